@@ -1,0 +1,27 @@
+""":mod:`claimx.claims`: claimx's spaCy components, registered on import.
+
+Pipeline order (after the base model's own components)::
+
+    claimx_entities -> claimx_dates -> claimx_segment -> claimx_attribution
+    -> claimx_cues -> claimx_topic
+"""
+
+from . import extensions  # noqa: F401
+from .attribution import AttributionTagger, make_attribution
+from .cues import CueTagger, make_cues
+from .entities import EntityPatterns, make_entities
+from .segment import Segmenter, make_segmenter
+from .topic import TopicTagger, make_topic
+
+__all__ = [
+    "AttributionTagger",
+    "CueTagger",
+    "EntityPatterns",
+    "Segmenter",
+    "TopicTagger",
+    "make_attribution",
+    "make_cues",
+    "make_entities",
+    "make_segmenter",
+    "make_topic",
+]

@@ -1,0 +1,210 @@
+""":mod:`claimx.claims.attribution`: who puts each claim forward.
+
+Sources are found, in order of preference, as:
+
+1. the subject of the claim's reporting verb, before ("Kuo says the phone
+   will…") or after the claim ("…," said chairwoman Elspeth Marr);
+2. "according to X" in the claim's clause or sentence;
+3. a reporting clause beside the claim ("As one fan on Reddit noted, …",
+   "…, Deadline reports");
+4. for a coordinated claim with none of its own, the source of the claim it
+   is coordinated with ("He said A, and that B").
+
+Pronouns ("he", "the company", "it") resolve to the nearest earlier source
+or entity of the right kind, so the recorded span names the source.
+
+``kind`` is ``named`` (a person), ``organisation``, ``unnamed`` ("people
+familiar with the matter", "insiders") or ``public`` (fans, analysts,
+users). ``authority`` (kept for the cue tagger, not written to records) is
+``rumor`` for sources whose word does not settle anything (unnamed sources,
+fans, analysts, leakers, the ``rumor_source`` rules) and ``maker`` for named
+people and organisations.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .extensions import CLAIMS_KEY, register_extensions
+from .segment import SUBJECT_DEPS, load_attribution_rules
+
+register_extensions()
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"it", "they", "we", "i"})
+
+
+class AttributionTagger:
+    """Attach a source to every claim that has one.
+
+    rules_dir (Path | None): rule pack; None for the default.
+    """
+
+    def __init__(self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY) -> None:
+        self.spans_key = spans_key
+        rules = load_attribution_rules(rules_dir)
+        self.report_verbs = rules.get("report_verb", frozenset())
+        self.unnamed_heads = rules.get("unnamed_head", frozenset())
+        self.public_heads = rules.get("public_head", frozenset())
+        self.unnamed_modifiers = rules.get("unnamed_modifier", frozenset())
+        self.rumor_sources = rules.get("rumor_source", frozenset())
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims = list(doc.spans[self.spans_key])
+        by_head: dict[int, dict[str, Any]] = {}
+        history: list[dict[str, Any]] = []  # earlier sources, for pronouns
+        for claim in claims:
+            info = dict(claim._.claim or {})
+            head = doc[info.get("head", claim.root.i)]
+            frame_i = info.get("frame")
+            source = self.find_source(doc, claim, head, doc[frame_i] if frame_i is not None else None)
+            if source is None and head.dep_ == "conj" and head.head.i in by_head:
+                source = by_head[head.head.i]
+            if source is None:
+                # "…, and X as Y" list items share the source of their list
+                for earlier in reversed(claims[: claims.index(claim)]):
+                    if earlier.sent == claim.sent and (earlier._.claim or {}).get("head") == info.get("head"):
+                        source = (earlier._.claim or {}).get("attribution")
+                    break
+            if source is not None:
+                source = self._resolve(doc, source, history)
+                history.append(source)
+            info["attribution"] = source
+            by_head[head.i] = source if source is not None else by_head.get(head.i)  # type: ignore[assignment]
+            claim._.claim = info
+        return doc
+
+    # -- finding --------------------------------------------------------------
+
+    def find_source(
+        self, doc: Doc, claim: Span, head: Token, frame: Token | None
+    ) -> dict[str, Any] | None:
+        if frame is not None:
+            subject = self._subject_of(frame)
+            if subject is not None:
+                return self._describe(doc, subject)
+        according = self._according_to(claim, head)
+        if according is not None:
+            return according
+        for token in (head, *head.ancestors):
+            for child in token.children:
+                if child.i == head.i or child.lemma_.lower() not in self.report_verbs:
+                    continue
+                if child.dep_ in ("advcl", "parataxis", "ccomp", "conj") and not any(
+                    c.dep_ in ("ccomp",) and c.i == head.i for c in child.children
+                ):
+                    if child.dep_ in ("conj", "ccomp") and child.i < head.i:
+                        continue
+                    subject = self._subject_of(child)
+                    if subject is not None:
+                        return self._describe(doc, subject)
+            if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
+                break
+        # a head that is itself a reporting verb without a split clause ("X said there was no…")
+        if head.lemma_.lower() in self.report_verbs:
+            subject = self._subject_of(head)
+            if subject is not None and subject.pos_ != "PRON" or subject is not None:
+                return self._describe(doc, subject)
+        return None
+
+    def _subject_of(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
+                return child
+        # "X confirmed A but said B": the second verb shares the first's subject
+        if verb.dep_ == "conj":
+            return self._subject_of(verb.head)
+        # passive "was told by X"
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+        return None
+
+    def _according_to(self, claim: Span, head: Token) -> dict[str, Any] | None:
+        sent = claim.sent
+        for token in sent:
+            if token.lower_ == "according" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to":
+                to = token.doc[token.i + 1]
+                objects = [c for c in to.children if c.dep_ == "pobj"] or [
+                    c for c in token.children if c.dep_ == "pobj"
+                ]
+                if not objects:
+                    continue
+                return self._describe(token.doc, objects[0])
+        return None
+
+    # -- describing -------------------------------------------------------------
+
+    def _describe(self, doc: Doc, subject: Token) -> dict[str, Any]:
+        left, right = subject.left_edge.i, subject.right_edge.i + 1
+        # drop a trailing appositive clause or punctuation
+        for child in subject.children:
+            if child.dep_ in ("relcl", "acl", "appos") and child.i > subject.i:
+                right = min(right, child.left_edge.i)
+        while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].is_space):
+            right -= 1
+        while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        span = doc[left:right]
+        kind, authority = self._kind(span, subject)
+        return {
+            "start": span.start_char,
+            "end": span.end_char,
+            "kind": kind,
+            "authority": authority,
+            "pronoun": subject.pos_ == "PRON" or subject.lower_ in PERSON_PRONOUNS,
+        }
+
+    def _kind(self, span: Span, subject: Token) -> tuple[str, str | None]:
+        lemmas = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
+        head = subject.lemma_.lower()
+        if head in self.public_heads or (lemmas & self.public_heads and head not in self.unnamed_heads and not any(e.label_ == "PERSON" for e in span.ents)):
+            return "public", "rumor"
+        if head in self.unnamed_heads or lemmas & self.unnamed_modifiers:
+            if not any(e.label_ == "PERSON" for e in span.ents):
+                return "unnamed", "rumor"
+        rumor = "rumor" if (head in self.rumor_sources or lemmas & self.rumor_sources) else "maker"
+        if any(e.label_ == "PERSON" for e in span.ents) or subject.lower_ in PERSON_PRONOUNS:
+            return "named", rumor
+        return "organisation", rumor
+
+    def _resolve(self, doc: Doc, source: dict[str, Any], history: list[dict[str, Any]]) -> dict[str, Any]:
+        """Point a pronoun source at the nearest earlier source or entity it can mean."""
+        if not source.get("pronoun"):
+            return source
+        text = doc.text[source["start"] : source["end"]].lower()
+        want_person = text in PERSON_PRONOUNS
+        for earlier in reversed(history):
+            if earlier.get("pronoun"):
+                continue
+            if (earlier["kind"] == "named") == want_person:
+                return {**earlier, "pronoun": False}
+        labels = ("PERSON",) if want_person else ("ORG",)
+        before = [e for e in doc.ents if e.label_ in labels and e.end_char <= source["start"]]
+        if before:
+            ent = before[-1]
+            return {
+                **source,
+                "start": ent.start_char,
+                "end": ent.end_char,
+                "kind": "named" if want_person else "organisation",
+                "pronoun": False,
+            }
+        return source
+
+
+@Language.factory(
+    "claimx_attribution",
+    assigns=["doc.spans"],
+    requires=["doc.spans", "token.dep"],
+    default_config={"spans_key": CLAIMS_KEY, "rules_dir": None},
+)
+def make_attribution(nlp: Language, name: str, spans_key: str, rules_dir: str | None) -> AttributionTagger:
+    """Build the attribution tagger (see :class:`AttributionTagger`)."""
+    return AttributionTagger(rules_dir=Path(rules_dir) if rules_dir else None, spans_key=spans_key)

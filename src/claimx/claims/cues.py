@@ -1,0 +1,230 @@
+""":mod:`claimx.claims.cues`: status from cues with scope.
+
+Cues come from ``models/en/cues.jsonl``: a phrase (matched on ``NORM``, so
+curly apostrophes and "won't" behave) or a spaCy token pattern, with a
+*category* and the status it points to:
+
+=============  ===========  =============================================
+category       status       e.g.
+=============  ===========  =============================================
+``certain``    confirmed    officially, confirmed, announced, has begun
+``expect``     expected     expected to, slated, plans to, aims to, likely
+``future``     expected     will, 'll (confirmed when the makers say it)
+``spec``       rumored      may, could, reportedly, tentatively, suggests
+``neg``        denied       not, no, never, denied, ruled out, unlikely
+``unknown``    unconfirmed  no date has been set, remains unconfirmed
+``pseudo``     (its own)    has not ruled out → rumored
+``tell_verb``  —            announce, say, name: negated → unconfirmed
+=============  ===========  =============================================
+
+Overlapping matches keep the longest. A cue counts for a claim when it lies in
+the claim (or on its reporting verb) and is *in scope* of the predicate: it is
+not buried in a noun phrase ("a *possible* offer") or in another clause.
+
+The status of a claim is then decided from its cues, strongest first:
+negation (``denied``, or ``unconfirmed`` when it negates a verb of telling or
+deciding) and ``unknown`` cues; a pseudo cue's own status; speculation
+(``rumored``); expectation (``expected``); certainty (``confirmed``); and with
+no cue at all, a plain assertion is ``confirmed``. Finally the source's
+authority applies: what unnamed insiders, fans, analysts or leakers say or
+expect is ``rumored``; a conditional or a question is ``rumored``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..rules import default_rules_dir, load_jsonl
+from .extensions import CLAIMS_KEY, CUES_KEY, register_extensions
+
+register_extensions()
+
+Category = Literal["certain", "expect", "future", "spec", "neg", "unknown", "pseudo", "tell_verb"]
+
+#: Dependencies that carry a cue out of the clause's scope: modifiers inside
+#: noun phrases and embedded clauses of their own.
+OUT_OF_SCOPE_DEPS = frozenset(
+    {"amod", "compound", "poss", "relcl", "acl", "appos", "nmod", "pobj", "dobj", "npadvmod"}
+)
+
+
+class CueRule(BaseModel):
+    """One line of ``cues.jsonl``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    category: Category
+    status: Literal["confirmed", "expected", "rumored", "denied", "unconfirmed"]
+    pattern: str | list[dict[str, Any]]
+    examples: list[str] = []
+
+
+class CueTagger:
+    """Match cues, keep those in scope of each claim, and set its status.
+
+    nlp (Language): the pipeline (its tokenizer builds phrase patterns).
+    rules_dir (Path | None): rule pack; None for the default.
+    """
+
+    def __init__(self, nlp: Language, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY) -> None:
+        self.spans_key = spans_key
+        rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "cues.jsonl", CueRule)
+        self.rules = {rule.id: rule for rule in rules}
+        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.patterns = Matcher(nlp.vocab)
+        self.tell_verbs: set[str] = set()
+        for rule in rules:
+            if rule.category == "tell_verb":
+                if isinstance(rule.pattern, list) and "LEMMA" in rule.pattern[0]:
+                    self.tell_verbs.add(str(rule.pattern[0]["LEMMA"]))
+                continue
+            if isinstance(rule.pattern, str):
+                self.phrases.add(rule.id, [nlp.make_doc(rule.pattern)])
+            else:
+                self.patterns.add(rule.id, [rule.pattern])
+
+    def match(self, doc: Doc) -> list[Span]:
+        """RETURNS (list[Span]): every cue in the Doc, overlaps resolved to the longest."""
+        found = [
+            Span(doc, start, end, label=doc.vocab.strings[match_id])
+            for match_id, start, end in [*self.phrases(doc), *self.patterns(doc)]
+        ]
+        spans = filter_spans(found)
+        for span in spans:
+            rule = self.rules[span.label_]
+            span._.cue = {"status": rule.status, "category": rule.category, "id": rule.id}
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        cues = self.match(doc)
+        doc.spans[CUES_KEY] = cues
+        by_token: dict[int, Span] = {}
+        for cue in cues:
+            for i in range(cue.start, cue.end):
+                by_token[i] = cue
+        for claim in doc.spans[self.spans_key]:
+            info = dict(claim._.claim or {})
+            head = doc[info.get("head", claim.root.i)]
+            frame_i = info.get("frame")
+            frame = doc[frame_i] if frame_i is not None else None
+            in_scope = self.cues_in_scope(doc, claim, head, frame, by_token)
+            status, used = self.decide(doc, claim, head, in_scope, info.get("attribution"))
+            info["status"] = status
+            info["cues"] = [
+                {"start": c.start_char, "end": c.end_char, "status": c._.cue["status"]} for c in used
+            ]
+            claim._.claim = info
+        return doc
+
+    # -- scope ----------------------------------------------------------------
+
+    def cues_in_scope(
+        self, doc: Doc, claim: Span, head: Token, frame: Token | None, by_token: dict[int, Span]
+    ) -> list[Span]:
+        spine = {head.i}
+        if frame is not None:
+            spine.add(frame.i)
+        seen: list[Span] = []
+        for i in range(claim.start, claim.end):
+            cue = by_token.get(i)
+            if cue is None or cue in seen:
+                continue
+            if self._in_scope(cue, claim, spine):
+                seen.append(cue)
+        if frame is not None and not (claim.start <= frame.i < claim.end):
+            cue = by_token.get(frame.i)
+            if cue is not None and cue not in seen:
+                seen.append(cue)
+        return seen
+
+    def _in_scope(self, cue: Span, claim: Span, spine: set[int]) -> bool:
+        """Walk from the cue up the tree to the predicate; modifiers inside
+        noun phrases and embedded clauses are out of scope."""
+        if len(cue) > 2:
+            return True  # a long pattern carries its own context
+        token = cue.root
+        steps = 0
+        while token.i not in spine:
+            if token.dep_ in OUT_OF_SCOPE_DEPS and not self._subject_determiner(token):
+                return False
+            if token.head.i == token.i or not (claim.start <= token.head.i < claim.end):
+                return token.i in spine or steps == 0 and cue.start >= claim.start
+            token = token.head
+            steps += 1
+        return True
+
+    @staticmethod
+    def _subject_determiner(token: Token) -> bool:
+        # "no final date has been set": "no" sits on the subject, yet scopes the clause
+        return token.dep_ in ("det",)
+
+    # -- status ---------------------------------------------------------------
+
+    def decide(
+        self,
+        doc: Doc,
+        claim: Span,
+        head: Token,
+        cues: list[Span],
+        attribution: dict[str, Any] | None,
+    ) -> tuple[str, list[Span]]:
+        """RETURNS (tuple[str, list[Span]]): the status and the cues that set it."""
+        by_cat: dict[str, list[Span]] = {}
+        for cue in cues:
+            by_cat.setdefault(cue._.cue["category"], []).append(cue)
+        source = (attribution or {}).get("authority")
+        rumor_source = source == "rumor"
+
+        neg = by_cat.get("neg", [])
+        if neg:
+            cue = neg[0]
+            negated = cue.root.head if cue.root.dep_ in ("neg", "det", "advmod") else cue.root
+            if negated.lemma_.lower() in self.tell_verbs:
+                return "unconfirmed", [cue]
+            return "denied", [cue]
+        if "unknown" in by_cat:
+            return "unconfirmed", by_cat["unknown"][:1]
+        if "pseudo" in by_cat:
+            cue = by_cat["pseudo"][0]
+            return cue._.cue["status"], [cue]
+        if "spec" in by_cat:
+            return "rumored", by_cat["spec"][:2]
+        if self._conditional_or_question(claim):
+            return "rumored", []
+        if "expect" in by_cat:
+            return ("rumored" if rumor_source else "expected"), by_cat["expect"][:1]
+        if "future" in by_cat:
+            if rumor_source:
+                return "rumored", by_cat["future"][:1]
+            if source in ("maker",):
+                return "confirmed", by_cat["future"][:1]
+            return "expected", by_cat["future"][:1]
+        if rumor_source:
+            return "rumored", by_cat.get("certain", [])[:1]
+        return "confirmed", by_cat.get("certain", [])[:1]
+
+    @staticmethod
+    def _conditional_or_question(claim: Span) -> bool:
+        sent = claim.sent
+        if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+            return True
+        return any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in claim)
+
+
+@Language.factory(
+    "claimx_cues",
+    assigns=["doc.spans"],
+    requires=["doc.spans"],
+    default_config={"spans_key": CLAIMS_KEY, "rules_dir": None},
+)
+def make_cues(nlp: Language, name: str, spans_key: str, rules_dir: str | None) -> CueTagger:
+    """Build the cue tagger (see :class:`CueTagger`)."""
+    return CueTagger(nlp, rules_dir=Path(rules_dir) if rules_dir else None, spans_key=spans_key)

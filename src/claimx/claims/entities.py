@@ -1,0 +1,67 @@
+""":mod:`claimx.claims.entities`: entity patterns where the small model fails on news.
+
+Titles with colons and numbers ("Alita: Battle Angel 2", "Dune: Part Three",
+"Spider-Man 4"), product names ("Pixel 10 Pro") and fuzzy dates ("mid-2023",
+which the small model tags as a place) are matched with the token patterns of
+``models/en/entities.jsonl`` (spaCy's ``{id, label, pattern}`` shape) and
+merged into ``doc.ents``: a pattern match replaces the model's entities it
+overlaps when it is longer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..rules import default_rules_dir, load_jsonl
+
+
+class EntityRule(BaseModel):
+    """One line of ``entities.jsonl``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    label: str
+    pattern: list[dict[str, Any]]
+    examples: list[str] = []
+
+
+class EntityPatterns:
+    """Add pattern entities to ``doc.ents``."""
+
+    def __init__(self, nlp: Language, *, rules_dir: Path | None = None) -> None:
+        rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "entities.jsonl", EntityRule)
+        self.labels = {rule.id: rule.label for rule in rules}
+        self.matcher = Matcher(nlp.vocab)
+        for rule in rules:
+            self.matcher.add(rule.id, [rule.pattern], greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = [
+            Span(doc, start, end, label=self.labels[doc.vocab.strings[match_id]])
+            for match_id, start, end in self.matcher(doc)
+        ]
+        if not matches:
+            return doc
+        # pattern matches first so that, at equal length, they win
+        merged = filter_spans([*filter_spans(matches), *doc.ents])
+        doc.ents = merged
+        return doc
+
+
+@Language.factory(
+    "claimx_entities",
+    assigns=["doc.ents"],
+    requires=["doc.ents"],
+    default_config={"rules_dir": None},
+)
+def make_entities(nlp: Language, name: str, rules_dir: str | None) -> EntityPatterns:
+    """Build the entity pattern component (see :class:`EntityPatterns`)."""
+    return EntityPatterns(nlp, rules_dir=Path(rules_dir) if rules_dir else None)

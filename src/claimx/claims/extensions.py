@@ -1,0 +1,52 @@
+""":mod:`claimx.claims.extensions`: every ``._`` attribute claimx sets, declared once.
+
+Values are plain data (str, int, dict, list of those), never ``Span`` objects,
+so Docs pickle for ``nlp.pipe(n_process=2)`` and round-trip through ``DocBin``.
+
+Span groups claimx fills:
+
+- ``doc.spans["claims"]``: one span per claim (its evidence); ``span._.claim``
+  holds the claim's analysis as a dict (see :data:`CLAIM_KEYS`).
+- ``doc.spans["dates"]``: time expressions; ``span._.timex`` holds the
+  normalisation (``value``, ``mod``, ``earliest``, ``latest``, ``unresolved``).
+- ``doc.spans["cues"]``: every cue match, labelled with its category;
+  ``span._.cue`` holds ``{"status", "category", "id"}``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+CLAIMS_KEY = "claims"
+DATES_KEY = "dates"
+CUES_KEY = "cues"
+
+#: Keys of ``span._.claim``. Offsets are character offsets into ``doc.text``.
+CLAIM_KEYS = (
+    "head",  # int: token index of the predicate
+    "status",  # str: one of schemas.STATUSES
+    "cues",  # list[dict(start, end, status)]
+    "attribution",  # dict(start, end, kind) | None
+    "subject",  # dict(name, start, end) ; start/end None when not mentioned
+    "topic",  # str
+    "key",  # str
+)
+
+
+def register_extensions() -> None:
+    """Declare claimx's extension attributes (idempotent)."""
+    doc_attrs = {
+        "doc_id": None,  # str | None: the article's id
+        "published": None,  # datetime.date | None: anchor for relative dates
+        "title": None,  # str | None
+        "main_subject": None,  # str | None: the article's main subject
+    }
+    for name, default in doc_attrs.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name in ("claim", "timex", "cue"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+register_extensions()

@@ -1,0 +1,306 @@
+""":mod:`claimx.claims.segment`: clause-level claim segmentation from the parse.
+
+One claim per predicate:
+
+- every clause head (the sentence root, and verbs attached as ``conj``,
+  ``ccomp``, ``advcl``, ``relcl`` or ``parataxis``) starts a claim;
+- coordinated predicates are split, each keeping its own words only;
+- a reporting verb ("said", "told", "noted", from the ``report_verb`` rules of
+  ``models/en/attribution.jsonl``) is not a claim of its own: the clause it
+  governs is. When the reporter comes first ("Kuo says the phone will…") the
+  claim's evidence starts at the reporter; when it trails (", X said") the
+  claim is the reported clause alone;
+- a list of "Person as Role" items sharing one predicate (a cast list) is one
+  claim per person.
+
+Each claim becomes a span in ``doc.spans["claims"]`` with ``span._.claim``
+holding ``{"head": <predicate token index>, "frame": <reporting verb index or
+None>, ...}``; later components fill in status, attribution, subject and topic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..rules import default_rules_dir, load_jsonl
+from .extensions import CLAIMS_KEY, register_extensions
+
+register_extensions()
+
+#: Dependency labels that attach a clause of its own to its head.
+CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
+#: Dependencies of a clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+#: Tokens trimmed from the edges of a claim.
+EDGE_DEPS = frozenset({"cc", "mark", "punct", "prep_trail"})
+EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
+
+
+class AttributionRule(BaseModel):
+    """One line of ``attribution.jsonl``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: Literal[
+        "report_verb",
+        "unnamed_head",
+        "public_head",
+        "unnamed_modifier",
+        "rumor_source",
+    ]
+    lemma: str
+    examples: list[str] = []
+
+
+def load_attribution_rules(rules_dir: Path | None = None) -> dict[str, frozenset[str]]:
+    """RETURNS (dict): lemma sets by rule kind, from ``attribution.jsonl``."""
+    rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "attribution.jsonl", AttributionRule)
+    sets: dict[str, set[str]] = {}
+    for rule in rules:
+        sets.setdefault(rule.kind, set()).add(rule.lemma.lower())
+    return {kind: frozenset(values) for kind, values in sets.items()}
+
+
+def _is_predicate(token: Token) -> bool:
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return any(child.dep_ in SUBJECT_DEPS for child in token.children)
+
+
+def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> bool:
+    """RETURNS (bool): whether ``token`` heads a clause that may be a claim.
+
+    report_verbs (frozenset[str] | None): lemmas of reporting verbs, whose
+        complement clauses are claims of their own.
+    """
+    if token.dep_ == "ROOT":
+        return not token.is_space and not token.is_punct
+    if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
+        return False
+    if token.dep_ == "conj":
+        return is_clause_head(token.head, report_verbs) and _splits_from(token)
+    if token.dep_ == "ccomp":
+        # A complement clause is a claim of its own under a reporting verb
+        # or with its own complementiser "that"; "make it happen" stays
+        # inside its parent.
+        return report_verbs is not None and (
+            token.head.lemma_.lower() in report_verbs
+            or any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+        )
+    return True
+
+
+def _splits_from(conj: Token) -> bool:
+    """RETURNS (bool): whether a coordinated predicate is a claim of its own.
+
+    "is in development and widely anticipated" and "had received … and had
+    turned down" are two claims; "may spark alliances and catalyze a revolution"
+    (one modal over two bare verbs) is one.
+    """
+    if conj.pos_ == "AUX" or conj.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    for child in conj.children:
+        if child.dep_ in SUBJECT_DEPS or child.dep_ in ("aux", "neg", "mark"):
+            return True
+    head = conj.head
+    return head.pos_ == "AUX" and conj.tag_ in ("VBN", "JJ")
+
+
+def reported_clause(token: Token, report_verbs: frozenset[str]) -> Token | None:
+    """RETURNS (Token | None): the clause a reporting verb governs, if ``token`` is one."""
+    if token.lemma_.lower() not in report_verbs:
+        return None
+    # "has yet to say how much…", "did not say whether…": the report itself is
+    # the claim (what is not yet known), so the clause is not split off.
+    if any(c.dep_ == "neg" for c in token.children) or any(
+        c.lower_ == "yet" for c in token.head.children
+    ):
+        return None
+    for child in token.children:
+        if child.dep_ in ("ccomp", "parataxis") and _is_predicate(child):
+            first = child.left_edge
+            if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB"):
+                return None
+            return child
+    return None
+
+
+def _subject(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    return None
+
+
+class Segmenter:
+    """Find clause-sized claims in each sentence.
+
+    rules_dir (Path | None): rule pack; None for the default.
+    spans_key (str): the span group claims go to.
+    min_tokens (int): claims with fewer word tokens are dropped.
+    """
+
+    def __init__(self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, min_tokens: int = 3) -> None:
+        self.spans_key = spans_key
+        self.min_tokens = min_tokens
+        self.report_verbs = load_attribution_rules(rules_dir).get("report_verb", frozenset())
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for sent in doc.sents:
+            spans.extend(self.segment_sentence(doc, sent))
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    # -- per sentence ---------------------------------------------------------
+
+    def segment_sentence(self, doc: Doc, sent: Span) -> list[Span]:
+        heads = [t for t in sent if is_clause_head(t, self.report_verbs)]
+        if not heads:
+            return []
+        frames: dict[int, int] = {}  # reported clause head -> reporting verb
+        dropped: set[int] = set()
+        for token in heads:
+            content = reported_clause(token, self.report_verbs)
+            if content is None:
+                continue
+            frames[content.i] = token.i
+            dropped.add(token.i)
+        # "As one fan noted, X suggests Y": the reporting advcl is attribution only.
+        for token in heads:
+            if (
+                token.dep_ == "advcl"
+                and token.lemma_.lower() in self.report_verbs
+                and any(c.dep_ == "mark" and c.lower_ in ("as",) for c in token.children)
+            ):
+                dropped.add(token.i)
+        heads_set = {t.i for t in heads}
+        # A reporting verb that governs a clause remains a claim when the
+        # claim's own words are the report ("Valve denied that ..."): we keep
+        # the report as the claim's frame rather than a claim of its own.
+        claims: list[Span] = []
+        for token in heads:
+            if token.i in dropped:
+                continue
+            frame_i = frames.get(token.i)
+            frame = doc[frame_i] if frame_i is not None else None
+            for start, end, head_i in self._claim_spans(doc, token, frame, heads_set, dropped):
+                span = self._trim(doc, start, end)
+                if span is None:
+                    continue
+                words = sum(1 for t in span if not t.is_punct and not t.is_space)
+                if words < self.min_tokens:
+                    continue
+                span._.claim = {
+                    "head": head_i,
+                    "frame": frame.i if frame is not None else None,
+                }
+                claims.append(span)
+        return claims
+
+    def _own_tokens(self, token: Token, heads: set[int], dropped: set[int]) -> list[Token]:
+        """Tokens of ``token``'s subtree that belong to no other claim."""
+        own: list[Token] = []
+        stack = [token]
+        while stack:
+            current = stack.pop()
+            own.append(current)
+            for child in current.children:
+                if child.i in heads and child.i not in dropped:
+                    continue
+                if child.i in heads and child.i in dropped:
+                    # a dropped reporting verb nested in this clause: keep words
+                    # that are not its reported clause
+                    pass
+                stack.append(child)
+        return own
+
+    def _claim_spans(
+        self,
+        doc: Doc,
+        token: Token,
+        frame: Token | None,
+        heads: set[int],
+        dropped: set[int],
+    ) -> Iterable[tuple[int, int, int]]:
+        own = [
+            t
+            for t in self._own_tokens(token, heads, dropped)
+            if t.pos_ not in EDGE_POS and t.dep_ not in ("cc", "mark")
+        ] or [token]
+        start = min(t.i for t in own)
+        end = max(t.i for t in own) + 1
+        if frame is not None and frame.i < token.i:
+            # Reporter first: the evidence starts at the reporter.
+            subject = _subject(frame)
+            first = subject.left_edge.i if subject is not None else frame.i
+            # When the reporting verb is itself a conjunct ("X confirmed A but
+            # said B"), its subject belongs to the first conjunct only.
+            if frame.dep_ == "conj" and subject is None:
+                first = frame.i
+            start = min(start, first)
+        yield from self._split_lists(doc, start, end, token.i)
+
+    def _split_lists(self, doc: Doc, start: int, end: int, head_i: int) -> Iterable[tuple[int, int, int]]:
+        """Split "A as X, B as Y, and C as Z" lists into one claim per person."""
+        items: list[int] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or ent.start <= start or ent.end >= end:
+                continue
+            prev = doc[ent.start - 1]
+            after = doc[ent.end] if ent.end < len(doc) else None
+            if after is None or after.lower_ != "as":
+                continue
+            # item starts after a comma or "and" (optionally followed by an adverb)
+            boundary = ent.start
+            j = ent.start - 1
+            while j > start and doc[j].pos_ == "ADV":
+                j -= 1
+            if doc[j].lower_ in (",", "and", ";") or doc[j].pos_ == "CCONJ":
+                boundary = j + 1 if doc[j].pos_ != "ADV" else j
+                items.append(boundary)
+            del prev
+        if not items:
+            yield start, end, head_i
+            return
+        bounds = [start, *sorted(set(items)), end]
+        for a, b in zip(bounds, bounds[1:]):
+            yield a, b, head_i if a == start else a
+
+    def _trim(self, doc: Doc, start: int, end: int) -> Span | None:
+        while start < end and (doc[start].pos_ in EDGE_POS or doc[start].dep_ in ("cc", "mark")):
+            start += 1
+        while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):
+            end -= 1
+        # a trailing "according to X" is attribution, not evidence
+        for i in range(start + 1, end - 1):
+            if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and doc[i - 1].is_punct:
+                end = i - 1
+                break
+        while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):
+            end -= 1
+        if end <= start:
+            return None
+        return doc[start:end]
+
+
+@Language.factory(
+    "claimx_segment",
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.pos", "doc.sents"],
+    default_config={"spans_key": CLAIMS_KEY, "min_tokens": 3, "rules_dir": None},
+)
+def make_segmenter(
+    nlp: Language, name: str, spans_key: str, min_tokens: int, rules_dir: str | None
+) -> Segmenter:
+    """Build the claim segmenter (see :class:`Segmenter`)."""
+    return Segmenter(
+        rules_dir=Path(rules_dir) if rules_dir else None, spans_key=spans_key, min_tokens=min_tokens
+    )

@@ -1,0 +1,144 @@
+""":mod:`claimx.claims.topic`: subject, topic and roll-up key of each claim.
+
+- The article's *main subject* is the longest capitalised name in its title
+  that the body also mentions (falling back to the body's most frequent
+  work, product or organisation entity). "The sequel", "the film", "it" and
+  other claims with no named subject of their own resolve to it.
+- A claim whose grammatical subject holds a work, product or organisation
+  entity other than the main subject is about that entity instead.
+- The topic is the one whose words (``models/en/topics.jsonl``) occur most in
+  the claim, ties going to the order of :data:`claimx.schemas.TOPICS`; none
+  gives ``other``.
+- The key groups claims within subject and topic for the status roll-up: the
+  person for ``cast``/``crew``, ``release_date`` for ``release``, and the
+  topic's name otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..rules import default_rules_dir, load_jsonl
+from ..schemas import TOPICS
+from .extensions import CLAIMS_KEY, register_extensions
+from .segment import SUBJECT_DEPS
+
+register_extensions()
+
+SUBJECT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "ORG", "EVENT", "LAW", "FAC"})
+_NAME = re.compile(r"[A-Z0-9][\w'’.\-‑]*(?:(?::\s|\s&\s|\s)(?:[A-Z0-9][\w'’.\-‑]*|of|the|and))*")
+
+
+class TopicRule(BaseModel):
+    """One line of ``topics.jsonl``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    topic: Literal["release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other"]
+    lemma: str
+    examples: list[str] = []
+
+
+def title_names(title: str) -> list[str]:
+    """RETURNS (list[str]): capitalised names in a title, longest first."""
+    names = set()
+    for match in _NAME.finditer(title):
+        words = match.group(0).split(" ")
+        # every contiguous sub-run that starts and ends with a capitalised word
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                name = " ".join(words[i:j]).rstrip(":")
+                if name and name[0].isupper() and name.split(" ")[-1][:1].isupper() or name[-1:].isdigit():
+                    names.add(name)
+    return sorted(names, key=lambda n: (-len(n), n))
+
+
+class TopicTagger:
+    """Set subject, topic and key on every claim."""
+
+    def __init__(self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY) -> None:
+        self.spans_key = spans_key
+        rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "topics.jsonl", TopicRule)
+        self.words: dict[str, str] = {}
+        for rule in rules:
+            self.words.setdefault(rule.lemma.lower(), rule.topic)
+
+    def main_subject(self, doc: Doc) -> str | None:
+        title = doc._.title or ""
+        for name in title_names(title):
+            if len(name) > 2 and name in doc.text and not name.isdigit():
+                return name
+        counts = Counter(e.text for e in doc.ents if e.label_ in SUBJECT_LABELS)
+        if counts:
+            return counts.most_common(1)[0][0]
+        return title.strip() or None
+
+    def __call__(self, doc: Doc) -> Doc:
+        main = self.main_subject(doc)
+        doc._.main_subject = main
+        for claim in doc.spans[self.spans_key]:
+            info = dict(claim._.claim or {})
+            info["subject"] = self.subject(claim, main)
+            topic = self.topic(claim)
+            info["topic"] = topic
+            info["key"] = self.key(claim, topic)
+            claim._.claim = info
+        return doc
+
+    def subject(self, claim: Span, main: str | None) -> dict[str, object]:
+        doc = claim.doc
+        if main:
+            start = claim.text.find(main)
+            if start >= 0:
+                begin = claim.start_char + start
+                return {"name": main, "start": begin, "end": begin + len(main)}
+        subjects = [t for t in claim if t.dep_ in SUBJECT_DEPS]
+        for ent in claim.ents:
+            if ent.label_ in SUBJECT_LABELS and any(ent.start <= s.i < ent.end or s.i in [t.i for t in ent.root.ancestors] or s.head.i == ent.root.i for s in subjects):
+                return {"name": ent.text, "start": ent.start_char, "end": ent.end_char}
+        del doc
+        return {"name": main or "", "start": None, "end": None}
+
+    def topic(self, claim: Span) -> str:
+        counts: Counter[str] = Counter()
+        for token in claim:
+            topic = self.words.get(token.lemma_.lower()) or self.words.get(token.lower_)
+            if topic:
+                counts[topic] += 1
+        if any(e.label_ == "PERSON" for e in claim.ents) and " as " in claim.text:
+            counts["cast"] += 2
+        if not counts:
+            return "other"
+        best = max(counts.values())
+        return next(t for t in TOPICS if counts.get(t) == best)
+
+    @staticmethod
+    def key(claim: Span, topic: str) -> str:
+        if topic in ("cast", "crew"):
+            people = [e.text for e in claim.ents if e.label_ == "PERSON"]
+            if people:
+                return people[0]
+        if topic == "release":
+            return "release_date"
+        if topic == "production":
+            return "development"
+        return topic
+
+
+@Language.factory(
+    "claimx_topic",
+    assigns=["doc.spans"],
+    requires=["doc.spans", "doc.ents"],
+    default_config={"spans_key": CLAIMS_KEY, "rules_dir": None},
+)
+def make_topic(nlp: Language, name: str, spans_key: str, rules_dir: str | None) -> TopicTagger:
+    """Build the subject/topic tagger (see :class:`TopicTagger`)."""
+    return TopicTagger(rules_dir=Path(rules_dir) if rules_dir else None, spans_key=spans_key)

@@ -1,0 +1,21 @@
+""":mod:`claimx.cli`: the ``claimx`` command line; one module per command.
+
+The CLI is a thin shell: each command calls a plain function that returns data,
+and this package is the only place that prints.
+"""
+
+from __future__ import annotations
+
+from ._app import app
+
+# Each command module registers itself on ``app`` when imported.
+from . import run as _run  # noqa: E402,F401
+from . import schema as _schema  # noqa: E402,F401
+from . import eval as _eval  # noqa: E402,F401
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

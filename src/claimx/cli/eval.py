@@ -1,0 +1,124 @@
+"""``claimx eval``: score claimx's claims against a gold set.
+
+The figures come from :func:`claimx.evaluate.evaluate`; this module only prints
+them. The headline figures are printed last, so the tail of the output holds them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..errors import ClaimxError, GoldError
+from ..evaluate import EvalResult, evaluate
+from ..schemas import STATUSES
+from ._app import Arg, Opt, app
+
+
+@app.command("eval")
+def eval_cli(
+    gold_dir: Path = Arg(
+        ..., help="Gold set folder: articles/<id>.md and gold/<id>.jsonl (see ANNOTATION.md).",
+        show_default=False,
+    ),
+    errors: bool = Opt(False, "--errors", help="Also list every missed, spurious and mis-classified claim."),
+    json_out: bool = Opt(False, "--json", help="Print the whole result as JSON on stdout, and nothing else."),
+    model: str | None = Opt(None, "--model", help="spaCy pipeline to extract with (default: claimx's default)."),
+) -> None:
+    """Extract claims from a gold set's articles and score them against its gold claims."""
+    from ..pipeline import extract_articles
+
+    extract = functools.partial(extract_articles, model=model, progress=not json_out)
+    try:
+        result = evaluate(gold_dir, extract)
+    except GoldError as err:
+        typer.echo(f"Gold set error: {err}", err=True)
+        raise typer.Exit(2) from err
+    except ClaimxError as err:
+        typer.echo(str(err), err=True)
+        raise typer.Exit(1) from err
+    if json_out:
+        typer.echo(json.dumps(result.to_dict(), indent=2))
+        return
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=max(console.width, 120))
+    print_result(console, result, errors=errors)
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def print_result(console: Console, result: EvalResult, *, errors: bool = False) -> None:
+    """Print an evaluation: tables, the error lists if asked, headline figures last.
+
+    console (Console): where to print.
+    result (EvalResult): the scores.
+    errors (bool): also list every missed, spurious and mis-classified claim.
+    """
+    docs = Table(title="Per document")
+    for name in ("doc", "gold", "pred", "matched", "claim F1", "status acc", "claim+status F1"):
+        docs.add_column(name, justify="left" if name == "doc" else "right")
+    for d in result.per_doc:
+        docs.add_row(
+            Text(d.doc_id), str(d.gold), str(d.pred), str(d.matched),
+            _fmt(d.claim_f1), _fmt(d.status_accuracy), _fmt(d.claim_status_f1),
+        )
+    console.print(docs)
+
+    statuses = Table(title="Status over matched pairs")
+    for name in ("status", "P", "R", "F1", "support", "predicted"):
+        statuses.add_column(name, justify="left" if name == "status" else "right")
+    for s in result.per_status:
+        statuses.add_row(s.status, _fmt(s.precision), _fmt(s.recall), _fmt(s.f1), str(s.support), str(s.predicted))
+    console.print(statuses)
+
+    confusion = Table(title="Confusion (rows: gold, columns: predicted)")
+    confusion.add_column("gold \\ pred")
+    for s in STATUSES:
+        confusion.add_column(s, justify="right")
+    for g in STATUSES:
+        confusion.add_row(g, *(str(result.confusion[g][p]) for p in STATUSES))
+    console.print(confusion)
+
+    if errors:
+        _print_errors(console, result)
+
+    c, cs, a = result.claims, result.claim_status, result.attribution
+    console.print(
+        f"== claimx eval: {result.n_docs} docs, {result.n_gold} gold claims, "
+        f"{result.n_pred} predicted, {result.n_matched} matched =="
+    )
+    console.print(f"claims         P {_fmt(c.precision)}  R {_fmt(c.recall)}  F1 {_fmt(c.f1)}")
+    console.print(
+        f"status         accuracy {_fmt(result.status_accuracy)}  macro-F1 {_fmt(result.status_macro_f1)}"
+    )
+    console.print(f"claim+status   P {_fmt(cs.precision)}  R {_fmt(cs.recall)}  F1 {_fmt(cs.f1)}")
+    console.print(
+        f"attribution    P {_fmt(a.precision)}  R {_fmt(a.recall)}  F1 {_fmt(a.f1)}"
+        f"  (tp {a.tp}, fp {a.fp}, fn {a.fn})"
+    )
+    console.print(
+        f"dates          accuracy {_fmt(result.dates.accuracy)}  ({result.dates.found}/{result.dates.gold})"
+    )
+
+
+def _print_errors(console: Console, result: EvalResult) -> None:
+    """Every missed, spurious and mis-classified claim, one unwrapped line each."""
+    lines = [f"Missed gold claims ({len(result.missed)}):"]
+    lines += [f"  {m.doc_id}:{m.line} [{m.status}] {m.text}" for m in result.missed]
+    lines.append(f"Spurious predictions ({len(result.spurious)}):")
+    lines += [f"  {s.doc_id} [{s.status}] {s.text}" for s in result.spurious]
+    lines.append(f"Mis-classified matched claims ({len(result.misclassified)}):")
+    for m in result.misclassified:
+        lines.append(f"  {m.doc_id}:{m.line} gold [{m.gold_status}] {m.gold_text}  cues {m.gold_cues}")
+        lines.append(f"      pred [{m.pred_status}] {m.pred_text}  cues {m.pred_cues}")
+    for line in lines:
+        console.print(Text(line), soft_wrap=True)

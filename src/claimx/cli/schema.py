@@ -1,0 +1,30 @@
+"""``claimx schema``: print the JSON Schema of the records."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from ..schemas import RECORD_TYPES, all_json_schemas, json_schema
+from ._app import Arg, app
+
+
+@app.command("schema")
+def schema_cli(
+    record: str = Arg(
+        None,
+        help=f"Only this record type ({', '.join(RECORD_TYPES)}); all of them when left out.",
+        show_default=False,
+    ),
+) -> None:
+    """Print the JSON Schema of claimx's records (claims.jsonl, documents.jsonl)."""
+    if record is None:
+        typer.echo(all_json_schemas())
+        return
+    if record not in RECORD_TYPES:
+        typer.echo(
+            f"Unknown record type {record!r}: choose one of {', '.join(RECORD_TYPES)}.", err=True
+        )
+        raise typer.Exit(2)
+    typer.echo(json.dumps(json_schema(record), indent=2, sort_keys=True))

@@ -1,0 +1,710 @@
+""":mod:`claimx.evaluate`: score predicted claims against a gold set.
+
+A gold set is a folder in the format of shared/ANNOTATION.md: ``articles/<id>.md``
+(front matter, then the body every offset counts in) and ``gold/<id>.jsonl``
+(one gold claim a line, located in the body by its ``evidence`` text).
+
+Scoring follows the guide's section "How output is scored against gold":
+
+- **Matching.** A predicted and a gold claim of the same document match when
+  their spans overlap by at least half of the shorter span and at least a
+  quarter of the longer one. Matching is one-to-one and greedy: candidate pairs
+  are taken largest overlap first; ties go to the tighter pair (smaller union of
+  the two spans), then to the gold claim that comes first in its file, then to
+  the prediction that starts first (predictions are ordered by
+  ``(span.start, span.end, claim_id)``, so the result does not depend on the
+  order they arrive in).
+- **Claims.** Precision, recall and F1 over all documents at once (micro).
+- **Status.** Over matched pairs: accuracy, and per status precision/recall/F1
+  (gold status against predicted status). Macro-F1 averages the F1 of the
+  statuses that occur among the matched pairs on the gold side or the predicted
+  side; a status absent from both is left out (its F1 is undefined), a status
+  that is only predicted counts with F1 0.
+- **Claim+status.** A match counts only with the right status:
+  ``P = TP / #predicted``, ``R = TP / #gold``.
+- **Attribution.** Over matched pairs where the gold or the prediction names a
+  source. Both name one: right (TP) when the predicted source covers at least
+  half of the gold source's words, else wrong, which counts as one FP *and* one
+  FN. "Words" are the distinct ``\\w+`` tokens, lower-cased; coverage is the
+  share of the gold source's distinct words that also occur among the predicted
+  source's words (a bag-of-words reading: word order and position in the body
+  do not matter). Only the prediction names one: FP. Only the gold: FN.
+- **Dates.** The share of all gold dates (of every gold claim, matched or not)
+  for which some predicted date of the same document (a ``DateMention`` of any
+  predicted claim) overlaps the gold date's span and has the same ``value`` and
+  ``mod``. A gold date's span is its text located inside its claim's evidence
+  (if it is not there: the nearest occurrence before the evidence, else the
+  first after it).
+
+Undefined ratios (precision with nothing predicted, accuracy with no matched
+pair, ...) are ``None`` rather than 0 or 1; F1 is ``2TP / (2TP + FP + FN)``,
+so it is 0 as soon as there is something to find or something found and none
+of it is right.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import GoldError
+from .schemas import STATUSES, Article, ClaimRecord, Mod, Status, Topic
+
+logger = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w+")
+
+
+# ----------------------------------------------------------------- gold set
+
+
+class GoldDate(BaseModel):
+    """A gold time expression, located in the body."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    value: str
+    mod: Mod | None = None
+    start: int
+    end: int
+
+
+class GoldClaim(BaseModel):
+    """One gold claim (one line of ``gold/<id>.jsonl``), located in the body."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    doc_id: str
+    line: int
+    evidence: str
+    start: int
+    end: int
+    status: Status
+    subject: str
+    topic: Topic
+    attribution: str | None = None
+    cues: list[str] = Field(default_factory=list)
+    dates: list[GoldDate] = Field(default_factory=list)
+
+
+class GoldDoc(BaseModel):
+    """A gold article: its body, front matter and gold claims (in file order)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    doc_id: str
+    path: str
+    gold_path: str
+    body: str
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    claims: list[GoldClaim] = Field(default_factory=list)
+
+
+class GoldSet(BaseModel):
+    """A whole gold set, documents sorted by id."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    root: str
+    docs: list[GoldDoc] = Field(default_factory=list)
+
+    @property
+    def n_claims(self) -> int:
+        """RETURNS (int): the number of gold claims over all documents."""
+        return sum(len(doc.claims) for doc in self.docs)
+
+    def articles(self) -> list[Article]:
+        """RETURNS (list[Article]): the gold articles, as claimx reads articles."""
+        return [
+            Article(
+                doc_id=doc.doc_id,
+                path=doc.path,
+                body=doc.body,
+                title=doc.title,
+                published=doc.published,
+                url=doc.url,
+                content_hash=hashlib.sha256(doc.body.encode("utf-8")).hexdigest(),
+            )
+            for doc in self.docs
+        ]
+
+
+class _GoldDateLine(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1)
+    value: str
+    mod: Mod | None
+
+
+class _GoldLine(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    doc: str
+    evidence: str = Field(min_length=1)
+    occurrence: int | None = Field(default=None, ge=0)
+    status: Status
+    subject: str
+    topic: Topic
+    attribution: str | None
+    cues: list[str]
+    dates: list[_GoldDateLine]
+
+
+def load_gold(gold_dir: Path) -> GoldSet:
+    """Read and locate a gold set.
+
+    gold_dir (Path): a folder holding ``articles/<id>.md`` and ``gold/<id>.jsonl``.
+    RETURNS (GoldSet): every article with its gold claims, spans resolved in the body.
+    RAISES (GoldError): the folder, an article or a gold line is missing or malformed.
+    """
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise GoldError(
+            f"Gold directory {gold_dir} does not exist: pass a folder holding "
+            "articles/<id>.md and gold/<id>.jsonl (see shared/ANNOTATION.md)."
+        )
+    articles_dir, claims_dir = gold_dir / "articles", gold_dir / "gold"
+    for sub in (articles_dir, claims_dir):
+        if not sub.is_dir():
+            raise GoldError(
+                f"Gold directory {gold_dir} has no {sub.name}/ folder: a gold set holds "
+                "articles/<id>.md and gold/<id>.jsonl (see shared/ANNOTATION.md)."
+            )
+    article_paths = {p.stem: p for p in sorted(articles_dir.glob("*.md")) if not p.name.startswith(".")}
+    gold_paths = {p.stem: p for p in sorted(claims_dir.glob("*.jsonl")) if not p.name.startswith(".")}
+    if not article_paths:
+        raise GoldError(f"{articles_dir} holds no .md articles: nothing to score against.")
+    orphans = sorted(set(gold_paths) - set(article_paths))
+    if orphans:
+        raise GoldError(
+            f"{claims_dir / (orphans[0] + '.jsonl')} has no article: add "
+            f"{articles_dir / (orphans[0] + '.md')} or remove the gold file."
+        )
+    unannotated = sorted(set(article_paths) - set(gold_paths))
+    if unannotated:
+        raise GoldError(
+            f"{article_paths[unannotated[0]]} has no gold file: add "
+            f"{claims_dir / (unannotated[0] + '.jsonl')} (empty if the article holds no claim)."
+        )
+    docs = [_load_doc(doc_id, article_paths[doc_id], gold_paths[doc_id]) for doc_id in sorted(article_paths)]
+    return GoldSet(root=str(gold_dir), docs=docs)
+
+
+def _read_article(path: Path) -> tuple[dict[str, Any], str]:
+    """Split an article into front matter and body, as shared/devset/check_gold.py does.
+
+    path (Path): the ``.md`` file.
+    RETURNS (tuple[dict, str]): the front matter fields and the body (text after the
+        closing ``---`` line).
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise GoldError(f"Cannot read gold article {path}: {err}. Save it as UTF-8 text.") from err
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    for i in range(1, len(lines)):
+        if lines[i].strip() == "---":
+            return _parse_front("\n".join(lines[1:i]), path), "\n".join(lines[i + 1 :])
+    return {}, text
+
+
+def _parse_front(block: str, path: Path) -> dict[str, Any]:
+    try:
+        front = yaml.safe_load(block)
+    except yaml.YAMLError:
+        front = None
+    if isinstance(front, dict):
+        return {str(k): v for k, v in front.items()}
+    logger.warning("%s: front matter is not YAML; reading it as 'key: value' lines", path)
+    out: dict[str, Any] = {}
+    for line in block.split("\n"):
+        if ":" in line:
+            key, value = line.split(":", 1)
+            out[key.strip()] = value.strip().strip("\"'")
+    return out
+
+
+def _front_date(value: Any, path: Path) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError as err:
+        raise GoldError(
+            f"{path}: front matter 'published: {value}' is not a date; write it as YYYY-MM-DD."
+        ) from err
+
+
+def _occurrences(hay: str, needle: str) -> list[int]:
+    """RETURNS (list[int]): every start of ``needle`` in ``hay``, overlapping ones included."""
+    out, start = [], hay.find(needle)
+    while start != -1:
+        out.append(start)
+        start = hay.find(needle, start + 1)
+    return out
+
+
+def _load_doc(doc_id: str, article_path: Path, gold_path: Path) -> GoldDoc:
+    front, body = _read_article(article_path)
+    title = front.get("title")
+    url = front.get("url")
+    doc = GoldDoc(
+        doc_id=doc_id,
+        path=str(article_path),
+        gold_path=str(gold_path),
+        body=body,
+        title=None if title is None else str(title),
+        published=_front_date(front.get("published"), article_path),
+        url=None if url is None else str(url),
+    )
+    try:
+        lines = gold_path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise GoldError(f"Cannot read gold file {gold_path}: {err}. Save it as UTF-8 JSONL.") from err
+    for n, raw in enumerate(lines, 1):
+        if raw.strip():
+            doc.claims.append(_load_claim(doc_id, body, f"{gold_path}:{n}", n, raw))
+    return doc
+
+
+def _load_claim(doc_id: str, body: str, where: str, n: int, raw: str) -> GoldClaim:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as err:
+        raise GoldError(f"{where}: not JSON ({err}); write one JSON object per line.") from err
+    if not isinstance(data, dict):
+        raise GoldError(f"{where}: a gold line must be a JSON object, not {type(data).__name__}.")
+    try:
+        rec = _GoldLine.model_validate(data)
+    except ValidationError as err:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'line'}: {e['msg']}" for e in err.errors()
+        )
+        raise GoldError(
+            f"{where}: malformed gold claim ({problems}); see 'Gold file format' in ANNOTATION.md."
+        ) from err
+    if rec.doc != doc_id:
+        raise GoldError(f"{where}: doc {rec.doc!r} is not the file's id {doc_id!r}; fix the 'doc' field.")
+    found = _occurrences(body, rec.evidence)
+    if not found:
+        raise GoldError(
+            f"{where}: evidence {rec.evidence!r} is not in the article body; copy it exactly "
+            "from the body (same quotes, dashes and spaces)."
+        )
+    if rec.occurrence is not None:
+        if rec.occurrence >= len(found):
+            raise GoldError(
+                f"{where}: occurrence {rec.occurrence} is out of range: the evidence occurs "
+                f"{len(found)} time(s); occurrences count from 0."
+            )
+        start = found[rec.occurrence]
+    elif len(found) > 1:
+        raise GoldError(
+            f"{where}: evidence {rec.evidence!r} occurs {len(found)} times in the body; add "
+            '"occurrence": N (0-based) to say which.'
+        )
+    else:
+        start = found[0]
+    end = start + len(rec.evidence)
+    dates = []
+    for d in rec.dates:
+        d_start = _locate_date(body, d.text, start, end)
+        if d_start is None:
+            raise GoldError(f"{where}: date text {d.text!r} is not in the article body; copy it exactly.")
+        dates.append(
+            GoldDate(text=d.text, value=d.value, mod=d.mod, start=d_start, end=d_start + len(d.text))
+        )
+    return GoldClaim(
+        doc_id=doc_id,
+        line=n,
+        evidence=rec.evidence,
+        start=start,
+        end=end,
+        status=rec.status,
+        subject=rec.subject,
+        topic=rec.topic,
+        attribution=rec.attribution,
+        cues=rec.cues,
+        dates=dates,
+    )
+
+
+def _locate_date(body: str, text: str, start: int, end: int) -> int | None:
+    """Where a gold date's text stands: inside the evidence, else nearest before, else after.
+
+    RETURNS (int | None): the start offset, or ``None`` if the text is not in the body.
+    """
+    pos = body.find(text, start, end)
+    if pos != -1:
+        return pos
+    pos = body.rfind(text, 0, start + len(text) - 1)
+    if pos == -1:
+        pos = body.find(text, start)
+    if pos == -1:
+        return None
+    logger.debug("date %r lies outside its evidence; anchored at %d", text, pos)
+    return pos
+
+
+# ----------------------------------------------------------------- results
+
+
+class PRF(BaseModel):
+    """Counts and precision / recall / F1 (``None`` where undefined)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    precision: float | None = None
+    recall: float | None = None
+    f1: float | None = None
+
+
+def _prf(tp: int, fp: int, fn: int) -> PRF:
+    return PRF(
+        tp=tp,
+        fp=fp,
+        fn=fn,
+        precision=_ratio(tp, tp + fp),
+        recall=_ratio(tp, tp + fn),
+        f1=_ratio(2 * tp, 2 * tp + fp + fn),
+    )
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return num / den if den else None
+
+
+class StatusScore(BaseModel):
+    """One status over the matched pairs: gold status vs predicted status."""
+
+    status: Status
+    precision: float | None
+    recall: float | None
+    f1: float | None
+    support: int  # matched pairs with this gold status
+    predicted: int  # matched pairs with this predicted status
+
+
+class DateScore(BaseModel):
+    gold: int
+    found: int
+    accuracy: float | None
+
+
+class DocScore(BaseModel):
+    doc_id: str
+    gold: int
+    pred: int
+    matched: int
+    claim_f1: float | None
+    status_accuracy: float | None
+    claim_status_f1: float | None
+
+
+class MissedClaim(BaseModel):
+    """A gold claim no prediction matched."""
+
+    doc_id: str
+    line: int
+    text: str
+    start: int
+    end: int
+    status: Status
+
+
+class SpuriousClaim(BaseModel):
+    """A prediction that matched no gold claim."""
+
+    doc_id: str
+    claim_id: str
+    text: str
+    start: int
+    end: int
+    status: Status
+
+
+class MisclassifiedClaim(BaseModel):
+    """A matched pair whose statuses differ."""
+
+    doc_id: str
+    line: int
+    claim_id: str
+    gold_text: str
+    gold_status: Status
+    gold_cues: list[str]
+    pred_text: str
+    pred_status: Status
+    pred_cues: list[str]
+
+
+class EvalResult(BaseModel):
+    """Everything ``claimx eval`` reports; ``to_dict()`` is JSON-ready."""
+
+    n_docs: int
+    n_gold: int
+    n_pred: int
+    n_matched: int
+    claims: PRF
+    status_accuracy: float | None
+    status_macro_f1: float | None
+    per_status: list[StatusScore]
+    confusion: dict[str, dict[str, int]]  # gold status -> predicted status -> pairs
+    claim_status: PRF
+    attribution: PRF
+    dates: DateScore
+    per_doc: list[DocScore]
+    missed: list[MissedClaim]
+    spurious: list[SpuriousClaim]
+    misclassified: list[MisclassifiedClaim]
+    unknown_docs: list[str] = Field(default_factory=list)  # predicted docs not in gold
+
+    def to_dict(self) -> dict[str, Any]:
+        """RETURNS (dict): the result as plain JSON-serialisable data."""
+        return self.model_dump(mode="json")
+
+
+# ----------------------------------------------------------------- scoring
+
+
+def span_match(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How well two spans match under the guide's rule.
+
+    a (tuple[int, int]): ``(start, end)`` of one span.
+    b (tuple[int, int]): ``(start, end)`` of the other.
+    RETURNS (int): their overlap in code points if it is at least half of the
+        shorter span and a quarter of the longer one, else 0.
+    """
+    overlap = min(a[1], b[1]) - max(a[0], b[0])
+    if overlap <= 0:
+        return 0
+    shorter, longer = sorted((a[1] - a[0], b[1] - b[0]))
+    if 2 * overlap >= shorter and 4 * overlap >= longer:
+        return overlap
+    return 0
+
+
+def match_claims(
+    gold: Sequence[tuple[int, int]], pred: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Match spans one-to-one, greedily, largest overlap first.
+
+    gold (Sequence[tuple[int, int]]): gold spans, in tie-break order.
+    pred (Sequence[tuple[int, int]]): predicted spans, in tie-break order.
+    RETURNS (list[tuple[int, int]]): ``(gold index, pred index)`` pairs, sorted by gold index.
+    """
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            overlap = span_match(g, p)
+            if overlap:
+                union = max(g[1], p[1]) - min(g[0], p[0])
+                candidates.append((-overlap, union, gi, pi))
+    candidates.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, _, gi, pi in candidates:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def source_coverage(gold_source: str, pred_source: str) -> float:
+    """Share of the gold source's distinct words that the predicted source also has.
+
+    gold_source (str): the gold attribution text.
+    pred_source (str): the predicted attribution text.
+    RETURNS (float): from 0 to 1; words are lower-cased ``\\w+`` tokens.
+    """
+    gold_words = {w.lower() for w in _WORD.findall(gold_source)}
+    if not gold_words:
+        return 1.0 if gold_source.strip() == pred_source.strip() else 0.0
+    pred_words = {w.lower() for w in _WORD.findall(pred_source)}
+    return len(gold_words & pred_words) / len(gold_words)
+
+
+def score(gold: GoldSet, predictions: Mapping[str, Sequence[ClaimRecord]]) -> EvalResult:
+    """Score predicted claims against a gold set.
+
+    gold (GoldSet): the gold set, from :func:`load_gold`.
+    predictions (Mapping[str, Sequence[ClaimRecord]]): doc id -> predicted claims. A
+        gold doc missing here has no predictions; a doc not in the gold set is ignored
+        (and listed in ``unknown_docs``).
+    RETURNS (EvalResult): the figures and the error lists.
+    """
+    gold_ids = {doc.doc_id for doc in gold.docs}
+    unknown = sorted(d for d in predictions if d not in gold_ids)
+    if unknown:
+        logger.warning("Predictions for %d doc(s) not in the gold set are ignored: %s", len(unknown), unknown)
+    n_gold = n_pred = 0
+    matched_total = claim_status_tp = 0
+    confusion = {g: {p: 0 for p in STATUSES} for g in STATUSES}
+    att_tp = att_fp = att_fn = 0
+    dates_gold = dates_found = 0
+    per_doc: list[DocScore] = []
+    missed: list[MissedClaim] = []
+    spurious: list[SpuriousClaim] = []
+    misclassified: list[MisclassifiedClaim] = []
+    for doc in gold.docs:
+        preds = sorted(predictions.get(doc.doc_id, ()), key=_pred_order)
+        pairs = match_claims(
+            [(c.start, c.end) for c in doc.claims], [(p.span.start, p.span.end) for p in preds]
+        )
+        right_status = 0
+        for gi, pi in pairs:
+            g, p = doc.claims[gi], preds[pi]
+            confusion[g.status][p.status] += 1
+            if g.status == p.status:
+                right_status += 1
+            else:
+                misclassified.append(
+                    MisclassifiedClaim(
+                        doc_id=doc.doc_id,
+                        line=g.line,
+                        claim_id=p.claim_id,
+                        gold_text=g.evidence,
+                        gold_status=g.status,
+                        gold_cues=g.cues,
+                        pred_text=p.text,
+                        pred_status=p.status,
+                        pred_cues=[c.text for c in p.cues],
+                    )
+                )
+            pred_source = p.attribution.text if p.attribution is not None else None
+            if g.attribution is not None and pred_source is not None:
+                if source_coverage(g.attribution, pred_source) >= 0.5:
+                    att_tp += 1
+                else:
+                    att_fp += 1
+                    att_fn += 1
+            elif pred_source is not None:
+                att_fp += 1
+            elif g.attribution is not None:
+                att_fn += 1
+        matched_g = {gi for gi, _ in pairs}
+        matched_p = {pi for _, pi in pairs}
+        missed.extend(
+            MissedClaim(doc_id=doc.doc_id, line=c.line, text=c.evidence, start=c.start, end=c.end, status=c.status)
+            for i, c in enumerate(doc.claims)
+            if i not in matched_g
+        )
+        spurious.extend(
+            SpuriousClaim(
+                doc_id=doc.doc_id,
+                claim_id=p.claim_id,
+                text=p.text,
+                start=p.span.start,
+                end=p.span.end,
+                status=p.status,
+            )
+            for i, p in enumerate(preds)
+            if i not in matched_p
+        )
+        pred_dates = {(d.start, d.end, d.value, d.mod) for p in preds for d in p.dates if d.value is not None}
+        for c in doc.claims:
+            for d in c.dates:
+                dates_gold += 1
+                if any(
+                    min(d.end, p_end) > max(d.start, p_start) and value == d.value and mod == d.mod
+                    for p_start, p_end, value, mod in pred_dates
+                ):
+                    dates_found += 1
+        n_g, n_p, n_m = len(doc.claims), len(preds), len(pairs)
+        n_gold += n_g
+        n_pred += n_p
+        matched_total += n_m
+        claim_status_tp += right_status
+        per_doc.append(
+            DocScore(
+                doc_id=doc.doc_id,
+                gold=n_g,
+                pred=n_p,
+                matched=n_m,
+                claim_f1=_prf(n_m, n_p - n_m, n_g - n_m).f1,
+                status_accuracy=_ratio(right_status, n_m),
+                claim_status_f1=_prf(right_status, n_p - right_status, n_g - right_status).f1,
+            )
+        )
+    per_status = _per_status(confusion)
+    present = [s.f1 for s in per_status if s.support or s.predicted]
+    return EvalResult(
+        n_docs=len(gold.docs),
+        n_gold=n_gold,
+        n_pred=n_pred,
+        n_matched=matched_total,
+        claims=_prf(matched_total, n_pred - matched_total, n_gold - matched_total),
+        status_accuracy=_ratio(claim_status_tp, matched_total),
+        status_macro_f1=sum(f for f in present if f is not None) / len(present) if present else None,
+        per_status=per_status,
+        confusion=confusion,
+        claim_status=_prf(claim_status_tp, n_pred - claim_status_tp, n_gold - claim_status_tp),
+        attribution=_prf(att_tp, att_fp, att_fn),
+        dates=DateScore(gold=dates_gold, found=dates_found, accuracy=_ratio(dates_found, dates_gold)),
+        per_doc=per_doc,
+        missed=missed,
+        spurious=spurious,
+        misclassified=misclassified,
+        unknown_docs=unknown,
+    )
+
+
+def _pred_order(record: ClaimRecord) -> tuple[int, int, str]:
+    return (record.span.start, record.span.end, record.claim_id)
+
+
+def _per_status(confusion: dict[str, dict[str, int]]) -> list[StatusScore]:
+    rows = []
+    for s in STATUSES:
+        tp = confusion[s][s]
+        support = sum(confusion[s].values())
+        predicted = sum(confusion[g][s] for g in STATUSES)
+        prf = _prf(tp, predicted - tp, support - tp)
+        rows.append(
+            StatusScore(
+                status=s,
+                precision=prf.precision,
+                recall=prf.recall,
+                f1=prf.f1,
+                support=support,
+                predicted=predicted,
+            )
+        )
+    return rows
+
+
+def evaluate(
+    gold_dir: Path,
+    extract: Callable[[list[Article]], Mapping[str, Sequence[ClaimRecord]]],
+) -> EvalResult:
+    """Load a gold set, extract claims from its articles and score them.
+
+    gold_dir (Path): the gold set folder (``articles/`` and ``gold/``).
+    extract (Callable): takes the gold articles, returns doc id -> predicted claims.
+    RETURNS (EvalResult): the scores.
+    RAISES (GoldError): the gold set is missing or malformed (before ``extract`` runs).
+    """
+    gold = load_gold(gold_dir)
+    predictions = extract(gold.articles())
+    return score(gold, predictions)

@@ -1,0 +1,106 @@
+""":mod:`claimx.read.html`: read ``.html`` / ``.htm`` news pages.
+
+The main text and the metadata (title, publication date, canonical URL,
+author, site name…) are extracted with trafilatura, a library made for news
+pages: navigation, headers, footers, asides and comments are left out. The
+body is the extracted main text, paragraphs separated by ``\\n``; a first
+line that only repeats the title (the page's headline) is dropped, so that, as
+for a text article, the title is metadata and not body. Nothing here touches
+the network: the page is handed over as bytes (trafilatura decodes it from its
+declared charset) and dates come from the markup only.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ..errors import ReadError
+from .fields import Located, check_not_binary, content_hash, make_article, path_doc_id
+
+logger = logging.getLogger(__name__)
+
+#: Document attributes of trafilatura kept in ``meta`` when not empty.
+META_KEYS: tuple[str, ...] = (
+    "author",
+    "sitename",
+    "hostname",
+    "description",
+    "categories",
+    "tags",
+    "language",
+    "pagetype",
+)
+
+#: htmldate settings: markup only (no guessing from the text), any date up to 2099.
+DATE_PARAMS: dict[str, Any] = {
+    "original_date": True,
+    "extensive_search": False,
+    "max_date": "2099-12-31",
+}
+
+
+def _extract(data: bytes) -> Any:
+    try:
+        import trafilatura
+    except ImportError as exc:  # a broken install (e.g. lxml without lxml_html_clean)
+        raise ReadError(
+            f"cannot read HTML: trafilatura does not import ({exc}); "
+            "reinstall claimx's dependencies (pip install trafilatura lxml_html_clean)"
+        ) from None
+    try:
+        return trafilatura.bare_extraction(
+            data,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            deduplicate=False,
+            date_extraction_params=DATE_PARAMS,
+        )
+    except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
+        logger.debug("trafilatura failed", exc_info=True)
+        raise ReadError(f"HTML could not be parsed ({type(exc).__name__}: {exc}); fix the page") from None
+
+
+def _drop_headline(text: str, title: str | None) -> str:
+    if not title:
+        return text
+    first, sep, rest = text.partition("\n")
+    if sep and first.strip() == title.strip():
+        return rest
+    return text
+
+
+def read_html(data: bytes, rel: str) -> list[Located]:
+    """Read one HTML news page.
+
+    data (bytes): the file's bytes.
+    rel (str): its path relative to the corpus root, posix separators.
+    RETURNS (list[tuple[str, Article | ReadFailure]]): ``(rel, article)``: the
+        page's one article, under its location.
+    """
+    if not data.strip():
+        raise ReadError("empty file; add the page or remove the file")
+    check_not_binary(data)
+    document = _extract(data)
+    text = getattr(document, "text", None) if document is not None else None
+    if not text or not text.strip():
+        raise ReadError("no article text found in HTML; check that the page holds the article itself")
+    title = getattr(document, "title", None)
+    fields: dict[str, Any] = {
+        "title": title,
+        "published": getattr(document, "date", None),
+        "url": getattr(document, "url", None),
+    }
+    for key in META_KEYS:
+        value = getattr(document, key, None)
+        if value:
+            fields[key] = value
+    body = _drop_headline(text, title)
+    article = make_article(
+        doc_id=path_doc_id(rel), rel=rel, body=body, fields=fields, digest=content_hash(data)
+    )
+    return [(rel, article)]

@@ -1,0 +1,87 @@
+""":mod:`claimx.read.text`: read ``.md`` / ``.markdown`` / ``.txt`` articles.
+
+A text article may open with YAML front matter: a first line ``---``, YAML,
+and a closing ``---`` line. ``title``, ``published`` and ``url`` become
+article fields and every other key is kept in ``meta``. The body is the text
+right after the newline that ends the closing ``---`` line, untouched, or the
+whole text when there is no front matter.
+
+Line endings are read as Python's text mode reads them (``\\r\\n`` and a lone
+``\\r`` become ``\\n``), and a UTF-8 byte-order mark is dropped, so the body is
+the same string as ``open(path, encoding="utf-8").read()`` minus the front
+matter: the reading the gold set's checker uses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from ..errors import ReadError
+from .fields import Located, content_hash, decode_utf8, make_article, path_doc_id, universal_newlines
+
+#: The line that opens and closes front matter (surrounding whitespace ignored).
+FENCE = "---"
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """Split a text article into its front matter and its body.
+
+    text (str): the decoded article, ``\\n`` line endings.
+    RETURNS (tuple[dict, str]): the front matter (empty if none) and the body.
+    """
+    lines = text.split("\n")
+    if lines[0].strip() != FENCE:
+        return {}, text
+    for index in range(1, len(lines)):
+        if lines[index].strip() == FENCE:
+            front = _parse_yaml("\n".join(lines[1:index]))
+            return front, "\n".join(lines[index + 1 :])
+    raise ReadError(
+        "front matter opened by '---' on line 1 is never closed; "
+        "add a closing '---' line or remove the opening one"
+    )
+
+
+def _parse_yaml(source: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(source)
+    except ValueError as exc:  # a YAML date that is no date: 2023-13-45
+        raise ReadError(
+            f"malformed YAML front matter: a value looks like a date but is not one ({exc}); "
+            "fix the date (YYYY-MM-DD) or quote it"
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ReadError(
+            f"malformed YAML front matter{where}: {problem}; fix the front matter or remove it"
+        ) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ReadError(
+            f"front matter is a {type(data).__name__}, not a mapping of keys to values; "
+            "write it as 'key: value' lines"
+        )
+    return data
+
+
+def read_text(data: bytes, rel: str) -> list[Located]:
+    """Read one text article.
+
+    data (bytes): the file's bytes.
+    rel (str): its path relative to the corpus root, posix separators.
+    RETURNS (list[tuple[str, Article | ReadFailure]]): ``(rel, article)``: the
+        file's one article, under its location.
+    """
+    if not data.strip():
+        raise ReadError("empty file; add the article text or remove the file")
+    text = universal_newlines(decode_utf8(data))
+    front, body = split_front_matter(text)
+    article = make_article(
+        doc_id=path_doc_id(rel), rel=rel, body=body, fields=front, digest=content_hash(data)
+    )
+    return [(rel, article)]

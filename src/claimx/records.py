@@ -1,0 +1,115 @@
+""":mod:`claimx.records`: the one place a spaCy Doc becomes pydantic records.
+
+Every span written here is cut from the article body by its offsets, so
+``body[start:end] == text`` holds by construction; a claim's id is a hash of
+the article id, its offsets and text, and the pipeline fingerprint, so the same
+article text under the same rules gives the same ids.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .claims.extensions import CLAIMS_KEY, DATES_KEY
+from .fingerprint import canonical_hash
+from .schemas import (
+    Article,
+    Attribution,
+    ClaimRecord,
+    Cue,
+    DateMention,
+    DocumentRecord,
+    Entity,
+    Extractor,
+    Offsets,
+    Subject,
+)
+
+
+def claim_id(doc_id: str, start: int, end: int, text: str, fingerprint: str) -> str:
+    """RETURNS (str): a stable id for a claim."""
+    return "c_" + canonical_hash([doc_id, start, end, text, fingerprint])[:16]
+
+
+def _cut(body: str, start: int, end: int) -> dict[str, Any]:
+    return {"text": body[start:end], "start": start, "end": end}
+
+
+def claim_record(span: Span, article: Article, extractor: Extractor) -> ClaimRecord:
+    """Turn one claim span into a record."""
+    body = article.body
+    info = span._.claim or {}
+    start, end = span.start_char, span.end_char
+    sent = span.sent
+    attribution = info.get("attribution")
+    subject = info.get("subject") or {}
+    subj_start, subj_end = subject.get("start"), subject.get("end")
+    dates = []
+    for date in span.doc.spans[DATES_KEY] if DATES_KEY in span.doc.spans else []:
+        if date.start_char < start or date.end_char > end:
+            continue
+        timex = date._.timex or {}
+        dates.append(
+            DateMention(
+                **_cut(body, date.start_char, date.end_char),
+                value=timex.get("value"),
+                mod=timex.get("mod"),
+                earliest=timex.get("earliest"),
+                latest=timex.get("latest"),
+                unresolved=bool(timex.get("unresolved", False)),
+            )
+        )
+    return ClaimRecord(
+        claim_id=claim_id(article.doc_id, start, end, body[start:end], extractor.fingerprint),
+        doc_id=article.doc_id,
+        text=body[start:end],
+        span=Offsets(start=start, end=end),
+        sentence=Offsets(start=sent.start_char, end=sent.end_char),
+        status=info.get("status", "confirmed"),
+        cues=[
+            Cue(**_cut(body, c["start"], c["end"]), status=c["status"]) for c in info.get("cues", [])
+        ],
+        attribution=(
+            Attribution(**_cut(body, attribution["start"], attribution["end"]), kind=attribution["kind"])
+            if attribution
+            else None
+        ),
+        subject=Subject(
+            name=subject.get("name") or "",
+            **(_cut(body, subj_start, subj_end) if subj_start is not None and subj_end is not None else {}),
+        ),
+        topic=info.get("topic", "other"),
+        key=info.get("key", "other"),
+        entities=[
+            Entity(**_cut(body, e.start_char, e.end_char), label=e.label_)
+            for e in span.ents
+        ],
+        dates=dates,
+        published=article.published,
+        extractor=extractor,
+    )
+
+
+def doc_records(doc: Doc, article: Article, extractor: Extractor) -> list[ClaimRecord]:
+    """RETURNS (list[ClaimRecord]): the Doc's claims, in text order."""
+    if doc.text != article.body:
+        raise ValueError(f"{article.path}: the Doc's text is not the article body; offsets would not map back.")
+    spans = sorted(doc.spans[CLAIMS_KEY], key=lambda s: (s.start, s.end))
+    return [claim_record(span, article, extractor) for span in spans]
+
+
+def document_record(article: Article, claims: list[ClaimRecord], extractor: Extractor | None) -> DocumentRecord:
+    """RETURNS (DocumentRecord): the documents.jsonl line of a read article."""
+    return DocumentRecord(
+        doc_id=article.doc_id,
+        path=article.path,
+        content_hash=article.content_hash,
+        title=article.title,
+        published=article.published,
+        url=article.url,
+        meta=article.meta,
+        claim_count=len(claims),
+        extractor=extractor,
+    )
