@@ -110,19 +110,49 @@ class CueTagger:
         for cue in cues:
             for i in range(cue.start, cue.end):
                 by_token[i] = cue
-        for claim in doc.spans[self.spans_key]:
+        claims = list(doc.spans[self.spans_key])
+        plain_future: list[int] = []
+        for n, claim in enumerate(claims):
             info = dict(claim._.claim or {})
             head = doc[info.get("head", claim.root.i)]
             frame_i = info.get("frame")
             frame = doc[frame_i] if frame_i is not None else None
             in_scope = self.cues_in_scope(doc, claim, head, frame, by_token)
             status, used = self.decide(doc, claim, head, in_scope, info.get("attribution"))
+            if status == "future":
+                plain_future.append(n)
+                status = "confirmed"
             info["status"] = status
             info["cues"] = [
                 {"start": c.start_char, "end": c.end_char, "status": c._.cue["status"]} for c in used
             ]
             claim._.claim = info
+        for n in plain_future:
+            if self._speculative_passage(doc, claims, n):
+                info = dict(claims[n]._.claim)
+                info["status"] = "expected"
+                claims[n]._.claim = info
         return doc
+
+    @staticmethod
+    def _speculative_passage(doc: Doc, claims: list[Span], n: int) -> bool:
+        """Whether a plain future statement stands among hedged ones: the
+        claims of its sentence and of the sentence before, in its paragraph."""
+        claim = claims[n]
+        sent = claim.sent
+        start = sent.start
+        if sent.start > 0:
+            previous = doc[sent.start - 1].sent
+            if "\n" not in doc.text[previous.end_char : sent.start_char] and not any(
+                "\n" in t.text for t in previous if t.is_space
+            ):
+                start = previous.start
+        for other in claims:
+            if other is claim or not (start <= other.start < sent.end):
+                continue
+            if (other._.claim or {}).get("status") in ("expected", "rumored"):
+                return True
+        return False
 
     # -- scope ----------------------------------------------------------------
 
@@ -163,8 +193,14 @@ class CueTagger:
 
     @staticmethod
     def _subject_determiner(token: Token) -> bool:
-        # "no final date has been set": "no" sits on the subject, yet scopes the clause
-        return token.dep_ in ("det",)
+        """"no final date has been set", "has no interest in": a negative
+        determiner on the subject or on the object of "have"/"be" scopes the clause."""
+        if token.dep_ == "det":
+            return True
+        if token.dep_ in ("dobj", "attr", "pobj") and any(c.dep_ == "det" and c.lower_ in ("no", "none") for c in token.children):
+            verb = token.head if token.dep_ != "pobj" else token.head.head
+            return verb.lemma_ in ("have", "be")
+        return False
 
     # -- status ---------------------------------------------------------------
 
@@ -186,7 +222,14 @@ class CueTagger:
         neg = by_cat.get("neg", [])
         if neg:
             cue = neg[0]
-            negated = cue.root.head if cue.root.dep_ in ("neg", "det", "advmod") else cue.root
+            if cue[-1].lower_ == "to" and cue.end < len(doc):
+                negated = doc[cue.end]  # "has yet to announce"
+                if negated.lower_ == "be" and cue.end + 1 < len(doc):
+                    negated = doc[cue.end + 1]  # "has yet to be named"
+            elif cue.root.dep_ in ("neg", "det", "advmod"):
+                negated = cue.root.head
+            else:
+                negated = cue.root
             if negated.lemma_.lower() in self.tell_verbs:
                 return "unconfirmed", [cue]
             return "denied", [cue]
@@ -204,9 +247,12 @@ class CueTagger:
         if "future" in by_cat:
             if rumor_source:
                 return "rumored", by_cat["future"][:1]
-            if source in ("maker",):
+            # the makers' "will" is a statement; the article's own "will" is
+            # one too, unless it stands in a speculative passage (decided
+            # once every claim has its status)
+            if source == "maker":
                 return "confirmed", by_cat["future"][:1]
-            return "expected", by_cat["future"][:1]
+            return "future", by_cat["future"][:1]
         if rumor_source:
             return "rumored", by_cat.get("certain", [])[:1]
         return "confirmed", by_cat.get("certain", [])[:1]

@@ -87,6 +87,11 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
     if token.dep_ == "conj":
         return is_clause_head(token.head, report_verbs) and _splits_from(token)
     if token.dep_ == "ccomp":
+        # "did not say whether …", "has not said how much …": an embedded
+        # question is part of the claim that it is not known
+        first = token.left_edge
+        if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB"):
+            return False
         # A complement clause is a claim of its own under a reporting verb
         # or with its own complementiser "that"; "make it happen" stays
         # inside its parent.
@@ -215,10 +220,10 @@ class Segmenter:
             for child in current.children:
                 if child.i in heads and child.i not in dropped:
                     continue
-                if child.i in heads and child.i in dropped:
-                    # a dropped reporting verb nested in this clause: keep words
-                    # that are not its reported clause
-                    pass
+                if child.i in dropped and child.dep_ in ("conj", "parataxis", "advcl", "ccomp"):
+                    # a coordinated reporting verb ("…, and analysts estimate
+                    # that …") belongs to the claim it reports
+                    continue
                 stack.append(child)
         return own
 

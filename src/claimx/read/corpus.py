@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import ReadError
 from ..schemas import ReadFailure
-from .fields import Located, Result, path_doc_id
+from .fields import Located, Result, one_line, path_doc_id
 from .html import read_html
 from .jsonl import read_json, read_jsonl
 from .text import read_text
@@ -83,7 +83,16 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _failure(rel: str, error: str) -> list[Located]:
-    return [(rel, ReadFailure(doc_id=path_doc_id(rel), path=rel, error=error))]
+    return [(rel, ReadFailure(doc_id=path_doc_id(rel), path=rel, error=one_line(error)))]
+
+
+def _one_line_errors(results: list[Located]) -> list[Located]:
+    return [
+        (where, result.model_copy(update={"error": one_line(result.error)}))
+        if isinstance(result, ReadFailure) and "\n" in result.error
+        else (where, result)
+        for where, result in results
+    ]
 
 
 def read_located(path: Path, root: Path) -> list[Located]:
@@ -107,7 +116,7 @@ def read_located(path: Path, root: Path) -> list[Located]:
     except OSError as exc:
         return _failure(rel, f"cannot open the file: {exc.strerror or exc}")
     try:
-        return reader(data, rel)
+        return _one_line_errors(reader(data, rel))
     except ReadError as exc:
         return _failure(rel, str(exc))
     except Exception as exc:  # a reader bug must not stop the run either

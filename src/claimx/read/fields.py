@@ -53,6 +53,11 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def one_line(message: str) -> str:
+    """RETURNS (str): ``message`` on one line, runs of whitespace made one space."""
+    return " ".join(message.split())
+
+
 def path_doc_id(rel: str) -> str:
     """The doc_id of a whole file: its corpus-relative path without the extension.
 

@@ -2,12 +2,13 @@
 
 The main text and the metadata (title, publication date, canonical URL,
 author, site name…) are extracted with trafilatura, a library made for news
-pages: navigation, headers, footers, asides and comments are left out. The
-body is the extracted main text, paragraphs separated by ``\\n``; a first
-line that only repeats the title (the page's headline) is dropped, so that, as
-for a text article, the title is metadata and not body. Nothing here touches
-the network: the page is handed over as bytes (trafilatura decodes it from its
-declared charset) and dates come from the markup only.
+pages: navigation, footers, asides, comments and other page furniture are
+left out. The body is the extracted main text, paragraphs separated by
+``\\n``; a first line that only repeats the title (the page's headline) is
+dropped, so that, as for a text article, the title is metadata and not body.
+Nothing here touches the network: the page is handed over as bytes
+(trafilatura decodes it from its declared charset) and dates come from the
+markup only.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ META_KEYS: tuple[str, ...] = (
     "language",
     "pagetype",
 )
+
+#: Page furniture removed before extraction, so that a page without an article
+#: yields no text rather than its menu (trafilatura's fallbacks would keep it).
+PRUNE_XPATH: list[str] = ["//nav", "//footer", "//aside"]
 
 #: htmldate settings: markup only (no guessing from the text), any date up to 2099.
 DATE_PARAMS: dict[str, Any] = {
@@ -59,6 +64,7 @@ def _extract(data: bytes) -> Any:
             include_formatting=False,
             deduplicate=False,
             date_extraction_params=DATE_PARAMS,
+            prune_xpath=PRUNE_XPATH,
         )
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         logger.debug("trafilatura failed", exc_info=True)

@@ -33,7 +33,6 @@ from .fields import (
 )
 
 
-
 def _loads(text: str) -> Any:
     try:
         return json.loads(text)
