@@ -104,11 +104,6 @@ class AttributionTagger:
                         return self._describe(doc, subject)
             if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
                 break
-        # a head that is itself a reporting verb without a split clause ("X said there was no…")
-        if head.lemma_.lower() in self.report_verbs:
-            subject = self._subject_of(head)
-            if subject is not None and subject.pos_ != "PRON" or subject is not None:
-                return self._describe(doc, subject)
         return None
 
     def _subject_of(self, verb: Token) -> Token | None:
