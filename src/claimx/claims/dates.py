@@ -1,0 +1,300 @@
+""":mod:`claimx.claims.dates`: find time expressions in a Doc and normalise them.
+
+The ``claimx_dates`` component writes ``doc.spans["dates"]``: one span per time
+expression, ``span._.timex`` holding its TIMEX3-style normalisation as a plain
+dict (``value``, ``mod``, ``earliest``, ``latest``, ``unresolved``; see
+:mod:`claimx.timex`).
+
+Expressions come from the patterns of ``models/en/temporal.jsonl`` (run over
+the text, so "mid‑2023" with a non-breaking hyphen is one expression however
+the model tags or splits it), then from the model's DATE entities the patterns
+missed (trimmed until :func:`claimx.timex.normalize` accepts them). A match is
+dropped when it is a verb or modal ("may spark"), or sits inside a longer name
+("NK Primorje 1921", "USA Today").
+
+Each expression is resolved against ``doc._.published``. A bare calendar name
+("in February", "on Monday", "the summer") points the way the governing verb's
+tense does: past tense or perfect is "past"; "will", a modal, a to-infinitive
+or a planning word ("expected to", "set to", "slated for") is "future"; a
+present progressive ("is being lined up for") is "future"; a reporting noun
+("Q1 revenue", "results for the September quarter") is "past"; anything else
+is left to the nearest occurrence. Within a sentence, an expression that
+refers back ("the same day", "later in the month") is read against the
+previous date of the sentence, and a bare name in a tenseless clause takes
+its year from a preceding day or month ("opens on June 12, 2026 and closes in
+late August").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import timex
+from ..timex import Direction, Expression, Grammar
+from . import extensions  # noqa: F401  (registers doc._.published, span._.timex)
+from .extensions import DATES_KEY
+
+logger = logging.getLogger(__name__)
+
+#: Entity labels whose names may hold a year or a day word that is no date.
+NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "LAW", "EVENT", "PERSON", "NORP"})
+#: Tags of a single-token match that make it no date ("may" the modal, "spring" the verb).
+VERB_TAGS = frozenset({"MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+
+_GRANULARITY = [
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "day"),
+    (re.compile(r"^\d{4}-W\d{2}(-WE)?$"), "week"),
+    (re.compile(r"^\d{4}-\d{2}$"), "month"),
+    (re.compile(r"^\d{4}-(Q\d|H\d|SP|SU|FA|WI)$"), "season"),
+    (re.compile(r"^\d{4}$"), "year"),
+]
+_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "decade": 5}
+
+
+def granularity(value: str | None) -> str:
+    """value (str | None): a TIMEX3 value. RETURNS (str): "day", "week", "month", "season", "year" or "decade"."""
+    if value:
+        for pattern, name in _GRANULARITY:
+            if pattern.match(value):
+                return name
+    return "decade"
+
+
+def _published(doc: Doc) -> dt.date | None:
+    value = doc._.published
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        logger.warning("doc._.published is not a date: %r", value)
+        return None
+
+
+class _Tense:
+    """The tense cues of the grammar, by role."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        t = grammar.tense
+        self.future_aux = t.get("aux:future", set())
+        self.perfect = t.get("perfect:past", set())
+        self.future_lemmas = t.get("lemma:future", set())
+        self.passthrough = t.get("passthrough:None", set())
+        self.period_nouns = t.get("period_noun:past", set())
+
+
+def _auxes(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _verb_direction(verb: Token, cues: _Tense, depth: int = 0) -> Direction | None:
+    """Which way ``verb``'s tense points, climbing through infinitives and participles."""
+    if depth > 4:
+        return None
+    auxes = _auxes(verb)
+    words = {a.lower_ for a in auxes}
+    if words & cues.future_aux:
+        return "future"
+    if "going" in words and any(a.lower_ == "to" for a in verb.children):
+        return "future"
+    lemma = verb.lemma_.lower()
+    infinitive = any(a.tag_ == "TO" or a.lower_ == "to" for a in auxes)
+    if lemma in cues.future_lemmas and (verb.tag_ != "VBD" or infinitive):
+        return "future"
+    if infinitive:
+        head = verb.head
+        if head is verb:
+            return "future"
+        head_lemma = head.lemma_.lower()
+        if head_lemma in cues.future_lemmas:
+            return "future"
+        if head_lemma in cues.passthrough and head.pos_ in ("VERB", "AUX"):
+            return _verb_direction(head, cues, depth + 1)
+        return "future"
+    if verb.tag_ == "VBN" and words & cues.perfect:
+        return "past"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "future"  # present progressive: an arrangement ("is being lined up for the autumn")
+    if verb.tag_ == "VBN" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        if any(a.tag_ == "VBG" for a in auxes):
+            return "future"
+        return None
+    if verb.tag_ in ("VBG", "VBN") and not auxes and verb.head is not verb:
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX"):
+            return _verb_direction(head, cues, depth + 1)
+        if verb.tag_ == "VBN":
+            return "past"
+    if verb.pos_ == "ADJ" and lemma in cues.future_lemmas:
+        return "future"
+    return None
+
+
+def direction_of(span: Span, grammar: Grammar | None = None) -> Direction | None:
+    """Which way the tense around a time expression points.
+
+    span (Span): the expression.
+    grammar (Grammar | None): default :func:`claimx.timex.load_grammar`.
+    RETURNS (str | None): "past", "future", or None when the tense does not say.
+    """
+    cues = _Tense(grammar or timex.load_grammar())
+    token = span.root
+    for _ in range(10):
+        head = token.head
+        if head is token:
+            return None
+        if head.i < span.start or head.i >= span.end:
+            if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and head.lemma_.lower() in cues.future_lemmas):
+                if head.dep_ in ("aux", "auxpass") and head.head is not head:
+                    head = head.head
+                return _verb_direction(head, cues)
+            if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in cues.period_nouns:
+                return "past"
+            if token.pos_ in ("NOUN", "PROPN", "NUM") and token.i >= span.start and token.i < span.end:
+                pass
+        token = head
+    return None
+
+
+def _token_span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _inside_name(span: Span) -> bool:
+    for ent in span.doc.ents:
+        if ent.label_ in NAME_LABELS and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
+            return True
+    return False
+
+
+def _acceptable(span: Span) -> bool:
+    if len(span) == 1 and span[0].tag_ in VERB_TAGS and not span[0].like_num:
+        return False
+    if span.text[:1].islower() and span.text.lower() == "may":
+        return False
+    return not _inside_name(span)
+
+
+def _ner_candidates(doc: Doc, taken: list[tuple[int, int]], grammar: Grammar, anchor: dt.date | None) -> list[Expression]:
+    """DATE entities the patterns missed, trimmed until :func:`claimx.timex.normalize` accepts them."""
+    found: list[Expression] = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        if any(ent.start_char < e and s < ent.end_char for s, e in taken):
+            continue
+        for lead in range(0, min(3, len(ent))):
+            piece = ent[lead:]
+            if not piece.text.strip():
+                continue
+            result = timex.normalize(piece.text, anchor or dt.date(2000, 1, 1))
+            if result is not None and result.value is not None:
+                found.append(Expression(piece.start_char, piece.end_char, piece.text, "ner", "ner", "none", None))
+                break
+    return found
+
+
+def find_dates(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, int, dict[str, Any]]]:
+    """Find and normalise the time expressions of ``doc``.
+
+    doc (Doc): a parsed Doc; ``doc._.published`` anchors relative expressions.
+    grammar (Grammar | None): default :func:`claimx.timex.load_grammar`.
+    RETURNS (list): ``(start_char, end_char, timex_dict)`` in text order, token-aligned.
+    """
+    grammar = grammar or timex.load_grammar()
+    anchor = _published(doc)
+    accepted: list[tuple[Span, Expression]] = []
+    for expression in timex.find_expressions(doc.text, grammar):
+        span = _token_span(doc, expression.start, expression.end)
+        if span is None or not _acceptable(span):
+            continue
+        accepted.append((span, expression))
+    taken = [(s.start_char, s.end_char) for s, _ in accepted]
+    for expression in _ner_candidates(doc, taken, grammar, anchor):
+        span = _token_span(doc, expression.start, expression.end)
+        if span is not None and not _inside_name(span):
+            accepted.append((span, expression))
+    accepted.sort(key=lambda item: item[0].start_char)
+
+    results: list[tuple[int, int, dict[str, Any]]] = []
+    history: list[tuple[Span, dict[str, Any]]] = []  # resolved dates so far
+    for span, expression in accepted:
+        direction = direction_of(span, grammar)
+        use_anchor = anchor
+        reference = _reference(span, expression, history)
+        if expression.context == "same" and reference is None:
+            continue
+        if reference is not None and (expression.context in ("anaphoric", "same") or direction is None):
+            use_anchor = reference
+        text = expression.text if expression.kind != "ner" else span.text
+        result = timex.normalize(text, use_anchor, direction=direction)
+        if result is None:
+            continue
+        data = result.model_dump(mode="json")
+        results.append((span.start_char, span.end_char, data))
+        history.append((span, data))
+    return results
+
+
+def _reference(span: Span, expression: Expression, history: list[tuple[Span, dict[str, Any]]]) -> dt.date | None:
+    """The date an expression may read itself against: the last earlier date of its sentence."""
+    if expression.context == "none":
+        return None
+    sentence = span.sent if span.doc.has_annotation("SENT_START") else None
+    needed = {"day": "day", "week": "day", "weekend": "day", "month": "day", "year": "month"}.get(expression.unit or "", "month")
+    if expression.context == "same":
+        needed = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year"}.get(expression.unit or "", "day")
+    for earlier, data in reversed(history):
+        if sentence is not None and earlier.start < sentence.start:
+            if expression.context == "same" and earlier.sent.start == _previous_sentence_start(sentence):
+                pass
+            else:
+                break
+        if data.get("value") is None or data.get("mod") in ("BEFORE", "AFTER") or data.get("earliest") is None:
+            continue
+        if _RANK[granularity(data["value"])] > _RANK[needed]:
+            continue
+        return dt.date.fromisoformat(data["earliest"])
+    return None
+
+
+def _previous_sentence_start(sentence: Span) -> int:
+    if sentence.start == 0:
+        return -1
+    return sentence.doc[sentence.start - 1].sent.start
+
+
+class DateFinder:
+    """spaCy component: fills ``doc.spans[spans_key]`` with normalised time expressions."""
+
+    def __init__(self, nlp: Language, name: str = "claimx_dates", spans_key: str = DATES_KEY) -> None:
+        """nlp (Language): the pipeline. name (str): component name. spans_key (str): span group to write."""
+        self.name = name
+        self.spans_key = spans_key
+        self.grammar = timex.load_grammar()
+
+    def __call__(self, doc: Doc) -> Doc:
+        """doc (Doc): a parsed Doc. RETURNS (Doc): the Doc, ``doc.spans[spans_key]`` set."""
+        spans: list[Span] = []
+        for start, end, data in find_dates(doc, self.grammar):
+            span = doc.char_span(start, end, label="DATE")
+            if span is None:
+                continue
+            span._.timex = data
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory("claimx_dates", assigns=["doc.spans"], default_config={"spans_key": DATES_KEY})
+def make_dates(nlp: Language, name: str, spans_key: str) -> DateFinder:
+    """Factory of ``claimx_dates``. spans_key (str): the span group to write. RETURNS (DateFinder)."""
+    return DateFinder(nlp, name, spans_key)

@@ -1,0 +1,958 @@
+""":mod:`claimx.timex`: find and normalise time expressions, TIMEX3-style.
+
+Pure Python (no spaCy). The grammar is data: ``models/en/temporal.jsonl``
+holds the vocabulary (months, seasons, weekdays, ordinals, number words,
+units, holidays), the modifiers that set a TIMEX3 ``mod`` ("around", "mid-",
+"late", "the end of", "before", "beyond"...), the leading words that are not
+part of an expression ("by", "since", "not"...), the surface patterns (regular
+expressions with ``{PLACEHOLDERS}`` filled from the vocabulary) and the tense
+cues :mod:`claimx.claims.dates` reads to tell which way a bare date points.
+
+:func:`normalize` turns one expression into a :class:`claimx.schemas.Timex`:
+
+- ``value``: ``2025``, ``2023-06``, ``2026-03-14``, ``2025-SU`` (SP, SU, FA,
+  WI), ``2024-Q3``, ``2026-H1``, ``202X``, ``2026-W06`` (ISO week),
+  ``2026-W30-WE`` (that week's weekend).
+- ``mod``: ``APPROX``, ``MID``, ``START``, ``END``, ``BEFORE``, ``AFTER``.
+- ``earliest``/``latest``: the ISO dates of the interval the value covers
+  (``2025-WI`` is 2025-12-01..2026-02-28/29). ``APPROX``/``MID``/``START``/
+  ``END`` keep the value's interval. ``BEFORE`` and ``AFTER`` describe the
+  open interval the expression covers: "before 2027" has no ``earliest`` and
+  ``latest`` 2026-12-31; "after 2026" has ``earliest`` 2027-01-01 and no
+  ``latest``.
+
+Relative expressions ("next year", "in February", "on Monday", "the summer")
+resolve against ``anchor`` (the article's publication date). A bare calendar
+name resolves to the nearest occurrence in the ``direction`` the tense points
+("past": the latest one that has begun; "future": the first one not yet over,
+for seasons the first whose middle is not yet past; ``None``: the nearest,
+counting an interval that holds the anchor as nearest). A day named without a
+year ("March 31") takes the other direction when the tense's choice is more
+than 180 days away and the other is within 90 (updates written later, wrong
+tags). Without an anchor a relative expression gives
+``Timex(value=None, unresolved=True)``.
+
+Full dates ("January 28, 2026", "3 March 2026", "March 3") are parsed by one
+module-level :class:`dateparser.date.DateDataParser`, its settings
+(``RELATIVE_BASE``, ``PREFER_DATES_FROM``) swapped per call under a lock.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, Literal, NamedTuple, Union
+
+from dateparser.conf import Settings
+from dateparser.date import DateDataParser
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+
+from .rules import default_rules_dir, load_jsonl
+from .schemas import Mod, Timex
+
+logger = logging.getLogger(__name__)
+
+Direction = Literal["past", "future"]
+
+#: Name of the rule file in the rule pack.
+TEMPORAL_FILE = "temporal.jsonl"
+
+# ---------------------------------------------------------------------------
+# Rule file models
+# ---------------------------------------------------------------------------
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    examples: list[str] = Field(default_factory=list)
+
+
+class VocabRule(_Rule):
+    """Words of one category that fill a placeholder, with the value they stand for."""
+
+    type: Literal["vocab"]
+    category: Literal["month", "season", "weekday", "ordinal", "number", "unit", "holiday"]
+    words: list[str] = Field(min_length=1)
+    value: int | str
+    case_sensitive: bool = False
+    lowercase_ok: bool = True
+    bare: bool = True
+    approx: bool = False
+
+
+class ModifierRule(_Rule):
+    """Phrases before an expression that set its TIMEX3 ``mod`` (and belong to it)."""
+
+    type: Literal["modifier"]
+    phrases: list[str] = Field(min_length=1)
+    mod: Mod
+    search: bool = True
+
+
+class FillerRule(_Rule):
+    """Leading words that are not part of an expression; :func:`normalize` skips them."""
+
+    type: Literal["filler"]
+    words: list[str] = Field(min_length=1)
+
+
+class PatternRule(_Rule):
+    """One surface pattern: a regex with ``{PLACEHOLDERS}`` and the kind of value it gives.
+
+    context: "none" (absolute, or relative to the publication date), "sentence"
+        (a calendar name: may read its year off an earlier date of the sentence),
+        "anaphoric" (refers back to an earlier date of the sentence if there is
+        one), "same" ("the same day": needs an earlier date).
+    future_from: which point of a candidate interval must not be past for it
+        to count as future ("end": any part left; "mid": at least half left).
+    """
+
+    type: Literal["pattern"]
+    kind: Literal[
+        "date", "month", "season", "quarter", "half", "year", "decade",
+        "unit", "day", "weekday", "offset", "holiday",
+    ]
+    pattern: str
+    context: Literal["none", "sentence", "anaphoric", "same"] = "none"
+    future_from: Literal["start", "mid", "end"] = "end"
+    requires_mod: bool = False
+    fixed_mod: Mod | None = None
+    search_prefix: str = ""
+
+
+class TenseRule(_Rule):
+    """Words that tell which way the tense around a date points (read by the finder)."""
+
+    type: Literal["tense"]
+    role: Literal["aux", "perfect", "lemma", "passthrough", "period_noun"]
+    words: list[str] = Field(min_length=1)
+    direction: Direction | None = None
+
+
+class TemporalRule(RootModel[Annotated[Union[VocabRule, ModifierRule, FillerRule, PatternRule, TenseRule], Field(discriminator="type")]]):
+    """One line of ``temporal.jsonl``, told apart by its ``type``."""
+
+
+# ---------------------------------------------------------------------------
+# Compiled grammar
+# ---------------------------------------------------------------------------
+
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+                          "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ",
+                          "\u2009": " ", "\u202f": " ", "\u2007": " "})
+
+# A match may not start inside a word, a number, an amount or a hyphenated compound,
+# nor end inside a word, before a percentage or before a range ("2025-26").
+_START_GUARD = r"(?<![\w$€£¥/.-])"
+_END_GUARD = r"(?![\w%]|[-/]\d|\s*(?:%|per\s*cent\b|percent\b))"
+
+
+def clean_text(text: str) -> str:
+    """Length-preserving normalisation: odd hyphens to "-", curly apostrophes to "'", odd spaces to " ".
+
+    text (str): any text.
+    RETURNS (str): the text, same length, same offsets.
+    """
+    return text.translate(_HYPHENS)
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    rule: PatternRule
+    full: re.Pattern[str]
+    search: re.Pattern[str]
+
+
+@dataclass
+class Grammar:
+    """Everything ``temporal.jsonl`` says, compiled."""
+
+    patterns: list[_Pattern]
+    vocab: dict[str, dict[str, VocabRule]]
+    modifiers: dict[str, Mod]
+    fillers: re.Pattern[str]
+    tense: dict[str, set[str]] = field(default_factory=dict)
+    gate: re.Pattern[str] | None = None
+
+    def lookup(self, category: str, word: str) -> VocabRule | None:
+        """RETURNS (VocabRule | None): the vocabulary entry ``word`` belongs to."""
+        table = self.vocab.get(category, {})
+        key = _key(word)
+        return table.get(key) or table.get(key.rstrip("."))
+
+
+def _key(word: str) -> str:
+    return re.sub(r"\s+", " ", clean_text(word).strip().lower())
+
+
+def _phrase_regex(phrase: str) -> str:
+    return r"\s+".join(re.escape(part) for part in phrase.split())
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _vocab_alternation(rules: list[VocabRule], group: str, bare_only: bool = False) -> str:
+    plain: list[str] = []
+    cased: list[str] = []
+    for rule in rules:
+        if bare_only and not rule.bare:
+            continue
+        for word in rule.words:
+            body = _phrase_regex(clean_text(word))
+            if rule.case_sensitive:
+                cased.append(body)
+                cased.append(_phrase_regex(clean_text(word).upper()))
+                if rule.lowercase_ok:
+                    cased.append(_phrase_regex(clean_text(word).lower()))
+            else:
+                plain.append(body)
+    parts = []
+    if cased:
+        parts.append("(?-i:" + _alternation(cased) + ")")
+    if plain:
+        parts.append(_alternation(plain))
+    return f"(?P<{group}>" + "|".join(parts) + r")(?![\w'])"
+
+
+def _build(rules: list[Any]) -> Grammar:
+    vocab_rules: dict[str, list[VocabRule]] = {}
+    vocab: dict[str, dict[str, VocabRule]] = {}
+    modifiers: dict[str, Mod] = {}
+    search_mods: list[str] = []
+    all_mods: list[str] = []
+    fillers: list[str] = []
+    pattern_rules: list[PatternRule] = []
+    tense: dict[str, set[str]] = {}
+    for wrapped in rules:
+        rule = wrapped.root
+        if isinstance(rule, VocabRule):
+            vocab_rules.setdefault(rule.category, []).append(rule)
+            for word in rule.words:
+                vocab.setdefault(rule.category, {})[_key(word)] = rule
+        elif isinstance(rule, ModifierRule):
+            for phrase in rule.phrases:
+                key = _key(phrase).rstrip("-")
+                modifiers[key] = rule.mod
+                hyphen = phrase.endswith("-")
+                body = _phrase_regex(key) + (r"\s*-\s*" if hyphen else r"(?:\s+|\s*-\s*)")
+                all_mods.append(body)
+                if rule.search:
+                    search_mods.append(body)
+        elif isinstance(rule, FillerRule):
+            fillers.extend(_phrase_regex(_key(w)) for w in rule.words)
+        elif isinstance(rule, PatternRule):
+            pattern_rules.append(rule)
+        elif isinstance(rule, TenseRule):
+            tense.setdefault(rule.role + ":" + str(rule.direction), set()).update(_key(w) for w in rule.words)
+
+    def category(name: str) -> list[VocabRule]:
+        return vocab_rules.get(name, [])
+
+    places = {
+        "MONTH": _vocab_alternation(category("month"), "month"),
+        "SEASON": _vocab_alternation(category("season"), "season"),
+        "SEASONB": _vocab_alternation(category("season"), "season", bare_only=True),
+        "WEEKDAY": _vocab_alternation(category("weekday"), "weekday"),
+        "ORD": _vocab_alternation(category("ordinal"), "ord"),
+        "NUM": "(?P<num>" + _alternation([_phrase_regex(w) for r in category("number") for w in r.words]) + r"|\d{1,3})(?![\w'])",
+        "UNIT": _vocab_alternation(category("unit"), "unit"),
+        "HOLIDAY": _vocab_alternation(category("holiday"), "holiday"),
+        "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)",
+        "YEAR": r"(?P<year>(?:1[5-9]|2[01])\d\d)",
+        "YEARREF": r"(?:(?P<year>(?:1[5-9]|2[01])\d\d)|(?P<yrel>this|next|last)\s+year)",
+    }
+    full_mods = "(?P<mod>" + _alternation(all_mods) + ")"
+    find_mods = "(?P<mod>" + _alternation(search_mods) + ")"
+    compiled: list[_Pattern] = []
+    for rule in pattern_rules:
+        core = re.sub(r"\{([A-Z]+)\}", lambda m: places[m.group(1)], rule.pattern)
+        quant = "" if rule.requires_mod else "?"
+        full = re.compile(f"(?:{full_mods}){quant}(?P<core>{core})", re.IGNORECASE)
+        search = re.compile(
+            f"{_START_GUARD}(?:(?:{find_mods}){quant}{rule.search_prefix}(?P<core>{core})){_END_GUARD}",
+            re.IGNORECASE,
+        )
+        compiled.append(_Pattern(rule, full, search))
+    filler_re = re.compile(r"^(?:" + _alternation(fillers) + r")\s+", re.IGNORECASE)
+    gate = re.compile(places["MONTH"] + r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b", re.IGNORECASE)
+    return Grammar(compiled, vocab, modifiers, filler_re, tense, gate)
+
+
+@lru_cache(maxsize=4)
+def _grammar_at(path: str, mtime_ns: int) -> Grammar:
+    rules = load_jsonl(Path(path), TemporalRule)
+    logger.debug("Loaded %d temporal rules from %s", len(rules), path)
+    return _build(rules)
+
+
+def load_grammar(rules_dir: Path | None = None) -> Grammar:
+    """Load (once, cached) and compile ``temporal.jsonl`` of the rule pack.
+
+    rules_dir (Path | None): the rule pack; default :func:`claimx.rules.default_rules_dir`.
+    RETURNS (Grammar): the compiled grammar.
+    """
+    path = Path(rules_dir or default_rules_dir()) / TEMPORAL_FILE
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return _grammar_at(str(path), stamp)
+
+
+# ---------------------------------------------------------------------------
+# Finding expressions in text (no spaCy)
+# ---------------------------------------------------------------------------
+
+
+class Expression(NamedTuple):
+    """A time expression found in a text: offsets, words, and the rule that found it."""
+
+    start: int
+    end: int
+    text: str
+    rule_id: str
+    kind: str
+    context: str
+    unit: str | None
+
+
+def find_expressions(text: str, grammar: Grammar | None = None) -> list[Expression]:
+    """Find time expressions in ``text`` with the grammar's patterns (longest match wins).
+
+    text (str): any text; offsets count code points in it.
+    grammar (Grammar | None): default :func:`load_grammar`.
+    RETURNS (list): non-overlapping :class:`Expression` in text order.
+    """
+    grammar = grammar or load_grammar()
+    clean = clean_text(text)
+    found: list[tuple[int, int, int, Expression]] = []
+    for order, pattern in enumerate(grammar.patterns):
+        for match in pattern.search.finditer(clean):
+            start, end = match.start(), match.end()
+            if start == end:
+                continue
+            unit = match.groupdict().get("unit")
+            found.append((start, end, order, Expression(
+                start, end, text[start:end], pattern.rule.id, pattern.rule.kind,
+                pattern.rule.context, unit.lower() if unit else None,
+            )))
+    found.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Expression] = []
+    for start, end, _, expression in found:
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(expression)
+    return sorted(chosen, key=lambda e: e.start)
+
+
+# ---------------------------------------------------------------------------
+# Periods and choosing among candidates
+# ---------------------------------------------------------------------------
+
+
+class Period(NamedTuple):
+    """A resolved value and the interval it covers."""
+
+    value: str
+    earliest: dt.date
+    latest: dt.date
+
+
+class _Unresolved:
+    """Marker: a relative expression and no anchor."""
+
+
+UNRESOLVED = _Unresolved()
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def year_period(year: int) -> Period:
+    """RETURNS (Period): the calendar year."""
+    return Period(f"{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def month_period(year: int, month: int) -> Period:
+    """RETURNS (Period): the calendar month."""
+    return Period(f"{year:04d}-{month:02d}", dt.date(year, month, 1), _month_end(year, month))
+
+
+def day_period(day: dt.date) -> Period:
+    """RETURNS (Period): one day."""
+    return Period(day.isoformat(), day, day)
+
+
+def season_period(year: int, code: str) -> Period:
+    """RETURNS (Period): a meteorological season; winter YYYY runs from December YYYY."""
+    first, last = _SEASON_MONTHS[code]
+    end_year = year + 1 if code == "WI" else year
+    return Period(f"{year:04d}-{code}", dt.date(year, first, 1), _month_end(end_year, last))
+
+
+def quarter_period(year: int, quarter: int) -> Period:
+    """RETURNS (Period): a calendar quarter."""
+    first = 3 * (quarter - 1) + 1
+    return Period(f"{year:04d}-Q{quarter}", dt.date(year, first, 1), _month_end(year, first + 2))
+
+
+def half_period(year: int, half: int) -> Period:
+    """RETURNS (Period): a calendar half-year."""
+    first = 1 if half == 1 else 7
+    return Period(f"{year:04d}-H{half}", dt.date(year, first, 1), _month_end(year, first + 5))
+
+
+def week_period(day: dt.date) -> Period:
+    """RETURNS (Period): the ISO week holding ``day``, Monday to Sunday."""
+    iso_year, week, weekday = day.isocalendar()
+    monday = day - dt.timedelta(days=weekday - 1)
+    return Period(f"{iso_year:04d}-W{week:02d}", monday, monday + dt.timedelta(days=6))
+
+
+def weekend_period(day: dt.date) -> Period:
+    """RETURNS (Period): the weekend of the ISO week holding ``day``."""
+    week = week_period(day)
+    return Period(week.value + "-WE", week.earliest + dt.timedelta(days=5), week.latest)
+
+
+def decade_period(first_year: int) -> Period:
+    """RETURNS (Period): the decade starting ``first_year`` (value like ``202X``)."""
+    return Period(f"{first_year // 10:03d}X", dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31))
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _distance(period: Period, anchor: dt.date) -> int:
+    if period.earliest <= anchor <= period.latest:
+        return 0
+    if anchor < period.earliest:
+        return (period.earliest - anchor).days
+    return (anchor - period.latest).days
+
+
+def _is_future(period: Period, anchor: dt.date, future_from: str) -> bool:
+    if future_from == "start":
+        return period.earliest >= anchor
+    if future_from == "mid":
+        return period.earliest + (period.latest - period.earliest) / 2 >= anchor
+    return period.latest >= anchor
+
+
+def choose(candidates: list[Period], anchor: dt.date, direction: Direction | None,
+           future_from: str = "end", day_override: bool = False) -> Period | None:
+    """Pick the occurrence of a recurring period that a tense points to.
+
+    candidates (list): occurrences around the anchor (e.g. one June per year).
+    anchor (date): the reference date.
+    direction (str | None): "past", "future" or None (nearest).
+    future_from (str): "start", "mid" or "end" (see :class:`PatternRule`).
+    day_override (bool): for a day without a year, take the other direction when
+        the tense's choice is far (> 180 days) and the other near (<= 90 days).
+    RETURNS (Period | None): the chosen occurrence.
+    """
+    if not candidates:
+        return None
+    if direction is None:
+        return min(candidates, key=lambda p: (_distance(p, anchor), not _is_future(p, anchor, future_from)))
+    if direction == "future":
+        inside = [p for p in candidates if _is_future(p, anchor, future_from)]
+    else:
+        inside = [p for p in candidates if p.earliest <= anchor]
+    others = [p for p in candidates if p not in inside]
+    if not inside:
+        return min(others, key=lambda p: _distance(p, anchor))
+    best = min(inside, key=lambda p: _distance(p, anchor))
+    if day_override and others:
+        other = min(others, key=lambda p: _distance(p, anchor))
+        if _distance(best, anchor) > 180 and _distance(other, anchor) <= 90:
+            return other
+    return best
+
+
+# ---------------------------------------------------------------------------
+# dateparser, for full dates
+# ---------------------------------------------------------------------------
+
+_DP_LOCK = threading.Lock()
+_DP_PARSER = DateDataParser(
+    languages=["en"],
+    settings={
+        "RETURN_TIME_AS_PERIOD": True,
+        "PREFER_DAY_OF_MONTH": "first",
+        "PARSERS": ["custom-formats", "absolute-time"],
+    },
+)
+_DP_BASE: Settings = _DP_PARSER._settings
+_NO_ANCHOR = dt.date(2000, 1, 1)
+
+
+@lru_cache(maxsize=512)
+def _dp_settings(anchor: dt.date, prefer: str) -> Settings:
+    return _DP_BASE.replace(
+        RELATIVE_BASE=dt.datetime(anchor.year, anchor.month, anchor.day),
+        PREFER_DATES_FROM=prefer,
+    )
+
+
+class _Parsed(NamedTuple):
+    date: dt.date
+    period: str
+    has_year: bool
+
+
+def _dateparse(text: str, anchor: dt.date | None, direction: Direction | None) -> _Parsed | None:
+    prefer = direction or "current_period"
+    settings = _dp_settings(anchor or _NO_ANCHOR, prefer)
+    with _DP_LOCK:
+        _DP_PARSER._settings = settings
+        try:
+            data = _DP_PARSER.get_date_data(text)
+        except (ValueError, OverflowError) as exc:  # dateparser raises on odd input
+            logger.debug("dateparser failed on %r: %s", text, exc)
+            return None
+        finally:
+            _DP_PARSER._settings = _DP_BASE
+    if data.date_obj is None:
+        return None
+    parts = tuple(getattr(data, "parts", ()) or ())
+    return _Parsed(data.date_obj.date(), data.period or "day", "year" in parts)
+
+
+# ---------------------------------------------------------------------------
+# Handlers, one per pattern kind
+# ---------------------------------------------------------------------------
+
+_REL_OFFSET = {"this": 0, "next": 1, "last": -1, "earlier this": 0, "later this": 0,
+               "this past": -1, "this coming": 1, "later": 0, "earlier": 0}
+
+Result = Union[Period, _Unresolved, None]
+
+
+def _rel(groups: dict[str, str | None], name: str = "rel") -> str | None:
+    value = groups.get(name)
+    return re.sub(r"\s+", " ", value.lower()) if value else None
+
+
+def _year_of(groups: dict[str, str | None], anchor: dt.date | None) -> int | None | _Unresolved:
+    """The year a ``{YEARREF}`` names: an int, None (not named), or UNRESOLVED."""
+    if groups.get("year"):
+        return int(groups["year"])  # type: ignore[arg-type]
+    yrel = _rel(groups, "yrel")
+    if yrel:
+        if anchor is None:
+            return UNRESOLVED
+        return anchor.year + _REL_OFFSET[yrel]
+    return None
+
+
+class _Ctx(NamedTuple):
+    grammar: Grammar
+    rule: PatternRule
+    groups: dict[str, str | None]
+    anchor: dt.date | None
+    direction: Direction | None
+    core: str
+
+
+def _vocab_value(ctx: _Ctx, category: str, group: str) -> Any:
+    word = ctx.groups.get(group)
+    if not word:
+        return None
+    entry = ctx.grammar.lookup(category, word)
+    return entry.value if entry else None
+
+
+def _recurring(ctx: _Ctx, make: Any, day_override: bool = False) -> Result:
+    """A calendar name without a year: choose among last, this and next year's."""
+    if ctx.anchor is None:
+        return UNRESOLVED
+    candidates = [p for p in (make(ctx.anchor.year + k) for k in (-1, 0, 1)) if p is not None]
+    return choose(candidates, ctx.anchor, ctx.direction, ctx.rule.future_from, day_override)
+
+
+def _h_year(ctx: _Ctx) -> Result:
+    return year_period(int(ctx.groups["year"]))  # type: ignore[arg-type]
+
+
+def _h_decade(ctx: _Ctx) -> Result:
+    g = ctx.groups
+    if g.get("decade"):
+        return decade_period(int(g["decade"]) * 10)  # type: ignore[arg-type]
+    if g.get("dec2"):
+        digit = int(g["dec2"])  # type: ignore[arg-type]
+        return decade_period((1900 if digit >= 3 else 2000) + digit * 10)
+    if ctx.anchor is None:
+        return UNRESOLVED
+    base = ctx.anchor.year // 10 * 10
+    rel = _rel(g)
+    return decade_period(base + 10 * _REL_OFFSET.get(rel or "this", 0))
+
+
+def _h_month(ctx: _Ctx) -> Result:
+    month = _vocab_value(ctx, "month", "month")
+    if not isinstance(month, int):
+        return None
+    year = _year_of(ctx.groups, ctx.anchor)
+    if isinstance(year, _Unresolved):
+        return year
+    if year is not None:
+        return month_period(year, month)
+    rel = _rel(ctx.groups)
+    if rel:
+        if ctx.anchor is None:
+            return UNRESOLVED
+        a = ctx.anchor
+        if rel in ("next", "this coming"):
+            return month_period(a.year if month > a.month else a.year + 1, month)
+        if rel in ("last", "this past"):
+            return month_period(a.year if month < a.month else a.year - 1, month)
+        return month_period(a.year, month)
+    return _recurring(ctx, lambda y: month_period(y, month))
+
+
+def _h_season(ctx: _Ctx) -> Result:
+    code = _vocab_value(ctx, "season", "season")
+    if not isinstance(code, str):
+        return None
+    year = _year_of(ctx.groups, ctx.anchor)
+    if isinstance(year, _Unresolved):
+        return year
+    if year is not None:
+        return season_period(year, code)
+    rel = _rel(ctx.groups)
+    if rel:
+        if ctx.anchor is None:
+            return UNRESOLVED
+        a = ctx.anchor
+        this_year = a.year - 1 if code == "WI" and a.month <= 2 else a.year
+        if rel == "this coming":
+            current = season_period(this_year, code)
+            return current if current.earliest > a else season_period(this_year + 1, code)
+        if rel == "this past":
+            current = season_period(this_year, code)
+            return current if current.latest < a else season_period(this_year - 1, code)
+        return season_period(this_year + _REL_OFFSET[rel], code)
+    return _recurring(ctx, lambda y: season_period(y, code))
+
+
+def _quarter_number(ctx: _Ctx) -> int | None:
+    g = ctx.groups
+    if g.get("q"):
+        return int(g["q"])  # type: ignore[arg-type]
+    if g.get("ord"):
+        number = _vocab_value(ctx, "ordinal", "ord")
+        return number if isinstance(number, int) and 1 <= number <= 4 else None
+    if g.get("month"):
+        month = _vocab_value(ctx, "month", "month")
+        return (month - 1) // 3 + 1 if isinstance(month, int) else None
+    return None
+
+
+def _h_quarter(ctx: _Ctx) -> Result:
+    rel = _rel(ctx.groups)
+    if rel and not ctx.groups.get("q") and not ctx.groups.get("ord"):
+        if ctx.anchor is None:
+            return UNRESOLVED
+        index = ctx.anchor.year * 4 + (ctx.anchor.month - 1) // 3 + _REL_OFFSET[rel]
+        year, quarter = divmod(index, 4)
+        return quarter_period(year, quarter + 1)
+    quarter = _quarter_number(ctx)
+    if quarter is None:
+        return None
+    year = _year_of(ctx.groups, ctx.anchor)
+    if isinstance(year, _Unresolved):
+        return year
+    if year is not None:
+        return quarter_period(year, quarter)
+    return _recurring(ctx, lambda y: quarter_period(y, quarter))
+
+
+def _h_half(ctx: _Ctx) -> Result:
+    g = ctx.groups
+    if g.get("h"):
+        half = int(g["h"])  # type: ignore[arg-type]
+    else:
+        number = _vocab_value(ctx, "ordinal", "ord")
+        if number not in (1, 2):
+            return None
+        half = int(number)  # type: ignore[arg-type]
+    year = _year_of(g, ctx.anchor)
+    if isinstance(year, _Unresolved):
+        return year
+    if year is not None:
+        return half_period(year, half)
+    if re.search(r"\bthe\s+year\b", ctx.core, re.IGNORECASE):
+        if ctx.anchor is None:
+            return UNRESOLVED
+        return half_period(ctx.anchor.year, half)
+    return _recurring(ctx, lambda y: half_period(y, half))
+
+
+def _unit_period(unit: str, day: dt.date) -> Period:
+    if unit == "day":
+        return day_period(day)
+    if unit == "week":
+        return week_period(day)
+    if unit == "weekend":
+        return weekend_period(day)
+    if unit == "month":
+        return month_period(day.year, day.month)
+    return year_period(day.year)
+
+
+def _shift(unit: str, day: dt.date, amount: int) -> dt.date:
+    if unit == "day":
+        return day + dt.timedelta(days=amount)
+    if unit in ("week", "weekend"):
+        return day + dt.timedelta(weeks=amount)
+    if unit == "month":
+        return _add_months(day, amount)
+    return _add_months(day, 12 * amount)
+
+
+def _h_unit(ctx: _Ctx) -> Result:
+    if ctx.anchor is None:
+        return UNRESOLVED
+    unit = (ctx.groups.get("unit") or "year").lower()
+    rel = _rel(ctx.groups) or "this"
+    if unit == "weekend" and ctx.rule.context == "sentence" and rel == "this":
+        return _recurring_days(ctx, [weekend_period(ctx.anchor + dt.timedelta(weeks=k)) for k in (-1, 0, 1)])
+    return _unit_period(unit, _shift(unit, ctx.anchor, _REL_OFFSET.get(rel, 0)))
+
+
+def _recurring_days(ctx: _Ctx, candidates: list[Period], day_override: bool = False) -> Result:
+    assert ctx.anchor is not None
+    return choose(candidates, ctx.anchor, ctx.direction, ctx.rule.future_from, day_override)
+
+
+def _h_day(ctx: _Ctx) -> Result:
+    if ctx.anchor is None:
+        return UNRESOLVED
+    word = (ctx.groups.get("deictic") or "today").lower()
+    offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    return day_period(ctx.anchor + dt.timedelta(days=offset))
+
+
+def _h_weekday(ctx: _Ctx) -> Result:
+    weekday = _vocab_value(ctx, "weekday", "weekday")
+    if not isinstance(weekday, int):
+        return None
+    if ctx.anchor is None:
+        return UNRESOLVED
+    a = ctx.anchor
+    this_week = a + dt.timedelta(days=weekday - a.weekday())
+    rel = _rel(ctx.groups)
+    if rel == "next":
+        return day_period(this_week + dt.timedelta(weeks=1))
+    if rel in ("last", "this past"):
+        return day_period(this_week if this_week < a else this_week - dt.timedelta(weeks=1))
+    if rel in ("this", "this coming"):
+        return day_period(this_week if this_week >= a else this_week + dt.timedelta(weeks=1))
+    return _recurring_days(ctx, [day_period(this_week + dt.timedelta(weeks=k)) for k in (-1, 0, 1)])
+
+
+def _h_offset(ctx: _Ctx) -> Result:
+    g = ctx.groups
+    unit_entry = ctx.grammar.lookup("unit", g.get("unit") or "")
+    if unit_entry is None:
+        return None
+    unit = str(unit_entry.value)
+    raw = (g.get("num") or "").lower()
+    if raw.isdigit():
+        amount = int(raw)
+    else:
+        number = ctx.grammar.lookup("number", raw)
+        if number is None:
+            return None
+        amount = int(number.value)
+    ago = bool(g.get("ago")) and g["ago"].lower() == "ago"  # type: ignore[union-attr]
+    if not ago and ctx.direction == "past" and not g.get("ago"):
+        return None  # "sold out in two weeks": a duration
+    if ctx.anchor is None:
+        return UNRESOLVED
+    target = _shift(unit, ctx.anchor, -amount if ago else amount)
+    return _unit_period("day" if unit == "week" else unit, target)
+
+
+def _holiday_date(value: str, year: int) -> dt.date | None:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 2:
+        return dt.date(year, parts[0], parts[1])
+    if len(parts) == 3:  # month-nth-weekday (Monday = 0)
+        month, nth, weekday = parts
+        first = dt.date(year, month, 1)
+        offset = (weekday - first.weekday()) % 7
+        return first + dt.timedelta(days=offset + 7 * (nth - 1))
+    return None
+
+
+def _h_holiday(ctx: _Ctx) -> Result:
+    value = _vocab_value(ctx, "holiday", "holiday")
+    if not isinstance(value, str):
+        return None
+
+    def make(year: int) -> Period | None:
+        day = _holiday_date(value, year)
+        return day_period(day) if day else None
+
+    year = _year_of(ctx.groups, ctx.anchor)
+    if isinstance(year, _Unresolved):
+        return year
+    if year is not None:
+        return make(year)
+    rel = _rel(ctx.groups)
+    if rel:
+        if ctx.anchor is None:
+            return UNRESOLVED
+        a = ctx.anchor
+        if rel == "next":
+            return next(p for p in (make(a.year), make(a.year + 1)) if p and p.earliest > a)
+        if rel == "last":
+            return next(p for p in (make(a.year), make(a.year - 1)) if p and p.latest < a)
+        return make(a.year)
+    return _recurring(ctx, make, day_override=True)
+
+
+def _h_date(ctx: _Ctx) -> Result:
+    g = ctx.groups
+    has_year = bool(g.get("year"))
+    text = ctx.core
+    if g.get("weekday"):
+        text = re.sub(r"^\w+,?\s+", "", text)  # the weekday is implied by the date
+    parsed = _dateparse(text, ctx.anchor, ctx.direction)
+    if parsed is not None and parsed.period == "day":
+        day = parsed.date
+    elif g.get("mm") and g.get("dd") and g.get("year"):
+        day = dt.date(int(g["year"]), int(g["mm"]), int(g["dd"]))  # type: ignore[arg-type]
+    else:
+        month = _vocab_value(ctx, "month", "month")
+        if not isinstance(month, int) or not g.get("day"):
+            return None
+        try:
+            day = dt.date(int(g["year"]) if has_year else 2000, month, int(g["day"]))  # type: ignore[arg-type]
+        except ValueError:
+            return None
+    if has_year or (parsed is not None and parsed.has_year and g.get("year")):
+        return day_period(day)
+    month, number = day.month, day.day
+
+    def make(year: int) -> Period | None:
+        try:
+            return day_period(dt.date(year, month, number))
+        except ValueError:  # 29 February
+            return None
+
+    return _recurring(ctx, make, day_override=True)
+
+
+_HANDLERS = {
+    "year": _h_year, "decade": _h_decade, "month": _h_month, "season": _h_season,
+    "quarter": _h_quarter, "half": _h_half, "unit": _h_unit, "day": _h_day,
+    "weekday": _h_weekday, "offset": _h_offset, "holiday": _h_holiday, "date": _h_date,
+}
+
+
+# ---------------------------------------------------------------------------
+# normalize
+# ---------------------------------------------------------------------------
+
+
+def _mod_of(grammar: Grammar, phrase: str | None) -> Mod | None:
+    if not phrase:
+        return None
+    key = _key(phrase).rstrip("-").strip()
+    return grammar.modifiers.get(key)
+
+
+def _make_timex(period: Period, mod: Mod | None) -> Timex:
+    earliest: dt.date | None = period.earliest
+    latest: dt.date | None = period.latest
+    if mod == "BEFORE":
+        earliest, latest = None, period.earliest - dt.timedelta(days=1)
+    elif mod == "AFTER":
+        earliest, latest = period.latest + dt.timedelta(days=1), None
+    return Timex(value=period.value, mod=mod, earliest=earliest, latest=latest)
+
+
+def _parse(grammar: Grammar, text: str, anchor: dt.date | None, direction: Direction | None) -> Timex | None:
+    for pattern in grammar.patterns:
+        match = pattern.full.fullmatch(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        mod = _mod_of(grammar, groups.get("mod")) or pattern.rule.fixed_mod
+        if pattern.rule.kind == "offset" and mod is None:
+            number = grammar.lookup("number", groups.get("num") or "")
+            if number is not None and number.approx:
+                mod = "APPROX"
+        resolve_direction = direction
+        if resolve_direction is None and mod in ("BEFORE", "AFTER"):
+            resolve_direction = "future"  # "before February", "beyond August": plans
+        ctx = _Ctx(grammar, pattern.rule, groups, anchor, resolve_direction, match.group("core"))
+        result = _HANDLERS[pattern.rule.kind](ctx)
+        if isinstance(result, _Unresolved):
+            return Timex(value=None, mod=mod, unresolved=True)
+        if result is None:
+            continue
+        return _make_timex(result, mod)
+    return None
+
+
+def _fallback(grammar: Grammar, text: str, anchor: dt.date | None, direction: Direction | None) -> Timex | None:
+    """dateparser on what the patterns do not cover, for strings naming a month or a numeric date."""
+    if grammar.gate is None or not grammar.gate.search(text) or re.search(r"\d\s*(?:am|pm)\b", text, re.I):
+        return None
+    parsed = _dateparse(text, anchor, direction)
+    if parsed is None or not parsed.has_year:
+        return None
+    if parsed.period == "day":
+        return _make_timex(day_period(parsed.date), None)
+    if parsed.period == "month":
+        return _make_timex(month_period(parsed.date.year, parsed.date.month), None)
+    return None
+
+
+def normalize(text: str, anchor: dt.date | None, *, direction: Direction | None = None) -> Timex | None:
+    """Normalise one time expression, TIMEX3-style.
+
+    text (str): the expression ("around 2025", "mid‑2023", "next week", "on Monday").
+        Leading prepositions ("by", "since", "in", "not"...) are skipped.
+    anchor (date | None): the date relative expressions count from (the
+        article's publication date); None leaves them unresolved.
+    direction (str | None): "past" or "future" if the tense says which way a
+        bare name ("in February", "on Monday", "the summer") points.
+    RETURNS (Timex | None): the normalisation, or None for what is not a date
+        (durations such as "six months", bare numbers, modal "may").
+    """
+    grammar = load_grammar()
+    current = re.sub(r"\s+", " ", clean_text(text)).strip().strip(",;:!?()[]\"'").strip()
+    for _ in range(4):
+        if not current:
+            return None
+        result = _parse(grammar, current, anchor, direction)
+        if result is not None:
+            return result
+        stripped = grammar.fillers.sub("", current, count=1)
+        if stripped == current:
+            break
+        current = stripped.strip()
+    return _fallback(grammar, current, anchor, direction)

@@ -1,0 +1,27 @@
+"""Attribution: who says it, and of which kind."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, source, kind",
+    [
+        ("Valve spokesperson Doug Lombardi said the game is not in development.", "Valve spokesperson Doug Lombardi", "named"),
+        ("According to people familiar with the matter, the deal is close.", "people familiar with the matter", "unnamed"),
+        ("As one fan on Reddit noted, the trailer suggests a sequel.", "one fan on Reddit", "public"),
+        ("The company said it expects to report a profit.", "The company", "organisation"),
+    ],
+)
+def test_attribution_source_and_kind(analyse, text, source, kind):
+    records = analyse(text)
+    found = [r.attribution for r in records if r.attribution is not None]
+    assert found, [r.text for r in records]
+    assert found[0].text == source
+    assert found[0].kind == kind
+
+
+def test_attribution_none_when_article_asserts(analyse):
+    records = analyse("The film opens on 12 May.")
+    assert records and all(r.attribution is None for r in records)

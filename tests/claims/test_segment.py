@@ -1,0 +1,45 @@
+"""Claim segmentation: one claim per predicate, reports as attribution, lists split."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The sequel is officially in development and widely anticipated for release around 2025.",
+            ["is officially in development", "widely anticipated for release around 2025"],
+        ),
+        (
+            "The board said it had received three proposals, and had turned down each of them.",
+            ["it had received three proposals", "had turned down each of them"],
+        ),
+        (
+            "Salazar returns, backed by Christoph Waltz as Ido, Jennifer Connelly as Chiren, and Ed Skrein as Zapan.",
+            ["Jennifer Connelly as Chiren", "Ed Skrein as Zapan"],
+        ),
+    ],
+)
+def test_segment_splits_clauses(analyse, text, expected):
+    texts = [r.text for r in analyse(text)]
+    for part in expected:
+        assert any(part in t for t in texts), (part, texts)
+    assert len(texts) >= len(expected)
+
+
+def test_segment_report_verb_is_attribution_not_claim(analyse):
+    records = analyse("Kuo says the phone will ship in the fall.")
+    assert len(records) == 1
+    (claim,) = records
+    assert claim.text.startswith("Kuo says")
+    assert claim.attribution is not None and claim.attribution.text == "Kuo"
+
+
+def test_segment_trailing_reporter_left_out_of_evidence(analyse):
+    records = analyse('"The game will ship in March," said Jane Doe, the studio head.')
+    assert records, "expected a claim"
+    claim = records[0]
+    assert "said" not in claim.text
+    assert claim.attribution is not None and "Jane Doe" in claim.attribution.text

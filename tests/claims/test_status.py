@@ -1,0 +1,67 @@
+"""Status of claims, from the annotation guide's rules of thumb."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _status_of(records, evidence: str) -> str:
+    """The status of the claim that holds ``evidence`` (the tightest one)."""
+    holding = [r for r in records if evidence in r.text or r.text in evidence and len(r.text) > 10]
+    assert holding, f"no claim holds {evidence!r}: {[r.text for r in records]}"
+    return min(holding, key=lambda r: abs(len(r.text) - len(evidence))).status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # the cue closest in scope to the predicate wins
+        ("Rosa Salazar is confirmed to reprise her role.", "Rosa Salazar is confirmed to reprise", "confirmed"),
+        ("The cast is expected to be confirmed in May.", "is expected to be confirmed", "expected"),
+        ("The sequel is officially in development.", "officially in development", "confirmed"),
+        ("The film is slated for a 2026 release.", "slated for a 2026 release", "expected"),
+        ("The studio plans to start filming in March.", "plans to start filming", "expected"),
+        ("The phone could launch in September.", "could launch in September", "rumored"),
+        ("The game is reportedly due next year.", "reportedly due next year", "rumored"),
+        ("The sequel is tentatively titled Fallen Angel.", "tentatively titled Fallen Angel", "rumored"),
+        # negation of an event is denied; "not yet decided" is unconfirmed
+        ("Production has not yet begun.", "Production has not yet begun", "denied"),
+        ("No final date has been set for the release.", "No final date has been set", "unconfirmed"),
+        ("The release date remains unconfirmed.", "remains unconfirmed", "unconfirmed"),
+        ("It is not yet clear whether the show will return.", "not yet clear whether", "unconfirmed"),
+        # "has yet to" with a verb of telling vs of an event
+        ("The company has yet to announce a price.", "has yet to announce a price", "unconfirmed"),
+        ("The company has yet to receive a licence.", "has yet to receive a licence", "denied"),
+        ("The board has not ruled out a higher offer.", "has not ruled out a higher offer", "rumored"),
+        # a negated expectation is denied
+        ("The actor is not expected to return.", "is not expected to return", "denied"),
+        ("Analysts say a rival bid is unlikely.", "a rival bid is unlikely", "denied"),
+        # source authority: unnamed insiders and fans make a claim rumored
+        (
+            "According to people familiar with the matter, the studio wants a summer release.",
+            "the studio wants a summer release",
+            "rumored",
+        ),
+        ("Fans anticipate she will leave the city.", "Fans anticipate she will leave the city", "rumored"),
+        # conditionals and questions are not confirmed
+        ("If the deal closes, the firm will move to London.", "the firm will move to London", "rumored"),
+        # plain assertions
+        ("The company cancelled the project in 2017.", "cancelled the project in 2017", "confirmed"),
+    ],
+)
+def test_status_rules_of_thumb(analyse, text, evidence, status):
+    assert _status_of(analyse(text), evidence) == status
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The sequel is officially in development.", "officially"),
+        ("Production has not yet begun.", "not"),
+        ("The phone could launch in September.", "could"),
+    ],
+)
+def test_status_cues_reported_with_spans(analyse, text, cue):
+    records = analyse(text)
+    cues = [c for r in records for c in r.cues]
+    assert any(c.text.startswith(cue) for c in cues), cues
