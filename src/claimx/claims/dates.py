@@ -158,8 +158,6 @@ def direction_of(span: Span, grammar: Grammar | None = None) -> Direction | None
                 return _verb_direction(head, cues)
             if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in cues.period_nouns:
                 return "past"
-            if token.pos_ in ("NOUN", "PROPN", "NUM") and token.i >= span.start and token.i < span.end:
-                pass
         token = head
     return None
 
@@ -252,24 +250,20 @@ def _reference(span: Span, expression: Expression, history: list[tuple[Span, dic
     needed = {"day": "day", "week": "day", "weekend": "day", "month": "day", "year": "month"}.get(expression.unit or "", "month")
     if expression.context == "same":
         needed = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year"}.get(expression.unit or "", "day")
+    floor = -1
+    if sentence is not None:
+        floor = sentence.start
+        if expression.context == "same" and sentence.start > 0:
+            floor = span.doc[sentence.start - 1].sent.start
     for earlier, data in reversed(history):
-        if sentence is not None and earlier.start < sentence.start:
-            if expression.context == "same" and earlier.sent.start == _previous_sentence_start(sentence):
-                pass
-            else:
-                break
+        if earlier.start < floor:
+            break
         if data.get("value") is None or data.get("mod") in ("BEFORE", "AFTER") or data.get("earliest") is None:
             continue
         if _RANK[granularity(data["value"])] > _RANK[needed]:
             continue
         return dt.date.fromisoformat(data["earliest"])
     return None
-
-
-def _previous_sentence_start(sentence: Span) -> int:
-    if sentence.start == 0:
-        return -1
-    return sentence.doc[sentence.start - 1].sent.start
 
 
 class DateFinder:

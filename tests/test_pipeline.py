@@ -1,0 +1,52 @@
+"""The pipeline: components, order, span fidelity on varied text, pickling."""
+
+from __future__ import annotations
+
+import pickle
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimx.nlp import COMPONENTS
+
+WORDS = [
+    "The", "sequel", "is", "officially", "in", "development", "and", "expected", "to",
+    "return", "in", "mid\u20112023", "reportedly", "could", "not", "yet", "begun", "Valve",
+    "said", "\u201cwe", "will", "ship\u201d", "it\u2019s", "Caf\u00e9", "\u00a0", "\u2014",
+    "no", "date", "has", "been", "set", "according", "to", "sources", "\u00e9t\u00e9",
+    ",", ".", "?", "\n", "Dune:", "Part", "Three", "2026", "next", "spring", "\U0001f600",
+]
+
+
+def test_pipeline_has_claimx_components_in_order(nlp):
+    names = [name for name, _ in COMPONENTS]
+    assert [n for n in nlp.pipe_names if n.startswith("claimx_")] == names
+    assert nlp.pipe_names.index("claimx_entities") > nlp.pipe_names.index("ner")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40), st.sampled_from([" ", "", "\u00a0"]))
+def test_pipeline_every_span_maps_back(analyse, words, sep):
+    body = sep.join(words)
+    for record in analyse(body):
+        assert body[record.span.start : record.span.end] == record.text
+        for part in [*record.cues, *record.entities, *record.dates]:
+            assert body[part.start : part.end] == part.text
+        if record.attribution is not None:
+            assert body[record.attribution.start : record.attribution.end] == record.attribution.text
+
+
+def test_pipeline_doc_text_is_body_with_odd_characters(nlp):
+    body = "Cameron reaffirmed in mid\u20112023\u00a0that \u201cAlita\u201d films are planned."
+    doc = nlp(body)
+    assert doc.text == body
+    assert any(t.norm_ == '"' for t in doc)
+
+
+def test_pipeline_docs_pickle(nlp):
+    doc = nlp("The sequel is officially in development, although no date has been set.")
+    again = pickle.loads(pickle.dumps(doc))
+    assert [s.text for s in again.spans["claims"]] == [s.text for s in doc.spans["claims"]]
+    assert [s._.claim["status"] for s in again.spans["claims"]] == [
+        s._.claim["status"] for s in doc.spans["claims"]
+    ]
