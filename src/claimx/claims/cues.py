@@ -183,7 +183,8 @@ class CueTagger:
         token = cue.root
         steps = 0
         while token.i not in spine:
-            if token.dep_ in OUT_OF_SCOPE_DEPS and not self._subject_determiner(token):
+            nominal_head = token.head.i in spine and token.head.pos_ not in ("VERB", "AUX")
+            if token.dep_ in OUT_OF_SCOPE_DEPS and not nominal_head and not self._subject_determiner(token):
                 return False
             if token.head.i == token.i or not (claim.start <= token.head.i < claim.end):
                 return token.i in spine or steps == 0 and cue.start >= claim.start

@@ -82,6 +82,11 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
     """
     if token.dep_ == "ROOT":
         return not token.is_space and not token.is_punct
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        # "delays caused by …", "(tentatively titled …)"
+        return _parenthetical(token) or any(c.dep_ == "agent" for c in token.children)
+    if token.dep_ == "appos" and _parenthetical(token):
+        return any(t.tag_ == "VBN" or t.pos_ == "VERB" for t in token.subtree)
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
         return False
     if token.dep_ == "conj":
@@ -100,6 +105,14 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
             or any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
         )
     return True
+
+
+def _parenthetical(token: Token) -> bool:
+    """RETURNS (bool): whether the phrase ``token`` heads stands in parentheses,
+    as in "Alita: Battle Angel 2 (tentatively titled Fallen Angel)"."""
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    return left > 0 and doc[left - 1].text == "(" and right + 1 < len(doc) and doc[right + 1].text == ")"
 
 
 def _splits_from(conj: Token) -> bool:
