@@ -89,6 +89,10 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
         return any(t.tag_ == "VBN" or t.pos_ == "VERB" for t in token.subtree)
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
         return False
+    if token.dep_ == "relcl":
+        return _non_restrictive(token)
+    if token.dep_ == "advcl" and not _asserted_adverbial(token):
+        return False
     if token.dep_ == "conj":
         return is_clause_head(token.head, report_verbs) and _splits_from(token)
     if token.dep_ == "ccomp":
@@ -105,6 +109,36 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
             or any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
         )
     return True
+
+
+#: Subordinators whose clause is a condition or a time frame, not an assertion.
+CONDITION_MARKS = frozenset({"if", "unless", "once", "when", "whenever", "until", "whether", "before", "after"})
+
+
+def _non_restrictive(relcl: Token) -> bool:
+    """RETURNS (bool): whether a relative clause adds a fact of its own:
+    "Deadlock, which is still in testing" does; "the plant that supplies its
+    cells" only narrows down its noun."""
+    doc = relcl.doc
+    first = relcl.left_edge
+    before = doc[first.i - 1] if first.i > 0 else None
+    return (
+        before is not None
+        and before.text in (",", "(", "—", "–", "-")
+        and first.lower_ in ("which", "who", "whose", "where")
+    )
+
+
+def _asserted_adverbial(advcl: Token) -> bool:
+    """RETURNS (bool): whether an adverbial clause asserts something: "while
+    production has not yet begun" does; "if the deal closes" and purpose
+    infinitives ("to cover the penalties") do not."""
+    marks = [c.lower_ for c in advcl.children if c.dep_ == "mark"]
+    if any(m in CONDITION_MARKS for m in marks):
+        return False
+    has_subject = any(c.dep_ in SUBJECT_DEPS for c in advcl.children)
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in advcl.children)
+    return has_subject or not infinitive
 
 
 def _parenthetical(token: Token) -> bool:
