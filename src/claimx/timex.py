@@ -29,7 +29,12 @@ for seasons the first whose middle is not yet past; ``None``: the nearest,
 counting an interval that holds the anchor as nearest). A day named without a
 year ("March 31") takes the other direction when the tense's choice is more
 than 180 days away and the other is within 90 (updates written later, wrong
-tags). Without an anchor a relative expression gives
+tags). "This summer" is the anchor year's, "next"/"last summer" the year
+after/before ("next summer" in May is next year's); "next June" is the first
+June after the anchor's month, "last June" the last one before it. With no
+direction, "before"/"beyond" names look ahead ("nothing beyond August is
+confirmed"). "In two weeks" is a date (the day) unless the tense is
+past, where it is a duration. Without an anchor a relative expression gives
 ``Timex(value=None, unresolved=True)``.
 
 Full dates ("January 28, 2026", "3 March 2026", "March 3") are parsed by one
@@ -47,7 +52,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, NamedTuple, Union
+from typing import Annotated, Any, Literal, NamedTuple
 
 from dateparser.conf import Settings
 from dateparser.date import DateDataParser
@@ -117,8 +122,18 @@ class PatternRule(_Rule):
 
     type: Literal["pattern"]
     kind: Literal[
-        "date", "month", "season", "quarter", "half", "year", "decade",
-        "unit", "day", "weekday", "offset", "holiday",
+        "date",
+        "month",
+        "season",
+        "quarter",
+        "half",
+        "year",
+        "decade",
+        "unit",
+        "day",
+        "weekday",
+        "offset",
+        "holiday",
     ]
     pattern: str
     context: Literal["none", "sentence", "anaphoric", "same"] = "none"
@@ -137,7 +152,13 @@ class TenseRule(_Rule):
     direction: Direction | None = None
 
 
-class TemporalRule(RootModel[Annotated[Union[VocabRule, ModifierRule, FillerRule, PatternRule, TenseRule], Field(discriminator="type")]]):
+class TemporalRule(
+    RootModel[
+        Annotated[
+            VocabRule | ModifierRule | FillerRule | PatternRule | TenseRule, Field(discriminator="type")
+        ]
+    ]
+):
     """One line of ``temporal.jsonl``, told apart by its ``type``."""
 
 
@@ -145,9 +166,23 @@ class TemporalRule(RootModel[Annotated[Union[VocabRule, ModifierRule, FillerRule
 # Compiled grammar
 # ---------------------------------------------------------------------------
 
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-                          "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ",
-                          "\u2009": " ", "\u202f": " ", "\u2007": " "})
+_HYPHENS = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+    }
+)
 
 # A match may not start inside a word, a number, an amount or a hyphenated compound,
 # nor end inside a word, before a percentage or before a range ("2025-26").
@@ -221,7 +256,7 @@ def _vocab_alternation(rules: list[VocabRule], group: str, bare_only: bool = Fal
         parts.append("(?-i:" + _alternation(cased) + ")")
     if plain:
         parts.append(_alternation(plain))
-    return f"(?P<{group}>" + "|".join(parts) + r")(?![\w'])"
+    return f"(?P<{group}>" + "|".join(parts) + r")(?!\w)"
 
 
 def _build(rules: list[Any]) -> Grammar:
@@ -264,7 +299,9 @@ def _build(rules: list[Any]) -> Grammar:
         "SEASONB": _vocab_alternation(category("season"), "season", bare_only=True),
         "WEEKDAY": _vocab_alternation(category("weekday"), "weekday"),
         "ORD": _vocab_alternation(category("ordinal"), "ord"),
-        "NUM": "(?P<num>" + _alternation([_phrase_regex(w) for r in category("number") for w in r.words]) + r"|\d{1,3})(?![\w'])",
+        "NUM": "(?P<num>"
+        + _alternation([_phrase_regex(w) for r in category("number") for w in r.words])
+        + r"|\d{1,3})(?!\w)",
         "UNIT": _vocab_alternation(category("unit"), "unit"),
         "HOLIDAY": _vocab_alternation(category("holiday"), "holiday"),
         "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)",
@@ -342,10 +379,22 @@ def find_expressions(text: str, grammar: Grammar | None = None) -> list[Expressi
             if start == end:
                 continue
             unit = match.groupdict().get("unit")
-            found.append((start, end, order, Expression(
-                start, end, text[start:end], pattern.rule.id, pattern.rule.kind,
-                pattern.rule.context, unit.lower() if unit else None,
-            )))
+            found.append(
+                (
+                    start,
+                    end,
+                    order,
+                    Expression(
+                        start,
+                        end,
+                        text[start:end],
+                        pattern.rule.id,
+                        pattern.rule.kind,
+                        pattern.rule.context,
+                        unit.lower() if unit else None,
+                    ),
+                )
+            )
     found.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
     taken: list[tuple[int, int]] = []
     chosen: list[Expression] = []
@@ -457,8 +506,13 @@ def _is_future(period: Period, anchor: dt.date, future_from: str) -> bool:
     return period.latest >= anchor
 
 
-def choose(candidates: list[Period], anchor: dt.date, direction: Direction | None,
-           future_from: str = "end", day_override: bool = False) -> Period | None:
+def choose(
+    candidates: list[Period],
+    anchor: dt.date,
+    direction: Direction | None,
+    future_from: str = "end",
+    day_override: bool = False,
+) -> Period | None:
     """Pick the occurrence of a recurring period that a tense points to.
 
     candidates (list): occurrences around the anchor (e.g. one June per year).
@@ -541,10 +595,19 @@ def _dateparse(text: str, anchor: dt.date | None, direction: Direction | None) -
 # Handlers, one per pattern kind
 # ---------------------------------------------------------------------------
 
-_REL_OFFSET = {"this": 0, "next": 1, "last": -1, "earlier this": 0, "later this": 0,
-               "this past": -1, "this coming": 1, "later": 0, "earlier": 0}
+_REL_OFFSET = {
+    "this": 0,
+    "next": 1,
+    "last": -1,
+    "earlier this": 0,
+    "later this": 0,
+    "this past": -1,
+    "this coming": 1,
+    "later": 0,
+    "earlier": 0,
+}
 
-Result = Union[Period, _Unresolved, None]
+Result = Period | _Unresolved | None
 
 
 def _rel(groups: dict[str, str | None], name: str = "rel") -> str | None:
@@ -673,8 +736,8 @@ def _h_quarter(ctx: _Ctx) -> Result:
         if ctx.anchor is None:
             return UNRESOLVED
         index = ctx.anchor.year * 4 + (ctx.anchor.month - 1) // 3 + _REL_OFFSET[rel]
-        year, quarter = divmod(index, 4)
-        return quarter_period(year, quarter + 1)
+        shifted_year, shifted = divmod(index, 4)
+        return quarter_period(shifted_year, shifted + 1)
     quarter = _quarter_number(ctx)
     if quarter is None:
         return None
@@ -793,7 +856,23 @@ def _h_offset(ctx: _Ctx) -> Result:
     return _unit_period("day" if unit == "week" else unit, target)
 
 
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday) // 433
+    month = (h + weekday - 7 * m + 90) // 25
+    return dt.date(year, month, (h + weekday - 7 * m + 33 * month + 19) % 32)
+
+
 def _holiday_date(value: str, year: int) -> dt.date | None:
+    """value (str): "MM-DD", "MM-nth-weekday" (Monday = 0) or "E+n"/"E-n" (days from Easter)."""
+    if value.startswith("E"):
+        return _easter(year) + dt.timedelta(days=int(value[1:] or 0))
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 2:
         return dt.date(year, parts[0], parts[1])
@@ -865,9 +944,18 @@ def _h_date(ctx: _Ctx) -> Result:
 
 
 _HANDLERS = {
-    "year": _h_year, "decade": _h_decade, "month": _h_month, "season": _h_season,
-    "quarter": _h_quarter, "half": _h_half, "unit": _h_unit, "day": _h_day,
-    "weekday": _h_weekday, "offset": _h_offset, "holiday": _h_holiday, "date": _h_date,
+    "year": _h_year,
+    "decade": _h_decade,
+    "month": _h_month,
+    "season": _h_season,
+    "quarter": _h_quarter,
+    "half": _h_half,
+    "unit": _h_unit,
+    "day": _h_day,
+    "weekday": _h_weekday,
+    "offset": _h_offset,
+    "holiday": _h_holiday,
+    "date": _h_date,
 }
 
 
@@ -917,7 +1005,9 @@ def _parse(grammar: Grammar, text: str, anchor: dt.date | None, direction: Direc
     return None
 
 
-def _fallback(grammar: Grammar, text: str, anchor: dt.date | None, direction: Direction | None) -> Timex | None:
+def _fallback(
+    grammar: Grammar, text: str, anchor: dt.date | None, direction: Direction | None
+) -> Timex | None:
     """dateparser on what the patterns do not cover, for strings naming a month or a numeric date."""
     if grammar.gate is None or not grammar.gate.search(text) or re.search(r"\d\s*(?:am|pm)\b", text, re.I):
         return None

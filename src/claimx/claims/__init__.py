@@ -9,6 +9,7 @@ Pipeline order (after the base model's own components)::
 from . import extensions  # noqa: F401
 from .attribution import AttributionTagger, make_attribution
 from .cues import CueTagger, make_cues
+from .dates import DateFinder, make_dates
 from .entities import EntityPatterns, make_entities
 from .segment import Segmenter, make_segmenter
 from .topic import TopicTagger, make_topic
@@ -16,11 +17,13 @@ from .topic import TopicTagger, make_topic
 __all__ = [
     "AttributionTagger",
     "CueTagger",
+    "DateFinder",
     "EntityPatterns",
     "Segmenter",
     "TopicTagger",
     "make_attribution",
     "make_cues",
+    "make_dates",
     "make_entities",
     "make_segmenter",
     "make_topic",

@@ -58,7 +58,11 @@ _RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "decade": 5}
 
 
 def granularity(value: str | None) -> str:
-    """value (str | None): a TIMEX3 value. RETURNS (str): "day", "week", "month", "season", "year" or "decade"."""
+    """How fine a TIMEX3 value is.
+
+    value (str | None): a TIMEX3 value.
+    RETURNS (str): "day", "week", "month", "season", "year" or "decade".
+    """
     if value:
         for pattern, name in _GRANULARITY:
             if pattern.match(value):
@@ -89,6 +93,11 @@ class _Tense:
         self.period_nouns = t.get("period_noun:past", set())
 
 
+def _is(token: Token, words: set[str]) -> bool:
+    """Whether the token's lemma or form is one of ``words`` (the lemmatiser errs: "slated" -> "slat")."""
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
 def _auxes(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
@@ -103,18 +112,18 @@ def _verb_direction(verb: Token, cues: _Tense, depth: int = 0) -> Direction | No
         return "future"
     if "going" in words and any(a.lower_ == "to" for a in verb.children):
         return "future"
-    lemma = verb.lemma_.lower()
+    if any(c.dep_ in ("acomp", "oprd") and _is(c, cues.future_lemmas) for c in verb.children):
+        return "future"  # "an agreement was likely before the summer"
     infinitive = any(a.tag_ == "TO" or a.lower_ == "to" for a in auxes)
-    if lemma in cues.future_lemmas and (verb.tag_ != "VBD" or infinitive):
+    if _is(verb, cues.future_lemmas) and (verb.tag_ != "VBD" or infinitive):
         return "future"
     if infinitive:
         head = verb.head
         if head is verb:
             return "future"
-        head_lemma = head.lemma_.lower()
-        if head_lemma in cues.future_lemmas:
+        if _is(head, cues.future_lemmas):
             return "future"
-        if head_lemma in cues.passthrough and head.pos_ in ("VERB", "AUX"):
+        if _is(head, cues.passthrough) and head.pos_ in ("VERB", "AUX"):
             return _verb_direction(head, cues, depth + 1)
         return "future"
     if verb.tag_ == "VBN" and words & cues.perfect:
@@ -127,13 +136,19 @@ def _verb_direction(verb: Token, cues: _Tense, depth: int = 0) -> Direction | No
         if any(a.tag_ == "VBG" for a in auxes):
             return "future"
         return None
-    if verb.tag_ in ("VBG", "VBN") and not auxes and verb.head is not verb:
+    if verb.tag_ in ("VBG", "VBN") and not auxes:
+        if verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children):
+            return "past"  # a finite past tagged as participle ("The iPhone 17 launched in September")
         head = verb.head
-        if head.pos_ in ("VERB", "AUX"):
+        if (
+            head is not verb
+            and head.pos_ in ("VERB", "AUX")
+            and verb.dep_ in ("conj", "xcomp", "advcl", "dep")
+        ):
             return _verb_direction(head, cues, depth + 1)
         if verb.tag_ == "VBN":
             return "past"
-    if verb.pos_ == "ADJ" and lemma in cues.future_lemmas:
+    if verb.pos_ == "ADJ" and _is(verb, cues.future_lemmas):
         return "future"
     return None
 
@@ -152,11 +167,17 @@ def direction_of(span: Span, grammar: Grammar | None = None) -> Direction | None
         if head is token:
             return None
         if head.i < span.start or head.i >= span.end:
-            if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and head.lemma_.lower() in cues.future_lemmas):
+            if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and _is(head, cues.future_lemmas)):
                 if head.dep_ in ("aux", "auxpass") and head.head is not head:
                     head = head.head
+                if (
+                    token.dep_ == "prep"
+                    and token.lower_ == "for"
+                    and any(c.dep_ == "dobj" and _is(c, cues.period_nouns) for c in head.children)
+                ):
+                    return "past"  # "report results for the September quarter": a period gone by
                 return _verb_direction(head, cues)
-            if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in cues.period_nouns:
+            if head.pos_ in ("NOUN", "PROPN") and _is(head, cues.period_nouns):
                 return "past"
         token = head
     return None
@@ -168,20 +189,41 @@ def _token_span(doc: Doc, start: int, end: int) -> Span | None:
 
 def _inside_name(span: Span) -> bool:
     for ent in span.doc.ents:
-        if ent.label_ in NAME_LABELS and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
+        if (
+            ent.label_ in NAME_LABELS
+            and ent.start <= span.start
+            and span.end <= ent.end
+            and len(ent) > len(span)
+        ):
             return True
     return False
 
 
-def _acceptable(span: Span) -> bool:
-    if len(span) == 1 and span[0].tag_ in VERB_TAGS and not span[0].like_num:
+def _part_of_name(span: Span, expression: Expression) -> bool:
+    """A bare year, month, weekday or season that belongs to a proper name."""
+    if len(span) != 1:
         return False
-    if span.text[:1].islower() and span.text.lower() == "may":
+    token = span[0]
+    head = token.head
+    if expression.kind in ("month", "weekday", "season") and token.dep_ == "compound":
+        return head.i > token.i and head.tag_ in ("NNP", "NNPS")  # "June Halloran", "the Sunday Ledger"
+    if expression.kind == "year" and token.i > 0:
+        before = token.doc[token.i - 1]
+        return before.tag_ in ("NNP", "NNPS") and head.i == before.i  # "Cyberpunk 2077", "Expo 2025"
+    return False
+
+
+def _acceptable(span: Span, expression: Expression) -> bool:
+    if len(span) == 1 and span[0].tag_ in VERB_TAGS and not span[0].like_num:
+        return False  # "may spark", "spring into action"
+    if _part_of_name(span, expression):
         return False
     return not _inside_name(span)
 
 
-def _ner_candidates(doc: Doc, taken: list[tuple[int, int]], grammar: Grammar, anchor: dt.date | None) -> list[Expression]:
+def _ner_candidates(
+    doc: Doc, taken: list[tuple[int, int]], grammar: Grammar, anchor: dt.date | None
+) -> list[Expression]:
     """DATE entities the patterns missed, trimmed until :func:`claimx.timex.normalize` accepts them."""
     found: list[Expression] = []
     for ent in doc.ents:
@@ -195,7 +237,9 @@ def _ner_candidates(doc: Doc, taken: list[tuple[int, int]], grammar: Grammar, an
                 continue
             result = timex.normalize(piece.text, anchor or dt.date(2000, 1, 1))
             if result is not None and result.value is not None:
-                found.append(Expression(piece.start_char, piece.end_char, piece.text, "ner", "ner", "none", None))
+                found.append(
+                    Expression(piece.start_char, piece.end_char, piece.text, "ner", "ner", "none", None)
+                )
                 break
     return found
 
@@ -210,12 +254,13 @@ def find_dates(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, int,
     grammar = grammar or timex.load_grammar()
     anchor = _published(doc)
     accepted: list[tuple[Span, Expression]] = []
+    taken: list[tuple[int, int]] = []  # everything the patterns saw, kept or not
     for expression in timex.find_expressions(doc.text, grammar):
+        taken.append((expression.start, expression.end))
         span = _token_span(doc, expression.start, expression.end)
-        if span is None or not _acceptable(span):
+        if span is None or not _acceptable(span, expression):
             continue
         accepted.append((span, expression))
-    taken = [(s.start_char, s.end_char) for s, _ in accepted]
     for expression in _ner_candidates(doc, taken, grammar, anchor):
         span = _token_span(doc, expression.start, expression.end)
         if span is not None and not _inside_name(span):
@@ -232,8 +277,7 @@ def find_dates(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, int,
             continue
         if reference is not None and (expression.context in ("anaphoric", "same") or direction is None):
             use_anchor = reference
-        text = expression.text if expression.kind != "ner" else span.text
-        result = timex.normalize(text, use_anchor, direction=direction)
+        result = timex.normalize(expression.text, use_anchor, direction=direction)
         if result is None:
             continue
         data = result.model_dump(mode="json")
@@ -242,23 +286,36 @@ def find_dates(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, int,
     return results
 
 
-def _reference(span: Span, expression: Expression, history: list[tuple[Span, dict[str, Any]]]) -> dt.date | None:
+def _reference(
+    span: Span, expression: Expression, history: list[tuple[Span, dict[str, Any]]]
+) -> dt.date | None:
     """The date an expression may read itself against: the last earlier date of its sentence."""
     if expression.context == "none":
         return None
     sentence = span.sent if span.doc.has_annotation("SENT_START") else None
-    needed = {"day": "day", "week": "day", "weekend": "day", "month": "day", "year": "month"}.get(expression.unit or "", "month")
+    needed = {"day": "day", "week": "day", "weekend": "day", "month": "day", "year": "month"}.get(
+        expression.unit or "", "month"
+    )
     if expression.context == "same":
-        needed = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year"}.get(expression.unit or "", "day")
-    floor = -1
-    if sentence is not None:
+        needed = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year"}.get(
+            expression.unit or "", "day"
+        )
+    if sentence is None:  # no parser: only a date just before can be referred back to
+        if expression.context == "sentence":
+            return None
+        floor = max(0, span.start - 25)
+    else:
         floor = sentence.start
         if expression.context == "same" and sentence.start > 0:
             floor = span.doc[sentence.start - 1].sent.start
     for earlier, data in reversed(history):
         if earlier.start < floor:
             break
-        if data.get("value") is None or data.get("mod") in ("BEFORE", "AFTER") or data.get("earliest") is None:
+        if (
+            data.get("value") is None
+            or data.get("mod") in ("BEFORE", "AFTER")
+            or data.get("earliest") is None
+        ):
             continue
         if _RANK[granularity(data["value"])] > _RANK[needed]:
             continue

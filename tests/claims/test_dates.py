@@ -1,0 +1,196 @@
+"""Tests for :mod:`claimx.claims.dates`: the ``claimx_dates`` component on real sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+import spacy
+
+from claimx.claims.dates import DateFinder, direction_of, find_dates
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def finder(nlp_base):
+    return DateFinder(nlp_base)
+
+
+def _run(nlp_base, finder, text, published):
+    doc = nlp_base(text)
+    doc._.published = published
+    return finder(doc)
+
+
+def _dates(doc):
+    return [(s.text, s._.timex["value"], s._.timex["mod"]) for s in doc.spans["dates"]]
+
+
+SENTENCES = [
+    (None, "Alita’s awakening may spark alliances with marginalized groups.", []),
+    (
+        None,
+        "Cameron himself reaffirmed in mid\u20112023 that multiple Alita films are planned.",
+        [("mid\u20112023", "2023", "MID")],
+    ),
+    (None, "The sequel is widely anticipated for release around 2025.", [("around 2025", "2025", "APPROX")]),
+    (
+        D(2026, 2, 3),
+        "The board said on Monday that it had received three proposals since early January,"
+        " the latest on January 28.",
+        [
+            ("Monday", "2026-02-02", None),
+            ("early January", "2026-01", "START"),
+            ("January 28", "2026-01-28", None),
+        ],
+    ),
+    (
+        D(2026, 2, 3),
+        "Calder Peak has until 5pm on March 3 to announce a firm intention.",
+        [("March 3", "2026-03-03", None)],
+    ),
+    (
+        D(2026, 2, 3),
+        "Advisers are expected to meet this week, and a new offer could come as early as next week.",
+        [("this week", "2026-W06", None), ("next week", "2026-W07", None)],
+    ),
+    (
+        D(2025, 5, 29),
+        "The Witcher 4 will not be released before 2027, the company said on Wednesday.",
+        [("before 2027", "2027", "BEFORE"), ("Wednesday", "2025-05-28", None)],
+    ),
+    (
+        D(2026, 10, 15),
+        "Ministers aim to have it through both houses by the end of March.",
+        [("the end of March", "2027-03", "END")],
+    ),
+    (D(2026, 10, 15), "The bill was first introduced in March.", [("March", "2026-03", None)]),
+    (D(2025, 11, 4), "Tickets go on sale at 9am on Friday.", [("Friday", "2025-11-07", None)]),
+    (
+        D(2025, 11, 4),
+        "The tour opens in Leeds on June 12, 2026 and closes at Wembley Stadium in late August.",
+        [("June 12, 2026", "2026-06-12", None), ("late August", "2026-08", "END")],
+    ),
+    (
+        D(2025, 11, 4),
+        "A North American leg is being lined up for the autumn.",
+        [("the autumn", "2026-FA", None)],
+    ),
+    (
+        D(2025, 8, 21),
+        "Mazin plans to begin prep in a couple of months, with cameras expected to roll in early 2026.",
+        [("in a couple of months", "2025-10", "APPROX"), ("early 2026", "2026", "START")],
+    ),
+    (
+        D(2025, 6, 9),
+        "The launch is set for August 13, with pre-orders opening the same day"
+        " and shipments following later in the month.",
+        [
+            ("August 13", "2025-08-13", None),
+            ("the same day", "2025-08-13", None),
+            ("later in the month", "2025-08", None),
+        ],
+    ),
+    (
+        D(2025, 10, 13),
+        "Apple is scheduled to report results for the September quarter on October 30.",
+        [("the September quarter", "2025-Q3", None), ("October 30", "2025-10-30", None)],
+    ),
+    (D(2025, 5, 29), "The Polish publisher reported a 7% fall in Q1 revenue.", [("Q1", "2025-Q1", None)]),
+    (
+        D(2026, 3, 12),
+        "Whitlock said an agreement was likely before the summer.",
+        [("before the summer", "2026-SU", "BEFORE")],
+    ),
+    (
+        D(2026, 7, 22),
+        "The deal is expected to be completed before the weekend.",
+        [("before the weekend", "2026-W30-WE", "BEFORE")],
+    ),
+    (
+        D(2025, 10, 13),
+        "Apple is unlikely to show anything at its spring product event.",
+        [("spring", "2026-SP", None)],
+    ),
+    (
+        D(2025, 9, 25),
+        "The iPhone 17 launched in September; a new model is due next fall.",
+        [("September", "2025-09", None), ("next fall", "2026-FA", None)],
+    ),
+    (
+        D(2026, 7, 22),
+        "He joined from NK Primorje 1921 for €18m in 2022 and played in a Cyberpunk 2077 ad.",
+        [("2022", "2022", None)],
+    ),
+    (D(2025, 6, 10), "June Halloran will not return, the streamer said.", []),
+    (D(2025, 6, 10), "The company will cut 2,000 jobs over the next two years and shares may fall 5%.", []),
+]
+
+
+@pytest.mark.parametrize("published,text,expected", SENTENCES)
+def test_dates_component_sentences(nlp_base, finder, published, text, expected):
+    doc = _run(nlp_base, finder, text, published)
+    assert _dates(doc) == expected
+
+
+def test_dates_timex_is_plain_json(nlp_base, finder):
+    doc = _run(nlp_base, finder, "Filming wraps in late 2025 and the film opens next summer.", D(2025, 2, 12))
+    values = [s._.timex for s in doc.spans["dates"]]
+    assert values == json.loads(json.dumps(values))
+    assert values[0] == {
+        "value": "2025",
+        "mod": "END",
+        "earliest": "2025-01-01",
+        "latest": "2025-12-31",
+        "unresolved": False,
+    }
+
+
+def test_dates_unresolved_without_published(nlp_base, finder):
+    doc = _run(nlp_base, finder, "The film opens next summer, not in 2027.", None)
+    assert [(s.text, s._.timex["value"], s._.timex["unresolved"]) for s in doc.spans["dates"]] == [
+        ("next summer", None, True),
+        ("2027", "2027", False),
+    ]
+
+
+def test_dates_find_dates_offsets_match_spans(nlp_base, finder):
+    text = "Sony said on Tuesday that the film, due in summer 2026, will be followed by a sequel around 2028."
+    doc = nlp_base(text)
+    doc._.published = D(2025, 2, 12)
+    found = find_dates(doc)
+    assert [text[s:e] for s, e, _ in found] == ["Tuesday", "summer 2026", "around 2028"]
+    assert [t["value"] for _, _, t in found] == ["2025-02-11", "2026-SU", "2028"]
+
+
+@pytest.mark.parametrize(
+    "text,date,direction",
+    [
+        ("She said on Monday that it was over.", "Monday", "past"),
+        ("The company has confirmed on Monday that it agreed.", "Monday", "past"),
+        ("The band will play on Friday.", "Friday", "future"),
+        ("Filming is expected to start in March.", "March", "future"),
+        ("The film is slated for next spring.", "next spring", "future"),
+        ("A leg is being lined up for the autumn.", "the autumn", "future"),
+        ("The window opens on June 15.", "June 15", None),
+    ],
+)
+def test_dates_direction_of(nlp_base, text, date, direction):
+    doc = nlp_base(text)
+    start = text.index(date)
+    span = doc.char_span(start, start + len(date))
+    assert direction_of(span) == direction
+
+
+def test_dates_factory_and_spans_key():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimx_dates", config={"spans_key": "when"})
+    assert nlp.get_pipe_meta("claimx_dates").assigns == ["doc.spans"]
+    doc = nlp.make_doc("Production begins in Q3 2024 and wraps in the first half of 2026.")
+    doc = nlp.get_pipe("claimx_dates")(doc)
+    assert [(s.text, s._.timex["value"]) for s in doc.spans["when"]] == [
+        ("Q3 2024", "2024-Q3"),
+        ("the first half of 2026", "2026-H1"),
+    ]

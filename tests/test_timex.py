@@ -1,0 +1,298 @@
+"""Tests for :mod:`claimx.timex`: TIMEX3-style normalisation of time expressions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimx import timex
+from claimx.rules import default_rules_dir, load_jsonl
+from claimx.schemas import Timex
+from claimx.timex import TemporalRule, find_expressions, normalize
+
+D = dt.date
+TUE = D(2026, 2, 3)  # a Tuesday, ISO week 2026-W06
+
+CASES = [
+    # text, anchor, direction, value, mod, earliest, latest
+    # years, months, full dates
+    ("2025", None, None, "2025", None, "2025-01-01", "2025-12-31"),
+    ("the year 2030", None, None, "2030", None, "2030-01-01", "2030-12-31"),
+    ("June 2023", None, None, "2023-06", None, "2023-06-01", "2023-06-30"),
+    ("October of 2023", None, None, "2023-10", None, "2023-10-01", "2023-10-31"),
+    ("May 2026", None, None, "2026-05", None, "2026-05-01", "2026-05-31"),
+    ("January 28, 2026", None, None, "2026-01-28", None, "2026-01-28", "2026-01-28"),
+    ("3 March 2026", None, None, "2026-03-03", None, "2026-03-03", "2026-03-03"),
+    ("the 3rd of March 2026", None, None, "2026-03-03", None, "2026-03-03", "2026-03-03"),
+    ("Friday, June 12, 2026", None, None, "2026-06-12", None, "2026-06-12", "2026-06-12"),
+    ("2026-03-14", None, None, "2026-03-14", None, "2026-03-14", "2026-03-14"),
+    ("March 3", TUE, None, "2026-03-03", None, "2026-03-03", "2026-03-03"),
+    ("January 28", TUE, "past", "2026-01-28", None, "2026-01-28", "2026-01-28"),
+    ("January 28", D(2026, 6, 1), "future", "2027-01-28", None, "2027-01-28", "2027-01-28"),
+    (
+        "January 28",
+        TUE,
+        "future",
+        "2026-01-28",
+        None,
+        "2026-01-28",
+        "2026-01-28",
+    ),  # tense overruled: 6 days back
+    ("on May 12", TUE, None, "2026-05-12", None, "2026-05-12", "2026-05-12"),
+    ("Jan. 29", TUE, None, "2026-01-29", None, "2026-01-29", "2026-01-29"),
+    (
+        "March 31",
+        D(2025, 2, 12),
+        "past",
+        "2025-03-31",
+        None,
+        "2025-03-31",
+        "2025-03-31",
+    ),  # tense overruled: too far back
+    # seasons
+    ("summer 2025", None, None, "2025-SU", None, "2025-06-01", "2025-08-31"),
+    ("the summer of 2027", None, None, "2027-SU", None, "2027-06-01", "2027-08-31"),
+    ("autumn 2026", None, None, "2026-FA", None, "2026-09-01", "2026-11-30"),
+    ("fall 2024", None, None, "2024-FA", None, "2024-09-01", "2024-11-30"),
+    ("winter 2025", None, None, "2025-WI", None, "2025-12-01", "2026-02-28"),
+    ("this summer", D(2025, 5, 23), None, "2025-SU", None, "2025-06-01", "2025-08-31"),
+    ("this fall", D(2025, 8, 21), None, "2025-FA", None, "2025-09-01", "2025-11-30"),
+    ("next spring", D(2025, 6, 10), None, "2026-SP", None, "2026-03-01", "2026-05-31"),
+    ("next summer", D(2025, 5, 23), None, "2026-SU", None, "2026-06-01", "2026-08-31"),
+    ("last summer", D(2025, 5, 23), None, "2024-SU", None, "2024-06-01", "2024-08-31"),
+    ("this winter", TUE, None, "2025-WI", None, "2025-12-01", "2026-02-28"),
+    ("the summer", D(2025, 3, 21), "future", "2025-SU", None, "2025-06-01", "2025-08-31"),
+    ("the autumn", D(2025, 11, 4), "future", "2026-FA", None, "2026-09-01", "2026-11-30"),
+    ("the spring", D(2026, 7, 22), "past", "2026-SP", None, "2026-03-01", "2026-05-31"),
+    ("summer", D(2026, 3, 12), None, "2026-SU", None, "2026-06-01", "2026-08-31"),
+    # quarters and halves
+    ("Q3 2024", None, None, "2024-Q3", None, "2024-07-01", "2024-09-30"),
+    ("the third quarter of 2024", None, None, "2024-Q3", None, "2024-07-01", "2024-09-30"),
+    ("Q1 2028", None, None, "2028-Q1", None, "2028-01-01", "2028-03-31"),
+    ("the fourth quarter of next year", TUE, None, "2027-Q4", None, "2027-10-01", "2027-12-31"),
+    ("Q3", D(2026, 5, 19), "future", "2026-Q3", None, "2026-07-01", "2026-09-30"),
+    ("Q1", D(2025, 5, 29), "past", "2025-Q1", None, "2025-01-01", "2025-03-31"),
+    ("the third quarter", D(2025, 9, 25), "future", "2025-Q3", None, "2025-07-01", "2025-09-30"),
+    ("the second quarter", D(2025, 9, 25), "future", "2026-Q2", None, "2026-04-01", "2026-06-30"),
+    ("second-quarter", D(2025, 5, 29), "past", "2025-Q2", None, "2025-04-01", "2025-06-30"),
+    ("the September quarter", D(2025, 10, 13), "past", "2025-Q3", None, "2025-07-01", "2025-09-30"),
+    ("next quarter", TUE, None, "2026-Q2", None, "2026-04-01", "2026-06-30"),
+    ("the first half of 2026", None, None, "2026-H1", None, "2026-01-01", "2026-06-30"),
+    ("the second half of 2027", None, None, "2027-H2", None, "2027-07-01", "2027-12-31"),
+    ("H1 2026", None, None, "2026-H1", None, "2026-01-01", "2026-06-30"),
+    ("the second half of the year", TUE, None, "2026-H2", None, "2026-07-01", "2026-12-31"),
+    # decades
+    ("the 2020s", None, None, "202X", None, "2020-01-01", "2029-12-31"),
+    ("the 2030s", None, None, "203X", None, "2030-01-01", "2039-12-31"),
+    ("the '90s", None, None, "199X", None, "1990-01-01", "1999-12-31"),
+    ("the late 1990s", None, None, "199X", "END", "1990-01-01", "1999-12-31"),
+    ("the end of the decade", D(2025, 5, 23), None, "202X", "END", "2020-01-01", "2029-12-31"),
+    ("mid-decade", TUE, None, "202X", "MID", "2020-01-01", "2029-12-31"),
+    # fuzzy modifiers
+    ("mid-2023", None, None, "2023", "MID", "2023-01-01", "2023-12-31"),
+    ("mid\u20112023", None, None, "2023", "MID", "2023-01-01", "2023-12-31"),
+    ("mid-June", D(2026, 5, 19), None, "2026-06", "MID", "2026-06-01", "2026-06-30"),
+    ("mid-August 2024", None, None, "2024-08", "MID", "2024-08-01", "2024-08-31"),
+    ("around 2025", None, None, "2025", "APPROX", "2025-01-01", "2025-12-31"),
+    ("circa 2024", None, None, "2024", "APPROX", "2024-01-01", "2024-12-31"),
+    ("about 2025", None, None, "2025", "APPROX", "2025-01-01", "2025-12-31"),
+    ("late 2025", None, None, "2025", "END", "2025-01-01", "2025-12-31"),
+    ("late in 2026", None, None, "2026", "END", "2026-01-01", "2026-12-31"),
+    ("the end of 2027", None, None, "2027", "END", "2027-01-01", "2027-12-31"),
+    ("by the end of 2027", None, None, "2027", "END", "2027-01-01", "2027-12-31"),
+    ("by late 2026", None, None, "2026", "END", "2026-01-01", "2026-12-31"),
+    ("end-2026", None, None, "2026", "END", "2026-01-01", "2026-12-31"),
+    ("late August", D(2025, 5, 29), "future", "2025-08", "END", "2025-08-01", "2025-08-31"),
+    ("the end of March", D(2026, 10, 15), "future", "2027-03", "END", "2027-03-01", "2027-03-31"),
+    ("early 2026", None, None, "2026", "START", "2026-01-01", "2026-12-31"),
+    ("the start of 2027", None, None, "2027", "START", "2027-01-01", "2027-12-31"),
+    ("early January", TUE, "past", "2026-01", "START", "2026-01-01", "2026-01-31"),
+    ("early December", D(2026, 10, 15), "future", "2026-12", "START", "2026-12-01", "2026-12-31"),
+    ("early next year", D(2025, 9, 25), None, "2026", "START", "2026-01-01", "2026-12-31"),
+    ("since early January", TUE, "past", "2026-01", "START", "2026-01-01", "2026-01-31"),
+    # BEFORE / AFTER: the open interval the expression covers
+    ("before 2027", None, None, "2027", "BEFORE", None, "2026-12-31"),
+    ("not before 2027", None, None, "2027", "BEFORE", None, "2026-12-31"),
+    ("after 2026", None, None, "2026", "AFTER", "2027-01-01", None),
+    ("beyond August", D(2025, 11, 4), None, "2026-08", "AFTER", "2026-09-01", None),
+    ("before February", D(2026, 10, 15), "future", "2027-02", "BEFORE", None, "2027-01-31"),
+    ("before Christmas", D(2025, 11, 4), "future", "2025-12-25", "BEFORE", None, "2025-12-24"),
+    ("before the summer", D(2026, 3, 12), None, "2026-SU", "BEFORE", None, "2026-05-31"),
+    ("before the weekend", D(2026, 7, 22), "future", "2026-W30-WE", "BEFORE", None, "2026-07-24"),
+    # relative to the anchor
+    ("next year", TUE, None, "2027", None, "2027-01-01", "2027-12-31"),
+    ("this year", TUE, None, "2026", None, "2026-01-01", "2026-12-31"),
+    ("last year", TUE, None, "2025", None, "2025-01-01", "2025-12-31"),
+    ("later this year", TUE, None, "2026", None, "2026-01-01", "2026-12-31"),
+    ("earlier this year", TUE, None, "2026", None, "2026-01-01", "2026-12-31"),
+    ("the end of the year", D(2025, 6, 10), None, "2025", "END", "2025-01-01", "2025-12-31"),
+    ("year-end", TUE, None, "2026", "END", "2026-01-01", "2026-12-31"),
+    ("next month", TUE, None, "2026-03", None, "2026-03-01", "2026-03-31"),
+    ("later this month", TUE, None, "2026-02", None, "2026-02-01", "2026-02-28"),
+    ("earlier this month", TUE, None, "2026-02", None, "2026-02-01", "2026-02-28"),
+    ("last month", TUE, None, "2026-01", None, "2026-01-01", "2026-01-31"),
+    ("later in the month", D(2025, 8, 13), None, "2025-08", None, "2025-08-01", "2025-08-31"),
+    ("the end of the month", D(2026, 5, 19), None, "2026-05", "END", "2026-05-01", "2026-05-31"),
+    ("this week", TUE, None, "2026-W06", None, "2026-02-02", "2026-02-08"),
+    ("next week", TUE, None, "2026-W07", None, "2026-02-09", "2026-02-15"),
+    ("last week", TUE, None, "2026-W05", None, "2026-01-26", "2026-02-01"),
+    ("the end of the week", D(2026, 7, 22), None, "2026-W30", "END", "2026-07-20", "2026-07-26"),
+    ("this weekend", TUE, None, "2026-W06-WE", None, "2026-02-07", "2026-02-08"),
+    ("the weekend", D(2025, 6, 9), "past", "2025-W23-WE", None, "2025-06-07", "2025-06-08"),
+    ("today", TUE, None, "2026-02-03", None, "2026-02-03", "2026-02-03"),
+    ("yesterday", TUE, None, "2026-02-02", None, "2026-02-02", "2026-02-02"),
+    ("tomorrow", TUE, None, "2026-02-04", None, "2026-02-04", "2026-02-04"),
+    ("the same day", D(2025, 8, 13), None, "2025-08-13", None, "2025-08-13", "2025-08-13"),
+    ("in two weeks", TUE, None, "2026-02-17", None, "2026-02-17", "2026-02-17"),
+    ("in two weeks", D(2026, 10, 15), "future", "2026-10-29", None, "2026-10-29", "2026-10-29"),
+    ("in 10 days' time", TUE, None, "2026-02-13", None, "2026-02-13", "2026-02-13"),
+    ("in a couple of months", D(2025, 8, 21), "future", "2025-10", "APPROX", "2025-10-01", "2025-10-31"),
+    ("in three years", TUE, "future", "2029", None, "2029-01-01", "2029-12-31"),
+    ("two weeks ago", TUE, None, "2026-01-20", None, "2026-01-20", "2026-01-20"),
+    ("a year ago", TUE, None, "2025", None, "2025-01-01", "2025-12-31"),
+    # weekdays: the nearest one the tense points to, today included
+    ("on Monday", TUE, "past", "2026-02-02", None, "2026-02-02", "2026-02-02"),
+    ("Monday", TUE, "future", "2026-02-09", None, "2026-02-09", "2026-02-09"),
+    ("Tuesday", TUE, "past", "2026-02-03", None, "2026-02-03", "2026-02-03"),
+    ("Friday", D(2025, 11, 4), "future", "2025-11-07", None, "2025-11-07", "2025-11-07"),
+    ("Thursday", D(2026, 5, 19), None, "2026-05-21", None, "2026-05-21", "2026-05-21"),
+    ("next Wednesday", TUE, None, "2026-02-11", None, "2026-02-11", "2026-02-11"),
+    ("last Thursday", TUE, None, "2026-01-29", None, "2026-01-29", "2026-01-29"),
+    ("Saturday morning", TUE, "past", "2026-01-31", None, "2026-01-31", "2026-01-31"),
+    # bare months: the nearest one the tense points to
+    ("in February", D(2025, 4, 16), "past", "2025-02", None, "2025-02-01", "2025-02-28"),
+    ("in February", D(2025, 4, 16), "future", "2026-02", None, "2026-02-01", "2026-02-28"),
+    ("January", D(2025, 11, 4), "future", "2026-01", None, "2026-01-01", "2026-01-31"),
+    ("November", D(2026, 5, 19), "past", "2025-11", None, "2025-11-01", "2025-11-30"),
+    ("in May", D(2026, 7, 22), "past", "2026-05", None, "2026-05-01", "2026-05-31"),
+    ("March", D(2025, 9, 25), "future", "2026-03", None, "2026-03-01", "2026-03-31"),
+    ("next June", D(2025, 10, 13), None, "2026-06", None, "2026-06-01", "2026-06-30"),
+    ("last December", TUE, None, "2025-12", None, "2025-12-01", "2025-12-31"),
+    # holidays
+    ("Christmas", D(2025, 11, 4), "future", "2025-12-25", None, "2025-12-25", "2025-12-25"),
+    ("Halloween 2025", None, None, "2025-10-31", None, "2025-10-31", "2025-10-31"),
+    ("Easter", TUE, "future", "2026-04-05", None, "2026-04-05", "2026-04-05"),
+    ("Thanksgiving", D(2026, 10, 1), "future", "2026-11-26", None, "2026-11-26", "2026-11-26"),
+]
+
+
+@pytest.mark.parametrize("text,anchor,direction,value,mod,earliest,latest", CASES)
+def test_timex_normalize_table(text, anchor, direction, value, mod, earliest, latest):
+    result = normalize(text, anchor, direction=direction)
+    assert result is not None, text
+    assert (result.value, result.mod) == (value, mod)
+    assert result.earliest == (D.fromisoformat(earliest) if earliest else None)
+    assert result.latest == (D.fromisoformat(latest) if latest else None)
+    assert result.unresolved is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "six months",
+        "two years",
+        "years of planning",
+        "18 months",
+        "a week",
+        "the past year",
+        "over the next decade",
+        "42",
+        "1,500",
+        "5pm",
+        "may",
+        "may spark",
+        "the end of time",
+        "year on year",
+        "25-year-old",
+        "first full year",
+        "",
+        "the first half",
+        "the decade",
+    ],
+)
+def test_timex_normalize_not_a_date(text):
+    assert normalize(text, TUE) is None
+
+
+def test_timex_in_weeks_is_a_duration_in_the_past():
+    assert normalize("in two weeks", TUE, direction="past") is None
+
+
+@pytest.mark.parametrize(
+    "text,mod",
+    [
+        ("next year", None),
+        ("later this month", None),
+        ("on Monday", None),
+        ("in February", None),
+        ("the summer", None),
+        ("early next year", "START"),
+        ("March 3", None),
+        ("Q3", None),
+        ("in two weeks", None),
+        ("the end of the decade", "END"),
+    ],
+)
+def test_timex_normalize_unresolved_without_anchor(text, mod):
+    assert normalize(text, None) == Timex(value=None, mod=mod, unresolved=True)
+
+
+@pytest.mark.parametrize(
+    "text", ["2025", "June 2023", "the 2020s", "mid-2023", "Q3 2024", "December 18, 2026"]
+)
+def test_timex_normalize_absolute_without_anchor(text):
+    result = normalize(text, None)
+    assert result is not None and result.value is not None and not result.unresolved
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("Alita’s awakening may spark alliances.", []),
+        ("Cameron reaffirmed in mid\u20112023 that films are planned.", ["mid\u20112023"]),
+        ("It will open on December 18, 2026, rather than May 1, 2026.", ["December 18, 2026", "May 1, 2026"]),
+        (
+            "Ministers aim to finish by the end of March and take effect in early 2028.",
+            ["the end of March", "early 2028"],
+        ),
+        ("The Witcher 4 will not be released before 2027.", ["before 2027"]),
+        ("It was worth $2025 million, up 2030% on 2024-25.", []),
+        ("Hiring starts this spring and shares may fall in the fall.", ["this spring", "the fall"]),
+        ("Sales fell 3% last year's way.", ["last year"]),
+        ("The 2030s will be busy, with Q3 revenue up.", ["The 2030s", "Q3"]),
+        (
+            "Photos posted over the weekend; the deal closes later this month.",
+            ["the weekend", "later this month"],
+        ),
+    ],
+)
+def test_timex_find_expressions(text, found):
+    assert [e.text for e in find_expressions(text)] == found
+
+
+def test_timex_find_expressions_offsets_index_the_text():
+    text = "Shooting starts in summer 2026 and wraps by late 2026."
+    for expression in find_expressions(text):
+        assert text[expression.start : expression.end] == expression.text
+
+
+def test_timex_rule_file_validates_and_examples_parse():
+    rules = load_jsonl(default_rules_dir() / timex.TEMPORAL_FILE, TemporalRule)
+    ids = [r.root.id for r in rules]
+    assert len(ids) == len(set(ids))
+    for rule in rules:
+        if isinstance(rule.root, timex.PatternRule):
+            for example in rule.root.examples:
+                found = find_expressions(example)
+                assert found, (rule.root.id, example)
+                assert all(normalize(e.text, TUE, direction="future") for e in found), (rule.root.id, example)
+
+
+def test_timex_rule_file_rejects_unknown_fields(tmp_path):
+    from claimx.errors import RulePackError
+
+    bad = tmp_path / "temporal.jsonl"
+    bad.write_text('{"id": "x", "type": "filler", "words": ["by"], "colour": "red"}\n', encoding="utf-8")
+    with pytest.raises(RulePackError):
+        load_jsonl(bad, TemporalRule)
