@@ -346,7 +346,7 @@ class Segmenter:
 @Language.factory(
     "claimx_segment",
     assigns=["doc.spans"],
-    requires=["token.dep", "token.pos", "doc.sents"],
+    requires=["token.dep", "doc.sents"],
     default_config={"spans_key": CLAIMS_KEY, "min_tokens": 3, "rules_dir": None},
 )
 def make_segmenter(
