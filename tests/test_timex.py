@@ -87,6 +87,8 @@ CASES = [
     ("the 2030s", None, None, "203X", None, "2030-01-01", "2039-12-31"),
     ("the '90s", None, None, "199X", None, "1990-01-01", "1999-12-31"),
     ("the late 1990s", None, None, "199X", "END", "1990-01-01", "1999-12-31"),
+    ("the 20th century", None, None, "19", None, "1900-01-01", "1999-12-31"),
+    ("the early 21st century", None, None, "20", "START", "2000-01-01", "2099-12-31"),
     ("the end of the decade", D(2025, 5, 23), None, "202X", "END", "2020-01-01", "2029-12-31"),
     ("mid-decade", TUE, None, "202X", "MID", "2020-01-01", "2029-12-31"),
     # fuzzy modifiers
@@ -128,6 +130,8 @@ CASES = [
     ("earlier this year", TUE, None, "2026", None, "2026-01-01", "2026-12-31"),
     ("the end of the year", D(2025, 6, 10), None, "2025", "END", "2025-01-01", "2025-12-31"),
     ("year-end", TUE, None, "2026", "END", "2026-01-01", "2026-12-31"),
+    ("the end of year", TUE, None, "2026", "END", "2026-01-01", "2026-12-31"),
+    ("mid-year", TUE, None, "2026", "MID", "2026-01-01", "2026-12-31"),
     ("next month", TUE, None, "2026-03", None, "2026-03-01", "2026-03-31"),
     ("later this month", TUE, None, "2026-02", None, "2026-02-01", "2026-02-28"),
     ("earlier this month", TUE, None, "2026-02", None, "2026-02-01", "2026-02-28"),
@@ -204,6 +208,8 @@ def test_timex_normalize_table(text, anchor, direction, value, mod, earliest, la
         "may spark",
         "the end of time",
         "year on year",
+        "after year",
+        "decade after decade",
         "25-year-old",
         "first full year",
         "",
@@ -257,7 +263,11 @@ def test_timex_normalize_absolute_without_anchor(text):
             ["the end of March", "early 2028"],
         ),
         ("The Witcher 4 will not be released before 2027.", ["before 2027"]),
-        ("It was worth $2025 million, up 2030% on 2024-25.", []),
+        ("It was worth $2025 million, up 2030% on 2,024 units.", []),
+        (
+            "The 2024-25 season, the 1957-58 expedition, the 2009-2010 pandemic.",
+            ["2024", "1957", "2009", "2010"],
+        ),
         ("Hiring starts this spring and shares may fall in the fall.", ["this spring", "the fall"]),
         ("Sales fell 3% last year's way.", ["last year"]),
         ("The 2030s will be busy, with Q3 revenue up.", ["The 2030s", "Q3"]),
@@ -265,6 +275,8 @@ def test_timex_normalize_absolute_without_anchor(text):
             "Photos posted over the weekend; the deal closes later this month.",
             ["the weekend", "later this month"],
         ),
+        ("Prices rose year after year, then fell by mid-year.", ["mid-year"]),
+        ("United scored in the first half and in the fall of the empire.", []),
     ],
 )
 def test_timex_find_expressions(text, found):
@@ -296,3 +308,17 @@ def test_timex_rule_file_rejects_unknown_fields(tmp_path):
     bad.write_text('{"id": "x", "type": "filler", "words": ["by"], "colour": "red"}\n', encoding="utf-8")
     with pytest.raises(RulePackError):
         load_jsonl(bad, TemporalRule)
+
+
+def test_timex_trigger_windows_change_nothing():
+    import dataclasses
+
+    grammar = timex.load_grammar()
+    everywhere = dataclasses.replace(grammar, trigger=None)
+    texts = [
+        " ".join(ex for case in CASES for ex in [case[0]]),
+        "Towards the end of the first half of 2026, around the '90s revival, in a couple of months' time, "
+        "the 3rd of March and the end of the decade; shares rose 5% to 2,345p on 12 March.",
+    ]
+    for text in texts:
+        assert find_expressions(text, grammar) == find_expressions(text, everywhere)

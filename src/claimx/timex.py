@@ -109,6 +109,16 @@ class FillerRule(_Rule):
     words: list[str] = Field(min_length=1)
 
 
+class TriggerRule(_Rule):
+    """Words one of which every expression holds (besides digits and vocabulary words).
+
+    The patterns only run around a trigger, which keeps the search fast.
+    """
+
+    type: Literal["trigger"]
+    words: list[str] = Field(min_length=1)
+
+
 class PatternRule(_Rule):
     """One surface pattern: a regex with ``{PLACEHOLDERS}`` and the kind of value it gives.
 
@@ -129,6 +139,7 @@ class PatternRule(_Rule):
         "half",
         "year",
         "decade",
+        "century",
         "unit",
         "day",
         "weekday",
@@ -155,7 +166,8 @@ class TenseRule(_Rule):
 class TemporalRule(
     RootModel[
         Annotated[
-            VocabRule | ModifierRule | FillerRule | PatternRule | TenseRule, Field(discriminator="type")
+            VocabRule | ModifierRule | FillerRule | TriggerRule | PatternRule | TenseRule,
+            Field(discriminator="type"),
         ]
     ]
 ):
@@ -172,7 +184,6 @@ _HYPHENS = str.maketrans(
         "\u2011": "-",
         "\u2012": "-",
         "\u2013": "-",
-        "\u2014": "-",
         "\u2212": "-",
         "\u2019": "'",
         "\u2018": "'",
@@ -184,14 +195,17 @@ _HYPHENS = str.maketrans(
     }
 )
 
-# A match may not start inside a word, a number, an amount or a hyphenated compound,
-# nor end inside a word, before a percentage or before a range ("2025-26").
-_START_GUARD = r"(?<![\w$€£¥/.-])"
-_END_GUARD = r"(?![\w%]|[-/]\d|\s*(?:%|per\s*cent\b|percent\b))"
+# A match may not start inside a word, a number, an amount or a hyphenated compound
+# (but the second year of "2009-2010" is a year),
+# nor end inside a word, before a percentage or before a number other than the end
+# of a year range ("2009-2010", "2024-25" keep their first year).
+_START_GUARD = r"(?<![\w$€£¥/.])(?:(?<!-)|(?<=\d{4}-))"
+_END_GUARD = r"(?![\w%]|/\d|-(?=\d)(?!\d\d(?!\d)|\d{4}(?!\d))|\s*(?:%|per\s*cent\b|percent\b))"
 
 
 def clean_text(text: str) -> str:
-    """Length-preserving normalisation: odd hyphens to "-", curly apostrophes to "'", odd spaces to " ".
+    """Length-preserving normalisation: odd hyphens and dashes (not the em dash) to "-",
+    curly apostrophes to "'", odd spaces to " ".
 
     text (str): any text.
     RETURNS (str): the text, same length, same offsets.
@@ -216,6 +230,7 @@ class Grammar:
     fillers: re.Pattern[str]
     tense: dict[str, set[str]] = field(default_factory=dict)
     gate: re.Pattern[str] | None = None
+    trigger: re.Pattern[str] | None = None
 
     def lookup(self, category: str, word: str) -> VocabRule | None:
         """RETURNS (VocabRule | None): the vocabulary entry ``word`` belongs to."""
@@ -266,6 +281,7 @@ def _build(rules: list[Any]) -> Grammar:
     search_mods: list[str] = []
     all_mods: list[str] = []
     fillers: list[str] = []
+    triggers: list[str] = []
     pattern_rules: list[PatternRule] = []
     tense: dict[str, set[str]] = {}
     for wrapped in rules:
@@ -285,6 +301,8 @@ def _build(rules: list[Any]) -> Grammar:
                     search_mods.append(body)
         elif isinstance(rule, FillerRule):
             fillers.extend(_phrase_regex(_key(w)) for w in rule.words)
+        elif isinstance(rule, TriggerRule):
+            triggers.extend(_phrase_regex(_key(w)) for w in rule.words)
         elif isinstance(rule, PatternRule):
             pattern_rules.append(rule)
         elif isinstance(rule, TenseRule):
@@ -322,28 +340,25 @@ def _build(rules: list[Any]) -> Grammar:
         compiled.append(_Pattern(rule, full, search))
     filler_re = re.compile(r"^(?:" + _alternation(fillers) + r")\s+", re.IGNORECASE)
     gate = re.compile(places["MONTH"] + r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b", re.IGNORECASE)
-    return Grammar(compiled, vocab, modifiers, filler_re, tense, gate)
+    for name in ("month", "season", "weekday", "holiday", "unit"):
+        triggers.extend(_phrase_regex(_key(w).rstrip(".")) for r in category(name) for w in r.words)
+    # a year ("2025", "the 2020s", "'90s") or a word; day numbers come with a month name
+    years = r"(?<!\d)(?:1[5-9]|2[01])\d\d(?!\d)|'\d0s"
+    trigger = re.compile(years + r"|\b(?:" + _alternation(triggers) + r")\b", re.IGNORECASE)
+    return Grammar(compiled, vocab, modifiers, filler_re, tense, gate, trigger)
 
 
-@lru_cache(maxsize=4)
-def _grammar_at(path: str, mtime_ns: int) -> Grammar:
-    rules = load_jsonl(Path(path), TemporalRule)
-    logger.debug("Loaded %d temporal rules from %s", len(rules), path)
-    return _build(rules)
-
-
+@lru_cache(maxsize=8)
 def load_grammar(rules_dir: Path | None = None) -> Grammar:
-    """Load (once, cached) and compile ``temporal.jsonl`` of the rule pack.
+    """Load and compile ``temporal.jsonl`` of the rule pack, once per process.
 
     rules_dir (Path | None): the rule pack; default :func:`claimx.rules.default_rules_dir`.
-    RETURNS (Grammar): the compiled grammar.
+    RETURNS (Grammar): the compiled grammar (``load_grammar.cache_clear()`` re-reads it).
     """
     path = Path(rules_dir or default_rules_dir()) / TEMPORAL_FILE
-    try:
-        stamp = path.stat().st_mtime_ns
-    except OSError:
-        stamp = 0
-    return _grammar_at(str(path), stamp)
+    rules = load_jsonl(path, TemporalRule)
+    logger.debug("Loaded %d temporal rules from %s", len(rules), path)
+    return _build(rules)
 
 
 # ---------------------------------------------------------------------------
@@ -361,6 +376,28 @@ class Expression(NamedTuple):
     kind: str
     context: str
     unit: str | None
+    core_start: int
+
+
+#: How far before and after a trigger word an expression may reach (characters):
+#: "towards the end of the first half of" before, "'s time" after a unit word.
+_BEFORE, _AFTER = 44, 16
+
+
+def _windows(clean: str, grammar: Grammar) -> list[tuple[int, int]]:
+    """Stretches of ``clean`` around trigger words: the only places an expression can be."""
+    if grammar.trigger is None:
+        return [(0, len(clean))]
+    windows: list[tuple[int, int]] = []
+    for match in grammar.trigger.finditer(clean):
+        start, end = max(0, match.start() - _BEFORE), min(len(clean), match.end() + _AFTER)
+        while end < len(clean) and not clean[end].isspace():  # never cut a word: the end guard looks ahead
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def find_expressions(text: str, grammar: Grammar | None = None) -> list[Expression]:
@@ -373,8 +410,9 @@ def find_expressions(text: str, grammar: Grammar | None = None) -> list[Expressi
     grammar = grammar or load_grammar()
     clean = clean_text(text)
     found: list[tuple[int, int, int, Expression]] = []
+    windows = _windows(clean, grammar)
     for order, pattern in enumerate(grammar.patterns):
-        for match in pattern.search.finditer(clean):
+        for match in (m for start, end in windows for m in pattern.search.finditer(clean, start, end)):
             start, end = match.start(), match.end()
             if start == end:
                 continue
@@ -392,6 +430,7 @@ def find_expressions(text: str, grammar: Grammar | None = None) -> list[Expressi
                         pattern.rule.kind,
                         pattern.rule.context,
                         unit.lower() if unit else None,
+                        match.start("core"),
                     ),
                 )
             )
@@ -670,6 +709,14 @@ def _h_decade(ctx: _Ctx) -> Result:
     return decade_period(base + 10 * _REL_OFFSET.get(rel or "this", 0))
 
 
+def _h_century(ctx: _Ctx) -> Result:
+    number = int(ctx.groups.get("cent") or 0)
+    if not 1 <= number <= 22:
+        return None
+    first = (number - 1) * 100
+    return Period(f"{number - 1:02d}", dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31))
+
+
 def _h_month(ctx: _Ctx) -> Result:
     month = _vocab_value(ctx, "month", "month")
     if not isinstance(month, int):
@@ -946,6 +993,7 @@ def _h_date(ctx: _Ctx) -> Result:
 _HANDLERS = {
     "year": _h_year,
     "decade": _h_decade,
+    "century": _h_century,
     "month": _h_month,
     "season": _h_season,
     "quarter": _h_quarter,
@@ -1021,7 +1069,13 @@ def _fallback(
     return None
 
 
-def normalize(text: str, anchor: dt.date | None, *, direction: Direction | None = None) -> Timex | None:
+def normalize(
+    text: str,
+    anchor: dt.date | None,
+    *,
+    direction: Direction | None = None,
+    grammar: Grammar | None = None,
+) -> Timex | None:
     """Normalise one time expression, TIMEX3-style.
 
     text (str): the expression ("around 2025", "mid‑2023", "next week", "on Monday").
@@ -1030,10 +1084,11 @@ def normalize(text: str, anchor: dt.date | None, *, direction: Direction | None 
         article's publication date); None leaves them unresolved.
     direction (str | None): "past" or "future" if the tense says which way a
         bare name ("in February", "on Monday", "the summer") points.
+    grammar (Grammar | None): default :func:`load_grammar`.
     RETURNS (Timex | None): the normalisation, or None for what is not a date
         (durations such as "six months", bare numbers, modal "may").
     """
-    grammar = load_grammar()
+    grammar = grammar or load_grammar()
     current = re.sub(r"\s+", " ", clean_text(text)).strip().strip(",;:!?()[]\"'").strip()
     for _ in range(4):
         if not current:

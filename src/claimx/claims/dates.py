@@ -123,8 +123,10 @@ def _verb_direction(verb: Token, cues: _Tense, depth: int = 0) -> Direction | No
             return "future"
         if _is(head, cues.future_lemmas):
             return "future"
-        if _is(head, cues.passthrough) and head.pos_ in ("VERB", "AUX"):
-            return _verb_direction(head, cues, depth + 1)
+        if head.pos_ in ("VERB", "AUX"):
+            governing = _verb_direction(head, cues, depth + 1)
+            if _is(head, cues.passthrough) or (governing == "past" and head.tag_ == "VBD"):
+                return governing  # "began to film last month", "agreed to sell ... in October"
         return "future"
     if verb.tag_ == "VBN" and words & cues.perfect:
         return "past"
@@ -187,16 +189,13 @@ def _token_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _inside_name(span: Span) -> bool:
-    for ent in span.doc.ents:
-        if (
-            ent.label_ in NAME_LABELS
-            and ent.start <= span.start
-            and span.end <= ent.end
-            and len(ent) > len(span)
-        ):
-            return True
-    return False
+def _names(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the entities whose names may hold a date word."""
+    return [(ent.start, ent.end) for ent in doc.ents if ent.label_ in NAME_LABELS]
+
+
+def _inside_name(span: Span, names: list[tuple[int, int]]) -> bool:
+    return any(start <= span.start and span.end <= end and end - start > len(span) for start, end in names)
 
 
 def _part_of_name(span: Span, expression: Expression) -> bool:
@@ -213,12 +212,27 @@ def _part_of_name(span: Span, expression: Expression) -> bool:
     return False
 
 
-def _acceptable(span: Span, expression: Expression) -> bool:
+def _acceptable(span: Span, expression: Expression, names: list[tuple[int, int]]) -> bool:
     if len(span) == 1 and span[0].tag_ in VERB_TAGS and not span[0].like_num:
         return False  # "may spark", "spring into action"
     if _part_of_name(span, expression):
         return False
-    return not _inside_name(span)
+    return not _inside_name(span, names)
+
+
+def _drop_mod_before_possessive(text: str, expression: Expression, grammar: Grammar) -> Expression:
+    """ "Before Friday's announcement": "before" bounds the event, not the day; keep "Friday"."""
+    if expression.core_start <= expression.start or text[expression.end : expression.end + 2] not in (
+        "'s",
+        "\u2019s",
+    ):
+        return expression
+    prefix = expression.text[: expression.core_start - expression.start]
+    mod = timex.normalize(prefix + "2000", None, grammar=grammar)
+    if mod is None or mod.mod not in ("BEFORE", "AFTER"):
+        return expression
+    core = expression.core_start
+    return expression._replace(start=core, text=text[core : expression.end])
 
 
 def _ner_candidates(
@@ -235,10 +249,19 @@ def _ner_candidates(
             piece = ent[lead:]
             if not piece.text.strip():
                 continue
-            result = timex.normalize(piece.text, anchor or dt.date(2000, 1, 1))
+            result = timex.normalize(piece.text, anchor or dt.date(2000, 1, 1), grammar=grammar)
             if result is not None and result.value is not None:
                 found.append(
-                    Expression(piece.start_char, piece.end_char, piece.text, "ner", "ner", "none", None)
+                    Expression(
+                        piece.start_char,
+                        piece.end_char,
+                        piece.text,
+                        "ner",
+                        "ner",
+                        "none",
+                        None,
+                        piece.start_char,
+                    )
                 )
                 break
     return found
@@ -253,17 +276,20 @@ def find_dates(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, int,
     """
     grammar = grammar or timex.load_grammar()
     anchor = _published(doc)
+    names = _names(doc)
+    sent_starts = _sentence_starts(doc)
     accepted: list[tuple[Span, Expression]] = []
     taken: list[tuple[int, int]] = []  # everything the patterns saw, kept or not
     for expression in timex.find_expressions(doc.text, grammar):
         taken.append((expression.start, expression.end))
+        expression = _drop_mod_before_possessive(doc.text, expression, grammar)
         span = _token_span(doc, expression.start, expression.end)
-        if span is None or not _acceptable(span, expression):
+        if span is None or not _acceptable(span, expression, names):
             continue
         accepted.append((span, expression))
     for expression in _ner_candidates(doc, taken, grammar, anchor):
         span = _token_span(doc, expression.start, expression.end)
-        if span is not None and not _inside_name(span):
+        if span is not None and not _inside_name(span, names):
             accepted.append((span, expression))
     accepted.sort(key=lambda item: item[0].start_char)
 
@@ -272,12 +298,12 @@ def find_dates(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, int,
     for span, expression in accepted:
         direction = direction_of(span, grammar)
         use_anchor = anchor
-        reference = _reference(span, expression, history)
+        reference = _reference(span, expression, history, sent_starts)
         if expression.context == "same" and reference is None:
             continue
         if reference is not None and (expression.context in ("anaphoric", "same") or direction is None):
             use_anchor = reference
-        result = timex.normalize(expression.text, use_anchor, direction=direction)
+        result = timex.normalize(expression.text, use_anchor, direction=direction, grammar=grammar)
         if result is None:
             continue
         data = result.model_dump(mode="json")
@@ -286,13 +312,25 @@ def find_dates(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, int,
     return results
 
 
+def _sentence_starts(doc: Doc) -> list[int] | None:
+    """For each token, the index of its sentence's first token (None without sentence boundaries)."""
+    if not doc.has_annotation("SENT_START"):
+        return None
+    starts = [0] * len(doc)
+    for sentence in doc.sents:
+        starts[sentence.start : sentence.end] = [sentence.start] * len(sentence)
+    return starts
+
+
 def _reference(
-    span: Span, expression: Expression, history: list[tuple[Span, dict[str, Any]]]
+    span: Span,
+    expression: Expression,
+    history: list[tuple[Span, dict[str, Any]]],
+    sent_starts: list[int] | None,
 ) -> dt.date | None:
     """The date an expression may read itself against: the last earlier date of its sentence."""
     if expression.context == "none":
         return None
-    sentence = span.sent if span.doc.has_annotation("SENT_START") else None
     needed = {"day": "day", "week": "day", "weekend": "day", "month": "day", "year": "month"}.get(
         expression.unit or "", "month"
     )
@@ -300,14 +338,14 @@ def _reference(
         needed = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year"}.get(
             expression.unit or "", "day"
         )
-    if sentence is None:  # no parser: only a date just before can be referred back to
+    if sent_starts is None:  # no parser: only a date just before can be referred back to
         if expression.context == "sentence":
             return None
         floor = max(0, span.start - 25)
     else:
-        floor = sentence.start
-        if expression.context == "same" and sentence.start > 0:
-            floor = span.doc[sentence.start - 1].sent.start
+        floor = sent_starts[span.start]
+        if expression.context == "same" and floor > 0:
+            floor = sent_starts[floor - 1]  # "the same day" may look one sentence back
     for earlier, data in reversed(history):
         if earlier.start < floor:
             break
