@@ -52,6 +52,7 @@ class AttributionTagger:
         self.public_heads = rules.get("public_head", frozenset())
         self.unnamed_modifiers = rules.get("unnamed_modifier", frozenset())
         self.rumor_sources = rules.get("rumor_source", frozenset())
+        self.belief_verbs = rules.get("belief_verb", frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         claims = list(doc.spans[self.spans_key])
@@ -94,9 +95,10 @@ class AttributionTagger:
             for child in token.children:
                 if child.i == head.i or child.lemma_.lower() not in self.report_verbs:
                     continue
-                if child.dep_ in ("advcl", "parataxis", "ccomp", "conj") and not any(
-                    c.dep_ in ("ccomp",) and c.i == head.i for c in child.children
-                ):
+                reports_other = any(
+                    c.dep_ in ("ccomp", "parataxis") and c.i != head.i for c in child.children
+                )
+                if child.dep_ in ("advcl", "parataxis", "ccomp", "conj") and not reports_other:
                     if child.dep_ in ("conj", "ccomp") and child.i < head.i:
                         continue
                     subject = self._subject_of(child)
@@ -104,6 +106,12 @@ class AttributionTagger:
                         return self._describe(doc, subject)
             if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
                 break
+        # "Analysts expect X to …": whoever holds the expectation is its source
+        for token in (head, *(t for t in head.children if t.dep_ == "xcomp")):
+            if token.lemma_.lower() in self.belief_verbs:
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    return self._describe(doc, subject)
         return None
 
     def _subject_of(self, verb: Token) -> Token | None:

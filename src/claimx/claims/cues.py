@@ -55,6 +55,9 @@ OUT_OF_SCOPE_DEPS = frozenset(
 )
 
 
+SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
 class CueRule(BaseModel):
     """One line of ``cues.jsonl``."""
 
@@ -215,8 +218,13 @@ class CueTagger:
     ) -> tuple[str, list[Span]]:
         """RETURNS (tuple[str, list[Span]]): the status and the cues that set it."""
         by_cat: dict[str, list[Span]] = {}
+        frame_i = (claim._.claim or {}).get("frame")
+        past_report = frame_i is not None and doc[frame_i].tag_ in ("VBD", "VBN")
         for cue in cues:
-            by_cat.setdefault(cue._.cue["category"], []).append(cue)
+            category = cue._.cue["category"]
+            if category == "spec" and past_report and cue.text.lower() == "would":
+                category = "future"  # "said that the network would …" reports a "will"
+            by_cat.setdefault(category, []).append(cue)
         source = (attribution or {}).get("authority")
         rumor_source = source == "rumor"
 
@@ -227,10 +235,13 @@ class CueTagger:
                 negated = doc[cue.end]  # "has yet to announce"
                 if negated.lower_ == "be" and cue.end + 1 < len(doc):
                     negated = doc[cue.end + 1]  # "has yet to be named"
-            elif cue.root.dep_ in ("neg", "det", "advmod"):
+            elif cue.root.dep_ in ("neg", "det", "advmod", "preconj"):
                 negated = cue.root.head
             else:
                 negated = cue.root
+            # "neither deal has been finalised": from the noun to its verb
+            while negated.pos_ in ("NOUN", "PROPN", "PRON") and negated.dep_ in SUBJECT_LIKE and negated.head is not negated:
+                negated = negated.head
             if negated.lemma_.lower() in self.tell_verbs:
                 return "unconfirmed", [cue]
             return "denied", [cue]

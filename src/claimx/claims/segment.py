@@ -54,6 +54,7 @@ class AttributionRule(BaseModel):
         "public_head",
         "unnamed_modifier",
         "rumor_source",
+        "belief_verb",
     ]
     lemma: str
     examples: list[str] = []
@@ -161,6 +162,8 @@ def _splits_from(conj: Token) -> bool:
     for child in conj.children:
         if child.dep_ in SUBJECT_DEPS or child.dep_ in ("aux", "neg", "mark"):
             return True
+        if child.dep_ == "auxpass" and child.tag_ in ("VBZ", "VBP", "VBD"):
+            return True  # "is being filmed and is slated for release"
     head = conj.head
     return head.pos_ == "AUX" and conj.tag_ in ("VBN", "JJ")
 
