@@ -20,8 +20,16 @@ WORDS = [
 
 def test_pipeline_has_claimx_components_in_order(nlp):
     names = [name for name, _ in COMPONENTS]
-    assert [n for n in nlp.pipe_names if n.startswith("claimx_")] == names
+    assert [n for n in nlp.pipe_names if n.startswith("claimx_")] == ["claimx_sentences", *names]
+    assert nlp.pipe_names.index("claimx_sentences") < nlp.pipe_names.index("parser")
     assert nlp.pipe_names.index("claimx_entities") > nlp.pipe_names.index("ner")
+
+
+def test_pipeline_paragraph_break_ends_a_sentence(nlp):
+    doc = nlp("The board met on Monday and\nThe talks will resume in May.")
+    starts = [s.text.split()[0] for s in doc.sents]
+    assert starts[-1] == "The"
+    assert len(list(doc.sents)) == 2
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

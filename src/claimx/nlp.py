@@ -80,6 +80,9 @@ def load_nlp(model: str | None = None) -> Language:
 
     if not isinstance(nlp.tokenizer, NormalizingTokenizer):
         nlp.tokenizer = NormalizingTokenizer(nlp.tokenizer)
+    if "claimx_sentences" not in nlp.pipe_names:
+        before = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe("claimx_sentences", **before)
     for name, config in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, config=config)

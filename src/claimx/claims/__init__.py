@@ -12,6 +12,7 @@ from .cues import CueTagger, make_cues
 from .dates import DateFinder, make_dates
 from .entities import EntityPatterns, make_entities
 from .segment import Segmenter, make_segmenter
+from .sentences import claimx_sentences
 from .topic import TopicTagger, make_topic
 
 __all__ = [
@@ -27,4 +28,5 @@ __all__ = [
     "make_entities",
     "make_segmenter",
     "make_topic",
+    "claimx_sentences",
 ]
