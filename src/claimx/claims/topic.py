@@ -72,10 +72,22 @@ class TopicTagger:
             self.words.setdefault(rule.lemma.lower(), rule.topic)
 
     def main_subject(self, doc: Doc) -> str | None:
+        """The title's name that best says what the article is about: names
+        with numbers or colons (sequels, products, titles) first, then the
+        earliest in the title; a name the body also uses in lower case
+        ("Data rights bill …") is a capitalised word, not a name."""
         title = doc._.title or ""
+        text = doc.text
+        candidates = []
         for name in title_names(title):
-            if len(name) > 2 and name in doc.text and not name.isdigit():
-                return name
+            if len(name) <= 2 or name.isdigit() or name not in text:
+                continue
+            if " " not in name and name.lower() in text:
+                continue
+            marked = any(ch.isdigit() for ch in name) or ":" in name
+            candidates.append((not marked, title.find(name), -len(name), name))
+        if candidates:
+            return min(candidates)[3]
         counts = Counter(e.text for e in doc.ents if e.label_ in SUBJECT_LABELS)
         if counts:
             return counts.most_common(1)[0][0]
@@ -84,10 +96,19 @@ class TopicTagger:
     def __call__(self, doc: Doc) -> Doc:
         main = self.main_subject(doc)
         doc._.main_subject = main
-        for claim in doc.spans[self.spans_key]:
+        claims = list(doc.spans[self.spans_key])
+        topics = [self.topic(claim) for claim in claims]
+        # A claim with no topic words takes its sentence's topic, else the
+        # article's most common one.
+        known = Counter(t for t in topics if t is not None)
+        article_topic = known.most_common(1)[0][0] if known else "other"
+        for n, claim in enumerate(claims):
+            topic = topics[n]
+            if topic is None:
+                same = [topics[m] for m, other in enumerate(claims) if other.sent == claim.sent and topics[m]]
+                topic = same[0] if same else article_topic
             info = dict(claim._.claim or {})
             info["subject"] = self.subject(claim, main)
-            topic = self.topic(claim)
             info["topic"] = topic
             info["key"] = self.key(claim, topic)
             claim._.claim = info
@@ -107,16 +128,20 @@ class TopicTagger:
         del doc
         return {"name": main or "", "start": None, "end": None}
 
-    def topic(self, claim: Span) -> str:
+    def topic(self, claim: Span) -> str | None:
+        """RETURNS (str | None): the topic whose words the claim uses most, or None."""
         counts: Counter[str] = Counter()
+        head_i = (claim._.claim or {}).get("head", claim.root.i)
         for token in claim:
             topic = self.words.get(token.lemma_.lower()) or self.words.get(token.lower_)
             if topic:
-                counts[topic] += 1
+                # the predicate and its own arguments say more than a modifier
+                near = token.i == head_i or token.head.i == head_i
+                counts[topic] += 3 if token.i == head_i else 2 if near else 1
         if any(e.label_ == "PERSON" for e in claim.ents) and " as " in claim.text:
             counts["cast"] += 2
         if not counts:
-            return "other"
+            return None
         best = max(counts.values())
         return next(t for t in TOPICS if counts.get(t) == best)
 
