@@ -43,3 +43,16 @@ def test_segment_trailing_reporter_left_out_of_evidence(analyse):
     claim = records[0]
     assert "said" not in claim.text
     assert claim.attribution is not None and "Jane Doe" in claim.attribution.text
+
+
+@pytest.mark.parametrize(
+    "text, absolute, status",
+    [
+        ("Marvel moved the film to 2027, with a launch planned for early 2026.", "with a launch planned for early 2026", "expected"),
+        ("The studio hired Jo Ames to direct, with Stephen McFeely writing.", "with Stephen McFeely writing", "confirmed"),
+    ],
+)
+def test_segment_absolute_with_phrase_is_a_claim(analyse, text, absolute, status):
+    records = {r.text: r for r in analyse(text)}
+    assert absolute in records, list(records)
+    assert records[absolute].status == status

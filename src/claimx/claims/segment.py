@@ -142,6 +142,27 @@ def _asserted_adverbial(advcl: Token) -> bool:
     return has_subject or not infinitive
 
 
+def is_absolute(token: Token) -> bool:
+    """RETURNS (bool): whether ``token`` is the "with" of an absolute phrase
+    that adds a claim of its own: "…, with a launch planned for early 2026",
+    "…, with Stephen McFeely writing"."""
+    if token.lower_ != "with" or token.dep_ != "prep" or token.i == 0:
+        return False
+    if token.doc[token.i - 1].text not in (",", "—", "–", ";"):
+        return False
+    return any(c.dep_ == "pobj" for c in token.children) and token.head.pos_ in ("VERB", "AUX")
+
+
+def absolute_predicate(with_token: Token) -> Token:
+    """RETURNS (Token): what an absolute phrase predicates: the participle
+    ("planned", "writing") if there is one, else the noun."""
+    noun = next(c for c in with_token.children if c.dep_ == "pobj")
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") or child.tag_ in ("VBN", "VBG"):
+            return child
+    return noun
+
+
 def _parenthetical(token: Token) -> bool:
     """RETURNS (bool): whether the phrase ``token`` heads stands in parentheses,
     as in "Alita: Battle Angel 2 (tentatively titled Fallen Angel)"."""
@@ -217,7 +238,7 @@ class Segmenter:
     # -- per sentence ---------------------------------------------------------
 
     def segment_sentence(self, doc: Doc, sent: Span) -> list[Span]:
-        heads = [t for t in sent if is_clause_head(t, self.report_verbs)]
+        heads = [t for t in sent if is_clause_head(t, self.report_verbs) or is_absolute(t)]
         if not heads:
             return []
         frames: dict[int, int] = {}  # reported clause head -> reporting verb
@@ -247,6 +268,8 @@ class Segmenter:
             frame_i = frames.get(token.i)
             frame = doc[frame_i] if frame_i is not None else None
             for start, end, head_i in self._claim_spans(doc, token, frame, heads_set, dropped):
+                if head_i == token.i and is_absolute(token):
+                    head_i = absolute_predicate(token).i
                 span = self._trim(doc, start, end)
                 if span is None:
                     continue
