@@ -327,24 +327,23 @@ class Segmenter:
         yield from self._split_lists(doc, start, end, token.i)
 
     def _split_lists(self, doc: Doc, start: int, end: int, head_i: int) -> Iterable[tuple[int, int, int]]:
-        """Split "A as X, B as Y, and C as Z" lists into one claim per person."""
+        """Split "A as X, B as Y, and C as Z" lists into one claim per person.
+
+        An item is a proper name followed by "as", after a comma or "and"
+        (an adverb may come between: "and potentially Edward Norton as …").
+        """
         items: list[int] = []
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or ent.start <= start or ent.end >= end:
+        for i in range(start + 2, end):
+            if doc[i].lower_ != "as" or doc[i - 1].pos_ != "PROPN":
                 continue
-            prev = doc[ent.start - 1]
-            after = doc[ent.end] if ent.end < len(doc) else None
-            if after is None or after.lower_ != "as":
-                continue
-            # item starts after a comma or "and" (optionally followed by an adverb)
-            boundary = ent.start
-            j = ent.start - 1
+            first = i - 1
+            while first > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
+                first -= 1
+            j = first - 1
             while j > start and doc[j].pos_ == "ADV":
                 j -= 1
-            if doc[j].lower_ in (",", "and", ";") or doc[j].pos_ == "CCONJ":
-                boundary = j + 1 if doc[j].pos_ != "ADV" else j
-                items.append(boundary)
-            del prev
+            if j > start and (doc[j].text in (",", ";") or doc[j].pos_ == "CCONJ"):
+                items.append(j + 1 if doc[j + 1].pos_ != "ADV" else j + 1)
         if not items:
             yield start, end, head_i
             return
