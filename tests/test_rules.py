@@ -14,10 +14,10 @@ from claimx.rules import default_rules_dir, load_jsonl, rules_hash
 def _packs():
     from claimx.claims.cues import CueRule
     from claimx.claims.entities import EntityRule
-    from claimx.claims.segment import AttributionRule
+    from claimx.claims.segment import AttributionRule, NonClaimRule
     from claimx.claims.topic import TopicRule
 
-    return {"cues.jsonl": CueRule, "entities.jsonl": EntityRule, "attribution.jsonl": AttributionRule, "topics.jsonl": TopicRule}
+    return {"cues.jsonl": CueRule, "entities.jsonl": EntityRule, "attribution.jsonl": AttributionRule, "topics.jsonl": TopicRule, "nonclaims.jsonl": NonClaimRule}
 
 
 @pytest.mark.parametrize("filename", sorted(_packs()))

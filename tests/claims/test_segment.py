@@ -56,3 +56,19 @@ def test_segment_absolute_with_phrase_is_a_claim(analyse, text, absolute, status
     records = {r.text: r for r in analyse(text)}
     assert absolute in records, list(records)
     assert records[absolute].status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Valve did not respond to a request for comment.",
+        "Why glasses, and why now?",
+    ],
+)
+def test_segment_no_claim_in_boilerplate_or_wh_questions(analyse, text):
+    assert analyse(text) == []
+
+
+def test_segment_yes_no_question_is_a_rumored_claim(analyse):
+    records = analyse("Could 2025 be the year Half-Life 3 finally ships?")
+    assert records and records[0].status == "rumored"

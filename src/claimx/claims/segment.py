@@ -60,6 +60,23 @@ class AttributionRule(BaseModel):
     examples: list[str] = []
 
 
+class NonClaimRule(BaseModel):
+    """One line of ``nonclaims.jsonl``: wording that is never news in itself."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: Literal["boilerplate"]
+    phrase: str
+    examples: list[str] = []
+
+
+def load_nonclaim_phrases(rules_dir: Path | None = None) -> tuple[str, ...]:
+    """RETURNS (tuple[str, ...]): lower-cased boilerplate phrases ("declined to comment")."""
+    rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "nonclaims.jsonl", NonClaimRule)
+    return tuple(rule.phrase.lower() for rule in rules)
+
+
 def load_attribution_rules(rules_dir: Path | None = None) -> dict[str, frozenset[str]]:
     """RETURNS (dict): lemma sets by rule kind, from ``attribution.jsonl``."""
     rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "attribution.jsonl", AttributionRule)
@@ -153,6 +170,22 @@ def is_absolute(token: Token) -> bool:
     return any(c.dep_ == "pobj" for c in token.children) and token.head.pos_ in ("VERB", "AUX")
 
 
+def _wh_question(sent: Span) -> bool:
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[-1].text == "?" and words[0].tag_ in ("WRB", "WP", "WDT")
+
+
+def _reporting_participle(token: Token, report_verbs: frozenset[str]) -> bool:
+    """ "…, saying the offer undervalues the business", "citing two people":
+    a participle of reporting elaborates its clause, it is no claim itself."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and token.lemma_.lower() in report_verbs | {"cite", "speak"}
+        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    )
+
+
 def absolute_predicate(with_token: Token) -> Token:
     """RETURNS (Token): what an absolute phrase predicates: the participle
     ("planned", "writing") if there is one, else the noun."""
@@ -227,6 +260,7 @@ class Segmenter:
         self.spans_key = spans_key
         self.min_tokens = min_tokens
         self.report_verbs = load_attribution_rules(rules_dir).get("report_verb", frozenset())
+        self.boilerplate = load_nonclaim_phrases(rules_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -238,7 +272,14 @@ class Segmenter:
     # -- per sentence ---------------------------------------------------------
 
     def segment_sentence(self, doc: Doc, sent: Span) -> list[Span]:
-        heads = [t for t in sent if is_clause_head(t, self.report_verbs) or is_absolute(t)]
+        if _wh_question(sent):
+            return []  # "Why glasses, and why now?" asks, it does not claim
+        heads = [
+            t
+            for t in sent
+            if (is_clause_head(t, self.report_verbs) or is_absolute(t))
+            and not _reporting_participle(t, self.report_verbs)
+        ]
         if not heads:
             return []
         frames: dict[int, int] = {}  # reported clause head -> reporting verb
@@ -275,6 +316,9 @@ class Segmenter:
                     continue
                 words = sum(1 for t in span if not t.is_punct and not t.is_space)
                 if words < self.min_tokens:
+                    continue
+                lowered = span.text.lower()
+                if any(phrase in lowered for phrase in self.boilerplate):
                     continue
                 span._.claim = {
                     "head": head_i,
