@@ -86,6 +86,15 @@ class AttributionTagger:
     ) -> dict[str, Any] | None:
         if frame is not None:
             subject = self._subject_of(frame)
+            # "Novacell said it expects …": the pronoun is the outer reporter
+            outer = frame
+            while subject is not None and subject.pos_ == "PRON" and outer.dep_ in ("ccomp", "parataxis"):
+                outer = outer.head
+                if outer.lemma_.lower() not in self.report_verbs:
+                    break
+                outer_subject = self._subject_of(outer)
+                if outer_subject is not None and outer_subject.pos_ != "PRON":
+                    subject = outer_subject
             if subject is not None:
                 return self._describe(doc, subject)
         according = self._according_to(claim, head)

@@ -130,7 +130,7 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
 
 
 #: Subordinators whose clause is a condition or a time frame, not an assertion.
-CONDITION_MARKS = frozenset({"if", "unless", "once", "when", "whenever", "until", "whether", "before", "after"})
+CONDITION_MARKS = frozenset({"if", "unless", "once", "when", "whenever", "until", "whether"})
 
 
 def _non_restrictive(relcl: Token) -> bool:
@@ -367,6 +367,13 @@ class Segmenter:
             # said B"), its subject belongs to the first conjunct only.
             if frame.dep_ == "conj" and subject is None:
                 first = frame.i
+            # "Novacell said it expects …": a report inside a report starts
+            # at the outer reporter
+            outer = frame.head
+            if frame.dep_ in ("ccomp", "parataxis") and outer.i < frame.i and outer.lemma_.lower() in self.report_verbs:
+                outer_subject = _subject(outer)
+                if outer_subject is not None:
+                    first = min(first, outer_subject.left_edge.i)
             start = min(start, first)
         yield from self._split_lists(doc, start, end, token.i)
 
