@@ -72,3 +72,16 @@ def test_segment_no_claim_in_boilerplate_or_wh_questions(analyse, text):
 def test_segment_yes_no_question_is_a_rumored_claim(analyse):
     records = analyse("Could 2025 be the year Half-Life 3 finally ships?")
     assert records and records[0].status == "rumored"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## What we know so far\nThe sequel is officially in development.",
+        "By Jane Doe\nThe sequel is officially in development.",
+        "Release date and cast\n\nThe sequel is officially in development.",
+    ],
+)
+def test_segment_headings_and_bylines_are_not_claims(analyse, text):
+    records = analyse(text)
+    assert [r.text for r in records] == ["The sequel is officially in development"]

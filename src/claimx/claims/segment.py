@@ -170,6 +170,28 @@ def is_absolute(token: Token) -> bool:
     return any(c.dep_ == "pobj" for c in token.children) and token.head.pos_ in ("VERB", "AUX")
 
 
+def _heading_or_byline(sent: Span) -> bool:
+    """A line of its own that is a heading ("## What we know", "Release date")
+    or a byline ("By Jane Doe"): short, alone on its line, no closing
+    punctuation."""
+    doc = sent.doc
+    text = doc.text
+    words_only = [t for t in sent if not t.is_space]
+    if not words_only:
+        return False
+    start, end = words_only[0].idx, words_only[-1].idx + len(words_only[-1].text)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    own_line = text[line_start:start].strip(" \t#>*-") == "" and text[end : line_end if line_end >= 0 else len(text)].strip() == ""
+    if not own_line or not line:
+        return False
+    if line.startswith("#") or line.lower().startswith("by "):
+        return True
+    words = line.split()
+    return len(words) <= 10 and line[-1] not in ".!?\"”’:;)'"
+
+
 def _wh_question(sent: Span) -> bool:
     words = [t for t in sent if not t.is_space]
     return bool(words) and words[-1].text == "?" and words[0].tag_ in ("WRB", "WP", "WDT")
@@ -274,6 +296,8 @@ class Segmenter:
     def segment_sentence(self, doc: Doc, sent: Span) -> list[Span]:
         if _wh_question(sent):
             return []  # "Why glasses, and why now?" asks, it does not claim
+        if _heading_or_byline(sent):
+            return []
         heads = [
             t
             for t in sent
