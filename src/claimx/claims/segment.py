@@ -418,7 +418,7 @@ class Segmenter:
             while j > start and doc[j].pos_ == "ADV":
                 j -= 1
             if j > start and (doc[j].text in (",", ";") or doc[j].pos_ == "CCONJ"):
-                items.append(j + 1 if doc[j + 1].pos_ != "ADV" else j + 1)
+                items.append(j + 1)  # the item keeps its adverb ("potentially")
         if not items:
             yield start, end, head_i
             return

@@ -115,17 +115,18 @@ class TopicTagger:
         return doc
 
     def subject(self, claim: Span, main: str | None) -> dict[str, object]:
-        doc = claim.doc
+        """The claim's subject: the main subject where the claim names it or
+        names nothing else; a work, product or organisation that is the
+        claim's grammatical subject otherwise."""
         if main:
-            start = claim.text.find(main)
-            if start >= 0:
-                begin = claim.start_char + start
+            at = claim.text.find(main)
+            if at >= 0:
+                begin = claim.start_char + at
                 return {"name": main, "start": begin, "end": begin + len(main)}
-        subjects = [t for t in claim if t.dep_ in SUBJECT_DEPS]
+        subjects = {t.i for t in claim if t.dep_ in SUBJECT_DEPS}
         for ent in claim.ents:
-            if ent.label_ in SUBJECT_LABELS and any(ent.start <= s.i < ent.end or s.i in [t.i for t in ent.root.ancestors] or s.head.i == ent.root.i for s in subjects):
+            if ent.label_ in SUBJECT_LABELS and any(ent.start <= i < ent.end for i in subjects):
                 return {"name": ent.text, "start": ent.start_char, "end": ent.end_char}
-        del doc
         return {"name": main or "", "start": None, "end": None}
 
     def topic(self, claim: Span) -> str | None:
