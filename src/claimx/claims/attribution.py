@@ -65,17 +65,12 @@ class AttributionTagger:
             source = self.find_source(doc, claim, head, doc[frame_i] if frame_i is not None else None)
             if source is None and head.dep_ == "conj" and head.head.i in by_head:
                 source = by_head[head.head.i]
-            if source is None:
-                # "…, and X as Y" list items share the source of their list
-                for earlier in reversed(claims[: claims.index(claim)]):
-                    if earlier.sent == claim.sent and (earlier._.claim or {}).get("head") == info.get("head"):
-                        source = (earlier._.claim or {}).get("attribution")
-                    break
             if source is not None:
                 source = self._resolve(doc, source, history)
                 history.append(source)
             info["attribution"] = source
-            by_head[head.i] = source if source is not None else by_head.get(head.i)  # type: ignore[assignment]
+            if source is not None:
+                by_head[head.i] = source
             claim._.claim = info
         return doc
 
