@@ -25,3 +25,22 @@ def test_attribution_source_and_kind(analyse, text, source, kind):
 def test_attribution_none_when_article_asserts(analyse):
     records = analyse("The film opens on 12 May.")
     assert records and all(r.attribution is None for r in records)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("G-Man actor Mike Shapiro has denied recording new lines for the game.", "G-Man actor Mike Shapiro"),
+        ("The board has not ruled out engaging with the bidder.", "The board"),
+        ("Producer Jon Landau continues to confirm talks about the sequel.", "Producer Jon Landau"),
+    ],
+)
+def test_attribution_speech_act_subject_is_the_source(analyse, text, source):
+    records = analyse(text)
+    assert records and records[0].attribution is not None
+    assert records[0].attribution.text == source
+
+
+def test_attribution_passive_cue_verb_names_no_source(analyse):
+    records = analyse("The sequel is officially in development and widely anticipated for 2025.")
+    assert records and all(r.attribution is None for r in records)

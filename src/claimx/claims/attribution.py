@@ -105,14 +105,26 @@ class AttributionTagger:
                 if child.dep_ in ("advcl", "parataxis", "ccomp", "conj") and not reports_other:
                     if child.dep_ in ("conj", "ccomp") and child.i < head.i:
                         continue
-                    subject = self._subject_of(child)
+                    # a reporter beside the claim names itself (", X said");
+                    # a shared or passive subject ("is … and widely
+                    # anticipated") is not a source
+                    subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
                     if subject is not None:
                         return self._describe(doc, subject)
             if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
                 break
-        # "Analysts expect X to …": whoever holds the expectation is its source
-        for token in (head, *(t for t in head.children if t.dep_ == "xcomp")):
-            if token.lemma_.lower() in self.belief_verbs:
+        # "Analysts expect X to …", "Shapiro has denied recording …", "Landau
+        # and Rodriguez continue to confirm …": whoever holds the expectation
+        # or performs the speech act is the source
+        chain = [head, *(t for t in head.children if t.dep_ == "xcomp")]
+        if head.dep_ == "xcomp":
+            chain.append(head.head)
+        for token in chain:
+            lemma = token.lemma_.lower()
+            speech_act = lemma in self.report_verbs or (
+                lemma == "rule" and any(c.lower_ == "out" for c in token.children)
+            )
+            if lemma in self.belief_verbs or speech_act:
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if subject is not None:
                     return self._describe(doc, subject)
