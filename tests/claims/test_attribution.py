@@ -44,3 +44,13 @@ def test_attribution_speech_act_subject_is_the_source(analyse, text, source):
 def test_attribution_passive_cue_verb_names_no_source(analyse):
     records = analyse("The sequel is officially in development and widely anticipated for 2025.")
     assert records and all(r.attribution is None for r in records)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The club has not said whether a new contract would include a release clause.", "Google has yet to confirm any of the specifications."],
+)
+def test_attribution_silence_has_no_source(analyse, text):
+    records = analyse(text)
+    assert records and records[0].attribution is None
+    assert records[0].status == "unconfirmed"

@@ -125,7 +125,17 @@ class AttributionTagger:
                 lemma == "rule" and any(c.lower_ == "out" for c in token.children)
             )
             if lemma in self.belief_verbs or speech_act:
-                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                controller = token.head if token.dep_ == "xcomp" else token
+                # "has not said", "has yet to confirm", "declined to say": the
+                # article reports a silence, nobody is its source
+                silent = any(
+                    c.dep_ == "neg" or c.lower_ == "yet"
+                    for verb in {token, controller}
+                    for c in verb.children
+                ) or controller.lemma_.lower() in ("decline", "refuse", "fail")
+                if silent:
+                    continue
+                subject = next((c for c in controller.children if c.dep_ == "nsubj"), None)
                 if subject is not None:
                     return self._describe(doc, subject)
         return None
