@@ -128,7 +128,7 @@ class AttributionTagger:
                 controller = token.head if token.dep_ == "xcomp" else token
                 # "has not said", "has yet to confirm", "declined to say": the
                 # article reports a silence, nobody is its source
-                silent = any(
+                silent = lemma != "rule" and any(
                     c.dep_ == "neg" or c.lower_ == "yet"
                     for verb in {token, controller}
                     for c in verb.children
