@@ -45,7 +45,7 @@ class Extraction:
 
         pairs = pipe_articles(self.nlp, articles, batch_size=self.batch_size)  # type: ignore[arg-type]
         if progress:
-            pairs = tqdm(pairs, total=total, unit="article", desc="claimx", leave=False)
+            pairs = tqdm(pairs, total=total, unit="article", desc="claimx", leave=False, disable=None)
         for article, doc in pairs:
             yield article, doc_records(doc, article, self.extractor)
 
