@@ -133,12 +133,22 @@ class TopicTagger:
         """RETURNS (str | None): the topic whose words the claim uses most, or None."""
         counts: Counter[str] = Counter()
         head_i = (claim._.claim or {}).get("head", claim.root.i)
+        in_subject = {
+            t.i for c in claim.doc[head_i].children if c.dep_ in SUBJECT_DEPS for t in c.subtree
+        }
         for token in claim:
             topic = self.words.get(token.lemma_.lower()) or self.words.get(token.lower_)
             if topic:
-                # the predicate and its own arguments say more than a modifier
-                near = token.i == head_i or token.head.i == head_i
-                counts[topic] += 3 if token.i == head_i else 2 if near else 1
+                # the predicate and its complements say what the claim is
+                # about; the subject's words ("the sequel") say less
+                if token.i == head_i:
+                    counts[topic] += 3
+                elif token.i in in_subject:
+                    counts[topic] += 0.5
+                elif token.head.i == head_i:
+                    counts[topic] += 2
+                else:
+                    counts[topic] += 1
         if any(e.label_ == "PERSON" for e in claim.ents) and " as " in claim.text:
             counts["cast"] += 2
         if not counts:
