@@ -6,6 +6,17 @@ The flow, one module per arrow::
                 --records--> ClaimRecord --outputs--> outputs/*.jsonl
 """
 
+from typing import Any
+
 from .about import __version__
 
-__all__ = ["__version__"]
+__all__ = ["__version__", "status_of"]
+
+
+def __getattr__(name: str) -> Any:
+    # status_of needs spaCy: import it only when asked for
+    if name == "status_of":
+        from .target import status_of
+
+        return status_of
+    raise AttributeError(f"module 'claimx' has no attribute {name!r}")

@@ -12,6 +12,7 @@ from ._app import app
 from . import run as _run  # noqa: E402,F401
 from . import schema as _schema  # noqa: E402,F401
 from . import eval as _eval  # noqa: E402,F401
+from . import bench as _bench  # noqa: E402,F401
 
 
 def main() -> None:

@@ -1,0 +1,234 @@
+""":mod:`claimx.target`: the status claimx gives any span of a processed Doc.
+
+Benchmarks (and users with their own entities or events) ask about a
+*predicate*, not a clause: "what status does claimx give *launch* in this
+sentence?". :func:`status_of` answers from a Doc the claimx pipeline has
+processed, the way medspaCy's ConText answers for a target entity:
+
+- when a claim contains the target and the claim's predicate is the target or
+  governs it (an ancestor in the parse), the claim decides. Its own predicate
+  gets the claim's status, unless one of the claim's cues sits in a clause
+  below it ("*tells* airlines not to buy"). A verb below the predicate gets
+  the claim's cues plus those in scope of itself and of each verb on the way
+  up ("intend to *launch*" is expected), under the claim's attribution. A
+  nominal target (noun, adjective) is presupposed: only the cues in its own
+  scope count ("a *possible* deal" is rumored, "confirmed the *report*" is
+  confirmed), and who reports the claim does not hedge it;
+- otherwise the cue tagger's scope and decision logic run with the target as
+  the predicate, over its sentence, with no attribution.
+
+Either way a cue lying on the target itself counts only when it negates: a
+stance word is itself a fact ("they *intend* to launch": the intending is
+confirmed, the launch expected), and a cue inside a clause embedded under the
+target hedges that clause, not the target ("analysts *said* it may close").
+
+Example::
+
+    doc = nlp(text)  # the claimx pipeline
+    result = status_of(doc, 10, 17)
+    result.status, result.cues, result.claim, result.source
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from .claims.cues import CueTagger
+from .claims.extensions import CLAIMS_KEY, CUES_KEY
+
+#: Label of the ad-hoc sentence span, so its ``._`` values never alias a claim's.
+_TARGET_LABEL = "claimx_target"
+#: Dependencies of a verb that heads a clause embedded under another predicate.
+EMBEDDING_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "csubj", "xcomp", "pcomp"})
+
+
+@dataclass
+class TargetStatus:
+    """What claimx says about one target span.
+
+    status (str): one of ``claimx.schemas.STATUSES``.
+    cues (list[dict]): the cues that set it, ``{"start", "end", "status", "text"}``
+        (character offsets into ``doc.text``).
+    claim (dict | None): the claim holding the target, ``{"start", "end", "head",
+        "status"}`` (character offsets; ``head`` a token index), or None.
+    source (str): ``"claim"`` when the status comes from that claim, ``"scope"``
+        when cue scope was applied to the target over its sentence.
+    attribution (dict | None): the claim's attribution, when it has one.
+    target (int): the token index taken as the target's predicate.
+    """
+
+    status: str
+    cues: list[dict[str, Any]] = field(default_factory=list)
+    claim: dict[str, Any] | None = None
+    source: Literal["claim", "scope"] = "scope"
+    attribution: dict[str, Any] | None = None
+    target: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        """RETURNS (dict): plain data, JSON-serialisable."""
+        return asdict(self)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_tagger() -> CueTagger:
+    """A cue tagger for scope and decisions only (cues come from ``doc.spans``)."""
+    import spacy
+
+    return CueTagger(spacy.blank("en"))
+
+
+def target_token(doc: Doc, start_char: int, end_char: int) -> Token:
+    """The token that stands for a character span: the syntactic root of the
+    tokens it overlaps.
+
+    RETURNS (Token): the target's predicate token.
+    RAISES (ValueError): when the span overlaps no token.
+    """
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        raise ValueError(f"characters {start_char}-{end_char} cover no token of the Doc")
+    tokens = [t for t in span if not t.is_space] or list(span)
+    roots = [t for t in tokens if t.head.i == t.i or not (span.start <= t.head.i < span.end)]
+    return roots[0] if roots else tokens[0]
+
+
+def _governs(head: Token, token: Token) -> bool:
+    return head.i == token.i or any(a.i == head.i for a in token.ancestors)
+
+
+def containing_claim(doc: Doc, token: Token) -> Span | None:
+    """The claim holding ``token`` whose predicate is the token or governs it;
+    among several, the one whose predicate is nearest the token in the tree.
+
+    RETURNS (Span | None): the claim span, or None.
+    """
+    best: Span | None = None
+    best_depth = -1
+    for claim in doc.spans[CLAIMS_KEY]:
+        if not (claim.start <= token.i < claim.end):
+            continue
+        head_i = (claim._.claim or {}).get("head", claim.root.i)
+        head = doc[head_i]
+        if not _governs(head, token):
+            continue
+        depth = sum(1 for _ in head.ancestors)
+        if depth > best_depth:
+            best, best_depth = claim, depth
+    return best
+
+
+def _cue_dicts(cues: list[Span]) -> list[dict[str, Any]]:
+    return [
+        {"start": c.start_char, "end": c.end_char, "status": (c._.cue or {}).get("status"), "text": c.text}
+        for c in cues
+    ]
+
+
+def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | None = None) -> TargetStatus:
+    """The status claimx gives the target at ``[start_char, end_char)`` of ``doc``.
+
+    doc (Doc): a Doc processed by the claimx pipeline (it needs the ``claims``
+        and ``cues`` span groups).
+    start_char (int): the target's first character.
+    end_char (int): one past its last character.
+    tagger (CueTagger | None): the cue tagger whose scope and decision rules to
+        apply, e.g. ``nlp.get_pipe("claimx_cues")`` for a custom rule pack;
+        None for the default rules.
+    RETURNS (TargetStatus): status, cues, the claim holding the target and how
+        the status was reached.
+    RAISES (ValueError): when the Doc was not processed by claimx or the span
+        covers no token.
+    """
+    if CLAIMS_KEY not in doc.spans or CUES_KEY not in doc.spans:
+        raise ValueError("status_of needs a Doc processed by the claimx pipeline (no 'claims'/'cues' span groups)")
+    tagger = tagger or _default_tagger()
+    token = target_token(doc, start_char, end_char)
+    by_token: dict[int, Span] = {}
+    for cue in doc.spans[CUES_KEY]:
+        for i in range(cue.start, cue.end):
+            by_token[i] = cue
+    claim = containing_claim(doc, token)
+    if claim is not None:
+        info = claim._.claim or {}
+        head_i = info.get("head", claim.root.i)
+        claim_info = {"start": claim.start_char, "end": claim.end_char, "head": head_i, "status": info.get("status")}
+        attribution = info.get("attribution")
+        own = {(c["start"], c["end"]) for c in info.get("cues", [])}
+        claim_cues = [c for c in doc.spans[CUES_KEY] if (c.start_char, c.end_char) in own]
+        # a cue of the claim that sits in a clause below the target ("tells
+        # airlines *not* to buy") hedges that clause, not the target
+        inherited = [c for c in claim_cues if not _embedded(c, token)]
+        if head_i == token.i and len(inherited) == len(claim_cues) and not any(c.start <= token.i < c.end for c in inherited):
+            return TargetStatus(
+                status=info.get("status") or "confirmed",
+                cues=[{**c, "text": doc.text[c["start"] : c["end"]]} for c in info.get("cues", [])],
+                claim=claim_info,
+                source="claim",
+                attribution=attribution,
+                target=token.i,
+            )
+        # the claim's cues, plus those in scope of the target and of each verb
+        # between it and the claim's predicate ("intend to *launch*")
+        nominal = token.pos_ not in ("VERB", "AUX")
+        cues = [] if nominal else list(inherited)
+        node = token
+        while True:
+            if nominal and node.i != token.i:
+                break
+            for cue in tagger.cues_in_scope(doc, claim, node, None, by_token):
+                if cue not in cues and not _embedded(cue, node):
+                    cues.append(cue)
+            if node.i == head_i or node.head.i == node.i:
+                break
+            node = node.head
+        cues = sorted((c for c in cues if not _on_target(c, token)), key=_cue_start)
+        # a nominal event in the claim is presupposed: who reports the claim
+        # does not hedge it
+        status, used = tagger.decide(doc, claim, token, cues, None if nominal else attribution)
+        if status == "future":
+            # a plain "will": the claim's own reading (confirmed, or expected
+            # in a speculative passage) stands
+            status = "expected" if info.get("status") == "expected" else "confirmed"
+        return TargetStatus(
+            status=status, cues=_cue_dicts(used), claim=claim_info, source="claim",
+            attribution=attribution, target=token.i,
+        )
+    sent = token.sent
+    span = Span(doc, sent.start, sent.end, label=_TARGET_LABEL)
+    cues = [
+        c for c in tagger.cues_in_scope(doc, span, token, None, by_token)
+        if not _embedded(c, token) and not _on_target(c, token)
+    ]
+    status, used = tagger.decide(doc, span, token, cues, None)
+    if status == "future":
+        status = "confirmed"
+    return TargetStatus(status=status, cues=_cue_dicts(used), claim=None, source="scope", target=token.i)
+
+
+def _embedded(cue: Span, node: Token) -> bool:
+    """Whether a cue sits in a clause of its own below ``node`` ("said [it *may* …]")."""
+    t = cue.root
+    while t.i != node.i:
+        if t.dep_ in EMBEDDING_DEPS and t.pos_ in ("VERB", "AUX"):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _on_target(cue: Span, token: Token) -> bool:
+    """A stance word is itself a fact: "*intend* to launch" hedges the launch,
+    not the intending. Negation and unknown cues are kept."""
+    return cue.start <= token.i < cue.end and (cue._.cue or {}).get("category") not in ("neg", "unknown")
+
+
+def _cue_start(cue: Span) -> int:
+    return cue.start
+
+
+__all__ = ["TargetStatus", "containing_claim", "status_of", "target_token"]
