@@ -15,6 +15,8 @@ category       status       e.g.
 ``unknown``    unconfirmed  no date has been set, remains unconfirmed
 ``pseudo``     (its own)    has not ruled out → rumored
 ``tell_verb``  —            announce, say, name: negated → unconfirmed
+``ignore``     —            "not all", "if compared to": no cue, but
+                            shadows the shorter cues inside it
 =============  ===========  =============================================
 
 Overlapping matches keep the longest. A cue counts for a claim when it lies in
@@ -46,7 +48,9 @@ from .extensions import CLAIMS_KEY, CUES_KEY, register_extensions
 
 register_extensions()
 
-Category = Literal["certain", "expect", "future", "spec", "neg", "unknown", "pseudo", "tell_verb"]
+Category = Literal[
+    "certain", "expect", "future", "spec", "neg", "unknown", "pseudo", "tell_verb", "ignore"
+]
 
 #: Dependencies that carry a cue out of the clause's scope: modifiers inside
 #: noun phrases and embedded clauses of their own.
@@ -84,6 +88,9 @@ class CueTagger:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.patterns = Matcher(nlp.vocab)
         self.tell_verbs: set[str] = set()
+        from .segment import load_attribution_rules
+
+        self.report_verbs = load_attribution_rules(rules_dir).get("report_verb", frozenset())
         for rule in rules:
             if rule.category == "tell_verb":
                 if isinstance(rule.pattern, list) and "LEMMA" in rule.pattern[0]:
@@ -222,7 +229,9 @@ class CueTagger:
         past_report = frame_i is not None and doc[frame_i].tag_ in ("VBD", "VBN")
         for cue in cues:
             category = cue._.cue["category"]
-            if category == "spec" and past_report and cue.text.lower() == "would":
+            if category == "ignore":
+                continue
+            if category == "spec" and cue.text.lower() == "would" and (past_report or self._under_past_report(cue)):
                 category = "future"  # "said that the network would …" reports a "will"
             by_cat.setdefault(category, []).append(cue)
         source = (attribution or {}).get("authority")
@@ -265,9 +274,26 @@ class CueTagger:
             if source == "maker":
                 return "confirmed", by_cat["future"][:1]
             return "future", by_cat["future"][:1]
-        if rumor_source:
+        if rumor_source and not self._settled_past(head, attribution):
             return "rumored", by_cat.get("certain", [])[:1]
         return "confirmed", by_cat.get("certain", [])[:1]
+
+    @staticmethod
+    def _settled_past(head: Token, attribution: dict[str, Any] | None) -> bool:
+        """An analyst or fan stating what already happened ("shares fell 9%,
+        an analyst said") reports a fact; only unnamed sources make even
+        that a rumour."""
+        if (attribution or {}).get("kind") == "unnamed":
+            return False
+        return head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children)
+
+    def _under_past_report(self, cue: Span) -> bool:
+        """Whether a cue sits in a clause reported by a past-tense reporting
+        verb ("said that … had been merged and would cease …")."""
+        for ancestor in cue.root.ancestors:
+            if ancestor.lemma_.lower() in self.report_verbs and ancestor.tag_ in ("VBD", "VBN"):
+                return True
+        return False
 
     @staticmethod
     def _conditional_or_question(claim: Span, head: Token) -> bool:
