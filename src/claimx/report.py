@@ -352,6 +352,6 @@ def write_report(outputs: Path, output: Path, corpus: Path = Path("corpus")) -> 
     except OSError as exc:
         raise ClaimxError(f"cannot write the report to {output}: {exc.strerror or exc}") from None
     if missing:
-        logger.warning("%d article(s) shown without their body (corpus %s)", len(missing), corpus)
+        logger.info("%d article(s) shown without their body (corpus %s)", len(missing), corpus)
     articles = len({claim.doc_id for claim in loaded.claims} | {doc.doc_id for doc in loaded.documents})
     return ReportSummary(path=output, articles=articles, claims=len(loaded.claims), bodies_missing=missing)

@@ -107,7 +107,7 @@ def review_cli(
         )
         loaded = load_outputs(outputs)
     except ClaimxError as exc:
-        err.print(f"[red]✘ {exc}[/red]", highlight=False)
+        err.print(Text(f"✘ {exc}", style="red"), soft_wrap=True)
         raise typer.Exit(2) from None
     kept = sort_claims(filter_claims(loaded.claims, flt), loaded.documents)
     if as_json:
