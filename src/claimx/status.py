@@ -1,0 +1,299 @@
+""":mod:`claimx.status`: the status roll-up across articles, and what a run changed.
+
+Claims of every article are grouped by (subject, topic, key), the subject
+resolved across articles by :class:`~claimx.subjects.SubjectResolver`. Within
+a group each article speaks once: by its first claim that names the subject
+(else its first claim), a claim a reviewer accepted or corrected taking
+precedence, a rejected claim not counting. Articles are ordered by publication
+date; an article without one counts as published on the day claimx first read
+it, and articles of the same day keep the order they were added in. The
+group's current status is the one of the last article; the history keeps every
+article's step. Comparing two roll-ups gives a run's :class:`StatusChange` list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .decisions import Resolution
+from .fingerprint import canonical_hash
+from .schemas import Status, Topic
+from .subjects import SubjectResolver
+
+
+class StatusStep(BaseModel):
+    """One article's word on a group."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    doc_id: str
+    published: dt.date | None
+    status: Status
+    value: str | None = None
+    claim_id: str
+    text: str
+    claims: int = 1
+    reviewed: bool = False
+
+
+class StatusRecord(BaseModel):
+    """One line of ``status.jsonl``: a tracked (subject, topic, key)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    group_id: str
+    subject: str
+    topic: Topic
+    key: str
+    status: Status
+    value: str | None = None
+    doc_id: str
+    published: dt.date | None
+    claim_id: str
+    text: str
+    names: list[str]
+    history: list[StatusStep]
+
+
+class StatusChange(BaseModel):
+    """A group whose status (or value) a run changed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    group_id: str
+    subject: str
+    topic: Topic
+    key: str
+    kind: Literal["new", "changed", "value", "dropped"]
+    before: Status | None = None
+    after: Status | None = None
+    before_value: str | None = None
+    after_value: str | None = None
+    doc_id: str | None = None
+    published: dt.date | None = None
+
+    def describe(self) -> str:
+        """RETURNS (str): one line, e.g. ``Half-Life 3 / production / development: rumored → denied (doc, 2025-04-16)``."""
+        where = f"{self.subject} / {self.topic} / {self.key}"
+        before = self.before or "none"
+        after = self.after or "gone"
+        line = f"{where}: {before} → {after}"
+        if self.kind == "value" or (self.before_value != self.after_value and self.kind == "changed"):
+            line += f" [{self.before_value or '-'} → {self.after_value or '-'}]"
+        elif self.after_value:
+            line += f" [{self.after_value}]"
+        if self.doc_id:
+            line += f" ({self.doc_id}{', ' + self.published.isoformat() if self.published else ''})"
+        return line
+
+
+def status_json_schemas() -> dict[str, Any]:
+    """RETURNS (dict): JSON Schemas of ``status.jsonl`` lines and of status changes."""
+    return {"status": StatusRecord.model_json_schema(), "status_change": StatusChange.model_json_schema()}
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What the roll-up needs of an article: when it was published, else when it was added."""
+
+    published: dt.date | None
+    added_on: dt.date
+    added_seq: int
+
+    def rank(self) -> tuple[dt.date, int]:
+        return (self.published or self.added_on, self.added_seq)
+
+
+def group_id(subject: str, topic: str, key: str) -> str:
+    """RETURNS (str): a stable id for a (subject, topic, key) group."""
+    return "g_" + canonical_hash([subject, topic, key])[:16]
+
+
+def _value(claim: Mapping[str, Any]) -> str | None:
+    for date in claim.get("dates") or []:
+        if date.get("value"):
+            return str(date["value"])
+    return None
+
+
+def rollup(
+    claims: Iterable[Mapping[str, Any]],
+    docs: Mapping[str, DocInfo],
+    *,
+    resolver: SubjectResolver | None = None,
+    resolution: Resolution | None = None,
+) -> dict[str, StatusRecord]:
+    """Roll claims up into one status record per (subject, topic, key).
+
+    claims (Iterable[Mapping]): claim records (as dicts) of the active articles, in text order per article.
+    docs (Mapping[str, DocInfo]): each article's dates.
+    resolver (SubjectResolver | None): subject names across articles; None builds one from the claims.
+    resolution (Resolution | None): reviewers' decisions, matched to these claims.
+    RETURNS (dict[str, StatusRecord]): by group id.
+    """
+    claims = [c for c in claims if (c.get("subject") or {}).get("name", "").strip() and c["doc_id"] in docs]
+    if resolver is None:
+        resolver = SubjectResolver(c["subject"]["name"] for c in claims)
+    # group -> doc -> [(priority, position, claim)]
+    groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
+    names: dict[tuple[str, str, str], set[str]] = {}
+    for position, claim in enumerate(claims):
+        cid = claim["claim_id"]
+        decision = resolution.by_claim.get(cid) if resolution else None
+        if decision is not None and decision.action == "reject":
+            continue
+        subject = resolver.canonical(claim["subject"]["name"])
+        gkey = (subject, claim["topic"], claim["key"])
+        priority = 0 if decision is not None else (1 if claim["subject"].get("text") else 2)
+        groups.setdefault(gkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
+        names.setdefault(gkey, set()).add(claim["subject"]["name"])
+    records: dict[str, StatusRecord] = {}
+    for (subject, topic, key), by_doc in groups.items():
+        steps: list[tuple[tuple[dt.date, int, str], StatusStep]] = []
+        for doc_id, entries in by_doc.items():
+            _, _, claim = min(entries, key=_entry_order)
+            cid = claim["claim_id"]
+            status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
+            info = docs[doc_id]
+            steps.append(
+                (
+                    (*info.rank(), doc_id),
+                    StatusStep(
+                        doc_id=doc_id,
+                        published=info.published,
+                        status=status,
+                        value=_value(claim),
+                        claim_id=cid,
+                        text=claim["text"],
+                        claims=len(entries),
+                        reviewed=bool(resolution and cid in resolution.by_claim),
+                    ),
+                )
+            )
+        steps.sort(key=_step_order)
+        history = [step for _, step in steps]
+        last = history[-1]
+        gid = group_id(subject, topic, key)
+        records[gid] = StatusRecord(
+            group_id=gid,
+            subject=subject,
+            topic=topic,  # type: ignore[arg-type]
+            key=key,
+            status=last.status,
+            value=last.value,
+            doc_id=last.doc_id,
+            published=last.published,
+            claim_id=last.claim_id,
+            text=last.text,
+            names=sorted(names[(subject, topic, key)]),
+            history=history,
+        )
+    return dict(sorted(records.items(), key=_record_order))
+
+
+def _entry_order(entry: tuple[int, int, Mapping[str, Any]]) -> tuple[int, int]:
+    return entry[0], entry[1]
+
+
+def _step_order(item: tuple[tuple[dt.date, int, str], StatusStep]) -> tuple[dt.date, int, str]:
+    return item[0]
+
+
+def _record_order(item: tuple[str, StatusRecord]) -> tuple[str, str, str]:
+    record = item[1]
+    return record.subject.casefold(), record.topic, record.key.casefold()
+
+
+def diff(before: Mapping[str, StatusRecord], after: Mapping[str, StatusRecord]) -> list[StatusChange]:
+    """What changed between two roll-ups.
+
+    RETURNS (list[StatusChange]): new groups, changed statuses, changed values
+        and groups that are gone, in the order of the new roll-up (gone ones last).
+    """
+    changes: list[StatusChange] = []
+    for gid, rec in after.items():
+        old = before.get(gid)
+        common = {"group_id": gid, "subject": rec.subject, "topic": rec.topic, "key": rec.key}
+        if old is None:
+            changes.append(
+                StatusChange(**common, kind="new", after=rec.status, after_value=rec.value, doc_id=rec.doc_id, published=rec.published)
+            )
+        elif old.status != rec.status or old.value != rec.value:
+            changes.append(
+                StatusChange(
+                    **common,
+                    kind="changed" if old.status != rec.status else "value",
+                    before=old.status,
+                    after=rec.status,
+                    before_value=old.value,
+                    after_value=rec.value,
+                    doc_id=rec.doc_id,
+                    published=rec.published,
+                )
+            )
+    for gid, old in before.items():
+        if gid not in after:
+            changes.append(
+                StatusChange(
+                    group_id=gid, subject=old.subject, topic=old.topic, key=old.key, kind="dropped",
+                    before=old.status, before_value=old.value,
+                )
+            )
+    return changes
+
+
+def filter_records(
+    records: Iterable[StatusRecord], *, subject: str | None = None, topic: str | None = None
+) -> list[StatusRecord]:
+    """Keep the records of one subject (any name it goes by, case-insensitive substring) and/or topic."""
+    records = list(records)
+    wanted = subject.casefold() if subject else None
+    names: dict[str, set[str]] = {}
+    for rec in records:
+        names.setdefault(rec.subject, {rec.subject}).update(rec.names)
+    result = []
+    for rec in records:
+        if topic and rec.topic != topic:
+            continue
+        if wanted and not any(wanted in name.casefold() for name in names[rec.subject]):
+            continue
+        result.append(rec)
+    return result
+
+
+def read_status(outputs: Path) -> tuple[list[StatusRecord], list[StatusChange]]:
+    """Read the roll-up and the last run's changes from the store of ``outputs``.
+
+    outputs (Path): an outputs folder written by ``claimx run``.
+    RETURNS (tuple[list[StatusRecord], list[StatusChange]]): the roll-up, in
+        subject/topic/key order, and what the last run changed.
+    """
+    from .store import Store
+
+    with Store.open(outputs, write=False, create=False) as store:
+        records = [StatusRecord.model_validate_json(rec) for rec in store.rollup().values()]
+        changes = [StatusChange.model_validate_json(rec) for rec in store.changes()]
+    records.sort(key=_plain_order)
+    return records, changes
+
+
+def _plain_order(record: StatusRecord) -> tuple[str, str, str]:
+    return record.subject.casefold(), record.topic, record.key.casefold()
+
+
+def filter_changes(
+    changes: Iterable[StatusChange], *, subject: str | None = None, topic: str | None = None
+) -> list[StatusChange]:
+    """Keep the changes of one subject (case-insensitive substring) and/or topic."""
+    wanted = subject.casefold() if subject else None
+    return [
+        c
+        for c in changes
+        if (not topic or c.topic == topic) and (not wanted or wanted in c.subject.casefold())
+    ]

@@ -1,0 +1,497 @@
+""":mod:`claimx.store`: the store of record in ``outputs/`` (SQLite, WAL mode).
+
+The store holds every document claimx has read, the claims extracted from it,
+each run, the status roll-up as of the last finished run with the changes that
+run made, and reviewers' decisions. Records are kept as their JSON text, so
+the JSONL views are cut from the store without re-extracting anything.
+
+The schema is versioned (``meta.schema_version``) and brought up to date by
+:data:`MIGRATIONS` when a store is opened; a store written by a newer claimx
+is refused rather than touched. A run holds an exclusive lock on
+``outputs/.claimx.lock`` (an OS file lock, released even when the process is
+killed); a second run waits a little for it and then gives up with a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import fcntl
+import json
+import logging
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ClaimxError
+
+logger = logging.getLogger(__name__)
+
+#: The store's file name inside ``outputs/``.
+STORE_FILE = "claimx.db"
+#: The lock file a run holds.
+LOCK_FILE = ".claimx.lock"
+#: Seconds a run waits for another run's lock by default.
+DEFAULT_LOCK_TIMEOUT = 5.0
+#: Environment variable overriding :data:`DEFAULT_LOCK_TIMEOUT`.
+LOCK_TIMEOUT_ENV = "CLAIMX_LOCK_TIMEOUT"
+
+
+class StoreError(ClaimxError):
+    """The store cannot be used: locked by another run, newer schema, or damaged."""
+
+
+_V1 = """
+CREATE TABLE documents (
+    doc_id        TEXT PRIMARY KEY,
+    path          TEXT NOT NULL,
+    content_hash  TEXT,
+    fingerprint   TEXT,
+    state         TEXT NOT NULL CHECK (state IN ('active', 'failed', 'removed')),
+    record        TEXT NOT NULL,
+    added_seq     INTEGER NOT NULL,
+    added_on      TEXT NOT NULL,
+    extracted_run INTEGER,
+    removed_run   INTEGER,
+    done_hash     TEXT,
+    done_state    TEXT
+);
+CREATE TABLE claims (
+    doc_id   TEXT NOT NULL,
+    seq      INTEGER NOT NULL,
+    claim_id TEXT NOT NULL,
+    record   TEXT NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE INDEX claims_claim_id ON claims (claim_id);
+CREATE TABLE runs (
+    run_id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    corpus      TEXT,
+    fingerprint TEXT,
+    state       TEXT NOT NULL CHECK (state IN ('running', 'done')),
+    summary     TEXT
+);
+CREATE TABLE decisions (
+    decision_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    claim_id    TEXT NOT NULL,
+    record      TEXT NOT NULL
+);
+CREATE INDEX decisions_claim_id ON decisions (claim_id);
+CREATE TABLE rollup (
+    group_id TEXT PRIMARY KEY,
+    record   TEXT NOT NULL
+);
+CREATE TABLE changes (
+    run_id INTEGER NOT NULL,
+    seq    INTEGER NOT NULL,
+    record TEXT NOT NULL,
+    PRIMARY KEY (run_id, seq)
+);
+"""
+
+
+def _execute_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one (``executescript`` would commit the open transaction)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _migrate_1(conn: sqlite3.Connection) -> None:
+    _execute_script(conn, _V1)
+
+
+#: ``MIGRATIONS[n]`` brings a store from schema version ``n`` to ``n + 1``.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_1,)
+#: The schema version this claimx writes.
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class DocState:
+    """What the store knows of one document."""
+
+    doc_id: str
+    content_hash: str | None
+    fingerprint: str | None
+    state: str
+    extracted_run: int | None
+    done_hash: str | None
+    done_state: str | None
+    added_seq: int
+    added_on: str
+
+
+class FileLock:
+    """An exclusive OS lock on a file, waited for up to ``timeout`` seconds.
+
+    path (Path): the lock file (created if missing).
+    timeout (float): seconds to wait for another holder to let go.
+    """
+
+    def __init__(self, path: Path, timeout: float) -> None:
+        self.path = path
+        self.timeout = timeout
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    os.close(fd)
+                    raise
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise StoreError(
+                        f"Another claimx run is using {self.path.parent} (waited {self.timeout:g} s). "
+                        "Wait for it to finish and run again, or write to another outputs folder with -o."
+                    ) from None
+                time.sleep(0.1)
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+
+def default_lock_timeout() -> float:
+    """RETURNS (float): seconds to wait for another run: ``$CLAIMX_LOCK_TIMEOUT`` or the default."""
+    value = os.environ.get(LOCK_TIMEOUT_ENV)
+    try:
+        return float(value) if value else DEFAULT_LOCK_TIMEOUT
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+
+
+class Store:
+    """The store of one outputs folder. Open it with :meth:`open`.
+
+    outputs (Path): the outputs folder.
+    conn (sqlite3.Connection): the open database.
+    """
+
+    def __init__(self, outputs: Path, conn: sqlite3.Connection, lock: FileLock | None) -> None:
+        self.outputs = outputs
+        self.conn = conn
+        self._lock = lock
+
+    # -- opening -----------------------------------------------------------
+
+    @classmethod
+    @contextmanager
+    def open(
+        cls, outputs: Path, *, write: bool = True, lock_timeout: float | None = None, create: bool = True
+    ) -> Iterator[Store]:
+        """Open (and if needed create or migrate) the store of ``outputs``.
+
+        outputs (Path): the outputs folder.
+        write (bool): take the run lock (for runs and decisions); readers do not.
+        lock_timeout (float | None): seconds to wait for the lock; None for the default.
+        create (bool): create a store when there is none (else raise StoreError).
+        YIELDS (Store): the open store; closed (and the lock released) on exit.
+        """
+        outputs = Path(outputs)
+        path = outputs / STORE_FILE
+        if not path.exists() and not create:
+            raise StoreError(
+                f"No claimx store in {outputs} ({STORE_FILE} is missing): run 'claimx run CORPUS -o {outputs}' first."
+            )
+        lock = None
+        if write:
+            outputs.mkdir(parents=True, exist_ok=True)
+            wait = lock_timeout if lock_timeout is not None else default_lock_timeout()
+            lock = FileLock(outputs / LOCK_FILE, wait)
+            lock.acquire()
+        try:
+            try:
+                conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+            except sqlite3.Error as exc:
+                raise StoreError(f"Cannot open the claimx store {path}: {exc}.") from exc
+            try:
+                store = cls(outputs, conn, lock)
+                store._prepare(write)
+                yield store
+            finally:
+                conn.close()
+        finally:
+            if lock is not None:
+                lock.release()
+
+    def _prepare(self, write: bool) -> None:
+        conn = self.conn
+        try:
+            version = self.schema_version()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.outputs / STORE_FILE} is not a readable claimx store ({exc}). Move it away and run again "
+                "to rebuild it from the corpus (reviewer decisions in it would be lost)."
+            ) from exc
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.outputs / STORE_FILE} was written by a newer claimx (store schema {version}; this "
+                f"claimx reads up to {SCHEMA_VERSION}). Upgrade claimx, or use another outputs folder with -o. "
+                "The store was not changed."
+            )
+        if write:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        if version < SCHEMA_VERSION:
+            if not write:
+                raise StoreError(
+                    f"{self.outputs / STORE_FILE} uses an older store schema ({version}); run 'claimx run' to upgrade it."
+                )
+            with self.transaction():
+                for number in range(version, SCHEMA_VERSION):
+                    logger.info("migrating the store from schema %d to %d", number, number + 1)
+                    MIGRATIONS[number](conn)
+                self.set_meta("schema_version", str(SCHEMA_VERSION))
+
+    def schema_version(self) -> int:
+        """RETURNS (int): the store's schema version (0 for an empty store)."""
+        row = self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='meta'"
+        ).fetchone()
+        if row is None:
+            return 0
+        value = self.get_meta("schema_version")
+        return int(value) if value else 0
+
+    # -- transactions and meta --------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: committed on exit, rolled back on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        if value is None:
+            self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+        else:
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # -- runs ----------------------------------------------------------------
+
+    def start_run(self, corpus: str, fingerprint: str) -> int:
+        """RETURNS (int): the id of a new run, recorded as running."""
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO runs (started_at, corpus, fingerprint, state) VALUES (?, ?, ?, 'running')",
+                (_now(), corpus, fingerprint),
+            )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+        """Mark a run done with its summary (call inside the final transaction)."""
+        self.conn.execute(
+            "UPDATE runs SET state = 'done', finished_at = ?, summary = ? WHERE run_id = ?",
+            (_now(), json.dumps(summary, sort_keys=True), run_id),
+        )
+
+    def last_done_run(self) -> tuple[int, dict[str, Any]] | None:
+        """RETURNS (tuple | None): the last finished run's id and summary."""
+        row = self.conn.execute(
+            "SELECT run_id, summary FROM runs WHERE state = 'done' ORDER BY run_id DESC LIMIT 1"
+        ).fetchone()
+        return (int(row[0]), json.loads(row[1] or "{}")) if row else None
+
+    # -- documents and claims ----------------------------------------------
+
+    def doc_states(self) -> dict[str, DocState]:
+        """RETURNS (dict[str, DocState]): every document the store knows, by doc_id."""
+        rows = self.conn.execute(
+            "SELECT doc_id, content_hash, fingerprint, state, extracted_run, done_hash, done_state, "
+            "added_seq, added_on FROM documents"
+        )
+        return {row[0]: DocState(*row) for row in rows}
+
+    def _next_seq(self) -> int:
+        row = self.conn.execute("SELECT COALESCE(MAX(added_seq), 0) FROM documents").fetchone()
+        return int(row[0]) + 1
+
+    def put_document(
+        self,
+        doc_id: str,
+        path: str,
+        record_json: str,
+        *,
+        state: str,
+        content_hash: str | None = None,
+        fingerprint: str | None = None,
+        run_id: int | None = None,
+        claims: Iterable[tuple[str, str]] | None = None,
+    ) -> None:
+        """Insert or update a document; with ``claims``, replace its claims.
+
+        claims (Iterable[tuple[str, str]] | None): ``(claim_id, record JSON)`` in
+            text order; None keeps the stored claims (for a failure or a document
+            that came back unchanged).
+        """
+        conn = self.conn
+        exists = conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if exists:
+            conn.execute(
+                "UPDATE documents SET path = ?, record = ?, state = ?, content_hash = COALESCE(?, content_hash), "
+                "fingerprint = COALESCE(?, fingerprint), removed_run = NULL, "
+                "extracted_run = CASE WHEN ? THEN ? ELSE extracted_run END WHERE doc_id = ?",
+                (path, record_json, state, content_hash, fingerprint, claims is not None, run_id, doc_id),
+            )
+        else:
+            conn.execute(
+                "INSERT INTO documents (doc_id, path, content_hash, fingerprint, state, record, added_seq, "
+                "added_on, extracted_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc_id,
+                    path,
+                    content_hash,
+                    fingerprint,
+                    state,
+                    record_json,
+                    self._next_seq(),
+                    dt.date.today().isoformat(),
+                    run_id if claims is not None else None,
+                ),
+            )
+        if claims is not None:
+            conn.execute("DELETE FROM claims WHERE doc_id = ?", (doc_id,))
+            conn.executemany(
+                "INSERT INTO claims (doc_id, seq, claim_id, record) VALUES (?, ?, ?, ?)",
+                ((doc_id, seq, cid, rec) for seq, (cid, rec) in enumerate(claims)),
+            )
+
+    def mark_removed(self, doc_ids: Iterable[str], run_id: int) -> None:
+        """Mark documents as having left the corpus; their rows and claims stay."""
+        self.conn.executemany(
+            "UPDATE documents SET state = 'removed', removed_run = ? WHERE doc_id = ?",
+            ((run_id, doc_id) for doc_id in doc_ids),
+        )
+
+    def settle_documents(self) -> None:
+        """Remember every document's hash and state as of a finished run."""
+        self.conn.execute("UPDATE documents SET done_hash = content_hash, done_state = state")
+
+    def documents(self, states: tuple[str, ...] = ("active", "failed")) -> list[tuple[str, str, int, str]]:
+        """RETURNS (list): ``(doc_id, record JSON, added_seq, added_on)`` of documents in ``states``, by doc_id."""
+        marks = ",".join("?" * len(states))
+        return [
+            (row[0], row[1], int(row[2]), row[3])
+            for row in self.conn.execute(
+                f"SELECT doc_id, record, added_seq, added_on FROM documents WHERE state IN ({marks}) ORDER BY doc_id",
+                states,
+            )
+        ]
+
+    def claims(self, states: tuple[str, ...] = ("active",)) -> list[tuple[str, str, str]]:
+        """RETURNS (list): ``(doc_id, claim_id, record JSON)`` of the claims of documents in ``states``, in order."""
+        marks = ",".join("?" * len(states))
+        return [
+            (row[0], row[1], row[2])
+            for row in self.conn.execute(
+                "SELECT c.doc_id, c.claim_id, c.record FROM claims c JOIN documents d ON d.doc_id = c.doc_id "
+                f"WHERE d.state IN ({marks}) ORDER BY c.doc_id, c.seq",
+                states,
+            )
+        ]
+
+    def claim(self, claim_id: str) -> tuple[str, str, str] | None:
+        """RETURNS (tuple | None): ``(doc_id, record JSON, document state)`` of a claim id."""
+        row = self.conn.execute(
+            "SELECT c.doc_id, c.record, d.state FROM claims c JOIN documents d ON d.doc_id = c.doc_id "
+            "WHERE c.claim_id = ? ORDER BY (d.state = 'active') DESC LIMIT 1",
+            (claim_id,),
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def counts(self) -> dict[str, int]:
+        """RETURNS (dict[str, int]): documents by state and the active claim count."""
+        result = {
+            state: int(n)
+            for state, n in self.conn.execute("SELECT state, COUNT(*) FROM documents GROUP BY state")
+        }
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM claims c JOIN documents d ON d.doc_id = c.doc_id WHERE d.state = 'active'"
+        ).fetchone()
+        result["claims"] = int(row[0])
+        return result
+
+    # -- decisions ---------------------------------------------------------
+
+    def add_decision(self, claim_id: str, record_json_for: Callable[[int], str]) -> int:
+        """Record a reviewer decision; ``record_json_for(decision_id)`` gives its JSON.
+
+        RETURNS (int): the decision's id.
+        """
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO decisions (claim_id, record) VALUES (?, '{}')", (claim_id,)
+            )
+            decision_id = int(cur.lastrowid or 0)
+            self.conn.execute(
+                "UPDATE decisions SET record = ? WHERE decision_id = ?", (record_json_for(decision_id), decision_id)
+            )
+        return decision_id
+
+    def decisions(self) -> list[str]:
+        """RETURNS (list[str]): every decision's JSON, oldest first."""
+        return [row[0] for row in self.conn.execute("SELECT record FROM decisions ORDER BY decision_id")]
+
+    # -- roll-up and changes -----------------------------------------------
+
+    def rollup(self) -> dict[str, str]:
+        """RETURNS (dict[str, str]): the roll-up of the last finished run: group id -> record JSON."""
+        return dict(self.conn.execute("SELECT group_id, record FROM rollup"))
+
+    def replace_rollup(self, records: dict[str, str]) -> None:
+        """Replace the stored roll-up (call inside a transaction)."""
+        self.conn.execute("DELETE FROM rollup")
+        self.conn.executemany("INSERT INTO rollup (group_id, record) VALUES (?, ?)", records.items())
+
+    def put_changes(self, run_id: int, records: Iterable[str]) -> None:
+        """Store a run's status changes (call inside a transaction)."""
+        self.conn.execute("DELETE FROM changes WHERE run_id = ?", (run_id,))
+        self.conn.executemany(
+            "INSERT INTO changes (run_id, seq, record) VALUES (?, ?, ?)",
+            ((run_id, seq, rec) for seq, rec in enumerate(records)),
+        )
+
+    def changes(self, run_id: int | None = None) -> list[str]:
+        """RETURNS (list[str]): the status changes of a run (default: the last finished run)."""
+        if run_id is None:
+            last = self.last_done_run()
+            if last is None:
+                return []
+            run_id = last[0]
+        return [
+            row[0]
+            for row in self.conn.execute("SELECT record FROM changes WHERE run_id = ? ORDER BY seq", (run_id,))
+        ]

@@ -1,0 +1,202 @@
+""":mod:`claimx.subjects`: one name for each subject across articles.
+
+The extractor names a claim's subject within its article (and already resolves
+"the sequel"-style mentions there). Across articles the same thing may be
+named differently: "Half-Life 3", "half-life 3", "HL3". :class:`SubjectResolver`
+groups names that are the same once normalised (case, dashes, quotes, a
+leading "the", a trailing possessive), an abbreviation with the one longer
+name whose initials it spells ("HL3" -> "Half-Life 3"; left alone when several
+names fit), and the aliases a user pins in ``claimx-aliases.yml`` (or
+``.yaml``/``.json``) in the corpus folder::
+
+    Half-Life 3:
+      - HLX
+      - Valve's next Half-Life game
+
+Each group is named by its pinned canonical name, else by its most frequent
+full name.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from pydantic import RootModel, ValidationError
+
+from .errors import ClaimxError
+
+logger = logging.getLogger(__name__)
+
+#: Alias file names looked for in the corpus root, in order.
+ALIAS_FILES: tuple[str, ...] = ("claimx-aliases.yml", "claimx-aliases.yaml", "claimx-aliases.json")
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\-]+")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_EDGE = re.compile(r"^[\s\"'()\[\].,:;!?]+|[\s\"'()\[\].,:;!?]+$")
+_POSSESSIVE = re.compile(r"'s?$")
+_SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"[^\W_]+", re.UNICODE)
+_ABBREVIATION = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z0-9][A-Za-z0-9]{1,7}$")
+
+
+class AliasError(ClaimxError):
+    """The alias file in the corpus folder is malformed."""
+
+
+class AliasFile(RootModel[dict[str, list[str]]]):
+    """``claimx-aliases.yml``: canonical name -> its aliases."""
+
+
+def normalise(name: str) -> str:
+    """Normalise a subject name for comparison.
+
+    name (str): a subject name as extracted or pinned.
+    RETURNS (str): NFKC, case-folded, one kind of dash and quote, no leading
+        "the", no trailing possessive or edge punctuation, single spaces.
+    """
+    text = unicodedata.normalize("NFKC", name).translate(_QUOTES)
+    text = _DASHES.sub("-", text)
+    text = _SPACES.sub(" ", text).strip().casefold()
+    text = _EDGE.sub("", text)
+    text = _POSSESSIVE.sub("", text)
+    text = text.removeprefix("the ")
+    return _EDGE.sub("", text)
+
+
+def initials(name: str) -> str:
+    """The initials a name's abbreviation would spell: first letters of words, whole numbers.
+
+    name (str): a name of several words ("Half-Life 3", "Grand Theft Auto VI").
+    RETURNS (str): lower-case initials ("hl3", "gtavi"); "" for a one-word name.
+    """
+    words = _WORDS.findall(unicodedata.normalize("NFKC", name))
+    if len(words) < 2:
+        return ""
+    parts = []
+    for word in words:
+        if word.isdigit() or (word.isupper() and len(word) > 1):
+            parts.append(word.lower())
+        else:
+            parts.append(word[0].lower())
+    return "".join(parts)
+
+
+def is_abbreviation(name: str) -> bool:
+    """RETURNS (bool): whether ``name`` looks like an abbreviation (``HL3``, ``GTA 6``)."""
+    compact = _SPACES.sub("", name.strip())
+    return bool(_ABBREVIATION.match(compact))
+
+
+def load_aliases(corpus: Path) -> dict[str, list[str]]:
+    """Read the pinned aliases of a corpus folder.
+
+    corpus (Path): the corpus folder.
+    RETURNS (dict[str, list[str]]): canonical name -> aliases; empty without a file.
+    """
+    for name in ALIAS_FILES:
+        path = Path(corpus) / name
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+            data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+            raise AliasError(f"{path}: cannot be read ({type(exc).__name__}: {exc}).") from exc
+        try:
+            return AliasFile.model_validate(data or {}).root
+        except ValidationError as exc:
+            raise AliasError(
+                f"{path}: expected a mapping of canonical name to a list of aliases, e.g. "
+                f"'Half-Life 3: [HL3, HLX]' ({exc.errors()[0]['msg']})."
+            ) from exc
+    return {}
+
+
+def alias_file(corpus: Path) -> Path | None:
+    """RETURNS (Path | None): the corpus folder's alias file, if there is one."""
+    for name in ALIAS_FILES:
+        path = Path(corpus) / name
+        if path.is_file():
+            return path
+    return None
+
+
+class SubjectResolver:
+    """Map subject names, as extracted, to one canonical name per subject.
+
+    names (Iterable[str]): every subject name met (repeat a name once per
+        claim: the most frequent full name names its group).
+    pinned (dict[str, list[str]] | None): canonical name -> aliases, from the user.
+    """
+
+    def __init__(self, names: Iterable[str], pinned: dict[str, list[str]] | None = None) -> None:
+        counts = Counter(name for name in names if name and name.strip())
+        self._parent: dict[str, str] = {}
+        self._canonical: dict[str, str] = {}
+        forms: dict[str, Counter[str]] = {}
+        for name, count in counts.items():
+            forms.setdefault(normalise(name), Counter())[name] += count
+        pinned_roots: dict[str, str] = {}
+        for canonical, aliases in (pinned or {}).items():
+            root = normalise(canonical)
+            self._find(root)
+            pinned_roots[root] = canonical
+            for alias in aliases:
+                self._union(normalise(alias), root)
+        # Abbreviations join the one longer name whose initials they spell.
+        by_initials: dict[str, set[str]] = {}
+        for key, variants in forms.items():
+            full = variants.most_common(1)[0][0]
+            spelt = initials(full)
+            if spelt:
+                by_initials.setdefault(spelt, set()).add(self._find(key))
+        for key, variants in forms.items():
+            short = variants.most_common(1)[0][0]
+            if not is_abbreviation(short):
+                continue
+            targets = by_initials.get(_SPACES.sub("", short).lower(), set()) - {self._find(key)}
+            if len(targets) == 1:
+                self._union(key, next(iter(targets)))
+            elif len(targets) > 1:
+                logger.debug("abbreviation %r fits several subjects; left alone", short)
+        # Name each group: the pinned name, else its most frequent full name.
+        members: dict[str, Counter[str]] = {}
+        for key, variants in forms.items():
+            members.setdefault(self._find(key), Counter()).update(variants)
+        for root, variants in members.items():
+            for pinned_root, canonical in pinned_roots.items():
+                if self._find(pinned_root) == root:
+                    self._canonical[root] = canonical
+                    break
+            else:
+                full = [(n, c) for n, c in variants.items() if not is_abbreviation(n)] or list(variants.items())
+                self._canonical[root] = min(full, key=lambda item: (-item[1], -len(item[0]), item[0]))[0]
+        for pinned_root, canonical in pinned_roots.items():
+            self._canonical.setdefault(self._find(pinned_root), canonical)
+
+    def _find(self, key: str) -> str:
+        parent = self._parent.setdefault(key, key)
+        if parent != key:
+            parent = self._parent[key] = self._find(parent)
+        return parent
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self._parent[ra] = rb
+
+    def canonical(self, name: str) -> str:
+        """RETURNS (str): the canonical name of ``name`` (``name`` itself when unknown)."""
+        if not name or not name.strip():
+            return ""
+        key = normalise(name)
+        if key not in self._parent:
+            return name.strip()
+        return self._canonical.get(self._find(key), name.strip())

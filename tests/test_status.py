@@ -1,0 +1,104 @@
+"""The status roll-up: ordering with and without dates, decisions, and run changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimx.decisions import make_decision, resolve
+from claimx.status import DocInfo, diff, filter_records, rollup
+
+D = dt.date
+
+
+def _claim(cid, doc, status, *, subject="Half-Life 3", mention=True, topic="production", key="development", value=None, start=0):
+    return {
+        "claim_id": cid,
+        "doc_id": doc,
+        "text": f"text of {cid}",
+        "span": {"start": start, "end": start + 5},
+        "status": status,
+        "subject": {"name": subject, "text": subject if mention else None},
+        "topic": topic,
+        "key": key,
+        "dates": [{"value": value}] if value else [],
+    }
+
+
+@pytest.mark.parametrize(
+    "docs,expected_status,expected_order",
+    [
+        # dated: the latest publication wins, whatever order they were added in
+        ({"a": DocInfo(D(2025, 4, 1), D(2025, 1, 1), 2), "b": DocInfo(D(2025, 3, 1), D(2025, 1, 1), 1)}, "denied", ["b", "a"]),
+        ({"a": DocInfo(D(2025, 2, 1), D(2025, 1, 1), 1), "b": DocInfo(D(2025, 3, 1), D(2025, 1, 1), 2)}, "rumored", ["a", "b"]),
+        # undated: ranked by when they were added
+        ({"a": DocInfo(None, D(2025, 5, 1), 2), "b": DocInfo(None, D(2025, 5, 1), 1)}, "denied", ["b", "a"]),
+        # an undated article counts as published the day it was added
+        ({"a": DocInfo(None, D(2025, 2, 1), 2), "b": DocInfo(D(2025, 3, 1), D(2025, 1, 1), 1)}, "rumored", ["a", "b"]),
+    ],
+)
+def test_status_rollup_order(docs, expected_status, expected_order):
+    claims = [_claim("c1", "a", "denied"), _claim("c2", "b", "rumored")]
+    records = rollup(claims, docs)
+    (record,) = records.values()
+    assert record.status == expected_status
+    assert [step.doc_id for step in record.history] == expected_order
+
+
+def test_status_rollup_one_step_per_article_first_naming_claim():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    claims = [
+        _claim("c1", "a", "confirmed", mention=False),
+        _claim("c2", "a", "denied", start=10),
+        _claim("c3", "a", "rumored", start=20),
+    ]
+    (record,) = rollup(claims, docs).values()
+    assert record.status == "denied" and record.claim_id == "c2"
+    assert len(record.history) == 1 and record.history[0].claims == 3
+
+
+def test_status_rollup_groups_by_subject_topic_key_across_names():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1), "b": DocInfo(D(2025, 2, 1), D(2025, 1, 1), 2)}
+    claims = [
+        _claim("c1", "a", "rumored", subject="Half-Life 3", topic="release", key="release_date", value="2025"),
+        _claim("c2", "b", "denied", subject="HL3", topic="release", key="release_date", value="2025"),
+        _claim("c3", "b", "denied", subject="Half-Life 3", topic="cast", key="Mike Shapiro"),
+    ]
+    records = {(r.subject, r.topic, r.key): r for r in rollup(claims, docs).values()}
+    assert set(records) == {("Half-Life 3", "release", "release_date"), ("Half-Life 3", "cast", "Mike Shapiro")}
+    release = records[("Half-Life 3", "release", "release_date")]
+    assert [s.status for s in release.history] == ["rumored", "denied"]
+    assert release.value == "2025" and release.names == ["HL3", "Half-Life 3"]
+
+
+def test_status_rollup_applies_decisions():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1), "b": DocInfo(D(2025, 2, 1), D(2025, 1, 1), 2)}
+    claims = [_claim("c1", "a", "rumored"), _claim("c2", "b", "denied"), _claim("c3", "b", "confirmed", start=9)]
+    reject = make_decision(1, "c2", claims[1], action="reject")
+    records = rollup(claims, docs, resolution=resolve([reject], claims))
+    (record,) = records.values()
+    assert record.status == "confirmed" and record.claim_id == "c3"
+    correct = make_decision(2, "c1", claims[0], action="status", status="expected")
+    only_a = [claims[0]]
+    (record,) = rollup(only_a, {"a": docs["a"]}, resolution=resolve([correct], only_a)).values()
+    assert record.status == "expected" and record.history[0].reviewed
+
+
+def test_status_diff_reports_transitions():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1), "b": DocInfo(D(2025, 2, 1), D(2025, 1, 1), 2)}
+    before = rollup([_claim("c1", "a", "rumored"), _claim("x", "a", "confirmed", subject="Valve")], {"a": docs["a"]})
+    after = rollup([_claim("c1", "a", "rumored"), _claim("c2", "b", "denied"), _claim("y", "b", "expected", topic="release", key="release_date")], docs)
+    changes = {(c.topic, c.kind): c for c in diff(before, after)}
+    assert set(changes) == {("production", "changed"), ("release", "new"), ("production", "dropped")}
+    changed = changes[("production", "changed")]
+    assert (changed.before, changed.after, changed.doc_id) == ("rumored", "denied", "b")
+    assert "rumored → denied" in changed.describe()
+    assert diff(after, after) == []
+
+
+def test_status_filter_records_by_subject_name_and_topic():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    records = rollup([_claim("c1", "a", "rumored", subject="HL3"), _claim("c2", "a", "rumored", subject="Half-Life 3", topic="cast", key="cast")], docs).values()
+    assert [r.topic for r in filter_records(records, subject="hl3")] == ["cast", "production"]
+    assert [r.topic for r in filter_records(records, topic="cast")] == ["cast"]

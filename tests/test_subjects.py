@@ -1,0 +1,69 @@
+"""Subject names resolved across articles: normalisation, abbreviations, pinned aliases."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimx.errors import ClaimxError
+from claimx.subjects import (
+    SubjectResolver,
+    initials,
+    is_abbreviation,
+    load_aliases,
+    normalise,
+)
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Half-Life 3", "half-life 3"),
+        ("half\u2011life  3", "half-life 3"),
+        ("The Witcher 4", "witcher 4"),
+        ("Valve's", "valve"),
+        ("\u201cAlita 2\u201d", "alita 2"),
+    ],
+)
+def test_subjects_normalise(name, expected):
+    assert normalise(name) == expected
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [("Half-Life 3", "hl3"), ("Grand Theft Auto VI", "gtavi"), ("Grand Theft Auto 6", "gta6"), ("Valve", "")],
+)
+def test_subjects_initials(name, expected):
+    assert initials(name) == expected
+
+
+@pytest.mark.parametrize("name,expected", [("HL3", True), ("GTA 6", True), ("Valve", False), ("Alyx", False), ("A", False)])
+def test_subjects_is_abbreviation(name, expected):
+    assert is_abbreviation(name) == expected
+
+
+def test_subjects_resolver_merges_variants_and_abbreviations():
+    names = ["Half-Life 3", "Half-Life 3", "half-life 3", "HL3", "Valve", "Deadlock"]
+    resolver = SubjectResolver(names)
+    assert {resolver.canonical(n) for n in ["Half-Life 3", "half-life 3", "HL3", "the Half-Life 3"]} == {"Half-Life 3"}
+    assert resolver.canonical("Valve") == "Valve"
+    assert resolver.canonical("Something else") == "Something else"
+
+
+def test_subjects_resolver_leaves_ambiguous_abbreviation_alone():
+    resolver = SubjectResolver(["Half-Life 3", "Hollow Land 3", "HL3"])
+    assert resolver.canonical("HL3") == "HL3"
+
+
+def test_subjects_pinned_aliases_win(tmp_path):
+    (tmp_path / "claimx-aliases.yml").write_text("Half-Life 3:\n  - HLX\n  - Valve's next Half-Life game\n")
+    pinned = load_aliases(tmp_path)
+    resolver = SubjectResolver(["HLX", "Valve's next Half-Life game", "half-life 3"], pinned)
+    assert resolver.canonical("HLX") == "Half-Life 3"
+    assert resolver.canonical("valve's next half-life game") == "Half-Life 3"
+    assert resolver.canonical("half-life 3") == "Half-Life 3"
+
+
+def test_subjects_bad_alias_file_is_reported(tmp_path):
+    (tmp_path / "claimx-aliases.yml").write_text("- just\n- a list\n")
+    with pytest.raises(ClaimxError, match="claimx-aliases.yml"):
+        load_aliases(tmp_path)
