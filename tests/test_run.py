@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from claimx.decisions import mark
-from claimx.run import DEFAULT_MODELS, pipeline_extractor, run
+from claimx.run import pipeline_extractor, run
 from claimx.store import STORE_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,10 +39,8 @@ def _claims(out: Path) -> list[dict]:
 
 def test_run_fingerprint_without_model_matches_loaded_pipeline(nlp):
     from claimx.fingerprint import extractor_info
-    from claimx.nlp import DEFAULT_MODELS as NLP_DEFAULTS
     from claimx.nlp import model_info
 
-    assert DEFAULT_MODELS == NLP_DEFAULTS
     assert pipeline_extractor() == extractor_info(*model_info(nlp), settings={})
 
 

