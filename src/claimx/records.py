@@ -28,9 +28,10 @@ from .schemas import (
 )
 
 
-def claim_id(doc_id: str, start: int, end: int, text: str, fingerprint: str) -> str:
-    """RETURNS (str): a stable id for a claim."""
-    return "c_" + canonical_hash([doc_id, start, end, text, fingerprint])[:16]
+def claim_id(doc_id: str, start: int, end: int, text: str, rules_hash: str) -> str:
+    """RETURNS (str): a stable id for a claim: the same article text under the
+    same rules gives the same id, whatever claimx or model version made it."""
+    return "c_" + canonical_hash([doc_id, start, end, text, rules_hash])[:16]
 
 
 def _cut(body: str, start: int, end: int) -> dict[str, Any]:
@@ -62,7 +63,7 @@ def claim_record(span: Span, article: Article, extractor: Extractor) -> ClaimRec
             )
         )
     return ClaimRecord(
-        claim_id=claim_id(article.doc_id, start, end, body[start:end], extractor.fingerprint),
+        claim_id=claim_id(article.doc_id, start, end, body[start:end], extractor.rules_hash),
         doc_id=article.doc_id,
         text=body[start:end],
         span=Offsets(start=start, end=end),

@@ -82,3 +82,10 @@ def test_cli_schema_prints_json_schema():
     assert result.exit_code == 0
     schema = json.loads(result.output)
     assert set(schema["required"]) >= {"claim_id", "doc_id", "text", "span", "status", "extractor"}
+
+
+@pytest.mark.parametrize("record", ["status", "status_change", "decision", "document"])
+def test_cli_schema_lists_every_record_type(record):
+    result = runner.invoke(app, ["schema", record])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["type"] == "object"

@@ -6,7 +6,7 @@ import json
 
 import typer
 
-from ..schemas import RECORD_TYPES, all_json_schemas, json_schema
+from ..schemas import all_json_schemas, json_schema, record_types
 from ._app import Arg, app
 
 
@@ -14,7 +14,7 @@ from ._app import Arg, app
 def schema_cli(
     record: str = Arg(
         None,
-        help=f"Only this record type ({', '.join(RECORD_TYPES)}); all of them when left out.",
+        help="Only this record type (claim, document, article, status, status_change, decision); all of them when left out.",
         show_default=False,
     ),
 ) -> None:
@@ -22,9 +22,9 @@ def schema_cli(
     if record is None:
         typer.echo(all_json_schemas())
         return
-    if record not in RECORD_TYPES:
+    if record not in record_types():
         typer.echo(
-            f"Unknown record type {record!r}: choose one of {', '.join(RECORD_TYPES)}.", err=True
+            f"Unknown record type {record!r}: choose one of {', '.join(record_types())}.", err=True
         )
         raise typer.Exit(2)
     typer.echo(json.dumps(json_schema(record), indent=2, sort_keys=True))
