@@ -42,16 +42,30 @@ class TopicRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    topic: Literal["release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other"]
+    #: a topic; or "announcement": words that make a release claim's key
+    #: ``announcement`` rather than ``release_date``; or "title_opener": words
+    #: that open a title's question ("Could …") without being part of a name
+    topic: Literal[
+        "release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other",
+        "announcement", "title_opener",
+    ]
     lemma: str
     examples: list[str] = []
 
 
-def title_names(title: str) -> list[str]:
-    """RETURNS (list[str]): capitalised names in a title, longest first."""
+def title_names(title: str, openers: frozenset[str] = frozenset()) -> list[str]:
+    """RETURNS (list[str]): capitalised names in a title, longest first.
+
+    Function words that open a title's question or sentence ("Could 2025 be
+    the year?", "Why Valve …") are not part of a name.
+    """
     names = set()
     for match in _NAME.finditer(title):
         words = match.group(0).split(" ")
+        while words and words[0].lower() in openers:
+            words = words[1:]
+        if not words or all(w.isdigit() for w in words):
+            continue
         # every contiguous sub-run that starts and ends with a capitalised word
         for i in range(len(words)):
             for j in range(len(words), i, -1):
@@ -68,7 +82,15 @@ class TopicTagger:
         self.spans_key = spans_key
         rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "topics.jsonl", TopicRule)
         self.words: dict[str, str] = {}
+        self.announce_words: set[str] = set()
+        self.title_openers: set[str] = set()
         for rule in rules:
+            if rule.topic == "announcement":
+                self.announce_words.add(rule.lemma.lower())
+                continue
+            if rule.topic == "title_opener":
+                self.title_openers.add(rule.lemma.lower())
+                continue
             self.words.setdefault(rule.lemma.lower(), rule.topic)
 
     def main_subject(self, doc: Doc) -> str | None:
@@ -79,7 +101,7 @@ class TopicTagger:
         title = doc._.title or ""
         text = doc.text
         candidates = []
-        for name in title_names(title):
+        for name in title_names(title, frozenset(self.title_openers)):
             if len(name) <= 2 or name.isdigit() or name not in text:
                 continue
             if " " not in name and name.lower() in text:
@@ -156,14 +178,18 @@ class TopicTagger:
         best = max(counts.values())
         return next(t for t in TOPICS if counts.get(t) == best)
 
-    @staticmethod
-    def key(claim: Span, topic: str) -> str:
+    def key(self, claim: Span, topic: str) -> str:
+        """What the roll-up groups on within subject and topic: the person for
+        cast and crew; for releases, the announcement (reveal, unveil,
+        announce) apart from the release date; the topic's name otherwise."""
         if topic in ("cast", "crew"):
             people = [e.text for e in claim.ents if e.label_ == "PERSON"]
             if people:
                 return people[0]
+            return topic
         if topic == "release":
-            return "release_date"
+            lemmas = {t.lemma_.lower() for t in claim}
+            return "announcement" if lemmas & self.announce_words else "release_date"
         if topic == "production":
             return "development"
         return topic
