@@ -217,3 +217,21 @@ def test_run_second_concurrent_run_stops_with_message(tmp_path):
     assert first.returncode == 0, first_err
     assert second.returncode == 2
     assert "Another claimx run" in " ".join((second_out + second_err).split())
+
+
+def test_run_retries_an_article_whose_extraction_crashed(tmp_path, nlp):
+    from claimx.store import Store
+
+    corpus, out = _corpus(tmp_path, names=("alita-2-sequel.md",)), tmp_path / "out"
+    run(corpus, out, progress=False)
+    # as a run leaves an article whose extraction raised
+    with Store.open(out) as store, store.transaction():
+        row = store.conn.execute("SELECT path, content_hash FROM documents WHERE doc_id = 'alita-2-sequel'").fetchone()
+        store.put_document(
+            "alita-2-sequel", row[0], '{"doc_id": "alita-2-sequel", "path": "alita-2-sequel.md", "error": "extraction failed"}',
+            state="failed", content_hash=row[1], fingerprint="",
+        )
+    summary = run(corpus, out, progress=False)
+    assert summary.extracted == 1
+    docs = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+    assert docs[0]["error"] is None and docs[0]["claim_count"] > 0

@@ -271,6 +271,13 @@ def _nothing_to_do(store: Store, corpus: Path, fingerprint: str, manifest: str) 
     ).fetchone()
     if interrupted:
         return None
+    # an article whose extraction crashed (not one that could not be read:
+    # that needs the file fixed) is tried again on every run
+    crashed = store.conn.execute(
+        "SELECT 1 FROM documents WHERE state = 'failed' AND fingerprint = ''"
+    ).fetchone()
+    if crashed:
+        return None
     last_id, counts = last
     views_run = store.get_meta("views_run")
     if views_run != str(last_id):

@@ -3,8 +3,8 @@
 Claims of every article are grouped by (subject, topic, key), the subject
 resolved across articles by :class:`~claimx.subjects.SubjectResolver`. Within
 a group each article speaks once: by its first claim that names the subject
-(else its first claim), a claim a reviewer accepted or corrected taking
-precedence, a rejected claim not counting. Articles are ordered by publication
+and carries status words (cues), else the first that does one of these, else
+its first claim; a claim a reviewer accepted or corrected takes precedence, a rejected claim not counting. Articles are ordered by publication
 date; an article without one counts as published on the day claimx first read
 it, and articles of the same day keep the order they were added in. The
 group's current status is the one of the last article; the history keeps every
@@ -150,7 +150,12 @@ def rollup(
             continue
         subject = resolver.canonical(claim["subject"]["name"])
         gkey = (subject, claim["topic"], claim["key"])
-        priority = 0 if decision is not None else (1 if claim["subject"].get("text") else 2)
+        # what an article says of a group: a reviewed claim first, then one
+        # that names the subject and carries its status words, then one that
+        # does either, then the first
+        named = bool(claim["subject"].get("text"))
+        cued = bool(claim.get("cues"))
+        priority = 0 if decision is not None else 1 + (not named) + (not cued)
         groups.setdefault(gkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
         names.setdefault(gkey, set()).add(claim["subject"]["name"])
     records: dict[str, StatusRecord] = {}
