@@ -65,3 +65,15 @@ def test_status_cues_reported_with_spans(analyse, text, cue):
     records = analyse(text)
     cues = [c for r in records for c in r.cues]
     assert any(c.text.startswith(cue) for c in cues), cues
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Apple is preparing to unveil smart glasses next year, Bloomberg reported.", "rumored"),
+        ("Apple is preparing to unveil smart glasses next year, the company said.", "expected"),
+    ],
+)
+def test_status_media_reports_pass_on_rumours(analyse, text, status):
+    records = analyse(text)
+    assert records and records[0].status == status

@@ -53,6 +53,7 @@ class AttributionTagger:
         self.unnamed_modifiers = rules.get("unnamed_modifier", frozenset())
         self.rumor_sources = rules.get("rumor_source", frozenset())
         self.belief_verbs = rules.get("belief_verb", frozenset())
+        self.rumor_verbs = rules.get("rumor_verb", frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         claims = list(doc.spans[self.spans_key])
@@ -91,7 +92,7 @@ class AttributionTagger:
                 if outer_subject is not None and outer_subject.pos_ != "PRON":
                     subject = outer_subject
             if subject is not None:
-                return self._describe(doc, subject)
+                return self._describe(doc, subject, verb=frame)
         according = self._according_to(claim, head)
         if according is not None:
             return according
@@ -110,7 +111,7 @@ class AttributionTagger:
                     # anticipated") is not a source
                     subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
                     if subject is not None:
-                        return self._describe(doc, subject)
+                        return self._describe(doc, subject, verb=child)
             if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
                 break
         # "Analysts expect X to …", "Shapiro has denied recording …", "Landau
@@ -170,7 +171,10 @@ class AttributionTagger:
 
     # -- describing -------------------------------------------------------------
 
-    def _describe(self, doc: Doc, subject: Token) -> dict[str, Any]:
+    def _describe(self, doc: Doc, subject: Token, verb: Token | None = None) -> dict[str, Any]:
+        """The source span of ``subject``, its kind and authority. A source
+        that *reports* ("Bloomberg reported", "Deadline reports") passes on
+        what others told it: its word is a rumour's (``rumor_verb`` rules)."""
         left, right = subject.left_edge.i, subject.right_edge.i + 1
         # drop a trailing appositive clause or punctuation
         for child in subject.children:
@@ -182,6 +186,8 @@ class AttributionTagger:
             left += 1
         span = doc[left:right]
         kind, authority = self._kind(span, subject)
+        if verb is not None and verb.lemma_.lower() in self.rumor_verbs:
+            authority = "rumor"
         return {
             "start": span.start_char,
             "end": span.end_char,

@@ -55,6 +55,7 @@ class AttributionRule(BaseModel):
         "unnamed_modifier",
         "rumor_source",
         "belief_verb",
+        "rumor_verb",
     ]
     lemma: str
     examples: list[str] = []
