@@ -208,6 +208,11 @@ class CueTagger:
         determiner on the subject or on the object of "have"/"be" scopes the clause."""
         if token.dep_ == "det":
             return True
+        # "Pixar has an untitled original set for summer 2027", "the only
+        # film scheduled for next summer": a participle on the object of
+        # "have"/"be" carries the clause's status
+        if token.dep_ == "acl" and token.head.dep_ in ("dobj", "attr") and token.head.head.lemma_ in ("have", "be"):
+            return True
         if token.dep_ in ("dobj", "attr", "pobj") and any(c.dep_ == "det" and c.lower_ in ("no", "none") for c in token.children):
             verb = token.head if token.dep_ != "pobj" else token.head.head
             return verb.lemma_ in ("have", "be")
