@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..rules import default_rules_dir, load_jsonl
-from .extensions import CLAIMS_KEY, CUES_KEY, register_extensions
+from .extensions import CLAIMS_KEY, CUES_KEY, DATES_KEY, register_extensions
 
 register_extensions()
 
@@ -137,8 +137,12 @@ class CueTagger:
                 {"start": c.start_char, "end": c.end_char, "status": c._.cue["status"]} for c in used
             ]
             claim._.claim = info
+        dates = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
         for n in plain_future:
-            if self._speculative_passage(doc, claims, n):
+            claim = claims[n]
+            # "the film opens on 12 May": a plain future with a date is a statement
+            dated = any(claim.start <= d.start and d.end <= claim.end for d in dates)
+            if not dated and self._speculative_passage(doc, claims, n):
                 info = dict(claims[n]._.claim)
                 info["status"] = "expected"
                 claims[n]._.claim = info
