@@ -220,4 +220,4 @@ def test_review_cli_bad_option_exits_2(outputs: Path, args: list[str]) -> None:
 def test_review_cli_missing_outputs_exits_2(tmp_path: Path) -> None:
     result = run_cli(str(tmp_path / "none"))
     assert result.exit_code == 2
-    assert "claimx run" in result.output
+    assert "claimx run" in " ".join(result.output.split())

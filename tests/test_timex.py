@@ -9,7 +9,7 @@ import pytest
 from claimx import timex
 from claimx.rules import default_rules_dir, load_jsonl
 from claimx.schemas import Timex
-from claimx.timex import TemporalRule, find_expressions, normalize
+from claimx.timex import TemporalRule, find_expressions, normalize, normalize_timex
 
 D = dt.date
 TUE = D(2026, 2, 3)  # a Tuesday, ISO week 2026-W06
@@ -294,11 +294,17 @@ def test_timex_rule_file_validates_and_examples_parse():
     ids = [r.root.id for r in rules]
     assert len(ids) == len(set(ids))
     for rule in rules:
-        if isinstance(rule.root, timex.PatternRule):
+        if isinstance(rule.root, timex.PatternRule) and rule.root.claim:
             for example in rule.root.examples:
                 found = find_expressions(example)
                 assert found, (rule.root.id, example)
                 assert all(normalize(e.text, TUE, direction="future") for e in found), (rule.root.id, example)
+        elif isinstance(rule.root, timex.PatternRule):
+            for example in rule.root.examples:
+                found = find_expressions(example, everything=True)
+                assert any(e.rule_id == rule.root.id for e in found), (rule.root.id, example)
+                for e in found:
+                    assert normalize_timex(e.text, TUE, direction="future", rule_id=e.rule_id), (rule.root.id, example)
 
 
 def test_timex_rule_file_rejects_unknown_fields(tmp_path):
@@ -314,11 +320,131 @@ def test_timex_trigger_windows_change_nothing():
     import dataclasses
 
     grammar = timex.load_grammar()
-    everywhere = dataclasses.replace(grammar, trigger=None)
+    everywhere = dataclasses.replace(grammar, trigger=None, trigger_extra=None)
     texts = [
         " ".join(ex for case in CASES for ex in [case[0]]),
         "Towards the end of the first half of 2026, around the '90s revival, in a couple of months' time, "
         "the 3rd of March and the end of the decade; shares rose 5% to 2,345p on 12 March.",
     ]
+    texts.append(" ".join(case[0] for case in TIMEX3_CASES))
+    texts.append(
+        "Shares fell 3% on the day, at 16:08 UTC Monday, after nearly five months; sales of $5 billion a year "
+        "are now weekly, every Monday, and the past few months' 0800 GMT reports came in the future."
+    )
     for text in texts:
         assert find_expressions(text, grammar) == find_expressions(text, everywhere)
+        assert find_expressions(text, grammar, everything=True) == find_expressions(text, everywhere, everything=True)
+
+
+MAR12 = D(2013, 3, 12)  # a Tuesday
+
+TIMEX3_CASES = [
+    # text, anchor, direction, type, value, mod
+    ("three years", MAR12, None, "DURATION", "P3Y", None),
+    ("a month", MAR12, None, "DURATION", "P1M", None),
+    ("18 months", MAR12, None, "DURATION", "P18M", None),
+    ("thirty minutes", MAR12, None, "DURATION", "PT30M", None),
+    ("12-hour", MAR12, None, "DURATION", "PT12H", None),
+    ("five-year", MAR12, None, "DURATION", "P5Y", None),
+    ("two and a half years", MAR12, None, "DURATION", "P2.5Y", None),
+    ("twenty-five years", MAR12, None, "DURATION", "P25Y", None),
+    ("a dozen years", MAR12, None, "DURATION", "P12Y", None),
+    ("the past decade", MAR12, None, "DURATION", "P10Y", None),
+    ("the next four years", MAR12, None, "DURATION", "P4Y", None),
+    ("the past five trading days", MAR12, None, "DURATION", "P5D", None),
+    ("the past year", MAR12, None, "DURATION", "P1Y", None),
+    ("several years", MAR12, None, "DURATION", "PXY", None),
+    ("the past few months", MAR12, None, "DURATION", "PXM", None),
+    ("decades", MAR12, None, "DURATION", "PXDE", None),
+    ("more than a year", MAR12, None, "DURATION", "P1Y", "MORE_THAN"),
+    ("nearly five months", MAR12, None, "DURATION", "P5M", "LESS_THAN"),
+    ("at least two weeks", MAR12, None, "DURATION", "P2W", "EQUAL_OR_MORE"),
+    ("about six months", MAR12, None, "DURATION", "P6M", "APPROX"),
+    ("in two weeks", MAR12, "past", "DURATION", "P2W", None),
+    ("now", MAR12, None, "DATE", "PRESENT_REF", None),
+    ("currently", MAR12, None, "DATE", "PRESENT_REF", None),
+    ("for the time being", MAR12, None, "DATE", "PRESENT_REF", None),
+    ("recently", MAR12, None, "DATE", "PAST_REF", None),
+    ("in the past", MAR12, None, "DATE", "PAST_REF", None),
+    ("the future", MAR12, None, "DATE", "FUTURE_REF", None),
+    ("the near term", MAR12, None, "DATE", "FUTURE_REF", None),
+    ("every week", MAR12, None, "SET", "P1W", None),
+    ("each year", MAR12, None, "SET", "P1Y", None),
+    ("every other week", MAR12, None, "SET", "P2W", None),
+    ("every Monday", MAR12, None, "SET", "XXXX-WXX-1", None),
+    ("twice a year", MAR12, None, "SET", "P1Y", None),
+    ("weekly", MAR12, None, "SET", "P1W", None),
+    ("annual", MAR12, None, "SET", "P1Y", None),
+    ("16:08 UTC", MAR12, None, "TIME", "2013-03-12T16:08Z", None),
+    ("0800 GMT", MAR12, None, "TIME", "2013-03-12T08:00Z", None),
+    ("5 p.m.", MAR12, None, "TIME", "2013-03-12T17:00", None),
+    ("9:30am EST", MAR12, None, "TIME", "2013-03-12T09:30", None),
+    ("12:00 UTC Monday", MAR12, "past", "TIME", "2013-03-11T12:00Z", None),
+    ("Tuesday morning", MAR12, "past", "TIME", "2013-03-12TMO", None),
+    ("Friday night", MAR12, "past", "TIME", "2013-03-08TNI", None),
+    ("this morning", MAR12, None, "TIME", "2013-03-12TMO", None),
+    ("yesterday afternoon", MAR12, None, "TIME", "2013-03-11TAF", None),
+    ("last night", MAR12, None, "TIME", "2013-03-11TNI", None),
+    ("tonight", MAR12, None, "TIME", "2013-03-12TNI", None),
+    ("at noon", MAR12, None, "TIME", "2013-03-12T12:00", None),
+    ("the day", MAR12, None, "DATE", "2013-03-12", None),
+    ("the previous year", MAR12, None, "DATE", "2012", None),
+    ("the next day", MAR12, None, "DATE", "2013-03-13", None),
+    # claim dates come out the same, typed DATE
+    ("next year", MAR12, None, "DATE", "2014", None),
+    ("early December", MAR12, "past", "DATE", "2012-12", "START"),
+    ("two weeks ago", MAR12, None, "DATE", "2013-02-26", None),
+]
+
+
+@pytest.mark.parametrize("text,anchor,direction,type_,value,mod", TIMEX3_CASES)
+def test_timex_normalize_timex_table(text, anchor, direction, type_, value, mod):
+    result = normalize_timex(text, anchor, direction=direction)
+    assert result is not None, text
+    assert (result.type, result.value, result.mod) == (type_, value, mod)
+
+
+@pytest.mark.parametrize("text", ["2025", "June 2023", "next summer", "mid-2023", "the end of the decade"])
+def test_timex_normalize_timex_agrees_with_normalize_on_dates(text):
+    date = normalize(text, TUE)
+    assert normalize_timex(text, TUE) == timex.Timex3(type="DATE", **date.model_dump())
+
+
+@pytest.mark.parametrize("text", ["three years", "now", "every week", "16:08 UTC", "the day", "the past decade"])
+def test_timex_normalize_still_rejects_what_is_no_claim_date(text):
+    assert normalize(text, MAR12) is None
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("Shares ended the day 3% up after two years of losses.", [("the day", "DATE"), ("two years", "DURATION")]),
+        ("It earns $5 billion a year and reports weekly.", [("a year", "SET"), ("weekly", "SET")]),
+        ("The 25-year-old left two weeks ago, at 16:08 UTC Monday.", [("two weeks ago", "DATE"), ("16:08 UTC Monday", "TIME")]),
+        ("It is now clear, as soon as next year, that the past decade was lost.", [("now", "DATE"), ("next year", "DATE"), ("the past decade", "DURATION")]),
+        ("Hilton said last year it would stop.", [("last year", "DATE")]),
+        ("We met in the last week of March.", [("March", "DATE")]),
+    ],
+)
+def test_timex_find_expressions_everything(text, found):
+    expressions = find_expressions(text, everything=True)
+    got = [(e.text, normalize_timex(e.text, MAR12, rule_id=e.rule_id).type) for e in expressions]
+    assert got == found
+
+
+def test_timex_needs_context_only_where_found():
+    assert normalize_timex("a year", MAR12).type == "DURATION"
+    assert normalize_timex("a year", MAR12, rule_id="set-per").type == "SET"
+
+
+def test_timex_rule_file_rejects_claim_durations(tmp_path):
+    from claimx.errors import RulePackError
+
+    bad = tmp_path / "temporal.jsonl"
+    bad.write_text(
+        '{"id": "x", "type": "pattern", "kind": "duration", "timex_type": "DURATION", "pattern": "years"}\n'
+        '{"id": "y", "type": "modifier", "phrases": ["over"], "mod": "MORE_THAN"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(RulePackError):
+        load_jsonl(bad, TemporalRule)

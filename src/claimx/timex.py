@@ -8,6 +8,15 @@ part of an expression ("by", "since", "not"...), the surface patterns (regular
 expressions with ``{PLACEHOLDERS}`` filled from the vocabulary) and the tense
 cues :mod:`claimx.claims.dates` reads to tell which way a bare date points.
 
+:func:`normalize_timex` reads any TIMEX3 (type DATE, TIME, DURATION, SET) into a
+:class:`Timex3`: durations ("three years" P3Y, "the past decade" P10Y, "nearly
+five months" P5M LESS_THAN), sets ("every week" P1W, "weekly", "every Monday"
+XXXX-WXX-1), times ("16:08 UTC" 2013-03-12T16:08Z, "Tuesday morning"
+2013-03-12TMO), reference words ("now" PRESENT_REF, "recently" PAST_REF, "the
+future" FUTURE_REF) and dates that are no claim dates ("the day"). Patterns
+with ``claim: false`` serve it alone; :func:`normalize` and
+:func:`find_expressions` keep to the claim dates.
+
 :func:`normalize` turns one expression into a :class:`claimx.schemas.Timex`:
 
 - ``value``: ``2025``, ``2023-06``, ``2026-03-14``, ``2025-SU`` (SP, SU, FA,
@@ -56,7 +65,7 @@ from typing import Annotated, Any, Literal, NamedTuple
 
 from dateparser.conf import Settings
 from dateparser.date import DateDataParser
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from .rules import default_rules_dir, load_jsonl
 from .schemas import Mod, Timex
@@ -64,6 +73,25 @@ from .schemas import Mod, Timex
 logger = logging.getLogger(__name__)
 
 Direction = Literal["past", "future"]
+
+#: The TIMEX3 types claimx emits.
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+#: Every TIMEX3 ``mod`` (claim dates use the subset :data:`claimx.schemas.Mod`).
+Timex3Mod = Literal[
+    "APPROX",
+    "MID",
+    "START",
+    "END",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+]
+_CLAIM_MODS = frozenset({"APPROX", "MID", "START", "END", "BEFORE", "AFTER"})
 
 #: Name of the rule file in the rule pack.
 TEMPORAL_FILE = "temporal.jsonl"
@@ -84,13 +112,28 @@ class VocabRule(_Rule):
     """Words of one category that fill a placeholder, with the value they stand for."""
 
     type: Literal["vocab"]
-    category: Literal["month", "season", "weekday", "ordinal", "number", "unit", "holiday"]
+    category: Literal[
+        "month",
+        "season",
+        "weekday",
+        "ordinal",
+        "number",
+        "unit",
+        "holiday",
+        "quantity",
+        "duration_unit",
+        "part_of_day",
+        "timezone",
+    ]
     words: list[str] = Field(min_length=1)
     value: int | str
     case_sensitive: bool = False
     lowercase_ok: bool = True
     bare: bool = True
     approx: bool = False
+    vague: bool = False
+    scale: int = 1
+    vague_value: str | None = None
 
 
 class ModifierRule(_Rule):
@@ -98,8 +141,15 @@ class ModifierRule(_Rule):
 
     type: Literal["modifier"]
     phrases: list[str] = Field(min_length=1)
-    mod: Mod
+    mod: Timex3Mod
     search: bool = True
+    scopes: list[Literal["date", "duration"]] = Field(default_factory=lambda: ["date"], min_length=1)
+
+    @model_validator(mode="after")
+    def _claim_mods_only_on_dates(self) -> ModifierRule:
+        if "date" in self.scopes and self.mod not in _CLAIM_MODS:
+            raise ValueError(f"mod {self.mod} cannot modify a date (only {sorted(_CLAIM_MODS)})")
+        return self
 
 
 class FillerRule(_Rule):
@@ -113,10 +163,15 @@ class TriggerRule(_Rule):
     """Words one of which every expression holds (besides digits and vocabulary words).
 
     The patterns only run around a trigger, which keeps the search fast.
+    ``patterns`` are regular expressions ("\\d:\\d\\d" for clock times);
+    ``claim: false`` triggers only open windows for the TIMEX3 that are no claim
+    dates (``find_expressions(everything=True)``).
     """
 
     type: Literal["trigger"]
-    words: list[str] = Field(min_length=1)
+    words: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    claim: bool = True
 
 
 class PatternRule(_Rule):
@@ -128,6 +183,15 @@ class PatternRule(_Rule):
         one), "same" ("the same day": needs an earlier date).
     future_from: which point of a candidate interval must not be past for it
         to count as future ("end": any part left; "mid": at least half left).
+    timex_type: the TIMEX3 type the pattern gives. claim: whether its matches are
+        claim dates (``doc.spans["dates"]``); durations, sets, times, "now" and
+        "the day" are not, and only :func:`normalize_timex` and
+        ``find_expressions(everything=True)`` use them.
+    kind "fixed": the pattern always gives ``value`` ("now": PRESENT_REF,
+        "weekly": P1W).
+    needs_context: the reading holds only where ``search_prefix`` found it
+        ("$5 billion a year" is a SET, "a year" alone a DURATION):
+        :func:`normalize_timex` tries it only when told the rule found the text.
     """
 
     type: Literal["pattern"]
@@ -145,6 +209,10 @@ class PatternRule(_Rule):
         "weekday",
         "offset",
         "holiday",
+        "duration",
+        "set",
+        "time",
+        "fixed",
     ]
     pattern: str
     context: Literal["none", "sentence", "anaphoric", "same"] = "none"
@@ -152,6 +220,18 @@ class PatternRule(_Rule):
     requires_mod: bool = False
     fixed_mod: Mod | None = None
     search_prefix: str = ""
+    timex_type: TimexType = "DATE"
+    claim: bool = True
+    value: str | None = None
+    needs_context: bool = False
+
+    @model_validator(mode="after")
+    def _only_dates_are_claim_dates(self) -> PatternRule:
+        if self.claim and (self.timex_type != "DATE" or self.kind in ("duration", "set", "time", "fixed")):
+            raise ValueError("only DATE patterns of a date kind can be claim dates (set claim: false)")
+        if self.kind == "fixed" and not self.value:
+            raise ValueError("a fixed pattern needs a value")
+        return self
 
 
 class TenseRule(_Rule):
@@ -172,6 +252,30 @@ class TemporalRule(
     ]
 ):
     """One line of ``temporal.jsonl``, told apart by its ``type``."""
+
+
+class Timex3(BaseModel):
+    """One TIMEX3: its ``type``, ``value`` and ``mod``, and the ISO interval a date covers.
+
+    ``value`` follows TimeML: ``2013-03-12`` (DATE), ``2013-03-12T16:08`` or
+    ``2013-03-12TMO`` (TIME), ``P3Y``/``PT2H``/``PXY`` (DURATION), ``P1W`` or
+    ``XXXX-WXX-1`` (SET), ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` (DATE).
+    ``earliest``/``latest`` are set for calendar dates and times only.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: TimexType = "DATE"
+    value: str | None
+    mod: Timex3Mod | None = None
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    unresolved: bool = False
+
+    @classmethod
+    def from_timex(cls, timex: Timex) -> Timex3:
+        """timex (Timex): a claim date. RETURNS (Timex3): the same, typed DATE."""
+        return cls(**timex.model_dump())
 
 
 # ---------------------------------------------------------------------------
@@ -222,21 +326,32 @@ class _Pattern:
 
 @dataclass
 class Grammar:
-    """Everything ``temporal.jsonl`` says, compiled."""
+    """Everything ``temporal.jsonl`` says, compiled.
+
+    ``patterns`` holds every pattern in file order; ``claim_patterns`` the ones
+    that give claim dates (:func:`normalize`, :func:`find_expressions`).
+    """
 
     patterns: list[_Pattern]
     vocab: dict[str, dict[str, VocabRule]]
-    modifiers: dict[str, Mod]
+    modifiers: dict[str, Timex3Mod]
     fillers: re.Pattern[str]
     tense: dict[str, set[str]] = field(default_factory=dict)
     gate: re.Pattern[str] | None = None
     trigger: re.Pattern[str] | None = None
+    claim_patterns: list[_Pattern] = field(default_factory=list)
+    trigger_extra: re.Pattern[str] | None = None
+    match_cache: dict[bool, tuple[str, list[Any]]] = field(init=False, default_factory=dict, repr=False, compare=False)
 
     def lookup(self, category: str, word: str) -> VocabRule | None:
         """RETURNS (VocabRule | None): the vocabulary entry ``word`` belongs to."""
         table = self.vocab.get(category, {})
         key = _key(word)
         return table.get(key) or table.get(key.rstrip("."))
+
+    def select(self, everything: bool) -> list[_Pattern]:
+        """everything (bool): all TIMEX3 patterns, or only claim dates'. RETURNS (list): the patterns."""
+        return self.patterns if everything else self.claim_patterns
 
 
 def _key(word: str) -> str:
@@ -277,11 +392,14 @@ def _vocab_alternation(rules: list[VocabRule], group: str, bare_only: bool = Fal
 def _build(rules: list[Any]) -> Grammar:
     vocab_rules: dict[str, list[VocabRule]] = {}
     vocab: dict[str, dict[str, VocabRule]] = {}
-    modifiers: dict[str, Mod] = {}
-    search_mods: list[str] = []
-    all_mods: list[str] = []
+    modifiers: dict[str, Timex3Mod] = {}
+    search_mods: dict[str, list[str]] = {"date": [], "duration": []}
+    all_mods: dict[str, list[str]] = {"date": [], "duration": []}
     fillers: list[str] = []
     triggers: list[str] = []
+    extra_triggers: list[str] = []
+    trigger_patterns: list[str] = []
+    claim_trigger_patterns: list[str] = []
     pattern_rules: list[PatternRule] = []
     tense: dict[str, set[str]] = {}
     for wrapped in rules:
@@ -296,13 +414,15 @@ def _build(rules: list[Any]) -> Grammar:
                 modifiers[key] = rule.mod
                 hyphen = phrase.endswith("-")
                 body = _phrase_regex(key) + (r"\s*-\s*" if hyphen else r"(?:\s+|\s*-\s*)")
-                all_mods.append(body)
-                if rule.search:
-                    search_mods.append(body)
+                for scope in rule.scopes:
+                    all_mods[scope].append(body)
+                    if rule.search:
+                        search_mods[scope].append(body)
         elif isinstance(rule, FillerRule):
             fillers.extend(_phrase_regex(_key(w)) for w in rule.words)
         elif isinstance(rule, TriggerRule):
-            triggers.extend(_phrase_regex(_key(w)) for w in rule.words)
+            (triggers if rule.claim else extra_triggers).extend(_phrase_regex(_key(w)) for w in rule.words)
+            (claim_trigger_patterns if rule.claim else trigger_patterns).extend(rule.patterns)
         elif isinstance(rule, PatternRule):
             pattern_rules.append(rule)
         elif isinstance(rule, TenseRule):
@@ -326,10 +446,24 @@ def _build(rules: list[Any]) -> Grammar:
         "YEAR": r"(?P<year>(?:1[5-9]|2[01])\d\d)",
         "YEARREF": r"(?:(?P<year>(?:1[5-9]|2[01])\d\d)|(?P<yrel>this|next|last)\s+year)",
     }
-    full_mods = "(?P<mod>" + _alternation(all_mods) + ")"
-    find_mods = "(?P<mod>" + _alternation(search_mods) + ")"
+    counts = [r for name in ("number", "quantity") for r in category(name)]
+    numbers = _alternation([_phrase_regex(w) for r in counts for w in r.words])
+    second = _alternation(
+        [_phrase_regex(w) for r in counts if not r.vague and not r.approx for w in r.words if _key(w) not in ("a", "an")]
+    )
+    places["QTY"] = (
+        rf"(?P<qty>(?:(?:{numbers})(?:[\s-]+(?:{second})(?!\w))?|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+        r"(?:\s+and\s+a\s+half)?)(?!\w)"
+    )
+    places["DUNIT"] = _vocab_alternation(category("duration_unit"), "dunit")
+    places["POD"] = _vocab_alternation(category("part_of_day"), "pod")
+    places["TZ"] = _vocab_alternation(category("timezone"), "tz")
     compiled: list[_Pattern] = []
+    claim_compiled: list[_Pattern] = []
     for rule in pattern_rules:
+        scope = "duration" if rule.kind == "duration" else "date"
+        full_mods = "(?P<mod>" + _alternation(all_mods[scope]) + ")"
+        find_mods = "(?P<mod>" + _alternation(search_mods[scope]) + ")"
         core = re.sub(r"\{([A-Z]+)\}", lambda m: places[m.group(1)], rule.pattern)
         quant = "" if rule.requires_mod else "?"
         full = re.compile(f"(?:{full_mods}){quant}(?P<core>{core})", re.IGNORECASE)
@@ -338,14 +472,21 @@ def _build(rules: list[Any]) -> Grammar:
             re.IGNORECASE,
         )
         compiled.append(_Pattern(rule, full, search))
+        if rule.claim:
+            claim_compiled.append(compiled[-1])
     filler_re = re.compile(r"^(?:" + _alternation(fillers) + r")\s+", re.IGNORECASE)
     gate = re.compile(places["MONTH"] + r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b", re.IGNORECASE)
     for name in ("month", "season", "weekday", "holiday", "unit"):
         triggers.extend(_phrase_regex(_key(w).rstrip(".")) for r in category(name) for w in r.words)
+    for name in ("duration_unit", "part_of_day", "timezone"):
+        extra_triggers.extend(_phrase_regex(_key(w).rstrip(".")) for r in category(name) for w in r.words)
     # a year ("2025", "the 2020s", "'90s") or a word; day numbers come with a month name
     years = r"(?<!\d)(?:1[5-9]|2[01])\d\d(?!\d)|'\d0s"
-    trigger = re.compile(years + r"|\b(?:" + _alternation(triggers) + r")\b", re.IGNORECASE)
-    return Grammar(compiled, vocab, modifiers, filler_re, tense, gate, trigger)
+    claim_extra = "".join("|" + p for p in claim_trigger_patterns)
+    trigger = re.compile(years + claim_extra + r"|\b(?:" + _alternation(triggers) + r")\b", re.IGNORECASE)
+    extra = "".join(p + "|" for p in trigger_patterns)
+    trigger_extra = re.compile(extra + r"\b(?:" + _alternation(extra_triggers) + r")\b", re.IGNORECASE)
+    return Grammar(compiled, vocab, modifiers, filler_re, tense, gate, trigger, claim_compiled, trigger_extra)
 
 
 @lru_cache(maxsize=8)
@@ -384,12 +525,12 @@ class Expression(NamedTuple):
 _BEFORE, _AFTER = 44, 16
 
 
-def _windows(clean: str, grammar: Grammar) -> list[tuple[int, int]]:
+def _windows(clean: str, trigger: re.Pattern[str] | None) -> list[tuple[int, int]]:
     """Stretches of ``clean`` around trigger words: the only places an expression can be."""
-    if grammar.trigger is None:
+    if trigger is None:
         return [(0, len(clean))]
     windows: list[tuple[int, int]] = []
-    for match in grammar.trigger.finditer(clean):
+    for match in trigger.finditer(clean):
         start, end = max(0, match.start() - _BEFORE), min(len(clean), match.end() + _AFTER)
         while end < len(clean) and not clean[end].isspace():  # never cut a word: the end guard looks ahead
             end += 1
@@ -400,18 +541,20 @@ def _windows(clean: str, grammar: Grammar) -> list[tuple[int, int]]:
     return windows
 
 
-def find_expressions(text: str, grammar: Grammar | None = None) -> list[Expression]:
-    """Find time expressions in ``text`` with the grammar's patterns (longest match wins).
+def _matches(text: str, clean: str, grammar: Grammar, claim: bool) -> list[tuple[int, int, int, Expression]]:
+    """Every match of the claim-date patterns (or of the others) around their triggers.
 
-    text (str): any text; offsets count code points in it.
-    grammar (Grammar | None): default :func:`load_grammar`.
-    RETURNS (list): non-overlapping :class:`Expression` in text order.
+    RETURNS (list): ``(start, end, order in the file, Expression)``; the last text's
+        result per group is kept, so the two passes of a document search it once.
     """
-    grammar = grammar or load_grammar()
-    clean = clean_text(text)
+    cached = grammar.match_cache.get(claim)
+    if cached is not None and cached[0] == text:
+        return cached[1]
+    windows = _windows(clean, grammar.trigger if claim else grammar.trigger_extra)
     found: list[tuple[int, int, int, Expression]] = []
-    windows = _windows(clean, grammar)
     for order, pattern in enumerate(grammar.patterns):
+        if pattern.rule.claim != claim:
+            continue
         for match in (m for start, end in windows for m in pattern.search.finditer(clean, start, end)):
             start, end = match.start(), match.end()
             if start == end:
@@ -434,6 +577,24 @@ def find_expressions(text: str, grammar: Grammar | None = None) -> list[Expressi
                     ),
                 )
             )
+    grammar.match_cache[claim] = (text, found)
+    return found
+
+
+def find_expressions(text: str, grammar: Grammar | None = None, *, everything: bool = False) -> list[Expression]:
+    """Find time expressions in ``text`` with the grammar's patterns (longest match wins).
+
+    text (str): any text; offsets count code points in it.
+    grammar (Grammar | None): default :func:`load_grammar`.
+    everything (bool): every TIMEX3 (durations, sets, times, "now"...), not only
+        claim dates; on equal extents the earlier rule of the file wins.
+    RETURNS (list): non-overlapping :class:`Expression` in text order.
+    """
+    grammar = grammar or load_grammar()
+    clean = clean_text(text)
+    found = list(_matches(text, clean, grammar, True))
+    if everything:
+        found.extend(_matches(text, clean, grammar, False))
     found.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
     taken: list[tuple[int, int]] = []
     chosen: list[Expression] = []
@@ -612,6 +773,7 @@ class _Parsed(NamedTuple):
     has_year: bool
 
 
+@lru_cache(maxsize=2048)
 def _dateparse(text: str, anchor: dt.date | None, direction: Direction | None) -> _Parsed | None:
     prefer = direction or "current_period"
     settings = _dp_settings(anchor or _NO_ANCHOR, prefer)
@@ -644,6 +806,9 @@ _REL_OFFSET = {
     "this coming": 1,
     "later": 0,
     "earlier": 0,
+    "previous": -1,
+    "prior": -1,
+    "following": 1,
 }
 
 Result = Period | _Unresolved | None
@@ -1008,11 +1173,145 @@ _HANDLERS = {
 
 
 # ---------------------------------------------------------------------------
+# Handlers of the TIMEX3 kinds that are no claim dates
+# ---------------------------------------------------------------------------
+
+
+def _quantity(ctx: _Ctx) -> float | str | None:
+    """The number a ``{QTY}`` names: 3, 2.5, "X" (a few, several) or None (no quantity)."""
+    raw = ctx.groups.get("qty")
+    if not raw:
+        return None
+    text = _key(raw)
+    half = 0.0
+    if text.endswith("and a half"):
+        text, half = text[: -len("and a half")].strip(), 0.5
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", text):
+        return float(text.replace(",", "")) + half
+    entry = ctx.grammar.lookup("number", text) or ctx.grammar.lookup("quantity", text)
+    if entry is not None:
+        if entry.vague:
+            return "X"
+        return float(entry.value) + half  # type: ignore[arg-type]
+    parts = re.split(r"[\s-]+", text)
+    if len(parts) > 1 and parts[0] in ("a", "an"):
+        parts = parts[1:]  # "a hundred", "a dozen"
+    total = 0.0
+    for part in parts:
+        entry = ctx.grammar.lookup("number", part) or ctx.grammar.lookup("quantity", part)
+        if entry is None or entry.vague or not isinstance(entry.value, int):
+            return None
+        if entry.value in (100, 1000):
+            total = (total or 1) * entry.value
+        else:
+            total += entry.value
+    return total + half
+
+
+def _number_text(amount: float) -> str:
+    return str(int(amount)) if float(amount).is_integer() else f"{amount:g}"
+
+
+def _period_value(ctx: _Ctx, amount: float | str) -> str | None:
+    """``P3Y``, ``PT30M``, ``P10Y`` (a decade), ``PXY``... for ``amount`` of the matched unit."""
+    entry = ctx.grammar.lookup("duration_unit", ctx.groups.get("dunit") or "")
+    if entry is None or not isinstance(entry.value, str):
+        return None
+    if amount == "X":
+        return entry.vague_value or entry.value.replace("{n}", "X")
+    return entry.value.replace("{n}", _number_text(float(amount) * entry.scale))
+
+
+def _h3_duration(ctx: _Ctx, mod: Any) -> Timex3 | None:
+    amount = _quantity(ctx)
+    if amount is None:
+        if ctx.groups.get("qty"):
+            return None
+        unit = (ctx.groups.get("dunit") or "").lower()
+        amount = "X" if unit.endswith("s") and not unit.endswith("ss") else 1.0
+        if unit in ("centuries",):
+            amount = "X"
+    value = _period_value(ctx, amount)
+    if value is None:
+        return None
+    return Timex3(type="DURATION", value=value, mod=mod)
+
+
+def _h3_set(ctx: _Ctx, mod: Any) -> Timex3 | None:
+    if ctx.rule.value:
+        return Timex3(type="SET", value=ctx.rule.value)
+    weekday = _vocab_value(ctx, "weekday", "weekday")
+    if isinstance(weekday, int):
+        return Timex3(type="SET", value=f"XXXX-WXX-{weekday + 1}")
+    amount = _quantity(ctx)
+    if ctx.groups.get("other"):
+        amount = 2.0
+    value = _period_value(ctx, 1.0 if amount is None or amount == "X" else amount)
+    return Timex3(type="SET", value=value) if value else None
+
+
+def _h3_fixed(ctx: _Ctx, mod: Any) -> Timex3 | None:
+    return Timex3(type=ctx.rule.timex_type, value=ctx.rule.value, mod=mod)
+
+
+def _clock(ctx: _Ctx) -> str | None:
+    """``T16:08``, ``T17:00``, ``TMO``: the time of day a TIME pattern names, or None."""
+    g = ctx.groups
+    if g.get("pod"):
+        entry = ctx.grammar.lookup("part_of_day", g["pod"] or "")
+        return f"T{entry.value}" if entry else None
+    if g.get("hh") is None:
+        return None
+    hour, minute = int(g["hh"] or 0), int(g.get("mi") or 0)
+    ampm = re.sub(r"[^ap]", "", (g.get("ampm") or "").lower())
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None
+    zone = ""
+    if g.get("tz"):
+        entry = ctx.grammar.lookup("timezone", g["tz"] or "")
+        zone = str(entry.value) if entry else ""
+    return f"T{hour:02d}:{minute:02d}{zone}"
+
+
+def _h3_time(ctx: _Ctx, mod: Any) -> Timex3 | None:
+    clock = _clock(ctx)
+    if clock is None:
+        return None
+    part = ctx.groups.get("dpart")
+    if part:
+        day = normalize(part, ctx.anchor, direction=ctx.direction, grammar=ctx.grammar)
+        if day is None:
+            return None
+        if day.unresolved:
+            return Timex3(type="TIME", value=None, unresolved=True)
+        if day.earliest is None or day.earliest != day.latest:
+            return None
+        date = day.earliest
+    elif ctx.anchor is None:
+        return Timex3(type="TIME", value=None, unresolved=True)
+    else:
+        date = ctx.anchor - dt.timedelta(days=1) if ctx.groups.get("prev") else ctx.anchor
+    return Timex3(type="TIME", value=date.isoformat() + clock, mod=mod, earliest=date, latest=date)
+
+
+_HANDLERS3 = {
+    "duration": _h3_duration,
+    "set": _h3_set,
+    "fixed": _h3_fixed,
+    "time": _h3_time,
+}
+
+
+# ---------------------------------------------------------------------------
 # normalize
 # ---------------------------------------------------------------------------
 
 
-def _mod_of(grammar: Grammar, phrase: str | None) -> Mod | None:
+def _mod_of(grammar: Grammar, phrase: str | None) -> Any:
     if not phrase:
         return None
     key = _key(phrase).rstrip("-").strip()
@@ -1029,12 +1328,32 @@ def _make_timex(period: Period, mod: Mod | None) -> Timex:
     return Timex(value=period.value, mod=mod, earliest=earliest, latest=latest)
 
 
-def _parse(grammar: Grammar, text: str, anchor: dt.date | None, direction: Direction | None) -> Timex | None:
-    for pattern in grammar.patterns:
+def _parse(
+    grammar: Grammar,
+    text: str,
+    anchor: dt.date | None,
+    direction: Direction | None,
+    everything: bool = False,
+    rule_id: str | None = None,
+) -> Timex | Timex3 | None:
+    patterns = grammar.select(everything)
+    if rule_id is not None:
+        patterns = [p for p in patterns if p.rule.id == rule_id] + patterns
+    for pattern in patterns:
+        if pattern.rule.needs_context and pattern.rule.id != rule_id:
+            continue
         match = pattern.full.fullmatch(text)
         if match is None:
             continue
         groups = match.groupdict()
+        if pattern.rule.kind in _HANDLERS3:
+            found = _HANDLERS3[pattern.rule.kind](
+                _Ctx(grammar, pattern.rule, groups, anchor, direction, match.group("core")),
+                _mod_of(grammar, groups.get("mod")),
+            )
+            if found is None:
+                continue
+            return found
         mod = _mod_of(grammar, groups.get("mod")) or pattern.rule.fixed_mod
         if pattern.rule.kind == "offset" and mod is None:
             number = grammar.lookup("number", groups.get("num") or "")
@@ -1094,10 +1413,51 @@ def normalize(
         if not current:
             return None
         result = _parse(grammar, current, anchor, direction)
-        if result is not None:
+        if isinstance(result, Timex):
             return result
         stripped = grammar.fillers.sub("", current, count=1)
         if stripped == current:
             break
         current = stripped.strip()
     return _fallback(grammar, current, anchor, direction)
+
+
+def normalize_timex(
+    text: str,
+    anchor: dt.date | None,
+    *,
+    direction: Direction | None = None,
+    grammar: Grammar | None = None,
+    rule_id: str | None = None,
+) -> Timex3 | None:
+    """Normalise one time expression of any TIMEX3 type.
+
+    Like :func:`normalize`, but also reads durations ("three years" P3Y, "the
+    past decade" P10Y, "more than a week" P1W MORE_THAN), sets ("every week"
+    P1W, "weekly", "every Monday" XXXX-WXX-1), times ("16:08 UTC"
+    2013-03-12T16:08Z, "Tuesday morning" 2013-03-12TMO) and the reference
+    words ("now" PRESENT_REF, "recently" PAST_REF, "the future" FUTURE_REF).
+
+    text (str): the expression. anchor (date | None): the publication date.
+    direction (str | None): "past" or "future", as for :func:`normalize`.
+    grammar (Grammar | None): default :func:`load_grammar`.
+    rule_id (str | None): the pattern that found ``text`` (``Expression.rule_id``),
+        tried first; it is the only way a ``needs_context`` pattern applies.
+    RETURNS (Timex3 | None): the TIMEX3, or None for what is no time expression.
+    """
+    grammar = grammar or load_grammar()
+    current = re.sub(r"\s+", " ", clean_text(text)).strip().strip(",;:!?()[]\"'").strip()
+    for _ in range(4):
+        if not current:
+            return None
+        result = _parse(grammar, current, anchor, direction, everything=True, rule_id=rule_id)
+        if isinstance(result, Timex):
+            return Timex3.from_timex(result)
+        if result is not None:
+            return result
+        stripped = grammar.fillers.sub("", current, count=1)
+        if stripped == current:
+            break
+        current = stripped.strip()
+    fallback = _fallback(grammar, current, anchor, direction)
+    return Timex3.from_timex(fallback) if fallback is not None else None

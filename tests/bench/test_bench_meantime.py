@@ -14,7 +14,7 @@ SENTENCES = [
     "Acme may close Ohio plant",
     "March 5 , 2014",
     "Acme announced on Monday that it will cut 200 jobs .",
-    "The company did not confirm the sale .",
+    "The company did not confirm the sale after three years of talks .",
     "",
     "",
     "Workers protested outside .",
@@ -51,6 +51,8 @@ def write_fixture(folder: Path) -> Path:
         + "</TIMEX3>",
         f'<TIMEX3 functionInDocument="NONE" m_id="8" type="DATE" value="2014-03-03"><token_anchor t_id="{ids["Monday"]}"/></TIMEX3>',
         '<TIMEX3 TAG_DESCRIPTOR="Empty_Mark" m_id="9" type="DATE" value="2015"/>',
+        f'<TIMEX3 functionInDocument="NONE" m_id="10" type="DURATION" value="P3Y"><token_anchor t_id="{ids["three"]}"/>'
+        f'<token_anchor t_id="{ids["years"]}"/></TIMEX3>',
     ]
     xml = (
         '<?xml version="1.0" ?><Document doc_id="1" doc_name="1_Acme_fixture" lang="en">\n'
@@ -80,7 +82,7 @@ def test_meantime_read_document_restricts_and_offsets(tmp_path):
     assert doc.text.startswith("Acme may close Ohio plant\n\nMarch 5, 2014\n\nAcme announced on Monday")
     assert "Workers" not in doc.text
     assert [e.text for e in doc.events] == ["close", "announced", "confirm", "sale"]
-    assert [t.text for t in doc.timexes] == ["March 5, 2014", "Monday"]
+    assert [t.text for t in doc.timexes] == ["March 5, 2014", "Monday", "three years"]
     assert str(doc.published) == "2014-03-05"
 
 
@@ -106,8 +108,9 @@ def test_meantime_run_fixture_figures(nlp, tmp_path):
     base = result.figures["baseline_all_confirmed"]
     assert base["accuracy"] == 0.25 and base["macro_f1"] == pytest.approx(0.4 / 5)
     timex = result.figures["timex"]
-    assert timex["n_gold"] == 2
-    assert timex["relaxed"]["tp"] == 2 and timex["strict"]["tp"] == 2
+    # doc.spans["timexes"]: the duration counts too
+    assert timex["n_gold"] == 3
+    assert timex["relaxed"]["tp"] == 3 and timex["strict"]["tp"] == 3
     assert timex["value_accuracy"] == 1.0
 
 

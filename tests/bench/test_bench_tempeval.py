@@ -18,6 +18,7 @@ TML = """<?xml version="1.0" ?>
 <TEXT>
 Acme <EVENT eid="e1">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="2014-03-04">Tuesday</TIMEX3> that it cut jobs in <TIMEX3 tid="t2" type="DATE" value="2013-12" mod="START">early December</TIMEX3>.
 The plant opened in <TIMEX3 tid="t3" type="DATE" value="1999">1999</TIMEX3>.
+It had run for <TIMEX3 tid="t4" type="DURATION" value="P3Y">three years</TIMEX3> and <TIMEX3 tid="t5" type="DATE" value="PRESENT_REF">now</TIMEX3> makes <TIMEX3 tid="t6" type="SET" value="P1W">weekly</TIMEX3> deliveries.
 </TEXT>
 </TimeML>
 """
@@ -34,6 +35,7 @@ def test_tempeval_read_document(tmp_path):
     assert doc.doc_id == "FIX_1" and str(doc.published) == "2014-03-05"
     assert [(t.text, t.value, t.mod) for t in doc.timexes] == [
         ("Tuesday", "2014-03-04", None), ("early December", "2013-12", "START"), ("1999", "1999", None),
+        ("three years", "P3Y", None), ("now", "PRESENT_REF", None), ("weekly", "P1W", None),
     ]
     assert all(doc.text[t.start : t.end] == t.text for t in doc.timexes)
     assert "March 5" not in doc.text  # the DCT is not part of the scored text
@@ -42,9 +44,10 @@ def test_tempeval_read_document(tmp_path):
 def test_tempeval_run_fixture_figures(nlp, tmp_path):
     result = tempeval.run(nlp, write_fixture(tmp_path), progress=False)
     timex = result.figures["timex"]
-    # claimx finds all three with the gold extents and values (Tuesday before a
-    # Wednesday DCT, past tense: the day before)
-    assert (timex["n_gold"], timex["n_pred"]) == (3, 3)
+    # claimx finds all six (doc.spans["timexes"]: the duration, "now" and the set
+    # too) with the gold extents and values (Tuesday before a Wednesday DCT, past
+    # tense: the day before)
+    assert (timex["n_gold"], timex["n_pred"]) == (6, 6)
     assert timex["strict"]["f1"] == 1.0 and timex["relaxed"]["f1"] == 1.0
     assert timex["value_f1"] == 1.0
     assert timex["mod_accuracy"] == 1.0

@@ -8,7 +8,13 @@ import json
 import pytest
 import spacy
 
-from claimx.claims.dates import DateFinder, direction_of, find_dates
+from claimx.claims.dates import (
+    TIMEXES_KEY,
+    DateFinder,
+    direction_of,
+    find_dates,
+    find_timexes,
+)
 
 D = dt.date
 
@@ -194,3 +200,80 @@ def test_dates_factory_and_spans_key():
         ("Q3 2024", "2024-Q3"),
         ("the first half of 2026", "2026-H1"),
     ]
+
+
+TIMEX3_SENTENCES = [
+    (
+        D(2013, 3, 12),
+        "Apple said on Tuesday morning that sales have grown every week for three years.",
+        [("Tuesday morning", "TIME", "2013-03-12TMO"), ("every week", "SET", "P1W"), ("three years", "DURATION", "P3Y")],
+        [("Tuesday morning", "2013-03-12")],
+    ),
+    (
+        D(2013, 3, 12),
+        "The Dow ended the day at 14,447, its highest level in more than five years, and is now up 10% this year.",
+        [
+            ("the day", "DATE", "2013-03-12"),
+            ("more than five years", "DURATION", "P5Y"),
+            ("now", "DATE", "PRESENT_REF"),
+            ("this year", "DATE", "2013"),
+        ],
+        [("this year", "2013")],
+    ),
+    (
+        D(2013, 3, 12),
+        "The smoke was seen at 16:08 UTC, and the cardinals will vote again in the future.",
+        [("16:08 UTC", "TIME", "2013-03-12T16:08Z"), ("the future", "DATE", "FUTURE_REF")],
+        [],
+    ),
+    (
+        D(2025, 6, 10),
+        "The company will cut 2,000 jobs over the next two years and shares may fall 5%.",
+        [("the next two years", "DURATION", "P2Y")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("published,text,timexes,dates", TIMEX3_SENTENCES)
+def test_dates_timexes_span_group(nlp_base, finder, published, text, timexes, dates):
+    doc = _run(nlp_base, finder, text, published)
+    assert [(s.text, s.label_, s._.timex3["value"]) for s in doc.spans[TIMEXES_KEY]] == timexes
+    assert all(s.label_ == s._.timex3["type"] for s in doc.spans[TIMEXES_KEY])
+    # the claim dates stay what they were: dates only, day values
+    assert [(s.text, s._.timex["value"]) for s in doc.spans["dates"]] == dates
+
+
+@pytest.mark.parametrize("published,text,expected", SENTENCES)
+def test_dates_timexes_hold_every_claim_date(nlp_base, finder, published, text, expected):
+    doc = _run(nlp_base, finder, text, published)
+    timexes = {(s.start_char, s.end_char): s._.timex3 for s in doc.spans[TIMEXES_KEY]}
+    for span in doc.spans["dates"]:
+        # inside a TIMEX3 ("Friday" in "9am on Friday", a TIME), the same one where the extents agree
+        assert any(s <= span.start_char and span.end_char <= e for s, e in timexes), span.text
+        found = timexes.get((span.start_char, span.end_char))
+        if found is not None and found["type"] == "DATE":
+            assert {k: v for k, v in found.items() if k != "type"} == span._.timex
+
+
+def test_dates_find_timexes_plain_json(nlp_base):
+    doc = nlp_base("Filming wraps in late 2025 after nearly five months, with weekly updates.")
+    doc._.published = D(2025, 2, 12)
+    found = find_timexes(doc)
+    data = [t for _, _, t in found]
+    assert data == json.loads(json.dumps(data))
+    assert data[1] == {
+        "type": "DURATION",
+        "value": "P5M",
+        "mod": "LESS_THAN",
+        "earliest": None,
+        "latest": None,
+        "unresolved": False,
+    }
+
+
+def test_dates_timexes_key_can_be_switched_off():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimx_dates", config={"timexes_key": None})
+    doc = nlp("It rose for three years.")
+    assert TIMEXES_KEY not in doc.spans and list(doc.spans["dates"]) == []

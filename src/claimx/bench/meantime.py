@@ -13,7 +13,9 @@ of their own), run through claimx with the CREATION_TIME timex as
   always-confirmed baseline and a ConText-style window over the same cues
   (:mod:`claimx.bench.baselines`);
 - TIMEX3: token-anchored TIMEX3 of those sentences against
-  ``doc.spans["dates"]``, TempEval-3 style (strict, relaxed, value F1).
+  ``doc.spans["timexes"]`` (every TIMEX3, ``span._.timex3``), TempEval-3 style
+  (strict, relaxed, value F1). MEANTIME has no split: the time rules were tuned
+  on all of it, so its TIMEX3 figures are training figures.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from ..claims.extensions import DATES_KEY
+from ..claims.dates import TIMEXES_KEY
 from ..target import status_of
 from .baselines import context_status
 from .common import BenchResult, Timer, join_tokens, pipe_texts
@@ -173,8 +175,8 @@ def run(nlp: Language, path: Path, *, split: str = "all", limit: int | None = No
                 covered += result.claim is not None
             for t in mt.timexes:
                 gold_timex.append(TimexItem(mt.doc_id, t.start, t.end, t.attrs.get("value"), t.attrs.get("mod") or None, t.text))
-            for span in doc.spans[DATES_KEY]:
-                info: dict[str, Any] = span._.timex or {}
+            for span in doc.spans[TIMEXES_KEY]:
+                info: dict[str, Any] = span._.timex3 or {}
                 pred_timex.append(TimexItem(mt.doc_id, span.start_char, span.end_char, info.get("value"), info.get("mod"), span.text))
         scores = status_scores(gold, pred)
         timex = match_timexes(gold_timex, pred_timex)

@@ -2,7 +2,8 @@
 
 Each ``*.tml`` file's ``<TEXT>`` is run through claimx with the document
 creation time (the ``<DCT>`` TIMEX3) as ``published``; the TIMEX3 inside
-``<TEXT>`` are the gold, ``doc.spans["dates"]`` the predictions, scored the
+``<TEXT>`` are the gold, ``doc.spans["timexes"]`` (every TIMEX3: dates,
+times, durations, sets; ``span._.timex3``) the predictions, scored the
 TempEval-3 way (strict and relaxed extent F1, value F1 = relaxed F1 x value
 accuracy; ``mod`` accuracy on the gold that carry one).
 """
@@ -17,7 +18,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from ..claims.extensions import DATES_KEY
+from ..claims.dates import TIMEXES_KEY
 from .common import BenchResult, Timer, pipe_texts
 from .scoring import TimexItem, match_timexes
 
@@ -107,8 +108,8 @@ def run(nlp: Language, path: Path, *, split: str = "test", limit: int | None = N
         items = ((d.text, d.published, d) for d in docs)
         for doc, tm in pipe_texts(nlp, items, total=len(docs), desc="tempeval3", progress=progress):
             gold.extend(tm.timexes)
-            for span in doc.spans[DATES_KEY]:
-                info: dict[str, Any] = span._.timex or {}
+            for span in doc.spans[TIMEXES_KEY]:
+                info: dict[str, Any] = span._.timex3 or {}
                 pred.append(TimexItem(tm.doc_id, span.start_char, span.end_char, info.get("value"), info.get("mod"), span.text))
         scores = match_timexes(gold, pred)
     figures = {

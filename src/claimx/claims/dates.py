@@ -1,9 +1,12 @@
 """:mod:`claimx.claims.dates`: find time expressions in a Doc and normalise them.
 
-The ``claimx_dates`` component writes ``doc.spans["dates"]``: one span per time
-expression, ``span._.timex`` holding its TIMEX3-style normalisation as a plain
+The ``claimx_dates`` component writes ``doc.spans["dates"]``: one span per claim
+date, ``span._.timex`` holding its TIMEX3-style normalisation as a plain
 dict (``value``, ``mod``, ``earliest``, ``latest``, ``unresolved``; see
-:mod:`claimx.timex`).
+:mod:`claimx.timex`). It also writes ``doc.spans["timexes"]``: every TIMEX3
+(those dates plus times, durations, sets, "now", "the day"), each span
+labelled with its type and ``span._.timex3`` holding
+:class:`claimx.timex.Timex3` as a dict (``type`` besides the keys above).
 
 Expressions come from the patterns of ``models/en/temporal.jsonl`` (run over
 the text, so "mid‑2023" with a non-breaking hyphen is one expression however
@@ -36,9 +39,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import timex
-from ..timex import Direction, Expression, Grammar
+from ..schemas import Timex
+from ..timex import Direction, Expression, Grammar, Timex3
 from . import extensions  # noqa: F401  (registers doc._.published, span._.timex)
-from .extensions import DATES_KEY
+from .extensions import DATES_KEY, TIMEX3_ATTR, TIMEXES_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -236,9 +240,10 @@ def _drop_mod_before_possessive(text: str, expression: Expression, grammar: Gram
 
 
 def _ner_candidates(
-    doc: Doc, taken: list[tuple[int, int]], grammar: Grammar, anchor: dt.date | None
+    doc: Doc, taken: list[tuple[int, int]], grammar: Grammar, anchor: dt.date | None, everything: bool = False
 ) -> list[Expression]:
-    """DATE entities the patterns missed, trimmed until :func:`claimx.timex.normalize` accepts them."""
+    """DATE entities the patterns missed, trimmed until :func:`claimx.timex.normalize` accepts them
+    (:func:`claimx.timex.normalize_timex` with ``everything``)."""
     found: list[Expression] = []
     for ent in doc.ents:
         if ent.label_ != "DATE":
@@ -249,7 +254,8 @@ def _ner_candidates(
             piece = ent[lead:]
             if not piece.text.strip():
                 continue
-            result = timex.normalize(piece.text, anchor or dt.date(2000, 1, 1), grammar=grammar)
+            norm = timex.normalize_timex if everything else timex.normalize
+            result = norm(piece.text, anchor or dt.date(2000, 1, 1), grammar=grammar)
             if result is not None and result.value is not None:
                 found.append(
                     Expression(
@@ -268,26 +274,43 @@ def _ner_candidates(
 
 
 def find_dates(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, int, dict[str, Any]]]:
-    """Find and normalise the time expressions of ``doc``.
+    """Find and normalise the claim dates of ``doc``.
 
     doc (Doc): a parsed Doc; ``doc._.published`` anchors relative expressions.
     grammar (Grammar | None): default :func:`claimx.timex.load_grammar`.
-    RETURNS (list): ``(start_char, end_char, timex_dict)`` in text order, token-aligned.
+    RETURNS (list): ``(start_char, end_char, timex_dict)`` in text order, token-aligned;
+        ``timex_dict`` has ``value``, ``mod``, ``earliest``, ``latest``, ``unresolved``.
     """
-    grammar = grammar or timex.load_grammar()
+    return _find(doc, grammar or timex.load_grammar(), everything=False)
+
+
+def find_timexes(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, int, dict[str, Any]]]:
+    """Find and normalise every TIMEX3 of ``doc``: dates, times, durations, sets.
+
+    doc (Doc): a parsed Doc; ``doc._.published`` anchors relative expressions.
+    grammar (Grammar | None): default :func:`claimx.timex.load_grammar`.
+    RETURNS (list): ``(start_char, end_char, timex_dict)`` in text order, token-aligned;
+        ``timex_dict`` is :class:`claimx.timex.Timex3` as JSON (``type``, ``value``,
+        ``mod``, ``earliest``, ``latest``, ``unresolved``).
+    """
+    return _find(doc, grammar or timex.load_grammar(), everything=True)
+
+
+def _find(doc: Doc, grammar: Grammar, everything: bool) -> list[tuple[int, int, dict[str, Any]]]:
     anchor = _published(doc)
     names = _names(doc)
     sent_starts = _sentence_starts(doc)
     accepted: list[tuple[Span, Expression]] = []
     taken: list[tuple[int, int]] = []  # everything the patterns saw, kept or not
-    for expression in timex.find_expressions(doc.text, grammar):
+    text = doc.text
+    for expression in timex.find_expressions(text, grammar, everything=everything):
         taken.append((expression.start, expression.end))
-        expression = _drop_mod_before_possessive(doc.text, expression, grammar)
+        expression = _drop_mod_before_possessive(text, expression, grammar)
         span = _token_span(doc, expression.start, expression.end)
         if span is None or not _acceptable(span, expression, names):
             continue
         accepted.append((span, expression))
-    for expression in _ner_candidates(doc, taken, grammar, anchor):
+    for expression in _ner_candidates(doc, taken, grammar, anchor, everything):
         span = _token_span(doc, expression.start, expression.end)
         if span is not None and not _inside_name(span, names):
             accepted.append((span, expression))
@@ -303,12 +326,19 @@ def find_dates(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, int,
             continue
         if reference is not None and (expression.context in ("anaphoric", "same") or direction is None):
             use_anchor = reference
-        result = timex.normalize(expression.text, use_anchor, direction=direction, grammar=grammar)
+        result: Timex | Timex3 | None
+        if everything:
+            result = timex.normalize_timex(
+                expression.text, use_anchor, direction=direction, grammar=grammar, rule_id=expression.rule_id
+            )
+        else:
+            result = timex.normalize(expression.text, use_anchor, direction=direction, grammar=grammar)
         if result is None:
             continue
         data = result.model_dump(mode="json")
         results.append((span.start_char, span.end_char, data))
-        history.append((span, data))
+        if data.get("type", "DATE") == "DATE":
+            history.append((span, data))
     return results
 
 
@@ -316,9 +346,12 @@ def _sentence_starts(doc: Doc) -> list[int] | None:
     """For each token, the index of its sentence's first token (None without sentence boundaries)."""
     if not doc.has_annotation("SENT_START"):
         return None
-    starts = [0] * len(doc)
-    for sentence in doc.sents:
-        starts[sentence.start : sentence.end] = [sentence.start] * len(sentence)
+    starts: list[int] = []
+    current = 0
+    for i, flag in enumerate(doc.to_array("SENT_START").tolist()):
+        if flag == 1 or i == 0:
+            current = i
+        starts.append(current)
     return starts
 
 
@@ -362,28 +395,48 @@ def _reference(
 
 
 class DateFinder:
-    """spaCy component: fills ``doc.spans[spans_key]`` with normalised time expressions."""
+    """spaCy component: claim dates in ``doc.spans[spans_key]`` (``span._.timex``), every
+    TIMEX3 in ``doc.spans[timexes_key]`` (``span._.timex3``, labelled with its type)."""
 
-    def __init__(self, nlp: Language, name: str = "claimx_dates", spans_key: str = DATES_KEY) -> None:
-        """nlp (Language): the pipeline. name (str): component name. spans_key (str): span group to write."""
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "claimx_dates",
+        spans_key: str = DATES_KEY,
+        timexes_key: str | None = TIMEXES_KEY,
+    ) -> None:
+        """nlp (Language): the pipeline. name (str): component name. spans_key (str): span group
+        of the claim dates. timexes_key (str | None): span group of every TIMEX3 (None: not written)."""
         self.name = name
         self.spans_key = spans_key
+        self.timexes_key = timexes_key
         self.grammar = timex.load_grammar()
 
     def __call__(self, doc: Doc) -> Doc:
-        """doc (Doc): a parsed Doc. RETURNS (Doc): the Doc, ``doc.spans[spans_key]`` set."""
-        spans: list[Span] = []
-        for start, end, data in find_dates(doc, self.grammar):
-            span = doc.char_span(start, end, label="DATE")
-            if span is None:
-                continue
-            span._.timex = data
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
+        """doc (Doc): a parsed Doc. RETURNS (Doc): the Doc, its span groups set."""
+        doc.spans[self.spans_key] = self._spans(doc, find_dates(doc, self.grammar), "timex")
+        if self.timexes_key:
+            doc.spans[self.timexes_key] = self._spans(doc, find_timexes(doc, self.grammar), TIMEX3_ATTR)
         return doc
 
+    @staticmethod
+    def _spans(doc: Doc, found: list[tuple[int, int, dict[str, Any]]], attr: str) -> list[Span]:
+        spans: list[Span] = []
+        for start, end, data in found:
+            span = doc.char_span(start, end, label=data.get("type", "DATE"))
+            if span is None:
+                continue
+            setattr(span._, attr, data)
+            spans.append(span)
+        return spans
 
-@Language.factory("claimx_dates", assigns=["doc.spans"], default_config={"spans_key": DATES_KEY})
-def make_dates(nlp: Language, name: str, spans_key: str) -> DateFinder:
-    """Factory of ``claimx_dates``. spans_key (str): the span group to write. RETURNS (DateFinder)."""
-    return DateFinder(nlp, name, spans_key)
+
+@Language.factory(
+    "claimx_dates",
+    assigns=["doc.spans"],
+    default_config={"spans_key": DATES_KEY, "timexes_key": TIMEXES_KEY},
+)
+def make_dates(nlp: Language, name: str, spans_key: str, timexes_key: str | None) -> DateFinder:
+    """Factory of ``claimx_dates``. spans_key (str): the claim dates' span group.
+    timexes_key (str | None): the span group of every TIMEX3. RETURNS (DateFinder)."""
+    return DateFinder(nlp, name, spans_key, timexes_key)

@@ -9,6 +9,11 @@ Span groups claimx fills:
   holds the claim's analysis as a dict (see :data:`CLAIM_KEYS`).
 - ``doc.spans["dates"]``: time expressions; ``span._.timex`` holds the
   normalisation (``value``, ``mod``, ``earliest``, ``latest``, ``unresolved``).
+- ``doc.spans["timexes"]``: every TIMEX3 (dates, times, durations, sets),
+  labelled with its type; ``span._.timex3`` holds its reading. It is a
+  separate attribute because spaCy keys span attributes by character offsets:
+  "Tuesday morning" is the claim date 2013-03-12 in ``timex`` and the TIME
+  2013-03-12TMO in ``timex3``.
 - ``doc.spans["cues"]``: every cue match, labelled with its category;
   ``span._.cue`` holds ``{"status", "category", "id"}``.
 """
@@ -19,6 +24,8 @@ from spacy.tokens import Doc, Span
 
 CLAIMS_KEY = "claims"
 DATES_KEY = "dates"
+TIMEXES_KEY = "timexes"
+TIMEX3_ATTR = "timex3"
 CUES_KEY = "cues"
 
 #: Keys of ``span._.claim``. Offsets are character offsets into ``doc.text``.
@@ -44,7 +51,7 @@ def register_extensions() -> None:
     for name, default in doc_attrs.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-    for name in ("claim", "timex", "cue"):
+    for name in ("claim", "timex", TIMEX3_ATTR, "cue"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
 
