@@ -22,7 +22,16 @@ from typing import Any
 
 from .errors import ClaimxError
 from .read import read_file
-from .review import ArticleGroup, Outputs, group_by_article, group_by_subject, load_outputs, status_counts
+from .decisions import ReviewDecision
+from .review import (
+    ArticleGroup,
+    Outputs,
+    describe_decision,
+    group_by_article,
+    group_by_subject,
+    load_outputs,
+    status_counts,
+)
 from .schemas import STATUSES, Article, ClaimRecord, DocumentRecord
 
 logger = logging.getLogger(__name__)
@@ -136,12 +145,14 @@ def _innermost_key(item: tuple[int, int, ClaimRecord]) -> tuple[int, int]:
     return (item[1] - item[0], -item[0])
 
 
-def claim_data(claim: ClaimRecord) -> dict[str, Any]:
+def claim_data(claim: ClaimRecord, decision: ReviewDecision | None = None) -> dict[str, Any]:
     """The fields of a claim the page shows on hover or click.
 
+    decision (ReviewDecision | None): a reviewer's decision on the claim.
     RETURNS (dict[str, Any]): plain JSON data.
     """
     return {
+        "review": describe_decision(decision) if decision is not None else None,
         "id": claim.claim_id,
         "doc": claim.doc_id,
         "status": claim.status,
@@ -293,7 +304,9 @@ def build_context(loaded: Outputs, corpus: Path, title: str = "claimx report") -
             }
         )
     data = {
-        "claims": {claim.claim_id: claim_data(claim) for claim in loaded.claims},
+        "claims": {
+            claim.claim_id: claim_data(claim, loaded.decisions.get(claim.claim_id)) for claim in loaded.claims
+        },
         "docs": {group.doc_id: [claim.claim_id for claim in group.claims] for group in articles},
         "subjects": {s.name: [c.claim_id for a in s.articles for c in a.claims] for s in subjects},
     }

@@ -17,7 +17,8 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from .errors import ClaimxError
-from .outputs import CLAIMS_FILE, DOCUMENTS_FILE
+from .decisions import DecisionView, ReviewDecision
+from .outputs import CLAIMS_FILE, DECISIONS_FILE, DOCUMENTS_FILE
 from .schemas import STATUSES, TOPICS, ClaimRecord, DocumentRecord
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,8 @@ class Outputs:
 
     claims: list[ClaimRecord]
     documents: list[DocumentRecord]
+    #: reviewers' decisions on the claims shown, by claim id (``decisions.jsonl``)
+    decisions: dict[str, ReviewDecision] = field(default_factory=dict)
 
     def documents_by_id(self) -> dict[str, DocumentRecord]:
         """RETURNS (dict[str, DocumentRecord]): the documents keyed by doc_id."""
@@ -128,7 +131,31 @@ def load_outputs(outputs: Path) -> Outputs:
     documents = _read_lines(documents_path, DocumentRecord) if documents_path.is_file() else []
     if not documents_path.is_file():
         logger.warning("no %s in %s: titles and dates of articles are unknown", DOCUMENTS_FILE, outputs)
-    return Outputs(claims=claims, documents=documents)
+    return Outputs(claims=claims, documents=documents, decisions=load_decisions(outputs))
+
+
+def load_decisions(outputs: Path) -> dict[str, ReviewDecision]:
+    """RETURNS (dict[str, ReviewDecision]): the decisions that apply to a
+    current claim, by its id; orphaned ones are left to ``claimx status``."""
+    path = Path(outputs) / DECISIONS_FILE
+    if not path.is_file():
+        return {}
+    found: dict[str, ReviewDecision] = {}
+    for view in _read_lines(path, DecisionView):
+        if view.current_claim_id and not view.orphaned and not view.superseded:
+            found[view.current_claim_id] = view.decision
+    return found
+
+
+def describe_decision(decision: ReviewDecision) -> str:
+    """RETURNS (str): one line saying what a reviewer decided, e.g.
+    "corrected rumored → denied on 2026-11-23 (note)"."""
+    when = decision.decided_at.date().isoformat()
+    if decision.action == "status":
+        what = f"corrected {decision.claim.status} → {decision.status}"
+    else:
+        what = {"accept": "accepted", "reject": "rejected"}.get(decision.action, decision.action)
+    return f"{what} on {when}" + (f" ({decision.note})" if decision.note else "")
 
 
 def parse_statuses(values: Iterable[str]) -> tuple[str, ...]:

@@ -11,8 +11,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import ClaimxError
+from ..decisions import ReviewDecision
 from ..review import (
     ClaimFilter,
+    describe_decision,
     filter_claims,
     group_by_subject,
     load_outputs,
@@ -54,7 +56,7 @@ def claim_text(claim: ClaimRecord) -> Text:
     return text
 
 
-def claim_side(claim: ClaimRecord) -> Text:
+def claim_side(claim: ClaimRecord, decision: ReviewDecision | None = None) -> Text:
     """The attribution, cues lying outside the claim, topic and dates, one per line.
 
     RETURNS (Text): the styled text for the table's side column.
@@ -74,6 +76,10 @@ def claim_side(claim: ClaimRecord) -> Text:
         side.append(date.text, style="cyan")
         value = date.value or "unresolved"
         side.append(f" = {value}{' ' + date.mod if date.mod else ''}", style="dim")
+    if decision is not None:
+        side.append("\n" if side else "")
+        side.append("review: ", style="dim")
+        side.append(describe_decision(decision), style="bold")
     side.append("\n" if side else "")
     side.append(f"{claim.topic} · {claim.claim_id}", style="dim")
     return side
@@ -138,7 +144,7 @@ def review_cli(
             table.add_column("claim", ratio=3)
             table.add_column("side", ratio=2)
             for claim in article.claims:
-                table.add_row(Text(claim.status, style=STATUS_STYLES.get(claim.status, "")), claim_text(claim), claim_side(claim))
+                table.add_row(Text(claim.status, style=STATUS_STYLES.get(claim.status, "")), claim_text(claim), claim_side(claim, loaded.decisions.get(claim.claim_id)))
             console.print(table)
     shown_from = offset + 1
     console.print(
