@@ -25,7 +25,8 @@ logger = logging.getLogger(__name__)
 #: claimx's components, in pipeline order, with their configs.
 COMPONENTS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("claimx_entities", {}),
-    ("claimx_dates", {}),
+    # claim dates only; the full TIMEX3 layer ("timexes") is for the benchmarks
+    ("claimx_dates", {"timexes_key": None}),
     ("claimx_segment", {}),
     ("claimx_attribution", {}),
     ("claimx_cues", {}),

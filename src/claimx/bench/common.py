@@ -11,6 +11,7 @@ import datetime as dt
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -127,3 +128,19 @@ class Timer:
 
     def __exit__(self, *exc: object) -> None:
         self.seconds = time.perf_counter() - self.start
+
+
+@contextmanager
+def timex3_layer(nlp: Language) -> Iterator[Language]:
+    """Have ``claimx_dates`` write every TIMEX3 to ``doc.spans["timexes"]``
+    while the block runs. Claim extraction leaves that layer off: claims
+    carry dates only, and the layer costs time a run does not need."""
+    from ..claims.extensions import TIMEXES_KEY
+
+    finder = nlp.get_pipe("claimx_dates")
+    before = finder.timexes_key
+    finder.timexes_key = TIMEXES_KEY
+    try:
+        yield nlp
+    finally:
+        finder.timexes_key = before

@@ -32,7 +32,7 @@ from spacy.language import Language
 from ..claims.dates import TIMEXES_KEY
 from ..target import status_of
 from .baselines import context_status
-from .common import BenchResult, Timer, join_tokens, pipe_texts
+from .common import BenchResult, Timer, join_tokens, pipe_texts, timex3_layer
 from .scoring import TimexItem, match_timexes, status_scores
 
 logger = logging.getLogger(__name__)
@@ -157,7 +157,7 @@ def run(nlp: Language, path: Path, *, split: str = "all", limit: int | None = No
     RETURNS (BenchResult): figures ``status`` (accuracy, macro_f1, per_status,
         confusion, coverage) and ``timex`` (strict, relaxed, value_f1).
     """
-    with Timer() as timer:
+    with Timer() as timer, timex3_layer(nlp):
         docs = read_corpus(path, limit)
         gold: list[str] = []
         pred: list[str] = []

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..claims.dates import TIMEXES_KEY
-from .common import BenchResult, Timer, pipe_texts
+from .common import BenchResult, Timer, pipe_texts, timex3_layer
 from .scoring import TimexItem, match_timexes
 
 
@@ -101,7 +101,7 @@ def run(nlp: Language, path: Path, *, split: str = "test", limit: int | None = N
     RETURNS (BenchResult): figures ``timex`` (strict, relaxed, value_f1,
         mod_accuracy) and ``timex_errors``.
     """
-    with Timer() as timer:
+    with Timer() as timer, timex3_layer(nlp):
         docs = read_corpus(path, limit)
         gold: list[TimexItem] = []
         pred: list[TimexItem] = []
