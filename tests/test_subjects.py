@@ -67,3 +67,12 @@ def test_subjects_bad_alias_file_is_reported(tmp_path):
     (tmp_path / "claimx-aliases.yml").write_text("- just\n- a list\n")
     with pytest.raises(ClaimxError, match="claimx-aliases.yml"):
         load_aliases(tmp_path)
+
+
+def test_subjects_short_form_joins_its_one_longer_name():
+    from claimx.subjects import SubjectResolver
+
+    resolver = SubjectResolver(["Alita: Battle Angel 2", "Alita 2", "Alita: Battle Angel", "Shrek 5"])
+    assert resolver.canonical("Alita 2") == "Alita: Battle Angel 2"
+    assert resolver.canonical("Alita: Battle Angel") == "Alita: Battle Angel"
+    assert resolver.canonical("Shrek 5") == "Shrek 5"

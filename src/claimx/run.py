@@ -377,7 +377,7 @@ def _full_run(
         if progress and len(todo) > 3:
             from tqdm import tqdm
 
-            bar = tqdm(total=len(todo), unit="article", desc="claimx", leave=False)
+            bar = tqdm(total=len(todo), unit="article", desc="claimx", leave=False, disable=None)
         try:
             for start in range(0, len(todo), max(1, batch_size)):
                 chunk = todo[start : start + max(1, batch_size)]

@@ -6,7 +6,8 @@ named differently: "Half-Life 3", "half-life 3", "HL3". :class:`SubjectResolver`
 groups names that are the same once normalised (case, dashes, quotes, a
 leading "the", a trailing possessive), an abbreviation with the one longer
 name whose initials it spells ("HL3" -> "Half-Life 3"; left alone when several
-names fit), and the aliases a user pins in ``claimx-aliases.yml`` (or
+names fit), a short form with the one longer name of the same first word and
+closing number ("Alita 2" -> "Alita: Battle Angel 2"), and the aliases a user pins in ``claimx-aliases.yml`` (or
 ``.yaml``/``.json``) in the corpus folder::
 
     Half-Life 3:
@@ -166,6 +167,20 @@ class SubjectResolver:
                 self._union(key, next(iter(targets)))
             elif len(targets) > 1:
                 logger.debug("abbreviation %r fits several subjects; left alone", short)
+        # Short forms join the one longer name they shorten: same first word,
+        # same closing number ("Alita 2" -> "Alita: Battle Angel 2").
+        by_ends: dict[tuple[str, str], set[str]] = {}
+        for key in forms:
+            words = _WORDS.findall(key)
+            if len(words) >= 3 and words[-1].isdigit():
+                by_ends.setdefault((words[0], words[-1]), set()).add(key)
+        for key in forms:
+            words = _WORDS.findall(key)
+            if len(words) != 2 or not words[-1].isdigit():
+                continue
+            longer = {self._find(k) for k in by_ends.get((words[0], words[-1]), set())} - {self._find(key)}
+            if len(longer) == 1:
+                self._union(key, next(iter(longer)))
         # Name each group: the pinned name, else its most frequent full name.
         members: dict[str, Counter[str]] = {}
         for key, variants in forms.items():

@@ -147,6 +147,10 @@ class TopicTagger:
                 return {"name": main, "start": begin, "end": begin + len(main)}
         subjects = {t.i for t in claim if t.dep_ in SUBJECT_DEPS}
         for ent in claim.ents:
+            # "the sequel to Alita: Battle Angel" is not about the first film
+            after_preposition = ent.start > 0 and claim.doc[ent.start - 1].pos_ == "ADP"
+            if after_preposition:
+                continue
             if ent.label_ in SUBJECT_LABELS and any(ent.start <= i < ent.end for i in subjects):
                 return {"name": ent.text, "start": ent.start_char, "end": ent.end_char}
         return {"name": main or "", "start": None, "end": None}
