@@ -42,6 +42,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--long-articles", type=int, default=40, help="articles joined into one long one")
     args = parser.parse_args()
 
     from claimx.nlp import load_base, load_nlp
@@ -61,6 +62,14 @@ def main() -> None:
     print(f"bare spaCy : median {bare_med:.2f}s  ({len(texts) / bare_med:.1f} articles/s)")
     print(f"claimx     : median {full_med:.2f}s  ({len(texts) / full_med:.1f} articles/s)")
     print(f"throughput ratio claimx/bare: {bare_med / full_med:.3f}  (target >= 0.85)")
+    # One long article: claimx's components must stay linear in its length.
+    long_text = " ".join(texts[: args.long_articles])
+    bare_long = statistics.median(timed(bare, [long_text], 1) for _ in range(args.repeats))
+    full_long = statistics.median(timed(full, [long_text], 1) for _ in range(args.repeats))
+    print(
+        f"one long article ({len(long_text.split())} words): bare {bare_long:.2f}s, "
+        f"claimx {full_long:.2f}s, ratio {bare_long / full_long:.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from .claims.extensions import CLAIMS_KEY, DATES_KEY
+from .claims.sentences import ents_within
 from .fingerprint import canonical_hash
 from .schemas import (
     Article,
@@ -38,8 +39,19 @@ def _cut(body: str, start: int, end: int) -> dict[str, Any]:
     return {"text": body[start:end], "start": start, "end": end}
 
 
-def claim_record(span: Span, article: Article, extractor: Extractor) -> ClaimRecord:
-    """Turn one claim span into a record."""
+def claim_record(
+    span: Span,
+    article: Article,
+    extractor: Extractor,
+    ents: list[Span] | None = None,
+    dates: list[Span] | None = None,
+) -> ClaimRecord:
+    """Turn one claim span into a record.
+
+    ents (list[Span] | None): the entities inside the claim, when the caller
+        has them (``span.ents`` walks every entity of the Doc).
+    dates (list[Span] | None): the Doc's date spans, taken once by the caller.
+    """
     body = article.body
     info = span._.claim or {}
     start, end = span.start_char, span.end_char
@@ -47,12 +59,14 @@ def claim_record(span: Span, article: Article, extractor: Extractor) -> ClaimRec
     attribution = info.get("attribution")
     subject = info.get("subject") or {}
     subj_start, subj_end = subject.get("start"), subject.get("end")
-    dates = []
-    for date in span.doc.spans[DATES_KEY] if DATES_KEY in span.doc.spans else []:
+    if dates is None:
+        dates = list(span.doc.spans[DATES_KEY]) if DATES_KEY in span.doc.spans else []
+    mentions = []
+    for date in dates:
         if date.start_char < start or date.end_char > end:
             continue
         timex = date._.timex or {}
-        dates.append(
+        mentions.append(
             DateMention(
                 **_cut(body, date.start_char, date.end_char),
                 value=timex.get("value"),
@@ -85,9 +99,9 @@ def claim_record(span: Span, article: Article, extractor: Extractor) -> ClaimRec
         key=info.get("key", "other"),
         entities=[
             Entity(**_cut(body, e.start_char, e.end_char), label=e.label_)
-            for e in span.ents
+            for e in (span.ents if ents is None else ents)
         ],
-        dates=dates,
+        dates=mentions,
         published=article.published,
         extractor=extractor,
     )
@@ -98,7 +112,12 @@ def doc_records(doc: Doc, article: Article, extractor: Extractor) -> list[ClaimR
     if doc.text != article.body:
         raise ValueError(f"{article.path}: the Doc's text is not the article body; offsets would not map back.")
     spans = sorted(doc.spans[CLAIMS_KEY], key=lambda s: (s.start, s.end))
-    return [claim_record(span, article, extractor) for span in spans]
+    ents = list(doc.ents)
+    starts = [e.start for e in ents]
+    dates = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
+    return [
+        claim_record(span, article, extractor, ents_within(ents, starts, span), dates) for span in spans
+    ]
 
 
 def document_record(article: Article, claims: list[ClaimRecord], extractor: Extractor | None) -> DocumentRecord:

@@ -45,6 +45,7 @@ from spacy.util import filter_spans
 
 from ..rules import default_rules_dir, load_jsonl
 from .extensions import CLAIMS_KEY, CUES_KEY, DATES_KEY, register_extensions
+from .sentences import paragraph_starts, sentence_ids
 
 register_extensions()
 
@@ -138,35 +139,29 @@ class CueTagger:
             ]
             claim._.claim = info
         dates = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
+        if plain_future:
+            sent_of = sentence_ids(doc)
+            opens_paragraph = paragraph_starts(doc)
+            hedged_sentences = {
+                sent_of[c.start]
+                for c in claims
+                if (c._.claim or {}).get("status") in ("expected", "rumored")
+            }
         for n in plain_future:
             claim = claims[n]
             # "the film opens on 12 May": a plain future with a date is a statement
             dated = any(claim.start <= d.start and d.end <= claim.end for d in dates)
-            if not dated and self._speculative_passage(doc, claims, n):
-                info = dict(claims[n]._.claim)
-                info["status"] = "expected"
-                claims[n]._.claim = info
-        return doc
-
-    @staticmethod
-    def _speculative_passage(doc: Doc, claims: list[Span], n: int) -> bool:
-        """Whether a plain future statement stands among hedged ones: the
-        claims of its sentence and of the sentence before, in its paragraph."""
-        claim = claims[n]
-        sent = claim.sent
-        start = sent.start
-        if sent.start > 0:
-            previous = doc[sent.start - 1].sent
-            if "\n" not in doc.text[previous.end_char : sent.start_char] and not any(
-                "\n" in t.text for t in previous if t.is_space
-            ):
-                start = previous.start
-        for other in claims:
-            if other is claim or not (start <= other.start < sent.end):
+            if dated:
                 continue
-            if (other._.claim or {}).get("status") in ("expected", "rumored"):
-                return True
-        return False
+            # among hedged claims (its sentence, or the one before in its
+            # paragraph) it is a forecast of the passage
+            number = sent_of[claim.start]
+            window = {number} if number in opens_paragraph else {number, number - 1}
+            if window & hedged_sentences:
+                info = dict(claim._.claim)
+                info["status"] = "expected"
+                claim._.claim = info
+        return doc
 
     # -- scope ----------------------------------------------------------------
 

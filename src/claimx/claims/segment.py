@@ -171,12 +171,10 @@ def is_absolute(token: Token) -> bool:
     return any(c.dep_ == "pobj" for c in token.children) and token.head.pos_ in ("VERB", "AUX")
 
 
-def _heading_or_byline(sent: Span) -> bool:
+def _heading_or_byline(sent: Span, text: str) -> bool:
     """A line of its own that is a heading ("## What we know", "Release date")
     or a byline ("By Jane Doe"): short, alone on its line, no closing
-    punctuation."""
-    doc = sent.doc
-    text = doc.text
+    punctuation. ``text`` is ``doc.text``, built once per Doc by the caller."""
     words_only = [t for t in sent if not t.is_space]
     if not words_only:
         return False
@@ -287,17 +285,18 @@ class Segmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
+        text = doc.text  # built token by token: once per Doc, not per sentence
         for sent in doc.sents:
-            spans.extend(self.segment_sentence(doc, sent))
+            spans.extend(self.segment_sentence(doc, sent, text))
         doc.spans[self.spans_key] = spans
         return doc
 
     # -- per sentence ---------------------------------------------------------
 
-    def segment_sentence(self, doc: Doc, sent: Span) -> list[Span]:
+    def segment_sentence(self, doc: Doc, sent: Span, text: str | None = None) -> list[Span]:
         if _wh_question(sent):
             return []  # "Why glasses, and why now?" asks, it does not claim
-        if _heading_or_byline(sent):
+        if _heading_or_byline(sent, doc.text if text is None else text):
             return []
         heads = [
             t

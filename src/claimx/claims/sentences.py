@@ -10,8 +10,10 @@ Runs before the parser, which respects sentence starts already set:
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 
 def mark_sentence_starts(doc: Doc) -> Doc:
@@ -30,6 +32,53 @@ def mark_sentence_starts(doc: Doc) -> Doc:
         ):
             token.is_sent_start = True
     return doc
+
+
+def sentence_ids(doc: Doc) -> list[int]:
+    """RETURNS (list[int]): for every token, the number of its sentence
+    (one pass over the Doc, so components need not call ``span.sent``, which
+    walks the Doc, once per claim)."""
+    ids = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            ids[i] = number
+    return ids
+
+
+def ents_within(ents: list[Span], starts: list[int], span: Span) -> list[Span]:
+    """RETURNS (list[Span]): the entities lying inside ``span``.
+
+    ents (list[Span]): ``list(doc.ents)``, taken once per Doc (``span.ents``
+        walks every entity of the Doc on each call).
+    starts (list[int]): their start tokens, for bisection.
+    """
+    i = bisect_left(starts, span.start)
+    found = []
+    while i < len(ents) and ents[i].start < span.end:
+        if ents[i].end <= span.end:
+            found.append(ents[i])
+        i += 1
+    return found
+
+
+def paragraph_starts(doc: Doc) -> set[int]:
+    """RETURNS (set[int]): numbers of the sentences that open a paragraph:
+    the first, and any with a newline between it and the sentence before."""
+    starts = {0}
+    for number, sent in enumerate(doc.sents):
+        i = sent.start - 1
+        while i >= 0 and doc[i].is_space:
+            if "\n" in doc[i].text:
+                starts.add(number)
+                break
+            i -= 1
+        j = sent.start
+        while j < sent.end and doc[j].is_space:
+            if "\n" in doc[j].text:
+                starts.add(number)
+                break
+            j += 1
+    return starts
 
 
 @Language.component("claimx_sentences", assigns=["token.is_sent_start"])

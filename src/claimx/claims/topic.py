@@ -29,6 +29,7 @@ from ..rules import default_rules_dir, load_jsonl
 from ..schemas import TOPICS
 from .extensions import CLAIMS_KEY, register_extensions
 from .segment import SUBJECT_DEPS
+from .sentences import ents_within, sentence_ids
 
 register_extensions()
 
@@ -119,24 +120,31 @@ class TopicTagger:
         main = self.main_subject(doc)
         doc._.main_subject = main
         claims = list(doc.spans[self.spans_key])
-        topics = [self.topic(claim) for claim in claims]
+        ents = list(doc.ents)
+        starts = [e.start for e in ents]
+        claim_ents = [ents_within(ents, starts, claim) for claim in claims]
+        topics = [self.topic(claim, claim_ents[n]) for n, claim in enumerate(claims)]
         # A claim with no topic words takes its sentence's topic, else the
         # article's most common one.
         known = Counter(t for t in topics if t is not None)
         article_topic = known.most_common(1)[0][0] if known else "other"
+        sent_of = sentence_ids(doc)
+        first_topic: dict[int, str] = {}
+        for claim, topic in zip(claims, topics):
+            if topic is not None:
+                first_topic.setdefault(sent_of[claim.start], topic)
         for n, claim in enumerate(claims):
             topic = topics[n]
             if topic is None:
-                same = [topics[m] for m, other in enumerate(claims) if other.sent == claim.sent and topics[m]]
-                topic = same[0] if same else article_topic
+                topic = first_topic.get(sent_of[claim.start], article_topic)
             info = dict(claim._.claim or {})
-            info["subject"] = self.subject(claim, main)
+            info["subject"] = self.subject(claim, main, claim_ents[n])
             info["topic"] = topic
-            info["key"] = self.key(claim, topic)
+            info["key"] = self.key(claim, topic, claim_ents[n])
             claim._.claim = info
         return doc
 
-    def subject(self, claim: Span, main: str | None) -> dict[str, object]:
+    def subject(self, claim: Span, main: str | None, ents: list[Span]) -> dict[str, object]:
         """The claim's subject: the main subject where the claim names it or
         names nothing else; a work, product or organisation that is the
         claim's grammatical subject otherwise."""
@@ -146,7 +154,7 @@ class TopicTagger:
                 begin = claim.start_char + at
                 return {"name": main, "start": begin, "end": begin + len(main)}
         subjects = {t.i for t in claim if t.dep_ in SUBJECT_DEPS}
-        for ent in claim.ents:
+        for ent in ents:
             # "the sequel to Alita: Battle Angel" is not about the first film
             after_preposition = ent.start > 0 and claim.doc[ent.start - 1].pos_ == "ADP"
             if after_preposition:
@@ -155,7 +163,7 @@ class TopicTagger:
                 return {"name": ent.text, "start": ent.start_char, "end": ent.end_char}
         return {"name": main or "", "start": None, "end": None}
 
-    def topic(self, claim: Span) -> str | None:
+    def topic(self, claim: Span, ents: list[Span]) -> str | None:
         """RETURNS (str | None): the topic whose words the claim uses most, or None."""
         counts: Counter[str] = Counter()
         head_i = (claim._.claim or {}).get("head", claim.root.i)
@@ -175,19 +183,19 @@ class TopicTagger:
                     counts[topic] += 2
                 else:
                     counts[topic] += 1
-        if any(e.label_ == "PERSON" for e in claim.ents) and " as " in claim.text:
+        if any(e.label_ == "PERSON" for e in ents) and " as " in claim.text:
             counts["cast"] += 2
         if not counts:
             return None
         best = max(counts.values())
         return next(t for t in TOPICS if counts.get(t) == best)
 
-    def key(self, claim: Span, topic: str) -> str:
+    def key(self, claim: Span, topic: str, ents: list[Span]) -> str:
         """What the roll-up groups on within subject and topic: the person for
         cast and crew; for releases, the announcement (reveal, unveil,
         announce) apart from the release date; the topic's name otherwise."""
         if topic in ("cast", "crew"):
-            people = [e.text for e in claim.ents if e.label_ == "PERSON"]
+            people = [e.text for e in ents if e.label_ == "PERSON"]
             if people:
                 return people[0]
             return topic
