@@ -12,8 +12,9 @@ from claimx.status import DocInfo, diff, filter_records, rollup
 D = dt.date
 
 
-def _claim(cid, doc, status, *, subject="Half-Life 3", mention=True, topic="production", key="development", value=None, start=0):
+def _claim(cid, doc, status, *, subject="Half-Life 3", mention=True, topic="production", key="development", value=None, start=0, cues=False):
     return {
+        "cues": [{"text": "cue", "status": status}] if cues else [],
         "claim_id": cid,
         "doc_id": doc,
         "text": f"text of {cid}",
@@ -102,3 +103,22 @@ def test_status_filter_records_by_subject_name_and_topic():
     records = rollup([_claim("c1", "a", "rumored", subject="HL3"), _claim("c2", "a", "rumored", subject="Half-Life 3", topic="cast", key="cast")], docs).values()
     assert [r.topic for r in filter_records(records, subject="hl3")] == ["cast", "production"]
     assert [r.topic for r in filter_records(records, topic="cast")] == ["cast"]
+
+
+@pytest.mark.parametrize(
+    "second_status, expected",
+    [
+        # an unnamed denial in so many words outranks unnamed speculation
+        ("denied", "c2"),
+        # other unnamed cued claims keep the article's first
+        ("rumored", "c1"),
+    ],
+)
+def test_status_rollup_cued_denial_speaks_for_article(second_status, expected):
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    claims = [
+        _claim("c1", "a", "rumored", mention=False, cues=True),
+        _claim("c2", "a", second_status, mention=False, cues=True, start=10),
+    ]
+    (record,) = rollup(claims, docs).values()
+    assert record.claim_id == expected

@@ -4,7 +4,9 @@ Claims of every article are grouped by (subject, topic, key), the subject
 resolved across articles by :class:`~claimx.subjects.SubjectResolver`. Within
 a group each article speaks once: by its first claim that names the subject
 and carries status words (cues), else the first that does one of these, else
-its first claim; a claim a reviewer accepted or corrected takes precedence, a rejected claim not counting. Articles are ordered by publication
+its first claim (a claim that denies something in so many words counts as
+naming the subject); a claim a reviewer accepted or corrected takes
+precedence, a rejected claim not counting. Articles are ordered by publication
 date; an article without one counts as published on the day claimx first read
 it, and articles of the same day keep the order they were added in. The
 group's current status is the one of the last article; the history keeps every
@@ -155,7 +157,10 @@ def rollup(
         # does either, then the first
         named = bool(claim["subject"].get("text"))
         cued = bool(claim.get("cues"))
-        priority = 0 if decision is not None else 1 + (not named) + (not cued)
+        # a denial in so many words is news: it speaks for the article as
+        # strongly as a cued claim that names the subject
+        cued_denial = cued and claim.get("status") == "denied"
+        priority = 0 if decision is not None else 1 + (not named and not cued_denial) + (not cued)
         groups.setdefault(gkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
         names.setdefault(gkey, set()).add(claim["subject"]["name"])
     records: dict[str, StatusRecord] = {}

@@ -38,6 +38,10 @@ def test_topic_main_subject_from_title(analyse):
         ("Christoph Waltz will return as Dr. Dyson Ido in the sequel.", "cast", "Christoph Waltz"),
         ("Valve is expected to reveal the game at The Game Awards.", "release", "announcement"),
         ("The film will be released in theaters on 12 May 2026.", "release", "release_date"),
+        ("Jane Doe, the voice of the villain, is rumoured to have recorded new lines.", "cast", "Jane Doe"),
+        ("The game has reportedly been playtested internally.", "production", "development"),
+        ("The band sold more than four million albums.", "business", "business"),
+        ("Nobody else is convinced.", "other", "other"),
     ],
 )
 def test_topic_and_key(analyse, text, topic, key):

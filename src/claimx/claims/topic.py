@@ -124,10 +124,9 @@ class TopicTagger:
         starts = [e.start for e in ents]
         claim_ents = [ents_within(ents, starts, claim) for claim in claims]
         topics = [self.topic(claim, claim_ents[n]) for n, claim in enumerate(claims)]
-        # A claim with no topic words takes its sentence's topic, else the
-        # article's most common one.
-        known = Counter(t for t in topics if t is not None)
-        article_topic = known.most_common(1)[0][0] if known else "other"
+        # A claim with no topic words takes its sentence's topic, else
+        # ``other``: an article's most common topic says little about a
+        # clause that names none (sales figures in a release story).
         sent_of = sentence_ids(doc)
         first_topic: dict[int, str] = {}
         for claim, topic in zip(claims, topics):
@@ -136,7 +135,7 @@ class TopicTagger:
         for n, claim in enumerate(claims):
             topic = topics[n]
             if topic is None:
-                topic = first_topic.get(sent_of[claim.start], article_topic)
+                topic = first_topic.get(sent_of[claim.start], "other")
             info = dict(claim._.claim or {})
             info["subject"] = self.subject(claim, main, claim_ents[n])
             info["topic"] = topic
