@@ -14,7 +14,6 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from pydantic import BaseModel
 
 CLAIMS_FILE = "claims.jsonl"
 DOCUMENTS_FILE = "documents.jsonl"
@@ -22,14 +21,6 @@ STATUS_FILE = "status.jsonl"
 DECISIONS_FILE = "decisions.jsonl"
 #: Every view a run writes, in the order they are written.
 VIEW_FILES: tuple[str, ...] = (CLAIMS_FILE, DOCUMENTS_FILE, STATUS_FILE, DECISIONS_FILE)
-
-
-def write_jsonl_atomic(path: Path, records: Iterable[BaseModel]) -> int:
-    """Write records as JSON lines to ``path`` atomically.
-
-    RETURNS (int): the number of lines written.
-    """
-    return write_lines_atomic(path, (record.model_dump_json() for record in records))
 
 
 def write_lines_atomic(path: Path, lines: Iterable[str]) -> int:
