@@ -61,6 +61,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, Any, Literal, NamedTuple
 
 from dateparser.conf import Settings
@@ -840,6 +841,19 @@ class _Ctx(NamedTuple):
     core: str
 
 
+
+#: What :func:`_in_stated_year` gives when the expression states no year.
+_NO_YEAR = object()
+
+
+def _in_stated_year(ctx: _Ctx, make: Callable[[int], Result]) -> Any:
+    """The period in the year the expression names ("June 2023", "next year's
+    June"): ``make(year)``, UNRESOLVED, or :data:`_NO_YEAR` when it names none."""
+    year = _year_of(ctx.groups, ctx.anchor)
+    if isinstance(year, _Unresolved):
+        return year
+    return _NO_YEAR if year is None else make(year)
+
 def _vocab_value(ctx: _Ctx, category: str, group: str) -> Any:
     word = ctx.groups.get(group)
     if not word:
@@ -886,11 +900,9 @@ def _h_month(ctx: _Ctx) -> Result:
     month = _vocab_value(ctx, "month", "month")
     if not isinstance(month, int):
         return None
-    year = _year_of(ctx.groups, ctx.anchor)
-    if isinstance(year, _Unresolved):
-        return year
-    if year is not None:
-        return month_period(year, month)
+    stated = _in_stated_year(ctx, lambda y: month_period(y, month))
+    if stated is not _NO_YEAR:
+        return stated
     rel = _rel(ctx.groups)
     if rel:
         if ctx.anchor is None:
@@ -908,11 +920,9 @@ def _h_season(ctx: _Ctx) -> Result:
     code = _vocab_value(ctx, "season", "season")
     if not isinstance(code, str):
         return None
-    year = _year_of(ctx.groups, ctx.anchor)
-    if isinstance(year, _Unresolved):
-        return year
-    if year is not None:
-        return season_period(year, code)
+    stated = _in_stated_year(ctx, lambda y: season_period(y, code))
+    if stated is not _NO_YEAR:
+        return stated
     rel = _rel(ctx.groups)
     if rel:
         if ctx.anchor is None:
@@ -953,11 +963,9 @@ def _h_quarter(ctx: _Ctx) -> Result:
     quarter = _quarter_number(ctx)
     if quarter is None:
         return None
-    year = _year_of(ctx.groups, ctx.anchor)
-    if isinstance(year, _Unresolved):
-        return year
-    if year is not None:
-        return quarter_period(year, quarter)
+    stated = _in_stated_year(ctx, lambda y: quarter_period(y, quarter))
+    if stated is not _NO_YEAR:
+        return stated
     return _recurring(ctx, lambda y: quarter_period(y, quarter))
 
 
@@ -970,11 +978,9 @@ def _h_half(ctx: _Ctx) -> Result:
         if number not in (1, 2):
             return None
         half = int(number)  # type: ignore[arg-type]
-    year = _year_of(g, ctx.anchor)
-    if isinstance(year, _Unresolved):
-        return year
-    if year is not None:
-        return half_period(year, half)
+    stated = _in_stated_year(ctx, lambda y: half_period(y, half))
+    if stated is not _NO_YEAR:
+        return stated
     if re.search(r"\bthe\s+year\b", ctx.core, re.IGNORECASE):
         if ctx.anchor is None:
             return UNRESOLVED
@@ -1105,11 +1111,9 @@ def _h_holiday(ctx: _Ctx) -> Result:
         day = _holiday_date(value, year)
         return day_period(day) if day else None
 
-    year = _year_of(ctx.groups, ctx.anchor)
-    if isinstance(year, _Unresolved):
-        return year
-    if year is not None:
-        return make(year)
+    stated = _in_stated_year(ctx, make)
+    if stated is not _NO_YEAR:
+        return stated
     rel = _rel(ctx.groups)
     if rel:
         if ctx.anchor is None:
