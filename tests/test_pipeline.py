@@ -58,3 +58,12 @@ def test_pipeline_docs_pickle(nlp):
     assert [s._.claim["status"] for s in again.spans["claims"]] == [
         s._.claim["status"] for s in doc.spans["claims"]
     ]
+
+
+def test_pipeline_normalizing_tokenizer_from_config():
+    import spacy
+
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "claimx.NormalizingTokenizer.v1"}}})
+    doc = nlp("It\u2019s \u201cofficial\u201d")
+    assert doc.text == "It\u2019s \u201cofficial\u201d"
+    assert [t.norm_ for t in doc][-2] == "official"

@@ -45,6 +45,7 @@ from spacy.util import filter_spans
 
 from ..rules import default_rules_dir, load_jsonl
 from .extensions import CLAIMS_KEY, CUES_KEY, DATES_KEY, register_extensions
+from .segment import load_attribution_rules
 from .sentences import paragraph_starts, sentence_ids
 
 register_extensions()
@@ -89,8 +90,6 @@ class CueTagger:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.patterns = Matcher(nlp.vocab)
         self.tell_verbs: set[str] = set()
-        from .segment import load_attribution_rules
-
         self.report_verbs = load_attribution_rules(rules_dir).get("report_verb", frozenset())
         for rule in rules:
             if rule.category == "tell_verb":

@@ -83,10 +83,7 @@ class NormalizingTokenizer:
 @registry.tokenizers("claimx.NormalizingTokenizer.v1")
 def create_normalizing_tokenizer() -> Any:
     """Config entry: wrap the language's default tokenizer."""
-    from spacy.tokenizer import Tokenizer  # noqa: F401  (documenting the wrapped type)
-    from spacy.util import registry as _registry
-
-    base = _registry.tokenizers.get("spacy.Tokenizer.v1")()
+    base = registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def make(nlp: Any) -> NormalizingTokenizer:
         return NormalizingTokenizer(base(nlp))
