@@ -48,3 +48,88 @@ def test_topic_and_key(analyse, text, topic, key):
     records = analyse(text, published=dt.date(2025, 6, 4))
     assert records
     assert (records[0].topic, records[0].key) == (topic, key)
+
+
+@pytest.mark.parametrize(
+    "title, body, main",
+    [
+        # the organisation that acts in a headline is not what the story follows
+        (
+            "Northwind renews Copper Lantern for a second season",
+            "Northwind has renewed Copper Lantern. Copper Lantern drew four million viewers.",
+            "Copper Lantern",
+        ),
+        # a surname in the title, the full name in the body
+        (
+            "Brackley raise Okafor offer as Dunmore stand firm",
+            "Brackley have raised their offer for Daniel Okafor, who scored 20 goals. Okafor is 24.",
+            "Daniel Okafor",
+        ),
+        # after a function word the name is not the headline's object
+        (
+            "Taylor Reed announces tour with Sam Cole",
+            "Taylor Reed will tour with Sam Cole in May.",
+            "Taylor Reed",
+        ),
+        # a numbered name is what the story follows, wherever it stands
+        (
+            "Valve denies Half-Life 3 is in development",
+            "Valve said Half-Life 3 is not in development.",
+            "Half-Life 3",
+        ),
+    ],
+)
+def test_topic_main_subject_prefers_the_headline_object(analyse, title, body, main):
+    records = analyse(body, title=title)
+    assert records
+    assert records[0].subject.name == main
+
+
+def test_topic_title_names_season_tail():
+    assert "Copper Lantern season 2" in title_names("Copper Lantern season 2: what we know")
+    assert "season 2" not in title_names("Copper Lantern season 2: what we know")
+
+
+@pytest.mark.parametrize(
+    "body, claim, key, mention",
+    [
+        # an appositive codename joins its subject, under a key of its own
+        (
+            'Skyfall 2 rumours are back. The patch references "Orion", the internal codename that dataminers have tied to an unannounced Skyfall project. '
+            "Orion could just as easily be an engine test.",
+            "Orion could just as easily be an engine test",
+            "Orion",
+            "Orion",
+        ),
+        # a name said not to be the subject is still tracked with it
+        (
+            "We are not developing Skyfall 2, and Orion is not Skyfall 2. A new leak suggests the codename may refer to the sequel.",
+            "the codename may refer to the sequel",
+            "Orion",
+            None,
+        ),
+        # what the codename does, rather than what it is, is development
+        (
+            "Orion is not Skyfall 2, the studio said. A leaker claims Orion is now in certification.",
+            "Orion is now in certification",
+            "development",
+            "Orion",
+        ),
+    ],
+)
+def test_topic_codename_claims(analyse, body, claim, key, mention):
+    records = analyse(body, title="Skyfall 2 rumours flare again")
+    found = [r for r in records if claim in r.text]
+    assert found, [r.text for r in records]
+    record = found[0]
+    assert record.subject.name == "Skyfall 2"
+    assert (record.topic, record.key) == ("production", key)
+    assert record.subject.text == mention
+
+
+def test_topic_codename_not_taken_from_people(analyse):
+    records = analyse(
+        "Jane Roe, the voice of the villain, is not Skyfall 2. Jane Roe is rumoured to have recorded lines.",
+        title="Skyfall 2 cast rumours",
+    )
+    assert all(r.key != "Jane Roe" or r.topic == "cast" for r in records)

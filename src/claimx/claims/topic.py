@@ -23,7 +23,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..rules import default_rules_dir, load_jsonl
 from ..schemas import TOPICS
@@ -34,7 +34,7 @@ from .sentences import ents_within, sentence_ids
 register_extensions()
 
 SUBJECT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "ORG", "EVENT", "LAW", "FAC"})
-_NAME = re.compile(r"[A-Z0-9][\w'’.\-‑]*(?:(?::\s|\s&\s|\s)(?:[A-Z0-9][\w'’.\-‑]*|of|the|and))*")
+_NAME = re.compile(r"[A-Z0-9][\w'’.\-‑]*(?:(?::\s|\s&\s|\s)(?:[A-Z0-9][\w'’.\-‑]*|of|the|and))*(?:\s(?:season|series|part|volume|chapter|episode|phase)\s\d+\b)?")
 
 
 class TopicRule(BaseModel):
@@ -45,10 +45,15 @@ class TopicRule(BaseModel):
     id: str
     #: a topic; or "announcement": words that make a release claim's key
     #: ``announcement`` rather than ``release_date``; or "title_opener": words
-    #: that open a title's question ("Could …") without being part of a name
+    #: that open a title's question ("Could …") without being part of a name;
+    #: or "codename": nouns that present a name as a codename ("HLX, the
+    #: internal codename"); or "naming": words after which a codename follows
+    #: ("codenamed", "a project called"); or "identity": verbs that say what a
+    #: codename stands for ("refer to", "tied to"). Several words are matched
+    #: as a phrase, word by word.
     topic: Literal[
         "release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other",
-        "announcement", "title_opener",
+        "announcement", "title_opener", "codename", "naming", "identity",
     ]
     lemma: str
     examples: list[str] = []
@@ -71,7 +76,9 @@ def title_names(title: str, openers: frozenset[str] = frozenset()) -> list[str]:
         for i in range(len(words)):
             for j in range(len(words), i, -1):
                 name = " ".join(words[i:j]).rstrip(":")
-                if name and name[0].isupper() and name.split(" ")[-1][:1].isupper() or name[-1:].isdigit():
+                if name and (name[0].isupper() or name[0].isdigit()) and (
+                    name.split(" ")[-1][:1].isupper() or name[-1:].isdigit()
+                ):
                     names.add(name)
     return sorted(names, key=lambda n: (-len(n), n))
 
@@ -85,14 +92,23 @@ class TopicTagger:
         self.words: dict[str, str] = {}
         self.announce_words: set[str] = set()
         self.title_openers: set[str] = set()
+        self.codename_phrases: list[tuple[str, ...]] = []
+        self.naming_phrases: list[tuple[str, ...]] = []
+        self.identity_words: set[str] = set()
         for rule in rules:
+            lemma = rule.lemma.lower()
             if rule.topic == "announcement":
-                self.announce_words.add(rule.lemma.lower())
-                continue
-            if rule.topic == "title_opener":
-                self.title_openers.add(rule.lemma.lower())
-                continue
-            self.words.setdefault(rule.lemma.lower(), rule.topic)
+                self.announce_words.add(lemma)
+            elif rule.topic == "title_opener":
+                self.title_openers.add(lemma)
+            elif rule.topic == "codename":
+                self.codename_phrases.append(tuple(_phrase_words(lemma)))
+            elif rule.topic == "naming":
+                self.naming_phrases.append(tuple(_phrase_words(lemma)))
+            elif rule.topic == "identity":
+                self.identity_words.add(lemma)
+            else:
+                self.words.setdefault(lemma, rule.topic)
 
     def main_subject(self, doc: Doc) -> str | None:
         """The title's name that best says what the article is about: names
@@ -101,6 +117,8 @@ class TopicTagger:
         ("Data rights bill …") is a capitalised word, not a name."""
         title = doc._.title or ""
         text = doc.text
+        # "Lumora+ renews The Glass Meridian", "Rheinfeld raise Marević
+        # offer": the organisation that acts is rarely what the story follows
         candidates = []
         for name in title_names(title, frozenset(self.title_openers)):
             if len(name) <= 2 or name.isdigit() or name not in text:
@@ -108,9 +126,13 @@ class TopicTagger:
             if " " not in name and name.lower() in text:
                 continue
             marked = any(ch.isdigit() for ch in name) or ":" in name
-            candidates.append((not marked, title.find(name), -len(name), name))
+            at = title.find(name)
+            candidates.append((not marked, not self._object_in_title(doc, title, at), at, -len(name), name))
         if candidates:
-            return min(candidates)[3]
+            best = min(candidates)[4]
+            # "Aasgaard" in the title, "Henrik Aasgaard" in the body
+            full = [e.text for e in doc.ents if e.label_ == "PERSON" and e.text.endswith(" " + best)]
+            return max(full, key=len) if full else best
         counts = Counter(e.text for e in doc.ents if e.label_ in SUBJECT_LABELS)
         if counts:
             return counts.most_common(1)[0][0]
@@ -119,6 +141,8 @@ class TopicTagger:
     def __call__(self, doc: Doc) -> Doc:
         main = self.main_subject(doc)
         doc._.main_subject = main
+        aliases = self.codenames(doc, main) if main else {}
+        alias_at = _mentions(doc.text, aliases)
         claims = list(doc.spans[self.spans_key])
         ents = list(doc.ents)
         starts = [e.start for e in ents]
@@ -137,21 +161,103 @@ class TopicTagger:
             if topic is None:
                 topic = first_topic.get(sent_of[claim.start], "other")
             info = dict(claim._.claim or {})
-            info["subject"] = self.subject(claim, main, claim_ents[n])
-            info["topic"] = topic
-            info["key"] = self.key(claim, topic, claim_ents[n])
+            info["subject"] = self.subject(claim, main, claim_ents[n], alias_at)
+            codename = self.identity_of(claim, alias_at) if alias_at else None
+            if codename is not None:
+                # whether a codename is the subject is a question of what is
+                # in production, tracked apart under the codename
+                info["topic"] = "production"
+                info["key"] = codename
+            else:
+                info["topic"] = topic
+                info["key"] = self.key(claim, topic, claim_ents[n])
             claim._.claim = info
         return doc
 
-    def subject(self, claim: Span, main: str | None, ents: list[Span]) -> dict[str, object]:
-        """The claim's subject: the main subject where the claim names it or
-        names nothing else; a work, product or organisation that is the
-        claim's grammatical subject otherwise."""
+    @staticmethod
+    def _object_in_title(doc: Doc, title: str, at: int) -> bool:
+        """RETURNS (bool): whether the title name at ``at`` is the object of
+        the title's verb ("Lumora+ renews The Glass Meridian", "Rheinfeld raise
+        Marević offer"): after a lower-case word that is not a function word.
+        The one who acts in a headline is rarely the one the story follows."""
+        before = title[:at].split()
+        if not before:
+            return False
+        word = before[-1]
+        return word.isalpha() and word.islower() and not doc.vocab[word].is_stop
+
+    def codenames(self, doc: Doc, main: str) -> dict[str, str]:
+        """Names the article gives as codenames or working names, each taken
+        for the main subject: "HLX, the internal codename …", "the codename
+        HLX", "a project called HLX", "codenamed HLX", and a name the article
+        says is or is not the main subject ("HLX is not Half-Life 3") -- a
+        codename is tracked with the subject it may stand for, whichever way
+        the evidence goes.
+
+        RETURNS (dict[str, str]): codename -> the main subject.
+        """
+        found: list[tuple[int, int]] = []
+        for i in range(len(doc)):
+            for phrase in self.codename_phrases:
+                if _phrase_at(doc, i, phrase):
+                    end = i + len(phrase)
+                    found.append(_name_from(doc, end))
+                    j = i - 1
+                    while j >= 0 and doc[j].pos_ in _DESCRIBERS:
+                        j -= 1
+                    if j >= 0 and doc[j].text in _APPOSITION:
+                        found.append(_name_until(doc, j - 1))
+                    head = doc[i + len(phrase) - 1].head
+                    if doc[i + len(phrase) - 1].dep_ == "attr" and head.lemma_ == "be":
+                        found.extend(_name_of(c) for c in head.children if c.dep_ in SUBJECT_DEPS)
+            for phrase in self.naming_phrases:
+                if _phrase_at(doc, i, phrase):
+                    found.append(_name_from(doc, i + len(phrase)))
+            token = doc[i]
+            if token.lemma_ == "be":
+                said = [c for c in token.children if c.dep_ == "attr"]
+                if any(main in doc[c.left_edge.i : c.right_edge.i + 1].text for c in said):
+                    found.extend(_name_of(c) for c in token.children if c.dep_ in SUBJECT_DEPS)
+        people = {e.text for e in doc.ents if e.label_ in ("PERSON", "DATE", "TIME", "GPE")}
+        aliases = {}
+        for start, end in found:
+            name = doc.text[start:end].strip()
+            if len(name) < 2 or name in people or name in main or main in name:
+                continue
+            aliases[name] = main
+        return aliases
+
+    def identity_of(self, claim: Span, alias_at: list[tuple[int, int, str]]) -> str | None:
+        """The codename whose identity a claim is about -- "HLX is not Half-Life
+        3", "the codename may refer to the sequel", "HLX, the internal codename
+        that dataminers tied to …" -- else None."""
+        head = claim.doc[(claim._.claim or {}).get("head", claim.root.i)]
+        described = any(_phrase_at(claim.doc, t.i, p) and t.i + len(p) <= claim.end for t in claim for p in self.codename_phrases)
+        named = [name for start, _, name in alias_at if claim.start_char <= start < claim.end_char]
+        if not named and not described:
+            return None
+        nominal = head.lemma_ == "be" and any(c.dep_ == "attr" for c in head.children)
+        if not (described or nominal or head.lemma_.lower() in self.identity_words):
+            return None
+        if named:
+            return named[0]
+        before = [name for start, _, name in alias_at if start < claim.start_char]
+        return before[-1] if before else alias_at[0][2]
+
+    def subject(
+        self, claim: Span, main: str | None, ents: list[Span], alias_at: list[tuple[int, int, str]] = []
+    ) -> dict[str, object]:
+        """The claim's subject: the main subject where the claim names it (or
+        one of its codenames) or names nothing else; a work, product or
+        organisation that is the claim's grammatical subject otherwise."""
         if main:
             at = claim.text.find(main)
             if at >= 0:
                 begin = claim.start_char + at
                 return {"name": main, "start": begin, "end": begin + len(main)}
+            for start, end, _ in alias_at:
+                if claim.start_char <= start and end <= claim.end_char:
+                    return {"name": main, "start": start, "end": end}
         subjects = {t.i for t in claim if t.dep_ in SUBJECT_DEPS}
         for ent in ents:
             # "the sequel to Alita: Battle Angel" is not about the first film
@@ -204,6 +310,76 @@ class TopicTagger:
         if topic == "production":
             return "development"
         return topic
+
+
+#: parts of speech between an apposition's comma and its codename noun ("HLX, the internal codename")
+_DESCRIBERS = frozenset({"DET", "ADJ", "ADV", "PART", "NOUN", "PRON"})
+_APPOSITION = frozenset({",", "(", "—", "–"})
+_QUOTE_CHARS = frozenset("\"'“”‘’")
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    """RETURNS (list[str]): a phrase split the way the tokenizer splits it ("code-named" -> code, -, named)."""
+    return phrase.replace("-", " - ").split()
+
+
+def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
+    """RETURNS (bool): whether the words of ``phrase`` (lower case or lemma) start at token ``i``."""
+    if i + len(phrase) > len(doc):
+        return False
+    return all(doc[i + k].lower_ == word or doc[i + k].lemma_.lower() == word for k, word in enumerate(phrase))
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.text[:1].isupper() or (token.like_num and token.i > 0) or token.text in ("-", ":")
+
+
+def _name_from(doc: Doc, i: int) -> tuple[int, int]:
+    """RETURNS (tuple[int, int]): the character span of the capitalised name starting at token ``i`` (quotes skipped), or (0, 0)."""
+    while i < len(doc) and doc[i].text in _QUOTE_CHARS:
+        i += 1
+    if i >= len(doc) or not doc[i].text[:1].isupper():
+        return (0, 0)
+    end = i
+    while end + 1 < len(doc) and _is_name_token(doc[end + 1]) and not doc[end + 1].is_sent_start:
+        end += 1
+    while end > i and doc[end].text in ("-", ":"):
+        end -= 1
+    return (doc[i].idx, doc[end].idx + len(doc[end]))
+
+
+def _name_until(doc: Doc, i: int) -> tuple[int, int]:
+    """RETURNS (tuple[int, int]): the character span of the capitalised name ending at token ``i`` (quotes skipped), or (0, 0)."""
+    while i >= 0 and doc[i].text in _QUOTE_CHARS:
+        i -= 1
+    if i < 0 or not (doc[i].text[:1].isupper() or doc[i].like_num):
+        return (0, 0)
+    start = i
+    while start - 1 >= 0 and _is_name_token(doc[start - 1]) and not doc[start].is_sent_start:
+        start -= 1
+    while start < i and not doc[start].text[:1].isupper():
+        start += 1
+    if not doc[start].text[:1].isupper():
+        return (0, 0)
+    return (doc[start].idx, doc[i].idx + len(doc[i]))
+
+
+def _name_of(token: Token) -> tuple[int, int]:
+    """RETURNS (tuple[int, int]): the character span of a subject that is a bare capitalised name, or (0, 0)."""
+    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    words = [t for t in span if t.text not in _QUOTE_CHARS]
+    if not words or not all(_is_name_token(t) for t in words) or not words[0].text[:1].isupper():
+        return (0, 0)
+    return (words[0].idx, words[-1].idx + len(words[-1]))
+
+
+def _mentions(text: str, aliases: dict[str, str]) -> list[tuple[int, int, str]]:
+    """RETURNS (list[tuple[int, int, str]]): every whole-word mention of a codename in ``text``, in order."""
+    found = []
+    for name in aliases:
+        for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            found.append((match.start(), match.end(), name))
+    return sorted(found)
 
 
 @Language.factory(
