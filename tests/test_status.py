@@ -122,3 +122,39 @@ def test_status_rollup_cued_denial_speaks_for_article(second_status, expected):
     ]
     (record,) = rollup(claims, docs).values()
     assert record.claim_id == expected
+
+
+def _texted(claim, text):
+    return {**claim, "text": text}
+
+
+@pytest.mark.parametrize(
+    "later_first, expected",
+    [
+        # "Seven months after Valve said X is not Y, a new leak suggests it is":
+        # the restated denial is background, the new claim speaks
+        ("Valve told reporters that Orion is not Skyfall 2", "rumored"),
+        # a claim that changes the status is never a restatement
+        ("Orion is Skyfall 2 after all, Valve told reporters", "confirmed"),
+    ],
+)
+def test_status_rollup_restated_claim_does_not_speak(later_first, expected):
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1), "b": DocInfo(D(2025, 6, 1), D(2025, 1, 1), 2)}
+    status = "denied" if "not" in later_first else "confirmed"
+    claims = [
+        _texted(_claim("a1", "a", "denied", cues=True), "Orion is not Skyfall 2"),
+        _texted(_claim("b1", "b", status, cues=True), later_first),
+        _texted(_claim("b2", "b", "rumored", cues=True, start=50), "a new leak suggests the codename may refer to Skyfall 2"),
+    ]
+    (record,) = rollup(claims, docs).values()
+    assert [step.status for step in record.history] == ["denied", expected]
+
+
+def test_status_rollup_release_claim_with_a_date_speaks_for_its_article():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    claims = [
+        _claim("c1", "a", "unconfirmed", topic="release", key="release_date", cues=True),
+        _claim("c2", "a", "rumored", topic="release", key="release_date", mention=False, value="2026", start=10),
+    ]
+    (record,) = rollup(claims, docs).values()
+    assert (record.status, record.value, record.claim_id) == ("rumored", "2026", "c2")

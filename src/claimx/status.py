@@ -16,6 +16,7 @@ article's step. Comparing two roll-ups gives a run's :class:`StatusChange` list.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,13 +162,29 @@ def rollup(
         # strongly as a cued claim that names the subject
         cued_denial = cued and claim.get("status") == "denied"
         priority = 0 if decision is not None else 1 + (not named and not cued_denial) + (not cued)
+        # what a release claim says is a date: one that gives it says more
+        # about the release than one that does not
+        if decision is None and claim["topic"] == "release" and _value(claim) is None:
+            priority += 3
         groups.setdefault(gkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
         names.setdefault(gkey, set()).add(claim["subject"]["name"])
     records: dict[str, StatusRecord] = {}
     for (subject, topic, key), by_doc in groups.items():
         steps: list[tuple[tuple[dt.date, int, str], StatusStep]] = []
-        for doc_id, entries in by_doc.items():
-            _, _, claim = min(entries, key=_entry_order)
+        earlier: list[tuple[str, frozenset[str]]] = []
+        for doc_id in sorted(by_doc, key=lambda d: (*docs[d].rank(), d)):
+            entries = by_doc[doc_id]
+            # a claim that restates what an earlier article said, with the
+            # same status, is background ("Seven months after Valve said …"):
+            # the article's own news speaks for it
+            words = [_content_words(claim["text"]) for _, _, claim in entries]
+            fresh = [
+                entry
+                for entry, mine in zip(entries, words)
+                if entry[0] == 0 or not any(_restates(mine, theirs) for status, theirs in earlier if status == entry[2]["status"])
+            ]
+            _, _, claim = min(fresh or entries, key=_entry_order)
+            earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
             cid = claim["claim_id"]
             status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
             info = docs[doc_id]
@@ -205,6 +222,26 @@ def rollup(
             history=history,
         )
     return dict(sorted(records.items(), key=_record_order))
+
+
+_WORD = re.compile(r"[^\W_]+")
+#: words too common to say that two claims are the same statement
+_STOPWORDS = frozenset(
+    "a an the and or but of to in on at for with by from as that this these those it its is are was were be "
+    "been has have had will would could may might can said says say told tells he she they we you i".split()
+)
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOPWORDS)
+
+
+def _restates(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether one claim's content words are (nearly) all in the other's."""
+    if len(mine) < 2 or len(theirs) < 2:
+        return False
+    shared = len(mine & theirs)
+    return shared >= 0.8 * min(len(mine), len(theirs))
 
 
 def _entry_order(entry: tuple[int, int, Mapping[str, Any]]) -> tuple[int, int]:
