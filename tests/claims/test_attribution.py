@@ -54,3 +54,35 @@ def test_attribution_silence_has_no_source(analyse, text):
     records = analyse(text)
     assert records and records[0].attribution is None
     assert records[0].status == "unconfirmed"
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a second "that" clause is reported by the same speaker, through a
+        # pronoun that means the titled person of the sentence before
+        (
+            '"We are not making it," studio spokesperson Dana Whitfield told Eurogamer in a statement. '
+            "He said Orion is an internal name for tools work that is shared across several games, "
+            'and that the studio has "nothing to announce" this year.',
+            "nothing to announce",
+            "studio spokesperson Dana Whitfield",
+        ),
+        # a participle on a noun of a reported claim is part of the report
+        (
+            "Leaker Sam Ortiz expects the studio to reveal the game at the summer showcase, followed by a release early next year.",
+            "followed by a release",
+            "Leaker Sam Ortiz",
+        ),
+    ],
+)
+def test_attribution_reaches_embedded_clauses(analyse, text, claim, source):
+    records = analyse(text)
+    found = [r for r in records if claim in r.text]
+    assert found, [r.text for r in records]
+    assert found[0].attribution is not None and found[0].attribution.text == source
+
+
+def test_attribution_participle_of_an_asserted_claim_has_no_source(analyse):
+    records = analyse("Production has faced delays caused by the director's other commitments.")
+    assert records and all(r.attribution is None for r in records)

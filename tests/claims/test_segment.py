@@ -20,6 +20,12 @@ import pytest
             "Salazar returns, backed by Christoph Waltz as Ido, Jennifer Connelly as Chiren, and Ed Skrein as Zapan.",
             ["Jennifer Connelly as Chiren", "Ed Skrein as Zapan"],
         ),
+        # a second reported "that" clause, whatever the parser hangs it on
+        (
+            "He said Orion is an internal name for tools work that is shared across several games, "
+            'and that the studio has "nothing to announce" for the series this year.',
+            ["Orion is an internal name", 'the studio has "nothing to announce" for the series this year'],
+        ),
     ],
 )
 def test_segment_splits_clauses(analyse, text, expected):

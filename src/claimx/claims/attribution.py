@@ -54,10 +54,12 @@ class AttributionTagger:
         self.rumor_sources = rules.get("rumor_source", frozenset())
         self.belief_verbs = rules.get("belief_verb", frozenset())
         self.rumor_verbs = rules.get("rumor_verb", frozenset())
+        self.person_roles = rules.get("person_role", frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         claims = list(doc.spans[self.spans_key])
         by_head: dict[int, dict[str, Any]] = {}
+        by_token: dict[int, dict[str, Any]] = {}  # tokens of attributed claims -> their source
         history: list[dict[str, Any]] = []  # earlier sources, for pronouns
         for claim in claims:
             info = dict(claim._.claim or {})
@@ -66,12 +68,18 @@ class AttributionTagger:
             source = self.find_source(doc, claim, head, doc[frame_i] if frame_i is not None else None)
             if source is None and head.dep_ == "conj" and head.head.i in by_head:
                 source = by_head[head.head.i]
+            if source is None and _bare_participle(head):
+                # "He expects a reveal at the show, followed by a release
+                # next year": a participle on a reported claim is part of
+                # what was reported
+                source = by_token.get(head.head.i)
             if source is not None:
                 source = self._resolve(doc, source, history)
                 history.append(source)
             info["attribution"] = source
             if source is not None:
                 by_head[head.i] = source
+                by_token.update(dict.fromkeys(range(claim.start, claim.end), source))
             claim._.claim = info
         return doc
 
@@ -96,7 +104,15 @@ class AttributionTagger:
         according = self._according_to(claim, head)
         if according is not None:
             return according
+        second_that = head.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
+        below = head
         for token in (head, *head.ancestors):
+            if second_that and below.dep_ == "ccomp" and below.head.i == token.i and self._reports(token):
+                # "He said A, and that B": B reaches its reporter through A
+                subject = self._subject_of(token)
+                if subject is not None:
+                    return self._describe(doc, subject, verb=token)
+            below = token
             for child in token.children:
                 if child.i == head.i or child.lemma_.lower() not in self.report_verbs:
                     continue
@@ -140,6 +156,21 @@ class AttributionTagger:
                 if subject is not None:
                     return self._describe(doc, subject)
         return None
+
+    def _titled(self, subject: Token) -> bool:
+        """RETURNS (bool): whether the source is a name after a person's role
+        ("Valve spokesperson Doug Lombardi", "director Jane Roe"), whatever
+        the entity recogniser made of it."""
+        if subject.pos_ != "PROPN":
+            return False
+        names = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        return bool(names) and any(t.lemma_.lower() in self.person_roles for t in subject.lefts)
+
+    def _reports(self, verb: Token) -> bool:
+        """RETURNS (bool): whether ``verb`` is a reporting verb that says something (not "did not say")."""
+        if verb.lemma_.lower() not in self.report_verbs:
+            return False
+        return not any(c.dep_ == "neg" or c.lower_ == "yet" for c in verb.children)
 
     def _subject_of(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -205,7 +236,7 @@ class AttributionTagger:
             if not any(e.label_ == "PERSON" for e in span.ents):
                 return "unnamed", "rumor"
         rumor = "rumor" if (head in self.rumor_sources or lemmas & self.rumor_sources) else "maker"
-        if any(e.label_ == "PERSON" for e in span.ents) or subject.lower_ in PERSON_PRONOUNS:
+        if any(e.label_ == "PERSON" for e in span.ents) or subject.lower_ in PERSON_PRONOUNS or self._titled(subject):
             return "named", rumor
         return "organisation", rumor
 
@@ -232,6 +263,15 @@ class AttributionTagger:
                 "pronoun": False,
             }
         return source
+
+
+def _bare_participle(head: Token) -> bool:
+    """RETURNS (bool): whether a clause is a bare past participle on another
+    clause (", followed by a release next year"), with no subject, auxiliary
+    or subordinator of its own ("though that is considered unlikely")."""
+    if head.dep_ not in ("acl", "advcl") or head.tag_ != "VBN":
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "mark") for c in head.children)
 
 
 @Language.factory(

@@ -56,6 +56,7 @@ class AttributionRule(BaseModel):
         "rumor_source",
         "belief_verb",
         "rumor_verb",
+        "person_role",
     ]
     lemma: str
     examples: list[str] = []
@@ -113,6 +114,8 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
     if token.dep_ == "advcl" and not _asserted_adverbial(token):
         return False
     if token.dep_ == "conj":
+        if report_verbs is not None and _reported_that_clause(token, report_verbs):
+            return True
         return is_clause_head(token.head, report_verbs) and _splits_from(token)
     if token.dep_ == "ccomp":
         # "did not say whether …", "has not said how much …": an embedded
@@ -223,6 +226,16 @@ def _parenthetical(token: Token) -> bool:
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i
     return left > 0 and doc[left - 1].text == "(" and right + 1 < len(doc) and doc[right + 1].text == ")"
+
+
+def _reported_that_clause(conj: Token, report_verbs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether a coordinated clause with its own "that" and
+    subject is a second thing reported ("He said A, and that B"), whatever the
+    parser attached it to."""
+    own_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
+    if not own_that or not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+        return False
+    return any(a.lemma_.lower() in report_verbs for a in conj.ancestors)
 
 
 def _splits_from(conj: Token) -> bool:
