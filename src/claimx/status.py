@@ -118,7 +118,16 @@ def group_id(subject: str, topic: str, key: str) -> str:
     return "g_" + canonical_hash([subject, topic, key])[:16]
 
 
+#: topics whose claims' dates are what the group is about (when it comes
+#: out, when filming starts); a date in a cast or business claim more often
+#: says when something was said or signed
+DATED_TOPICS = frozenset({"release", "production"})
+
+
 def _value(claim: Mapping[str, Any]) -> str | None:
+    """RETURNS (str | None): the first date value of a release or production claim."""
+    if claim.get("topic") not in DATED_TOPICS:
+        return None
     for date in claim.get("dates") or []:
         if date.get("value"):
             return str(date["value"])

@@ -156,12 +156,13 @@ class TopicTagger:
         for claim, topic in zip(claims, topics):
             if topic is not None:
                 first_topic.setdefault(sent_of[claim.start], topic)
+        last_person: str | None = None  # the person of the last cast or crew claim, for "he"/"she"
         for n, claim in enumerate(claims):
             topic = topics[n]
             if topic is None:
                 topic = first_topic.get(sent_of[claim.start], "other")
             info = dict(claim._.claim or {})
-            info["subject"] = self.subject(claim, main, claim_ents[n], alias_at)
+            info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, topic)
             codename = self.identity_of(claim, alias_at) if alias_at else None
             if codename is not None:
                 # whether a codename is the subject is a question of what is
@@ -170,7 +171,9 @@ class TopicTagger:
                 info["key"] = codename
             else:
                 info["topic"] = topic
-                info["key"] = self.key(claim, topic, claim_ents[n])
+                info["key"] = self.key(claim, topic, claim_ents[n], last_person)
+                if topic in ("cast", "crew") and info["key"] != topic:
+                    last_person = info["key"]
             claim._.claim = info
         return doc
 
@@ -245,11 +248,19 @@ class TopicTagger:
         return before[-1] if before else alias_at[0][2]
 
     def subject(
-        self, claim: Span, main: str | None, ents: list[Span], alias_at: list[tuple[int, int, str]] = []
+        self,
+        claim: Span,
+        main: str | None,
+        ents: list[Span],
+        alias_at: list[tuple[int, int, str]] = [],
+        topic: str | None = None,
     ) -> dict[str, object]:
         """The claim's subject: the main subject where the claim names it (or
-        one of its codenames) or names nothing else; a work, product or
-        organisation that is the claim's grammatical subject otherwise."""
+        one of its codenames) or names nothing else; a work or product that
+        is the claim's grammatical subject otherwise, or an organisation
+        that is, in a business claim. An organisation that acts in any other
+        claim ("HBO has not announced a date", "Valve has nothing to
+        announce") is the maker of the subject, not the subject."""
         if main:
             at = claim.text.find(main)
             if at >= 0:
@@ -263,6 +274,8 @@ class TopicTagger:
             # "the sequel to Alita: Battle Angel" is not about the first film
             after_preposition = ent.start > 0 and claim.doc[ent.start - 1].pos_ == "ADP"
             if after_preposition:
+                continue
+            if ent.label_ == "ORG" and topic != "business":
                 continue
             if ent.label_ in SUBJECT_LABELS and any(ent.start <= i < ent.end for i in subjects):
                 return {"name": ent.text, "start": ent.start_char, "end": ent.end_char}
@@ -295,14 +308,23 @@ class TopicTagger:
         best = max(counts.values())
         return next(t for t in TOPICS if counts.get(t) == best)
 
-    def key(self, claim: Span, topic: str, ents: list[Span]) -> str:
+    def key(self, claim: Span, topic: str, ents: list[Span], last_person: str | None = None) -> str:
         """What the roll-up groups on within subject and topic: the person for
-        cast and crew; for releases, the announcement (reveal, unveil,
-        announce) apart from the release date; the topic's name otherwise."""
+        cast and crew (the one who is the claim's subject first, and "he" or
+        "she" as subject is the person of the article's last cast or crew
+        claim); for releases, the announcement (reveal, unveil, announce)
+        apart from the release date; the topic's name otherwise."""
         if topic in ("cast", "crew"):
-            people = [e.text for e in ents if e.label_ == "PERSON"]
+            head = claim.doc[(claim._.claim or {}).get("head", claim.root.i)]
+            subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+            people = [e for e in ents if e.label_ == "PERSON"]
+            for person in people:
+                if any(person.start <= s.i < person.end for s in subjects):
+                    return person.text
+            if last_person and any(s.lower_ in ("he", "she") for s in subjects):
+                return last_person
             if people:
-                return people[0]
+                return people[0].text
             return topic
         if topic == "release":
             lemmas = {t.lemma_.lower() for t in claim}
