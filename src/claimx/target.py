@@ -11,16 +11,27 @@ processed, the way medspaCy's ConText answers for a target entity:
   below it ("*tells* airlines not to buy"). A verb below the predicate gets
   the claim's cues plus those in scope of itself and of each verb on the way
   up ("intend to *launch*" is expected), under the claim's attribution. A
-  nominal target (noun, adjective) is presupposed: only the cues in its own
-  scope count ("a *possible* deal" is rumored, "confirmed the *report*" is
-  confirmed), and who reports the claim does not hedge it;
+  *presupposed* target (a noun or adjective, or the verb of a relative or
+  participle clause) counts only the cues in its own scope: inside its
+  phrase ("a *possible* deal" is rumored) and the verb it is subject or
+  object of ("the *deliveries* are scheduled"). A noun in a prepositional
+  phrase ("plans to sell films for *download*") or the verb of a relative
+  clause ("the music it *sells* is not") is not hedged by the clause around
+  it, and who reports the claim does not hedge a presupposed target;
 - otherwise the cue tagger's scope and decision logic run with the target as
   the predicate, over its sentence, with no attribution.
 
 Either way a cue lying on the target itself counts only when it negates: a
 stance word is itself a fact ("they *intend* to launch": the intending is
-confirmed, the launch expected), and a cue inside a clause embedded under the
-target hedges that clause, not the target ("analysts *said* it may close").
+confirmed, the launch expected; likewise "executives *are* in talks"), and a
+cue inside a clause embedded under the target hedges that clause, not the
+target ("analysts *said* it may close").
+
+Last, a target still confirmed takes the status that a word sets for the
+event it takes as complement (cue rules of category ``complement``): "fears
+of a *recession*" is rumored; "the cancelled *deal*", "the *flight* was
+delayed" and "a delay in *delivery*" are denied; "efforts to *ease* the
+crisis" is expected. The governing word itself stays a fact.
 
 Example::
 
@@ -44,6 +55,14 @@ from .claims.extensions import CLAIMS_KEY, CUES_KEY
 _TARGET_LABEL = "claimx_target"
 #: Dependencies of a verb that heads a clause embedded under another predicate.
 EMBEDDING_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "csubj", "xcomp", "pcomp"})
+#: Dependencies of a noun that is a core argument of its verb: a cue that is
+#: the verb itself speaks for it ("the *launch* is scheduled", "plans an
+#: *event*"); the verb's modals and negation do not ("the *deal* could
+#: collapse", "did not confirm the *report*").
+CORE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+#: Dependencies by which a verb takes the event it sets a status for
+#: ("*delayed* the tour", "the tour was *delayed*", "*fear* that it fails").
+VERB_COMPLEMENT_DEPS = frozenset({"dobj", "nsubjpass", "ccomp", "xcomp"})
 
 
 @dataclass
@@ -162,18 +181,19 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
         # a cue of the claim that sits in a clause below the target ("tells
         # airlines *not* to buy") hedges that clause, not the target
         inherited = [c for c in claim_cues if not _embedded(c, token)]
-        if head_i == token.i and len(inherited) == len(claim_cues) and not any(c.start <= token.i < c.end for c in inherited):
-            return TargetStatus(
+        on_target = any(c.start <= token.i < c.end or _on_target(c, token) for c in inherited)
+        if head_i == token.i and len(inherited) == len(claim_cues) and not on_target:
+            return _with_complement(TargetStatus(
                 status=info.get("status") or "confirmed",
                 cues=[{**c, "text": doc.text[c["start"] : c["end"]]} for c in info.get("cues", [])],
                 claim=claim_info,
                 source="claim",
                 attribution=attribution,
                 target=token.i,
-            )
+            ), token, tagger, by_token)
         # the claim's cues, plus those in scope of the target and of each verb
         # between it and the claim's predicate ("intend to *launch*")
-        nominal = token.pos_ not in ("VERB", "AUX")
+        nominal = presupposed(token)
         cues = [] if nominal else list(inherited)
         node = token
         while True:
@@ -185,6 +205,11 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
             if node.i == head_i or node.head.i == node.i:
                 break
             node = node.head
+        if nominal:
+            verb = _argument_of(token)
+            if verb is not None and claim.start <= verb.i < claim.end:
+                cues += [c for c in tagger.cues_in_scope(doc, claim, verb, None, by_token) if c not in cues]
+            cues = [c for c in cues if _own_cue(c, token)]
         cues = sorted((c for c in cues if not _on_target(c, token)), key=_cue_start)
         # a nominal event in the claim is presupposed: who reports the claim
         # does not hedge it
@@ -193,20 +218,122 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
             # a plain "will": the claim's own reading (confirmed, or expected
             # in a speculative passage) stands
             status = "expected" if info.get("status") == "expected" else "confirmed"
-        return TargetStatus(
+        return _with_complement(TargetStatus(
             status=status, cues=_cue_dicts(used), claim=claim_info, source="claim",
             attribution=attribution, target=token.i,
-        )
+        ), token, tagger, by_token)
     sent = token.sent
     span = Span(doc, sent.start, sent.end, label=_TARGET_LABEL)
+    nominal = presupposed(token)
+    candidates = tagger.cues_in_scope(doc, span, token, None, by_token)
+    verb = _argument_of(token) if nominal else None
+    if verb is not None:
+        candidates += [c for c in tagger.cues_in_scope(doc, span, verb, None, by_token) if c not in candidates]
     cues = [
-        c for c in tagger.cues_in_scope(doc, span, token, None, by_token)
-        if not _embedded(c, token) and not _on_target(c, token)
+        c for c in candidates
+        if not _embedded(c, token) and not _on_target(c, token) and (not nominal or _own_cue(c, token))
     ]
     status, used = tagger.decide(doc, span, token, cues, None)
     if status == "future":
         status = "confirmed"
-    return TargetStatus(status=status, cues=_cue_dicts(used), claim=None, source="scope", target=token.i)
+    return _with_complement(
+        TargetStatus(status=status, cues=_cue_dicts(used), claim=None, source="scope", target=token.i),
+        token, tagger, by_token,
+    )
+
+
+def _infinitive_or_that(token: Token) -> bool:
+    """Whether a clause is an infinitive or a "that" clause: the content of the
+    word it hangs on ("a deal *to lease*", "fears *that* it fails")."""
+    return any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in token.children)
+
+
+def presupposed(token: Token) -> bool:
+    """Whether the target is taken for granted by its sentence rather than put
+    forward by it: a noun or adjective, or the verb of a relative or
+    participle clause ("the music *sold* there", "figures *released* on
+    Monday"); only the cues in its own scope hedge it."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return True
+    return token.dep_ in ("relcl", "acl") and not _infinitive_or_that(token)
+
+
+def _argument_of(token: Token) -> Token | None:
+    """The verb a presupposed noun is a core argument of, or None."""
+    if token.pos_ in ("VERB", "AUX") or token.dep_ not in CORE_ARGUMENT_DEPS or token.head.i == token.i:
+        return None
+    return token.head
+
+
+def _own_cue(cue: Span, token: Token) -> bool:
+    """Whether a cue is in a presupposed target's own scope: inside its
+    phrase, or, for a core argument, the verb it is an argument of."""
+    root = cue.root
+    if root.i == token.i or any(a.i == token.i for a in root.ancestors):
+        return True
+    verb = _argument_of(token)
+    return verb is not None and root.i == verb.i
+
+
+def complement_of(token: Token, tagger: CueTagger) -> Token | None:
+    """The word that takes ``token``'s event as its complement and sets its
+    status, per the cue rules of category ``complement``: "*fears* of a
+    recession" (rumored), "the *cancelled* deal", "the flight was *delayed*"
+    (denied), "*efforts* to ease the crisis" (expected). The status passes to
+    a complement's predicate words, its conjuncts and its content clause
+    ("a cancelled deal to *lease* jets").
+
+    token (Token): the target.
+    tagger (CueTagger): the cue rules.
+    RETURNS (Token | None): the governing word, or None.
+    """
+    node = token
+    for _ in range(4):
+        head = node.head
+        if head.i != node.i:
+            if node.dep_ in VERB_COMPLEMENT_DEPS and head.pos_ == "VERB" and tagger.complement_rule(head):
+                return head
+            if (
+                node.dep_ in ("acl", "relcl", "ccomp") and head.pos_ in ("NOUN", "ADJ")
+                and _infinitive_or_that(node) and tagger.complement_rule(head)
+            ):
+                return head
+            if node.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "ADJ"):
+                rule = tagger.complement_rule(head.head)
+                if rule is not None and head.lower_ in rule.preps:
+                    return head.head
+        for child in node.children:
+            # "the *cancelled* deal", "test flight *delayed* after an accident"
+            if child.dep_ in ("amod", "acl") and child.tag_ == "VBN" and tagger.complement_rule(child):
+                return child
+        # pass on: "will be *insolvent*", "stem the crash and *restore*",
+        # "a deal to *lease*"
+        if node.dep_ in ("acomp", "attr", "conj") or node.dep_ in ("acl", "relcl") and _infinitive_or_that(node):
+            node = node.head
+            continue
+        return None
+    return None
+
+
+def _with_complement(result: TargetStatus, token: Token, tagger: CueTagger, by_token: dict[int, Span]) -> TargetStatus:
+    """A target left confirmed by its cues takes the status its governing word
+    sets ("fears of a *recession*" is rumored), when that word is itself
+    asserted: "the *launch* was not delayed" and "may be delayed" keep theirs."""
+    if result.status != "confirmed":
+        return result
+    word = complement_of(token, tagger)
+    if word is None or any(_hedges(by_token.get(c.i)) for c in word.children):
+        return result
+    rule = tagger.complement_rule(word)
+    assert rule is not None
+    result.status = rule.status
+    result.cues = [{"start": word.idx, "end": word.idx + len(word.text), "status": rule.status, "text": word.text}]
+    return result
+
+
+def _hedges(cue: Span | None) -> bool:
+    """Whether a cue takes a word's assertion back (negation, hedge, plan)."""
+    return cue is not None and (cue._.cue or {}).get("category") in ("neg", "unknown", "pseudo", "spec", "expect")
 
 
 def _embedded(cue: Span, node: Token) -> bool:
@@ -223,12 +350,19 @@ def _embedded(cue: Span, node: Token) -> bool:
 
 def _on_target(cue: Span, token: Token) -> bool:
     """A stance word is itself a fact: "*intend* to launch" hedges the launch,
-    not the intending. Negation and unknown cues are kept."""
-    return cue.start <= token.i < cue.end and (cue._.cue or {}).get("category") not in ("neg", "unknown")
+    not the intending. So is a stance word that is the complement of a target
+    copula: "talks *are* likely to resume", "executives *are* in negotiations".
+    Negation and unknown cues are kept."""
+    if (cue._.cue or {}).get("category") in ("neg", "unknown"):
+        return False
+    if cue.start <= token.i < cue.end:
+        return True
+    root = cue.root
+    return token.lemma_ == "be" and root.head.i == token.i and root.dep_ in ("acomp", "attr", "prep")
 
 
 def _cue_start(cue: Span) -> int:
     return cue.start
 
 
-__all__ = ["TargetStatus", "containing_claim", "status_of", "target_token"]
+__all__ = ["TargetStatus", "complement_of", "containing_claim", "presupposed", "status_of", "target_token"]

@@ -75,3 +75,76 @@ def test_target_status_of_empty_span_raises(doc):
 def test_target_status_of_custom_tagger(nlp, doc):
     result = status_of(doc, *_at("release"), tagger=nlp.get_pipe("claimx_cues"))
     assert result.status == "rumored"
+
+
+@pytest.mark.parametrize(
+    "text,word,status,cue",
+    [
+        # a noun in a prepositional phrase is not hedged by the clause's plan
+        ("The studio plans to sell the films for download next year.", "download", "confirmed", None),
+        ("The studio plans to sell the films for download next year.", "sell", "expected", "plans"),
+        # the verb of a relative clause is presupposed: the main clause's "not" stays there
+        ("The phones the company sells are not cheap.", "sells", "confirmed", None),
+        # a noun takes a cue that is its verb, not the verb's modal
+        ("The meeting is scheduled for Friday.", "meeting", "expected", "scheduled"),
+        ("The merger could collapse next week.", "merger", "confirmed", None),
+        # a stance word as the complement of a copula is a fact about the copula
+        ("Executives are in talks with the studios.", "are", "confirmed", None),
+        # complement words (cue rules of category "complement")
+        ("Shares fell on fears of a recession.", "recession", "rumored", "fears"),
+        ("Shares fell on fears of a recession.", "fears", "confirmed", None),
+        ("Traders were afraid of a crash.", "crash", "rumored", "afraid"),
+        ("Regulators fear that the bank will collapse.", "collapse", "rumored", "fear"),
+        ("The concert was postponed after the storm.", "concert", "denied", "postponed"),
+        ("The concert was postponed after the storm.", "postponed", "confirmed", None),
+        ("The band cancelled the tour.", "tour", "denied", "cancelled"),
+        ("Lawmakers criticised the now-cancelled deal to buy the jets.", "buy", "denied", "cancelled"),
+        ("Customers complained about the delay in delivery.", "delivery", "denied", "delay"),
+        ("Fear in the markets grew on Monday.", "markets", "confirmed", None),  # "in" is not a fear's complement
+        ("The banks announced a joint effort to calm the markets.", "calm", "expected", "effort"),
+        ("The government is trying to stop the crisis.", "stop", "expected", "trying"),
+        # a complement word that is itself negated or hedged sets nothing
+        ("The launch was not delayed.", "launch", "confirmed", None),
+        ("The launch may be delayed.", "launch", "confirmed", None),
+    ],
+)
+def test_target_status_of_scope_and_complements(nlp, text, word, status, cue):
+    doc = nlp(text)
+    start = text.index(word)
+    result = status_of(doc, start, start + len(word))
+    assert result.status == status
+    if cue is not None:
+        assert cue in [c["text"] for c in result.cues]
+
+
+@pytest.mark.parametrize(
+    "text,word,governor",
+    [
+        ("Stocks slid on hopes of a rate cut.", "cut", "hopes"),
+        ("The airline delayed the flight.", "flight", "delayed"),
+        ("Investors cheered the merger.", "merger", None),
+    ],
+)
+def test_target_complement_of(nlp, text, word, governor):
+    from claimx.target import _default_tagger, complement_of
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    found = complement_of(token, _default_tagger())
+    assert (found.text if found is not None else None) == governor
+
+
+@pytest.mark.parametrize(
+    "text,word,expected",
+    [
+        ("The figures released on Monday were weak.", "released", True),
+        ("The company announced a plan to cut jobs.", "cut", False),
+        ("The firm signed a deal.", "deal", True),
+        ("The firm signed a deal.", "signed", False),
+    ],
+)
+def test_target_presupposed(nlp, text, word, expected):
+    from claimx.target import presupposed
+
+    doc = nlp(text)
+    assert presupposed(next(t for t in doc if t.text == word)) is expected

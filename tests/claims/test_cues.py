@@ -77,3 +77,54 @@ def test_status_cues_reported_with_spans(analyse, text, cue):
 def test_status_media_reports_pass_on_rumours(analyse, text, status):
     records = analyse(text)
     assert records and records[0].status == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        # complement words set the status of the event they govern (see
+        # claimx.target), never of the claim that states them
+        ("The concert was postponed after the storm.", "The concert was postponed"),
+        ("Shares fell on fears of a recession.", "Shares fell on fears of a recession"),
+        ("The banks announced a joint effort to calm the markets.", "The banks announced a joint effort"),
+    ],
+)
+def test_cues_complement_words_leave_claims_confirmed(analyse, text, evidence):
+    records = analyse(text)
+    assert _status_of(records, evidence) == "confirmed"
+    assert not [c for r in records for c in r.cues if c.status != "confirmed"]
+
+
+@pytest.mark.parametrize(
+    "text, word, status",
+    [
+        ("Stocks fell on fears of a recession.", "fears", "rumored"),
+        ("Traders were afraid of a crash.", "afraid", "rumored"),
+        ("The band cancelled the tour.", "cancelled", "denied"),
+        ("Customers complained about the delay.", "delay", "denied"),
+        ("The government is trying to stop the crisis.", "trying", "expected"),
+        ("The band played the tour.", "played", None),
+    ],
+)
+def test_cues_complement_rule_lookup(nlp, text, word, status):
+    tagger = nlp.get_pipe("claimx_cues")
+    token = next(t for t in nlp(text) if t.text == word)
+    rule = tagger.complement_rule(token)
+    assert (rule.status if rule is not None else None) == status
+
+
+def test_cues_complement_rule_must_be_one_token(nlp_base, tmp_path):
+    import json
+    import shutil
+
+    from claimx.claims.cues import CueTagger
+    from claimx.errors import RulePackError
+    from claimx.rules import default_rules_dir
+
+    for path in default_rules_dir().glob("*.jsonl"):
+        shutil.copy(path, tmp_path / path.name)
+    bad = {"id": "complement-bad", "category": "complement", "status": "denied", "pattern": "called off"}
+    with (tmp_path / "cues.jsonl").open("a", encoding="utf8") as fh:
+        fh.write(json.dumps(bad) + "\n")
+    with pytest.raises(RulePackError, match="complement-bad"):
+        CueTagger(nlp_base, rules_dir=tmp_path)

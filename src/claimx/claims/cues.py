@@ -4,20 +4,23 @@ Cues come from ``models/en/cues.jsonl``: a phrase (matched on ``NORM``, so
 curly apostrophes and "won't" behave) or a spaCy token pattern, with a
 *category* and the status it points to:
 
-=============  ===========  =============================================
-category       status       e.g.
-=============  ===========  =============================================
-``certain``    confirmed    officially, confirmed, announced, has begun
-``expect``     expected     expected to, slated, plans to, aims to, likely
-``future``     expected     will, 'll (confirmed when the makers say it)
-``spec``       rumored      may, could, reportedly, tentatively, suggests
-``neg``        denied       not, no, never, denied, ruled out, unlikely
-``unknown``    unconfirmed  no date has been set, remains unconfirmed
-``pseudo``     (its own)    has not ruled out → rumored
-``tell_verb``  —            announce, say, name: negated → unconfirmed
-``ignore``     —            "not all", "if compared to": no cue, but
-                            shadows the shorter cues inside it
-=============  ===========  =============================================
+==============  ===========  =============================================
+category        status       e.g.
+==============  ===========  =============================================
+``certain``     confirmed    officially, confirmed, announced, has begun
+``expect``      expected     expected to, slated, plans to, aims to, likely
+``future``      expected     will, 'll (confirmed when the makers say it)
+``spec``        rumored      may, could, reportedly, tentatively, suggests
+``neg``         denied       not, no, never, denied, ruled out, unlikely
+``unknown``     unconfirmed  no date has been set, remains unconfirmed
+``pseudo``      (its own)    has not ruled out → rumored
+``tell_verb``   —            announce, say, name: negated → unconfirmed
+``ignore``      —            "not all", "if compared to": no cue, but
+                             shadows the shorter cues inside it
+``complement``  (its own)    fears (of), cancelled, efforts (to): no cue of
+                             a claim; sets the status of the event the word
+                             takes as complement, see :mod:`claimx.target`
+==============  ===========  =============================================
 
 Overlapping matches keep the longest. A cue counts for a claim when it lies in
 the claim (or on its reporting verb) and is *in scope* of the predicate: it is
@@ -43,6 +46,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..errors import RulePackError
 from ..rules import default_rules_dir, load_jsonl
 from .extensions import CLAIMS_KEY, CUES_KEY, DATES_KEY, register_extensions
 from .segment import load_attribution_rules
@@ -51,7 +55,7 @@ from .sentences import paragraph_starts, sentence_ids
 register_extensions()
 
 Category = Literal[
-    "certain", "expect", "future", "spec", "neg", "unknown", "pseudo", "tell_verb", "ignore"
+    "certain", "expect", "future", "spec", "neg", "unknown", "pseudo", "tell_verb", "ignore", "complement"
 ]
 
 #: Dependencies that carry a cue out of the clause's scope: modifiers inside
@@ -74,6 +78,9 @@ class CueRule(BaseModel):
     status: Literal["confirmed", "expected", "rumored", "denied", "unconfirmed"]
     pattern: str | list[dict[str, Any]]
     examples: list[str] = []
+    #: category ``complement`` only: the prepositions by which a noun or
+    #: adjective takes its event ("fears *of*", "a delay *in*")
+    preps: list[str] = ["of", "for", "on", "over", "about"]
 
 
 class CueTagger:
@@ -90,16 +97,42 @@ class CueTagger:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.patterns = Matcher(nlp.vocab)
         self.tell_verbs: set[str] = set()
+        #: (lemma, coarse POS) -> the rule a word sets its complement's status with
+        self.complement_words: dict[tuple[str, str], CueRule] = {}
         self.report_verbs = load_attribution_rules(rules_dir).get("report_verb", frozenset())
         for rule in rules:
             if rule.category == "tell_verb":
                 if isinstance(rule.pattern, list) and "LEMMA" in rule.pattern[0]:
                     self.tell_verbs.add(str(rule.pattern[0]["LEMMA"]))
                 continue
+            if rule.category == "complement":
+                self._add_complement_word(rule)
+                continue
             if isinstance(rule.pattern, str):
                 self.phrases.add(rule.id, [nlp.make_doc(rule.pattern)])
             else:
                 self.patterns.add(rule.id, [rule.pattern])
+
+    def _add_complement_word(self, rule: CueRule) -> None:
+        """A complement rule is one token: ``[{"LEMMA": {"IN": [...]}, "POS": {"IN": [...]}}]``."""
+        if not isinstance(rule.pattern, list) or len(rule.pattern) != 1:
+            raise RulePackError(f"cue rule {rule.id!r}: a complement pattern is one token with LEMMA and POS")
+        spec = rule.pattern[0]
+        lemmas, pos = spec.get("LEMMA"), spec.get("POS")
+        lemmas = lemmas.get("IN", []) if isinstance(lemmas, dict) else [lemmas]
+        pos = pos.get("IN", []) if isinstance(pos, dict) else [pos]
+        for lemma in lemmas:
+            for tag in pos:
+                self.complement_words[(str(lemma).lower(), str(tag))] = rule
+
+    def complement_rule(self, token: Token) -> CueRule | None:
+        """The rule of a word that sets the status of the event it takes as
+        complement ("*fears* of a recession", "the *cancelled* deal"), or None.
+
+        token (Token): the word.
+        RETURNS (CueRule | None): the rule.
+        """
+        return self.complement_words.get((token.lemma_.lower(), token.pos_))
 
     def match(self, doc: Doc) -> list[Span]:
         """RETURNS (list[Span]): every cue in the Doc, overlaps resolved to the longest."""
