@@ -158,3 +158,11 @@ def test_status_rollup_release_claim_with_a_date_speaks_for_its_article():
     ]
     (record,) = rollup(claims, docs).values()
     assert (record.status, record.value, record.claim_id) == ("rumored", "2026", "c2")
+
+
+@pytest.mark.parametrize("topic, key, value", [("release", "release_date", "2026"), ("production", "development", "2026"), ("cast", "Jane Roe", None)])
+def test_status_rollup_value_only_from_dated_topics(topic, key, value):
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    # "Jane Roe denied it, telling a fan this week": the date is of the telling
+    (record,) = rollup([_claim("c1", "a", "denied", topic=topic, key=key, value="2026")], docs).values()
+    assert record.value == value

@@ -133,3 +133,32 @@ def test_topic_codename_not_taken_from_people(analyse):
         title="Skyfall 2 cast rumours",
     )
     assert all(r.key != "Jane Roe" or r.topic == "cast" for r in records)
+
+
+def test_topic_cast_key_follows_subject_and_pronoun(analyse):
+    records = analyse(
+        "Jane Roe, the voice of the villain, is rumoured to have recorded new lines for Skyfall 2. "
+        'Villain actor Jane Roe has denied recording new lines, telling a fan that she had "not set foot in a studio since Alyx".',
+        title="Skyfall 2 cast rumours",
+    )
+    cast = [r for r in records if r.topic == "cast"]
+    assert cast, [(r.text, r.topic) for r in records]
+    assert {r.key for r in cast} == {"Jane Roe"}, [(r.text, r.key) for r in cast]
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        # an organisation that acts on the subject is its maker, not the subject
+        ("Sony has not announced a premiere date.", "Copper Lantern"),
+        # in a business claim the organisation is what the claim is about
+        ("Sony reported a profit of $2 billion for the quarter.", "Sony"),
+    ],
+)
+def test_topic_acting_organisation_is_subject_only_in_business(analyse, text, subject):
+    records = analyse(
+        "Copper Lantern will return for a second season. " + text,
+        title="Sony renews Copper Lantern for a second season",
+    )
+    record = [r for r in records if r.text in text][0]
+    assert record.subject.name == subject
