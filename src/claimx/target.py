@@ -254,8 +254,15 @@ def presupposed(token: Token) -> bool:
     participle clause ("the music *sold* there", "figures *released* on
     Monday"); only the cues in its own scope hedge it."""
     if token.pos_ not in ("VERB", "AUX"):
-        return True
+        # "the company is not *efficient*", "it is not a *threat*": the
+        # complement of a copula is what the clause puts forward
+        return not _predicate_complement(token)
     return token.dep_ in ("relcl", "acl") and not _infinitive_or_that(token)
+
+
+def _predicate_complement(token: Token) -> bool:
+    """RETURNS (bool): whether ``token`` is the adjective or noun a copula predicates."""
+    return token.dep_ in ("acomp", "attr") and token.head.lemma_ == "be"
 
 
 def _argument_of(token: Token) -> Token | None:

@@ -38,3 +38,16 @@ def test_cli_bench_unknown_name_and_split(tmp_path):
     write_factuality(tmp_path)
     result = runner.invoke(app, ["bench", "factuality-uw", str(tmp_path), "--split", "dev"])
     assert result.exit_code == 2 and "no split" in result.output
+
+
+def test_cli_bench_errors_lists_wrong_factuality_targets(tmp_path):
+    folder = tmp_path / "uw"
+    folder.mkdir()
+    # "approved" is certain (3.0) in this made-up gold, but the sentence hedges it
+    line = {"text": "The board may have approved the merger .", "targets": [{"span1": [4, 5], "label": 3.0}]}
+    (folder / "test.jsonl").write_text(json.dumps(line) + "\n", encoding="utf8")
+    result = runner.invoke(app, ["bench", "factuality-uw", str(folder), "--errors"])
+    assert result.exit_code == 0, result.output
+    first = result.stdout.splitlines()[0]
+    assert "target='approved'" in first and "gold=3.0" in first and "pred='rumored'" in first
+    assert "sentence='The board may have approved the merger.'" in first

@@ -80,6 +80,10 @@ def read_split(path: Path, split: str = "test", limit: int | None = None) -> lis
     return sentences
 
 
+def _by_error(item: dict[str, object]) -> float:
+    return -float(item["error"])  # type: ignore[arg-type]
+
+
 def run(
     nlp: Language, path: Path, *, name: str = "factuality", split: str = "test",
     limit: int | None = None, progress: bool | None = None,
@@ -88,7 +92,8 @@ def run(
 
     RETURNS (BenchResult): figures ``mae``, ``pearson_r``, the all-factual MAE
         baseline, status ``accuracy`` / ``macro_f1`` / per-status / confusion of
-        the binned gold, and ``coverage``.
+        the binned gold, ``coverage``, and ``target_errors``: each target whose
+        binned gold status claimx missed, with its sentence, largest error first.
     """
     with Timer() as timer:
         sentences = read_split(path, split, limit)
@@ -97,6 +102,7 @@ def run(
         gold_status: list[str] = []
         pred_status: list[str] = []
         context: list[str] = []
+        wrong: list[dict[str, object]] = []
         covered = 0
         items = ((s.text, None, s) for s in sentences)
         for doc, sentence in pipe_texts(nlp, items, total=len(sentences), desc=name, progress=progress):
@@ -108,6 +114,18 @@ def run(
                 pred_status.append(result.status)
                 context.append(context_status(doc, target.start, target.end))
                 covered += result.claim is not None
+                if value_to_status(target.label) != result.status:
+                    wrong.append(
+                        {
+                            "error": round(abs(target.label - STATUS_VALUE[result.status]), 2),
+                            "target": target.text,
+                            "gold": target.label,
+                            "pred": result.status,
+                            "via": result.source,
+                            "cues": [c["text"] for c in result.cues],
+                            "sentence": sentence.text,
+                        }
+                    )
         r = pearson(gold, pred)
         context_values = [STATUS_VALUE[s] for s in context]
         context_r = pearson(gold, context_values)
@@ -119,6 +137,8 @@ def run(
             "all_factual_mae": round(mae(gold, [3.0] * len(gold)), 4),
             "status": status_scores(gold_status, pred_status).to_dict(),
             "coverage": round(covered / len(gold), 4) if gold else 0.0,
+            # targets whose binned gold status differs, the largest errors first
+            "target_errors": sorted(wrong, key=_by_error),
             "baseline_context": {
                 "mae": round(mae(gold, context_values), 4),
                 "pearson_r": None if context_r is None else round(context_r, 4),

@@ -25,7 +25,7 @@ def bench_cli(
     split: str | None = Opt(None, "--split", help="Split to score (default: test, or all for meantime)."),
     json_out: bool = Opt(False, "--json", help="Print the whole result as JSON on stdout, and nothing else."),
     limit: int | None = Opt(None, "--limit", help="Read only the first N documents (sentences for factuality)."),
-    errors: bool = Opt(False, "--errors", help="Also list time expression errors (missed, spurious, wrong value)."),
+    errors: bool = Opt(False, "--errors", help="Also list the errors: time expressions missed, spurious or with a wrong value; factuality targets given the wrong status, largest error first."),
     model: str | None = Opt(None, "--model", help="spaCy pipeline to run (default: claimx's default)."),
 ) -> None:
     """Measure claimx on a public benchmark and print its figures."""
@@ -53,9 +53,9 @@ def bench_cli(
         typer.echo(json.dumps(data, indent=2))
         return
     figures = dict(data["figures"])
-    timex_errors = figures.pop("timex_errors", [])
+    listed = figures.pop("timex_errors", []) + figures.pop("target_errors", [])
     if errors:
-        for e in timex_errors:
+        for e in listed:
             typer.echo("  " + "  ".join(f"{k}={v!r}" for k, v in e.items()))
     typer.echo(f"== claimx bench {name} ({data['split']}): {data['n_docs']} docs in {data['seconds']:.1f} s ==")
     for line in headline(figures):
