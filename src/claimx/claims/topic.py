@@ -109,6 +109,11 @@ class TopicTagger:
                 self.identity_words.add(lemma)
             else:
                 self.words.setdefault(lemma, rule.topic)
+        #: first word -> (kind, phrase) of every codename and naming phrase
+        self.first_words: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for kind, phrases in (("codename", self.codename_phrases), ("naming", self.naming_phrases)):
+            for phrase in phrases:
+                self.first_words.setdefault(phrase[0], []).append((kind, phrase))
 
     def main_subject(self, doc: Doc) -> str | None:
         """The title's name that best says what the article is about: names
@@ -200,23 +205,23 @@ class TopicTagger:
         RETURNS (dict[str, str]): codename -> the main subject.
         """
         found: list[tuple[int, int]] = []
-        for i in range(len(doc)):
-            for phrase in self.codename_phrases:
-                if _phrase_at(doc, i, phrase):
-                    end = i + len(phrase)
-                    found.append(_name_from(doc, end))
-                    j = i - 1
-                    while j >= 0 and doc[j].pos_ in _DESCRIBERS:
-                        j -= 1
-                    if j >= 0 and doc[j].text in _APPOSITION:
-                        found.append(_name_until(doc, j - 1))
-                    head = doc[i + len(phrase) - 1].head
-                    if doc[i + len(phrase) - 1].dep_ == "attr" and head.lemma_ == "be":
-                        found.extend(_name_of(c) for c in head.children if c.dep_ in SUBJECT_DEPS)
-            for phrase in self.naming_phrases:
-                if _phrase_at(doc, i, phrase):
-                    found.append(_name_from(doc, i + len(phrase)))
-            token = doc[i]
+        for token in doc:
+            i = token.i
+            for kind, phrase in self._phrases_from(token):
+                if not _phrase_at(doc, i, phrase):
+                    continue
+                end = i + len(phrase)
+                found.append(_name_from(doc, end))
+                if kind == "naming":
+                    continue
+                j = i - 1
+                while j >= 0 and doc[j].pos_ in _DESCRIBERS:
+                    j -= 1
+                if j >= 0 and doc[j].text in _APPOSITION:
+                    found.append(_name_until(doc, j - 1))
+                last = doc[end - 1]
+                if last.dep_ == "attr" and last.head.lemma_ == "be":
+                    found.extend(_name_of(c) for c in last.head.children if c.dep_ in SUBJECT_DEPS)
             if token.lemma_ == "be":
                 said = [c for c in token.children if c.dep_ == "attr"]
                 if any(main in doc[c.left_edge.i : c.right_edge.i + 1].text for c in said):
@@ -230,12 +235,24 @@ class TopicTagger:
             aliases[name] = main
         return aliases
 
+    def _phrases_from(self, token: Token) -> list[tuple[str, tuple[str, ...]]]:
+        """RETURNS (list): the codename and naming phrases whose first word ``token`` is."""
+        found = self.first_words.get(token.lower_)
+        lemma = self.first_words.get(token.lemma_.lower())
+        if lemma and lemma is not found:
+            return (found or []) + lemma
+        return found or []
+
     def identity_of(self, claim: Span, alias_at: list[tuple[int, int, str]]) -> str | None:
         """The codename whose identity a claim is about -- "HLX is not Half-Life
         3", "the codename may refer to the sequel", "HLX, the internal codename
         that dataminers tied to …" -- else None."""
         head = claim.doc[(claim._.claim or {}).get("head", claim.root.i)]
-        described = any(_phrase_at(claim.doc, t.i, p) and t.i + len(p) <= claim.end for t in claim for p in self.codename_phrases)
+        described = any(
+            kind == "codename" and t.i + len(p) <= claim.end and _phrase_at(claim.doc, t.i, p)
+            for t in claim
+            for kind, p in self._phrases_from(t)
+        )
         named = [name for start, _, name in alias_at if claim.start_char <= start < claim.end_char]
         if not named and not described:
             return None
