@@ -181,6 +181,10 @@ def test_dates_find_dates_offsets_match_spans(nlp_base, finder):
         ("The film is slated for next spring.", "next spring", "future"),
         ("A leg is being lined up for the autumn.", "the autumn", "future"),
         ("The window opens on June 15.", "June 15", None),
+        # where a delayed event was moved to lies ahead, whatever the tense
+        ("The studio has delayed the film to November.", "November", "future"),
+        ("The launch has slipped into March.", "March", "future"),
+        ("Leakers have floated a reveal in December.", "December", "future"),
     ],
 )
 def test_dates_direction_of(nlp_base, text, date, direction):
@@ -277,3 +281,14 @@ def test_dates_timexes_key_can_be_switched_off():
     nlp.add_pipe("claimx_dates", config={"timexes_key": None})
     doc = nlp("It rose for three years.")
     assert TIMEXES_KEY not in doc.spans and list(doc.spans["dates"]) == []
+
+
+def test_dates_name_run_into_a_date_is_no_name(nlp):
+    # the recogniser may read "the Nimbus X2 to November" as one name
+    from claimx.nlp import make_doc
+    from claimx.schemas import Article
+
+    text = "Orrin Devices has delayed the Nimbus X2 to November, blaming a shortage of camera chips."
+    article = Article(doc_id="t", path="t.md", body=text, published=D(2025, 8, 28), content_hash="0")
+    doc = nlp(make_doc(nlp, article))
+    assert [(s.text, s._.timex["value"]) for s in doc.spans["dates"]] == [("November", "2025-11")]

@@ -95,6 +95,7 @@ class _Tense:
         self.future_lemmas = t.get("lemma:future", set())
         self.passthrough = t.get("passthrough:None", set())
         self.period_nouns = t.get("period_noun:past", set())
+        self.shift_verbs = t.get("shift:future", set())
 
 
 def _is(token: Token, words: set[str]) -> bool:
@@ -176,6 +177,8 @@ def direction_of(span: Span, grammar: Grammar | None = None) -> Direction | None
             if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and _is(head, cues.future_lemmas)):
                 if head.dep_ in ("aux", "auxpass") and head.head is not head:
                     head = head.head
+                if token.dep_ == "prep" and token.lower_ in _DESTINATIONS and _is(head, cues.shift_verbs):
+                    return "future"  # "has delayed the film to November": where it was moved to
                 if (
                     token.dep_ == "prep"
                     and token.lower_ == "for"
@@ -198,7 +201,16 @@ def _names(doc: Doc) -> list[tuple[int, int]]:
     return [(ent.start, ent.end) for ent in doc.ents if ent.label_ in NAME_LABELS]
 
 
+#: prepositions that lead to where a moved event now sits ("delayed *to* November")
+_DESTINATIONS = frozenset({"to", "until", "till", "into"})
+#: prepositions that, inside a supposed name, show the recogniser ran a name
+#: into the sentence ("the Nimbus X2 to November")
+_NAME_BREAKS = frozenset({"to", "in", "on", "until", "till", "into", "by", "from", "since", "before", "after"})
+
+
 def _inside_name(span: Span, names: list[tuple[int, int]]) -> bool:
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _NAME_BREAKS and span.doc[span.start - 1].is_lower:
+        return False
     return any(start <= span.start and span.end <= end and end - start > len(span) for start, end in names)
 
 
