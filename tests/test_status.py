@@ -166,3 +166,16 @@ def test_status_rollup_value_only_from_dated_topics(topic, key, value):
     # "Jane Roe denied it, telling a fan this week": the date is of the telling
     (record,) = rollup([_claim("c1", "a", "denied", topic=topic, key=key, value="2026")], docs).values()
     assert record.value == value
+
+
+def test_status_rollup_person_in_other_joins_their_cast_group():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1), "b": DocInfo(D(2025, 2, 1), D(2025, 1, 1), 2)}
+    claims = [
+        _claim("a1", "a", "rumored", topic="cast", key="Jane Roe", cues=True),
+        # "Jane Roe has denied that she is part of the campaign"
+        _claim("b1", "b", "denied", topic="other", key="Jane Roe", cues=True),
+        _claim("b2", "b", "confirmed", topic="other", key="Sam Cole", start=10),
+    ]
+    records = {(r.topic, r.key): r for r in rollup(claims, docs).values()}
+    assert [s.status for s in records[("cast", "Jane Roe")].history] == ["rumored", "denied"]
+    assert ("other", "Sam Cole") in records and ("other", "Jane Roe") not in records

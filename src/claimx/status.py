@@ -1,7 +1,9 @@
 """:mod:`claimx.status`: the status roll-up across articles, and what a run changed.
 
 Claims of every article are grouped by (subject, topic, key), the subject
-resolved across articles by :class:`~claimx.subjects.SubjectResolver`. Within
+resolved across articles by :class:`~claimx.subjects.SubjectResolver`; a
+claim of topic ``other`` about a person joins that person's cast or crew
+group when there is one. Within
 a group each article speaks once: by its first claim that names the subject
 and carries status words (cues), else the first that does one of these, else
 its first claim (a claim that denies something in so many words counts as
@@ -155,13 +157,21 @@ def rollup(
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
     names: dict[tuple[str, str, str], set[str]] = {}
+    # a person's other doings join their cast or crew group, where they have one
+    people: dict[tuple[str, str], str] = {}
+    for claim in claims:
+        if claim["topic"] in ("cast", "crew") and claim["key"] != claim["topic"]:
+            people.setdefault((resolver.canonical(claim["subject"]["name"]), claim["key"]), claim["topic"])
     for position, claim in enumerate(claims):
         cid = claim["claim_id"]
         decision = resolution.by_claim.get(cid) if resolution else None
         if decision is not None and decision.action == "reject":
             continue
         subject = resolver.canonical(claim["subject"]["name"])
-        gkey = (subject, claim["topic"], claim["key"])
+        topic = claim["topic"]
+        if topic == "other":
+            topic = people.get((subject, claim["key"]), topic)
+        gkey = (subject, topic, claim["key"])
         # what an article says of a group: a reviewed claim first, then one
         # that names the subject and carries its status words, then one that
         # does either, then the first

@@ -132,7 +132,8 @@ def test_topic_codename_not_taken_from_people(analyse):
         "Jane Roe, the voice of the villain, is not Skyfall 2. Jane Roe is rumoured to have recorded lines.",
         title="Skyfall 2 cast rumours",
     )
-    assert all(r.key != "Jane Roe" or r.topic == "cast" for r in records)
+    # a person said not to be the subject is no codename of it
+    assert all((r.topic, r.key) != ("production", "Jane Roe") for r in records), [(r.text, r.topic, r.key) for r in records]
 
 
 def test_topic_cast_key_follows_subject_and_pronoun(analyse):
@@ -162,3 +163,22 @@ def test_topic_acting_organisation_is_subject_only_in_business(analyse, text, su
     )
     record = [r for r in records if r.text in text][0]
     assert record.subject.name == subject
+
+
+@pytest.mark.parametrize(
+    "text, topic, key",
+    [
+        # the reporter's title does not make a claim about crew
+        ("Orrin chief executive Mina Cho said the phone is in production.", "production", "development"),
+        # a person who appears or returns is cast
+        ("Halcyon also says actor Rita Vale will appear in the launch campaign.", "cast", "Rita Vale"),
+        # the speaker is the subject when the claim is about them
+        ("Actor Rita Vale has denied recording new lines for the game.", "cast", "Rita Vale"),
+        # a claim no topic names is tracked by the person it is about
+        ("Rita Vale has denied that she is part of the campaign.", "other", "Rita Vale"),
+    ],
+)
+def test_topic_people_and_speakers(analyse, text, topic, key):
+    records = analyse(text)
+    assert records
+    assert (records[0].topic, records[0].key) == (topic, key), [(r.text, r.topic, r.key) for r in records]

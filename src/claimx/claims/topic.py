@@ -49,11 +49,13 @@ class TopicRule(BaseModel):
     #: or "codename": nouns that present a name as a codename ("HLX, the
     #: internal codename"); or "naming": words after which a codename follows
     #: ("codenamed", "a project called"); or "identity": verbs that say what a
-    #: codename stands for ("refer to", "tied to"). Several words are matched
+    #: codename stands for ("refer to", "tied to"); or "cast_verb": verbs that
+    #: make a claim about the cast when a person is their subject ("appear",
+    #: "star", "return"). Several words are matched
     #: as a phrase, word by word.
     topic: Literal[
         "release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other",
-        "announcement", "title_opener", "codename", "naming", "identity",
+        "announcement", "title_opener", "codename", "naming", "identity", "cast_verb",
     ]
     lemma: str
     examples: list[str] = []
@@ -95,6 +97,7 @@ class TopicTagger:
         self.codename_phrases: list[tuple[str, ...]] = []
         self.naming_phrases: list[tuple[str, ...]] = []
         self.identity_words: set[str] = set()
+        self.cast_verbs: set[str] = set()
         for rule in rules:
             lemma = rule.lemma.lower()
             if rule.topic == "announcement":
@@ -107,6 +110,8 @@ class TopicTagger:
                 self.naming_phrases.append(tuple(_phrase_words(lemma)))
             elif rule.topic == "identity":
                 self.identity_words.add(lemma)
+            elif rule.topic == "cast_verb":
+                self.cast_verbs.add(lemma)
             else:
                 self.words.setdefault(lemma, rule.topic)
         #: first word -> (kind, phrase) of every codename and naming phrase
@@ -287,6 +292,10 @@ class TopicTagger:
                 if claim.start_char <= start and end <= claim.end_char:
                     return {"name": main, "start": start, "end": end}
         subjects = {t.i for t in claim if t.dep_ in SUBJECT_DEPS}
+        if main:
+            short = _short_mention(claim, main)
+            if short is not None:
+                return {"name": main, "start": short[0], "end": short[1]}
         for ent in ents:
             # "the sequel to Alita: Battle Angel" is not about the first film
             after_preposition = ent.start > 0 and claim.doc[ent.start - 1].pos_ == "ADP"
@@ -296,16 +305,27 @@ class TopicTagger:
                 continue
             if ent.label_ in SUBJECT_LABELS and any(ent.start <= i < ent.end for i in subjects):
                 return {"name": ent.text, "start": ent.start_char, "end": ent.end_char}
+        if main:
+            sibling = _numbered_name(claim, subjects, main)
+            if sibling is not None:
+                return {"name": claim.doc.text[sibling[0] : sibling[1]], "start": sibling[0], "end": sibling[1]}
         return {"name": main or "", "start": None, "end": None}
 
     def topic(self, claim: Span, ents: list[Span]) -> str | None:
         """RETURNS (str | None): the topic whose words the claim uses most, or None."""
         counts: Counter[str] = Counter()
-        head_i = (claim._.claim or {}).get("head", claim.root.i)
+        info = claim._.claim or {}
+        head_i = info.get("head", claim.root.i)
         in_subject = {
             t.i for c in claim.doc[head_i].children if c.dep_ in SUBJECT_DEPS for t in c.subtree
         }
+        source = info.get("attribution") or {}
         for token in claim:
+            # who says it ("chief executive Mina Cho said …") is not what it
+            # is about, unless the claim is about them ("actor Mike Shapiro
+            # has denied recording …")
+            if source and source["start"] <= token.idx < source["end"] and token.i not in in_subject:
+                continue
             topic = self.words.get(token.lemma_.lower()) or self.words.get(token.lower_)
             if topic:
                 # the predicate and its complements say what the claim is
@@ -320,6 +340,13 @@ class TopicTagger:
                     counts[topic] += 1
         if any(e.label_ == "PERSON" for e in ents) and " as " in claim.text:
             counts["cast"] += 2
+        # "actor Jane Roe will appear in the campaign": a person who appears,
+        # stars or returns is cast
+        head = claim.doc[head_i]
+        if head.lemma_.lower() in self.cast_verbs and any(
+            e.label_ == "PERSON" and any(e.start <= i < e.end for i in in_subject) for e in ents
+        ):
+            counts["cast"] += 3
         if not counts:
             return None
         best = max(counts.values())
@@ -327,20 +354,37 @@ class TopicTagger:
 
     def key(self, claim: Span, topic: str, ents: list[Span], last_person: str | None = None) -> str:
         """What the roll-up groups on within subject and topic: the person for
-        cast and crew (the one who is the claim's subject first, and "he" or
-        "she" as subject is the person of the article's last cast or crew
-        claim); for releases, the announcement (reveal, unveil, announce)
+        cast and crew (the one who is the claim's subject first; "he" or "she"
+        as subject is the speaker, else the person of the article's last cast
+        or crew claim), and for ``other`` the person the claim is about, if
+        any (the speaker's title does not count); for releases, the announcement (reveal, unveil, announce)
         apart from the release date; the topic's name otherwise."""
-        if topic in ("cast", "crew"):
-            head = claim.doc[(claim._.claim or {}).get("head", claim.root.i)]
-            subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
-            people = [e for e in ents if e.label_ == "PERSON"]
+        info = claim._.claim or {}
+        source = info.get("attribution") or {}
+        head = claim.doc[info.get("head", claim.root.i)]
+        subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+        in_subject = {t.i for c in subjects for t in c.subtree}
+        people = [
+            e for e in ents
+            if e.label_ == "PERSON"
+            and (not source or not source["start"] <= e.start_char < source["end"] or e.start in in_subject)
+        ]
+        if topic in ("cast", "crew", "other"):
             for person in people:
                 if any(person.start <= s.i < person.end for s in subjects):
                     return person.text
-            if last_person and any(s.lower_ in ("he", "she") for s in subjects):
-                return last_person
-            if people:
+            if any(s.lower_ in ("he", "she") for s in subjects):
+                # "Jane Roe has denied that she …": the speaker; else the
+                # person of the article's last cast or crew claim
+                speaker = [
+                    e.text for e in ents
+                    if e.label_ == "PERSON" and source and source["start"] <= e.start_char < source["end"]
+                ]
+                if speaker:
+                    return speaker[0]
+                if last_person and topic != "other":
+                    return last_person
+            if people and topic != "other":
                 return people[0].text
             return topic
         if topic == "release":
@@ -349,6 +393,70 @@ class TopicTagger:
         if topic == "production":
             return "development"
         return topic
+
+
+#: words that name a part of a series rather than a thing of its own ("Season 3")
+_PART_WORDS = frozenset({"season", "series", "part", "volume", "chapter", "episode", "phase"})
+
+
+def _short_mention(claim: Span, main: str) -> tuple[int, int] | None:
+    """RETURNS (tuple[int, int] | None): where the claim names the main subject
+    by the numbered end of its name ("X2" for "Nimbus X2", "Witcher 4" for
+    "The Witcher 4"), in characters; None if it does not."""
+    words = main.split(" ")
+    for k in range(len(words) - 1, 0, -1):
+        tail = " ".join(words[k:])
+        if len(tail) < 2 or not any(ch.isdigit() for ch in tail) or not any(ch.isalpha() for ch in tail):
+            continue
+        match = re.search(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", claim.text)
+        if match:
+            return claim.start_char + match.start(), claim.start_char + match.end()
+    return None
+
+
+def _numbered_name(claim: Span, subjects: set[int], main: str) -> tuple[int, int] | None:
+    """RETURNS (tuple[int, int] | None): a numbered proper name other than the
+    main subject in the claim's grammatical subject ("the Nimbus X1, its
+    current flagship, went on sale"): a sibling model, season or sequel is a
+    subject of its own. In characters; None if there is none."""
+    doc = claim.doc
+    for i in sorted(subjects):
+        token = doc[i]
+        # the subject itself, or a name in apposition to it
+        heads = [token, *(c for c in token.children if c.dep_ == "appos")]
+        for head in heads:
+            run = [t for t in doc[head.left_edge.i : head.i + 1] if t.i >= _name_start(head)]
+            found = _numbered(run, main)
+            if found is not None:
+                return found
+    return None
+
+
+def _name_start(head: Token) -> int:
+    """RETURNS (int): the first token of the proper-name run that ends at ``head``."""
+    i = head.i
+    doc = head.doc
+    while i - 1 >= head.left_edge.i and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].text in ("-", ":")):
+        i -= 1
+    return i
+
+
+def _numbered(run: list[Token], main: str) -> tuple[int, int] | None:
+    while run and run[0].text in ("-", ":"):
+        run = run[1:]
+    if len(run) < 2 or not any(ch.isdigit() for ch in run[-1].text):
+        return None
+    if run[-1].ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
+        return None
+    if run[0].lower_ in _PART_WORDS or not run[0].text[:1].isupper():
+        return None
+    if run[0].i > 0 and run[0].doc[run[0].i - 1].text == "-":
+        return None
+    start, end = run[0].idx, run[-1].idx + len(run[-1])
+    text = run[0].doc.text[start:end]
+    if text == main or text in main or main in text:
+        return None
+    return start, end
 
 
 #: parts of speech between an apposition's comma and its codename noun ("HLX, the internal codename")
