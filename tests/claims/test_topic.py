@@ -41,6 +41,10 @@ def test_topic_main_subject_from_title(analyse):
         ("Jane Doe, the voice of the villain, is rumoured to have recorded new lines.", "cast", "Jane Doe"),
         ("The game has reportedly been playtested internally.", "production", "development"),
         ("The band sold more than four million albums.", "business", "business"),
+        # business claims key on what they are about: a deal, the shares, results
+        ("Brightwell is in early talks to acquire rival software maker Corvane.", "business", "deal"),
+        ("Corvane shares rose 18% on Monday.", "business", "shares"),
+        ("The company reported record revenue for the quarter.", "business", "results"),
         ("Nobody else is convinced.", "other", "other"),
     ],
 )

@@ -58,6 +58,9 @@ class TopicRule(BaseModel):
         "announcement", "title_opener", "codename", "naming", "identity", "cast_verb",
     ]
     lemma: str
+    #: the roll-up key the word gives a claim of its topic ("acquire" -> "deal"
+    #: within ``business``); None leaves the topic's own key
+    key: str | None = None
     examples: list[str] = []
 
 
@@ -98,6 +101,7 @@ class TopicTagger:
         self.naming_phrases: list[tuple[str, ...]] = []
         self.identity_words: set[str] = set()
         self.cast_verbs: set[str] = set()
+        self.keys: dict[tuple[str, str], str] = {}  # (topic, word) -> roll-up key
         for rule in rules:
             lemma = rule.lemma.lower()
             if rule.topic == "announcement":
@@ -114,6 +118,8 @@ class TopicTagger:
                 self.cast_verbs.add(lemma)
             else:
                 self.words.setdefault(lemma, rule.topic)
+                if rule.key:
+                    self.keys.setdefault((rule.topic, lemma), rule.key)
         #: first word -> (kind, phrase) of every codename and naming phrase
         self.first_words: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for kind, phrases in (("codename", self.codename_phrases), ("naming", self.naming_phrases)):
@@ -392,7 +398,17 @@ class TopicTagger:
             return "announcement" if lemmas & self.announce_words else "release_date"
         if topic == "production":
             return "development"
-        return topic
+        # "in talks to acquire" (deal), "shares rose" (shares): the word
+        # nearest the predicate that names a key, else the topic
+        best: tuple[int, str] | None = None
+        for token in claim:
+            key = self.keys.get((topic, token.lemma_.lower())) or self.keys.get((topic, token.lower_))
+            if key is None:
+                continue
+            weight = 3 if token.i == head.i else 2 if token.head.i == head.i else 1
+            if best is None or weight > best[0]:
+                best = (weight, key)
+        return best[1] if best else topic
 
 
 #: words that name a part of a series rather than a thing of its own ("Season 3")
