@@ -58,6 +58,8 @@ class TopicRule(BaseModel):
         "announcement", "title_opener", "codename", "naming", "identity", "cast_verb",
     ]
     lemma: str
+    #: parts of speech the word counts as (e.g. only the noun "share"); empty for any
+    pos: list[str] = []
     #: the roll-up key the word gives a claim of its topic ("acquire" -> "deal"
     #: within ``business``); None leaves the topic's own key
     key: str | None = None
@@ -102,6 +104,7 @@ class TopicTagger:
         self.identity_words: set[str] = set()
         self.cast_verbs: set[str] = set()
         self.keys: dict[tuple[str, str], str] = {}  # (topic, word) -> roll-up key
+        self.word_pos: dict[str, frozenset[str]] = {}  # word -> the only parts of speech it counts as
         for rule in rules:
             lemma = rule.lemma.lower()
             if rule.topic == "announcement":
@@ -118,6 +121,8 @@ class TopicTagger:
                 self.cast_verbs.add(lemma)
             else:
                 self.words.setdefault(lemma, rule.topic)
+                if rule.pos:
+                    self.word_pos[lemma] = frozenset(rule.pos)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
         #: first word -> (kind, phrase) of every codename and naming phrase
@@ -332,7 +337,7 @@ class TopicTagger:
             # has denied recording …")
             if source and source["start"] <= token.idx < source["end"] and token.i not in in_subject:
                 continue
-            topic = self.words.get(token.lemma_.lower()) or self.words.get(token.lower_)
+            topic = self._topic_word(token)
             if topic:
                 # the predicate and its complements say what the claim is
                 # about; the subject's words ("the sequel") say less
@@ -357,6 +362,15 @@ class TopicTagger:
             return None
         best = max(counts.values())
         return next(t for t in TOPICS if counts.get(t) == best)
+
+    def _topic_word(self, token: Token) -> str | None:
+        """RETURNS (str | None): the topic ``token`` names, by lemma or form, if its part of speech allows."""
+        for word in (token.lemma_.lower(), token.lower_):
+            topic = self.words.get(word)
+            if topic is not None:
+                allowed = self.word_pos.get(word)
+                return topic if allowed is None or token.pos_ in allowed else None
+        return None
 
     def key(self, claim: Span, topic: str, ents: list[Span], last_person: str | None = None) -> str:
         """What the roll-up groups on within subject and topic: the person for
@@ -403,7 +417,7 @@ class TopicTagger:
         best: tuple[int, str] | None = None
         for token in claim:
             key = self.keys.get((topic, token.lemma_.lower())) or self.keys.get((topic, token.lower_))
-            if key is None:
+            if key is None or self._topic_word(token) != topic:
                 continue
             weight = 3 if token.i == head.i else 2 if token.head.i == head.i else 1
             if best is None or weight > best[0]:
