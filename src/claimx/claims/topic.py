@@ -1,17 +1,25 @@
 """:mod:`claimx.claims.topic`: subject, topic and roll-up key of each claim.
 
-- The article's *main subject* is the longest capitalised name in its title
-  that the body also mentions (falling back to the body's most frequent
-  work, product or organisation entity). "The sequel", "the film", "it" and
-  other claims with no named subject of their own resolve to it.
-- A claim whose grammatical subject holds a work, product or organisation
-  entity other than the main subject is about that entity instead.
+- The article's *main subject* is a capitalised name of its title that the
+  body also mentions: a numbered or colon name first ("Half-Life 3"), then
+  the object of the headline's verb ("Lumora+ renews *The Glass Meridian*"),
+  then the earliest; a surname grows to the body's full name. Without one,
+  the body's most frequent work, product or organisation entity. "The
+  sequel", "the film", "it" and other claims with no named subject of their
+  own resolve to it, and so do the article's codenames for it ("HLX, the
+  internal codename") and numbered short forms ("X2" for "Nimbus X2").
+- A claim whose grammatical subject holds a work or product entity (an
+  organisation only in a business claim), or a numbered sibling name ("the
+  Nimbus X1"), other than the main subject is about that instead.
 - The topic is the one whose words (``models/en/topics.jsonl``) occur most in
-  the claim, ties going to the order of :data:`claimx.schemas.TOPICS`; none
-  gives ``other``.
-- The key groups claims within subject and topic for the status roll-up: the
-  person for ``cast``/``crew``, ``release_date`` for ``release``, and the
-  topic's name otherwise.
+  the claim, the predicate's words weighing most and the speaker's title not
+  at all, ties going to the order of :data:`claimx.schemas.TOPICS`; none
+  gives the sentence's topic, else ``other``.
+- The key groups claims within subject and topic for the status roll-up:
+  the person for ``cast``/``crew`` (and ``other``, when the claim is about
+  one), ``release_date`` or ``announcement`` for ``release``, the codename
+  for claims about what a codename is, ``deal``/``shares``/``results``/
+  ``funding`` for ``business``, and the topic's name otherwise.
 """
 
 from __future__ import annotations
