@@ -91,3 +91,31 @@ def test_segment_yes_no_question_is_a_rumored_claim(analyse):
 def test_segment_headings_and_bylines_are_not_claims(analyse, text):
     records = analyse(text)
     assert [r.text for r in records] == ["The sequel is officially in development"]
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # a pseudo-cleft's copula adds no claim: the "that" clause is the claim
+        ("What is certain is that the studio has been busy.", ["the studio has been busy"]),
+        # a label before a colon is no claim; the clause after it is
+        (
+            "Update: Northwind confirmed on Wednesday that it had accepted an improved offer.",
+            ["Northwind confirmed on Wednesday that it had accepted an improved offer"],
+        ),
+        # a pronoun with a subject is no predicate ("Whatever the outcome")
+        ("Whatever the outcome, the club is planning a summer rebuild.", ["the club is planning a summer rebuild"]),
+        # "according to X" in mid-sentence stays inside the claim
+        (
+            "What will not happen, according to the studio, is another crossover on that scale.",
+            ["What will not happen, according to the studio, is another crossover on that scale"],
+        ),
+        # "not yet" in the main clause does not silence a later reporter
+        (
+            "Consultation has not yet begun, though the government said it intends to open one later this year.",
+            ["Consultation has not yet begun", "the government said it intends to open one later this year"],
+        ),
+    ],
+)
+def test_segment_frames_labels_and_clefts(analyse, text, claims):
+    assert [r.text for r in analyse(text)] == claims

@@ -88,9 +88,34 @@ def load_attribution_rules(rules_dir: Path | None = None) -> dict[str, frozenset
     return {kind: frozenset(values) for kind, values in sets.items()}
 
 
+def _label(token: Token) -> bool:
+    """RETURNS (bool): whether a sentence's root is a label before a colon ("Update:", "Correction:")."""
+    doc = token.doc
+    return (
+        token.dep_ == "ROOT"
+        and token.pos_ in ("NOUN", "PROPN")
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ":"
+        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    )
+
+
+def _pseudo_cleft(token: Token, heads: set[int]) -> bool:
+    """RETURNS (bool): whether ``token`` is the copula of "What is certain is
+    that X" whose X is a claim of its own: the copula adds no claim."""
+    if token.lemma_ != "be":
+        return False
+    free_relative = any(
+        c.dep_ in ("csubj", "csubjpass") and c.left_edge.lower_ in ("what", "whatever") for c in token.children
+    )
+    return free_relative and any(c.dep_ == "ccomp" and c.i in heads for c in token.children)
+
+
 def _is_predicate(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX"):
         return True
+    if token.pos_ in ("PRON", "DET", "SCONJ", "ADP"):
+        return False  # "Whatever the outcome, …"
     return any(child.dep_ in SUBJECT_DEPS for child in token.children)
 
 
@@ -101,7 +126,9 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
         complement clauses are claims of their own.
     """
     if token.dep_ == "ROOT":
-        return not token.is_space and not token.is_punct
+        return not token.is_space and not token.is_punct and not _label(token)
+    if token.dep_ == "acl" and _label(token.head) and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return True  # "Update: Westbridge confirmed …", parsed as a clause on the label
     if token.dep_ == "acl" and token.tag_ == "VBN":
         # "delays caused by …", "(tentatively titled …)"
         return _parenthetical(token) or any(c.dep_ == "agent" for c in token.children)
@@ -262,8 +289,8 @@ def reported_clause(token: Token, report_verbs: frozenset[str]) -> Token | None:
         return None
     # "has yet to say how much…", "did not say whether…": the report itself is
     # the claim (what is not yet known), so the clause is not split off.
-    if any(c.dep_ == "neg" for c in token.children) or any(
-        c.lower_ == "yet" for c in token.head.children
+    if any(c.dep_ == "neg" for c in token.children) or (
+        token.dep_ == "xcomp" and any(c.lower_ == "yet" for c in token.head.children)
     ):
         return None
     for child in token.children:
@@ -336,6 +363,7 @@ class Segmenter:
             ):
                 dropped.add(token.i)
         heads_set = {t.i for t in heads}
+        dropped.update(t.i for t in heads if _pseudo_cleft(t, heads_set))
         # A reporting verb that governs a clause remains a claim when the
         # claim's own words are the report ("Valve denied that ..."): we keep
         # the report as the claim's frame rather than a claim of its own.
@@ -378,6 +406,8 @@ class Segmenter:
                     # a coordinated reporting verb ("…, and analysts estimate
                     # that …") belongs to the claim it reports
                     continue
+                if child.dep_ == "advcl" and child.pos_ in ("PRON", "DET") and child.i < current.i:
+                    continue  # "Whatever the outcome, …": a concession, no part of the claim
                 stack.append(child)
         return own
 
@@ -444,10 +474,13 @@ class Segmenter:
             start += 1
         while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):
             end -= 1
-        # a trailing "according to X" is attribution, not evidence
+        # a trailing "according to X" is attribution, not evidence; one in
+        # mid-sentence ("What will not happen, according to Sony, is …") stays
         for i in range(start + 1, end - 1):
             if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and doc[i - 1].is_punct:
-                end = i - 1
+                rest = doc[doc[i].right_edge.i + 1 : end]
+                if all(t.is_punct or t.is_space for t in rest):
+                    end = i - 1
                 break
         while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):
             end -= 1
