@@ -4,8 +4,9 @@ Runs before the parser, which respects sentence starts already set:
 
 - a paragraph break (a whitespace token holding a newline) always ends a
   sentence, so no claim runs from one paragraph into the next;
-- a full stop glued to a figure ("profit of about £140m. The board …") ends a
-  sentence when a capitalised word follows.
+- a full stop glued to a figure or to its unit ("profit of about £140m. The
+  board …", where the tokenizer makes "140" and "m." of it) ends a sentence
+  when a capitalised word follows.
 """
 
 from __future__ import annotations
@@ -28,6 +29,17 @@ def mark_sentence_starts(doc: Doc) -> Doc:
             len(previous.text) > 1
             and previous.text.endswith(".")
             and any(ch.isdigit() for ch in previous.text)
+            and token.is_title
+        ):
+            token.is_sent_start = True
+        elif (
+            # "£140m. The board …": a unit glued to a figure, then a full stop
+            i >= 2
+            and previous.text.endswith(".")
+            and previous.text.count(".") == 1
+            and 1 < len(previous.text) <= 4
+            and previous.text[:-1].isalpha()
+            and doc[i - 2].like_num
             and token.is_title
         ):
             token.is_sent_start = True
