@@ -47,6 +47,16 @@ def _status_of(records, evidence: str) -> str:
         ("If the deal closes, the firm will move to London.", "the firm will move to London", "rumored"),
         # plain assertions
         ("The company cancelled the project in 2017.", "cancelled the project in 2017", "confirmed"),
+        # what a leak shows is rumored: a leaked subject, a leaked spec sheet, "looks like"
+        ("The leaked unit pairs the chip with 16GB of RAM and runs an early build of the software.", "runs an early build", "rumored"),
+        ("The leaked unit pairs the chip with 16GB of RAM and runs an early build of the software.", "pairs the chip", "rumored"),
+        ("The unit pairs the chip with 16GB of RAM.", "pairs the chip", "confirmed"),
+        ("According to a spec sheet shared online, the phone runs on a new chip.", "the phone runs on a new chip", "rumored"),
+        ("The camera bar looks slightly thicker than before.", "looks slightly thicker", "rumored"),
+        # an absolute with no cue of its own shares its clause's hedge, not its certainty
+        ("The launch is reportedly set for May 13, with pre-orders opening the same day.", "with pre-orders opening", "rumored"),
+        ("The launch is set for May 13, with pre-orders opening the same day.", "with pre-orders opening", "expected"),
+        ("The phone went on sale on May 13, with stores opening early.", "with stores opening early", "confirmed"),
     ],
 )
 def test_status_rules_of_thumb(analyse, text, evidence, status):

@@ -49,7 +49,7 @@ from spacy.util import filter_spans
 from ..errors import RulePackError
 from ..rules import default_rules_dir, load_jsonl
 from .extensions import CLAIMS_KEY, CUES_KEY, DATES_KEY, register_extensions
-from .segment import load_attribution_rules
+from .segment import is_absolute, load_attribution_rules
 from .sentences import paragraph_starts, sentence_ids
 
 register_extensions()
@@ -81,6 +81,9 @@ class CueRule(BaseModel):
     #: category ``complement`` only: the prepositions by which a noun or
     #: adjective takes its event ("fears *of*", "a delay *in*")
     preps: list[str] = ["of", "for", "on", "over", "about"]
+    #: a word that, modifying the clause's subject, hedges the whole clause
+    #: ("the *leaked* unit pairs the chip with 16GB of RAM")
+    subject_modifier: bool = False
 
 
 class CueTagger:
@@ -94,6 +97,7 @@ class CueTagger:
         self.spans_key = spans_key
         rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "cues.jsonl", CueRule)
         self.rules = {rule.id: rule for rule in rules}
+        self.subject_modifiers = frozenset(rule.id for rule in rules if rule.subject_modifier)
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.patterns = Matcher(nlp.vocab)
         self.tell_verbs: set[str] = set()
@@ -155,6 +159,7 @@ class CueTagger:
                 by_token[i] = cue
         claims = list(doc.spans[self.spans_key])
         plain_future: list[int] = []
+        decided: dict[int, dict[str, Any]] = {}  # token -> the decided claim holding it
         for n, claim in enumerate(claims):
             info = dict(claim._.claim or {})
             head = doc[info.get("head", claim.root.i)]
@@ -169,6 +174,15 @@ class CueTagger:
             info["cues"] = [
                 {"start": c.start_char, "end": c.end_char, "status": c._.cue["status"]} for c in used
             ]
+            first = doc[claim.start]
+            governing = decided.get(first.head.i) if is_absolute(first) else None
+            if not used and governing is not None and governing["status"] in ("expected", "rumored"):
+                # "The launch is reportedly set for August 13, with pre-orders
+                # opening the same day": an absolute with no cue of its own
+                # shares the hedge of the clause it hangs on
+                info["status"] = governing["status"]
+                info["cues"] = list(governing["cues"])
+            decided.update(dict.fromkeys(range(claim.start, claim.end), info))
             claim._.claim = info
         dates = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
         if plain_future:
@@ -214,6 +228,14 @@ class CueTagger:
             cue = by_token.get(frame.i)
             if cue is not None and cue not in seen:
                 seen.append(cue)
+        # "the leaked unit pairs … and runs …": a coordinated predicate shares
+        # its subject, and the subject's hedge
+        if head.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            for subject in (c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")):
+                for modifier in subject.children:
+                    cue = by_token.get(modifier.i)
+                    if cue is not None and cue not in seen and self._hedged_subject(cue, modifier, {head.head.i}):
+                        seen.append(cue)
         return seen
 
     def _in_scope(self, cue: Span, claim: Span, spine: set[int]) -> bool:
@@ -225,13 +247,31 @@ class CueTagger:
         steps = 0
         while token.i not in spine:
             nominal_head = token.head.i in spine and token.head.pos_ not in ("VERB", "AUX")
-            if token.dep_ in OUT_OF_SCOPE_DEPS and not nominal_head and not self._subject_determiner(token):
+            if (
+                token.dep_ in OUT_OF_SCOPE_DEPS
+                and not nominal_head
+                and not self._subject_determiner(token)
+                and not self._hedged_subject(cue, token, spine)
+            ):
                 return False
             if token.head.i == token.i or not (claim.start <= token.head.i < claim.end):
                 return token.i in spine or steps == 0 and cue.start >= claim.start
             token = token.head
             steps += 1
         return True
+
+    def _hedged_subject(self, cue: Span, token: Token, spine: set[int]) -> bool:
+        """Whether a subject-modifier cue ("leaked") modifies the subject of
+        the claim's predicate, or of the predicate it is coordinated with
+        ("the leaked unit pairs … and runs …")."""
+        if cue.label_ not in self.subject_modifiers or token.dep_ != "amod":
+            return False
+        subject = token.head
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = subject.head
+        doc = token.doc
+        return verb.i in spine or any(doc[i].dep_ == "conj" and doc[i].head.i == verb.i for i in spine)
 
     @staticmethod
     def _subject_determiner(token: Token) -> bool:
