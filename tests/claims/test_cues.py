@@ -53,6 +53,11 @@ def _status_of(records, evidence: str) -> str:
         ("The unit pairs the chip with 16GB of RAM.", "pairs the chip", "confirmed"),
         ("According to a spec sheet shared online, the phone runs on a new chip.", "the phone runs on a new chip", "rumored"),
         ("The camera bar looks slightly thicker than before.", "looks slightly thicker", "rumored"),
+        # a question answered: "Asked whether X, she said no" is one claim, its answer's status
+        ('Asked whether the game was planned for 2025, the spokesperson said "no".', "Asked whether the game", "denied"),
+        ("Asked if the film would return next year, the director said yes.", "Asked if the film", "confirmed"),
+        # "no" on an object denies the event, whatever the verb
+        ("On its new date, the film faces no major competition.", "faces no major competition", "denied"),
         # an absolute with no cue of its own shares its clause's hedge, not its certainty
         ("The launch is reportedly set for May 13, with pre-orders opening the same day.", "with pre-orders opening", "rumored"),
         ("The launch is set for May 13, with pre-orders opening the same day.", "with pre-orders opening", "expected"),

@@ -285,6 +285,8 @@ class CueTagger:
         if token.dep_ == "acl" and token.head.dep_ in ("dobj", "attr") and token.head.head.lemma_ in ("have", "be"):
             return True
         if token.dep_ in ("dobj", "attr", "pobj") and any(c.dep_ == "det" and c.lower_ in ("no", "none") for c in token.children):
+            if token.dep_ == "dobj":
+                return True  # "faces no competition", "sees no reason": the event does not hold
             verb = token.head if token.dep_ != "pobj" else token.head.head
             return verb.lemma_ in ("have", "be")
         return False

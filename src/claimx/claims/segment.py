@@ -185,6 +185,8 @@ def _asserted_adverbial(advcl: Token) -> bool:
     marks = [c.lower_ for c in advcl.children if c.dep_ == "mark"]
     if any(m in CONDITION_MARKS for m in marks):
         return False
+    if advcl.lemma_ == "ask" and advcl.tag_ == "VBN":
+        return False  # "Asked whether X, she said no": the question belongs to its answer
     has_subject = any(c.dep_ in SUBJECT_DEPS for c in advcl.children)
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in advcl.children)
     return has_subject or not infinitive
