@@ -56,6 +56,9 @@ def _status_of(records, evidence: str) -> str:
         # a question answered: "Asked whether X, she said no" is one claim, its answer's status
         ('Asked whether the game was planned for 2025, the spokesperson said "no".', "Asked whether the game", "denied"),
         ("Asked if the film would return next year, the director said yes.", "Asked if the film", "confirmed"),
+        # a "that" clause the parser hangs on a noun after the reporting verb is still the report
+        ("The company said in a statement that the game will not ship this year.", "the game will not ship", "denied"),
+        ("We can say with confidence that the game will not come out in 2026.", "the game will not come out", "denied"),
         # "no" on an object denies the event, whatever the verb
         ("On its new date, the film faces no major competition.", "faces no major competition", "denied"),
         # an absolute with no cue of its own shares its clause's hedge, not its certainty

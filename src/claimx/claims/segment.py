@@ -129,6 +129,15 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
         return not token.is_space and not token.is_punct and not _label(token)
     if token.dep_ == "acl" and _label(token.head) and any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return True  # "Update: Westbridge confirmed …", parsed as a clause on the label
+    if (
+        token.dep_ == "acl"
+        and report_verbs is not None
+        and token.head.dep_ == "pobj"
+        and token.head.head.dep_ == "prep"
+        and token.head.head.head.lemma_.lower() in report_verbs
+        and getattr(_misattached_that_clause(token.head.head.head), "i", None) == token.i
+    ):
+        return True
     if token.dep_ == "acl" and token.tag_ == "VBN":
         # "delays caused by …", "(tentatively titled …)"
         return _parenthetical(token) or any(c.dep_ == "agent" for c in token.children)
@@ -301,6 +310,26 @@ def reported_clause(token: Token, report_verbs: frozenset[str]) -> Token | None:
             if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB"):
                 return None
             return child
+    return _misattached_that_clause(token)
+
+
+def _misattached_that_clause(verb: Token) -> Token | None:
+    """RETURNS (Token | None): a "that" clause the parser hung on the noun of
+    a phrase after the reporting verb ("said in a statement that X", "can say
+    with confidence that X"): the report's content all the same."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            for clause in noun.children:
+                if (
+                    clause.dep_ == "acl"
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                    and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+                ):
+                    return clause
     return None
 
 
