@@ -59,6 +59,21 @@ def _status_of(records, evidence: str) -> str:
         # a "that" clause the parser hangs on a noun after the reporting verb is still the report
         ("The company said in a statement that the game will not ship this year.", "the game will not ship", "denied"),
         ("We can say with confidence that the game will not come out in 2026.", "the game will not come out", "denied"),
+        # negated verbs of telling or deciding, with or without a particle, leave it unknown
+        ("The agent did not respond to questions about the talks.", "did not respond to questions", "unconfirmed"),
+        ("The board has yet to sign off on a bigger budget.", "has yet to sign off", "unconfirmed"),
+        ("The demo has a multiplayer mode, which the studio has never mentioned.", "has never mentioned", "unconfirmed"),
+        # "could not be ruled out" is a possibility, not a denial
+        ("Another delay could not be ruled out.", "could not be ruled out", "rumored"),
+        # denials by negative subject or by calling a report false
+        ("Nobody has fallen out over the dates.", "Nobody has fallen out", "denied"),
+        ("Reports that he would play the villain are simply untrue.", "are simply untrue", "denied"),
+        ("A spokesperson called the reports pure fiction.", "called the reports pure fiction", "denied"),
+        # expectation cues
+        ('Dates in Asia are "coming soon".', "Dates in Asia are", "expected"),
+        ("The club remain confident of completing the deal.", "remain confident of completing", "expected"),
+        # "the streamer" is a TV service that speaks for itself, not a live streamer
+        ("The streamer reports quarterly subscriber numbers on October 21.", "reports quarterly subscriber numbers", "confirmed"),
         # "no" on an object denies the event, whatever the verb
         ("On its new date, the film faces no major competition.", "faces no major competition", "denied"),
         # an absolute with no cue of its own shares its clause's hedge, not its certainty

@@ -329,8 +329,10 @@ class CueTagger:
             # "neither deal has been finalised": from the noun to its verb
             while negated.pos_ in ("NOUN", "PROPN", "PRON") and negated.dep_ in SUBJECT_LIKE and negated.head is not negated:
                 negated = negated.head
-            if negated.lemma_.lower() in self.tell_verbs:
-                return "unconfirmed", [cue]
+            particle = next((c.lower_ for c in negated.children if c.dep_ == "prt"), None)
+            phrasal = f"{negated.lemma_.lower()} {particle}" if particle else None
+            if negated.lemma_.lower() in self.tell_verbs or phrasal in self.tell_verbs:
+                return "unconfirmed", [cue]  # "has yet to sign off on it": a decision pending
             return "denied", [cue]
         if "unknown" in by_cat:
             return "unconfirmed", by_cat["unknown"][:1]
