@@ -119,3 +119,33 @@ def test_segment_headings_and_bylines_are_not_claims(analyse, text):
 )
 def test_segment_frames_labels_and_clefts(analyse, text, claims):
     assert [r.text for r in analyse(text)] == claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # opinion and praise are no claims
+        "It remains one of the finest indie games of the decade.",
+        "It is a sensible, if belated, piece of legislation.",
+        "The new trailer is stunning.",
+        "Our players deserve better than a rushed launch.",
+    ],
+)
+def test_segment_opinion_is_no_claim(analyse, text):
+    assert analyse(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a superlative with figures or dates is a measurable fact
+        "The tour is the biggest British tour of 2026.",
+        "Shares are at their highest level since 2019.",
+        # a superlative someone expects is a forecast
+        "The company expects the game to be its biggest launch to date.",
+        # a plain copula without evaluation stays a claim
+        "The studio is in talks with the director.",
+    ],
+)
+def test_segment_measurable_or_forecast_superlative_is_a_claim(analyse, text):
+    assert analyse(text) != []

@@ -68,15 +68,62 @@ class NonClaimRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    kind: Literal["boilerplate"]
+    #: "boilerplate": a phrase whose clause is never news ("declined to
+    #: comment"); "evaluative": an adjective that makes a copular clause an
+    #: opinion ("the *handsomest* series", "a *sensible* piece of law");
+    #: "opinion_verb": a verb whose clause is an opinion ("it *deserves* to work")
+    kind: Literal["boilerplate", "evaluative", "opinion_verb"]
     phrase: str
     examples: list[str] = []
 
 
-def load_nonclaim_phrases(rules_dir: Path | None = None) -> tuple[str, ...]:
-    """RETURNS (tuple[str, ...]): lower-cased boilerplate phrases ("declined to comment")."""
+def load_nonclaim_phrases(rules_dir: Path | None = None, kind: str = "boilerplate") -> tuple[str, ...]:
+    """RETURNS (tuple[str, ...]): the lower-cased phrases of one kind ("declined to comment")."""
     rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "nonclaims.jsonl", NonClaimRule)
-    return tuple(rule.phrase.lower() for rule in rules)
+    return tuple(rule.phrase.lower() for rule in rules if rule.kind == kind)
+
+
+#: verbs that link a subject to what is said of it ("is", "remains", "looks")
+COPULAS = frozenset({"be", "remain", "look", "seem", "sound", "feel", "prove"})
+#: entity labels that make a superlative a fact ("the biggest tour of 2026",
+#: "its best sales since 2019"; a date only with a figure, not "of the decade")
+MEASURE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
+def _measure(token: Token) -> bool:
+    """RETURNS (bool): whether a token is part of a figure or a dated period ("2026", "38%"), not "one of" or "the decade"."""
+    if token.ent_type_ not in MEASURE_LABELS:
+        return False
+    if token.ent_type_ in ("DATE", "CARDINAL"):
+        return token.like_num and token.lower_ != "one"
+    return True
+
+
+def is_opinion(span: Span, head: Token, evaluative: frozenset[str], opinion_verbs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether a clause is pure opinion or praise, which the
+    guide does not count as a claim: a copula whose complement is a
+    superlative or an evaluative adjective ("It remains one of the finest
+    games of the decade", "It is a sensible piece of legislation"), or an
+    opinion verb ("it deserves to work"); unless figures or dates make it a
+    measurable fact ("one of the biggest tours of 2026")."""
+    if any(_measure(t) for t in span):
+        return False
+    if head.lemma_.lower() in opinion_verbs:
+        return True
+    if head.lemma_.lower() not in COPULAS:
+        return False
+    if head.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+        return False  # "expects the game to be its biggest launch": a forecast, not a verdict
+    for complement in head.children:
+        if complement.dep_ not in ("attr", "acomp", "oprd"):
+            continue
+        for t in complement.subtree:
+            if t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") for c in t.children)):
+                return True
+            describes = t.pos_ == "ADJ" or t.dep_ in ("attr", "acomp", "amod")
+            if describes and (t.lemma_.lower() in evaluative or t.lower_ in evaluative):
+                return True
+    return False
 
 
 def load_attribution_rules(rules_dir: Path | None = None) -> dict[str, frozenset[str]]:
@@ -353,6 +400,8 @@ class Segmenter:
         self.min_tokens = min_tokens
         self.report_verbs = load_attribution_rules(rules_dir).get("report_verb", frozenset())
         self.boilerplate = load_nonclaim_phrases(rules_dir)
+        self.evaluative = frozenset(load_nonclaim_phrases(rules_dir, "evaluative"))
+        self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -415,6 +464,8 @@ class Segmenter:
                     continue
                 lowered = span.text.lower()
                 if any(phrase in lowered for phrase in self.boilerplate):
+                    continue
+                if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs):
                     continue
                 span._.claim = {
                     "head": head_i,
