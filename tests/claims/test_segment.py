@@ -149,3 +149,26 @@ def test_segment_opinion_is_no_claim(analyse, text):
 )
 def test_segment_measurable_or_forecast_superlative_is_a_claim(analyse, text):
     assert analyse(text) != []
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # a reporter after what it reports is attribution, not a claim
+        (
+            "Northwind could return with an improved offer, people familiar with its thinking said.",
+            ["Northwind could return with an improved offer"],
+        ),
+        (
+            "The singer will release her fourth album on February 20, the singer announced on Wednesday in a video.",
+            ["The singer will release her fourth album on February 20"],
+        ),
+        # a coordinated clause with its own news is not a reporter
+        (
+            "The review ends this month, and the booster is expected back in port on Thursday.",
+            ["The review ends this month", "the booster is expected back in port on Thursday"],
+        ),
+    ],
+)
+def test_segment_trailing_reporter_is_no_claim(analyse, text, claims):
+    assert [r.text for r in analyse(text)] == claims

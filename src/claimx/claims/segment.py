@@ -295,6 +295,30 @@ def _reporting_participle(token: Token, report_verbs: frozenset[str]) -> bool:
     )
 
 
+#: dependencies by which a verb says what it reports or does; a trailing
+#: reporter has none of them
+_CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
+
+
+def trailing_reporter(token: Token, report_verbs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether ``token`` is a reporter after what it reports
+    (", people familiar with its thinking said", ", the singer announced on
+    Wednesday in a video"): attribution of the clause before it, no claim."""
+    if token.dep_ not in ("parataxis", "conj") or token.i < token.head.i or token.lemma_.lower() not in report_verbs:
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > token.i:
+        return False
+    # active, set off by a comma, with nothing reported or done of its own:
+    # "…, and the list is not expected before September" is a claim
+    before = subject.left_edge.i - 1
+    return (
+        before >= 0
+        and token.doc[before].text == ","
+        and not any(c.dep_ in _CONTENT_DEPS or c.dep_ in ("auxpass", "cc", "neg") for c in token.children)
+    )
+
+
 def absolute_predicate(with_token: Token) -> Token:
     """RETURNS (Token): what an absolute phrase predicates: the participle
     ("planned", "writing") if there is one, else the noun."""
@@ -423,6 +447,7 @@ class Segmenter:
             for t in sent
             if (is_clause_head(t, self.report_verbs) or is_absolute(t))
             and not _reporting_participle(t, self.report_verbs)
+            and not trailing_reporter(t, self.report_verbs)
         ]
         if not heads:
             return []
