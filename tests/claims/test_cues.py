@@ -74,6 +74,15 @@ def _status_of(records, evidence: str) -> str:
         ("The club remain confident of completing the deal.", "remain confident of completing", "expected"),
         # "the streamer" is a TV service that speaks for itself, not a live streamer
         ("The streamer reports quarterly subscriber numbers on October 21.", "reports quarterly subscriber numbers", "confirmed"),
+        # an analyst introduced in apposition, or named again later, forecasts: rumored
+        ("Jane Roe, an analyst at Kestrel Insight, said she expects the game to launch in May.", "she expects the game to launch", "rumored"),
+        (
+            "Supply-chain analyst Tom Reiner said the part is late. Reiner expects the studio to unveil the phones in March.",
+            "Reiner expects the studio to unveil",
+            "rumored",
+        ),
+        ("The studio expects to unveil the phones in March.", "expects to unveil the phones", "expected"),
+        ("She forecasts first-year sales of around four million copies.", "forecasts first-year sales", "expected"),
         # "no" on an object denies the event, whatever the verb
         ("On its new date, the film faces no major competition.", "faces no major competition", "denied"),
         # an absolute with no cue of its own shares its clause's hedge, not its certainty

@@ -61,6 +61,7 @@ class AttributionTagger:
         by_head: dict[int, dict[str, Any]] = {}
         by_token: dict[int, dict[str, Any]] = {}  # tokens of attributed claims -> their source
         history: list[dict[str, Any]] = []  # earlier sources, for pronouns
+        rumor_names: set[str] = set()  # surnames of sources introduced as analysts, leakers …
         for claim in claims:
             info = dict(claim._.claim or {})
             head = doc[info.get("head", claim.root.i)]
@@ -75,6 +76,7 @@ class AttributionTagger:
                 source = by_token.get(head.head.i)
             if source is not None:
                 source = self._resolve(doc, source, history)
+                source = self._remembered(doc, source, rumor_names)
                 history.append(source)
             info["attribution"] = source
             if source is not None:
@@ -157,6 +159,24 @@ class AttributionTagger:
                     return self._describe(doc, subject)
         return None
 
+    @staticmethod
+    def _remembered(doc: Doc, source: dict[str, Any], rumor_names: set[str]) -> dict[str, Any]:
+        """A named source introduced as an analyst or leaker ("supply-chain
+        analyst Tomasz Reiner") keeps that authority when named again
+        ("Reiner expects …")."""
+        if source.get("kind") != "named":
+            return source
+        words = doc.text[source["start"] : source["end"]].split()
+        if not words:
+            return source
+        surname = words[-1]
+        if source.get("authority") == "rumor":
+            rumor_names.add(surname)
+            return source
+        if surname in rumor_names:
+            return {**source, "authority": "rumor"}
+        return source
+
     def _titled(self, subject: Token) -> bool:
         """RETURNS (bool): whether the source is a name after a person's role
         ("Valve spokesperson Doug Lombardi", "director Jane Roe"), whatever
@@ -217,6 +237,13 @@ class AttributionTagger:
             left += 1
         span = doc[left:right]
         kind, authority = self._kind(span, subject)
+        # "Mira Castellanos, an analyst at Kestrel Insight, said": the
+        # appositive role is left out of the span but says who speaks
+        for child in subject.children:
+            if child.dep_ == "appos" and child.i > subject.i and authority != "rumor":
+                role = {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
+                if child.lemma_.lower() in self.rumor_sources or role & self.rumor_sources and child.lemma_.lower() in self.person_roles:
+                    authority = "rumor"
         if verb is not None and verb.lemma_.lower() in self.rumor_verbs:
             authority = "rumor"
         return {
