@@ -86,3 +86,18 @@ def test_attribution_reaches_embedded_clauses(analyse, text, claim, source):
 def test_attribution_participle_of_an_asserted_claim_has_no_source(analyse):
     records = analyse("Production has faced delays caused by the director's other commitments.")
     assert records and all(r.attribution is None for r in records)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # who the source is stays in the span: a restrictive clause, an appositive
+        ("Fans who attended the preview say the game is nearly finished.", "Fans who attended the preview"),
+        ("Jane Roe, an analyst at Kestrel Insight, said the game will slip.", "Jane Roe, an analyst at Kestrel Insight"),
+        # a clause set off by commas says more about them and is left out
+        ("Tom Reiner, who has tracked the firm for years, said the phone will slip.", "Tom Reiner"),
+    ],
+)
+def test_attribution_source_span_says_who(analyse, text, source):
+    found = [r.attribution.text for r in analyse(text) if r.attribution is not None]
+    assert found and found[0] == source, found

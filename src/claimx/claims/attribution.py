@@ -227,9 +227,11 @@ class AttributionTagger:
         that *reports* ("Bloomberg reported", "Deadline reports") passes on
         what others told it: its word is a rumour's (``rumor_verb`` rules)."""
         left, right = subject.left_edge.i, subject.right_edge.i + 1
-        # drop a trailing appositive clause or punctuation
+        # keep what says who the source is ("Dataminers who examined the
+        # demo", "Jane Roe, an analyst at Kestrel"); drop a clause set off by
+        # a comma that says more about them (", who has tracked it for years")
         for child in subject.children:
-            if child.dep_ in ("relcl", "acl", "appos") and child.i > subject.i:
+            if child.dep_ in ("relcl", "acl") and child.i > subject.i and doc[child.left_edge.i - 1].text in (",", "(", "—"):
                 right = min(right, child.left_edge.i)
         while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].is_space):
             right -= 1
