@@ -101,3 +101,13 @@ def test_attribution_participle_of_an_asserted_claim_has_no_source(analyse):
 def test_attribution_source_span_says_who(analyse, text, source):
     found = [r.attribution.text for r in analyse(text) if r.attribution is not None]
     assert found and found[0] == source, found
+
+
+def test_attribution_coordinated_clause_with_its_own_evidential_keeps_none(analyse):
+    records = analyse(
+        "Northwind could return with a higher offer, people familiar with its thinking said, "
+        "and the company is understood to have hired advisers."
+    )
+    by_text = {r.text: r for r in records}
+    hired = [r for t, r in by_text.items() if "understood to have hired" in t]
+    assert hired and hired[0].attribution is None, [(r.text, r.attribution) for r in records]

@@ -67,7 +67,9 @@ class AttributionTagger:
             head = doc[info.get("head", claim.root.i)]
             frame_i = info.get("frame")
             source = self.find_source(doc, claim, head, doc[frame_i] if frame_i is not None else None)
-            if source is None and head.dep_ == "conj" and head.head.i in by_head:
+            if head.dep_ == "conj" and frame_i is None and self._own_evidential(head):
+                source = None  # "…, X said, and the company is understood to …"
+            elif source is None and head.dep_ == "conj" and head.head.i in by_head:
                 source = by_head[head.head.i]
             if source is None and _bare_participle(head):
                 # "He expects a reveal at the show, followed by a release
@@ -158,6 +160,14 @@ class AttributionTagger:
                 if subject is not None:
                     return self._describe(doc, subject)
         return None
+
+    def _own_evidential(self, head: Token) -> bool:
+        """RETURNS (bool): whether a clause says how it is known on its own
+        ("…, and the company is understood to have hired advisers"), so it
+        does not take the source of the clause it is coordinated with."""
+        lemma = head.lemma_.lower()
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        return passive and (lemma in self.report_verbs or lemma in self.belief_verbs or lemma == "understand")
 
     @staticmethod
     def _remembered(doc: Doc, source: dict[str, Any], rumor_names: set[str]) -> dict[str, Any]:

@@ -447,12 +447,13 @@ class Segmenter:
             for t in sent
             if (is_clause_head(t, self.report_verbs) or is_absolute(t))
             and not _reporting_participle(t, self.report_verbs)
-            and not trailing_reporter(t, self.report_verbs)
         ]
         if not heads:
             return []
         frames: dict[int, int] = {}  # reported clause head -> reporting verb
-        dropped: set[int] = set()
+        # a reporter after what it reports is attribution: neither a claim
+        # nor part of the claim before it
+        dropped: set[int] = {t.i for t in heads if trailing_reporter(t, self.report_verbs)}
         for token in heads:
             content = reported_clause(token, self.report_verbs)
             if content is None:
