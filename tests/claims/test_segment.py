@@ -172,3 +172,11 @@ def test_segment_measurable_or_forecast_superlative_is_a_claim(analyse, text):
 )
 def test_segment_trailing_reporter_is_no_claim(analyse, text, claims):
     assert [r.text for r in analyse(text)] == claims
+
+
+def test_segment_reporting_participle_frames_what_it_reports(analyse):
+    records = analyse("Shares closed 27% higher on Monday, suggesting investors expect a higher offer.")
+    assert [(r.text, r.status) for r in records] == [
+        ("Shares closed 27% higher on Monday", "confirmed"),
+        ("investors expect a higher offer", "rumored"),
+    ]

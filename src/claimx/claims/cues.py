@@ -244,6 +244,10 @@ class CueTagger:
         if len(cue) > 2:
             return True  # a long pattern carries its own context
         token = cue.root
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in spine and any(
+            c.dep_ == "ccomp" for c in token.children
+        ):
+            return False  # "shares rose, suggesting investors expect more": it hedges what it reports
         steps = 0
         while token.i not in spine:
             nominal_head = token.head.i in spine and token.head.pos_ not in ("VERB", "AUX")

@@ -454,6 +454,11 @@ class Segmenter:
         # a reporter after what it reports is attribution: neither a claim
         # nor part of the claim before it
         dropped: set[int] = {t.i for t in heads if trailing_reporter(t, self.report_verbs)}
+        # ", suggesting investors expect more": the participle frames the claim it reports
+        dropped.update(
+            t.i for t in sent
+            if _reporting_participle(t, self.report_verbs) and any(c.dep_ == "ccomp" for c in t.children)
+        )
         for token in heads:
             content = reported_clause(token, self.report_verbs)
             if content is None:
