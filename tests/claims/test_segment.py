@@ -129,6 +129,7 @@ def test_segment_frames_labels_and_clefts(analyse, text, claims):
         "It is a sensible, if belated, piece of legislation.",
         "The new trailer is stunning.",
         "Our players deserve better than a rushed launch.",
+        "Fan support makes it one of the most eagerly awaited sequels of the decade.",
     ],
 )
 def test_segment_opinion_is_no_claim(analyse, text):
@@ -141,6 +142,8 @@ def test_segment_opinion_is_no_claim(analyse, text):
         # a superlative with figures or dates is a measurable fact
         "The tour is the biggest British tour of 2026.",
         "Shares are at their highest level since 2019.",
+        # a superlative of something measurable is a fact
+        "The budget would make it the studio's most expensive production to date.",
         # a superlative someone expects is a forecast
         "The company expects the game to be its biggest launch to date.",
         # a plain copula without evaluation stays a claim

@@ -71,8 +71,10 @@ class NonClaimRule(BaseModel):
     #: "boilerplate": a phrase whose clause is never news ("declined to
     #: comment"); "evaluative": an adjective that makes a copular clause an
     #: opinion ("the *handsomest* series", "a *sensible* piece of law");
-    #: "opinion_verb": a verb whose clause is an opinion ("it *deserves* to work")
-    kind: Literal["boilerplate", "evaluative", "opinion_verb"]
+    #: "opinion_verb": a verb whose clause is an opinion ("it *deserves* to work");
+    #: "measurable": an adjective whose superlative is a fact ("its most
+    #: *expensive* production", "the *biggest* tour")
+    kind: Literal["boilerplate", "evaluative", "opinion_verb", "measurable"]
     phrase: str
     examples: list[str] = []
 
@@ -99,7 +101,13 @@ def _measure(token: Token) -> bool:
     return True
 
 
-def is_opinion(span: Span, head: Token, evaluative: frozenset[str], opinion_verbs: frozenset[str]) -> bool:
+def is_opinion(
+    span: Span,
+    head: Token,
+    evaluative: frozenset[str],
+    opinion_verbs: frozenset[str],
+    measurable: frozenset[str] = frozenset(),
+) -> bool:
     """RETURNS (bool): whether a clause is pure opinion or praise, which the
     guide does not count as a claim: a copula whose complement is a
     superlative or an evaluative adjective ("It remains one of the finest
@@ -110,16 +118,21 @@ def is_opinion(span: Span, head: Token, evaluative: frozenset[str], opinion_verb
         return False
     if head.lemma_.lower() in opinion_verbs:
         return True
-    if head.lemma_.lower() not in COPULAS:
+    making = head.lemma_.lower() == "make"  # "fan support makes it one of the most awaited sequels"
+    if head.lemma_.lower() not in COPULAS and not making:
         return False
     if head.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
         return False  # "expects the game to be its biggest launch": a forecast, not a verdict
     for complement in head.children:
-        if complement.dep_ not in ("attr", "acomp", "oprd"):
+        if complement.dep_ not in ("attr", "acomp", "oprd") and not (making and complement.dep_ == "ccomp"):
             continue
         for t in complement.subtree:
+            if t.lemma_.lower() in measurable or t.lower_ in measurable:
+                continue  # "its most expensive production", "the biggest tour": measurable
             if t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") for c in t.children)):
                 return True
+            if t.tag_ == "RBS" and t.head.dep_ in ("amod", "advmod") and t.head.head.dep_ == "amod":
+                return True  # "the most eagerly awaited sequels"
             describes = t.pos_ == "ADJ" or t.dep_ in ("attr", "acomp", "amod")
             if describes and (t.lemma_.lower() in evaluative or t.lower_ in evaluative):
                 return True
@@ -426,6 +439,7 @@ class Segmenter:
         self.boilerplate = load_nonclaim_phrases(rules_dir)
         self.evaluative = frozenset(load_nonclaim_phrases(rules_dir, "evaluative"))
         self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
+        self.measurable = frozenset(load_nonclaim_phrases(rules_dir, "measurable"))
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -496,7 +510,7 @@ class Segmenter:
                 lowered = span.text.lower()
                 if any(phrase in lowered for phrase in self.boilerplate):
                     continue
-                if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs):
+                if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable):
                     continue
                 span._.claim = {
                     "head": head_i,
