@@ -58,6 +58,8 @@ class AttributionTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         claims = list(doc.spans[self.spans_key])
+        text = doc.text  # built token by token: once per Doc
+        ents = list(doc.ents)
         by_head: dict[int, dict[str, Any]] = {}
         by_token: dict[int, dict[str, Any]] = {}  # tokens of attributed claims -> their source
         history: list[dict[str, Any]] = []  # earlier sources, for pronouns
@@ -77,8 +79,8 @@ class AttributionTagger:
                 # what was reported
                 source = by_token.get(head.head.i)
             if source is not None:
-                source = self._resolve(doc, source, history)
-                source = self._remembered(doc, source, rumor_names)
+                source = self._resolve(text, ents, source, history)
+                source = self._remembered(text, source, rumor_names)
                 history.append(source)
             info["attribution"] = source
             if source is not None:
@@ -170,13 +172,13 @@ class AttributionTagger:
         return passive and (lemma in self.report_verbs or lemma in self.belief_verbs or lemma == "understand")
 
     @staticmethod
-    def _remembered(doc: Doc, source: dict[str, Any], rumor_names: set[str]) -> dict[str, Any]:
+    def _remembered(text: str, source: dict[str, Any], rumor_names: set[str]) -> dict[str, Any]:
         """A named source introduced as an analyst or leaker ("supply-chain
         analyst Tomasz Reiner") keeps that authority when named again
         ("Reiner expects …")."""
         if source.get("kind") != "named":
             return source
-        words = doc.text[source["start"] : source["end"]].split()
+        words = text[source["start"] : source["end"]].split()
         if not words:
             return source
         surname = words[-1]
@@ -269,29 +271,33 @@ class AttributionTagger:
     def _kind(self, span: Span, subject: Token) -> tuple[str, str | None]:
         lemmas = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
         head = subject.lemma_.lower()
-        if head in self.public_heads or (lemmas & self.public_heads and head not in self.unnamed_heads and not any(e.label_ == "PERSON" for e in span.ents)):
+        if head in self.public_heads or (lemmas & self.public_heads and head not in self.unnamed_heads and not _has_person(span)):
             return "public", "rumor"
         if head in self.unnamed_heads or lemmas & self.unnamed_modifiers:
-            if not any(e.label_ == "PERSON" for e in span.ents):
+            if not _has_person(span):
                 return "unnamed", "rumor"
         rumor = "rumor" if (head in self.rumor_sources or lemmas & self.rumor_sources) else "maker"
-        if any(e.label_ == "PERSON" for e in span.ents) or subject.lower_ in PERSON_PRONOUNS or self._titled(subject):
+        if _has_person(span) or subject.lower_ in PERSON_PRONOUNS or self._titled(subject):
             return "named", rumor
         return "organisation", rumor
 
-    def _resolve(self, doc: Doc, source: dict[str, Any], history: list[dict[str, Any]]) -> dict[str, Any]:
-        """Point a pronoun source at the nearest earlier source or entity it can mean."""
+    def _resolve(
+        self, text: str, ents: list[Span], source: dict[str, Any], history: list[dict[str, Any]]
+    ) -> dict[str, Any]:
+        """Point a pronoun source at the nearest earlier source or entity it can mean.
+
+        text (str): ``doc.text``; ents (list[Span]): ``list(doc.ents)``, both taken once per Doc.
+        """
         if not source.get("pronoun"):
             return source
-        text = doc.text[source["start"] : source["end"]].lower()
-        want_person = text in PERSON_PRONOUNS
+        want_person = text[source["start"] : source["end"]].lower() in PERSON_PRONOUNS
         for earlier in reversed(history):
             if earlier.get("pronoun"):
                 continue
             if (earlier["kind"] == "named") == want_person:
                 return {**earlier, "pronoun": False}
         labels = ("PERSON",) if want_person else ("ORG",)
-        before = [e for e in doc.ents if e.label_ in labels and e.end_char <= source["start"]]
+        before = [e for e in ents if e.label_ in labels and e.end_char <= source["start"]]
         if before:
             ent = before[-1]
             return {
@@ -302,6 +308,12 @@ class AttributionTagger:
                 "pronoun": False,
             }
         return source
+
+
+def _has_person(span: Span) -> bool:
+    """RETURNS (bool): whether a person's name is in ``span`` (token by token:
+    ``span.ents`` walks every entity of the Doc on each call)."""
+    return any(t.ent_type_ == "PERSON" for t in span)
 
 
 def _bare_participle(head: Token) -> bool:

@@ -251,9 +251,10 @@ class TopicTagger:
                 if any(main in doc[c.left_edge.i : c.right_edge.i + 1].text for c in said):
                     found.extend(_name_of(c) for c in token.children if c.dep_ in SUBJECT_DEPS)
         people = {e.text for e in doc.ents if e.label_ in ("PERSON", "DATE", "TIME", "GPE")}
+        text = doc.text
         aliases = {}
         for start, end in found:
-            name = doc.text[start:end].strip()
+            name = text[start:end].strip()
             if len(name) < 2 or name in people or name in main or main in name:
                 continue
             aliases[name] = main
@@ -327,7 +328,7 @@ class TopicTagger:
         if main:
             sibling = _numbered_name(claim, subjects, main)
             if sibling is not None:
-                return {"name": claim.doc.text[sibling[0] : sibling[1]], "start": sibling[0], "end": sibling[1]}
+                return {"name": _char_text(claim, *sibling), "start": sibling[0], "end": sibling[1]}
         return {"name": main or "", "start": None, "end": None}
 
     def topic(self, claim: Span, ents: list[Span]) -> str | None:
@@ -491,7 +492,7 @@ def _numbered(run: list[Token], main: str) -> tuple[int, int] | None:
     if run[0].i > 0 and run[0].doc[run[0].i - 1].text == "-":
         return None
     start, end = run[0].idx, run[-1].idx + len(run[-1])
-    text = run[0].doc.text[start:end]
+    text = run[0].doc[run[0].i : run[-1].i + 1].text
     if text == main or text in main or main in text:
         return None
     return start, end
@@ -556,6 +557,11 @@ def _name_of(token: Token) -> tuple[int, int]:
     if not words or not all(_is_name_token(t) for t in words) or not words[0].text[:1].isupper():
         return (0, 0)
     return (words[0].idx, words[-1].idx + len(words[-1]))
+
+
+def _char_text(span: Span, start: int, end: int) -> str:
+    """RETURNS (str): the text at character offsets inside ``span`` (not ``doc.text``, which is built anew on each call)."""
+    return span.text[start - span.start_char : end - span.start_char]
 
 
 def _mentions(text: str, aliases: dict[str, str]) -> list[tuple[int, int, str]]:
