@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .extensions import CLAIMS_KEY, register_extensions
 from .segment import SUBJECT_DEPS, load_attribution_rules
+from .sentences import doc_text
 
 register_extensions()
 
@@ -58,7 +59,7 @@ class AttributionTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         claims = list(doc.spans[self.spans_key])
-        text = doc.text  # built token by token: once per Doc
+        text = doc_text(doc)
         ents = list(doc.ents)
         by_head: dict[int, dict[str, Any]] = {}
         by_token: dict[int, dict[str, Any]] = {}  # tokens of attributed claims -> their source

@@ -43,6 +43,7 @@ from ..schemas import Timex
 from ..timex import Direction, Expression, Grammar, Timex3
 from . import extensions  # noqa: F401  (registers doc._.published, span._.timex)
 from .extensions import DATES_KEY, TIMEX3_ATTR, TIMEXES_KEY
+from .sentences import doc_text
 
 logger = logging.getLogger(__name__)
 
@@ -314,7 +315,7 @@ def _find(doc: Doc, grammar: Grammar, everything: bool) -> list[tuple[int, int, 
     sent_starts = _sentence_starts(doc)
     accepted: list[tuple[Span, Expression]] = []
     taken: list[tuple[int, int]] = []  # everything the patterns saw, kept or not
-    text = doc.text
+    text = doc_text(doc)
     for expression in timex.find_expressions(text, grammar, everything=everything):
         taken.append((expression.start, expression.end))
         expression = _drop_mod_before_possessive(text, expression, grammar)

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..rules import default_rules_dir, load_jsonl
 from .extensions import CLAIMS_KEY, register_extensions
+from .sentences import doc_text
 
 register_extensions()
 
@@ -443,7 +444,7 @@ class Segmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        text = doc.text  # built token by token: once per Doc, not per sentence
+        text = doc_text(doc)
         for sent in doc.sents:
             spans.extend(self.segment_sentence(doc, sent, text))
         doc.spans[self.spans_key] = spans

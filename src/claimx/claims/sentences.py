@@ -46,6 +46,19 @@ def mark_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
+def doc_text(doc: Doc) -> str:
+    """RETURNS (str): ``doc.text``, built once per Doc and kept in
+    ``doc.user_data`` (spaCy joins every token's text on each access, which
+    costs as much as a claimx component when done once per component)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "claimx_text"
+
+
 def sentence_ids(doc: Doc) -> list[int]:
     """RETURNS (list[int]): for every token, the number of its sentence
     (one pass over the Doc, so components need not call ``span.sent``, which

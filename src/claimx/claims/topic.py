@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -37,7 +38,7 @@ from ..rules import default_rules_dir, load_jsonl
 from ..schemas import TOPICS
 from .extensions import CLAIMS_KEY, register_extensions
 from .segment import SUBJECT_DEPS
-from .sentences import ents_within, sentence_ids
+from .sentences import doc_text, ents_within, sentence_ids
 
 register_extensions()
 
@@ -139,13 +140,13 @@ class TopicTagger:
             for phrase in phrases:
                 self.first_words.setdefault(phrase[0], []).append((kind, phrase))
 
-    def main_subject(self, doc: Doc) -> str | None:
+    def main_subject(self, doc: Doc, text: str | None = None) -> str | None:
         """The title's name that best says what the article is about: names
         with numbers or colons (sequels, products, titles) first, then the
         earliest in the title; a name the body also uses in lower case
         ("Data rights bill …") is a capitalised word, not a name."""
         title = doc._.title or ""
-        text = doc.text
+        text = doc.text if text is None else text
         # "Lumora+ renews The Glass Meridian", "Rheinfeld raise Marević
         # offer": the organisation that acts is rarely what the story follows
         candidates = []
@@ -168,10 +169,11 @@ class TopicTagger:
         return title.strip() or None
 
     def __call__(self, doc: Doc) -> Doc:
-        main = self.main_subject(doc)
+        text = doc_text(doc)
+        main = self.main_subject(doc, text)
         doc._.main_subject = main
-        aliases = self.codenames(doc, main) if main else {}
-        alias_at = _mentions(doc.text, aliases)
+        aliases = self.codenames(doc, main, text) if main else {}
+        alias_at = _mentions(text, aliases)
         claims = list(doc.spans[self.spans_key])
         ents = list(doc.ents)
         starts = [e.start for e in ents]
@@ -218,7 +220,7 @@ class TopicTagger:
         word = before[-1]
         return word.isalpha() and word.islower() and not doc.vocab[word].is_stop
 
-    def codenames(self, doc: Doc, main: str) -> dict[str, str]:
+    def codenames(self, doc: Doc, main: str, text: str | None = None) -> dict[str, str]:
         """Names the article gives as codenames or working names, each taken
         for the main subject: "HLX, the internal codename …", "the codename
         HLX", "a project called HLX", "codenamed HLX", and a name the article
@@ -251,7 +253,7 @@ class TopicTagger:
                 if any(main in doc[c.left_edge.i : c.right_edge.i + 1].text for c in said):
                     found.extend(_name_of(c) for c in token.children if c.dep_ in SUBJECT_DEPS)
         people = {e.text for e in doc.ents if e.label_ in ("PERSON", "DATE", "TIME", "GPE")}
-        text = doc.text
+        text = doc.text if text is None else text
         aliases = {}
         for start, end in found:
             name = text[start:end].strip()
@@ -294,7 +296,7 @@ class TopicTagger:
         claim: Span,
         main: str | None,
         ents: list[Span],
-        alias_at: list[tuple[int, int, str]] = [],
+        alias_at: Sequence[tuple[int, int, str]] = (),
         topic: str | None = None,
     ) -> dict[str, object]:
         """The claim's subject: the main subject where the claim names it (or
