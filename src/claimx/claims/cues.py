@@ -86,6 +86,13 @@ class CueRule(BaseModel):
     subject_modifier: bool = False
 
 
+def _bare_lemma(pattern: list[dict[str, Any]]) -> str | None:
+    """RETURNS (str | None): the lemma of a one-token pattern that tests only its lemma (``[{"LEMMA": "expect"}]``)."""
+    if len(pattern) == 1 and set(pattern[0]) == {"LEMMA"} and isinstance(pattern[0]["LEMMA"], str):
+        return pattern[0]["LEMMA"]
+    return None
+
+
 class CueTagger:
     """Match cues, keep those in scope of each claim, and set its status.
 
@@ -101,6 +108,7 @@ class CueTagger:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.patterns = Matcher(nlp.vocab)
         self.tell_verbs: set[str] = set()
+        self.lemma_rules: dict[str, str] = {}  # lemma -> id of a one-token rule
         #: (lemma, coarse POS) -> the rule a word sets its complement's status with
         self.complement_words: dict[tuple[str, str], CueRule] = {}
         self.report_verbs = load_attribution_rules(rules_dir).get("report_verb", frozenset())
@@ -114,6 +122,10 @@ class CueTagger:
                 continue
             if isinstance(rule.pattern, str):
                 self.phrases.add(rule.id, [nlp.make_doc(rule.pattern)])
+            elif _bare_lemma(rule.pattern) is not None:
+                # one token by lemma: a dictionary lookup, which the Matcher
+                # would do pattern by pattern on every token
+                self.lemma_rules.setdefault(_bare_lemma(rule.pattern), rule.id)
             else:
                 self.patterns.add(rule.id, [rule.pattern])
 
@@ -144,6 +156,13 @@ class CueTagger:
             Span(doc, start, end, label=doc.vocab.strings[match_id])
             for match_id, start, end in [*self.phrases(doc), *self.patterns(doc)]
         ]
+        if self.lemma_rules:
+            lemma_rules = self.lemma_rules
+            found += [
+                Span(doc, token.i, token.i + 1, label=lemma_rules[token.lemma_])
+                for token in doc
+                if token.lemma_ in lemma_rules
+            ]
         spans = filter_spans(found)
         for span in spans:
             rule = self.rules[span.label_]
