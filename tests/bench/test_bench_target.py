@@ -106,6 +106,10 @@ def test_target_status_of_custom_tagger(nlp, doc):
         ("Fear in the markets grew on Monday.", "markets", "confirmed", None),  # "in" is not a fear's complement
         ("The banks announced a joint effort to calm the markets.", "calm", "expected", "effort"),
         ("The government is trying to stop the crisis.", "stop", "expected", "trying"),
+        # a decision about an action makes the action expected, not done
+        ("The board voted to close the plant.", "close", "expected", "voted"),
+        ("The chief executive has chosen to step down.", "step", "expected", "chosen"),
+        ("The board voted to close the plant.", "voted", "confirmed", None),
         # a complement word that is itself negated or hedged sets nothing
         ("The launch was not delayed.", "launch", "confirmed", None),
         ("The launch may be delayed.", "launch", "confirmed", None),
