@@ -12,7 +12,9 @@ processed, the way medspaCy's ConText answers for a target entity:
   the claim's cues plus those in scope of itself and of each verb on the way
   up ("intend to *launch*" is expected), under the claim's attribution. A
   *presupposed* target (a noun or adjective, or the verb of a relative or
-  participle clause) counts only the cues in its own scope: inside its
+  participle clause; not the complement of a copula, "is not *efficient*",
+  nor the event noun of a light verb, "may have a large *impact*") counts
+  only the cues in its own scope: inside its
   phrase ("a *possible* deal" is rumored) and the verb it is subject or
   object of ("the *deliveries* are scheduled"). A noun in a prepositional
   phrase ("plans to sell films for *download*") or the verb of a relative
@@ -260,9 +262,17 @@ def presupposed(token: Token) -> bool:
     return token.dep_ in ("relcl", "acl") and not _infinitive_or_that(token)
 
 
+#: verbs that carry little meaning of their own: the event is their object
+#: ("may *have* a large impact", "did not *take* delivery", "will *hold* talks")
+LIGHT_VERBS = frozenset({"have", "make", "take", "give", "hold", "do", "conduct", "carry"})
+
+
 def _predicate_complement(token: Token) -> bool:
-    """RETURNS (bool): whether ``token`` is the adjective or noun a copula predicates."""
-    return token.dep_ in ("acomp", "attr") and token.head.lemma_ == "be"
+    """RETURNS (bool): whether ``token`` is the adjective or noun a copula
+    predicates, or the event noun a light verb takes as its object."""
+    if token.dep_ in ("acomp", "attr") and token.head.lemma_ == "be":
+        return True
+    return token.dep_ == "dobj" and token.pos_ == "NOUN" and token.head.lemma_.lower() in LIGHT_VERBS
 
 
 def _argument_of(token: Token) -> Token | None:
