@@ -183,3 +183,9 @@ def test_segment_reporting_participle_frames_what_it_reports(analyse):
         ("Shares closed 27% higher on Monday", "confirmed"),
         ("investors expect a higher offer", "rumored"),
     ]
+
+
+def test_segment_claim_ends_where_another_claim_begins(analyse):
+    texts = [r.text for r in analyse("Jane Roe is directing, with Sam Cole as co-director.")]
+    assert texts[0] == "Jane Roe is directing"
+    assert any(t.startswith("with Sam Cole") for t in texts[1:]), texts

@@ -554,6 +554,19 @@ class Segmenter:
         ] or [token]
         start = min(t.i for t in own)
         end = max(t.i for t in own) + 1
+        # after the predicate, a claim stops where another claim's words
+        # begin ("Dohrn is directing, with Vernon as co-director": the
+        # absolute is a claim of its own, and the evidence ends before it)
+        # (unless what follows the gap is more than a loose phrase: a
+        # conjunct or a subject, as in a cast list "…, and Ed Skrein as Zapan")
+        mine = {t.i for t in own}
+        for i in range(token.i + 1, end):
+            if i in mine or doc[i].is_punct or doc[i].is_space or doc[i].pos_ in EDGE_POS or doc[i].dep_ in ("cc", "mark"):
+                continue
+            tail = [t for t in own if t.i > i]
+            if not any(t.dep_ in ("conj", "nsubj", "nsubjpass") for t in tail):
+                end = i
+            break
         if frame is not None and frame.i < token.i:
             # Reporter first: the evidence starts at the reporter.
             subject = _subject(frame)
