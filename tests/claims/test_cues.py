@@ -83,6 +83,17 @@ def _status_of(records, evidence: str) -> str:
         ),
         ("The studio expects to unveil the phones in March.", "expects to unveil the phones", "expected"),
         ("She forecasts first-year sales of around four million copies.", "forecasts first-year sales", "expected"),
+        # "appear" hedges as "appear to" or with an adjective, not as "appear in"
+        ("The actor appears in the new thriller.", "appears in the new thriller", "confirmed"),
+        ("The tray appears to have moved to the top edge.", "appears to have moved", "rumored"),
+        # questions, litotes, idioms, pending decisions
+        ("Might the studio simply not be ready to talk?", "not be ready to talk", "rumored"),
+        ("A reveal in two weeks would not be a surprise.", "would not be a surprise", "rumored"),
+        ("The rival studio wasted no time claiming the date.", "wasted no time claiming", "confirmed"),
+        ("Its prices are not final.", "prices are not final", "unconfirmed"),
+        ("A premiere date has not been fixed.", "has not been fixed", "unconfirmed"),
+        ("The studio insisted the delay has nothing to do with budget.", "has nothing to do with budget", "denied"),
+        ("The film had been dated for March 2027.", "had been dated for March 2027", "expected"),
         # "no" on an object denies the event, whatever the verb
         ("On its new date, the film faces no major competition.", "faces no major competition", "denied"),
         # an absolute with no cue of its own shares its clause's hedge, not its certainty

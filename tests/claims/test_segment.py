@@ -130,6 +130,8 @@ def test_segment_frames_labels_and_clefts(analyse, text, claims):
         "The new trailer is stunning.",
         "Our players deserve better than a rushed launch.",
         "Fan support makes it one of the most eagerly awaited sequels of the decade.",
+        "The theme was the best thing about the first film.",
+        "For a device this polished, the price feels fair.",
     ],
 )
 def test_segment_opinion_is_no_claim(analyse, text):
@@ -189,3 +191,8 @@ def test_segment_claim_ends_where_another_claim_begins(analyse):
     texts = [r.text for r in analyse("Jane Roe is directing, with Sam Cole as co-director.")]
     assert texts[0] == "Jane Roe is directing"
     assert any(t.startswith("with Sam Cole") for t in texts[1:]), texts
+
+
+def test_segment_participle_of_how_a_source_got_it_is_no_claim(analyse):
+    texts = [r.text for r in analyse("According to an internal memo seen by Charge Report, deliveries will slip to June.")]
+    assert not any(t.startswith("seen by") for t in texts), texts

@@ -339,6 +339,10 @@ class CueTagger:
         rumor_source = source == "rumor"
 
         neg = by_cat.get("neg", [])
+        if neg and self._question(claim):
+            # "Might the studio simply not be ready to talk?": a question puts
+            # nothing forward, its negation included
+            return "rumored", []
         if neg:
             cue = neg[0]
             if cue[-1].lower_ == "to" and cue.end < len(doc):
@@ -397,6 +401,11 @@ class CueTagger:
             if ancestor.lemma_.lower() in self.report_verbs and ancestor.tag_ in ("VBD", "VBN"):
                 return True
         return False
+
+    @staticmethod
+    def _question(claim: Span) -> bool:
+        """RETURNS (bool): whether the claim's sentence is a question."""
+        return claim.sent.text.rstrip().rstrip('"”’\'').endswith("?")
 
     @staticmethod
     def _conditional_or_question(claim: Span, head: Token) -> bool:

@@ -97,6 +97,8 @@ def _measure(token: Token) -> bool:
     """RETURNS (bool): whether a token is part of a figure or a dated period ("2026", "38%"), not "one of" or "the decade"."""
     if token.ent_type_ not in MEASURE_LABELS:
         return False
+    if token.ent_type_ == "ORDINAL":
+        return any(ch.isdigit() for ch in token.text)  # "3rd", not "the first film"
     if token.ent_type_ in ("DATE", "CARDINAL"):
         return token.like_num and token.lower_ != "one"
     return True
@@ -199,6 +201,8 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
         and getattr(_misattached_that_clause(token.head.head.head), "i", None) == token.i
     ):
         return True
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in ("see", "obtain", "review"):
+        return False  # "a memo seen by Charge Report": where the source got it, no claim
     if token.dep_ == "acl" and token.tag_ == "VBN":
         # "delays caused by …", "(tentatively titled …)"
         return _parenthetical(token) or any(c.dep_ == "agent" for c in token.children)
