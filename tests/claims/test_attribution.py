@@ -111,3 +111,8 @@ def test_attribution_coordinated_clause_with_its_own_evidential_keeps_none(analy
     by_text = {r.text: r for r in records}
     hired = [r for t, r in by_text.items() if "understood to have hired" in t]
     assert hired and hired[0].attribution is None, [(r.text, r.attribution) for r in records]
+
+
+def test_attribution_nobody_is_no_source(analyse):
+    records = analyse("The band did not address those dates, and none of the venues has announced them.")
+    assert records and all(r.attribution is None for r in records), [(r.text, r.attribution) for r in records]

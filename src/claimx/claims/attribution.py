@@ -70,6 +70,8 @@ class AttributionTagger:
             head = doc[info.get("head", claim.root.i)]
             frame_i = info.get("frame")
             source = self.find_source(doc, claim, head, doc[frame_i] if frame_i is not None else None)
+            if source is not None and _nobody(text[source["start"] : source["end"]]):
+                source = None  # "none of the venues has announced them": a silence has no source
             if head.dep_ == "conj" and frame_i is None and self._own_evidential(head):
                 source = None  # "…, X said, and the company is understood to …"
             elif source is None and head.dep_ == "conj" and head.head.i in by_head:
@@ -309,6 +311,14 @@ class AttributionTagger:
                 "pronoun": False,
             }
         return source
+
+
+_NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
+
+
+def _nobody(source_text: str) -> bool:
+    """RETURNS (bool): whether a source is nobody ("none of the venues", "no official")."""
+    return source_text.lower().startswith(_NOBODY)
 
 
 def _has_person(span: Span) -> bool:
