@@ -94,6 +94,9 @@ def _status_of(records, evidence: str) -> str:
         ("A premiere date has not been fixed.", "has not been fixed", "unconfirmed"),
         ("The studio insisted the delay has nothing to do with budget.", "has nothing to do with budget", "denied"),
         ("The film had been dated for March 2027.", "had been dated for March 2027", "expected"),
+        # a leaked document as the subject is the claim's source
+        ("The listing priced the watch at €349 for the Wi-Fi model.", "priced the watch at €349", "rumored"),
+        ("Jane Roe of Fathom Insights expects the console to sell five million units.", "expects the console to sell", "rumored"),
         # "no" on an object denies the event, whatever the verb
         ("On its new date, the film faces no major competition.", "faces no major competition", "denied"),
         # an absolute with no cue of its own shares its clause's hedge, not its certainty

@@ -56,6 +56,7 @@ class AttributionTagger:
         self.belief_verbs = rules.get("belief_verb", frozenset())
         self.rumor_verbs = rules.get("rumor_verb", frozenset())
         self.person_roles = rules.get("person_role", frozenset())
+        self.evidence_nouns = rules.get("evidence_noun", frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         claims = list(doc.spans[self.spans_key])
@@ -164,6 +165,11 @@ class AttributionTagger:
                 subject = next((c for c in controller.children if c.dep_ == "nsubj"), None)
                 if subject is not None:
                     return self._describe(doc, subject)
+        # "The listing priced the watch at €349", "Photos show a device …":
+        # a leaked document as the subject is where the claim comes from
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.evidence_nouns:
+            return self._describe(doc, subject)
         return None
 
     def _own_evidential(self, head: Token) -> bool:
@@ -269,6 +275,8 @@ class AttributionTagger:
             "kind": kind,
             "authority": authority,
             "pronoun": subject.pos_ == "PRON" or subject.lower_ in PERSON_PRONOUNS,
+            # a leaked document speaks in the past tense of what it shows
+            "evidence": subject.lemma_.lower() in self.evidence_nouns,
         }
 
     def _kind(self, span: Span, subject: Token) -> tuple[str, str | None]:

@@ -390,8 +390,8 @@ class CueTagger:
         """An analyst or fan stating what already happened ("shares fell 9%,
         an analyst said") reports a fact; only unnamed sources make even
         that a rumour."""
-        if (attribution or {}).get("kind") == "unnamed":
-            return False
+        if (attribution or {}).get("kind") == "unnamed" or (attribution or {}).get("evidence"):
+            return False  # "The listing priced the watch at €349": what the leak shows
         return head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children)
 
     def _under_past_report(self, cue: Span) -> bool:

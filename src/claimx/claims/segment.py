@@ -58,6 +58,7 @@ class AttributionRule(BaseModel):
         "belief_verb",
         "rumor_verb",
         "person_role",
+        "evidence_noun",
     ]
     lemma: str
     examples: list[str] = []
