@@ -3,16 +3,22 @@
 Claims of every article are grouped by (subject, topic, key), the subject
 resolved across articles by :class:`~claimx.subjects.SubjectResolver`; a
 claim of topic ``other`` about a person joins that person's cast or crew
-group when there is one. Within
-a group each article speaks once: by its first claim that names the subject
-and carries status words (cues), else the first that does one of these, else
-its first claim (a claim that denies something in so many words counts as
-naming the subject); a claim a reviewer accepted or corrected takes
-precedence, a rejected claim not counting. Articles are ordered by publication
-date; an article without one counts as published on the day claimx first read
-it, and articles of the same day keep the order they were added in. The
-group's current status is the one of the last article; the history keeps every
-article's step. Comparing two roll-ups gives a run's :class:`StatusChange` list.
+group when there is one.
+
+Within a group each article speaks once, through the first of its claims in
+this order: a claim a reviewer accepted or corrected (a rejected claim does
+not count); for a release, a claim that gives a date; a claim that names the
+subject and carries status words (cues), a denial in so many words counting
+as naming it; one that does either; its first claim. A claim that restates
+an earlier article's claim of the group with the same status is background
+and speaks only when the article has nothing else to say there. A group's
+value is the date its release or production claim gives.
+
+Articles are ordered by publication date; an article without one counts as
+published on the day claimx first read it, and articles of the same day keep
+the order they were added in. The group's current status is the one of the
+last article; the history keeps every article's step. Comparing two roll-ups
+gives a run's :class:`StatusChange` list.
 """
 
 from __future__ import annotations
