@@ -265,7 +265,8 @@ class AttributionTagger:
         for child in subject.children:
             if child.dep_ == "appos" and child.i > subject.i and authority != "rumor":
                 role = {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
-                if child.lemma_.lower() in self.rumor_sources or role & self.rumor_sources and child.lemma_.lower() in self.person_roles:
+                noun = child.lemma_.lower()
+                if noun in self.rumor_sources or (role & self.rumor_sources and noun in self.person_roles):
                     authority = "rumor"
         if verb is not None and verb.lemma_.lower() in self.rumor_verbs:
             authority = "rumor"
