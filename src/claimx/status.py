@@ -195,9 +195,9 @@ def rollup(
         names.setdefault(gkey, set()).add(claim["subject"]["name"])
     records: dict[str, StatusRecord] = {}
     for (subject, topic, key), by_doc in groups.items():
-        steps: list[tuple[tuple[dt.date, int, str], StatusStep]] = []
+        history: list[StatusStep] = []  # in article order
         earlier: list[tuple[str, frozenset[str]]] = []
-        for doc_id in sorted(by_doc, key=lambda d: (*docs[d].rank(), d)):
+        for doc_id in sorted(by_doc, key=_DocOrder(docs)):
             entries = by_doc[doc_id]
             # a claim that restates what an earlier article said, with the
             # same status, is background ("Seven months after Valve said …"):
@@ -213,23 +213,18 @@ def rollup(
             cid = claim["claim_id"]
             status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
             info = docs[doc_id]
-            steps.append(
-                (
-                    (*info.rank(), doc_id),
-                    StatusStep(
-                        doc_id=doc_id,
-                        published=info.published,
-                        status=status,
-                        value=_value(claim),
-                        claim_id=cid,
-                        text=claim["text"],
-                        claims=len(entries),
-                        reviewed=bool(resolution and cid in resolution.by_claim),
-                    ),
+            history.append(
+                StatusStep(
+                    doc_id=doc_id,
+                    published=info.published,
+                    status=status,
+                    value=_value(claim),
+                    claim_id=cid,
+                    text=claim["text"],
+                    claims=len(entries),
+                    reviewed=bool(resolution and cid in resolution.by_claim),
                 )
             )
-        steps.sort(key=_step_order)
-        history = [step for _, step in steps]
         last = history[-1]
         gid = group_id(subject, topic, key)
         records[gid] = StatusRecord(
@@ -269,12 +264,18 @@ def _restates(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     return shared >= 0.8 * min(len(mine), len(theirs))
 
 
+class _DocOrder:
+    """Sort key of an article: its publication (else first-read) date, order of adding, id."""
+
+    def __init__(self, docs: Mapping[str, DocInfo]) -> None:
+        self.docs = docs
+
+    def __call__(self, doc_id: str) -> tuple[dt.date, int, str]:
+        return (*self.docs[doc_id].rank(), doc_id)
+
+
 def _entry_order(entry: tuple[int, int, Mapping[str, Any]]) -> tuple[int, int]:
     return entry[0], entry[1]
-
-
-def _step_order(item: tuple[tuple[dt.date, int, str], StatusStep]) -> tuple[dt.date, int, str]:
-    return item[0]
 
 
 def _record_order(item: tuple[str, StatusRecord]) -> tuple[str, str, str]:

@@ -410,8 +410,7 @@ class CueTagger:
     @staticmethod
     def _conditional_or_question(claim: Span, head: Token) -> bool:
         """A question, an "if" clause, or a clause that an "if" clause conditions."""
-        sent = claim.sent
-        if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+        if CueTagger._question(claim):
             return True
         conditional = ("if", "unless")
         if any(c.dep_ == "mark" and c.lower_ in conditional for c in head.children):
