@@ -392,6 +392,12 @@ class CueTagger:
         that a rumour."""
         if (attribution or {}).get("kind") == "unnamed" or (attribution or {}).get("evidence"):
             return False  # "The listing priced the watch at €349": what the leak shows
+        # an infinitive or participle takes the time of the verb it hangs
+        # on: "it took too long for the money to *get* in"
+        while head.tag_ in ("VB", "VBG") and head.dep_ in ("xcomp", "advcl") and not any(
+            c.dep_ == "aux" and c.tag_ != "TO" for c in head.children
+        ):
+            head = head.head
         return head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children)
 
     def _under_past_report(self, cue: Span) -> bool:

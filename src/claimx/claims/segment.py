@@ -256,15 +256,18 @@ def _non_restrictive(relcl: Token) -> bool:
 def _asserted_adverbial(advcl: Token) -> bool:
     """RETURNS (bool): whether an adverbial clause asserts something: "while
     production has not yet begun" does; "if the deal closes" and purpose
-    infinitives ("to cover the penalties") do not."""
+    infinitives ("to cover the penalties", "for the money to get in") do not."""
     marks = [c.lower_ for c in advcl.children if c.dep_ == "mark"]
     if any(m in CONDITION_MARKS for m in marks):
         return False
     if advcl.lemma_ == "ask" and advcl.tag_ == "VBN":
         return False  # "Asked whether X, she said no": the question belongs to its answer
-    has_subject = any(c.dep_ in SUBJECT_DEPS for c in advcl.children)
-    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in advcl.children)
-    return has_subject or not infinitive
+    # an infinitive states no event, even with a subject of its own ("too
+    # long for the money to get into the system", "in order for talks to
+    # resume"), unless it is an absolute ("…, with a launch to follow in 2027")
+    if "with" in marks:
+        return True
+    return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in advcl.children)
 
 
 def is_absolute(token: Token) -> bool:
@@ -305,12 +308,19 @@ def _wh_question(sent: Span) -> bool:
 
 def _reporting_participle(token: Token, report_verbs: frozenset[str]) -> bool:
     """ "…, saying the offer undervalues the business", "citing two people":
-    a participle of reporting elaborates its clause, it is no claim itself."""
+    a participle of reporting elaborates its clause, it is no claim itself.
+    So does one after a trailing reporter, which the parser may hang on the
+    reporting verb with the speaker as its subject (", said analyst Chris
+    Weafer, commenting on the decision")."""
+    if token.tag_ != "VBG" or token.lemma_.lower() not in report_verbs | {"cite", "speak"}:
+        return False
+    if token.dep_ == "advcl":
+        return not any(c.dep_ in SUBJECT_DEPS for c in token.children)
     return (
-        token.dep_ == "advcl"
-        and token.tag_ == "VBG"
-        and token.lemma_.lower() in report_verbs | {"cite", "speak"}
-        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        token.dep_ == "ccomp"
+        and token.head.i < token.i
+        and token.head.lemma_.lower() in report_verbs
+        and not any(c.dep_ in ("ccomp", "dobj") for c in token.children)
     )
 
 
