@@ -33,7 +33,9 @@ Last, a target still confirmed takes the status that a word sets for the
 event it takes as complement (cue rules of category ``complement``): "fears
 of a *recession*" is rumored; "the cancelled *deal*", "the *flight* was
 delayed" and "a delay in *delivery*" are denied; "efforts to *ease* the
-crisis" is expected. The governing word itself stays a fact.
+crisis" is expected. The governing word itself stays a fact. An adverb of
+that category sets the status of the verb it modifies: "the Dow *nearly*
+broke the record" is denied.
 
 Example::
 
@@ -322,6 +324,9 @@ def complement_of(token: Token, tagger: CueTagger) -> Token | None:
         for child in node.children:
             # "the *cancelled* deal", "test flight *delayed* after an accident"
             if child.dep_ in ("amod", "acl") and child.tag_ == "VBN" and tagger.complement_rule(child):
+                return child
+            # "the Dow *nearly* broke the record": it did not
+            if node.i == token.i and node.pos_ == "VERB" and child.dep_ == "advmod" and tagger.complement_rule(child):
                 return child
         # pass on: "will be *insolvent*", "stem the crash and *restore*",
         # "a deal to *lease*"

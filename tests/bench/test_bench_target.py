@@ -113,6 +113,22 @@ def test_target_status_of_custom_tagger(nlp, doc):
         ("The board voted to close the plant.", "close", "expected", "voted"),
         ("The chief executive has chosen to step down.", "step", "expected", "chosen"),
         ("The board voted to close the plant.", "voted", "confirmed", None),
+        # blocking or killing an event means it did not happen; stopping an
+        # ongoing one does not deny that it happened
+        ("Regulators blocked the merger in March.", "merger", "denied", "blocked"),
+        ("The government is fighting to stop the slump.", "slump", "confirmed", None),
+        # a near miss did not happen; "almost" on a number leaves its verb alone
+        ("The index nearly broke its record on Friday.", "broke", "denied", "nearly"),
+        ("The index fell almost three percent on Friday.", "fell", "confirmed", None),
+        # an analyst's word on what already happened is a fact, down to the
+        # infinitive that takes the past verb's time
+        ("It took too long for the money to reach the banks, analyst Tom Reyes said.", "reach", "confirmed", None),
+        # "if compared to" states no condition
+        ("Sales doubled if compared to the same quarter last year.", "doubled", "confirmed", None),
+        # a source that released the figures is named, not unnamed
+        ("The service passed its rival in May, according to figures released by NPD Group.", "passed", "confirmed", None),
+        # "points" as a noun is no "points to"
+        ("The index lost 300 points to close at 10,520.", "close", "confirmed", None),
         # a complement word that is itself negated or hedged sets nothing
         ("The launch was not delayed.", "launch", "confirmed", None),
         ("The launch may be delayed.", "launch", "confirmed", None),

@@ -168,6 +168,22 @@ def test_segment_measurable_or_forecast_superlative_is_a_claim(analyse, text):
             "The singer will release her fourth album on February 20, the singer announced on Wednesday in a video.",
             ["The singer will release her fourth album on February 20"],
         ),
+        # a reporting participle the parser hangs on the reporter, with the
+        # speaker as its subject, belongs to the reporter
+        (
+            '"The cash took too long to arrive," said analyst Chris Weafer commenting on the decision.',
+            ["The cash took too long to arrive"],
+        ),
+        # an infinitive with a subject of its own ("for X to …") is part of its clause
+        (
+            "It took two years for the money to reach the banks, the minister said.",
+            ["It took two years for the money to reach the banks"],
+        ),
+        # the participle on the object of "according to" is the source, no claim
+        (
+            "The service passed its rival in February, according to figures released on April 3 by NPD Group.",
+            ["The service passed its rival in February"],
+        ),
         # a coordinated clause with its own news is not a reporter
         (
             "The review ends this month, and the booster is expected back in port on Thursday.",

@@ -281,6 +281,11 @@ class AttributionTagger:
         }
 
     def _kind(self, span: Span, subject: Token) -> tuple[str, str | None]:
+        agent = _named_agent(subject)
+        if agent is not None:
+            # "figures released by NPD Group", "a statement issued by the
+            # ministry": who released it is the source
+            return self._kind(span.doc[agent.left_edge.i : agent.right_edge.i + 1], agent)
         lemmas = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
         head = subject.lemma_.lower()
         if head in self.public_heads or (lemmas & self.public_heads and head not in self.unnamed_heads and not _has_person(span)):
@@ -328,6 +333,21 @@ _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
 def _nobody(source_text: str) -> bool:
     """RETURNS (bool): whether a source is nobody ("none of the venues", "no official")."""
     return source_text.lower().startswith(_NOBODY)
+
+
+def _named_agent(noun: Token) -> Token | None:
+    """RETURNS (Token | None): the named agent of a participle on ``noun``
+    ("figures *released* April 3 by NPD Group"), or None."""
+    for acl in noun.children:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+            continue
+        for agent in acl.children:
+            if agent.dep_ != "agent":
+                continue
+            for obj in agent.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    return obj
+    return None
 
 
 def _has_person(span: Span) -> bool:

@@ -419,12 +419,23 @@ class CueTagger:
         if CueTagger._question(claim):
             return True
         conditional = ("if", "unless")
-        if any(c.dep_ == "mark" and c.lower_ in conditional for c in head.children):
+
+        def condition(mark: Token) -> bool:
+            # "even if it fails", "sales doubled if compared to last year":
+            # an "if" inside an ``ignore`` cue states no condition
+            return mark.dep_ == "mark" and mark.lower_ in conditional and not _ignored(mark)
+
+        if any(condition(c) for c in head.children):
             return True
-        return any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in conditional for m in c.children)
-            for c in head.children
-        )
+        return any(c.dep_ == "advcl" and any(condition(m) for m in c.children) for c in head.children)
+
+
+def _ignored(token: Token) -> bool:
+    """RETURNS (bool): whether ``token`` lies in a cue of category ``ignore``."""
+    cues = token.doc.spans[CUES_KEY] if CUES_KEY in token.doc.spans else []
+    return any(
+        cue.start <= token.i < cue.end and (cue._.cue or {}).get("category") == "ignore" for cue in cues
+    )
 
 
 @Language.factory(

@@ -205,6 +205,8 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in ("see", "obtain", "review"):
         return False  # "a memo seen by Charge Report": where the source got it, no claim
     if token.dep_ == "acl" and token.tag_ == "VBN":
+        if _according_to_object(token.head):
+            return False  # "according to figures released by NPD Group": the source, no claim
         # "delays caused by …", "(tentatively titled …)"
         return _parenthetical(token) or any(c.dep_ == "agent" for c in token.children)
     if token.dep_ == "appos" and _parenthetical(token):
@@ -233,6 +235,17 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
             or any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
         )
     return True
+
+
+def _according_to_object(noun: Token) -> bool:
+    """RETURNS (bool): whether ``noun`` is the object of "according to"."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.i > 0
+        and noun.doc[prep.i - 1].lower_ == "according"
+    )
 
 
 #: Subordinators whose clause is a condition or a time frame, not an assertion.
