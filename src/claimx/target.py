@@ -20,8 +20,13 @@ processed, the way medspaCy's ConText answers for a target entity:
   phrase ("plans to sell films for *download*") or the verb of a relative
   clause ("the music it *sells* is not") is not hedged by the clause around
   it, and who reports the claim does not hedge a presupposed target;
-- otherwise the cue tagger's scope and decision logic run with the target as
-  the predicate, over its sentence, with no attribution.
+- otherwise, and for a verb of reporting (the act of saying, forecasting or
+  denying is itself a fact: "analysts had *forecast* losses"), the cue
+  tagger's scope and decision logic run with the target as the predicate,
+  over its sentence, with no attribution; a reporting verb takes only its own
+  negation and modals. A negated verb of telling that is the target is denied
+  ("did not *say* whether"), though the claim about what it did not tell is
+  unconfirmed.
 
 Either way a cue lying on the target itself counts only when it negates: a
 stance word is itself a fact ("they *intend* to launch": the intending is
@@ -79,7 +84,8 @@ class TargetStatus:
     claim (dict | None): the claim holding the target, ``{"start", "end", "head",
         "status"}`` (character offsets; ``head`` a token index), or None.
     source (str): ``"claim"`` when the status comes from that claim, ``"scope"``
-        when cue scope was applied to the target over its sentence.
+        when cue scope was applied to the target over its sentence (then
+        ``claim`` is set only for a reporting verb inside a claim).
     attribution (dict | None): the claim's attribution, when it has one.
     target (int): the token index taken as the target's predicate.
     """
@@ -174,11 +180,15 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
     for cue in doc.spans[CUES_KEY]:
         for i in range(cue.start, cue.end):
             by_token[i] = cue
+    # the act of saying, forecasting or denying is itself a fact; who says it
+    # and what is said hedge the content, not the act ("analysts had
+    # *forecast* losses"), so only the cues in its own scope count
+    speech_act = _speech_act(token, tagger)
     claim = containing_claim(doc, token)
-    if claim is not None:
+    if claim is not None and not speech_act:
         info = claim._.claim or {}
-        head_i = info.get("head", claim.root.i)
-        claim_info = {"start": claim.start_char, "end": claim.end_char, "head": head_i, "status": info.get("status")}
+        claim_info = _claim_info(claim)
+        head_i = claim_info["head"]
         attribution = info.get("attribution")
         own = {(c["start"], c["end"]) for c in info.get("cues", [])}
         claim_cues = [c for c in doc.spans[CUES_KEY] if (c.start_char, c.end_char) in own]
@@ -198,10 +208,15 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
         # the claim's cues, plus those in scope of the target and of each verb
         # between it and the claim's predicate ("intend to *launch*")
         nominal = presupposed(token)
-        cues = [] if nominal else list(inherited)
+        # a relative clause on the way up is taken for granted: "will not
+        # announce the dealerships it intends to *shut*" keeps "will not" out
+        boundary = _relative_boundary(token, head_i)
+        cues = [] if nominal or boundary is not None else list(inherited)
         node = token
         while True:
             if nominal and node.i != token.i:
+                break
+            if boundary is not None and node.i == boundary.head.i:
                 break
             for cue in tagger.cues_in_scope(doc, claim, node, None, by_token):
                 if cue not in cues and not _embedded(cue, node):
@@ -217,7 +232,9 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
         cues = sorted((c for c in cues if not _on_target(c, token)), key=_cue_start)
         # a nominal event in the claim is presupposed: who reports the claim
         # does not hedge it
-        status, used = tagger.decide(doc, claim, token, cues, None if nominal else attribution)
+        status, used = tagger.decide(
+            doc, claim, token, cues, None if nominal or boundary is not None else attribution
+        )
         if status == "future":
             # a plain "will": the claim's own reading (confirmed, or expected
             # in a speculative passage) stands
@@ -236,13 +253,51 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
     cues = [
         c for c in candidates
         if not _embedded(c, token) and not _on_target(c, token) and (not nominal or _own_cue(c, token))
+        # a speech act takes only its own negation and modals ("may have *said*")
+        and (not speech_act or c.root.i == token.i or c.root.head.i == token.i)
     ]
     status, used = tagger.decide(doc, span, token, cues, None)
     if status == "future":
         status = "confirmed"
+    # a speech act inside a claim: the claim holds it, its own scope decides
+    holder = _claim_info(claim) if claim is not None else None
     return _with_complement(
-        TargetStatus(status=status, cues=_cue_dicts(used), claim=None, source="scope", target=token.i),
+        TargetStatus(status=status, cues=_cue_dicts(used), claim=holder, source="scope", target=token.i),
         token, tagger, by_token,
+    )
+
+
+def _claim_info(claim: Span) -> dict[str, Any]:
+    """The ``claim`` field of a :class:`TargetStatus`."""
+    info = claim._.claim or {}
+    return {"start": claim.start_char, "end": claim.end_char, "head": info.get("head", claim.root.i), "status": info.get("status")}
+
+
+def _relative_boundary(token: Token, head_i: int) -> Token | None:
+    """The first relative or participle clause head on the way from ``token``
+    (exclusive) up to the claim's predicate, or None."""
+    node = token
+    while node.i != head_i and node.head.i != node.i:
+        node = node.head
+        if node.i != head_i and node.pos_ in ("VERB", "AUX") and presupposed(node):
+            return node
+    return None
+
+
+def _speech_act(token: Token, tagger: CueTagger) -> bool:
+    """Whether ``token`` is a verb of reporting (``report_verb`` rules)."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in tagger.report_verbs
+
+
+def _negated_telling(token: Token, tagger: CueTagger) -> bool:
+    """Whether ``token`` is a verb of telling that is itself negated ("did
+    not *say* whether …"): what was not said is unknown, the saying did not
+    happen."""
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and (lemma in tagger.tell_verbs or lemma in tagger.report_verbs)
+        and any(c.dep_ == "neg" for c in token.children)
     )
 
 
@@ -340,12 +395,25 @@ def complement_of(token: Token, tagger: CueTagger) -> Token | None:
 def _with_complement(result: TargetStatus, token: Token, tagger: CueTagger, by_token: dict[int, Span]) -> TargetStatus:
     """A target left confirmed by its cues takes the status its governing word
     sets ("fears of a *recession*" is rumored), when that word is itself
-    asserted: "the *launch* was not delayed" and "may be delayed" keep theirs."""
-    if result.status != "confirmed":
+    asserted: "the *launch* was not delayed" and "may be delayed" keep theirs.
+    A negated verb of telling that is the target is denied ("did not *say*
+    whether"), though the claim about what it did not tell is unconfirmed."""
+    if result.status == "unconfirmed" and _negated_telling(token, tagger):
+        result.status = "denied"
         return result
     word = complement_of(token, tagger)
-    if word is None or any(_hedges(by_token.get(c.i)) for c in word.children):
-        return result
+    if word is None or any(
+        _hedges(by_token.get(c.i)) for c in word.children if c.dep_ not in CORE_ARGUMENT_DEPS | {"nsubjpass"}
+    ):
+        return result  # "may be *delayed*", "was not *cancelled*"; its subject ("a *plan* … failed") does not count
+    # the governing word is the cue closest to the target: it wins over a
+    # hedge of the clause around it ("a plan to bail them out *failed* to
+    # pass"), not over one in the target's own phrase
+    doc = token.doc
+    for cue in result.cues if result.status != "confirmed" else []:
+        root = doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
+        if root is not None and (root.root.i == token.i or any(a.i == token.i for a in root.root.ancestors)):
+            return result
     rule = tagger.complement_rule(word)
     assert rule is not None
     result.status = rule.status

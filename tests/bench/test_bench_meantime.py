@@ -91,16 +91,16 @@ def test_meantime_run_fixture_figures(nlp, tmp_path):
     status = result.figures["status"]
     # gold: rumored, confirmed, denied, unconfirmed
     # claimx: "may close" rumored; "announced" confirmed; "did not confirm" (a verb
-    # of telling, negated) unconfirmed; "the sale", a nominal event inside that
-    # claim, is presupposed: confirmed
+    # of telling, negated: the confirming did not happen) denied; "the sale", a
+    # nominal event inside that claim, is presupposed: confirmed
     assert status["n"] == 4
     assert status["confusion"]["rumored"]["rumored"] == 1
     assert status["confusion"]["confirmed"]["confirmed"] == 1
-    assert status["confusion"]["denied"]["unconfirmed"] == 1
+    assert status["confusion"]["denied"]["denied"] == 1
     assert status["confusion"]["unconfirmed"]["confirmed"] == 1
-    assert status["accuracy"] == pytest.approx(0.5)
-    # F1: rumored 1, confirmed 2/3 (tp 1, fp 1), unconfirmed 0 (tp 0), denied 0, expected 0
-    assert status["macro_f1"] == pytest.approx(round((1 + 2 / 3) / 5, 4))
+    assert status["accuracy"] == pytest.approx(0.75)
+    # F1: rumored 1, confirmed 2/3 (tp 1, fp 1), denied 1, unconfirmed 0 (tp 0), expected 0
+    assert status["macro_f1"] == pytest.approx(round((1 + 2 / 3 + 1) / 5, 4))
     # the title yields no claim, and "announced" is the reporting verb of the
     # claim "it will cut 200 jobs": both get their status from cue scope
     assert status["coverage"] == 0.5

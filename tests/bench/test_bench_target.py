@@ -36,14 +36,16 @@ def _at(word: str) -> tuple[int, int]:
         ("release", "rumored", "claim"),  # "may"
         ("report", "confirmed", "claim"),  # a nominal event in the claim is presupposed
         ("said", "confirmed", "scope"),  # the reporter: "may" of the reported clause does not count
-        ("confirm", "unconfirmed", "claim"),  # negated verb of telling
+        # a negated verb of telling: the claim is unconfirmed, the act of confirming did not happen
+        ("confirm", "denied", "scope"),
     ],
 )
 def test_target_status_of_table(doc, word, status, source):
     result = status_of(doc, *_at(word))
     assert isinstance(result, TargetStatus)
     assert (result.status, result.source) == (status, source)
-    assert (result.claim is None) == (source == "scope")
+    # a reporting verb inside a claim is held by it but decided by its own scope
+    assert (result.claim is None) == (source == "scope" and word != "confirm")
 
 
 def test_target_status_of_reports_cues_and_claim(doc):
@@ -123,6 +125,19 @@ def test_target_status_of_custom_tagger(nlp, doc):
         # an analyst's word on what already happened is a fact, down to the
         # infinitive that takes the past verb's time
         ("It took too long for the money to reach the banks, analyst Tom Reyes said.", "reach", "confirmed", None),
+        # implicative verbs: what failed or was refused did not happen, and
+        # the governing word wins over a hedge of the clause around it
+        ("The bill failed to pass the Senate.", "pass", "denied", "failed"),
+        ("The union refused to meet the demands.", "meet", "denied", "refused"),
+        ("A plan to rescue the carmakers failed to pass the Senate.", "pass", "denied", "failed"),
+        ("A plan to rescue the carmakers failed to pass the Senate.", "failed", "confirmed", None),
+        # a relative clause on the way up keeps the main clause's negation out
+        ("The company will not announce the stores that it intends to close.", "close", "expected", "intends"),
+        ("The company will not announce the stores that it intends to close.", "announce", "denied", "will not"),
+        # the act of forecasting is a fact, whoever forecasts
+        ("Analysts had forecast losses of $6 billion.", "forecast", "confirmed", None),
+        # "not including" negates nothing
+        ("Not including special items, the firm lost $5.9 billion.", "lost", "confirmed", None),
         # "if compared to" states no condition
         ("Sales doubled if compared to the same quarter last year.", "doubled", "confirmed", None),
         # a source that released the figures is named, not unnamed

@@ -116,3 +116,17 @@ def test_attribution_coordinated_clause_with_its_own_evidential_keeps_none(analy
 def test_attribution_nobody_is_no_source(analyse):
     records = analyse("The band did not address those dates, and none of the venues has announced them.")
     assert records and all(r.attribution is None for r in records), [(r.text, r.attribution) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        # an outlet that reports passes on what others told it
+        ("Bloomberg reported that the company will close the plant in March.", "rumored"),
+        # an office holder who reports speaks for the company
+        ("Ford chief executive Alan Mulally has reported that Ford will rename the sedan.", "confirmed"),
+    ],
+)
+def test_attribution_reporting_officer_is_no_rumour(analyse, text, status):
+    records = analyse(text)
+    assert [r.status for r in records] == [status], [(r.text, r.status) for r in records]

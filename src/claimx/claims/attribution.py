@@ -57,6 +57,7 @@ class AttributionTagger:
         self.rumor_verbs = rules.get("rumor_verb", frozenset())
         self.person_roles = rules.get("person_role", frozenset())
         self.evidence_nouns = rules.get("evidence_noun", frozenset())
+        self.official_roles = rules.get("official_role", frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         claims = list(doc.spans[self.spans_key])
@@ -268,7 +269,9 @@ class AttributionTagger:
                 noun = child.lemma_.lower()
                 if noun in self.rumor_sources or (role & self.rumor_sources and noun in self.person_roles):
                     authority = "rumor"
-        if verb is not None and verb.lemma_.lower() in self.rumor_verbs:
+        if verb is not None and verb.lemma_.lower() in self.rumor_verbs and not self._official(span):
+            # "Bloomberg reported" passes on what others said; "Ford's chief
+            # executive reported" speaks for the company
             authority = "rumor"
         return {
             "start": span.start_char,
@@ -279,6 +282,10 @@ class AttributionTagger:
             # a leaked document speaks in the past tense of what it shows
             "evidence": subject.lemma_.lower() in self.evidence_nouns,
         }
+
+    def _official(self, span: Span) -> bool:
+        """RETURNS (bool): whether a source span names an office holder ("CEO Alan Mulally")."""
+        return any(t.lemma_.lower() in self.official_roles or t.lower_ in self.official_roles for t in span)
 
     def _kind(self, span: Span, subject: Token) -> tuple[str, str | None]:
         agent = _named_agent(subject)

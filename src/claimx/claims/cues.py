@@ -263,6 +263,8 @@ class CueTagger:
         if len(cue) > 2:
             return True  # a long pattern carries its own context
         token = cue.root
+        if len(cue) == 1 and (cue._.cue or {}).get("category") == "expect" and self._subject_noun_of_event(token):
+            return False  # "a *plan* to bail them out failed": the failing is a fact
         if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in spine and any(
             c.dep_ == "ccomp" for c in token.children
         ):
@@ -282,6 +284,18 @@ class CueTagger:
             token = token.head
             steps += 1
         return True
+
+    def _subject_noun_of_event(self, token: Token) -> bool:
+        """Whether a one-word expectation cue is a noun that is the subject of
+        a verb of its own: "a *plan* to sell the unit *failed*". Its verb
+        says what happened to the plan; with a copula or a verb of saying
+        ("the *plan* is to …") the noun still frames the clause. Rumour nouns
+        keep framing it ("*rumours* have swirled")."""
+        if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = token.head
+        lemma = verb.lemma_.lower()
+        return verb.pos_ == "VERB" and lemma != "be" and lemma not in self.report_verbs
 
     def _hedged_subject(self, cue: Span, token: Token, spine: set[int]) -> bool:
         """Whether a subject-modifier cue ("leaked") modifies the subject of

@@ -59,6 +59,7 @@ class AttributionRule(BaseModel):
         "rumor_verb",
         "person_role",
         "evidence_noun",
+        "official_role",
     ]
     lemma: str
     examples: list[str] = []
