@@ -194,7 +194,7 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
         claim_cues = [c for c in doc.spans[CUES_KEY] if (c.start_char, c.end_char) in own]
         # a cue of the claim that sits in a clause below the target ("tells
         # airlines *not* to buy") hedges that clause, not the target
-        inherited = [c for c in claim_cues if not _embedded(c, token)]
+        inherited = [c for c in claim_cues if not _embedded(c, token, claim)]
         on_target = any(c.start <= token.i < c.end or _on_target(c, token) for c in inherited)
         if head_i == token.i and len(inherited) == len(claim_cues) and not on_target:
             return _with_complement(TargetStatus(
@@ -426,16 +426,19 @@ def _hedges(cue: Span | None) -> bool:
     return cue is not None and (cue._.cue or {}).get("category") in ("neg", "unknown", "pseudo", "spec", "expect")
 
 
-def _embedded(cue: Span, node: Token) -> bool:
+def _embedded(cue: Span, node: Token, claim: Span | None = None) -> bool:
     """Whether a cue sits in a clause of its own below ``node`` ("said [it *may* …]")."""
     t = cue.root
+    crossed = False
     while t.i != node.i:
-        if t.dep_ in EMBEDDING_DEPS and t.pos_ in ("VERB", "AUX"):
-            return True
+        crossed = crossed or (t.dep_ in EMBEDDING_DEPS and t.pos_ in ("VERB", "AUX"))
         if t.head.i == t.i:
-            return False
+            # not below ``node``: a cue in a clause beside it is out of its
+            # scope; one the claim took from the clause it hangs on ("…
+            # likely to be slow, with unemployment *declining*") is not
+            return crossed and (claim is None or claim.start <= cue.start < claim.end)
         t = t.head
-    return False
+    return crossed
 
 
 def _on_target(cue: Span, token: Token) -> bool:

@@ -138,6 +138,8 @@ def test_target_status_of_custom_tagger(nlp, doc):
         ("Analysts had forecast losses of $6 billion.", "forecast", "confirmed", None),
         # "not including" negates nothing
         ("Not including special items, the firm lost $5.9 billion.", "lost", "confirmed", None),
+        # an absolute takes the hedge of the clause it hangs on
+        ("The recovery is likely to be slow, with unemployment declining only gradually.", "declining", "expected", "likely"),
         # "if compared to" states no condition
         ("Sales doubled if compared to the same quarter last year.", "doubled", "confirmed", None),
         # a source that released the figures is named, not unnamed

@@ -130,3 +130,22 @@ def test_attribution_nobody_is_no_source(analyse):
 def test_attribution_reporting_officer_is_no_rumour(analyse, text, status):
     records = analyse(text)
     assert [r.status for r in records] == [status], [(r.text, r.status) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # ", per X" names a source when X is one (not "$5 per share")
+        ("Michael Mando may return as the villain, per multiple reports.", "multiple reports"),
+        ("The studio paid $5 per share, the filing shows.", None),
+        # a verb of saying that says nothing is no speech act
+        ("Joe Russo is directing the film, with Stephen McFeely writing.", None),
+    ],
+)
+def test_attribution_per_and_silent_speech_verbs(analyse, text, source):
+    records = analyse(text)
+    found = [r.attribution.text for r in records if r.attribution is not None]
+    if source is None:
+        assert "Stephen McFeely" not in found and "share" not in " ".join(found), found
+    else:
+        assert source in found, found

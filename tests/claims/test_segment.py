@@ -56,6 +56,12 @@ def test_segment_trailing_reporter_left_out_of_evidence(analyse):
     [
         ("Marvel moved the film to 2027, with a launch planned for early 2026.", "with a launch planned for early 2026", "expected"),
         ("The studio hired Jo Ames to direct, with Stephen McFeely writing.", "with Stephen McFeely writing", "confirmed"),
+        # the parser may make the participle clause the preposition's complement (pcomp)
+        (
+            "A prequel is reportedly in early development, with Castell attached as an executive producer.",
+            "with Castell attached as an executive producer",
+            "rumored",
+        ),
     ],
 )
 def test_segment_absolute_with_phrase_is_a_claim(analyse, text, absolute, status):

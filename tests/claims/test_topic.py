@@ -188,3 +188,14 @@ def test_topic_people_and_speakers(analyse, text, topic, key):
     records = analyse(text)
     assert records
     assert (records[0].topic, records[0].key) == (topic, key), [(r.text, r.topic, r.key) for r in records]
+
+
+def test_topic_absolute_is_about_the_object_it_hangs_on(analyse):
+    records = analyse(
+        "Half-Life 3 is rumoured for 2026. Valve announced its Steam Machine earlier this month, "
+        "with a launch planned for early 2026.",
+        title="Half-Life 3 rumours return",
+    )
+    absolute = [r for r in records if r.text.startswith("with a launch")][0]
+    assert absolute.subject.name == "Steam Machine"
+    assert [r for r in records if r.text.startswith("Valve announced")][0].subject.name == "Half-Life 3"

@@ -149,7 +149,9 @@ class AttributionTagger:
             chain.append(head.head)
         for token in chain:
             lemma = token.lemma_.lower()
-            speech_act = lemma in self.report_verbs or (
+            # a verb of saying with something said ("has denied recording",
+            # "continues to confirm talks"); "with McFeely writing" says nothing
+            speech_act = (lemma in self.report_verbs and any(c.dep_ in _SAID_DEPS for c in token.children)) or (
                 lemma == "rule" and any(c.lower_ == "out" for c in token.children)
             )
             if lemma in self.belief_verbs or speech_act:
@@ -231,16 +233,32 @@ class AttributionTagger:
 
     def _according_to(self, claim: Span, head: Token) -> dict[str, Any] | None:
         sent = claim.sent
+        doc = sent.doc
         for token in sent:
-            if token.lower_ == "according" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to":
-                to = token.doc[token.i + 1]
+            if token.lower_ == "according" and token.i + 1 < sent.end and doc[token.i + 1].lower_ == "to":
+                to = doc[token.i + 1]
                 objects = [c for c in to.children if c.dep_ == "pobj"] or [
                     c for c in token.children if c.dep_ == "pobj"
                 ]
                 if not objects:
                     continue
-                return self._describe(token.doc, objects[0])
+                return self._describe(doc, objects[0])
+            source = self._per_source(token)
+            if source is not None:
+                return self._describe(doc, source)
         return None
+
+    def _per_source(self, token: Token) -> Token | None:
+        """", per multiple reports", ", per Deadline": "per" after a comma with
+        a source as its object (not "$5 per share"). RETURNS the source noun."""
+        if token.lower_ != "per" or token.i == 0 or token.doc[token.i - 1].text != ",":
+            return None
+        obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        lemma = obj.lemma_.lower()
+        sources = self.unnamed_heads | self.public_heads | self.evidence_nouns | self.rumor_sources
+        return obj if obj.pos_ == "PROPN" or lemma in sources or obj.lower_ in sources else None
 
     # -- describing -------------------------------------------------------------
 
@@ -333,6 +351,9 @@ class AttributionTagger:
             }
         return source
 
+
+#: dependencies by which a verb of saying takes what it says
+_SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "prep", "advcl", "pcomp"})
 
 _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
 

@@ -292,7 +292,14 @@ def is_absolute(token: Token) -> bool:
         return False
     if token.doc[token.i - 1].text not in (",", "—", "–", ";"):
         return False
-    return any(c.dep_ == "pobj" for c in token.children) and token.head.pos_ in ("VERB", "AUX")
+    # "with a launch planned …" (pobj), or a clause the parser makes the
+    # preposition's complement: "with Stephen McFeely writing" (pcomp)
+    return any(c.dep_ == "pobj" or _clausal_pcomp(c) for c in token.children) and token.head.pos_ in ("VERB", "AUX")
+
+
+def _clausal_pcomp(token: Token) -> bool:
+    """RETURNS (bool): whether ``token`` is a participle with a subject of its own, as a preposition's complement."""
+    return token.dep_ == "pcomp" and token.tag_ in ("VBN", "VBG") and any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def _heading_or_byline(sent: Span, text: str) -> bool:
@@ -365,6 +372,9 @@ def trailing_reporter(token: Token, report_verbs: frozenset[str]) -> bool:
 def absolute_predicate(with_token: Token) -> Token:
     """RETURNS (Token): what an absolute phrase predicates: the participle
     ("planned", "writing") if there is one, else the noun."""
+    clause = next((c for c in with_token.children if _clausal_pcomp(c)), None)
+    if clause is not None:
+        return clause
     noun = next(c for c in with_token.children if c.dep_ == "pobj")
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") or child.tag_ in ("VBN", "VBG"):

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from ..rules import default_rules_dir, load_jsonl
 from ..schemas import TOPICS
 from .extensions import CLAIMS_KEY, register_extensions
-from .segment import SUBJECT_DEPS
+from .segment import SUBJECT_DEPS, is_absolute
 from .sentences import doc_text, ents_within, sentence_ids
 
 register_extensions()
@@ -194,6 +194,12 @@ class TopicTagger:
                 topic = first_topic.get(sent_of[claim.start], "other")
             info = dict(claim._.claim or {})
             info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, topic)
+            if info["subject"]["start"] is None:
+                # "Valve announced its Steam Machine, with a launch planned
+                # for early 2026": the absolute is about the clause's object
+                owner = _absolute_owner(claim, main)
+                if owner is not None:
+                    info["subject"] = {"name": text[owner[0] : owner[1]], "start": owner[0], "end": owner[1]}
             codename = self.identity_of(claim, alias_at) if alias_at else None
             if codename is not None:
                 # whether a codename is the subject is a question of what is
@@ -516,6 +522,25 @@ def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
     if i + len(phrase) > len(doc):
         return False
     return all(doc[i + k].lower_ == word or doc[i + k].lemma_.lower() == word for k, word in enumerate(phrase))
+
+
+def _absolute_owner(claim: Span, main: str | None) -> tuple[int, int] | None:
+    """RETURNS (tuple[int, int] | None): the character span of the name that
+    is the object of the clause an absolute claim ("with a launch planned …")
+    hangs on, when it is not the main subject, or None."""
+    first = claim.doc[claim.start]
+    if not is_absolute(first):
+        return None
+    obj = next((c for c in first.head.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "PROPN":
+        return None
+    start, end = _name_until(claim.doc, obj.i)
+    if start == end:
+        return None
+    name = doc_text(claim.doc)[start:end]
+    if main and (name == main or main in name or name in main):
+        return None
+    return (start, end)
 
 
 def _is_name_token(token: Token) -> bool:
