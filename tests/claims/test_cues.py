@@ -184,3 +184,35 @@ def test_cues_complement_rule_must_be_one_token(nlp_base, tmp_path):
         fh.write(json.dumps(bad) + "\n")
     with pytest.raises(RulePackError, match="complement-bad"):
         CueTagger(nlp_base, rules_dir=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a plain "will" among speculation or open questions forecasts the passage
+        (
+            "No official synopsis exists yet. The story will follow Alita to the sky city.",
+            "The story will follow Alita to the sky city",
+            "expected",
+        ),
+        (
+            "Insiders say a sequel might follow. The studio will own the rights.",
+            "The studio will own the rights",
+            "expected",
+        ),
+        # beside the makers' plans or their silence it is a statement
+        (
+            "A cheaper model is slated for 2027, while the flagship will launch first.",
+            "the flagship will launch first",
+            "confirmed",
+        ),
+        (
+            "The studio has not commented on the leak. The expansion will add a boss rush mode.",
+            "The expansion will add a boss rush mode",
+            "confirmed",
+        ),
+    ],
+)
+def test_cues_plain_future_in_a_speculative_passage(analyse, text, evidence, status):
+    records = {r.text: r.status for r in analyse(text)}
+    assert records.get(evidence) == status, records

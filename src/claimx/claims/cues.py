@@ -207,19 +207,19 @@ class CueTagger:
         if plain_future:
             sent_of = sentence_ids(doc)
             opens_paragraph = paragraph_starts(doc)
-            hedged_sentences = {
-                sent_of[c.start]
-                for c in claims
-                if (c._.claim or {}).get("status") in ("expected", "rumored")
-            }
+            # speculation, or an open question ("no official synopsis
+            # exists", "remains unclear"), makes a passage speculative; the
+            # makers' plans ("slated", "set to", "is expected to") and their
+            # silence ("has not commented") do not
+            hedged_sentences = {sent_of[c.start] for c in claims if _speculative(c._.claim or {})}
         for n in plain_future:
             claim = claims[n]
             # "the film opens on 12 May": a plain future with a date is a statement
             dated = any(claim.start <= d.start and d.end <= claim.end for d in dates)
             if dated:
                 continue
-            # among hedged claims (its sentence, or the one before in its
-            # paragraph) it is a forecast of the passage
+            # among speculative claims (its sentence, or the one before in
+            # its paragraph) it is a forecast of the passage
             number = sent_of[claim.start]
             window = {number} if number in opens_paragraph else {number, number - 1}
             if window & hedged_sentences:
@@ -442,6 +442,16 @@ class CueTagger:
         if any(condition(c) for c in head.children):
             return True
         return any(c.dep_ == "advcl" and any(condition(m) for m in c.children) for c in head.children)
+
+
+def _speculative(info: dict[str, Any]) -> bool:
+    """RETURNS (bool): whether a decided claim is speculation or an open
+    question: rumored, or unconfirmed by an ``unknown`` cue (not by a
+    negated verb of telling, whose cue is a negation)."""
+    status = info.get("status")
+    if status == "rumored":
+        return True
+    return status == "unconfirmed" and any(c.get("status") == "unconfirmed" for c in info.get("cues", []))
 
 
 def _ignored(token: Token) -> bool:
