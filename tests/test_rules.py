@@ -12,7 +12,7 @@ from claimx.rules import default_rules_dir, load_jsonl, rules_hash
 
 
 def _packs():
-    from claimx.claims.cues import CueRule
+    from claimx.claims.cue_rules import CueRule
     from claimx.claims.entities import EntityRule
     from claimx.claims.segment import AttributionRule, NonClaimRule
     from claimx.claims.topic import TopicRule
@@ -34,7 +34,7 @@ def test_rules_meta_names_version_and_licence():
 
 
 def test_rules_bad_line_names_file_and_line(tmp_path):
-    from claimx.claims.cues import CueRule
+    from claimx.claims.cue_rules import CueRule
 
     path = tmp_path / "cues.jsonl"
     path.write_text('{"id": "a", "category": "spec", "status": "rumored", "pattern": "may"}\n{"id": "b", "category": "nope"}\n')

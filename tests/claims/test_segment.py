@@ -218,3 +218,31 @@ def test_segment_claim_ends_where_another_claim_begins(analyse):
 def test_segment_participle_of_how_a_source_got_it_is_no_claim(analyse):
     texts = [r.text for r in analyse("According to an internal memo seen by Charge Report, deliveries will slip to June.")]
     assert not any(t.startswith("seen by") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # a noun phrase that sums up its sentence, with a clause of its own
+        (
+            "The club will offer him a new deal, a move that could ease his concerns about recruitment.",
+            [("The club will offer him a new deal", "confirmed"), ("a move that could ease his concerns about recruitment", "rumored")],
+        ),
+        (
+            "Shares jumped 38% on Monday, a sign that investors are betting on a higher offer.",
+            [("Shares jumped 38% on Monday", "confirmed"), ("a sign that investors are betting on a higher offer", "rumored")],
+        ),
+        # a hedging adverb opening a prepositional afterthought
+        (
+            "The spinoff is expected to move forward next year, possibly for a 2028 release.",
+            [("The spinoff is expected to move forward next year", "expected"), ("possibly for a 2028 release", "rumored")],
+        ),
+        # a plain adverb does not
+        (
+            "Sales rose 5% in the quarter, mainly in Asia.",
+            [("Sales rose 5% in the quarter, mainly in Asia", "confirmed")],
+        ),
+    ],
+)
+def test_segment_summary_appositives_and_afterthoughts(analyse, text, claims):
+    assert [(r.text, r.status) for r in analyse(text)] == claims

@@ -38,25 +38,20 @@ expect is ``rumored``; a conditional or a question is ``rumored``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import RulePackError
-from ..rules import default_rules_dir, load_jsonl
+from .cue_rules import CueRule, load_cue_rules
 from .extensions import CLAIMS_KEY, CUES_KEY, DATES_KEY, register_extensions
-from .segment import is_absolute, load_attribution_rules
+from .segment import is_absolute, load_attribution_rules, summary_appositive
 from .sentences import paragraph_starts, sentence_ids
 
 register_extensions()
-
-Category = Literal[
-    "certain", "expect", "future", "spec", "neg", "unknown", "pseudo", "tell_verb", "ignore", "complement"
-]
 
 #: Dependencies that carry a cue out of the clause's scope: modifiers inside
 #: noun phrases and embedded clauses of their own.
@@ -66,24 +61,6 @@ OUT_OF_SCOPE_DEPS = frozenset(
 
 
 SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
-
-
-class CueRule(BaseModel):
-    """One line of ``cues.jsonl``."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    category: Category
-    status: Literal["confirmed", "expected", "rumored", "denied", "unconfirmed"]
-    pattern: str | list[dict[str, Any]]
-    examples: list[str] = []
-    #: category ``complement`` only: the prepositions by which a noun or
-    #: adjective takes its event ("fears *of*", "a delay *in*")
-    preps: list[str] = ["of", "for", "on", "over", "about"]
-    #: a word that, modifying the clause's subject, hedges the whole clause
-    #: ("the *leaked* unit pairs the chip with 16GB of RAM")
-    subject_modifier: bool = False
 
 
 def _bare_lemma(pattern: list[dict[str, Any]]) -> str | None:
@@ -102,7 +79,7 @@ class CueTagger:
 
     def __init__(self, nlp: Language, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY) -> None:
         self.spans_key = spans_key
-        rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "cues.jsonl", CueRule)
+        rules = load_cue_rules(rules_dir)
         self.rules = {rule.id: rule for rule in rules}
         self.subject_modifiers = frozenset(rule.id for rule in rules if rule.subject_modifier)
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
@@ -211,7 +188,15 @@ class CueTagger:
             # exists", "remains unclear"), makes a passage speculative; the
             # makers' plans ("slated", "set to", "is expected to") and their
             # silence ("has not commented") do not
-            hedged_sentences = {sent_of[c.start] for c in claims if _speculative(c._.claim or {})}
+            # (a phrase that comments on its clause, "…, a move that could
+            # ease his concerns", does not make the clause a forecast)
+            hedged_sentences = {
+                sent_of[c.start]
+                for c in claims
+                if _speculative(c._.claim or {})
+                and not is_absolute(doc[c.start])
+                and summary_appositive(c.root) is None
+            }
         for n in plain_future:
             claim = claims[n]
             # "the film opens on 12 May": a plain future with a date is a statement
@@ -456,7 +441,7 @@ def _speculative(info: dict[str, Any]) -> bool:
 
 def _ignored(token: Token) -> bool:
     """RETURNS (bool): whether ``token`` lies in a cue of category ``ignore``."""
-    cues = token.doc.spans[CUES_KEY] if CUES_KEY in token.doc.spans else []
+    cues = token.doc.spans.get(CUES_KEY, [])
     return any(
         cue.start <= token.i < cue.end and (cue._.cue or {}).get("category") == "ignore" for cue in cues
     )

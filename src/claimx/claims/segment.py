@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..rules import default_rules_dir, load_jsonl
+from .cue_rules import afterthought_adverbs
 from .extensions import CLAIMS_KEY, register_extensions
 from .sentences import doc_text
 
@@ -297,6 +298,49 @@ def is_absolute(token: Token) -> bool:
     return any(c.dep_ == "pobj" or _clausal_pcomp(c) for c in token.children) and token.head.pos_ in ("VERB", "AUX")
 
 
+def summary_appositive(token: Token) -> Token | None:
+    """RETURNS (Token | None): the predicate of a noun phrase that closes a
+    sentence by summing up what it said, with a clause of its own: "…, a
+    move that could ease his concerns", "…, a sign that investors are betting
+    on a higher offer"; None when ``token`` heads no such phrase."""
+    if token.dep_ not in ("appos", "npadvmod") or token.pos_ != "NOUN" or token.i == 0:
+        return None
+    doc = token.doc
+    if doc[token.left_edge.i - 1].text != "," or not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
+    ):
+        return None
+    after = token.right_edge.i + 1
+    if after < len(doc) and not (doc[after].is_punct and doc[after].text not in (",", "(", "—", "-")):
+        return None  # only a phrase that ends its sentence
+    for clause in token.children:
+        if clause.dep_ in ("relcl", "acl") and clause.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in SUBJECT_DEPS or (c.dep_ == "mark" and c.lower_ == "that") for c in clause.children
+        ):
+            return clause
+    return None
+
+
+def afterthought(token: Token, adverbs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether ``token`` is a preposition that a hedging
+    adverb opens after a comma, adding a claim of its own: "…, *possibly*
+    for a 2028 release", "…, *likely* by swapping in a smaller sensor".
+
+    adverbs (frozenset[str]): the adverbs (cue rules flagged ``afterthought``).
+    """
+    if token.dep_ != "prep" or token.i < 2 or token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    doc = token.doc
+    adverb = doc[token.i - 1]
+    return (
+        adverb.dep_ == "advmod"
+        and adverb.head.i == token.i
+        and adverb.lower_ in adverbs
+        and doc[token.i - 2].text == ","
+        and any(c.dep_ in ("pobj", "pcomp") for c in token.children)
+    )
+
+
 def _clausal_pcomp(token: Token) -> bool:
     """RETURNS (bool): whether ``token`` is a participle with a subject of its own, as a preposition's complement."""
     return token.dep_ == "pcomp" and token.tag_ in ("VBN", "VBG") and any(c.dep_ in SUBJECT_DEPS for c in token.children)
@@ -480,6 +524,7 @@ class Segmenter:
         self.evaluative = frozenset(load_nonclaim_phrases(rules_dir, "evaluative"))
         self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
         self.measurable = frozenset(load_nonclaim_phrases(rules_dir, "measurable"))
+        self.afterthoughts = afterthought_adverbs(rules_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -499,7 +544,12 @@ class Segmenter:
         heads = [
             t
             for t in sent
-            if (is_clause_head(t, self.report_verbs) or is_absolute(t))
+            if (
+                is_clause_head(t, self.report_verbs)
+                or is_absolute(t)
+                or summary_appositive(t) is not None
+                or afterthought(t, self.afterthoughts)
+            )
             and not _reporting_participle(t, self.report_verbs)
         ]
         if not heads:
@@ -541,6 +591,8 @@ class Segmenter:
             for start, end, head_i in self._claim_spans(doc, token, frame, heads_set, dropped):
                 if head_i == token.i and is_absolute(token):
                     head_i = absolute_predicate(token).i
+                elif head_i == token.i and summary_appositive(token) is not None:
+                    head_i = summary_appositive(token).i  # type: ignore[union-attr]
                 span = self._trim(doc, start, end)
                 if span is None:
                     continue
