@@ -20,6 +20,15 @@ import pytest
             "Salazar returns, backed by Christoph Waltz as Ido, Jennifer Connelly as Chiren, and Ed Skrein as Zapan.",
             ["Jennifer Connelly as Chiren", "Ed Skrein as Zapan"],
         ),
+        # a bare verb beside a finite one, and a finite conjunct hung on an infinitive
+        (
+            "Rheinfeld open their campaign on August 28 and aim to have the striker registered by then.",
+            ["Rheinfeld open their campaign on August 28", "aim to have the striker registered by then"],
+        ),
+        (
+            "It aims to lift online sales by 2027 and is scheduled to publish results on March 19.",
+            ["aims to lift online sales by 2027", "is scheduled to publish results on March 19"],
+        ),
         # a second reported "that" clause, whatever the parser hangs it on
         (
             "He said Orion is an internal name for tools work that is shared across several games, "
@@ -245,4 +254,17 @@ def test_segment_participle_of_how_a_source_got_it_is_no_claim(analyse):
     ],
 )
 def test_segment_summary_appositives_and_afterthoughts(analyse, text, claims):
+    assert [(r.text, r.status) for r in analyse(text)] == claims
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # boilerplate that ends its clause is no claim; one that says what was not told is
+        ("A spokesperson declined to comment.", []),
+        ("Vantor declined to comment on the filing.", [("Vantor declined to comment on the filing", "unconfirmed")]),
+        ("Not everyone is convinced.", []),
+    ],
+)
+def test_segment_boilerplate_only_when_it_ends_the_clause(analyse, text, claims):
     assert [(r.text, r.status) for r in analyse(text)] == claims

@@ -72,7 +72,7 @@ class NonClaimRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    #: "boilerplate": a phrase whose clause is never news ("declined to
+    #: "boilerplate": a phrase that, ending its clause, is never news ("declined to
     #: comment"); "evaluative": an adjective that makes a copular clause an
     #: opinion ("the *handsomest* series", "a *sensible* piece of law");
     #: "opinion_verb": a verb whose clause is an opinion ("it *deserves* to work");
@@ -94,6 +94,14 @@ COPULAS = frozenset({"be", "remain", "look", "seem", "sound", "feel", "prove"})
 #: entity labels that make a superlative a fact ("the biggest tour of 2026",
 #: "its best sales since 2019"; a date only with a figure, not "of the decade")
 MEASURE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
+def _boilerplate(lowered: str, phrases: tuple[str, ...]) -> bool:
+    """RETURNS (bool): whether a claim's lowercased text ends in a boilerplate
+    phrase ("a spokesperson declined to comment"). One that goes on says
+    what was not told, and is a claim ("declined to comment on the filing")."""
+    tail = lowered.rstrip(" .,;:!?\"'”’)")
+    return any(tail.endswith(phrase) for phrase in phrases)
 
 
 def _measure(token: Token) -> bool:
@@ -209,8 +217,10 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
     if token.dep_ == "acl" and token.tag_ == "VBN":
         if _according_to_object(token.head):
             return False  # "according to figures released by NPD Group": the source, no claim
-        # "delays caused by …", "(tentatively titled …)"
-        return _parenthetical(token) or any(c.dep_ == "agent" for c in token.children)
+        # "delays caused by …", "(tentatively titled …)"; not "registered by then"
+        return _parenthetical(token) or any(
+            c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children
+        )
     if token.dep_ == "appos" and _parenthetical(token):
         return any(t.tag_ == "VBN" or t.pos_ == "VERB" for t in token.subtree)
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
@@ -221,6 +231,10 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
         return False
     if token.dep_ == "conj":
         if report_verbs is not None and _reported_that_clause(token, report_verbs):
+            return True
+        if token.head.dep_ == "xcomp" and _finite(token):
+            # "aims to lift sales and is scheduled to publish results": a
+            # finite conjunct the parser hung on an infinitive
             return True
         return is_clause_head(token.head, report_verbs) and _splits_from(token)
     if token.dep_ == "ccomp":
@@ -456,10 +470,29 @@ def _splits_from(conj: Token) -> bool:
     for child in conj.children:
         if child.dep_ in SUBJECT_DEPS or child.dep_ in ("aux", "neg", "mark"):
             return True
-        if child.dep_ == "auxpass" and child.tag_ in ("VBZ", "VBP", "VBD"):
-            return True  # "is being filmed and is slated for release"
+        if child.dep_ == "auxpass" and (child.tag_ in ("VBZ", "VBP", "VBD") or child.lower_ in _FINITE_BE):
+            return True  # "is being filmed and is slated for release" (the tagger may call "is" VB)
     head = conj.head
+    if conj.tag_ == "VB" and head.tag_ in ("VBZ", "VBP", "VBD") and not any(c.dep_ == "aux" for c in head.children):
+        # "Rheinfeld open their campaign on August 28 and aim to …": a bare
+        # form beside a finite verb with no modal is finite too
+        return True
     return head.pos_ == "AUX" and conj.tag_ in ("VBN", "JJ")
+
+
+def _finite(verb: Token) -> bool:
+    """RETURNS (bool): whether a verb is finite: a finite tag, or a finite
+    auxiliary ("is scheduled", "has said"), even where the tagger says "VB"."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ in ("VBD", "VBZ", "VBP", "MD") or c.lower_ in _FINITE_BE)
+        for c in verb.children
+    )
+
+
+#: finite forms of "be"
+_FINITE_BE = frozenset({"is", "are", "was", "were", "'s", "'re", "am"})
 
 
 def reported_clause(token: Token, report_verbs: frozenset[str]) -> Token | None:
@@ -600,7 +633,7 @@ class Segmenter:
                 if words < self.min_tokens:
                     continue
                 lowered = span.text.lower()
-                if any(phrase in lowered for phrase in self.boilerplate):
+                if _boilerplate(lowered, self.boilerplate):
                     continue
                 if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable):
                     continue
