@@ -149,3 +149,33 @@ def test_attribution_per_and_silent_speech_verbs(analyse, text, source):
         assert "Stephen McFeely" not in found and "share" not in " ".join(found), found
     else:
         assert source in found, found
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # one quotation, one source for all of its claims
+        ('"The truck is done. The cells are not," said chief executive Owen Castellano.', "The truck is done", "chief executive Owen Castellano"),
+        # a quotation that continues the last one
+        (
+            '"We wanted the extra time to get the triplets right," said director Walt Dohrn. "The triplets are teenagers now."',
+            "The triplets are teenagers now",
+            "director Walt Dohrn",
+        ),
+        # a quotation whose sourced sentence is no claim takes the reporter beside it
+        (
+            '"Nothing else is booked yet. Let\'s see how three nights go," frontwoman Esme Larkin said.',
+            "Nothing else is booked yet",
+            "frontwoman Esme Larkin",
+        ),
+    ],
+)
+def test_attribution_shared_within_quotations(analyse, text, claim, source):
+    records = {r.text: r for r in analyse(text)}
+    assert claim in records, list(records)
+    assert records[claim].attribution is not None and records[claim].attribution.text == source
+
+
+def test_attribution_quotation_in_a_new_paragraph_is_not_continued(analyse):
+    records = {r.text: r for r in analyse('"We wanted more time," said director Walt Dohrn.\n\n"The film opens in May."')}
+    assert records["The film opens in May"].attribution is None

@@ -23,6 +23,7 @@ people and organisations.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .extensions import CLAIMS_KEY, register_extensions
 from .segment import SUBJECT_DEPS, load_attribution_rules
-from .sentences import doc_text
+from .sentences import doc_text, paragraph_starts, sentence_ids
 
 register_extensions()
 
@@ -92,6 +93,7 @@ class AttributionTagger:
                 by_head[head.i] = source
                 by_token.update(dict.fromkeys(range(claim.start, claim.end), source))
             claim._.claim = info
+        self._share_within_quotes(doc, claims, text)
         return doc
 
     # -- finding --------------------------------------------------------------
@@ -260,6 +262,63 @@ class AttributionTagger:
         sources = self.unnamed_heads | self.public_heads | self.evidence_nouns | self.rumor_sources
         return obj if obj.pos_ == "PROPN" or lemma in sources or obj.lower_ in sources else None
 
+    def _share_within_quotes(self, doc: Doc, claims: list[Span], text: str) -> None:
+        """Give the claims of one quotation the source of the quotation: '"The
+        truck is done. The cells are not," said Owen Castellano' is Castellano's
+        twice. A quotation with no source of its own that opens the sentence
+        after a sourced one in the same paragraph continues it ('"We wanted the
+        time," said Walt Dohrn. "They're teenagers now."'). A quotation none of
+        whose claims has a source takes the reporter beside it ('"Nothing else
+        is booked yet. Let's see how it goes," Larkin said')."""
+        if not claims or ('"' not in text and "“" not in text):
+            return
+        sent_of = sentence_ids(doc)
+        opens_paragraph = paragraph_starts(doc)
+        previous: tuple[int, dict[str, Any]] | None = None  # (sentence, source) of the last sourced quotation
+        for match in _QUOTE.finditer(text):
+            inside = [c for c in claims if match.start() <= c.start_char and c.end_char <= match.end()]
+            if not inside:
+                continue
+            sources = [c._.claim.get("attribution") for c in inside if (c._.claim or {}).get("attribution")]
+            source = sources[0] if sources else self._quote_reporter(doc, match.start(), match.end())
+            first = sent_of[inside[0].start]
+            if source is None and previous is not None and previous[0] == first - 1 and first not in opens_paragraph:
+                # the quotation opens its sentence: only spaces and punctuation before it
+                opening = doc.char_span(match.start(), match.start() + 1, alignment_mode="expand")
+                k = opening.start if opening is not None else inside[0].start
+                j = k - 1
+                while j >= 0 and sent_of[j] == sent_of[k] and (doc[j].is_space or doc[j].is_punct):
+                    j -= 1
+                if j < 0 or sent_of[j] != sent_of[k]:
+                    source = previous[1]
+            if source is None:
+                continue
+            for claim in inside:
+                info = dict(claim._.claim or {})
+                if info.get("attribution") is None:
+                    info["attribution"] = dict(source)
+                    claim._.claim = info
+            previous = (sent_of[inside[-1].start], source)
+
+    def _quote_reporter(self, doc: Doc, start: int, end: int) -> dict[str, Any] | None:
+        """The source of the reporting verb nearest the quotation at
+        characters ``[start, end)``: after it in the sentence it ends in
+        ('…," Larkin said'), else before it in the sentence it opens in
+        ('Larkin said: "…'). A pronoun ("she said") is left to the claims."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        last, first = doc[span.end - 1].sent, doc[span.start].sent
+        for candidates in (range(span.end, last.end), range(span.start - 1, first.start - 1, -1)):
+            verb = next(
+                (doc[i] for i in candidates if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in self.report_verbs),
+                None,
+            )
+            subject = self._subject_of(verb) if verb is not None else None
+            if subject is not None and not (span.start <= subject.i < span.end) and subject.pos_ != "PRON":
+                return self._describe(doc, subject, verb=verb)
+        return None
+
     # -- describing -------------------------------------------------------------
 
     def _describe(self, doc: Doc, subject: Token, verb: Token | None = None) -> dict[str, Any]:
@@ -356,6 +415,10 @@ class AttributionTagger:
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "prep", "advcl", "pcomp"})
 
 _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
+
+
+#: a quotation: curly quotes, or straight double quotes within one paragraph
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
 def _nobody(source_text: str) -> bool:
