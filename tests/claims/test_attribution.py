@@ -179,3 +179,27 @@ def test_attribution_shared_within_quotations(analyse, text, claim, source):
 def test_attribution_quotation_in_a_new_paragraph_is_not_continued(analyse):
     records = {r.text: r for r in analyse('"We wanted more time," said director Walt Dohrn.\n\n"The film opens in May."')}
     assert records["The film opens in May"].attribution is None
+
+
+@pytest.mark.parametrize(
+    "text, claim, status",
+    [
+        # a coordinated clause with a verb that could report is no reporter unless it trails
+        (
+            "Theo Marchetti is said to be seeking $1 million an episode, and Ama Boateng is reportedly asking for a similar figure.",
+            "Theo Marchetti is said to be seeking $1 million an episode",
+            "rumored",
+        ),
+        # a time clause is taken for granted, not reported by "according to"
+        (
+            "According to sources familiar with the project, Hugh Jackman could return after the last film grossed $1.3 billion.",
+            "the last film grossed $1.3 billion",
+            "confirmed",
+        ),
+    ],
+)
+def test_attribution_not_spread_to(analyse, text, claim, status):
+    records = {r.text: r for r in analyse(text)}
+    assert claim in records, list(records)
+    assert records[claim].attribution is None
+    assert records[claim].status == status

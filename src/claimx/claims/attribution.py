@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import CLAIMS_KEY, register_extensions
-from .segment import SUBJECT_DEPS, load_attribution_rules
+from .segment import SUBJECT_DEPS, load_attribution_rules, trailing_reporter
 from .sentences import doc_text, paragraph_starts, sentence_ids
 
 register_extensions()
@@ -114,7 +114,9 @@ class AttributionTagger:
                     subject = outer_subject
             if subject is not None:
                 return self._describe(doc, subject, verb=frame)
-        according = self._according_to(claim, head)
+        # "According to X, A could happen after B grossed $1bn": an adverbial
+        # clause of time is taken for granted, not reported by X
+        according = None if _presupposed_adverbial(head) else self._according_to(claim, head)
         if according is not None:
             return according
         second_that = head.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
@@ -135,6 +137,8 @@ class AttributionTagger:
                 if child.dep_ in ("advcl", "parataxis", "ccomp", "conj") and not reports_other:
                     if child.dep_ in ("conj", "ccomp") and child.i < head.i:
                         continue
+                    if child.dep_ == "conj" and not trailing_reporter(child, self.report_verbs):
+                        continue  # "…, and Boateng is reportedly asking for a similar figure" reports nothing
                     # a reporter beside the claim names itself (", X said");
                     # a shared or passive subject ("is … and widely
                     # anticipated") is not a source
@@ -419,6 +423,17 @@ _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
 
 #: a quotation: curly quotes, or straight double quotes within one paragraph
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
+#: subordinators of a time clause, which the sentence takes for granted (a
+#: "because" clause may be what a source explains)
+_PRESUPPOSING_MARKS = frozenset({"after", "before", "since", "when", "while", "once"})
+
+
+def _presupposed_adverbial(head: Token) -> bool:
+    """RETURNS (bool): whether a claim is an adverbial clause of time
+    ("after Deadpool & Wolverine grossed $1.3 billion")."""
+    return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PRESUPPOSING_MARKS for c in head.children)
 
 
 def _nobody(source_text: str) -> bool:
