@@ -238,21 +238,37 @@ class AttributionTagger:
         return None
 
     def _according_to(self, claim: Span, head: Token) -> dict[str, Any] | None:
-        sent = claim.sent
-        doc = sent.doc
-        for token in sent:
-            if token.lower_ == "according" and token.i + 1 < sent.end and doc[token.i + 1].lower_ == "to":
+        """The source an "according to X" or ", per X" in the claim's sentence names, or None."""
+        doc = claim.doc
+        sent_of, sources = self._according_index(doc)
+        source = sources.get(sent_of[claim.start])
+        return self._describe(doc, doc[source]) if source is not None else None
+
+    def _according_index(self, doc: Doc) -> tuple[list[int], dict[int, int]]:
+        """Per Doc, once: each token's sentence number, and for each sentence
+        the token index of the first source named by "according to X" or
+        ", per X" (cached in ``doc.user_data``)."""
+        cached = doc.user_data.get(_ACCORDING_CACHE)
+        if cached is not None and cached[0] == len(doc):
+            return cached[1], cached[2]
+        sent_of = sentence_ids(doc)
+        sources: dict[int, int] = {}
+        for token in doc:
+            if sent_of[token.i] in sources:
+                continue
+            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 to = doc[token.i + 1]
                 objects = [c for c in to.children if c.dep_ == "pobj"] or [
                     c for c in token.children if c.dep_ == "pobj"
                 ]
-                if not objects:
-                    continue
-                return self._describe(doc, objects[0])
+                if objects:
+                    sources[sent_of[token.i]] = objects[0].i
+                continue
             source = self._per_source(token)
             if source is not None:
-                return self._describe(doc, source)
-        return None
+                sources[sent_of[token.i]] = source.i
+        doc.user_data[_ACCORDING_CACHE] = (len(doc), sent_of, sources)
+        return sent_of, sources
 
     def _per_source(self, token: Token) -> Token | None:
         """", per multiple reports", ", per Deadline": "per" after a comma with
@@ -420,6 +436,9 @@ _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "
 
 _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
 
+
+#: ``doc.user_data`` key of :meth:`AttributionTagger._according_index`
+_ACCORDING_CACHE = "claimx_according_sources"
 
 #: a quotation: curly quotes, or straight double quotes within one paragraph
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")

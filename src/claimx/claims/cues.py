@@ -409,8 +409,16 @@ class CueTagger:
 
     @staticmethod
     def _question(claim: Span) -> bool:
-        """RETURNS (bool): whether the claim's sentence is a question."""
-        return claim.sent.text.rstrip().rstrip('"”’\'').endswith("?")
+        """RETURNS (bool): whether the claim's sentence is a question (its
+        last word, closing quotes aside, ends in "?"). Walks to the sentence
+        end from the claim, not ``claim.sent``, which walks the whole Doc."""
+        doc = claim.doc
+        i = claim.end - 1
+        while i + 1 < len(doc) and not doc[i].is_sent_end:
+            i += 1
+        while i > claim.start and (doc[i].is_space or not doc[i].text.rstrip('"”’\'')):
+            i -= 1
+        return doc[i].text.rstrip('"”’\'').endswith("?")
 
     @staticmethod
     def _conditional_or_question(claim: Span, head: Token) -> bool:
