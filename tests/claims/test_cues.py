@@ -216,3 +216,24 @@ def test_cues_complement_rule_must_be_one_token(nlp_base, tmp_path):
 def test_cues_plain_future_in_a_speculative_passage(analyse, text, evidence, status):
     records = {r.text: r.status for r in analyse(text)}
     assert records.get(evidence) == status, records
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # an analyst's estimate of the past is still an estimate; their plain report of it is a fact
+        ("Analysts at Lumen estimate that Apple shipped fewer than 500,000 units.", "Apple shipped fewer than 500,000 units", "rumored"),
+        ("Shares fell 9% on Monday, an analyst at Lumen said.", "Shares fell 9% on Monday", "confirmed"),
+        # an absolute the parser makes a "with" clause shares its clause's hedge
+        (
+            "Apple is reportedly preparing to unveil glasses next year, with a launch to follow in 2027.",
+            "a launch to follow in 2027",
+            "rumored",
+        ),
+    ],
+)
+def test_cues_estimates_and_absolute_clauses(analyse, text, evidence, status):
+    records = {r.text: r.status for r in analyse(text)}
+    match = [t for t in records if evidence in t]
+    assert match, records
+    assert records[match[0]] == status, records

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import CLAIMS_KEY, register_extensions
-from .segment import SUBJECT_DEPS, load_attribution_rules, trailing_reporter
+from .segment import SUBJECT_DEPS, absolute_clause, load_attribution_rules, trailing_reporter
 from .sentences import doc_text, paragraph_starts, sentence_ids
 
 register_extensions()
@@ -485,6 +485,8 @@ def _bare_participle(head: Token) -> bool:
     """RETURNS (bool): whether a clause is a bare past participle on another
     clause (", followed by a release next year"), with no subject, auxiliary
     or subordinator of its own ("though that is considered unlikely")."""
+    if absolute_clause(head):
+        return True  # "…, with a launch to follow in 2027, Bloomberg reported"
     if head.dep_ not in ("acl", "advcl") or head.tag_ != "VBN":
         return False
     return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "mark") for c in head.children)

@@ -48,7 +48,7 @@ from spacy.util import filter_spans
 from ..errors import RulePackError
 from .cue_rules import CueRule, load_cue_rules
 from .extensions import CLAIMS_KEY, CUES_KEY, DATES_KEY, register_extensions
-from .segment import is_absolute, load_attribution_rules, summary_appositive
+from .segment import absolute_clause, is_absolute, load_attribution_rules, summary_appositive
 from .sentences import paragraph_starts, sentence_ids
 
 register_extensions()
@@ -88,7 +88,9 @@ class CueTagger:
         self.lemma_rules: dict[str, str] = {}  # lemma -> id of a one-token rule
         #: (lemma, coarse POS) -> the rule a word sets its complement's status with
         self.complement_words: dict[tuple[str, str], CueRule] = {}
-        self.report_verbs = load_attribution_rules(rules_dir).get("report_verb", frozenset())
+        attribution_rules = load_attribution_rules(rules_dir)
+        self.report_verbs = attribution_rules.get("report_verb", frozenset())
+        self.belief_verbs = attribution_rules.get("belief_verb", frozenset())
         for rule in rules:
             if rule.category == "tell_verb":
                 if isinstance(rule.pattern, list) and "LEMMA" in rule.pattern[0]:
@@ -171,7 +173,12 @@ class CueTagger:
                 {"start": c.start_char, "end": c.end_char, "status": c._.cue["status"]} for c in used
             ]
             first = doc[claim.start]
-            governing = decided.get(first.head.i) if is_absolute(first) else None
+            if is_absolute(first):
+                governing = decided.get(first.head.i)
+            elif absolute_clause(head):
+                governing = decided.get(head.head.i)
+            else:
+                governing = None
             if not used and governing is not None and governing["status"] in ("expected", "rumored"):
                 # "The launch is reportedly set for August 13, with pre-orders
                 # opening the same day": an absolute with no cue of its own
@@ -380,7 +387,10 @@ class CueTagger:
             if source == "maker":
                 return "confirmed", by_cat["future"][:1]
             return "future", by_cat["future"][:1]
-        if rumor_source and not self._settled_past(head, attribution):
+        # an analyst's estimate of the past is still an estimate ("analysts
+        # estimate that Apple shipped fewer than 500,000 units")
+        estimate = frame_i is not None and doc[frame_i].lemma_.lower() in self.belief_verbs
+        if rumor_source and (estimate or not self._settled_past(head, attribution)):
             return "rumored", by_cat.get("certain", [])[:1]
         return "confirmed", by_cat.get("certain", [])[:1]
 

@@ -355,6 +355,13 @@ def afterthought(token: Token, adverbs: frozenset[str]) -> bool:
     )
 
 
+def absolute_clause(head: Token) -> bool:
+    """RETURNS (bool): whether a claim's predicate heads an absolute the
+    parser made a clause of: "…, with a launch to follow in 2027" (an
+    infinitive with "with" as its subordinator)."""
+    return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in head.children)
+
+
 def _clausal_pcomp(token: Token) -> bool:
     """RETURNS (bool): whether ``token`` is a participle with a subject of its own, as a preposition's complement."""
     return token.dep_ == "pcomp" and token.tag_ in ("VBN", "VBG") and any(c.dep_ in SUBJECT_DEPS for c in token.children)
