@@ -132,11 +132,13 @@ def is_opinion(
         return False
     if head.lemma_.lower() in opinion_verbs:
         return True
+    if any(c.dep_ == "advmod" and c.i < head.i and c.lower_ in evaluative for c in head.children):
+        return True  # "Honestly, a bigger battery is the upgrade it needed": a stance adverb marks a verdict
     making = head.lemma_.lower() == "make"  # "fan support makes it one of the most awaited sequels"
     if head.lemma_.lower() not in COPULAS and not making:
         return False
-    if head.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
-        return False  # "expects the game to be its biggest launch": a forecast, not a verdict
+    if head.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ == "aux" and c.tag_ != "TO" for c in head.children):
+        return False  # "expects the game to be its biggest launch": a forecast, not a verdict ("has been" is one)
     for complement in head.children:
         if complement.dep_ not in ("attr", "acomp", "oprd") and not (making and complement.dep_ == "ccomp"):
             continue
