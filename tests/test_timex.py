@@ -39,6 +39,8 @@ CASES = [
         "2026-01-28",
         "2026-01-28",
     ),  # tense overruled: 6 days back
+    # a future nine months ahead stands against a past 85 days back
+    ("November 25", D(2026, 2, 18), "future", "2026-11-25", None, "2026-11-25", "2026-11-25"),
     ("on May 12", TUE, None, "2026-05-12", None, "2026-05-12", "2026-05-12"),
     ("Jan. 29", TUE, None, "2026-01-29", None, "2026-01-29", "2026-01-29"),
     (

@@ -457,6 +457,17 @@ class MisclassifiedClaim(BaseModel):
     pred_cues: list[str]
 
 
+class MissedDate(BaseModel):
+    """A gold date no predicted date overlapping it got right."""
+
+    doc_id: str
+    line: int
+    text: str
+    value: str
+    mod: Mod | None
+    predicted: list[str]  # "value" or "value/mod" of the predicted dates overlapping it
+
+
 class EvalResult(BaseModel):
     """Everything ``claimx eval`` reports; ``to_dict()`` is JSON-ready."""
 
@@ -477,6 +488,7 @@ class EvalResult(BaseModel):
     spurious: list[SpuriousClaim]
     misclassified: list[MisclassifiedClaim]
     unknown_docs: list[str] = Field(default_factory=list)  # predicted docs not in gold
+    dates_missed: list[MissedDate] = Field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """RETURNS (dict): the result as plain JSON-serialisable data."""
@@ -567,6 +579,7 @@ def score(gold: GoldSet, predictions: Mapping[str, Sequence[ClaimRecord]]) -> Ev
     missed: list[MissedClaim] = []
     spurious: list[SpuriousClaim] = []
     misclassified: list[MisclassifiedClaim] = []
+    dates_missed: list[MissedDate] = []
     for doc in gold.docs:
         preds = sorted(predictions.get(doc.doc_id, ()), key=_pred_order)
         pairs = match_claims(
@@ -626,11 +639,18 @@ def score(gold: GoldSet, predictions: Mapping[str, Sequence[ClaimRecord]]) -> Ev
         for c in doc.claims:
             for d in c.dates:
                 dates_gold += 1
-                if any(
-                    min(d.end, p_end) > max(d.start, p_start) and value == d.value and mod == d.mod
-                    for p_start, p_end, value, mod in pred_dates
-                ):
+                overlapping = [
+                    (value, mod) for p_start, p_end, value, mod in pred_dates if min(d.end, p_end) > max(d.start, p_start)
+                ]
+                if (d.value, d.mod) in overlapping:
                     dates_found += 1
+                else:
+                    dates_missed.append(
+                        MissedDate(
+                            doc_id=doc.doc_id, line=c.line, text=d.text, value=d.value, mod=d.mod,
+                            predicted=sorted({f"{v}/{m}" if m else str(v) for v, m in overlapping}),
+                        )
+                    )
         n_g, n_p, n_m = len(doc.claims), len(preds), len(pairs)
         n_gold += n_g
         n_pred += n_p
@@ -667,6 +687,7 @@ def score(gold: GoldSet, predictions: Mapping[str, Sequence[ClaimRecord]]) -> Ev
         spurious=spurious,
         misclassified=misclassified,
         unknown_docs=unknown,
+        dates_missed=dates_missed,
     )
 
 

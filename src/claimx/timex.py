@@ -720,8 +720,10 @@ def choose(
     anchor (date): the reference date.
     direction (str | None): "past", "future" or None (nearest).
     future_from (str): "start", "mid" or "end" (see :class:`PatternRule`).
-    day_override (bool): for a day without a year, take the other direction when
-        the tense's choice is far (> 180 days) and the other near (<= 90 days).
+    day_override (bool): for a day without a year, take the other direction
+        when the tense's choice is far and the other near: past beyond 180
+        days against a future within 90; future beyond 300 days against a past
+        within 45.
     RETURNS (Period | None): the chosen occurrence.
     """
     if not candidates:
@@ -738,7 +740,11 @@ def choose(
     best = min(inside, key=lambda p: _distance(p, anchor))
     if day_override and others:
         other = min(others, key=lambda p: _distance(p, anchor))
-        if _distance(best, anchor) > 180 and _distance(other, anchor) <= 90:
+        # a past tense far back is more often a misread than a future nine
+        # months ahead ("will now open on November 25"), so the future
+        # yields only to a day just gone when it is nearly a year away
+        far, near = (180, 90) if direction == "past" else (300, 45)
+        if _distance(best, anchor) > far and _distance(other, anchor) <= near:
             return other
     return best
 

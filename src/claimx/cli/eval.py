@@ -111,7 +111,7 @@ def print_result(console: Console, result: EvalResult, *, errors: bool = False) 
 
 
 def _print_errors(console: Console, result: EvalResult) -> None:
-    """Every missed, spurious and mis-classified claim, one unwrapped line each."""
+    """Every missed, spurious and mis-classified claim and every missed date, one unwrapped line each."""
     lines = [f"Missed gold claims ({len(result.missed)}):"]
     lines += [f"  {m.doc_id}:{m.line} [{m.status}] {m.text}" for m in result.missed]
     lines.append(f"Spurious predictions ({len(result.spurious)}):")
@@ -120,5 +120,9 @@ def _print_errors(console: Console, result: EvalResult) -> None:
     for m in result.misclassified:
         lines.append(f"  {m.doc_id}:{m.line} gold [{m.gold_status}] {m.gold_text}  cues {m.gold_cues}")
         lines.append(f"      pred [{m.pred_status}] {m.pred_text}  cues {m.pred_cues}")
+    lines.append(f"Gold dates missed or misread ({len(result.dates_missed)}):")
+    for d in result.dates_missed:
+        gold = f"{d.value}/{d.mod}" if d.mod else d.value
+        lines.append(f"  {d.doc_id}:{d.line} {d.text!r} gold {gold}  predicted {', '.join(d.predicted) or 'nothing'}")
     for line in lines:
         console.print(Text(line), soft_wrap=True)
