@@ -239,7 +239,7 @@ class TenseRule(_Rule):
     """Words that tell which way the tense around a date points (read by the finder)."""
 
     type: Literal["tense"]
-    role: Literal["aux", "perfect", "lemma", "passthrough", "period_noun", "shift"]
+    role: Literal["aux", "perfect", "lemma", "passthrough", "period_noun", "shift", "booking"]
     words: list[str] = Field(min_length=1)
     direction: Direction | None = None
 

@@ -185,6 +185,10 @@ def test_dates_find_dates_offsets_match_spans(nlp_base, finder):
         ("The studio has delayed the film to November.", "November", "future"),
         ("The launch has slipped into March.", "March", "future"),
         ("Leakers have floated a reveal in December.", "December", "future"),
+        # a date after what was booked is the booked event's
+        ("On Thursday the singer added a second Lisbon show on April 10.", "April 10", "future"),
+        ("The band had booked arenas in Manchester for October.", "October", "future"),
+        ("The singer announced the tour on Monday.", "Monday", "past"),
     ],
 )
 def test_dates_direction_of(nlp_base, text, date, direction):

@@ -97,6 +97,7 @@ class _Tense:
         self.passthrough = t.get("passthrough:None", set())
         self.period_nouns = t.get("period_noun:past", set())
         self.shift_verbs = t.get("shift:future", set())
+        self.booking_verbs = t.get("booking:future", set())
 
 
 def _is(token: Token, words: set[str]) -> bool:
@@ -180,6 +181,14 @@ def direction_of(span: Span, grammar: Grammar | None = None) -> Direction | None
                     head = head.head
                 if token.dep_ == "prep" and token.lower_ in _DESTINATIONS and _is(head, cues.shift_verbs):
                     return "future"  # "has delayed the film to November": where it was moved to
+                if _is(head, cues.booking_verbs) and (
+                    token.dep_ == "dobj"
+                    or (token.dep_ == "prep" and token.lower_ == "for")
+                    or (token.dep_ == "prep" and any(c.dep_ == "dobj" and c.i < token.i for c in head.children))
+                ):
+                    # "added a show on April 10", "booked arenas for October":
+                    # a date after what was booked is the booked event's
+                    return "future"
                 if (
                     token.dep_ == "prep"
                     and token.lower_ == "for"
