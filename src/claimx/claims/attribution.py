@@ -352,6 +352,12 @@ class AttributionTagger:
         for child in subject.children:
             if child.dep_ in ("relcl", "acl") and child.i > subject.i and doc[child.left_edge.i - 1].text in (",", "(", "—"):
                 right = min(right, child.left_edge.i)
+        # "analysts at Lumen Market Intelligence estimate": the parser may
+        # leave the preposition without its object, the name hung on the verb
+        while right < len(doc) and doc[right - 1].pos_ == "ADP" and doc[right].pos_ == "PROPN":
+            right += 1
+            while right < len(doc) and doc[right].pos_ == "PROPN" and (verb is None or right < verb.i):
+                right += 1
         while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].is_space):
             right -= 1
         while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
