@@ -237,3 +237,20 @@ def test_cues_estimates_and_absolute_clauses(analyse, text, evidence, status):
     match = [t for t in records if evidence in t]
     assert match, records
     assert records[match[0]] == status, records
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a "not" that negates a noun phrase leaves its clause alone
+        ("The event will take place on August 20 in New York, not August 13.", "The event will take place on August 20", "confirmed"),
+        ("On Monday the band confirmed part of the story, though not the part most fans want.", "the band confirmed part of the story", "confirmed"),
+        # one on the verb negates it
+        ("The event will not take place on August 20.", "The event will not take place on August 20", "denied"),
+    ],
+)
+def test_cues_contrastive_not(analyse, text, evidence, status):
+    records = {r.text: r.status for r in analyse(text)}
+    match = [t for t in records if evidence in t]
+    assert match, records
+    assert records[match[0]] == status, records

@@ -255,6 +255,8 @@ class CueTagger:
         if len(cue) > 2:
             return True  # a long pattern carries its own context
         token = cue.root
+        if len(cue) == 1 and _contrastive_not(token):
+            return False  # "on August 20, not August 13": it negates the phrase it stands before
         if len(cue) == 1 and (cue._.cue or {}).get("category") == "expect" and self._subject_noun_of_event(token):
             return False  # "a *plan* to bail them out failed": the failing is a fact
         if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in spine and any(
@@ -445,6 +447,26 @@ class CueTagger:
         if any(condition(c) for c in head.children):
             return True
         return any(c.dep_ == "advcl" and any(condition(m) for m in c.children) for c in head.children)
+
+
+def _contrastive_not(token: Token) -> bool:
+    """RETURNS (bool): whether a "not" negates a noun phrase, not its clause:
+    one hung on a noun that is no subject ("confirmed part of the story,
+    though *not* the part fans want"), or one after the verb and a comma,
+    before a noun phrase ("on August 20, *not* August 13")."""
+    if token.lower_ not in ("not", "n't"):
+        return False
+    head = token.head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("nsubj", "nsubjpass"):
+        return True
+    doc = token.doc
+    return (
+        head.i < token.i
+        and token.i > 0
+        and doc[token.i - 1].text == ","
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].pos_ in ("NOUN", "PROPN", "DET", "NUM")
+    )
 
 
 def _speculative(info: dict[str, Any]) -> bool:
