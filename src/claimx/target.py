@@ -451,6 +451,8 @@ def _on_target(cue: Span, token: Token) -> bool:
     if cue.start <= token.i < cue.end:
         return True
     root = cue.root
+    if token.lemma_ == "have" and root.head.i == token.i and root.dep_ == "dobj":
+        return True  # "Apple *has* plans to import …": the having is a fact, the import planned
     return token.lemma_ == "be" and root.head.i == token.i and root.dep_ in ("acomp", "attr", "prep")
 
 

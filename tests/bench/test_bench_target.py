@@ -140,6 +140,9 @@ def test_target_status_of_custom_tagger(nlp, doc):
         ("Not including special items, the firm lost $5.9 billion.", "lost", "confirmed", None),
         # an absolute takes the hedge of the clause it hangs on
         ("The recovery is likely to be slow, with unemployment declining only gradually.", "declining", "expected", "likely"),
+        # having plans is a fact; what is planned is expected
+        ("Apple has plans to import more features to the Mac.", "has", "confirmed", None),
+        ("Apple has plans to import more features to the Mac.", "import", "expected", "plans"),
         # "if compared to" states no condition
         ("Sales doubled if compared to the same quarter last year.", "doubled", "confirmed", None),
         # a source that released the figures is named, not unnamed

@@ -247,6 +247,8 @@ def test_cues_estimates_and_absolute_clauses(analyse, text, evidence, status):
         ("On Monday the band confirmed part of the story, though not the part most fans want.", "the band confirmed part of the story", "confirmed"),
         # one on the verb negates it
         ("The event will not take place on August 20.", "The event will not take place on August 20", "denied"),
+        # a schedule word read as the object of "have" still schedules
+        ("Pixar has an untitled original set for summer 2027.", "Pixar has an untitled original set for summer 2027", "expected"),
     ],
 )
 def test_cues_contrastive_not(analyse, text, evidence, status):

@@ -271,6 +271,7 @@ class CueTagger:
                 and not nominal_head
                 and not self._subject_determiner(token)
                 and not self._hedged_subject(cue, token, spine)
+                and not _plan_as_object_of_have(cue, token)
             ):
                 return False
             if token.head.i == token.i or not (claim.start <= token.head.i < claim.end):
@@ -447,6 +448,18 @@ class CueTagger:
         if any(condition(c) for c in head.children):
             return True
         return any(c.dep_ == "advcl" and any(condition(m) for m in c.children) for c in head.children)
+
+
+def _plan_as_object_of_have(cue: Span, token: Token) -> bool:
+    """RETURNS (bool): whether a schedule cue the parser made the object of
+    "have" ("Pixar has an untitled original *set for* summer 2027", with
+    "set" read as a noun) carries the clause, as its participle reading would."""
+    return (
+        token.i == cue.root.i
+        and token.dep_ == "dobj"
+        and token.head.lemma_ == "have"
+        and (cue._.cue or {}).get("category") == "expect"
+    )
 
 
 def _contrastive_not(token: Token) -> bool:
