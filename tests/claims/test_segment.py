@@ -29,6 +29,11 @@ import pytest
             "It aims to lift online sales by 2027 and is scheduled to publish results on March 19.",
             ["aims to lift online sales by 2027", "is scheduled to publish results on March 19"],
         ),
+        # "as X reported <news>" is a claim; "as X noted" alone is attribution
+        (
+            "The game will not be released before 2027, the studio said on Wednesday, as the publisher reported a 7% fall in revenue.",
+            ["The game will not be released before 2027", "the publisher reported a 7% fall in revenue"],
+        ),
         # a second reported "that" clause, whatever the parser hangs it on
         (
             "He said Orion is an internal name for tools work that is shared across several games, "

@@ -617,6 +617,8 @@ class Segmenter:
                 token.dep_ == "advcl"
                 and token.lemma_.lower() in self.report_verbs
                 and any(c.dep_ == "mark" and c.lower_ in ("as",) for c in token.children)
+                # "…, as the publisher reported a 7% fall in revenue": a report with news of its own stays
+                and not any(c.dep_ in ("dobj", "attr") for c in token.children)
             ):
                 dropped.add(token.i)
         heads_set = {t.i for t in heads}
