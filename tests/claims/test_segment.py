@@ -253,6 +253,10 @@ def test_segment_participle_of_how_a_source_got_it_is_no_claim(analyse):
             "The spinoff is expected to move forward next year, possibly for a 2028 release.",
             [("The spinoff is expected to move forward next year", "expected"), ("possibly for a 2028 release", "rumored")],
         ),
+        (
+            "A live album is likely, possibly out before Christmas.",
+            [("A live album is likely", "expected"), ("possibly out before Christmas", "rumored")],
+        ),
         # a plain adverb does not
         (
             "Sales rose 5% in the quarter, mainly in Asia.",

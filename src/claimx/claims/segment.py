@@ -344,16 +344,21 @@ def afterthought(token: Token, adverbs: frozenset[str]) -> bool:
 
     adverbs (frozenset[str]): the adverbs (cue rules flagged ``afterthought``).
     """
-    if token.dep_ != "prep" or token.i < 2 or token.head.pos_ not in ("VERB", "AUX"):
+    if token.i < 2 or token.head.pos_ not in ("VERB", "AUX"):
         return False
+    if token.dep_ == "prep":
+        complete = any(c.dep_ in ("pobj", "pcomp") for c in token.children)
+    else:
+        # ", possibly out before Christmas": an adverb or adjective with a phrase of its own
+        complete = token.pos_ in ("ADV", "ADJ") and any(c.dep_ == "prep" for c in token.children)
     doc = token.doc
     adverb = doc[token.i - 1]
     return (
-        adverb.dep_ == "advmod"
+        complete
+        and adverb.dep_ == "advmod"
         and adverb.head.i == token.i
         and adverb.lower_ in adverbs
         and doc[token.i - 2].text == ","
-        and any(c.dep_ in ("pobj", "pcomp") for c in token.children)
     )
 
 
