@@ -196,6 +196,6 @@ def test_topic_absolute_is_about_the_object_it_hangs_on(analyse):
         "with a launch planned for early 2026.",
         title="Half-Life 3 rumours return",
     )
-    absolute = [r for r in records if r.text.startswith("with a launch")][0]
+    absolute = next(r for r in records if r.text.startswith("with a launch"))
     assert absolute.subject.name == "Steam Machine"
-    assert [r for r in records if r.text.startswith("Valve announced")][0].subject.name == "Half-Life 3"
+    assert next(r for r in records if r.text.startswith("Valve announced")).subject.name == "Half-Life 3"

@@ -31,7 +31,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import CLAIMS_KEY, register_extensions
-from .segment import SUBJECT_DEPS, absolute_clause, load_attribution_rules, trailing_reporter
+from .segment import (
+    SUBJECT_DEPS,
+    absolute_clause,
+    load_attribution_rules,
+    trailing_reporter,
+)
 from .sentences import doc_text, paragraph_starts, sentence_ids
 
 register_extensions()

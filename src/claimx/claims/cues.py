@@ -48,7 +48,12 @@ from spacy.util import filter_spans
 from ..errors import RulePackError
 from .cue_rules import CueRule, load_cue_rules
 from .extensions import CLAIMS_KEY, CUES_KEY, DATES_KEY, register_extensions
-from .segment import absolute_clause, is_absolute, load_attribution_rules, summary_appositive
+from .segment import (
+    absolute_clause,
+    is_absolute,
+    load_attribution_rules,
+    summary_appositive,
+)
 from .sentences import paragraph_starts, sentence_ids
 
 register_extensions()
