@@ -152,54 +152,45 @@ def test_attribution_per_and_silent_speech_verbs(analyse, text, source):
 
 
 @pytest.mark.parametrize(
-    "text, claim, source",
+    "text, claim, source, status",
     [
         # one quotation, one source for all of its claims
-        ('"The truck is done. The cells are not," said chief executive Owen Castellano.', "The truck is done", "chief executive Owen Castellano"),
+        ('"The truck is done. The cells are not," said chief executive Owen Castellano.', "The truck is done", "chief executive Owen Castellano", "confirmed"),
         # a quotation that continues the last one
         (
             '"We wanted the extra time to get the triplets right," said director Walt Dohrn. "The triplets are teenagers now."',
             "The triplets are teenagers now",
             "director Walt Dohrn",
+            "confirmed",
         ),
         # a quotation whose sourced sentence is no claim takes the reporter beside it
         (
             '"Nothing else is booked yet. Let\'s see how three nights go," frontwoman Esme Larkin said.',
             "Nothing else is booked yet",
             "frontwoman Esme Larkin",
+            "denied",
         ),
-    ],
-)
-def test_attribution_shared_within_quotations(analyse, text, claim, source):
-    records = {r.text: r for r in analyse(text)}
-    assert claim in records, list(records)
-    assert records[claim].attribution is not None and records[claim].attribution.text == source
-
-
-def test_attribution_quotation_in_a_new_paragraph_is_not_continued(analyse):
-    records = {r.text: r for r in analyse('"We wanted more time," said director Walt Dohrn.\n\n"The film opens in May."')}
-    assert records["The film opens in May"].attribution is None
-
-
-@pytest.mark.parametrize(
-    "text, claim, status",
-    [
+        # a quotation in a new paragraph does not continue the last one
+        ('"We wanted more time," said director Walt Dohrn.\n\n"The film opens in May."', "The film opens in May", None, "confirmed"),
         # a coordinated clause with a verb that could report is no reporter unless it trails
         (
             "Theo Marchetti is said to be seeking $1 million an episode, and Ama Boateng is reportedly asking for a similar figure.",
             "Theo Marchetti is said to be seeking $1 million an episode",
+            None,
             "rumored",
         ),
         # a time clause is taken for granted, not reported by "according to"
         (
             "According to sources familiar with the project, Hugh Jackman could return after the last film grossed $1.3 billion.",
             "the last film grossed $1.3 billion",
+            None,
             "confirmed",
         ),
     ],
 )
-def test_attribution_not_spread_to(analyse, text, claim, status):
+def test_attribution_of_quotations_and_neighbours(analyse, text, claim, source, status):
     records = {r.text: r for r in analyse(text)}
     assert claim in records, list(records)
-    assert records[claim].attribution is None
+    found = records[claim].attribution
+    assert (found.text if found is not None else None) == source
     assert records[claim].status == status
