@@ -132,8 +132,11 @@ def is_opinion(
         return False
     if head.lemma_.lower() in opinion_verbs:
         return True
-    if any(c.dep_ == "advmod" and c.i < head.i and c.lower_ in evaluative for c in head.children):
-        return True  # "Honestly, a bigger battery is the upgrade it needed": a stance adverb marks a verdict
+    if any(
+        c.dep_ == "advmod" and c.lower_ in evaluative and (c.i < head.i or span.doc[c.i - 1].text == ",")
+        for c in head.children
+    ):
+        return True  # "Honestly, a bigger battery is …", "It is, frankly, the best …": a stance adverb marks a verdict
     making = head.lemma_.lower() == "make"  # "fan support makes it one of the most awaited sequels"
     if head.lemma_.lower() not in COPULAS and not making:
         return False
