@@ -235,6 +235,8 @@ def test_cues_plain_future_in_a_speculative_passage(analyse, text, evidence, sta
         ("On Monday the band confirmed part of the story, though not the part most fans want.", "the band confirmed part of the story", "confirmed"),
         # one on the verb negates it
         ("The event will not take place on August 20.", "The event will not take place on August 20", "denied"),
+        # a wish ("would like to") is a plan, not a conditional "would"
+        ("The company would like to open ten stores next year.", "The company would like to open ten stores next year", "expected"),
         # a schedule word read as the object of "have" still schedules
         ("Pixar has an untitled original set for summer 2027.", "Pixar has an untitled original set for summer 2027", "expected"),
     ],

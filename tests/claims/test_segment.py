@@ -149,6 +149,7 @@ def test_segment_frames_labels_and_clefts(analyse, text, claims):
         "It has been a rough stretch for the studio.",
         "Honestly, a bigger battery is the upgrade this watch needed.",
         "It is, frankly, the most handsome phone the company has made.",
+        "Tiago is a player we like.",
         "It is a sensible, if belated, piece of legislation.",
         "The new trailer is stunning.",
         "Our players deserve better than a rushed launch.",

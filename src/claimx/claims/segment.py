@@ -130,8 +130,8 @@ def is_opinion(
     measurable fact ("one of the biggest tours of 2026")."""
     if any(_measure(t) for t in span):
         return False
-    if head.lemma_.lower() in opinion_verbs:
-        return True
+    if head.lemma_.lower() in opinion_verbs and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+        return True  # "it deserves to work", "fans love it"; not the wish of "would like to expand"
     if any(
         c.dep_ == "advmod" and c.lower_ in evaluative and (c.i < head.i or span.doc[c.i - 1].text == ",")
         for c in head.children
@@ -155,6 +155,8 @@ def is_opinion(
             describes = t.pos_ == "ADJ" or t.dep_ in ("attr", "acomp", "amod")
             if describes and (t.lemma_.lower() in evaluative or t.lower_ in evaluative):
                 return True
+            if t.dep_ == "relcl" and t.lemma_.lower() in opinion_verbs:
+                return True  # "Tiago is a player we like": a verdict on him
     return False
 
 
