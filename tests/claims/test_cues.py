@@ -237,6 +237,8 @@ def test_cues_plain_future_in_a_speculative_passage(analyse, text, evidence, sta
         ("The event will not take place on August 20.", "The event will not take place on August 20", "denied"),
         # a wish ("would like to") is a plan, not a conditional "would"
         ("The company would like to open ten stores next year.", "The company would like to open ten stores next year", "expected"),
+        # a thank-you said that way is done in the saying
+        ("The airline would like to thank its staff for their hard work.", "The airline would like to thank its staff", "confirmed"),
         # a schedule word read as the object of "have" still schedules
         ("Pixar has an untitled original set for summer 2027.", "Pixar has an untitled original set for summer 2027", "expected"),
     ],
