@@ -35,17 +35,17 @@ def _dates(doc):
 
 
 SENTENCES = [
-    (None, "Alita’s awakening may spark alliances with marginalized groups.", []),
+    (None, "Mira’s return may spark new rivalries with old allies.", []),
     (
         None,
-        "Cameron himself reaffirmed in mid\u20112023 that multiple Alita films are planned.",
+        "The director himself repeated in mid\u20112023 that two more films are planned.",
         [("mid\u20112023", "2023", "MID")],
     ),
-    (None, "The sequel is widely anticipated for release around 2025.", [("around 2025", "2025", "APPROX")]),
+    (None, "The follow-up is broadly expected to arrive around 2025.", [("around 2025", "2025", "APPROX")]),
     (
         D(2026, 2, 3),
-        "The board said on Monday that it had received three proposals since early January,"
-        " the latest on January 28.",
+        "The directors said on Monday they had seen four approaches since early January,"
+        " the most recent on January 28.",
         [
             ("Monday", "2026-02-02", None),
             ("early January", "2026-01", "START"),
@@ -54,45 +54,45 @@ SENTENCES = [
     ),
     (
         D(2026, 2, 3),
-        "Calder Peak has until 5pm on March 3 to announce a firm intention.",
+        "The bidder has until noon on March 3 to table a binding offer.",
         [("March 3", "2026-03-03", None)],
     ),
     (
         D(2026, 2, 3),
-        "Advisers are expected to meet this week, and a new offer could come as early as next week.",
+        "Lawyers are due to talk this week, and a revised bid could arrive as soon as next week.",
         [("this week", "2026-W06", None), ("next week", "2026-W07", None)],
     ),
     (
         D(2025, 5, 29),
-        "The Witcher 4 will not be released before 2027, the company said on Wednesday.",
+        "The new racing game will not ship before 2027, its publisher said on Wednesday.",
         [("before 2027", "2027", "BEFORE"), ("Wednesday", "2025-05-28", None)],
     ),
     (
         D(2026, 10, 15),
-        "Ministers aim to have it through both houses by the end of March.",
+        "The government hopes to pass it in both chambers by the end of March.",
         [("the end of March", "2027-03", "END")],
     ),
-    (D(2026, 10, 15), "The bill was first introduced in March.", [("March", "2026-03", None)]),
-    (D(2025, 11, 4), "Tickets go on sale at 9am on Friday.", [("Friday", "2025-11-07", None)]),
+    (D(2026, 10, 15), "The measure was first tabled in March.", [("March", "2026-03", None)]),
+    (D(2025, 11, 4), "Seats can be booked from 10am on Friday.", [("Friday", "2025-11-07", None)]),
     (
         D(2025, 11, 4),
-        "The tour opens in Leeds on June 12, 2026 and closes at Wembley Stadium in late August.",
+        "The run starts in Bristol on June 12, 2026 and ends at a Glasgow arena in late August.",
         [("June 12, 2026", "2026-06-12", None), ("late August", "2026-08", "END")],
     ),
     (
         D(2025, 11, 4),
-        "A North American leg is being lined up for the autumn.",
+        "A second European leg is being planned for the autumn.",
         [("the autumn", "2026-FA", None)],
     ),
     (
         D(2025, 8, 21),
-        "Mazin plans to begin prep in a couple of months, with cameras expected to roll in early 2026.",
+        "The showrunner plans to start casting in a couple of months, with shooting expected in early 2026.",
         [("in a couple of months", "2025-10", "APPROX"), ("early 2026", "2026", "START")],
     ),
     (
         D(2025, 6, 9),
-        "The launch is set for August 13, with pre-orders opening the same day"
-        " and shipments following later in the month.",
+        "Sales begin on August 13, with bookings starting the same day"
+        " and deliveries arriving later in the month.",
         [
             ("August 13", "2025-08-13", None),
             ("the same day", "2025-08-13", None),
@@ -101,37 +101,37 @@ SENTENCES = [
     ),
     (
         D(2025, 10, 13),
-        "Apple is scheduled to report results for the September quarter on October 30.",
+        "The chipmaker will publish the September quarter figures on October 30.",
         [("the September quarter", "2025-Q3", None), ("October 30", "2025-10-30", None)],
     ),
-    (D(2025, 5, 29), "The Polish publisher reported a 7% fall in Q1 revenue.", [("Q1", "2025-Q1", None)]),
+    (D(2025, 5, 29), "The Danish toymaker posted a 4% drop in Q1 sales.", [("Q1", "2025-Q1", None)]),
     (
         D(2026, 3, 12),
-        "Whitlock said an agreement was likely before the summer.",
+        "The agent said a contract was likely before the summer.",
         [("before the summer", "2026-SU", "BEFORE")],
     ),
     (
         D(2026, 7, 22),
-        "The deal is expected to be completed before the weekend.",
+        "The purchase should be signed off before the weekend.",
         [("before the weekend", "2026-W30-WE", "BEFORE")],
     ),
     (
         D(2025, 10, 13),
-        "Apple is unlikely to show anything at its spring product event.",
+        "The firm is unlikely to reveal new phones at its spring showcase.",
         [("spring", "2026-SP", None)],
     ),
     (
         D(2025, 9, 25),
-        "The iPhone 17 launched in September; a new model is due next fall.",
+        "The first tablet went on sale in September; a successor is due next fall.",
         [("September", "2025-09", None), ("next fall", "2026-FA", None)],
     ),
     (
         D(2026, 7, 22),
-        "He joined from NK Primorje 1921 for €18m in 2022 and played in a Cyberpunk 2077 ad.",
+        "She signed from FC Union 1899 for €9m in 2022 and starred in a Nova 3000 advert.",
         [("2022", "2022", None)],
     ),
-    (D(2025, 6, 10), "June Halloran will not return, the streamer said.", []),
-    (D(2025, 6, 10), "The company will cut 2,000 jobs over the next two years and shares may fall 5%.", []),
+    (D(2025, 6, 10), "Tessa Ruiz will not come back, the network said.", []),
+    (D(2025, 6, 10), "The bank will shed 3,500 roles over the next two years and its stock may drop 4%.", []),
 ]
 
 
@@ -179,15 +179,15 @@ def test_dates_find_dates_offsets_match_spans(nlp_base, finder):
         ("The band will play on Friday.", "Friday", "future"),
         ("Filming is expected to start in March.", "March", "future"),
         ("The film is slated for next spring.", "next spring", "future"),
-        ("A leg is being lined up for the autumn.", "the autumn", "future"),
+        ("A leg is being planned for the autumn.", "the autumn", "future"),
         ("The window opens on June 15.", "June 15", None),
         # where a delayed event was moved to lies ahead, whatever the tense
         ("The studio has delayed the film to November.", "November", "future"),
         ("The launch has slipped into March.", "March", "future"),
-        ("Leakers have floated a reveal in December.", "December", "future"),
+        ("Insiders have floated an unveiling in December.", "December", "future"),
         # a date after what was booked is the booked event's
-        ("On Thursday the singer added a second Lisbon show on April 10.", "April 10", "future"),
-        ("The band had booked arenas in Manchester for October.", "October", "future"),
+        ("On Thursday the band added an extra Porto date on April 10.", "April 10", "future"),
+        ("The band had booked venues in Cardiff for October.", "October", "future"),
         ("The singer announced the tour on Monday.", "Monday", "past"),
     ],
 )
@@ -236,7 +236,7 @@ TIMEX3_SENTENCES = [
     ),
     (
         D(2025, 6, 10),
-        "The company will cut 2,000 jobs over the next two years and shares may fall 5%.",
+        "The bank will shed 3,500 roles over the next two years and its stock may drop 4%.",
         [("the next two years", "DURATION", "P2Y")],
         [],
     ),

@@ -79,9 +79,9 @@ class AttributionTagger:
             frame_i = info.get("frame")
             source = self.find_source(doc, claim, head, doc[frame_i] if frame_i is not None else None)
             if source is not None and _nobody(text[source["start"] : source["end"]]):
-                source = None  # "none of the venues has announced them": a silence has no source
+                source = None  # "no airline has confirmed it yet": a silence has no source
             if head.dep_ == "conj" and frame_i is None and self._own_evidential(head):
-                source = None  # "…, X said, and the company is understood to …"
+                source = None  # "…, X said, and the buyer is understood to …"
             elif source is None and head.dep_ == "conj" and head.head.i in by_head:
                 source = by_head[head.head.i]
             if source is None and _bare_participle(head):
@@ -119,7 +119,7 @@ class AttributionTagger:
                     subject = outer_subject
             if subject is not None:
                 return self._describe(doc, subject, verb=frame)
-        # "According to X, A could happen after B grossed $1bn": an adverbial
+        # "According to X, A could follow once B earned $2bn": an adverbial
         # clause of time is taken for granted, not reported by X
         according = None if _presupposed_adverbial(head) else self._according_to(claim, head)
         if according is not None:
@@ -143,7 +143,7 @@ class AttributionTagger:
                     if child.dep_ in ("conj", "ccomp") and child.i < head.i:
                         continue
                     if child.dep_ == "conj" and not trailing_reporter(child, self.report_verbs):
-                        continue  # "…, and Boateng is reportedly asking for a similar figure" reports nothing
+                        continue  # "…, and her agent is reportedly seeking the same fee" reports nothing
                     # a reporter beside the claim names itself (", X said");
                     # a shared or passive subject ("is … and widely
                     # anticipated") is not a source
@@ -188,7 +188,7 @@ class AttributionTagger:
 
     def _own_evidential(self, head: Token) -> bool:
         """RETURNS (bool): whether a clause says how it is known on its own
-        ("…, and the company is understood to have hired advisers"), so it
+        ("…, and the bidder is understood to have retained bankers"), so it
         does not take the source of the clause it is coordinated with."""
         lemma = head.lemma_.lower()
         passive = any(c.dep_ == "auxpass" for c in head.children)
@@ -289,12 +289,12 @@ class AttributionTagger:
 
     def _share_within_quotes(self, doc: Doc, claims: list[Span], text: str) -> None:
         """Give the claims of one quotation the source of the quotation: '"The
-        truck is done. The cells are not," said Owen Castellano' is Castellano's
+        frame is finished. The motor is not," said Ada Reyes' is Reyes's
         twice. A quotation with no source of its own that opens the sentence
         after a sourced one in the same paragraph continues it ('"We wanted the
         time," said Walt Dohrn. "They're teenagers now."'). A quotation none of
-        whose claims has a source takes the reporter beside it ('"Nothing else
-        is booked yet. Let's see how it goes," Larkin said')."""
+        whose claims has a source takes the reporter beside it ('"No other dates
+        are fixed. We will wait and see," Moreau said')."""
         if not claims or ('"' not in text and "“" not in text):
             return
         sent_of = sentence_ids(doc)
@@ -369,7 +369,7 @@ class AttributionTagger:
             left += 1
         span = doc[left:right]
         kind, authority = self._kind(span, subject)
-        # "Mira Castellanos, an analyst at Kestrel Insight, said": the
+        # "Lena Voss, a strategist at Harbour Research, said": the
         # appositive role is left out of the span but says who speaks
         for child in subject.children:
             if child.dep_ == "appos" and child.i > subject.i and authority != "rumor":
@@ -462,7 +462,7 @@ _PRESUPPOSING_MARKS = frozenset({"after", "before", "since", "when", "while", "o
 
 def _presupposed_adverbial(head: Token) -> bool:
     """RETURNS (bool): whether a claim is an adverbial clause of time
-    ("after Deadpool & Wolverine grossed $1.3 billion")."""
+    ("after the first film earned $900 million")."""
     return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PRESUPPOSING_MARKS for c in head.children)
 
 
@@ -497,7 +497,7 @@ def _bare_participle(head: Token) -> bool:
     clause (", followed by a release next year"), with no subject, auxiliary
     or subordinator of its own ("though that is considered unlikely")."""
     if absolute_clause(head):
-        return True  # "…, with a launch to follow in 2027, Bloomberg reported"
+        return True  # "…, with shipments to start in 2028, Reuters reported"
     if head.dep_ not in ("acl", "advcl") or head.tag_ != "VBN":
         return False
     return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "mark") for c in head.children)

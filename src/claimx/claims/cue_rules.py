@@ -32,7 +32,7 @@ class CueRule(BaseModel):
     #: adjective takes its event ("fears *of*", "a delay *in*")
     preps: list[str] = ["of", "for", "on", "over", "about"]
     #: a word that, modifying the clause's subject, hedges the whole clause
-    #: ("the *leaked* unit pairs the chip with 16GB of RAM")
+    #: ("the *leaked* handset carries a larger battery")
     subject_modifier: bool = False
     #: a one-word adverb that, after a comma and before a preposition, opens a
     #: claim of its own (", *possibly* for a 2028 release")

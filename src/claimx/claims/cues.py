@@ -185,8 +185,8 @@ class CueTagger:
             else:
                 governing = None
             if not used and governing is not None and governing["status"] in ("expected", "rumored"):
-                # "The launch is reportedly set for August 13, with pre-orders
-                # opening the same day": an absolute with no cue of its own
+                # "The release is reportedly due on May 2, with bookings
+                # starting a week earlier": an absolute with no cue of its own
                 # shares the hedge of the clause it hangs on
                 info["status"] = governing["status"]
                 info["cues"] = list(governing["cues"])
@@ -261,7 +261,7 @@ class CueTagger:
             return True  # a long pattern carries its own context
         token = cue.root
         if len(cue) == 1 and _contrastive_not(token):
-            return False  # "on August 20, not August 13": it negates the phrase it stands before
+            return False  # "in March, not April": it negates the phrase it stands before
         if len(cue) == 1 and (cue._.cue or {}).get("category") == "expect" and self._subject_noun_of_event(token):
             return False  # "a *plan* to bail them out failed": the failing is a fact
         if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in spine and any(
@@ -316,7 +316,7 @@ class CueTagger:
         determiner on the subject or on the object of "have"/"be" scopes the clause."""
         if token.dep_ == "det":
             return True
-        # "Pixar has an untitled original set for summer 2027", "the only
+        # "the studio has a new comedy set for spring 2029", "the only
         # film scheduled for next summer": a participle on the object of
         # "have"/"be" carries the clause's status
         if token.dep_ == "acl" and token.head.dep_ in ("dobj", "attr") and token.head.head.lemma_ in ("have", "be"):
@@ -396,7 +396,7 @@ class CueTagger:
                 return "confirmed", by_cat["future"][:1]
             return "future", by_cat["future"][:1]
         # an analyst's estimate of the past is still an estimate ("analysts
-        # estimate that Apple shipped fewer than 500,000 units")
+        # estimate that the maker sold under two million handsets")
         estimate = frame_i is not None and doc[frame_i].lemma_.lower() in self.belief_verbs
         if rumor_source and (estimate or not self._settled_past(head, attribution)):
             return "rumored", by_cat.get("certain", [])[:1]
@@ -457,7 +457,7 @@ class CueTagger:
 
 def _plan_as_object_of_have(cue: Span, token: Token) -> bool:
     """RETURNS (bool): whether a schedule cue the parser made the object of
-    "have" ("Pixar has an untitled original *set for* summer 2027", with
+    "have" ("the studio has a new comedy *set for* spring 2029", with
     "set" read as a noun) carries the clause, as its participle reading would."""
     return (
         token.i == cue.root.i
@@ -469,9 +469,9 @@ def _plan_as_object_of_have(cue: Span, token: Token) -> bool:
 
 def _contrastive_not(token: Token) -> bool:
     """RETURNS (bool): whether a "not" negates a noun phrase, not its clause:
-    one hung on a noun that is no subject ("confirmed part of the story,
-    though *not* the part fans want"), or one after the verb and a comma,
-    before a noun phrase ("on August 20, *not* August 13")."""
+    one hung on a noun that is no subject ("settled one question,
+    though *not* the one buyers ask"), or one after the verb and a comma,
+    before a noun phrase ("in March, *not* April")."""
     if token.lower_ not in ("not", "n't"):
         return False
     head = token.head

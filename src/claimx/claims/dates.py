@@ -120,7 +120,7 @@ def _verb_direction(verb: Token, cues: _Tense, depth: int = 0) -> Direction | No
     if "going" in words and any(a.lower_ == "to" for a in verb.children):
         return "future"
     if any(c.dep_ in ("acomp", "oprd") and _is(c, cues.future_lemmas) for c in verb.children):
-        return "future"  # "an agreement was likely before the summer"
+        return "future"  # "a deal was likely before the holidays"
     infinitive = any(a.tag_ == "TO" or a.lower_ == "to" for a in auxes)
     if _is(verb, cues.future_lemmas) and (verb.tag_ != "VBD" or infinitive):
         return "future"
@@ -140,7 +140,7 @@ def _verb_direction(verb: Token, cues: _Tense, depth: int = 0) -> Direction | No
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "future"  # present progressive: an arrangement ("is being lined up for the autumn")
+        return "future"  # present progressive: an arrangement ("is being arranged for the spring")
     if verb.tag_ == "VBN" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         if any(a.tag_ == "VBG" for a in auxes):
             return "future"

@@ -141,7 +141,7 @@ def is_opinion(
     if head.lemma_.lower() not in COPULAS and not making:
         return False
     if head.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ == "aux" and c.tag_ != "TO" for c in head.children):
-        return False  # "expects the game to be its biggest launch": a forecast, not a verdict ("has been" is one)
+        return False  # "expects the album to be her best seller": a forecast, not a verdict ("has been" is one)
     for complement in head.children:
         if complement.dep_ not in ("attr", "acomp", "oprd") and not (making and complement.dep_ == "ccomp"):
             continue
@@ -300,7 +300,7 @@ def _asserted_adverbial(advcl: Token) -> bool:
         return False  # "Asked whether X, she said no": the question belongs to its answer
     # an infinitive states no event, even with a subject of its own ("too
     # long for the money to get into the system", "in order for talks to
-    # resume"), unless it is an absolute ("…, with a launch to follow in 2027")
+    # resume"), unless it is an absolute ("…, with deliveries to begin in 2029")
     if "with" in marks:
         return True
     return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in advcl.children)
@@ -308,7 +308,7 @@ def _asserted_adverbial(advcl: Token) -> bool:
 
 def is_absolute(token: Token) -> bool:
     """RETURNS (bool): whether ``token`` is the "with" of an absolute phrase
-    that adds a claim of its own: "…, with a launch planned for early 2026",
+    that adds a claim of its own: "…, with a debut planned for late 2028",
     "…, with Stephen McFeely writing"."""
     if token.lower_ != "with" or token.dep_ != "prep" or token.i == 0:
         return False
@@ -322,8 +322,8 @@ def is_absolute(token: Token) -> bool:
 def summary_appositive(token: Token) -> Token | None:
     """RETURNS (Token | None): the predicate of a noun phrase that closes a
     sentence by summing up what it said, with a clause of its own: "…, a
-    move that could ease his concerns", "…, a sign that investors are betting
-    on a higher offer"; None when ``token`` heads no such phrase."""
+    move that could ease his concerns", "…, a sign that traders expect
+    a sweetened bid"; None when ``token`` heads no such phrase."""
     if token.dep_ not in ("appos", "npadvmod") or token.pos_ != "NOUN" or token.i == 0:
         return None
     doc = token.doc
@@ -369,7 +369,7 @@ def afterthought(token: Token, adverbs: frozenset[str]) -> bool:
 
 def absolute_clause(head: Token) -> bool:
     """RETURNS (bool): whether a claim's predicate heads an absolute the
-    parser made a clause of: "…, with a launch to follow in 2027" (an
+    parser made a clause of: "…, with deliveries to begin in 2029" (an
     infinitive with "with" as its subordinator)."""
     return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in head.children)
 
@@ -437,7 +437,7 @@ def trailing_reporter(token: Token, report_verbs: frozenset[str]) -> bool:
     if subject is None or subject.i > token.i:
         return False
     # active, set off by a comma, with nothing reported or done of its own:
-    # "…, and the list is not expected before September" is a claim
+    # "…, and the verdict is not due until March" is a claim
     before = subject.left_edge.i - 1
     return (
         before >= 0
@@ -461,7 +461,7 @@ def absolute_predicate(with_token: Token) -> Token:
 
 def _parenthetical(token: Token) -> bool:
     """RETURNS (bool): whether the phrase ``token`` heads stands in parentheses,
-    as in "Alita: Battle Angel 2 (tentatively titled Fallen Angel)"."""
+    as in "Star Harbour 3 (working title Low Tide)"."""
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i
     return left > 0 and doc[left - 1].text == "(" and right + 1 < len(doc) and doc[right + 1].text == ")"
@@ -490,10 +490,10 @@ def _splits_from(conj: Token) -> bool:
         if child.dep_ in SUBJECT_DEPS or child.dep_ in ("aux", "neg", "mark"):
             return True
         if child.dep_ == "auxpass" and (child.tag_ in ("VBZ", "VBP", "VBD") or child.lower_ in _FINITE_BE):
-            return True  # "is being filmed and is slated for release" (the tagger may call "is" VB)
+            return True  # "is being mixed and is due out in May" (the tagger may call "is" VB)
     head = conj.head
     if conj.tag_ == "VB" and head.tag_ in ("VBZ", "VBP", "VBD") and not any(c.dep_ == "aux" for c in head.children):
-        # "Rheinfeld open their campaign on August 28 and aim to …": a bare
+        # "The twins start their tour on May 3 and hope to …": a bare
         # form beside a finite verb with no modal is finite too
         return True
     return head.pos_ == "AUX" and conj.tag_ in ("VBN", "JJ")
@@ -761,7 +761,7 @@ class Segmenter:
         while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):
             end -= 1
         # a trailing "according to X" is attribution, not evidence; one in
-        # mid-sentence ("What will not happen, according to Sony, is …") stays
+        # mid-sentence ("What is off the table, according to the board, is …") stays
         for i in range(start + 1, end - 1):
             if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and doc[i - 1].is_punct:
                 rest = doc[doc[i].right_edge.i + 1 : end]

@@ -195,8 +195,8 @@ class TopicTagger:
             info = dict(claim._.claim or {})
             info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, topic)
             if info["subject"]["start"] is None:
-                # "Valve announced its Steam Machine, with a launch planned
-                # for early 2026": the absolute is about the clause's object
+                # "The maker unveiled its new drone, with sales planned
+                # for late 2028": the absolute is about the clause's object
                 owner = _absolute_owner(claim, main)
                 if owner is not None:
                     info["subject"] = {"name": text[owner[0] : owner[1]], "start": owner[0], "end": owner[1]}
@@ -230,7 +230,7 @@ class TopicTagger:
         """Names the article gives as codenames or working names, each taken
         for the main subject: "HLX, the internal codename …", "the codename
         HLX", "a project called HLX", "codenamed HLX", and a name the article
-        says is or is not the main subject ("HLX is not Half-Life 3") -- a
+        says is or is not the main subject ("K-7 is not the new console") -- a
         codename is tracked with the subject it may stand for, whichever way
         the evidence goes.
 
@@ -277,8 +277,8 @@ class TopicTagger:
         return found or []
 
     def identity_of(self, claim: Span, alias_at: list[tuple[int, int, str]]) -> str | None:
-        """The codename whose identity a claim is about -- "HLX is not Half-Life
-        3", "the codename may refer to the sequel", "HLX, the internal codename
+        """The codename whose identity a claim is about -- "K-7 is not the new
+        console", "the codename may refer to the sequel", "HLX, the internal codename
         that dataminers tied to …" -- else None."""
         head = claim.doc[(claim._.claim or {}).get("head", claim.root.i)]
         described = any(
