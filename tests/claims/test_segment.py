@@ -9,12 +9,12 @@ import pytest
     "text, expected",
     [
         (
-            "The sequel is officially in development and widely anticipated for release around 2025.",
-            ["is officially in development", "widely anticipated for release around 2025"],
+            "The remake is officially in production and widely expected to open around 2027.",
+            ["is officially in production", "widely expected to open around 2027"],
         ),
         (
-            "The board said it had received three proposals, and had turned down each of them.",
-            ["it had received three proposals", "had turned down each of them"],
+            "The council said it had got four bids, and had rejected all of them.",
+            ["it had got four bids", "had rejected all of them"],
         ),
         (
             "Salazar returns, backed by Christoph Waltz as Ido, Jennifer Connelly as Chiren, and Ed Skrein as Zapan.",
@@ -22,8 +22,8 @@ import pytest
         ),
         # a bare verb beside a finite one, and a finite conjunct hung on an infinitive
         (
-            "Rheinfeld open their campaign on August 28 and aim to have the striker registered by then.",
-            ["Rheinfeld open their campaign on August 28", "aim to have the striker registered by then"],
+            "The Hawks start their season on May 9 and hope to have the goalkeeper signed by then.",
+            ["The Hawks start their season on May 9", "hope to have the goalkeeper signed by then"],
         ),
         (
             "It aims to lift online sales by 2027 and is scheduled to publish results on March 19.",
@@ -36,9 +36,9 @@ import pytest
         ),
         # a second reported "that" clause, whatever the parser hangs it on
         (
-            "He said Orion is an internal name for tools work that is shared across several games, "
-            'and that the studio has "nothing to announce" for the series this year.',
-            ["Orion is an internal name", 'the studio has "nothing to announce" for the series this year'],
+            "She said Vega is a working label for engine code that is reused by many teams, "
+            'and that the company has "no news" on the franchise this spring.',
+            ["Vega is a working label", 'the company has "no news" on the franchise this spring'],
         ),
     ],
 )
@@ -68,12 +68,12 @@ def test_segment_trailing_reporter_left_out_of_evidence(analyse):
 @pytest.mark.parametrize(
     "text, absolute, status",
     [
-        ("Marvel moved the film to 2027, with a launch planned for early 2026.", "with a launch planned for early 2026", "expected"),
+        ("The label pushed the album to 2029, with a tour planned for late 2029.", "with a tour planned for late 2029", "expected"),
         ("The studio hired Jo Ames to direct, with Stephen McFeely writing.", "with Stephen McFeely writing", "confirmed"),
         # the parser may make the participle clause the preposition's complement (pcomp)
         (
-            "A prequel is reportedly in early development, with Castell attached as an executive producer.",
-            "with Castell attached as an executive producer",
+            "A spinoff is reportedly in the works, with Dorsey attached as a producer.",
+            "with Dorsey attached as a producer",
             "rumored",
         ),
     ],
@@ -87,7 +87,7 @@ def test_segment_absolute_with_phrase_is_a_claim(analyse, text, absolute, status
 @pytest.mark.parametrize(
     "text",
     [
-        "Valve did not respond to a request for comment.",
+        "The maker did not respond to requests for comment.",
         "Why glasses, and why now?",
     ],
 )
@@ -96,7 +96,7 @@ def test_segment_no_claim_in_boilerplate_or_wh_questions(analyse, text):
 
 
 def test_segment_yes_no_question_is_a_rumored_claim(analyse):
-    records = analyse("Could 2025 be the year Half-Life 3 finally ships?")
+    records = analyse("Could 2028 be the year the long-awaited racer finally ships?")
     assert records and records[0].status == "rumored"
 
 
@@ -132,8 +132,8 @@ def test_segment_headings_and_bylines_are_not_claims(analyse, text):
         ),
         # "not yet" in the main clause does not silence a later reporter
         (
-            "Consultation has not yet begun, though the government said it intends to open one later this year.",
-            ["Consultation has not yet begun", "the government said it intends to open one later this year"],
+            "Testing has not yet started, though the agency said it plans to begin some next spring.",
+            ["Testing has not yet started", "the agency said it plans to begin some next spring"],
         ),
     ],
 )
@@ -145,17 +145,17 @@ def test_segment_frames_labels_and_clefts(analyse, text, claims):
     "text",
     [
         # opinion and praise are no claims
-        "It remains one of the finest indie games of the decade.",
-        "It has been a rough stretch for the studio.",
-        "Honestly, a bigger battery is the upgrade this watch needed.",
+        "It is still one of the finest puzzle games of its era.",
+        "It has been a rough year for the band.",
+        "Honestly, a brighter screen is the change this laptop needed.",
         "It is, frankly, the most handsome phone the company has made.",
         "Tiago is a player we like.",
-        "It is a sensible, if belated, piece of legislation.",
+        "It was a sensible, if overdue, reform.",
         "The new trailer is stunning.",
-        "Our players deserve better than a rushed launch.",
-        "Fan support makes it one of the most eagerly awaited sequels of the decade.",
-        "The theme was the best thing about the first film.",
-        "For a device this polished, the price feels fair.",
+        "Our readers deserve better than a hasty ending.",
+        "The hype makes the record one of the most eagerly awaited albums of the year.",
+        "The soundtrack was the best thing about the old show.",
+        "For a camera this refined, the cost seems fair.",
     ],
 )
 def test_segment_opinion_is_no_claim(analyse, text):
@@ -171,7 +171,7 @@ def test_segment_opinion_is_no_claim(analyse, text):
         # a superlative of something measurable is a fact
         "The budget would make it the studio's most expensive production to date.",
         # a superlative someone expects is a forecast
-        "The company expects the game to be its biggest launch to date.",
+        "The label expects the record to be its best seller to date.",
         # a plain copula without evaluation stays a claim
         "The studio is in talks with the director.",
     ],
@@ -185,8 +185,8 @@ def test_segment_measurable_or_forecast_superlative_is_a_claim(analyse, text):
     [
         # a reporter after what it reports is attribution, not a claim
         (
-            "Northwind could return with an improved offer, people familiar with its thinking said.",
-            ["Northwind could return with an improved offer"],
+            "The bidder could come back with a sweeter offer, people close to the talks said.",
+            ["The bidder could come back with a sweeter offer"],
         ),
         (
             "The singer will release her fourth album on February 20, the singer announced on Wednesday in a video.",
@@ -210,8 +210,8 @@ def test_segment_measurable_or_forecast_superlative_is_a_claim(analyse, text):
         ),
         # a coordinated clause with its own news is not a reporter
         (
-            "The review ends this month, and the booster is expected back in port on Thursday.",
-            ["The review ends this month", "the booster is expected back in port on Thursday"],
+            "The audit closes this month, and the ship is expected back at the dock on Friday.",
+            ["The audit closes this month", "the ship is expected back at the dock on Friday"],
         ),
     ],
 )
@@ -234,7 +234,7 @@ def test_segment_claim_ends_where_another_claim_begins(analyse):
 
 
 def test_segment_participle_of_how_a_source_got_it_is_no_claim(analyse):
-    texts = [r.text for r in analyse("According to an internal memo seen by Charge Report, deliveries will slip to June.")]
+    texts = [r.text for r in analyse("According to a draft plan seen by Auto Ledger, shipments will slide to July.")]
     assert not any(t.startswith("seen by") for t in texts), texts
 
 
@@ -247,8 +247,8 @@ def test_segment_participle_of_how_a_source_got_it_is_no_claim(analyse):
             [("The club will offer him a new deal", "confirmed"), ("a move that could ease his concerns about recruitment", "rumored")],
         ),
         (
-            "Shares jumped 38% on Monday, a sign that investors are betting on a higher offer.",
-            [("Shares jumped 38% on Monday", "confirmed"), ("a sign that investors are betting on a higher offer", "rumored")],
+            "The stock rose 21% on Tuesday, a sign that traders are counting on a richer bid.",
+            [("The stock rose 21% on Tuesday", "confirmed"), ("a sign that traders are counting on a richer bid", "rumored")],
         ),
         # a hedging adverb opening a prepositional afterthought
         (
@@ -275,7 +275,7 @@ def test_segment_summary_appositives_and_afterthoughts(analyse, text, claims):
     [
         # boilerplate that ends its clause is no claim; one that says what was not told is
         ("A spokesperson declined to comment.", []),
-        ("Vantor declined to comment on the filing.", [("Vantor declined to comment on the filing", "unconfirmed")]),
+        ("The lender declined to comment on the lawsuit.", [("The lender declined to comment on the lawsuit", "unconfirmed")]),
         ("Not everyone is convinced.", []),
     ],
 )
