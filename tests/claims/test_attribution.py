@@ -8,8 +8,8 @@ import pytest
 @pytest.mark.parametrize(
     "text, source, kind",
     [
-        ("Valve spokesperson Doug Lombardi said the game is not in development.", "Valve spokesperson Doug Lombardi", "named"),
-        ("According to people familiar with the matter, the deal is close.", "people familiar with the matter", "unnamed"),
+        ("Studio spokesperson Ana Ferreira said the remake is not in production.", "Studio spokesperson Ana Ferreira", "named"),
+        ("According to people briefed on the talks, the merger is near.", "people briefed on the talks", "unnamed"),
         ("As one fan on Reddit noted, the trailer suggests a sequel.", "one fan on Reddit", "public"),
         ("The company said it expects to report a profit.", "The company", "organisation"),
     ],
@@ -30,8 +30,8 @@ def test_attribution_none_when_article_asserts(analyse):
 @pytest.mark.parametrize(
     "text, source",
     [
-        ("G-Man actor Mike Shapiro has denied recording new lines for the game.", "G-Man actor Mike Shapiro"),
-        ("The board has not ruled out engaging with the bidder.", "The board"),
+        ("Voice actor Lena Park has denied taping extra scenes for the show.", "Voice actor Lena Park"),
+        ("The trust has not ruled out talking to the buyer.", "The trust"),
         ("Producer Jon Landau continues to confirm talks about the sequel.", "Producer Jon Landau"),
     ],
 )
@@ -42,13 +42,13 @@ def test_attribution_speech_act_subject_is_the_source(analyse, text, source):
 
 
 def test_attribution_passive_cue_verb_names_no_source(analyse):
-    records = analyse("The sequel is officially in development and widely anticipated for 2025.")
+    records = analyse("The reboot is officially in production and widely expected for 2028.")
     assert records and all(r.attribution is None for r in records)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["The club has not said whether a new contract would include a release clause.", "Google has yet to confirm any of the specifications."],
+    ["The team has not said whether the new deal would contain a buyout clause.", "The maker has yet to confirm the price or the date."],
 )
 def test_attribution_silence_has_no_source(analyse, text):
     records = analyse(text)
@@ -62,17 +62,17 @@ def test_attribution_silence_has_no_source(analyse, text):
         # a second "that" clause is reported by the same speaker, through a
         # pronoun that means the titled person of the sentence before
         (
-            '"We are not making it," studio spokesperson Dana Whitfield told Eurogamer in a statement. '
-            "He said Orion is an internal name for tools work that is shared across several games, "
-            'and that the studio has "nothing to announce" this year.',
+            '"We have no such plans," company spokesperson Rita Moss told Polygon in an email. '
+            "She said Vega is a working label for engine code, "
+            'and that the company has "nothing to announce" this spring.',
             "nothing to announce",
-            "studio spokesperson Dana Whitfield",
+            "company spokesperson Rita Moss",
         ),
         # a participle on a noun of a reported claim is part of the report
         (
-            "Leaker Sam Ortiz expects the studio to reveal the game at the summer showcase, followed by a release early next year.",
-            "followed by a release",
-            "Leaker Sam Ortiz",
+            "Tipster Kai Brandt expects the maker to show the tablet at its autumn event, followed by a launch in the spring.",
+            "followed by a launch",
+            "Tipster Kai Brandt",
         ),
     ],
 )
@@ -93,7 +93,7 @@ def test_attribution_participle_of_an_asserted_claim_has_no_source(analyse):
     [
         # who the source is stays in the span: a restrictive clause, an appositive
         ("Fans who attended the preview say the game is nearly finished.", "Fans who attended the preview"),
-        ("Jane Roe, an analyst at Kestrel Insight, said the game will slip.", "Jane Roe, an analyst at Kestrel Insight"),
+        ("Jane Roe, an analyst at Harbour Research, said the game will slip.", "Jane Roe, an analyst at Harbour Research"),
         # a clause set off by commas says more about them and is left out
         ("Tom Reiner, who has tracked the firm for years, said the phone will slip.", "Tom Reiner"),
     ],
@@ -105,16 +105,16 @@ def test_attribution_source_span_says_who(analyse, text, source):
 
 def test_attribution_coordinated_clause_with_its_own_evidential_keeps_none(analyse):
     records = analyse(
-        "Northwind could return with a higher offer, people familiar with its thinking said, "
-        "and the company is understood to have hired advisers."
+        "The bidder could come back with a sweeter offer, people close to the talks said, "
+        "and the buyer is understood to have retained bankers."
     )
     by_text = {r.text: r for r in records}
-    hired = [r for t, r in by_text.items() if "understood to have hired" in t]
+    hired = [r for t, r in by_text.items() if "understood to have retained" in t]
     assert hired and hired[0].attribution is None, [(r.text, r.attribution) for r in records]
 
 
 def test_attribution_nobody_is_no_source(analyse):
-    records = analyse("The band did not address those dates, and none of the venues has announced them.")
+    records = analyse("The singer did not mention those shows, and none of the arenas has listed them.")
     assert records and all(r.attribution is None for r in records), [(r.text, r.attribution) for r in records]
 
 
@@ -155,34 +155,34 @@ def test_attribution_per_and_silent_speech_verbs(analyse, text, source):
     "text, claim, source, status",
     [
         # one quotation, one source for all of its claims
-        ('"The truck is done. The cells are not," said chief executive Owen Castellano.', "The truck is done", "chief executive Owen Castellano", "confirmed"),
+        ('"The frame is finished. The motor is not," said chief executive Ada Reyes.', "The frame is finished", "chief executive Ada Reyes", "confirmed"),
         # a quotation that continues the last one
         (
-            '"We wanted the extra time to get the triplets right," said director Walt Dohrn. "The triplets are teenagers now."',
-            "The triplets are teenagers now",
-            "director Walt Dohrn",
+            '"We needed more months to get the robots right," said director Ines Blum. "The robots are adults now."',
+            "The robots are adults now",
+            "director Ines Blum",
             "confirmed",
         ),
         # a quotation whose sourced sentence is no claim takes the reporter beside it
         (
-            '"Nothing else is booked yet. Let\'s see how three nights go," frontwoman Esme Larkin said.',
-            "Nothing else is booked yet",
-            "frontwoman Esme Larkin",
+            '"Nothing more is planned yet. Let\'s see how the first shows go," singer Nora Vale said.',
+            "Nothing more is planned yet",
+            "singer Nora Vale",
             "denied",
         ),
         # a quotation in a new paragraph does not continue the last one
-        ('"We wanted more time," said director Walt Dohrn.\n\n"The film opens in May."', "The film opens in May", None, "confirmed"),
+        ('"We wanted more time," said director Ines Blum.\n\n"The film opens in May."', "The film opens in May", None, "confirmed"),
         # a coordinated clause with a verb that could report is no reporter unless it trails
         (
-            "Theo Marchetti is said to be seeking $1 million an episode, and Ama Boateng is reportedly asking for a similar figure.",
-            "Theo Marchetti is said to be seeking $1 million an episode",
+            "Leo Brandt is said to be seeking $2 million a season, and Ivy Stone is reportedly asking for the same fee.",
+            "Leo Brandt is said to be seeking $2 million a season",
             None,
             "rumored",
         ),
         # a time clause is taken for granted, not reported by "according to"
         (
-            "According to sources familiar with the project, Hugh Jackman could return after the last film grossed $1.3 billion.",
-            "the last film grossed $1.3 billion",
+            "According to sources close to the studio, the lead could come back after the first film earned $900 million.",
+            "the first film earned $900 million",
             None,
             "confirmed",
         ),
