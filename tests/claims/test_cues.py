@@ -16,7 +16,7 @@ def _status_of(records, evidence: str) -> str:
     "text, evidence, status",
     [
         # the cue closest in scope to the predicate wins
-        ("Rosa Salazar is confirmed to reprise her role.", "Rosa Salazar is confirmed to reprise", "confirmed"),
+        ("Ada Lind is confirmed to reprise the part.", "Ada Lind is confirmed to reprise", "confirmed"),
         ("The cast is expected to be confirmed in May.", "is expected to be confirmed", "expected"),
         ("The sequel is officially in development.", "officially in development", "confirmed"),
         ("The film is slated for a 2026 release.", "slated for a 2026 release", "expected"),
@@ -30,16 +30,16 @@ def _status_of(records, evidence: str) -> str:
         ("The release date remains unconfirmed.", "remains unconfirmed", "unconfirmed"),
         ("It is not yet clear whether the show will return.", "not yet clear whether", "unconfirmed"),
         # "has yet to" with a verb of telling vs of an event
-        ("The company has yet to announce a price.", "has yet to announce a price", "unconfirmed"),
-        ("The company has yet to receive a licence.", "has yet to receive a licence", "denied"),
+        ("The maker has yet to announce the cost.", "has yet to announce the cost", "unconfirmed"),
+        ("The operator has yet to receive a permit.", "has yet to receive a permit", "denied"),
         ("The board has not ruled out a higher offer.", "has not ruled out a higher offer", "rumored"),
         # a negated expectation is denied
         ("The actor is not expected to return.", "is not expected to return", "denied"),
         ("Analysts say a rival bid is unlikely.", "a rival bid is unlikely", "denied"),
         # source authority: unnamed insiders and fans make a claim rumored
         (
-            "According to people familiar with the matter, the studio wants a summer release.",
-            "the studio wants a summer release",
+            "According to people briefed on the plans, the label wants a spring release.",
+            "the label wants a spring release",
             "rumored",
         ),
         ("Fans anticipate she will leave the city.", "Fans anticipate she will leave the city", "rumored"),
@@ -48,20 +48,20 @@ def _status_of(records, evidence: str) -> str:
         # plain assertions
         ("The company cancelled the project in 2017.", "cancelled the project in 2017", "confirmed"),
         # what a leak shows is rumored: a leaked subject, a leaked spec sheet, "looks like"
-        ("The leaked unit pairs the chip with 16GB of RAM and runs an early build of the software.", "runs an early build", "rumored"),
-        ("The leaked unit pairs the chip with 16GB of RAM and runs an early build of the software.", "pairs the chip", "rumored"),
-        ("The unit pairs the chip with 16GB of RAM.", "pairs the chip", "confirmed"),
+        ("The leaked handset uses a new modem and runs a test version of the software.", "runs a test version", "rumored"),
+        ("The leaked handset uses a new modem and runs a test version of the software.", "uses a new modem", "rumored"),
+        ("The handset uses a new modem.", "uses a new modem", "confirmed"),
         ("According to a spec sheet shared online, the phone runs on a new chip.", "the phone runs on a new chip", "rumored"),
         ("The camera bar looks slightly thicker than before.", "looks slightly thicker", "rumored"),
         # a question answered: "Asked whether X, she said no" is one claim, its answer's status
         ('Asked whether the game was planned for 2025, the spokesperson said "no".', "Asked whether the game", "denied"),
         ("Asked if the film would return next year, the director said yes.", "Asked if the film", "confirmed"),
         # a "that" clause the parser hangs on a noun after the reporting verb is still the report
-        ("The company said in a statement that the game will not ship this year.", "the game will not ship", "denied"),
-        ("We can say with confidence that the game will not come out in 2026.", "the game will not come out", "denied"),
+        ("The publisher said in a note that the title will not ship this spring.", "the title will not ship", "denied"),
+        ("We can state with certainty that the album will not come out in 2029.", "the album will not come out", "denied"),
         # negated verbs of telling or deciding, with or without a particle, leave it unknown
-        ("The agent did not respond to questions about the talks.", "did not respond to questions", "unconfirmed"),
-        ("The board has yet to sign off on a bigger budget.", "has yet to sign off", "unconfirmed"),
+        ("Her lawyer did not respond to questions about the case.", "did not respond to questions", "unconfirmed"),
+        ("The council has yet to sign off on the new stadium.", "has yet to sign off", "unconfirmed"),
         ("The demo has a multiplayer mode, which the studio has never mentioned.", "has never mentioned", "unconfirmed"),
         # "could not be ruled out" is a possibility, not a denial
         ("Another delay could not be ruled out.", "could not be ruled out", "rumored"),
@@ -73,35 +73,35 @@ def _status_of(records, evidence: str) -> str:
         ('Dates in Asia are "coming soon".', "Dates in Asia are", "expected"),
         ("The club remain confident of completing the deal.", "remain confident of completing", "expected"),
         # "the streamer" is a TV service that speaks for itself, not a live streamer
-        ("The streamer reports quarterly subscriber numbers on October 21.", "reports quarterly subscriber numbers", "confirmed"),
+        ("The streamer reports its member figures on April 18.", "reports its member figures", "confirmed"),
         # an analyst introduced in apposition, or named again later, forecasts: rumored
-        ("Jane Roe, an analyst at Kestrel Insight, said she expects the game to launch in May.", "she expects the game to launch", "rumored"),
+        ("Jane Roe, an analyst at Harbour Research, said she expects the phone to launch in May.", "she expects the phone to launch", "rumored"),
         (
-            "Supply-chain analyst Tom Reiner said the part is late. Reiner expects the studio to unveil the phones in March.",
-            "Reiner expects the studio to unveil",
+            "Component analyst Tom Reiner said the screen is late. Reiner expects the maker to show the watches in April.",
+            "Reiner expects the maker to show",
             "rumored",
         ),
-        ("The studio expects to unveil the phones in March.", "expects to unveil the phones", "expected"),
-        ("She forecasts first-year sales of around four million copies.", "forecasts first-year sales", "expected"),
+        ("The maker expects to show the watches in April.", "expects to show the watches", "expected"),
+        ("She forecasts opening-week sales of about two million units.", "forecasts opening-week sales", "expected"),
         # "appear" hedges as "appear to" or with an adjective, not as "appear in"
-        ("The actor appears in the new thriller.", "appears in the new thriller", "confirmed"),
-        ("The tray appears to have moved to the top edge.", "appears to have moved", "rumored"),
+        ("The singer appears in the new musical.", "appears in the new musical", "confirmed"),
+        ("The button appears to have shifted to the left side.", "appears to have shifted", "rumored"),
         # questions, litotes, idioms, pending decisions
-        ("Might the studio simply not be ready to talk?", "not be ready to talk", "rumored"),
-        ("A reveal in two weeks would not be a surprise.", "would not be a surprise", "rumored"),
+        ("Might the label just not be ready to comment?", "not be ready to comment", "rumored"),
+        ("A price cut next month would not be a surprise.", "would not be a surprise", "rumored"),
         ("The rival studio wasted no time claiming the date.", "wasted no time claiming", "confirmed"),
-        ("Its prices are not final.", "prices are not final", "unconfirmed"),
-        ("A premiere date has not been fixed.", "has not been fixed", "unconfirmed"),
-        ("The studio insisted the delay has nothing to do with budget.", "has nothing to do with budget", "denied"),
+        ("Their fees are not final.", "fees are not final", "unconfirmed"),
+        ("A final venue has not been fixed.", "has not been fixed", "unconfirmed"),
+        ("The band insisted the split had nothing to do with money.", "had nothing to do with money", "denied"),
         ("The film had been dated for March 2027.", "had been dated for March 2027", "expected"),
         # a leaked document as the subject is the claim's source
-        ("The listing priced the watch at €349 for the Wi-Fi model.", "priced the watch at €349", "rumored"),
+        ("The listing priced the speaker at €199 for the basic model.", "priced the speaker at €199", "rumored"),
         ("Jane Roe of Fathom Insights expects the console to sell five million units.", "expects the console to sell", "rumored"),
         # "no" on an object denies the event, whatever the verb
         ("On its new date, the film faces no major competition.", "faces no major competition", "denied"),
         # an absolute with no cue of its own shares its clause's hedge, not its certainty
-        ("The launch is reportedly set for May 13, with pre-orders opening the same day.", "with pre-orders opening", "rumored"),
-        ("The launch is set for May 13, with pre-orders opening the same day.", "with pre-orders opening", "expected"),
+        ("The sale is reportedly set for May 13, with bookings starting a day earlier.", "with bookings starting", "rumored"),
+        ("The sale is set for May 13, with bookings starting a day earlier.", "with bookings starting", "expected"),
         ("The phone went on sale on May 13, with stores opening early.", "with stores opening early", "confirmed"),
     ],
 )
@@ -207,8 +207,8 @@ def test_cues_complement_rule_must_be_one_token(nlp_base, tmp_path):
             "confirmed",
         ),
         (
-            "The studio has not commented on the leak. The expansion will add a boss rush mode.",
-            "The expansion will add a boss rush mode",
+            "The maker has not commented on the report. The update will add a night mode.",
+            "The update will add a night mode",
             "confirmed",
         ),
     ],
@@ -222,17 +222,17 @@ def test_cues_plain_future_in_a_speculative_passage(analyse, text, evidence, sta
     "text, evidence, status",
     [
         # an analyst's estimate of the past is still an estimate; their plain report of it is a fact
-        ("Analysts at Lumen estimate that Apple shipped fewer than 500,000 units.", "Apple shipped fewer than 500,000 units", "rumored"),
+        ("Analysts at Harbour estimate that the maker sold under two million handsets.", "the maker sold under two million handsets", "rumored"),
         ("Shares fell 9% on Monday, an analyst at Lumen said.", "Shares fell 9% on Monday", "confirmed"),
         # an absolute the parser makes a "with" clause shares its clause's hedge
         (
-            "Apple is reportedly preparing to unveil glasses next year, with a launch to follow in 2027.",
-            "a launch to follow in 2027",
+            "The maker is reportedly preparing to show a headset next year, with sales to follow in 2029.",
+            "sales to follow in 2029",
             "rumored",
         ),
         # a "not" that negates a noun phrase leaves its clause alone
-        ("The event will take place on August 20 in New York, not August 13.", "The event will take place on August 20", "confirmed"),
-        ("On Monday the band confirmed part of the story, though not the part most fans want.", "the band confirmed part of the story", "confirmed"),
+        ("The fair will take place on June 20 in Lyon, not June 13.", "The fair will take place on June 20", "confirmed"),
+        ("On Friday the club confirmed one of the rumours, though not the one most supporters hoped for.", "the club confirmed one of the rumours", "confirmed"),
         # one on the verb negates it
         ("The event will not take place on August 20.", "The event will not take place on August 20", "denied"),
         # a wish ("would like to") is a plan, not a conditional "would"
@@ -240,7 +240,7 @@ def test_cues_plain_future_in_a_speculative_passage(analyse, text, evidence, sta
         # a thank-you said that way is done in the saying
         ("The airline would like to thank its staff for their hard work.", "The airline would like to thank its staff", "confirmed"),
         # a schedule word read as the object of "have" still schedules
-        ("Pixar has an untitled original set for summer 2027.", "Pixar has an untitled original set for summer 2027", "expected"),
+        ("The studio has a new comedy set for spring 2029.", "The studio has a new comedy set for spring 2029", "expected"),
     ],
 )
 def test_cues_status_of_the_claim_holding(analyse, text, evidence, status):

@@ -269,16 +269,19 @@ class CueTagger:
         ):
             return False  # "shares rose, suggesting investors expect more": it hedges what it reports
         steps = 0
+        carried = False  # a participle on the object of "have"/"be" carries its object too
         while token.i not in spine:
             nominal_head = token.head.i in spine and token.head.pos_ not in ("VERB", "AUX")
             if (
                 token.dep_ in OUT_OF_SCOPE_DEPS
                 and not nominal_head
+                and not carried
                 and not self._subject_determiner(token)
                 and not self._hedged_subject(cue, token, spine)
                 and not _plan_as_object_of_have(cue, token)
             ):
                 return False
+            carried = token.dep_ == "acl" and self._subject_determiner(token)
             if token.head.i == token.i or not (claim.start <= token.head.i < claim.end):
                 return token.i in spine or steps == 0 and cue.start >= claim.start
             token = token.head
