@@ -67,9 +67,9 @@ def leaks() -> dict[str, list[str]]:
 
 
 def test_the_checker_finds_a_run_and_ignores_shorter_ones():
-    article = "The studio said on Monday that the sequel is officially in development."
-    assert runs(article) & runs("we know the sequel is officially in development now")
-    assert not runs(article) & runs("the sequel is officially in")
+    article = "The ferry line said on Monday that the new route opens in May."
+    assert runs(article) & runs("Officials confirmed that the new route opens in May, finally.")
+    assert not runs(article) & runs("the new route opens in May")
 
 
 @pytest.mark.skipif(not gold_articles(), reason="no gold articles found beside the checkout")

@@ -144,7 +144,7 @@ def test_status_rollup_restated_claim_does_not_speak(later_first, expected):
     claims = [
         _texted(_claim("a1", "a", "denied", cues=True), "Orion is not Skyfall 2"),
         _texted(_claim("b1", "b", status, cues=True), later_first),
-        _texted(_claim("b2", "b", "rumored", cues=True, start=50), "a new leak suggests the codename may refer to Skyfall 2"),
+        _texted(_claim("b2", "b", "rumored", cues=True, start=50), "a fresh rumour hints the codename might mean Skyfall 2"),
     ]
     (record,) = rollup(claims, docs).values()
     assert [step.status for step in record.history] == ["denied", expected]

@@ -93,7 +93,7 @@ def test_target_status_of_custom_tagger(nlp, doc):
         # a stance word as the complement of a copula is a fact about the copula
         ("Executives are in talks with the studios.", "are", "confirmed", None),
         # the adjective or noun a copula predicates takes the copula's negation
-        ("The merger failed because the company is not efficient enough.", "efficient", "denied", "not"),
+        ("The deal collapsed because the plant is not efficient enough.", "efficient", "denied", "not"),
         ("The drone is not a threat to aircraft, the agency said.", "threat", "denied", "not"),
         # complement words (cue rules of category "complement")
         ("Shares fell on fears of a recession.", "recession", "rumored", "fears"),

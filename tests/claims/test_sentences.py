@@ -10,8 +10,8 @@ import pytest
     [
         # the tokenizer makes "140" and "m." of "£140m."
         (
-            "The retailer expects profit of about £140m. The board has not ruled out a deal.",
-            ["The retailer expects profit of about £140m.", "The board has not ruled out a deal."],
+            "The grocer forecasts earnings of about £140m. Its owners have not ruled out a sale.",
+            ["The grocer forecasts earnings of about £140m.", "Its owners have not ruled out a sale."],
         ),
         ("The fee could reach $5bn. Talks resume on Monday.", ["The fee could reach $5bn.", "Talks resume on Monday."]),
         # "p.m." is an abbreviation, not a sentence end

@@ -12,13 +12,13 @@ from claimx.claims.topic import title_names
 @pytest.mark.parametrize(
     "title, openers, first",
     [
-        ("Could 2025 be the year? Half-Life 3 rumours flare again", frozenset({"could"}), "Half-Life 3"),
+        ("Could 2029 be the year? Star Harbour 3 rumours flare again", frozenset({"could"}), "Star Harbour 3"),
         ("The Last of Us season 3: what we know", frozenset({"could"}), "The Last of Us"),
     ],
 )
 def test_topic_title_names(title, openers, first):
     assert first in title_names(title, openers)
-    assert "Could 2025" not in title_names(title, openers)
+    assert not any(name.startswith("Could 20") for name in title_names(title, openers))
 
 
 def test_topic_main_subject_from_title(analyse):
@@ -35,10 +35,10 @@ def test_topic_main_subject_from_title(analyse):
 @pytest.mark.parametrize(
     "text, topic, key",
     [
-        ("Christoph Waltz will return as Dr. Dyson Ido in the sequel.", "cast", "Christoph Waltz"),
+        ("Marta Lind will return as Captain Vos in the sequel.", "cast", "Marta Lind"),
         ("Valve is expected to reveal the game at The Game Awards.", "release", "announcement"),
-        ("The film will be released in theaters on 12 May 2026.", "release", "release_date"),
-        ("Jane Doe, the voice of the villain, is rumoured to have recorded new lines.", "cast", "Jane Doe"),
+        ("The movie will be released in cinemas on 9 June 2028.", "release", "release_date"),
+        ("Jane Doe, the voice of the narrator, reportedly recorded new lines last month.", "cast", "Jane Doe"),
         ("The game has reportedly been playtested internally.", "production", "development"),
         ("The band sold more than four million albums.", "business", "business"),
         # business claims key on what they are about: a deal, the shares, results
@@ -79,9 +79,9 @@ def test_topic_and_key(analyse, text, topic, key):
         ),
         # a numbered name is what the story follows, wherever it stands
         (
-            "Valve denies Half-Life 3 is in development",
-            "Valve said Half-Life 3 is not in development.",
-            "Half-Life 3",
+            "Orrin denies Sky Relay 3 is in production",
+            "Orrin said Sky Relay 3 is not in production.",
+            "Sky Relay 3",
         ),
     ],
 )
@@ -101,16 +101,16 @@ def test_topic_title_names_season_tail():
     [
         # an appositive codename joins its subject, under a key of its own
         (
-            'Skyfall 2 rumours are back. The patch references "Orion", the internal codename that dataminers have tied to an unannounced Skyfall project. '
-            "Orion could just as easily be an engine test.",
-            "Orion could just as easily be an engine test",
+            'Skyfall 2 rumours are back. The update mentions "Orion", the internal codename that modders link to an unannounced Skyfall title. '
+            "Orion might simply be a tools project.",
+            "Orion might simply be a tools project",
             "Orion",
             "Orion",
         ),
         # a name said not to be the subject is still tracked with it
         (
-            "We are not developing Skyfall 2, and Orion is not Skyfall 2. A new leak suggests the codename may refer to the sequel.",
-            "the codename may refer to the sequel",
+            "We are not making Skyfall 2, and Orion is not Skyfall 2. A fresh rumour hints the codename might mean the sequel.",
+            "the codename might mean the sequel",
             "Orion",
             None,
         ),
@@ -144,8 +144,8 @@ def test_topic_codename_not_taken_from_people(analyse):
 
 def test_topic_cast_key_follows_subject_and_pronoun(analyse):
     records = analyse(
-        "Jane Roe, the voice of the villain, is rumoured to have recorded new lines for Skyfall 2. "
-        'Villain actor Jane Roe has denied recording new lines, telling a fan that she had "not set foot in a studio since Alyx".',
+        "Jane Roe, the voice of the narrator, reportedly recorded new lines for Skyfall 2 last month. "
+        'Narrator actor Jane Roe denied recording any lines, telling a fan that she had "not been in a booth since 2019".',
         title="Skyfall 2 cast rumours",
     )
     cast = [r for r in records if r.topic == "cast"]
@@ -179,7 +179,7 @@ def test_topic_acting_organisation_is_subject_only_in_business(analyse, text, su
         # a person who appears or returns is cast
         ("Halcyon also says actor Rita Vale will appear in the launch campaign.", "cast", "Rita Vale"),
         # the speaker is the subject when the claim is about them
-        ("Actor Rita Vale has denied recording new lines for the game.", "cast", "Rita Vale"),
+        ("Actor Rita Vale denied recording new lines for the show.", "cast", "Rita Vale"),
         # a claim no topic names is tracked by the person it is about
         ("Rita Vale has denied that she is part of the campaign.", "other", "Rita Vale"),
     ],
@@ -192,10 +192,10 @@ def test_topic_people_and_speakers(analyse, text, topic, key):
 
 def test_topic_absolute_is_about_the_object_it_hangs_on(analyse):
     records = analyse(
-        "Half-Life 3 is rumoured for 2026. Valve announced its Steam Machine earlier this month, "
-        "with a launch planned for early 2026.",
-        title="Half-Life 3 rumours return",
+        "Star Harbour 3 is rumoured for 2029. Orrin unveiled its Sky Relay last Tuesday, "
+        "with a launch planned for late 2029.",
+        title="Star Harbour 3 rumours return",
     )
     absolute = next(r for r in records if r.text.startswith("with a launch"))
-    assert absolute.subject.name == "Steam Machine"
-    assert next(r for r in records if r.text.startswith("Valve announced")).subject.name == "Half-Life 3"
+    assert absolute.subject.name == "Sky Relay"
+    assert next(r for r in records if r.text.startswith("Orrin unveiled")).subject.name == "Star Harbour 3"
