@@ -281,3 +281,11 @@ def test_segment_summary_appositives_and_afterthoughts(analyse, text, claims):
 )
 def test_segment_boilerplate_only_when_it_ends_the_clause(analyse, text, claims):
     assert [(r.text, r.status) for r in analyse(text)] == claims
+
+
+def test_segment_untitled_article_opens_with_its_headline(analyse):
+    text = "Ferry operator adds a winter route.\n\nThe operator will run two crossings a day from March, its chief said."
+    assert [r.text for r in analyse(text, title=None)] == ["The operator will run two crossings a day from March"]
+    # with a title of its own, the first paragraph is the story's lead
+    titled = [r.text for r in analyse(text, title="Winter ferries")]
+    assert titled[0] == "Ferry operator adds a winter route"

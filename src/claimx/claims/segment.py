@@ -399,6 +399,25 @@ def _heading_or_byline(sent: Span, text: str) -> bool:
     return len(words) <= 10 and line[-1] not in ".!?\"”’:;)'"
 
 
+#: the most words a headline standing as the body's first line may have
+HEADLINE_WORDS = 20
+
+
+def _untitled_headline(sent: Span, doc: Doc) -> bool:
+    """Whether ``sent`` lies in the headline an article without a title opens
+    with: a first paragraph of one short line followed by a blank line, as
+    news saved as plain text carries its headline (with or without a stop)."""
+    if doc._.title or sent.start_char > HEADLINE_WORDS * 20:
+        return False
+    text = doc.text
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    if end < 0 or sent.start_char >= end:
+        return False
+    blank_after = text[end + 1 :].split("\n", 1)[0].strip() == ""
+    return blank_after and len(text[lead:end].split()) <= HEADLINE_WORDS
+
+
 def _wh_question(sent: Span) -> bool:
     words = [t for t in sent if not t.is_space]
     return bool(words) and words[-1].text == "?" and words[0].tag_ in ("WRB", "WP", "WDT")
@@ -591,7 +610,7 @@ class Segmenter:
     def segment_sentence(self, doc: Doc, sent: Span, text: str | None = None) -> list[Span]:
         if _wh_question(sent):
             return []  # "Why glasses, and why now?" asks, it does not claim
-        if _heading_or_byline(sent, doc.text if text is None else text):
+        if _heading_or_byline(sent, doc.text if text is None else text) or _untitled_headline(sent, doc):
             return []
         heads = [
             t
