@@ -289,3 +289,18 @@ def test_segment_untitled_article_opens_with_its_headline(analyse):
     # with a title of its own, the first paragraph is the story's lead
     titled = [r.text for r in analyse(text, title="Winter ferries")]
     assert titled[0] == "Ferry operator adds a winter route"
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # an instruction to the reader or listener is no claim
+        ("Follow our reporter on Twitter @desk_news.", []),
+        ("Seriously, please ask yourself that question.", []),
+        ("Have a look at the clip below. The mayor spoke for ten minutes.", ["The mayor spoke for ten minutes"]),
+        # a bare verb after a modal or with a subject is no imperative
+        ("Voters will decide in May.", ["Voters will decide in May"]),
+    ],
+)
+def test_segment_imperatives_are_no_claims(analyse, text, claims):
+    assert [r.text for r in analyse(text)] == claims

@@ -418,6 +418,21 @@ def _untitled_headline(sent: Span, doc: Doc) -> bool:
     return blank_after and len(text[lead:end].split()) <= HEADLINE_WORDS
 
 
+def _imperative(token: Token) -> bool:
+    """Whether ``token`` heads an imperative, an instruction to the reader or
+    listener ("Take a listen", "Follow her on …", "please ask yourself"): a
+    bare verb with no subject or auxiliary that opens its sentence (after
+    adverbs and interjections only), or one coordinated with such a verb."""
+    if token.dep_ == "conj" and token.tag_ == "VB":
+        token = token.head
+    if token.tag_ != "VB" or token.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "expl") for c in token.children):
+        return False
+    before = token.doc[token.sent.start : token.i]
+    return all(t.pos_ in ("ADV", "INTJ", "CCONJ", "PUNCT", "SPACE") for t in before)
+
+
 def _wh_question(sent: Span) -> bool:
     words = [t for t in sent if not t.is_space]
     return bool(words) and words[-1].text == "?" and words[0].tag_ in ("WRB", "WP", "WDT")
@@ -657,7 +672,7 @@ class Segmenter:
         # the report as the claim's frame rather than a claim of its own.
         claims: list[Span] = []
         for token in heads:
-            if token.i in dropped:
+            if token.i in dropped or _imperative(token):
                 continue
             frame_i = frames.get(token.i)
             frame = doc[frame_i] if frame_i is not None else None
