@@ -286,6 +286,14 @@ def test_evaluate_score_per_doc_and_error_lists(tmp_path):
         ("a", "Sales rose in June", "confirmed"),
         ("b", "12 May 2026", "confirmed"),
     }
+    # a miss or a spurious claim that overlaps the other side is a boundary error
+    assert {m.text: m.category for m in result.missed} == {
+        "Production has not begun": "boundaries",
+        "Fans expect a trailer soon": "not found",
+    }
+    assert {s.text: s.category for s in result.spurious}["Sales rose in June"] == "no gold claim there"
+    assert {s.text: s.category for s in result.spurious}["not"] == "boundaries"
+    assert sorted(a.category for a in result.attribution_errors) == ["source added", "wrong source"]
     assert {(m.gold_text, m.gold_status, m.pred_text, m.pred_status) for m in result.misclassified} == {
         ("may ship in June", "rumored", "may ship in June", "expected"),
         ("a sequel is planned", "rumored", "a sequel is planned", "expected"),
@@ -470,3 +478,16 @@ def test_evaluate_load_gold_folder_errors(tmp_path):
     (root / "gold" / "z.jsonl").write_text("", encoding="utf-8")
     with pytest.raises(GoldError, match="is not a date"):
         load_gold(root)
+
+
+def test_error_categories_name_boundaries_and_sources():
+    from claimx.evaluate import AttributionError, MisclassifiedClaim
+
+    assert AttributionError(doc_id="d", line=1, claim_id="c", gold_text="t", gold_source="Ann", pred_source=None).category == "source missed"
+    assert AttributionError(doc_id="d", line=1, claim_id="c", gold_text="t", gold_source=None, pred_source="Bo").category == "source added"
+    assert AttributionError(doc_id="d", line=1, claim_id="c", gold_text="t", gold_source="Ann", pred_source="Bo").category == "wrong source"
+    wrong = MisclassifiedClaim(
+        doc_id="d", line=1, claim_id="c", gold_text="t", gold_status="rumored", gold_cues=[],
+        pred_text="t", pred_status="confirmed", pred_cues=[],
+    )
+    assert wrong.category == "rumored read as confirmed, no cue"

@@ -430,6 +430,9 @@ class MissedClaim(BaseModel):
     start: int
     end: int
     status: Status
+    #: "boundaries" when a prediction overlaps it (split, merged or cut
+    #: differently), "not found" when no prediction touches it
+    category: str = "not found"
 
 
 class SpuriousClaim(BaseModel):
@@ -441,6 +444,8 @@ class SpuriousClaim(BaseModel):
     start: int
     end: int
     status: Status
+    #: "boundaries" when it overlaps a gold claim, "no gold claim there" otherwise
+    category: str = "no gold claim there"
 
 
 class MisclassifiedClaim(BaseModel):
@@ -456,6 +461,12 @@ class MisclassifiedClaim(BaseModel):
     pred_status: Status
     pred_cues: list[str]
 
+    @property
+    def category(self) -> str:
+        """RETURNS (str): the confusion and what set it ("rumored read as confirmed, no cue")."""
+        why = f"cue {self.pred_cues[0]!r}" if self.pred_cues else "no cue"
+        return f"{self.gold_status} read as {self.pred_status}, {why}"
+
 
 class MissedDate(BaseModel):
     """A gold date no predicted date overlapping it got right."""
@@ -466,6 +477,24 @@ class MissedDate(BaseModel):
     value: str
     mod: Mod | None
     predicted: list[str]  # "value" or "value/mod" of the predicted dates overlapping it
+
+
+class AttributionError(BaseModel):
+    """A matched pair whose sources differ: missed, added, or another source."""
+
+    doc_id: str
+    line: int
+    claim_id: str
+    gold_text: str
+    gold_source: str | None
+    pred_source: str | None
+
+    @property
+    def category(self) -> str:
+        """RETURNS (str): "source missed", "source added" or "wrong source"."""
+        if self.pred_source is None:
+            return "source missed"
+        return "source added" if self.gold_source is None else "wrong source"
 
 
 class EvalResult(BaseModel):
@@ -489,6 +518,7 @@ class EvalResult(BaseModel):
     misclassified: list[MisclassifiedClaim]
     unknown_docs: list[str] = Field(default_factory=list)  # predicted docs not in gold
     dates_missed: list[MissedDate] = Field(default_factory=list)
+    attribution_errors: list[AttributionError] = Field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """RETURNS (dict): the result as plain JSON-serialisable data."""
@@ -580,6 +610,7 @@ def score(gold: GoldSet, predictions: Mapping[str, Sequence[ClaimRecord]]) -> Ev
     spurious: list[SpuriousClaim] = []
     misclassified: list[MisclassifiedClaim] = []
     dates_missed: list[MissedDate] = []
+    attribution_errors: list[AttributionError] = []
     for doc in gold.docs:
         preds = sorted(predictions.get(doc.doc_id, ()), key=_pred_order)
         pairs = match_claims(
@@ -606,20 +637,36 @@ def score(gold: GoldSet, predictions: Mapping[str, Sequence[ClaimRecord]]) -> Ev
                     )
                 )
             pred_source = p.attribution.text if p.attribution is not None else None
+            right_source = True
             if g.attribution is not None and pred_source is not None:
                 if source_coverage(g.attribution, pred_source) >= 0.5:
                     att_tp += 1
                 else:
                     att_fp += 1
                     att_fn += 1
+                    right_source = False
             elif pred_source is not None:
                 att_fp += 1
+                right_source = False
             elif g.attribution is not None:
                 att_fn += 1
+                right_source = False
+            if not right_source:
+                attribution_errors.append(
+                    AttributionError(
+                        doc_id=doc.doc_id, line=g.line, claim_id=p.claim_id, gold_text=g.evidence,
+                        gold_source=g.attribution, pred_source=pred_source,
+                    )
+                )
         matched_g = {gi for gi, _ in pairs}
         matched_p = {pi for _, pi in pairs}
+        pred_spans = [(p.span.start, p.span.end) for p in preds]
+        gold_spans = [(c.start, c.end) for c in doc.claims]
         missed.extend(
-            MissedClaim(doc_id=doc.doc_id, line=c.line, text=c.evidence, start=c.start, end=c.end, status=c.status)
+            MissedClaim(
+                doc_id=doc.doc_id, line=c.line, text=c.evidence, start=c.start, end=c.end, status=c.status,
+                category="boundaries" if _touches((c.start, c.end), pred_spans) else "not found",
+            )
             for i, c in enumerate(doc.claims)
             if i not in matched_g
         )
@@ -631,6 +678,7 @@ def score(gold: GoldSet, predictions: Mapping[str, Sequence[ClaimRecord]]) -> Ev
                 start=p.span.start,
                 end=p.span.end,
                 status=p.status,
+                category="boundaries" if _touches((p.span.start, p.span.end), gold_spans) else "no gold claim there",
             )
             for i, p in enumerate(preds)
             if i not in matched_p
@@ -688,7 +736,13 @@ def score(gold: GoldSet, predictions: Mapping[str, Sequence[ClaimRecord]]) -> Ev
         misclassified=misclassified,
         unknown_docs=unknown,
         dates_missed=dates_missed,
+        attribution_errors=attribution_errors,
     )
+
+
+def _touches(span: tuple[int, int], others: Sequence[tuple[int, int]]) -> bool:
+    """RETURNS (bool): whether ``span`` shares a character with any of ``others``."""
+    return any(start < span[1] and span[0] < end for start, end in others)
 
 
 def _pred_order(record: ClaimRecord) -> tuple[int, int, str]:

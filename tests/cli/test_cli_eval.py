@@ -38,10 +38,17 @@ def test_cli_eval_json(gold_dir, nlp):
     assert figures["status_accuracy"] == 1.0
 
 
-def test_cli_eval_errors_lists_spurious(gold_dir, nlp):
+def test_cli_eval_errors_grouped_by_category(gold_dir, nlp):
     result = runner.invoke(app, ["eval", str(gold_dir), "--errors"])
     assert result.exit_code == 0, result.output
-    assert "Spurious" in result.output and "claims" in result.output
+    out = result.output
+    assert "Errors by category:" in out
+    # every category named in the summary heads a group of its own below it
+    summary = out.split("Errors by category:", 1)[1]
+    names = [line.split(None, 1)[1] for line in summary.splitlines()[1:] if line[:6].strip().isdigit()]
+    assert names, out
+    for name in names:
+        assert f"\n{name} (" in out, name
 
 
 def test_cli_eval_missing_gold_dir_exits_2(tmp_path):

@@ -111,18 +111,31 @@ def print_result(console: Console, result: EvalResult, *, errors: bool = False) 
 
 
 def _print_errors(console: Console, result: EvalResult) -> None:
-    """Every missed, spurious and mis-classified claim and every missed date, one unwrapped line each."""
-    lines = [f"Missed gold claims ({len(result.missed)}):"]
-    lines += [f"  {m.doc_id}:{m.line} [{m.status}] {m.text}" for m in result.missed]
-    lines.append(f"Spurious predictions ({len(result.spurious)}):")
-    lines += [f"  {s.doc_id} [{s.status}] {s.text}" for s in result.spurious]
-    lines.append(f"Mis-classified matched claims ({len(result.misclassified)}):")
-    for m in result.misclassified:
-        lines.append(f"  {m.doc_id}:{m.line} gold [{m.gold_status}] {m.gold_text}  cues {m.gold_cues}")
-        lines.append(f"      pred [{m.pred_status}] {m.pred_text}  cues {m.pred_cues}")
-    lines.append(f"Gold dates missed or misread ({len(result.dates_missed)}):")
+    """Every error, grouped by category (largest first) after a summary of the
+    categories, one unwrapped line each, so the next person sees where the rest is."""
+    groups: dict[str, list[str]] = {}
+    for m in result.missed:
+        groups.setdefault(f"claim missed ({m.category})", []).append(f"  {m.doc_id}:{m.line} [{m.status}] {m.text}")
+    for s in result.spurious:
+        groups.setdefault(f"claim spurious ({s.category})", []).append(f"  {s.doc_id} [{s.status}] {s.text}")
+    for c in result.misclassified:
+        groups.setdefault(f"status: {c.category}", []).append(
+            f"  {c.doc_id}:{c.line} gold {c.gold_text}  cues {c.gold_cues}\n      pred {c.pred_text}  cues {c.pred_cues}"
+        )
+    for a in result.attribution_errors:
+        groups.setdefault(f"attribution: {a.category}", []).append(
+            f"  {a.doc_id}:{a.line} gold {a.gold_source!r} pred {a.pred_source!r}  | {a.gold_text}"
+        )
     for d in result.dates_missed:
         gold = f"{d.value}/{d.mod}" if d.mod else d.value
-        lines.append(f"  {d.doc_id}:{d.line} {d.text!r} gold {gold}  predicted {', '.join(d.predicted) or 'nothing'}")
+        groups.setdefault("date missed or misread", []).append(
+            f"  {d.doc_id}:{d.line} {d.text!r} gold {gold}  predicted {', '.join(d.predicted) or 'nothing'}"
+        )
+    ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    lines = ["Errors by category:"]
+    lines += [f"  {len(items):4d}  {name}" for name, items in ordered]
+    for name, items in ordered:
+        lines.append(f"{name} ({len(items)}):")
+        lines += items
     for line in lines:
         console.print(Text(line), soft_wrap=True)
