@@ -194,3 +194,29 @@ def test_attribution_of_quotations_and_neighbours(analyse, text, claim, source, 
     found = records[claim].attribution
     assert (found.text if found is not None else None) == source
     assert records[claim].status == status
+
+
+@pytest.mark.parametrize(
+    "text, quotes",
+    [
+        ('"Sales held up," she said. "Costs did not."', ['"Sales held up,"', '"Costs did not."']),
+        # a long quote reopens each paragraph, or closes in a later one
+        ('"Sales held up.\n\n"Costs did not," he said.', ['"Sales held up.\n\n"Costs did not,"']),
+        ('"Sales held up.\n\nCosts did not, "he said.', ['"Sales held up.\n\nCosts did not, "']),
+        ("“Sales held up.\n\n“Costs did not,” he said.", ["“Sales held up.\n\n“Costs did not,”"]),
+        # a stray mark left open ends with its own line
+        ('A 12" screen.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.', ['" screen.']),
+    ],
+)
+def test_attribution_quotations_run_over_paragraphs(text, quotes):
+    from claimx.claims.attribution import quotations
+
+    assert [text[a:b] for a, b in quotations(text)] == quotes
+
+
+def test_attribution_quote_over_two_paragraphs_has_one_source(analyse):
+    text = '"The plant will stay open this year.\n\nAfter that we will review it," chief executive Ada Reyes said.'
+    records = {r.text: r for r in analyse(text)}
+    opened = [r for t, r in records.items() if t.startswith("The plant will stay open")]
+    assert opened and opened[0].attribution is not None, list(records)
+    assert opened[0].attribution.text == "chief executive Ada Reyes"

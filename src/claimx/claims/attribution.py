@@ -300,16 +300,16 @@ class AttributionTagger:
         sent_of = sentence_ids(doc)
         opens_paragraph = paragraph_starts(doc)
         previous: tuple[int, dict[str, Any]] | None = None  # (sentence, source) of the last sourced quotation
-        for match in _QUOTE.finditer(text):
-            inside = [c for c in claims if match.start() <= c.start_char and c.end_char <= match.end()]
+        for q_start, q_end in quotations(text):
+            inside = [c for c in claims if q_start <= c.start_char and c.end_char <= q_end]
             if not inside:
                 continue
             sources = [c._.claim.get("attribution") for c in inside if (c._.claim or {}).get("attribution")]
-            source = sources[0] if sources else self._quote_reporter(doc, match.start(), match.end())
+            source = sources[0] if sources else self._quote_reporter(doc, q_start, q_end)
             first = sent_of[inside[0].start]
             if source is None and previous is not None and previous[0] == first - 1 and first not in opens_paragraph:
                 # the quotation opens its sentence: only spaces and punctuation before it
-                opening = doc.char_span(match.start(), match.start() + 1, alignment_mode="expand")
+                opening = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
                 k = opening.start if opening is not None else inside[0].start
                 j = k - 1
                 while j >= 0 and sent_of[j] == sent_of[k] and (doc[j].is_space or doc[j].is_punct):
@@ -451,8 +451,57 @@ _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
 #: ``doc.user_data`` key of :meth:`AttributionTagger._according_index`
 _ACCORDING_CACHE = "claimx_according_sources"
 
-#: a quotation: curly quotes, or straight double quotes within one paragraph
-_QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+#: how many paragraphs one quotation may run over before an unclosed quote
+#: mark is taken for a stray one
+MAX_QUOTE_PARAGRAPHS = 4
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The quotations of ``text`` as ``(start, end)`` character offsets, marks
+    included. Curly quotes pair as written; straight ones pair left to right.
+    A quotation may run over paragraphs, as long quotes do in news: either
+    each paragraph reopens it (its first character is a quote mark that does
+    not close it) or it closes in a later paragraph. One still open after
+    ``MAX_QUOTE_PARAGRAPHS`` paragraph breaks ends with the paragraph it opened in.
+    """
+    found: list[tuple[int, int]] = []
+    opened: int | None = None
+    closer = ""
+    breaks = 0
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if opened is None:
+            if ch in "“\"":
+                opened, closer, breaks = i, "”" if ch == "“" else '"', 0
+            i += 1
+            continue
+        if ch == closer:
+            found.append((opened, i + 1))
+            opened = None
+            i += 1
+            continue
+        if ch == "\n" and text[i + 1 : i + 2] == "\n":
+            breaks += 1
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if breaks >= MAX_QUOTE_PARAGRAPHS:
+                found.append((opened, _line_end(text, opened)))
+                i, opened = _line_end(text, opened), None
+                continue
+            i = j + 1 if j < n and text[j] in "“\"" else j  # a reopening mark does not close it
+            continue
+        i += 1
+    if opened is not None:
+        found.append((opened, _line_end(text, opened)))
+    return found
+
+
+def _line_end(text: str, at: int) -> int:
+    """RETURNS (int): the offset of the end of the line holding ``at``."""
+    end = text.find("\n", at)
+    return end if end >= 0 else len(text)
 
 
 #: subordinators of a time clause, which the sentence takes for granted (a

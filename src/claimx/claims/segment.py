@@ -415,7 +415,12 @@ def _untitled_headline(sent: Span, doc: Doc) -> bool:
     if end < 0 or sent.start_char >= end:
         return False
     blank_after = text[end + 1 :].split("\n", 1)[0].strip() == ""
-    return blank_after and len(text[lead:end].split()) <= HEADLINE_WORDS
+    line = text[lead:end]
+    # a quotation opening the story is its lead, not a headline; a quoted
+    # phrase at the start of a headline closes early in the line
+    closing = min((k for k in (line.find(c, 1) for c in "\"”’'") if k > 0), default=len(line))
+    quoted = line[0] in "\"“‘'" and closing > len(line) / 2
+    return blank_after and not quoted and len(line.split()) <= HEADLINE_WORDS
 
 
 def _imperative(token: Token) -> bool:
