@@ -307,7 +307,7 @@ class AttributionTagger:
             sources = [c._.claim.get("attribution") for c in inside if (c._.claim or {}).get("attribution")]
             source = sources[0] if sources else self._quote_reporter(doc, q_start, q_end)
             first = sent_of[inside[0].start]
-            if source is None and previous is not None and previous[0] == first - 1 and first not in opens_paragraph:
+            if source is None and previous is not None and previous[0] == first - 1:
                 # the quotation opens its sentence: only spaces and punctuation before it
                 opening = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
                 k = opening.start if opening is not None else inside[0].start
