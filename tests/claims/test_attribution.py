@@ -170,8 +170,15 @@ def test_attribution_per_and_silent_speech_verbs(analyse, text, source):
             "singer Nora Vale",
             "denied",
         ),
-        # a quotation in a new paragraph does not continue the last one
-        ('"We wanted more time," said director Ines Blum.\n\n"The film opens in May."', "The film opens in May", None, "confirmed"),
+        # a bare quotation opening the next paragraph runs on from the last speaker, as news quotes do
+        ('"We wanted more time," said director Ines Blum.\n\n"The film opens in May."', "The film opens in May", "director Ines Blum", "confirmed"),
+        # one that is not next to it does not
+        (
+            '"We wanted more time," said director Ines Blum.\n\nThe studio is in Leeds.\n\n"The film opens in May."',
+            "The film opens in May",
+            None,
+            "confirmed",
+        ),
         # a coordinated clause with a verb that could report is no reporter unless it trails
         (
             "Leo Brandt is said to be seeking $2 million a season, and Ivy Stone is reportedly asking for the same fee.",
@@ -189,7 +196,7 @@ def test_attribution_per_and_silent_speech_verbs(analyse, text, source):
     ],
 )
 def test_attribution_of_quotations_and_neighbours(analyse, text, claim, source, status):
-    records = {r.text: r for r in analyse(text)}
+    records = {r.text: r for r in analyse(text, title="Quotes")}
     assert claim in records, list(records)
     found = records[claim].attribution
     assert (found.text if found is not None else None) == source
