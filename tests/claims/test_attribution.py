@@ -227,3 +227,21 @@ def test_attribution_quote_over_two_paragraphs_has_one_source(analyse):
     opened = [r for t, r in records.items() if t.startswith("The plant will stay open")]
     assert opened and opened[0].attribution is not None, list(records)
     assert opened[0].attribution.text == "chief executive Ada Reyes"
+
+
+def test_attribution_transcript_speaker_labels(analyse):
+    text = (
+        "The anchor Jane Roe spoke to Mayor Tom Hale on Sunday.\n\n"
+        "JANE ROE: The council approved the budget last week.\n\n"
+        "HALE: The new bridge opens in June. I expect traffic to fall.\n\n"
+        "It will cost less than the old plan.\n\n"
+        "ROE: Thank you.\n\n"
+        "UPDATE: The council met again on Monday."
+    )
+    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text, title="Transcript")}
+    assert records["The council approved the budget last week"] == "JANE ROE"
+    assert records["The new bridge opens in June"] == "HALE"
+    # a paragraph with no label between two turns is the speaker's still
+    assert records["It will cost less than the old plan"] == "HALE"
+    # a label that names nobody in the article is no speaker
+    assert records["The council met again on Monday"] is None

@@ -99,6 +99,7 @@ class AttributionTagger:
                 by_token.update(dict.fromkeys(range(claim.start, claim.end), source))
             claim._.claim = info
         self._share_within_quotes(doc, claims, text)
+        self._speaker_labels(doc, claims, text, ents)
         return doc
 
     # -- finding --------------------------------------------------------------
@@ -325,6 +326,43 @@ class AttributionTagger:
                     claim._.claim = info
             previous = (sent_of[inside[-1].start], source)
 
+    def _speaker_labels(self, doc: Doc, claims: list[Span], text: str, ents: list[Span]) -> None:
+        """Give the claims of a transcript their speaker. A paragraph that opens
+        with a speaker's label ("JANE ROE: …", "ROE: …") is that speaker's,
+        and so is a paragraph without a label between two labelled ones. A
+        label counts only when its last word ends the name of a person or
+        organisation the article mentions, so "UPDATE:" or "Note:" is none.
+        What a claim attributes to someone else inside the turn stays theirs."""
+        if ":" not in text or not claims:
+            return
+        names = {e.text.split()[-1].lower() for e in ents if e.label_ in ("PERSON", "ORG") and e.text.split()}
+        paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+        turns: list[tuple[int, int, tuple[int, int] | None]] = []
+        for start, end in paragraphs:
+            label = _SPEAKER.match(text, start, end)
+            words = label.group(1).split() if label else []
+            known = bool(words) and words[-1].lower().strip(".") in names
+            turns.append((start, end, (label.start(1), label.end(1)) if known else None))
+        for n, (start, end, label) in enumerate(turns):
+            if label is None and 0 < n < len(turns) - 1:
+                before, after = turns[n - 1][2], turns[n + 1][2]
+                label = before if before is not None and after is not None else None
+            if label is None:
+                continue
+            span = doc.char_span(label[0], label[1], alignment_mode="expand")
+            if span is None:
+                continue
+            kind, authority = self._kind(span, span.root)
+            source = {"start": label[0], "end": label[1], "kind": kind, "authority": authority, "pronoun": False, "evidence": False}
+            for claim in claims:
+                if not (start <= claim.start_char < end):
+                    continue
+                info = dict(claim._.claim or {})
+                own = info.get("attribution")
+                if own is None or not (start <= own["start"] < end) or own.get("pronoun"):
+                    info["attribution"] = dict(source)
+                    claim._.claim = info
+
     def _quote_reporter(self, doc: Doc, start: int, end: int) -> dict[str, Any] | None:
         """The source of the reporting verb nearest the quotation at
         characters ``[start, end)``: after it in the sentence it ends in
@@ -503,6 +541,13 @@ def _line_end(text: str, at: int) -> int:
     end = text.find("\n", at)
     return end if end >= 0 else len(text)
 
+
+#: a paragraph: a run of text between blank lines
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+
+#: a transcript speaker's label opening a paragraph: up to four capitalised
+#: words before a colon ("JANE ROE:", "Roe:")
+_SPEAKER = re.compile(r"\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*):\s")
 
 #: subordinators of a time clause, which the sentence takes for granted (a
 #: "because" clause may be what a source explains)

@@ -795,6 +795,12 @@ class Segmenter:
             yield a, b, head_i if a == start else a
 
     def _trim(self, doc: Doc, start: int, end: int) -> Span | None:
+        # a label before a colon that opens the claim ("ROE: …", "Update: …") is no part of it
+        for k in range(start + 1, min(start + 5, end - 1)):
+            if doc[k].text == ":":
+                if all(doc[j].is_upper or doc[j].is_title for j in range(start, k)):
+                    start = k + 1
+                break
         while start < end and (doc[start].pos_ in EDGE_POS or doc[start].dep_ in ("cc", "mark")):
             start += 1
         while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):
