@@ -93,7 +93,7 @@ class ExplainFact(BaseModel):
     value: str | None = None
     doc_id: str
     published: dt.date | None
-    #: what the last run did to this fact, if anything ("rumored → denied …")
+    #: what the last run did to this fact, if anything ("new", "rumored → denied …")
     changed: str | None = None
     history: list[ExplainStep]
 
@@ -157,7 +157,10 @@ def match_subject(records: Iterable[StatusRecord], query: str) -> str:
 
 
 def change_text(change: StatusChange) -> str:
-    """RETURNS (str): a change without its subject, topic and key, e.g. ``rumored → denied [2025] (doc, 2025-04-16)``."""
+    """RETURNS (str): a change without its subject, topic and key, e.g.
+    ``rumored → denied [2025] (doc, 2025-04-16)``; ``new`` for a fact the run found first."""
+    if change.kind == "new":
+        return "new"
     return change.describe().removeprefix(f"{change.subject} / {change.topic} / {change.key}: ")
 
 

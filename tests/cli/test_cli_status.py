@@ -99,7 +99,13 @@ def test_cli_status_explain_matches_subject(facts_outputs, query):
     assert "«" in result.output and "»" in result.output and "*" in result.output
     for doc in ("corvid-leak", "corvid-launch"):
         assert doc in result.output
-    assert "changed in the last run" in result.output
+    changes = json.loads(runner.invoke(app, ["status", str(facts_outputs), "--changed", "--json"]).output)
+    kinds = {c["kind"] for c in changes if c["subject"] == "Corvid Tab 2"}
+    assert kinds == {"new", "changed"}  # the fourth article turned a rumour into a confirmation
+    assert "new in the last run" in result.output
+    for c in changes:
+        if c["kind"] == "changed":
+            assert f"changed in the last run: {c['before']} → {c['after']}" in result.output
     assert "source: " in result.output
 
 
@@ -165,3 +171,40 @@ def test_cli_status_explain_terminal_styles(facts_outputs):
             console.print(line)
     text = captured.get()
     assert "\x1b[" in text and "«" not in text  # styles, not markers
+
+
+def test_cli_report_opens_on_tracked_facts(facts_outputs, tmp_path):
+    import html.parser
+
+    out = tmp_path / "report.html"
+    result = runner.invoke(app, ["report", str(facts_outputs), "-o", str(out), "--corpus", str(facts_outputs.parent / "corpus")])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+
+    class Tags(html.parser.HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags = []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append((tag, dict(attrs)))
+
+    parsed = Tags()
+    parsed.feed(page)
+    tags = parsed.tags
+    assert [a.get("id") for t, a in tags if t == "section"][0] == "facts"
+    ids = {a["id"] for _, a in tags if a.get("id")}
+    records = [json.loads(line) for line in (facts_outputs / "status.jsonl").read_text().splitlines()]
+    assert all(f"fact-{r['group_id']}" in ids for r in records)
+    steps = [a for t, a in tags if t == "a" and a.get("class") == "step"]
+    assert len(steps) == sum(len(r["history"]) for r in records)
+    assert all(a["href"] == f"#claim-{a['data-claim']}" and f"claim-{a['data-claim']}" in ids for a in steps)
+    # the last run's changes are listed, each linking to its fact, and marked on it
+    changes = json.loads(runner.invoke(app, ["status", str(facts_outputs), "--changed", "--json"]).output)
+    assert changes and f"Changed in the last run ({len(changes)})" in page
+    linked = [a["href"] for t, a in tags if t == "a" and a.get("href", "").startswith("#fact-")]
+    assert sorted(linked) == sorted(f"#fact-{c['group_id']}" for c in changes)
+    assert page.count('class="newmark" title="changed in the last run"') == len(changes)
+    # the subject the last run changed comes first
+    first = page.split('<details class="fsubj"', 1)[1].split("<summary>", 1)[1]
+    assert first.startswith(changes[0]["subject"] + "<")

@@ -206,7 +206,9 @@ def explain_lines(explanation, styled: bool) -> list["Text"]:
         line.append_text(_status_text(fact.status, styled))
         if fact.value:
             line.append(f" [{fact.value}]")
-        if fact.changed:
+        if fact.changed == "new":
+            line.append("   new in the last run", style="italic" if styled else "")
+        elif fact.changed:
             line.append(f"   changed in the last run: {fact.changed}", style="italic" if styled else "")
         lines.append(line)
         for number, step in enumerate(fact.history, 1):
