@@ -17,6 +17,7 @@ import datetime as dt
 import difflib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -40,7 +41,7 @@ class Mark(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: str  # "claim" or "cue"
+    kind: Literal["claim", "cue"]
     start: int
     end: int
     text: str

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from wasabi import msg
 
 from ..errors import ClaimxError
 from ._app import Arg, Opt, app
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from ..explain import Explanation, Mark
 
 #: Rich style of each status.
 STATUS_STYLES: dict[str, str] = {
@@ -50,7 +56,11 @@ def status_cli(
         show_default=False,
     ),
 ) -> None:
-    """Show what each tracked claim's status is now, across all articles."""
+    """Show what each tracked claim's status is now, across all articles.
+
+    --explain SUBJECT shows why: each fact of the subject, step by step, with
+    the sentence that spoke and its cue words.
+    """
     from rich.console import Console
     from rich.table import Table
 
@@ -135,13 +145,13 @@ def _one_line(text: str) -> str:
     return "".join(" " if char.isspace() else char for char in text)
 
 
-def _status_text(status: str | None, styled: bool) -> "Text":
+def _status_text(status: str | None, styled: bool) -> Text:
     from rich.text import Text
 
     return Text(status or "none", style=STATUS_STYLES.get(status or "", "") if styled else "")
 
 
-def marked_sentence(sentence: str, marks: list, styled: bool) -> "Text":
+def marked_sentence(sentence: str, marks: list[Mark], styled: bool) -> Text:
     """The sentence with its claim and cue words marked.
 
     styled (bool): underline the claim in its status colour and embolden the
@@ -180,7 +190,7 @@ def marked_sentence(sentence: str, marks: list, styled: bool) -> "Text":
     return Text("".join(out))
 
 
-def explain_lines(explanation, styled: bool) -> list["Text"]:
+def explain_lines(explanation: Explanation, styled: bool) -> list[Text]:
     """The lines of ``claimx status --explain``, as rich Text (never parsed as markup).
 
     explanation (Explanation): what :func:`claimx.explain.explain` returned.
