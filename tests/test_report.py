@@ -263,13 +263,17 @@ def test_report_facts_most_recently_changed_first() -> None:
         fact("Gamma", "release_date", [("2024-06-01", "expected")], names=["Gamma", "Project G"]),
     ]
     change = StatusChange(group_id="g_Gamma_release_date", subject="Gamma", topic="release", key="release_date", kind="new", after="expected")
-    subjects, changes = facts_context(records, [change], {}, {"c_Beta_release_date_1"})
+    gone = StatusChange(group_id="g_Delta_title", subject="Delta", topic="title", key="title", kind="dropped", before="rumored")
+    subjects, changes = facts_context(records, [change, gone], {}, {"c_Beta_release_date_1"})
     assert [s["name"] for s in subjects] == ["Gamma", "Beta", "Alpha"]
     assert subjects[0]["changed"] == 1 and subjects[0]["also"] == ["Project G"]
     assert [f["key"] for f in subjects[1]["facts"]] == ["release_date", "announcement"]
     assert subjects[1]["last_change"] == "2025-03-01" and subjects[2]["last_change"] == "2025-01-01"
     assert [st["anchor"] for st in subjects[1]["facts"][0]["steps"]] == [False, True]
-    assert changes == [{"text": change.describe(), "group_id": "g_Gamma_release_date", "kind": "new", "shown": True}]
+    assert changes == [  # changes of status first; a dropped fact has no row to link to
+        {"text": gone.describe(), "group_id": "g_Delta_title", "kind": "dropped", "shown": False},
+        {"text": change.describe(), "group_id": "g_Gamma_release_date", "kind": "new", "shown": True},
+    ]
 
 
 def test_report_without_corpus_lists_claims(built: dict, tmp_path: Path) -> None:

@@ -334,7 +334,7 @@ def facts_context(
     anchored (set[str]): ids of the claims the page has an anchor for.
     RETURNS (tuple[list[dict], list[dict]]): the subjects, each with its facts
         and their steps, and the last run's changes (text, group id, whether
-        the page shows the fact).
+        the page shows the fact), changes of status before new facts.
     """
     from .explain import change_text
 
@@ -404,6 +404,8 @@ def facts_context(
         }
         for change in changes
     ]
+    # a change of status says more than a fact seen for the first time
+    change_list.sort(key=lambda c: c["kind"] == "new")
     return subjects, change_list
 
 
@@ -485,6 +487,7 @@ def build_context(loaded: Outputs, corpus: Path, title: str = "claimx report", s
         "open_fact_subjects": OPEN_FACT_SUBJECTS,
         "changes": change_list[:CHANGES_LISTED],
         "changes_total": len(change_list),
+        "changes_new": sum(c["kind"] == "new" for c in change_list),
     }
     return context, missing
 
