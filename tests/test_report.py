@@ -7,7 +7,9 @@ text, RTL and emoji text) must render as text and run nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import html.parser
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,7 +20,8 @@ from typer.testing import CliRunner
 import claimx.cli.report  # noqa: F401  (registers the command)
 from claimx.cli._app import app
 from claimx.read import read_file
-from claimx.report import script_json, segment_body, write_report
+from claimx.report import facts_context, script_json, segment_body, write_report
+from claimx.status import DocInfo, StatusChange, StatusRecord, StatusStep, rollup
 from claimx.schemas import Article, Attribution, ClaimRecord, Cue, DocumentRecord, Extractor, Offsets, Subject
 
 EXTRACTOR = Extractor(version="0", rules_hash="test", model="none", model_version="0", fingerprint="test")
@@ -108,6 +111,9 @@ def built(tmp_path: Path) -> dict:
     (outputs / "claims.jsonl").write_text("".join(c.model_dump_json() + "\n" for c in claims), encoding="utf-8")
     documents = [document_of(hostile, 4), document_of(plain, 3)]
     (outputs / "documents.jsonl").write_text("".join(d.model_dump_json() + "\n" for d in documents), encoding="utf-8")
+    infos = {d.doc_id: DocInfo(published=d.published, added_on=dt.date(2025, 3, 1), added_seq=i) for i, d in enumerate(documents)}
+    facts = rollup([c.model_dump(mode="json") for c in claims], infos)
+    (outputs / "status.jsonl").write_text("".join(r.model_dump_json() + "\n" for r in facts.values()), encoding="utf-8")
     report = tmp_path / "report.html"
     write_report(outputs, report, corpus)
     return {"corpus": corpus, "outputs": outputs, "claims": claims, "report": report, "html": report.read_text(encoding="utf-8")}
@@ -159,8 +165,6 @@ def test_report_segment_body_joins_up_and_nests() -> None:
 def test_report_script_json_cannot_close_the_block(text: str) -> None:
     out = script_json({"t": text})
     assert "<" not in out and ">" not in out and "&" not in out and "\u2028" not in out
-    import json
-
     assert json.loads(out) == {"t": text}
 
 
@@ -191,6 +195,85 @@ def test_report_marks_claims_with_status_and_cues(built: dict) -> None:
     assert nested and all(statuses[m["data-claim"]] == "unconfirmed" for m in nested)
     assert any(tag == "b" and "cue-rumored" in (attrs.get("class") or "") for tag, attrs in tags.tags)
     assert any(tag == "u" and attrs.get("class") == "attr" for tag, attrs in tags.tags)
+
+
+def section_order(page: str) -> list[str]:
+    """RETURNS (list[str]): the ids of the page's ``<section>`` elements, in order."""
+    return [attrs.get("id") or "" for tag, attrs in parse(page).tags if tag == "section"]
+
+
+def step_links(page: str) -> tuple[list[str], set[str]]:
+    """RETURNS (tuple[list[str], set[str]]): the claim ids the history steps link to, and the ids of the page."""
+    tags = parse(page).tags
+    steps = [attrs for tag, attrs in tags if tag == "a" and "step" in (attrs.get("class") or "").split()]
+    for attrs in steps:
+        assert attrs["href"] == f"#claim-{attrs['data-claim']}"
+    return [attrs["data-claim"] for attrs in steps], {attrs["id"] for _, attrs in tags if attrs.get("id")}
+
+
+def test_report_opens_on_tracked_facts(built: dict) -> None:
+    page = built["html"]
+    assert section_order(page) == ["facts", "overview", "articles"]
+    facts = [json.loads(line) for line in (built["outputs"] / "status.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert facts
+    ids = {attrs.get("id") for _, attrs in parse(page).tags}
+    for fact in facts:
+        assert f"fact-{fact['group_id']}" in ids
+    linked, ids = step_links(page)
+    assert sorted(linked) == sorted(step["claim_id"] for fact in facts for step in fact["history"])
+    assert all(f"claim-{cid}" in ids for cid in linked)
+    section = page.split('<section id="facts">', 1)[1].split("</section>", 1)[0]
+    assert "Sequel &lt;b&gt;X&lt;/b&gt;" in section and "<b>X</b>" not in section
+    assert "Changed in the last run" not in section  # no store: no run to tell of
+
+
+def test_report_steps_link_to_claim_list_without_corpus(built: dict, tmp_path: Path) -> None:
+    out = tmp_path / "nocorpus.html"
+    write_report(built["outputs"], out, tmp_path / "missing")
+    linked, ids = step_links(out.read_text(encoding="utf-8"))
+    assert linked and all(f"claim-{cid}" in ids for cid in linked)
+
+
+def test_report_without_status_file_says_so(built: dict, tmp_path: Path) -> None:
+    (built["outputs"] / "status.jsonl").unlink()
+    out = tmp_path / "nostatus.html"
+    write_report(built["outputs"], out, built["corpus"])
+    page = out.read_text(encoding="utf-8")
+    assert section_order(page)[0] == "facts" and "No status.jsonl" in page
+
+
+def fact(subject: str, key: str, steps: list[tuple[str, str]], names: list[str] | None = None) -> StatusRecord:
+    """A tracked fact of ``subject`` whose history is ``(published, status)`` steps."""
+    history = [
+        StatusStep(doc_id=f"d{i}", published=dt.date.fromisoformat(day), status=status, claim_id=f"c_{subject}_{key}_{i}", text="t")
+        for i, (day, status) in enumerate(steps)
+    ]
+    last = history[-1]
+    return StatusRecord(
+        group_id=f"g_{subject}_{key}", subject=subject, topic="release", key=key, status=last.status,
+        doc_id=last.doc_id, published=last.published, claim_id=last.claim_id, text="t", names=names or [subject], history=history,
+    )
+
+
+def test_report_facts_most_recently_changed_first() -> None:
+    records = [
+        fact("Alpha", "release_date", [("2025-01-01", "rumored"), ("2025-05-01", "rumored")]),  # changed 2025-01-01
+        fact("Beta", "release_date", [("2025-02-01", "rumored"), ("2025-03-01", "denied")]),
+        fact("Beta", "announcement", [("2025-01-15", "expected")]),
+        fact("Gamma", "release_date", [("2024-06-01", "expected")], names=["Gamma", "Project G"]),
+    ]
+    change = StatusChange(group_id="g_Gamma_release_date", subject="Gamma", topic="release", key="release_date", kind="new", after="expected")
+    gone = StatusChange(group_id="g_Delta_title", subject="Delta", topic="title", key="title", kind="dropped", before="rumored")
+    subjects, changes = facts_context(records, [change, gone], {}, {"c_Beta_release_date_1"})
+    assert [s["name"] for s in subjects] == ["Gamma", "Beta", "Alpha"]
+    assert subjects[0]["changed"] == 1 and subjects[0]["also"] == ["Project G"]
+    assert [f["key"] for f in subjects[1]["facts"]] == ["release_date", "announcement"]
+    assert subjects[1]["last_change"] == "2025-03-01" and subjects[2]["last_change"] == "2025-01-01"
+    assert [st["anchor"] for st in subjects[1]["facts"][0]["steps"]] == [False, True]
+    assert changes == [  # changes of status first; a dropped fact has no row to link to
+        {"text": gone.describe(), "group_id": "g_Delta_title", "kind": "dropped", "shown": False},
+        {"text": change.describe(), "group_id": "g_Gamma_release_date", "kind": "new", "shown": True},
+    ]
 
 
 def test_report_without_corpus_lists_claims(built: dict, tmp_path: Path) -> None:
@@ -261,7 +344,7 @@ def test_report_browser_filter_from_hash(built: dict, tmp_path: Path) -> None:
         assert ("off" not in classes) == shown, mark
         if shown:
             assert "st-rumored" in classes
-    sections = {attrs["data-doc"]: attrs for tag, attrs in tags.tags if tag == "details"}
+    sections = {attrs["data-doc"]: attrs for tag, attrs in tags.tags if tag == "details" and "data-doc" in attrs}
     assert "hidden" in sections["plain"] and "hidden" not in sections["hostile"]
     assert "2 of 7 claims shown" in dom
 
@@ -275,5 +358,7 @@ def test_report_browser_subject_filter_keeps_nested_claim(built: dict, tmp_path:
     # the innermost claim (subject "Cast") is filtered out: the segment shows the outer one
     assert "st-expected" in classes.split() and "off" not in classes.split()
     assert claim.endswith("_expected")
-    sections = {attrs["data-doc"]: attrs for tag, attrs in tags.tags if tag == "details"}
+    sections = {attrs["data-doc"]: attrs for tag, attrs in tags.tags if tag == "details" and "data-doc" in attrs}
     assert "hidden" not in sections["plain"] and "hidden" not in sections["hostile"]
+    facts = {attrs["data-names"]: "hidden" in attrs for tag, attrs in tags.tags if tag == "details" and "data-names" in attrs}
+    assert facts["Sequel"] is False and facts["Sequel <b>X</b>"] is False and facts["Poster"] is True

@@ -1,9 +1,12 @@
 """:mod:`claimx.report`: one self-contained HTML file to read the claims in.
 
-The report has an overview (subjects, their statuses article by article, and
-an inline SVG timeline) and one collapsible section per article with its body,
-every claim highlighted in its status colour, cue words and attributions
-marked. Everything is inline (CSS, JS, data): the file opens without a network
+The report opens on the tracked facts (``status.jsonl``): per subject, most
+recently changed first, each fact's status and value and its history as steps
+that lead to the claim in its article, with what the last run changed (from the
+store, when there is one). Below come an overview (subjects, their statuses
+article by article, and an inline SVG timeline) and one collapsible section per
+article with its body, every claim highlighted in its status colour, cue words
+and attributions marked. Everything is inline (CSS, JS, data): the file opens without a network
 or a server. All text goes through Jinja's autoescaping; the records the page
 script reads sit in a ``<script type="application/json">`` block whose ``<``,
 ``>`` and ``&`` are written as ``\\u003c`` etc., so no article text can close it.
@@ -32,7 +35,9 @@ from .review import (
     load_outputs,
     status_counts,
 )
+from .outputs import STATUS_FILE
 from .schemas import STATUSES, Article, ClaimRecord, DocumentRecord
+from .status import StatusChange, StatusRecord
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +48,12 @@ OPEN_ARTICLES = 10
 TIMELINE_SUBJECTS = 25
 #: The overview table lists this many subjects.
 TABLE_SUBJECTS = 300
+#: The tracked-facts section lists this many subjects (most recently changed first).
+FACT_SUBJECTS = 300
+#: Subjects of the tracked-facts section open on load.
+OPEN_FACT_SUBJECTS = 12
+#: The "changed in the last run" list shows this many changes.
+CHANGES_LISTED = 200
 
 
 @dataclass
@@ -263,12 +274,148 @@ def timeline(subjects: list, width: int = 900) -> dict[str, Any]:
     return {"width": width, "height": 30 + len(subjects) * row_h + 10, "rows": rows, "ticks": ticks, "label_w": label_w}
 
 
-def build_context(loaded: Outputs, corpus: Path, title: str = "claimx report") -> tuple[dict[str, Any], list[str]]:
+def load_status(outputs: Path) -> tuple[list[StatusRecord], list[StatusChange], bool]:
+    """Read the tracked facts of an outputs folder, and what the last run changed.
+
+    outputs (Path): the folder ``claimx run`` wrote to.
+    RETURNS (tuple[list[StatusRecord], list[StatusChange], bool]): the lines of
+        ``status.jsonl`` (none when it is missing), the last run's changes (from
+        the store; none without one), and whether ``status.jsonl`` was there.
+    """
+    from .review import _read_lines
+
+    path = Path(outputs) / STATUS_FILE
+    if not path.is_file():
+        return [], [], False
+    records = _read_lines(path, StatusRecord)
+    changes: list[StatusChange] = []
+    from .store import STORE_FILE, Store
+
+    if (Path(outputs) / STORE_FILE).is_file():
+        try:
+            with Store.open(Path(outputs), write=False, create=False) as store:
+                changes = [StatusChange.model_validate_json(rec) for rec in store.changes()]
+        except ClaimxError as exc:
+            logger.warning("the last run's status changes are not shown: %s", exc)
+    return records, changes, True
+
+
+def _day(day: dt.date | None) -> dt.date:
+    return day or dt.date.min
+
+
+def _last_change(record: StatusRecord) -> dt.date | None:
+    """RETURNS (date | None): the publication date of the last step that changed the fact's status or value."""
+    last: dt.date | None = None
+    before: tuple[str, str | None] | None = None
+    for step in record.history:
+        now = (step.status, step.value)
+        if now != before and step.published is not None:
+            last = step.published
+        before = now
+    return last
+
+
+def facts_context(
+    records: list[StatusRecord],
+    changes: list[StatusChange],
+    documents: dict[str, DocumentRecord],
+    anchored: set[str],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Lay out the tracked-facts section.
+
+    Subjects come most recently changed first: those the last run changed,
+    then by the publication date of their latest change of status or value;
+    within a subject, facts the last run changed first, then the same order.
+
+    records (list[StatusRecord]): the roll-up.
+    changes (list[StatusChange]): what the last run changed.
+    documents (dict[str, DocumentRecord]): the articles, by doc_id (for titles).
+    anchored (set[str]): ids of the claims the page has an anchor for.
+    RETURNS (tuple[list[dict], list[dict]]): the subjects, each with its facts
+        and their steps, and the last run's changes (text, group id, whether
+        the page shows the fact), changes of status before new facts.
+    """
+    from .explain import change_text
+
+    changed = {c.group_id: c for c in changes if c.kind != "dropped"}
+    by_subject: dict[str, list[StatusRecord]] = {}
+    for record in records:
+        by_subject.setdefault(record.subject, []).append(record)
+    subjects = []
+    for name, facts in by_subject.items():
+        laid = []
+        for record in facts:
+            steps = []
+            for step in record.history:
+                document = documents.get(step.doc_id)
+                steps.append(
+                    {
+                        "doc_id": step.doc_id,
+                        "title": document.title if document and document.title else step.doc_id,
+                        "published": step.published.isoformat() if step.published else None,
+                        "status": step.status,
+                        "value": step.value,
+                        "claim_id": step.claim_id,
+                        "text": step.text,
+                        "reviewed": step.reviewed,
+                        "anchor": step.claim_id in anchored,
+                    }
+                )
+            last = _last_change(record)
+            change = changed.get(record.group_id)
+            laid.append(
+                {
+                    "group_id": record.group_id,
+                    "topic": record.topic,
+                    "key": record.key,
+                    "status": record.status,
+                    "value": record.value,
+                    "changed": change_text(change) if change else None,
+                    "last_change": last,
+                    "last_change_iso": last.isoformat() if last else None,
+                    "steps": steps,
+                }
+            )
+        laid.sort(key=lambda f: (f["changed"] is None, -_day(f["last_change"]).toordinal(), f["topic"], f["key"].casefold()))
+        last = max((f["last_change"] for f in laid if f["last_change"]), default=None)
+        names = sorted({name, *(n for r in facts for n in r.names)}, key=str.casefold)
+        subjects.append(
+            {
+                "name": name,
+                "names": names,
+                "also": [n for n in names if n != name],
+                "facts": laid,
+                "last_change": last.isoformat() if last else None,
+                "changed": sum(f["changed"] is not None for f in laid),
+                "_key": (not any(f["changed"] for f in laid), -_day(last).toordinal(), name.casefold()),
+            }
+        )
+    subjects.sort(key=lambda s: s["_key"])
+    for subject in subjects:
+        del subject["_key"]
+    listed = {f["group_id"] for s in subjects[:FACT_SUBJECTS] for f in s["facts"]}
+    change_list = [
+        {
+            "text": change.describe(),
+            "group_id": change.group_id,
+            "kind": change.kind,
+            "shown": change.group_id in listed and change.kind != "dropped",
+        }
+        for change in changes
+    ]
+    # a change of status says more than a fact seen for the first time
+    change_list.sort(key=lambda c: c["kind"] == "new")
+    return subjects, change_list
+
+
+def build_context(loaded: Outputs, corpus: Path, title: str = "claimx report", status: tuple[list[StatusRecord], list[StatusChange], bool] | None = None) -> tuple[dict[str, Any], list[str]]:
     """Everything the template needs.
 
     loaded (Outputs): the records.
     corpus (Path): where the articles are, to show their bodies.
     title (str): the page title.
+    status (tuple | None): what :func:`load_status` returned; None: no tracked facts.
     RETURNS (tuple[dict, list[str]]): the template context, and the doc_ids
         shown without a body.
     """
@@ -303,6 +450,14 @@ def build_context(loaded: Outputs, corpus: Path, title: str = "claimx report") -
                 "why": why,
             }
         )
+    anchored: set[str] = set()
+    for section in sections:
+        if section["segments"] is not None:
+            anchored.update(cid for seg in section["segments"] for cid, _ in seg.starts)
+        else:
+            anchored.update(claim.claim_id for claim in section["claims"])
+    records, changes, has_status = status if status is not None else ([], [], False)
+    fact_subjects, change_list = facts_context(records, changes, loaded.documents_by_id(), anchored)
     data = {
         "claims": {
             claim.claim_id: claim_data(claim, loaded.decisions.get(claim.claim_id)) for claim in loaded.claims
@@ -325,13 +480,27 @@ def build_context(loaded: Outputs, corpus: Path, title: str = "claimx report") -
         "open_articles": len(sections) <= OPEN_ARTICLES,
         "data_json": script_json(data),
         "claim_status": {claim.claim_id: claim.status for claim in loaded.claims},
+        "has_status": has_status,
+        "fact_count": len(records),
+        "fact_subjects": fact_subjects[:FACT_SUBJECTS],
+        "fact_subjects_left": max(len(fact_subjects) - FACT_SUBJECTS, 0),
+        "open_fact_subjects": OPEN_FACT_SUBJECTS,
+        "changes": change_list[:CHANGES_LISTED],
+        "changes_total": len(change_list),
+        "changes_new": sum(c["kind"] == "new" for c in change_list),
     }
     return context, missing
 
 
-def render_report(loaded: Outputs, corpus: Path, title: str = "claimx report") -> tuple[str, list[str]]:
+def render_report(
+    loaded: Outputs,
+    corpus: Path,
+    title: str = "claimx report",
+    status: tuple[list[StatusRecord], list[StatusChange], bool] | None = None,
+) -> tuple[str, list[str]]:
     """Render the report page.
 
+    status (tuple | None): the tracked facts and the last run's changes (:func:`load_status`).
     RETURNS (tuple[str, list[str]]): the HTML, and the doc_ids shown without a body.
     """
     import jinja2
@@ -343,7 +512,7 @@ def render_report(loaded: Outputs, corpus: Path, title: str = "claimx report") -
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    context, missing = build_context(loaded, corpus, title)
+    context, missing = build_context(loaded, corpus, title, status)
     html = env.get_template(TEMPLATE).render(**context)
     return html, missing
 
@@ -357,7 +526,7 @@ def write_report(outputs: Path, output: Path, corpus: Path = Path("corpus")) -> 
     RETURNS (ReportSummary): where the report is and what it holds.
     """
     loaded = load_outputs(outputs)
-    html, missing = render_report(loaded, Path(corpus))
+    html, missing = render_report(loaded, Path(corpus), status=load_status(outputs))
     output = Path(output)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,8 @@ def report_cli(
     output: Path = Opt(Path("report.html"), "--output", "-o", help="The HTML file to write."),
     corpus: Path = Opt(Path("corpus"), "--corpus", "-c", help="The corpus folder the run read (article bodies are shown from it)."),
 ) -> None:
-    """Write an HTML report: overview, timeline, and every article with its claims highlighted.
+    """Write an HTML report: the tracked facts and what the last run changed, a
+    timeline, and every article with its claims highlighted.
 
     The file is self-contained (no network). Articles missing from --corpus,
     or changed since the run, are shown as a list of claims without the text.
