@@ -286,6 +286,9 @@ def test_segment_boilerplate_only_when_it_ends_the_clause(analyse, text, claims)
 def test_segment_untitled_article_opens_with_its_headline(analyse):
     text = "Ferry operator adds a winter route.\n\nThe operator will run two crossings a day from March, its chief said."
     assert [r.text for r in analyse(text, title=None)] == ["The operator will run two crossings a day from March"]
+    # a headline and its deck on the next line are one block
+    deck = "Ferry operator adds a winter route;\nTwo crossings a day from March.\n\nThe chief said demand had doubled."
+    assert [r.text for r in analyse(deck, title=None)] == ["The chief said demand had doubled"]
     # with a title of its own, the first paragraph is the story's lead
     titled = [r.text for r in analyse(text, title="Winter ferries")]
     assert titled[0] == "Ferry operator adds a winter route"

@@ -399,28 +399,32 @@ def _heading_or_byline(sent: Span, text: str) -> bool:
     return len(words) <= 10 and line[-1] not in ".!?\"”’:;)'"
 
 
-#: the most words a headline standing as the body's first line may have
+#: the most words a line of the headline block opening an untitled body may
+#: have, and the most lines the block may have (a headline and its deck)
 HEADLINE_WORDS = 20
+HEADLINE_LINES = 3
 
 
 def _untitled_headline(sent: Span, doc: Doc) -> bool:
     """Whether ``sent`` lies in the headline an article without a title opens
-    with: a first paragraph of one short line followed by a blank line, as
-    news saved as plain text carries its headline (with or without a stop)."""
-    if doc._.title or sent.start_char > HEADLINE_WORDS * 20:
+    with: a first paragraph of at most three short lines (a headline and its
+    deck) followed by a blank line, as news saved as plain text carries it
+    (with or without a stop)."""
+    if doc._.title or sent.start_char > HEADLINE_LINES * HEADLINE_WORDS * 20:
         return False
     text = doc.text
     lead = len(text) - len(text.lstrip())
-    end = text.find("\n", lead)
+    end = text.find("\n\n", lead)
     if end < 0 or sent.start_char >= end:
         return False
-    blank_after = text[end + 1 :].split("\n", 1)[0].strip() == ""
-    line = text[lead:end]
+    lines = [line for line in text[lead:end].split("\n") if line.strip()]
+    line = lines[0].strip() if lines else ""
+    if not line or len(lines) > HEADLINE_LINES or any(len(x.split()) > HEADLINE_WORDS for x in lines):
+        return False
     # a quotation opening the story is its lead, not a headline; a quoted
     # phrase at the start of a headline closes early in the line
     closing = min((k for k in (line.find(c, 1) for c in "\"”’'") if k > 0), default=len(line))
-    quoted = line[0] in "\"“‘'" and closing > len(line) / 2
-    return blank_after and not quoted and len(line.split()) <= HEADLINE_WORDS
+    return not (line[0] in "\"“‘'" and closing > len(line) / 2)
 
 
 def _imperative(token: Token) -> bool:
