@@ -232,7 +232,7 @@ TIMEX3_SENTENCES = [
         D(2013, 3, 12),
         "The smoke was seen at 16:08 UTC, and the cardinals will vote again in the future.",
         [("16:08 UTC", "TIME", "2013-03-12T16:08Z"), ("the future", "DATE", "FUTURE_REF")],
-        [],
+        [("the future", "FUTURE_REF")],  # a reference word dates a claim; a clock time does not
     ),
     (
         D(2025, 6, 10),
@@ -296,3 +296,21 @@ def test_dates_name_run_into_a_date_is_no_name(nlp):
     article = Article(doc_id="t", path="t.md", body=text, published=D(2025, 8, 28), content_hash="0")
     doc = nlp(make_doc(nlp, article))
     assert [(s.text, s._.timex["value"]) for s in doc.spans["dates"]] == [("November", "2025-11")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a part of the day or a reference word dates a claim no calendar date does
+        ("The minister resigned tonight.", [("tonight", "2026-03-10TNI")]),
+        ("Prices have risen sharply recently.", [("recently", "PAST_REF")]),
+        # a day that names itself keeps its calendar date
+        ("The minister resigned on Tuesday night.", [("Tuesday", "2026-03-10")]),
+    ],
+)
+def test_claim_dates_take_times_of_day_and_reference_words(analyse, text, expected):
+    records = analyse(text, published=D(2026, 3, 10), title="Dates")
+    assert records
+    found = [(d.text, d.value) for r in records for d in r.dates]
+    for text_value in expected:
+        assert any(t.startswith(text_value[0]) and v == text_value[1] for t, v in found), found

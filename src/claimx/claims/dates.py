@@ -318,6 +318,53 @@ def find_timexes(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, in
     return _find(doc, grammar or timex.load_grammar(), everything=True)
 
 
+#: a TIMEX3 value that dates a claim besides a calendar date: a day's part
+#: ("2016-08-30TNI") or a reference to the past or future ("PAST_REF"); a
+#: clock time or "now" adds nothing a reader tracks
+_CLAIM_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI)$|(?:PAST|FUTURE)_REF$")
+
+
+def claim_dates(
+    dates: list[tuple[int, int, dict[str, Any]]],
+    timexes: list[tuple[int, int, dict[str, Any]]],
+    text: str,
+    grammar: Grammar,
+) -> list[tuple[int, int, dict[str, Any]]]:
+    """The claim dates, with the TIMEX3s that date a claim where no calendar
+    date does: "tonight" (2016-08-30TNI), "this morning", "recently"
+    (PAST_REF). A day that names itself keeps its calendar date ("Tuesday
+    night" is dated by its Tuesday).
+
+    dates (list): :func:`find_dates`; timexes (list): :func:`find_timexes`; text (str): ``doc.text``;
+        grammar (Grammar): the time-expression grammar, whose weekday and month names it reads.
+    RETURNS (list): ``(start_char, end_char, timex_dict)`` in text order.
+    """
+    extra = [
+        (start, end, {k: data.get(k) for k in ("value", "mod", "earliest", "latest", "unresolved")})
+        for start, end, data in timexes
+        if data.get("type") in ("DATE", "TIME") and _CLAIM_TIME.match(data.get("value") or "")
+    ]
+    if not extra:
+        return dates
+    kept = list(dates)
+    for start, end, data in extra:
+        overlapping = [d for d in kept if d[0] < end and start < d[1]]
+        if not overlapping:
+            kept.append((start, end, data))
+        elif [(d[0], d[1]) for d in overlapping] == [(start, end)] and not _names_a_day(text[start:end], grammar):
+            kept.remove(overlapping[0])  # "tonight", "this morning": the part of the day is the date
+            kept.append((start, end, data))
+    return sorted(kept, key=lambda d: d[0])
+
+
+def _names_a_day(text: str, grammar: Grammar) -> bool:
+    """Whether a time expression names its day or month itself, as "Tuesday
+    night" or "May 3 morning" do and "tonight" or "this morning" do not."""
+    return any(c.isdigit() for c in text) or any(
+        grammar.lookup(category, word.strip(",.")) is not None for word in text.split() for category in ("weekday", "month")
+    )
+
+
 def _find(doc: Doc, grammar: Grammar, everything: bool) -> list[tuple[int, int, dict[str, Any]]]:
     anchor = _published(doc)
     names = _names(doc)
@@ -436,9 +483,10 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         """doc (Doc): a parsed Doc. RETURNS (Doc): the Doc, its span groups set."""
-        doc.spans[self.spans_key] = self._spans(doc, find_dates(doc, self.grammar), "timex")
+        timexes = find_timexes(doc, self.grammar)
+        doc.spans[self.spans_key] = self._spans(doc, claim_dates(find_dates(doc, self.grammar), timexes, doc.text, self.grammar), "timex")
         if self.timexes_key:
-            doc.spans[self.timexes_key] = self._spans(doc, find_timexes(doc, self.grammar), TIMEX3_ATTR)
+            doc.spans[self.timexes_key] = self._spans(doc, timexes, TIMEX3_ATTR)
         return doc
 
     @staticmethod
