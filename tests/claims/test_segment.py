@@ -307,3 +307,27 @@ def test_segment_untitled_article_opens_with_its_headline(analyse):
 )
 def test_segment_imperatives_are_no_claims(analyse, text, claims):
     assert [r.text for r in analyse(text)] == claims
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # a list that leaves its verb out gives each item a fact of its own
+        (
+            "The mayor won 412 votes, Ana Ruiz 298 and Tom Hale 97.",
+            ["The mayor won 412 votes", "Ana Ruiz 298", "Tom Hale 97"],
+        ),
+        (
+            "The bank will cut 5,000 jobs, 2,100 in France and 900 in Italy.",
+            ["The bank will cut 5,000 jobs", "2,100 in France", "900 in Italy"],
+        ),
+        # dates and figures in brackets are no items
+        ("The vote ran from March 2 to April 9, 2027 and drew 3,000 people.", None),
+    ],
+)
+def test_segment_gapped_lists(analyse, text, claims):
+    texts = [r.text for r in analyse(text, title="Lists")]
+    if claims is None:
+        assert not any(t.startswith(("2027", "April")) for t in texts), texts
+    else:
+        assert texts == claims

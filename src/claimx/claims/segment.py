@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..rules import default_rules_dir, load_jsonl
 from .cue_rules import afterthought_adverbs
-from .extensions import CLAIMS_KEY, register_extensions
+from .extensions import CLAIMS_KEY, DATES_KEY, register_extensions
 from .sentences import doc_text
 
 register_extensions()
@@ -427,6 +427,44 @@ def _untitled_headline(sent: Span, doc: Doc) -> bool:
     return not (line[0] in "\"“‘'" and closing > len(line) / 2)
 
 
+def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
+    """Where the items of a gapped list start: after a clause with a number,
+    a list that leaves its verb out and gives each item a number of its own
+    ("X has 384 delegates, Y 300 and Z 151"; "cuts 10,000 jobs, 3,700 in
+    Germany and 1,600 in Spain"). Each item is a fact of its own. An item is
+    a name and a number, or a number and a place, after a comma or "and"."""
+    in_date = {i for span in doc.spans.get(DATES_KEY, []) for i in range(span.start, span.end)}
+    depth, inside = 0, set()
+    for i in range(start, end):
+        depth += doc[i].text == "("
+        depth -= doc[i].text == ")" and depth > 0
+        if depth:
+            inside.add(i)
+    bounds = [
+        i for i in range(start + 1, end)
+        if (doc[i].text in (",", ";") or doc[i].pos_ == "CCONJ") and i not in in_date and i not in inside
+    ]
+    if not bounds or not any(doc[i].pos_ == "NUM" for i in range(start, bounds[0])):
+        return []
+    items: list[int] = []
+    for n, j in enumerate(bounds):
+        stop = bounds[n + 1] if n + 1 < len(bounds) else end
+        words = [t for t in doc[j + 1 : stop] if not t.is_punct and t.pos_ not in ("DET", "CCONJ")]
+        tags = [("NUM" if t.pos_ == "NUM" else "NAME" if t.pos_ == "PROPN" or t.is_title else "ADP" if t.pos_ == "ADP" else "X") for t in words]
+        while tags and words[-1].pos_ == "NOUN" and tags[-1] == "X" and len(words[-1]) <= 7 and tags[-2:-1] == ["NUM"]:
+            tags.pop()  # "2.8 %", "59 percent": the unit goes with its number
+            words.pop()
+        if any(t.i in in_date for t in words):
+            break  # "between May 2 and June 9": a date is no item
+        name_number = len(tags) >= 2 and tags[-1] == "NUM" and all(t == "NAME" for t in tags[:-1])
+        number_place = len(tags) >= 3 and tags[0] == "NUM" and tags[1] == "ADP" and all(t == "NAME" for t in tags[2:])
+        if name_number or number_place:
+            items.append(j + 1)
+        elif items:
+            break  # the list is over
+    return items if len(items) >= 1 else []
+
+
 def _imperative(token: Token) -> bool:
     """Whether ``token`` heads an imperative, an instruction to the reader or
     listener ("Take a listen", "Follow her on …", "please ask yourself"): a
@@ -791,6 +829,7 @@ class Segmenter:
                 j -= 1
             if j > start and (doc[j].text in (",", ";") or doc[j].pos_ == "CCONJ"):
                 items.append(j + 1)  # the item keeps its adverb ("potentially")
+        items.extend(_gapped_items(doc, start, end))
         if not items:
             yield start, end, head_i
             return
