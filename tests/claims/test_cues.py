@@ -249,3 +249,19 @@ def test_cues_status_of_the_claim_holding(analyse, text, evidence, status):
     match = [t for t in records if evidence in t]
     assert match, records
     assert records[match[0]] == status, records
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # an embedded question leaves its answer open
+        ("Voters will decide whether the tax stays.", "Voters will decide whether the tax stays", "unconfirmed"),
+        # "whether or not" asks; its "not" denies nothing
+        ("Residents asked whether or not the plant would close.", "Residents asked whether or not", "unconfirmed"),
+        # one in an adverbial clause leaves the main clause alone
+        ("Whether it rains or shines, the race starts at noon.", "the race starts at noon", "confirmed"),
+        ("A hearing was set for May to decide whether the sale can go ahead.", "A hearing was set for May", "expected"),
+    ],
+)
+def test_cues_embedded_questions(analyse, text, evidence, status):
+    assert _status_of(analyse(text, title="Questions"), evidence) == status

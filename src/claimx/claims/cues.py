@@ -270,7 +270,12 @@ class CueTagger:
             return False  # "shares rose, suggesting investors expect more": it hedges what it reports
         steps = 0
         carried = False  # a participle on the object of "have"/"be" carries its object too
+        unknown = (cue._.cue or {}).get("category") == "unknown"
         while token.i not in spine:
+            if unknown and token.dep_ == "advcl" and token.i not in spine:
+                # "whether it is A or B, we …", "scheduled to determine whether …": an
+                # open question in an adverbial clause leaves the main clause alone
+                return False
             nominal_head = token.head.i in spine and token.head.pos_ not in ("VERB", "AUX")
             if (
                 token.dep_ in OUT_OF_SCOPE_DEPS
