@@ -256,6 +256,9 @@ def test_cues_status_of_the_claim_holding(analyse, text, evidence, status):
     [
         # an embedded question leaves its answer open
         ("Voters will decide whether the tax stays.", "Voters will decide whether the tax stays", "unconfirmed"),
+        ("Many now wonder if the senator will run again.", "Many now wonder if the senator will run again", "unconfirmed"),
+        # a conditional "if" still supposes
+        ("If the senator runs again, she will win.", "she will win", "rumored"),
         # "whether or not" asks; its "not" denies nothing
         ("Residents asked whether or not the plant would close.", "Residents asked whether or not", "unconfirmed"),
         # one in an adverbial clause leaves the main clause alone

@@ -356,6 +356,8 @@ class CueTagger:
                 continue
             if category == "spec" and cue.text.lower() == "would" and (past_report or self._under_past_report(cue)):
                 category = "future"  # "said that the network would …" reports a "will"
+            if category == "spec" and len(cue) == 1 and cue.root.dep_ == "mark" and cue.root.head.dep_ == "ccomp":
+                category = "unknown"  # "wonder if it will run": a subordinator of a complement asks, it does not suppose
             by_cat.setdefault(category, []).append(cue)
         source = (attribution or {}).get("authority")
         rumor_source = source == "rumor"
