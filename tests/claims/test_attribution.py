@@ -245,3 +245,20 @@ def test_attribution_transcript_speaker_labels(analyse):
     assert records["It will cost less than the old plan"] == "HALE"
     # a label that names nobody in the article is no speaker
     assert records["The council met again on Monday"] is None
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a poll, a study or an ad that shows or finds what the claim says is its source
+        ("A new county poll shows the mayor ahead by four points.", "A new county poll"),
+        ("The audit found the agency lost $2 million.", "The audit"),
+        # a noun that is no finding is none
+        ("The mayor shows no sign of slowing down.", None),
+    ],
+)
+def test_attribution_findings_are_sources(analyse, text, source):
+    records = analyse(text, title="Findings")
+    assert records
+    found = records[0].attribution.text if records[0].attribution else None
+    assert found == source, [(r.text, r.attribution) for r in records]

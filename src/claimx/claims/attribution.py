@@ -63,6 +63,7 @@ class AttributionTagger:
         self.rumor_verbs = rules.get("rumor_verb", frozenset())
         self.person_roles = rules.get("person_role", frozenset())
         self.evidence_nouns = rules.get("evidence_noun", frozenset())
+        self.finding_nouns = rules.get("finding_noun", frozenset())
         self.official_roles = rules.get("official_role", frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
@@ -181,9 +182,10 @@ class AttributionTagger:
                 if subject is not None:
                     return self._describe(doc, subject)
         # "The listing priced the watch at €349", "Photos show a device …":
-        # a leaked document as the subject is where the claim comes from
+        # a leaked document as the subject is where the claim comes from; so
+        # is a poll, a study or an ad that shows or finds what the claim says
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.evidence_nouns:
+        if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.evidence_nouns | self.finding_nouns:
             return self._describe(doc, subject)
         return None
 

@@ -60,6 +60,7 @@ class AttributionRule(BaseModel):
         "rumor_verb",
         "person_role",
         "evidence_noun",
+        "finding_noun",
         "official_role",
     ]
     lemma: str
