@@ -137,7 +137,13 @@ class SubjectResolver:
     pinned (dict[str, list[str]] | None): canonical name -> aliases, from the user.
     """
 
-    def __init__(self, names: Iterable[str], pinned: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        names: Iterable[str],
+        pinned: dict[str, list[str]] | None = None,
+        *,
+        learned: dict[str, str] | None = None,
+    ) -> None:
         counts = Counter(name for name in names if name and name.strip())
         self._parent: dict[str, str] = {}
         self._canonical: dict[str, str] = {}
@@ -151,6 +157,10 @@ class SubjectResolver:
             pinned_roots[root] = canonical
             for alias in aliases:
                 self._union(normalise(alias), root)
+        # What earlier roll-ups linked stays linked: alias -> canonical name.
+        for alias, canonical in (learned or {}).items():
+            if normalise(alias) in forms and normalise(canonical) in forms:
+                self._union(normalise(alias), normalise(canonical))
         # Abbreviations join the one longer name whose initials they spell.
         by_initials: dict[str, set[str]] = {}
         for key, variants in forms.items():
@@ -206,6 +216,15 @@ class SubjectResolver:
         ra, rb = self._find(a), self._find(b)
         if ra != rb:
             self._parent[ra] = rb
+
+    def learned(self) -> dict[str, str]:
+        """RETURNS (dict[str, str]): every linked name (normalised) -> its canonical name, for the next roll-up."""
+        out = {}
+        for key in self._parent:
+            canonical = self._canonical.get(self._find(key))
+            if canonical is not None and normalise(canonical) != key:
+                out[key] = canonical
+        return out
 
     def canonical(self, name: str) -> str:
         """RETURNS (str): the canonical name of ``name`` (``name`` itself when unknown)."""
