@@ -160,12 +160,48 @@ def test_status_rollup_release_claim_with_a_date_speaks_for_its_article():
     assert (record.status, record.value, record.claim_id) == ("rumored", "2026", "c2")
 
 
-@pytest.mark.parametrize("topic, key, value", [("release", "release_date", "2026"), ("production", "development", "2026"), ("cast", "Jane Roe", None)])
-def test_status_rollup_value_only_from_dated_topics(topic, key, value):
+@pytest.mark.parametrize(
+    "topic, key, status, value",
+    [
+        ("release", "release_date", "denied", "2026"),
+        ("production", "development", "denied", "2026"),
+        # "Jane Roe denied it, telling a fan this week": the date is of the telling
+        ("cast", "Jane Roe", "denied", None),
+        # "Jane Roe joins the crew on 2 March": the date of joining
+        ("cast", "Jane Roe", "confirmed", "2026"),
+        ("title", "title", "confirmed", None),
+    ],
+)
+def test_status_rollup_value_only_from_dated_topics(topic, key, status, value):
     docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
-    # "Jane Roe denied it, telling a fan this week": the date is of the telling
-    (record,) = rollup([_claim("c1", "a", "denied", topic=topic, key=key, value="2026")], docs).values()
+    (record,) = rollup([_claim("c1", "a", status, topic=topic, key=key, value="2026")], docs).values()
     assert record.value == value
+
+
+@pytest.mark.parametrize(
+    "key, entities, value",
+    [
+        ("price", [{"text": "499", "label": "MONEY", "start": 20, "end": 23}], "499"),
+        ("orders", [{"text": "40", "label": "CARDINAL", "start": 20, "end": 22}], "40"),
+        ("deal", [{"text": "$3 billion", "label": "MONEY", "start": 20, "end": 30}], "2026"),  # a date first
+    ],
+)
+def test_status_rollup_value_is_the_slots_date_or_amount(key, entities, value):
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    claim = _claim("c1", "a", "confirmed", topic="business", key=key, value="2026")
+    claim["entities"] = entities
+    (record,) = rollup([claim], docs).values()
+    assert record.value == value
+
+
+def test_status_rollup_claim_giving_the_amount_speaks():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    # "Prices seen online are not ours" (cued) and "The kettle costs $89"
+    denial = _claim("c1", "a", "denied", topic="business", key="price", cues=True)
+    stated = _claim("c2", "a", "confirmed", topic="business", key="price", start=10)
+    stated["entities"] = [{"text": "89", "label": "MONEY", "start": 12, "end": 14}]
+    (record,) = rollup([denial, stated], docs).values()
+    assert (record.status, record.value) == ("confirmed", "89")
 
 
 def test_status_rollup_person_in_other_joins_their_cast_group():

@@ -76,3 +76,32 @@ def test_subjects_short_form_joins_its_one_longer_name():
     assert resolver.canonical("Alita 2") == "Alita: Battle Angel 2"
     assert resolver.canonical("Alita: Battle Angel") == "Alita: Battle Angel"
     assert resolver.canonical("Shrek 5") == "Shrek 5"
+
+
+def test_subjects_fragment_joins_its_one_longer_name():
+    from claimx.subjects import SubjectResolver
+
+    names = ["Orbit Pad 3", "Pad 3", "Kestrel Rovers", "Kestrel", "Brightline", "Brightline Air", "Brightline Rail"]
+    resolver = SubjectResolver(names)
+    # the end of a longer name, or its start when the rest adds no number
+    assert resolver.canonical("Pad 3") == "Orbit Pad 3"
+    assert resolver.canonical("Kestrel") == "Kestrel Rovers"
+    # several longer names fit: left alone
+    assert resolver.canonical("Brightline") == "Brightline"
+
+
+def test_subjects_group_is_named_by_its_fullest_name():
+    from claimx.subjects import SubjectResolver
+
+    resolver = SubjectResolver(["Pad 3", "Pad 3", "Pad 3", "Orbit Pad 3"])
+    assert resolver.canonical("Pad 3") == "Orbit Pad 3"
+
+
+def test_subjects_learned_links_carry_to_the_next_rollup():
+    from claimx.subjects import SubjectResolver
+
+    first = SubjectResolver(["Orbit Pad 3", "Pad 3"])
+    learned = first.learned()
+    # a later roll-up that meets a second longer name keeps the earlier link
+    later = SubjectResolver(["Orbit Pad 3", "Pad 3", "Nova Pad 3"], learned=learned)
+    assert later.canonical("Pad 3") == "Orbit Pad 3"

@@ -126,19 +126,55 @@ def group_id(subject: str, topic: str, key: str) -> str:
     return "g_" + canonical_hash([subject, topic, key])[:16]
 
 
-#: topics whose claims' dates are what the group is about (when it comes
-#: out, when filming starts); a date in a cast or business claim more often
-#: says when something was said or signed
-DATED_TOPICS = frozenset({"release", "production"})
+#: what a fact's value is when its slot (``slots.jsonl``) does not say: when
+#: it comes out or starts, when a person joins or leaves; a deal's date or
+#: amount; nothing for a title, a plot element or another attribute
+DEFAULT_VALUE: dict[str, str | None] = {
+    "release": "date", "production": "date", "cast": "date", "crew": "date", "business": "any",
+}
+#: entity labels that carry an amount
+AMOUNT_LABELS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
 
 
-def _value(claim: Mapping[str, Any]) -> str | None:
-    """RETURNS (str | None): the first date value of a release or production claim."""
-    if claim.get("topic") not in DATED_TOPICS:
+def _value_kind(topic: str | None, key: str | None) -> str | None:
+    from .slots import value_kinds
+
+    kinds = value_kinds()
+    return kinds[(topic, key)] if (topic, key) in kinds else DEFAULT_VALUE.get(str(topic))
+
+
+def _wants_value(topic: str, key: str) -> bool:
+    """RETURNS (bool): whether the claim that gives a fact's value speaks first for its article:
+    a release, and every fact whose slot (``slots.jsonl``) has an amount."""
+    return topic == "release" or _value_kind(topic, key) in ("amount",)
+
+
+def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None = None) -> str | None:
+    """RETURNS (str | None): the value a claim gives its fact: the first date
+    or amount in it, as the fact's slot wants (a date first for "any")."""
+    topic = topic or claim.get("topic")
+    key = key or claim.get("key")
+    kind = _value_kind(topic, key)
+    if kind is None:
         return None
-    for date in claim.get("dates") or []:
-        if date.get("value"):
-            return str(date["value"])
+    if topic in ("cast", "crew") and claim.get("status") in ("denied", "unconfirmed"):
+        # "Jane Roe denied it, telling a fan this week": a person's denial
+        # has no date of its own; the one it gives is of the telling
+        return None
+    dates = claim.get("dates") or []
+    if kind in ("date", "any"):
+        for date in dates:
+            if date.get("value"):
+                return str(date["value"])
+    if kind in ("amount", "any"):
+        spans = [(d.get("start"), d.get("end")) for d in dates]
+        for label in AMOUNT_LABELS:
+            for ent in claim.get("entities") or []:
+                if ent.get("label") != label or any(
+                    s is not None and s <= ent.get("start", -1) < e for s, e in spans
+                ):
+                    continue
+                return str(ent["text"])
     return None
 
 
@@ -187,9 +223,10 @@ def rollup(
         # strongly as a cued claim that names the subject
         cued_denial = cued and claim.get("status") == "denied"
         priority = 0 if decision is not None else 1 + (not named and not cued_denial) + (not cued)
-        # what a release claim says is a date: one that gives it says more
-        # about the release than one that does not
-        if decision is None and claim["topic"] == "release" and _value(claim) is None:
+        # what a claim about a dated or counted fact says is its value (a
+        # release date, a price): one that gives it says more about the fact
+        # than one that does not
+        if decision is None and _wants_value(topic, claim["key"]) and _value(claim, topic, claim["key"]) is None:
             priority += 3
         groups.setdefault(gkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
         names.setdefault(gkey, set()).add(claim["subject"]["name"])
@@ -218,7 +255,7 @@ def rollup(
                     doc_id=doc_id,
                     published=info.published,
                     status=status,
-                    value=_value(claim),
+                    value=_value(claim, topic, key),
                     claim_id=cid,
                     text=claim["text"],
                     claims=len(entries),

@@ -14,8 +14,8 @@ closing number ("Alita 2" -> "Alita: Battle Angel 2"), and the aliases a user pi
       - HLX
       - Valve's next Half-Life game
 
-Each group is named by its pinned canonical name, else by its most frequent
-full name.
+Each group is named by its pinned canonical name, else by the fullest name
+the corpus uses for it (most words; then the most frequent).
 """
 
 from __future__ import annotations
@@ -191,6 +191,27 @@ class SubjectResolver:
             longer = {self._find(k) for k in by_ends.get((words[0], words[-1]), set())} - {self._find(key)}
             if len(longer) == 1:
                 self._union(key, next(iter(longer)))
+        # A fragment joins the one longer name it is part of: its words, in
+        # order, at the start ("Castellane" -> "Castellane FC") or at the end
+        # ("Deck 2" -> "Steam Deck 2") of the longer name; left alone when
+        # several longer names fit.
+        word_forms = {key: _WORDS.findall(key) for key in forms}
+        for key, words in word_forms.items():
+            if not words or is_abbreviation(forms[key].most_common(1)[0][0]) or not any(w.isalpha() for w in words):
+                continue
+            longer = set()
+            for other, theirs in word_forms.items():
+                if len(theirs) <= len(words) or self._find(other) == self._find(key):
+                    continue
+                # "Alita: Battle Angel" is not "Alita: Battle Angel 2": a
+                # longer name that adds a number is a sequel, model or season
+                extra = theirs[len(words) :]
+                if (theirs[: len(words)] == words and not any(ch.isdigit() for w in extra for ch in w)) or theirs[
+                    -len(words) :
+                ] == words:
+                    longer.add(self._find(other))
+            if len(longer) == 1:
+                self._union(key, next(iter(longer)))
         # Name each group: the pinned name, else its most frequent full name.
         members: dict[str, Counter[str]] = {}
         for key, variants in forms.items():
@@ -202,7 +223,13 @@ class SubjectResolver:
                     break
             else:
                 full = [(n, c) for n, c in variants.items() if not is_abbreviation(n)] or list(variants.items())
-                self._canonical[root] = min(full, key=lambda item: (-item[1], -len(item[0]), item[0]))[0]
+                # the fullest name the corpus uses, as it writes it (not "the …")
+                self._canonical[root] = min(
+                    full,
+                    key=lambda item: (
+                        -len(_WORDS.findall(normalise(item[0]))), item[0][:4] == "the ", -item[1], -len(item[0]), item[0]
+                    ),
+                )[0]
         for pinned_root, canonical in pinned_roots.items():
             self._canonical.setdefault(self._find(pinned_root), canonical)
 

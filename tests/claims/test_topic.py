@@ -40,7 +40,7 @@ def test_topic_main_subject_from_title(analyse):
         ("The movie will be released in cinemas on 9 June 2028.", "release", "release_date"),
         ("Jane Doe, the voice of the narrator, reportedly recorded new lines last month.", "cast", "Jane Doe"),
         ("The game has reportedly been playtested internally.", "production", "development"),
-        ("The band sold more than four million albums.", "business", "business"),
+        ("The band sold more than four million albums.", "business", "sales"),
         # business claims key on what they are about: a deal, the shares, results
         ("Brightwell is in early talks to acquire rival software maker Corvane.", "business", "deal"),
         ("Corvane shares rose 18% on Monday.", "business", "shares"),

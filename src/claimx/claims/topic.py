@@ -36,12 +36,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..rules import default_rules_dir, load_jsonl
 from ..schemas import TOPICS
+from ..slots import SlotRule, load_slots
 from .extensions import CLAIMS_KEY, register_extensions
 from .segment import SUBJECT_DEPS, is_absolute
 from .sentences import doc_text, ents_within, sentence_ids
 
 register_extensions()
 
+#: entity labels of dates, times, amounts and numbers: never a subject
+_NOT_SUBJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 SUBJECT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "ORG", "EVENT", "LAW", "FAC"})
 _NAME = re.compile(r"[A-Z0-9][\w'’.\-‑]*(?:(?::\s|\s&\s|\s)(?:[A-Z0-9][\w'’.\-‑]*|of|the|and))*(?:\s(?:season|series|part|volume|chapter|episode|phase)\s\d+\b)?")
 
@@ -134,6 +137,12 @@ class TopicTagger:
                     self.word_pos[lemma] = frozenset(rule.pos)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
+        #: first word -> (phrase, rule) of every slot word
+        self.slot_words: dict[str, list[tuple[tuple[str, ...], SlotRule]]] = {}
+        for slot in load_slots(rules_dir):
+            for word in slot.words:
+                phrase = tuple(_phrase_words(word.lower()))
+                self.slot_words.setdefault(phrase[0], []).append((phrase, slot))
         #: first word -> (kind, phrase) of every codename and naming phrase
         self.first_words: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for kind, phrases in (("codename", self.codename_phrases), ("naming", self.naming_phrases)):
@@ -150,8 +159,15 @@ class TopicTagger:
         # "Lumora+ renews The Glass Meridian", "Rheinfeld raise Marević
         # offer": the organisation that acts is rarely what the story follows
         candidates = []
+        # "… for April 14 event": a date, an amount or a number is no subject
+        numeric = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_SUBJECT_LABELS]
+        if "dates" in doc.spans:
+            numeric += [(d.start_char, d.end_char) for d in doc.spans["dates"]]
         for name in title_names(title, frozenset(self.title_openers)):
             if len(name) <= 2 or name.isdigit() or name not in text:
+                continue
+            at_body = text.find(name)
+            if any(s == at_body and at_body + len(name) <= e for s, e in numeric):
                 continue
             if " " not in name and name.lower() in text:
                 continue
@@ -211,6 +227,16 @@ class TopicTagger:
                 info["key"] = self.key(claim, topic, claim_ents[n], last_person)
                 if topic in ("cast", "crew") and info["key"] != topic:
                     last_person = info["key"]
+                found = self.slot(claim)
+                if found is not None:
+                    weight, slot = found
+                    # a slot word at the predicate or on it says which fact the
+                    # claim speaks to; deeper in the clause it only names the
+                    # slot within the claim's own topic, or fills a topic's
+                    # general key ("business", "development")
+                    general = info["key"] in (topic, "development", "release_date")
+                    if weight >= 2 or general or slot.topic == topic:
+                        info["topic"], info["key"] = slot.topic, slot.key
             claim._.claim = info
         return doc
 
@@ -338,6 +364,47 @@ class TopicTagger:
             if sibling is not None:
                 return {"name": _char_text(claim, *sibling), "start": sibling[0], "end": sibling[1]}
         return {"name": main or "", "start": None, "end": None}
+
+    def slot(self, claim: Span) -> tuple[float, SlotRule] | None:
+        """The slot (``slots.jsonl``) whose words stand nearest the claim's
+        predicate: the predicate itself weighs 3, its object or complement 2,
+        its subject 1.5, any other word of the clause 1; the
+        speaker's words ("the chief executive said") do not count. Ties go to
+        the earlier word.
+
+        RETURNS (tuple[float, SlotRule] | None): the weight and the slot, or None.
+        """
+        if not self.slot_words:
+            return None
+        info = claim._.claim or {}
+        doc = claim.doc
+        head_i = info.get("head", claim.root.i)
+        source = info.get("attribution") or {}
+        best: tuple[float, int, SlotRule] | None = None
+        for token in claim:
+            if source and source["start"] <= token.idx < source["end"]:
+                continue
+            candidates = self.slot_words.get(token.lower_, []) + (
+                self.slot_words.get(token.lemma_.lower(), []) if token.lemma_.lower() != token.lower_ else []
+            )
+            for phrase, slot in candidates:
+                if token.i + len(phrase) > claim.end or not _phrase_at(doc, token.i, phrase):
+                    continue
+                if slot.pos and token.pos_ not in slot.pos:
+                    continue
+                words = range(token.i, token.i + len(phrase))
+                if head_i in words:
+                    weight = 3.0
+                elif any(doc[i].head.i == head_i and doc[i].dep_ not in SUBJECT_DEPS for i in words):
+                    weight = 2.0
+                elif any(doc[i].head.i == head_i for i in words):
+                    # "Filming will start", but "the fund will own a stake"
+                    weight = 1.5
+                else:
+                    weight = 1.0
+                if best is None or weight > best[0]:
+                    best = (weight, token.i, slot)
+        return (best[0], best[2]) if best else None
 
     def topic(self, claim: Span, ents: list[Span]) -> str | None:
         """RETURNS (str | None): the topic whose words the claim uses most, or None."""
