@@ -105,3 +105,13 @@ def test_subjects_learned_links_carry_to_the_next_rollup():
     # a later roll-up that meets a second longer name keeps the earlier link
     later = SubjectResolver(["Orbit Pad 3", "Pad 3", "Nova Pad 3"], learned=learned)
     assert later.canonical("Pad 3") == "Orbit Pad 3"
+
+
+def test_subjects_model_number_links_names_and_spells_the_fullest():
+    from claimx.subjects import SubjectResolver
+
+    resolver = SubjectResolver(["Skyward 350", "Skyward 350", "350 Albatross", "Skyward", "Skyward 2"])
+    assert resolver.canonical("350 Albatross") == "Skyward 350 Albatross"
+    assert resolver.canonical("Skyward 350") == "Skyward 350 Albatross"
+    # a small number is a sequel, not a model: "Skyward 2" stays apart
+    assert resolver.canonical("Skyward 2") == "Skyward 2"

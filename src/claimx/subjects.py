@@ -129,6 +129,29 @@ def alias_file(corpus: Path) -> Path | None:
     return None
 
 
+def _is_model_number(word: str) -> bool:
+    """RETURNS (bool): whether a word of a name is a model number ("787", "A380"), not a year or a small number."""
+    if not any(ch.isdigit() for ch in word) or len(word) < 3:
+        return False
+    return not (word.isdigit() and len(word) == 4 and word[:2] in ("19", "20"))
+
+
+def _overlaps(names: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """RETURNS (list[tuple[str, int]]): the fuller names two names of one
+    subject spell together when one ends as the other begins ("Boeing 787" +
+    "787 Dreamliner" -> "Boeing 787 Dreamliner"), each with the smaller count."""
+    out = []
+    for a, count_a in names:
+        for b, count_b in names:
+            ta, tb = a.split(), b.split()
+            na, nb = [normalise(t) for t in ta], [normalise(t) for t in tb]
+            for k in range(min(len(ta), len(tb)) - 1, 0, -1):
+                if na[-k:] == nb[:k]:
+                    out.append((" ".join(ta + tb[k:]), min(count_a, count_b)))
+                    break
+    return out
+
+
 class SubjectResolver:
     """Map subject names, as extracted, to one canonical name per subject.
 
@@ -196,6 +219,16 @@ class SubjectResolver:
         # ("Deck 2" -> "Steam Deck 2") of the longer name; left alone when
         # several longer names fit.
         word_forms = {key: _WORDS.findall(key) for key in forms}
+        # Names that share a model number ("Boeing 787", "787 Dreamliner")
+        # are one thing; a year or a one- or two-digit number is no model.
+        by_model: dict[str, list[str]] = {}
+        for key, words in word_forms.items():
+            for word in words:
+                if _is_model_number(word):
+                    by_model.setdefault(word, []).append(key)
+        for keys in by_model.values():
+            for other in keys[1:]:
+                self._union(other, keys[0])
         for key, words in word_forms.items():
             if not words or is_abbreviation(forms[key].most_common(1)[0][0]) or not any(w.isalpha() for w in words):
                 continue
@@ -204,9 +237,10 @@ class SubjectResolver:
                 if len(theirs) <= len(words) or self._find(other) == self._find(key):
                     continue
                 # "Alita: Battle Angel" is not "Alita: Battle Angel 2": a
-                # longer name that adds a number is a sequel, model or season
+                # longer name that only adds a number is a sequel or season;
+                # a maker's name before its product's joins the product
                 extra = theirs[len(words) :]
-                if (theirs[: len(words)] == words and not any(ch.isdigit() for w in extra for ch in w)) or theirs[
+                if (theirs[: len(words)] == words and not all(w.isdigit() and len(w) <= 2 for w in extra)) or theirs[
                     -len(words) :
                 ] == words:
                     longer.add(self._find(other))
@@ -223,6 +257,7 @@ class SubjectResolver:
                     break
             else:
                 full = [(n, c) for n, c in variants.items() if not is_abbreviation(n)] or list(variants.items())
+                full += _overlaps(full)
                 # the fullest name the corpus uses, as it writes it (not "the …")
                 self._canonical[root] = min(
                     full,

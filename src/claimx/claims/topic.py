@@ -45,6 +45,8 @@ register_extensions()
 
 #: entity labels of dates, times, amounts and numbers: never a subject
 _NOT_SUBJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+#: entity labels of places and nationalities: never an article's main subject
+_PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 SUBJECT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "ORG", "EVENT", "LAW", "FAC"})
 _NAME = re.compile(r"[A-Z0-9][\w'’.\-‑]*(?:(?::\s|\s&\s|\s)(?:[A-Z0-9][\w'’.\-‑]*|of|the|and))*(?:\s(?:season|series|part|volume|chapter|episode|phase)\s\d+\b)?")
 
@@ -152,7 +154,7 @@ class TopicTagger:
     def main_subject(self, doc: Doc, text: str | None = None) -> str | None:
         """The title's name that best says what the article is about: names
         with numbers or colons (sequels, products, titles) first, then the
-        earliest in the title; a name the body also uses in lower case
+        earliest in the title; a place or a nationality is not one; a name the body also uses in lower case
         ("Data rights bill …") is a capitalised word, not a name."""
         title = doc._.title or ""
         text = doc.text if text is None else text
@@ -163,11 +165,16 @@ class TopicTagger:
         numeric = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_SUBJECT_LABELS]
         if "dates" in doc.spans:
             numeric += [(d.start_char, d.end_char) for d in doc.spans["dates"]]
+        places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS]
         for name in title_names(title, frozenset(self.title_openers)):
-            if len(name) <= 2 or name.isdigit() or name not in text:
+            # "GM": a two-letter abbreviation is a name, "US" (a place) is not
+            short = len(name) == 2 and name.isupper() and name.isalpha()
+            if (len(name) <= 2 and not short) or name.isdigit() or not re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
                 continue
             at_body = text.find(name)
             if any(s == at_body and at_body + len(name) <= e for s, e in numeric):
+                continue
+            if any(s <= at_body and at_body + len(name) <= e for s, e in places):
                 continue
             if " " not in name and name.lower() in text:
                 continue
