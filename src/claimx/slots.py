@@ -33,6 +33,9 @@ class SlotRule(BaseModel):
     words: list[str]
     #: parts of speech the first word counts as; empty for any
     pos: list[str] = []
+    #: lemmas of the verb the word must hang on ("production" counts as
+    #: filming only as what begins or wraps); empty for any
+    heads: list[str] = []
     #: what the fact's value is: a date, an amount, either (a date first), or nothing
     value: ValueKind | None = None
     examples: list[str] = []

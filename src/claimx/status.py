@@ -149,6 +149,16 @@ def _wants_value(topic: str, key: str) -> bool:
     return topic == "release" or _value_kind(topic, key) in ("amount",)
 
 
+def _bracketed(claim: Mapping[str, Any], date: Mapping[str, Any]) -> bool:
+    """RETURNS (bool): whether a date stands in brackets, as a work's year after its name ("Alita: Battle Angel (2019)")."""
+    text, span = claim.get("text") or "", claim.get("span") or {}
+    start, end = date.get("start"), date.get("end")
+    if start is None or end is None or "start" not in span:
+        return False
+    at, to = start - span["start"], end - span["start"]
+    return 0 < at and to < len(text) and text[at - 1] == "(" and text[to] == ")"
+
+
 def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None = None) -> str | None:
     """RETURNS (str | None): the value a claim gives its fact: the first date
     or amount in it, as the fact's slot wants (a date first for "any")."""
@@ -164,7 +174,7 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
     dates = claim.get("dates") or []
     if kind in ("date", "any"):
         for date in dates:
-            if date.get("value"):
+            if date.get("value") and not _bracketed(claim, date):
                 return str(date["value"])
     if kind in ("amount", "any"):
         spans = [(d.get("start"), d.get("end")) for d in dates]
@@ -245,7 +255,18 @@ def rollup(
                 for entry, mine in zip(entries, words)
                 if entry[0] == 0 or not any(_restates(mine, theirs) for status, theirs in earlier if status == entry[2]["status"])
             ]
-            _, _, claim = min(fresh or entries, key=_entry_order)
+            best, _, claim = min(fresh or entries, key=_entry_order)
+            value = _value(claim, topic, key)
+            # "while widely anticipated for 2025, no final date has been set":
+            # a sentence that hedges a value and says in so many words that it
+            # is undecided leaves the fact undecided; the hedged value stays
+            undecided = [
+                entry for entry in (fresh or entries)
+                if entry[2]["status"] == "unconfirmed" and entry[2].get("cues") and not _value(entry[2], topic, key)
+                and entry[2].get("sentence") is not None and entry[2].get("sentence") == claim.get("sentence")
+            ]
+            if best != 0 and claim["status"] in _HEDGED and undecided:
+                claim = min(undecided, key=_entry_order)[2]
             earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
             cid = claim["claim_id"]
             status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
@@ -255,7 +276,7 @@ def rollup(
                     doc_id=doc_id,
                     published=info.published,
                     status=status,
-                    value=_value(claim, topic, key),
+                    value=_value(claim, topic, key) or value,
                     claim_id=cid,
                     text=claim["text"],
                     claims=len(entries),
@@ -281,6 +302,8 @@ def rollup(
     return dict(sorted(records.items(), key=_record_order))
 
 
+#: statuses that hedge: an explicit "not decided" in the same article speaks over them
+_HEDGED = frozenset({"expected", "rumored"})
 _WORD = re.compile(r"[^\W_]+")
 #: words too common to say that two claims are the same statement
 _STOPWORDS = frozenset(

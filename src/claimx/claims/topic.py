@@ -176,6 +176,12 @@ class TopicTagger:
                 continue
             if any(s <= at_body and at_body + len(name) <= e for s, e in places):
                 continue
+            # "GM and Chrysler seek aid": two subjects, each named on its own in the body
+            parts = re.split(r" (?:and|&) ", name)
+            if len(parts) > 1 and all(
+                len(re.findall(r"(?<!\w)" + re.escape(part) + r"(?!\w)", text)) > text.count(name) for part in parts
+            ):
+                continue
             if " " not in name and name.lower() in text:
                 continue
             marked = any(ch.isdigit() for ch in name) or ":" in name
@@ -237,10 +243,10 @@ class TopicTagger:
                 found = self.slot(claim)
                 if found is not None:
                     weight, slot = found
-                    # a slot word at the predicate or on it says which fact the
-                    # claim speaks to; deeper in the clause it only names the
-                    # slot within the claim's own topic, or fills a topic's
-                    # general key ("business", "development")
+                    # a slot word at the predicate or its object says which fact
+                    # the claim speaks to; in its subject it fills a topic's
+                    # general key ("business", "development"); deeper in the
+                    # clause it only names the slot within the claim's own topic
                     general = info["key"] in (topic, "development", "release_date")
                     if weight >= 2 or general or slot.topic == topic:
                         info["topic"], info["key"] = slot.topic, slot.key
@@ -377,7 +383,7 @@ class TopicTagger:
         predicate: the predicate itself weighs 3, its object or complement 2,
         its subject 1.5, any other word of the clause 1; the
         speaker's words ("the chief executive said") do not count. Ties go to
-        the earlier word.
+        the longer phrase, then the earlier word.
 
         RETURNS (tuple[float, SlotRule] | None): the weight and the slot, or None.
         """
@@ -399,6 +405,8 @@ class TopicTagger:
                     continue
                 if slot.pos and token.pos_ not in slot.pos:
                     continue
+                if slot.heads and token.head.lemma_.lower() not in slot.heads:
+                    continue
                 words = range(token.i, token.i + len(phrase))
                 if head_i in words:
                     weight = 3.0
@@ -409,8 +417,9 @@ class TopicTagger:
                     weight = 1.5
                 else:
                     weight = 1.0
-                if best is None or weight > best[0]:
-                    best = (weight, token.i, slot)
+                # ties go to the longer phrase ("production rate" over "production")
+                if best is None or (weight, len(phrase)) > (best[0], best[1]):
+                    best = (weight, len(phrase), slot)
         return (best[0], best[2]) if best else None
 
     def topic(self, claim: Span, ents: list[Span]) -> str | None:
