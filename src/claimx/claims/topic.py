@@ -222,13 +222,6 @@ class TopicTagger:
             if topic is None:
                 topic = first_topic.get(sent_of[claim.start], "other")
             info = dict(claim._.claim or {})
-            info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, topic)
-            if info["subject"]["start"] is None:
-                # "The maker unveiled its new drone, with sales planned
-                # for late 2028": the absolute is about the clause's object
-                owner = _absolute_owner(claim, main)
-                if owner is not None:
-                    info["subject"] = {"name": text[owner[0] : owner[1]], "start": owner[0], "end": owner[1]}
             codename = self.identity_of(claim, alias_at) if alias_at else None
             if codename is not None:
                 # whether a codename is the subject is a question of what is
@@ -250,6 +243,15 @@ class TopicTagger:
                     general = info["key"] in (topic, "development", "release_date")
                     if weight >= 2 or general or slot.topic == topic:
                         info["topic"], info["key"] = slot.topic, slot.key
+            # the fact's topic decides whether an organisation that acts is
+            # the subject ("Chrysler has asked for $5 billion in aid": business)
+            info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
+            if info["subject"]["start"] is None:
+                # "The maker unveiled its new drone, with sales planned
+                # for late 2028": the absolute is about the clause's object
+                owner = _absolute_owner(claim, main)
+                if owner is not None:
+                    info["subject"] = {"name": text[owner[0] : owner[1]], "start": owner[0], "end": owner[1]}
             claim._.claim = info
         return doc
 
@@ -359,6 +361,9 @@ class TopicTagger:
                 if claim.start_char <= start and end <= claim.end_char:
                     return {"name": main, "start": start, "end": end}
         subjects = {t.i for t in claim if t.dep_ in SUBJECT_DEPS}
+        # "the auto maker Chrysler, which …, has asked": the name in apposition
+        # to the subject is the subject
+        subjects |= {c.i for i in list(subjects) for c in claim.doc[i].children if c.dep_ == "appos"}
         if main:
             short = _short_mention(claim, main)
             if short is not None:
