@@ -177,3 +177,8 @@ def test_evaluate_chain_cli_errors_lists_facts(tmp_path, nlp):
     result = runner.invoke(app, ["eval", str(gold_dir), "--errors"])
     assert result.exit_code == 0, result.output
     assert "Tracked facts" in result.output and "group found" in result.output
+
+
+@pytest.mark.parametrize("pred,gold", [("four", "4"), ("three thousand", "3,000"), ("ten", "10 a month")])
+def test_evaluate_chain_spelt_numbers_are_amounts(pred, gold):
+    assert value_fits(pred, gold)

@@ -899,9 +899,24 @@ _SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "thous
 _TIMEX_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|H\d|SP|SU|FA|WI))?$|^\d{3}X$")
 
 
+_NUMBER_WORDS = {
+    w: float(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {w: float(10 * n) for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+_SPELT = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")(?:\s+(hundred|thousand|million|billion))?\b", re.IGNORECASE)
+_SPELT_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
 def amount_numbers(text: str) -> list[float]:
-    """RETURNS (list[float]): the numbers of an amount, scaled by "billion", "m" …"""
-    out = []
+    """RETURNS (list[float]): the numbers of an amount, scaled by "billion", "m" …;
+    numbers spelt out ("four", "three thousand") count as their figures."""
+    out = [
+        _NUMBER_WORDS[word.lower()] * (_SPELT_SCALE[scale.lower()] if scale else 1.0)
+        for word, scale in _SPELT.findall(text)
+    ]
     for number, scale in _AMOUNT.findall(text):
         digits = number.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) else number.replace(",", ".")
         try:
