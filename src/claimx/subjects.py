@@ -7,8 +7,13 @@ groups names that are the same once normalised (case, dashes, quotes, a
 leading "the", a trailing possessive), an abbreviation with the one longer
 name whose initials it spells ("HL3" -> "Half-Life 3"; left alone when several
 names fit), a short form with the one longer name of the same first word and
-closing number ("Alita 2" -> "Alita: Battle Angel 2"), and the aliases a user pins in ``claimx-aliases.yml`` (or
-``.yaml``/``.json``) in the corpus folder::
+closing number ("Alita 2" -> "Alita: Battle Angel 2"), a fragment with the one
+longer name it begins or ends ("Deck 2" -> "Steam Deck 2", a maker's name ->
+its one product; not a name that only adds a small number, a sequel), names
+that share a model number ("Boeing 787", "787 Dreamliner"), the links earlier
+roll-ups made (the alias table the store keeps, :meth:`SubjectResolver.learned`),
+and the aliases a user pins in ``claimx-aliases.yml`` (or ``.yaml``/``.json``)
+in the corpus folder, which win::
 
     Half-Life 3:
       - HLX
@@ -173,6 +178,7 @@ class SubjectResolver:
         forms: dict[str, Counter[str]] = {}
         for name, count in counts.items():
             forms.setdefault(normalise(name), Counter())[name] += count
+        self._names = set(forms)
         pinned_roots: dict[str, str] = {}
         for canonical, aliases in (pinned or {}).items():
             root = normalise(canonical)
@@ -180,10 +186,16 @@ class SubjectResolver:
             pinned_roots[root] = canonical
             for alias in aliases:
                 self._union(normalise(alias), root)
-        # What earlier roll-ups linked stays linked: alias -> canonical name.
-        for alias, canonical in (learned or {}).items():
-            if normalise(alias) in forms and normalise(canonical) in forms:
-                self._union(normalise(alias), normalise(canonical))
+        # What earlier roll-ups linked stays linked (name -> a name of its
+        # group), unless the user pinned the two apart.
+        for alias, target in (learned or {}).items():
+            a, b = normalise(alias), normalise(target)
+            if a not in forms or b not in forms:
+                continue
+            roots = {self._find(r) for r in pinned_roots}
+            if self._find(a) in roots and self._find(b) in roots and self._find(a) != self._find(b):
+                continue
+            self._union(a, b)
         # Abbreviations join the one longer name whose initials they spell.
         by_initials: dict[str, set[str]] = {}
         for key, variants in forms.items():
@@ -280,13 +292,10 @@ class SubjectResolver:
             self._parent[ra] = rb
 
     def learned(self) -> dict[str, str]:
-        """RETURNS (dict[str, str]): every linked name (normalised) -> its canonical name, for the next roll-up."""
-        out = {}
-        for key in self._parent:
-            canonical = self._canonical.get(self._find(key))
-            if canonical is not None and normalise(canonical) != key:
-                out[key] = canonical
-        return out
+        """RETURNS (dict[str, str]): the alias table this resolver learned, for
+        the next roll-up: every name (normalised) linked to another -> the
+        name its group is rooted at."""
+        return {key: self._find(key) for key in self._names if self._find(key) != key}
 
     def canonical(self, name: str) -> str:
         """RETURNS (str): the canonical name of ``name`` (``name`` itself when unknown)."""
