@@ -215,3 +215,23 @@ def test_status_rollup_person_in_other_joins_their_cast_group():
     records = {(r.topic, r.key): r for r in rollup(claims, docs).values()}
     assert [s.status for s in records[("cast", "Jane Roe")].history] == ["rumored", "denied"]
     assert ("other", "Sam Cole") in records and ("other", "Jane Roe") not in records
+
+
+def test_status_rollup_unnamed_claims_follow_the_subject_the_titles_follow():
+    # three titles name the striker; the second article's claims default to
+    # the selling club, which only its own title names
+    docs = {
+        "a": DocInfo(D(2026, 7, 1), D(2026, 7, 1), 1, "Rovers weigh bid for striker Tomas Brenner"),
+        "b": DocInfo(D(2026, 7, 2), D(2026, 7, 2), 2, "Kilbride accept offer for Brenner"),
+        "c": DocInfo(D(2026, 7, 3), D(2026, 7, 3), 3, "Brenner signs for Rovers"),
+    }
+    claims = [
+        _claim("a1", "a", "rumored", subject="Tomas Brenner", mention=False, topic="business", key="price"),
+        _claim("b1", "b", "confirmed", subject="Kilbride", mention=False, topic="business", key="price"),
+        _claim("b2", "b", "confirmed", subject="Kilbride", mention=True, topic="business", key="results", start=10),
+        _claim("c1", "c", "confirmed", subject="Tomas Brenner", mention=False, topic="business", key="price"),
+    ]
+    records = {(r.subject, r.key): r for r in rollup(claims, docs).values()}
+    assert [s.doc_id for s in records[("Tomas Brenner", "price")].history] == ["a", "b", "c"]
+    # a claim that names its subject keeps it
+    assert ("Kilbride", "results") in records

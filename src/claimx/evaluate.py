@@ -1011,7 +1011,7 @@ def chain_rollup(articles: Sequence[Article], predictions: Mapping[str, Sequence
     learned: dict[str, str] = {}
     for seq, article in enumerate(articles, 1):
         added_on = article.published or dt.date.today()
-        docs[article.doc_id] = DocInfo(published=article.published, added_on=added_on, added_seq=seq)
+        docs[article.doc_id] = DocInfo(published=article.published, added_on=added_on, added_seq=seq, title=article.title)
         claims.extend(r.model_dump(mode="json") for r in predictions.get(article.doc_id, []))
         resolver = SubjectResolver((c["subject"]["name"] for c in claims), pinned, learned=learned)
         records = rollup(claims, docs, resolver=resolver)

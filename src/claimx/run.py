@@ -148,7 +148,9 @@ def _current_state(store: Store, corpus: Path | None) -> _State:
         if data.get("error") is None:
             articles += 1
             published = dt.date.fromisoformat(data["published"]) if data.get("published") else None
-            docs[doc_id] = DocInfo(published=published, added_on=dt.date.fromisoformat(added_on), added_seq=added_seq)
+            docs[doc_id] = DocInfo(
+                published=published, added_on=dt.date.fromisoformat(added_on), added_seq=added_seq, title=data.get("title")
+            )
         if doc_id in rejected_per_doc:
             data["claim_count"] = max(0, data.get("claim_count", 0) - rejected_per_doc[doc_id])
             record = DocumentRecord.model_validate(data).model_dump_json()

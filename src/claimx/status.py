@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,6 +117,7 @@ class DocInfo:
     published: dt.date | None
     added_on: dt.date
     added_seq: int
+    title: str | None = None
 
     def rank(self) -> tuple[dt.date, int]:
         return (self.published or self.added_on, self.added_seq)
@@ -147,6 +149,59 @@ def _wants_value(topic: str, key: str) -> bool:
     """RETURNS (bool): whether the claim that gives a fact's value speaks first for its article:
     a release, and every fact whose slot (``slots.jsonl``) has an amount."""
     return topic == "release" or _value_kind(topic, key) in ("amount",)
+
+
+def _title_words(title: str) -> set[str]:
+    return set(_WORD.findall(title.casefold()))
+
+
+def _followed_subjects(
+    claims: list[Mapping[str, Any]], docs: Mapping[str, DocInfo], resolver: SubjectResolver
+) -> dict[str, dict[str, str]]:
+    """Which subject each article follows, across the corpus: of the subjects
+    its title names, the one the most titles of the corpus name. An article
+    whose claims default to another subject ("Harwick accept bid for
+    Oyelaran", in a corpus whose every title names the player) hands that
+    subject's unnamed claims to the followed one.
+
+    RETURNS (dict[str, dict[str, str]]): doc id -> {default subject: followed subject}.
+    """
+    titles = {doc_id: _title_words(info.title) for doc_id, info in docs.items() if info.title}
+    if len(titles) < 2:
+        return {}
+    # every subject, with the ways a title names it: all the words of one
+    # of its names, or the last one when it is a word of four letters or
+    # more ("Oyelaran" for "Mattias Oyelaran"; not "3" for "Half-Life 3")
+    marks: dict[str, set[frozenset[str]]] = {}
+    for claim in claims:
+        name = claim["subject"]["name"]
+        words = _WORD.findall(name.casefold())
+        if not words:
+            continue
+        ways = marks.setdefault(resolver.canonical(name), set())
+        ways.add(frozenset(words))
+        if words[-1].isalpha() and len(words[-1]) >= 4:
+            ways.add(frozenset(words[-1:]))
+    named_in = {
+        subject: {doc_id for doc_id, words in titles.items() if any(way <= words for way in ways)}
+        for subject, ways in marks.items()
+    }
+    defaults: dict[str, Counter[str]] = {}
+    for claim in claims:
+        if not claim["subject"].get("text"):
+            defaults.setdefault(claim["doc_id"], Counter())[resolver.canonical(claim["subject"]["name"])] += 1
+    out: dict[str, dict[str, str]] = {}
+    for doc_id, counts in defaults.items():
+        if doc_id not in titles:
+            continue
+        default = counts.most_common(1)[0][0]
+        mine = [s for s, where in named_in.items() if doc_id in where]
+        if not mine:
+            continue
+        best = max(mine, key=lambda s: (len(named_in[s]), s == default))
+        if best != default and len(named_in[best]) > len(named_in.get(default, ())):
+            out[doc_id] = {default: best}
+    return out
 
 
 def _bracketed(claim: Mapping[str, Any], date: Mapping[str, Any]) -> bool:
@@ -206,6 +261,7 @@ def rollup(
     claims = [c for c in claims if (c.get("subject") or {}).get("name", "").strip() and c["doc_id"] in docs]
     if resolver is None:
         resolver = SubjectResolver(c["subject"]["name"] for c in claims)
+    followed = _followed_subjects(claims, docs, resolver)
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
     names: dict[tuple[str, str, str], set[str]] = {}
@@ -220,6 +276,9 @@ def rollup(
         if decision is not None and decision.action == "reject":
             continue
         subject = resolver.canonical(claim["subject"]["name"])
+        if not claim["subject"].get("text") and claim["doc_id"] in followed:
+            # a claim that names nothing is about what the article follows
+            subject = followed[claim["doc_id"]].get(subject, subject)
         topic = claim["topic"]
         if topic == "other":
             topic = people.get((subject, claim["key"]), topic)
