@@ -31,6 +31,11 @@ class SlotRule(BaseModel):
     key: str
     #: lemmas or lower-case forms; several words are matched as a phrase, word by word
     words: list[str]
+    #: entity labels that speak to the slot ("MONEY" for a price) when the
+    #: claim's key is one of ``over``; empty for none
+    labels: list[str] = []
+    #: the keys a claim with an entity of ``labels`` gives up for this slot ("deal")
+    over: list[str] = []
     #: parts of speech the first word counts as; empty for any
     pos: list[str] = []
     #: lemmas of the verb the word must hang on ("production" counts as

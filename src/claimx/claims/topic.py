@@ -141,7 +141,11 @@ class TopicTagger:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
         #: first word -> (phrase, rule) of every slot word
         self.slot_words: dict[str, list[tuple[tuple[str, ...], SlotRule]]] = {}
+        #: slots an entity speaks to: (labels, keys it takes over, rule)
+        self.slot_labels: list[SlotRule] = []
         for slot in load_slots(rules_dir):
+            if slot.labels:
+                self.slot_labels.append(slot)
             for word in slot.words:
                 phrase = tuple(_phrase_words(word.lower()))
                 self.slot_words.setdefault(phrase[0], []).append((phrase, slot))
@@ -243,6 +247,12 @@ class TopicTagger:
                     general = info["key"] in (topic, "development", "release_date")
                     if weight >= 2 or general or slot.topic == topic:
                         info["topic"], info["key"] = slot.topic, slot.key
+                # "an opening bid of around €45 million": an amount of money
+                # in a claim about a deal speaks to its price
+                for slot in self.slot_labels:
+                    if info["topic"] == slot.topic and info["key"] in slot.over and _has_label(claim, claim_ents[n], slot.labels):
+                        info["key"] = slot.key
+                        break
             # the fact's topic decides whether an organisation that acts is
             # the subject ("Chrysler has asked for $5 billion in aid": business)
             info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
@@ -528,6 +538,14 @@ class TopicTagger:
             if best is None or weight > best[0]:
                 best = (weight, key)
         return best[1] if best else topic
+
+
+def _has_label(claim: Span, ents: list[Span], labels: list[str]) -> bool:
+    """RETURNS (bool): whether the claim holds an entity of one of ``labels`` outside its speaker's words."""
+    source = (claim._.claim or {}).get("attribution") or {}
+    return any(
+        e.label_ in labels and not (source and source["start"] <= e.start_char < source["end"]) for e in ents
+    )
 
 
 #: words that name a part of a series rather than a thing of its own ("Season 3")
