@@ -235,3 +235,13 @@ def test_status_rollup_unnamed_claims_follow_the_subject_the_titles_follow():
     assert [s.doc_id for s in records[("Tomas Brenner", "price")].history] == ["a", "b", "c"]
     # a claim that names its subject keeps it
     assert ("Kilbride", "results") in records
+
+
+def test_status_rollup_article_that_only_restates_does_not_speak():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1), "b": DocInfo(D(2025, 6, 1), D(2025, 1, 1), 2)}
+    claims = [
+        _texted(_claim("a1", "a", "confirmed", topic="other", key="display"), "The tablet has a 12-inch OLED display"),
+        _texted(_claim("b1", "b", "confirmed", topic="other", key="display"), "It has a 12-inch OLED display"),
+    ]
+    (record,) = rollup(claims, docs).values()
+    assert [s.doc_id for s in record.history] == ["a"]

@@ -2,17 +2,23 @@
 
 Claims of every article are grouped by (subject, topic, key), the subject
 resolved across articles by :class:`~claimx.subjects.SubjectResolver`; a
-claim of topic ``other`` about a person joins that person's cast or crew
-group when there is one.
+claim that names no subject follows the subject the corpus's titles follow
+when its article's own default is named by fewer titles; a claim of topic
+``other`` about a person joins that person's cast or crew group when there
+is one. The key is the claim's slot (``models/en/slots.jsonl``).
 
 Within a group each article speaks once, through the first of its claims in
 this order: a claim a reviewer accepted or corrected (a rejected claim does
-not count); for a release, a claim that gives a date; a claim that names the
-subject and carries status words (cues), a denial in so many words counting
-as naming it; one that does either; its first claim. A claim that restates
-an earlier article's claim of the group with the same status is background
-and speaks only when the article has nothing else to say there. A group's
-value is the date its release or production claim gives.
+not count); for a release or a fact whose value is an amount, a claim that
+gives its value; a claim that names the subject and carries status words
+(cues), a denial in so many words counting as naming it; one that does
+either; its first claim. A sentence that hedges a value and says in so many
+words that the fact is undecided ("anticipated for 2025, no date has been
+set") speaks as undecided, with the hedged value. A claim that restates an
+earlier article's claim of the group with the same status is background; an
+article that only restates earlier coverage does not speak to the group. A
+group's value is the date or amount (as its slot says) that the speaking
+claim gives.
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
@@ -314,7 +320,11 @@ def rollup(
                 for entry, mine in zip(entries, words)
                 if entry[0] == 0 or not any(_restates(mine, theirs) for status, theirs in earlier if status == entry[2]["status"])
             ]
-            best, _, claim = min(fresh or entries, key=_entry_order)
+            if not fresh:
+                # an article that only restates earlier coverage does not speak
+                earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
+                continue
+            best, _, claim = min(fresh, key=_entry_order)
             value = _value(claim, topic, key)
             # "while widely anticipated for 2025, no final date has been set":
             # a sentence that hedges a value and says in so many words that it
