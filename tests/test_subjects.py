@@ -81,11 +81,11 @@ def test_subjects_short_form_joins_its_one_longer_name():
 def test_subjects_fragment_joins_its_one_longer_name():
     from claimx.subjects import SubjectResolver
 
-    names = ["Orbit Pad 3", "Pad 3", "Kestrel Rovers", "Kestrel", "Brightline", "Brightline Air", "Brightline Rail"]
+    names = ["Orbit Pad 3", "Pad 3", "Kilbride Rovers", "Kilbride", "Brightline", "Brightline Air", "Brightline Rail"]
     resolver = SubjectResolver(names)
     # the end of a longer name, or its start when the rest adds no number
     assert resolver.canonical("Pad 3") == "Orbit Pad 3"
-    assert resolver.canonical("Kestrel") == "Kestrel Rovers"
+    assert resolver.canonical("Kilbride") == "Kilbride Rovers"
     # several longer names fit: left alone
     assert resolver.canonical("Brightline") == "Brightline"
 

@@ -875,7 +875,7 @@ def _words(text: str) -> list[str]:
 def subject_fits(pred: str, gold: str) -> bool:
     """RETURNS (bool): whether a roll-up subject names the gold one: the same
     once normalised, or a shorter form of it that keeps its last word
-    ("Deck 2" for "Steam Deck 2"), its words in the gold name's order."""
+    ("Pad 3" for "Orbit Pad 3"), its words in the gold name's order."""
     p, g = _words(pred), _words(gold)
     if not p or not g:
         return False

@@ -166,8 +166,8 @@ def _followed_subjects(
 ) -> dict[str, dict[str, str]]:
     """Which subject each article follows, across the corpus: of the subjects
     its title names, the one the most titles of the corpus name. An article
-    whose claims default to another subject ("Harwick accept bid for
-    Oyelaran", in a corpus whose every title names the player) hands that
+    whose claims default to another subject ("Kilbride accept offer for
+    Brenner", in a corpus whose every title names the player) hands that
     subject's unnamed claims to the followed one.
 
     RETURNS (dict[str, dict[str, str]]): doc id -> {default subject: followed subject}.
@@ -177,7 +177,7 @@ def _followed_subjects(
         return {}
     # every subject, with the ways a title names it: all the words of one
     # of its names, or the last one when it is a word of four letters or
-    # more ("Oyelaran" for "Mattias Oyelaran"; not "3" for "Half-Life 3")
+    # more ("Brenner" for "Tomas Brenner"; not "3" for "Orbit Pad 3")
     marks: dict[str, set[frozenset[str]]] = {}
     for claim in claims:
         name = claim["subject"]["name"]

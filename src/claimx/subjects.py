@@ -8,9 +8,9 @@ leading "the", a trailing possessive), an abbreviation with the one longer
 name whose initials it spells ("HL3" -> "Half-Life 3"; left alone when several
 names fit), a short form with the one longer name of the same first word and
 closing number ("Alita 2" -> "Alita: Battle Angel 2"), a fragment with the one
-longer name it begins or ends ("Deck 2" -> "Steam Deck 2", a maker's name ->
+longer name it begins or ends ("Pad 3" -> "Orbit Pad 3", a maker's name ->
 its one product; not a name that only adds a small number, a sequel), names
-that share a model number ("Boeing 787", "787 Dreamliner"), the links earlier
+that share a model number ("Skyward 350", "350 Albatross"), the links earlier
 roll-ups made (the alias table the store keeps, :meth:`SubjectResolver.learned`),
 and the aliases a user pins in ``claimx-aliases.yml`` (or ``.yaml``/``.json``)
 in the corpus folder, which win::
@@ -135,7 +135,7 @@ def alias_file(corpus: Path) -> Path | None:
 
 
 def _is_model_number(word: str) -> bool:
-    """RETURNS (bool): whether a word of a name is a model number ("787", "A380"), not a year or a small number."""
+    """RETURNS (bool): whether a word of a name is a model number ("350", "X200"), not a year or a small number."""
     if not any(ch.isdigit() for ch in word) or len(word) < 3:
         return False
     return not (word.isdigit() and len(word) == 4 and word[:2] in ("19", "20"))
@@ -143,8 +143,8 @@ def _is_model_number(word: str) -> bool:
 
 def _overlaps(names: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """RETURNS (list[tuple[str, int]]): the fuller names two names of one
-    subject spell together when one ends as the other begins ("Boeing 787" +
-    "787 Dreamliner" -> "Boeing 787 Dreamliner"), each with the smaller count."""
+    subject spell together when one ends as the other begins ("Skyward 350" +
+    "350 Albatross" -> "Skyward 350 Albatross"), each with the smaller count."""
     out = []
     for a, count_a in names:
         for b, count_b in names:
@@ -227,11 +227,11 @@ class SubjectResolver:
             if len(longer) == 1:
                 self._union(key, next(iter(longer)))
         # A fragment joins the one longer name it is part of: its words, in
-        # order, at the start ("Castellane" -> "Castellane FC") or at the end
-        # ("Deck 2" -> "Steam Deck 2") of the longer name; left alone when
+        # order, at the start ("Kilbride" -> "Kilbride Rovers") or at the end
+        # ("Pad 3" -> "Orbit Pad 3") of the longer name; left alone when
         # several longer names fit.
         word_forms = {key: _WORDS.findall(key) for key in forms}
-        # Names that share a model number ("Boeing 787", "787 Dreamliner")
+        # Names that share a model number ("Skyward 350", "350 Albatross")
         # are one thing; a year or a one- or two-digit number is no model.
         by_model: dict[str, list[str]] = {}
         for key, words in word_forms.items():

@@ -171,7 +171,7 @@ class TopicTagger:
             numeric += [(d.start_char, d.end_char) for d in doc.spans["dates"]]
         places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS]
         for name in title_names(title, frozenset(self.title_openers)):
-            # "GM": a two-letter abbreviation is a name, "US" (a place) is not
+            # "XL": a two-letter abbreviation is a name, "UK" (a place) is not
             short = len(name) == 2 and name.isupper() and name.isalpha()
             if (len(name) <= 2 and not short) or name.isdigit() or not re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
                 continue
@@ -180,7 +180,7 @@ class TopicTagger:
                 continue
             if any(s <= at_body and at_body + len(name) <= e for s, e in places):
                 continue
-            # "GM and Chrysler seek aid": two subjects, each named on its own in the body
+            # "Arlo and Brenwick seek aid": two subjects, each named on its own in the body
             parts = re.split(r" (?:and|&) ", name)
             if len(parts) > 1 and all(
                 len(re.findall(r"(?<!\w)" + re.escape(part) + r"(?!\w)", text)) > text.count(name) for part in parts
@@ -247,14 +247,14 @@ class TopicTagger:
                     general = info["key"] in (topic, "development", "release_date")
                     if weight >= 2 or general or slot.topic == topic:
                         info["topic"], info["key"] = slot.topic, slot.key
-                # "an opening bid of around €45 million": an amount of money
+                # "a first offer of some €30 million": an amount of money
                 # in a claim about a deal speaks to its price
                 for slot in self.slot_labels:
                     if info["topic"] == slot.topic and info["key"] in slot.over and _has_label(claim, claim_ents[n], slot.labels):
                         info["key"] = slot.key
                         break
             # the fact's topic decides whether an organisation that acts is
-            # the subject ("Chrysler has asked for $5 billion in aid": business)
+            # the subject ("Brenwick has asked for $2 billion in loans": business)
             info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
             if info["subject"]["start"] is None:
                 # "The maker unveiled its new drone, with sales planned
@@ -371,7 +371,7 @@ class TopicTagger:
                 if claim.start_char <= start and end <= claim.end_char:
                     return {"name": main, "start": start, "end": end}
         subjects = {t.i for t in claim if t.dep_ in SUBJECT_DEPS}
-        # "the auto maker Chrysler, which …, has asked": the name in apposition
+        # "the carmaker Brenwick, which …, has asked": the name in apposition
         # to the subject is the subject
         subjects |= {c.i for i in list(subjects) for c in claim.doc[i].children if c.dep_ == "appos"}
         if main:
