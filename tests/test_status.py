@@ -245,3 +245,13 @@ def test_status_rollup_article_that_only_restates_does_not_speak():
     ]
     (record,) = rollup(claims, docs).values()
     assert [s.doc_id for s in record.history] == ["a"]
+
+
+def test_status_rollup_a_listed_attribute_speaks_to_each():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    claim = _texted(
+        _claim("c1", "a", "rumored", subject="Orbit Pad 3", topic="other", key="display"),
+        "The tablet reportedly has an 11-inch display, 8GB of memory and a large battery",
+    )
+    records = {(r.topic, r.key): r.status for r in rollup([claim], docs).values()}
+    assert records == {("other", "display"): "rumored", ("other", "memory"): "rumored", ("other", "battery"): "rumored"}

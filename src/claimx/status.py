@@ -30,6 +30,7 @@ gives a run's :class:`StatusChange` list.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -157,6 +158,25 @@ def _wants_value(topic: str, key: str) -> bool:
     return topic == "release" or _value_kind(topic, key) in ("amount",)
 
 
+@functools.lru_cache(maxsize=1)
+def _attribute_words() -> dict[str, str]:
+    """RETURNS (dict[str, str]): the one-word slot words of attributes (slots of topic ``other``) -> their key."""
+    from .slots import load_slots
+
+    return {
+        word.casefold(): slot.key
+        for slot in load_slots()
+        if slot.topic == "other"
+        for word in slot.words
+        if " " not in word and "-" not in word
+    }
+
+
+def _listed_attributes(text: str, words: Mapping[str, str]) -> set[str]:
+    """RETURNS (set[str]): the attribute keys whose words a claim's text uses."""
+    return {words[w] for w in _WORD.findall(text.casefold()) if w in words}
+
+
 def _title_words(title: str) -> set[str]:
     return set(_WORD.findall(title.casefold()))
 
@@ -268,6 +288,8 @@ def rollup(
     if resolver is None:
         resolver = SubjectResolver(c["subject"]["name"] for c in claims)
     followed = _followed_subjects(claims, docs, resolver)
+    attribute_words = _attribute_words()
+    attribute_keys = set(attribute_words.values())
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
     names: dict[tuple[str, str, str], set[str]] = {}
@@ -305,6 +327,13 @@ def rollup(
             priority += 3
         groups.setdefault(gkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
         names.setdefault(gkey, set()).add(claim["subject"]["name"])
+        # "has a 12-inch display, 8GB of memory and a 5,000mAh battery": a
+        # clause that lists attributes speaks to each of them
+        if topic == "other" and claim["key"] in attribute_keys:
+            for other in _listed_attributes(claim["text"], attribute_words) - {claim["key"]}:
+                okey = (subject, "other", other)
+                groups.setdefault(okey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
+                names.setdefault(okey, set()).add(claim["subject"]["name"])
     records: dict[str, StatusRecord] = {}
     for (subject, topic, key), by_doc in groups.items():
         history: list[StatusStep] = []  # in article order
