@@ -182,3 +182,11 @@ def test_evaluate_chain_cli_errors_lists_facts(tmp_path, nlp):
 @pytest.mark.parametrize("pred,gold", [("four", "4"), ("three thousand", "3,000"), ("ten", "10 a month")])
 def test_evaluate_chain_spelt_numbers_are_amounts(pred, gold):
     assert value_fits(pred, gold)
+
+
+@pytest.mark.parametrize(
+    "pred,gold,expected",
+    [("12", "12GB", True), ("50", "€50m", True), ("16GB", "12GB", False), ("5 months", "5", True), ("$1.5 million", "US$ 15 billion", False)],
+)
+def test_evaluate_chain_amounts_as_written(pred, gold, expected):
+    assert value_fits(pred, gold) is expected

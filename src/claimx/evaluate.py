@@ -894,7 +894,7 @@ def key_fits(pred: str, gold: str) -> bool:
     return bool(p & g)
 
 
-_AMOUNT = re.compile(r"(\d+(?:[.,]\d+)*)\s*(billion|bn|million|mn|m|thousand|k)?\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s*(billion|bn|million|mn|m|thousand|k)\b)?", re.IGNORECASE)
 _SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
 _TIMEX_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|H\d|SP|SU|FA|WI))?$|^\d{3}X$")
 
@@ -927,13 +927,30 @@ def amount_numbers(text: str) -> list[float]:
     return out
 
 
+def amount_numerals(text: str) -> list[float]:
+    """RETURNS (list[float]): the numerals of an amount as written, without their scale ("€50m" -> 50)."""
+    out = []
+    for number, _ in _AMOUNT.findall(text):
+        digits = number.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) else number.replace(",", ".")
+        try:
+            out.append(float(digits))
+        except ValueError:
+            continue
+    return out
+
+
 def value_fits(pred: str | None, gold: str | None) -> bool:
-    """RETURNS (bool): whether a roll-up value is the gold value (dates exactly, amounts by their numbers)."""
+    """RETURNS (bool): whether a roll-up value is the gold value: dates
+    exactly; amounts by their numbers, scaled ("$15bn" = "US$ 15 billion")
+    or as written ("50" = "€50m", "12" = "12GB")."""
     if gold is None or pred is None:
         return gold is None and pred is None
     if _TIMEX_VALUE.match(gold.strip()) or _TIMEX_VALUE.match(pred.strip()):
         return gold.strip() == pred.strip()
     g, p = amount_numbers(gold), amount_numbers(pred)
+    if g and sorted(g) == sorted(p):
+        return True
+    g, p = amount_numerals(gold), amount_numerals(pred)
     return bool(g) and sorted(g) == sorted(p)
 
 
