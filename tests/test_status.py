@@ -198,10 +198,11 @@ def test_status_rollup_claim_giving_the_amount_speaks():
     docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
     # "Prices seen online are not ours" (cued) and "The kettle costs $89"
     denial = _claim("c1", "a", "denied", topic="business", key="price", cues=True)
-    stated = _claim("c2", "a", "confirmed", topic="business", key="price", start=10)
-    stated["entities"] = [{"text": "89", "label": "MONEY", "start": 12, "end": 14}]
+    stated = _texted(_claim("c2", "a", "confirmed", topic="business", key="price", start=10), "The kettle costs $89.")
+    # the tagger's entity leaves the currency out; the value is as written
+    stated["entities"] = [{"text": "89", "label": "MONEY", "start": 28, "end": 30}]
     (record,) = rollup([denial, stated], docs).values()
-    assert (record.status, record.value) == ("confirmed", "89")
+    assert (record.status, record.value) == ("confirmed", "$89")
 
 
 def test_status_rollup_person_in_other_joins_their_cast_group():

@@ -265,8 +265,23 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
                     s is not None and s <= ent.get("start", -1) < e for s, e in spans
                 ):
                     continue
-                return str(ent["text"])
+                return _written_amount(claim, ent)
     return None
+
+
+def _written_amount(claim: Mapping[str, Any], ent: Mapping[str, Any]) -> str:
+    """RETURNS (str): an amount as the claim writes it, with the symbol and
+    unit the tagger left out of the entity ("$699", "16GB", "€50m")."""
+    text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
+    start, end = ent.get("start"), ent.get("end")
+    if base is None or start is None or end is None or not 0 <= start - base <= end - base <= len(text):
+        return str(ent["text"])
+    i, j = start - base, end - base
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    while j < len(text) and not text[j].isspace():
+        j += 1
+    return text[i:j].strip(",.;:!?()[]\"'“”‘’") or str(ent["text"])
 
 
 def rollup(
