@@ -467,7 +467,12 @@ class TopicTagger:
                     counts[topic] += 2
                 else:
                     counts[topic] += 1
-        if any(e.label_ == "PERSON" for e in ents) and " as " in claim.text:
+        # "Waltz as Ido": a person as a role (not "X, the chief executive,
+        # described the plan as …")
+        doc = claim.doc
+        if any(e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].lower_ == "as" for e in ents) or any(
+            t.lower_ == "as" and t.head.lemma_ in ("role", "part") for t in claim
+        ):
             counts["cast"] += 2
         # "actor Jane Roe will appear in the campaign": a person who appears,
         # stars or returns is cast
