@@ -16,8 +16,9 @@ def _packs():
     from claimx.claims.entities import EntityRule
     from claimx.claims.segment import AttributionRule, NonClaimRule
     from claimx.claims.topic import TopicRule
+    from claimx.slots import SlotRule
 
-    return {"cues.jsonl": CueRule, "entities.jsonl": EntityRule, "attribution.jsonl": AttributionRule, "topics.jsonl": TopicRule, "nonclaims.jsonl": NonClaimRule}
+    return {"cues.jsonl": CueRule, "entities.jsonl": EntityRule, "attribution.jsonl": AttributionRule, "topics.jsonl": TopicRule, "nonclaims.jsonl": NonClaimRule, "slots.jsonl": SlotRule}
 
 
 @pytest.mark.parametrize("filename", sorted(_packs()))

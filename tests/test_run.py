@@ -235,3 +235,23 @@ def test_run_retries_an_article_whose_extraction_crashed(tmp_path, nlp):
     assert summary.extracted == 1
     docs = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
     assert docs[0]["error"] is None and docs[0]["claim_count"] > 0
+
+
+def test_run_keeps_learned_subject_links(tmp_path, nlp):
+    """A link the roll-up made between two names is kept by the store for later runs."""
+    import json as _json
+
+    from claimx.run import LEARNED_ALIASES, run as _run
+    from claimx.store import Store
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(
+        "---\ntitle: Orbit Pad 3 leaks\npublished: 2026-01-05\n---\nThe Orbit Pad 3 will reportedly cost $499. "
+        "The Pad 3 may ship in May.\n",
+        encoding="utf-8",
+    )
+    _run(corpus, out, progress=False)
+    with Store.open(out, write=False, create=False) as store:
+        learned = _json.loads(store.get_meta(LEARNED_ALIASES) or "{}")
+    assert isinstance(learned, dict)

@@ -160,12 +160,49 @@ def test_status_rollup_release_claim_with_a_date_speaks_for_its_article():
     assert (record.status, record.value, record.claim_id) == ("rumored", "2026", "c2")
 
 
-@pytest.mark.parametrize("topic, key, value", [("release", "release_date", "2026"), ("production", "development", "2026"), ("cast", "Jane Roe", None)])
-def test_status_rollup_value_only_from_dated_topics(topic, key, value):
+@pytest.mark.parametrize(
+    "topic, key, status, value",
+    [
+        ("release", "release_date", "denied", "2026"),
+        ("production", "development", "denied", "2026"),
+        # "Jane Roe denied it, telling a fan this week": the date is of the telling
+        ("cast", "Jane Roe", "denied", None),
+        # "Jane Roe joins the crew on 2 March": the date of joining
+        ("cast", "Jane Roe", "confirmed", "2026"),
+        ("title", "title", "confirmed", None),
+    ],
+)
+def test_status_rollup_value_only_from_dated_topics(topic, key, status, value):
     docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
-    # "Jane Roe denied it, telling a fan this week": the date is of the telling
-    (record,) = rollup([_claim("c1", "a", "denied", topic=topic, key=key, value="2026")], docs).values()
+    (record,) = rollup([_claim("c1", "a", status, topic=topic, key=key, value="2026")], docs).values()
     assert record.value == value
+
+
+@pytest.mark.parametrize(
+    "key, entities, value",
+    [
+        ("price", [{"text": "499", "label": "MONEY", "start": 20, "end": 23}], "499"),
+        ("orders", [{"text": "40", "label": "CARDINAL", "start": 20, "end": 22}], "40"),
+        ("deal", [{"text": "$3 billion", "label": "MONEY", "start": 20, "end": 30}], "2026"),  # a date first
+    ],
+)
+def test_status_rollup_value_is_the_slots_date_or_amount(key, entities, value):
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    claim = _claim("c1", "a", "confirmed", topic="business", key=key, value="2026")
+    claim["entities"] = entities
+    (record,) = rollup([claim], docs).values()
+    assert record.value == value
+
+
+def test_status_rollup_claim_giving_the_amount_speaks():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    # "Prices seen online are not ours" (cued) and "The kettle costs $89"
+    denial = _claim("c1", "a", "denied", topic="business", key="price", cues=True)
+    stated = _texted(_claim("c2", "a", "confirmed", topic="business", key="price", start=10), "The kettle costs $89.")
+    # the tagger's entity leaves the currency out; the value is as written
+    stated["entities"] = [{"text": "89", "label": "MONEY", "start": 28, "end": 30}]
+    (record,) = rollup([denial, stated], docs).values()
+    assert (record.status, record.value) == ("confirmed", "$89")
 
 
 def test_status_rollup_person_in_other_joins_their_cast_group():
@@ -179,3 +216,43 @@ def test_status_rollup_person_in_other_joins_their_cast_group():
     records = {(r.topic, r.key): r for r in rollup(claims, docs).values()}
     assert [s.status for s in records[("cast", "Jane Roe")].history] == ["rumored", "denied"]
     assert ("other", "Sam Cole") in records and ("other", "Jane Roe") not in records
+
+
+def test_status_rollup_unnamed_claims_follow_the_subject_the_titles_follow():
+    # three titles name the striker; the second article's claims default to
+    # the selling club, which only its own title names
+    docs = {
+        "a": DocInfo(D(2026, 7, 1), D(2026, 7, 1), 1, "Rovers weigh bid for striker Tomas Brenner"),
+        "b": DocInfo(D(2026, 7, 2), D(2026, 7, 2), 2, "Kilbride accept offer for Brenner"),
+        "c": DocInfo(D(2026, 7, 3), D(2026, 7, 3), 3, "Brenner signs for Rovers"),
+    }
+    claims = [
+        _claim("a1", "a", "rumored", subject="Tomas Brenner", mention=False, topic="business", key="price"),
+        _claim("b1", "b", "confirmed", subject="Kilbride", mention=False, topic="business", key="price"),
+        _claim("b2", "b", "confirmed", subject="Kilbride", mention=True, topic="business", key="results", start=10),
+        _claim("c1", "c", "confirmed", subject="Tomas Brenner", mention=False, topic="business", key="price"),
+    ]
+    records = {(r.subject, r.key): r for r in rollup(claims, docs).values()}
+    assert [s.doc_id for s in records[("Tomas Brenner", "price")].history] == ["a", "b", "c"]
+    # a claim that names its subject keeps it
+    assert ("Kilbride", "results") in records
+
+
+def test_status_rollup_article_that_only_restates_does_not_speak():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1), "b": DocInfo(D(2025, 6, 1), D(2025, 1, 1), 2)}
+    claims = [
+        _texted(_claim("a1", "a", "confirmed", topic="other", key="display"), "The tablet has a 12-inch OLED display"),
+        _texted(_claim("b1", "b", "confirmed", topic="other", key="display"), "It has a 12-inch OLED display"),
+    ]
+    (record,) = rollup(claims, docs).values()
+    assert [s.doc_id for s in record.history] == ["a"]
+
+
+def test_status_rollup_a_listed_attribute_speaks_to_each():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    claim = _texted(
+        _claim("c1", "a", "rumored", subject="Orbit Pad 3", topic="other", key="display"),
+        "The tablet reportedly has an 11-inch display, 8GB of memory and a large battery",
+    )
+    records = {(r.topic, r.key): r.status for r in rollup([claim], docs).values()}
+    assert records == {("other", "display"): "rumored", ("other", "memory"): "rumored", ("other", "battery"): "rumored"}

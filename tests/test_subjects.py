@@ -76,3 +76,42 @@ def test_subjects_short_form_joins_its_one_longer_name():
     assert resolver.canonical("Alita 2") == "Alita: Battle Angel 2"
     assert resolver.canonical("Alita: Battle Angel") == "Alita: Battle Angel"
     assert resolver.canonical("Shrek 5") == "Shrek 5"
+
+
+def test_subjects_fragment_joins_its_one_longer_name():
+    from claimx.subjects import SubjectResolver
+
+    names = ["Orbit Pad 3", "Pad 3", "Kilbride Rovers", "Kilbride", "Brightline", "Brightline Air", "Brightline Rail"]
+    resolver = SubjectResolver(names)
+    # the end of a longer name, or its start when the rest adds no number
+    assert resolver.canonical("Pad 3") == "Orbit Pad 3"
+    assert resolver.canonical("Kilbride") == "Kilbride Rovers"
+    # several longer names fit: left alone
+    assert resolver.canonical("Brightline") == "Brightline"
+
+
+def test_subjects_group_is_named_by_its_fullest_name():
+    from claimx.subjects import SubjectResolver
+
+    resolver = SubjectResolver(["Pad 3", "Pad 3", "Pad 3", "Orbit Pad 3"])
+    assert resolver.canonical("Pad 3") == "Orbit Pad 3"
+
+
+def test_subjects_learned_links_carry_to_the_next_rollup():
+    from claimx.subjects import SubjectResolver
+
+    first = SubjectResolver(["Orbit Pad 3", "Pad 3"])
+    learned = first.learned()
+    # a later roll-up that meets a second longer name keeps the earlier link
+    later = SubjectResolver(["Orbit Pad 3", "Pad 3", "Nova Pad 3"], learned=learned)
+    assert later.canonical("Pad 3") == "Orbit Pad 3"
+
+
+def test_subjects_model_number_links_names_and_spells_the_fullest():
+    from claimx.subjects import SubjectResolver
+
+    resolver = SubjectResolver(["Skyward 350", "Skyward 350", "350 Albatross", "Skyward", "Skyward 2"])
+    assert resolver.canonical("350 Albatross") == "Skyward 350 Albatross"
+    assert resolver.canonical("Skyward 350") == "Skyward 350 Albatross"
+    # a small number is a sequel, not a model: "Skyward 2" stays apart
+    assert resolver.canonical("Skyward 2") == "Skyward 2"

@@ -783,3 +783,332 @@ def evaluate(
     gold = load_gold(gold_dir)
     predictions = extract(gold.articles())
     return score(gold, predictions)
+
+
+# ----------------------------------------------------------------- chains
+#
+# A chain is a gold folder with ``status_gold.jsonl``: tracked facts across its
+# articles (shared/ANNOTATION.md, "Tracked facts across articles"). Its
+# articles are added one at a time in published order, as a user would, and
+# the roll-up after the last one is scored fact by fact:
+#
+# - **group found**: some roll-up group has the gold subject (or a shorter
+#   form keeping its last word), the gold topic, and a key sharing a word with
+#   the gold key; gold facts take groups one-to-one, the closest first;
+# - **final status**: the group's status is the gold status;
+# - **whole history**: the group's steps, (article, status) in order, are the gold history;
+# - **value**: the group's value is the gold value: dates compare exactly,
+#   amounts by their numbers ("US$ 15 billion" = "$15bn"); no value on both sides is right.
+
+STATUS_GOLD = "status_gold.jsonl"
+
+
+class GoldStep(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    doc: str
+    status: Status
+
+
+class GoldFact(BaseModel):
+    """One line of ``status_gold.jsonl``."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    subject: str
+    topic: Topic
+    key: str
+    status: Status
+    value: str | None = None
+    history: list[GoldStep]
+
+
+class FactScore(BaseModel):
+    """One gold fact against the roll-up."""
+
+    subject: str
+    topic: str
+    key: str
+    gold_status: Status
+    gold_value: str | None
+    gold_history: list[str]  # "doc:status"
+    found: bool
+    status_right: bool
+    history_right: bool
+    value_right: bool
+    pred_subject: str | None = None
+    pred_topic: str | None = None
+    pred_key: str | None = None
+    pred_status: Status | None = None
+    pred_value: str | None = None
+    pred_history: list[str] = Field(default_factory=list)
+
+
+class ChainResult(BaseModel):
+    """The chain figures of one gold folder: counts over its tracked facts."""
+
+    root: str
+    n_docs: int
+    n_facts: int
+    found: int
+    status: int
+    history: int
+    value: int
+    facts: list[FactScore]
+    groups: int  # groups in the final roll-up
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+
+def has_chain(gold_dir: Path) -> bool:
+    """RETURNS (bool): whether a gold folder holds tracked-fact gold."""
+    return (Path(gold_dir) / STATUS_GOLD).is_file()
+
+
+def load_status_gold(path: Path) -> list[GoldFact]:
+    """Read ``status_gold.jsonl``.
+
+    RAISES (GoldError): a line is not a tracked fact.
+    """
+    facts = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise GoldError(f"Cannot read {path}: {err}. Save it as UTF-8 JSONL.") from err
+    for n, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        try:
+            facts.append(GoldFact.model_validate_json(raw))
+        except ValidationError as err:
+            raise GoldError(
+                f"{path}:{n}: not a tracked fact ({err.errors()[0]['msg']}); see shared/ANNOTATION.md, "
+                "'Tracked facts across articles'."
+            ) from err
+    return facts
+
+
+def load_chain_articles(gold_dir: Path) -> list[Article]:
+    """RETURNS (list[Article]): every ``articles/*.md`` of a gold folder, in published order (then id)."""
+    articles_dir = Path(gold_dir) / "articles"
+    if not articles_dir.is_dir():
+        raise GoldError(f"Gold directory {gold_dir} has no articles/ folder: a chain holds articles/<id>.md.")
+    articles = []
+    for path in sorted(articles_dir.glob("*.md")):
+        if path.name.startswith("."):
+            continue
+        front, body = _read_article(path)
+        title, url = front.get("title"), front.get("url")
+        articles.append(
+            Article(
+                doc_id=path.stem,
+                path=str(path),
+                body=body,
+                title=None if title is None else str(title),
+                published=_front_date(front.get("published"), path),
+                url=None if url is None else str(url),
+                content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+            )
+        )
+    if not articles:
+        raise GoldError(f"{articles_dir} holds no .md articles: nothing to score against.")
+    return sorted(articles, key=lambda a: (a.published or dt.date.max, a.doc_id))
+
+
+_STEM_WORD = re.compile(r"[^\W_]+")
+_KEY_STOP = frozenset("a an the of to in on for and or by with at".split())
+
+
+def _words(text: str) -> list[str]:
+    from .subjects import normalise
+
+    return _STEM_WORD.findall(normalise(text))
+
+
+def subject_fits(pred: str, gold: str) -> bool:
+    """RETURNS (bool): whether a roll-up subject names the gold one: the same
+    once normalised, or a shorter form of it that keeps its last word
+    ("Pad 3" for "Orbit Pad 3"), its words in the gold name's order."""
+    p, g = _words(pred), _words(gold)
+    if not p or not g:
+        return False
+    if p == g:
+        return True
+    if len(p) >= len(g) or p[-1] != g[-1] or not any(w.isalpha() for w in p):
+        return False
+    it = iter(g)
+    return all(w in it for w in p)
+
+
+def key_fits(pred: str, gold: str) -> bool:
+    """RETURNS (bool): whether two keys share a word ("funding" and "additional funding")."""
+    p = {w for w in _words(pred) if w not in _KEY_STOP}
+    g = {w for w in _words(gold) if w not in _KEY_STOP}
+    return bool(p & g)
+
+
+_AMOUNT = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s*(billion|bn|million|mn|m|thousand|k)\b)?", re.IGNORECASE)
+_SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+_TIMEX_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|H\d|SP|SU|FA|WI))?$|^\d{3}X$")
+
+
+_NUMBER_WORDS = {
+    w: float(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {w: float(10 * n) for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+_SPELT = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")(?:\s+(hundred|thousand|million|billion))?\b", re.IGNORECASE)
+_SPELT_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def amount_numbers(text: str) -> list[float]:
+    """RETURNS (list[float]): the numbers of an amount, scaled by "billion", "m" …;
+    numbers spelt out ("four", "three thousand") count as their figures."""
+    out = [
+        _NUMBER_WORDS[word.lower()] * (_SPELT_SCALE[scale.lower()] if scale else 1.0)
+        for word, scale in _SPELT.findall(text)
+    ]
+    for number, scale in _AMOUNT.findall(text):
+        digits = number.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) else number.replace(",", ".")
+        try:
+            value = float(digits)
+        except ValueError:
+            continue
+        out.append(value * _SCALE.get(scale.lower(), 1.0) if scale else value)
+    return out
+
+
+def amount_numerals(text: str) -> list[float]:
+    """RETURNS (list[float]): the numerals of an amount as written, without their scale ("€50m" -> 50)."""
+    out = []
+    for number, _ in _AMOUNT.findall(text):
+        digits = number.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) else number.replace(",", ".")
+        try:
+            out.append(float(digits))
+        except ValueError:
+            continue
+    return out
+
+
+def value_fits(pred: str | None, gold: str | None) -> bool:
+    """RETURNS (bool): whether a roll-up value is the gold value: dates
+    exactly; amounts by their numbers, scaled ("$15bn" = "US$ 15 billion")
+    or as written ("50" = "€50m", "12" = "12GB")."""
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    if _TIMEX_VALUE.match(gold.strip()) or _TIMEX_VALUE.match(pred.strip()):
+        return gold.strip() == pred.strip()
+    g, p = amount_numbers(gold), amount_numbers(pred)
+    if g and sorted(g) == sorted(p):
+        return True
+    g, p = amount_numerals(gold), amount_numerals(pred)
+    return bool(g) and sorted(g) == sorted(p)
+
+
+def _steps(history: Sequence[Any]) -> list[str]:
+    return [f"{getattr(s, 'doc', None) or getattr(s, 'doc_id')}:{s.status}" for s in history]
+
+
+def score_chain(facts: Sequence[GoldFact], records: Mapping[str, Any], *, root: str = "", n_docs: int = 0) -> ChainResult:
+    """Score a roll-up against tracked-fact gold.
+
+    facts (Sequence[GoldFact]): the gold facts.
+    records (Mapping[str, StatusRecord]): the roll-up, by group id.
+    RETURNS (ChainResult): per fact and in total.
+    """
+    groups = list(records.values())
+    candidates = []
+    for fi, fact in enumerate(facts):
+        gold_steps = _steps(fact.history)
+        for gi, rec in enumerate(groups):
+            if rec.topic != fact.topic or not key_fits(rec.key, fact.key) or not subject_fits(rec.subject, fact.subject):
+                continue
+            exact = (_words(rec.key) == _words(fact.key)) + (_words(rec.subject) == _words(fact.subject))
+            pred_steps = _steps(rec.history)
+            shared_docs = len({s.split(":")[0] for s in pred_steps} & {s.split(":")[0] for s in gold_steps})
+            candidates.append((-exact, -shared_docs, gi, fi))
+    candidates.sort()
+    taken: dict[int, Any] = {}
+    used: set[int] = set()
+    for _, _, gi, fi in candidates:
+        if fi in taken or gi in used:
+            continue
+        taken[fi] = groups[gi]
+        used.add(gi)
+    scores = []
+    for fi, fact in enumerate(facts):
+        rec = taken.get(fi)
+        gold_steps = _steps(fact.history)
+        row = FactScore(
+            subject=fact.subject, topic=fact.topic, key=fact.key, gold_status=fact.status,
+            gold_value=fact.value, gold_history=gold_steps,
+            found=rec is not None, status_right=False, history_right=False, value_right=False,
+        )
+        if rec is not None:
+            pred_steps = _steps(rec.history)
+            row.pred_subject, row.pred_topic, row.pred_key = rec.subject, rec.topic, rec.key
+            row.pred_status, row.pred_value, row.pred_history = rec.status, rec.value, pred_steps
+            row.status_right = rec.status == fact.status
+            row.history_right = pred_steps == gold_steps
+            row.value_right = value_fits(rec.value, fact.value)
+        scores.append(row)
+    return ChainResult(
+        root=root,
+        n_docs=n_docs,
+        n_facts=len(facts),
+        found=sum(s.found for s in scores),
+        status=sum(s.status_right for s in scores),
+        history=sum(s.history_right for s in scores),
+        value=sum(s.value_right for s in scores),
+        facts=scores,
+        groups=len(groups),
+    )
+
+
+def chain_rollup(articles: Sequence[Article], predictions: Mapping[str, Sequence[ClaimRecord]], *, pinned: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """Add the articles one at a time, in the order given, and roll up after each, as ``claimx run`` would.
+
+    RETURNS (dict[str, StatusRecord]): the roll-up after the last article.
+    """
+    from .status import DocInfo, rollup
+    from .subjects import SubjectResolver
+
+    claims: list[dict[str, Any]] = []
+    docs: dict[str, DocInfo] = {}
+    records: dict[str, Any] = {}
+    learned: dict[str, str] = {}
+    for seq, article in enumerate(articles, 1):
+        added_on = article.published or dt.date.today()
+        docs[article.doc_id] = DocInfo(published=article.published, added_on=added_on, added_seq=seq, title=article.title)
+        claims.extend(r.model_dump(mode="json") for r in predictions.get(article.doc_id, []))
+        resolver = SubjectResolver((c["subject"]["name"] for c in claims), pinned, learned=learned)
+        records = rollup(claims, docs, resolver=resolver)
+        learned = resolver.learned()
+    return records
+
+
+def evaluate_chain(
+    gold_dir: Path,
+    extract: Callable[[list[Article]], Mapping[str, Sequence[ClaimRecord]]] | None = None,
+    *,
+    articles: Sequence[Article] | None = None,
+    predictions: Mapping[str, Sequence[ClaimRecord]] | None = None,
+) -> ChainResult:
+    """Score a chain: extract its articles (unless ``predictions`` are given), add them in published order, score the roll-up.
+
+    gold_dir (Path): a folder with ``articles/`` and ``status_gold.jsonl``.
+    RETURNS (ChainResult): the chain figures.
+    """
+    from .subjects import load_aliases
+
+    gold_dir = Path(gold_dir)
+    facts = load_status_gold(gold_dir / STATUS_GOLD)
+    ordered = load_chain_articles(gold_dir)
+    if predictions is None:
+        assert extract is not None
+        predictions = extract(list(articles or ordered))
+    records = chain_rollup(ordered, predictions, pinned=load_aliases(gold_dir) or None)
+    return score_chain(facts, records, root=str(gold_dir), n_docs=len(ordered))

@@ -120,6 +120,11 @@ class _State:
     resolution: Resolution
     status_counts: dict[str, int]
     articles: int
+    learned: dict[str, str]
+
+
+#: store meta key of the alias table the roll-up learns (normalised name -> canonical name)
+LEARNED_ALIASES = "learned_aliases"
 
 
 def _current_state(store: Store, corpus: Path | None) -> _State:
@@ -143,7 +148,9 @@ def _current_state(store: Store, corpus: Path | None) -> _State:
         if data.get("error") is None:
             articles += 1
             published = dt.date.fromisoformat(data["published"]) if data.get("published") else None
-            docs[doc_id] = DocInfo(published=published, added_on=dt.date.fromisoformat(added_on), added_seq=added_seq)
+            docs[doc_id] = DocInfo(
+                published=published, added_on=dt.date.fromisoformat(added_on), added_seq=added_seq, title=data.get("title")
+            )
         if doc_id in rejected_per_doc:
             data["claim_count"] = max(0, data.get("claim_count", 0) - rejected_per_doc[doc_id])
             record = DocumentRecord.model_validate(data).model_dump_json()
@@ -158,9 +165,11 @@ def _current_state(store: Store, corpus: Path | None) -> _State:
         status = resolution.effective_status(cid, claim["status"])
         status_counts[status] = status_counts.get(status, 0) + 1
     pinned = load_aliases(corpus) if corpus is not None and corpus.is_dir() else {}
-    resolver = SubjectResolver((c["subject"]["name"] for c in claims), pinned)
+    # the links earlier runs made between names stay: the store keeps them
+    learned = json.loads(store.get_meta(LEARNED_ALIASES) or "{}")
+    resolver = SubjectResolver((c["subject"]["name"] for c in claims), pinned, learned=learned)
     records = rollup(claims, docs, resolver=resolver, resolution=resolution)
-    return _State(doc_lines, claim_lines, records, resolution, status_counts, articles)
+    return _State(doc_lines, claim_lines, records, resolution, status_counts, articles, resolver.learned())
 
 
 def _write_views(outputs: Path, state: _State) -> None:
@@ -186,6 +195,7 @@ def rebuild_views(store: Store, corpus: Path | None = None) -> _State:
     state = _current_state(store, corpus)
     with store.transaction():
         store.replace_rollup({gid: rec.model_dump_json() for gid, rec in state.rollup.items()})
+        store.set_meta(LEARNED_ALIASES, json.dumps(state.learned, sort_keys=True))
     _write_views(store.outputs, state)
     return state
 
@@ -434,6 +444,7 @@ def _full_run(
         summary.claims = len(state.claims)
         summary.status_counts = state.status_counts
         store.replace_rollup({gid: rec.model_dump_json() for gid, rec in state.rollup.items()})
+        store.set_meta(LEARNED_ALIASES, json.dumps(state.learned, sort_keys=True))
         store.put_changes(run_id, [c.model_dump_json() for c in summary.changes])
         store.set_meta("fingerprint", fingerprint)
         store.set_meta("manifest", manifest)

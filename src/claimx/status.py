@@ -2,17 +2,23 @@
 
 Claims of every article are grouped by (subject, topic, key), the subject
 resolved across articles by :class:`~claimx.subjects.SubjectResolver`; a
-claim of topic ``other`` about a person joins that person's cast or crew
-group when there is one.
+claim that names no subject follows the subject the corpus's titles follow
+when its article's own default is named by fewer titles; a claim of topic
+``other`` about a person joins that person's cast or crew group when there
+is one. The key is the claim's slot (``models/en/slots.jsonl``).
 
 Within a group each article speaks once, through the first of its claims in
 this order: a claim a reviewer accepted or corrected (a rejected claim does
-not count); for a release, a claim that gives a date; a claim that names the
-subject and carries status words (cues), a denial in so many words counting
-as naming it; one that does either; its first claim. A claim that restates
-an earlier article's claim of the group with the same status is background
-and speaks only when the article has nothing else to say there. A group's
-value is the date its release or production claim gives.
+not count); for a release or a fact whose value is an amount, a claim that
+gives its value; a claim that names the subject and carries status words
+(cues), a denial in so many words counting as naming it; one that does
+either; its first claim. A sentence that hedges a value and says in so many
+words that the fact is undecided ("anticipated for 2025, no date has been
+set") speaks as undecided, with the hedged value. A claim that restates an
+earlier article's claim of the group with the same status is background; an
+article that only restates earlier coverage does not speak to the group. A
+group's value is the date or amount (as its slot says) that the speaking
+claim gives.
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
@@ -24,7 +30,9 @@ gives a run's :class:`StatusChange` list.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,6 +124,7 @@ class DocInfo:
     published: dt.date | None
     added_on: dt.date
     added_seq: int
+    title: str | None = None
 
     def rank(self) -> tuple[dt.date, int]:
         return (self.published or self.added_on, self.added_seq)
@@ -126,20 +135,153 @@ def group_id(subject: str, topic: str, key: str) -> str:
     return "g_" + canonical_hash([subject, topic, key])[:16]
 
 
-#: topics whose claims' dates are what the group is about (when it comes
-#: out, when filming starts); a date in a cast or business claim more often
-#: says when something was said or signed
-DATED_TOPICS = frozenset({"release", "production"})
+#: what a fact's value is when its slot (``slots.jsonl``) does not say: when
+#: it comes out or starts, when a person joins or leaves; a deal's date or
+#: amount; nothing for a title, a plot element or another attribute
+DEFAULT_VALUE: dict[str, str | None] = {
+    "release": "date", "production": "date", "cast": "date", "crew": "date", "business": "any",
+}
+#: entity labels that carry an amount
+AMOUNT_LABELS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
 
 
-def _value(claim: Mapping[str, Any]) -> str | None:
-    """RETURNS (str | None): the first date value of a release or production claim."""
-    if claim.get("topic") not in DATED_TOPICS:
+def _value_kind(topic: str | None, key: str | None) -> str | None:
+    from .slots import value_kinds
+
+    kinds = value_kinds()
+    return kinds[(topic, key)] if (topic, key) in kinds else DEFAULT_VALUE.get(str(topic))
+
+
+def _wants_value(topic: str, key: str) -> bool:
+    """RETURNS (bool): whether the claim that gives a fact's value speaks first for its article:
+    a release, and every fact whose slot (``slots.jsonl``) has an amount."""
+    return topic == "release" or _value_kind(topic, key) in ("amount",)
+
+
+@functools.lru_cache(maxsize=1)
+def _attribute_words() -> dict[str, str]:
+    """RETURNS (dict[str, str]): the one-word slot words of attributes (slots of topic ``other``) -> their key."""
+    from .slots import load_slots
+
+    return {
+        word.casefold(): slot.key
+        for slot in load_slots()
+        if slot.topic == "other"
+        for word in slot.words
+        if " " not in word and "-" not in word
+    }
+
+
+def _listed_attributes(text: str, words: Mapping[str, str]) -> set[str]:
+    """RETURNS (set[str]): the attribute keys whose words a claim's text uses."""
+    return {words[w] for w in _WORD.findall(text.casefold()) if w in words}
+
+
+def _title_words(title: str) -> set[str]:
+    return set(_WORD.findall(title.casefold()))
+
+
+def _followed_subjects(
+    claims: list[Mapping[str, Any]], docs: Mapping[str, DocInfo], resolver: SubjectResolver
+) -> dict[str, dict[str, str]]:
+    """Which subject each article follows, across the corpus: of the subjects
+    its title names, the one the most titles of the corpus name. An article
+    whose claims default to another subject ("Kilbride accept offer for
+    Brenner", in a corpus whose every title names the player) hands that
+    subject's unnamed claims to the followed one.
+
+    RETURNS (dict[str, dict[str, str]]): doc id -> {default subject: followed subject}.
+    """
+    titles = {doc_id: _title_words(info.title) for doc_id, info in docs.items() if info.title}
+    if len(titles) < 2:
+        return {}
+    # every subject, with the ways a title names it: all the words of one
+    # of its names, or the last one when it is a word of four letters or
+    # more ("Brenner" for "Tomas Brenner"; not "3" for "Orbit Pad 3")
+    marks: dict[str, set[frozenset[str]]] = {}
+    for claim in claims:
+        name = claim["subject"]["name"]
+        words = _WORD.findall(name.casefold())
+        if not words:
+            continue
+        ways = marks.setdefault(resolver.canonical(name), set())
+        ways.add(frozenset(words))
+        if words[-1].isalpha() and len(words[-1]) >= 4:
+            ways.add(frozenset(words[-1:]))
+    named_in = {
+        subject: {doc_id for doc_id, words in titles.items() if any(way <= words for way in ways)}
+        for subject, ways in marks.items()
+    }
+    defaults: dict[str, Counter[str]] = {}
+    for claim in claims:
+        if not claim["subject"].get("text"):
+            defaults.setdefault(claim["doc_id"], Counter())[resolver.canonical(claim["subject"]["name"])] += 1
+    out: dict[str, dict[str, str]] = {}
+    for doc_id, counts in defaults.items():
+        if doc_id not in titles:
+            continue
+        default = counts.most_common(1)[0][0]
+        mine = [s for s, where in named_in.items() if doc_id in where]
+        if not mine:
+            continue
+        best = max(mine, key=lambda s: (len(named_in[s]), s == default))
+        if best != default and len(named_in[best]) > len(named_in.get(default, ())):
+            out[doc_id] = {default: best}
+    return out
+
+
+def _bracketed(claim: Mapping[str, Any], date: Mapping[str, Any]) -> bool:
+    """RETURNS (bool): whether a date stands in brackets, as a work's year after its name ("Alita: Battle Angel (2019)")."""
+    text, span = claim.get("text") or "", claim.get("span") or {}
+    start, end = date.get("start"), date.get("end")
+    if start is None or end is None or "start" not in span:
+        return False
+    at, to = start - span["start"], end - span["start"]
+    return 0 < at and to < len(text) and text[at - 1] == "(" and text[to] == ")"
+
+
+def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None = None) -> str | None:
+    """RETURNS (str | None): the value a claim gives its fact: the first date
+    or amount in it, as the fact's slot wants (a date first for "any")."""
+    topic = topic or claim.get("topic")
+    key = key or claim.get("key")
+    kind = _value_kind(topic, key)
+    if kind is None:
         return None
-    for date in claim.get("dates") or []:
-        if date.get("value"):
-            return str(date["value"])
+    if topic in ("cast", "crew") and claim.get("status") in ("denied", "unconfirmed"):
+        # "Jane Roe denied it, telling a fan this week": a person's denial
+        # has no date of its own; the one it gives is of the telling
+        return None
+    dates = claim.get("dates") or []
+    if kind in ("date", "any"):
+        for date in dates:
+            if date.get("value") and not _bracketed(claim, date):
+                return str(date["value"])
+    if kind in ("amount", "any"):
+        spans = [(d.get("start"), d.get("end")) for d in dates]
+        for label in AMOUNT_LABELS:
+            for ent in claim.get("entities") or []:
+                if ent.get("label") != label or any(
+                    s is not None and s <= ent.get("start", -1) < e for s, e in spans
+                ):
+                    continue
+                return _written_amount(claim, ent)
     return None
+
+
+def _written_amount(claim: Mapping[str, Any], ent: Mapping[str, Any]) -> str:
+    """RETURNS (str): an amount as the claim writes it, with the symbol and
+    unit the tagger left out of the entity ("$699", "16GB", "€50m")."""
+    text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
+    start, end = ent.get("start"), ent.get("end")
+    if base is None or start is None or end is None or not 0 <= start - base <= end - base <= len(text):
+        return str(ent["text"])
+    i, j = start - base, end - base
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    while j < len(text) and not text[j].isspace():
+        j += 1
+    return text[i:j].strip(",.;:!?()[]\"'“”‘’") or str(ent["text"])
 
 
 def rollup(
@@ -160,6 +302,9 @@ def rollup(
     claims = [c for c in claims if (c.get("subject") or {}).get("name", "").strip() and c["doc_id"] in docs]
     if resolver is None:
         resolver = SubjectResolver(c["subject"]["name"] for c in claims)
+    followed = _followed_subjects(claims, docs, resolver)
+    attribute_words = _attribute_words()
+    attribute_keys = set(attribute_words.values())
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
     names: dict[tuple[str, str, str], set[str]] = {}
@@ -174,6 +319,9 @@ def rollup(
         if decision is not None and decision.action == "reject":
             continue
         subject = resolver.canonical(claim["subject"]["name"])
+        if not claim["subject"].get("text") and claim["doc_id"] in followed:
+            # a claim that names nothing is about what the article follows
+            subject = followed[claim["doc_id"]].get(subject, subject)
         topic = claim["topic"]
         if topic == "other":
             topic = people.get((subject, claim["key"]), topic)
@@ -187,12 +335,20 @@ def rollup(
         # strongly as a cued claim that names the subject
         cued_denial = cued and claim.get("status") == "denied"
         priority = 0 if decision is not None else 1 + (not named and not cued_denial) + (not cued)
-        # what a release claim says is a date: one that gives it says more
-        # about the release than one that does not
-        if decision is None and claim["topic"] == "release" and _value(claim) is None:
+        # what a claim about a dated or counted fact says is its value (a
+        # release date, a price): one that gives it says more about the fact
+        # than one that does not
+        if decision is None and _wants_value(topic, claim["key"]) and _value(claim, topic, claim["key"]) is None:
             priority += 3
         groups.setdefault(gkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
         names.setdefault(gkey, set()).add(claim["subject"]["name"])
+        # "has a 12-inch display, 8GB of memory and a 5,000mAh battery": a
+        # clause that lists attributes speaks to each of them
+        if topic == "other" and claim["key"] in attribute_keys:
+            for other in _listed_attributes(claim["text"], attribute_words) - {claim["key"]}:
+                okey = (subject, "other", other)
+                groups.setdefault(okey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
+                names.setdefault(okey, set()).add(claim["subject"]["name"])
     records: dict[str, StatusRecord] = {}
     for (subject, topic, key), by_doc in groups.items():
         history: list[StatusStep] = []  # in article order
@@ -208,7 +364,22 @@ def rollup(
                 for entry, mine in zip(entries, words)
                 if entry[0] == 0 or not any(_restates(mine, theirs) for status, theirs in earlier if status == entry[2]["status"])
             ]
-            _, _, claim = min(fresh or entries, key=_entry_order)
+            if not fresh:
+                # an article that only restates earlier coverage does not speak
+                earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
+                continue
+            best, _, claim = min(fresh, key=_entry_order)
+            value = _value(claim, topic, key)
+            # "while widely anticipated for 2025, no final date has been set":
+            # a sentence that hedges a value and says in so many words that it
+            # is undecided leaves the fact undecided; the hedged value stays
+            undecided = [
+                entry for entry in (fresh or entries)
+                if entry[2]["status"] == "unconfirmed" and entry[2].get("cues") and not _value(entry[2], topic, key)
+                and entry[2].get("sentence") is not None and entry[2].get("sentence") == claim.get("sentence")
+            ]
+            if best != 0 and claim["status"] in _HEDGED and undecided:
+                claim = min(undecided, key=_entry_order)[2]
             earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
             cid = claim["claim_id"]
             status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
@@ -218,7 +389,7 @@ def rollup(
                     doc_id=doc_id,
                     published=info.published,
                     status=status,
-                    value=_value(claim),
+                    value=_value(claim, topic, key) or value,
                     claim_id=cid,
                     text=claim["text"],
                     claims=len(entries),
@@ -244,6 +415,8 @@ def rollup(
     return dict(sorted(records.items(), key=_record_order))
 
 
+#: statuses that hedge: an explicit "not decided" in the same article speaks over them
+_HEDGED = frozenset({"expected", "rumored"})
 _WORD = re.compile(r"[^\W_]+")
 #: words too common to say that two claims are the same statement
 _STOPWORDS = frozenset(

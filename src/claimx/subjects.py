@@ -7,15 +7,20 @@ groups names that are the same once normalised (case, dashes, quotes, a
 leading "the", a trailing possessive), an abbreviation with the one longer
 name whose initials it spells ("HL3" -> "Half-Life 3"; left alone when several
 names fit), a short form with the one longer name of the same first word and
-closing number ("Alita 2" -> "Alita: Battle Angel 2"), and the aliases a user pins in ``claimx-aliases.yml`` (or
-``.yaml``/``.json``) in the corpus folder::
+closing number ("Alita 2" -> "Alita: Battle Angel 2"), a fragment with the one
+longer name it begins or ends ("Pad 3" -> "Orbit Pad 3", a maker's name ->
+its one product; not a name that only adds a small number, a sequel), names
+that share a model number ("Skyward 350", "350 Albatross"), the links earlier
+roll-ups made (the alias table the store keeps, :meth:`SubjectResolver.learned`),
+and the aliases a user pins in ``claimx-aliases.yml`` (or ``.yaml``/``.json``)
+in the corpus folder, which win::
 
     Half-Life 3:
       - HLX
       - Valve's next Half-Life game
 
-Each group is named by its pinned canonical name, else by its most frequent
-full name.
+Each group is named by its pinned canonical name, else by the fullest name
+the corpus uses for it (most words; then the most frequent).
 """
 
 from __future__ import annotations
@@ -129,6 +134,29 @@ def alias_file(corpus: Path) -> Path | None:
     return None
 
 
+def _is_model_number(word: str) -> bool:
+    """RETURNS (bool): whether a word of a name is a model number ("350", "X200"), not a year or a small number."""
+    if not any(ch.isdigit() for ch in word) or len(word) < 3:
+        return False
+    return not (word.isdigit() and len(word) == 4 and word[:2] in ("19", "20"))
+
+
+def _overlaps(names: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """RETURNS (list[tuple[str, int]]): the fuller names two names of one
+    subject spell together when one ends as the other begins ("Skyward 350" +
+    "350 Albatross" -> "Skyward 350 Albatross"), each with the smaller count."""
+    out = []
+    for a, count_a in names:
+        for b, count_b in names:
+            ta, tb = a.split(), b.split()
+            na, nb = [normalise(t) for t in ta], [normalise(t) for t in tb]
+            for k in range(min(len(ta), len(tb)) - 1, 0, -1):
+                if na[-k:] == nb[:k]:
+                    out.append((" ".join(ta + tb[k:]), min(count_a, count_b)))
+                    break
+    return out
+
+
 class SubjectResolver:
     """Map subject names, as extracted, to one canonical name per subject.
 
@@ -137,13 +165,20 @@ class SubjectResolver:
     pinned (dict[str, list[str]] | None): canonical name -> aliases, from the user.
     """
 
-    def __init__(self, names: Iterable[str], pinned: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        names: Iterable[str],
+        pinned: dict[str, list[str]] | None = None,
+        *,
+        learned: dict[str, str] | None = None,
+    ) -> None:
         counts = Counter(name for name in names if name and name.strip())
         self._parent: dict[str, str] = {}
         self._canonical: dict[str, str] = {}
         forms: dict[str, Counter[str]] = {}
         for name, count in counts.items():
             forms.setdefault(normalise(name), Counter())[name] += count
+        self._names = set(forms)
         pinned_roots: dict[str, str] = {}
         for canonical, aliases in (pinned or {}).items():
             root = normalise(canonical)
@@ -151,6 +186,16 @@ class SubjectResolver:
             pinned_roots[root] = canonical
             for alias in aliases:
                 self._union(normalise(alias), root)
+        # What earlier roll-ups linked stays linked (name -> a name of its
+        # group), unless the user pinned the two apart.
+        for alias, target in (learned or {}).items():
+            a, b = normalise(alias), normalise(target)
+            if a not in forms or b not in forms:
+                continue
+            roots = {self._find(r) for r in pinned_roots}
+            if self._find(a) in roots and self._find(b) in roots and self._find(a) != self._find(b):
+                continue
+            self._union(a, b)
         # Abbreviations join the one longer name whose initials they spell.
         by_initials: dict[str, set[str]] = {}
         for key, variants in forms.items():
@@ -181,6 +226,38 @@ class SubjectResolver:
             longer = {self._find(k) for k in by_ends.get((words[0], words[-1]), set())} - {self._find(key)}
             if len(longer) == 1:
                 self._union(key, next(iter(longer)))
+        # A fragment joins the one longer name it is part of: its words, in
+        # order, at the start ("Kilbride" -> "Kilbride Rovers") or at the end
+        # ("Pad 3" -> "Orbit Pad 3") of the longer name; left alone when
+        # several longer names fit.
+        word_forms = {key: _WORDS.findall(key) for key in forms}
+        # Names that share a model number ("Skyward 350", "350 Albatross")
+        # are one thing; a year or a one- or two-digit number is no model.
+        by_model: dict[str, list[str]] = {}
+        for key, words in word_forms.items():
+            for word in words:
+                if _is_model_number(word):
+                    by_model.setdefault(word, []).append(key)
+        for keys in by_model.values():
+            for other in keys[1:]:
+                self._union(other, keys[0])
+        for key, words in word_forms.items():
+            if not words or is_abbreviation(forms[key].most_common(1)[0][0]) or not any(w.isalpha() for w in words):
+                continue
+            longer = set()
+            for other, theirs in word_forms.items():
+                if len(theirs) <= len(words) or self._find(other) == self._find(key):
+                    continue
+                # "Alita: Battle Angel" is not "Alita: Battle Angel 2": a
+                # longer name that only adds a number is a sequel or season;
+                # a maker's name before its product's joins the product
+                extra = theirs[len(words) :]
+                if (theirs[: len(words)] == words and not all(w.isdigit() and len(w) <= 2 for w in extra)) or theirs[
+                    -len(words) :
+                ] == words:
+                    longer.add(self._find(other))
+            if len(longer) == 1:
+                self._union(key, next(iter(longer)))
         # Name each group: the pinned name, else its most frequent full name.
         members: dict[str, Counter[str]] = {}
         for key, variants in forms.items():
@@ -192,7 +269,14 @@ class SubjectResolver:
                     break
             else:
                 full = [(n, c) for n, c in variants.items() if not is_abbreviation(n)] or list(variants.items())
-                self._canonical[root] = min(full, key=lambda item: (-item[1], -len(item[0]), item[0]))[0]
+                full += _overlaps(full)
+                # the fullest name the corpus uses, as it writes it (not "the …")
+                self._canonical[root] = min(
+                    full,
+                    key=lambda item: (
+                        -len(_WORDS.findall(normalise(item[0]))), item[0][:4] == "the ", -item[1], -len(item[0]), item[0]
+                    ),
+                )[0]
         for pinned_root, canonical in pinned_roots.items():
             self._canonical.setdefault(self._find(pinned_root), canonical)
 
@@ -206,6 +290,12 @@ class SubjectResolver:
         ra, rb = self._find(a), self._find(b)
         if ra != rb:
             self._parent[ra] = rb
+
+    def learned(self) -> dict[str, str]:
+        """RETURNS (dict[str, str]): the alias table this resolver learned, for
+        the next roll-up: every name (normalised) linked to another -> the
+        name its group is rooted at."""
+        return {key: self._find(key) for key in self._names if self._find(key) != key}
 
     def canonical(self, name: str) -> str:
         """RETURNS (str): the canonical name of ``name`` (``name`` itself when unknown)."""

@@ -40,7 +40,7 @@ def test_topic_main_subject_from_title(analyse):
         ("The movie will be released in cinemas on 9 June 2028.", "release", "release_date"),
         ("Jane Doe, the voice of the narrator, reportedly recorded new lines last month.", "cast", "Jane Doe"),
         ("The game has reportedly been playtested internally.", "production", "development"),
-        ("The band sold more than four million albums.", "business", "business"),
+        ("The band sold more than four million albums.", "business", "sales"),
         # business claims key on what they are about: a deal, the shares, results
         ("Brightwell is in early talks to acquire rival software maker Corvane.", "business", "deal"),
         ("Corvane shares rose 18% on Monday.", "business", "shares"),
@@ -199,3 +199,11 @@ def test_topic_absolute_is_about_the_object_it_hangs_on(analyse):
     absolute = next(r for r in records if r.text.startswith("with a launch"))
     assert absolute.subject.name == "Sky Relay"
     assert next(r for r in records if r.text.startswith("Orrin unveiled")).subject.name == "Star Harbour 3"
+
+
+def test_topic_as_after_a_person_is_a_role_not_any_as(analyse):
+    # an executive who describes something "as" something is crew, not cast
+    records = analyse("Dana Whitlock, the bank's chief executive, described the past year as difficult.")
+    assert any(r.topic == "crew" and r.key == "Dana Whitlock" for r in records), [(r.text, r.topic, r.key) for r in records]
+    records = analyse("The sequel adds Omar Reyes as the villain.")
+    assert any(r.topic == "cast" and r.key == "Omar Reyes" for r in records), [(r.text, r.topic, r.key) for r in records]

@@ -36,12 +36,17 @@ from spacy.tokens import Doc, Span, Token
 
 from ..rules import default_rules_dir, load_jsonl
 from ..schemas import TOPICS
+from ..slots import SlotRule, load_slots
 from .extensions import CLAIMS_KEY, register_extensions
 from .segment import SUBJECT_DEPS, is_absolute
 from .sentences import doc_text, ents_within, sentence_ids
 
 register_extensions()
 
+#: entity labels of dates, times, amounts and numbers: never a subject
+_NOT_SUBJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+#: entity labels of places and nationalities: never an article's main subject
+_PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 SUBJECT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "ORG", "EVENT", "LAW", "FAC"})
 _NAME = re.compile(r"[A-Z0-9][\w'’.\-‑]*(?:(?::\s|\s&\s|\s)(?:[A-Z0-9][\w'’.\-‑]*|of|the|and))*(?:\s(?:season|series|part|volume|chapter|episode|phase)\s\d+\b)?")
 
@@ -134,6 +139,16 @@ class TopicTagger:
                     self.word_pos[lemma] = frozenset(rule.pos)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
+        #: first word -> (phrase, rule) of every slot word
+        self.slot_words: dict[str, list[tuple[tuple[str, ...], SlotRule]]] = {}
+        #: slots an entity speaks to: (labels, keys it takes over, rule)
+        self.slot_labels: list[SlotRule] = []
+        for slot in load_slots(rules_dir):
+            if slot.labels:
+                self.slot_labels.append(slot)
+            for word in slot.words:
+                phrase = tuple(_phrase_words(word.lower()))
+                self.slot_words.setdefault(phrase[0], []).append((phrase, slot))
         #: first word -> (kind, phrase) of every codename and naming phrase
         self.first_words: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for kind, phrases in (("codename", self.codename_phrases), ("naming", self.naming_phrases)):
@@ -143,15 +158,33 @@ class TopicTagger:
     def main_subject(self, doc: Doc, text: str | None = None) -> str | None:
         """The title's name that best says what the article is about: names
         with numbers or colons (sequels, products, titles) first, then the
-        earliest in the title; a name the body also uses in lower case
+        earliest in the title; a place or a nationality is not one; a name the body also uses in lower case
         ("Data rights bill …") is a capitalised word, not a name."""
         title = doc._.title or ""
         text = doc.text if text is None else text
         # "Lumora+ renews The Glass Meridian", "Rheinfeld raise Marević
         # offer": the organisation that acts is rarely what the story follows
         candidates = []
+        # "… for April 14 event": a date, an amount or a number is no subject
+        numeric = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_SUBJECT_LABELS]
+        if "dates" in doc.spans:
+            numeric += [(d.start_char, d.end_char) for d in doc.spans["dates"]]
+        places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS]
         for name in title_names(title, frozenset(self.title_openers)):
-            if len(name) <= 2 or name.isdigit() or name not in text:
+            # "XL": a two-letter abbreviation is a name, "UK" (a place) is not
+            short = len(name) == 2 and name.isupper() and name.isalpha()
+            if (len(name) <= 2 and not short) or name.isdigit() or not re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+                continue
+            at_body = text.find(name)
+            if any(s == at_body and at_body + len(name) <= e for s, e in numeric):
+                continue
+            if any(s <= at_body and at_body + len(name) <= e for s, e in places):
+                continue
+            # "Arlo and Brenwick seek aid": two subjects, each named on its own in the body
+            parts = re.split(r" (?:and|&) ", name)
+            if len(parts) > 1 and all(
+                len(re.findall(r"(?<!\w)" + re.escape(part) + r"(?!\w)", text)) > text.count(name) for part in parts
+            ):
                 continue
             if " " not in name and name.lower() in text:
                 continue
@@ -193,13 +226,6 @@ class TopicTagger:
             if topic is None:
                 topic = first_topic.get(sent_of[claim.start], "other")
             info = dict(claim._.claim or {})
-            info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, topic)
-            if info["subject"]["start"] is None:
-                # "The maker unveiled its new drone, with sales planned
-                # for late 2028": the absolute is about the clause's object
-                owner = _absolute_owner(claim, main)
-                if owner is not None:
-                    info["subject"] = {"name": text[owner[0] : owner[1]], "start": owner[0], "end": owner[1]}
             codename = self.identity_of(claim, alias_at) if alias_at else None
             if codename is not None:
                 # whether a codename is the subject is a question of what is
@@ -211,6 +237,31 @@ class TopicTagger:
                 info["key"] = self.key(claim, topic, claim_ents[n], last_person)
                 if topic in ("cast", "crew") and info["key"] != topic:
                     last_person = info["key"]
+                found = self.slot(claim)
+                if found is not None:
+                    weight, slot = found
+                    # a slot word at the predicate or its object says which fact
+                    # the claim speaks to; in its subject it fills a topic's
+                    # general key ("business", "development"); deeper in the
+                    # clause it only names the slot within the claim's own topic
+                    general = info["key"] in (topic, "development", "release_date")
+                    if weight >= 2 or general or slot.topic == topic:
+                        info["topic"], info["key"] = slot.topic, slot.key
+                # "a first offer of some €30 million": an amount of money
+                # in a claim about a deal speaks to its price
+                for slot in self.slot_labels:
+                    if info["topic"] == slot.topic and info["key"] in slot.over and _has_label(claim, claim_ents[n], slot.labels):
+                        info["key"] = slot.key
+                        break
+            # the fact's topic decides whether an organisation that acts is
+            # the subject ("Brenwick has asked for $2 billion in loans": business)
+            info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
+            if info["subject"]["start"] is None:
+                # "The maker unveiled its new drone, with sales planned
+                # for late 2028": the absolute is about the clause's object
+                owner = _absolute_owner(claim, main)
+                if owner is not None:
+                    info["subject"] = {"name": text[owner[0] : owner[1]], "start": owner[0], "end": owner[1]}
             claim._.claim = info
         return doc
 
@@ -320,6 +371,9 @@ class TopicTagger:
                 if claim.start_char <= start and end <= claim.end_char:
                     return {"name": main, "start": start, "end": end}
         subjects = {t.i for t in claim if t.dep_ in SUBJECT_DEPS}
+        # "the carmaker Brenwick, which …, has asked": the name in apposition
+        # to the subject is the subject
+        subjects |= {c.i for i in list(subjects) for c in claim.doc[i].children if c.dep_ == "appos"}
         if main:
             short = _short_mention(claim, main)
             if short is not None:
@@ -331,6 +385,9 @@ class TopicTagger:
                 continue
             if ent.label_ == "ORG" and topic != "business":
                 continue
+            # "Naming: …": a heading word the body also writes in lower case is a word, not a name
+            if len(ent) == 1 and ent.text.isalpha() and re.search(r"(?<!\w)" + re.escape(ent.text.lower()) + r"(?!\w)", claim.doc.text):
+                continue
             if ent.label_ in SUBJECT_LABELS and any(ent.start <= i < ent.end for i in subjects):
                 return {"name": ent.text, "start": ent.start_char, "end": ent.end_char}
         if main:
@@ -338,6 +395,50 @@ class TopicTagger:
             if sibling is not None:
                 return {"name": _char_text(claim, *sibling), "start": sibling[0], "end": sibling[1]}
         return {"name": main or "", "start": None, "end": None}
+
+    def slot(self, claim: Span) -> tuple[float, SlotRule] | None:
+        """The slot (``slots.jsonl``) whose words stand nearest the claim's
+        predicate: the predicate itself weighs 3, its object or complement 2,
+        its subject 1.5, any other word of the clause 1; the
+        speaker's words ("the chief executive said") do not count. Ties go to
+        the longer phrase, then the earlier word.
+
+        RETURNS (tuple[float, SlotRule] | None): the weight and the slot, or None.
+        """
+        if not self.slot_words:
+            return None
+        info = claim._.claim or {}
+        doc = claim.doc
+        head_i = info.get("head", claim.root.i)
+        source = info.get("attribution") or {}
+        best: tuple[float, int, SlotRule] | None = None
+        for token in claim:
+            if source and source["start"] <= token.idx < source["end"]:
+                continue
+            candidates = self.slot_words.get(token.lower_, []) + (
+                self.slot_words.get(token.lemma_.lower(), []) if token.lemma_.lower() != token.lower_ else []
+            )
+            for phrase, slot in candidates:
+                if token.i + len(phrase) > claim.end or not _phrase_at(doc, token.i, phrase):
+                    continue
+                if slot.pos and token.pos_ not in slot.pos:
+                    continue
+                if slot.heads and token.head.lemma_.lower() not in slot.heads:
+                    continue
+                words = range(token.i, token.i + len(phrase))
+                if head_i in words:
+                    weight = 3.0
+                elif any(doc[i].head.i == head_i and doc[i].dep_ not in SUBJECT_DEPS for i in words):
+                    weight = 2.0
+                elif any(doc[i].head.i == head_i for i in words):
+                    # "Filming will start", but "the fund will own a stake"
+                    weight = 1.5
+                else:
+                    weight = 1.0
+                # ties go to the longer phrase ("production rate" over "production")
+                if best is None or (weight, len(phrase)) > (best[0], best[1]):
+                    best = (weight, len(phrase), slot)
+        return (best[0], best[2]) if best else None
 
     def topic(self, claim: Span, ents: list[Span]) -> str | None:
         """RETURNS (str | None): the topic whose words the claim uses most, or None."""
@@ -366,7 +467,12 @@ class TopicTagger:
                     counts[topic] += 2
                 else:
                     counts[topic] += 1
-        if any(e.label_ == "PERSON" for e in ents) and " as " in claim.text:
+        # "Waltz as Ido": a person as a role (not "X, the chief executive,
+        # described the plan as …")
+        doc = claim.doc
+        if any(e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].lower_ == "as" for e in ents) or any(
+            t.lower_ == "as" and t.head.lemma_ in ("role", "part") for t in claim
+        ):
             counts["cast"] += 2
         # "actor Jane Roe will appear in the campaign": a person who appears,
         # stars or returns is cast
@@ -440,6 +546,14 @@ class TopicTagger:
             if best is None or weight > best[0]:
                 best = (weight, key)
         return best[1] if best else topic
+
+
+def _has_label(claim: Span, ents: list[Span], labels: list[str]) -> bool:
+    """RETURNS (bool): whether the claim holds an entity of one of ``labels`` outside its speaker's words."""
+    source = (claim._.claim or {}).get("attribution") or {}
+    return any(
+        e.label_ in labels and not (source and source["start"] <= e.start_char < source["end"]) for e in ents
+    )
 
 
 #: words that name a part of a series rather than a thing of its own ("Season 3")

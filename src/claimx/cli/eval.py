@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import ClaimxError, GoldError
-from ..evaluate import EvalResult, evaluate
+from ..evaluate import ChainResult, EvalResult, evaluate, evaluate_chain, has_chain, load_chain_articles, load_gold, score
 from ..schemas import STATUSES
 from ._app import Arg, Opt, app
 
@@ -24,19 +24,33 @@ from ._app import Arg, Opt, app
 @app.command("eval")
 def eval_cli(
     gold_dir: Path = Arg(
-        ..., help="Gold set folder: articles/<id>.md and gold/<id>.jsonl (see ANNOTATION.md).",
+        ...,
+        help="Gold set folder: articles/<id>.md with gold/<id>.jsonl and/or status_gold.jsonl (see ANNOTATION.md).",
         show_default=False,
     ),
-    errors: bool = Opt(False, "--errors", help="Also list every missed, spurious and mis-classified claim."),
+    errors: bool = Opt(
+        False, "--errors", help="Also list every missed, spurious and mis-classified claim, and every tracked fact the roll-up got wrong."
+    ),
     json_out: bool = Opt(False, "--json", help="Print the whole result as JSON on stdout, and nothing else."),
     model: str | None = Opt(None, "--model", help="spaCy pipeline to extract with (default: claimx's default)."),
 ) -> None:
-    """Extract claims from a gold set's articles and score them against its gold claims."""
+    """Extract claims from a gold set's articles and score them against its gold claims; with
+    ``status_gold.jsonl``, add the articles one at a time in published order and score the roll-up's tracked facts."""
     from ..pipeline import extract_articles
 
     extract = functools.partial(extract_articles, model=model, progress=not json_out)
+    result: EvalResult | None = None
+    chain: ChainResult | None = None
     try:
-        result = evaluate(gold_dir, extract)
+        if has_chain(gold_dir):
+            articles = load_chain_articles(gold_dir)
+            gold = load_gold(gold_dir) if (gold_dir / "gold").is_dir() else None
+            predictions = extract(articles)
+            if gold is not None:
+                result = score(gold, predictions)
+            chain = evaluate_chain(gold_dir, predictions=predictions)
+        else:
+            result = evaluate(gold_dir, extract)
     except GoldError as err:
         typer.echo(f"Gold set error: {err}", err=True)
         raise typer.Exit(2) from err
@@ -44,12 +58,64 @@ def eval_cli(
         typer.echo(str(err), err=True)
         raise typer.Exit(1) from err
     if json_out:
-        typer.echo(json.dumps(result.to_dict(), indent=2))
+        data = result.to_dict() if result is not None else {}
+        if chain is not None:
+            data["chain"] = chain.to_dict()
+        typer.echo(json.dumps(data, indent=2))
         return
     console = Console(highlight=False)
     if not console.is_terminal:
         console = Console(highlight=False, width=max(console.width, 120))
-    print_result(console, result, errors=errors)
+    if chain is not None:
+        print_chain(console, chain, errors=errors)
+    if result is not None:
+        print_result(console, result, errors=errors)
+    if chain is not None:
+        console.print(chain_line(chain))
+
+
+def _share(n: int, total: int) -> str:
+    return f"{n}/{total}" + (f" ({100 * n / total:.0f}%)" if total else "")
+
+
+def chain_line(chain: ChainResult) -> str:
+    """RETURNS (str): the chain's headline figures on one line."""
+    n = chain.n_facts
+    return (
+        f"chain          {chain.n_docs} articles, {n} tracked facts: group found {_share(chain.found, n)}  "
+        f"final status {_share(chain.status, n)}  whole history {_share(chain.history, n)}  value {_share(chain.value, n)}"
+    )
+
+
+def print_chain(console: Console, chain: ChainResult, *, errors: bool = False) -> None:
+    """Print a chain's tracked facts: found / status / history / value per fact; with ``errors``,
+    what was expected and what the roll-up gave for every fact not wholly right."""
+    table = Table(title=f"Tracked facts ({chain.n_facts}; roll-up has {chain.groups} groups)")
+    for name in ("subject", "topic", "key", "found", "status", "history", "value"):
+        table.add_column(name, justify="left" if name in ("subject", "topic", "key") else "center")
+    mark = {True: "✓", False: "✗"}
+    for f in chain.facts:
+        table.add_row(
+            Text(f.subject), f.topic, Text(f.key), mark[f.found], mark[f.status_right], mark[f.history_right], mark[f.value_right]
+        )
+    console.print(table)
+    if not errors:
+        return
+    lines = ["Tracked facts not wholly right:"]
+    for f in chain.facts:
+        if f.found and f.status_right and f.history_right and f.value_right:
+            continue
+        lines.append(f"  {f.subject} / {f.topic} / {f.key}")
+        lines.append(f"      gold  [{f.gold_status}] value {f.gold_value!r}  history {' '.join(f.gold_history)}")
+        if f.found:
+            lines.append(
+                f"      pred  {f.pred_subject} / {f.pred_topic} / {f.pred_key} [{f.pred_status}] value {f.pred_value!r}  "
+                f"history {' '.join(f.pred_history)}"
+            )
+        else:
+            lines.append("      pred  no group")
+    for line in lines:
+        console.print(Text(line), soft_wrap=True)
 
 
 def _fmt(value: float | None) -> str:

@@ -1,0 +1,62 @@
+""":mod:`claimx.slots`: the slot rule pack (``models/en/slots.jsonl``).
+
+A slot is one kind of tracked fact within a topic (shared/ANNOTATION.md,
+"Tracked facts across articles"): a price, a processor, filming, job cuts.
+Its rule gives the general English words that say a claim speaks to it, and
+what the fact's value is (a date, an amount). The claim tagger
+(:mod:`claimx.claims.topic`) gives each claim its slot; the roll-up
+(:mod:`claimx.status`) reads a group's value by its slot. No spaCy here.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .rules import default_rules_dir, load_jsonl
+
+ValueKind = Literal["date", "amount", "any"]
+
+class SlotRule(BaseModel):
+    """One line of ``slots.jsonl``: the words that tie a claim to one tracked fact (topic and key)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    topic: Literal["release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other"]
+    #: the roll-up key of the fact ("price", "filming", "processor")
+    key: str
+    #: lemmas or lower-case forms; several words are matched as a phrase, word by word
+    words: list[str]
+    #: entity labels that speak to the slot ("MONEY" for a price) when the
+    #: claim's key is one of ``over``; empty for none
+    labels: list[str] = []
+    #: the keys a claim with an entity of ``labels`` gives up for this slot ("deal")
+    over: list[str] = []
+    #: parts of speech the first word counts as; empty for any
+    pos: list[str] = []
+    #: lemmas of the verb the word must hang on ("production" counts as
+    #: filming only as what begins or wraps); empty for any
+    heads: list[str] = []
+    #: what the fact's value is: a date, an amount, either (a date first), or nothing
+    value: ValueKind | None = None
+    examples: list[str] = []
+
+
+def load_slots(rules_dir: Path | None = None) -> list[SlotRule]:
+    """RETURNS (list[SlotRule]): the slot rules of a rule pack (none if it has no ``slots.jsonl``)."""
+    path = Path(rules_dir or default_rules_dir()) / "slots.jsonl"
+    return load_jsonl(path, SlotRule) if path.is_file() else []
+
+
+
+@functools.lru_cache(maxsize=8)
+def value_kinds(rules_dir: Path | None = None) -> dict[tuple[str, str], ValueKind | None]:
+    """RETURNS (dict): (topic, key) -> what the value of a fact in that slot is."""
+    kinds: dict[tuple[str, str], ValueKind | None] = {}
+    for slot in load_slots(rules_dir):
+        kinds.setdefault((slot.topic, slot.key), slot.value)
+    return kinds
