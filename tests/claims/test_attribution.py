@@ -247,6 +247,14 @@ def test_attribution_transcript_speaker_labels(analyse):
     assert records["The council met again on Monday"] is None
 
 
+def test_attribution_transcript_speaker_who_takes_turns(analyse):
+    # a speaker the article never names is one when the label recurs
+    text = "HOST: The vote is on Friday.\n\nGUEST: The bill will pass.\n\nHOST: Turnout was low last time."
+    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text, title="Transcript")}
+    assert records["The vote is on Friday"] == "HOST"
+    assert records["The bill will pass"] is None  # one turn, named nowhere
+
+
 @pytest.mark.parametrize(
     "text, source",
     [

@@ -333,18 +333,20 @@ class AttributionTagger:
         with a speaker's label ("JANE ROE: …", "ROE: …") is that speaker's,
         and so is a paragraph without a label between two labelled ones. A
         label counts only when its last word ends the name of a person or
-        organisation the article mentions, so "UPDATE:" or "Note:" is none.
+        organisation the article mentions or labels more than one turn, so a
+        lone "UPDATE:" or "Note:" is none.
         What a claim attributes to someone else inside the turn stays theirs."""
         if ":" not in text or not claims:
             return
         names = {e.text.split()[-1].lower() for e in ents if e.label_ in ("PERSON", "ORG") and e.text.split()}
         paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+        labels = [_SPEAKER.match(text, start, end) for start, end in paragraphs]
+        last = [m.group(1).split()[-1].lower().strip(".") if m else None for m in labels]
         turns: list[tuple[int, int, tuple[int, int] | None]] = []
-        for start, end in paragraphs:
-            label = _SPEAKER.match(text, start, end)
-            words = label.group(1).split() if label else []
-            known = bool(words) and words[-1].lower().strip(".") in names
-            turns.append((start, end, (label.start(1), label.end(1)) if known else None))
+        for (start, end), label, word in zip(paragraphs, labels, last):
+            # a speaker the article names, or one who speaks in more than one turn
+            known = word is not None and (word in names or last.count(word) > 1)
+            turns.append((start, end, (label.start(1), label.end(1)) if known and label else None))
         for n, (start, end, label) in enumerate(turns):
             if label is None and 0 < n < len(turns) - 1:
                 before, after = turns[n - 1][2], turns[n + 1][2]
