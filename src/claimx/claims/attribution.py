@@ -347,8 +347,9 @@ class AttributionTagger:
             # a speaker the article names, or one who speaks in more than one turn
             known = word is not None and (word in names or last.count(word) > 1)
             turns.append((start, end, (label.start(1), label.end(1)) if known and label else None))
+        unlabelled = [label is None for label in labels]
         for n, (start, end, label) in enumerate(turns):
-            if label is None and 0 < n < len(turns) - 1:
+            if label is None and unlabelled[n] and 0 < n < len(turns) - 1:
                 before, after = turns[n - 1][2], turns[n + 1][2]
                 label = before if before is not None and after is not None else None
             if label is None:
