@@ -270,3 +270,9 @@ def test_attribution_findings_are_sources(analyse, text, source):
     assert records
     found = records[0].attribution.text if records[0].attribution else None
     assert found == source, [(r.text, r.attribution) for r in records]
+
+
+def test_attribution_quotation_after_a_colon_takes_its_reporter(analyse):
+    text = 'The council published its findings.\n\nThe auditor wrote:\n\n"The agency lost $2 million in 2024."'
+    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text, title="Audit")}
+    assert records["The agency lost $2 million in 2024"] == "The auditor"

@@ -310,7 +310,7 @@ class AttributionTagger:
             sources = [c._.claim.get("attribution") for c in inside if (c._.claim or {}).get("attribution")]
             source = sources[0] if sources else self._quote_reporter(doc, q_start, q_end)
             first = sent_of[inside[0].start]
-            if source is None and previous is not None and previous[0] == first - 1:
+            if source is None and (previous is not None and previous[0] == first - 1 or first > 0):
                 # the quotation opens its sentence: only spaces and punctuation before it
                 opening = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
                 k = opening.start if opening is not None else inside[0].start
@@ -318,7 +318,10 @@ class AttributionTagger:
                 while j >= 0 and sent_of[j] == sent_of[k] and (doc[j].is_space or doc[j].is_punct):
                     j -= 1
                 if j < 0 or sent_of[j] != sent_of[k]:
-                    source = previous[1]
+                    if previous is not None and previous[0] == first - 1:
+                        source = previous[1]
+                    elif j >= 0:
+                        source = self._colon_reporter(doc, doc[j].sent)
             if source is None:
                 continue
             for claim in inside:
@@ -327,6 +330,19 @@ class AttributionTagger:
                     info["attribution"] = dict(source)
                     claim._.claim = info
             previous = (sent_of[inside[-1].start], source)
+
+    def _colon_reporter(self, doc: Doc, sent: Span) -> dict[str, Any] | None:
+        """The source a sentence ending in a colon hands its quotation to ("The
+        paper reports:", "In a statement, the board said:"), else None."""
+        words = [t for t in sent if not t.is_space]
+        if not words or words[-1].text != ":":
+            return None
+        for token in sent:
+            if token.pos_ == "VERB" and self._reports(token):
+                subject = self._subject_of(token)
+                if subject is not None and subject.pos_ != "PRON":
+                    return self._describe(doc, subject, verb=token)
+        return None
 
     def _speaker_labels(self, doc: Doc, claims: list[Span], text: str, ents: list[Span]) -> None:
         """Give the claims of a transcript their speaker. A paragraph that opens
