@@ -268,3 +268,19 @@ def test_cues_status_of_the_claim_holding(analyse, text, evidence, status):
 )
 def test_cues_embedded_questions(analyse, text, evidence, status):
     assert _status_of(analyse(text, title="Questions"), evidence) == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a negated belief passes its negation to what it frames
+        ("I don't think the bill will pass.", "the bill will pass", "denied"),
+        ("I think the bill will pass.", "the bill will pass", "rumored"),
+        # a negated verb of telling still leaves it unknown
+        ("She did not say whether the plant would close.", "did not say whether", "unconfirmed"),
+        # a negative word on the object denies the event
+        ("The plan includes neither the bridge nor the tunnel.", "includes neither the bridge", "denied"),
+    ],
+)
+def test_cues_negated_beliefs_and_objects(analyse, text, evidence, status):
+    assert _status_of(analyse(text, title="Beliefs"), evidence) == status

@@ -244,6 +244,12 @@ class CueTagger:
             cue = by_token.get(frame.i)
             if cue is not None and cue not in seen:
                 seen.append(cue)
+        if frame is not None and frame.lemma_.lower() in self.belief_verbs:
+            # "I don't think she did it": a negated belief denies what it frames
+            for child in frame.children:
+                cue = by_token.get(child.i)
+                if child.dep_ == "neg" and cue is not None and cue not in seen:
+                    seen.append(cue)
         # "the leaked unit pairs … and runs …": a coordinated predicate shares
         # its subject, and the subject's hedge
         if head.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
@@ -271,6 +277,8 @@ class CueTagger:
         steps = 0
         carried = False  # a participle on the object of "have"/"be" carries its object too
         unknown = (cue._.cue or {}).get("category") == "unknown"
+        # "mentions neither A nor B", "faces no rival": a negative word on the object denies the event
+        negated_object = (cue._.cue or {}).get("category") == "neg" and cue.root.dep_ in ("det", "preconj")
         while token.i not in spine:
             if unknown and token.dep_ == "advcl" and token.i not in spine:
                 # "whether it is A or B, we …", "scheduled to determine whether …": an
@@ -281,6 +289,7 @@ class CueTagger:
                 token.dep_ in OUT_OF_SCOPE_DEPS
                 and not nominal_head
                 and not carried
+                and not (negated_object and token.dep_ == "dobj" and cue.root.head.i == token.i)
                 and not self._subject_determiner(token)
                 and not self._hedged_subject(cue, token, spine)
                 and not _plan_as_object_of_have(cue, token)

@@ -596,13 +596,21 @@ def _finite(verb: Token) -> bool:
 _FINITE_BE = frozenset({"is", "are", "was", "were", "'s", "'re", "am"})
 
 
-def reported_clause(token: Token, report_verbs: frozenset[str]) -> Token | None:
-    """RETURNS (Token | None): the clause a reporting verb governs, if ``token`` is one."""
-    if token.lemma_.lower() not in report_verbs:
+def reported_clause(
+    token: Token, report_verbs: frozenset[str], belief_verbs: frozenset[str] = frozenset()
+) -> Token | None:
+    """RETURNS (Token | None): the clause a reporting verb governs, if ``token`` is one.
+
+    belief_verbs (frozenset[str]): verbs whose negation passes to the clause
+        they govern ("I don't think it will pass": it will not, in the
+        speaker's view), so a negated one still frames it.
+    """
+    lemma = token.lemma_.lower()
+    if lemma not in report_verbs:
         return None
     # "has yet to say how much…", "did not say whether…": the report itself is
     # the claim (what is not yet known), so the clause is not split off.
-    if any(c.dep_ == "neg" for c in token.children) or (
+    if any(c.dep_ == "neg" for c in token.children) and lemma not in belief_verbs or (
         token.dep_ == "xcomp" and any(c.lower_ == "yet" for c in token.head.children)
     ):
         return None
@@ -653,7 +661,9 @@ class Segmenter:
     def __init__(self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, min_tokens: int = 3) -> None:
         self.spans_key = spans_key
         self.min_tokens = min_tokens
-        self.report_verbs = load_attribution_rules(rules_dir).get("report_verb", frozenset())
+        attribution_rules = load_attribution_rules(rules_dir)
+        self.report_verbs = attribution_rules.get("report_verb", frozenset())
+        self.belief_verbs = attribution_rules.get("belief_verb", frozenset())
         self.boilerplate = load_nonclaim_phrases(rules_dir)
         self.evaluative = frozenset(load_nonclaim_phrases(rules_dir, "evaluative"))
         self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
@@ -698,7 +708,7 @@ class Segmenter:
             if _reporting_participle(t, self.report_verbs) and any(c.dep_ == "ccomp" for c in t.children)
         )
         for token in heads:
-            content = reported_clause(token, self.report_verbs)
+            content = reported_clause(token, self.report_verbs, self.belief_verbs)
             if content is None:
                 continue
             frames[content.i] = token.i
