@@ -35,7 +35,7 @@ from .outputs import (
     DOCUMENTS_FILE,
     STATUS_FILE,
     VIEW_FILES,
-    write_lines_atomic,
+    write_jsonl_atomic,
 )
 from .runlog import RunLog
 from .schemas import Article, DocumentRecord, Extractor, ReadFailure
@@ -177,10 +177,10 @@ def _current_state(store: Store, corpus: Path | None) -> _State:
 
 
 def _write_views(outputs: Path, state: _State) -> None:
-    write_lines_atomic(outputs / CLAIMS_FILE, state.claims)
-    write_lines_atomic(outputs / DOCUMENTS_FILE, state.documents)
-    write_lines_atomic(outputs / STATUS_FILE, (r.model_dump_json() for r in state.rollup.values()))
-    write_lines_atomic(outputs / DECISIONS_FILE, (v.model_dump_json() for v in state.resolution.views))
+    write_jsonl_atomic(outputs / CLAIMS_FILE, (json.loads(line) for line in state.claims))
+    write_jsonl_atomic(outputs / DOCUMENTS_FILE, (json.loads(line) for line in state.documents))
+    write_jsonl_atomic(outputs / STATUS_FILE, state.rollup.values())
+    write_jsonl_atomic(outputs / DECISIONS_FILE, state.resolution.views)
 
 
 def _stored_rollup(store: Store) -> dict[str, StatusRecord]:
