@@ -297,6 +297,8 @@ class Store:
         rebuild (bool): move the store aside (to ``claimx.db.damaged-<time>``)
             and start a new one holding the old one's reviewer decisions
             (see :func:`salvage_decisions`); ``store.rebuilt`` says what was kept.
+            A store created where ``decisions.jsonl`` already lies (the old
+            store was deleted by hand) takes the decisions it lists too.
         YIELDS (Store): the open store; closed (and the lock released) on exit.
         """
         outputs = Path(outputs)
@@ -313,6 +315,8 @@ class Store:
             lock.acquire()
         try:
             rebuilt = _move_aside(outputs) if rebuild and write else None
+            if rebuilt is None and write and create and not path.exists():
+                rebuilt = _adopt_export(outputs)  # a store deleted by hand: its decisions are in the export
             problem = check_store_file(path)
             if problem is not None:
                 raise DamagedStoreError(damaged_message(outputs, problem))
@@ -323,7 +327,7 @@ class Store:
             try:
                 store = cls(outputs, conn, lock)
                 store._prepare(write)
-                if rebuilt is not None:
+                if rebuilt is not None and (rebuilt.moved_to is not None or rebuilt.decisions):
                     store.rebuilt = rebuilt
                     store.import_decisions(rebuilt.decisions)
                 yield store
@@ -651,6 +655,14 @@ def salvage_decisions(db: Path | None, export: Path) -> tuple[dict[int, tuple[st
         except (OSError, ValueError) as exc:
             logger.warning("decisions could not all be read from %s: %s", export, exc)
     return found, from_store, len(found) - from_store
+
+
+def _adopt_export(outputs: Path) -> Rebuilt:
+    """The decisions of ``decisions.jsonl`` for a new store in a folder that had one (deleted by hand)."""
+    from .outputs import DECISIONS_FILE
+
+    decisions, _, from_export = salvage_decisions(None, outputs / DECISIONS_FILE)
+    return Rebuilt(None, decisions, 0, from_export)
 
 
 def _move_aside(outputs: Path) -> Rebuilt:

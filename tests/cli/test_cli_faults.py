@@ -80,6 +80,12 @@ def test_cli_faults_damaged_store_rebuilt_keeping_decisions(tmp_path, nlp):
     assert list(out.glob(STORE_FILE + ".damaged-*"))
     assert {name: (out / name).read_text() for name in VIEWS} == views
 
+    for path in out.glob(STORE_FILE + "*"):  # the store deleted by hand: decisions.jsonl still has them
+        path.unlink()
+    fresh = runner.invoke(app, ["run", str(corpus), "-o", str(out), "-q"])
+    assert fresh.exit_code == 0 and "3 reviewer decision(s) taken over" in " ".join(fresh.output.split())
+    assert {name: (out / name).read_text() for name in VIEWS} == views
+
 
 @contextmanager
 def read_only(folder: Path) -> Iterator[str]:

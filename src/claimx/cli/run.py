@@ -47,12 +47,14 @@ def run_cli(
             follow_symlinks=follow_symlinks,
             rebuild=rebuild,
         )
-    if summary.rebuilt is not None:
-        moved = f"the old store is {summary.rebuilt.moved_to}" if summary.rebuilt.moved_to else "there was no store"
+    rebuilt = summary.rebuilt
+    if rebuilt is not None and rebuilt.moved_to is not None:
         msg.info(
-            f"Store rebuilt from the corpus ({moved}); {len(summary.rebuilt.decisions)} reviewer decision(s) carried over "
-            f"({summary.rebuilt.from_store} read from the old store, {summary.rebuilt.from_export} from decisions.jsonl)"
+            f"Store rebuilt from the corpus (the old store is {rebuilt.moved_to}); {len(rebuilt.decisions)} reviewer "
+            f"decision(s) carried over ({rebuilt.from_store} read from the old store, {rebuilt.from_export} from decisions.jsonl)"
         )
+    elif rebuilt is not None:
+        msg.info(f"New store: {len(rebuilt.decisions)} reviewer decision(s) taken over from {outputs}/decisions.jsonl")
     for failure in summary.failures:  # one line each, never wrapped
         typer.secho(f"✘ {failure.path}: {failure.error}", fg=typer.colors.RED)
     counts = ", ".join(f"{summary.status_counts.get(s, 0)} {s}" for s in STATUSES)
