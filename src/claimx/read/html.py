@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ..errors import ReadError
@@ -61,6 +63,24 @@ def declared_charset(data: bytes) -> str | None:
     return "cp1252" if name in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii") else name
 
 
+#: Loggers of the HTML libraries, silenced while they work: what they complain
+#: about becomes claimx's one-line read error instead of lines on the terminal.
+QUIET_LOGGERS: tuple[str, ...] = ("trafilatura", "htmldate", "courlan", "justext", "readability")
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for lg, level in zip(loggers, levels, strict=True):
+            lg.setLevel(level)
+
+
 def _extract(data: str) -> Any:
     try:
         import trafilatura
@@ -70,18 +90,19 @@ def _extract(data: str) -> Any:
             "reinstall claimx's dependencies (pip install trafilatura lxml_html_clean)"
         ) from None
     try:
-        return trafilatura.bare_extraction(
-            data,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            include_formatting=False,
-            deduplicate=False,
-            date_extraction_params=DATE_PARAMS,
-            prune_xpath=PRUNE_XPATH,
-        )
+        with _quiet():
+            return trafilatura.bare_extraction(
+                data,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=True,
+                include_images=False,
+                include_links=False,
+                include_formatting=False,
+                deduplicate=False,
+                date_extraction_params=DATE_PARAMS,
+                prune_xpath=PRUNE_XPATH,
+            )
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         logger.debug("trafilatura failed", exc_info=True)
         raise ReadError(f"HTML could not be parsed ({type(exc).__name__}: {exc}); fix the page") from None
