@@ -349,6 +349,17 @@ class Store:
                 f"claimx reads up to {SCHEMA_VERSION}). Upgrade claimx, or use another outputs folder with -o. "
                 "The store was not changed."
             )
+        if write and version > 0:
+            # every page read once (a few ms per MB): damage anywhere is found now, with its remedy,
+            # not half-way through a run or never (a run with nothing to do reads little of the file)
+            try:
+                verdict = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            except sqlite3.DatabaseError as exc:
+                if getattr(exc, "sqlite_errorname", "") not in DAMAGED_CODES:
+                    raise
+                verdict = str(exc)
+            if verdict != "ok":
+                raise DamagedStoreError(damaged_message(self.outputs, f"quick_check: {verdict}"))
         if write:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
@@ -642,7 +653,7 @@ def salvage_decisions(db: Path | None, export: Path) -> tuple[dict[int, tuple[st
             finally:
                 conn.close()
         except (sqlite3.Error, ValueError) as exc:
-            logger.warning("decisions could not all be read from %s: %s", db, exc)
+            logger.info("decisions could not all be read from %s: %s", db, exc)
     from_store = len(found)
     if export.is_file():
         try:
@@ -653,7 +664,7 @@ def salvage_decisions(db: Path | None, export: Path) -> tuple[dict[int, tuple[st
                         record = json.dumps(decision, ensure_ascii=False, separators=(",", ":"))
                         found.setdefault(decision["decision_id"], (str(decision.get("claim_id")), record))
         except (OSError, ValueError) as exc:
-            logger.warning("decisions could not all be read from %s: %s", export, exc)
+            logger.info("decisions could not all be read from %s: %s", export, exc)
     return found, from_store, len(found) - from_store
 
 
