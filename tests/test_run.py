@@ -256,3 +256,24 @@ def test_run_retries_an_article_whose_extraction_crashed(tmp_path, nlp):
     assert summary.extracted == 1
     docs = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
     assert docs[0]["error"] is None and docs[0]["claim_count"] > 0
+
+
+def test_run_views_catch_up_with_a_decision_a_killed_mark_left(tmp_path, nlp):
+    """``claimx mark`` killed after its commit, before its view rewrite: the next run rewrites the views."""
+    from claimx.decisions import make_decision
+    from claimx.store import Store
+
+    corpus, out = _corpus(tmp_path, names=("alita-2-sequel.md",)), tmp_path / "out"
+    run(corpus, out, progress=False)
+    claim = _claims(out)[0]
+    with Store.open(out) as store:  # what mark commits, without the views it writes next
+        store.add_decision(
+            claim["claim_id"],
+            lambda n: make_decision(n, claim["claim_id"], claim, action="reject").model_dump_json(),
+        )
+    assert (out / "decisions.jsonl").read_text() == ""
+    summary = run(corpus, out, progress=False)
+    assert summary.extracted == 0 and not summary.model_loaded
+    [line] = (out / "decisions.jsonl").read_text().splitlines()
+    assert json.loads(line)["decision"]["action"] == "reject"
+    assert claim["claim_id"] not in {c["claim_id"] for c in _claims(out)}
