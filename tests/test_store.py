@@ -124,3 +124,11 @@ def test_store_migrates_an_empty_v0_database(tmp_path):
     sqlite3.connect(tmp_path / STORE_FILE).close()
     with Store.open(tmp_path) as store:
         assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_store_new_store_sets_an_orphaned_wal_aside(tmp_path):
+    """A -wal left without its database (a rebuild killed between two renames) is not replayed into a new store."""
+    (tmp_path / (STORE_FILE + "-wal")).write_bytes(b"left over")
+    with Store.open(tmp_path) as store:
+        assert store.counts() == {"claims": 0}
+    assert [p.name.split(".orphaned-")[0] for p in tmp_path.glob("*.orphaned-*")] == [STORE_FILE + "-wal"]

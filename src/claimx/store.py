@@ -317,6 +317,8 @@ class Store:
             rebuilt = _move_aside(outputs) if rebuild and write else None
             if rebuilt is None and write and create and not path.exists():
                 rebuilt = _adopt_export(outputs)  # a store deleted by hand: its decisions are in the export
+            if write and not path.exists():
+                _set_aside_orphans(outputs)
             problem = check_store_file(path)
             if problem is not None:
                 raise DamagedStoreError(damaged_message(outputs, problem))
@@ -666,6 +668,17 @@ def salvage_decisions(db: Path | None, export: Path) -> tuple[dict[int, tuple[st
         except (OSError, ValueError) as exc:
             logger.info("decisions could not all be read from %s: %s", export, exc)
     return found, from_store, len(found) - from_store
+
+
+def _set_aside_orphans(outputs: Path) -> None:
+    """Move a ``-wal``/``-shm`` left without its database (deleted, or a rebuild killed half-way) out of
+    the way: SQLite would replay that log into the new store."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    for suffix in ("-wal", "-shm"):
+        orphan = outputs / (STORE_FILE + suffix)
+        if orphan.exists():
+            os.replace(orphan, outputs / f"{STORE_FILE}{suffix}.orphaned-{stamp}")
+            logger.info("moved %s aside: its database is gone", orphan)
 
 
 def _adopt_export(outputs: Path) -> Rebuilt:
