@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -105,6 +106,10 @@ def load_aliases(corpus: Path) -> dict[str, list[str]]:
         path = Path(corpus) / name
         if not path.is_file():
             continue
+        if not _inside_corpus(path, corpus):
+            raise AliasError(
+                f"{path} is a link to a file outside the corpus folder; not read. Copy the alias file into the corpus."
+            )
         try:
             text = path.read_text(encoding="utf-8")
             data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
@@ -121,12 +126,17 @@ def load_aliases(corpus: Path) -> dict[str, list[str]]:
 
 
 def alias_file(corpus: Path) -> Path | None:
-    """RETURNS (Path | None): the corpus folder's alias file, if there is one."""
+    """RETURNS (Path | None): the corpus folder's alias file, if there is one inside it."""
     for name in ALIAS_FILES:
         path = Path(corpus) / name
-        if path.is_file():
+        if path.is_file() and _inside_corpus(path, corpus):
             return path
     return None
+
+
+def _inside_corpus(path: Path, corpus: Path) -> bool:
+    """RETURNS (bool): whether ``path`` resolves inside the corpus folder (a link out of it does not)."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(corpus))
 
 
 class SubjectResolver:

@@ -135,3 +135,14 @@ def test_read_boundary_socket_and_device_skipped(layout):
         server.close()
         (short / "s.md").unlink(missing_ok=True)
         short.rmdir()
+
+
+def test_read_boundary_alias_file_link_out_refused(layout):
+    from claimx.subjects import AliasError, alias_file, load_aliases
+
+    corpus, outside = layout
+    (outside / "aliases.yml").write_text("Secret Project: [SECRET-ALIAS]\n")
+    (corpus / "claimx-aliases.yml").symlink_to(outside / "aliases.yml")
+    assert alias_file(corpus) is None
+    with pytest.raises(AliasError, match="outside the corpus folder"):
+        load_aliases(corpus)
