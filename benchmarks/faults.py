@@ -98,6 +98,11 @@ class Harness:
     env: dict[str, str]
     rng: random.Random
     log: list[dict[str, Any]] = field(default_factory=list)
+    temporaries: set[Path] = field(default_factory=set)
+
+    def rewriting(self, out: Path) -> bool:
+        """Whether a command is rewriting a view of ``out`` now (a temporary view file it made exists)."""
+        return any(path not in self.temporaries for path in out.glob(".*.tmp"))
 
     def command(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "claimx", *args]
@@ -115,6 +120,7 @@ class Harness:
     def kill(self, proc: subprocess.Popen, delay: float, out: Path, trigger: Callable[[], bool] | None = None) -> str | None:
         """SIGKILL ``proc`` ``delay`` s after start (or after ``trigger`` turns true); RETURNS the phase, None if it finished first."""
         before = run_states(out)
+        self.temporaries = set(out.glob(".*.tmp"))  # a killed rewrite's leftovers are not this one's
         start = time.monotonic()
         if trigger is not None:
             while proc.poll() is None and not trigger() and time.monotonic() - start < 600:
@@ -124,7 +130,7 @@ class Harness:
             time.sleep(0.002)
         if proc.poll() is not None:
             return None
-        phase = phase_of(out, before)
+        phase = "view rewrite" if self.rewriting(out) else phase_of(out, before)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         return phase
@@ -144,8 +150,6 @@ def run_states(out: Path) -> tuple[int, int]:
 
 def phase_of(out: Path, before: tuple[int, int]) -> str:
     """Where the killed command stood, seen from outside (runs recorded in the store since it started)."""
-    if any(out.glob(".*.tmp")):
-        return "view rewrite"
     now = run_states(out)
     if now[0] < 0:
         return "store busy"
@@ -307,7 +311,7 @@ def scenario_views(h: Harness, corpus: Path, base: Path, reference: Path, rounds
         out = h.work / f"views-{number}"
         shutil.copytree(base, out)
         proc = h.spawn("run", str(corpus), "-o", str(out), "-q")
-        phase = h.kill(proc, h.rng.uniform(0.0, 0.25), out, trigger=lambda: any(out.glob(".*.tmp")))
+        phase = h.kill(proc, h.rng.uniform(0.0, 0.25), out, trigger=lambda: h.rewriting(out))
         done = h.run("run", str(corpus), "-o", str(out), "-q")
         rows.append({"scenario": "views", "kills": int(phase is not None), "phases": [phase] if phase else [],
                      "exit": done.returncode, "told": summary_line(done), **check(out, reference)})
@@ -332,7 +336,7 @@ def scenario_mark(h: Harness, corpus: Path, full: Path, reference: Path, kills: 
             told.add(int(one_line(done.stdout).split("(decision ")[1].split(")")[0]))
         victim = picked[2 * number + 1]
         proc = h.spawn("mark", victim["claim_id"], *h.rng.choice(actions), "-o", str(out))
-        trigger = (lambda: any(out.glob(".*.tmp"))) if number % 3 == 0 else None
+        trigger = (lambda: h.rewriting(out)) if number % 3 == 0 else None
         phase = h.kill(proc, h.rng.uniform(0.0, 0.05 if trigger else mark_time), out, trigger=trigger)
         follow = h.run("run", str(corpus), "-o", str(out), "-q")
         result = check(out, reference, told_decisions=told)
@@ -491,7 +495,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a new temporary one)")
     parser.add_argument("--json", type=Path, default=None, help="write every row here")
+    parser.add_argument(
+        "--scenarios",
+        default="run,incremental,views,mark,disk-full,read-only,damaged",
+        help="comma-separated scenarios to run (default: all)",
+    )
     args = parser.parse_args()
+    chosen = set(args.scenarios.split(","))
     work = args.work or Path(tempfile.mkdtemp(prefix="claimx-faults-"))
     work.mkdir(parents=True, exist_ok=True)
     h = Harness(work, freeze_code(work), random.Random(args.seed))
@@ -506,12 +516,15 @@ def main() -> None:
     full_time, done = timed(h, "run", str(corpus), "-o", str(reference), "-q")
     assert done.returncode == 0, done.stdout + done.stderr
     print(f"uninterrupted run: {full_time:.1f} s; {summary_line(done)}", flush=True)
-    h.run("run", str(early), "-o", str(base), "-q")
+    needs_base = bool(chosen & {"incremental", "views", "read-only"})
+    if needs_base:
+        h.run("run", str(early), "-o", str(base), "-q")
     almost = work / "corpus-almost"  # all but two articles: a run that soon reaches its view rewrite
     shutil.copytree(corpus, almost)
     for path in sorted(almost.iterdir())[-2:]:
         path.unlink()
-    h.run("run", str(almost), "-o", str(near), "-q")
+    if needs_base:
+        h.run("run", str(almost), "-o", str(near), "-q")
     print(f"setup done at {time.strftime('%H:%M:%S')}", flush=True)
     add_time = full_time * added / args.articles + 4.0  # model load included
     mark_time = 1.5
@@ -520,22 +533,29 @@ def main() -> None:
     budget = args.kills
     per_round = 5
     rows: list[dict] = []
-    rows += scenario_run(h, corpus, reference, max(1, budget // 5 // per_round), per_round, full_time)
-    print(f"run scenario done at {time.strftime('%H:%M:%S')}", flush=True)
-    rows += scenario_incremental(h, corpus, base, reference, max(1, budget * 3 // 10 // 3), 3, add_time)
-    print(f"incremental scenario done at {time.strftime('%H:%M:%S')}", flush=True)
-    rows += scenario_views(h, corpus, near, reference, max(1, budget // 4))
-    print(f"views scenario done at {time.strftime('%H:%M:%S')}", flush=True)
-    rows += scenario_mark(h, corpus, reference, reference, max(1, budget // 4), mark_time)
-    print(f"mark scenario done at {time.strftime('%H:%M:%S')}", flush=True)
+    if "run" in chosen:
+        rows += scenario_run(h, corpus, reference, max(1, budget // 5 // per_round), per_round, full_time)
+        print(f"run scenario done at {time.strftime('%H:%M:%S')}", flush=True)
+    if "incremental" in chosen:
+        rows += scenario_incremental(h, corpus, base, reference, max(1, budget * 3 // 10 // 3), 3, add_time)
+        print(f"incremental scenario done at {time.strftime('%H:%M:%S')}", flush=True)
+    if "views" in chosen:
+        rows += scenario_views(h, corpus, near, reference, max(1, budget // 4))
+        print(f"views scenario done at {time.strftime('%H:%M:%S')}", flush=True)
+    if "mark" in chosen:
+        rows += scenario_mark(h, corpus, reference, reference, max(1, budget // 4), mark_time)
+        print(f"mark scenario done at {time.strftime('%H:%M:%S')}", flush=True)
     killed = sum(r.get("kills", 0) for r in rows)
-    while killed < args.kills:  # kills that came too late (the process had finished) are made up for
+    while "views" in chosen and killed < args.kills:  # kills that came too late (the process had finished)
         extra = scenario_views(h, corpus, near, reference, args.kills - killed)
         rows += extra
         killed += sum(r["kills"] for r in extra)
-    rows += scenario_disk_full(h, corpus, reference, folder_size(reference))
-    rows += scenario_read_only(h, corpus, base, reference)
-    rows += scenario_damaged(h, corpus, reference, reference, decisions=5)
+    if "disk-full" in chosen:
+        rows += scenario_disk_full(h, corpus, reference, folder_size(reference))
+    if "read-only" in chosen:
+        rows += scenario_read_only(h, corpus, base, reference)
+    if "damaged" in chosen:
+        rows += scenario_damaged(h, corpus, reference, reference, decisions=5)
     print(f"all done at {time.strftime('%H:%M:%S')}", flush=True)
     report(rows, args, full_time)
     if args.json:

@@ -25,3 +25,14 @@ def test_outputs_failure_mid_write_keeps_old_file(tmp_path):
         write_jsonl_atomic(path, lines())
     assert path.read_text() == '{"old":true}\n'
     assert [p.name for p in tmp_path.iterdir()] == ["claims.jsonl"]  # no temporary file left
+
+
+def test_outputs_stale_temporaries_of_a_killed_rewrite_removed_by_the_next_writer(tmp_path):
+    from claimx.store import Store
+
+    stale = tmp_path / ".claims.jsonl.abc123.tmp"
+    stale.write_text('{"half": ')
+    (tmp_path / ".other.tmp").write_text("not ours")
+    with Store.open(tmp_path):
+        pass
+    assert not stale.exists() and (tmp_path / ".other.tmp").exists()

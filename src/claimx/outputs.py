@@ -51,3 +51,16 @@ def write_jsonl_atomic(path: Path, records: Iterable[Any]) -> int:
         Path(tmp).unlink(missing_ok=True)
         raise
     return count
+
+
+def remove_stale_temporaries(outputs: Path) -> int:
+    """Delete the temporary files of view rewrites that were killed (call holding the run lock).
+
+    RETURNS (int): how many were removed.
+    """
+    removed = 0
+    for name in VIEW_FILES:
+        for stale in Path(outputs).glob(f".{name}.*.tmp"):
+            stale.unlink(missing_ok=True)
+            removed += 1
+    return removed

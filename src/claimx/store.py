@@ -319,6 +319,10 @@ class Store:
                 rebuilt = _adopt_export(outputs)  # a store deleted by hand: its decisions are in the export
             if write and not path.exists():
                 _set_aside_orphans(outputs)
+            if write:
+                from .outputs import remove_stale_temporaries
+
+                remove_stale_temporaries(outputs)  # left by a command killed while it rewrote a view
             problem = check_store_file(path)
             if problem is not None:
                 raise DamagedStoreError(damaged_message(outputs, problem))
