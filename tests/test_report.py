@@ -285,6 +285,21 @@ def test_report_without_corpus_lists_claims(built: dict, tmp_path: Path) -> None
     assert page.count('<li data-claim=') == len(built["claims"])
 
 
+def test_report_link_out_of_the_corpus_is_not_read(built: dict, tmp_path: Path) -> None:
+    """A body swapped for a link to a file outside the corpus after the run is not read into the report."""
+    secret = tmp_path / "secret.md"
+    secret.write_text(PLAIN.replace("The studio", "SECRET-MARKER"), encoding="utf-8")
+    (built["corpus"] / "plain.md").unlink()
+    (built["corpus"] / "plain.md").symlink_to(secret)
+    summary = write_report(built["outputs"], tmp_path / "linked.html", built["corpus"])
+    page = (tmp_path / "linked.html").read_text(encoding="utf-8")
+    assert summary.bodies_missing == ["plain"]
+    assert "SECRET-MARKER" not in page and "outside the corpus folder" in page
+    followed = write_report(built["outputs"], tmp_path / "followed.html", built["corpus"], follow_symlinks=True)
+    assert followed.bodies_missing == ["plain"]  # read, but not the text the run saw
+    assert "has changed since the run" in (tmp_path / "followed.html").read_text(encoding="utf-8")
+
+
 def test_report_changed_article_is_not_highlighted(built: dict, tmp_path: Path) -> None:
     (built["corpus"] / "plain.md").write_text(PLAIN.replace("studio", "Studio"), encoding="utf-8")
     summary = write_report(built["outputs"], tmp_path / "changed.html", built["corpus"])

@@ -90,6 +90,27 @@ def test_run_fingerprint_change_and_force_reextract(tmp_path, nlp, monkeypatch):
     assert {c["extractor"]["fingerprint"] for c in _claims(out)} == {pipeline_extractor().fingerprint}
 
 
+def test_run_code_change_reextracts_with_the_same_version(tmp_path, nlp, monkeypatch):
+    """Issue 10, item 6: new code under an unchanged version string (a git pull) re-extracts."""
+    from claimx import fingerprint
+
+    corpus, out = _corpus(tmp_path, ("alita-2-sequel.md",)), tmp_path / "out"
+    package = tmp_path / "claimx"
+    shutil.copytree(fingerprint.CODE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(fingerprint, "CODE_DIR", package)
+    assert run(corpus, out, progress=False).extracted == 1
+    assert run(corpus, out, progress=False).extracted == 0  # nothing to do
+    before = _claims(out)[0]["extractor"]
+    source = package / "claims" / "segment.py"
+    source.write_bytes(source.read_bytes() + b"\n# changed\n")
+    changed = run(corpus, out, progress=False)
+    assert changed.extracted == 1 and changed.model_loaded
+    after = _claims(out)[0]["extractor"]
+    assert after["version"] == before["version"] and after["rules_hash"] == before["rules_hash"]
+    assert after["fingerprint"] != before["fingerprint"]
+    assert after["fingerprint"] == pipeline_extractor().fingerprint
+
+
 def test_run_decisions_applied_survive_reextraction_and_orphaned(tmp_path, nlp, monkeypatch):
     corpus, out = _corpus(tmp_path, ("alita-2-sequel.md", "glass-orchard-sequel.txt")), tmp_path / "out"
     run(corpus, out, progress=False)
@@ -255,3 +276,24 @@ def test_run_keeps_learned_subject_links(tmp_path, nlp):
     with Store.open(out, write=False, create=False) as store:
         learned = _json.loads(store.get_meta(LEARNED_ALIASES) or "{}")
     assert isinstance(learned, dict)
+
+
+def test_run_views_catch_up_with_a_decision_a_killed_mark_left(tmp_path, nlp):
+    """``claimx mark`` killed after its commit, before its view rewrite: the next run rewrites the views."""
+    from claimx.decisions import make_decision
+    from claimx.store import Store
+
+    corpus, out = _corpus(tmp_path, names=("alita-2-sequel.md",)), tmp_path / "out"
+    run(corpus, out, progress=False)
+    claim = _claims(out)[0]
+    with Store.open(out) as store:  # what mark commits, without the views it writes next
+        store.add_decision(
+            claim["claim_id"],
+            lambda n: make_decision(n, claim["claim_id"], claim, action="reject").model_dump_json(),
+        )
+    assert (out / "decisions.jsonl").read_text() == ""
+    summary = run(corpus, out, progress=False)
+    assert summary.extracted == 0 and not summary.model_loaded
+    [line] = (out / "decisions.jsonl").read_text().splitlines()
+    assert json.loads(line)["decision"]["action"] == "reject"
+    assert claim["claim_id"] not in {c["claim_id"] for c in _claims(out)}

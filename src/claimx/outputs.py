@@ -2,9 +2,10 @@
 
 The views (``claims.jsonl``, ``documents.jsonl``, ``status.jsonl``,
 ``decisions.jsonl``) are cut from the store (:mod:`claimx.store`) at the end of
-a run. Each file is written to a temporary file in the same directory, flushed and
-fsynced, then moved over the old one with ``os.replace``: a crash leaves
-either the old file or the new one, never half of one.
+a run. Each file is written through ``jsonlines`` to a temporary file in the
+same directory, flushed and fsynced, then moved over the old one with
+``os.replace``: a crash leaves either the old file or the new one, never half
+of one.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
+
+import jsonlines
+from pydantic import BaseModel
 
 
 CLAIMS_FILE = "claims.jsonl"
@@ -23,9 +28,11 @@ DECISIONS_FILE = "decisions.jsonl"
 VIEW_FILES: tuple[str, ...] = (CLAIMS_FILE, DOCUMENTS_FILE, STATUS_FILE, DECISIONS_FILE)
 
 
-def write_lines_atomic(path: Path, lines: Iterable[str]) -> int:
-    """Write lines (each one JSON object, without its newline) to ``path`` atomically.
+def write_jsonl_atomic(path: Path, records: Iterable[Any]) -> int:
+    """Write records, one JSON object a line, to ``path`` atomically.
 
+    path (Path): the view to (re)write.
+    records (Iterable): JSON-serialisable objects, or pydantic models (dumped in JSON mode).
     RETURNS (int): the number of lines written.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -33,10 +40,10 @@ def write_lines_atomic(path: Path, lines: Iterable[str]) -> int:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            for line in lines:
-                handle.write(line)
-                handle.write("\n")
-                count += 1
+            with jsonlines.Writer(handle, compact=True) as writer:
+                for record in records:
+                    writer.write(record.model_dump(mode="json") if isinstance(record, BaseModel) else record)
+                    count += 1
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -44,3 +51,16 @@ def write_lines_atomic(path: Path, lines: Iterable[str]) -> int:
         Path(tmp).unlink(missing_ok=True)
         raise
     return count
+
+
+def remove_stale_temporaries(outputs: Path) -> int:
+    """Delete the temporary files of view rewrites that were killed (call holding the run lock).
+
+    RETURNS (int): how many were removed.
+    """
+    removed = 0
+    for name in VIEW_FILES:
+        for stale in Path(outputs).glob(f".{name}.*.tmp"):
+            stale.unlink(missing_ok=True)
+            removed += 1
+    return removed

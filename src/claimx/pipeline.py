@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
-from .fingerprint import extractor_info
+from .fingerprint import configured_rules_dirs, extractor_info
 from .schemas import Article, ClaimRecord, Extractor
 
 #: Settings that shape extraction; part of the fingerprint.
@@ -34,7 +34,8 @@ class Extraction:
 
         self.nlp = load_nlp(self.model)
         name, version = model_info(self.nlp)  # type: ignore[arg-type]
-        self.extractor = extractor_info(name, version, settings={})
+        rules = configured_rules_dirs(self.nlp.config["components"])  # type: ignore[attr-defined]
+        self.extractor = extractor_info(name, version, rules_dir=rules, settings={})
 
     def extract(
         self, articles: Iterable[Article], *, progress: bool = False, total: int | None = None

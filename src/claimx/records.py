@@ -130,6 +130,7 @@ def document_record(article: Article, claims: list[ClaimRecord], extractor: Extr
         published=article.published,
         url=article.url,
         meta=article.meta,
+        encoding=article.encoding,
         claim_count=len(claims),
         extractor=extractor,
     )

@@ -10,8 +10,10 @@ and attributions marked. Everything is inline (CSS, JS, data): the file opens wi
 or a server. All text goes through Jinja's autoescaping; the records the page
 script reads sit in a ``<script type="application/json">`` block whose ``<``,
 ``>`` and ``&`` are written as ``\\u003c`` etc., so no article text can close it.
-Article bodies are read again from the corpus; an article that is gone or has
-changed since the run (content hash differs) is shown without its body.
+Article bodies are read again from the corpus, within its boundary (a link
+that leads out of the corpus folder is not followed unless
+``follow_symlinks``); an article that is gone or has changed since the run
+(content hash differs) is shown without its body.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from .review import (
     status_counts,
 )
 from .outputs import STATUS_FILE
-from .schemas import STATUSES, Article, ClaimRecord, DocumentRecord
+from .schemas import STATUSES, Article, ClaimRecord, DocumentRecord, ReadFailure
 from .status import StatusChange, StatusRecord
 
 logger = logging.getLogger(__name__)
@@ -180,13 +182,20 @@ def claim_data(claim: ClaimRecord, decision: ReviewDecision | None = None) -> di
     }
 
 
-def load_body(document: DocumentRecord | None, claims: list[ClaimRecord], corpus: Path, cache: dict[str, list]) -> tuple[str | None, str | None]:
+def load_body(
+    document: DocumentRecord | None,
+    claims: list[ClaimRecord],
+    corpus: Path,
+    cache: dict[str, list],
+    follow_symlinks: bool = False,
+) -> tuple[str | None, str | None]:
     """Read an article's body again from the corpus, if it is unchanged.
 
     document (DocumentRecord | None): the article's record (path, content hash).
     claims (list[ClaimRecord]): its claims, whose texts must sit at their offsets.
     corpus (Path): the corpus root the record's path is relative to.
     cache (dict): results of ``read_file`` by path (a ``.jsonl`` holds many articles).
+    follow_symlinks (bool): follow a link out of the corpus folder.
     RETURNS (tuple[str | None, str | None]): the body, or None and why not.
     """
     if document is None:
@@ -195,11 +204,13 @@ def load_body(document: DocumentRecord | None, claims: list[ClaimRecord], corpus
     if not path.is_file():
         return None, f"{path} not found (pass the corpus folder with --corpus)"
     if document.path not in cache:
-        cache[document.path] = read_file(path, corpus)
-    article = next(
-        (r for r in cache[document.path] if isinstance(r, Article) and r.doc_id == document.doc_id), None
-    )
+        cache[document.path] = read_file(path, corpus, follow_symlinks=follow_symlinks)
+    results = cache[document.path]
+    article = next((r for r in results if isinstance(r, Article) and r.doc_id == document.doc_id), None)
     if article is None:
+        refused = next((r.error for r in results if isinstance(r, ReadFailure)), None)
+        if refused is not None and len(results) == 1:
+            return None, f"{path} cannot be read now: {refused}"
         return None, f"{path} no longer holds the article {document.doc_id!r}"
     if document.content_hash and article.content_hash != document.content_hash:
         return None, f"{path} has changed since the run (re-run `claimx run` to see the text)"
@@ -409,13 +420,20 @@ def facts_context(
     return subjects, change_list
 
 
-def build_context(loaded: Outputs, corpus: Path, title: str = "claimx report", status: tuple[list[StatusRecord], list[StatusChange], bool] | None = None) -> tuple[dict[str, Any], list[str]]:
+def build_context(
+    loaded: Outputs,
+    corpus: Path,
+    title: str = "claimx report",
+    status: tuple[list[StatusRecord], list[StatusChange], bool] | None = None,
+    follow_symlinks: bool = False,
+) -> tuple[dict[str, Any], list[str]]:
     """Everything the template needs.
 
     loaded (Outputs): the records.
     corpus (Path): where the articles are, to show their bodies.
     title (str): the page title.
     status (tuple | None): what :func:`load_status` returned; None: no tracked facts.
+    follow_symlinks (bool): show the bodies of linked files outside the corpus folder.
     RETURNS (tuple[dict, list[str]]): the template context, and the doc_ids
         shown without a body.
     """
@@ -434,7 +452,7 @@ def build_context(loaded: Outputs, corpus: Path, title: str = "claimx report", s
         if document is not None and document.error:
             why = f"could not be read: {document.error}"
         elif group.claims or document is not None:
-            body, why = load_body(document, group.claims, corpus, cache)
+            body, why = load_body(document, group.claims, corpus, cache, follow_symlinks)
         if body is None and group.claims:
             missing.append(group.doc_id)
         sections.append(
@@ -497,6 +515,7 @@ def render_report(
     corpus: Path,
     title: str = "claimx report",
     status: tuple[list[StatusRecord], list[StatusChange], bool] | None = None,
+    follow_symlinks: bool = False,
 ) -> tuple[str, list[str]]:
     """Render the report page.
 
@@ -512,21 +531,24 @@ def render_report(
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    context, missing = build_context(loaded, corpus, title, status)
+    context, missing = build_context(loaded, corpus, title, status, follow_symlinks)
     html = env.get_template(TEMPLATE).render(**context)
     return html, missing
 
 
-def write_report(outputs: Path, output: Path, corpus: Path = Path("corpus")) -> ReportSummary:
+def write_report(
+    outputs: Path, output: Path, corpus: Path = Path("corpus"), *, follow_symlinks: bool = False
+) -> ReportSummary:
     """Write the HTML report for an outputs folder.
 
     outputs (Path): the folder ``claimx run`` wrote to.
     output (Path): the HTML file to write.
     corpus (Path): the corpus folder the run read, for the article bodies.
+    follow_symlinks (bool): follow links out of the corpus folder (as ``claimx run --follow-symlinks``).
     RETURNS (ReportSummary): where the report is and what it holds.
     """
     loaded = load_outputs(outputs)
-    html, missing = render_report(loaded, Path(corpus), status=load_status(outputs))
+    html, missing = render_report(loaded, Path(corpus), status=load_status(outputs), follow_symlinks=follow_symlinks)
     output = Path(output)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+import jsonlines
 from pydantic import ValidationError
 
 from .errors import ClaimxError
@@ -95,21 +96,34 @@ class SubjectGroup:
 
 
 def _read_lines(path: Path, model: type[T]) -> list[T]:
-    """Read one JSONL file of ``model`` records, naming the line that is wrong."""
+    """Read one JSONL file of ``model`` records with ``jsonlines``, naming the line that is wrong."""
     records: list[T] = []
+    number = 0
     with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                records.append(model.model_validate_json(line))  # type: ignore[attr-defined]
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                where = ".".join(str(part) for part in first.get("loc", ())) or "(record)"
-                raise ClaimxError(
-                    f"{path}:{number}: not a valid {model.__name__} ({where}: {first.get('msg')}); "
-                    "re-create the outputs with `claimx run CORPUS -o OUTPUTS`"
-                ) from None
+
+        def lines() -> Iterator[str]:
+            nonlocal number
+            for number, line in enumerate(handle, 1):  # noqa: B007 (read by the messages below)
+                yield line
+
+        try:
+            for obj in jsonlines.Reader(lines()).iter(type=dict, skip_empty=True):
+                try:
+                    records.append(model.model_validate(obj))  # type: ignore[attr-defined]
+                except ValidationError as exc:
+                    first = exc.errors()[0]
+                    where = ".".join(str(part) for part in first.get("loc", ())) or "(record)"
+                    raise ClaimxError(
+                        f"{path}:{number}: not a valid {model.__name__} ({where}: {first.get('msg')}); "
+                        "re-create the outputs with `claimx run CORPUS -o OUTPUTS`"
+                    ) from None
+        except jsonlines.InvalidLineError as exc:
+            raise ClaimxError(
+                f"{path}:{exc.lineno}: not a JSON object ({exc}); "
+                "re-create the outputs with `claimx run CORPUS -o OUTPUTS`"
+            ) from None
+        except UnicodeDecodeError as exc:
+            raise ClaimxError(f"{path}: not UTF-8 ({exc.reason}); re-create the outputs with `claimx run`") from None
     return records
 
 

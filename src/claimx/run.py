@@ -35,11 +35,12 @@ from .outputs import (
     DOCUMENTS_FILE,
     STATUS_FILE,
     VIEW_FILES,
-    write_lines_atomic,
+    write_jsonl_atomic,
 )
+from .runlog import RunLog
 from .schemas import Article, DocumentRecord, Extractor, ReadFailure
 from .status import DocInfo, StatusChange, StatusRecord, diff, rollup
-from .store import Store
+from .store import Rebuilt, Store
 from .subjects import SubjectResolver, alias_file, load_aliases
 
 logger = logging.getLogger(__name__)
@@ -66,6 +67,10 @@ class RunSummary:
     orphaned: list[ReviewDecision] = field(default_factory=list)
     model_loaded: bool = False
     run_id: int | None = None
+    #: ``outputs/claimx.log`` when this run wrote tracebacks to it
+    log: Path | None = None
+    #: what ``rebuild=True`` moved aside and carried over
+    rebuilt: Rebuilt | None = None
 
     @property
     def ok(self) -> bool:
@@ -95,14 +100,22 @@ def pipeline_extractor(model: str | None = None) -> Extractor:
     return extractor_info(*base_model_info(model), settings={})
 
 
-def corpus_manifest(corpus: Path) -> str:
-    """RETURNS (str): a hash of every article file's path and bytes, and of the alias file."""
-    from .read import iter_corpus_files
+def corpus_manifest(corpus: Path, *, follow_symlinks: bool = False) -> str:
+    """RETURNS (str): a hash of every article file's path and bytes (or why it is refused), and of the alias file."""
+    from .errors import ReadError
+    from .read import corpus_entries, read_bytes_safely
 
-    digest = hashlib.sha256()
-    for path in iter_corpus_files(corpus):
-        digest.update(path.relative_to(corpus).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest = hashlib.sha256(b"follow-symlinks\0" if follow_symlinks else b"")
+    for entry in corpus_entries(corpus, follow_symlinks=follow_symlinks):
+        digest.update(entry.rel.encode("utf-8") + b"\0")
+        if entry.refused is not None:
+            digest.update(b"refused\0" + entry.refused.encode("utf-8"))
+            continue
+        try:
+            data = read_bytes_safely(entry.path, follow_symlinks=True)
+        except ReadError as exc:
+            data = b"unreadable\0" + str(exc).encode("utf-8")
+        digest.update(hashlib.sha256(data).digest())
     aliases = alias_file(corpus)
     if aliases is not None:
         digest.update(b"aliases\0" + aliases.read_bytes())
@@ -173,10 +186,10 @@ def _current_state(store: Store, corpus: Path | None) -> _State:
 
 
 def _write_views(outputs: Path, state: _State) -> None:
-    write_lines_atomic(outputs / CLAIMS_FILE, state.claims)
-    write_lines_atomic(outputs / DOCUMENTS_FILE, state.documents)
-    write_lines_atomic(outputs / STATUS_FILE, (r.model_dump_json() for r in state.rollup.values()))
-    write_lines_atomic(outputs / DECISIONS_FILE, (v.model_dump_json() for v in state.resolution.views))
+    write_jsonl_atomic(outputs / CLAIMS_FILE, (json.loads(line) for line in state.claims))
+    write_jsonl_atomic(outputs / DOCUMENTS_FILE, (json.loads(line) for line in state.documents))
+    write_jsonl_atomic(outputs / STATUS_FILE, state.rollup.values())
+    write_jsonl_atomic(outputs / DECISIONS_FILE, state.resolution.views)
 
 
 def _stored_rollup(store: Store) -> dict[str, StatusRecord]:
@@ -197,20 +210,51 @@ def rebuild_views(store: Store, corpus: Path | None = None) -> _State:
         store.replace_rollup({gid: rec.model_dump_json() for gid, rec in state.rollup.items()})
         store.set_meta(LEARNED_ALIASES, json.dumps(state.learned, sort_keys=True))
     _write_views(store.outputs, state)
+    with store.transaction():
+        store.set_meta(VIEWS_DECISIONS, _decisions_mark(store))
     return state
+
+
+#: Meta key: the decisions (count and last id) the views were last written with.
+VIEWS_DECISIONS = "views_decisions"
+
+
+def _decisions_mark(store: Store) -> str:
+    """RETURNS (str): the store's decisions as ``count:last id``, to tell views that miss one."""
+    count, last = store.conn.execute("SELECT COUNT(*), COALESCE(MAX(decision_id), 0) FROM decisions").fetchone()
+    return f"{count}:{last}"
 
 
 # -- the run ---------------------------------------------------------------------
 
 
+#: Characters of an exception's message kept in a one-line failure (the log has all of it).
+FAILURE_MESSAGE_CHARS = 240
+
+
+def extraction_failure(exc: BaseException) -> str:
+    """RETURNS (str): the one-line reason an article's extraction failed (spaCy's E088 included)."""
+    text = " ".join(str(exc).split())
+    first, stop, rest = text.partition(". ")
+    if rest and len(text) > FAILURE_MESSAGE_CHARS // 2:
+        text = first + stop.strip()  # spaCy's E088 explains itself at length: its first sentence says it
+    if len(text) > FAILURE_MESSAGE_CHARS:
+        text = text[: FAILURE_MESSAGE_CHARS - 1].rstrip() + "…"
+    return f"extraction failed: {type(exc).__name__}: {text}"
+
+
 def _extract_chunk(extraction: Any, chunk: list[Article]) -> list[tuple[Article, list[Any] | None, str | None]]:
-    """Extract a chunk; an article whose extraction raises becomes a failure, the others go on."""
+    """Extract a chunk; an article whose extraction raises becomes a failure, the others go on.
+
+    The traceback is logged (to ``outputs/claimx.log`` during a run, see
+    :mod:`claimx.runlog`); the failure carries one line.
+    """
     try:
         return [(article, records, None) for article, records in extraction.extract(chunk)]
     except Exception as exc:
         if len(chunk) == 1:
-            logger.exception("extraction failed for %s", chunk[0].path)
-            return [(chunk[0], None, f"extraction failed: {type(exc).__name__}: {exc}")]
+            logger.error("extraction failed for %s", chunk[0].path, exc_info=True)
+            return [(chunk[0], None, extraction_failure(exc))]
         results: list[tuple[Article, list[Any] | None, str | None]] = []
         for article in chunk:
             results.extend(_extract_chunk(extraction, [article]))
@@ -226,6 +270,8 @@ def run(
     progress: bool = True,
     batch_size: int = DEFAULT_BATCH_SIZE,
     lock_timeout: float | None = None,
+    follow_symlinks: bool = False,
+    rebuild: bool = False,
 ) -> RunSummary:
     """Bring ``outputs`` up to date with ``corpus``.
 
@@ -236,20 +282,30 @@ def run(
     progress (bool): show a progress bar for more than a few articles.
     batch_size (int): articles extracted and committed together.
     lock_timeout (float | None): seconds to wait for another run on ``outputs``.
-    RETURNS (RunSummary): counts, failures and status changes.
+    follow_symlinks (bool): read linked files and folders that resolve outside
+        ``corpus`` (by default each is a one-line failure and nothing of it is read).
+    rebuild (bool): move the store aside (a damaged one, say) and build a new
+        one from the corpus, keeping the reviewer decisions (``summary.rebuilt``).
+    RETURNS (RunSummary): counts, failures and status changes; ``log`` names
+        ``outputs/claimx.log`` when tracebacks were written to it.
     """
     corpus, outputs = Path(corpus), Path(outputs)
     if not corpus.is_dir():
         raise ClaimxError(f"Corpus folder {corpus} does not exist or is not a folder: give the folder that holds your articles.")
     extractor = pipeline_extractor(model)
     fingerprint = extractor.fingerprint
-    with Store.open(outputs, lock_timeout=lock_timeout) as store:
-        manifest = corpus_manifest(corpus)
-        quick = None if force else _nothing_to_do(store, corpus, fingerprint, manifest)
+    with Store.open(outputs, lock_timeout=lock_timeout, rebuild=rebuild) as store, RunLog(outputs) as log:
+        manifest = corpus_manifest(corpus, follow_symlinks=follow_symlinks)
+        quick = None if force or rebuild else _nothing_to_do(store, corpus, fingerprint, manifest)
         if quick is not None:
             quick.outputs = outputs
             return quick
-        return _full_run(store, corpus, outputs, model, force, progress, batch_size, fingerprint, manifest)
+        summary = _full_run(
+            store, corpus, outputs, model, force, progress, batch_size, fingerprint, manifest, follow_symlinks
+        )
+        summary.log = log.logged
+        summary.rebuilt = store.rebuilt
+        return summary
 
 
 def _summary_from(counts: dict[str, Any], outputs: Path) -> RunSummary:
@@ -302,7 +358,9 @@ def _nothing_to_do(store: Store, corpus: Path, fingerprint: str, manifest: str) 
         return summary
     unchanged = counts.get("articles", 0)
     counts = {**counts, "new": 0, "changed": 0, "unchanged": unchanged, "removed": 0, "extracted": 0}
+    # views lost, or written before a decision was recorded (``claimx mark`` killed in between)
     missing = any(not (store.outputs / name).is_file() for name in VIEW_FILES)
+    missing = missing or store.get_meta(VIEWS_DECISIONS) != _decisions_mark(store)
     run_id = store.start_run(str(corpus.resolve()), fingerprint)
     orphaned: list[ReviewDecision] = []
     if missing:
@@ -330,6 +388,7 @@ def _full_run(
     batch_size: int,
     fingerprint: str,
     manifest: str,
+    follow_symlinks: bool = False,
 ) -> RunSummary:
     from .read import read_corpus
     from .records import document_record
@@ -341,7 +400,7 @@ def _full_run(
     force_from = int(store.get_meta("force_from") or 0)
     articles: list[Article] = []
     failures: list[ReadFailure] = []
-    for item in read_corpus(corpus):
+    for item in read_corpus(corpus, follow_symlinks=follow_symlinks):
         (articles if isinstance(item, Article) else failures).append(item)  # type: ignore[arg-type]
     states = store.doc_states()
     summary = RunSummary(outputs=outputs, run_id=run_id)
@@ -455,5 +514,6 @@ def _full_run(
     _write_views(outputs, state)
     with store.transaction():
         store.set_meta("views_run", str(run_id))
+        store.set_meta(VIEWS_DECISIONS, _decisions_mark(store))
     return summary
 

@@ -112,6 +112,7 @@ class Extractor(_Record):
     """What produced a record: enough to know when to re-extract."""
 
     version: str
+    code_hash: str | None = None
     rules_hash: str
     model: str
     model_version: str
@@ -149,6 +150,7 @@ class Article(_Record):
     url: str | None = None
     meta: dict[str, Any] = Field(default_factory=dict)
     content_hash: str
+    encoding: str | None = None
 
 
 class ReadFailure(_Record):
@@ -169,6 +171,7 @@ class DocumentRecord(_Record):
     published: dt.date | None = None
     url: str | None = None
     meta: dict[str, Any] = Field(default_factory=dict)
+    encoding: str | None = None
     claim_count: int = 0
     error: str | None = None
     extractor: Extractor | None = None

@@ -10,6 +10,12 @@ The schema is versioned (``meta.schema_version``) and brought up to date by
 is refused rather than touched. A run holds an exclusive lock on
 ``outputs/.claimx.lock`` (an OS file lock, released even when the process is
 killed); a second run waits a little for it and then gives up with a message.
+
+A damaged store (truncated, overwritten, not a database) is refused with a
+message naming the remedy: ``claimx run CORPUS -o OUTPUTS --rebuild`` moves
+it aside and builds a new one from the corpus, keeping the reviewer decisions
+(read from the damaged store where it still can be, and from
+``decisions.jsonl``, the export of them beside it).
 """
 
 from __future__ import annotations
@@ -44,6 +50,78 @@ LOCK_TIMEOUT_ENV = "CLAIMX_LOCK_TIMEOUT"
 
 class StoreError(ClaimxError):
     """The store cannot be used: locked by another run, newer schema, or damaged."""
+
+
+class DamagedStoreError(StoreError):
+    """The store's file is not a readable SQLite database, or not all of it."""
+
+
+#: SQLite's result codes for a damaged database file.
+DAMAGED_CODES = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+#: The first bytes of every SQLite database file.
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def damaged_message(outputs: Path, problem: str) -> str:
+    """RETURNS (str): what to tell a user whose store is damaged, and how to rebuild it."""
+    return (
+        f"The claimx store {outputs / STORE_FILE} is damaged ({problem}). Rebuild it from the corpus with "
+        f"'claimx run CORPUS -o {outputs} --rebuild': the damaged file is kept beside it and the reviewer "
+        f"decisions are carried over (from the store where it can still be read, and from {outputs}/decisions.jsonl)."
+    )
+
+
+def describe_failure(exc: BaseException, outputs: Path) -> str:
+    """One line telling a user what went wrong with an outputs folder, and what to do.
+
+    exc (BaseException): what a command raised (an OSError, a sqlite3 error …).
+    outputs (Path): the outputs folder the command worked on.
+    RETURNS (str): the message.
+    """
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    number = getattr(exc, "errno", None)
+    kept = "The store and the views are as the last finished command left them."
+    if name == "SQLITE_FULL" or number in (errno.ENOSPC, errno.EDQUOT):
+        return f"The disk holding {outputs} is full ({exc}). Free some space and run again. {kept}"
+    if name in ("SQLITE_READONLY", "SQLITE_CANTOPEN") or number in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (
+            f"{outputs} cannot be written ({exc}): it is read-only or not yours. "
+            f"Make it writable, or write elsewhere with -o. {kept}"
+        )
+    if name in DAMAGED_CODES:
+        return damaged_message(outputs, str(exc))
+    if isinstance(exc, (OSError, sqlite3.Error)):
+        return f"Cannot use {outputs}: {exc}. {kept}"
+    return f"claimx failed: {type(exc).__name__}: {' '.join(str(exc).split())}"
+
+
+def check_store_file(path: Path) -> str | None:
+    """Cheap checks of a store file before SQLite reads it.
+
+    path (Path): ``outputs/claimx.db``.
+    RETURNS (str | None): what is wrong (not a database, shorter than its
+        header says), or None.
+    """
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return None  # SQLite will say
+    if size == 0:
+        return None  # a new store
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+        return "not an SQLite database"
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return None  # the header may lag behind the write-ahead log
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid = pages > 0 and header[24:28] == header[92:96]
+    if valid and size < page_size * pages:
+        return f"the file is {size:,} bytes, its header says {page_size * pages:,}: it was truncated"
+    return None
 
 
 _V1 = """
@@ -194,13 +272,21 @@ class Store:
         self.outputs = outputs
         self.conn = conn
         self._lock = lock
+        #: what a ``rebuild`` moved aside and carried over, else None
+        self.rebuilt: Rebuilt | None = None
 
     # -- opening -----------------------------------------------------------
 
     @classmethod
     @contextmanager
     def open(
-        cls, outputs: Path, *, write: bool = True, lock_timeout: float | None = None, create: bool = True
+        cls,
+        outputs: Path,
+        *,
+        write: bool = True,
+        lock_timeout: float | None = None,
+        create: bool = True,
+        rebuild: bool = False,
     ) -> Iterator[Store]:
         """Open (and if needed create or migrate) the store of ``outputs``.
 
@@ -208,6 +294,11 @@ class Store:
         write (bool): take the run lock (for runs and decisions); readers do not.
         lock_timeout (float | None): seconds to wait for the lock; None for the default.
         create (bool): create a store when there is none (else raise StoreError).
+        rebuild (bool): move the store aside (to ``claimx.db.damaged-<time>``)
+            and start a new one holding the old one's reviewer decisions
+            (see :func:`salvage_decisions`); ``store.rebuilt`` says what was kept.
+            A store created where ``decisions.jsonl`` already lies (the old
+            store was deleted by hand) takes the decisions it lists too.
         YIELDS (Store): the open store; closed (and the lock released) on exit.
         """
         outputs = Path(outputs)
@@ -223,6 +314,18 @@ class Store:
             lock = FileLock(outputs / LOCK_FILE, wait)
             lock.acquire()
         try:
+            rebuilt = _move_aside(outputs) if rebuild and write else None
+            if rebuilt is None and write and create and not path.exists():
+                rebuilt = _adopt_export(outputs)  # a store deleted by hand: its decisions are in the export
+            if write and not path.exists():
+                _set_aside_orphans(outputs)
+            if write:
+                from .outputs import remove_stale_temporaries
+
+                remove_stale_temporaries(outputs)  # left by a command killed while it rewrote a view
+            problem = check_store_file(path)
+            if problem is not None:
+                raise DamagedStoreError(damaged_message(outputs, problem))
             try:
                 conn = sqlite3.connect(path, timeout=30, isolation_level=None)
             except sqlite3.Error as exc:
@@ -230,6 +333,9 @@ class Store:
             try:
                 store = cls(outputs, conn, lock)
                 store._prepare(write)
+                if rebuilt is not None and (rebuilt.moved_to is not None or rebuilt.decisions):
+                    store.rebuilt = rebuilt
+                    store.import_decisions(rebuilt.decisions)
                 yield store
             finally:
                 conn.close()
@@ -242,16 +348,24 @@ class Store:
         try:
             version = self.schema_version()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{self.outputs / STORE_FILE} is not a readable claimx store ({exc}). Move it away and run again "
-                "to rebuild it from the corpus (reviewer decisions in it would be lost)."
-            ) from exc
+            raise DamagedStoreError(damaged_message(self.outputs, str(exc))) from exc
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.outputs / STORE_FILE} was written by a newer claimx (store schema {version}; this "
                 f"claimx reads up to {SCHEMA_VERSION}). Upgrade claimx, or use another outputs folder with -o. "
                 "The store was not changed."
             )
+        if write and version > 0:
+            # every page read once (a few ms per MB): damage anywhere is found now, with its remedy,
+            # not half-way through a run or never (a run with nothing to do reads little of the file)
+            try:
+                verdict = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            except sqlite3.DatabaseError as exc:
+                if getattr(exc, "sqlite_errorname", "") not in DAMAGED_CODES:
+                    raise
+                verdict = str(exc)
+            if verdict != "ok":
+                raise DamagedStoreError(damaged_message(self.outputs, f"quick_check: {verdict}"))
         if write:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
@@ -465,6 +579,20 @@ class Store:
         """RETURNS (list[str]): every decision's JSON, oldest first."""
         return [row[0] for row in self.conn.execute("SELECT record FROM decisions ORDER BY decision_id")]
 
+    def import_decisions(self, decisions: dict[int, tuple[str, str]]) -> int:
+        """Put decisions back under their own ids (a rebuild); ids already taken are left alone.
+
+        decisions (dict[int, tuple[str, str]]): decision id -> (claim id, record JSON).
+        RETURNS (int): how many were added.
+        """
+        with self.transaction():
+            before = self.conn.total_changes
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO decisions (decision_id, claim_id, record) VALUES (?, ?, ?)",
+                ((number, claim_id, record) for number, (claim_id, record) in sorted(decisions.items())),
+            )
+            return self.conn.total_changes - before
+
     # -- roll-up and changes -----------------------------------------------
 
     def rollup(self) -> dict[str, str]:
@@ -495,3 +623,90 @@ class Store:
             row[0]
             for row in self.conn.execute("SELECT record FROM changes WHERE run_id = ? ORDER BY seq", (run_id,))
         ]
+
+
+# -- rebuilding a damaged store ------------------------------------------------
+
+
+@dataclass
+class Rebuilt:
+    """What ``--rebuild`` did: where the old store went and the decisions it carried over."""
+
+    moved_to: Path | None
+    decisions: dict[int, tuple[str, str]]
+    from_store: int
+    from_export: int
+
+
+def salvage_decisions(db: Path | None, export: Path) -> tuple[dict[int, tuple[str, str]], int, int]:
+    """Collect reviewer decisions from a (maybe damaged) store and from ``decisions.jsonl``.
+
+    db (Path | None): the old store file, read as far as it can be.
+    export (Path): ``decisions.jsonl`` beside it.
+    RETURNS (tuple): decision id -> (claim id, record JSON), and how many came
+        from the store and how many only from the export.
+    """
+    import jsonlines
+
+    found: dict[int, tuple[str, str]] = {}
+    if db is not None and db.exists():
+        try:
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+            try:
+                for number, claim_id, record in conn.execute("SELECT decision_id, claim_id, record FROM decisions"):
+                    json.loads(record)
+                    found[int(number)] = (claim_id, record)
+            finally:
+                conn.close()
+        except (sqlite3.Error, ValueError) as exc:
+            logger.info("decisions could not all be read from %s: %s", db, exc)
+    from_store = len(found)
+    if export.is_file():
+        try:
+            with jsonlines.open(export) as reader:
+                for view in reader.iter(type=dict, skip_invalid=True):
+                    decision = view.get("decision") if isinstance(view, dict) else None
+                    if isinstance(decision, dict) and isinstance(decision.get("decision_id"), int):
+                        record = json.dumps(decision, ensure_ascii=False, separators=(",", ":"))
+                        found.setdefault(decision["decision_id"], (str(decision.get("claim_id")), record))
+        except (OSError, ValueError) as exc:
+            logger.info("decisions could not all be read from %s: %s", export, exc)
+    return found, from_store, len(found) - from_store
+
+
+def _set_aside_orphans(outputs: Path) -> None:
+    """Move a ``-wal``/``-shm`` left without its database (deleted, or a rebuild killed half-way) out of
+    the way: SQLite would replay that log into the new store."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    for suffix in ("-wal", "-shm"):
+        orphan = outputs / (STORE_FILE + suffix)
+        if orphan.exists():
+            os.replace(orphan, outputs / f"{STORE_FILE}{suffix}.orphaned-{stamp}")
+            logger.info("moved %s aside: its database is gone", orphan)
+
+
+def _adopt_export(outputs: Path) -> Rebuilt:
+    """The decisions of ``decisions.jsonl`` for a new store in a folder that had one (deleted by hand)."""
+    from .outputs import DECISIONS_FILE
+
+    decisions, _, from_export = salvage_decisions(None, outputs / DECISIONS_FILE)
+    return Rebuilt(None, decisions, 0, from_export)
+
+
+def _move_aside(outputs: Path) -> Rebuilt:
+    """Move ``claimx.db`` (and its WAL files) aside and collect its decisions (call holding the lock)."""
+    from .outputs import DECISIONS_FILE
+
+    path = outputs / STORE_FILE
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    target = outputs / f"{STORE_FILE}.damaged-{stamp}"
+    moved: Path | None = None
+    if path.exists():
+        for suffix in ("", "-wal", "-shm"):
+            source = outputs / (STORE_FILE + suffix)
+            if source.exists():
+                os.replace(source, outputs / (target.name + suffix))
+        moved = target
+    decisions, from_store, from_export = salvage_decisions(moved, outputs / DECISIONS_FILE)
+    logger.info("store moved to %s; %d decision(s) carried over", moved, len(decisions))
+    return Rebuilt(moved, decisions, from_store, from_export)

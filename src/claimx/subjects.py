@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -110,6 +111,10 @@ def load_aliases(corpus: Path) -> dict[str, list[str]]:
         path = Path(corpus) / name
         if not path.is_file():
             continue
+        if not _inside_corpus(path, corpus):
+            raise AliasError(
+                f"{path} is a link to a file outside the corpus folder; not read. Copy the alias file into the corpus."
+            )
         try:
             text = path.read_text(encoding="utf-8")
             data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
@@ -126,10 +131,10 @@ def load_aliases(corpus: Path) -> dict[str, list[str]]:
 
 
 def alias_file(corpus: Path) -> Path | None:
-    """RETURNS (Path | None): the corpus folder's alias file, if there is one."""
+    """RETURNS (Path | None): the corpus folder's alias file, if there is one inside it."""
     for name in ALIAS_FILES:
         path = Path(corpus) / name
-        if path.is_file():
+        if path.is_file() and _inside_corpus(path, corpus):
             return path
     return None
 
@@ -155,6 +160,11 @@ def _overlaps(names: list[tuple[str, int]]) -> list[tuple[str, int]]:
                     out.append((" ".join(ta + tb[k:]), min(count_a, count_b)))
                     break
     return out
+
+
+def _inside_corpus(path: Path, corpus: Path) -> bool:
+    """RETURNS (bool): whether ``path`` resolves inside the corpus folder (a link out of it does not)."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(corpus))
 
 
 class SubjectResolver:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 
@@ -16,9 +17,9 @@ GOOD_JSON = json.dumps({"text": TEXT})
 # file name, bytes, words the one error message must contain
 BAD_FILES = [
     ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ["binary file", "NUL"]),
-    ("latin1.txt", "Le caf\u00e9 est ferm\u00e9.".encode("latin-1"), ["not valid UTF-8", "0xe9", "line 1", "save the file as UTF-8"]),
-    ("latin1-late.md", b"---\ntitle: x\n---\nok\ncaf\xe9\n", ["not valid UTF-8", "line 5"]),
-    ("utf16.txt", TEXT.encode("utf-16"), ["UTF-16", "save it as UTF-8"]),
+    ("random.txt", bytes(range(1, 9)) * 40 + bytes(range(0x80, 0x100)), ["not valid UTF-8", "no other text encoding fits"]),
+    ("bad-utf16.txt", codecs.BOM_UTF16_LE + b"a\x00\x00\xdc", ["not valid UTF-16-LE", "byte-order mark"]),
+    ("nul-utf16.txt", "a\x00b".encode("utf-16"), ["binary file", "NUL"]),
     ("empty.md", b"", ["empty file"]),
     ("blank.txt", b"  \n\t\n", ["empty file"]),
     ("bad-yaml.md", b"---\ntitle: x\nsummary: a: b\n---\nBody.\n", ["malformed YAML front matter at line 3", "mapping values are not allowed here", "fix the front matter or remove it"]),
@@ -70,22 +71,24 @@ def test_read_file_bad_jsonl_line_fails_alone(tmp_path):
         json.dumps({"title": "no text"}),
         json.dumps({"id": "six", "text": TEXT}),
     ]
-    data = "\n".join(lines).encode("utf-8") + b"\n" + b'{"text": "caf\xe9"}\n'
+    data = "\n".join(lines).encode("utf-8") + b"\n" + b'{"text": "The caf\xe9 is reportedly closing."}\n'
     (tmp_path / "feed.jsonl").write_bytes(data)
     results = read_file(tmp_path / "feed.jsonl", tmp_path)
     assert [type(result).__name__ for result in results] == [
-        "Article", "ReadFailure", "ReadFailure", "ReadFailure", "ReadFailure", "Article", "ReadFailure"
+        "Article", "ReadFailure", "ReadFailure", "ReadFailure", "ReadFailure", "Article", "Article"
     ]
     assert [result.doc_id for result in results] == [
         "one", "feed.jsonl#2", "feed.jsonl#3", "feed.jsonl#5", "feed.jsonl#6", "six", "feed.jsonl#8"
     ]
     errors = [result.error for result in results if isinstance(result, ReadFailure)]
-    assert errors[0].startswith("malformed JSON at column")
+    assert errors[0].startswith("malformed JSON at line 2, column 10 (Unterminated string")
     assert "unreadable published date 'someday'" in errors[1]
     assert "expected a JSON object" in errors[2]
     assert "no 'text' field" in errors[3]
-    assert "not valid UTF-8" in errors[4]
     assert all("\n" not in error for error in errors)
+    # a stray Latin-1 line in a UTF-8 feed is read in its own encoding
+    assert results[-1].body == "The caf\u00e9 is reportedly closing." and results[-1].encoding == "cp1252"
+    assert results[0].encoding == "utf-8"
 
 
 def test_read_file_bad_json_list_item_fails_alone(tmp_path):

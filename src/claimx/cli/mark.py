@@ -7,8 +7,7 @@ from pathlib import Path
 import typer
 from wasabi import msg
 
-from ..errors import ClaimxError
-from ._app import Arg, Opt, app
+from ._app import Arg, Opt, app, command_log
 
 
 @app.command("mark")
@@ -27,10 +26,7 @@ def mark_cli(
     if len(chosen) != 1:
         msg.fail("Give exactly one of --accept, --reject or --status S.")
         raise typer.Exit(2)
-    try:
+    with command_log(outputs):
         decision = mark(outputs, claim_id, action=chosen[0], status=status, note=note)
-    except ClaimxError as exc:
-        msg.fail(str(exc))
-        raise typer.Exit(2) from None
     what = f"status {decision.status}" if decision.action == "status" else decision.action
     msg.good(f"{claim_id}: {what} recorded (decision {decision.decision_id}); views in {outputs} updated")

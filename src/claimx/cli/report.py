@@ -16,6 +16,7 @@ def report_cli(
     outputs: Path = Arg(Path("outputs"), help="The folder `claimx run` wrote claims.jsonl and documents.jsonl to."),
     output: Path = Opt(Path("report.html"), "--output", "-o", help="The HTML file to write."),
     corpus: Path = Opt(Path("corpus"), "--corpus", "-c", help="The corpus folder the run read (article bodies are shown from it)."),
+    follow_symlinks: bool = Opt(False, "--follow-symlinks", help="Show articles that are links to files outside the corpus folder (as `claimx run --follow-symlinks` read them)."),
 ) -> None:
     """Write an HTML report: the tracked facts and what the last run changed, a
     timeline, and every article with its claims highlighted.
@@ -26,7 +27,7 @@ def report_cli(
     from ..report import write_report
 
     try:
-        summary = write_report(outputs, output, corpus)
+        summary = write_report(outputs, output, corpus, follow_symlinks=follow_symlinks)
     except ClaimxError as exc:
         msg.fail(str(exc))
         raise typer.Exit(2) from None

@@ -7,9 +7,8 @@ from pathlib import Path
 import typer
 from wasabi import msg
 
-from ..errors import ClaimxError
 from ..schemas import STATUSES
-from ._app import Arg, Opt, app
+from ._app import Arg, Opt, app, command_log
 
 #: Status changes printed after a run; the rest are left to ``claimx status --changed``.
 SHOWN_CHANGES = 12
@@ -23,6 +22,8 @@ def run_cli(
     force: bool = Opt(False, "--force", help="Re-extract every article, changed or not."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No progress bar."),
     batch_size: int = Opt(16, "--batch-size", help="Articles extracted and committed to the store together.", min=1),
+    follow_symlinks: bool = Opt(False, "--follow-symlinks", help="Read linked files and folders that lead outside the corpus folder (by default each is reported and not read)."),
+    rebuild: bool = Opt(False, "--rebuild", help="Move a damaged claimx.db aside and rebuild it from the corpus, keeping the reviewer decisions."),
 ) -> None:
     """Extract hedging-aware claims from a corpus into OUTPUTS, incrementally.
 
@@ -30,17 +31,32 @@ def run_cli(
     when the rules or the model changed); articles that left the corpus drop
     out of the views. Unreadable files are reported (one line each, also in
     documents.jsonl) and make the run exit with status 1 once the good files
-    are done.
+    are done; tracebacks go to OUTPUTS/claimx.log. Links and special files
+    (FIFOs, devices) are not read.
     """
     from ..run import run
 
-    try:
-        summary = run(corpus, outputs, model=model, force=force, progress=not quiet, batch_size=batch_size)
-    except ClaimxError as exc:
-        msg.fail(str(exc))
-        raise typer.Exit(2) from None
-    for failure in summary.failures:
-        msg.fail(f"{failure.path}: {failure.error}")
+    with command_log(outputs) as log:
+        summary = run(
+            corpus,
+            outputs,
+            model=model,
+            force=force,
+            progress=not quiet,
+            batch_size=batch_size,
+            follow_symlinks=follow_symlinks,
+            rebuild=rebuild,
+        )
+    rebuilt = summary.rebuilt
+    if rebuilt is not None and rebuilt.moved_to is not None:
+        msg.info(
+            f"Store rebuilt from the corpus (the old store is {rebuilt.moved_to}); {len(rebuilt.decisions)} reviewer "
+            f"decision(s) carried over ({rebuilt.from_store} read from the old store, {rebuilt.from_export} from decisions.jsonl)"
+        )
+    elif rebuilt is not None:
+        msg.info(f"New store: {len(rebuilt.decisions)} reviewer decision(s) taken over from {outputs}/decisions.jsonl")
+    for failure in summary.failures:  # one line each, never wrapped
+        typer.secho(f"✘ {failure.path}: {failure.error}", fg=typer.colors.RED)
     counts = ", ".join(f"{summary.status_counts.get(s, 0)} {s}" for s in STATUSES)
     msg.good(
         f"{summary.articles} articles, {summary.claims} claims ({counts}) -> {outputs}/claims.jsonl"
@@ -60,5 +76,8 @@ def run_cli(
             + ", ".join(d.claim_id for d in summary.orphaned[:5])
         )
     if summary.failures:
-        msg.warn(f"{len(summary.failures)} file(s) could not be read; see {outputs}/documents.jsonl")
+        msg.warn(f"{len(summary.failures)} file(s) could not be read or extracted; see {outputs}/documents.jsonl")
+    if summary.log is not None or log.written:
+        msg.warn(f"tracebacks of what failed are in {log.path}")
+    if summary.failures:
         raise typer.Exit(1)

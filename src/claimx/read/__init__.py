@@ -12,7 +12,17 @@ changing its length.
 
 from __future__ import annotations
 
-from .corpus import READERS, iter_corpus_files, read_corpus, read_file, read_located
+from .corpus import (
+    READERS,
+    CorpusEntry,
+    corpus_entries,
+    iter_corpus_files,
+    parse_bytes,
+    read_bytes_safely,
+    read_corpus,
+    read_file,
+    read_located,
+)
 from .fields import parse_published
 from .normalize import NormalizeRule, load_normalize_rules, normalize_text, translation_table
 from .text import split_front_matter
@@ -22,11 +32,15 @@ SUFFIXES: tuple[str, ...] = tuple(sorted(READERS))
 
 __all__ = [
     "SUFFIXES",
+    "CorpusEntry",
     "NormalizeRule",
+    "corpus_entries",
     "iter_corpus_files",
     "load_normalize_rules",
     "normalize_text",
+    "parse_bytes",
     "parse_published",
+    "read_bytes_safely",
     "read_corpus",
     "read_file",
     "read_located",

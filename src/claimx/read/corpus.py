@@ -7,13 +7,24 @@ with one file becomes a :class:`~claimx.schemas.ReadFailure` with a one-line
 reason: :func:`read_corpus` never raises for a file. A doc_id met a second time
 (``a.md`` and ``a.txt``) is a failure naming where it was first seen, filed
 under its own location so that the doc_ids yielded stay unique.
+
+The corpus folder is a boundary. A symbolic link whose target resolves
+outside it (``link.txt -> /etc/passwd``) is not read, and a linked folder is
+not walked, unless ``follow_symlinks`` is set; either way a one-line failure
+says so. FIFOs, devices and sockets are never opened for reading. Files are
+opened with ``O_NOFOLLOW`` and ``O_NONBLOCK`` and checked on the open
+descriptor, so a file swapped for a link or a FIFO after the walk is refused
+too.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import stat
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReadError
@@ -52,24 +63,156 @@ def is_article_file(path: Path) -> bool:
     )
 
 
-def iter_corpus_files(root: Path) -> list[Path]:
-    """List the article files below ``root``, in sorted order.
+@dataclass(frozen=True)
+class CorpusEntry:
+    """One article file of a corpus walk.
+
+    path (Path): ``root / rel``.
+    rel (str): the path relative to the corpus root, posix separators.
+    refused (str | None): why it is not read (a link out of the corpus, a
+        FIFO …), or None for a file to read.
+    """
+
+    path: Path
+    rel: str
+    refused: str | None = None
+
+
+#: What ``stat`` says a non-regular file is, for messages.
+SPECIAL_KINDS: tuple[tuple[Callable[[int], bool], str], ...] = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def _special_kind(mode: int) -> str | None:
+    for test, kind in SPECIAL_KINDS:
+        if test(mode):
+            return kind
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def _inside(target: Path, real_root: Path) -> bool:
+    return target == real_root or target.is_relative_to(real_root)
+
+
+def _link_problem(path: Path, real_root: Path, follow_symlinks: bool, *, folder: bool = False) -> str | None:
+    """Why the symbolic link ``path`` is not followed, or None when it may be."""
+    target = Path(os.path.realpath(path))
+    what = "folder" if folder else "file"
+    if not _inside(target, real_root):
+        if follow_symlinks:
+            return None
+        return (
+            f"symbolic link to a {what} outside the corpus folder ({target}); not read. "
+            "Copy the file into the corpus, or pass --follow-symlinks to read linked files"
+        )
+    return None
+
+
+def corpus_entries(root: Path, *, follow_symlinks: bool = False) -> list[CorpusEntry]:
+    """List the article files below ``root``, in sorted order, with those that are refused.
 
     root (Path): the corpus folder.
-    RETURNS (list[Path]): the files (``root / relative path``), sorted by their
-        relative path's parts.
+    follow_symlinks (bool): read linked files and walk linked folders even
+        when they resolve outside ``root``.
+    RETURNS (list[CorpusEntry]): every article-named entry, sorted by its
+        relative path's parts; ``refused`` says why one is not read.
     """
     root = Path(root)
     if not root.is_dir():
         raise ReadError(f"corpus folder {root} does not exist or is not a folder; pass a folder of articles")
-    found: list[tuple[tuple[str, ...], Path]] = []
-    for folder, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
+    real_root = Path(os.path.realpath(root))
+    found: dict[tuple[str, ...], CorpusEntry] = {}
+    seen_folders = {real_root}
+
+    def add(path: Path, refused: str | None) -> None:
+        rel = path.relative_to(root)
+        found.setdefault(rel.parts, CorpusEntry(path, rel.as_posix(), refused))
+
+    for folder, dirnames, filenames in os.walk(root, followlinks=follow_symlinks):
+        kept = []
+        for name in sorted(dirnames):
+            if name.startswith("."):
+                continue
+            sub = Path(folder) / name
+            if sub.is_symlink():
+                problem = _link_problem(sub, real_root, follow_symlinks, folder=True)
+                if problem is not None:
+                    add(sub, problem)
+                    continue
+                real = Path(os.path.realpath(sub))
+                if not follow_symlinks or any(_inside(real, walked) for walked in seen_folders):
+                    continue  # a folder of the corpus (walked as itself), or a loop
+                seen_folders.add(real)
+            kept.append(name)
+        dirnames[:] = kept
         for name in filenames:
             path = Path(folder) / name
-            if is_article_file(path) and path.is_file():
-                found.append((path.relative_to(root).parts, path))
-    return [path for _, path in sorted(found)]
+            if not is_article_file(path):
+                continue
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError as exc:
+                add(path, f"cannot read the file: {exc.strerror or exc}")
+                continue
+            if stat.S_ISLNK(mode):
+                problem = _link_problem(path, real_root, follow_symlinks)
+                if problem is not None:
+                    add(path, problem)
+                    continue
+                try:
+                    mode = os.stat(path).st_mode
+                except OSError as exc:
+                    add(path, f"symbolic link that leads nowhere ({exc.strerror or exc}); fix or remove it")
+                    continue
+            kind = _special_kind(mode)
+            add(path, None if kind is None else f"{kind}, not a regular file; skipped without opening it")
+    return [found[key] for key in sorted(found)]
+
+
+def iter_corpus_files(root: Path, *, follow_symlinks: bool = False) -> list[Path]:
+    """List the article files below ``root`` that claimx reads, in sorted order.
+
+    root (Path): the corpus folder.
+    follow_symlinks (bool): as for :func:`corpus_entries`.
+    RETURNS (list[Path]): the files (``root / relative path``), sorted by their
+        relative path's parts; refused entries (see :func:`corpus_entries`) left out.
+    """
+    return [entry.path for entry in corpus_entries(root, follow_symlinks=follow_symlinks) if entry.refused is None]
+
+
+def read_bytes_safely(path: Path, *, follow_symlinks: bool = False) -> bytes:
+    """Read a regular file, never a FIFO, device or socket, nor (unless allowed) through a link.
+
+    path (Path): the file.
+    follow_symlinks (bool): whether the last component may be a symbolic link.
+    RETURNS (bytes): its contents.
+    RAISES (ReadError): one line saying why it was not read.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    if not follow_symlinks:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or (not follow_symlinks and os.path.islink(path)):
+            raise ReadError("symbolic link; not read (pass --follow-symlinks to read linked files)") from None
+        raise ReadError(f"cannot open the file: {exc.strerror or exc}") from None
+    try:
+        kind = _special_kind(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise ReadError(f"{kind}, not a regular file; skipped")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as exc:
+        raise ReadError(f"cannot read the file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -95,11 +238,45 @@ def _one_line_errors(results: list[Located]) -> list[Located]:
     ]
 
 
-def read_located(path: Path, root: Path) -> list[Located]:
+def _boundary_problem(path: Path, root: Path, follow_symlinks: bool) -> str | None:
+    """Why ``path`` may not be read as part of the corpus ``root``, or None."""
+    real_root = Path(os.path.realpath(root))
+    if not follow_symlinks and not _inside(Path(os.path.realpath(path)), real_root):
+        return (
+            f"resolves outside the corpus folder ({os.path.realpath(path)}); not read. "
+            "Copy the file into the corpus, or pass --follow-symlinks to read linked files"
+        )
+    return None
+
+
+def parse_bytes(data: bytes, rel: str) -> list[Located]:
+    """Read one file's bytes with the reader of its suffix; never raises.
+
+    data (bytes): the file's contents.
+    rel (str): its path relative to the corpus root (the suffix picks the reader).
+    RETURNS (list[tuple[str, Article | ReadFailure]]): as :func:`read_located`.
+    """
+    suffix = Path(rel).suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
+        supported = ", ".join(sorted(READERS))
+        return _failure(rel, f"unsupported file type {suffix or '(none)'!r}; claimx reads {supported}")
+    try:
+        return _one_line_errors(reader(data, rel))
+    except ReadError as exc:
+        return _failure(rel, str(exc))
+    except Exception as exc:  # a reader bug must not stop the run either
+        logger.error("unexpected error reading %s", rel, exc_info=True)
+        return _failure(rel, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def read_located(path: Path, root: Path, *, follow_symlinks: bool = False) -> list[Located]:
     """Read one corpus file, keeping where each record sits.
 
     path (Path): the file (absolute, or relative to ``root``).
     root (Path): the corpus folder: doc_ids and paths are relative to it.
+    follow_symlinks (bool): read the file even when it is a link resolving
+        outside ``root``.
     RETURNS (list[tuple[str, Article | ReadFailure]]): each record under its
         location (``<path>``, or ``<path>#<N>`` for a line or list item).
     """
@@ -107,33 +284,29 @@ def read_located(path: Path, root: Path) -> list[Located]:
     if not path.is_absolute() and not path.is_relative_to(root):
         path = root / path
     rel = _relative(path, root)
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        supported = ", ".join(sorted(READERS))
-        return _failure(rel, f"unsupported file type {path.suffix or '(none)'!r}; claimx reads {supported}")
+    if Path(rel).suffix.lower() not in READERS:
+        return parse_bytes(b"", rel)
+    problem = _boundary_problem(path, root, follow_symlinks)
+    if problem is not None:
+        return _failure(rel, problem)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _failure(rel, f"cannot open the file: {exc.strerror or exc}")
-    try:
-        return _one_line_errors(reader(data, rel))
+        data = read_bytes_safely(path, follow_symlinks=follow_symlinks or os.path.islink(path))
     except ReadError as exc:
         return _failure(rel, str(exc))
-    except Exception as exc:  # a reader bug must not stop the run either
-        logger.exception("unexpected error reading %s", rel)
-        return _failure(rel, f"unexpected error: {type(exc).__name__}: {exc}")
+    return parse_bytes(data, rel)
 
 
-def read_file(path: Path, root: Path) -> list[Result]:
+def read_file(path: Path, root: Path, *, follow_symlinks: bool = False) -> list[Result]:
     """Read one corpus file.
 
     path (Path): the file (absolute, or relative to ``root``).
     root (Path): the corpus folder: doc_ids and paths are relative to it.
+    follow_symlinks (bool): read it even when it is a link out of ``root``.
     RETURNS (list[Article | ReadFailure]): the file's articles (several for
         ``.jsonl`` and JSON lists) and failures; a file that cannot be read
         gives one failure.
     """
-    return [result for _, result in read_located(path, root)]
+    return [result for _, result in read_located(path, root, follow_symlinks=follow_symlinks)]
 
 
 def _duplicate(where: str, result: Result, first: str, taken: dict[str, str]) -> ReadFailure:
@@ -151,10 +324,12 @@ def _duplicate(where: str, result: Result, first: str, taken: dict[str, str]) ->
     return ReadFailure(doc_id=doc_id, path=result.path, error=message)
 
 
-def read_corpus(root: Path) -> Iterator[Result]:
+def read_corpus(root: Path, *, follow_symlinks: bool = False) -> Iterator[Result]:
     """Read every article of a corpus folder.
 
     root (Path): the corpus folder.
+    follow_symlinks (bool): read linked files and walk linked folders that
+        resolve outside ``root`` (else each is a one-line failure).
     YIELDS (Article | ReadFailure): each article, or why a file (or a line)
         could not be read, in file order. Every doc_id yielded is unique: a
         record whose doc_id was seen before becomes a failure, filed under its
@@ -162,8 +337,12 @@ def read_corpus(root: Path) -> Iterator[Result]:
     """
     root = Path(root)
     taken: dict[str, str] = {}
-    for path in iter_corpus_files(root):
-        for where, result in read_located(path, root):
+    for entry in corpus_entries(root, follow_symlinks=follow_symlinks):
+        if entry.refused is not None:
+            located = _failure(entry.rel, entry.refused)
+        else:
+            located = read_located(entry.path, root, follow_symlinks=follow_symlinks)
+        for where, result in located:
             if result.doc_id in taken:
                 first = taken[result.doc_id]
                 result = _duplicate(where, result, first, taken)

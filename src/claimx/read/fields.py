@@ -13,6 +13,7 @@ import datetime as dt
 import email.utils
 import hashlib
 import math
+import re
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
@@ -68,33 +69,144 @@ def path_doc_id(rel: str) -> str:
     return path.with_suffix("").as_posix() if path.suffix else rel
 
 
+#: Byte-order marks and the codec each selects, longest first (a UTF-32-LE
+#: mark begins with the UTF-16-LE one).
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: The legacy encoding preferred when the detector finds it as plausible as
+#: its first guess: most non-UTF-8 English news text is Windows-1252, which
+#: the detector often reports as a look-alike (cp1250) that maps curly quotes
+#: and dashes to other letters.
+PREFERRED_LEGACY = "cp1252"
+
+#: Control characters that never occur in text (C0 except tab, newline, form
+#: feed and carriage return; DEL): a decoded file holding more than
+#: :data:`MAX_CONTROL_SHARE` of them is binary.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+MAX_CONTROL_SHARE = 0.01
+
+BINARY_MESSAGE = "binary file (contains NUL bytes); claimx reads text, HTML and JSON"
+
+
+def codec_name(encoding: str) -> str:
+    """RETURNS (str): Python's canonical name of a codec (``cp1252``, ``utf-16-le``, ``utf-8``)."""
+    return codecs.lookup(encoding).name
+
+
+def _bom(data: bytes) -> tuple[str | None, int]:
+    for mark, encoding in BOMS:
+        if data.startswith(mark):
+            return encoding, len(mark)
+    return None, 0
+
+
 def check_not_binary(data: bytes) -> None:
-    """Raise :class:`ReadError` if ``data`` is not text (NUL bytes, UTF-16/32)."""
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise ReadError("file is UTF-32 encoded; save it as UTF-8")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ReadError("file is UTF-16 encoded; save it as UTF-8")
-    if b"\x00" in data:
-        raise ReadError("binary file (contains NUL bytes); claimx reads UTF-8 text, HTML and JSON")
+    """Raise :class:`ReadError` if ``data`` holds NUL bytes and no UTF-16/32 byte-order mark."""
+    if _bom(data)[0] in (None, "utf-8") and b"\x00" in data:
+        raise ReadError(BINARY_MESSAGE)
+
+
+def _check_text(text: str, *, guessed: bool = False) -> None:
+    """Raise :class:`ReadError` for decoded text that is binary: NUL characters,
+    or (for a ``guessed`` encoding) more control characters than text has."""
+    if "\x00" in text:
+        raise ReadError("binary file (contains NUL characters); claimx reads text, HTML and JSON")
+    if not guessed:
+        return
+    controls = len(_CONTROL.findall(text))
+    if controls and controls > MAX_CONTROL_SHARE * len(text):
+        raise ReadError(
+            f"binary file ({controls} control characters in {len(text)}); claimx reads text, HTML and JSON"
+        )
+
+
+def _detect(data: bytes) -> str | None:
+    """The legacy encoding of ``data`` (not UTF-8), by charset-normalizer; None when nothing fits.
+
+    UTF-16/32 guesses are not taken without a byte-order mark: bytes that only
+    decode as those are binary far more often than text.
+    """
+    from charset_normalizer import from_bytes
+
+    matches = [m for m in from_bytes(data) if not codec_name(m.encoding).startswith(("utf-16", "utf-32"))]
+    if not matches:
+        return None
+    best = matches[0]
+    plausible = {codec_name(m.encoding) for m in matches} | {codec_name(e) for e in best.could_be_from_charset}
+    if PREFERRED_LEGACY in plausible:
+        try:
+            data.decode(PREFERRED_LEGACY)
+            return PREFERRED_LEGACY
+        except UnicodeDecodeError:
+            pass
+    return codec_name(best.encoding)
+
+
+def decode_text(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
+    """Decode a file's (or a line's) bytes, whatever their encoding.
+
+    A byte-order mark (UTF-8, UTF-16, UTF-32) decides and is dropped; else
+    UTF-8 when the bytes are valid UTF-8; else ``declared`` (an HTML page's
+    charset) when it decodes them; else the encoding charset-normalizer
+    detects. Bytes that are binary (NUL bytes without a UTF-16/32 mark,
+    control characters) or fit no encoding raise :class:`ReadError`.
+
+    data (bytes): the bytes.
+    declared (str | None): an encoding the file declares for itself.
+    RETURNS (tuple[str, str]): the text, exactly as encoded (line endings
+        untouched), and the codec used (``utf-8``, ``cp1252``, ``utf-16-le`` …).
+    """
+    encoding, skip = _bom(data)
+    if encoding is not None:
+        try:
+            text = data[skip:].decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise ReadError(
+                f"not valid {encoding.upper()} although the file starts with its byte-order mark "
+                f"(byte offset {exc.start + skip}); save the file as UTF-8"
+            ) from None
+        _check_text(text)
+        return text, codec_name(encoding)
+    check_not_binary(data)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    else:
+        _check_text(text)
+        return text, "utf-8"
+    candidates = [declared] if declared else []
+    for candidate in candidates:
+        try:
+            text = data.decode(candidate)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        _check_text(text, guessed=True)
+        return text, codec_name(candidate)
+    detected = _detect(data)
+    if detected is None:
+        line = data.count(b"\n", 0, first_bad) + 1
+        raise ReadError(
+            f"not valid UTF-8 (byte 0x{data[first_bad]:02x} at line {line}, byte offset {first_bad}) "
+            "and no other text encoding fits; save the file as UTF-8"
+        )
+    try:
+        text = data.decode(detected)
+    except UnicodeDecodeError:
+        raise ReadError(f"not valid UTF-8 nor {detected}; save the file as UTF-8") from None
+    _check_text(text, guessed=True)
+    return text, detected
 
 
 def decode_utf8(data: bytes) -> str:
-    """Decode UTF-8 bytes, dropping a leading byte-order mark.
-
-    data (bytes): a file's (or a line's) bytes.
-    RETURNS (str): the text, exactly as encoded (line endings untouched).
-    """
-    check_not_binary(data)
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ReadError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, byte offset {exc.start}); "
-            "save the file as UTF-8"
-        ) from None
+    """RETURNS (str): ``data`` decoded as :func:`decode_text` does (kept for callers that need no encoding name)."""
+    return decode_text(data)[0]
 
 
 def universal_newlines(text: str) -> str:
@@ -175,6 +287,7 @@ def make_article(
     body: str,
     fields: Mapping[str, Any],
     digest: str,
+    encoding: str | None = None,
 ) -> Article:
     """Build an :class:`Article`, checking the body and the metadata.
 
@@ -184,6 +297,7 @@ def make_article(
     fields (Mapping): metadata: ``title``, ``published``, ``url``; every other
         key goes to ``meta``.
     digest (str): the content hash.
+    encoding (str | None): the codec the text was decoded with.
     RETURNS (Article): the article.
     """
     if not body.strip():
@@ -198,4 +312,5 @@ def make_article(
         url=_text_field("url", fields.get("url")),
         meta=meta,
         content_hash=digest,
+        encoding=encoding,
     )

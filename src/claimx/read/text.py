@@ -7,9 +7,16 @@ right after the newline that ends the closing ``---`` line, untouched, or the
 whole text when there is no front matter.
 
 Line endings are read as Python's text mode reads them (``\\r\\n`` and a lone
-``\\r`` become ``\\n``), and a UTF-8 byte-order mark is dropped, so the body is
-the same string as ``open(path, encoding="utf-8").read()`` minus the front
-matter: the reading the gold set's checker uses.
+``\\r`` become ``\\n``), and a byte-order mark is dropped, so the body of a
+UTF-8 file is the same string as ``open(path, encoding="utf-8").read()`` minus
+the front matter: the reading the gold set's checker uses. Files in another
+encoding (UTF-16/32 with a byte-order mark, Windows-1252, Latin-1 …) are
+decoded as :func:`~claimx.read.fields.decode_text` finds, and the encoding is
+kept on the article.
+
+Front matter is parsed with PyYAML's safe loader after a check of its size
+once aliases are expanded: a "billion laughs" of anchors and aliases is
+refused before anything is built from it.
 """
 
 from __future__ import annotations
@@ -19,10 +26,13 @@ from typing import Any
 import yaml
 
 from ..errors import ReadError
-from .fields import Located, content_hash, decode_utf8, make_article, path_doc_id, universal_newlines
+from .fields import Located, content_hash, decode_text, make_article, path_doc_id, universal_newlines
 
 #: The line that opens and closes front matter (surrounding whitespace ignored).
 FENCE = "---"
+
+#: Front matter larger than this many YAML nodes, aliases expanded, is refused.
+MAX_FRONT_MATTER_NODES = 10_000
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -44,8 +54,39 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     )
 
 
+def _expanded_size(root: yaml.Node) -> int:
+    """RETURNS (int): how many nodes ``root`` stands for once every alias is expanded."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:  # post-order, without recursion, each distinct node once
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if done:
+            children = _children(node)
+            sizes[id(node)] = min(1 + sum(sizes[id(c)] for c in children), MAX_FRONT_MATTER_NODES + 1)
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    return sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
 def _parse_yaml(source: str) -> dict[str, Any]:
     try:
+        root = yaml.compose(source, Loader=yaml.SafeLoader)
+        if root is not None and _expanded_size(root) > MAX_FRONT_MATTER_NODES:
+            raise ReadError(
+                f"front matter expands to more than {MAX_FRONT_MATTER_NODES:,} values (YAML anchors and aliases); "
+                "write the values out or remove the aliases"
+            )
         data = yaml.safe_load(source)
     except ValueError as exc:  # a YAML date that is no date: 2023-13-45
         raise ReadError(
@@ -59,6 +100,8 @@ def _parse_yaml(source: str) -> dict[str, Any]:
         raise ReadError(
             f"malformed YAML front matter{where}: {problem}; fix the front matter or remove it"
         ) from None
+    except RecursionError:
+        raise ReadError("front matter is nested too deeply; flatten it or remove it") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -79,9 +122,9 @@ def read_text(data: bytes, rel: str) -> list[Located]:
     """
     if not data.strip():
         raise ReadError("empty file; add the article text or remove the file")
-    text = universal_newlines(decode_utf8(data))
-    front, body = split_front_matter(text)
+    text, encoding = decode_text(data)
+    front, body = split_front_matter(universal_newlines(text))
     article = make_article(
-        doc_id=path_doc_id(rel), rel=rel, body=body, fields=front, digest=content_hash(data)
+        doc_id=path_doc_id(rel), rel=rel, body=body, fields=front, digest=content_hash(data), encoding=encoding
     )
     return [(rel, article)]
