@@ -21,6 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from .bodies import load_body
 from .errors import ClaimxError
 from .schemas import AttributionKind, ClaimRecord, DocumentRecord, Status, Topic
 from .status import StatusChange, StatusRecord
@@ -157,14 +158,6 @@ def match_subject(records: Iterable[StatusRecord], query: str) -> str:
     raise SubjectMatchError(f"No tracked subject matches {query!r}.{hint}")
 
 
-def change_text(change: StatusChange) -> str:
-    """RETURNS (str): a change without its subject, topic and key, e.g.
-    ``rumored → denied [2025] (doc, 2025-04-16)``; ``new`` for a fact the run found first."""
-    if change.kind == "new":
-        return "new"
-    return change.describe().removeprefix(f"{change.subject} / {change.topic} / {change.key}: ")
-
-
 def locate(claim: ClaimRecord, body: str | None) -> tuple[str, list[Mark], bool]:
     """Cut a claim's sentence from the body and place its claim and cues in it.
 
@@ -212,13 +205,12 @@ def explain(
     RETURNS (Explanation): the facts, in topic/key order, each with its history.
     RAISES (SubjectMatchError): ``subject`` names no tracked subject, or several.
     """
-    from .report import load_body
 
     name = match_subject(records, subject)
     mine = [r for r in records if r.subject == name and (not topic or r.topic == topic) and (only is None or r.group_id in only)]
     by_claim = {c.claim_id: c for c in claims}
     docs = {d.doc_id: d for d in documents}
-    changed = {c.group_id: change_text(c) for c in changes if c.kind != "dropped"}
+    changed = {c.group_id: c.brief() for c in changes if c.kind != "dropped"}
     cache: dict[str, list] = {}
     bodies: dict[str, tuple[str | None, str | None]] = {}
     facts = []

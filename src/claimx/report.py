@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ClaimxError
-from .read import read_file
+from .bodies import load_body
 from .decisions import ReviewDecision
+from .errors import ClaimxError
+from .outputs import STATUS_FILE
 from .review import (
     ArticleGroup,
     Outputs,
@@ -37,8 +38,7 @@ from .review import (
     load_outputs,
     status_counts,
 )
-from .outputs import STATUS_FILE
-from .schemas import STATUSES, Article, ClaimRecord, DocumentRecord, ReadFailure
+from .schemas import STATUSES, ClaimRecord, DocumentRecord
 from .status import StatusChange, StatusRecord
 
 logger = logging.getLogger(__name__)
@@ -182,44 +182,6 @@ def claim_data(claim: ClaimRecord, decision: ReviewDecision | None = None) -> di
     }
 
 
-def load_body(
-    document: DocumentRecord | None,
-    claims: list[ClaimRecord],
-    corpus: Path,
-    cache: dict[str, list],
-    follow_symlinks: bool = False,
-) -> tuple[str | None, str | None]:
-    """Read an article's body again from the corpus, if it is unchanged.
-
-    document (DocumentRecord | None): the article's record (path, content hash).
-    claims (list[ClaimRecord]): its claims, whose texts must sit at their offsets.
-    corpus (Path): the corpus root the record's path is relative to.
-    cache (dict): results of ``read_file`` by path (a ``.jsonl`` holds many articles).
-    follow_symlinks (bool): follow a link out of the corpus folder.
-    RETURNS (tuple[str | None, str | None]): the body, or None and why not.
-    """
-    if document is None:
-        return None, "the article has no record in documents.jsonl"
-    path = corpus / document.path
-    if not path.is_file():
-        return None, f"{path} not found (pass the corpus folder with --corpus)"
-    if document.path not in cache:
-        cache[document.path] = read_file(path, corpus, follow_symlinks=follow_symlinks)
-    results = cache[document.path]
-    article = next((r for r in results if isinstance(r, Article) and r.doc_id == document.doc_id), None)
-    if article is None:
-        refused = next((r.error for r in results if isinstance(r, ReadFailure)), None)
-        if refused is not None and len(results) == 1:
-            return None, f"{path} cannot be read now: {refused}"
-        return None, f"{path} no longer holds the article {document.doc_id!r}"
-    if document.content_hash and article.content_hash != document.content_hash:
-        return None, f"{path} has changed since the run (re-run `claimx run` to see the text)"
-    for claim in claims:
-        if article.body[claim.span.start : claim.span.end] != claim.text:
-            return None, f"{path}: the claims do not match the text (re-run `claimx run`)"
-    return article.body, None
-
-
 def _is_web_url(url: str | None) -> bool:
     """RETURNS (bool): whether ``url`` is an http(s) address (never ``javascript:`` etc.)."""
     return bool(url) and url.strip().lower().startswith(("http://", "https://"))
@@ -347,7 +309,6 @@ def facts_context(
         and their steps, and the last run's changes (text, group id, whether
         the page shows the fact), changes of status before new facts.
     """
-    from .explain import change_text
 
     changed = {c.group_id: c for c in changes if c.kind != "dropped"}
     by_subject: dict[str, list[StatusRecord]] = {}
@@ -382,7 +343,7 @@ def facts_context(
                     "key": record.key,
                     "status": record.status,
                     "value": record.value,
-                    "changed": change_text(change) if change else None,
+                    "changed": change.brief() if change else None,
                     "last_change": last,
                     "last_change_iso": last.isoformat() if last else None,
                     "steps": steps,

@@ -97,6 +97,13 @@ class StatusChange(BaseModel):
     doc_id: str | None = None
     published: dt.date | None = None
 
+    def brief(self) -> str:
+        """RETURNS (str): the change without its subject, topic and key, e.g.
+        ``rumored → denied [2025] (doc, 2025-04-16)``; ``new`` for a fact a run found first."""
+        if self.kind == "new":
+            return "new"
+        return self.describe().removeprefix(f"{self.subject} / {self.topic} / {self.key}: ")
+
     def describe(self) -> str:
         """RETURNS (str): one line, e.g. ``Half-Life 3 / production / development: rumored → denied (doc, 2025-04-16)``."""
         where = f"{self.subject} / {self.topic} / {self.key}"
