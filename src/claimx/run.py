@@ -23,6 +23,7 @@ import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from .decisions import Resolution, ReviewDecision, resolve
@@ -46,6 +47,8 @@ logger = logging.getLogger(__name__)
 
 #: Articles extracted and committed together.
 DEFAULT_BATCH_SIZE = 16
+#: A shard sent to a Dask worker holds this many batches.
+DASK_SHARD_BATCHES = 4
 
 
 @dataclass
@@ -193,18 +196,79 @@ def rebuild_views(store: Store, corpus: Path | None = None) -> _State:
 # -- the run ---------------------------------------------------------------------
 
 
-def _extract_chunk(extraction: Any, chunk: list[Article]) -> list[tuple[Article, list[Any] | None, str | None]]:
-    """Extract a chunk; an article whose extraction raises becomes a failure, the others go on."""
+def _shards(todo: list[Article], size: int) -> Iterator[list[Article]]:
+    size = max(1, size)
+    for start in range(0, len(todo), size):
+        yield todo[start : start + size]
+
+
+def _extract_todo(
+    store: Store,
+    todo: list[Article],
+    model: str | None,
+    progress: bool,
+    batch_size: int,
+    fingerprint: str,
+    run_id: int,
+    summary: RunSummary,
+    workers: int | None,
+    scheduler: str | None,
+) -> list[ReadFailure]:
+    """Extract ``todo`` (here, in worker processes or on a Dask cluster) and commit each shard in order.
+
+    RETURNS (list[ReadFailure]): the articles whose extraction failed.
+    """
+    from .scale import executor
+
+    # a Dask task should be worth its round trip: larger shards there
+    size = max(1, batch_size) * (DASK_SHARD_BATCHES if scheduler else 1)
+    pool = executor(model, workers=workers, scheduler=scheduler, shards=-(-len(todo) // size))
+    summary.model_loaded = True
+    failures: list[ReadFailure] = []
+    bar = None
+    if progress and len(todo) > 3:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(todo), unit="article", desc="claimx", leave=False, disable=None)
     try:
-        return [(article, records, None) for article, records in extraction.extract(chunk)]
-    except Exception as exc:
-        if len(chunk) == 1:
-            logger.exception("extraction failed for %s", chunk[0].path)
-            return [(chunk[0], None, f"extraction failed: {type(exc).__name__}: {exc}")]
-        results: list[tuple[Article, list[Any] | None, str | None]] = []
-        for article in chunk:
-            results.extend(_extract_chunk(extraction, [article]))
-        return results
+        for shard, results in pool.map(_shards(todo, size)):
+            with store.transaction():
+                for article, result in zip(shard, results, strict=True):
+                    if result.document is None:
+                        failure = ReadFailure(doc_id=article.doc_id, path=article.path, error=result.error or "extraction failed")
+                        failures.append(failure)
+                        store.put_document(
+                            article.doc_id,
+                            article.path,
+                            DocumentRecord(doc_id=article.doc_id, path=article.path, error=failure.error).model_dump_json(),
+                            state="failed",
+                            content_hash=article.content_hash,
+                            fingerprint="",
+                        )
+                        continue
+                    if summary.extracted == 0 and fingerprint not in result.document:
+                        logger.warning(
+                            "the loaded pipeline's fingerprint differs from the one computed without loading it; "
+                            "records carry the loaded one"
+                        )
+                    store.put_document(
+                        article.doc_id,
+                        article.path,
+                        result.document,
+                        state="active",
+                        content_hash=article.content_hash,
+                        fingerprint=fingerprint,
+                        run_id=run_id,
+                        claims=result.claims,
+                    )
+                    summary.extracted += 1
+            if bar is not None:
+                bar.update(len(shard))
+    finally:
+        if bar is not None:
+            bar.close()
+        pool.close()
+    return failures
 
 
 def run(
@@ -216,6 +280,8 @@ def run(
     progress: bool = True,
     batch_size: int = DEFAULT_BATCH_SIZE,
     lock_timeout: float | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Bring ``outputs`` up to date with ``corpus``.
 
@@ -226,6 +292,11 @@ def run(
     progress (bool): show a progress bar for more than a few articles.
     batch_size (int): articles extracted and committed together.
     lock_timeout (float | None): seconds to wait for another run on ``outputs``.
+    workers (int | None): extraction processes on this machine, each loading
+        the model once; None for the machine's cores, capped by memory. The
+        outputs are the same whatever the number.
+    scheduler (str | None): a Dask scheduler's address (``tcp://HOST:PORT``):
+        shards of articles are extracted on its workers instead.
     RETURNS (RunSummary): counts, failures and status changes.
     """
     corpus, outputs = Path(corpus), Path(outputs)
@@ -239,7 +310,9 @@ def run(
         if quick is not None:
             quick.outputs = outputs
             return quick
-        return _full_run(store, corpus, outputs, model, force, progress, batch_size, fingerprint, manifest)
+        return _full_run(
+            store, corpus, outputs, model, force, progress, batch_size, fingerprint, manifest, workers, scheduler
+        )
 
 
 def _summary_from(counts: dict[str, Any], outputs: Path) -> RunSummary:
@@ -320,9 +393,10 @@ def _full_run(
     batch_size: int,
     fingerprint: str,
     manifest: str,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> RunSummary:
     from .read import read_corpus
-    from .records import document_record
 
     run_id = store.start_run(str(corpus.resolve()), fingerprint)
     if force and not store.get_meta("force_from"):
@@ -364,54 +438,9 @@ def _full_run(
     )
     extraction_failures: list[ReadFailure] = []
     if todo:
-        from .pipeline import Extraction
-
-        extraction = Extraction(model=model)
-        summary.model_loaded = True
-        if extraction.extractor.fingerprint != fingerprint:
-            logger.warning(
-                "the loaded pipeline's fingerprint differs from the one computed without loading it; "
-                "records carry the loaded one"
-            )
-        bar = None
-        if progress and len(todo) > 3:
-            from tqdm import tqdm
-
-            bar = tqdm(total=len(todo), unit="article", desc="claimx", leave=False, disable=None)
-        try:
-            for start in range(0, len(todo), max(1, batch_size)):
-                chunk = todo[start : start + max(1, batch_size)]
-                results = _extract_chunk(extraction, chunk)
-                with store.transaction():
-                    for article, records, error in results:
-                        if records is None:
-                            failure = ReadFailure(doc_id=article.doc_id, path=article.path, error=error or "extraction failed")
-                            extraction_failures.append(failure)
-                            store.put_document(
-                                article.doc_id,
-                                article.path,
-                                DocumentRecord(doc_id=article.doc_id, path=article.path, error=failure.error).model_dump_json(),
-                                state="failed",
-                                content_hash=article.content_hash,
-                                fingerprint="",
-                            )
-                            continue
-                        store.put_document(
-                            article.doc_id,
-                            article.path,
-                            document_record(article, records, extraction.extractor).model_dump_json(),
-                            state="active",
-                            content_hash=article.content_hash,
-                            fingerprint=fingerprint,
-                            run_id=run_id,
-                            claims=[(r.claim_id, r.model_dump_json()) for r in records],
-                        )
-                        summary.extracted += 1
-                if bar is not None:
-                    bar.update(len(chunk))
-        finally:
-            if bar is not None:
-                bar.close()
+        extraction_failures = _extract_todo(
+            store, todo, model, progress, batch_size, fingerprint, run_id, summary, workers, scheduler
+        )
     summary.failures = failures + extraction_failures
     previous = _stored_rollup(store)
     with store.transaction():

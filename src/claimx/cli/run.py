@@ -23,6 +23,20 @@ def run_cli(
     force: bool = Opt(False, "--force", help="Re-extract every article, changed or not."),
     quiet: bool = Opt(False, "--quiet", "-q", help="No progress bar."),
     batch_size: int = Opt(16, "--batch-size", help="Articles extracted and committed to the store together.", min=1),
+    workers: int = Opt(
+        None,
+        "--workers",
+        "-w",
+        help="Extraction processes, each loading the model once (default: the machine's cores, capped at one per GB of free memory). Outputs are the same for any number.",
+        min=1,
+        show_default=False,
+    ),
+    scheduler: str = Opt(
+        None,
+        "--scheduler",
+        help='Extract on a Dask cluster: the scheduler\'s address, tcp://HOST:PORT (started with \'dask scheduler\'; workers with \'dask worker\', claimx installed on each). Needs pip install "claimx\\[dask]". Only this machine writes OUTPUTS.',
+        show_default=False,
+    ),
 ) -> None:
     """Extract hedging-aware claims from a corpus into OUTPUTS, incrementally.
 
@@ -35,7 +49,16 @@ def run_cli(
     from ..run import run
 
     try:
-        summary = run(corpus, outputs, model=model, force=force, progress=not quiet, batch_size=batch_size)
+        summary = run(
+            corpus,
+            outputs,
+            model=model,
+            force=force,
+            progress=not quiet,
+            batch_size=batch_size,
+            workers=workers,
+            scheduler=scheduler,
+        )
     except ClaimxError as exc:
         msg.fail(str(exc))
         raise typer.Exit(2) from None
