@@ -177,10 +177,11 @@ class LocalPool:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def dask_client(address: str, timeout: float = SCHEDULER_TIMEOUT) -> Any:
+def dask_client(address: str, timeout: float | None = None) -> Any:
     """Connect to a Dask scheduler.
 
     address (str): the scheduler, e.g. ``tcp://10.0.0.5:8786``.
+    timeout (float | None): seconds to wait; None for :data:`SCHEDULER_TIMEOUT`.
     RETURNS (distributed.Client): the connected client.
     """
     try:
@@ -191,7 +192,7 @@ def dask_client(address: str, timeout: float = SCHEDULER_TIMEOUT) -> Any:
             "(on this machine and on every worker)."
         ) from None
     try:
-        return Client(address, timeout=timeout, set_as_default=False)
+        return Client(address, timeout=SCHEDULER_TIMEOUT if timeout is None else timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise ClaimxError(
