@@ -96,34 +96,57 @@ class Extraction:
         nlp = self.nlp
         max_length = int(nlp.max_length)  # type: ignore[attr-defined]
         piece_limit = min(max_length, LONG_PIECE_CHARS)
-
-        def docs() -> Iterator[tuple[object, tuple[Article, int | None, bool]]]:
-            for article in articles:
-                if len(article.body) <= max_length:
-                    yield make_doc(nlp, article), (article, None, True)  # type: ignore[arg-type]
-                    continue
-                pieces = long_pieces(article.body, piece_limit)
-                logger.info("%s: %d characters, extracted in %d pieces", article.path, len(article.body), len(pieces))
-                for number, (start, end) in enumerate(pieces):
-                    piece = article.model_copy(update={"body": article.body[start:end]})
-                    yield make_doc(nlp, piece), (article, start, number == len(pieces) - 1)  # type: ignore[arg-type]
-
-        done = nlp.pipe(docs(), as_tuples=True, batch_size=self.batch_size)  # type: ignore[attr-defined]
         bar = None
         if progress:
             bar = tqdm(total=total, unit="article", desc="claimx", leave=False, disable=None)
-        records: list[ClaimRecord] = []
         try:
-            for doc, (article, offset, last) in done:
-                records.extend(doc_records(doc, article, self.extractor, offset))
-                if last:
-                    yield article, records
-                    records = []
+            for run, long in _runs(articles, max_length):
+                if long:
+                    yield run[0], self._extract_long(run[0], piece_limit)
+                    if bar is not None:
+                        bar.update(1)
+                    continue
+                pairs = ((make_doc(nlp, article), article) for article in run)  # type: ignore[arg-type]
+                for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):  # type: ignore[attr-defined]
+                    yield article, doc_records(doc, article, self.extractor)
                     if bar is not None:
                         bar.update(1)
         finally:
             if bar is not None:
                 bar.close()
+
+    def _extract_long(self, article: Article, piece_limit: int) -> list[ClaimRecord]:
+        """An article over ``max_length``, one piece at a time (memory bounded by the piece)."""
+        from .nlp import make_doc
+        from .records import doc_records
+
+        pieces = long_pieces(article.body, piece_limit)
+        logger.info("%s: %d characters, extracted in %d pieces", article.path, len(article.body), len(pieces))
+        records: list[ClaimRecord] = []
+        for start, end in pieces:
+            piece = article.model_copy(update={"body": article.body[start:end]})
+            doc = self.nlp(make_doc(self.nlp, piece))  # type: ignore[operator,arg-type]
+            records.extend(doc_records(doc, article, self.extractor, start))
+            del doc
+        return records
+
+
+def _runs(articles: Iterable[Article], max_length: int) -> Iterator[tuple[list[Article], bool]]:
+    """Cut a stream of articles into runs of ordinary ones, and long ones (over ``max_length``) alone.
+
+    The runs are lists: a shard is small, and a run must be known before it is piped.
+    """
+    run: list[Article] = []
+    for article in articles:
+        if len(article.body) > max_length:
+            if run:
+                yield run, False
+                run = []
+            yield [article], True
+        else:
+            run.append(article)
+    if run:
+        yield run, False
 
 
 def extract_articles(
