@@ -24,7 +24,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from .decisions import Resolution, ReviewDecision, resolve
 from .basemodel import base_model_info
@@ -98,18 +98,130 @@ def pipeline_extractor(model: str | None = None) -> Extractor:
     return extractor_info(*base_model_info(model), settings={})
 
 
+#: A file modified less than this long (ns) before it is looked at may still
+#: change within the same timestamp tick: it is read rather than trusted (git's
+#: "racy" files).
+RACY_NS = 2_000_000_000
+
+
+def _stat_key(path: Path, now_ns: int) -> str | None:
+    """RETURNS (str | None): the file's size, mtime, ctime and inode; None when it is too fresh to trust."""
+    st = path.stat()
+    if now_ns - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+
+
 def corpus_manifest(corpus: Path) -> str:
-    """RETURNS (str): a hash of every article file's path and bytes, and of the alias file."""
+    """RETURNS (str): a hash of every article file's path and stat (size, mtime, ctime, inode), and of the alias file.
+
+    No file is read: a re-run with nothing changed costs one ``stat`` per
+    file. A file changed in the last :data:`RACY_NS` makes the manifest
+    unique, so that run looks at it properly.
+    """
+    import time
+
     from .read import iter_corpus_files
 
+    now = time.time_ns()
     digest = hashlib.sha256()
     for path in iter_corpus_files(corpus):
+        key = _stat_key(path, now)
         digest.update(path.relative_to(corpus).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update((key if key is not None else f"racy {now}").encode("ascii") + b"\0")
     aliases = alias_file(corpus)
     if aliases is not None:
         digest.update(b"aliases\0" + aliases.read_bytes())
     return digest.hexdigest()
+
+
+class _Known(NamedTuple):
+    """An article of a file whose stat has not changed since it was read: not read again."""
+
+    doc_id: str
+    path: str
+    content_hash: str
+
+
+@dataclass
+class _Scan:
+    """The corpus as this run sees it, in file order."""
+
+    items: list[Article | ReadFailure | _Known]
+    put: list[tuple[str, str, str]]
+    drop: list[str]
+
+
+def _scan_corpus(
+    store: Store, corpus: Path, fingerprint: str, force_from: int, states: dict[str, Any]
+) -> _Scan:
+    """Read the corpus, skipping files whose stat matches the store's file index.
+
+    A file is read again when its stat changed, when it is new, or when one
+    of its articles must be extracted (force, a new fingerprint, a failed
+    extraction). When a doc_id appears twice, every file is read
+    (:func:`claimx.read.read_corpus` decides which one keeps it).
+    """
+    import time
+
+    from .read import iter_corpus_files, read_corpus, read_located
+
+    index = store.files()
+    now = time.time_ns()
+    items: list[Article | ReadFailure | _Known] = []
+    put: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    doc_ids: set[str] = set()
+    duplicate = False
+    for path in iter_corpus_files(corpus):
+        rel = path.relative_to(corpus).as_posix()
+        seen.add(rel)
+        try:
+            key = _stat_key(path, now)
+        except OSError:
+            key = None
+        cached = index.get(rel)
+        known: list[Article | ReadFailure | _Known] | None = None
+        if key is not None and cached is not None and cached[0] == key:
+            known = []
+            for _, doc_id, doc_path, content_hash, error in json.loads(cached[1]):
+                if error is not None:
+                    known.append(ReadFailure(doc_id=doc_id, path=doc_path, error=error))
+                    continue
+                st = states.get(doc_id)
+                if _needs_extraction(st, content_hash, fingerprint, force_from):
+                    known = None  # read it: its text is needed
+                    break
+                known.append(_Known(doc_id, doc_path, content_hash))
+        if known is None:
+            located = read_located(path, corpus)
+            known = [result for _, result in located]
+            if key is not None:
+                results = [
+                    [where, r.doc_id, r.path, getattr(r, "content_hash", None), getattr(r, "error", None)]
+                    for where, r in located
+                ]
+                put.append((rel, key, json.dumps(results, ensure_ascii=False)))
+        for item in known:
+            if item.doc_id in doc_ids:
+                duplicate = True
+            doc_ids.add(item.doc_id)
+        items.extend(known)
+    drop = [rel for rel in index if rel not in seen]
+    if duplicate:
+        items = list(read_corpus(corpus))  # type: ignore[arg-type]
+    return _Scan(items, put, drop)
+
+
+def _needs_extraction(st: Any, content_hash: str | None, fingerprint: str, force_from: int) -> bool:
+    return bool(
+        st is None
+        or st.state == "failed"
+        or st.content_hash != content_hash
+        or st.fingerprint != fingerprint
+        or st.extracted_run is None
+        or (force_from and st.extracted_run < force_from)
+    )
 
 
 # -- views ---------------------------------------------------------------------
@@ -396,21 +508,20 @@ def _full_run(
     workers: int | None = None,
     scheduler: str | None = None,
 ) -> RunSummary:
-    from .read import read_corpus
-
     run_id = store.start_run(str(corpus.resolve()), fingerprint)
     if force and not store.get_meta("force_from"):
         with store.transaction():
             store.set_meta("force_from", str(run_id))
     force_from = int(store.get_meta("force_from") or 0)
-    articles: list[Article] = []
-    failures: list[ReadFailure] = []
-    for item in read_corpus(corpus):
-        (articles if isinstance(item, Article) else failures).append(item)  # type: ignore[arg-type]
     states = store.doc_states()
+    scan = _scan_corpus(store, corpus, fingerprint, force_from, states)
+    articles: list[Article | _Known] = []
+    failures: list[ReadFailure] = []
+    for item in scan.items:
+        (failures if isinstance(item, ReadFailure) else articles).append(item)  # type: ignore[arg-type]
     summary = RunSummary(outputs=outputs, run_id=run_id)
     todo: list[Article] = []
-    revived: list[Article] = []
+    revived: list[Article | _Known] = []
     for article in articles:
         st = states.get(article.doc_id)
         if st is None or st.done_state in (None, "removed"):
@@ -419,15 +530,8 @@ def _full_run(
             summary.changed += 1
         else:
             summary.unchanged += 1
-        needs = (
-            st is None
-            or st.state == "failed"
-            or st.content_hash != article.content_hash
-            or st.fingerprint != fingerprint
-            or st.extracted_run is None
-            or (force_from and st.extracted_run < force_from)
-        )
-        if needs:
+        if _needs_extraction(st, article.content_hash, fingerprint, force_from):
+            assert isinstance(article, Article), "a file whose article needs extraction is read"
             todo.append(article)
         elif st is not None and st.state != "active":
             revived.append(article)
@@ -466,6 +570,7 @@ def _full_run(
         store.put_changes(run_id, [c.model_dump_json() for c in summary.changes])
         store.set_meta("fingerprint", fingerprint)
         store.set_meta("manifest", manifest)
+        store.replace_files(scan.put, scan.drop)
         store.set_meta("corpus", str(corpus.resolve()))
         store.set_meta("force_from", None)
         store.set_meta("orphaned", json.dumps([d.model_dump(mode="json") for d in summary.orphaned]))
