@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
@@ -93,8 +94,36 @@ def extract_shard_task(articles: list[Article], model: str | None) -> list[Any]:
         return extract_shard(_extraction(model), articles)
 
 
-def _load_in_worker(model: str | None) -> None:
-    """Pool initializer: load the model before the first shard arrives."""
+def _die_with_parent(parent: int) -> None:
+    """End this worker process when the run that started it dies (``kill -9`` included).
+
+    Workers of a process pool hold both ends of their task queue, so they
+    would wait for work forever once the parent is gone.
+    """
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=watch, name="claimx-parent-watch", daemon=True).start()
+
+
+def _load_in_worker(model: str | None, parent: int | None = None) -> None:
+    """Pool initializer: tie the worker to its parent, and load the model before the first shard arrives."""
+    if parent is not None:
+        _die_with_parent(parent)
     with _LOCK:
         _extraction(model)
 
@@ -157,7 +186,7 @@ class LocalPool:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_load_in_worker,
-            initargs=(model,),
+            initargs=(model, os.getpid()),
         )
 
     def map(self, shards: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Any]]]:
