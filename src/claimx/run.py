@@ -112,23 +112,39 @@ def _stat_key(path: Path, now_ns: int) -> str | None:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
 
 
-def corpus_manifest(corpus: Path) -> str:
-    """RETURNS (str): a hash of every article file's path and stat (size, mtime, ctime, inode), and of the alias file.
-
-    No file is read: a re-run with nothing changed costs one ``stat`` per
-    file. A file changed in the last :data:`RACY_NS` makes the manifest
-    unique, so that run looks at it properly.
-    """
+def corpus_files(corpus: Path) -> list[tuple[str, Path, str | None]]:
+    """RETURNS (list): each article file as ``(relative path, path, stat key)``, in corpus order;
+    the key is None for a file changed in the last :data:`RACY_NS` (or that cannot be stat'ed)."""
     import time
 
     from .read import iter_corpus_files
 
     now = time.time_ns()
-    digest = hashlib.sha256()
+    found: list[tuple[str, Path, str | None]] = []
     for path in iter_corpus_files(corpus):
-        key = _stat_key(path, now)
-        digest.update(path.relative_to(corpus).as_posix().encode("utf-8") + b"\0")
-        digest.update((key if key is not None else f"racy {now}").encode("ascii") + b"\0")
+        try:
+            key = _stat_key(path, now)
+        except OSError:
+            key = None
+        found.append((path.relative_to(corpus).as_posix(), path, key))
+    return found
+
+
+def corpus_manifest(corpus: Path, files: list[tuple[str, Path, str | None]] | None = None) -> str:
+    """RETURNS (str): a hash of every article file's path and stat (size, mtime, ctime, inode), and of the alias file.
+
+    No file is read: a re-run with nothing changed costs one ``stat`` per
+    file. A file changed in the last :data:`RACY_NS` makes the manifest
+    unique, so that the run looks at it properly.
+
+    files (list | None): :func:`corpus_files` of ``corpus``, when the caller has it.
+    """
+    import time
+
+    digest = hashlib.sha256()
+    for rel, _, key in corpus_files(corpus) if files is None else files:
+        digest.update(rel.encode("utf-8") + b"\0")
+        digest.update((key if key is not None else f"racy {time.time_ns()}").encode("ascii") + b"\0")
     aliases = alias_file(corpus)
     if aliases is not None:
         digest.update(b"aliases\0" + aliases.read_bytes())
@@ -153,7 +169,12 @@ class _Scan:
 
 
 def _scan_corpus(
-    store: Store, corpus: Path, fingerprint: str, force_from: int, states: dict[str, Any]
+    store: Store,
+    corpus: Path,
+    fingerprint: str,
+    force_from: int,
+    states: dict[str, Any],
+    files: list[tuple[str, Path, str | None]],
 ) -> _Scan:
     """Read the corpus, skipping files whose stat matches the store's file index.
 
@@ -162,24 +183,16 @@ def _scan_corpus(
     extraction). When a doc_id appears twice, every file is read
     (:func:`claimx.read.read_corpus` decides which one keeps it).
     """
-    import time
-
-    from .read import iter_corpus_files, read_corpus, read_located
+    from .read import read_corpus, read_located
 
     index = store.files()
-    now = time.time_ns()
     items: list[Article | ReadFailure | _Known] = []
     put: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     doc_ids: set[str] = set()
     duplicate = False
-    for path in iter_corpus_files(corpus):
-        rel = path.relative_to(corpus).as_posix()
+    for rel, path, key in files:
         seen.add(rel)
-        try:
-            key = _stat_key(path, now)
-        except OSError:
-            key = None
         cached = index.get(rel)
         known: list[Article | ReadFailure | _Known] | None = None
         if key is not None and cached is not None and cached[0] == key:
@@ -417,13 +430,14 @@ def run(
     extractor = pipeline_extractor(model)
     fingerprint = extractor.fingerprint
     with Store.open(outputs, lock_timeout=lock_timeout) as store:
-        manifest = corpus_manifest(corpus)
+        files = corpus_files(corpus)
+        manifest = corpus_manifest(corpus, files)
         quick = None if force else _nothing_to_do(store, corpus, fingerprint, manifest)
         if quick is not None:
             quick.outputs = outputs
             return quick
         return _full_run(
-            store, corpus, outputs, model, force, progress, batch_size, fingerprint, manifest, workers, scheduler
+            store, corpus, outputs, model, force, progress, batch_size, fingerprint, manifest, files, workers, scheduler
         )
 
 
@@ -505,6 +519,7 @@ def _full_run(
     batch_size: int,
     fingerprint: str,
     manifest: str,
+    files: list[tuple[str, Path, str | None]],
     workers: int | None = None,
     scheduler: str | None = None,
 ) -> RunSummary:
@@ -514,7 +529,7 @@ def _full_run(
             store.set_meta("force_from", str(run_id))
     force_from = int(store.get_meta("force_from") or 0)
     states = store.doc_states()
-    scan = _scan_corpus(store, corpus, fingerprint, force_from, states)
+    scan = _scan_corpus(store, corpus, fingerprint, force_from, states, files)
     articles: list[Article | _Known] = []
     failures: list[ReadFailure] = []
     for item in scan.items:
