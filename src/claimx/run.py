@@ -21,9 +21,9 @@ import datetime as dt
 import hashlib
 import json
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from .decisions import Resolution, ReviewDecision, resolve
@@ -178,14 +178,15 @@ def _scan_corpus(
 ) -> _Scan:
     """Read the corpus, skipping files whose stat matches the store's file index.
 
-    A file is read again when its stat changed, when it is new, or when one
-    of its articles must be extracted (force, a new fingerprint, a failed
-    extraction). When a doc_id appears twice, every file is read
+    A file is read again when its stat changed, when it is new, when the
+    pipeline fingerprint (claimx version included) changed, or when one of
+    its articles must be extracted (force, a failed extraction). When a doc_id appears twice, every file is read
     (:func:`claimx.read.read_corpus` decides which one keeps it).
     """
     from .read import read_corpus, read_located
 
-    index = store.files()
+    # a new claimx version, rule pack or model may read files differently: read them all again
+    index = store.files() if store.get_meta("fingerprint") == fingerprint else {}
     items: list[Article | ReadFailure | _Known] = []
     put: list[tuple[str, str, str]] = []
     seen: set[str] = set()
