@@ -251,7 +251,14 @@ class DaskPool:
             return self.client.submit(extract_shard_task, shard, self.model, pure=False)
 
         for shard, future in _ordered(submit, shards, 2 * self.workers + 1):
-            result = future.result()
+            try:
+                result = future.result()
+            except Exception as exc:  # KilledWorker, a lost scheduler: the cluster gave up on this shard
+                reason = " ".join(str(exc).split())[:300] or type(exc).__name__
+                raise ClaimxError(
+                    f"The Dask cluster could not extract a shard ({type(exc).__name__}: {reason}); "
+                    "the articles committed so far are kept: run again to finish."
+                ) from None
             future.release()
             yield shard, result
 
