@@ -35,24 +35,27 @@ def claim_id(doc_id: str, start: int, end: int, text: str, rules_hash: str) -> s
     return "c_" + canonical_hash([doc_id, start, end, text, rules_hash])[:16]
 
 
-def _cut(body: str, start: int, end: int) -> dict[str, Any]:
-    return {"text": body[start:end], "start": start, "end": end}
-
-
 def claim_record(
     span: Span,
     article: Article,
     extractor: Extractor,
     ents: list[Span] | None = None,
     dates: list[Span] | None = None,
+    offset: int = 0,
 ) -> ClaimRecord:
     """Turn one claim span into a record.
 
     ents (list[Span] | None): the entities inside the claim, when the caller
         has them (``span.ents`` walks every entity of the Doc).
     dates (list[Span] | None): the Doc's date spans, taken once by the caller.
+    offset (int): where the Doc's text starts in ``article.body`` (a piece of
+        a long article); every offset of the record counts in the whole body.
     """
     body = article.body
+
+    def _cut(s: int, e: int) -> dict[str, Any]:
+        return {"text": body[s + offset : e + offset], "start": s + offset, "end": e + offset}
+
     info = span._.claim or {}
     start, end = span.start_char, span.end_char
     sent = span.sent
@@ -68,7 +71,7 @@ def claim_record(
         timex = date._.timex or {}
         mentions.append(
             DateMention(
-                **_cut(body, date.start_char, date.end_char),
+                **_cut(date.start_char, date.end_char),
                 value=timex.get("value"),
                 mod=timex.get("mod"),
                 earliest=timex.get("earliest"),
@@ -76,29 +79,30 @@ def claim_record(
                 unresolved=bool(timex.get("unresolved", False)),
             )
         )
+    start, end = start + offset, end + offset
     return ClaimRecord(
         claim_id=claim_id(article.doc_id, start, end, body[start:end], extractor.rules_hash),
         doc_id=article.doc_id,
         text=body[start:end],
         span=Offsets(start=start, end=end),
-        sentence=Offsets(start=sent.start_char, end=sent.end_char),
+        sentence=Offsets(start=sent.start_char + offset, end=sent.end_char + offset),
         status=info.get("status", "confirmed"),
         cues=[
-            Cue(**_cut(body, c["start"], c["end"]), status=c["status"]) for c in info.get("cues", [])
+            Cue(**_cut(c["start"], c["end"]), status=c["status"]) for c in info.get("cues", [])
         ],
         attribution=(
-            Attribution(**_cut(body, attribution["start"], attribution["end"]), kind=attribution["kind"])
+            Attribution(**_cut(attribution["start"], attribution["end"]), kind=attribution["kind"])
             if attribution
             else None
         ),
         subject=Subject(
             name=subject.get("name") or "",
-            **(_cut(body, subj_start, subj_end) if subj_start is not None and subj_end is not None else {}),
+            **(_cut(subj_start, subj_end) if subj_start is not None and subj_end is not None else {}),
         ),
         topic=info.get("topic", "other"),
         key=info.get("key", "other"),
         entities=[
-            Entity(**_cut(body, e.start_char, e.end_char), label=e.label_)
+            Entity(**_cut(e.start_char, e.end_char), label=e.label_)
             for e in (span.ents if ents is None else ents)
         ],
         dates=mentions,
@@ -107,16 +111,23 @@ def claim_record(
     )
 
 
-def doc_records(doc: Doc, article: Article, extractor: Extractor) -> list[ClaimRecord]:
-    """RETURNS (list[ClaimRecord]): the Doc's claims, in text order."""
-    if doc.text != article.body:
+def doc_records(doc: Doc, article: Article, extractor: Extractor, offset: int | None = None) -> list[ClaimRecord]:
+    """RETURNS (list[ClaimRecord]): the Doc's claims, in text order.
+
+    offset (int | None): where the Doc's text starts in ``article.body`` when the
+        Doc holds one piece of a long article (:func:`claimx.pipeline.long_pieces`);
+        None when it holds the whole body.
+    """
+    whole = offset is None
+    offset = offset or 0
+    if (doc.text != article.body) if whole else (doc.text != article.body[offset : offset + len(doc.text)]):
         raise ValueError(f"{article.path}: the Doc's text is not the article body; offsets would not map back.")
     spans = sorted(doc.spans[CLAIMS_KEY], key=lambda s: (s.start, s.end))
     ents = list(doc.ents)
     starts = [e.start for e in ents]
     dates = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
     return [
-        claim_record(span, article, extractor, ents_within(ents, starts, span), dates) for span in spans
+        claim_record(span, article, extractor, ents_within(ents, starts, span), dates, offset) for span in spans
     ]
 
 

@@ -21,9 +21,10 @@ import datetime as dt
 import hashlib
 import json
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .decisions import Resolution, ReviewDecision, resolve
 from .basemodel import base_model_info
@@ -47,6 +48,8 @@ logger = logging.getLogger(__name__)
 
 #: Articles extracted and committed together.
 DEFAULT_BATCH_SIZE = 16
+#: A shard sent to a Dask worker holds this many batches.
+DASK_SHARD_BATCHES = 4
 
 
 @dataclass
@@ -100,26 +103,157 @@ def pipeline_extractor(model: str | None = None) -> Extractor:
     return extractor_info(*base_model_info(model), settings={})
 
 
-def corpus_manifest(corpus: Path, *, follow_symlinks: bool = False) -> str:
-    """RETURNS (str): a hash of every article file's path and bytes (or why it is refused), and of the alias file."""
-    from .errors import ReadError
-    from .read import corpus_entries, read_bytes_safely
+#: A file modified less than this long (ns) before it is looked at may still
+#: change within the same timestamp tick: it is read rather than trusted (git's
+#: "racy" files).
+RACY_NS = 2_000_000_000
+
+
+def _stat_key(path: Path, now_ns: int) -> str | None:
+    """RETURNS (str | None): the file's size, mtime, ctime and inode; None when it is too fresh to trust."""
+    st = path.stat()
+    if now_ns - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+
+
+def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[str, Path, str | None, str | None]]:
+    """RETURNS (list): each article file as ``(relative path, path, stat key, refused)``, in
+    corpus order. The key is None for a file changed in the last :data:`RACY_NS`
+    (or that cannot be stat'ed) and for one the corpus boundary refuses;
+    ``refused`` says why (a link out of the corpus, a FIFO), and such a file
+    is never opened."""
+    import time
+
+    from .read import corpus_entries
+
+    now = time.time_ns()
+    found: list[tuple[str, Path, str | None, str | None]] = []
+    for entry in corpus_entries(corpus, follow_symlinks=follow_symlinks):
+        key = None
+        if entry.refused is None:
+            try:
+                key = _stat_key(entry.path, now)
+            except OSError:
+                key = None
+        found.append((entry.rel, entry.path, key, entry.refused))
+    return found
+
+
+def corpus_manifest(
+    corpus: Path, files: list[tuple[str, Path, str | None, str | None]] | None = None, *, follow_symlinks: bool = False
+) -> str:
+    """RETURNS (str): a hash of every article file's path and stat (size, mtime, ctime, inode),
+    of why a file is refused, and of the alias file.
+
+    No file is read: a re-run with nothing changed costs one ``stat`` per
+    file. A file changed in the last :data:`RACY_NS` makes the manifest
+    unique, so that the run looks at it properly.
+
+    files (list | None): :func:`corpus_files` of ``corpus``, when the caller has it.
+    follow_symlinks (bool): as the run reads the corpus (links out of it followed or not).
+    """
+    import time
 
     digest = hashlib.sha256(b"follow-symlinks\0" if follow_symlinks else b"")
-    for entry in corpus_entries(corpus, follow_symlinks=follow_symlinks):
-        digest.update(entry.rel.encode("utf-8") + b"\0")
-        if entry.refused is not None:
-            digest.update(b"refused\0" + entry.refused.encode("utf-8"))
+    for rel, _, key, refused in corpus_files(corpus, follow_symlinks=follow_symlinks) if files is None else files:
+        digest.update(rel.encode("utf-8") + b"\0")
+        if refused is not None:
+            digest.update(b"refused\0" + refused.encode("utf-8") + b"\0")
             continue
-        try:
-            data = read_bytes_safely(entry.path, follow_symlinks=True)
-        except ReadError as exc:
-            data = b"unreadable\0" + str(exc).encode("utf-8")
-        digest.update(hashlib.sha256(data).digest())
+        digest.update((key if key is not None else f"racy {time.time_ns()}").encode("ascii") + b"\0")
     aliases = alias_file(corpus)
     if aliases is not None:
         digest.update(b"aliases\0" + aliases.read_bytes())
     return digest.hexdigest()
+
+
+class _Known(NamedTuple):
+    """An article of a file whose stat has not changed since it was read: not read again."""
+
+    doc_id: str
+    path: str
+    content_hash: str
+
+
+@dataclass
+class _Scan:
+    """The corpus as this run sees it, in file order."""
+
+    items: list[Article | ReadFailure | _Known]
+    put: list[tuple[str, str, str]]
+    drop: list[str]
+
+
+def _scan_corpus(
+    store: Store,
+    corpus: Path,
+    fingerprint: str,
+    force_from: int,
+    states: dict[str, Any],
+    files: list[tuple[str, Path, str | None, str | None]],
+    follow_symlinks: bool = False,
+) -> _Scan:
+    """Read the corpus, skipping files whose stat matches the store's file index.
+
+    A file is read again when its stat changed, when it is new, when the
+    pipeline fingerprint (claimx version included) changed, or when one of
+    its articles must be extracted (force, a failed extraction). When a doc_id appears twice, every file is read
+    (:func:`claimx.read.read_corpus` decides which one keeps it).
+    """
+    from .read import read_corpus, read_located
+
+    # a new claimx version, rule pack or model may read files differently: read them all again
+    index = store.files() if store.get_meta("fingerprint") == fingerprint else {}
+    items: list[Article | ReadFailure | _Known] = []
+    put: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    doc_ids: set[str] = set()
+    duplicate = False
+    for rel, path, key, _ in files:
+        seen.add(rel)
+        cached = index.get(rel)
+        known: list[Article | ReadFailure | _Known] | None = None
+        if key is not None and cached is not None and cached[0] == key:
+            known = []
+            for _, doc_id, doc_path, content_hash, error in json.loads(cached[1]):
+                if error is not None:
+                    known.append(ReadFailure(doc_id=doc_id, path=doc_path, error=error))
+                    continue
+                st = states.get(doc_id)
+                if _needs_extraction(st, content_hash, fingerprint, force_from):
+                    known = None  # read it: its text is needed
+                    break
+                known.append(_Known(doc_id, doc_path, content_hash))
+        if known is None:
+            located = read_located(path, corpus, follow_symlinks=follow_symlinks)
+            known = [result for _, result in located]
+            if key is not None:
+                results = [
+                    [where, r.doc_id, r.path, getattr(r, "content_hash", None), getattr(r, "error", None)]
+                    for where, r in located
+                ]
+                put.append((rel, key, json.dumps(results, ensure_ascii=False)))
+        for item in known:
+            if item.doc_id in doc_ids:
+                duplicate = True
+            doc_ids.add(item.doc_id)
+        items.extend(known)
+    drop = [rel for rel in index if rel not in seen]
+    if duplicate:
+        items = list(read_corpus(corpus, follow_symlinks=follow_symlinks))  # type: ignore[arg-type]
+    return _Scan(items, put, drop)
+
+
+def _needs_extraction(st: Any, content_hash: str | None, fingerprint: str, force_from: int) -> bool:
+    return bool(
+        st is None
+        or st.state == "failed"
+        or st.content_hash != content_hash
+        or st.fingerprint != fingerprint
+        or st.extracted_run is None
+        or (force_from and st.extracted_run < force_from)
+    )
 
 
 # -- views ---------------------------------------------------------------------
@@ -228,37 +362,81 @@ def _decisions_mark(store: Store) -> str:
 # -- the run ---------------------------------------------------------------------
 
 
-#: Characters of an exception's message kept in a one-line failure (the log has all of it).
-FAILURE_MESSAGE_CHARS = 240
+def _shards(todo: list[Article], size: int) -> Iterator[list[Article]]:
+    size = max(1, size)
+    for start in range(0, len(todo), size):
+        yield todo[start : start + size]
 
 
-def extraction_failure(exc: BaseException) -> str:
-    """RETURNS (str): the one-line reason an article's extraction failed (spaCy's E088 included)."""
-    text = " ".join(str(exc).split())
-    first, stop, rest = text.partition(". ")
-    if rest and len(text) > FAILURE_MESSAGE_CHARS // 2:
-        text = first + stop.strip()  # spaCy's E088 explains itself at length: its first sentence says it
-    if len(text) > FAILURE_MESSAGE_CHARS:
-        text = text[: FAILURE_MESSAGE_CHARS - 1].rstrip() + "…"
-    return f"extraction failed: {type(exc).__name__}: {text}"
+def _extract_todo(
+    store: Store,
+    todo: list[Article],
+    model: str | None,
+    progress: bool,
+    batch_size: int,
+    fingerprint: str,
+    run_id: int,
+    summary: RunSummary,
+    workers: int | None,
+    scheduler: str | None,
+) -> list[ReadFailure]:
+    """Extract ``todo`` (here, in worker processes or on a Dask cluster) and commit each shard in order.
 
-
-def _extract_chunk(extraction: Any, chunk: list[Article]) -> list[tuple[Article, list[Any] | None, str | None]]:
-    """Extract a chunk; an article whose extraction raises becomes a failure, the others go on.
-
-    The traceback is logged (to ``outputs/claimx.log`` during a run, see
-    :mod:`claimx.runlog`); the failure carries one line.
+    RETURNS (list[ReadFailure]): the articles whose extraction failed.
     """
+    from .scale import executor
+
+    # a Dask task should be worth its round trip: larger shards there
+    size = max(1, batch_size) * (DASK_SHARD_BATCHES if scheduler else 1)
+    pool = executor(model, workers=workers, scheduler=scheduler, shards=-(-len(todo) // size))
+    summary.model_loaded = True
+    failures: list[ReadFailure] = []
+    bar = None
+    if progress and len(todo) > 3:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(todo), unit="article", desc="claimx", leave=False, disable=None)
     try:
-        return [(article, records, None) for article, records in extraction.extract(chunk)]
-    except Exception as exc:
-        if len(chunk) == 1:
-            logger.error("extraction failed for %s", chunk[0].path, exc_info=True)
-            return [(chunk[0], None, extraction_failure(exc))]
-        results: list[tuple[Article, list[Any] | None, str | None]] = []
-        for article in chunk:
-            results.extend(_extract_chunk(extraction, [article]))
-        return results
+        for shard, results in pool.map(_shards(todo, size)):
+            with store.transaction():
+                for article, result in zip(shard, results, strict=True):
+                    if result.document is None:
+                        if result.trace:
+                            logger.error("extraction failed for %s\n%s", article.path, result.trace)
+                        failure = ReadFailure(doc_id=article.doc_id, path=article.path, error=result.error or "extraction failed")
+                        failures.append(failure)
+                        store.put_document(
+                            article.doc_id,
+                            article.path,
+                            DocumentRecord(doc_id=article.doc_id, path=article.path, error=failure.error).model_dump_json(),
+                            state="failed",
+                            content_hash=article.content_hash,
+                            fingerprint="",
+                        )
+                        continue
+                    if summary.extracted == 0 and fingerprint not in result.document:
+                        logger.warning(
+                            "the loaded pipeline's fingerprint differs from the one computed without loading it; "
+                            "records carry the loaded one"
+                        )
+                    store.put_document(
+                        article.doc_id,
+                        article.path,
+                        result.document,
+                        state="active",
+                        content_hash=article.content_hash,
+                        fingerprint=fingerprint,
+                        run_id=run_id,
+                        claims=result.claims,
+                    )
+                    summary.extracted += 1
+            if bar is not None:
+                bar.update(len(shard))
+    finally:
+        if bar is not None:
+            bar.close()
+        pool.close()
+    return failures
 
 
 def run(
@@ -272,6 +450,8 @@ def run(
     lock_timeout: float | None = None,
     follow_symlinks: bool = False,
     rebuild: bool = False,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Bring ``outputs`` up to date with ``corpus``.
 
@@ -286,6 +466,11 @@ def run(
         ``corpus`` (by default each is a one-line failure and nothing of it is read).
     rebuild (bool): move the store aside (a damaged one, say) and build a new
         one from the corpus, keeping the reviewer decisions (``summary.rebuilt``).
+    workers (int | None): extraction processes on this machine, each loading
+        the model once; None for the machine's cores, capped by memory. The
+        outputs are the same whatever the number.
+    scheduler (str | None): a Dask scheduler's address (``tcp://HOST:PORT``):
+        shards of articles are extracted on its workers instead.
     RETURNS (RunSummary): counts, failures and status changes; ``log`` names
         ``outputs/claimx.log`` when tracebacks were written to it.
     """
@@ -295,13 +480,15 @@ def run(
     extractor = pipeline_extractor(model)
     fingerprint = extractor.fingerprint
     with Store.open(outputs, lock_timeout=lock_timeout, rebuild=rebuild) as store, RunLog(outputs) as log:
-        manifest = corpus_manifest(corpus, follow_symlinks=follow_symlinks)
+        files = corpus_files(corpus, follow_symlinks=follow_symlinks)
+        manifest = corpus_manifest(corpus, files, follow_symlinks=follow_symlinks)
         quick = None if force or rebuild else _nothing_to_do(store, corpus, fingerprint, manifest)
         if quick is not None:
             quick.outputs = outputs
             return quick
         summary = _full_run(
-            store, corpus, outputs, model, force, progress, batch_size, fingerprint, manifest, follow_symlinks
+            store, corpus, outputs, model, force, progress, batch_size, fingerprint, manifest, files,
+            workers, scheduler, follow_symlinks,
         )
         summary.log = log.logged
         summary.rebuilt = store.rebuilt
@@ -388,24 +575,25 @@ def _full_run(
     batch_size: int,
     fingerprint: str,
     manifest: str,
+    files: list[tuple[str, Path, str | None, str | None]],
+    workers: int | None = None,
+    scheduler: str | None = None,
     follow_symlinks: bool = False,
 ) -> RunSummary:
-    from .read import read_corpus
-    from .records import document_record
-
     run_id = store.start_run(str(corpus.resolve()), fingerprint)
     if force and not store.get_meta("force_from"):
         with store.transaction():
             store.set_meta("force_from", str(run_id))
     force_from = int(store.get_meta("force_from") or 0)
-    articles: list[Article] = []
-    failures: list[ReadFailure] = []
-    for item in read_corpus(corpus, follow_symlinks=follow_symlinks):
-        (articles if isinstance(item, Article) else failures).append(item)  # type: ignore[arg-type]
     states = store.doc_states()
+    scan = _scan_corpus(store, corpus, fingerprint, force_from, states, files, follow_symlinks)
+    articles: list[Article | _Known] = []
+    failures: list[ReadFailure] = []
+    for item in scan.items:
+        (failures if isinstance(item, ReadFailure) else articles).append(item)  # type: ignore[arg-type]
     summary = RunSummary(outputs=outputs, run_id=run_id)
     todo: list[Article] = []
-    revived: list[Article] = []
+    revived: list[Article | _Known] = []
     for article in articles:
         st = states.get(article.doc_id)
         if st is None or st.done_state in (None, "removed"):
@@ -414,15 +602,8 @@ def _full_run(
             summary.changed += 1
         else:
             summary.unchanged += 1
-        needs = (
-            st is None
-            or st.state == "failed"
-            or st.content_hash != article.content_hash
-            or st.fingerprint != fingerprint
-            or st.extracted_run is None
-            or (force_from and st.extracted_run < force_from)
-        )
-        if needs:
+        if _needs_extraction(st, article.content_hash, fingerprint, force_from):
+            assert isinstance(article, Article), "a file whose article needs extraction is read"
             todo.append(article)
         elif st is not None and st.state != "active":
             revived.append(article)
@@ -433,54 +614,9 @@ def _full_run(
     )
     extraction_failures: list[ReadFailure] = []
     if todo:
-        from .pipeline import Extraction
-
-        extraction = Extraction(model=model)
-        summary.model_loaded = True
-        if extraction.extractor.fingerprint != fingerprint:
-            logger.warning(
-                "the loaded pipeline's fingerprint differs from the one computed without loading it; "
-                "records carry the loaded one"
-            )
-        bar = None
-        if progress and len(todo) > 3:
-            from tqdm import tqdm
-
-            bar = tqdm(total=len(todo), unit="article", desc="claimx", leave=False, disable=None)
-        try:
-            for start in range(0, len(todo), max(1, batch_size)):
-                chunk = todo[start : start + max(1, batch_size)]
-                results = _extract_chunk(extraction, chunk)
-                with store.transaction():
-                    for article, records, error in results:
-                        if records is None:
-                            failure = ReadFailure(doc_id=article.doc_id, path=article.path, error=error or "extraction failed")
-                            extraction_failures.append(failure)
-                            store.put_document(
-                                article.doc_id,
-                                article.path,
-                                DocumentRecord(doc_id=article.doc_id, path=article.path, error=failure.error).model_dump_json(),
-                                state="failed",
-                                content_hash=article.content_hash,
-                                fingerprint="",
-                            )
-                            continue
-                        store.put_document(
-                            article.doc_id,
-                            article.path,
-                            document_record(article, records, extraction.extractor).model_dump_json(),
-                            state="active",
-                            content_hash=article.content_hash,
-                            fingerprint=fingerprint,
-                            run_id=run_id,
-                            claims=[(r.claim_id, r.model_dump_json()) for r in records],
-                        )
-                        summary.extracted += 1
-                if bar is not None:
-                    bar.update(len(chunk))
-        finally:
-            if bar is not None:
-                bar.close()
+        extraction_failures = _extract_todo(
+            store, todo, model, progress, batch_size, fingerprint, run_id, summary, workers, scheduler
+        )
     summary.failures = failures + extraction_failures
     previous = _stored_rollup(store)
     with store.transaction():
@@ -507,6 +643,7 @@ def _full_run(
         store.put_changes(run_id, [c.model_dump_json() for c in summary.changes])
         store.set_meta("fingerprint", fingerprint)
         store.set_meta("manifest", manifest)
+        store.replace_files(scan.put, scan.drop)
         store.set_meta("corpus", str(corpus.resolve()))
         store.set_meta("force_from", None)
         store.set_meta("orphaned", json.dumps([d.model_dump(mode="json") for d in summary.orphaned]))

@@ -182,12 +182,29 @@ def _execute_script(conn: sqlite3.Connection, script: str) -> None:
             conn.execute(statement)
 
 
+#: What each corpus file held when it was last read, under its stat (size,
+#: mtime, ctime, inode), like git's index: a file whose stat is unchanged is
+#: not read again. ``results`` is a JSON list of ``[where, doc_id, path,
+#: content_hash, error]``, one per record of the file, before duplicate checks.
+_V2 = """
+CREATE TABLE files (
+    path     TEXT PRIMARY KEY,
+    stat     TEXT NOT NULL,
+    results  TEXT NOT NULL
+);
+"""
+
+
 def _migrate_1(conn: sqlite3.Connection) -> None:
     _execute_script(conn, _V1)
 
 
+def _migrate_2(conn: sqlite3.Connection) -> None:
+    _execute_script(conn, _V2)
+
+
 #: ``MIGRATIONS[n]`` brings a store from schema version ``n`` to ``n + 1``.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_1, _migrate_2)
 #: The schema version this claimx writes.
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -557,6 +574,21 @@ class Store:
         ).fetchone()
         result["claims"] = int(row[0])
         return result
+
+    # -- the file index ----------------------------------------------------
+
+    def files(self) -> dict[str, tuple[str, str]]:
+        """RETURNS (dict[str, tuple[str, str]]): corpus path -> ``(stat, results JSON)`` as last read."""
+        return {row[0]: (row[1], row[2]) for row in self.conn.execute("SELECT path, stat, results FROM files")}
+
+    def replace_files(self, put: Iterable[tuple[str, str, str]], drop: Iterable[str]) -> None:
+        """Record files as read (``(path, stat, results JSON)``) and forget others (call inside a transaction)."""
+        self.conn.executemany("INSERT OR REPLACE INTO files (path, stat, results) VALUES (?, ?, ?)", put)
+        self.conn.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in drop))
+
+    def clear_files(self) -> None:
+        """Forget every file's stat: the next run reads every file (call inside a transaction)."""
+        self.conn.execute("DELETE FROM files")
 
     # -- decisions ---------------------------------------------------------
 

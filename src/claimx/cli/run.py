@@ -24,6 +24,20 @@ def run_cli(
     batch_size: int = Opt(16, "--batch-size", help="Articles extracted and committed to the store together.", min=1),
     follow_symlinks: bool = Opt(False, "--follow-symlinks", help="Read linked files and folders that lead outside the corpus folder (by default each is reported and not read)."),
     rebuild: bool = Opt(False, "--rebuild", help="Move a damaged claimx.db aside and rebuild it from the corpus, keeping the reviewer decisions."),
+    workers: int = Opt(
+        None,
+        "--workers",
+        "-w",
+        help="Extraction processes, each loading the model once (default: the machine's cores, capped at one per GB of free memory). Outputs are the same for any number.",
+        min=1,
+        show_default=False,
+    ),
+    scheduler: str = Opt(
+        None,
+        "--scheduler",
+        help='Extract on a Dask cluster: the scheduler\'s address, tcp://HOST:PORT (started with \'dask scheduler\'; workers with \'dask worker\', claimx installed on each). Needs pip install "claimx\\[dask]". Only this machine writes OUTPUTS.',
+        show_default=False,
+    ),
 ) -> None:
     """Extract hedging-aware claims from a corpus into OUTPUTS, incrementally.
 
@@ -46,6 +60,8 @@ def run_cli(
             batch_size=batch_size,
             follow_symlinks=follow_symlinks,
             rebuild=rebuild,
+            workers=workers,
+            scheduler=scheduler,
         )
     rebuilt = summary.rebuilt
     if rebuilt is not None and rebuilt.moved_to is not None:

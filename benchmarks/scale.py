@@ -1,0 +1,111 @@
+"""How a run's cost grows with the corpus: a full run, a no-change re-run, 10 articles added.
+
+    python benchmarks/scale.py [--articles 10000] [--workers N] [--work DIR]
+
+The corpus is ``--articles`` short articles (a front-matter block and two
+sentences, each file its own), like a feed of news briefs. Each step runs the
+real command line (``python -m claimx run``), timed wall clock, interpreter
+start-up included, with its peak memory (the largest resident set among the run's
+processes, from ``getrusage``):
+
+1. the full run;
+2. a no-change re-run, twice;
+3. 10 articles added;
+4. one article's front matter touched (mtime changed, bytes the same).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from claimx.rules import RULES_ENV, default_rules_dir
+
+SUBJECTS = ["Nimbus X{n}", "Starfall {n}", "Project Harbor {n}", "The Glass Orchard {n}", "Aerofold {n}"]
+SENTENCES = [
+    "{s} is reportedly set for release in {year}, according to people familiar with the plans.",
+    "The studio confirmed that {s} has entered production in Vancouver.",
+    "{s} will not be delayed, a spokesperson said on Tuesday.",
+    "Insiders say {s} may be announced at the summer showcase.",
+    "{s} is expected to cost about ${n} million, analysts said.",
+]
+
+
+def article(n: int) -> str:
+    subject = SUBJECTS[n % len(SUBJECTS)].format(n=n)
+    first = SENTENCES[n % len(SENTENCES)].format(s=subject, year=2025 + n % 3, n=n % 90 + 10)
+    second = SENTENCES[(n // 5 + 1) % len(SENTENCES)].format(s=subject, year=2026, n=n % 50 + 5)
+    day = 1 + n % 28
+    return f"---\ntitle: Brief {n}\npublished: 2025-{1 + n % 12:02d}-{day:02d}\nurl: https://example.com/{n}\n---\n{first} {second}\n"
+
+
+def build(corpus: Path, count: int, start: int = 0) -> None:
+    for n in range(start, start + count):
+        folder = corpus / f"{n // 1000:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"brief-{n:06d}.md").write_text(article(n), encoding="utf-8")
+
+
+#: Runs a command and prints, last on stderr, the peak resident set (kB) of its processes.
+_WRAP = (
+    "import resource, subprocess, sys; rc = subprocess.call(sys.argv[1:]); "
+    "sys.stderr.write('\\npeak %d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(rc)"
+)
+
+
+def step(name: str, corpus: Path, outputs: Path, workers: int | None) -> tuple[str, float, float, str]:
+    cmd = [sys.executable, "-m", "claimx", "run", str(corpus), "-o", str(outputs), "-q"]
+    if workers:
+        cmd += ["--workers", str(workers)]
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _WRAP, *cmd], capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{name}: claimx run failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    peak = int(done.stderr.strip().splitlines()[-1].split()[1]) / 1024
+    summary = next((line for line in done.stdout.splitlines() if " new, " in line), "")
+    return name, elapsed, peak, summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--work", type=Path, default=None, help="Keep the corpus and outputs here.")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="claimx-scale-"))
+    corpus, outputs = work / "corpus", work / "outputs"
+    shutil.rmtree(corpus, ignore_errors=True)
+    shutil.rmtree(outputs, ignore_errors=True)
+    build(corpus, args.articles)
+    rules = work / "rules"
+    shutil.rmtree(rules, ignore_errors=True)
+    shutil.copytree(default_rules_dir(), rules)
+    os.environ[RULES_ENV] = str(rules)
+    time.sleep(2.1)  # past the file index's 2 s "racy" window, as a corpus written earlier would be
+    rows = [step("full run", corpus, outputs, args.workers)]
+    rows.append(step("no-change re-run", corpus, outputs, args.workers))
+    rows.append(step("no-change re-run (again)", corpus, outputs, args.workers))
+    build(corpus, 10, start=args.articles)
+    time.sleep(2.1)  # let the new files leave the racy window, as they would in use
+    rows.append(step("10 articles added", corpus, outputs, args.workers))
+    touched = next(corpus.rglob("*.md"))
+    os.utime(touched)
+    time.sleep(2.1)
+    rows.append(step("1 file touched", corpus, outputs, args.workers))
+    print(f"claimx scale benchmark: {args.articles} articles, python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    print("(peak: the largest resident set of the step's processes; wall clock includes interpreter start-up)")
+    for name, seconds, peak, summary in rows:
+        print(f"{name:26s} {seconds:8.2f} s  peak {peak:7.0f} MB   {summary}")
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

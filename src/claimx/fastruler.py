@@ -1,0 +1,230 @@
+""":mod:`claimx.fastruler`: the base model's attribute ruler, matched by table look-up.
+
+The small English pipelines' ``attribute_ruler`` holds about 180 rules; all
+but a handful test one token's ``TAG``, ``LOWER``, ``DEP`` or ``IS_SPACE``
+against fixed values (the tag map and the morph rules). spaCy's ``Matcher``
+walks every rule over every token, which costs the model as much time as its
+tagger and lemmatizer together. :func:`speed_up` gives the ruler a ``match``
+that finds those one-token rules through a dictionary keyed by the token's tag
+and lower-case form, and leaves the other rules (several tokens, regular
+expressions) to a ``Matcher`` of their own. The matches, and their order (by
+rule, so that later rules win), are exactly those of the ruler's own
+``match``: the annotations do not change, only the time.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from typing import Any
+
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+logger = logging.getLogger(__name__)
+
+#: Token attributes the table handles, with their column in ``Doc.to_array``.
+_COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+_ARRAY = [TAG, LOWER, DEP, IS_SPACE]
+#: Distinct tokens remembered before the memo starts again (memory stays bounded on any corpus).
+_MAX_MEMO = 200_000
+
+
+def _values(vocab: Any, name: str, value: Any) -> tuple[frozenset[int], bool] | None:
+    """The hashes a one-token pattern's value allows (or, when the flag is set, excludes); None when the table cannot say."""
+    negate = False
+    if isinstance(value, dict):
+        if len(value) != 1 or not isinstance(next(iter(value.values())), list):
+            return None
+        operator, options = next(iter(value.items()))
+        if operator not in ("IN", "NOT_IN"):
+            return None
+        negate = operator == "NOT_IN"
+    else:
+        options = [value]
+    found: set[int] = set()
+    for option in options:
+        if name == "IS_SPACE":
+            if not isinstance(option, bool):
+                return None
+            found.add(int(option))
+        elif isinstance(option, str):
+            found.add(vocab.strings.add(option))
+        else:
+            return None
+    return frozenset(found), negate
+
+
+def _token_test(token: dict[str, Any]) -> dict[str, Any] | None:
+    """A pattern token's tests on its TAG, LOWER and DEP strings; None for anything else (operators, other attributes)."""
+    import re
+
+    tests: dict[str, Any] = {}
+    for name, value in token.items():
+        if name not in ("TAG", "LOWER", "DEP"):
+            return None
+        if isinstance(value, str):
+            tests[name] = value.__eq__
+        elif isinstance(value, dict) and len(value) == 1:
+            operator, option = next(iter(value.items()))
+            if operator == "IN" and isinstance(option, list):
+                tests[name] = frozenset(option).__contains__
+            elif operator == "NOT_IN" and isinstance(option, list):
+                tests[name] = lambda text, no=frozenset(option): text not in no
+            elif operator == "REGEX" and isinstance(option, str):
+                tests[name] = lambda text, rx=re.compile(option): rx.search(text) is not None
+            else:
+                return None
+        else:
+            return None
+    return tests
+
+
+class FastMatch:
+    """A drop-in ``match`` for an ``AttributeRuler``: same matches, same order."""
+
+    def __init__(self, ruler: Any) -> None:
+        vocab = ruler.vocab
+        self.vocab = vocab
+        self.rest = Matcher(vocab, validate=False)
+        self.has_rest = False
+        # patterns of several tokens (or regular expressions), tested token by
+        # token on TAG and LOWER strings: ``specs`` are the token tests,
+        # ``sequences`` the patterns as (rule, match id, spec ids)
+        self.specs: list[dict[str, Any]] = []
+        self.sequences: list[tuple[int, int, tuple[int, ...]]] = []
+        # token (tag, lower, dep, is_space) -> what it matches; cleared past _MAX_MEMO entries
+        self.rows: dict[tuple[int, ...], Any] = {}
+        # (tag or None, lower or None) -> [(rule, match_id, other tests)]
+        self.table: dict[tuple[int | None, int | None], list[tuple[int, int, tuple[tuple[int, frozenset[int]], ...]]]] = (
+            defaultdict(list)
+        )
+        for number, rule in enumerate(ruler.patterns):
+            key = str(number)
+            match_id = vocab.strings.add(key)
+            slow = []
+            for pattern in rule["patterns"]:
+                tests = self._tests(vocab, pattern)
+                if tests is None:
+                    slow.append(pattern)
+                    continue
+                # a positive TAG or LOWER test is a key of the table; everything else is tested per token
+                tags: Any = frozenset([None])
+                lowers: Any = frozenset([None])
+                if "TAG" in tests and not tests["TAG"][1]:
+                    tags = tests.pop("TAG")[0]
+                if "LOWER" in tests and not tests["LOWER"][1]:
+                    lowers = tests.pop("LOWER")[0]
+                other = tuple((_COLUMNS[name], allowed, negate) for name, (allowed, negate) in tests.items())
+                for tag in tags:
+                    for lower in lowers:
+                        self.table[(tag, lower)].append((number, match_id, other))
+            for pattern in slow:
+                specs = [_token_test(token) for token in pattern]
+                if any(spec is None for spec in specs):
+                    self.rest.add(key, [pattern])
+                    self.has_rest = True
+                    continue
+                ids = []
+                for spec in specs:
+                    ids.append(len(self.specs))
+                    self.specs.append(spec)  # type: ignore[arg-type]
+                self.sequences.append((number, match_id, tuple(ids)))
+        self.table = dict(self.table)
+        self.memo: dict[tuple[int, int], tuple[list[tuple[int, int]], list[tuple[int, int, Any]]]] = {}
+
+    @staticmethod
+    def _tests(vocab: Any, pattern: list[dict[str, Any]]) -> dict[str, tuple[frozenset[int], bool]] | None:
+        if len(pattern) != 1:
+            return None
+        tests: dict[str, tuple[frozenset[int], bool]] = {}
+        for name, value in pattern[0].items():
+            if name not in _COLUMNS:
+                return None
+            allowed = _values(vocab, name, value)
+            if allowed is None:
+                return None
+            tests[name] = allowed
+        return tests
+
+    def _spec_bits(self, strings: Any, tag: int, lower: int, dep: int) -> tuple[bool, ...]:
+        values = {
+            "TAG": strings[tag] if tag else "",
+            "LOWER": strings[lower] if lower else "",
+            "DEP": strings[dep] if dep else "",
+        }
+        return tuple(all(test(values[name]) for name, test in spec.items()) for spec in self.specs)
+
+    def _candidates(self, tag: int, lower: int) -> tuple[list[tuple[int, int]], list[tuple[int, int, Any]]]:
+        """The rules a token with this tag and lower-case form may match: those with no other test, and the rest."""
+        sure: list[tuple[int, int]] = []
+        tested: list[tuple[int, int, Any]] = []
+        for key in ((tag, lower), (tag, None), (None, lower), (None, None)):
+            for number, match_id, other in self.table.get(key, ()):
+                if other:
+                    tested.append((number, match_id, other))
+                else:
+                    sure.append((number, match_id))
+        found = (sure, tested)
+        self.memo[(tag, lower)] = found
+        return found
+
+    def _row(self, strings: Any, row: tuple[int, int, int, int]) -> tuple[tuple[tuple[int, int], ...], tuple[bool, ...], tuple[int, ...]]:
+        """For one token's (tag, lower, dep, is_space): the one-token rules it matches, its spec bits, the sequences it may begin."""
+        tag, lower = row[0], row[1]
+        sure, tested = self.memo.get((tag, lower)) or self._candidates(tag, lower)
+        matched = list(sure)
+        for number, match_id, other in tested:
+            if all((row[column] in allowed) != negate for column, allowed, negate in other):
+                matched.append((number, match_id))
+        bits = self._spec_bits(strings, tag, lower, row[2]) if self.sequences else ()
+        begins = tuple(k for k, (_, _, ids) in enumerate(self.sequences) if bits[ids[0]])
+        return tuple(matched), bits, begins
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        rows = self.rows
+        if len(rows) > _MAX_MEMO:
+            rows.clear()
+        sequences = self.sequences
+        strings = doc.vocab.strings
+        found: set[tuple[int, int, int, int]] = set()
+        add = found.add
+        bits: list[tuple[bool, ...]] = []
+        starts: list[tuple[int, int]] = []
+        if len(doc):
+            for i, row in enumerate(map(tuple, doc.to_array(_ARRAY).tolist())):
+                known = rows.get(row)
+                if known is None:
+                    known = rows[row] = self._row(strings, row)
+                matched, token_bits, begins = known
+                for number, match_id in matched:
+                    add((number, match_id, i, i + 1))
+                bits.append(token_bits)
+                for k in begins:
+                    starts.append((k, i))
+        n = len(bits)
+        for k, i in starts:
+            number, match_id, ids = sequences[k]
+            length = len(ids)
+            if i + length <= n and all(bits[i + j][ids[j]] for j in range(1, length)):
+                add((number, match_id, i, i + length))
+        if self.has_rest:
+            strings = self.vocab.strings
+            for match_id, start, end in self.rest(doc, allow_missing=True, as_spans=False):
+                add((int(strings[match_id]), match_id, start, end))
+        return sorted(found)
+
+
+def speed_up(nlp: Any, name: str = "attribute_ruler") -> bool:
+    """Give the pipeline's attribute ruler the table look-up :class:`FastMatch`.
+
+    RETURNS (bool): whether there was an attribute ruler to speed up.
+    """
+    if name not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe(name)
+    if not hasattr(ruler, "match") or not hasattr(ruler, "patterns"):
+        return False
+    ruler.match = FastMatch(ruler)
+    return True

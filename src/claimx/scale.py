@@ -1,0 +1,283 @@
+""":mod:`claimx.scale`: extraction on every core, or on a Dask cluster.
+
+A run cuts the articles it must extract into shards and hands them to an
+executor; the executor gives each shard's results back in the order the
+shards went in, so the parent writes the store exactly as a one-process run
+would and the outputs are byte for byte the same. Three executors:
+
+- :class:`InProcess`: the model loaded in this process (one worker).
+- :class:`LocalPool`: ``N`` worker processes on this machine, each loading the
+  model once (:func:`extract_shard_task`).
+- :class:`DaskPool`: the workers of a ``dask.distributed`` cluster. Shards carry
+  the articles' texts and front matter, never paths; each worker process loads
+  the model once and keeps it; a worker that dies mid-shard costs the
+  scheduler a re-run of that shard elsewhere.
+
+Only the parent (the driver) ever writes the store. This module imports
+neither spaCy nor Dask at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any, Protocol
+
+from .errors import ClaimxError
+from .schemas import Article
+
+logger = logging.getLogger(__name__)
+
+#: Memory one worker process needs for the default model and a batch of articles (bytes).
+WORKER_MEMORY = 1 << 30
+#: Seconds to wait for a Dask scheduler to answer.
+SCHEDULER_TIMEOUT = 10.0
+
+_EXTRACTIONS: dict[str | None, Any] = {}
+_LOCK = threading.Lock()
+
+
+class WorkerDiedError(ClaimxError):
+    """A local worker process died; what was committed before stays."""
+
+
+def default_workers() -> int:
+    """RETURNS (int): the machine's usable cores, capped by the memory available for :data:`WORKER_MEMORY` each."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    available = _available_memory()
+    if available is not None:
+        cores = min(cores, max(1, available // WORKER_MEMORY))
+    return max(1, cores)
+
+
+def _available_memory() -> int | None:
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _extraction(model: str | None) -> Any:
+    """The worker process's loaded pipeline for ``model``: loaded on first use, then kept."""
+    extraction = _EXTRACTIONS.get(model)
+    if extraction is None:
+        from .pipeline import Extraction
+
+        extraction = _EXTRACTIONS[model] = Extraction(model=model)
+    return extraction
+
+
+def extract_shard_task(articles: list[Article], model: str | None) -> list[Any]:
+    """Extract one shard in a worker (a local process or a Dask worker).
+
+    The model is loaded once per process and kept for the next shards; shards
+    that arrive on several threads of one process take turns with it.
+
+    articles (list[Article]): the shard, texts and front matter included.
+    model (str | None): the base spaCy pipeline; None for the default.
+    RETURNS (list[Extracted]): one per article, in order.
+    """
+    from .pipeline import extract_shard
+
+    with _LOCK:
+        return extract_shard(_extraction(model), articles)
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker process when the run that started it dies (``kill -9`` included).
+
+    Workers of a process pool hold both ends of their task queue, so they
+    would wait for work forever once the parent is gone.
+    """
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=watch, name="claimx-parent-watch", daemon=True).start()
+
+
+def _load_in_worker(model: str | None, parent: int | None = None) -> None:
+    """Pool initializer: tie the worker to its parent, and load the model before the first shard arrives."""
+    if parent is not None:
+        _die_with_parent(parent)
+    with _LOCK:
+        _extraction(model)
+
+
+class Executor(Protocol):
+    """Runs shards; :meth:`map` yields each shard with its results, in input order."""
+
+    workers: int
+
+    def map(self, shards: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Any]]]: ...
+
+    def close(self) -> None: ...
+
+
+class InProcess:
+    """Extraction in this process, with the model loaded here once."""
+
+    workers = 1
+
+    def __init__(self, model: str | None) -> None:
+        from .pipeline import Extraction
+
+        self.extraction = Extraction(model=model)
+
+    def map(self, shards: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Any]]]:
+        from .pipeline import extract_shard
+
+        for shard in shards:
+            yield shard, extract_shard(self.extraction, shard)
+
+    def close(self) -> None:
+        pass
+
+
+def _ordered(submit: Any, shards: Iterable[list[Article]], window: int) -> Iterator[tuple[list[Article], Any]]:
+    """Submit shards with at most ``window`` in flight; yield ``(shard, future)`` in input order."""
+    pending: deque[tuple[list[Article], Any]] = deque()
+    for shard in shards:
+        pending.append((shard, submit(shard)))
+        if len(pending) >= window:
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()
+
+
+class LocalPool:
+    """``workers`` processes on this machine, each loading the model once.
+
+    The processes are started fresh (``spawn``), so they inherit neither the
+    store's connection nor its lock.
+    """
+
+    def __init__(self, model: str | None, workers: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.model = model
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_load_in_worker,
+            initargs=(model, os.getpid()),
+        )
+
+    def map(self, shards: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Any]]]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        submit = lambda shard: self.pool.submit(extract_shard_task, shard, self.model)  # noqa: E731
+        for shard, future in _ordered(submit, shards, 2 * self.workers + 1):
+            try:
+                yield shard, future.result()
+            except BrokenProcessPool as exc:
+                raise WorkerDiedError(
+                    f"A claimx worker process died ({exc}); the articles committed so far are kept: "
+                    "run again to finish (with --workers 1 if memory is short)."
+                ) from None
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def dask_client(address: str, timeout: float | None = None) -> Any:
+    """Connect to a Dask scheduler.
+
+    address (str): the scheduler, e.g. ``tcp://10.0.0.5:8786``.
+    timeout (float | None): seconds to wait; None for :data:`SCHEDULER_TIMEOUT`.
+    RETURNS (distributed.Client): the connected client.
+    """
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClaimxError(
+            'claimx run --scheduler needs Dask: install it with pip install "claimx[dask]" '
+            "(on this machine and on every worker)."
+        ) from None
+    try:
+        return Client(address, timeout=SCHEDULER_TIMEOUT if timeout is None else timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise ClaimxError(
+            f"Cannot reach the Dask scheduler at {address} ({reason}); start one with 'dask scheduler' "
+            "and give its address as tcp://HOST:PORT."
+        ) from None
+
+
+class DaskPool:
+    """The workers of a ``dask.distributed`` cluster.
+
+    address (str): the scheduler's address (``tcp://HOST:PORT``).
+    model (str | None): the base spaCy pipeline, installed on every worker.
+    """
+
+    def __init__(self, address: str, model: str | None, client: Any = None) -> None:
+        self.client = client if client is not None else dask_client(address)
+        self._own_client = client is None
+        self.model = model
+        info = self.client.scheduler_info()
+        threads = sum(int(w.get("nthreads", 1)) for w in info.get("workers", {}).values())
+        self.workers = max(1, threads)
+
+    def map(self, shards: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Any]]]:
+        def submit(shard: list[Article]) -> Any:
+            # pure=False: a shard is sent again (not served from a cache) when a run is repeated
+            return self.client.submit(extract_shard_task, shard, self.model, pure=False)
+
+        for shard, future in _ordered(submit, shards, 2 * self.workers + 1):
+            try:
+                result = future.result()
+            except Exception as exc:  # KilledWorker, a lost scheduler: the cluster gave up on this shard
+                reason = " ".join(str(exc).split())[:300] or type(exc).__name__
+                raise ClaimxError(
+                    f"The Dask cluster could not extract a shard ({type(exc).__name__}: {reason}); "
+                    "the articles committed so far are kept: run again to finish."
+                ) from None
+            future.release()
+            yield shard, result
+
+    def close(self) -> None:
+        if self._own_client:
+            self.client.close()
+
+
+def executor(model: str | None, *, workers: int | None, scheduler: str | None, shards: int) -> Executor:
+    """The executor for a run.
+
+    workers (int | None): local worker processes; None for :func:`default_workers`.
+    scheduler (str | None): a Dask scheduler's address; overrides ``workers``.
+    shards (int): how many shards the run has (no more processes are started than shards).
+    """
+    if scheduler:
+        return DaskPool(scheduler, model)
+    count = default_workers() if workers is None else workers
+    count = max(1, min(count, shards))
+    if count == 1:
+        return InProcess(model)
+    return LocalPool(model, count)

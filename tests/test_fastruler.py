@@ -1,0 +1,42 @@
+"""The attribute ruler's table look-up finds exactly the matches of spaCy's own Matcher."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimx.fastruler import FastMatch
+from claimx.read import read_corpus
+from claimx.schemas import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = [ROOT / "corpus", ROOT / "benchmarks" / "goldset-2" / "articles"]
+
+
+@pytest.mark.issue(11)
+def test_issue11_fast_attribute_ruler_matches_are_spacys(nlp_base):
+    ruler = nlp_base.get_pipe("attribute_ruler")
+    fast = FastMatch(ruler)
+    assert fast.table and not fast.has_rest  # every rule of the small model is handled by the table or by hand
+    texts = [a.body for folder in FOLDERS for a in read_corpus(folder) if isinstance(a, Article)]
+    texts.append("Y'all ain't gonna believe it: there's nothin' I'd say, let's go. C'mon!\n\n  \nIt is.")
+    before = [name for name in nlp_base.pipe_names if name not in ("attribute_ruler", "lemmatizer", "ner")]
+    with nlp_base.select_pipes(enable=before):
+        docs = list(nlp_base.pipe(texts))
+    for doc in docs:
+        assert fast(doc) == ruler.match(doc)
+    assert any(len(fast(doc)) and max(e - s for _, _, s, e in fast(doc)) == 2 for doc in docs)  # a two-token rule fired
+
+
+def test_fast_attribute_ruler_gives_the_same_annotations(nlp_base):
+    from claimx.fastruler import speed_up
+
+    text = "Valve's new game isn't gonna ship in 2025, insiders said; there's no date.\n\nIt is what it is."
+    expected = [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in nlp_base(text)]
+    ruler = nlp_base.get_pipe("attribute_ruler")
+    try:
+        assert speed_up(nlp_base)
+        assert [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in nlp_base(text)] == expected
+    finally:
+        del ruler.match  # the instance attribute goes; the class's match is back

@@ -1,0 +1,106 @@
+"""The file index: a re-run reads only files whose stat changed, with the same outputs as reading everything."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import claimx.read
+import claimx.run
+from claimx.run import run
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+VIEWS = ("claims.jsonl", "documents.jsonl", "status.jsonl", "decisions.jsonl")
+
+
+def _views(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in VIEWS}
+
+
+@pytest.fixture
+def trusted(monkeypatch):
+    """Trust a file's stat at once (the index ignores files changed in the last 2 s)."""
+    monkeypatch.setattr(claimx.run, "RACY_NS", 0)
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """The corpus files read, in order."""
+    seen: list[str] = []
+    real = claimx.read.read_located
+
+    def spy(path, root):
+        seen.append(Path(path).relative_to(root).as_posix())
+        return real(path, root)
+
+    monkeypatch.setattr(claimx.read, "read_located", spy)
+    return seen
+
+
+def _corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    return corpus
+
+
+@pytest.mark.issue(11)
+def test_issue11_rerun_reads_only_new_and_changed_files(tmp_path, trusted, reads):
+    corpus, out = _corpus(tmp_path), tmp_path / "out"
+    run(corpus, out, progress=False)
+    assert len(reads) == 6  # every file, once
+    reads.clear()
+
+    (corpus / "added.md").write_text("---\ntitle: Added\n---\nThe sequel is reportedly in development.\n")
+    body = (corpus / "alita-2-sequel.md").read_text()
+    (corpus / "alita-2-sequel.md").write_text(body.replace("sequel", "Sequel", 1))
+    summary = run(corpus, out, progress=False)
+    assert sorted(reads) == ["added.md", "alita-2-sequel.md"]
+    assert (summary.new, summary.changed, summary.extracted) == (1, 1, 2)
+
+    # the same corpus read from scratch gives the same views
+    fresh = tmp_path / "fresh"
+    run(corpus, fresh, progress=False)
+    assert _views(fresh) == _views(out)
+
+
+def test_run_index_sees_a_change_that_keeps_size_and_mtime(tmp_path, trusted, reads):
+    corpus, out = _corpus(tmp_path), tmp_path / "out"
+    run(corpus, out, progress=False)
+    reads.clear()
+    path = corpus / "glass-orchard-sequel.txt"
+    before = path.stat()
+    text = path.read_text()
+    changed = text.replace("a", "e", 1)
+    assert len(changed) == len(text) and changed != text
+    path.write_text(changed)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # mtime put back; ctime cannot be
+    summary = run(corpus, out, progress=False)
+    assert reads == ["glass-orchard-sequel.txt"]
+    assert summary.changed == 1 and summary.extracted == 1
+
+
+def test_run_index_force_and_removed_files(tmp_path, trusted, reads):
+    corpus, out = _corpus(tmp_path), tmp_path / "out"
+    first = run(corpus, out, progress=False)
+    views = _views(out)
+    reads.clear()
+    forced = run(corpus, out, progress=False, force=True)
+    assert forced.extracted == first.extracted and len(reads) == 6
+    assert _views(out) == views
+    reads.clear()
+    (corpus / "ravell-transfer.json").unlink()
+    summary = run(corpus, out, progress=False)
+    assert reads == [] and summary.removed == 1 and summary.extracted == 0
+
+
+def test_run_index_duplicate_doc_id_reads_everything(tmp_path, trusted):
+    corpus, out = _corpus(tmp_path), tmp_path / "out"
+    run(corpus, out, progress=False)
+    shutil.copy(corpus / "alita-2-sequel.md", corpus / "alita-2-sequel.txt")
+    summary = run(corpus, out, progress=False)
+    assert [f.path for f in summary.failures] == ["alita-2-sequel.txt"]
+    assert "duplicate doc_id" in summary.failures[0].error
