@@ -33,9 +33,9 @@ def reads(monkeypatch) -> list[str]:
     seen: list[str] = []
     real = claimx.read.read_located
 
-    def spy(path, root):
+    def spy(path, root, **kwargs):
         seen.append(Path(path).relative_to(root).as_posix())
-        return real(path, root)
+        return real(path, root, **kwargs)
 
     monkeypatch.setattr(claimx.read, "read_located", spy)
     return seen

@@ -201,7 +201,7 @@ def _scan_corpus(
     its articles must be extracted (force, a failed extraction). When a doc_id appears twice, every file is read
     (:func:`claimx.read.read_corpus` decides which one keeps it).
     """
-    from .read import read_corpus, read_located
+    from .read import read_corpus, read_located, refusal
 
     # a new claimx version, rule pack or model may read files differently: read them all again
     index = store.files() if store.get_meta("fingerprint") == fingerprint else {}
@@ -210,8 +210,12 @@ def _scan_corpus(
     seen: set[str] = set()
     doc_ids: set[str] = set()
     duplicate = False
-    for rel, path, key, _ in files:
+    for rel, path, key, refused in files:
         seen.add(rel)
+        if refused is not None:
+            # a link out of the corpus, a FIFO: reported, never opened
+            items.extend(result for _, result in refusal(rel, refused))
+            continue
         cached = index.get(rel)
         known: list[Article | ReadFailure | _Known] | None = None
         if key is not None and cached is not None and cached[0] == key:

@@ -22,6 +22,7 @@ from .corpus import (
     read_corpus,
     read_file,
     read_located,
+    refusal,
 )
 from .fields import parse_published
 from .normalize import NormalizeRule, load_normalize_rules, normalize_text, translation_table
@@ -44,6 +45,7 @@ __all__ = [
     "read_corpus",
     "read_file",
     "read_located",
+    "refusal",
     "split_front_matter",
     "translation_table",
 ]

@@ -225,8 +225,11 @@ def _relative(path: Path, root: Path) -> str:
             raise ReadError(f"{path} is not inside the corpus folder {root}") from None
 
 
-def _failure(rel: str, error: str) -> list[Located]:
+def refusal(rel: str, error: str) -> list[Located]:
+    """RETURNS (list[Located]): the one-line failure of a corpus entry that is not read
+    (``CorpusEntry.refused``: a link out of the corpus, a FIFO), filed under its path."""
     return [(rel, ReadFailure(doc_id=path_doc_id(rel), path=rel, error=one_line(error)))]
+
 
 
 def _one_line_errors(results: list[Located]) -> list[Located]:
@@ -260,14 +263,14 @@ def parse_bytes(data: bytes, rel: str) -> list[Located]:
     reader = READERS.get(suffix)
     if reader is None:
         supported = ", ".join(sorted(READERS))
-        return _failure(rel, f"unsupported file type {suffix or '(none)'!r}; claimx reads {supported}")
+        return refusal(rel, f"unsupported file type {suffix or '(none)'!r}; claimx reads {supported}")
     try:
         return _one_line_errors(reader(data, rel))
     except ReadError as exc:
-        return _failure(rel, str(exc))
+        return refusal(rel, str(exc))
     except Exception as exc:  # a reader bug must not stop the run either
         logger.error("unexpected error reading %s", rel, exc_info=True)
-        return _failure(rel, f"unexpected error: {type(exc).__name__}: {exc}")
+        return refusal(rel, f"unexpected error: {type(exc).__name__}: {exc}")
 
 
 def read_located(path: Path, root: Path, *, follow_symlinks: bool = False) -> list[Located]:
@@ -288,11 +291,11 @@ def read_located(path: Path, root: Path, *, follow_symlinks: bool = False) -> li
         return parse_bytes(b"", rel)
     problem = _boundary_problem(path, root, follow_symlinks)
     if problem is not None:
-        return _failure(rel, problem)
+        return refusal(rel, problem)
     try:
         data = read_bytes_safely(path, follow_symlinks=follow_symlinks or os.path.islink(path))
     except ReadError as exc:
-        return _failure(rel, str(exc))
+        return refusal(rel, str(exc))
     return parse_bytes(data, rel)
 
 
@@ -339,7 +342,7 @@ def read_corpus(root: Path, *, follow_symlinks: bool = False) -> Iterator[Result
     taken: dict[str, str] = {}
     for entry in corpus_entries(root, follow_symlinks=follow_symlinks):
         if entry.refused is not None:
-            located = _failure(entry.rel, entry.refused)
+            located = refusal(entry.rel, entry.refused)
         else:
             located = read_located(entry.path, root, follow_symlinks=follow_symlinks)
         for where, result in located:
