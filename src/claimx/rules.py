@@ -13,9 +13,9 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, TypeVar, Union
+from typing import Annotated, Literal, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import RulePackError
 
@@ -33,6 +33,7 @@ class ExampleEffect(BaseModel):
     claim (str): that claim's evidence text, exactly.
     source (str | None): its attribution's text ("" or None: no source).
     topic (str): its topic. key (str): its roll-up key.
+    title (str): the article's title, for rules that read it (title openers, codenames).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -43,6 +44,7 @@ class ExampleEffect(BaseModel):
     source: str | None = None
     topic: str | None = None
     key: str | None = None
+    title: str | None = None
 
     @field_validator("text")
     @classmethod
@@ -54,7 +56,7 @@ class ExampleEffect(BaseModel):
 
 #: One item of a rule's ``examples``: a sentence the rule must fire on, or an
 #: :class:`ExampleEffect` that also states what the firing does.
-Example = Union[str, ExampleEffect]
+Example = Union[Annotated[str, Field(pattern=r"\S")], ExampleEffect]
 
 
 def example_text(example: Example) -> str:

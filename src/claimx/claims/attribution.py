@@ -362,9 +362,9 @@ class AttributionTagger:
         words += [t for c in root.children if c.dep_ == "appos" for t in c.subtree if not (span.start <= t.i < span.end)]
         for t in words:
             for kind in ("unnamed_head", "public_head", "unnamed_modifier", "rumor_source", "person_role", "evidence_noun", "official_role"):
-                word = next((w for w in (t.lemma_.lower(), t.lower_) if (kind, w) in ids), None)
-                if word is not None:
-                    record_rule(doc, ids[(kind, word)], t.idx, t.idx + len(t.text))
+                for word in dict.fromkeys((t.lemma_.lower(), t.lower_)):
+                    if (kind, word) in ids:
+                        record_rule(doc, ids[(kind, word)], t.idx, t.idx + len(t.text))
         verbs = [frame] if frame is not None else []
         if root.dep_ in SUBJECT_DEPS:
             verbs.append(root.head)

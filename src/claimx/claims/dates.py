@@ -379,11 +379,14 @@ def _word_rules() -> list[tuple[str, str, re.Pattern[str]]]:
         for line in load_jsonl(default_rules_dir() / timex.TEMPORAL_FILE, timex.TemporalRule):
             rule = line.root
             words = getattr(rule, "words", None) or getattr(rule, "phrases", None) or []
-            if rule.type == "pattern" or not words:
+            if rule.type == "pattern" or not (words or getattr(rule, "patterns", None)):
                 continue
             flags = 0 if getattr(rule, "case_sensitive", False) and not getattr(rule, "lowercase_ok", True) else re.I
-            alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-            _WORD_RULES.append((rule.id, rule.type, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)))
+            alternatives = [
+                r"(?<!\w)" + re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "")
+                for w in sorted(words, key=len, reverse=True)
+            ] + list(getattr(rule, "patterns", None) or [])
+            _WORD_RULES.append((rule.id, rule.type, re.compile("|".join(alternatives), flags)))
     return _WORD_RULES
 
 
@@ -392,16 +395,24 @@ def _record(doc: Doc, span: Span, expression: Expression) -> None:
     pattern that found it, the vocabulary, modifier, filler and trigger
     words inside it, and the tense words on the verb it hangs on."""
     record_rule(doc, expression.rule_id, span.start_char, span.end_char)
-    governor = span.root.head
-    verbs = [governor, *(c for c in governor.children if c.dep_ in ("aux", "auxpass"))]
+    # the words the tense is read from: the expression's governors up to the
+    # verb, and their auxiliaries
+    path: list[Token] = []
+    for ancestor in list(span.root.ancestors)[:4]:
+        path += [ancestor, *(c for c in ancestor.children if c.dep_ in ("aux", "auxpass"))]
+    text = doc.text
+    before = max(0, span.start_char - 25)
     for rule_id, kind, words in _word_rules():
         if kind == "tense":
-            for t in verbs:
+            for t in path:
                 if words.fullmatch(t.lower_) or words.fullmatch(t.lemma_.lower()):
                     record_rule(doc, rule_id, t.idx, t.idx + len(t.text))
             continue
-        for match in words.finditer(span.text):
-            record_rule(doc, rule_id, span.start_char + match.start(), span.start_char + match.end())
+        # inside the expression, or just before it ("by late 2026": "by" is a filler)
+        for match in words.finditer(text, before, span.end_char):
+            start, end = match.start(), match.end()
+            if start >= span.start_char or not text[end : span.start_char].strip(" -"):
+                record_rule(doc, rule_id, start, end)
 
 
 def _sentence_starts(doc: Doc) -> list[int] | None:

@@ -674,7 +674,8 @@ class Segmenter:
                 if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable):
                     self._record_nonclaim(span, "opinion")
                     continue
-                self._record_nonclaim(span, "measurable")
+                if doc[head_i].lemma_.lower() in COPULAS or doc[head_i].lemma_.lower() == "make":
+                    self._record_nonclaim(span, "measurable")
                 span._.claim = {
                     "head": head_i,
                     "frame": frame.i if frame is not None else None,
@@ -700,13 +701,13 @@ class Segmenter:
             words = (t.lemma_.lower(), t.lower_)
             if decision == "opinion":
                 for kind in ("evaluative", "opinion_verb"):
-                    word = next((w for w in words if (kind, w) in ids), None)
-                    if word is not None:
-                        record_rule(doc, ids[(kind, word)], t.idx, t.idx + len(t.text))
+                    for word in dict.fromkeys(words):
+                        if (kind, word) in ids:
+                            record_rule(doc, ids[(kind, word)], t.idx, t.idx + len(t.text))
             elif t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") for c in t.children)):
-                word = next((w for w in words if ("measurable", w) in ids), None)
-                if word is not None:
-                    record_rule(doc, ids[("measurable", word)], t.idx, t.idx + len(t.text))
+                for word in dict.fromkeys(words):
+                    if ("measurable", word) in ids:
+                        record_rule(doc, ids[("measurable", word)], t.idx, t.idx + len(t.text))
 
     def _own_tokens(self, token: Token, heads: set[int], dropped: set[int]) -> list[Token]:
         """Tokens of ``token``'s subtree that belong to no other claim."""
