@@ -74,6 +74,9 @@ CASES = list(_cases())
 KNOWN_MISSES = {
     ("unit-same", "the same day"): "'the same day' needs an earlier date in its sentence",
     ("mod-after", "post-2026"): "the pipeline finds no date in 'post-2026' (the raw finder does)",
+    ("business-sales", "Sales of the handset rose 12% in the quarter."): (
+        "the lemma 'sale' is a release word (release-sale) and is looked up before the form 'sales'"
+    ),
 }
 
 
