@@ -74,6 +74,12 @@ CASES = list(_cases())
 KNOWN_MISSES = {
     ("unit-same", "the same day"): "'the same day' needs an earlier date in its sentence",
     ("mod-after", "post-2026"): "the pipeline finds no date in 'post-2026' (the raw finder does)",
+    # topic words are looked up one token at a time, and the tokenizer splits a hyphenated word
+    ("cast-line-up", "The line-up for the festival includes three headliners."): "a hyphenated topic word is never one token",
+    ("franchise-spin-off", "The network has ordered a spin-off of the comedy."): "a hyphenated topic word is never one token",
+    ("release-pre-order", "The headset is available to pre-order from Monday."): "a hyphenated topic word is never one token",
+    ("plot-season-long", "The show follows a season-long mystery about a missing girl."): "a hyphenated topic word is never one token",
+    ("production-code-named", "The Orion console, code-named Juniper, has picked up pace."): "a hyphenated topic word is never one token",
     ("business-sales", "Sales of the handset rose 12% in the quarter."): (
         "the lemma 'sale' is a release word (release-sale) and is looked up before the form 'sales'"
     ),
