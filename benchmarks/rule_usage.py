@@ -150,14 +150,20 @@ def _worker(pack: Path | None) -> dict[str, Any]:
     return json.loads(done.stdout)
 
 
-def ablation(jobs: int = 2) -> dict[str, Any]:
-    """RETURNS (dict): "full" -> scores; "groups" -> group -> {rules, scores or error}."""
+def ablation(jobs: int = 2, per_rule: list[str] | None = None, fired: set[str] | None = None) -> dict[str, Any]:
+    """RETURNS (dict): "full" -> scores; "groups" -> group -> {rules, scores or error}.
+
+    per_rule (list[str]): groups whose rules are also removed one at a time
+    (only those in ``fired``, the rules that fire on some gold set).
+    """
     pack_dir = _pack_dir()
     rules = _rules(pack_dir)
     groups: dict[str, tuple[str, set[str]]] = {}
     for name, lines in rules.items():
         for rule in lines:
             groups.setdefault(_group(name, rule), (name, set()))[1].add(rule["id"])
+            if per_rule and _group(name, rule) in per_rule and rule["id"] in (fired or set()):
+                groups[f"rule:{rule['id']}"] = (name, {rule["id"]})
     tmp = Path(tempfile.mkdtemp(prefix="claimx-ablation-"))
     packs: dict[str, Path] = {}
     for group, (name, ids) in groups.items():
@@ -232,6 +238,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "_data" / "rule_usage.json")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--no-ablation", action="store_true")
+    parser.add_argument("--per-rule", default="", help="comma-separated groups to ablate rule by rule as well (e.g. cues:ignore)")
     parser.add_argument("--score", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--table", type=Path, help="print the tables of an earlier report and stop")
     args = parser.parse_args()
@@ -244,7 +251,9 @@ def main() -> None:
     report: dict[str, Any] = {"rules": {n: [r["id"] for r in lines] for n, lines in _rules(_pack_dir()).items()}}
     report["usage"] = usage()
     if not args.no_ablation:
-        report["ablation"] = ablation(args.jobs)
+        fired = {r for name in GOLD_SETS for r in report["usage"][name]["pipeline"]}
+        per_rule = [g for g in args.per_rule.split(",") if g]
+        report["ablation"] = ablation(args.jobs, per_rule, fired)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1))
     print(table(report))
