@@ -193,29 +193,43 @@ def table(report: dict[str, Any]) -> str:
     sets = list(use)
     rules = report["rules"]
     fired_any = {r for s in sets for r in use[s]["pipeline"]} | {r for s in sets for r in use[s]["timex"]}
-    lines.append("| pack | rules | fire on some set | fire nowhere |")
-    lines.append("|---|---|---|---|")
+    lines.append("| pack | rules | " + " | ".join(f"fire on {s} ({use[s]['articles']['n']})" for s in sets) + " | fire on some set | fire nowhere |")
+    lines.append("|---|---|" + "---|" * (len(sets) + 2))
     for name, ids in rules.items():
+        per_set = [sum(1 for i in ids if i in use[s]["pipeline"] or i in use[s]["timex"]) for s in sets]
         n = sum(1 for i in ids if i in fired_any)
-        lines.append(f"| {name} | {len(ids)} | {n} | {len(ids) - n} |")
+        lines.append(f"| {name} | {len(ids)} | " + " | ".join(str(k) for k in per_set) + f" | {n} | {len(ids) - n} |")
     if "ablation" in report:
         ab = report["ablation"]
         full = ab["full"]
         gold = list(GOLD_SETS)
         lines.append("")
-        lines.append("| group removed | rules | " + " | ".join(f"{s} Δ c+s F1 / Δ macro-F1" for s in gold) + " | mean Δ c+s F1 / Δ macro-F1 |")
-        lines.append("|---|---|" + "---|" * (len(gold) + 1))
-        for group, data in sorted(ab["groups"].items(), key=lambda kv: _mean_delta(full, kv[1]["scores"])[0]):
+        lines.append("| group removed | rules | " + " | ".join(f"{s} Δ c+s F1 / Δ macro-F1" for s in gold) + " | mean Δ c+s F1 / Δ macro-F1 | mean Δ attribution F1 / Δ dates |")
+        lines.append("|---|---|" + "---|" * (len(gold) + 2))
+        unchanged = []
+        for group, data in sorted(ab["groups"].items(), key=lambda kv: _mean_delta(full, kv[1]["scores"])):
             scores = data["scores"]
+            if group.startswith("rule:"):
+                continue  # one rule at a time: in the JSON report
+            if "error" not in scores and all(scores[s] == full[s] for s in gold):
+                unchanged.append(f"{group} ({data['rules']})")
+                continue
             if "error" in scores:
-                lines.append(f"| {group} | {data['rules']} | " + " | ".join("fails to load" for _ in gold) + " | — |")
+                lines.append(f"| {group} | {data['rules']} | " + " | ".join("fails to load" for _ in gold) + " | — | — |")
                 continue
             cells = [
                 f"{_d(scores[s]['claim_status_f1'], full[s]['claim_status_f1'])} / {_d(scores[s]['status_macro_f1'], full[s]['status_macro_f1'])}"
                 for s in gold
             ]
             cs, mf = _mean_delta(full, scores)
-            lines.append(f"| {group} | {data['rules']} | " + " | ".join(cells) + f" | {cs:+.3f} / {mf:+.3f} |")
+            at, da = (
+                sum((scores[s][k] or 0) - (full[s][k] or 0) for s in gold) / len(gold)
+                for k in ("attribution_f1", "date_accuracy")
+            )
+            lines.append(f"| {group} | {data['rules']} | " + " | ".join(cells) + f" | {cs:+.3f} / {mf:+.3f} | {at:+.3f} / {da:+.3f} |")
+        if unchanged:
+            lines.append("")
+            lines.append("No change in any score of the four sets: " + ", ".join(unchanged) + ".")
     return "\n".join(lines)
 
 
