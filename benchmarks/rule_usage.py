@@ -29,7 +29,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections import Counter, defaultdict
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -116,10 +116,9 @@ def usage() -> dict[str, dict[str, dict[str, int]]]:
 def score_sets() -> dict[str, dict[str, float | None]]:
     """Extract and score the four gold sets with the pack in ``$CLAIMX_RULES`` (one process, one model load)."""
     from claimx.evaluate import load_gold, score
-    from claimx.nlp import load_nlp, pipe_articles
-    from claimx.records import doc_records
     from claimx.fingerprint import extractor_info
-    from claimx.nlp import model_info
+    from claimx.nlp import load_nlp, model_info, pipe_articles
+    from claimx.records import doc_records
 
     nlp = load_nlp()
     extractor = extractor_info(*model_info(nlp))
@@ -177,7 +176,7 @@ def ablation(jobs: int = 2, per_rule: list[str] | None = None, fired: set[str] |
         futures = {group: pool.submit(_worker, pack) for group, pack in packs.items()}
         result = {"full": full.result(), "groups": {}}
         for group, future in futures.items():
-            result["groups"][group] = {"rules": len(groups[group][1]), **{"scores": future.result()}}
+            result["groups"][group] = {"rules": len(groups[group][1]), "scores": future.result()}
             print(f"ablation: {group} done", file=sys.stderr)
     shutil.rmtree(tmp, ignore_errors=True)
     return result

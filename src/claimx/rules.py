@@ -13,7 +13,7 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal, TypeVar, Union
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -56,7 +56,7 @@ class ExampleEffect(BaseModel):
 
 #: One item of a rule's ``examples``: a sentence the rule must fire on, or an
 #: :class:`ExampleEffect` that also states what the firing does.
-Example = Union[Annotated[str, Field(pattern=r"\S")], ExampleEffect]
+Example = Annotated[str, Field(pattern=r"\S")] | ExampleEffect
 
 
 def example_text(example: Example) -> str:

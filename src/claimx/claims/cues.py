@@ -47,7 +47,13 @@ from spacy.util import filter_spans
 
 from ..errors import RulePackError
 from .cue_rules import CueRule, load_cue_rules
-from .extensions import CLAIMS_KEY, CUES_KEY, DATES_KEY, record_rule, register_extensions
+from .extensions import (
+    CLAIMS_KEY,
+    CUES_KEY,
+    DATES_KEY,
+    record_rule,
+    register_extensions,
+)
 from .segment import (
     absolute_clause,
     is_absolute,

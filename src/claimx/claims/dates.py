@@ -381,7 +381,7 @@ def _word_rules() -> list[tuple[str, str, re.Pattern[str]]]:
             words = getattr(rule, "words", None) or getattr(rule, "phrases", None) or []
             if rule.type == "pattern" or not (words or getattr(rule, "patterns", None)):
                 continue
-            flags = 0 if getattr(rule, "case_sensitive", False) and not getattr(rule, "lowercase_ok", True) else re.I
+            flags = 0 if getattr(rule, "case_sensitive", False) and not getattr(rule, "lowercase_ok", True) else re.IGNORECASE
             alternatives = [
                 r"(?<!\w)" + re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "")
                 for w in sorted(words, key=len, reverse=True)

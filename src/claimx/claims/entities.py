@@ -19,9 +19,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .extensions import record_rule
-
 from ..rules import Example, default_rules_dir, load_jsonl
+from .extensions import record_rule
 
 
 class EntityRule(BaseModel):

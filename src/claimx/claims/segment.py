@@ -165,7 +165,7 @@ def is_opinion(
 def rule_ids(rules_dir: Path | None, filename: str) -> dict[tuple[str, str], str]:
     """RETURNS (dict): ``(kind, word) -> rule id`` for ``attribution.jsonl`` or
     ``nonclaims.jsonl`` (first rule wins), to record which rule fired."""
-    model: type[AttributionRule] | type[NonClaimRule] = AttributionRule if filename == "attribution.jsonl" else NonClaimRule
+    model: type[AttributionRule | NonClaimRule] = AttributionRule if filename == "attribution.jsonl" else NonClaimRule
     ids: dict[tuple[str, str], str] = {}
     for rule in load_jsonl(Path(rules_dir or default_rules_dir()) / filename, model):
         word = rule.lemma if isinstance(rule, AttributionRule) else rule.phrase
