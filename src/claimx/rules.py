@@ -13,9 +13,9 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import RulePackError
 
@@ -23,6 +23,45 @@ M = TypeVar("M", bound=BaseModel)
 
 #: Environment variable naming another rule-pack directory.
 RULES_ENV = "CLAIMX_RULES"
+
+
+class ExampleEffect(BaseModel):
+    """An example sentence on which a rule fires, with the effect it must have.
+
+    text (str): the sentence (written for the pack, never copied from a gold set).
+    status (str): the status of the claim the rule fired in.
+    claim (str): that claim's evidence text, exactly.
+    source (str | None): its attribution's text ("" or None: no source).
+    topic (str): its topic. key (str): its roll-up key.
+    title (str): the article's title, for rules that read it (title openers, codenames).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    status: Literal["confirmed", "expected", "rumored", "denied", "unconfirmed"] | None = None
+    claim: str | None = None
+    source: str | None = None
+    topic: str | None = None
+    key: str | None = None
+    title: str | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("an example needs a text")
+        return value
+
+
+#: One item of a rule's ``examples``: a sentence the rule must fire on, or an
+#: :class:`ExampleEffect` that also states what the firing does.
+Example = Annotated[str, Field(pattern=r"\S")] | ExampleEffect
+
+
+def example_text(example: Example) -> str:
+    """RETURNS (str): the sentence of an example, plain or with its effect."""
+    return example if isinstance(example, str) else example.text
 
 
 def default_rules_dir() -> Path:
@@ -59,14 +98,18 @@ def load_jsonl(path: Path, model: type[M]) -> list[M]:
             if not line or line.startswith("//"):
                 continue
             try:
-                rules.append(model.model_validate(json.loads(line)))
+                data = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise RulePackError(f"{path}:{number}: not valid JSON ({exc.msg}).") from exc
+            rule_id = data.get("id") if isinstance(data, dict) else None
+            where = f"{path}:{number}: rule {rule_id!r}" if rule_id is not None else f"{path}:{number}"
+            try:
+                rules.append(model.model_validate(data))
             except ValidationError as exc:
                 problems = "; ".join(
                     f"[{'.'.join(str(p) for p in e['loc'])}] {e['msg']}" for e in exc.errors()
                 )
-                raise RulePackError(f"{path}:{number}: {problems}") from exc
+                raise RulePackError(f"{where}: {problems}") from exc
     return rules
 
 

@@ -68,7 +68,7 @@ from dateparser.conf import Settings
 from dateparser.date import DateDataParser
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
-from .rules import default_rules_dir, load_jsonl
+from .rules import Example, default_rules_dir, load_jsonl
 from .schemas import Mod, Timex
 
 logger = logging.getLogger(__name__)
@@ -106,7 +106,8 @@ class _Rule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    examples: list[str] = Field(default_factory=list)
+    examples: list[Example] = Field(default_factory=list)
+    counter_examples: list[str] = Field(default_factory=list)
 
 
 class VocabRule(_Rule):

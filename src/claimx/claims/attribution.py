@@ -30,11 +30,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import CLAIMS_KEY, register_extensions
+from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .segment import (
     SUBJECT_DEPS,
     absolute_clause,
     load_attribution_rules,
+    rule_ids,
     trailing_reporter,
 )
 from .sentences import doc_text, paragraph_starts, sentence_ids
@@ -65,6 +66,7 @@ class AttributionTagger:
         self.evidence_nouns = rules.get("evidence_noun", frozenset())
         self.finding_nouns = rules.get("finding_noun", frozenset())
         self.official_roles = rules.get("official_role", frozenset())
+        self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
 
     def __call__(self, doc: Doc) -> Doc:
         claims = list(doc.spans[self.spans_key])
@@ -81,6 +83,8 @@ class AttributionTagger:
             source = self.find_source(doc, claim, head, doc[frame_i] if frame_i is not None else None)
             if source is not None and _nobody(text[source["start"] : source["end"]]):
                 source = None  # "no airline has confirmed it yet": a silence has no source
+            if source is not None:
+                self._record(doc, source, doc[frame_i] if frame_i is not None else None)
             if head.dep_ == "conj" and frame_i is None and self._own_evidential(head):
                 source = None  # "…, X said, and the buyer is understood to …"
             elif source is None and head.dep_ == "conj" and head.head.i in by_head:
@@ -402,6 +406,31 @@ class AttributionTagger:
             if subject is not None and not (span.start <= subject.i < span.end) and subject.pos_ != "PRON":
                 return self._describe(doc, subject, verb=verb)
         return None
+
+    def _record(self, doc: Doc, source: dict[str, Any], frame: Token | None) -> None:
+        """Record the ``attribution.jsonl`` rules behind a source: the words of
+        the source span (and of its appositive) that say what kind of source it
+        is, and the verb it speaks through (the claim's reporting verb, or the
+        verb the source is the subject of)."""
+        span = doc.char_span(source["start"], source["end"], alignment_mode="expand")
+        if span is None:
+            return
+        ids = self.rule_ids
+        words = [t for t in span]
+        root = span.root
+        words += [t for c in root.children if c.dep_ == "appos" for t in c.subtree if not (span.start <= t.i < span.end)]
+        for t in words:
+            for kind in ("unnamed_head", "public_head", "unnamed_modifier", "rumor_source", "person_role", "evidence_noun", "official_role"):
+                for word in dict.fromkeys((t.lemma_.lower(), t.lower_)):
+                    if (kind, word) in ids:
+                        record_rule(doc, ids[(kind, word)], t.idx, t.idx + len(t.text))
+        verbs = [frame] if frame is not None else []
+        if root.dep_ in SUBJECT_DEPS:
+            verbs.append(root.head)
+        for verb in dict.fromkeys(verbs):
+            for kind in ("report_verb", "belief_verb", "rumor_verb"):
+                if (kind, verb.lemma_.lower()) in ids:
+                    record_rule(doc, ids[(kind, verb.lemma_.lower())], verb.idx, verb.idx + len(verb.text))
 
     # -- describing -------------------------------------------------------------
 

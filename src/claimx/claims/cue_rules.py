@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..rules import default_rules_dir, load_jsonl
+from ..rules import Example, default_rules_dir, load_jsonl
 
 Category = Literal[
     "certain", "expect", "future", "spec", "neg", "unknown", "pseudo", "tell_verb", "ignore", "complement"
@@ -27,7 +27,8 @@ class CueRule(BaseModel):
     category: Category
     status: Literal["confirmed", "expected", "rumored", "denied", "unconfirmed"]
     pattern: str | list[dict[str, Any]]
-    examples: list[str] = []
+    examples: list[Example] = []
+    counter_examples: list[str] = []
     #: category ``complement`` only: the prepositions by which a noun or
     #: adjective takes its event ("fears *of*", "a delay *in*")
     preps: list[str] = ["of", "for", "on", "over", "about"]

@@ -47,7 +47,13 @@ from spacy.util import filter_spans
 
 from ..errors import RulePackError
 from .cue_rules import CueRule, load_cue_rules
-from .extensions import CLAIMS_KEY, CUES_KEY, DATES_KEY, register_extensions
+from .extensions import (
+    CLAIMS_KEY,
+    CUES_KEY,
+    DATES_KEY,
+    record_rule,
+    register_extensions,
+)
 from .segment import (
     absolute_clause,
     is_absolute,
@@ -90,6 +96,7 @@ class CueTagger:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.patterns = Matcher(nlp.vocab)
         self.tell_verbs: set[str] = set()
+        self.tell_ids: dict[str, str] = {}  # tell-verb lemma (or phrasal verb) -> rule id
         self.lemma_rules: dict[str, str] = {}  # lemma -> id of a one-token rule
         #: (lemma, coarse POS) -> the rule a word sets its complement's status with
         self.complement_words: dict[tuple[str, str], CueRule] = {}
@@ -100,6 +107,7 @@ class CueTagger:
             if rule.category == "tell_verb":
                 if isinstance(rule.pattern, list) and "LEMMA" in rule.pattern[0]:
                     self.tell_verbs.add(str(rule.pattern[0]["LEMMA"]))
+                    self.tell_ids.setdefault(str(rule.pattern[0]["LEMMA"]), rule.id)
                 continue
             if rule.category == "complement":
                 self._add_complement_word(rule)
@@ -132,7 +140,10 @@ class CueTagger:
         token (Token): the word.
         RETURNS (CueRule | None): the rule.
         """
-        return self.complement_words.get((token.lemma_.lower(), token.pos_))
+        rule = self.complement_words.get((token.lemma_.lower(), token.pos_))
+        if rule is not None:
+            record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
+        return rule
 
     def match(self, doc: Doc) -> list[Span]:
         """RETURNS (list[Span]): every cue in the Doc, overlaps resolved to the longest."""
@@ -151,6 +162,7 @@ class CueTagger:
         for span in spans:
             rule = self.rules[span.label_]
             span._.cue = {"status": rule.status, "category": rule.category, "id": rule.id}
+            record_rule(doc, rule.id, span.start_char, span.end_char)
         return spans
 
     def __call__(self, doc: Doc) -> Doc:
@@ -392,6 +404,9 @@ class CueTagger:
             particle = next((c.lower_ for c in negated.children if c.dep_ == "prt"), None)
             phrasal = f"{negated.lemma_.lower()} {particle}" if particle else None
             if negated.lemma_.lower() in self.tell_verbs or phrasal in self.tell_verbs:
+                tell = self.tell_ids.get(phrasal or "") or self.tell_ids.get(negated.lemma_.lower())
+                if tell is not None:
+                    record_rule(doc, tell, negated.idx, negated.idx + len(negated.text))
                 return "unconfirmed", [cue]  # "has yet to sign off on it": a decision pending
             return "denied", [cue]
         if "unknown" in by_cat:

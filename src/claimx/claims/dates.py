@@ -42,7 +42,7 @@ from .. import timex
 from ..schemas import Timex
 from ..timex import Direction, Expression, Grammar, Timex3
 from . import extensions  # noqa: F401  (registers doc._.published, span._.timex)
-from .extensions import DATES_KEY, TIMEX3_ATTR, TIMEXES_KEY
+from .extensions import DATES_KEY, TIMEX3_ATTR, TIMEXES_KEY, record_rule
 from .sentences import doc_text
 
 logger = logging.getLogger(__name__)
@@ -406,9 +406,60 @@ def _find(doc: Doc, grammar: Grammar, everything: bool) -> list[tuple[int, int, 
             continue
         data = result.model_dump(mode="json")
         results.append((span.start_char, span.end_char, data))
+        _record(doc, span, expression)
         if data.get("type", "DATE") == "DATE":
             history.append((span, data))
     return results
+
+
+_WORD_RULES: list[tuple[str, str, re.Pattern[str]]] | None = None
+
+
+def _word_rules() -> list[tuple[str, str, re.Pattern[str]]]:
+    """RETURNS (list): ``(rule id, type, regex of its words)`` for the rules of
+    ``temporal.jsonl`` that name words rather than patterns (built once)."""
+    global _WORD_RULES
+    if _WORD_RULES is None:
+        from ..rules import default_rules_dir, load_jsonl
+
+        _WORD_RULES = []
+        for line in load_jsonl(default_rules_dir() / timex.TEMPORAL_FILE, timex.TemporalRule):
+            rule = line.root
+            words = getattr(rule, "words", None) or getattr(rule, "phrases", None) or []
+            if rule.type == "pattern" or not (words or getattr(rule, "patterns", None)):
+                continue
+            flags = 0 if getattr(rule, "case_sensitive", False) and not getattr(rule, "lowercase_ok", True) else re.IGNORECASE
+            alternatives = [
+                r"(?<!\w)" + re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "")
+                for w in sorted(words, key=len, reverse=True)
+            ] + list(getattr(rule, "patterns", None) or [])
+            _WORD_RULES.append((rule.id, rule.type, re.compile("|".join(alternatives), flags)))
+    return _WORD_RULES
+
+
+def _record(doc: Doc, span: Span, expression: Expression) -> None:
+    """Record the ``temporal.jsonl`` rules behind a time expression: the
+    pattern that found it, the vocabulary, modifier, filler and trigger
+    words inside it, and the tense words on the verb it hangs on."""
+    record_rule(doc, expression.rule_id, span.start_char, span.end_char)
+    # the words the tense is read from: the expression's governors up to the
+    # verb, and their auxiliaries
+    path: list[Token] = []
+    for ancestor in list(span.root.ancestors)[:4]:
+        path += [ancestor, *(c for c in ancestor.children if c.dep_ in ("aux", "auxpass"))]
+    text = doc.text
+    before = max(0, span.start_char - 25)
+    for rule_id, kind, words in _word_rules():
+        if kind == "tense":
+            for t in path:
+                if words.fullmatch(t.lower_) or words.fullmatch(t.lemma_.lower()):
+                    record_rule(doc, rule_id, t.idx, t.idx + len(t.text))
+            continue
+        # inside the expression, or just before it ("by late 2026": "by" is a filler)
+        for match in words.finditer(text, before, span.end_char):
+            start, end = match.start(), match.end()
+            if start >= span.start_char or not text[end : span.start_char].strip(" -"):
+                record_rule(doc, rule_id, start, end)
 
 
 def _sentence_starts(doc: Doc) -> list[int] | None:

@@ -19,7 +19,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..rules import default_rules_dir, load_jsonl
+from ..rules import Example, default_rules_dir, load_jsonl
+from .extensions import record_rule
 
 
 class EntityRule(BaseModel):
@@ -30,7 +31,8 @@ class EntityRule(BaseModel):
     id: str
     label: str
     pattern: list[dict[str, Any]]
-    examples: list[str] = []
+    examples: list[Example] = []
+    counter_examples: list[str] = []
 
 
 class EntityPatterns:
@@ -44,15 +46,17 @@ class EntityPatterns:
             self.matcher.add(rule.id, [rule.pattern], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = [
-            Span(doc, start, end, label=self.labels[doc.vocab.strings[match_id]])
-            for match_id, start, end in self.matcher(doc)
-        ]
+        found = [(doc.vocab.strings[match_id], Span(doc, start, end, label=self.labels[doc.vocab.strings[match_id]])) for match_id, start, end in self.matcher(doc)]
+        matches = [span for _, span in found]
         if not matches:
             return doc
         # pattern matches first so that, at equal length, they win
         merged = filter_spans([*filter_spans(matches), *doc.ents])
         doc.ents = merged
+        kept = {id(span) for span in merged}
+        for rule_id, span in found:
+            if id(span) in kept:
+                record_rule(doc, rule_id, span.start_char, span.end_char)
         return doc
 
 

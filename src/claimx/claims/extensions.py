@@ -16,6 +16,11 @@ Span groups claimx fills:
   2013-03-12TMO in ``timex3``.
 - ``doc.spans["cues"]``: every cue match, labelled with its category;
   ``span._.cue`` holds ``{"status", "category", "id"}``.
+
+``doc._.rules_fired`` lists ``(rule_id, start_char, end_char)`` for every
+rule of the pack that took part in a decision (see :func:`record_rule`):
+the rule-usage benchmark counts them and every rule's examples are checked
+against them. Recording changes no decision.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ def register_extensions() -> None:
         "published": None,  # datetime.date | None: anchor for relative dates
         "title": None,  # str | None
         "main_subject": None,  # str | None: the article's main subject
+        "rules_fired": None,  # list[tuple[str, int, int]] | None: see record_rule
     }
     for name, default in doc_attrs.items():
         if not Doc.has_extension(name):
@@ -54,6 +60,18 @@ def register_extensions() -> None:
     for name in ("claim", "timex", TIMEX3_ATTR, "cue"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
+
+
+def record_rule(doc: Doc, rule_id: str, start: int, end: int) -> None:
+    """Note that a rule of the pack fired on ``doc.text[start:end]``.
+
+    doc (Doc): the Doc. rule_id (str): the rule's id (unique over the pack).
+    start (int), end (int): character offsets of the words it fired on.
+    """
+    fired = doc._.rules_fired
+    if fired is None:
+        fired = doc._.rules_fired = []
+    fired.append((rule_id, start, end))
 
 
 register_extensions()

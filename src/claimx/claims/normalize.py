@@ -18,7 +18,8 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from ..read.normalize import normalize_text
+from ..read.normalize import normalize_text, rule_ids
+from .extensions import record_rule
 
 
 class NormalizingTokenizer:
@@ -58,6 +59,10 @@ class NormalizingTokenizer:
         for token, token_norm in zip(doc, norms):
             if token_norm is not None:
                 token.norm_ = token_norm
+        ids = rule_ids()
+        for i, (before, after) in enumerate(zip(text, norm)):
+            if before != after and before in ids:
+                record_rule(doc, ids[before], i, i + 1)
         return doc
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:

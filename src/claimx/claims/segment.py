@@ -28,9 +28,9 @@ from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import default_rules_dir, load_jsonl
+from ..rules import Example, default_rules_dir, load_jsonl
 from .cue_rules import afterthought_adverbs
-from .extensions import CLAIMS_KEY, DATES_KEY, register_extensions
+from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .sentences import doc_text
 
 register_extensions()
@@ -64,7 +64,8 @@ class AttributionRule(BaseModel):
         "official_role",
     ]
     lemma: str
-    examples: list[str] = []
+    examples: list[Example] = []
+    counter_examples: list[str] = []
 
 
 class NonClaimRule(BaseModel):
@@ -81,7 +82,8 @@ class NonClaimRule(BaseModel):
     #: *expensive* production", "the *biggest* tour")
     kind: Literal["boilerplate", "evaluative", "opinion_verb", "measurable"]
     phrase: str
-    examples: list[str] = []
+    examples: list[Example] = []
+    counter_examples: list[str] = []
 
 
 def load_nonclaim_phrases(rules_dir: Path | None = None, kind: str = "boilerplate") -> tuple[str, ...]:
@@ -159,6 +161,17 @@ def is_opinion(
             if t.dep_ == "relcl" and t.lemma_.lower() in opinion_verbs:
                 return True  # "Tiago is a player we like": a verdict on him
     return False
+
+
+def rule_ids(rules_dir: Path | None, filename: str) -> dict[tuple[str, str], str]:
+    """RETURNS (dict): ``(kind, word) -> rule id`` for ``attribution.jsonl`` or
+    ``nonclaims.jsonl`` (first rule wins), to record which rule fired."""
+    model: type[AttributionRule | NonClaimRule] = AttributionRule if filename == "attribution.jsonl" else NonClaimRule
+    ids: dict[tuple[str, str], str] = {}
+    for rule in load_jsonl(Path(rules_dir or default_rules_dir()) / filename, model):
+        word = rule.lemma if isinstance(rule, AttributionRule) else rule.phrase
+        ids.setdefault((rule.kind, word.lower()), rule.id)
+    return ids
 
 
 def load_attribution_rules(rules_dir: Path | None = None) -> dict[str, frozenset[str]]:
@@ -669,6 +682,7 @@ class Segmenter:
         self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
         self.measurable = frozenset(load_nonclaim_phrases(rules_dir, "measurable"))
         self.afterthoughts = afterthought_adverbs(rules_dir)
+        self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -747,15 +761,45 @@ class Segmenter:
                     continue
                 lowered = span.text.lower()
                 if _boilerplate(lowered, self.boilerplate):
+                    self._record_nonclaim(span, "boilerplate")
                     continue
                 if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable):
+                    self._record_nonclaim(span, "opinion")
                     continue
+                if doc[head_i].lemma_.lower() in COPULAS or doc[head_i].lemma_.lower() == "make":
+                    self._record_nonclaim(span, "measurable")
                 span._.claim = {
                     "head": head_i,
                     "frame": frame.i if frame is not None else None,
                 }
                 claims.append(span)
         return claims
+
+    def _record_nonclaim(self, span: Span, decision: str) -> None:
+        """Record the ``nonclaims.jsonl`` rules behind a decision on a clause:
+        the boilerplate phrase that ends a dropped one, the evaluative words
+        and opinion verbs of an opinion, the measurable superlatives of a
+        clause kept as a fact."""
+        doc = span.doc
+        ids = self.nonclaim_ids
+        if decision == "boilerplate":
+            tail = span.text.lower().rstrip(" .,;:!?\"'”’)")
+            for phrase in self.boilerplate:
+                if tail.endswith(phrase):
+                    end = span.start_char + len(tail)
+                    record_rule(doc, ids[("boilerplate", phrase)], end - len(phrase), end)
+            return
+        for t in span:
+            words = (t.lemma_.lower(), t.lower_)
+            if decision == "opinion":
+                for kind in ("evaluative", "opinion_verb"):
+                    for word in dict.fromkeys(words):
+                        if (kind, word) in ids:
+                            record_rule(doc, ids[(kind, word)], t.idx, t.idx + len(t.text))
+            elif t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") for c in t.children)):
+                for word in dict.fromkeys(words):
+                    if ("measurable", word) in ids:
+                        record_rule(doc, ids[("measurable", word)], t.idx, t.idx + len(t.text))
 
     def _own_tokens(self, token: Token, heads: set[int], dropped: set[int]) -> list[Token]:
         """Tokens of ``token``'s subtree that belong to no other claim."""

@@ -34,10 +34,10 @@ from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import default_rules_dir, load_jsonl
+from ..rules import Example, default_rules_dir, load_jsonl
 from ..schemas import TOPICS
 from ..slots import SlotRule, load_slots
-from .extensions import CLAIMS_KEY, register_extensions
+from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .segment import SUBJECT_DEPS, is_absolute
 from .sentences import doc_text, ents_within, sentence_ids
 
@@ -77,7 +77,8 @@ class TopicRule(BaseModel):
     #: the roll-up key the word gives a claim of its topic ("acquire" -> "deal"
     #: within ``business``); None leaves the topic's own key
     key: str | None = None
-    examples: list[str] = []
+    examples: list[Example] = []
+    counter_examples: list[str] = []
 
 
 def title_names(title: str, openers: frozenset[str] = frozenset()) -> list[str]:
@@ -119,8 +120,10 @@ class TopicTagger:
         self.cast_verbs: set[str] = set()
         self.keys: dict[tuple[str, str], str] = {}  # (topic, word) -> roll-up key
         self.word_pos: dict[str, frozenset[str]] = {}  # word -> the only parts of speech it counts as
+        self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
         for rule in rules:
             lemma = rule.lemma.lower()
+            self.rule_ids.setdefault((rule.topic, lemma), rule.id)
             if rule.topic == "announcement":
                 self.announce_words.add(lemma)
             elif rule.topic == "title_opener":
@@ -205,6 +208,9 @@ class TopicTagger:
         text = doc_text(doc)
         main = self.main_subject(doc, text)
         doc._.main_subject = main
+        opener = (doc._.title or "").split(" ", 1)[0].lower()
+        if ("title_opener", opener) in self.rule_ids:
+            record_rule(doc, self.rule_ids[("title_opener", opener)], 0, 0)  # a word of the title, not the body
         aliases = self.codenames(doc, main, text) if main else {}
         alias_at = _mentions(text, aliases)
         claims = list(doc.spans[self.spans_key])
@@ -263,7 +269,36 @@ class TopicTagger:
                 if owner is not None:
                     info["subject"] = {"name": text[owner[0] : owner[1]], "start": owner[0], "end": owner[1]}
             claim._.claim = info
+            self._record(claim, info, aliases)
         return doc
+
+    def _record(self, claim: Span, info: dict, aliases: dict[str, str]) -> None:
+        """Record the ``topics.jsonl`` rules behind a claim's topic and key:
+        its words of the chosen topic (and the one that gave the key), a cast
+        verb that made it a cast claim, an announcement word that made a
+        release claim's key, and the codename, naming and identity words that
+        tied it to a codename."""
+        doc = claim.doc
+        ids = self.rule_ids
+        topic, key = info.get("topic"), info.get("key")
+        head_i = (claim._.claim or {}).get("head", claim.root.i)
+        for t in claim:
+            words = (t.lemma_.lower(), t.lower_)
+            hits = []
+            if self._topic_word(t) == topic:
+                hits += [(topic, w) for w in words if (topic, w) in ids][:1]
+            if topic == "release" and key == "announcement":
+                hits += [("announcement", w) for w in words if ("announcement", w) in ids][:1]
+            if topic == "cast" and t.i == head_i:
+                hits += [("cast_verb", w) for w in words if ("cast_verb", w) in ids][:1]
+            if aliases and key in aliases and t.i == head_i:
+                hits += [("identity", w) for w in words if ("identity", w) in ids][:1]
+            for kind, phrase in self._phrases_from(t) if aliases else ():
+                if _phrase_at(doc, t.i, phrase):
+                    hits.append((kind, " ".join(phrase).replace(" - ", "-")))
+            for hit in hits:
+                if hit in ids:
+                    record_rule(doc, ids[hit], t.idx, t.idx + len(t.text))
 
     @staticmethod
     def _object_in_title(doc: Doc, title: str, at: int) -> bool:

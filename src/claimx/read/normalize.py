@@ -34,7 +34,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from ..errors import RulePackError
-from ..rules import default_rules_dir, load_jsonl
+from ..rules import Example, default_rules_dir, load_jsonl
 
 #: The rule file, inside the rule pack.
 RULE_FILE = "normalize.jsonl"
@@ -55,6 +55,8 @@ class NormalizeRule(BaseModel):
     char: str
     replacement: str
     name: str
+    examples: list[Example] = []
+    counter_examples: list[str] = []
 
     @field_validator("char", "replacement")
     @classmethod
@@ -95,6 +97,16 @@ def load_normalize_rules(rules_dir: Path | None = None) -> list[NormalizeRule]:
 @lru_cache(maxsize=8)
 def _table(rules_dir: str) -> dict[int, str]:
     return {ord(rule.char): rule.replacement for rule in load_normalize_rules(Path(rules_dir))}
+
+
+@lru_cache(maxsize=8)
+def _ids(rules_dir: str) -> dict[str, str]:
+    return {rule.char: rule.id for rule in load_normalize_rules(Path(rules_dir))}
+
+
+def rule_ids(rules_dir: Path | None = None) -> dict[str, str]:
+    """RETURNS (dict[str, str]): character -> id of the rule that maps it, to record which rule fired."""
+    return _ids(str(Path(rules_dir or default_rules_dir()).resolve()))
 
 
 def translation_table(rules_dir: Path | None = None) -> dict[int, str]:
