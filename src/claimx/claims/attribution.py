@@ -189,7 +189,8 @@ class AttributionTagger:
         # a leaked document as the subject is where the claim comes from; so
         # is a poll, a study or an ad that shows or finds what the claim says
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.evidence_nouns | self.finding_nouns:
+        findings = self.evidence_nouns | self.finding_nouns
+        if subject is not None and subject.pos_ == "NOUN" and (subject.lemma_.lower() in findings or subject.lower_ in findings):
             return self._describe(doc, subject)
         return None
 
@@ -420,7 +421,7 @@ class AttributionTagger:
         root = span.root
         words += [t for c in root.children if c.dep_ == "appos" for t in c.subtree if not (span.start <= t.i < span.end)]
         for t in words:
-            for kind in ("unnamed_head", "public_head", "unnamed_modifier", "rumor_source", "person_role", "evidence_noun", "official_role"):
+            for kind in ("unnamed_head", "public_head", "unnamed_modifier", "rumor_source", "person_role", "evidence_noun", "finding_noun", "official_role"):
                 for word in dict.fromkeys((t.lemma_.lower(), t.lower_)):
                     if (kind, word) in ids:
                         record_rule(doc, ids[(kind, word)], t.idx, t.idx + len(t.text))
