@@ -39,7 +39,7 @@ def build_corpus(target: Path, count: int, start: int = 0) -> None:
             text = f"---\n{head}\n---\n{line}\n{rest}"
         else:
             text = f"{line}\n{text}"
-        (target / f"a{n:05d}-{src.stem}{src.suffix}").write_text(text, encoding="utf-8")
+        (target / f"a{n:06d}-{src.stem}{src.suffix}").write_text(text, encoding="utf-8")
 
 
 def timed_run(corpus: Path, outputs: Path) -> tuple[float, str]:

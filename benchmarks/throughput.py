@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from incremental import build_corpus  # noqa: E402  (a sibling script: benchmarks/ is on sys.path when run)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 BARE = """
@@ -40,22 +42,6 @@ nlp = spacy.load(sys.argv[2])
 for _ in nlp.pipe(texts, batch_size=16):
     pass
 """
-
-
-def build_corpus(target: Path, count: int, start: int = 0) -> None:
-    """Write ``count`` articles, numbered from ``start``, each with its own first line."""
-    sources = sorted(p for p in (ROOT / "corpus").rglob("*") if p.suffix in (".md", ".txt"))
-    target.mkdir(parents=True, exist_ok=True)
-    for n in range(start, start + count):
-        src = sources[n % len(sources)]
-        text = src.read_text(encoding="utf-8")
-        line = f"Dispatch {n}: reporting continues on this story."
-        if text.startswith("---\n"):
-            head, rest = text[4:].split("\n---\n", 1)
-            text = f"---\n{head}\n---\n{line}\n{rest}"
-        else:
-            text = f"{line}\n{text}"
-        (target / f"a{n:06d}-{src.stem}{src.suffix}").write_text(text, encoding="utf-8")
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:
