@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from claimx.decisions import mark
+from claimx.views import mark
 from claimx.run import pipeline_extractor, run
 from claimx.store import STORE_FILE
 
@@ -262,7 +262,8 @@ def test_run_keeps_learned_subject_links(tmp_path, nlp):
     """A link the roll-up made between two names is kept by the store for later runs."""
     import json as _json
 
-    from claimx.run import LEARNED_ALIASES, run as _run
+    from claimx.run import run as _run
+    from claimx.views import LEARNED_ALIASES
     from claimx.store import Store
 
     corpus, out = tmp_path / "corpus", tmp_path / "out"

@@ -16,7 +16,6 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -187,46 +186,3 @@ def apply_to_claim(record_json: str, claim_id: str, resolution: Resolution) -> s
     data = json.loads(record_json)
     data["status"] = decision.status
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def mark(
-    outputs: Path,
-    claim_id: str,
-    *,
-    action: str,
-    status: str | None = None,
-    note: str | None = None,
-    corpus: Path | None = None,
-) -> ReviewDecision:
-    """Record a decision on a claim and rewrite the views of ``outputs``.
-
-    outputs (Path): the outputs folder of a run.
-    claim_id (str): the claim, as in ``claims.jsonl``.
-    action (str): ``accept``, ``reject`` or ``status``.
-    status (str | None): the corrected status, for ``status``.
-    note (str | None): the reviewer's note.
-    corpus (Path | None): the corpus folder (for its alias file); default: the last run's.
-    RETURNS (ReviewDecision): the decision recorded.
-    """
-    from .run import rebuild_views
-    from .store import Store
-
-    with Store.open(outputs, create=False) as store:
-        found = store.claim(claim_id)
-        if found is None:
-            raise DecisionError(
-                f"No claim {claim_id!r} in {outputs}: take the claim_id from {outputs}/claims.jsonl "
-                "(ids change when the article or the rules change)."
-            )
-        claim = json.loads(found[1])
-        # validate before writing anything
-        make_decision(0, claim_id, claim, action=action, status=status, note=note)
-        holder: dict[str, ReviewDecision] = {}
-
-        def _record(decision_id: int) -> str:
-            holder["d"] = make_decision(decision_id, claim_id, claim, action=action, status=status, note=note)
-            return holder["d"].model_dump_json()
-
-        store.add_decision(claim_id, _record)
-        rebuild_views(store, corpus=corpus)
-    return holder["d"]

@@ -19,7 +19,6 @@ from typing import Any
 import jsonlines
 from pydantic import BaseModel
 
-
 CLAIMS_FILE = "claims.jsonl"
 DOCUMENTS_FILE = "documents.jsonl"
 STATUS_FILE = "status.jsonl"

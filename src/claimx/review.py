@@ -17,8 +17,8 @@ from typing import TypeVar
 import jsonlines
 from pydantic import ValidationError
 
-from .errors import ClaimxError
 from .decisions import DecisionView, ReviewDecision
+from .errors import ClaimxError
 from .outputs import CLAIMS_FILE, DECISIONS_FILE, DOCUMENTS_FILE
 from .schemas import STATUSES, TOPICS, ClaimRecord, DocumentRecord
 

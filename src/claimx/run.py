@@ -17,7 +17,6 @@ model's ``meta.json``).
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import logging
@@ -26,23 +25,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .decisions import Resolution, ReviewDecision, resolve
 from .basemodel import base_model_info
+from .decisions import ReviewDecision
 from .errors import ClaimxError
 from .fingerprint import extractor_info
 from .outputs import (
-    CLAIMS_FILE,
-    DECISIONS_FILE,
-    DOCUMENTS_FILE,
-    STATUS_FILE,
     VIEW_FILES,
-    write_jsonl_atomic,
 )
 from .runlog import RunLog
 from .schemas import Article, DocumentRecord, Extractor, ReadFailure
-from .status import DocInfo, StatusChange, StatusRecord, diff, rollup
+from .status import StatusChange, diff
 from .store import Rebuilt, Store
-from .subjects import SubjectResolver, alias_file, load_aliases
+from .subjects import alias_file
+from .views import (
+    LEARNED_ALIASES,
+    VIEWS_DECISIONS,
+    current_state,
+    decisions_mark,
+    rebuild_views,
+    stored_rollup,
+    write_views,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -260,109 +263,6 @@ def _needs_extraction(st: Any, content_hash: str | None, fingerprint: str, force
     )
 
 
-# -- views ---------------------------------------------------------------------
-
-
-@dataclass
-class _State:
-    documents: list[str]
-    claims: list[str]
-    rollup: dict[str, StatusRecord]
-    resolution: Resolution
-    status_counts: dict[str, int]
-    articles: int
-    learned: dict[str, str]
-
-
-#: store meta key of the alias table the roll-up learns (normalised name -> canonical name)
-LEARNED_ALIASES = "learned_aliases"
-
-
-def _current_state(store: Store, corpus: Path | None) -> _State:
-    """Everything the views show, computed from the store."""
-    from .decisions import apply_to_claim
-
-    claim_rows = store.claims()
-    claims = [json.loads(record) for _, _, record in claim_rows]
-    decisions = [ReviewDecision.model_validate_json(d) for d in store.decisions()]
-    resolution = resolve(decisions, claims)
-    docs: dict[str, DocInfo] = {}
-    doc_lines: list[str] = []
-    rejected_per_doc: dict[str, int] = {}
-    rejected = resolution.rejected
-    for claim in claims:
-        if claim["claim_id"] in rejected:
-            rejected_per_doc[claim["doc_id"]] = rejected_per_doc.get(claim["doc_id"], 0) + 1
-    articles = 0
-    for doc_id, record, added_seq, added_on in store.documents():
-        data = json.loads(record)
-        if data.get("error") is None:
-            articles += 1
-            published = dt.date.fromisoformat(data["published"]) if data.get("published") else None
-            docs[doc_id] = DocInfo(
-                published=published, added_on=dt.date.fromisoformat(added_on), added_seq=added_seq, title=data.get("title")
-            )
-        if doc_id in rejected_per_doc:
-            data["claim_count"] = max(0, data.get("claim_count", 0) - rejected_per_doc[doc_id])
-            record = DocumentRecord.model_validate(data).model_dump_json()
-        doc_lines.append(record)
-    claim_lines: list[str] = []
-    status_counts: dict[str, int] = {}
-    for (_, cid, record), claim in zip(claim_rows, claims, strict=True):
-        line = apply_to_claim(record, cid, resolution)
-        if line is None:
-            continue
-        claim_lines.append(line)
-        status = resolution.effective_status(cid, claim["status"])
-        status_counts[status] = status_counts.get(status, 0) + 1
-    pinned = load_aliases(corpus) if corpus is not None and corpus.is_dir() else {}
-    # the links earlier runs made between names stay: the store keeps them
-    learned = json.loads(store.get_meta(LEARNED_ALIASES) or "{}")
-    resolver = SubjectResolver((c["subject"]["name"] for c in claims), pinned, learned=learned)
-    records = rollup(claims, docs, resolver=resolver, resolution=resolution)
-    return _State(doc_lines, claim_lines, records, resolution, status_counts, articles, resolver.learned())
-
-
-def _write_views(outputs: Path, state: _State) -> None:
-    write_jsonl_atomic(outputs / CLAIMS_FILE, (json.loads(line) for line in state.claims))
-    write_jsonl_atomic(outputs / DOCUMENTS_FILE, (json.loads(line) for line in state.documents))
-    write_jsonl_atomic(outputs / STATUS_FILE, state.rollup.values())
-    write_jsonl_atomic(outputs / DECISIONS_FILE, state.resolution.views)
-
-
-def _stored_rollup(store: Store) -> dict[str, StatusRecord]:
-    return {gid: StatusRecord.model_validate_json(rec) for gid, rec in store.rollup().items()}
-
-
-def rebuild_views(store: Store, corpus: Path | None = None) -> _State:
-    """Recompute the roll-up from the store and rewrite every view (after a decision, or lost views).
-
-    store (Store): an open store (holding the run lock).
-    corpus (Path | None): the corpus folder, for its alias file; default: the last run's.
-    RETURNS (_State): what was written.
-    """
-    if corpus is None and store.get_meta("corpus"):
-        corpus = Path(store.get_meta("corpus") or "")
-    state = _current_state(store, corpus)
-    with store.transaction():
-        store.replace_rollup({gid: rec.model_dump_json() for gid, rec in state.rollup.items()})
-        store.set_meta(LEARNED_ALIASES, json.dumps(state.learned, sort_keys=True))
-    _write_views(store.outputs, state)
-    with store.transaction():
-        store.set_meta(VIEWS_DECISIONS, _decisions_mark(store))
-    return state
-
-
-#: Meta key: the decisions (count and last id) the views were last written with.
-VIEWS_DECISIONS = "views_decisions"
-
-
-def _decisions_mark(store: Store) -> str:
-    """RETURNS (str): the store's decisions as ``count:last id``, to tell views that miss one."""
-    count, last = store.conn.execute("SELECT COUNT(*), COALESCE(MAX(decision_id), 0) FROM decisions").fetchone()
-    return f"{count}:{last}"
-
-
 # -- the run ---------------------------------------------------------------------
 
 
@@ -551,7 +451,7 @@ def _nothing_to_do(store: Store, corpus: Path, fingerprint: str, manifest: str) 
     counts = {**counts, "new": 0, "changed": 0, "unchanged": unchanged, "removed": 0, "extracted": 0}
     # views lost, or written before a decision was recorded (``claimx mark`` killed in between)
     missing = any(not (store.outputs / name).is_file() for name in VIEW_FILES)
-    missing = missing or store.get_meta(VIEWS_DECISIONS) != _decisions_mark(store)
+    missing = missing or store.get_meta(VIEWS_DECISIONS) != decisions_mark(store)
     run_id = store.start_run(str(corpus.resolve()), fingerprint)
     orphaned: list[ReviewDecision] = []
     if missing:
@@ -622,7 +522,7 @@ def _full_run(
             store, todo, model, progress, batch_size, fingerprint, run_id, summary, workers, scheduler
         )
     summary.failures = failures + extraction_failures
-    previous = _stored_rollup(store)
+    previous = stored_rollup(store)
     with store.transaction():
         for article in revived:
             row = store.conn.execute("SELECT record FROM documents WHERE doc_id = ?", (article.doc_id,)).fetchone()
@@ -636,7 +536,7 @@ def _full_run(
             )
         store.mark_removed(gone, run_id)
         store.settle_documents()
-        state = _current_state(store, corpus)
+        state = current_state(store, corpus)
         summary.changes = diff(previous, state.rollup)
         summary.orphaned = state.resolution.orphaned
         summary.articles = state.articles
@@ -652,9 +552,9 @@ def _full_run(
         store.set_meta("force_from", None)
         store.set_meta("orphaned", json.dumps([d.model_dump(mode="json") for d in summary.orphaned]))
         store.finish_run(run_id, summary.counts())
-    _write_views(outputs, state)
+    write_views(outputs, state)
     with store.transaction():
         store.set_meta("views_run", str(run_id))
-        store.set_meta(VIEWS_DECISIONS, _decisions_mark(store))
+        store.set_meta(VIEWS_DECISIONS, decisions_mark(store))
     return summary
 

@@ -58,10 +58,10 @@ import datetime as dt
 import logging
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable
 from typing import Annotated, Any, Literal, NamedTuple
 
 from dateparser.conf import Settings

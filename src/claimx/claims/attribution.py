@@ -38,7 +38,7 @@ from .segment import (
     rule_ids,
     trailing_reporter,
 )
-from .sentences import doc_text, paragraph_starts, sentence_ids
+from .sentences import doc_text, sentence_ids
 
 register_extensions()
 
@@ -306,7 +306,6 @@ class AttributionTagger:
         if not claims or ('"' not in text and "“" not in text):
             return
         sent_of = sentence_ids(doc)
-        opens_paragraph = paragraph_starts(doc)
         previous: tuple[int, dict[str, Any]] | None = None  # (sentence, source) of the last sourced quotation
         for q_start, q_end in quotations(text):
             inside = [c for c in claims if q_start <= c.start_char and c.end_char <= q_end]

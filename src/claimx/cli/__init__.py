@@ -6,17 +6,17 @@ and this package is the only place that prints.
 
 from __future__ import annotations
 
-from ._app import app
+from . import bench as _bench  # noqa: E402,F401
+from . import eval as _eval  # noqa: E402,F401
+from . import mark as _mark  # noqa: E402,F401
+from . import report as _report  # noqa: E402,F401
+from . import review as _review  # noqa: E402,F401
 
 # Each command module registers itself on ``app`` when imported.
 from . import run as _run  # noqa: E402,F401
 from . import schema as _schema  # noqa: E402,F401
-from . import eval as _eval  # noqa: E402,F401
 from . import status as _status  # noqa: E402,F401
-from . import mark as _mark  # noqa: E402,F401
-from . import bench as _bench  # noqa: E402,F401
-from . import review as _review  # noqa: E402,F401
-from . import report as _report  # noqa: E402,F401
+from ._app import app
 
 
 def main() -> None:

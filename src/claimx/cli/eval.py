@@ -16,7 +16,16 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import ClaimxError, GoldError
-from ..evaluate import ChainResult, EvalResult, evaluate, evaluate_chain, has_chain, load_chain_articles, load_gold, score
+from ..evaluate import (
+    ChainResult,
+    EvalResult,
+    evaluate,
+    evaluate_chain,
+    has_chain,
+    load_chain_articles,
+    load_gold,
+    score,
+)
 from ..schemas import STATUSES
 from ._app import Arg, Opt, app
 

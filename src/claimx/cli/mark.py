@@ -20,7 +20,7 @@ def mark_cli(
     outputs: Path = Opt(Path("outputs"), "--outputs", "-o", help="The outputs folder of the run."),
 ) -> None:
     """Record a reviewer's decision; it is applied in every view and survives re-extraction."""
-    from ..decisions import mark
+    from ..views import mark
 
     chosen = [name for name, on in (("accept", accept), ("reject", reject), ("status", status is not None)) if on]
     if len(chosen) != 1:

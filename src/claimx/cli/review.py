@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..errors import ClaimxError
 from ..decisions import ReviewDecision
+from ..errors import ClaimxError
 from ..review import (
     ClaimFilter,
     describe_decision,

@@ -25,7 +25,12 @@ from .corpus import (
     refusal,
 )
 from .fields import parse_published
-from .normalize import NormalizeRule, load_normalize_rules, normalize_text, translation_table
+from .normalize import (
+    NormalizeRule,
+    load_normalize_rules,
+    normalize_text,
+    translation_table,
+)
 from .text import split_front_matter
 
 #: The suffixes claimx reads.

@@ -26,7 +26,14 @@ from typing import Any
 import yaml
 
 from ..errors import ReadError
-from .fields import Located, content_hash, decode_text, make_article, path_doc_id, universal_newlines
+from .fields import (
+    Located,
+    content_hash,
+    decode_text,
+    make_article,
+    path_doc_id,
+    universal_newlines,
+)
 
 #: The line that opens and closes front matter (surrounding whitespace ignored).
 FENCE = "---"
