@@ -365,7 +365,19 @@ def _names_a_day(text: str, grammar: Grammar) -> bool:
     )
 
 
-def _find(doc: Doc, grammar: Grammar, everything: bool) -> list[tuple[int, int, dict[str, Any]]]:
+def find_claim_times(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, int, dict[str, Any]]]:
+    """The TIMEX3s of ``doc`` that may date a claim besides its calendar dates
+    (a part of a day, a reference word): only the ``time`` and ``fixed``
+    patterns are normalised, so it costs a fraction of :func:`find_timexes`.
+
+    RETURNS (list): as :func:`find_timexes`.
+    """
+    return _find(doc, grammar or timex.load_grammar(), everything=True, kinds=("time", "fixed"))
+
+
+def _find(
+    doc: Doc, grammar: Grammar, everything: bool, kinds: tuple[str, ...] | None = None
+) -> list[tuple[int, int, dict[str, Any]]]:
     anchor = _published(doc)
     names = _names(doc)
     sent_starts = _sentence_starts(doc)
@@ -374,12 +386,14 @@ def _find(doc: Doc, grammar: Grammar, everything: bool) -> list[tuple[int, int, 
     text = doc_text(doc)
     for expression in timex.find_expressions(text, grammar, everything=everything):
         taken.append((expression.start, expression.end))
+        if kinds is not None and expression.kind not in kinds:
+            continue
         expression = _drop_mod_before_possessive(text, expression, grammar)
         span = _token_span(doc, expression.start, expression.end)
         if span is None or not _acceptable(span, expression, names):
             continue
         accepted.append((span, expression))
-    for expression in _ner_candidates(doc, taken, grammar, anchor, everything):
+    for expression in () if kinds is not None else _ner_candidates(doc, taken, grammar, anchor, everything):
         span = _token_span(doc, expression.start, expression.end)
         if span is not None and not _inside_name(span, names):
             accepted.append((span, expression))
@@ -534,7 +548,7 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         """doc (Doc): a parsed Doc. RETURNS (Doc): the Doc, its span groups set."""
-        timexes = find_timexes(doc, self.grammar)
+        timexes = find_timexes(doc, self.grammar) if self.timexes_key else find_claim_times(doc, self.grammar)
         doc.spans[self.spans_key] = self._spans(doc, claim_dates(find_dates(doc, self.grammar), timexes, doc.text, self.grammar), "timex")
         if self.timexes_key:
             doc.spans[self.timexes_key] = self._spans(doc, timexes, TIMEX3_ATTR)
