@@ -447,7 +447,12 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
     ("X has 384 delegates, Y 300 and Z 151"; "cuts 10,000 jobs, 3,700 in
     Germany and 1,600 in Spain"). Each item is a fact of its own. An item is
     a name and a number, or a number and a place, after a comma or "and"."""
-    in_date = {i for span in doc.spans.get(DATES_KEY, []) for i in range(span.start, span.end)}
+    if not any(doc[i].pos_ == "NUM" for i in range(start, end)):
+        return []  # most claims: no number, no gapped list
+    in_date = {
+        i for span in doc.spans.get(DATES_KEY, []) if span.start < end and start < span.end
+        for i in range(span.start, span.end)
+    }
     depth, inside = 0, set()
     for i in range(start, end):
         depth += doc[i].text == "("
@@ -476,7 +481,7 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
             items.append(j + 1)
         elif items:
             break  # the list is over
-    return items if len(items) >= 1 else []
+    return items
 
 
 def _imperative(token: Token) -> bool:
