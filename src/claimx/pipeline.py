@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
-from .fingerprint import configured_rules_dirs, extractor_info
+from .fingerprint import extractor_info
 from .schemas import Article, ClaimRecord, Extractor
 
 logger = logging.getLogger(__name__)
@@ -75,11 +75,11 @@ class Extraction:
     extractor: Extractor = field(init=False)
 
     def __post_init__(self) -> None:
-        from .nlp import load_nlp, model_info
+        from .nlp import load_nlp, model_info, rule_packs
 
         self.nlp = load_nlp(self.model)
         name, version = model_info(self.nlp)  # type: ignore[arg-type]
-        rules = configured_rules_dirs(self.nlp.config["components"])  # type: ignore[attr-defined]
+        rules = rule_packs(self.nlp)  # type: ignore[arg-type]
         self.extractor = extractor_info(name, version, rules_dir=rules, settings={})
 
     def extract(

@@ -343,6 +343,9 @@ class Grammar:
     trigger: re.Pattern[str] | None = None
     claim_patterns: list[_Pattern] = field(default_factory=list)
     trigger_extra: re.Pattern[str] | None = None
+    #: ``(rule id, type, regex of its words)`` of the rules that name words
+    #: rather than patterns, to record which of them took part (:func:`word_patterns`)
+    words: list[tuple[str, str, re.Pattern[str]]] = field(default_factory=list)
     match_cache: dict[bool, tuple[str, list[Any]]] = field(init=False, default_factory=dict, repr=False, compare=False)
 
     def lookup(self, category: str, word: str) -> VocabRule | None:
@@ -501,7 +504,27 @@ def load_grammar(rules_dir: Path | None = None) -> Grammar:
     path = Path(rules_dir or default_rules_dir()) / TEMPORAL_FILE
     rules = load_jsonl(path, TemporalRule)
     logger.debug("Loaded %d temporal rules from %s", len(rules), path)
-    return _build(rules)
+    grammar = _build(rules)
+    grammar.words = word_patterns(rules)
+    return grammar
+
+
+def word_patterns(rules: list[TemporalRule]) -> list[tuple[str, str, re.Pattern[str]]]:
+    """RETURNS (list): ``(rule id, type, regex of its words)`` for the rules of
+    ``temporal.jsonl`` that name words rather than patterns."""
+    found: list[tuple[str, str, re.Pattern[str]]] = []
+    for line in rules:
+        rule = line.root
+        words = getattr(rule, "words", None) or getattr(rule, "phrases", None) or []
+        if rule.type == "pattern" or not (words or getattr(rule, "patterns", None)):
+            continue
+        flags = 0 if getattr(rule, "case_sensitive", False) and not getattr(rule, "lowercase_ok", True) else re.IGNORECASE
+        alternatives = [
+            r"(?<!\w)" + re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "")
+            for w in sorted(words, key=len, reverse=True)
+        ] + list(getattr(rule, "patterns", None) or [])
+        found.append((rule.id, rule.type, re.compile("|".join(alternatives), flags)))
+    return found
 
 
 # ---------------------------------------------------------------------------

@@ -201,7 +201,7 @@ def test_dates_direction_of(nlp_base, text, date, direction):
 def test_dates_factory_and_spans_key():
     nlp = spacy.blank("en")
     nlp.add_pipe("claimx_dates", config={"spans_key": "when"})
-    assert nlp.get_pipe_meta("claimx_dates").assigns == ["doc.spans"]
+    assert nlp.get_pipe_meta("claimx_dates").assigns == ["doc.spans", "span._.timex", "span._.timex3"]
     doc = nlp.make_doc("Production begins in Q3 2024 and wraps in the first half of 2026.")
     doc = nlp.get_pipe("claimx_dates")(doc)
     assert [(s.text, s._.timex["value"]) for s in doc.spans["when"]] == [

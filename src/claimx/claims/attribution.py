@@ -30,6 +30,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .segment import (
     SUBJECT_DEPS,
@@ -46,14 +47,21 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "we", "i"})
 
 
-class AttributionTagger:
+class AttributionTagger(RulePackComponent):
     """Attach a source to every claim that has one.
 
     rules_dir (Path | None): rule pack; None for the default.
+    load (bool): read it now (else in ``initialize`` or on first use).
     """
 
-    def __init__(self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY) -> None:
+    pack_files = ("attribution.jsonl",)
+
+    def __init__(self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, load: bool = True) -> None:
         self.spans_key = spans_key
+        self._setup_pack(None, rules_dir, load=load)
+
+    def load_rules(self, rules_dir: Path, nlp: Language | None) -> None:
+        """Read the source words of ``attribution.jsonl`` in the pack at ``rules_dir``."""
         rules = load_attribution_rules(rules_dir)
         self.report_verbs = rules.get("report_verb", frozenset())
         self.unnamed_heads = rules.get("unnamed_head", frozenset())
@@ -649,10 +657,10 @@ def _bare_participle(head: Token) -> bool:
 
 @Language.factory(
     "claimx_attribution",
-    assigns=["doc.spans"],
-    requires=["doc.spans", "token.dep"],
+    assigns=["span._.claim_attribution"],
+    requires=["span._.claim_head", "span._.claim_frame", "doc.ents", "token.dep"],
     default_config={"spans_key": CLAIMS_KEY, "rules_dir": None},
 )
 def make_attribution(nlp: Language, name: str, spans_key: str, rules_dir: str | None) -> AttributionTagger:
     """Build the attribution tagger (see :class:`AttributionTagger`)."""
-    return AttributionTagger(rules_dir=Path(rules_dir) if rules_dir else None, spans_key=spans_key)
+    return AttributionTagger(rules_dir=Path(rules_dir) if rules_dir else None, spans_key=spans_key, load=False)

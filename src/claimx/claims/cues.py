@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import RulePackError
+from .component import RulePackComponent
 from .cue_rules import CueRule, load_cue_rules
 from .extensions import (
     CLAIMS_KEY,
@@ -81,15 +82,24 @@ def _bare_lemma(pattern: list[dict[str, Any]]) -> str | None:
     return None
 
 
-class CueTagger:
+class CueTagger(RulePackComponent):
     """Match cues, keep those in scope of each claim, and set its status.
 
     nlp (Language): the pipeline (its tokenizer builds phrase patterns).
     rules_dir (Path | None): rule pack; None for the default.
+    load (bool): read it now (else in ``initialize`` or on first use).
     """
 
-    def __init__(self, nlp: Language, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY) -> None:
+    pack_files = ("cues.jsonl", "attribution.jsonl")
+
+    def __init__(
+        self, nlp: Language, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, load: bool = True
+    ) -> None:
         self.spans_key = spans_key
+        self._setup_pack(nlp, rules_dir, load=load)
+
+    def load_rules(self, rules_dir: Path, nlp: Language) -> None:
+        """Build the matchers from ``cues.jsonl`` (and read the reporting verbs) of the pack at ``rules_dir``."""
         rules = load_cue_rules(rules_dir)
         self.rules = {rule.id: rule for rule in rules}
         self.subject_modifiers = frozenset(rule.id for rule in rules if rule.subject_modifier)
@@ -541,10 +551,10 @@ def _ignored(token: Token) -> bool:
 
 @Language.factory(
     "claimx_cues",
-    assigns=["doc.spans"],
-    requires=["doc.spans"],
+    assigns=["doc.spans", "span._.cue", "span._.claim_status", "span._.claim_cues"],
+    requires=["span._.claim_head", "span._.claim_frame", "span._.claim_attribution", "span._.timex"],
     default_config={"spans_key": CLAIMS_KEY, "rules_dir": None},
 )
 def make_cues(nlp: Language, name: str, spans_key: str, rules_dir: str | None) -> CueTagger:
     """Build the cue tagger (see :class:`CueTagger`)."""
-    return CueTagger(nlp, rules_dir=Path(rules_dir) if rules_dir else None, spans_key=spans_key)
+    return CueTagger(nlp, rules_dir=Path(rules_dir) if rules_dir else None, spans_key=spans_key, load=False)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -42,6 +43,7 @@ from .. import timex
 from ..schemas import Timex
 from ..timex import Direction, Expression, Grammar, Timex3
 from . import extensions  # noqa: F401  (registers doc._.published, span._.timex)
+from .component import RulePackComponent
 from .extensions import DATES_KEY, TIMEX3_ATTR, TIMEXES_KEY, record_rule
 from .sentences import doc_text
 
@@ -420,38 +422,13 @@ def _find(
             continue
         data = result.model_dump(mode="json")
         results.append((span.start_char, span.end_char, data))
-        _record(doc, span, expression)
+        _record(doc, span, expression, grammar)
         if data.get("type", "DATE") == "DATE":
             history.append((span, data))
     return results
 
 
-_WORD_RULES: list[tuple[str, str, re.Pattern[str]]] | None = None
-
-
-def _word_rules() -> list[tuple[str, str, re.Pattern[str]]]:
-    """RETURNS (list): ``(rule id, type, regex of its words)`` for the rules of
-    ``temporal.jsonl`` that name words rather than patterns (built once)."""
-    global _WORD_RULES
-    if _WORD_RULES is None:
-        from ..rules import default_rules_dir, load_jsonl
-
-        _WORD_RULES = []
-        for line in load_jsonl(default_rules_dir() / timex.TEMPORAL_FILE, timex.TemporalRule):
-            rule = line.root
-            words = getattr(rule, "words", None) or getattr(rule, "phrases", None) or []
-            if rule.type == "pattern" or not (words or getattr(rule, "patterns", None)):
-                continue
-            flags = 0 if getattr(rule, "case_sensitive", False) and not getattr(rule, "lowercase_ok", True) else re.IGNORECASE
-            alternatives = [
-                r"(?<!\w)" + re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "")
-                for w in sorted(words, key=len, reverse=True)
-            ] + list(getattr(rule, "patterns", None) or [])
-            _WORD_RULES.append((rule.id, rule.type, re.compile("|".join(alternatives), flags)))
-    return _WORD_RULES
-
-
-def _record(doc: Doc, span: Span, expression: Expression) -> None:
+def _record(doc: Doc, span: Span, expression: Expression, grammar: Grammar) -> None:
     """Record the ``temporal.jsonl`` rules behind a time expression: the
     pattern that found it, the vocabulary, modifier, filler and trigger
     words inside it, and the tense words on the verb it hangs on."""
@@ -463,7 +440,7 @@ def _record(doc: Doc, span: Span, expression: Expression) -> None:
         path += [ancestor, *(c for c in ancestor.children if c.dep_ in ("aux", "auxpass"))]
     text = doc.text
     before = max(0, span.start_char - 25)
-    for rule_id, kind, words in _word_rules():
+    for rule_id, kind, words in grammar.words:
         if kind == "tense":
             for t in path:
                 if words.fullmatch(t.lower_) or words.fullmatch(t.lemma_.lower()):
@@ -528,9 +505,11 @@ def _reference(
     return None
 
 
-class DateFinder:
+class DateFinder(RulePackComponent):
     """spaCy component: claim dates in ``doc.spans[spans_key]`` (``span._.timex``), every
     TIMEX3 in ``doc.spans[timexes_key]`` (``span._.timex3``, labelled with its type)."""
+
+    pack_files = (timex.TEMPORAL_FILE,)
 
     def __init__(
         self,
@@ -538,13 +517,21 @@ class DateFinder:
         name: str = "claimx_dates",
         spans_key: str = DATES_KEY,
         timexes_key: str | None = TIMEXES_KEY,
+        *,
+        rules_dir: Path | None = None,
+        load: bool = True,
     ) -> None:
         """nlp (Language): the pipeline. name (str): component name. spans_key (str): span group
-        of the claim dates. timexes_key (str | None): span group of every TIMEX3 (None: not written)."""
+        of the claim dates. timexes_key (str | None): span group of every TIMEX3 (None: not written).
+        rules_dir (Path | None): the rule pack; None for the default. load (bool): read it now."""
         self.name = name
         self.spans_key = spans_key
         self.timexes_key = timexes_key
-        self.grammar = timex.load_grammar()
+        self._setup_pack(nlp, rules_dir, load=load)
+
+    def load_rules(self, path: Path, nlp: Language) -> None:
+        """Compile ``temporal.jsonl`` of the pack at ``path``."""
+        self.grammar = timex.load_grammar(path)
 
     def __call__(self, doc: Doc) -> Doc:
         """doc (Doc): a parsed Doc. RETURNS (Doc): the Doc, its span groups set."""
@@ -568,10 +555,12 @@ class DateFinder:
 
 @Language.factory(
     "claimx_dates",
-    assigns=["doc.spans"],
-    default_config={"spans_key": DATES_KEY, "timexes_key": TIMEXES_KEY},
+    assigns=["doc.spans", "span._.timex", "span._.timex3"],
+    requires=["token.dep", "token.lemma"],
+    default_config={"spans_key": DATES_KEY, "timexes_key": TIMEXES_KEY, "rules_dir": None},
 )
-def make_dates(nlp: Language, name: str, spans_key: str, timexes_key: str | None) -> DateFinder:
+def make_dates(nlp: Language, name: str, spans_key: str, timexes_key: str | None, rules_dir: str | None) -> DateFinder:
     """Factory of ``claimx_dates``. spans_key (str): the claim dates' span group.
-    timexes_key (str | None): the span group of every TIMEX3. RETURNS (DateFinder)."""
-    return DateFinder(nlp, name, spans_key, timexes_key)
+    timexes_key (str | None): the span group of every TIMEX3. rules_dir (str | None):
+    the rule pack (read in ``initialize``). RETURNS (DateFinder)."""
+    return DateFinder(nlp, name, spans_key, timexes_key, rules_dir=Path(rules_dir) if rules_dir else None, load=False)

@@ -19,7 +19,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..rules import Example, default_rules_dir, load_jsonl
+from ..rules import Example, load_jsonl
+from .component import RulePackComponent
 from .extensions import record_rule
 
 
@@ -35,11 +36,17 @@ class EntityRule(BaseModel):
     counter_examples: list[str] = []
 
 
-class EntityPatterns:
+class EntityPatterns(RulePackComponent):
     """Add pattern entities to ``doc.ents``."""
 
-    def __init__(self, nlp: Language, *, rules_dir: Path | None = None) -> None:
-        rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "entities.jsonl", EntityRule)
+    pack_files = ("entities.jsonl",)
+
+    def __init__(self, nlp: Language, *, rules_dir: Path | None = None, load: bool = True) -> None:
+        self._setup_pack(nlp, rules_dir, load=load)
+
+    def load_rules(self, path: Path, nlp: Language) -> None:
+        """Build the matcher from ``entities.jsonl`` in ``path``."""
+        rules = load_jsonl(path / "entities.jsonl", EntityRule)
         self.labels = {rule.id: rule.label for rule in rules}
         self.matcher = Matcher(nlp.vocab)
         for rule in rules:
@@ -68,4 +75,4 @@ class EntityPatterns:
 )
 def make_entities(nlp: Language, name: str, rules_dir: str | None) -> EntityPatterns:
     """Build the entity pattern component (see :class:`EntityPatterns`)."""
-    return EntityPatterns(nlp, rules_dir=Path(rules_dir) if rules_dir else None)
+    return EntityPatterns(nlp, rules_dir=Path(rules_dir) if rules_dir else None, load=False)

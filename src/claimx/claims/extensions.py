@@ -17,6 +17,13 @@ Span groups claimx fills:
 - ``doc.spans["cues"]``: every cue match, labelled with its category;
   ``span._.cue`` holds ``{"status", "category", "id"}``.
 
+Each field of ``span._.claim`` can also be read on its own, as
+``span._.claim_<field>`` (:data:`CLAIM_FIELDS`, read-only). The factories
+declare these in their ``assigns`` and ``requires`` (``segment`` assigns
+``span._.claim_head``, ``attribution`` assigns ``span._.claim_attribution``,
+which ``cues`` and ``topic`` require …), so ``nlp.analyze_pipes`` reports a
+pipeline whose components are out of order.
+
 ``doc._.rules_fired`` lists ``(rule_id, start_char, end_char)`` for every
 rule of the pack that took part in a decision (see :func:`record_rule`):
 the rule-usage benchmark counts them and every rule's examples are checked
@@ -43,6 +50,16 @@ CLAIM_KEYS = (
     "topic",  # str
     "key",  # str
 )
+#: Fields of ``span._.claim`` readable as ``span._.claim_<field>``: its keys and
+#: ``frame`` (the token index of the reporting verb that frames it, or None).
+CLAIM_FIELDS = (*CLAIM_KEYS, "frame")
+
+
+def _claim_field(field: str):  # noqa: ANN202 - a spaCy extension getter
+    def get(span: Span) -> object:
+        return (span._.claim or {}).get(field)
+
+    return get
 
 
 def register_extensions() -> None:
@@ -60,6 +77,9 @@ def register_extensions() -> None:
     for name in ("claim", "timex", TIMEX3_ATTR, "cue"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
+    for field in CLAIM_FIELDS:
+        if not Span.has_extension(f"claim_{field}"):
+            Span.set_extension(f"claim_{field}", getter=_claim_field(field))
 
 
 def record_rule(doc: Doc, rule_id: str, start: int, end: int) -> None:

@@ -12,13 +12,16 @@ plain ASCII punctuation.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
+import srsly
 from spacy.tokens import Doc
-from spacy.util import registry
+from spacy.util import ensure_path, registry
 
-from ..read.normalize import normalize_text, rule_ids
+from ..read.normalize import RULE_FILE, load_normalize_rules
+from ..rules import default_rules_dir
 from .extensions import record_rule
 
 
@@ -26,14 +29,35 @@ class NormalizingTokenizer:
     """Tokenize the normalised text, keep the original characters.
 
     tokenizer (Callable[[str], Doc]): the base model's tokenizer.
+    rules_dir (Path | None): the rule pack whose ``normalize.jsonl`` to use;
+        None for the default. It is read on first use, or by :meth:`from_disk`
+        from a saved pipeline, which holds its own copy.
     """
 
-    def __init__(self, tokenizer: Any) -> None:
+    def __init__(self, tokenizer: Any, rules_dir: Path | None = None) -> None:
         self.tokenizer = tokenizer
         self.vocab = tokenizer.vocab
+        self.rules_dir = Path(rules_dir) if rules_dir else None
+        self._rules: str | None = None  # the text of normalize.jsonl, once read
+        self.pack_dir: Path | None = None  # the folder it was read from
+        self._table: dict[int, str] = {}
+        self._ids: dict[str, str] = {}
+
+    def _load(self, path: Path) -> None:
+        """Read ``normalize.jsonl`` of the pack at ``path``."""
+        rules = load_normalize_rules(path)
+        self._table = {ord(rule.char): rule.replacement for rule in rules}
+        self._ids = {rule.char: rule.id for rule in rules}
+        self._rules = (path / RULE_FILE).read_text(encoding="utf-8")
+        self.pack_dir = path
+
+    def _ensure(self) -> None:
+        if self._rules is None:
+            self._load(self.rules_dir or default_rules_dir())
 
     def __call__(self, text: str) -> Doc:
-        norm = normalize_text(text)
+        self._ensure()
+        norm = text if text.isascii() else text.translate(self._table)
         if norm == text:
             return self.tokenizer(text)
         ndoc = self.tokenizer(norm)
@@ -59,7 +83,7 @@ class NormalizingTokenizer:
         for token, token_norm in zip(doc, norms):
             if token_norm is not None:
                 token.norm_ = token_norm
-        ids = rule_ids()
+        ids = self._ids
         for i, (before, after) in enumerate(zip(text, norm)):
             if before != after and before in ids:
                 record_rule(doc, ids[before], i, i + 1)
@@ -69,19 +93,40 @@ class NormalizingTokenizer:
         for text in texts:
             yield self(text)
 
-    # Serialisation delegates to the wrapped tokenizer, so nlp.to_disk works.
+    # Serialisation: the wrapped tokenizer and the normalisation rules travel
+    # together, so a saved pipeline needs no rule pack.
     def to_bytes(self, **kwargs: Any) -> bytes:
-        return self.tokenizer.to_bytes(**kwargs)
+        self._ensure()
+        return srsly.msgpack_dumps({"tokenizer": self.tokenizer.to_bytes(**kwargs), "normalize": self._rules})
 
-    def from_bytes(self, data: bytes, **kwargs: Any) -> "NormalizingTokenizer":
-        self.tokenizer.from_bytes(data, **kwargs)
+    def from_bytes(self, data: bytes, **kwargs: Any) -> NormalizingTokenizer:
+        msg = srsly.msgpack_loads(data)
+        if isinstance(msg, dict) and set(msg) == {"tokenizer", "normalize"}:
+            self.tokenizer.from_bytes(msg["tokenizer"], **kwargs)
+            with tempfile.TemporaryDirectory() as tmp:
+                (Path(tmp) / RULE_FILE).write_text(msg["normalize"], encoding="utf-8")
+                self._load(Path(tmp))
+            self.pack_dir = None
+        else:  # the bytes of a plain tokenizer
+            self.tokenizer.from_bytes(data, **kwargs)
         return self
 
     def to_disk(self, path: str | Path, **kwargs: Any) -> None:
-        self.tokenizer.to_disk(path, **kwargs)
+        """Write a folder: the wrapped tokenizer (``tokenizer``) and ``normalize.jsonl``."""
+        self._ensure()
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self.tokenizer.to_disk(path / "tokenizer", **kwargs)
+        (path / RULE_FILE).write_text(self._rules or "", encoding="utf-8")
 
-    def from_disk(self, path: str | Path, **kwargs: Any) -> "NormalizingTokenizer":
-        self.tokenizer.from_disk(path, **kwargs)
+    def from_disk(self, path: str | Path, **kwargs: Any) -> NormalizingTokenizer:
+        """Read a folder written by :meth:`to_disk` (or a plain tokenizer's file)."""
+        path = ensure_path(path)
+        if path.is_dir():
+            self.tokenizer.from_disk(path / "tokenizer", **kwargs)
+            self._load(path)
+        else:
+            self.tokenizer.from_disk(path, **kwargs)
         return self
 
 

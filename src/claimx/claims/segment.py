@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..rules import Example, default_rules_dir, load_jsonl
+from .component import RulePackComponent
 from .cue_rules import afterthought_adverbs
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .sentences import doc_text
@@ -668,17 +669,26 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
-class Segmenter:
+class Segmenter(RulePackComponent):
     """Find clause-sized claims in each sentence.
 
     rules_dir (Path | None): rule pack; None for the default.
     spans_key (str): the span group claims go to.
     min_tokens (int): claims with fewer word tokens are dropped.
+    load (bool): read the rule pack now (else in ``initialize`` or on first use).
     """
 
-    def __init__(self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, min_tokens: int = 3) -> None:
+    pack_files = ("attribution.jsonl", "nonclaims.jsonl", "cues.jsonl")
+
+    def __init__(
+        self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, min_tokens: int = 3, load: bool = True
+    ) -> None:
         self.spans_key = spans_key
         self.min_tokens = min_tokens
+        self._setup_pack(None, rules_dir, load=load)
+
+    def load_rules(self, rules_dir: Path, nlp: Language | None) -> None:
+        """Read the reporting verbs, non-claim phrases and afterthought adverbs of the pack at ``rules_dir``."""
         attribution_rules = load_attribution_rules(rules_dir)
         self.report_verbs = attribution_rules.get("report_verb", frozenset())
         self.belief_verbs = attribution_rules.get("belief_verb", frozenset())
@@ -925,8 +935,8 @@ class Segmenter:
 
 @Language.factory(
     "claimx_segment",
-    assigns=["doc.spans"],
-    requires=["token.dep", "doc.sents"],
+    assigns=["doc.spans", "span._.claim", "span._.claim_head", "span._.claim_frame"],
+    requires=["token.dep", "token.lemma", "doc.sents", "span._.timex"],
     default_config={"spans_key": CLAIMS_KEY, "min_tokens": 3, "rules_dir": None},
 )
 def make_segmenter(
@@ -934,5 +944,5 @@ def make_segmenter(
 ) -> Segmenter:
     """Build the claim segmenter (see :class:`Segmenter`)."""
     return Segmenter(
-        rules_dir=Path(rules_dir) if rules_dir else None, spans_key=spans_key, min_tokens=min_tokens
+        rules_dir=Path(rules_dir) if rules_dir else None, spans_key=spans_key, min_tokens=min_tokens, load=False
     )

@@ -34,9 +34,10 @@ from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import Example, default_rules_dir, load_jsonl
+from ..rules import Example, load_jsonl
 from ..schemas import TOPICS
 from ..slots import SlotRule, load_slots
+from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .segment import SUBJECT_DEPS, is_absolute
 from .sentences import doc_text, ents_within, sentence_ids
@@ -105,12 +106,22 @@ def title_names(title: str, openers: frozenset[str] = frozenset()) -> list[str]:
     return sorted(names, key=lambda n: (-len(n), n))
 
 
-class TopicTagger:
-    """Set subject, topic and key on every claim."""
+class TopicTagger(RulePackComponent):
+    """Set subject, topic and key on every claim.
 
-    def __init__(self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY) -> None:
+    rules_dir (Path | None): rule pack; None for the default.
+    load (bool): read it now (else in ``initialize`` or on first use).
+    """
+
+    pack_files = ("topics.jsonl", "slots.jsonl")
+
+    def __init__(self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, load: bool = True) -> None:
         self.spans_key = spans_key
-        rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "topics.jsonl", TopicRule)
+        self._setup_pack(None, rules_dir, load=load)
+
+    def load_rules(self, rules_dir: Path, nlp: Language | None) -> None:
+        """Read the topic words and slots of the pack at ``rules_dir``."""
+        rules = load_jsonl(rules_dir / "topics.jsonl", TopicRule)
         self.words: dict[str, str] = {}
         self.announce_words: set[str] = set()
         self.title_openers: set[str] = set()
@@ -751,10 +762,10 @@ def _mentions(text: str, aliases: dict[str, str]) -> list[tuple[int, int, str]]:
 
 @Language.factory(
     "claimx_topic",
-    assigns=["doc.spans"],
-    requires=["doc.spans", "doc.ents"],
+    assigns=["span._.claim_subject", "span._.claim_topic", "span._.claim_key", "doc._.main_subject"],
+    requires=["span._.claim_head", "span._.claim_attribution", "span._.timex", "doc.ents"],
     default_config={"spans_key": CLAIMS_KEY, "rules_dir": None},
 )
 def make_topic(nlp: Language, name: str, spans_key: str, rules_dir: str | None) -> TopicTagger:
     """Build the subject/topic tagger (see :class:`TopicTagger`)."""
-    return TopicTagger(rules_dir=Path(rules_dir) if rules_dir else None, spans_key=spans_key)
+    return TopicTagger(rules_dir=Path(rules_dir) if rules_dir else None, spans_key=spans_key, load=False)
