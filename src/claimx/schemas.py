@@ -8,7 +8,6 @@ holds ``body[start:end] == text``.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -182,22 +181,3 @@ RECORD_TYPES: dict[str, type[BaseModel]] = {
     "document": DocumentRecord,
     "article": Article,
 }
-
-
-def record_types() -> dict[str, type[BaseModel]]:
-    """RETURNS (dict): every record type claimx writes, by name: the extraction
-    records above and the store's views (status lines, changes, decisions)."""
-    from .decisions import DecisionView
-    from .status import StatusChange, StatusRecord
-
-    return {**RECORD_TYPES, "status": StatusRecord, "status_change": StatusChange, "decision": DecisionView}
-
-
-def json_schema(name: str) -> dict[str, Any]:
-    """RETURNS (dict): the JSON Schema of the record type ``name``."""
-    return record_types()[name].model_json_schema()
-
-
-def all_json_schemas() -> str:
-    """RETURNS (str): every record type's JSON Schema, as one indented JSON object."""
-    return json.dumps({name: json_schema(name) for name in record_types()}, indent=2, sort_keys=True)
