@@ -1,9 +1,9 @@
-""":mod:`claimx.rules`: find, load, validate and hash the rule packs in ``models/``.
+""":mod:`claimx.rules`: the rule packs in ``models/``: their schemas, and how they are found, loaded, validated and hashed.
 
 A rule pack is a directory (``models/en/`` by default) holding a ``meta.json``
-and JSONL files, one rule a line. Each component names the file it reads and
-the pydantic model (``extra="forbid"``) each line must satisfy; a bad line
-fails with the file, the line number and what is wrong.
+and JSONL files, one rule a line. Every file's lines have a pydantic model
+here (``extra="forbid"``, :data:`PACK_SCHEMAS`); a bad line fails with the
+file, the line number, the rule id and what is wrong. No spaCy here.
 """
 
 from __future__ import annotations
@@ -13,11 +13,20 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .errors import RulePackError
+from .schemas import Mod
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -62,6 +71,372 @@ Example = Annotated[str, Field(pattern=r"\S")] | ExampleEffect
 def example_text(example: Example) -> str:
     """RETURNS (str): the sentence of an example, plain or with its effect."""
     return example if isinstance(example, str) else example.text
+
+
+# ---------------------------------------------------------------------------
+# The schema of every rule file, one pydantic model a line (``extra="forbid"``)
+# ---------------------------------------------------------------------------
+
+
+#: what a cue does (see ``models/en/cues.jsonl`` and :mod:`claimx.claims.cues`)
+CueCategory = Literal[
+    "certain", "expect", "future", "spec", "neg", "unknown", "pseudo", "tell_verb", "ignore", "complement"
+]
+
+
+class CueRule(BaseModel):
+    """One line of ``cues.jsonl``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    category: CueCategory
+    status: Literal["confirmed", "expected", "rumored", "denied", "unconfirmed"]
+    pattern: str | list[dict[str, Any]]
+    examples: list[Example] = []
+    counter_examples: list[str] = []
+    #: category ``complement`` only: the prepositions by which a noun or
+    #: adjective takes its event ("fears *of*", "a delay *in*")
+    preps: list[str] = ["of", "for", "on", "over", "about"]
+    #: a word that, modifying the clause's subject, hedges the whole clause
+    #: ("the *leaked* handset carries a larger battery")
+    subject_modifier: bool = False
+    #: a one-word adverb that, after a comma and before a preposition, opens a
+    #: claim of its own (", *possibly* for a 2028 release")
+    afterthought: bool = False
+
+
+class AttributionRule(BaseModel):
+    """One line of ``attribution.jsonl``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: Literal[
+        "report_verb",
+        "unnamed_head",
+        "public_head",
+        "unnamed_modifier",
+        "rumor_source",
+        "belief_verb",
+        "rumor_verb",
+        "person_role",
+        "evidence_noun",
+        "finding_noun",
+        "official_role",
+    ]
+    lemma: str
+    examples: list[Example] = []
+    counter_examples: list[str] = []
+
+
+class NonClaimRule(BaseModel):
+    """One line of ``nonclaims.jsonl``: wording that is never news in itself."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    #: "boilerplate": a phrase that, ending its clause, is never news ("declined to
+    #: comment"); "evaluative": an adjective that makes a copular clause an
+    #: opinion ("the *handsomest* series", "a *sensible* piece of law");
+    #: "opinion_verb": a verb whose clause is an opinion ("it *deserves* to work");
+    #: "measurable": an adjective whose superlative is a fact ("its most
+    #: *expensive* production", "the *biggest* tour")
+    kind: Literal["boilerplate", "evaluative", "opinion_verb", "measurable"]
+    phrase: str
+    examples: list[Example] = []
+    counter_examples: list[str] = []
+
+
+class TopicRule(BaseModel):
+    """One line of ``topics.jsonl``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    #: a topic; or "announcement": words that make a release claim's key
+    #: ``announcement`` rather than ``release_date``; or "title_opener": words
+    #: that open a title's question ("Could …") without being part of a name;
+    #: or "codename": nouns that present a name as a codename ("HLX, the
+    #: internal codename"); or "naming": words after which a codename follows
+    #: ("codenamed", "a project called"); or "identity": verbs that say what a
+    #: codename stands for ("refer to", "tied to"); or "cast_verb": verbs that
+    #: make a claim about the cast when a person is their subject ("appear",
+    #: "star", "return"). Several words are matched
+    #: as a phrase, word by word.
+    topic: Literal[
+        "release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other",
+        "announcement", "title_opener", "codename", "naming", "identity", "cast_verb",
+    ]
+    lemma: str
+    #: parts of speech the word counts as (e.g. only the noun "share"); empty for any
+    pos: list[str] = []
+    #: the roll-up key the word gives a claim of its topic ("acquire" -> "deal"
+    #: within ``business``); None leaves the topic's own key
+    key: str | None = None
+    examples: list[Example] = []
+    counter_examples: list[str] = []
+
+
+class EntityRule(BaseModel):
+    """One line of ``entities.jsonl``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    label: str
+    pattern: list[dict[str, Any]]
+    examples: list[Example] = []
+    counter_examples: list[str] = []
+
+
+#: what a tracked fact's value is
+ValueKind = Literal["date", "amount", "any"]
+
+
+class SlotRule(BaseModel):
+    """One line of ``slots.jsonl``: the words that tie a claim to one tracked fact (topic and key)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    topic: Literal["release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other"]
+    #: the roll-up key of the fact ("price", "filming", "processor")
+    key: str
+    #: lemmas or lower-case forms; several words are matched as a phrase, word by word
+    words: list[str]
+    #: entity labels that speak to the slot ("MONEY" for a price) when the
+    #: claim's key is one of ``over``; empty for none
+    labels: list[str] = []
+    #: the keys a claim with an entity of ``labels`` gives up for this slot ("deal")
+    over: list[str] = []
+    #: parts of speech the first word counts as; empty for any
+    pos: list[str] = []
+    #: lemmas of the verb the word must hang on ("production" counts as
+    #: filming only as what begins or wraps); empty for any
+    heads: list[str] = []
+    #: what the fact's value is: a date, an amount, either (a date first), or nothing
+    value: ValueKind | None = None
+    examples: list[str] = []
+
+
+class NormalizeRule(BaseModel):
+    """One line of ``normalize.jsonl``: replace ``char`` by ``replacement``.
+
+    id (str): a stable name for the rule.
+    char (str): the character to replace, exactly one code point.
+    replacement (str): what it becomes, exactly one code point.
+    name (str): the Unicode name of ``char``, for people reading the file.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    char: str
+    replacement: str
+    name: str
+    examples: list[Example] = []
+    counter_examples: list[str] = []
+
+    @field_validator("char", "replacement")
+    @classmethod
+    def _one_code_point(cls, value: str) -> str:
+        if len(value) != 1:
+            raise ValueError(
+                f"must be exactly one code point (got {len(value)}: {value!r}); "
+                "normalisation has to keep the text's length"
+            )
+        return value
+
+
+# temporal.jsonl: told apart by ``type``; compiled by :func:`claimx.timex.load_grammar`
+
+Direction = Literal["past", "future"]
+
+#: The TIMEX3 types claimx emits.
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+#: Every TIMEX3 ``mod`` (claim dates use the subset :data:`claimx.schemas.Mod`).
+Timex3Mod = Literal[
+    "APPROX",
+    "MID",
+    "START",
+    "END",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+]
+_CLAIM_MODS = frozenset({"APPROX", "MID", "START", "END", "BEFORE", "AFTER"})
+
+class _TemporalBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    examples: list[Example] = Field(default_factory=list)
+    counter_examples: list[str] = Field(default_factory=list)
+
+
+class VocabRule(_TemporalBase):
+    """Words of one category that fill a placeholder, with the value they stand for."""
+
+    type: Literal["vocab"]
+    category: Literal[
+        "month",
+        "season",
+        "weekday",
+        "ordinal",
+        "number",
+        "unit",
+        "holiday",
+        "quantity",
+        "duration_unit",
+        "part_of_day",
+        "timezone",
+    ]
+    words: list[str] = Field(min_length=1)
+    value: int | str
+    case_sensitive: bool = False
+    lowercase_ok: bool = True
+    bare: bool = True
+    approx: bool = False
+    vague: bool = False
+    scale: int = 1
+    vague_value: str | None = None
+
+
+class ModifierRule(_TemporalBase):
+    """Phrases before an expression that set its TIMEX3 ``mod`` (and belong to it)."""
+
+    type: Literal["modifier"]
+    phrases: list[str] = Field(min_length=1)
+    mod: Timex3Mod
+    search: bool = True
+    scopes: list[Literal["date", "duration"]] = Field(default_factory=lambda: ["date"], min_length=1)
+
+    @model_validator(mode="after")
+    def _claim_mods_only_on_dates(self) -> ModifierRule:
+        if "date" in self.scopes and self.mod not in _CLAIM_MODS:
+            raise ValueError(f"mod {self.mod} cannot modify a date (only {sorted(_CLAIM_MODS)})")
+        return self
+
+
+class FillerRule(_TemporalBase):
+    """Leading words that are not part of an expression; :func:`normalize` skips them."""
+
+    type: Literal["filler"]
+    words: list[str] = Field(min_length=1)
+
+
+class TriggerRule(_TemporalBase):
+    """Words one of which every expression holds (besides digits and vocabulary words).
+
+    The patterns only run around a trigger, which keeps the search fast.
+    ``patterns`` are regular expressions ("\\d:\\d\\d" for clock times);
+    ``claim: false`` triggers only open windows for the TIMEX3 that are no claim
+    dates (``find_expressions(everything=True)``).
+    """
+
+    type: Literal["trigger"]
+    words: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    claim: bool = True
+
+
+class PatternRule(_TemporalBase):
+    """One surface pattern: a regex with ``{PLACEHOLDERS}`` and the kind of value it gives.
+
+    context: "none" (absolute, or relative to the publication date), "sentence"
+        (a calendar name: may read its year off an earlier date of the sentence),
+        "anaphoric" (refers back to an earlier date of the sentence if there is
+        one), "same" ("the same day": needs an earlier date).
+    future_from: which point of a candidate interval must not be past for it
+        to count as future ("end": any part left; "mid": at least half left).
+    timex_type: the TIMEX3 type the pattern gives. claim: whether its matches are
+        claim dates (``doc.spans["dates"]``); durations, sets, times, "now" and
+        "the day" are not, and only :func:`normalize_timex` and
+        ``find_expressions(everything=True)`` use them.
+    kind "fixed": the pattern always gives ``value`` ("now": PRESENT_REF,
+        "weekly": P1W).
+    needs_context: the reading holds only where ``search_prefix`` found it
+        ("$5 billion a year" is a SET, "a year" alone a DURATION):
+        :func:`normalize_timex` tries it only when told the rule found the text.
+    """
+
+    type: Literal["pattern"]
+    kind: Literal[
+        "date",
+        "month",
+        "season",
+        "quarter",
+        "half",
+        "year",
+        "decade",
+        "century",
+        "unit",
+        "day",
+        "weekday",
+        "offset",
+        "holiday",
+        "duration",
+        "set",
+        "time",
+        "fixed",
+    ]
+    pattern: str
+    context: Literal["none", "sentence", "anaphoric", "same"] = "none"
+    future_from: Literal["start", "mid", "end"] = "end"
+    requires_mod: bool = False
+    fixed_mod: Mod | None = None
+    search_prefix: str = ""
+    timex_type: TimexType = "DATE"
+    claim: bool = True
+    value: str | None = None
+    needs_context: bool = False
+
+    @model_validator(mode="after")
+    def _only_dates_are_claim_dates(self) -> PatternRule:
+        if self.claim and (self.timex_type != "DATE" or self.kind in ("duration", "set", "time", "fixed")):
+            raise ValueError("only DATE patterns of a date kind can be claim dates (set claim: false)")
+        if self.kind == "fixed" and not self.value:
+            raise ValueError("a fixed pattern needs a value")
+        return self
+
+
+class TenseRule(_TemporalBase):
+    """Words that tell which way the tense around a date points (read by the finder)."""
+
+    type: Literal["tense"]
+    role: Literal["aux", "perfect", "lemma", "passthrough", "period_noun", "shift", "booking"]
+    words: list[str] = Field(min_length=1)
+    direction: Direction | None = None
+
+
+class TemporalRule(
+    RootModel[
+        Annotated[
+            VocabRule | ModifierRule | FillerRule | TriggerRule | PatternRule | TenseRule,
+            Field(discriminator="type"),
+        ]
+    ]
+):
+    """One line of ``temporal.jsonl``, told apart by its ``type``."""
+
+
+#: Each rule file of a pack and the model of its lines.
+PACK_SCHEMAS: dict[str, type[BaseModel]] = {
+    "cues.jsonl": CueRule,
+    "attribution.jsonl": AttributionRule,
+    "nonclaims.jsonl": NonClaimRule,
+    "topics.jsonl": TopicRule,
+    "entities.jsonl": EntityRule,
+    "slots.jsonl": SlotRule,
+    "normalize.jsonl": NormalizeRule,
+    "temporal.jsonl": TemporalRule,
+}
 
 
 def default_rules_dir() -> Path:
@@ -132,3 +507,51 @@ def rules_hash(rules_dir: Path | None = None) -> str:
         (p.relative_to(root).as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in files
     )
     return _hash_dir(str(root), stamp)
+
+
+# ---------------------------------------------------------------------------
+# Loaders of the claim packs (the temporal, normalisation and slot packs are
+# compiled where they are used: claimx.timex, claimx.read.normalize, claimx.slots)
+# ---------------------------------------------------------------------------
+
+
+def load_cue_rules(rules_dir: Path | None = None) -> list[CueRule]:
+    """RETURNS (list[CueRule]): the rules of ``cues.jsonl`` in ``rules_dir`` (None: the default pack)."""
+    return load_jsonl(Path(rules_dir or default_rules_dir()) / "cues.jsonl", CueRule)
+
+
+def afterthought_adverbs(rules_dir: Path | None = None) -> frozenset[str]:
+    """RETURNS (frozenset[str]): one-word cues flagged ``afterthought``: adverbs
+    that, after a comma and before a preposition, open a claim of their own
+    (", possibly alongside new hardware", ", likely by swapping in …")."""
+    return frozenset(
+        rule.pattern.lower()
+        for rule in load_cue_rules(rules_dir)
+        if rule.afterthought and isinstance(rule.pattern, str) and " " not in rule.pattern
+    )
+
+
+def load_nonclaim_phrases(rules_dir: Path | None = None, kind: str = "boilerplate") -> tuple[str, ...]:
+    """RETURNS (tuple[str, ...]): the lower-cased phrases of one kind ("declined to comment")."""
+    rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "nonclaims.jsonl", NonClaimRule)
+    return tuple(rule.phrase.lower() for rule in rules if rule.kind == kind)
+
+
+def rule_ids(rules_dir: Path | None, filename: str) -> dict[tuple[str, str], str]:
+    """RETURNS (dict): ``(kind, word) -> rule id`` for ``attribution.jsonl`` or
+    ``nonclaims.jsonl`` (first rule wins), to record which rule fired."""
+    model: type[AttributionRule | NonClaimRule] = AttributionRule if filename == "attribution.jsonl" else NonClaimRule
+    ids: dict[tuple[str, str], str] = {}
+    for rule in load_jsonl(Path(rules_dir or default_rules_dir()) / filename, model):
+        word = rule.lemma if isinstance(rule, AttributionRule) else rule.phrase
+        ids.setdefault((rule.kind, word.lower()), rule.id)
+    return ids
+
+
+def load_attribution_rules(rules_dir: Path | None = None) -> dict[str, frozenset[str]]:
+    """RETURNS (dict): lemma sets by rule kind, from ``attribution.jsonl``."""
+    rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "attribution.jsonl", AttributionRule)
+    sets: dict[str, set[str]] = {}
+    for rule in rules:
+        sets.setdefault(rule.kind, set()).add(rule.lemma.lower())
+    return {kind: frozenset(values) for kind, values in sets.items()}

@@ -12,38 +12,8 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
-from .rules import default_rules_dir, load_jsonl
-
-ValueKind = Literal["date", "amount", "any"]
-
-class SlotRule(BaseModel):
-    """One line of ``slots.jsonl``: the words that tie a claim to one tracked fact (topic and key)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    topic: Literal["release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other"]
-    #: the roll-up key of the fact ("price", "filming", "processor")
-    key: str
-    #: lemmas or lower-case forms; several words are matched as a phrase, word by word
-    words: list[str]
-    #: entity labels that speak to the slot ("MONEY" for a price) when the
-    #: claim's key is one of ``over``; empty for none
-    labels: list[str] = []
-    #: the keys a claim with an entity of ``labels`` gives up for this slot ("deal")
-    over: list[str] = []
-    #: parts of speech the first word counts as; empty for any
-    pos: list[str] = []
-    #: lemmas of the verb the word must hang on ("production" counts as
-    #: filming only as what begins or wraps); empty for any
-    heads: list[str] = []
-    #: what the fact's value is: a date, an amount, either (a date first), or nothing
-    value: ValueKind | None = None
-    examples: list[str] = []
+from .rules import SlotRule, ValueKind, default_rules_dir, load_jsonl
 
 
 def load_slots(rules_dir: Path | None = None) -> list[SlotRule]:

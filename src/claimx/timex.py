@@ -62,37 +62,29 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 from dateparser.conf import Settings
 from dateparser.date import DateDataParser
-from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+from pydantic import BaseModel, ConfigDict
 
-from .rules import Example, default_rules_dir, load_jsonl
+from .rules import (
+    Direction,
+    FillerRule,
+    ModifierRule,
+    PatternRule,
+    TemporalRule,
+    TenseRule,
+    Timex3Mod,
+    TimexType,
+    TriggerRule,
+    VocabRule,
+    default_rules_dir,
+    load_jsonl,
+)
 from .schemas import Mod, Timex
 
 logger = logging.getLogger(__name__)
-
-Direction = Literal["past", "future"]
-
-#: The TIMEX3 types claimx emits.
-TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-#: Every TIMEX3 ``mod`` (claim dates use the subset :data:`claimx.schemas.Mod`).
-Timex3Mod = Literal[
-    "APPROX",
-    "MID",
-    "START",
-    "END",
-    "BEFORE",
-    "AFTER",
-    "ON_OR_BEFORE",
-    "ON_OR_AFTER",
-    "LESS_THAN",
-    "MORE_THAN",
-    "EQUAL_OR_LESS",
-    "EQUAL_OR_MORE",
-]
-_CLAIM_MODS = frozenset({"APPROX", "MID", "START", "END", "BEFORE", "AFTER"})
 
 #: Name of the rule file in the rule pack.
 TEMPORAL_FILE = "temporal.jsonl"
@@ -100,160 +92,6 @@ TEMPORAL_FILE = "temporal.jsonl"
 # ---------------------------------------------------------------------------
 # Rule file models
 # ---------------------------------------------------------------------------
-
-
-class _Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    examples: list[Example] = Field(default_factory=list)
-    counter_examples: list[str] = Field(default_factory=list)
-
-
-class VocabRule(_Rule):
-    """Words of one category that fill a placeholder, with the value they stand for."""
-
-    type: Literal["vocab"]
-    category: Literal[
-        "month",
-        "season",
-        "weekday",
-        "ordinal",
-        "number",
-        "unit",
-        "holiday",
-        "quantity",
-        "duration_unit",
-        "part_of_day",
-        "timezone",
-    ]
-    words: list[str] = Field(min_length=1)
-    value: int | str
-    case_sensitive: bool = False
-    lowercase_ok: bool = True
-    bare: bool = True
-    approx: bool = False
-    vague: bool = False
-    scale: int = 1
-    vague_value: str | None = None
-
-
-class ModifierRule(_Rule):
-    """Phrases before an expression that set its TIMEX3 ``mod`` (and belong to it)."""
-
-    type: Literal["modifier"]
-    phrases: list[str] = Field(min_length=1)
-    mod: Timex3Mod
-    search: bool = True
-    scopes: list[Literal["date", "duration"]] = Field(default_factory=lambda: ["date"], min_length=1)
-
-    @model_validator(mode="after")
-    def _claim_mods_only_on_dates(self) -> ModifierRule:
-        if "date" in self.scopes and self.mod not in _CLAIM_MODS:
-            raise ValueError(f"mod {self.mod} cannot modify a date (only {sorted(_CLAIM_MODS)})")
-        return self
-
-
-class FillerRule(_Rule):
-    """Leading words that are not part of an expression; :func:`normalize` skips them."""
-
-    type: Literal["filler"]
-    words: list[str] = Field(min_length=1)
-
-
-class TriggerRule(_Rule):
-    """Words one of which every expression holds (besides digits and vocabulary words).
-
-    The patterns only run around a trigger, which keeps the search fast.
-    ``patterns`` are regular expressions ("\\d:\\d\\d" for clock times);
-    ``claim: false`` triggers only open windows for the TIMEX3 that are no claim
-    dates (``find_expressions(everything=True)``).
-    """
-
-    type: Literal["trigger"]
-    words: list[str] = Field(default_factory=list)
-    patterns: list[str] = Field(default_factory=list)
-    claim: bool = True
-
-
-class PatternRule(_Rule):
-    """One surface pattern: a regex with ``{PLACEHOLDERS}`` and the kind of value it gives.
-
-    context: "none" (absolute, or relative to the publication date), "sentence"
-        (a calendar name: may read its year off an earlier date of the sentence),
-        "anaphoric" (refers back to an earlier date of the sentence if there is
-        one), "same" ("the same day": needs an earlier date).
-    future_from: which point of a candidate interval must not be past for it
-        to count as future ("end": any part left; "mid": at least half left).
-    timex_type: the TIMEX3 type the pattern gives. claim: whether its matches are
-        claim dates (``doc.spans["dates"]``); durations, sets, times, "now" and
-        "the day" are not, and only :func:`normalize_timex` and
-        ``find_expressions(everything=True)`` use them.
-    kind "fixed": the pattern always gives ``value`` ("now": PRESENT_REF,
-        "weekly": P1W).
-    needs_context: the reading holds only where ``search_prefix`` found it
-        ("$5 billion a year" is a SET, "a year" alone a DURATION):
-        :func:`normalize_timex` tries it only when told the rule found the text.
-    """
-
-    type: Literal["pattern"]
-    kind: Literal[
-        "date",
-        "month",
-        "season",
-        "quarter",
-        "half",
-        "year",
-        "decade",
-        "century",
-        "unit",
-        "day",
-        "weekday",
-        "offset",
-        "holiday",
-        "duration",
-        "set",
-        "time",
-        "fixed",
-    ]
-    pattern: str
-    context: Literal["none", "sentence", "anaphoric", "same"] = "none"
-    future_from: Literal["start", "mid", "end"] = "end"
-    requires_mod: bool = False
-    fixed_mod: Mod | None = None
-    search_prefix: str = ""
-    timex_type: TimexType = "DATE"
-    claim: bool = True
-    value: str | None = None
-    needs_context: bool = False
-
-    @model_validator(mode="after")
-    def _only_dates_are_claim_dates(self) -> PatternRule:
-        if self.claim and (self.timex_type != "DATE" or self.kind in ("duration", "set", "time", "fixed")):
-            raise ValueError("only DATE patterns of a date kind can be claim dates (set claim: false)")
-        if self.kind == "fixed" and not self.value:
-            raise ValueError("a fixed pattern needs a value")
-        return self
-
-
-class TenseRule(_Rule):
-    """Words that tell which way the tense around a date points (read by the finder)."""
-
-    type: Literal["tense"]
-    role: Literal["aux", "perfect", "lemma", "passthrough", "period_noun", "shift", "booking"]
-    words: list[str] = Field(min_length=1)
-    direction: Direction | None = None
-
-
-class TemporalRule(
-    RootModel[
-        Annotated[
-            VocabRule | ModifierRule | FillerRule | TriggerRule | PatternRule | TenseRule,
-            Field(discriminator="type"),
-        ]
-    ]
-):
-    """One line of ``temporal.jsonl``, told apart by its ``type``."""
 
 
 class Timex3(BaseModel):

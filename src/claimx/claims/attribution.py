@@ -30,13 +30,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..rules import load_attribution_rules, rule_ids
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .segment import (
     SUBJECT_DEPS,
     absolute_clause,
-    load_attribution_rules,
-    rule_ids,
     trailing_reporter,
 )
 from .sentences import doc_text, sentence_ids

@@ -46,8 +46,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import RulePackError
+from ..rules import CueRule, load_attribution_rules, load_cue_rules
 from .component import RulePackComponent
-from .cue_rules import CueRule, load_cue_rules
 from .extensions import (
     CLAIMS_KEY,
     CUES_KEY,
@@ -58,7 +58,6 @@ from .extensions import (
 from .segment import (
     absolute_clause,
     is_absolute,
-    load_attribution_rules,
     summary_appositive,
 )
 from .sentences import paragraph_starts, sentence_ids

@@ -11,29 +11,15 @@ overlaps when it is longer.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..rules import Example, load_jsonl
+from ..rules import EntityRule, load_jsonl
 from .component import RulePackComponent
 from .extensions import record_rule
-
-
-class EntityRule(BaseModel):
-    """One line of ``entities.jsonl``."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    label: str
-    pattern: list[dict[str, Any]]
-    examples: list[Example] = []
-    counter_examples: list[str] = []
 
 
 class EntityPatterns(RulePackComponent):

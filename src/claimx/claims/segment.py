@@ -22,15 +22,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import Example, default_rules_dir, load_jsonl
+from ..rules import (
+    afterthought_adverbs,
+    load_attribution_rules,
+    load_nonclaim_phrases,
+    rule_ids,
+)
 from .component import RulePackComponent
-from .cue_rules import afterthought_adverbs
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .sentences import doc_text
 
@@ -43,54 +45,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 #: Tokens trimmed from the edges of a claim.
 EDGE_DEPS = frozenset({"cc", "mark", "punct", "prep_trail"})
 EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
-
-
-class AttributionRule(BaseModel):
-    """One line of ``attribution.jsonl``."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    kind: Literal[
-        "report_verb",
-        "unnamed_head",
-        "public_head",
-        "unnamed_modifier",
-        "rumor_source",
-        "belief_verb",
-        "rumor_verb",
-        "person_role",
-        "evidence_noun",
-        "finding_noun",
-        "official_role",
-    ]
-    lemma: str
-    examples: list[Example] = []
-    counter_examples: list[str] = []
-
-
-class NonClaimRule(BaseModel):
-    """One line of ``nonclaims.jsonl``: wording that is never news in itself."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    #: "boilerplate": a phrase that, ending its clause, is never news ("declined to
-    #: comment"); "evaluative": an adjective that makes a copular clause an
-    #: opinion ("the *handsomest* series", "a *sensible* piece of law");
-    #: "opinion_verb": a verb whose clause is an opinion ("it *deserves* to work");
-    #: "measurable": an adjective whose superlative is a fact ("its most
-    #: *expensive* production", "the *biggest* tour")
-    kind: Literal["boilerplate", "evaluative", "opinion_verb", "measurable"]
-    phrase: str
-    examples: list[Example] = []
-    counter_examples: list[str] = []
-
-
-def load_nonclaim_phrases(rules_dir: Path | None = None, kind: str = "boilerplate") -> tuple[str, ...]:
-    """RETURNS (tuple[str, ...]): the lower-cased phrases of one kind ("declined to comment")."""
-    rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "nonclaims.jsonl", NonClaimRule)
-    return tuple(rule.phrase.lower() for rule in rules if rule.kind == kind)
 
 
 #: verbs that link a subject to what is said of it ("is", "remains", "looks")
@@ -162,26 +116,6 @@ def is_opinion(
             if t.dep_ == "relcl" and t.lemma_.lower() in opinion_verbs:
                 return True  # "Tiago is a player we like": a verdict on him
     return False
-
-
-def rule_ids(rules_dir: Path | None, filename: str) -> dict[tuple[str, str], str]:
-    """RETURNS (dict): ``(kind, word) -> rule id`` for ``attribution.jsonl`` or
-    ``nonclaims.jsonl`` (first rule wins), to record which rule fired."""
-    model: type[AttributionRule | NonClaimRule] = AttributionRule if filename == "attribution.jsonl" else NonClaimRule
-    ids: dict[tuple[str, str], str] = {}
-    for rule in load_jsonl(Path(rules_dir or default_rules_dir()) / filename, model):
-        word = rule.lemma if isinstance(rule, AttributionRule) else rule.phrase
-        ids.setdefault((rule.kind, word.lower()), rule.id)
-    return ids
-
-
-def load_attribution_rules(rules_dir: Path | None = None) -> dict[str, frozenset[str]]:
-    """RETURNS (dict): lemma sets by rule kind, from ``attribution.jsonl``."""
-    rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "attribution.jsonl", AttributionRule)
-    sets: dict[str, set[str]] = {}
-    for rule in rules:
-        sets.setdefault(rule.kind, set()).add(rule.lemma.lower())
-    return {kind: frozenset(values) for kind, values in sets.items()}
 
 
 def _label(token: Token) -> bool:

@@ -28,15 +28,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import Example, load_jsonl
+from ..rules import SlotRule, TopicRule, load_jsonl
 from ..schemas import TOPICS
-from ..slots import SlotRule, load_slots
+from ..slots import load_slots
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .segment import SUBJECT_DEPS, is_absolute
@@ -50,36 +48,6 @@ _NOT_SUBJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 SUBJECT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "ORG", "EVENT", "LAW", "FAC"})
 _NAME = re.compile(r"[A-Z0-9][\w'’.\-‑]*(?:(?::\s|\s&\s|\s)(?:[A-Z0-9][\w'’.\-‑]*|of|the|and))*(?:\s(?:season|series|part|volume|chapter|episode|phase)\s\d+\b)?")
-
-
-class TopicRule(BaseModel):
-    """One line of ``topics.jsonl``."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    #: a topic; or "announcement": words that make a release claim's key
-    #: ``announcement`` rather than ``release_date``; or "title_opener": words
-    #: that open a title's question ("Could …") without being part of a name;
-    #: or "codename": nouns that present a name as a codename ("HLX, the
-    #: internal codename"); or "naming": words after which a codename follows
-    #: ("codenamed", "a project called"); or "identity": verbs that say what a
-    #: codename stands for ("refer to", "tied to"); or "cast_verb": verbs that
-    #: make a claim about the cast when a person is their subject ("appear",
-    #: "star", "return"). Several words are matched
-    #: as a phrase, word by word.
-    topic: Literal[
-        "release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other",
-        "announcement", "title_opener", "codename", "naming", "identity", "cast_verb",
-    ]
-    lemma: str
-    #: parts of speech the word counts as (e.g. only the noun "share"); empty for any
-    pos: list[str] = []
-    #: the roll-up key the word gives a claim of its topic ("acquire" -> "deal"
-    #: within ``business``); None leaves the topic's own key
-    key: str | None = None
-    examples: list[Example] = []
-    counter_examples: list[str] = []
 
 
 def title_names(title: str, openers: frozenset[str] = frozenset()) -> list[str]:

@@ -31,42 +31,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, field_validator
-
 from ..errors import RulePackError
-from ..rules import Example, default_rules_dir, load_jsonl
+from ..rules import NormalizeRule, default_rules_dir, load_jsonl
 
 #: The rule file, inside the rule pack.
 RULE_FILE = "normalize.jsonl"
-
-
-class NormalizeRule(BaseModel):
-    """One line of ``normalize.jsonl``: replace ``char`` by ``replacement``.
-
-    id (str): a stable name for the rule.
-    char (str): the character to replace, exactly one code point.
-    replacement (str): what it becomes, exactly one code point.
-    name (str): the Unicode name of ``char``, for people reading the file.
-    """
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    char: str
-    replacement: str
-    name: str
-    examples: list[Example] = []
-    counter_examples: list[str] = []
-
-    @field_validator("char", "replacement")
-    @classmethod
-    def _one_code_point(cls, value: str) -> str:
-        if len(value) != 1:
-            raise ValueError(
-                f"must be exactly one code point (got {len(value)}: {value!r}); "
-                "normalisation has to keep the text's length"
-            )
-        return value
 
 
 def load_normalize_rules(rules_dir: Path | None = None) -> list[NormalizeRule]:
