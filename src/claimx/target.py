@@ -59,16 +59,12 @@ from spacy.tokens import Doc, Span, Token
 
 from .claims.cues import CueTagger
 from .claims.extensions import CLAIMS_KEY, CUES_KEY
+from .claims.tree import CORE_ARGUMENT_DEPS
 
 #: Label of the ad-hoc sentence span, so its ``._`` values never alias a claim's.
 _TARGET_LABEL = "claimx_target"
 #: Dependencies of a verb that heads a clause embedded under another predicate.
 EMBEDDING_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "csubj", "xcomp", "pcomp"})
-#: Dependencies of a noun that is a core argument of its verb: a cue that is
-#: the verb itself speaks for it ("the *launch* is scheduled", "plans an
-#: *event*"); the verb's modals and negation do not ("the *deal* could
-#: collapse", "did not confirm the *report*").
-CORE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 #: Dependencies by which a verb takes the event it sets a status for
 #: ("*delayed* the tour", "the tour was *delayed*", "*fear* that it fails").
 VERB_COMPLEMENT_DEPS = frozenset({"dobj", "nsubjpass", "ccomp", "xcomp"})

@@ -34,11 +34,11 @@ from ..rules import load_attribution_rules, rule_ids
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .segment import (
-    SUBJECT_DEPS,
     absolute_clause,
     trailing_reporter,
 )
 from .sentences import doc_text, sentence_ids
+from .tree import SUBJECT_DEPS
 
 register_extensions()
 

@@ -61,6 +61,7 @@ from .segment import (
     summary_appositive,
 )
 from .sentences import paragraph_starts, sentence_ids
+from .tree import CORE_ARGUMENT_DEPS
 
 register_extensions()
 
@@ -69,9 +70,6 @@ register_extensions()
 OUT_OF_SCOPE_DEPS = frozenset(
     {"amod", "compound", "poss", "relcl", "acl", "appos", "nmod", "pobj", "dobj", "npadvmod"}
 )
-
-
-SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
 def _bare_lemma(pattern: list[dict[str, Any]]) -> str | None:
@@ -408,7 +406,7 @@ class CueTagger(RulePackComponent):
             else:
                 negated = cue.root
             # "neither deal has been finalised": from the noun to its verb
-            while negated.pos_ in ("NOUN", "PROPN", "PRON") and negated.dep_ in SUBJECT_LIKE and negated.head is not negated:
+            while negated.pos_ in ("NOUN", "PROPN", "PRON") and negated.dep_ in CORE_ARGUMENT_DEPS and negated.head is not negated:
                 negated = negated.head
             particle = next((c.lower_ for c in negated.children if c.dep_ == "prt"), None)
             phrasal = f"{negated.lemma_.lower()} {particle}" if particle else None

@@ -35,13 +35,10 @@ from ..rules import (
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .sentences import doc_text
+from .tree import CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS
 
 register_extensions()
 
-#: Dependency labels that attach a clause of its own to its head.
-CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
-#: Dependencies of a clause's subject.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 #: Tokens trimmed from the edges of a claim.
 EDGE_DEPS = frozenset({"cc", "mark", "punct", "prep_trail"})
 EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
@@ -49,9 +46,6 @@ EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
 
 #: verbs that link a subject to what is said of it ("is", "remains", "looks")
 COPULAS = frozenset({"be", "remain", "look", "seem", "sound", "feel", "prove"})
-#: entity labels that make a superlative a fact ("the biggest tour of 2026",
-#: "its best sales since 2019"; a date only with a figure, not "of the decade")
-MEASURE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
 def _boilerplate(lowered: str, phrases: tuple[str, ...]) -> bool:
@@ -64,7 +58,7 @@ def _boilerplate(lowered: str, phrases: tuple[str, ...]) -> bool:
 
 def _measure(token: Token) -> bool:
     """RETURNS (bool): whether a token is part of a figure or a dated period ("2026", "38%"), not "one of" or "the decade"."""
-    if token.ent_type_ not in MEASURE_LABELS:
+    if token.ent_type_ not in NUMERIC_LABELS:  # "the biggest tour of 2026": a superlative with a figure is a fact
         return False
     if token.ent_type_ == "ORDINAL":
         return any(ch.isdigit() for ch in token.text)  # "3rd", not "the first film"

@@ -37,13 +37,12 @@ from ..schemas import TOPICS
 from ..slots import load_slots
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
-from .segment import SUBJECT_DEPS, is_absolute
+from .segment import is_absolute
 from .sentences import doc_text, ents_within, sentence_ids
+from .tree import NUMERIC_LABELS, SUBJECT_DEPS
 
 register_extensions()
 
-#: entity labels of dates, times, amounts and numbers: never a subject
-_NOT_SUBJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 #: entity labels of places and nationalities: never an article's main subject
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 SUBJECT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "ORG", "EVENT", "LAW", "FAC"})
@@ -148,7 +147,7 @@ class TopicTagger(RulePackComponent):
         # offer": the organisation that acts is rarely what the story follows
         candidates = []
         # "… for April 14 event": a date, an amount or a number is no subject
-        numeric = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NOT_SUBJECT_LABELS]
+        numeric = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NUMERIC_LABELS]
         if "dates" in doc.spans:
             numeric += [(d.start_char, d.end_char) for d in doc.spans["dates"]]
         places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS]
