@@ -162,11 +162,15 @@ class TopicRule(BaseModel):
     #: ("codenamed", "a project called"); or "identity": verbs that say what a
     #: codename stands for ("refer to", "tied to"); or "cast_verb": verbs that
     #: make a claim about the cast when a person is their subject ("appear",
-    #: "star", "return"). Several words are matched
-    #: as a phrase, word by word.
+    #: "star", "return"); or "part_word": nouns that, with a number, name a
+    #: part of a series rather than a thing of its own ("Lantern Coast *season*
+    #: 2", "*Chapter* 4 of …"); or "role_noun": nouns after which "as" names
+    #: the person an actor plays ("the *role* as the pilot"). Several words are
+    #: matched as a phrase, word by word.
     topic: Literal[
         "release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other",
         "announcement", "title_opener", "codename", "naming", "identity", "cast_verb",
+        "part_word", "role_noun",
     ]
     lemma: str
     #: parts of speech the word counts as (e.g. only the noun "share"); empty for any
@@ -410,7 +414,8 @@ class TenseRule(_TemporalBase):
     """Words that tell which way the tense around a date points (read by the finder)."""
 
     type: Literal["tense"]
-    role: Literal["aux", "perfect", "lemma", "passthrough", "period_noun", "shift", "booking"]
+    #: "prospective": an auxiliary-like verb that, with "to", points ahead ("is *going* to open in May")
+    role: Literal["aux", "perfect", "lemma", "passthrough", "period_noun", "shift", "booking", "prospective"]
     words: list[str] = Field(min_length=1)
     direction: Direction | None = None
 

@@ -100,6 +100,7 @@ class _Tense:
         self.period_nouns = t.get("period_noun:past", set())
         self.shift_verbs = t.get("shift:future", set())
         self.booking_verbs = t.get("booking:future", set())
+        self.prospective = t.get("prospective:future", set())
 
 
 def _is(token: Token, words: set[str]) -> bool:
@@ -119,7 +120,7 @@ def _verb_direction(verb: Token, cues: _Tense, depth: int = 0) -> Direction | No
     words = {a.lower_ for a in auxes}
     if words & cues.future_aux:
         return "future"
-    if "going" in words and any(a.lower_ == "to" for a in verb.children):
+    if words & cues.prospective and any(a.lower_ == "to" for a in verb.children):
         return "future"
     if any(c.dep_ in ("acomp", "oprd") and _is(c, cues.future_lemmas) for c in verb.children):
         return "future"  # "a deal was likely before the holidays"
@@ -181,7 +182,7 @@ def direction_of(span: Span, grammar: Grammar | None = None) -> Direction | None
             if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and _is(head, cues.future_lemmas)):
                 if head.dep_ in ("aux", "auxpass") and head.head is not head:
                     head = head.head
-                if token.dep_ == "prep" and token.lower_ in _DESTINATIONS and _is(head, cues.shift_verbs):
+                if token.dep_ == "prep" and token.lower_ in _DESTINATION_PREPOSITIONS and _is(head, cues.shift_verbs):
                     return "future"  # "has delayed the film to November": where it was moved to
                 if _is(head, cues.booking_verbs) and (
                     token.dep_ == "dobj"
@@ -213,15 +214,15 @@ def _names(doc: Doc) -> list[tuple[int, int]]:
     return [(ent.start, ent.end) for ent in doc.ents if ent.label_ in NAME_LABELS]
 
 
-#: prepositions that lead to where a moved event now sits ("delayed *to* November")
-_DESTINATIONS = frozenset({"to", "until", "till", "into"})
-#: prepositions that, inside a supposed name, show the recogniser ran a name
-#: into the sentence ("the Nimbus X2 to November")
-_NAME_BREAKS = frozenset({"to", "in", "on", "until", "till", "into", "by", "from", "since", "before", "after"})
+#: function words: prepositions that lead to where a moved event now sits ("delayed *to* November")
+_DESTINATION_PREPOSITIONS = frozenset({"to", "until", "till", "into"})
+#: function words: prepositions that, inside a supposed name, show the
+#: recogniser ran a name into the sentence ("the Nimbus X2 to November")
+_NAME_BREAK_PREPOSITIONS = frozenset({"to", "in", "on", "until", "till", "into", "by", "from", "since", "before", "after"})
 
 
 def _inside_name(span: Span, names: list[tuple[int, int]]) -> bool:
-    if span.start > 0 and span.doc[span.start - 1].lower_ in _NAME_BREAKS and span.doc[span.start - 1].is_lower:
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _NAME_BREAK_PREPOSITIONS and span.doc[span.start - 1].is_lower:
         return False
     return any(start <= span.start and span.end <= end and end - start > len(span) for start, end in names)
 

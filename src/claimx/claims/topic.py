@@ -24,6 +24,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -39,24 +40,35 @@ from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .segment import is_absolute
 from .sentences import doc_text, ents_within, sentence_ids
-from .tree import NUMERIC_LABELS, SUBJECT_DEPS
+from .tree import NUMERIC_LABELS, PERSON_SUBJECT_PRONOUNS, SUBJECT_DEPS
 
 register_extensions()
 
 #: entity labels of places and nationalities: never an article's main subject
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 SUBJECT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "ORG", "EVENT", "LAW", "FAC"})
-_NAME = re.compile(r"[A-Z0-9][\w'’.\-‑]*(?:(?::\s|\s&\s|\s)(?:[A-Z0-9][\w'’.\-‑]*|of|the|and))*(?:\s(?:season|series|part|volume|chapter|episode|phase)\s\d+\b)?")
+#: a run of capitalised words, joined by the function words "of", "the" and
+#: "and", and by ": " and " & " (what follows, a part of a series, is added by :func:`_name_pattern`)
+_NAME = r"[A-Z0-9][\w'’.\-‑]*(?:(?::\s|\s&\s|\s)(?:[A-Z0-9][\w'’.\-‑]*|of|the|and))*"
 
 
-def title_names(title: str, openers: frozenset[str] = frozenset()) -> list[str]:
+@functools.lru_cache(maxsize=8)
+def _name_pattern(parts: frozenset[str]) -> re.Pattern[str]:
+    """RETURNS (Pattern): :data:`_NAME`, then optionally a part word and a number ("Lantern Coast season 2")."""
+    if not parts:
+        return re.compile(_NAME)
+    return re.compile(_NAME + r"(?:\s(?:" + "|".join(re.escape(p) for p in sorted(parts)) + r")\s\d+\b)?")
+
+
+def title_names(title: str, openers: frozenset[str] = frozenset(), parts: frozenset[str] = frozenset()) -> list[str]:
     """RETURNS (list[str]): capitalised names in a title, longest first.
 
-    Function words that open a title's question or sentence ("Could 2025 be
-    the year?", "Why Valve …") are not part of a name.
+    Function words that open a title's question or sentence (``openers``:
+    "Could 2025 be the year?", "Why Valve …") are not part of a name; a part
+    word and its number (``parts``: "season 2") are.
     """
     names = set()
-    for match in _NAME.finditer(title):
+    for match in _name_pattern(parts).finditer(title):
         words = match.group(0).split(" ")
         while words and words[0].lower() in openers:
             words = words[1:]
@@ -96,6 +108,8 @@ class TopicTagger(RulePackComponent):
         self.naming_phrases: list[tuple[str, ...]] = []
         self.identity_words: set[str] = set()
         self.cast_verbs: set[str] = set()
+        self.part_words: dict[str, str] = {}  # word -> rule id
+        self.role_nouns: set[str] = set()
         self.keys: dict[tuple[str, str], str] = {}  # (topic, word) -> roll-up key
         self.word_pos: dict[str, frozenset[str]] = {}  # word -> the only parts of speech it counts as
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
@@ -114,6 +128,10 @@ class TopicTagger(RulePackComponent):
                 self.identity_words.add(lemma)
             elif rule.topic == "cast_verb":
                 self.cast_verbs.add(lemma)
+            elif rule.topic == "part_word":
+                self.part_words.setdefault(lemma, rule.id)
+            elif rule.topic == "role_noun":
+                self.role_nouns.add(lemma)
             else:
                 self.words.setdefault(lemma, rule.topic)
                 if rule.pos:
@@ -151,7 +169,7 @@ class TopicTagger(RulePackComponent):
         if "dates" in doc.spans:
             numeric += [(d.start_char, d.end_char) for d in doc.spans["dates"]]
         places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS]
-        for name in title_names(title, frozenset(self.title_openers)):
+        for name in title_names(title, frozenset(self.title_openers), frozenset(self.part_words)):
             # "XL": a two-letter abbreviation is a name, "UK" (a place) is not
             short = len(name) == 2 and name.isupper() and name.isalpha()
             if (len(name) <= 2 and not short) or name.isdigit() or not re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
@@ -189,6 +207,9 @@ class TopicTagger(RulePackComponent):
         opener = (doc._.title or "").split(" ", 1)[0].lower()
         if ("title_opener", opener) in self.rule_ids:
             record_rule(doc, self.rule_ids[("title_opener", opener)], 0, 0)  # a word of the title, not the body
+        for part in self.part_words:
+            if re.search(r"\s" + re.escape(part) + r"\s\d", doc._.title or ""):
+                record_rule(doc, self.part_words[part], 0, 0)  # "… season 2" holds to the title's name
         aliases = self.codenames(doc, main, text) if main else {}
         alias_at = _mentions(text, aliases)
         claims = list(doc.spans[self.spans_key])
@@ -404,7 +425,7 @@ class TopicTagger(RulePackComponent):
             if ent.label_ in SUBJECT_LABELS and any(ent.start <= i < ent.end for i in subjects):
                 return {"name": ent.text, "start": ent.start_char, "end": ent.end_char}
         if main:
-            sibling = _numbered_name(claim, subjects, main)
+            sibling = _numbered_name(claim, subjects, main, self.part_words)
             if sibling is not None:
                 return {"name": _char_text(claim, *sibling), "start": sibling[0], "end": sibling[1]}
         return {"name": main or "", "start": None, "end": None}
@@ -483,9 +504,10 @@ class TopicTagger(RulePackComponent):
         # "Waltz as Ido": a person as a role (not "X, the chief executive,
         # described the plan as …")
         doc = claim.doc
-        if any(e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].lower_ == "as" for e in ents) or any(
-            t.lower_ == "as" and t.head.lemma_ in ("role", "part") for t in claim
-        ):
+        role = next((t.head for t in claim if t.lower_ == "as" and t.head.lemma_ in self.role_nouns), None)
+        if any(e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].lower_ == "as" for e in ents) or role is not None:
+            if role is not None:
+                record_rule(doc, self.rule_ids[("role_noun", role.lemma_)], role.idx, role.idx + len(role))
             counts["cast"] += 2
         # "actor Jane Roe will appear in the campaign": a person who appears,
         # stars or returns is cast
@@ -529,7 +551,7 @@ class TopicTagger(RulePackComponent):
             for person in people:
                 if any(person.start <= s.i < person.end for s in subjects):
                     return person.text
-            if any(s.lower_ in ("he", "she") for s in subjects):
+            if any(s.lower_ in PERSON_SUBJECT_PRONOUNS for s in subjects):
                 # "Jane Roe has denied that she …": the speaker; else the
                 # person of the article's last cast or crew claim
                 speaker = [
@@ -569,10 +591,6 @@ def _has_label(claim: Span, ents: list[Span], labels: list[str]) -> bool:
     )
 
 
-#: words that name a part of a series rather than a thing of its own ("Season 3")
-_PART_WORDS = frozenset({"season", "series", "part", "volume", "chapter", "episode", "phase"})
-
-
 def _short_mention(claim: Span, main: str) -> tuple[int, int] | None:
     """RETURNS (tuple[int, int] | None): where the claim names the main subject
     by the numbered end of its name ("X2" for "Nimbus X2", "Witcher 4" for
@@ -588,7 +606,7 @@ def _short_mention(claim: Span, main: str) -> tuple[int, int] | None:
     return None
 
 
-def _numbered_name(claim: Span, subjects: set[int], main: str) -> tuple[int, int] | None:
+def _numbered_name(claim: Span, subjects: set[int], main: str, parts: dict[str, str]) -> tuple[int, int] | None:
     """RETURNS (tuple[int, int] | None): a numbered proper name other than the
     main subject in the claim's grammatical subject ("the Nimbus X1, its
     current flagship, went on sale"): a sibling model, season or sequel is a
@@ -600,7 +618,7 @@ def _numbered_name(claim: Span, subjects: set[int], main: str) -> tuple[int, int
         heads = [token, *(c for c in token.children if c.dep_ == "appos")]
         for head in heads:
             run = [t for t in doc[head.left_edge.i : head.i + 1] if t.i >= _name_start(head)]
-            found = _numbered(run, main)
+            found = _numbered(run, main, parts)
             if found is not None:
                 return found
     return None
@@ -615,14 +633,20 @@ def _name_start(head: Token) -> int:
     return i
 
 
-def _numbered(run: list[Token], main: str) -> tuple[int, int] | None:
+def _numbered(run: list[Token], main: str, parts: dict[str, str]) -> tuple[int, int] | None:
+    """RETURNS (tuple[int, int] | None): the span of a numbered name (a run of
+    proper nouns ending in a number) other than ``main``; a part of a series
+    ("Season 3": a word of ``parts``, word -> rule id) is none."""
     while run and run[0].text in ("-", ":"):
         run = run[1:]
     if len(run) < 2 or not any(ch.isdigit() for ch in run[-1].text):
         return None
     if run[-1].ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
         return None
-    if run[0].lower_ in _PART_WORDS or not run[0].text[:1].isupper():
+    if run[0].lower_ in parts:
+        record_rule(run[0].doc, parts[run[0].lower_], run[0].idx, run[0].idx + len(run[0]))
+        return None
+    if not run[0].text[:1].isupper():
         return None
     if run[0].i > 0 and run[0].doc[run[0].i - 1].text == "-":
         return None

@@ -16,6 +16,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 #: predicate nominal): the verb speaks for it ("the *launch* is scheduled",
 #: "plans an *event*").
 CORE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+#: Function words: the subject pronouns that stand for one person ("*she* will direct").
+PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 #: Entity labels of dates, times, amounts and numbers: figures, never a
 #: subject; a superlative with one is a measurable fact ("the biggest tour of 2026").
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
