@@ -112,3 +112,14 @@ def test_package_pipe_analysis_reports_cues_before_attribution():
     problems = nlp.analyze_pipes(pretty=False)["problems"]
     assert problems["claimx_cues"] == ["span._.claim_attribution"]
     assert not problems["claimx_attribution"]
+
+
+def test_package_saved_pipeline_fingerprint_is_known_without_loading_it(saved, monkeypatch, tmp_path):
+    from claimx.fingerprint import saved_pipeline_packs
+    from claimx.pipeline import Extraction
+    from claimx.run import pipeline_extractor
+
+    monkeypatch.setenv("CLAIMX_RULES", str(tmp_path / "no-such-pack"))
+    assert saved_pipeline_packs(str(saved))
+    # what `claimx run --model DIR` computes before loading spaCy is what the loaded pipeline stamps
+    assert pipeline_extractor(str(saved)).fingerprint == Extraction(model=str(saved)).extractor.fingerprint

@@ -81,6 +81,29 @@ def configured_rules_dirs(components: Mapping[str, Mapping[str, Any]]) -> list[P
     return dirs
 
 
+def saved_pipeline_packs(model: str | None) -> list[Path] | None:
+    """The rule files a claimx pipeline saved with ``nlp.to_disk`` carries, without loading spaCy.
+
+    model (str | None): what ``--model`` names.
+    RETURNS (list[Path] | None): the folders of its tokenizer and components
+        that hold rule files, in pipeline order (as :func:`claimx.nlp.rule_packs`
+        finds them once it is loaded); None when ``model`` is no such folder.
+    """
+    if not model or not (Path(model) / "config.cfg").is_file():
+        return None
+    import configparser
+
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(Path(model) / "config.cfg", encoding="utf-8")
+    try:
+        pipeline = json.loads(config["nlp"]["pipeline"])
+    except (KeyError, ValueError):
+        return None
+    folders = [Path(model) / name for name in ("tokenizer", *pipeline)]
+    packs = [folder for folder in folders if folder.is_dir() and any(folder.glob("*.jsonl"))]
+    return packs or None
+
+
 def extractor_info(
     model: str,
     model_version: str,

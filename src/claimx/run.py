@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 from .basemodel import base_model_info
 from .decisions import ReviewDecision
 from .errors import ClaimxError
-from .fingerprint import extractor_info
+from .fingerprint import extractor_info, saved_pipeline_packs
 from .outputs import (
     VIEW_FILES,
 )
@@ -103,7 +103,7 @@ class RunSummary:
 
 def pipeline_extractor(model: str | None = None) -> Extractor:
     """RETURNS (Extractor): the fingerprint a run with ``model`` would stamp, without loading spaCy."""
-    return extractor_info(*base_model_info(model), settings={})
+    return extractor_info(*base_model_info(model), rules_dir=saved_pipeline_packs(model), settings={})
 
 
 #: A file modified less than this long (ns) before it is looked at may still
