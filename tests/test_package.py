@@ -123,3 +123,19 @@ def test_package_saved_pipeline_fingerprint_is_known_without_loading_it(saved, m
     assert saved_pipeline_packs(str(saved))
     # what `claimx run --model DIR` computes before loading spaCy is what the loaded pipeline stamps
     assert pipeline_extractor(str(saved)).fingerprint == Extraction(model=str(saved)).extractor.fingerprint
+
+
+def test_package_saved_pipeline_loads_in_a_fresh_process(saved, tmp_path):
+    # nothing of claimx imported beforehand: `claimx run --model DIR` registers
+    # the tokenizer and the factories before spaCy reads the saved config
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from claimx.nlp import load_nlp; nlp = load_nlp(sys.argv[1]); "
+        "print(type(nlp.tokenizer).__name__, len(nlp('Rumours say the film may open in May.').spans['claims']))"
+    )
+    env = {**os.environ, "CLAIMX_RULES": str(tmp_path / "no-such-pack")}
+    out = subprocess.run([sys.executable, "-c", code, str(saved)], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.split() == ["NormalizingTokenizer", "1"]

@@ -1,4 +1,4 @@
-""":mod:`claimx.claims`: claimx's spaCy components, registered on import.
+""":mod:`claimx.claims`: claimx's spaCy components and tokenizer, registered on import.
 
 Pipeline order (after the base model's own components)::
 
@@ -11,6 +11,7 @@ from .attribution import AttributionTagger, make_attribution
 from .cues import CueTagger, make_cues
 from .dates import DateFinder, make_dates
 from .entities import EntityPatterns, make_entities
+from .normalize import NormalizingTokenizer, create_normalizing_tokenizer
 from .segment import Segmenter, make_segmenter
 from .sentences import claimx_sentences
 from .topic import TopicTagger, make_topic
@@ -20,6 +21,7 @@ __all__ = [
     "CueTagger",
     "DateFinder",
     "EntityPatterns",
+    "NormalizingTokenizer",
     "Segmenter",
     "TopicTagger",
     "make_attribution",
@@ -28,5 +30,6 @@ __all__ = [
     "make_entities",
     "make_segmenter",
     "make_topic",
+    "create_normalizing_tokenizer",
     "claimx_sentences",
 ]
