@@ -549,7 +549,10 @@ def _ignored(token: Token) -> bool:
 @Language.factory(
     "claimx_cues",
     assigns=["doc.spans", "span._.cue", "span._.claim_status", "span._.claim_cues"],
-    requires=["span._.claim_head", "span._.claim_frame", "span._.claim_attribution", "span._.timex"],
+    requires=[
+        "span._.claim_head", "span._.claim_frame", "span._.claim_attribution", "span._.timex",
+        "token.lemma", "token.tag", "token.dep",
+    ],
     default_config={"spans_key": CLAIMS_KEY, "rules_dir": None},
 )
 def make_cues(nlp: Language, name: str, spans_key: str, rules_dir: str | None) -> CueTagger:

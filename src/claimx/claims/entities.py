@@ -56,7 +56,7 @@ class EntityPatterns(RulePackComponent):
 @Language.factory(
     "claimx_entities",
     assigns=["doc.ents"],
-    requires=["doc.ents"],
+    requires=["doc.ents", "token.tag"],  # patterns read POS, which the attribute ruler maps from the tag
     default_config={"rules_dir": None},
 )
 def make_entities(nlp: Language, name: str, rules_dir: str | None) -> EntityPatterns:
