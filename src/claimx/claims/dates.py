@@ -42,9 +42,8 @@ from spacy.tokens import Doc, Span, Token
 from .. import timex
 from ..schemas import Timex
 from ..timex import Direction, Expression, Grammar, Timex3
-from . import extensions  # noqa: F401  (registers doc._.published, span._.timex)
 from .component import RulePackComponent
-from .extensions import DATES_KEY, TIMEX3_ATTR, TIMEXES_KEY, record_rule
+from .extensions import DATES_KEY, TIMEX3_ATTR, TIMEXES_KEY, record_rule  # registers doc._.published, span._.timex
 from .sentences import doc_text
 
 logger = logging.getLogger(__name__)
