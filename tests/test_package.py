@@ -139,3 +139,15 @@ def test_package_saved_pipeline_loads_in_a_fresh_process(saved, tmp_path):
     env = {**os.environ, "CLAIMX_RULES": str(tmp_path / "no-such-pack")}
     out = subprocess.run([sys.executable, "-c", code, str(saved)], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.split() == ["NormalizingTokenizer", "1"]
+
+
+def test_package_paths_rules_names_the_pack_of_every_component(tmp_path):
+    import shutil
+
+    from claimx.rules import default_rules_dir
+
+    pack = tmp_path / "pack"
+    shutil.copytree(default_rules_dir(), pack)
+    nlp = load_nlp(rules_dir=pack)
+    assert rule_packs(nlp) == [pack]
+    assert {nlp.config["components"][name]["rules_dir"] for name, _ in COMPONENTS} == {str(pack)}
