@@ -45,6 +45,18 @@ register_extensions()
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "we", "i"})
 
+# Labels of a source (``kind``, written to records; see ``claimx.schemas``)
+# and of its ``authority`` (read by the cue tagger): record values, not words
+# looked for in the text.
+KIND_NAMED = "named"
+KIND_ORGANISATION = "organisation"
+KIND_UNNAMED = "unnamed"
+KIND_PUBLIC = "public"
+#: a source whose word settles nothing (unnamed sources, fans, analysts, leakers)
+AUTHORITY_RUMOR = "rumor"
+#: a named person or organisation, whose plans and statements count
+AUTHORITY_MAKER = "maker"
+
 
 class AttributionTagger:
     """Attach a source to every claim that has one.
@@ -66,6 +78,10 @@ class AttributionTagger:
         self.evidence_nouns = rules.get("evidence_noun", frozenset())
         self.finding_nouns = rules.get("finding_noun", frozenset())
         self.official_roles = rules.get("official_role", frozenset())
+        #: verbs whose complement is a silence ("declined to say")
+        self.silence_verbs = rules.get("silence_verb", frozenset())
+        #: verb + particle that say something, negated or not ("rule out")
+        self.phrasal_reports = rules.get("phrasal_report", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -168,20 +184,24 @@ class AttributionTagger:
             lemma = token.lemma_.lower()
             # a verb of saying with something said ("has denied recording",
             # "continues to confirm talks"); "with McFeely writing" says nothing
-            speech_act = (lemma in self.report_verbs and any(c.dep_ in _SAID_DEPS for c in token.children)) or (
-                lemma == "rule" and any(c.lower_ == "out" for c in token.children)
-            )
+            phrasal = self._phrasal_report(token)
+            speech_act = (lemma in self.report_verbs and any(c.dep_ in _SAID_DEPS for c in token.children)) or phrasal is not None
             if lemma in self.belief_verbs or speech_act:
                 controller = token.head if token.dep_ == "xcomp" else token
                 # "has not said", "has yet to confirm", "declined to say": the
-                # article reports a silence, nobody is its source
-                silent = lemma != "rule" and any(
-                    c.dep_ == "neg" or c.lower_ == "yet"
+                # article reports a silence, nobody is its source; "has not
+                # ruled out" still says something
+                silent = phrasal is None and any(
+                    c.dep_ == "neg" or c.lower_ == _YET
                     for verb in {token, controller}
                     for c in verb.children
-                ) or controller.lemma_.lower() in ("decline", "refuse", "fail")
+                ) or controller.lemma_.lower() in self.silence_verbs
                 if silent:
+                    if controller.lemma_.lower() in self.silence_verbs:
+                        self._fired(controller, "silence_verb", controller.lemma_.lower())
                     continue
+                if phrasal is not None:
+                    self._fired(token, "phrasal_report", phrasal)
                 subject = next((c for c in controller.children if c.dep_ == "nsubj"), None)
                 if subject is not None:
                     return self._describe(doc, subject)
@@ -200,24 +220,24 @@ class AttributionTagger:
         does not take the source of the clause it is coordinated with."""
         lemma = head.lemma_.lower()
         passive = any(c.dep_ == "auxpass" for c in head.children)
-        return passive and (lemma in self.report_verbs or lemma in self.belief_verbs or lemma == "understand")
+        return passive and (lemma in self.report_verbs or lemma in self.belief_verbs)
 
     @staticmethod
     def _remembered(text: str, source: dict[str, Any], rumor_names: set[str]) -> dict[str, Any]:
         """A named source introduced as an analyst or leaker ("supply-chain
         analyst Tomasz Reiner") keeps that authority when named again
         ("Reiner expects …")."""
-        if source.get("kind") != "named":
+        if source.get("kind") != KIND_NAMED:
             return source
         words = text[source["start"] : source["end"]].split()
         if not words:
             return source
         surname = words[-1]
-        if source.get("authority") == "rumor":
+        if source.get("authority") == AUTHORITY_RUMOR:
             rumor_names.add(surname)
             return source
         if surname in rumor_names:
-            return {**source, "authority": "rumor"}
+            return {**source, "authority": AUTHORITY_RUMOR}
         return source
 
     def _titled(self, subject: Token) -> bool:
@@ -233,7 +253,24 @@ class AttributionTagger:
         """RETURNS (bool): whether ``verb`` is a reporting verb that says something (not "did not say")."""
         if verb.lemma_.lower() not in self.report_verbs:
             return False
-        return not any(c.dep_ == "neg" or c.lower_ == "yet" for c in verb.children)
+        return not any(c.dep_ == "neg" or c.lower_ == _YET for c in verb.children)
+
+    def _phrasal_report(self, verb: Token) -> str | None:
+        """RETURNS (str | None): the ``phrasal_report`` rule a verb and its
+        particle make ("ruled *out*"), as "lemma particle", or None."""
+        if not self.phrasal_reports:
+            return None
+        for child in verb.children:
+            phrase = f"{verb.lemma_.lower()} {child.lower_}"
+            if phrase in self.phrasal_reports:
+                return phrase
+        return None
+
+    def _fired(self, token: Token, kind: str, word: str) -> None:
+        """Record that the ``attribution.jsonl`` rule ``(kind, word)`` decided at ``token``."""
+        rule_id = self.rule_ids.get((kind, word))
+        if rule_id is not None:
+            record_rule(token.doc, rule_id, token.idx, token.idx + len(token.text))
 
     def _subject_of(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -269,7 +306,7 @@ class AttributionTagger:
         for token in doc:
             if sent_of[token.i] in sources:
                 continue
-            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            if token.lower_ == _ACCORDING_TO[0] and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == _ACCORDING_TO[1]:
                 to = doc[token.i + 1]
                 objects = [c for c in to.children if c.dep_ == "pobj"] or [
                     c for c in token.children if c.dep_ == "pobj"
@@ -286,7 +323,7 @@ class AttributionTagger:
     def _per_source(self, token: Token) -> Token | None:
         """", per multiple reports", ", per Deadline": "per" after a comma with
         a source as its object (not "$5 per share"). RETURNS the source noun."""
-        if token.lower_ != "per" or token.i == 0 or token.doc[token.i - 1].text != ",":
+        if token.lower_ != _PER or token.i == 0 or token.doc[token.i - 1].text != ",":
             return None
         obj = next((c for c in token.children if c.dep_ == "pobj"), None)
         if obj is None:
@@ -460,15 +497,15 @@ class AttributionTagger:
         # "Lena Voss, a strategist at Harbour Research, said": the
         # appositive role is left out of the span but says who speaks
         for child in subject.children:
-            if child.dep_ == "appos" and child.i > subject.i and authority != "rumor":
+            if child.dep_ == "appos" and child.i > subject.i and authority != AUTHORITY_RUMOR:
                 role = {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
                 noun = child.lemma_.lower()
                 if noun in self.rumor_sources or (role & self.rumor_sources and noun in self.person_roles):
-                    authority = "rumor"
+                    authority = AUTHORITY_RUMOR
         if verb is not None and verb.lemma_.lower() in self.rumor_verbs and not self._official(span):
             # "Bloomberg reported" passes on what others said; "Ford's chief
             # executive reported" speaks for the company
-            authority = "rumor"
+            authority = AUTHORITY_RUMOR
         return {
             "start": span.start_char,
             "end": span.end_char,
@@ -492,14 +529,14 @@ class AttributionTagger:
         lemmas = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
         head = subject.lemma_.lower()
         if head in self.public_heads or (lemmas & self.public_heads and head not in self.unnamed_heads and not _has_person(span)):
-            return "public", "rumor"
+            return KIND_PUBLIC, AUTHORITY_RUMOR
         if head in self.unnamed_heads or lemmas & self.unnamed_modifiers:
             if not _has_person(span):
-                return "unnamed", "rumor"
-        rumor = "rumor" if (head in self.rumor_sources or lemmas & self.rumor_sources) else "maker"
+                return KIND_UNNAMED, AUTHORITY_RUMOR
+        rumor = AUTHORITY_RUMOR if (head in self.rumor_sources or lemmas & self.rumor_sources) else AUTHORITY_MAKER
         if _has_person(span) or subject.lower_ in PERSON_PRONOUNS or self._titled(subject):
-            return "named", rumor
-        return "organisation", rumor
+            return KIND_NAMED, rumor
+        return KIND_ORGANISATION, rumor
 
     def _resolve(
         self, text: str, ents: list[Span], source: dict[str, Any], history: list[dict[str, Any]]
@@ -514,7 +551,7 @@ class AttributionTagger:
         for earlier in reversed(history):
             if earlier.get("pronoun"):
                 continue
-            if (earlier["kind"] == "named") == want_person:
+            if (earlier["kind"] == KIND_NAMED) == want_person:
                 return {**earlier, "pronoun": False}
         labels = ("PERSON",) if want_person else ("ORG",)
         before = [e for e in ents if e.label_ in labels and e.end_char <= source["start"]]
@@ -524,7 +561,7 @@ class AttributionTagger:
                 **source,
                 "start": ent.start_char,
                 "end": ent.end_char,
-                "kind": "named" if want_person else "organisation",
+                "kind": KIND_NAMED if want_person else KIND_ORGANISATION,
                 "pronoun": False,
             }
         return source
@@ -533,7 +570,16 @@ class AttributionTagger:
 #: dependencies by which a verb of saying takes what it says
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "prep", "advcl", "pcomp"})
 
+#: function words: negative quantifiers and pronouns that open a source
+#: that is nobody ("no official", "none of the venues")
 _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
+
+#: function words: the prepositions that name a source ("according to X", ", per X")
+_ACCORDING_TO = ("according", "to")
+_PER = "per"
+
+#: function word: the adverb that makes a verb of saying a silence ("has yet to confirm")
+_YET = "yet"
 
 
 #: ``doc.user_data`` key of :meth:`AttributionTagger._according_index`

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import RulePackError
+from .attribution import AUTHORITY_MAKER, AUTHORITY_RUMOR, KIND_UNNAMED
 from .cue_rules import CueRule, load_cue_rules
 from .extensions import (
     CLAIMS_KEY,
@@ -72,6 +73,21 @@ OUT_OF_SCOPE_DEPS = frozenset(
 
 
 SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+# Function words the grammar helpers test for (auxiliaries, a modal, the
+# infinitive marker, negators); content words live in ``cues.jsonl``.
+_HAVE = "have"
+_BE = "be"
+#: the verbs of possession and being whose object carries the clause ("has no date", "is no plan")
+_HAVE_BE = (_HAVE, _BE)
+#: the modal that, under a past verb of saying, reports a "will"
+_WOULD = "would"
+#: the infinitive marker ("has yet *to* announce")
+_TO = "to"
+#: negative determiners ("*no* date", "*none*")
+_NEGATIVE_DETERMINERS = ("no", "none")
+#: the clause negators
+_NOT = ("not", "n't")
 
 
 def _bare_lemma(pattern: list[dict[str, Any]]) -> str | None:
@@ -348,13 +364,13 @@ class CueTagger:
         # "the studio has a new comedy set for spring 2029", "the only
         # film scheduled for next summer": a participle on the object of
         # "have"/"be" carries the clause's status
-        if token.dep_ == "acl" and token.head.dep_ in ("dobj", "attr") and token.head.head.lemma_ in ("have", "be"):
+        if token.dep_ == "acl" and token.head.dep_ in ("dobj", "attr") and token.head.head.lemma_ in _HAVE_BE:
             return True
-        if token.dep_ in ("dobj", "attr", "pobj") and any(c.dep_ == "det" and c.lower_ in ("no", "none") for c in token.children):
+        if token.dep_ in ("dobj", "attr", "pobj") and any(c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS for c in token.children):
             if token.dep_ == "dobj":
                 return True  # "faces no competition", "sees no reason": the event does not hold
             verb = token.head if token.dep_ != "pobj" else token.head.head
-            return verb.lemma_ in ("have", "be")
+            return verb.lemma_ in _HAVE_BE
         return False
 
     # -- status ---------------------------------------------------------------
@@ -375,13 +391,13 @@ class CueTagger:
             category = cue._.cue["category"]
             if category == "ignore":
                 continue
-            if category == "spec" and cue.text.lower() == "would" and (past_report or self._under_past_report(cue)):
+            if category == "spec" and cue.text.lower() == _WOULD and (past_report or self._under_past_report(cue)):
                 category = "future"  # "said that the network would …" reports a "will"
             if category == "spec" and len(cue) == 1 and cue.root.dep_ == "mark" and cue.root.head.dep_ == "ccomp":
                 category = "unknown"  # "wonder if it will run": a subordinator of a complement asks, it does not suppose
             by_cat.setdefault(category, []).append(cue)
         source = (attribution or {}).get("authority")
-        rumor_source = source == "rumor"
+        rumor_source = source == AUTHORITY_RUMOR
 
         neg = by_cat.get("neg", [])
         if neg and self._question(claim):
@@ -390,9 +406,9 @@ class CueTagger:
             return "rumored", []
         if neg:
             cue = neg[0]
-            if cue[-1].lower_ == "to" and cue.end < len(doc):
+            if cue[-1].lower_ == _TO and cue.end < len(doc):
                 negated = doc[cue.end]  # "has yet to announce"
-                if negated.lower_ == "be" and cue.end + 1 < len(doc):
+                if negated.lower_ == _BE and cue.end + 1 < len(doc):
                     negated = doc[cue.end + 1]  # "has yet to be named"
             elif cue.root.dep_ in ("neg", "det", "advmod", "preconj"):
                 negated = cue.root.head
@@ -426,7 +442,7 @@ class CueTagger:
             # the makers' "will" is a statement; the article's own "will" is
             # one too, unless it stands in a speculative passage (decided
             # once every claim has its status)
-            if source == "maker":
+            if source == AUTHORITY_MAKER:
                 return "confirmed", by_cat["future"][:1]
             return "future", by_cat["future"][:1]
         # an analyst's estimate of the past is still an estimate ("analysts
@@ -441,7 +457,7 @@ class CueTagger:
         """An analyst or fan stating what already happened ("shares fell 9%,
         an analyst said") reports a fact; only unnamed sources make even
         that a rumour."""
-        if (attribution or {}).get("kind") == "unnamed" or (attribution or {}).get("evidence"):
+        if (attribution or {}).get("kind") == KIND_UNNAMED or (attribution or {}).get("evidence"):
             return False  # "The listing priced the watch at €349": what the leak shows
         # an infinitive or participle takes the time of the verb it hangs
         # on: "it took too long for the money to *get* in"
@@ -496,7 +512,7 @@ def _plan_as_object_of_have(cue: Span, token: Token) -> bool:
     return (
         token.i == cue.root.i
         and token.dep_ == "dobj"
-        and token.head.lemma_ == "have"
+        and token.head.lemma_ == _HAVE
         and (cue._.cue or {}).get("category") == "expect"
     )
 
@@ -506,7 +522,7 @@ def _contrastive_not(token: Token) -> bool:
     one hung on a noun that is no subject ("settled one question,
     though *not* the one buyers ask"), or one after the verb and a comma,
     before a noun phrase ("in March, *not* April")."""
-    if token.lower_ not in ("not", "n't"):
+    if token.lower_ not in _NOT:
         return False
     head = token.head
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("nsubj", "nsubjpass"):

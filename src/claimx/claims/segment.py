@@ -62,6 +62,8 @@ class AttributionRule(BaseModel):
         "evidence_noun",
         "finding_noun",
         "official_role",
+        "silence_verb",
+        "phrasal_report",
     ]
     lemma: str
     examples: list[Example] = []
