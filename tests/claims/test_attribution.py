@@ -276,3 +276,35 @@ def test_attribution_quotation_after_a_colon_takes_its_reporter(analyse):
     text = 'The council published its findings.\n\nThe auditor wrote:\n\n"The agency lost $2 million in 2024."'
     records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text, title="Audit")}
     assert records["The agency lost $2 million in 2024"] == "The auditor"
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a participle adjunct with no subject speaks with the clause's subject
+        ("Mayor Ruth Okafor opened the bridge on Friday, noting that tolls would end in May.", "tolls would end in May", "Mayor Ruth Okafor"),
+        ("Union leader Sam Cole rejected the offer on Monday, insisting that the pay rise was too low.", "the pay rise was too low", "Union leader Sam Cole"),
+    ],
+)
+def test_attribution_participle_adjunct_shares_the_subject(analyse, text, claim, source):
+    records = {r.text: r for r in analyse(text)}
+    assert claim in records, list(records)
+    assert records[claim].attribution is not None and records[claim].attribution.text == source
+
+
+def test_attribution_participle_after_an_event_is_no_speaker(analyse):
+    # shares that rose infer, they do not say
+    records = {r.text: r for r in analyse("Harlow shares rose 9% on Tuesday, suggesting traders expect a higher bid.")}
+    assert all(r.attribution is None or r.attribution.text != "Harlow shares" for r in records.values()), records
+
+
+def test_attribution_quotation_run_into_its_reporter(analyse):
+    text = (
+        '"She is careful. She is honest. The fact that she, in her first year, fixed the budget," Dara Quinn said. '
+        '"You may not like her, but she kept the libraries open."'
+    )
+    records = analyse(text)
+    sources = {r.text: (r.attribution.text if r.attribution else None) for r in records}
+    opened = [t for t in sources if t.startswith("The fact that she")]
+    assert opened and sources[opened[0]] == "Dara Quinn", sources
+    assert sources.get("she kept the libraries open") == "Dara Quinn", sources

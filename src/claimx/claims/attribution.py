@@ -170,6 +170,8 @@ class AttributionTagger:
                     # a shared or passive subject ("is … and widely
                     # anticipated") is not a source
                     subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                    if subject is None and _participle_adjunct(child) and child.left_edge.i <= head.i <= child.right_edge.i:
+                        subject = self._subject_of(child)  # "X praised it, noting that B"
                     if subject is not None:
                         return self._describe(doc, subject, verb=child)
             if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
@@ -285,6 +287,17 @@ class AttributionTagger:
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         return grandchild
+        # "X said …, *remarking* that B", "Roe left, *noting* that B": a
+        # participle adjunct with no subject of its own speaks with the
+        # subject of the clause it hangs on, when that is a name, a pronoun or
+        # a reporter
+        # ("Corvane shares rose, suggesting …" is an inference, not a speaker's)
+        if _participle_adjunct(verb):
+            shared = self._subject_of(verb.head)
+            if shared is not None and (
+                shared.pos_ in ("PROPN", "PRON") or verb.head.lemma_.lower() in self.report_verbs
+            ):
+                return shared
         return None
 
     def _according_to(self, claim: Span, head: Token) -> dict[str, Any] | None:
@@ -345,7 +358,9 @@ class AttributionTagger:
         sent_of = sentence_ids(doc)
         previous: tuple[int, dict[str, Any]] | None = None  # (sentence, source) of the last sourced quotation
         for q_start, q_end in quotations(text):
-            inside = [c for c in claims if q_start <= c.start_char and c.end_char <= q_end]
+            # a claim that opens inside the quotation is the quotation's, even
+            # when the parser ran it on into the reporter ('"… tried," Roe said')
+            inside = [c for c in claims if q_start <= c.start_char < q_end]
             if not inside:
                 continue
             sources = [c._.claim.get("attribution") for c in inside if (c._.claim or {}).get("attribution")]
@@ -439,8 +454,14 @@ class AttributionTagger:
                 (doc[i] for i in candidates if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in self.report_verbs),
                 None,
             )
-            subject = self._subject_of(verb) if verb is not None else None
-            if subject is not None and not (span.start <= subject.i < span.end) and subject.pos_ != "PRON":
+            if verb is None:
+                continue
+            # '"The fact that he tried," Roe said': the parser may give the
+            # verb a second subject inside the quotation; the reporter is the
+            # one outside it
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"] or [self._subject_of(verb)]
+            subject = next((c for c in subjects if c is not None and not (span.start <= c.i < span.end)), None)
+            if subject is not None and subject.pos_ != "PRON":
                 return self._describe(doc, subject, verb=verb)
         return None
 
@@ -674,6 +695,12 @@ def _named_agent(noun: Token) -> Token | None:
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
                     return obj
     return None
+
+
+def _participle_adjunct(verb: Token) -> bool:
+    """RETURNS (bool): whether a verb is a present participle hung on a clause
+    with no subject of its own (", *noting* that …", ", *insisting* that …")."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _has_person(span: Span) -> bool:
