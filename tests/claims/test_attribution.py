@@ -308,3 +308,15 @@ def test_attribution_quotation_run_into_its_reporter(analyse):
     opened = [t for t in sources if t.startswith("The fact that she")]
     assert opened and sources[opened[0]] == "Dara Quinn", sources
     assert sources.get("she kept the libraries open") == "Dara Quinn", sources
+
+
+def test_attribution_last_name_of_a_person_named_in_full_is_a_person(analyse):
+    # the recogniser tags the lone "Brandl" as no person; "He" must still be Brandl, not Hart
+    text = (
+        "Chef Marco Brandl, who is married to the singer Lena Hart, opened a bistro in Leeds. "
+        "Brandl admitted to the paper that the menu was short. He said that prices would fall in May."
+    )
+    records = {r.text: r for r in analyse(text)}
+    said = records["He said that prices would fall in May"]
+    assert said.attribution is not None and said.attribution.text == "Brandl"
+    assert records["Brandl admitted to the paper that the menu was short"].attribution.kind == "named"

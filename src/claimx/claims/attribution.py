@@ -555,7 +555,7 @@ class AttributionTagger:
             if not _has_person(span):
                 return KIND_UNNAMED, AUTHORITY_RUMOR
         rumor = AUTHORITY_RUMOR if (head in self.rumor_sources or lemmas & self.rumor_sources) else AUTHORITY_MAKER
-        if _has_person(span) or subject.lower_ in PERSON_PRONOUNS or self._titled(subject):
+        if _has_person(span) or subject.lower_ in PERSON_PRONOUNS or self._titled(subject) or _person_surname(subject):
             return KIND_NAMED, rumor
         return KIND_ORGANISATION, rumor
 
@@ -575,7 +575,11 @@ class AttributionTagger:
             if (earlier["kind"] == KIND_NAMED) == want_person:
                 return {**earlier, "pronoun": False}
         labels = ("PERSON",) if want_person else ("ORG",)
-        before = [e for e in ents if e.label_ in labels and e.end_char <= source["start"]]
+        # a lone last name of a person named in full is a person, whatever its label
+        before = [
+            e for e in ents
+            if e.end_char <= source["start"] and (e.label_ in labels) != (len(e) == 1 and _person_surname(e.root))
+        ]
         if before:
             ent = before[-1]
             return {
@@ -701,6 +705,33 @@ def _participle_adjunct(verb: Token) -> bool:
     """RETURNS (bool): whether a verb is a present participle hung on a clause
     with no subject of its own (", *noting* that …", ", *insisting* that …")."""
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _person_surname(token: Token) -> bool:
+    """RETURNS (bool): whether a lone proper noun is the last name of a person
+    the article names in full ("Anna Weber …", then "Weber said"), whatever
+    the entity recogniser made of it there; not when the word also opens an
+    organisation's name ("Weber Logistics")."""
+    if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+        return False
+    return token.text in _surnames(token.doc)
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """RETURNS (frozenset[str]): last names of the doc's full person names,
+    less words that open an organisation's name (cached per Doc)."""
+    cached = doc.user_data.get(_SURNAME_CACHE)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    people = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].pos_ == "PROPN"}
+    firms = {e[0].text for e in doc.ents if e.label_ == "ORG" and len(e) > 1}
+    names = frozenset(people - firms)
+    doc.user_data[_SURNAME_CACHE] = (len(doc), names)
+    return names
+
+
+#: ``doc.user_data`` key of :func:`_surnames`
+_SURNAME_CACHE = "claimx_person_surnames"
 
 
 def _has_person(span: Span) -> bool:
