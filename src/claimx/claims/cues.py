@@ -305,9 +305,15 @@ class CueTagger:
         steps = 0
         carried = False  # a participle on the object of "have"/"be" carries its object too
         unknown = (cue._.cue or {}).get("category") == "unknown"
+        negation = (cue._.cue or {}).get("category") == "neg"
         # "mentions neither A nor B", "faces no rival": a negative word on the object denies the event
         negated_object = (cue._.cue or {}).get("category") == "neg" and cue.root.dep_ in ("det", "preconj")
         while token.i not in spine:
+            if negation and token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+                # "If it does not pay by May, it will file for bankruptcy",
+                # "…, though the standings may not change": a negation in a
+                # subordinate clause denies that clause, not the one it hangs on
+                return False
             if unknown and token.dep_ == "advcl" and token.i not in spine:
                 # "whether it is A or B, we …", "scheduled to determine whether …": an
                 # open question in an adverbial clause leaves the main clause alone
