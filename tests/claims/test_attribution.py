@@ -320,3 +320,35 @@ def test_attribution_last_name_of_a_person_named_in_full_is_a_person(analyse):
     said = records["He said that prices would fall in May"]
     assert said.attribution is not None and said.attribution.text == "Brandl"
     assert records["Brandl admitted to the paper that the menu was short"].attribution.kind == "named"
+
+
+def test_attribution_quotation_passes_a_subjectless_reporter(analyse):
+    text = (
+        "Even one party strategist said the mayor will have to pick a side, saying, "
+        "“Sooner or later, she is going to have to answer — I think the pressure is going to grow — on the housing plan.”"
+    )
+    records = analyse(text)
+    quoted = [r for r in records if r.text.startswith("Sooner or later")]
+    assert quoted and quoted[0].attribution is not None, [(r.text, r.attribution) for r in records]
+    assert quoted[0].attribution.text == "one party strategist"
+    assert quoted[0].status == "rumored"
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a third person inside the quotation is someone else than the trailing reporter
+        (
+            'Central banker Ada Lowe spoke on Monday. "She is saying that the slump is over and that lending has recovered," said trader Tom Reyes.',
+            "She is saying that the slump is over",
+            "Ada Lowe",
+        ),
+        # a first person is the reporter
+        ('"We now see a 70 percent chance of a strike," said analyst Tom Reyes.', "We now see a 70 percent chance of a strike", "analyst Tom Reyes"),
+    ],
+)
+def test_attribution_pronoun_under_a_trailing_reporter(analyse, text, claim, source):
+    records = {r.text: r for r in analyse(text)}
+    hit = [r for t, r in records.items() if t.startswith(claim)]
+    assert hit and hit[0].attribution is not None, list(records)
+    assert hit[0].attribution.text == source

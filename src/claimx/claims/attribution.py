@@ -136,6 +136,10 @@ class AttributionTagger:
                 outer = outer.head
                 if outer.lemma_.lower() not in self.report_verbs:
                     break
+                if outer.i > frame.i and subject.lower_ not in _FIRST_PERSON:
+                    # '"He is saying A," said X' quotes X on someone else;
+                    # '"We expect A," said X' is X speaking
+                    break
                 outer_subject = self._subject_of(outer)
                 if outer_subject is not None and outer_subject.pos_ != "PRON":
                     subject = outer_subject
@@ -450,19 +454,20 @@ class AttributionTagger:
             return None
         last, first = doc[span.end - 1].sent, doc[span.start].sent
         for candidates in (range(span.end, last.end), range(span.start - 1, first.start - 1, -1)):
-            verb = next(
-                (doc[i] for i in candidates if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in self.report_verbs),
-                None,
-            )
-            if verb is None:
-                continue
-            # '"The fact that he tried," Roe said': the parser may give the
-            # verb a second subject inside the quotation; the reporter is the
-            # one outside it
-            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"] or [self._subject_of(verb)]
-            subject = next((c for c in subjects if c is not None and not (span.start <= c.i < span.end)), None)
-            if subject is not None and subject.pos_ != "PRON":
-                return self._describe(doc, subject, verb=verb)
+            # the nearest verb of saying with a subject: one without ("…,
+            # saying, '…'" that the parser hung on the wrong clause) passes
+            # the quotation on to the next ("X said A, saying, '…'")
+            for verb in (doc[i] for i in candidates if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in self.report_verbs):
+                # '"The fact that he tried," Roe said': the parser may give the
+                # verb a second subject inside the quotation; the reporter is the
+                # one outside it
+                subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"] or [self._subject_of(verb)]
+                subject = next((c for c in subjects if c is not None and not (span.start <= c.i < span.end)), None)
+                if subject is None:
+                    continue
+                if subject.pos_ != "PRON":
+                    return self._describe(doc, subject, verb=verb)
+                break
         return None
 
     def _record(self, doc: Doc, source: dict[str, Any], frame: Token | None) -> None:
@@ -512,6 +517,9 @@ class AttributionTagger:
         while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].is_space):
             right -= 1
         while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        # "*even* a party strategist", "*only* the mayor": a focus adverb is no part of the name
+        while left < subject.i and doc[left].pos_ == "ADV" and doc[left].dep_ == "advmod":
             left += 1
         span = doc[left:right]
         kind, authority = self._kind(span, subject)
@@ -602,6 +610,9 @@ _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
 #: function words: the prepositions that name a source ("according to X", ", per X")
 _ACCORDING_TO = ("according", "to")
 _PER = "per"
+
+#: function words: the first-person pronouns, by which a quoted speaker names themself
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
 #: function word: the adverb that makes a verb of saying a silence ("has yet to confirm")
 _YET = "yet"
