@@ -352,3 +352,21 @@ def test_attribution_pronoun_under_a_trailing_reporter(analyse, text, claim, sou
     hit = [r for t, r in records.items() if t.startswith(claim)]
     assert hit and hit[0].attribution is not None, list(records)
     assert hit[0].attribution.text == source
+
+
+@pytest.mark.parametrize(
+    "text, claim_start, source, status",
+    [
+        # an "as" parenthetical names its source and vouches for what it cites
+        ("As reported by the Harbour Gazette, the ferry service will end in March.", "the ferry service will end", "the Harbour Gazette", "confirmed"),
+        ("Last spring, as the Harbour Gazette reported, the two councils were discussing a merger.", "the two councils were discussing", "the Harbour Gazette", "confirmed"),
+        # a plain report by an outlet passes on what others told it
+        ("The Harbour Gazette reported that the two councils were discussing a merger.", "the two councils were discussing", "The Harbour Gazette", "rumored"),
+    ],
+)
+def test_attribution_as_parenthetical(analyse, text, claim_start, source, status):
+    records = analyse(text)
+    hit = [r for r in records if claim_start in r.text]
+    assert hit and hit[0].attribution is not None, [(r.text, r.attribution) for r in records]
+    assert hit[0].attribution.text == source
+    assert hit[0].status == status

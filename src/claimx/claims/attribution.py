@@ -174,6 +174,8 @@ class AttributionTagger:
                     # a shared or passive subject ("is … and widely
                     # anticipated") is not a source
                     subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                    if subject is None and _as_parenthetical(child):
+                        subject = self._subject_of(child)  # "As reported by X, …": the agent
                     if subject is None and _participle_adjunct(child) and child.left_edge.i <= head.i <= child.right_edge.i:
                         subject = self._subject_of(child)  # "X praised it, noting that B"
                     if subject is not None:
@@ -531,9 +533,10 @@ class AttributionTagger:
                 noun = child.lemma_.lower()
                 if noun in self.rumor_sources or (role & self.rumor_sources and noun in self.person_roles):
                     authority = AUTHORITY_RUMOR
-        if verb is not None and verb.lemma_.lower() in self.rumor_verbs and not self._official(span):
+        if verb is not None and verb.lemma_.lower() in self.rumor_verbs and not self._official(span) and not _as_parenthetical(verb):
             # "Bloomberg reported" passes on what others said; "Ford's chief
-            # executive reported" speaks for the company
+            # executive reported" speaks for the company; "as Bloomberg
+            # reported, …" is the article vouching for what it cites
             authority = AUTHORITY_RUMOR
         return {
             "start": span.start_char,
@@ -613,6 +616,9 @@ _PER = "per"
 
 #: function words: the first-person pronouns, by which a quoted speaker names themself
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+#: function word: the subordinator of a parenthetical report ("*as* X reported")
+_AS = "as"
 
 #: function word: the adverb that makes a verb of saying a silence ("has yet to confirm")
 _YET = "yet"
@@ -710,6 +716,13 @@ def _named_agent(noun: Token) -> Token | None:
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
                     return obj
     return None
+
+
+def _as_parenthetical(verb: Token) -> bool:
+    """RETURNS (bool): whether a verb of saying is an "as" parenthetical ("as
+    the paper reported, …", "as reported by X"), by which the writer takes
+    what it cites for granted."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == _AS for c in verb.children)
 
 
 def _participle_adjunct(verb: Token) -> bool:
