@@ -370,3 +370,10 @@ def test_attribution_as_parenthetical(analyse, text, claim_start, source, status
     assert hit and hit[0].attribution is not None, [(r.text, r.attribution) for r in records]
     assert hit[0].attribution.text == source
     assert hit[0].status == status
+
+
+def test_attribution_reporter_in_a_sentence_of_its_own_after_a_question(analyse):
+    text = "“We know the plan is flawed. We know it cannot work. Are you saying the risk is worth it?” Mayor Dunn said."
+    sources = {r.text: (r.attribution.text if r.attribution else None) for r in analyse(text)}
+    assert sources.get("We know the plan is flawed") == "Mayor Dunn", sources
+    assert sources.get("We know it cannot work") == "Mayor Dunn", sources

@@ -369,7 +369,13 @@ class AttributionTagger:
             inside = [c for c in claims if q_start <= c.start_char < q_end]
             if not inside:
                 continue
-            sources = [c._.claim.get("attribution") for c in inside if (c._.claim or {}).get("attribution")]
+            # a pronoun left unresolved inside the quotation ("are *you* saying
+            # …?") is someone the speaker addresses, not the speaker
+            sources = [
+                c._.claim["attribution"]
+                for c in inside
+                if (c._.claim or {}).get("attribution") and not c._.claim["attribution"].get("pronoun")
+            ]
             source = sources[0] if sources else self._quote_reporter(doc, q_start, q_end)
             first = sent_of[inside[0].start]
             if source is None and (previous is not None and previous[0] == first - 1 or first > 0):
@@ -455,7 +461,14 @@ class AttributionTagger:
         if span is None:
             return None
         last, first = doc[span.end - 1].sent, doc[span.start].sent
-        for candidates in (range(span.end, last.end), range(span.start - 1, first.start - 1, -1)):
+        after: range | list[int] = range(span.end, last.end)
+        if all(doc[i].is_punct or doc[i].is_space for i in after) and last.end < len(doc):
+            # '"… in his taxes?" Roe said.': the parser may end the sentence
+            # with the quotation and leave the reporter a sentence of its own
+            following = doc[last.end].sent
+            if following.root.lemma_.lower() in self.report_verbs and "\n" not in doc[span.end - 1 : following.start + 1].text:
+                after = range(following.start, following.end)
+        for candidates in (after, range(span.start - 1, first.start - 1, -1)):
             # the nearest verb of saying with a subject: one without ("…,
             # saying, '…'" that the parser hung on the wrong clause) passes
             # the quotation on to the next ("X said A, saying, '…'")
