@@ -82,6 +82,8 @@ class AttributionTagger:
         self.silence_verbs = rules.get("silence_verb", frozenset())
         #: verb + particle that say something, negated or not ("rule out")
         self.phrasal_reports = rules.get("phrasal_report", frozenset())
+        #: nouns of a written statement that a quotation after them gives ("issued a statement")
+        self.statement_nouns = rules.get("statement_noun", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -403,13 +405,33 @@ class AttributionTagger:
         """The source a sentence ending in a colon hands its quotation to ("The
         paper reports:", "In a statement, the board said:"), else None."""
         words = [t for t in sent if not t.is_space]
-        if not words or words[-1].text != ":":
+        if not words:
             return None
+        if words[-1].text != ":":
+            return self._statement_issuer(doc, sent)
         for token in sent:
             if token.pos_ == "VERB" and self._reports(token):
                 subject = self._subject_of(token)
                 if subject is not None and subject.pos_ != "PRON":
                     return self._describe(doc, subject, verb=token)
+        return None
+
+    def _statement_issuer(self, doc: Doc, sent: Span) -> dict[str, Any] | None:
+        """The source a sentence names as issuing a statement that the quotation
+        after it then gives ("The council issued a statement on Friday." /
+        "The union sent a letter to members, …"): the subject of a verb whose
+        object is a ``statement_noun``, else None."""
+        for token in sent:
+            if token.dep_ != "dobj" or token.lemma_.lower() not in self.statement_nouns:
+                continue
+            verb = token.head
+            subject = self._subject_of(verb) if verb.pos_ == "VERB" else None
+            if subject is not None and subject.pos_ != "PRON":
+                source = self._describe(doc, subject)
+                rule_id = self.rule_ids.get(("statement_noun", token.lemma_.lower()))
+                if rule_id is not None:
+                    record_rule(doc, rule_id, source["start"], source["end"])  # where the source it gives stands
+                return source
         return None
 
     def _speaker_labels(self, doc: Doc, claims: list[Span], text: str, ents: list[Span]) -> None:

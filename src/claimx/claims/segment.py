@@ -64,6 +64,7 @@ class AttributionRule(BaseModel):
         "official_role",
         "silence_verb",
         "phrasal_report",
+        "statement_noun",
     ]
     lemma: str
     examples: list[Example] = []
