@@ -377,3 +377,16 @@ def test_attribution_reporter_in_a_sentence_of_its_own_after_a_question(analyse)
     sources = {r.text: (r.attribution.text if r.attribution else None) for r in analyse(text)}
     assert sources.get("We know the plan is flawed") == "Mayor Dunn", sources
     assert sources.get("We know it cannot work") == "Mayor Dunn", sources
+
+
+def test_attribution_first_and_second_person_take_the_quotation_speaker(analyse):
+    text = (
+        "The minister appeared on a radio show on Sunday.\n\n"
+        "She was asked by host Nadia Frost, “Now, you said last year that the tax would go. I still think it will stay, won't it?”"
+    )
+    records = analyse(text)
+    quoted = [r for r in records if "the tax would go" in r.text or r.text.startswith("I still think")]
+    assert quoted, [r.text for r in records]
+    assert all(r.attribution is not None and r.attribution.text == "host Nadia Frost" for r in quoted), [
+        (r.text, r.attribution.text if r.attribution else None) for r in quoted
+    ]

@@ -145,6 +145,10 @@ class AttributionTagger:
                 outer_subject = self._subject_of(outer)
                 if outer_subject is not None and outer_subject.pos_ != "PRON":
                     subject = outer_subject
+            if subject is not None and subject.lower_ in _SECOND_PERSON | _FIRST_PERSON:
+                # '"You said A," X asked': the one addressed is no source, and
+                # "I think A" is whoever speaks: the quotation gives its speaker
+                return None
             if subject is not None:
                 return self._describe(doc, subject, verb=frame)
         # "According to X, A could follow once B earned $2bn": an adverbial
@@ -498,7 +502,12 @@ class AttributionTagger:
                 # '"The fact that he tried," Roe said': the parser may give the
                 # verb a second subject inside the quotation; the reporter is the
                 # one outside it
-                subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"] or [self._subject_of(verb)]
+                # "Roe was asked by the host, '…'": the agent of a passive speaks
+                agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                subjects = (
+                    [agent] if agent is not None
+                    else [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"] or [self._subject_of(verb)]
+                )
                 subject = next((c for c in subjects if c is not None and not (span.start <= c.i < span.end)), None)
                 if subject is None:
                     continue
@@ -651,6 +660,9 @@ _PER = "per"
 
 #: function words: the first-person pronouns, by which a quoted speaker names themself
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+#: function words: the second-person pronouns, by which a speaker names the one addressed
+_SECOND_PERSON = frozenset({"you"})
 
 #: function word: the subordinator of a parenthetical report ("*as* X reported")
 _AS = "as"
