@@ -309,10 +309,12 @@ class CueTagger:
         # "mentions neither A nor B", "faces no rival": a negative word on the object denies the event
         negated_object = (cue._.cue or {}).get("category") == "neg" and cue.root.dep_ in ("det", "preconj")
         while token.i not in spine:
-            if negation and token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+            if negation and token.dep_ == "advcl":
                 # "If it does not pay by May, it will file for bankruptcy",
-                # "…, though the standings may not change": a negation in a
-                # subordinate clause denies that clause, not the one it hangs on
+                # "…, though the standings may not change", "…, asking them
+                # not to march", "… to make sure it never happens": a negation
+                # in an adverbial clause denies that clause, not the one it
+                # hangs on
                 return False
             if unknown and token.dep_ == "advcl" and token.i not in spine:
                 # "whether it is A or B, we …", "scheduled to determine whether …": an
