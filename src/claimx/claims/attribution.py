@@ -82,6 +82,8 @@ class AttributionTagger:
         self.silence_verbs = rules.get("silence_verb", frozenset())
         #: verb + particle that say something, negated or not ("rule out")
         self.phrasal_reports = rules.get("phrasal_report", frozenset())
+        #: objects that make a verb of saying an act ("posted a *loss*", "posted a *photo*")
+        self.act_objects = rules.get("act_object", frozenset())
         #: nouns of a written statement that a quotation after them gives ("issued a statement")
         self.statement_nouns = rules.get("statement_noun", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
@@ -200,6 +202,12 @@ class AttributionTagger:
             # "continues to confirm talks"); "with McFeely writing" says nothing
             phrasal = self._phrasal_report(token)
             speech_act = (lemma in self.report_verbs and any(c.dep_ in _SAID_DEPS for c in token.children)) or phrasal is not None
+            act = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in self.act_objects), None)
+            if speech_act and act is not None and phrasal is None:
+                # "Ford posted a profit", "the chain reported a loss": a result
+                # or a picture given out is an act of the subject, not its report
+                self._fired(act, "act_object", act.lemma_.lower())
+                speech_act = False
             if lemma in self.belief_verbs or speech_act:
                 controller = token.head if token.dep_ == "xcomp" else token
                 # "has not said", "has yet to confirm", "declined to say": the

@@ -65,6 +65,7 @@ class AttributionRule(BaseModel):
         "silence_verb",
         "phrasal_report",
         "statement_noun",
+        "act_object",
     ]
     lemma: str
     examples: list[Example] = []
