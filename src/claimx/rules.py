@@ -124,6 +124,10 @@ class AttributionRule(BaseModel):
         "evidence_noun",
         "finding_noun",
         "official_role",
+        "silence_verb",
+        "phrasal_report",
+        "statement_noun",
+        "act_object",
     ]
     lemma: str
     examples: list[Example] = []

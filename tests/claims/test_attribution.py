@@ -276,3 +276,117 @@ def test_attribution_quotation_after_a_colon_takes_its_reporter(analyse):
     text = 'The council published its findings.\n\nThe auditor wrote:\n\n"The agency lost $2 million in 2024."'
     records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text, title="Audit")}
     assert records["The agency lost $2 million in 2024"] == "The auditor"
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a participle adjunct with no subject speaks with the clause's subject
+        ("Mayor Ruth Okafor opened the bridge on Friday, noting that tolls would end in May.", "tolls would end in May", "Mayor Ruth Okafor"),
+        ("Union leader Sam Cole rejected the offer on Monday, insisting that the pay rise was too low.", "the pay rise was too low", "Union leader Sam Cole"),
+    ],
+)
+def test_attribution_participle_adjunct_shares_the_subject(analyse, text, claim, source):
+    records = {r.text: r for r in analyse(text)}
+    assert claim in records, list(records)
+    assert records[claim].attribution is not None and records[claim].attribution.text == source
+
+
+def test_attribution_participle_after_an_event_is_no_speaker(analyse):
+    # shares that rose infer, they do not say
+    records = {r.text: r for r in analyse("Harlow shares rose 9% on Tuesday, suggesting traders expect a higher bid.")}
+    assert all(r.attribution is None or r.attribution.text != "Harlow shares" for r in records.values()), records
+
+
+def test_attribution_quotation_run_into_its_reporter(analyse):
+    text = (
+        '"She is careful. She is honest. The fact that she, in her first year, fixed the budget," Dara Quinn said. '
+        '"You may not like her, but she kept the libraries open."'
+    )
+    records = analyse(text)
+    sources = {r.text: (r.attribution.text if r.attribution else None) for r in records}
+    opened = [t for t in sources if t.startswith("The fact that she")]
+    assert opened and sources[opened[0]] == "Dara Quinn", sources
+    assert sources.get("she kept the libraries open") == "Dara Quinn", sources
+
+
+def test_attribution_last_name_of_a_person_named_in_full_is_a_person(analyse):
+    # the recogniser tags the lone "Brandl" as no person; "He" must still be Brandl, not Hart
+    text = (
+        "Chef Marco Brandl, who is married to the singer Lena Hart, opened a bistro in Leeds. "
+        "Brandl admitted to the paper that the menu was short. He said that prices would fall in May."
+    )
+    records = {r.text: r for r in analyse(text)}
+    said = records["He said that prices would fall in May"]
+    assert said.attribution is not None and said.attribution.text == "Brandl"
+    assert records["Brandl admitted to the paper that the menu was short"].attribution.kind == "named"
+
+
+def test_attribution_quotation_passes_a_subjectless_reporter(analyse):
+    text = (
+        "Even one party strategist said the mayor will have to pick a side, saying, "
+        "“Sooner or later, she is going to have to answer — I think the pressure is going to grow — on the housing plan.”"
+    )
+    records = analyse(text)
+    quoted = [r for r in records if r.text.startswith("Sooner or later")]
+    assert quoted and quoted[0].attribution is not None, [(r.text, r.attribution) for r in records]
+    assert quoted[0].attribution.text == "one party strategist"
+    assert quoted[0].status == "rumored"
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a third person inside the quotation is someone else than the trailing reporter
+        (
+            'Central banker Ada Lowe spoke on Monday. "She is saying that the slump is over and that lending has recovered," said trader Tom Reyes.',
+            "She is saying that the slump is over",
+            "Ada Lowe",
+        ),
+        # a first person is the reporter
+        ('"We now see a 70 percent chance of a strike," said analyst Tom Reyes.', "We now see a 70 percent chance of a strike", "analyst Tom Reyes"),
+    ],
+)
+def test_attribution_pronoun_under_a_trailing_reporter(analyse, text, claim, source):
+    records = {r.text: r for r in analyse(text)}
+    hit = [r for t, r in records.items() if t.startswith(claim)]
+    assert hit and hit[0].attribution is not None, list(records)
+    assert hit[0].attribution.text == source
+
+
+@pytest.mark.parametrize(
+    "text, claim_start, source, status",
+    [
+        # an "as" parenthetical names its source and vouches for what it cites
+        ("As reported by the Harbour Gazette, the ferry service will end in March.", "the ferry service will end", "the Harbour Gazette", "confirmed"),
+        ("Last spring, as the Harbour Gazette reported, the two councils were discussing a merger.", "the two councils were discussing", "the Harbour Gazette", "confirmed"),
+        # a plain report by an outlet passes on what others told it
+        ("The Harbour Gazette reported that the two councils were discussing a merger.", "the two councils were discussing", "The Harbour Gazette", "rumored"),
+    ],
+)
+def test_attribution_as_parenthetical(analyse, text, claim_start, source, status):
+    records = analyse(text)
+    hit = [r for r in records if claim_start in r.text]
+    assert hit and hit[0].attribution is not None, [(r.text, r.attribution) for r in records]
+    assert hit[0].attribution.text == source
+    assert hit[0].status == status
+
+
+def test_attribution_reporter_in_a_sentence_of_its_own_after_a_question(analyse):
+    text = "“We know the plan is flawed. We know it cannot work. Are you saying the risk is worth it?” Mayor Dunn said."
+    sources = {r.text: (r.attribution.text if r.attribution else None) for r in analyse(text)}
+    assert sources.get("We know the plan is flawed") == "Mayor Dunn", sources
+    assert sources.get("We know it cannot work") == "Mayor Dunn", sources
+
+
+def test_attribution_first_and_second_person_take_the_quotation_speaker(analyse):
+    text = (
+        "The minister appeared on a radio show on Sunday.\n\n"
+        "She was asked by host Nadia Frost, “Now, you said last year that the tax would go. I still think it will stay, won't it?”"
+    )
+    records = analyse(text)
+    quoted = [r for r in records if "the tax would go" in r.text or r.text.startswith("I still think")]
+    assert quoted, [r.text for r in records]
+    assert all(r.attribution is not None and r.attribution.text == "host Nadia Frost" for r in quoted), [
+        (r.text, r.attribution.text if r.attribution else None) for r in quoted
+    ]

@@ -284,3 +284,17 @@ def test_cues_embedded_questions(analyse, text, evidence, status):
 )
 def test_cues_negated_beliefs_and_objects(analyse, text, evidence, status):
     assert _status_of(analyse(text, title="Beliefs"), evidence) == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a negation inside a subordinate clause denies that clause, not the one it hangs on
+        ("If the council does not pay by June, the builder will walk away.", "the builder will walk away", "rumored"),
+        ("The ferry sailed on time, though the crew had not slept.", "The ferry sailed on time", "confirmed"),
+        ("The coach wrote to the players, asking them not to speak to the press.", "The coach wrote to the players", "confirmed"),
+        ("The club is changing its rules to make sure the fight never happens again.", "The club is changing its rules", "confirmed"),
+    ],
+)
+def test_status_negation_in_a_subordinate_clause_stays_there(analyse, text, evidence, status):
+    assert _status_of(analyse(text), evidence) == status

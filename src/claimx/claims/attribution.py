@@ -45,6 +45,18 @@ register_extensions()
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "we", "i"})
 
+# Labels of a source (``kind``, written to records; see ``claimx.schemas``)
+# and of its ``authority`` (read by the cue tagger): record values, not words
+# looked for in the text.
+KIND_NAMED = "named"
+KIND_ORGANISATION = "organisation"
+KIND_UNNAMED = "unnamed"
+KIND_PUBLIC = "public"
+#: a source whose word settles nothing (unnamed sources, fans, analysts, leakers)
+AUTHORITY_RUMOR = "rumor"
+#: a named person or organisation, whose plans and statements count
+AUTHORITY_MAKER = "maker"
+
 
 class AttributionTagger(RulePackComponent):
     """Attach a source to every claim that has one.
@@ -73,6 +85,14 @@ class AttributionTagger(RulePackComponent):
         self.evidence_nouns = rules.get("evidence_noun", frozenset())
         self.finding_nouns = rules.get("finding_noun", frozenset())
         self.official_roles = rules.get("official_role", frozenset())
+        #: verbs whose complement is a silence ("declined to say")
+        self.silence_verbs = rules.get("silence_verb", frozenset())
+        #: verb + particle that say something, negated or not ("rule out")
+        self.phrasal_reports = rules.get("phrasal_report", frozenset())
+        #: objects that make a verb of saying an act ("posted a *loss*", "posted a *photo*")
+        self.act_objects = rules.get("act_object", frozenset())
+        #: nouns of a written statement that a quotation after them gives ("issued a statement")
+        self.statement_nouns = rules.get("statement_noun", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -127,9 +147,17 @@ class AttributionTagger(RulePackComponent):
                 outer = outer.head
                 if outer.lemma_.lower() not in self.report_verbs:
                     break
+                if outer.i > frame.i and subject.lower_ not in _FIRST_PERSON:
+                    # '"He is saying A," said X' quotes X on someone else;
+                    # '"We expect A," said X' is X speaking
+                    break
                 outer_subject = self._subject_of(outer)
                 if outer_subject is not None and outer_subject.pos_ != "PRON":
                     subject = outer_subject
+            if subject is not None and subject.lower_ in _SECOND_PERSON | _FIRST_PERSON:
+                # '"You said A," X asked': the one addressed is no source, and
+                # "I think A" is whoever speaks: the quotation gives its speaker
+                return None
             if subject is not None:
                 return self._describe(doc, subject, verb=frame)
         # "According to X, A could follow once B earned $2bn": an adverbial
@@ -161,6 +189,10 @@ class AttributionTagger(RulePackComponent):
                     # a shared or passive subject ("is … and widely
                     # anticipated") is not a source
                     subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                    if subject is None and _as_parenthetical(child):
+                        subject = self._subject_of(child)  # "As reported by X, …": the agent
+                    if subject is None and _participle_adjunct(child) and child.left_edge.i <= head.i <= child.right_edge.i:
+                        subject = self._subject_of(child)  # "X praised it, noting that B"
                     if subject is not None:
                         return self._describe(doc, subject, verb=child)
             if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
@@ -175,20 +207,30 @@ class AttributionTagger(RulePackComponent):
             lemma = token.lemma_.lower()
             # a verb of saying with something said ("has denied recording",
             # "continues to confirm talks"); "with McFeely writing" says nothing
-            speech_act = (lemma in self.report_verbs and any(c.dep_ in _SAID_DEPS for c in token.children)) or (
-                lemma == "rule" and any(c.lower_ == "out" for c in token.children)
-            )
+            phrasal = self._phrasal_report(token)
+            speech_act = (lemma in self.report_verbs and any(c.dep_ in _SAID_DEPS for c in token.children)) or phrasal is not None
+            act = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in self.act_objects), None)
+            if speech_act and act is not None and phrasal is None:
+                # "Ford posted a profit", "the chain reported a loss": a result
+                # or a picture given out is an act of the subject, not its report
+                self._fired(act, "act_object", act.lemma_.lower())
+                speech_act = False
             if lemma in self.belief_verbs or speech_act:
                 controller = token.head if token.dep_ == "xcomp" else token
                 # "has not said", "has yet to confirm", "declined to say": the
-                # article reports a silence, nobody is its source
-                silent = lemma != "rule" and any(
-                    c.dep_ == "neg" or c.lower_ == "yet"
+                # article reports a silence, nobody is its source; "has not
+                # ruled out" still says something
+                silent = phrasal is None and any(
+                    c.dep_ == "neg" or c.lower_ == _YET
                     for verb in {token, controller}
                     for c in verb.children
-                ) or controller.lemma_.lower() in ("decline", "refuse", "fail")
+                ) or controller.lemma_.lower() in self.silence_verbs
                 if silent:
+                    if controller.lemma_.lower() in self.silence_verbs:
+                        self._fired(controller, "silence_verb", controller.lemma_.lower())
                     continue
+                if phrasal is not None:
+                    self._fired(token, "phrasal_report", phrasal)
                 subject = next((c for c in controller.children if c.dep_ == "nsubj"), None)
                 if subject is not None:
                     return self._describe(doc, subject)
@@ -207,24 +249,24 @@ class AttributionTagger(RulePackComponent):
         does not take the source of the clause it is coordinated with."""
         lemma = head.lemma_.lower()
         passive = any(c.dep_ == "auxpass" for c in head.children)
-        return passive and (lemma in self.report_verbs or lemma in self.belief_verbs or lemma == "understand")
+        return passive and (lemma in self.report_verbs or lemma in self.belief_verbs)
 
     @staticmethod
     def _remembered(text: str, source: dict[str, Any], rumor_names: set[str]) -> dict[str, Any]:
         """A named source introduced as an analyst or leaker ("supply-chain
         analyst Tomasz Reiner") keeps that authority when named again
         ("Reiner expects …")."""
-        if source.get("kind") != "named":
+        if source.get("kind") != KIND_NAMED:
             return source
         words = text[source["start"] : source["end"]].split()
         if not words:
             return source
         surname = words[-1]
-        if source.get("authority") == "rumor":
+        if source.get("authority") == AUTHORITY_RUMOR:
             rumor_names.add(surname)
             return source
         if surname in rumor_names:
-            return {**source, "authority": "rumor"}
+            return {**source, "authority": AUTHORITY_RUMOR}
         return source
 
     def _titled(self, subject: Token) -> bool:
@@ -240,7 +282,24 @@ class AttributionTagger(RulePackComponent):
         """RETURNS (bool): whether ``verb`` is a reporting verb that says something (not "did not say")."""
         if verb.lemma_.lower() not in self.report_verbs:
             return False
-        return not any(c.dep_ == "neg" or c.lower_ == "yet" for c in verb.children)
+        return not any(c.dep_ == "neg" or c.lower_ == _YET for c in verb.children)
+
+    def _phrasal_report(self, verb: Token) -> str | None:
+        """RETURNS (str | None): the ``phrasal_report`` rule a verb and its
+        particle make ("ruled *out*"), as "lemma particle", or None."""
+        if not self.phrasal_reports:
+            return None
+        for child in verb.children:
+            phrase = f"{verb.lemma_.lower()} {child.lower_}"
+            if phrase in self.phrasal_reports:
+                return phrase
+        return None
+
+    def _fired(self, token: Token, kind: str, word: str) -> None:
+        """Record that the ``attribution.jsonl`` rule ``(kind, word)`` decided at ``token``."""
+        rule_id = self.rule_ids.get((kind, word))
+        if rule_id is not None:
+            record_rule(token.doc, rule_id, token.idx, token.idx + len(token.text))
 
     def _subject_of(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -255,6 +314,17 @@ class AttributionTagger(RulePackComponent):
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         return grandchild
+        # "X said …, *remarking* that B", "Roe left, *noting* that B": a
+        # participle adjunct with no subject of its own speaks with the
+        # subject of the clause it hangs on, when that is a name, a pronoun or
+        # a reporter
+        # ("Corvane shares rose, suggesting …" is an inference, not a speaker's)
+        if _participle_adjunct(verb):
+            shared = self._subject_of(verb.head)
+            if shared is not None and (
+                shared.pos_ in ("PROPN", "PRON") or verb.head.lemma_.lower() in self.report_verbs
+            ):
+                return shared
         return None
 
     def _according_to(self, claim: Span, head: Token) -> dict[str, Any] | None:
@@ -276,7 +346,7 @@ class AttributionTagger(RulePackComponent):
         for token in doc:
             if sent_of[token.i] in sources:
                 continue
-            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            if token.lower_ == _ACCORDING_TO[0] and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == _ACCORDING_TO[1]:
                 to = doc[token.i + 1]
                 objects = [c for c in to.children if c.dep_ == "pobj"] or [
                     c for c in token.children if c.dep_ == "pobj"
@@ -293,7 +363,7 @@ class AttributionTagger(RulePackComponent):
     def _per_source(self, token: Token) -> Token | None:
         """", per multiple reports", ", per Deadline": "per" after a comma with
         a source as its object (not "$5 per share"). RETURNS the source noun."""
-        if token.lower_ != "per" or token.i == 0 or token.doc[token.i - 1].text != ",":
+        if token.lower_ != _PER or token.i == 0 or token.doc[token.i - 1].text != ",":
             return None
         obj = next((c for c in token.children if c.dep_ == "pobj"), None)
         if obj is None:
@@ -315,10 +385,18 @@ class AttributionTagger(RulePackComponent):
         sent_of = sentence_ids(doc)
         previous: tuple[int, dict[str, Any]] | None = None  # (sentence, source) of the last sourced quotation
         for q_start, q_end in quotations(text):
-            inside = [c for c in claims if q_start <= c.start_char and c.end_char <= q_end]
+            # a claim that opens inside the quotation is the quotation's, even
+            # when the parser ran it on into the reporter ('"… tried," Roe said')
+            inside = [c for c in claims if q_start <= c.start_char < q_end]
             if not inside:
                 continue
-            sources = [c._.claim.get("attribution") for c in inside if (c._.claim or {}).get("attribution")]
+            # a pronoun left unresolved inside the quotation ("are *you* saying
+            # …?") is someone the speaker addresses, not the speaker
+            sources = [
+                c._.claim["attribution"]
+                for c in inside
+                if (c._.claim or {}).get("attribution") and not c._.claim["attribution"].get("pronoun")
+            ]
             source = sources[0] if sources else self._quote_reporter(doc, q_start, q_end)
             first = sent_of[inside[0].start]
             if source is None and (previous is not None and previous[0] == first - 1 or first > 0):
@@ -346,13 +424,33 @@ class AttributionTagger(RulePackComponent):
         """The source a sentence ending in a colon hands its quotation to ("The
         paper reports:", "In a statement, the board said:"), else None."""
         words = [t for t in sent if not t.is_space]
-        if not words or words[-1].text != ":":
+        if not words:
             return None
+        if words[-1].text != ":":
+            return self._statement_issuer(doc, sent)
         for token in sent:
             if token.pos_ == "VERB" and self._reports(token):
                 subject = self._subject_of(token)
                 if subject is not None and subject.pos_ != "PRON":
                     return self._describe(doc, subject, verb=token)
+        return None
+
+    def _statement_issuer(self, doc: Doc, sent: Span) -> dict[str, Any] | None:
+        """The source a sentence names as issuing a statement that the quotation
+        after it then gives ("The council issued a statement on Friday." /
+        "The union sent a letter to members, …"): the subject of a verb whose
+        object is a ``statement_noun``, else None."""
+        for token in sent:
+            if token.dep_ != "dobj" or token.lemma_.lower() not in self.statement_nouns:
+                continue
+            verb = token.head
+            subject = self._subject_of(verb) if verb.pos_ == "VERB" else None
+            if subject is not None and subject.pos_ != "PRON":
+                source = self._describe(doc, subject)
+                rule_id = self.rule_ids.get(("statement_noun", token.lemma_.lower()))
+                if rule_id is not None:
+                    record_rule(doc, rule_id, source["start"], source["end"])  # where the source it gives stands
+                return source
         return None
 
     def _speaker_labels(self, doc: Doc, claims: list[Span], text: str, ents: list[Span]) -> None:
@@ -404,14 +502,33 @@ class AttributionTagger(RulePackComponent):
         if span is None:
             return None
         last, first = doc[span.end - 1].sent, doc[span.start].sent
-        for candidates in (range(span.end, last.end), range(span.start - 1, first.start - 1, -1)):
-            verb = next(
-                (doc[i] for i in candidates if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in self.report_verbs),
-                None,
-            )
-            subject = self._subject_of(verb) if verb is not None else None
-            if subject is not None and not (span.start <= subject.i < span.end) and subject.pos_ != "PRON":
-                return self._describe(doc, subject, verb=verb)
+        after: range | list[int] = range(span.end, last.end)
+        if all(doc[i].is_punct or doc[i].is_space for i in after) and last.end < len(doc):
+            # '"… in his taxes?" Roe said.': the parser may end the sentence
+            # with the quotation and leave the reporter a sentence of its own
+            following = doc[last.end].sent
+            if following.root.lemma_.lower() in self.report_verbs and "\n" not in doc[span.end - 1 : following.start + 1].text:
+                after = range(following.start, following.end)
+        for candidates in (after, range(span.start - 1, first.start - 1, -1)):
+            # the nearest verb of saying with a subject: one without ("…,
+            # saying, '…'" that the parser hung on the wrong clause) passes
+            # the quotation on to the next ("X said A, saying, '…'")
+            for verb in (doc[i] for i in candidates if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in self.report_verbs):
+                # '"The fact that he tried," Roe said': the parser may give the
+                # verb a second subject inside the quotation; the reporter is the
+                # one outside it
+                # "Roe was asked by the host, '…'": the agent of a passive speaks
+                agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                subjects = (
+                    [agent] if agent is not None
+                    else [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"] or [self._subject_of(verb)]
+                )
+                subject = next((c for c in subjects if c is not None and not (span.start <= c.i < span.end)), None)
+                if subject is None:
+                    continue
+                if subject.pos_ != "PRON":
+                    return self._describe(doc, subject, verb=verb)
+                break
         return None
 
     def _record(self, doc: Doc, source: dict[str, Any], frame: Token | None) -> None:
@@ -462,20 +579,24 @@ class AttributionTagger(RulePackComponent):
             right -= 1
         while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
             left += 1
+        # "*even* a party strategist", "*only* the mayor": a focus adverb is no part of the name
+        while left < subject.i and doc[left].pos_ == "ADV" and doc[left].dep_ == "advmod":
+            left += 1
         span = doc[left:right]
         kind, authority = self._kind(span, subject)
         # "Lena Voss, a strategist at Harbour Research, said": the
         # appositive role is left out of the span but says who speaks
         for child in subject.children:
-            if child.dep_ == "appos" and child.i > subject.i and authority != "rumor":
+            if child.dep_ == "appos" and child.i > subject.i and authority != AUTHORITY_RUMOR:
                 role = {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
                 noun = child.lemma_.lower()
                 if noun in self.rumor_sources or (role & self.rumor_sources and noun in self.person_roles):
-                    authority = "rumor"
-        if verb is not None and verb.lemma_.lower() in self.rumor_verbs and not self._official(span):
+                    authority = AUTHORITY_RUMOR
+        if verb is not None and verb.lemma_.lower() in self.rumor_verbs and not self._official(span) and not _as_parenthetical(verb):
             # "Bloomberg reported" passes on what others said; "Ford's chief
-            # executive reported" speaks for the company
-            authority = "rumor"
+            # executive reported" speaks for the company; "as Bloomberg
+            # reported, …" is the article vouching for what it cites
+            authority = AUTHORITY_RUMOR
         return {
             "start": span.start_char,
             "end": span.end_char,
@@ -499,14 +620,14 @@ class AttributionTagger(RulePackComponent):
         lemmas = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
         head = subject.lemma_.lower()
         if head in self.public_heads or (lemmas & self.public_heads and head not in self.unnamed_heads and not _has_person(span)):
-            return "public", "rumor"
+            return KIND_PUBLIC, AUTHORITY_RUMOR
         if head in self.unnamed_heads or lemmas & self.unnamed_modifiers:
             if not _has_person(span):
-                return "unnamed", "rumor"
-        rumor = "rumor" if (head in self.rumor_sources or lemmas & self.rumor_sources) else "maker"
-        if _has_person(span) or subject.lower_ in PERSON_PRONOUNS or self._titled(subject):
-            return "named", rumor
-        return "organisation", rumor
+                return KIND_UNNAMED, AUTHORITY_RUMOR
+        rumor = AUTHORITY_RUMOR if (head in self.rumor_sources or lemmas & self.rumor_sources) else AUTHORITY_MAKER
+        if _has_person(span) or subject.lower_ in PERSON_PRONOUNS or self._titled(subject) or _person_surname(subject):
+            return KIND_NAMED, rumor
+        return KIND_ORGANISATION, rumor
 
     def _resolve(
         self, text: str, ents: list[Span], source: dict[str, Any], history: list[dict[str, Any]]
@@ -521,17 +642,21 @@ class AttributionTagger(RulePackComponent):
         for earlier in reversed(history):
             if earlier.get("pronoun"):
                 continue
-            if (earlier["kind"] == "named") == want_person:
+            if (earlier["kind"] == KIND_NAMED) == want_person:
                 return {**earlier, "pronoun": False}
         labels = ("PERSON",) if want_person else ("ORG",)
-        before = [e for e in ents if e.label_ in labels and e.end_char <= source["start"]]
+        # a lone last name of a person named in full is a person, whatever its label
+        before = [
+            e for e in ents
+            if e.end_char <= source["start"] and (e.label_ in labels) != (len(e) == 1 and _person_surname(e.root))
+        ]
         if before:
             ent = before[-1]
             return {
                 **source,
                 "start": ent.start_char,
                 "end": ent.end_char,
-                "kind": "named" if want_person else "organisation",
+                "kind": KIND_NAMED if want_person else KIND_ORGANISATION,
                 "pronoun": False,
             }
         return source
@@ -540,7 +665,25 @@ class AttributionTagger(RulePackComponent):
 #: dependencies by which a verb of saying takes what it says
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "prep", "advcl", "pcomp"})
 
+#: function words: negative quantifiers and pronouns that open a source
+#: that is nobody ("no official", "none of the venues")
 _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
+
+#: function words: the prepositions that name a source ("according to X", ", per X")
+_ACCORDING_TO = ("according", "to")
+_PER = "per"
+
+#: function words: the first-person pronouns, by which a quoted speaker names themself
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+#: function words: the second-person pronouns, by which a speaker names the one addressed
+_SECOND_PERSON = frozenset({"you"})
+
+#: function word: the subordinator of a parenthetical report ("*as* X reported")
+_AS = "as"
+
+#: function word: the adverb that makes a verb of saying a silence ("has yet to confirm")
+_YET = "yet"
 
 
 #: ``doc.user_data`` key of :meth:`AttributionTagger._according_index`
@@ -635,6 +778,46 @@ def _named_agent(noun: Token) -> Token | None:
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
                     return obj
     return None
+
+
+def _as_parenthetical(verb: Token) -> bool:
+    """RETURNS (bool): whether a verb of saying is an "as" parenthetical ("as
+    the paper reported, …", "as reported by X"), by which the writer takes
+    what it cites for granted."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == _AS for c in verb.children)
+
+
+def _participle_adjunct(verb: Token) -> bool:
+    """RETURNS (bool): whether a verb is a present participle hung on a clause
+    with no subject of its own (", *noting* that …", ", *insisting* that …")."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _person_surname(token: Token) -> bool:
+    """RETURNS (bool): whether a lone proper noun is the last name of a person
+    the article names in full ("Anna Weber …", then "Weber said"), whatever
+    the entity recogniser made of it there; not when the word also opens an
+    organisation's name ("Weber Logistics")."""
+    if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+        return False
+    return token.text in _surnames(token.doc)
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """RETURNS (frozenset[str]): last names of the doc's full person names,
+    less words that open an organisation's name (cached per Doc)."""
+    cached = doc.user_data.get(_SURNAME_CACHE)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    people = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].pos_ == "PROPN"}
+    firms = {e[0].text for e in doc.ents if e.label_ == "ORG" and len(e) > 1}
+    names = frozenset(people - firms)
+    doc.user_data[_SURNAME_CACHE] = (len(doc), names)
+    return names
+
+
+#: ``doc.user_data`` key of :func:`_surnames`
+_SURNAME_CACHE = "claimx_person_surnames"
 
 
 def _has_person(span: Span) -> bool:

@@ -47,6 +47,7 @@ from spacy.util import filter_spans
 
 from ..errors import RulePackError
 from ..rules import CueRule, load_attribution_rules, load_cue_rules
+from .attribution import AUTHORITY_MAKER, AUTHORITY_RUMOR, KIND_UNNAMED
 from .component import RulePackComponent
 from .extensions import (
     CLAIMS_KEY,
@@ -70,6 +71,22 @@ register_extensions()
 OUT_OF_SCOPE_DEPS = frozenset(
     {"amod", "compound", "poss", "relcl", "acl", "appos", "nmod", "pobj", "dobj", "npadvmod"}
 )
+
+
+# Function words the grammar helpers test for (auxiliaries, a modal, the
+# infinitive marker, negators); content words live in ``cues.jsonl``.
+_HAVE = "have"
+_BE = "be"
+#: the verbs of possession and being whose object carries the clause ("has no date", "is no plan")
+_HAVE_BE = (_HAVE, _BE)
+#: the modal that, under a past verb of saying, reports a "will"
+_WOULD = "would"
+#: the infinitive marker ("has yet *to* announce")
+_TO = "to"
+#: negative determiners ("*no* date", "*none*")
+_NEGATIVE_DETERMINERS = ("no", "none")
+#: the clause negators
+_NOT = ("not", "n't")
 
 
 def _bare_lemma(pattern: list[dict[str, Any]]) -> str | None:
@@ -296,9 +313,17 @@ class CueTagger(RulePackComponent):
         steps = 0
         carried = False  # a participle on the object of "have"/"be" carries its object too
         unknown = (cue._.cue or {}).get("category") == "unknown"
+        negation = (cue._.cue or {}).get("category") == "neg"
         # "mentions neither A nor B", "faces no rival": a negative word on the object denies the event
         negated_object = (cue._.cue or {}).get("category") == "neg" and cue.root.dep_ in ("det", "preconj")
         while token.i not in spine:
+            if negation and token.dep_ == "advcl":
+                # "If it does not pay by May, it will file for bankruptcy",
+                # "…, though the standings may not change", "…, asking them
+                # not to march", "… to make sure it never happens": a negation
+                # in an adverbial clause denies that clause, not the one it
+                # hangs on
+                return False
             if unknown and token.dep_ == "advcl" and token.i not in spine:
                 # "whether it is A or B, we …", "scheduled to determine whether …": an
                 # open question in an adverbial clause leaves the main clause alone
@@ -355,13 +380,13 @@ class CueTagger(RulePackComponent):
         # "the studio has a new comedy set for spring 2029", "the only
         # film scheduled for next summer": a participle on the object of
         # "have"/"be" carries the clause's status
-        if token.dep_ == "acl" and token.head.dep_ in ("dobj", "attr") and token.head.head.lemma_ in ("have", "be"):
+        if token.dep_ == "acl" and token.head.dep_ in ("dobj", "attr") and token.head.head.lemma_ in _HAVE_BE:
             return True
-        if token.dep_ in ("dobj", "attr", "pobj") and any(c.dep_ == "det" and c.lower_ in ("no", "none") for c in token.children):
+        if token.dep_ in ("dobj", "attr", "pobj") and any(c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS for c in token.children):
             if token.dep_ == "dobj":
                 return True  # "faces no competition", "sees no reason": the event does not hold
             verb = token.head if token.dep_ != "pobj" else token.head.head
-            return verb.lemma_ in ("have", "be")
+            return verb.lemma_ in _HAVE_BE
         return False
 
     # -- status ---------------------------------------------------------------
@@ -382,13 +407,13 @@ class CueTagger(RulePackComponent):
             category = cue._.cue["category"]
             if category == "ignore":
                 continue
-            if category == "spec" and cue.text.lower() == "would" and (past_report or self._under_past_report(cue)):
+            if category == "spec" and cue.text.lower() == _WOULD and (past_report or self._under_past_report(cue)):
                 category = "future"  # "said that the network would …" reports a "will"
             if category == "spec" and len(cue) == 1 and cue.root.dep_ == "mark" and cue.root.head.dep_ == "ccomp":
                 category = "unknown"  # "wonder if it will run": a subordinator of a complement asks, it does not suppose
             by_cat.setdefault(category, []).append(cue)
         source = (attribution or {}).get("authority")
-        rumor_source = source == "rumor"
+        rumor_source = source == AUTHORITY_RUMOR
 
         neg = by_cat.get("neg", [])
         if neg and self._question(claim):
@@ -397,9 +422,9 @@ class CueTagger(RulePackComponent):
             return "rumored", []
         if neg:
             cue = neg[0]
-            if cue[-1].lower_ == "to" and cue.end < len(doc):
+            if cue[-1].lower_ == _TO and cue.end < len(doc):
                 negated = doc[cue.end]  # "has yet to announce"
-                if negated.lower_ == "be" and cue.end + 1 < len(doc):
+                if negated.lower_ == _BE and cue.end + 1 < len(doc):
                     negated = doc[cue.end + 1]  # "has yet to be named"
             elif cue.root.dep_ in ("neg", "det", "advmod", "preconj"):
                 negated = cue.root.head
@@ -433,7 +458,7 @@ class CueTagger(RulePackComponent):
             # the makers' "will" is a statement; the article's own "will" is
             # one too, unless it stands in a speculative passage (decided
             # once every claim has its status)
-            if source == "maker":
+            if source == AUTHORITY_MAKER:
                 return "confirmed", by_cat["future"][:1]
             return "future", by_cat["future"][:1]
         # an analyst's estimate of the past is still an estimate ("analysts
@@ -448,7 +473,7 @@ class CueTagger(RulePackComponent):
         """An analyst or fan stating what already happened ("shares fell 9%,
         an analyst said") reports a fact; only unnamed sources make even
         that a rumour."""
-        if (attribution or {}).get("kind") == "unnamed" or (attribution or {}).get("evidence"):
+        if (attribution or {}).get("kind") == KIND_UNNAMED or (attribution or {}).get("evidence"):
             return False  # "The listing priced the watch at €349": what the leak shows
         # an infinitive or participle takes the time of the verb it hangs
         # on: "it took too long for the money to *get* in"
@@ -503,7 +528,7 @@ def _plan_as_object_of_have(cue: Span, token: Token) -> bool:
     return (
         token.i == cue.root.i
         and token.dep_ == "dobj"
-        and token.head.lemma_ == "have"
+        and token.head.lemma_ == _HAVE
         and (cue._.cue or {}).get("category") == "expect"
     )
 
@@ -513,7 +538,7 @@ def _contrastive_not(token: Token) -> bool:
     one hung on a noun that is no subject ("settled one question,
     though *not* the one buyers ask"), or one after the verb and a comma,
     before a noun phrase ("in March, *not* April")."""
-    if token.lower_ not in ("not", "n't"):
+    if token.lower_ not in _NOT:
         return False
     head = token.head
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("nsubj", "nsubjpass"):
