@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .rules import default_rules_dir, load_jsonl
 
-ValueKind = Literal["date", "amount", "any"]
+ValueKind = Literal["date", "amount", "count", "any"]
 
 class SlotRule(BaseModel):
     """One line of ``slots.jsonl``: the words that tie a claim to one tracked fact (topic and key)."""
@@ -36,13 +36,22 @@ class SlotRule(BaseModel):
     labels: list[str] = []
     #: the keys a claim with an entity of ``labels`` gives up for this slot ("deal")
     over: list[str] = []
+    #: the entity of ``labels`` must stand in the predicate's direct object,
+    #: the thing bought or sold ("agreed to buy 60 jets")
+    in_object: bool = False
     #: parts of speech the first word counts as; empty for any
     pos: list[str] = []
     #: lemmas of the verb the word must hang on ("production" counts as
     #: filming only as what begins or wraps); empty for any
     heads: list[str] = []
-    #: what the fact's value is: a date, an amount, either (a date first), or nothing
+    #: what the fact's value is: a date, an amount, a count (an amount, a
+    #: number of things first: "60 jets", not the deal's "$7bn"), either (a date first), or nothing
     value: ValueKind | None = None
+    #: whose fact it is: "actor", the organisation or country that acts in
+    #: the claim (its grammatical subject, or the agent of a passive: "Aeroflot
+    #: has ordered 22 jets", "owned 55 percent by the union"), rather than the
+    #: article's main subject; None for the claim's subject as usual
+    party: Literal["actor"] | None = None
     examples: list[str] = []
 
 

@@ -150,6 +150,8 @@ DEFAULT_VALUE: dict[str, str | None] = {
 }
 #: entity labels that carry an amount
 AMOUNT_LABELS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+#: the same, a number of things first (orders of "60 jets" in a deal worth "$7bn")
+COUNT_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
 def _value_kind(topic: str | None, key: str | None) -> str | None:
@@ -162,7 +164,7 @@ def _value_kind(topic: str | None, key: str | None) -> str | None:
 def _wants_value(topic: str, key: str) -> bool:
     """RETURNS (bool): whether the claim that gives a fact's value speaks first for its article:
     a release, and every fact whose slot (``slots.jsonl``) has an amount."""
-    return topic == "release" or _value_kind(topic, key) in ("amount",)
+    return topic == "release" or _value_kind(topic, key) in ("amount", "count")
 
 
 @functools.lru_cache(maxsize=1)
@@ -264,9 +266,9 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         for date in dates:
             if date.get("value") and not _bracketed(claim, date):
                 return str(date["value"])
-    if kind in ("amount", "any"):
+    if kind in ("amount", "count", "any"):
         spans = [(d.get("start"), d.get("end")) for d in dates]
-        for label in AMOUNT_LABELS:
+        for label in COUNT_LABELS if kind == "count" else AMOUNT_LABELS:
             for ent in claim.get("entities") or []:
                 if ent.get("label") != label or any(
                     s is not None and s <= ent.get("start", -1) < e for s, e in spans
