@@ -205,6 +205,24 @@ def test_status_rollup_claim_giving_the_amount_speaks():
     assert (record.status, record.value) == ("confirmed", "$89")
 
 
+def test_status_rollup_count_before_money_and_dated_slot_claim_speaks():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    # "agreed to buy 60 jets in a deal worth $7bn": an order's value is its count
+    order = _claim("c1", "a", "confirmed", topic="business", key="orders")
+    order["entities"] = [
+        {"text": "$7bn", "label": "MONEY", "start": 0, "end": 4},
+        {"text": "60", "label": "CARDINAL", "start": 10, "end": 12},
+    ]
+    (record,) = rollup([order], docs).values()
+    assert record.value == "60"
+    # a fact whose slot has a date: the claim that gives it speaks ("the
+    # carmaker may file for bankruptcy" and "… filed on 1 June")
+    vague = _claim("c2", "a", "rumored", topic="business", key="bankruptcy", cues=True)
+    dated = _claim("c3", "a", "confirmed", topic="business", key="bankruptcy", value="2025-06-01", start=10)
+    (record,) = rollup([vague, dated], docs).values()
+    assert (record.status, record.value) == ("confirmed", "2025-06-01")
+
+
 def test_status_rollup_person_in_other_joins_their_cast_group():
     docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1), "b": DocInfo(D(2025, 2, 1), D(2025, 1, 1), 2)}
     claims = [

@@ -163,8 +163,10 @@ def _value_kind(topic: str | None, key: str | None) -> str | None:
 
 def _wants_value(topic: str, key: str) -> bool:
     """RETURNS (bool): whether the claim that gives a fact's value speaks first for its article:
-    a release, and every fact whose slot (``slots.jsonl``) has an amount."""
-    return topic == "release" or _value_kind(topic, key) in ("amount", "count")
+    a release, and every fact whose slot (``slots.jsonl``) has a value (a date, an amount)."""
+    from .slots import value_kinds
+
+    return topic == "release" or value_kinds().get((topic, key)) is not None
 
 
 @functools.lru_cache(maxsize=1)

@@ -225,6 +225,9 @@ def test_topic_as_after_a_person_is_a_role_not_any_as(analyse):
         # a slot matched with its verb decides the word's topic: closing a plant is business
         ("The brewer will shut two plants next year.", "business", "plant closures"),
         ("The brewer will build two plants next year.", "production", "manufacturing"),
+        # job cuts by the verb; a sale to a buyer is a deal, not a release
+        ("The insurer will cut 250 roles by March.", "business", "job cuts"),
+        ("Shareholders approved the bakery's sale to a rival chain.", "business", "deal"),
     ],
 )
 def test_topic_slot_within_topic(analyse, text, topic, key):
@@ -241,6 +244,8 @@ def test_topic_slot_within_topic(analyse, text, topic, key):
         # the name that is the subject itself, also when the entity tagger misses it
         ("Polish flag carrier Ostra has agreed to buy 12 Vantor X9 jets.", "Vantor X9 flies for the first time", "Ostra"),
         ("Launch customer Ostra have ordered 55 of the X9.", "Vantor X9 flies for the first time", "Ostra"),
+        # "it" is the organisation that says so
+        ("Nordhavn Bank said it now holds 15 percent of the shares.", "Vantor X9 flies for the first time", "Nordhavn Bank"),
     ],
 )
 def test_topic_actor_owns_its_fact(analyse, text, title, subject):

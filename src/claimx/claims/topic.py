@@ -670,6 +670,8 @@ def _best_slot(
     return (best[0], best[2]) if best else None
 
 
+#: pronouns that stand for the organisation that speaks ("it holds 9%")
+_ACTOR_PRONOUNS = frozenset({"it", "they"})
 #: entity labels of a party that acts in a deal: a company, a government, a country
 _PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
@@ -696,6 +698,18 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
         if names:
             name = doc[_name_start(names[0]) : names[0].i + 1]
             parties.insert(0, name)
+    if not parties and any(t.lower_ in _ACTOR_PRONOUNS for t in tops):
+        # "Halvard said it holds 9% of the shares": "it" is the speaker
+        source = info.get("attribution") or {}
+        speaker = doc.char_span(source["start"], source["end"], alignment_mode="expand") if source else None
+        if speaker is not None:
+            said = [e for e in speaker.ents if e.label_ in _PARTY_LABELS]
+            said += [
+                doc[_name_start(t) : t.i + 1]
+                for t in speaker
+                if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and not t.ent_type_
+            ]
+            parties = said[:1]
     if not parties:
         return None
     # the name that is the subject itself ("Polish flag carrier Ostra"),
