@@ -686,8 +686,15 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
     info = claim._.claim or {}
     head = doc[info.get("head", claim.root.i)]
     # the subject acts even when it also speaks ("Officials from Peru have agreed")
-    tops = [c for c in head.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"]
-    tops += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    # the agent of a passive acts, not its subject ("is to be 40 percent
+    # owned by a pension fund"; the by-phrase may hang on the amount)
+    near = [head, *(c for c in head.children if c.dep_ == "npadvmod")]
+    tops = [
+        g for t in near for c in t.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        for g in c.children if g.dep_ == "pobj"
+    ]
+    if not tops:
+        tops = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     inside = {t.i for top in tops for t in top.subtree}
     parties = [e for e in ents if e.label_ in _PARTY_LABELS and any(e.start <= i < e.end for i in inside)]
     tops_i = {t.i for t in tops}
