@@ -595,8 +595,10 @@ class TopicTagger:
         return found
 
     def _topic_word(self, token: Token) -> str | None:
-        """RETURNS (str | None): the topic ``token`` names, by lemma or form, if its part of speech allows."""
-        for word in (token.lemma_.lower(), token.lower_):
+        """RETURNS (str | None): the topic ``token`` names, by form or lemma
+        (the form first: "sales" is a business word, its lemma "sale" a
+        release one), if its part of speech allows."""
+        for word in (token.lower_, token.lemma_.lower()):
             topic = self.words.get(word)
             if topic is not None:
                 allowed = self.word_pos.get(word)
