@@ -274,3 +274,23 @@ def test_status_rollup_a_listed_attribute_speaks_to_each():
     )
     records = {(r.topic, r.key): r.status for r in rollup([claim], docs).values()}
     assert records == {("other", "display"): "rumored", ("other", "memory"): "rumored", ("other", "battery"): "rumored"}
+
+
+@pytest.mark.parametrize(
+    "text, person, leaves",
+    [
+        ("Chief executive Ilse Marten will step down in June", "Ilse Marten", True),
+        ("coach Arno Dekker was replaced on Sunday with Jo Hale", "Arno Dekker", True),
+        # the one who replaces does not leave; a report of someone else's words is not hers
+        ("coach Arno Dekker was replaced on Sunday with Jo Hale", "Jo Hale", False),
+        ("Marten said the board resigned itself to a loss", "Ilse Marten", False),
+    ],
+)
+def test_status_rollup_person_who_leaves(text, person, leaves):
+    from claimx.status import _leaves
+
+    assert _leaves(text, person) is leaves
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    claim = _texted(_claim("c1", "a", "confirmed", topic="crew", key=person), text)
+    (record,) = rollup([claim], docs).values()
+    assert record.status == ("denied" if leaves else "confirmed")

@@ -52,6 +52,11 @@ class SlotRule(BaseModel):
     #: has ordered 22 jets", "owned 55 percent by the union"), rather than the
     #: article's main subject; None for the claim's subject as usual
     party: Literal["actor"] | None = None
+    #: a cast or crew rule whose words (as written: "stepped down", "was
+    #: replaced") say that the person leaves: not a fact of its own, but a
+    #: claim that says so of the person of its key speaks as ``denied`` for
+    #: that person's membership in the roll-up
+    leaves: bool = False
     examples: list[str] = []
 
 
@@ -60,6 +65,12 @@ def load_slots(rules_dir: Path | None = None) -> list[SlotRule]:
     path = Path(rules_dir or default_rules_dir()) / "slots.jsonl"
     return load_jsonl(path, SlotRule) if path.is_file() else []
 
+
+
+@functools.lru_cache(maxsize=8)
+def leaving_words(rules_dir: Path | None = None) -> tuple[str, ...]:
+    """RETURNS (tuple[str, ...]): the words, as written, that say a person leaves a cast or crew."""
+    return tuple(word.lower() for slot in load_slots(rules_dir) if slot.leaves for word in slot.words)
 
 
 @functools.lru_cache(maxsize=8)

@@ -280,6 +280,32 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
     return None
 
 
+def _leaves(text: str, person: str) -> bool:
+    """RETURNS (bool): whether a claim says that ``person`` leaves: their
+    (last) name, then within a few words one of the leaving words of
+    ``slots.jsonl`` ("Ilse Marten will step down", "Dekker was replaced")."""
+    from .slots import leaving_words
+
+    words = leaving_words()
+    name = person.split()[-1] if person.split() else ""
+    if not words or len(name) < 2:
+        return False
+    pattern = _leaving_pattern(words)
+    for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+        if pattern.match(text, match.end()):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=4)
+def _leaving_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """RETURNS (re.Pattern): a name's end, up to four words that do not
+    report or open a clause ("said", "that"), then a leaving word."""
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    gap = r"(?:[\s,]+(?!(?:said|says|told|that|who|which)\b)[^\s.;:!?]+){0,4}?"
+    return re.compile(gap + r"[\s,]+(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
+
+
 def _written_amount(claim: Mapping[str, Any], ent: Mapping[str, Any]) -> str:
     """RETURNS (str): an amount as the claim writes it, with the symbol and
     unit the tagger left out of the entity ("$699", "16GB", "€50m")."""
@@ -394,6 +420,15 @@ def rollup(
             earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
             cid = claim["claim_id"]
             status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
+            if (
+                topic in ("cast", "crew")
+                and status in ("confirmed", "expected")
+                and not (resolution and cid in resolution.by_claim)
+                and _leaves(claim.get("text") or "", key)
+            ):
+                # "the chief executive, Ilse Marten, will step down": she is
+                # no longer of the crew, whatever the certainty of the news
+                status = "denied"
             info = docs[doc_id]
             history.append(
                 StatusStep(

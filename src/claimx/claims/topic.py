@@ -149,6 +149,8 @@ class TopicTagger:
         #: (topic, key) of the facts that belong to the party that acts (``party``)
         self.actor_keys: set[tuple[str, str]] = set()
         for slot in load_slots(rules_dir):
+            if slot.leaves:
+                continue  # read by the roll-up, not a slot of its own
             if slot.party == "actor":
                 self.actor_keys.add((slot.topic, slot.key))
             if slot.labels:
