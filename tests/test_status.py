@@ -294,3 +294,20 @@ def test_status_rollup_person_who_leaves(text, person, leaves):
     claim = _texted(_claim("c1", "a", "confirmed", topic="crew", key=person), text)
     (record,) = rollup([claim], docs).values()
     assert record.status == ("denied" if leaves else "confirmed")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The watch has a 1.9-inch display and comes in two colours", "1.9-inch"),
+        ("The pack is rated at 4,800mAh", "4,800mAh"),
+        # a number without its unit is not the attribute's value
+        ("one of the three screen makers is short of parts", None),
+    ],
+)
+def test_status_rollup_attribute_value_is_a_measure(text, value):
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    claim = _texted(_claim("c1", "a", "confirmed", topic="other", key="display"), text)
+    claim["entities"] = [{"text": "one", "label": "CARDINAL", "start": 0, "end": 3}]
+    (record,) = rollup([claim], docs).values()
+    assert record.value == value

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .rules import default_rules_dir, load_jsonl
 
-ValueKind = Literal["date", "amount", "count", "any"]
+ValueKind = Literal["date", "amount", "count", "measure", "any"]
 
 class SlotRule(BaseModel):
     """One line of ``slots.jsonl``: the words that tie a claim to one tracked fact (topic and key)."""
@@ -45,7 +45,9 @@ class SlotRule(BaseModel):
     #: filming only as what begins or wraps); empty for any
     heads: list[str] = []
     #: what the fact's value is: a date, an amount, a count (an amount, a
-    #: number of things first: "60 jets", not the deal's "$7bn"), either (a date first), or nothing
+    #: number of things first: "60 jets", not the deal's "$7bn"), a measure
+    #: (a number written with its unit: "12.4-inch", "10,200mAh", "256GB"),
+    #: either a date or an amount (a date first), or nothing
     value: ValueKind | None = None
     #: whose fact it is: "actor", the organisation or country that acts in
     #: the claim (its grammatical subject, or the agent of a passive: "Aeroflot

@@ -150,6 +150,11 @@ DEFAULT_VALUE: dict[str, str | None] = {
 }
 #: entity labels that carry an amount
 AMOUNT_LABELS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+#: a number written with its unit, as an attribute's value ("12.4-inch", "10,200mAh", "256GB", "420g")
+_MEASURE = re.compile(
+    r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?:-?(?!st\b|nd\b|rd\b|th\b|s\b)[A-Za-z]{1,10}"
+    r"|\s(?:grams|kilograms|kg|g|inches|inch|mm|cm|GB|TB|mAh|Wh|MP|megapixels|hours|Hz))\b"
+)
 #: the same, a number of things first (orders of "60 jets" in a deal worth "$7bn")
 COUNT_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 
@@ -264,6 +269,10 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         # has no date of its own; the one it gives is of the telling
         return None
     dates = claim.get("dates") or []
+    if kind == "measure":
+        # "a 12.4-inch display", "rated at 10,200mAh": the figure with its unit
+        found = _MEASURE.search(claim.get("text") or "")
+        return found.group(0) if found else None
     if kind in ("date", "any"):
         for date in dates:
             if date.get("value") and not _bracketed(claim, date):
