@@ -205,6 +205,24 @@ def test_status_rollup_claim_giving_the_amount_speaks():
     assert (record.status, record.value) == ("confirmed", "$89")
 
 
+def test_status_rollup_count_before_money_and_dated_slot_claim_speaks():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    # "agreed to buy 60 jets in a deal worth $7bn": an order's value is its count
+    order = _claim("c1", "a", "confirmed", topic="business", key="orders")
+    order["entities"] = [
+        {"text": "$7bn", "label": "MONEY", "start": 0, "end": 4},
+        {"text": "60", "label": "CARDINAL", "start": 10, "end": 12},
+    ]
+    (record,) = rollup([order], docs).values()
+    assert record.value == "60"
+    # a fact whose slot has a date: the claim that gives it speaks ("the
+    # carmaker may file for bankruptcy" and "… filed on 1 June")
+    vague = _claim("c2", "a", "rumored", topic="business", key="bankruptcy", cues=True)
+    dated = _claim("c3", "a", "confirmed", topic="business", key="bankruptcy", value="2025-06-01", start=10)
+    (record,) = rollup([vague, dated], docs).values()
+    assert (record.status, record.value) == ("confirmed", "2025-06-01")
+
+
 def test_status_rollup_person_in_other_joins_their_cast_group():
     docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1), "b": DocInfo(D(2025, 2, 1), D(2025, 1, 1), 2)}
     claims = [
@@ -256,3 +274,40 @@ def test_status_rollup_a_listed_attribute_speaks_to_each():
     )
     records = {(r.topic, r.key): r.status for r in rollup([claim], docs).values()}
     assert records == {("other", "display"): "rumored", ("other", "memory"): "rumored", ("other", "battery"): "rumored"}
+
+
+@pytest.mark.parametrize(
+    "text, person, leaves",
+    [
+        ("Chief executive Ilse Marten will step down in June", "Ilse Marten", True),
+        ("coach Arno Dekker was replaced on Sunday with Jo Hale", "Arno Dekker", True),
+        # the one who replaces does not leave; a report of someone else's words is not hers
+        ("coach Arno Dekker was replaced on Sunday with Jo Hale", "Jo Hale", False),
+        ("Marten said the board resigned itself to a loss", "Ilse Marten", False),
+    ],
+)
+def test_status_rollup_person_who_leaves(text, person, leaves):
+    from claimx.status import _leaves
+
+    assert _leaves(text, person) is leaves
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    claim = _texted(_claim("c1", "a", "confirmed", topic="crew", key=person), text)
+    (record,) = rollup([claim], docs).values()
+    assert record.status == ("denied" if leaves else "confirmed")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The watch has a 1.9-inch display and comes in two colours", "1.9-inch"),
+        ("The pack is rated at 4,800mAh", "4,800mAh"),
+        # a number without its unit is not the attribute's value
+        ("one of the three screen makers is short of parts", None),
+    ],
+)
+def test_status_rollup_attribute_value_is_a_measure(text, value):
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    claim = _texted(_claim("c1", "a", "confirmed", topic="other", key="display"), text)
+    claim["entities"] = [{"text": "one", "label": "CARDINAL", "start": 0, "end": 3}]
+    (record,) = rollup([claim], docs).values()
+    assert record.value == value

@@ -199,7 +199,7 @@ class EntityRule(BaseModel):
 
 
 #: what a tracked fact's value is
-ValueKind = Literal["date", "amount", "any"]
+ValueKind = Literal["date", "amount", "count", "measure", "any"]
 
 
 class SlotRule(BaseModel):
@@ -218,13 +218,29 @@ class SlotRule(BaseModel):
     labels: list[str] = []
     #: the keys a claim with an entity of ``labels`` gives up for this slot ("deal")
     over: list[str] = []
+    #: the entity of ``labels`` must stand in the predicate's direct object,
+    #: the thing bought or sold ("agreed to buy 60 jets")
+    in_object: bool = False
     #: parts of speech the first word counts as; empty for any
     pos: list[str] = []
     #: lemmas of the verb the word must hang on ("production" counts as
     #: filming only as what begins or wraps); empty for any
     heads: list[str] = []
-    #: what the fact's value is: a date, an amount, either (a date first), or nothing
+    #: what the fact's value is: a date, an amount, a count (an amount, a
+    #: number of things first: "60 jets", not the deal's "$7bn"), a measure
+    #: (a number written with its unit: "12.4-inch", "10,200mAh", "256GB"),
+    #: either a date or an amount (a date first), or nothing
     value: ValueKind | None = None
+    #: whose fact it is: "actor", the organisation or country that acts in
+    #: the claim (its grammatical subject, or the agent of a passive: "Aeroflot
+    #: has ordered 22 jets", "owned 55 percent by the union"), rather than the
+    #: article's main subject; None for the claim's subject as usual
+    party: Literal["actor"] | None = None
+    #: a cast or crew rule whose words (as written: "stepped down", "was
+    #: replaced") say that the person leaves: not a fact of its own, but a
+    #: claim that says so of the person of its key speaks as ``denied`` for
+    #: that person's membership in the roll-up
+    leaves: bool = False
     examples: list[str] = []
 
 

@@ -24,6 +24,12 @@ def load_slots(rules_dir: Path | None = None) -> list[SlotRule]:
 
 
 @functools.lru_cache(maxsize=8)
+def leaving_words(rules_dir: Path | None = None) -> tuple[str, ...]:
+    """RETURNS (tuple[str, ...]): the words, as written, that say a person leaves a cast or crew."""
+    return tuple(word.lower() for slot in load_slots(rules_dir) if slot.leaves for word in slot.words)
+
+
+@functools.lru_cache(maxsize=8)
 def value_kinds(rules_dir: Path | None = None) -> dict[tuple[str, str], ValueKind | None]:
     """RETURNS (dict): (topic, key) -> what the value of a fact in that slot is."""
     kinds: dict[tuple[str, str], ValueKind | None] = {}

@@ -150,6 +150,13 @@ DEFAULT_VALUE: dict[str, str | None] = {
 }
 #: entity labels that carry an amount
 AMOUNT_LABELS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+#: a number written with its unit, as an attribute's value ("12.4-inch", "10,200mAh", "256GB", "420g")
+_MEASURE = re.compile(
+    r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?:-?(?!st\b|nd\b|rd\b|th\b|s\b)[A-Za-z]{1,10}"
+    r"|\s(?:grams|kilograms|kg|g|inches|inch|mm|cm|GB|TB|mAh|Wh|MP|megapixels|hours|Hz))\b"
+)
+#: the same, a number of things first (orders of "60 jets" in a deal worth "$7bn")
+COUNT_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
 def _value_kind(topic: str | None, key: str | None) -> str | None:
@@ -161,8 +168,10 @@ def _value_kind(topic: str | None, key: str | None) -> str | None:
 
 def _wants_value(topic: str, key: str) -> bool:
     """RETURNS (bool): whether the claim that gives a fact's value speaks first for its article:
-    a release, and every fact whose slot (``slots.jsonl``) has an amount."""
-    return topic == "release" or _value_kind(topic, key) in ("amount",)
+    a release, and every fact whose slot (``slots.jsonl``) has a value (a date, an amount)."""
+    from .slots import value_kinds
+
+    return topic == "release" or value_kinds().get((topic, key)) is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -260,13 +269,17 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         # has no date of its own; the one it gives is of the telling
         return None
     dates = claim.get("dates") or []
+    if kind == "measure":
+        # "a 12.4-inch display", "rated at 10,200mAh": the figure with its unit
+        found = _MEASURE.search(claim.get("text") or "")
+        return found.group(0) if found else None
     if kind in ("date", "any"):
         for date in dates:
             if date.get("value") and not _bracketed(claim, date):
                 return str(date["value"])
-    if kind in ("amount", "any"):
+    if kind in ("amount", "count", "any"):
         spans = [(d.get("start"), d.get("end")) for d in dates]
-        for label in AMOUNT_LABELS:
+        for label in COUNT_LABELS if kind == "count" else AMOUNT_LABELS:
             for ent in claim.get("entities") or []:
                 if ent.get("label") != label or any(
                     s is not None and s <= ent.get("start", -1) < e for s, e in spans
@@ -274,6 +287,32 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
                     continue
                 return _written_amount(claim, ent)
     return None
+
+
+def _leaves(text: str, person: str) -> bool:
+    """RETURNS (bool): whether a claim says that ``person`` leaves: their
+    (last) name, then within a few words one of the leaving words of
+    ``slots.jsonl`` ("Ilse Marten will step down", "Dekker was replaced")."""
+    from .slots import leaving_words
+
+    words = leaving_words()
+    name = person.split()[-1] if person.split() else ""
+    if not words or len(name) < 2:
+        return False
+    pattern = _leaving_pattern(words)
+    for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+        if pattern.match(text, match.end()):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=4)
+def _leaving_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """RETURNS (re.Pattern): a name's end, up to four words that do not
+    report or open a clause ("said", "that"), then a leaving word."""
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    gap = r"(?:[\s,]+(?!(?:said|says|told|that|who|which)\b)[^\s.;:!?]+){0,4}?"
+    return re.compile(gap + r"[\s,]+(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
 
 
 def _written_amount(claim: Mapping[str, Any], ent: Mapping[str, Any]) -> str:
@@ -390,6 +429,15 @@ def rollup(
             earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
             cid = claim["claim_id"]
             status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
+            if (
+                topic in ("cast", "crew")
+                and status in ("confirmed", "expected")
+                and not (resolution and cid in resolution.by_claim)
+                and _leaves(claim.get("text") or "", key)
+            ):
+                # "the chief executive, Ilse Marten, will step down": she is
+                # no longer of the crew, whatever the certainty of the news
+                status = "denied"
             info = docs[doc_id]
             history.append(
                 StatusStep(

@@ -8,7 +8,9 @@ import pytest
 from claimx.slots import load_slots
 
 SLOTS = load_slots()
-EXAMPLES = [(rule.id, rule.topic, rule.key, text) for rule in SLOTS for text in rule.examples]
+EXAMPLES = [(rule.id, rule.topic, rule.key, text) for rule in SLOTS if not rule.leaves for text in rule.examples]
+#: rules that say a person leaves (read by the roll-up): their examples name the person and the words
+LEAVES = [(rule.id, text) for rule in SLOTS if rule.leaves for text in rule.examples]
 
 
 def test_slots_every_rule_has_examples():
@@ -19,3 +21,22 @@ def test_slots_every_rule_has_examples():
 def test_slots_example_gets_its_slot(analyse, rule_id, topic, key, text):
     records = analyse(text)
     assert any((r.topic, r.key) == (topic, key) for r in records), (rule_id, [(r.text, r.topic, r.key) for r in records])
+
+
+@pytest.mark.parametrize("rule_id, text", LEAVES, ids=[f"{e[0]}:{n}" for n, e in enumerate(LEAVES)])
+def test_slots_leaving_example_denies_the_person(analyse, rule_id, text):
+    import datetime as dt
+
+    from claimx.status import DocInfo, rollup
+
+    records = analyse(text)
+    people = [r for r in records if r.topic in ("cast", "crew") and r.key not in ("cast", "crew")]
+    assert people, (rule_id, [(r.text, r.topic, r.key) for r in records])
+    docs = {"t": DocInfo(dt.date(2025, 6, 4), dt.date(2025, 6, 4), 1)}
+    claims = [r.model_dump(mode="json") for r in records]
+    for claim in claims:  # an article about the company the person leaves
+        claim["subject"]["name"] = claim["subject"]["name"] or "Kestrel Bank"
+    rolled = rollup(claims, docs).values()
+    assert any(rec.key == people[0].key and rec.status == "denied" for rec in rolled), [
+        (rec.key, rec.status) for rec in rolled
+    ]

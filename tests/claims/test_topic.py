@@ -209,3 +209,49 @@ def test_topic_as_after_a_person_is_a_role_not_any_as(analyse):
     assert any(r.topic == "crew" and r.key == "Dana Whitlock" for r in records), [(r.text, r.topic, r.key) for r in records]
     records = analyse("The sequel adds Omar Reyes as the villain.")
     assert any(r.topic == "cast" and r.key == "Omar Reyes" for r in records), [(r.text, r.topic, r.key) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, topic, key",
+    [
+        # the topic comes first; a slot word of another topic does not override a stronger topic word
+        ("The violinist will tour Japan in the autumn.", "release", "release_date"),
+        ("The broadcaster has ordered a second spinoff.", "franchise", "franchise"),
+        ("The actor will join the quiz show next year.", "cast", "cast"),
+        # the predicate's object names the fact: the verb's own topic word does not count
+        ("The striker signed a contract that runs until 2031.", "business", "contract"),
+        ("The chain expects to drop 300 dealers by spring.", "business", "dealer cuts"),
+        ("The phone comes with a folding keyboard.", "other", "keyboard"),
+        # an attribute as the object is a thing made, not the attribute
+        ("The factory will produce batteries for two carmakers.", "production", "manufacturing"),
+        # a slot matched with its verb decides the word's topic: closing a plant is business
+        ("The brewer will shut two plants next year.", "business", "plant closures"),
+        ("The brewer will build two plants next year.", "production", "manufacturing"),
+        # job cuts by the verb; a sale to a buyer is a deal, not a release
+        ("The insurer will cut 250 roles by March.", "business", "job cuts"),
+        ("Shareholders approved the bakery's sale to a rival chain.", "business", "deal"),
+    ],
+)
+def test_topic_slot_within_topic(analyse, text, topic, key):
+    records = analyse(text)
+    assert [(r.topic, r.key) for r in records] == [(topic, key)], [(r.text, r.topic, r.key) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, title, subject",
+    [
+        # the buyer's order, the holder's stake: the party that acts, not the article's subject
+        ("Officials from Chile have agreed to buy 12 Vantor X9 aircraft.", "Vantor X9 flies for the first time", "Chile"),
+        ("Nordhavn Bank will hold a 15 percent stake in Vantor X9's maker.", "Vantor X9 flies for the first time", "Nordhavn Bank"),
+        # the name that is the subject itself, also when the entity tagger misses it
+        ("Polish flag carrier Ostra has agreed to buy 12 Vantor X9 jets.", "Vantor X9 flies for the first time", "Ostra"),
+        ("Launch customer Ostra have ordered 55 of the X9.", "Vantor X9 flies for the first time", "Ostra"),
+        # the agent of a passive, not its subject
+        ("The new Kestrel Motors will be owned 40 percent by Norvik Capital.", "Kestrel Motors leaves bankruptcy", "Norvik Capital"),
+        # "it" is the organisation that says so
+        ("Nordhavn Bank said it now holds 15 percent of the shares.", "Vantor X9 flies for the first time", "Nordhavn Bank"),
+    ],
+)
+def test_topic_actor_owns_its_fact(analyse, text, title, subject):
+    records = analyse(text, title=title)
+    assert [r.subject.name for r in records] == [subject], [(r.text, r.topic, r.key, r.subject.name) for r in records]

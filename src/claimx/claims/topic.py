@@ -142,7 +142,13 @@ class TopicTagger(RulePackComponent):
         self.slot_words: dict[str, list[tuple[tuple[str, ...], SlotRule]]] = {}
         #: slots an entity speaks to: (labels, keys it takes over, rule)
         self.slot_labels: list[SlotRule] = []
+        #: (topic, key) of the facts that belong to the party that acts (``party``)
+        self.actor_keys: set[tuple[str, str]] = set()
         for slot in load_slots(rules_dir):
+            if slot.leaves:
+                continue  # read by the roll-up, not a slot of its own
+            if slot.party == "actor":
+                self.actor_keys.add((slot.topic, slot.key))
             if slot.labels:
                 self.slot_labels.append(slot)
             for word in slot.words:
@@ -216,7 +222,8 @@ class TopicTagger(RulePackComponent):
         ents = list(doc.ents)
         starts = [e.start for e in ents]
         claim_ents = [ents_within(ents, starts, claim) for claim in claims]
-        topics = [self.topic(claim, claim_ents[n]) for n, claim in enumerate(claims)]
+        slot_hits = [self._slot_hits(claim) for claim in claims]
+        topics = [self.topic(claim, claim_ents[n], slot_hits[n]) for n, claim in enumerate(claims)]
         # A claim with no topic words takes its sentence's topic, else
         # ``other``: an article's most common topic says little about a
         # clause that names none (sales figures in a release story).
@@ -242,25 +249,28 @@ class TopicTagger(RulePackComponent):
                 info["key"] = self.key(claim, topic, claim_ents[n], last_person)
                 if topic in ("cast", "crew") and info["key"] != topic:
                     last_person = info["key"]
-                found = self.slot(claim)
+                # the topic is decided first (its words, the slot words
+                # counting for theirs); the slot is then the one of that
+                # topic whose words stand nearest the predicate
+                found = _best_slot(slot_hits[n], info["topic"])
                 if found is not None:
-                    weight, slot = found
-                    # a slot word at the predicate or its object says which fact
-                    # the claim speaks to; in its subject it fills a topic's
-                    # general key ("business", "development"); deeper in the
-                    # clause it only names the slot within the claim's own topic
-                    general = info["key"] in (topic, "development", "release_date")
-                    if weight >= 2 or general or slot.topic == topic:
-                        info["topic"], info["key"] = slot.topic, slot.key
+                    info["key"] = found[1].key
                 # "a first offer of some €30 million": an amount of money
                 # in a claim about a deal speaks to its price
                 for slot in self.slot_labels:
-                    if info["topic"] == slot.topic and info["key"] in slot.over and _has_label(claim, claim_ents[n], slot.labels):
+                    if info["topic"] == slot.topic and info["key"] in slot.over and _has_label(
+                        claim, claim_ents[n], slot.labels, slot.in_object
+                    ):
                         info["key"] = slot.key
                         break
             # the fact's topic decides whether an organisation that acts is
             # the subject ("Brenwick has asked for $2 billion in loans": business)
-            info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
+            actor = _actor(claim, main, claim_ents[n]) if (info["topic"], info["key"]) in self.actor_keys else None
+            if actor is not None:
+                # "Aeroflot has ordered 22 of the jets": the buyer's order, not the jet's
+                info["subject"] = {"name": actor.text, "start": actor.start_char, "end": actor.end_char}
+            else:
+                info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
             if info["subject"]["start"] is None:
                 # "The maker unveiled its new drone, with sales planned
                 # for late 2028": the absolute is about the clause's object
@@ -430,22 +440,30 @@ class TopicTagger(RulePackComponent):
                 return {"name": _char_text(claim, *sibling), "start": sibling[0], "end": sibling[1]}
         return {"name": main or "", "start": None, "end": None}
 
-    def slot(self, claim: Span) -> tuple[float, SlotRule] | None:
+    def slot(self, claim: Span, topic: str | None = None) -> tuple[float, SlotRule] | None:
         """The slot (``slots.jsonl``) whose words stand nearest the claim's
-        predicate: the predicate itself weighs 3, its object or complement 2,
-        its subject 1.5, any other word of the clause 1; the
-        speaker's words ("the chief executive said") do not count. Ties go to
-        the longer phrase, then the earlier word.
+        predicate, of ``topic`` when given (see :meth:`_slot_hits`). Ties go
+        to the longer phrase, then the earlier word.
 
         RETURNS (tuple[float, SlotRule] | None): the weight and the slot, or None.
         """
+        return _best_slot(self._slot_hits(claim), topic)
+
+    def _slot_hits(self, claim: Span) -> list[tuple[int, float, int, SlotRule]]:
+        """Every slot word of the claim, weighed by where it stands: the
+        predicate itself 3, its object or complement 2, its subject 1.5, any
+        other word of the clause 1; the speaker's words ("the chief executive
+        said") do not count.
+
+        RETURNS (list[tuple[int, float, int, SlotRule]]): (token index, weight, phrase length, slot) in text order.
+        """
         if not self.slot_words:
-            return None
+            return []
         info = claim._.claim or {}
         doc = claim.doc
         head_i = info.get("head", claim.root.i)
         source = info.get("attribution") or {}
-        best: tuple[float, int, SlotRule] | None = None
+        hits: list[tuple[int, float, int, SlotRule]] = []
         for token in claim:
             if source and source["start"] <= token.idx < source["end"]:
                 continue
@@ -469,13 +487,21 @@ class TopicTagger(RulePackComponent):
                     weight = 1.5
                 else:
                     weight = 1.0
-                # ties go to the longer phrase ("production rate" over "production")
-                if best is None or (weight, len(phrase)) > (best[0], best[1]):
-                    best = (weight, len(phrase), slot)
-        return (best[0], best[2]) if best else None
+                hits.append((token.i, weight, len(phrase), slot))
+        return hits
 
-    def topic(self, claim: Span, ents: list[Span]) -> str | None:
-        """RETURNS (str | None): the topic whose words the claim uses most, or None."""
+    def topic(
+        self, claim: Span, ents: list[Span], slot_hits: Sequence[tuple[int, float, int, SlotRule]] | None = None
+    ) -> str | None:
+        """RETURNS (str | None): the topic whose words the claim uses most, or None.
+
+        A slot word (``slot_hits``, from :meth:`_slot_hits`) counts for its
+        slot's topic as a topic word in its place would, but at half that as
+        the predicate itself: a verb ("order", "cost") is a common word, a
+        noun that names a fact is not. On a word that is
+        also a topic word the topic word counts, unless the slot matched
+        more than the word itself (a phrase, or the verb it hangs on:
+        "close a plant" is about closures, "a plant" about production)."""
         counts: Counter[str] = Counter()
         info = claim._.claim or {}
         head_i = info.get("head", claim.root.i)
@@ -483,6 +509,23 @@ class TopicTagger(RulePackComponent):
             t.i for c in claim.doc[head_i].children if c.dep_ in SUBJECT_DEPS for t in c.subtree
         }
         source = info.get("attribution") or {}
+        slot_hits = self._slot_hits(claim) if slot_hits is None else slot_hits
+        # the tokens a slot matched by more than one word (a phrase, or a head verb)
+        specific = {i for i, _, length, slot in slot_hits if length > 1 or slot.heads}
+        named = self._named_fact(claim, head_i, slot_hits)
+        voted: set[int] = set()
+        for i, _, length, slot in sorted(slot_hits, key=lambda h: (-h[2] - bool(h[3].heads), h[0])):
+            if i in voted or (i not in specific and self._topic_word(claim.doc[i])):
+                continue
+            voted.add(i)
+            token = claim.doc[i]
+            if i in named:
+                counts[slot.topic] += 2
+                continue
+            place = 3 if i == head_i else 0.5 if i in in_subject else 2 if token.head.i == head_i else 1
+            # a slot verb at the predicate ("order", "fly", "cost") is a
+            # common word; the noun that names a fact says more
+            counts[slot.topic] += place / 2 if i == head_i and i not in specific else place
         for token in claim:
             # who says it ("chief executive Mina Cho said …") is not what it
             # is about, unless the claim is about them ("actor Mike Shapiro
@@ -490,6 +533,8 @@ class TopicTagger(RulePackComponent):
             if source and source["start"] <= token.idx < source["end"] and token.i not in in_subject:
                 continue
             topic = self._topic_word(token)
+            if topic and (token.i in specific or (named and token.i in named["verbs"])):
+                continue
             if topic:
                 # the predicate and its complements say what the claim is
                 # about; the subject's words ("the sequel") say less
@@ -521,9 +566,41 @@ class TopicTagger(RulePackComponent):
         best = max(counts.values())
         return next(t for t in TOPICS if counts.get(t) == best)
 
+    @staticmethod
+    def _named_fact(claim: Span, head_i: int, slot_hits: Sequence[tuple[int, float, int, SlotRule]]) -> dict:
+        """The slot words that name what the predicate is about: in its
+        (last) direct object ("signed a contract", "will drop 600 dealers";
+        not an attribute: "will produce batteries") or after its "with" ("comes with a keyboard", "ships with 24GB of
+        memory"). The predicate then says what happens to that fact, and its
+        own topic word does not count.
+
+        RETURNS (dict): token index -> True for those slot words, and "verbs"
+            -> the predicate's verbs, when there are any; else empty."""
+        doc = claim.doc
+        head = doc[head_i]
+        verbs = [head, *(c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+        objects: list[Token] = []
+        withs: list[Token] = []
+        for verb in verbs:
+            # the last object: "join the panel show" is not about a panel
+            objects += [c for c in verb.children if c.dep_ == "dobj"][-1:]
+            withs += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+        in_object = {t.i for top in objects for t in top.subtree}
+        in_with = {t.i for top in withs for t in top.subtree}
+        # an attribute (topic "other") is named after "with"; as an object
+        # it is a thing made or sold ("will produce batteries")
+        found: dict = {
+            i: True for i, _, _, slot in slot_hits if i in in_with or (i in in_object and slot.topic != "other")
+        }
+        if found:
+            found["verbs"] = {v.i for v in verbs}
+        return found
+
     def _topic_word(self, token: Token) -> str | None:
-        """RETURNS (str | None): the topic ``token`` names, by lemma or form, if its part of speech allows."""
-        for word in (token.lemma_.lower(), token.lower_):
+        """RETURNS (str | None): the topic ``token`` names, by form or lemma
+        (the form first: "sales" is a business word, its lemma "sale" a
+        release one), if its part of speech allows."""
+        for word in (token.lower_, token.lemma_.lower()):
             topic = self.words.get(word)
             if topic is not None:
                 allowed = self.word_pos.get(word)
@@ -583,12 +660,100 @@ class TopicTagger(RulePackComponent):
         return best[1] if best else topic
 
 
-def _has_label(claim: Span, ents: list[Span], labels: list[str]) -> bool:
-    """RETURNS (bool): whether the claim holds an entity of one of ``labels`` outside its speaker's words."""
-    source = (claim._.claim or {}).get("attribution") or {}
-    return any(
-        e.label_ in labels and not (source and source["start"] <= e.start_char < source["end"]) for e in ents
-    )
+def _best_slot(
+    hits: Sequence[tuple[int, float, int, SlotRule]], topic: str | None = None
+) -> tuple[float, SlotRule] | None:
+    """RETURNS (tuple[float, SlotRule] | None): of the slot hits (of ``topic``,
+    when given), the heaviest, ties going to the longer phrase, then the earlier word."""
+    best: tuple[float, int, SlotRule] | None = None
+    for _, weight, length, slot in hits:
+        if topic is not None and slot.topic != topic:
+            continue
+        if best is None or (weight, length) > (best[0], best[1]):
+            best = (weight, length, slot)
+    return (best[0], best[2]) if best else None
+
+
+#: pronouns that stand for the organisation that speaks ("it holds 9%")
+_ACTOR_PRONOUNS = frozenset({"it", "they"})
+#: entity labels of a party that acts in a deal: a company, a government, a country
+_PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})
+
+
+def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
+    """RETURNS (Span | None): the organisation or country that acts in the
+    claim -- named in its grammatical subject ("Officials from Peru have
+    agreed to buy …") or as the agent of a passive ("owned 55 percent by the
+    union") -- when it is not the main subject or a part of its name (a maker
+    speaking of its product); else None."""
+    doc = claim.doc
+    info = claim._.claim or {}
+    head = doc[info.get("head", claim.root.i)]
+    # the subject acts even when it also speaks ("Officials from Peru have agreed")
+    # the agent of a passive acts, not its subject ("is to be 40 percent
+    # owned by a pension fund"; the by-phrase may hang on the amount)
+    near = [head, *(c for c in head.children if c.dep_ == "npadvmod")]
+    tops = [
+        g for t in near for c in t.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        for g in c.children if g.dep_ == "pobj"
+    ]
+    if not tops:
+        tops = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    inside = {t.i for top in tops for t in top.subtree}
+    parties = [e for e in ents if e.label_ in _PARTY_LABELS and any(e.start <= i < e.end for i in inside)]
+    tops_i = {t.i for t in tops}
+    if not any(e.start <= i < e.end for e in parties for i in tops_i):
+        # "Launch customer Ostra have ordered 55": a proper name as the
+        # subject, which the entity tagger missed
+        names = [t for t in tops if t.pos_ == "PROPN" and not t.ent_type_]
+        if names:
+            name = doc[_name_start(names[0]) : names[0].i + 1]
+            parties.insert(0, name)
+    if not parties and any(t.lower_ in _ACTOR_PRONOUNS for t in tops):
+        # "Halvard said it holds 9% of the shares": "it" is the speaker
+        source = info.get("attribution") or {}
+        speaker = doc.char_span(source["start"], source["end"], alignment_mode="expand") if source else None
+        if speaker is not None:
+            said = [e for e in speaker.ents if e.label_ in _PARTY_LABELS]
+            said += [
+                doc[_name_start(t) : t.i + 1]
+                for t in speaker
+                if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and not t.ent_type_
+            ]
+            parties = said[:1]
+    if not parties:
+        return None
+    # the name that is the subject itself ("Polish flag carrier Ostra"),
+    # else an organisation, a country, a nationality
+    ent = min(parties, key=lambda e: (not any(e.start <= i < e.end for i in tops_i), ("ORG", "GPE", "NORP").index(e.label_) if e.label_ in _PARTY_LABELS else 0))
+    if main and (ent.text in main or main in ent.text):
+        return None
+    return ent
+
+
+def _has_label(claim: Span, ents: list[Span], labels: list[str], in_object: bool = False) -> bool:
+    """RETURNS (bool): whether the claim holds an entity of one of ``labels``
+    outside its speaker's words (with ``in_object``: in the direct object of
+    its predicate, or of the verb the predicate takes: "agreed to buy 60 jets")."""
+    info = claim._.claim or {}
+    source = info.get("attribution") or {}
+    found = [e for e in ents if e.label_ in labels and not (source and source["start"] <= e.start_char < source["end"])]
+    if not in_object or not found:
+        return bool(found)
+    head = claim.doc[info.get("head", claim.root.i)]
+    verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]
+    inside = {t.i for v in verbs for c in v.children if c.dep_ == "dobj" for t in _without_clauses(c)}
+    return any(e.start in inside for e in found)
+
+
+def _without_clauses(token: Token) -> list[Token]:
+    """RETURNS (list[Token]): the subtree of ``token`` without the clauses
+    that hang on it ("the agreement reached between the two firms")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in ("acl", "relcl", "advcl", "ccomp"):
+            out += _without_clauses(child)
+    return out
 
 
 def _short_mention(claim: Span, main: str) -> tuple[int, int] | None:
