@@ -25,7 +25,7 @@ PUBLISHED = dt.date(2025, 6, 4)
 def _models() -> dict[str, Any]:
     from claimx.claims.cue_rules import CueRule
     from claimx.claims.entities import EntityRule
-    from claimx.claims.segment import AttributionRule, NonClaimRule
+    from claimx.claims.segment import AttributionRule, NonClaimRule, SegmentRule
     from claimx.claims.topic import TopicRule
     from claimx.read.normalize import NormalizeRule
     from claimx.timex import TemporalRule
@@ -35,6 +35,7 @@ def _models() -> dict[str, Any]:
         "topics.jsonl": TopicRule,
         "attribution.jsonl": AttributionRule,
         "nonclaims.jsonl": NonClaimRule,
+        "segmentation.jsonl": SegmentRule,
         "temporal.jsonl": TemporalRule,
         "normalize.jsonl": NormalizeRule,
         "entities.jsonl": EntityRule,

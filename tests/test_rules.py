@@ -14,11 +14,19 @@ from claimx.rules import default_rules_dir, load_jsonl, rules_hash
 def _packs():
     from claimx.claims.cue_rules import CueRule
     from claimx.claims.entities import EntityRule
-    from claimx.claims.segment import AttributionRule, NonClaimRule
+    from claimx.claims.segment import AttributionRule, NonClaimRule, SegmentRule
     from claimx.claims.topic import TopicRule
     from claimx.slots import SlotRule
 
-    return {"cues.jsonl": CueRule, "entities.jsonl": EntityRule, "attribution.jsonl": AttributionRule, "topics.jsonl": TopicRule, "nonclaims.jsonl": NonClaimRule, "slots.jsonl": SlotRule}
+    return {
+        "cues.jsonl": CueRule,
+        "entities.jsonl": EntityRule,
+        "attribution.jsonl": AttributionRule,
+        "topics.jsonl": TopicRule,
+        "nonclaims.jsonl": NonClaimRule,
+        "slots.jsonl": SlotRule,
+        "segmentation.jsonl": SegmentRule,
+    }
 
 
 @pytest.mark.parametrize("filename", sorted(_packs()))

@@ -13,6 +13,11 @@ One claim per predicate:
 - a list of "Person as Role" items sharing one predicate (a cast list) is one
   claim per person.
 
+The English words these decisions test (linking verbs, participles of
+sources, questions and reports) are the ``segmentation.jsonl`` rules of the
+pack; the Python names only dependency labels, tags and function words
+(subordinators, relative pronouns, forms of "be").
+
 Each claim becomes a span in ``doc.spans["claims"]`` with ``span._.claim``
 holding ``{"head": <predicate token index>, "frame": <reporting verb index or
 None>, ...}``; later components fill in status, attribution, subject and topic.
@@ -21,6 +26,7 @@ None>, ...}``; later components fill in status, attribution, subject and topic.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -92,8 +98,74 @@ def load_nonclaim_phrases(rules_dir: Path | None = None, kind: str = "boilerplat
     return tuple(rule.phrase.lower() for rule in rules if rule.kind == kind)
 
 
-#: verbs that link a subject to what is said of it ("is", "remains", "looks")
-COPULAS = frozenset({"be", "remain", "look", "seem", "sound", "feel", "prove"})
+class SegmentRule(BaseModel):
+    """One line of ``segmentation.jsonl``: a word whose lemma decides how a clause is segmented."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    #: "linking_verb": links a subject to what is said of it ("is", "remains",
+    #: "looks"), so an evaluative or superlative complement makes the clause an
+    #: opinion; "causative_verb": makes its object what its complement says
+    #: ("fan support *makes* it the most awaited sequel"), read as a linking
+    #: verb; "source_participle": a past participle on a noun that says how a
+    #: source got a document ("a memo *seen* by the paper"), no claim;
+    #: "question_participle": a past participle that opens the question an
+    #: answer replies to ("*Asked* whether X, she said no"), no claim;
+    #: "reporting_participle": a present participle that elaborates its clause
+    #: as a report does ("*citing* two people"), besides the reporting verbs of
+    #: ``attribution.jsonl``
+    kind: Literal[
+        "linking_verb", "causative_verb", "source_participle", "question_participle", "reporting_participle"
+    ]
+    lemma: str
+    examples: list[Example] = []
+    counter_examples: list[str] = []
+
+
+@dataclass(frozen=True)
+class SegmentWords:
+    """The words of ``segmentation.jsonl`` by kind, and the rule behind each.
+
+    ``fire`` records in ``doc._.rules_fired`` the rule of a word that took part in a decision.
+    """
+
+    linking: frozenset[str] = frozenset()
+    causative: frozenset[str] = frozenset()
+    source_participles: frozenset[str] = frozenset()
+    question_participles: frozenset[str] = frozenset()
+    reporting_participles: frozenset[str] = frozenset()
+    ids: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def fire(self, kind: str, token: Token) -> None:
+        rule_id = self.ids.get((kind, token.lemma_.lower()))
+        if rule_id is None:
+            return
+        entry = (rule_id, token.idx, token.idx + len(token.text))
+        if entry not in (token.doc._.rules_fired or ()):
+            record_rule(token.doc, *entry)
+
+
+def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
+    """RETURNS (SegmentWords): the lemmas of ``segmentation.jsonl`` by kind (first rule wins for ids)."""
+    rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "segmentation.jsonl", SegmentRule)
+    sets: dict[str, set[str]] = {}
+    ids: dict[tuple[str, str], str] = {}
+    for rule in rules:
+        sets.setdefault(rule.kind, set()).add(rule.lemma.lower())
+        ids.setdefault((rule.kind, rule.lemma.lower()), rule.id)
+    return SegmentWords(
+        linking=frozenset(sets.get("linking_verb", ())),
+        causative=frozenset(sets.get("causative_verb", ())),
+        source_participles=frozenset(sets.get("source_participle", ())),
+        question_participles=frozenset(sets.get("question_participle", ())),
+        reporting_participles=frozenset(sets.get("reporting_participle", ())),
+        ids=ids,
+    )
+
+
+#: the copula "be", a function word ("What is certain is that …")
+BE = "be"
 #: entity labels that make a superlative a fact ("the biggest tour of 2026",
 #: "its best sales since 2019"; a date only with a figure, not "of the decade")
 MEASURE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -124,6 +196,7 @@ def is_opinion(
     evaluative: frozenset[str],
     opinion_verbs: frozenset[str],
     measurable: frozenset[str] = frozenset(),
+    words: SegmentWords = SegmentWords(),
 ) -> bool:
     """RETURNS (bool): whether a clause is pure opinion or praise, which the
     guide does not count as a claim: a copula whose complement is a
@@ -140,9 +213,11 @@ def is_opinion(
         for c in head.children
     ):
         return True  # "Honestly, a bigger battery is …", "It is, frankly, the best …": a stance adverb marks a verdict
-    making = head.lemma_.lower() == "make"  # "fan support makes it one of the most awaited sequels"
-    if head.lemma_.lower() not in COPULAS and not making:
+    lemma = head.lemma_.lower()
+    making = lemma in words.causative  # "fan support makes it one of the most awaited sequels"
+    if lemma not in words.linking and not making:
         return False
+    kind = "causative_verb" if making else "linking_verb"
     if head.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ == "aux" and c.tag_ != "TO" for c in head.children):
         return False  # "expects the album to be her best seller": a forecast, not a verdict ("has been" is one)
     for complement in head.children:
@@ -152,13 +227,17 @@ def is_opinion(
             if t.lemma_.lower() in measurable or t.lower_ in measurable:
                 continue  # "its most expensive production", "the biggest tour": measurable
             if t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") for c in t.children)):
+                words.fire(kind, head)
                 return True
             if t.tag_ == "RBS" and t.head.dep_ in ("amod", "advmod") and t.head.head.dep_ == "amod":
+                words.fire(kind, head)
                 return True  # "the most eagerly awaited sequels"
             describes = t.pos_ == "ADJ" or t.dep_ in ("attr", "acomp", "amod")
             if describes and (t.lemma_.lower() in evaluative or t.lower_ in evaluative):
+                words.fire(kind, head)
                 return True
             if t.dep_ == "relcl" and t.lemma_.lower() in opinion_verbs:
+                words.fire(kind, head)
                 return True  # "Tiago is a player we like": a verdict on him
     return False
 
@@ -198,7 +277,7 @@ def _label(token: Token) -> bool:
 def _pseudo_cleft(token: Token, heads: set[int]) -> bool:
     """RETURNS (bool): whether ``token`` is the copula of "What is certain is
     that X" whose X is a claim of its own: the copula adds no claim."""
-    if token.lemma_ != "be":
+    if token.lemma_ != BE:
         return False
     free_relative = any(
         c.dep_ in ("csubj", "csubjpass") and c.left_edge.lower_ in ("what", "whatever") for c in token.children
@@ -214,11 +293,14 @@ def _is_predicate(token: Token) -> bool:
     return any(child.dep_ in SUBJECT_DEPS for child in token.children)
 
 
-def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> bool:
+def is_clause_head(
+    token: Token, report_verbs: frozenset[str] | None = None, words: SegmentWords = SegmentWords()
+) -> bool:
     """RETURNS (bool): whether ``token`` heads a clause that may be a claim.
 
     report_verbs (frozenset[str] | None): lemmas of reporting verbs, whose
         complement clauses are claims of their own.
+    words (SegmentWords): the segmentation pack's words.
     """
     if token.dep_ == "ROOT":
         return not token.is_space and not token.is_punct and not _label(token)
@@ -233,8 +315,9 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
         and getattr(_misattached_that_clause(token.head.head.head), "i", None) == token.i
     ):
         return True
-    if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in ("see", "obtain", "review"):
-        return False  # "a memo seen by Charge Report": where the source got it, no claim
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in words.source_participles:
+        words.fire("source_participle", token)
+        return False  # "a memo seen by a newspaper": where the source got it, no claim
     if token.dep_ == "acl" and token.tag_ == "VBN":
         if _according_to_object(token.head):
             return False  # "according to figures released by NPD Group": the source, no claim
@@ -248,7 +331,7 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
         return False
     if token.dep_ == "relcl":
         return _non_restrictive(token)
-    if token.dep_ == "advcl" and not _asserted_adverbial(token):
+    if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
         return False
     if token.dep_ == "conj":
         if report_verbs is not None and _reported_that_clause(token, report_verbs):
@@ -257,7 +340,7 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
             # "aims to lift sales and is scheduled to publish results": a
             # finite conjunct the parser hung on an infinitive
             return True
-        return is_clause_head(token.head, report_verbs) and _splits_from(token)
+        return is_clause_head(token.head, report_verbs, words) and _splits_from(token)
     if token.dep_ == "ccomp":
         # "did not say whether …", "has not said how much …": an embedded
         # question is part of the claim that it is not known
@@ -285,7 +368,7 @@ def _according_to_object(noun: Token) -> bool:
     )
 
 
-#: Subordinators whose clause is a condition or a time frame, not an assertion.
+#: Subordinators (function words) whose clause is a condition or a time frame, not an assertion.
 CONDITION_MARKS = frozenset({"if", "unless", "once", "when", "whenever", "until", "whether"})
 
 
@@ -303,14 +386,15 @@ def _non_restrictive(relcl: Token) -> bool:
     )
 
 
-def _asserted_adverbial(advcl: Token) -> bool:
+def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> bool:
     """RETURNS (bool): whether an adverbial clause asserts something: "while
     production has not yet begun" does; "if the deal closes" and purpose
     infinitives ("to cover the penalties", "for the money to get in") do not."""
     marks = [c.lower_ for c in advcl.children if c.dep_ == "mark"]
     if any(m in CONDITION_MARKS for m in marks):
         return False
-    if advcl.lemma_ == "ask" and advcl.tag_ == "VBN":
+    if advcl.lemma_ in words.question_participles and advcl.tag_ == "VBN":
+        words.fire("question_participle", advcl)
         return False  # "Asked whether X, she said no": the question belongs to its answer
     # an infinitive states no event, even with a subject of its own ("too
     # long for the money to get into the system", "in order for talks to
@@ -504,22 +588,27 @@ def _wh_question(sent: Span) -> bool:
     return bool(words) and words[-1].text == "?" and words[0].tag_ in ("WRB", "WP", "WDT")
 
 
-def _reporting_participle(token: Token, report_verbs: frozenset[str]) -> bool:
+def _reporting_participle(token: Token, report_verbs: frozenset[str], words: SegmentWords = SegmentWords()) -> bool:
     """ "…, saying the offer undervalues the business", "citing two people":
     a participle of reporting elaborates its clause, it is no claim itself.
     So does one after a trailing reporter, which the parser may hang on the
     reporting verb with the speaker as its subject (", said analyst Chris
     Weafer, commenting on the decision")."""
-    if token.tag_ != "VBG" or token.lemma_.lower() not in report_verbs | {"cite", "speak"}:
+    lemma = token.lemma_.lower()
+    if token.tag_ != "VBG" or (lemma not in report_verbs and lemma not in words.reporting_participles):
         return False
     if token.dep_ == "advcl":
-        return not any(c.dep_ in SUBJECT_DEPS for c in token.children)
-    return (
-        token.dep_ == "ccomp"
-        and token.head.i < token.i
-        and token.head.lemma_.lower() in report_verbs
-        and not any(c.dep_ in ("ccomp", "dobj") for c in token.children)
-    )
+        elaborates = not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    else:
+        elaborates = (
+            token.dep_ == "ccomp"
+            and token.head.i < token.i
+            and token.head.lemma_.lower() in report_verbs
+            and not any(c.dep_ in ("ccomp", "dobj") for c in token.children)
+        )
+    if elaborates and lemma not in report_verbs:
+        words.fire("reporting_participle", token)
+    return elaborates
 
 
 #: dependencies by which a verb says what it reports or does; a trailing
@@ -610,7 +699,7 @@ def _finite(verb: Token) -> bool:
     )
 
 
-#: finite forms of "be"
+#: finite forms of "be" (function words)
 _FINITE_BE = frozenset({"is", "are", "was", "were", "'s", "'re", "am"})
 
 
@@ -688,6 +777,8 @@ class Segmenter:
         self.measurable = frozenset(load_nonclaim_phrases(rules_dir, "measurable"))
         self.afterthoughts = afterthought_adverbs(rules_dir)
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
+        self.words = load_segment_words(rules_dir)
+        self.copular = self.words.linking | self.words.causative
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -708,12 +799,12 @@ class Segmenter:
             t
             for t in sent
             if (
-                is_clause_head(t, self.report_verbs)
+                is_clause_head(t, self.report_verbs, self.words)
                 or is_absolute(t)
                 or summary_appositive(t) is not None
                 or afterthought(t, self.afterthoughts)
             )
-            and not _reporting_participle(t, self.report_verbs)
+            and not _reporting_participle(t, self.report_verbs, self.words)
         ]
         if not heads:
             return []
@@ -724,7 +815,7 @@ class Segmenter:
         # ", suggesting investors expect more": the participle frames the claim it reports
         dropped.update(
             t.i for t in sent
-            if _reporting_participle(t, self.report_verbs) and any(c.dep_ == "ccomp" for c in t.children)
+            if _reporting_participle(t, self.report_verbs, self.words) and any(c.dep_ == "ccomp" for c in t.children)
         )
         for token in heads:
             content = reported_clause(token, self.report_verbs, self.belief_verbs)
@@ -768,10 +859,10 @@ class Segmenter:
                 if _boilerplate(lowered, self.boilerplate):
                     self._record_nonclaim(span, "boilerplate")
                     continue
-                if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable):
+                if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable, self.words):
                     self._record_nonclaim(span, "opinion")
                     continue
-                if doc[head_i].lemma_.lower() in COPULAS or doc[head_i].lemma_.lower() == "make":
+                if doc[head_i].lemma_.lower() in self.copular:
                     self._record_nonclaim(span, "measurable")
                 span._.claim = {
                     "head": head_i,
