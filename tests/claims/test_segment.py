@@ -331,3 +331,19 @@ def test_segment_gapped_lists(analyse, text, claims):
         assert not any(t.startswith(("2027", "April")) for t in texts), texts
     else:
         assert texts == claims
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parser hangs the first of two clauses on the second verb as its
+        # complement; the second verb reports nothing, so each is a claim
+        ("The factory is old, it makes sense it is on the list.", ["The factory is old", "it makes sense it is on the list"]),
+        # a verb with only a subject frames the clause before it
+        ("Prices are all higher this spring, a new survey shows.", ["Prices are all higher this spring"]),
+        # a colon announces what follows: one claim
+        ("The board's message is clear: the plant will close in May.", ["The board's message is clear: the plant will close in May"]),
+    ],
+)
+def test_segment_glued_clause_recovered(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

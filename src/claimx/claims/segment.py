@@ -353,8 +353,41 @@ def is_clause_head(
         return report_verbs is not None and (
             token.head.lemma_.lower() in report_verbs
             or any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+            or glued_clause(token, report_verbs)
         )
     return True
+
+
+def glued_clause(ccomp: Token, report_verbs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether the parser hung a sentence's earlier clause, a
+    whole one, on a later verb as its complement: "The plant is old; it
+    closed in May", "Sales fell & nothing was done". Only a reporting verb
+    takes a complement before it ("It will close, she said"); a finite
+    clause with its own subject, no complementiser and a stop, a comma or a
+    conjunction after it, before a verb that reports nothing, is a claim of
+    its own (issue 12: robust to the parser)."""
+    head = ccomp.head
+    if ccomp.i > head.i or head.lemma_.lower() in report_verbs or not _finite(ccomp):
+        return False
+    if not any(c.dep_ in SUBJECT_DEPS for c in ccomp.children) or any(c.dep_ == "mark" for c in ccomp.children):
+        return False
+    if not _finite(head) or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        return False  # "…, codenamed Orion": no clause to glue to
+    if any(c.dep_ in ("advmod", "mark") and c.lower_ == "so" and c.i < head.i for c in head.children):
+        return False  # "A, so B": the consequence of one claim
+    # a colon announces what follows ("The plan is clear: X"): one claim
+    after = ccomp.doc[ccomp.right_edge.i + 1]
+    return after.i < head.i and ((after.is_punct and after.text != ":") or after.pos_ == "CCONJ")
+
+
+def glued_frame(ccomp: Token, report_verbs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether the verb a glued clause hangs on has only a
+    subject besides it ("X is close, a new survey shows"; "…, he went on"):
+    it frames the clause before it, as a trailing reporter does, and is no
+    claim of its own."""
+    return glued_clause(ccomp, report_verbs) and all(
+        c.dep_ in SUBJECT_DEPS or c.dep_ in EDGE_DEPS or c.i == ccomp.i for c in ccomp.head.children
+    )
 
 
 def _according_to_object(noun: Token) -> bool:
@@ -835,6 +868,8 @@ class Segmenter:
                 dropped.add(token.i)
         heads_set = {t.i for t in heads}
         dropped.update(t.i for t in heads if _pseudo_cleft(t, heads_set))
+        # "X is close, a new survey shows": the verb a glued clause hangs on frames it
+        dropped.update(t.head.i for t in heads if t.dep_ == "ccomp" and glued_frame(t, self.report_verbs))
         # A reporting verb that governs a clause remains a claim when the
         # claim's own words are the report ("Valve denied that ..."): we keep
         # the report as the claim's frame rather than a claim of its own.
