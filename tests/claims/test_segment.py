@@ -321,6 +321,16 @@ def test_segment_imperatives_are_no_claims(analyse, text, claims):
             "The bank will cut 5,000 jobs, 2,100 in France and 900 in Italy.",
             ["The bank will cut 5,000 jobs", "2,100 in France", "900 in Italy"],
         ),
+        # the list starts after the first number, whatever comes before it;
+        # ", and" is one bound; a name and its number are a claim of two words
+        (
+            "The airline said it would cut 900 jobs in Spain, 400 in Italy and 120 in Greece.",
+            ["The airline said it would cut 900 jobs in Spain", "400 in Italy", "120 in Greece"],
+        ),
+        (
+            "The tally now stands at Ortiz 212, Lee 190, Park 88, and Moreno 41.",
+            ["The tally now stands at Ortiz 212", "Lee 190", "Park 88", "Moreno 41"],
+        ),
         # dates and figures in brackets are no items
         ("The vote ran from March 2 to April 9, 2027 and drew 3,000 people.", None),
     ],

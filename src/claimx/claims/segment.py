@@ -558,6 +558,10 @@ def _untitled_headline(sent: Span, doc: Doc) -> bool:
     return not (line[0] in "\"“‘'" and closing > len(line) / 2)
 
 
+#: the fewest words of a gapped list's item: a name and its number
+GAPPED_ITEM_WORDS = 2
+
+
 def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
     """Where the items of a gapped list start: after a clause with a number,
     a list that leaves its verb out and gives each item a number of its own
@@ -576,11 +580,14 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
         depth -= doc[i].text == ")" and depth > 0
         if depth:
             inside.add(i)
+    # the list starts after the clause's first number ("Gallois, its chief,
+    # said it would cut 4,300 jobs in France, 3,700 in Germany …")
+    first_number = next(i for i in range(start, end) if doc[i].pos_ == "NUM")
     bounds = [
-        i for i in range(start + 1, end)
+        i for i in range(first_number + 1, end)
         if (doc[i].text in (",", ";") or doc[i].pos_ == "CCONJ") and i not in in_date and i not in inside
     ]
-    if not bounds or not any(doc[i].pos_ == "NUM" for i in range(start, bounds[0])):
+    if not bounds:
         return []
     items: list[int] = []
     for n, j in enumerate(bounds):
@@ -590,6 +597,8 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
         while tags and words[-1].pos_ == "NOUN" and tags[-1] == "X" and len(words[-1]) <= 7 and tags[-2:-1] == ["NUM"]:
             tags.pop()  # "2.8 %", "59 percent": the unit goes with its number
             words.pop()
+        if not words:
+            continue  # ", and": one bound after another
         if any(t.i in in_date for t in words):
             break  # "between May 2 and June 9": a date is no item
         name_number = len(tags) >= 2 and tags[-1] == "NUM" and all(t == "NAME" for t in tags[:-1])
@@ -879,7 +888,7 @@ class Segmenter:
                 continue
             frame_i = frames.get(token.i)
             frame = doc[frame_i] if frame_i is not None else None
-            for start, end, head_i in self._claim_spans(doc, token, frame, heads_set, dropped):
+            for start, end, head_i, min_words in self._claim_spans(doc, token, frame, heads_set, dropped):
                 if head_i == token.i and is_absolute(token):
                     head_i = absolute_predicate(token).i
                 elif head_i == token.i and summary_appositive(token) is not None:
@@ -888,7 +897,7 @@ class Segmenter:
                 if span is None:
                     continue
                 words = sum(1 for t in span if not t.is_punct and not t.is_space)
-                if words < self.min_tokens:
+                if words < min_words:
                     continue
                 lowered = span.text.lower()
                 if _boilerplate(lowered, self.boilerplate):
@@ -958,7 +967,8 @@ class Segmenter:
         frame: Token | None,
         heads: set[int],
         dropped: set[int],
-    ) -> Iterable[tuple[int, int, int]]:
+    ) -> Iterable[tuple[int, int, int, int]]:
+        """Yield ``(start, end, head index, fewest words)`` of each claim ``token`` heads."""
         own = [
             t
             for t in self._own_tokens(token, heads, dropped)
@@ -997,7 +1007,7 @@ class Segmenter:
             start = min(start, first)
         yield from self._split_lists(doc, start, end, token.i)
 
-    def _split_lists(self, doc: Doc, start: int, end: int, head_i: int) -> Iterable[tuple[int, int, int]]:
+    def _split_lists(self, doc: Doc, start: int, end: int, head_i: int) -> Iterable[tuple[int, int, int, int]]:
         """Split "A as X, B as Y, and C as Z" lists into one claim per person.
 
         An item is a proper name followed by "as", after a comma or "and"
@@ -1015,13 +1025,15 @@ class Segmenter:
                 j -= 1
             if j > start and (doc[j].text in (",", ";") or doc[j].pos_ == "CCONJ"):
                 items.append(j + 1)  # the item keeps its adverb ("potentially")
-        items.extend(_gapped_items(doc, start, end))
+        gapped = set(_gapped_items(doc, start, end))
+        items.extend(gapped)
         if not items:
-            yield start, end, head_i
+            yield start, end, head_i, self.min_tokens
             return
         bounds = [start, *sorted(set(items)), end]
         for a, b in zip(bounds, bounds[1:]):
-            yield a, b, head_i if a == start else a
+            # a gapped item is a name and its number ("Kasich 37"): two words are a claim
+            yield a, b, head_i if a == start else a, min(self.min_tokens, GAPPED_ITEM_WORDS) if a in gapped else self.min_tokens
 
     def _trim(self, doc: Doc, start: int, end: int) -> Span | None:
         # a label before a colon that opens the claim ("ROE: …", "Update: …") is no part of it
