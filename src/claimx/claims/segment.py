@@ -593,7 +593,8 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
     for n, j in enumerate(bounds):
         stop = bounds[n + 1] if n + 1 < len(bounds) else end
         words = [t for t in doc[j + 1 : stop] if not t.is_punct and t.pos_ not in ("DET", "CCONJ")]
-        tags = [("NUM" if t.pos_ == "NUM" else "NAME" if t.pos_ == "PROPN" or t.is_title else "ADP" if t.pos_ == "ADP" else "X") for t in words]
+        # a model number ("3GS") is part of a name, not the item's figure
+        tags = [("NUM" if t.pos_ == "NUM" and t.like_num else "NAME" if t.pos_ == "PROPN" or t.is_title else "ADP" if t.pos_ == "ADP" else "X") for t in words]
         while tags and words[-1].pos_ == "NOUN" and tags[-1] == "X" and len(words[-1]) <= 7 and tags[-2:-1] == ["NUM"]:
             tags.pop()  # "2.8 %", "59 percent": the unit goes with its number
             words.pop()
