@@ -357,3 +357,19 @@ def test_segment_gapped_lists(analyse, text, claims):
 )
 def test_segment_glued_clause_recovered(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a participle set off by a comma says where or when of its noun: a claim
+        (
+            "The hearing will open on Monday at the county court, located in central Leeds.",
+            ["The hearing will open on Monday at the county court", "located in central Leeds"],
+        ),
+        # one that names its noun is part of the claim
+        ("The studio is making a sequel codenamed Orion.", ["The studio is making a sequel codenamed Orion"]),
+    ],
+)
+def test_segment_set_off_participle(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

@@ -324,7 +324,7 @@ def is_clause_head(
         # "delays caused by …", "(tentatively titled …)"; not "registered by then"
         return _parenthetical(token) or any(
             c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children
-        )
+        ) or _set_off_participle(token)
     if token.dep_ == "appos" and _parenthetical(token):
         return any(t.tag_ == "VBN" or t.pos_ == "VERB" for t in token.subtree)
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
@@ -387,6 +387,21 @@ def glued_frame(ccomp: Token, report_verbs: frozenset[str]) -> bool:
     claim of its own."""
     return glued_clause(ccomp, report_verbs) and all(
         c.dep_ in SUBJECT_DEPS or c.dep_ in EDGE_DEPS or c.i == ccomp.i for c in ccomp.head.children
+    )
+
+
+def _set_off_participle(acl: Token) -> bool:
+    """RETURNS (bool): whether a past participle on a noun is set off by a
+    comma and says where or when of it ("the court, located in central
+    Leeds", "the suit, filed in May 2024"): a fact of its own, unlike a
+    participle that names its noun ("a sequel codenamed Orion")."""
+    doc = acl.doc
+    first = acl.left_edge
+    return (
+        first.i > 0
+        and doc[first.i - 1].text == ","
+        and first.i > acl.head.i
+        and any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in acl.children)
     )
 
 
