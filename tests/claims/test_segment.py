@@ -373,3 +373,24 @@ def test_segment_glued_clause_recovered(analyse, text, expected):
 )
 def test_segment_set_off_participle(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a gerund after "after", "before" or "despite" states an event of its own
+        (
+            "The index closed at 4,120 points after gaining 2% in the afternoon.",
+            ["The index closed at 4,120 points", "after gaining 2% in the afternoon"],
+        ),
+        ("After gaining 2% in the morning, the index closed lower.", ["After gaining 2% in the morning", "the index closed lower"]),
+        # under a negation the time phrase may be what is denied; inside its clause's words it stays
+        ("The coach will not stay after losing the final.", ["The coach will not stay after losing the final"]),
+        (
+            "The senator, despite trailing in every poll, won the primary.",
+            ["The senator, despite trailing in every poll, won the primary"],
+        ),
+    ],
+)
+def test_segment_event_gerund(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

@@ -465,6 +465,29 @@ def is_absolute(token: Token) -> bool:
     return any(c.dep_ == "pobj" or _clausal_pcomp(c) for c in token.children) and token.head.pos_ in ("VERB", "AUX")
 
 
+#: prepositions (function words) whose gerund states an event before, after or despite the clause's
+EVENT_PREPOSITIONS = frozenset({"after", "before", "despite"})
+
+
+def event_gerund(token: Token) -> Token | None:
+    """RETURNS (Token | None): the gerund of an event that a preposition of
+    time or concession puts beside its clause, a claim of its own: "…
+    after gaining 2%", "before losing narrowly to the incumbent", "despite
+    trailing in the polls"; None when ``token`` is no such preposition."""
+    if token.dep_ != "prep" or token.lower_ not in EVENT_PREPOSITIONS or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "neg" for c in token.head.children):
+        return None  # "did not leave after losing": a negation may deny the time phrase itself
+    if token.i < token.head.i and token.i != token.sent.start:
+        return None  # "The senator, despite trailing, won": inside its clause's words, it stays there
+    for child in token.children:
+        if child.dep_ == "pcomp" and child.tag_ == "VBG" and any(
+            c.dep_ in ("dobj", "prep", "npadvmod", "attr", "acomp") for c in child.children
+        ):
+            return child
+    return None
+
+
 def summary_appositive(token: Token) -> Token | None:
     """RETURNS (Token | None): the predicate of a noun phrase that closes a
     sentence by summing up what it said, with a clause of its own: "…, a
@@ -860,6 +883,7 @@ class Segmenter:
                 is_clause_head(t, self.report_verbs, self.words)
                 or is_absolute(t)
                 or summary_appositive(t) is not None
+                or event_gerund(t) is not None
                 or afterthought(t, self.afterthoughts)
             )
             and not _reporting_participle(t, self.report_verbs, self.words)
@@ -909,6 +933,8 @@ class Segmenter:
                     head_i = absolute_predicate(token).i
                 elif head_i == token.i and summary_appositive(token) is not None:
                     head_i = summary_appositive(token).i  # type: ignore[union-attr]
+                elif head_i == token.i and event_gerund(token) is not None:
+                    head_i = event_gerund(token).i  # type: ignore[union-attr]
                 span = self._trim(doc, start, end)
                 if span is None:
                     continue
