@@ -394,3 +394,13 @@ def test_segment_set_off_participle(analyse, text, expected):
 )
 def test_segment_event_gerund(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+def test_segment_finite_clause_hung_on_a_noun(analyse):
+    # the parser hangs a finite clause with its own subject (no "that") on a
+    # noun; it is a clause all the same, and a claim of its own
+    texts = [r.text for r in analyse("The new rule marks the fact the port can now take the largest ships.")]
+    assert texts == ["The new rule marks the fact", "the port can now take the largest ships"]
+    # a noun's content clause with "that" stays with its noun
+    texts = [r.text for r in analyse("Critics dismissed reports that the port would close.")]
+    assert len(texts) == 1, texts

@@ -315,6 +315,16 @@ def is_clause_head(
         and getattr(_misattached_that_clause(token.head.head.head), "i", None) == token.i
     ):
         return True
+    if (
+        token.dep_ == "acl"
+        and _finite(token)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        and not any(c.dep_ == "mark" for c in token.children)
+    ):
+        # a finite verb with its own subject and no "that" (which makes a
+        # noun's content clause: "reports that X") is a clause of its own,
+        # whatever noun the parser hung it on
+        return True
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in words.source_participles:
         words.fire("source_participle", token)
         return False  # "a memo seen by a newspaper": where the source got it, no claim
