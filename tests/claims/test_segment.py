@@ -404,3 +404,15 @@ def test_segment_finite_clause_hung_on_a_noun(analyse):
     # a noun's content clause with "that" stays with its noun
     texts = [r.text for r in analyse("Critics dismissed reports that the port would close.")]
     assert len(texts) == 1, texts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb whose only content is its "that" clause leads that claim, no stub is left
+        ("The survey found that most voters back the plan.", ["The survey found that most voters back the plan"]),
+        ("The upshot is that the plant will close in May.", ["The upshot is that the plant will close in May"]),
+    ],
+)
+def test_segment_bare_frame_leads_its_clause(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

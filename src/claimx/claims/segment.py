@@ -415,6 +415,25 @@ def _set_off_participle(acl: Token) -> bool:
     )
 
 
+#: dependents that add nothing to what a verb says: its subject, auxiliaries, negation, adverbs, punctuation
+_FRAME_DEPS = SUBJECT_DEPS | {"aux", "auxpass", "neg", "advmod", "punct", "cc", "mark", "npadvmod"}
+
+
+def bare_frame(token: Token, heads: set[int]) -> Token | None:
+    """RETURNS (Token | None): the complement clause, a claim of its own
+    after ``token``, when it is all ``token`` says ("The survey found that
+    most voters …", "The upshot is that …"): the verb then frames that claim
+    as a reporting verb does, and is no claim of its own (else a stub like
+    "The survey found" is left)."""
+    content = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i and c.i in heads]
+    if len(content) != 1:
+        return None
+    (clause,) = content
+    if not all(c.i == clause.i or c.dep_ in _FRAME_DEPS for c in token.children):
+        return None
+    return clause
+
+
 def _according_to_object(noun: Token) -> bool:
     """RETURNS (bool): whether ``noun`` is the object of "according to"."""
     prep = noun.head
@@ -927,6 +946,17 @@ class Segmenter:
                 dropped.add(token.i)
         heads_set = {t.i for t in heads}
         dropped.update(t.i for t in heads if _pseudo_cleft(t, heads_set))
+        # "The survey found that X", "The upshot is that X": a verb whose only
+        # content is a clause that is a claim of its own leads that claim (its
+        # evidence starts at the verb's subject) and is no claim of its own
+        leads: dict[int, int] = {}
+        for token in heads:
+            if token.i in dropped:
+                continue
+            content = bare_frame(token, heads_set)
+            if content is not None and content.i not in frames and content.i not in dropped:
+                leads[content.i] = token.i
+                dropped.add(token.i)
         # "X is close, a new survey shows": the verb a glued clause hangs on frames it
         dropped.update(t.head.i for t in heads if t.dep_ == "ccomp" and glued_frame(t, self.report_verbs))
         # A reporting verb that governs a clause remains a claim when the
@@ -938,7 +968,8 @@ class Segmenter:
                 continue
             frame_i = frames.get(token.i)
             frame = doc[frame_i] if frame_i is not None else None
-            for start, end, head_i, min_words in self._claim_spans(doc, token, frame, heads_set, dropped):
+            lead = doc[leads[token.i]] if token.i in leads else frame
+            for start, end, head_i, min_words in self._claim_spans(doc, token, lead, heads_set, dropped):
                 if head_i == token.i and is_absolute(token):
                     head_i = absolute_predicate(token).i
                 elif head_i == token.i and summary_appositive(token) is not None:
