@@ -416,3 +416,19 @@ def test_segment_finite_clause_hung_on_a_noun(analyse):
 )
 def test_segment_bare_frame_leads_its_clause(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb the tagger read as a participle on a noun, coordinated with a verb
+        (
+            "The agency repeatedly hid records, admitted it destroyed files, and delayed reports during the inquiry.",
+            ["The agency repeatedly hid records", "admitted it destroyed files", "delayed reports during the inquiry"],
+        ),
+        # coordinated objects stay in one claim
+        ("The singer sent flowers and letters to the family.", ["The singer sent flowers and letters to the family"]),
+    ],
+)
+def test_segment_verb_read_as_noun(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

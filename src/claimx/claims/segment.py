@@ -337,6 +337,17 @@ def is_clause_head(
         ) or _set_off_participle(token)
     if token.dep_ == "appos" and _parenthetical(token):
         return any(t.tag_ == "VBN" or t.pos_ == "VERB" for t in token.subtree)
+    if (
+        token.dep_ == "conj"
+        and token.pos_ == "NOUN"  # a name with a number is a gapped list's item ("and Moreno 41")
+        and token.head.pos_ == "VERB"
+        and token.i > token.head.i
+        and _verb_read_as_noun(token)
+        and is_clause_head(token.head, report_verbs, words)
+    ):
+        # conjuncts share their kind, so a noun coordinated with a verb is a
+        # predicate the tagger read as a noun (issue 12: robust to the parser)
+        return True
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
         return False
     if token.dep_ == "relcl":
@@ -432,6 +443,19 @@ def bare_frame(token: Token, heads: set[int]) -> Token | None:
     if not all(c.i == clause.i or c.dep_ in _FRAME_DEPS for c in token.children):
         return None
     return clause
+
+
+def _verb_read_as_noun(noun: Token) -> bool:
+    """RETURNS (bool): whether a noun the parser coordinated with a verb is a
+    predicate of its own: a verb tagged as a participle on it ("…, and
+    delayed reports during the inquiry"), or a gapped clause that gives a
+    figure ("and 40% support the mayor", "and the larger model at $299").
+    Without either it is more likely a second object or subject hung on the
+    wrong word ("sent letters and photos"), and stays in its claim."""
+    first = noun.left_edge
+    if first.dep_ == "amod" and first.tag_ in ("VBD", "VBN") and first.head.i == noun.i:
+        return True
+    return any(t.like_num for t in noun.subtree)
 
 
 def _according_to_object(noun: Token) -> bool:
