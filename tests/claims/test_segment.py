@@ -432,3 +432,23 @@ def test_segment_bare_frame_leads_its_clause(analyse, text, expected):
 )
 def test_segment_verb_read_as_noun(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a phrase with a figure or a rank that closes the sentence sums the clause up: a claim
+        (
+            "The carmaker posted a profit of 2 billion dollars last year, the first gain in four years.",
+            ["The carmaker posted a profit of 2 billion dollars last year", "the first gain in four years"],
+        ),
+        ("The index closed at 4,120, a 2 percent fall on the week.", ["The index closed at 4,120", "a 2 percent fall on the week"]),
+        # a bare description names what it follows
+        (
+            "The regulator forced the chain to cut prices in its London store, its biggest shop.",
+            ["The regulator forced the chain to cut prices in its London store, its biggest shop"],
+        ),
+    ],
+)
+def test_segment_summary_phrase(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

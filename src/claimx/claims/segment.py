@@ -541,6 +541,33 @@ def event_gerund(token: Token) -> Token | None:
     return None
 
 
+def summary_phrase(token: Token) -> bool:
+    """RETURNS (bool): whether ``token`` heads a noun phrase that closes its
+    sentence after a comma and sums up what the clause said, a claim of its
+    own: "…, the first gain in four years", "…, a 3% fall on the week",
+    with a figure or a rank before its noun. The parser hangs such a phrase
+    on the verb as a second object (a verb takes one direct object) or as a
+    bare noun modifier."""
+    if token.pos_ != "NOUN" or token.ent_type_ in ("DATE", "TIME"):
+        return False
+    doc = token.doc
+    first = token.left_edge
+    if first.i == 0 or doc[first.i - 1].text != "," or first.i <= token.head.i:
+        return False
+    after = token.right_edge.i + 1
+    if after < len(doc) and not (doc[after].is_punct and doc[after].text not in (",", "(", "—", "-")):
+        return False  # only a phrase that ends its sentence
+    if token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    # a figure or a rank before the noun sums the clause up ("the first gain",
+    # "a 3% decrease"); a bare description names what it follows ("…, its online shop")
+    if not any(t.like_num or t.ent_type_ == "ORDINAL" for t in doc[first.i : token.i]):
+        return False
+    if token.dep_ == "dobj":
+        return any(c.dep_ == "dobj" and c.i < first.i for c in token.head.children)
+    return token.dep_ == "npadvmod"
+
+
 def summary_appositive(token: Token) -> Token | None:
     """RETURNS (Token | None): the predicate of a noun phrase that closes a
     sentence by summing up what it said, with a clause of its own: "…, a
@@ -937,6 +964,7 @@ class Segmenter:
                 or is_absolute(t)
                 or summary_appositive(t) is not None
                 or event_gerund(t) is not None
+                or summary_phrase(t)
                 or afterthought(t, self.afterthoughts)
             )
             and not _reporting_participle(t, self.report_verbs, self.words)
