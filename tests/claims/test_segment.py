@@ -452,3 +452,9 @@ def test_segment_verb_read_as_noun(analyse, text, expected):
 )
 def test_segment_summary_phrase(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+def test_segment_coordinated_absolute(analyse):
+    # each half of an absolute with a subject of its own is a claim
+    texts = [r.text for r in analyse("Bank shares fell by nine percent, with Northbank losing 11.7% and Eastco falling by 9.7%.")]
+    assert texts == ["Bank shares fell by nine percent", "with Northbank losing 11.7%", "Eastco falling by 9.7%"]

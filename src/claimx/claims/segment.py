@@ -361,6 +361,9 @@ def is_clause_head(
             # "aims to lift sales and is scheduled to publish results": a
             # finite conjunct the parser hung on an infinitive
             return True
+        if _clausal_pcomp(token.head) and is_absolute(token.head.head) and _splits_from(token):
+            # "…, with one bank losing 11% and another falling 9%": each half of an absolute is a claim
+            return True
         return is_clause_head(token.head, report_verbs, words) and _splits_from(token)
     if token.dep_ == "ccomp":
         # "did not say whether …", "has not said how much …": an embedded
