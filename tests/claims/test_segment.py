@@ -458,3 +458,9 @@ def test_segment_coordinated_absolute(analyse):
     # each half of an absolute with a subject of its own is a claim
     texts = [r.text for r in analyse("Bank shares fell by nine percent, with Northbank losing 11.7% and Eastco falling by 9.7%.")]
     assert texts == ["Bank shares fell by nine percent", "with Northbank losing 11.7%", "Eastco falling by 9.7%"]
+
+
+def test_segment_markup_is_no_claim(analyse):
+    # an embedded post's placeholder left in the text says nothing
+    texts = [r.text for r in analyse('The mayor posted a reply within minutes.\n\n<post post-id="1234567890"><post/>.', title="Reply")]
+    assert texts == ["The mayor posted a reply within minutes"]

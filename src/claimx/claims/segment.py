@@ -25,6 +25,7 @@ None>, ...}``; later components fill in status, attribution, subject and topic.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -732,6 +733,14 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
     return items
 
 
+#: markup left in an article's text ("<tweet id=…>", "</p>")
+_MARKUP = re.compile(r"<[^<>]*>")
+def _has_content(span: Span) -> bool:
+    """RETURNS (bool): whether a claim's words are more than markup (an
+    embedded post's placeholder, "<tweet id=…></tweet>")."""
+    return any(ch.isalnum() for ch in _MARKUP.sub("", span.text))
+
+
 def _imperative(token: Token) -> bool:
     """Whether ``token`` heads an imperative, an instruction to the reader or
     listener ("Take a listen", "Follow her on …", "please ask yourself"): a
@@ -1037,6 +1046,8 @@ class Segmenter:
                 words = sum(1 for t in span if not t.is_punct and not t.is_space)
                 if words < min_words:
                     continue
+                if not _has_content(span):
+                    continue  # "<tweet id=…>": markup, no proposition
                 lowered = span.text.lower()
                 if _boilerplate(lowered, self.boilerplate):
                     self._record_nonclaim(span, "boilerplate")
