@@ -464,3 +464,13 @@ def test_segment_markup_is_no_claim(analyse):
     # an embedded post's placeholder left in the text says nothing
     texts = [r.text for r in analyse('The mayor posted a reply within minutes.\n\n<post post-id="1234567890"><post/>.', title="Reply")]
     assert texts == ["The mayor posted a reply within minutes"]
+
+
+def test_segment_cited_reason_is_a_claim(analyse):
+    # a reporting participle that cites a reason is a claim, sourced to its clause's subject
+    records = analyse("The studio moved the film to May, citing the need for more reshoots.")
+    assert [r.text for r in records] == ["The studio moved the film to May", "citing the need for more reshoots"]
+    assert records[1].attribution is not None and records[1].attribution.text == "The studio"
+    # one that cites a source is attribution
+    records = analyse("The plant will close in June, the paper reported, citing two people briefed on the plan.")
+    assert not any(r.text.startswith("citing") for r in records), [r.text for r in records]
