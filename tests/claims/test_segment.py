@@ -474,3 +474,9 @@ def test_segment_cited_reason_is_a_claim(analyse):
     # one that cites a source is attribution
     records = analyse("The plant will close in June, the paper reported, citing two people briefed on the plan.")
     assert not any(r.text.startswith("citing") for r in records), [r.text for r in records]
+
+
+def test_segment_summary_after_a_dash(analyse):
+    # a phrase that sums the sentence up after a dash is a claim, as after a comma
+    texts = [r.text for r in analyse("The union sent a letter to its members on Friday — a move that could delay the strike.")]
+    assert texts == ["The union sent a letter to its members on Friday", "a move that could delay the strike"]

@@ -582,12 +582,12 @@ def summary_phrase(token: Token) -> bool:
 def summary_appositive(token: Token) -> Token | None:
     """RETURNS (Token | None): the predicate of a noun phrase that closes a
     sentence by summing up what it said, with a clause of its own: "…, a
-    move that could ease his concerns", "…, a sign that traders expect
+    move that could ease his concerns", "… — a sign that traders expect
     a sweetened bid"; None when ``token`` heads no such phrase."""
     if token.dep_ not in ("appos", "npadvmod") or token.pos_ != "NOUN" or token.i == 0:
         return None
     doc = token.doc
-    if doc[token.left_edge.i - 1].text != "," or not any(
+    if doc[token.left_edge.i - 1].text not in (",", "—", "–") or not any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
     ):
         return None
