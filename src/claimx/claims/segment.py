@@ -709,8 +709,8 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
         depth -= doc[i].text == ")" and depth > 0
         if depth:
             inside.add(i)
-    # the list starts after the clause's first number ("Gallois, its chief,
-    # said it would cut 4,300 jobs in France, 3,700 in Germany …")
+    # the list starts after the clause's first number ("Ruiz, its chief,
+    # said it would cut 900 jobs in Spain, 400 in Italy …")
     first_number = next(i for i in range(start, end) if doc[i].pos_ == "NUM")
     bounds = [
         i for i in range(first_number + 1, end)
