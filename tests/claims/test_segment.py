@@ -480,3 +480,9 @@ def test_segment_summary_after_a_dash(analyse):
     # a phrase that sums the sentence up after a dash is a claim, as after a comma
     texts = [r.text for r in analyse("The union sent a letter to its members on Friday — a move that could delay the strike.")]
     assert texts == ["The union sent a letter to its members on Friday", "a move that could delay the strike"]
+
+
+def test_segment_wh_question_after_a_conjunction_is_no_claim(analyse):
+    # a wh-question asks, even after "So" or "And"; a yes/no question may float a rumour and stays
+    assert [r.text for r in analyse("So why do voters keep backing the mayor?")] == []
+    assert len(analyse("Will the tour go ahead in May?")) == 1

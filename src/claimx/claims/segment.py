@@ -764,8 +764,18 @@ def _imperative(token: Token) -> bool:
 
 
 def _wh_question(sent: Span) -> bool:
-    words = [t for t in sent if not t.is_space]
-    return bool(words) and words[-1].text == "?" and words[0].tag_ in ("WRB", "WP", "WDT")
+    """RETURNS (bool): whether a sentence asks rather than claims: it ends in
+    a question mark and opens with a wh-word, after a conjunction, an adverb
+    or a quote mark if any ("Why now?", "So how can that be justified?").
+    A yes/no question ("Will the tour go ahead?") may float a rumour, and
+    stays."""
+    words = [t for t in sent if not t.is_space and not t.is_quote]
+    if not words or words[-1].text != "?":
+        return False
+    k = 0
+    while k < len(words) - 1 and words[k].pos_ in ("CCONJ", "ADV", "INTJ", "PUNCT") and words[k].tag_ not in ("WRB",):
+        k += 1
+    return words[k].tag_ in ("WRB", "WP", "WDT")
 
 
 def _reporting_participle(
@@ -1047,17 +1057,19 @@ class Segmenter:
                 dropped.add(token.i)
         heads_set = {t.i for t in heads}
         dropped.update(t.i for t in heads if _pseudo_cleft(t, heads_set))
-        # "The survey found that X", "The upshot is that X": a verb whose only
-        # content is a clause that is a claim of its own leads that claim (its
-        # evidence starts at the verb's subject) and is no claim of its own
-        leads: dict[int, int] = {}
+        # "The survey found that X", "The rumour is that X": a verb whose only
+        # content is a clause makes one claim with it, the verb its head (its
+        # subject may carry the claim's status); no stub ("The survey found") is left
+        merged = set()
         for token in heads:
             if token.i in dropped:
                 continue
             content = bare_frame(token, heads_set)
             if content is not None and content.i not in frames and content.i not in dropped:
-                leads[content.i] = token.i
-                dropped.add(token.i)
+                merged.add(content.i)
+        if merged:
+            heads = [t for t in heads if t.i not in merged]
+            heads_set = {t.i for t in heads}
         # "X is close, a new survey shows": the verb a glued clause hangs on frames it
         dropped.update(t.head.i for t in heads if t.dep_ == "ccomp" and glued_frame(t, self.report_verbs))
         # A reporting verb that governs a clause remains a claim when the
@@ -1069,11 +1081,8 @@ class Segmenter:
                 continue
             frame_i = frames.get(token.i)
             frame = doc[frame_i] if frame_i is not None else None
-            lead = doc[leads[token.i]] if token.i in leads else frame
-            if frame is None and self._cited_reason(token):
-                # "X moved the date, citing the need for reshoots": X gives the reason
-                frame = token.head
-            for start, end, head_i, min_words in self._claim_spans(doc, token, lead, heads_set, dropped):
+            cited = token.head if frame is None and self._cited_reason(token) else None
+            for start, end, head_i, min_words in self._claim_spans(doc, token, frame, heads_set, dropped):
                 if head_i == token.i and is_absolute(token):
                     head_i = absolute_predicate(token).i
                 elif head_i == token.i and summary_appositive(token) is not None:
@@ -1099,7 +1108,8 @@ class Segmenter:
                     self._record_nonclaim(span, "measurable")
                 span._.claim = {
                     "head": head_i,
-                    "frame": frame.i if frame is not None else None,
+                    # "X moved the date, citing the need for reshoots": X gives the reason
+                    "frame": frame.i if frame is not None else cited.i if cited is not None else None,
                 }
                 claims.append(span)
         return claims
