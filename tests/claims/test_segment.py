@@ -486,3 +486,12 @@ def test_segment_wh_question_after_a_conjunction_is_no_claim(analyse):
     # a wh-question asks, even after "So" or "And"; a yes/no question may float a rumour and stays
     assert [r.text for r in analyse("So why do voters keep backing the mayor?")] == []
     assert len(analyse("Will the tour go ahead in May?")) == 1
+
+
+def test_segment_participle_with_a_bare_name_as_agent(analyse):
+    # "hosted by Vantor" only says whose the event is; "caused by a strike at the port" is an event
+    assert [r.text for r in analyse("The phone was shown at a launch event hosted by Vantor.")] == [
+        "The phone was shown at a launch event hosted by Vantor"
+    ]
+    texts = [r.text for r in analyse("Exports fell in May after delays caused by a strike at the port.")]
+    assert "caused by a strike at the port" in texts, texts

@@ -340,8 +340,9 @@ def is_clause_head(
         if _according_to_object(token.head):
             return False  # "according to figures released by NPD Group": the source, no claim
         # "delays caused by …", "(tentatively titled …)"; not "registered by then"
-        return _parenthetical(token) or any(
-            c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children
+        return _parenthetical(token) or (
+            any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children)
+            and not _named_by(token)
         ) or _set_off_participle(token)
     if token.dep_ == "appos" and _parenthetical(token):
         return any(t.tag_ == "VBN" or t.pos_ == "VERB" for t in token.subtree)
@@ -419,6 +420,18 @@ def glued_frame(ccomp: Token, report_verbs: frozenset[str]) -> bool:
     claim of its own."""
     return glued_clause(ccomp, report_verbs) and all(
         c.dep_ in SUBJECT_DEPS or c.dep_ in EDGE_DEPS or c.i == ccomp.i for c in ccomp.head.children
+    )
+
+
+def _named_by(acl: Token) -> bool:
+    """RETURNS (bool): whether a past participle says no more than a name as
+    its agent ("an event hosted by Apple", "the sum estimated by Forbes"):
+    it tells whose its noun is, no event of its own."""
+    if any(c.dep_ != "agent" for c in acl.children):
+        return False
+    objects = [g for c in acl.children for g in c.children if g.dep_ == "pobj"]
+    return len(objects) == 1 and objects[0].pos_ == "PROPN" and all(
+        g.dep_ == "compound" for g in objects[0].children
     )
 
 
