@@ -466,16 +466,6 @@ def test_segment_markup_is_no_claim(analyse):
     assert texts == ["The mayor posted a reply within minutes"]
 
 
-def test_segment_cited_reason_is_a_claim(analyse):
-    # a reporting participle that cites a reason is a claim, sourced to its clause's subject
-    records = analyse("The studio moved the film to May, citing the need for more reshoots.")
-    assert [r.text for r in records] == ["The studio moved the film to May", "citing the need for more reshoots"]
-    assert records[1].attribution is not None and records[1].attribution.text == "The studio"
-    # one that cites a source is attribution
-    records = analyse("The plant will close in June, the paper reported, citing two people briefed on the plan.")
-    assert not any(r.text.startswith("citing") for r in records), [r.text for r in records]
-
-
 def test_segment_summary_after_a_dash(analyse):
     # a phrase that sums the sentence up after a dash is a claim, as after a comma
     texts = [r.text for r in analyse("The union sent a letter to its members on Friday — a move that could delay the strike.")]

@@ -75,13 +75,6 @@ class AttributionRule(BaseModel):
     counter_examples: list[str] = []
 
 
-#: ``attribution.jsonl`` kinds whose words name a source, or mark one as unnamed
-SOURCE_KINDS = (
-    "unnamed_head", "public_head", "unnamed_modifier", "rumor_source", "person_role", "evidence_noun",
-    "finding_noun", "official_role",
-)
-
-
 class NonClaimRule(BaseModel):
     """One line of ``nonclaims.jsonl``: wording that is never news in itself."""
 
@@ -791,12 +784,7 @@ def _wh_question(sent: Span) -> bool:
     return words[k].tag_ in ("WRB", "WP", "WDT")
 
 
-def _reporting_participle(
-    token: Token,
-    report_verbs: frozenset[str],
-    words: SegmentWords = SegmentWords(),
-    sources: frozenset[str] | None = None,
-) -> bool:
+def _reporting_participle(token: Token, report_verbs: frozenset[str], words: SegmentWords = SegmentWords()) -> bool:
     """ "…, saying the offer undervalues the business", "citing two people":
     a participle of reporting elaborates its clause, it is no claim itself.
     So does one after a trailing reporter, which the parser may hang on the
@@ -807,10 +795,6 @@ def _reporting_participle(
         return False
     if token.dep_ == "advcl":
         elaborates = not any(c.dep_ in SUBJECT_DEPS for c in token.children)
-        cited = next((c for c in token.children if c.dep_ == "dobj"), None)
-        if elaborates and sources is not None and cited is not None and not _source_like(cited, sources):
-            # "…, citing flaws in the process": what is cited is a reason, a claim of its own
-            return False
     else:
         elaborates = (
             token.dep_ == "ccomp"
@@ -821,24 +805,6 @@ def _reporting_participle(
     if elaborates and lemma not in report_verbs:
         words.fire("reporting_participle", token)
     return elaborates
-
-
-#: entity labels of a source ("citing the ministry", "citing Reuters")
-SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-
-
-def _source_like(noun: Token, sources: frozenset[str]) -> bool:
-    """RETURNS (bool): whether the object of a reporting participle names a
-    source ("two people briefed on its plans", "an unnamed promoter", "the
-    ministry") rather than a reason ("the need for more tests").
-
-    sources (frozenset[str]): source nouns and their unnamed modifiers, from ``attribution.jsonl``.
-    """
-    if noun.pos_ in ("PRON", "PROPN") or noun.ent_type_ in SOURCE_LABELS:
-        return True
-    return noun.lemma_.lower() in sources or any(
-        c.dep_ in ("amod", "compound") and c.lemma_.lower() in sources for c in noun.children
-    )
 
 
 #: dependencies by which a verb says what it reports or does; a trailing
@@ -1001,9 +967,6 @@ class Segmenter:
         attribution_rules = load_attribution_rules(rules_dir)
         self.report_verbs = attribution_rules.get("report_verb", frozenset())
         self.belief_verbs = attribution_rules.get("belief_verb", frozenset())
-        self.sources = frozenset().union(
-            *(attribution_rules.get(kind, frozenset()) for kind in SOURCE_KINDS)
-        )
         self.boilerplate = load_nonclaim_phrases(rules_dir)
         self.evaluative = frozenset(load_nonclaim_phrases(rules_dir, "evaluative"))
         self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
@@ -1039,7 +1002,7 @@ class Segmenter:
                 or summary_phrase(t)
                 or afterthought(t, self.afterthoughts)
             )
-            and not _reporting_participle(t, self.report_verbs, self.words, self.sources)
+            and not _reporting_participle(t, self.report_verbs, self.words)
         ]
         if not heads:
             return []
@@ -1094,7 +1057,6 @@ class Segmenter:
                 continue
             frame_i = frames.get(token.i)
             frame = doc[frame_i] if frame_i is not None else None
-            cited = token.head if frame is None and self._cited_reason(token) else None
             for start, end, head_i, min_words in self._claim_spans(doc, token, frame, heads_set, dropped):
                 if head_i == token.i and is_absolute(token):
                     head_i = absolute_predicate(token).i
@@ -1121,23 +1083,10 @@ class Segmenter:
                     self._record_nonclaim(span, "measurable")
                 span._.claim = {
                     "head": head_i,
-                    # "X moved the date, citing the need for reshoots": X gives the reason
-                    "frame": frame.i if frame is not None else cited.i if cited is not None else None,
+                    "frame": frame.i if frame is not None else None,
                 }
                 claims.append(span)
         return claims
-
-    def _cited_reason(self, token: Token) -> bool:
-        """RETURNS (bool): whether ``token`` is a reporting participle kept as a
-        claim for the reason it cites ("…, citing the need for reshoots"),
-        whose source is the subject of the clause it hangs on."""
-        return (
-            token.dep_ == "advcl"
-            and token.tag_ == "VBG"
-            and token.lemma_.lower() in self.report_verbs
-            and _reporting_participle(token, self.report_verbs, self.words)
-            and not _reporting_participle(token, self.report_verbs, self.words, self.sources)
-        )
 
     def _record_nonclaim(self, span: Span, decision: str) -> None:
         """Record the ``nonclaims.jsonl`` rules behind a decision on a clause:
