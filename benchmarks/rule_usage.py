@@ -53,6 +53,7 @@ GROUP_FIELD = {
     "attribution.jsonl": "kind",
     "topics.jsonl": "topic",
     "nonclaims.jsonl": "kind",
+    "segmentation.jsonl": "kind",
     "temporal.jsonl": "type",
     "normalize.jsonl": None,
     "entities.jsonl": None,

@@ -152,6 +152,31 @@ class NonClaimRule(BaseModel):
     counter_examples: list[str] = []
 
 
+class SegmentRule(BaseModel):
+    """One line of ``segmentation.jsonl``: a word whose lemma decides how a clause is segmented."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    #: "linking_verb": links a subject to what is said of it ("is", "remains",
+    #: "looks"), so an evaluative or superlative complement makes the clause an
+    #: opinion; "causative_verb": makes its object what its complement says
+    #: ("fan support *makes* it the most awaited sequel"), read as a linking
+    #: verb; "source_participle": a past participle on a noun that says how a
+    #: source got a document ("a memo *seen* by the paper"), no claim;
+    #: "question_participle": a past participle that opens the question an
+    #: answer replies to ("*Asked* whether X, she said no"), no claim;
+    #: "reporting_participle": a present participle that elaborates its clause
+    #: as a report does ("*citing* two people"), besides the reporting verbs of
+    #: ``attribution.jsonl``
+    kind: Literal[
+        "linking_verb", "causative_verb", "source_participle", "question_participle", "reporting_participle"
+    ]
+    lemma: str
+    examples: list[Example] = []
+    counter_examples: list[str] = []
+
+
 class TopicRule(BaseModel):
     """One line of ``topics.jsonl``."""
 
@@ -456,6 +481,7 @@ PACK_SCHEMAS: dict[str, type[BaseModel]] = {
     "cues.jsonl": CueRule,
     "attribution.jsonl": AttributionRule,
     "nonclaims.jsonl": NonClaimRule,
+    "segmentation.jsonl": SegmentRule,
     "topics.jsonl": TopicRule,
     "entities.jsonl": EntityRule,
     "slots.jsonl": SlotRule,

@@ -321,6 +321,16 @@ def test_segment_imperatives_are_no_claims(analyse, text, claims):
             "The bank will cut 5,000 jobs, 2,100 in France and 900 in Italy.",
             ["The bank will cut 5,000 jobs", "2,100 in France", "900 in Italy"],
         ),
+        # the list starts after the first number, whatever comes before it;
+        # ", and" is one bound; a name and its number are a claim of two words
+        (
+            "The airline said it would cut 900 jobs in Spain, 400 in Italy and 120 in Greece.",
+            ["The airline said it would cut 900 jobs in Spain", "400 in Italy", "120 in Greece"],
+        ),
+        (
+            "The tally now stands at Ortiz 212, Lee 190, Park 88, and Moreno 41.",
+            ["The tally now stands at Ortiz 212", "Lee 190", "Park 88", "Moreno 41"],
+        ),
         # dates and figures in brackets are no items
         ("The vote ran from March 2 to April 9, 2027 and drew 3,000 people.", None),
     ],
@@ -331,3 +341,147 @@ def test_segment_gapped_lists(analyse, text, claims):
         assert not any(t.startswith(("2027", "April")) for t in texts), texts
     else:
         assert texts == claims
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parser hangs the first of two clauses on the second verb as its
+        # complement; the second verb reports nothing, so each is a claim
+        ("The factory is old, it makes sense it is on the list.", ["The factory is old", "it makes sense it is on the list"]),
+        # a verb with only a subject frames the clause before it
+        ("Prices are all higher this spring, a new survey shows.", ["Prices are all higher this spring"]),
+        # a colon announces what follows: one claim
+        ("The board's message is clear: the plant will close in May.", ["The board's message is clear: the plant will close in May"]),
+    ],
+)
+def test_segment_glued_clause_recovered(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a participle set off by a comma says where or when of its noun: a claim
+        (
+            "The hearing will open on Monday at the county court, located in central Leeds.",
+            ["The hearing will open on Monday at the county court", "located in central Leeds"],
+        ),
+        # one that names its noun is part of the claim
+        ("The studio is making a sequel codenamed Orion.", ["The studio is making a sequel codenamed Orion"]),
+    ],
+)
+def test_segment_set_off_participle(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a gerund after "after", "before" or "despite" states an event of its own
+        (
+            "The index closed at 4,120 points after gaining 2% in the afternoon.",
+            ["The index closed at 4,120 points", "after gaining 2% in the afternoon"],
+        ),
+        ("After gaining 2% in the morning, the index closed lower.", ["After gaining 2% in the morning", "the index closed lower"]),
+        # under a negation the time phrase may be what is denied; inside its clause's words it stays
+        ("The coach will not stay after losing the final.", ["The coach will not stay after losing the final"]),
+        (
+            "The senator, despite trailing in every poll, won the primary.",
+            ["The senator, despite trailing in every poll, won the primary"],
+        ),
+    ],
+)
+def test_segment_event_gerund(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+def test_segment_finite_clause_hung_on_a_noun(analyse):
+    # the parser hangs a finite clause with its own subject (no "that") on a
+    # noun; it is a clause all the same, and a claim of its own
+    texts = [r.text for r in analyse("The new rule marks the fact the port can now take the largest ships.")]
+    assert texts == ["The new rule marks the fact", "the port can now take the largest ships"]
+    # a noun's content clause with "that" stays with its noun
+    texts = [r.text for r in analyse("Critics dismissed reports that the port would close.")]
+    assert len(texts) == 1, texts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb whose only content is its "that" clause leads that claim, no stub is left
+        ("The survey found that most voters back the plan.", ["The survey found that most voters back the plan"]),
+        ("The upshot is that the plant will close in May.", ["The upshot is that the plant will close in May"]),
+    ],
+)
+def test_segment_bare_frame_leads_its_clause(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb the tagger read as a participle on a noun, coordinated with a verb
+        (
+            "The agency repeatedly hid records, admitted it destroyed files, and delayed reports during the inquiry.",
+            ["The agency repeatedly hid records", "admitted it destroyed files", "delayed reports during the inquiry"],
+        ),
+        # coordinated objects stay in one claim
+        ("The singer sent flowers and letters to the family.", ["The singer sent flowers and letters to the family"]),
+    ],
+)
+def test_segment_verb_read_as_noun(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a phrase with a figure or a rank that closes the sentence sums the clause up: a claim
+        (
+            "The carmaker posted a profit of 2 billion dollars last year, the first gain in four years.",
+            ["The carmaker posted a profit of 2 billion dollars last year", "the first gain in four years"],
+        ),
+        ("The index closed at 4,120, a 2 percent fall on the week.", ["The index closed at 4,120", "a 2 percent fall on the week"]),
+        # a bare description names what it follows
+        (
+            "The regulator forced the chain to cut prices in its London store, its biggest shop.",
+            ["The regulator forced the chain to cut prices in its London store, its biggest shop"],
+        ),
+    ],
+)
+def test_segment_summary_phrase(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+def test_segment_coordinated_absolute(analyse):
+    # each half of an absolute with a subject of its own is a claim
+    texts = [r.text for r in analyse("Bank shares fell by nine percent, with Northbank losing 11.7% and Eastco falling by 9.7%.")]
+    assert texts == ["Bank shares fell by nine percent", "with Northbank losing 11.7%", "Eastco falling by 9.7%"]
+
+
+def test_segment_markup_is_no_claim(analyse):
+    # an embedded post's placeholder left in the text says nothing
+    texts = [r.text for r in analyse('The mayor posted a reply within minutes.\n\n<post post-id="1234567890"><post/>.', title="Reply")]
+    assert texts == ["The mayor posted a reply within minutes"]
+
+
+def test_segment_summary_after_a_dash(analyse):
+    # a phrase that sums the sentence up after a dash is a claim, as after a comma
+    texts = [r.text for r in analyse("The union sent a letter to its members on Friday — a move that could delay the strike.")]
+    assert texts == ["The union sent a letter to its members on Friday", "a move that could delay the strike"]
+
+
+def test_segment_wh_question_after_a_conjunction_is_no_claim(analyse):
+    # a wh-question asks, even after "So" or "And"; a yes/no question may float a rumour and stays
+    assert [r.text for r in analyse("So why do voters keep backing the mayor?")] == []
+    assert len(analyse("Will the tour go ahead in May?")) == 1
+
+
+def test_segment_participle_with_a_bare_name_as_agent(analyse):
+    # "hosted by Vantor" only says whose the event is; "caused by a strike at the port" is an event
+    assert [r.text for r in analyse("The phone was shown at a launch event hosted by Vantor.")] == [
+        "The phone was shown at a launch event hosted by Vantor"
+    ]
+    texts = [r.text for r in analyse("Exports fell in May after delays caused by a strike at the port.")]
+    assert "caused by a strike at the port" in texts, texts

@@ -13,6 +13,11 @@ One claim per predicate:
 - a list of "Person as Role" items sharing one predicate (a cast list) is one
   claim per person.
 
+The English words these decisions test (linking verbs, participles of
+sources, questions and reports) are the ``segmentation.jsonl`` rules of the
+pack; the Python names only dependency labels, tags and function words
+(subordinators, relative pronouns, forms of "be").
+
 Each claim becomes a span in ``doc.spans["claims"]`` with ``span._.claim``
 holding ``{"head": <predicate token index>, "frame": <reporting verb index or
 None>, ...}``; later components fill in status, attribution, subject and topic.
@@ -20,15 +25,20 @@ None>, ...}``; later components fill in status, attribution, subject and topic.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..rules import (
+    SegmentRule,
     afterthought_adverbs,
+    default_rules_dir,
     load_attribution_rules,
+    load_jsonl,
     load_nonclaim_phrases,
     rule_ids,
 )
@@ -44,8 +54,49 @@ EDGE_DEPS = frozenset({"cc", "mark", "punct", "prep_trail"})
 EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
 
 
-#: verbs that link a subject to what is said of it ("is", "remains", "looks")
-COPULAS = frozenset({"be", "remain", "look", "seem", "sound", "feel", "prove"})
+@dataclass(frozen=True)
+class SegmentWords:
+    """The words of ``segmentation.jsonl`` by kind, and the rule behind each.
+
+    ``fire`` records in ``doc._.rules_fired`` the rule of a word that took part in a decision.
+    """
+
+    linking: frozenset[str] = frozenset()
+    causative: frozenset[str] = frozenset()
+    source_participles: frozenset[str] = frozenset()
+    question_participles: frozenset[str] = frozenset()
+    reporting_participles: frozenset[str] = frozenset()
+    ids: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def fire(self, kind: str, token: Token) -> None:
+        rule_id = self.ids.get((kind, token.lemma_.lower()))
+        if rule_id is None:
+            return
+        entry = (rule_id, token.idx, token.idx + len(token.text))
+        if entry not in (token.doc._.rules_fired or ()):
+            record_rule(token.doc, *entry)
+
+
+def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
+    """RETURNS (SegmentWords): the lemmas of ``segmentation.jsonl`` by kind (first rule wins for ids)."""
+    rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "segmentation.jsonl", SegmentRule)
+    sets: dict[str, set[str]] = {}
+    ids: dict[tuple[str, str], str] = {}
+    for rule in rules:
+        sets.setdefault(rule.kind, set()).add(rule.lemma.lower())
+        ids.setdefault((rule.kind, rule.lemma.lower()), rule.id)
+    return SegmentWords(
+        linking=frozenset(sets.get("linking_verb", ())),
+        causative=frozenset(sets.get("causative_verb", ())),
+        source_participles=frozenset(sets.get("source_participle", ())),
+        question_participles=frozenset(sets.get("question_participle", ())),
+        reporting_participles=frozenset(sets.get("reporting_participle", ())),
+        ids=ids,
+    )
+
+
+#: the copula "be", a function word ("What is certain is that …")
+BE = "be"
 
 
 def _boilerplate(lowered: str, phrases: tuple[str, ...]) -> bool:
@@ -73,6 +124,7 @@ def is_opinion(
     evaluative: frozenset[str],
     opinion_verbs: frozenset[str],
     measurable: frozenset[str] = frozenset(),
+    words: SegmentWords = SegmentWords(),
 ) -> bool:
     """RETURNS (bool): whether a clause is pure opinion or praise, which the
     guide does not count as a claim: a copula whose complement is a
@@ -89,9 +141,11 @@ def is_opinion(
         for c in head.children
     ):
         return True  # "Honestly, a bigger battery is …", "It is, frankly, the best …": a stance adverb marks a verdict
-    making = head.lemma_.lower() == "make"  # "fan support makes it one of the most awaited sequels"
-    if head.lemma_.lower() not in COPULAS and not making:
+    lemma = head.lemma_.lower()
+    making = lemma in words.causative  # "fan support makes it one of the most awaited sequels"
+    if lemma not in words.linking and not making:
         return False
+    kind = "causative_verb" if making else "linking_verb"
     if head.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ == "aux" and c.tag_ != "TO" for c in head.children):
         return False  # "expects the album to be her best seller": a forecast, not a verdict ("has been" is one)
     for complement in head.children:
@@ -101,13 +155,17 @@ def is_opinion(
             if t.lemma_.lower() in measurable or t.lower_ in measurable:
                 continue  # "its most expensive production", "the biggest tour": measurable
             if t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") for c in t.children)):
+                words.fire(kind, head)
                 return True
             if t.tag_ == "RBS" and t.head.dep_ in ("amod", "advmod") and t.head.head.dep_ == "amod":
+                words.fire(kind, head)
                 return True  # "the most eagerly awaited sequels"
             describes = t.pos_ == "ADJ" or t.dep_ in ("attr", "acomp", "amod")
             if describes and (t.lemma_.lower() in evaluative or t.lower_ in evaluative):
+                words.fire(kind, head)
                 return True
             if t.dep_ == "relcl" and t.lemma_.lower() in opinion_verbs:
+                words.fire(kind, head)
                 return True  # "Tiago is a player we like": a verdict on him
     return False
 
@@ -127,7 +185,7 @@ def _label(token: Token) -> bool:
 def _pseudo_cleft(token: Token, heads: set[int]) -> bool:
     """RETURNS (bool): whether ``token`` is the copula of "What is certain is
     that X" whose X is a claim of its own: the copula adds no claim."""
-    if token.lemma_ != "be":
+    if token.lemma_ != BE:
         return False
     free_relative = any(
         c.dep_ in ("csubj", "csubjpass") and c.left_edge.lower_ in ("what", "whatever") for c in token.children
@@ -143,11 +201,14 @@ def _is_predicate(token: Token) -> bool:
     return any(child.dep_ in SUBJECT_DEPS for child in token.children)
 
 
-def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> bool:
+def is_clause_head(
+    token: Token, report_verbs: frozenset[str] | None = None, words: SegmentWords = SegmentWords()
+) -> bool:
     """RETURNS (bool): whether ``token`` heads a clause that may be a claim.
 
     report_verbs (frozenset[str] | None): lemmas of reporting verbs, whose
         complement clauses are claims of their own.
+    words (SegmentWords): the segmentation pack's words.
     """
     if token.dep_ == "ROOT":
         return not token.is_space and not token.is_punct and not _label(token)
@@ -162,22 +223,45 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
         and getattr(_misattached_that_clause(token.head.head.head), "i", None) == token.i
     ):
         return True
-    if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in ("see", "obtain", "review"):
-        return False  # "a memo seen by Charge Report": where the source got it, no claim
+    if (
+        token.dep_ == "acl"
+        and _finite(token)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        and not any(c.dep_ == "mark" for c in token.children)
+    ):
+        # a finite verb with its own subject and no "that" (which makes a
+        # noun's content clause: "reports that X") is a clause of its own,
+        # whatever noun the parser hung it on
+        return True
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in words.source_participles:
+        words.fire("source_participle", token)
+        return False  # "a memo seen by a newspaper": where the source got it, no claim
     if token.dep_ == "acl" and token.tag_ == "VBN":
         if _according_to_object(token.head):
             return False  # "according to figures released by NPD Group": the source, no claim
         # "delays caused by …", "(tentatively titled …)"; not "registered by then"
-        return _parenthetical(token) or any(
-            c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children
-        )
+        return _parenthetical(token) or (
+            any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children)
+            and not _named_by(token)
+        ) or _set_off_participle(token)
     if token.dep_ == "appos" and _parenthetical(token):
         return any(t.tag_ == "VBN" or t.pos_ == "VERB" for t in token.subtree)
+    if (
+        token.dep_ == "conj"
+        and token.pos_ == "NOUN"  # a name with a number is a gapped list's item ("and Moreno 41")
+        and token.head.pos_ == "VERB"
+        and token.i > token.head.i
+        and _verb_read_as_noun(token)
+        and is_clause_head(token.head, report_verbs, words)
+    ):
+        # conjuncts share their kind, so a noun coordinated with a verb is a
+        # predicate the tagger read as a noun (issue 12: robust to the parser)
+        return True
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
         return False
     if token.dep_ == "relcl":
         return _non_restrictive(token)
-    if token.dep_ == "advcl" and not _asserted_adverbial(token):
+    if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
         return False
     if token.dep_ == "conj":
         if report_verbs is not None and _reported_that_clause(token, report_verbs):
@@ -186,7 +270,10 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
             # "aims to lift sales and is scheduled to publish results": a
             # finite conjunct the parser hung on an infinitive
             return True
-        return is_clause_head(token.head, report_verbs) and _splits_from(token)
+        if _clausal_pcomp(token.head) and is_absolute(token.head.head) and _splits_from(token):
+            # "…, with one bank losing 11% and another falling 9%": each half of an absolute is a claim
+            return True
+        return is_clause_head(token.head, report_verbs, words) and _splits_from(token)
     if token.dep_ == "ccomp":
         # "did not say whether …", "has not said how much …": an embedded
         # question is part of the claim that it is not known
@@ -199,8 +286,100 @@ def is_clause_head(token: Token, report_verbs: frozenset[str] | None = None) -> 
         return report_verbs is not None and (
             token.head.lemma_.lower() in report_verbs
             or any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+            or glued_clause(token, report_verbs)
         )
     return True
+
+
+def glued_clause(ccomp: Token, report_verbs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether the parser hung a sentence's earlier clause, a
+    whole one, on a later verb as its complement: "The plant is old; it
+    closed in May", "Sales fell & nothing was done". Only a reporting verb
+    takes a complement before it ("It will close, she said"); a finite
+    clause with its own subject, no complementiser and a stop, a comma or a
+    conjunction after it, before a verb that reports nothing, is a claim of
+    its own (issue 12: robust to the parser)."""
+    head = ccomp.head
+    if ccomp.i > head.i or head.lemma_.lower() in report_verbs or not _finite(ccomp):
+        return False
+    if not any(c.dep_ in SUBJECT_DEPS for c in ccomp.children) or any(c.dep_ == "mark" for c in ccomp.children):
+        return False
+    if not _finite(head) or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        return False  # "…, codenamed Orion": no clause to glue to
+    if any(c.dep_ in ("advmod", "mark") and c.lower_ == "so" and c.i < head.i for c in head.children):
+        return False  # "A, so B": the consequence of one claim
+    # a colon announces what follows ("The plan is clear: X"): one claim
+    after = ccomp.doc[ccomp.right_edge.i + 1]
+    return after.i < head.i and ((after.is_punct and after.text != ":") or after.pos_ == "CCONJ")
+
+
+def glued_frame(ccomp: Token, report_verbs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether the verb a glued clause hangs on has only a
+    subject besides it ("X is close, a new survey shows"; "…, he went on"):
+    it frames the clause before it, as a trailing reporter does, and is no
+    claim of its own."""
+    return glued_clause(ccomp, report_verbs) and all(
+        c.dep_ in SUBJECT_DEPS or c.dep_ in EDGE_DEPS or c.i == ccomp.i for c in ccomp.head.children
+    )
+
+
+def _named_by(acl: Token) -> bool:
+    """RETURNS (bool): whether a past participle says no more than a name as
+    its agent ("an event hosted by Apple", "the sum estimated by Forbes"):
+    it tells whose its noun is, no event of its own."""
+    if any(c.dep_ != "agent" for c in acl.children):
+        return False
+    objects = [g for c in acl.children for g in c.children if g.dep_ == "pobj"]
+    return len(objects) == 1 and objects[0].pos_ == "PROPN" and all(
+        g.dep_ == "compound" for g in objects[0].children
+    )
+
+
+def _set_off_participle(acl: Token) -> bool:
+    """RETURNS (bool): whether a past participle on a noun is set off by a
+    comma and says where or when of it ("the court, located in central
+    Leeds", "the suit, filed in May 2024"): a fact of its own, unlike a
+    participle that names its noun ("a sequel codenamed Orion")."""
+    doc = acl.doc
+    first = acl.left_edge
+    return (
+        first.i > 0
+        and doc[first.i - 1].text == ","
+        and first.i > acl.head.i
+        and any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in acl.children)
+    )
+
+
+#: dependents that add nothing to what a verb says: its subject, auxiliaries, negation, adverbs, punctuation
+_FRAME_DEPS = SUBJECT_DEPS | {"aux", "auxpass", "neg", "advmod", "punct", "cc", "mark", "npadvmod"}
+
+
+def bare_frame(token: Token, heads: set[int]) -> Token | None:
+    """RETURNS (Token | None): the complement clause, a claim of its own
+    after ``token``, when it is all ``token`` says ("The survey found that
+    most voters …", "The upshot is that …"): the verb then frames that claim
+    as a reporting verb does, and is no claim of its own (else a stub like
+    "The survey found" is left)."""
+    content = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i and c.i in heads]
+    if len(content) != 1:
+        return None
+    (clause,) = content
+    if not all(c.i == clause.i or c.dep_ in _FRAME_DEPS for c in token.children):
+        return None
+    return clause
+
+
+def _verb_read_as_noun(noun: Token) -> bool:
+    """RETURNS (bool): whether a noun the parser coordinated with a verb is a
+    predicate of its own: a verb tagged as a participle on it ("…, and
+    delayed reports during the inquiry"), or a gapped clause that gives a
+    figure ("and 40% support the mayor", "and the larger model at $299").
+    Without either it is more likely a second object or subject hung on the
+    wrong word ("sent letters and photos"), and stays in its claim."""
+    first = noun.left_edge
+    if first.dep_ == "amod" and first.tag_ in ("VBD", "VBN") and first.head.i == noun.i:
+        return True
+    return any(t.like_num for t in noun.subtree)
 
 
 def _according_to_object(noun: Token) -> bool:
@@ -214,7 +393,7 @@ def _according_to_object(noun: Token) -> bool:
     )
 
 
-#: Subordinators whose clause is a condition or a time frame, not an assertion.
+#: Subordinators (function words) whose clause is a condition or a time frame, not an assertion.
 CONDITION_MARKS = frozenset({"if", "unless", "once", "when", "whenever", "until", "whether"})
 
 
@@ -232,14 +411,15 @@ def _non_restrictive(relcl: Token) -> bool:
     )
 
 
-def _asserted_adverbial(advcl: Token) -> bool:
+def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> bool:
     """RETURNS (bool): whether an adverbial clause asserts something: "while
     production has not yet begun" does; "if the deal closes" and purpose
     infinitives ("to cover the penalties", "for the money to get in") do not."""
     marks = [c.lower_ for c in advcl.children if c.dep_ == "mark"]
     if any(m in CONDITION_MARKS for m in marks):
         return False
-    if advcl.lemma_ == "ask" and advcl.tag_ == "VBN":
+    if advcl.lemma_ in words.question_participles and advcl.tag_ == "VBN":
+        words.fire("question_participle", advcl)
         return False  # "Asked whether X, she said no": the question belongs to its answer
     # an infinitive states no event, even with a subject of its own ("too
     # long for the money to get into the system", "in order for talks to
@@ -262,15 +442,65 @@ def is_absolute(token: Token) -> bool:
     return any(c.dep_ == "pobj" or _clausal_pcomp(c) for c in token.children) and token.head.pos_ in ("VERB", "AUX")
 
 
+#: prepositions (function words) whose gerund states an event before, after or despite the clause's
+EVENT_PREPOSITIONS = frozenset({"after", "before", "despite"})
+
+
+def event_gerund(token: Token) -> Token | None:
+    """RETURNS (Token | None): the gerund of an event that a preposition of
+    time or concession puts beside its clause, a claim of its own: "…
+    after gaining 2%", "before losing narrowly to the incumbent", "despite
+    trailing in the polls"; None when ``token`` is no such preposition."""
+    if token.dep_ != "prep" or token.lower_ not in EVENT_PREPOSITIONS or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "neg" for c in token.head.children):
+        return None  # "did not leave after losing": a negation may deny the time phrase itself
+    if token.i < token.head.i and token.i != token.sent.start:
+        return None  # "The senator, despite trailing, won": inside its clause's words, it stays there
+    for child in token.children:
+        if child.dep_ == "pcomp" and child.tag_ == "VBG" and any(
+            c.dep_ in ("dobj", "prep", "npadvmod", "attr", "acomp") for c in child.children
+        ):
+            return child
+    return None
+
+
+def summary_phrase(token: Token) -> bool:
+    """RETURNS (bool): whether ``token`` heads a noun phrase that closes its
+    sentence after a comma and sums up what the clause said, a claim of its
+    own: "…, the first gain in four years", "…, a 3% fall on the week",
+    with a figure or a rank before its noun. The parser hangs such a phrase
+    on the verb as a second object (a verb takes one direct object) or as a
+    bare noun modifier."""
+    if token.pos_ != "NOUN" or token.ent_type_ in ("DATE", "TIME"):
+        return False
+    doc = token.doc
+    first = token.left_edge
+    if first.i == 0 or doc[first.i - 1].text != "," or first.i <= token.head.i:
+        return False
+    after = token.right_edge.i + 1
+    if after < len(doc) and not (doc[after].is_punct and doc[after].text not in (",", "(", "—", "-")):
+        return False  # only a phrase that ends its sentence
+    if token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    # a figure or a rank before the noun sums the clause up ("the first gain",
+    # "a 3% decrease"); a bare description names what it follows ("…, its online shop")
+    if not any(t.like_num or t.ent_type_ == "ORDINAL" for t in doc[first.i : token.i]):
+        return False
+    if token.dep_ == "dobj":
+        return any(c.dep_ == "dobj" and c.i < first.i for c in token.head.children)
+    return token.dep_ == "npadvmod"
+
+
 def summary_appositive(token: Token) -> Token | None:
     """RETURNS (Token | None): the predicate of a noun phrase that closes a
     sentence by summing up what it said, with a clause of its own: "…, a
-    move that could ease his concerns", "…, a sign that traders expect
+    move that could ease his concerns", "… — a sign that traders expect
     a sweetened bid"; None when ``token`` heads no such phrase."""
     if token.dep_ not in ("appos", "npadvmod") or token.pos_ != "NOUN" or token.i == 0:
         return None
     doc = token.doc
-    if doc[token.left_edge.i - 1].text != "," or not any(
+    if doc[token.left_edge.i - 1].text not in (",", "—", "–") or not any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
     ):
         return None
@@ -370,6 +600,10 @@ def _untitled_headline(sent: Span, doc: Doc) -> bool:
     return not (line[0] in "\"“‘'" and closing > len(line) / 2)
 
 
+#: the fewest words of a gapped list's item: a name and its number
+GAPPED_ITEM_WORDS = 2
+
+
 def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
     """Where the items of a gapped list start: after a clause with a number,
     a list that leaves its verb out and gives each item a number of its own
@@ -388,20 +622,26 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
         depth -= doc[i].text == ")" and depth > 0
         if depth:
             inside.add(i)
+    # the list starts after the clause's first number ("Ruiz, its chief,
+    # said it would cut 900 jobs in Spain, 400 in Italy …")
+    first_number = next(i for i in range(start, end) if doc[i].pos_ == "NUM")
     bounds = [
-        i for i in range(start + 1, end)
+        i for i in range(first_number + 1, end)
         if (doc[i].text in (",", ";") or doc[i].pos_ == "CCONJ") and i not in in_date and i not in inside
     ]
-    if not bounds or not any(doc[i].pos_ == "NUM" for i in range(start, bounds[0])):
+    if not bounds:
         return []
     items: list[int] = []
     for n, j in enumerate(bounds):
         stop = bounds[n + 1] if n + 1 < len(bounds) else end
         words = [t for t in doc[j + 1 : stop] if not t.is_punct and t.pos_ not in ("DET", "CCONJ")]
-        tags = [("NUM" if t.pos_ == "NUM" else "NAME" if t.pos_ == "PROPN" or t.is_title else "ADP" if t.pos_ == "ADP" else "X") for t in words]
+        # a model number ("3GS") is part of a name, not the item's figure
+        tags = [("NUM" if t.pos_ == "NUM" and t.like_num else "NAME" if t.pos_ == "PROPN" or t.is_title else "ADP" if t.pos_ == "ADP" else "X") for t in words]
         while tags and words[-1].pos_ == "NOUN" and tags[-1] == "X" and len(words[-1]) <= 7 and tags[-2:-1] == ["NUM"]:
             tags.pop()  # "2.8 %", "59 percent": the unit goes with its number
             words.pop()
+        if not words:
+            continue  # ", and": one bound after another
         if any(t.i in in_date for t in words):
             break  # "between May 2 and June 9": a date is no item
         name_number = len(tags) >= 2 and tags[-1] == "NUM" and all(t == "NAME" for t in tags[:-1])
@@ -411,6 +651,14 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
         elif items:
             break  # the list is over
     return items
+
+
+#: markup left in an article's text ("<tweet id=…>", "</p>")
+_MARKUP = re.compile(r"<[^<>]*>")
+def _has_content(span: Span) -> bool:
+    """RETURNS (bool): whether a claim's words are more than markup (an
+    embedded post's placeholder, "<tweet id=…></tweet>")."""
+    return any(ch.isalnum() for ch in _MARKUP.sub("", span.text))
 
 
 def _imperative(token: Token) -> bool:
@@ -429,26 +677,41 @@ def _imperative(token: Token) -> bool:
 
 
 def _wh_question(sent: Span) -> bool:
-    words = [t for t in sent if not t.is_space]
-    return bool(words) and words[-1].text == "?" and words[0].tag_ in ("WRB", "WP", "WDT")
+    """RETURNS (bool): whether a sentence asks rather than claims: it ends in
+    a question mark and opens with a wh-word, after a conjunction, an adverb
+    or a quote mark if any ("Why now?", "So how can that be justified?").
+    A yes/no question ("Will the tour go ahead?") may float a rumour, and
+    stays."""
+    words = [t for t in sent if not t.is_space and not t.is_quote]
+    if not words or words[-1].text != "?":
+        return False
+    k = 0
+    while k < len(words) - 1 and words[k].pos_ in ("CCONJ", "ADV", "INTJ", "PUNCT") and words[k].tag_ not in ("WRB",):
+        k += 1
+    return words[k].tag_ in ("WRB", "WP", "WDT")
 
 
-def _reporting_participle(token: Token, report_verbs: frozenset[str]) -> bool:
+def _reporting_participle(token: Token, report_verbs: frozenset[str], words: SegmentWords = SegmentWords()) -> bool:
     """ "…, saying the offer undervalues the business", "citing two people":
     a participle of reporting elaborates its clause, it is no claim itself.
     So does one after a trailing reporter, which the parser may hang on the
     reporting verb with the speaker as its subject (", said analyst Chris
     Weafer, commenting on the decision")."""
-    if token.tag_ != "VBG" or token.lemma_.lower() not in report_verbs | {"cite", "speak"}:
+    lemma = token.lemma_.lower()
+    if token.tag_ != "VBG" or (lemma not in report_verbs and lemma not in words.reporting_participles):
         return False
     if token.dep_ == "advcl":
-        return not any(c.dep_ in SUBJECT_DEPS for c in token.children)
-    return (
-        token.dep_ == "ccomp"
-        and token.head.i < token.i
-        and token.head.lemma_.lower() in report_verbs
-        and not any(c.dep_ in ("ccomp", "dobj") for c in token.children)
-    )
+        elaborates = not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    else:
+        elaborates = (
+            token.dep_ == "ccomp"
+            and token.head.i < token.i
+            and token.head.lemma_.lower() in report_verbs
+            and not any(c.dep_ in ("ccomp", "dobj") for c in token.children)
+        )
+    if elaborates and lemma not in report_verbs:
+        words.fire("reporting_participle", token)
+    return elaborates
 
 
 #: dependencies by which a verb says what it reports or does; a trailing
@@ -539,7 +802,7 @@ def _finite(verb: Token) -> bool:
     )
 
 
-#: finite forms of "be"
+#: finite forms of "be" (function words)
 _FINITE_BE = frozenset({"is", "are", "was", "were", "'s", "'re", "am"})
 
 
@@ -606,7 +869,7 @@ class Segmenter(RulePackComponent):
     load (bool): read the rule pack now (else in ``initialize`` or on first use).
     """
 
-    pack_files = ("attribution.jsonl", "nonclaims.jsonl", "cues.jsonl")
+    pack_files = ("attribution.jsonl", "nonclaims.jsonl", "cues.jsonl", "segmentation.jsonl")
 
     def __init__(
         self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, min_tokens: int = 3, load: bool = True
@@ -626,6 +889,8 @@ class Segmenter(RulePackComponent):
         self.measurable = frozenset(load_nonclaim_phrases(rules_dir, "measurable"))
         self.afterthoughts = afterthought_adverbs(rules_dir)
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
+        self.words = load_segment_words(rules_dir)
+        self.copular = self.words.linking | self.words.causative
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -646,12 +911,14 @@ class Segmenter(RulePackComponent):
             t
             for t in sent
             if (
-                is_clause_head(t, self.report_verbs)
+                is_clause_head(t, self.report_verbs, self.words)
                 or is_absolute(t)
                 or summary_appositive(t) is not None
+                or event_gerund(t) is not None
+                or summary_phrase(t)
                 or afterthought(t, self.afterthoughts)
             )
-            and not _reporting_participle(t, self.report_verbs)
+            and not _reporting_participle(t, self.report_verbs, self.words)
         ]
         if not heads:
             return []
@@ -662,7 +929,7 @@ class Segmenter(RulePackComponent):
         # ", suggesting investors expect more": the participle frames the claim it reports
         dropped.update(
             t.i for t in sent
-            if _reporting_participle(t, self.report_verbs) and any(c.dep_ == "ccomp" for c in t.children)
+            if _reporting_participle(t, self.report_verbs, self.words) and any(c.dep_ == "ccomp" for c in t.children)
         )
         for token in heads:
             content = reported_clause(token, self.report_verbs, self.belief_verbs)
@@ -682,6 +949,21 @@ class Segmenter(RulePackComponent):
                 dropped.add(token.i)
         heads_set = {t.i for t in heads}
         dropped.update(t.i for t in heads if _pseudo_cleft(t, heads_set))
+        # "The survey found that X", "The rumour is that X": a verb whose only
+        # content is a clause makes one claim with it, the verb its head (its
+        # subject may carry the claim's status); no stub ("The survey found") is left
+        merged = set()
+        for token in heads:
+            if token.i in dropped:
+                continue
+            content = bare_frame(token, heads_set)
+            if content is not None and content.i not in frames and content.i not in dropped:
+                merged.add(content.i)
+        if merged:
+            heads = [t for t in heads if t.i not in merged]
+            heads_set = {t.i for t in heads}
+        # "X is close, a new survey shows": the verb a glued clause hangs on frames it
+        dropped.update(t.head.i for t in heads if t.dep_ == "ccomp" and glued_frame(t, self.report_verbs))
         # A reporting verb that governs a clause remains a claim when the
         # claim's own words are the report ("Valve denied that ..."): we keep
         # the report as the claim's frame rather than a claim of its own.
@@ -691,25 +973,29 @@ class Segmenter(RulePackComponent):
                 continue
             frame_i = frames.get(token.i)
             frame = doc[frame_i] if frame_i is not None else None
-            for start, end, head_i in self._claim_spans(doc, token, frame, heads_set, dropped):
+            for start, end, head_i, min_words in self._claim_spans(doc, token, frame, heads_set, dropped):
                 if head_i == token.i and is_absolute(token):
                     head_i = absolute_predicate(token).i
                 elif head_i == token.i and summary_appositive(token) is not None:
                     head_i = summary_appositive(token).i  # type: ignore[union-attr]
+                elif head_i == token.i and event_gerund(token) is not None:
+                    head_i = event_gerund(token).i  # type: ignore[union-attr]
                 span = self._trim(doc, start, end)
                 if span is None:
                     continue
                 words = sum(1 for t in span if not t.is_punct and not t.is_space)
-                if words < self.min_tokens:
+                if words < min_words:
                     continue
+                if not _has_content(span):
+                    continue  # "<tweet id=…>": markup, no proposition
                 lowered = span.text.lower()
                 if _boilerplate(lowered, self.boilerplate):
                     self._record_nonclaim(span, "boilerplate")
                     continue
-                if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable):
+                if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable, self.words):
                     self._record_nonclaim(span, "opinion")
                     continue
-                if doc[head_i].lemma_.lower() in COPULAS or doc[head_i].lemma_.lower() == "make":
+                if doc[head_i].lemma_.lower() in self.copular:
                     self._record_nonclaim(span, "measurable")
                 span._.claim = {
                     "head": head_i,
@@ -770,7 +1056,8 @@ class Segmenter(RulePackComponent):
         frame: Token | None,
         heads: set[int],
         dropped: set[int],
-    ) -> Iterable[tuple[int, int, int]]:
+    ) -> Iterable[tuple[int, int, int, int]]:
+        """Yield ``(start, end, head index, fewest words)`` of each claim ``token`` heads."""
         own = [
             t
             for t in self._own_tokens(token, heads, dropped)
@@ -809,7 +1096,7 @@ class Segmenter(RulePackComponent):
             start = min(start, first)
         yield from self._split_lists(doc, start, end, token.i)
 
-    def _split_lists(self, doc: Doc, start: int, end: int, head_i: int) -> Iterable[tuple[int, int, int]]:
+    def _split_lists(self, doc: Doc, start: int, end: int, head_i: int) -> Iterable[tuple[int, int, int, int]]:
         """Split "A as X, B as Y, and C as Z" lists into one claim per person.
 
         An item is a proper name followed by "as", after a comma or "and"
@@ -827,13 +1114,15 @@ class Segmenter(RulePackComponent):
                 j -= 1
             if j > start and (doc[j].text in (",", ";") or doc[j].pos_ == "CCONJ"):
                 items.append(j + 1)  # the item keeps its adverb ("potentially")
-        items.extend(_gapped_items(doc, start, end))
+        gapped = set(_gapped_items(doc, start, end))
+        items.extend(gapped)
         if not items:
-            yield start, end, head_i
+            yield start, end, head_i, self.min_tokens
             return
         bounds = [start, *sorted(set(items)), end]
         for a, b in zip(bounds, bounds[1:]):
-            yield a, b, head_i if a == start else a
+            # a gapped item is a name and its number ("Kasich 37"): two words are a claim
+            yield a, b, head_i if a == start else a, min(self.min_tokens, GAPPED_ITEM_WORDS) if a in gapped else self.min_tokens
 
     def _trim(self, doc: Doc, start: int, end: int) -> Span | None:
         # a label before a colon that opens the claim ("ROE: …", "Update: …") is no part of it
