@@ -302,8 +302,8 @@ def _key(record: StatusRecord) -> str:
 
 # -- the views, streamed from the store --------------------------------------------
 
-#: what Python's ``json`` may write differently from pydantic: escapes, exponents
-_REWRITE = re.compile(r"\\u|\d[eE][-+]?\d")
+#: what Python's ``json`` may write differently from pydantic: escapes, a number with an exponent
+_REWRITE = re.compile(r"\\u|[:,\[]-?\d+(?:\.\d+)?[eE]")
 
 
 def _line(record: str) -> str:

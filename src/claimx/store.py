@@ -253,6 +253,42 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_1, _mig
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+#: Beside the store: the store file's stat (size, mtime, inode) when claimx last closed it whole,
+#: after checking it or writing it; a file still so is not checked page by page again.
+CHECKED_FILE = ".claimx.checked"
+
+
+def _store_stamp(outputs: Path) -> str | None:
+    path = outputs / STORE_FILE
+    wal = outputs / (STORE_FILE + "-wal")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return None  # not checkpointed: SQLite will replay it
+        st = path.stat()
+    except OSError:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+
+def _unchanged_since_checked(outputs: Path) -> bool:
+    stamp = _store_stamp(outputs)
+    try:
+        return stamp is not None and (outputs / CHECKED_FILE).read_text(encoding="ascii") == stamp
+    except (OSError, ValueError):
+        return False
+
+
+def _write_checked(outputs: Path) -> None:
+    stamp = _store_stamp(outputs)
+    try:
+        if stamp is None:
+            (outputs / CHECKED_FILE).unlink(missing_ok=True)
+        else:
+            (outputs / CHECKED_FILE).write_text(stamp, encoding="ascii")
+    except OSError:
+        pass  # the next run checks the store page by page
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -391,6 +427,7 @@ class Store:
                 conn = sqlite3.connect(path, timeout=30, isolation_level=None)
             except sqlite3.Error as exc:
                 raise StoreError(f"Cannot open the claimx store {path}: {exc}.") from exc
+            whole = False
             try:
                 store = cls(outputs, conn, lock)
                 store._prepare(write)
@@ -398,8 +435,11 @@ class Store:
                     store.rebuilt = rebuilt
                     store.import_decisions(rebuilt.decisions)
                 yield store
+                whole = True
             finally:
                 conn.close()
+                if whole and write:
+                    _write_checked(outputs)
         finally:
             if lock is not None:
                 lock.release()
@@ -416,9 +456,10 @@ class Store:
                 f"claimx reads up to {SCHEMA_VERSION}). Upgrade claimx, or use another outputs folder with -o. "
                 "The store was not changed."
             )
-        if write and version > 0:
+        if write and version > 0 and not _unchanged_since_checked(self.outputs):
             # every page read once (a few ms per MB): damage anywhere is found now, with its remedy,
-            # not half-way through a run or never (a run with nothing to do reads little of the file)
+            # not half-way through a run or never (a run with nothing to do reads little of the file);
+            # a file whose stat is what claimx left when it last closed it whole is not read again
             try:
                 verdict = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             except sqlite3.DatabaseError as exc:
