@@ -391,7 +391,7 @@ def _vocab_alternation(rules: list[VocabRule], group: str, bare_only: bool = Fal
     return f"(?P<{group}>" + "|".join(parts) + r")(?!\w)"
 
 
-def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compile) -> Grammar:  # noqa: A002
+def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compile) -> Grammar:
     vocab_rules: dict[str, list[VocabRule]] = {}
     vocab: dict[str, dict[str, VocabRule]] = {}
     modifiers: dict[str, Timex3Mod] = {}
