@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from pathlib import Path
@@ -20,14 +21,18 @@ ARTICLES = {
     "lumen.md": (
         "Lumen Drift 4 gets a date",
         "2025-02-03",
-        "Studio Kestrel confirmed that Lumen Drift 4 will launch in March 2026. "
-        "The studio said the game has entered its final testing phase.",
+        (
+            "Studio Kestrel confirmed that Lumen Drift 4 will launch in March 2026. "
+            "The studio said the game has entered its final testing phase."
+        ),
     ),
     "pad.md": (
         "Quillon prices its tablet",
         "2025-02-10",
-        "Quillon is expected to price the Orbit Pad 3 at $499, according to two retailers. "
-        "The Orbit Pad 3 has a 12-inch display and 8GB of memory.",
+        (
+            "Quillon is expected to price the Orbit Pad 3 at $499, according to two retailers. "
+            "The Orbit Pad 3 has a 12-inch display and 8GB of memory."
+        ),
     ),
     "pad-denial.md": (
         "Quillon denies tablet report",
@@ -37,8 +42,10 @@ ARTICLES = {
     "harbor.md": (
         "Harbor Line casting rumours",
         "2025-02-14",
-        "Mara Ellison is rumored to join the cast of Harbor Line, insiders say. "
-        "Production on Harbor Line is set to begin in Toronto this autumn.",
+        (
+            "Mara Ellison is rumored to join the cast of Harbor Line, insiders say. "
+            "Production on Harbor Line is set to begin in Toronto this autumn."
+        ),
     ),
 }
 
@@ -138,8 +145,6 @@ def test_incremental_rollup_with_decisions(tmp_path, refreshes, monkeypatch):
         _write(corpus, name, *article)
     _run(corpus, out)
     claims = (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()
-    import json
-
     first, second = (json.loads(line) for line in claims[:2])
     mark(out, first["claim_id"], action="reject")
     mark(out, second["claim_id"], action="status", status="denied")
