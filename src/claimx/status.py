@@ -224,12 +224,9 @@ def _followed_subjects(
     for subject, ways in marks.items():
         where: set[str] = set()
         for way in ways:
-            found = None
-            for word in way:
-                found = set(holding.get(word, ())) if found is None else found & holding.get(word, set())
-                if not found:
-                    break
-            where |= found or set()
+            # the titles holding every word of the way, from the word fewest titles hold
+            postings = sorted((holding.get(word, set()) for word in way), key=len)
+            where |= postings[0].intersection(*postings[1:])
         named_in[subject] = where
     subjects_of: dict[str, list[str]] = {}
     for subject, where in named_in.items():
