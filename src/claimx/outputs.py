@@ -52,6 +52,31 @@ def write_jsonl_atomic(path: Path, records: Iterable[Any]) -> int:
     return count
 
 
+def write_lines_atomic(path: Path, lines: Iterable[str]) -> int:
+    """Write JSON lines (each one object's compact JSON, without its newline) to ``path`` atomically.
+
+    path (Path): the view to (re)write.
+    lines (Iterable[str]): the lines, streamed.
+    RETURNS (int): the number of lines written.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            for line in lines:
+                handle.write(line)
+                handle.write("\n")
+                count += 1
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
 def remove_stale_temporaries(outputs: Path) -> int:
     """Delete the temporary files of view rewrites that were killed (call holding the run lock).
 

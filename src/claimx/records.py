@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from .claims.extensions import CLAIMS_KEY, DATES_KEY
-from .claims.sentences import ents_within
+from .claims.sentences import doc_text, ents_within
 from .fingerprint import canonical_hash
 from .schemas import (
     Article,
@@ -120,7 +120,8 @@ def doc_records(doc: Doc, article: Article, extractor: Extractor, offset: int | 
     """
     whole = offset is None
     offset = offset or 0
-    if (doc.text != article.body) if whole else (doc.text != article.body[offset : offset + len(doc.text)]):
+    text = doc_text(doc)
+    if (text != article.body) if whole else (text != article.body[offset : offset + len(text)]):
         raise ValueError(f"{article.path}: the Doc's text is not the article body; offsets would not map back.")
     spans = sorted(doc.spans[CLAIMS_KEY], key=lambda s: (s.start, s.end))
     ents = list(doc.ents)

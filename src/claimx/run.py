@@ -29,22 +29,19 @@ from .basemodel import base_model_info
 from .decisions import ReviewDecision
 from .errors import ClaimxError
 from .fingerprint import extractor_info, saved_pipeline_packs
+from .increment import refresh_rollup, write_views
 from .outputs import (
     VIEW_FILES,
 )
 from .runlog import RunLog
 from .schemas import Article, DocumentRecord, Extractor, ReadFailure
-from .status import StatusChange, diff
+from .status import StatusChange
 from .store import Rebuilt, Store
 from .subjects import alias_file
 from .views import (
-    LEARNED_ALIASES,
     VIEWS_DECISIONS,
-    current_state,
     decisions_mark,
     rebuild_views,
-    stored_rollup,
-    write_views,
 )
 
 logger = logging.getLogger(__name__)
@@ -266,10 +263,18 @@ def _needs_extraction(st: Any, content_hash: str | None, fingerprint: str, force
 # -- the run ---------------------------------------------------------------------
 
 
-def _shards(todo: list[Article], size: int) -> Iterator[list[Article]]:
+def _shards(todo: list[Article], size: int, workers: int = 1) -> Iterator[list[Article]]:
+    """Cut ``todo`` into shards of ``size`` articles, in order; with several workers the
+    last shards are smaller, so that the workers finish about together rather than one
+    working through a whole shard while the others wait (a quarter of ``size`` at least:
+    the model is quicker on batches)."""
     size = max(1, size)
-    for start in range(0, len(todo), size):
-        yield todo[start : start + size]
+    start = 0
+    while start < len(todo):
+        left = len(todo) - start
+        step = size if workers <= 1 or left > 2 * size * workers else min(size, max(-(-size // 4), -(-left // (2 * workers))))
+        yield todo[start : start + step]
+        start += step
 
 
 def _extract_todo(
@@ -301,7 +306,7 @@ def _extract_todo(
 
         bar = tqdm(total=len(todo), unit="article", desc="claimx", leave=False, disable=None)
     try:
-        for shard, results in pool.map(_shards(todo, size)):
+        for shard, results in pool.map(_shards(todo, size, pool.workers)):
             with store.transaction():
                 for article, result in zip(shard, results, strict=True):
                     if result.document is None:
@@ -522,7 +527,6 @@ def _full_run(
             store, todo, model, progress, batch_size, fingerprint, run_id, summary, workers, scheduler
         )
     summary.failures = failures + extraction_failures
-    previous = stored_rollup(store)
     with store.transaction():
         for article in revived:
             row = store.conn.execute("SELECT record FROM documents WHERE doc_id = ?", (article.doc_id,)).fetchone()
@@ -536,14 +540,13 @@ def _full_run(
             )
         store.mark_removed(gone, run_id)
         store.settle_documents()
-        state = current_state(store, corpus)
-        summary.changes = diff(previous, state.rollup)
-        summary.orphaned = state.resolution.orphaned
-        summary.articles = state.articles
-        summary.claims = len(state.claims)
-        summary.status_counts = state.status_counts
-        store.replace_rollup({gid: rec.model_dump_json() for gid, rec in state.rollup.items()})
-        store.set_meta(LEARNED_ALIASES, json.dumps(state.learned, sort_keys=True))
+        # the roll-up of the subjects this run's articles touch, as a full recompute would give it
+        refreshed = refresh_rollup(store, corpus, fingerprint)
+        summary.changes = refreshed.changes
+        summary.orphaned = refreshed.resolution.orphaned
+        summary.articles = refreshed.articles
+        summary.claims = refreshed.claims
+        summary.status_counts = refreshed.status_counts
         store.put_changes(run_id, [c.model_dump_json() for c in summary.changes])
         store.set_meta("fingerprint", fingerprint)
         store.set_meta("manifest", manifest)
@@ -552,7 +555,7 @@ def _full_run(
         store.set_meta("force_from", None)
         store.set_meta("orphaned", json.dumps([d.model_dump(mode="json") for d in summary.orphaned]))
         store.finish_run(run_id, summary.counts())
-    write_views(outputs, state)
+    write_views(store, refreshed)
     with store.transaction():
         store.set_meta("views_run", str(run_id))
         store.set_meta(VIEWS_DECISIONS, decisions_mark(store))

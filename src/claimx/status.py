@@ -224,10 +224,23 @@ def _followed_subjects(
         ways.add(frozenset(words))
         if words[-1].isalpha() and len(words[-1]) >= 4:
             ways.add(frozenset(words[-1:]))
-    named_in = {
-        subject: {doc_id for doc_id, words in titles.items() if any(way <= words for way in ways)}
-        for subject, ways in marks.items()
-    }
+    # the titles that hold each word (an index: not every title against every subject)
+    holding: dict[str, set[str]] = {}
+    for doc_id, words in titles.items():
+        for word in words:
+            holding.setdefault(word, set()).add(doc_id)
+    named_in: dict[str, set[str]] = {}
+    for subject, ways in marks.items():
+        where: set[str] = set()
+        for way in ways:
+            # the titles holding every word of the way, from the word fewest titles hold
+            postings = sorted((holding.get(word, set()) for word in way), key=len)
+            where |= postings[0].intersection(*postings[1:])
+        named_in[subject] = where
+    subjects_of: dict[str, list[str]] = {}
+    for subject, where in named_in.items():
+        for doc_id in where:
+            subjects_of.setdefault(doc_id, []).append(subject)
     defaults: dict[str, Counter[str]] = {}
     for claim in claims:
         if not claim["subject"].get("text"):
@@ -237,13 +250,17 @@ def _followed_subjects(
         if doc_id not in titles:
             continue
         default = counts.most_common(1)[0][0]
-        mine = [s for s, where in named_in.items() if doc_id in where]
+        mine = subjects_of.get(doc_id, [])
         if not mine:
             continue
         best = max(mine, key=lambda s: (len(named_in[s]), s == default))
         if best != default and len(named_in[best]) > len(named_in.get(default, ())):
             out[doc_id] = {default: best}
     return out
+
+
+#: the subjects articles follow, for a roll-up of part of a corpus (see :func:`rollup`)
+followed_subjects = _followed_subjects
 
 
 def _bracketed(claim: Mapping[str, Any], date: Mapping[str, Any]) -> bool:
@@ -336,6 +353,7 @@ def rollup(
     *,
     resolver: SubjectResolver | None = None,
     resolution: Resolution | None = None,
+    followed: Mapping[str, Mapping[str, str]] | None = None,
 ) -> dict[str, StatusRecord]:
     """Roll claims up into one status record per (subject, topic, key).
 
@@ -343,12 +361,15 @@ def rollup(
     docs (Mapping[str, DocInfo]): each article's dates.
     resolver (SubjectResolver | None): subject names across articles; None builds one from the claims.
     resolution (Resolution | None): reviewers' decisions, matched to these claims.
+    followed (Mapping | None): which subject each article follows (:func:`followed_subjects`),
+        when the claims are only some of the corpus's; None works it out from ``claims``.
     RETURNS (dict[str, StatusRecord]): by group id.
     """
     claims = [c for c in claims if (c.get("subject") or {}).get("name", "").strip() and c["doc_id"] in docs]
     if resolver is None:
         resolver = SubjectResolver(c["subject"]["name"] for c in claims)
-    followed = _followed_subjects(claims, docs, resolver)
+    if followed is None:
+        followed = _followed_subjects(claims, docs, resolver)
     attribute_words = _attribute_words()
     attribute_keys = set(attribute_words.values())
     # group -> doc -> [(priority, position, claim)]

@@ -195,6 +195,39 @@ CREATE TABLE files (
 """
 
 
+#: The roll-up kept for updating in place: each group's subject and its place
+#: in ``status.jsonl`` (:func:`rollup_sort_key`), and, per article, the
+#: subjects its claims went to at the last roll-up with what the article was
+#: then (``stamp``), so that a run recomputes only the subjects its articles
+#: touch (:mod:`claimx.increment`).
+_V3 = """
+ALTER TABLE rollup ADD COLUMN subject TEXT;
+ALTER TABLE rollup ADD COLUMN sort_key TEXT;
+CREATE INDEX rollup_subject ON rollup (subject);
+CREATE INDEX rollup_sort_key ON rollup (sort_key);
+CREATE TABLE rollup_docs (
+    doc_id   TEXT PRIMARY KEY,
+    stamp    TEXT NOT NULL
+);
+CREATE TABLE rollup_subjects (
+    subject  TEXT NOT NULL,
+    doc_id   TEXT NOT NULL,
+    PRIMARY KEY (subject, doc_id)
+);
+CREATE INDEX rollup_subjects_doc ON rollup_subjects (doc_id);
+"""
+
+
+#: Meta key: what the stored roll-up was computed with (see :mod:`claimx.increment`).
+ROLLUP_CONTEXT = "rollup_context"
+
+
+def rollup_sort_key(subject: str, topic: str, key: str) -> str:
+    """RETURNS (str): a text whose order (SQLite's, by code point) is the roll-up's order:
+    subject case-folded, topic, key case-folded."""
+    return f"{subject.casefold()}\0{topic}\0{key.casefold()}"
+
+
 def _migrate_1(conn: sqlite3.Connection) -> None:
     _execute_script(conn, _V1)
 
@@ -203,10 +236,57 @@ def _migrate_2(conn: sqlite3.Connection) -> None:
     _execute_script(conn, _V2)
 
 
+def _migrate_3(conn: sqlite3.Connection) -> None:
+    _execute_script(conn, _V3)
+    rows = conn.execute("SELECT group_id, record FROM rollup").fetchall()
+    for gid, record in rows:
+        data = json.loads(record)
+        conn.execute(
+            "UPDATE rollup SET subject = ?, sort_key = ? WHERE group_id = ?",
+            (data["subject"], rollup_sort_key(data["subject"], data["topic"], data["key"]), gid),
+        )
+
+
 #: ``MIGRATIONS[n]`` brings a store from schema version ``n`` to ``n + 1``.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_1, _migrate_2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_1, _migrate_2, _migrate_3)
 #: The schema version this claimx writes.
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+#: Beside the store: the store file's stat (size, mtime, inode) when claimx last closed it whole,
+#: after checking it or writing it; a file still so is not checked page by page again.
+CHECKED_FILE = ".claimx.checked"
+
+
+def _store_stamp(outputs: Path) -> str | None:
+    path = outputs / STORE_FILE
+    wal = outputs / (STORE_FILE + "-wal")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return None  # not checkpointed: SQLite will replay it
+        st = path.stat()
+    except OSError:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+
+def _unchanged_since_checked(outputs: Path) -> bool:
+    stamp = _store_stamp(outputs)
+    try:
+        return stamp is not None and (outputs / CHECKED_FILE).read_text(encoding="ascii") == stamp
+    except (OSError, ValueError):
+        return False
+
+
+def _write_checked(outputs: Path) -> None:
+    stamp = _store_stamp(outputs)
+    try:
+        if stamp is None:
+            (outputs / CHECKED_FILE).unlink(missing_ok=True)
+        else:
+            (outputs / CHECKED_FILE).write_text(stamp, encoding="ascii")
+    except OSError:
+        pass  # the next run checks the store page by page
 
 
 def _now() -> str:
@@ -347,6 +427,7 @@ class Store:
                 conn = sqlite3.connect(path, timeout=30, isolation_level=None)
             except sqlite3.Error as exc:
                 raise StoreError(f"Cannot open the claimx store {path}: {exc}.") from exc
+            whole = False
             try:
                 store = cls(outputs, conn, lock)
                 store._prepare(write)
@@ -354,8 +435,11 @@ class Store:
                     store.rebuilt = rebuilt
                     store.import_decisions(rebuilt.decisions)
                 yield store
+                whole = True
             finally:
                 conn.close()
+                if whole and write:
+                    _write_checked(outputs)
         finally:
             if lock is not None:
                 lock.release()
@@ -372,9 +456,10 @@ class Store:
                 f"claimx reads up to {SCHEMA_VERSION}). Upgrade claimx, or use another outputs folder with -o. "
                 "The store was not changed."
             )
-        if write and version > 0:
+        if write and version > 0 and not _unchanged_since_checked(self.outputs):
             # every page read once (a few ms per MB): damage anywhere is found now, with its remedy,
-            # not half-way through a run or never (a run with nothing to do reads little of the file)
+            # not half-way through a run or never (a run with nothing to do reads little of the file);
+            # a file whose stat is what claimx left when it last closed it whole is not read again
             try:
                 verdict = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             except sqlite3.DatabaseError as exc:
@@ -628,13 +713,86 @@ class Store:
     # -- roll-up and changes -----------------------------------------------
 
     def rollup(self) -> dict[str, str]:
-        """RETURNS (dict[str, str]): the roll-up of the last finished run: group id -> record JSON."""
-        return dict(self.conn.execute("SELECT group_id, record FROM rollup"))
+        """RETURNS (dict[str, str]): the roll-up of the last finished run: group id -> record JSON, in roll-up order."""
+        return dict(self.conn.execute("SELECT group_id, record FROM rollup ORDER BY sort_key, rowid"))
+
+    def rollup_lines(self) -> Iterator[str]:
+        """YIELDS (str): every roll-up record's JSON, in roll-up order, without holding them all."""
+        for (record,) in self.conn.execute("SELECT record FROM rollup ORDER BY sort_key, rowid"):
+            yield record
+
+    def rollup_of(self, subjects: Iterable[str]) -> dict[str, str]:
+        """RETURNS (dict[str, str]): the stored records of groups of these subjects, in roll-up order."""
+        found: list[tuple[str, str, str]] = []
+        for chunk in _chunks(list(subjects)):
+            marks = ",".join("?" * len(chunk))
+            found.extend(
+                self.conn.execute(
+                    f"SELECT sort_key, group_id, record FROM rollup WHERE subject IN ({marks})", chunk
+                )
+            )
+        found.sort(key=lambda row: row[0])
+        return {gid: record for _, gid, record in found}
 
     def replace_rollup(self, records: dict[str, str]) -> None:
-        """Replace the stored roll-up (call inside a transaction)."""
+        """Replace the stored roll-up (call inside a transaction); the next run recomputes all of it."""
         self.conn.execute("DELETE FROM rollup")
-        self.conn.executemany("INSERT INTO rollup (group_id, record) VALUES (?, ?)", records.items())
+        self.set_meta(ROLLUP_CONTEXT, None)
+        self.update_rollup((), _keyed(records))
+
+    def update_rollup(self, drop: Iterable[str], put: Iterable[tuple[str, str, str, str]]) -> None:
+        """Drop groups and put others: ``(group id, record JSON, subject, sort key)`` (call inside a transaction)."""
+        self.conn.executemany("DELETE FROM rollup WHERE group_id = ?", ((gid,) for gid in drop))
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO rollup (group_id, record, subject, sort_key) VALUES (?, ?, ?, ?)", put
+        )
+
+    def rollup_stamps(self) -> dict[str, str]:
+        """RETURNS (dict[str, str]): doc id -> what the article was (:meth:`doc_stamps`) at the last roll-up."""
+        return dict(self.conn.execute("SELECT doc_id, stamp FROM rollup_docs"))
+
+    def doc_stamps(self) -> Iterator[tuple[str, str]]:
+        """YIELDS (tuple[str, str]): each active or failed document's id and stamp (state, extraction run,
+        content hash, fingerprint): a document whose stamp is unchanged holds the same record and claims."""
+        yield from self.conn.execute(
+            "SELECT doc_id, state || '|' || COALESCE(extracted_run, '') || '|' || COALESCE(content_hash, '') "
+            "|| '|' || COALESCE(fingerprint, '') FROM documents WHERE state IN ('active', 'failed')"
+        )
+
+    def subjects_of(self, doc_ids: Iterable[str]) -> set[str]:
+        """RETURNS (set[str]): the subjects the claims of these articles went to at the last roll-up."""
+        found: set[str] = set()
+        for chunk in _chunks(list(doc_ids)):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                row[0] for row in self.conn.execute(f"SELECT subject FROM rollup_subjects WHERE doc_id IN ({marks})", chunk)
+            )
+        return found
+
+    def docs_of(self, subjects: Iterable[str]) -> set[str]:
+        """RETURNS (set[str]): the articles with claims that went to these subjects at the last roll-up."""
+        found: set[str] = set()
+        for chunk in _chunks(list(subjects)):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                row[0] for row in self.conn.execute(f"SELECT doc_id FROM rollup_subjects WHERE subject IN ({marks})", chunk)
+            )
+        return found
+
+    def put_rollup_docs(
+        self, stamps: Iterable[tuple[str, str]], subjects: Iterable[tuple[str, str]], drop: Iterable[str], *, clear: bool = False
+    ) -> None:
+        """Record articles as rolled up: ``(doc id, stamp)`` and ``(subject, doc id)``; ``drop`` (or, with
+        ``clear``, every article) forgotten first (call inside a transaction)."""
+        if clear:
+            self.conn.execute("DELETE FROM rollup_docs")
+            self.conn.execute("DELETE FROM rollup_subjects")
+        for chunk in _chunks(list(drop)):
+            marks = ",".join("?" * len(chunk))
+            self.conn.execute(f"DELETE FROM rollup_docs WHERE doc_id IN ({marks})", chunk)
+            self.conn.execute(f"DELETE FROM rollup_subjects WHERE doc_id IN ({marks})", chunk)
+        self.conn.executemany("INSERT OR REPLACE INTO rollup_docs (doc_id, stamp) VALUES (?, ?)", stamps)
+        self.conn.executemany("INSERT OR IGNORE INTO rollup_subjects (subject, doc_id) VALUES (?, ?)", subjects)
 
     def put_changes(self, run_id: int, records: Iterable[str]) -> None:
         """Store a run's status changes (call inside a transaction)."""
@@ -655,6 +813,17 @@ class Store:
             row[0]
             for row in self.conn.execute("SELECT record FROM changes WHERE run_id = ? ORDER BY seq", (run_id,))
         ]
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _keyed(records: dict[str, str]) -> Iterator[tuple[str, str, str, str]]:
+    for gid, record in records.items():
+        data = json.loads(record)
+        yield gid, record, data["subject"], rollup_sort_key(data["subject"], data["topic"], data["key"])
 
 
 # -- rebuilding a damaged store ------------------------------------------------

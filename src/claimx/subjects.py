@@ -251,20 +251,28 @@ class SubjectResolver:
         for keys in by_model.values():
             for other in keys[1:]:
                 self._union(other, keys[0])
+        # the longer names by their first and last words (an index: a corpus
+        # of many names is not compared name by name)
+        starts: dict[tuple[str, ...], list[str]] = {}
+        ends: dict[tuple[str, ...], list[str]] = {}
+        for other, theirs in word_forms.items():
+            for cut in range(1, len(theirs)):
+                starts.setdefault(tuple(theirs[:cut]), []).append(other)
+                ends.setdefault(tuple(theirs[-cut:]), []).append(other)
         for key, words in word_forms.items():
             if not words or is_abbreviation(forms[key].most_common(1)[0][0]) or not any(w.isalpha() for w in words):
                 continue
+            here = self._find(key)
             longer = set()
-            for other, theirs in word_forms.items():
-                if len(theirs) <= len(words) or self._find(other) == self._find(key):
-                    continue
-                # "Alita: Battle Angel" is not "Alita: Battle Angel 2": a
-                # longer name that only adds a number is a sequel or season;
-                # a maker's name before its product's joins the product
-                extra = theirs[len(words) :]
-                if (theirs[: len(words)] == words and not all(w.isdigit() and len(w) <= 2 for w in extra)) or theirs[
-                    -len(words) :
-                ] == words:
+            # "Alita: Battle Angel" is not "Alita: Battle Angel 2": a
+            # longer name that only adds a number is a sequel or season;
+            # a maker's name before its product's joins the product
+            for other in starts.get(tuple(words), ()):
+                extra = word_forms[other][len(words) :]
+                if not all(w.isdigit() and len(w) <= 2 for w in extra) and self._find(other) != here:
+                    longer.add(self._find(other))
+            for other in ends.get(tuple(words), ()):
+                if self._find(other) != here:
                     longer.add(self._find(other))
             if len(longer) == 1:
                 self._union(key, next(iter(longer)))

@@ -232,7 +232,7 @@ def _vocab_alternation(rules: list[VocabRule], group: str, bare_only: bool = Fal
     return f"(?P<{group}>" + "|".join(parts) + r")(?!\w)"
 
 
-def _build(rules: list[Any]) -> Grammar:
+def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compile) -> Grammar:
     vocab_rules: dict[str, list[VocabRule]] = {}
     vocab: dict[str, dict[str, VocabRule]] = {}
     modifiers: dict[str, Timex3Mod] = {}
@@ -309,16 +309,16 @@ def _build(rules: list[Any]) -> Grammar:
         find_mods = "(?P<mod>" + _alternation(search_mods[scope]) + ")"
         core = re.sub(r"\{([A-Z]+)\}", lambda m: places[m.group(1)], rule.pattern)
         quant = "" if rule.requires_mod else "?"
-        full = re.compile(f"(?:{full_mods}){quant}(?P<core>{core})", re.IGNORECASE)
-        search = re.compile(
+        full = compile(f"(?:{full_mods}){quant}(?P<core>{core})", re.IGNORECASE)
+        search = compile(
             f"{_START_GUARD}(?:(?:{find_mods}){quant}{rule.search_prefix}(?P<core>{core})){_END_GUARD}",
             re.IGNORECASE,
         )
         compiled.append(_Pattern(rule, full, search))
         if rule.claim:
             claim_compiled.append(compiled[-1])
-    filler_re = re.compile(r"^(?:" + _alternation(fillers) + r")\s+", re.IGNORECASE)
-    gate = re.compile(places["MONTH"] + r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b", re.IGNORECASE)
+    filler_re = compile(r"^(?:" + _alternation(fillers) + r")\s+", re.IGNORECASE)
+    gate = compile(places["MONTH"] + r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b", re.IGNORECASE)
     for name in ("month", "season", "weekday", "holiday", "unit"):
         triggers.extend(_phrase_regex(_key(w).rstrip(".")) for r in category(name) for w in r.words)
     for name in ("duration_unit", "part_of_day", "timezone"):
@@ -326,9 +326,9 @@ def _build(rules: list[Any]) -> Grammar:
     # a year ("2025", "the 2020s", "'90s") or a word; day numbers come with a month name
     years = r"(?<!\d)(?:1[5-9]|2[01])\d\d(?!\d)|'\d0s"
     claim_extra = "".join("|" + p for p in claim_trigger_patterns)
-    trigger = re.compile(years + claim_extra + r"|\b(?:" + _alternation(triggers) + r")\b", re.IGNORECASE)
+    trigger = compile(years + claim_extra + r"|\b(?:" + _alternation(triggers) + r")\b", re.IGNORECASE)
     extra = "".join(p + "|" for p in trigger_patterns)
-    trigger_extra = re.compile(extra + r"\b(?:" + _alternation(extra_triggers) + r")\b", re.IGNORECASE)
+    trigger_extra = compile(extra + r"\b(?:" + _alternation(extra_triggers) + r")\b", re.IGNORECASE)
     return Grammar(compiled, vocab, modifiers, filler_re, tense, gate, trigger, claim_compiled, trigger_extra)
 
 
@@ -342,7 +342,12 @@ def load_grammar(rules_dir: Path | None = None) -> Grammar:
     path = Path(rules_dir or default_rules_dir()) / TEMPORAL_FILE
     rules = load_jsonl(path, TemporalRule)
     logger.debug("Loaded %d temporal rules from %s", len(rules), path)
-    grammar = _build(rules)
+    from .recache import RegexCache
+
+    # the compiled patterns are kept across runs: compiling them is most of loading the grammar
+    cache = RegexCache("timex")
+    grammar = _build(rules, cache.compile)
+    cache.save()
     grammar.words = word_patterns(rules)
     return grammar
 

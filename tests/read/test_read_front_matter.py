@@ -110,3 +110,36 @@ def test_text_body_is_kept_verbatim(body):
     [(where, article)] = read_text(data, "x.md")
     assert where == "x.md"
     assert article.body == body
+
+
+FRONT_MATTERS = [
+    "title: A plain title\npublished: 2025-03-14\n",
+    "title: 'Quoted: with a colon'\ntags: [one, two]\nurl: https://example.com/a?b=1\n",
+    "base: &b {x: 1}\nother: *b\nwhen: 2024-02-29 10:30:00\n",
+    "title: Caf\u00e9 \u2013 a dash and an accent\n",
+    "title: [unclosed\n",  # malformed: the message must stay PyYAML's
+    "published: 2023-13-45\n",  # a date that is no date
+    "- a list\n- not a mapping\n",
+    "title: one\n---\ntitle: two\n",  # two documents
+]
+
+
+@pytest.mark.parametrize("source", FRONT_MATTERS)
+def test_front_matter_read_with_libyaml_as_pure_python_reads_it(source, monkeypatch):
+    """Front matter read through libyaml gives the values, and the errors, of PyYAML's own loader."""
+    import yaml
+
+    from claimx.errors import ReadError
+    from claimx.read import text as text_module
+
+    def outcome() -> object:
+        try:
+            return text_module._parse_yaml(source)
+        except ReadError as exc:
+            return ("error", str(exc))
+
+    fast = outcome()
+    monkeypatch.setattr(text_module, "_FAST_LOADER", None)
+    assert outcome() == fast
+    if getattr(yaml, "CSafeLoader", None) is not None and not isinstance(fast, tuple):
+        assert text_module._load_yaml(source, yaml.CSafeLoader) == text_module._load_yaml(source, yaml.SafeLoader)

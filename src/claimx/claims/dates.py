@@ -438,13 +438,15 @@ def _record(doc: Doc, span: Span, expression: Expression, grammar: Grammar) -> N
     path: list[Token] = []
     for ancestor in list(span.root.ancestors)[:4]:
         path += [ancestor, *(c for c in ancestor.children if c.dep_ in ("aux", "auxpass"))]
-    text = doc.text
+    text = doc_text(doc)
     before = max(0, span.start_char - 25)
+    # each governor's forms read once, not once per rule
+    forms = [(t.lower_, t.lemma_.lower(), t.idx, t.idx + len(t.text)) for t in path]
     for rule_id, kind, words in grammar.words:
         if kind == "tense":
-            for t in path:
-                if words.fullmatch(t.lower_) or words.fullmatch(t.lemma_.lower()):
-                    record_rule(doc, rule_id, t.idx, t.idx + len(t.text))
+            for lower, lemma, start, end in forms:
+                if words.fullmatch(lower) or words.fullmatch(lemma):
+                    record_rule(doc, rule_id, start, end)
             continue
         # inside the expression, or just before it ("by late 2026": "by" is a filler)
         for match in words.finditer(text, before, span.end_char):
@@ -536,7 +538,7 @@ class DateFinder(RulePackComponent):
     def __call__(self, doc: Doc) -> Doc:
         """doc (Doc): a parsed Doc. RETURNS (Doc): the Doc, its span groups set."""
         timexes = find_timexes(doc, self.grammar) if self.timexes_key else find_claim_times(doc, self.grammar)
-        doc.spans[self.spans_key] = self._spans(doc, claim_dates(find_dates(doc, self.grammar), timexes, doc.text, self.grammar), "timex")
+        doc.spans[self.spans_key] = self._spans(doc, claim_dates(find_dates(doc, self.grammar), timexes, doc_text(doc), self.grammar), "timex")
         if self.timexes_key:
             doc.spans[self.timexes_key] = self._spans(doc, timexes, TIMEX3_ATTR)
         return doc

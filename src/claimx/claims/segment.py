@@ -585,7 +585,7 @@ def _untitled_headline(sent: Span, doc: Doc) -> bool:
     (with or without a stop)."""
     if doc._.title or sent.start_char > HEADLINE_LINES * HEADLINE_WORDS * 20:
         return False
-    text = doc.text
+    text = doc_text(doc)
     lead = len(text) - len(text.lstrip())
     end = text.find("\n\n", lead)
     if end < 0 or sent.start_char >= end:

@@ -430,7 +430,7 @@ class TopicTagger(RulePackComponent):
             if ent.label_ == "ORG" and topic != "business":
                 continue
             # "Naming: …": a heading word the body also writes in lower case is a word, not a name
-            if len(ent) == 1 and ent.text.isalpha() and re.search(r"(?<!\w)" + re.escape(ent.text.lower()) + r"(?!\w)", claim.doc.text):
+            if len(ent) == 1 and ent.text.isalpha() and re.search(r"(?<!\w)" + re.escape(ent.text.lower()) + r"(?!\w)", doc_text(claim.doc)):
                 continue
             if ent.label_ in SUBJECT_LABELS and any(ent.start <= i < ent.end for i in subjects):
                 return {"name": ent.text, "start": ent.start_char, "end": ent.end_char}

@@ -1,0 +1,161 @@
+"""The roll-up updated for the subjects a run touches is, byte for byte, a full recompute."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+import claimx.run as run_module
+from claimx.run import run
+from claimx.status import diff
+from claimx.store import Store
+from claimx.views import mark, rebuild_views, stored_rollup
+
+VIEWS = ("claims.jsonl", "documents.jsonl", "status.jsonl", "decisions.jsonl")
+
+ARTICLES = {
+    "lumen.md": (
+        "Lumen Drift 4 gets a date",
+        "2025-02-03",
+        (
+            "Studio Kestrel confirmed that Lumen Drift 4 will launch in March 2026. "
+            "The studio said the game has entered its final testing phase."
+        ),
+    ),
+    "pad.md": (
+        "Quillon prices its tablet",
+        "2025-02-10",
+        (
+            "Quillon is expected to price the Orbit Pad 3 at $499, according to two retailers. "
+            "The Orbit Pad 3 has a 12-inch display and 8GB of memory."
+        ),
+    ),
+    "pad-denial.md": (
+        "Quillon denies tablet report",
+        "2025-02-12",
+        "Quillon denied that the Orbit Pad 3 would ship without a charger, a spokesperson said on Monday.",
+    ),
+    "harbor.md": (
+        "Harbor Line casting rumours",
+        "2025-02-14",
+        (
+            "Mara Ellison is rumored to join the cast of Harbor Line, insiders say. "
+            "Production on Harbor Line is set to begin in Toronto this autumn."
+        ),
+    ),
+}
+
+LATER = {
+    "ld4.md": (
+        "LD4 slips",
+        "2025-03-01",
+        "LD4 has been delayed to the summer of 2026, people familiar with the plans said.",
+    ),
+    "cinder.md": (
+        "Cinder Vale announced",
+        "2025-03-02",
+        "Cinder Vale will be released on consoles next year, the publisher announced on Tuesday.",
+    ),
+}
+
+
+def _write(corpus: Path, name: str, title: str, published: str, body: str) -> None:
+    corpus.mkdir(parents=True, exist_ok=True)
+    (corpus / name).write_text(f"---\ntitle: {title}\npublished: {published}\n---\n{body}\n", encoding="utf-8")
+
+
+def _snapshot(out: Path) -> tuple[dict[str, bytes], list[tuple[str, str]]]:
+    views = {name: (out / name).read_bytes() for name in VIEWS}
+    with Store.open(out, write=False) as store:
+        rows = list(store.conn.execute("SELECT group_id, record FROM rollup ORDER BY sort_key, rowid"))
+    return views, rows
+
+
+def _full_recompute(out: Path, corpus: Path, tmp_path: Path) -> tuple[dict[str, bytes], list[tuple[str, str]]]:
+    """The views and roll-up :func:`claimx.views.rebuild_views` computes from every claim, on a copy of the store."""
+    copy = tmp_path / "full"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(out, copy)
+    with Store.open(copy) as store:
+        rebuild_views(store, corpus)
+    return _snapshot(copy)
+
+
+@pytest.fixture
+def refreshes(monkeypatch):
+    seen = []
+    real = run_module.refresh_rollup
+
+    def spy(*args, **kwargs):
+        result = real(*args, **kwargs)
+        seen.append(result)
+        return result
+
+    monkeypatch.setattr(run_module, "refresh_rollup", spy)
+    return seen
+
+
+def _run(corpus: Path, out: Path):
+    time.sleep(0.01)
+    return run(corpus, out, progress=False, workers=1)
+
+
+def test_incremental_rollup_equals_full_recompute(tmp_path, refreshes, monkeypatch):
+    monkeypatch.setattr(run_module, "RACY_NS", 0)  # files written a moment ago are trusted by their stat
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    for name, article in ARTICLES.items():
+        _write(corpus, name, *article)
+    _run(corpus, out)
+    assert refreshes[-1].full  # a new store: everything
+
+    # added articles (one an abbreviation of an earlier name), one changed, one removed
+    before = _snapshot(out)
+    for name, article in LATER.items():
+        _write(corpus, name, *article)
+    title, published, body = ARTICLES["pad.md"]
+    _write(corpus, "pad.md", title, published, body.replace("$499", "$549"))
+    (corpus / "pad-denial.md").unlink()
+    with Store.open(out, write=False) as store:
+        previous = stored_rollup(store)
+    second = _run(corpus, out)
+    refreshed = refreshes[-1]
+    assert not refreshed.full and 0 < refreshed.subjects
+    incremental = _snapshot(out)
+    full = _full_recompute(out, corpus, tmp_path)
+    assert incremental == full
+    assert incremental != before
+    with Store.open(tmp_path / "full", write=False) as store:
+        assert second.changes == diff(previous, stored_rollup(store))
+
+    # a subject no new article touches keeps its stored record, and is not recomputed
+    _write(corpus, "harbor-2.md", "Harbor Line update", "2025-03-05", "Harbor Line will premiere in 2027, the network confirmed.")
+    _run(corpus, out)
+    assert not refreshes[-1].full and refreshes[-1].subjects < len(incremental[1])
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
+def test_incremental_rollup_with_decisions(tmp_path, refreshes, monkeypatch):
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    for name, article in ARTICLES.items():
+        _write(corpus, name, *article)
+    _run(corpus, out)
+    claims = (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()
+    first, second = (json.loads(line) for line in claims[:2])
+    mark(out, first["claim_id"], action="reject")
+    mark(out, second["claim_id"], action="status", status="denied")
+    for name, article in LATER.items():
+        _write(corpus, name, *article)
+    _run(corpus, out)
+    assert refreshes[-1].full  # decisions recorded since the last roll-up: everything again
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+    title, published, body = ARTICLES["lumen.md"]
+    _write(corpus, "lumen.md", title, published, body + " A demo is planned for June.")
+    _run(corpus, out)
+    assert not refreshes[-1].full
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
