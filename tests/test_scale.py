@@ -182,12 +182,14 @@ def test_issue11_dask_worker_killed_mid_shard_costs_only_a_rerun(tmp_path, clust
     shutil.copytree(CORPUS, corpus)
     with Client(cluster.scheduler_address, set_as_default=False) as client:
         client.restart()  # fresh workers: the first shard on each also loads the model, a wide window to kill in
-        pids = {n.worker_address: n.process.pid for n in cluster.workers.values()}
         killed: list[int] = []
 
         def kill_a_busy_worker() -> None:
             deadline = time.monotonic() + 120
             while time.monotonic() < deadline:
+                # read the workers' addresses afresh: after the restart a nanny's
+                # new worker may register under a new address at any moment
+                pids = {n.worker_address: n.process.pid for n in cluster.workers.values() if n.process is not None}
                 busy = [addr for addr, keys in client.processing().items() if keys]
                 if busy and busy[0] in pids:
                     os.kill(pids[busy[0]], signal.SIGKILL)
