@@ -77,3 +77,20 @@ def test_sentences_closing_quote_before_paragraph_break_stays(nlp):
     doc = nlp('The union called the offer "deeply unfair."\n\nTalks resume next week.')
     first = next(iter(doc.sents))
     assert first.text.rstrip().endswith('unfair."')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser starts a sentence at an editor's bracket after a year
+        "He said the party paid a heavy price in this 2016 [general] race for its choices.",
+        "She argued the candidate had lost ground in this 2020 [primary] contest on trade.",
+    ],
+)
+def test_sentences_none_starts_right_after_a_word(nlp, text):
+    assert [s.text for s in nlp(text).sents] == [text]
+
+
+def test_sentences_headline_words_still_break_at_a_newline(nlp):
+    doc = nlp("Mayor Backs New Tram Line\nThe council will vote on the plan in May.")
+    assert [s.text.strip() for s in doc.sents] == ["Mayor Backs New Tram Line", "The council will vote on the plan in May."]

@@ -15,7 +15,8 @@ Runs before the parser, which respects sentence starts already set:
   the sentence when a capitalised word follows ("… called it “a waste.” Lee
   said …"), and stays with the sentence it closes; after a question or
   exclamation mark it does so too, unless a short attribution ends there
-  ("“Is it over?” Lee asked."), which belongs to the quote's sentence.
+  ("“Is it over?” Lee asked."), which belongs to the quote's sentence;
+- no sentence starts right after a word on the same line.
 """
 
 from __future__ import annotations
@@ -80,6 +81,12 @@ def mark_sentence_starts(
             and previous.whitespace_ != ""
         ):
             # "at 9 a.m. local time": an abbreviation's full stop before a lower-case word
+            token.is_sent_start = False
+            continue
+        if doc[j].text[-1:].isalnum() and (doc[j].is_alpha or doc[j].like_num):
+            # the parser at times starts a sentence mid-line right after a
+            # word ("the sequel to Space Pilgrim | Returns Home", "in this
+            # 2016 | [general] race"); no sentence starts there
             token.is_sent_start = False
             continue
         quote = doc[j]
