@@ -104,7 +104,8 @@ def load_nlp(model: str | None = None, *, rules_dir: str | Path | None = None) -
     added = []
     if SENTENCES not in nlp.pipe_names:
         before = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
-        nlp.add_pipe(SENTENCES, **before)
+        settings = {k: v for k, v in config["components"][SENTENCES].items() if k != "factory"}
+        nlp.add_pipe(SENTENCES, config=settings, **before)
     for name, settings in _components(config):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, config=settings)

@@ -177,6 +177,23 @@ class SegmentRule(BaseModel):
     counter_examples: list[str] = []
 
 
+class SentenceRule(BaseModel):
+    """One line of ``sentences.jsonl``: a word or mark that decides where a sentence ends, before the parser runs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    #: "title_abbreviation": a title shortened with a full stop before a name
+    #: ("*Sen.* Ann Lee", "*Gov.* Bo Park"): that full stop never ends the
+    #: sentence; "closing_quote": a closing quotation mark that, after a full
+    #: stop, question or exclamation mark and before a capitalised word, ends
+    #: the sentence (``word`` is the mark)
+    kind: Literal["title_abbreviation", "closing_quote"]
+    word: str
+    examples: list[Example] = []
+    counter_examples: list[str] = []
+
+
 class TopicRule(BaseModel):
     """One line of ``topics.jsonl``."""
 
@@ -482,6 +499,7 @@ PACK_SCHEMAS: dict[str, type[BaseModel]] = {
     "attribution.jsonl": AttributionRule,
     "nonclaims.jsonl": NonClaimRule,
     "segmentation.jsonl": SegmentRule,
+    "sentences.jsonl": SentenceRule,
     "topics.jsonl": TopicRule,
     "entities.jsonl": EntityRule,
     "slots.jsonl": SlotRule,

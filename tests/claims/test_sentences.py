@@ -20,3 +20,77 @@ import pytest
 )
 def test_sentences_figure_final_full_stop(nlp, text, sentences):
     assert [s.text for s in nlp(text).sents] == sentences
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # a title's full stop before a name, whether the tokenizer splits it off or not
+        (
+            "The envoy later met Pres. Alvarez at the palace.",
+            ["The envoy later met Pres. Alvarez at the palace."],
+        ),
+        (
+            "Sens. Hal Brody and Ines Tor back the bill. The vote is on Friday.",
+            ["Sens. Hal Brody and Ines Tor back the bill.", "The vote is on Friday."],
+        ),
+        (
+            "The order came from Lt. Col. Dana Moss, who runs the base.",
+            ["The order came from Lt. Col. Dana Moss, who runs the base."],
+        ),
+        # an abbreviation's full stop before a lower-case word
+        (
+            "The ferry left after its 7:15 a.m. local sailing was cancelled.",
+            ["The ferry left after its 7:15 a.m. local sailing was cancelled."],
+        ),
+    ],
+)
+def test_sentences_abbreviation_full_stop(nlp, text, sentences):
+    assert [s.text for s in nlp(text).sents] == sentences
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # a full stop inside a closing quotation mark, then a new sentence
+        (
+            "The mayor called the plan \u201ca waste of money.\u201d Lee said the council would vote in May.",
+            ["The mayor called the plan \u201ca waste of money.\u201d", "Lee said the council would vote in May."],
+        ),
+        # a non-breaking space after the mark
+        (
+            "The coach called it \u201ca disgrace.\u201d\u00a0Fans said the club had let them down.",
+            ["The coach called it \u201ca disgrace.\u201d\u00a0", "Fans said the club had let them down."],
+        ),
+        # an exclamation inside the quote
+        (
+            "She shouted \u201cNever again!\u201d The crowd then left the square.",
+            ["She shouted \u201cNever again!\u201d", "The crowd then left the square."],
+        ),
+    ],
+)
+def test_sentences_closing_quote(nlp, text, sentences):
+    assert [s.text for s in nlp(text).sents] == sentences
+
+
+def test_sentences_closing_quote_before_paragraph_break_stays(nlp):
+    doc = nlp('The union called the offer "deeply unfair."\n\nTalks resume next week.')
+    first = next(iter(doc.sents))
+    assert first.text.rstrip().endswith('unfair."')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser starts a sentence at an editor's bracket after a year
+        "He said the party paid a heavy price in this 2016 [general] race for its choices.",
+        "She argued the candidate had lost ground in this 2020 [primary] contest on trade.",
+    ],
+)
+def test_sentences_none_starts_right_after_a_word(nlp, text):
+    assert [s.text for s in nlp(text).sents] == [text]
+
+
+def test_sentences_headline_words_still_break_at_a_newline(nlp):
+    doc = nlp("Mayor Backs New Tram Line\nThe council will vote on the plan in May.")
+    assert [s.text.strip() for s in doc.sents] == ["Mayor Backs New Tram Line", "The council will vote on the plan in May."]

@@ -6,26 +6,107 @@ Runs before the parser, which respects sentence starts already set:
   sentence, so no claim runs from one paragraph into the next;
 - a full stop glued to a figure or to its unit ("profit of about £140m. The
   board …", where the tokenizer makes "140" and "m." of it) ends a sentence
-  when a capitalised word follows.
+  when a capitalised word follows;
+- the full stop of a title before a name ("Sen. Ann Lee", "Pres. Alvarez":
+  ``title_abbreviation`` rules of ``sentences.jsonl``) never ends a sentence,
+  nor does an abbreviation's full stop before a lower-case word ("at 9 a.m.
+  local time");
+- a closing quotation mark (``closing_quote`` rules) after a full stop ends
+  the sentence when a capitalised word follows ("… called it “a waste.” Lee
+  said …"), and stays with the sentence it closes; after a question or
+  exclamation mark it does so too, unless a short attribution ends there
+  ("“Is it over?” Lee asked."), which belongs to the quote's sentence;
+- no sentence starts right after a word on the same line.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..rules import SentenceRule, load_jsonl
+from .component import RulePackComponent
+from .extensions import record_rule
 
-def mark_sentence_starts(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` on tokens that surely begin a sentence."""
+RULE_FILE = "sentences.jsonl"
+
+#: how many words an attribution after a quote may take ("Lee asked", "the
+#: minister told reporters") before its closing mark
+_TAIL = 5
+
+
+def mark_sentence_starts(
+    doc: Doc, titles: dict[str, str] | None = None, quotes: dict[str, str] | None = None
+) -> Doc:
+    """Set ``is_sent_start`` on tokens that surely begin a sentence, and unset it
+    on tokens that surely do not.
+
+    titles (dict[str, str]): lower-cased title abbreviations (no full stop) -> rule id.
+    quotes (dict[str, str]): closing quotation marks -> rule id.
+    """
+    titles = titles or {}
+    quotes = quotes or {}
     for i in range(1, len(doc)):
         token, previous = doc[i], doc[i - 1]
         if token.is_space:
             continue
         if previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
-        elif (
+            continue
+        if (
+            token.text in quotes
+            and previous.text in (".", "!", "?")
+            and previous.whitespace_ == ""
+            and (token.whitespace_ != "" or i + 1 == len(doc) or doc[i + 1].is_space)
+        ):
+            # '… "a disgrace."' then a paragraph break: the mark closes the sentence before it
+            token.is_sent_start = False
+            continue
+        j = i - 1  # the word before, past spaces such as a non-breaking one
+        while j > 0 and doc[j].is_space:
+            j -= 1
+        rule = _title_before(doc, j, titles) if token.text[:1].isupper() and j == i - 1 else None
+        if rule is not None:
+            token.is_sent_start = False
+            record_rule(doc, rule, previous.idx, token.idx + len(token.text))
+            continue
+        if (
+            token.text[:1].islower()
+            and len(previous.text) > 1
+            and previous.text.endswith(".")
+            and previous.text[-2].isalpha()
+            and previous.whitespace_ != ""
+        ):
+            # "at 9 a.m. local time": an abbreviation's full stop before a lower-case word
+            token.is_sent_start = False
+            continue
+        if doc[j].text[-1:].isalnum() and (doc[j].is_alpha or doc[j].like_num):
+            # the parser at times starts a sentence mid-line right after a
+            # word ("the sequel to Space Pilgrim | Returns Home", "in this
+            # 2016 | [general] race"); no sentence starts there
+            token.is_sent_start = False
+            continue
+        quote = doc[j]
+        if (
+            j >= 1
+            and quote.text in quotes
+            and doc[j - 1].text in (".", "!", "?")
+            and doc[j - 1].whitespace_ == ""
+            and (quote.whitespace_ != "" or j < i - 1)
+            and token.text[:1].isupper()
+        ):
+            if doc[j - 1].text != "." and _attribution_tail(doc, i):
+                continue  # '"Is it over?" Lee asked.': left to the parser
+            quote.is_sent_start = False
+            for k in range(j + 1, i):
+                doc[k].is_sent_start = False
+            token.is_sent_start = True
+            record_rule(doc, quotes[quote.text], doc[j - 1].idx, token.idx + len(token.text))
+            continue
+        if (
             len(previous.text) > 1
             and previous.text.endswith(".")
             and any(ch.isdigit() for ch in previous.text)
@@ -44,6 +125,30 @@ def mark_sentence_starts(doc: Doc) -> Doc:
         ):
             token.is_sent_start = True
     return doc
+
+
+def _title_before(doc: Doc, j: int, titles: dict[str, str]) -> str | None:
+    """RETURNS (str | None): the id of the title rule whose full stop is token
+    ``j`` ("Sen." as one token, or "Pres" then "."), else None."""
+    previous = doc[j]
+    if previous.text.endswith(".") and len(previous.text) > 1:
+        return titles.get(previous.lower_[:-1])
+    if previous.text == "." and j >= 1 and doc[j - 1].whitespace_ == "":
+        return titles.get(doc[j - 1].lower_)
+    return None
+
+
+def _attribution_tail(doc: Doc, i: int) -> bool:
+    """Whether the words from ``i`` are a short attribution closed by a mark
+    ("Lee asked." after a quoted question): a verb just before the first
+    comma or full stop, within :data:`_TAIL` words."""
+    for k in range(i + 1, min(len(doc), i + _TAIL + 1)):
+        text = doc[k].text
+        if "\n" in text:
+            return False
+        if text in (".", ",", "!", "?", ";"):
+            return doc[k - 1].tag_.startswith("VB")
+    return False
 
 
 def doc_text(doc: Doc) -> str:
@@ -106,7 +211,32 @@ def paragraph_starts(doc: Doc) -> set[int]:
     return starts
 
 
-@Language.component("claimx_sentences", assigns=["token.is_sent_start"])
-def claimx_sentences(doc: Doc) -> Doc:
-    """Paragraph breaks and figure-final full stops end sentences."""
-    return mark_sentence_starts(doc)
+class SentenceMarker(RulePackComponent):
+    """Mark sentence starts before the parser (see the module's docstring).
+
+    rules_dir (Path | None): rule pack; None for the default.
+    """
+
+    pack_files = (RULE_FILE,)
+
+    def __init__(self, *, rules_dir: Path | None = None, load: bool = True) -> None:
+        self.titles: dict[str, str] = {}
+        self.quotes: dict[str, str] = {}
+        self._setup_pack(None, rules_dir, load=load)
+
+    def load_rules(self, rules_dir: Path, nlp: Language | None) -> None:
+        """Read the title abbreviations and closing quotation marks of the pack at ``rules_dir``."""
+        rules = load_jsonl(rules_dir / RULE_FILE, SentenceRule) if (rules_dir / RULE_FILE).is_file() else []
+        self.titles = {r.word.lower().rstrip("."): r.id for r in rules if r.kind == "title_abbreviation"}
+        self.quotes = {r.word: r.id for r in rules if r.kind == "closing_quote"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        return mark_sentence_starts(doc, self.titles, self.quotes)
+
+
+@Language.factory(
+    "claimx_sentences", assigns=["token.is_sent_start"], default_config={"rules_dir": None}
+)
+def claimx_sentences(nlp: Language, name: str, rules_dir: str | None) -> SentenceMarker:
+    """Build the sentence marker (see :class:`SentenceMarker`)."""
+    return SentenceMarker(rules_dir=Path(rules_dir) if rules_dir else None, load=False)
