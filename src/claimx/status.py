@@ -15,8 +15,14 @@ gives its value; a claim that names the subject and carries status words
 either; its first claim. A sentence that hedges a value and says in so many
 words that the fact is undecided ("anticipated for 2025, no date has been
 set") speaks as undecided, with the hedged value. A claim that restates an
-earlier article's claim of the group with the same status is background; an
-article that only restates earlier coverage does not speak to the group. A
+earlier article's claim of the group with the same status is background, and
+so, once an earlier article has spoken to the group, is a claim worded as
+background (``models/en/background.jsonl``: "had said", "initially",
+"earlier this year"); an article that only restates earlier coverage does
+not speak to the group. A business or production claim that names another
+fact of its subject in so many words (a one-word slot word of
+``slots.jsonl``: "filed for bankruptcy, but the deal went through") speaks
+to that fact too, last, for an article with no claim of its own there. A
 group's value is the date or amount (as its slot says) that the speaking
 claim gives.
 
@@ -40,6 +46,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from .background import background_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import Status, Topic
@@ -188,6 +195,21 @@ def _attribute_words() -> dict[str, str]:
     }
 
 
+@functools.lru_cache(maxsize=1)
+def _mention_words() -> dict[str, dict[str, str]]:
+    """RETURNS (dict): topic -> {one-word slot word -> its key}, for the
+    business and production slots whose words need no part of speech or head."""
+    from .slots import load_slots
+
+    out: dict[str, dict[str, str]] = {}
+    for slot in load_slots():
+        if slot.topic in ("business", "production") and not slot.heads and not slot.pos:
+            for word in slot.words:
+                if " " not in word and "-" not in word:
+                    out.setdefault(slot.topic, {})[word.casefold()] = slot.key
+    return out
+
+
 def _listed_attributes(text: str, words: Mapping[str, str]) -> set[str]:
     """RETURNS (set[str]): the attribute keys whose words a claim's text uses."""
     return {words[w] for w in _WORD.findall(text.casefold()) if w in words}
@@ -330,6 +352,80 @@ def _written_amount(claim: Mapping[str, Any], ent: Mapping[str, Any]) -> str:
     return text[i:j].strip(",.;:!?()[]\"'“”‘’") or str(ent["text"])
 
 
+def _history(
+    by_doc: Mapping[str, list[tuple[int, int, Mapping[str, Any]]]],
+    docs: Mapping[str, DocInfo],
+    topic: str,
+    key: str,
+    resolution: Resolution | None,
+) -> list[StatusStep]:
+    """RETURNS (list[StatusStep]): the steps of one group, an article's voice each, in article order.
+    Once an earlier article has spoken, a claim worded as background
+    (``background.jsonl``: "had said", "initially") or restating an earlier
+    claim with the same status does not speak."""
+    history: list[StatusStep] = []  # in article order
+    earlier: list[tuple[str, frozenset[str]]] = []
+    for doc_id in sorted(by_doc, key=_DocOrder(docs)):
+        entries = by_doc[doc_id]
+        # a claim that restates what an earlier article said, with the
+        # same status, is background ("Seven months after Valve said …"),
+        # and so is one worded as background once the fact has been
+        # reported ("the maker had said in March"): the article's own news
+        # speaks for it
+        words = [_content_words(claim["text"]) for _, _, claim in entries]
+        fresh = [
+            entry
+            for entry, mine in zip(entries, words)
+            if entry[0] == 0
+            or (
+                not (earlier and background_rule(entry[2]["text"]))
+                and not any(_restates(mine, theirs) for status, theirs in earlier if status == entry[2]["status"])
+            )
+        ]
+        if not fresh:
+            # an article that only restates earlier coverage does not speak
+            earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
+            continue
+        best, _, claim = min(fresh, key=_entry_order)
+        value = _value(claim, topic, key)
+        # "while widely anticipated for 2025, no final date has been set":
+        # a sentence that hedges a value and says in so many words that it
+        # is undecided leaves the fact undecided; the hedged value stays
+        undecided = [
+            entry for entry in (fresh or entries)
+            if entry[2]["status"] == "unconfirmed" and entry[2].get("cues") and not _value(entry[2], topic, key)
+            and entry[2].get("sentence") is not None and entry[2].get("sentence") == claim.get("sentence")
+        ]
+        if best != 0 and claim["status"] in _HEDGED and undecided:
+            claim = min(undecided, key=_entry_order)[2]
+        earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
+        cid = claim["claim_id"]
+        status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
+        if (
+            topic in ("cast", "crew")
+            and status in ("confirmed", "expected")
+            and not (resolution and cid in resolution.by_claim)
+            and _leaves(claim.get("text") or "", key)
+        ):
+            # "the chief executive, Ilse Marten, will step down": she is
+            # no longer of the crew, whatever the certainty of the news
+            status = "denied"
+        info = docs[doc_id]
+        history.append(
+            StatusStep(
+                doc_id=doc_id,
+                published=info.published,
+                status=status,
+                value=_value(claim, topic, key) or value,
+                claim_id=cid,
+                text=claim["text"],
+                claims=len(entries),
+                reviewed=bool(resolution and cid in resolution.by_claim),
+            )
+        )
+    return history
+
+
 def rollup(
     claims: Iterable[Mapping[str, Any]],
     docs: Mapping[str, DocInfo],
@@ -395,62 +491,23 @@ def rollup(
                 okey = (subject, "other", other)
                 groups.setdefault(okey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
                 names.setdefault(okey, set()).add(claim["subject"]["name"])
+    # "filed for bankruptcy Thursday, however a deal went through": a claim
+    # tagged with one slot that names another fact of its subject in so many
+    # words speaks to it too, for an article that has no claim of its own there
+    mentions = _mention_words()
+    extra: list[tuple[tuple[str, str, str], str, tuple[int, int, Mapping[str, Any]]]] = []
+    for (subject, topic, key), by_doc in groups.items():
+        for doc_id, entries in by_doc.items():
+            for priority, position, claim in entries:
+                for other in _listed_attributes(claim["text"], mentions.get(topic, {})) - {key}:
+                    okey = (subject, topic, other)
+                    if okey in groups and doc_id not in groups[okey]:
+                        extra.append((okey, doc_id, (priority + 3, position, claim)))
+    for okey, doc_id, entry in extra:
+        groups[okey].setdefault(doc_id, []).append(entry)
     records: dict[str, StatusRecord] = {}
     for (subject, topic, key), by_doc in groups.items():
-        history: list[StatusStep] = []  # in article order
-        earlier: list[tuple[str, frozenset[str]]] = []
-        for doc_id in sorted(by_doc, key=_DocOrder(docs)):
-            entries = by_doc[doc_id]
-            # a claim that restates what an earlier article said, with the
-            # same status, is background ("Seven months after Valve said …"):
-            # the article's own news speaks for it
-            words = [_content_words(claim["text"]) for _, _, claim in entries]
-            fresh = [
-                entry
-                for entry, mine in zip(entries, words)
-                if entry[0] == 0 or not any(_restates(mine, theirs) for status, theirs in earlier if status == entry[2]["status"])
-            ]
-            if not fresh:
-                # an article that only restates earlier coverage does not speak
-                earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
-                continue
-            best, _, claim = min(fresh, key=_entry_order)
-            value = _value(claim, topic, key)
-            # "while widely anticipated for 2025, no final date has been set":
-            # a sentence that hedges a value and says in so many words that it
-            # is undecided leaves the fact undecided; the hedged value stays
-            undecided = [
-                entry for entry in (fresh or entries)
-                if entry[2]["status"] == "unconfirmed" and entry[2].get("cues") and not _value(entry[2], topic, key)
-                and entry[2].get("sentence") is not None and entry[2].get("sentence") == claim.get("sentence")
-            ]
-            if best != 0 and claim["status"] in _HEDGED and undecided:
-                claim = min(undecided, key=_entry_order)[2]
-            earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
-            cid = claim["claim_id"]
-            status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
-            if (
-                topic in ("cast", "crew")
-                and status in ("confirmed", "expected")
-                and not (resolution and cid in resolution.by_claim)
-                and _leaves(claim.get("text") or "", key)
-            ):
-                # "the chief executive, Ilse Marten, will step down": she is
-                # no longer of the crew, whatever the certainty of the news
-                status = "denied"
-            info = docs[doc_id]
-            history.append(
-                StatusStep(
-                    doc_id=doc_id,
-                    published=info.published,
-                    status=status,
-                    value=_value(claim, topic, key) or value,
-                    claim_id=cid,
-                    text=claim["text"],
-                    claims=len(entries),
-                    reviewed=bool(resolution and cid in resolution.by_claim),
-                )
-            )
+        history = _history(by_doc, docs, topic, key, resolution)
         last = history[-1]
         gid = group_id(subject, topic, key)
         records[gid] = StatusRecord(

@@ -1,0 +1,64 @@
+"""The roll-up's voice per article: a business claim that names another fact
+of its subject in so many words speaks to it, for an article that has no
+claim of its own there, and only then."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claimx.status import DocInfo, rollup
+
+
+def _claim(doc_id, n, text, status, key):
+    return {
+        "claim_id": f"{doc_id}-{n}",
+        "doc_id": doc_id,
+        "text": text,
+        "span": {"start": 0, "end": len(text)},
+        "sentence": {"start": 0, "end": len(text)},
+        "status": status,
+        "cues": [],
+        "subject": {"name": "Corvel Motors", "text": "Corvel Motors", "start": 0, "end": 13},
+        "topic": "business",
+        "key": key,
+        "entities": [],
+        "dates": [],
+    }
+
+
+def _docs(*ids):
+    return {
+        doc_id: DocInfo(published=dt.date(2026, 5, n), added_on=dt.date(2026, 5, n), added_seq=n)
+        for n, doc_id in enumerate(ids, 1)
+    }
+
+
+def _steps(records, key):
+    (record,) = [r for r in records.values() if r.key == key]
+    return [(s.doc_id, s.status) for s in record.history]
+
+
+def test_claim_of_another_slot_speaks_to_a_fact_it_names():
+    claims = [
+        _claim("a", 1, "Corvel Motors may seek bankruptcy protection", "rumored", "bankruptcy"),
+        _claim("b", 1, "Corvel Motors filed for bankruptcy, but its merger went through", "confirmed", "deal"),
+    ]
+    records = rollup(claims, _docs("a", "b"))
+    assert _steps(records, "bankruptcy") == [("a", "rumored"), ("b", "confirmed")]
+    assert _steps(records, "deal") == [("b", "confirmed")]
+
+
+def test_article_with_its_own_claim_on_the_fact_speaks_through_it():
+    claims = [
+        _claim("a", 1, "Corvel Motors may seek bankruptcy protection", "rumored", "bankruptcy"),
+        _claim("b", 1, "Corvel Motors agreed a merger despite the bankruptcy talk", "confirmed", "deal"),
+        _claim("b", 2, "Corvel Motors will not file for bankruptcy", "denied", "bankruptcy"),
+    ]
+    records = rollup(claims, _docs("a", "b"))
+    assert _steps(records, "bankruptcy") == [("a", "rumored"), ("b", "denied")]
+
+
+def test_a_mention_makes_no_group_of_its_own():
+    claims = [_claim("a", 1, "Corvel Motors filed for bankruptcy, but its merger went through", "confirmed", "deal")]
+    assert {r.key for r in rollup(claims, _docs("a")).values()} == {"deal"}
+
