@@ -62,3 +62,35 @@ def test_a_mention_makes_no_group_of_its_own():
     claims = [_claim("a", 1, "Corvel Motors filed for bankruptcy, but its merger went through", "confirmed", "deal")]
     assert {r.key for r in rollup(claims, _docs("a")).values()} == {"deal"}
 
+
+def _priced(doc_id, n, text, status, amount=None):
+    claim = _claim(doc_id, n, text, status, "price")
+    if amount is not None:
+        start = text.index(amount)
+        claim["entities"] = [{"text": amount, "start": start, "end": start + len(amount), "label": "MONEY"}]
+    return claim
+
+
+def test_value_confirmed_earlier_stands_when_a_later_confirmation_gives_none():
+    claims = [
+        _priced("a", 1, "Corvel Motors sold its van unit for $40 million", "confirmed", "$40 million"),
+        _priced("b", 1, "Corvel Motors's sale of the van unit closed at the agreed price", "confirmed"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert record.value == "$40 million"
+
+
+def test_value_of_another_status_does_not_stand():
+    claims = [
+        _priced("a", 1, "Corvel Motors may sell its van unit for $40 million", "rumored", "$40 million"),
+        _priced("b", 1, "Corvel Motors confirmed the sale of its van unit at an undisclosed price", "confirmed"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert record.value is None
+
+
+def test_a_reference_to_the_past_is_no_date():
+    claim = _claim("a", 1, "Corvel Motors recently filed for bankruptcy", "confirmed", "bankruptcy")
+    claim["dates"] = [{"value": "PAST_REF"}]
+    (record,) = rollup([claim], _docs("a")).values()
+    assert record.value is None

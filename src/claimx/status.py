@@ -296,8 +296,9 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         found = _MEASURE.search(claim.get("text") or "")
         return found.group(0) if found else None
     if kind in ("date", "any"):
+        # "recently", "now" (PAST_REF, PRESENT_REF) say when, but give no date
         for date in dates:
-            if date.get("value") and not _bracketed(claim, date):
+            if date.get("value") and not str(date["value"]).endswith("_REF") and not _bracketed(claim, date):
                 return str(date["value"])
     if kind in ("amount", "count", "any"):
         spans = [(d.get("start"), d.get("end")) for d in dates]
@@ -350,6 +351,20 @@ def _written_amount(claim: Mapping[str, Any], ent: Mapping[str, Any]) -> str:
     while j < len(text) and not text[j].isspace():
         j += 1
     return text[i:j].strip(",.;:!?()[]\"'“”‘’") or str(ent["text"])
+
+
+def _standing_value(history: list[StatusStep]) -> str | None:
+    """RETURNS (str | None): the value the current status rests on: the last
+    step's, else that of the latest step before it with the same status, the
+    steps between all keeping that status (an article that confirms the deal
+    without its price leaves the price confirmed before standing)."""
+    status = history[-1].status
+    for step in reversed(history):
+        if step.status != status:
+            return None
+        if step.value:
+            return step.value
+    return None
 
 
 def _history(
@@ -516,7 +531,7 @@ def rollup(
             topic=topic,  # type: ignore[arg-type]
             key=key,
             status=last.status,
-            value=last.value,
+            value=_standing_value(history),
             doc_id=last.doc_id,
             published=last.published,
             claim_id=last.claim_id,
