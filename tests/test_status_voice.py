@@ -94,3 +94,31 @@ def test_a_reference_to_the_past_is_no_date():
     claim["dates"] = [{"value": "PAST_REF"}]
     (record,) = rollup([claim], _docs("a")).values()
     assert record.value is None
+
+
+def _dated(doc_id, n, text, status, when):
+    claim = _claim(doc_id, n, text, status, "deal")
+    claim["dates"] = [{"value": when}]
+    return claim
+
+
+def test_a_claim_with_a_new_value_is_no_restatement():
+    claims = [
+        _dated("a", 1, "Corvel Motors expects to complete the merger in the third quarter", "expected", "2026-Q3"),
+        _dated("b", 1, "Corvel Motors now expects to complete the merger in the fourth quarter", "expected", "2026-Q4"),
+        _dated("b", 2, "Corvel Motors shareholders approved the merger", "confirmed", "2026-05-02"),
+    ]
+    claims[2]["cues"] = []
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "expected")]
+    assert record.value == "2026-Q4"
+
+
+def test_a_claim_with_the_same_value_and_status_restates():
+    claims = [
+        _dated("a", 1, "Corvel Motors expects to complete the merger in the third quarter", "expected", "2026-Q3"),
+        _dated("b", 1, "Corvel Motors expects to complete the merger in the third quarter", "expected", "2026-Q3"),
+        _dated("b", 2, "Corvel Motors shareholders approved the merger", "confirmed", "2026-05-02"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "confirmed")]

@@ -15,7 +15,8 @@ gives its value; a claim that names the subject and carries status words
 either; its first claim. A sentence that hedges a value and says in so many
 words that the fact is undecided ("anticipated for 2025, no date has been
 set") speaks as undecided, with the hedged value. A claim that restates an
-earlier article's claim of the group with the same status is background, and
+earlier article's claim of the group with the same status and value is
+background (one that gives a new value is news), and
 so, once an earlier article has spoken to the group, is a claim worded as
 background (``models/en/background.jsonl``: "had said", "initially",
 "earlier this year"); an article that only restates earlier coverage does
@@ -379,7 +380,8 @@ def _history(
     (``background.jsonl``: "had said", "initially") or restating an earlier
     claim with the same status does not speak."""
     history: list[StatusStep] = []  # in article order
-    earlier: list[tuple[str, frozenset[str]]] = []
+    # what earlier articles said: (status, content words, value) per claim
+    earlier: list[tuple[str, frozenset[str], str | None]] = []
     for doc_id in sorted(by_doc, key=_DocOrder(docs)):
         entries = by_doc[doc_id]
         # a claim that restates what an earlier article said, with the
@@ -388,18 +390,23 @@ def _history(
         # reported ("the maker had said in March"): the article's own news
         # speaks for it
         words = [_content_words(claim["text"]) for _, _, claim in entries]
+        # a claim that gives another value than the one it seems to restate
+        # is news ("now expects to complete the deal by the end of the year")
+        said = [(claim["status"], mine, _value(claim, topic, key)) for (_, _, claim), mine in zip(entries, words)]
         fresh = [
             entry
-            for entry, mine in zip(entries, words)
+            for entry, mine in zip(entries, said)
             if entry[0] == 0
             or (
                 not (earlier and background_rule(entry[2]["text"]))
-                and not any(_restates(mine, theirs) for status, theirs in earlier if status == entry[2]["status"])
+                and not any(
+                    _restates(mine[1], theirs) for status, theirs, value in earlier if (status, value) == (mine[0], mine[2])
+                )
             )
         ]
         if not fresh:
             # an article that only restates earlier coverage does not speak
-            earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
+            earlier.extend(said)
             continue
         best, _, claim = min(fresh, key=_entry_order)
         value = _value(claim, topic, key)
@@ -413,7 +420,7 @@ def _history(
         ]
         if best != 0 and claim["status"] in _HEDGED and undecided:
             claim = min(undecided, key=_entry_order)[2]
-        earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
+        earlier.extend(said)
         cid = claim["claim_id"]
         status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
         if (
