@@ -28,6 +28,7 @@ def _alternatives(words: list[str]) -> str:
 
 
 def _compile(rule: BackgroundRule) -> re.Pattern[str]:
+    """RETURNS (re.Pattern): the rule as one pattern over a claim's text."""
     pattern = r"(?<!\w)(?:" + _alternatives(rule.words) + r")"
     if rule.followed_by:
         ends = [w for w in rule.followed_by if w.startswith("-")]
@@ -37,9 +38,15 @@ def _compile(rule: BackgroundRule) -> re.Pattern[str]:
         between = rf"(?:\s+(?:{_alternatives(rule.between)}))*" if rule.between else ""
         pattern += between + r"\s+(?:" + "|".join(parts) + r")"
     pattern += r"(?!\w)"
-    if rule.not_after:
-        # nothing of ``not_after`` before the words
-        pattern = r"^(?:(?!(?<!\w)(?:" + _alternatives(rule.not_after) + r")(?!\w)).)*?" + pattern
+    if rule.opens is not None:
+        pattern = r"^\W*(?:[\w'’-]+\W+){0,%d}?" % rule.opens + pattern
+    if not (rule.unless or rule.not_after):
+        return re.compile(pattern, re.IGNORECASE | re.DOTALL)
+    # nothing of ``unless`` anywhere in the claim
+    ahead = r"(?!.*(?<!\w)(?:" + _alternatives(rule.unless) + r")(?!\w))" if rule.unless else ""
+    # nothing of ``not_after`` before the words
+    before = r"(?:(?!(?<!\w)(?:" + _alternatives(rule.not_after) + r")(?!\w)).)*?" if rule.not_after else ".*?"
+    pattern = "^" + ahead + (before if rule.opens is None else "") + pattern.lstrip("^")
     return re.compile(pattern, re.IGNORECASE | re.DOTALL)
 
 

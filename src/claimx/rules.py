@@ -264,6 +264,13 @@ class BackgroundRule(BaseModel):
     #: the words do not count after one of these in the claim: a clause they
     #: open reports what someone said ("confirmed that terms had been agreed")
     not_after: list[str] = []
+    #: the words do not count in a claim that holds one of these: it tells
+    #: the article's own news ("now plans to cut 210 roles")
+    unless: list[str] = []
+    #: when given, the words must open the claim, after at most this many
+    #: words: the claim is itself the time clause ("two weeks after the maker
+    #: unveiled it"), not a clause that ends on one
+    opens: int | None = None
     examples: list[str] = []
     counter_examples: list[str] = []
 
