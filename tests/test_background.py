@@ -78,3 +78,33 @@ def test_article_with_only_background_does_not_speak():
     ]
     (record,) = rollup(claims, _docs("a", "b")).values()
     assert [(s.doc_id, s.status) for s in record.history] == [("a", "rumored")]
+
+
+def _in_sentence(claim, start, sentence=(0, 200)):
+    claim["span"] = {"start": start, "end": start + len(claim["text"])}
+    claim["sentence"] = {"start": sentence[0], "end": sentence[1]}
+    return claim
+
+
+def test_background_wording_covers_the_rest_of_its_sentence():
+    # "Earlier this year a supplier said ..., naming Penang as the site"
+    claims = [
+        _claim("a", 1, "Brightline Pad will be assembled in Penang, a supplier said", "rumored"),
+        _in_sentence(_claim("b", 1, "Earlier this year a supplier said it would build the tablet", "confirmed"), 0),
+        _in_sentence(_claim("b", 2, "naming Penang as the assembly site", "confirmed"), 62),
+        _in_sentence(_claim("b", 3, "Brightline Pad assembly has been delayed, the maker said", "denied"), 0, (201, 260)),
+    ]
+    claims[3]["cues"] = []
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "rumored"), ("b", "denied")]
+
+
+def test_time_clause_marks_only_itself():
+    # "Two weeks after the supplier's report, the maker moved assembly to Penang"
+    claims = [
+        _claim("a", 1, "Brightline Pad will be assembled in Penang, a supplier said", "rumored"),
+        _in_sentence(_claim("b", 1, "Two weeks after a supplier reported the plan", "rumored"), 0),
+        _in_sentence(_claim("b", 2, "Brightline Pad's maker moved its assembly to Penang", "confirmed"), 46),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "rumored"), ("b", "confirmed")]

@@ -51,13 +51,19 @@ def _compile(rule: BackgroundRule) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def _compiled(rules_dir: Path | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((rule.id, _compile(rule)) for rule in load_background(rules_dir))
+def _compiled(rules_dir: Path | None = None) -> tuple[tuple[BackgroundRule, re.Pattern[str]], ...]:
+    return tuple((rule, _compile(rule)) for rule in load_background(rules_dir))
+
+
+def matching_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | None:
+    """RETURNS (BackgroundRule | None): the first background rule a claim's text matches, or None."""
+    for rule, pattern in _compiled(rules_dir):
+        if pattern.search(text):
+            return rule
+    return None
 
 
 def background_rule(text: str, rules_dir: Path | None = None) -> str | None:
     """RETURNS (str | None): the id of the first background rule a claim's text matches, or None."""
-    for rule_id, pattern in _compiled(rules_dir):
-        if pattern.search(text):
-            return rule_id
-    return None
+    rule = matching_rule(text, rules_dir)
+    return rule.id if rule is not None else None

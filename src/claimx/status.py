@@ -47,7 +47,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .background import background_rule
+from .background import matching_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import Status, Topic
@@ -354,6 +354,32 @@ def _written_amount(claim: Mapping[str, Any], ent: Mapping[str, Any]) -> str:
     return text[i:j].strip(",.;:!?()[]\"'“”‘’") or str(ent["text"])
 
 
+def _background_claims(claims: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """RETURNS (frozenset[str]): the ids of the claims worded as background
+    (``background.jsonl``), and of the claims that follow such a claim in its
+    sentence: "Earlier this month a tipster published a sheet, listing a $649
+    price" restates the sheet's price too. A time clause that opens its claim
+    ("two weeks after the launch") marks only itself: the clause after it is
+    the sentence's news ("…, the maker cut its price")."""
+    marked: set[str] = set()
+    first_mark: dict[tuple[str, Any, Any], int] = {}
+    located = []
+    for claim in claims:
+        sentence = claim.get("sentence") or {}
+        where = (claim["doc_id"], sentence.get("start"), sentence.get("end"))
+        start = (claim.get("span") or {}).get("start")
+        rule = matching_rule(claim.get("text") or "")
+        if rule is not None:
+            marked.add(claim["claim_id"])
+            if rule.opens is None and sentence.get("start") is not None and start is not None:
+                first_mark[where] = min(first_mark.get(where, start), start)
+        located.append((where, start, claim["claim_id"]))
+    for where, start, cid in located:
+        if where in first_mark and start is not None and start > first_mark[where]:
+            marked.add(cid)
+    return frozenset(marked)
+
+
 def _standing_value(history: list[StatusStep]) -> str | None:
     """RETURNS (str | None): the value the current status rests on: the last
     step's, else that of the latest step before it with the same status, the
@@ -374,8 +400,10 @@ def _history(
     topic: str,
     key: str,
     resolution: Resolution | None,
+    background: frozenset[str] = frozenset(),
 ) -> list[StatusStep]:
     """RETURNS (list[StatusStep]): the steps of one group, an article's voice each, in article order.
+    ``background`` holds the ids of the claims worded as background (:func:`_background_claims`).
     Once an earlier article has spoken, a claim worded as background
     (``background.jsonl``: "had said", "initially") or restating an earlier
     claim with the same status does not speak."""
@@ -398,7 +426,7 @@ def _history(
             for entry, mine in zip(entries, said)
             if entry[0] == 0
             or (
-                not (earlier and background_rule(entry[2]["text"]))
+                not (earlier and entry[2]["claim_id"] in background)
                 and not any(
                     _restates(mine[1], theirs) for status, theirs, value in earlier if (status, value) == (mine[0], mine[2])
                 )
@@ -467,6 +495,7 @@ def rollup(
     if resolver is None:
         resolver = SubjectResolver(c["subject"]["name"] for c in claims)
     followed = _followed_subjects(claims, docs, resolver)
+    background = _background_claims(claims)
     attribute_words = _attribute_words()
     attribute_keys = set(attribute_words.values())
     # group -> doc -> [(priority, position, claim)]
@@ -529,7 +558,7 @@ def rollup(
         groups[okey].setdefault(doc_id, []).append(entry)
     records: dict[str, StatusRecord] = {}
     for (subject, topic, key), by_doc in groups.items():
-        history = _history(by_doc, docs, topic, key, resolution)
+        history = _history(by_doc, docs, topic, key, resolution, background)
         last = history[-1]
         gid = group_id(subject, topic, key)
         records[gid] = StatusRecord(
