@@ -23,7 +23,8 @@ background (``models/en/background.jsonl``: "had said", "initially",
 not speak to the group. A business or production claim that names another
 fact of its subject in so many words (a one-word slot word of
 ``slots.jsonl``: "filed for bankruptcy, but the deal went through") speaks
-to that fact too, last, for an article with no claim of its own there. A
+to that fact too, last, for an article with no claim of its own there; the
+first such word on a fact makes its group. A
 group's value is the date or amount (as its slot says) that the speaking
 claim gives.
 
@@ -544,7 +545,8 @@ def rollup(
                 names.setdefault(okey, set()).add(claim["subject"]["name"])
     # "filed for bankruptcy Thursday, however a deal went through": a claim
     # tagged with one slot that names another fact of its subject in so many
-    # words speaks to it too, for an article that has no claim of its own there
+    # words speaks to it too, for an article that has no claim of its own
+    # there ("plans to lay off 47,000 and close five plants": the closures)
     mentions = _mention_words()
     extra: list[tuple[tuple[str, str, str], str, tuple[int, int, Mapping[str, Any]]]] = []
     for (subject, topic, key), by_doc in groups.items():
@@ -552,10 +554,11 @@ def rollup(
             for priority, position, claim in entries:
                 for other in _listed_attributes(claim["text"], mentions.get(topic, {})) - {key}:
                     okey = (subject, topic, other)
-                    if okey in groups and doc_id not in groups[okey]:
+                    if doc_id not in groups.get(okey, {}):
                         extra.append((okey, doc_id, (priority + 3, position, claim)))
     for okey, doc_id, entry in extra:
-        groups[okey].setdefault(doc_id, []).append(entry)
+        groups.setdefault(okey, {}).setdefault(doc_id, []).append(entry)
+        names.setdefault(okey, set()).add(entry[2]["subject"]["name"])
     records: dict[str, StatusRecord] = {}
     for (subject, topic, key), by_doc in groups.items():
         history = _history(by_doc, docs, topic, key, resolution, background)
