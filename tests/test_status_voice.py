@@ -130,3 +130,15 @@ def test_a_claim_with_the_same_value_and_status_restates():
     ]
     (record,) = rollup(claims, _docs("a", "b")).values()
     assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "confirmed")]
+
+
+def test_a_model_number_is_no_amount():
+    text = "The C-9 carries between 40 and 60 passengers"
+    claim = _claim("a", 1, text, "confirmed", "capacity")
+    claim["topic"] = "other"
+    claim["entities"] = [
+        {"text": "C-9", "start": text.index("C-9"), "end": text.index("C-9") + 3, "label": "CARDINAL"},
+        {"text": "between 40 and 60", "start": text.index("between"), "end": text.index("between") + 17, "label": "CARDINAL"},
+    ]
+    (record,) = rollup([claim], _docs("a")).values()
+    assert record.value == "between 40 and 60"

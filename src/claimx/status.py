@@ -308,10 +308,24 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
             for ent in claim.get("entities") or []:
                 if ent.get("label") != label or any(
                     s is not None and s <= ent.get("start", -1) < e for s, e in spans
-                ):
+                ) or _model_number(claim, ent):
                     continue
                 return _written_amount(claim, ent)
     return None
+
+
+#: a figure that names a model ("the 787-8", "the A350"): the article before it, a dash or letters in it
+_MODEL_NUMBER = re.compile(r"[A-Za-z]+-?\d[\w-]*|\d+-\w+")
+
+
+def _model_number(claim: Mapping[str, Any], ent: Mapping[str, Any]) -> bool:
+    """RETURNS (bool): whether an entity is a model's number ("the 787-8 holds 250"), not an amount."""
+    text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
+    start = ent.get("start")
+    if base is None or start is None:
+        return False
+    before = text[: max(start - base, 0)].rstrip().rsplit(" ", 1)[-1].lower()
+    return before == "the" and bool(_MODEL_NUMBER.fullmatch(_written_amount(claim, ent)))
 
 
 def _leaves(text: str, person: str) -> bool:
