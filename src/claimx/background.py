@@ -39,7 +39,7 @@ def _compile(rule: BackgroundRule) -> re.Pattern[str]:
         pattern += between + r"\s+(?:" + "|".join(parts) + r")"
     pattern += r"(?!\w)"
     if rule.opens is not None:
-        pattern = r"^\W*(?:[\w'’-]+\W+){0,%d}?" % rule.opens + pattern
+        pattern = rf"^\W*(?:[\w'’-]+\W+){{0,{rule.opens}}}?" + pattern
     if not (rule.unless or rule.not_after):
         return re.compile(pattern, re.IGNORECASE | re.DOTALL)
     # nothing of ``unless`` anywhere in the claim

@@ -22,7 +22,7 @@ background (``models/en/background.jsonl``: "had said", "initially",
 "earlier this year"); an article that only restates earlier coverage does
 not speak to the group. A business or production claim that names another
 fact of its subject in so many words (a one-word slot word of
-``slots.jsonl``: "filed for bankruptcy, but the deal went through") speaks
+``slots.jsonl``: "sought bankruptcy protection, but its merger goes ahead") speaks
 to that fact too, last, for an article with no claim of its own there; the
 first such word on a fact makes its group. A
 group's value is the date or amount (as its slot says) that the speaking
@@ -557,7 +557,7 @@ def rollup(
                 okey = (subject, "other", other)
                 groups.setdefault(okey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
                 names.setdefault(okey, set()).add(claim["subject"]["name"])
-    # "filed for bankruptcy Thursday, however a deal went through": a claim
+    # "sought protection from creditors, but its merger goes ahead": a claim
     # tagged with one slot that names another fact of its subject in so many
     # words speaks to it too, for an article that has no claim of its own
     # there ("plans to lay off 47,000 and close five plants": the closures)
