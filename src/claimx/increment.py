@@ -46,7 +46,7 @@ from .outputs import (
     write_lines_atomic,
 )
 from .schemas import DocumentRecord
-from .status import DocInfo, StatusChange, StatusRecord, diff, followed_subjects, rollup
+from .status import DocInfo, StatusChange, StatusRecord, background_claims, diff, followed_subjects, rollup
 from .store import ROLLUP_CONTEXT, Store, rollup_sort_key
 from .subjects import SubjectResolver, load_aliases
 from .views import LEARNED_ALIASES, decisions_mark
@@ -237,16 +237,21 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         if not full:
             befores.extend((_key(rec), gid, rec) for gid, rec in _records(store.rollup_of(part).items()))
         slice_claims = []
+        whole = []  # every claim of the slice's articles: background marks reach across subjects in a sentence
         for doc_id, _, record in _claims_of(store, store.docs_of(part)):
             claim = json.loads(record)
             name = (claim.get("subject") or {}).get("name", "")
             if not name.strip() or doc_id not in docs:
                 continue
+            whole.append(claim)
             canon = canonical[name]
             final = followed[doc_id].get(canon, canon) if not claim["subject"].get("text") and doc_id in followed else canon
             if canon in part or final in part:
                 slice_claims.append(claim)
-        records = rollup(slice_claims, docs, resolver=resolver, resolution=resolution, followed=followed)
+        records = rollup(
+            slice_claims, docs, resolver=resolver, resolution=resolution, followed=followed,
+            background=background_claims(whole),
+        )
         afters.extend((_key(rec), gid, rec) for gid, rec in records.items() if rec.subject in part)
     befores.sort(key=lambda item: item[0])
     afters.sort(key=lambda item: item[0])

@@ -286,6 +286,37 @@ class SlotRule(BaseModel):
     examples: list[str] = []
 
 
+class BackgroundRule(BaseModel):
+    """One line of ``background.jsonl``: wording that marks a claim as background,
+    a restatement of what happened or was said before ("had said", "initially",
+    "earlier this year"). Read by the roll-up (:mod:`claimx.background`): once a
+    fact has been reported, such a claim does not speak for its article."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    #: the marking words, lower case; several words are matched as a phrase
+    words: list[str]
+    #: when given, the words mark background only when one of these follows
+    #: them (a past participle after "had"); an entry "-ed" stands for any word
+    #: ending in "ed"
+    followed_by: list[str] = []
+    #: words that may stand between ``words`` and ``followed_by`` ("had *already* said")
+    between: list[str] = []
+    #: the words do not count after one of these in the claim: a clause they
+    #: open reports what someone said ("confirmed that terms had been agreed")
+    not_after: list[str] = []
+    #: the words do not count in a claim that holds one of these: it tells
+    #: the article's own news ("now plans to cut 210 roles")
+    unless: list[str] = []
+    #: when given, the words must open the claim, after at most this many
+    #: words: the claim is itself the time clause ("two weeks after the maker
+    #: unveiled it"), not a clause that ends on one
+    opens: int | None = None
+    examples: list[str] = []
+    counter_examples: list[str] = []
+
+
 class NormalizeRule(BaseModel):
     """One line of ``normalize.jsonl``: replace ``char`` by ``replacement``.
 
@@ -503,6 +534,7 @@ PACK_SCHEMAS: dict[str, type[BaseModel]] = {
     "topics.jsonl": TopicRule,
     "entities.jsonl": EntityRule,
     "slots.jsonl": SlotRule,
+    "background.jsonl": BackgroundRule,
     "normalize.jsonl": NormalizeRule,
     "temporal.jsonl": TemporalRule,
 }

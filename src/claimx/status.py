@@ -15,8 +15,16 @@ gives its value; a claim that names the subject and carries status words
 either; its first claim. A sentence that hedges a value and says in so many
 words that the fact is undecided ("anticipated for 2025, no date has been
 set") speaks as undecided, with the hedged value. A claim that restates an
-earlier article's claim of the group with the same status is background; an
-article that only restates earlier coverage does not speak to the group. A
+earlier article's claim of the group with the same status and value is
+background (one that gives a new value is news), and
+so, once an earlier article has spoken to the group, is a claim worded as
+background (``models/en/background.jsonl``: "had said", "initially",
+"earlier this year"); an article that only restates earlier coverage does
+not speak to the group. A business or production claim that names another
+fact of its subject in so many words (a one-word slot word of
+``slots.jsonl``: "sought bankruptcy protection, but its merger goes ahead") speaks
+to that fact too, last, for an article with no claim of its own there; the
+first such word on a fact makes its group. A
 group's value is the date or amount (as its slot says) that the speaking
 claim gives.
 
@@ -40,6 +48,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from .background import matching_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import Status, Topic
@@ -188,6 +197,21 @@ def _attribute_words() -> dict[str, str]:
     }
 
 
+@functools.lru_cache(maxsize=1)
+def _mention_words() -> dict[str, dict[str, str]]:
+    """RETURNS (dict): topic -> {one-word slot word -> its key}, for the
+    business and production slots whose words need no part of speech or head."""
+    from .slots import load_slots
+
+    out: dict[str, dict[str, str]] = {}
+    for slot in load_slots():
+        if slot.topic in ("business", "production") and not slot.heads and not slot.pos:
+            for word in slot.words:
+                if " " not in word and "-" not in word:
+                    out.setdefault(slot.topic, {})[word.casefold()] = slot.key
+    return out
+
+
 def _listed_attributes(text: str, words: Mapping[str, str]) -> set[str]:
     """RETURNS (set[str]): the attribute keys whose words a claim's text uses."""
     return {words[w] for w in _WORD.findall(text.casefold()) if w in words}
@@ -291,8 +315,9 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         found = _MEASURE.search(claim.get("text") or "")
         return found.group(0) if found else None
     if kind in ("date", "any"):
+        # "recently", "now" (PAST_REF, PRESENT_REF) say when, but give no date
         for date in dates:
-            if date.get("value") and not _bracketed(claim, date):
+            if date.get("value") and not str(date["value"]).endswith("_REF") and not _bracketed(claim, date):
                 return str(date["value"])
     if kind in ("amount", "count", "any"):
         spans = [(d.get("start"), d.get("end")) for d in dates]
@@ -300,10 +325,24 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
             for ent in claim.get("entities") or []:
                 if ent.get("label") != label or any(
                     s is not None and s <= ent.get("start", -1) < e for s, e in spans
-                ):
+                ) or _model_number(claim, ent):
                     continue
                 return _written_amount(claim, ent)
     return None
+
+
+#: a figure that names a model ("the 787-8", "the A350"): the article before it, a dash or letters in it
+_MODEL_NUMBER = re.compile(r"[A-Za-z]+-?\d[\w-]*|\d+-\w+")
+
+
+def _model_number(claim: Mapping[str, Any], ent: Mapping[str, Any]) -> bool:
+    """RETURNS (bool): whether an entity is a model's number ("the 787-8 holds 250"), not an amount."""
+    text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
+    start = ent.get("start")
+    if base is None or start is None:
+        return False
+    before = text[: max(start - base, 0)].rstrip().rsplit(" ", 1)[-1].lower()
+    return before == "the" and bool(_MODEL_NUMBER.fullmatch(_written_amount(claim, ent)))
 
 
 def _leaves(text: str, person: str) -> bool:
@@ -347,6 +386,128 @@ def _written_amount(claim: Mapping[str, Any], ent: Mapping[str, Any]) -> str:
     return text[i:j].strip(",.;:!?()[]\"'“”‘’") or str(ent["text"])
 
 
+def background_claims(claims: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """RETURNS (frozenset[str]): the ids of the claims worded as background
+    (``background.jsonl``), and of the claims that follow such a claim in its
+    sentence: "Earlier this month a tipster published a sheet, listing a $649
+    price" restates the sheet's price too. A time clause that opens its claim
+    ("two weeks after the launch") marks only itself: the clause after it is
+    the sentence's news ("…, the maker cut its price")."""
+    marked: set[str] = set()
+    first_mark: dict[tuple[str, Any, Any], int] = {}
+    located = []
+    for claim in claims:
+        sentence = claim.get("sentence") or {}
+        where = (claim["doc_id"], sentence.get("start"), sentence.get("end"))
+        start = (claim.get("span") or {}).get("start")
+        rule = matching_rule(claim.get("text") or "")
+        if rule is not None:
+            marked.add(claim["claim_id"])
+            if rule.opens is None and sentence.get("start") is not None and start is not None:
+                first_mark[where] = min(first_mark.get(where, start), start)
+        located.append((where, start, claim["claim_id"]))
+    for where, start, cid in located:
+        if where in first_mark and start is not None and start > first_mark[where]:
+            marked.add(cid)
+    return frozenset(marked)
+
+
+def _standing_value(history: list[StatusStep]) -> str | None:
+    """RETURNS (str | None): the value the current status rests on: the last
+    step's, else that of the latest step before it with the same status, the
+    steps between all keeping that status (an article that confirms the deal
+    without its price leaves the price confirmed before standing)."""
+    status = history[-1].status
+    for step in reversed(history):
+        if step.status != status:
+            return None
+        if step.value:
+            return step.value
+    return None
+
+
+def _history(
+    by_doc: Mapping[str, list[tuple[int, int, Mapping[str, Any]]]],
+    docs: Mapping[str, DocInfo],
+    topic: str,
+    key: str,
+    resolution: Resolution | None,
+    background: frozenset[str] = frozenset(),
+) -> list[StatusStep]:
+    """RETURNS (list[StatusStep]): the steps of one group, an article's voice each, in article order.
+    ``background`` holds the ids of the claims worded as background (:func:`background_claims`).
+    Once an earlier article has spoken, a claim worded as background
+    (``background.jsonl``: "had said", "initially") or restating an earlier
+    claim with the same status does not speak."""
+    history: list[StatusStep] = []  # in article order
+    # what earlier articles said: (status, content words, value) per claim
+    earlier: list[tuple[str, frozenset[str], str | None]] = []
+    for doc_id in sorted(by_doc, key=_DocOrder(docs)):
+        entries = by_doc[doc_id]
+        # a claim that restates what an earlier article said, with the
+        # same status, is background ("Seven months after Valve said …"),
+        # and so is one worded as background once the fact has been
+        # reported ("the maker had said in March"): the article's own news
+        # speaks for it
+        words = [_content_words(claim["text"]) for _, _, claim in entries]
+        # a claim that gives another value than the one it seems to restate
+        # is news ("now expects to complete the deal by the end of the year")
+        said = [(claim["status"], mine, _value(claim, topic, key)) for (_, _, claim), mine in zip(entries, words)]
+        fresh = [
+            entry
+            for entry, mine in zip(entries, said)
+            if entry[0] == 0
+            or (
+                not (earlier and entry[2]["claim_id"] in background)
+                and not any(
+                    _restates(mine[1], theirs) for status, theirs, value in earlier if (status, value) == (mine[0], mine[2])
+                )
+            )
+        ]
+        if not fresh:
+            # an article that only restates earlier coverage does not speak
+            earlier.extend(said)
+            continue
+        best, _, claim = min(fresh, key=_entry_order)
+        value = _value(claim, topic, key)
+        # "while widely anticipated for 2025, no final date has been set":
+        # a sentence that hedges a value and says in so many words that it
+        # is undecided leaves the fact undecided; the hedged value stays
+        undecided = [
+            entry for entry in (fresh or entries)
+            if entry[2]["status"] == "unconfirmed" and entry[2].get("cues") and not _value(entry[2], topic, key)
+            and entry[2].get("sentence") is not None and entry[2].get("sentence") == claim.get("sentence")
+        ]
+        if best != 0 and claim["status"] in _HEDGED and undecided:
+            claim = min(undecided, key=_entry_order)[2]
+        earlier.extend(said)
+        cid = claim["claim_id"]
+        status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
+        if (
+            topic in ("cast", "crew")
+            and status in ("confirmed", "expected")
+            and not (resolution and cid in resolution.by_claim)
+            and _leaves(claim.get("text") or "", key)
+        ):
+            # "the chief executive, Ilse Marten, will step down": she is
+            # no longer of the crew, whatever the certainty of the news
+            status = "denied"
+        info = docs[doc_id]
+        history.append(
+            StatusStep(
+                doc_id=doc_id,
+                published=info.published,
+                status=status,
+                value=_value(claim, topic, key) or value,
+                claim_id=cid,
+                text=claim["text"],
+                claims=len(entries),
+                reviewed=bool(resolution and cid in resolution.by_claim),
+            )
+        )
+    return history
+
+
 def rollup(
     claims: Iterable[Mapping[str, Any]],
     docs: Mapping[str, DocInfo],
@@ -354,6 +515,7 @@ def rollup(
     resolver: SubjectResolver | None = None,
     resolution: Resolution | None = None,
     followed: Mapping[str, Mapping[str, str]] | None = None,
+    background: frozenset[str] | None = None,
 ) -> dict[str, StatusRecord]:
     """Roll claims up into one status record per (subject, topic, key).
 
@@ -363,6 +525,10 @@ def rollup(
     resolution (Resolution | None): reviewers' decisions, matched to these claims.
     followed (Mapping | None): which subject each article follows (:func:`followed_subjects`),
         when the claims are only some of the corpus's; None works it out from ``claims``.
+    background (frozenset[str] | None): the ids of the claims worded as background
+        (:func:`background_claims`), worked out over whole articles when the claims
+        are only some subjects' (a mark covers the claims after it in its sentence,
+        whatever their subject); None works it out from ``claims``.
     RETURNS (dict[str, StatusRecord]): by group id.
     """
     claims = [c for c in claims if (c.get("subject") or {}).get("name", "").strip() and c["doc_id"] in docs]
@@ -370,6 +536,8 @@ def rollup(
         resolver = SubjectResolver(c["subject"]["name"] for c in claims)
     if followed is None:
         followed = _followed_subjects(claims, docs, resolver)
+    if background is None:
+        background = background_claims(claims)
     attribute_words = _attribute_words()
     attribute_keys = set(attribute_words.values())
     # group -> doc -> [(priority, position, claim)]
@@ -416,62 +584,25 @@ def rollup(
                 okey = (subject, "other", other)
                 groups.setdefault(okey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
                 names.setdefault(okey, set()).add(claim["subject"]["name"])
+    # "sought protection from creditors, but its merger goes ahead": a claim
+    # tagged with one slot that names another fact of its subject in so many
+    # words speaks to it too, for an article that has no claim of its own
+    # there ("plans to lay off 47,000 and close five plants": the closures)
+    mentions = _mention_words()
+    extra: list[tuple[tuple[str, str, str], str, tuple[int, int, Mapping[str, Any]]]] = []
+    for (subject, topic, key), by_doc in groups.items():
+        for doc_id, entries in by_doc.items():
+            for priority, position, claim in entries:
+                for other in _listed_attributes(claim["text"], mentions.get(topic, {})) - {key}:
+                    okey = (subject, topic, other)
+                    if doc_id not in groups.get(okey, {}):
+                        extra.append((okey, doc_id, (priority + 3, position, claim)))
+    for okey, doc_id, entry in extra:
+        groups.setdefault(okey, {}).setdefault(doc_id, []).append(entry)
+        names.setdefault(okey, set()).add(entry[2]["subject"]["name"])
     records: dict[str, StatusRecord] = {}
     for (subject, topic, key), by_doc in groups.items():
-        history: list[StatusStep] = []  # in article order
-        earlier: list[tuple[str, frozenset[str]]] = []
-        for doc_id in sorted(by_doc, key=_DocOrder(docs)):
-            entries = by_doc[doc_id]
-            # a claim that restates what an earlier article said, with the
-            # same status, is background ("Seven months after Valve said …"):
-            # the article's own news speaks for it
-            words = [_content_words(claim["text"]) for _, _, claim in entries]
-            fresh = [
-                entry
-                for entry, mine in zip(entries, words)
-                if entry[0] == 0 or not any(_restates(mine, theirs) for status, theirs in earlier if status == entry[2]["status"])
-            ]
-            if not fresh:
-                # an article that only restates earlier coverage does not speak
-                earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
-                continue
-            best, _, claim = min(fresh, key=_entry_order)
-            value = _value(claim, topic, key)
-            # "while widely anticipated for 2025, no final date has been set":
-            # a sentence that hedges a value and says in so many words that it
-            # is undecided leaves the fact undecided; the hedged value stays
-            undecided = [
-                entry for entry in (fresh or entries)
-                if entry[2]["status"] == "unconfirmed" and entry[2].get("cues") and not _value(entry[2], topic, key)
-                and entry[2].get("sentence") is not None and entry[2].get("sentence") == claim.get("sentence")
-            ]
-            if best != 0 and claim["status"] in _HEDGED and undecided:
-                claim = min(undecided, key=_entry_order)[2]
-            earlier.extend((entry[2]["status"], mine) for entry, mine in zip(entries, words))
-            cid = claim["claim_id"]
-            status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
-            if (
-                topic in ("cast", "crew")
-                and status in ("confirmed", "expected")
-                and not (resolution and cid in resolution.by_claim)
-                and _leaves(claim.get("text") or "", key)
-            ):
-                # "the chief executive, Ilse Marten, will step down": she is
-                # no longer of the crew, whatever the certainty of the news
-                status = "denied"
-            info = docs[doc_id]
-            history.append(
-                StatusStep(
-                    doc_id=doc_id,
-                    published=info.published,
-                    status=status,
-                    value=_value(claim, topic, key) or value,
-                    claim_id=cid,
-                    text=claim["text"],
-                    claims=len(entries),
-                    reviewed=bool(resolution and cid in resolution.by_claim),
-                )
-            )
+        history = _history(by_doc, docs, topic, key, resolution, background)
         last = history[-1]
         gid = group_id(subject, topic, key)
         records[gid] = StatusRecord(
@@ -480,7 +611,7 @@ def rollup(
             topic=topic,  # type: ignore[arg-type]
             key=key,
             status=last.status,
-            value=last.value,
+            value=_standing_value(history),
             doc_id=last.doc_id,
             published=last.published,
             claim_id=last.claim_id,

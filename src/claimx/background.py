@@ -1,0 +1,69 @@
+""":mod:`claimx.background`: the background rule pack (``models/en/background.jsonl``).
+
+News restates what came before: "the company had said in March that …",
+"Harwick initially refused", "earlier this year the maker announced …". The
+roll-up (:mod:`claimx.status`) reads such a claim, once its fact has been
+reported, as background: it does not speak for its article
+(shared/ANNOTATION.md, "Tracked facts across articles"). No spaCy here: the
+rules match the claim's words as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from .rules import BackgroundRule, default_rules_dir, load_jsonl
+
+
+def load_background(rules_dir: Path | None = None) -> list[BackgroundRule]:
+    """RETURNS (list[BackgroundRule]): the background rules of a rule pack (none if it has no ``background.jsonl``)."""
+    path = Path(rules_dir or default_rules_dir()) / "background.jsonl"
+    return load_jsonl(path, BackgroundRule) if path.is_file() else []
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _compile(rule: BackgroundRule) -> re.Pattern[str]:
+    """RETURNS (re.Pattern): the rule as one pattern over a claim's text."""
+    pattern = r"(?<!\w)(?:" + _alternatives(rule.words) + r")"
+    if rule.followed_by:
+        ends = [w for w in rule.followed_by if w.startswith("-")]
+        whole = [w for w in rule.followed_by if not w.startswith("-")]
+        parts = [rf"(?:{_alternatives(whole)})"] if whole else []
+        parts += [rf"[^\W\d_]+{re.escape(end[1:])}" for end in ends]
+        between = rf"(?:\s+(?:{_alternatives(rule.between)}))*" if rule.between else ""
+        pattern += between + r"\s+(?:" + "|".join(parts) + r")"
+    pattern += r"(?!\w)"
+    if rule.opens is not None:
+        pattern = rf"^\W*(?:[\w'’-]+\W+){{0,{rule.opens}}}?" + pattern
+    if not (rule.unless or rule.not_after):
+        return re.compile(pattern, re.IGNORECASE | re.DOTALL)
+    # nothing of ``unless`` anywhere in the claim
+    ahead = r"(?!.*(?<!\w)(?:" + _alternatives(rule.unless) + r")(?!\w))" if rule.unless else ""
+    # nothing of ``not_after`` before the words
+    before = r"(?:(?!(?<!\w)(?:" + _alternatives(rule.not_after) + r")(?!\w)).)*?" if rule.not_after else ".*?"
+    pattern = "^" + ahead + (before if rule.opens is None else "") + pattern.lstrip("^")
+    return re.compile(pattern, re.IGNORECASE | re.DOTALL)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(rules_dir: Path | None = None) -> tuple[tuple[BackgroundRule, re.Pattern[str]], ...]:
+    return tuple((rule, _compile(rule)) for rule in load_background(rules_dir))
+
+
+def matching_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | None:
+    """RETURNS (BackgroundRule | None): the first background rule a claim's text matches, or None."""
+    for rule, pattern in _compiled(rules_dir):
+        if pattern.search(text):
+            return rule
+    return None
+
+
+def background_rule(text: str, rules_dir: Path | None = None) -> str | None:
+    """RETURNS (str | None): the id of the first background rule a claim's text matches, or None."""
+    rule = matching_rule(text, rules_dir)
+    return rule.id if rule is not None else None

@@ -1,0 +1,110 @@
+"""The background pack (``models/en/background.jsonl``) and its use in the roll-up:
+every rule matches its examples and not its counter-examples; once a fact has
+been reported, a claim worded as background does not speak for its article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimx.background import background_rule, load_background
+from claimx.status import DocInfo, rollup
+
+RULES = load_background()
+EXAMPLES = [(rule.id, text) for rule in RULES for text in rule.examples]
+COUNTER = [(rule.id, text) for rule in RULES for text in rule.counter_examples]
+
+
+def test_background_rules_have_examples():
+    assert RULES and all(rule.examples for rule in RULES)
+
+
+@pytest.mark.parametrize("rule_id,text", EXAMPLES)
+def test_background_example_matches(rule_id, text):
+    assert background_rule(text) == rule_id
+
+
+@pytest.mark.parametrize("rule_id,text", COUNTER)
+def test_background_counter_example_does_not_match(rule_id, text):
+    assert background_rule(text) is None
+
+
+def _claim(doc_id, n, text, status, *, cues=("said",), date=None):
+    return {
+        "claim_id": f"{doc_id}-{n}",
+        "doc_id": doc_id,
+        "text": text,
+        "span": {"start": 0, "end": len(text)},
+        "sentence": {"start": 0, "end": len(text)},
+        "status": status,
+        "cues": [{"text": c} for c in cues],
+        "subject": {"name": "Brightline Pad", "text": "Brightline Pad", "start": 0, "end": 14},
+        "topic": "production",
+        "key": "manufacturing",
+        "entities": [],
+        "dates": [] if date is None else [{"value": date}],
+    }
+
+
+def _docs(*ids):
+    return {
+        doc_id: DocInfo(published=dt.date(2026, 3, n), added_on=dt.date(2026, 3, n), added_seq=n)
+        for n, doc_id in enumerate(ids, 1)
+    }
+
+
+def test_background_claim_does_not_speak_once_the_fact_was_reported():
+    claims = [
+        _claim("a", 1, "Brightline Pad will be assembled in Penang, a supplier said", "rumored"),
+        _claim("b", 1, "Brightline Pad's supplier had said it would assemble the tablet in Penang", "confirmed"),
+        _claim("b", 2, "Brightline Pad assembly has not started, the maker said", "denied"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "rumored"), ("b", "denied")]
+
+
+def test_background_claim_speaks_for_a_fact_not_reported_before():
+    # the first word on a fact is news, however it is worded
+    claims = [_claim("a", 1, "Brightline Pad's maker had built the first units in a pilot line", "confirmed")]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "confirmed")]
+
+
+def test_article_with_only_background_does_not_speak():
+    claims = [
+        _claim("a", 1, "Brightline Pad will be assembled in Penang, a supplier said", "rumored"),
+        _claim("b", 1, "Brightline Pad was initially to be assembled in Penang", "confirmed"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "rumored")]
+
+
+def _in_sentence(claim, start, sentence=(0, 200)):
+    claim["span"] = {"start": start, "end": start + len(claim["text"])}
+    claim["sentence"] = {"start": sentence[0], "end": sentence[1]}
+    return claim
+
+
+def test_background_wording_covers_the_rest_of_its_sentence():
+    # "Earlier this year a supplier said ..., naming Penang as the site"
+    claims = [
+        _claim("a", 1, "Brightline Pad will be assembled in Penang, a supplier said", "rumored"),
+        _in_sentence(_claim("b", 1, "Earlier this year a supplier said it would build the tablet", "confirmed"), 0),
+        _in_sentence(_claim("b", 2, "naming Penang as the assembly site", "confirmed"), 62),
+        _in_sentence(_claim("b", 3, "Brightline Pad assembly has been delayed, the maker said", "denied"), 0, (201, 260)),
+    ]
+    claims[3]["cues"] = []
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "rumored"), ("b", "denied")]
+
+
+def test_time_clause_marks_only_itself():
+    # "Two weeks after the supplier's report, the maker moved assembly to Penang"
+    claims = [
+        _claim("a", 1, "Brightline Pad will be assembled in Penang, a supplier said", "rumored"),
+        _in_sentence(_claim("b", 1, "Two weeks after a supplier reported the plan", "rumored"), 0),
+        _in_sentence(_claim("b", 2, "Brightline Pad's maker moved its assembly to Penang", "confirmed"), 46),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "rumored"), ("b", "confirmed")]

@@ -1,0 +1,144 @@
+"""The roll-up's voice per article: a business claim that names another fact
+of its subject in so many words speaks to it, for an article that has no
+claim of its own there, and only then."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claimx.status import DocInfo, rollup
+
+
+def _claim(doc_id, n, text, status, key):
+    return {
+        "claim_id": f"{doc_id}-{n}",
+        "doc_id": doc_id,
+        "text": text,
+        "span": {"start": 0, "end": len(text)},
+        "sentence": {"start": 0, "end": len(text)},
+        "status": status,
+        "cues": [],
+        "subject": {"name": "Corvel Motors", "text": "Corvel Motors", "start": 0, "end": 13},
+        "topic": "business",
+        "key": key,
+        "entities": [],
+        "dates": [],
+    }
+
+
+def _docs(*ids):
+    return {
+        doc_id: DocInfo(published=dt.date(2026, 5, n), added_on=dt.date(2026, 5, n), added_seq=n)
+        for n, doc_id in enumerate(ids, 1)
+    }
+
+
+def _steps(records, key):
+    (record,) = [r for r in records.values() if r.key == key]
+    return [(s.doc_id, s.status) for s in record.history]
+
+
+def test_claim_of_another_slot_speaks_to_a_fact_it_names():
+    claims = [
+        _claim("a", 1, "Corvel Motors may seek bankruptcy protection", "rumored", "bankruptcy"),
+        _claim("b", 1, "Corvel Motors filed for bankruptcy, but its merger went through", "confirmed", "deal"),
+    ]
+    records = rollup(claims, _docs("a", "b"))
+    assert _steps(records, "bankruptcy") == [("a", "rumored"), ("b", "confirmed")]
+    assert _steps(records, "deal") == [("b", "confirmed")]
+
+
+def test_article_with_its_own_claim_on_the_fact_speaks_through_it():
+    claims = [
+        _claim("a", 1, "Corvel Motors may seek bankruptcy protection", "rumored", "bankruptcy"),
+        _claim("b", 1, "Corvel Motors agreed a merger despite the bankruptcy talk", "confirmed", "deal"),
+        _claim("b", 2, "Corvel Motors will not file for bankruptcy", "denied", "bankruptcy"),
+    ]
+    records = rollup(claims, _docs("a", "b"))
+    assert _steps(records, "bankruptcy") == [("a", "rumored"), ("b", "denied")]
+
+
+def test_a_mention_makes_the_group_of_a_fact_not_yet_reported():
+    claims = [_claim("a", 1, "Corvel Motors filed for bankruptcy, but its merger went through", "confirmed", "deal")]
+    records = rollup(claims, _docs("a"))
+    assert {r.key for r in records.values()} == {"deal", "bankruptcy"}
+    assert _steps(records, "bankruptcy") == [("a", "confirmed")]
+
+
+def test_a_word_of_a_slot_that_needs_its_verb_is_no_mention():
+    # "factory" names plant closures only as what closes (slots.jsonl "heads")
+    claims = [_claim("a", 1, "Corvel Motors opened its order books at the factory gate", "confirmed", "orders")]
+    assert {r.key for r in rollup(claims, _docs("a")).values()} == {"orders"}
+
+
+def _priced(doc_id, n, text, status, amount=None):
+    claim = _claim(doc_id, n, text, status, "price")
+    if amount is not None:
+        start = text.index(amount)
+        claim["entities"] = [{"text": amount, "start": start, "end": start + len(amount), "label": "MONEY"}]
+    return claim
+
+
+def test_value_confirmed_earlier_stands_when_a_later_confirmation_gives_none():
+    claims = [
+        _priced("a", 1, "Corvel Motors sold its van unit for $40 million", "confirmed", "$40 million"),
+        _priced("b", 1, "Corvel Motors's sale of the van unit closed at the agreed price", "confirmed"),
+    ]
+    (record,) = [r for r in rollup(claims, _docs("a", "b")).values() if r.key == "price"]
+    assert record.value == "$40 million"
+
+
+def test_value_of_another_status_does_not_stand():
+    claims = [
+        _priced("a", 1, "Corvel Motors may sell its van unit for $40 million", "rumored", "$40 million"),
+        _priced("b", 1, "Corvel Motors confirmed the sale of its van unit at an undisclosed price", "confirmed"),
+    ]
+    (record,) = [r for r in rollup(claims, _docs("a", "b")).values() if r.key == "price"]
+    assert record.value is None
+
+
+def test_a_reference_to_the_past_is_no_date():
+    claim = _claim("a", 1, "Corvel Motors recently filed for bankruptcy", "confirmed", "bankruptcy")
+    claim["dates"] = [{"value": "PAST_REF"}]
+    (record,) = rollup([claim], _docs("a")).values()
+    assert record.value is None
+
+
+def _dated(doc_id, n, text, status, when):
+    claim = _claim(doc_id, n, text, status, "deal")
+    claim["dates"] = [{"value": when}]
+    return claim
+
+
+def test_a_claim_with_a_new_value_is_no_restatement():
+    claims = [
+        _dated("a", 1, "Corvel Motors expects to complete the merger in the third quarter", "expected", "2026-Q3"),
+        _dated("b", 1, "Corvel Motors now expects to complete the merger in the fourth quarter", "expected", "2026-Q4"),
+        _dated("b", 2, "Corvel Motors shareholders approved the merger", "confirmed", "2026-05-02"),
+    ]
+    claims[2]["cues"] = []
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "expected")]
+    assert record.value == "2026-Q4"
+
+
+def test_a_claim_with_the_same_value_and_status_restates():
+    claims = [
+        _dated("a", 1, "Corvel Motors expects to complete the merger in the third quarter", "expected", "2026-Q3"),
+        _dated("b", 1, "Corvel Motors expects to complete the merger in the third quarter", "expected", "2026-Q3"),
+        _dated("b", 2, "Corvel Motors shareholders approved the merger", "confirmed", "2026-05-02"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "confirmed")]
+
+
+def test_a_model_number_is_no_amount():
+    text = "The C-9 carries between 40 and 60 passengers"
+    claim = _claim("a", 1, text, "confirmed", "capacity")
+    claim["topic"] = "other"
+    claim["entities"] = [
+        {"text": "C-9", "start": text.index("C-9"), "end": text.index("C-9") + 3, "label": "CARDINAL"},
+        {"text": "between 40 and 60", "start": text.index("between"), "end": text.index("between") + 17, "label": "CARDINAL"},
+    ]
+    (record,) = rollup([claim], _docs("a")).values()
+    assert record.value == "between 40 and 60"
