@@ -298,3 +298,27 @@ def test_cues_negated_beliefs_and_objects(analyse, text, evidence, status):
 )
 def test_status_negation_in_a_subordinate_clause_stays_there(analyse, text, evidence, status):
     assert _status_of(analyse(text), evidence) == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status, cue",
+    [
+        # an item of a gapped list repeats its clause's predicate, with its hedge
+        ("The airline expects to cut about 3,000 jobs in Spain, 1,200 in Italy and 600 in Greece.", "600 in Greece", "expected", "expects"),
+        ("Analysts said the group may shed 5,000 jobs in Germany, 2,100 in France and 900 in Belgium.", "2,100 in France", "rumored", "may"),
+        # with its negation
+        ("The bank will not close 40 branches in Ohio, 12 in Texas and 9 in Utah.", "12 in Texas", "denied", "will not"),
+        # and a cast list with its report's hedge
+        ("Rodriguez is rumored to cast Lena Park as Mara, Tom Ellis as Quinn and Ava Moss as Lyra.", "Tom Ellis as Quinn", "rumored", "rumored"),
+    ],
+)
+def test_cues_list_items_share_their_clause_status(analyse, text, evidence, status, cue):
+    records = {r.text: r for r in analyse(text)}
+    assert evidence in records, list(records)
+    assert records[evidence].status == status
+    assert cue in [c.text for c in records[evidence].cues]
+
+
+def test_cues_list_items_of_a_plain_statement_stay_confirmed(analyse):
+    records = {r.text: r.status for r in analyse("The chain shut 1,000 stores in Spain, 300 in Italy and 200 in France.")}
+    assert set(records.values()) == {"confirmed"}, records

@@ -199,6 +199,8 @@ class CueTagger(RulePackComponent):
         claims = list(doc.spans[self.spans_key])
         plain_future: list[int] = []
         decided: dict[int, dict[str, Any]] = {}  # token -> the decided claim holding it
+        holder: dict[int, int] = {}  # token -> the number of the claim holding it
+        items: list[tuple[int, int]] = []  # (list item with no cue of its own, the claim it repeats)
         for n, claim in enumerate(claims):
             info = dict(claim._.claim or {})
             head = doc[info.get("head", claim.root.i)]
@@ -226,7 +228,11 @@ class CueTagger(RulePackComponent):
                 # shares the hedge of the clause it hangs on
                 info["status"] = governing["status"]
                 info["cues"] = list(governing["cues"])
+            item_of = info.get("item_of")
+            if not used and item_of is not None and item_of in holder:
+                items.append((n, holder[item_of]))
             decided.update(dict.fromkeys(range(claim.start, claim.end), info))
+            holder.update(dict.fromkeys(range(claim.start, claim.end), n))
             claim._.claim = info
         dates = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
         if plain_future:
@@ -259,6 +265,16 @@ class CueTagger(RulePackComponent):
                 info = dict(claim._.claim)
                 info["status"] = "expected"
                 claim._.claim = info
+        for n, first in items:
+            # "The maker expects to cut 900 jobs in Spain, 400 in Italy and
+            # 300 in France": an item of a list that leaves its verb out
+            # states the first item's predicate again, with its status
+            # (once that is final) and the cues that set it
+            governing = claims[first]._.claim
+            info = dict(claims[n]._.claim)
+            info["status"] = governing["status"]
+            info["cues"] = list(governing["cues"])
+            claims[n]._.claim = info
         return doc
 
     # -- scope ----------------------------------------------------------------
