@@ -322,3 +322,20 @@ def test_cues_list_items_share_their_clause_status(analyse, text, evidence, stat
 def test_cues_list_items_of_a_plain_statement_stay_confirmed(analyse):
     records = {r.text: r.status for r in analyse("The chain shut 1,000 stores in Spain, 300 in Italy and 200 in France.")}
     assert set(records.values()) == {"confirmed"}, records
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        # a gerund as the subject names an activity: its own cue does not hedge what is said of it
+        ("Targeting younger voters has been central to the mayor's campaign.", "confirmed"),
+        ("Planning the festival has taken most of the year.", "confirmed"),
+        ("Not paying the fine has cost the firm its licence.", "confirmed"),
+        # the same verb as the predicate still sets the status
+        ("The startup is targeting a launch in March.", "expected"),
+    ],
+)
+def test_cues_gerund_subject_is_out_of_scope(analyse, text, status):
+    records = analyse(text)
+    assert len(records) == 1, [r.text for r in records]
+    assert records[0].status == status

@@ -333,6 +333,11 @@ class CueTagger(RulePackComponent):
         # "mentions neither A nor B", "faces no rival": a negative word on the object denies the event
         negated_object = (cue._.cue or {}).get("category") == "neg" and cue.root.dep_ in ("det", "preconj")
         while token.i not in spine:
+            if token.dep_ in ("csubj", "csubjpass") and token.tag_ == "VBG":
+                # "Targeting young voters has been key to the plan": a gerund
+                # as the subject names an activity; the clause says something
+                # of it, and the activity's own cue does not hedge that
+                return False
             if negation and token.dep_ == "advcl":
                 # "If it does not pay by May, it will file for bankruptcy",
                 # "…, though the standings may not change", "…, asking them
