@@ -339,3 +339,18 @@ def test_cues_gerund_subject_is_out_of_scope(analyse, text, status):
     records = analyse(text)
     assert len(records) == 1, [r.text for r in records]
     assert records[0].status == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a hedge on a participle set off after the clause hedges the participle only
+        ("The van has a bigger battery pack, which sits under the seats, reportedly adding range and probably cutting charging stops.", "The van has a bigger battery pack", "confirmed"),
+        ("The new case works as a stand, possibly boosting sales of the tablet.", "The new case works as a stand", "confirmed"),
+        ("The plant shut in May, reportedly costing 300 jobs.", "The plant shut in May", "confirmed"),
+        # a participle that names the object of "have" still carries the clause
+        ("The studio has a new comedy set for spring 2029.", "The studio has a new comedy set for spring 2029", "expected"),
+    ],
+)
+def test_cues_hedge_on_a_set_off_participle_stays_there(analyse, text, evidence, status):
+    assert _status_of(analyse(text), evidence) == status

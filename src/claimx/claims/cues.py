@@ -338,6 +338,11 @@ class CueTagger(RulePackComponent):
                 # as the subject names an activity; the clause says something
                 # of it, and the activity's own cue does not hedge that
                 return False
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "aux") for c in token.children):
+                # "the frame acts as an antenna, *possibly* boosting
+                # reception": a hedge on a participle adjunct hedges the
+                # adjunct, not the clause it hangs on
+                return False
             if negation and token.dep_ == "advcl":
                 # "If it does not pay by May, it will file for bankruptcy",
                 # "…, though the standings may not change", "…, asking them
@@ -402,7 +407,10 @@ class CueTagger(RulePackComponent):
         # film scheduled for next summer": a participle on the object of
         # "have"/"be" carries the clause's status
         if token.dep_ == "acl" and token.head.dep_ in ("dobj", "attr") and token.head.head.lemma_ in _HAVE_BE:
-            return True
+            # (not one set off by a comma: "it has a new shell, possibly
+            # boosting its grip" adds a claim, whose hedge stays there)
+            first = token.left_edge
+            return not (first.i > token.head.i and token.doc[first.i - 1].text == ",")
         if token.dep_ in ("dobj", "attr", "pobj") and any(c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS for c in token.children):
             if token.dep_ == "dobj":
                 return True  # "faces no competition", "sees no reason": the event does not hold
