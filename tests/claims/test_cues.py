@@ -354,3 +354,21 @@ def test_cues_gerund_subject_is_out_of_scope(analyse, text, status):
 )
 def test_cues_hedge_on_a_set_off_participle_stays_there(analyse, text, evidence, status):
     assert _status_of(analyse(text), evidence) == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a sentence adverb before the first predicate reaches the ones coordinated with it
+        ("Reportedly, the singer left the label in March and had signed with a rival studio by May.", "had signed with a rival studio by May", "rumored"),
+        ("Allegedly, the clerk took the cash and had hidden it in a locker.", "had hidden it in a locker", "rumored"),
+        # so does a modal, when the second predicate has no auxiliary of its own
+        ("The studio could delay the film until 2028 and cut its budget by a third.", "cut its budget by a third", "rumored"),
+        ("The firm will shut the plant and has already moved its staff.", "has already moved its staff", "confirmed"),
+        # a negation does not
+        ("The mayor did not attend and sent a deputy instead.", "sent a deputy instead", "confirmed"),
+    ],
+)
+def test_cues_coordinated_predicates_share_a_leading_hedge(analyse, text, evidence, status):
+    records = {r.text: r.status for r in analyse(text)}
+    assert records.get(evidence) == status, records

@@ -73,6 +73,10 @@ OUT_OF_SCOPE_DEPS = frozenset(
 )
 
 
+#: cue categories a first predicate shares with the predicates coordinated with it
+SHARED_HEDGES = frozenset({"spec", "expect", "future"})
+
+
 # Function words the grammar helpers test for (auxiliaries, a modal, the
 # infinitive marker, negators); content words live in ``cues.jsonl``.
 _HAVE = "have"
@@ -310,6 +314,19 @@ class CueTagger(RulePackComponent):
                     cue = by_token.get(modifier.i)
                     if cue is not None and cue not in seen and self._hedged_subject(cue, modifier, {head.head.i}):
                         seen.append(cue)
+            # "Reportedly, he met the buyers and signed the deal", "the plant
+            # may close and move its staff": a hedge before the first
+            # predicate (a sentence adverb, a modal) reaches the predicates
+            # coordinated with it; a negation does not ("did not attend and
+            # sent a deputy")
+            # (a predicate with an auxiliary of its own has its own tense and mood: "… and has moved")
+            own_modal = any(c.dep_ in ("aux", "auxpass") for c in head.children)
+            for child in head.head.children:
+                if child.i > head.head.i or child.dep_ not in ("advmod", "aux") or (child.dep_ == "aux" and own_modal):
+                    continue
+                cue = by_token.get(child.i)
+                if cue is not None and cue not in seen and (cue._.cue or {}).get("category") in SHARED_HEDGES:
+                    seen.append(cue)
         return seen
 
     def _in_scope(self, cue: Span, claim: Span, spine: set[int]) -> bool:
