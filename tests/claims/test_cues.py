@@ -372,3 +372,19 @@ def test_cues_hedge_on_a_set_off_participle_stays_there(analyse, text, evidence,
 def test_cues_coordinated_predicates_share_a_leading_hedge(analyse, text, evidence, status):
     records = {r.text: r.status for r in analyse(text)}
     assert records.get(evidence) == status, records
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a phrase that sums its clause up says the clause again, with its hedge
+        ("The index could close lower, its third weekly fall in a row.", "its third weekly fall in a row", "rumored"),
+        ("Sales are expected to rise 4% this year, the first gain since 2019.", "the first gain since 2019", "expected"),
+        ("The index closed lower, its third weekly fall in a row.", "its third weekly fall in a row", "confirmed"),
+        # an event in a gerund after a preposition of time is a fact of its own
+        ("Shares may fall further after losing 2% on Friday.", "after losing 2% on Friday", "confirmed"),
+    ],
+)
+def test_cues_summary_phrase_shares_its_clause_hedge(analyse, text, evidence, status):
+    records = {r.text: r.status for r in analyse(text)}
+    assert records.get(evidence) == status, records

@@ -60,6 +60,7 @@ from .segment import (
     absolute_clause,
     is_absolute,
     summary_appositive,
+    summary_phrase,
 )
 from .sentences import paragraph_starts, sentence_ids
 from .tree import CORE_ARGUMENT_DEPS
@@ -222,7 +223,9 @@ class CueTagger(RulePackComponent):
             first = doc[claim.start]
             if is_absolute(first):
                 governing = decided.get(first.head.i)
-            elif absolute_clause(head):
+            elif absolute_clause(head) or summary_phrase(head):
+                # (a phrase that sums its clause up, "…, its third weekly
+                # fall in a row", says the clause again)
                 governing = decided.get(head.head.i)
             else:
                 governing = None
