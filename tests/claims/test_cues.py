@@ -388,3 +388,17 @@ def test_cues_coordinated_predicates_share_a_leading_hedge(analyse, text, eviden
 def test_cues_summary_phrase_shares_its_clause_hedge(analyse, text, evidence, status):
     records = {r.text: r.status for r in analyse(text)}
     assert records.get(evidence) == status, records
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a predicate coordinated with a complement is governed by the same verb
+        ("The company plans to close the plant in Leeds and cut 300 jobs by the end of the year.", "cut 300 jobs by the end of the year", "expected"),
+        # one in another tense states what was done
+        ("The mayor promised to cut taxes on shops and raised them a year later.", "raised them a year later", "confirmed"),
+    ],
+)
+def test_cues_coordinated_complement_shares_its_governor(analyse, text, evidence, status):
+    records = {r.text: r.status for r in analyse(text)}
+    assert records.get(evidence) == status, records

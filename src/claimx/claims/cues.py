@@ -317,6 +317,18 @@ class CueTagger(RulePackComponent):
                     cue = by_token.get(modifier.i)
                     if cue is not None and cue not in seen and self._hedged_subject(cue, modifier, {head.head.i}):
                         seen.append(cue)
+            # "plans to close the plant and cut 300 jobs": a predicate
+            # coordinated with a complement is governed by the same verb,
+            # and by its cues
+            first = head.head
+            # (a base form, as the complement is: "promised to cut taxes
+            # and raised them" states what was done)
+            if first.dep_ == "xcomp" and head.lower_ == head.lemma_.lower() and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in head.children):
+                governor = first.head
+                for t in (governor, *(c for c in governor.children if c.dep_ in ("neg", "aux", "auxpass", "advmod"))):
+                    cue = by_token.get(t.i)
+                    if cue is not None and cue not in seen:
+                        seen.append(cue)
             # "Reportedly, he met the buyers and signed the deal", "the plant
             # may close and move its staff": a hedge before the first
             # predicate (a sentence adverb, a modal) reaches the predicates
