@@ -402,3 +402,24 @@ def test_cues_summary_phrase_shares_its_clause_hedge(analyse, text, evidence, st
 def test_cues_coordinated_complement_shares_its_governor(analyse, text, evidence, status):
     records = {r.text: r.status for r in analyse(text)}
     assert records.get(evidence) == status, records
+
+
+
+def test_cues_of_a_coordinated_predicate_left_in_the_claim_stay_with_it(nlp):
+    # the parser can leave a second predicate inside the first one's claim
+    # (here given by hand): its cue is still that predicate's
+    from spacy.tokens import Doc, Span
+
+    from claimx.claims.cues import CueTagger
+
+    words = ["The", "van", "went", "on", "sale", "and", "is", "expected", "to", "get", "a", "motor"]
+    heads = [1, 2, 2, 2, 3, 2, 7, 2, 9, 7, 11, 9]
+    deps = ["det", "nsubj", "ROOT", "prep", "pobj", "cc", "auxpass", "conj", "aux", "xcomp", "det", "dobj"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "NOUN", "CCONJ", "AUX", "VERB", "PART", "VERB", "DET", "NOUN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    cue = Span(doc, 7, 9, label="x")
+    cue._.cue = {"category": "expect", "status": "expected", "id": "x"}
+    claim = Span(doc, 0, len(doc))
+    tagger = nlp.get_pipe("claimx_cues") if "claimx_cues" in nlp.pipe_names else CueTagger(nlp)
+    assert not tagger._in_scope(cue, claim, {2})
+    assert tagger._in_scope(cue, Span(doc, 6, len(doc)), {7})

@@ -375,6 +375,11 @@ class CueTagger(RulePackComponent):
                 # reception": a hedge on a participle adjunct hedges the
                 # adjunct, not the clause it hangs on
                 return False
+            if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.i in spine:
+                # "the van went on sale in 2019 and *is due to* get a new
+                # engine": a cue of a coordinated predicate is that
+                # predicate's, not the first one's
+                return False
             if negation and token.dep_ == "advcl":
                 # "If it does not pay by May, it will file for bankruptcy",
                 # "…, though the standings may not change", "…, asking them
