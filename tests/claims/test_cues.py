@@ -298,3 +298,128 @@ def test_cues_negated_beliefs_and_objects(analyse, text, evidence, status):
 )
 def test_status_negation_in_a_subordinate_clause_stays_there(analyse, text, evidence, status):
     assert _status_of(analyse(text), evidence) == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status, cue",
+    [
+        # an item of a gapped list repeats its clause's predicate, with its hedge
+        ("The airline expects to cut about 3,000 jobs in Spain, 1,200 in Italy and 600 in Greece.", "600 in Greece", "expected", "expects"),
+        ("Analysts said the group may shed 5,000 jobs in Germany, 2,100 in France and 900 in Belgium.", "2,100 in France", "rumored", "may"),
+        # with its negation
+        ("The bank will not close 40 branches in Ohio, 12 in Texas and 9 in Utah.", "12 in Texas", "denied", "will not"),
+        # and a cast list with its report's hedge
+        ("Rodriguez is rumored to cast Lena Park as Mara, Tom Ellis as Quinn and Ava Moss as Lyra.", "Tom Ellis as Quinn", "rumored", "rumored"),
+    ],
+)
+def test_cues_list_items_share_their_clause_status(analyse, text, evidence, status, cue):
+    records = {r.text: r for r in analyse(text)}
+    assert evidence in records, list(records)
+    assert records[evidence].status == status
+    assert cue in [c.text for c in records[evidence].cues]
+
+
+def test_cues_list_items_of_a_plain_statement_stay_confirmed(analyse):
+    records = {r.text: r.status for r in analyse("The chain shut 1,000 stores in Spain, 300 in Italy and 200 in France.")}
+    assert set(records.values()) == {"confirmed"}, records
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        # a gerund as the subject names an activity: its own cue does not hedge what is said of it
+        ("Targeting younger voters has been central to the mayor's campaign.", "confirmed"),
+        ("Planning the festival has taken most of the year.", "confirmed"),
+        ("Not paying the fine has cost the firm its licence.", "confirmed"),
+        # the same verb as the predicate still sets the status
+        ("The startup is targeting a launch in March.", "expected"),
+    ],
+)
+def test_cues_gerund_subject_is_out_of_scope(analyse, text, status):
+    records = analyse(text)
+    assert len(records) == 1, [r.text for r in records]
+    assert records[0].status == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a hedge on a participle set off after the clause hedges the participle only
+        ("The van has a bigger battery pack, which sits under the seats, reportedly adding range and probably cutting charging stops.", "The van has a bigger battery pack", "confirmed"),
+        ("The new case works as a stand, possibly boosting sales of the tablet.", "The new case works as a stand", "confirmed"),
+        ("The plant shut in May, reportedly costing 300 jobs.", "The plant shut in May", "confirmed"),
+        # a participle that names the object of "have" still carries the clause
+        ("The studio has a new comedy set for spring 2029.", "The studio has a new comedy set for spring 2029", "expected"),
+    ],
+)
+def test_cues_hedge_on_a_set_off_participle_stays_there(analyse, text, evidence, status):
+    assert _status_of(analyse(text), evidence) == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a sentence adverb before the first predicate reaches the ones coordinated with it
+        ("Reportedly, the singer left the label in March and had signed with a rival studio by May.", "had signed with a rival studio by May", "rumored"),
+        ("Allegedly, the clerk took the cash and had hidden it in a locker.", "had hidden it in a locker", "rumored"),
+        # so does a modal, when the second predicate has no auxiliary of its own
+        ("The studio could delay the film until 2028 and cut its budget by a third.", "cut its budget by a third", "rumored"),
+        ("The firm will shut the plant and has already moved its staff.", "has already moved its staff", "confirmed"),
+        # a negation does not
+        ("The mayor did not attend and sent a deputy instead.", "sent a deputy instead", "confirmed"),
+    ],
+)
+def test_cues_coordinated_predicates_share_a_leading_hedge(analyse, text, evidence, status):
+    records = {r.text: r.status for r in analyse(text)}
+    assert records.get(evidence) == status, records
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a phrase that sums its clause up says the clause again, with its hedge
+        ("The index could close lower, its third weekly fall in a row.", "its third weekly fall in a row", "rumored"),
+        ("Sales are expected to rise 4% this year, the first gain since 2019.", "the first gain since 2019", "expected"),
+        ("The index closed lower, its third weekly fall in a row.", "its third weekly fall in a row", "confirmed"),
+        # an event in a gerund after a preposition of time is a fact of its own
+        ("Shares may fall further after losing 2% on Friday.", "after losing 2% on Friday", "confirmed"),
+    ],
+)
+def test_cues_summary_phrase_shares_its_clause_hedge(analyse, text, evidence, status):
+    records = {r.text: r.status for r in analyse(text)}
+    assert records.get(evidence) == status, records
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a predicate coordinated with a complement is governed by the same verb
+        ("The company plans to close the plant in Leeds and cut 300 jobs by the end of the year.", "cut 300 jobs by the end of the year", "expected"),
+        # one in another tense states what was done
+        ("The mayor promised to cut taxes on shops and raised them a year later.", "raised them a year later", "confirmed"),
+    ],
+)
+def test_cues_coordinated_complement_shares_its_governor(analyse, text, evidence, status):
+    records = {r.text: r.status for r in analyse(text)}
+    assert records.get(evidence) == status, records
+
+
+
+def test_cues_of_a_coordinated_predicate_left_in_the_claim_stay_with_it(nlp):
+    # the parser can leave a second predicate inside the first one's claim
+    # (here given by hand): its cue is still that predicate's
+    from spacy.tokens import Doc, Span
+
+    from claimx.claims.cues import CueTagger
+
+    words = ["The", "van", "went", "on", "sale", "and", "is", "expected", "to", "get", "a", "motor"]
+    heads = [1, 2, 2, 2, 3, 2, 7, 2, 9, 7, 11, 9]
+    deps = ["det", "nsubj", "ROOT", "prep", "pobj", "cc", "auxpass", "conj", "aux", "xcomp", "det", "dobj"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "NOUN", "CCONJ", "AUX", "VERB", "PART", "VERB", "DET", "NOUN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    cue = Span(doc, 7, 9, label="x")
+    cue._.cue = {"category": "expect", "status": "expected", "id": "x"}
+    claim = Span(doc, 0, len(doc))
+    tagger = nlp.get_pipe("claimx_cues") if "claimx_cues" in nlp.pipe_names else CueTagger(nlp)
+    assert not tagger._in_scope(cue, claim, {2})
+    assert tagger._in_scope(cue, Span(doc, 6, len(doc)), {7})

@@ -60,6 +60,7 @@ from .segment import (
     absolute_clause,
     is_absolute,
     summary_appositive,
+    summary_phrase,
 )
 from .sentences import paragraph_starts, sentence_ids
 from .tree import CORE_ARGUMENT_DEPS
@@ -71,6 +72,10 @@ register_extensions()
 OUT_OF_SCOPE_DEPS = frozenset(
     {"amod", "compound", "poss", "relcl", "acl", "appos", "nmod", "pobj", "dobj", "npadvmod"}
 )
+
+
+#: cue categories a first predicate shares with the predicates coordinated with it
+SHARED_HEDGES = frozenset({"spec", "expect", "future"})
 
 
 # Function words the grammar helpers test for (auxiliaries, a modal, the
@@ -199,6 +204,8 @@ class CueTagger(RulePackComponent):
         claims = list(doc.spans[self.spans_key])
         plain_future: list[int] = []
         decided: dict[int, dict[str, Any]] = {}  # token -> the decided claim holding it
+        holder: dict[int, int] = {}  # token -> the number of the claim holding it
+        items: list[tuple[int, int]] = []  # (list item with no cue of its own, the claim it repeats)
         for n, claim in enumerate(claims):
             info = dict(claim._.claim or {})
             head = doc[info.get("head", claim.root.i)]
@@ -216,7 +223,9 @@ class CueTagger(RulePackComponent):
             first = doc[claim.start]
             if is_absolute(first):
                 governing = decided.get(first.head.i)
-            elif absolute_clause(head):
+            elif absolute_clause(head) or summary_phrase(head):
+                # (a phrase that sums its clause up, "…, its third weekly
+                # fall in a row", says the clause again)
                 governing = decided.get(head.head.i)
             else:
                 governing = None
@@ -226,7 +235,11 @@ class CueTagger(RulePackComponent):
                 # shares the hedge of the clause it hangs on
                 info["status"] = governing["status"]
                 info["cues"] = list(governing["cues"])
+            item_of = info.get("item_of")
+            if not used and item_of is not None and item_of in holder:
+                items.append((n, holder[item_of]))
             decided.update(dict.fromkeys(range(claim.start, claim.end), info))
+            holder.update(dict.fromkeys(range(claim.start, claim.end), n))
             claim._.claim = info
         dates = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
         if plain_future:
@@ -259,6 +272,16 @@ class CueTagger(RulePackComponent):
                 info = dict(claim._.claim)
                 info["status"] = "expected"
                 claim._.claim = info
+        for n, first in items:
+            # "The maker expects to cut 900 jobs in Spain, 400 in Italy and
+            # 300 in France": an item of a list that leaves its verb out
+            # states the first item's predicate again, with its status
+            # (once that is final) and the cues that set it
+            governing = claims[first]._.claim
+            info = dict(claims[n]._.claim)
+            info["status"] = governing["status"]
+            info["cues"] = list(governing["cues"])
+            claims[n]._.claim = info
         return doc
 
     # -- scope ----------------------------------------------------------------
@@ -294,6 +317,31 @@ class CueTagger(RulePackComponent):
                     cue = by_token.get(modifier.i)
                     if cue is not None and cue not in seen and self._hedged_subject(cue, modifier, {head.head.i}):
                         seen.append(cue)
+            # "plans to close the plant and cut 300 jobs": a predicate
+            # coordinated with a complement is governed by the same verb,
+            # and by its cues
+            first = head.head
+            # (a base form, as the complement is: "promised to cut taxes
+            # and raised them" states what was done)
+            if first.dep_ == "xcomp" and head.lower_ == head.lemma_.lower() and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in head.children):
+                governor = first.head
+                for t in (governor, *(c for c in governor.children if c.dep_ in ("neg", "aux", "auxpass", "advmod"))):
+                    cue = by_token.get(t.i)
+                    if cue is not None and cue not in seen:
+                        seen.append(cue)
+            # "Reportedly, he met the buyers and signed the deal", "the plant
+            # may close and move its staff": a hedge before the first
+            # predicate (a sentence adverb, a modal) reaches the predicates
+            # coordinated with it; a negation does not ("did not attend and
+            # sent a deputy")
+            # (a predicate with an auxiliary of its own has its own tense and mood: "… and has moved")
+            own_modal = any(c.dep_ in ("aux", "auxpass") for c in head.children)
+            for child in head.head.children:
+                if child.i > head.head.i or child.dep_ not in ("advmod", "aux") or (child.dep_ == "aux" and own_modal):
+                    continue
+                cue = by_token.get(child.i)
+                if cue is not None and cue not in seen and (cue._.cue or {}).get("category") in SHARED_HEDGES:
+                    seen.append(cue)
         return seen
 
     def _in_scope(self, cue: Span, claim: Span, spine: set[int]) -> bool:
@@ -317,6 +365,21 @@ class CueTagger(RulePackComponent):
         # "mentions neither A nor B", "faces no rival": a negative word on the object denies the event
         negated_object = (cue._.cue or {}).get("category") == "neg" and cue.root.dep_ in ("det", "preconj")
         while token.i not in spine:
+            if token.dep_ in ("csubj", "csubjpass") and token.tag_ == "VBG":
+                # "Targeting young voters has been key to the plan": a gerund
+                # as the subject names an activity; the clause says something
+                # of it, and the activity's own cue does not hedge that
+                return False
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "aux") for c in token.children):
+                # "the frame acts as an antenna, *possibly* boosting
+                # reception": a hedge on a participle adjunct hedges the
+                # adjunct, not the clause it hangs on
+                return False
+            if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.i in spine:
+                # "the van went on sale in 2019 and *is due to* get a new
+                # engine": a cue of a coordinated predicate is that
+                # predicate's, not the first one's
+                return False
             if negation and token.dep_ == "advcl":
                 # "If it does not pay by May, it will file for bankruptcy",
                 # "…, though the standings may not change", "…, asking them
@@ -381,7 +444,10 @@ class CueTagger(RulePackComponent):
         # film scheduled for next summer": a participle on the object of
         # "have"/"be" carries the clause's status
         if token.dep_ == "acl" and token.head.dep_ in ("dobj", "attr") and token.head.head.lemma_ in _HAVE_BE:
-            return True
+            # (not one set off by a comma: "it has a new shell, possibly
+            # boosting its grip" adds a claim, whose hedge stays there)
+            first = token.left_edge
+            return not (first.i > token.head.i and token.doc[first.i - 1].text == ",")
         if token.dep_ in ("dobj", "attr", "pobj") and any(c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS for c in token.children):
             if token.dep_ == "dobj":
                 return True  # "faces no competition", "sees no reason": the event does not hold

@@ -974,6 +974,8 @@ class Segmenter(RulePackComponent):
             frame_i = frames.get(token.i)
             frame = doc[frame_i] if frame_i is not None else None
             for start, end, head_i, min_words in self._claim_spans(doc, token, frame, heads_set, dropped):
+                # an item of a list ("…, 400 in Italy") states its clause's predicate again
+                item_of = token.i if head_i != token.i else None
                 if head_i == token.i and is_absolute(token):
                     head_i = absolute_predicate(token).i
                 elif head_i == token.i and summary_appositive(token) is not None:
@@ -1001,6 +1003,8 @@ class Segmenter(RulePackComponent):
                     "head": head_i,
                     "frame": frame.i if frame is not None else None,
                 }
+                if item_of is not None:
+                    span._.claim["item_of"] = item_of
                 claims.append(span)
         return claims
 
