@@ -29,7 +29,7 @@ from claimx.bench.factuality import read_split
 from claimx.bench.meantime import MeantimeDoc, gold_status, read_corpus
 from claimx.bench.scoring import STATUS_VALUE, mae, pearson
 from claimx.nlp import load_nlp
-from claimx.target import status_of
+from claimx.claims.target import status_of
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,7 +16,7 @@ __all__ = ["__version__", "status_of"]
 def __getattr__(name: str) -> Any:
     # status_of needs spaCy: import it only when asked for
     if name == "status_of":
-        from .target import status_of
+        from .claims.target import status_of
 
         return status_of
     raise AttributeError(f"module 'claimx' has no attribute {name!r}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimx.bench.baselines import context_status
-from claimx.target import status_of
+from claimx.claims.target import status_of
 
 TEXT = "The company may sell the plant and it opened a store in Ohio."
 

@@ -1,4 +1,4 @@
-"""claimx.target.status_of: the status claimx gives a target span."""
+"""claimx.claims.target.status_of: the status claimx gives a target span."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from claimx.target import TargetStatus, status_of
+from claimx.claims.target import TargetStatus, status_of
 
 TEXT = (
     "Singapore Airlines will display the aircraft they intend to launch into service. "
@@ -172,11 +172,11 @@ def test_target_status_of_scope_and_complements(nlp, text, word, status, cue):
     ],
 )
 def test_target_complement_of(nlp, text, word, governor):
-    from claimx.target import _default_tagger, complement_of
+    from claimx.claims.target import default_tagger, complement_of
 
     doc = nlp(text)
     token = next(t for t in doc if t.text == word)
-    found = complement_of(token, _default_tagger())
+    found = complement_of(token, default_tagger())
     assert (found.text if found is not None else None) == governor
 
 
@@ -190,7 +190,7 @@ def test_target_complement_of(nlp, text, word, governor):
     ],
 )
 def test_target_presupposed(nlp, text, word, expected):
-    from claimx.target import presupposed
+    from claimx.claims.target import presupposed
 
     doc = nlp(text)
     assert presupposed(next(t for t in doc if t.text == word)) is expected

@@ -139,7 +139,7 @@ def test_status_media_reports_pass_on_rumours(analyse, text, status):
     "text, evidence",
     [
         # complement words set the status of the event they govern (see
-        # claimx.target), never of the claim that states them
+        # claimx.claims.target), never of the claim that states them
         ("The concert was postponed after the storm.", "The concert was postponed"),
         ("Shares fell on fears of a recession.", "Shares fell on fears of a recession"),
         ("The banks announced a joint effort to calm the markets.", "The banks announced a joint effort"),

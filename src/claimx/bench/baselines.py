@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..claims.cues import CueTagger
 from ..claims.extensions import CUES_KEY
-from ..target import _default_tagger, target_token
+from ..claims.target import default_tagger, target_token
 
 _LABEL = "claimx_context_baseline"
 
@@ -26,7 +26,7 @@ def context_status(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagge
     tagger (CueTagger | None): whose decision order to use; None for the default.
     RETURNS (str): the status.
     """
-    tagger = tagger or _default_tagger()
+    tagger = tagger or default_tagger()
     token = target_token(doc, start_char, end_char)
     sent = token.sent
     cues = [

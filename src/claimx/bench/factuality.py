@@ -6,7 +6,7 @@ per line, ``text`` (tokens joined by single spaces) and ``targets``
 (``span1`` = ``[start, end)`` token indices, ``label`` in [-3, 3]).
 
 Each sentence is re-joined into prose and run through claimx; every target's
-status comes from :func:`claimx.target.status_of`, is mapped to a number
+status comes from :func:`claimx.claims.target.status_of`, is mapped to a number
 (confirmed 3.0, expected 1.5, rumored 0.75, unconfirmed 0.0, denied -3.0) and
 scored with MAE and Pearson r; the gold is also binned into statuses for
 accuracy and macro-F1. A ConText-style window over the same cues
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from ..target import status_of
+from ..claims.target import status_of
 from .baselines import context_status
 from .common import BenchResult, Timer, join_tokens, pipe_texts
 from .scoring import STATUS_VALUE, mae, pearson, status_scores, value_to_status

@@ -7,7 +7,7 @@ of their own), run through claimx with the CREATION_TIME timex as
 
 - status: every EVENT_MENTION carrying factuality attributes (the
   attribute-less ones are cross-document stubs): its gold status from certainty x polarity (the
-  benchmarks README's mapping), against :func:`claimx.target.status_of` on its
+  benchmarks README's mapping), against :func:`claimx.claims.target.status_of` on its
   tokens; accuracy, macro-F1 over the five statuses, per-status F1, the
   confusion, and coverage (share of events inside a claim); beside it the
   always-confirmed baseline and a ConText-style window over the same cues
@@ -30,7 +30,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..claims.dates import TIMEXES_KEY
-from ..target import status_of
+from ..claims.target import status_of
 from .baselines import context_status
 from .common import BenchResult, Timer, join_tokens, pipe_texts, timex3_layer
 from .scoring import TimexItem, match_timexes, status_scores

@@ -19,7 +19,7 @@ category        status       e.g.
                              shadows the shorter cues inside it
 ``complement``  (its own)    fears (of), cancelled, efforts (to): no cue of
                              a claim; sets the status of the event the word
-                             takes as complement, see :mod:`claimx.target`
+                             takes as complement, see :mod:`claimx.claims.target`
 ==============  ===========  =============================================
 
 Overlapping matches keep the longest. A cue counts for a claim when it lies in

@@ -1,4 +1,4 @@
-""":mod:`claimx.target`: the status claimx gives any span of a processed Doc.
+""":mod:`claimx.claims.target`: the status claimx gives any span of a processed Doc.
 
 Benchmarks (and users with their own entities or events) ask about a
 *predicate*, not a clause: "what status does claimx give *launch* in this
@@ -57,9 +57,9 @@ from typing import Any, Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .claims.cues import CueTagger
-from .claims.extensions import CLAIMS_KEY, CUES_KEY
-from .claims.tree import CORE_ARGUMENT_DEPS
+from .cues import CueTagger
+from .extensions import CLAIMS_KEY, CUES_KEY
+from .tree import CORE_ARGUMENT_DEPS
 
 #: Label of the ad-hoc sentence span, so its ``._`` values never alias a claim's.
 _TARGET_LABEL = "claimx_target"
@@ -99,7 +99,7 @@ class TargetStatus:
 
 
 @functools.lru_cache(maxsize=1)
-def _default_tagger() -> CueTagger:
+def default_tagger() -> CueTagger:
     """A cue tagger for scope and decisions only (cues come from ``doc.spans``)."""
     import spacy
 
@@ -170,7 +170,7 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
     """
     if CLAIMS_KEY not in doc.spans or CUES_KEY not in doc.spans:
         raise ValueError("status_of needs a Doc processed by the claimx pipeline (no 'claims'/'cues' span groups)")
-    tagger = tagger or _default_tagger()
+    tagger = tagger or default_tagger()
     token = target_token(doc, start_char, end_char)
     by_token: dict[int, Span] = {}
     for cue in doc.spans[CUES_KEY]:
