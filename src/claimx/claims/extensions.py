@@ -52,6 +52,9 @@ CLAIM_KEYS = (
 )
 #: Fields of ``span._.claim`` readable as ``span._.claim_<field>``: its keys and
 #: ``frame`` (the token index of the reporting verb that frames it, or None).
+#: An item split out of a gapped or cast list also carries ``item_of`` (the
+#: token index of the head of the clause it came from), which the cue tagger
+#: reads so that the item shares its clause's status.
 CLAIM_FIELDS = (*CLAIM_KEYS, "frame")
 
 
