@@ -10,11 +10,12 @@ of one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import jsonlines
 from pydantic import BaseModel
@@ -27,6 +28,23 @@ DECISIONS_FILE = "decisions.jsonl"
 VIEW_FILES: tuple[str, ...] = (CLAIMS_FILE, DOCUMENTS_FILE, STATUS_FILE, DECISIONS_FILE)
 
 
+@contextlib.contextmanager
+def _atomic_text(path: Path) -> Iterator[TextIO]:
+    """Open a temporary file beside ``path`` for writing; on success flush, fsync
+    and move it over ``path``, on any error remove it (the old file stays)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def write_jsonl_atomic(path: Path, records: Iterable[Any]) -> int:
     """Write records, one JSON object a line, to ``path`` atomically.
 
@@ -34,21 +52,11 @@ def write_jsonl_atomic(path: Path, records: Iterable[Any]) -> int:
     records (Iterable): JSON-serialisable objects, or pydantic models (dumped in JSON mode).
     RETURNS (int): the number of lines written.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            with jsonlines.Writer(handle, compact=True) as writer:
-                for record in records:
-                    writer.write(record.model_dump(mode="json") if isinstance(record, BaseModel) else record)
-                    count += 1
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with _atomic_text(path) as handle, jsonlines.Writer(handle, compact=True) as writer:
+        for record in records:
+            writer.write(record.model_dump(mode="json") if isinstance(record, BaseModel) else record)
+            count += 1
     return count
 
 
@@ -59,21 +67,12 @@ def write_lines_atomic(path: Path, lines: Iterable[str]) -> int:
     lines (Iterable[str]): the lines, streamed.
     RETURNS (int): the number of lines written.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            for line in lines:
-                handle.write(line)
-                handle.write("\n")
-                count += 1
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with _atomic_text(path) as handle:
+        for line in lines:
+            handle.write(line)
+            handle.write("\n")
+            count += 1
     return count
 
 
