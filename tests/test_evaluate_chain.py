@@ -26,6 +26,8 @@ runner = CliRunner()
         ("Orbit Pad", "Orbit Pad 3", False),  # the last word is gone
         ("Orbit", "Orbit Pad 3", False),
         ("3", "Orbit Pad 3", False),  # a number alone names nothing
+        ("Z90", "Korvo Z90", True),  # a model code names the thing: it has letters
+        ("Z-90", "Korvo Z-90", True),
         ("Orbit Pad 3 Max", "Orbit Pad 3", False),  # longer is another thing
         ("Motors", "Greyfield Motors", True),
         ("Orbit Labs", "Orbit Pad 3", False),

@@ -929,13 +929,15 @@ def _words(text: str) -> list[str]:
 def subject_fits(pred: str, gold: str) -> bool:
     """RETURNS (bool): whether a roll-up subject names the gold one: the same
     once normalised, or a shorter form of it that keeps its last word
-    ("Pad 3" for "Orbit Pad 3"), its words in the gold name's order."""
+    ("Pad 3" for "Orbit Pad 3"), its words in the gold name's order, with a
+    letter in it (a model code such as "Z90" names the thing, a bare number
+    does not)."""
     p, g = _words(pred), _words(gold)
     if not p or not g:
         return False
     if p == g:
         return True
-    if len(p) >= len(g) or p[-1] != g[-1] or not any(w.isalpha() for w in p):
+    if len(p) >= len(g) or p[-1] != g[-1] or not any(c.isalpha() for w in p for c in w):
         return False
     it = iter(g)
     return all(w in it for w in p)
