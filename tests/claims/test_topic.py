@@ -14,6 +14,9 @@ from claimx.claims.topic import title_names
     [
         ("Could 2029 be the year? Star Harbour 3 rumours flare again", frozenset({"could"}), "Star Harbour 3"),
         ("The Last of Us season 3: what we know", frozenset({"could"}), "The Last of Us"),
+        ("Leaked memos shake Halvard-Port Authority pier deal", frozenset(), "Port Authority"),
+        ("Leaked memos shake Halvard-Port Authority pier deal", frozenset(), "Halvard"),
+        ("Sky-High Tower 2 opens", frozenset(), "Sky-High Tower 2"),
     ],
 )
 def test_topic_title_names(title, openers, first):

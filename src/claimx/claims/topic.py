@@ -49,6 +49,8 @@ _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 SUBJECT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "ORG", "EVENT", "LAW", "FAC"})
 #: a run of capitalised words, joined by the function words "of", "the" and
 #: "and", and by ": " and " & " (what follows, a part of a series, is added by :func:`_name_pattern`)
+#: a space, or a hyphen that joins two capitalised names (kept by ``split``)
+_PAIR_HYPHEN = re.compile(r"( |(?<=[a-z])-(?=[A-Z][a-z]))")
 _NAME = r"[A-Z0-9][\w'’.\-‑]*(?:(?::\s|\s&\s|\s)(?:[A-Z0-9][\w'’.\-‑]*|of|the|and))*"
 
 
@@ -69,15 +71,19 @@ def title_names(title: str, openers: frozenset[str] = frozenset(), parts: frozen
     """
     names = set()
     for match in _name_pattern(parts).finditer(title):
-        words = match.group(0).split(" ")
+        # a hyphen between two capitalised names joins two parties
+        # ("Arlo-Brenwick merger", "Nordvik-Port Authority talks"): each
+        # side is a name of its own, and so is the whole
+        pieces = _PAIR_HYPHEN.split(match.group(0))
+        words, seps = pieces[::2], pieces[1::2]
         while words and words[0].lower() in openers:
-            words = words[1:]
+            words, seps = words[1:], seps[1:]
         if not words or all(w.isdigit() for w in words):
             continue
         # every contiguous sub-run that starts and ends with a capitalised word
         for i in range(len(words)):
             for j in range(len(words), i, -1):
-                name = " ".join(words[i:j]).rstrip(":")
+                name = "".join(w + sep for w, sep in zip(words[i:j], [*seps[i : j - 1], ""])).rstrip(":")
                 if name and (name[0].isupper() or name[0].isdigit()) and (
                     name.split(" ")[-1][:1].isupper() or name[-1:].isdigit()
                 ):
