@@ -50,6 +50,7 @@ ARTICLE_SETS = {"realnews-dev": HERE / "realnews-dev", "corpus": ROOT / "corpus"
 #: pack file -> the field that groups its rules (None: the whole pack is one group)
 GROUP_FIELD = {
     "cues.jsonl": "category",
+    "scope.jsonl": "kind",
     "attribution.jsonl": "kind",
     "topics.jsonl": "topic",
     "nonclaims.jsonl": "kind",

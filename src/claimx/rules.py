@@ -104,6 +104,63 @@ class CueRule(BaseModel):
     #: a one-word adverb that, after a comma and before a preposition, opens a
     #: claim of its own (", *possibly* for a 2028 release")
     afterthought: bool = False
+    #: how strongly the cue claims the status, against the other cues of its
+    #: claim (the highest wins); None: its category's (``scope.jsonl``)
+    priority: int | None = None
+    #: the category the cue counts as inside a clause reported by a past
+    #: verb of saying ("said the plant *would* close" reports a "will")
+    reported_as: CueCategory | None = None
+    #: ids of ``scope.jsonl`` terminators that end this cue's reach besides
+    #: its category's (ConText's ``terminated_by``)
+    terminated_by: list[str] = []
+
+
+#: what decides a claim's status besides its cues: the claim is a question or
+#: a condition ("if it rains, …"); ranked among the cue categories by priority
+CLAUSE_MOOD = "condition"
+
+
+class ScopeRule(BaseModel):
+    """One line of ``scope.jsonl``: how far a cue reaches and which cue wins.
+
+    ``kind: "category"``: the defaults of a cue category (or of
+    :data:`CLAUSE_MOOD`): its ``priority`` (the highest category among a
+    claim's cues sets the status), how many of its cues the claim cites
+    (``max_cues``) and whether a cue before a predicate reaches the predicates
+    coordinated with it (``conjuncts``).
+
+    ``kind: "terminator"``: a token ``pattern`` that ends a cue's reach, in
+    the spirit of medspaCy ConText's ``terminated_by``: tested on the cue's
+    own root (``at: "cue"``) or on every token on the cue's way up the parse
+    tree to the claim's predicate (``at: "path"``); a match puts the cue out
+    of the claim's scope. ``applies_to`` names the cue categories it stops
+    (empty: every one; ConText's ``allowed_types``). The pattern is one token
+    in the Matcher's syntax (``DEP``, ``TAG``, ``POS``, ``LEMMA``, ``LOWER``,
+    ``TEXT`` with a value, ``IN`` or ``NOT_IN``) with relations as keys, see
+    :mod:`claimx.claims.scope`.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: Literal["category", "terminator"]
+    category: CueCategory | Literal["condition"] | None = None
+    priority: int | None = None
+    max_cues: int = 1
+    conjuncts: bool = False
+    at: Literal["cue", "path"] = "path"
+    pattern: dict[str, Any] | None = None
+    applies_to: list[CueCategory] = []
+    examples: list[Example] = []
+    counter_examples: list[str] = []
+
+    @model_validator(mode="after")
+    def _fields_of_kind(self) -> ScopeRule:
+        if self.kind == "category" and (self.category is None or self.priority is None):
+            raise ValueError("a category rule names its category and priority")
+        if self.kind == "terminator" and not self.pattern:
+            raise ValueError("a terminator needs a pattern")
+        return self
 
 
 class AttributionRule(BaseModel):
@@ -527,6 +584,7 @@ class TemporalRule(
 #: Each rule file of a pack and the model of its lines.
 PACK_SCHEMAS: dict[str, type[BaseModel]] = {
     "cues.jsonl": CueRule,
+    "scope.jsonl": ScopeRule,
     "attribution.jsonl": AttributionRule,
     "nonclaims.jsonl": NonClaimRule,
     "segmentation.jsonl": SegmentRule,
@@ -619,6 +677,11 @@ def rules_hash(rules_dir: Path | None = None) -> str:
 def load_cue_rules(rules_dir: Path | None = None) -> list[CueRule]:
     """RETURNS (list[CueRule]): the rules of ``cues.jsonl`` in ``rules_dir`` (None: the default pack)."""
     return load_jsonl(Path(rules_dir or default_rules_dir()) / "cues.jsonl", CueRule)
+
+
+def load_scope_rules(rules_dir: Path | None = None) -> list[ScopeRule]:
+    """RETURNS (list[ScopeRule]): the rules of ``scope.jsonl`` in ``rules_dir`` (None: the default pack)."""
+    return load_jsonl(Path(rules_dir or default_rules_dir()) / "scope.jsonl", ScopeRule)
 
 
 def afterthought_adverbs(rules_dir: Path | None = None) -> frozenset[str]:

@@ -26,7 +26,8 @@ Overlapping matches keep the longest. A cue counts for a claim when it lies in
 the claim (or on its reporting verb) and is *in scope* of the predicate: it is
 not buried in a noun phrase ("a *possible* offer") or in another clause.
 
-The status of a claim is then decided from its cues, strongest first:
+The status of a claim is then decided from its cues, strongest first (the
+``priority`` of each category in ``scope.jsonl``, or a rule's own):
 negation (``denied``, or ``unconfirmed`` when it negates a verb of telling or
 deciding) and ``unknown`` cues; a pseudo cue's own status; speculation
 (``rumored``); expectation (``expected``); certainty (``confirmed``); and with
@@ -46,7 +47,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import RulePackError
-from ..rules import CueRule, load_attribution_rules, load_cue_rules
+from ..rules import CLAUSE_MOOD, CueRule, ScopeRule, load_attribution_rules, load_cue_rules, load_scope_rules
 from .attribution import AUTHORITY_MAKER, AUTHORITY_RUMOR, KIND_UNNAMED
 from .component import RulePackComponent
 from .extensions import (
@@ -74,18 +75,12 @@ OUT_OF_SCOPE_DEPS = frozenset(
 )
 
 
-#: cue categories a first predicate shares with the predicates coordinated with it
-SHARED_HEDGES = frozenset({"spec", "expect", "future"})
-
-
 # Function words the grammar helpers test for (auxiliaries, a modal, the
 # infinitive marker, negators); content words live in ``cues.jsonl``.
 _HAVE = "have"
 _BE = "be"
 #: the verbs of possession and being whose object carries the clause ("has no date", "is no plan")
 _HAVE_BE = (_HAVE, _BE)
-#: the modal that, under a past verb of saying, reports a "will"
-_WOULD = "would"
 #: the infinitive marker ("has yet *to* announce")
 _TO = "to"
 #: negative determiners ("*no* date", "*none*")
@@ -109,7 +104,7 @@ class CueTagger(RulePackComponent):
     load (bool): read it now (else in ``initialize`` or on first use).
     """
 
-    pack_files = ("cues.jsonl", "attribution.jsonl")
+    pack_files = ("cues.jsonl", "scope.jsonl", "attribution.jsonl")
 
     def __init__(
         self, nlp: Language, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, load: bool = True
@@ -132,6 +127,7 @@ class CueTagger(RulePackComponent):
         attribution_rules = load_attribution_rules(rules_dir)
         self.report_verbs = attribution_rules.get("report_verb", frozenset())
         self.belief_verbs = attribution_rules.get("belief_verb", frozenset())
+        self._load_scope(load_scope_rules(rules_dir))
         for rule in rules:
             if rule.category == "tell_verb":
                 if isinstance(rule.pattern, list) and "LEMMA" in rule.pattern[0]:
@@ -149,6 +145,20 @@ class CueTagger(RulePackComponent):
                 self.lemma_rules.setdefault(_bare_lemma(rule.pattern), rule.id)
             else:
                 self.patterns.add(rule.id, [rule.pattern])
+
+    def _load_scope(self, rules: list[ScopeRule]) -> None:
+        """Read the categories' precedence and reach from ``scope.jsonl``."""
+        #: cue category (or the clause's mood) -> its defaults
+        self.categories: dict[str, ScopeRule] = {}
+        for rule in rules:
+            if rule.kind == "category":
+                assert rule.category is not None
+                self.categories[rule.category] = rule
+        missing = {"neg", "unknown", "pseudo", "spec", "expect", "future", "certain", CLAUSE_MOOD} - set(self.categories)
+        if missing:
+            raise RulePackError(f"scope.jsonl: no category rule for {', '.join(sorted(missing))}")
+        #: cue categories a first predicate shares with the predicates coordinated with it
+        self.shared_hedges = frozenset(c for c, rule in self.categories.items() if rule.conjuncts)
 
     def _add_complement_word(self, rule: CueRule) -> None:
         """A complement rule is one token: ``[{"LEMMA": {"IN": [...]}, "POS": {"IN": [...]}}]``."""
@@ -340,7 +350,7 @@ class CueTagger(RulePackComponent):
                 if child.i > head.head.i or child.dep_ not in ("advmod", "aux") or (child.dep_ == "aux" and own_modal):
                     continue
                 cue = by_token.get(child.i)
-                if cue is not None and cue not in seen and (cue._.cue or {}).get("category") in SHARED_HEDGES:
+                if cue is not None and cue not in seen and (cue._.cue or {}).get("category") in self.shared_hedges:
                     seen.append(cue)
         return seen
 
@@ -465,7 +475,14 @@ class CueTagger(RulePackComponent):
         cues: list[Span],
         attribution: dict[str, Any] | None,
     ) -> tuple[str, list[Span]]:
-        """RETURNS (tuple[str, list[Span]]): the status and the cues that set it."""
+        """RETURNS (tuple[str, list[Span]]): the status and the cues that set it.
+
+        The category of highest priority among the cues (``scope.jsonl``,
+        a rule's own ``priority`` first) decides, through that category's
+        action below; the clause's mood (a question, a condition) ranks
+        among them as :data:`~claimx.rules.CLAUSE_MOOD`. With no cue, a
+        plain assertion is confirmed (or rumoured, from a rumour's source).
+        """
         by_cat: dict[str, list[Span]] = {}
         frame_i = (claim._.claim or {}).get("frame")
         past_report = frame_i is not None and doc[frame_i].tag_ in ("VBD", "VBN")
@@ -473,21 +490,59 @@ class CueTagger(RulePackComponent):
             category = cue._.cue["category"]
             if category == "ignore":
                 continue
-            if category == "spec" and cue.text.lower() == _WOULD and (past_report or self._under_past_report(cue)):
-                category = "future"  # "said that the network would …" reports a "will"
+            reported_as = self.rules[cue._.cue["id"]].reported_as
+            if reported_as is not None and (past_report or self._under_past_report(cue)):
+                category = reported_as  # "said that the network would …" reports a "will"
             if category == "spec" and len(cue) == 1 and cue.root.dep_ == "mark" and cue.root.head.dep_ == "ccomp":
                 category = "unknown"  # "wonder if it will run": a subordinator of a complement asks, it does not suppose
             by_cat.setdefault(category, []).append(cue)
+        ranked: list[tuple[int, int, str]] = [
+            (max(self.category_priority(category, c) for c in found), -n, category)
+            for n, (category, found) in enumerate(by_cat.items())
+        ]
+        ranked.append((self.categories[CLAUSE_MOOD].priority or 0, -len(ranked), CLAUSE_MOOD))
+        for _, _, category in sorted(ranked, reverse=True):
+            if category == CLAUSE_MOOD:
+                if self._conditional_or_question(claim, head):
+                    self._fired(doc, CLAUSE_MOOD, claim[0:1])
+                    return "rumored", []
+                continue
+            top = sorted(by_cat[category], key=lambda c: -self.category_priority(category, c))
+            top = top[: self.categories[category].max_cues]
+            self._fired(doc, category, top[0])
+            return self._act(doc, claim, head, category, top, attribution)
+        return self._act(doc, claim, head, "certain", [], attribution)
+
+    def category_priority(self, category: str, cue: Span) -> int:
+        """RETURNS (int): the precedence of a cue counted in ``category``:
+        its rule's own priority, else the category's."""
+        rule = self.rules[cue._.cue["id"]]
+        if rule.priority is not None:
+            return rule.priority
+        return self.categories[category].priority or 0
+
+    def _fired(self, doc: Doc, category: str, where: Span) -> None:
+        rule = self.categories[category]
+        record_rule(doc, rule.id, where.start_char, where.end_char)
+
+    def _act(
+        self,
+        doc: Doc,
+        claim: Span,
+        head: Token,
+        category: str,
+        cues: list[Span],
+        attribution: dict[str, Any] | None,
+    ) -> tuple[str, list[Span]]:
+        """RETURNS (tuple[str, list[Span]]): what the winning category's cues make of the claim."""
         source = (attribution or {}).get("authority")
         rumor_source = source == AUTHORITY_RUMOR
-
-        neg = by_cat.get("neg", [])
-        if neg and self._question(claim):
-            # "Might the studio simply not be ready to talk?": a question puts
-            # nothing forward, its negation included
-            return "rumored", []
-        if neg:
-            cue = neg[0]
+        if category == "neg":
+            if self._question(claim):
+                # "Might the studio simply not be ready to talk?": a question puts
+                # nothing forward, its negation included
+                return "rumored", []
+            cue = cues[0]
             if cue[-1].lower_ == _TO and cue.end < len(doc):
                 negated = doc[cue.end]  # "has yet to announce"
                 if negated.lower_ == _BE and cue.end + 1 < len(doc):
@@ -507,32 +562,30 @@ class CueTagger(RulePackComponent):
                     record_rule(doc, tell, negated.idx, negated.idx + len(negated.text))
                 return "unconfirmed", [cue]  # "has yet to sign off on it": a decision pending
             return "denied", [cue]
-        if "unknown" in by_cat:
-            return "unconfirmed", by_cat["unknown"][:1]
-        if "pseudo" in by_cat:
-            cue = by_cat["pseudo"][0]
-            return cue._.cue["status"], [cue]
-        if "spec" in by_cat:
-            return "rumored", by_cat["spec"][:2]
-        if self._conditional_or_question(claim, head):
-            return "rumored", []
-        if "expect" in by_cat:
-            return ("rumored" if rumor_source else "expected"), by_cat["expect"][:1]
-        if "future" in by_cat:
+        if category == "unknown":
+            return "unconfirmed", cues
+        if category == "pseudo":
+            return cues[0]._.cue["status"], cues
+        if category == "spec":
+            return "rumored", cues
+        if category == "expect":
+            return ("rumored" if rumor_source else "expected"), cues
+        if category == "future":
             if rumor_source:
-                return "rumored", by_cat["future"][:1]
+                return "rumored", cues
             # the makers' "will" is a statement; the article's own "will" is
             # one too, unless it stands in a speculative passage (decided
             # once every claim has its status)
             if source == AUTHORITY_MAKER:
-                return "confirmed", by_cat["future"][:1]
-            return "future", by_cat["future"][:1]
-        # an analyst's estimate of the past is still an estimate ("analysts
-        # estimate that the maker sold under two million handsets")
+                return "confirmed", cues
+            return "future", cues
+        # "certain", or no cue: an analyst's estimate of the past is still an
+        # estimate ("analysts estimate that the maker sold under two million handsets")
+        frame_i = (claim._.claim or {}).get("frame")
         estimate = frame_i is not None and doc[frame_i].lemma_.lower() in self.belief_verbs
         if rumor_source and (estimate or not self._settled_past(head, attribution)):
-            return "rumored", by_cat.get("certain", [])[:1]
-        return "confirmed", by_cat.get("certain", [])[:1]
+            return "rumored", cues
+        return "confirmed", cues
 
     @staticmethod
     def _settled_past(head: Token, attribution: dict[str, Any] | None) -> bool:

@@ -1,0 +1,132 @@
+""":mod:`claimx.claims.scope`: token patterns of the scope rules, compiled once.
+
+A scope rule of ``scope.jsonl`` (:class:`claimx.rules.ScopeRule`) tests one
+token with a pattern in the spaCy Matcher's syntax, extended with the
+relations a dependency walk needs (the DependencyMatcher's ``>`` and ``<``,
+as keys). The cue tagger asks, for each token on a cue's way up the parse
+tree, whether a terminator matches it; nothing here names an English word.
+
+Token attributes (a value, ``{"IN": [...]}`` or ``{"NOT_IN": [...]}``):
+``DEP``, ``TAG``, ``POS``, ``LEMMA``, ``LOWER``, ``TEXT``; a lemma may also be
+tested against a lexicon of the pack, ``{"IN_LEXICON": "report_verb"}`` or
+``{"NOT_IN_LEXICON": ...}`` (the kinds of ``attribution.jsonl``), lower-cased.
+
+Relations (a nested pattern): ``HEAD`` (the token's head), ``HAS_CHILD`` (some
+child matches), ``NO_CHILD`` (no child matches), ``PREV`` and ``NEXT`` (the
+neighbouring tokens; none there: no match), ``LEFT_EDGE`` (the first token of
+the token's subtree), ``FROM`` (the token the walk came up from; none at the
+cue: no match).
+
+Facts of the walk (``true`` or ``false``): ``IN_SPINE`` (the token is the
+claim's predicate or its frame), ``IS_CUE_ROOT`` (it is the cue's root),
+``AFTER_HEAD`` (it follows its head); ``CUE_TOKENS`` (an int, or ``IN``):
+the cue's length in tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
+
+from spacy.tokens import Span, Token
+
+from ..errors import RulePackError
+
+
+class Walk(NamedTuple):
+    """What a pattern may ask of the walk besides the token itself."""
+
+    spine: set[int]  # the claim's predicate and frame
+    cue: Span
+    came_from: Token | None  # the token the walk came up from
+
+
+#: a compiled pattern: (token, walk) -> whether it matches
+Test = Callable[[Token, Walk], bool]
+
+_ATTRS: dict[str, Callable[[Token], str]] = {
+    "DEP": lambda t: t.dep_,
+    "TAG": lambda t: t.tag_,
+    "POS": lambda t: t.pos_,
+    "LEMMA": lambda t: t.lemma_,
+    "LOWER": lambda t: t.lower_,
+    "TEXT": lambda t: t.text,
+}
+
+_RELATIONS = ("HEAD", "HAS_CHILD", "NO_CHILD", "PREV", "NEXT", "LEFT_EDGE", "FROM")
+_FACTS = ("IN_SPINE", "IS_CUE_ROOT", "AFTER_HEAD")
+
+
+def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset[str]], where: str) -> Test:
+    """Compile one token pattern (see the module's doc).
+
+    pattern (Mapping): the pattern. lexicons (Mapping): lemma sets by name.
+    where (str): the rule, named in an error.
+    RETURNS (Test): the test.
+    RAISES (RulePackError): an unknown key, value form or lexicon.
+    """
+    tests: list[Test] = []
+    for key, value in pattern.items():
+        if key in _ATTRS:
+            tests.append(_attr_test(_ATTRS[key], value, lexicons, f"{where}: {key}"))
+        elif key in _RELATIONS:
+            if not isinstance(value, Mapping):
+                raise RulePackError(f"{where}: {key} takes a token pattern")
+            tests.append(_relation_test(key, compile_pattern(value, lexicons, f"{where}: {key}")))
+        elif key in _FACTS:
+            if not isinstance(value, bool):
+                raise RulePackError(f"{where}: {key} takes true or false")
+            tests.append(_fact_test(key, value))
+        elif key == "CUE_TOKENS":
+            allowed = frozenset(value["IN"]) if isinstance(value, Mapping) else frozenset([value])
+            tests.append(lambda t, w, allowed=allowed: len(w.cue) in allowed)
+        else:
+            raise RulePackError(f"{where}: unknown pattern key {key!r}")
+    return lambda token, walk: all(test(token, walk) for test in tests)
+
+
+def _attr_test(
+    get: Callable[[Token], str], value: Any, lexicons: Mapping[str, frozenset[str]], where: str
+) -> Test:
+    if isinstance(value, str):
+        return lambda t, w: get(t) == value
+    if not isinstance(value, Mapping) or len(value) != 1:
+        raise RulePackError(f"{where}: a value, IN, NOT_IN, IN_LEXICON or NOT_IN_LEXICON")
+    (op, arg), = value.items()
+    if op in ("IN", "NOT_IN"):
+        values = frozenset(arg)
+        if op == "IN":
+            return lambda t, w: get(t) in values
+        return lambda t, w: get(t) not in values
+    if op in ("IN_LEXICON", "NOT_IN_LEXICON"):
+        if arg not in lexicons:
+            raise RulePackError(f"{where}: no lexicon {arg!r}")
+        words = lexicons[arg]
+        if op == "IN_LEXICON":
+            return lambda t, w: get(t).lower() in words
+        return lambda t, w: get(t).lower() not in words
+    raise RulePackError(f"{where}: unknown operator {op!r}")
+
+
+def _relation_test(key: str, inner: Test) -> Test:
+    if key == "HEAD":
+        return lambda t, w: inner(t.head, w)
+    if key == "HAS_CHILD":
+        return lambda t, w: any(inner(c, w) for c in t.children)
+    if key == "NO_CHILD":
+        return lambda t, w: not any(inner(c, w) for c in t.children)
+    if key == "PREV":
+        return lambda t, w: t.i > 0 and inner(t.doc[t.i - 1], w)
+    if key == "NEXT":
+        return lambda t, w: t.i + 1 < len(t.doc) and inner(t.doc[t.i + 1], w)
+    if key == "LEFT_EDGE":
+        return lambda t, w: inner(t.left_edge, w)
+    return lambda t, w: w.came_from is not None and inner(w.came_from, w)  # FROM
+
+
+def _fact_test(key: str, value: bool) -> Test:
+    if key == "IN_SPINE":
+        return lambda t, w: (t.i in w.spine) == value
+    if key == "IS_CUE_ROOT":
+        return lambda t, w: (t.i == w.cue.root.i) == value
+    return lambda t, w: (t.i > t.head.i) == value  # AFTER_HEAD
