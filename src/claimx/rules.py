@@ -151,6 +151,8 @@ class ScopeRule(BaseModel):
     at: Literal["cue", "path"] = "path"
     pattern: dict[str, Any] | None = None
     applies_to: list[CueCategory] = []
+    #: false: the terminator stops only the cue rules that name it in ``terminated_by``
+    by_default: bool = True
     examples: list[Example] = []
     counter_examples: list[str] = []
 

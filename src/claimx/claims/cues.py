@@ -47,7 +47,14 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import RulePackError
-from ..rules import CLAUSE_MOOD, CueRule, ScopeRule, load_attribution_rules, load_cue_rules, load_scope_rules
+from ..rules import (
+    CLAUSE_MOOD,
+    CueRule,
+    ScopeRule,
+    load_attribution_rules,
+    load_cue_rules,
+    load_scope_rules,
+)
 from .attribution import AUTHORITY_MAKER, AUTHORITY_RUMOR, KIND_UNNAMED
 from .component import RulePackComponent
 from .extensions import (
@@ -57,6 +64,7 @@ from .extensions import (
     record_rule,
     register_extensions,
 )
+from .scope import Test, Walk, compile_pattern
 from .segment import (
     absolute_clause,
     is_absolute,
@@ -85,8 +93,6 @@ _HAVE_BE = (_HAVE, _BE)
 _TO = "to"
 #: negative determiners ("*no* date", "*none*")
 _NEGATIVE_DETERMINERS = ("no", "none")
-#: the clause negators
-_NOT = ("not", "n't")
 
 
 def _bare_lemma(pattern: list[dict[str, Any]]) -> str | None:
@@ -127,7 +133,7 @@ class CueTagger(RulePackComponent):
         attribution_rules = load_attribution_rules(rules_dir)
         self.report_verbs = attribution_rules.get("report_verb", frozenset())
         self.belief_verbs = attribution_rules.get("belief_verb", frozenset())
-        self._load_scope(load_scope_rules(rules_dir))
+        self._load_scope(load_scope_rules(rules_dir), attribution_rules)
         for rule in rules:
             if rule.category == "tell_verb":
                 if isinstance(rule.pattern, list) and "LEMMA" in rule.pattern[0]:
@@ -146,14 +152,36 @@ class CueTagger(RulePackComponent):
             else:
                 self.patterns.add(rule.id, [rule.pattern])
 
-    def _load_scope(self, rules: list[ScopeRule]) -> None:
-        """Read the categories' precedence and reach from ``scope.jsonl``."""
+    def _load_scope(self, rules: list[ScopeRule], lexicons: dict[str, frozenset[str]]) -> None:
+        """Read the categories' precedence and the terminators of a cue's reach from ``scope.jsonl``."""
         #: cue category (or the clause's mood) -> its defaults
         self.categories: dict[str, ScopeRule] = {}
+        terminators: dict[str, tuple[ScopeRule, Test]] = {}
         for rule in rules:
             if rule.kind == "category":
                 assert rule.category is not None
                 self.categories[rule.category] = rule
+            else:
+                assert rule.pattern is not None
+                terminators[rule.id] = (rule, compile_pattern(rule.pattern, lexicons, f"scope.jsonl rule {rule.id!r}"))
+        #: cue rule id -> the terminators of its reach tested on its root, and on its way up
+        self.reach: dict[str, tuple[list[tuple[ScopeRule, Test]], list[tuple[ScopeRule, Test]]]] = {}
+        #: cue category -> the terminators of its reach (for a cue of no rule of the pack)
+        self.category_reach: dict[str, tuple[list[tuple[ScopeRule, Test]], list[tuple[ScopeRule, Test]]]] = {}
+        for category in self.categories:
+            mine = [(rule, test) for rule, test in terminators.values() if rule.by_default and (not rule.applies_to or category in rule.applies_to)]
+            self.category_reach[category] = ([m for m in mine if m[0].at == "cue"], [m for m in mine if m[0].at == "path"])
+        for cue_rule in self.rules.values():
+            unknown = [t for t in cue_rule.terminated_by if t not in terminators]
+            if unknown:
+                raise RulePackError(f"cue rule {cue_rule.id!r}: no terminator {', '.join(unknown)} in scope.jsonl")
+            mine = [
+                terminators[t]
+                for t, (rule, _) in terminators.items()
+                if (rule.by_default and (not rule.applies_to or cue_rule.category in rule.applies_to))
+                or t in cue_rule.terminated_by
+            ]
+            self.reach[cue_rule.id] = ([m for m in mine if m[0].at == "cue"], [m for m in mine if m[0].at == "path"])
         missing = {"neg", "unknown", "pseudo", "spec", "expect", "future", "certain", CLAUSE_MOOD} - set(self.categories)
         if missing:
             raise RulePackError(f"scope.jsonl: no category rule for {', '.join(sorted(missing))}")
@@ -360,47 +388,26 @@ class CueTagger(RulePackComponent):
         if len(cue) > 2:
             return True  # a long pattern carries its own context
         token = cue.root
-        if len(cue) == 1 and _contrastive_not(token):
-            return False  # "in March, not April": it negates the phrase it stands before
-        if len(cue) == 1 and (cue._.cue or {}).get("category") == "expect" and self._subject_noun_of_event(token):
-            return False  # "a *plan* to bail them out failed": the failing is a fact
-        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in spine and any(
-            c.dep_ == "ccomp" for c in token.children
-        ):
-            return False  # "shares rose, suggesting investors expect more": it hedges what it reports
+        at_cue, on_path = self.reach.get(cue._.cue["id"]) or self.category_reach[cue._.cue["category"]]
+        walk = Walk(spine, cue, None)
+        for rule, test in at_cue:
+            if test(token, walk):
+                record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
+                return False
         steps = 0
         carried = False  # a participle on the object of "have"/"be" carries its object too
-        unknown = (cue._.cue or {}).get("category") == "unknown"
-        negation = (cue._.cue or {}).get("category") == "neg"
         # "mentions neither A nor B", "faces no rival": a negative word on the object denies the event
         negated_object = (cue._.cue or {}).get("category") == "neg" and cue.root.dep_ in ("det", "preconj")
+        came_from = None
         while token.i not in spine:
-            if token.dep_ in ("csubj", "csubjpass") and token.tag_ == "VBG":
-                # "Targeting young voters has been key to the plan": a gerund
-                # as the subject names an activity; the clause says something
-                # of it, and the activity's own cue does not hedge that
-                return False
-            if token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "aux") for c in token.children):
-                # "the frame acts as an antenna, *possibly* boosting
-                # reception": a hedge on a participle adjunct hedges the
-                # adjunct, not the clause it hangs on
-                return False
-            if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.i in spine:
-                # "the van went on sale in 2019 and *is due to* get a new
-                # engine": a cue of a coordinated predicate is that
-                # predicate's, not the first one's
-                return False
-            if negation and token.dep_ == "advcl":
-                # "If it does not pay by May, it will file for bankruptcy",
-                # "…, though the standings may not change", "…, asking them
-                # not to march", "… to make sure it never happens": a negation
-                # in an adverbial clause denies that clause, not the one it
-                # hangs on
-                return False
-            if unknown and token.dep_ == "advcl" and token.i not in spine:
-                # "whether it is A or B, we …", "scheduled to determine whether …": an
-                # open question in an adverbial clause leaves the main clause alone
-                return False
+            walk = Walk(spine, cue, came_from)
+            for rule, test in on_path:
+                if test(token, walk):
+                    # the scope.jsonl terminators: a gerund subject, a
+                    # participle adjunct, a predicate of its own, an
+                    # adverbial clause for a negation …
+                    record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
+                    return False
             nominal_head = token.head.i in spine and token.head.pos_ not in ("VERB", "AUX")
             if (
                 token.dep_ in OUT_OF_SCOPE_DEPS
@@ -415,21 +422,10 @@ class CueTagger(RulePackComponent):
             carried = token.dep_ == "acl" and self._subject_determiner(token)
             if token.head.i == token.i or not (claim.start <= token.head.i < claim.end):
                 return token.i in spine or steps == 0 and cue.start >= claim.start
+            came_from = token
             token = token.head
             steps += 1
         return True
-
-    def _subject_noun_of_event(self, token: Token) -> bool:
-        """Whether a one-word expectation cue is a noun that is the subject of
-        a verb of its own: "a *plan* to sell the unit *failed*". Its verb
-        says what happened to the plan; with a copula or a verb of saying
-        ("the *plan* is to …") the noun still frames the clause. Rumour nouns
-        keep framing it ("*rumours* have swirled")."""
-        if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass"):
-            return False
-        verb = token.head
-        lemma = verb.lemma_.lower()
-        return verb.pos_ == "VERB" and lemma != "be" and lemma not in self.report_verbs
 
     def _hedged_subject(self, cue: Span, token: Token, spine: set[int]) -> bool:
         """Whether a subject-modifier cue ("leaked") modifies the subject of
@@ -490,7 +486,7 @@ class CueTagger(RulePackComponent):
             category = cue._.cue["category"]
             if category == "ignore":
                 continue
-            reported_as = self.rules[cue._.cue["id"]].reported_as
+            reported_as = getattr(self.rules.get(cue._.cue["id"]), "reported_as", None)
             if reported_as is not None and (past_report or self._under_past_report(cue)):
                 category = reported_as  # "said that the network would …" reports a "will"
             if category == "spec" and len(cue) == 1 and cue.root.dep_ == "mark" and cue.root.head.dep_ == "ccomp":
@@ -516,8 +512,8 @@ class CueTagger(RulePackComponent):
     def category_priority(self, category: str, cue: Span) -> int:
         """RETURNS (int): the precedence of a cue counted in ``category``:
         its rule's own priority, else the category's."""
-        rule = self.rules[cue._.cue["id"]]
-        if rule.priority is not None:
+        rule = self.rules.get(cue._.cue["id"])
+        if rule is not None and rule.priority is not None:
             return rule.priority
         return self.categories[category].priority or 0
 
@@ -649,26 +645,6 @@ def _plan_as_object_of_have(cue: Span, token: Token) -> bool:
         and token.dep_ == "dobj"
         and token.head.lemma_ == _HAVE
         and (cue._.cue or {}).get("category") == "expect"
-    )
-
-
-def _contrastive_not(token: Token) -> bool:
-    """RETURNS (bool): whether a "not" negates a noun phrase, not its clause:
-    one hung on a noun that is no subject ("settled one question,
-    though *not* the one buyers ask"), or one after the verb and a comma,
-    before a noun phrase ("in March, *not* April")."""
-    if token.lower_ not in _NOT:
-        return False
-    head = token.head
-    if head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("nsubj", "nsubjpass"):
-        return True
-    doc = token.doc
-    return (
-        head.i < token.i
-        and token.i > 0
-        and doc[token.i - 1].text == ","
-        and token.i + 1 < len(doc)
-        and doc[token.i + 1].pos_ in ("NOUN", "PROPN", "DET", "NUM")
     )
 
 

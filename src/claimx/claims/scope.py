@@ -6,7 +6,7 @@ relations a dependency walk needs (the DependencyMatcher's ``>`` and ``<``,
 as keys). The cue tagger asks, for each token on a cue's way up the parse
 tree, whether a terminator matches it; nothing here names an English word.
 
-Token attributes (a value, ``{"IN": [...]}`` or ``{"NOT_IN": [...]}``):
+Token attributes (a value, or ``{"IN": [...]}``, ``{"NOT_IN": [...]}``, several of which must all hold):
 ``DEP``, ``TAG``, ``POS``, ``LEMMA``, ``LOWER``, ``TEXT``; a lemma may also be
 tested against a lexicon of the pack, ``{"IN_LEXICON": "report_verb"}`` or
 ``{"NOT_IN_LEXICON": ...}`` (the kinds of ``attribution.jsonl``), lower-cased.
@@ -90,8 +90,12 @@ def _attr_test(
 ) -> Test:
     if isinstance(value, str):
         return lambda t, w: get(t) == value
-    if not isinstance(value, Mapping) or len(value) != 1:
-        raise RulePackError(f"{where}: a value, IN, NOT_IN, IN_LEXICON or NOT_IN_LEXICON")
+    if not isinstance(value, Mapping) or not value:
+        raise RulePackError(f"{where}: a value, or some of IN, NOT_IN, IN_LEXICON, NOT_IN_LEXICON")
+    if len(value) > 1:
+        # several operators, as the Matcher allows: all must hold
+        tests = [_attr_test(get, {op: arg}, lexicons, where) for op, arg in value.items()]
+        return lambda t, w: all(test(t, w) for test in tests)
     (op, arg), = value.items()
     if op in ("IN", "NOT_IN"):
         values = frozenset(arg)
