@@ -51,7 +51,7 @@ def _cases() -> Iterator[Case]:
             # complement words, and the terminators of a cue's reach, also act
             # when a target's status is asked (claimx.status_of)
             complement = (pack == "cues.jsonl" and rule.category == "complement") or (
-                pack == "scope.jsonl" and rule.kind == "terminator"
+                pack == "scope.jsonl" and rule.kind in ("terminator", "keep")
             )
             timexes = pack == "temporal.jsonl"
             for example in rule.examples:

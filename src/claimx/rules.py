@@ -129,6 +129,10 @@ class ScopeRule(BaseModel):
     (``max_cues``) and whether a cue before a predicate reaches the predicates
     coordinated with it (``conjuncts``).
 
+    ``kind: "keep"``: an exception to the terminators that name it in
+    ``unless``: matching the same token, it keeps the cue in reach (for the
+    categories in ``applies_to``, every one when empty).
+
     ``kind: "terminator"``: a token ``pattern`` that ends a cue's reach, in
     the spirit of medspaCy ConText's ``terminated_by``: tested on the cue's
     own root (``at: "cue"``) or on every token on the cue's way up the parse
@@ -143,7 +147,7 @@ class ScopeRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    kind: Literal["category", "terminator"]
+    kind: Literal["category", "terminator", "keep"]
     category: CueCategory | Literal["condition"] | None = None
     priority: int | None = None
     max_cues: int = 1
@@ -153,6 +157,10 @@ class ScopeRule(BaseModel):
     applies_to: list[CueCategory] = []
     #: false: the terminator stops only the cue rules that name it in ``terminated_by``
     by_default: bool = True
+    #: a terminator's exceptions: ids of ``keep`` rules, patterns that, matching
+    #: the same token, keep the cue in reach ("faces *no* rival": a negative
+    #: word on the object denies the event)
+    unless: list[str] = []
     examples: list[Example] = []
     counter_examples: list[str] = []
 
@@ -160,8 +168,8 @@ class ScopeRule(BaseModel):
     def _fields_of_kind(self) -> ScopeRule:
         if self.kind == "category" and (self.category is None or self.priority is None):
             raise ValueError("a category rule names its category and priority")
-        if self.kind == "terminator" and not self.pattern:
-            raise ValueError("a terminator needs a pattern")
+        if self.kind in ("terminator", "keep") and not self.pattern:
+            raise ValueError(f"a {self.kind} rule needs a pattern")
         return self
 
 

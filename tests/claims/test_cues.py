@@ -495,3 +495,13 @@ def test_cues_a_rule_of_its_own_terminator_stops_only_that_rule(tmp_path):
     assert "scope-own-auxiliary" in {r for r, _, _ in doc._.rules_fired}
     after = [c._.claim["status"] for c in doc.spans["claims"] if c.text.startswith("The ferry")]
     assert before == ["rumored"] and after != before
+
+
+def test_cues_unless_names_a_keep_rule(nlp_base, tmp_path):
+    from claimx.claims.cues import CueTagger
+    from claimx.errors import RulePackError
+
+    pack = _pack_copy(tmp_path)
+    _edit_rule(pack / "scope.jsonl", "scope-embedded", unless=["scope-keep-noun-predicate", "scope-gerund-subject"])
+    with pytest.raises(RulePackError, match="scope-embedded.*scope-gerund-subject"):
+        CueTagger(nlp_base, rules_dir=pack)

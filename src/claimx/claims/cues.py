@@ -39,7 +39,7 @@ expect is ``rumored``; a conditional or a question is ``rumored``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -76,23 +76,35 @@ from .tree import CORE_ARGUMENT_DEPS
 
 register_extensions()
 
-#: Dependencies that carry a cue out of the clause's scope: modifiers inside
-#: noun phrases and embedded clauses of their own.
-OUT_OF_SCOPE_DEPS = frozenset(
-    {"amod", "compound", "poss", "relcl", "acl", "appos", "nmod", "pobj", "dobj", "npadvmod"}
-)
-
-
-# Function words the grammar helpers test for (auxiliaries, a modal, the
-# infinitive marker, negators); content words live in ``cues.jsonl``.
-_HAVE = "have"
+# Function words the grammar helpers test for (an auxiliary, the infinitive
+# marker); content words live in ``cues.jsonl``, the grammar of a cue's reach
+# in ``scope.jsonl``.
 _BE = "be"
-#: the verbs of possession and being whose object carries the clause ("has no date", "is no plan")
-_HAVE_BE = (_HAVE, _BE)
 #: the infinitive marker ("has yet *to* announce")
 _TO = "to"
-#: negative determiners ("*no* date", "*none*")
-_NEGATIVE_DETERMINERS = ("no", "none")
+
+
+class Stop(NamedTuple):
+    """A terminator of a cue's reach, with the exceptions that apply to the cue."""
+
+    rule: ScopeRule
+    test: Test
+    keeps: list[tuple[ScopeRule, Test]]
+
+    def stops(self, token: Token, walk: Walk) -> bool:
+        """RETURNS (bool): whether the terminator ends the cue's reach at
+        ``token`` (recording it, or the exceptions that kept the cue)."""
+        if not self.test(token, walk):
+            return False
+        kept = [rule for rule, test in self.keeps if test(token, walk)]
+        where = (token.idx, token.idx + len(token.text))
+        for rule in kept or [self.rule]:
+            record_rule(token.doc, rule.id, *where)
+        return not kept
+
+
+#: the terminators tested on a cue's root, and on each word on its way up
+Reach = tuple[list[Stop], list[Stop]]
 
 
 def _bare_lemma(pattern: list[dict[str, Any]]) -> str | None:
@@ -156,35 +168,42 @@ class CueTagger(RulePackComponent):
         """Read the categories' precedence and the terminators of a cue's reach from ``scope.jsonl``."""
         #: cue category (or the clause's mood) -> its defaults
         self.categories: dict[str, ScopeRule] = {}
-        terminators: dict[str, tuple[ScopeRule, Test]] = {}
+        patterns: dict[str, tuple[ScopeRule, Test]] = {}
         for rule in rules:
             if rule.kind == "category":
                 assert rule.category is not None
                 self.categories[rule.category] = rule
             else:
                 assert rule.pattern is not None
-                terminators[rule.id] = (rule, compile_pattern(rule.pattern, lexicons, f"scope.jsonl rule {rule.id!r}"))
-        #: cue rule id -> the terminators of its reach tested on its root, and on its way up
-        self.reach: dict[str, tuple[list[tuple[ScopeRule, Test]], list[tuple[ScopeRule, Test]]]] = {}
+                patterns[rule.id] = (rule, compile_pattern(rule.pattern, lexicons, f"scope.jsonl rule {rule.id!r}"))
+        missing = {"neg", "unknown", "pseudo", "spec", "expect", "future", "certain", CLAUSE_MOOD} - set(self.categories)
+        if missing:
+            raise RulePackError(f"scope.jsonl: no category rule for {', '.join(sorted(missing))}")
+        for rule, _ in patterns.values():
+            wrong = [k for k in rule.unless if k not in patterns or patterns[k][0].kind != "keep"]
+            if wrong:
+                raise RulePackError(f"scope.jsonl rule {rule.id!r}: no keep rule {', '.join(wrong)}")
+        terminators = {t: p for t, p in patterns.items() if p[0].kind == "terminator"}
+
+        def reach(category: str, named: list[str]) -> Reach:
+            stops = []
+            for t, (rule, test) in terminators.items():
+                if (rule.by_default and (not rule.applies_to or category in rule.applies_to)) or t in named:
+                    keeps = [
+                        patterns[k] for k in rule.unless if not patterns[k][0].applies_to or category in patterns[k][0].applies_to
+                    ]
+                    stops.append(Stop(rule, test, keeps))
+            return [s for s in stops if s.rule.at == "cue"], [s for s in stops if s.rule.at == "path"]
+
         #: cue category -> the terminators of its reach (for a cue of no rule of the pack)
-        self.category_reach: dict[str, tuple[list[tuple[ScopeRule, Test]], list[tuple[ScopeRule, Test]]]] = {}
-        for category in self.categories:
-            mine = [(rule, test) for rule, test in terminators.values() if rule.by_default and (not rule.applies_to or category in rule.applies_to)]
-            self.category_reach[category] = ([m for m in mine if m[0].at == "cue"], [m for m in mine if m[0].at == "path"])
+        self.category_reach: dict[str, Reach] = {category: reach(category, []) for category in self.categories}
+        #: cue rule id -> the terminators of its reach tested on its root, and on its way up
+        self.reach: dict[str, Reach] = {}
         for cue_rule in self.rules.values():
             unknown = [t for t in cue_rule.terminated_by if t not in terminators]
             if unknown:
                 raise RulePackError(f"cue rule {cue_rule.id!r}: no terminator {', '.join(unknown)} in scope.jsonl")
-            mine = [
-                terminators[t]
-                for t, (rule, _) in terminators.items()
-                if (rule.by_default and (not rule.applies_to or cue_rule.category in rule.applies_to))
-                or t in cue_rule.terminated_by
-            ]
-            self.reach[cue_rule.id] = ([m for m in mine if m[0].at == "cue"], [m for m in mine if m[0].at == "path"])
-        missing = {"neg", "unknown", "pseudo", "spec", "expect", "future", "certain", CLAUSE_MOOD} - set(self.categories)
-        if missing:
-            raise RulePackError(f"scope.jsonl: no category rule for {', '.join(sorted(missing))}")
+            self.reach[cue_rule.id] = reach(cue_rule.category, cue_rule.terminated_by)
         #: cue categories a first predicate shares with the predicates coordinated with it
         self.shared_hedges = frozenset(c for c, rule in self.categories.items() if rule.conjuncts)
 
@@ -389,37 +408,18 @@ class CueTagger(RulePackComponent):
             return True  # a long pattern carries its own context
         token = cue.root
         at_cue, on_path = self.reach.get(cue._.cue["id"]) or self.category_reach[cue._.cue["category"]]
-        walk = Walk(spine, cue, None)
-        for rule, test in at_cue:
-            if test(token, walk):
-                record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
-                return False
+        walk = Walk(spine, cue, None, self.rules.get(cue._.cue["id"]))
+        if any(stop.stops(token, walk) for stop in at_cue):
+            return False
         steps = 0
-        carried = False  # a participle on the object of "have"/"be" carries its object too
-        # "mentions neither A nor B", "faces no rival": a negative word on the object denies the event
-        negated_object = (cue._.cue or {}).get("category") == "neg" and cue.root.dep_ in ("det", "preconj")
         came_from = None
         while token.i not in spine:
-            walk = Walk(spine, cue, came_from)
-            for rule, test in on_path:
-                if test(token, walk):
-                    # the scope.jsonl terminators: a gerund subject, a
-                    # participle adjunct, a predicate of its own, an
-                    # adverbial clause for a negation …
-                    record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
-                    return False
-            nominal_head = token.head.i in spine and token.head.pos_ not in ("VERB", "AUX")
-            if (
-                token.dep_ in OUT_OF_SCOPE_DEPS
-                and not nominal_head
-                and not carried
-                and not (negated_object and token.dep_ == "dobj" and cue.root.head.i == token.i)
-                and not self._subject_determiner(token)
-                and not self._hedged_subject(cue, token, spine)
-                and not _plan_as_object_of_have(cue, token)
-            ):
+            walk = Walk(spine, cue, came_from, walk.rule)
+            if any(stop.stops(token, walk) for stop in on_path):
+                # the scope.jsonl terminators: a gerund subject, a participle
+                # adjunct, a predicate of its own, an adverbial clause for a
+                # negation, a modifier inside a noun phrase …
                 return False
-            carried = token.dep_ == "acl" and self._subject_determiner(token)
             if token.head.i == token.i or not (claim.start <= token.head.i < claim.end):
                 return token.i in spine or steps == 0 and cue.start >= claim.start
             came_from = token
@@ -439,27 +439,6 @@ class CueTagger(RulePackComponent):
         verb = subject.head
         doc = token.doc
         return verb.i in spine or any(doc[i].dep_ == "conj" and doc[i].head.i == verb.i for i in spine)
-
-    @staticmethod
-    def _subject_determiner(token: Token) -> bool:
-        """"no final date has been set", "has no interest in": a negative
-        determiner on the subject or on the object of "have"/"be" scopes the clause."""
-        if token.dep_ == "det":
-            return True
-        # "the studio has a new comedy set for spring 2029", "the only
-        # film scheduled for next summer": a participle on the object of
-        # "have"/"be" carries the clause's status
-        if token.dep_ == "acl" and token.head.dep_ in ("dobj", "attr") and token.head.head.lemma_ in _HAVE_BE:
-            # (not one set off by a comma: "it has a new shell, possibly
-            # boosting its grip" adds a claim, whose hedge stays there)
-            first = token.left_edge
-            return not (first.i > token.head.i and token.doc[first.i - 1].text == ",")
-        if token.dep_ in ("dobj", "attr", "pobj") and any(c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS for c in token.children):
-            if token.dep_ == "dobj":
-                return True  # "faces no competition", "sees no reason": the event does not hold
-            verb = token.head if token.dep_ != "pobj" else token.head.head
-            return verb.lemma_ in _HAVE_BE
-        return False
 
     # -- status ---------------------------------------------------------------
 
@@ -634,18 +613,6 @@ class CueTagger(RulePackComponent):
         if any(condition(c) for c in head.children):
             return True
         return any(c.dep_ == "advcl" and any(condition(m) for m in c.children) for c in head.children)
-
-
-def _plan_as_object_of_have(cue: Span, token: Token) -> bool:
-    """RETURNS (bool): whether a schedule cue the parser made the object of
-    "have" ("the studio has a new comedy *set for* spring 2029", with
-    "set" read as a noun) carries the clause, as its participle reading would."""
-    return (
-        token.i == cue.root.i
-        and token.dep_ == "dobj"
-        and token.head.lemma_ == _HAVE
-        and (cue._.cue or {}).get("category") == "expect"
-    )
 
 
 def _speculative(info: dict[str, Any]) -> bool:

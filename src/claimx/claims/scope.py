@@ -19,8 +19,11 @@ cue: no match).
 
 Facts of the walk (``true`` or ``false``): ``IN_SPINE`` (the token is the
 claim's predicate or its frame), ``IS_CUE_ROOT`` (it is the cue's root),
-``AFTER_HEAD`` (it follows its head); ``CUE_TOKENS`` (an int, or ``IN``):
-the cue's length in tokens.
+``AFTER_HEAD`` (it follows its head), ``SET_OFF_BY_COMMA`` (its subtree
+follows its head after a comma); ``CUE_TOKENS`` (an int, or ``IN``): the
+cue's length in tokens; ``CUE_RULE`` (fields of the cue's rule and their
+values, ``{"subject_modifier": true}``). ``NOT`` (a nested pattern): the
+token does not match it.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ class Walk(NamedTuple):
     spine: set[int]  # the claim's predicate and frame
     cue: Span
     came_from: Token | None  # the token the walk came up from
+    rule: Any = None  # the cue's rule (a CueRule), if it is one of the pack's
 
 
 #: a compiled pattern: (token, walk) -> whether it matches
@@ -54,7 +58,7 @@ _ATTRS: dict[str, Callable[[Token], str]] = {
 }
 
 _RELATIONS = ("HEAD", "HAS_CHILD", "NO_CHILD", "PREV", "NEXT", "LEFT_EDGE", "FROM")
-_FACTS = ("IN_SPINE", "IS_CUE_ROOT", "AFTER_HEAD")
+_FACTS = ("IN_SPINE", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA")
 
 
 def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset[str]], where: str) -> Test:
@@ -77,6 +81,19 @@ def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset
             if not isinstance(value, bool):
                 raise RulePackError(f"{where}: {key} takes true or false")
             tests.append(_fact_test(key, value))
+        elif key == "NOT":
+            if not isinstance(value, Mapping):
+                raise RulePackError(f"{where}: NOT takes a token pattern")
+            negated = compile_pattern(value, lexicons, f"{where}: NOT")
+            tests.append(lambda t, w, negated=negated: not negated(t, w))
+        elif key == "CUE_RULE":
+            if not isinstance(value, Mapping):
+                raise RulePackError(f"{where}: CUE_RULE takes fields of the cue's rule and their values")
+            fields = dict(value)
+            tests.append(
+                lambda t, w, fields=fields: w.rule is not None
+                and all(getattr(w.rule, f, None) == v for f, v in fields.items())
+            )
         elif key == "CUE_TOKENS":
             allowed = frozenset(value["IN"]) if isinstance(value, Mapping) else frozenset([value])
             tests.append(lambda t, w, allowed=allowed: len(w.cue) in allowed)
@@ -133,4 +150,6 @@ def _fact_test(key: str, value: bool) -> Test:
         return lambda t, w: (t.i in w.spine) == value
     if key == "IS_CUE_ROOT":
         return lambda t, w: (t.i == w.cue.root.i) == value
+    if key == "SET_OFF_BY_COMMA":
+        return lambda t, w: (t.left_edge.i > t.head.i and t.doc[t.left_edge.i - 1].text == ",") == value
     return lambda t, w: (t.i > t.head.i) == value  # AFTER_HEAD
