@@ -48,10 +48,10 @@ class Case(NamedTuple):
 def _cases() -> Iterator[Case]:
     for pack in _models():
         for rule in _rules(pack):
-            # complement words, and the terminators of a cue's reach, also act
+            # complement words, and the rules of a cue's reach, also act
             # when a target's status is asked (claimx.status_of)
             complement = (pack == "cues.jsonl" and rule.category == "complement") or (
-                pack == "scope.jsonl" and rule.kind in ("terminator", "keep")
+                pack == "scope.jsonl" and rule.kind != "category"
             )
             timexes = pack == "temporal.jsonl"
             for example in rule.examples:

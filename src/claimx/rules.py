@@ -126,8 +126,15 @@ class ScopeRule(BaseModel):
     ``kind: "category"``: the defaults of a cue category (or of
     :data:`CLAUSE_MOOD`): its ``priority`` (the highest category among a
     claim's cues sets the status), how many of its cues the claim cites
-    (``max_cues``) and whether a cue before a predicate reaches the predicates
-    coordinated with it (``conjuncts``).
+    (``max_cues``).
+
+    ``kind: "share"``: cues outside the claim's own reach that it takes: from
+    the claim's predicate (``anchor: "head"``) or the verb that frames it
+    (``"frame"``), if ``pattern`` matches it, each step of ``path`` goes to
+    the word itself, its head or its children that match the step's pattern
+    (the last step's pattern is tested with the cue found there); the cues
+    on the words reached, of the categories in ``applies_to``, count for the
+    claim ("*Reportedly*, he met them and signed the deal").
 
     ``kind: "keep"``: an exception to the terminators that name it in
     ``unless``: matching the same token, it keeps the cue in reach (for the
@@ -147,12 +154,15 @@ class ScopeRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    kind: Literal["category", "terminator", "keep"]
+    kind: Literal["category", "terminator", "keep", "share"]
     category: CueCategory | Literal["condition"] | None = None
     priority: int | None = None
     max_cues: int = 1
-    conjuncts: bool = False
     at: Literal["cue", "path"] = "path"
+    #: kind "share": the word the rule starts from (its ``pattern`` tests it),
+    #: and the steps to the words whose cues the claim takes
+    anchor: Literal["head", "frame"] = "head"
+    path: list[dict[Literal["SELF", "HEAD", "CHILDREN"], dict[str, Any]]] = []
     pattern: dict[str, Any] | None = None
     applies_to: list[CueCategory] = []
     #: false: the terminator stops only the cue rules that name it in ``terminated_by``
@@ -168,8 +178,10 @@ class ScopeRule(BaseModel):
     def _fields_of_kind(self) -> ScopeRule:
         if self.kind == "category" and (self.category is None or self.priority is None):
             raise ValueError("a category rule names its category and priority")
-        if self.kind in ("terminator", "keep") and not self.pattern:
+        if self.kind in ("terminator", "keep", "share") and not self.pattern:
             raise ValueError(f"a {self.kind} rule needs a pattern")
+        if self.kind == "share" and (not self.path or any(len(step) != 1 for step in self.path)):
+            raise ValueError("a share rule needs a path of steps, each one of SELF, HEAD or CHILDREN with a pattern")
         return self
 
 

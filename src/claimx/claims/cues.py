@@ -24,7 +24,11 @@ category        status       e.g.
 
 Overlapping matches keep the longest. A cue counts for a claim when it lies in
 the claim (or on its reporting verb) and is *in scope* of the predicate: it is
-not buried in a noun phrase ("a *possible* offer") or in another clause.
+not buried in a noun phrase ("a *possible* offer") or in another clause. The
+grammar of that reach is data, ``scope.jsonl`` (:class:`claimx.rules.ScopeRule`,
+patterns compiled by :mod:`claimx.claims.scope`): terminators that end a cue's
+way up the parse, the keep rules that are their exceptions, and share rules
+that bring in cues from outside the claim; this module matches and applies them.
 
 The status of a claim is then decided from its cues, strongest first (the
 ``priority`` of each category in ``scope.jsonl``, or a rule's own):
@@ -64,7 +68,7 @@ from .extensions import (
     record_rule,
     register_extensions,
 )
-from .scope import Test, Walk, compile_pattern
+from .scope import Test, Walk, compile_pattern, related
 from .segment import (
     absolute_clause,
     is_absolute,
@@ -134,7 +138,6 @@ class CueTagger(RulePackComponent):
         """Build the matchers from ``cues.jsonl`` (and read the reporting verbs) of the pack at ``rules_dir``."""
         rules = load_cue_rules(rules_dir)
         self.rules = {rule.id: rule for rule in rules}
-        self.subject_modifiers = frozenset(rule.id for rule in rules if rule.subject_modifier)
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.patterns = Matcher(nlp.vocab)
         self.tell_verbs: set[str] = set()
@@ -204,8 +207,13 @@ class CueTagger(RulePackComponent):
             if unknown:
                 raise RulePackError(f"cue rule {cue_rule.id!r}: no terminator {', '.join(unknown)} in scope.jsonl")
             self.reach[cue_rule.id] = reach(cue_rule.category, cue_rule.terminated_by)
-        #: cue categories a first predicate shares with the predicates coordinated with it
-        self.shared_hedges = frozenset(c for c, rule in self.categories.items() if rule.conjuncts)
+        #: the share rules, in file order: (rule, its pattern, each step's relation and pattern)
+        self.shares: list[tuple[ScopeRule, Test, list[tuple[str, Test]]]] = []
+        for rule, test in patterns.values():
+            if rule.kind == "share":
+                where = f"scope.jsonl rule {rule.id!r}"
+                steps = [(rel, compile_pattern(p, lexicons, f"{where}: path")) for step in rule.path for rel, p in step.items()]
+                self.shares.append((rule, test, steps))
 
     def _add_complement_word(self, rule: CueRule) -> None:
         """A complement rule is one token: ``[{"LEMMA": {"IN": [...]}, "POS": {"IN": [...]}}]``."""
@@ -356,48 +364,26 @@ class CueTagger(RulePackComponent):
                 continue
             if self._in_scope(cue, claim, spine):
                 seen.append(cue)
-        if frame is not None and not (claim.start <= frame.i < claim.end):
-            cue = by_token.get(frame.i)
-            if cue is not None and cue not in seen:
-                seen.append(cue)
-        if frame is not None and frame.lemma_.lower() in self.belief_verbs:
-            # "I don't think she did it": a negated belief denies what it frames
-            for child in frame.children:
-                cue = by_token.get(child.i)
-                if child.dep_ == "neg" and cue is not None and cue not in seen:
-                    seen.append(cue)
-        # "the leaked unit pairs … and runs …": a coordinated predicate shares
-        # its subject, and the subject's hedge
-        if head.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-            for subject in (c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")):
-                for modifier in subject.children:
-                    cue = by_token.get(modifier.i)
-                    if cue is not None and cue not in seen and self._hedged_subject(cue, modifier, {head.head.i}):
-                        seen.append(cue)
-            # "plans to close the plant and cut 300 jobs": a predicate
-            # coordinated with a complement is governed by the same verb,
-            # and by its cues
-            first = head.head
-            # (a base form, as the complement is: "promised to cut taxes
-            # and raised them" states what was done)
-            if first.dep_ == "xcomp" and head.lower_ == head.lemma_.lower() and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in head.children):
-                governor = first.head
-                for t in (governor, *(c for c in governor.children if c.dep_ in ("neg", "aux", "auxpass", "advmod"))):
-                    cue = by_token.get(t.i)
-                    if cue is not None and cue not in seen:
-                        seen.append(cue)
-            # "Reportedly, he met the buyers and signed the deal", "the plant
-            # may close and move its staff": a hedge before the first
-            # predicate (a sentence adverb, a modal) reaches the predicates
-            # coordinated with it; a negation does not ("did not attend and
-            # sent a deputy")
-            # (a predicate with an auxiliary of its own has its own tense and mood: "… and has moved")
-            own_modal = any(c.dep_ in ("aux", "auxpass") for c in head.children)
-            for child in head.head.children:
-                if child.i > head.head.i or child.dep_ not in ("advmod", "aux") or (child.dep_ == "aux" and own_modal):
+        # the share rules of scope.jsonl: the frame's own cue and its
+        # negation, a hedge of the subject or of the first predicate shared
+        # with the predicates coordinated with it …
+        for rule, test, steps in self.shares:
+            anchor = head if rule.anchor == "head" else frame
+            walk = Walk(spine, None, None, None, claim)
+            if anchor is None or not test(anchor, walk):
+                continue
+            reached = [anchor]
+            for relation, step in steps[:-1]:
+                reached = [t for r in reached for t in related(r, relation) if step(t, walk)]
+            relation, last = steps[-1]
+            for token in (t for r in reached for t in related(r, relation)):
+                cue = by_token.get(token.i)
+                if cue is None or cue in seen:
                     continue
-                cue = by_token.get(child.i)
-                if cue is not None and cue not in seen and (cue._.cue or {}).get("category") in self.shared_hedges:
+                if rule.applies_to and (cue._.cue or {}).get("category") not in rule.applies_to:
+                    continue
+                if last(token, Walk(spine, cue, None, self.rules.get(cue._.cue["id"]), claim)):
+                    record_rule(doc, rule.id, cue.start_char, cue.end_char)
                     seen.append(cue)
         return seen
 
@@ -426,19 +412,6 @@ class CueTagger(RulePackComponent):
             token = token.head
             steps += 1
         return True
-
-    def _hedged_subject(self, cue: Span, token: Token, spine: set[int]) -> bool:
-        """Whether a subject-modifier cue ("leaked") modifies the subject of
-        the claim's predicate, or of the predicate it is coordinated with
-        ("the leaked unit pairs … and runs …")."""
-        if cue.label_ not in self.subject_modifiers or token.dep_ != "amod":
-            return False
-        subject = token.head
-        if subject.dep_ not in ("nsubj", "nsubjpass"):
-            return False
-        verb = subject.head
-        doc = token.doc
-        return verb.i in spine or any(doc[i].dep_ == "conj" and doc[i].head.i == verb.i for i in spine)
 
     # -- status ---------------------------------------------------------------
 

@@ -18,7 +18,8 @@ the token's subtree), ``FROM`` (the token the walk came up from; none at the
 cue: no match).
 
 Facts of the walk (``true`` or ``false``): ``IN_SPINE`` (the token is the
-claim's predicate or its frame), ``IS_CUE_ROOT`` (it is the cue's root),
+claim's predicate or its frame), ``IN_CLAIM`` (it lies in the claim),
+``AS_LEMMA`` (it is written as its lemma: a base form), ``IS_CUE_ROOT`` (it is the cue's root),
 ``AFTER_HEAD`` (it follows its head), ``SET_OFF_BY_COMMA`` (its subtree
 follows its head after a comma); ``CUE_TOKENS`` (an int, or ``IN``): the
 cue's length in tokens; ``CUE_RULE`` (fields of the cue's rule and their
@@ -40,9 +41,10 @@ class Walk(NamedTuple):
     """What a pattern may ask of the walk besides the token itself."""
 
     spine: set[int]  # the claim's predicate and frame
-    cue: Span
+    cue: Span | None  # None while a share rule walks to the words whose cues it takes
     came_from: Token | None  # the token the walk came up from
     rule: Any = None  # the cue's rule (a CueRule), if it is one of the pack's
+    claim: Span | None = None
 
 
 #: a compiled pattern: (token, walk) -> whether it matches
@@ -58,7 +60,7 @@ _ATTRS: dict[str, Callable[[Token], str]] = {
 }
 
 _RELATIONS = ("HEAD", "HAS_CHILD", "NO_CHILD", "PREV", "NEXT", "LEFT_EDGE", "FROM")
-_FACTS = ("IN_SPINE", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA")
+_FACTS = ("IN_SPINE", "IN_CLAIM", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA", "AS_LEMMA")
 
 
 def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset[str]], where: str) -> Test:
@@ -96,7 +98,7 @@ def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset
             )
         elif key == "CUE_TOKENS":
             allowed = frozenset(value["IN"]) if isinstance(value, Mapping) else frozenset([value])
-            tests.append(lambda t, w, allowed=allowed: len(w.cue) in allowed)
+            tests.append(lambda t, w, allowed=allowed: w.cue is not None and len(w.cue) in allowed)
         else:
             raise RulePackError(f"{where}: unknown pattern key {key!r}")
     return lambda token, walk: all(test(token, walk) for test in tests)
@@ -129,6 +131,16 @@ def _attr_test(
     raise RulePackError(f"{where}: unknown operator {op!r}")
 
 
+def related(token: Token, relation: str) -> list[Token]:
+    """RETURNS (list[Token]): the tokens a share rule's step reaches: the
+    token itself (``SELF``), its head (``HEAD``) or its children (``CHILDREN``)."""
+    if relation == "SELF":
+        return [token]
+    if relation == "HEAD":
+        return [token.head]
+    return list(token.children)
+
+
 def _relation_test(key: str, inner: Test) -> Test:
     if key == "HEAD":
         return lambda t, w: inner(t.head, w)
@@ -149,7 +161,11 @@ def _fact_test(key: str, value: bool) -> Test:
     if key == "IN_SPINE":
         return lambda t, w: (t.i in w.spine) == value
     if key == "IS_CUE_ROOT":
-        return lambda t, w: (t.i == w.cue.root.i) == value
+        return lambda t, w: (w.cue is not None and t.i == w.cue.root.i) == value
+    if key == "IN_CLAIM":
+        return lambda t, w: (w.claim is not None and w.claim.start <= t.i < w.claim.end) == value
+    if key == "AS_LEMMA":
+        return lambda t, w: (t.lower_ == t.lemma_.lower()) == value
     if key == "SET_OFF_BY_COMMA":
         return lambda t, w: (t.left_edge.i > t.head.i and t.doc[t.left_edge.i - 1].text == ",") == value
     return lambda t, w: (t.i > t.head.i) == value  # AFTER_HEAD
