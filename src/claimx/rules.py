@@ -136,6 +136,12 @@ class ScopeRule(BaseModel):
     on the words reached, of the categories in ``applies_to``, count for the
     claim ("*Reportedly*, he met them and signed the deal").
 
+    ``kind: "recast"``: a cue of a category in ``applies_to`` whose root
+    matches ``pattern`` counts as ``category`` ("wonder *if* it runs": a
+    subordinator of a complement asks, it does not suppose). The
+    ``condition`` category's ``pattern``, tested on the claim's predicate,
+    finds a clause that a condition governs.
+
     ``kind: "keep"``: an exception to the terminators that name it in
     ``unless``: matching the same token, it keeps the cue in reach (for the
     categories in ``applies_to``, every one when empty).
@@ -154,7 +160,7 @@ class ScopeRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    kind: Literal["category", "terminator", "keep", "share"]
+    kind: Literal["category", "terminator", "keep", "share", "recast"]
     category: CueCategory | Literal["condition"] | None = None
     priority: int | None = None
     max_cues: int = 1
@@ -178,7 +184,9 @@ class ScopeRule(BaseModel):
     def _fields_of_kind(self) -> ScopeRule:
         if self.kind == "category" and (self.category is None or self.priority is None):
             raise ValueError("a category rule names its category and priority")
-        if self.kind in ("terminator", "keep", "share") and not self.pattern:
+        if self.kind == "recast" and (self.category is None or not self.applies_to):
+            raise ValueError("a recast rule names the categories it applies to and the category they become")
+        if self.kind in ("terminator", "keep", "share", "recast") and not self.pattern:
             raise ValueError(f"a {self.kind} rule needs a pattern")
         if self.kind == "share" and (not self.path or any(len(step) != 1 for step in self.path)):
             raise ValueError("a share rule needs a path of steps, each one of SELF, HEAD or CHILDREN with a pattern")

@@ -207,6 +207,16 @@ class CueTagger(RulePackComponent):
             if unknown:
                 raise RulePackError(f"cue rule {cue_rule.id!r}: no terminator {', '.join(unknown)} in scope.jsonl")
             self.reach[cue_rule.id] = reach(cue_rule.category, cue_rule.terminated_by)
+        mood = self.categories[CLAUSE_MOOD]
+        #: whether a claim's predicate is conditioned (the ``condition`` category's pattern)
+        self.condition: Test | None = (
+            compile_pattern(mood.pattern, lexicons, f"scope.jsonl rule {mood.id!r}") if mood.pattern else None
+        )
+        #: (category, pattern, new category): cues that count as another category where the pattern matches their root
+        self.recasts: list[tuple[ScopeRule, Test]] = []
+        for rule, test in patterns.values():
+            if rule.kind == "recast":
+                self.recasts.append((rule, test))
         #: the share rules, in file order: (rule, its pattern, each step's relation and pattern)
         self.shares: list[tuple[ScopeRule, Test, list[tuple[str, Test]]]] = []
         for rule, test in patterns.values():
@@ -441,8 +451,13 @@ class CueTagger(RulePackComponent):
             reported_as = getattr(self.rules.get(cue._.cue["id"]), "reported_as", None)
             if reported_as is not None and (past_report or self._under_past_report(cue)):
                 category = reported_as  # "said that the network would …" reports a "will"
-            if category == "spec" and len(cue) == 1 and cue.root.dep_ == "mark" and cue.root.head.dep_ == "ccomp":
-                category = "unknown"  # "wonder if it will run": a subordinator of a complement asks, it does not suppose
+            for rule, test in self.recasts:
+                # "wonder *if* it will run": a subordinator of a complement asks, it does not suppose
+                if category in rule.applies_to and test(cue.root, Walk(set(), cue, None, None, claim)):
+                    record_rule(doc, rule.id, cue.start_char, cue.end_char)
+                    assert rule.category is not None
+                    category = rule.category
+                    break
             by_cat.setdefault(category, []).append(cue)
         ranked: list[tuple[int, int, str]] = [
             (max(self.category_priority(category, c) for c in found), -n, category)
@@ -571,21 +586,13 @@ class CueTagger(RulePackComponent):
             i -= 1
         return doc[i].text.rstrip('"”’\'').endswith("?")
 
-    @staticmethod
-    def _conditional_or_question(claim: Span, head: Token) -> bool:
-        """A question, an "if" clause, or a clause that an "if" clause conditions."""
+    def _conditional_or_question(self, claim: Span, head: Token) -> bool:
+        """A question, or a clause that the pattern of the ``condition``
+        category (``scope.jsonl``) finds conditioned: an "if" clause, or a
+        clause an "if" clause conditions."""
         if CueTagger._question(claim):
             return True
-        conditional = ("if", "unless")
-
-        def condition(mark: Token) -> bool:
-            # "even if it fails", "sales doubled if compared to last year":
-            # an "if" inside an ``ignore`` cue states no condition
-            return mark.dep_ == "mark" and mark.lower_ in conditional and not _ignored(mark)
-
-        if any(condition(c) for c in head.children):
-            return True
-        return any(c.dep_ == "advcl" and any(condition(m) for m in c.children) for c in head.children)
+        return self.condition is not None and self.condition(head, Walk({head.i}, None, None, None, claim))
 
 
 def _speculative(info: dict[str, Any]) -> bool:
@@ -596,14 +603,6 @@ def _speculative(info: dict[str, Any]) -> bool:
     if status == "rumored":
         return True
     return status == "unconfirmed" and any(c.get("status") == "unconfirmed" for c in info.get("cues", []))
-
-
-def _ignored(token: Token) -> bool:
-    """RETURNS (bool): whether ``token`` lies in a cue of category ``ignore``."""
-    cues = token.doc.spans.get(CUES_KEY, [])
-    return any(
-        cue.start <= token.i < cue.end and (cue._.cue or {}).get("category") == "ignore" for cue in cues
-    )
 
 
 @Language.factory(

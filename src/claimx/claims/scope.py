@@ -24,7 +24,8 @@ claim's predicate or its frame), ``IN_CLAIM`` (it lies in the claim),
 follows its head after a comma); ``CUE_TOKENS`` (an int, or ``IN``): the
 cue's length in tokens; ``CUE_RULE`` (fields of the cue's rule and their
 values, ``{"subject_modifier": true}``). ``NOT`` (a nested pattern): the
-token does not match it.
+token does not match it; ``ANY`` (a list of patterns): it matches one of
+them; ``IN_CUE`` (a category, or ``IN``): it lies in a cue of that category.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from typing import Any, NamedTuple
 from spacy.tokens import Span, Token
 
 from ..errors import RulePackError
+from .extensions import CUES_KEY
 
 
 class Walk(NamedTuple):
@@ -88,6 +90,14 @@ def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset
                 raise RulePackError(f"{where}: NOT takes a token pattern")
             negated = compile_pattern(value, lexicons, f"{where}: NOT")
             tests.append(lambda t, w, negated=negated: not negated(t, w))
+        elif key == "ANY":
+            if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+                raise RulePackError(f"{where}: ANY takes a list of token patterns")
+            options = [compile_pattern(v, lexicons, f"{where}: ANY") for v in value]
+            tests.append(lambda t, w, options=options: any(option(t, w) for option in options))
+        elif key == "IN_CUE":
+            categories = frozenset(value["IN"]) if isinstance(value, Mapping) else frozenset([value])
+            tests.append(lambda t, w, categories=categories: _in_cue(t, categories))
         elif key == "CUE_RULE":
             if not isinstance(value, Mapping):
                 raise RulePackError(f"{where}: CUE_RULE takes fields of the cue's rule and their values")
@@ -129,6 +139,12 @@ def _attr_test(
             return lambda t, w: get(t).lower() in words
         return lambda t, w: get(t).lower() not in words
     raise RulePackError(f"{where}: unknown operator {op!r}")
+
+
+def _in_cue(token: Token, categories: frozenset[str]) -> bool:
+    """RETURNS (bool): whether ``token`` lies in a cue of one of ``categories``."""
+    cues = token.doc.spans.get(CUES_KEY, [])
+    return any(cue.start <= token.i < cue.end and (cue._.cue or {}).get("category") in categories for cue in cues)
 
 
 def related(token: Token, relation: str) -> list[Token]:
