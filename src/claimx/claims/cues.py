@@ -217,6 +217,8 @@ class CueTagger(RulePackComponent):
         for rule, test in patterns.values():
             if rule.kind == "recast":
                 self.recasts.append((rule, test))
+        #: the rules that put a cue in reach wherever it lies in the claim
+        self.wholes: list[tuple[ScopeRule, Test]] = [(r, t) for r, t in patterns.values() if r.kind == "whole"]
         #: the share rules, in file order: (rule, its pattern, each step's relation and pattern)
         self.shares: list[tuple[ScopeRule, Test, list[tuple[str, Test]]]] = []
         for rule, test in patterns.values():
@@ -400,11 +402,13 @@ class CueTagger(RulePackComponent):
     def _in_scope(self, cue: Span, claim: Span, spine: set[int]) -> bool:
         """Walk from the cue up the tree to the predicate; modifiers inside
         noun phrases and embedded clauses are out of scope."""
-        if len(cue) > 2:
-            return True  # a long pattern carries its own context
         token = cue.root
-        at_cue, on_path = self.reach.get(cue._.cue["id"]) or self.category_reach[cue._.cue["category"]]
         walk = Walk(spine, cue, None, self.rules.get(cue._.cue["id"]))
+        for rule, test in self.wholes:
+            if (not rule.applies_to or cue._.cue["category"] in rule.applies_to) and test(token, walk):
+                record_rule(token.doc, rule.id, cue.start_char, cue.end_char)
+                return True  # a long pattern carries its own context
+        at_cue, on_path = self.reach.get(cue._.cue["id"]) or self.category_reach[cue._.cue["category"]]
         if any(stop.stops(token, walk) for stop in at_cue):
             return False
         steps = 0

@@ -22,7 +22,7 @@ claim's predicate or its frame), ``IN_CLAIM`` (it lies in the claim),
 ``AS_LEMMA`` (it is written as its lemma: a base form), ``IS_CUE_ROOT`` (it is the cue's root),
 ``AFTER_HEAD`` (it follows its head), ``SET_OFF_BY_COMMA`` (its subtree
 follows its head after a comma); ``CUE_TOKENS`` (an int, or ``IN``): the
-cue's length in tokens; ``CUE_RULE`` (fields of the cue's rule and their
+cue's length in tokens (or ``{">=": n}``); ``CUE_RULE`` (fields of the cue's rule and their
 values, ``{"subject_modifier": true}``). ``NOT`` (a nested pattern): the
 token does not match it; ``ANY`` (a list of patterns): it matches one of
 them; ``IN_CUE`` (a category, or ``IN``): it lies in a cue of that category.
@@ -107,11 +107,23 @@ def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset
                 and all(getattr(w.rule, f, None) == v for f, v in fields.items())
             )
         elif key == "CUE_TOKENS":
-            allowed = frozenset(value["IN"]) if isinstance(value, Mapping) else frozenset([value])
-            tests.append(lambda t, w, allowed=allowed: w.cue is not None and len(w.cue) in allowed)
+            tests.append(_length_test(value, f"{where}: CUE_TOKENS"))
         else:
             raise RulePackError(f"{where}: unknown pattern key {key!r}")
     return lambda token, walk: all(test(token, walk) for test in tests)
+
+
+def _length_test(value: Any, where: str) -> Test:
+    """The cue's length: a number, ``{"IN": [...]}`` or ``{">=": n}``."""
+    if isinstance(value, int):
+        return lambda t, w: w.cue is not None and len(w.cue) == value
+    if isinstance(value, Mapping) and set(value) == {"IN"}:
+        allowed = frozenset(value["IN"])
+        return lambda t, w: w.cue is not None and len(w.cue) in allowed
+    if isinstance(value, Mapping) and set(value) == {">="} and isinstance(value[">="], int):
+        least = value[">="]
+        return lambda t, w: w.cue is not None and len(w.cue) >= least
+    raise RulePackError(f"{where}: a number, IN or >=")
 
 
 def _attr_test(
