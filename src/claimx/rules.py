@@ -146,6 +146,10 @@ class ScopeRule(BaseModel):
     wherever it lies in the claim (a cue of three words or more carries its
     own context), for the categories in ``applies_to`` (every one when empty).
 
+    ``kind: "unsaid"``: a verb of saying whose ``pattern`` matches says
+    nothing ("has *not* said", "has *yet* to confirm"): it reports no claim
+    and names no source (read by :mod:`claimx.claims.attribution`).
+
     ``kind: "keep"``: an exception to the terminators that name it in
     ``unless``: matching the same token, it keeps the cue in reach (for the
     categories in ``applies_to``, every one when empty).
@@ -164,7 +168,7 @@ class ScopeRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    kind: Literal["category", "terminator", "keep", "share", "recast", "whole"]
+    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid"]
     category: CueCategory | Literal["condition"] | None = None
     priority: int | None = None
     max_cues: int = 1
@@ -190,7 +194,7 @@ class ScopeRule(BaseModel):
             raise ValueError("a category rule names its category and priority")
         if self.kind == "recast" and (self.category is None or not self.applies_to):
             raise ValueError("a recast rule names the categories it applies to and the category they become")
-        if self.kind in ("terminator", "keep", "share", "recast", "whole") and not self.pattern:
+        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid") and not self.pattern:
             raise ValueError(f"a {self.kind} rule needs a pattern")
         if self.kind == "share" and (not self.path or any(len(step) != 1 for step in self.path)):
             raise ValueError("a share rule needs a path of steps, each one of SELF, HEAD or CHILDREN with a pattern")

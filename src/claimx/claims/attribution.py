@@ -30,9 +30,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import load_attribution_rules, rule_ids
+from ..rules import load_attribution_rules, load_scope_rules, rule_ids
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
+from .scope import Walk, compile_pattern
 from .segment import (
     absolute_clause,
     trailing_reporter,
@@ -65,7 +66,7 @@ class AttributionTagger(RulePackComponent):
     load (bool): read it now (else in ``initialize`` or on first use).
     """
 
-    pack_files = ("attribution.jsonl",)
+    pack_files = ("attribution.jsonl", "scope.jsonl")
 
     def __init__(self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, load: bool = True) -> None:
         self.spans_key = spans_key
@@ -94,6 +95,13 @@ class AttributionTagger(RulePackComponent):
         #: nouns of a written statement that a quotation after them gives ("issued a statement")
         self.statement_nouns = rules.get("statement_noun", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
+        #: the patterns of a verb of saying that says nothing ("has *not* said",
+        #: "has *yet* to confirm"): ``unsaid`` rules of ``scope.jsonl``
+        self.unsaid = [
+            (rule, compile_pattern(rule.pattern or {}, rules, f"scope.jsonl rule {rule.id!r}"))
+            for rule in load_scope_rules(rules_dir)
+            if rule.kind == "unsaid"
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
         claims = list(doc.spans[self.spans_key])
@@ -221,9 +229,7 @@ class AttributionTagger(RulePackComponent):
                 # article reports a silence, nobody is its source; "has not
                 # ruled out" still says something
                 silent = phrasal is None and any(
-                    c.dep_ == "neg" or c.lower_ == _YET
-                    for verb in {token, controller}
-                    for c in verb.children
+                    self._unsaid(verb) for verb in sorted({token, controller}, key=lambda t: t.i)
                 ) or controller.lemma_.lower() in self.silence_verbs
                 if silent:
                     if controller.lemma_.lower() in self.silence_verbs:
@@ -282,7 +288,17 @@ class AttributionTagger(RulePackComponent):
         """RETURNS (bool): whether ``verb`` is a reporting verb that says something (not "did not say")."""
         if verb.lemma_.lower() not in self.report_verbs:
             return False
-        return not any(c.dep_ == "neg" or c.lower_ == _YET for c in verb.children)
+        return not self._unsaid(verb)
+
+    def _unsaid(self, verb: Token) -> bool:
+        """RETURNS (bool): whether an ``unsaid`` rule finds that ``verb`` says
+        nothing ("did *not* say", "has *yet* to confirm"), recording it."""
+        walk = Walk({verb.i}, None, None)
+        for rule, test in self.unsaid:
+            if test(verb, walk):
+                record_rule(verb.doc, rule.id, verb.idx, verb.idx + len(verb.text))
+                return True
+        return False
 
     def _phrasal_report(self, verb: Token) -> str | None:
         """RETURNS (str | None): the ``phrasal_report`` rule a verb and its
@@ -683,7 +699,6 @@ _SECOND_PERSON = frozenset({"you"})
 _AS = "as"
 
 #: function word: the adverb that makes a verb of saying a silence ("has yet to confirm")
-_YET = "yet"
 
 
 #: ``doc.user_data`` key of :meth:`AttributionTagger._according_index`
