@@ -115,6 +115,16 @@ class CueRule(BaseModel):
     terminated_by: list[str] = []
 
 
+#: the roles of ``report`` rules (``scope.jsonl``) in the attribution
+#: component: "presupposed", an adverbial clause taken for granted ("*after*
+#: the film earned $900m"), whose source is not an "according to" of its
+#: sentence; "as_parenthetical", a verb of saying by which the writer takes
+#: what it cites for granted ("*as* the paper reported"); "participle_adjunct",
+#: a participle with no subject of its own, which speaks with the subject of
+#: the clause it hangs on (", *noting* that …")
+REPORT_ROLES = ("presupposed", "as_parenthetical", "participle_adjunct")
+
+
 #: what decides a claim's status besides its cues: the claim is a question or
 #: a condition ("if it rains, …"); ranked among the cue categories by priority
 CLAUSE_MOOD = "condition"
@@ -150,6 +160,9 @@ class ScopeRule(BaseModel):
     nothing ("has *not* said", "has *yet* to confirm"): it reports no claim
     and names no source (read by :mod:`claimx.claims.attribution`).
 
+    ``kind: "report"``: a pattern the attribution component asks for its
+    ``role`` (:data:`REPORT_ROLES`).
+
     ``kind: "keep"``: an exception to the terminators that name it in
     ``unless``: matching the same token, it keeps the cue in reach (for the
     categories in ``applies_to``, every one when empty).
@@ -168,7 +181,9 @@ class ScopeRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid"]
+    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report"]
+    #: kind "report": the decision of the attribution component it serves (:data:`REPORT_ROLES`)
+    role: Literal["presupposed", "as_parenthetical", "participle_adjunct"] | None = None
     category: CueCategory | Literal["condition"] | None = None
     priority: int | None = None
     max_cues: int = 1
@@ -194,7 +209,9 @@ class ScopeRule(BaseModel):
             raise ValueError("a category rule names its category and priority")
         if self.kind == "recast" and (self.category is None or not self.applies_to):
             raise ValueError("a recast rule names the categories it applies to and the category they become")
-        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid") and not self.pattern:
+        if self.kind == "report" and self.role is None:
+            raise ValueError("a report rule names its role")
+        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report") and not self.pattern:
             raise ValueError(f"a {self.kind} rule needs a pattern")
         if self.kind == "share" and (not self.path or any(len(step) != 1 for step in self.path)):
             raise ValueError("a share rule needs a path of steps, each one of SELF, HEAD or CHILDREN with a pattern")

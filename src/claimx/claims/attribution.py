@@ -30,7 +30,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import load_attribution_rules, load_scope_rules, rule_ids
+from ..rules import REPORT_ROLES, load_attribution_rules, load_scope_rules, rule_ids
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .scope import Walk, compile_pattern
@@ -97,11 +97,22 @@ class AttributionTagger(RulePackComponent):
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
         #: the patterns of a verb of saying that says nothing ("has *not* said",
         #: "has *yet* to confirm"): ``unsaid`` rules of ``scope.jsonl``
+        scope_rules = load_scope_rules(rules_dir)
         self.unsaid = [
             (rule, compile_pattern(rule.pattern or {}, rules, f"scope.jsonl rule {rule.id!r}"))
-            for rule in load_scope_rules(rules_dir)
+            for rule in scope_rules
             if rule.kind == "unsaid"
         ]
+        #: role -> the ``report`` rules of ``scope.jsonl`` that find it: an
+        #: adverbial clause taken for granted, an "as" parenthetical, a
+        #: participle adjunct with no subject of its own
+        self.report_roles: dict[str, list[tuple[Any, Any]]] = {role: [] for role in REPORT_ROLES}
+        for rule in scope_rules:
+            if rule.kind == "report":
+                assert rule.role is not None
+                self.report_roles[rule.role].append(
+                    (rule, compile_pattern(rule.pattern or {}, rules, f"scope.jsonl rule {rule.id!r}"))
+                )
 
     def __call__(self, doc: Doc) -> Doc:
         claims = list(doc.spans[self.spans_key])
@@ -170,7 +181,7 @@ class AttributionTagger(RulePackComponent):
                 return self._describe(doc, subject, verb=frame)
         # "According to X, A could follow once B earned $2bn": an adverbial
         # clause of time is taken for granted, not reported by X
-        according = None if _presupposed_adverbial(head) else self._according_to(claim, head)
+        according = None if self._is("presupposed", head) else self._according_to(claim, head)
         if according is not None:
             return according
         second_that = head.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
@@ -197,9 +208,9 @@ class AttributionTagger(RulePackComponent):
                     # a shared or passive subject ("is … and widely
                     # anticipated") is not a source
                     subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
-                    if subject is None and _as_parenthetical(child):
+                    if subject is None and self._is("as_parenthetical", child):
                         subject = self._subject_of(child)  # "As reported by X, …": the agent
-                    if subject is None and _participle_adjunct(child) and child.left_edge.i <= head.i <= child.right_edge.i:
+                    if subject is None and self._is("participle_adjunct", child) and child.left_edge.i <= head.i <= child.right_edge.i:
                         subject = self._subject_of(child)  # "X praised it, noting that B"
                     if subject is not None:
                         return self._describe(doc, subject, verb=child)
@@ -290,6 +301,16 @@ class AttributionTagger(RulePackComponent):
             return False
         return not self._unsaid(verb)
 
+    def _is(self, role: str, token: Token) -> bool:
+        """RETURNS (bool): whether a ``report`` rule of ``role`` matches
+        ``token`` (recording it)."""
+        walk = Walk({token.i}, None, None)
+        for rule, test in self.report_roles[role]:
+            if test(token, walk):
+                record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
+                return True
+        return False
+
     def _unsaid(self, verb: Token) -> bool:
         """RETURNS (bool): whether an ``unsaid`` rule finds that ``verb`` says
         nothing ("did *not* say", "has *yet* to confirm"), recording it."""
@@ -335,7 +356,7 @@ class AttributionTagger(RulePackComponent):
         # subject of the clause it hangs on, when that is a name, a pronoun or
         # a reporter
         # ("Corvane shares rose, suggesting …" is an inference, not a speaker's)
-        if _participle_adjunct(verb):
+        if self._is("participle_adjunct", verb):
             shared = self._subject_of(verb.head)
             if shared is not None and (
                 shared.pos_ in ("PROPN", "PRON") or verb.head.lemma_.lower() in self.report_verbs
@@ -608,7 +629,7 @@ class AttributionTagger(RulePackComponent):
                 noun = child.lemma_.lower()
                 if noun in self.rumor_sources or (role & self.rumor_sources and noun in self.person_roles):
                     authority = AUTHORITY_RUMOR
-        if verb is not None and verb.lemma_.lower() in self.rumor_verbs and not self._official(span) and not _as_parenthetical(verb):
+        if verb is not None and verb.lemma_.lower() in self.rumor_verbs and not self._official(span) and not self._is("as_parenthetical", verb):
             # "Bloomberg reported" passes on what others said; "Ford's chief
             # executive reported" speaks for the company; "as Bloomberg
             # reported, …" is the article vouching for what it cites
@@ -696,7 +717,6 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 _SECOND_PERSON = frozenset({"you"})
 
 #: function word: the subordinator of a parenthetical report ("*as* X reported")
-_AS = "as"
 
 #: function word: the adverb that makes a verb of saying a silence ("has yet to confirm")
 
@@ -766,15 +786,6 @@ _SPEAKER = re.compile(r"\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*)
 
 #: subordinators of a time clause, which the sentence takes for granted (a
 #: "because" clause may be what a source explains)
-_PRESUPPOSING_MARKS = frozenset({"after", "before", "since", "when", "while", "once"})
-
-
-def _presupposed_adverbial(head: Token) -> bool:
-    """RETURNS (bool): whether a claim is an adverbial clause of time
-    ("after the first film earned $900 million")."""
-    return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PRESUPPOSING_MARKS for c in head.children)
-
-
 def _nobody(source_text: str) -> bool:
     """RETURNS (bool): whether a source is nobody ("none of the venues", "no official")."""
     return source_text.lower().startswith(_NOBODY)
@@ -793,19 +804,6 @@ def _named_agent(noun: Token) -> Token | None:
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
                     return obj
     return None
-
-
-def _as_parenthetical(verb: Token) -> bool:
-    """RETURNS (bool): whether a verb of saying is an "as" parenthetical ("as
-    the paper reported, …", "as reported by X"), by which the writer takes
-    what it cites for granted."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == _AS for c in verb.children)
-
-
-def _participle_adjunct(verb: Token) -> bool:
-    """RETURNS (bool): whether a verb is a present participle hung on a clause
-    with no subject of its own (", *noting* that …", ", *insisting* that …")."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _person_surname(token: Token) -> bool:
