@@ -160,6 +160,10 @@ class ScopeRule(BaseModel):
     nothing ("has *not* said", "has *yet* to confirm"): it reports no claim
     and names no source (read by :mod:`claimx.claims.attribution`).
 
+    ``kind: "reported"``: where a cue rule's ``reported_as`` applies: its
+    ``pattern`` matches the cue's root (a past verb of saying frames the
+    claim, or governs the cue: "said the plant *would* close").
+
     ``kind: "report"``: a pattern the attribution component asks for its
     ``role`` (:data:`REPORT_ROLES`).
 
@@ -181,7 +185,7 @@ class ScopeRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report"]
+    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported"]
     #: kind "report": the decision of the attribution component it serves (:data:`REPORT_ROLES`)
     role: Literal["presupposed", "as_parenthetical", "participle_adjunct"] | None = None
     category: CueCategory | Literal["condition"] | None = None
@@ -211,7 +215,7 @@ class ScopeRule(BaseModel):
             raise ValueError("a recast rule names the categories it applies to and the category they become")
         if self.kind == "report" and self.role is None:
             raise ValueError("a report rule names its role")
-        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report") and not self.pattern:
+        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported") and not self.pattern:
             raise ValueError(f"a {self.kind} rule needs a pattern")
         if self.kind == "share" and (not self.path or any(len(step) != 1 for step in self.path)):
             raise ValueError("a share rule needs a path of steps, each one of SELF, HEAD or CHILDREN with a pattern")

@@ -217,6 +217,8 @@ class CueTagger(RulePackComponent):
         for rule, test in patterns.values():
             if rule.kind == "recast":
                 self.recasts.append((rule, test))
+        #: where a cue rule's ``reported_as`` applies
+        self.reported: list[tuple[ScopeRule, Test]] = [(r, t) for r, t in patterns.values() if r.kind == "reported"]
         #: the rules that put a cue in reach wherever it lies in the claim
         self.wholes: list[tuple[ScopeRule, Test]] = [(r, t) for r, t in patterns.values() if r.kind == "whole"]
         #: the share rules, in file order: (rule, its pattern, each step's relation and pattern)
@@ -447,13 +449,13 @@ class CueTagger(RulePackComponent):
         """
         by_cat: dict[str, list[Span]] = {}
         frame_i = (claim._.claim or {}).get("frame")
-        past_report = frame_i is not None and doc[frame_i].tag_ in ("VBD", "VBN")
+        frame = doc[frame_i] if frame_i is not None else None
         for cue in cues:
             category = cue._.cue["category"]
             if category == "ignore":
                 continue
             reported_as = getattr(self.rules.get(cue._.cue["id"]), "reported_as", None)
-            if reported_as is not None and (past_report or self._under_past_report(cue)):
+            if reported_as is not None and self._reported(cue, claim, frame):
                 category = reported_as  # "said that the network would …" reports a "will"
             for rule, test in self.recasts:
                 # "wonder *if* it will run": a subordinator of a complement asks, it does not suppose
@@ -569,11 +571,13 @@ class CueTagger(RulePackComponent):
             head = head.head
         return head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children)
 
-    def _under_past_report(self, cue: Span) -> bool:
-        """Whether a cue sits in a clause reported by a past-tense reporting
-        verb ("said that … had been merged and would cease …")."""
-        for ancestor in cue.root.ancestors:
-            if ancestor.lemma_.lower() in self.report_verbs and ancestor.tag_ in ("VBD", "VBN"):
+    def _reported(self, cue: Span, claim: Span, frame: Token | None) -> bool:
+        """RETURNS (bool): whether a ``reported`` rule of ``scope.jsonl``
+        finds the cue in a reported clause ("said that … *would* cease"), recording it."""
+        walk = Walk(set(), cue, None, self.rules.get(cue._.cue["id"]), claim, frame)
+        for rule, test in self.reported:
+            if test(cue.root, walk):
+                record_rule(cue.doc, rule.id, cue.start_char, cue.end_char)
                 return True
         return False
 

@@ -12,7 +12,9 @@ tested against a lexicon of the pack, ``{"IN_LEXICON": "report_verb"}`` or
 ``{"NOT_IN_LEXICON": ...}`` (the kinds of ``attribution.jsonl``), lower-cased.
 
 Relations (a nested pattern): ``HEAD`` (the token's head), ``HAS_CHILD`` (some
-child matches), ``NO_CHILD`` (no child matches), ``PREV`` and ``NEXT`` (the
+child matches), ``NO_CHILD`` (no child matches), ``ANCESTOR`` (some token
+on the way to the root matches), ``FRAME`` (the verb that frames the claim;
+none: no match), ``PREV`` and ``NEXT`` (the
 neighbouring tokens; none there: no match), ``LEFT_EDGE`` (the first token of
 the token's subtree), ``FROM`` (the token the walk came up from; none at the
 cue: no match).
@@ -47,6 +49,7 @@ class Walk(NamedTuple):
     came_from: Token | None  # the token the walk came up from
     rule: Any = None  # the cue's rule (a CueRule), if it is one of the pack's
     claim: Span | None = None
+    frame: Token | None = None  # the verb that frames the claim ("said" in "X said A")
 
 
 #: a compiled pattern: (token, walk) -> whether it matches
@@ -61,7 +64,7 @@ _ATTRS: dict[str, Callable[[Token], str]] = {
     "TEXT": lambda t: t.text,
 }
 
-_RELATIONS = ("HEAD", "HAS_CHILD", "NO_CHILD", "PREV", "NEXT", "LEFT_EDGE", "FROM")
+_RELATIONS = ("HEAD", "HAS_CHILD", "NO_CHILD", "ANCESTOR", "PREV", "NEXT", "LEFT_EDGE", "FROM", "FRAME")
 _FACTS = ("IN_SPINE", "IN_CLAIM", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA", "AS_LEMMA")
 
 
@@ -176,6 +179,10 @@ def _relation_test(key: str, inner: Test) -> Test:
         return lambda t, w: any(inner(c, w) for c in t.children)
     if key == "NO_CHILD":
         return lambda t, w: not any(inner(c, w) for c in t.children)
+    if key == "ANCESTOR":
+        return lambda t, w: any(inner(a, w) for a in t.ancestors)
+    if key == "FRAME":
+        return lambda t, w: w.frame is not None and inner(w.frame, w)
     if key == "PREV":
         return lambda t, w: t.i > 0 and inner(t.doc[t.i - 1], w)
     if key == "NEXT":
