@@ -50,6 +50,7 @@ ARTICLE_SETS = {"realnews-dev": HERE / "realnews-dev", "corpus": ROOT / "corpus"
 #: pack file -> the field that groups its rules (None: the whole pack is one group)
 GROUP_FIELD = {
     "cues.jsonl": "category",
+    "scope.jsonl": "kind",
     "attribution.jsonl": "kind",
     "topics.jsonl": "topic",
     "nonclaims.jsonl": "kind",
@@ -150,6 +151,18 @@ def _worker(pack: Path | None) -> dict[str, Any]:
     return json.loads(done.stdout)
 
 
+def _drop_references(path: Path, field: str, ids: set[str]) -> None:
+    """Remove ``ids`` from the list ``field`` of every rule of ``path`` (lines that name none stay as they are)."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rule = json.loads(line) if line.strip() else {}
+        if set(rule.get(field) or ()) & ids:
+            rule[field] = [i for i in rule[field] if i not in ids]
+            line = json.dumps(rule, ensure_ascii=False)
+        lines.append(line)
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+
 def ablation(jobs: int = 2, per_rule: list[str] | None = None, fired: set[str] | None = None) -> dict[str, Any]:
     """RETURNS (dict): "full" -> scores; "groups" -> group -> {rules, scores or error}.
 
@@ -171,6 +184,10 @@ def ablation(jobs: int = 2, per_rule: list[str] | None = None, fired: set[str] |
         shutil.copytree(pack_dir, pack)
         kept = [line for line in (pack_dir / name).read_text(encoding="utf-8").splitlines() if line.strip() and json.loads(line)["id"] not in ids]
         (pack / name).write_text("".join(line + "\n" for line in kept), encoding="utf-8")
+        if name == "scope.jsonl":
+            # a removed keep or terminator leaves no reference to it behind
+            for other, field in (("scope.jsonl", "unless"), ("cues.jsonl", "terminated_by")):
+                _drop_references(pack / other, field, ids)
         packs[group] = pack
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         full = pool.submit(_worker, None)

@@ -41,14 +41,18 @@ class Case(NamedTuple):
     example: Any  # str | ExampleEffect
     fires: bool  # False for a counter-example
     title: str | None  # the article's title, if the example gives one
-    complement: bool  # the rule only fires through claimx.status_of
+    complement: bool  # the rule may fire only through claimx.status_of
     timexes: bool  # temporal rules: every TIMEX3 is sought, as claimx bench does
 
 
 def _cases() -> Iterator[Case]:
     for pack in _models():
         for rule in _rules(pack):
-            complement = pack == "cues.jsonl" and rule.category == "complement"
+            # complement words, and the rules of a cue's reach, also act
+            # when a target's status is asked (claimx.status_of)
+            complement = (pack == "cues.jsonl" and rule.category == "complement") or (
+                pack == "scope.jsonl" and rule.kind != "category"
+            )
             timexes = pack == "temporal.jsonl"
             for example in rule.examples:
                 title = example.title if isinstance(example, ExampleEffect) else None

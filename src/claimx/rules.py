@@ -104,6 +104,122 @@ class CueRule(BaseModel):
     #: a one-word adverb that, after a comma and before a preposition, opens a
     #: claim of its own (", *possibly* for a 2028 release")
     afterthought: bool = False
+    #: how strongly the cue claims the status, against the other cues of its
+    #: claim (the highest wins); None: its category's (``scope.jsonl``)
+    priority: int | None = None
+    #: the category the cue counts as inside a clause reported by a past
+    #: verb of saying ("said the plant *would* close" reports a "will")
+    reported_as: CueCategory | None = None
+    #: ids of ``scope.jsonl`` terminators that end this cue's reach besides
+    #: its category's (ConText's ``terminated_by``)
+    terminated_by: list[str] = []
+
+
+#: the roles of ``report`` rules (``scope.jsonl``) in the attribution
+#: component: "presupposed", an adverbial clause taken for granted ("*after*
+#: the film earned $900m"), whose source is not an "according to" of its
+#: sentence; "as_parenthetical", a verb of saying by which the writer takes
+#: what it cites for granted ("*as* the paper reported"); "participle_adjunct",
+#: a participle with no subject of its own, which speaks with the subject of
+#: the clause it hangs on (", *noting* that …")
+REPORT_ROLES = ("presupposed", "as_parenthetical", "participle_adjunct")
+
+
+#: what decides a claim's status besides its cues: the claim is a question or
+#: a condition ("if it rains, …"); ranked among the cue categories by priority
+CLAUSE_MOOD = "condition"
+
+
+class ScopeRule(BaseModel):
+    """One line of ``scope.jsonl``: how far a cue reaches and which cue wins.
+
+    ``kind: "category"``: the defaults of a cue category (or of
+    :data:`CLAUSE_MOOD`): its ``priority`` (the highest category among a
+    claim's cues sets the status), how many of its cues the claim cites
+    (``max_cues``).
+
+    ``kind: "share"``: cues outside the claim's own reach that it takes: from
+    the claim's predicate (``anchor: "head"``) or the verb that frames it
+    (``"frame"``), if ``pattern`` matches it, each step of ``path`` goes to
+    the word itself, its head or its children that match the step's pattern
+    (the last step's pattern is tested with the cue found there); the cues
+    on the words reached, of the categories in ``applies_to``, count for the
+    claim ("*Reportedly*, he met them and signed the deal").
+
+    ``kind: "recast"``: a cue of a category in ``applies_to`` whose root
+    matches ``pattern`` counts as ``category`` ("wonder *if* it runs": a
+    subordinator of a complement asks, it does not suppose). The
+    ``condition`` category's ``pattern``, tested on the claim's predicate,
+    finds a clause that a condition governs.
+
+    ``kind: "whole"``: a cue whose root matches ``pattern`` is in reach
+    wherever it lies in the claim (a cue of three words or more carries its
+    own context), for the categories in ``applies_to`` (every one when empty).
+
+    ``kind: "unsaid"``: a verb of saying whose ``pattern`` matches says
+    nothing ("has *not* said", "has *yet* to confirm"): it reports no claim
+    and names no source (read by :mod:`claimx.claims.attribution`).
+
+    ``kind: "reported"``: where a cue rule's ``reported_as`` applies: its
+    ``pattern`` matches the cue's root (a past verb of saying frames the
+    claim, or governs the cue: "said the plant *would* close").
+
+    ``kind: "report"``: a pattern the attribution component asks for its
+    ``role`` (:data:`REPORT_ROLES`).
+
+    ``kind: "keep"``: an exception to the terminators that name it in
+    ``unless``: matching the same token, it keeps the cue in reach (for the
+    categories in ``applies_to``, every one when empty).
+
+    ``kind: "terminator"``: a token ``pattern`` that ends a cue's reach, in
+    the spirit of medspaCy ConText's ``terminated_by``: tested on the cue's
+    own root (``at: "cue"``) or on every token on the cue's way up the parse
+    tree to the claim's predicate (``at: "path"``); a match puts the cue out
+    of the claim's scope. ``applies_to`` names the cue categories it stops
+    (empty: every one; ConText's ``allowed_types``). The pattern is one token
+    in the Matcher's syntax (``DEP``, ``TAG``, ``POS``, ``LEMMA``, ``LOWER``,
+    ``TEXT`` with a value, ``IN`` or ``NOT_IN``) with relations as keys, see
+    :mod:`claimx.claims.scope`.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported"]
+    #: kind "report": the decision of the attribution component it serves (:data:`REPORT_ROLES`)
+    role: Literal["presupposed", "as_parenthetical", "participle_adjunct"] | None = None
+    category: CueCategory | Literal["condition"] | None = None
+    priority: int | None = None
+    max_cues: int = 1
+    at: Literal["cue", "path"] = "path"
+    #: kind "share": the word the rule starts from (its ``pattern`` tests it),
+    #: and the steps to the words whose cues the claim takes
+    anchor: Literal["head", "frame"] = "head"
+    path: list[dict[Literal["SELF", "HEAD", "CHILDREN"], dict[str, Any]]] = []
+    pattern: dict[str, Any] | None = None
+    applies_to: list[CueCategory] = []
+    #: false: the terminator stops only the cue rules that name it in ``terminated_by``
+    by_default: bool = True
+    #: a terminator's exceptions: ids of ``keep`` rules, patterns that, matching
+    #: the same token, keep the cue in reach ("faces *no* rival": a negative
+    #: word on the object denies the event)
+    unless: list[str] = []
+    examples: list[Example] = []
+    counter_examples: list[str] = []
+
+    @model_validator(mode="after")
+    def _fields_of_kind(self) -> ScopeRule:
+        if self.kind == "category" and (self.category is None or self.priority is None):
+            raise ValueError("a category rule names its category and priority")
+        if self.kind == "recast" and (self.category is None or not self.applies_to):
+            raise ValueError("a recast rule names the categories it applies to and the category they become")
+        if self.kind == "report" and self.role is None:
+            raise ValueError("a report rule names its role")
+        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported") and not self.pattern:
+            raise ValueError(f"a {self.kind} rule needs a pattern")
+        if self.kind == "share" and (not self.path or any(len(step) != 1 for step in self.path)):
+            raise ValueError("a share rule needs a path of steps, each one of SELF, HEAD or CHILDREN with a pattern")
+        return self
 
 
 class AttributionRule(BaseModel):
@@ -527,6 +643,7 @@ class TemporalRule(
 #: Each rule file of a pack and the model of its lines.
 PACK_SCHEMAS: dict[str, type[BaseModel]] = {
     "cues.jsonl": CueRule,
+    "scope.jsonl": ScopeRule,
     "attribution.jsonl": AttributionRule,
     "nonclaims.jsonl": NonClaimRule,
     "segmentation.jsonl": SegmentRule,
@@ -619,6 +736,11 @@ def rules_hash(rules_dir: Path | None = None) -> str:
 def load_cue_rules(rules_dir: Path | None = None) -> list[CueRule]:
     """RETURNS (list[CueRule]): the rules of ``cues.jsonl`` in ``rules_dir`` (None: the default pack)."""
     return load_jsonl(Path(rules_dir or default_rules_dir()) / "cues.jsonl", CueRule)
+
+
+def load_scope_rules(rules_dir: Path | None = None) -> list[ScopeRule]:
+    """RETURNS (list[ScopeRule]): the rules of ``scope.jsonl`` in ``rules_dir`` (None: the default pack)."""
+    return load_jsonl(Path(rules_dir or default_rules_dir()) / "scope.jsonl", ScopeRule)
 
 
 def afterthought_adverbs(rules_dir: Path | None = None) -> frozenset[str]:

@@ -423,3 +423,85 @@ def test_cues_of_a_coordinated_predicate_left_in_the_claim_stay_with_it(nlp):
     tagger = nlp.get_pipe("claimx_cues") if "claimx_cues" in nlp.pipe_names else CueTagger(nlp)
     assert not tagger._in_scope(cue, claim, {2})
     assert tagger._in_scope(cue, Span(doc, 6, len(doc)), {7})
+
+
+def _pack_copy(tmp_path):
+    import shutil
+
+    from claimx.rules import default_rules_dir
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    for path in default_rules_dir().glob("*.jsonl"):
+        shutil.copy(path, tmp_path / path.name)
+    return tmp_path
+
+
+def _edit_rule(path, rule_id, **fields):
+    import json
+
+    lines = path.read_text(encoding="utf8").splitlines()
+    for n, line in enumerate(lines):
+        rule = json.loads(line)
+        if rule["id"] == rule_id:
+            rule.update(fields)
+            lines[n] = json.dumps(rule)
+    path.write_text("\n".join(lines) + "\n", encoding="utf8")
+
+
+def test_cues_terminated_by_names_a_terminator(nlp_base, tmp_path):
+    from claimx.claims.cues import CueTagger
+    from claimx.errors import RulePackError
+
+    pack = _pack_copy(tmp_path)
+    _edit_rule(pack / "cues.jsonl", "spec-might", terminated_by=["scope-no-such"])
+    with pytest.raises(RulePackError, match="spec-might.*scope-no-such"):
+        CueTagger(nlp_base, rules_dir=pack)
+
+
+def test_cues_scope_pattern_with_an_unknown_key_names_its_rule(nlp_base, tmp_path):
+    import json
+
+    from claimx.claims.cues import CueTagger
+    from claimx.errors import RulePackError
+
+    pack = _pack_copy(tmp_path)
+    bad = {"id": "scope-bad", "kind": "terminator", "pattern": {"HEAD": {"DEPENDENCY": "advcl"}}}
+    with (pack / "scope.jsonl").open("a", encoding="utf8") as fh:
+        fh.write(json.dumps(bad) + "\n")
+    with pytest.raises(RulePackError, match="scope-bad.*DEPENDENCY"):
+        CueTagger(nlp_base, rules_dir=pack)
+
+
+def test_cues_a_rule_of_its_own_terminator_stops_only_that_rule(tmp_path):
+    """A terminator with ``by_default: false`` ends the reach of the cue rules
+    that name it in ``terminated_by``, and of no other."""
+    import json
+
+    from claimx.nlp import load_nlp
+
+    text = "The ferry might stop at the island in May."
+    own = {"id": "scope-own-auxiliary", "kind": "terminator", "at": "cue", "by_default": False, "pattern": {"DEP": "aux"}}
+    packs = []
+    for name in ("plain", "named"):
+        pack = _pack_copy(tmp_path / name)
+        with (pack / "scope.jsonl").open("a", encoding="utf8") as fh:
+            fh.write(json.dumps(own) + "\n")
+        packs.append(pack)
+    _edit_rule(packs[1] / "cues.jsonl", "spec-might", terminated_by=["scope-own-auxiliary"])
+    doc = load_nlp(rules_dir=packs[0])(text)
+    assert "scope-own-auxiliary" not in {r for r, _, _ in doc._.rules_fired}
+    before = [c._.claim["status"] for c in doc.spans["claims"] if c.text.startswith("The ferry")]
+    doc = load_nlp(rules_dir=packs[1])(text)
+    assert "scope-own-auxiliary" in {r for r, _, _ in doc._.rules_fired}
+    after = [c._.claim["status"] for c in doc.spans["claims"] if c.text.startswith("The ferry")]
+    assert before == ["rumored"] and after != before
+
+
+def test_cues_unless_names_a_keep_rule(nlp_base, tmp_path):
+    from claimx.claims.cues import CueTagger
+    from claimx.errors import RulePackError
+
+    pack = _pack_copy(tmp_path)
+    _edit_rule(pack / "scope.jsonl", "scope-embedded", unless=["scope-keep-noun-predicate", "scope-gerund-subject"])
+    with pytest.raises(RulePackError, match="scope-embedded.*scope-gerund-subject"):
+        CueTagger(nlp_base, rules_dir=pack)

@@ -30,9 +30,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import load_attribution_rules, rule_ids
+from ..rules import REPORT_ROLES, load_attribution_rules, load_scope_rules, rule_ids
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
+from .scope import Walk, compile_pattern
 from .segment import (
     absolute_clause,
     trailing_reporter,
@@ -65,7 +66,7 @@ class AttributionTagger(RulePackComponent):
     load (bool): read it now (else in ``initialize`` or on first use).
     """
 
-    pack_files = ("attribution.jsonl",)
+    pack_files = ("attribution.jsonl", "scope.jsonl")
 
     def __init__(self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, load: bool = True) -> None:
         self.spans_key = spans_key
@@ -94,6 +95,24 @@ class AttributionTagger(RulePackComponent):
         #: nouns of a written statement that a quotation after them gives ("issued a statement")
         self.statement_nouns = rules.get("statement_noun", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
+        #: the patterns of a verb of saying that says nothing ("has *not* said",
+        #: "has *yet* to confirm"): ``unsaid`` rules of ``scope.jsonl``
+        scope_rules = load_scope_rules(rules_dir)
+        self.unsaid = [
+            (rule, compile_pattern(rule.pattern or {}, rules, f"scope.jsonl rule {rule.id!r}"))
+            for rule in scope_rules
+            if rule.kind == "unsaid"
+        ]
+        #: role -> the ``report`` rules of ``scope.jsonl`` that find it: an
+        #: adverbial clause taken for granted, an "as" parenthetical, a
+        #: participle adjunct with no subject of its own
+        self.report_roles: dict[str, list[tuple[Any, Any]]] = {role: [] for role in REPORT_ROLES}
+        for rule in scope_rules:
+            if rule.kind == "report":
+                assert rule.role is not None
+                self.report_roles[rule.role].append(
+                    (rule, compile_pattern(rule.pattern or {}, rules, f"scope.jsonl rule {rule.id!r}"))
+                )
 
     def __call__(self, doc: Doc) -> Doc:
         claims = list(doc.spans[self.spans_key])
@@ -162,7 +181,7 @@ class AttributionTagger(RulePackComponent):
                 return self._describe(doc, subject, verb=frame)
         # "According to X, A could follow once B earned $2bn": an adverbial
         # clause of time is taken for granted, not reported by X
-        according = None if _presupposed_adverbial(head) else self._according_to(claim, head)
+        according = None if self._is("presupposed", head) else self._according_to(claim, head)
         if according is not None:
             return according
         second_that = head.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
@@ -189,9 +208,9 @@ class AttributionTagger(RulePackComponent):
                     # a shared or passive subject ("is … and widely
                     # anticipated") is not a source
                     subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
-                    if subject is None and _as_parenthetical(child):
+                    if subject is None and self._is("as_parenthetical", child):
                         subject = self._subject_of(child)  # "As reported by X, …": the agent
-                    if subject is None and _participle_adjunct(child) and child.left_edge.i <= head.i <= child.right_edge.i:
+                    if subject is None and self._is("participle_adjunct", child) and child.left_edge.i <= head.i <= child.right_edge.i:
                         subject = self._subject_of(child)  # "X praised it, noting that B"
                     if subject is not None:
                         return self._describe(doc, subject, verb=child)
@@ -221,9 +240,7 @@ class AttributionTagger(RulePackComponent):
                 # article reports a silence, nobody is its source; "has not
                 # ruled out" still says something
                 silent = phrasal is None and any(
-                    c.dep_ == "neg" or c.lower_ == _YET
-                    for verb in {token, controller}
-                    for c in verb.children
+                    self._unsaid(verb) for verb in sorted({token, controller}, key=lambda t: t.i)
                 ) or controller.lemma_.lower() in self.silence_verbs
                 if silent:
                     if controller.lemma_.lower() in self.silence_verbs:
@@ -282,7 +299,27 @@ class AttributionTagger(RulePackComponent):
         """RETURNS (bool): whether ``verb`` is a reporting verb that says something (not "did not say")."""
         if verb.lemma_.lower() not in self.report_verbs:
             return False
-        return not any(c.dep_ == "neg" or c.lower_ == _YET for c in verb.children)
+        return not self._unsaid(verb)
+
+    def _is(self, role: str, token: Token) -> bool:
+        """RETURNS (bool): whether a ``report`` rule of ``role`` matches
+        ``token`` (recording it)."""
+        walk = Walk({token.i}, None, None)
+        for rule, test in self.report_roles[role]:
+            if test(token, walk):
+                record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
+                return True
+        return False
+
+    def _unsaid(self, verb: Token) -> bool:
+        """RETURNS (bool): whether an ``unsaid`` rule finds that ``verb`` says
+        nothing ("did *not* say", "has *yet* to confirm"), recording it."""
+        walk = Walk({verb.i}, None, None)
+        for rule, test in self.unsaid:
+            if test(verb, walk):
+                record_rule(verb.doc, rule.id, verb.idx, verb.idx + len(verb.text))
+                return True
+        return False
 
     def _phrasal_report(self, verb: Token) -> str | None:
         """RETURNS (str | None): the ``phrasal_report`` rule a verb and its
@@ -319,7 +356,7 @@ class AttributionTagger(RulePackComponent):
         # subject of the clause it hangs on, when that is a name, a pronoun or
         # a reporter
         # ("Corvane shares rose, suggesting …" is an inference, not a speaker's)
-        if _participle_adjunct(verb):
+        if self._is("participle_adjunct", verb):
             shared = self._subject_of(verb.head)
             if shared is not None and (
                 shared.pos_ in ("PROPN", "PRON") or verb.head.lemma_.lower() in self.report_verbs
@@ -592,7 +629,7 @@ class AttributionTagger(RulePackComponent):
                 noun = child.lemma_.lower()
                 if noun in self.rumor_sources or (role & self.rumor_sources and noun in self.person_roles):
                     authority = AUTHORITY_RUMOR
-        if verb is not None and verb.lemma_.lower() in self.rumor_verbs and not self._official(span) and not _as_parenthetical(verb):
+        if verb is not None and verb.lemma_.lower() in self.rumor_verbs and not self._official(span) and not self._is("as_parenthetical", verb):
             # "Bloomberg reported" passes on what others said; "Ford's chief
             # executive reported" speaks for the company; "as Bloomberg
             # reported, …" is the article vouching for what it cites
@@ -680,10 +717,8 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 _SECOND_PERSON = frozenset({"you"})
 
 #: function word: the subordinator of a parenthetical report ("*as* X reported")
-_AS = "as"
 
 #: function word: the adverb that makes a verb of saying a silence ("has yet to confirm")
-_YET = "yet"
 
 
 #: ``doc.user_data`` key of :meth:`AttributionTagger._according_index`
@@ -751,15 +786,6 @@ _SPEAKER = re.compile(r"\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*)
 
 #: subordinators of a time clause, which the sentence takes for granted (a
 #: "because" clause may be what a source explains)
-_PRESUPPOSING_MARKS = frozenset({"after", "before", "since", "when", "while", "once"})
-
-
-def _presupposed_adverbial(head: Token) -> bool:
-    """RETURNS (bool): whether a claim is an adverbial clause of time
-    ("after the first film earned $900 million")."""
-    return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PRESUPPOSING_MARKS for c in head.children)
-
-
 def _nobody(source_text: str) -> bool:
     """RETURNS (bool): whether a source is nobody ("none of the venues", "no official")."""
     return source_text.lower().startswith(_NOBODY)
@@ -778,19 +804,6 @@ def _named_agent(noun: Token) -> Token | None:
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
                     return obj
     return None
-
-
-def _as_parenthetical(verb: Token) -> bool:
-    """RETURNS (bool): whether a verb of saying is an "as" parenthetical ("as
-    the paper reported, …", "as reported by X"), by which the writer takes
-    what it cites for granted."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == _AS for c in verb.children)
-
-
-def _participle_adjunct(verb: Token) -> bool:
-    """RETURNS (bool): whether a verb is a present participle hung on a clause
-    with no subject of its own (", *noting* that …", ", *insisting* that …")."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _person_surname(token: Token) -> bool:

@@ -24,9 +24,14 @@ category        status       e.g.
 
 Overlapping matches keep the longest. A cue counts for a claim when it lies in
 the claim (or on its reporting verb) and is *in scope* of the predicate: it is
-not buried in a noun phrase ("a *possible* offer") or in another clause.
+not buried in a noun phrase ("a *possible* offer") or in another clause. The
+grammar of that reach is data, ``scope.jsonl`` (:class:`claimx.rules.ScopeRule`,
+patterns compiled by :mod:`claimx.claims.scope`): terminators that end a cue's
+way up the parse, the keep rules that are their exceptions, and share rules
+that bring in cues from outside the claim; this module matches and applies them.
 
-The status of a claim is then decided from its cues, strongest first:
+The status of a claim is then decided from its cues, strongest first (the
+``priority`` of each category in ``scope.jsonl``, or a rule's own):
 negation (``denied``, or ``unconfirmed`` when it negates a verb of telling or
 deciding) and ``unknown`` cues; a pseudo cue's own status; speculation
 (``rumored``); expectation (``expected``); certainty (``confirmed``); and with
@@ -38,7 +43,7 @@ expect is ``rumored``; a conditional or a question is ``rumored``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -46,7 +51,14 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import RulePackError
-from ..rules import CueRule, load_attribution_rules, load_cue_rules
+from ..rules import (
+    CLAUSE_MOOD,
+    CueRule,
+    ScopeRule,
+    load_attribution_rules,
+    load_cue_rules,
+    load_scope_rules,
+)
 from .attribution import AUTHORITY_MAKER, AUTHORITY_RUMOR, KIND_UNNAMED
 from .component import RulePackComponent
 from .extensions import (
@@ -56,6 +68,7 @@ from .extensions import (
     record_rule,
     register_extensions,
 )
+from .scope import Test, Walk, compile_pattern, related
 from .segment import (
     absolute_clause,
     is_absolute,
@@ -67,31 +80,35 @@ from .tree import CORE_ARGUMENT_DEPS
 
 register_extensions()
 
-#: Dependencies that carry a cue out of the clause's scope: modifiers inside
-#: noun phrases and embedded clauses of their own.
-OUT_OF_SCOPE_DEPS = frozenset(
-    {"amod", "compound", "poss", "relcl", "acl", "appos", "nmod", "pobj", "dobj", "npadvmod"}
-)
-
-
-#: cue categories a first predicate shares with the predicates coordinated with it
-SHARED_HEDGES = frozenset({"spec", "expect", "future"})
-
-
-# Function words the grammar helpers test for (auxiliaries, a modal, the
-# infinitive marker, negators); content words live in ``cues.jsonl``.
-_HAVE = "have"
+# Function words the grammar helpers test for (an auxiliary, the infinitive
+# marker); content words live in ``cues.jsonl``, the grammar of a cue's reach
+# in ``scope.jsonl``.
 _BE = "be"
-#: the verbs of possession and being whose object carries the clause ("has no date", "is no plan")
-_HAVE_BE = (_HAVE, _BE)
-#: the modal that, under a past verb of saying, reports a "will"
-_WOULD = "would"
 #: the infinitive marker ("has yet *to* announce")
 _TO = "to"
-#: negative determiners ("*no* date", "*none*")
-_NEGATIVE_DETERMINERS = ("no", "none")
-#: the clause negators
-_NOT = ("not", "n't")
+
+
+class Stop(NamedTuple):
+    """A terminator of a cue's reach, with the exceptions that apply to the cue."""
+
+    rule: ScopeRule
+    test: Test
+    keeps: list[tuple[ScopeRule, Test]]
+
+    def stops(self, token: Token, walk: Walk) -> bool:
+        """RETURNS (bool): whether the terminator ends the cue's reach at
+        ``token`` (recording it, or the exceptions that kept the cue)."""
+        if not self.test(token, walk):
+            return False
+        kept = [rule for rule, test in self.keeps if test(token, walk)]
+        where = (token.idx, token.idx + len(token.text))
+        for rule in kept or [self.rule]:
+            record_rule(token.doc, rule.id, *where)
+        return not kept
+
+
+#: the terminators tested on a cue's root, and on each word on its way up
+Reach = tuple[list[Stop], list[Stop]]
 
 
 def _bare_lemma(pattern: list[dict[str, Any]]) -> str | None:
@@ -109,7 +126,7 @@ class CueTagger(RulePackComponent):
     load (bool): read it now (else in ``initialize`` or on first use).
     """
 
-    pack_files = ("cues.jsonl", "attribution.jsonl")
+    pack_files = ("cues.jsonl", "scope.jsonl", "attribution.jsonl")
 
     def __init__(
         self, nlp: Language, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, load: bool = True
@@ -121,7 +138,6 @@ class CueTagger(RulePackComponent):
         """Build the matchers from ``cues.jsonl`` (and read the reporting verbs) of the pack at ``rules_dir``."""
         rules = load_cue_rules(rules_dir)
         self.rules = {rule.id: rule for rule in rules}
-        self.subject_modifiers = frozenset(rule.id for rule in rules if rule.subject_modifier)
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.patterns = Matcher(nlp.vocab)
         self.tell_verbs: set[str] = set()
@@ -132,6 +148,7 @@ class CueTagger(RulePackComponent):
         attribution_rules = load_attribution_rules(rules_dir)
         self.report_verbs = attribution_rules.get("report_verb", frozenset())
         self.belief_verbs = attribution_rules.get("belief_verb", frozenset())
+        self._load_scope(load_scope_rules(rules_dir), attribution_rules)
         for rule in rules:
             if rule.category == "tell_verb":
                 if isinstance(rule.pattern, list) and "LEMMA" in rule.pattern[0]:
@@ -149,6 +166,68 @@ class CueTagger(RulePackComponent):
                 self.lemma_rules.setdefault(_bare_lemma(rule.pattern), rule.id)
             else:
                 self.patterns.add(rule.id, [rule.pattern])
+
+    def _load_scope(self, rules: list[ScopeRule], lexicons: dict[str, frozenset[str]]) -> None:
+        """Read the categories' precedence and the terminators of a cue's reach from ``scope.jsonl``."""
+        #: cue category (or the clause's mood) -> its defaults
+        self.categories: dict[str, ScopeRule] = {}
+        patterns: dict[str, tuple[ScopeRule, Test]] = {}
+        for rule in rules:
+            if rule.kind == "category":
+                assert rule.category is not None
+                self.categories[rule.category] = rule
+            else:
+                assert rule.pattern is not None
+                patterns[rule.id] = (rule, compile_pattern(rule.pattern, lexicons, f"scope.jsonl rule {rule.id!r}"))
+        missing = {"neg", "unknown", "pseudo", "spec", "expect", "future", "certain", CLAUSE_MOOD} - set(self.categories)
+        if missing:
+            raise RulePackError(f"scope.jsonl: no category rule for {', '.join(sorted(missing))}")
+        for rule, _ in patterns.values():
+            wrong = [k for k in rule.unless if k not in patterns or patterns[k][0].kind != "keep"]
+            if wrong:
+                raise RulePackError(f"scope.jsonl rule {rule.id!r}: no keep rule {', '.join(wrong)}")
+        terminators = {t: p for t, p in patterns.items() if p[0].kind == "terminator"}
+
+        def reach(category: str, named: list[str]) -> Reach:
+            stops = []
+            for t, (rule, test) in terminators.items():
+                if (rule.by_default and (not rule.applies_to or category in rule.applies_to)) or t in named:
+                    keeps = [
+                        patterns[k] for k in rule.unless if not patterns[k][0].applies_to or category in patterns[k][0].applies_to
+                    ]
+                    stops.append(Stop(rule, test, keeps))
+            return [s for s in stops if s.rule.at == "cue"], [s for s in stops if s.rule.at == "path"]
+
+        #: cue category -> the terminators of its reach (for a cue of no rule of the pack)
+        self.category_reach: dict[str, Reach] = {category: reach(category, []) for category in self.categories}
+        #: cue rule id -> the terminators of its reach tested on its root, and on its way up
+        self.reach: dict[str, Reach] = {}
+        for cue_rule in self.rules.values():
+            unknown = [t for t in cue_rule.terminated_by if t not in terminators]
+            if unknown:
+                raise RulePackError(f"cue rule {cue_rule.id!r}: no terminator {', '.join(unknown)} in scope.jsonl")
+            self.reach[cue_rule.id] = reach(cue_rule.category, cue_rule.terminated_by)
+        mood = self.categories[CLAUSE_MOOD]
+        #: whether a claim's predicate is conditioned (the ``condition`` category's pattern)
+        self.condition: Test | None = (
+            compile_pattern(mood.pattern, lexicons, f"scope.jsonl rule {mood.id!r}") if mood.pattern else None
+        )
+        #: (category, pattern, new category): cues that count as another category where the pattern matches their root
+        self.recasts: list[tuple[ScopeRule, Test]] = []
+        for rule, test in patterns.values():
+            if rule.kind == "recast":
+                self.recasts.append((rule, test))
+        #: where a cue rule's ``reported_as`` applies
+        self.reported: list[tuple[ScopeRule, Test]] = [(r, t) for r, t in patterns.values() if r.kind == "reported"]
+        #: the rules that put a cue in reach wherever it lies in the claim
+        self.wholes: list[tuple[ScopeRule, Test]] = [(r, t) for r, t in patterns.values() if r.kind == "whole"]
+        #: the share rules, in file order: (rule, its pattern, each step's relation and pattern)
+        self.shares: list[tuple[ScopeRule, Test, list[tuple[str, Test]]]] = []
+        for rule, test in patterns.values():
+            if rule.kind == "share":
+                where = f"scope.jsonl rule {rule.id!r}"
+                steps = [(rel, compile_pattern(p, lexicons, f"{where}: path")) for step in rule.path for rel, p in step.items()]
+                self.shares.append((rule, test, steps))
 
     def _add_complement_word(self, rule: CueRule) -> None:
         """A complement rule is one token: ``[{"LEMMA": {"IN": [...]}, "POS": {"IN": [...]}}]``."""
@@ -299,161 +378,56 @@ class CueTagger(RulePackComponent):
                 continue
             if self._in_scope(cue, claim, spine):
                 seen.append(cue)
-        if frame is not None and not (claim.start <= frame.i < claim.end):
-            cue = by_token.get(frame.i)
-            if cue is not None and cue not in seen:
-                seen.append(cue)
-        if frame is not None and frame.lemma_.lower() in self.belief_verbs:
-            # "I don't think she did it": a negated belief denies what it frames
-            for child in frame.children:
-                cue = by_token.get(child.i)
-                if child.dep_ == "neg" and cue is not None and cue not in seen:
-                    seen.append(cue)
-        # "the leaked unit pairs … and runs …": a coordinated predicate shares
-        # its subject, and the subject's hedge
-        if head.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-            for subject in (c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")):
-                for modifier in subject.children:
-                    cue = by_token.get(modifier.i)
-                    if cue is not None and cue not in seen and self._hedged_subject(cue, modifier, {head.head.i}):
-                        seen.append(cue)
-            # "plans to close the plant and cut 300 jobs": a predicate
-            # coordinated with a complement is governed by the same verb,
-            # and by its cues
-            first = head.head
-            # (a base form, as the complement is: "promised to cut taxes
-            # and raised them" states what was done)
-            if first.dep_ == "xcomp" and head.lower_ == head.lemma_.lower() and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in head.children):
-                governor = first.head
-                for t in (governor, *(c for c in governor.children if c.dep_ in ("neg", "aux", "auxpass", "advmod"))):
-                    cue = by_token.get(t.i)
-                    if cue is not None and cue not in seen:
-                        seen.append(cue)
-            # "Reportedly, he met the buyers and signed the deal", "the plant
-            # may close and move its staff": a hedge before the first
-            # predicate (a sentence adverb, a modal) reaches the predicates
-            # coordinated with it; a negation does not ("did not attend and
-            # sent a deputy")
-            # (a predicate with an auxiliary of its own has its own tense and mood: "… and has moved")
-            own_modal = any(c.dep_ in ("aux", "auxpass") for c in head.children)
-            for child in head.head.children:
-                if child.i > head.head.i or child.dep_ not in ("advmod", "aux") or (child.dep_ == "aux" and own_modal):
+        # the share rules of scope.jsonl: the frame's own cue and its
+        # negation, a hedge of the subject or of the first predicate shared
+        # with the predicates coordinated with it …
+        for rule, test, steps in self.shares:
+            anchor = head if rule.anchor == "head" else frame
+            walk = Walk(spine, None, None, None, claim)
+            if anchor is None or not test(anchor, walk):
+                continue
+            reached = [anchor]
+            for relation, step in steps[:-1]:
+                reached = [t for r in reached for t in related(r, relation) if step(t, walk)]
+            relation, last = steps[-1]
+            for token in (t for r in reached for t in related(r, relation)):
+                cue = by_token.get(token.i)
+                if cue is None or cue in seen:
                     continue
-                cue = by_token.get(child.i)
-                if cue is not None and cue not in seen and (cue._.cue or {}).get("category") in SHARED_HEDGES:
+                if rule.applies_to and (cue._.cue or {}).get("category") not in rule.applies_to:
+                    continue
+                if last(token, Walk(spine, cue, None, self.rules.get(cue._.cue["id"]), claim)):
+                    record_rule(doc, rule.id, cue.start_char, cue.end_char)
                     seen.append(cue)
         return seen
 
     def _in_scope(self, cue: Span, claim: Span, spine: set[int]) -> bool:
         """Walk from the cue up the tree to the predicate; modifiers inside
         noun phrases and embedded clauses are out of scope."""
-        if len(cue) > 2:
-            return True  # a long pattern carries its own context
         token = cue.root
-        if len(cue) == 1 and _contrastive_not(token):
-            return False  # "in March, not April": it negates the phrase it stands before
-        if len(cue) == 1 and (cue._.cue or {}).get("category") == "expect" and self._subject_noun_of_event(token):
-            return False  # "a *plan* to bail them out failed": the failing is a fact
-        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in spine and any(
-            c.dep_ == "ccomp" for c in token.children
-        ):
-            return False  # "shares rose, suggesting investors expect more": it hedges what it reports
+        walk = Walk(spine, cue, None, self.rules.get(cue._.cue["id"]))
+        for rule, test in self.wholes:
+            if (not rule.applies_to or cue._.cue["category"] in rule.applies_to) and test(token, walk):
+                record_rule(token.doc, rule.id, cue.start_char, cue.end_char)
+                return True  # a long pattern carries its own context
+        at_cue, on_path = self.reach.get(cue._.cue["id"]) or self.category_reach[cue._.cue["category"]]
+        if any(stop.stops(token, walk) for stop in at_cue):
+            return False
         steps = 0
-        carried = False  # a participle on the object of "have"/"be" carries its object too
-        unknown = (cue._.cue or {}).get("category") == "unknown"
-        negation = (cue._.cue or {}).get("category") == "neg"
-        # "mentions neither A nor B", "faces no rival": a negative word on the object denies the event
-        negated_object = (cue._.cue or {}).get("category") == "neg" and cue.root.dep_ in ("det", "preconj")
+        came_from = None
         while token.i not in spine:
-            if token.dep_ in ("csubj", "csubjpass") and token.tag_ == "VBG":
-                # "Targeting young voters has been key to the plan": a gerund
-                # as the subject names an activity; the clause says something
-                # of it, and the activity's own cue does not hedge that
+            walk = Walk(spine, cue, came_from, walk.rule)
+            if any(stop.stops(token, walk) for stop in on_path):
+                # the scope.jsonl terminators: a gerund subject, a participle
+                # adjunct, a predicate of its own, an adverbial clause for a
+                # negation, a modifier inside a noun phrase …
                 return False
-            if token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "aux") for c in token.children):
-                # "the frame acts as an antenna, *possibly* boosting
-                # reception": a hedge on a participle adjunct hedges the
-                # adjunct, not the clause it hangs on
-                return False
-            if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.i in spine:
-                # "the van went on sale in 2019 and *is due to* get a new
-                # engine": a cue of a coordinated predicate is that
-                # predicate's, not the first one's
-                return False
-            if negation and token.dep_ == "advcl":
-                # "If it does not pay by May, it will file for bankruptcy",
-                # "…, though the standings may not change", "…, asking them
-                # not to march", "… to make sure it never happens": a negation
-                # in an adverbial clause denies that clause, not the one it
-                # hangs on
-                return False
-            if unknown and token.dep_ == "advcl" and token.i not in spine:
-                # "whether it is A or B, we …", "scheduled to determine whether …": an
-                # open question in an adverbial clause leaves the main clause alone
-                return False
-            nominal_head = token.head.i in spine and token.head.pos_ not in ("VERB", "AUX")
-            if (
-                token.dep_ in OUT_OF_SCOPE_DEPS
-                and not nominal_head
-                and not carried
-                and not (negated_object and token.dep_ == "dobj" and cue.root.head.i == token.i)
-                and not self._subject_determiner(token)
-                and not self._hedged_subject(cue, token, spine)
-                and not _plan_as_object_of_have(cue, token)
-            ):
-                return False
-            carried = token.dep_ == "acl" and self._subject_determiner(token)
             if token.head.i == token.i or not (claim.start <= token.head.i < claim.end):
                 return token.i in spine or steps == 0 and cue.start >= claim.start
+            came_from = token
             token = token.head
             steps += 1
         return True
-
-    def _subject_noun_of_event(self, token: Token) -> bool:
-        """Whether a one-word expectation cue is a noun that is the subject of
-        a verb of its own: "a *plan* to sell the unit *failed*". Its verb
-        says what happened to the plan; with a copula or a verb of saying
-        ("the *plan* is to …") the noun still frames the clause. Rumour nouns
-        keep framing it ("*rumours* have swirled")."""
-        if token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass"):
-            return False
-        verb = token.head
-        lemma = verb.lemma_.lower()
-        return verb.pos_ == "VERB" and lemma != "be" and lemma not in self.report_verbs
-
-    def _hedged_subject(self, cue: Span, token: Token, spine: set[int]) -> bool:
-        """Whether a subject-modifier cue ("leaked") modifies the subject of
-        the claim's predicate, or of the predicate it is coordinated with
-        ("the leaked unit pairs … and runs …")."""
-        if cue.label_ not in self.subject_modifiers or token.dep_ != "amod":
-            return False
-        subject = token.head
-        if subject.dep_ not in ("nsubj", "nsubjpass"):
-            return False
-        verb = subject.head
-        doc = token.doc
-        return verb.i in spine or any(doc[i].dep_ == "conj" and doc[i].head.i == verb.i for i in spine)
-
-    @staticmethod
-    def _subject_determiner(token: Token) -> bool:
-        """"no final date has been set", "has no interest in": a negative
-        determiner on the subject or on the object of "have"/"be" scopes the clause."""
-        if token.dep_ == "det":
-            return True
-        # "the studio has a new comedy set for spring 2029", "the only
-        # film scheduled for next summer": a participle on the object of
-        # "have"/"be" carries the clause's status
-        if token.dep_ == "acl" and token.head.dep_ in ("dobj", "attr") and token.head.head.lemma_ in _HAVE_BE:
-            # (not one set off by a comma: "it has a new shell, possibly
-            # boosting its grip" adds a claim, whose hedge stays there)
-            first = token.left_edge
-            return not (first.i > token.head.i and token.doc[first.i - 1].text == ",")
-        if token.dep_ in ("dobj", "attr", "pobj") and any(c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS for c in token.children):
-            if token.dep_ == "dobj":
-                return True  # "faces no competition", "sees no reason": the event does not hold
-            verb = token.head if token.dep_ != "pobj" else token.head.head
-            return verb.lemma_ in _HAVE_BE
-        return False
 
     # -- status ---------------------------------------------------------------
 
@@ -465,29 +439,79 @@ class CueTagger(RulePackComponent):
         cues: list[Span],
         attribution: dict[str, Any] | None,
     ) -> tuple[str, list[Span]]:
-        """RETURNS (tuple[str, list[Span]]): the status and the cues that set it."""
+        """RETURNS (tuple[str, list[Span]]): the status and the cues that set it.
+
+        The category of highest priority among the cues (``scope.jsonl``,
+        a rule's own ``priority`` first) decides, through that category's
+        action below; the clause's mood (a question, a condition) ranks
+        among them as :data:`~claimx.rules.CLAUSE_MOOD`. With no cue, a
+        plain assertion is confirmed (or rumoured, from a rumour's source).
+        """
         by_cat: dict[str, list[Span]] = {}
         frame_i = (claim._.claim or {}).get("frame")
-        past_report = frame_i is not None and doc[frame_i].tag_ in ("VBD", "VBN")
+        frame = doc[frame_i] if frame_i is not None else None
         for cue in cues:
             category = cue._.cue["category"]
             if category == "ignore":
                 continue
-            if category == "spec" and cue.text.lower() == _WOULD and (past_report or self._under_past_report(cue)):
-                category = "future"  # "said that the network would …" reports a "will"
-            if category == "spec" and len(cue) == 1 and cue.root.dep_ == "mark" and cue.root.head.dep_ == "ccomp":
-                category = "unknown"  # "wonder if it will run": a subordinator of a complement asks, it does not suppose
+            reported_as = getattr(self.rules.get(cue._.cue["id"]), "reported_as", None)
+            if reported_as is not None and self._reported(cue, claim, frame):
+                category = reported_as  # "said that the network would …" reports a "will"
+            for rule, test in self.recasts:
+                # "wonder *if* it will run": a subordinator of a complement asks, it does not suppose
+                if category in rule.applies_to and test(cue.root, Walk(set(), cue, None, None, claim)):
+                    record_rule(doc, rule.id, cue.start_char, cue.end_char)
+                    assert rule.category is not None
+                    category = rule.category
+                    break
             by_cat.setdefault(category, []).append(cue)
+        ranked: list[tuple[int, int, str]] = [
+            (max(self.category_priority(category, c) for c in found), -n, category)
+            for n, (category, found) in enumerate(by_cat.items())
+        ]
+        ranked.append((self.categories[CLAUSE_MOOD].priority or 0, -len(ranked), CLAUSE_MOOD))
+        for _, _, category in sorted(ranked, reverse=True):
+            if category == CLAUSE_MOOD:
+                if self._conditional_or_question(claim, head):
+                    self._fired(doc, CLAUSE_MOOD, claim[0:1])
+                    return "rumored", []
+                continue
+            top = sorted(by_cat[category], key=lambda c: -self.category_priority(category, c))
+            top = top[: self.categories[category].max_cues]
+            self._fired(doc, category, top[0])
+            return self._act(doc, claim, head, category, top, attribution)
+        return self._act(doc, claim, head, "certain", [], attribution)
+
+    def category_priority(self, category: str, cue: Span) -> int:
+        """RETURNS (int): the precedence of a cue counted in ``category``:
+        its rule's own priority, else the category's."""
+        rule = self.rules.get(cue._.cue["id"])
+        if rule is not None and rule.priority is not None:
+            return rule.priority
+        return self.categories[category].priority or 0
+
+    def _fired(self, doc: Doc, category: str, where: Span) -> None:
+        rule = self.categories[category]
+        record_rule(doc, rule.id, where.start_char, where.end_char)
+
+    def _act(
+        self,
+        doc: Doc,
+        claim: Span,
+        head: Token,
+        category: str,
+        cues: list[Span],
+        attribution: dict[str, Any] | None,
+    ) -> tuple[str, list[Span]]:
+        """RETURNS (tuple[str, list[Span]]): what the winning category's cues make of the claim."""
         source = (attribution or {}).get("authority")
         rumor_source = source == AUTHORITY_RUMOR
-
-        neg = by_cat.get("neg", [])
-        if neg and self._question(claim):
-            # "Might the studio simply not be ready to talk?": a question puts
-            # nothing forward, its negation included
-            return "rumored", []
-        if neg:
-            cue = neg[0]
+        if category == "neg":
+            if self._question(claim):
+                # "Might the studio simply not be ready to talk?": a question puts
+                # nothing forward, its negation included
+                return "rumored", []
+            cue = cues[0]
             if cue[-1].lower_ == _TO and cue.end < len(doc):
                 negated = doc[cue.end]  # "has yet to announce"
                 if negated.lower_ == _BE and cue.end + 1 < len(doc):
@@ -507,32 +531,30 @@ class CueTagger(RulePackComponent):
                     record_rule(doc, tell, negated.idx, negated.idx + len(negated.text))
                 return "unconfirmed", [cue]  # "has yet to sign off on it": a decision pending
             return "denied", [cue]
-        if "unknown" in by_cat:
-            return "unconfirmed", by_cat["unknown"][:1]
-        if "pseudo" in by_cat:
-            cue = by_cat["pseudo"][0]
-            return cue._.cue["status"], [cue]
-        if "spec" in by_cat:
-            return "rumored", by_cat["spec"][:2]
-        if self._conditional_or_question(claim, head):
-            return "rumored", []
-        if "expect" in by_cat:
-            return ("rumored" if rumor_source else "expected"), by_cat["expect"][:1]
-        if "future" in by_cat:
+        if category == "unknown":
+            return "unconfirmed", cues
+        if category == "pseudo":
+            return cues[0]._.cue["status"], cues
+        if category == "spec":
+            return "rumored", cues
+        if category == "expect":
+            return ("rumored" if rumor_source else "expected"), cues
+        if category == "future":
             if rumor_source:
-                return "rumored", by_cat["future"][:1]
+                return "rumored", cues
             # the makers' "will" is a statement; the article's own "will" is
             # one too, unless it stands in a speculative passage (decided
             # once every claim has its status)
             if source == AUTHORITY_MAKER:
-                return "confirmed", by_cat["future"][:1]
-            return "future", by_cat["future"][:1]
-        # an analyst's estimate of the past is still an estimate ("analysts
-        # estimate that the maker sold under two million handsets")
+                return "confirmed", cues
+            return "future", cues
+        # "certain", or no cue: an analyst's estimate of the past is still an
+        # estimate ("analysts estimate that the maker sold under two million handsets")
+        frame_i = (claim._.claim or {}).get("frame")
         estimate = frame_i is not None and doc[frame_i].lemma_.lower() in self.belief_verbs
         if rumor_source and (estimate or not self._settled_past(head, attribution)):
-            return "rumored", by_cat.get("certain", [])[:1]
-        return "confirmed", by_cat.get("certain", [])[:1]
+            return "rumored", cues
+        return "confirmed", cues
 
     @staticmethod
     def _settled_past(head: Token, attribution: dict[str, Any] | None) -> bool:
@@ -549,11 +571,13 @@ class CueTagger(RulePackComponent):
             head = head.head
         return head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children)
 
-    def _under_past_report(self, cue: Span) -> bool:
-        """Whether a cue sits in a clause reported by a past-tense reporting
-        verb ("said that … had been merged and would cease …")."""
-        for ancestor in cue.root.ancestors:
-            if ancestor.lemma_.lower() in self.report_verbs and ancestor.tag_ in ("VBD", "VBN"):
+    def _reported(self, cue: Span, claim: Span, frame: Token | None) -> bool:
+        """RETURNS (bool): whether a ``reported`` rule of ``scope.jsonl``
+        finds the cue in a reported clause ("said that … *would* cease"), recording it."""
+        walk = Walk(set(), cue, None, self.rules.get(cue._.cue["id"]), claim, frame)
+        for rule, test in self.reported:
+            if test(cue.root, walk):
+                record_rule(cue.doc, rule.id, cue.start_char, cue.end_char)
                 return True
         return False
 
@@ -570,53 +594,13 @@ class CueTagger(RulePackComponent):
             i -= 1
         return doc[i].text.rstrip('"”’\'').endswith("?")
 
-    @staticmethod
-    def _conditional_or_question(claim: Span, head: Token) -> bool:
-        """A question, an "if" clause, or a clause that an "if" clause conditions."""
+    def _conditional_or_question(self, claim: Span, head: Token) -> bool:
+        """A question, or a clause that the pattern of the ``condition``
+        category (``scope.jsonl``) finds conditioned: an "if" clause, or a
+        clause an "if" clause conditions."""
         if CueTagger._question(claim):
             return True
-        conditional = ("if", "unless")
-
-        def condition(mark: Token) -> bool:
-            # "even if it fails", "sales doubled if compared to last year":
-            # an "if" inside an ``ignore`` cue states no condition
-            return mark.dep_ == "mark" and mark.lower_ in conditional and not _ignored(mark)
-
-        if any(condition(c) for c in head.children):
-            return True
-        return any(c.dep_ == "advcl" and any(condition(m) for m in c.children) for c in head.children)
-
-
-def _plan_as_object_of_have(cue: Span, token: Token) -> bool:
-    """RETURNS (bool): whether a schedule cue the parser made the object of
-    "have" ("the studio has a new comedy *set for* spring 2029", with
-    "set" read as a noun) carries the clause, as its participle reading would."""
-    return (
-        token.i == cue.root.i
-        and token.dep_ == "dobj"
-        and token.head.lemma_ == _HAVE
-        and (cue._.cue or {}).get("category") == "expect"
-    )
-
-
-def _contrastive_not(token: Token) -> bool:
-    """RETURNS (bool): whether a "not" negates a noun phrase, not its clause:
-    one hung on a noun that is no subject ("settled one question,
-    though *not* the one buyers ask"), or one after the verb and a comma,
-    before a noun phrase ("in March, *not* April")."""
-    if token.lower_ not in _NOT:
-        return False
-    head = token.head
-    if head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("nsubj", "nsubjpass"):
-        return True
-    doc = token.doc
-    return (
-        head.i < token.i
-        and token.i > 0
-        and doc[token.i - 1].text == ","
-        and token.i + 1 < len(doc)
-        and doc[token.i + 1].pos_ in ("NOUN", "PROPN", "DET", "NUM")
-    )
+        return self.condition is not None and self.condition(head, Walk({head.i}, None, None, None, claim))
 
 
 def _speculative(info: dict[str, Any]) -> bool:
@@ -627,14 +611,6 @@ def _speculative(info: dict[str, Any]) -> bool:
     if status == "rumored":
         return True
     return status == "unconfirmed" and any(c.get("status") == "unconfirmed" for c in info.get("cues", []))
-
-
-def _ignored(token: Token) -> bool:
-    """RETURNS (bool): whether ``token`` lies in a cue of category ``ignore``."""
-    cues = token.doc.spans.get(CUES_KEY, [])
-    return any(
-        cue.start <= token.i < cue.end and (cue._.cue or {}).get("category") == "ignore" for cue in cues
-    )
 
 
 @Language.factory(

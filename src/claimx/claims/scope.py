@@ -1,0 +1,206 @@
+""":mod:`claimx.claims.scope`: token patterns of the scope rules, compiled once.
+
+A scope rule of ``scope.jsonl`` (:class:`claimx.rules.ScopeRule`) tests one
+token with a pattern in the spaCy Matcher's syntax, extended with the
+relations a dependency walk needs (the DependencyMatcher's ``>`` and ``<``,
+as keys). The cue tagger asks, for each token on a cue's way up the parse
+tree, whether a terminator matches it; nothing here names an English word.
+
+Token attributes (a value, or ``{"IN": [...]}``, ``{"NOT_IN": [...]}``, several of which must all hold):
+``DEP``, ``TAG``, ``POS``, ``LEMMA``, ``LOWER``, ``TEXT``; a lemma may also be
+tested against a lexicon of the pack, ``{"IN_LEXICON": "report_verb"}`` or
+``{"NOT_IN_LEXICON": ...}`` (the kinds of ``attribution.jsonl``), lower-cased.
+
+Relations (a nested pattern): ``HEAD`` (the token's head), ``HAS_CHILD`` (some
+child matches), ``NO_CHILD`` (no child matches), ``ANCESTOR`` (some token
+on the way to the root matches), ``FRAME`` (the verb that frames the claim;
+none: no match), ``PREV`` and ``NEXT`` (the
+neighbouring tokens; none there: no match), ``LEFT_EDGE`` (the first token of
+the token's subtree), ``FROM`` (the token the walk came up from; none at the
+cue: no match).
+
+Facts of the walk (``true`` or ``false``): ``IN_SPINE`` (the token is the
+claim's predicate or its frame), ``IN_CLAIM`` (it lies in the claim),
+``AS_LEMMA`` (it is written as its lemma: a base form), ``IS_CUE_ROOT`` (it is the cue's root),
+``AFTER_HEAD`` (it follows its head), ``SET_OFF_BY_COMMA`` (its subtree
+follows its head after a comma); ``CUE_TOKENS`` (an int, or ``IN``): the
+cue's length in tokens (or ``{">=": n}``); ``CUE_RULE`` (fields of the cue's rule and their
+values, ``{"subject_modifier": true}``). ``NOT`` (a nested pattern): the
+token does not match it; ``ANY`` (a list of patterns): it matches one of
+them; ``IN_CUE`` (a category, or ``IN``): it lies in a cue of that category.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
+
+from spacy.tokens import Span, Token
+
+from ..errors import RulePackError
+from .extensions import CUES_KEY
+
+
+class Walk(NamedTuple):
+    """What a pattern may ask of the walk besides the token itself."""
+
+    spine: set[int]  # the claim's predicate and frame
+    cue: Span | None  # None while a share rule walks to the words whose cues it takes
+    came_from: Token | None  # the token the walk came up from
+    rule: Any = None  # the cue's rule (a CueRule), if it is one of the pack's
+    claim: Span | None = None
+    frame: Token | None = None  # the verb that frames the claim ("said" in "X said A")
+
+
+#: a compiled pattern: (token, walk) -> whether it matches
+Test = Callable[[Token, Walk], bool]
+
+_ATTRS: dict[str, Callable[[Token], str]] = {
+    "DEP": lambda t: t.dep_,
+    "TAG": lambda t: t.tag_,
+    "POS": lambda t: t.pos_,
+    "LEMMA": lambda t: t.lemma_,
+    "LOWER": lambda t: t.lower_,
+    "TEXT": lambda t: t.text,
+}
+
+_RELATIONS = ("HEAD", "HAS_CHILD", "NO_CHILD", "ANCESTOR", "PREV", "NEXT", "LEFT_EDGE", "FROM", "FRAME")
+_FACTS = ("IN_SPINE", "IN_CLAIM", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA", "AS_LEMMA")
+
+
+def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset[str]], where: str) -> Test:
+    """Compile one token pattern (see the module's doc).
+
+    pattern (Mapping): the pattern. lexicons (Mapping): lemma sets by name.
+    where (str): the rule, named in an error.
+    RETURNS (Test): the test.
+    RAISES (RulePackError): an unknown key, value form or lexicon.
+    """
+    tests: list[Test] = []
+    for key, value in pattern.items():
+        if key in _ATTRS:
+            tests.append(_attr_test(_ATTRS[key], value, lexicons, f"{where}: {key}"))
+        elif key in _RELATIONS:
+            if not isinstance(value, Mapping):
+                raise RulePackError(f"{where}: {key} takes a token pattern")
+            tests.append(_relation_test(key, compile_pattern(value, lexicons, f"{where}: {key}")))
+        elif key in _FACTS:
+            if not isinstance(value, bool):
+                raise RulePackError(f"{where}: {key} takes true or false")
+            tests.append(_fact_test(key, value))
+        elif key == "NOT":
+            if not isinstance(value, Mapping):
+                raise RulePackError(f"{where}: NOT takes a token pattern")
+            negated = compile_pattern(value, lexicons, f"{where}: NOT")
+            tests.append(lambda t, w, negated=negated: not negated(t, w))
+        elif key == "ANY":
+            if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+                raise RulePackError(f"{where}: ANY takes a list of token patterns")
+            options = [compile_pattern(v, lexicons, f"{where}: ANY") for v in value]
+            tests.append(lambda t, w, options=options: any(option(t, w) for option in options))
+        elif key == "IN_CUE":
+            categories = frozenset(value["IN"]) if isinstance(value, Mapping) else frozenset([value])
+            tests.append(lambda t, w, categories=categories: _in_cue(t, categories))
+        elif key == "CUE_RULE":
+            if not isinstance(value, Mapping):
+                raise RulePackError(f"{where}: CUE_RULE takes fields of the cue's rule and their values")
+            fields = dict(value)
+            tests.append(
+                lambda t, w, fields=fields: w.rule is not None
+                and all(getattr(w.rule, f, None) == v for f, v in fields.items())
+            )
+        elif key == "CUE_TOKENS":
+            tests.append(_length_test(value, f"{where}: CUE_TOKENS"))
+        else:
+            raise RulePackError(f"{where}: unknown pattern key {key!r}")
+    return lambda token, walk: all(test(token, walk) for test in tests)
+
+
+def _length_test(value: Any, where: str) -> Test:
+    """The cue's length: a number, ``{"IN": [...]}`` or ``{">=": n}``."""
+    if isinstance(value, int):
+        return lambda t, w: w.cue is not None and len(w.cue) == value
+    if isinstance(value, Mapping) and set(value) == {"IN"}:
+        allowed = frozenset(value["IN"])
+        return lambda t, w: w.cue is not None and len(w.cue) in allowed
+    if isinstance(value, Mapping) and set(value) == {">="} and isinstance(value[">="], int):
+        least = value[">="]
+        return lambda t, w: w.cue is not None and len(w.cue) >= least
+    raise RulePackError(f"{where}: a number, IN or >=")
+
+
+def _attr_test(
+    get: Callable[[Token], str], value: Any, lexicons: Mapping[str, frozenset[str]], where: str
+) -> Test:
+    if isinstance(value, str):
+        return lambda t, w: get(t) == value
+    if not isinstance(value, Mapping) or not value:
+        raise RulePackError(f"{where}: a value, or some of IN, NOT_IN, IN_LEXICON, NOT_IN_LEXICON")
+    if len(value) > 1:
+        # several operators, as the Matcher allows: all must hold
+        tests = [_attr_test(get, {op: arg}, lexicons, where) for op, arg in value.items()]
+        return lambda t, w: all(test(t, w) for test in tests)
+    (op, arg), = value.items()
+    if op in ("IN", "NOT_IN"):
+        values = frozenset(arg)
+        if op == "IN":
+            return lambda t, w: get(t) in values
+        return lambda t, w: get(t) not in values
+    if op in ("IN_LEXICON", "NOT_IN_LEXICON"):
+        if arg not in lexicons:
+            raise RulePackError(f"{where}: no lexicon {arg!r}")
+        words = lexicons[arg]
+        if op == "IN_LEXICON":
+            return lambda t, w: get(t).lower() in words
+        return lambda t, w: get(t).lower() not in words
+    raise RulePackError(f"{where}: unknown operator {op!r}")
+
+
+def _in_cue(token: Token, categories: frozenset[str]) -> bool:
+    """RETURNS (bool): whether ``token`` lies in a cue of one of ``categories``."""
+    cues = token.doc.spans.get(CUES_KEY, [])
+    return any(cue.start <= token.i < cue.end and (cue._.cue or {}).get("category") in categories for cue in cues)
+
+
+def related(token: Token, relation: str) -> list[Token]:
+    """RETURNS (list[Token]): the tokens a share rule's step reaches: the
+    token itself (``SELF``), its head (``HEAD``) or its children (``CHILDREN``)."""
+    if relation == "SELF":
+        return [token]
+    if relation == "HEAD":
+        return [token.head]
+    return list(token.children)
+
+
+def _relation_test(key: str, inner: Test) -> Test:
+    if key == "HEAD":
+        return lambda t, w: inner(t.head, w)
+    if key == "HAS_CHILD":
+        return lambda t, w: any(inner(c, w) for c in t.children)
+    if key == "NO_CHILD":
+        return lambda t, w: not any(inner(c, w) for c in t.children)
+    if key == "ANCESTOR":
+        return lambda t, w: any(inner(a, w) for a in t.ancestors)
+    if key == "FRAME":
+        return lambda t, w: w.frame is not None and inner(w.frame, w)
+    if key == "PREV":
+        return lambda t, w: t.i > 0 and inner(t.doc[t.i - 1], w)
+    if key == "NEXT":
+        return lambda t, w: t.i + 1 < len(t.doc) and inner(t.doc[t.i + 1], w)
+    if key == "LEFT_EDGE":
+        return lambda t, w: inner(t.left_edge, w)
+    return lambda t, w: w.came_from is not None and inner(w.came_from, w)  # FROM
+
+
+def _fact_test(key: str, value: bool) -> Test:
+    if key == "IN_SPINE":
+        return lambda t, w: (t.i in w.spine) == value
+    if key == "IS_CUE_ROOT":
+        return lambda t, w: (w.cue is not None and t.i == w.cue.root.i) == value
+    if key == "IN_CLAIM":
+        return lambda t, w: (w.claim is not None and w.claim.start <= t.i < w.claim.end) == value
+    if key == "AS_LEMMA":
+        return lambda t, w: (t.lower_ == t.lemma_.lower()) == value
+    if key == "SET_OFF_BY_COMMA":
+        return lambda t, w: (t.left_edge.i > t.head.i and t.doc[t.left_edge.i - 1].text == ",") == value
+    return lambda t, w: (t.i > t.head.i) == value  # AFTER_HEAD
