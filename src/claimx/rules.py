@@ -117,6 +117,7 @@ class AttributionRule(BaseModel):
         "unnamed_head",
         "public_head",
         "unnamed_modifier",
+        "on_record_head",
         "rumor_source",
         "belief_verb",
         "rumor_verb",

@@ -390,3 +390,19 @@ def test_attribution_first_and_second_person_take_the_quotation_speaker(analyse)
     assert all(r.attribution is not None and r.attribution.text == "host Nadia Frost" for r in quoted), [
         (r.text, r.attribution.text if r.attribution else None) for r in quoted
     ]
+
+
+@pytest.mark.parametrize(
+    "text, kind, status",
+    [
+        ("Railway officials said the line had reopened on Monday.", "organisation", "confirmed"),
+        ("Officials from three agencies said the line had reopened on Monday.", "unnamed", "rumored"),
+        ("Officials briefed on the plan said the line had reopened on Monday.", "unnamed", "rumored"),
+        ("One official said the line had reopened on Monday.", "unnamed", "rumored"),
+    ],
+)
+def test_attribution_officials_on_the_record_speak_for_their_body(analyse, text, kind, status):
+    records = analyse(text)
+    claim = next(r for r in records if "reopened" in r.text)
+    assert claim.attribution is not None and claim.attribution.kind == kind
+    assert claim.status == status

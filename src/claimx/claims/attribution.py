@@ -78,6 +78,8 @@ class AttributionTagger(RulePackComponent):
         self.unnamed_heads = rules.get("unnamed_head", frozenset())
         self.public_heads = rules.get("public_head", frozenset())
         self.unnamed_modifiers = rules.get("unnamed_modifier", frozenset())
+        #: unnamed heads that, as a bare plural, speak for their body on the record ("Union officials said")
+        self.on_record_heads = rules.get("on_record_head", frozenset())
         self.rumor_sources = rules.get("rumor_source", frozenset())
         self.belief_verbs = rules.get("belief_verb", frozenset())
         self.rumor_verbs = rules.get("rumor_verb", frozenset())
@@ -623,11 +625,36 @@ class AttributionTagger(RulePackComponent):
             return KIND_PUBLIC, AUTHORITY_RUMOR
         if head in self.unnamed_heads or lemmas & self.unnamed_modifiers:
             if not _has_person(span):
+                if self._on_record(subject, lemmas):
+                    return KIND_ORGANISATION, AUTHORITY_MAKER
                 return KIND_UNNAMED, AUTHORITY_RUMOR
         rumor = AUTHORITY_RUMOR if (head in self.rumor_sources or lemmas & self.rumor_sources) else AUTHORITY_MAKER
         if _has_person(span) or subject.lower_ in PERSON_PRONOUNS or self._titled(subject) or _person_surname(subject):
             return KIND_NAMED, rumor
         return KIND_ORGANISATION, rumor
+
+    def _on_record(self, subject: Token, lemmas: set[str]) -> bool:
+        """RETURNS (bool): whether an unnamed source speaks for its body on the
+        record: a bare plural of an ``on_record_head`` ("Officials said",
+        "Union officials said", "the company's executives said"), not one
+        counted or picked out ("two officials", "some executives", "an
+        official") nor one marked as off the record ("officials familiar with
+        the talks", "officials who asked not to be named")."""
+        if subject.lemma_.lower() not in self.on_record_heads or subject.tag_ != "NNS":
+            return False
+        if lemmas & self.unnamed_modifiers:
+            return False
+        for child in subject.children:
+            if child.dep_ == "det" and child.lower_ not in _DEFINITE:
+                return False
+            if child.dep_ == "relcl":
+                return False  # "officials who spoke on condition of anonymity"
+        # "two officials", "several executives", "officials from three
+        # agencies": a count of people, or of bodies, speaks for no one body
+        if any(t.dep_ == "nummod" or t.lower_ in _QUANTIFIERS for t in subject.subtree):
+            return False
+        self._fired(subject, "on_record_head", subject.lemma_.lower())
+        return True
 
     def _resolve(
         self, text: str, ents: list[Span], source: dict[str, Any], history: list[dict[str, Any]]
@@ -678,6 +705,12 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
 #: function words: the second-person pronouns, by which a speaker names the one addressed
 _SECOND_PERSON = frozenset({"you"})
+
+#: function words: the determiners of a definite group ("*the* officials"), which counts nobody out
+_DEFINITE = frozenset({"the", "these", "those"})
+
+#: function words: quantifiers the parser may make adjectives ("*several* officials", "*many* executives")
+_QUANTIFIERS = frozenset({"several", "many", "few", "some", "various", "numerous", "multiple"})
 
 #: function word: the subordinator of a parenthetical report ("*as* X reported")
 _AS = "as"
