@@ -406,3 +406,17 @@ def test_attribution_officials_on_the_record_speak_for_their_body(analyse, text,
     claim = next(r for r in records if "reopened" in r.text)
     assert claim.attribution is not None and claim.attribution.kind == kind
     assert claim.status == status
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("According to the latest polling, the governor is trailing her rival.", "confirmed"),
+        ("The newest polling shows the governor trailing her rival.", "confirmed"),
+        ("According to the latest polling, the governor will lose the race.", "rumored"),
+    ],
+)
+def test_attribution_finding_states_what_it_measured(analyse, text, status):
+    records = analyse(text)
+    assert records and records[0].attribution is not None and "polling" in records[0].attribution.text
+    assert records[0].status == status

@@ -126,6 +126,7 @@ class AttributionTagger(RulePackComponent):
             if source is not None:
                 source = self._resolve(text, ents, source, history)
                 source = self._remembered(text, source, rumor_names)
+                source = _measured(source, head)
                 history.append(source)
             info["attribution"] = source
             if source is not None:
@@ -607,6 +608,8 @@ class AttributionTagger(RulePackComponent):
             "pronoun": subject.pos_ == "PRON" or subject.lower_ in PERSON_PRONOUNS,
             # a leaked document speaks in the past tense of what it shows
             "evidence": subject.lemma_.lower() in self.evidence_nouns,
+            # a poll or a survey measures what is, and forecasts what will be
+            "finding": subject.lemma_.lower() in self.finding_nouns,
         }
 
     def _official(self, span: Span) -> bool:
@@ -791,6 +794,25 @@ def _presupposed_adverbial(head: Token) -> bool:
     """RETURNS (bool): whether a claim is an adverbial clause of time
     ("after the first film earned $900 million")."""
     return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PRESUPPOSING_MARKS for c in head.children)
+
+
+def _measured(source: dict[str, Any], head: Token) -> dict[str, Any]:
+    """A finding ("recent polling", "the survey") that a rumour's word would
+    otherwise give states what it measured as a fact: "according to recent
+    polling, the senator is leading" is what the polls found; "according to
+    polling, the senator will win" stays a forecast. RETURNS the source, with a
+    maker's authority when it measured a present or past state."""
+    if not source.get("finding") or source.get("authority") != AUTHORITY_RUMOR:
+        return source
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) or head.tag_ == "MD":
+        return source  # "will win", "could win": a forecast
+    if any(c.dep_ == "xcomp" for c in head.children) and head.lemma_.lower() not in _MEASURING_VERBS:
+        return source  # "is going to win", "is expected to win"
+    return {**source, "authority": AUTHORITY_MAKER}
+
+
+#: function words: verbs by which a finding gives what it measured ("the poll *shows* …")
+_MEASURING_VERBS = frozenset({"show", "find", "suggest", "indicate", "reveal"})
 
 
 def _nobody(source_text: str) -> bool:
