@@ -420,3 +420,10 @@ def test_attribution_finding_states_what_it_measured(analyse, text, status):
     records = analyse(text)
     assert records and records[0].attribution is not None and "polling" in records[0].attribution.text
     assert records[0].status == status
+
+
+def test_attribution_first_person_is_no_name_before_it(analyse):
+    # "we" is whoever speaks (the writer here), not the last organisation named
+    records = analyse("Northwind Rail met on Monday. This is what we think: the line is too slow.")
+    claim = next(r for r in records if "we think" in r.text)
+    assert claim.attribution is None

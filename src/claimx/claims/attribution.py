@@ -112,6 +112,11 @@ class AttributionTagger(RulePackComponent):
             source = self.find_source(doc, claim, head, doc[frame_i] if frame_i is not None else None)
             if source is not None and _nobody(text[source["start"] : source["end"]]):
                 source = None  # "no airline has confirmed it yet": a silence has no source
+            if source is not None and source.get("pronoun") and text[source["start"] : source["end"]].lower() in _FIRST_PERSON:
+                # "I think A", "what we expect is B": whoever speaks, whom the
+                # quotation's reporter or the speaker's label gives, not the
+                # nearest name before
+                source = None
             if source is not None:
                 self._record(doc, source, doc[frame_i] if frame_i is not None else None)
             if head.dep_ == "conj" and frame_i is None and self._own_evidential(head):
