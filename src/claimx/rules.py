@@ -129,6 +129,8 @@ class AttributionRule(BaseModel):
         "phrasal_report",
         "statement_noun",
         "act_object",
+        "commit_verb",
+        "topic_verb",
     ]
     lemma: str
     examples: list[Example] = []

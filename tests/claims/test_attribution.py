@@ -427,3 +427,27 @@ def test_attribution_first_person_is_no_name_before_it(analyse):
     records = analyse("Northwind Rail met on Monday. This is what we think: the line is too slow.")
     claim = next(r for r in records if "we think" in r.text)
     assert claim.attribution is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The airline has agreed to pay compensation to the stranded passengers.",
+        "The finance minister commented on the new figures at a briefing.",
+        "The coach explained his reasoning after the match on Sunday.",
+    ],
+)
+def test_attribution_speech_act_that_says_nothing_has_no_source(analyse, text):
+    # a commitment, a topic or a reason given is what the article reports, not what the subject says
+    records = analyse(text)
+    assert records and records[0].attribution is None
+
+
+def test_attribution_speaker_without_source_is_whom_he_means(analyse):
+    text = (
+        "The council met on Monday. Deputy mayor Tom Reyes explained the reason for his vote on the budget.\n\n"
+        '"The bridge is unsafe," he said.'
+    )
+    records = analyse(text)
+    quoted = next(r for r in records if "unsafe" in r.text)
+    assert quoted.attribution is not None and "Reyes" in quoted.attribution.text

@@ -93,6 +93,10 @@ class AttributionTagger(RulePackComponent):
         self.phrasal_reports = rules.get("phrasal_report", frozenset())
         #: objects that make a verb of saying an act ("posted a *loss*", "posted a *photo*")
         self.act_objects = rules.get("act_object", frozenset())
+        #: verbs of saying whose infinitive is a commitment, not something said ("agreed to pay")
+        self.commit_verbs = rules.get("commit_verb", frozenset())
+        #: verbs of saying whose prepositions give a topic, not what is said ("commented on the results")
+        self.topic_verbs = rules.get("topic_verb", frozenset())
         #: nouns of a written statement that a quotation after them gives ("issued a statement")
         self.statement_nouns = rules.get("statement_noun", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
@@ -133,6 +137,13 @@ class AttributionTagger(RulePackComponent):
                 source = self._remembered(text, source, rumor_names)
                 source = _measured(source, head)
                 history.append(source)
+            if source is None and frame_i is None:
+                speaker = self._named_speaker(doc, head)
+                if speaker is not None:
+                    # "X explained the reason for his vote. '…,' he said":
+                    # a person who speaks without a claim to source is still
+                    # whom a later "he" means
+                    history.append(speaker)
             info["attribution"] = source
             if source is not None:
                 by_head[head.i] = source
@@ -216,7 +227,7 @@ class AttributionTagger(RulePackComponent):
             # a verb of saying with something said ("has denied recording",
             # "continues to confirm talks"); "with McFeely writing" says nothing
             phrasal = self._phrasal_report(token)
-            speech_act = (lemma in self.report_verbs and any(c.dep_ in _SAID_DEPS for c in token.children)) or phrasal is not None
+            speech_act = (lemma in self.report_verbs and any(self._said(token, c) for c in token.children)) or phrasal is not None
             act = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in self.act_objects), None)
             if speech_act and act is not None and phrasal is None:
                 # "Ford posted a profit", "the chain reported a loss": a result
@@ -250,6 +261,38 @@ class AttributionTagger(RulePackComponent):
         if subject is not None and subject.pos_ == "NOUN" and (subject.lemma_.lower() in findings or subject.lower_ in findings):
             return self._describe(doc, subject)
         return None
+
+    def _named_speaker(self, doc: Doc, head: Token) -> dict[str, Any] | None:
+        """RETURNS (dict | None): the named person who is the subject of a
+        verb of saying that says nothing the claim holds ("Roe commented on
+        the figures"), described as a source, else None."""
+        if head.lemma_.lower() not in self.report_verbs:
+            return None
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+            return None
+        source = self._describe(doc, subject)
+        return source if source["kind"] == KIND_NAMED else None
+
+    def _said(self, verb: Token, child: Token) -> bool:
+        """RETURNS (bool): whether ``child`` is what a verb of saying says
+        ("has denied *recording*", "continues to confirm *talks*"). Not its
+        topic ("commented *on* the profits", a ``topic_verb``), a commitment it makes
+        ("agreed *to take on* the costs", a ``commit_verb``), a reason it
+        gives ("explained his *reasoning*", an ``act_object``) or a
+        participle of its own (", *praising* his rival")."""
+        if child.dep_ not in _SAID_DEPS:
+            return False
+        if child.dep_ == "prep" and verb.lemma_.lower() in self.topic_verbs:
+            # ("commented on the figures at a briefing": a topic, a place)
+            self._fired(verb, "topic_verb", verb.lemma_.lower())
+            return False
+        if child.dep_ == "xcomp" and verb.lemma_.lower() in self.commit_verbs:
+            self._fired(verb, "commit_verb", verb.lemma_.lower())
+            return False
+        if child.dep_ == "advcl" and _participle_adjunct(child):
+            return False
+        return True
 
     def _own_evidential(self, head: Token) -> bool:
         """RETURNS (bool): whether a clause says how it is known on its own
