@@ -131,6 +131,7 @@ class AttributionRule(BaseModel):
         "act_object",
         "commit_verb",
         "topic_verb",
+        "assessor_role",
     ]
     lemma: str
     examples: list[Example] = []

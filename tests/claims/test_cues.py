@@ -423,3 +423,18 @@ def test_cues_of_a_coordinated_predicate_left_in_the_claim_stay_with_it(nlp):
     tagger = nlp.get_pipe("claimx_cues") if "claimx_cues" in nlp.pipe_names else CueTagger(nlp)
     assert not tagger._in_scope(cue, claim, {2})
     assert tagger._in_scope(cue, Span(doc, 6, len(doc)), {7})
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Ann Mills, an analyst at a Leeds broker, said the airline's shares are cheap.", "confirmed"),
+        ("Ann Mills, an analyst at a Leeds broker, said the airline's shares will rise.", "rumored"),
+        ("Ann Mills, an analyst at a Leeds broker, said the airline looks to cut more routes.", "rumored"),
+        ("A person close to the airline said its shares are cheap.", "rumored"),
+    ],
+)
+def test_assessor_states_the_present_as_fact(analyse, text, status):
+    # an analyst's account of how things stand now is a fact; a forecast, or an insider's word, is not
+    records = analyse(text)
+    assert records and records[0].status == status, [(r.text, r.status) for r in records]

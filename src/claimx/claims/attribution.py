@@ -97,6 +97,8 @@ class AttributionTagger(RulePackComponent):
         self.commit_verbs = rules.get("commit_verb", frozenset())
         #: verbs of saying whose prepositions give a topic, not what is said ("commented on the results")
         self.topic_verbs = rules.get("topic_verb", frozenset())
+        #: roles whose holders assess (analysts, economists): a rumour's word on the future, a fact's on the present
+        self.assessor_roles = rules.get("assessor_role", frozenset())
         #: nouns of a written statement that a quotation after them gives ("issued a statement")
         self.statement_nouns = rules.get("statement_noun", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
@@ -658,7 +660,23 @@ class AttributionTagger(RulePackComponent):
             "evidence": subject.lemma_.lower() in self.evidence_nouns,
             # a poll or a survey measures what is, and forecasts what will be
             "finding": subject.lemma_.lower() in self.finding_nouns,
+            # an analyst's word on what is now is an assessment, not a rumour
+            "assessor": self._assessor(subject),
         }
+
+    def _assessor(self, subject: Token) -> bool:
+        """RETURNS (bool): whether a source is named by an ``assessor_role``
+        ("analyst Jane Roe", "Jane Roe, chief economist at Kestrel"): one whose
+        forecasts are rumours but whose account of how things stand now is
+        the article's fact."""
+        if not self.assessor_roles:
+            return False
+        words = list(subject.subtree)
+        for t in words:
+            if t.lemma_.lower() in self.assessor_roles or t.lower_ in self.assessor_roles:
+                self._fired(t, "assessor_role", t.lemma_.lower() if t.lemma_.lower() in self.assessor_roles else t.lower_)
+                return True
+        return False
 
     def _official(self, span: Span) -> bool:
         """RETURNS (bool): whether a source span names an office holder ("CEO Alan Mulally")."""

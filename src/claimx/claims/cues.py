@@ -547,6 +547,8 @@ class CueTagger(RulePackComponent):
             c.dep_ == "aux" and c.tag_ != "TO" for c in head.children
         ):
             head = head.head
+        if (attribution or {}).get("assessor") and _plain_present(head):
+            return True  # "the shares are cheap, analyst Jane Roe said": an assessment of now
         return head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children)
 
     def _under_past_report(self, cue: Span) -> bool:
@@ -585,6 +587,17 @@ class CueTagger(RulePackComponent):
         if any(condition(c) for c in head.children):
             return True
         return any(c.dep_ == "advcl" and any(condition(m) for m in c.children) for c in head.children)
+
+
+def _plain_present(head: Token) -> bool:
+    """RETURNS (bool): whether a predicate is in the simple or progressive
+    present ("is cheap", "need a catalyst", "are getting calls"), with no
+    verb after it that looks ahead ("looks to shed", "continue to see")."""
+    if any(c.dep_ == "xcomp" for c in head.children):
+        return False
+    if head.tag_ in ("VBZ", "VBP"):
+        return True
+    return head.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in head.children)
 
 
 def _plan_as_object_of_have(cue: Span, token: Token) -> bool:
