@@ -104,6 +104,10 @@ class CueRule(BaseModel):
     #: a one-word adverb that, after a comma and before a preposition, opens a
     #: claim of its own (", *possibly* for a 2028 release")
     afterthought: bool = False
+    #: category ``spec`` only: a deliberation ("in talks", "considering")
+    #: that the makers themselves state is a fact, not speculation ("the
+    #: council said it is *in talks* with a new operator")
+    maker_states: bool = False
 
 
 class AttributionRule(BaseModel):

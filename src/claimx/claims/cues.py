@@ -122,6 +122,7 @@ class CueTagger(RulePackComponent):
         rules = load_cue_rules(rules_dir)
         self.rules = {rule.id: rule for rule in rules}
         self.subject_modifiers = frozenset(rule.id for rule in rules if rule.subject_modifier)
+        self.maker_states = frozenset(rule.id for rule in rules if rule.maker_states)
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.patterns = Matcher(nlp.vocab)
         self.tell_verbs: set[str] = set()
@@ -512,7 +513,10 @@ class CueTagger(RulePackComponent):
         if "pseudo" in by_cat:
             cue = by_cat["pseudo"][0]
             return cue._.cue["status"], [cue]
-        if "spec" in by_cat:
+        if source == AUTHORITY_MAKER and "spec" in by_cat:
+            # "the council said it is in talks with a new operator": the makers' own deliberation is a fact
+            by_cat["spec"] = [c for c in by_cat["spec"] if c.label_ not in self.maker_states]
+        if by_cat.get("spec"):
             return "rumored", by_cat["spec"][:2]
         if self._conditional_or_question(claim, head):
             return "rumored", []
