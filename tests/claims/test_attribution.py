@@ -341,7 +341,8 @@ def test_attribution_quotation_passes_a_subjectless_reporter(analyse):
         (
             'Central banker Ada Lowe spoke on Monday. "She is saying that the slump is over and that lending has recovered," said trader Tom Reyes.',
             "She is saying that the slump is over",
-            "Ada Lowe",
+            # (the person as the article introduced her, role and all)
+            "Central banker Ada Lowe",
         ),
         # a first person is the reporter
         ('"We now see a 70 percent chance of a strike," said analyst Tom Reyes.', "We now see a 70 percent chance of a strike", "analyst Tom Reyes"),
@@ -446,6 +447,26 @@ def test_attribution_speech_act_that_says_nothing_has_no_source(analyse, text):
 def test_attribution_speaker_without_source_is_whom_he_means(analyse):
     text = (
         "The council met on Monday. Deputy mayor Tom Reyes explained the reason for his vote on the budget.\n\n"
+        '"The bridge is unsafe," he said.'
+    )
+    records = analyse(text)
+    quoted = next(r for r in records if "unsafe" in r.text)
+    assert quoted.attribution is not None and "Reyes" in quoted.attribution.text
+
+
+def test_attribution_report_nested_in_a_quotation_does_not_speak_for_it(analyse):
+    text = (
+        "Senator Ada Vance lost her seat in May.\n\n"
+        '"She said the tax cut was fair. The bridge is unsafe," Mayor Tom Reyes added.'
+    )
+    records = analyse(text)
+    rest = next(r for r in records if "unsafe" in r.text)
+    assert rest.attribution is not None and "Reyes" in rest.attribution.text
+
+
+def test_attribution_named_subject_outside_quotes_is_whom_he_means(analyse):
+    text = (
+        "The ministry published the figures on Monday. Tom Reyes went on to discuss the budget.\n\n"
         '"The bridge is unsafe," he said.'
     )
     records = analyse(text)

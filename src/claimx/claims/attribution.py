@@ -111,6 +111,7 @@ class AttributionTagger(RulePackComponent):
         by_token: dict[int, dict[str, Any]] = {}  # tokens of attributed claims -> their source
         history: list[dict[str, Any]] = []  # earlier sources, for pronouns
         rumor_names: set[str] = set()  # surnames of sources introduced as analysts, leakers …
+        quoted = quotations(text) if '"' in text or "“" in text else []
         for claim in claims:
             info = dict(claim._.claim or {})
             head = doc[info.get("head", claim.root.i)]
@@ -139,7 +140,7 @@ class AttributionTagger(RulePackComponent):
                 source = self._remembered(text, source, rumor_names)
                 source = _measured(source, head)
                 history.append(source)
-            if source is None and frame_i is None:
+            if source is None and frame_i is None and not any(qs <= claim.start_char < qe for qs, qe in quoted):
                 speaker = self._named_speaker(doc, head)
                 if speaker is not None:
                     # "X explained the reason for his vote. '…,' he said":
@@ -268,11 +269,11 @@ class AttributionTagger(RulePackComponent):
         """RETURNS (dict | None): the named person who is the subject of a
         verb of saying that says nothing the claim holds ("Roe commented on
         the figures"), described as a source, else None."""
-        if head.lemma_.lower() not in self.report_verbs:
-            return None
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
             return None
+        if head.lemma_.lower() not in self.report_verbs and not (subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON"):
+            return None  # ("Trump went on to discuss the plan. '…,' he said": a person named as the subject)
         source = self._describe(doc, subject)
         return source if source["kind"] == KIND_NAMED else None
 
@@ -449,6 +450,7 @@ class AttributionTagger(RulePackComponent):
                 c._.claim["attribution"]
                 for c in inside
                 if (c._.claim or {}).get("attribution") and not c._.claim["attribution"].get("pronoun")
+                and not _nested(c._.claim["attribution"], q_start, q_end)
             ]
             source = sources[0] if sources else self._quote_reporter(doc, q_start, q_end)
             first = sent_of[inside[0].start]
@@ -662,6 +664,8 @@ class AttributionTagger(RulePackComponent):
             "finding": subject.lemma_.lower() in self.finding_nouns,
             # an analyst's word on what is now is an assessment, not a rumour
             "assessor": self._assessor(subject),
+            # where the source's own word stands (a pronoun keeps it when resolved)
+            "at": subject.idx,
         }
 
     def _assessor(self, subject: Token) -> bool:
@@ -739,7 +743,7 @@ class AttributionTagger(RulePackComponent):
             if earlier.get("pronoun"):
                 continue
             if (earlier["kind"] == KIND_NAMED) == want_person:
-                return {**earlier, "pronoun": False}
+                return {**earlier, "pronoun": False, "resolved": True}
         labels = ("PERSON",) if want_person else ("ORG",)
         # a lone last name of a person named in full is a person, whatever its label
         before = [
@@ -754,6 +758,7 @@ class AttributionTagger(RulePackComponent):
                 "end": ent.end_char,
                 "kind": KIND_NAMED if want_person else KIND_ORGANISATION,
                 "pronoun": False,
+                "resolved": True,
             }
         return source
 
@@ -860,6 +865,16 @@ def _presupposed_adverbial(head: Token) -> bool:
     """RETURNS (bool): whether a claim is an adverbial clause of time
     ("after the first film earned $900 million")."""
     return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PRESUPPOSING_MARKS for c in head.children)
+
+
+def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
+    """RETURNS (bool): whether a source is a pronoun inside the quotation at
+    ``[q_start, q_end)`` that was resolved to someone named outside it ('"They
+    say it is fair. It is not," Roe added'): a report nested in the quoted
+    speaker's own, which keeps its source but does not speak for the rest of
+    the quotation."""
+    at = source.get("at")
+    return bool(source.get("resolved")) and at is not None and q_start <= at < q_end
 
 
 def _measured(source: dict[str, Any], head: Token) -> dict[str, Any]:
