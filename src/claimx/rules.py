@@ -136,6 +136,7 @@ class AttributionRule(BaseModel):
         "commit_verb",
         "topic_verb",
         "assessor_role",
+        "clause_verb",
     ]
     lemma: str
     examples: list[Example] = []

@@ -472,3 +472,17 @@ def test_attribution_named_subject_outside_quotes_is_whom_he_means(analyse):
     records = analyse(text)
     quoted = next(r for r in records if "unsafe" in r.text)
     assert quoted.attribution is not None and "Reyes" in quoted.attribution.text
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("In 2019 the carmaker added a larger battery to its city model.", None),
+        ("The host asked the minister whether the tax would rise.", None),
+        ("The company added that the deal was close.", "The company"),
+    ],
+)
+def test_attribution_clause_verb_says_something_only_in_a_clause(analyse, text, source):
+    records = analyse(text)
+    assert records
+    assert (records[0].attribution.text if records[0].attribution else None) == source

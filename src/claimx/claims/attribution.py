@@ -97,6 +97,8 @@ class AttributionTagger(RulePackComponent):
         self.commit_verbs = rules.get("commit_verb", frozenset())
         #: verbs of saying whose prepositions give a topic, not what is said ("commented on the results")
         self.topic_verbs = rules.get("topic_verb", frozenset())
+        #: verbs of saying that say something only in a clause ("added that"), not with an object ("added a feature")
+        self.clause_verbs = rules.get("clause_verb", frozenset())
         #: roles whose holders assess (analysts, economists): a rumour's word on the future, a fact's on the present
         self.assessor_roles = rules.get("assessor_role", frozenset())
         #: nouns of a written statement that a quotation after them gives ("issued a statement")
@@ -295,6 +297,15 @@ class AttributionTagger(RulePackComponent):
             return False
         if child.dep_ == "advcl" and _participle_adjunct(child):
             return False
+        if verb.lemma_.lower() in self.clause_verbs:
+            # "Apple added a microphone", "Todd asked Pence whether …", "voters
+            # will decide whether …": these say something only in a clause
+            # that states it ("added that …")
+            if child.dep_ not in ("ccomp", "parataxis") or any(
+                c.dep_ == "mark" and c.lower_ in _OPEN_MARKS for c in child.children
+            ):
+                self._fired(verb, "clause_verb", verb.lemma_.lower())
+                return False
         return True
 
     def _own_evidential(self, head: Token) -> bool:
@@ -773,6 +784,9 @@ _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
 #: function words: the prepositions that name a source ("according to X", ", per X")
 _ACCORDING_TO = ("according", "to")
 _PER = "per"
+
+#: function words: subordinators of an open question ("asked *whether*"), which states nothing
+_OPEN_MARKS = frozenset({"whether", "if"})
 
 #: function words: the first-person pronouns, by which a quoted speaker names themself
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
