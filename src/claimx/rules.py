@@ -113,6 +113,10 @@ class CueRule(BaseModel):
     #: ids of ``scope.jsonl`` terminators that end this cue's reach besides
     #: its category's (ConText's ``terminated_by``)
     terminated_by: list[str] = []
+    #: category ``spec`` only: a deliberation ("in talks", "considering")
+    #: that the makers themselves state is a fact, not speculation ("the
+    #: council said it is *in talks* with a new operator")
+    maker_states: bool = False
 
 
 #: the roles of ``report`` rules (``scope.jsonl``) in the attribution
@@ -233,6 +237,7 @@ class AttributionRule(BaseModel):
         "unnamed_head",
         "public_head",
         "unnamed_modifier",
+        "on_record_head",
         "rumor_source",
         "belief_verb",
         "rumor_verb",
@@ -244,6 +249,10 @@ class AttributionRule(BaseModel):
         "phrasal_report",
         "statement_noun",
         "act_object",
+        "commit_verb",
+        "topic_verb",
+        "assessor_role",
+        "clause_verb",
     ]
     lemma: str
     examples: list[Example] = []

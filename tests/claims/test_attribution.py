@@ -341,7 +341,8 @@ def test_attribution_quotation_passes_a_subjectless_reporter(analyse):
         (
             'Central banker Ada Lowe spoke on Monday. "She is saying that the slump is over and that lending has recovered," said trader Tom Reyes.',
             "She is saying that the slump is over",
-            "Ada Lowe",
+            # (the person as the article introduced her, role and all)
+            "Central banker Ada Lowe",
         ),
         # a first person is the reporter
         ('"We now see a 70 percent chance of a strike," said analyst Tom Reyes.', "We now see a 70 percent chance of a strike", "analyst Tom Reyes"),
@@ -390,3 +391,98 @@ def test_attribution_first_and_second_person_take_the_quotation_speaker(analyse)
     assert all(r.attribution is not None and r.attribution.text == "host Nadia Frost" for r in quoted), [
         (r.text, r.attribution.text if r.attribution else None) for r in quoted
     ]
+
+
+@pytest.mark.parametrize(
+    "text, kind, status",
+    [
+        ("Railway officials said the line had reopened on Monday.", "organisation", "confirmed"),
+        ("Officials from three agencies said the line had reopened on Monday.", "unnamed", "rumored"),
+        ("Officials briefed on the plan said the line had reopened on Monday.", "unnamed", "rumored"),
+        ("One official said the line had reopened on Monday.", "unnamed", "rumored"),
+    ],
+)
+def test_attribution_officials_on_the_record_speak_for_their_body(analyse, text, kind, status):
+    records = analyse(text)
+    claim = next(r for r in records if "reopened" in r.text)
+    assert claim.attribution is not None and claim.attribution.kind == kind
+    assert claim.status == status
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("According to the latest polling, the governor is trailing her rival.", "confirmed"),
+        ("The newest polling shows the governor trailing her rival.", "confirmed"),
+        ("According to the latest polling, the governor will lose the race.", "rumored"),
+    ],
+)
+def test_attribution_finding_states_what_it_measured(analyse, text, status):
+    records = analyse(text)
+    assert records and records[0].attribution is not None and "polling" in records[0].attribution.text
+    assert records[0].status == status
+
+
+def test_attribution_first_person_is_no_name_before_it(analyse):
+    # "we" is whoever speaks (the writer here), not the last organisation named
+    records = analyse("Northwind Rail met on Monday. This is what we think: the line is too slow.")
+    claim = next(r for r in records if "we think" in r.text)
+    assert claim.attribution is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The airline has agreed to pay compensation to the stranded passengers.",
+        "The finance minister commented on the new figures at a briefing.",
+        "The coach explained his reasoning after the match on Sunday.",
+    ],
+)
+def test_attribution_speech_act_that_says_nothing_has_no_source(analyse, text):
+    # a commitment, a topic or a reason given is what the article reports, not what the subject says
+    records = analyse(text)
+    assert records and records[0].attribution is None
+
+
+def test_attribution_speaker_without_source_is_whom_he_means(analyse):
+    text = (
+        "The council met on Monday. Deputy mayor Tom Reyes explained the reason for his vote on the budget.\n\n"
+        '"The bridge is unsafe," he said.'
+    )
+    records = analyse(text)
+    quoted = next(r for r in records if "unsafe" in r.text)
+    assert quoted.attribution is not None and "Reyes" in quoted.attribution.text
+
+
+def test_attribution_report_nested_in_a_quotation_does_not_speak_for_it(analyse):
+    text = (
+        "Senator Ada Vance lost her seat in May.\n\n"
+        '"She said the tax cut was fair. The bridge is unsafe," Mayor Tom Reyes added.'
+    )
+    records = analyse(text)
+    rest = next(r for r in records if "unsafe" in r.text)
+    assert rest.attribution is not None and "Reyes" in rest.attribution.text
+
+
+def test_attribution_named_subject_outside_quotes_is_whom_he_means(analyse):
+    text = (
+        "The ministry published the figures on Monday. Tom Reyes went on to discuss the budget.\n\n"
+        '"The bridge is unsafe," he said.'
+    )
+    records = analyse(text)
+    quoted = next(r for r in records if "unsafe" in r.text)
+    assert quoted.attribution is not None and "Reyes" in quoted.attribution.text
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("In 2019 the carmaker added a larger battery to its city model.", None),
+        ("The host asked the minister whether the tax would rise.", None),
+        ("The company added that the deal was close.", "The company"),
+    ],
+)
+def test_attribution_clause_verb_says_something_only_in_a_clause(analyse, text, source):
+    records = analyse(text)
+    assert records
+    assert (records[0].attribution.text if records[0].attribution else None) == source

@@ -505,3 +505,18 @@ def test_cues_unless_names_a_keep_rule(nlp_base, tmp_path):
     _edit_rule(pack / "scope.jsonl", "scope-embedded", unless=["scope-keep-noun-predicate", "scope-gerund-subject"])
     with pytest.raises(RulePackError, match="scope-embedded.*scope-gerund-subject"):
         CueTagger(nlp_base, rules_dir=pack)
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Ann Mills, an analyst at a Leeds broker, said the airline's shares are cheap.", "confirmed"),
+        ("Ann Mills, an analyst at a Leeds broker, said the airline's shares will rise.", "rumored"),
+        ("Ann Mills, an analyst at a Leeds broker, said the airline looks to cut more routes.", "rumored"),
+        ("A person close to the airline said its shares are cheap.", "rumored"),
+    ],
+)
+def test_assessor_states_the_present_as_fact(analyse, text, status):
+    # an analyst's account of how things stand now is a fact; a forecast, or an insider's word, is not
+    records = analyse(text)
+    assert records and records[0].status == status, [(r.text, r.status) for r in records]

@@ -79,6 +79,8 @@ class AttributionTagger(RulePackComponent):
         self.unnamed_heads = rules.get("unnamed_head", frozenset())
         self.public_heads = rules.get("public_head", frozenset())
         self.unnamed_modifiers = rules.get("unnamed_modifier", frozenset())
+        #: unnamed heads that, as a bare plural, speak for their body on the record ("Union officials said")
+        self.on_record_heads = rules.get("on_record_head", frozenset())
         self.rumor_sources = rules.get("rumor_source", frozenset())
         self.belief_verbs = rules.get("belief_verb", frozenset())
         self.rumor_verbs = rules.get("rumor_verb", frozenset())
@@ -92,6 +94,14 @@ class AttributionTagger(RulePackComponent):
         self.phrasal_reports = rules.get("phrasal_report", frozenset())
         #: objects that make a verb of saying an act ("posted a *loss*", "posted a *photo*")
         self.act_objects = rules.get("act_object", frozenset())
+        #: verbs of saying whose infinitive is a commitment, not something said ("agreed to pay")
+        self.commit_verbs = rules.get("commit_verb", frozenset())
+        #: verbs of saying whose prepositions give a topic, not what is said ("commented on the results")
+        self.topic_verbs = rules.get("topic_verb", frozenset())
+        #: verbs of saying that say something only in a clause ("added that"), not with an object ("added a feature")
+        self.clause_verbs = rules.get("clause_verb", frozenset())
+        #: roles whose holders assess (analysts, economists): a rumour's word on the future, a fact's on the present
+        self.assessor_roles = rules.get("assessor_role", frozenset())
         #: nouns of a written statement that a quotation after them gives ("issued a statement")
         self.statement_nouns = rules.get("statement_noun", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
@@ -122,6 +132,7 @@ class AttributionTagger(RulePackComponent):
         by_token: dict[int, dict[str, Any]] = {}  # tokens of attributed claims -> their source
         history: list[dict[str, Any]] = []  # earlier sources, for pronouns
         rumor_names: set[str] = set()  # surnames of sources introduced as analysts, leakers …
+        quoted = quotations(text) if '"' in text or "“" in text else []
         for claim in claims:
             info = dict(claim._.claim or {})
             head = doc[info.get("head", claim.root.i)]
@@ -129,6 +140,11 @@ class AttributionTagger(RulePackComponent):
             source = self.find_source(doc, claim, head, doc[frame_i] if frame_i is not None else None)
             if source is not None and _nobody(text[source["start"] : source["end"]]):
                 source = None  # "no airline has confirmed it yet": a silence has no source
+            if source is not None and source.get("pronoun") and text[source["start"] : source["end"]].lower() in _FIRST_PERSON:
+                # "I think A", "what we expect is B": whoever speaks, whom the
+                # quotation's reporter or the speaker's label gives, not the
+                # nearest name before
+                source = None
             if source is not None:
                 self._record(doc, source, doc[frame_i] if frame_i is not None else None)
             if head.dep_ == "conj" and frame_i is None and self._own_evidential(head):
@@ -143,7 +159,15 @@ class AttributionTagger(RulePackComponent):
             if source is not None:
                 source = self._resolve(text, ents, source, history)
                 source = self._remembered(text, source, rumor_names)
+                source = _measured(source, head)
                 history.append(source)
+            if source is None and frame_i is None and not any(qs <= claim.start_char < qe for qs, qe in quoted):
+                speaker = self._named_speaker(doc, head)
+                if speaker is not None:
+                    # "X explained the reason for his vote. '…,' he said":
+                    # a person who speaks without a claim to source is still
+                    # whom a later "he" means
+                    history.append(speaker)
             info["attribution"] = source
             if source is not None:
                 by_head[head.i] = source
@@ -227,7 +251,7 @@ class AttributionTagger(RulePackComponent):
             # a verb of saying with something said ("has denied recording",
             # "continues to confirm talks"); "with McFeely writing" says nothing
             phrasal = self._phrasal_report(token)
-            speech_act = (lemma in self.report_verbs and any(c.dep_ in _SAID_DEPS for c in token.children)) or phrasal is not None
+            speech_act = (lemma in self.report_verbs and any(self._said(token, c) for c in token.children)) or phrasal is not None
             act = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in self.act_objects), None)
             if speech_act and act is not None and phrasal is None:
                 # "Ford posted a profit", "the chain reported a loss": a result
@@ -259,6 +283,47 @@ class AttributionTagger(RulePackComponent):
         if subject is not None and subject.pos_ == "NOUN" and (subject.lemma_.lower() in findings or subject.lower_ in findings):
             return self._describe(doc, subject)
         return None
+
+    def _named_speaker(self, doc: Doc, head: Token) -> dict[str, Any] | None:
+        """RETURNS (dict | None): the named person who is the subject of a
+        verb of saying that says nothing the claim holds ("Roe commented on
+        the figures"), described as a source, else None."""
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+            return None
+        if head.lemma_.lower() not in self.report_verbs and not (subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON"):
+            return None  # ("Trump went on to discuss the plan. '…,' he said": a person named as the subject)
+        source = self._describe(doc, subject)
+        return source if source["kind"] == KIND_NAMED else None
+
+    def _said(self, verb: Token, child: Token) -> bool:
+        """RETURNS (bool): whether ``child`` is what a verb of saying says
+        ("has denied *recording*", "continues to confirm *talks*"). Not its
+        topic ("commented *on* the profits", a ``topic_verb``), a commitment it makes
+        ("agreed *to take on* the costs", a ``commit_verb``), a reason it
+        gives ("explained his *reasoning*", an ``act_object``) or a
+        participle of its own (", *praising* his rival")."""
+        if child.dep_ not in _SAID_DEPS:
+            return False
+        if child.dep_ == "prep" and verb.lemma_.lower() in self.topic_verbs:
+            # ("commented on the figures at a briefing": a topic, a place)
+            self._fired(verb, "topic_verb", verb.lemma_.lower())
+            return False
+        if child.dep_ == "xcomp" and verb.lemma_.lower() in self.commit_verbs:
+            self._fired(verb, "commit_verb", verb.lemma_.lower())
+            return False
+        if child.dep_ == "advcl" and self._is("participle_adjunct", child):
+            return False
+        if verb.lemma_.lower() in self.clause_verbs:
+            # "Apple added a microphone", "Todd asked Pence whether …", "voters
+            # will decide whether …": these say something only in a clause
+            # that states it ("added that …")
+            if child.dep_ not in ("ccomp", "parataxis") or any(
+                c.dep_ == "mark" and c.lower_ in _OPEN_MARKS for c in child.children
+            ):
+                self._fired(verb, "clause_verb", verb.lemma_.lower())
+                return False
+        return True
 
     def _own_evidential(self, head: Token) -> bool:
         """RETURNS (bool): whether a clause says how it is known on its own
@@ -433,6 +498,7 @@ class AttributionTagger(RulePackComponent):
                 c._.claim["attribution"]
                 for c in inside
                 if (c._.claim or {}).get("attribution") and not c._.claim["attribution"].get("pronoun")
+                and not _nested(c._.claim["attribution"], q_start, q_end)
             ]
             source = sources[0] if sources else self._quote_reporter(doc, q_start, q_end)
             first = sent_of[inside[0].start]
@@ -642,7 +708,27 @@ class AttributionTagger(RulePackComponent):
             "pronoun": subject.pos_ == "PRON" or subject.lower_ in PERSON_PRONOUNS,
             # a leaked document speaks in the past tense of what it shows
             "evidence": subject.lemma_.lower() in self.evidence_nouns,
+            # a poll or a survey measures what is, and forecasts what will be
+            "finding": subject.lemma_.lower() in self.finding_nouns,
+            # an analyst's word on what is now is an assessment, not a rumour
+            "assessor": self._assessor(subject),
+            # where the source's own word stands (a pronoun keeps it when resolved)
+            "at": subject.idx,
         }
+
+    def _assessor(self, subject: Token) -> bool:
+        """RETURNS (bool): whether a source is named by an ``assessor_role``
+        ("analyst Jane Roe", "Jane Roe, chief economist at Kestrel"): one whose
+        forecasts are rumours but whose account of how things stand now is
+        the article's fact."""
+        if not self.assessor_roles:
+            return False
+        words = list(subject.subtree)
+        for t in words:
+            if t.lemma_.lower() in self.assessor_roles or t.lower_ in self.assessor_roles:
+                self._fired(t, "assessor_role", t.lemma_.lower() if t.lemma_.lower() in self.assessor_roles else t.lower_)
+                return True
+        return False
 
     def _official(self, span: Span) -> bool:
         """RETURNS (bool): whether a source span names an office holder ("CEO Alan Mulally")."""
@@ -660,11 +746,36 @@ class AttributionTagger(RulePackComponent):
             return KIND_PUBLIC, AUTHORITY_RUMOR
         if head in self.unnamed_heads or lemmas & self.unnamed_modifiers:
             if not _has_person(span):
+                if self._on_record(subject, lemmas):
+                    return KIND_ORGANISATION, AUTHORITY_MAKER
                 return KIND_UNNAMED, AUTHORITY_RUMOR
         rumor = AUTHORITY_RUMOR if (head in self.rumor_sources or lemmas & self.rumor_sources) else AUTHORITY_MAKER
         if _has_person(span) or subject.lower_ in PERSON_PRONOUNS or self._titled(subject) or _person_surname(subject):
             return KIND_NAMED, rumor
         return KIND_ORGANISATION, rumor
+
+    def _on_record(self, subject: Token, lemmas: set[str]) -> bool:
+        """RETURNS (bool): whether an unnamed source speaks for its body on the
+        record: a bare plural of an ``on_record_head`` ("Officials said",
+        "Union officials said", "the company's executives said"), not one
+        counted or picked out ("two officials", "some executives", "an
+        official") nor one marked as off the record ("officials familiar with
+        the talks", "officials who asked not to be named")."""
+        if subject.lemma_.lower() not in self.on_record_heads or subject.tag_ != "NNS":
+            return False
+        if lemmas & self.unnamed_modifiers:
+            return False
+        for child in subject.children:
+            if child.dep_ == "det" and child.lower_ not in _DEFINITE:
+                return False
+            if child.dep_ == "relcl":
+                return False  # "officials who spoke on condition of anonymity"
+        # "two officials", "several executives", "officials from three
+        # agencies": a count of people, or of bodies, speaks for no one body
+        if any(t.dep_ == "nummod" or t.lower_ in _QUANTIFIERS for t in subject.subtree):
+            return False
+        self._fired(subject, "on_record_head", subject.lemma_.lower())
+        return True
 
     def _resolve(
         self, text: str, ents: list[Span], source: dict[str, Any], history: list[dict[str, Any]]
@@ -680,7 +791,7 @@ class AttributionTagger(RulePackComponent):
             if earlier.get("pronoun"):
                 continue
             if (earlier["kind"] == KIND_NAMED) == want_person:
-                return {**earlier, "pronoun": False}
+                return {**earlier, "pronoun": False, "resolved": True}
         labels = ("PERSON",) if want_person else ("ORG",)
         # a lone last name of a person named in full is a person, whatever its label
         before = [
@@ -695,6 +806,7 @@ class AttributionTagger(RulePackComponent):
                 "end": ent.end_char,
                 "kind": KIND_NAMED if want_person else KIND_ORGANISATION,
                 "pronoun": False,
+                "resolved": True,
             }
         return source
 
@@ -710,11 +822,20 @@ _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
 _ACCORDING_TO = ("according", "to")
 _PER = "per"
 
+#: function words: subordinators of an open question ("asked *whether*"), which states nothing
+_OPEN_MARKS = frozenset({"whether", "if"})
+
 #: function words: the first-person pronouns, by which a quoted speaker names themself
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
 #: function words: the second-person pronouns, by which a speaker names the one addressed
 _SECOND_PERSON = frozenset({"you"})
+
+#: function words: the determiners of a definite group ("*the* officials"), which counts nobody out
+_DEFINITE = frozenset({"the", "these", "those"})
+
+#: function words: quantifiers the parser may make adjectives ("*several* officials", "*many* executives")
+_QUANTIFIERS = frozenset({"several", "many", "few", "some", "various", "numerous", "multiple"})
 
 #: function word: the subordinator of a parenthetical report ("*as* X reported")
 
@@ -784,8 +905,35 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 #: words before a colon ("JANE ROE:", "Roe:")
 _SPEAKER = re.compile(r"\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*):\s")
 
-#: subordinators of a time clause, which the sentence takes for granted (a
-#: "because" clause may be what a source explains)
+def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
+    """RETURNS (bool): whether a source is a pronoun inside the quotation at
+    ``[q_start, q_end)`` that was resolved to someone named outside it ('"They
+    say it is fair. It is not," Roe added'): a report nested in the quoted
+    speaker's own, which keeps its source but does not speak for the rest of
+    the quotation."""
+    at = source.get("at")
+    return bool(source.get("resolved")) and at is not None and q_start <= at < q_end
+
+
+def _measured(source: dict[str, Any], head: Token) -> dict[str, Any]:
+    """A finding ("recent polling", "the survey") that a rumour's word would
+    otherwise give states what it measured as a fact: "according to recent
+    polling, the senator is leading" is what the polls found; "according to
+    polling, the senator will win" stays a forecast. RETURNS the source, with a
+    maker's authority when it measured a present or past state."""
+    if not source.get("finding") or source.get("authority") != AUTHORITY_RUMOR:
+        return source
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) or head.tag_ == "MD":
+        return source  # "will win", "could win": a forecast
+    if any(c.dep_ == "xcomp" for c in head.children) and head.lemma_.lower() not in _MEASURING_VERBS:
+        return source  # "is going to win", "is expected to win"
+    return {**source, "authority": AUTHORITY_MAKER}
+
+
+#: function words: verbs by which a finding gives what it measured ("the poll *shows* …")
+_MEASURING_VERBS = frozenset({"show", "find", "suggest", "indicate", "reveal"})
+
+
 def _nobody(source_text: str) -> bool:
     """RETURNS (bool): whether a source is nobody ("none of the venues", "no official")."""
     return source_text.lower().startswith(_NOBODY)

@@ -138,6 +138,8 @@ class CueTagger(RulePackComponent):
         """Build the matchers from ``cues.jsonl`` (and read the reporting verbs) of the pack at ``rules_dir``."""
         rules = load_cue_rules(rules_dir)
         self.rules = {rule.id: rule for rule in rules}
+        #: ``spec`` rules of a deliberation the makers may state as a fact ("in talks")
+        self.maker_states = frozenset(rule.id for rule in rules if rule.maker_states)
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.patterns = Matcher(nlp.vocab)
         self.tell_verbs: set[str] = set()
@@ -465,6 +467,11 @@ class CueTagger(RulePackComponent):
                     category = rule.category
                     break
             by_cat.setdefault(category, []).append(cue)
+        if by_cat.get("spec") and (attribution or {}).get("authority") == AUTHORITY_MAKER:
+            # "the council said it is in talks with a new operator": the makers' own deliberation is a fact
+            by_cat["spec"] = [c for c in by_cat["spec"] if c._.cue["id"] not in self.maker_states]
+            if not by_cat["spec"]:
+                del by_cat["spec"]
         ranked: list[tuple[int, int, str]] = [
             (max(self.category_priority(category, c) for c in found), -n, category)
             for n, (category, found) in enumerate(by_cat.items())
@@ -569,6 +576,8 @@ class CueTagger(RulePackComponent):
             c.dep_ == "aux" and c.tag_ != "TO" for c in head.children
         ):
             head = head.head
+        if (attribution or {}).get("assessor") and _plain_present(head):
+            return True  # "the shares are cheap, analyst Jane Roe said": an assessment of now
         return head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children)
 
     def _reported(self, cue: Span, claim: Span, frame: Token | None) -> bool:
@@ -601,6 +610,17 @@ class CueTagger(RulePackComponent):
         if CueTagger._question(claim):
             return True
         return self.condition is not None and self.condition(head, Walk({head.i}, None, None, None, claim))
+
+
+def _plain_present(head: Token) -> bool:
+    """RETURNS (bool): whether a predicate is in the simple or progressive
+    present ("is cheap", "need a catalyst", "are getting calls"), with no
+    verb after it that looks ahead ("looks to shed", "continue to see")."""
+    if any(c.dep_ == "xcomp" for c in head.children):
+        return False
+    if head.tag_ in ("VBZ", "VBP"):
+        return True
+    return head.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in head.children)
 
 
 def _speculative(info: dict[str, Any]) -> bool:
