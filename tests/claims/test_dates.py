@@ -215,7 +215,7 @@ TIMEX3_SENTENCES = [
         D(2013, 3, 12),
         "Apple said on Tuesday morning that sales have grown every week for three years.",
         [("Tuesday morning", "TIME", "2013-03-12TMO"), ("every week", "SET", "P1W"), ("three years", "DURATION", "P3Y")],
-        [("Tuesday morning", "2013-03-12")],
+        [("Tuesday morning", "2013-03-12TMO")],  # a day's part dates a claim with its day
     ),
     (
         D(2013, 3, 12),
@@ -248,7 +248,7 @@ def test_dates_timexes_span_group(nlp_base, finder, published, text, timexes, da
     doc = _run(nlp_base, finder, text, published)
     assert [(s.text, s.label_, s._.timex3["value"]) for s in doc.spans[TIMEXES_KEY]] == timexes
     assert all(s.label_ == s._.timex3["type"] for s in doc.spans[TIMEXES_KEY])
-    # the claim dates stay what they were: dates only, day values
+    # the claim dates: dates, parts of days and reference words, no durations, sets or clock times
     assert [(s.text, s._.timex["value"]) for s in doc.spans["dates"]] == dates
 
 
@@ -304,8 +304,9 @@ def test_dates_name_run_into_a_date_is_no_name(nlp):
         # a part of the day or a reference word dates a claim no calendar date does
         ("The minister resigned tonight.", [("tonight", "2026-03-10TNI")]),
         ("Prices have risen sharply recently.", [("recently", "PAST_REF")]),
-        # a day that names itself keeps its calendar date
-        ("The minister resigned on Tuesday night.", [("Tuesday", "2026-03-10")]),
+        # a day named with its part is dated by both, as TimeML writes it
+        ("The minister resigned on Tuesday night.", [("Tuesday night", "2026-03-10TNI")]),
+        ("The strike began early Monday morning.", [("early Monday morning", "2026-03-09TMO")]),
     ],
 )
 def test_claim_dates_take_times_of_day_and_reference_words(analyse, text, expected):

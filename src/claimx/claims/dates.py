@@ -334,11 +334,11 @@ def claim_dates(
 ) -> list[tuple[int, int, dict[str, Any]]]:
     """The claim dates, with the TIMEX3s that date a claim where no calendar
     date does: "tonight" (2016-08-30TNI), "this morning", "recently"
-    (PAST_REF). A day that names itself keeps its calendar date ("Tuesday
-    night" is dated by its Tuesday).
+    (PAST_REF). A day named with its part is dated by both, as TimeML
+    writes it ("Tuesday night" 2016-03-08TNI, not 2016-03-08).
 
     dates (list): :func:`find_dates`; timexes (list): :func:`find_timexes`; text (str): ``doc.text``;
-        grammar (Grammar): the time-expression grammar, whose weekday and month names it reads.
+        grammar (Grammar): the time-expression grammar.
     RETURNS (list): ``(start_char, end_char, timex_dict)`` in text order.
     """
     extra = [
@@ -353,18 +353,12 @@ def claim_dates(
         overlapping = [d for d in kept if d[0] < end and start < d[1]]
         if not overlapping:
             kept.append((start, end, data))
-        elif [(d[0], d[1]) for d in overlapping] == [(start, end)] and not _names_a_day(text[start:end], grammar):
-            kept.remove(overlapping[0])  # "tonight", "this morning": the part of the day is the date
+        elif len(overlapping) == 1 and start <= overlapping[0][0] and overlapping[0][1] <= end:
+            # "tonight", "this morning", "Tuesday night": the part of the day is
+            # the date, as TimeML writes it (2016-03-08TNI)
+            kept.remove(overlapping[0])
             kept.append((start, end, data))
     return sorted(kept, key=lambda d: d[0])
-
-
-def _names_a_day(text: str, grammar: Grammar) -> bool:
-    """Whether a time expression names its day or month itself, as "Tuesday
-    night" or "May 3 morning" do and "tonight" or "this morning" do not."""
-    return any(c.isdigit() for c in text) or any(
-        grammar.lookup(category, word.strip(",.")) is not None for word in text.split() for category in ("weekday", "month")
-    )
 
 
 def find_claim_times(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, int, dict[str, Any]]]:
