@@ -185,6 +185,8 @@ class Grammar:
     #: rather than patterns, to record which of them took part (:func:`word_patterns`)
     words: list[tuple[str, str, re.Pattern[str]]] = field(default_factory=list)
     match_cache: dict[bool, tuple[str, list[Any]]] = field(init=False, default_factory=dict, repr=False, compare=False)
+    #: ids of the claim-date patterns that give no TIMEX3 when every one is sought (``timeml: false``)
+    claim_only: frozenset[str] = frozenset()
 
     def lookup(self, category: str, word: str) -> VocabRule | None:
         """RETURNS (VocabRule | None): the vocabulary entry ``word`` belongs to."""
@@ -329,7 +331,9 @@ def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compil
     trigger = compile(years + claim_extra + r"|\b(?:" + _alternation(triggers) + r")\b", re.IGNORECASE)
     extra = "".join(p + "|" for p in trigger_patterns)
     trigger_extra = compile(extra + r"\b(?:" + _alternation(extra_triggers) + r")\b", re.IGNORECASE)
-    return Grammar(compiled, vocab, modifiers, filler_re, tense, gate, trigger, claim_compiled, trigger_extra)
+    grammar = Grammar(compiled, vocab, modifiers, filler_re, tense, gate, trigger, claim_compiled, trigger_extra)
+    grammar.claim_only = frozenset(rule.id for rule in pattern_rules if not rule.timeml)
+    return grammar
 
 
 @lru_cache(maxsize=8)
@@ -462,6 +466,7 @@ def find_expressions(text: str, grammar: Grammar | None = None, *, everything: b
     clean = clean_text(text)
     found = list(_matches(text, clean, grammar, True))
     if everything:
+        found = [item for item in found if item[3].rule_id not in grammar.claim_only]
         found.extend(_matches(text, clean, grammar, False))
     found.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
     taken: list[tuple[int, int]] = []
@@ -938,7 +943,8 @@ def _h_offset(ctx: _Ctx) -> Result:
         if number is None:
             return None
         amount = int(number.value)
-    ago = bool(g.get("ago")) and g["ago"].lower() == "ago"  # type: ignore[union-attr]
+    # "two weeks ago", and counting back from the date referred to: "a day earlier", "a week before"
+    ago = bool(g.get("ago")) and g["ago"].lower() in ("ago", "earlier", "before")  # type: ignore[union-attr]
     if not ago and ctx.direction == "past" and not g.get("ago"):
         return None  # "sold out in two weeks": a duration
     if ctx.anchor is None:

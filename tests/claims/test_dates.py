@@ -315,3 +315,57 @@ def test_claim_dates_take_times_of_day_and_reference_words(analyse, text, expect
     found = [(d.text, d.value) for r in records for d in r.dates]
     for text_value in expected:
         assert any(t.startswith(text_value[0]) and v == text_value[1] for t, v in found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a day or a part of a day that names none is the day just named ...
+        (
+            "The mayor toured the flooded district on Monday. She met residents in the afternoon.",
+            [("the afternoon", "2026-03-09TAF")],
+        ),
+        (
+            "The mayor toured the flooded district on Monday. Earlier in the day she had met the governor.",
+            [("Earlier in the day", "2026-03-09")],
+        ),
+        # ... else the first day the article names, the day its story is about
+        (
+            "The mayor toured the flooded district on Monday. Repairs will cost millions. "
+            "Engineers expect the dams to hold. Insurers have paid little so far. "
+            "Earlier in the day, the governor had declared an emergency.",
+            [("Earlier in the day", "2026-03-09")],
+        ),
+        # an offset counts from the date referred to, which may be a sentence back
+        (
+            "The bill passed on Thursday. The minister had warned against it a day earlier, aides said.",
+            [("a day earlier", "2026-03-04")],
+        ),
+        # "later that month" reads its month off a month named before
+        (
+            "The ferry line will resume service in early May and add a night route later that month.",
+            [("later that month", "2026-05")],
+        ),
+    ],
+)
+def test_claim_dates_refer_back(analyse, text, expected):
+    records = analyse(text, published=D(2026, 3, 10), title="Dates")
+    found = [(d.text, d.value) for r in records for d in r.dates]
+    for text_value in expected:
+        assert text_value in found, found
+
+
+def test_claim_dates_part_of_day_needs_a_day(analyse):
+    # with no day named before it, "in the morning" says nothing about when
+    records = analyse("The baker said he starts work in the morning.", published=D(2026, 3, 10), title="Dates")
+    assert not [d for r in records for d in r.dates if "morning" in d.text]
+
+
+def test_timexes_keep_timeml_extents_for_offsets(nlp_base):
+    # TimeML marks the duration in "a month earlier"; the claim date is the month
+    doc = nlp_base("Sales fell in March. A month earlier they had risen.")
+    doc._.published = D(2026, 4, 20)
+    timexes = [(doc.text[s:e], t["value"]) for s, e, t in find_timexes(doc)]
+    assert ("A month", "P1M") in timexes
+    dates = [(doc.text[s:e], t["value"]) for s, e, t in find_dates(doc)]
+    assert ("A month earlier", "2026-02") in dates

@@ -54,7 +54,7 @@ NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "LAW", "EVENT",
 VERB_TAGS = frozenset({"MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
 _GRANULARITY = [
-    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "day"),
+    (re.compile(r"^\d{4}-\d{2}-\d{2}(?:T[\w:]+)?$"), "day"),
     (re.compile(r"^\d{4}-W\d{2}(-WE)?$"), "week"),
     (re.compile(r"^\d{4}-\d{2}$"), "month"),
     (re.compile(r"^\d{4}-(Q\d|H\d|SP|SU|FA|WI)$"), "season"),
@@ -361,18 +361,26 @@ def claim_dates(
     return sorted(kept, key=lambda d: d[0])
 
 
-def find_claim_times(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, int, dict[str, Any]]]:
+def find_claim_times(
+    doc: Doc, grammar: Grammar | None = None, dates: list[tuple[int, int, dict[str, Any]]] | None = None
+) -> list[tuple[int, int, dict[str, Any]]]:
     """The TIMEX3s of ``doc`` that may date a claim besides its calendar dates
     (a part of a day, a reference word): only the ``time`` and ``fixed``
     patterns are normalised, so it costs a fraction of :func:`find_timexes`.
 
+    dates (list | None): :func:`find_dates` of ``doc``, the dates a part of a
+        day may refer back to ("on Thursday ... in the afternoon").
     RETURNS (list): as :func:`find_timexes`.
     """
-    return _find(doc, grammar or timex.load_grammar(), everything=True, kinds=("time", "fixed"))
+    return _find(doc, grammar or timex.load_grammar(), everything=True, kinds=("time", "fixed"), known=dates)
 
 
 def _find(
-    doc: Doc, grammar: Grammar, everything: bool, kinds: tuple[str, ...] | None = None
+    doc: Doc,
+    grammar: Grammar,
+    everything: bool,
+    kinds: tuple[str, ...] | None = None,
+    known: list[tuple[int, int, dict[str, Any]]] | None = None,
 ) -> list[tuple[int, int, dict[str, Any]]]:
     anchor = _published(doc)
     names = _names(doc)
@@ -397,13 +405,17 @@ def _find(
 
     results: list[tuple[int, int, dict[str, Any]]] = []
     history: list[tuple[Span, dict[str, Any]]] = []  # resolved dates so far
+    # dates found before, which the expressions of the kinds sought may refer back to
+    pending = [(span, data) for start, end, data in known or () if (span := _token_span(doc, start, end)) is not None]
     for span, expression in accepted:
+        while pending and pending[0][0].start_char < span.start_char:
+            history.append(pending.pop(0))
         direction = direction_of(span, grammar)
         use_anchor = anchor
         reference = _reference(span, expression, history, sent_starts)
         if expression.context == "same" and reference is None:
             continue
-        if reference is not None and (expression.context in ("anaphoric", "same") or direction is None):
+        if reference is not None and (expression.context in ("anaphoric", "previous", "same") or direction is None):
             use_anchor = reference
         result: Timex | Timex3 | None
         if everything:
@@ -417,8 +429,8 @@ def _find(
         data = result.model_dump(mode="json")
         results.append((span.start_char, span.end_char, data))
         _record(doc, span, expression, grammar)
-        if data.get("type", "DATE") == "DATE":
-            history.append((span, data))
+        if data.get("type", "DATE") == "DATE" or granularity(data.get("value")) == "day":
+            history.append((span, data))  # a date, or a time on a day ("Tuesday morning")
     return results
 
 
@@ -462,18 +474,29 @@ def _sentence_starts(doc: Doc) -> list[int] | None:
     return starts
 
 
+#: how many sentences before its own an expression that refers back may look for its date
+_LOOK_BACK = 2
+
+
 def _reference(
     span: Span,
     expression: Expression,
     history: list[tuple[Span, dict[str, Any]]],
     sent_starts: list[int] | None,
 ) -> dt.date | None:
-    """The date an expression may read itself against: the last earlier date of its sentence."""
+    """The date an expression may read itself against: the last earlier date of
+    its sentence; for one that refers back ("later that month", "a day
+    earlier", "the same day", "in the afternoon") also of the two sentences
+    before; for a day or a part of a day that names none ("earlier in the
+    day", "in the morning") else the first day the article names, the day its
+    story is about."""
     if expression.context == "none":
         return None
     needed = {"day": "day", "week": "day", "weekend": "day", "month": "day", "year": "month"}.get(
         expression.unit or "", "month"
     )
+    if expression.context == "previous" and expression.unit == "month":
+        needed = "month"  # "in early March, and later that month"
     if expression.context == "same":
         needed = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year"}.get(
             expression.unit or "", "day"
@@ -484,10 +507,22 @@ def _reference(
         floor = max(0, span.start - 25)
     else:
         floor = sent_starts[span.start]
-        if expression.context == "same" and floor > 0:
-            floor = sent_starts[floor - 1]  # "the same day" may look one sentence back
+        if expression.context in ("previous", "same"):
+            for _ in range(_LOOK_BACK):
+                if floor > 0:
+                    floor = sent_starts[floor - 1]
+    found = _last_date(history, lambda earlier: earlier.start >= floor, needed)
+    if found is None and expression.context in ("previous", "same") and (expression.unit or "day") == "day":
+        found = _last_date(list(reversed(history)), lambda earlier: True, "day")
+    return found
+
+
+def _last_date(
+    history: list[tuple[Span, dict[str, Any]]], inside: Any, needed: str
+) -> dt.date | None:
+    """The first day of the last date of ``history`` that ``inside`` accepts, as fine as ``needed``."""
     for earlier, data in reversed(history):
-        if earlier.start < floor:
+        if not inside(earlier):
             break
         if (
             data.get("value") is None
@@ -531,8 +566,9 @@ class DateFinder(RulePackComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         """doc (Doc): a parsed Doc. RETURNS (Doc): the Doc, its span groups set."""
-        timexes = find_timexes(doc, self.grammar) if self.timexes_key else find_claim_times(doc, self.grammar)
-        doc.spans[self.spans_key] = self._spans(doc, claim_dates(find_dates(doc, self.grammar), timexes, doc_text(doc), self.grammar), "timex")
+        dates = find_dates(doc, self.grammar)
+        timexes = find_timexes(doc, self.grammar) if self.timexes_key else find_claim_times(doc, self.grammar, dates)
+        doc.spans[self.spans_key] = self._spans(doc, claim_dates(dates, timexes, doc_text(doc), self.grammar), "timex")
         if self.timexes_key:
             doc.spans[self.timexes_key] = self._spans(doc, timexes, TIMEX3_ATTR)
         return doc
