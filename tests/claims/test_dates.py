@@ -369,3 +369,20 @@ def test_timexes_keep_timeml_extents_for_offsets(nlp_base):
     assert ("A month", "P1M") in timexes
     dates = [(doc.text[s:e], t["value"]) for s, e, t in find_dates(doc)]
     assert ("A month earlier", "2026-02") in dates
+
+
+@pytest.mark.parametrize(
+    "published, text, expected",
+    [
+        # a perfect infinitive looks back, whatever verb it hangs on
+        (D(2026, 4, 2), "Orders are believed to have fallen sharply in March.", ("March", "2026-03")),
+        # a past tense in a clause of time under "would" is that future's past
+        (D(2026, 6, 3), "The ministry said the funds would be paid out once the banks reopened on Friday.", ("Friday", "2026-06-05")),
+        (D(2026, 6, 3), "The minister resigned when the vote failed on Friday.", ("Friday", "2026-05-29")),
+        # a month naming the period of published data is gone by
+        (D(2026, 6, 3), "Traders expect the May inflation data to lift the bond market.", ("May", "2026-05")),
+    ],
+)
+def test_claim_dates_direction_of_tense(nlp_base, finder, published, text, expected):
+    doc = _run(nlp_base, finder, text, published)
+    assert expected in [(s.text, s._.timex["value"]) for s in doc.spans["dates"]]

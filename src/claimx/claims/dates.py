@@ -124,6 +124,8 @@ def _verb_direction(verb: Token, cues: _Tense, depth: int = 0) -> Direction | No
     if any(c.dep_ in ("acomp", "oprd") and _is(c, cues.future_lemmas) for c in verb.children):
         return "future"  # "a deal was likely before the holidays"
     infinitive = any(a.tag_ == "TO" or a.lower_ == "to" for a in auxes)
+    if infinitive and verb.tag_ == "VBN" and words & cues.perfect:
+        return "past"  # a perfect infinitive: "are believed to have fallen in March"
     if _is(verb, cues.future_lemmas) and (verb.tag_ != "VBD" or infinitive):
         return "future"
     if infinitive:
@@ -140,6 +142,8 @@ def _verb_direction(verb: Token, cues: _Tense, depth: int = 0) -> Direction | No
     if verb.tag_ == "VBN" and words & cues.perfect:
         return "past"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        if _backshifted(verb, cues):
+            return "future"  # "the funds would flow once the markets reopened on Monday"
         return "past"
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"  # present progressive: an arrangement ("is being arranged for the spring")
@@ -162,6 +166,22 @@ def _verb_direction(verb: Token, cues: _Tense, depth: int = 0) -> Direction | No
     if verb.pos_ == "ADJ" and _is(verb, cues.future_lemmas):
         return "future"
     return None
+
+
+#: function words: conjunctions that open a clause of time ("when they opened on Friday")
+_TIME_CONJUNCTIONS = frozenset({"when", "once", "after", "before", "until", "till", "as"})
+
+
+def _backshifted(verb: Token, cues: _Tense) -> bool:
+    """Whether a past tense in a clause of time is the past of a future it hangs
+    on ("would be paid when the markets opened on Friday"), not a past event."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head is verb or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ in ("advmod", "mark") and c.lower_ in _TIME_CONJUNCTIONS and c.i < verb.i for c in verb.children):
+        return False
+    # the head's future is set by "will" or a modal, not read off a present ("is running after ... stepped away")
+    return any(a.lower_ in cues.future_aux for a in _auxes(head))
 
 
 def direction_of(span: Span, grammar: Grammar | None = None) -> Direction | None:
