@@ -140,10 +140,10 @@ _HYPHENS = str.maketrans(
 )
 
 # A match may not start inside a word, a number, an amount or a hyphenated compound
-# (but the second year of "2009-2010" is a year),
+# (but the second year of "2009-2010" is a year, and the second day of "March 30-April 4" a day),
 # nor end inside a word, before a percentage or before a number other than the end
 # of a year range ("2009-2010", "2024-25" keep their first year).
-_START_GUARD = r"(?<![\w$€£¥/.])(?:(?<!-)|(?<=\d{4}-))"
+_START_GUARD = r"(?<![\w$€£¥/.])(?:(?<!-)|(?<=\d{4}-)|(?<=\d-)(?=[A-Za-z]))"
 _END_GUARD = r"(?![\w%]|/\d|-(?=\d)(?!\d\d(?!\d)|\d{4}(?!\d))|\s*(?:%|per\s*cent\b|percent\b))"
 
 
@@ -497,6 +497,8 @@ class _Unresolved:
 
 
 UNRESOLVED = _Unresolved()
+#: what a vague distance back in time gives ("a few weeks ago")
+PAST_REF = Timex(value="PAST_REF")
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -690,7 +692,7 @@ _REL_OFFSET = {
     "following": 1,
 }
 
-Result = Period | _Unresolved | None
+Result = Period | _Unresolved | Timex | None
 
 
 def _rel(groups: dict[str, str | None], name: str = "rel") -> str | None:
@@ -945,6 +947,8 @@ def _h_offset(ctx: _Ctx) -> Result:
         amount = int(number.value)
     # "two weeks ago", and counting back from the date referred to: "a day earlier", "a week before"
     ago = bool(g.get("ago")) and g["ago"].lower() in ("ago", "earlier", "before")  # type: ignore[union-attr]
+    if ago and g["ago"].lower() == "ago" and not raw.isdigit() and number.vague:  # type: ignore[union-attr]
+        return PAST_REF  # "a few weeks ago", "several years ago": TimeML's past reference
     if not ago and ctx.direction == "past" and not g.get("ago"):
         return None  # "sold out in two weeks": a duration
     if ctx.anchor is None:
@@ -1008,7 +1012,7 @@ def _h_holiday(ctx: _Ctx) -> Result:
 
 def _h_date(ctx: _Ctx) -> Result:
     g = ctx.groups
-    has_year = bool(g.get("year"))
+    has_year = bool(g.get("year") or g.get("yy"))  # "7/8/07": month, day, two-digit year
     text = ctx.core
     if g.get("weekday"):
         text = re.sub(r"^\w+,?\s+", "", text)  # the weekday is implied by the date
@@ -1251,6 +1255,8 @@ def _parse(
             return Timex(value=None, mod=mod, unresolved=True)
         if result is None:
             continue
+        if isinstance(result, Timex):
+            return result  # a reference word ("a few weeks ago": PAST_REF), no interval, no mod
         return _make_timex(result, mod)
     return None
 

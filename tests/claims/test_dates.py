@@ -386,3 +386,23 @@ def test_timexes_keep_timeml_extents_for_offsets(nlp_base):
 def test_claim_dates_direction_of_tense(nlp_base, finder, published, text, expected):
     doc = _run(nlp_base, finder, text, published)
     assert expected in [(s.text, s._.timex["value"]) for s in doc.spans["dates"]]
+
+
+@pytest.mark.parametrize(
+    "published, text, expected",
+    [
+        # a vague distance back is TimeML's past reference
+        (D(2026, 6, 3), "The two firms were rivals only a few weeks ago.", ("a few weeks ago", "PAST_REF")),
+        # a numeric date with a two-digit year, month first
+        (D(2026, 6, 3), "The plant reopened on 3/14/09 after the repairs.", ("3/14/09", "2009-03-14")),
+        # the second day of a range of days
+        (D(2026, 6, 3), "The survey ran from May 28-June 2 among likely voters.", ("June 2", "2026-06-02")),
+        # a week at the end or start of a month
+        (D(2026, 6, 3), "Bookings picked up in the last week of May.", ("the last week of May", "2026-05")),
+        # the rest of a year is that year
+        (D(2026, 6, 3), "The airline will freeze hiring for the rest of the year.", ("the rest of the year", "2026")),
+    ],
+)
+def test_claim_dates_more_expressions(nlp_base, finder, published, text, expected):
+    doc = _run(nlp_base, finder, text, published)
+    assert expected in [(s.text, s._.timex["value"]) for s in doc.spans["dates"]]
