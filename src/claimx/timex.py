@@ -499,6 +499,8 @@ class _Unresolved:
 UNRESOLVED = _Unresolved()
 #: what a vague distance back in time gives ("a few weeks ago")
 PAST_REF = Timex(value="PAST_REF")
+#: what "today" gives with no date to count from
+PRESENT_REF = Timex(value="PRESENT_REF")
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -906,9 +908,10 @@ def _recurring_days(ctx: _Ctx, candidates: list[Period], day_override: bool = Fa
 
 
 def _h_day(ctx: _Ctx) -> Result:
-    if ctx.anchor is None:
-        return UNRESOLVED
     word = (ctx.groups.get("deictic") or "today").lower()
+    if ctx.anchor is None:
+        # with no date to count from, "today" is all TimeML can say: the present
+        return PRESENT_REF if word == "today" else UNRESOLVED
     offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
     return day_period(ctx.anchor + dt.timedelta(days=offset))
 

@@ -226,7 +226,7 @@ TIMEX3_SENTENCES = [
             ("now", "DATE", "PRESENT_REF"),
             ("this year", "DATE", "2013"),
         ],
-        [("this year", "2013")],
+        [("now", "PRESENT_REF"), ("this year", "2013")],
     ),
     (
         D(2013, 3, 12),
@@ -406,3 +406,16 @@ def test_claim_dates_direction_of_tense(nlp_base, finder, published, text, expec
 def test_claim_dates_more_expressions(nlp_base, finder, published, text, expected):
     doc = _run(nlp_base, finder, text, published)
     assert expected in [(s.text, s._.timex["value"]) for s in doc.spans["dates"]]
+
+
+def test_claim_dates_present_reference(analyse):
+    # "at the moment" dates a claim as TimeML's present, as "recently" does as its past
+    records = analyse("At the moment the ferry runs twice a day.", published=D(2026, 3, 10), title="Dates")
+    assert ("the moment", "PRESENT_REF") in [(d.text, d.value) for r in records for d in r.dates]
+
+
+def test_today_without_a_date_is_the_present():
+    from claimx import timex
+
+    assert timex.normalize("today", None).value == "PRESENT_REF"
+    assert timex.normalize("tomorrow", None).unresolved

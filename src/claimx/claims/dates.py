@@ -343,7 +343,7 @@ def find_timexes(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, in
 #: a TIMEX3 value that dates a claim besides a calendar date: a day's part
 #: ("2016-08-30TNI") or a reference to the past or future ("PAST_REF"); a
 #: clock time or "now" adds nothing a reader tracks
-_CLAIM_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI)$|(?:PAST|FUTURE)_REF$")
+_CLAIM_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI)$|(?:PAST|PRESENT|FUTURE)_REF$")
 
 
 def claim_dates(
