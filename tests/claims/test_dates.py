@@ -231,8 +231,9 @@ TIMEX3_SENTENCES = [
     (
         D(2013, 3, 12),
         "The smoke was seen at 16:08 UTC, and the cardinals will vote again in the future.",
-        [("16:08 UTC", "TIME", "2013-03-12T16:08Z"), ("the future", "DATE", "FUTURE_REF")],
-        [("the future", "FUTURE_REF")],  # a reference word dates a claim; a clock time does not
+        [("16:08 UTC", "TIME", "2013-03-12T16:08"), ("the future", "DATE", "FUTURE_REF")],
+        # a clock time and a reference word date a claim (TimeML writes UTC times with no zone)
+        [("16:08 UTC", "2013-03-12T16:08"), ("the future", "FUTURE_REF")],
     ),
     (
         D(2025, 6, 10),
@@ -419,3 +420,17 @@ def test_today_without_a_date_is_the_present():
 
     assert timex.normalize("today", None).value == "PRESENT_REF"
     assert timex.normalize("tomorrow", None).unresolved
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clock time is on the day its sentence names
+        ("The probe landed on Tuesday in the desert at 18:00 UTC.", ("18:00 UTC", "2026-03-10T18:00")),
+        # a clock time with its day leaves the claim dated by the day
+        ("Tickets go on sale at 9am on Friday.", ("Friday", "2026-03-13")),
+    ],
+)
+def test_claim_dates_clock_times(nlp_base, finder, text, expected):
+    doc = _run(nlp_base, finder, text, D(2026, 3, 11))
+    assert expected in [(s.text, s._.timex["value"]) for s in doc.spans["dates"]]

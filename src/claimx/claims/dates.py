@@ -341,9 +341,11 @@ def find_timexes(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, in
 
 
 #: a TIMEX3 value that dates a claim besides a calendar date: a day's part
-#: ("2016-08-30TNI") or a reference to the past or future ("PAST_REF"); a
-#: clock time or "now" adds nothing a reader tracks
-_CLAIM_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI)$|(?:PAST|PRESENT|FUTURE)_REF$")
+#: ("2016-08-30TNI"), a clock time on a day ("2009-12-15T18:00") or a
+#: reference to the past, present or future ("PAST_REF")
+#: a clock time: it dates a claim where no date does, and leaves the day it names its own ("9am on Friday")
+_CLOCK = re.compile(r"T\d\d:\d\d$")
+_CLAIM_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI|\d\d:\d\d)$|(?:PAST|PRESENT|FUTURE)_REF$")
 
 
 def claim_dates(
@@ -373,7 +375,7 @@ def claim_dates(
         overlapping = [d for d in kept if d[0] < end and start < d[1]]
         if not overlapping:
             kept.append((start, end, data))
-        elif len(overlapping) == 1 and start <= overlapping[0][0] and overlapping[0][1] <= end:
+        elif len(overlapping) == 1 and start <= overlapping[0][0] and overlapping[0][1] <= end and not _CLOCK.search(data.get("value") or ""):
             # "tonight", "this morning", "Tuesday night": the part of the day is
             # the date, as TimeML writes it (2016-03-08TNI)
             kept.remove(overlapping[0])
