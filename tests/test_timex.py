@@ -450,3 +450,9 @@ def test_timex_rule_file_rejects_claim_durations(tmp_path):
     )
     with pytest.raises(RulePackError):
         load_jsonl(bad, TemporalRule)
+
+
+def test_timex_us_election_day_is_the_tuesday_after_the_first_monday_of_november():
+    assert normalize("Election Day", dt.date(2016, 9, 21)).value == "2016-11-08"
+    assert normalize("Election Day", dt.date(2012, 10, 1)).value == "2012-11-06"
+    assert normalize("Election Day", dt.date(2020, 8, 1)).value == "2020-11-03"

@@ -974,9 +974,14 @@ def _easter(year: int) -> dt.date:
 
 
 def _holiday_date(value: str, year: int) -> dt.date | None:
-    """value (str): "MM-DD", "MM-nth-weekday" (Monday = 0) or "E+n"/"E-n" (days from Easter)."""
+    """value (str): "MM-DD", "MM-nth-weekday" (Monday = 0), either with "+n" days after
+    ("11-1-0+1": the Tuesday after the first Monday of November), or "E+n"/"E-n" (days from Easter)."""
     if value.startswith("E"):
         return _easter(year) + dt.timedelta(days=int(value[1:] or 0))
+    value, _, after = value.partition("+")
+    if after:
+        base = _holiday_date(value, year)
+        return base + dt.timedelta(days=int(after)) if base else None
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 2:
         return dt.date(year, parts[0], parts[1])
