@@ -377,11 +377,11 @@ TIMEX3_CASES = [
     ("twice a year", MAR12, None, "SET", "P1Y", None),
     ("weekly", MAR12, None, "SET", "P1W", None),
     ("annual", MAR12, None, "SET", "P1Y", None),
-    ("16:08 UTC", MAR12, None, "TIME", "2013-03-12T16:08Z", None),
-    ("0800 GMT", MAR12, None, "TIME", "2013-03-12T08:00Z", None),
+    ("16:08 UTC", MAR12, None, "TIME", "2013-03-12T16:08", None),
+    ("0800 GMT", MAR12, None, "TIME", "2013-03-12T08:00", None),
     ("5 p.m.", MAR12, None, "TIME", "2013-03-12T17:00", None),
     ("9:30am EST", MAR12, None, "TIME", "2013-03-12T09:30", None),
-    ("12:00 UTC Monday", MAR12, "past", "TIME", "2013-03-11T12:00Z", None),
+    ("12:00 UTC Monday", MAR12, "past", "TIME", "2013-03-11T12:00", None),
     ("Tuesday morning", MAR12, "past", "TIME", "2013-03-12TMO", None),
     ("Friday night", MAR12, "past", "TIME", "2013-03-08TNI", None),
     ("this morning", MAR12, None, "TIME", "2013-03-12TMO", None),
@@ -425,7 +425,7 @@ def test_timex_normalize_still_rejects_what_is_no_claim_date(text):
         ("The 25-year-old left two weeks ago, at 16:08 UTC Monday.", [("two weeks ago", "DATE"), ("16:08 UTC Monday", "TIME")]),
         ("It is now clear, as soon as next year, that the past decade was lost.", [("now", "DATE"), ("next year", "DATE"), ("the past decade", "DURATION")]),
         ("Hilton said last year it would stop.", [("last year", "DATE")]),
-        ("We met in the last week of March.", [("March", "DATE")]),
+        ("We met in the last week of March.", [("the last week of March", "DATE")]),  # not "last week"
     ],
 )
 def test_timex_find_expressions_everything(text, found):
@@ -450,3 +450,9 @@ def test_timex_rule_file_rejects_claim_durations(tmp_path):
     )
     with pytest.raises(RulePackError):
         load_jsonl(bad, TemporalRule)
+
+
+def test_timex_us_election_day_is_the_tuesday_after_the_first_monday_of_november():
+    assert normalize("Election Day", dt.date(2016, 9, 21)).value == "2016-11-08"
+    assert normalize("Election Day", dt.date(2012, 10, 1)).value == "2012-11-06"
+    assert normalize("Election Day", dt.date(2020, 8, 1)).value == "2020-11-03"

@@ -574,7 +574,11 @@ class PatternRule(_TemporalBase):
     context: "none" (absolute, or relative to the publication date), "sentence"
         (a calendar name: may read its year off an earlier date of the sentence),
         "anaphoric" (refers back to an earlier date of the sentence if there is
-        one), "same" ("the same day": needs an earlier date).
+        one), "previous" (refers back to an earlier date of the sentence or of
+        the two before if there is one: "later that month", "a day earlier";
+        "earlier in the day" else to the article's first day), "same" ("the
+        same day", "in the afternoon": needs an earlier date, as "previous"
+        finds it).
     future_from: which point of a candidate interval must not be past for it
         to count as future ("end": any part left; "mid": at least half left).
     timex_type: the TIMEX3 type the pattern gives. claim: whether its matches are
@@ -586,6 +590,9 @@ class PatternRule(_TemporalBase):
     needs_context: the reading holds only where ``search_prefix`` found it
         ("$5 billion a year" is a SET, "a year" alone a DURATION):
         :func:`normalize_timex` tries it only when told the rule found the text.
+    timeml: whether it also gives a TIMEX3 when every one is sought; false for
+        a claim date TimeML marks otherwise ("a day earlier": TimeML marks the
+        duration "a day", a claim is dated by the day).
     """
 
     type: Literal["pattern"]
@@ -609,7 +616,7 @@ class PatternRule(_TemporalBase):
         "fixed",
     ]
     pattern: str
-    context: Literal["none", "sentence", "anaphoric", "same"] = "none"
+    context: Literal["none", "sentence", "anaphoric", "previous", "same"] = "none"
     future_from: Literal["start", "mid", "end"] = "end"
     requires_mod: bool = False
     fixed_mod: Mod | None = None
@@ -618,6 +625,7 @@ class PatternRule(_TemporalBase):
     claim: bool = True
     value: str | None = None
     needs_context: bool = False
+    timeml: bool = True
 
     @model_validator(mode="after")
     def _only_dates_are_claim_dates(self) -> PatternRule:

@@ -140,10 +140,10 @@ _HYPHENS = str.maketrans(
 )
 
 # A match may not start inside a word, a number, an amount or a hyphenated compound
-# (but the second year of "2009-2010" is a year),
+# (but the second year of "2009-2010" is a year, and the second day of "March 30-April 4" a day),
 # nor end inside a word, before a percentage or before a number other than the end
 # of a year range ("2009-2010", "2024-25" keep their first year).
-_START_GUARD = r"(?<![\w$€£¥/.])(?:(?<!-)|(?<=\d{4}-))"
+_START_GUARD = r"(?<![\w$€£¥/.])(?:(?<!-)|(?<=\d{4}-)|(?<=\d-)(?=[A-Za-z]))"
 _END_GUARD = r"(?![\w%]|/\d|-(?=\d)(?!\d\d(?!\d)|\d{4}(?!\d))|\s*(?:%|per\s*cent\b|percent\b))"
 
 
@@ -185,6 +185,8 @@ class Grammar:
     #: rather than patterns, to record which of them took part (:func:`word_patterns`)
     words: list[tuple[str, str, re.Pattern[str]]] = field(default_factory=list)
     match_cache: dict[bool, tuple[str, list[Any]]] = field(init=False, default_factory=dict, repr=False, compare=False)
+    #: ids of the claim-date patterns that give no TIMEX3 when every one is sought (``timeml: false``)
+    claim_only: frozenset[str] = frozenset()
 
     def lookup(self, category: str, word: str) -> VocabRule | None:
         """RETURNS (VocabRule | None): the vocabulary entry ``word`` belongs to."""
@@ -329,7 +331,9 @@ def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compil
     trigger = compile(years + claim_extra + r"|\b(?:" + _alternation(triggers) + r")\b", re.IGNORECASE)
     extra = "".join(p + "|" for p in trigger_patterns)
     trigger_extra = compile(extra + r"\b(?:" + _alternation(extra_triggers) + r")\b", re.IGNORECASE)
-    return Grammar(compiled, vocab, modifiers, filler_re, tense, gate, trigger, claim_compiled, trigger_extra)
+    grammar = Grammar(compiled, vocab, modifiers, filler_re, tense, gate, trigger, claim_compiled, trigger_extra)
+    grammar.claim_only = frozenset(rule.id for rule in pattern_rules if not rule.timeml)
+    return grammar
 
 
 @lru_cache(maxsize=8)
@@ -462,6 +466,7 @@ def find_expressions(text: str, grammar: Grammar | None = None, *, everything: b
     clean = clean_text(text)
     found = list(_matches(text, clean, grammar, True))
     if everything:
+        found = [item for item in found if item[3].rule_id not in grammar.claim_only]
         found.extend(_matches(text, clean, grammar, False))
     found.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
     taken: list[tuple[int, int]] = []
@@ -492,6 +497,10 @@ class _Unresolved:
 
 
 UNRESOLVED = _Unresolved()
+#: what a vague distance back in time gives ("a few weeks ago")
+PAST_REF = Timex(value="PAST_REF")
+#: what "today" gives with no date to count from
+PRESENT_REF = Timex(value="PRESENT_REF")
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -685,7 +694,7 @@ _REL_OFFSET = {
     "following": 1,
 }
 
-Result = Period | _Unresolved | None
+Result = Period | _Unresolved | Timex | None
 
 
 def _rel(groups: dict[str, str | None], name: str = "rel") -> str | None:
@@ -899,9 +908,10 @@ def _recurring_days(ctx: _Ctx, candidates: list[Period], day_override: bool = Fa
 
 
 def _h_day(ctx: _Ctx) -> Result:
-    if ctx.anchor is None:
-        return UNRESOLVED
     word = (ctx.groups.get("deictic") or "today").lower()
+    if ctx.anchor is None:
+        # with no date to count from, "today" is all TimeML can say: the present
+        return PRESENT_REF if word == "today" else UNRESOLVED
     offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
     return day_period(ctx.anchor + dt.timedelta(days=offset))
 
@@ -938,7 +948,10 @@ def _h_offset(ctx: _Ctx) -> Result:
         if number is None:
             return None
         amount = int(number.value)
-    ago = bool(g.get("ago")) and g["ago"].lower() == "ago"  # type: ignore[union-attr]
+    # "two weeks ago", and counting back from the date referred to: "a day earlier", "a week before"
+    ago = bool(g.get("ago")) and g["ago"].lower() in ("ago", "earlier", "before")  # type: ignore[union-attr]
+    if ago and g["ago"].lower() == "ago" and not raw.isdigit() and number.vague:  # type: ignore[union-attr]
+        return PAST_REF  # "a few weeks ago", "several years ago": TimeML's past reference
     if not ago and ctx.direction == "past" and not g.get("ago"):
         return None  # "sold out in two weeks": a duration
     if ctx.anchor is None:
@@ -961,9 +974,14 @@ def _easter(year: int) -> dt.date:
 
 
 def _holiday_date(value: str, year: int) -> dt.date | None:
-    """value (str): "MM-DD", "MM-nth-weekday" (Monday = 0) or "E+n"/"E-n" (days from Easter)."""
+    """value (str): "MM-DD", "MM-nth-weekday" (Monday = 0), either with "+n" days after
+    ("11-1-0+1": the Tuesday after the first Monday of November), or "E+n"/"E-n" (days from Easter)."""
     if value.startswith("E"):
         return _easter(year) + dt.timedelta(days=int(value[1:] or 0))
+    value, _, after = value.partition("+")
+    if after:
+        base = _holiday_date(value, year)
+        return base + dt.timedelta(days=int(after)) if base else None
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 2:
         return dt.date(year, parts[0], parts[1])
@@ -1002,7 +1020,7 @@ def _h_holiday(ctx: _Ctx) -> Result:
 
 def _h_date(ctx: _Ctx) -> Result:
     g = ctx.groups
-    has_year = bool(g.get("year"))
+    has_year = bool(g.get("year") or g.get("yy"))  # "7/8/07": month, day, two-digit year
     text = ctx.core
     if g.get("weekday"):
         text = re.sub(r"^\w+,?\s+", "", text)  # the weekday is implied by the date
@@ -1245,6 +1263,8 @@ def _parse(
             return Timex(value=None, mod=mod, unresolved=True)
         if result is None:
             continue
+        if isinstance(result, Timex):
+            return result  # a reference word ("a few weeks ago": PAST_REF), no interval, no mod
         return _make_timex(result, mod)
     return None
 

@@ -215,7 +215,7 @@ TIMEX3_SENTENCES = [
         D(2013, 3, 12),
         "Apple said on Tuesday morning that sales have grown every week for three years.",
         [("Tuesday morning", "TIME", "2013-03-12TMO"), ("every week", "SET", "P1W"), ("three years", "DURATION", "P3Y")],
-        [("Tuesday morning", "2013-03-12")],
+        [("Tuesday morning", "2013-03-12TMO")],  # a day's part dates a claim with its day
     ),
     (
         D(2013, 3, 12),
@@ -226,13 +226,14 @@ TIMEX3_SENTENCES = [
             ("now", "DATE", "PRESENT_REF"),
             ("this year", "DATE", "2013"),
         ],
-        [("this year", "2013")],
+        [("now", "PRESENT_REF"), ("this year", "2013")],
     ),
     (
         D(2013, 3, 12),
         "The smoke was seen at 16:08 UTC, and the cardinals will vote again in the future.",
-        [("16:08 UTC", "TIME", "2013-03-12T16:08Z"), ("the future", "DATE", "FUTURE_REF")],
-        [("the future", "FUTURE_REF")],  # a reference word dates a claim; a clock time does not
+        [("16:08 UTC", "TIME", "2013-03-12T16:08"), ("the future", "DATE", "FUTURE_REF")],
+        # a clock time and a reference word date a claim (TimeML writes UTC times with no zone)
+        [("16:08 UTC", "2013-03-12T16:08"), ("the future", "FUTURE_REF")],
     ),
     (
         D(2025, 6, 10),
@@ -248,7 +249,7 @@ def test_dates_timexes_span_group(nlp_base, finder, published, text, timexes, da
     doc = _run(nlp_base, finder, text, published)
     assert [(s.text, s.label_, s._.timex3["value"]) for s in doc.spans[TIMEXES_KEY]] == timexes
     assert all(s.label_ == s._.timex3["type"] for s in doc.spans[TIMEXES_KEY])
-    # the claim dates stay what they were: dates only, day values
+    # the claim dates: dates, parts of days and reference words, no durations, sets or clock times
     assert [(s.text, s._.timex["value"]) for s in doc.spans["dates"]] == dates
 
 
@@ -304,8 +305,9 @@ def test_dates_name_run_into_a_date_is_no_name(nlp):
         # a part of the day or a reference word dates a claim no calendar date does
         ("The minister resigned tonight.", [("tonight", "2026-03-10TNI")]),
         ("Prices have risen sharply recently.", [("recently", "PAST_REF")]),
-        # a day that names itself keeps its calendar date
-        ("The minister resigned on Tuesday night.", [("Tuesday", "2026-03-10")]),
+        # a day named with its part is dated by both, as TimeML writes it
+        ("The minister resigned on Tuesday night.", [("Tuesday night", "2026-03-10TNI")]),
+        ("The strike began early Monday morning.", [("early Monday morning", "2026-03-09TMO")]),
     ],
 )
 def test_claim_dates_take_times_of_day_and_reference_words(analyse, text, expected):
@@ -314,3 +316,121 @@ def test_claim_dates_take_times_of_day_and_reference_words(analyse, text, expect
     found = [(d.text, d.value) for r in records for d in r.dates]
     for text_value in expected:
         assert any(t.startswith(text_value[0]) and v == text_value[1] for t, v in found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a day or a part of a day that names none is the day just named ...
+        (
+            "The mayor toured the flooded district on Monday. She met residents in the afternoon.",
+            [("the afternoon", "2026-03-09TAF")],
+        ),
+        (
+            "The mayor toured the flooded district on Monday. Earlier in the day she had met the governor.",
+            [("Earlier in the day", "2026-03-09")],
+        ),
+        # ... else the first day the article names, the day its story is about
+        (
+            "The mayor toured the flooded district on Monday. Repairs will cost millions. "
+            "Engineers expect the dams to hold. Insurers have paid little so far. "
+            "Earlier in the day, the governor had declared an emergency.",
+            [("Earlier in the day", "2026-03-09")],
+        ),
+        # an offset counts from the date referred to, which may be a sentence back
+        (
+            "The bill passed on Thursday. The minister had warned against it a day earlier, aides said.",
+            [("a day earlier", "2026-03-04")],
+        ),
+        # "later that month" reads its month off a month named before
+        (
+            "The ferry line will resume service in early May and add a night route later that month.",
+            [("later that month", "2026-05")],
+        ),
+    ],
+)
+def test_claim_dates_refer_back(analyse, text, expected):
+    records = analyse(text, published=D(2026, 3, 10), title="Dates")
+    found = [(d.text, d.value) for r in records for d in r.dates]
+    for text_value in expected:
+        assert text_value in found, found
+
+
+def test_claim_dates_part_of_day_needs_a_day(analyse):
+    # with no day named before it, "in the morning" says nothing about when
+    records = analyse("The baker said he starts work in the morning.", published=D(2026, 3, 10), title="Dates")
+    assert not [d for r in records for d in r.dates if "morning" in d.text]
+
+
+def test_timexes_keep_timeml_extents_for_offsets(nlp_base):
+    # TimeML marks the duration in "a month earlier"; the claim date is the month
+    doc = nlp_base("Sales fell in March. A month earlier they had risen.")
+    doc._.published = D(2026, 4, 20)
+    timexes = [(doc.text[s:e], t["value"]) for s, e, t in find_timexes(doc)]
+    assert ("A month", "P1M") in timexes
+    dates = [(doc.text[s:e], t["value"]) for s, e, t in find_dates(doc)]
+    assert ("A month earlier", "2026-02") in dates
+
+
+@pytest.mark.parametrize(
+    "published, text, expected",
+    [
+        # a perfect infinitive looks back, whatever verb it hangs on
+        (D(2026, 4, 2), "Orders are believed to have fallen sharply in March.", ("March", "2026-03")),
+        # a past tense in a clause of time under "would" is that future's past
+        (D(2026, 6, 3), "The ministry said the funds would be paid out once the banks reopened on Friday.", ("Friday", "2026-06-05")),
+        (D(2026, 6, 3), "The minister resigned when the vote failed on Friday.", ("Friday", "2026-05-29")),
+        # a month naming the period of published data is gone by
+        (D(2026, 6, 3), "Traders expect the May inflation data to lift the bond market.", ("May", "2026-05")),
+    ],
+)
+def test_claim_dates_direction_of_tense(nlp_base, finder, published, text, expected):
+    doc = _run(nlp_base, finder, text, published)
+    assert expected in [(s.text, s._.timex["value"]) for s in doc.spans["dates"]]
+
+
+@pytest.mark.parametrize(
+    "published, text, expected",
+    [
+        # a vague distance back is TimeML's past reference
+        (D(2026, 6, 3), "The two firms were rivals only a few weeks ago.", ("a few weeks ago", "PAST_REF")),
+        # a numeric date with a two-digit year, month first
+        (D(2026, 6, 3), "The plant reopened on 3/14/09 after the repairs.", ("3/14/09", "2009-03-14")),
+        # the second day of a range of days
+        (D(2026, 6, 3), "The survey ran from May 28-June 2 among likely voters.", ("June 2", "2026-06-02")),
+        # a week at the end or start of a month
+        (D(2026, 6, 3), "Bookings picked up in the last week of May.", ("the last week of May", "2026-05")),
+        # the rest of a year is that year
+        (D(2026, 6, 3), "The airline will freeze hiring for the rest of the year.", ("the rest of the year", "2026")),
+    ],
+)
+def test_claim_dates_more_expressions(nlp_base, finder, published, text, expected):
+    doc = _run(nlp_base, finder, text, published)
+    assert expected in [(s.text, s._.timex["value"]) for s in doc.spans["dates"]]
+
+
+def test_claim_dates_present_reference(analyse):
+    # "at the moment" dates a claim as TimeML's present, as "recently" does as its past
+    records = analyse("At the moment the ferry runs twice a day.", published=D(2026, 3, 10), title="Dates")
+    assert ("the moment", "PRESENT_REF") in [(d.text, d.value) for r in records for d in r.dates]
+
+
+def test_today_without_a_date_is_the_present():
+    from claimx import timex
+
+    assert timex.normalize("today", None).value == "PRESENT_REF"
+    assert timex.normalize("tomorrow", None).unresolved
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clock time is on the day its sentence names
+        ("The probe landed on Tuesday in the desert at 18:00 UTC.", ("18:00 UTC", "2026-03-10T18:00")),
+        # a clock time with its day leaves the claim dated by the day
+        ("Tickets go on sale at 9am on Friday.", ("Friday", "2026-03-13")),
+    ],
+)
+def test_claim_dates_clock_times(nlp_base, finder, text, expected):
+    doc = _run(nlp_base, finder, text, D(2026, 3, 11))
+    assert expected in [(s.text, s._.timex["value"]) for s in doc.spans["dates"]]

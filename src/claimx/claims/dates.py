@@ -54,7 +54,7 @@ NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "LAW", "EVENT",
 VERB_TAGS = frozenset({"MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
 _GRANULARITY = [
-    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "day"),
+    (re.compile(r"^\d{4}-\d{2}-\d{2}(?:T[\w:]+)?$"), "day"),
     (re.compile(r"^\d{4}-W\d{2}(-WE)?$"), "week"),
     (re.compile(r"^\d{4}-\d{2}$"), "month"),
     (re.compile(r"^\d{4}-(Q\d|H\d|SP|SU|FA|WI)$"), "season"),
@@ -124,6 +124,8 @@ def _verb_direction(verb: Token, cues: _Tense, depth: int = 0) -> Direction | No
     if any(c.dep_ in ("acomp", "oprd") and _is(c, cues.future_lemmas) for c in verb.children):
         return "future"  # "a deal was likely before the holidays"
     infinitive = any(a.tag_ == "TO" or a.lower_ == "to" for a in auxes)
+    if infinitive and verb.tag_ == "VBN" and words & cues.perfect:
+        return "past"  # a perfect infinitive: "are believed to have fallen in March"
     if _is(verb, cues.future_lemmas) and (verb.tag_ != "VBD" or infinitive):
         return "future"
     if infinitive:
@@ -140,6 +142,8 @@ def _verb_direction(verb: Token, cues: _Tense, depth: int = 0) -> Direction | No
     if verb.tag_ == "VBN" and words & cues.perfect:
         return "past"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        if _backshifted(verb, cues):
+            return "future"  # "the funds would flow once the markets reopened on Monday"
         return "past"
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"  # present progressive: an arrangement ("is being arranged for the spring")
@@ -162,6 +166,22 @@ def _verb_direction(verb: Token, cues: _Tense, depth: int = 0) -> Direction | No
     if verb.pos_ == "ADJ" and _is(verb, cues.future_lemmas):
         return "future"
     return None
+
+
+#: function words: conjunctions that open a clause of time ("when they opened on Friday")
+_TIME_CONJUNCTIONS = frozenset({"when", "once", "after", "before", "until", "till", "as"})
+
+
+def _backshifted(verb: Token, cues: _Tense) -> bool:
+    """Whether a past tense in a clause of time is the past of a future it hangs
+    on ("would be paid when the markets opened on Friday"), not a past event."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head is verb or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ in ("advmod", "mark") and c.lower_ in _TIME_CONJUNCTIONS and c.i < verb.i for c in verb.children):
+        return False
+    # the head's future is set by "will" or a modal, not read off a present ("is running after ... stepped away")
+    return any(a.lower_ in cues.future_aux for a in _auxes(head))
 
 
 def direction_of(span: Span, grammar: Grammar | None = None) -> Direction | None:
@@ -321,9 +341,11 @@ def find_timexes(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, in
 
 
 #: a TIMEX3 value that dates a claim besides a calendar date: a day's part
-#: ("2016-08-30TNI") or a reference to the past or future ("PAST_REF"); a
-#: clock time or "now" adds nothing a reader tracks
-_CLAIM_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI)$|(?:PAST|FUTURE)_REF$")
+#: ("2016-08-30TNI"), a clock time on a day ("2009-12-15T18:00") or a
+#: reference to the past, present or future ("PAST_REF")
+#: a clock time: it dates a claim where no date does, and leaves the day it names its own ("9am on Friday")
+_CLOCK = re.compile(r"T\d\d:\d\d$")
+_CLAIM_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI|\d\d:\d\d)$|(?:PAST|PRESENT|FUTURE)_REF$")
 
 
 def claim_dates(
@@ -334,11 +356,11 @@ def claim_dates(
 ) -> list[tuple[int, int, dict[str, Any]]]:
     """The claim dates, with the TIMEX3s that date a claim where no calendar
     date does: "tonight" (2016-08-30TNI), "this morning", "recently"
-    (PAST_REF). A day that names itself keeps its calendar date ("Tuesday
-    night" is dated by its Tuesday).
+    (PAST_REF). A day named with its part is dated by both, as TimeML
+    writes it ("Tuesday night" 2016-03-08TNI, not 2016-03-08).
 
     dates (list): :func:`find_dates`; timexes (list): :func:`find_timexes`; text (str): ``doc.text``;
-        grammar (Grammar): the time-expression grammar, whose weekday and month names it reads.
+        grammar (Grammar): the time-expression grammar.
     RETURNS (list): ``(start_char, end_char, timex_dict)`` in text order.
     """
     extra = [
@@ -353,32 +375,34 @@ def claim_dates(
         overlapping = [d for d in kept if d[0] < end and start < d[1]]
         if not overlapping:
             kept.append((start, end, data))
-        elif [(d[0], d[1]) for d in overlapping] == [(start, end)] and not _names_a_day(text[start:end], grammar):
-            kept.remove(overlapping[0])  # "tonight", "this morning": the part of the day is the date
+        elif len(overlapping) == 1 and start <= overlapping[0][0] and overlapping[0][1] <= end and not _CLOCK.search(data.get("value") or ""):
+            # "tonight", "this morning", "Tuesday night": the part of the day is
+            # the date, as TimeML writes it (2016-03-08TNI)
+            kept.remove(overlapping[0])
             kept.append((start, end, data))
     return sorted(kept, key=lambda d: d[0])
 
 
-def _names_a_day(text: str, grammar: Grammar) -> bool:
-    """Whether a time expression names its day or month itself, as "Tuesday
-    night" or "May 3 morning" do and "tonight" or "this morning" do not."""
-    return any(c.isdigit() for c in text) or any(
-        grammar.lookup(category, word.strip(",.")) is not None for word in text.split() for category in ("weekday", "month")
-    )
-
-
-def find_claim_times(doc: Doc, grammar: Grammar | None = None) -> list[tuple[int, int, dict[str, Any]]]:
+def find_claim_times(
+    doc: Doc, grammar: Grammar | None = None, dates: list[tuple[int, int, dict[str, Any]]] | None = None
+) -> list[tuple[int, int, dict[str, Any]]]:
     """The TIMEX3s of ``doc`` that may date a claim besides its calendar dates
     (a part of a day, a reference word): only the ``time`` and ``fixed``
     patterns are normalised, so it costs a fraction of :func:`find_timexes`.
 
+    dates (list | None): :func:`find_dates` of ``doc``, the dates a part of a
+        day may refer back to ("on Thursday ... in the afternoon").
     RETURNS (list): as :func:`find_timexes`.
     """
-    return _find(doc, grammar or timex.load_grammar(), everything=True, kinds=("time", "fixed"))
+    return _find(doc, grammar or timex.load_grammar(), everything=True, kinds=("time", "fixed"), known=dates)
 
 
 def _find(
-    doc: Doc, grammar: Grammar, everything: bool, kinds: tuple[str, ...] | None = None
+    doc: Doc,
+    grammar: Grammar,
+    everything: bool,
+    kinds: tuple[str, ...] | None = None,
+    known: list[tuple[int, int, dict[str, Any]]] | None = None,
 ) -> list[tuple[int, int, dict[str, Any]]]:
     anchor = _published(doc)
     names = _names(doc)
@@ -403,13 +427,17 @@ def _find(
 
     results: list[tuple[int, int, dict[str, Any]]] = []
     history: list[tuple[Span, dict[str, Any]]] = []  # resolved dates so far
+    # dates found before, which the expressions of the kinds sought may refer back to
+    pending = [(span, data) for start, end, data in known or () if (span := _token_span(doc, start, end)) is not None]
     for span, expression in accepted:
+        while pending and pending[0][0].start_char < span.start_char:
+            history.append(pending.pop(0))
         direction = direction_of(span, grammar)
         use_anchor = anchor
         reference = _reference(span, expression, history, sent_starts)
         if expression.context == "same" and reference is None:
             continue
-        if reference is not None and (expression.context in ("anaphoric", "same") or direction is None):
+        if reference is not None and (expression.context in ("anaphoric", "previous", "same") or direction is None):
             use_anchor = reference
         result: Timex | Timex3 | None
         if everything:
@@ -423,8 +451,8 @@ def _find(
         data = result.model_dump(mode="json")
         results.append((span.start_char, span.end_char, data))
         _record(doc, span, expression, grammar)
-        if data.get("type", "DATE") == "DATE":
-            history.append((span, data))
+        if data.get("type", "DATE") == "DATE" or granularity(data.get("value")) == "day":
+            history.append((span, data))  # a date, or a time on a day ("Tuesday morning")
     return results
 
 
@@ -468,18 +496,29 @@ def _sentence_starts(doc: Doc) -> list[int] | None:
     return starts
 
 
+#: how many sentences before its own an expression that refers back may look for its date
+_LOOK_BACK = 2
+
+
 def _reference(
     span: Span,
     expression: Expression,
     history: list[tuple[Span, dict[str, Any]]],
     sent_starts: list[int] | None,
 ) -> dt.date | None:
-    """The date an expression may read itself against: the last earlier date of its sentence."""
+    """The date an expression may read itself against: the last earlier date of
+    its sentence; for one that refers back ("later that month", "a day
+    earlier", "the same day", "in the afternoon") also of the two sentences
+    before; for a day or a part of a day that names none ("earlier in the
+    day", "in the morning") else the first day the article names, the day its
+    story is about."""
     if expression.context == "none":
         return None
     needed = {"day": "day", "week": "day", "weekend": "day", "month": "day", "year": "month"}.get(
         expression.unit or "", "month"
     )
+    if expression.context == "previous" and expression.unit == "month":
+        needed = "month"  # "in early March, and later that month"
     if expression.context == "same":
         needed = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year"}.get(
             expression.unit or "", "day"
@@ -490,10 +529,22 @@ def _reference(
         floor = max(0, span.start - 25)
     else:
         floor = sent_starts[span.start]
-        if expression.context == "same" and floor > 0:
-            floor = sent_starts[floor - 1]  # "the same day" may look one sentence back
+        if expression.context in ("previous", "same"):
+            for _ in range(_LOOK_BACK):
+                if floor > 0:
+                    floor = sent_starts[floor - 1]
+    found = _last_date(history, lambda earlier: earlier.start >= floor, needed)
+    if found is None and expression.context in ("previous", "same") and (expression.unit or "day") == "day":
+        found = _last_date(list(reversed(history)), lambda earlier: True, "day")
+    return found
+
+
+def _last_date(
+    history: list[tuple[Span, dict[str, Any]]], inside: Any, needed: str
+) -> dt.date | None:
+    """The first day of the last date of ``history`` that ``inside`` accepts, as fine as ``needed``."""
     for earlier, data in reversed(history):
-        if earlier.start < floor:
+        if not inside(earlier):
             break
         if (
             data.get("value") is None
@@ -537,8 +588,9 @@ class DateFinder(RulePackComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         """doc (Doc): a parsed Doc. RETURNS (Doc): the Doc, its span groups set."""
-        timexes = find_timexes(doc, self.grammar) if self.timexes_key else find_claim_times(doc, self.grammar)
-        doc.spans[self.spans_key] = self._spans(doc, claim_dates(find_dates(doc, self.grammar), timexes, doc_text(doc), self.grammar), "timex")
+        dates = find_dates(doc, self.grammar)
+        timexes = find_timexes(doc, self.grammar) if self.timexes_key else find_claim_times(doc, self.grammar, dates)
+        doc.spans[self.spans_key] = self._spans(doc, claim_dates(dates, timexes, doc_text(doc), self.grammar), "timex")
         if self.timexes_key:
             doc.spans[self.timexes_key] = self._spans(doc, timexes, TIMEX3_ATTR)
         return doc
