@@ -227,6 +227,41 @@ def test_segment_reporting_participle_frames_what_it_reports(analyse):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, claims, source",
+    [
+        # a participle that cites a reason or hints at a matter states it: a claim, its source the clause's subject
+        (
+            "The studio moved the sequel from March to June on Monday, citing the need for more reshoots.",
+            ["The studio moved the sequel from March to June on Monday", "citing the need for more reshoots"],
+            "The studio",
+        ),
+        (
+            '"This is only the start," the union leader said, hinting at further strikes.',
+            ["This is only the start", "hinting at further strikes"],
+            "the union leader",
+        ),
+    ],
+)
+def test_segment_participle_citing_a_reason_is_a_claim(analyse, text, claims, source):
+    records = analyse(text)
+    assert [r.text for r in records] == claims
+    assert records[-1].attribution is not None and records[-1].attribution.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one that cites a source, a finding or a statement only says where the clause came from
+        "The paper said the deal was close, citing two people briefed on the talks.",
+        "The band will add a fourth night, the paper reported, citing an unnamed promoter.",
+        "Sales fell sharply in May, the trade group said, citing a survey of its members.",
+    ],
+)
+def test_segment_participle_citing_a_source_is_no_claim(analyse, text):
+    assert not any(r.text.startswith("citing") for r in analyse(text))
+
+
 def test_segment_claim_ends_where_another_claim_begins(analyse):
     texts = [r.text for r in analyse("Jane Roe is directing, with Sam Cole as co-director.")]
     assert texts[0] == "Jane Roe is directing"

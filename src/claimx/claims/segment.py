@@ -49,6 +49,13 @@ from .tree import CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS
 
 register_extensions()
 
+#: ``attribution.jsonl`` kinds whose words name a source, a statement or a
+#: finding: what "citing …" may cite without stating a matter of its own
+SOURCE_KINDS = (
+    "person_role", "official_role", "unnamed_head", "rumor_source", "public_head",
+    "finding_noun", "evidence_noun", "statement_noun", "unnamed_modifier",
+)
+
 #: Tokens trimmed from the edges of a claim.
 EDGE_DEPS = frozenset({"cc", "mark", "punct", "prep_trail"})
 EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
@@ -691,17 +698,25 @@ def _wh_question(sent: Span) -> bool:
     return words[k].tag_ in ("WRB", "WP", "WDT")
 
 
-def _reporting_participle(token: Token, report_verbs: frozenset[str], words: SegmentWords = SegmentWords()) -> bool:
+def _reporting_participle(
+    token: Token,
+    report_verbs: frozenset[str],
+    words: SegmentWords = SegmentWords(),
+    sources: frozenset[str] | None = None,
+) -> bool:
     """ "…, saying the offer undervalues the business", "citing two people":
     a participle of reporting elaborates its clause, it is no claim itself.
     So does one after a trailing reporter, which the parser may hang on the
     reporting verb with the speaker as its subject (", said analyst Chris
-    Weafer, commenting on the decision")."""
+    Weafer, commenting on the decision"). One that names a reason or a
+    matter rather than a source or a statement (", citing a shortage of
+    parts", ", hinting at more strikes") is a claim of its own: see
+    :func:`_gives_reason` (``sources``: the pack's words for sources)."""
     lemma = token.lemma_.lower()
     if token.tag_ != "VBG" or (lemma not in report_verbs and lemma not in words.reporting_participles):
         return False
     if token.dep_ == "advcl":
-        elaborates = not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        elaborates = not any(c.dep_ in SUBJECT_DEPS for c in token.children) and not _gives_reason(token, sources)
     else:
         elaborates = (
             token.dep_ == "ccomp"
@@ -712,6 +727,42 @@ def _reporting_participle(token: Token, report_verbs: frozenset[str], words: Seg
     if elaborates and lemma not in report_verbs:
         words.fire("reporting_participle", token)
     return elaborates
+
+
+#: entity labels of a source a participle may cite ("citing Reuters", "citing two officials")
+SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _gives_reason(participle: Token, sources: frozenset[str] | None) -> bool:
+    """RETURNS (bool): whether a reporting participle set off after its
+    clause puts forward a matter of its own, not where the clause came from:
+    its object (or its preposition's object) is a thing, not a source, a
+    statement or a finding ("…, citing the need for more tests", "…,
+    hinting at a return next year"; not "citing two people briefed on the
+    talks", "citing a report in a trade paper"), and it reports no clause
+    ("saying the offer is too low" frames the clause it reports).
+
+    sources (frozenset[str] | None): lemmas of sources, statements and
+        findings from ``attribution.jsonl``; None leaves every participle
+        framing its clause.
+    """
+    if sources is None or participle.i < participle.head.i:
+        return False
+    doc = participle.doc
+    if participle.left_edge.i == 0 or doc[participle.left_edge.i - 1].text not in (",", "—", "–"):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in participle.children):
+        return False
+    objects = [c for c in participle.children if c.dep_ == "dobj"]
+    objects += [g for c in participle.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if len(objects) != 1:
+        return False
+    (noun,) = objects
+    if noun.pos_ not in ("NOUN",) or noun.ent_type_ in SOURCE_LABELS:
+        return False
+    return not any(
+        t.lemma_.lower() in sources or t.lower_ in sources or t.ent_type_ in SOURCE_LABELS for t in noun.subtree
+    )
 
 
 #: dependencies by which a verb says what it reports or does; a trailing
@@ -883,6 +934,10 @@ class Segmenter(RulePackComponent):
         attribution_rules = load_attribution_rules(rules_dir)
         self.report_verbs = attribution_rules.get("report_verb", frozenset())
         self.belief_verbs = attribution_rules.get("belief_verb", frozenset())
+        # what a reporting participle may cite as its source rather than as a matter of its own
+        self.source_words = frozenset().union(
+            *(attribution_rules.get(kind, frozenset()) for kind in SOURCE_KINDS)
+        )
         self.boilerplate = load_nonclaim_phrases(rules_dir)
         self.evaluative = frozenset(load_nonclaim_phrases(rules_dir, "evaluative"))
         self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
@@ -918,7 +973,7 @@ class Segmenter(RulePackComponent):
                 or summary_phrase(t)
                 or afterthought(t, self.afterthoughts)
             )
-            and not _reporting_participle(t, self.report_verbs, self.words)
+            and not _reporting_participle(t, self.report_verbs, self.words, self.source_words)
         ]
         if not heads:
             return []
@@ -929,7 +984,8 @@ class Segmenter(RulePackComponent):
         # ", suggesting investors expect more": the participle frames the claim it reports
         dropped.update(
             t.i for t in sent
-            if _reporting_participle(t, self.report_verbs, self.words) and any(c.dep_ == "ccomp" for c in t.children)
+            if _reporting_participle(t, self.report_verbs, self.words, self.source_words)
+            and any(c.dep_ == "ccomp" for c in t.children)
         )
         for token in heads:
             content = reported_clause(token, self.report_verbs, self.belief_verbs)
