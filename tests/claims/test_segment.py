@@ -262,6 +262,29 @@ def test_segment_participle_citing_a_source_is_no_claim(analyse, text):
     assert not any(r.text.startswith("citing") for r in analyse(text))
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a coordinated infinitive with its own "to", or a participle with its own adverb, is a claim
+        (
+            "The festival is due to open in Leeds on May 2 and to run for six weeks.",
+            ["The festival is due to open in Leeds on May 2", "to run for six weeks"],
+        ),
+        (
+            "The new chip runs cooler, probably extending battery life and possibly cutting costs.",
+            ["The new chip runs cooler", "probably extending battery life", "possibly cutting costs"],
+        ),
+        # unmarked, or alternatives: one claim
+        (
+            "The board decided to sell the plant and close the office.",
+            ["The board decided to sell the plant and close the office"],
+        ),
+    ],
+)
+def test_segment_marked_coordinated_complement(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
 def test_segment_claim_ends_where_another_claim_begins(analyse):
     texts = [r.text for r in analyse("Jane Roe is directing, with Sam Cole as co-director.")]
     assert texts[0] == "Jane Roe is directing"

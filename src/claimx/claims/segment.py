@@ -277,6 +277,8 @@ def is_clause_head(
             # "aims to lift sales and is scheduled to publish results": a
             # finite conjunct the parser hung on an infinitive
             return True
+        if _coordinated_complement(token):
+            return True
         if _clausal_pcomp(token.head) and is_absolute(token.head.head) and _splits_from(token):
             # "…, with one bank losing 11% and another falling 9%": each half of an absolute is a claim
             return True
@@ -840,6 +842,27 @@ def _splits_from(conj: Token) -> bool:
         # form beside a finite verb with no modal is finite too
         return True
     return head.pos_ == "AUX" and conj.tag_ in ("VBN", "JJ")
+
+
+def _coordinated_complement(conj: Token) -> bool:
+    """RETURNS (bool): whether a verb coordinated with an infinitive or a
+    participle that completes another verb is a claim of its own because it
+    is marked as one: it repeats "to" ("is due to open in May and to run
+    for six weeks") or carries an adverb of its own that may set another
+    status ("…, probably lifting sales and possibly cutting costs"). An
+    unmarked pair under one verb ("decided to sell the plant and close the
+    office") is one claim, as are alternatives ("fill or sort it") and a
+    conjunct with no object or phrase ("to see and be seen")."""
+    head = conj.head
+    infinitive = head.dep_ == "xcomp" and head.tag_ == "VB" and conj.tag_ == "VB"
+    participle = head.tag_ == "VBG" and conj.tag_ == "VBG" and head.dep_ in ("advcl", "acl", "pcomp", "xcomp")
+    if not (infinitive or participle):
+        return False
+    if not any(c.dep_ in ("dobj", "prep", "attr", "acomp", "ccomp", "xcomp") for c in conj.children):
+        return False
+    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children):
+        return False
+    return any((c.dep_ == "aux" and c.tag_ == "TO") or (c.dep_ == "advmod" and c.i < conj.i) for c in conj.children)
 
 
 def _finite(verb: Token) -> bool:
