@@ -543,3 +543,26 @@ def test_segment_participle_with_a_bare_name_as_agent(analyse):
     ]
     texts = [r.text for r in analyse("Exports fell in May after delays caused by a strike at the port.")]
     assert "caused by a strike at the port" in texts, texts
+
+
+def test_segment_inline_bullet_list_one_claim_per_item(analyse):
+    # a bullet list flattened into one line: the clause before the colon
+    # with the first item, then one claim per item, each with the clause's status
+    records = analyse(
+        "These stores are expected to close: * Lakeview Mall in Dayton, Ohio * Elm Street, Boise"
+        " * Harbor Point Centre of Tampa, Florida."
+    )
+    assert [(r.text, r.status) for r in records] == [
+        ("These stores are expected to close: * Lakeview Mall in Dayton, Ohio", "expected"),
+        ("Elm Street, Boise", "expected"),
+        ("Harbor Point Centre of Tampa, Florida", "expected"),
+    ]
+
+
+def test_segment_inline_bullet_item_run_into_a_sentence(analyse):
+    texts = [
+        r.text
+        for r in analyse("Two depots will shut: * Oak Yard of Salem, Oregon * Pine Yard of Reno, Nevada Its shares fell 3% on Friday.")
+    ]
+    assert texts[0] == "Two depots will shut: * Oak Yard of Salem, Oregon"
+    assert texts[-1].endswith("Its shares fell 3% on Friday"), texts

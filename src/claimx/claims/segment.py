@@ -662,6 +662,37 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
     return items
 
 
+#: marks of a bullet list flattened into a line ("… affected: * A * B * C")
+BULLETS = frozenset({"*", "•", "·"})
+
+
+def inline_bullet_lists(doc: Doc) -> list[tuple[int, list[int]]]:
+    """RETURNS (list[tuple[int, list[int]]]): the bullet lists flattened into
+    a line of text, as ``(index of the colon, indices of the bullets)``: two
+    or more bullet marks standing between spaces on one line, the first right
+    after a colon ("These shops will close: * Leeds * York * Hull")."""
+    found: list[tuple[int, list[int]]] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        j = i - 1
+        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+            j -= 1
+        if token.text in BULLETS and j >= 0 and doc[j].text == ":" and doc[j].whitespace_:
+            bullets = [i]
+            k = i + 1
+            while k < len(doc) and not (doc[k].is_space and "\n" in doc[k].text):
+                if doc[k].text in BULLETS and doc[k - 1].whitespace_ and doc[k].whitespace_:
+                    bullets.append(k)
+                k += 1
+            if len(bullets) >= 2:
+                found.append((j, bullets))
+            i = k
+            continue
+        i += 1
+    return found
+
+
 #: markup left in an article's text ("<tweet id=…>", "</p>")
 _MARKUP = re.compile(r"<[^<>]*>")
 def _has_content(span: Span) -> bool:
@@ -975,8 +1006,49 @@ class Segmenter(RulePackComponent):
         text = doc_text(doc)
         for sent in doc.sents:
             spans.extend(self.segment_sentence(doc, sent, text))
+        for colon, bullets in inline_bullet_lists(doc):
+            spans = self._split_bullets(doc, spans, colon, bullets)
         doc.spans[self.spans_key] = spans
         return doc
+
+    def _split_bullets(self, doc: Doc, spans: list[Span], colon: int, bullets: list[int]) -> list[Span]:
+        """One claim per item of an inline bullet list: the claim that ends at
+        the list's colon runs on to the end of the first item, every other
+        item is a claim of that clause (``item_of``: it shares its status);
+        the parser's claims inside the list, made of its names, go."""
+        end = doc[bullets[-1]].sent.end
+        intro = next((s for s in spans if s.start < colon <= s.end + 1 and s.end <= bullets[0] + 1), None)
+        if intro is None:
+            intro = next((s for s in spans if s.start < colon < s.end), None)
+        if intro is None:
+            return spans
+        bounds = [*bullets, end]
+        kept = [s for s in spans if s is not intro and not (s.start > colon and s.start < end)]
+        info = dict(intro._.claim or {})
+        start = intro.start
+        if info.get("head", intro.root.i) > colon:
+            # the parser made a verb inside the list the clause's head: the
+            # introducing clause is headed by its own root
+            root = doc[intro.start : colon].root
+            info = {"head": root.i, "frame": None}
+            start = min(start, root.left_edge.i)
+        first = self._trim(doc, start, bounds[1])
+        items: list[Span] = []
+        if first is not None:
+            first._.claim = info
+            items.append(first)
+        for a, b in zip(bounds[1:], bounds[2:]):
+            item = self._trim(doc, a + 1, b)
+            if item is None or not _has_content(item):
+                continue
+            # an item run into the next sentence ("… Ohio Sales fell 2%") has a clause of its own
+            verb = next((t for t in item if _finite(t) and any(c.dep_ in SUBJECT_DEPS for c in t.children)), None)
+            if verb is not None:
+                item._.claim = {"head": verb.i, "frame": None}
+            else:
+                item._.claim = {"head": item.root.i, "frame": info.get("frame"), "item_of": info["head"]}
+            items.append(item)
+        return sorted([*kept, *items], key=lambda s: (s.start, s.end))
 
     # -- per sentence ---------------------------------------------------------
 
