@@ -566,3 +566,30 @@ def test_segment_inline_bullet_item_run_into_a_sentence(analyse):
     ]
     assert texts[0] == "Two depots will shut: * Oak Yard of Salem, Oregon"
     assert texts[-1].endswith("Its shares fell 3% on Friday"), texts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # each half of a coordinated absolute is a claim, whatever word the parser hangs the second on
+        (
+            "The museum reopens on May 3, with tickets going on sale the same week and guided tours starting later in June.",
+            [
+                ("The museum reopens on May 3", "confirmed"),
+                ("with tickets going on sale the same week", "confirmed"),
+                ("guided tours starting later in June", "confirmed"),
+            ],
+        ),
+        # the first half keeps its own predicate and cue
+        (
+            "The city approved the bridge on Friday, with building planned for late 2027 and tolls scheduled to start in 2030.",
+            [
+                ("The city approved the bridge on Friday", "confirmed"),
+                ("with building planned for late 2027", "expected"),
+                ("tolls scheduled to start in 2030", "expected"),
+            ],
+        ),
+    ],
+)
+def test_segment_coordinated_absolute_read_from_the_words(analyse, text, expected):
+    assert [(r.text, r.status) for r in analyse(text)] == expected

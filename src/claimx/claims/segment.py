@@ -662,6 +662,31 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
     return items
 
 
+def _absolute_halves(doc: Doc, start: int, end: int) -> list[int]:
+    """RETURNS (list[int]): where the second half of a coordinated absolute
+    starts, read from the words rather than the parse, which often hangs it
+    on the wrong word: "with pre-orders opening in May and shipments
+    following in June" is two claims, each a noun with its participle. A
+    half is a conjunction, a noun phrase (a determiner, adjectives, names and
+    nouns) and a participle right after its noun."""
+    if doc[start].lower_ != "with":
+        return []
+    halves: list[int] = []
+    for i in range(start + 2, end - 2):
+        if doc[i].pos_ != "CCONJ":
+            continue
+        k = i + 1
+        while k < end and (
+            doc[k].pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN")
+            or doc[k].tag_ == "POS"
+            or (doc[k].tag_ in ("VBN", "VBG") and k + 1 < end and doc[k + 1].pos_ == "NOUN")  # "guided tours"
+        ):
+            k += 1
+        if k < end and k > i + 1 and doc[k].tag_ in ("VBG", "VBN") and doc[k - 1].pos_ in ("NOUN", "PROPN"):
+            halves.append(i + 1)
+    return halves
+
+
 #: marks of a bullet list flattened into a line ("… affected: * A * B * C")
 BULLETS = frozenset({"*", "•", "·"})
 
@@ -1136,6 +1161,10 @@ class Segmenter(RulePackComponent):
                 span = self._trim(doc, start, end)
                 if span is None:
                     continue
+                if not span.start <= head_i < span.end and item_of is None:
+                    # the parser put the predicate in a later half ("with a launch
+                    # planned for May and sales set to open in June"): the half's own participle
+                    head_i = next((t.i for t in span if t.tag_ in ("VBN", "VBG")), span.root.i)
                 words = sum(1 for t in span if not t.is_punct and not t.is_space)
                 if words < min_words:
                     continue
@@ -1271,6 +1300,7 @@ class Segmenter(RulePackComponent):
                 items.append(j + 1)  # the item keeps its adverb ("potentially")
         gapped = set(_gapped_items(doc, start, end))
         items.extend(gapped)
+        items.extend(_absolute_halves(doc, start, end))
         if not items:
             yield start, end, head_i, self.min_tokens
             return
