@@ -593,3 +593,15 @@ def test_segment_inline_bullet_item_run_into_a_sentence(analyse):
 )
 def test_segment_coordinated_absolute_read_from_the_words(analyse, text, expected):
     assert [(r.text, r.status) for r in analyse(text)] == expected
+
+
+def test_segment_embedded_post_is_no_claim(analyse):
+    # a post embedded as markup is a copy of it; the article's claims are where it reports the post
+    text = (
+        "The mayor answered critics online on Monday.\n\n"
+        '<tweet tweet-author="@cityhall" tweet-date="May 2, 2025">The new bridge opens to traffic in June<tweet/>\n\n'
+        'The post said the <b>new bridge</b> would open in June.'
+    )
+    texts = [r.text for r in analyse(text)]
+    assert not any("traffic" in t for t in texts), texts
+    assert any(t.startswith("the new bridge</b> would open") or "would open in June" in t for t in texts), texts

@@ -720,6 +720,22 @@ def inline_bullet_lists(doc: Doc) -> list[tuple[int, list[int]]]:
 
 #: markup left in an article's text ("<tweet id=…>", "</p>")
 _MARKUP = re.compile(r"<[^<>]*>")
+#: an element of markup left around an embedded post, with its text
+#: ("<tweet tweet-author=…>text<tweet/>", "<blockquote …>text</blockquote>");
+#: markup of running text ("<a href=…>", "<b>") leaves its words in the claim
+_EMBEDDED = re.compile(
+    r"<(tweet|blockquote|iframe|embed|figure|script|video)\b[^<>\n]*>[^\n]*?<(?:/\1|\1\s*/)>", re.IGNORECASE
+)
+
+
+def embedded_posts(text: str) -> list[tuple[int, int]]:
+    """RETURNS (list[tuple[int, int]]): the character ranges of posts an
+    article embeds as markup on one line ("<tweet …>…<tweet/>"): a copy of
+    a post the article shows, not its own text, which puts forward its
+    claims where it quotes or reports the post."""
+    return [(m.start(), m.end()) for m in _EMBEDDED.finditer(text)]
+
+
 def _has_content(span: Span) -> bool:
     """RETURNS (bool): whether a claim's words are more than markup (an
     embedded post's placeholder, "<tweet id=…></tweet>")."""
@@ -1033,6 +1049,9 @@ class Segmenter(RulePackComponent):
             spans.extend(self.segment_sentence(doc, sent, text))
         for colon, bullets in inline_bullet_lists(doc):
             spans = self._split_bullets(doc, spans, colon, bullets)
+        embedded = embedded_posts(text)
+        if embedded:
+            spans = [s for s in spans if not any(a < s.end_char and s.start_char < b for a, b in embedded)]
         doc.spans[self.spans_key] = spans
         return doc
 
