@@ -605,3 +605,27 @@ def test_segment_embedded_post_is_no_claim(analyse):
     texts = [r.text for r in analyse(text)]
     assert not any("traffic" in t for t in texts), texts
     assert any(t.startswith("the new bridge</b> would open") or "would open in June" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a subject interrupted by a non-restrictive relative clause: the clause is a claim,
+        # and the predicate's claim starts after it
+        (
+            "The brewery, which opened a second site last spring, is cutting eight jobs.",
+            ["which opened a second site last spring", "is cutting eight jobs"],
+        ),
+        (
+            "She said the dairy, which sells mostly to schools, has yet to raise its prices.",
+            ["which sells mostly to schools", "has yet to raise its prices"],
+        ),
+        # an appositive, or a clause on a noun inside the subject, leaves the subject in the claim
+        (
+            "Halden Foods, the frozen-meals group, has rejected a takeover offer.",
+            ["Halden Foods, the frozen-meals group, has rejected a takeover offer"],
+        ),
+    ],
+)
+def test_segment_subject_interrupted_by_a_relative_clause(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

@@ -420,6 +420,29 @@ def _non_restrictive(relcl: Token) -> bool:
     )
 
 
+def interrupted_subject(head: Token) -> int | None:
+    """RETURNS (int | None): where a predicate's words begin after a subject
+    that a non-restrictive relative clause interrupts ("The brewery, which
+    opened a second site last spring, is cutting staff"): the
+    relative clause is a claim of its own, and the claim of the predicate
+    starts after the comma that closes it; None when the subject has none
+    (an appositive, "Corvane, the cyber group, has rejected …", stays, as
+    does a subject whose inner noun has the clause: "the wording of the
+    deal, which …, could help")."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
+    if subject is None:
+        return None
+    doc = head.doc
+    for t in subject.children:
+        if t.dep_ != "relcl" or not _non_restrictive(t):
+            continue
+        after = t.right_edge.i + 1
+        # the clause closes the subject: nothing of the subject follows its comma
+        if after < head.i and doc[after].text in (",", "—", "–", ")") and subject.right_edge.i <= after:
+            return after + 1
+    return None
+
+
 def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> bool:
     """RETURNS (bool): whether an adverbial clause asserts something: "while
     production has not yet begun" does; "if the deal closes" and purpose
@@ -1297,6 +1320,12 @@ class Segmenter(RulePackComponent):
                 if outer_subject is not None:
                     first = min(first, outer_subject.left_edge.i)
             start = min(start, first)
+        interrupted = interrupted_subject(token)
+        if interrupted is not None and interrupted <= token.i:
+            # "Vance, who hurt her knee in May, is unlikely to tour": the
+            # relative clause is a claim of its own, and this one starts
+            # after it, at what is said of the subject
+            start = max(start, interrupted)
         yield from self._split_lists(doc, start, end, token.i)
 
     def _split_lists(self, doc: Doc, start: int, end: int, head_i: int) -> Iterable[tuple[int, int, int, int]]:
