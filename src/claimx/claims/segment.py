@@ -73,6 +73,8 @@ class SegmentWords:
     source_participles: frozenset[str] = frozenset()
     question_participles: frozenset[str] = frozenset()
     reporting_participles: frozenset[str] = frozenset()
+    circumstance_prepositions: frozenset[str] = frozenset()
+    additive_prepositions: frozenset[str] = frozenset()
     ids: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def fire(self, kind: str, token: Token) -> None:
@@ -98,6 +100,8 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
         source_participles=frozenset(sets.get("source_participle", ())),
         question_participles=frozenset(sets.get("question_participle", ())),
         reporting_participles=frozenset(sets.get("reporting_participle", ())),
+        circumstance_prepositions=frozenset(sets.get("circumstance_preposition", ())),
+        additive_prepositions=frozenset(sets.get("additive_preposition", ())),
         ids=ids,
     )
 
@@ -495,6 +499,45 @@ def event_gerund(token: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def prepositional_claim(token: Token, words: SegmentWords = SegmentWords()) -> tuple[int, bool] | None:
+    """RETURNS (tuple[int, bool] | None): the noun of a prepositional phrase
+    that is a claim of its own, and whether it adds to its clause's
+    predicate; None for any other token.
+
+    A circumstance ("…, amid falling demand", ``circumstance_preposition``
+    rules of ``segmentation.jsonl``) asserts that it holds; an addition
+    ("unveiled the phone, along with a new watch", ``additive_preposition``)
+    is a second thing its clause says, with the clause's status. The
+    preposition follows its verb, set off by a comma or a dash, and takes a
+    noun ("along" counts with its "with"); inside its clause ("the firm,
+    along with its partner, said …", "lost the race amid a scandal") the
+    phrase is part of the clause's claim."""
+    if token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX") or token.i < token.head.i:
+        return None
+    if token.i == 0 or token.doc[token.i - 1].text not in (",", "—", "–"):
+        return None  # "he lost the race amid a scandal": a phrase not set off is part of its claim
+    lemma = token.lower_
+    prep = token
+    if lemma in words.additive_prepositions and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "with":
+        prep = token.doc[token.i + 1]  # "along with": the noun hangs on "with" or on "along"
+        additive = True
+    elif lemma in words.circumstance_prepositions:
+        additive = False
+    else:
+        return None
+    noun = next((c for c in (*token.children, *prep.children) if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None:
+        return None
+    doc = token.doc
+    after = max(token.right_edge.i, prep.right_edge.i) + 1
+    if after < token.sent.end and not (doc[after].is_punct or doc[after].pos_ == "CCONJ"):
+        return None  # "ordered the office, along with the prosecutor, to release …": the phrase must close its clause
+    if after < token.sent.end and doc[after].text == ",":
+        return None
+    words.fire("additive_preposition" if additive else "circumstance_preposition", token)
+    return noun.i, additive
 
 
 def summary_phrase(token: Token) -> bool:
@@ -1134,6 +1177,7 @@ class Segmenter(RulePackComponent):
                 or event_gerund(t) is not None
                 or summary_phrase(t)
                 or afterthought(t, self.afterthoughts)
+                or prepositional_claim(t, self.words) is not None
             )
             and not _reporting_participle(t, self.report_verbs, self.words, self.source_words)
         ]
@@ -1200,6 +1244,10 @@ class Segmenter(RulePackComponent):
                     head_i = summary_appositive(token).i  # type: ignore[union-attr]
                 elif head_i == token.i and event_gerund(token) is not None:
                     head_i = event_gerund(token).i  # type: ignore[union-attr]
+                elif head_i == token.i and prepositional_claim(token, self.words) is not None:
+                    head_i, additive = prepositional_claim(token, self.words)  # type: ignore[misc]
+                    if additive and token.head.i < token.i:
+                        item_of = token.head.i  # "…, along with X": X shares its clause's predicate and status
                 span = self._trim(doc, start, end)
                 if span is None:
                     continue
