@@ -629,3 +629,14 @@ def test_segment_embedded_post_is_no_claim(analyse):
 )
 def test_segment_subject_interrupted_by_a_relative_clause(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+def test_segment_sentence_opening_with_by_is_no_byline(analyse):
+    # a byline names; a sentence that opens with "By" and has a verb is a claim
+    texts = [r.text for r in analyse("By the end of May, the two depots will be closed.")]
+    assert texts == ["By the end of May, the two depots will be closed"]
+
+
+def test_segment_at_least_is_a_bound_not_a_superlative(analyse):
+    records = analyse("The cold spring is at least partly accountable for the poor harvest.")
+    assert [r.text for r in records] == ["The cold spring is at least partly accountable for the poor harvest"]

@@ -165,7 +165,9 @@ def is_opinion(
         for t in complement.subtree:
             if t.lemma_.lower() in measurable or t.lower_ in measurable:
                 continue  # "its most expensive production", "the biggest tour": measurable
-            if t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") for c in t.children)):
+            if _bounding_superlative(t):
+                continue  # "at least partly responsible", "at most 40": a bound, no verdict
+            if t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") and not _bounding_superlative(c) for c in t.children)):
                 words.fire(kind, head)
                 return True
             if t.tag_ == "RBS" and t.head.dep_ in ("amod", "advmod") and t.head.head.dep_ == "amod":
@@ -179,6 +181,12 @@ def is_opinion(
                 words.fire(kind, head)
                 return True  # "Tiago is a player we like": a verdict on him
     return False
+
+
+def _bounding_superlative(token: Token) -> bool:
+    """RETURNS (bool): whether a superlative is the bound of "at least" or
+    "at most" (function words), not a verdict ("at least partly to blame")."""
+    return token.lower_ in ("least", "most") and token.i > 0 and token.doc[token.i - 1].lower_ == "at"
 
 
 def _label(token: Token) -> bool:
@@ -641,8 +649,11 @@ def _heading_or_byline(sent: Span, text: str) -> bool:
     own_line = text[line_start:start].strip(" \t#>*-") == "" and text[end : line_end if line_end >= 0 else len(text)].strip() == ""
     if not own_line or not line:
         return False
-    if line.startswith("#") or line.lower().startswith("by "):
+    if line.startswith("#"):
         return True
+    if line.lower().startswith("by "):
+        # "By Jane Doe, staff writer" names; "By the end of May, the plant will close" is a sentence
+        return not any(t.pos_ in ("VERB", "AUX") for t in words_only)
     words = line.split()
     return len(words) <= 10 and line[-1] not in ".!?\"”’:;)'"
 
