@@ -293,9 +293,19 @@ class SegmentRule(BaseModel):
     #: answer replies to ("*Asked* whether X, she said no"), no claim;
     #: "reporting_participle": a present participle that elaborates its clause
     #: as a report does ("*citing* two people"), besides the reporting verbs of
-    #: ``attribution.jsonl``
+    #: ``attribution.jsonl``; "circumstance_preposition": a preposition whose
+    #: noun phrase is a circumstance the clause asserts ("sales fell *amid*
+    #: weak demand"), a claim of its own; "additive_preposition": one (with
+    #: "with") that adds a second thing to what its clause says ("unveiled
+    #: the phone, *along* with a new watch"), a claim with the clause's status
     kind: Literal[
-        "linking_verb", "causative_verb", "source_participle", "question_participle", "reporting_participle"
+        "linking_verb",
+        "causative_verb",
+        "source_participle",
+        "question_participle",
+        "reporting_participle",
+        "circumstance_preposition",
+        "additive_preposition",
     ]
     lemma: str
     examples: list[Example] = []

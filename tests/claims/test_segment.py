@@ -227,6 +227,64 @@ def test_segment_reporting_participle_frames_what_it_reports(analyse):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, claims, source",
+    [
+        # a participle that cites a reason or hints at a matter states it: a claim, its source the clause's subject
+        (
+            "The studio moved the sequel from March to June on Monday, citing the need for more reshoots.",
+            ["The studio moved the sequel from March to June on Monday", "citing the need for more reshoots"],
+            "The studio",
+        ),
+        (
+            '"This is only the start," the union leader said, hinting at further strikes.',
+            ["This is only the start", "hinting at further strikes"],
+            "the union leader",
+        ),
+    ],
+)
+def test_segment_participle_citing_a_reason_is_a_claim(analyse, text, claims, source):
+    records = analyse(text)
+    assert [r.text for r in records] == claims
+    assert records[-1].attribution is not None and records[-1].attribution.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one that cites a source, a finding or a statement only says where the clause came from
+        "The paper said the deal was close, citing two people briefed on the talks.",
+        "The band will add a fourth night, the paper reported, citing an unnamed promoter.",
+        "Sales fell sharply in May, the trade group said, citing a survey of its members.",
+    ],
+)
+def test_segment_participle_citing_a_source_is_no_claim(analyse, text):
+    assert not any(r.text.startswith("citing") for r in analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a coordinated infinitive with its own "to", or a participle with its own adverb, is a claim
+        (
+            "The festival is due to open in Leeds on May 2 and to run for six weeks.",
+            ["The festival is due to open in Leeds on May 2", "to run for six weeks"],
+        ),
+        (
+            "The new chip runs cooler, probably extending battery life and possibly cutting costs.",
+            ["The new chip runs cooler", "probably extending battery life", "possibly cutting costs"],
+        ),
+        # unmarked, or alternatives: one claim
+        (
+            "The board decided to sell the plant and close the office.",
+            ["The board decided to sell the plant and close the office"],
+        ),
+    ],
+)
+def test_segment_marked_coordinated_complement(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
 def test_segment_claim_ends_where_another_claim_begins(analyse):
     texts = [r.text for r in analyse("Jane Roe is directing, with Sam Cole as co-director.")]
     assert texts[0] == "Jane Roe is directing"
@@ -485,3 +543,100 @@ def test_segment_participle_with_a_bare_name_as_agent(analyse):
     ]
     texts = [r.text for r in analyse("Exports fell in May after delays caused by a strike at the port.")]
     assert "caused by a strike at the port" in texts, texts
+
+
+def test_segment_inline_bullet_list_one_claim_per_item(analyse):
+    # a bullet list flattened into one line: the clause before the colon
+    # with the first item, then one claim per item, each with the clause's status
+    records = analyse(
+        "These stores are expected to close: * Lakeview Mall in Dayton, Ohio * Elm Street, Boise"
+        " * Harbor Point Centre of Tampa, Florida."
+    )
+    assert [(r.text, r.status) for r in records] == [
+        ("These stores are expected to close: * Lakeview Mall in Dayton, Ohio", "expected"),
+        ("Elm Street, Boise", "expected"),
+        ("Harbor Point Centre of Tampa, Florida", "expected"),
+    ]
+
+
+def test_segment_inline_bullet_item_run_into_a_sentence(analyse):
+    texts = [
+        r.text
+        for r in analyse("Two depots will shut: * Oak Yard of Salem, Oregon * Pine Yard of Reno, Nevada Its shares fell 3% on Friday.")
+    ]
+    assert texts[0] == "Two depots will shut: * Oak Yard of Salem, Oregon"
+    assert texts[-1].endswith("Its shares fell 3% on Friday"), texts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # each half of a coordinated absolute is a claim, whatever word the parser hangs the second on
+        (
+            "The museum reopens on May 3, with tickets going on sale the same week and guided tours starting later in June.",
+            [
+                ("The museum reopens on May 3", "confirmed"),
+                ("with tickets going on sale the same week", "confirmed"),
+                ("guided tours starting later in June", "confirmed"),
+            ],
+        ),
+        # the first half keeps its own predicate and cue
+        (
+            "The city approved the bridge on Friday, with building planned for late 2027 and tolls scheduled to start in 2030.",
+            [
+                ("The city approved the bridge on Friday", "confirmed"),
+                ("with building planned for late 2027", "expected"),
+                ("tolls scheduled to start in 2030", "expected"),
+            ],
+        ),
+    ],
+)
+def test_segment_coordinated_absolute_read_from_the_words(analyse, text, expected):
+    assert [(r.text, r.status) for r in analyse(text)] == expected
+
+
+def test_segment_embedded_post_is_no_claim(analyse):
+    # a post embedded as markup is a copy of it; the article's claims are where it reports the post
+    text = (
+        "The mayor answered critics online on Monday.\n\n"
+        '<tweet tweet-author="@cityhall" tweet-date="May 2, 2025">The new bridge opens to traffic in June<tweet/>\n\n'
+        'The post said the <b>new bridge</b> would open in June.'
+    )
+    texts = [r.text for r in analyse(text)]
+    assert not any("traffic" in t for t in texts), texts
+    assert any(t.startswith("the new bridge</b> would open") or "would open in June" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a subject interrupted by a non-restrictive relative clause: the clause is a claim,
+        # and the predicate's claim starts after it
+        (
+            "The brewery, which opened a second site last spring, is cutting eight jobs.",
+            ["which opened a second site last spring", "is cutting eight jobs"],
+        ),
+        (
+            "She said the dairy, which sells mostly to schools, has yet to raise its prices.",
+            ["which sells mostly to schools", "has yet to raise its prices"],
+        ),
+        # an appositive, or a clause on a noun inside the subject, leaves the subject in the claim
+        (
+            "Halden Foods, the frozen-meals group, has rejected a takeover offer.",
+            ["Halden Foods, the frozen-meals group, has rejected a takeover offer"],
+        ),
+    ],
+)
+def test_segment_subject_interrupted_by_a_relative_clause(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+def test_segment_sentence_opening_with_by_is_no_byline(analyse):
+    # a byline names; a sentence that opens with "By" and has a verb is a claim
+    texts = [r.text for r in analyse("By the end of May, the two depots will be closed.")]
+    assert texts == ["By the end of May, the two depots will be closed"]
+
+
+def test_segment_at_least_is_a_bound_not_a_superlative(analyse):
+    records = analyse("The cold spring is at least partly accountable for the poor harvest.")
+    assert [r.text for r in records] == ["The cold spring is at least partly accountable for the poor harvest"]

@@ -49,6 +49,13 @@ from .tree import CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS
 
 register_extensions()
 
+#: ``attribution.jsonl`` kinds whose words name a source, a statement or a
+#: finding: what "citing …" may cite without stating a matter of its own
+SOURCE_KINDS = (
+    "person_role", "official_role", "unnamed_head", "rumor_source", "public_head",
+    "finding_noun", "evidence_noun", "statement_noun", "unnamed_modifier",
+)
+
 #: Tokens trimmed from the edges of a claim.
 EDGE_DEPS = frozenset({"cc", "mark", "punct", "prep_trail"})
 EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
@@ -66,6 +73,8 @@ class SegmentWords:
     source_participles: frozenset[str] = frozenset()
     question_participles: frozenset[str] = frozenset()
     reporting_participles: frozenset[str] = frozenset()
+    circumstance_prepositions: frozenset[str] = frozenset()
+    additive_prepositions: frozenset[str] = frozenset()
     ids: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def fire(self, kind: str, token: Token) -> None:
@@ -91,6 +100,8 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
         source_participles=frozenset(sets.get("source_participle", ())),
         question_participles=frozenset(sets.get("question_participle", ())),
         reporting_participles=frozenset(sets.get("reporting_participle", ())),
+        circumstance_prepositions=frozenset(sets.get("circumstance_preposition", ())),
+        additive_prepositions=frozenset(sets.get("additive_preposition", ())),
         ids=ids,
     )
 
@@ -154,7 +165,9 @@ def is_opinion(
         for t in complement.subtree:
             if t.lemma_.lower() in measurable or t.lower_ in measurable:
                 continue  # "its most expensive production", "the biggest tour": measurable
-            if t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") for c in t.children)):
+            if _bounding_superlative(t):
+                continue  # "at least partly responsible", "at most 40": a bound, no verdict
+            if t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") and not _bounding_superlative(c) for c in t.children)):
                 words.fire(kind, head)
                 return True
             if t.tag_ == "RBS" and t.head.dep_ in ("amod", "advmod") and t.head.head.dep_ == "amod":
@@ -168,6 +181,12 @@ def is_opinion(
                 words.fire(kind, head)
                 return True  # "Tiago is a player we like": a verdict on him
     return False
+
+
+def _bounding_superlative(token: Token) -> bool:
+    """RETURNS (bool): whether a superlative is the bound of "at least" or
+    "at most" (function words), not a verdict ("at least partly to blame")."""
+    return token.lower_ in ("least", "most") and token.i > 0 and token.doc[token.i - 1].lower_ == "at"
 
 
 def _label(token: Token) -> bool:
@@ -269,6 +288,8 @@ def is_clause_head(
         if token.head.dep_ == "xcomp" and _finite(token):
             # "aims to lift sales and is scheduled to publish results": a
             # finite conjunct the parser hung on an infinitive
+            return True
+        if _coordinated_complement(token):
             return True
         if _clausal_pcomp(token.head) and is_absolute(token.head.head) and _splits_from(token):
             # "…, with one bank losing 11% and another falling 9%": each half of an absolute is a claim
@@ -411,6 +432,29 @@ def _non_restrictive(relcl: Token) -> bool:
     )
 
 
+def interrupted_subject(head: Token) -> int | None:
+    """RETURNS (int | None): where a predicate's words begin after a subject
+    that a non-restrictive relative clause interrupts ("The brewery, which
+    opened a second site last spring, is cutting staff"): the
+    relative clause is a claim of its own, and the claim of the predicate
+    starts after the comma that closes it; None when the subject has none
+    (an appositive, "Corvane, the cyber group, has rejected …", stays, as
+    does a subject whose inner noun has the clause: "the wording of the
+    deal, which …, could help")."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
+    if subject is None:
+        return None
+    doc = head.doc
+    for t in subject.children:
+        if t.dep_ != "relcl" or not _non_restrictive(t):
+            continue
+        after = t.right_edge.i + 1
+        # the clause closes the subject: nothing of the subject follows its comma
+        if after < head.i and doc[after].text in (",", "—", "–", ")") and subject.right_edge.i <= after:
+            return after + 1
+    return None
+
+
 def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> bool:
     """RETURNS (bool): whether an adverbial clause asserts something: "while
     production has not yet begun" does; "if the deal closes" and purpose
@@ -463,6 +507,45 @@ def event_gerund(token: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def prepositional_claim(token: Token, words: SegmentWords = SegmentWords()) -> tuple[int, bool] | None:
+    """RETURNS (tuple[int, bool] | None): the noun of a prepositional phrase
+    that is a claim of its own, and whether it adds to its clause's
+    predicate; None for any other token.
+
+    A circumstance ("…, amid falling demand", ``circumstance_preposition``
+    rules of ``segmentation.jsonl``) asserts that it holds; an addition
+    ("unveiled the phone, along with a new watch", ``additive_preposition``)
+    is a second thing its clause says, with the clause's status. The
+    preposition follows its verb, set off by a comma or a dash, and takes a
+    noun ("along" counts with its "with"); inside its clause ("the firm,
+    along with its partner, said …", "lost the race amid a scandal") the
+    phrase is part of the clause's claim."""
+    if token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX") or token.i < token.head.i:
+        return None
+    if token.i == 0 or token.doc[token.i - 1].text not in (",", "—", "–"):
+        return None  # "he lost the race amid a scandal": a phrase not set off is part of its claim
+    lemma = token.lower_
+    prep = token
+    if lemma in words.additive_prepositions and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "with":
+        prep = token.doc[token.i + 1]  # "along with": the noun hangs on "with" or on "along"
+        additive = True
+    elif lemma in words.circumstance_prepositions:
+        additive = False
+    else:
+        return None
+    noun = next((c for c in (*token.children, *prep.children) if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None:
+        return None
+    doc = token.doc
+    after = max(token.right_edge.i, prep.right_edge.i) + 1
+    if after < token.sent.end and not (doc[after].is_punct or doc[after].pos_ == "CCONJ"):
+        return None  # "ordered the office, along with the prosecutor, to release …": the phrase must close its clause
+    if after < token.sent.end and doc[after].text == ",":
+        return None
+    words.fire("additive_preposition" if additive else "circumstance_preposition", token)
+    return noun.i, additive
 
 
 def summary_phrase(token: Token) -> bool:
@@ -566,8 +649,11 @@ def _heading_or_byline(sent: Span, text: str) -> bool:
     own_line = text[line_start:start].strip(" \t#>*-") == "" and text[end : line_end if line_end >= 0 else len(text)].strip() == ""
     if not own_line or not line:
         return False
-    if line.startswith("#") or line.lower().startswith("by "):
+    if line.startswith("#"):
         return True
+    if line.lower().startswith("by "):
+        # "By Jane Doe, staff writer" names; "By the end of May, the plant will close" is a sentence
+        return not any(t.pos_ in ("VERB", "AUX") for t in words_only)
     words = line.split()
     return len(words) <= 10 and line[-1] not in ".!?\"”’:;)'"
 
@@ -653,8 +739,80 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
     return items
 
 
+def _absolute_halves(doc: Doc, start: int, end: int) -> list[int]:
+    """RETURNS (list[int]): where the second half of a coordinated absolute
+    starts, read from the words rather than the parse, which often hangs it
+    on the wrong word: "with pre-orders opening in May and shipments
+    following in June" is two claims, each a noun with its participle. A
+    half is a conjunction, a noun phrase (a determiner, adjectives, names and
+    nouns) and a participle right after its noun."""
+    if doc[start].lower_ != "with":
+        return []
+    halves: list[int] = []
+    for i in range(start + 2, end - 2):
+        if doc[i].pos_ != "CCONJ":
+            continue
+        k = i + 1
+        while k < end and (
+            doc[k].pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN")
+            or doc[k].tag_ == "POS"
+            or (doc[k].tag_ in ("VBN", "VBG") and k + 1 < end and doc[k + 1].pos_ == "NOUN")  # "guided tours"
+        ):
+            k += 1
+        if k < end and k > i + 1 and doc[k].tag_ in ("VBG", "VBN") and doc[k - 1].pos_ in ("NOUN", "PROPN"):
+            halves.append(i + 1)
+    return halves
+
+
+#: marks of a bullet list flattened into a line ("… affected: * A * B * C")
+BULLETS = frozenset({"*", "•", "·"})
+
+
+def inline_bullet_lists(doc: Doc) -> list[tuple[int, list[int]]]:
+    """RETURNS (list[tuple[int, list[int]]]): the bullet lists flattened into
+    a line of text, as ``(index of the colon, indices of the bullets)``: two
+    or more bullet marks standing between spaces on one line, the first right
+    after a colon ("These shops will close: * Leeds * York * Hull")."""
+    found: list[tuple[int, list[int]]] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        j = i - 1
+        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+            j -= 1
+        if token.text in BULLETS and j >= 0 and doc[j].text == ":" and doc[j].whitespace_:
+            bullets = [i]
+            k = i + 1
+            while k < len(doc) and not (doc[k].is_space and "\n" in doc[k].text):
+                if doc[k].text in BULLETS and doc[k - 1].whitespace_ and doc[k].whitespace_:
+                    bullets.append(k)
+                k += 1
+            if len(bullets) >= 2:
+                found.append((j, bullets))
+            i = k
+            continue
+        i += 1
+    return found
+
+
 #: markup left in an article's text ("<tweet id=…>", "</p>")
 _MARKUP = re.compile(r"<[^<>]*>")
+#: an element of markup left around an embedded post, with its text
+#: ("<tweet tweet-author=…>text<tweet/>", "<blockquote …>text</blockquote>");
+#: markup of running text ("<a href=…>", "<b>") leaves its words in the claim
+_EMBEDDED = re.compile(
+    r"<(tweet|blockquote|iframe|embed|figure|script|video)\b[^<>\n]*>[^\n]*?<(?:/\1|\1\s*/)>", re.IGNORECASE
+)
+
+
+def embedded_posts(text: str) -> list[tuple[int, int]]:
+    """RETURNS (list[tuple[int, int]]): the character ranges of posts an
+    article embeds as markup on one line ("<tweet …>…<tweet/>"): a copy of
+    a post the article shows, not its own text, which puts forward its
+    claims where it quotes or reports the post."""
+    return [(m.start(), m.end()) for m in _EMBEDDED.finditer(text)]
+
+
 def _has_content(span: Span) -> bool:
     """RETURNS (bool): whether a claim's words are more than markup (an
     embedded post's placeholder, "<tweet id=…></tweet>")."""
@@ -691,17 +849,25 @@ def _wh_question(sent: Span) -> bool:
     return words[k].tag_ in ("WRB", "WP", "WDT")
 
 
-def _reporting_participle(token: Token, report_verbs: frozenset[str], words: SegmentWords = SegmentWords()) -> bool:
+def _reporting_participle(
+    token: Token,
+    report_verbs: frozenset[str],
+    words: SegmentWords = SegmentWords(),
+    sources: frozenset[str] | None = None,
+) -> bool:
     """ "…, saying the offer undervalues the business", "citing two people":
     a participle of reporting elaborates its clause, it is no claim itself.
     So does one after a trailing reporter, which the parser may hang on the
     reporting verb with the speaker as its subject (", said analyst Chris
-    Weafer, commenting on the decision")."""
+    Weafer, commenting on the decision"). One that names a reason or a
+    matter rather than a source or a statement (", citing a shortage of
+    parts", ", hinting at more strikes") is a claim of its own: see
+    :func:`_gives_reason` (``sources``: the pack's words for sources)."""
     lemma = token.lemma_.lower()
     if token.tag_ != "VBG" or (lemma not in report_verbs and lemma not in words.reporting_participles):
         return False
     if token.dep_ == "advcl":
-        elaborates = not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        elaborates = not any(c.dep_ in SUBJECT_DEPS for c in token.children) and not _gives_reason(token, sources)
     else:
         elaborates = (
             token.dep_ == "ccomp"
@@ -712,6 +878,42 @@ def _reporting_participle(token: Token, report_verbs: frozenset[str], words: Seg
     if elaborates and lemma not in report_verbs:
         words.fire("reporting_participle", token)
     return elaborates
+
+
+#: entity labels of a source a participle may cite ("citing Reuters", "citing two officials")
+SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _gives_reason(participle: Token, sources: frozenset[str] | None) -> bool:
+    """RETURNS (bool): whether a reporting participle set off after its
+    clause puts forward a matter of its own, not where the clause came from:
+    its object (or its preposition's object) is a thing, not a source, a
+    statement or a finding ("…, citing the need for more tests", "…,
+    hinting at a return next year"; not "citing two people briefed on the
+    talks", "citing a report in a trade paper"), and it reports no clause
+    ("saying the offer is too low" frames the clause it reports).
+
+    sources (frozenset[str] | None): lemmas of sources, statements and
+        findings from ``attribution.jsonl``; None leaves every participle
+        framing its clause.
+    """
+    if sources is None or participle.i < participle.head.i:
+        return False
+    doc = participle.doc
+    if participle.left_edge.i == 0 or doc[participle.left_edge.i - 1].text not in (",", "—", "–"):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in participle.children):
+        return False
+    objects = [c for c in participle.children if c.dep_ == "dobj"]
+    objects += [g for c in participle.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if len(objects) != 1:
+        return False
+    (noun,) = objects
+    if noun.pos_ not in ("NOUN",) or noun.ent_type_ in SOURCE_LABELS:
+        return False
+    return not any(
+        t.lemma_.lower() in sources or t.lower_ in sources or t.ent_type_ in SOURCE_LABELS for t in noun.subtree
+    )
 
 
 #: dependencies by which a verb says what it reports or does; a trailing
@@ -789,6 +991,27 @@ def _splits_from(conj: Token) -> bool:
         # form beside a finite verb with no modal is finite too
         return True
     return head.pos_ == "AUX" and conj.tag_ in ("VBN", "JJ")
+
+
+def _coordinated_complement(conj: Token) -> bool:
+    """RETURNS (bool): whether a verb coordinated with an infinitive or a
+    participle that completes another verb is a claim of its own because it
+    is marked as one: it repeats "to" ("is due to open in May and to run
+    for six weeks") or carries an adverb of its own that may set another
+    status ("…, probably lifting sales and possibly cutting costs"). An
+    unmarked pair under one verb ("decided to sell the plant and close the
+    office") is one claim, as are alternatives ("fill or sort it") and a
+    conjunct with no object or phrase ("to see and be seen")."""
+    head = conj.head
+    infinitive = head.dep_ == "xcomp" and head.tag_ == "VB" and conj.tag_ == "VB"
+    participle = head.tag_ == "VBG" and conj.tag_ == "VBG" and head.dep_ in ("advcl", "acl", "pcomp", "xcomp")
+    if not (infinitive or participle):
+        return False
+    if not any(c.dep_ in ("dobj", "prep", "attr", "acomp", "ccomp", "xcomp") for c in conj.children):
+        return False
+    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children):
+        return False
+    return any((c.dep_ == "aux" and c.tag_ == "TO") or (c.dep_ == "advmod" and c.i < conj.i) for c in conj.children)
 
 
 def _finite(verb: Token) -> bool:
@@ -883,6 +1106,10 @@ class Segmenter(RulePackComponent):
         attribution_rules = load_attribution_rules(rules_dir)
         self.report_verbs = attribution_rules.get("report_verb", frozenset())
         self.belief_verbs = attribution_rules.get("belief_verb", frozenset())
+        # what a reporting participle may cite as its source rather than as a matter of its own
+        self.source_words = frozenset().union(
+            *(attribution_rules.get(kind, frozenset()) for kind in SOURCE_KINDS)
+        )
         self.boilerplate = load_nonclaim_phrases(rules_dir)
         self.evaluative = frozenset(load_nonclaim_phrases(rules_dir, "evaluative"))
         self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
@@ -897,8 +1124,52 @@ class Segmenter(RulePackComponent):
         text = doc_text(doc)
         for sent in doc.sents:
             spans.extend(self.segment_sentence(doc, sent, text))
+        for colon, bullets in inline_bullet_lists(doc):
+            spans = self._split_bullets(doc, spans, colon, bullets)
+        embedded = embedded_posts(text)
+        if embedded:
+            spans = [s for s in spans if not any(a < s.end_char and s.start_char < b for a, b in embedded)]
         doc.spans[self.spans_key] = spans
         return doc
+
+    def _split_bullets(self, doc: Doc, spans: list[Span], colon: int, bullets: list[int]) -> list[Span]:
+        """One claim per item of an inline bullet list: the claim that ends at
+        the list's colon runs on to the end of the first item, every other
+        item is a claim of that clause (``item_of``: it shares its status);
+        the parser's claims inside the list, made of its names, go."""
+        end = doc[bullets[-1]].sent.end
+        intro = next((s for s in spans if s.start < colon <= s.end + 1 and s.end <= bullets[0] + 1), None)
+        if intro is None:
+            intro = next((s for s in spans if s.start < colon < s.end), None)
+        if intro is None:
+            return spans
+        bounds = [*bullets, end]
+        kept = [s for s in spans if s is not intro and not (s.start > colon and s.start < end)]
+        info = dict(intro._.claim or {})
+        start = intro.start
+        if info.get("head", intro.root.i) > colon:
+            # the parser made a verb inside the list the clause's head: the
+            # introducing clause is headed by its own root
+            root = doc[intro.start : colon].root
+            info = {"head": root.i, "frame": None}
+            start = min(start, root.left_edge.i)
+        first = self._trim(doc, start, bounds[1])
+        items: list[Span] = []
+        if first is not None:
+            first._.claim = info
+            items.append(first)
+        for a, b in zip(bounds[1:], bounds[2:]):
+            item = self._trim(doc, a + 1, b)
+            if item is None or not _has_content(item):
+                continue
+            # an item run into the next sentence ("… Ohio Sales fell 2%") has a clause of its own
+            verb = next((t for t in item if _finite(t) and any(c.dep_ in SUBJECT_DEPS for c in t.children)), None)
+            if verb is not None:
+                item._.claim = {"head": verb.i, "frame": None}
+            else:
+                item._.claim = {"head": item.root.i, "frame": info.get("frame"), "item_of": info["head"]}
+            items.append(item)
+        return sorted([*kept, *items], key=lambda s: (s.start, s.end))
 
     # -- per sentence ---------------------------------------------------------
 
@@ -917,8 +1188,9 @@ class Segmenter(RulePackComponent):
                 or event_gerund(t) is not None
                 or summary_phrase(t)
                 or afterthought(t, self.afterthoughts)
+                or prepositional_claim(t, self.words) is not None
             )
-            and not _reporting_participle(t, self.report_verbs, self.words)
+            and not _reporting_participle(t, self.report_verbs, self.words, self.source_words)
         ]
         if not heads:
             return []
@@ -929,7 +1201,8 @@ class Segmenter(RulePackComponent):
         # ", suggesting investors expect more": the participle frames the claim it reports
         dropped.update(
             t.i for t in sent
-            if _reporting_participle(t, self.report_verbs, self.words) and any(c.dep_ == "ccomp" for c in t.children)
+            if _reporting_participle(t, self.report_verbs, self.words, self.source_words)
+            and any(c.dep_ == "ccomp" for c in t.children)
         )
         for token in heads:
             content = reported_clause(token, self.report_verbs, self.belief_verbs)
@@ -982,9 +1255,17 @@ class Segmenter(RulePackComponent):
                     head_i = summary_appositive(token).i  # type: ignore[union-attr]
                 elif head_i == token.i and event_gerund(token) is not None:
                     head_i = event_gerund(token).i  # type: ignore[union-attr]
+                elif head_i == token.i and prepositional_claim(token, self.words) is not None:
+                    head_i, additive = prepositional_claim(token, self.words)  # type: ignore[misc]
+                    if additive and token.head.i < token.i:
+                        item_of = token.head.i  # "…, along with X": X shares its clause's predicate and status
                 span = self._trim(doc, start, end)
                 if span is None:
                     continue
+                if not span.start <= head_i < span.end and item_of is None:
+                    # the parser put the predicate in a later half ("with a launch
+                    # planned for May and sales set to open in June"): the half's own participle
+                    head_i = next((t.i for t in span if t.tag_ in ("VBN", "VBG")), span.root.i)
                 words = sum(1 for t in span if not t.is_punct and not t.is_space)
                 if words < min_words:
                     continue
@@ -1098,6 +1379,12 @@ class Segmenter(RulePackComponent):
                 if outer_subject is not None:
                     first = min(first, outer_subject.left_edge.i)
             start = min(start, first)
+        interrupted = interrupted_subject(token)
+        if interrupted is not None and interrupted <= token.i:
+            # "Vance, who hurt her knee in May, is unlikely to tour": the
+            # relative clause is a claim of its own, and this one starts
+            # after it, at what is said of the subject
+            start = max(start, interrupted)
         yield from self._split_lists(doc, start, end, token.i)
 
     def _split_lists(self, doc: Doc, start: int, end: int, head_i: int) -> Iterable[tuple[int, int, int, int]]:
@@ -1120,6 +1407,7 @@ class Segmenter(RulePackComponent):
                 items.append(j + 1)  # the item keeps its adverb ("potentially")
         gapped = set(_gapped_items(doc, start, end))
         items.extend(gapped)
+        items.extend(_absolute_halves(doc, start, end))
         if not items:
             yield start, end, head_i, self.min_tokens
             return
