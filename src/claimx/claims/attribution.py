@@ -259,7 +259,7 @@ class AttributionTagger(RulePackComponent):
                 self._fired(act, "act_object", act.lemma_.lower())
                 speech_act = False
             if lemma in self.belief_verbs or speech_act:
-                controller = token.head if token.dep_ == "xcomp" or _participle_adjunct(token) else token
+                controller = token.head if token.dep_ == "xcomp" or self._is("participle_adjunct", token) else token
                 # "has not said", "has yet to confirm", "declined to say": the
                 # article reports a silence, nobody is its source; "has not
                 # ruled out" still says something
