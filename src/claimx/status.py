@@ -26,7 +26,11 @@ fact of its subject in so many words (a one-word slot word of
 to that fact too, last, for an article with no claim of its own there; the
 first such word on a fact makes its group. A
 group's value is the date or amount (as its slot says) that the speaking
-claim gives.
+claim gives. A claim stated as fact that speaks of a deadline or a schedule
+("has until June 1 to file a plan", "a vote scheduled for May") speaks for
+its fact as expected, or as undecided and without a value when the deadline
+is for a decision ("has until 21 September to decide"): the rules with
+``speaks`` of ``background.jsonl``.
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
@@ -48,7 +52,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .background import matching_rule
+from .background import matching_rule, speaking_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import Status, Topic
@@ -416,10 +420,12 @@ def _standing_value(history: list[StatusStep]) -> str | None:
     """RETURNS (str | None): the value the current status rests on: the last
     step's, else that of the latest step before it with the same status, the
     steps between all keeping that status (an article that confirms the deal
-    without its price leaves the price confirmed before standing)."""
+    without its price leaves the price confirmed before standing). A fact
+    confirmed without a value of its own keeps the one it was expected with
+    ("the plan is due by June 1", then "the plan was presented")."""
     status = history[-1].status
     for step in reversed(history):
-        if step.status != status:
+        if step.status != status and not (status == "confirmed" and step.status == "expected"):
             return None
         if step.value:
             return step.value
@@ -483,10 +489,22 @@ def _history(
         earlier.extend(said)
         cid = claim["claim_id"]
         status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
+        reviewed = bool(resolution and cid in resolution.by_claim)
+        speaks = speaking_rule(claim.get("text") or "") if status == "confirmed" and not reviewed else None
+        if speaks is not None and speaks.speaks is not None:
+            # "has until June 1 to file a plan": that there is a deadline is
+            # a fact, the plan is not yet; "a vote scheduled for May": the
+            # vote is expected (``background.jsonl``, rules with ``speaks``)
+            status = speaks.speaks
+            if status == "unconfirmed":
+                # "has until 21 September to decide": the deadline is not
+                # the value of a fact still undecided
+                value = None
+                claim = {**claim, "dates": [], "entities": []}
         if (
             topic in ("cast", "crew")
             and status in ("confirmed", "expected")
-            and not (resolution and cid in resolution.by_claim)
+            and not reviewed
             and _leaves(claim.get("text") or "", key)
         ):
             # "the chief executive, Ilse Marten, will step down": she is
@@ -502,7 +520,7 @@ def _history(
                 claim_id=cid,
                 text=claim["text"],
                 claims=len(entries),
-                reviewed=bool(resolution and cid in resolution.by_claim),
+                reviewed=reviewed,
             )
         )
     return history
