@@ -22,14 +22,14 @@ SHARED = ROOT.parent / "shared"
 STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "devset": (SHARED / "devset", 5),
     "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 13),
-    "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 8),
+    "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 9),
     "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 7),
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 10),
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 7),
     "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 9),
 }
 #: all dev chains together: group found, final status, whole history, value (of 101 facts)
-TOTAL_FLOORS = {"found": 76, "status": 59, "history": 26, "value": 51}
+TOTAL_FLOORS = {"found": 76, "status": 60, "history": 27, "value": 51}
 
 
 @pytest.fixture(scope="module")

@@ -128,6 +128,7 @@ class AttributionRule(BaseModel):
         "phrasal_report",
         "statement_noun",
         "act_object",
+        "commit_verb",
     ]
     lemma: str
     examples: list[Example] = []

@@ -91,6 +91,9 @@ class AttributionTagger(RulePackComponent):
         self.phrasal_reports = rules.get("phrasal_report", frozenset())
         #: objects that make a verb of saying an act ("posted a *loss*", "posted a *photo*")
         self.act_objects = rules.get("act_object", frozenset())
+        #: verbs of saying that, with a to-infinitive and no clause, are the
+        #: subject's own act ("agreed *to buy* 60 jets"), not a report
+        self.commit_verbs = rules.get("commit_verb", frozenset())
         #: nouns of a written statement that a quotation after them gives ("issued a statement")
         self.statement_nouns = rules.get("statement_noun", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
@@ -214,6 +217,17 @@ class AttributionTagger(RulePackComponent):
                 # "Ford posted a profit", "the chain reported a loss": a result
                 # or a picture given out is an act of the subject, not its report
                 self._fired(act, "act_object", act.lemma_.lower())
+                speech_act = False
+            if (
+                speech_act
+                and phrasal is None
+                and lemma in self.commit_verbs
+                and any(c.dep_ == "xcomp" for c in token.children)
+                and not any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
+            ):
+                # "Officials have agreed to buy 60 jets": what the subject
+                # binds itself to do, not what it says
+                self._fired(token, "commit_verb", lemma)
                 speech_act = False
             if lemma in self.belief_verbs or speech_act:
                 controller = token.head if token.dep_ == "xcomp" else token
