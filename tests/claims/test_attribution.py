@@ -390,3 +390,29 @@ def test_attribution_first_and_second_person_take_the_quotation_speaker(analyse)
     assert all(r.attribution is not None and r.attribution.text == "host Nadia Frost" for r in quoted), [
         (r.text, r.attribution.text if r.attribution else None) for r in quoted
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A tipster who posts as "Orbweaver" on a phone forum shared a spec sheet on Monday. Orbweaver says the handset will be unveiled in late May.',
+        "Last week a leaker known as Orbweaver published a photo of the box. Orbweaver says the handset will be unveiled in late May.",
+    ],
+)
+def test_attribution_source_introduced_by_a_handle_keeps_its_authority(analyse, text):
+    # a tipster introduced by a handle is a rumour source when named again
+    (claim,) = [r for r in analyse(text) if r.text.startswith("Orbweaver says")]
+    assert claim.attribution is not None and claim.attribution.text == "Orbweaver"
+    assert claim.status == "rumored"
+
+
+def test_attribution_a_maker_is_not_a_rumour_source_for_a_tipster_nearby(analyse):
+    text = "A tipster known as Orbweaver published a photo of the box. Halden says the handset will be unveiled in late May."
+    (claim,) = [r for r in analyse(text) if r.text.startswith("Halden says")]
+    assert claim.status == "confirmed"
+
+
+def test_attribution_an_agreement_to_act_has_no_source(analyse):
+    # "agreed to buy" is what the officials do, not what they say
+    (claim,) = [r for r in analyse("Officials from the port authority have agreed to buy four new tugboats.") if "agreed" in r.text]
+    assert claim.attribution is None and claim.status == "confirmed"

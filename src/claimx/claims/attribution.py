@@ -105,7 +105,8 @@ class AttributionTagger(RulePackComponent):
         by_head: dict[int, dict[str, Any]] = {}
         by_token: dict[int, dict[str, Any]] = {}  # tokens of attributed claims -> their source
         history: list[dict[str, Any]] = []  # earlier sources, for pronouns
-        rumor_names: set[str] = set()  # surnames of sources introduced as analysts, leakers …
+        # surnames of sources introduced as analysts, leakers …
+        rumor_names: set[str] = self._introduced_rumor_names(doc)
         for claim in claims:
             info = dict(claim._.claim or {})
             head = doc[info.get("head", claim.root.i)]
@@ -265,19 +266,48 @@ class AttributionTagger(RulePackComponent):
         passive = any(c.dep_ == "auxpass" for c in head.children)
         return passive and (lemma in self.report_verbs or lemma in self.belief_verbs)
 
+    def _introduced_rumor_names(self, doc: Doc) -> set[str]:
+        """RETURNS (set[str]): the last words of the names a rumour source
+        (``rumor_source`` rules: a tipster, a leaker, an analyst) is
+        introduced by, as a source or not: "the tipster Orbweaver",
+        "Orbweaver, a prolific leaker", "a tipster known as Orbweaver", "a
+        leaker who posts as 'Orbweaver'", "who goes by Orb Leaks" (read
+        from the words after the noun, whatever the parse made of them)."""
+        names: set[str] = set()
+        for token in doc:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in self.rumor_sources:
+                continue
+            if token.dep_ in ("compound", "appos") and token.head.pos_ == "PROPN":
+                names.add(token.head.text)
+                continue
+            i, handle = token.i + 1, False
+            while i < len(doc) and i <= token.i + 6:
+                word = doc[i]
+                if word.pos_ == "VERB" and word.lemma_.lower() in _HANDLE_VERBS:
+                    handle = True
+                elif not (word.lower_ in _HANDLE_WORDS or word.is_quote):
+                    break
+                i += 1
+            if handle and i < len(doc) and doc[i].pos_ == "PROPN":
+                while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+                    i += 1
+                names.add(doc[i].text)
+        return names
+
     @staticmethod
     def _remembered(text: str, source: dict[str, Any], rumor_names: set[str]) -> dict[str, Any]:
-        """A named source introduced as an analyst or leaker ("supply-chain
-        analyst Tomasz Reiner") keeps that authority when named again
-        ("Reiner expects …")."""
-        if source.get("kind") != KIND_NAMED:
+        """A source introduced as an analyst or leaker ("supply-chain
+        analyst Tomasz Reiner", "a tipster known as Orbweaver") keeps that
+        authority when named again ("Reiner expects …", "Orbweaver says …")."""
+        if source.get("kind") not in (KIND_NAMED, KIND_ORGANISATION):
             return source
         words = text[source["start"] : source["end"]].split()
         if not words:
             return source
-        surname = words[-1]
+        surname = words[-1].strip("\"'“”‘’")
         if source.get("authority") == AUTHORITY_RUMOR:
-            rumor_names.add(surname)
+            if source.get("kind") == KIND_NAMED:
+                rumor_names.add(surname)
             return source
         if surname in rumor_names:
             return {**source, "authority": AUTHORITY_RUMOR}
@@ -677,6 +707,11 @@ class AttributionTagger(RulePackComponent):
 
 
 #: dependencies by which a verb of saying takes what it says
+#: verbs and words that put a handle after a rumour source's noun ("a tipster
+#: *known as* X", "*who posts as* X", "*who goes by* X", "*called* X")
+_HANDLE_VERBS = frozenset({"know", "post", "go", "call", "name", "tweet", "write"})
+_HANDLE_WORDS = frozenset({"who", "as", "by", "under", "the", "name", "handle", "online"})
+
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "prep", "advcl", "pcomp"})
 
 #: function words: negative quantifiers and pronouns that open a source
