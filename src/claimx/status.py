@@ -10,7 +10,8 @@ is one. The key is the claim's slot (``models/en/slots.jsonl``).
 Within a group each article speaks once, through the first of its claims in
 this order: a claim a reviewer accepted or corrected (a rejected claim does
 not count); for a release or a fact whose value is an amount, a claim that
-gives its value; a claim that names the subject and carries status words
+gives its value (for a fact counted in things, such as orders, a number of
+things before a sum); a claim that names the subject and carries status words
 (cues), a denial in so many words counting as naming it; one that does
 either; its first claim. A sentence that hedges a value and says in so many
 words that the fact is undecided ("anticipated for 2025, no date has been
@@ -335,6 +336,19 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
     return None
 
 
+def _counts(claim: Mapping[str, Any], topic: str, key: str) -> bool:
+    """RETURNS (bool): whether a claim gives a fact counted in things (a
+    ``count`` slot) a number of things, not only a sum or a share; True for
+    every other fact."""
+    if _value_kind(topic, key) != "count":
+        return True
+    value = _value(claim, topic, key)
+    return value is not None and any(
+        ent.get("label") in ("CARDINAL", "QUANTITY") and _written_amount(claim, ent) == value
+        for ent in claim.get("entities") or []
+    )
+
+
 #: a figure that names a model ("the 787-8", "the A350"): the article before it, a dash or letters in it
 _MODEL_NUMBER = re.compile(r"[A-Za-z]+-?\d[\w-]*|\d+-\w+")
 
@@ -593,6 +607,10 @@ def rollup(
         # than one that does not
         if decision is None and _wants_value(topic, claim["key"]) and _value(claim, topic, claim["key"]) is None:
             priority += 3
+        elif decision is None and not _counts(claim, topic, claim["key"]):
+            # a count of things ("pre-orders passed 250,000") says more of
+            # orders than a sum beside them ("a $50 credit for those who keep them")
+            priority += 1
         groups.setdefault(gkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
         names.setdefault(gkey, set()).add(claim["subject"]["name"])
         # "has a 12-inch display, 8GB of memory and a 5,000mAh battery": a
