@@ -72,6 +72,14 @@ def _first(text: str, rules_dir: Path | None, speaks: bool) -> BackgroundRule | 
     return None
 
 
+def rule_matches(rule_id: str, text: str, rules_dir: Path | None = None) -> bool:
+    """RETURNS (bool): whether the rule ``rule_id`` matches a claim's text."""
+    return any(
+        rule.id == rule_id and bool(pattern.search(text)) and (also is None or bool(also.search(text)))
+        for rule, pattern, also in _compiled(rules_dir)
+    )
+
+
 def matching_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | None:
     """RETURNS (BackgroundRule | None): the first background rule (one without
     ``speaks``) a claim's text matches, or None."""

@@ -30,7 +30,8 @@ group's value is the date or amount (as its slot says) that the speaking
 claim gives. A claim stated as fact that speaks of a deadline or a schedule
 ("has until June 1 to file a plan", "a vote scheduled for May") speaks for
 its fact as expected, or as undecided and without a value when the deadline
-is for a decision ("has until 21 September to decide"): the rules with
+is for a decision ("has until 21 September to decide"); one that says the
+date was missed ("two years behind schedule") denies it: the rules with
 ``speaks`` of ``background.jsonl``.
 
 Articles are ordered by publication date; an article without one counts as
