@@ -416,3 +416,18 @@ def test_attribution_an_agreement_to_act_has_no_source(analyse):
     # "agreed to buy" is what the officials do, not what they say
     (claim,) = [r for r in analyse("Officials from the port authority have agreed to buy four new tugboats.") if "agreed" in r.text]
     assert claim.attribution is None and claim.status == "confirmed"
+
+
+def test_attribution_a_named_expert_after_a_sentence_on_analysts_is_one_of_them(analyse):
+    records = analyse(
+        "Analysts were split on the bid. Lena Voss of Harbour Partners said the regulator will demand remedies. "
+        "She expects the deal to close in May."
+    )
+    said = [r for r in records if r.text.startswith(("Lena Voss", "She expects"))]
+    assert len(said) == 2 and all(r.status == "rumored" for r in said), [(r.text, r.status) for r in said]
+
+
+def test_attribution_a_named_expert_on_their_own_is_no_rumour_source(analyse):
+    records = analyse("The airline said the deal will close in May. Lena Voss of Harbour Partners said the regulator will demand remedies.")
+    (said,) = [r for r in records if r.text.startswith("Lena Voss")]
+    assert said.status == "confirmed"

@@ -636,6 +636,8 @@ class AttributionTagger(RulePackComponent):
                 noun = child.lemma_.lower()
                 if noun in self.rumor_sources or (role & self.rumor_sources and noun in self.person_roles):
                     authority = AUTHORITY_RUMOR
+        if kind == KIND_NAMED and authority != AUTHORITY_RUMOR and self._one_of_them(subject):
+            authority = AUTHORITY_RUMOR
         if verb is not None and verb.lemma_.lower() in self.rumor_verbs and not self._official(span) and not _as_parenthetical(verb):
             # "Bloomberg reported" passes on what others said; "Ford's chief
             # executive reported" speaks for the company; "as Bloomberg
@@ -650,6 +652,21 @@ class AttributionTagger(RulePackComponent):
             # a leaked document speaks in the past tense of what it shows
             "evidence": subject.lemma_.lower() in self.evidence_nouns,
         }
+
+    def _one_of_them(self, subject: Token) -> bool:
+        """RETURNS (bool): whether a person named with their firm ("Lena Voss
+        of Harbour Partners") follows a sentence about rumour sources as a
+        group ("Analysts were split."): one of them, whose word settles nothing."""
+        if not any(c.dep_ == "prep" and c.lower_ in ("of", "at") for c in subject.children):
+            return False
+        sent = subject.sent
+        if sent.start == 0:
+            return False
+        before = subject.doc[sent.start - 1].sent
+        return any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and t.lemma_.lower() in self.rumor_sources
+            for t in before
+        )
 
     def _official(self, span: Span) -> bool:
         """RETURNS (bool): whether a source span names an office holder ("CEO Alan Mulally")."""
