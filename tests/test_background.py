@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from claimx.background import background_rule, load_background
+from claimx.background import background_rule, load_background, matching_rule, rule_matches
 from claimx.status import DocInfo, rollup
 
 RULES = load_background()
@@ -27,7 +27,12 @@ def test_background_example_matches(rule_id, text):
 
 @pytest.mark.parametrize("rule_id,text", COUNTER)
 def test_background_counter_example_does_not_match(rule_id, text):
-    assert background_rule(text) is None
+    # no background rule matches a background rule's counter-example; a rule
+    # with ``speaks`` does not match its own (another may: "missed the deadline")
+    if next(rule for rule in RULES if rule.id == rule_id).speaks is None:
+        assert matching_rule(text) is None
+    else:
+        assert not rule_matches(rule_id, text)
 
 
 def _claim(doc_id, n, text, status, *, cues=("said",), date=None):
@@ -108,3 +113,40 @@ def test_time_clause_marks_only_itself():
     ]
     (record,) = rollup(claims, _docs("a", "b")).values()
     assert [(s.doc_id, s.status) for s in record.history] == [("a", "rumored"), ("b", "confirmed")]
+
+
+def test_deadline_speaks_for_its_fact_as_expected_then_keeps_its_date():
+    claims = [
+        _claim("a", 1, "Brightline Pad's maker has until 30 June to open its second assembly line", "confirmed", date="2026-06-30"),
+        _claim("b", 1, "Brightline Pad's maker opened its second assembly line", "confirmed"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status, s.value) for s in record.history] == [
+        ("a", "expected", "2026-06-30"),
+        ("b", "confirmed", None),
+    ]
+    # confirmed without a date of its own, the fact keeps the one it was expected with
+    assert (record.status, record.value) == ("confirmed", "2026-06-30")
+
+
+def test_deadline_to_decide_leaves_the_fact_undecided_without_a_value():
+    claims = [
+        _claim("a", 1, "The regulator has until 30 June to decide on Brightline Pad's assembly licence", "confirmed", date="2026-06-30"),
+    ]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert (record.status, record.value) == ("unconfirmed", None)
+
+
+def test_a_denial_with_a_deadline_stays_a_denial():
+    claims = [_claim("a", 1, "Brightline Pad's maker will not meet its deadline to open a second line", "denied")]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert record.status == "denied"
+
+
+def test_behind_schedule_denies_the_scheduled_date():
+    claims = [
+        _claim("a", 1, "Brightline Pad's second assembly line is due to open in June", "expected", date="2026-06"),
+        _claim("b", 1, "Brightline Pad's second assembly line is four months behind schedule", "confirmed"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "denied")]

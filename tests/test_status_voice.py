@@ -142,3 +142,17 @@ def test_a_model_number_is_no_amount():
     ]
     (record,) = rollup([claim], _docs("a")).values()
     assert record.value == "between 40 and 60"
+
+
+def _with_amount(claim, amount, label):
+    at = claim["text"].index(amount)
+    return {**claim, "entities": [{"text": amount.lstrip("$"), "start": at + amount.startswith("$"), "end": at + len(amount), "label": label}]}
+
+
+def test_a_count_of_orders_speaks_before_a_sum_beside_them():
+    claims = [
+        _with_amount(_claim("a", 1, "Buyers who keep their orders will get a $40 voucher", "confirmed", "orders"), "$40", "MONEY"),
+        _with_amount(_claim("a", 2, "Corvel Motors said orders for the van have passed 18,000", "confirmed", "orders"), "18,000", "CARDINAL"),
+    ]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert (record.claim_id, record.value) == ("a-2", "18,000")

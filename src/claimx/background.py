@@ -4,8 +4,11 @@ News restates what came before: "the company had said in March that …",
 "Harwick initially refused", "earlier this year the maker announced …". The
 roll-up (:mod:`claimx.status`) reads such a claim, once its fact has been
 reported, as background: it does not speak for its article
-(shared/ANNOTATION.md, "Tracked facts across articles"). No spaCy here: the
-rules match the claim's words as written.
+(shared/ANNOTATION.md, "Tracked facts across articles"). The same pack
+holds wording that says how a claim stated as fact speaks for the fact it is
+about (a rule's ``speaks``): "has until June 1 to file a plan" states a
+deadline; the plan is still expected. No spaCy here: the rules match the
+claim's words as written.
 """
 
 from __future__ import annotations
@@ -51,19 +54,46 @@ def _compile(rule: BackgroundRule) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def _compiled(rules_dir: Path | None = None) -> tuple[tuple[BackgroundRule, re.Pattern[str]], ...]:
-    return tuple((rule, _compile(rule)) for rule in load_background(rules_dir))
+def _compiled(rules_dir: Path | None = None) -> tuple[tuple[BackgroundRule, re.Pattern[str], re.Pattern[str] | None], ...]:
+    return tuple(
+        (
+            rule,
+            _compile(rule),
+            re.compile(r"(?<!\w)(?:" + _alternatives(rule.also) + r")(?!\w)", re.IGNORECASE) if rule.also else None,
+        )
+        for rule in load_background(rules_dir)
+    )
 
 
-def matching_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | None:
-    """RETURNS (BackgroundRule | None): the first background rule a claim's text matches, or None."""
-    for rule, pattern in _compiled(rules_dir):
-        if pattern.search(text):
+def _first(text: str, rules_dir: Path | None, speaks: bool) -> BackgroundRule | None:
+    for rule, pattern, also in _compiled(rules_dir):
+        if (rule.speaks is not None) == speaks and pattern.search(text) and (also is None or also.search(text)):
             return rule
     return None
 
 
+def rule_matches(rule_id: str, text: str, rules_dir: Path | None = None) -> bool:
+    """RETURNS (bool): whether the rule ``rule_id`` matches a claim's text."""
+    return any(
+        rule.id == rule_id and bool(pattern.search(text)) and (also is None or bool(also.search(text)))
+        for rule, pattern, also in _compiled(rules_dir)
+    )
+
+
+def matching_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | None:
+    """RETURNS (BackgroundRule | None): the first background rule (one without
+    ``speaks``) a claim's text matches, or None."""
+    return _first(text, rules_dir, speaks=False)
+
+
+def speaking_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | None:
+    """RETURNS (BackgroundRule | None): the first rule with ``speaks`` a
+    claim's text matches ("has until June 1 to file a plan"), or None."""
+    return _first(text, rules_dir, speaks=True)
+
+
 def background_rule(text: str, rules_dir: Path | None = None) -> str | None:
-    """RETURNS (str | None): the id of the first background rule a claim's text matches, or None."""
-    rule = matching_rule(text, rules_dir)
+    """RETURNS (str | None): the id of the first rule of the pack (background,
+    else one with ``speaks``) a claim's text matches, or None."""
+    rule = matching_rule(text, rules_dir) or speaking_rule(text, rules_dir)
     return rule.id if rule is not None else None

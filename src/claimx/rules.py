@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from .errors import RulePackError
-from .schemas import Mod
+from .schemas import Mod, Status
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -425,7 +425,10 @@ class BackgroundRule(BaseModel):
     """One line of ``background.jsonl``: wording that marks a claim as background,
     a restatement of what happened or was said before ("had said", "initially",
     "earlier this year"). Read by the roll-up (:mod:`claimx.background`): once a
-    fact has been reported, such a claim does not speak for its article."""
+    fact has been reported, such a claim does not speak for its article. A rule
+    with ``speaks`` is not about background: it says how a claim that states
+    something as fact speaks for the fact it is about ("has until June 1 to
+    file a plan": that there is a deadline is confirmed, the plan is expected)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -448,6 +451,12 @@ class BackgroundRule(BaseModel):
     #: words: the claim is itself the time clause ("two weeks after the maker
     #: unveiled it"), not a clause that ends on one
     opens: int | None = None
+    #: when given, the words count only in a claim that also holds one of these
+    #: ("has until Friday to *decide*")
+    also: list[str] = []
+    #: when given, the rule marks no background: a claim the extractor read as
+    #: ``confirmed`` that matches it speaks for its fact with this status
+    speaks: Status | None = None
     examples: list[str] = []
     counter_examples: list[str] = []
 

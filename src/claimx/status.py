@@ -10,7 +10,8 @@ is one. The key is the claim's slot (``models/en/slots.jsonl``).
 Within a group each article speaks once, through the first of its claims in
 this order: a claim a reviewer accepted or corrected (a rejected claim does
 not count); for a release or a fact whose value is an amount, a claim that
-gives its value; a claim that names the subject and carries status words
+gives its value (for a fact counted in things, such as orders, a number of
+things before a sum); a claim that names the subject and carries status words
 (cues), a denial in so many words counting as naming it; one that does
 either; its first claim. A sentence that hedges a value and says in so many
 words that the fact is undecided ("anticipated for 2025, no date has been
@@ -26,7 +27,12 @@ fact of its subject in so many words (a one-word slot word of
 to that fact too, last, for an article with no claim of its own there; the
 first such word on a fact makes its group. A
 group's value is the date or amount (as its slot says) that the speaking
-claim gives.
+claim gives. A claim stated as fact that speaks of a deadline or a schedule
+("has until June 1 to file a plan", "a vote scheduled for May") speaks for
+its fact as expected, or as undecided and without a value when the deadline
+is for a decision ("has until 21 September to decide"); one that says the
+date was missed ("two years behind schedule") denies it: the rules with
+``speaks`` of ``background.jsonl``.
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
@@ -48,7 +54,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .background import matching_rule
+from .background import matching_rule, speaking_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import Status, Topic
@@ -331,6 +337,19 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
     return None
 
 
+def _counts(claim: Mapping[str, Any], topic: str, key: str) -> bool:
+    """RETURNS (bool): whether a claim gives a fact counted in things (a
+    ``count`` slot) a number of things, not only a sum or a share; True for
+    every other fact."""
+    if _value_kind(topic, key) != "count":
+        return True
+    value = _value(claim, topic, key)
+    return value is not None and any(
+        ent.get("label") in ("CARDINAL", "QUANTITY") and _written_amount(claim, ent) == value
+        for ent in claim.get("entities") or []
+    )
+
+
 #: a figure that names a model ("the 787-8", "the A350"): the article before it, a dash or letters in it
 _MODEL_NUMBER = re.compile(r"[A-Za-z]+-?\d[\w-]*|\d+-\w+")
 
@@ -416,10 +435,12 @@ def _standing_value(history: list[StatusStep]) -> str | None:
     """RETURNS (str | None): the value the current status rests on: the last
     step's, else that of the latest step before it with the same status, the
     steps between all keeping that status (an article that confirms the deal
-    without its price leaves the price confirmed before standing)."""
+    without its price leaves the price confirmed before standing). A fact
+    confirmed without a value of its own keeps the one it was expected with
+    ("the plan is due by June 1", then "the plan was presented")."""
     status = history[-1].status
     for step in reversed(history):
-        if step.status != status:
+        if step.status != status and not (status == "confirmed" and step.status == "expected"):
             return None
         if step.value:
             return step.value
@@ -483,10 +504,22 @@ def _history(
         earlier.extend(said)
         cid = claim["claim_id"]
         status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
+        reviewed = bool(resolution and cid in resolution.by_claim)
+        speaks = speaking_rule(claim.get("text") or "") if status == "confirmed" and not reviewed else None
+        if speaks is not None and speaks.speaks is not None:
+            # "has until June 1 to file a plan": that there is a deadline is
+            # a fact, the plan is not yet; "a vote scheduled for May": the
+            # vote is expected (``background.jsonl``, rules with ``speaks``)
+            status = speaks.speaks
+            if status == "unconfirmed":
+                # "has until 21 September to decide": the deadline is not
+                # the value of a fact still undecided
+                value = None
+                claim = {**claim, "dates": [], "entities": []}
         if (
             topic in ("cast", "crew")
             and status in ("confirmed", "expected")
-            and not (resolution and cid in resolution.by_claim)
+            and not reviewed
             and _leaves(claim.get("text") or "", key)
         ):
             # "the chief executive, Ilse Marten, will step down": she is
@@ -502,7 +535,7 @@ def _history(
                 claim_id=cid,
                 text=claim["text"],
                 claims=len(entries),
-                reviewed=bool(resolution and cid in resolution.by_claim),
+                reviewed=reviewed,
             )
         )
     return history
@@ -575,6 +608,10 @@ def rollup(
         # than one that does not
         if decision is None and _wants_value(topic, claim["key"]) and _value(claim, topic, claim["key"]) is None:
             priority += 3
+        elif decision is None and not _counts(claim, topic, claim["key"]):
+            # a count of things ("pre-orders passed 250,000") says more of
+            # orders than a sum beside them ("a $50 credit for those who keep them")
+            priority += 1
         groups.setdefault(gkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
         names.setdefault(gkey, set()).add(claim["subject"]["name"])
         # "has a 12-inch display, 8GB of memory and a 5,000mAh battery": a

@@ -486,3 +486,44 @@ def test_attribution_clause_verb_says_something_only_in_a_clause(analyse, text, 
     records = analyse(text)
     assert records
     assert (records[0].attribution.text if records[0].attribution else None) == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A tipster who posts as "Orbweaver" on a phone forum shared a spec sheet on Monday. Orbweaver says the handset will be unveiled in late May.',
+        "Last week a leaker known as Orbweaver published a photo of the box. Orbweaver says the handset will be unveiled in late May.",
+    ],
+)
+def test_attribution_source_introduced_by_a_handle_keeps_its_authority(analyse, text):
+    # a tipster introduced by a handle is a rumour source when named again
+    (claim,) = [r for r in analyse(text) if r.text.startswith("Orbweaver says")]
+    assert claim.attribution is not None and claim.attribution.text == "Orbweaver"
+    assert claim.status == "rumored"
+
+
+def test_attribution_a_maker_is_not_a_rumour_source_for_a_tipster_nearby(analyse):
+    text = "A tipster known as Orbweaver published a photo of the box. Halden says the handset will be unveiled in late May."
+    (claim,) = [r for r in analyse(text) if r.text.startswith("Halden says")]
+    assert claim.status == "confirmed"
+
+
+def test_attribution_an_agreement_to_act_has_no_source(analyse):
+    # "agreed to buy" is what the officials do, not what they say
+    (claim,) = [r for r in analyse("Officials from the port authority have agreed to buy four new tugboats.") if "agreed" in r.text]
+    assert claim.attribution is None and claim.status == "confirmed"
+
+
+def test_attribution_a_named_expert_after_a_sentence_on_analysts_is_one_of_them(analyse):
+    records = analyse(
+        "Analysts were split on the bid. Lena Voss of Harbour Partners said the regulator will demand remedies. "
+        "She expects the deal to close in May."
+    )
+    said = [r for r in records if r.text.startswith(("Lena Voss", "She expects"))]
+    assert len(said) == 2 and all(r.status == "rumored" for r in said), [(r.text, r.status) for r in said]
+
+
+def test_attribution_a_named_expert_on_their_own_is_no_rumour_source(analyse):
+    records = analyse("The airline said the deal will close in May. Lena Voss of Harbour Partners said the regulator will demand remedies.")
+    (said,) = [r for r in records if r.text.startswith("Lena Voss")]
+    assert said.status == "confirmed"

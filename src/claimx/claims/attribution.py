@@ -131,7 +131,8 @@ class AttributionTagger(RulePackComponent):
         by_head: dict[int, dict[str, Any]] = {}
         by_token: dict[int, dict[str, Any]] = {}  # tokens of attributed claims -> their source
         history: list[dict[str, Any]] = []  # earlier sources, for pronouns
-        rumor_names: set[str] = set()  # surnames of sources introduced as analysts, leakers …
+        # surnames of sources introduced as analysts, leakers …
+        rumor_names: set[str] = self._introduced_rumor_names(doc)
         quoted = quotations(text) if '"' in text or "“" in text else []
         for claim in claims:
             info = dict(claim._.claim or {})
@@ -258,6 +259,17 @@ class AttributionTagger(RulePackComponent):
                 # or a picture given out is an act of the subject, not its report
                 self._fired(act, "act_object", act.lemma_.lower())
                 speech_act = False
+            if (
+                speech_act
+                and phrasal is None
+                and lemma in self.commit_verbs
+                and any(c.dep_ == "xcomp" for c in token.children)
+                and not any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
+            ):
+                # "Officials have agreed to buy 60 jets": what the subject
+                # binds itself to do, not what it says
+                self._fired(token, "commit_verb", lemma)
+                speech_act = False
             if lemma in self.belief_verbs or speech_act:
                 controller = token.head if token.dep_ == "xcomp" or self._is("participle_adjunct", token) else token
                 # "has not said", "has yet to confirm", "declined to say": the
@@ -333,19 +345,48 @@ class AttributionTagger(RulePackComponent):
         passive = any(c.dep_ == "auxpass" for c in head.children)
         return passive and (lemma in self.report_verbs or lemma in self.belief_verbs)
 
+    def _introduced_rumor_names(self, doc: Doc) -> set[str]:
+        """RETURNS (set[str]): the last words of the names a rumour source
+        (``rumor_source`` rules: a tipster, a leaker, an analyst) is
+        introduced by, as a source or not: "the tipster Orbweaver",
+        "Orbweaver, a prolific leaker", "a tipster known as Orbweaver", "a
+        leaker who posts as 'Orbweaver'", "who goes by Orb Leaks" (read
+        from the words after the noun, whatever the parse made of them)."""
+        names: set[str] = set()
+        for token in doc:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in self.rumor_sources:
+                continue
+            if token.dep_ in ("compound", "appos") and token.head.pos_ == "PROPN":
+                names.add(token.head.text)
+                continue
+            i, handle = token.i + 1, False
+            while i < len(doc) and i <= token.i + 6:
+                word = doc[i]
+                if word.pos_ == "VERB" and word.lemma_.lower() in _HANDLE_VERBS:
+                    handle = True
+                elif not (word.lower_ in _HANDLE_WORDS or word.is_quote):
+                    break
+                i += 1
+            if handle and i < len(doc) and doc[i].pos_ == "PROPN":
+                while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+                    i += 1
+                names.add(doc[i].text)
+        return names
+
     @staticmethod
     def _remembered(text: str, source: dict[str, Any], rumor_names: set[str]) -> dict[str, Any]:
-        """A named source introduced as an analyst or leaker ("supply-chain
-        analyst Tomasz Reiner") keeps that authority when named again
-        ("Reiner expects …")."""
-        if source.get("kind") != KIND_NAMED:
+        """A source introduced as an analyst or leaker ("supply-chain
+        analyst Tomasz Reiner", "a tipster known as Orbweaver") keeps that
+        authority when named again ("Reiner expects …", "Orbweaver says …")."""
+        if source.get("kind") not in (KIND_NAMED, KIND_ORGANISATION):
             return source
         words = text[source["start"] : source["end"]].split()
         if not words:
             return source
-        surname = words[-1]
+        surname = words[-1].strip("\"'“”‘’")
         if source.get("authority") == AUTHORITY_RUMOR:
-            rumor_names.add(surname)
+            if source.get("kind") == KIND_NAMED:
+                rumor_names.add(surname)
             return source
         if surname in rumor_names:
             return {**source, "authority": AUTHORITY_RUMOR}
@@ -695,6 +736,8 @@ class AttributionTagger(RulePackComponent):
                 noun = child.lemma_.lower()
                 if noun in self.rumor_sources or (role & self.rumor_sources and noun in self.person_roles):
                     authority = AUTHORITY_RUMOR
+        if kind == KIND_NAMED and authority != AUTHORITY_RUMOR and self._one_of_them(subject):
+            authority = AUTHORITY_RUMOR
         if verb is not None and verb.lemma_.lower() in self.rumor_verbs and not self._official(span) and not self._is("as_parenthetical", verb):
             # "Bloomberg reported" passes on what others said; "Ford's chief
             # executive reported" speaks for the company; "as Bloomberg
@@ -729,6 +772,21 @@ class AttributionTagger(RulePackComponent):
                 self._fired(t, "assessor_role", t.lemma_.lower() if t.lemma_.lower() in self.assessor_roles else t.lower_)
                 return True
         return False
+
+    def _one_of_them(self, subject: Token) -> bool:
+        """RETURNS (bool): whether a person named with their firm ("Lena Voss
+        of Harbour Partners") follows a sentence about rumour sources as a
+        group ("Analysts were split."): one of them, whose word settles nothing."""
+        if not any(c.dep_ == "prep" and c.lower_ in ("of", "at") for c in subject.children):
+            return False
+        sent = subject.sent
+        if sent.start == 0:
+            return False
+        before = subject.doc[sent.start - 1].sent
+        return any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and t.lemma_.lower() in self.rumor_sources
+            for t in before
+        )
 
     def _official(self, span: Span) -> bool:
         """RETURNS (bool): whether a source span names an office holder ("CEO Alan Mulally")."""
@@ -812,6 +870,11 @@ class AttributionTagger(RulePackComponent):
 
 
 #: dependencies by which a verb of saying takes what it says
+#: verbs and words that put a handle after a rumour source's noun ("a tipster
+#: *known as* X", "*who posts as* X", "*who goes by* X", "*called* X")
+_HANDLE_VERBS = frozenset({"know", "post", "go", "call", "name", "tweet", "write"})
+_HANDLE_WORDS = frozenset({"who", "as", "by", "under", "the", "name", "handle", "online"})
+
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "prep", "advcl", "pcomp"})
 
 #: function words: negative quantifiers and pronouns that open a source
