@@ -255,3 +255,33 @@ def test_topic_slot_within_topic(analyse, text, topic, key):
 def test_topic_actor_owns_its_fact(analyse, text, title, subject):
     records = analyse(text, title=title)
     assert [r.subject.name for r in records] == [subject], [(r.text, r.topic, r.key, r.subject.name) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, title, key",
+    [
+        # a name in apposition to a role is the person, whatever label the tagger gives it
+        ("Holm Air intends to appoint its chief financial officer, Ivor Pask, as Fenwick's chief executive.",
+         "Holm Air agrees to buy Fenwick Airways", "Ivor Pask"),
+        # the owner of a role is the company, not a person
+        ("Fenwick's current boss, Greta Olsson, will step down next month.", "Holm Air agrees to buy Fenwick Airways", "Greta Olsson"),
+    ],
+)
+def test_topic_crew_key_is_the_person_in_the_role(analyse, text, title, key):
+    records = analyse(text, title=title)
+    assert [r.key for r in records if r.topic == "crew"] == [key], [(r.text, r.topic, r.key) for r in records]
+
+
+def test_topic_deliveries_follow_the_buyer(analyse):
+    body = (
+        "Kestrel Airways has ordered 14 Orion 500 jets from Varga Aerospace in a deal worth about $2 billion. "
+        "The first jets will be delivered in 2031, the airline said. The Orion 500 carries up to 240 passengers."
+    )
+    records = analyse(body, title="Kestrel Airways orders the Orion 500")
+    got = {(r.topic, r.key): r.subject.name for r in records}
+    assert got[("release", "delivery")] == "Kestrel Airways", got
+    # the plane's own facts stay the plane's
+    assert got[("other", "capacity")] == "Orion 500", got
+    # with no single buyer in the article, deliveries stay with its subject
+    records = analyse("The first Orion 500 jets will be delivered in 2031.", title="Orion 500 nears service")
+    assert [r.subject.name for r in records if r.key == "delivery"] == ["Orion 500"]

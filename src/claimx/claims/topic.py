@@ -144,9 +144,13 @@ class TopicTagger(RulePackComponent):
         self.slot_labels: list[SlotRule] = []
         #: (topic, key) of the facts that belong to the party that acts (``party``)
         self.actor_keys: set[tuple[str, str]] = set()
+        #: (topic, key) -> the key whose party the fact follows (``follows``)
+        self.follow_keys: dict[tuple[str, str], str] = {}
         for slot in load_slots(rules_dir):
             if slot.leaves:
                 continue  # read by the roll-up, not a slot of its own
+            if slot.follows:
+                self.follow_keys.setdefault((slot.topic, slot.key), slot.follows)
             if slot.party == "actor":
                 self.actor_keys.add((slot.topic, slot.key))
             if slot.labels:
@@ -233,6 +237,7 @@ class TopicTagger(RulePackComponent):
             if topic is not None:
                 first_topic.setdefault(sent_of[claim.start], topic)
         last_person: str | None = None  # the person of the last cast or crew claim, for "he"/"she"
+        parties: dict[str, set[str]] = {}  # key -> the parties that act in the article's claims of that key
         for n, claim in enumerate(claims):
             topic = topics[n]
             if topic is None:
@@ -269,6 +274,7 @@ class TopicTagger(RulePackComponent):
             if actor is not None:
                 # "Aeroflot has ordered 22 of the jets": the buyer's order, not the jet's
                 info["subject"] = {"name": actor.text, "start": actor.start_char, "end": actor.end_char}
+                parties.setdefault(info["key"], set()).add(actor.text)
             else:
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
             if info["subject"]["start"] is None:
@@ -279,6 +285,15 @@ class TopicTagger(RulePackComponent):
                     info["subject"] = {"name": text[owner[0] : owner[1]], "start": owner[0], "end": owner[1]}
             claim._.claim = info
             self._record(claim, info, aliases)
+        if self.follow_keys and parties:
+            # "Aerolux has ordered 12 … The first jets will be delivered in
+            # 2031": the deliveries are the buyer's, when the article has one
+            for claim in claims:
+                info = claim._.claim
+                follows = self.follow_keys.get((info["topic"], info["key"]))
+                party = parties.get(follows or "", set())
+                if len(party) == 1 and info["subject"]["name"] == main:
+                    info["subject"] = {"name": next(iter(party)), "start": None, "end": None}
         return doc
 
     def _record(self, claim: Span, info: dict, aliases: dict[str, str]) -> None:
@@ -607,6 +622,52 @@ class TopicTagger(RulePackComponent):
                 return topic if allowed is None or token.pos_ in allowed else None
         return None
 
+    def _people(self, claim: Span, ents: list[Span]) -> list[tuple[Span, str]]:
+        """The people a claim names, in text order: its person entities,
+        and a name in apposition to a role ("its chief operating officer,
+        Ewan Rask"; "Ewan Rask, the group's finance chief"), whatever label
+        the entity tagger gave it. Not a person: the owner of a role ("Skerra's
+        chief executive" is the company's), nor a part of the name of the
+        article's main subject when that is no person ("Norvel" for "Norvel
+        Pad 3"); when it is one, a part of the name is that person in full.
+
+        RETURNS (list[tuple[Span, str]]): each name where the claim writes it, and the name it goes by."""
+        doc = claim.doc
+        main = doc._.main_subject or ""
+        main_words = set(main.split())
+        main_person = bool(main) and any(e.label_ == "PERSON" and e.text == main for e in doc.ents)
+
+        def role(token: Token) -> bool:
+            # a noun that names a role ("boss", "chief operating officer")
+            return token.pos_ in ("NOUN", "PROPN") and any(
+                self._topic_word(t) == "crew" for t in (token, *(c for c in token.lefts if c.dep_ in ("amod", "compound")))
+            )
+
+        def of_main(name: Span) -> bool:
+            return bool(main_words) and all(t.text in main_words for t in name)
+
+        found: list[tuple[Span, str]] = []
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                continue
+            last = doc[ent.end - 1]
+            if last.dep_ == "poss" and role(last.head):
+                continue
+            if of_main(ent) and ent.text != main:
+                if main_person:
+                    found.append((ent, main))
+                continue
+            found.append((ent, ent.text))
+        for token in claim:
+            if token.pos_ != "PROPN" or any(e.start <= token.i < e.end for e, _ in found):
+                continue
+            if not ((token.dep_ == "appos" and role(token.head)) or any(c.dep_ == "appos" and role(c) for c in token.children)):
+                continue
+            name = doc[_name_start(token) : token.i + 1]
+            if name.root.ent_type_ in ("PERSON", "ORG", "") and not of_main(name):
+                found.append((name, name.text))
+        return sorted(found, key=lambda item: item[0].start)
+
     def key(self, claim: Span, topic: str, ents: list[Span], last_person: str | None = None) -> str:
         """What the roll-up groups on within subject and topic: the person for
         cast and crew (the one who is the claim's subject first; "he" or "she"
@@ -620,14 +681,13 @@ class TopicTagger(RulePackComponent):
         subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
         in_subject = {t.i for c in subjects for t in c.subtree}
         people = [
-            e for e in ents
-            if e.label_ == "PERSON"
-            and (not source or not source["start"] <= e.start_char < source["end"] or e.start in in_subject)
+            (e, name) for e, name in self._people(claim, ents)
+            if not source or not source["start"] <= e.start_char < source["end"] or e.start in in_subject
         ]
         if topic in ("cast", "crew", "other"):
-            for person in people:
+            for person, name in people:
                 if any(person.start <= s.i < person.end for s in subjects):
-                    return person.text
+                    return name
             if any(s.lower_ in PERSON_SUBJECT_PRONOUNS for s in subjects):
                 # "Jane Roe has denied that she …": the speaker; else the
                 # person of the article's last cast or crew claim
@@ -640,7 +700,7 @@ class TopicTagger(RulePackComponent):
                 if last_person and topic != "other":
                     return last_person
             if people and topic != "other":
-                return people[0].text
+                return people[0][1]
             return topic
         if topic == "release":
             lemmas = {t.lemma_.lower() for t in claim}
