@@ -285,3 +285,26 @@ def test_topic_deliveries_follow_the_buyer(analyse):
     # with no single buyer in the article, deliveries stay with its subject
     records = analyse("The first Orion 500 jets will be delivered in 2031.", title="Orion 500 nears service")
     assert [r.subject.name for r in records if r.key == "delivery"] == ["Orion 500"]
+
+
+#: "it" and "which" after a company other than the article's subject
+PRONOUN_BODY = (
+    "Talmot has said it expects to need $9 billion in loans. The carmaker Brenwick, which has been hit hard "
+    "by the downturn, has asked the government for an additional $4 billion in loans. It plans to cut 3,000 "
+    "jobs. Talmot said it would close two plants."
+)
+
+
+@pytest.mark.parametrize(
+    "start, subject",
+    [
+        ("which has been hit hard", "Brenwick"),  # the name the relative clause follows
+        ("It plans to cut", "Brenwick"),  # "it": the other company the sentence before named
+        ("Talmot said it would close", "Talmot"),  # a claim that names its subject keeps it
+        ("Talmot has said it expects", "Talmot"),
+    ],
+)
+def test_topic_pronoun_subjects(analyse, start, subject):
+    records = analyse(PRONOUN_BODY, title="Talmot seeks more aid")
+    got = [r.subject.name for r in records if r.text.startswith(start)]
+    assert got == [subject], [(r.text, r.subject.name) for r in records]

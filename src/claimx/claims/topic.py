@@ -238,6 +238,8 @@ class TopicTagger(RulePackComponent):
                 first_topic.setdefault(sent_of[claim.start], topic)
         last_person: str | None = None  # the person of the last cast or crew claim, for "he"/"she"
         parties: dict[str, set[str]] = {}  # key -> the parties that act in the article's claims of that key
+        #: the last subject a claim named, other than the main one, and its sentence
+        named_last: tuple[str, int] | None = None
         for n, claim in enumerate(claims):
             topic = topics[n]
             if topic is None:
@@ -283,6 +285,22 @@ class TopicTagger(RulePackComponent):
                 owner = _absolute_owner(claim, main)
                 if owner is not None:
                     info["subject"] = {"name": text[owner[0] : owner[1]], "start": owner[0], "end": owner[1]}
+            if info["subject"]["start"] is None:
+                # "Brenwick, which has been hit hard, has asked for $4
+                # billion": "which" is the name its clause follows
+                relative = _relative_subject(claim, ents, starts)
+                if relative is not None and relative[1].text != main:
+                    pronoun, name = relative
+                    info["subject"] = {"name": name.text, "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
+            if info["subject"]["start"] is None and named_last is not None and sent_of[claim.start] - named_last[1] <= 1:
+                # "… has asked for $4 billion. It plans to cut 3,000 jobs":
+                # "it" is the one the sentence before named
+                pronoun = _pronoun_subject(claim)
+                if pronoun is not None:
+                    info["subject"] = {"name": named_last[0], "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
+            if info["subject"]["start"] is not None:
+                name = info["subject"]["name"]
+                named_last = None if name == main else (name, sent_of[claim.start])
             claim._.claim = info
             self._record(claim, info, aliases)
         if self.follow_keys and parties:
@@ -789,6 +807,43 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
     if main and (ent.text in main or main in ent.text):
         return None
     return ent
+
+
+def _pronoun_subject(claim: Span) -> Token | None:
+    """RETURNS (Token | None): "it" as the grammatical subject of the claim's
+    predicate (or of the verb it hangs on), else None."""
+    doc = claim.doc
+    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    for verb in (head, head.head) if head.dep_ in ("xcomp", "conj") else (head,):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.lower_ == "it" and claim.start <= child.i < claim.end:
+                return child
+    return None
+
+
+#: relative pronouns that stand for the name their clause follows
+_RELATIVES = frozenset({"which", "who"})
+
+
+def _relative_subject(claim: Span, ents: list[Span], starts: list[int]) -> tuple[Token, Span] | None:
+    """RETURNS (tuple[Token, Span] | None): the relative pronoun that is the
+    subject of a claim that is a relative clause, and the name (a work,
+    product or organisation entity) the clause follows ("Brenwick, which has
+    been hit hard"); else None."""
+    import bisect
+
+    doc = claim.doc
+    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    if head.dep_ != "relcl":
+        return None
+    pronoun = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.lower_ in _RELATIVES), None)
+    if pronoun is None:
+        return None
+    at = head.head.i
+    n = bisect.bisect_right(starts, at) - 1
+    if n < 0 or not ents[n].start <= at < ents[n].end or ents[n].label_ not in SUBJECT_LABELS:
+        return None
+    return pronoun, ents[n]
 
 
 def _has_label(claim: Span, ents: list[Span], labels: list[str], in_object: bool = False) -> bool:
