@@ -280,8 +280,8 @@ class SlotRule(BaseModel):
     party: Literal["actor"] | None = None
     #: the key of another slot whose party this fact also belongs to, when
     #: the article names one such party and the claim is about its main
-    #: subject: deliveries are to the party that ordered ("orders": "The
-    #: first jets will be delivered in 2031" after "Aerolux has ordered 12")
+    #: subject: deliveries are to the party that ordered ("orders": "It
+    #: takes the first of them in 2031" after "Aerolux has ordered 12")
     follows: str | None = None
     #: a cast or crew rule whose words (as written: "stepped down", "was
     #: replaced") say that the person leaves: not a fact of its own, but a

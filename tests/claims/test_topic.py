@@ -275,7 +275,7 @@ def test_topic_crew_key_is_the_person_in_the_role(analyse, text, title, key):
 def test_topic_deliveries_follow_the_buyer(analyse):
     body = (
         "Kestrel Airways has ordered 14 Orion 500 jets from Varga Aerospace in a deal worth about $2 billion. "
-        "The first jets will be delivered in 2031, the airline said. The Orion 500 carries up to 240 passengers."
+        "The airline expects to take delivery of the first aircraft in 2031. The Orion 500 carries up to 240 passengers."
     )
     records = analyse(body, title="Kestrel Airways orders the Orion 500")
     got = {(r.topic, r.key): r.subject.name for r in records}
@@ -283,7 +283,7 @@ def test_topic_deliveries_follow_the_buyer(analyse):
     # the plane's own facts stay the plane's
     assert got[("other", "capacity")] == "Orion 500", got
     # with no single buyer in the article, deliveries stay with its subject
-    records = analyse("The first Orion 500 jets will be delivered in 2031.", title="Orion 500 nears service")
+    records = analyse("The operator expects to take delivery of the first Orion 500 in 2031.", title="Orion 500 nears service")
     assert [r.subject.name for r in records if r.key == "delivery"] == ["Orion 500"]
 
 

@@ -304,8 +304,8 @@ class TopicTagger(RulePackComponent):
             claim._.claim = info
             self._record(claim, info, aliases)
         if self.follow_keys and parties:
-            # "Aerolux has ordered 12 … The first jets will be delivered in
-            # 2031": the deliveries are the buyer's, when the article has one
+            # "Aerolux has ordered 12 … deliveries start in 2031": the
+            # deliveries are the buyer's, when the article has one
             for claim in claims:
                 info = claim._.claim
                 follows = self.follow_keys.get((info["topic"], info["key"]))
