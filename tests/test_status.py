@@ -254,10 +254,6 @@ def test_status_rollup_unnamed_claims_follow_the_subject_the_titles_follow():
     assert [s.doc_id for s in records[("Tomas Brenner", "price")].history] == ["a", "b", "c"]
     # a claim that names its subject keeps it
     assert ("Kilbride", "results") in records
-    # a party's own fact stays with the article's subject, who acts ("it has raised its holding to 20%")
-    held = _claim("b3", "b", "confirmed", subject="Kilbride", mention=False, topic="business", key="shares", start=20)
-    records = {(r.subject, r.key): r for r in rollup([*claims, held], docs).values()}
-    assert ("Kilbride", "shares") in records and ("Tomas Brenner", "shares") not in records
 
 
 def test_status_rollup_article_that_only_restates_does_not_speak():

@@ -36,9 +36,3 @@ def value_kinds(rules_dir: Path | None = None) -> dict[tuple[str, str], ValueKin
     for slot in load_slots(rules_dir):
         kinds.setdefault((slot.topic, slot.key), slot.value)
     return kinds
-
-
-@functools.lru_cache(maxsize=8)
-def actor_keys(rules_dir: Path | None = None) -> frozenset[tuple[str, str]]:
-    """RETURNS (frozenset[tuple[str, str]]): (topic, key) of the facts that belong to the party that acts (``party``)."""
-    return frozenset((slot.topic, slot.key) for slot in load_slots(rules_dir) if slot.party == "actor")

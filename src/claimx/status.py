@@ -540,9 +540,6 @@ def rollup(
         background = background_claims(claims)
     attribute_words = _attribute_words()
     attribute_keys = set(attribute_words.values())
-    from .slots import actor_keys
-
-    acting = actor_keys()
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
     names: dict[tuple[str, str, str], set[str]] = {}
@@ -557,10 +554,8 @@ def rollup(
         if decision is not None and decision.action == "reject":
             continue
         subject = resolver.canonical(claim["subject"]["name"])
-        if not claim["subject"].get("text") and claim["doc_id"] in followed and (claim["topic"], claim["key"]) not in acting:
-            # a claim that names nothing is about what the article follows;
-            # a party's own fact ("has since raised its holding to 46
-            # percent") stays with the article's own subject, who acts
+        if not claim["subject"].get("text") and claim["doc_id"] in followed:
+            # a claim that names nothing is about what the article follows
             subject = followed[claim["doc_id"]].get(subject, subject)
         topic = claim["topic"]
         if topic == "other":

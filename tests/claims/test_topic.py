@@ -250,6 +250,8 @@ def test_topic_slot_within_topic(analyse, text, topic, key):
         ("The new Kestrel Motors will be owned 40 percent by Norvik Capital.", "Kestrel Motors leaves bankruptcy", "Norvik Capital"),
         # "it" is the organisation that says so
         ("Nordhavn Bank said it now holds 15 percent of the shares.", "Vantor X9 flies for the first time", "Nordhavn Bank"),
+        # the one given a stake holds it; a nationality describing a noun is no party
+        ("The sale would give Nordhavn Bank a 30 percent stake in the maker.", "Vantor X9 flies for the first time", "Nordhavn Bank"),
     ],
 )
 def test_topic_actor_owns_its_fact(analyse, text, title, subject):
@@ -308,3 +310,19 @@ def test_topic_pronoun_subjects(analyse, start, subject):
     records = analyse(PRONOUN_BODY, title="Talmot seeks more aid")
     got = [r.subject.name for r in records if r.text.startswith(start)]
     assert got == [subject], [(r.text, r.subject.name) for r in records]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Talvi Motors bought 20 percent of the carmaker in 2021. It has since increased its holding to 46 percent.",
+        "Talvi Motors plans to buy more shares, which would give the Finnish company a 52 percent majority stake.",
+    ],
+)
+def test_topic_holder_named_by_pronoun_or_description(analyse, body):
+    # "its holding", "the Finnish company": the article's own subject holds the stake, named in the claim
+    records = analyse(body, title="Talvi Motors to raise stake in Brenwick")
+    held = [r for r in records if r.key in ("shares", "majority stake")]
+    assert held and all(r.subject.name == "Talvi Motors" and r.subject.text for r in held), [
+        (r.text, r.key, r.subject) for r in records
+    ]

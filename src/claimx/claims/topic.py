@@ -238,6 +238,8 @@ class TopicTagger(RulePackComponent):
                 first_topic.setdefault(sent_of[claim.start], topic)
         last_person: str | None = None  # the person of the last cast or crew claim, for "he"/"she"
         parties: dict[str, set[str]] = {}  # key -> the parties that act in the article's claims of that key
+        # a person is not "it": the pronoun does not name such a subject
+        main_person = any(e.label_ == "PERSON" and e.text == main for e in doc.ents)
         #: the last subject a claim named, other than the main one, and its sentence
         named_last: tuple[str, int] | None = None
         for n, claim in enumerate(claims):
@@ -298,6 +300,12 @@ class TopicTagger(RulePackComponent):
                 pronoun = _pronoun_subject(claim)
                 if pronoun is not None:
                     info["subject"] = {"name": named_last[0], "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
+            if info["subject"]["start"] is None and main and not main_person and (info["topic"], info["key"]) in self.actor_keys:
+                # "has since increased its holding to 46 percent": the party
+                # whose fact it is is the article's own subject, named by "its"
+                holder = _holder_pronoun(claim)
+                if holder is not None:
+                    info["subject"] = {"name": main, "start": holder.idx, "end": holder.idx + len(holder)}
             if info["subject"]["start"] is not None:
                 name = info["subject"]["name"]
                 named_last = None if name == main else (name, sent_of[claim.start])
@@ -776,9 +784,17 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
         for g in c.children if g.dep_ == "pobj"
     ]
     if not tops:
+        # "would give Norvik a 20 percent stake": the one given it holds it
+        tops = [c for c in head.children if c.dep_ == "dative"]
+    if not tops:
         tops = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     inside = {t.i for top in tops for t in top.subtree}
-    parties = [e for e in ents if e.label_ in _PARTY_LABELS and any(e.start <= i < e.end for i in inside)]
+    # "the Italian company": a nationality that describes a noun is not the party
+    parties = [
+        e for e in ents
+        if e.label_ in _PARTY_LABELS and any(e.start <= i < e.end for i in inside)
+        and not (e.label_ == "NORP" and e.root.dep_ == "amod")
+    ]
     tops_i = {t.i for t in tops}
     if not any(e.start <= i < e.end for e in parties for i in tops_i):
         # "Launch customer Ostra have ordered 55": a proper name as the
@@ -818,6 +834,24 @@ def _pronoun_subject(claim: Span) -> Token | None:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and child.lower_ == "it" and claim.start <= child.i < claim.end:
                 return child
+    return None
+
+
+def _holder_pronoun(claim: Span) -> Token | None:
+    """RETURNS (Token | None): "it" as the subject of the claim's predicate,
+    "its" before its object ("increased its holding"), or a description as
+    the one it gives to ("would give the Italian company a stake"), else None."""
+    doc = claim.doc
+    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    for child in head.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ == "it":
+            return child
+        if child.dep_ == "dative" and child.pos_ == "NOUN" and not child.ent_type_:
+            return child
+        if child.dep_ == "dobj":
+            its = next((g for g in child.children if g.dep_ == "poss" and g.lower_ == "its"), None)
+            if its is not None:
+                return its
     return None
 
 
