@@ -315,8 +315,8 @@ def test_topic_pronoun_subjects(analyse, start, subject):
 @pytest.mark.parametrize(
     "body",
     [
-        "Talvi Motors bought 20 percent of the carmaker in 2021. It has since increased its holding to 46 percent.",
-        "Talvi Motors plans to buy more shares, which would give the Finnish company a 52 percent majority stake.",
+        "Talvi Motors bought 20 percent of the carmaker in 2021. It has lifted its holding to 30 percent since then.",
+        "Talvi Motors plans to buy more shares, which would give the Finnish company a 55 percent majority stake.",
     ],
 )
 def test_topic_holder_named_by_pronoun_or_description(analyse, body):

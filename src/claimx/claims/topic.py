@@ -301,7 +301,7 @@ class TopicTagger(RulePackComponent):
                 if pronoun is not None:
                     info["subject"] = {"name": named_last[0], "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
             if info["subject"]["start"] is None and main and not main_person and (info["topic"], info["key"]) in self.actor_keys:
-                # "has since increased its holding to 46 percent": the party
+                # "it has lifted its holding to 30 percent": the party
                 # whose fact it is is the article's own subject, named by "its"
                 holder = _holder_pronoun(claim)
                 if holder is not None:
@@ -789,7 +789,7 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
     if not tops:
         tops = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     inside = {t.i for top in tops for t in top.subtree}
-    # "the Italian company": a nationality that describes a noun is not the party
+    # "the Danish brewer": a nationality that describes a noun is not the party
     parties = [
         e for e in ents
         if e.label_ in _PARTY_LABELS and any(e.start <= i < e.end for i in inside)
@@ -840,7 +840,7 @@ def _pronoun_subject(claim: Span) -> Token | None:
 def _holder_pronoun(claim: Span) -> Token | None:
     """RETURNS (Token | None): "it" as the subject of the claim's predicate,
     "its" before its object ("increased its holding"), or a description as
-    the one it gives to ("would give the Italian company a stake"), else None."""
+    the one it gives to ("would give the Danish brewer a stake"), else None."""
     doc = claim.doc
     head = doc[(claim._.claim or {}).get("head", claim.root.i)]
     for child in head.children:
