@@ -21,15 +21,15 @@ SHARED = ROOT.parent / "shared"
 #: chain -> final status right, at least
 STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "devset": (SHARED / "devset", 5),
-    "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 12),
-    "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 8),
-    "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 7),
+    "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 13),
+    "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 10),
+    "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 8),
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 10),
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 7),
     "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 8),
 }
 #: all dev chains together: group found, final status, whole history, value (of 101 facts)
-TOTAL_FLOORS = {"found": 76, "status": 57, "history": 26, "value": 50}
+TOTAL_FLOORS = {"found": 82, "status": 61, "history": 30, "value": 57}
 
 
 @pytest.fixture(scope="module")
