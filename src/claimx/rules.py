@@ -211,12 +211,14 @@ class TopicRule(BaseModel):
     #: "star", "return"); or "part_word": nouns that, with a number, name a
     #: part of a series rather than a thing of its own ("Lantern Coast *season*
     #: 2", "*Chapter* 4 of …"); or "role_noun": nouns after which "as" names
-    #: the person an actor plays ("the *role* as the pilot"). Several words are
-    #: matched as a phrase, word by word.
+    #: the person an actor plays ("the *role* as the pilot"); or
+    #: "variant_noun": nouns that, after a code or a figure, name a variant of
+    #: the product, a fact of its own ("an LTE *model*", "a 2TB *version*").
+    #: Several words are matched as a phrase, word by word.
     topic: Literal[
         "release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other",
         "announcement", "title_opener", "codename", "naming", "identity", "cast_verb",
-        "part_word", "role_noun",
+        "part_word", "role_noun", "variant_noun",
     ]
     lemma: str
     #: parts of speech the word counts as (e.g. only the noun "share"); empty for any

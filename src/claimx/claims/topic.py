@@ -110,6 +110,7 @@ class TopicTagger(RulePackComponent):
         self.cast_verbs: set[str] = set()
         self.part_words: dict[str, str] = {}  # word -> rule id
         self.role_nouns: set[str] = set()
+        self.variant_nouns: set[str] = set()
         self.keys: dict[tuple[str, str], str] = {}  # (topic, word) -> roll-up key
         self.word_pos: dict[str, frozenset[str]] = {}  # word -> the only parts of speech it counts as
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
@@ -132,6 +133,8 @@ class TopicTagger(RulePackComponent):
                 self.part_words.setdefault(lemma, rule.id)
             elif rule.topic == "role_noun":
                 self.role_nouns.add(lemma)
+            elif rule.topic == "variant_noun":
+                self.variant_nouns.add(lemma)
             else:
                 self.words.setdefault(lemma, rule.topic)
                 if rule.pos:
@@ -272,6 +275,12 @@ class TopicTagger(RulePackComponent):
                     ):
                         info["key"] = slot.key
                         break
+            variant = self._variant(claim) if codename is None else None
+            if variant is not None:
+                # "no 2TB version will be sold", "a 5G model follows later":
+                # a variant is a fact of its own; a capacity tier is an
+                # attribute of the product, another model is released
+                info["topic"], info["key"] = variant
             # the fact's topic decides whether an organisation that acts is
             # the subject ("Brenwick has asked for $2 billion in loans": business)
             actor = _actor(claim, main, claim_ents[n]) if (info["topic"], info["key"]) in self.actor_keys else None
@@ -648,6 +657,40 @@ class TopicTagger(RulePackComponent):
                 return topic if allowed is None or token.pos_ in allowed else None
         return None
 
+    def _variant(self, claim: Span) -> tuple[str, str] | None:
+        """The variant of the product a claim names: a variant noun
+        (``topics.jsonl``, "variant_noun") after a code or a figure ("a 5G
+        model", "the 1TB version"). A figure with a unit is a capacity tier,
+        an attribute (``other``); a code names a model of its own, released
+        or not (``release``). The key is the code and "model".
+
+        RETURNS (tuple[str, str] | None): (topic, key), or None."""
+        if not self.variant_nouns:
+            return None
+        source = (claim._.claim or {}).get("attribution") or {}
+        for token in claim:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in self.variant_nouns:
+                continue
+            if source and source["start"] <= token.idx < source["end"]:
+                continue
+            # the word just before the noun, its pieces glued as written ("5G", "2TB")
+            doc = claim.doc
+            j = token.i - 1
+            if j < claim.start or doc[j].head.i != token.i or doc[j].dep_ not in ("compound", "amod", "nummod", "npadvmod"):
+                continue
+            first = j
+            while first - 1 >= claim.start and not doc[first - 1].whitespace_ and doc[first - 1].head.i in (token.i, j):
+                first -= 1
+            code = doc[first : j + 1].text
+            if not _VARIANT_CODE.fullmatch(code) or code.isdigit():
+                continue  # "two models", "the 2025 model": a count or a year
+            rule = self.rule_ids.get(("variant_noun", token.lemma_.lower()))
+            if rule:
+                record_rule(doc, rule, token.idx, token.idx + len(token.text))
+            topic = "other" if _MEASURE_CODE.fullmatch(code) else "release"
+            return topic, f"{code} model"
+        return None
+
     def _people(self, claim: Span, ents: list[Span]) -> list[tuple[Span, str]]:
         """The people a claim names, in text order: its person entities,
         and a name in apposition to a role ("its chief operating officer,
@@ -853,6 +896,12 @@ def _holder_pronoun(claim: Span) -> Token | None:
             if its is not None:
                 return its
     return None
+
+
+#: a code that names a variant: a figure with letters ("5G", "1TB", "256GB") or capitals ("LTE", "XL")
+_VARIANT_CODE = re.compile(r"(?=.*\d)[A-Za-z0-9][A-Za-z0-9.+-]{1,9}|[A-Z][A-Z0-9+]{1,5}")
+#: a figure with a unit of storage, memory or size: a capacity tier ("1TB", "512GB", "13-inch")
+_MEASURE_CODE = re.compile(r"\d+(?:\.\d+)?-?(?:TB|GB|MB|mAh|inch|in|mm)", re.IGNORECASE)
 
 
 #: relative pronouns that stand for the name their clause follows
