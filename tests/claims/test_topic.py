@@ -326,3 +326,12 @@ def test_topic_holder_named_by_pronoun_or_description(analyse, body):
     assert held and all(r.subject.name == "Talvi Motors" and r.subject.text for r in held), [
         (r.text, r.key, r.subject) for r in records
     ]
+
+
+def test_topic_person_joins_a_team_the_team_is_the_subject(analyse):
+    body = "Dario Venn is now a Kilbride Rovers player. Dario Venn will join the squad on July 13."
+    records = analyse(body, title="Dario Venn signs for Kilbride Rovers")
+    got = [(r.subject.name, r.topic, r.key) for r in records if r.topic == "cast"]
+    # the team the person joins is the fact's subject, the person its key; a date is no team
+    assert got[0] == ("Kilbride Rovers", "cast", "Dario Venn"), got
+    assert got[1][0] == "Dario Venn", got

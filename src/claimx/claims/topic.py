@@ -290,6 +290,15 @@ class TopicTagger(RulePackComponent):
                 parties.setdefault(info["key"], set()).add(actor.text)
             else:
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
+            if (
+                info["topic"] in ("cast", "crew") and info["key"] != info["topic"]
+                and info["subject"]["name"] in (info["key"], main) and main_person
+            ):
+                # "Dario Venn is now a Kilbride Rovers player": a person joins
+                # a team, a cast or a firm; that is the fact's subject, the person its key
+                joined = _joined(claim, claim_ents[n], info["key"])
+                if joined is not None:
+                    info["subject"] = {"name": joined.text, "start": joined.start_char, "end": joined.end_char}
             if info["subject"]["start"] is None:
                 # "The maker unveiled its new drone, with sales planned
                 # for late 2028": the absolute is about the clause's object
@@ -878,6 +887,44 @@ def _pronoun_subject(claim: Span) -> Token | None:
             if child.dep_ in SUBJECT_DEPS and child.lower_ == "it" and claim.start <= child.i < claim.end:
                 return child
     return None
+
+
+def _joined(claim: Span, ents: list[Span], person: str) -> Span | None:
+    """RETURNS (Span | None): the one organisation, work or product a cast
+    or crew claim about ``person`` names outside its speaker's words (what
+    the person joins or leaves): an entity of those kinds, or a run of proper
+    nouns that no person, date or number entity holds ("a Kilbride Rovers
+    player", whatever label the tagger gave it); else None."""
+    doc = claim.doc
+    source = (claim._.claim or {}).get("attribution") or {}
+
+    def outside(start_char: int) -> bool:
+        return not (source and source["start"] <= start_char < source["end"])
+
+    found = [e for e in ents if e.label_ in SUBJECT_LABELS and outside(e.start_char)]
+    i = claim.start
+    while i < claim.end:
+        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ in _NOT_JOINED:
+            i += 1
+            continue
+        j = i
+        while j + 1 < claim.end and doc[j + 1].pos_ == "PROPN" and doc[j + 1].ent_type_ not in _NOT_JOINED:
+            j += 1
+        run = doc[i : j + 1]
+        if outside(run.start_char) and not any(e.start <= run.start < e.end or run.start <= e.start < run.end for e in found):
+            found.append(run)
+        i = j + 1
+    # "on July 13": a date, whatever label the tagger gave it, is no team
+    dates = [(d.start, d.end) for d in doc.spans["dates"]] if "dates" in doc.spans else []
+    found = [e for e in found if not any(s < e.end and e.start < t for s, t in dates)]
+    names = {e.text for e in found if e.text not in person and person not in e.text}
+    if len(names) != 1:
+        return None
+    return next(e for e in found if e.text in names)
+
+
+#: entity labels of the words that never name what a person joins
+_NOT_JOINED = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
 def _holder_pronoun(claim: Span) -> Token | None:
