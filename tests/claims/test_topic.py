@@ -312,6 +312,20 @@ def test_topic_pronoun_subjects(analyse, start, subject):
     assert got == [subject], [(r.text, r.subject.name) for r in records]
 
 
+def test_topic_it_in_a_joined_clause_and_after_a_noun(analyse):
+    body = (
+        "Lisko Air said on Monday that talks with its suitor continue. Ventra Airways has spoken to Lisko Air's "
+        "largest shareholders about a stake. The pilots' union said it would hold Ventra Airways to its promises. "
+        "Ventra Airways is understood to hold about 9% of Lisko Air, and it has lined up bank loans for an offer."
+    )
+    records = analyse(body, title="Lisko Air board weighs takeover interest")
+    got = {r.text.split(" ")[0] + " " + r.text.split(" ")[1]: r.subject.name for r in records}
+    # "it" after "The union said": the union, not the company named the sentence before
+    assert got.get("it would") != "Ventra Airways", got
+    # "…, and it has lined up": the name that is the subject of the joined clause
+    assert got.get("it has") == "Ventra Airways", got
+
+
 @pytest.mark.parametrize(
     "body",
     [

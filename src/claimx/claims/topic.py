@@ -312,11 +312,19 @@ class TopicTagger(RulePackComponent):
                 if relative is not None and relative[1].text != main:
                     pronoun, name = relative
                     info["subject"] = {"name": name.text, "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
+            pronoun = _pronoun_subject(claim) if info["subject"]["start"] is None else None
+            joined = _conjoined_name(pronoun) if pronoun is not None else None
+            if joined is not None and joined.text != main and joined.text not in (main or ""):
+                # "Halden has built a stake, and it has lined up loans": "it"
+                # is the name that is the subject of the clause its own is joined to
+                info["subject"] = {"name": joined.text, "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
             if info["subject"]["start"] is None and named_last is not None and sent_of[claim.start] - named_last[1] <= 1:
                 # "… has asked for $4 billion. It plans to cut 3,000 jobs":
-                # "it" is the one the sentence before named
+                # "it" is the one the sentence before named, unless a noun
+                # stands between as the subject of the clause it hangs on
+                # ("The union said it would …")
                 pronoun = _pronoun_subject(claim)
-                if pronoun is not None:
+                if pronoun is not None and not _subject_noun_before(pronoun, nouns_only=True):
                     info["subject"] = {"name": named_last[0], "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
             if info["subject"]["start"] is None and main and not main_person and (info["topic"], info["key"]) in self.actor_keys:
                 # "it has lifted its holding to 30 percent": the party
@@ -949,6 +957,32 @@ def _holder_pronoun(claim: Span) -> Token | None:
 _VARIANT_CODE = re.compile(r"(?=.*\d)[A-Za-z0-9][A-Za-z0-9.+-]{1,9}|[A-Z][A-Z0-9+]{1,5}")
 #: a figure with a unit of storage, memory or size: a capacity tier ("1TB", "512GB", "13-inch")
 _MEASURE_CODE = re.compile(r"\d+(?:\.\d+)?-?(?:TB|GB|MB|mAh|inch|in|mm)", re.IGNORECASE)
+
+
+def _subject_noun_before(token: Token, nouns_only: bool = False) -> Token | None:
+    """RETURNS (Token | None): the nearest subject, before ``token``, of a
+    clause the clause of ``token`` hangs on (or is joined to), that is no
+    pronoun (with ``nouns_only``, a common noun: "The union said it …"); None if there is none."""
+    verb = token.head
+    while verb.head.i != verb.i:
+        verb = verb.head
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.i < token.i and child.pos_ != "PRON":
+                return child if not nouns_only or child.pos_ == "NOUN" else None
+    return None
+
+
+def _conjoined_name(token: Token) -> Span | None:
+    """RETURNS (Span | None): for "it" as the subject of a clause joined by
+    "and" to another, the name that is that clause's subject, if it is one
+    (no person, date or number), else None."""
+    verb = token.head
+    if verb.dep_ != "conj":
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS and c.i < token.i), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in _NOT_JOINED:
+        return None
+    return token.doc[_name_start(subject) : subject.i + 1]
 
 
 #: relative pronouns that stand for the name their clause follows
