@@ -270,6 +270,9 @@ class SlotRule(BaseModel):
     #: lemmas of the verb the word must hang on ("production" counts as
     #: filming only as what begins or wraps); empty for any
     heads: list[str] = []
+    #: fixed expressions, as written, that hold a word of the rule without
+    #: speaking to the fact ("in order to" is no order); empty for none
+    except_in: list[str] = []
     #: what the fact's value is: a date, an amount, a count (an amount, a
     #: number of things first: "60 jets", not the deal's "$7bn"), a measure
     #: (a number written with its unit: "12.4-inch", "10,200mAh", "256GB"),

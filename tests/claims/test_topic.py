@@ -349,3 +349,8 @@ def test_topic_person_joins_a_team_the_team_is_the_subject(analyse):
     # the team the person joins is the fact's subject, the person its key; a date is no team
     assert got[0] == ("Kilbride Rovers", "cast", "Dario Venn"), got
     assert got[1][0] == "Dario Venn", got
+
+
+def test_topic_in_order_to_is_no_order(analyse):
+    records = analyse("The union must accept wage cuts in order for the loans to flow.", title="Brenwick Motors seeks loans")
+    assert records and all(r.key != "orders" for r in records), [(r.text, r.key) for r in records]

@@ -544,6 +544,8 @@ class TopicTagger(RulePackComponent):
                     continue
                 if slot.heads and token.head.lemma_.lower() not in slot.heads:
                     continue
+                if slot.except_in and _in_expression(token, slot.except_in):
+                    continue
                 words = range(token.i, token.i + len(phrase))
                 if head_i in words:
                     weight = 3.0
@@ -804,6 +806,23 @@ class TopicTagger(RulePackComponent):
             if best is None or weight > best[0]:
                 best = (weight, key)
         return best[1] if best else topic
+
+
+def _in_expression(token: Token, expressions: Sequence[str]) -> bool:
+    """RETURNS (bool): whether ``token`` stands in one of the fixed
+    expressions (lower-case words as written: "in order to")."""
+    doc = token.doc
+    for expression in expressions:
+        words = expression.split()
+        for k, word in enumerate(words):
+            if word != token.lower_:
+                continue
+            start = token.i - k
+            if start >= 0 and start + len(words) <= len(doc) and all(
+                doc[start + m].lower_ == w for m, w in enumerate(words)
+            ):
+                return True
+    return False
 
 
 def _best_slot(
