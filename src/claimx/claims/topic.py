@@ -10,13 +10,20 @@
   internal codename") and numbered short forms ("X2" for "Nimbus X2").
 - A claim whose grammatical subject holds a work or product entity (an
   organisation only in a business claim), or a numbered sibling name ("the
-  Nimbus X1"), other than the main subject is about that instead.
+  Nimbus X1"), other than the main subject is about that instead; "which"
+  is the name its clause follows, "it" the name that is the subject of the
+  clause it is joined to, else the other company the sentence before named.
+  A party's own fact (orders, shares) is the party's; deliveries follow the
+  article's one buyer; in an article about a person, a cast or crew fact is
+  the team's, work's or firm's the claim names.
 - The topic is the one whose words (``models/en/topics.jsonl``) occur most in
   the claim, the predicate's words weighing most and the speaker's title not
   at all, ties going to the order of :data:`claimx.schemas.TOPICS`; none
   gives the sentence's topic, else ``other``.
 - The key groups claims within subject and topic for the status roll-up:
-  the person for ``cast``/``crew`` (and ``other``, when the claim is about
+  the slot (``models/en/slots.jsonl``) whose words stand nearest the
+  predicate; a variant of the product ("a 5G model"); the person for
+  ``cast``/``crew`` (and ``other``, when the claim is about
   one), ``release_date`` or ``announcement`` for ``release``, the codename
   for claims about what a codename is, ``deal``/``shares``/``results``/
   ``funding`` for ``business``, and the topic's name otherwise.
