@@ -354,3 +354,20 @@ def test_topic_person_joins_a_team_the_team_is_the_subject(analyse):
 def test_topic_in_order_to_is_no_order(analyse):
     records = analyse("The union must accept wage cuts in order for the loans to flow.", title="Brenwick Motors seeks loans")
     assert records and all(r.key != "orders" for r in records), [(r.text, r.key) for r in records]
+
+
+@pytest.mark.parametrize(
+    "body, start, subject",
+    [
+        # a company speaking of its own business: "it" is the company, as its name would be
+        ("Talmot said on Monday that talks continue. Brenwick asked the state for aid, saying that it plans to cut "
+         "3,000 jobs.", "it plans", "Brenwick"),
+        # an organisation outside a business claim is the subject's maker: the claim stays with the subject
+        ("Talmot said on Monday that talks continue. Brenwick has said it aims to ship the Talmot engine when it is "
+         "ready, and it has not ruled out a further delay.", "it has not ruled out", "Talmot"),
+    ],
+)
+def test_topic_it_after_a_speaking_company(analyse, body, start, subject):
+    records = analyse(body, title="Talmot weighs its options")
+    got = [r.subject.name for r in records if r.text.startswith(start)]
+    assert got == [subject], [(r.text, r.subject.name, r.topic) for r in records]

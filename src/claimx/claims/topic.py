@@ -251,7 +251,7 @@ class TopicTagger(RulePackComponent):
         # a person is not "it": the pronoun does not name such a subject
         main_person = any(e.label_ == "PERSON" and e.text == main for e in doc.ents)
         #: the last subject a claim named, other than the main one, and its sentence
-        named_last: tuple[str, int] | None = None
+        named_last: tuple[str, int, str] | None = None  # and its entity label
         for n, claim in enumerate(claims):
             topic = topics[n]
             if topic is None:
@@ -297,10 +297,7 @@ class TopicTagger(RulePackComponent):
                 parties.setdefault(info["key"], set()).add(actor.text)
             else:
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
-            if (
-                info["topic"] in ("cast", "crew") and info["key"] != info["topic"]
-                and info["subject"]["name"] in (info["key"], main) and main_person
-            ):
+            if info["topic"] in ("cast", "crew") and main_person and info["key"] == main:
                 # "Dario Venn is now a Kilbride Rovers player": a person joins
                 # a team, a cast or a firm; that is the fact's subject, the person its key
                 joined = _joined(claim, claim_ents[n], info["key"])
@@ -320,19 +317,31 @@ class TopicTagger(RulePackComponent):
                     pronoun, name = relative
                     info["subject"] = {"name": name.text, "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
             pronoun = _pronoun_subject(claim) if info["subject"]["start"] is None else None
-            joined = _conjoined_name(pronoun) if pronoun is not None else None
-            if joined is not None and joined.text != main and joined.text not in (main or ""):
-                # "Halden has built a stake, and it has lined up loans": "it"
-                # is the name that is the subject of the clause its own is joined to
-                info["subject"] = {"name": joined.text, "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
-            if info["subject"]["start"] is None and named_last is not None and sent_of[claim.start] - named_last[1] <= 1:
-                # "… has asked for $4 billion. It plans to cut 3,000 jobs":
-                # "it" is the one the sentence before named, unless a noun
-                # stands between as the subject of the clause it hangs on
-                # ("The union said it would …")
-                pronoun = _pronoun_subject(claim)
-                if pronoun is not None and not _subject_noun_before(pronoun, nouns_only=True):
-                    info["subject"] = {"name": named_last[0], "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
+            if pronoun is not None:
+                # "it" stands for the name that is the subject of the clause
+                # its own is joined to or hangs on ("Halden has built a stake,
+                # and it has lined up loans"; "Brenwick asked for aid, saying
+                # it plans to cut jobs"); for none when that subject is a
+                # common noun ("The union said it would …"); else for the
+                # company the sentence before named ("… has asked for $4
+                # billion. It plans to cut 3,000 jobs"). As with a name, an
+                # organisation is the subject only of a business claim;
+                # elsewhere it is the subject's maker ("the studio said it
+                # aims to ship it when ready")
+                before = _subject_noun_before(pronoun)
+                if before is not None:
+                    name = _subject_before(pronoun)
+                    label = name.root.ent_type_ if name is not None else ""
+                    candidate = (name.text, label) if name is not None else None
+                elif named_last is not None and sent_of[claim.start] - named_last[1] <= 1:
+                    candidate = (named_last[0], named_last[2])
+                else:
+                    candidate = None
+                if (
+                    candidate is not None and candidate[0] != main and candidate[0] not in (main or "")
+                    and (candidate[1] != "ORG" or info["topic"] == "business")
+                ):
+                    info["subject"] = {"name": candidate[0], "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
             if info["subject"]["start"] is None and main and not main_person and (info["topic"], info["key"]) in self.actor_keys:
                 # "it has lifted its holding to 30 percent": the party
                 # whose fact it is is the article's own subject, named by "its"
@@ -341,7 +350,11 @@ class TopicTagger(RulePackComponent):
                     info["subject"] = {"name": main, "start": holder.idx, "end": holder.idx + len(holder)}
             if info["subject"]["start"] is not None:
                 name = info["subject"]["name"]
-                named_last = None if name == main else (name, sent_of[claim.start])
+                mention = text[info["subject"]["start"] : info["subject"]["end"]]
+                if mention.lower() not in _LINKED_WORDS:  # a name, not a pronoun standing for one
+                    at = claim.doc.char_span(info["subject"]["start"], info["subject"]["end"], alignment_mode="expand")
+                    label = at.root.ent_type_ if at is not None else ""
+                    named_last = None if name == main else (name, sent_of[claim.start], label)
             claim._.claim = info
             self._record(claim, info, aliases)
         if self.follow_keys and parties:
@@ -350,7 +363,12 @@ class TopicTagger(RulePackComponent):
             for claim in claims:
                 info = claim._.claim
                 follows = self.follow_keys.get((info["topic"], info["key"]))
-                party = parties.get(follows or "", set())
+                # the maker, written before its product's name ("Varga Orion
+                # 500"), sells; it is no buyer
+                party = {
+                    name for name in parties.get(follows or "", set())
+                    if not (main and re.search(re.escape(name) + r"\s+" + re.escape(main.split()[0]), text))
+                }
                 if len(party) == 1 and info["subject"]["name"] == main:
                     info["subject"] = {"name": next(iter(party)), "start": None, "end": None}
         return doc
@@ -935,7 +953,11 @@ def _joined(claim: Span, ents: list[Span], person: str) -> Span | None:
     def outside(start_char: int) -> bool:
         return not (source and source["start"] <= start_char < source["end"])
 
-    found = [e for e in ents if e.label_ in SUBJECT_LABELS and outside(e.start_char)]
+    found = [
+        e for e in ents
+        if e.label_ in SUBJECT_LABELS and outside(e.start_char) and not (e.end < len(doc) and doc[e.end].tag_ == "POS")
+        and not e.text.endswith(("'s", "’s"))
+    ]
     i = claim.start
     while i < claim.end:
         if doc[i].pos_ != "PROPN" or doc[i].ent_type_ in _NOT_JOINED:
@@ -945,13 +967,21 @@ def _joined(claim: Span, ents: list[Span], person: str) -> Span | None:
         while j + 1 < claim.end and doc[j + 1].pos_ == "PROPN" and doc[j + 1].ent_type_ not in _NOT_JOINED:
             j += 1
         run = doc[i : j + 1]
-        if outside(run.start_char) and not any(e.start <= run.start < e.end or run.start <= e.start < run.end for e in found):
+        kinds = {t.ent_type_ for t in run}
+        # "Singer Jo Hale": a capitalised word the tagger gives no kind is
+        # no team; "a move to Spain": a place after a preposition is where
+        where = kinds <= {"GPE", "LOC", "NORP"} and run[-1].dep_ == "pobj"
+        owner = j + 1 < len(doc) and doc[j + 1].tag_ == "POS"  # "Lucía Ferrand's adaptation": an owner
+        if (kinds - {""} or len(run) > 1) and not where and not owner and outside(run.start_char) and not any(
+            e.start <= run.start < e.end or run.start <= e.start < run.end for e in found
+        ):
             found.append(run)
         i = j + 1
     # "on July 13": a date, whatever label the tagger gave it, is no team
     dates = [(d.start, d.end) for d in doc.spans["dates"]] if "dates" in doc.spans else []
     found = [e for e in found if not any(s < e.end and e.start < t for s, t in dates)]
-    names = {e.text for e in found if e.text not in person and person not in e.text}
+    main = doc._.main_subject or ""
+    names = {e.text for e in found if e.text not in person and person not in e.text and e.text not in main}
     if len(names) != 1:
         return None
     return next(e for e in found if e.text in names)
@@ -979,38 +1009,39 @@ def _holder_pronoun(claim: Span) -> Token | None:
     return None
 
 
-#: a code that names a variant: a figure with letters ("5G", "1TB", "256GB") or capitals ("LTE", "XL")
-_VARIANT_CODE = re.compile(r"(?=.*\d)[A-Za-z0-9][A-Za-z0-9.+-]{1,9}|[A-Z][A-Z0-9+]{1,5}")
+#: a code that names a variant: a figure with letters ("5G", "1TB", "256GB"); capitals alone are
+#: too often a common noun's ("AI models", "TV version")
+_VARIANT_CODE = re.compile(r"(?=.*\d)[A-Za-z0-9][A-Za-z0-9.+-]{1,9}")
 #: a figure with a unit of storage, memory or size: a capacity tier ("1TB", "512GB", "13-inch")
 _MEASURE_CODE = re.compile(r"\d+(?:\.\d+)?-?(?:TB|GB|MB|mAh|inch|in|mm)", re.IGNORECASE)
 
 
-def _subject_noun_before(token: Token, nouns_only: bool = False) -> Token | None:
+def _subject_noun_before(token: Token) -> Token | None:
     """RETURNS (Token | None): the nearest subject, before ``token``, of a
     clause the clause of ``token`` hangs on (or is joined to), that is no
-    pronoun (with ``nouns_only``, a common noun: "The union said it …"); None if there is none."""
+    pronoun ("The union said it …"); None if there is none."""
     verb = token.head
     while verb.head.i != verb.i:
         verb = verb.head
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and child.i < token.i and child.pos_ != "PRON":
-                return child if not nouns_only or child.pos_ == "NOUN" else None
+                return child
     return None
 
 
-def _conjoined_name(token: Token) -> Span | None:
-    """RETURNS (Span | None): for "it" as the subject of a clause joined by
-    "and" to another, the name that is that clause's subject, if it is one
-    (no person, date or number), else None."""
-    verb = token.head
-    if verb.dep_ != "conj":
+def _subject_before(token: Token) -> Span | None:
+    """RETURNS (Span | None): the name that is the subject of a clause the
+    clause of ``token`` hangs on or is joined to ("Halden is said to …, and
+    it …"), or None when that subject is no name ("The union said it …") or
+    there is none; a person, a date or a number is no name "it" stands for."""
+    t = _subject_noun_before(token)
+    if t is None or t.pos_ != "PROPN" or t.ent_type_ in _NOT_JOINED:
         return None
-    subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS and c.i < token.i), None)
-    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in _NOT_JOINED:
-        return None
-    return token.doc[_name_start(subject) : subject.i + 1]
+    return t.doc[_name_start(t) : t.i + 1]
 
 
+#: pronouns and descriptions that stand for a name met before (they do not name one themselves)
+_LINKED_WORDS = frozenset({"it", "its", "which", "who", "that"})
 #: relative pronouns that stand for the name their clause follows
 _RELATIVES = frozenset({"which", "who"})
 
