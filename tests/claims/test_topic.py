@@ -363,8 +363,8 @@ def test_topic_in_order_to_is_no_order(analyse):
         ("Talmot said on Monday that talks continue. Brenwick asked the state for aid, saying that it plans to cut "
          "3,000 jobs.", "it plans", "Brenwick"),
         # an organisation outside a business claim is the subject's maker: the claim stays with the subject
-        ("Talmot said on Monday that talks continue. Brenwick has said it aims to ship the Talmot engine when it is "
-         "ready, and it has not ruled out a further delay.", "it has not ruled out", "Talmot"),
+        ("Talmot said on Monday that talks continue. Brenwick has said it will ship the Talmot engine in the spring, "
+         "and it may push the engine back again.", "it may push", "Talmot"),
     ],
 )
 def test_topic_it_after_a_speaking_company(analyse, body, start, subject):
