@@ -359,9 +359,9 @@ def test_topic_in_order_to_is_no_order(analyse):
 @pytest.mark.parametrize(
     "body, start, subject",
     [
-        # a company speaking of its own business: "it" is the company, as its name would be
+        # the speaker's "it": the speaker speaks of the article's subject, which keeps the claim
         ("Talmot said on Monday that talks continue. Brenwick asked the state for aid, saying that it plans to cut "
-         "3,000 jobs.", "it plans", "Brenwick"),
+         "3,000 jobs.", "it plans", "Talmot"),
         # an organisation outside a business claim is the subject's maker: the claim stays with the subject
         ("Talmot said on Monday that talks continue. Brenwick has said it will ship the Talmot engine in the spring, "
          "and it may push the engine back again.", "it may push", "Talmot"),

@@ -329,7 +329,13 @@ class TopicTagger(RulePackComponent):
                 # elsewhere it is the subject's maker ("the studio said it
                 # aims to ship it when ready")
                 before = _subject_noun_before(pronoun)
-                if before is not None:
+                source = info.get("attribution") or {}
+                if before is not None and source and source["start"] <= before.idx < source["end"]:
+                    # "Ventra said it would bid again": the speaker speaks of
+                    # the article's subject, which keeps the claim (a party's
+                    # own fact is _actor's)
+                    candidate = None
+                elif before is not None:
                     name = _subject_before(pronoun)
                     label = name.root.ent_type_ if name is not None else ""
                     candidate = (name.text, label) if name is not None else None
