@@ -159,3 +159,20 @@ def test_incremental_rollup_with_decisions(tmp_path, refreshes, monkeypatch):
     _run(corpus, out)
     assert not refreshes[-1].full
     assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
+def test_incremental_abbreviation_takes_the_full_name_an_earlier_article_writes(tmp_path, refreshes, monkeypatch):
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    _write(corpus, "a.md", "Varga unveils the Orion 500", "2025-03-01", (
+        "Varga Aerospace unveiled the Orion 500 on Monday. The first customer, Pacific Rim Airways, "
+        "is due to receive its first jets in 2027."
+    ))
+    _run(corpus, out)
+    _write(corpus, "b.md", "PRA adds to Orion 500 order", "2025-04-01",
+           "Launch customer PRA has ordered 20 more Orion 500 jets, the airline said on Tuesday.")
+    _run(corpus, out)
+    assert not refreshes[-1].full
+    records = [json.loads(line) for line in (out / "status.jsonl").read_text().splitlines()]
+    assert ("Pacific Rim Airways", "orders") in {(r["subject"], r["key"]) for r in records}
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)

@@ -115,3 +115,18 @@ def test_subjects_model_number_links_names_and_spells_the_fullest():
     assert resolver.canonical("Skyward 350") == "Skyward 350 Albatross"
     # a small number is a sequel, not a model: "Skyward 2" stays apart
     assert resolver.canonical("Skyward 2") == "Skyward 2"
+
+
+def test_subjects_abbreviation_takes_a_full_name_the_corpus_writes():
+    from claimx.subjects import SubjectResolver
+
+    # "PRA" spells no subject's initials; the corpus writes "Pacific Rim Airways" as an entity
+    resolver = SubjectResolver(["PRA", "Orion 500"], known={"Pacific Rim Airways", "Varga Aerospace"})
+    assert resolver.canonical("PRA") == "Pacific Rim Airways"
+    assert resolver.canonical("Orion 500") == "Orion 500"
+    # two full names that spell it: left alone
+    resolver = SubjectResolver(["PRA"], known={"Pacific Rim Airways", "Polar Route Aviation"})
+    assert resolver.canonical("PRA") == "PRA"
+    # a subject that spells it wins over the corpus's other names
+    resolver = SubjectResolver(["PRA", "Pine Ridge Academy"], known={"Pacific Rim Airways"})
+    assert resolver.canonical("PRA") == "Pine Ridge Academy"

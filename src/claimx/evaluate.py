@@ -1076,7 +1076,7 @@ def chain_rollup(articles: Sequence[Article], predictions: Mapping[str, Sequence
     RETURNS (dict[str, StatusRecord]): the roll-up after the last article.
     """
     from .status import DocInfo, rollup
-    from .subjects import SubjectResolver
+    from .subjects import SubjectResolver, known_names
 
     claims: list[dict[str, Any]] = []
     docs: dict[str, DocInfo] = {}
@@ -1086,7 +1086,7 @@ def chain_rollup(articles: Sequence[Article], predictions: Mapping[str, Sequence
         added_on = article.published or dt.date.today()
         docs[article.doc_id] = DocInfo(published=article.published, added_on=added_on, added_seq=seq, title=article.title)
         claims.extend(r.model_dump(mode="json") for r in predictions.get(article.doc_id, []))
-        resolver = SubjectResolver((c["subject"]["name"] for c in claims), pinned, learned=learned)
+        resolver = SubjectResolver((c["subject"]["name"] for c in claims), pinned, learned=learned, known=known_names(claims))
         records = rollup(claims, docs, resolver=resolver)
         learned = resolver.learned()
     return records

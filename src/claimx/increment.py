@@ -48,7 +48,7 @@ from .outputs import (
 from .schemas import DocumentRecord
 from .status import DocInfo, StatusChange, StatusRecord, background_claims, diff, followed_subjects, rollup
 from .store import ROLLUP_CONTEXT, Store, rollup_sort_key
-from .subjects import SubjectResolver, load_aliases
+from .subjects import KNOWN_LABELS, SubjectResolver, is_abbreviation, load_aliases
 from .views import LEARNED_ALIASES, decisions_mark
 
 #: store meta keys: each name's canonical name and the followed subjects as of the last roll-up
@@ -60,6 +60,21 @@ SUBJECTS_PER_CALL = 2000
 _ACTIVE_CLAIMS = (
     "FROM claims c JOIN documents d ON d.doc_id = c.doc_id WHERE d.state = 'active' ORDER BY c.doc_id, c.seq"
 )
+
+
+def _known_names(store: Store, names: Counter[str]) -> set[str]:
+    """RETURNS (set[str]): the names of several words the active articles'
+    claims write as entities (:func:`claimx.subjects.known_names`), read only
+    when some subject is an abbreviation (the full name it may stand for)."""
+    if not any(name and is_abbreviation(name) for name in names):
+        return set()
+    marks = ",".join("?" * len(KNOWN_LABELS))
+    rows = store.conn.execute(
+        "SELECT DISTINCT json_extract(e.value, '$.text') FROM claims c JOIN documents d ON d.doc_id = c.doc_id, "
+        f"json_each(c.record, '$.entities') e WHERE d.state = 'active' AND json_extract(e.value, '$.label') IN ({marks})",
+        KNOWN_LABELS,
+    )
+    return {text for (text,) in rows if text and " " in text.strip()}
 
 
 @dataclass
@@ -176,7 +191,7 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         if not text or name not in first_of:
             first_of.add(name)
             followers.append({"doc_id": doc_id, "subject": {"name": name, "text": text}})
-    resolver = SubjectResolver(names.elements(), pinned, learned=learned)
+    resolver = SubjectResolver(names.elements(), pinned, learned=learned, known=_known_names(store, names))
     followed = followed_subjects(followers, docs, resolver)
     del followers, first_of
     canonical = {name: resolver.canonical(name) for name in names if name}

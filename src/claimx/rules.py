@@ -346,12 +346,14 @@ class TopicRule(BaseModel):
     #: "star", "return"); or "part_word": nouns that, with a number, name a
     #: part of a series rather than a thing of its own ("Lantern Coast *season*
     #: 2", "*Chapter* 4 of …"); or "role_noun": nouns after which "as" names
-    #: the person an actor plays ("the *role* as the pilot"). Several words are
-    #: matched as a phrase, word by word.
+    #: the person an actor plays ("the *role* as the pilot"); or
+    #: "variant_noun": nouns that, after a code or a figure, name a variant of
+    #: the product, a fact of its own ("an LTE *model*", "a 2TB *version*").
+    #: Several words are matched as a phrase, word by word.
     topic: Literal[
         "release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other",
         "announcement", "title_opener", "codename", "naming", "identity", "cast_verb",
-        "part_word", "role_noun",
+        "part_word", "role_noun", "variant_noun",
     ]
     lemma: str
     #: parts of speech the word counts as (e.g. only the noun "share"); empty for any
@@ -403,6 +405,9 @@ class SlotRule(BaseModel):
     #: lemmas of the verb the word must hang on ("production" counts as
     #: filming only as what begins or wraps); empty for any
     heads: list[str] = []
+    #: fixed expressions, as written, that hold a word of the rule without
+    #: speaking to the fact ("in order to" is no order); empty for none
+    except_in: list[str] = []
     #: what the fact's value is: a date, an amount, a count (an amount, a
     #: number of things first: "60 jets", not the deal's "$7bn"), a measure
     #: (a number written with its unit: "12.4-inch", "10,200mAh", "256GB"),
@@ -413,6 +418,11 @@ class SlotRule(BaseModel):
     #: has ordered 22 jets", "owned 55 percent by the union"), rather than the
     #: article's main subject; None for the claim's subject as usual
     party: Literal["actor"] | None = None
+    #: the key of another slot whose party this fact also belongs to, when
+    #: the article names one such party and the claim is about its main
+    #: subject: deliveries are to the party that ordered ("orders": "It
+    #: takes the first of them in 2031" after "Aerolux has ordered 12")
+    follows: str | None = None
     #: a cast or crew rule whose words (as written: "stepped down", "was
     #: replaced") say that the person leaves: not a fact of its own, but a
     #: claim that says so of the person of its key speaks as ``denied`` for

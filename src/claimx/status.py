@@ -58,7 +58,7 @@ from .background import matching_rule, speaking_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import Status, Topic
-from .subjects import SubjectResolver
+from .subjects import SubjectResolver, known_names
 
 
 class StatusStep(BaseModel):
@@ -566,7 +566,7 @@ def rollup(
     """
     claims = [c for c in claims if (c.get("subject") or {}).get("name", "").strip() and c["doc_id"] in docs]
     if resolver is None:
-        resolver = SubjectResolver(c["subject"]["name"] for c in claims)
+        resolver = SubjectResolver((c["subject"]["name"] for c in claims), known=known_names(claims))
     if followed is None:
         followed = _followed_subjects(claims, docs, resolver)
     if background is None:

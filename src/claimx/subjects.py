@@ -173,6 +173,10 @@ class SubjectResolver:
     names (Iterable[str]): every subject name met (repeat a name once per
         claim: the most frequent full name names its group).
     pinned (dict[str, list[str]] | None): canonical name -> aliases, from the user.
+    learned (dict[str, str] | None): the links earlier roll-ups made (:meth:`learned`).
+    known (Iterable[str]): other names the corpus writes (its entities of
+        several words, :func:`known_names`): the full name an abbreviation
+        that spells no subject's initials stands for ("ANA").
     """
 
     def __init__(
@@ -181,6 +185,7 @@ class SubjectResolver:
         pinned: dict[str, list[str]] | None = None,
         *,
         learned: dict[str, str] | None = None,
+        known: Iterable[str] = (),
     ) -> None:
         counts = Counter(name for name in names if name and name.strip())
         self._parent: dict[str, str] = {}
@@ -213,11 +218,27 @@ class SubjectResolver:
             spelt = initials(full)
             if spelt:
                 by_initials.setdefault(spelt, set()).add(self._find(key))
-        for key, variants in forms.items():
+        # the longer names the corpus writes that no claim has as its
+        # subject ("All Nippon Airways" in one article, "ANA" the buyer in
+        # another): an abbreviation with no subject to spell takes the one it spells
+        spelt_known: dict[str, set[str]] = {}
+        for full in known:
+            spelt = initials(full)
+            if spelt and not is_abbreviation(full):
+                spelt_known.setdefault(spelt, set()).add(full)
+        for key, variants in list(forms.items()):
             short = variants.most_common(1)[0][0]
             if not is_abbreviation(short):
                 continue
-            targets = by_initials.get(_SPACES.sub("", short).lower(), set()) - {self._find(key)}
+            spelt = _SPACES.sub("", short).lower()
+            targets = by_initials.get(spelt, set()) - {self._find(key)}
+            if not targets:
+                fulls = {normalise(full): full for full in spelt_known.get(spelt, ())}
+                if len(fulls) == 1:
+                    (norm, full), = fulls.items()
+                    forms.setdefault(norm, Counter())[full] += 0
+                    self._names.add(norm)
+                    targets = {self._find(norm)}
             if len(targets) == 1:
                 self._union(key, next(iter(targets)))
             elif len(targets) > 1:
@@ -323,3 +344,18 @@ class SubjectResolver:
         if key not in self._parent:
             return name.strip()
         return self._canonical.get(self._find(key), name.strip())
+
+
+#: entity labels whose names an abbreviation may stand for
+KNOWN_LABELS: tuple[str, ...] = ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "GPE", "NORP")
+
+
+def known_names(claims: Iterable[dict]) -> set[str]:
+    """RETURNS (set[str]): the names of several words the claims' entities
+    write (organisations, products, works, places …), for :class:`SubjectResolver`'s ``known``."""
+    return {
+        str(ent["text"])
+        for claim in claims
+        for ent in claim.get("entities") or ()
+        if ent.get("label") in KNOWN_LABELS and " " in str(ent.get("text", "")).strip()
+    }

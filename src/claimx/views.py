@@ -33,7 +33,7 @@ from .outputs import (
 from .schemas import DocumentRecord
 from .status import DocInfo, StatusRecord, rollup
 from .store import Store
-from .subjects import SubjectResolver, load_aliases
+from .subjects import SubjectResolver, known_names, load_aliases
 
 # -- views ---------------------------------------------------------------------
 
@@ -91,7 +91,7 @@ def current_state(store: Store, corpus: Path | None) -> ViewState:
     pinned = load_aliases(corpus) if corpus is not None and corpus.is_dir() else {}
     # the links earlier runs made between names stay: the store keeps them
     learned = json.loads(store.get_meta(LEARNED_ALIASES) or "{}")
-    resolver = SubjectResolver((c["subject"]["name"] for c in claims), pinned, learned=learned)
+    resolver = SubjectResolver((c["subject"]["name"] for c in claims), pinned, learned=learned, known=known_names(claims))
     records = rollup(claims, docs, resolver=resolver, resolution=resolution)
     return ViewState(doc_lines, claim_lines, records, resolution, status_counts, articles, resolver.learned())
 

@@ -253,8 +253,124 @@ def test_topic_slot_within_topic(analyse, text, topic, key):
         ("The new Kestrel Motors will be owned 40 percent by Norvik Capital.", "Kestrel Motors leaves bankruptcy", "Norvik Capital"),
         # "it" is the organisation that says so
         ("Nordhavn Bank said it now holds 15 percent of the shares.", "Vantor X9 flies for the first time", "Nordhavn Bank"),
+        # the one given a stake holds it; a nationality describing a noun is no party
+        ("The sale would give Nordhavn Bank a 30 percent stake in the maker.", "Vantor X9 flies for the first time", "Nordhavn Bank"),
     ],
 )
 def test_topic_actor_owns_its_fact(analyse, text, title, subject):
     records = analyse(text, title=title)
     assert [r.subject.name for r in records] == [subject], [(r.text, r.topic, r.key, r.subject.name) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, title, key",
+    [
+        # a name in apposition to a role is the person, whatever label the tagger gives it
+        ("Holm Air intends to appoint its chief financial officer, Ivor Pask, as Fenwick's chief executive.",
+         "Holm Air agrees to buy Fenwick Airways", "Ivor Pask"),
+        # the owner of a role is the company, not a person
+        ("Fenwick's current boss, Greta Olsson, will step down next month.", "Holm Air agrees to buy Fenwick Airways", "Greta Olsson"),
+    ],
+)
+def test_topic_crew_key_is_the_person_in_the_role(analyse, text, title, key):
+    records = analyse(text, title=title)
+    assert [r.key for r in records if r.topic == "crew"] == [key], [(r.text, r.topic, r.key) for r in records]
+
+
+def test_topic_deliveries_follow_the_buyer(analyse):
+    body = (
+        "Kestrel Airways has ordered 14 Orion 500 jets from Varga Aerospace in a deal worth about $2 billion. "
+        "The airline expects to take delivery of the first aircraft in 2031. The Orion 500 carries up to 240 passengers."
+    )
+    records = analyse(body, title="Kestrel Airways orders the Orion 500")
+    got = {(r.topic, r.key): r.subject.name for r in records}
+    assert got[("release", "delivery")] == "Kestrel Airways", got
+    # the plane's own facts stay the plane's
+    assert got[("other", "capacity")] == "Orion 500", got
+    # with no single buyer in the article, deliveries stay with its subject
+    records = analyse("The operator expects to take delivery of the first Orion 500 in 2031.", title="Orion 500 nears service")
+    assert [r.subject.name for r in records if r.key == "delivery"] == ["Orion 500"]
+
+
+#: "it" and "which" after a company other than the article's subject
+PRONOUN_BODY = (
+    "Talmot has said it expects to need $9 billion in loans. The carmaker Brenwick, which has been hit hard "
+    "by the downturn, has asked the government for an additional $4 billion in loans. It plans to cut 3,000 "
+    "jobs. Talmot said it would close two plants."
+)
+
+
+@pytest.mark.parametrize(
+    "start, subject",
+    [
+        ("which has been hit hard", "Brenwick"),  # the name the relative clause follows
+        ("It plans to cut", "Brenwick"),  # "it": the other company the sentence before named
+        ("Talmot said it would close", "Talmot"),  # a claim that names its subject keeps it
+        ("Talmot has said it expects", "Talmot"),
+    ],
+)
+def test_topic_pronoun_subjects(analyse, start, subject):
+    records = analyse(PRONOUN_BODY, title="Talmot seeks more aid")
+    got = [r.subject.name for r in records if r.text.startswith(start)]
+    assert got == [subject], [(r.text, r.subject.name) for r in records]
+
+
+def test_topic_it_in_a_joined_clause_and_after_a_noun(analyse):
+    body = (
+        "Lisko Air said on Monday that talks with its suitor continue. Ventra Airways has spoken to Lisko Air's "
+        "largest shareholders about a stake. The pilots' union said it would hold Ventra Airways to its promises. "
+        "Ventra Airways is understood to hold about 9% of Lisko Air, and it has lined up bank loans for an offer."
+    )
+    records = analyse(body, title="Lisko Air board weighs takeover interest")
+    got = {r.text.split(" ")[0] + " " + r.text.split(" ")[1]: r.subject.name for r in records}
+    # "it" after "The union said": the union, not the company named the sentence before
+    assert got.get("it would") != "Ventra Airways", got
+    # "…, and it has lined up": the name that is the subject of the joined clause
+    assert got.get("it has") == "Ventra Airways", got
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Talvi Motors bought 20 percent of the carmaker in 2021. It has lifted its holding to 30 percent since then.",
+        "Talvi Motors plans to buy more shares, which would give the Finnish company a 55 percent majority stake.",
+    ],
+)
+def test_topic_holder_named_by_pronoun_or_description(analyse, body):
+    # "its holding", "the Finnish company": the article's own subject holds the stake, named in the claim
+    records = analyse(body, title="Talvi Motors to raise stake in Brenwick")
+    held = [r for r in records if r.key in ("shares", "majority stake")]
+    assert held and all(r.subject.name == "Talvi Motors" and r.subject.text for r in held), [
+        (r.text, r.key, r.subject) for r in records
+    ]
+
+
+def test_topic_person_joins_a_team_the_team_is_the_subject(analyse):
+    body = "Dario Venn is now a Kilbride Rovers player. Dario Venn will join the squad on July 13."
+    records = analyse(body, title="Dario Venn signs for Kilbride Rovers")
+    got = [(r.subject.name, r.topic, r.key) for r in records if r.topic == "cast"]
+    # the team the person joins is the fact's subject, the person its key; a date is no team
+    assert got[0] == ("Kilbride Rovers", "cast", "Dario Venn"), got
+    assert got[1][0] == "Dario Venn", got
+
+
+def test_topic_in_order_to_is_no_order(analyse):
+    records = analyse("The union must accept wage cuts in order for the loans to flow.", title="Brenwick Motors seeks loans")
+    assert records and all(r.key != "orders" for r in records), [(r.text, r.key) for r in records]
+
+
+@pytest.mark.parametrize(
+    "body, start, subject",
+    [
+        # the speaker's "it": the speaker speaks of the article's subject, which keeps the claim
+        ("Talmot said on Monday that talks continue. Brenwick asked the state for aid, saying that it plans to cut "
+         "3,000 jobs.", "it plans", "Talmot"),
+        # an organisation outside a business claim is the subject's maker: the claim stays with the subject
+        ("Talmot said on Monday that talks continue. Brenwick has said it will ship the Talmot engine in the spring, "
+         "and it may push the engine back again.", "it may push", "Talmot"),
+    ],
+)
+def test_topic_it_after_a_speaking_company(analyse, body, start, subject):
+    records = analyse(body, title="Talmot weighs its options")
+    got = [r.subject.name for r in records if r.text.startswith(start)]
+    assert got == [subject], [(r.text, r.subject.name, r.topic) for r in records]

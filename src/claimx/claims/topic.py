@@ -10,13 +10,20 @@
   internal codename") and numbered short forms ("X2" for "Nimbus X2").
 - A claim whose grammatical subject holds a work or product entity (an
   organisation only in a business claim), or a numbered sibling name ("the
-  Nimbus X1"), other than the main subject is about that instead.
+  Nimbus X1"), other than the main subject is about that instead; "which"
+  is the name its clause follows, "it" the name that is the subject of the
+  clause it is joined to, else the other company the sentence before named.
+  A party's own fact (orders, shares) is the party's; deliveries follow the
+  article's one buyer; in an article about a person, a cast or crew fact is
+  the team's, work's or firm's the claim names.
 - The topic is the one whose words (``models/en/topics.jsonl``) occur most in
   the claim, the predicate's words weighing most and the speaker's title not
   at all, ties going to the order of :data:`claimx.schemas.TOPICS`; none
   gives the sentence's topic, else ``other``.
 - The key groups claims within subject and topic for the status roll-up:
-  the person for ``cast``/``crew`` (and ``other``, when the claim is about
+  the slot (``models/en/slots.jsonl``) whose words stand nearest the
+  predicate; a variant of the product ("a 5G model"); the person for
+  ``cast``/``crew`` (and ``other``, when the claim is about
   one), ``release_date`` or ``announcement`` for ``release``, the codename
   for claims about what a codename is, ``deal``/``shares``/``results``/
   ``funding`` for ``business``, and the topic's name otherwise.
@@ -116,6 +123,7 @@ class TopicTagger(RulePackComponent):
         self.cast_verbs: set[str] = set()
         self.part_words: dict[str, str] = {}  # word -> rule id
         self.role_nouns: set[str] = set()
+        self.variant_nouns: set[str] = set()
         self.keys: dict[tuple[str, str], str] = {}  # (topic, word) -> roll-up key
         self.word_pos: dict[str, frozenset[str]] = {}  # word -> the only parts of speech it counts as
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
@@ -138,6 +146,8 @@ class TopicTagger(RulePackComponent):
                 self.part_words.setdefault(lemma, rule.id)
             elif rule.topic == "role_noun":
                 self.role_nouns.add(lemma)
+            elif rule.topic == "variant_noun":
+                self.variant_nouns.add(lemma)
             else:
                 self.words.setdefault(lemma, rule.topic)
                 if rule.pos:
@@ -150,9 +160,13 @@ class TopicTagger(RulePackComponent):
         self.slot_labels: list[SlotRule] = []
         #: (topic, key) of the facts that belong to the party that acts (``party``)
         self.actor_keys: set[tuple[str, str]] = set()
+        #: (topic, key) -> the key whose party the fact follows (``follows``)
+        self.follow_keys: dict[tuple[str, str], str] = {}
         for slot in load_slots(rules_dir):
             if slot.leaves:
                 continue  # read by the roll-up, not a slot of its own
+            if slot.follows:
+                self.follow_keys.setdefault((slot.topic, slot.key), slot.follows)
             if slot.party == "actor":
                 self.actor_keys.add((slot.topic, slot.key))
             if slot.labels:
@@ -239,6 +253,11 @@ class TopicTagger(RulePackComponent):
             if topic is not None:
                 first_topic.setdefault(sent_of[claim.start], topic)
         last_person: str | None = None  # the person of the last cast or crew claim, for "he"/"she"
+        parties: dict[str, set[str]] = {}  # key -> the parties that act in the article's claims of that key
+        # a person is not "it": the pronoun does not name such a subject
+        main_person = any(e.label_ == "PERSON" and e.text == main for e in doc.ents)
+        #: the last subject a claim named, other than the main one, and its sentence
+        named_last: tuple[str, int, str] | None = None  # and its entity label
         for n, claim in enumerate(claims):
             topic = topics[n]
             if topic is None:
@@ -269,22 +288,101 @@ class TopicTagger(RulePackComponent):
                     ):
                         info["key"] = slot.key
                         break
+            variant = self._variant(claim) if codename is None else None
+            if variant is not None:
+                # "no 2TB version will be sold", "a 5G model follows later":
+                # a variant is a fact of its own; a capacity tier is an
+                # attribute of the product, another model is released
+                info["topic"], info["key"] = variant
             # the fact's topic decides whether an organisation that acts is
             # the subject ("Brenwick has asked for $2 billion in loans": business)
             actor = _actor(claim, main, claim_ents[n]) if (info["topic"], info["key"]) in self.actor_keys else None
             if actor is not None:
                 # "Aeroflot has ordered 22 of the jets": the buyer's order, not the jet's
                 info["subject"] = {"name": actor.text, "start": actor.start_char, "end": actor.end_char}
+                parties.setdefault(info["key"], set()).add(actor.text)
             else:
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
+            if info["topic"] in ("cast", "crew") and main_person and info["key"] == main:
+                # "Dario Venn is now a Kilbride Rovers player": a person joins
+                # a team, a cast or a firm; that is the fact's subject, the person its key
+                joined = _joined(claim, claim_ents[n], info["key"])
+                if joined is not None:
+                    info["subject"] = {"name": joined.text, "start": joined.start_char, "end": joined.end_char}
             if info["subject"]["start"] is None:
                 # "The maker unveiled its new drone, with sales planned
                 # for late 2028": the absolute is about the clause's object
                 owner = _absolute_owner(claim, main)
                 if owner is not None:
                     info["subject"] = {"name": text[owner[0] : owner[1]], "start": owner[0], "end": owner[1]}
+            if info["subject"]["start"] is None:
+                # "Brenwick, which has been hit hard, has asked for $4
+                # billion": "which" is the name its clause follows
+                relative = _relative_subject(claim, ents, starts)
+                if relative is not None and relative[1].text != main:
+                    pronoun, name = relative
+                    info["subject"] = {"name": name.text, "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
+            pronoun = _pronoun_subject(claim) if info["subject"]["start"] is None else None
+            if pronoun is not None:
+                # "it" stands for the name that is the subject of the clause
+                # its own is joined to or hangs on ("Halden has built a stake,
+                # and it has lined up loans"; "Brenwick asked for aid, saying
+                # it plans to cut jobs"); for none when that subject is a
+                # common noun ("The union said it would …"); else for the
+                # company the sentence before named ("… has asked for $4
+                # billion. It plans to cut 3,000 jobs"). As with a name, an
+                # organisation is the subject only of a business claim;
+                # elsewhere it is the subject's maker ("the studio said it
+                # aims to ship it when ready")
+                before = _subject_noun_before(pronoun)
+                source = info.get("attribution") or {}
+                if before is not None and source and source["start"] <= before.idx < source["end"]:
+                    # "Ventra said it would bid again": the speaker speaks of
+                    # the article's subject, which keeps the claim (a party's
+                    # own fact is _actor's)
+                    candidate = None
+                elif before is not None:
+                    name = _subject_before(pronoun)
+                    label = name.root.ent_type_ if name is not None else ""
+                    candidate = (name.text, label) if name is not None else None
+                elif named_last is not None and sent_of[claim.start] - named_last[1] <= 1:
+                    candidate = (named_last[0], named_last[2])
+                else:
+                    candidate = None
+                if (
+                    candidate is not None and candidate[0] != main and candidate[0] not in (main or "")
+                    and (candidate[1] != "ORG" or info["topic"] == "business")
+                ):
+                    info["subject"] = {"name": candidate[0], "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
+            if info["subject"]["start"] is None and main and not main_person and (info["topic"], info["key"]) in self.actor_keys:
+                # "it has lifted its holding to 30 percent": the party
+                # whose fact it is is the article's own subject, named by "its"
+                holder = _holder_pronoun(claim)
+                if holder is not None:
+                    info["subject"] = {"name": main, "start": holder.idx, "end": holder.idx + len(holder)}
+            if info["subject"]["start"] is not None:
+                name = info["subject"]["name"]
+                mention = text[info["subject"]["start"] : info["subject"]["end"]]
+                if mention.lower() not in _LINKED_WORDS:  # a name, not a pronoun standing for one
+                    at = claim.doc.char_span(info["subject"]["start"], info["subject"]["end"], alignment_mode="expand")
+                    label = at.root.ent_type_ if at is not None else ""
+                    named_last = None if name == main else (name, sent_of[claim.start], label)
             claim._.claim = info
             self._record(claim, info, aliases)
+        if self.follow_keys and parties:
+            # "Aerolux has ordered 12 … deliveries start in 2031": the
+            # deliveries are the buyer's, when the article has one
+            for claim in claims:
+                info = claim._.claim
+                follows = self.follow_keys.get((info["topic"], info["key"]))
+                # the maker, written before its product's name ("Varga Orion
+                # 500"), sells; it is no buyer
+                party = {
+                    name for name in parties.get(follows or "", set())
+                    if not (main and re.search(re.escape(name) + r"\s+" + re.escape(main.split()[0]), text))
+                }
+                if len(party) == 1 and info["subject"]["name"] == main:
+                    info["subject"] = {"name": next(iter(party)), "start": None, "end": None}
         return doc
 
     def _record(self, claim: Span, info: dict, aliases: dict[str, str]) -> None:
@@ -483,6 +581,8 @@ class TopicTagger(RulePackComponent):
                     continue
                 if slot.heads and token.head.lemma_.lower() not in slot.heads:
                     continue
+                if slot.except_in and _in_expression(token, slot.except_in):
+                    continue
                 words = range(token.i, token.i + len(phrase))
                 if head_i in words:
                     weight = 3.0
@@ -613,6 +713,86 @@ class TopicTagger(RulePackComponent):
                 return topic if allowed is None or token.pos_ in allowed else None
         return None
 
+    def _variant(self, claim: Span) -> tuple[str, str] | None:
+        """The variant of the product a claim names: a variant noun
+        (``topics.jsonl``, "variant_noun") after a code or a figure ("a 5G
+        model", "the 1TB version"). A figure with a unit is a capacity tier,
+        an attribute (``other``); a code names a model of its own, released
+        or not (``release``). The key is the code and "model".
+
+        RETURNS (tuple[str, str] | None): (topic, key), or None."""
+        if not self.variant_nouns:
+            return None
+        source = (claim._.claim or {}).get("attribution") or {}
+        for token in claim:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in self.variant_nouns:
+                continue
+            if source and source["start"] <= token.idx < source["end"]:
+                continue
+            # the word just before the noun, its pieces glued as written ("5G", "2TB")
+            doc = claim.doc
+            j = token.i - 1
+            if j < claim.start or doc[j].head.i != token.i or doc[j].dep_ not in ("compound", "amod", "nummod", "npadvmod"):
+                continue
+            first = j
+            while first - 1 >= claim.start and not doc[first - 1].whitespace_ and doc[first - 1].head.i in (token.i, j):
+                first -= 1
+            code = doc[first : j + 1].text
+            if not _VARIANT_CODE.fullmatch(code) or code.isdigit():
+                continue  # "two models", "the 2025 model": a count or a year
+            rule = self.rule_ids.get(("variant_noun", token.lemma_.lower()))
+            if rule:
+                record_rule(doc, rule, token.idx, token.idx + len(token.text))
+            topic = "other" if _MEASURE_CODE.fullmatch(code) else "release"
+            return topic, f"{code} model"
+        return None
+
+    def _people(self, claim: Span, ents: list[Span]) -> list[tuple[Span, str]]:
+        """The people a claim names, in text order: its person entities,
+        and a name in apposition to a role ("its chief operating officer,
+        Ewan Rask"; "Ewan Rask, the group's finance chief"), whatever label
+        the entity tagger gave it. Not a person: the owner of a role ("Skerra's
+        chief executive" is the company's), nor a part of the name of the
+        article's main subject when that is no person ("Norvel" for "Norvel
+        Pad 3"); when it is one, a part of the name is that person in full.
+
+        RETURNS (list[tuple[Span, str]]): each name where the claim writes it, and the name it goes by."""
+        doc = claim.doc
+        main = doc._.main_subject or ""
+        main_words = set(main.split())
+        main_person = bool(main) and any(e.label_ == "PERSON" and e.text == main for e in doc.ents)
+
+        def role(token: Token) -> bool:
+            # a noun that names a role ("boss", "chief operating officer")
+            return token.pos_ in ("NOUN", "PROPN") and any(
+                self._topic_word(t) == "crew" for t in (token, *(c for c in token.lefts if c.dep_ in ("amod", "compound")))
+            )
+
+        def of_main(name: Span) -> bool:
+            return bool(main_words) and all(t.text in main_words for t in name)
+
+        found: list[tuple[Span, str]] = []
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                continue
+            last = doc[ent.end - 1]
+            if last.dep_ == "poss" and role(last.head):
+                continue
+            if of_main(ent) and ent.text != main:
+                if main_person:
+                    found.append((ent, main))
+                continue
+            found.append((ent, ent.text))
+        for token in claim:
+            if token.pos_ != "PROPN" or any(e.start <= token.i < e.end for e, _ in found):
+                continue
+            if not ((token.dep_ == "appos" and role(token.head)) or any(c.dep_ == "appos" and role(c) for c in token.children)):
+                continue
+            name = doc[_name_start(token) : token.i + 1]
+            if name.root.ent_type_ in ("PERSON", "ORG", "") and not of_main(name):
+                found.append((name, name.text))
+        return sorted(found, key=lambda item: item[0].start)
+
     def key(self, claim: Span, topic: str, ents: list[Span], last_person: str | None = None) -> str:
         """What the roll-up groups on within subject and topic: the person for
         cast and crew (the one who is the claim's subject first; "he" or "she"
@@ -626,14 +806,13 @@ class TopicTagger(RulePackComponent):
         subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
         in_subject = {t.i for c in subjects for t in c.subtree}
         people = [
-            e for e in ents
-            if e.label_ == "PERSON"
-            and (not source or not source["start"] <= e.start_char < source["end"] or e.start in in_subject)
+            (e, name) for e, name in self._people(claim, ents)
+            if not source or not source["start"] <= e.start_char < source["end"] or e.start in in_subject
         ]
         if topic in ("cast", "crew", "other"):
-            for person in people:
+            for person, name in people:
                 if any(person.start <= s.i < person.end for s in subjects):
-                    return person.text
+                    return name
             if any(s.lower_ in PERSON_SUBJECT_PRONOUNS for s in subjects):
                 # "Jane Roe has denied that she …": the speaker; else the
                 # person of the article's last cast or crew claim
@@ -646,7 +825,7 @@ class TopicTagger(RulePackComponent):
                 if last_person and topic != "other":
                     return last_person
             if people and topic != "other":
-                return people[0].text
+                return people[0][1]
             return topic
         if topic == "release":
             lemmas = {t.lemma_.lower() for t in claim}
@@ -664,6 +843,23 @@ class TopicTagger(RulePackComponent):
             if best is None or weight > best[0]:
                 best = (weight, key)
         return best[1] if best else topic
+
+
+def _in_expression(token: Token, expressions: Sequence[str]) -> bool:
+    """RETURNS (bool): whether ``token`` stands in one of the fixed
+    expressions (lower-case words as written: "in order to")."""
+    doc = token.doc
+    for expression in expressions:
+        words = expression.split()
+        for k, word in enumerate(words):
+            if word != token.lower_:
+                continue
+            start = token.i - k
+            if start >= 0 and start + len(words) <= len(doc) and all(
+                doc[start + m].lower_ == w for m, w in enumerate(words)
+            ):
+                return True
+    return False
 
 
 def _best_slot(
@@ -704,9 +900,17 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
         for g in c.children if g.dep_ == "pobj"
     ]
     if not tops:
+        # "would give Norvik a 20 percent stake": the one given it holds it
+        tops = [c for c in head.children if c.dep_ == "dative"]
+    if not tops:
         tops = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     inside = {t.i for top in tops for t in top.subtree}
-    parties = [e for e in ents if e.label_ in _PARTY_LABELS and any(e.start <= i < e.end for i in inside)]
+    # "the Danish brewer": a nationality that describes a noun is not the party
+    parties = [
+        e for e in ents
+        if e.label_ in _PARTY_LABELS and any(e.start <= i < e.end for i in inside)
+        and not (e.label_ == "NORP" and e.root.dep_ == "amod")
+    ]
     tops_i = {t.i for t in tops}
     if not any(e.start <= i < e.end for e in parties for i in tops_i):
         # "Launch customer Ostra have ordered 55": a proper name as the
@@ -735,6 +939,144 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
     if main and (ent.text in main or main in ent.text):
         return None
     return ent
+
+
+def _pronoun_subject(claim: Span) -> Token | None:
+    """RETURNS (Token | None): "it" as the grammatical subject of the claim's
+    predicate (or of the verb it hangs on), else None."""
+    doc = claim.doc
+    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    for verb in (head, head.head) if head.dep_ in ("xcomp", "conj") else (head,):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.lower_ == "it" and claim.start <= child.i < claim.end:
+                return child
+    return None
+
+
+def _joined(claim: Span, ents: list[Span], person: str) -> Span | None:
+    """RETURNS (Span | None): the one organisation, work or product a cast
+    or crew claim about ``person`` names outside its speaker's words (what
+    the person joins or leaves): an entity of those kinds, or a run of proper
+    nouns that no person, date or number entity holds ("a Kilbride Rovers
+    player", whatever label the tagger gave it); else None."""
+    doc = claim.doc
+    source = (claim._.claim or {}).get("attribution") or {}
+
+    def outside(start_char: int) -> bool:
+        return not (source and source["start"] <= start_char < source["end"])
+
+    found = [
+        e for e in ents
+        if e.label_ in SUBJECT_LABELS and outside(e.start_char) and not (e.end < len(doc) and doc[e.end].tag_ == "POS")
+        and not e.text.endswith(("'s", "’s"))
+    ]
+    i = claim.start
+    while i < claim.end:
+        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ in _NOT_JOINED:
+            i += 1
+            continue
+        j = i
+        while j + 1 < claim.end and doc[j + 1].pos_ == "PROPN" and doc[j + 1].ent_type_ not in _NOT_JOINED:
+            j += 1
+        run = doc[i : j + 1]
+        kinds = {t.ent_type_ for t in run}
+        # "Singer Jo Hale": a capitalised word the tagger gives no kind is
+        # no team; "a move to Spain": a place after a preposition is where
+        where = kinds <= {"GPE", "LOC", "NORP"} and run[-1].dep_ == "pobj"
+        owner = j + 1 < len(doc) and doc[j + 1].tag_ == "POS"  # "Lucía Ferrand's adaptation": an owner
+        if (kinds - {""} or len(run) > 1) and not where and not owner and outside(run.start_char) and not any(
+            e.start <= run.start < e.end or run.start <= e.start < run.end for e in found
+        ):
+            found.append(run)
+        i = j + 1
+    # "on July 13": a date, whatever label the tagger gave it, is no team
+    dates = [(d.start, d.end) for d in doc.spans["dates"]] if "dates" in doc.spans else []
+    found = [e for e in found if not any(s < e.end and e.start < t for s, t in dates)]
+    main = doc._.main_subject or ""
+    names = {e.text for e in found if e.text not in person and person not in e.text and e.text not in main}
+    if len(names) != 1:
+        return None
+    return next(e for e in found if e.text in names)
+
+
+#: entity labels of the words that never name what a person joins
+_NOT_JOINED = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def _holder_pronoun(claim: Span) -> Token | None:
+    """RETURNS (Token | None): "it" as the subject of the claim's predicate,
+    "its" before its object ("increased its holding"), or a description as
+    the one it gives to ("would give the Danish brewer a stake"), else None."""
+    doc = claim.doc
+    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    for child in head.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ == "it":
+            return child
+        if child.dep_ == "dative" and child.pos_ == "NOUN" and not child.ent_type_:
+            return child
+        if child.dep_ == "dobj":
+            its = next((g for g in child.children if g.dep_ == "poss" and g.lower_ == "its"), None)
+            if its is not None:
+                return its
+    return None
+
+
+#: a code that names a variant: a figure with letters ("5G", "1TB", "256GB"); capitals alone are
+#: too often a common noun's ("AI models", "TV version")
+_VARIANT_CODE = re.compile(r"(?=.*\d)[A-Za-z0-9][A-Za-z0-9.+-]{1,9}")
+#: a figure with a unit of storage, memory or size: a capacity tier ("1TB", "512GB", "13-inch")
+_MEASURE_CODE = re.compile(r"\d+(?:\.\d+)?-?(?:TB|GB|MB|mAh|inch|in|mm)", re.IGNORECASE)
+
+
+def _subject_noun_before(token: Token) -> Token | None:
+    """RETURNS (Token | None): the nearest subject, before ``token``, of a
+    clause the clause of ``token`` hangs on (or is joined to), that is no
+    pronoun ("The union said it …"); None if there is none."""
+    verb = token.head
+    while verb.head.i != verb.i:
+        verb = verb.head
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.i < token.i and child.pos_ != "PRON":
+                return child
+    return None
+
+
+def _subject_before(token: Token) -> Span | None:
+    """RETURNS (Span | None): the name that is the subject of a clause the
+    clause of ``token`` hangs on or is joined to ("Halden is said to …, and
+    it …"), or None when that subject is no name ("The union said it …") or
+    there is none; a person, a date or a number is no name "it" stands for."""
+    t = _subject_noun_before(token)
+    if t is None or t.pos_ != "PROPN" or t.ent_type_ in _NOT_JOINED:
+        return None
+    return t.doc[_name_start(t) : t.i + 1]
+
+
+#: pronouns and descriptions that stand for a name met before (they do not name one themselves)
+_LINKED_WORDS = frozenset({"it", "its", "which", "who", "that"})
+#: relative pronouns that stand for the name their clause follows
+_RELATIVES = frozenset({"which", "who"})
+
+
+def _relative_subject(claim: Span, ents: list[Span], starts: list[int]) -> tuple[Token, Span] | None:
+    """RETURNS (tuple[Token, Span] | None): the relative pronoun that is the
+    subject of a claim that is a relative clause, and the name (a work,
+    product or organisation entity) the clause follows ("Brenwick, which has
+    been hit hard"); else None."""
+    import bisect
+
+    doc = claim.doc
+    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    if head.dep_ != "relcl":
+        return None
+    pronoun = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.lower_ in _RELATIVES), None)
+    if pronoun is None:
+        return None
+    at = head.head.i
+    n = bisect.bisect_right(starts, at) - 1
+    if n < 0 or not ents[n].start <= at < ents[n].end or ents[n].label_ not in SUBJECT_LABELS:
+        return None
+    return pronoun, ents[n]
 
 
 def _has_label(claim: Span, ents: list[Span], labels: list[str], in_object: bool = False) -> bool:
