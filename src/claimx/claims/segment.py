@@ -797,11 +797,13 @@ def inline_bullet_lists(doc: Doc) -> list[tuple[int, list[int]]]:
 
 #: markup left in an article's text ("<tweet id=…>", "</p>")
 _MARKUP = re.compile(r"<[^<>]*>")
-#: an element of markup left around an embedded post, with its text
-#: ("<tweet tweet-author=…>text<tweet/>", "<blockquote …>text</blockquote>");
-#: markup of running text ("<a href=…>", "<b>") leaves its words in the claim
+#: an element of markup left around an embedded post, with its text, that
+#: opens its line ("<tweet tweet-author=…>text<tweet/>", "<blockquote
+#: …>text</blockquote>"); markup inside running text ("<a href=…>", "<b>",
+#: even a hostile "<script>") leaves its words in the claim
 _EMBEDDED = re.compile(
-    r"<(tweet|blockquote|iframe|embed|figure|script|video)\b[^<>\n]*>[^\n]*?<(?:/\1|\1\s*/)>", re.IGNORECASE
+    r"^[ \t]*<(tweet|blockquote|iframe|embed|figure|video)\b[^<>\n]*>[^\n]*?<(?:/\1|\1\s*/)>",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
