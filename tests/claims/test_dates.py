@@ -428,7 +428,7 @@ def test_today_without_a_date_is_the_present():
         # a clock time is on the day its sentence names
         ("The probe landed on Tuesday in the desert at 18:00 UTC.", ("18:00 UTC", "2026-03-10T18:00")),
         # a clock time with its day leaves the claim dated by the day
-        ("Tickets go on sale at 9am on Friday.", ("Friday", "2026-03-13")),
+        ("The box office opens its doors at 9am on Friday.", ("Friday", "2026-03-13")),
     ],
 )
 def test_claim_dates_clock_times(nlp_base, finder, text, expected):
