@@ -15,7 +15,11 @@ interpreter start-up and model loading included:
 
 The steps are run alternately ``--repeats`` times; the medians are printed
 with the ratios bare/claimx (≥ 1.0: claimx is as fast as the bare model) and
-claimx -w N / claimx -w 1.
+claimx -w N / claimx -w 1. Each step's CPU time (user + system, of the process
+and its workers) is printed beside its wall-clock time: on a machine that
+other work shares, wall-clock time moves with the load and CPU time much less,
+so the ratio of CPU times says more there about one core (for ``-w N`` it
+adds up every worker's time, so the speed-up stays a matter of wall-clock time).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -44,13 +49,16 @@ for _ in nlp.pipe(texts, batch_size=16):
 """
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> float:
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """RETURNS (tuple[float, float]): the command's wall-clock time and CPU time (user + system, its children's included)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -88,19 +96,30 @@ def main() -> None:
             "--workers", str(n),
         ]
     times: dict[str, list[float]] = {name: [] for name in steps}
+    cpu: dict[str, list[float]] = {name: [] for name in steps}
     for _ in range(args.repeats):
         for name, cmd in steps.items():
-            times[name].append(timed(cmd, env))
+            wall, used = timed(cmd, env)
+            times[name].append(wall)
+            cpu[name].append(used)
     name, version = base_model_info(args.model)
     print(f"corpus: {len(texts)} articles, {words} words; model {name} {version}; {os.cpu_count()} cores")
     medians = {name: statistics.median(ts) for name, ts in times.items()}
+    cpu_medians = {name: statistics.median(ts) for name, ts in cpu.items()}
     for name, ts in times.items():
         runs = ", ".join(f"{t:.1f}" for t in ts)
-        print(f"{name:12s}: median {medians[name]:6.2f} s  ({len(texts) / medians[name]:5.1f} articles/s; runs {runs})")
+        cpu_runs = ", ".join(f"{t:.1f}" for t in cpu[name])
+        print(
+            f"{name:12s}: median {medians[name]:6.2f} s  ({len(texts) / medians[name]:5.1f} articles/s; runs {runs}); "
+            f"CPU median {cpu_medians[name]:6.2f} s (runs {cpu_runs})"
+        )
     if "bare" in medians:
         for name in steps:
             if name != "bare":
-                print(f"ratio bare/{name}: {medians['bare'] / medians[name]:.3f}  (target >= 1.0 for -w 1)")
+                print(
+                    f"ratio bare/{name}: {medians['bare'] / medians[name]:.3f}, "
+                    f"of CPU times {cpu_medians['bare'] / cpu_medians[name]:.3f}  (target >= 1.0 for -w 1)"
+                )
     one = medians.get("claimx -w 1")
     if one:
         for name in steps:

@@ -21,35 +21,34 @@ after. Everything is recomputed when the decisions, the pinned aliases or the
 pipeline fingerprint changed, or when a roll-up was written without this
 module (``claimx mark``, views rebuilt), and on a store's first run.
 
-The views are written by streaming the store (records as stored, never all
-in memory), atomically as before.
+The views are then written by :func:`claimx.views.write_views`, the one
+writer of the views, streaming the store (records as stored, never all in
+memory).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .decisions import Resolution, ReviewDecision, apply_to_claim, resolve
-from .outputs import (
-    CLAIMS_FILE,
-    DECISIONS_FILE,
-    DOCUMENTS_FILE,
-    STATUS_FILE,
-    write_jsonl_atomic,
-    write_lines_atomic,
+from .decisions import Resolution, ReviewDecision, resolve
+from .status import (
+    DocInfo,
+    StatusChange,
+    StatusRecord,
+    background_claims,
+    diff,
+    followed_subjects,
+    rollup,
 )
-from .schemas import DocumentRecord
-from .status import DocInfo, StatusChange, StatusRecord, background_claims, diff, followed_subjects, rollup
 from .store import ROLLUP_CONTEXT, Store, rollup_sort_key
 from .subjects import KNOWN_LABELS, SubjectResolver, is_abbreviation, load_aliases
-from .views import LEARNED_ALIASES, decisions_mark
+from .views import ACTIVE_CLAIMS, LEARNED_ALIASES, decisions_mark
 
 #: store meta keys: each name's canonical name and the followed subjects as of the last roll-up
 ROLLUP_NAMES = "rollup_names"
@@ -57,9 +56,6 @@ ROLLUP_FOLLOWED = "rollup_followed"
 #: subjects rolled up in one call (memory is bounded by their claims)
 SUBJECTS_PER_CALL = 2000
 
-_ACTIVE_CLAIMS = (
-    "FROM claims c JOIN documents d ON d.doc_id = c.doc_id WHERE d.state = 'active' ORDER BY c.doc_id, c.seq"
-)
 
 
 def _known_names(store: Store, names: Counter[str]) -> set[str]:
@@ -177,7 +173,7 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
     claims = 0
     rows = store.conn.execute(
         "SELECT c.doc_id, c.claim_id, json_extract(c.record, '$.subject.name'), json_extract(c.record, '$.subject.text'), "
-        f"json_extract(c.record, '$.status') {_ACTIVE_CLAIMS}"
+        f"json_extract(c.record, '$.status') {ACTIVE_CLAIMS}"
     )
     for doc_id, cid, name, text, status in rows:
         names[name] += 1
@@ -298,7 +294,7 @@ def _subject_rows(store: Store, doc_ids: set[str], every: bool) -> Iterator[tupl
     """YIELDS (tuple): ``(doc_id, subject name, subject text)`` of the active claims of these articles."""
     select = "SELECT c.doc_id, json_extract(c.record, '$.subject.name'), json_extract(c.record, '$.subject.text') "
     if every:
-        yield from store.conn.execute(select + _ACTIVE_CLAIMS)
+        yield from store.conn.execute(select + ACTIVE_CLAIMS)
         return
     wanted = sorted(doc_ids)
     for start in range(0, len(wanted), 500):
@@ -318,45 +314,3 @@ def _records(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, StatusReco
 
 def _key(record: StatusRecord) -> str:
     return rollup_sort_key(record.subject, record.topic, record.key)
-
-
-# -- the views, streamed from the store --------------------------------------------
-
-#: what Python's ``json`` may write differently from pydantic: escapes, a number with an exponent
-_REWRITE = re.compile(r"\\u|[:,\[]-?\d+(?:\.\d+)?[eE]")
-
-
-def _line(record: str) -> str:
-    """RETURNS (str): a stored record as ``json.dumps`` writes it in the views (compact, not ASCII-only)."""
-    if _REWRITE.search(record) is None:
-        return record
-    return json.dumps(json.loads(record), ensure_ascii=False, separators=(",", ":"))
-
-
-def write_views(store: Store, refreshed: Refreshed) -> None:
-    """Rewrite ``claims.jsonl``, ``documents.jsonl``, ``status.jsonl`` and ``decisions.jsonl``
-    from the store, each atomically, streaming."""
-    outputs = store.outputs
-    resolution = refreshed.resolution
-
-    def claim_lines() -> Iterator[str]:
-        for cid, record in store.conn.execute(f"SELECT c.claim_id, c.record {_ACTIVE_CLAIMS}"):
-            line = apply_to_claim(record, cid, resolution) if cid in resolution.by_claim else record
-            if line is not None:
-                yield _line(line)
-
-    def document_lines() -> Iterator[str]:
-        rejected = refreshed.rejected_per_doc
-        for doc_id, record in store.conn.execute(
-            "SELECT doc_id, record FROM documents WHERE state IN ('active', 'failed') ORDER BY doc_id"
-        ):
-            if doc_id in rejected:
-                data = json.loads(record)
-                data["claim_count"] = max(0, data.get("claim_count", 0) - rejected[doc_id])
-                record = DocumentRecord.model_validate(data).model_dump_json()
-            yield _line(record)
-
-    write_lines_atomic(outputs / CLAIMS_FILE, claim_lines())
-    write_lines_atomic(outputs / DOCUMENTS_FILE, document_lines())
-    write_lines_atomic(outputs / STATUS_FILE, (_line(r) for r in store.rollup_lines()))
-    write_jsonl_atomic(outputs / DECISIONS_FILE, resolution.views)

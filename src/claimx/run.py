@@ -29,7 +29,7 @@ from .basemodel import base_model_info
 from .decisions import ReviewDecision
 from .errors import ClaimxError
 from .fingerprint import extractor_info, saved_pipeline_packs
-from .increment import refresh_rollup, write_views
+from .increment import refresh_rollup
 from .outputs import (
     VIEW_FILES,
 )
@@ -42,6 +42,7 @@ from .views import (
     VIEWS_DECISIONS,
     decisions_mark,
     rebuild_views,
+    write_views,
 )
 
 logger = logging.getLogger(__name__)
@@ -555,7 +556,7 @@ def _full_run(
         store.set_meta("force_from", None)
         store.set_meta("orphaned", json.dumps([d.model_dump(mode="json") for d in summary.orphaned]))
         store.finish_run(run_id, summary.counts())
-    write_views(store, refreshed)
+    write_views(store, refreshed.resolution, refreshed.rejected_per_doc)
     with store.transaction():
         store.set_meta("views_run", str(run_id))
         store.set_meta(VIEWS_DECISIONS, decisions_mark(store))

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .decisions import (
@@ -29,6 +31,7 @@ from .outputs import (
     DOCUMENTS_FILE,
     STATUS_FILE,
     write_jsonl_atomic,
+    write_lines_atomic,
 )
 from .schemas import DocumentRecord
 from .status import DocInfo, StatusRecord, rollup
@@ -40,13 +43,13 @@ from .subjects import SubjectResolver, known_names, load_aliases
 
 @dataclass
 class ViewState:
-    documents: list[str]
-    claims: list[str]
     rollup: dict[str, StatusRecord]
     resolution: Resolution
     status_counts: dict[str, int]
     articles: int
     learned: dict[str, str]
+    #: claims a reviewer rejected, per article (its ``claim_count`` in the views leaves them out)
+    rejected_per_doc: dict[str, int] = field(default_factory=dict)
 
 
 #: store meta key of the alias table the roll-up learns (normalised name -> canonical name)
@@ -60,7 +63,6 @@ def current_state(store: Store, corpus: Path | None) -> ViewState:
     decisions = [ReviewDecision.model_validate_json(d) for d in store.decisions()]
     resolution = resolve(decisions, claims)
     docs: dict[str, DocInfo] = {}
-    doc_lines: list[str] = []
     rejected_per_doc: dict[str, int] = {}
     rejected = resolution.rejected
     for claim in claims:
@@ -75,17 +77,12 @@ def current_state(store: Store, corpus: Path | None) -> ViewState:
             docs[doc_id] = DocInfo(
                 published=published, added_on=dt.date.fromisoformat(added_on), added_seq=added_seq, title=data.get("title")
             )
-        if doc_id in rejected_per_doc:
-            data["claim_count"] = max(0, data.get("claim_count", 0) - rejected_per_doc[doc_id])
-            record = DocumentRecord.model_validate(data).model_dump_json()
-        doc_lines.append(record)
-    claim_lines: list[str] = []
     status_counts: dict[str, int] = {}
-    for (_, cid, record), claim in zip(claim_rows, claims, strict=True):
-        line = apply_to_claim(record, cid, resolution)
-        if line is None:
+    for claim in claims:
+        cid = claim["claim_id"]
+        decision = resolution.by_claim.get(cid)
+        if decision is not None and decision.action == "reject":
             continue
-        claim_lines.append(line)
         status = resolution.effective_status(cid, claim["status"])
         status_counts[status] = status_counts.get(status, 0) + 1
     pinned = load_aliases(corpus) if corpus is not None and corpus.is_dir() else {}
@@ -93,14 +90,55 @@ def current_state(store: Store, corpus: Path | None) -> ViewState:
     learned = json.loads(store.get_meta(LEARNED_ALIASES) or "{}")
     resolver = SubjectResolver((c["subject"]["name"] for c in claims), pinned, learned=learned, known=known_names(claims))
     records = rollup(claims, docs, resolver=resolver, resolution=resolution)
-    return ViewState(doc_lines, claim_lines, records, resolution, status_counts, articles, resolver.learned())
+    return ViewState(records, resolution, status_counts, articles, resolver.learned(), rejected_per_doc)
 
 
-def write_views(outputs: Path, state: ViewState) -> None:
-    write_jsonl_atomic(outputs / CLAIMS_FILE, (json.loads(line) for line in state.claims))
-    write_jsonl_atomic(outputs / DOCUMENTS_FILE, (json.loads(line) for line in state.documents))
-    write_jsonl_atomic(outputs / STATUS_FILE, state.rollup.values())
-    write_jsonl_atomic(outputs / DECISIONS_FILE, state.resolution.views)
+#: the active claims, in view order (by article, then by their order in it)
+ACTIVE_CLAIMS = (
+    "FROM claims c JOIN documents d ON d.doc_id = c.doc_id WHERE d.state = 'active' ORDER BY c.doc_id, c.seq"
+)
+
+#: what Python's ``json`` may write differently from pydantic: escapes, a number with an exponent
+_REWRITE = re.compile(r"\\u|[:,\[]-?\d+(?:\.\d+)?[eE]")
+
+
+def view_line(record: str) -> str:
+    """RETURNS (str): a stored record as ``json.dumps`` writes it in the views (compact, not ASCII-only)."""
+    if _REWRITE.search(record) is None:
+        return record
+    return json.dumps(json.loads(record), ensure_ascii=False, separators=(",", ":"))
+
+
+def write_views(store: Store, resolution: Resolution, rejected_per_doc: dict[str, int]) -> None:
+    """Rewrite ``claims.jsonl``, ``documents.jsonl``, ``status.jsonl`` and ``decisions.jsonl``
+    from the store (its roll-up as stored), each atomically, streaming: the one writer of
+    the views, after a run and after a reviewer's decision.
+
+    resolution (Resolution): the reviewer decisions resolved against the claims.
+    rejected_per_doc (dict[str, int]): rejected claims per article.
+    """
+    outputs = store.outputs
+
+    def claim_lines() -> Iterator[str]:
+        for cid, record in store.conn.execute(f"SELECT c.claim_id, c.record {ACTIVE_CLAIMS}"):
+            line = apply_to_claim(record, cid, resolution) if cid in resolution.by_claim else record
+            if line is not None:
+                yield view_line(line)
+
+    def document_lines() -> Iterator[str]:
+        for doc_id, record in store.conn.execute(
+            "SELECT doc_id, record FROM documents WHERE state IN ('active', 'failed') ORDER BY doc_id"
+        ):
+            if doc_id in rejected_per_doc:
+                data = json.loads(record)
+                data["claim_count"] = max(0, data.get("claim_count", 0) - rejected_per_doc[doc_id])
+                record = DocumentRecord.model_validate(data).model_dump_json()
+            yield view_line(record)
+
+    write_lines_atomic(outputs / CLAIMS_FILE, claim_lines())
+    write_lines_atomic(outputs / DOCUMENTS_FILE, document_lines())
+    write_lines_atomic(outputs / STATUS_FILE, (view_line(r) for r in store.rollup_lines()))
+    write_jsonl_atomic(outputs / DECISIONS_FILE, resolution.views)
 
 
 def stored_rollup(store: Store) -> dict[str, StatusRecord]:
@@ -120,7 +158,7 @@ def rebuild_views(store: Store, corpus: Path | None = None) -> ViewState:
     with store.transaction():
         store.replace_rollup({gid: rec.model_dump_json() for gid, rec in state.rollup.items()})
         store.set_meta(LEARNED_ALIASES, json.dumps(state.learned, sort_keys=True))
-    write_views(store.outputs, state)
+    write_views(store, state.resolution, state.rejected_per_doc)
     with store.transaction():
         store.set_meta(VIEWS_DECISIONS, decisions_mark(store))
     return state
