@@ -9,7 +9,7 @@ import pytest
 from claimx.claims.target import TargetStatus, status_of
 
 TEXT = (
-    "Singapore Airlines will display the aircraft they intend to launch into service. "
+    "Northwind Rail will display the trains they intend to launch on the coast line. "
     "Apple may release a possible phone, analysts said. "
     "The company did not confirm the report."
 )

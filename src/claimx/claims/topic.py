@@ -519,6 +519,13 @@ class TopicTagger(RulePackComponent):
                 if claim.start_char <= start and end <= claim.end_char:
                     return {"name": main, "start": start, "end": end}
         subjects = {t.i for t in claim if t.dep_ in SUBJECT_DEPS}
+        # "Brenwick, which has been hit hard, | has asked for aid": a claim that
+        # starts after a relative clause interrupting its subject still has it
+        head = claim.doc[(claim._.claim or {}).get("head", claim.root.i)]
+        outside = {c.i for c in head.children if c.dep_ in SUBJECT_DEPS and not claim.start <= c.i < claim.end}
+        if outside:
+            subjects |= outside
+            ents = [*ents, *(e for e in claim.doc.ents if any(e.start <= i < e.end for i in outside) and e not in ents)]
         # "the carmaker Brenwick, which …, has asked": the name in apposition
         # to the subject is the subject
         subjects |= {c.i for i in list(subjects) for c in claim.doc[i].children if c.dep_ == "appos"}
