@@ -374,3 +374,28 @@ def test_topic_it_after_a_speaking_company(analyse, body, start, subject):
     records = analyse(body, title="Talmot weighs its options")
     got = [r.subject.name for r in records if r.text.startswith(start)]
     assert got == [subject], [(r.text, r.subject.name, r.topic) for r in records]
+
+
+@pytest.mark.parametrize(
+    "title, body, subject",
+    [
+        # a title naming only the maker; the lead names the model it speaks of
+        (
+            "Korvo launches its largest ferry yet",
+            "At a ceremony in Turku, Korvo unveiled the KX900, a ferry that can carry 900 cars. "
+            "The KX900 will enter service in June.",
+            "KX900",
+        ),
+        # a lead without a model leaves the maker as the subject
+        (
+            "Korvo cuts 300 jobs",
+            "Korvo said on Monday it would cut 300 jobs at its yard in Turku. The cuts will start in June.",
+            "Korvo",
+        ),
+    ],
+)
+def test_topic_main_subject_is_the_lead_model_of_a_maker_title(nlp, title, body, subject):
+    doc = nlp.make_doc(body)
+    doc._.title = title
+    doc = nlp(doc)
+    assert nlp.get_pipe("claimx_topic").main_subject(doc) == subject

@@ -218,6 +218,13 @@ class TopicTagger(RulePackComponent):
             candidates.append((not marked, not self._object_in_title(doc, title, at), at, -len(name), name))
         if candidates:
             best = min(candidates)[4]
+            if min(candidates)[0]:
+                # "Korvo launches its largest ferry" / lead: "Korvo unveiled
+                # the KX900, …": a title that names only the maker, the lead
+                # the model it speaks of: the article follows the model
+                model = _lead_model(doc, text, best)
+                if model is not None:
+                    return model
             # "Aasgaard" in the title, "Henrik Aasgaard" in the body
             full = [e.text for e in doc.ents if e.label_ == "PERSON" and e.text.endswith(" " + best)]
             return max(full, key=len) if full else best
@@ -887,6 +894,38 @@ def _best_slot(
 _ACTOR_PRONOUNS = frozenset({"it", "they"})
 #: entity labels of a party that acts in a deal: a company, a government, a country
 _PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})
+
+
+def _lead_model(doc: Doc, text: str, maker: str) -> str | None:
+    """RETURNS (str | None): the first model name the article's first sentence
+    gives -- a word opening with a capital and holding digits, or three
+    digits or more that are no year ("KX900", "the 747"; not "230p"), inside a named entity that
+    is not ``maker`` -- when the title's chosen name is an organisation that
+    makes it; else None."""
+    if not any(e.text == maker and e.label_ == "ORG" for e in doc.ents):
+        return None
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    models = [
+        e.text
+        for e in first.ents
+        if e.text != maker
+        and e.label_ not in NUMERIC_LABELS
+        and any(
+            any(c.isdigit() for c in t.text)
+            and ((t.text[0].isalpha() and t.text[0].isupper()) or (t.text.isdigit() and len(t.text) >= 3))
+            and not (t.text.isdigit() and len(t.text) == 4 and t.text[:2] in ("19", "20"))
+            for t in e
+        )
+    ]
+    if not models:
+        return None
+    # the first the lead names ("unveiled the KX900, larger than the Ostra 700")
+    model = models[0]
+    # the maker's name before it when the body writes them together ("Korvo KX900")
+    joined = f"{maker} {model}"
+    return joined if joined in text else model
 
 
 def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
