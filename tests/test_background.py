@@ -4,12 +4,16 @@ been reported, a claim worded as background does not speak for its article."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from roll_records import claim_record, doc_infos
 
-from claimx.background import background_rule, load_background, matching_rule, rule_matches
-from claimx.status import DocInfo, rollup
+from claimx.background import (
+    background_rule,
+    load_background,
+    matching_rule,
+    rule_matches,
+)
+from claimx.status import rollup
 
 RULES = load_background()
 EXAMPLES = [(rule.id, text) for rule in RULES for text in rule.examples]
@@ -36,27 +40,13 @@ def test_background_counter_example_does_not_match(rule_id, text):
 
 
 def _claim(doc_id, n, text, status, *, cues=("said",), date=None):
-    return {
-        "claim_id": f"{doc_id}-{n}",
-        "doc_id": doc_id,
-        "text": text,
-        "span": {"start": 0, "end": len(text)},
-        "sentence": {"start": 0, "end": len(text)},
-        "status": status,
-        "cues": [{"text": c} for c in cues],
-        "subject": {"name": "Brightline Pad", "text": "Brightline Pad", "start": 0, "end": 14},
-        "topic": "production",
-        "key": "manufacturing",
-        "entities": [],
-        "dates": [] if date is None else [{"value": date}],
-    }
+    return claim_record(
+        doc_id, n, text, status, subject="Brightline Pad", topic="production", key="manufacturing", cues=cues, date=date
+    )
 
 
 def _docs(*ids):
-    return {
-        doc_id: DocInfo(published=dt.date(2026, 3, n), added_on=dt.date(2026, 3, n), added_seq=n)
-        for n, doc_id in enumerate(ids, 1)
-    }
+    return doc_infos(2026, 3, *ids)
 
 
 def test_background_claim_does_not_speak_once_the_fact_was_reported():

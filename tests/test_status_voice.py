@@ -4,33 +4,17 @@ claim of its own there, and only then."""
 
 from __future__ import annotations
 
-import datetime as dt
+from roll_records import claim_record, doc_infos
 
-from claimx.status import DocInfo, rollup
+from claimx.status import rollup
 
 
 def _claim(doc_id, n, text, status, key):
-    return {
-        "claim_id": f"{doc_id}-{n}",
-        "doc_id": doc_id,
-        "text": text,
-        "span": {"start": 0, "end": len(text)},
-        "sentence": {"start": 0, "end": len(text)},
-        "status": status,
-        "cues": [],
-        "subject": {"name": "Corvel Motors", "text": "Corvel Motors", "start": 0, "end": 13},
-        "topic": "business",
-        "key": key,
-        "entities": [],
-        "dates": [],
-    }
+    return claim_record(doc_id, n, text, status, subject="Corvel Motors", topic="business", key=key)
 
 
 def _docs(*ids):
-    return {
-        doc_id: DocInfo(published=dt.date(2026, 5, n), added_on=dt.date(2026, 5, n), added_seq=n)
-        for n, doc_id in enumerate(ids, 1)
-    }
+    return doc_infos(2026, 5, *ids)
 
 
 def _steps(records, key):
