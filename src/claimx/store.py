@@ -761,21 +761,19 @@ class Store:
 
     def subjects_of(self, doc_ids: Iterable[str]) -> set[str]:
         """RETURNS (set[str]): the subjects the claims of these articles went to at the last roll-up."""
-        found: set[str] = set()
-        for chunk in _chunks(list(doc_ids)):
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                row[0] for row in self.conn.execute(f"SELECT subject FROM rollup_subjects WHERE doc_id IN ({marks})", chunk)
-            )
-        return found
+        return self._rollup_subjects("subject", "doc_id", doc_ids)
 
     def docs_of(self, subjects: Iterable[str]) -> set[str]:
         """RETURNS (set[str]): the articles with claims that went to these subjects at the last roll-up."""
+        return self._rollup_subjects("doc_id", "subject", subjects)
+
+    def _rollup_subjects(self, column: str, by: str, values: Iterable[str]) -> set[str]:
+        """RETURNS (set[str]): ``column`` of the ``rollup_subjects`` rows whose ``by`` is one of ``values``."""
         found: set[str] = set()
-        for chunk in _chunks(list(subjects)):
+        for chunk in _chunks(list(values)):
             marks = ",".join("?" * len(chunk))
             found.update(
-                row[0] for row in self.conn.execute(f"SELECT doc_id FROM rollup_subjects WHERE subject IN ({marks})", chunk)
+                row[0] for row in self.conn.execute(f"SELECT {column} FROM rollup_subjects WHERE {by} IN ({marks})", chunk)
             )
         return found
 
