@@ -30,10 +30,13 @@ def outputs(tmp_path_factory, nlp):
 
 def test_cli_status_table_and_json(outputs):
     table = runner.invoke(app, ["status", str(outputs)])
-    assert table.exit_code == 0 and "tracked" in table.output
     records = json.loads(runner.invoke(app, ["status", str(outputs), "--json"]).output)
     lines = (outputs / "status.jsonl").read_text().splitlines()
     assert records and len(records) == len(lines)
+    # piped, the table is a header and one tab-separated line per fact, however long its cells
+    rows = [line.split("\t") for line in table.output.splitlines()]
+    assert table.exit_code == 0 and rows[0] == ["subject", "topic", "key", "status", "value", "article", "history"]
+    assert [row[:4] for row in rows[1:]] == [[r["subject"], r["topic"], r["key"], r["status"]] for r in records]
     topic = records[0]["topic"]
     only = json.loads(runner.invoke(app, ["status", str(outputs), "--json", "--topic", topic]).output)
     assert only and {r["topic"] for r in only} == {topic}

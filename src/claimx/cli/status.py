@@ -61,9 +61,6 @@ def status_cli(
     --explain SUBJECT shows why: each fact of the subject, step by step, with
     the sentence that spoke and its cue words.
     """
-    from rich.console import Console
-    from rich.table import Table
-
     from ..schemas import TOPICS
     from ..status import filter_changes, filter_records, read_status
 
@@ -86,27 +83,49 @@ def status_cli(
         if as_json:
             typer.echo(json.dumps([c.model_dump(mode="json") for c in shown_changes], indent=2, ensure_ascii=False))
             return
-        table = Table(title=f"Status changes in the last run ({len(shown_changes)})")
-        for column in ("subject", "topic", "key", "change", "value", "article"):
-            table.add_column(column)
+        rows = []
         for c in shown_changes:
             value = c.after_value if c.before_value == c.after_value else f"{c.before_value or '-'} → {c.after_value or '-'}"
             article = f"{c.doc_id} ({c.published})" if c.doc_id and c.published else (c.doc_id or "")
-            table.add_row(c.subject, c.topic, c.key, f"{_styled(c.before)} → {_styled(c.after)}", value or "", article)
-        Console().print(table)
+            rows.append((c.subject, c.topic, c.key, (c.before, c.after), value or "", article))
+        _print_table(f"Status changes in the last run ({len(shown_changes)})", ("subject", "topic", "key", "change", "value", "article"), rows)
         return
     shown = filter_records(records, subject=subject, topic=topic)
     if as_json:
         typer.echo(json.dumps([r.model_dump(mode="json") for r in shown], indent=2, ensure_ascii=False))
         return
-    table = Table(title=f"Status of {len(shown)} tracked subject/topic/key group(s)")
-    for column in ("subject", "topic", "key", "status", "value", "article", "history"):
-        table.add_column(column)
+    rows = []
     for r in shown:
         article = f"{r.doc_id} ({r.published})" if r.published else r.doc_id
-        history = " → ".join(_styled(step.status) for step in r.history)
-        table.add_row(r.subject, r.topic, r.key, _styled(r.status), r.value or "", article, history)
-    Console().print(table)
+        rows.append((r.subject, r.topic, r.key, (r.status,), r.value or "", article, tuple(step.status for step in r.history)))
+    _print_table(
+        f"Status of {len(shown)} tracked subject/topic/key group(s)",
+        ("subject", "topic", "key", "status", "value", "article", "history"),
+        rows,
+    )
+
+
+def _print_table(title: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """A table on a terminal; piped or redirected, a header and one tab-separated line per row (never wrapped).
+
+    A cell that is a tuple holds statuses, joined by arrows (coloured on a terminal).
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if not console.is_terminal:
+        typer.echo("\t".join(columns))
+        for row in rows:
+            cells = (" → ".join(s or "none" for s in cell) if isinstance(cell, tuple) else cell for cell in row)
+            typer.echo("\t".join(str(c).replace("\t", " ") for c in cells))
+        return
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(" → ".join(_styled(s) for s in cell) if isinstance(cell, tuple) else cell for cell in row))
+    console.print(table)
 
 
 #: Plain-text markers around the claim and its cue words when the output is not a terminal.
