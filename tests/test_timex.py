@@ -456,3 +456,40 @@ def test_timex_us_election_day_is_the_tuesday_after_the_first_monday_of_november
     assert normalize("Election Day", dt.date(2016, 9, 21)).value == "2016-11-08"
     assert normalize("Election Day", dt.date(2012, 10, 1)).value == "2012-11-06"
     assert normalize("Election Day", dt.date(2020, 8, 1)).value == "2020-11-03"
+
+
+def test_timex_needs_are_what_every_match_must_hold():
+    places = {"MONTH": "(?P<month>May|June)(?!\\w)", "YEAR": "(?P<year>20\\d\\d)"}
+    assert timex._needs("{MONTH},?\\s+(?:of\\s+)?{YEAR}", places) == ["(?:May|June)(?!\\w)", "(?:20\\d\\d)"]
+    # an optional part is no need; an alternation needs one of its branches
+    assert timex._needs("(?:the\\s+)?quarter", places) == ["quarter"]
+    assert timex._needs("(?:later|earlier)\\s+that", places) == ["(?:later)|(?:earlier)", "that"]
+    assert timex._needs("(?:later|x)", places) == []  # one branch has nothing worth a search
+    with pytest.raises(timex._Unsupported):
+        timex._needs("(?P<w>week)\\s+(?P=w)", places)
+
+
+PREFILTER_TEXTS = [
+    "The ferry line said on Thursday it would open a second route by late 2027, two years after the first.",
+    "Analysts expect the merger to close in the first half of next year; the board meets every Monday at 9am.",
+    "A spokesman declined to comment on reports of a launch this spring, or on the Q3 2025 figures.",
+    "Shares fell 4% on 12 March 2024 and again the following week, before recovering in the 2010s' style.",
+    "Earlier this month the council, which meets monthly, set aside three weeks for talks ending Dec. 5.",
+    "Nothing in the text names a time at all, though it speaks of a quarterback and a yearling.",
+]
+
+
+@pytest.mark.parametrize("everything", [False, True])
+def test_timex_prefilter_finds_what_a_search_everywhere_finds(everything):
+    import dataclasses
+
+    grammar = timex.load_grammar()
+    assert sum(bool(p.needs) for p in grammar.patterns) > len(grammar.patterns) // 2
+    everywhere = dataclasses.replace(grammar, patterns=[dataclasses.replace(p, needs=()) for p in grammar.patterns])
+    found = 0
+    for text in PREFILTER_TEXTS:
+        grammar.match_cache.clear()
+        expected = find_expressions(text, everywhere, everything=everything)
+        assert find_expressions(text, grammar, everything=everything) == expected
+        found += len(expected)
+    assert found >= 8

@@ -18,6 +18,7 @@ model's ``meta.json``).
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import logging
 from collections.abc import Iterator
@@ -110,9 +111,12 @@ def pipeline_extractor(model: str | None = None) -> Extractor:
 RACY_NS = 2_000_000_000
 
 
-def _stat_key(path: Path, now_ns: int) -> str | None:
-    """RETURNS (str | None): the file's size, mtime, ctime and inode; None when it is too fresh to trust."""
-    st = path.stat()
+def _stat_key(path: Path, now_ns: int, st: os.stat_result | None = None) -> str | None:
+    """RETURNS (str | None): the file's size, mtime, ctime and inode; None when it is too fresh to trust.
+
+    st (os.stat_result | None): the file's stat when the caller has it (the walk's, of a regular file)."""
+    if st is None:
+        st = path.stat()
     if now_ns - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
         return None
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
@@ -134,7 +138,7 @@ def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[s
         key = None
         if entry.refused is None:
             try:
-                key = _stat_key(entry.path, now)
+                key = _stat_key(entry.path, now, entry.lstat)
             except OSError:
                 key = None
         found.append((entry.rel, entry.path, key, entry.refused))

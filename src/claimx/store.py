@@ -482,6 +482,11 @@ class Store:
                     logger.info("migrating the store from schema %d to %d", number, number + 1)
                     MIGRATIONS[number](conn)
                 self.set_meta("schema_version", str(SCHEMA_VERSION))
+        if write:
+            # the next document's number is MAX(added_seq): through this index a look-up, not a scan of
+            # every document per new one (quadratic on a full run); an index changes no result, and a
+            # store that has it is still read by a claimx that does not know it (no new schema version)
+            conn.execute("CREATE INDEX IF NOT EXISTS documents_added_seq ON documents (added_seq)")
 
     def schema_version(self) -> int:
         """RETURNS (int): the store's schema version (0 for an empty store)."""

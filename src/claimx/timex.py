@@ -162,6 +162,83 @@ class _Pattern:
     rule: PatternRule
     full: re.Pattern[str]
     search: re.Pattern[str]
+    #: what every match of ``search`` holds (see :func:`_needs`): a stretch of
+    #: text none of these regexes finds anything in holds no match either
+    needs: tuple[re.Pattern[str], ...] = ()
+
+
+class _Unsupported(Exception):
+    """A pattern :func:`_needs` does not read: it gets no prefilter."""
+
+
+#: a placeholder stands for one private-use character while a pattern is parsed (:func:`_needs`)
+_MARK = 0xE000
+#: literal runs shorter than this are not worth a search of their own
+_MIN_LITERAL = 3
+
+
+def _needs(template: str, places: dict[str, str]) -> list[str]:
+    """The parts every match of a pattern's core must contain, as regexes to search for.
+
+    The core (``{PLACEHOLDERS}`` and regex) is parsed with each placeholder
+    standing for one character; walking the parse, a placeholder or a run of
+    literal characters that no repeat of minimum 0 and no alternative can skip
+    is a need, and so is an alternation whose every branch has a need (the
+    branches' first needs, as one alternation). Every match of the search
+    pattern holds a match of each need at the same place, and a regex found at
+    a place by the whole pattern is found there alone (same text, same
+    lookarounds, backtracking tries every way), so searching a stretch of text
+    for a need (case-insensitively: at least as permissive) and finding none
+    proves the pattern has no match in it. Back-references, conditionals and
+    atomic groups raise :class:`_Unsupported`.
+
+    RETURNS (list[str]): the needs' regexes (group names dropped), in the order of the pattern.
+    """
+    from re import _constants as c
+    from re import _parser
+
+    names = sorted(places)
+    marks = {chr(_MARK + i): name for i, name in enumerate(names)}
+    text = re.sub(r"\{([A-Z]+)\}", lambda m: chr(_MARK + names.index(m.group(1))), template)
+    parsed = _parser.parse(text, re.IGNORECASE)
+
+    def walk(items: Any) -> list[str]:
+        found: list[str] = []
+        run: list[str] = []
+
+        def flush() -> None:
+            literal = "".join(run)
+            if len(literal.strip()) >= _MIN_LITERAL:
+                found.append(re.escape(literal))
+            run.clear()
+
+        for op, av in items:
+            if op is c.LITERAL and chr(av) in marks:
+                flush()
+                found.append(re.sub(r"\(\?P<\w+>", "(?:", places[marks[chr(av)]]))
+            elif op is c.LITERAL:
+                run.append(chr(av))
+            elif op is c.SUBPATTERN:
+                flush()
+                found.extend(walk(av[3]))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                flush()
+                if av[0] >= 1:
+                    found.extend(walk(av[2]))
+            elif op is c.BRANCH:
+                flush()
+                branches = [walk(branch) for branch in av[1]]
+                if all(branches):
+                    common = [need for need in branches[0] if all(need in other for other in branches[1:])]
+                    found.extend(common or ["|".join(dict.fromkeys(f"(?:{b[0]})" for b in branches))])
+            elif op in (c.GROUPREF, c.GROUPREF_EXISTS, c.GROUPREF_IGNORE, c.ATOMIC_GROUP, c.POSSESSIVE_REPEAT):
+                raise _Unsupported(str(op))
+            else:  # a class, any character, an assertion: the run of literals ends here
+                flush()
+        flush()
+        return found
+
+    return walk(parsed.data)
 
 
 @dataclass
@@ -316,7 +393,11 @@ def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compil
             f"{_START_GUARD}(?:(?:{find_mods}){quant}{rule.search_prefix}(?P<core>{core})){_END_GUARD}",
             re.IGNORECASE,
         )
-        compiled.append(_Pattern(rule, full, search))
+        try:
+            needs = tuple(compile(need, re.IGNORECASE) for need in dict.fromkeys(_needs(rule.pattern, places)))
+        except (_Unsupported, re.error, ValueError, KeyError):  # no prefilter: searched everywhere
+            needs = ()
+        compiled.append(_Pattern(rule, full, search, needs))
         if rule.claim:
             claim_compiled.append(compiled[-1])
     filler_re = compile(r"^(?:" + _alternation(fillers) + r")\s+", re.IGNORECASE)
@@ -424,10 +505,15 @@ def _matches(text: str, clean: str, grammar: Grammar, claim: bool) -> list[tuple
         return cached[1]
     windows = _windows(clean, grammar.trigger if claim else grammar.trigger_extra)
     found: list[tuple[int, int, int, Expression]] = []
+    # per window, whether each need of a pattern is there (searched once, shared by the patterns)
+    present: list[dict[re.Pattern[str], bool]] = [{} for _ in windows]
     for order, pattern in enumerate(grammar.patterns):
         if pattern.rule.claim != claim:
             continue
-        for match in (m for start, end in windows for m in pattern.search.finditer(clean, start, end)):
+        spans = windows
+        if pattern.needs:
+            spans = [window for window, known in zip(windows, present) if _has_needs(clean, window, pattern.needs, known)]
+        for match in (m for start, end in spans for m in pattern.search.finditer(clean, start, end)):
             start, end = match.start(), match.end()
             if start == end:
                 continue
@@ -451,6 +537,20 @@ def _matches(text: str, clean: str, grammar: Grammar, claim: bool) -> list[tuple
             )
     grammar.match_cache[claim] = (text, found)
     return found
+
+
+def _has_needs(
+    clean: str, window: tuple[int, int], needs: tuple[re.Pattern[str], ...], known: dict[re.Pattern[str], bool]
+) -> bool:
+    """RETURNS (bool): whether every need of a pattern (:func:`_needs`) is found in the window."""
+    start, end = window
+    for need in needs:
+        hit = known.get(need)
+        if hit is None:
+            hit = known[need] = need.search(clean, start, end) is not None
+        if not hit:
+            return False
+    return True
 
 
 def find_expressions(text: str, grammar: Grammar | None = None, *, everything: bool = False) -> list[Expression]:

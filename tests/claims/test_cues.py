@@ -520,3 +520,23 @@ def test_assessor_states_the_present_as_fact(analyse, text, status):
     # an analyst's account of how things stand now is a fact; a forecast, or an insider's word, is not
     records = analyse(text)
     assert records and records[0].status == status, [(r.text, r.status) for r in records]
+
+
+def test_cue_first_token_in_list_spelled_out_matches_the_same():
+    import spacy
+    from spacy.matcher import Matcher
+
+    from claimx.claims.cues import _first_token_split
+
+    nlp = spacy.blank("en")
+    pattern = [{"LOWER": {"IN": ["would", "'d", "would"]}}, {"LOWER": "rather", "OP": "?"}, {"LOWER": "wait"}]
+    assert len(_first_token_split(pattern)) == 2
+    assert _first_token_split([{"LOWER": {"IN": ["no"]}, "OP": "?"}, {"LOWER": "way"}]) == [
+        [{"LOWER": {"IN": ["no"]}, "OP": "?"}, {"LOWER": "way"}]
+    ]
+    assert _first_token_split([{"LOWER": {"IN": []}}]) == [[{"LOWER": {"IN": []}}]]
+    doc = nlp("They would wait, and we'd rather wait, but nobody would rather go.")
+    whole, split = Matcher(nlp.vocab), Matcher(nlp.vocab)
+    whole.add("X", [pattern])
+    split.add("X", _first_token_split(pattern))
+    assert split(doc) == whole(doc) and len(whole(doc)) == 2

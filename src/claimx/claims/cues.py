@@ -118,6 +118,34 @@ def _bare_lemma(pattern: list[dict[str, Any]]) -> str | None:
     return None
 
 
+#: token attributes whose ``{"IN": [...]}`` on a pattern's first token :func:`_first_token_split` spells out
+_SPLIT_ATTRS = ("LOWER", "LEMMA", "ORTH", "NORM", "TEXT")
+
+
+def _first_token_split(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The same matches as ``pattern``, as one pattern per value of its first token's ``IN`` list.
+
+    spaCy's Matcher tries every pattern's first token at every token of a Doc:
+    an equality is a compiled comparison, an ``IN`` list a Python call per
+    token. Spelled out (``{"LOWER": {"IN": ["would", "'d"]}}`` as ``{"LOWER":
+    "would"}`` and ``{"LOWER": "'d"}``, the rest of the pattern the same, added
+    under the same key in that place), the patterns match the same spans in
+    the same order: a token has one value, so at most one of them starts
+    there. A first token with an operator (``"OP"``: it may be skipped) is
+    left as it is.
+
+    RETURNS (list): the patterns to add under the rule's key.
+    """
+    first = pattern[0] if pattern else {}
+    if "OP" in first:
+        return [pattern]
+    for attr in _SPLIT_ATTRS:
+        value = first.get(attr)
+        if isinstance(value, dict) and set(value) == {"IN"} and value["IN"] and all(isinstance(v, str) for v in value["IN"]):
+            return [[{**first, attr: one}, *pattern[1:]] for one in dict.fromkeys(value["IN"])]
+    return [pattern]
+
+
 class CueTagger(RulePackComponent):
     """Match cues, keep those in scope of each claim, and set its status.
 
@@ -167,7 +195,7 @@ class CueTagger(RulePackComponent):
                 # would do pattern by pattern on every token
                 self.lemma_rules.setdefault(_bare_lemma(rule.pattern), rule.id)
             else:
-                self.patterns.add(rule.id, [rule.pattern])
+                self.patterns.add(rule.id, _first_token_split(rule.pattern))
 
     def _load_scope(self, rules: list[ScopeRule], lexicons: dict[str, frozenset[str]]) -> None:
         """Read the categories' precedence and the terminators of a cue's reach from ``scope.jsonl``."""

@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -82,8 +83,27 @@ class SegmentWords:
         if rule_id is None:
             return
         entry = (rule_id, token.idx, token.idx + len(token.text))
-        if entry not in (token.doc._.rules_fired or ()):
-            record_rule(token.doc, *entry)
+        doc = token.doc
+        if entry not in _fired_set(doc):
+            record_rule(doc, *entry)
+
+
+#: :func:`_fired_set`'s index: the last Doc's ``rules_fired`` list, how many of its entries are in the set, the set
+_fired_index: list[Any] = [None, 0, set()]
+
+
+def _fired_set(doc: Doc) -> set[tuple[str, int, int]]:
+    """RETURNS (set): the entries of ``doc._.rules_fired``, as a set kept up to date with the list
+    (which :func:`record_rule` only appends to), so that a long Doc's checks stay constant time.
+    The index follows one list (the Doc being segmented) and holds it, so its identity is its own."""
+    fired = doc._.rules_fired or []
+    index = _fired_index
+    if index[0] is not fired or index[1] > len(fired):
+        index[:] = [fired, 0, set()]
+    if index[1] < len(fired):
+        index[2].update(fired[index[1] :])
+        index[1] = len(fired)
+    return index[2]
 
 
 def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -16,18 +17,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import ClaimxError, GoldError
-from ..evaluate import (
-    ChainResult,
-    EvalResult,
-    evaluate,
-    evaluate_chain,
-    has_chain,
-    load_chain_articles,
-    load_gold,
-    score,
-)
 from ..schemas import STATUSES
 from ._app import Arg, Opt, app
+
+if TYPE_CHECKING:  # claimx.evaluate is imported by the command itself: every other command starts without it
+    from ..evaluate import ChainResult, EvalResult
 
 
 @app.command("eval")
@@ -48,6 +42,8 @@ def eval_cli(
     from ..pipeline import extract_articles
 
     extract = functools.partial(extract_articles, model=model, progress=not json_out)
+    from ..evaluate import evaluate, evaluate_chain, has_chain, load_chain_articles, load_gold, score
+
     result: EvalResult | None = None
     chain: ChainResult | None = None
     try:

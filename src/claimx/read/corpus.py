@@ -24,7 +24,7 @@ import logging
 import os
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ReadError
@@ -55,12 +55,14 @@ RESERVED_STEM = "claimx-aliases"
 
 def is_article_file(path: Path) -> bool:
     """RETURNS (bool): whether ``path``'s name makes it a corpus article file."""
-    name = path.name
-    return (
-        not name.startswith(".")
-        and path.suffix.lower() in READERS
-        and not name.lower().startswith(RESERVED_STEM + ".")
-    )
+    return is_article_name(path.name)
+
+
+def is_article_name(name: str) -> bool:
+    """RETURNS (bool): whether a file so named is a corpus article file (its suffix read as ``PurePath.suffix`` does)."""
+    dot = name.rfind(".")
+    suffix = name[dot:] if 0 < dot < len(name) - 1 else ""
+    return not name.startswith(".") and suffix.lower() in READERS and not name.lower().startswith(RESERVED_STEM + ".")
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ class CorpusEntry:
     path: Path
     rel: str
     refused: str | None = None
+    #: the walk's ``lstat`` of a regular file (not a link), which a caller may use instead of stating it again
+    lstat: os.stat_result | None = field(default=None, compare=False, repr=False)
 
 
 #: What ``stat`` says a non-regular file is, for messages.
@@ -129,9 +133,14 @@ def corpus_entries(root: Path, *, follow_symlinks: bool = False) -> list[CorpusE
     found: dict[tuple[str, ...], CorpusEntry] = {}
     seen_folders = {real_root}
 
-    def add(path: Path, refused: str | None) -> None:
-        rel = path.relative_to(root)
-        found.setdefault(rel.parts, CorpusEntry(path, rel.as_posix(), refused))
+    root_text = os.fspath(root)
+    prefix = os.path.join(root_text, "")
+
+    def add(path: Path, refused: str | None, parts: tuple[str, ...] | None = None, lstat: os.stat_result | None = None) -> None:
+        if parts is None:
+            parts = path.relative_to(root).parts
+        if parts not in found:
+            found[parts] = CorpusEntry(path, "/".join(parts), refused, lstat)
 
     for folder, dirnames, filenames in os.walk(root, followlinks=follow_symlinks):
         kept = []
@@ -150,27 +159,37 @@ def corpus_entries(root: Path, *, follow_symlinks: bool = False) -> list[CorpusE
                 seen_folders.add(real)
             kept.append(name)
         dirnames[:] = kept
+        # the folder's parts below the root, worked out once for its files (what ``relative_to`` gives)
+        base: tuple[str, ...] | None = None
+        if folder == root_text:
+            base = ()
+        elif folder.startswith(prefix) and os.sep == "/":
+            base = tuple(part for part in folder[len(prefix) :].split("/") if part)
         for name in filenames:
-            path = Path(folder) / name
-            if not is_article_file(path):
+            if not is_article_name(name):
                 continue
+            text = os.path.join(folder, name)
+            path = Path(text)
+            parts = None if base is None else (*base, name)
             try:
-                mode = os.lstat(path).st_mode
+                st = os.lstat(text)
             except OSError as exc:
-                add(path, f"cannot read the file: {exc.strerror or exc}")
+                add(path, f"cannot read the file: {exc.strerror or exc}", parts)
                 continue
+            mode = st.st_mode
             if stat.S_ISLNK(mode):
                 problem = _link_problem(path, real_root, follow_symlinks)
                 if problem is not None:
-                    add(path, problem)
+                    add(path, problem, parts)
                     continue
                 try:
                     mode = os.stat(path).st_mode
                 except OSError as exc:
-                    add(path, f"symbolic link that leads nowhere ({exc.strerror or exc}); fix or remove it")
+                    add(path, f"symbolic link that leads nowhere ({exc.strerror or exc}); fix or remove it", parts)
                     continue
+                st = None
             kind = _special_kind(mode)
-            add(path, None if kind is None else f"{kind}, not a regular file; skipped without opening it")
+            add(path, None if kind is None else f"{kind}, not a regular file; skipped without opening it", parts, st)
     return [found[key] for key in sorted(found)]
 
 
