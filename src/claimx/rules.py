@@ -253,6 +253,8 @@ class AttributionRule(BaseModel):
         "topic_verb",
         "assessor_role",
         "clause_verb",
+        "handle_verb",
+        "handle_word",
     ]
     lemma: str
     examples: list[Example] = []

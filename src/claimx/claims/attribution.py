@@ -104,6 +104,10 @@ class AttributionTagger(RulePackComponent):
         self.assessor_roles = rules.get("assessor_role", frozenset())
         #: nouns of a written statement that a quotation after them gives ("issued a statement")
         self.statement_nouns = rules.get("statement_noun", frozenset())
+        #: verbs and words that put a handle after a rumour source's noun ("a
+        #: tipster *known* as X", "who *posts* under the *handle* X")
+        self.handle_verbs = rules.get("handle_verb", frozenset())
+        self.handle_words = rules.get("handle_word", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
         #: the patterns of a verb of saying that says nothing ("has *not* said",
         #: "has *yet* to confirm"): ``unsaid`` rules of ``scope.jsonl``
@@ -360,17 +364,23 @@ class AttributionTagger(RulePackComponent):
                 names.add(token.head.text)
                 continue
             i, handle = token.i + 1, False
+            used: list[tuple[Token, str, str]] = []  # the handle_verb and handle_word rules on the way
             while i < len(doc) and i <= token.i + 6:
                 word = doc[i]
-                if word.pos_ == "VERB" and word.lemma_.lower() in _HANDLE_VERBS:
+                if word.pos_ == "VERB" and word.lemma_.lower() in self.handle_verbs:
                     handle = True
-                elif not (word.lower_ in _HANDLE_WORDS or word.is_quote):
+                    used.append((word, "handle_verb", word.lemma_.lower()))
+                elif word.lower_ in self.handle_words:
+                    used.append((word, "handle_word", word.lower_))
+                elif not (word.lower_ in _HANDLE_FUNCTION_WORDS or word.is_quote):
                     break
                 i += 1
             if handle and i < len(doc) and doc[i].pos_ == "PROPN":
                 while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
                     i += 1
                 names.add(doc[i].text)
+                for word, kind, lemma in used:
+                    self._fired(word, kind, lemma)
         return names
 
     @staticmethod
@@ -869,12 +879,12 @@ class AttributionTagger(RulePackComponent):
         return source
 
 
-#: dependencies by which a verb of saying takes what it says
-#: verbs and words that put a handle after a rumour source's noun ("a tipster
-#: *known as* X", "*who posts as* X", "*who goes by* X", "*called* X")
-_HANDLE_VERBS = frozenset({"know", "post", "go", "call", "name", "tweet", "write"})
-_HANDLE_WORDS = frozenset({"who", "as", "by", "under", "the", "name", "handle", "online"})
+#: function words between a rumour source's noun and its handle ("a tipster
+#: known *as* X", "*who* goes *by* X", "posts *under the* handle X"); the verbs and
+#: content words there are ``handle_verb`` and ``handle_word`` rules
+_HANDLE_FUNCTION_WORDS = frozenset({"who", "as", "by", "under", "the"})
 
+#: dependencies by which a verb of saying takes what it says
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "prep", "advcl", "pcomp"})
 
 #: function words: negative quantifiers and pronouns that open a source
