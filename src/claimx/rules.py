@@ -13,7 +13,7 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -125,8 +125,31 @@ class CueRule(BaseModel):
 #: sentence; "as_parenthetical", a verb of saying by which the writer takes
 #: what it cites for granted ("*as* the paper reported"); "participle_adjunct",
 #: a participle with no subject of its own, which speaks with the subject of
-#: the clause it hangs on (", *noting* that …")
-REPORT_ROLES = ("presupposed", "as_parenthetical", "participle_adjunct")
+#: the clause it hangs on (", *noting* that …"); "own_evidential", a
+#: coordinated clause that says how it is known on its own ("…, and the
+#: bidder is *understood* to …"), which takes no source from the clause it is
+#: joined to; "bare_participle", a participle with no subject, auxiliary or
+#: subordinator of its own (", *followed* by a release next year"), part of
+#: what the clause it hangs on reports; "forecast", a predicate that speaks of
+#: the future ("*will* win", "is *going* to win"), which a finding does not
+#: measure; "second_that", a coordinated clause with its own "that" ("said A,
+#: and *that* B"), which reaches its reporter through the first; and, for a
+#: named person who is one of a group of rumour sources ("Analysts were
+#: split. Jane Roe *of* Kestrel says …"), "affiliated_name", the name given
+#: with its firm, and "rumor_group", the group as the subject of the sentence
+#: before
+ReportRole = Literal[
+    "presupposed",
+    "as_parenthetical",
+    "participle_adjunct",
+    "own_evidential",
+    "bare_participle",
+    "forecast",
+    "second_that",
+    "affiliated_name",
+    "rumor_group",
+]
+REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 
 
 #: what decides a claim's status besides its cues: the claim is a question or
@@ -191,7 +214,7 @@ class ScopeRule(BaseModel):
     id: str
     kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported"]
     #: kind "report": the decision of the attribution component it serves (:data:`REPORT_ROLES`)
-    role: Literal["presupposed", "as_parenthetical", "participle_adjunct"] | None = None
+    role: ReportRole | None = None
     category: CueCategory | Literal["condition"] | None = None
     priority: int | None = None
     max_cues: int = 1

@@ -30,6 +30,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import RulePackError
 from ..rules import REPORT_ROLES, load_attribution_rules, load_scope_rules, rule_ids
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
@@ -127,6 +128,9 @@ class AttributionTagger(RulePackComponent):
                 self.report_roles[rule.role].append(
                     (rule, compile_pattern(rule.pattern or {}, rules, f"scope.jsonl rule {rule.id!r}"))
                 )
+        missing = [role for role, found in self.report_roles.items() if not found]
+        if missing:
+            raise RulePackError(f"scope.jsonl: no report rule for the role {', '.join(missing)}")
 
     def __call__(self, doc: Doc) -> Doc:
         claims = list(doc.spans[self.spans_key])
@@ -152,11 +156,11 @@ class AttributionTagger(RulePackComponent):
                 source = None
             if source is not None:
                 self._record(doc, source, doc[frame_i] if frame_i is not None else None)
-            if head.dep_ == "conj" and frame_i is None and self._own_evidential(head):
+            if frame_i is None and self._is("own_evidential", head):
                 source = None  # "…, X said, and the buyer is understood to …"
             elif source is None and head.dep_ == "conj" and head.head.i in by_head:
                 source = by_head[head.head.i]
-            if source is None and _bare_participle(head):
+            if source is None and (absolute_clause(head) or self._is("bare_participle", head)):
                 # "He expects a reveal at the show, followed by a release
                 # next year": a participle on a reported claim is part of
                 # what was reported
@@ -164,7 +168,7 @@ class AttributionTagger(RulePackComponent):
             if source is not None:
                 source = self._resolve(text, ents, source, history)
                 source = self._remembered(text, source, rumor_names)
-                source = _measured(source, head)
+                source = self._measured(source, head)
                 history.append(source)
             if source is None and frame_i is None and not any(qs <= claim.start_char < qe for qs, qe in quoted):
                 speaker = self._named_speaker(doc, head)
@@ -213,13 +217,14 @@ class AttributionTagger(RulePackComponent):
         according = None if self._is("presupposed", head) else self._according_to(claim, head)
         if according is not None:
             return according
-        second_that = head.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
+        second_that = self._match("second_that", head)
         below = head
         for token in (head, *head.ancestors):
-            if second_that and below.dep_ == "ccomp" and below.head.i == token.i and self._reports(token):
+            if second_that is not None and below.dep_ == "ccomp" and below.head.i == token.i and self._reports(token):
                 # "He said A, and that B": B reaches its reporter through A
                 subject = self._subject_of(token)
                 if subject is not None:
+                    record_rule(doc, second_that.id, head.idx, head.idx + len(head.text))
                     return self._describe(doc, subject, verb=token)
             below = token
             for child in token.children:
@@ -341,14 +346,6 @@ class AttributionTagger(RulePackComponent):
                 return False
         return True
 
-    def _own_evidential(self, head: Token) -> bool:
-        """RETURNS (bool): whether a clause says how it is known on its own
-        ("…, and the bidder is understood to have retained bankers"), so it
-        does not take the source of the clause it is coordinated with."""
-        lemma = head.lemma_.lower()
-        passive = any(c.dep_ == "auxpass" for c in head.children)
-        return passive and (lemma in self.report_verbs or lemma in self.belief_verbs)
-
     def _introduced_rumor_names(self, doc: Doc) -> set[str]:
         """RETURNS (set[str]): the last words of the names a rumour source
         (``rumor_source`` rules: a tipster, a leaker, an analyst) is
@@ -420,12 +417,21 @@ class AttributionTagger(RulePackComponent):
     def _is(self, role: str, token: Token) -> bool:
         """RETURNS (bool): whether a ``report`` rule of ``role`` matches
         ``token`` (recording it)."""
+        rule = self._match(role, token)
+        if rule is None:
+            return False
+        record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
+        return True
+
+    def _match(self, role: str, token: Token) -> Any:
+        """RETURNS (ScopeRule | None): the first ``report`` rule of ``role``
+        that matches ``token``, not recorded (the caller records it where it
+        decides), or None."""
         walk = Walk({token.i}, None, None)
         for rule, test in self.report_roles[role]:
             if test(token, walk):
-                record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
-                return True
-        return False
+                return rule
+        return None
 
     def _unsaid(self, verb: Token) -> bool:
         """RETURNS (bool): whether an ``unsaid`` rule finds that ``verb`` says
@@ -769,6 +775,19 @@ class AttributionTagger(RulePackComponent):
             "at": subject.idx,
         }
 
+    def _measured(self, source: dict[str, Any], head: Token) -> dict[str, Any]:
+        """A finding ("recent polling", "the survey") that a rumour's word would
+        otherwise give states what it measured as a fact: "according to recent
+        polling, the senator is leading" is what the polls found; "according to
+        polling, the senator will win" stays a forecast (a ``forecast`` rule
+        matches its predicate). RETURNS the source, with a maker's authority
+        when it measured a present or past state."""
+        if not source.get("finding") or source.get("authority") != AUTHORITY_RUMOR:
+            return source
+        if self._is("forecast", head):
+            return source
+        return {**source, "authority": AUTHORITY_MAKER}
+
     def _assessor(self, subject: Token) -> bool:
         """RETURNS (bool): whether a source is named by an ``assessor_role``
         ("analyst Jane Roe", "Jane Roe, chief economist at Kestrel"): one whose
@@ -787,16 +806,21 @@ class AttributionTagger(RulePackComponent):
         """RETURNS (bool): whether a person named with their firm ("Lena Voss
         of Harbour Partners") follows a sentence about rumour sources as a
         group ("Analysts were split."): one of them, whose word settles nothing."""
-        if not any(c.dep_ == "prep" and c.lower_ in ("of", "at") for c in subject.children):
+        affiliated = self._match("affiliated_name", subject)
+        if affiliated is None:
             return False
         sent = subject.sent
         if sent.start == 0:
             return False
         before = subject.doc[sent.start - 1].sent
-        return any(
-            t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and t.lemma_.lower() in self.rumor_sources
-            for t in before
-        )
+        for t in before:
+            group = self._match("rumor_group", t)
+            if group is not None:
+                doc = subject.doc
+                record_rule(doc, affiliated.id, subject.idx, subject.idx + len(subject.text))
+                record_rule(doc, group.id, t.idx, t.idx + len(t.text))
+                return True
+        return False
 
     def _official(self, span: Span) -> bool:
         """RETURNS (bool): whether a source span names an office holder ("CEO Alan Mulally")."""
@@ -988,25 +1012,6 @@ def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
     return bool(source.get("resolved")) and at is not None and q_start <= at < q_end
 
 
-def _measured(source: dict[str, Any], head: Token) -> dict[str, Any]:
-    """A finding ("recent polling", "the survey") that a rumour's word would
-    otherwise give states what it measured as a fact: "according to recent
-    polling, the senator is leading" is what the polls found; "according to
-    polling, the senator will win" stays a forecast. RETURNS the source, with a
-    maker's authority when it measured a present or past state."""
-    if not source.get("finding") or source.get("authority") != AUTHORITY_RUMOR:
-        return source
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) or head.tag_ == "MD":
-        return source  # "will win", "could win": a forecast
-    if any(c.dep_ == "xcomp" for c in head.children) and head.lemma_.lower() not in _MEASURING_VERBS:
-        return source  # "is going to win", "is expected to win"
-    return {**source, "authority": AUTHORITY_MAKER}
-
-
-#: function words: verbs by which a finding gives what it measured ("the poll *shows* …")
-_MEASURING_VERBS = frozenset({"show", "find", "suggest", "indicate", "reveal"})
-
-
 def _nobody(source_text: str) -> bool:
     """RETURNS (bool): whether a source is nobody ("none of the venues", "no official")."""
     return source_text.lower().startswith(_NOBODY)
@@ -1058,17 +1063,6 @@ def _has_person(span: Span) -> bool:
     """RETURNS (bool): whether a person's name is in ``span`` (token by token:
     ``span.ents`` walks every entity of the Doc on each call)."""
     return any(t.ent_type_ == "PERSON" for t in span)
-
-
-def _bare_participle(head: Token) -> bool:
-    """RETURNS (bool): whether a clause is a bare past participle on another
-    clause (", followed by a release next year"), with no subject, auxiliary
-    or subordinator of its own ("though that is considered unlikely")."""
-    if absolute_clause(head):
-        return True  # "…, with shipments to start in 2028, Reuters reported"
-    if head.dep_ not in ("acl", "advcl") or head.tag_ != "VBN":
-        return False
-    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "mark") for c in head.children)
 
 
 @Language.factory(
