@@ -137,7 +137,17 @@ class CueRule(BaseModel):
 #: named person who is one of a group of rumour sources ("Analysts were
 #: split. Jane Roe *of* Kestrel says …"), "affiliated_name", the name given
 #: with its firm, and "rumor_group", the group as the subject of the sentence
-#: before
+#: before; "on_record", a bare plural of an ``on_record_head`` ("Officials
+#: said"), not counted, picked out or marked off the record, which speaks for
+#: its body; "named_speaker", a subject whose word a later "he" or "she"
+#: quotes ("Roe *commented* on the figures"); "according_to" and "per", the
+#: words that name a source in their object ("*according* to X", ", *per*
+#: X"), and "per_object", the object of "per" that is a source (not "$5 per
+#: share"); "commitment", a verb of saying whose infinitive binds its subject
+#: ("*agreed* to buy"), not something said; "titled_name", a name after a
+#: person's role ("director Jane Roe"); "stated_clause", the clause a
+#: ``clause_verb`` states ("added *that* …"), not an open question ("asked
+#: *whether* …")
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -148,6 +158,14 @@ ReportRole = Literal[
     "second_that",
     "affiliated_name",
     "rumor_group",
+    "on_record",
+    "named_speaker",
+    "according_to",
+    "per",
+    "per_object",
+    "commitment",
+    "titled_name",
+    "stated_clause",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

@@ -268,13 +268,7 @@ class AttributionTagger(RulePackComponent):
                 # or a picture given out is an act of the subject, not its report
                 self._fired(act, "act_object", act.lemma_.lower())
                 speech_act = False
-            if (
-                speech_act
-                and phrasal is None
-                and lemma in self.commit_verbs
-                and any(c.dep_ == "xcomp" for c in token.children)
-                and not any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
-            ):
+            if speech_act and phrasal is None and self._is("commitment", token):
                 # "Officials have agreed to buy 60 jets": what the subject
                 # binds itself to do, not what it says
                 self._fired(token, "commit_verb", lemma)
@@ -310,12 +304,17 @@ class AttributionTagger(RulePackComponent):
         verb of saying that says nothing the claim holds ("Roe commented on
         the figures"), described as a source, else None."""
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+        # a ``named_speaker`` rule: the subject of a verb of saying, or a
+        # person named as the subject ("Trump went on to discuss the plan.
+        # '…,' he said")
+        rule = self._match("named_speaker", subject) if subject is not None else None
+        if rule is None:
             return None
-        if head.lemma_.lower() not in self.report_verbs and not (subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON"):
-            return None  # ("Trump went on to discuss the plan. '…,' he said": a person named as the subject)
         source = self._describe(doc, subject)
-        return source if source["kind"] == KIND_NAMED else None
+        if source["kind"] != KIND_NAMED:
+            return None
+        record_rule(doc, rule.id, subject.idx, subject.idx + len(subject.text))
+        return source
 
     def _said(self, verb: Token, child: Token) -> bool:
         """RETURNS (bool): whether ``child`` is what a verb of saying says
@@ -335,15 +334,12 @@ class AttributionTagger(RulePackComponent):
             return False
         if child.dep_ == "advcl" and self._is("participle_adjunct", child):
             return False
-        if verb.lemma_.lower() in self.clause_verbs:
+        if verb.lemma_.lower() in self.clause_verbs and not self._is("stated_clause", child):
             # "Apple added a microphone", "Todd asked Pence whether …", "voters
             # will decide whether …": these say something only in a clause
             # that states it ("added that …")
-            if child.dep_ not in ("ccomp", "parataxis") or any(
-                c.dep_ == "mark" and c.lower_ in _OPEN_MARKS for c in child.children
-            ):
-                self._fired(verb, "clause_verb", verb.lemma_.lower())
-                return False
+            self._fired(verb, "clause_verb", verb.lemma_.lower())
+            return False
         return True
 
     def _introduced_rumor_names(self, doc: Doc) -> set[str]:
@@ -403,10 +399,7 @@ class AttributionTagger(RulePackComponent):
         """RETURNS (bool): whether the source is a name after a person's role
         ("Valve spokesperson Doug Lombardi", "director Jane Roe"), whatever
         the entity recogniser made of it."""
-        if subject.pos_ != "PROPN":
-            return False
-        names = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-        return bool(names) and any(t.lemma_.lower() in self.person_roles for t in subject.lefts)
+        return self._is("titled_name", subject)
 
     def _reports(self, verb: Token) -> bool:
         """RETURNS (bool): whether ``verb`` is a reporting verb that says something (not "did not say")."""
@@ -490,46 +483,57 @@ class AttributionTagger(RulePackComponent):
         """The source an "according to X" or ", per X" in the claim's sentence names, or None."""
         doc = claim.doc
         sent_of, sources = self._according_index(doc)
-        source = sources.get(sent_of[claim.start])
-        return self._describe(doc, doc[source]) if source is not None else None
+        found = sources.get(sent_of[claim.start])
+        if found is None:
+            return None
+        source, rules = found
+        for rule_id, at in rules:
+            record_rule(doc, rule_id, doc[at].idx, doc[at].idx + len(doc[at].text))
+        return self._describe(doc, doc[source])
 
-    def _according_index(self, doc: Doc) -> tuple[list[int], dict[int, int]]:
+    def _according_index(self, doc: Doc) -> tuple[list[int], dict[int, tuple[int, list[tuple[str, int]]]]]:
         """Per Doc, once: each token's sentence number, and for each sentence
         the token index of the first source named by "according to X" or
-        ", per X" (cached in ``doc.user_data``)."""
+        ", per X" (``according_to``, ``per`` and ``per_object`` rules), with
+        the rules that found it and where (cached in ``doc.user_data``)."""
         cached = doc.user_data.get(_ACCORDING_CACHE)
         if cached is not None and cached[0] == len(doc):
             return cached[1], cached[2]
         sent_of = sentence_ids(doc)
-        sources: dict[int, int] = {}
+        sources: dict[int, tuple[int, list[tuple[str, int]]]] = {}
         for token in doc:
             if sent_of[token.i] in sources:
                 continue
-            if token.lower_ == _ACCORDING_TO[0] and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == _ACCORDING_TO[1]:
+            according = self._match("according_to", token)
+            if according is not None:
                 to = doc[token.i + 1]
                 objects = [c for c in to.children if c.dep_ == "pobj"] or [
                     c for c in token.children if c.dep_ == "pobj"
                 ]
                 if objects:
-                    sources[sent_of[token.i]] = objects[0].i
+                    sources[sent_of[token.i]] = (objects[0].i, [(according.id, token.i)])
                 continue
-            source = self._per_source(token)
-            if source is not None:
-                sources[sent_of[token.i]] = source.i
+            per = self._per_source(token)
+            if per is not None:
+                sources[sent_of[token.i]] = per
         doc.user_data[_ACCORDING_CACHE] = (len(doc), sent_of, sources)
         return sent_of, sources
 
-    def _per_source(self, token: Token) -> Token | None:
-        """", per multiple reports", ", per Deadline": "per" after a comma with
-        a source as its object (not "$5 per share"). RETURNS the source noun."""
-        if token.lower_ != _PER or token.i == 0 or token.doc[token.i - 1].text != ",":
+    def _per_source(self, token: Token) -> tuple[int, list[tuple[str, int]]] | None:
+        """", per multiple reports", ", per Deadline": "per" after a comma (a
+        ``per`` rule) with a source as its object (a ``per_object`` rule; not
+        "$5 per share"). RETURNS the source noun's index and the rules that
+        found it, with where, or None."""
+        per = self._match("per", token)
+        if per is None:
             return None
         obj = next((c for c in token.children if c.dep_ == "pobj"), None)
         if obj is None:
             return None
-        lemma = obj.lemma_.lower()
-        sources = self.unnamed_heads | self.public_heads | self.evidence_nouns | self.rumor_sources
-        return obj if obj.pos_ == "PROPN" or lemma in sources or obj.lower_ in sources else None
+        source = self._match("per_object", obj)
+        if source is None:
+            return None
+        return obj.i, [(per.id, token.i), (source.id, obj.i)]
 
     def _share_within_quotes(self, doc: Doc, claims: list[Span], text: str) -> None:
         """Give the claims of one quotation the source of the quotation: '"The
@@ -853,18 +857,12 @@ class AttributionTagger(RulePackComponent):
         counted or picked out ("two officials", "some executives", "an
         official") nor one marked as off the record ("officials familiar with
         the talks", "officials who asked not to be named")."""
-        if subject.lemma_.lower() not in self.on_record_heads or subject.tag_ != "NNS":
-            return False
         if lemmas & self.unnamed_modifiers:
             return False
-        for child in subject.children:
-            if child.dep_ == "det" and child.lower_ not in _DEFINITE:
-                return False
-            if child.dep_ == "relcl":
-                return False  # "officials who spoke on condition of anonymity"
-        # "two officials", "several executives", "officials from three
-        # agencies": a count of people, or of bodies, speaks for no one body
-        if any(t.dep_ == "nummod" or t.lower_ in _QUANTIFIERS for t in subject.subtree):
+        # an ``on_record`` rule: not "officials who spoke on condition of
+        # anonymity", "two officials", "several executives", "officials from
+        # three agencies" (a count of people, or of bodies, speaks for no one body)
+        if not self._is("on_record", subject):
             return False
         self._fired(subject, "on_record_head", subject.lemma_.lower())
         return True
@@ -915,28 +913,11 @@ _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "
 #: that is nobody ("no official", "none of the venues")
 _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
 
-#: function words: the prepositions that name a source ("according to X", ", per X")
-_ACCORDING_TO = ("according", "to")
-_PER = "per"
-
-#: function words: subordinators of an open question ("asked *whether*"), which states nothing
-_OPEN_MARKS = frozenset({"whether", "if"})
-
 #: function words: the first-person pronouns, by which a quoted speaker names themself
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
 #: function words: the second-person pronouns, by which a speaker names the one addressed
 _SECOND_PERSON = frozenset({"you"})
-
-#: function words: the determiners of a definite group ("*the* officials"), which counts nobody out
-_DEFINITE = frozenset({"the", "these", "those"})
-
-#: function words: quantifiers the parser may make adjectives ("*several* officials", "*many* executives")
-_QUANTIFIERS = frozenset({"several", "many", "few", "some", "various", "numerous", "multiple"})
-
-#: function word: the subordinator of a parenthetical report ("*as* X reported")
-
-#: function word: the adverb that makes a verb of saying a silence ("has yet to confirm")
 
 
 #: ``doc.user_data`` key of :meth:`AttributionTagger._according_index`
