@@ -391,12 +391,15 @@ class TopicRule(BaseModel):
     #: 2", "*Chapter* 4 of …"); or "role_noun": nouns after which "as" names
     #: the person an actor plays ("the *role* as the pilot"); or
     #: "variant_noun": nouns that, after a code or a figure, name a variant of
-    #: the product, a fact of its own ("an LTE *model*", "a 2TB *version*").
+    #: the product, a fact of its own ("an LTE *model*", "a 2TB *version*"); or
+    #: "measure_unit": units of storage, charge or size that, glued to a figure
+    #: before a variant noun, make the variant a capacity tier, an attribute of
+    #: the product, not a model of its own ("a 2*TB* version", "a 13-*inch* model").
     #: Several words are matched as a phrase, word by word.
     topic: Literal[
         "release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other",
         "announcement", "title_opener", "codename", "naming", "identity", "cast_verb",
-        "part_word", "role_noun", "variant_noun",
+        "part_word", "role_noun", "variant_noun", "measure_unit",
     ]
     lemma: str
     #: parts of speech the word counts as (e.g. only the noun "share"); empty for any

@@ -124,6 +124,7 @@ class TopicTagger(RulePackComponent):
         self.part_words: dict[str, str] = {}  # word -> rule id
         self.role_nouns: set[str] = set()
         self.variant_nouns: set[str] = set()
+        self.measure_units: dict[str, str] = {}  # unit -> rule id
         self.keys: dict[tuple[str, str], str] = {}  # (topic, word) -> roll-up key
         self.word_pos: dict[str, frozenset[str]] = {}  # word -> the only parts of speech it counts as
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
@@ -148,12 +149,20 @@ class TopicTagger(RulePackComponent):
                 self.role_nouns.add(lemma)
             elif rule.topic == "variant_noun":
                 self.variant_nouns.add(lemma)
+            elif rule.topic == "measure_unit":
+                self.measure_units.setdefault(lemma, rule.id)
             else:
                 self.words.setdefault(lemma, rule.topic)
                 if rule.pos:
                     self.word_pos[lemma] = frozenset(rule.pos)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
+        #: a figure with a unit (``measure_unit``): a capacity tier ("1TB", "512GB", "13-inch")
+        self.measure_code: re.Pattern[str] | None = (
+            re.compile(r"\d+(?:\.\d+)?-?(" + "|".join(re.escape(u) for u in self.measure_units) + ")", re.IGNORECASE)
+            if self.measure_units
+            else None
+        )
         #: first word -> (phrase, rule) of every slot word
         self.slot_words: dict[str, list[tuple[tuple[str, ...], SlotRule]]] = {}
         #: slots an entity speaks to: (labels, keys it takes over, rule)
@@ -757,7 +766,12 @@ class TopicTagger(RulePackComponent):
             rule = self.rule_ids.get(("variant_noun", token.lemma_.lower()))
             if rule:
                 record_rule(doc, rule, token.idx, token.idx + len(token.text))
-            topic = "other" if _MEASURE_CODE.fullmatch(code) else "release"
+            measured = self.measure_code.fullmatch(code) if self.measure_code is not None else None
+            if measured is not None:
+                unit = self.measure_units[measured.group(1).lower()]
+                start = doc[first].idx + measured.start(1)
+                record_rule(doc, unit, start, start + len(measured.group(1)))
+            topic = "other" if measured is not None else "release"
             return topic, f"{code} model"
         return None
 
@@ -1070,8 +1084,6 @@ def _holder_pronoun(claim: Span) -> Token | None:
 #: a code that names a variant: a figure with letters ("5G", "1TB", "256GB"); capitals alone are
 #: too often a common noun's ("AI models", "TV version")
 _VARIANT_CODE = re.compile(r"(?=.*\d)[A-Za-z0-9][A-Za-z0-9.+-]{1,9}")
-#: a figure with a unit of storage, memory or size: a capacity tier ("1TB", "512GB", "13-inch")
-_MEASURE_CODE = re.compile(r"\d+(?:\.\d+)?-?(?:TB|GB|MB|mAh|inch|in|mm)", re.IGNORECASE)
 
 
 def _subject_noun_before(token: Token) -> Token | None:
