@@ -169,6 +169,31 @@ ReportRole = Literal[
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 
+#: the roles of ``topic`` rules (``scope.jsonl``) in the topic component:
+#: "it_subject", "it" as a clause's subject, which stands for a name met
+#: before; "holder_dative", a description as the one a verb gives to ("would
+#: give *the brewer* a stake"), and "holder_possessive", "its" on the object
+#: ("raised *its* holding"), which name the article's own subject as the party
+#: whose fact it is; "relative_pronoun", the relative pronoun that is the
+#: subject of a relative clause ("Brenwick, *which* …"), which stands for the
+#: name its clause follows; "role_as", "as" after a role noun ("the role *as*
+#: the pilot"), and "person_as", "as" after a person's name ("Roe *as* the
+#: pilot"), which make a claim about the cast; "with_attribute", the
+#: preposition after which a predicate names an attribute it comes with
+#: ("ships *with* 24GB of memory"); "variant_code", the dependency of a code
+#: or figure on a variant noun ("a *5G* model")
+TopicRole = Literal[
+    "it_subject",
+    "holder_dative",
+    "holder_possessive",
+    "relative_pronoun",
+    "role_as",
+    "person_as",
+    "with_attribute",
+    "variant_code",
+]
+TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
+
 
 #: what decides a claim's status besides its cues: the claim is a question or
 #: a condition ("if it rains, …"); ranked among the cue categories by priority
@@ -212,6 +237,9 @@ class ScopeRule(BaseModel):
     ``kind: "report"``: a pattern the attribution component asks for its
     ``role`` (:data:`REPORT_ROLES`).
 
+    ``kind: "topic"``: a pattern the topic component asks for its ``role``
+    (:data:`TOPIC_ROLES`).
+
     ``kind: "keep"``: an exception to the terminators that name it in
     ``unless``: matching the same token, it keeps the cue in reach (for the
     categories in ``applies_to``, every one when empty).
@@ -230,9 +258,10 @@ class ScopeRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported"]
-    #: kind "report": the decision of the attribution component it serves (:data:`REPORT_ROLES`)
-    role: ReportRole | None = None
+    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic"]
+    #: kinds "report" and "topic": the decision of the attribution or topic
+    #: component it serves (:data:`REPORT_ROLES`, :data:`TOPIC_ROLES`)
+    role: ReportRole | TopicRole | None = None
     category: CueCategory | Literal["condition"] | None = None
     priority: int | None = None
     max_cues: int = 1
@@ -258,9 +287,11 @@ class ScopeRule(BaseModel):
             raise ValueError("a category rule names its category and priority")
         if self.kind == "recast" and (self.category is None or not self.applies_to):
             raise ValueError("a recast rule names the categories it applies to and the category they become")
-        if self.kind == "report" and self.role is None:
-            raise ValueError("a report rule names its role")
-        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported") and not self.pattern:
+        if self.kind == "report" and self.role not in REPORT_ROLES:
+            raise ValueError(f"a report rule names its role, one of {', '.join(REPORT_ROLES)}")
+        if self.kind == "topic" and self.role not in TOPIC_ROLES:
+            raise ValueError(f"a topic rule names its role, one of {', '.join(TOPIC_ROLES)}")
+        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic") and not self.pattern:
             raise ValueError(f"a {self.kind} rule needs a pattern")
         if self.kind == "share" and (not self.path or any(len(step) != 1 for step in self.path)):
             raise ValueError("a share rule needs a path of steps, each one of SELF, HEAD or CHILDREN with a pattern")

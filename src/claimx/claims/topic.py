@@ -34,17 +34,26 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import SlotRule, TopicRule, load_jsonl
+from ..errors import RulePackError
+from ..rules import (
+    TOPIC_ROLES,
+    ScopeRule,
+    SlotRule,
+    TopicRule,
+    load_jsonl,
+    load_scope_rules,
+)
 from ..schemas import TOPICS
 from ..slots import load_slots
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
+from .scope import Test, Walk, compile_pattern
 from .segment import is_absolute
 from .sentences import doc_text, ents_within, sentence_ids
 from .tree import NUMERIC_LABELS, PERSON_SUBJECT_PRONOUNS, SUBJECT_DEPS
@@ -105,7 +114,7 @@ class TopicTagger(RulePackComponent):
     load (bool): read it now (else in ``initialize`` or on first use).
     """
 
-    pack_files = ("topics.jsonl", "slots.jsonl")
+    pack_files = ("topics.jsonl", "slots.jsonl", "scope.jsonl")
 
     def __init__(self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, load: bool = True) -> None:
         self.spans_key = spans_key
@@ -157,6 +166,21 @@ class TopicTagger(RulePackComponent):
                     self.word_pos[lemma] = frozenset(rule.pos)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
+        #: role -> the ``topic`` rules of ``scope.jsonl`` that find it (their
+        #: lexicons: the words of ``topics.jsonl`` by topic)
+        lexicons: dict[str, set[str]] = {}
+        for rule in rules:
+            lexicons.setdefault(rule.topic, set()).add(rule.lemma.lower())
+        frozen = {kind: frozenset(words) for kind, words in lexicons.items()}
+        self.topic_roles: dict[str, list[tuple[ScopeRule, Test]]] = {role: [] for role in TOPIC_ROLES}
+        for scope_rule in load_scope_rules(rules_dir):
+            if scope_rule.kind == "topic":
+                assert scope_rule.role is not None and scope_rule.pattern is not None
+                where = f"scope.jsonl rule {scope_rule.id!r}"
+                self.topic_roles[scope_rule.role].append((scope_rule, compile_pattern(scope_rule.pattern, frozen, where)))
+        missing = [role for role, found in self.topic_roles.items() if not found]
+        if missing:
+            raise RulePackError(f"scope.jsonl: no topic rule for the role {', '.join(missing)}")
         #: a figure with a unit (``measure_unit``): a capacity tier ("1TB", "512GB", "13-inch")
         self.measure_code: re.Pattern[str] | None = (
             re.compile(r"\d+(?:\.\d+)?-?(" + "|".join(re.escape(u) for u in self.measure_units) + ")", re.IGNORECASE)
@@ -188,6 +212,15 @@ class TopicTagger(RulePackComponent):
         for kind, phrases in (("codename", self.codename_phrases), ("naming", self.naming_phrases)):
             for phrase in phrases:
                 self.first_words.setdefault(phrase[0], []).append((kind, phrase))
+
+    def _match(self, role: str, token: Token) -> ScopeRule | None:
+        """RETURNS (ScopeRule | None): the first ``topic`` rule of ``role``
+        that matches ``token`` (the caller records it where it decides), or None."""
+        walk = Walk({token.i}, None, None)
+        for rule, test in self.topic_roles[role]:
+            if test(token, walk):
+                return rule
+        return None
 
     def main_subject(self, doc: Doc, text: str | None = None) -> str | None:
         """The title's name that best says what the article is about: names
@@ -334,11 +367,11 @@ class TopicTagger(RulePackComponent):
             if info["subject"]["start"] is None:
                 # "Brenwick, which has been hit hard, has asked for $4
                 # billion": "which" is the name its clause follows
-                relative = _relative_subject(claim, ents, starts)
+                relative = _relative_subject(claim, ents, starts, self._match)
                 if relative is not None and relative[1].text != main:
                     pronoun, name = relative
                     info["subject"] = {"name": name.text, "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
-            pronoun = _pronoun_subject(claim) if info["subject"]["start"] is None else None
+            pronoun = _pronoun_subject(claim, self._match) if info["subject"]["start"] is None else None
             if pronoun is not None:
                 # "it" stands for the name that is the subject of the clause
                 # its own is joined to or hangs on ("Halden has built a stake,
@@ -373,7 +406,7 @@ class TopicTagger(RulePackComponent):
             if info["subject"]["start"] is None and main and not main_person and (info["topic"], info["key"]) in self.actor_keys:
                 # "it has lifted its holding to 30 percent": the party
                 # whose fact it is is the article's own subject, named by "its"
-                holder = _holder_pronoun(claim)
+                holder = _holder_pronoun(claim, self._match)
                 if holder is not None:
                     info["subject"] = {"name": main, "start": holder.idx, "end": holder.idx + len(holder)}
             if info["subject"]["start"] is not None:
@@ -678,10 +711,22 @@ class TopicTagger(RulePackComponent):
         # "Waltz as Ido": a person as a role (not "X, the chief executive,
         # described the plan as …")
         doc = claim.doc
-        role = next((t.head for t in claim if t.lower_ == "as" and t.head.lemma_ in self.role_nouns), None)
-        if any(e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].lower_ == "as" for e in ents) or role is not None:
-            if role is not None:
-                record_rule(doc, self.rule_ids[("role_noun", role.lemma_)], role.idx, role.idx + len(role))
+        role_as = next(((t, rule) for t in claim if (rule := self._match("role_as", t)) is not None), None)
+        person_as = next(
+            (
+                (doc[e.end], rule)
+                for e in ents
+                if e.label_ == "PERSON" and e.end < len(doc) and (rule := self._match("person_as", doc[e.end])) is not None
+            ),
+            None,
+        )
+        if person_as is not None or role_as is not None:
+            for found in (person_as, role_as):
+                if found is not None:
+                    _note(*found)
+            if role_as is not None:
+                role = role_as[0].head
+                record_rule(doc, self.rule_ids[("role_noun", role.lemma_.lower())], role.idx, role.idx + len(role))
             counts["cast"] += 2
         # "actor Jane Roe will appear in the campaign": a person who appears,
         # stars or returns is cast
@@ -695,8 +740,7 @@ class TopicTagger(RulePackComponent):
         best = max(counts.values())
         return next(t for t in TOPICS if counts.get(t) == best)
 
-    @staticmethod
-    def _named_fact(claim: Span, head_i: int, slot_hits: Sequence[tuple[int, float, int, SlotRule]]) -> dict:
+    def _named_fact(self, claim: Span, head_i: int, slot_hits: Sequence[tuple[int, float, int, SlotRule]]) -> dict:
         """The slot words that name what the predicate is about: in its
         (last) direct object ("signed a contract", "will drop 600 dealers";
         not an attribute: "will produce batteries") or after its "with" ("comes with a keyboard", "ships with 24GB of
@@ -713,7 +757,7 @@ class TopicTagger(RulePackComponent):
         for verb in verbs:
             # the last object: "join the panel show" is not about a panel
             objects += [c for c in verb.children if c.dep_ == "dobj"][-1:]
-            withs += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+            withs += [c for c in verb.children if self._match("with_attribute", c) is not None]
         in_object = {t.i for top in objects for t in top.subtree}
         in_with = {t.i for top in withs for t in top.subtree}
         # an attribute (topic "other") is named after "with"; as an object
@@ -723,6 +767,10 @@ class TopicTagger(RulePackComponent):
         }
         if found:
             found["verbs"] = {v.i for v in verbs}
+            for top in withs:
+                rule = self._match("with_attribute", top)
+                if rule is not None and any(t.i in found for t in top.subtree):
+                    _note(top, rule)
         return found
 
     def _topic_word(self, token: Token) -> str | None:
@@ -755,7 +803,8 @@ class TopicTagger(RulePackComponent):
             # the word just before the noun, its pieces glued as written ("5G", "2TB")
             doc = claim.doc
             j = token.i - 1
-            if j < claim.start or doc[j].head.i != token.i or doc[j].dep_ not in ("compound", "amod", "nummod", "npadvmod"):
+            code_rule = self._match("variant_code", doc[j]) if j >= claim.start and doc[j].head.i == token.i else None
+            if code_rule is None:
                 continue
             first = j
             while first - 1 >= claim.start and not doc[first - 1].whitespace_ and doc[first - 1].head.i in (token.i, j):
@@ -766,6 +815,7 @@ class TopicTagger(RulePackComponent):
             rule = self.rule_ids.get(("variant_noun", token.lemma_.lower()))
             if rule:
                 record_rule(doc, rule, token.idx, token.idx + len(token.text))
+            _note(doc[j], code_rule)
             measured = self.measure_code.fullmatch(code) if self.measure_code is not None else None
             if measured is not None:
                 unit = self.measure_units[measured.group(1).lower()]
@@ -1001,15 +1051,28 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
     return ent
 
 
-def _pronoun_subject(claim: Span) -> Token | None:
-    """RETURNS (Token | None): "it" as the grammatical subject of the claim's
-    predicate (or of the verb it hangs on), else None."""
+#: a ``topic`` rule of ``scope.jsonl`` asked for its role: (role, token) -> the rule that matches, or None
+Match = Callable[[str, Token], "ScopeRule | None"]
+
+
+def _note(token: Token, rule: ScopeRule) -> None:
+    """Record that the ``topic`` rule ``rule`` decided at ``token``."""
+    record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
+
+
+def _pronoun_subject(claim: Span, match: Match) -> Token | None:
+    """RETURNS (Token | None): "it" (an ``it_subject`` rule) as the
+    grammatical subject of the claim's predicate (or of the verb it hangs
+    on), else None."""
     doc = claim.doc
     head = doc[(claim._.claim or {}).get("head", claim.root.i)]
     for verb in (head, head.head) if head.dep_ in ("xcomp", "conj") else (head,):
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and child.lower_ == "it" and claim.start <= child.i < claim.end:
-                return child
+            if claim.start <= child.i < claim.end:
+                rule = match("it_subject", child)
+                if rule is not None:
+                    _note(child, rule)
+                    return child
     return None
 
 
@@ -1063,21 +1126,23 @@ def _joined(claim: Span, ents: list[Span], person: str) -> Span | None:
 _NOT_JOINED = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
-def _holder_pronoun(claim: Span) -> Token | None:
-    """RETURNS (Token | None): "it" as the subject of the claim's predicate,
-    "its" before its object ("increased its holding"), or a description as
-    the one it gives to ("would give the Danish brewer a stake"), else None."""
+def _holder_pronoun(claim: Span, match: Match) -> Token | None:
+    """RETURNS (Token | None): "it" as the subject of the claim's predicate
+    (``it_subject``), "its" before its object ("increased its holding",
+    ``holder_possessive``), or a description as the one it gives to ("would
+    give the Danish brewer a stake", ``holder_dative``), else None."""
     doc = claim.doc
     head = doc[(claim._.claim or {}).get("head", claim.root.i)]
     for child in head.children:
-        if child.dep_ in SUBJECT_DEPS and child.lower_ == "it":
+        rule = match("it_subject", child) or match("holder_dative", child)
+        if rule is not None:
+            _note(child, rule)
             return child
-        if child.dep_ == "dative" and child.pos_ == "NOUN" and not child.ent_type_:
-            return child
-        if child.dep_ == "dobj":
-            its = next((g for g in child.children if g.dep_ == "poss" and g.lower_ == "its"), None)
-            if its is not None:
-                return its
+        for grandchild in child.children:
+            rule = match("holder_possessive", grandchild)
+            if rule is not None:
+                _note(grandchild, rule)
+                return grandchild
     return None
 
 
@@ -1112,11 +1177,7 @@ def _subject_before(token: Token) -> Span | None:
 
 #: pronouns and descriptions that stand for a name met before (they do not name one themselves)
 _LINKED_WORDS = frozenset({"it", "its", "which", "who", "that"})
-#: relative pronouns that stand for the name their clause follows
-_RELATIVES = frozenset({"which", "who"})
-
-
-def _relative_subject(claim: Span, ents: list[Span], starts: list[int]) -> tuple[Token, Span] | None:
+def _relative_subject(claim: Span, ents: list[Span], starts: list[int], match: Match) -> tuple[Token, Span] | None:
     """RETURNS (tuple[Token, Span] | None): the relative pronoun that is the
     subject of a claim that is a relative clause, and the name (a work,
     product or organisation entity) the clause follows ("Brenwick, which has
@@ -1125,15 +1186,16 @@ def _relative_subject(claim: Span, ents: list[Span], starts: list[int]) -> tuple
 
     doc = claim.doc
     head = doc[(claim._.claim or {}).get("head", claim.root.i)]
-    if head.dep_ != "relcl":
+    # a ``relative_pronoun`` rule: "which" or "who" as the subject of a relative clause
+    found = next(((c, rule) for c in head.children if (rule := match("relative_pronoun", c)) is not None), None)
+    if found is None:
         return None
-    pronoun = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.lower_ in _RELATIVES), None)
-    if pronoun is None:
-        return None
+    pronoun, rule = found
     at = head.head.i
     n = bisect.bisect_right(starts, at) - 1
     if n < 0 or not ents[n].start <= at < ents[n].end or ents[n].label_ not in SUBJECT_LABELS:
         return None
+    _note(pronoun, rule)
     return pronoun, ents[n]
 
 
