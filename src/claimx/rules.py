@@ -147,7 +147,14 @@ class CueRule(BaseModel):
 #: ("*agreed* to buy"), not something said; "titled_name", a name after a
 #: person's role ("director Jane Roe"); "stated_clause", the clause a
 #: ``clause_verb`` states ("added *that* …"), not an open question ("asked
-#: *whether* …")
+#: *whether* …"); "evidence_subject", a leaked document or a finding as the
+#: subject of the claim ("the *listing* priced the watch at €349", "*polls*
+#: show …"), its source; "rumor_title", a rumour source's noun on the name
+#: it introduces ("the *tipster* Orbweaver"); "named_agent", the named agent
+#: of a participle on the source ("figures released by *NPD*"), who is the
+#: source; "set_off_clause", a clause on the source set off by a comma (",
+#: *who* has tracked it for years"), left out of the source's span; and
+#: "focus_adverb", a focus adverb opening it ("*only* the mayor"), likewise
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -166,6 +173,11 @@ ReportRole = Literal[
     "commitment",
     "titled_name",
     "stated_clause",
+    "evidence_subject",
+    "rumor_title",
+    "named_agent",
+    "set_off_clause",
+    "focus_adverb",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

@@ -294,8 +294,7 @@ class AttributionTagger(RulePackComponent):
         # a leaked document as the subject is where the claim comes from; so
         # is a poll, a study or an ad that shows or finds what the claim says
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        findings = self.evidence_nouns | self.finding_nouns
-        if subject is not None and subject.pos_ == "NOUN" and (subject.lemma_.lower() in findings or subject.lower_ in findings):
+        if subject is not None and self._is("evidence_subject", subject):
             return self._describe(doc, subject)
         return None
 
@@ -353,7 +352,10 @@ class AttributionTagger(RulePackComponent):
         for token in doc:
             if token.pos_ != "NOUN" or token.lemma_.lower() not in self.rumor_sources:
                 continue
-            if token.dep_ in ("compound", "appos") and token.head.pos_ == "PROPN":
+            rule = self._match("rumor_title", token)
+            if rule is not None:
+                # "the tipster Orbweaver", "Orbweaver, a prolific leaker"
+                self._note(token, rule)
                 names.add(token.head.text)
                 continue
             i, handle = token.i + 1, False
@@ -415,6 +417,11 @@ class AttributionTagger(RulePackComponent):
             return False
         record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
         return True
+
+    @staticmethod
+    def _note(token: Token, rule: Any) -> None:
+        """Record that the ``report`` rule ``rule`` decided at ``token``."""
+        record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
 
     def _match(self, role: str, token: Token) -> Any:
         """RETURNS (ScopeRule | None): the first ``report`` rule of ``role``
@@ -731,8 +738,10 @@ class AttributionTagger(RulePackComponent):
         # demo", "Jane Roe, an analyst at Kestrel"); drop a clause set off by
         # a comma that says more about them (", who has tracked it for years")
         for child in subject.children:
-            if child.dep_ in ("relcl", "acl") and child.i > subject.i and doc[child.left_edge.i - 1].text in (",", "(", "—"):
-                right = min(right, child.left_edge.i)
+            rule = self._match("set_off_clause", child)
+            if rule is not None and child.left_edge.i < right:
+                self._note(child, rule)
+                right = child.left_edge.i
         # "analysts at Lumen Market Intelligence estimate": the parser may
         # leave the preposition without its object, the name hung on the verb
         while right < len(doc) and doc[right - 1].pos_ == "ADP" and doc[right].pos_ == "PROPN":
@@ -744,7 +753,8 @@ class AttributionTagger(RulePackComponent):
         while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
             left += 1
         # "*even* a party strategist", "*only* the mayor": a focus adverb is no part of the name
-        while left < subject.i and doc[left].pos_ == "ADV" and doc[left].dep_ == "advmod":
+        while left < subject.i and (rule := self._match("focus_adverb", doc[left])) is not None:
+            self._note(doc[left], rule)
             left += 1
         span = doc[left:right]
         kind, authority = self._kind(span, subject)
@@ -778,6 +788,18 @@ class AttributionTagger(RulePackComponent):
             # where the source's own word stands (a pronoun keeps it when resolved)
             "at": subject.idx,
         }
+
+    def _named_agent(self, noun: Token) -> Token | None:
+        """RETURNS (Token | None): the named agent of a participle on ``noun``
+        ("figures *released* April 3 by NPD Group", a ``named_agent`` rule), or None."""
+        for acl in noun.children:
+            for agent in acl.children:
+                for obj in agent.children:
+                    rule = self._match("named_agent", obj)
+                    if rule is not None:
+                        self._note(obj, rule)
+                        return obj
+        return None
 
     def _measured(self, source: dict[str, Any], head: Token) -> dict[str, Any]:
         """A finding ("recent polling", "the survey") that a rumour's word would
@@ -831,7 +853,7 @@ class AttributionTagger(RulePackComponent):
         return any(t.lemma_.lower() in self.official_roles or t.lower_ in self.official_roles for t in span)
 
     def _kind(self, span: Span, subject: Token) -> tuple[str, str | None]:
-        agent = _named_agent(subject)
+        agent = self._named_agent(subject)
         if agent is not None:
             # "figures released by NPD Group", "a statement issued by the
             # ministry": who released it is the source
@@ -996,21 +1018,6 @@ def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
 def _nobody(source_text: str) -> bool:
     """RETURNS (bool): whether a source is nobody ("none of the venues", "no official")."""
     return source_text.lower().startswith(_NOBODY)
-
-
-def _named_agent(noun: Token) -> Token | None:
-    """RETURNS (Token | None): the named agent of a participle on ``noun``
-    ("figures *released* April 3 by NPD Group"), or None."""
-    for acl in noun.children:
-        if acl.dep_ != "acl" or acl.tag_ != "VBN":
-            continue
-        for agent in acl.children:
-            if agent.dep_ != "agent":
-                continue
-            for obj in agent.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
-                    return obj
-    return None
 
 
 def _person_surname(token: Token) -> bool:
