@@ -193,7 +193,14 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: pilot"), which make a claim about the cast; "with_attribute", the
 #: preposition after which a predicate names an attribute it comes with
 #: ("ships *with* 24GB of memory"); "variant_code", the dependency of a code
-#: or figure on a variant noun ("a *5G* model")
+#: or figure on a variant noun ("a *5G* model"); "agent_object", the object
+#: of a passive's agent or of "by" ("owned 55 percent *by the union*"), and
+#: "actor_pronoun", a pronoun as the subject ("*it* holds 9%"), which name the
+#: party that acts in its own fact, and "describing_nationality", a
+#: nationality that describes a noun ("the *Danish* brewer"), which is no
+#: party; "nominal_predicate", a copula with a predicate nominal ("K-7 *is*
+#: not the new console"), and "codename_attribute", a codename noun as that
+#: nominal ("HLX is the *codename*"), which say what a codename stands for
 TopicRole = Literal[
     "it_subject",
     "holder_dative",
@@ -203,6 +210,11 @@ TopicRole = Literal[
     "person_as",
     "with_attribute",
     "variant_code",
+    "agent_object",
+    "actor_pronoun",
+    "describing_nationality",
+    "nominal_predicate",
+    "codename_attribute",
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 

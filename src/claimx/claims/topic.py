@@ -345,7 +345,7 @@ class TopicTagger(RulePackComponent):
                 info["topic"], info["key"] = variant
             # the fact's topic decides whether an organisation that acts is
             # the subject ("Brenwick has asked for $2 billion in loans": business)
-            actor = _actor(claim, main, claim_ents[n]) if (info["topic"], info["key"]) in self.actor_keys else None
+            actor = _actor(claim, main, claim_ents[n], self._match) if (info["topic"], info["key"]) in self.actor_keys else None
             if actor is not None:
                 # "Aeroflot has ordered 22 of the jets": the buyer's order, not the jet's
                 info["subject"] = {"name": actor.text, "start": actor.start_char, "end": actor.end_char}
@@ -500,11 +500,15 @@ class TopicTagger(RulePackComponent):
                 if j >= 0 and doc[j].text in _APPOSITION:
                     found.append(_name_until(doc, j - 1))
                 last = doc[end - 1]
-                if last.dep_ == "attr" and last.head.lemma_ == "be":
+                rule = self._match("codename_attribute", last)
+                if rule is not None:
+                    _note(last, rule)
                     found.extend(_name_of(c) for c in last.head.children if c.dep_ in SUBJECT_DEPS)
-            if token.lemma_ == "be":
+            rule = self._match("nominal_predicate", token)
+            if rule is not None:
                 said = [c for c in token.children if c.dep_ == "attr"]
                 if any(main in doc[c.left_edge.i : c.right_edge.i + 1].text for c in said):
+                    _note(token, rule)
                     found.extend(_name_of(c) for c in token.children if c.dep_ in SUBJECT_DEPS)
         people = {e.text for e in doc.ents if e.label_ in ("PERSON", "DATE", "TIME", "GPE")}
         text = doc.text if text is None else text
@@ -537,7 +541,7 @@ class TopicTagger(RulePackComponent):
         named = [name for start, _, name in alias_at if claim.start_char <= start < claim.end_char]
         if not named and not described:
             return None
-        nominal = head.lemma_ == "be" and any(c.dep_ == "attr" for c in head.children)
+        nominal = self._match("nominal_predicate", head) is not None
         if not (described or nominal or head.lemma_.lower() in self.identity_words):
             return None
         if named:
@@ -954,8 +958,6 @@ def _best_slot(
     return (best[0], best[2]) if best else None
 
 
-#: pronouns that stand for the organisation that speaks ("it holds 9%")
-_ACTOR_PRONOUNS = frozenset({"it", "they"})
 #: entity labels of a party that acts in a deal: a company, a government, a country
 _PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
@@ -992,7 +994,7 @@ def _lead_model(doc: Doc, text: str, maker: str) -> str | None:
     return joined if joined in text else model
 
 
-def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
+def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Span | None:
     """RETURNS (Span | None): the organisation or country that acts in the
     claim -- named in its grammatical subject ("Officials from Peru have
     agreed to buy …") or as the agent of a passive ("owned 55 percent by the
@@ -1005,10 +1007,9 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
     # the agent of a passive acts, not its subject ("is to be 40 percent
     # owned by a pension fund"; the by-phrase may hang on the amount)
     near = [head, *(c for c in head.children if c.dep_ == "npadvmod")]
-    tops = [
-        g for t in near for c in t.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-        for g in c.children if g.dep_ == "pobj"
-    ]
+    # an ``agent_object`` rule: the object of a passive's agent or of "by"
+    agents = [(g, rule) for t in near for c in t.children for g in c.children if (rule := match("agent_object", g)) is not None]
+    tops = [g for g, _ in agents]
     if not tops:
         # "would give Norvik a 20 percent stake": the one given it holds it
         tops = [c for c in head.children if c.dep_ == "dative"]
@@ -1016,11 +1017,14 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
         tops = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     inside = {t.i for top in tops for t in top.subtree}
     # "the Danish brewer": a nationality that describes a noun is not the party
-    parties = [
-        e for e in ents
-        if e.label_ in _PARTY_LABELS and any(e.start <= i < e.end for i in inside)
-        and not (e.label_ == "NORP" and e.root.dep_ == "amod")
-    ]
+    parties = []
+    for e in ents:
+        if e.label_ in _PARTY_LABELS and any(e.start <= i < e.end for i in inside):
+            describing = match("describing_nationality", e.root)
+            if describing is not None:
+                _note(e.root, describing)
+                continue
+            parties.append(e)
     tops_i = {t.i for t in tops}
     if not any(e.start <= i < e.end for e in parties for i in tops_i):
         # "Launch customer Ostra have ordered 55": a proper name as the
@@ -1029,7 +1033,8 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
         if names:
             name = doc[_name_start(names[0]) : names[0].i + 1]
             parties.insert(0, name)
-    if not parties and any(t.lower_ in _ACTOR_PRONOUNS for t in tops):
+    pronoun = next(((t, rule) for t in tops if (rule := match("actor_pronoun", t)) is not None), None)
+    if not parties and pronoun is not None:
         # "Halvard said it holds 9% of the shares": "it" is the speaker
         source = info.get("attribution") or {}
         speaker = doc.char_span(source["start"], source["end"], alignment_mode="expand") if source else None
@@ -1041,6 +1046,8 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
                 if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and not t.ent_type_
             ]
             parties = said[:1]
+            if parties:
+                _note(*pronoun)
     if not parties:
         return None
     # the name that is the subject itself ("Polish flag carrier Ostra"),
@@ -1048,6 +1055,9 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
     ent = min(parties, key=lambda e: (not any(e.start <= i < e.end for i in tops_i), ("ORG", "GPE", "NORP").index(e.label_) if e.label_ in _PARTY_LABELS else 0))
     if main and (ent.text in main or main in ent.text):
         return None
+    for g, rule in agents:
+        if ent.start <= g.i < ent.end:
+            _note(g, rule)
     return ent
 
 
