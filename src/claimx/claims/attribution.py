@@ -44,8 +44,8 @@ from .tree import SUBJECT_DEPS
 
 register_extensions()
 
+#: function words: the pronouns that stand for one person
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"it", "they", "we", "i"})
 
 # Labels of a source (``kind``, written to records; see ``claimx.schemas``)
 # and of its ``authority`` (read by the cue tagger): record values, not words
