@@ -73,6 +73,8 @@ KNOWN_MISSES = {
     ("release-pre-order", "The headset is available to pre-order from Monday."): "a hyphenated topic word is never one token",
     ("plot-season-long", "The show follows a season-long mystery about a missing girl."): "a hyphenated topic word is never one token",
     ("production-code-named", "The Orion console, code-named Juniper, has picked up pace."): "a hyphenated topic word is never one token",
+    # the tokenizer splits "15in" into a figure and "in", which the parser hangs on the figure as a preposition
+    ("measure_unit-in", "A 15in model of the laptop will follow in May."): "a figure glued to 'in' never reaches the variant noun",
 }
 
 

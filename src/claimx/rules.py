@@ -13,7 +13,7 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -125,8 +125,98 @@ class CueRule(BaseModel):
 #: sentence; "as_parenthetical", a verb of saying by which the writer takes
 #: what it cites for granted ("*as* the paper reported"); "participle_adjunct",
 #: a participle with no subject of its own, which speaks with the subject of
-#: the clause it hangs on (", *noting* that …")
-REPORT_ROLES = ("presupposed", "as_parenthetical", "participle_adjunct")
+#: the clause it hangs on (", *noting* that …"); "own_evidential", a
+#: coordinated clause that says how it is known on its own ("…, and the
+#: bidder is *understood* to …"), which takes no source from the clause it is
+#: joined to; "bare_participle", a participle with no subject, auxiliary or
+#: subordinator of its own (", *followed* by a release next year"), part of
+#: what the clause it hangs on reports; "forecast", a predicate that speaks of
+#: the future ("*will* win", "is *going* to win"), which a finding does not
+#: measure; "second_that", a coordinated clause with its own "that" ("said A,
+#: and *that* B"), which reaches its reporter through the first; and, for a
+#: named person who is one of a group of rumour sources ("Analysts were
+#: split. Jane Roe *of* Kestrel says …"), "affiliated_name", the name given
+#: with its firm, and "rumor_group", the group as the subject of the sentence
+#: before; "on_record", a bare plural of an ``on_record_head`` ("Officials
+#: said"), not counted, picked out or marked off the record, which speaks for
+#: its body; "named_speaker", a subject whose word a later "he" or "she"
+#: quotes ("Roe *commented* on the figures"); "according_to" and "per", the
+#: words that name a source in their object ("*according* to X", ", *per*
+#: X"), and "per_object", the object of "per" that is a source (not "$5 per
+#: share"); "commitment", a verb of saying whose infinitive binds its subject
+#: ("*agreed* to buy"), not something said; "titled_name", a name after a
+#: person's role ("director Jane Roe"); "stated_clause", the clause a
+#: ``clause_verb`` states ("added *that* …"), not an open question ("asked
+#: *whether* …"); "evidence_subject", a leaked document or a finding as the
+#: subject of the claim ("the *listing* priced the watch at €349", "*polls*
+#: show …"), its source; "rumor_title", a rumour source's noun on the name
+#: it introduces ("the *tipster* Orbweaver"); "named_agent", the named agent
+#: of a participle on the source ("figures released by *NPD*"), who is the
+#: source; "set_off_clause", a clause on the source set off by a comma (",
+#: *who* has tracked it for years"), left out of the source's span; and
+#: "focus_adverb", a focus adverb opening it ("*only* the mayor"), likewise
+ReportRole = Literal[
+    "presupposed",
+    "as_parenthetical",
+    "participle_adjunct",
+    "own_evidential",
+    "bare_participle",
+    "forecast",
+    "second_that",
+    "affiliated_name",
+    "rumor_group",
+    "on_record",
+    "named_speaker",
+    "according_to",
+    "per",
+    "per_object",
+    "commitment",
+    "titled_name",
+    "stated_clause",
+    "evidence_subject",
+    "rumor_title",
+    "named_agent",
+    "set_off_clause",
+    "focus_adverb",
+]
+REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
+
+#: the roles of ``topic`` rules (``scope.jsonl``) in the topic component:
+#: "it_subject", "it" as a clause's subject, which stands for a name met
+#: before; "holder_dative", a description as the one a verb gives to ("would
+#: give *the brewer* a stake"), and "holder_possessive", "its" on the object
+#: ("raised *its* holding"), which name the article's own subject as the party
+#: whose fact it is; "relative_pronoun", the relative pronoun that is the
+#: subject of a relative clause ("Brenwick, *which* …"), which stands for the
+#: name its clause follows; "role_as", "as" after a role noun ("the role *as*
+#: the pilot"), and "person_as", "as" after a person's name ("Roe *as* the
+#: pilot"), which make a claim about the cast; "with_attribute", the
+#: preposition after which a predicate names an attribute it comes with
+#: ("ships *with* 24GB of memory"); "variant_code", the dependency of a code
+#: or figure on a variant noun ("a *5G* model"); "agent_object", the object
+#: of a passive's agent or of "by" ("owned 55 percent *by the union*"), and
+#: "actor_pronoun", a pronoun as the subject ("*it* holds 9%"), which name the
+#: party that acts in its own fact, and "describing_nationality", a
+#: nationality that describes a noun ("the *Danish* brewer"), which is no
+#: party; "nominal_predicate", a copula with a predicate nominal ("K-7 *is*
+#: not the new console"), and "codename_attribute", a codename noun as that
+#: nominal ("HLX is the *codename*"), which say what a codename stands for
+TopicRole = Literal[
+    "it_subject",
+    "holder_dative",
+    "holder_possessive",
+    "relative_pronoun",
+    "role_as",
+    "person_as",
+    "with_attribute",
+    "variant_code",
+    "agent_object",
+    "actor_pronoun",
+    "describing_nationality",
+    "nominal_predicate",
+    "codename_attribute",
+]
+TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 
 
 #: what decides a claim's status besides its cues: the claim is a question or
@@ -171,6 +261,9 @@ class ScopeRule(BaseModel):
     ``kind: "report"``: a pattern the attribution component asks for its
     ``role`` (:data:`REPORT_ROLES`).
 
+    ``kind: "topic"``: a pattern the topic component asks for its ``role``
+    (:data:`TOPIC_ROLES`).
+
     ``kind: "keep"``: an exception to the terminators that name it in
     ``unless``: matching the same token, it keeps the cue in reach (for the
     categories in ``applies_to``, every one when empty).
@@ -189,9 +282,10 @@ class ScopeRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported"]
-    #: kind "report": the decision of the attribution component it serves (:data:`REPORT_ROLES`)
-    role: Literal["presupposed", "as_parenthetical", "participle_adjunct"] | None = None
+    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic"]
+    #: kinds "report" and "topic": the decision of the attribution or topic
+    #: component it serves (:data:`REPORT_ROLES`, :data:`TOPIC_ROLES`)
+    role: ReportRole | TopicRole | None = None
     category: CueCategory | Literal["condition"] | None = None
     priority: int | None = None
     max_cues: int = 1
@@ -217,9 +311,11 @@ class ScopeRule(BaseModel):
             raise ValueError("a category rule names its category and priority")
         if self.kind == "recast" and (self.category is None or not self.applies_to):
             raise ValueError("a recast rule names the categories it applies to and the category they become")
-        if self.kind == "report" and self.role is None:
-            raise ValueError("a report rule names its role")
-        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported") and not self.pattern:
+        if self.kind == "report" and self.role not in REPORT_ROLES:
+            raise ValueError(f"a report rule names its role, one of {', '.join(REPORT_ROLES)}")
+        if self.kind == "topic" and self.role not in TOPIC_ROLES:
+            raise ValueError(f"a topic rule names its role, one of {', '.join(TOPIC_ROLES)}")
+        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic") and not self.pattern:
             raise ValueError(f"a {self.kind} rule needs a pattern")
         if self.kind == "share" and (not self.path or any(len(step) != 1 for step in self.path)):
             raise ValueError("a share rule needs a path of steps, each one of SELF, HEAD or CHILDREN with a pattern")
@@ -253,6 +349,8 @@ class AttributionRule(BaseModel):
         "topic_verb",
         "assessor_role",
         "clause_verb",
+        "handle_verb",
+        "handle_word",
     ]
     lemma: str
     examples: list[Example] = []
@@ -348,12 +446,15 @@ class TopicRule(BaseModel):
     #: 2", "*Chapter* 4 of …"); or "role_noun": nouns after which "as" names
     #: the person an actor plays ("the *role* as the pilot"); or
     #: "variant_noun": nouns that, after a code or a figure, name a variant of
-    #: the product, a fact of its own ("an LTE *model*", "a 2TB *version*").
+    #: the product, a fact of its own ("an LTE *model*", "a 2TB *version*"); or
+    #: "measure_unit": units of storage, charge or size that, glued to a figure
+    #: before a variant noun, make the variant a capacity tier, an attribute of
+    #: the product, not a model of its own ("a 2*TB* version", "a 13-*inch* model").
     #: Several words are matched as a phrase, word by word.
     topic: Literal[
         "release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other",
         "announcement", "title_opener", "codename", "naming", "identity", "cast_verb",
-        "part_word", "role_noun", "variant_noun",
+        "part_word", "role_noun", "variant_noun", "measure_unit",
     ]
     lemma: str
     #: parts of speech the word counts as (e.g. only the noun "share"); empty for any

@@ -30,6 +30,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import RulePackError
 from ..rules import REPORT_ROLES, load_attribution_rules, load_scope_rules, rule_ids
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
@@ -43,8 +44,8 @@ from .tree import SUBJECT_DEPS
 
 register_extensions()
 
+#: function words: the pronouns that stand for one person
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"it", "they", "we", "i"})
 
 # Labels of a source (``kind``, written to records; see ``claimx.schemas``)
 # and of its ``authority`` (read by the cue tagger): record values, not words
@@ -104,6 +105,10 @@ class AttributionTagger(RulePackComponent):
         self.assessor_roles = rules.get("assessor_role", frozenset())
         #: nouns of a written statement that a quotation after them gives ("issued a statement")
         self.statement_nouns = rules.get("statement_noun", frozenset())
+        #: verbs and words that put a handle after a rumour source's noun ("a
+        #: tipster *known* as X", "who *posts* under the *handle* X")
+        self.handle_verbs = rules.get("handle_verb", frozenset())
+        self.handle_words = rules.get("handle_word", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
         #: the patterns of a verb of saying that says nothing ("has *not* said",
         #: "has *yet* to confirm"): ``unsaid`` rules of ``scope.jsonl``
@@ -123,6 +128,9 @@ class AttributionTagger(RulePackComponent):
                 self.report_roles[rule.role].append(
                     (rule, compile_pattern(rule.pattern or {}, rules, f"scope.jsonl rule {rule.id!r}"))
                 )
+        missing = [role for role, found in self.report_roles.items() if not found]
+        if missing:
+            raise RulePackError(f"scope.jsonl: no report rule for the role {', '.join(missing)}")
 
     def __call__(self, doc: Doc) -> Doc:
         claims = list(doc.spans[self.spans_key])
@@ -148,11 +156,11 @@ class AttributionTagger(RulePackComponent):
                 source = None
             if source is not None:
                 self._record(doc, source, doc[frame_i] if frame_i is not None else None)
-            if head.dep_ == "conj" and frame_i is None and self._own_evidential(head):
+            if frame_i is None and self._is("own_evidential", head):
                 source = None  # "…, X said, and the buyer is understood to …"
             elif source is None and head.dep_ == "conj" and head.head.i in by_head:
                 source = by_head[head.head.i]
-            if source is None and _bare_participle(head):
+            if source is None and (absolute_clause(head) or self._is("bare_participle", head)):
                 # "He expects a reveal at the show, followed by a release
                 # next year": a participle on a reported claim is part of
                 # what was reported
@@ -160,7 +168,7 @@ class AttributionTagger(RulePackComponent):
             if source is not None:
                 source = self._resolve(text, ents, source, history)
                 source = self._remembered(text, source, rumor_names)
-                source = _measured(source, head)
+                source = self._measured(source, head)
                 history.append(source)
             if source is None and frame_i is None and not any(qs <= claim.start_char < qe for qs, qe in quoted):
                 speaker = self._named_speaker(doc, head)
@@ -209,13 +217,14 @@ class AttributionTagger(RulePackComponent):
         according = None if self._is("presupposed", head) else self._according_to(claim, head)
         if according is not None:
             return according
-        second_that = head.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
+        second_that = self._match("second_that", head)
         below = head
         for token in (head, *head.ancestors):
-            if second_that and below.dep_ == "ccomp" and below.head.i == token.i and self._reports(token):
+            if second_that is not None and below.dep_ == "ccomp" and below.head.i == token.i and self._reports(token):
                 # "He said A, and that B": B reaches its reporter through A
                 subject = self._subject_of(token)
                 if subject is not None:
+                    record_rule(doc, second_that.id, head.idx, head.idx + len(head.text))
                     return self._describe(doc, subject, verb=token)
             below = token
             for child in token.children:
@@ -259,13 +268,7 @@ class AttributionTagger(RulePackComponent):
                 # or a picture given out is an act of the subject, not its report
                 self._fired(act, "act_object", act.lemma_.lower())
                 speech_act = False
-            if (
-                speech_act
-                and phrasal is None
-                and lemma in self.commit_verbs
-                and any(c.dep_ == "xcomp" for c in token.children)
-                and not any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
-            ):
+            if speech_act and phrasal is None and self._is("commitment", token):
                 # "Officials have agreed to buy 60 jets": what the subject
                 # binds itself to do, not what it says
                 self._fired(token, "commit_verb", lemma)
@@ -291,8 +294,7 @@ class AttributionTagger(RulePackComponent):
         # a leaked document as the subject is where the claim comes from; so
         # is a poll, a study or an ad that shows or finds what the claim says
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        findings = self.evidence_nouns | self.finding_nouns
-        if subject is not None and subject.pos_ == "NOUN" and (subject.lemma_.lower() in findings or subject.lower_ in findings):
+        if subject is not None and self._is("evidence_subject", subject):
             return self._describe(doc, subject)
         return None
 
@@ -301,12 +303,17 @@ class AttributionTagger(RulePackComponent):
         verb of saying that says nothing the claim holds ("Roe commented on
         the figures"), described as a source, else None."""
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+        # a ``named_speaker`` rule: the subject of a verb of saying, or a
+        # person named as the subject ("Trump went on to discuss the plan.
+        # '…,' he said")
+        rule = self._match("named_speaker", subject) if subject is not None else None
+        if rule is None:
             return None
-        if head.lemma_.lower() not in self.report_verbs and not (subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON"):
-            return None  # ("Trump went on to discuss the plan. '…,' he said": a person named as the subject)
         source = self._describe(doc, subject)
-        return source if source["kind"] == KIND_NAMED else None
+        if source["kind"] != KIND_NAMED:
+            return None
+        record_rule(doc, rule.id, subject.idx, subject.idx + len(subject.text))
+        return source
 
     def _said(self, verb: Token, child: Token) -> bool:
         """RETURNS (bool): whether ``child`` is what a verb of saying says
@@ -326,24 +333,13 @@ class AttributionTagger(RulePackComponent):
             return False
         if child.dep_ == "advcl" and self._is("participle_adjunct", child):
             return False
-        if verb.lemma_.lower() in self.clause_verbs:
+        if verb.lemma_.lower() in self.clause_verbs and not self._is("stated_clause", child):
             # "Apple added a microphone", "Todd asked Pence whether …", "voters
             # will decide whether …": these say something only in a clause
             # that states it ("added that …")
-            if child.dep_ not in ("ccomp", "parataxis") or any(
-                c.dep_ == "mark" and c.lower_ in _OPEN_MARKS for c in child.children
-            ):
-                self._fired(verb, "clause_verb", verb.lemma_.lower())
-                return False
+            self._fired(verb, "clause_verb", verb.lemma_.lower())
+            return False
         return True
-
-    def _own_evidential(self, head: Token) -> bool:
-        """RETURNS (bool): whether a clause says how it is known on its own
-        ("…, and the bidder is understood to have retained bankers"), so it
-        does not take the source of the clause it is coordinated with."""
-        lemma = head.lemma_.lower()
-        passive = any(c.dep_ == "auxpass" for c in head.children)
-        return passive and (lemma in self.report_verbs or lemma in self.belief_verbs)
 
     def _introduced_rumor_names(self, doc: Doc) -> set[str]:
         """RETURNS (set[str]): the last words of the names a rumour source
@@ -356,21 +352,30 @@ class AttributionTagger(RulePackComponent):
         for token in doc:
             if token.pos_ != "NOUN" or token.lemma_.lower() not in self.rumor_sources:
                 continue
-            if token.dep_ in ("compound", "appos") and token.head.pos_ == "PROPN":
+            rule = self._match("rumor_title", token)
+            if rule is not None:
+                # "the tipster Orbweaver", "Orbweaver, a prolific leaker"
+                self._note(token, rule)
                 names.add(token.head.text)
                 continue
             i, handle = token.i + 1, False
+            used: list[tuple[Token, str, str]] = []  # the handle_verb and handle_word rules on the way
             while i < len(doc) and i <= token.i + 6:
                 word = doc[i]
-                if word.pos_ == "VERB" and word.lemma_.lower() in _HANDLE_VERBS:
+                if word.pos_ == "VERB" and word.lemma_.lower() in self.handle_verbs:
                     handle = True
-                elif not (word.lower_ in _HANDLE_WORDS or word.is_quote):
+                    used.append((word, "handle_verb", word.lemma_.lower()))
+                elif word.lower_ in self.handle_words:
+                    used.append((word, "handle_word", word.lower_))
+                elif not (word.lower_ in _HANDLE_FUNCTION_WORDS or word.is_quote):
                     break
                 i += 1
             if handle and i < len(doc) and doc[i].pos_ == "PROPN":
                 while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
                     i += 1
                 names.add(doc[i].text)
+                for word, kind, lemma in used:
+                    self._fired(word, kind, lemma)
         return names
 
     @staticmethod
@@ -396,10 +401,7 @@ class AttributionTagger(RulePackComponent):
         """RETURNS (bool): whether the source is a name after a person's role
         ("Valve spokesperson Doug Lombardi", "director Jane Roe"), whatever
         the entity recogniser made of it."""
-        if subject.pos_ != "PROPN":
-            return False
-        names = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-        return bool(names) and any(t.lemma_.lower() in self.person_roles for t in subject.lefts)
+        return self._is("titled_name", subject)
 
     def _reports(self, verb: Token) -> bool:
         """RETURNS (bool): whether ``verb`` is a reporting verb that says something (not "did not say")."""
@@ -410,12 +412,26 @@ class AttributionTagger(RulePackComponent):
     def _is(self, role: str, token: Token) -> bool:
         """RETURNS (bool): whether a ``report`` rule of ``role`` matches
         ``token`` (recording it)."""
+        rule = self._match(role, token)
+        if rule is None:
+            return False
+        record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
+        return True
+
+    @staticmethod
+    def _note(token: Token, rule: Any) -> None:
+        """Record that the ``report`` rule ``rule`` decided at ``token``."""
+        record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
+
+    def _match(self, role: str, token: Token) -> Any:
+        """RETURNS (ScopeRule | None): the first ``report`` rule of ``role``
+        that matches ``token``, not recorded (the caller records it where it
+        decides), or None."""
         walk = Walk({token.i}, None, None)
         for rule, test in self.report_roles[role]:
             if test(token, walk):
-                record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
-                return True
-        return False
+                return rule
+        return None
 
     def _unsaid(self, verb: Token) -> bool:
         """RETURNS (bool): whether an ``unsaid`` rule finds that ``verb`` says
@@ -474,46 +490,57 @@ class AttributionTagger(RulePackComponent):
         """The source an "according to X" or ", per X" in the claim's sentence names, or None."""
         doc = claim.doc
         sent_of, sources = self._according_index(doc)
-        source = sources.get(sent_of[claim.start])
-        return self._describe(doc, doc[source]) if source is not None else None
+        found = sources.get(sent_of[claim.start])
+        if found is None:
+            return None
+        source, rules = found
+        for rule_id, at in rules:
+            record_rule(doc, rule_id, doc[at].idx, doc[at].idx + len(doc[at].text))
+        return self._describe(doc, doc[source])
 
-    def _according_index(self, doc: Doc) -> tuple[list[int], dict[int, int]]:
+    def _according_index(self, doc: Doc) -> tuple[list[int], dict[int, tuple[int, list[tuple[str, int]]]]]:
         """Per Doc, once: each token's sentence number, and for each sentence
         the token index of the first source named by "according to X" or
-        ", per X" (cached in ``doc.user_data``)."""
+        ", per X" (``according_to``, ``per`` and ``per_object`` rules), with
+        the rules that found it and where (cached in ``doc.user_data``)."""
         cached = doc.user_data.get(_ACCORDING_CACHE)
         if cached is not None and cached[0] == len(doc):
             return cached[1], cached[2]
         sent_of = sentence_ids(doc)
-        sources: dict[int, int] = {}
+        sources: dict[int, tuple[int, list[tuple[str, int]]]] = {}
         for token in doc:
             if sent_of[token.i] in sources:
                 continue
-            if token.lower_ == _ACCORDING_TO[0] and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == _ACCORDING_TO[1]:
+            according = self._match("according_to", token)
+            if according is not None:
                 to = doc[token.i + 1]
                 objects = [c for c in to.children if c.dep_ == "pobj"] or [
                     c for c in token.children if c.dep_ == "pobj"
                 ]
                 if objects:
-                    sources[sent_of[token.i]] = objects[0].i
+                    sources[sent_of[token.i]] = (objects[0].i, [(according.id, token.i)])
                 continue
-            source = self._per_source(token)
-            if source is not None:
-                sources[sent_of[token.i]] = source.i
+            per = self._per_source(token)
+            if per is not None:
+                sources[sent_of[token.i]] = per
         doc.user_data[_ACCORDING_CACHE] = (len(doc), sent_of, sources)
         return sent_of, sources
 
-    def _per_source(self, token: Token) -> Token | None:
-        """", per multiple reports", ", per Deadline": "per" after a comma with
-        a source as its object (not "$5 per share"). RETURNS the source noun."""
-        if token.lower_ != _PER or token.i == 0 or token.doc[token.i - 1].text != ",":
+    def _per_source(self, token: Token) -> tuple[int, list[tuple[str, int]]] | None:
+        """", per multiple reports", ", per Deadline": "per" after a comma (a
+        ``per`` rule) with a source as its object (a ``per_object`` rule; not
+        "$5 per share"). RETURNS the source noun's index and the rules that
+        found it, with where, or None."""
+        per = self._match("per", token)
+        if per is None:
             return None
         obj = next((c for c in token.children if c.dep_ == "pobj"), None)
         if obj is None:
             return None
-        lemma = obj.lemma_.lower()
-        sources = self.unnamed_heads | self.public_heads | self.evidence_nouns | self.rumor_sources
-        return obj if obj.pos_ == "PROPN" or lemma in sources or obj.lower_ in sources else None
+        source = self._match("per_object", obj)
+        if source is None:
+            return None
+        return obj.i, [(per.id, token.i), (source.id, obj.i)]
 
     def _share_within_quotes(self, doc: Doc, claims: list[Span], text: str) -> None:
         """Give the claims of one quotation the source of the quotation: '"The
@@ -711,8 +738,10 @@ class AttributionTagger(RulePackComponent):
         # demo", "Jane Roe, an analyst at Kestrel"); drop a clause set off by
         # a comma that says more about them (", who has tracked it for years")
         for child in subject.children:
-            if child.dep_ in ("relcl", "acl") and child.i > subject.i and doc[child.left_edge.i - 1].text in (",", "(", "—"):
-                right = min(right, child.left_edge.i)
+            rule = self._match("set_off_clause", child)
+            if rule is not None and child.left_edge.i < right:
+                self._note(child, rule)
+                right = child.left_edge.i
         # "analysts at Lumen Market Intelligence estimate": the parser may
         # leave the preposition without its object, the name hung on the verb
         while right < len(doc) and doc[right - 1].pos_ == "ADP" and doc[right].pos_ == "PROPN":
@@ -724,7 +753,8 @@ class AttributionTagger(RulePackComponent):
         while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
             left += 1
         # "*even* a party strategist", "*only* the mayor": a focus adverb is no part of the name
-        while left < subject.i and doc[left].pos_ == "ADV" and doc[left].dep_ == "advmod":
+        while left < subject.i and (rule := self._match("focus_adverb", doc[left])) is not None:
+            self._note(doc[left], rule)
             left += 1
         span = doc[left:right]
         kind, authority = self._kind(span, subject)
@@ -759,6 +789,31 @@ class AttributionTagger(RulePackComponent):
             "at": subject.idx,
         }
 
+    def _named_agent(self, noun: Token) -> Token | None:
+        """RETURNS (Token | None): the named agent of a participle on ``noun``
+        ("figures *released* April 3 by NPD Group", a ``named_agent`` rule), or None."""
+        for acl in noun.children:
+            for agent in acl.children:
+                for obj in agent.children:
+                    rule = self._match("named_agent", obj)
+                    if rule is not None:
+                        self._note(obj, rule)
+                        return obj
+        return None
+
+    def _measured(self, source: dict[str, Any], head: Token) -> dict[str, Any]:
+        """A finding ("recent polling", "the survey") that a rumour's word would
+        otherwise give states what it measured as a fact: "according to recent
+        polling, the senator is leading" is what the polls found; "according to
+        polling, the senator will win" stays a forecast (a ``forecast`` rule
+        matches its predicate). RETURNS the source, with a maker's authority
+        when it measured a present or past state."""
+        if not source.get("finding") or source.get("authority") != AUTHORITY_RUMOR:
+            return source
+        if self._is("forecast", head):
+            return source
+        return {**source, "authority": AUTHORITY_MAKER}
+
     def _assessor(self, subject: Token) -> bool:
         """RETURNS (bool): whether a source is named by an ``assessor_role``
         ("analyst Jane Roe", "Jane Roe, chief economist at Kestrel"): one whose
@@ -777,23 +832,28 @@ class AttributionTagger(RulePackComponent):
         """RETURNS (bool): whether a person named with their firm ("Lena Voss
         of Harbour Partners") follows a sentence about rumour sources as a
         group ("Analysts were split."): one of them, whose word settles nothing."""
-        if not any(c.dep_ == "prep" and c.lower_ in ("of", "at") for c in subject.children):
+        affiliated = self._match("affiliated_name", subject)
+        if affiliated is None:
             return False
         sent = subject.sent
         if sent.start == 0:
             return False
         before = subject.doc[sent.start - 1].sent
-        return any(
-            t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and t.lemma_.lower() in self.rumor_sources
-            for t in before
-        )
+        for t in before:
+            group = self._match("rumor_group", t)
+            if group is not None:
+                doc = subject.doc
+                record_rule(doc, affiliated.id, subject.idx, subject.idx + len(subject.text))
+                record_rule(doc, group.id, t.idx, t.idx + len(t.text))
+                return True
+        return False
 
     def _official(self, span: Span) -> bool:
         """RETURNS (bool): whether a source span names an office holder ("CEO Alan Mulally")."""
         return any(t.lemma_.lower() in self.official_roles or t.lower_ in self.official_roles for t in span)
 
     def _kind(self, span: Span, subject: Token) -> tuple[str, str | None]:
-        agent = _named_agent(subject)
+        agent = self._named_agent(subject)
         if agent is not None:
             # "figures released by NPD Group", "a statement issued by the
             # ministry": who released it is the source
@@ -819,18 +879,12 @@ class AttributionTagger(RulePackComponent):
         counted or picked out ("two officials", "some executives", "an
         official") nor one marked as off the record ("officials familiar with
         the talks", "officials who asked not to be named")."""
-        if subject.lemma_.lower() not in self.on_record_heads or subject.tag_ != "NNS":
-            return False
         if lemmas & self.unnamed_modifiers:
             return False
-        for child in subject.children:
-            if child.dep_ == "det" and child.lower_ not in _DEFINITE:
-                return False
-            if child.dep_ == "relcl":
-                return False  # "officials who spoke on condition of anonymity"
-        # "two officials", "several executives", "officials from three
-        # agencies": a count of people, or of bodies, speaks for no one body
-        if any(t.dep_ == "nummod" or t.lower_ in _QUANTIFIERS for t in subject.subtree):
+        # an ``on_record`` rule: not "officials who spoke on condition of
+        # anonymity", "two officials", "several executives", "officials from
+        # three agencies" (a count of people, or of bodies, speaks for no one body)
+        if not self._is("on_record", subject):
             return False
         self._fired(subject, "on_record_head", subject.lemma_.lower())
         return True
@@ -869,40 +923,23 @@ class AttributionTagger(RulePackComponent):
         return source
 
 
-#: dependencies by which a verb of saying takes what it says
-#: verbs and words that put a handle after a rumour source's noun ("a tipster
-#: *known as* X", "*who posts as* X", "*who goes by* X", "*called* X")
-_HANDLE_VERBS = frozenset({"know", "post", "go", "call", "name", "tweet", "write"})
-_HANDLE_WORDS = frozenset({"who", "as", "by", "under", "the", "name", "handle", "online"})
+#: function words between a rumour source's noun and its handle ("a tipster
+#: known *as* X", "*who* goes *by* X", "posts *under the* handle X"); the verbs and
+#: content words there are ``handle_verb`` and ``handle_word`` rules
+_HANDLE_FUNCTION_WORDS = frozenset({"who", "as", "by", "under", "the"})
 
+#: dependencies by which a verb of saying takes what it says
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "prep", "advcl", "pcomp"})
 
 #: function words: negative quantifiers and pronouns that open a source
 #: that is nobody ("no official", "none of the venues")
 _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
 
-#: function words: the prepositions that name a source ("according to X", ", per X")
-_ACCORDING_TO = ("according", "to")
-_PER = "per"
-
-#: function words: subordinators of an open question ("asked *whether*"), which states nothing
-_OPEN_MARKS = frozenset({"whether", "if"})
-
 #: function words: the first-person pronouns, by which a quoted speaker names themself
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
 #: function words: the second-person pronouns, by which a speaker names the one addressed
 _SECOND_PERSON = frozenset({"you"})
-
-#: function words: the determiners of a definite group ("*the* officials"), which counts nobody out
-_DEFINITE = frozenset({"the", "these", "those"})
-
-#: function words: quantifiers the parser may make adjectives ("*several* officials", "*many* executives")
-_QUANTIFIERS = frozenset({"several", "many", "few", "some", "various", "numerous", "multiple"})
-
-#: function word: the subordinator of a parenthetical report ("*as* X reported")
-
-#: function word: the adverb that makes a verb of saying a silence ("has yet to confirm")
 
 
 #: ``doc.user_data`` key of :meth:`AttributionTagger._according_index`
@@ -978,43 +1015,9 @@ def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
     return bool(source.get("resolved")) and at is not None and q_start <= at < q_end
 
 
-def _measured(source: dict[str, Any], head: Token) -> dict[str, Any]:
-    """A finding ("recent polling", "the survey") that a rumour's word would
-    otherwise give states what it measured as a fact: "according to recent
-    polling, the senator is leading" is what the polls found; "according to
-    polling, the senator will win" stays a forecast. RETURNS the source, with a
-    maker's authority when it measured a present or past state."""
-    if not source.get("finding") or source.get("authority") != AUTHORITY_RUMOR:
-        return source
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) or head.tag_ == "MD":
-        return source  # "will win", "could win": a forecast
-    if any(c.dep_ == "xcomp" for c in head.children) and head.lemma_.lower() not in _MEASURING_VERBS:
-        return source  # "is going to win", "is expected to win"
-    return {**source, "authority": AUTHORITY_MAKER}
-
-
-#: function words: verbs by which a finding gives what it measured ("the poll *shows* …")
-_MEASURING_VERBS = frozenset({"show", "find", "suggest", "indicate", "reveal"})
-
-
 def _nobody(source_text: str) -> bool:
     """RETURNS (bool): whether a source is nobody ("none of the venues", "no official")."""
     return source_text.lower().startswith(_NOBODY)
-
-
-def _named_agent(noun: Token) -> Token | None:
-    """RETURNS (Token | None): the named agent of a participle on ``noun``
-    ("figures *released* April 3 by NPD Group"), or None."""
-    for acl in noun.children:
-        if acl.dep_ != "acl" or acl.tag_ != "VBN":
-            continue
-        for agent in acl.children:
-            if agent.dep_ != "agent":
-                continue
-            for obj in agent.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
-                    return obj
-    return None
 
 
 def _person_surname(token: Token) -> bool:
@@ -1048,17 +1051,6 @@ def _has_person(span: Span) -> bool:
     """RETURNS (bool): whether a person's name is in ``span`` (token by token:
     ``span.ents`` walks every entity of the Doc on each call)."""
     return any(t.ent_type_ == "PERSON" for t in span)
-
-
-def _bare_participle(head: Token) -> bool:
-    """RETURNS (bool): whether a clause is a bare past participle on another
-    clause (", followed by a release next year"), with no subject, auxiliary
-    or subordinator of its own ("though that is considered unlikely")."""
-    if absolute_clause(head):
-        return True  # "…, with shipments to start in 2028, Reuters reported"
-    if head.dep_ not in ("acl", "advcl") or head.tag_ != "VBN":
-        return False
-    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "mark") for c in head.children)
 
 
 @Language.factory(

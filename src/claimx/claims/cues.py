@@ -206,6 +206,8 @@ class CueTagger(RulePackComponent):
             if rule.kind == "category":
                 assert rule.category is not None
                 self.categories[rule.category] = rule
+            elif rule.kind == "topic":
+                continue  # the topic component's, with its own lexicons
             else:
                 assert rule.pattern is not None
                 patterns[rule.id] = (rule, compile_pattern(rule.pattern, lexicons, f"scope.jsonl rule {rule.id!r}"))

@@ -7,7 +7,7 @@ as keys). The cue tagger asks, for each token on a cue's way up the parse
 tree, whether a terminator matches it; nothing here names an English word.
 
 Token attributes (a value, or ``{"IN": [...]}``, ``{"NOT_IN": [...]}``, several of which must all hold):
-``DEP``, ``TAG``, ``POS``, ``LEMMA``, ``LOWER``, ``TEXT``; a lemma may also be
+``DEP``, ``TAG``, ``POS``, ``LEMMA``, ``LOWER``, ``TEXT``, ``ENT_TYPE``; a lemma may also be
 tested against a lexicon of the pack, ``{"IN_LEXICON": "report_verb"}`` or
 ``{"NOT_IN_LEXICON": ...}`` (the kinds of ``attribution.jsonl``), lower-cased.
 
@@ -16,7 +16,8 @@ child matches), ``NO_CHILD`` (no child matches), ``ANCESTOR`` (some token
 on the way to the root matches), ``FRAME`` (the verb that frames the claim;
 none: no match), ``PREV`` and ``NEXT`` (the
 neighbouring tokens; none there: no match), ``LEFT_EDGE`` (the first token of
-the token's subtree), ``FROM`` (the token the walk came up from; none at the
+the token's subtree), ``HAS_DESCENDANT`` and ``NO_DESCENDANT`` (some, or no,
+token of its subtree other than itself matches), ``FROM`` (the token the walk came up from; none at the
 cue: no match).
 
 Facts of the walk (``true`` or ``false``): ``IN_SPINE`` (the token is the
@@ -62,9 +63,12 @@ _ATTRS: dict[str, Callable[[Token], str]] = {
     "LEMMA": lambda t: t.lemma_,
     "LOWER": lambda t: t.lower_,
     "TEXT": lambda t: t.text,
+    "ENT_TYPE": lambda t: t.ent_type_,
 }
 
-_RELATIONS = ("HEAD", "HAS_CHILD", "NO_CHILD", "ANCESTOR", "PREV", "NEXT", "LEFT_EDGE", "FROM", "FRAME")
+_RELATIONS = (
+    "HEAD", "HAS_CHILD", "NO_CHILD", "HAS_DESCENDANT", "NO_DESCENDANT", "ANCESTOR", "PREV", "NEXT", "LEFT_EDGE", "FROM", "FRAME",
+)
 _FACTS = ("IN_SPINE", "IN_CLAIM", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA", "AS_LEMMA")
 
 
@@ -179,6 +183,10 @@ def _relation_test(key: str, inner: Test) -> Test:
         return lambda t, w: any(inner(c, w) for c in t.children)
     if key == "NO_CHILD":
         return lambda t, w: not any(inner(c, w) for c in t.children)
+    if key == "HAS_DESCENDANT":
+        return lambda t, w: any(inner(d, w) for d in t.subtree if d.i != t.i)
+    if key == "NO_DESCENDANT":
+        return lambda t, w: not any(inner(d, w) for d in t.subtree if d.i != t.i)
     if key == "ANCESTOR":
         return lambda t, w: any(inner(a, w) for a in t.ancestors)
     if key == "FRAME":

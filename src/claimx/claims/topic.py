@@ -34,17 +34,26 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import SlotRule, TopicRule, load_jsonl
+from ..errors import RulePackError
+from ..rules import (
+    TOPIC_ROLES,
+    ScopeRule,
+    SlotRule,
+    TopicRule,
+    load_jsonl,
+    load_scope_rules,
+)
 from ..schemas import TOPICS
 from ..slots import load_slots
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
+from .scope import Test, Walk, compile_pattern
 from .segment import is_absolute
 from .sentences import doc_text, ents_within, sentence_ids
 from .tree import NUMERIC_LABELS, PERSON_SUBJECT_PRONOUNS, SUBJECT_DEPS
@@ -105,7 +114,7 @@ class TopicTagger(RulePackComponent):
     load (bool): read it now (else in ``initialize`` or on first use).
     """
 
-    pack_files = ("topics.jsonl", "slots.jsonl")
+    pack_files = ("topics.jsonl", "slots.jsonl", "scope.jsonl")
 
     def __init__(self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, load: bool = True) -> None:
         self.spans_key = spans_key
@@ -124,6 +133,7 @@ class TopicTagger(RulePackComponent):
         self.part_words: dict[str, str] = {}  # word -> rule id
         self.role_nouns: set[str] = set()
         self.variant_nouns: set[str] = set()
+        self.measure_units: dict[str, str] = {}  # unit -> rule id
         self.keys: dict[tuple[str, str], str] = {}  # (topic, word) -> roll-up key
         self.word_pos: dict[str, frozenset[str]] = {}  # word -> the only parts of speech it counts as
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
@@ -148,12 +158,35 @@ class TopicTagger(RulePackComponent):
                 self.role_nouns.add(lemma)
             elif rule.topic == "variant_noun":
                 self.variant_nouns.add(lemma)
+            elif rule.topic == "measure_unit":
+                self.measure_units.setdefault(lemma, rule.id)
             else:
                 self.words.setdefault(lemma, rule.topic)
                 if rule.pos:
                     self.word_pos[lemma] = frozenset(rule.pos)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
+        #: role -> the ``topic`` rules of ``scope.jsonl`` that find it (their
+        #: lexicons: the words of ``topics.jsonl`` by topic)
+        lexicons: dict[str, set[str]] = {}
+        for rule in rules:
+            lexicons.setdefault(rule.topic, set()).add(rule.lemma.lower())
+        frozen = {kind: frozenset(words) for kind, words in lexicons.items()}
+        self.topic_roles: dict[str, list[tuple[ScopeRule, Test]]] = {role: [] for role in TOPIC_ROLES}
+        for scope_rule in load_scope_rules(rules_dir):
+            if scope_rule.kind == "topic":
+                assert scope_rule.role is not None and scope_rule.pattern is not None
+                where = f"scope.jsonl rule {scope_rule.id!r}"
+                self.topic_roles[scope_rule.role].append((scope_rule, compile_pattern(scope_rule.pattern, frozen, where)))
+        missing = [role for role, found in self.topic_roles.items() if not found]
+        if missing:
+            raise RulePackError(f"scope.jsonl: no topic rule for the role {', '.join(missing)}")
+        #: a figure with a unit (``measure_unit``): a capacity tier ("1TB", "512GB", "13-inch")
+        self.measure_code: re.Pattern[str] | None = (
+            re.compile(r"\d+(?:\.\d+)?-?(" + "|".join(re.escape(u) for u in self.measure_units) + ")", re.IGNORECASE)
+            if self.measure_units
+            else None
+        )
         #: first word -> (phrase, rule) of every slot word
         self.slot_words: dict[str, list[tuple[tuple[str, ...], SlotRule]]] = {}
         #: slots an entity speaks to: (labels, keys it takes over, rule)
@@ -179,6 +212,15 @@ class TopicTagger(RulePackComponent):
         for kind, phrases in (("codename", self.codename_phrases), ("naming", self.naming_phrases)):
             for phrase in phrases:
                 self.first_words.setdefault(phrase[0], []).append((kind, phrase))
+
+    def _match(self, role: str, token: Token) -> ScopeRule | None:
+        """RETURNS (ScopeRule | None): the first ``topic`` rule of ``role``
+        that matches ``token`` (the caller records it where it decides), or None."""
+        walk = Walk({token.i}, None, None)
+        for rule, test in self.topic_roles[role]:
+            if test(token, walk):
+                return rule
+        return None
 
     def main_subject(self, doc: Doc, text: str | None = None) -> str | None:
         """The title's name that best says what the article is about: names
@@ -303,7 +345,7 @@ class TopicTagger(RulePackComponent):
                 info["topic"], info["key"] = variant
             # the fact's topic decides whether an organisation that acts is
             # the subject ("Brenwick has asked for $2 billion in loans": business)
-            actor = _actor(claim, main, claim_ents[n]) if (info["topic"], info["key"]) in self.actor_keys else None
+            actor = _actor(claim, main, claim_ents[n], self._match) if (info["topic"], info["key"]) in self.actor_keys else None
             if actor is not None:
                 # "Aeroflot has ordered 22 of the jets": the buyer's order, not the jet's
                 info["subject"] = {"name": actor.text, "start": actor.start_char, "end": actor.end_char}
@@ -325,11 +367,11 @@ class TopicTagger(RulePackComponent):
             if info["subject"]["start"] is None:
                 # "Brenwick, which has been hit hard, has asked for $4
                 # billion": "which" is the name its clause follows
-                relative = _relative_subject(claim, ents, starts)
+                relative = _relative_subject(claim, ents, starts, self._match)
                 if relative is not None and relative[1].text != main:
                     pronoun, name = relative
                     info["subject"] = {"name": name.text, "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
-            pronoun = _pronoun_subject(claim) if info["subject"]["start"] is None else None
+            pronoun = _pronoun_subject(claim, self._match) if info["subject"]["start"] is None else None
             if pronoun is not None:
                 # "it" stands for the name that is the subject of the clause
                 # its own is joined to or hangs on ("Halden has built a stake,
@@ -364,7 +406,7 @@ class TopicTagger(RulePackComponent):
             if info["subject"]["start"] is None and main and not main_person and (info["topic"], info["key"]) in self.actor_keys:
                 # "it has lifted its holding to 30 percent": the party
                 # whose fact it is is the article's own subject, named by "its"
-                holder = _holder_pronoun(claim)
+                holder = _holder_pronoun(claim, self._match)
                 if holder is not None:
                     info["subject"] = {"name": main, "start": holder.idx, "end": holder.idx + len(holder)}
             if info["subject"]["start"] is not None:
@@ -458,11 +500,15 @@ class TopicTagger(RulePackComponent):
                 if j >= 0 and doc[j].text in _APPOSITION:
                     found.append(_name_until(doc, j - 1))
                 last = doc[end - 1]
-                if last.dep_ == "attr" and last.head.lemma_ == "be":
+                rule = self._match("codename_attribute", last)
+                if rule is not None:
+                    _note(last, rule)
                     found.extend(_name_of(c) for c in last.head.children if c.dep_ in SUBJECT_DEPS)
-            if token.lemma_ == "be":
+            rule = self._match("nominal_predicate", token)
+            if rule is not None:
                 said = [c for c in token.children if c.dep_ == "attr"]
                 if any(main in doc[c.left_edge.i : c.right_edge.i + 1].text for c in said):
+                    _note(token, rule)
                     found.extend(_name_of(c) for c in token.children if c.dep_ in SUBJECT_DEPS)
         people = {e.text for e in doc.ents if e.label_ in ("PERSON", "DATE", "TIME", "GPE")}
         text = doc.text if text is None else text
@@ -495,7 +541,7 @@ class TopicTagger(RulePackComponent):
         named = [name for start, _, name in alias_at if claim.start_char <= start < claim.end_char]
         if not named and not described:
             return None
-        nominal = head.lemma_ == "be" and any(c.dep_ == "attr" for c in head.children)
+        nominal = self._match("nominal_predicate", head) is not None
         if not (described or nominal or head.lemma_.lower() in self.identity_words):
             return None
         if named:
@@ -669,10 +715,22 @@ class TopicTagger(RulePackComponent):
         # "Waltz as Ido": a person as a role (not "X, the chief executive,
         # described the plan as …")
         doc = claim.doc
-        role = next((t.head for t in claim if t.lower_ == "as" and t.head.lemma_ in self.role_nouns), None)
-        if any(e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].lower_ == "as" for e in ents) or role is not None:
-            if role is not None:
-                record_rule(doc, self.rule_ids[("role_noun", role.lemma_)], role.idx, role.idx + len(role))
+        role_as = next(((t, rule) for t in claim if (rule := self._match("role_as", t)) is not None), None)
+        person_as = next(
+            (
+                (doc[e.end], rule)
+                for e in ents
+                if e.label_ == "PERSON" and e.end < len(doc) and (rule := self._match("person_as", doc[e.end])) is not None
+            ),
+            None,
+        )
+        if person_as is not None or role_as is not None:
+            for found in (person_as, role_as):
+                if found is not None:
+                    _note(*found)
+            if role_as is not None:
+                role = role_as[0].head
+                record_rule(doc, self.rule_ids[("role_noun", role.lemma_.lower())], role.idx, role.idx + len(role))
             counts["cast"] += 2
         # "actor Jane Roe will appear in the campaign": a person who appears,
         # stars or returns is cast
@@ -686,8 +744,7 @@ class TopicTagger(RulePackComponent):
         best = max(counts.values())
         return next(t for t in TOPICS if counts.get(t) == best)
 
-    @staticmethod
-    def _named_fact(claim: Span, head_i: int, slot_hits: Sequence[tuple[int, float, int, SlotRule]]) -> dict:
+    def _named_fact(self, claim: Span, head_i: int, slot_hits: Sequence[tuple[int, float, int, SlotRule]]) -> dict:
         """The slot words that name what the predicate is about: in its
         (last) direct object ("signed a contract", "will drop 600 dealers";
         not an attribute: "will produce batteries") or after its "with" ("comes with a keyboard", "ships with 24GB of
@@ -704,7 +761,7 @@ class TopicTagger(RulePackComponent):
         for verb in verbs:
             # the last object: "join the panel show" is not about a panel
             objects += [c for c in verb.children if c.dep_ == "dobj"][-1:]
-            withs += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+            withs += [c for c in verb.children if self._match("with_attribute", c) is not None]
         in_object = {t.i for top in objects for t in top.subtree}
         in_with = {t.i for top in withs for t in top.subtree}
         # an attribute (topic "other") is named after "with"; as an object
@@ -714,6 +771,10 @@ class TopicTagger(RulePackComponent):
         }
         if found:
             found["verbs"] = {v.i for v in verbs}
+            for top in withs:
+                rule = self._match("with_attribute", top)
+                if rule is not None and any(t.i in found for t in top.subtree):
+                    _note(top, rule)
         return found
 
     def _topic_word(self, token: Token) -> str | None:
@@ -746,7 +807,8 @@ class TopicTagger(RulePackComponent):
             # the word just before the noun, its pieces glued as written ("5G", "2TB")
             doc = claim.doc
             j = token.i - 1
-            if j < claim.start or doc[j].head.i != token.i or doc[j].dep_ not in ("compound", "amod", "nummod", "npadvmod"):
+            code_rule = self._match("variant_code", doc[j]) if j >= claim.start and doc[j].head.i == token.i else None
+            if code_rule is None:
                 continue
             first = j
             while first - 1 >= claim.start and not doc[first - 1].whitespace_ and doc[first - 1].head.i in (token.i, j):
@@ -757,7 +819,13 @@ class TopicTagger(RulePackComponent):
             rule = self.rule_ids.get(("variant_noun", token.lemma_.lower()))
             if rule:
                 record_rule(doc, rule, token.idx, token.idx + len(token.text))
-            topic = "other" if _MEASURE_CODE.fullmatch(code) else "release"
+            _note(doc[j], code_rule)
+            measured = self.measure_code.fullmatch(code) if self.measure_code is not None else None
+            if measured is not None:
+                unit = self.measure_units[measured.group(1).lower()]
+                start = doc[first].idx + measured.start(1)
+                record_rule(doc, unit, start, start + len(measured.group(1)))
+            topic = "other" if measured is not None else "release"
             return topic, f"{code} model"
         return None
 
@@ -890,8 +958,6 @@ def _best_slot(
     return (best[0], best[2]) if best else None
 
 
-#: pronouns that stand for the organisation that speaks ("it holds 9%")
-_ACTOR_PRONOUNS = frozenset({"it", "they"})
 #: entity labels of a party that acts in a deal: a company, a government, a country
 _PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
@@ -928,7 +994,7 @@ def _lead_model(doc: Doc, text: str, maker: str) -> str | None:
     return joined if joined in text else model
 
 
-def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
+def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Span | None:
     """RETURNS (Span | None): the organisation or country that acts in the
     claim -- named in its grammatical subject ("Officials from Peru have
     agreed to buy …") or as the agent of a passive ("owned 55 percent by the
@@ -941,10 +1007,9 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
     # the agent of a passive acts, not its subject ("is to be 40 percent
     # owned by a pension fund"; the by-phrase may hang on the amount)
     near = [head, *(c for c in head.children if c.dep_ == "npadvmod")]
-    tops = [
-        g for t in near for c in t.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-        for g in c.children if g.dep_ == "pobj"
-    ]
+    # an ``agent_object`` rule: the object of a passive's agent or of "by"
+    agents = [(g, rule) for t in near for c in t.children for g in c.children if (rule := match("agent_object", g)) is not None]
+    tops = [g for g, _ in agents]
     if not tops:
         # "would give Norvik a 20 percent stake": the one given it holds it
         tops = [c for c in head.children if c.dep_ == "dative"]
@@ -952,11 +1017,14 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
         tops = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     inside = {t.i for top in tops for t in top.subtree}
     # "the Danish brewer": a nationality that describes a noun is not the party
-    parties = [
-        e for e in ents
-        if e.label_ in _PARTY_LABELS and any(e.start <= i < e.end for i in inside)
-        and not (e.label_ == "NORP" and e.root.dep_ == "amod")
-    ]
+    parties = []
+    for e in ents:
+        if e.label_ in _PARTY_LABELS and any(e.start <= i < e.end for i in inside):
+            describing = match("describing_nationality", e.root)
+            if describing is not None:
+                _note(e.root, describing)
+                continue
+            parties.append(e)
     tops_i = {t.i for t in tops}
     if not any(e.start <= i < e.end for e in parties for i in tops_i):
         # "Launch customer Ostra have ordered 55": a proper name as the
@@ -965,7 +1033,8 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
         if names:
             name = doc[_name_start(names[0]) : names[0].i + 1]
             parties.insert(0, name)
-    if not parties and any(t.lower_ in _ACTOR_PRONOUNS for t in tops):
+    pronoun = next(((t, rule) for t in tops if (rule := match("actor_pronoun", t)) is not None), None)
+    if not parties and pronoun is not None:
         # "Halvard said it holds 9% of the shares": "it" is the speaker
         source = info.get("attribution") or {}
         speaker = doc.char_span(source["start"], source["end"], alignment_mode="expand") if source else None
@@ -977,6 +1046,8 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
                 if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and not t.ent_type_
             ]
             parties = said[:1]
+            if parties:
+                _note(*pronoun)
     if not parties:
         return None
     # the name that is the subject itself ("Polish flag carrier Ostra"),
@@ -984,18 +1055,34 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
     ent = min(parties, key=lambda e: (not any(e.start <= i < e.end for i in tops_i), ("ORG", "GPE", "NORP").index(e.label_) if e.label_ in _PARTY_LABELS else 0))
     if main and (ent.text in main or main in ent.text):
         return None
+    for g, rule in agents:
+        if ent.start <= g.i < ent.end:
+            _note(g, rule)
     return ent
 
 
-def _pronoun_subject(claim: Span) -> Token | None:
-    """RETURNS (Token | None): "it" as the grammatical subject of the claim's
-    predicate (or of the verb it hangs on), else None."""
+#: a ``topic`` rule of ``scope.jsonl`` asked for its role: (role, token) -> the rule that matches, or None
+Match = Callable[[str, Token], "ScopeRule | None"]
+
+
+def _note(token: Token, rule: ScopeRule) -> None:
+    """Record that the ``topic`` rule ``rule`` decided at ``token``."""
+    record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
+
+
+def _pronoun_subject(claim: Span, match: Match) -> Token | None:
+    """RETURNS (Token | None): "it" (an ``it_subject`` rule) as the
+    grammatical subject of the claim's predicate (or of the verb it hangs
+    on), else None."""
     doc = claim.doc
     head = doc[(claim._.claim or {}).get("head", claim.root.i)]
     for verb in (head, head.head) if head.dep_ in ("xcomp", "conj") else (head,):
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and child.lower_ == "it" and claim.start <= child.i < claim.end:
-                return child
+            if claim.start <= child.i < claim.end:
+                rule = match("it_subject", child)
+                if rule is not None:
+                    _note(child, rule)
+                    return child
     return None
 
 
@@ -1049,29 +1136,29 @@ def _joined(claim: Span, ents: list[Span], person: str) -> Span | None:
 _NOT_JOINED = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
-def _holder_pronoun(claim: Span) -> Token | None:
-    """RETURNS (Token | None): "it" as the subject of the claim's predicate,
-    "its" before its object ("increased its holding"), or a description as
-    the one it gives to ("would give the Danish brewer a stake"), else None."""
+def _holder_pronoun(claim: Span, match: Match) -> Token | None:
+    """RETURNS (Token | None): "it" as the subject of the claim's predicate
+    (``it_subject``), "its" before its object ("increased its holding",
+    ``holder_possessive``), or a description as the one it gives to ("would
+    give the Danish brewer a stake", ``holder_dative``), else None."""
     doc = claim.doc
     head = doc[(claim._.claim or {}).get("head", claim.root.i)]
     for child in head.children:
-        if child.dep_ in SUBJECT_DEPS and child.lower_ == "it":
+        rule = match("it_subject", child) or match("holder_dative", child)
+        if rule is not None:
+            _note(child, rule)
             return child
-        if child.dep_ == "dative" and child.pos_ == "NOUN" and not child.ent_type_:
-            return child
-        if child.dep_ == "dobj":
-            its = next((g for g in child.children if g.dep_ == "poss" and g.lower_ == "its"), None)
-            if its is not None:
-                return its
+        for grandchild in child.children:
+            rule = match("holder_possessive", grandchild)
+            if rule is not None:
+                _note(grandchild, rule)
+                return grandchild
     return None
 
 
 #: a code that names a variant: a figure with letters ("5G", "1TB", "256GB"); capitals alone are
 #: too often a common noun's ("AI models", "TV version")
 _VARIANT_CODE = re.compile(r"(?=.*\d)[A-Za-z0-9][A-Za-z0-9.+-]{1,9}")
-#: a figure with a unit of storage, memory or size: a capacity tier ("1TB", "512GB", "13-inch")
-_MEASURE_CODE = re.compile(r"\d+(?:\.\d+)?-?(?:TB|GB|MB|mAh|inch|in|mm)", re.IGNORECASE)
 
 
 def _subject_noun_before(token: Token) -> Token | None:
@@ -1100,11 +1187,7 @@ def _subject_before(token: Token) -> Span | None:
 
 #: pronouns and descriptions that stand for a name met before (they do not name one themselves)
 _LINKED_WORDS = frozenset({"it", "its", "which", "who", "that"})
-#: relative pronouns that stand for the name their clause follows
-_RELATIVES = frozenset({"which", "who"})
-
-
-def _relative_subject(claim: Span, ents: list[Span], starts: list[int]) -> tuple[Token, Span] | None:
+def _relative_subject(claim: Span, ents: list[Span], starts: list[int], match: Match) -> tuple[Token, Span] | None:
     """RETURNS (tuple[Token, Span] | None): the relative pronoun that is the
     subject of a claim that is a relative clause, and the name (a work,
     product or organisation entity) the clause follows ("Brenwick, which has
@@ -1113,15 +1196,16 @@ def _relative_subject(claim: Span, ents: list[Span], starts: list[int]) -> tuple
 
     doc = claim.doc
     head = doc[(claim._.claim or {}).get("head", claim.root.i)]
-    if head.dep_ != "relcl":
+    # a ``relative_pronoun`` rule: "which" or "who" as the subject of a relative clause
+    found = next(((c, rule) for c in head.children if (rule := match("relative_pronoun", c)) is not None), None)
+    if found is None:
         return None
-    pronoun = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.lower_ in _RELATIVES), None)
-    if pronoun is None:
-        return None
+    pronoun, rule = found
     at = head.head.i
     n = bisect.bisect_right(starts, at) - 1
     if n < 0 or not ents[n].start <= at < ents[n].end or ents[n].label_ not in SUBJECT_LABELS:
         return None
+    _note(pronoun, rule)
     return pronoun, ents[n]
 
 
