@@ -640,3 +640,34 @@ def test_segment_sentence_opening_with_by_is_no_byline(analyse):
 def test_segment_at_least_is_a_bound_not_a_superlative(analyse):
     records = analyse("The cold spring is at least partly accountable for the poor harvest.")
     assert [r.text for r in records] == ["The cold spring is at least partly accountable for the poor harvest"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "when" right after its clause, parsed as the clause's adverb, gives
+        # the time of that claim: one claim
+        (
+            "The new console switches to battery power automatically when the cable comes out.",
+            ["The new console switches to battery power automatically when the cable comes out"],
+        ),
+        ("The mayor first met the architect when she was still a student.", ["The mayor first met the architect when she was still a student"]),
+        # set off by a comma after a date, it adds a fact of its own
+        (
+            "The bakery will publish its results on March 3, when it will also name a new chair.",
+            ["The bakery will publish its results on March 3", "when it will also name a new chair"],
+        ),
+    ],
+)
+def test_segment_when_clause_is_the_time_of_its_claim(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+def test_segment_likeness_clause_is_not_asserted(analyse):
+    # "acting like they are undecided" does not say they are undecided
+    texts = [r.text for r in analyse("The delegates kept acting like they were still undecided.")]
+    assert texts == ["The delegates kept acting like they were still undecided"]
+    # "looks like" hedges the clause it governs, which stays in its claim
+    records = analyse("It looks like the ferry service will close next year.")
+    assert [r.text for r in records] == ["It looks like the ferry service will close next year"]
+    assert records[0].status == "rumored"

@@ -414,8 +414,9 @@ def _according_to_object(noun: Token) -> bool:
     )
 
 
-#: Subordinators (function words) whose clause is a condition or a time frame, not an assertion.
-CONDITION_MARKS = frozenset({"if", "unless", "once", "when", "whenever", "until", "whether"})
+#: Subordinators (function words) whose clause is a condition, a time frame
+#: or a likeness ("acting like they are undecided"), not an assertion.
+CONDITION_MARKS = frozenset({"if", "unless", "once", "when", "whenever", "until", "whether", "like"})
 
 
 def _non_restrictive(relcl: Token) -> bool:
@@ -460,6 +461,14 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> b
     production has not yet begun" does; "if the deal closes" and purpose
     infinitives ("to cover the penalties", "for the money to get in") do not."""
     marks = [c.lower_ for c in advcl.children if c.dep_ == "mark"]
+    # the parser often makes "when" the clause's adverb rather than its
+    # subordinator: right after its clause, not set off by a comma ("… pauses
+    # the music when a call comes in"), it is the time of that claim all the
+    # same; after a comma ("…on May 3, when it will publish its plan") it
+    # adds a fact of its own, and so may a clause it opens before its head
+    first = advcl.left_edge
+    if first.i > advcl.head.i and first.i > 0 and advcl.doc[first.i - 1].text not in (",", "—", "–", ";"):
+        marks += [c.lower_ for c in advcl.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == first.i]
     if any(m in CONDITION_MARKS for m in marks):
         return False
     if advcl.lemma_ in words.question_participles and advcl.tag_ == "VBN":
