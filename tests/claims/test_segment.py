@@ -671,3 +671,22 @@ def test_segment_likeness_clause_is_not_asserted(analyse):
     records = analyse("It looks like the ferry service will close next year.")
     assert [r.text for r in records] == ["It looks like the ferry service will close next year"]
     assert records[0].status == "rumored"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb with only its subject says nothing without the clause of
+        # time it takes: one claim, no stub
+        ("The announcement comes as the bank starts a big restructuring programme.", ["The announcement comes as the bank starts a big restructuring programme"]),
+        ("Nine weeks passed before the council published the report.", ["Nine weeks passed before the council published the report"]),
+        # a concession, or a verb that says more, leaves two claims
+        (
+            "No opening date has been set, although the museum plans to hold a preview in May.",
+            ["No opening date has been set", "the museum plans to hold a preview in May"],
+        ),
+        ("The shop closed its doors in March after the landlord raised the rent.", ["The shop closed its doors in March", "the landlord raised the rent"]),
+    ],
+)
+def test_segment_bare_verb_takes_its_clause_of_time(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

@@ -390,6 +390,29 @@ def bare_frame(token: Token, heads: set[int]) -> Token | None:
     return clause
 
 
+#: subordinators (function words) of the time or the occasion of an event
+EVENT_FRAME_MARKS = frozenset({"as", "after", "before", "since"})
+
+
+def bare_event_frame(token: Token, heads: set[int]) -> Token | None:
+    """RETURNS (Token | None): the adverbial clause after ``token`` that is
+    all ``token`` says besides its subject ("The move comes as the bank cuts
+    its forecast", "Ten months passed before a judge ordered the release"):
+    the bare verb states nothing a reader would track without it, so the two
+    make one claim (else a stub like "The move comes" is left)."""
+    content = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i and c.i in heads]
+    if len(content) != 1:
+        return None
+    (clause,) = content
+    if not any(c.dep_ == "mark" and c.lower_ in EVENT_FRAME_MARKS for c in clause.children):
+        return None  # "…, although the band plans a single": a concession says a thing of its own
+    if not all(c.i == clause.i or (c.dep_ in _FRAME_DEPS and c.dep_ != "neg") for c in token.children):
+        return None
+    if not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return None
+    return clause
+
+
 def _verb_read_as_noun(noun: Token) -> bool:
     """RETURNS (bool): whether a noun the parser coordinated with a verb is a
     predicate of its own: a verb tagged as a participle on it ("…, and
@@ -1240,7 +1263,7 @@ class Segmenter(RulePackComponent):
         for token in heads:
             if token.i in dropped:
                 continue
-            content = bare_frame(token, heads_set)
+            content = bare_frame(token, heads_set) or bare_event_frame(token, heads_set)
             if content is not None and content.i not in frames and content.i not in dropped:
                 merged.add(content.i)
         if merged:
