@@ -690,3 +690,17 @@ def test_segment_likeness_clause_is_not_asserted(analyse):
 )
 def test_segment_bare_verb_takes_its_clause_of_time(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+def test_segment_stage_direction_is_no_claim(analyse):
+    # a transcript's stage direction, in brackets and capitals on a line of its own
+    text = (
+        "The mayor spoke to the city council on Monday about the plan to rebuild the old harbour wall and the two bridges over the river.\n\n"
+        "(RESUME TAPED INTERVIEW.)\n\nThe budget will rise by 4% next year.\n\n[CROWD CHEERS LOUDLY]\n"
+    )
+    texts = [r.text for r in analyse(text)]
+    assert texts[-1] == "The budget will rise by 4% next year"
+    assert not any("INTERVIEW" in t or "CHEERS" in t for t in texts), texts
+    # a sentence in brackets with lower-case words stays a claim
+    texts = [r.text for r in analyse("(The council later approved the plan in a second vote.)")]
+    assert texts == ["The council later approved the plan in a second vote"]

@@ -683,6 +683,8 @@ def _heading_or_byline(sent: Span, text: str) -> bool:
         return False
     if line.startswith("#"):
         return True
+    if line[0] in "([" and line[-1] in ")]" and not any(ch.islower() for ch in line):
+        return True  # a transcript's stage direction on a line of its own: "(APPLAUSE)", "[END OF CLIP.]"
     if line.lower().startswith("by "):
         # "By Jane Doe, staff writer" names; "By the end of May, the plant will close" is a sentence
         return not any(t.pos_ in ("VERB", "AUX") for t in words_only)
