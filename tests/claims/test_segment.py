@@ -543,6 +543,10 @@ def test_segment_participle_with_a_bare_name_as_agent(analyse):
     ]
     texts = [r.text for r in analyse("Exports fell in May after delays caused by a strike at the port.")]
     assert "caused by a strike at the port" in texts, texts
+    # names joined by "and" say whose it is all the same
+    assert [r.text for r in analyse("The report compares the different plans adopted by Siemens and Alstom.")] == [
+        "The report compares the different plans adopted by Siemens and Alstom"
+    ]
 
 
 def test_segment_inline_bullet_list_one_claim_per_item(analyse):

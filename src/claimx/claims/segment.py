@@ -351,8 +351,12 @@ def _named_by(acl: Token) -> bool:
     if any(c.dep_ != "agent" for c in acl.children):
         return False
     objects = [g for c in acl.children for g in c.children if g.dep_ == "pobj"]
-    return len(objects) == 1 and objects[0].pos_ == "PROPN" and all(
-        g.dep_ == "compound" for g in objects[0].children
+    if len(objects) != 1:
+        return False
+    # names joined by "and" name the owners all the same ("a plan adopted by Siemens and Alstom")
+    names = [objects[0], *(g for g in objects[0].children if g.dep_ == "conj")]
+    return all(n.pos_ == "PROPN" for n in names) and all(
+        g.dep_ in ("compound", "cc") or g in names for n in names for g in n.children
     )
 
 
