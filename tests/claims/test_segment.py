@@ -708,3 +708,22 @@ def test_segment_stage_direction_is_no_claim(analyse):
     # a sentence in brackets with lower-case words stays a claim
     texts = [r.text for r in analyse("(The council later approved the plan in a second vote.)")]
     assert texts == ["The council later approved the plan in a second vote"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare participle opening the sentence sets the scene of its claim
+        (
+            "Heading into the final round in Perth, the champion needs only a draw to keep her title.",
+            ["Heading into the final round in Perth, the champion needs only a draw to keep her title"],
+        ),
+        # one with an object of its own does a thing of its own
+        (
+            "Facing its worst drought in decades, the region has banned the use of hoses.",
+            ["Facing its worst drought in decades", "the region has banned the use of hoses"],
+        ),
+    ],
+)
+def test_segment_leading_participle_sets_the_scene(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

@@ -282,6 +282,8 @@ def is_clause_head(
         return _non_restrictive(token)
     if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
         return False
+    if token.dep_ == "advcl" and _leading_participle(token):
+        return False
     if token.dep_ == "conj":
         if report_verbs is not None and _reported_that_clause(token, report_verbs):
             return True
@@ -507,6 +509,19 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> b
     if "with" in marks:
         return True
     return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in advcl.children)
+
+
+def _leading_participle(advcl: Token) -> bool:
+    """RETURNS (bool): whether an adverbial clause is a bare present
+    participle that opens its sentence before the clause it hangs on
+    ("Heading into the final round, the leader needs a par", "Weighing in
+    on the row, the mayor agreed"): it sets the scene of that claim, with
+    no subject, subordinator or object of its own, and is part of it."""
+    if advcl.tag_ != "VBG" or advcl.i > advcl.head.i or advcl.left_edge.i != advcl.sent.start:
+        return False
+    # one with an object of its own does a thing a reader may track ("Facing
+    # its worst crisis in years, …", "Addressing a conference, …")
+    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass", "dobj", "ccomp") for c in advcl.children)
 
 
 def is_absolute(token: Token) -> bool:
