@@ -518,6 +518,13 @@ def test_segment_coordinated_absolute(analyse):
     assert texts == ["Bank shares fell by nine percent", "with Northbank losing 11.7%", "Eastco falling by 9.7%"]
 
 
+
+def test_segment_absolute_with_a_participle_read_as_past_tense(analyse):
+    # the tagger reads "split" as a past tense; after "with" it is a participle, and the absolute a claim
+    texts = [r.text for r in analyse("In the city race, Lopez leads Brandt 48 percent to 41 percent, with younger voters largely split along party lines.")]
+    assert texts == ["In the city race, Lopez leads Brandt 48 percent to 41 percent", "with younger voters largely split along party lines"]
+
+
 def test_segment_markup_is_no_claim(analyse):
     # an embedded post's placeholder left in the text says nothing
     texts = [r.text for r in analyse('The mayor posted a reply within minutes.\n\n<post post-id="1234567890"><post/>.', title="Reply")]

@@ -682,8 +682,9 @@ def absolute_clause(head: Token) -> bool:
 
 
 def _clausal_pcomp(token: Token) -> bool:
-    """RETURNS (bool): whether ``token`` is a participle with a subject of its own, as a preposition's complement."""
-    return token.dep_ == "pcomp" and token.tag_ in ("VBN", "VBG") and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    """RETURNS (bool): whether ``token`` is a participle with a subject of its own, as a preposition's complement
+    (a participle the tagger reads as a past tense, "with voters largely split", counts: no past tense follows "with")."""
+    return token.dep_ == "pcomp" and token.tag_ in ("VBN", "VBG", "VBD") and any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def _heading_or_byline(sent: Span, text: str) -> bool:
