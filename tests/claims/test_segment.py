@@ -734,3 +734,20 @@ def test_segment_stage_direction_is_no_claim(analyse):
 )
 def test_segment_leading_participle_sets_the_scene(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a gapped comparison repeats the preposition and figure of its clause: a claim of its own
+        (
+            "Lopez leads by 21 points among older voters and by 10 points over Brandt among students.",
+            ["Lopez leads by 21 points among older voters", "by 10 points over Brandt among students"],
+        ),
+        ("Sales rose by 3% in May and by 5% in June.", ["Sales rose by 3% in May", "by 5% in June"]),
+        # a range is one figure
+        ("The crossing takes between 3 and 4 hours in winter.", ["The crossing takes between 3 and 4 hours in winter"]),
+    ],
+)
+def test_segment_gapped_comparison(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

@@ -793,6 +793,32 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
     return items
 
 
+def _gapped_comparisons(doc: Doc, start: int, end: int) -> list[int]:
+    """RETURNS (list[int]): where a gapped comparison starts: a conjunction
+    then the preposition and figure the clause used before, its verb left
+    out ("leads by 21 points among men and by 10 points among women",
+    "rose 3% in May and by 5% in June"): a figure of its own, a claim of
+    its own. No verb may follow in it (that would be a clause, left to
+    the parse)."""
+    found: list[int] = []
+    for k in range(start + 3, end - 2):
+        if doc[k].pos_ != "CCONJ" and doc[k].text != ",":
+            continue
+        prep, number = doc[k + 1], doc[k + 2]
+        if prep.pos_ != "ADP" or not (number.like_num and number.pos_ == "NUM"):
+            continue
+        # the clause before gives the same preposition a figure
+        if not any(
+            doc[i].lower_ == prep.lower_ and doc[i + 1].like_num and doc[i + 1].pos_ == "NUM" for i in range(start, k - 1)
+        ):
+            continue
+        stop = next((j for j in range(k + 1, end) if doc[j].pos_ == "CCONJ" or doc[j].text in (",", ";")), end)
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[k + 1 : stop]):
+            continue
+        found.append(k + 1)
+    return found
+
+
 def _absolute_halves(doc: Doc, start: int, end: int) -> list[int]:
     """RETURNS (list[int]): where the second half of a coordinated absolute
     starts, read from the words rather than the parse, which often hangs it
@@ -1463,6 +1489,7 @@ class Segmenter(RulePackComponent):
                 items.append(j + 1)  # the item keeps its adverb ("potentially")
         gapped = set(_gapped_items(doc, start, end))
         items.extend(gapped)
+        items.extend(_gapped_comparisons(doc, start, end))
         items.extend(_absolute_halves(doc, start, end))
         if not items:
             yield start, end, head_i, self.min_tokens
