@@ -751,3 +751,19 @@ def test_segment_leading_participle_sets_the_scene(analyse, text, expected):
 )
 def test_segment_gapped_comparison(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an adjective set off after its noun, with a verb of its own: a fact of its own
+        (
+            "The maker has unveiled a new long-range version of its jet, capable of flying from Paris to Lima non-stop.",
+            ["The maker has unveiled a new long-range version of its jet", "capable of flying from Paris to Lima non-stop"],
+        ),
+        # one that only describes its noun stays in the claim
+        ("The maker has unveiled a new jet, quieter than the old one.", ["The maker has unveiled a new jet, quieter than the old one"]),
+    ],
+)
+def test_segment_set_off_adjective_with_a_verb(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

@@ -263,6 +263,8 @@ def is_clause_head(
             any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children)
             and not _named_by(token)
         ) or _set_off_participle(token)
+    if _set_off_adjective(token):
+        return True
     if token.dep_ == "appos" and _parenthetical(token):
         return any(t.tag_ == "VBN" or t.pos_ == "VERB" for t in token.subtree)
     if (
@@ -359,6 +361,21 @@ def _named_by(acl: Token) -> bool:
     names = [objects[0], *(g for g in objects[0].children if g.dep_ == "conj")]
     return all(n.pos_ == "PROPN" for n in names) and all(
         g.dep_ in ("compound", "cc") or g in names for n in names for g in n.children
+    )
+
+
+def _set_off_adjective(token: Token) -> bool:
+    """RETURNS (bool): whether an adjective set off by a comma after its noun
+    says what the noun can do or does, with a verb of its own ("a new
+    jet, capable of flying 20 hours non-stop", "its chief, responsible for
+    closing the plant"): a fact of its own, as a set-off participle is."""
+    if token.pos_ != "ADJ" or token.dep_ not in ("amod", "appos") or token.i < token.head.i:
+        return False
+    first = token.left_edge
+    if first.i != token.i or first.i == 0 or token.doc[first.i - 1].text != ",":
+        return False
+    return any(
+        c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in token.children
     )
 
 
