@@ -767,3 +767,17 @@ def test_segment_gapped_comparison(analyse, text, expected):
 )
 def test_segment_set_off_adjective_with_a_verb(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a gapped item may give a date in place of a figure, with the preposition of the clause's own date
+        ("Two more plants will close in 2027, another two in 2029.", ["Two more plants will close in 2027", "another two in 2029"]),
+        ("The first ferry will be in service by 2027 and all by 2030.", ["The first ferry will be in service by 2027", "all by 2030"]),
+        # a range of dates is no list
+        ("The exhibition runs between May 2 and June 9.", ["The exhibition runs between May 2 and June 9"]),
+    ],
+)
+def test_segment_gapped_item_with_a_date(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

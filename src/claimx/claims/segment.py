@@ -800,6 +800,9 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
         if not words:
             continue  # ", and": one bound after another
         if any(t.i in in_date for t in words):
+            if _dated_item(doc, start, j, stop, in_date):
+                items.append(j + 1)  # "…shut in 2026, three more in 2028"
+                continue
             break  # "between May 2 and June 9": a date is no item
         name_number = len(tags) >= 2 and tags[-1] == "NUM" and all(t == "NAME" for t in tags[:-1])
         number_place = len(tags) >= 3 and tags[0] == "NUM" and tags[1] == "ADP" and all(t == "NAME" for t in tags[2:])
@@ -808,6 +811,30 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
         elif items:
             break  # the list is over
     return items
+
+
+#: quantifiers (function words) that stand for the clause's noun in a gapped item ("another two in 2012", "all by 2016")
+GAPPED_QUANTIFIERS = frozenset({"all", "another", "both", "each", "most", "some", "the", "rest"})
+
+
+def _dated_item(doc: Doc, start: int, bound: int, stop: int, in_date: set[int]) -> bool:
+    """RETURNS (bool): whether the words between a list bound and ``stop``
+    are a gapped item with a date: a number or a quantifier, then the
+    preposition of a date the clause before has, then that date ("Two
+    plants will close in 2027, another two in 2029"; "The first jet flies
+    by 2027 and all by 2030")."""
+    words = [t for t in doc[bound + 1 : stop] if not t.is_punct and not t.is_space]
+    k = 0
+    while k < len(words) and (
+        (words[k].like_num and words[k].i not in in_date) or words[k].lower_ in GAPPED_QUANTIFIERS
+    ):
+        k += 1
+    if k == 0 or k + 1 >= len(words) or words[k].pos_ != "ADP":
+        return False
+    prep = words[k]
+    if not all(t.i in in_date for t in words[k + 1 :]):
+        return False
+    return any(doc[i].lower_ == prep.lower_ and i + 1 in in_date for i in range(start, bound))
 
 
 def _gapped_comparisons(doc: Doc, start: int, end: int) -> list[int]:
