@@ -781,3 +781,17 @@ def test_segment_set_off_adjective_with_a_verb(analyse, text, expected):
 )
 def test_segment_gapped_item_with_a_date(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare participle running on from its clause, no comma, closing the sentence: part of the claim
+        ("The mayor put out a video on Monday discussing the new budget.", ["The mayor put out a video on Monday discussing the new budget"]),
+        ("The band will tour Europe in May promoting its new album.", ["The band will tour Europe in May promoting its new album"]),
+        # set off by a comma it stays a claim of its own
+        ("The ferry left four hours late, carrying 150 passengers.", ["The ferry left four hours late", "carrying 150 passengers"]),
+    ],
+)
+def test_segment_running_participle_is_part_of_its_claim(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

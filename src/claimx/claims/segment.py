@@ -286,7 +286,7 @@ def is_clause_head(
         return _non_restrictive(token)
     if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
         return False
-    if token.dep_ == "advcl" and _leading_participle(token):
+    if token.dep_ == "advcl" and (_leading_participle(token) or _running_participle(token)):
         return False
     if token.dep_ == "conj":
         if report_verbs is not None and _reported_that_clause(token, report_verbs):
@@ -541,6 +541,24 @@ def _leading_participle(advcl: Token) -> bool:
     # one with an object of its own does a thing a reader may track ("Facing
     # its worst crisis in years, …", "Addressing a conference, …")
     return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass", "dobj", "ccomp") for c in advcl.children)
+
+
+def _running_participle(advcl: Token) -> bool:
+    """RETURNS (bool): whether an adverbial clause is a bare present
+    participle that runs on from its clause with no comma ("posted a
+    clip on Monday explaining the budget", "will tour Asia
+    demonstrating the jet"): it says how or what of that claim, and is part
+    of it. Set off by a comma ("…, leaving many to wonder") it may add a
+    claim of its own."""
+    if advcl.tag_ != "VBG" or advcl.i < advcl.head.i:
+        return False
+    first = advcl.left_edge
+    if first.i != advcl.i or advcl.doc[first.i - 1].is_punct:
+        return False
+    rest = advcl.doc[advcl.right_edge.i + 1 : advcl.sent.end]
+    if any(t.text in (",", ";", "—", "–") for t in advcl.subtree) or not all(t.is_punct or t.is_space for t in rest):
+        return False  # "…hanging over the staff, pending news of more closures": it must close its sentence
+    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass", "advmod") for c in advcl.children)
 
 
 def is_absolute(token: Token) -> bool:
