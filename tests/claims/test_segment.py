@@ -518,6 +518,13 @@ def test_segment_coordinated_absolute(analyse):
     assert texts == ["Bank shares fell by nine percent", "with Northbank losing 11.7%", "Eastco falling by 9.7%"]
 
 
+
+def test_segment_absolute_with_a_participle_read_as_past_tense(analyse):
+    # the tagger reads "split" as a past tense; after "with" it is a participle, and the absolute a claim
+    texts = [r.text for r in analyse("In the city race, Lopez leads Brandt 48 percent to 41 percent, with younger voters largely split along party lines.")]
+    assert texts == ["In the city race, Lopez leads Brandt 48 percent to 41 percent", "with younger voters largely split along party lines"]
+
+
 def test_segment_markup_is_no_claim(analyse):
     # an embedded post's placeholder left in the text says nothing
     texts = [r.text for r in analyse('The mayor posted a reply within minutes.\n\n<post post-id="1234567890"><post/>.', title="Reply")]
@@ -543,6 +550,10 @@ def test_segment_participle_with_a_bare_name_as_agent(analyse):
     ]
     texts = [r.text for r in analyse("Exports fell in May after delays caused by a strike at the port.")]
     assert "caused by a strike at the port" in texts, texts
+    # names joined by "and" say whose it is all the same
+    assert [r.text for r in analyse("The report compares the different plans adopted by Siemens and Alstom.")] == [
+        "The report compares the different plans adopted by Siemens and Alstom"
+    ]
 
 
 def test_segment_inline_bullet_list_one_claim_per_item(analyse):
@@ -640,3 +651,147 @@ def test_segment_sentence_opening_with_by_is_no_byline(analyse):
 def test_segment_at_least_is_a_bound_not_a_superlative(analyse):
     records = analyse("The cold spring is at least partly accountable for the poor harvest.")
     assert [r.text for r in records] == ["The cold spring is at least partly accountable for the poor harvest"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "when" right after its clause, parsed as the clause's adverb, gives
+        # the time of that claim: one claim
+        (
+            "The new console switches to battery power automatically when the cable comes out.",
+            ["The new console switches to battery power automatically when the cable comes out"],
+        ),
+        ("The mayor first met the architect when she was still a student.", ["The mayor first met the architect when she was still a student"]),
+        # set off by a comma after a date, it adds a fact of its own
+        (
+            "The bakery will publish its results on March 3, when it will also name a new chair.",
+            ["The bakery will publish its results on March 3", "when it will also name a new chair"],
+        ),
+    ],
+)
+def test_segment_when_clause_is_the_time_of_its_claim(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+def test_segment_likeness_clause_is_not_asserted(analyse):
+    # "acting like they are undecided" does not say they are undecided
+    texts = [r.text for r in analyse("The delegates kept acting like they were still undecided.")]
+    assert texts == ["The delegates kept acting like they were still undecided"]
+    # "looks like" hedges the clause it governs, which stays in its claim
+    records = analyse("It looks like the ferry service will close next year.")
+    assert [r.text for r in records] == ["It looks like the ferry service will close next year"]
+    assert records[0].status == "rumored"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb with only its subject says nothing without the clause of
+        # time it takes: one claim, no stub
+        ("The announcement comes as the bank starts a big restructuring programme.", ["The announcement comes as the bank starts a big restructuring programme"]),
+        ("Nine weeks passed before the council published the report.", ["Nine weeks passed before the council published the report"]),
+        # a concession, or a verb that says more, leaves two claims
+        (
+            "No opening date has been set, although the museum plans to hold a preview in May.",
+            ["No opening date has been set", "the museum plans to hold a preview in May"],
+        ),
+        ("The shop closed its doors in March after the landlord raised the rent.", ["The shop closed its doors in March", "the landlord raised the rent"]),
+    ],
+)
+def test_segment_bare_verb_takes_its_clause_of_time(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+def test_segment_stage_direction_is_no_claim(analyse):
+    # a transcript's stage direction, in brackets and capitals on a line of its own
+    text = (
+        "The mayor spoke to the city council on Monday about the plan to rebuild the old harbour wall and the two bridges over the river.\n\n"
+        "(RESUME TAPED INTERVIEW.)\n\nThe budget will rise by 4% next year.\n\n[CROWD CHEERS LOUDLY]\n"
+    )
+    texts = [r.text for r in analyse(text)]
+    assert texts[-1] == "The budget will rise by 4% next year"
+    assert not any("INTERVIEW" in t or "CHEERS" in t for t in texts), texts
+    # a sentence in brackets with lower-case words stays a claim
+    texts = [r.text for r in analyse("(The council later approved the plan in a second vote.)")]
+    assert texts == ["The council later approved the plan in a second vote"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare participle opening the sentence sets the scene of its claim
+        (
+            "Heading into the final round in Perth, the champion needs only a draw to keep her title.",
+            ["Heading into the final round in Perth, the champion needs only a draw to keep her title"],
+        ),
+        # one with an object of its own does a thing of its own
+        (
+            "Facing its worst drought in decades, the region has banned the use of hoses.",
+            ["Facing its worst drought in decades", "the region has banned the use of hoses"],
+        ),
+    ],
+)
+def test_segment_leading_participle_sets_the_scene(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a gapped comparison repeats the preposition and figure of its clause: a claim of its own
+        (
+            "Lopez leads by 21 points among older voters and by 10 points over Brandt among students.",
+            ["Lopez leads by 21 points among older voters", "by 10 points over Brandt among students"],
+        ),
+        ("Sales rose by 3% in May and by 5% in June.", ["Sales rose by 3% in May", "by 5% in June"]),
+        # a range is one figure
+        ("The crossing takes between 3 and 4 hours in winter.", ["The crossing takes between 3 and 4 hours in winter"]),
+    ],
+)
+def test_segment_gapped_comparison(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an adjective set off after its noun, with a verb of its own: a fact of its own
+        (
+            "The maker has unveiled a new long-range version of its jet, capable of flying from Paris to Lima non-stop.",
+            ["The maker has unveiled a new long-range version of its jet", "capable of flying from Paris to Lima non-stop"],
+        ),
+        # one that only describes its noun stays in the claim
+        ("The maker has unveiled a new jet, quieter than the old one.", ["The maker has unveiled a new jet, quieter than the old one"]),
+    ],
+)
+def test_segment_set_off_adjective_with_a_verb(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a gapped item may give a date in place of a figure, with the preposition of the clause's own date
+        ("Two more plants will close in 2027, another two in 2029.", ["Two more plants will close in 2027", "another two in 2029"]),
+        ("The first ferry will be in service by 2027 and all by 2030.", ["The first ferry will be in service by 2027", "all by 2030"]),
+        # a range of dates is no list
+        ("The exhibition runs between May 2 and June 9.", ["The exhibition runs between May 2 and June 9"]),
+    ],
+)
+def test_segment_gapped_item_with_a_date(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare participle running on from its clause, no comma, closing the sentence: part of the claim
+        ("The mayor put out a video on Monday discussing the new budget.", ["The mayor put out a video on Monday discussing the new budget"]),
+        ("The band will tour Europe in May promoting its new album.", ["The band will tour Europe in May promoting its new album"]),
+        # set off by a comma it stays a claim of its own
+        ("The ferry left four hours late, carrying 150 passengers.", ["The ferry left four hours late", "carrying 150 passengers"]),
+    ],
+)
+def test_segment_running_participle_is_part_of_its_claim(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

@@ -76,6 +76,7 @@ class SegmentWords:
     reporting_participles: frozenset[str] = frozenset()
     circumstance_prepositions: frozenset[str] = frozenset()
     additive_prepositions: frozenset[str] = frozenset()
+    figure_nouns: frozenset[str] = frozenset()
     ids: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def fire(self, kind: str, token: Token) -> None:
@@ -122,6 +123,7 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
         reporting_participles=frozenset(sets.get("reporting_participle", ())),
         circumstance_prepositions=frozenset(sets.get("circumstance_preposition", ())),
         additive_prepositions=frozenset(sets.get("additive_preposition", ())),
+        figure_nouns=frozenset(sets.get("figure_noun", ())),
         ids=ids,
     )
 
@@ -283,6 +285,8 @@ def is_clause_head(
             any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children)
             and not _named_by(token)
         ) or _set_off_participle(token)
+    if _set_off_adjective(token):
+        return True
     if token.dep_ == "appos" and _parenthetical(token):
         return any(t.tag_ == "VBN" or t.pos_ == "VERB" for t in token.subtree)
     if (
@@ -301,6 +305,8 @@ def is_clause_head(
     if token.dep_ == "relcl":
         return _non_restrictive(token)
     if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
+        return False
+    if token.dep_ == "advcl" and (_leading_participle(token) or _running_participle(token)):
         return False
     if token.dep_ == "conj":
         if report_verbs is not None and _reported_that_clause(token, report_verbs):
@@ -371,8 +377,27 @@ def _named_by(acl: Token) -> bool:
     if any(c.dep_ != "agent" for c in acl.children):
         return False
     objects = [g for c in acl.children for g in c.children if g.dep_ == "pobj"]
-    return len(objects) == 1 and objects[0].pos_ == "PROPN" and all(
-        g.dep_ == "compound" for g in objects[0].children
+    if len(objects) != 1:
+        return False
+    # names joined by "and" name the owners all the same ("a plan adopted by Siemens and Alstom")
+    names = [objects[0], *(g for g in objects[0].children if g.dep_ == "conj")]
+    return all(n.pos_ == "PROPN" for n in names) and all(
+        g.dep_ in ("compound", "cc") or g in names for n in names for g in n.children
+    )
+
+
+def _set_off_adjective(token: Token) -> bool:
+    """RETURNS (bool): whether an adjective set off by a comma after its noun
+    says what the noun can do or does, with a verb of its own ("a new
+    jet, capable of flying 20 hours non-stop", "its chief, responsible for
+    closing the plant"): a fact of its own, as a set-off participle is."""
+    if token.pos_ != "ADJ" or token.dep_ not in ("amod", "appos") or token.i < token.head.i:
+        return False
+    first = token.left_edge
+    if first.i != token.i or first.i == 0 or token.doc[first.i - 1].text != ",":
+        return False
+    return any(
+        c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in token.children
     )
 
 
@@ -410,6 +435,29 @@ def bare_frame(token: Token, heads: set[int]) -> Token | None:
     return clause
 
 
+#: subordinators (function words) of the time or the occasion of an event
+EVENT_FRAME_MARKS = frozenset({"as", "after", "before", "since"})
+
+
+def bare_event_frame(token: Token, heads: set[int]) -> Token | None:
+    """RETURNS (Token | None): the adverbial clause after ``token`` that is
+    all ``token`` says besides its subject ("The move comes as the bank cuts
+    its forecast", "Ten months passed before a judge ordered the release"):
+    the bare verb states nothing a reader would track without it, so the two
+    make one claim (else a stub like "The move comes" is left)."""
+    content = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i and c.i in heads]
+    if len(content) != 1:
+        return None
+    (clause,) = content
+    if not any(c.dep_ == "mark" and c.lower_ in EVENT_FRAME_MARKS for c in clause.children):
+        return None  # "…, although the band plans a single": a concession says a thing of its own
+    if not all(c.i == clause.i or (c.dep_ in _FRAME_DEPS and c.dep_ != "neg") for c in token.children):
+        return None
+    if not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return None
+    return clause
+
+
 def _verb_read_as_noun(noun: Token) -> bool:
     """RETURNS (bool): whether a noun the parser coordinated with a verb is a
     predicate of its own: a verb tagged as a participle on it ("…, and
@@ -434,8 +482,9 @@ def _according_to_object(noun: Token) -> bool:
     )
 
 
-#: Subordinators (function words) whose clause is a condition or a time frame, not an assertion.
-CONDITION_MARKS = frozenset({"if", "unless", "once", "when", "whenever", "until", "whether"})
+#: Subordinators (function words) whose clause is a condition, a time frame
+#: or a likeness ("acting like they are undecided"), not an assertion.
+CONDITION_MARKS = frozenset({"if", "unless", "once", "when", "whenever", "until", "whether", "like"})
 
 
 def _non_restrictive(relcl: Token) -> bool:
@@ -480,6 +529,14 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> b
     production has not yet begun" does; "if the deal closes" and purpose
     infinitives ("to cover the penalties", "for the money to get in") do not."""
     marks = [c.lower_ for c in advcl.children if c.dep_ == "mark"]
+    # the parser often makes "when" the clause's adverb rather than its
+    # subordinator: right after its clause, not set off by a comma ("… pauses
+    # the music when a call comes in"), it is the time of that claim all the
+    # same; after a comma ("…on May 3, when it will publish its plan") it
+    # adds a fact of its own, and so may a clause it opens before its head
+    first = advcl.left_edge
+    if first.i > advcl.head.i and first.i > 0 and advcl.doc[first.i - 1].text not in (",", "—", "–", ";"):
+        marks += [c.lower_ for c in advcl.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == first.i]
     if any(m in CONDITION_MARKS for m in marks):
         return False
     if advcl.lemma_ in words.question_participles and advcl.tag_ == "VBN":
@@ -491,6 +548,37 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> b
     if "with" in marks:
         return True
     return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in advcl.children)
+
+
+def _leading_participle(advcl: Token) -> bool:
+    """RETURNS (bool): whether an adverbial clause is a bare present
+    participle that opens its sentence before the clause it hangs on
+    ("Heading into the final round, the leader needs a par", "Weighing in
+    on the row, the mayor agreed"): it sets the scene of that claim, with
+    no subject, subordinator or object of its own, and is part of it."""
+    if advcl.tag_ != "VBG" or advcl.i > advcl.head.i or advcl.left_edge.i != advcl.sent.start:
+        return False
+    # one with an object of its own does a thing a reader may track ("Facing
+    # its worst crisis in years, …", "Addressing a conference, …")
+    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass", "dobj", "ccomp") for c in advcl.children)
+
+
+def _running_participle(advcl: Token) -> bool:
+    """RETURNS (bool): whether an adverbial clause is a bare present
+    participle that runs on from its clause with no comma ("posted a
+    clip on Monday explaining the budget", "will tour Asia
+    demonstrating the jet"): it says how or what of that claim, and is part
+    of it. Set off by a comma ("…, leaving many to wonder") it may add a
+    claim of its own."""
+    if advcl.tag_ != "VBG" or advcl.i < advcl.head.i:
+        return False
+    first = advcl.left_edge
+    if first.i != advcl.i or advcl.doc[first.i - 1].is_punct:
+        return False
+    rest = advcl.doc[advcl.right_edge.i + 1 : advcl.sent.end]
+    if any(t.text in (",", ";", "—", "–") for t in advcl.subtree) or not all(t.is_punct or t.is_space for t in rest):
+        return False  # "…hanging over the staff, pending news of more closures": it must close its sentence
+    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass", "advmod") for c in advcl.children)
 
 
 def is_absolute(token: Token) -> bool:
@@ -566,6 +654,25 @@ def prepositional_claim(token: Token, words: SegmentWords = SegmentWords()) -> t
         return None
     words.fire("additive_preposition" if additive else "circumstance_preposition", token)
     return noun.i, additive
+
+
+def figure_phrase(token: Token, words: SegmentWords = SegmentWords()) -> int | None:
+    """RETURNS (int | None): the noun of a "with" phrase that closes its
+    clause and states a measure of its own (``figure_noun`` rules of
+    ``segmentation.jsonl``): "surveyed 900 adults with a margin of error
+    of 3 points" puts forward the margin as well as the survey; None for
+    any other token. The phrase must hold a figure and end its clause."""
+    if token.dep_ != "prep" or token.lower_ != "with" or token.i < token.head.i:
+        return None
+    noun = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in words.figure_nouns), None)
+    if noun is None or not any(t.like_num for t in noun.subtree):
+        return None
+    doc = token.doc
+    after = token.right_edge.i + 1
+    if after < token.sent.end and not (doc[after].is_punct and doc[after].text not in (",", "(")):
+        return None  # the phrase must close its clause
+    words.fire("figure_noun", noun)
+    return noun.i
 
 
 def summary_phrase(token: Token) -> bool:
@@ -651,8 +758,9 @@ def absolute_clause(head: Token) -> bool:
 
 
 def _clausal_pcomp(token: Token) -> bool:
-    """RETURNS (bool): whether ``token`` is a participle with a subject of its own, as a preposition's complement."""
-    return token.dep_ == "pcomp" and token.tag_ in ("VBN", "VBG") and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    """RETURNS (bool): whether ``token`` is a participle with a subject of its own, as a preposition's complement
+    (a participle the tagger reads as a past tense, "with voters largely split", counts: no past tense follows "with")."""
+    return token.dep_ == "pcomp" and token.tag_ in ("VBN", "VBG", "VBD") and any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def _heading_or_byline(sent: Span, text: str) -> bool:
@@ -671,6 +779,8 @@ def _heading_or_byline(sent: Span, text: str) -> bool:
         return False
     if line.startswith("#"):
         return True
+    if line[0] in "([" and line[-1] in ")]" and not any(ch.islower() for ch in line):
+        return True  # a transcript's stage direction on a line of its own: "(APPLAUSE)", "[END OF CLIP.]"
     if line.lower().startswith("by "):
         # "By Jane Doe, staff writer" names; "By the end of May, the plant will close" is a sentence
         return not any(t.pos_ in ("VERB", "AUX") for t in words_only)
@@ -749,6 +859,9 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
         if not words:
             continue  # ", and": one bound after another
         if any(t.i in in_date for t in words):
+            if _dated_item(doc, start, j, stop, in_date):
+                items.append(j + 1)  # "…shut in 2026, three more in 2028"
+                continue
             break  # "between May 2 and June 9": a date is no item
         name_number = len(tags) >= 2 and tags[-1] == "NUM" and all(t == "NAME" for t in tags[:-1])
         number_place = len(tags) >= 3 and tags[0] == "NUM" and tags[1] == "ADP" and all(t == "NAME" for t in tags[2:])
@@ -757,6 +870,56 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
         elif items:
             break  # the list is over
     return items
+
+
+#: quantifiers (function words) that stand for the clause's noun in a gapped item ("another two in 2012", "all by 2016")
+GAPPED_QUANTIFIERS = frozenset({"all", "another", "both", "each", "most", "some", "the", "rest"})
+
+
+def _dated_item(doc: Doc, start: int, bound: int, stop: int, in_date: set[int]) -> bool:
+    """RETURNS (bool): whether the words between a list bound and ``stop``
+    are a gapped item with a date: a number or a quantifier, then the
+    preposition of a date the clause before has, then that date ("Two
+    plants will close in 2027, another two in 2029"; "The first jet flies
+    by 2027 and all by 2030")."""
+    words = [t for t in doc[bound + 1 : stop] if not t.is_punct and not t.is_space]
+    k = 0
+    while k < len(words) and (
+        (words[k].like_num and words[k].i not in in_date) or words[k].lower_ in GAPPED_QUANTIFIERS
+    ):
+        k += 1
+    if k == 0 or k + 1 >= len(words) or words[k].pos_ != "ADP":
+        return False
+    prep = words[k]
+    if not all(t.i in in_date for t in words[k + 1 :]):
+        return False
+    return any(doc[i].lower_ == prep.lower_ and i + 1 in in_date for i in range(start, bound))
+
+
+def _gapped_comparisons(doc: Doc, start: int, end: int) -> list[int]:
+    """RETURNS (list[int]): where a gapped comparison starts: a conjunction
+    then the preposition and figure the clause used before, its verb left
+    out ("leads by 21 points among men and by 10 points among women",
+    "rose 3% in May and by 5% in June"): a figure of its own, a claim of
+    its own. No verb may follow in it (that would be a clause, left to
+    the parse)."""
+    found: list[int] = []
+    for k in range(start + 3, end - 2):
+        if doc[k].pos_ != "CCONJ" and doc[k].text != ",":
+            continue
+        prep, number = doc[k + 1], doc[k + 2]
+        if prep.pos_ != "ADP" or not (number.like_num and number.pos_ == "NUM"):
+            continue
+        # the clause before gives the same preposition a figure
+        if not any(
+            doc[i].lower_ == prep.lower_ and doc[i + 1].like_num and doc[i + 1].pos_ == "NUM" for i in range(start, k - 1)
+        ):
+            continue
+        stop = next((j for j in range(k + 1, end) if doc[j].pos_ == "CCONJ" or doc[j].text in (",", ";")), end)
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[k + 1 : stop]):
+            continue
+        found.append(k + 1)
+    return found
 
 
 def _absolute_halves(doc: Doc, start: int, end: int) -> list[int]:
@@ -1211,6 +1374,7 @@ class Segmenter(RulePackComponent):
                 or summary_phrase(t)
                 or afterthought(t, self.afterthoughts)
                 or prepositional_claim(t, self.words) is not None
+                or figure_phrase(t, self.words) is not None
             )
             and not _reporting_participle(t, self.report_verbs, self.words, self.source_words)
         ]
@@ -1251,7 +1415,7 @@ class Segmenter(RulePackComponent):
         for token in heads:
             if token.i in dropped:
                 continue
-            content = bare_frame(token, heads_set)
+            content = bare_frame(token, heads_set) or bare_event_frame(token, heads_set)
             if content is not None and content.i not in frames and content.i not in dropped:
                 merged.add(content.i)
         if merged:
@@ -1281,6 +1445,9 @@ class Segmenter(RulePackComponent):
                     head_i, additive = prepositional_claim(token, self.words)  # type: ignore[misc]
                     if additive and token.head.i < token.i:
                         item_of = token.head.i  # "…, along with X": X shares its clause's predicate and status
+                elif head_i == token.i and figure_phrase(token, self.words) is not None:
+                    head_i = figure_phrase(token, self.words)  # type: ignore[assignment]
+                    item_of = token.head.i  # "…with a margin of error of 3 points": the clause's status
                 span = self._trim(doc, start, end)
                 if span is None:
                     continue
@@ -1429,6 +1596,7 @@ class Segmenter(RulePackComponent):
                 items.append(j + 1)  # the item keeps its adverb ("potentially")
         gapped = set(_gapped_items(doc, start, end))
         items.extend(gapped)
+        items.extend(_gapped_comparisons(doc, start, end))
         items.extend(_absolute_halves(doc, start, end))
         if not items:
             yield start, end, head_i, self.min_tokens
