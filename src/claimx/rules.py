@@ -171,6 +171,11 @@ class ScopeRule(BaseModel):
     ``kind: "report"``: a pattern the attribution component asks for its
     ``role`` (:data:`REPORT_ROLES`).
 
+    ``kind: "lead_in"``: a cue whose root matches ``pattern``, in a paragraph
+    that ends on a colon, gives its status to every claim of the paragraphs
+    that follow while their first word matches ``item`` ("Suppose the
+    mayor: / Raised the fares. / Closed the depot.": each item is supposed).
+
     ``kind: "keep"``: an exception to the terminators that name it in
     ``unless``: matching the same token, it keeps the cue in reach (for the
     categories in ``applies_to``, every one when empty).
@@ -189,7 +194,7 @@ class ScopeRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported"]
+    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "lead_in"]
     #: kind "report": the decision of the attribution component it serves (:data:`REPORT_ROLES`)
     role: Literal["presupposed", "as_parenthetical", "participle_adjunct"] | None = None
     category: CueCategory | Literal["condition"] | None = None
@@ -201,6 +206,8 @@ class ScopeRule(BaseModel):
     anchor: Literal["head", "frame"] = "head"
     path: list[dict[Literal["SELF", "HEAD", "CHILDREN"], dict[str, Any]]] = []
     pattern: dict[str, Any] | None = None
+    #: kind "lead_in": the pattern of the first word of a paragraph that is an item of the list
+    item: dict[str, Any] | None = None
     applies_to: list[CueCategory] = []
     #: false: the terminator stops only the cue rules that name it in ``terminated_by``
     by_default: bool = True
@@ -219,8 +226,10 @@ class ScopeRule(BaseModel):
             raise ValueError("a recast rule names the categories it applies to and the category they become")
         if self.kind == "report" and self.role is None:
             raise ValueError("a report rule names its role")
-        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported") and not self.pattern:
+        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "lead_in") and not self.pattern:
             raise ValueError(f"a {self.kind} rule needs a pattern")
+        if self.kind == "lead_in" and not self.item:
+            raise ValueError("a lead_in rule needs the item pattern of the paragraphs it governs")
         if self.kind == "share" and (not self.path or any(len(step) != 1 for step in self.path)):
             raise ValueError("a share rule needs a path of steps, each one of SELF, HEAD or CHILDREN with a pattern")
         return self

@@ -520,3 +520,22 @@ def test_assessor_states_the_present_as_fact(analyse, text, status):
     # an analyst's account of how things stand now is a fact; a forecast, or an insider's word, is not
     records = analyse(text)
     assert records and records[0].status == status, [(r.text, r.status) for r in records]
+
+
+def test_lead_in_supposes_its_list_items_until_the_list_ends(analyse):
+    # "Imagine that X:" supposes each item paragraph after it, even one with
+    # a negation of its own; the first paragraph that is not an item (a
+    # subject of its own) ends the list and is stated again
+    records = analyse(
+        "Imagine that the new owner:\n\nSold the training ground to a developer.\n\n"
+        "Never paid the youth coaches.\n\nFired three managers in one season.\n\n"
+        "The supporters trust met on Tuesday."
+    )
+    assert _status_of(records, "Sold the training ground to a developer") == "rumored"
+    assert _status_of(records, "Fired three managers in one season") == "rumored"
+    assert _status_of(records, "The supporters trust met on Tuesday") == "confirmed"
+
+
+def test_lead_in_without_a_supposition_leaves_its_items_alone(analyse):
+    records = analyse("The club said that the new owner:\n\nSold the training ground to a developer.")
+    assert _status_of(records, "Sold the training ground to a developer") == "confirmed"
