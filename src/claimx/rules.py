@@ -264,6 +264,11 @@ class ScopeRule(BaseModel):
     ``kind: "topic"``: a pattern the topic component asks for its ``role``
     (:data:`TOPIC_ROLES`).
 
+    ``kind: "lead_in"``: a cue whose root matches ``pattern``, in a paragraph
+    that ends on a colon, gives its status to every claim of the paragraphs
+    that follow while their first word matches ``item`` ("Suppose the
+    mayor: / Raised the fares. / Closed the depot.": each item is supposed).
+
     ``kind: "keep"``: an exception to the terminators that name it in
     ``unless``: matching the same token, it keeps the cue in reach (for the
     categories in ``applies_to``, every one when empty).
@@ -282,7 +287,7 @@ class ScopeRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic"]
+    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic", "lead_in"]
     #: kinds "report" and "topic": the decision of the attribution or topic
     #: component it serves (:data:`REPORT_ROLES`, :data:`TOPIC_ROLES`)
     role: ReportRole | TopicRole | None = None
@@ -295,6 +300,8 @@ class ScopeRule(BaseModel):
     anchor: Literal["head", "frame"] = "head"
     path: list[dict[Literal["SELF", "HEAD", "CHILDREN"], dict[str, Any]]] = []
     pattern: dict[str, Any] | None = None
+    #: kind "lead_in": the pattern of the first word of a paragraph that is an item of the list
+    item: dict[str, Any] | None = None
     applies_to: list[CueCategory] = []
     #: false: the terminator stops only the cue rules that name it in ``terminated_by``
     by_default: bool = True
@@ -315,8 +322,10 @@ class ScopeRule(BaseModel):
             raise ValueError(f"a report rule names its role, one of {', '.join(REPORT_ROLES)}")
         if self.kind == "topic" and self.role not in TOPIC_ROLES:
             raise ValueError(f"a topic rule names its role, one of {', '.join(TOPIC_ROLES)}")
-        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic") and not self.pattern:
+        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic", "lead_in") and not self.pattern:
             raise ValueError(f"a {self.kind} rule needs a pattern")
+        if self.kind == "lead_in" and not self.item:
+            raise ValueError("a lead_in rule needs the item pattern of the paragraphs it governs")
         if self.kind == "share" and (not self.path or any(len(step) != 1 for step in self.path)):
             raise ValueError("a share rule needs a path of steps, each one of SELF, HEAD or CHILDREN with a pattern")
         return self

@@ -540,3 +540,22 @@ def test_cue_first_token_in_list_spelled_out_matches_the_same():
     whole.add("X", [pattern])
     split.add("X", _first_token_split(pattern))
     assert split(doc) == whole(doc) and len(whole(doc)) == 2
+
+
+def test_lead_in_supposes_its_list_items_until_the_list_ends(analyse):
+    # "Imagine that X:" supposes each item paragraph after it, even one with
+    # a negation of its own; the first paragraph that is not an item (a
+    # subject of its own) ends the list and is stated again
+    records = analyse(
+        "Imagine that the new owner:\n\nSold the training ground to a developer.\n\n"
+        "Never paid the youth coaches.\n\nFired three managers in one season.\n\n"
+        "The supporters trust met on Tuesday."
+    )
+    assert _status_of(records, "Sold the training ground to a developer") == "rumored"
+    assert _status_of(records, "Fired three managers in one season") == "rumored"
+    assert _status_of(records, "The supporters trust met on Tuesday") == "confirmed"
+
+
+def test_lead_in_without_a_supposition_leaves_its_items_alone(analyse):
+    records = analyse("The club said that the new owner:\n\nSold the training ground to a developer.")
+    assert _status_of(records, "Sold the training ground to a developer") == "confirmed"

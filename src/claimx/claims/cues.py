@@ -253,6 +253,12 @@ class CueTagger(RulePackComponent):
         self.reported: list[tuple[ScopeRule, Test]] = [(r, t) for r, t in patterns.values() if r.kind == "reported"]
         #: the rules that put a cue in reach wherever it lies in the claim
         self.wholes: list[tuple[ScopeRule, Test]] = [(r, t) for r, t in patterns.values() if r.kind == "whole"]
+        #: the lead-in rules: (rule, the pattern of the cue's root, the pattern of an item's first word)
+        self.lead_ins: list[tuple[ScopeRule, Test, Test]] = [
+            (r, t, compile_pattern(r.item or {}, lexicons, f"scope.jsonl rule {r.id!r}: item"))
+            for r, t in patterns.values()
+            if r.kind == "lead_in"
+        ]
         #: the share rules, in file order: (rule, its pattern, each step's relation and pattern)
         self.shares: list[tuple[ScopeRule, Test, list[tuple[str, Test]]]] = []
         for rule, test in patterns.values():
@@ -393,7 +399,52 @@ class CueTagger(RulePackComponent):
             info["status"] = governing["status"]
             info["cues"] = list(governing["cues"])
             claims[n]._.claim = info
+        if self.lead_ins:
+            self._hand_down_lead_ins(doc, cues, claims)
         return doc
+
+    def _hand_down_lead_ins(self, doc: Doc, cues: list[Span], claims: list[Span]) -> None:
+        """"Imagine that the mayor: / Closed the depot. / Raised the fares.":
+        a lead-in ending on a colon whose cue a ``lead_in`` rule of
+        ``scope.jsonl`` matches gives its status to the claims of the list
+        paragraphs after it, while their first word matches the rule's ``item``."""
+        opens = paragraph_starts(doc)
+        paragraphs: list[list[int]] = []  # [first token, end token]
+        for number, sent in enumerate(doc.sents):
+            if number in opens or not paragraphs:
+                paragraphs.append([sent.start, sent.end])
+            else:
+                paragraphs[-1][1] = sent.end
+        for p, (start, end) in enumerate(paragraphs):
+            last = end - 1
+            while last > start and doc[last].is_space:
+                last -= 1
+            if doc[last].text != ":":
+                continue
+            found = None
+            for cue in cues:
+                if not start <= cue.start < end:
+                    continue
+                walk = Walk(set(), cue, None, self.rules.get(cue._.cue["id"]))
+                found = next(((rule, item) for rule, test, item in self.lead_ins if test(cue.root, walk)), None)
+                if found is not None:
+                    break
+            if found is None:
+                continue
+            rule, item = found
+            handed = {"start": cue.start_char, "end": cue.end_char, "status": cue._.cue["status"]}
+            for first_i, end_i in paragraphs[p + 1 :]:
+                while first_i < end_i and doc[first_i].is_space:
+                    first_i += 1
+                if first_i >= end_i or not item(doc[first_i], Walk(set(), None, None, None)):
+                    break
+                for claim in claims:
+                    if first_i <= claim.start < end_i:
+                        info = dict(claim._.claim)
+                        info["status"] = cue._.cue["status"]
+                        info["cues"] = [handed]
+                        claim._.claim = info
+                        record_rule(doc, rule.id, claim.start_char, claim.end_char)
 
     # -- scope ----------------------------------------------------------------
 
