@@ -48,8 +48,9 @@ def test_topic_main_subject_from_title(analyse):
         ("Brightwell is in early talks to acquire rival software maker Corvane.", "business", "deal"),
         ("Corvane shares rose 18% on Monday.", "business", "shares"),
         ("The company reported record revenue for the quarter.", "business", "results"),
-        # a word counts only as the part of speech its rule names: the verb "share" is no shares
-        ("Orrin expects to share a roadmap this summer.", "other", "other"),
+        # a word counts only as the part of speech its rule names: the verb
+        # "share" is no shares; an attribute is keyed by the noun the claim is about
+        ("Orrin expects to share a roadmap this summer.", "other", "roadmap"),
         ("Nobody else is convinced.", "other", "other"),
     ],
 )
@@ -57,6 +58,28 @@ def test_topic_and_key(analyse, text, topic, key):
     records = analyse(text, published=dt.date(2025, 6, 4))
     assert records
     assert (records[0].topic, records[0].key) == (topic, key)
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        # the predicate's subject, even when tagged a verb at the start of a sentence
+        ("Range for the new model is expected to be 9,000 miles.", "range"),
+        ("The main fault was found in the wiring.", "fault"),
+        # nouns compounded onto it belong to the attribute
+        ("The warehouse expansion was approved last week.", "warehouse expansion"),
+        # its object before its subject: the thing done, not the one who does it
+        ("The board rejected the proposal.", "proposal"),
+        # a quantity stands for what it counts
+        ("About 40% of the components will be made locally.", "components"),
+        # no noun of its own: the topic's name
+        ("They said no.", "other"),
+    ],
+)
+def test_topic_other_keys_on_its_attribute(analyse, text, key):
+    records = analyse(text, published=dt.date(2025, 6, 4))
+    others = [r for r in records if r.topic == "other"]
+    assert others and others[0].key == key, [(r.text, r.topic, r.key) for r in records]
 
 
 @pytest.mark.parametrize(

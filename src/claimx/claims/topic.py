@@ -840,6 +840,10 @@ class TopicTagger(RulePackComponent):
                     return last_person
             if people and topic != "other":
                 return people[0][1]
+            if topic == "other":
+                # "The range is expected to be 9,000 miles": an attribute is
+                # keyed by the noun the claim is about
+                return _attribute(claim, head, source) or topic
             return topic
         if topic == "release":
             lemmas = {t.lemma_.lower() for t in claim}
@@ -857,6 +861,61 @@ class TopicTagger(RulePackComponent):
             if best is None or weight > best[0]:
                 best = (weight, key)
         return best[1] if best else topic
+
+
+#: dependencies that make a word a noun, whatever its tag
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+
+
+def _attribute(claim: Span, head: Token, source: dict) -> str | None:
+    """RETURNS (str | None): the attribute a claim of topic ``other`` speaks
+    to, in lower case as written with the nouns compounded onto it: the
+    common noun that is its predicate's object ("the board rejected the
+    proposal"), else its subject ("the range is expected to be 9,000
+    miles": "range"), else its predicate noun ("it was a clear case of
+    favouritism"); a quantity stands for what it counts ("40% of the
+    components": "components"). None when the claim names no such noun
+    (a pronoun or a name as subject and nothing else)."""
+    doc = claim.doc
+
+    def usable(token: Token | None) -> Token | None:
+        if token is None or not claim.start <= token.i < claim.end:
+            return None
+        if source and source["start"] <= token.idx < source["end"]:
+            return None
+        if token.ent_type_ in NUMERIC_LABELS or token.like_num:
+            # "40% of the components", "two of the engines"
+            counted = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            return usable(counted[0]) if counted else None
+        # a capitalised noun opening a sentence may be tagged a verb; its
+        # place says it is a noun
+        if not (token.pos_ == "NOUN" or (token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS)) or not token.is_alpha:
+            return None
+        return token
+
+    # "plans to share a roadmap": the verbs the predicate hangs on
+    verbs = [head, *(c for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"))]
+    if head.dep_ in ("xcomp", "ccomp") and head.head.pos_ in ("VERB", "AUX"):
+        # "the range is expected to be …": the subject hangs on the verb above
+        verbs.append(head.head)
+    found = None
+    # the thing done comes before the one who does it ("the board rejected
+    # the proposal"); without an object, the subject ("the fault was found")
+    for deps in (("dobj",), ("nsubj", "nsubjpass"), ("attr", "acomp")):
+        for verb in verbs:
+            found = next((t for c in verb.children if c.dep_ in deps if (t := usable(c)) is not None), None)
+            if found is not None:
+                break
+        if found is not None:
+            break
+    if found is None and head.pos_ == "NOUN":
+        found = usable(head)
+    if found is None:
+        return None
+    first = found.i
+    while first - 1 >= claim.start and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i in (found.i, first) and doc[first - 1].pos_ == "NOUN":
+        first -= 1
+    return doc[first : found.i + 1].text.lower()
 
 
 def _in_expression(token: Token, expressions: Sequence[str]) -> bool:
