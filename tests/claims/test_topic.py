@@ -415,6 +415,24 @@ def test_topic_it_after_a_speaking_company(analyse, body, start, subject):
             "Korvo said on Monday it would cut 300 jobs at its yard in Turku. The cuts will start in June.",
             "Korvo",
         ),
+        # a model the title names whole and the body only in parts ("the
+        # first V40, built by Talmar"), even when the tagger reads its code as a number
+        (
+            "First Talmar V40 handed over",
+            "The first V40 freighter, built by Talmar, was handed over to Ostra Cargo on Friday.",
+            "Talmar V40",
+        ),
+        (
+            "Korvo rolls out first 909 Seastar for a customer",
+            "Korvo has rolled out the first 909 built for a customer. The 909 will enter service in June.",
+            "909",
+        ),
+        # a count in the title is no model
+        (
+            "Korvo to cut 300 jobs at Turku yard",
+            "Korvo said it would cut 300 jobs at the Turku yard. The 300 posts go by June.",
+            "Korvo",
+        ),
     ],
 )
 def test_topic_main_subject_is_the_lead_model_of_a_maker_title(nlp, title, body, subject):

@@ -191,17 +191,40 @@ class TopicTagger(RulePackComponent):
         # offer": the organisation that acts is rarely what the story follows
         candidates = []
         # "… for April 14 event": a date, an amount or a number is no subject
-        numeric = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NUMERIC_LABELS]
+        numeric = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NUMERIC_LABELS and e.label_ != "CARDINAL"]
         if "dates" in doc.spans:
             numeric += [(d.start_char, d.end_char) for d in doc.spans["dates"]]
+        # a count is no subject either, but a model number the tagger reads
+        # as one ("the A380", "the 787") is
+        counts = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "CARDINAL"]
         places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS]
-        for name in title_names(title, frozenset(self.title_openers), frozenset(self.part_words)):
+        names = title_names(title, frozenset(self.title_openers), frozenset(self.part_words))
+        split: dict[str, str] = {}  # a model's name the body writes only in parts -> a word of it the body writes
+        for name in list(names):
+            if _in_body(name, text) or not any(_is_model_word(w) for w in name.split()):
+                continue
+            # "First Airbus A380 delivered" / "The first A380, made by Airbus":
+            # a model's name as the title writes it, which the body writes
+            # only in parts, is named by its longest run of words the body
+            # writes, holding the model number
+            runs = [
+                n for n in names
+                if n in name and any(_is_model_word(w) for w in n.split()) and all(_in_body(w, text) for w in n.split())
+            ]
+            whole = [n for n in names if n in name and " " in n and _in_body(n, text) and any(_is_model_word(w) for w in n.split())]
+            if runs and not whole:
+                best = max(runs, key=len)
+                split.setdefault(best, next(w for w in best.split() if _is_model_word(w)))
+        for name in dict.fromkeys(names):
             # "XL": a two-letter abbreviation is a name, "UK" (a place) is not
             short = len(name) == 2 and name.isupper() and name.isalpha()
-            if (len(name) <= 2 and not short) or name.isdigit() or not re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            model = _is_model_word(name)
+            if (len(name) <= 2 and not short) or not (model or any(c.isalpha() for c in name)) or not (name in split or _in_body(name, text)):
                 continue
-            at_body = text.find(name)
+            at_body = text.find(split.get(name, name))
             if any(s == at_body and at_body + len(name) <= e for s, e in numeric):
+                continue
+            if not any(_is_model_word(w) for w in name.split()) and any(s == at_body and at_body + len(name) <= e for s, e in counts):
                 continue
             if any(s <= at_body and at_body + len(name) <= e for s, e in places):
                 continue
@@ -211,7 +234,7 @@ class TopicTagger(RulePackComponent):
                 len(re.findall(r"(?<!\w)" + re.escape(part) + r"(?!\w)", text)) > text.count(name) for part in parts
             ):
                 continue
-            if " " not in name and name.lower() in text:
+            if " " not in name and name.lower() != name and name.lower() in text:
                 continue
             marked = any(ch.isdigit() for ch in name) or ":" in name
             at = title.find(name)
@@ -916,6 +939,22 @@ def _attribute(claim: Span, head: Token, source: dict) -> str | None:
     while first - 1 >= claim.start and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i in (found.i, first) and doc[first - 1].pos_ == "NOUN":
         first -= 1
     return doc[first : found.i + 1].text.lower()
+
+
+def _in_body(name: str, text: str) -> bool:
+    """RETURNS (bool): whether the body writes ``name`` as a word or words of its own."""
+    return bool(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
+
+
+def _is_model_word(word: str) -> bool:
+    """RETURNS (bool): whether a word is a model number: a capitalised code
+    holding digits ("A380", "KX900"), or three digits or more that are no
+    year ("787"); not "5G", "230p" or "2025"."""
+    if not any(c.isdigit() for c in word) or len(word) < 3:
+        return False
+    if word.isdigit():
+        return not (len(word) == 4 and word[:2] in ("19", "20"))
+    return word[0].isupper() and word.isalnum()
 
 
 def _in_expression(token: Token, expressions: Sequence[str]) -> bool:
