@@ -256,6 +256,23 @@ def test_status_rollup_unnamed_claims_follow_the_subject_the_titles_follow():
     assert ("Kilbride", "results") in records
 
 
+def test_status_rollup_unnamed_claims_keep_a_subject_their_title_does_not_name():
+    # the second article is about the winner's contract; its unnamed claims
+    # default to the tanker the body describes, which no title names: the
+    # loser its title also names, and the other titles too, does not take them
+    docs = {
+        "a": DocInfo(D(2026, 7, 1), D(2026, 7, 1), 1, "Talmar faces questions over tanker lease"),
+        "b": DocInfo(D(2026, 7, 2), D(2026, 7, 2), 2, "Ostra beats Talmar to tanker contract"),
+    }
+    claims = [
+        _claim("a1", "a", "rumored", subject="Talmar", mention=False, topic="business", key="deal"),
+        _claim("b1", "b", "expected", subject="Ostra V40", mention=False, topic="production", key="testing"),
+        _claim("b2", "b", "confirmed", subject="Ostra V40", mention=False, topic="production", key="manufacturing", start=10),
+    ]
+    records = {(r.subject, r.key) for r in rollup(claims, docs).values()}
+    assert {("Ostra V40", "testing"), ("Ostra V40", "manufacturing")} <= records
+
+
 def test_status_rollup_article_that_only_restates_does_not_speak():
     docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1), "b": DocInfo(D(2025, 6, 1), D(2025, 1, 1), 2)}
     claims = [

@@ -281,7 +281,10 @@ def _followed_subjects(
             continue
         default = counts.most_common(1)[0][0]
         mine = subjects_of.get(doc_id, [])
-        if not mine:
+        if not mine or default not in mine:
+            # a default its own title does not name was chosen from the body
+            # (the model the lead unveils, the product an article about its
+            # maker's contract describes): the article follows it
             continue
         best = max(mine, key=lambda s: (len(named_in[s]), s == default))
         if best != default and len(named_in[best]) > len(named_in.get(default, ())):

@@ -440,3 +440,23 @@ def test_topic_main_subject_is_the_lead_model_of_a_maker_title(nlp, title, body,
     doc._.title = title
     doc = nlp(doc)
     assert nlp.get_pipe("claimx_topic").main_subject(doc) == subject
+
+
+def test_topic_product_of_an_article_about_a_company(analyse):
+    # an article about a company's contract describes the product it will
+    # build: what is built, tested or measured without a name of its own is the product's
+    body = (
+        "Ostra Aerospace has won a $9 billion contract to supply the navy with 40 tankers. "
+        "Its partner on the bid, K9R, is a security firm. "
+        "The Ostra V40 tankers are based on an older airliner. "
+        "The first aircraft will be assembled in Seville. "
+        "A May 9 session of the panel will review the award."
+    )
+    records = analyse(body, title="Ostra Aerospace wins navy tanker contract")
+    by_text = {r.text.split()[1]: r for r in records}
+    assert by_text["first"].topic == "production" and by_text["first"].subject.name == "Ostra V40", [
+        (r.text, r.subject.name, r.topic) for r in records
+    ]
+    # the company's own business stays its own; a date is no product
+    assert all(r.subject.name == "Ostra Aerospace" for r in records if r.topic == "business")
+    assert not any(r.subject.name.startswith("May") for r in records)

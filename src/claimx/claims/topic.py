@@ -413,6 +413,16 @@ class TopicTagger(RulePackComponent):
                 }
                 if len(party) == 1 and info["subject"]["name"] == main:
                     info["subject"] = {"name": next(iter(party)), "start": None, "end": None}
+        product = _article_product(doc, main) if main and not main_person else None
+        if product is not None:
+            # "Talmar wins the tanker order … The Talmar V40 tankers are based
+            # on … Assembly of the first jets moves to Seville": in
+            # an article about a company, what is built, released or measured
+            # without a name of its own is the product the article names
+            for claim in claims:
+                info = claim._.claim
+                if info["topic"] in _PRODUCT_TOPICS and info["subject"]["start"] is None and info["subject"]["name"] == main:
+                    info["subject"] = {"name": product, "start": None, "end": None}
         return doc
 
     def _record(self, claim: Span, info: dict, aliases: dict[str, str]) -> None:
@@ -939,6 +949,49 @@ def _attribute(claim: Span, head: Token, source: dict) -> str | None:
     while first - 1 >= claim.start and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i in (found.i, first) and doc[first - 1].pos_ == "NOUN":
         first -= 1
     return doc[first : found.i + 1].text.lower()
+
+
+#: the topics of a product's own facts: how it is built, when it comes out, what it is like
+_PRODUCT_TOPICS = frozenset({"production", "release", "other"})
+
+
+def _article_product(doc: Doc, main: str) -> str | None:
+    """RETURNS (str | None): the product an article about an organisation
+    (``main``, an organisation entity) names: the first name holding a
+    model number ("KX900", "V-40") that is, or names, the grammatical
+    subject of its sentence ("The Talmar V40 tankers are based on …"), with
+    the capitalised words written before it ("Talmar V40"), when it is not
+    the organisation's own name; else None."""
+    if not any(e.text == main and e.label_ == "ORG" for e in doc.ents):
+        return None
+    dates = {i for d in doc.spans["dates"] for i in range(d.start, d.end)} if "dates" in doc.spans else set()
+    for token in doc:
+        # the entity tagger's product label is no proof ("a June 3 hearing"): a model number is
+        if not (token.text[:1].isupper() and _is_model_word(token.text.replace("-", ""))):
+            continue
+        if token.i in dates or token.ent_type_ in _PLACE_LABELS or token.ent_type_ == "PERSON":
+            continue
+        if token.ent_type_ in NUMERIC_LABELS and token.ent_type_ != "CARDINAL":
+            continue
+        # what the sentence is about: its subject, or a word of the subject's name
+        node = token
+        while node.dep_ in ("compound", "nummod", "nmod", "amod") and node.head is not node:
+            node = node.head
+        if node.dep_ not in SUBJECT_DEPS or node.head != node.sent.root:
+            continue
+        first = token.i
+        while first - 1 >= token.sent.start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+            first -= 1
+        # a model is written with its maker ("the Talmar V40"), its article
+        # or the kind of thing it is ("V40 tankers"); a bare "G7S is …" is a company
+        described = token.dep_ in ("compound", "nummod", "nmod") and token.head.pos_ == "NOUN"
+        if first == token.i and not described and not (first > 0 and doc[first - 1].lower_ == "the"):
+            continue
+        name = doc[first : token.i + 1].text
+        if name in main:
+            continue
+        return name
+    return None
 
 
 def _in_body(name: str, text: str) -> bool:
