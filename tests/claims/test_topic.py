@@ -272,6 +272,8 @@ def test_topic_slot_within_topic(analyse, text, topic, key):
         # the name that is the subject itself, also when the entity tagger misses it
         ("Polish flag carrier Ostra has agreed to buy 12 Vantor X9 jets.", "Vantor X9 flies for the first time", "Ostra"),
         ("Launch customer Ostra have ordered 55 of the X9.", "Vantor X9 flies for the first time", "Ostra"),
+        # … or takes it for a person's; nationalities joined to describe the airline are no party
+        ("Danish and Swedish carrier Nora Lind has purchased eight of these aircraft.", "Vantor X9 flies for the first time", "Nora Lind"),
         # the agent of a passive, not its subject
         ("The new Kestrel Motors will be owned 40 percent by Norvik Capital.", "Kestrel Motors leaves bankruptcy", "Norvik Capital"),
         # "it" is the organisation that says so

@@ -1102,17 +1102,19 @@ def _actor(claim: Span, main: str | None, ents: list[Span]) -> Span | None:
     if not tops:
         tops = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     inside = {t.i for top in tops for t in top.subtree}
-    # "the Danish brewer": a nationality that describes a noun is not the party
+    # "the Danish brewer", "British and Irish airline …": a nationality that
+    # describes a noun is not the party
     parties = [
         e for e in ents
         if e.label_ in _PARTY_LABELS and any(e.start <= i < e.end for i in inside)
-        and not (e.label_ == "NORP" and e.root.dep_ == "amod")
+        and not (e.label_ == "NORP" and (e.root.dep_ == "amod" or e.root.dep_ == "conj" and e.root.head.dep_ == "amod"))
     ]
     tops_i = {t.i for t in tops}
     if not any(e.start <= i < e.end for e in parties for i in tops_i):
         # "Launch customer Ostra have ordered 55": a proper name as the
-        # subject, which the entity tagger missed
-        names = [t for t in tops if t.pos_ == "PROPN" and not t.ent_type_]
+        # subject, which the entity tagger missed or took for a person's
+        # ("British and Irish airline Aer Solas has bought six")
+        names = [t for t in tops if t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON")]
         if names:
             name = doc[_name_start(names[0]) : names[0].i + 1]
             parties.insert(0, name)
