@@ -256,6 +256,18 @@ def test_status_rollup_unnamed_claims_follow_the_subject_the_titles_follow():
     assert ("Kilbride", "results") in records
 
 
+def test_status_rollup_maker_keeps_its_own_facts_apart_from_its_product():
+    docs = {"a": DocInfo(D(2026, 7, 1), D(2026, 7, 1), 1, "Talmar V40 makes its first flight")}
+    claims = [
+        _claim("a1", "a", "confirmed", subject="Talmar V40", topic="production", key="first flight"),
+        _claim("a2", "a", "confirmed", subject="Talmar", topic="business", key="orders", start=10),
+        _claim("a3", "a", "confirmed", subject="Talmar", topic="business", key="job cuts", start=20),
+    ]
+    records = {(r.subject, r.key) for r in rollup(claims, docs).values()}
+    # the maker's name joins its product's, but its job cuts stay its own
+    assert records == {("Talmar V40", "first flight"), ("Talmar V40", "orders"), ("Talmar", "job cuts")}
+
+
 def test_status_rollup_unnamed_claims_keep_a_subject_their_title_does_not_name():
     # the second article is about the winner's contract; its unnamed claims
     # default to the tanker the body describes, which no title names: the

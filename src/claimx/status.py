@@ -204,6 +204,23 @@ def _attribute_words() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _maker_keys() -> frozenset[tuple[str, str]]:
+    """RETURNS (frozenset): (topic, key) of the facts that are a maker's own, not its product's (slots with ``"party": "maker"``)."""
+    from .slots import load_slots
+
+    return frozenset((slot.topic, slot.key) for slot in load_slots() if slot.party == "maker")
+
+
+def _maker_name(name: str, canonical: str) -> bool:
+    """RETURNS (bool): whether ``name`` is a maker's name that the product's
+    name ``canonical`` opens with a model number after it ("Talmar" in "Talmar V40")."""
+    mine, theirs = _WORD.findall(name.casefold()), _WORD.findall(canonical.casefold())
+    if not mine or len(theirs) <= len(mine) or theirs[: len(mine)] != mine:
+        return False
+    return any(any(c.isdigit() for c in w) and len(w) >= 3 and not (w.isdigit() and len(w) == 4 and w[:2] in ("19", "20")) for w in theirs[len(mine) :])
+
+
+@functools.lru_cache(maxsize=1)
 def _mention_words() -> dict[str, dict[str, str]]:
     """RETURNS (dict): topic -> {one-word slot word -> its key}, for the
     business and production slots whose words need no part of speech or head."""
@@ -575,6 +592,7 @@ def rollup(
     if background is None:
         background = background_claims(claims)
     attribute_words = _attribute_words()
+    maker_keys = _maker_keys()
     attribute_keys = set(attribute_words.values())
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
@@ -590,6 +608,10 @@ def rollup(
         if decision is not None and decision.action == "reject":
             continue
         subject = resolver.canonical(claim["subject"]["name"])
+        if (claim["topic"], claim["key"]) in maker_keys and _maker_name(claim["subject"]["name"], subject):
+            # "Talmar" goes by its product's name "Talmar V40", but its job
+            # cuts and results are the maker's own
+            subject = claim["subject"]["name"].strip()
         if not claim["subject"].get("text") and claim["doc_id"] in followed:
             # a claim that names nothing is about what the article follows
             subject = followed[claim["doc_id"]].get(subject, subject)

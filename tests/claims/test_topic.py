@@ -462,3 +462,15 @@ def test_topic_product_of_an_article_about_a_company(analyse):
     # the company's own business stays its own; a date is no product
     assert all(r.subject.name == "Ostra Aerospace" for r in records if r.topic == "business")
     assert not any(r.subject.name.startswith("May") for r in records)
+
+
+def test_topic_maker_owns_its_job_cuts_in_an_article_on_its_product(analyse):
+    body = (
+        "The Talmar V40 took off from Seville on Monday for a four-hour test flight. "
+        "Delays have hurt the company, and its French plants will lose 2,000 jobs."
+    )
+    records = analyse(body, title="Talmar V40 makes its first flight")
+    subjects = {r.key: r.subject.name for r in records}
+    assert subjects.get("job cuts") == "Talmar" and subjects.get("first flight") == "Talmar V40", [
+        (r.text, r.subject.name, r.topic, r.key) for r in records
+    ]

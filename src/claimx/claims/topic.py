@@ -160,6 +160,8 @@ class TopicTagger(RulePackComponent):
         self.slot_labels: list[SlotRule] = []
         #: (topic, key) of the facts that belong to the party that acts (``party``)
         self.actor_keys: set[tuple[str, str]] = set()
+        #: (topic, key) of the facts that belong to the maker of the product an article follows (``party``)
+        self.maker_keys: set[tuple[str, str]] = set()
         #: (topic, key) -> the key whose party the fact follows (``follows``)
         self.follow_keys: dict[tuple[str, str], str] = {}
         for slot in load_slots(rules_dir):
@@ -169,6 +171,8 @@ class TopicTagger(RulePackComponent):
                 self.follow_keys.setdefault((slot.topic, slot.key), slot.follows)
             if slot.party == "actor":
                 self.actor_keys.add((slot.topic, slot.key))
+            elif slot.party == "maker":
+                self.maker_keys.add((slot.topic, slot.key))
             if slot.labels:
                 self.slot_labels.append(slot)
             for word in slot.words:
@@ -413,6 +417,14 @@ class TopicTagger(RulePackComponent):
                 }
                 if len(party) == 1 and info["subject"]["name"] == main:
                     info["subject"] = {"name": next(iter(party)), "start": None, "end": None}
+        maker = _maker_of(doc, main) if main and self.maker_keys else None
+        if maker is not None:
+            # "France will lose 4,300 jobs" in an article on the Talmar V40:
+            # job cuts, results and restructuring are the maker's, not its product's
+            for claim in claims:
+                info = claim._.claim
+                if (info["topic"], info["key"]) in self.maker_keys and info["subject"]["name"] == main:
+                    info["subject"] = {"name": maker, "start": None, "end": None}
         product = _article_product(doc, main) if main and not main_person else None
         if product is not None:
             # "Talmar wins the tanker order … The Talmar V40 tankers are based
@@ -992,6 +1004,30 @@ def _article_product(doc: Doc, main: str) -> str | None:
             continue
         return name
     return None
+
+
+def _maker_of(doc: Doc, main: str) -> str | None:
+    """RETURNS (str | None): the company that makes the product an article
+    follows (``main``, a name holding a model number): the name the body
+    writes just before the model ("the Talmar V40", "Talmar's V40"), else
+    the words of the product's own name before its model number ("Talmar
+    V40"); else None."""
+    models = [w for w in main.split() if _is_model_word(w.replace("-", ""))]
+    if not models:
+        return None
+    for token in doc:
+        if token.text != models[0]:
+            continue
+        j = token.i - 1
+        if j >= 0 and doc[j].text in ("'s", "’s"):
+            j -= 1
+        first = j + 1
+        while first - 1 >= 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+            first -= 1
+        if first <= j:
+            return doc[first : j + 1].text
+    before = main.split()[: main.split().index(models[0])]
+    return " ".join(before) if before else None
 
 
 def _in_body(name: str, text: str) -> bool:
