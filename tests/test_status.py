@@ -256,6 +256,27 @@ def test_status_rollup_unnamed_claims_follow_the_subject_the_titles_follow():
     assert ("Kilbride", "results") in records
 
 
+@pytest.mark.parametrize(
+    "text, successor",
+    [
+        ("The chief executive Ilse Marten was replaced on Sunday by Ewan Rask", "Ewan Rask"),
+        ("The chief executive Ilse Marten was replaced on Sunday with Ewan Rask, its finance chief", "Ewan Rask"),
+        # named, but not as the one who takes the post
+        ("Ewan Rask said the chief executive Ilse Marten was replaced on Sunday", None),
+    ],
+)
+def test_status_rollup_successor_joins_the_crew_the_leaver_leaves(text, successor):
+    docs = {"a": DocInfo(D(2026, 3, 30), D(2026, 3, 30), 1)}
+    claim = _texted(_claim("a1", "a", "confirmed", subject="Kestrel Bank", topic="crew", key="Ilse Marten"), text)
+    claim["entities"] = [
+        {"text": name, "label": "PERSON", "start": text.index(name), "end": text.index(name) + len(name)}
+        for name in ("Ilse Marten", "Ewan Rask")
+    ]
+    records = {r.key: r.status for r in rollup([claim], docs).values()}
+    expected = {"Ilse Marten": "denied"} | ({successor: "confirmed"} if successor else {})
+    assert records == expected
+
+
 def test_status_rollup_maker_keeps_its_own_facts_apart_from_its_product():
     docs = {"a": DocInfo(D(2026, 7, 1), D(2026, 7, 1), 1, "Talmar V40 makes its first flight")}
     claims = [

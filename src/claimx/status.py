@@ -401,6 +401,23 @@ def _leaves(text: str, person: str) -> bool:
     return False
 
 
+def _successors(claim: Mapping[str, Any], person: str) -> list[str]:
+    """RETURNS (list[str]): the people a claim says take the post ``person``
+    leaves: a person it names after "by" or "with", after the words that say
+    ``person`` leaves ("Dekker was replaced on Sunday by Ewan Rask")."""
+    text = claim.get("text") or ""
+    if not _leaves(text, person):
+        return []
+    found = []
+    for ent in claim.get("entities") or ():
+        name = str(ent.get("text") or "")
+        if ent.get("label") != "PERSON" or not name or name == person or name.split()[-1] == person.split()[-1]:
+            continue
+        if re.search(r"(?<!\w)(?:by|with)\s+" + re.escape(name) + r"(?!\w)", text):
+            found.append(name)
+    return found
+
+
 @functools.lru_cache(maxsize=4)
 def _leaving_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """RETURNS (re.Pattern): a name's end, up to four words that do not
@@ -639,6 +656,13 @@ def rollup(
             priority += 1
         groups.setdefault(gkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
         names.setdefault(gkey, set()).add(claim["subject"]["name"])
+        # "Ilse Marten was replaced on Sunday by Ewan Rask": the one who
+        # leaves and the one who takes the post are both the claim's news
+        if topic in ("cast", "crew"):
+            for successor in _successors(claim, claim["key"]):
+                skey = (subject, topic, successor)
+                groups.setdefault(skey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
+                names.setdefault(skey, set()).add(claim["subject"]["name"])
         # "has a 12-inch display, 8GB of memory and a 5,000mAh battery": a
         # clause that lists attributes speaks to each of them
         if topic == "other" and claim["key"] in attribute_keys:
