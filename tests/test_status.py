@@ -256,6 +256,56 @@ def test_status_rollup_unnamed_claims_follow_the_subject_the_titles_follow():
     assert ("Kilbride", "results") in records
 
 
+@pytest.mark.parametrize(
+    "text, successor",
+    [
+        ("The chief executive Ilse Marten was replaced on Sunday by Ewan Rask", "Ewan Rask"),
+        ("The chief executive Ilse Marten was replaced on Sunday with Ewan Rask, its finance chief", "Ewan Rask"),
+        # named, but not as the one who takes the post
+        ("Ewan Rask said the chief executive Ilse Marten was replaced on Sunday", None),
+    ],
+)
+def test_status_rollup_successor_joins_the_crew_the_leaver_leaves(text, successor):
+    docs = {"a": DocInfo(D(2026, 3, 30), D(2026, 3, 30), 1)}
+    claim = _texted(_claim("a1", "a", "confirmed", subject="Kestrel Bank", topic="crew", key="Ilse Marten"), text)
+    claim["entities"] = [
+        {"text": name, "label": "PERSON", "start": text.index(name), "end": text.index(name) + len(name)}
+        for name in ("Ilse Marten", "Ewan Rask")
+    ]
+    records = {r.key: r.status for r in rollup([claim], docs).values()}
+    expected = {"Ilse Marten": "denied"} | ({successor: "confirmed"} if successor else {})
+    assert records == expected
+
+
+def test_status_rollup_maker_keeps_its_own_facts_apart_from_its_product():
+    docs = {"a": DocInfo(D(2026, 7, 1), D(2026, 7, 1), 1, "Talmar V40 makes its first flight")}
+    claims = [
+        _claim("a1", "a", "confirmed", subject="Talmar V40", topic="production", key="first flight"),
+        _claim("a2", "a", "confirmed", subject="Talmar", topic="business", key="orders", start=10),
+        _claim("a3", "a", "confirmed", subject="Talmar", topic="business", key="job cuts", start=20),
+    ]
+    records = {(r.subject, r.key) for r in rollup(claims, docs).values()}
+    # the maker's name joins its product's, but its job cuts stay its own
+    assert records == {("Talmar V40", "first flight"), ("Talmar V40", "orders"), ("Talmar", "job cuts")}
+
+
+def test_status_rollup_unnamed_claims_keep_a_subject_their_title_does_not_name():
+    # the second article is about the winner's contract; its unnamed claims
+    # default to the tanker the body describes, which no title names: the
+    # loser its title also names, and the other titles too, does not take them
+    docs = {
+        "a": DocInfo(D(2026, 7, 1), D(2026, 7, 1), 1, "Talmar faces questions over tanker lease"),
+        "b": DocInfo(D(2026, 7, 2), D(2026, 7, 2), 2, "Ostra beats Talmar to tanker contract"),
+    }
+    claims = [
+        _claim("a1", "a", "rumored", subject="Talmar", mention=False, topic="business", key="deal"),
+        _claim("b1", "b", "expected", subject="Ostra V40", mention=False, topic="production", key="testing"),
+        _claim("b2", "b", "confirmed", subject="Ostra V40", mention=False, topic="production", key="manufacturing", start=10),
+    ]
+    records = {(r.subject, r.key) for r in rollup(claims, docs).values()}
+    assert {("Ostra V40", "testing"), ("Ostra V40", "manufacturing")} <= records
+
+
 def test_status_rollup_article_that_only_restates_does_not_speak():
     docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1), "b": DocInfo(D(2025, 6, 1), D(2025, 1, 1), 2)}
     claims = [

@@ -530,8 +530,11 @@ class SlotRule(BaseModel):
     #: whose fact it is: "actor", the organisation or country that acts in
     #: the claim (its grammatical subject, or the agent of a passive: "Aeroflot
     #: has ordered 22 jets", "owned 55 percent by the union"), rather than the
-    #: article's main subject; None for the claim's subject as usual
-    party: Literal["actor"] | None = None
+    #: article's main subject; "maker", the company whose product the
+    #: article follows, when the claim is about that product ("France will
+    #: lose 4,300 jobs" in an article on the Talmar V40: Talmar's job cuts);
+    #: None for the claim's subject as usual
+    party: Literal["actor", "maker"] | None = None
     #: the key of another slot whose party this fact also belongs to, when
     #: the article names one such party and the claim is about its main
     #: subject: deliveries are to the party that ordered ("orders": "It

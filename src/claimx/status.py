@@ -204,6 +204,23 @@ def _attribute_words() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _maker_keys() -> frozenset[tuple[str, str]]:
+    """RETURNS (frozenset): (topic, key) of the facts that are a maker's own, not its product's (slots with ``"party": "maker"``)."""
+    from .slots import load_slots
+
+    return frozenset((slot.topic, slot.key) for slot in load_slots() if slot.party == "maker")
+
+
+def _maker_name(name: str, canonical: str) -> bool:
+    """RETURNS (bool): whether ``name`` is a maker's name that the product's
+    name ``canonical`` opens with a model number after it ("Talmar" in "Talmar V40")."""
+    mine, theirs = _WORD.findall(name.casefold()), _WORD.findall(canonical.casefold())
+    if not mine or len(theirs) <= len(mine) or theirs[: len(mine)] != mine:
+        return False
+    return any(any(c.isdigit() for c in w) and len(w) >= 3 and not (w.isdigit() and len(w) == 4 and w[:2] in ("19", "20")) for w in theirs[len(mine) :])
+
+
+@functools.lru_cache(maxsize=1)
 def _mention_words() -> dict[str, dict[str, str]]:
     """RETURNS (dict): topic -> {one-word slot word -> its key}, for the
     business and production slots whose words need no part of speech or head."""
@@ -281,7 +298,10 @@ def _followed_subjects(
             continue
         default = counts.most_common(1)[0][0]
         mine = subjects_of.get(doc_id, [])
-        if not mine:
+        if not mine or default not in mine:
+            # a default its own title does not name was chosen from the body
+            # (the model the lead unveils, the product an article about its
+            # maker's contract describes): the article follows it
             continue
         best = max(mine, key=lambda s: (len(named_in[s]), s == default))
         if best != default and len(named_in[best]) > len(named_in.get(default, ())):
@@ -379,6 +399,23 @@ def _leaves(text: str, person: str) -> bool:
         if pattern.match(text, match.end()):
             return True
     return False
+
+
+def _successors(claim: Mapping[str, Any], person: str) -> list[str]:
+    """RETURNS (list[str]): the people a claim says take the post ``person``
+    leaves: a person it names after "by" or "with", after the words that say
+    ``person`` leaves ("Dekker was replaced on Sunday by Ewan Rask")."""
+    text = claim.get("text") or ""
+    if not _leaves(text, person):
+        return []
+    found = []
+    for ent in claim.get("entities") or ():
+        name = str(ent.get("text") or "")
+        if ent.get("label") != "PERSON" or not name or name == person or name.split()[-1] == person.split()[-1]:
+            continue
+        if re.search(r"(?<!\w)(?:by|with)\s+" + re.escape(name) + r"(?!\w)", text):
+            found.append(name)
+    return found
 
 
 @functools.lru_cache(maxsize=4)
@@ -572,6 +609,7 @@ def rollup(
     if background is None:
         background = background_claims(claims)
     attribute_words = _attribute_words()
+    maker_keys = _maker_keys()
     attribute_keys = set(attribute_words.values())
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
@@ -587,6 +625,10 @@ def rollup(
         if decision is not None and decision.action == "reject":
             continue
         subject = resolver.canonical(claim["subject"]["name"])
+        if (claim["topic"], claim["key"]) in maker_keys and _maker_name(claim["subject"]["name"], subject):
+            # "Talmar" goes by its product's name "Talmar V40", but its job
+            # cuts and results are the maker's own
+            subject = claim["subject"]["name"].strip()
         if not claim["subject"].get("text") and claim["doc_id"] in followed:
             # a claim that names nothing is about what the article follows
             subject = followed[claim["doc_id"]].get(subject, subject)
@@ -614,6 +656,13 @@ def rollup(
             priority += 1
         groups.setdefault(gkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
         names.setdefault(gkey, set()).add(claim["subject"]["name"])
+        # "Ilse Marten was replaced on Sunday by Ewan Rask": the one who
+        # leaves and the one who takes the post are both the claim's news
+        if topic in ("cast", "crew"):
+            for successor in _successors(claim, claim["key"]):
+                skey = (subject, topic, successor)
+                groups.setdefault(skey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
+                names.setdefault(skey, set()).add(claim["subject"]["name"])
         # "has a 12-inch display, 8GB of memory and a 5,000mAh battery": a
         # clause that lists attributes speaks to each of them
         if topic == "other" and claim["key"] in attribute_keys:

@@ -48,8 +48,9 @@ def test_topic_main_subject_from_title(analyse):
         ("Brightwell is in early talks to acquire rival software maker Corvane.", "business", "deal"),
         ("Corvane shares rose 18% on Monday.", "business", "shares"),
         ("The company reported record revenue for the quarter.", "business", "results"),
-        # a word counts only as the part of speech its rule names: the verb "share" is no shares
-        ("Orrin expects to share a roadmap this summer.", "other", "other"),
+        # a word counts only as the part of speech its rule names: the verb
+        # "share" is no shares; an attribute is keyed by the noun the claim is about
+        ("Orrin expects to share a roadmap this summer.", "other", "roadmap"),
         ("Nobody else is convinced.", "other", "other"),
     ],
 )
@@ -57,6 +58,28 @@ def test_topic_and_key(analyse, text, topic, key):
     records = analyse(text, published=dt.date(2025, 6, 4))
     assert records
     assert (records[0].topic, records[0].key) == (topic, key)
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        # the predicate's subject, even when tagged a verb at the start of a sentence
+        ("Range for the new model is expected to be 9,000 miles.", "range"),
+        ("The main fault was found in the wiring.", "fault"),
+        # nouns compounded onto it belong to the attribute
+        ("The warehouse expansion was approved last week.", "warehouse expansion"),
+        # its object before its subject: the thing done, not the one who does it
+        ("The board rejected the proposal.", "proposal"),
+        # a quantity stands for what it counts
+        ("About 40% of the components will be made locally.", "components"),
+        # no noun of its own: the topic's name
+        ("They said no.", "other"),
+    ],
+)
+def test_topic_other_keys_on_its_attribute(analyse, text, key):
+    records = analyse(text, published=dt.date(2025, 6, 4))
+    others = [r for r in records if r.topic == "other"]
+    assert others and others[0].key == key, [(r.text, r.topic, r.key) for r in records]
 
 
 @pytest.mark.parametrize(
@@ -249,6 +272,8 @@ def test_topic_slot_within_topic(analyse, text, topic, key):
         # the name that is the subject itself, also when the entity tagger misses it
         ("Polish flag carrier Ostra has agreed to buy 12 Vantor X9 jets.", "Vantor X9 flies for the first time", "Ostra"),
         ("Launch customer Ostra have ordered 55 of the X9.", "Vantor X9 flies for the first time", "Ostra"),
+        # … or takes it for a person's; nationalities joined to describe the airline are no party
+        ("Danish and Swedish carrier Nora Lind has purchased eight of these aircraft.", "Vantor X9 flies for the first time", "Nora Lind"),
         # the agent of a passive, not its subject
         ("The new Kestrel Motors will be owned 40 percent by Norvik Capital.", "Kestrel Motors leaves bankruptcy", "Norvik Capital"),
         # "it" is the organisation that says so
@@ -392,6 +417,24 @@ def test_topic_it_after_a_speaking_company(analyse, body, start, subject):
             "Korvo said on Monday it would cut 300 jobs at its yard in Turku. The cuts will start in June.",
             "Korvo",
         ),
+        # a model the title names whole and the body only in parts ("the
+        # first V40, built by Talmar"), even when the tagger reads its code as a number
+        (
+            "First Talmar V40 handed over",
+            "The first V40 freighter, built by Talmar, was handed over to Ostra Cargo on Friday.",
+            "Talmar V40",
+        ),
+        (
+            "Korvo rolls out first 909 Seastar for a customer",
+            "Korvo has rolled out the first 909 built for a customer. The 909 will enter service in June.",
+            "909",
+        ),
+        # a count in the title is no model
+        (
+            "Korvo to cut 300 jobs at Turku yard",
+            "Korvo said it would cut 300 jobs at the Turku yard. The 300 posts go by June.",
+            "Korvo",
+        ),
     ],
 )
 def test_topic_main_subject_is_the_lead_model_of_a_maker_title(nlp, title, body, subject):
@@ -399,3 +442,35 @@ def test_topic_main_subject_is_the_lead_model_of_a_maker_title(nlp, title, body,
     doc._.title = title
     doc = nlp(doc)
     assert nlp.get_pipe("claimx_topic").main_subject(doc) == subject
+
+
+def test_topic_product_of_an_article_about_a_company(analyse):
+    # an article about a company's contract describes the product it will
+    # build: what is built, tested or measured without a name of its own is the product's
+    body = (
+        "Ostra Aerospace has won a $9 billion contract to supply the navy with 40 tankers. "
+        "Its partner on the bid, K9R, is a security firm. "
+        "The Ostra V40 tankers are based on an older airliner. "
+        "The first aircraft will be assembled in Seville. "
+        "A May 9 session of the panel will review the award."
+    )
+    records = analyse(body, title="Ostra Aerospace wins navy tanker contract")
+    by_text = {r.text.split()[1]: r for r in records}
+    assert by_text["first"].topic == "production" and by_text["first"].subject.name == "Ostra V40", [
+        (r.text, r.subject.name, r.topic) for r in records
+    ]
+    # the company's own business stays its own; a date is no product
+    assert all(r.subject.name == "Ostra Aerospace" for r in records if r.topic == "business")
+    assert not any(r.subject.name.startswith("May") for r in records)
+
+
+def test_topic_maker_owns_its_job_cuts_in_an_article_on_its_product(analyse):
+    body = (
+        "The Talmar V40 took off from Seville on Monday for a four-hour test flight. "
+        "Delays have hurt the company, and its French plants will lose 2,000 jobs."
+    )
+    records = analyse(body, title="Talmar V40 makes its first flight")
+    subjects = {r.key: r.subject.name for r in records}
+    assert subjects.get("job cuts") == "Talmar" and subjects.get("first flight") == "Talmar V40", [
+        (r.text, r.subject.name, r.topic, r.key) for r in records
+    ]

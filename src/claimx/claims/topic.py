@@ -193,6 +193,8 @@ class TopicTagger(RulePackComponent):
         self.slot_labels: list[SlotRule] = []
         #: (topic, key) of the facts that belong to the party that acts (``party``)
         self.actor_keys: set[tuple[str, str]] = set()
+        #: (topic, key) of the facts that belong to the maker of the product an article follows (``party``)
+        self.maker_keys: set[tuple[str, str]] = set()
         #: (topic, key) -> the key whose party the fact follows (``follows``)
         self.follow_keys: dict[tuple[str, str], str] = {}
         for slot in load_slots(rules_dir):
@@ -202,6 +204,8 @@ class TopicTagger(RulePackComponent):
                 self.follow_keys.setdefault((slot.topic, slot.key), slot.follows)
             if slot.party == "actor":
                 self.actor_keys.add((slot.topic, slot.key))
+            elif slot.party == "maker":
+                self.maker_keys.add((slot.topic, slot.key))
             if slot.labels:
                 self.slot_labels.append(slot)
             for word in slot.words:
@@ -233,17 +237,40 @@ class TopicTagger(RulePackComponent):
         # offer": the organisation that acts is rarely what the story follows
         candidates = []
         # "… for April 14 event": a date, an amount or a number is no subject
-        numeric = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NUMERIC_LABELS]
+        numeric = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NUMERIC_LABELS and e.label_ != "CARDINAL"]
         if "dates" in doc.spans:
             numeric += [(d.start_char, d.end_char) for d in doc.spans["dates"]]
+        # a count is no subject either, but a model number the tagger reads
+        # as one ("the A380", "the 787") is
+        counts = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "CARDINAL"]
         places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS]
-        for name in title_names(title, frozenset(self.title_openers), frozenset(self.part_words)):
+        names = title_names(title, frozenset(self.title_openers), frozenset(self.part_words))
+        split: dict[str, str] = {}  # a model's name the body writes only in parts -> a word of it the body writes
+        for name in list(names):
+            if _in_body(name, text) or not any(_is_model_word(w) for w in name.split()):
+                continue
+            # "First Airbus A380 delivered" / "The first A380, made by Airbus":
+            # a model's name as the title writes it, which the body writes
+            # only in parts, is named by its longest run of words the body
+            # writes, holding the model number
+            runs = [
+                n for n in names
+                if n in name and any(_is_model_word(w) for w in n.split()) and all(_in_body(w, text) for w in n.split())
+            ]
+            whole = [n for n in names if n in name and " " in n and _in_body(n, text) and any(_is_model_word(w) for w in n.split())]
+            if runs and not whole:
+                best = max(runs, key=len)
+                split.setdefault(best, next(w for w in best.split() if _is_model_word(w)))
+        for name in dict.fromkeys(names):
             # "XL": a two-letter abbreviation is a name, "UK" (a place) is not
             short = len(name) == 2 and name.isupper() and name.isalpha()
-            if (len(name) <= 2 and not short) or name.isdigit() or not re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            model = _is_model_word(name)
+            if (len(name) <= 2 and not short) or not (model or any(c.isalpha() for c in name)) or not (name in split or _in_body(name, text)):
                 continue
-            at_body = text.find(name)
+            at_body = text.find(split.get(name, name))
             if any(s == at_body and at_body + len(name) <= e for s, e in numeric):
+                continue
+            if not any(_is_model_word(w) for w in name.split()) and any(s == at_body and at_body + len(name) <= e for s, e in counts):
                 continue
             if any(s <= at_body and at_body + len(name) <= e for s, e in places):
                 continue
@@ -253,7 +280,7 @@ class TopicTagger(RulePackComponent):
                 len(re.findall(r"(?<!\w)" + re.escape(part) + r"(?!\w)", text)) > text.count(name) for part in parts
             ):
                 continue
-            if " " not in name and name.lower() in text:
+            if " " not in name and name.lower() != name and name.lower() in text:
                 continue
             marked = any(ch.isdigit() for ch in name) or ":" in name
             at = title.find(name)
@@ -432,6 +459,24 @@ class TopicTagger(RulePackComponent):
                 }
                 if len(party) == 1 and info["subject"]["name"] == main:
                     info["subject"] = {"name": next(iter(party)), "start": None, "end": None}
+        maker = _maker_of(doc, main) if main and self.maker_keys else None
+        if maker is not None:
+            # "France will lose 4,300 jobs" in an article on the Talmar V40:
+            # job cuts, results and restructuring are the maker's, not its product's
+            for claim in claims:
+                info = claim._.claim
+                if (info["topic"], info["key"]) in self.maker_keys and info["subject"]["name"] == main:
+                    info["subject"] = {"name": maker, "start": None, "end": None}
+        product = _article_product(doc, main) if main and not main_person else None
+        if product is not None:
+            # "Talmar wins the tanker order … The Talmar V40 tankers are based
+            # on … Assembly of the first jets moves to Seville": in
+            # an article about a company, what is built, released or measured
+            # without a name of its own is the product the article names
+            for claim in claims:
+                info = claim._.claim
+                if info["topic"] in _PRODUCT_TOPICS and info["subject"]["start"] is None and info["subject"]["name"] == main:
+                    info["subject"] = {"name": product, "start": None, "end": None}
         return doc
 
     def _record(self, claim: Span, info: dict, aliases: dict[str, str]) -> None:
@@ -908,6 +953,10 @@ class TopicTagger(RulePackComponent):
                     return last_person
             if people and topic != "other":
                 return people[0][1]
+            if topic == "other":
+                # "The range is expected to be 9,000 miles": an attribute is
+                # keyed by the noun the claim is about
+                return _attribute(claim, head, source) or topic
             return topic
         if topic == "release":
             lemmas = {t.lemma_.lower() for t in claim}
@@ -925,6 +974,144 @@ class TopicTagger(RulePackComponent):
             if best is None or weight > best[0]:
                 best = (weight, key)
         return best[1] if best else topic
+
+
+#: dependencies that make a word a noun, whatever its tag
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+
+
+def _attribute(claim: Span, head: Token, source: dict) -> str | None:
+    """RETURNS (str | None): the attribute a claim of topic ``other`` speaks
+    to, in lower case as written with the nouns compounded onto it: the
+    common noun that is its predicate's object ("the board rejected the
+    proposal"), else its subject ("the range is expected to be 9,000
+    miles": "range"), else its predicate noun ("it was a clear case of
+    favouritism"); a quantity stands for what it counts ("40% of the
+    components": "components"). None when the claim names no such noun
+    (a pronoun or a name as subject and nothing else)."""
+    doc = claim.doc
+
+    def usable(token: Token | None) -> Token | None:
+        if token is None or not claim.start <= token.i < claim.end:
+            return None
+        if source and source["start"] <= token.idx < source["end"]:
+            return None
+        if token.ent_type_ in NUMERIC_LABELS or token.like_num:
+            # "40% of the components", "two of the engines"
+            counted = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            return usable(counted[0]) if counted else None
+        # a capitalised noun opening a sentence may be tagged a verb; its
+        # place says it is a noun
+        if not (token.pos_ == "NOUN" or (token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS)) or not token.is_alpha:
+            return None
+        return token
+
+    # "plans to share a roadmap": the verbs the predicate hangs on
+    verbs = [head, *(c for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"))]
+    if head.dep_ in ("xcomp", "ccomp") and head.head.pos_ in ("VERB", "AUX"):
+        # "the range is expected to be …": the subject hangs on the verb above
+        verbs.append(head.head)
+    found = None
+    # the thing done comes before the one who does it ("the board rejected
+    # the proposal"); without an object, the subject ("the fault was found")
+    for deps in (("dobj",), ("nsubj", "nsubjpass"), ("attr", "acomp")):
+        for verb in verbs:
+            found = next((t for c in verb.children if c.dep_ in deps if (t := usable(c)) is not None), None)
+            if found is not None:
+                break
+        if found is not None:
+            break
+    if found is None and head.pos_ == "NOUN":
+        found = usable(head)
+    if found is None:
+        return None
+    first = found.i
+    while first - 1 >= claim.start and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i in (found.i, first) and doc[first - 1].pos_ == "NOUN":
+        first -= 1
+    return doc[first : found.i + 1].text.lower()
+
+
+#: the topics of a product's own facts: how it is built, when it comes out, what it is like
+_PRODUCT_TOPICS = frozenset({"production", "release", "other"})
+
+
+def _article_product(doc: Doc, main: str) -> str | None:
+    """RETURNS (str | None): the product an article about an organisation
+    (``main``, an organisation entity) names: the first name holding a
+    model number ("KX900", "V-40") that is, or names, the grammatical
+    subject of its sentence ("The Talmar V40 tankers are based on …"), with
+    the capitalised words written before it ("Talmar V40"), when it is not
+    the organisation's own name; else None."""
+    if not any(e.text == main and e.label_ == "ORG" for e in doc.ents):
+        return None
+    dates = {i for d in doc.spans["dates"] for i in range(d.start, d.end)} if "dates" in doc.spans else set()
+    for token in doc:
+        # the entity tagger's product label is no proof ("a June 3 hearing"): a model number is
+        if not (token.text[:1].isupper() and _is_model_word(token.text.replace("-", ""))):
+            continue
+        if token.i in dates or token.ent_type_ in _PLACE_LABELS or token.ent_type_ == "PERSON":
+            continue
+        if token.ent_type_ in NUMERIC_LABELS and token.ent_type_ != "CARDINAL":
+            continue
+        # what the sentence is about: its subject, or a word of the subject's name
+        node = token
+        while node.dep_ in ("compound", "nummod", "nmod", "amod") and node.head is not node:
+            node = node.head
+        if node.dep_ not in SUBJECT_DEPS or node.head != node.sent.root:
+            continue
+        first = token.i
+        while first - 1 >= token.sent.start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+            first -= 1
+        # a model is written with its maker ("the Talmar V40"), its article
+        # or the kind of thing it is ("V40 tankers"); a bare "G7S is …" is a company
+        described = token.dep_ in ("compound", "nummod", "nmod") and token.head.pos_ == "NOUN"
+        if first == token.i and not described and not (first > 0 and doc[first - 1].lower_ == "the"):
+            continue
+        name = doc[first : token.i + 1].text
+        if name in main:
+            continue
+        return name
+    return None
+
+
+def _maker_of(doc: Doc, main: str) -> str | None:
+    """RETURNS (str | None): the company that makes the product an article
+    follows (``main``, a name holding a model number): the name the body
+    writes just before the model ("the Talmar V40", "Talmar's V40"), else
+    the words of the product's own name before its model number ("Talmar
+    V40"); else None."""
+    models = [w for w in main.split() if _is_model_word(w.replace("-", ""))]
+    if not models:
+        return None
+    for token in doc:
+        if token.text != models[0]:
+            continue
+        j = token.i - 1
+        if j >= 0 and doc[j].text in ("'s", "’s"):
+            j -= 1
+        first = j + 1
+        while first - 1 >= 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+            first -= 1
+        if first <= j:
+            return doc[first : j + 1].text
+    before = main.split()[: main.split().index(models[0])]
+    return " ".join(before) if before else None
+
+
+def _in_body(name: str, text: str) -> bool:
+    """RETURNS (bool): whether the body writes ``name`` as a word or words of its own."""
+    return bool(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
+
+
+def _is_model_word(word: str) -> bool:
+    """RETURNS (bool): whether a word is a model number: a capitalised code
+    holding digits ("A380", "KX900"), or three digits or more that are no
+    year ("787"); not "5G", "230p" or "2025"."""
+    if not any(c.isdigit() for c in word) or len(word) < 3:
+        return False
+    if word.isdigit():
+        return not (len(word) == 4 and word[:2] in ("19", "20"))
+    return word[0].isupper() and word.isalnum()
 
 
 def _in_expression(token: Token, expressions: Sequence[str]) -> bool:
@@ -1016,7 +1203,7 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
     if not tops:
         tops = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     inside = {t.i for top in tops for t in top.subtree}
-    # "the Danish brewer": a nationality that describes a noun is not the party
+    # "the Danish brewer", "British and Irish airline …": a nationality that describes a noun is not the party
     parties = []
     for e in ents:
         if e.label_ in _PARTY_LABELS and any(e.start <= i < e.end for i in inside):
@@ -1028,8 +1215,9 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
     tops_i = {t.i for t in tops}
     if not any(e.start <= i < e.end for e in parties for i in tops_i):
         # "Launch customer Ostra have ordered 55": a proper name as the
-        # subject, which the entity tagger missed
-        names = [t for t in tops if t.pos_ == "PROPN" and not t.ent_type_]
+        # subject, which the entity tagger missed or took for a person's
+        # ("British and Irish airline Aer Solas has bought six")
+        names = [t for t in tops if t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON")]
         if names:
             name = doc[_name_start(names[0]) : names[0].i + 1]
             parties.insert(0, name)
