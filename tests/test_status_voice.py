@@ -140,3 +140,38 @@ def test_a_count_of_orders_speaks_before_a_sum_beside_them():
     ]
     (record,) = rollup(claims, _docs("a")).values()
     assert (record.claim_id, record.value) == ("a-2", "18,000")
+
+
+def _display(doc_id, n, text, status, *, named=True):
+    claim = claim_record(doc_id, n, text, status, subject="Lumo X2", topic="other", key="display")
+    if not named:
+        claim["subject"] = {"name": "Lumo X2", "text": None, "start": None, "end": None}
+    return claim
+
+
+def test_faint_claim_beside_a_restatement_does_not_speak():
+    # the later article only restates the screen; its other claim on the
+    # display neither names the tablet, nor has status words, nor a size
+    claims = [
+        _display("a", 1, "The Lumo X2 has a 7-inch LCD screen", "confirmed"),
+        _display("b", 1, "The Lumo X2 has a 7-inch LCD screen, as before", "confirmed"),
+        _display("b", 2, "the maker blamed a shortage of panels for the wait", "confirmed", named=False),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "display") == [("a", "confirmed")]
+
+
+def test_faint_claim_speaks_when_nothing_of_its_article_restates():
+    claims = [
+        _display("a", 1, "The Lumo X2 has a 7-inch LCD screen", "confirmed"),
+        _display("b", 1, "the maker blamed a shortage of panels for the wait", "confirmed", named=False),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "display") == [("a", "confirmed"), ("b", "confirmed")]
+
+
+def test_claim_with_a_value_beside_a_restatement_speaks():
+    claims = [
+        _display("a", 1, "The Lumo X2 has a 7-inch LCD screen", "confirmed"),
+        _display("b", 1, "The Lumo X2 has a 7-inch LCD screen, as before", "confirmed"),
+        _display("b", 2, "the larger model gets an 8-inch panel", "confirmed", named=False),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "display") == [("a", "confirmed"), ("b", "confirmed")]

@@ -21,7 +21,9 @@ background (one that gives a new value is news), and
 so, once an earlier article has spoken to the group, is a claim worded as
 background (``models/en/background.jsonl``: "had said", "initially",
 "earlier this year"); an article that only restates earlier coverage does
-not speak to the group. A business or production claim that names another
+not speak to the group, nor does one whose claims that say most restate it
+and whose others are faint (they neither name the subject, nor carry status
+words, nor give the value). A business or production claim that names another
 fact of its subject in so many words (a one-word slot word of
 ``slots.jsonl``: "sought bankruptcy protection, but its merger goes ahead") speaks
 to that fact too, last, for an article with no claim of its own there; the
@@ -431,6 +433,13 @@ def background_claims(claims: Iterable[Mapping[str, Any]]) -> frozenset[str]:
     return frozenset(marked)
 
 
+def _faint(claim: Mapping[str, Any], topic: str, key: str) -> bool:
+    """RETURNS (bool): whether a claim says little of its fact: it neither
+    names its subject, nor carries status words, nor gives the fact's value
+    ("the company blamed a shortage of panels", of a tablet's display)."""
+    return not (claim.get("subject") or {}).get("text") and not claim.get("cues") and _value(claim, topic, key) is None
+
+
 def _standing_value(history: list[StatusStep]) -> str | None:
     """RETURNS (str | None): the value the current status rests on: the last
     step's, else that of the latest step before it with the same status, the
@@ -459,7 +468,8 @@ def _history(
     ``background`` holds the ids of the claims worded as background (:func:`background_claims`).
     Once an earlier article has spoken, a claim worded as background
     (``background.jsonl``: "had said", "initially") or restating an earlier
-    claim with the same status does not speak."""
+    claim with the same status does not speak; nor, beside such a claim
+    that says most, does a faint one (:func:`_faint`)."""
     history: list[StatusStep] = []  # in article order
     # what earlier articles said: (status, content words, value) per claim
     earlier: list[tuple[str, frozenset[str], str | None]] = []
@@ -485,6 +495,15 @@ def _history(
                 )
             )
         ]
+        if (
+            fresh
+            and _entry_order(min(fresh, key=_entry_order))[0] > _entry_order(min(entries, key=_entry_order))[0]
+            and all(_faint(entry[2], topic, key) for entry in fresh)
+        ):
+            # "It has a 12.4-inch screen" restates the display an earlier
+            # article gave: a faint claim left beside it ("blamed a shortage
+            # of panels") does not make the article speak of the display
+            fresh = []
         if not fresh:
             # an article that only restates earlier coverage does not speak
             earlier.extend(said)
