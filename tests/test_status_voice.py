@@ -175,3 +175,21 @@ def test_claim_with_a_value_beside_a_restatement_speaks():
         _display("b", 2, "the larger model gets an 8-inch panel", "confirmed", named=False),
     ]
     assert _steps(rollup(claims, _docs("a", "b")), "display") == [("a", "confirmed"), ("b", "confirmed")]
+
+
+def _ordered(text, number, label):
+    claim = _claim("a", 1, text, "confirmed", "orders")
+    start = text.index(number)
+    claim["entities"] = [{"text": number, "start": start, "end": start + len(number), "label": label}]
+    return claim
+
+
+def test_bare_number_tagged_as_a_date_is_the_count_of_orders():
+    # the entity tagger often takes a number that ends a sentence for a date
+    (record,) = rollup([_ordered("Launch customer Aerolux have ordered 40", "40", "DATE")], _docs("a")).values()
+    assert record.value == "40"
+
+
+def test_year_tagged_as_a_date_is_no_count():
+    (record,) = rollup([_ordered("Corvel Motors has taken orders since 2021", "2021", "DATE")], _docs("a")).values()
+    assert record.value is None

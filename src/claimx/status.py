@@ -331,12 +331,27 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         spans = [(d.get("start"), d.get("end")) for d in dates]
         for label in COUNT_LABELS if kind == "count" else AMOUNT_LABELS:
             for ent in claim.get("entities") or []:
-                if ent.get("label") != label or any(
+                if _label(ent) != label or any(
                     s is not None and s <= ent.get("start", -1) < e for s, e in spans
                 ) or _model_number(claim, ent):
                     continue
                 return _written_amount(claim, ent)
     return None
+
+
+#: a bare number the entity tagger may take for a date ("Launch customer Aerolux have ordered 55")
+_BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*")
+
+
+def _label(ent: Mapping[str, Any]) -> str | None:
+    """RETURNS (str | None): an entity's label, a number of three figures or
+    fewer (or with thousands commas) labelled DATE counting as CARDINAL: no
+    year is written so, and a date the claim gives was taken out before
+    (its ``dates``), so what is left is a count ("have ordered 55")."""
+    label = ent.get("label")
+    if label == "DATE" and _BARE_NUMBER.fullmatch(str(ent.get("text") or "")):
+        return "CARDINAL"
+    return label
 
 
 def _counts(claim: Mapping[str, Any], topic: str, key: str) -> bool:
@@ -347,7 +362,7 @@ def _counts(claim: Mapping[str, Any], topic: str, key: str) -> bool:
         return True
     value = _value(claim, topic, key)
     return value is not None and any(
-        ent.get("label") in ("CARDINAL", "QUANTITY") and _written_amount(claim, ent) == value
+        _label(ent) in ("CARDINAL", "QUANTITY") and _written_amount(claim, ent) == value
         for ent in claim.get("entities") or []
     )
 
