@@ -193,3 +193,28 @@ def test_bare_number_tagged_as_a_date_is_the_count_of_orders():
 def test_year_tagged_as_a_date_is_no_count():
     (record,) = rollup([_ordered("Corvel Motors has taken orders since 2021", "2021", "DATE")], _docs("a")).values()
     assert record.value is None
+
+
+def _dealt(doc_id, n, text, status, date=None):
+    return claim_record(doc_id, n, text, status, subject="Corvel Motors", topic="business", key="deal", date=date)
+
+
+def test_claim_recalling_long_past_history_does_not_speak_over_the_news():
+    claims = [
+        _dealt("a", 1, "Corvel Motors closed its last deal, a van maker, in 2019", "confirmed", "2019"),
+        _dealt("a", 2, "Corvel Motors may bid for a rival bus maker", "rumored"),
+    ]
+    assert _steps(rollup(claims, _docs("a")), "deal") == [("a", "rumored")]
+
+
+def test_claim_recalling_long_past_history_speaks_when_nothing_else_does():
+    claims = [_dealt("a", 1, "Corvel Motors closed its last deal, a van maker, in 2019", "confirmed", "2019")]
+    assert _steps(rollup(claims, _docs("a")), "deal") == [("a", "confirmed")]
+
+
+def test_claim_of_the_year_before_is_still_news():
+    claims = [
+        _dealt("a", 1, "Corvel Motors closed the purchase of a van maker in 2025", "confirmed", "2025"),
+        _dealt("a", 2, "Corvel Motors may bid for a rival bus maker", "rumored"),
+    ]
+    assert _steps(rollup(claims, _docs("a")), "deal") == [("a", "confirmed")]

@@ -23,7 +23,9 @@ background (``models/en/background.jsonl``: "had said", "initially",
 "earlier this year"); an article that only restates earlier coverage does
 not speak to the group, nor does one whose claims that say most restate it
 and whose others are faint (they neither name the subject, nor carry status
-words, nor give the value). A business or production claim that names another
+words, nor give the value). A claim whose every date lies before the year
+before its article's ("its last deal, in 2021") recalls history: it speaks
+for its article only when nothing else of the article does. A business or production claim that names another
 fact of its subject in so many words (a one-word slot word of
 ``slots.jsonl``: "sought bankruptcy protection, but its merger goes ahead") speaks
 to that fact too, last, for an article with no claim of its own there; the
@@ -448,6 +450,19 @@ def background_claims(claims: Iterable[Mapping[str, Any]]) -> frozenset[str]:
     return frozenset(marked)
 
 
+def _long_past(claim: Mapping[str, Any], year: int) -> bool:
+    """RETURNS (bool): whether every date a claim gives lies before the year
+    before ``year`` (its article's): "its last deal, in 2021, was completed
+    without a review", "a policy dating back to the early 1990s", in an
+    article of 2026. Such a claim recalls history; the year before the
+    article's may still be its news ("its 2025 results")."""
+    # a work's year in brackets after its name is no date the claim gives ("Alita: Battle Angel (2019)")
+    values = [str(d.get("value") or "") for d in claim.get("dates") or [] if not _bracketed(claim, d)]
+    # a decade ("199X") ends in its ninth year; "PAST_REF" and the like give no year
+    years = [v[:4].replace("X", "9") for v in values]
+    return bool(years) and all(y.isdigit() and int(y) < year - 1 for y in years)
+
+
 def _faint(claim: Mapping[str, Any], topic: str, key: str) -> bool:
     """RETURNS (bool): whether a claim says little of its fact: it neither
     names its subject, nor carries status words, nor gives the fact's value
@@ -523,7 +538,10 @@ def _history(
             # an article that only restates earlier coverage does not speak
             earlier.extend(said)
             continue
-        best, _, claim = min(fresh, key=_entry_order)
+        # a claim that recalls long past history ("its last deal, in 2021")
+        # speaks for its article only when nothing else of it does
+        year = docs[doc_id].rank()[0].year
+        best, _, claim = min(fresh, key=lambda entry: (_long_past(entry[2], year), *_entry_order(entry)))
         value = _value(claim, topic, key)
         # "while widely anticipated for 2025, no final date has been set":
         # a sentence that hedges a value and says in so many words that it
