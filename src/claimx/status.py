@@ -35,8 +35,10 @@ claim gives. A claim stated as fact that speaks of a deadline or a schedule
 ("has until June 1 to file a plan", "a vote scheduled for May") speaks for
 its fact as expected, or as undecided and without a value when the deadline
 is for a decision ("has until 21 September to decide"); one that says the
-date was missed ("two years behind schedule") denies it: the rules with
-``speaks`` of ``background.jsonl``.
+date was missed ("two years behind schedule") denies it; a denial that
+only says a plan is left untouched ("the strike will not affect its plans
+for a second line") speaks for the planned fact as expected: the rules with
+``speaks`` of ``background.jsonl`` (their ``reads``, the status they apply to).
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
@@ -557,7 +559,7 @@ def _history(
         cid = claim["claim_id"]
         status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
         reviewed = bool(resolution and cid in resolution.by_claim)
-        speaks = speaking_rule(claim.get("text") or "") if status == "confirmed" and not reviewed else None
+        speaks = speaking_rule(claim.get("text") or "", status=status) if not reviewed else None
         if speaks is not None and speaks.speaks is not None:
             # "has until June 1 to file a plan": that there is a deadline is
             # a fact, the plan is not yet; "a vote scheduled for May": the
