@@ -157,3 +157,15 @@ def test_a_denial_that_names_no_plan_stays_a_denial():
     claims = [_claim("a", 1, "The strike will not affect Brightline Pad's assembly in Penang", "denied")]
     (record,) = rollup(claims, _docs("a")).values()
     assert record.status == "denied"
+
+
+def test_a_persons_forecast_speaks_for_the_fact_as_rumored():
+    # the forecast was cut, in fact; the sales it foresees are an estimate
+    claims = [
+        claim_record(
+            "a", 1, "An analyst at Ferrow Partners cut his forecast for Brightline Pad sales to 1.5 million",
+            "confirmed", subject="Brightline Pad", topic="business", key="sales",
+        )
+    ]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert record.status == "rumored"

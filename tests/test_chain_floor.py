@@ -24,14 +24,14 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 13),
     "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 12),
     "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 8),
-    "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 12),
+    "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 8),
     "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 9),
     "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 6),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 0),
 }
 #: all dev chains together: group found, final status, whole history, value (of 138 facts)
-TOTAL_FLOORS = {"found": 94, "status": 73, "history": 35, "value": 64}
+TOTAL_FLOORS = {"found": 94, "status": 74, "history": 35, "value": 64}
 
 
 @pytest.fixture(scope="module")

@@ -37,7 +37,9 @@ its fact as expected, or as undecided and without a value when the deadline
 is for a decision ("has until 21 September to decide"); one that says the
 date was missed ("two years behind schedule") denies it; a denial that
 only says a plan is left untouched ("the strike will not affect its plans
-for a second line") speaks for the planned fact as expected: the rules with
+for a second line") speaks for the planned fact as expected, and a
+person's forecast ("the analyst cut his forecast for its sales") as
+rumored: the rules with
 ``speaks`` of ``background.jsonl`` (their ``reads``, the status they apply to).
 
 Articles are ordered by publication date; an article without one counts as
