@@ -218,3 +218,20 @@ def test_claim_of_the_year_before_is_still_news():
         _dealt("a", 2, "Corvel Motors may bid for a rival bus maker", "rumored"),
     ]
     assert _steps(rollup(claims, _docs("a")), "deal") == [("a", "confirmed")]
+
+
+def test_value_used_as_a_name_restates_it():
+    # "the £40m sale" names the sale by the price an earlier article gave
+    claims = [
+        _priced("a", 1, "Corvel Motors will sell its van unit for about £40m", "confirmed", "£40m"),
+        _priced("b", 1, "the £40m sale now awaits the regulator", "confirmed", "£40m"),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "price") == [("a", "confirmed")]
+
+
+def test_a_new_value_used_as_a_name_is_news():
+    claims = [
+        _priced("a", 1, "Corvel Motors will sell its van unit for about £40m", "confirmed", "£40m"),
+        _priced("b", 1, "the £45m sale now awaits the regulator", "confirmed", "£45m"),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "price") == [("a", "confirmed"), ("b", "confirmed")]

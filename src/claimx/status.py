@@ -17,7 +17,9 @@ either; its first claim. A sentence that hedges a value and says in so many
 words that the fact is undecided ("anticipated for 2025, no date has been
 set") speaks as undecided, with the hedged value. A claim that restates an
 earlier article's claim of the group with the same status and value is
-background (one that gives a new value is news), and
+background (one that gives a new value is news), as is one that writes the
+value an earlier article gave, with the same status, as the name of a thing
+("the £340m deal now faces a longer wait"), and
 so, once an earlier article has spoken to the group, is a claim worded as
 background (``models/en/background.jsonl``: "had said", "initially",
 "earlier this year"); an article that only restates earlier coverage does
@@ -467,6 +469,20 @@ def _long_past(claim: Mapping[str, Any], year: int) -> bool:
     return bool(years) and all(y.isdigit() and int(y) < year - 1 for y in years)
 
 
+def _names_by_value(text: str, value: str) -> bool:
+    """RETURNS (bool): whether a claim writes its value as the name of a
+    thing, after "the" and before a noun ("the £340m deal now faces a longer
+    wait", "the $90 headset sold out"): it refers to a known value, it does
+    not give one."""
+    return bool(re.search(r"(?<!\w)the\s+" + re.escape(value) + r"\s+[a-z]", text))
+
+
+def _same_amount(one: str | None, other: str | None) -> bool:
+    """RETURNS (bool): whether two values write the same figures ("about £340m", "£340m")."""
+    figures = re.compile(r"\d[\d.,]*")
+    return one is not None and other is not None and bool(figures.findall(one)) and figures.findall(one) == figures.findall(other)
+
+
 def _faint(claim: Mapping[str, Any], topic: str, key: str) -> bool:
     """RETURNS (bool): whether a claim says little of its fact: it neither
     names its subject, nor carries status words, nor gives the fact's value
@@ -526,6 +542,11 @@ def _history(
                 not (earlier and entry[2]["claim_id"] in background)
                 and not any(
                     _restates(mine[1], theirs) for status, theirs, value in earlier if (status, value) == (mine[0], mine[2])
+                )
+                and not (
+                    mine[2] is not None
+                    and _names_by_value(entry[2]["text"], mine[2])
+                    and any(status == mine[0] and _same_amount(value, mine[2]) for status, _, value in earlier)
                 )
             )
         ]
