@@ -155,7 +155,7 @@ def test_faint_claim_beside_a_restatement_does_not_speak():
     claims = [
         _display("a", 1, "The Lumo X2 has a 7-inch LCD screen", "confirmed"),
         _display("b", 1, "The Lumo X2 has a 7-inch LCD screen, as before", "confirmed"),
-        _display("b", 2, "the maker blamed a shortage of panels for the wait", "confirmed", named=False),
+        _display("b", 2, "the firm pointed to a parts squeeze for the wait", "confirmed", named=False),
     ]
     assert _steps(rollup(claims, _docs("a", "b")), "display") == [("a", "confirmed")]
 
@@ -163,7 +163,7 @@ def test_faint_claim_beside_a_restatement_does_not_speak():
 def test_faint_claim_speaks_when_nothing_of_its_article_restates():
     claims = [
         _display("a", 1, "The Lumo X2 has a 7-inch LCD screen", "confirmed"),
-        _display("b", 1, "the maker blamed a shortage of panels for the wait", "confirmed", named=False),
+        _display("b", 1, "the firm pointed to a parts squeeze for the wait", "confirmed", named=False),
     ]
     assert _steps(rollup(claims, _docs("a", "b")), "display") == [("a", "confirmed"), ("b", "confirmed")]
 
@@ -186,7 +186,7 @@ def _ordered(text, number, label):
 
 def test_bare_number_tagged_as_a_date_is_the_count_of_orders():
     # the entity tagger often takes a number that ends a sentence for a date
-    (record,) = rollup([_ordered("Launch customer Aerolux have ordered 40", "40", "DATE")], _docs("a")).values()
+    (record,) = rollup([_ordered("So far the ferry line has booked 40", "40", "DATE")], _docs("a")).values()
     assert record.value == "40"
 
 
@@ -201,14 +201,14 @@ def _dealt(doc_id, n, text, status, date=None):
 
 def test_claim_recalling_long_past_history_does_not_speak_over_the_news():
     claims = [
-        _dealt("a", 1, "Corvel Motors closed its last deal, a van maker, in 2019", "confirmed", "2019"),
+        _dealt("a", 1, "Corvel Motors opened its first store in 2019", "confirmed", "2019"),
         _dealt("a", 2, "Corvel Motors may bid for a rival bus maker", "rumored"),
     ]
     assert _steps(rollup(claims, _docs("a")), "deal") == [("a", "rumored")]
 
 
 def test_claim_recalling_long_past_history_speaks_when_nothing_else_does():
-    claims = [_dealt("a", 1, "Corvel Motors closed its last deal, a van maker, in 2019", "confirmed", "2019")]
+    claims = [_dealt("a", 1, "Corvel Motors opened its first store in 2019", "confirmed", "2019")]
     assert _steps(rollup(claims, _docs("a")), "deal") == [("a", "confirmed")]
 
 

@@ -19,14 +19,14 @@ set") speaks as undecided, with the hedged value. A claim that restates an
 earlier article's claim of the group with the same status and value is
 background (one that gives a new value is news), as is one that writes the
 value an earlier article gave, with the same status, as the name of a thing
-("the £340m deal now faces a longer wait"), and
+("the £40m sale now awaits the regulator"), and
 so, once an earlier article has spoken to the group, is a claim worded as
 background (``models/en/background.jsonl``: "had said", "initially",
 "earlier this year"); an article that only restates earlier coverage does
 not speak to the group, nor does one whose claims that say most restate it
 and whose others are faint (they neither name the subject, nor carry status
 words, nor give the value). A claim whose every date lies before the year
-before its article's ("its last deal, in 2021") recalls history: it speaks
+before its article's ("its first store, opened in 2011") recalls history: it speaks
 for its article only when nothing else of the article does. A business or production claim that names another
 fact of its subject in so many words (a one-word slot word of
 ``slots.jsonl``: "sought bankruptcy protection, but its merger goes ahead") speaks
@@ -347,7 +347,7 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
     return None
 
 
-#: a bare number the entity tagger may take for a date ("Launch customer Aerolux have ordered 55")
+#: a bare number the entity tagger may take for a date ("the ferry line has so far booked 35")
 _BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*")
 
 
@@ -355,7 +355,7 @@ def _label(ent: Mapping[str, Any]) -> str | None:
     """RETURNS (str | None): an entity's label, a number of three figures or
     fewer (or with thousands commas) labelled DATE counting as CARDINAL: no
     year is written so, and a date the claim gives was taken out before
-    (its ``dates``), so what is left is a count ("have ordered 55")."""
+    (its ``dates``), so what is left is a count ("has so far booked 35")."""
     label = ent.get("label")
     if label == "DATE" and _BARE_NUMBER.fullmatch(str(ent.get("text") or "")):
         return "CARDINAL"
@@ -458,8 +458,8 @@ def background_claims(claims: Iterable[Mapping[str, Any]]) -> frozenset[str]:
 
 def _long_past(claim: Mapping[str, Any], year: int) -> bool:
     """RETURNS (bool): whether every date a claim gives lies before the year
-    before ``year`` (its article's): "its last deal, in 2021, was completed
-    without a review", "a policy dating back to the early 1990s", in an
+    before ``year`` (its article's): "its first store, opened in 2011",
+    "a rivalry that goes back to the 1980s", in an
     article of 2026. Such a claim recalls history; the year before the
     article's may still be its news ("its 2025 results")."""
     # a work's year in brackets after its name is no date the claim gives ("Alita: Battle Angel (2019)")
@@ -471,14 +471,14 @@ def _long_past(claim: Mapping[str, Any], year: int) -> bool:
 
 def _names_by_value(text: str, value: str) -> bool:
     """RETURNS (bool): whether a claim writes its value as the name of a
-    thing, after "the" and before a noun ("the £340m deal now faces a longer
-    wait", "the $90 headset sold out"): it refers to a known value, it does
-    not give one."""
+    thing, after "the" and before a noun ("the £40m sale now awaits the
+    regulator", "the $90 headset sold out"): it refers to a known value, it
+    does not give one."""
     return bool(re.search(r"(?<!\w)the\s+" + re.escape(value) + r"\s+[a-z]", text))
 
 
 def _same_amount(one: str | None, other: str | None) -> bool:
-    """RETURNS (bool): whether two values write the same figures ("about £340m", "£340m")."""
+    """RETURNS (bool): whether two values write the same figures ("about £40m", "£40m")."""
     figures = re.compile(r"\d[\d.,]*")
     return one is not None and other is not None and bool(figures.findall(one)) and figures.findall(one) == figures.findall(other)
 
@@ -486,7 +486,7 @@ def _same_amount(one: str | None, other: str | None) -> bool:
 def _faint(claim: Mapping[str, Any], topic: str, key: str) -> bool:
     """RETURNS (bool): whether a claim says little of its fact: it neither
     names its subject, nor carries status words, nor gives the fact's value
-    ("the company blamed a shortage of panels", of a tablet's display)."""
+    ("the firm pointed to a parts squeeze", of a phone's screen)."""
     return not (claim.get("subject") or {}).get("text") and not claim.get("cues") and _value(claim, topic, key) is None
 
 
@@ -563,7 +563,7 @@ def _history(
             # an article that only restates earlier coverage does not speak
             earlier.extend(said)
             continue
-        # a claim that recalls long past history ("its last deal, in 2021")
+        # a claim that recalls long past history ("its first store, opened in 2011")
         # speaks for its article only when nothing else of it does
         year = docs[doc_id].rank()[0].year
         best, _, claim = min(fresh, key=lambda entry: (_long_past(entry[2], year), *_entry_order(entry)))
