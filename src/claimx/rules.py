@@ -469,8 +469,8 @@ class BackgroundRule(BaseModel):
     speaks: Status | None = None
     #: the status the extractor gave the claims a rule with ``speaks`` reads:
     #: ``confirmed`` ("has until June 1 to file a plan"), or ``denied`` for
-    #: wording whose negation is not about the fact ("the delay will not
-    #: affect its plans for a 5G model": the model is still planned)
+    #: wording whose negation is not about the fact ("the strike will not
+    #: affect its plans for an electric van": the van is still planned)
     reads: Status = "confirmed"
     examples: list[str] = []
     counter_examples: list[str] = []
