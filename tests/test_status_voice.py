@@ -235,3 +235,30 @@ def test_a_new_value_used_as_a_name_is_news():
         _priced("b", 1, "the £45m sale now awaits the regulator", "confirmed", "£45m"),
     ]
     assert _steps(rollup(claims, _docs("a", "b")), "price") == [("a", "confirmed"), ("b", "confirmed")]
+
+
+def _released(doc_id, n, text, status, *, named=True, cues=(), date=None):
+    claim = claim_record(doc_id, n, text, status, subject="Lumo X2", topic="release", key="release_date", cues=cues, date=date)
+    if not named:
+        claim["subject"] = {"name": "Lumo X2", "text": None, "start": None, "end": None}
+    return claim
+
+
+def test_saying_the_date_is_not_known_speaks_over_a_date_that_names_nothing():
+    claims = [
+        _released("a", 1, "The Lumo X2 will reportedly go on sale on 1 May", "rumored", cues=["reportedly"], date="2026-05-01"),
+        _released("b", 1, "a spokesman said partners would ship other devices in the first half", "confirmed",
+               named=False, date="2026-H1"),
+        _released("b", 2, "the maker did not say when the tablet goes on sale", "unconfirmed", named=False, cues=["did not say"]),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "release_date") == [("a", "rumored"), ("b", "unconfirmed")]
+
+
+def test_an_unknown_that_is_not_the_date_leaves_the_date_standing():
+    claims = [
+        _released("a", 1, "The Lumo X2 will reportedly go on sale on 1 May", "rumored", cues=["reportedly"], date="2026-05-01"),
+        _released("b", 1, "a spokesman said partners would ship other devices in the first half", "confirmed",
+               named=False, date="2026-H1"),
+        _released("b", 2, "which colours the tablet comes in remains unclear", "unconfirmed", named=False, cues=["remains unclear"]),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "release_date") == [("a", "rumored"), ("b", "confirmed")]

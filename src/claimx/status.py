@@ -15,7 +15,10 @@ things before a sum); a claim that names the subject and carries status words
 (cues), a denial in so many words counting as naming it; one that does
 either; its first claim. A sentence that hedges a value and says in so many
 words that the fact is undecided ("anticipated for 2025, no date has been
-set") speaks as undecided, with the hedged value. A claim that restates an
+set") speaks as undecided, with the hedged value; so does an article that
+says in so many words that the fact's date is not known ("did not say when
+it goes on sale") over a date given by a claim that names nothing. A claim
+that restates an
 earlier article's claim of the group with the same status and value is
 background (one that gives a new value is news), as is one that writes the
 value an earlier article gave, with the same status, as the name of a thing
@@ -578,6 +581,18 @@ def _history(
         ]
         if best != 0 and claim["status"] in _HEDGED and undecided:
             claim = min(undecided, key=_entry_order)[2]
+        elif best != 0 and value is not None and _value_kind(topic, key) in ("date", "any") and not (claim.get("subject") or {}).get("text"):
+            # "a spokesman said only that partners would launch products in
+            # the first half; the maker did not say when the phone goes on
+            # sale": a date given by a claim that names nothing does not speak
+            # over the article's saying in so many words that the date is not known
+            untold = [
+                entry for entry in fresh
+                if entry[2]["status"] == "unconfirmed" and entry[2].get("cues") and not _value(entry[2], topic, key)
+                and _WHEN.search(entry[2].get("text") or "")
+            ]
+            if untold:
+                claim = min(untold, key=_entry_order)[2]
         earlier.extend(said)
         cid = claim["claim_id"]
         status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
@@ -739,6 +754,8 @@ def rollup(
 #: statuses that hedge: an explicit "not decided" in the same article speaks over them
 _HEDGED = frozenset({"expected", "rumored"})
 _WORD = re.compile(r"[^\W_]+")
+#: words that ask for a date: a claim undecided about one of them says the date is not known
+_WHEN = re.compile(r"\b(?:when|date|dates|timing|timetable|how soon)\b", re.IGNORECASE)
 #: words too common to say that two claims are the same statement
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as that this these those it its is are was were be "
