@@ -140,3 +140,32 @@ def test_behind_schedule_denies_the_scheduled_date():
     ]
     (record,) = rollup(claims, _docs("a", "b")).values()
     assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "denied")]
+
+
+def test_plans_left_untouched_speak_for_the_fact_as_expected():
+    # the negation is of the effect, not of the plan: the line is still planned
+    claims = [
+        _claim("a", 1, "Brightline Pad's maker plans to open a second assembly line in May", "expected", date="2026-05"),
+        _claim("b", 1, "The strike will not affect the plans for Brightline Pad's second assembly line", "denied"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "expected")]
+    assert (record.status, record.value) == ("expected", "2026-05")
+
+
+def test_a_denial_that_names_no_plan_stays_a_denial():
+    claims = [_claim("a", 1, "The strike will not affect Brightline Pad's assembly in Penang", "denied")]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert record.status == "denied"
+
+
+def test_a_persons_forecast_speaks_for_the_fact_as_rumored():
+    # the forecast was cut, in fact; the sales it foresees are an estimate
+    claims = [
+        claim_record(
+            "a", 1, "An analyst at Ferrow Partners cut his forecast for Brightline Pad sales to 1.5 million",
+            "confirmed", subject="Brightline Pad", topic="business", key="sales",
+        )
+    ]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert record.status == "rumored"

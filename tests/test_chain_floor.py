@@ -24,7 +24,7 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 13),
     "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 12),
     "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 8),
-    "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 11),
+    "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 8),
     "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 9),
     "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 9),

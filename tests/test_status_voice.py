@@ -140,3 +140,125 @@ def test_a_count_of_orders_speaks_before_a_sum_beside_them():
     ]
     (record,) = rollup(claims, _docs("a")).values()
     assert (record.claim_id, record.value) == ("a-2", "18,000")
+
+
+def _display(doc_id, n, text, status, *, named=True):
+    claim = claim_record(doc_id, n, text, status, subject="Lumo X2", topic="other", key="display")
+    if not named:
+        claim["subject"] = {"name": "Lumo X2", "text": None, "start": None, "end": None}
+    return claim
+
+
+def test_faint_claim_beside_a_restatement_does_not_speak():
+    # the later article only restates the screen; its other claim on the
+    # display neither names the tablet, nor has status words, nor a size
+    claims = [
+        _display("a", 1, "The Lumo X2 has a 7-inch LCD screen", "confirmed"),
+        _display("b", 1, "The Lumo X2 has a 7-inch LCD screen, as before", "confirmed"),
+        _display("b", 2, "the firm pointed to a parts squeeze for the wait", "confirmed", named=False),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "display") == [("a", "confirmed")]
+
+
+def test_faint_claim_speaks_when_nothing_of_its_article_restates():
+    claims = [
+        _display("a", 1, "The Lumo X2 has a 7-inch LCD screen", "confirmed"),
+        _display("b", 1, "the firm pointed to a parts squeeze for the wait", "confirmed", named=False),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "display") == [("a", "confirmed"), ("b", "confirmed")]
+
+
+def test_claim_with_a_value_beside_a_restatement_speaks():
+    claims = [
+        _display("a", 1, "The Lumo X2 has a 7-inch LCD screen", "confirmed"),
+        _display("b", 1, "The Lumo X2 has a 7-inch LCD screen, as before", "confirmed"),
+        _display("b", 2, "the larger model gets an 8-inch panel", "confirmed", named=False),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "display") == [("a", "confirmed"), ("b", "confirmed")]
+
+
+def _ordered(text, number, label):
+    claim = _claim("a", 1, text, "confirmed", "orders")
+    start = text.index(number)
+    claim["entities"] = [{"text": number, "start": start, "end": start + len(number), "label": label}]
+    return claim
+
+
+def test_bare_number_tagged_as_a_date_is_the_count_of_orders():
+    # the entity tagger often takes a number that ends a sentence for a date
+    (record,) = rollup([_ordered("So far the ferry line has booked 40", "40", "DATE")], _docs("a")).values()
+    assert record.value == "40"
+
+
+def test_year_tagged_as_a_date_is_no_count():
+    (record,) = rollup([_ordered("Corvel Motors has taken orders since 2021", "2021", "DATE")], _docs("a")).values()
+    assert record.value is None
+
+
+def _dealt(doc_id, n, text, status, date=None):
+    return claim_record(doc_id, n, text, status, subject="Corvel Motors", topic="business", key="deal", date=date)
+
+
+def test_claim_recalling_long_past_history_does_not_speak_over_the_news():
+    claims = [
+        _dealt("a", 1, "Corvel Motors opened its first store in 2019", "confirmed", "2019"),
+        _dealt("a", 2, "Corvel Motors may bid for a rival bus maker", "rumored"),
+    ]
+    assert _steps(rollup(claims, _docs("a")), "deal") == [("a", "rumored")]
+
+
+def test_claim_recalling_long_past_history_speaks_when_nothing_else_does():
+    claims = [_dealt("a", 1, "Corvel Motors opened its first store in 2019", "confirmed", "2019")]
+    assert _steps(rollup(claims, _docs("a")), "deal") == [("a", "confirmed")]
+
+
+def test_claim_of_the_year_before_is_still_news():
+    claims = [
+        _dealt("a", 1, "Corvel Motors closed the purchase of a van maker in 2025", "confirmed", "2025"),
+        _dealt("a", 2, "Corvel Motors may bid for a rival bus maker", "rumored"),
+    ]
+    assert _steps(rollup(claims, _docs("a")), "deal") == [("a", "confirmed")]
+
+
+def test_value_used_as_a_name_restates_it():
+    # "the £40m sale" names the sale by the price an earlier article gave
+    claims = [
+        _priced("a", 1, "Corvel Motors will sell its van unit for about £40m", "confirmed", "£40m"),
+        _priced("b", 1, "the £40m sale now awaits the regulator", "confirmed", "£40m"),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "price") == [("a", "confirmed")]
+
+
+def test_a_new_value_used_as_a_name_is_news():
+    claims = [
+        _priced("a", 1, "Corvel Motors will sell its van unit for about £40m", "confirmed", "£40m"),
+        _priced("b", 1, "the £45m sale now awaits the regulator", "confirmed", "£45m"),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "price") == [("a", "confirmed"), ("b", "confirmed")]
+
+
+def _released(doc_id, n, text, status, *, named=True, cues=(), date=None):
+    claim = claim_record(doc_id, n, text, status, subject="Lumo X2", topic="release", key="release_date", cues=cues, date=date)
+    if not named:
+        claim["subject"] = {"name": "Lumo X2", "text": None, "start": None, "end": None}
+    return claim
+
+
+def test_saying_the_date_is_not_known_speaks_over_a_date_that_names_nothing():
+    claims = [
+        _released("a", 1, "The Lumo X2 will reportedly go on sale on 1 May", "rumored", cues=["reportedly"], date="2026-05-01"),
+        _released("b", 1, "a spokesman said partners would ship other devices in the first half", "confirmed",
+               named=False, date="2026-H1"),
+        _released("b", 2, "the maker did not say when the tablet goes on sale", "unconfirmed", named=False, cues=["did not say"]),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "release_date") == [("a", "rumored"), ("b", "unconfirmed")]
+
+
+def test_an_unknown_that_is_not_the_date_leaves_the_date_standing():
+    claims = [
+        _released("a", 1, "The Lumo X2 will reportedly go on sale on 1 May", "rumored", cues=["reportedly"], date="2026-05-01"),
+        _released("b", 1, "a spokesman said partners would ship other devices in the first half", "confirmed",
+               named=False, date="2026-H1"),
+        _released("b", 2, "which colours the tablet comes in remains unclear", "unconfirmed", named=False, cues=["remains unclear"]),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "release_date") == [("a", "rumored"), ("b", "confirmed")]

@@ -65,9 +65,14 @@ def _compiled(rules_dir: Path | None = None) -> tuple[tuple[BackgroundRule, re.P
     )
 
 
-def _first(text: str, rules_dir: Path | None, speaks: bool) -> BackgroundRule | None:
+def _first(text: str, rules_dir: Path | None, speaks: bool, reads: str | None = None) -> BackgroundRule | None:
     for rule, pattern, also in _compiled(rules_dir):
-        if (rule.speaks is not None) == speaks and pattern.search(text) and (also is None or also.search(text)):
+        if (
+            (rule.speaks is not None) == speaks
+            and (reads is None or rule.reads == reads)
+            and pattern.search(text)
+            and (also is None or also.search(text))
+        ):
             return rule
     return None
 
@@ -86,14 +91,15 @@ def matching_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | 
     return _first(text, rules_dir, speaks=False)
 
 
-def speaking_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | None:
+def speaking_rule(text: str, rules_dir: Path | None = None, status: str | None = "confirmed") -> BackgroundRule | None:
     """RETURNS (BackgroundRule | None): the first rule with ``speaks`` a
-    claim's text matches ("has until June 1 to file a plan"), or None."""
-    return _first(text, rules_dir, speaks=True)
+    claim's text matches ("has until June 1 to file a plan") among those that
+    read claims of ``status`` (its ``reads``; None: any), or None."""
+    return _first(text, rules_dir, speaks=True, reads=status)
 
 
 def background_rule(text: str, rules_dir: Path | None = None) -> str | None:
     """RETURNS (str | None): the id of the first rule of the pack (background,
     else one with ``speaks``) a claim's text matches, or None."""
-    rule = matching_rule(text, rules_dir) or speaking_rule(text, rules_dir)
+    rule = matching_rule(text, rules_dir) or speaking_rule(text, rules_dir, status=None)
     return rule.id if rule is not None else None

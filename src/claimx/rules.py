@@ -584,6 +584,11 @@ class BackgroundRule(BaseModel):
     #: when given, the rule marks no background: a claim the extractor read as
     #: ``confirmed`` that matches it speaks for its fact with this status
     speaks: Status | None = None
+    #: the status the extractor gave the claims a rule with ``speaks`` reads:
+    #: ``confirmed`` ("has until June 1 to file a plan"), or ``denied`` for
+    #: wording whose negation is not about the fact ("the strike will not
+    #: affect its plans for an electric van": the van is still planned)
+    reads: Status = "confirmed"
     examples: list[str] = []
     counter_examples: list[str] = []
 

@@ -15,13 +15,22 @@ things before a sum); a claim that names the subject and carries status words
 (cues), a denial in so many words counting as naming it; one that does
 either; its first claim. A sentence that hedges a value and says in so many
 words that the fact is undecided ("anticipated for 2025, no date has been
-set") speaks as undecided, with the hedged value. A claim that restates an
+set") speaks as undecided, with the hedged value; so does an article that
+says in so many words that the fact's date is not known ("did not say when
+it goes on sale") over a date given by a claim that names nothing. A claim
+that restates an
 earlier article's claim of the group with the same status and value is
-background (one that gives a new value is news), and
+background (one that gives a new value is news), as is one that writes the
+value an earlier article gave, with the same status, as the name of a thing
+("the £40m sale now awaits the regulator"), and
 so, once an earlier article has spoken to the group, is a claim worded as
 background (``models/en/background.jsonl``: "had said", "initially",
 "earlier this year"); an article that only restates earlier coverage does
-not speak to the group. A business or production claim that names another
+not speak to the group, nor does one whose claims that say most restate it
+and whose others are faint (they neither name the subject, nor carry status
+words, nor give the value). A claim whose every date lies before the year
+before its article's ("its first store, opened in 2011") recalls history: it speaks
+for its article only when nothing else of the article does. A business or production claim that names another
 fact of its subject in so many words (a one-word slot word of
 ``slots.jsonl``: "sought bankruptcy protection, but its merger goes ahead") speaks
 to that fact too, last, for an article with no claim of its own there; the
@@ -31,8 +40,12 @@ claim gives. A claim stated as fact that speaks of a deadline or a schedule
 ("has until June 1 to file a plan", "a vote scheduled for May") speaks for
 its fact as expected, or as undecided and without a value when the deadline
 is for a decision ("has until 21 September to decide"); one that says the
-date was missed ("two years behind schedule") denies it: the rules with
-``speaks`` of ``background.jsonl``.
+date was missed ("two years behind schedule") denies it; a denial that
+only says a plan is left untouched ("the strike will not affect its plans
+for a second line") speaks for the planned fact as expected, and a
+person's forecast ("the analyst cut his forecast for its sales") as
+rumored: the rules with
+``speaks`` of ``background.jsonl`` (their ``reads``, the status they apply to).
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
@@ -349,12 +362,27 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         spans = [(d.get("start"), d.get("end")) for d in dates]
         for label in COUNT_LABELS if kind == "count" else AMOUNT_LABELS:
             for ent in claim.get("entities") or []:
-                if ent.get("label") != label or any(
+                if _label(ent) != label or any(
                     s is not None and s <= ent.get("start", -1) < e for s, e in spans
                 ) or _model_number(claim, ent):
                     continue
                 return _written_amount(claim, ent)
     return None
+
+
+#: a bare number the entity tagger may take for a date ("the ferry line has so far booked 35")
+_BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*")
+
+
+def _label(ent: Mapping[str, Any]) -> str | None:
+    """RETURNS (str | None): an entity's label, a number of three figures or
+    fewer (or with thousands commas) labelled DATE counting as CARDINAL: no
+    year is written so, and a date the claim gives was taken out before
+    (its ``dates``), so what is left is a count ("has so far booked 35")."""
+    label = ent.get("label")
+    if label == "DATE" and _BARE_NUMBER.fullmatch(str(ent.get("text") or "")):
+        return "CARDINAL"
+    return label
 
 
 def _counts(claim: Mapping[str, Any], topic: str, key: str) -> bool:
@@ -365,7 +393,7 @@ def _counts(claim: Mapping[str, Any], topic: str, key: str) -> bool:
         return True
     value = _value(claim, topic, key)
     return value is not None and any(
-        ent.get("label") in ("CARDINAL", "QUANTITY") and _written_amount(claim, ent) == value
+        _label(ent) in ("CARDINAL", "QUANTITY") and _written_amount(claim, ent) == value
         for ent in claim.get("entities") or []
     )
 
@@ -468,6 +496,40 @@ def background_claims(claims: Iterable[Mapping[str, Any]]) -> frozenset[str]:
     return frozenset(marked)
 
 
+def _long_past(claim: Mapping[str, Any], year: int) -> bool:
+    """RETURNS (bool): whether every date a claim gives lies before the year
+    before ``year`` (its article's): "its first store, opened in 2011",
+    "a rivalry that goes back to the 1980s", in an
+    article of 2026. Such a claim recalls history; the year before the
+    article's may still be its news ("its 2025 results")."""
+    # a work's year in brackets after its name is no date the claim gives ("Alita: Battle Angel (2019)")
+    values = [str(d.get("value") or "") for d in claim.get("dates") or [] if not _bracketed(claim, d)]
+    # a decade ("199X") ends in its ninth year; "PAST_REF" and the like give no year
+    years = [v[:4].replace("X", "9") for v in values]
+    return bool(years) and all(y.isdigit() and int(y) < year - 1 for y in years)
+
+
+def _names_by_value(text: str, value: str) -> bool:
+    """RETURNS (bool): whether a claim writes its value as the name of a
+    thing, after "the" and before a noun ("the £40m sale now awaits the
+    regulator", "the $90 headset sold out"): it refers to a known value, it
+    does not give one."""
+    return bool(re.search(r"(?<!\w)the\s+" + re.escape(value) + r"\s+[a-z]", text))
+
+
+def _same_amount(one: str | None, other: str | None) -> bool:
+    """RETURNS (bool): whether two values write the same figures ("about £40m", "£40m")."""
+    figures = re.compile(r"\d[\d.,]*")
+    return one is not None and other is not None and bool(figures.findall(one)) and figures.findall(one) == figures.findall(other)
+
+
+def _faint(claim: Mapping[str, Any], topic: str, key: str) -> bool:
+    """RETURNS (bool): whether a claim says little of its fact: it neither
+    names its subject, nor carries status words, nor gives the fact's value
+    ("the firm pointed to a parts squeeze", of a phone's screen)."""
+    return not (claim.get("subject") or {}).get("text") and not claim.get("cues") and _value(claim, topic, key) is None
+
+
 def _standing_value(history: list[StatusStep]) -> str | None:
     """RETURNS (str | None): the value the current status rests on: the last
     step's, else that of the latest step before it with the same status, the
@@ -496,7 +558,8 @@ def _history(
     ``background`` holds the ids of the claims worded as background (:func:`background_claims`).
     Once an earlier article has spoken, a claim worded as background
     (``background.jsonl``: "had said", "initially") or restating an earlier
-    claim with the same status does not speak."""
+    claim with the same status does not speak; nor, beside such a claim
+    that says most, does a faint one (:func:`_faint`)."""
     history: list[StatusStep] = []  # in article order
     # what earlier articles said: (status, content words, value) per claim
     earlier: list[tuple[str, frozenset[str], str | None]] = []
@@ -520,13 +583,30 @@ def _history(
                 and not any(
                     _restates(mine[1], theirs) for status, theirs, value in earlier if (status, value) == (mine[0], mine[2])
                 )
+                and not (
+                    mine[2] is not None
+                    and _names_by_value(entry[2]["text"], mine[2])
+                    and any(status == mine[0] and _same_amount(value, mine[2]) for status, _, value in earlier)
+                )
             )
         ]
+        if (
+            fresh
+            and _entry_order(min(fresh, key=_entry_order))[0] > _entry_order(min(entries, key=_entry_order))[0]
+            and all(_faint(entry[2], topic, key) for entry in fresh)
+        ):
+            # "It has a 12.4-inch screen" restates the display an earlier
+            # article gave: a faint claim left beside it ("blamed a shortage
+            # of panels") does not make the article speak of the display
+            fresh = []
         if not fresh:
             # an article that only restates earlier coverage does not speak
             earlier.extend(said)
             continue
-        best, _, claim = min(fresh, key=_entry_order)
+        # a claim that recalls long past history ("its first store, opened in 2011")
+        # speaks for its article only when nothing else of it does
+        year = docs[doc_id].rank()[0].year
+        best, _, claim = min(fresh, key=lambda entry: (_long_past(entry[2], year), *_entry_order(entry)))
         value = _value(claim, topic, key)
         # "while widely anticipated for 2025, no final date has been set":
         # a sentence that hedges a value and says in so many words that it
@@ -538,11 +618,23 @@ def _history(
         ]
         if best != 0 and claim["status"] in _HEDGED and undecided:
             claim = min(undecided, key=_entry_order)[2]
+        elif best != 0 and value is not None and _value_kind(topic, key) in ("date", "any") and not (claim.get("subject") or {}).get("text"):
+            # "a spokesman said only that partners would launch products in
+            # the first half; the maker did not say when the phone goes on
+            # sale": a date given by a claim that names nothing does not speak
+            # over the article's saying in so many words that the date is not known
+            untold = [
+                entry for entry in fresh
+                if entry[2]["status"] == "unconfirmed" and entry[2].get("cues") and not _value(entry[2], topic, key)
+                and _WHEN.search(entry[2].get("text") or "")
+            ]
+            if untold:
+                claim = min(untold, key=_entry_order)[2]
         earlier.extend(said)
         cid = claim["claim_id"]
         status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
         reviewed = bool(resolution and cid in resolution.by_claim)
-        speaks = speaking_rule(claim.get("text") or "") if status == "confirmed" and not reviewed else None
+        speaks = speaking_rule(claim.get("text") or "", status=status) if not reviewed else None
         if speaks is not None and speaks.speaks is not None:
             # "has until June 1 to file a plan": that there is a deadline is
             # a fact, the plan is not yet; "a vote scheduled for May": the
@@ -711,6 +803,8 @@ def rollup(
 #: statuses that hedge: an explicit "not decided" in the same article speaks over them
 _HEDGED = frozenset({"expected", "rumored"})
 _WORD = re.compile(r"[^\W_]+")
+#: words that ask for a date: a claim undecided about one of them says the date is not known
+_WHEN = re.compile(r"\b(?:when|date|dates|timing|timetable|how soon)\b", re.IGNORECASE)
 #: words too common to say that two claims are the same statement
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as that this these those it its is are was were be "
