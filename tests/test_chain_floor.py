@@ -23,7 +23,7 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "devset": (SHARED / "devset", 5),
     "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 13),
     "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 12),
-    "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 8),
+    "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 11),
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 8),
     "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 9),
@@ -31,7 +31,7 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 2),
 }
 #: all dev chains together: group found, final status, whole history, value (of 138 facts)
-TOTAL_FLOORS = {"found": 101, "status": 77, "history": 39, "value": 64}
+TOTAL_FLOORS = {"found": 101, "status": 82, "history": 43, "value": 66}
 
 
 @pytest.fixture(scope="module")

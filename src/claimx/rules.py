@@ -200,7 +200,10 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: nationality that describes a noun ("the *Danish* brewer"), which is no
 #: party; "nominal_predicate", a copula with a predicate nominal ("K-7 *is*
 #: not the new console"), and "codename_attribute", a codename noun as that
-#: nominal ("HLX is the *codename*"), which say what a codename stands for
+#: nominal ("HLX is the *codename*"), which say what a codename stands for;
+#: "scene_setting", an adjunct of the predicate set off before its clause
+#: ("*As part of the merger*, the chief executive left"), whose words weigh
+#: as little as the subject's in the claim's topic
 TopicRole = Literal[
     "it_subject",
     "holder_dative",
@@ -215,6 +218,7 @@ TopicRole = Literal[
     "describing_nationality",
     "nominal_predicate",
     "codename_attribute",
+    "scene_setting",
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 

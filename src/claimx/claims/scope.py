@@ -15,8 +15,8 @@ Relations (a nested pattern): ``HEAD`` (the token's head), ``HAS_CHILD`` (some
 child matches), ``NO_CHILD`` (no child matches), ``ANCESTOR`` (some token
 on the way to the root matches), ``FRAME`` (the verb that frames the claim;
 none: no match), ``PREV`` and ``NEXT`` (the
-neighbouring tokens; none there: no match), ``LEFT_EDGE`` (the first token of
-the token's subtree), ``HAS_DESCENDANT`` and ``NO_DESCENDANT`` (some, or no,
+neighbouring tokens; none there: no match), ``LEFT_EDGE`` and ``RIGHT_EDGE`` (the first
+and the last token of the token's subtree), ``HAS_DESCENDANT`` and ``NO_DESCENDANT`` (some, or no,
 token of its subtree other than itself matches), ``FROM`` (the token the walk came up from; none at the
 cue: no match).
 
@@ -67,7 +67,7 @@ _ATTRS: dict[str, Callable[[Token], str]] = {
 }
 
 _RELATIONS = (
-    "HEAD", "HAS_CHILD", "NO_CHILD", "HAS_DESCENDANT", "NO_DESCENDANT", "ANCESTOR", "PREV", "NEXT", "LEFT_EDGE", "FROM", "FRAME",
+    "HEAD", "HAS_CHILD", "NO_CHILD", "HAS_DESCENDANT", "NO_DESCENDANT", "ANCESTOR", "PREV", "NEXT", "LEFT_EDGE", "RIGHT_EDGE", "FROM", "FRAME",
 )
 _FACTS = ("IN_SPINE", "IN_CLAIM", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA", "AS_LEMMA")
 
@@ -197,6 +197,8 @@ def _relation_test(key: str, inner: Test) -> Test:
         return lambda t, w: t.i + 1 < len(t.doc) and inner(t.doc[t.i + 1], w)
     if key == "LEFT_EDGE":
         return lambda t, w: inner(t.left_edge, w)
+    if key == "RIGHT_EDGE":
+        return lambda t, w: inner(t.right_edge, w)
     return lambda t, w: w.came_from is not None and inner(w.came_from, w)  # FROM
 
 

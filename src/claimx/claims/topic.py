@@ -719,6 +719,13 @@ class TopicTagger(RulePackComponent):
         in_subject = {
             t.i for c in claim.doc[head_i].children if c.dep_ in SUBJECT_DEPS for t in c.subtree
         }
+        # an adjunct that sets the scene before the clause ("As part of the
+        # restructuring, …") says as little of what the claim is about as its subject
+        for child in claim.doc[head_i].children:
+            scene = self._match("scene_setting", child)
+            if scene is not None:
+                _note(child, scene)
+                in_subject.update(t.i for t in child.subtree)
         source = info.get("attribution") or {}
         slot_hits = self._slot_hits(claim) if slot_hits is None else slot_hits
         # the tokens a slot matched by more than one word (a phrase, or a head verb)
