@@ -42,9 +42,10 @@ value when the deadline is for a decision ("has until 21 September to
 decide"); one that says the date was missed ("two years behind schedule")
 denies it; a denial that only says a plan is left untouched ("the strike
 will not affect its plans for a second line") speaks for the planned fact as
-expected, and a person's forecast ("the analyst cut his forecast for its
-sales") as rumored: the rules with ``speaks`` of ``background.jsonl`` (their
-``reads``, the status they apply to).
+expected, a person's forecast ("the analyst cut his forecast for its sales")
+as rumored, and a request for more money ("asked its lenders for a further
+$20m") as undecided, with the sum asked: the rules with ``speaks`` of
+``background.jsonl`` (their ``reads``, the status they apply to).
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
@@ -609,9 +610,10 @@ def _history(
             # a fact, the plan is not yet; "a vote scheduled for May": the
             # vote is expected (``background.jsonl``, rules with ``speaks``)
             status = speaks.speaks
-            if status == "unconfirmed":
+            if status == "unconfirmed" and not speaks.keeps_value:
                 # "has until 21 September to decide": the deadline is not
-                # the value of a fact still undecided
+                # the value of a fact still undecided (the amount of "asked
+                # for a further $2 billion" is: ``keeps_value``)
                 value = None
                 claim = {**claim, "dates": [], "entities": []}
         if (
