@@ -169,3 +169,12 @@ def test_a_persons_forecast_speaks_for_the_fact_as_rumored():
     ]
     (record,) = rollup(claims, _docs("a")).values()
     assert record.status == "rumored"
+
+
+def test_a_request_for_more_money_leaves_the_fact_undecided_with_the_sum_asked():
+    text = "Brightline Pad's maker has asked its lenders for a further $20m to build a second line"
+    claim = claim_record("a", 1, text, "confirmed", subject="Brightline Pad", topic="business", key="funding")
+    start = text.index("$20m")
+    claim["entities"] = [{"text": "$20m", "start": start, "end": start + 4, "label": "MONEY"}]
+    (record,) = rollup([claim], _docs("a")).values()
+    assert (record.status, record.value) == ("unconfirmed", "$20m")

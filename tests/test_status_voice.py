@@ -251,7 +251,11 @@ def test_saying_the_date_is_not_known_speaks_over_a_date_that_names_nothing():
                named=False, date="2026-H1"),
         _released("b", 2, "the maker did not say when the tablet goes on sale", "unconfirmed", named=False, cues=["did not say"]),
     ]
-    assert _steps(rollup(claims, _docs("a", "b")), "release_date") == [("a", "rumored"), ("b", "unconfirmed")]
+    records = rollup(claims, _docs("a", "b"))
+    assert _steps(records, "release_date") == [("a", "rumored"), ("b", "unconfirmed")]
+    # the other devices' half-year is not the tablet's date
+    (record,) = [r for r in records.values() if r.key == "release_date"]
+    assert record.value is None
 
 
 def test_an_unknown_that_is_not_the_date_leaves_the_date_standing():

@@ -593,6 +593,10 @@ class BackgroundRule(BaseModel):
     #: wording whose negation is not about the fact ("the strike will not
     #: affect its plans for an electric van": the van is still planned)
     reads: Status = "confirmed"
+    #: a rule that ``speaks`` unconfirmed keeps the claim's value: the amount
+    #: asked for ("asked for a further $2 billion"); otherwise the value goes,
+    #: as a deadline to decide is not the value of the undecided fact
+    keeps_value: bool = False
     examples: list[str] = []
     counter_examples: list[str] = []
 

@@ -11,41 +11,41 @@ Within a group each article speaks once, through the first of its claims in
 this order: a claim a reviewer accepted or corrected (a rejected claim does
 not count); for a release or a fact whose value is an amount, a claim that
 gives its value (for a fact counted in things, such as orders, a number of
-things before a sum); a claim that names the subject and carries status words
-(cues), a denial in so many words counting as naming it; one that does
+things before a sum); a claim that names the subject and carries status
+words (cues), a denial in so many words counting as naming it; one that does
 either; its first claim. A sentence that hedges a value and says in so many
 words that the fact is undecided ("anticipated for 2025, no date has been
 set") speaks as undecided, with the hedged value; so does an article that
 says in so many words that the fact's date is not known ("did not say when
-it goes on sale") over a date given by a claim that names nothing. A claim
-that restates an
-earlier article's claim of the group with the same status and value is
-background (one that gives a new value is news), as is one that writes the
-value an earlier article gave, with the same status, as the name of a thing
-("the £40m sale now awaits the regulator"), and
-so, once an earlier article has spoken to the group, is a claim worded as
-background (``models/en/background.jsonl``: "had said", "initially",
-"earlier this year"); an article that only restates earlier coverage does
-not speak to the group, nor does one whose claims that say most restate it
-and whose others are faint (they neither name the subject, nor carry status
-words, nor give the value). A claim whose every date lies before the year
-before its article's ("its first store, opened in 2011") recalls history: it speaks
-for its article only when nothing else of the article does. A business or production claim that names another
-fact of its subject in so many words (a one-word slot word of
-``slots.jsonl``: "sought bankruptcy protection, but its merger goes ahead") speaks
-to that fact too, last, for an article with no claim of its own there; the
-first such word on a fact makes its group. A
-group's value is the date or amount (as its slot says) that the speaking
-claim gives. A claim stated as fact that speaks of a deadline or a schedule
-("has until June 1 to file a plan", "a vote scheduled for May") speaks for
-its fact as expected, or as undecided and without a value when the deadline
-is for a decision ("has until 21 September to decide"); one that says the
-date was missed ("two years behind schedule") denies it; a denial that
-only says a plan is left untouched ("the strike will not affect its plans
-for a second line") speaks for the planned fact as expected, and a
-person's forecast ("the analyst cut his forecast for its sales") as
-rumored: the rules with
-``speaks`` of ``background.jsonl`` (their ``reads``, the status they apply to).
+it goes on sale") over a date given by a claim that names nothing, without
+that date. A claim that restates an earlier article's claim of the group
+with the same status and value is background (one that gives a new value is
+news), as is one that writes the value an earlier article gave, with the
+same status, as the name of a thing ("the £40m sale now awaits the
+regulator"), and so, once an earlier article has spoken to the group, is a
+claim worded as background (``models/en/background.jsonl``: "had said",
+"initially", "earlier this year"); an article that only restates earlier
+coverage does not speak to the group, nor does one whose claims that say
+most restate it and whose others are faint (they neither name the subject,
+nor carry status words, nor give the value). A claim whose every date lies
+before the year before its article's ("its first store, opened in 2011")
+recalls history: it speaks for its article only when nothing else of the
+article does. A business or production claim that names another fact of its
+subject in so many words (a one-word slot word of ``slots.jsonl``: "sought
+bankruptcy protection, but its merger goes ahead") speaks to that fact too,
+last, for an article with no claim of its own there; the first such word on
+a fact makes its group. A group's value is the date or amount (as its slot
+says) that the speaking claim gives. A claim stated as fact that speaks of a
+deadline or a schedule ("has until June 1 to file a plan", "a vote scheduled
+for May") speaks for its fact as expected, or as undecided and without a
+value when the deadline is for a decision ("has until 21 September to
+decide"); one that says the date was missed ("two years behind schedule")
+denies it; a denial that only says a plan is left untouched ("the strike
+will not affect its plans for a second line") speaks for the planned fact as
+expected, a person's forecast ("the analyst cut his forecast for its sales")
+as rumored, and a request for more money ("asked its lenders for a further
+$20m") as undecided, with the sum asked: the rules with ``speaks`` of
+``background.jsonl`` (their ``reads``, the status they apply to).
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
@@ -499,9 +499,9 @@ def background_claims(claims: Iterable[Mapping[str, Any]]) -> frozenset[str]:
 def _long_past(claim: Mapping[str, Any], year: int) -> bool:
     """RETURNS (bool): whether every date a claim gives lies before the year
     before ``year`` (its article's): "its first store, opened in 2011",
-    "a rivalry that goes back to the 1980s", in an
-    article of 2026. Such a claim recalls history; the year before the
-    article's may still be its news ("its 2025 results")."""
+    "a rivalry that goes back to the 1980s", in an article of 2026. Such a
+    claim recalls history; the year before the article's may still be its
+    news ("its 2025 results")."""
     # a work's year in brackets after its name is no date the claim gives ("Alita: Battle Angel (2019)")
     values = [str(d.get("value") or "") for d in claim.get("dates") or [] if not _bracketed(claim, d)]
     # a decade ("199X") ends in its ninth year; "PAST_REF" and the like give no year
@@ -517,10 +517,16 @@ def _names_by_value(text: str, value: str) -> bool:
     return bool(re.search(r"(?<!\w)the\s+" + re.escape(value) + r"\s+[a-z]", text))
 
 
+#: the figures of a value as written ("about £40m": "40")
+_FIGURES = re.compile(r"\d[\d.,]*")
+
+
 def _same_amount(one: str | None, other: str | None) -> bool:
     """RETURNS (bool): whether two values write the same figures ("about £40m", "£40m")."""
-    figures = re.compile(r"\d[\d.,]*")
-    return one is not None and other is not None and bool(figures.findall(one)) and figures.findall(one) == figures.findall(other)
+    if one is None or other is None:
+        return False
+    figures = _FIGURES.findall(one)
+    return bool(figures) and figures == _FIGURES.findall(other)
 
 
 def _faint(claim: Mapping[str, Any], topic: str, key: str) -> bool:
@@ -595,9 +601,9 @@ def _history(
             and _entry_order(min(fresh, key=_entry_order))[0] > _entry_order(min(entries, key=_entry_order))[0]
             and all(_faint(entry[2], topic, key) for entry in fresh)
         ):
-            # "It has a 12.4-inch screen" restates the display an earlier
-            # article gave: a faint claim left beside it ("blamed a shortage
-            # of panels") does not make the article speak of the display
+            # "the phone still has a 6-inch screen" restates the display an
+            # earlier article gave: a faint claim left beside it ("the firm
+            # pointed to a parts squeeze") does not make the article speak of it
             fresh = []
         if not fresh:
             # an article that only restates earlier coverage does not speak
@@ -630,6 +636,7 @@ def _history(
             ]
             if untold:
                 claim = min(untold, key=_entry_order)[2]
+                value = None
         earlier.extend(said)
         cid = claim["claim_id"]
         status = resolution.effective_status(cid, claim["status"]) if resolution else claim["status"]
@@ -640,9 +647,10 @@ def _history(
             # a fact, the plan is not yet; "a vote scheduled for May": the
             # vote is expected (``background.jsonl``, rules with ``speaks``)
             status = speaks.speaks
-            if status == "unconfirmed":
+            if status == "unconfirmed" and not speaks.keeps_value:
                 # "has until 21 September to decide": the deadline is not
-                # the value of a fact still undecided
+                # the value of a fact still undecided (the amount of "asked
+                # for a further $2 billion" is: ``keeps_value``)
                 value = None
                 claim = {**claim, "dates": [], "entities": []}
         if (
