@@ -218,6 +218,14 @@ TopicRole = Literal[
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 
+#: the roles of ``target`` rules (``scope.jsonl``), which the cue tagger
+#: offers :func:`claimx.status_of`: "predicate_complement", the adjective or
+#: noun a copula predicates ("is not *efficient*") or the event noun a light
+#: verb takes as its object ("may *have* a large *impact*", "will *hold*
+#: talks"), which its clause puts forward rather than takes for granted
+TargetRole = Literal["predicate_complement"]
+TARGET_ROLES: tuple[str, ...] = get_args(TargetRole)
+
 
 #: what decides a claim's status besides its cues: the claim is a question or
 #: a condition ("if it rains, …"); ranked among the cue categories by priority
@@ -264,6 +272,9 @@ class ScopeRule(BaseModel):
     ``kind: "topic"``: a pattern the topic component asks for its ``role``
     (:data:`TOPIC_ROLES`).
 
+    ``kind: "target"``: a pattern the cue tagger matches for
+    :func:`claimx.status_of`, by ``role`` (:data:`TARGET_ROLES`).
+
     ``kind: "keep"``: an exception to the terminators that name it in
     ``unless``: matching the same token, it keeps the cue in reach (for the
     categories in ``applies_to``, every one when empty).
@@ -282,10 +293,11 @@ class ScopeRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic"]
-    #: kinds "report" and "topic": the decision of the attribution or topic
-    #: component it serves (:data:`REPORT_ROLES`, :data:`TOPIC_ROLES`)
-    role: ReportRole | TopicRole | None = None
+    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic", "target"]
+    #: kinds "report", "topic" and "target": the decision of the attribution
+    #: component, the topic component or ``claimx.status_of`` it serves
+    #: (:data:`REPORT_ROLES`, :data:`TOPIC_ROLES`, :data:`TARGET_ROLES`)
+    role: ReportRole | TopicRole | TargetRole | None = None
     category: CueCategory | Literal["condition"] | None = None
     priority: int | None = None
     max_cues: int = 1
@@ -315,7 +327,9 @@ class ScopeRule(BaseModel):
             raise ValueError(f"a report rule names its role, one of {', '.join(REPORT_ROLES)}")
         if self.kind == "topic" and self.role not in TOPIC_ROLES:
             raise ValueError(f"a topic rule names its role, one of {', '.join(TOPIC_ROLES)}")
-        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic") and not self.pattern:
+        if self.kind == "target" and self.role not in TARGET_ROLES:
+            raise ValueError(f"a target rule names its role, one of {', '.join(TARGET_ROLES)}")
+        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic", "target") and not self.pattern:
             raise ValueError(f"a {self.kind} rule needs a pattern")
         if self.kind == "share" and (not self.path or any(len(step) != 1 for step in self.path)):
             raise ValueError("a share rule needs a path of steps, each one of SELF, HEAD or CHILDREN with a pattern")
