@@ -154,7 +154,12 @@ class CueRule(BaseModel):
 #: of a participle on the source ("figures released by *NPD*"), who is the
 #: source; "set_off_clause", a clause on the source set off by a comma (",
 #: *who* has tracked it for years"), left out of the source's span; and
-#: "focus_adverb", a focus adverb opening it ("*only* the mayor"), likewise
+#: "focus_adverb", a focus adverb opening it ("*only* the mayor"), likewise;
+#: "outer_report", a clause reported by a verb of saying ("Novacell said it
+#: *expects* …"), whose pronoun subject speaks with that verb's subject;
+#: "first_person" and "addressee", the pronouns by which a speaker names
+#: themself ("*I* think A") or the one addressed ("*You* said A"), no source
+#: of their own (the quotation's reporter or the speaker's label is)
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -178,6 +183,9 @@ ReportRole = Literal[
     "named_agent",
     "set_off_clause",
     "focus_adverb",
+    "outer_report",
+    "first_person",
+    "addressee",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 
