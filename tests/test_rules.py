@@ -61,3 +61,36 @@ def test_rules_hash_changes_with_content_and_names(tmp_path):
 def test_rules_examples_behave(analyse, rule_id, text, status):
     records = analyse(text)
     assert records and records[0].status == status, (rule_id, [(r.text, r.status) for r in records])
+
+
+@pytest.mark.parametrize(
+    "component, rule_id, role",
+    [
+        ("attribution", "scope-report-forecast", "forecast"),
+        ("topic", "scope-topic-it-subject", "it_subject"),
+        ("cues", "scope-target-predicate-complement", "predicate_complement"),
+    ],
+)
+def test_rules_a_pack_without_a_rule_for_a_role_is_refused(tmp_path, component, rule_id, role):
+    """A decision asked by its role has a rule in the pack, or the component
+    refuses the pack (it would otherwise decide nothing, silently)."""
+    import spacy
+
+    from claimx.claims.attribution import AttributionTagger
+    from claimx.claims.cues import CueTagger
+    from claimx.claims.topic import TopicTagger
+
+    for path in default_rules_dir().glob("*.jsonl"):
+        shutil.copy(path, tmp_path / path.name)
+    scope = tmp_path / "scope.jsonl"
+    lines = scope.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if json.loads(line)["id"] != rule_id]
+    assert len(kept) == len(lines) - 1
+    scope.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    build = {
+        "attribution": lambda: AttributionTagger(rules_dir=tmp_path),
+        "topic": lambda: TopicTagger(rules_dir=tmp_path),
+        "cues": lambda: CueTagger(spacy.blank("en"), rules_dir=tmp_path),
+    }[component]
+    with pytest.raises(RulePackError, match=rf"scope.jsonl: no \w+ rule for the role {role}"):
+        build()

@@ -154,7 +154,12 @@ class CueRule(BaseModel):
 #: of a participle on the source ("figures released by *NPD*"), who is the
 #: source; "set_off_clause", a clause on the source set off by a comma (",
 #: *who* has tracked it for years"), left out of the source's span; and
-#: "focus_adverb", a focus adverb opening it ("*only* the mayor"), likewise
+#: "focus_adverb", a focus adverb opening it ("*only* the mayor"), likewise;
+#: "outer_report", a clause reported by a verb of saying ("Novacell said it
+#: *expects* …"), whose pronoun subject speaks with that verb's subject;
+#: "first_person" and "addressee", the pronouns by which a speaker names
+#: themself ("*I* think A") or the one addressed ("*You* said A"), no source
+#: of their own (the quotation's reporter or the speaker's label is)
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -178,6 +183,9 @@ ReportRole = Literal[
     "named_agent",
     "set_off_clause",
     "focus_adverb",
+    "outer_report",
+    "first_person",
+    "addressee",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 
@@ -221,6 +229,14 @@ TopicRole = Literal[
     "scene_setting",
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
+
+#: the roles of ``target`` rules (``scope.jsonl``), which the cue tagger
+#: offers :func:`claimx.status_of`: "predicate_complement", the adjective or
+#: noun a copula predicates ("is not *efficient*") or the event noun a light
+#: verb takes as its object ("may *have* a large *impact*", "will *hold*
+#: talks"), which its clause puts forward rather than takes for granted
+TargetRole = Literal["predicate_complement"]
+TARGET_ROLES: tuple[str, ...] = get_args(TargetRole)
 
 
 #: what decides a claim's status besides its cues: the claim is a question or
@@ -273,6 +289,9 @@ class ScopeRule(BaseModel):
     that follow while their first word matches ``item`` ("Suppose the
     mayor: / Raised the fares. / Closed the depot.": each item is supposed).
 
+    ``kind: "target"``: a pattern the cue tagger matches for
+    :func:`claimx.status_of`, by ``role`` (:data:`TARGET_ROLES`).
+
     ``kind: "keep"``: an exception to the terminators that name it in
     ``unless``: matching the same token, it keeps the cue in reach (for the
     categories in ``applies_to``, every one when empty).
@@ -291,10 +310,11 @@ class ScopeRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic", "lead_in"]
-    #: kinds "report" and "topic": the decision of the attribution or topic
-    #: component it serves (:data:`REPORT_ROLES`, :data:`TOPIC_ROLES`)
-    role: ReportRole | TopicRole | None = None
+    kind: Literal["category", "terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic", "target", "lead_in"]
+    #: kinds "report", "topic" and "target": the decision of the attribution
+    #: component, the topic component or ``claimx.status_of`` it serves
+    #: (:data:`REPORT_ROLES`, :data:`TOPIC_ROLES`, :data:`TARGET_ROLES`)
+    role: ReportRole | TopicRole | TargetRole | None = None
     category: CueCategory | Literal["condition"] | None = None
     priority: int | None = None
     max_cues: int = 1
@@ -326,7 +346,9 @@ class ScopeRule(BaseModel):
             raise ValueError(f"a report rule names its role, one of {', '.join(REPORT_ROLES)}")
         if self.kind == "topic" and self.role not in TOPIC_ROLES:
             raise ValueError(f"a topic rule names its role, one of {', '.join(TOPIC_ROLES)}")
-        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic", "lead_in") and not self.pattern:
+        if self.kind == "target" and self.role not in TARGET_ROLES:
+            raise ValueError(f"a target rule names its role, one of {', '.join(TARGET_ROLES)}")
+        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic", "target", "lead_in") and not self.pattern:
             raise ValueError(f"a {self.kind} rule needs a pattern")
         if self.kind == "lead_in" and not self.item:
             raise ValueError("a lead_in rule needs the item pattern of the paragraphs it governs")

@@ -149,7 +149,7 @@ class AttributionTagger(RulePackComponent):
             source = self.find_source(doc, claim, head, doc[frame_i] if frame_i is not None else None)
             if source is not None and _nobody(text[source["start"] : source["end"]]):
                 source = None  # "no airline has confirmed it yet": a silence has no source
-            if source is not None and source.get("pronoun") and text[source["start"] : source["end"]].lower() in _FIRST_PERSON:
+            if source is not None and source.get("pronoun") and self._first_person(doc, source):
                 # "I think A", "what we expect is B": whoever speaks, whom the
                 # quotation's reporter or the speaker's label gives, not the
                 # nearest name before
@@ -195,20 +195,22 @@ class AttributionTagger(RulePackComponent):
             subject = self._subject_of(frame)
             # "Novacell said it expects …": the pronoun is the outer reporter
             outer = frame
-            while subject is not None and subject.pos_ == "PRON" and outer.dep_ in ("ccomp", "parataxis"):
+            # an ``outer_report`` rule: the pronoun's clause is itself reported
+            while subject is not None and subject.pos_ == "PRON" and (reported := self._match("outer_report", outer)) is not None:
                 outer = outer.head
-                if outer.lemma_.lower() not in self.report_verbs:
-                    break
-                if outer.i > frame.i and subject.lower_ not in _FIRST_PERSON:
+                if outer.i > frame.i and self._match("first_person", subject) is None:
                     # '"He is saying A," said X' quotes X on someone else;
                     # '"We expect A," said X' is X speaking
                     break
                 outer_subject = self._subject_of(outer)
                 if outer_subject is not None and outer_subject.pos_ != "PRON":
+                    self._note(outer, reported)
                     subject = outer_subject
-            if subject is not None and subject.lower_ in _SECOND_PERSON | _FIRST_PERSON:
+            person = None if subject is None else self._match("addressee", subject) or self._match("first_person", subject)
+            if person is not None:
                 # '"You said A," X asked': the one addressed is no source, and
                 # "I think A" is whoever speaks: the quotation gives its speaker
+                self._note(subject, person)
                 return None
             if subject is not None:
                 return self._describe(doc, subject, verb=frame)
@@ -789,6 +791,14 @@ class AttributionTagger(RulePackComponent):
             "at": subject.idx,
         }
 
+    def _first_person(self, doc: Doc, source: dict[str, Any]) -> bool:
+        """RETURNS (bool): whether a source is a first-person pronoun alone (a
+        ``first_person`` rule: "*I* think A", "what *we* expect"), recording it."""
+        span = doc.char_span(source["start"], source["end"])
+        if span is None or len(span) != 1:
+            return False
+        return self._is("first_person", span[0])
+
     def _named_agent(self, noun: Token) -> Token | None:
         """RETURNS (Token | None): the named agent of a participle on ``noun``
         ("figures *released* April 3 by NPD Group", a ``named_agent`` rule), or None."""
@@ -934,12 +944,6 @@ _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "
 #: function words: negative quantifiers and pronouns that open a source
 #: that is nobody ("no official", "none of the venues")
 _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
-
-#: function words: the first-person pronouns, by which a quoted speaker names themself
-_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
-
-#: function words: the second-person pronouns, by which a speaker names the one addressed
-_SECOND_PERSON = frozenset({"you"})
 
 
 #: ``doc.user_data`` key of :meth:`AttributionTagger._according_index`

@@ -53,6 +53,7 @@ from spacy.util import filter_spans
 from ..errors import RulePackError
 from ..rules import (
     CLAUSE_MOOD,
+    TARGET_ROLES,
     CueRule,
     ScopeRule,
     load_attribution_rules,
@@ -251,6 +252,15 @@ class CueTagger(RulePackComponent):
                 self.recasts.append((rule, test))
         #: where a cue rule's ``reported_as`` applies
         self.reported: list[tuple[ScopeRule, Test]] = [(r, t) for r, t in patterns.values() if r.kind == "reported"]
+        #: role -> the ``target`` rules that :func:`claimx.status_of` asks through :meth:`target_rule`
+        self.target_roles: dict[str, list[tuple[ScopeRule, Test]]] = {role: [] for role in TARGET_ROLES}
+        for r, t in patterns.values():
+            if r.kind == "target":
+                assert r.role is not None
+                self.target_roles[r.role].append((r, t))
+        missing_roles = [role for role, found in self.target_roles.items() if not found]
+        if missing_roles:
+            raise RulePackError(f"scope.jsonl: no target rule for the role {', '.join(missing_roles)}")
         #: the rules that put a cue in reach wherever it lies in the claim
         self.wholes: list[tuple[ScopeRule, Test]] = [(r, t) for r, t in patterns.values() if r.kind == "whole"]
         #: the lead-in rules: (rule, the pattern of the cue's root, the pattern of an item's first word)
@@ -278,6 +288,22 @@ class CueTagger(RulePackComponent):
         for lemma in lemmas:
             for tag in pos:
                 self.complement_words[(str(lemma).lower(), str(tag))] = rule
+
+    def target_rule(self, role: str, token: Token) -> ScopeRule | None:
+        """The first ``target`` rule of ``role`` (``scope.jsonl``) that matches
+        ``token``, recorded, or None ("is not *efficient*", "may have a large
+        *impact*": a ``predicate_complement``).
+
+        role (str): one of :data:`claimx.rules.TARGET_ROLES`.
+        token (Token): the word.
+        RETURNS (ScopeRule | None): the rule.
+        """
+        walk = Walk({token.i}, None, None)
+        for rule, test in self.target_roles[role]:
+            if test(token, walk):
+                record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
+                return rule
+        return None
 
     def complement_rule(self, token: Token) -> CueRule | None:
         """The rule of a word that sets the status of the event it takes as

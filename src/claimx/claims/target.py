@@ -203,7 +203,7 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
             ), token, tagger, by_token)
         # the claim's cues, plus those in scope of the target and of each verb
         # between it and the claim's predicate ("intend to *launch*")
-        nominal = presupposed(token)
+        nominal = presupposed(token, tagger)
         # a relative clause on the way up is taken for granted: "will not
         # announce the dealerships it intends to *shut*" keeps "will not" out
         boundary = _relative_boundary(token, head_i)
@@ -241,7 +241,7 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
         ), token, tagger, by_token)
     sent = token.sent
     span = Span(doc, sent.start, sent.end, label=_TARGET_LABEL)
-    nominal = presupposed(token)
+    nominal = presupposed(token, tagger)
     candidates = tagger.cues_in_scope(doc, span, token, None, by_token)
     verb = _argument_of(token) if nominal else None
     if verb is not None:
@@ -303,29 +303,21 @@ def _infinitive_or_that(token: Token) -> bool:
     return any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in token.children)
 
 
-def presupposed(token: Token) -> bool:
+def presupposed(token: Token, tagger: CueTagger | None = None) -> bool:
     """Whether the target is taken for granted by its sentence rather than put
     forward by it: a noun or adjective, or the verb of a relative or
     participle clause ("the music *sold* there", "figures *released* on
-    Monday"); only the cues in its own scope hedge it."""
+    Monday"); only the cues in its own scope hedge it.
+
+    tagger (CueTagger | None): whose ``target`` rules to use; None for the default pack's.
+    """
     if token.pos_ not in ("VERB", "AUX"):
-        # "the company is not *efficient*", "it is not a *threat*": the
-        # complement of a copula is what the clause puts forward
-        return not _predicate_complement(token)
+        # "the company is not *efficient*", "it is not a *threat*", "may have
+        # a large *impact*": the complement of a copula, or the event noun of
+        # a light verb (a ``predicate_complement`` rule), is what the clause
+        # puts forward
+        return (tagger or default_tagger()).target_rule("predicate_complement", token) is None
     return token.dep_ in ("relcl", "acl") and not _infinitive_or_that(token)
-
-
-#: verbs that carry little meaning of their own: the event is their object
-#: ("may *have* a large impact", "did not *take* delivery", "will *hold* talks")
-LIGHT_VERBS = frozenset({"have", "make", "take", "give", "hold", "do", "conduct", "carry"})
-
-
-def _predicate_complement(token: Token) -> bool:
-    """RETURNS (bool): whether ``token`` is the adjective or noun a copula
-    predicates, or the event noun a light verb takes as its object."""
-    if token.dep_ in ("acomp", "attr") and token.head.lemma_ == "be":
-        return True
-    return token.dep_ == "dobj" and token.pos_ == "NOUN" and token.head.lemma_.lower() in LIGHT_VERBS
 
 
 def _argument_of(token: Token) -> Token | None:
