@@ -474,3 +474,12 @@ def test_topic_maker_owns_its_job_cuts_in_an_article_on_its_product(analyse):
     assert subjects.get("job cuts") == "Talmar" and subjects.get("first flight") == "Talmar V40", [
         (r.text, r.subject.name, r.topic, r.key) for r in records
     ]
+
+
+def test_topic_clause_with_a_noun_of_its_own_keeps_it_over_its_sentence_topic(analyse):
+    # the reported clause names no topic word, but a noun of its own: it is
+    # about that, not about the building its sentence also speaks of
+    text = "When the navy picked Ostra to build the ships, Talmar protested, claiming the evaluation was unfair."
+    records = analyse(text, title="Navy tanker award questioned")
+    by_key = {r.key: r.topic for r in records}
+    assert by_key.get("evaluation") == "other", [(r.text, r.topic, r.key) for r in records]

@@ -301,7 +301,11 @@ class TopicTagger(RulePackComponent):
         for n, claim in enumerate(claims):
             topic = topics[n]
             if topic is None:
-                topic = first_topic.get(sent_of[claim.start], "other")
+                head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+                source = (claim._.claim or {}).get("attribution") or {}
+                # "…, claiming the evaluation was skewed": a clause with a
+                # noun of its own is about that, not its sentence's topic
+                topic = "other" if _attribute(claim, head, source) else first_topic.get(sent_of[claim.start], "other")
             info = dict(claim._.claim or {})
             codename = self.identity_of(claim, alias_at) if alias_at else None
             if codename is not None:
