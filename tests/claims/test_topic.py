@@ -483,3 +483,12 @@ def test_topic_clause_with_a_noun_of_its_own_keeps_it_over_its_sentence_topic(an
     records = analyse(text, title="Navy tanker award questioned")
     by_key = {r.key: r.topic for r in records}
     assert by_key.get("evaluation") == "other", [(r.text, r.topic, r.key) for r in records]
+
+
+def test_topic_main_subject_is_no_date_the_tagger_took_for_a_product(nlp):
+    # a title that names nothing the body names: the body's most frequent
+    # work, product or organisation, never a date
+    doc = nlp.make_doc("When the navy selected Ostra on May 2 to build the ships, Talmar challenged the award.")
+    doc._.title = "Regulator orders rerun of navy tanker bid"
+    doc = nlp(doc)
+    assert not (doc._.main_subject or "").startswith("May")

@@ -261,7 +261,11 @@ class TopicTagger(RulePackComponent):
             # "Aasgaard" in the title, "Henrik Aasgaard" in the body
             full = [e.text for e in doc.ents if e.label_ == "PERSON" and e.text.endswith(" " + best)]
             return max(full, key=len) if full else best
-        counts = Counter(e.text for e in doc.ents if e.label_ in SUBJECT_LABELS)
+        # "on May 2" tagged a product is a date, no subject
+        dated = {i for d in doc.spans["dates"] for i in range(d.start, d.end)} if "dates" in doc.spans else set()
+        counts = Counter(
+            e.text for e in doc.ents if e.label_ in SUBJECT_LABELS and not any(i in dated for i in range(e.start, e.end))
+        )
         if counts:
             return counts.most_common(1)[0][0]
         return title.strip() or None
