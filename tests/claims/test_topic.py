@@ -474,3 +474,21 @@ def test_topic_maker_owns_its_job_cuts_in_an_article_on_its_product(analyse):
     assert subjects.get("job cuts") == "Talmar" and subjects.get("first flight") == "Talmar V40", [
         (r.text, r.subject.name, r.topic, r.key) for r in records
     ]
+
+
+def test_topic_clause_with_a_noun_of_its_own_keeps_it_over_its_sentence_topic(analyse):
+    # the reported clause names no topic word, but a noun of its own: it is
+    # about that, not about the building its sentence also speaks of
+    text = "When the navy picked Ostra to build the ships, Talmar protested, claiming the evaluation was unfair."
+    records = analyse(text, title="Navy tanker award questioned")
+    by_key = {r.key: r.topic for r in records}
+    assert by_key.get("evaluation") == "other", [(r.text, r.topic, r.key) for r in records]
+
+
+def test_topic_main_subject_is_no_date_the_tagger_took_for_a_product(nlp):
+    # a title that names nothing the body names: the body's most frequent
+    # work, product or organisation, never a date
+    doc = nlp.make_doc("When the navy selected Ostra on May 2 to build the ships, Talmar challenged the award.")
+    doc._.title = "Regulator orders rerun of navy tanker bid"
+    doc = nlp(doc)
+    assert not (doc._.main_subject or "").startswith("May")

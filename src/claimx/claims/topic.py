@@ -3,7 +3,9 @@
 - The article's *main subject* is a capitalised name of its title that the
   body also mentions: a numbered or colon name first ("Half-Life 3"), then
   the object of the headline's verb ("Lumora+ renews *The Glass Meridian*"),
-  then the earliest; a surname grows to the body's full name. Without one,
+  then the earliest; a surname grows to the body's full name; a model the
+  title names whole and the body only in parts ("First Talmar V40 …" /
+  "the first V40, built by Talmar") is the title's name. Without one,
   the body's most frequent work, product or organisation entity. "The
   sequel", "the film", "it" and other claims with no named subject of their
   own resolve to it, and so do the article's codenames for it ("HLX, the
@@ -15,7 +17,10 @@
   clause it is joined to, else the other company the sentence before named.
   A party's own fact (orders, shares) is the party's; deliveries follow the
   article's one buyer; in an article about a person, a cast or crew fact is
-  the team's, work's or firm's the claim names.
+  the team's, work's or firm's the claim names. In an article about a
+  product, its maker's own facts (job cuts, results) are the maker's; in an
+  article about a company, the unnamed production, release and attribute
+  claims are the product with a model number the article names.
 - The topic is the one whose words (``models/en/topics.jsonl``) occur most in
   the claim, the predicate's words weighing most and the speaker's title not
   at all, ties going to the order of :data:`claimx.schemas.TOPICS`; none
@@ -26,7 +31,8 @@
   ``cast``/``crew`` (and ``other``, when the claim is about
   one), ``release_date`` or ``announcement`` for ``release``, the codename
   for claims about what a codename is, ``deal``/``shares``/``results``/
-  ``funding`` for ``business``, and the topic's name otherwise.
+  ``funding`` for ``business``, the attribute's noun for ``other`` ("the
+  range is expected to be …": ``range``), and the topic's name otherwise.
 """
 
 from __future__ import annotations
@@ -297,7 +303,11 @@ class TopicTagger(RulePackComponent):
             # "Aasgaard" in the title, "Henrik Aasgaard" in the body
             full = [e.text for e in doc.ents if e.label_ == "PERSON" and e.text.endswith(" " + best)]
             return max(full, key=len) if full else best
-        counts = Counter(e.text for e in doc.ents if e.label_ in SUBJECT_LABELS)
+        # "on May 2" tagged a product is a date, no subject
+        dated = {i for d in doc.spans["dates"] for i in range(d.start, d.end)} if "dates" in doc.spans else set()
+        counts = Counter(
+            e.text for e in doc.ents if e.label_ in SUBJECT_LABELS and not any(i in dated for i in range(e.start, e.end))
+        )
         if counts:
             return counts.most_common(1)[0][0]
         return title.strip() or None
@@ -337,7 +347,11 @@ class TopicTagger(RulePackComponent):
         for n, claim in enumerate(claims):
             topic = topics[n]
             if topic is None:
-                topic = first_topic.get(sent_of[claim.start], "other")
+                head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+                source = (claim._.claim or {}).get("attribution") or {}
+                # "…, claiming the evaluation was skewed": a clause with a
+                # noun of its own is about that, not its sentence's topic
+                topic = "other" if _attribute(claim, head, source) else first_topic.get(sent_of[claim.start], "other")
             info = dict(claim._.claim or {})
             codename = self.identity_of(claim, alias_at) if alias_at else None
             if codename is not None:
