@@ -23,7 +23,7 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "devset": (SHARED / "devset", 5),
     "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 13),
     "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 12),
-    "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 8),
+    "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 10),
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 11),
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 8),
     "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 9),
@@ -31,7 +31,7 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 0),
 }
 #: all dev chains together: group found, final status, whole history, value (of 138 facts)
-TOTAL_FLOORS = {"found": 94, "status": 72, "history": 33, "value": 62}
+TOTAL_FLOORS = {"found": 94, "status": 74, "history": 34, "value": 62}
 
 
 @pytest.fixture(scope="module")
