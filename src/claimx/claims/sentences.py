@@ -24,6 +24,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from pathlib import Path
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -49,12 +50,15 @@ def mark_sentence_starts(
     """
     titles = titles or {}
     quotes = quotes or {}
+    # decisions are gathered and set at once: spaCy checks the whole Doc for a
+    # parse on every single assignment, which made this loop quadratic
+    starts = doc.to_array([SENT_START]).astype("int64")
     for i in range(1, len(doc)):
         token, previous = doc[i], doc[i - 1]
         if token.is_space:
             continue
         if previous.is_space and "\n" in previous.text:
-            token.is_sent_start = True
+            starts[i] = 1
             continue
         if (
             token.text in quotes
@@ -63,14 +67,14 @@ def mark_sentence_starts(
             and (token.whitespace_ != "" or i + 1 == len(doc) or doc[i + 1].is_space)
         ):
             # '… "a disgrace."' then a paragraph break: the mark closes the sentence before it
-            token.is_sent_start = False
+            starts[i] = -1
             continue
         j = i - 1  # the word before, past spaces such as a non-breaking one
         while j > 0 and doc[j].is_space:
             j -= 1
         rule = _title_before(doc, j, titles) if token.text[:1].isupper() and j == i - 1 else None
         if rule is not None:
-            token.is_sent_start = False
+            starts[i] = -1
             record_rule(doc, rule, previous.idx, token.idx + len(token.text))
             continue
         if (
@@ -81,13 +85,13 @@ def mark_sentence_starts(
             and previous.whitespace_ != ""
         ):
             # "at 9 a.m. local time": an abbreviation's full stop before a lower-case word
-            token.is_sent_start = False
+            starts[i] = -1
             continue
         if doc[j].text[-1:].isalnum() and (doc[j].is_alpha or doc[j].like_num):
             # the parser at times starts a sentence mid-line right after a
             # word ("the sequel to Space Pilgrim | Returns Home", "in this
             # 2016 | [general] race"); no sentence starts there
-            token.is_sent_start = False
+            starts[i] = -1
             continue
         quote = doc[j]
         if (
@@ -100,10 +104,10 @@ def mark_sentence_starts(
         ):
             if doc[j - 1].text != "." and _attribution_tail(doc, i):
                 continue  # '"Is it over?" Lee asked.': left to the parser
-            quote.is_sent_start = False
+            starts[j] = -1
             for k in range(j + 1, i):
-                doc[k].is_sent_start = False
-            token.is_sent_start = True
+                starts[k] = -1
+            starts[i] = 1
             record_rule(doc, quotes[quote.text], doc[j - 1].idx, token.idx + len(token.text))
             continue
         if (
@@ -112,7 +116,7 @@ def mark_sentence_starts(
             and any(ch.isdigit() for ch in previous.text)
             and token.is_title
         ):
-            token.is_sent_start = True
+            starts[i] = 1
         elif (
             # "£140m. The board …": a unit glued to a figure, then a full stop
             i >= 2
@@ -123,7 +127,8 @@ def mark_sentence_starts(
             and doc[i - 2].like_num
             and token.is_title
         ):
-            token.is_sent_start = True
+            starts[i] = 1
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 
 
