@@ -269,7 +269,7 @@ def _needs_extraction(st: Any, content_hash: str | None, fingerprint: str, force
 
 
 def _shards(todo: list[Article], size: int, workers: int = 1) -> Iterator[list[Article]]:
-    """Cut ``todo`` into shards of ``size`` articles, in order; with several workers the
+    """Cut ``todo`` into shards of ``size`` articles, in order (emptying ``todo``'s slots as it goes); with several workers the
     last shards are smaller, so that the workers finish about together rather than one
     working through a whole shard while the others wait (a quarter of ``size`` at least:
     the model is quicker on batches)."""
@@ -279,6 +279,7 @@ def _shards(todo: list[Article], size: int, workers: int = 1) -> Iterator[list[A
         left = len(todo) - start
         step = size if workers <= 1 or left > 2 * size * workers else min(size, max(-(-size // 4), -(-left // (2 * workers))))
         yield todo[start : start + step]
+        todo[start : start + step] = [None] * step  # type: ignore[list-item]  # the list lets go of what was handed out
         start += step
 
 
@@ -526,6 +527,9 @@ def _full_run(
     summary.removed = sum(
         1 for d, st in states.items() if d not in present and st.done_state in ("active", "failed")
     )
+    # the articles' texts are held by ``todo`` alone from here, which lets go of each shard once it is handed out
+    del articles
+    scan.items.clear()
     extraction_failures: list[ReadFailure] = []
     if todo:
         extraction_failures = _extract_todo(
