@@ -128,20 +128,29 @@ def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[s
     (or that cannot be stat'ed) and for one the corpus boundary refuses;
     ``refused`` says why (a link out of the corpus, a FIFO), and such a file
     is never opened."""
+    import gc
     import time
 
     from .read import corpus_entries
 
     now = time.time_ns()
     found: list[tuple[str, Path, str | None, str | None]] = []
-    for entry in corpus_entries(corpus, follow_symlinks=follow_symlinks):
-        key = None
-        if entry.refused is None:
-            try:
-                key = _stat_key(entry.path, now, entry.lstat)
-            except OSError:
-                key = None
-        found.append((entry.rel, entry.path, key, entry.refused))
+    # a few objects a file and no cycles: the collector's passes over a growing heap are a quarter
+    # of the walk's time at 100,000 files (2.0 -> 1.5 s of CPU with it paused)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for entry in corpus_entries(corpus, follow_symlinks=follow_symlinks):
+            key = None
+            if entry.refused is None:
+                try:
+                    key = _stat_key(entry.path, now, entry.lstat)
+                except OSError:
+                    key = None
+            found.append((entry.rel, entry.path, key, entry.refused))
+    finally:
+        if collecting:
+            gc.enable()
     return found
 
 
