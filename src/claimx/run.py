@@ -18,9 +18,9 @@ model's ``meta.json``).
 from __future__ import annotations
 
 import hashlib
-import os
 import json
 import logging
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
