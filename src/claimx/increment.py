@@ -236,17 +236,19 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         ((d, stamps[d]) for d in sorted(recheck)), new_subjects, recheck | gone, clear=full
     )
 
-    # -- roll the touched subjects up, a slice at a time
-    befores: list[tuple[str, str, StatusRecord]] = []
-    afters: list[tuple[str, str, StatusRecord]] = []
-    if full:
-        befores = [(_key(rec), gid, rec) for gid, rec in _records(store.rollup().items())]
-        store.conn.execute("DELETE FROM rollup")
-    order = sorted(touched, key=lambda s: (s.casefold(), s))
-    for start in range(0, len(order), SUBJECTS_PER_CALL):
-        part = set(order[start : start + SUBJECTS_PER_CALL])
-        if not full:
-            befores.extend((_key(rec), gid, rec) for gid, rec in _records(store.rollup_of(part).items()))
+    # -- roll the touched subjects up, a slice at a time: each slice's records are compared with
+    # what was stored for its subjects and written before the next slice is rolled up, so that
+    # memory holds one slice's records, not the whole roll-up's. The slices follow the roll-up's
+    # order (subjects case-folded; names folding alike stay in one slice), so the changes come
+    # out in the order of the new roll-up, the dropped groups last, as diff() gives them.
+    changes: list[StatusChange] = []
+    dropped: list[tuple[str, StatusChange]] = []
+    done: set[str] = set()  # the subjects rolled up
+    # a full recompute compares with every stored group: the subjects stored are rolled up too
+    # (one no article speaks to any more gets no records: its groups are dropped)
+    for part in _slices(touched | store.rollup_subject_names() if full else touched):
+        done.update(part)
+        befores = [(_key(rec), gid, rec) for gid, rec in _records(store.rollup_of(part).items())]
         slice_claims = []
         whole = []  # every claim of the slice's articles: background marks reach across subjects in a sentence
         for doc_id, _, record in _claims_of(store, store.docs_of(part)):
@@ -263,16 +265,30 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
             slice_claims, docs, resolver=resolver, resolution=resolution, followed=followed,
             background=background_claims(whole),
         )
-        afters.extend((_key(rec), gid, rec) for gid, rec in records.items() if rec.subject in part)
-    befores.sort(key=lambda item: item[0])
-    afters.sort(key=lambda item: item[0])
-    before = {gid: rec for _, gid, rec in befores}
-    after = {gid: rec for _, gid, rec in afters}
-    changes = diff(before, after)
-    store.update_rollup(
-        (gid for gid in before if gid not in after),
-        ((gid, rec.model_dump_json(), rec.subject, key) for key, gid, rec in afters),
-    )
+        afters = sorted(((_key(rec), gid, rec) for gid, rec in records.items() if rec.subject in part), key=lambda item: item[0])
+        befores.sort(key=lambda item: item[0])
+        before = {gid: rec for _, gid, rec in befores}
+        after = {gid: rec for _, gid, rec in afters}
+        keys = {gid: key for key, gid, _ in befores}
+        for change in diff(before, after):
+            if change.kind == "dropped":
+                dropped.append((keys[change.group_id], change))
+            else:
+                changes.append(change)
+        store.update_rollup(
+            (gid for gid in before if gid not in after),
+            ((gid, rec.model_dump_json(), rec.subject, key) for key, gid, rec in afters),
+        )
+        del befores, afters, before, after, records, slice_claims, whole
+    if full:
+        # groups stored under subjects that no article speaks to any more
+        gone_groups = [(gid, rec) for gid, subject, rec in store.rollup_rows() if subject not in done]
+        for gid, record in gone_groups:
+            rec = StatusRecord.model_validate_json(record)
+            dropped.extend((_key(rec), change) for change in diff({gid: rec}, {}))
+        store.update_rollup((gid for gid, _ in gone_groups), ())
+    dropped.sort(key=lambda item: item[0])
+    changes.extend(change for _, change in dropped)
     store.set_meta(LEARNED_ALIASES, json.dumps(resolver.learned(), sort_keys=True))
     store.set_meta(ROLLUP_NAMES, json.dumps(canonical, ensure_ascii=False, separators=(",", ":")))
     store.set_meta(ROLLUP_FOLLOWED, json.dumps(followed, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
@@ -305,6 +321,19 @@ def _subject_rows(store: Store, doc_ids: set[str], every: bool) -> Iterator[tupl
             f"WHERE d.state = 'active' AND c.doc_id IN ({marks}) ORDER BY c.doc_id, c.seq",
             chunk,
         )
+
+
+def _slices(subjects: set[str]) -> Iterator[set[str]]:
+    """The subjects in the roll-up's order, :data:`SUBJECTS_PER_CALL` at a time; names
+    that fold to the same text stay in one slice (their records' order keys tie on the subject)."""
+    order = sorted(subjects, key=lambda s: (s.casefold(), s))
+    start = 0
+    while start < len(order):
+        end = min(start + SUBJECTS_PER_CALL, len(order))
+        while end < len(order) and order[end].casefold() == order[end - 1].casefold():
+            end += 1
+        yield set(order[start:end])
+        start = end
 
 
 def _records(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, StatusRecord]]:

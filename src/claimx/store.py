@@ -726,6 +726,14 @@ class Store:
         for (record,) in self.conn.execute("SELECT record FROM rollup ORDER BY sort_key, rowid"):
             yield record
 
+    def rollup_subject_names(self) -> set[str]:
+        """RETURNS (set[str]): the subjects of the stored roll-up."""
+        return {row[0] for row in self.conn.execute("SELECT DISTINCT subject FROM rollup") if row[0] is not None}
+
+    def rollup_rows(self) -> Iterator[tuple[str, str | None, str]]:
+        """YIELDS (tuple): ``(group_id, subject, record JSON)`` of the stored roll-up, in its order."""
+        yield from self.conn.execute("SELECT group_id, subject, record FROM rollup ORDER BY sort_key, rowid")
+
     def rollup_of(self, subjects: Iterable[str]) -> dict[str, str]:
         """RETURNS (dict[str, str]): the stored records of groups of these subjects, in roll-up order."""
         found: list[tuple[str, str, str]] = []

@@ -98,13 +98,13 @@ ACTIVE_CLAIMS = (
     "FROM claims c JOIN documents d ON d.doc_id = c.doc_id WHERE d.state = 'active' ORDER BY c.doc_id, c.seq"
 )
 
-#: what Python's ``json`` may write differently from pydantic: escapes, a number with an exponent
-_REWRITE = re.compile(r"\\u|[:,\[]-?\d+(?:\.\d+)?[eE]")
+#: what Python's ``json`` may write differently from pydantic: escapes (``\\u``), a number with an exponent
+_EXPONENT = re.compile(r"[:,\[]-?\d+(?:\.\d+)?[eE]")
 
 
 def view_line(record: str) -> str:
     """RETURNS (str): a stored record as ``json.dumps`` writes it in the views (compact, not ASCII-only)."""
-    if _REWRITE.search(record) is None:
+    if "\\u" not in record and _EXPONENT.search(record) is None:  # a substring test, then a regex that starts on a class
         return record
     return json.dumps(json.loads(record), ensure_ascii=False, separators=(",", ":"))
 

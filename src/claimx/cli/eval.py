@@ -39,10 +39,10 @@ def eval_cli(
 ) -> None:
     """Extract claims from a gold set's articles and score them against its gold claims; with
     ``status_gold.jsonl``, add the articles one at a time in published order and score the roll-up's tracked facts."""
+    from ..evaluate import evaluate, evaluate_chain, has_chain, load_chain_articles, load_gold, score
     from ..pipeline import extract_articles
 
     extract = functools.partial(extract_articles, model=model, progress=not json_out)
-    from ..evaluate import evaluate, evaluate_chain, has_chain, load_chain_articles, load_gold, score
 
     result: EvalResult | None = None
     chain: ChainResult | None = None
