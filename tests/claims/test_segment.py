@@ -795,3 +795,9 @@ def test_segment_gapped_item_with_a_date(analyse, text, expected):
 )
 def test_segment_running_participle_is_part_of_its_claim(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+def test_segment_as_with_a_verb_in_progress_is_a_time_frame(analyse):
+    # "as" with a verb in progress gives the time of its claim
+    texts = [r.text for r in analyse("The minor accident happened during push back, as the jet was leaving its stand.")]
+    assert texts == ["The minor accident happened during push back, as the jet was leaving its stand"]

@@ -504,6 +504,15 @@ def interrupted_subject(head: Token) -> int | None:
     return None
 
 
+def _time_frame(advcl: Token, marks: list[str]) -> bool:
+    """RETURNS (bool): whether an adverbial clause is the time frame of its
+    clause rather than an event put forward on its own: "as" with a verb in
+    progress ("…, as the train was leaving the station"). "As" with a plain
+    verb may give a reason or a fact of its own, and stays a claim."""
+    aux = [c for c in advcl.children if c.dep_ in ("aux", "auxpass")]
+    return "as" in marks and advcl.tag_ == "VBG" and any(a.lemma_ == BE for a in aux)
+
+
 def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> bool:
     """RETURNS (bool): whether an adverbial clause asserts something: "while
     production has not yet begun" does; "if the deal closes" and purpose
@@ -518,6 +527,8 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> b
     if first.i > advcl.head.i and first.i > 0 and advcl.doc[first.i - 1].text not in (",", "—", "–", ";"):
         marks += [c.lower_ for c in advcl.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == first.i]
     if any(m in CONDITION_MARKS for m in marks):
+        return False
+    if _time_frame(advcl, marks):
         return False
     if advcl.lemma_ in words.question_participles and advcl.tag_ == "VBN":
         words.fire("question_participle", advcl)
