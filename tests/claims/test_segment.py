@@ -691,6 +691,11 @@ def test_segment_likeness_clause_is_not_asserted(analyse):
         # time it takes: one claim, no stub
         ("The announcement comes as the bank starts a big restructuring programme.", ["The announcement comes as the bank starts a big restructuring programme"]),
         ("Nine weeks passed before the council published the report.", ["Nine weeks passed before the council published the report"]),
+        # a dated interval before the clause recalls an earlier event of its own
+        (
+            "The delay comes two months after the firm launched the kettle at a trade fair.",
+            ["The delay comes", "two months after the firm launched the kettle at a trade fair"],
+        ),
         # a concession, or a verb that says more, leaves two claims
         (
             "No opening date has been set, although the museum plans to hold a preview in May.",

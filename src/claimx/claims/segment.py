@@ -431,6 +431,8 @@ def bare_event_frame(token: Token, heads: set[int]) -> Token | None:
     (clause,) = content
     if not any(c.dep_ == "mark" and c.lower_ in EVENT_FRAME_MARKS for c in clause.children):
         return None  # "…, although the band plans a single": a concession says a thing of its own
+    if any(c.dep_ == "npadvmod" for c in clause.children):
+        return None  # "…comes three weeks after the maker unveiled it": an earlier event, dated, recalled on its own
     if not all(c.i == clause.i or (c.dep_ in _FRAME_DEPS and c.dep_ != "neg") for c in token.children):
         return None
     if not any(c.dep_ in SUBJECT_DEPS for c in token.children):
@@ -549,6 +551,8 @@ def _leading_participle(advcl: Token) -> bool:
     no subject, subordinator or object of its own, and is part of it."""
     if advcl.tag_ != "VBG" or advcl.i > advcl.head.i or advcl.left_edge.i != advcl.sent.start:
         return False
+    if advcl.left_edge.i != advcl.i:
+        return False  # "As part of the group's restructuring, …": a noun read as a participle, not a bare one
     # one with an object of its own does a thing a reader may track ("Facing
     # its worst crisis in years, …", "Addressing a conference, …")
     return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass", "dobj", "ccomp") for c in advcl.children)
