@@ -691,6 +691,11 @@ def test_segment_likeness_clause_is_not_asserted(analyse):
         # time it takes: one claim, no stub
         ("The announcement comes as the bank starts a big restructuring programme.", ["The announcement comes as the bank starts a big restructuring programme"]),
         ("Nine weeks passed before the council published the report.", ["Nine weeks passed before the council published the report"]),
+        # a dated interval before the clause recalls an earlier event of its own
+        (
+            "The delay comes two months after the firm launched the kettle at a trade fair.",
+            ["The delay comes", "two months after the firm launched the kettle at a trade fair"],
+        ),
         # a concession, or a verb that says more, leaves two claims
         (
             "No opening date has been set, although the museum plans to hold a preview in May.",
@@ -795,3 +800,9 @@ def test_segment_gapped_item_with_a_date(analyse, text, expected):
 )
 def test_segment_running_participle_is_part_of_its_claim(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+def test_segment_as_with_a_verb_in_progress_is_a_time_frame(analyse):
+    # "as" with a verb in progress gives the time of its claim
+    texts = [r.text for r in analyse("The minor accident happened during push back, as the jet was leaving its stand.")]
+    assert texts == ["The minor accident happened during push back, as the jet was leaving its stand"]

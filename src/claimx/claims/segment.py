@@ -451,6 +451,8 @@ def bare_event_frame(token: Token, heads: set[int]) -> Token | None:
     (clause,) = content
     if not any(c.dep_ == "mark" and c.lower_ in EVENT_FRAME_MARKS for c in clause.children):
         return None  # "…, although the band plans a single": a concession says a thing of its own
+    if any(c.dep_ == "npadvmod" for c in clause.children):
+        return None  # "…comes three weeks after the maker unveiled it": an earlier event, dated, recalled on its own
     if not all(c.i == clause.i or (c.dep_ in _FRAME_DEPS and c.dep_ != "neg") for c in token.children):
         return None
     if not any(c.dep_ in SUBJECT_DEPS for c in token.children):
@@ -524,6 +526,15 @@ def interrupted_subject(head: Token) -> int | None:
     return None
 
 
+def _time_frame(advcl: Token, marks: list[str]) -> bool:
+    """RETURNS (bool): whether an adverbial clause is the time frame of its
+    clause rather than an event put forward on its own: "as" with a verb in
+    progress ("…, as the train was leaving the station"). "As" with a plain
+    verb may give a reason or a fact of its own, and stays a claim."""
+    aux = [c for c in advcl.children if c.dep_ in ("aux", "auxpass")]
+    return "as" in marks and advcl.tag_ == "VBG" and any(a.lemma_ == BE for a in aux)
+
+
 def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> bool:
     """RETURNS (bool): whether an adverbial clause asserts something: "while
     production has not yet begun" does; "if the deal closes" and purpose
@@ -538,6 +549,8 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> b
     if first.i > advcl.head.i and first.i > 0 and advcl.doc[first.i - 1].text not in (",", "—", "–", ";"):
         marks += [c.lower_ for c in advcl.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == first.i]
     if any(m in CONDITION_MARKS for m in marks):
+        return False
+    if _time_frame(advcl, marks):
         return False
     if advcl.lemma_ in words.question_participles and advcl.tag_ == "VBN":
         words.fire("question_participle", advcl)
@@ -558,6 +571,8 @@ def _leading_participle(advcl: Token) -> bool:
     no subject, subordinator or object of its own, and is part of it."""
     if advcl.tag_ != "VBG" or advcl.i > advcl.head.i or advcl.left_edge.i != advcl.sent.start:
         return False
+    if advcl.left_edge.i != advcl.i:
+        return False  # "As part of the group's restructuring, …": a noun read as a participle, not a bare one
     # one with an object of its own does a thing a reader may track ("Facing
     # its worst crisis in years, …", "Addressing a conference, …")
     return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass", "dobj", "ccomp") for c in advcl.children)
