@@ -473,14 +473,19 @@ def _verb_read_as_noun(noun: Token) -> bool:
     return any(t.like_num for t in noun.subtree)
 
 
+#: The compound preposition (a function word of two tokens) that introduces a
+#: source: "according to the ministry".
+SOURCE_PREPOSITION = ("according", "to")
+
+
 def _according_to_object(noun: Token) -> bool:
-    """RETURNS (bool): whether ``noun`` is the object of "according to"."""
+    """RETURNS (bool): whether ``noun`` is the object of :data:`SOURCE_PREPOSITION`."""
     prep = noun.head
     return (
         noun.dep_ == "pobj"
-        and prep.lower_ == "to"
+        and prep.lower_ == SOURCE_PREPOSITION[1]
         and prep.i > 0
-        and noun.doc[prep.i - 1].lower_ == "according"
+        and noun.doc[prep.i - 1].lower_ == SOURCE_PREPOSITION[0]
     )
 
 
@@ -1635,7 +1640,7 @@ class Segmenter(RulePackComponent):
         # a trailing "according to X" is attribution, not evidence; one in
         # mid-sentence ("What is off the table, according to the board, is …") stays
         for i in range(start + 1, end - 1):
-            if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and doc[i - 1].is_punct:
+            if (doc[i].lower_, doc[i + 1].lower_) == SOURCE_PREPOSITION and doc[i - 1].is_punct:
                 rest = doc[doc[i].right_edge.i + 1 : end]
                 if all(t.is_punct or t.is_space for t in rest):
                     end = i - 1
