@@ -22,16 +22,16 @@ SHARED = ROOT.parent / "shared"
 STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "devset": (SHARED / "devset", 5),
     "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 13),
-    "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 12),
+    "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 13),
     "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 11),
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 8),
     "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 9),
-    "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 9),
+    "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 10),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 2),
 }
 #: all dev chains together: group found, final status, whole history, value (of 138 facts)
-TOTAL_FLOORS = {"found": 103, "status": 82, "history": 45, "value": 68}
+TOTAL_FLOORS = {"found": 105, "status": 84, "history": 46, "value": 69}
 
 
 @pytest.fixture(scope="module")

@@ -545,6 +545,11 @@ class SlotRule(BaseModel):
     #: lemmas of the verb the word must hang on ("production" counts as
     #: filming only as what begins or wraps); empty for any
     heads: list[str] = []
+    #: lemmas of which one must also stand in the claim's clause (its
+    #: predicate's words) for the word to count ("unveil" is a rollout only
+    #: of a prototype, or at a factory or a ceremony); empty for none. A word
+    #: so placed names its fact over any topic it has of its own
+    near: list[str] = []
     #: fixed expressions, as written, that hold a word of the rule without
     #: speaking to the fact ("in order to" is no order); empty for none
     except_in: list[str] = []

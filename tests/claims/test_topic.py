@@ -52,6 +52,10 @@ def test_topic_main_subject_from_title(analyse):
         # "share" is no shares; an attribute is keyed by the noun the claim is about
         ("Orrin expects to share a roadmap this summer.", "other", "roadmap"),
         ("Nobody else is convinced.", "other", "other"),
+        # "unveil" is a production rollout only of a prototype, or at a
+        # factory or a ceremony (slots.jsonl "near"); else an announcement
+        ("The carmaker unveiled its first electric van at its factory in Ulm.", "production", "unveiling"),
+        ("The carmaker unveiled its first electric van at a trade show in Ulm.", "release", "announcement"),
     ],
 )
 def test_topic_and_key(analyse, text, topic, key):

@@ -702,6 +702,10 @@ class TopicTagger(RulePackComponent):
                     continue
                 if slot.except_in and _in_expression(token, slot.except_in):
                     continue
+                if slot.near and not any(
+                    t.lemma_.lower() in slot.near for t in doc[head_i].subtree if claim.start <= t.i < claim.end
+                ):
+                    continue
                 words = range(token.i, token.i + len(phrase))
                 if head_i in words:
                     weight = 3.0
@@ -743,10 +747,10 @@ class TopicTagger(RulePackComponent):
         source = info.get("attribution") or {}
         slot_hits = self._slot_hits(claim) if slot_hits is None else slot_hits
         # the tokens a slot matched by more than one word (a phrase, or a head verb)
-        specific = {i for i, _, length, slot in slot_hits if length > 1 or slot.heads}
+        specific = {i for i, _, length, slot in slot_hits if length > 1 or slot.heads or slot.near}
         named = self._named_fact(claim, head_i, slot_hits)
         voted: set[int] = set()
-        for i, _, length, slot in sorted(slot_hits, key=lambda h: (-h[2] - bool(h[3].heads), h[0])):
+        for i, _, length, slot in sorted(slot_hits, key=lambda h: (-h[2] - bool(h[3].heads or h[3].near), h[0])):
             if i in voted or (i not in specific and self._topic_word(claim.doc[i])):
                 continue
             voted.add(i)
