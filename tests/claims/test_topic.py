@@ -56,6 +56,9 @@ def test_topic_main_subject_from_title(analyse):
         # factory or a ceremony (slots.jsonl "near"); else an announcement
         ("The carmaker unveiled its first electric van at its factory in Ulm.", "production", "unveiling"),
         ("The carmaker unveiled its first electric van at a trade show in Ulm.", "release", "announcement"),
+        # a person "as" a job (a crew word) is hired, not cast; "as" a character is cast
+        ("Brightwell Corp. has hired Jane Roe as its new chief financial officer.", "crew", "Jane Roe"),
+        ("The sequel will star Mara Quill as the detective.", "cast", "Mara Quill"),
     ],
 )
 def test_topic_and_key(analyse, text, topic, key):
