@@ -498,6 +498,9 @@ class TopicRule(BaseModel):
     lemma: str
     #: parts of speech the word counts as (e.g. only the noun "share"); empty for any
     pos: list[str] = []
+    #: particles or prepositions (lower-cased) that, hung on the word, make
+    #: it another verb, no word of the topic ("call *for*", "call *on*"); empty for none
+    not_with: list[str] = []
     #: the roll-up key the word gives a claim of its topic ("acquire" -> "deal"
     #: within ``business``); None leaves the topic's own key
     key: str | None = None

@@ -499,3 +499,18 @@ def test_topic_main_subject_is_no_date_the_tagger_took_for_a_product(nlp):
     doc._.title = "Regulator orders rerun of navy tanker bid"
     doc = nlp(doc)
     assert not (doc._.main_subject or "").startswith("May")
+
+
+@pytest.mark.parametrize(
+    "text, is_title",
+    [
+        ("The studio will call the sequel Harbour Lights.", True),
+        # "call for", "call off": another verb, no naming (topics.jsonl "not_with")
+        ("Two senators called for an inquiry into the sale.", False),
+        ("The club called off the friendly match.", False),
+    ],
+)
+def test_topic_call_names_only_without_its_particle(analyse, text, is_title):
+    records = analyse(text)
+    assert records
+    assert (records[0].topic == "title") is is_title, [(r.text, r.topic, r.key) for r in records]

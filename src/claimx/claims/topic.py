@@ -142,6 +142,8 @@ class TopicTagger(RulePackComponent):
         self.measure_units: dict[str, str] = {}  # unit -> rule id
         self.keys: dict[tuple[str, str], str] = {}  # (topic, word) -> roll-up key
         self.word_pos: dict[str, frozenset[str]] = {}  # word -> the only parts of speech it counts as
+        #: word -> the particles and prepositions that make it another verb
+        self.word_not_with: dict[str, frozenset[str]] = {}
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
         for rule in rules:
             lemma = rule.lemma.lower()
@@ -170,6 +172,8 @@ class TopicTagger(RulePackComponent):
                 self.words.setdefault(lemma, rule.topic)
                 if rule.pos:
                     self.word_pos[lemma] = frozenset(rule.pos)
+                if rule.not_with:
+                    self.word_not_with[lemma] = frozenset(rule.not_with)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
         #: role -> the ``topic`` rules of ``scope.jsonl`` that find it (their
@@ -850,12 +854,18 @@ class TopicTagger(RulePackComponent):
     def _topic_word(self, token: Token) -> str | None:
         """RETURNS (str | None): the topic ``token`` names, by form or lemma
         (the form first: "sales" is a business word, its lemma "sale" a
-        release one), if its part of speech allows."""
+        release one), if its part of speech allows and no particle or
+        preposition of its rule's ``not_with`` makes it another verb."""
         for word in (token.lower_, token.lemma_.lower()):
             topic = self.words.get(word)
             if topic is not None:
                 allowed = self.word_pos.get(word)
-                return topic if allowed is None or token.pos_ in allowed else None
+                if allowed is not None and token.pos_ not in allowed:
+                    return None
+                bound = self.word_not_with.get(word)
+                if bound and any(c.dep_ in ("prep", "prt") and c.lower_ in bound for c in token.children):
+                    return None
+                return topic
         return None
 
     def _variant(self, claim: Span) -> tuple[str, str] | None:
