@@ -136,6 +136,28 @@ def test_status_media_reports_pass_on_rumours(analyse, text, status):
 
 
 @pytest.mark.parametrize(
+    "text, status",
+    [
+        # what a reporting source says had already happened is as settled as
+        # what it says happened: the past perfect is a settled past too
+        ("The weekly paper reported that the ferry company had sold two boats.", "confirmed"),
+        ("The weekly paper reported that the ferry company sold two boats.", "confirmed"),
+        # the present perfect is not: a report that something has happened
+        # passes on what others told it
+        ("The weekly paper reported that the ferry company has sold two boats.", "rumored"),
+        # nor is a modal perfect, nor a report resting on an unnamed source
+        ("The weekly paper reported that the ferry company would have sold two boats.", "rumored"),
+        ("The weekly paper reported that the ferry company had sold two boats, citing an unnamed manager.", "rumored"),
+        # unnamed sources make even the past a rumour
+        ("Insiders said the ferry company had sold two boats.", "rumored"),
+    ],
+)
+def test_status_reported_past_perfect_is_settled(analyse, text, status):
+    records = analyse(text)
+    assert [r.status for r in records] == [status], [(r.text, r.status) for r in records]
+
+
+@pytest.mark.parametrize(
     "text, evidence",
     [
         # complement words set the status of the event they govern (see

@@ -685,7 +685,13 @@ class CueTagger(RulePackComponent):
             head = head.head
         if (attribution or {}).get("assessor") and _plain_present(head):
             return True  # "the shares are cheap, analyst Jane Roe said": an assessment of now
-        return head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children)
+        auxiliaries = [c for c in head.children if c.dep_ == "aux"]
+        if head.tag_ == "VBD" and not auxiliaries:
+            return True
+        # "had resigned": the past perfect (a past-tense auxiliary alone on a
+        # past participle, no modal, no "to") speaks of what had already
+        # happened as plainly as the simple past does
+        return head.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].tag_ == _PAST_AUX_TAG
 
     def _reported(self, cue: Span, claim: Span, frame: Token | None) -> bool:
         """RETURNS (bool): whether a ``reported`` rule of ``scope.jsonl``
@@ -717,6 +723,10 @@ class CueTagger(RulePackComponent):
         if CueTagger._question(claim):
             return True
         return self.condition is not None and self.condition(head, Walk({head.i}, None, None, None, claim))
+
+
+#: the tag of a past-tense auxiliary that is not a modal ("had")
+_PAST_AUX_TAG = "VBD"
 
 
 def _plain_present(head: Token) -> bool:
