@@ -244,6 +244,10 @@ TARGET_ROLES: tuple[str, ...] = get_args(TargetRole)
 CLAUSE_MOOD = "condition"
 
 
+#: the kinds of scope rule that serve one decision of a component, by its role
+ROLES_OF_KIND: dict[str, tuple[str, ...]] = {"report": REPORT_ROLES, "topic": TOPIC_ROLES, "target": TARGET_ROLES}
+
+
 class ScopeRule(BaseModel):
     """One line of ``scope.jsonl``: how far a cue reaches and which cue wins.
 
@@ -342,13 +346,10 @@ class ScopeRule(BaseModel):
             raise ValueError("a category rule names its category and priority")
         if self.kind == "recast" and (self.category is None or not self.applies_to):
             raise ValueError("a recast rule names the categories it applies to and the category they become")
-        if self.kind == "report" and self.role not in REPORT_ROLES:
-            raise ValueError(f"a report rule names its role, one of {', '.join(REPORT_ROLES)}")
-        if self.kind == "topic" and self.role not in TOPIC_ROLES:
-            raise ValueError(f"a topic rule names its role, one of {', '.join(TOPIC_ROLES)}")
-        if self.kind == "target" and self.role not in TARGET_ROLES:
-            raise ValueError(f"a target rule names its role, one of {', '.join(TARGET_ROLES)}")
-        if self.kind in ("terminator", "keep", "share", "recast", "whole", "unsaid", "report", "reported", "topic", "target", "lead_in") and not self.pattern:
+        roles = ROLES_OF_KIND.get(self.kind)
+        if roles is not None and self.role not in roles:
+            raise ValueError(f"a {self.kind} rule names its role, one of {', '.join(roles)}")
+        if self.kind != "category" and not self.pattern:
             raise ValueError(f"a {self.kind} rule needs a pattern")
         if self.kind == "lead_in" and not self.item:
             raise ValueError("a lead_in rule needs the item pattern of the paragraphs it governs")
