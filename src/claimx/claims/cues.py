@@ -434,6 +434,16 @@ class CueTagger(RulePackComponent):
         a lead-in ending on a colon whose cue a ``lead_in`` rule of
         ``scope.jsonl`` matches gives its status to the claims of the list
         paragraphs after it, while their first word matches the rule's ``item``."""
+        # the cues a lead-in rule matches, first: most articles have none,
+        # and then their paragraphs are never built
+        leads: list[tuple[Span, ScopeRule, Test]] = []
+        for cue in cues:
+            walk = Walk(set(), cue, None, self.rules.get(cue._.cue["id"]))
+            found = next(((rule, item) for rule, test, item in self.lead_ins if test(cue.root, walk)), None)
+            if found is not None:
+                leads.append((cue, *found))
+        if not leads:
+            return
         opens = paragraph_starts(doc)
         paragraphs: list[list[int]] = []  # [first token, end token]
         for number, sent in enumerate(doc.sents):
@@ -447,17 +457,10 @@ class CueTagger(RulePackComponent):
                 last -= 1
             if doc[last].text != ":":
                 continue
-            found = None
-            for cue in cues:
-                if not start <= cue.start < end:
-                    continue
-                walk = Walk(set(), cue, None, self.rules.get(cue._.cue["id"]))
-                found = next(((rule, item) for rule, test, item in self.lead_ins if test(cue.root, walk)), None)
-                if found is not None:
-                    break
-            if found is None:
+            lead = next((found for found in leads if start <= found[0].start < end), None)
+            if lead is None:
                 continue
-            rule, item = found
+            cue, rule, item = lead
             handed = {"start": cue.start_char, "end": cue.end_char, "status": cue._.cue["status"]}
             for first_i, end_i in paragraphs[p + 1 :]:
                 while first_i < end_i and doc[first_i].is_space:
