@@ -30,6 +30,12 @@ def leaving_words(rules_dir: Path | None = None) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=8)
+def maker_keys(rules_dir: Path | None = None) -> frozenset[tuple[str, str]]:
+    """RETURNS (frozenset): (topic, key) of the facts that are a maker's own, not its product's (slots with ``"party": "maker"``)."""
+    return frozenset((slot.topic, slot.key) for slot in load_slots(rules_dir) if slot.party == "maker")
+
+
+@functools.lru_cache(maxsize=8)
 def value_kinds(rules_dir: Path | None = None) -> dict[tuple[str, str], ValueKind | None]:
     """RETURNS (dict): (topic, key) -> what the value of a fact in that slot is."""
     kinds: dict[tuple[str, str], ValueKind | None] = {}

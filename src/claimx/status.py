@@ -216,14 +216,6 @@ def _attribute_words() -> dict[str, str]:
     }
 
 
-@functools.lru_cache(maxsize=1)
-def _maker_keys() -> frozenset[tuple[str, str]]:
-    """RETURNS (frozenset): (topic, key) of the facts that are a maker's own, not its product's (slots with ``"party": "maker"``)."""
-    from .slots import load_slots
-
-    return frozenset((slot.topic, slot.key) for slot in load_slots() if slot.party == "maker")
-
-
 def _maker_name(name: str, canonical: str) -> bool:
     """RETURNS (bool): whether ``name`` is a maker's name that the product's
     name ``canonical`` opens with a model number after it ("Talmar" in "Talmar V40")."""
@@ -709,7 +701,9 @@ def rollup(
     if background is None:
         background = background_claims(claims)
     attribute_words = _attribute_words()
-    maker_keys = _maker_keys()
+    from .slots import maker_keys as slot_maker_keys
+
+    maker_keys = slot_maker_keys()
     attribute_keys = set(attribute_words.values())
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
