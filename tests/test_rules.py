@@ -55,7 +55,7 @@ def test_rules_hash_changes_with_content_and_names(tmp_path):
     "rule_id, text, status",
     [
         ("unknown-no-date", "No release date has been set.", "unconfirmed"),
-        ("pseudo-has_not_ruled_out", "The club has not ruled out a move.", "rumored"),
+        ("pseudo-not_rule_out", "The club has not ruled out a move.", "rumored"),
     ],
 )
 def test_rules_examples_behave(analyse, rule_id, text, status):
