@@ -117,6 +117,10 @@ class CueRule(BaseModel):
     #: that the makers themselves state is a fact, not speculation ("the
     #: council said it is *in talks* with a new operator")
     maker_states: bool = False
+    #: category ``future`` only: a future of intention or prediction ("is
+    #: *going to*") that the makers' saying makes a plan (``expected``), not a
+    #: statement as their "will" is; the article's own is one as any future
+    intention: bool = False
 
 
 #: the roles of ``report`` rules (``scope.jsonl``) in the attribution

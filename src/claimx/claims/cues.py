@@ -9,7 +9,8 @@ category        status       e.g.
 ==============  ===========  =============================================
 ``certain``     confirmed    officially, confirmed, announced, has begun
 ``expect``      expected     expected to, slated, plans to, aims to, likely
-``future``      expected     will, 'll (confirmed when the makers say it)
+``future``      expected     will, 'll (confirmed when the makers say it,
+                             but for "going to": their intention)
 ``spec``        rumored      may, could, reportedly, tentatively, suggests
 ``neg``         denied       not, no, never, denied, ruled out, unlikely
 ``unknown``     unconfirmed  no date has been set, remains unconfirmed
@@ -169,6 +170,8 @@ class CueTagger(RulePackComponent):
         self.rules = {rule.id: rule for rule in rules}
         #: ``spec`` rules of a deliberation the makers may state as a fact ("in talks")
         self.maker_states = frozenset(rule.id for rule in rules if rule.maker_states)
+        #: ``future`` rules of intention ("going to"): the makers' saying it is a plan
+        self.intentions = frozenset(rule.id for rule in rules if rule.intention)
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.patterns = Matcher(nlp.vocab)
         self.tell_verbs: set[str] = set()
@@ -663,6 +666,10 @@ class CueTagger(RulePackComponent):
             # one too, unless it stands in a speculative passage (decided
             # once every claim has its status)
             if source == AUTHORITY_MAKER:
+                # "we are going to cut prices": what the makers intend is
+                # their plan; their "will" is a statement
+                if all(c._.cue["id"] in self.intentions for c in cues):
+                    return "expected", cues
                 return "confirmed", cues
             return "future", cues
         # "certain", or no cue: an analyst's estimate of the past is still an
