@@ -280,11 +280,10 @@ def is_clause_head(
     if token.dep_ == "acl" and token.tag_ == "VBN":
         if _according_to_object(token.head):
             return False  # "according to figures released by NPD Group": the source, no claim
-        # "delays caused by …", "(tentatively titled …)"; not "registered by then"
-        return _parenthetical(token) or (
-            any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children)
-            and not _named_by(token)
-        ) or _set_off_participle(token)
+        # "(tentatively titled …)", "…, located in Leeds", "…, followed by a tour"; right after
+        # its noun ("figures released by the bureau") it says which one, as a restrictive
+        # relative clause does, and stays in its claim
+        return _parenthetical(token) or _set_off_participle(token)
     if _set_off_adjective(token):
         return True
     if token.dep_ == "appos" and _parenthetical(token):
@@ -370,22 +369,6 @@ def glued_frame(ccomp: Token, report_verbs: frozenset[str]) -> bool:
     )
 
 
-def _named_by(acl: Token) -> bool:
-    """RETURNS (bool): whether a past participle says no more than a name as
-    its agent ("an event hosted by Apple", "the sum estimated by Forbes"):
-    it tells whose its noun is, no event of its own."""
-    if any(c.dep_ != "agent" for c in acl.children):
-        return False
-    objects = [g for c in acl.children for g in c.children if g.dep_ == "pobj"]
-    if len(objects) != 1:
-        return False
-    # names joined by "and" name the owners all the same ("a plan adopted by Siemens and Alstom")
-    names = [objects[0], *(g for g in objects[0].children if g.dep_ == "conj")]
-    return all(n.pos_ == "PROPN" for n in names) and all(
-        g.dep_ in ("compound", "cc") or g in names for n in names for g in n.children
-    )
-
-
 def _set_off_adjective(token: Token) -> bool:
     """RETURNS (bool): whether an adjective set off by a comma after its noun
     says what the noun can do or does, with a verb of its own ("a new
@@ -405,15 +388,30 @@ def _set_off_participle(acl: Token) -> bool:
     """RETURNS (bool): whether a past participle on a noun is set off by a
     comma and says where or when of it ("the court, located in central
     Leeds", "the suit, filed in May 2024"): a fact of its own, unlike a
-    participle that names its noun ("a sequel codenamed Orion")."""
+    participle that names its noun ("a sequel codenamed Orion"). One with
+    an agent after a noun that is not its clause's subject says what comes
+    of or after it ("a launch in May, followed by a tour in June"); one that
+    breaks into a subject says whose its noun is ("the ban, sought by
+    campaigners, was dropped"), as a restrictive one does."""
     doc = acl.doc
     first = acl.left_edge
-    return (
-        first.i > 0
-        and doc[first.i - 1].text == ","
-        and first.i > acl.head.i
-        and any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in acl.children)
+    if first.i == 0 or doc[first.i - 1].text != "," or first.i < acl.head.i:
+        return False
+    if any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in acl.children):
+        return True
+    return not _in_subject(acl.head) and any(
+        c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in acl.children
     )
+
+
+def _in_subject(noun: Token) -> bool:
+    """RETURNS (bool): whether a noun is its clause's subject or inside it ("the ban on X in public places")."""
+    token = noun
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        if token.dep_ in SUBJECT_DEPS:
+            return True
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS and token.i == noun.i
 
 
 #: dependents that add nothing to what a verb says: its subject, auxiliaries, negation, adverbs, punctuation
