@@ -817,3 +817,22 @@ def test_segment_as_with_a_verb_in_progress_is_a_time_frame(analyse):
     # "as" with a verb in progress gives the time of its claim
     texts = [r.text for r in analyse("The minor accident happened during push back, as the jet was leaving its stand.")]
     assert texts == ["The minor accident happened during push back, as the jet was leaving its stand"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a past-tense "when" clause on a time, set off by a comma, recalls an event: a claim
+        (
+            "Profits are back to the level of 2019, when the brewer sold its Dutch arm.",
+            ["Profits are back to the level of 2019", "when the brewer sold its Dutch arm"],
+        ),
+        # one in the present describes its time, and stays in its claim
+        (
+            "The shop will reopen in March, when the school term starts.",
+            ["The shop will reopen in March, when the school term starts"],
+        ),
+    ],
+)
+def test_segment_when_clause_on_a_time(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

@@ -494,16 +494,19 @@ CONDITION_MARKS = frozenset({"if", "unless", "once", "when", "whenever", "until"
 
 def _non_restrictive(relcl: Token) -> bool:
     """RETURNS (bool): whether a relative clause adds a fact of its own:
-    "Deadlock, which is still in testing" does; "the plant that supplies its
+    "Deadlock, which is still in testing" does, and so does one in the past
+    tense on a time, set off by a comma ("in 2019, when the plant lost $2m"):
+    it recalls an event. One in the present describes its time ("by the end
+    of March, when its financial year closes"); "the plant that supplies its
     cells" only narrows down its noun."""
     doc = relcl.doc
     first = relcl.left_edge
     before = doc[first.i - 1] if first.i > 0 else None
-    return (
-        before is not None
-        and before.text in (",", "(", "—", "–", "-")
-        and first.lower_ in ("which", "who", "whose", "where")
-    )
+    if before is None or before.text not in (",", "(", "—", "–", "-"):
+        return False
+    if first.lower_ == "when":
+        return relcl.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in relcl.children)
+    return first.lower_ in ("which", "who", "whose", "where")
 
 
 def interrupted_subject(head: Token) -> int | None:
