@@ -836,3 +836,51 @@ def test_segment_as_with_a_verb_in_progress_is_a_time_frame(analyse):
 )
 def test_segment_when_clause_on_a_time(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a non-restrictive relative clause opened by a preposition or a quantifier and "of"
+        (
+            "The carmaker unveiled a new plan in March, under which four plants will close.",
+            ["The carmaker unveiled a new plan in March", "under which four plants will close"],
+        ),
+        (
+            "The firm hired 40 engineers last year, most of whom came from rival labs.",
+            ["The firm hired 40 engineers last year", "most of whom came from rival labs"],
+        ),
+        # without the comma it narrows down its noun, and stays
+        (
+            "The council published a plan under which four libraries will close.",
+            ["The council published a plan under which four libraries will close"],
+        ),
+    ],
+)
+def test_segment_relative_clause_after_a_preposition(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+def test_segment_gapped_conjunct_shares_its_clause_status(analyse):
+    # "and two depots closed" leaves out "could be": the same hedge, a claim of its own
+    records = analyse("Under the plan, 900 jobs could be cut and two depots closed by 2028.")
+    assert [r.text for r in records] == ["Under the plan, 900 jobs could be cut", "two depots closed by 2028"]
+    assert records[1].status == records[0].status == "rumored"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a frame whose only other words comment on the sentence or name a source makes one claim with its clause
+        (
+            "In short, the upshot is that the mine will stay shut until spring.",
+            ["In short, the upshot is that the mine will stay shut until spring"],
+        ),
+        (
+            "The message, according to two of her aides, is that the senator will not run again.",
+            ["The message, according to two of her aides, is that the senator will not run again"],
+        ),
+    ],
+)
+def test_segment_frame_with_a_sentence_adverbial(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

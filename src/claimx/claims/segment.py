@@ -428,9 +428,23 @@ def bare_frame(token: Token, heads: set[int]) -> Token | None:
     if len(content) != 1:
         return None
     (clause,) = content
-    if not all(c.i == clause.i or c.dep_ in _FRAME_DEPS for c in token.children):
+    if not all(c.i == clause.i or c.dep_ in _FRAME_DEPS or _sentence_adverbial(c, token) for c in token.children):
         return None
     return clause
+
+
+def _sentence_adverbial(prep: Token, verb: Token) -> bool:
+    """RETURNS (bool): whether a preposition on a frame verb comments on the
+    whole sentence rather than adding to what the verb says: it comes before
+    the verb, set off by commas ("In fact, the upshot is that …"), or it
+    names a source ("The implication, according to one aide, is that …")."""
+    if prep.dep_ != "prep":
+        return False
+    doc = prep.doc
+    if prep.lower_ == SOURCE_PREPOSITION[1] and prep.i > 0 and doc[prep.i - 1].lower_ == SOURCE_PREPOSITION[0]:
+        return True
+    after = prep.right_edge.i + 1
+    return prep.i < verb.i and after < len(doc) and doc[after].text == ","
 
 
 #: subordinators (function words) of the time or the occasion of an event
@@ -496,9 +510,9 @@ def _non_restrictive(relcl: Token) -> bool:
     """RETURNS (bool): whether a relative clause adds a fact of its own:
     "Deadlock, which is still in testing" does, and so does one in the past
     tense on a time, set off by a comma ("in 2019, when the plant lost $2m"):
-    it recalls an event. One in the present describes its time ("by the end
-    of March, when its financial year closes"); "the plant that supplies its
-    cells" only narrows down its noun."""
+    it recalls an event. One in the present describes its time ("in June,
+    when the school term ends"); "the plant that supplies its cells" only
+    narrows down its noun."""
     doc = relcl.doc
     first = relcl.left_edge
     before = doc[first.i - 1] if first.i > 0 else None
@@ -506,7 +520,18 @@ def _non_restrictive(relcl: Token) -> bool:
         return False
     if first.lower_ == "when":
         return relcl.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in relcl.children)
-    return first.lower_ in ("which", "who", "whose", "where")
+    if first.pos_ in ("ADP", "DET", "NUM", "PRON") and first.lower_ not in RELATIVE_WORDS:
+        # ", in which 300 jobs go", ", each of whom …", ", most of which …": the pronoun comes after a
+        # preposition or a quantifier and its "of"
+        pronoun = next((t for t in doc[first.i + 1 : min(first.i + 3, relcl.i)] if t.tag_ in ("WDT", "WP")), None)
+        return pronoun is not None and pronoun.lower_ in ("which", "whom") and (
+            first.pos_ == "ADP" or doc[pronoun.i - 1].lower_ == "of"
+        )
+    return first.lower_ in RELATIVE_WORDS
+
+
+#: relative pronouns and adverbs (function words) that open a non-restrictive relative clause after a comma
+RELATIVE_WORDS = frozenset({"which", "who", "whose", "where"})
 
 
 def interrupted_subject(head: Token) -> int | None:
@@ -1199,6 +1224,22 @@ def _splits_from(conj: Token) -> bool:
     return head.pos_ == "AUX" and conj.tag_ in ("VBN", "JJ")
 
 
+def gapped_conjunct(conj: Token) -> bool:
+    """RETURNS (bool): whether a coordinated clause leaves out the
+    auxiliaries of the clause before it: a bare participle with a subject of
+    its own and no auxiliary, after a verb with one ("300 jobs will be cut
+    and two plants closed", "the site was sold and its staff moved"). It
+    says its clause's verb phrase again, with its modal, and shares its
+    status."""
+    if conj.dep_ != "conj" or conj.tag_ != "VBN" or conj.i < conj.head.i:
+        return False
+    if not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in conj.children):
+        return False
+    return any(c.dep_ in ("aux", "auxpass") for c in conj.head.children)
+
+
 def _coordinated_complement(conj: Token) -> bool:
     """RETURNS (bool): whether a verb coordinated with an infinitive or a
     participle that completes another verb is a claim of its own because it
@@ -1466,6 +1507,8 @@ class Segmenter(RulePackComponent):
                     head_i, additive = prepositional_claim(token, self.words)  # type: ignore[misc]
                     if additive and token.head.i < token.i:
                         item_of = token.head.i  # "…, along with X": X shares its clause's predicate and status
+                elif head_i == token.i and gapped_conjunct(token):
+                    item_of = token.head.i  # "…could be cut and two depots shut": the clause's auxiliaries, and status
                 elif head_i == token.i and figure_phrase(token, self.words) is not None:
                     head_i = figure_phrase(token, self.words)  # type: ignore[assignment]
                     item_of = token.head.i  # "…with a margin of error of 3 points": the clause's status
