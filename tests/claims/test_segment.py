@@ -884,3 +884,21 @@ def test_segment_gapped_conjunct_shares_its_clause_status(analyse):
 )
 def test_segment_frame_with_a_sentence_adverbial(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative clause whose verb reports: "which said" belongs to the claim it reports, not to its noun's clause
+        (
+            "Tickets for the tour go on sale on Friday through the promoter Harbor Live, which said there would be no resale.",
+            ["Tickets for the tour go on sale on Friday through the promoter Harbor Live", "which said there would be no resale"],
+        ),
+        (
+            "The new phone runs on the same chip as its rival, which suggests the two firms share a supplier.",
+            ["The new phone runs on the same chip as its rival", "which suggests the two firms share a supplier"],
+        ),
+    ],
+)
+def test_segment_relative_reporter_goes_with_its_report(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

@@ -1578,9 +1578,10 @@ class Segmenter(RulePackComponent):
             for child in current.children:
                 if child.i in heads and child.i not in dropped:
                     continue
-                if child.i in dropped and child.dep_ in ("conj", "parataxis", "advcl", "ccomp"):
+                if child.i in dropped and child.dep_ in ("conj", "parataxis", "advcl", "ccomp", "relcl"):
                     # a coordinated reporting verb ("…, and analysts estimate
-                    # that …") belongs to the claim it reports
+                    # that …"), or a relative one ("…, which said that …"),
+                    # belongs to the claim it reports
                     continue
                 if child.dep_ == "advcl" and child.pos_ in ("PRON", "DET") and child.i < current.i:
                     continue  # "Whatever the outcome, …": a concession, no part of the claim
