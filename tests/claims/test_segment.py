@@ -543,17 +543,28 @@ def test_segment_wh_question_after_a_conjunction_is_no_claim(analyse):
     assert len(analyse("Will the tour go ahead in May?")) == 1
 
 
-def test_segment_participle_with_a_bare_name_as_agent(analyse):
-    # "hosted by Vantor" only says whose the event is; "caused by a strike at the port" is an event
+def test_segment_restrictive_participle_with_an_agent_stays_in_its_claim(analyse):
+    # a participle right after its noun says which one, as a restrictive relative
+    # clause does ("figures that were published by the bureau"): part of the claim,
+    # whether its agent is a name or not
     assert [r.text for r in analyse("The phone was shown at a launch event hosted by Vantor.")] == [
         "The phone was shown at a launch event hosted by Vantor"
     ]
-    texts = [r.text for r in analyse("Exports fell in May after delays caused by a strike at the port.")]
-    assert "caused by a strike at the port" in texts, texts
-    # names joined by "and" say whose it is all the same
+    assert [r.text for r in analyse("The minister quoted jobless figures published on Friday by the statistics bureau.")] == [
+        "The minister quoted jobless figures published on Friday by the statistics bureau"
+    ]
     assert [r.text for r in analyse("The report compares the different plans adopted by Siemens and Alstom.")] == [
         "The report compares the different plans adopted by Siemens and Alstom"
     ]
+
+
+def test_segment_set_off_participle_with_an_agent(analyse):
+    # set off by a comma after a noun that is not the subject, it says what follows: a claim
+    texts = [r.text for r in analyse("The band will play two shows in Dublin in March, followed by a tour of Japan in May.")]
+    assert texts == ["The band will play two shows in Dublin in March", "followed by a tour of Japan in May"], texts
+    # breaking into its clause's subject, it says whose the noun is: part of the claim
+    texts = [r.text for r in analyse("A cap on card fees for small shops, sought by traders, was left out of the bill.")]
+    assert texts == ["A cap on card fees for small shops, sought by traders, was left out of the bill"], texts
 
 
 def test_segment_inline_bullet_list_one_claim_per_item(analyse):
@@ -806,3 +817,88 @@ def test_segment_as_with_a_verb_in_progress_is_a_time_frame(analyse):
     # "as" with a verb in progress gives the time of its claim
     texts = [r.text for r in analyse("The minor accident happened during push back, as the jet was leaving its stand.")]
     assert texts == ["The minor accident happened during push back, as the jet was leaving its stand"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a past-tense "when" clause on a time, set off by a comma, recalls an event: a claim
+        (
+            "Profits are back to the level of 2019, when the brewer sold its Dutch arm.",
+            ["Profits are back to the level of 2019", "when the brewer sold its Dutch arm"],
+        ),
+        # one in the present describes its time, and stays in its claim
+        (
+            "The shop will reopen in March, when the school term starts.",
+            ["The shop will reopen in March, when the school term starts"],
+        ),
+    ],
+)
+def test_segment_when_clause_on_a_time(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a non-restrictive relative clause opened by a preposition or a quantifier and "of"
+        (
+            "The carmaker unveiled a new plan in March, under which four plants will close.",
+            ["The carmaker unveiled a new plan in March", "under which four plants will close"],
+        ),
+        (
+            "The firm hired 40 engineers last year, most of whom came from rival labs.",
+            ["The firm hired 40 engineers last year", "most of whom came from rival labs"],
+        ),
+        # without the comma it narrows down its noun, and stays
+        (
+            "The council published a plan under which four libraries will close.",
+            ["The council published a plan under which four libraries will close"],
+        ),
+    ],
+)
+def test_segment_relative_clause_after_a_preposition(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+def test_segment_gapped_conjunct_shares_its_clause_status(analyse):
+    # "and two depots closed" leaves out "could be": the same hedge, a claim of its own
+    records = analyse("Under the plan, 900 jobs could be cut and two depots closed by 2028.")
+    assert [r.text for r in records] == ["Under the plan, 900 jobs could be cut", "two depots closed by 2028"]
+    assert records[1].status == records[0].status == "rumored"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a frame whose only other words comment on the sentence or name a source makes one claim with its clause
+        (
+            "In short, the upshot is that the mine will stay shut until spring.",
+            ["In short, the upshot is that the mine will stay shut until spring"],
+        ),
+        (
+            "The message, according to two of her aides, is that the senator will not run again.",
+            ["The message, according to two of her aides, is that the senator will not run again"],
+        ),
+    ],
+)
+def test_segment_frame_with_a_sentence_adverbial(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative clause whose verb reports: "which said" belongs to the claim it reports, not to its noun's clause
+        (
+            "Tickets for the tour go on sale on Friday through the promoter Harbor Live, which said there would be no resale.",
+            ["Tickets for the tour go on sale on Friday through the promoter Harbor Live", "which said there would be no resale"],
+        ),
+        (
+            "The new phone runs on the same chip as its rival, which suggests the two firms share a supplier.",
+            ["The new phone runs on the same chip as its rival", "which suggests the two firms share a supplier"],
+        ),
+    ],
+)
+def test_segment_relative_reporter_goes_with_its_report(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

@@ -280,11 +280,10 @@ def is_clause_head(
     if token.dep_ == "acl" and token.tag_ == "VBN":
         if _according_to_object(token.head):
             return False  # "according to figures released by NPD Group": the source, no claim
-        # "delays caused by …", "(tentatively titled …)"; not "registered by then"
-        return _parenthetical(token) or (
-            any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in token.children)
-            and not _named_by(token)
-        ) or _set_off_participle(token)
+        # "(tentatively titled …)", "…, located in Leeds", "…, followed by a tour"; right after
+        # its noun ("figures released by the bureau") it says which one, as a restrictive
+        # relative clause does, and stays in its claim
+        return _parenthetical(token) or _set_off_participle(token)
     if _set_off_adjective(token):
         return True
     if token.dep_ == "appos" and _parenthetical(token):
@@ -370,22 +369,6 @@ def glued_frame(ccomp: Token, report_verbs: frozenset[str]) -> bool:
     )
 
 
-def _named_by(acl: Token) -> bool:
-    """RETURNS (bool): whether a past participle says no more than a name as
-    its agent ("an event hosted by Apple", "the sum estimated by Forbes"):
-    it tells whose its noun is, no event of its own."""
-    if any(c.dep_ != "agent" for c in acl.children):
-        return False
-    objects = [g for c in acl.children for g in c.children if g.dep_ == "pobj"]
-    if len(objects) != 1:
-        return False
-    # names joined by "and" name the owners all the same ("a plan adopted by Siemens and Alstom")
-    names = [objects[0], *(g for g in objects[0].children if g.dep_ == "conj")]
-    return all(n.pos_ == "PROPN" for n in names) and all(
-        g.dep_ in ("compound", "cc") or g in names for n in names for g in n.children
-    )
-
-
 def _set_off_adjective(token: Token) -> bool:
     """RETURNS (bool): whether an adjective set off by a comma after its noun
     says what the noun can do or does, with a verb of its own ("a new
@@ -405,15 +388,30 @@ def _set_off_participle(acl: Token) -> bool:
     """RETURNS (bool): whether a past participle on a noun is set off by a
     comma and says where or when of it ("the court, located in central
     Leeds", "the suit, filed in May 2024"): a fact of its own, unlike a
-    participle that names its noun ("a sequel codenamed Orion")."""
+    participle that names its noun ("a sequel codenamed Orion"). One with
+    an agent after a noun that is not its clause's subject says what comes
+    of or after it ("a launch in May, followed by a tour in June"); one that
+    breaks into a subject says whose its noun is ("the ban, sought by
+    campaigners, was dropped"), as a restrictive one does."""
     doc = acl.doc
     first = acl.left_edge
-    return (
-        first.i > 0
-        and doc[first.i - 1].text == ","
-        and first.i > acl.head.i
-        and any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in acl.children)
+    if first.i == 0 or doc[first.i - 1].text != "," or first.i < acl.head.i:
+        return False
+    if any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in acl.children):
+        return True
+    return not _in_subject(acl.head) and any(
+        c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in acl.children
     )
+
+
+def _in_subject(noun: Token) -> bool:
+    """RETURNS (bool): whether a noun is its clause's subject or inside it ("the ban on X in public places")."""
+    token = noun
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        if token.dep_ in SUBJECT_DEPS:
+            return True
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS and token.i == noun.i
 
 
 #: dependents that add nothing to what a verb says: its subject, auxiliaries, negation, adverbs, punctuation
@@ -430,9 +428,23 @@ def bare_frame(token: Token, heads: set[int]) -> Token | None:
     if len(content) != 1:
         return None
     (clause,) = content
-    if not all(c.i == clause.i or c.dep_ in _FRAME_DEPS for c in token.children):
+    if not all(c.i == clause.i or c.dep_ in _FRAME_DEPS or _sentence_adverbial(c, token) for c in token.children):
         return None
     return clause
+
+
+def _sentence_adverbial(prep: Token, verb: Token) -> bool:
+    """RETURNS (bool): whether a preposition on a frame verb comments on the
+    whole sentence rather than adding to what the verb says: it comes before
+    the verb, set off by commas ("In fact, the upshot is that …"), or it
+    names a source ("The implication, according to one aide, is that …")."""
+    if prep.dep_ != "prep":
+        return False
+    doc = prep.doc
+    if prep.lower_ == SOURCE_PREPOSITION[1] and prep.i > 0 and doc[prep.i - 1].lower_ == SOURCE_PREPOSITION[0]:
+        return True
+    after = prep.right_edge.i + 1
+    return prep.i < verb.i and after < len(doc) and doc[after].text == ","
 
 
 #: subordinators (function words) of the time or the occasion of an event
@@ -496,16 +508,30 @@ CONDITION_MARKS = frozenset({"if", "unless", "once", "when", "whenever", "until"
 
 def _non_restrictive(relcl: Token) -> bool:
     """RETURNS (bool): whether a relative clause adds a fact of its own:
-    "Deadlock, which is still in testing" does; "the plant that supplies its
-    cells" only narrows down its noun."""
+    "Deadlock, which is still in testing" does, and so does one in the past
+    tense on a time, set off by a comma ("in 2019, when the plant lost $2m"):
+    it recalls an event. One in the present describes its time ("in June,
+    when the school term ends"); "the plant that supplies its cells" only
+    narrows down its noun."""
     doc = relcl.doc
     first = relcl.left_edge
     before = doc[first.i - 1] if first.i > 0 else None
-    return (
-        before is not None
-        and before.text in (",", "(", "—", "–", "-")
-        and first.lower_ in ("which", "who", "whose", "where")
-    )
+    if before is None or before.text not in (",", "(", "—", "–", "-"):
+        return False
+    if first.lower_ == "when":
+        return relcl.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in relcl.children)
+    if first.pos_ in ("ADP", "DET", "NUM", "PRON") and first.lower_ not in RELATIVE_WORDS:
+        # ", in which 300 jobs go", ", each of whom …", ", most of which …": the pronoun comes after a
+        # preposition or a quantifier and its "of"
+        pronoun = next((t for t in doc[first.i + 1 : min(first.i + 3, relcl.i)] if t.tag_ in ("WDT", "WP")), None)
+        return pronoun is not None and pronoun.lower_ in ("which", "whom") and (
+            first.pos_ == "ADP" or doc[pronoun.i - 1].lower_ == "of"
+        )
+    return first.lower_ in RELATIVE_WORDS
+
+
+#: relative pronouns and adverbs (function words) that open a non-restrictive relative clause after a comma
+RELATIVE_WORDS = frozenset({"which", "who", "whose", "where"})
 
 
 def interrupted_subject(head: Token) -> int | None:
@@ -1198,6 +1224,22 @@ def _splits_from(conj: Token) -> bool:
     return head.pos_ == "AUX" and conj.tag_ in ("VBN", "JJ")
 
 
+def gapped_conjunct(conj: Token) -> bool:
+    """RETURNS (bool): whether a coordinated clause leaves out the
+    auxiliaries of the clause before it: a bare participle with a subject of
+    its own and no auxiliary, after a verb with one ("300 jobs will be cut
+    and two plants closed", "the site was sold and its staff moved"). It
+    says its clause's verb phrase again, with its modal, and shares its
+    status."""
+    if conj.dep_ != "conj" or conj.tag_ != "VBN" or conj.i < conj.head.i:
+        return False
+    if not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in conj.children):
+        return False
+    return any(c.dep_ in ("aux", "auxpass") for c in conj.head.children)
+
+
 def _coordinated_complement(conj: Token) -> bool:
     """RETURNS (bool): whether a verb coordinated with an infinitive or a
     participle that completes another verb is a claim of its own because it
@@ -1465,6 +1507,8 @@ class Segmenter(RulePackComponent):
                     head_i, additive = prepositional_claim(token, self.words)  # type: ignore[misc]
                     if additive and token.head.i < token.i:
                         item_of = token.head.i  # "…, along with X": X shares its clause's predicate and status
+                elif head_i == token.i and gapped_conjunct(token):
+                    item_of = token.head.i  # "…could be cut and two depots shut": the clause's auxiliaries, and status
                 elif head_i == token.i and figure_phrase(token, self.words) is not None:
                     head_i = figure_phrase(token, self.words)  # type: ignore[assignment]
                     item_of = token.head.i  # "…with a margin of error of 3 points": the clause's status
@@ -1534,9 +1578,10 @@ class Segmenter(RulePackComponent):
             for child in current.children:
                 if child.i in heads and child.i not in dropped:
                     continue
-                if child.i in dropped and child.dep_ in ("conj", "parataxis", "advcl", "ccomp"):
+                if child.i in dropped and child.dep_ in ("conj", "parataxis", "advcl", "ccomp", "relcl"):
                     # a coordinated reporting verb ("…, and analysts estimate
-                    # that …") belongs to the claim it reports
+                    # that …"), or a relative one ("…, which said that …"),
+                    # belongs to the claim it reports
                     continue
                 if child.dep_ == "advcl" and child.pos_ in ("PRON", "DET") and child.i < current.i:
                     continue  # "Whatever the outcome, …": a concession, no part of the claim
