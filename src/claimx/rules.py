@@ -502,6 +502,9 @@ class TopicRule(BaseModel):
     #: particles or prepositions (lower-cased) that, hung on the word, make
     #: it another verb, no word of the topic ("call *for*", "call *on*"); empty for none
     not_with: list[str] = []
+    #: fixed expressions, as written, that hold the word without naming its
+    #: topic ("to date" is "so far", no release date); empty for none
+    except_in: list[str] = []
     #: the roll-up key the word gives a claim of its topic ("acquire" -> "deal"
     #: within ``business``); None leaves the topic's own key
     key: str | None = None

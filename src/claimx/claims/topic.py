@@ -144,6 +144,8 @@ class TopicTagger(RulePackComponent):
         self.word_pos: dict[str, frozenset[str]] = {}  # word -> the only parts of speech it counts as
         #: word -> the particles and prepositions that make it another verb
         self.word_not_with: dict[str, frozenset[str]] = {}
+        #: word -> the fixed expressions that hold it without naming its topic
+        self.word_except: dict[str, tuple[str, ...]] = {}
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
         for rule in rules:
             lemma = rule.lemma.lower()
@@ -174,6 +176,8 @@ class TopicTagger(RulePackComponent):
                     self.word_pos[lemma] = frozenset(rule.pos)
                 if rule.not_with:
                     self.word_not_with[lemma] = frozenset(rule.not_with)
+                if rule.except_in:
+                    self.word_except[lemma] = tuple(rule.except_in)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
         #: role -> the ``topic`` rules of ``scope.jsonl`` that find it (their
@@ -864,6 +868,9 @@ class TopicTagger(RulePackComponent):
                     return None
                 bound = self.word_not_with.get(word)
                 if bound and any(c.dep_ in ("prep", "prt") and c.lower_ in bound for c in token.children):
+                    return None
+                held = self.word_except.get(word)
+                if held and _in_expression(token, held):
                     return None
                 return topic
         return None
