@@ -394,9 +394,10 @@ def test_topic_in_order_to_is_no_order(analyse):
 @pytest.mark.parametrize(
     "body, start, subject",
     [
-        # the speaker's "it": the speaker speaks of the article's subject, which keeps the claim
+        # the speaker's "it" speaks of the article's subject, but a firm's own job cuts, results
+        # or closures are the firm's that announces them
         ("Talmot said on Monday that talks continue. Brenwick asked the state for aid, saying that it plans to cut "
-         "3,000 jobs.", "it plans", "Talmot"),
+         "3,000 jobs.", "it plans", "Brenwick"),
         # an organisation outside a business claim is the subject's maker: the claim stays with the subject
         ("Talmot said on Monday that talks continue. Brenwick has said it will ship the Talmot engine in the spring, "
          "and it may push the engine back again.", "it may push", "Talmot"),

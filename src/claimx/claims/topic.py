@@ -437,8 +437,12 @@ class TopicTagger(RulePackComponent):
                 if before is not None and source and source["start"] <= before.idx < source["end"]:
                     # "Ventra said it would bid again": the speaker speaks of
                     # the article's subject, which keeps the claim (a party's
-                    # own fact is _actor's)
-                    candidate = None
+                    # own fact is _actor's); but a firm that says "it" will
+                    # cut jobs, has made a loss or will close plants speaks
+                    # of itself ("Brenwick asked for aid, saying it plans to
+                    # cut 3,000 jobs"): those facts are a firm's own
+                    name = _subject_before(pronoun) if (info["topic"], info["key"]) in self.maker_keys else None
+                    candidate = (name.text, "ORG") if name is not None and name.root.ent_type_ == "ORG" else None
                 elif before is not None:
                     name = _subject_before(pronoun)
                     label = name.root.ent_type_ if name is not None else ""
