@@ -386,6 +386,19 @@ def test_topic_person_joins_a_team_the_team_is_the_subject(analyse):
     assert got[1][0] == "Dario Venn", got
 
 
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        # a clause hung on the fact's noun tells of that fact, its slot words do not vote against it
+        ("Orlen won a $2 billion contract to supply the navy with 40 patrol boats at a rate of four a year.", "contract"),
+        ("Velda has yet to make an offer that meets the club's valuation.", "deal"),
+    ],
+)
+def test_topic_clause_on_a_fact_noun_keeps_its_fact(analyse, text, key):
+    records = analyse(text, title="Orlen and Velda in the news")
+    assert any(r.key == key for r in records), [(r.text, r.topic, r.key) for r in records]
+
+
 def test_topic_in_order_to_is_no_order(analyse):
     records = analyse("The union must accept wage cuts in order for the loans to flow.", title="Brenwick Motors seeks loans")
     assert records and all(r.key != "orders" for r in records), [(r.text, r.key) for r in records]

@@ -729,6 +729,15 @@ class TopicTagger(RulePackComponent):
                 else:
                     weight = 1.0
                 hits.append((token.i, weight, len(phrase), slot))
+        if len(hits) > 1:
+            # a clause hung on a slot's noun tells of that fact ("a $2
+            # billion contract to supply 40 boats at a rate of four a year"
+            # is the contract's, not a production rate): its own slot words
+            # do not vote against it
+            held = {
+                t.i for i, _, _, _ in hits for c in doc[i].children if c.dep_ in ("acl", "relcl") for t in c.subtree
+            }
+            hits = [hit for hit in hits if hit[0] not in held]
         return hits
 
     def topic(
