@@ -399,6 +399,20 @@ def test_topic_clause_on_a_fact_noun_keeps_its_fact(analyse, text, key):
     assert any(r.key == key for r in records), [(r.text, r.topic, r.key) for r in records]
 
 
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        # the subject of a passive is what is done to it: jobs cut, plants closed, terms agreed
+        ("About 4,000 production jobs will be cut in Finland.", "job cuts"),
+        ("Three production plants will be closed by the end of next year.", "plant closures"),
+        ("Personal terms were agreed with the striker's agent on Monday.", "terms"),
+    ],
+)
+def test_topic_passive_subject_weighs_as_object(analyse, text, key):
+    records = analyse(text, title="Orlen and Velda in the news")
+    assert any(r.key == key for r in records), [(r.text, r.topic, r.key) for r in records]
+
+
 def test_topic_in_order_to_is_no_order(analyse):
     records = analyse("The union must accept wage cuts in order for the loans to flow.", title="Brenwick Motors seeks loans")
     assert records and all(r.key != "orders" for r in records), [(r.text, r.key) for r in records]

@@ -758,6 +758,13 @@ class TopicTagger(RulePackComponent):
         in_subject = {
             t.i for c in claim.doc[head_i].children if c.dep_ in SUBJECT_DEPS for t in c.subtree
         }
+        # the noun that is the subject of a passive is what the verb is done
+        # to ("4,000 production jobs will be cut" cuts jobs): it and its
+        # compounds weigh as an object, the rest of its phrase as a subject
+        in_subject -= {
+            t.i for c in claim.doc[head_i].children if c.dep_ in _PASSIVE_SUBJECTS
+            for t in (c, *(m for m in c.children if m.dep_ == "compound"))
+        }
         # an adjunct that sets the scene before the clause ("As part of the
         # restructuring, …") says as little of what the claim is about as its subject
         for child in claim.doc[head_i].children:
@@ -1200,6 +1207,8 @@ def _best_slot(
     return (best[0], best[2]) if best else None
 
 
+#: the subject of a passive verb, its object in the active
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 #: entity labels of a party that acts in a deal: a company, a government, a country
 _PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
