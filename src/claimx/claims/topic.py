@@ -146,6 +146,8 @@ class TopicTagger(RulePackComponent):
         self.word_not_with: dict[str, frozenset[str]] = {}
         #: word -> the fixed expressions that hold it without naming its topic
         self.word_except: dict[str, tuple[str, ...]] = {}
+        #: words that, as verbs taking a clause, report it ("announced that …")
+        self.word_reporting: set[str] = set()
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
         for rule in rules:
             lemma = rule.lemma.lower()
@@ -178,6 +180,8 @@ class TopicTagger(RulePackComponent):
                     self.word_not_with[lemma] = frozenset(rule.not_with)
                 if rule.except_in:
                     self.word_except[lemma] = tuple(rule.except_in)
+                if rule.not_reporting:
+                    self.word_reporting.add(lemma)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
         #: role -> the ``topic`` rules of ``scope.jsonl`` that find it (their
@@ -891,6 +895,9 @@ class TopicTagger(RulePackComponent):
                     return None
                 held = self.word_except.get(word)
                 if held and _in_expression(token, held):
+                    return None
+                if word in self.word_reporting and token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children):
+                    # "announced it has lost $6 billion": what is said is the fact
                     return None
                 return topic
         return None
