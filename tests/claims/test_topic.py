@@ -413,6 +413,27 @@ def test_topic_passive_subject_weighs_as_object(analyse, text, key):
     assert any(r.key == key for r in records), [(r.text, r.topic, r.key) for r in records]
 
 
+@pytest.mark.parametrize(
+    "start, subject",
+    [
+        # the deliveries are the one's they go to, named after "to"
+        ("The first Orsa V40", "Aerolux Airways"),
+        ("Deliveries to Aerolux", "Aerolux Airways"),
+        # "six airlines" names no one
+        ("The next jets", "Orsa V40"),
+    ],
+)
+def test_topic_delivery_to_a_party_is_its(analyse, start, subject):
+    body = (
+        "The first Orsa V40, built by Orsa, was delivered today to Aerolux Airways in Toulouse. "
+        "Deliveries to Aerolux Airways, its launch customer, had been due last year. "
+        "The next jets will be delivered to six airlines in 2028."
+    )
+    records = analyse(body, title="First Orsa V40 delivered")
+    got = [r.subject.name for r in records if r.text.startswith(start) and r.key == "delivery"]
+    assert got == [subject], [(r.text, r.subject.name, r.key) for r in records]
+
+
 def test_topic_in_order_to_is_no_order(analyse):
     records = analyse("The union must accept wage cuts in order for the loans to flow.", title="Brenwick Motors seeks loans")
     assert records and all(r.key != "orders" for r in records), [(r.text, r.key) for r in records]

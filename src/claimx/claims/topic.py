@@ -405,6 +405,15 @@ class TopicTagger(RulePackComponent):
                 parties.setdefault(info["key"], set()).add(actor.text)
             else:
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
+            recipient = (
+                _recipient(claim, claim_ents[n], [h[0] for h in slot_hits[n] if h[3].key == info["key"]], main)
+                if (info["topic"], info["key"]) in self.follow_keys else None
+            )
+            if recipient is not None:
+                # "deliveries to Aerolux are not due until May", "was delivered
+                # to Aerolux today": the deliveries are the one's they go to
+                info["subject"] = {"name": recipient.text, "start": recipient.start_char, "end": recipient.end_char}
+                parties.setdefault(info["key"], set()).add(recipient.text)
             if info["topic"] in ("cast", "crew") and main_person and info["key"] == main:
                 # "Dario Venn is now a Kilbride Rovers player": a person joins
                 # a team, a cast or a firm; that is the fact's subject, the person its key
@@ -1318,6 +1327,25 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
         if ent.start <= g.i < ent.end:
             _note(g, rule)
     return ent
+
+
+def _recipient(claim: Span, ents: list[Span], words: list[int], main: str | None) -> Span | None:
+    """RETURNS (Span | None): the organisation a slot's word says the thing
+    goes to ("deliveries *to Aerolux*", "was delivered today *to Aerolux*"):
+    the party named after "to" hung on the word, when it is not the main
+    subject; else None."""
+    doc = claim.doc
+    for i in words:
+        for prep in doc[i].children:
+            if prep.dep_ != "prep" or prep.lower_ != "to":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                found = [e for e in ents if e.label_ in _PARTY_LABELS and e.start <= obj.i < e.end]
+                if found and not (main and (found[0].text in main or main in found[0].text)):
+                    return found[0]
+    return None
 
 
 #: a ``topic`` rule of ``scope.jsonl`` asked for its role: (role, token) -> the rule that matches, or None
