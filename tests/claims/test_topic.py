@@ -403,7 +403,7 @@ def test_topic_clause_on_a_fact_noun_keeps_its_fact(analyse, text, key):
     "text, key",
     [
         # the subject of a passive is what is done to it: jobs cut, plants closed, terms agreed
-        ("About 4,000 production jobs will be cut in Finland.", "job cuts"),
+        ("A further 4,000 production jobs in Finland will be cut next year.", "job cuts"),
         ("Three production plants will be closed by the end of next year.", "plant closures"),
         ("Personal terms were agreed with the striker's agent on Monday.", "terms"),
     ],

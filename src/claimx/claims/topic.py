@@ -772,7 +772,7 @@ class TopicTagger(RulePackComponent):
             t.i for c in claim.doc[head_i].children if c.dep_ in SUBJECT_DEPS for t in c.subtree
         }
         # the noun that is the subject of a passive is what the verb is done
-        # to ("4,000 production jobs will be cut" cuts jobs): it and its
+        # to ("4,000 production jobs in Finland will be cut" cuts jobs): it and its
         # compounds weigh as an object, the rest of its phrase as a subject
         in_subject -= {
             t.i for c in claim.doc[head_i].children if c.dep_ in _PASSIVE_SUBJECTS
