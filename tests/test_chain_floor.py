@@ -21,7 +21,7 @@ SHARED = ROOT.parent / "shared"
 #: chain -> final status right, at least
 STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "devset": (SHARED / "devset", 5),
-    "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 13),
+    "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 14),
     "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 13),
     "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 11),
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
@@ -31,7 +31,7 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 2),
 }
 #: all dev chains together: group found, final status, whole history, value (of 138 facts)
-TOTAL_FLOORS = {"found": 105, "status": 84, "history": 46, "value": 69}
+TOTAL_FLOORS = {"found": 106, "status": 85, "history": 49, "value": 74}
 
 
 @pytest.fixture(scope="module")

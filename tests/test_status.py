@@ -194,6 +194,25 @@ def test_status_rollup_value_is_the_slots_date_or_amount(key, entities, value):
     assert record.value == value
 
 
+@pytest.mark.parametrize(
+    "key, text, entities, value",
+    [
+        # an attribute no slot names: the share or the quantity the claim gives it
+        ("parts", "70% of the parts will come from local suppliers", [{"text": "70%", "label": "PERCENT", "start": 0, "end": 3}], "70%"),
+        ("range", "its range is put at 5,400 nautical miles", [{"text": "5,400 nautical miles", "label": "QUANTITY", "start": 20, "end": 40}], "5,400 nautical miles"),
+        # a count names no attribute's measure; a variant's key holds its figure already
+        ("crew", "a crew of 12 flew it", [{"text": "12", "label": "CARDINAL", "start": 10, "end": 12}], None),
+        ("2TB model", "a 2TB model follows", [{"text": "2TB", "label": "QUANTITY", "start": 2, "end": 5}], None),
+    ],
+)
+def test_status_rollup_attribute_value_is_its_share_or_quantity(key, text, entities, value):
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    claim = _texted(_claim("c1", "a", "confirmed", topic="other", key=key), text)
+    claim["entities"] = entities
+    (record,) = rollup([claim], docs).values()
+    assert record.value == value
+
+
 def test_status_rollup_claim_giving_the_amount_speaks():
     docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
     # "Prices seen online are not ours" (cued) and "The kettle costs $89"

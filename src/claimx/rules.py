@@ -506,6 +506,13 @@ class TopicRule(BaseModel):
     #: particles or prepositions (lower-cased) that, hung on the word, make
     #: it another verb, no word of the topic ("call *for*", "call *on*"); empty for none
     not_with: list[str] = []
+    #: fixed expressions, as written, that hold the word without naming its
+    #: topic ("to date" is "so far", no release date); empty for none
+    except_in: list[str] = []
+    #: whether the word, as a verb that takes a clause, only reports it
+    #: ("announced that it had lost $2 billion", "revealed it will close"):
+    #: then it is a verb of saying, no word of its topic
+    not_reporting: bool = False
     #: the roll-up key the word gives a claim of its topic ("acquire" -> "deal"
     #: within ``business``); None leaves the topic's own key
     key: str | None = None

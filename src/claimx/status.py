@@ -335,7 +335,7 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
     key = key or claim.get("key")
     kind = _value_kind(topic, key)
     if kind is None:
-        return None
+        return _attribute_figure(claim, topic, key)
     if topic in ("cast", "crew") and claim.get("status") in ("denied", "unconfirmed"):
         # "Jane Roe denied it, telling a fan this week": a person's denial
         # has no date of its own; the one it gives is of the telling
@@ -358,6 +358,27 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
                     s is not None and s <= ent.get("start", -1) < e for s, e in spans
                 ) or _model_number(claim, ent):
                     continue
+                return _written_amount(claim, ent)
+    return None
+
+
+#: the figures that measure an attribute: a share of it, a quantity with its unit
+_ATTRIBUTE_LABELS = ("PERCENT", "QUANTITY")
+
+
+def _attribute_figure(claim: Mapping[str, Any], topic: str | None, key: str | None) -> str | None:
+    """RETURNS (str | None): the value of an attribute that no slot names
+    (``other`` keyed on the noun the claim is about): the share or quantity
+    the claim gives it ("60% of the parts will be made at home", "a range of
+    8,000 nautical miles"); none for a slot's attribute (its slot says what
+    its value is) or a variant whose key already holds its figure ("1TB model")."""
+    from .slots import value_kinds
+
+    if topic != "other" or not key or (topic, key) in value_kinds() or any(c.isdigit() for c in key):
+        return None
+    for label in _ATTRIBUTE_LABELS:
+        for ent in claim.get("entities") or []:
+            if ent.get("label") == label:
                 return _written_amount(claim, ent)
     return None
 

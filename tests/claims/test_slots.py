@@ -40,3 +40,27 @@ def test_slots_leaving_example_denies_the_person(analyse, rule_id, text):
     assert any(rec.key == people[0].key and rec.status == "denied" for rec in rolled), [
         (rec.key, rec.status) for rec in rolled
     ]
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("The sale of the paper mill still needs the approval of its shareholders.", "shareholder vote"),
+        ("The sale of the paper mill still needs the approval of the competition regulator.", "regulatory approval"),
+    ],
+)
+def test_slots_whose_approval_names_the_fact(analyse, text, key):
+    # an approval is the shareholders' vote when they give it, the regulator's clearance otherwise
+    assert any(r.key == key for r in analyse(text)), [(r.text, r.topic, r.key) for r in analyse(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cuts will affect about 20 percent of the company's workforce.",
+        "The senator needs 60 percent of the remaining votes to win.",
+    ],
+)
+def test_slots_a_share_of_something_is_no_stake(analyse, text):
+    # "percent of" a workforce, of votes or of a market holds no one's shares
+    assert all(r.key != "shares" for r in analyse(text)), [(r.text, r.topic, r.key) for r in analyse(text)]

@@ -386,6 +386,54 @@ def test_topic_person_joins_a_team_the_team_is_the_subject(analyse):
     assert got[1][0] == "Dario Venn", got
 
 
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        # a clause hung on the fact's noun tells of that fact, its slot words do not vote against it
+        ("Orlen won a $2 billion contract to supply the navy with 40 patrol boats at a rate of four a year.", "contract"),
+        ("Velda has yet to make an offer that meets the club's valuation.", "deal"),
+    ],
+)
+def test_topic_clause_on_a_fact_noun_keeps_its_fact(analyse, text, key):
+    records = analyse(text, title="Orlen and Velda in the news")
+    assert any(r.key == key for r in records), [(r.text, r.topic, r.key) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        # the subject of a passive is what is done to it: jobs cut, plants closed, terms agreed
+        ("A further 4,000 production jobs in Finland will be cut next year.", "job cuts"),
+        ("Three production plants will be closed by the end of next year.", "plant closures"),
+        ("Personal terms were agreed with the striker's agent on Monday.", "terms"),
+    ],
+)
+def test_topic_passive_subject_weighs_as_object(analyse, text, key):
+    records = analyse(text, title="Orlen and Velda in the news")
+    assert any(r.key == key for r in records), [(r.text, r.topic, r.key) for r in records]
+
+
+@pytest.mark.parametrize(
+    "start, subject",
+    [
+        # the deliveries are the one's they go to, named after "to"
+        ("The first Orsa V40", "Aerolux Airways"),
+        ("Deliveries to Aerolux", "Aerolux Airways"),
+        # "six airlines" names no one
+        ("The next jets", "Orsa V40"),
+    ],
+)
+def test_topic_delivery_to_a_party_is_its(analyse, start, subject):
+    body = (
+        "The first Orsa V40, built by Orsa, was delivered today to Aerolux Airways in Toulouse. "
+        "Deliveries to Aerolux Airways, its launch customer, had been due last year. "
+        "The next jets will be delivered to six airlines in 2028."
+    )
+    records = analyse(body, title="First Orsa V40 delivered")
+    got = [r.subject.name for r in records if r.text.startswith(start) and r.key == "delivery"]
+    assert got == [subject], [(r.text, r.subject.name, r.key) for r in records]
+
+
 def test_topic_in_order_to_is_no_order(analyse):
     records = analyse("The union must accept wage cuts in order for the loans to flow.", title="Brenwick Motors seeks loans")
     assert records and all(r.key != "orders" for r in records), [(r.text, r.key) for r in records]
@@ -394,9 +442,10 @@ def test_topic_in_order_to_is_no_order(analyse):
 @pytest.mark.parametrize(
     "body, start, subject",
     [
-        # the speaker's "it": the speaker speaks of the article's subject, which keeps the claim
+        # the speaker's "it" speaks of the article's subject, but a firm's own job cuts, results
+        # or closures are the firm's that announces them
         ("Talmot said on Monday that talks continue. Brenwick asked the state for aid, saying that it plans to cut "
-         "3,000 jobs.", "it plans", "Talmot"),
+         "3,000 jobs.", "it plans", "Brenwick"),
         # an organisation outside a business claim is the subject's maker: the claim stays with the subject
         ("Talmot said on Monday that talks continue. Brenwick has said it will ship the Talmot engine in the spring, "
          "and it may push the engine back again.", "it may push", "Talmot"),

@@ -144,6 +144,10 @@ class TopicTagger(RulePackComponent):
         self.word_pos: dict[str, frozenset[str]] = {}  # word -> the only parts of speech it counts as
         #: word -> the particles and prepositions that make it another verb
         self.word_not_with: dict[str, frozenset[str]] = {}
+        #: word -> the fixed expressions that hold it without naming its topic
+        self.word_except: dict[str, tuple[str, ...]] = {}
+        #: words that, as verbs taking a clause, report it ("announced that …")
+        self.word_reporting: set[str] = set()
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
         for rule in rules:
             lemma = rule.lemma.lower()
@@ -174,6 +178,10 @@ class TopicTagger(RulePackComponent):
                     self.word_pos[lemma] = frozenset(rule.pos)
                 if rule.not_with:
                     self.word_not_with[lemma] = frozenset(rule.not_with)
+                if rule.except_in:
+                    self.word_except[lemma] = tuple(rule.except_in)
+                if rule.not_reporting:
+                    self.word_reporting.add(lemma)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
         #: role -> the ``topic`` rules of ``scope.jsonl`` that find it (their
@@ -397,6 +405,15 @@ class TopicTagger(RulePackComponent):
                 parties.setdefault(info["key"], set()).add(actor.text)
             else:
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
+            recipient = (
+                _recipient(claim, claim_ents[n], [h[0] for h in slot_hits[n] if h[3].key == info["key"]], main)
+                if (info["topic"], info["key"]) in self.follow_keys else None
+            )
+            if recipient is not None:
+                # "deliveries to Aerolux are not due until May", "was delivered
+                # to Aerolux today": the deliveries are the one's they go to
+                info["subject"] = {"name": recipient.text, "start": recipient.start_char, "end": recipient.end_char}
+                parties.setdefault(info["key"], set()).add(recipient.text)
             if info["topic"] in ("cast", "crew") and main_person and info["key"] == main:
                 # "Dario Venn is now a Kilbride Rovers player": a person joins
                 # a team, a cast or a firm; that is the fact's subject, the person its key
@@ -433,8 +450,12 @@ class TopicTagger(RulePackComponent):
                 if before is not None and source and source["start"] <= before.idx < source["end"]:
                     # "Ventra said it would bid again": the speaker speaks of
                     # the article's subject, which keeps the claim (a party's
-                    # own fact is _actor's)
-                    candidate = None
+                    # own fact is _actor's); but a firm that says "it" will
+                    # cut jobs, has made a loss or will close plants speaks
+                    # of itself ("Brenwick asked for aid, saying it plans to
+                    # cut 3,000 jobs"): those facts are a firm's own
+                    name = _subject_before(pronoun) if (info["topic"], info["key"]) in self.maker_keys else None
+                    candidate = (name.text, "ORG") if name is not None and name.root.ent_type_ == "ORG" else None
                 elif before is not None:
                     name = _subject_before(pronoun)
                     label = name.root.ent_type_ if name is not None else ""
@@ -721,6 +742,15 @@ class TopicTagger(RulePackComponent):
                 else:
                     weight = 1.0
                 hits.append((token.i, weight, len(phrase), slot))
+        if len(hits) > 1:
+            # a clause hung on a slot's noun tells of that fact ("a $2
+            # billion contract to supply 40 boats at a rate of four a year"
+            # is the contract's, not a production rate): its own slot words
+            # do not vote against it
+            held = {
+                t.i for i, _, _, _ in hits for c in doc[i].children if c.dep_ in ("acl", "relcl") for t in c.subtree
+            }
+            hits = [hit for hit in hits if hit[0] not in held]
         return hits
 
     def topic(
@@ -740,6 +770,13 @@ class TopicTagger(RulePackComponent):
         head_i = info.get("head", claim.root.i)
         in_subject = {
             t.i for c in claim.doc[head_i].children if c.dep_ in SUBJECT_DEPS for t in c.subtree
+        }
+        # the noun that is the subject of a passive is what the verb is done
+        # to ("4,000 production jobs in Finland will be cut" cuts jobs): it and its
+        # compounds weigh as an object, the rest of its phrase as a subject
+        in_subject -= {
+            t.i for c in claim.doc[head_i].children if c.dep_ in _PASSIVE_SUBJECTS
+            for t in (c, *(m for m in c.children if m.dep_ == "compound"))
         }
         # an adjunct that sets the scene before the clause ("As part of the
         # restructuring, …") says as little of what the claim is about as its subject
@@ -864,6 +901,12 @@ class TopicTagger(RulePackComponent):
                     return None
                 bound = self.word_not_with.get(word)
                 if bound and any(c.dep_ in ("prep", "prt") and c.lower_ in bound for c in token.children):
+                    return None
+                held = self.word_except.get(word)
+                if held and _in_expression(token, held):
+                    return None
+                if word in self.word_reporting and token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children):
+                    # "announced it has lost $6 billion": what is said is the fact
                     return None
                 return topic
         return None
@@ -1180,6 +1223,8 @@ def _best_slot(
     return (best[0], best[2]) if best else None
 
 
+#: the subject of a passive verb, its object in the active
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 #: entity labels of a party that acts in a deal: a company, a government, a country
 _PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
@@ -1282,6 +1327,25 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
         if ent.start <= g.i < ent.end:
             _note(g, rule)
     return ent
+
+
+def _recipient(claim: Span, ents: list[Span], words: list[int], main: str | None) -> Span | None:
+    """RETURNS (Span | None): the organisation a slot's word says the thing
+    goes to ("deliveries *to Aerolux*", "was delivered today *to Aerolux*"):
+    the party named after "to" hung on the word, when it is not the main
+    subject; else None."""
+    doc = claim.doc
+    for i in words:
+        for prep in doc[i].children:
+            if prep.dep_ != "prep" or prep.lower_ != "to":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                found = [e for e in ents if e.label_ in _PARTY_LABELS and e.start <= obj.i < e.end]
+                if found and not (main and (found[0].text in main or main in found[0].text)):
+                    return found[0]
+    return None
 
 
 #: a ``topic`` rule of ``scope.jsonl`` asked for its role: (role, token) -> the rule that matches, or None
