@@ -875,7 +875,9 @@ def _h_century(ctx: _Ctx) -> Result:
     if not 1 <= number <= 22:
         return None
     first = (number - 1) * 100
-    return Period(f"{number - 1:02d}", dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31))
+    # a claim date writes the century as it writes a decade ("202X"), SUTime's way: "19XX";
+    # TimeML's two digits ("19") are what :func:`normalize_timex` gives
+    return Period(f"{number - 1:02d}XX", dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31))
 
 
 def _h_month(ctx: _Ctx) -> Result:
@@ -1419,6 +1421,16 @@ def normalize(
     return _fallback(grammar, current, anchor, direction)
 
 
+#: a century as a claim date writes it ("19XX"), and as TimeML does ("19")
+_CLAIM_CENTURY = re.compile(r"^(\d\d)XX$")
+
+
+def _timeml(result: Timex3) -> Timex3:
+    """A claim date's value as TimeML writes it: the same, but a century in two digits."""
+    century = _CLAIM_CENTURY.match(result.value or "")
+    return result.model_copy(update={"value": century.group(1)}) if century else result
+
+
 def normalize_timex(
     text: str,
     anchor: dt.date | None,
@@ -1449,7 +1461,7 @@ def normalize_timex(
             return None
         result = _parse(grammar, current, anchor, direction, everything=True, rule_id=rule_id)
         if isinstance(result, Timex):
-            return Timex3.from_timex(result)
+            return _timeml(Timex3.from_timex(result))
         if result is not None:
             return result
         stripped = grammar.fillers.sub("", current, count=1)
