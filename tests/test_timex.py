@@ -301,7 +301,7 @@ def test_timex_rule_file_validates_and_examples_parse():
             for example in rule.root.examples:
                 found = find_expressions(example)
                 assert found, (rule.root.id, example)
-                assert all(normalize(e.text, TUE, direction="future") for e in found), (rule.root.id, example)
+                assert all(normalize(e.text, TUE, direction="future", rule_id=e.rule_id) for e in found), (rule.root.id, example)
         elif isinstance(rule.root, timex.PatternRule):
             for example in rule.root.examples:
                 found = find_expressions(example, everything=True)

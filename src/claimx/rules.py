@@ -768,7 +768,9 @@ class PatternRule(_TemporalBase):
         the two before if there is one: "later that month", "a day earlier";
         "earlier in the day" else to the article's first day), "same" ("the
         same day", "in the afternoon": needs an earlier date, as "previous"
-        finds it).
+        finds it), "count" ("the following year", "the day before": one unit
+        on or back from an earlier date as fine as the unit, of the sentence or
+        the two before; none without one).
     future_from: which point of a candidate interval must not be past for it
         to count as future ("end": any part left; "mid": at least half left).
     timex_type: the TIMEX3 type the pattern gives. claim: whether its matches are
@@ -800,13 +802,14 @@ class PatternRule(_TemporalBase):
         "weekday",
         "offset",
         "holiday",
+        "same",
         "duration",
         "set",
         "time",
         "fixed",
     ]
     pattern: str
-    context: Literal["none", "sentence", "anaphoric", "previous", "same"] = "none"
+    context: Literal["none", "sentence", "anaphoric", "previous", "same", "count"] = "none"
     future_from: Literal["start", "mid", "end"] = "end"
     requires_mod: bool = False
     fixed_mod: Mod | None = None

@@ -347,6 +347,33 @@ def test_claim_dates_take_times_of_day_and_reference_words(analyse, text, expect
             "The ferry line will resume service in early May and add a night route later that month.",
             [("later that month", "2026-05")],
         ),
+        # a count of years counts from a year named before, a bare year being enough
+        (
+            "The brewery shut its doors in 2019 and reopened two years later.",
+            [("two years later", "2021")],
+        ),
+        # one unit on or back from the date named before, written before or after its unit
+        (
+            "The brewery shut its doors in 2019 and reopened the following year.",
+            [("the following year", "2020")],
+        ),
+        (
+            "The insurer paid out $2 billion last year, $400 million more than the year before.",
+            [("last year", "2025"), ("the year before", "2024")],
+        ),
+        (
+            "The dockers walked out on Friday. Talks with the port had collapsed the day before, the union said.",
+            [("the day before", "2026-03-05")],
+        ),
+        # "the same period" is the period named before, in the year it names
+        (
+            "Ticket sales rose 9 percent in the third quarter from the same period in 2024.",
+            [("the same period in 2024", "2024-Q3")],
+        ),
+        (
+            "The regulator said exports fell in January from the same month a year earlier.",
+            [("the same month a year earlier", "2025-01")],
+        ),
     ],
 )
 def test_claim_dates_refer_back(analyse, text, expected):
@@ -354,6 +381,34 @@ def test_claim_dates_refer_back(analyse, text, expected):
     found = [(d.text, d.value) for r in records for d in r.dates]
     for text_value in expected:
         assert text_value in found, found
+
+
+def test_claim_dates_count_needs_a_date_to_count_from(analyse):
+    # "the day before" with no day named within reach dates nothing (the article's date would be a guess)
+    records = analyse(
+        "The ferry operator cancelled every crossing. The day before, the coastguard had issued a warning.",
+        published=D(2026, 3, 10),
+        title="Dates",
+    )
+    assert not [d for r in records for d in r.dates if d.text.lower().startswith("the day before")]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a superlative or ordinal "of the year" is the year of the article
+        ("The airline's merger was the biggest deal of the year.", "2026"),
+        ("Tourism income doubled in the first quarter of the year.", "2026-Q1"),
+    ],
+)
+def test_claim_dates_of_the_year(analyse, text, value):
+    records = analyse(text, published=D(2026, 3, 10), title="Dates")
+    assert value in [d.value for r in records for d in r.dates]
+
+
+def test_claim_dates_an_award_of_the_year_is_no_date(analyse):
+    records = analyse("The striker was voted Player of the Year by the league.", published=D(2026, 3, 10), title="Dates")
+    assert not [d for r in records for d in r.dates]
 
 
 def test_claim_dates_part_of_day_needs_a_day(analyse):

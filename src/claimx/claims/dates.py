@@ -434,18 +434,23 @@ def _find(
             history.append(pending.pop(0))
         direction = direction_of(span, grammar)
         use_anchor = anchor
-        reference = _reference(span, expression, history, sent_starts)
-        if expression.context == "same" and reference is None:
+        referred = _reference(span, expression, history, sent_starts)
+        reference = dt.date.fromisoformat(referred["earliest"]) if referred is not None else None
+        if expression.context in ("same", "count") and reference is None:
             continue
-        if reference is not None and (expression.context in ("anaphoric", "previous", "same") or direction is None):
+        like = None
+        if reference is not None and (expression.context in ("anaphoric", "previous", "same", "count") or direction is None):
             use_anchor = reference
+            like = referred["value"] if referred is not None else None
         result: Timex | Timex3 | None
         if everything:
             result = timex.normalize_timex(
-                expression.text, use_anchor, direction=direction, grammar=grammar, rule_id=expression.rule_id
+                expression.text, use_anchor, direction=direction, grammar=grammar, rule_id=expression.rule_id, like=like
             )
         else:
-            result = timex.normalize(expression.text, use_anchor, direction=direction, grammar=grammar)
+            result = timex.normalize(
+                expression.text, use_anchor, direction=direction, grammar=grammar, like=like, rule_id=expression.rule_id
+            )
         if result is None:
             continue
         data = result.model_dump(mode="json")
@@ -505,8 +510,8 @@ def _reference(
     expression: Expression,
     history: list[tuple[Span, dict[str, Any]]],
     sent_starts: list[int] | None,
-) -> dt.date | None:
-    """The date an expression may read itself against: the last earlier date of
+) -> dict[str, Any] | None:
+    """The date an expression may read itself against (its timex dict): the last earlier date of
     its sentence; for one that refers back ("later that month", "a day
     earlier", "the same day", "in the afternoon") also of the two sentences
     before; for a day or a part of a day that names none ("earlier in the
@@ -514,12 +519,19 @@ def _reference(
     story is about."""
     if expression.context == "none":
         return None
-    needed = {"day": "day", "week": "day", "weekend": "day", "month": "day", "year": "month"}.get(
-        expression.unit or "", "month"
-    )
-    if expression.context == "previous" and expression.unit == "month":
-        needed = "month"  # "in early March, and later that month"
-    if expression.context == "same":
+    unit = (expression.unit or "").rstrip("s")  # "two years later" counts years
+    needed = {"day": "day", "week": "day", "weekend": "day", "month": "day", "year": "month"}.get(unit, "month")
+    if expression.context == "previous" and unit in ("month", "year"):
+        # "in early March, and later that month"; "in 2019 ... two years later": a
+        # date as fine as the unit counted is enough to count from
+        needed = unit
+    if expression.kind == "same":
+        # "the same period in 2008": a period finer than a year to take again, a month for "the same month"
+        needed = "month" if expression.unit == "month" else "season"
+    elif expression.context == "count":
+        # "the year before" counts from a year, "the day before" from a day
+        needed = {"week": "week", "month": "month", "year": "year"}.get(expression.unit or "", "day")
+    elif expression.context == "same":
         needed = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year"}.get(
             expression.unit or "", "day"
         )
@@ -529,7 +541,7 @@ def _reference(
         floor = max(0, span.start - 25)
     else:
         floor = sent_starts[span.start]
-        if expression.context in ("previous", "same"):
+        if expression.context in ("previous", "same", "count"):
             for _ in range(_LOOK_BACK):
                 if floor > 0:
                     floor = sent_starts[floor - 1]
@@ -541,8 +553,8 @@ def _reference(
 
 def _last_date(
     history: list[tuple[Span, dict[str, Any]]], inside: Any, needed: str
-) -> dt.date | None:
-    """The first day of the last date of ``history`` that ``inside`` accepts, as fine as ``needed``."""
+) -> dict[str, Any] | None:
+    """The last date of ``history`` that ``inside`` accepts, as fine as ``needed`` (its timex dict)."""
     for earlier, data in reversed(history):
         if not inside(earlier):
             break
@@ -554,7 +566,7 @@ def _last_date(
             continue
         if _RANK[granularity(data["value"])] > _RANK[needed]:
             continue
-        return dt.date.fromisoformat(data["earliest"])
+        return data
     return None
 
 
