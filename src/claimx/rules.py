@@ -819,6 +819,10 @@ class PatternRule(_TemporalBase):
     value: str | None = None
     needs_context: bool = False
     timeml: bool = True
+    #: a word that counts from the speaker's day ("today", "tonight", "this
+    #: morning"): inside a quotation it counts from the day the quotation was
+    #: spoken, the day named where the quotation opens or in the sentence it closes in
+    speaker: bool = False
 
     @model_validator(mode="after")
     def _only_dates_are_claim_dates(self) -> PatternRule:

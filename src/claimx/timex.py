@@ -264,6 +264,8 @@ class Grammar:
     match_cache: dict[bool, tuple[str, list[Any]]] = field(init=False, default_factory=dict, repr=False, compare=False)
     #: ids of the claim-date patterns that give no TIMEX3 when every one is sought (``timeml: false``)
     claim_only: frozenset[str] = frozenset()
+    #: ids of the patterns whose words count from the speaker's day (``speaker: true``)
+    speaker_rules: frozenset[str] = frozenset()
 
     def lookup(self, category: str, word: str) -> VocabRule | None:
         """RETURNS (VocabRule | None): the vocabulary entry ``word`` belongs to."""
@@ -414,6 +416,7 @@ def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compil
     trigger_extra = compile(extra + r"\b(?:" + _alternation(extra_triggers) + r")\b", re.IGNORECASE)
     grammar = Grammar(compiled, vocab, modifiers, filler_re, tense, gate, trigger, claim_compiled, trigger_extra)
     grammar.claim_only = frozenset(rule.id for rule in pattern_rules if not rule.timeml)
+    grammar.speaker_rules = frozenset(rule.id for rule in pattern_rules if rule.speaker)
     return grammar
 
 

@@ -411,6 +411,40 @@ def test_claim_dates_an_award_of_the_year_is_no_date(analyse):
     assert not [d for r in records for d in r.dates]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the speaker's "tonight" is the night the quotation was spoken, named before it ...
+        (
+            'The governor spoke to supporters on Sunday night. "We won tonight because you stood with us," she said.',
+            ("tonight", "2026-03-08TNI"),
+        ),
+        # ... or in the sentence it closes in
+        ('"The plant will reopen tomorrow," the company said on Monday.', ("tomorrow", "2026-03-10")),
+        # said on a day the article does not name: the article's own day
+        ('"The plant will reopen tomorrow," the company said.', ("tomorrow", "2026-03-11")),
+        # outside a quotation: the article's own day
+        ("The governor spoke on Sunday. The plant reopens tomorrow.", ("tomorrow", "2026-03-11")),
+    ],
+)
+def test_claim_dates_speaker_words_count_from_when_they_were_spoken(analyse, text, expected):
+    records = analyse(text, published=D(2026, 3, 10), title="Dates")
+    found = [(d.text, d.value) for r in records for d in r.dates]
+    assert expected in found, found
+
+
+def test_claim_dates_speaker_day_is_recent_and_no_possessive(analyse):
+    # a day long before the article is what the words speak about, not when they were said;
+    # "Friday's vote" dates the vote
+    for text in (
+        'The bridge fell on February 2. "Crossings are safer today," the engineer said.',
+        'After Friday\'s vote the mayor said: "Today we start again."',
+    ):
+        records = analyse(text, published=D(2026, 3, 10), title="Dates")
+        found = [(d.text, d.value) for r in records for d in r.dates if d.text.lower() == "today"]
+        assert found == [("today", "2026-03-10")] or found == [("Today", "2026-03-10")], (text, found)
+
+
 def test_claim_dates_part_of_day_needs_a_day(analyse):
     # with no day named before it, "in the morning" says nothing about when
     records = analyse("The baker said he starts work in the morning.", published=D(2026, 3, 10), title="Dates")

@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import timex
 from ..schemas import Timex
 from ..timex import Direction, Expression, Grammar, Timex3
+from .attribution import quotations
 from .component import RulePackComponent
 from .extensions import DATES_KEY, TIMEX3_ATTR, TIMEXES_KEY, record_rule  # registers doc._.published, span._.timex
 from .sentences import doc_text
@@ -426,6 +427,8 @@ def _find(
     accepted.sort(key=lambda item: item[0].start_char)
 
     results: list[tuple[int, int, dict[str, Any]]] = []
+    #: the speaker's words ("today" in a quotation), read again once every date is known: (index in results, ...)
+    spoken: list[tuple[int, Span, Expression, Direction | None]] = []
     history: list[tuple[Span, dict[str, Any]]] = []  # resolved dates so far
     # dates found before, which the expressions of the kinds sought may refer back to
     pending = [(span, data) for start, end, data in known or () if (span := _token_span(doc, start, end)) is not None]
@@ -454,11 +457,88 @@ def _find(
         if result is None:
             continue
         data = result.model_dump(mode="json")
+        if grammar.speaker_rules and expression.rule_id in grammar.speaker_rules:
+            spoken.append((len(results), span, expression, direction))
         results.append((span.start_char, span.end_char, data))
         _record(doc, span, expression, grammar)
         if data.get("type", "DATE") == "DATE" or granularity(data.get("value")) == "day":
             history.append((span, data))  # a date, or a time on a day ("Tuesday morning")
+    if spoken and anchor is not None:
+        _read_as_spoken(doc, grammar, everything, anchor, spoken, results, known or [])
     return results
+
+
+#: how many days before its article a quotation may have been spoken: news reports
+#: words within days; a day named further back is what they speak about ("since the
+#: attacks of September 11, 2001 ... 'safer today'")
+_SPOKEN_WITHIN = 7
+
+
+def _read_as_spoken(
+    doc: Doc,
+    grammar: Grammar,
+    everything: bool,
+    anchor: dt.date,
+    spoken: list[tuple[int, Span, Expression, Direction | None]],
+    results: list[tuple[int, int, dict[str, Any]]],
+    known: list[tuple[int, int, dict[str, Any]]],
+) -> None:
+    """A word that counts from the speaker's day ("today", "tonight") inside a
+    quotation counts from the day the quotation was spoken, when the article
+    names that day, within a week before its own date: the last day named
+    outside quotations (not a possessive: "Tuesday's hearing") in the sentence
+    the quotation opens in or the two before, else the first in the sentence it closes in ("Tuesday night, he said: 'We won
+    tonight'"; "'We won tonight,' he said on Tuesday"). ``results`` is updated in place."""
+    text = doc_text(doc)
+    quotes = quotations(text) if '"' in text or "\u201c" in text else []
+    if not quotes:
+        return
+    days = sorted(
+        (
+            (start, end, data)
+            for start, end, data in [*results, *known]
+            if granularity(data.get("value")) == "day"
+            and data.get("earliest")
+            and not any(q_start <= start and end <= q_end for q_start, q_end in quotes)
+            and text[end : end + 2] not in ("'s", "\u2019s")  # "Tuesday's hearing" dates the hearing, not the words
+        ),
+        key=lambda d: d[0],
+    )
+    for index, span, expression, direction in spoken:
+        quote = next(((s, e) for s, e in quotes if s <= span.start_char and span.end_char <= e), None)
+        if quote is None:
+            continue
+        opening = _sentence_bounds(doc, quote[0], back=_LOOK_BACK)
+        closing = _sentence_bounds(doc, max(quote[0], quote[1] - 1), back=0)
+        if opening is None or closing is None:
+            continue
+        before = [d for d in days if opening[0] <= d[0] and d[1] <= quote[0]]
+        after = [d for d in days if quote[1] <= d[0] and d[1] <= closing[1]]
+        chosen = before[-1] if before else after[0] if after else None
+        if chosen is None:
+            continue
+        day = dt.date.fromisoformat(chosen[2]["earliest"])
+        if not 0 < (anchor - day).days <= _SPOKEN_WITHIN:
+            continue  # said on the article's day, or the day named is what the words are about
+        norm = timex.normalize_timex if everything else timex.normalize
+        result = norm(expression.text, day, direction=direction, grammar=grammar, rule_id=expression.rule_id)
+        if result is not None:
+            start, end, _ = results[index]
+            results[index] = (start, end, result.model_dump(mode="json"))
+
+
+def _sentence_bounds(doc: Doc, char: int, back: int) -> tuple[int, int] | None:
+    """The character extent of the sentence holding ``char`` with the ``back`` sentences before it."""
+    token = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    if token is None or not doc.has_annotation("SENT_START"):
+        return None
+    sent = token[0].sent
+    first = sent
+    for _ in range(back):
+        if first.start == 0:
+            break
+        first = doc[first.start - 1].sent
+    return first.start_char, sent.end_char
 
 
 def _record(doc: Doc, span: Span, expression: Expression, grammar: Grammar) -> None:
