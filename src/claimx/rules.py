@@ -838,7 +838,13 @@ class TenseRule(_TemporalBase):
 
     type: Literal["tense"]
     #: "prospective": an auxiliary-like verb that, with "to", points ahead ("is *going* to open in May")
-    role: Literal["aux", "perfect", "lemma", "passthrough", "period_noun", "shift", "booking", "prospective"]
+    #: "event_ahead": a word on the way from an event named by its day ("Monday's debate") to
+    #: the clause that says the event is still ahead ("*ahead* of Monday's debate", "the *upcoming*...");
+    #: "event_behind": one that says it is past ("*after* Monday's debate", "bounce back *from*...")
+    role: Literal[
+        "aux", "perfect", "lemma", "passthrough", "period_noun", "shift", "booking", "prospective", "event_ahead",
+        "event_behind",
+    ]
     words: list[str] = Field(min_length=1)
     direction: Direction | None = None
 

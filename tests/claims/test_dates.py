@@ -445,6 +445,24 @@ def test_claim_dates_speaker_day_is_recent_and_no_possessive(analyse):
         assert found == [("today", "2026-03-10")] or found == [("Today", "2026-03-10")], (text, found)
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # an event named by its day is one gone by, though the clause is in the present ...
+        ("The senator is still answering questions about Monday's hearing.", "2026-03-09"),
+        ("The fallout from Sunday's vote is growing.", "2026-03-08"),
+        # ... unless a word says it is ahead
+        ("Analysts expect the premier to lose Friday's vote.", "2026-03-13"),
+        ("The city is closing two bridges ahead of Saturday's march.", "2026-03-14"),
+        ("The union will meet before Friday's deadline.", "2026-03-13"),
+    ],
+)
+def test_claim_dates_event_named_by_its_day(analyse, text, value):
+    records = analyse(text, published=D(2026, 3, 10), title="Dates")  # a Tuesday
+    found = [d.value for r in records for d in r.dates]
+    assert value in found, found
+
+
 def test_claim_dates_part_of_day_needs_a_day(analyse):
     # with no day named before it, "in the morning" says nothing about when
     records = analyse("The baker said he starts work in the morning.", published=D(2026, 3, 10), title="Dates")

@@ -101,6 +101,8 @@ class _Tense:
         self.shift_verbs = t.get("shift:future", set())
         self.booking_verbs = t.get("booking:future", set())
         self.prospective = t.get("prospective:future", set())
+        self.event_ahead = t.get("event_ahead:future", set())
+        self.event_behind = t.get("event_behind:past", set())
 
 
 def _is(token: Token, words: set[str]) -> bool:
@@ -193,6 +195,55 @@ def direction_of(span: Span, grammar: Grammar | None = None) -> Direction | None
     RETURNS (str | None): "past", "future", or None when the tense does not say.
     """
     cues = _Tense(grammar or timex.load_grammar())
+    found = _clause_direction(span, cues)
+    if span.root.dep_ in EVENT_DAY_DEPS and found != "past" and not _ahead(span.root, cues):
+        # "Monday's debate": an event named by its day is one the news has seen,
+        # unless a word says it is still ahead ("will", "expected to", "ahead of",
+        # "upcoming"); a present or progressive clause about it is no plan
+        return "past"
+    return found
+
+
+#: dependencies of a date that names an event by its day ("*Monday*'s debate")
+EVENT_DAY_DEPS = frozenset({"poss"})
+
+
+def _ahead(token: Token, cues: _Tense) -> bool:
+    """Whether a word on the way from ``token`` up to the first finite verb says the
+    event is still ahead: an ``event_ahead`` word ("ahead of", "before", "upcoming"),
+    a to-infinitive of purpose or plan ("to win Monday's debate"; not after "try",
+    "begin" and the other passthrough verbs), or on that verb an auxiliary of the
+    future or a modal, "going to", or a word of plans ("expect", "set"). Past an
+    ``event_behind`` word ("after", "since", "recover from") only the finite verb's
+    auxiliary counts ("will speak after Tuesday's vote")."""
+    current = token
+    behind = False
+    for _ in range(8):
+        for child in current.children:
+            if not behind and child is not token and child.i < current.i and _is(child, cues.event_ahead):
+                return True  # "the upcoming Monday debate"
+        head = current.head
+        if head is current:
+            return False
+        # the preposition that takes the event itself ("from Monday's debate", not "from winning Tuesday's primaries")
+        behind = behind or (current.dep_ == "pobj" and _is(head, cues.event_behind))
+        if not behind and (_is(head, cues.event_ahead) or (head.pos_ != "ADP" and _is(head, cues.future_lemmas))):
+            return True
+        auxes = _auxes(head)
+        if any(a.lower_ in cues.future_aux or a.lower_ in cues.prospective for a in auxes):
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            if any(a.lower_ == "to" for a in auxes):
+                if not behind and not _is(head.head, cues.passthrough):
+                    return True  # "to win Monday's debate", "an effort to stop him winning Tuesday's primaries"
+            elif auxes or head.tag_ not in ("VBG", "VBN"):
+                return False  # the first finite verb says nothing of what is ahead
+        current = head
+    return False
+
+
+def _clause_direction(span: Span, cues: _Tense) -> Direction | None:
+    """Which way the tense of the clause a time expression hangs on points."""
     token = span.root
     for _ in range(10):
         head = token.head
