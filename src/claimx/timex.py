@@ -261,6 +261,9 @@ class Grammar:
     #: ``(rule id, type, regex of its words)`` of the rules that name words
     #: rather than patterns, to record which of them took part (:func:`word_patterns`)
     words: list[tuple[str, str, re.Pattern[str]]] = field(default_factory=list)
+    #: the words of the tense rules, lower-cased, with the ids of the rules that name them
+    #: (what their ``words`` regexes fullmatch, looked up rather than matched)
+    tense_words: dict[str, frozenset[str]] = field(default_factory=dict)
     match_cache: dict[bool, tuple[str, list[Any]]] = field(init=False, default_factory=dict, repr=False, compare=False)
     #: ids of the claim-date patterns that give no TIMEX3 when every one is sought (``timeml: false``)
     claim_only: frozenset[str] = frozenset()
@@ -437,7 +440,19 @@ def load_grammar(rules_dir: Path | None = None) -> Grammar:
     grammar = _build(rules, cache.compile)
     cache.save()
     grammar.words = word_patterns(rules)
+    grammar.tense_words = tense_words(rules)
     return grammar
+
+
+def tense_words(rules: list[TemporalRule]) -> dict[str, frozenset[str]]:
+    """RETURNS (dict): each word of a tense rule, lower-cased, with the ids of the tense rules naming it."""
+    found: dict[str, set[str]] = {}
+    for line in rules:
+        rule = line.root
+        if isinstance(rule, TenseRule):
+            for word in rule.words:
+                found.setdefault(word.lower(), set()).add(rule.id)
+    return {word: frozenset(ids) for word, ids in found.items()}
 
 
 def word_patterns(rules: list[TemporalRule]) -> list[tuple[str, str, re.Pattern[str]]]:

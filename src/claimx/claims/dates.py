@@ -608,8 +608,9 @@ def _record(doc: Doc, span: Span, expression: Expression, grammar: Grammar) -> N
     forms = [(t.lower_, t.lemma_.lower(), t.idx, t.idx + len(t.text)) for t in path]
     for rule_id, kind, words in grammar.words:
         if kind == "tense":
+            # a dict look-up of each governor's forms, not a regex per rule and form
             for lower, lemma, start, end in forms:
-                if words.fullmatch(lower) or words.fullmatch(lemma):
+                if rule_id in grammar.tense_words.get(lower, ()) or rule_id in grammar.tense_words.get(lemma, ()):
                     record_rule(doc, rule_id, start, end)
             continue
         # inside the expression, or just before it ("by late 2026": "by" is a filler)
