@@ -779,7 +779,9 @@ class PatternRule(_TemporalBase):
         the two before if there is one: "later that month", "a day earlier";
         "earlier in the day" else to the article's first day), "same" ("the
         same day", "in the afternoon": needs an earlier date, as "previous"
-        finds it).
+        finds it), "count" ("the following year", "the day before": one unit
+        on or back from an earlier date as fine as the unit, of the sentence or
+        the two before; none without one).
     future_from: which point of a candidate interval must not be past for it
         to count as future ("end": any part left; "mid": at least half left).
     timex_type: the TIMEX3 type the pattern gives. claim: whether its matches are
@@ -811,13 +813,14 @@ class PatternRule(_TemporalBase):
         "weekday",
         "offset",
         "holiday",
+        "same",
         "duration",
         "set",
         "time",
         "fixed",
     ]
     pattern: str
-    context: Literal["none", "sentence", "anaphoric", "previous", "same"] = "none"
+    context: Literal["none", "sentence", "anaphoric", "previous", "same", "count"] = "none"
     future_from: Literal["start", "mid", "end"] = "end"
     requires_mod: bool = False
     fixed_mod: Mod | None = None
@@ -827,6 +830,10 @@ class PatternRule(_TemporalBase):
     value: str | None = None
     needs_context: bool = False
     timeml: bool = True
+    #: a word that counts from the speaker's day ("today", "tonight", "this
+    #: morning"): inside a quotation it counts from the day the quotation was
+    #: spoken, the day named where the quotation opens or in the sentence it closes in
+    speaker: bool = False
 
     @model_validator(mode="after")
     def _only_dates_are_claim_dates(self) -> PatternRule:
@@ -842,7 +849,13 @@ class TenseRule(_TemporalBase):
 
     type: Literal["tense"]
     #: "prospective": an auxiliary-like verb that, with "to", points ahead ("is *going* to open in May")
-    role: Literal["aux", "perfect", "lemma", "passthrough", "period_noun", "shift", "booking", "prospective"]
+    #: "event_ahead": a word on the way from an event named by its day ("Monday's debate") to
+    #: the clause that says the event is still ahead ("*ahead* of Monday's debate", "the *upcoming*...");
+    #: "event_behind": one that says it is past ("*after* Monday's debate", "bounce back *from*...")
+    role: Literal[
+        "aux", "perfect", "lemma", "passthrough", "period_noun", "shift", "booking", "prospective", "event_ahead",
+        "event_behind",
+    ]
     words: list[str] = Field(min_length=1)
     direction: Direction | None = None
 

@@ -261,9 +261,14 @@ class Grammar:
     #: ``(rule id, type, regex of its words)`` of the rules that name words
     #: rather than patterns, to record which of them took part (:func:`word_patterns`)
     words: list[tuple[str, str, re.Pattern[str]]] = field(default_factory=list)
+    #: the words of the tense rules, lower-cased, with the ids of the rules that name them
+    #: (what their ``words`` regexes fullmatch, looked up rather than matched)
+    tense_words: dict[str, frozenset[str]] = field(default_factory=dict)
     match_cache: dict[bool, tuple[str, list[Any]]] = field(init=False, default_factory=dict, repr=False, compare=False)
     #: ids of the claim-date patterns that give no TIMEX3 when every one is sought (``timeml: false``)
     claim_only: frozenset[str] = frozenset()
+    #: ids of the patterns whose words count from the speaker's day (``speaker: true``)
+    speaker_rules: frozenset[str] = frozenset()
 
     def lookup(self, category: str, word: str) -> VocabRule | None:
         """RETURNS (VocabRule | None): the vocabulary entry ``word`` belongs to."""
@@ -414,6 +419,7 @@ def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compil
     trigger_extra = compile(extra + r"\b(?:" + _alternation(extra_triggers) + r")\b", re.IGNORECASE)
     grammar = Grammar(compiled, vocab, modifiers, filler_re, tense, gate, trigger, claim_compiled, trigger_extra)
     grammar.claim_only = frozenset(rule.id for rule in pattern_rules if not rule.timeml)
+    grammar.speaker_rules = frozenset(rule.id for rule in pattern_rules if rule.speaker)
     return grammar
 
 
@@ -434,7 +440,19 @@ def load_grammar(rules_dir: Path | None = None) -> Grammar:
     grammar = _build(rules, cache.compile)
     cache.save()
     grammar.words = word_patterns(rules)
+    grammar.tense_words = tense_words(rules)
     return grammar
+
+
+def tense_words(rules: list[TemporalRule]) -> dict[str, frozenset[str]]:
+    """RETURNS (dict): each word of a tense rule, lower-cased, with the ids of the tense rules naming it."""
+    found: dict[str, set[str]] = {}
+    for line in rules:
+        rule = line.root
+        if isinstance(rule, TenseRule):
+            for word in rule.words:
+                found.setdefault(word.lower(), set()).add(rule.id)
+    return {word: frozenset(ids) for word, ids in found.items()}
 
 
 def word_patterns(rules: list[TemporalRule]) -> list[tuple[str, str, re.Pattern[str]]]:
@@ -791,6 +809,17 @@ _REL_OFFSET = {
     "earlier": 0,
     "previous": -1,
     "prior": -1,
+    "preceding": -1,
+    "following": 1,
+}
+
+#: a count written after its unit ("the year before", "the day after"): one unit back or on
+_SHIFT_OFFSET = {
+    "before": -1,
+    "previous": -1,
+    "prior": -1,
+    "earlier": -1,
+    "after": 1,
     "following": 1,
 }
 
@@ -821,6 +850,8 @@ class _Ctx(NamedTuple):
     anchor: dt.date | None
     direction: Direction | None
     core: str
+    #: the value of the date the expression refers back to, if any ("2009-Q4")
+    like: str | None = None
 
 
 
@@ -875,7 +906,9 @@ def _h_century(ctx: _Ctx) -> Result:
     if not 1 <= number <= 22:
         return None
     first = (number - 1) * 100
-    return Period(f"{number - 1:02d}", dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31))
+    # a claim date writes the century as it writes a decade ("202X"), SUTime's way: "19XX";
+    # TimeML's two digits ("19") are what :func:`normalize_timex` gives
+    return Period(f"{number - 1:02d}XX", dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31))
 
 
 def _h_month(ctx: _Ctx) -> Result:
@@ -948,7 +981,7 @@ def _h_quarter(ctx: _Ctx) -> Result:
     stated = _in_stated_year(ctx, lambda y: quarter_period(y, quarter))
     if stated is not _NO_YEAR:
         return stated
-    return _recurring(ctx, lambda y: quarter_period(y, quarter))
+    return _of_the_year(ctx, lambda y: quarter_period(y, quarter))
 
 
 def _h_half(ctx: _Ctx) -> Result:
@@ -963,11 +996,20 @@ def _h_half(ctx: _Ctx) -> Result:
     stated = _in_stated_year(ctx, lambda y: half_period(y, half))
     if stated is not _NO_YEAR:
         return stated
-    if re.search(r"\bthe\s+year\b", ctx.core, re.IGNORECASE):
+    return _of_the_year(ctx, lambda y: half_period(y, half))
+
+
+_THE_YEAR = re.compile(r"\bthe\s+year\b", re.IGNORECASE)
+
+
+def _of_the_year(ctx: _Ctx, make: Callable[[int], Period]) -> Result:
+    """A part of "the year" ("the second half of the year", "the first quarter of the
+    year") is the anchor's year; a part named alone is the nearest the tense points to."""
+    if _THE_YEAR.search(ctx.core):
         if ctx.anchor is None:
             return UNRESOLVED
-        return half_period(ctx.anchor.year, half)
-    return _recurring(ctx, lambda y: half_period(y, half))
+        return make(ctx.anchor.year)
+    return _recurring(ctx, make)
 
 
 def _unit_period(unit: str, day: dt.date) -> Period:
@@ -999,7 +1041,9 @@ def _h_unit(ctx: _Ctx) -> Result:
     rel = _rel(ctx.groups) or "this"
     if unit == "weekend" and ctx.rule.context == "sentence" and rel == "this":
         return _recurring_days(ctx, [weekend_period(ctx.anchor + dt.timedelta(weeks=k)) for k in (-1, 0, 1)])
-    return _unit_period(unit, _shift(unit, ctx.anchor, _REL_OFFSET.get(rel, 0)))
+    shift = _rel(ctx.groups, "shift")
+    offset = _SHIFT_OFFSET.get(shift, 0) if shift else _REL_OFFSET.get(rel, 0)
+    return _unit_period(unit, _shift(unit, ctx.anchor, offset))
 
 
 def _recurring_days(ctx: _Ctx, candidates: list[Period], day_override: bool = False) -> Result:
@@ -1150,6 +1194,38 @@ def _h_date(ctx: _Ctx) -> Result:
     return _recurring(ctx, make, day_override=True)
 
 
+#: the periods a value names, by its form: what "the same period" takes from the date it refers back to
+_LIKE_FORMS = (
+    (re.compile(r"^\d{4}-Q([1-4])$"), lambda y, m: quarter_period(y, int(m.group(1)))),
+    (re.compile(r"^\d{4}-H([12])$"), lambda y, m: half_period(y, int(m.group(1)))),
+    (re.compile(r"^\d{4}-(SP|SU|FA|WI)$"), lambda y, m: season_period(y, m.group(1))),
+    (re.compile(r"^\d{4}-(\d\d)$"), lambda y, m: month_period(y, int(m.group(1)))),
+)
+
+
+def _h_same(ctx: _Ctx) -> Result:
+    """ "The same period in 2008", "the same quarter last year", "the same month a year
+    earlier": the period the sentence named before (``ctx.like``, read from ``ctx.anchor``
+    when the expression names its unit), in the year named or the year before."""
+    g = ctx.groups
+    if g.get("year"):
+        year = int(g["year"])  # type: ignore[arg-type]
+    elif ctx.anchor is None:
+        return UNRESOLVED
+    else:
+        year = ctx.anchor.year - 1
+    unit = (g.get("unit") or "").lower()
+    if unit == "quarter" and ctx.anchor is not None and ctx.like is not None:
+        return quarter_period(year, (ctx.anchor.month - 1) // 3 + 1)
+    if unit == "month" and ctx.anchor is not None and ctx.like is not None:
+        return month_period(year, ctx.anchor.month)
+    for form, make in _LIKE_FORMS if unit in ("time", "period") else ():
+        found = form.match(ctx.like or "")
+        if found:
+            return make(year, found)
+    return year_period(year)
+
+
 _HANDLERS = {
     "year": _h_year,
     "decade": _h_decade,
@@ -1164,6 +1240,7 @@ _HANDLERS = {
     "offset": _h_offset,
     "holiday": _h_holiday,
     "date": _h_date,
+    "same": _h_same,
 }
 
 
@@ -1330,6 +1407,7 @@ def _parse(
     direction: Direction | None,
     everything: bool = False,
     rule_id: str | None = None,
+    like: str | None = None,
 ) -> Timex | Timex3 | None:
     patterns = grammar.select(everything)
     if rule_id is not None:
@@ -1343,7 +1421,7 @@ def _parse(
         groups = match.groupdict()
         if pattern.rule.kind in _HANDLERS3:
             found = _HANDLERS3[pattern.rule.kind](
-                _Ctx(grammar, pattern.rule, groups, anchor, direction, match.group("core")),
+                _Ctx(grammar, pattern.rule, groups, anchor, direction, match.group("core"), like),
                 _mod_of(grammar, groups.get("mod")),
             )
             if found is None:
@@ -1357,7 +1435,7 @@ def _parse(
         resolve_direction = direction
         if resolve_direction is None and mod in ("BEFORE", "AFTER"):
             resolve_direction = "future"  # "before February", "beyond August": plans
-        ctx = _Ctx(grammar, pattern.rule, groups, anchor, resolve_direction, match.group("core"))
+        ctx = _Ctx(grammar, pattern.rule, groups, anchor, resolve_direction, match.group("core"), like)
         result = _HANDLERS[pattern.rule.kind](ctx)
         if isinstance(result, _Unresolved):
             return Timex(value=None, mod=mod, unresolved=True)
@@ -1391,6 +1469,8 @@ def normalize(
     *,
     direction: Direction | None = None,
     grammar: Grammar | None = None,
+    like: str | None = None,
+    rule_id: str | None = None,
 ) -> Timex | None:
     """Normalise one time expression, TIMEX3-style.
 
@@ -1401,6 +1481,9 @@ def normalize(
     direction (str | None): "past" or "future" if the tense says which way a
         bare name ("in February", "on Monday", "the summer") points.
     grammar (Grammar | None): default :func:`load_grammar`.
+    like (str | None): the value of the date the expression refers back to
+        ("the same period in 2008" after "the fourth quarter": ``2009-Q4``).
+    rule_id (str | None): the pattern that found ``text``, as for :func:`normalize_timex`.
     RETURNS (Timex | None): the normalisation, or None for what is not a date
         (durations such as "six months", bare numbers, modal "may").
     """
@@ -1409,7 +1492,7 @@ def normalize(
     for _ in range(4):
         if not current:
             return None
-        result = _parse(grammar, current, anchor, direction)
+        result = _parse(grammar, current, anchor, direction, rule_id=rule_id, like=like)
         if isinstance(result, Timex):
             return result
         stripped = grammar.fillers.sub("", current, count=1)
@@ -1419,6 +1502,16 @@ def normalize(
     return _fallback(grammar, current, anchor, direction)
 
 
+#: a century as a claim date writes it ("19XX"), and as TimeML does ("19")
+_CLAIM_CENTURY = re.compile(r"^(\d\d)XX$")
+
+
+def _timeml(result: Timex3) -> Timex3:
+    """A claim date's value as TimeML writes it: the same, but a century in two digits."""
+    century = _CLAIM_CENTURY.match(result.value or "")
+    return result.model_copy(update={"value": century.group(1)}) if century else result
+
+
 def normalize_timex(
     text: str,
     anchor: dt.date | None,
@@ -1426,6 +1519,7 @@ def normalize_timex(
     direction: Direction | None = None,
     grammar: Grammar | None = None,
     rule_id: str | None = None,
+    like: str | None = None,
 ) -> Timex3 | None:
     """Normalise one time expression of any TIMEX3 type.
 
@@ -1440,6 +1534,7 @@ def normalize_timex(
     grammar (Grammar | None): default :func:`load_grammar`.
     rule_id (str | None): the pattern that found ``text`` (``Expression.rule_id``),
         tried first; it is the only way a ``needs_context`` pattern applies.
+    like (str | None): the value of the date the expression refers back to, as for :func:`normalize`.
     RETURNS (Timex3 | None): the TIMEX3, or None for what is no time expression.
     """
     grammar = grammar or load_grammar()
@@ -1447,9 +1542,9 @@ def normalize_timex(
     for _ in range(4):
         if not current:
             return None
-        result = _parse(grammar, current, anchor, direction, everything=True, rule_id=rule_id)
+        result = _parse(grammar, current, anchor, direction, everything=True, rule_id=rule_id, like=like)
         if isinstance(result, Timex):
-            return Timex3.from_timex(result)
+            return _timeml(Timex3.from_timex(result))
         if result is not None:
             return result
         stripped = grammar.fillers.sub("", current, count=1)

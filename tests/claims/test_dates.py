@@ -347,6 +347,33 @@ def test_claim_dates_take_times_of_day_and_reference_words(analyse, text, expect
             "The ferry line will resume service in early May and add a night route later that month.",
             [("later that month", "2026-05")],
         ),
+        # a count of years counts from a year named before, a bare year being enough
+        (
+            "The brewery shut its doors in 2019 and reopened two years later.",
+            [("two years later", "2021")],
+        ),
+        # one unit on or back from the date named before, written before or after its unit
+        (
+            "The brewery shut its doors in 2019 and reopened the following year.",
+            [("the following year", "2020")],
+        ),
+        (
+            "The insurer paid out $2 billion last year, $400 million more than the year before.",
+            [("last year", "2025"), ("the year before", "2024")],
+        ),
+        (
+            "The dockers walked out on Friday. Talks with the port had collapsed the day before, the union said.",
+            [("the day before", "2026-03-05")],
+        ),
+        # "the same period" is the period named before, in the year it names
+        (
+            "Ticket sales rose 9 percent in the third quarter from the same period in 2024.",
+            [("the same period in 2024", "2024-Q3")],
+        ),
+        (
+            "The regulator said exports fell in January from the same month a year earlier.",
+            [("the same month a year earlier", "2025-01")],
+        ),
     ],
 )
 def test_claim_dates_refer_back(analyse, text, expected):
@@ -354,6 +381,86 @@ def test_claim_dates_refer_back(analyse, text, expected):
     found = [(d.text, d.value) for r in records for d in r.dates]
     for text_value in expected:
         assert text_value in found, found
+
+
+def test_claim_dates_count_needs_a_date_to_count_from(analyse):
+    # "the day before" with no day named within reach dates nothing (the article's date would be a guess)
+    records = analyse(
+        "The ferry operator cancelled every crossing. The day before, the coastguard had issued a warning.",
+        published=D(2026, 3, 10),
+        title="Dates",
+    )
+    assert not [d for r in records for d in r.dates if d.text.lower().startswith("the day before")]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a superlative or ordinal "of the year" is the year of the article
+        ("The airline's merger was the biggest deal of the year.", "2026"),
+        ("Tourism income doubled in the first quarter of the year.", "2026-Q1"),
+    ],
+)
+def test_claim_dates_of_the_year(analyse, text, value):
+    records = analyse(text, published=D(2026, 3, 10), title="Dates")
+    assert value in [d.value for r in records for d in r.dates]
+
+
+def test_claim_dates_an_award_of_the_year_is_no_date(analyse):
+    records = analyse("The striker was voted Player of the Year by the league.", published=D(2026, 3, 10), title="Dates")
+    assert not [d for r in records for d in r.dates]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the speaker's "tonight" is the night the quotation was spoken, named before it ...
+        (
+            'The governor spoke to supporters on Sunday night. "We won tonight because you stood with us," she said.',
+            ("tonight", "2026-03-08TNI"),
+        ),
+        # ... or in the sentence it closes in
+        ('"The plant will reopen tomorrow," the company said on Monday.', ("tomorrow", "2026-03-10")),
+        # said on a day the article does not name: the article's own day
+        ('"The plant will reopen tomorrow," the company said.', ("tomorrow", "2026-03-11")),
+        # outside a quotation: the article's own day
+        ("The governor spoke on Sunday. The plant reopens tomorrow.", ("tomorrow", "2026-03-11")),
+    ],
+)
+def test_claim_dates_speaker_words_count_from_when_they_were_spoken(analyse, text, expected):
+    records = analyse(text, published=D(2026, 3, 10), title="Dates")
+    found = [(d.text, d.value) for r in records for d in r.dates]
+    assert expected in found, found
+
+
+def test_claim_dates_speaker_day_is_recent_and_no_possessive(analyse):
+    # a day long before the article is what the words speak about, not when they were said;
+    # "Friday's vote" dates the vote
+    for text in (
+        'The bridge fell on February 2. "Crossings are safer today," the engineer said.',
+        'After Friday\'s vote the mayor said: "Today we start again."',
+    ):
+        records = analyse(text, published=D(2026, 3, 10), title="Dates")
+        found = [(d.text, d.value) for r in records for d in r.dates if d.text.lower() == "today"]
+        assert found == [("today", "2026-03-10")] or found == [("Today", "2026-03-10")], (text, found)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # an event named by its day is one gone by, though the clause is in the present ...
+        ("The senator is still answering questions about Monday's hearing.", "2026-03-09"),
+        ("The fallout from Sunday's vote is growing.", "2026-03-08"),
+        # ... unless a word says it is ahead
+        ("Analysts expect the premier to lose Friday's vote.", "2026-03-13"),
+        ("The city is closing two bridges ahead of Saturday's march.", "2026-03-14"),
+        ("The union will meet before Friday's deadline.", "2026-03-13"),
+    ],
+)
+def test_claim_dates_event_named_by_its_day(analyse, text, value):
+    records = analyse(text, published=D(2026, 3, 10), title="Dates")  # a Tuesday
+    found = [d.value for r in records for d in r.dates]
+    assert value in found, found
 
 
 def test_claim_dates_part_of_day_needs_a_day(analyse):

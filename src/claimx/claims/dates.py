@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import timex
 from ..schemas import Timex
 from ..timex import Direction, Expression, Grammar, Timex3
+from .attribution import quotations
 from .component import RulePackComponent
 from .extensions import DATES_KEY, TIMEX3_ATTR, TIMEXES_KEY, record_rule  # registers doc._.published, span._.timex
 from .sentences import doc_text
@@ -100,6 +101,8 @@ class _Tense:
         self.shift_verbs = t.get("shift:future", set())
         self.booking_verbs = t.get("booking:future", set())
         self.prospective = t.get("prospective:future", set())
+        self.event_ahead = t.get("event_ahead:future", set())
+        self.event_behind = t.get("event_behind:past", set())
 
 
 def _is(token: Token, words: set[str]) -> bool:
@@ -192,6 +195,55 @@ def direction_of(span: Span, grammar: Grammar | None = None) -> Direction | None
     RETURNS (str | None): "past", "future", or None when the tense does not say.
     """
     cues = _Tense(grammar or timex.load_grammar())
+    found = _clause_direction(span, cues)
+    if span.root.dep_ in EVENT_DAY_DEPS and found != "past" and not _ahead(span.root, cues):
+        # "Monday's debate": an event named by its day is one the news has seen,
+        # unless a word says it is still ahead ("will", "expected to", "ahead of",
+        # "upcoming"); a present or progressive clause about it is no plan
+        return "past"
+    return found
+
+
+#: dependencies of a date that names an event by its day ("*Monday*'s debate")
+EVENT_DAY_DEPS = frozenset({"poss"})
+
+
+def _ahead(token: Token, cues: _Tense) -> bool:
+    """Whether a word on the way from ``token`` up to the first finite verb says the
+    event is still ahead: an ``event_ahead`` word ("ahead of", "before", "upcoming"),
+    a to-infinitive of purpose or plan ("to win Monday's debate"; not after "try",
+    "begin" and the other passthrough verbs), or on that verb an auxiliary of the
+    future or a modal, "going to", or a word of plans ("expect", "set"). Past an
+    ``event_behind`` word ("after", "since", "recover from") only the finite verb's
+    auxiliary counts ("will speak after Tuesday's vote")."""
+    current = token
+    behind = False
+    for _ in range(8):
+        for child in current.children:
+            if not behind and child is not token and child.i < current.i and _is(child, cues.event_ahead):
+                return True  # "the upcoming Monday debate"
+        head = current.head
+        if head is current:
+            return False
+        # the preposition that takes the event itself ("from Monday's debate", not "from winning Tuesday's primaries")
+        behind = behind or (current.dep_ == "pobj" and _is(head, cues.event_behind))
+        if not behind and (_is(head, cues.event_ahead) or (head.pos_ != "ADP" and _is(head, cues.future_lemmas))):
+            return True
+        auxes = _auxes(head)
+        if any(a.lower_ in cues.future_aux or a.lower_ in cues.prospective for a in auxes):
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            if any(a.lower_ == "to" for a in auxes):
+                if not behind and not _is(head.head, cues.passthrough):
+                    return True  # "to win Monday's debate", "an effort to stop him winning Tuesday's primaries"
+            elif auxes or head.tag_ not in ("VBG", "VBN"):
+                return False  # the first finite verb says nothing of what is ahead
+        current = head
+    return False
+
+
+def _clause_direction(span: Span, cues: _Tense) -> Direction | None:
+    """Which way the tense of the clause a time expression hangs on points."""
     token = span.root
     for _ in range(10):
         head = token.head
@@ -426,6 +478,8 @@ def _find(
     accepted.sort(key=lambda item: item[0].start_char)
 
     results: list[tuple[int, int, dict[str, Any]]] = []
+    #: the speaker's words ("today" in a quotation), read again once every date is known: (index in results, ...)
+    spoken: list[tuple[int, Span, Expression, Direction | None]] = []
     history: list[tuple[Span, dict[str, Any]]] = []  # resolved dates so far
     # dates found before, which the expressions of the kinds sought may refer back to
     pending = [(span, data) for start, end, data in known or () if (span := _token_span(doc, start, end)) is not None]
@@ -434,26 +488,108 @@ def _find(
             history.append(pending.pop(0))
         direction = direction_of(span, grammar)
         use_anchor = anchor
-        reference = _reference(span, expression, history, sent_starts)
-        if expression.context == "same" and reference is None:
+        referred = _reference(span, expression, history, sent_starts)
+        reference = dt.date.fromisoformat(referred["earliest"]) if referred is not None else None
+        if expression.context in ("same", "count") and reference is None:
             continue
-        if reference is not None and (expression.context in ("anaphoric", "previous", "same") or direction is None):
+        like = None
+        if reference is not None and (expression.context in ("anaphoric", "previous", "same", "count") or direction is None):
             use_anchor = reference
+            like = referred["value"] if referred is not None else None
         result: Timex | Timex3 | None
         if everything:
             result = timex.normalize_timex(
-                expression.text, use_anchor, direction=direction, grammar=grammar, rule_id=expression.rule_id
+                expression.text, use_anchor, direction=direction, grammar=grammar, rule_id=expression.rule_id, like=like
             )
         else:
-            result = timex.normalize(expression.text, use_anchor, direction=direction, grammar=grammar)
+            result = timex.normalize(
+                expression.text, use_anchor, direction=direction, grammar=grammar, like=like, rule_id=expression.rule_id
+            )
         if result is None:
             continue
         data = result.model_dump(mode="json")
+        if grammar.speaker_rules and expression.rule_id in grammar.speaker_rules:
+            spoken.append((len(results), span, expression, direction))
         results.append((span.start_char, span.end_char, data))
         _record(doc, span, expression, grammar)
         if data.get("type", "DATE") == "DATE" or granularity(data.get("value")) == "day":
             history.append((span, data))  # a date, or a time on a day ("Tuesday morning")
+    if spoken and anchor is not None:
+        _read_as_spoken(doc, grammar, everything, anchor, spoken, results, known or [])
     return results
+
+
+#: how many days before its article a quotation may have been spoken: news reports
+#: words within days; a day named further back is what they speak about ("since the
+#: attacks of September 11, 2001 ... 'safer today'")
+_SPOKEN_WITHIN = 7
+
+
+def _read_as_spoken(
+    doc: Doc,
+    grammar: Grammar,
+    everything: bool,
+    anchor: dt.date,
+    spoken: list[tuple[int, Span, Expression, Direction | None]],
+    results: list[tuple[int, int, dict[str, Any]]],
+    known: list[tuple[int, int, dict[str, Any]]],
+) -> None:
+    """A word that counts from the speaker's day ("today", "tonight") inside a
+    quotation counts from the day the quotation was spoken, when the article
+    names that day, within a week before its own date: the last day named
+    outside quotations (not a possessive: "Tuesday's hearing") in the sentence
+    the quotation opens in or the two before, else the first in the sentence it closes in ("Tuesday night, he said: 'We won
+    tonight'"; "'We won tonight,' he said on Tuesday"). ``results`` is updated in place."""
+    text = doc_text(doc)
+    quotes = quotations(text) if '"' in text or "\u201c" in text else []
+    if not quotes:
+        return
+    days = sorted(
+        (
+            (start, end, data)
+            for start, end, data in [*results, *known]
+            if granularity(data.get("value")) == "day"
+            and data.get("earliest")
+            and not any(q_start <= start and end <= q_end for q_start, q_end in quotes)
+            and text[end : end + 2] not in ("'s", "\u2019s")  # "Tuesday's hearing" dates the hearing, not the words
+        ),
+        key=lambda d: d[0],
+    )
+    for index, span, expression, direction in spoken:
+        quote = next(((s, e) for s, e in quotes if s <= span.start_char and span.end_char <= e), None)
+        if quote is None:
+            continue
+        opening = _sentence_bounds(doc, quote[0], back=_LOOK_BACK)
+        closing = _sentence_bounds(doc, max(quote[0], quote[1] - 1), back=0)
+        if opening is None or closing is None:
+            continue
+        before = [d for d in days if opening[0] <= d[0] and d[1] <= quote[0]]
+        after = [d for d in days if quote[1] <= d[0] and d[1] <= closing[1]]
+        chosen = before[-1] if before else after[0] if after else None
+        if chosen is None:
+            continue
+        day = dt.date.fromisoformat(chosen[2]["earliest"])
+        if not 0 < (anchor - day).days <= _SPOKEN_WITHIN:
+            continue  # said on the article's day, or the day named is what the words are about
+        norm = timex.normalize_timex if everything else timex.normalize
+        result = norm(expression.text, day, direction=direction, grammar=grammar, rule_id=expression.rule_id)
+        if result is not None:
+            start, end, _ = results[index]
+            results[index] = (start, end, result.model_dump(mode="json"))
+
+
+def _sentence_bounds(doc: Doc, char: int, back: int) -> tuple[int, int] | None:
+    """The character extent of the sentence holding ``char`` with the ``back`` sentences before it."""
+    token = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    if token is None or not doc.has_annotation("SENT_START"):
+        return None
+    sent = token[0].sent
+    first = sent
+    for _ in range(back):
+        if first.start == 0:
+            break
+        first = doc[first.start - 1].sent
+    return first.start_char, sent.end_char
 
 
 def _record(doc: Doc, span: Span, expression: Expression, grammar: Grammar) -> None:
@@ -472,8 +608,9 @@ def _record(doc: Doc, span: Span, expression: Expression, grammar: Grammar) -> N
     forms = [(t.lower_, t.lemma_.lower(), t.idx, t.idx + len(t.text)) for t in path]
     for rule_id, kind, words in grammar.words:
         if kind == "tense":
+            # a dict look-up of each governor's forms, not a regex per rule and form
             for lower, lemma, start, end in forms:
-                if words.fullmatch(lower) or words.fullmatch(lemma):
+                if rule_id in grammar.tense_words.get(lower, ()) or rule_id in grammar.tense_words.get(lemma, ()):
                     record_rule(doc, rule_id, start, end)
             continue
         # inside the expression, or just before it ("by late 2026": "by" is a filler)
@@ -505,8 +642,8 @@ def _reference(
     expression: Expression,
     history: list[tuple[Span, dict[str, Any]]],
     sent_starts: list[int] | None,
-) -> dt.date | None:
-    """The date an expression may read itself against: the last earlier date of
+) -> dict[str, Any] | None:
+    """The date an expression may read itself against (its timex dict): the last earlier date of
     its sentence; for one that refers back ("later that month", "a day
     earlier", "the same day", "in the afternoon") also of the two sentences
     before; for a day or a part of a day that names none ("earlier in the
@@ -514,12 +651,19 @@ def _reference(
     story is about."""
     if expression.context == "none":
         return None
-    needed = {"day": "day", "week": "day", "weekend": "day", "month": "day", "year": "month"}.get(
-        expression.unit or "", "month"
-    )
-    if expression.context == "previous" and expression.unit == "month":
-        needed = "month"  # "in early March, and later that month"
-    if expression.context == "same":
+    unit = (expression.unit or "").rstrip("s")  # "two years later" counts years
+    needed = {"day": "day", "week": "day", "weekend": "day", "month": "day", "year": "month"}.get(unit, "month")
+    if expression.context == "previous" and unit in ("month", "year"):
+        # "in early March, and later that month"; "in 2019 ... two years later": a
+        # date as fine as the unit counted is enough to count from
+        needed = unit
+    if expression.kind == "same":
+        # "the same period in 2008": a period finer than a year to take again, a month for "the same month"
+        needed = "month" if expression.unit == "month" else "season"
+    elif expression.context == "count":
+        # "the year before" counts from a year, "the day before" from a day
+        needed = {"week": "week", "month": "month", "year": "year"}.get(expression.unit or "", "day")
+    elif expression.context == "same":
         needed = {"day": "day", "week": "week", "weekend": "week", "month": "month", "year": "year"}.get(
             expression.unit or "", "day"
         )
@@ -529,7 +673,7 @@ def _reference(
         floor = max(0, span.start - 25)
     else:
         floor = sent_starts[span.start]
-        if expression.context in ("previous", "same"):
+        if expression.context in ("previous", "same", "count"):
             for _ in range(_LOOK_BACK):
                 if floor > 0:
                     floor = sent_starts[floor - 1]
@@ -541,8 +685,8 @@ def _reference(
 
 def _last_date(
     history: list[tuple[Span, dict[str, Any]]], inside: Any, needed: str
-) -> dt.date | None:
-    """The first day of the last date of ``history`` that ``inside`` accepts, as fine as ``needed``."""
+) -> dict[str, Any] | None:
+    """The last date of ``history`` that ``inside`` accepts, as fine as ``needed`` (its timex dict)."""
     for earlier, data in reversed(history):
         if not inside(earlier):
             break
@@ -554,7 +698,7 @@ def _last_date(
             continue
         if _RANK[granularity(data["value"])] > _RANK[needed]:
             continue
-        return dt.date.fromisoformat(data["earliest"])
+        return data
     return None
 
 
