@@ -359,6 +359,12 @@ def test_segment_untitled_article_opens_with_its_headline(analyse):
         ("Follow our reporter on Twitter @desk_news.", []),
         ("Seriously, please ask yourself that question.", []),
         ("Have a look at the clip below. The mayor spoke for ten minutes.", ["The mayor spoke for ten minutes"]),
+        # opening a quote, the parser hangs it on what follows: an instruction all the same
+        (
+            '"Look what the council has done to this town, the shops are all closing," she said.',
+            ["the shops are all closing"],
+        ),
+        ('"Let\'s see how the first week goes," the manager said.', []),
         # a bare verb after a modal or with a subject is no imperative
         ("Voters will decide in May.", ["Voters will decide in May"]),
     ],

@@ -1028,10 +1028,15 @@ def _imperative(token: Token) -> bool:
     """Whether ``token`` heads an imperative, an instruction to the reader or
     listener ("Take a listen", "Follow her on …", "please ask yourself"): a
     bare verb with no subject or auxiliary that opens its sentence (after
-    adverbs and interjections only), or one coordinated with such a verb."""
+    adverbs and interjections only), or one coordinated with such a verb.
+    Opening a quote, it is often parsed as hanging on what follows ("'Look
+    what the council has done, the shops are closing'", "'Let's see how
+    it goes,' she said"): an imperative all the same."""
     if token.dep_ == "conj" and token.tag_ == "VB":
         token = token.head
-    if token.tag_ != "VB" or token.dep_ != "ROOT":
+    if token.tag_ != "VB":
+        return False
+    if token.dep_ != "ROOT" and not (token.dep_ in ("advcl", "ccomp") and token.head.i > token.i):
         return False
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "expl") for c in token.children):
         return False
