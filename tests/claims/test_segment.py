@@ -174,6 +174,8 @@ def test_segment_opinion_is_no_claim(analyse, text):
         "The label expects the record to be its best seller to date.",
         # a plain copula without evaluation stays a claim
         "The studio is in talks with the director.",
+        # "most" that counts a noun is a quantity, no superlative of quality
+        "They are small farms that in most cases are losing money.",
     ],
 )
 def test_segment_measurable_or_forecast_superlative_is_a_claim(analyse, text):

@@ -189,6 +189,8 @@ def is_opinion(
                 continue  # "its most expensive production", "the biggest tour": measurable
             if _bounding_superlative(t):
                 continue  # "at least partly responsible", "at most 40": a bound, no verdict
+            if _quantity_superlative(t):
+                continue  # "firms that in most cases lose money": how many, no verdict
             if t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") and not _bounding_superlative(c) for c in t.children)):
                 words.fire(kind, head)
                 return True
@@ -203,6 +205,20 @@ def is_opinion(
                 words.fire(kind, head)
                 return True  # "Tiago is a player we like": a verdict on him
     return False
+
+
+def _quantity_superlative(token: Token) -> bool:
+    """RETURNS (bool): whether "most" or "least" counts the noun it modifies
+    ("in most cases", "the most votes", "the least money") rather than
+    grading a quality ("the most exciting film" grades an adjective)."""
+    doc = token.doc
+    return (
+        token.lower_ in ("most", "least")
+        and token.dep_ in ("amod", "det")
+        and token.head.pos_ in ("NOUN", "PROPN")
+        # "the least punctual carrier", parsed as "least carrier", grades "punctual"
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "ADJ")
+    )
 
 
 def _bounding_superlative(token: Token) -> bool:
