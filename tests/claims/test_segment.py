@@ -156,6 +156,9 @@ def test_segment_frames_labels_and_clefts(analyse, text, claims):
         "The hype makes the record one of the most eagerly awaited albums of the year.",
         "The soundtrack was the best thing about the old show.",
         "For a camera this refined, the cost seems fair.",
+        # a contracted copula spelt with a curly apostrophe is a copula all the same
+        "It’s a dreadful ending.",
+        "You’re brilliant.",
     ],
 )
 def test_segment_opinion_is_no_claim(analyse, text):

@@ -174,7 +174,7 @@ def is_opinion(
         for c in head.children
     ):
         return True  # "Honestly, a bigger battery is …", "It is, frankly, the best …": a stance adverb marks a verdict
-    lemma = head.lemma_.lower()
+    lemma = _copula_lemma(head)
     making = lemma in words.causative  # "fan support makes it one of the most awaited sequels"
     if lemma not in words.linking and not making:
         return False
@@ -205,6 +205,21 @@ def is_opinion(
                 words.fire(kind, head)
                 return True  # "Tiago is a player we like": a verdict on him
     return False
+
+
+#: what the model's lemmatizer misses of a contraction spelt with a curly
+#: apostrophe ("You’re", "He’s"): the normalised form the tagger saw
+_CONTRACTED_BE = frozenset({"are", "am", "is", "'s", "'re", "'m"})
+
+
+def _copula_lemma(token: Token) -> str:
+    """RETURNS (str): ``token``'s lowercased lemma, "be" for a contracted copula
+    spelt with a curly apostrophe ("You’re late", "It’s a shame"), which the
+    lemmatizer leaves as it is (its straight twin "You're" gets "be")."""
+    lemma = token.lemma_.lower()
+    if "’" in token.text and token.tag_ in ("VBZ", "VBP") and token.norm_ in _CONTRACTED_BE:
+        return BE
+    return lemma
 
 
 def _quantity_superlative(token: Token) -> bool:
