@@ -140,6 +140,21 @@ def _boilerplate(lowered: str, phrases: tuple[str, ...]) -> bool:
     return any(tail.endswith(phrase) for phrase in phrases)
 
 
+def _credit(lowered: str, phrases: tuple[str, ...]) -> str | None:
+    """RETURNS (str | None): the credit phrase a sentence's lowercased text
+    holds ("ann lee contributed reporting from lima"), if any, as a whole
+    word: a credit line says who reported, researched, wrote or photographed
+    the story, and is no claim wherever the phrase stands in it."""
+    for phrase in phrases:
+        k = lowered.find(phrase)
+        while k >= 0:
+            end = k + len(phrase)
+            if (k == 0 or not lowered[k - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+                return phrase
+            k = lowered.find(phrase, k + 1)
+    return None
+
+
 def _measure(token: Token) -> bool:
     """RETURNS (bool): whether a token is part of a figure or a dated period ("2026", "38%"), not "one of" or "the decade"."""
     if token.ent_type_ not in NUMERIC_LABELS:  # "the biggest tour of 2026": a superlative with a figure is a fact
@@ -1355,6 +1370,7 @@ class Segmenter(RulePackComponent):
         self.evaluative = frozenset(load_nonclaim_phrases(rules_dir, "evaluative"))
         self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
         self.measurable = frozenset(load_nonclaim_phrases(rules_dir, "measurable"))
+        self.credits = load_nonclaim_phrases(rules_dir, "credit")
         self.afterthoughts = afterthought_adverbs(rules_dir)
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
         self.words = load_segment_words(rules_dir)
@@ -1419,6 +1435,9 @@ class Segmenter(RulePackComponent):
             return []  # "Why glasses, and why now?" asks, it does not claim
         if _heading_or_byline(sent, doc.text if text is None else text) or _untitled_headline(sent, doc):
             return []
+        if self.credits and _credit(sent.text.lower(), self.credits) is not None:
+            self._record_nonclaim(sent, "credit")
+            return []  # "Ann Lee contributed reporting from Lima": a credit line, a byline's kin
         heads = [
             t
             for t in sent
@@ -1536,7 +1555,8 @@ class Segmenter(RulePackComponent):
 
     def _record_nonclaim(self, span: Span, decision: str) -> None:
         """Record the ``nonclaims.jsonl`` rules behind a decision on a clause:
-        the boilerplate phrase that ends a dropped one, the evaluative words
+        the boilerplate phrase that ends a dropped one, the credit phrase of
+        a credit line (``span``: its sentence), the evaluative words
         and opinion verbs of an opinion, the measurable superlatives of a
         clause kept as a fact."""
         doc = span.doc
@@ -1547,6 +1567,13 @@ class Segmenter(RulePackComponent):
                 if tail.endswith(phrase):
                     end = span.start_char + len(tail)
                     record_rule(doc, ids[("boilerplate", phrase)], end - len(phrase), end)
+            return
+        if decision == "credit":
+            lowered = span.text.lower()
+            phrase = _credit(lowered, self.credits)
+            if phrase is not None:
+                start = span.start_char + lowered.find(phrase)
+                record_rule(doc, ids[("credit", phrase)], start, start + len(phrase))
             return
         for t in span:
             words = (t.lemma_.lower(), t.lower_)
