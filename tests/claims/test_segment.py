@@ -381,6 +381,23 @@ def test_segment_imperatives_are_no_claims(analyse, text, claims):
 @pytest.mark.parametrize(
     "text, claims",
     [
+        # "issued a statement saying" is the frame of what the statement says, split off as a claim
+        (
+            "The union issued a statement saying the closures were a betrayal of workers.",
+            ["the closures were a betrayal of workers"],
+        ),
+        ("The embassy put out a statement on Friday saying the ban was unjustified.", ["the ban was unjustified"]),
+        # a statement that is news in itself, with nothing reported, stays
+        ("The council issued a statement on Friday.", ["The council issued a statement on Friday"]),
+    ],
+)
+def test_segment_statement_frame_is_no_claim(analyse, text, claims):
+    assert [r.text for r in analyse(text, title="Notes")] == claims
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
         # a list that leaves its verb out gives each item a fact of its own
         (
             "The mayor won 412 votes, Ana Ruiz 298 and Tom Hale 97.",

@@ -155,6 +155,28 @@ def _credit(lowered: str, phrases: tuple[str, ...]) -> str | None:
     return None
 
 
+def statement_frame(span: Span, head: Token, report_verbs: frozenset[str], statement_nouns: frozenset[str]) -> bool:
+    """RETURNS (bool): whether a clause is only the frame of a report whose
+    content was split off as a claim of its own: a verb whose object is a
+    statement, letter or message, and a reporting participle on either with
+    none of what it reports in the clause ("The union issued a statement
+    saying | the closures were a betrayal", "Her office released a letter on
+    Friday | saying …"). It says no more than "X said" does."""
+    statement = next(
+        (c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in statement_nouns), None
+    )
+    if statement is None:
+        return False
+    for part in (*statement.children, *head.children):
+        if part.tag_ != "VBG" or part.dep_ not in ("acl", "advcl", "xcomp") or part.lemma_.lower() not in report_verbs:
+            continue
+        if not all(t.i == part.i or not span.start <= t.i < span.end for t in part.subtree):
+            continue
+        # a clause with news of its own besides ("X, who received threats, provided a statement …") stays
+        return not any(t.pos_ == "VERB" and t.i not in (head.i, part.i) for t in span)
+    return False
+
+
 def _measure(token: Token) -> bool:
     """RETURNS (bool): whether a token is part of a figure or a dated period ("2026", "38%"), not "one of" or "the decade"."""
     if token.ent_type_ not in NUMERIC_LABELS:  # "the biggest tour of 2026": a superlative with a figure is a fact
@@ -1366,6 +1388,8 @@ class Segmenter(RulePackComponent):
         self.source_words = frozenset().union(
             *(attribution_rules.get(kind, frozenset()) for kind in SOURCE_KINDS)
         )
+        # "a statement", "a letter": what a reporting participle may hang on ("issued a statement saying X")
+        self.statement_nouns = attribution_rules.get("statement_noun", frozenset())
         self.boilerplate = load_nonclaim_phrases(rules_dir)
         self.evaluative = frozenset(load_nonclaim_phrases(rules_dir, "evaluative"))
         self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
@@ -1539,6 +1563,8 @@ class Segmenter(RulePackComponent):
                 if _boilerplate(lowered, self.boilerplate):
                     self._record_nonclaim(span, "boilerplate")
                     continue
+                if statement_frame(span, doc[head_i], self.report_verbs, self.statement_nouns):
+                    continue  # "The union issued a statement saying": the frame of the claim split off after it
                 if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable, self.words):
                     self._record_nonclaim(span, "opinion")
                     continue
