@@ -39,6 +39,7 @@ from ..rules import (
     afterthought_adverbs,
     default_rules_dir,
     load_attribution_rules,
+    load_cue_rules,
     load_jsonl,
     load_nonclaim_phrases,
     rule_ids,
@@ -1092,19 +1093,37 @@ def _has_content(span: Span) -> bool:
     return any(ch.isalnum() for ch in _MARKUP.sub("", span.text))
 
 
-def _imperative(token: Token) -> bool:
+def imperative_cues(rules_dir: Path | None = None) -> frozenset[str]:
+    """RETURNS (frozenset[str]): the lemmas of one-word status cues that are
+    bare verbs ("Imagine the club selling its captain": a hypothesis floated,
+    rumored), whose imperative is a claim, not an instruction."""
+    lemmas = set()
+    for rule in load_cue_rules(rules_dir):
+        pattern = rule.pattern
+        if isinstance(pattern, list) and len(pattern) == 1 and pattern[0].get("TAG") == "VB":
+            lemma = pattern[0].get("LEMMA")
+            if isinstance(lemma, str):
+                lemmas.add(lemma.lower())
+    return frozenset(lemmas)
+
+
+def _imperative(token: Token, cues: frozenset[str] = frozenset()) -> bool:
     """Whether ``token`` heads an imperative, an instruction to the reader or
     listener ("Take a listen", "Follow her on …", "please ask yourself"): a
     bare verb with no subject or auxiliary that opens its sentence (after
     adverbs and interjections only), or one coordinated with such a verb.
     Opening a quote, it is often parsed as hanging on what follows ("'Look
     what the council has done, the shops are closing'", "'Let's see how
-    it goes,' she said"): an imperative all the same."""
+    it goes,' she said"): an imperative all the same, unless the verb is a
+    status cue of its own (``cues``: "'Imagine the club selling its
+    captain,' one fan wrote" floats a rumour)."""
     if token.dep_ == "conj" and token.tag_ == "VB":
         token = token.head
     if token.tag_ != "VB":
         return False
-    if token.dep_ != "ROOT" and not (token.dep_ in ("advcl", "ccomp") and token.head.i > token.i):
+    if token.dep_ != "ROOT" and not (
+        token.dep_ in ("advcl", "ccomp") and token.head.i > token.i and token.lemma_.lower() not in cues
+    ):
         return False
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "expl") for c in token.children):
         return False
@@ -1396,6 +1415,7 @@ class Segmenter(RulePackComponent):
         self.measurable = frozenset(load_nonclaim_phrases(rules_dir, "measurable"))
         self.credits = load_nonclaim_phrases(rules_dir, "credit")
         self.afterthoughts = afterthought_adverbs(rules_dir)
+        self.imperative_cues = imperative_cues(rules_dir)
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
         self.words = load_segment_words(rules_dir)
         self.copular = self.words.linking | self.words.causative
@@ -1527,7 +1547,7 @@ class Segmenter(RulePackComponent):
         # the report as the claim's frame rather than a claim of its own.
         claims: list[Span] = []
         for token in heads:
-            if token.i in dropped or _imperative(token):
+            if token.i in dropped or _imperative(token, self.imperative_cues):
                 continue
             frame_i = frames.get(token.i)
             frame = doc[frame_i] if frame_i is not None else None
