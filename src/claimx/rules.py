@@ -408,8 +408,11 @@ class NonClaimRule(BaseModel):
     #: opinion ("the *handsomest* series", "a *sensible* piece of law");
     #: "opinion_verb": a verb whose clause is an opinion ("it *deserves* to work");
     #: "measurable": an adjective whose superlative is a fact ("its most
-    #: *expensive* production", "the *biggest* tour")
-    kind: Literal["boilerplate", "evaluative", "opinion_verb", "measurable"]
+    #: *expensive* production", "the *biggest* tour"); "credit": a phrase
+    #: that makes its clause a credit line, a byline's kin, wherever it stands
+    #: ("Ann Lee *contributed reporting* from Lima", "Photo: Jo Park *via
+    #: Getty Images*")
+    kind: Literal["boilerplate", "evaluative", "opinion_verb", "measurable", "credit"]
     phrase: str
     examples: list[Example] = []
     counter_examples: list[str] = []

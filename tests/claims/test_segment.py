@@ -156,6 +156,9 @@ def test_segment_frames_labels_and_clefts(analyse, text, claims):
         "The hype makes the record one of the most eagerly awaited albums of the year.",
         "The soundtrack was the best thing about the old show.",
         "For a camera this refined, the cost seems fair.",
+        # a contracted copula spelt with a curly apostrophe is a copula all the same
+        "It’s a dreadful ending.",
+        "You’re brilliant.",
     ],
 )
 def test_segment_opinion_is_no_claim(analyse, text):
@@ -174,6 +177,8 @@ def test_segment_opinion_is_no_claim(analyse, text):
         "The label expects the record to be its best seller to date.",
         # a plain copula without evaluation stays a claim
         "The studio is in talks with the director.",
+        # "most" that counts a noun is a quantity, no superlative of quality
+        "They are small farms that in most cases are losing money.",
     ],
 )
 def test_segment_measurable_or_forecast_superlative_is_a_claim(analyse, text):
@@ -359,12 +364,35 @@ def test_segment_untitled_article_opens_with_its_headline(analyse):
         ("Follow our reporter on Twitter @desk_news.", []),
         ("Seriously, please ask yourself that question.", []),
         ("Have a look at the clip below. The mayor spoke for ten minutes.", ["The mayor spoke for ten minutes"]),
+        # opening a quote, the parser hangs it on what follows: an instruction all the same
+        (
+            '"Look what the council has done to this town, the shops are all closing," she said.',
+            ["the shops are all closing"],
+        ),
+        ('"Let\'s see how the first week goes," the manager said.', []),
         # a bare verb after a modal or with a subject is no imperative
         ("Voters will decide in May.", ["Voters will decide in May"]),
     ],
 )
 def test_segment_imperatives_are_no_claims(analyse, text, claims):
     assert [r.text for r in analyse(text)] == claims
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # "issued a statement saying" is the frame of what the statement says, split off as a claim
+        (
+            "The union issued a statement saying the closures were a betrayal of workers.",
+            ["the closures were a betrayal of workers"],
+        ),
+        ("The embassy put out a statement on Friday saying the ban was unjustified.", ["the ban was unjustified"]),
+        # a statement that is news in itself, with nothing reported, stays
+        ("The council issued a statement on Friday.", ["The council issued a statement on Friday"]),
+    ],
+)
+def test_segment_statement_frame_is_no_claim(analyse, text, claims):
+    assert [r.text for r in analyse(text, title="Notes")] == claims
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,7 @@ from ..rules import (
     afterthought_adverbs,
     default_rules_dir,
     load_attribution_rules,
+    load_cue_rules,
     load_jsonl,
     load_nonclaim_phrases,
     rule_ids,
@@ -140,6 +141,43 @@ def _boilerplate(lowered: str, phrases: tuple[str, ...]) -> bool:
     return any(tail.endswith(phrase) for phrase in phrases)
 
 
+def _credit(lowered: str, phrases: tuple[str, ...]) -> str | None:
+    """RETURNS (str | None): the credit phrase a sentence's lowercased text
+    holds ("ann lee contributed reporting from lima"), if any, as a whole
+    word: a credit line says who reported, researched, wrote or photographed
+    the story, and is no claim wherever the phrase stands in it."""
+    for phrase in phrases:
+        k = lowered.find(phrase)
+        while k >= 0:
+            end = k + len(phrase)
+            if (k == 0 or not lowered[k - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+                return phrase
+            k = lowered.find(phrase, k + 1)
+    return None
+
+
+def statement_frame(span: Span, head: Token, report_verbs: frozenset[str], statement_nouns: frozenset[str]) -> bool:
+    """RETURNS (bool): whether a clause is only the frame of a report whose
+    content was split off as a claim of its own: a verb whose object is a
+    statement, letter or message, and a reporting participle on either with
+    none of what it reports in the clause ("The union issued a statement
+    saying | the closures were a betrayal", "Her office released a letter on
+    Friday | saying …"). It says no more than "X said" does."""
+    statement = next(
+        (c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in statement_nouns), None
+    )
+    if statement is None:
+        return False
+    for part in (*statement.children, *head.children):
+        if part.tag_ != "VBG" or part.dep_ not in ("acl", "advcl", "xcomp") or part.lemma_.lower() not in report_verbs:
+            continue
+        if not all(t.i == part.i or not span.start <= t.i < span.end for t in part.subtree):
+            continue
+        # a clause with news of its own besides ("X, who received threats, provided a statement …") stays
+        return not any(t.pos_ == "VERB" and t.i not in (head.i, part.i) for t in span)
+    return False
+
+
 def _measure(token: Token) -> bool:
     """RETURNS (bool): whether a token is part of a figure or a dated period ("2026", "38%"), not "one of" or "the decade"."""
     if token.ent_type_ not in NUMERIC_LABELS:  # "the biggest tour of 2026": a superlative with a figure is a fact
@@ -174,7 +212,7 @@ def is_opinion(
         for c in head.children
     ):
         return True  # "Honestly, a bigger battery is …", "It is, frankly, the best …": a stance adverb marks a verdict
-    lemma = head.lemma_.lower()
+    lemma = _copula_lemma(head)
     making = lemma in words.causative  # "fan support makes it one of the most awaited sequels"
     if lemma not in words.linking and not making:
         return False
@@ -189,6 +227,8 @@ def is_opinion(
                 continue  # "its most expensive production", "the biggest tour": measurable
             if _bounding_superlative(t):
                 continue  # "at least partly responsible", "at most 40": a bound, no verdict
+            if _quantity_superlative(t):
+                continue  # "firms that in most cases lose money": how many, no verdict
             if t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") and not _bounding_superlative(c) for c in t.children)):
                 words.fire(kind, head)
                 return True
@@ -203,6 +243,35 @@ def is_opinion(
                 words.fire(kind, head)
                 return True  # "Tiago is a player we like": a verdict on him
     return False
+
+
+#: what the model's lemmatizer misses of a contraction spelt with a curly
+#: apostrophe ("You’re", "He’s"): the normalised form the tagger saw
+_CONTRACTED_BE = frozenset({"are", "am", "is", "'s", "'re", "'m"})
+
+
+def _copula_lemma(token: Token) -> str:
+    """RETURNS (str): ``token``'s lowercased lemma, "be" for a contracted copula
+    spelt with a curly apostrophe ("You’re late", "It’s a shame"), which the
+    lemmatizer leaves as it is (its straight twin "You're" gets "be")."""
+    lemma = token.lemma_.lower()
+    if "’" in token.text and token.tag_ in ("VBZ", "VBP") and token.norm_ in _CONTRACTED_BE:
+        return BE
+    return lemma
+
+
+def _quantity_superlative(token: Token) -> bool:
+    """RETURNS (bool): whether "most" or "least" counts the noun it modifies
+    ("in most cases", "the most votes", "the least money") rather than
+    grading a quality ("the most exciting film" grades an adjective)."""
+    doc = token.doc
+    return (
+        token.lower_ in ("most", "least")
+        and token.dep_ in ("amod", "det")
+        and token.head.pos_ in ("NOUN", "PROPN")
+        # "the least punctual carrier", parsed as "least carrier", grades "punctual"
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "ADJ")
+    )
 
 
 def _bounding_superlative(token: Token) -> bool:
@@ -1050,14 +1119,37 @@ def _has_content(span: Span) -> bool:
     return any(ch.isalnum() for ch in _MARKUP.sub("", span.text))
 
 
-def _imperative(token: Token) -> bool:
+def imperative_cues(rules_dir: Path | None = None) -> frozenset[str]:
+    """RETURNS (frozenset[str]): the lemmas of one-word status cues that are
+    bare verbs ("Imagine the club selling its captain": a hypothesis floated,
+    rumored), whose imperative is a claim, not an instruction."""
+    lemmas = set()
+    for rule in load_cue_rules(rules_dir):
+        pattern = rule.pattern
+        if isinstance(pattern, list) and len(pattern) == 1 and pattern[0].get("TAG") == "VB":
+            lemma = pattern[0].get("LEMMA")
+            if isinstance(lemma, str):
+                lemmas.add(lemma.lower())
+    return frozenset(lemmas)
+
+
+def _imperative(token: Token, cues: frozenset[str] = frozenset()) -> bool:
     """Whether ``token`` heads an imperative, an instruction to the reader or
     listener ("Take a listen", "Follow her on …", "please ask yourself"): a
     bare verb with no subject or auxiliary that opens its sentence (after
-    adverbs and interjections only), or one coordinated with such a verb."""
+    adverbs and interjections only), or one coordinated with such a verb.
+    Opening a quote, it is often parsed as hanging on what follows ("'Look
+    what the council has done, the shops are closing'", "'Let's see how
+    it goes,' she said"): an imperative all the same, unless the verb is a
+    status cue of its own (``cues``: "'Imagine the club selling its
+    captain,' one fan wrote" floats a rumour)."""
     if token.dep_ == "conj" and token.tag_ == "VB":
         token = token.head
-    if token.tag_ != "VB" or token.dep_ != "ROOT":
+    if token.tag_ != "VB":
+        return False
+    if token.dep_ != "ROOT" and not (
+        token.dep_ in ("advcl", "ccomp") and token.head.i > token.i and token.lemma_.lower() not in cues
+    ):
         return False
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "expl") for c in token.children):
         return False
@@ -1357,11 +1449,15 @@ class Segmenter(RulePackComponent):
         self.source_words = frozenset().union(
             *(attribution_rules.get(kind, frozenset()) for kind in SOURCE_KINDS)
         )
+        # "a statement", "a letter": what a reporting participle may hang on ("issued a statement saying X")
+        self.statement_nouns = attribution_rules.get("statement_noun", frozenset())
         self.boilerplate = load_nonclaim_phrases(rules_dir)
         self.evaluative = frozenset(load_nonclaim_phrases(rules_dir, "evaluative"))
         self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
         self.measurable = frozenset(load_nonclaim_phrases(rules_dir, "measurable"))
+        self.credits = load_nonclaim_phrases(rules_dir, "credit")
         self.afterthoughts = afterthought_adverbs(rules_dir)
+        self.imperative_cues = imperative_cues(rules_dir)
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
         self.words = load_segment_words(rules_dir)
         self.copular = self.words.linking | self.words.causative
@@ -1425,6 +1521,9 @@ class Segmenter(RulePackComponent):
             return []  # "Why glasses, and why now?" asks, it does not claim
         if _heading_or_byline(sent, doc.text if text is None else text) or _untitled_headline(sent, doc):
             return []
+        if self.credits and _credit(sent.text.lower(), self.credits) is not None:
+            self._record_nonclaim(sent, "credit")
+            return []  # "Ann Lee contributed reporting from Lima": a credit line, a byline's kin
         heads = [
             t
             for t in sent
@@ -1490,7 +1589,7 @@ class Segmenter(RulePackComponent):
         # the report as the claim's frame rather than a claim of its own.
         claims: list[Span] = []
         for token in heads:
-            if token.i in dropped or _imperative(token):
+            if token.i in dropped or _imperative(token, self.imperative_cues):
                 continue
             frame_i = frames.get(token.i)
             frame = doc[frame_i] if frame_i is not None else None
@@ -1528,6 +1627,8 @@ class Segmenter(RulePackComponent):
                 if _boilerplate(lowered, self.boilerplate):
                     self._record_nonclaim(span, "boilerplate")
                     continue
+                if statement_frame(span, doc[head_i], self.report_verbs, self.statement_nouns):
+                    continue  # "The union issued a statement saying": the frame of the claim split off after it
                 if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable, self.words):
                     self._record_nonclaim(span, "opinion")
                     continue
@@ -1544,7 +1645,8 @@ class Segmenter(RulePackComponent):
 
     def _record_nonclaim(self, span: Span, decision: str) -> None:
         """Record the ``nonclaims.jsonl`` rules behind a decision on a clause:
-        the boilerplate phrase that ends a dropped one, the evaluative words
+        the boilerplate phrase that ends a dropped one, the credit phrase of
+        a credit line (``span``: its sentence), the evaluative words
         and opinion verbs of an opinion, the measurable superlatives of a
         clause kept as a fact."""
         doc = span.doc
@@ -1555,6 +1657,13 @@ class Segmenter(RulePackComponent):
                 if tail.endswith(phrase):
                     end = span.start_char + len(tail)
                     record_rule(doc, ids[("boilerplate", phrase)], end - len(phrase), end)
+            return
+        if decision == "credit":
+            lowered = span.text.lower()
+            phrase = _credit(lowered, self.credits)
+            if phrase is not None:
+                start = span.start_char + lowered.find(phrase)
+                record_rule(doc, ids[("credit", phrase)], start, start + len(phrase))
             return
         for t in span:
             words = (t.lemma_.lower(), t.lower_)
