@@ -46,9 +46,9 @@ from .status import (
     followed_subjects,
     rollup,
 )
-from .store import ROLLUP_CONTEXT, Store, rollup_sort_key
+from .store import ROLLUP_CONTEXT, ROLLUP_GEN, Store, rollup_sort_key
 from .subjects import KNOWN_LABELS, SubjectResolver, is_abbreviation, load_aliases
-from .views import ACTIVE_CLAIMS, LEARNED_ALIASES, decisions_mark
+from .views import ACTIVE_CLAIMS, LEARNED_ALIASES, ViewChanges, decisions_mark
 
 #: store meta keys: each name's canonical name and the followed subjects as of the last roll-up
 ROLLUP_NAMES = "rollup_names"
@@ -88,6 +88,8 @@ class Refreshed:
     #: subjects recomputed
     subjects: int
     rejected_per_doc: dict[str, int] = field(default_factory=dict)
+    #: what the views need to be brought up to date in place (None: every subject was recomputed)
+    view_changes: ViewChanges | None = None
 
 
 def _doc_infos(store: Store) -> dict[str, DocInfo]:
@@ -140,6 +142,8 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
     learned = json.loads(store.get_meta(LEARNED_ALIASES) or "{}")
     context = _context(store, pinned, fingerprint, decisions_mark(store))
     full = full or store.get_meta(ROLLUP_CONTEXT) != context
+    since_gen = int(store.get_meta(ROLLUP_GEN) or 0)
+    store.set_meta(ROLLUP_GEN, str(since_gen + 1))
 
     # -- decisions: matched on the claims they can match (their articles, their claim ids)
     decisions = [ReviewDecision.model_validate_json(d) for d in store.decisions()]
@@ -303,6 +307,7 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         full=full,
         subjects=len(touched),
         rejected_per_doc=rejected_per_doc,
+        view_changes=None if full else ViewChanges(since_gen, done, decision_docs),
     )
 
 

@@ -567,7 +567,7 @@ def _full_run(
         store.set_meta("force_from", None)
         store.set_meta("orphaned", json.dumps([d.model_dump(mode="json") for d in summary.orphaned]))
         store.finish_run(run_id, summary.counts())
-    write_views(store, refreshed.resolution, refreshed.rejected_per_doc)
+    write_views(store, refreshed.resolution, refreshed.rejected_per_doc, refreshed.view_changes)
     with store.transaction():
         store.set_meta("views_run", str(run_id))
         store.set_meta(VIEWS_DECISIONS, decisions_mark(store))
