@@ -239,3 +239,19 @@ def test_views_edited_by_hand_are_written_whole(tmp_path, splices, monkeypatch):
     _run(corpus, out)
     assert splices == []
     assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
+def test_incremental_rollup_files_a_makers_own_facts_under_its_name(tmp_path, refreshes, monkeypatch):
+    # the maker's name joins its one product's ("Talmar" -> "Talmar V40"), but its job cuts are the
+    # maker's own (status.rollup): the incremental roll-up recomputes that subject too
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    _write(corpus, "a.md", "Talmar V40 goes on sale", "2025-05-02", "The Talmar V40 will go on sale in May 2026, Talmar confirmed.")
+    _run(corpus, out)
+    _write(corpus, "b.md", "Talmar to shed staff", "2025-06-12",
+           "Talmar will cut 1,200 jobs at its plant in Oulu, the company said on Thursday.")
+    _run(corpus, out)
+    assert not refreshes[-1].full
+    records = [json.loads(line) for line in (out / "status.jsonl").read_text().splitlines()]
+    assert ("Talmar", "job cuts") in {(r["subject"], r["key"]) for r in records}
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
