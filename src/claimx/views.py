@@ -212,7 +212,12 @@ Span = tuple[str, str]
 
 def _splice_spans(store: Store, changes: ViewChanges | None) -> tuple[list[Span], list[Span]] | None:
     """RETURNS (tuple | None): the key ranges of ``claims.jsonl`` and ``documents.jsonl`` (doc ids) and of
-    ``status.jsonl`` (sort keys) to take from the store, or None when the views must be written whole."""
+    ``status.jsonl`` (sort keys) to take from the store, or None when the views must be written whole.
+
+    A run of an older claimx, which neither lists the documents it writes nor counts the roll-up's
+    generations, changes the views' stat when it finishes (they are then written whole); one killed
+    before its views, on a store whose views this claimx wrote, would leave its documents unlisted:
+    ``claimx run --force`` (or deleting the views) writes them whole."""
     if changes is None:
         return None
     try:
