@@ -13,6 +13,14 @@ processes, from ``getrusage``):
 3. 10 articles added;
 4. one article's front matter touched (mtime changed, bytes the same).
 
+Each step prints its wall-clock time, its CPU time (user + system, of all its
+processes: what to compare on a shared machine) and its peak memory.
+
+The targets (issue 11) at 100,000 articles: a no-change re-run under 2 s; 10
+articles added under 5 s plus their extraction (the model's loading and its
+pass over the 10 articles); a full run's peak memory flat from 1,000 to
+100,000 articles. The README's scale section gives the last figures.
+
 ``--stand-in`` makes the full run (step 1 only) extract with a stand-in for the
 model: each sentence of an article becomes a claim whose status, topic and
 subject are read off the templates' words (:data:`STAND_IN`), stamped with
@@ -115,16 +123,17 @@ def build(corpus: Path, count: int, start: int = 0) -> None:
         (folder / f"brief-{n:06d}.md").write_text(article(n), encoding="utf-8")
 
 
-#: Runs a command and prints, last on stderr, the peak resident set (kB) of its processes.
+#: Runs a command and prints, last on stderr, the peak resident set (kB) and the CPU time (s) of its processes.
 _WRAP = (
     "import resource, subprocess, sys; rc = subprocess.call(sys.argv[1:]); "
-    "sys.stderr.write('\\npeak %d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(rc)"
+    "ru = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "sys.stderr.write('\\npeak %d %.3f\\n' % (ru.ru_maxrss, ru.ru_utime + ru.ru_stime)); sys.exit(rc)"
 )
 
 
 def step(
     name: str, corpus: Path, outputs: Path, workers: int | None, stand_in: bool = False
-) -> tuple[str, float, float, str]:
+) -> tuple[str, float, float, float, str]:
     cmd = [sys.executable, "-m", "claimx", "run", str(corpus), "-o", str(outputs), "-q"]
     if stand_in:  # in this process: the stand-in is not in the workers' spawned interpreters
         names = "|".join(re.escape(t).replace(re.escape("{n}"), r"\d+") for t in SUBJECTS)
@@ -136,9 +145,9 @@ def step(
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{name}: claimx run failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-    peak = int(done.stderr.strip().splitlines()[-1].split()[1]) / 1024
+    _, peak_kb, cpu = done.stderr.strip().splitlines()[-1].split()
     summary = next((line for line in done.stdout.splitlines() if " new, " in line), "")
-    return name, elapsed, peak, summary
+    return name, elapsed, int(peak_kb) / 1024, float(cpu), summary
 
 
 def main() -> None:
@@ -169,9 +178,11 @@ def main() -> None:
     time.sleep(2.1)
     rows.append(step("1 file touched", corpus, outputs, args.workers))
     print(f"claimx scale benchmark: {args.articles} articles, python {sys.version.split()[0]}, {os.cpu_count()} cores")
-    print("(peak: the largest resident set of the step's processes; wall clock includes interpreter start-up)")
-    for name, seconds, peak, summary in rows:
-        print(f"{name:26s} {seconds:8.2f} s  peak {peak:7.0f} MB   {summary}")
+    print("(wall clock includes interpreter start-up; CPU: user + system time of the step's processes, which")
+    print(" other work on the machine disturbs less; peak: the largest resident set among them)")
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for name, seconds, peak, cpu, summary in rows:
+        print(f"{name:26s} {seconds:8.2f} s  CPU {cpu:7.2f} s  peak {peak:7.0f} MB   {summary}")
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 

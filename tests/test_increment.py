@@ -176,3 +176,82 @@ def test_incremental_abbreviation_takes_the_full_name_an_earlier_article_writes(
     records = [json.loads(line) for line in (out / "status.jsonl").read_text().splitlines()]
     assert ("Pacific Rim Airways", "orders") in {(r["subject"], r["key"]) for r in records}
     assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
+@pytest.fixture
+def splices(monkeypatch):
+    import claimx.views as views_module
+
+    seen: list[str] = []
+    real = views_module.splice_lines_atomic
+
+    def spy(path, pieces):
+        seen.append(Path(path).name)
+        return real(path, pieces)
+
+    monkeypatch.setattr(views_module, "splice_lines_atomic", spy)
+    return seen
+
+
+def test_views_spliced_in_place_equal_a_whole_rewrite(tmp_path, splices, monkeypatch):
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    for name, article in ARTICLES.items():
+        _write(corpus, name, *article)
+    _run(corpus, out)
+    assert splices == []  # a new store: every view written whole
+
+    # added (before, between and after the others in doc_id order), changed, removed, unreadable
+    for name, article in LATER.items():
+        _write(corpus, name, *article)
+    _write(corpus, "aaa-first.md", "A note", "2025-03-03", "Orbit Pad 3 will ship in April, the company confirmed.")
+    title, published, body = ARTICLES["harbor.md"]
+    _write(corpus, "harbor.md", title, published, body.replace("Toronto", "Montreal"))
+    (corpus / "pad-denial.md").unlink()
+    (corpus / "zz-broken.json").write_text("{not json", encoding="utf-8")
+    _run(corpus, out)
+    assert {"claims.jsonl", "documents.jsonl", "status.jsonl"} <= set(splices)
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+    # the unreadable file mended, an article emptied of claims, decisions in force
+    splices.clear()
+    (corpus / "zz-broken.json").write_text('{"title": "Mended", "text": "Cinder Vale is rumored to get a sequel."}', encoding="utf-8")
+    _write(corpus, "cinder.md", "Cinder Vale", "2025-03-02", "A quiet week.")
+    claims = [json.loads(line) for line in (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+    mark(out, claims[0]["claim_id"], action="reject")
+    _run(corpus, out)  # decisions recorded since the last roll-up: written whole
+    _write(corpus, "lumen.md", *ARTICLES["lumen.md"][:2], ARTICLES["lumen.md"][2] + " A demo is planned for June.")
+    _run(corpus, out)
+    assert "claims.jsonl" in splices
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
+def test_views_edited_by_hand_are_written_whole(tmp_path, splices, monkeypatch):
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    for name, article in ARTICLES.items():
+        _write(corpus, name, *article)
+    _run(corpus, out)
+    with open(out / "claims.jsonl", "a", encoding="utf-8") as handle:
+        handle.write('{"claim_id": "mine"}\n')
+    for name, article in LATER.items():
+        _write(corpus, name, *article)
+    _run(corpus, out)
+    assert splices == []
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
+def test_incremental_rollup_files_a_makers_own_facts_under_its_name(tmp_path, refreshes, monkeypatch):
+    # the maker's name joins its one product's ("Talmar" -> "Talmar V40"), but its job cuts are the
+    # maker's own (status.rollup): the incremental roll-up recomputes that subject too
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    _write(corpus, "a.md", "Talmar V40 goes on sale", "2025-05-02", "The Talmar V40 will go on sale in May 2026, Talmar confirmed.")
+    _run(corpus, out)
+    _write(corpus, "b.md", "Talmar to shed staff", "2025-06-12",
+           "Talmar will cut 1,200 jobs at its plant in Oulu, the company said on Thursday.")
+    _run(corpus, out)
+    assert not refreshes[-1].full
+    records = [json.loads(line) for line in (out / "status.jsonl").read_text().splitlines()]
+    assert ("Talmar", "job cuts") in {(r["subject"], r["key"]) for r in records}
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)

@@ -37,18 +37,20 @@ from pathlib import Path
 from typing import Any
 
 from .decisions import Resolution, ReviewDecision, resolve
+from .slots import maker_keys
 from .status import (
     DocInfo,
     StatusChange,
     StatusRecord,
+    _maker_name,
     background_claims,
     diff,
     followed_subjects,
     rollup,
 )
-from .store import ROLLUP_CONTEXT, Store, rollup_sort_key
+from .store import ROLLUP_CONTEXT, ROLLUP_GEN, Store, rollup_sort_key
 from .subjects import KNOWN_LABELS, SubjectResolver, is_abbreviation, load_aliases
-from .views import ACTIVE_CLAIMS, LEARNED_ALIASES, decisions_mark
+from .views import ACTIVE_CLAIMS, LEARNED_ALIASES, ViewChanges, decisions_mark
 
 #: store meta keys: each name's canonical name and the followed subjects as of the last roll-up
 ROLLUP_NAMES = "rollup_names"
@@ -88,6 +90,8 @@ class Refreshed:
     #: subjects recomputed
     subjects: int
     rejected_per_doc: dict[str, int] = field(default_factory=dict)
+    #: what the views need to be brought up to date in place (None: every subject was recomputed)
+    view_changes: ViewChanges | None = None
 
 
 def _doc_infos(store: Store) -> dict[str, DocInfo]:
@@ -123,8 +127,28 @@ def _claims_of(store: Store, doc_ids: Iterable[str]) -> Iterator[tuple[str, str,
         )
 
 
+#: how the subjects each article's claims go to are recorded (``rollup_subjects``); a store whose
+#: roll-up was recorded otherwise is rolled up whole once (2: a maker's own facts go to its own name)
+SUBJECTS_RECORDED = 2
+
+
 def _context(store: Store, pinned: dict[str, list[str]], fingerprint: str, decisions: str) -> str:
-    return json.dumps({"pinned": pinned, "fingerprint": fingerprint, "decisions": decisions}, sort_keys=True)
+    return json.dumps(
+        {"pinned": pinned, "fingerprint": fingerprint, "decisions": decisions, "subjects": SUBJECTS_RECORDED},
+        sort_keys=True,
+    )
+
+
+def _claim_subjects(
+    doc_id: str, name: str, text: str | None, topic: str | None, key: str | None, canon: str,
+    followed: dict[str, dict[str, str]], makers: frozenset[tuple[str, str]],
+) -> tuple[str, str]:
+    """RETURNS (tuple[str, str]): the subject a claim is filed under before and after the article's
+    followed subject, as :func:`claimx.status.rollup` files it: its canonical name, or its own
+    name for a maker's own fact (job cuts, results) when the canonical name is its product's."""
+    subject = name.strip() if (topic, key) in makers and _maker_name(name, canon) else canon
+    final = followed[doc_id].get(subject, subject) if not text and doc_id in followed else subject
+    return subject, final
 
 
 def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full: bool = False) -> Refreshed:
@@ -140,6 +164,8 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
     learned = json.loads(store.get_meta(LEARNED_ALIASES) or "{}")
     context = _context(store, pinned, fingerprint, decisions_mark(store))
     full = full or store.get_meta(ROLLUP_CONTEXT) != context
+    since_gen = int(store.get_meta(ROLLUP_GEN) or 0)
+    store.set_meta(ROLLUP_GEN, str(since_gen + 1))
 
     # -- decisions: matched on the claims they can match (their articles, their claim ids)
     decisions = [ReviewDecision.model_validate_json(d) for d in store.decisions()]
@@ -222,15 +248,16 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
     touched: set[str] = store.subjects_of(recheck | gone) if not full else set()
 
     # the rechecked articles' subjects now
+    makers = maker_keys()
     new_subjects: list[tuple[str, str]] = []
-    for doc_id, name, text in _subject_rows(store, recheck, full):
+    for doc_id, name, text, topic, key in _subject_rows(store, recheck, full):
         if not (name or "").strip() or doc_id not in docs:
             continue
         canon = canonical[name]
-        final = followed[doc_id].get(canon, canon) if not text and doc_id in followed else canon
+        subject, final = _claim_subjects(doc_id, name, text, topic, key, canon, followed, makers)
         new_subjects.append((canon, doc_id))
-        if final != canon:
-            new_subjects.append((final, doc_id))
+        for other in {subject, final} - {canon}:
+            new_subjects.append((other, doc_id))
     touched.update(subject for subject, _ in new_subjects)
     store.put_rollup_docs(
         ((d, stamps[d]) for d in sorted(recheck)), new_subjects, recheck | gone, clear=full
@@ -258,8 +285,10 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
                 continue
             whole.append(claim)
             canon = canonical[name]
-            final = followed[doc_id].get(canon, canon) if not claim["subject"].get("text") and doc_id in followed else canon
-            if canon in part or final in part:
+            subject, final = _claim_subjects(
+                doc_id, name, claim["subject"].get("text"), claim.get("topic"), claim.get("key"), canon, followed, makers
+            )
+            if canon in part or subject in part or final in part:
                 slice_claims.append(claim)
         records = rollup(
             slice_claims, docs, resolver=resolver, resolution=resolution, followed=followed,
@@ -303,12 +332,18 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         full=full,
         subjects=len(touched),
         rejected_per_doc=rejected_per_doc,
+        view_changes=None if full else ViewChanges(since_gen, done, decision_docs),
     )
 
 
-def _subject_rows(store: Store, doc_ids: set[str], every: bool) -> Iterator[tuple[str, str, str | None]]:
-    """YIELDS (tuple): ``(doc_id, subject name, subject text)`` of the active claims of these articles."""
-    select = "SELECT c.doc_id, json_extract(c.record, '$.subject.name'), json_extract(c.record, '$.subject.text') "
+def _subject_rows(
+    store: Store, doc_ids: set[str], every: bool
+) -> Iterator[tuple[str, str, str | None, str | None, str | None]]:
+    """YIELDS (tuple): ``(doc_id, subject name, subject text, topic, key)`` of the active claims of these articles."""
+    select = (
+        "SELECT c.doc_id, json_extract(c.record, '$.subject.name'), json_extract(c.record, '$.subject.text'), "
+        "json_extract(c.record, '$.topic'), json_extract(c.record, '$.key') "
+    )
     if every:
         yield from store.conn.execute(select + ACTIVE_CLAIMS)
         return

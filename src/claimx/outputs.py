@@ -76,6 +76,76 @@ def write_lines_atomic(path: Path, lines: Iterable[str]) -> int:
     return count
 
 
+#: a piece of a spliced view: a byte range ``(start, end)`` of the old file, or a line (without its newline)
+Piece = tuple[int, int] | str
+
+
+def splice_lines_atomic(path: Path, pieces: Iterable[Piece]) -> int:
+    """Write ``path`` anew, atomically, from byte ranges of its current file and new lines.
+
+    The ranges are copied by the kernel (``os.copy_file_range``) where it can; the
+    new file is fsynced and moved over the old one as :func:`write_lines_atomic` does.
+
+    path (Path): the view to rewrite; it must exist.
+    pieces (Iterable[Piece]): in order, ``(start, end)`` byte ranges of the old file
+        (whole lines) and new lines (without their newline).
+    RETURNS (int): the new lines written.
+    """
+    count = 0
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with open(path, "rb") as old, os.fdopen(fd, "wb") as handle:
+            buffered: list[bytes] = []
+            for piece in pieces:
+                if isinstance(piece, str):
+                    buffered.append(piece.encode("utf-8") + b"\n")
+                    count += 1
+                    continue
+                if buffered:
+                    handle.write(b"".join(buffered))
+                    buffered = []
+                start, end = piece
+                handle.flush()
+                _copy_range(old, handle, start, end)
+            if buffered:
+                handle.write(b"".join(buffered))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _copy_range(old: Any, new: Any, start: int, end: int) -> None:
+    """Append bytes ``start:end`` of ``old`` to ``new`` (both open in binary, ``new`` flushed)."""
+    left = end - start
+    offset = start
+    copy = getattr(os, "copy_file_range", None)
+    while left > 0 and copy is not None:
+        try:
+            done = copy(old.fileno(), new.fileno(), left, offset)
+        except OSError:
+            break  # a file system that cannot: copied through Python below
+        if done <= 0:
+            break
+        offset += done
+        left -= done
+    if left > 0:
+        new.seek(0, os.SEEK_END)
+        old.seek(offset)
+        while left > 0:
+            chunk = old.read(min(left, 1 << 20))
+            if not chunk:
+                raise OSError(f"{old.name} is shorter than the view it was written as")
+            new.write(chunk)
+            left -= len(chunk)
+        new.flush()
+    else:
+        new.seek(0, os.SEEK_END)
+
+
 def remove_stale_temporaries(outputs: Path) -> int:
     """Delete the temporary files of view rewrites that were killed (call holding the run lock).
 

@@ -111,19 +111,8 @@ def pipeline_extractor(model: str | None = None) -> Extractor:
 RACY_NS = 2_000_000_000
 
 
-def _stat_key(path: Path, now_ns: int, st: os.stat_result | None = None) -> str | None:
-    """RETURNS (str | None): the file's size, mtime, ctime and inode; None when it is too fresh to trust.
-
-    st (os.stat_result | None): the file's stat when the caller has it (the walk's, of a regular file)."""
-    if st is None:
-        st = path.stat()
-    if now_ns - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
-        return None
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
-
-
-def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[str, Path, str | None, str | None]]:
-    """RETURNS (list): each article file as ``(relative path, path, stat key, refused)``, in
+def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[str, str, str | None, str | None]]:
+    """RETURNS (list): each article file as ``(relative path, path text, stat key, refused)``, in
     corpus order. The key is None for a file changed in the last :data:`RACY_NS`
     (or that cannot be stat'ed) and for one the corpus boundary refuses;
     ``refused`` says why (a link out of the corpus, a FIFO), and such a file
@@ -131,23 +120,26 @@ def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[s
     import gc
     import time
 
-    from .read import corpus_entries
+    from .read.corpus import walk_corpus
 
     now = time.time_ns()
-    found: list[tuple[str, Path, str | None, str | None]] = []
+    found: list[tuple[str, str, str | None, str | None]] = []
     # a few objects a file and no cycles: the collector's passes over a growing heap are a quarter
     # of the walk's time at 100,000 files (2.0 -> 1.5 s of CPU with it paused)
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for entry in corpus_entries(corpus, follow_symlinks=follow_symlinks):
+        for parts, text, refused, st in walk_corpus(corpus, follow_symlinks=follow_symlinks):
             key = None
-            if entry.refused is None:
+            if refused is None:
                 try:
-                    key = _stat_key(entry.path, now, entry.lstat)
+                    if st is None:
+                        st = os.stat(text)
+                    if now - max(st.st_mtime_ns, st.st_ctime_ns) >= RACY_NS:
+                        key = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
                 except OSError:
                     key = None
-            found.append((entry.rel, entry.path, key, entry.refused))
+            found.append(("/".join(parts), text, key, refused))
     finally:
         if collecting:
             gc.enable()
@@ -155,7 +147,7 @@ def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[s
 
 
 def corpus_manifest(
-    corpus: Path, files: list[tuple[str, Path, str | None, str | None]] | None = None, *, follow_symlinks: bool = False
+    corpus: Path, files: list[tuple[str, str, str | None, str | None]] | None = None, *, follow_symlinks: bool = False
 ) -> str:
     """RETURNS (str): a hash of every article file's path and stat (size, mtime, ctime, inode),
     of why a file is refused, and of the alias file.
@@ -170,12 +162,14 @@ def corpus_manifest(
     import time
 
     digest = hashlib.sha256(b"follow-symlinks\0" if follow_symlinks else b"")
+    # the same bytes as one update per field, fed as one text (a call per file is most of the hash's time)
+    pieces: list[str] = []
     for rel, _, key, refused in corpus_files(corpus, follow_symlinks=follow_symlinks) if files is None else files:
-        digest.update(rel.encode("utf-8") + b"\0")
         if refused is not None:
-            digest.update(b"refused\0" + refused.encode("utf-8") + b"\0")
-            continue
-        digest.update((key if key is not None else f"racy {time.time_ns()}").encode("ascii") + b"\0")
+            pieces.append(f"{rel}\0refused\0{refused}\0")
+        else:
+            pieces.append(f"{rel}\0{key if key is not None else f'racy {time.time_ns()}'}\0")
+    digest.update("".join(pieces).encode("utf-8"))
     aliases = alias_file(corpus)
     if aliases is not None:
         digest.update(b"aliases\0" + aliases.read_bytes())
@@ -205,7 +199,7 @@ def _scan_corpus(
     fingerprint: str,
     force_from: int,
     states: dict[str, Any],
-    files: list[tuple[str, Path, str | None, str | None]],
+    files: list[tuple[str, str, str | None, str | None]],
     follow_symlinks: bool = False,
 ) -> _Scan:
     """Read the corpus, skipping files whose stat matches the store's file index.
@@ -499,7 +493,7 @@ def _full_run(
     batch_size: int,
     fingerprint: str,
     manifest: str,
-    files: list[tuple[str, Path, str | None, str | None]],
+    files: list[tuple[str, str, str | None, str | None]],
     workers: int | None = None,
     scheduler: str | None = None,
     follow_symlinks: bool = False,
@@ -573,7 +567,7 @@ def _full_run(
         store.set_meta("force_from", None)
         store.set_meta("orphaned", json.dumps([d.model_dump(mode="json") for d in summary.orphaned]))
         store.finish_run(run_id, summary.counts())
-    write_views(store, refreshed.resolution, refreshed.rejected_per_doc)
+    write_views(store, refreshed.resolution, refreshed.rejected_per_doc, refreshed.view_changes)
     with store.transaction():
         store.set_meta("views_run", str(run_id))
         store.set_meta(VIEWS_DECISIONS, decisions_mark(store))

@@ -220,6 +220,9 @@ CREATE INDEX rollup_subjects_doc ON rollup_subjects (doc_id);
 
 #: Meta key: what the stored roll-up was computed with (see :mod:`claimx.increment`).
 ROLLUP_CONTEXT = "rollup_context"
+#: Meta key: the stored roll-up's generation, counted up by every change to it (the views
+#: record the generation they show, :mod:`claimx.views`).
+ROLLUP_GEN = "rollup_gen"
 
 
 def rollup_sort_key(subject: str, topic: str, key: str) -> str:
@@ -487,6 +490,9 @@ class Store:
             # every document per new one (quadratic on a full run); an index changes no result, and a
             # store that has it is still read by a claimx that does not know it (no new schema version)
             conn.execute("CREATE INDEX IF NOT EXISTS documents_added_seq ON documents (added_seq)")
+            # the documents written since the views were (their lines are spliced into the views, not
+            # every line rewritten); like the index, a table a claimx that does not know it leaves alone
+            conn.execute("CREATE TABLE IF NOT EXISTS view_dirty (doc_id TEXT PRIMARY KEY)")
 
     def schema_version(self) -> int:
         """RETURNS (int): the store's schema version (0 for an empty store)."""
@@ -603,6 +609,7 @@ class Store:
                     run_id if claims is not None else None,
                 ),
             )
+        conn.execute("INSERT OR IGNORE INTO view_dirty (doc_id) VALUES (?)", (doc_id,))
         if claims is not None:
             conn.execute("DELETE FROM claims WHERE doc_id = ?", (doc_id,))
             conn.executemany(
@@ -612,14 +619,29 @@ class Store:
 
     def mark_removed(self, doc_ids: Iterable[str], run_id: int) -> None:
         """Mark documents as having left the corpus; their rows and claims stay."""
+        doc_ids = list(doc_ids)
         self.conn.executemany(
             "UPDATE documents SET state = 'removed', removed_run = ? WHERE doc_id = ?",
             ((run_id, doc_id) for doc_id in doc_ids),
         )
+        self.conn.executemany("INSERT OR IGNORE INTO view_dirty (doc_id) VALUES (?)", ((doc_id,) for doc_id in doc_ids))
+
+    def dirty_docs(self, limit: int) -> set[str]:
+        """RETURNS (set[str]): up to ``limit`` documents written since the views were last written."""
+        return {row[0] for row in self.conn.execute("SELECT doc_id FROM view_dirty LIMIT ?", (limit,))}
+
+    def clear_dirty_docs(self) -> None:
+        """Forget which documents were written: the views show them all (call inside a transaction)."""
+        self.conn.execute("DELETE FROM view_dirty")
 
     def settle_documents(self) -> None:
         """Remember every document's hash and state as of a finished run."""
-        self.conn.execute("UPDATE documents SET done_hash = content_hash, done_state = state")
+        # only the rows that differ: SQLite writes every row an UPDATE matches, same values or not
+        # (100,000 unchanged documents rewritten on every run that adds ten)
+        self.conn.execute(
+            "UPDATE documents SET done_hash = content_hash, done_state = state "
+            "WHERE done_hash IS NOT content_hash OR done_state IS NOT state"
+        )
 
     def documents(self, states: tuple[str, ...] = ("active", "failed")) -> list[tuple[str, str, int, str]]:
         """RETURNS (list): ``(doc_id, record JSON, added_seq, added_on)`` of documents in ``states``, by doc_id."""
@@ -751,6 +773,7 @@ class Store:
         """Replace the stored roll-up (call inside a transaction); the next run recomputes all of it."""
         self.conn.execute("DELETE FROM rollup")
         self.set_meta(ROLLUP_CONTEXT, None)
+        self.set_meta(ROLLUP_GEN, str(int(self.get_meta(ROLLUP_GEN) or 0) + 1))
         self.update_rollup((), _keyed(records))
 
     def update_rollup(self, drop: Iterable[str], put: Iterable[tuple[str, str, str, str]]) -> None:

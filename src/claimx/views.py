@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .decisions import (
     DecisionError,
@@ -30,12 +31,14 @@ from .outputs import (
     DECISIONS_FILE,
     DOCUMENTS_FILE,
     STATUS_FILE,
+    Piece,
+    splice_lines_atomic,
     write_jsonl_atomic,
     write_lines_atomic,
 )
 from .schemas import DocumentRecord
 from .status import DocInfo, StatusRecord, rollup
-from .store import Store
+from .store import ROLLUP_GEN, Store, rollup_sort_key
 from .subjects import SubjectResolver, known_names, load_aliases
 
 # -- views ---------------------------------------------------------------------
@@ -109,25 +112,61 @@ def view_line(record: str) -> str:
     return json.dumps(json.loads(record), ensure_ascii=False, separators=(",", ":"))
 
 
-def write_views(store: Store, resolution: Resolution, rejected_per_doc: dict[str, int]) -> None:
+#: store meta key: the views as last written: each view's stat and the roll-up generation they show
+VIEWS_STAMP = "views_stamp"
+#: at most this many articles (and as many subjects) are spliced into the views; more are written whole
+SPLICE_MAX = 2000
+#: the views a run may splice rather than write whole
+SPLICED_VIEWS: tuple[str, ...] = (CLAIMS_FILE, DOCUMENTS_FILE, STATUS_FILE)
+
+
+@dataclass
+class ViewChanges:
+    """What changed in the store since the views were last written, when a run knows it:
+    the roll-up generation before the run's roll-up, the subjects it rolled up, and the
+    articles whose lines the decisions in force reach (every other changed article is
+    listed by the store itself, :meth:`~claimx.store.Store.dirty_docs`)."""
+
+    since_gen: int
+    subjects: set[str]
+    decision_docs: set[str]
+
+
+def write_views(
+    store: Store, resolution: Resolution, rejected_per_doc: dict[str, int], changes: ViewChanges | None = None
+) -> None:
     """Rewrite ``claims.jsonl``, ``documents.jsonl``, ``status.jsonl`` and ``decisions.jsonl``
     from the store (its roll-up as stored), each atomically, streaming: the one writer of
     the views, after a run and after a reviewer's decision.
 
+    With ``changes``, and views whose files are as claimx last wrote them (their stat) at
+    the roll-up generation the run started from, a view is rewritten from its old file:
+    the lines of the articles changed since (and of the subjects rolled up, in
+    ``status.jsonl``) are cut out and the store's put in their place, the rest copied
+    as it is. The bytes are those a whole rewrite gives (each view is in key order:
+    articles by doc_id, the roll-up by its sort key), in a time that grows with what
+    changed, not with the corpus.
+
     resolution (Resolution): the reviewer decisions resolved against the claims.
     rejected_per_doc (dict[str, int]): rejected claims per article.
+    changes (ViewChanges | None): what the run changed; None writes every view whole.
     """
     outputs = store.outputs
 
-    def claim_lines() -> Iterator[str]:
-        for cid, record in store.conn.execute(f"SELECT c.claim_id, c.record {ACTIVE_CLAIMS}"):
+    def claim_lines(where: str = "", args: tuple[str, ...] = ()) -> Iterator[str]:
+        query = f"SELECT c.claim_id, c.record {ACTIVE_CLAIMS}"
+        if where:
+            query = query.replace(" ORDER BY", f" AND {where} ORDER BY")
+        for cid, record in store.conn.execute(query, args):
             line = apply_to_claim(record, cid, resolution) if cid in resolution.by_claim else record
             if line is not None:
                 yield view_line(line)
 
-    def document_lines() -> Iterator[str]:
+    def document_lines(where: str = "", args: tuple[str, ...] = ()) -> Iterator[str]:
         for doc_id, record in store.conn.execute(
-            "SELECT doc_id, record FROM documents WHERE state IN ('active', 'failed') ORDER BY doc_id"
+            "SELECT doc_id, record FROM documents WHERE state IN ('active', 'failed') "
+            f"{'AND ' + where if where else ''} ORDER BY doc_id",
+            args,
         ):
             if doc_id in rejected_per_doc:
                 data = json.loads(record)
@@ -135,10 +174,134 @@ def write_views(store: Store, resolution: Resolution, rejected_per_doc: dict[str
                 record = DocumentRecord.model_validate(data).model_dump_json()
             yield view_line(record)
 
-    write_lines_atomic(outputs / CLAIMS_FILE, claim_lines())
-    write_lines_atomic(outputs / DOCUMENTS_FILE, document_lines())
-    write_lines_atomic(outputs / STATUS_FILE, (view_line(r) for r in store.rollup_lines()))
+    def status_lines(where: str = "", args: tuple[str, ...] = ()) -> Iterator[str]:
+        if not where:
+            yield from (view_line(r) for r in store.rollup_lines())
+            return
+        for (record,) in store.conn.execute(f"SELECT record FROM rollup WHERE {where} ORDER BY sort_key, rowid", args):
+            yield view_line(record)
+
+    spans = _splice_spans(store, changes)
+    if spans is None:
+        write_lines_atomic(outputs / CLAIMS_FILE, claim_lines())
+        write_lines_atomic(outputs / DOCUMENTS_FILE, document_lines())
+        write_lines_atomic(outputs / STATUS_FILE, status_lines())
+    else:
+        docs, groups = spans
+        _splice(outputs / CLAIMS_FILE, docs, _doc_key, lambda lo, hi: claim_lines("c.doc_id >= ? AND c.doc_id < ?", (lo, hi)))
+        _splice(outputs / DOCUMENTS_FILE, docs, _doc_key, lambda lo, hi: document_lines("doc_id >= ? AND doc_id < ?", (lo, hi)))
+        _splice(outputs / STATUS_FILE, groups, _status_key, lambda lo, hi: status_lines("sort_key >= ? AND sort_key < ?", (lo, hi)))
     write_jsonl_atomic(outputs / DECISIONS_FILE, resolution.views)
+    stamp = {"gen": int(store.get_meta(ROLLUP_GEN) or 0), "files": {name: _file_stamp(outputs / name) for name in SPLICED_VIEWS}}
+    with store.transaction():
+        store.clear_dirty_docs()
+        store.set_meta(VIEWS_STAMP, json.dumps(stamp, sort_keys=True))
+
+
+def _file_stamp(path: Path) -> str | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+
+
+#: a key range of a view's lines, ``[low, high)``
+Span = tuple[str, str]
+
+
+def _splice_spans(store: Store, changes: ViewChanges | None) -> tuple[list[Span], list[Span]] | None:
+    """RETURNS (tuple | None): the key ranges of ``claims.jsonl`` and ``documents.jsonl`` (doc ids) and of
+    ``status.jsonl`` (sort keys) to take from the store, or None when the views must be written whole.
+
+    A run of an older claimx, which neither lists the documents it writes nor counts the roll-up's
+    generations, changes the views' stat when it finishes (they are then written whole); one killed
+    before its views, on a store whose views this claimx wrote, would leave its documents unlisted:
+    ``claimx run --force`` (or deleting the views) writes them whole."""
+    if changes is None:
+        return None
+    try:
+        stamp = json.loads(store.get_meta(VIEWS_STAMP) or "null")
+    except ValueError:
+        return None
+    if not isinstance(stamp, dict) or stamp.get("gen") != changes.since_gen:
+        return None
+    files = stamp.get("files") or {}
+    if any(files.get(name) is None or files.get(name) != _file_stamp(store.outputs / name) for name in SPLICED_VIEWS):
+        return None
+    docs = store.dirty_docs(SPLICE_MAX + 1) | changes.decision_docs
+    if len(docs) > SPLICE_MAX or len(changes.subjects) > SPLICE_MAX:
+        return None
+    # the successor of a text is the text with a NUL after it: [id, id + NUL) holds that id alone;
+    # a subject's groups are the sort keys that begin with its case-folded name and a NUL
+    doc_spans = [(doc_id, doc_id + "\0") for doc_id in sorted(docs)]
+    folds = sorted({subject.casefold() for subject in changes.subjects})
+    return doc_spans, _merged([(fold + "\0", fold + "\x01") for fold in folds])
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for low, high in sorted(spans):
+        if out and low <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], high))
+        else:
+            out.append((low, high))
+    return out
+
+
+def _doc_key(line: bytes) -> str:
+    return str(json.loads(line)["doc_id"])
+
+
+def _status_key(line: bytes) -> str:
+    data = json.loads(line)
+    return rollup_sort_key(data["subject"], data["topic"], data["key"])
+
+
+def _first_at(handle: Any, low: int, size: int, bound: str, key: Callable[[bytes], str]) -> int:
+    """RETURNS (int): the offset of the first line at or after ``low`` (a line start) whose key is ``bound`` or more
+    (``size`` when none is): a binary search over the bytes, a file's lines being in key order."""
+
+    def line_at(pos: int) -> tuple[int, bytes]:
+        # the first line that starts at or after ``pos``
+        if pos == low:
+            handle.seek(pos)
+        else:
+            handle.seek(pos - 1)
+            handle.readline()
+        return handle.tell(), handle.readline()
+
+    lo, hi = low, size
+    while lo < hi:
+        mid = (lo + hi) // 2
+        _, line = line_at(mid)
+        if not line or key(line) >= bound:
+            hi = mid
+        else:
+            lo = mid + 1
+    return line_at(lo)[0]
+
+
+def _splice(path: Path, spans: list[Span], key: Callable[[bytes], str], lines: Callable[[str, str], Iterator[str]]) -> None:
+    """Rewrite the view ``path`` with the lines of each key range ``spans`` taken from the store (``lines``)."""
+    if not spans:
+        return  # nothing in it changed: the file stays as it is
+    size = path.stat().st_size
+
+    def pieces() -> Iterator[Piece]:
+        with open(path, "rb") as handle:
+            at = 0
+            for low, high in spans:
+                start = _first_at(handle, at, size, low, key)
+                end = _first_at(handle, start, size, high, key)
+                if start > at:
+                    yield (at, start)
+                yield from lines(low, high)
+                at = end
+            if size > at:
+                yield (at, size)
+
+    splice_lines_atomic(path, pieces())
 
 
 def stored_rollup(store: Store) -> dict[str, StatusRecord]:
