@@ -130,7 +130,11 @@ class CueRule(BaseModel):
 #: bidder is *understood* to …"), which takes no source from the clause it is
 #: joined to; "bare_participle", a participle with no subject, auxiliary or
 #: subordinator of its own (", *followed* by a release next year"), part of
-#: what the clause it hangs on reports; "forecast", a predicate that speaks of
+#: what the clause it hangs on reports; "forecast_adjunct", a participle
+#: with no subject or an absolute with "with" (", *sparing* commuters a
+#: detour", ", with most of it *going* to repairs"), part of what a reported
+#: forecast says (what it leads to is the forecaster's projection), the
+#: writer's aside on a reported fact; "forecast", a predicate that speaks of
 #: the future ("*will* win", "is *going* to win"), which a finding does not
 #: measure; "second_that", a coordinated clause with its own "that" ("said A,
 #: and *that* B"), which reaches its reporter through the first; and, for a
@@ -166,6 +170,7 @@ ReportRole = Literal[
     "participle_adjunct",
     "own_evidential",
     "bare_participle",
+    "forecast_adjunct",
     "forecast",
     "second_that",
     "affiliated_name",

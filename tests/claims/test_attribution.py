@@ -527,3 +527,22 @@ def test_attribution_a_named_expert_on_their_own_is_no_rumour_source(analyse):
     records = analyse("The airline said the deal will close in May. Lena Voss of Harbour Partners said the regulator will demand remedies.")
     (said,) = [r for r in records if r.text.startswith("Lena Voss")]
     assert said.status == "confirmed"
+
+
+def test_attribution_pronoun_means_the_person_the_sentence_before_was_about(analyse):
+    # the union's leader, named as the subject of the sentence before, is whom
+    # "she" means, not the executive who was the last source of a claim; a
+    # person named in what someone else said ("said Peter Vance would …") is not
+    text = (
+        "Acme is cutting costs.\n\n"
+        "Chief executive Tom Hale said on Monday that Acme will close its Leeds plant in March.\n\n"
+        "The union's leader, Jane Roe, criticised the decision on Tuesday.\n\n"
+        '"Acme will face a strike next week," she told reporters.\n\n'
+        "Mary Quinn said Peter Vance would sign the lease in May.\n\n"
+        '"Acme will open the shop in the autumn," she said.'
+    )
+    records = {r.text: r for r in analyse(text)}
+    strike = records["Acme will face a strike next week"].attribution
+    assert strike is not None and "Jane Roe" in strike.text
+    shop = records["Acme will open the shop in the autumn"].attribution
+    assert shop is not None and shop.text == "Mary Quinn"

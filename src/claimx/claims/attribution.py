@@ -160,13 +160,14 @@ class AttributionTagger(RulePackComponent):
                 source = None  # "…, X said, and the buyer is understood to …"
             elif source is None and head.dep_ == "conj" and head.head.i in by_head:
                 source = by_head[head.head.i]
-            if source is None and (absolute_clause(head) or self._is("bare_participle", head)):
+            if source is None and frame_i is None:
                 # "He expects a reveal at the show, followed by a release
-                # next year": a participle on a reported claim is part of
-                # what was reported
-                source = by_token.get(head.head.i)
+                # next year", "X said A would rise, freeing up B", "…, with
+                # half of it coming from C": a participle or absolute on a
+                # reported clause is part of what was reported
+                source = self._adjunct_source(head, by_token)
             if source is not None:
-                source = self._resolve(text, ents, source, history)
+                source = self._resolve(doc, text, ents, source, history)
                 source = self._remembered(text, source, rumor_names)
                 source = self._measured(source, head)
                 history.append(source)
@@ -299,6 +300,47 @@ class AttributionTagger(RulePackComponent):
         if subject is not None and self._is("evidence_subject", subject):
             return self._describe(doc, subject)
         return None
+
+    def _adjunct_source(self, head: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+        """RETURNS (dict | None): the source of the reported clause that a
+        claim's participle or absolute hangs on, else None: a bare past
+        participle or an absolute clause (an ``absolute_clause``, a
+        ``bare_participle`` rule: ", followed by B"), on any reported clause;
+        a participle or a "with" absolute (a ``forecast_adjunct`` rule: ",
+        freeing up B", ", with half of it coming from B"), on a reported
+        forecast only (a ``forecast`` rule on its clause: "X said rates would
+        be cut, freeing up B"), as what follows a reported fact or an
+        announcement of a thing is the writer's aside ("X denied it was
+        working on A, pouring cold water on B", "X announced 35 orders,
+        bringing the total to 677")."""
+        absolute = absolute_clause(head)
+        rule = None if absolute else self._match("bare_participle", head)
+        projected = None
+        if rule is None and not absolute:
+            projected = self._match("forecast_adjunct", head)
+            if projected is None:
+                return None
+        anchor = head.head
+        if anchor.dep_ == "prep" and anchor.lower_ == "with":
+            anchor = anchor.head  # "…, with half of it coming from B"
+        if anchor.i == head.i:
+            return None
+        if projected is not None:
+            forecast = None
+            for token in (anchor, *anchor.ancestors):
+                if token.lemma_.lower() in self.report_verbs:
+                    break
+                forecast = self._match("forecast", token)
+                if forecast is not None:
+                    break
+            if forecast is None:
+                return None
+            rule = projected
+            self._note(token, forecast)
+        source = by_token.get(anchor.i)
+        if source is not None and rule is not None:
+            self._note(head, rule)
+        return source
 
     def _named_speaker(self, doc: Doc, head: Token) -> dict[str, Any] | None:
         """RETURNS (dict | None): the named person who is the subject of a
@@ -900,20 +942,34 @@ class AttributionTagger(RulePackComponent):
         return True
 
     def _resolve(
-        self, text: str, ents: list[Span], source: dict[str, Any], history: list[dict[str, Any]]
+        self, doc: Doc, text: str, ents: list[Span], source: dict[str, Any], history: list[dict[str, Any]]
     ) -> dict[str, Any]:
         """Point a pronoun source at the nearest earlier source or entity it can mean.
+
+        For "he" and "she", a person named as the subject of a main clause
+        after the last earlier source of the right kind is nearer: '"It is a
+        good deal," said the union's leader, Jane Roe. / "We are pleased,"
+        she told reporters' is Roe's even when her first quotation held no
+        claim (the subject of a sentence is what its next one speaks of).
 
         text (str): ``doc.text``; ents (list[Span]): ``list(doc.ents)``, both taken once per Doc.
         """
         if not source.get("pronoun"):
             return source
         want_person = text[source["start"] : source["end"]].lower() in PERSON_PRONOUNS
+        found = None
         for earlier in reversed(history):
             if earlier.get("pronoun"):
                 continue
             if (earlier["kind"] == KIND_NAMED) == want_person:
-                return {**earlier, "pronoun": False, "resolved": True}
+                found = earlier
+                break
+        after = -1 if found is None else found.get("at", found["start"])
+        speaker = self._nearest_speaker(doc, source["start"], after, want_person)
+        if speaker is not None:
+            return {**speaker, "pronoun": False, "resolved": True}
+        if found is not None:
+            return {**found, "pronoun": False, "resolved": True}
         labels = ("PERSON",) if want_person else ("ORG",)
         # a lone last name of a person named in full is a person, whatever its label
         before = [
@@ -931,6 +987,46 @@ class AttributionTagger(RulePackComponent):
                 "resolved": True,
             }
         return source
+
+    def _nearest_speaker(self, doc: Doc, before: int, after: int, want_person: bool) -> dict[str, Any] | None:
+        """RETURNS (dict | None): for "he" or "she", the last person named as
+        the subject of a clause outside quotation marks between characters
+        ``after`` and ``before`` ("Jane Roe, the union's leader, welcomed the
+        deal. '…,' she said"), described as a source, else None."""
+        if not want_person:
+            return None
+        speakers = doc.user_data.get(_SPEAKER_CACHE)
+        if speakers is None or speakers[0] != len(doc):
+            text = doc.text
+            quoted = quotations(text) if '"' in text or "“" in text else []
+            # the subject of a main clause (not of a reported one: "Pence
+            # said *Trump* will …", nor of an infinitive: "allow *Clinton* to …")
+            found = [
+                t.i for t in doc
+                if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN") and t.head.dep_ in ("ROOT", "conj", "advcl")
+                and not any(qs <= t.idx < qe for qs, qe in quoted)
+            ]
+            speakers = (len(doc), found)
+            doc.user_data[_SPEAKER_CACHE] = speakers
+        for i in reversed(speakers[1]):
+            subject = doc[i]
+            if subject.idx >= before:
+                continue
+            if subject.idx <= after:
+                return None
+            # a person, not what is named after one ("the Clinton campaign"):
+            # a name, a role before a name, or a noun with a name in apposition
+            # ("the union's leader, Jane Roe")
+            if (
+                subject.ent_type_ == "PERSON" or self._titled(subject) or _person_surname(subject)
+                or any(t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in subject.subtree)
+            ):
+                return self._describe(doc, subject, verb=subject.head)
+        return None
+
+
+#: ``doc.user_data`` key of :meth:`AttributionTagger._nearest_speaker`
+_SPEAKER_CACHE = "claimx_named_speakers"
 
 
 #: function words between a rumour source's noun and its handle ("a tipster
