@@ -161,6 +161,9 @@ class CueRule(BaseModel):
 #: "focus_adverb", a focus adverb opening it ("*only* the mayor"), likewise;
 #: "outer_report", a clause reported by a verb of saying ("Novacell said it
 #: *expects* …"), whose pronoun subject speaks with that verb's subject;
+#: "inverted_subject", the name after a verb of saying that follows what it
+#: says and has no subject ('"…," added *Roe*', which the parser may take
+#: for an object), its subject;
 #: "first_person" and "addressee", the pronouns by which a speaker names
 #: themself ("*I* think A") or the one addressed ("*You* said A"), no source
 #: of their own (the quotation's reporter or the speaker's label is)
@@ -189,6 +192,7 @@ ReportRole = Literal[
     "set_off_clause",
     "focus_adverb",
     "outer_report",
+    "inverted_subject",
     "first_person",
     "addressee",
 ]

@@ -546,3 +546,36 @@ def test_attribution_pronoun_means_the_person_the_sentence_before_was_about(anal
     assert strike is not None and "Jane Roe" in strike.text
     shop = records["Acme will open the shop in the autumn"].attribution
     assert shop is not None and shop.text == "Mary Quinn"
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a finding after the clause it reports, whatever its verb
+        ("Support for the tram plan has fallen below 40 percent, a new county survey shows.",
+         "Support for the tram plan has fallen below 40 percent", "a new county survey"),
+        ("Rents in the old town have doubled since 2015, several studies have found.",
+         "Rents in the old town have doubled since 2015", "several studies"),
+        # not past a nearer verb of saying: the residents say it, not the survey
+        ("A new county survey shows most residents say the council should delay the tram.",
+         "the council should delay the tram", None),
+    ],
+)
+def test_attribution_finding_after_the_clause_it_reports(analyse, text, claim, source):
+    records = {r.text: r for r in analyse(text)}
+    assert claim in records, list(records)
+    got = records[claim].attribution
+    assert (got.text if got else None) == source
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # the parser may take the name after an inverted verb of saying for its object
+        ("“Prices will rise again next year,” warned Lindqvist.", "Lindqvist"),
+        ("“The depot will close in May,”  added Okafor.", "Okafor"),
+    ],
+)
+def test_attribution_inverted_reporter_read_as_an_object(analyse, text, source):
+    records = analyse(text)
+    assert records and records[0].attribution is not None and records[0].attribution.text == source

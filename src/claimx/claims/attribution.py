@@ -222,6 +222,7 @@ class AttributionTagger(RulePackComponent):
             return according
         second_that = self._match("second_that", head)
         below = head
+        said_below = False  # a verb of saying on the way up from the claim
         for token in (head, *head.ancestors):
             if second_that is not None and below.dep_ == "ccomp" and below.head.i == token.i and self._reports(token):
                 # "He said A, and that B": B reaches its reporter through A
@@ -229,6 +230,15 @@ class AttributionTagger(RulePackComponent):
                 if subject is not None:
                     record_rule(doc, second_that.id, head.idx, head.idx + len(head.text))
                     return self._describe(doc, subject, verb=token)
+            if token is not head and below.dep_ in ("ccomp", "parataxis") and below.head.i == token.i and not said_below:
+                # "A, a new poll shows", "the audit found that A": a finding
+                # or a document whose verb takes the claim's clause is its
+                # source, whatever the verb (not past a nearer verb of saying:
+                # "a poll shows most voters *say* A")
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None and self._is("evidence_subject", subject):
+                    return self._describe(doc, subject, verb=token)
+            said_below = said_below or (token is not head and token.lemma_.lower() in self.report_verbs)
             below = token
             for child in token.children:
                 if child.i == head.i or child.lemma_.lower() not in self.report_verbs:
@@ -511,6 +521,12 @@ class AttributionTagger(RulePackComponent):
         # "X confirmed A but said B": the second verb shares the first's subject
         if verb.dep_ == "conj":
             return self._subject_of(verb.head)
+        # '"…," added Roe': the name after a verb of saying that follows what
+        # it says is its subject, whatever the parser made of it
+        for child in verb.children:
+            if (rule := self._match("inverted_subject", child)) is not None:
+                self._note(child, rule)
+                return child
         # passive "was told by X"
         for child in verb.children:
             if child.dep_ == "agent":
