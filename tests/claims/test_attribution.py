@@ -579,3 +579,16 @@ def test_attribution_finding_after_the_clause_it_reports(analyse, text, claim, s
 def test_attribution_inverted_reporter_read_as_an_object(analyse, text, source):
     records = analyse(text)
     assert records and records[0].attribution is not None and records[0].attribution.text == source
+
+
+def test_attribution_quotation_without_a_claim_still_passes_on_its_speaker(analyse):
+    # the first quotation holds no claim; the next one continues its speaker,
+    # and "agreeing with me" says nothing of its own
+    text = (
+        "Acme is cutting costs.\n\n"
+        "“Well, I like him,” Jane Roe said on Tuesday. “Tom Hale has backed every plan I made. "
+        "Acme will reopen the Leeds plant in May, and Hale is now agreeing with me.”"
+    )
+    records = {r.text: r for r in analyse(text)}
+    reopen = next(r for t, r in records.items() if "reopen the Leeds plant" in t)
+    assert reopen.attribution is not None and reopen.attribution.text == "Jane Roe"

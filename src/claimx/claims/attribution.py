@@ -619,6 +619,12 @@ class AttributionTagger(RulePackComponent):
             # when the parser ran it on into the reporter ('"… tried," Roe said')
             inside = [c for c in claims if q_start <= c.start_char < q_end]
             if not inside:
+                # a quotation that holds no claim ('"Well, I like him," Roe
+                # said.') still has a speaker whom the next one continues
+                reporter = self._quote_reporter(doc, q_start, q_end)
+                span = doc.char_span(q_start, q_end, alignment_mode="expand")
+                if reporter is not None and span is not None:
+                    previous = (sent_of[span.end - 1], reporter)
                 continue
             # a pronoun left unresolved inside the quotation ("are *you* saying
             # …?") is someone the speaker addresses, not the speaker
