@@ -592,3 +592,20 @@ def test_attribution_quotation_without_a_claim_still_passes_on_its_speaker(analy
     records = {r.text: r for r in analyse(text)}
     reopen = next(r for t, r in records.items() if "reopen the Leeds plant" in t)
     assert reopen.attribution is not None and reopen.attribution.text == "Jane Roe"
+
+
+def test_attribution_block_quote_after_a_colon_takes_its_reporter(analyse):
+    # a paragraph quoted as a block, without quotation marks, is the source's
+    # that the paragraph before hands it to; a colon without a verb of saying
+    # hands on nothing
+    text = (
+        "Acme is cutting costs.\n\n"
+        "The columnist Jane Roe writes:\n\n"
+        "Acme will close the Leeds plant in May. The company has not told its workers.\n\n"
+        "Here is what we know:\n\n"
+        "Acme will open a new plant in Hull."
+    )
+    records = {r.text: r for r in analyse(text)}
+    close = records["Acme will close the Leeds plant in May"].attribution
+    assert close is not None and close.text == "The columnist Jane Roe"
+    assert records["Acme will open a new plant in Hull"].attribution is None

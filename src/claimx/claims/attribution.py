@@ -184,6 +184,7 @@ class AttributionTagger(RulePackComponent):
                 by_token.update(dict.fromkeys(range(claim.start, claim.end), source))
             claim._.claim = info
         self._share_within_quotes(doc, claims, text)
+        self._colon_paragraphs(doc, claims, text)
         self._speaker_labels(doc, claims, text, ents)
         return doc
 
@@ -656,6 +657,32 @@ class AttributionTagger(RulePackComponent):
                     info["attribution"] = dict(source)
                     claim._.claim = info
             previous = (sent_of[inside[-1].start], source)
+
+    def _colon_paragraphs(self, doc: Doc, claims: list[Span], text: str) -> None:
+        """Give the claims of a paragraph quoted as a block, without quotation
+        marks, the source of the paragraph before it when that ends on a
+        verb of saying and a colon ("Roe writes:", "The council said in a
+        statement:"): the writer hands the next paragraph to that source. A
+        pronoun ("he wrote:") or a sentence with no verb of saying ("Here is
+        what we know:") hands on nothing."""
+        if ":" not in text or not claims:
+            return
+        paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+        for (start, end), (next_start, next_end) in zip(paragraphs, paragraphs[1:]):
+            if not text[start:end].rstrip().endswith(":") or text[next_start:next_end].lstrip()[:1] in "\"“":
+                continue
+            last = doc.char_span(end - 1, end, alignment_mode="expand")
+            if last is None:
+                continue
+            source = self._colon_reporter(doc, doc[last.end - 1].sent)
+            if source is None:
+                continue
+            for claim in claims:
+                if next_start <= claim.start_char < next_end:
+                    info = dict(claim._.claim or {})
+                    if info.get("attribution") is None:
+                        info["attribution"] = dict(source)
+                        claim._.claim = info
 
     def _colon_reporter(self, doc: Doc, sent: Span) -> dict[str, Any] | None:
         """The source a sentence ending in a colon hands its quotation to ("The
