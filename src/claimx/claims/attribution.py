@@ -282,7 +282,7 @@ class AttributionTagger(RulePackComponent):
                 # or a picture given out is an act of the subject, not its report
                 self._fired(act, "act_object", act.lemma_.lower())
                 speech_act = False
-            if speech_act and phrasal is None and self._is("commitment", token):
+            if phrasal is None and lemma in self.report_verbs and self._is("commitment", token):
                 # "Officials have agreed to buy 60 jets": what the subject
                 # binds itself to do, not what it says
                 self._fired(token, "commit_verb", lemma)
