@@ -134,7 +134,11 @@ class CueRule(BaseModel):
 #: bidder is *understood* to …"), which takes no source from the clause it is
 #: joined to; "bare_participle", a participle with no subject, auxiliary or
 #: subordinator of its own (", *followed* by a release next year"), part of
-#: what the clause it hangs on reports; "forecast", a predicate that speaks of
+#: what the clause it hangs on reports; "forecast_adjunct", a participle
+#: with no subject or an absolute with "with" (", *sparing* commuters a
+#: detour", ", with most of it *going* to repairs"), part of what a reported
+#: forecast says (what it leads to is the forecaster's projection), the
+#: writer's aside on a reported fact; "forecast", a predicate that speaks of
 #: the future ("*will* win", "is *going* to win"), which a finding does not
 #: measure; "second_that", a coordinated clause with its own "that" ("said A,
 #: and *that* B"), which reaches its reporter through the first; and, for a
@@ -161,6 +165,9 @@ class CueRule(BaseModel):
 #: "focus_adverb", a focus adverb opening it ("*only* the mayor"), likewise;
 #: "outer_report", a clause reported by a verb of saying ("Novacell said it
 #: *expects* …"), whose pronoun subject speaks with that verb's subject;
+#: "inverted_subject", the name after a verb of saying that follows what it
+#: says and has no subject ('"…," added *Roe*', which the parser may take
+#: for an object), its subject;
 #: "first_person" and "addressee", the pronouns by which a speaker names
 #: themself ("*I* think A") or the one addressed ("*You* said A"), no source
 #: of their own (the quotation's reporter or the speaker's label is)
@@ -170,6 +177,7 @@ ReportRole = Literal[
     "participle_adjunct",
     "own_evidential",
     "bare_participle",
+    "forecast_adjunct",
     "forecast",
     "second_that",
     "affiliated_name",
@@ -188,6 +196,7 @@ ReportRole = Literal[
     "set_off_clause",
     "focus_adverb",
     "outer_report",
+    "inverted_subject",
     "first_person",
     "addressee",
 ]

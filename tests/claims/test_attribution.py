@@ -527,3 +527,85 @@ def test_attribution_a_named_expert_on_their_own_is_no_rumour_source(analyse):
     records = analyse("The airline said the deal will close in May. Lena Voss of Harbour Partners said the regulator will demand remedies.")
     (said,) = [r for r in records if r.text.startswith("Lena Voss")]
     assert said.status == "confirmed"
+
+
+def test_attribution_pronoun_means_the_person_the_sentence_before_was_about(analyse):
+    # the union's leader, named as the subject of the sentence before, is whom
+    # "she" means, not the executive who was the last source of a claim; a
+    # person named in what someone else said ("said Peter Vance would …") is not
+    text = (
+        "Acme is cutting costs.\n\n"
+        "Chief executive Tom Hale said on Monday that Acme will close its Leeds plant in March.\n\n"
+        "The union's leader, Jane Roe, criticised the decision on Tuesday.\n\n"
+        '"Acme will face a strike next week," she told reporters.\n\n'
+        "Mary Quinn said Peter Vance would sign the lease in May.\n\n"
+        '"Acme will open the shop in the autumn," she said.'
+    )
+    records = {r.text: r for r in analyse(text)}
+    strike = records["Acme will face a strike next week"].attribution
+    assert strike is not None and "Jane Roe" in strike.text
+    shop = records["Acme will open the shop in the autumn"].attribution
+    assert shop is not None and shop.text == "Mary Quinn"
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a finding after the clause it reports, whatever its verb
+        ("Support for the tram plan has fallen below 40 percent, a new county survey shows.",
+         "Support for the tram plan has fallen below 40 percent", "a new county survey"),
+        ("Rents in the old town have doubled since 2015, several studies have found.",
+         "Rents in the old town have doubled since 2015", "several studies"),
+        # not past a nearer verb of saying: the residents say it, not the survey
+        ("A new county survey shows most residents say the council should delay the tram.",
+         "the council should delay the tram", None),
+    ],
+)
+def test_attribution_finding_after_the_clause_it_reports(analyse, text, claim, source):
+    records = {r.text: r for r in analyse(text)}
+    assert claim in records, list(records)
+    got = records[claim].attribution
+    assert (got.text if got else None) == source
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # the parser may take the name after an inverted verb of saying for its object
+        ("“Prices will rise again next year,” warned Lindqvist.", "Lindqvist"),
+        ("“The depot will close in May,”  added Okafor.", "Okafor"),
+    ],
+)
+def test_attribution_inverted_reporter_read_as_an_object(analyse, text, source):
+    records = analyse(text)
+    assert records and records[0].attribution is not None and records[0].attribution.text == source
+
+
+def test_attribution_quotation_without_a_claim_still_passes_on_its_speaker(analyse):
+    # the first quotation holds no claim; the next one continues its speaker,
+    # and "agreeing with me" says nothing of its own
+    text = (
+        "Acme is cutting costs.\n\n"
+        "“Well, I like him,” Jane Roe said on Tuesday. “Tom Hale has backed every plan I made. "
+        "Acme will reopen the Leeds plant in May, and Hale is now agreeing with me.”"
+    )
+    records = {r.text: r for r in analyse(text)}
+    reopen = next(r for t, r in records.items() if "reopen the Leeds plant" in t)
+    assert reopen.attribution is not None and reopen.attribution.text == "Jane Roe"
+
+
+def test_attribution_block_quote_after_a_colon_takes_its_reporter(analyse):
+    # a paragraph quoted as a block, without quotation marks, is the source's
+    # that the paragraph before hands it to; a colon without a verb of saying
+    # hands on nothing
+    text = (
+        "Acme is cutting costs.\n\n"
+        "The columnist Jane Roe writes:\n\n"
+        "Acme will close the Leeds plant in May. The company has not told its workers.\n\n"
+        "Here is what we know:\n\n"
+        "Acme will open a new plant in Hull."
+    )
+    records = {r.text: r for r in analyse(text)}
+    close = records["Acme will close the Leeds plant in May"].attribution
+    assert close is not None and close.text == "The columnist Jane Roe"
+    assert records["Acme will open a new plant in Hull"].attribution is None

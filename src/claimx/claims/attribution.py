@@ -160,13 +160,14 @@ class AttributionTagger(RulePackComponent):
                 source = None  # "…, X said, and the buyer is understood to …"
             elif source is None and head.dep_ == "conj" and head.head.i in by_head:
                 source = by_head[head.head.i]
-            if source is None and (absolute_clause(head) or self._is("bare_participle", head)):
+            if source is None and frame_i is None:
                 # "He expects a reveal at the show, followed by a release
-                # next year": a participle on a reported claim is part of
-                # what was reported
-                source = by_token.get(head.head.i)
+                # next year", "X said A would rise, freeing up B", "…, with
+                # half of it coming from C": a participle or absolute on a
+                # reported clause is part of what was reported
+                source = self._adjunct_source(head, by_token)
             if source is not None:
-                source = self._resolve(text, ents, source, history)
+                source = self._resolve(doc, text, ents, source, history)
                 source = self._remembered(text, source, rumor_names)
                 source = self._measured(source, head)
                 history.append(source)
@@ -183,6 +184,7 @@ class AttributionTagger(RulePackComponent):
                 by_token.update(dict.fromkeys(range(claim.start, claim.end), source))
             claim._.claim = info
         self._share_within_quotes(doc, claims, text)
+        self._colon_paragraphs(doc, claims, text)
         self._speaker_labels(doc, claims, text, ents)
         return doc
 
@@ -221,6 +223,7 @@ class AttributionTagger(RulePackComponent):
             return according
         second_that = self._match("second_that", head)
         below = head
+        said_below = False  # a verb of saying on the way up from the claim
         for token in (head, *head.ancestors):
             if second_that is not None and below.dep_ == "ccomp" and below.head.i == token.i and self._reports(token):
                 # "He said A, and that B": B reaches its reporter through A
@@ -228,6 +231,15 @@ class AttributionTagger(RulePackComponent):
                 if subject is not None:
                     record_rule(doc, second_that.id, head.idx, head.idx + len(head.text))
                     return self._describe(doc, subject, verb=token)
+            if token is not head and below.dep_ in ("ccomp", "parataxis") and below.head.i == token.i and not said_below:
+                # "A, a new poll shows", "the audit found that A": a finding
+                # or a document whose verb takes the claim's clause is its
+                # source, whatever the verb (not past a nearer verb of saying:
+                # "a poll shows most voters *say* A")
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None and self._is("evidence_subject", subject):
+                    return self._describe(doc, subject, verb=token)
+            said_below = said_below or (token is not head and token.lemma_.lower() in self.report_verbs)
             below = token
             for child in token.children:
                 if child.i == head.i or child.lemma_.lower() not in self.report_verbs:
@@ -270,7 +282,7 @@ class AttributionTagger(RulePackComponent):
                 # or a picture given out is an act of the subject, not its report
                 self._fired(act, "act_object", act.lemma_.lower())
                 speech_act = False
-            if speech_act and phrasal is None and self._is("commitment", token):
+            if phrasal is None and lemma in self.report_verbs and self._is("commitment", token):
                 # "Officials have agreed to buy 60 jets": what the subject
                 # binds itself to do, not what it says
                 self._fired(token, "commit_verb", lemma)
@@ -299,6 +311,47 @@ class AttributionTagger(RulePackComponent):
         if subject is not None and self._is("evidence_subject", subject):
             return self._describe(doc, subject)
         return None
+
+    def _adjunct_source(self, head: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+        """RETURNS (dict | None): the source of the reported clause that a
+        claim's participle or absolute hangs on, else None: a bare past
+        participle or an absolute clause (an ``absolute_clause``, a
+        ``bare_participle`` rule: ", followed by B"), on any reported clause;
+        a participle or a "with" absolute (a ``forecast_adjunct`` rule: ",
+        freeing up B", ", with half of it coming from B"), on a reported
+        forecast only (a ``forecast`` rule on its clause: "X said rates would
+        be cut, freeing up B"), as what follows a reported fact or an
+        announcement of a thing is the writer's aside ("X denied it was
+        working on A, pouring cold water on B", "X announced 35 orders,
+        bringing the total to 677")."""
+        absolute = absolute_clause(head)
+        rule = None if absolute else self._match("bare_participle", head)
+        projected = None
+        if rule is None and not absolute:
+            projected = self._match("forecast_adjunct", head)
+            if projected is None:
+                return None
+        anchor = head.head
+        if anchor.dep_ == "prep" and anchor.lower_ == "with":
+            anchor = anchor.head  # "…, with half of it coming from B"
+        if anchor.i == head.i:
+            return None
+        if projected is not None:
+            forecast = None
+            for token in (anchor, *anchor.ancestors):
+                if token.lemma_.lower() in self.report_verbs:
+                    break
+                forecast = self._match("forecast", token)
+                if forecast is not None:
+                    break
+            if forecast is None:
+                return None
+            rule = projected
+            self._note(token, forecast)
+        source = by_token.get(anchor.i)
+        if source is not None and rule is not None:
+            self._note(head, rule)
+        return source
 
     def _named_speaker(self, doc: Doc, head: Token) -> dict[str, Any] | None:
         """RETURNS (dict | None): the named person who is the subject of a
@@ -469,6 +522,12 @@ class AttributionTagger(RulePackComponent):
         # "X confirmed A but said B": the second verb shares the first's subject
         if verb.dep_ == "conj":
             return self._subject_of(verb.head)
+        # '"…," added Roe': the name after a verb of saying that follows what
+        # it says is its subject, whatever the parser made of it
+        for child in verb.children:
+            if (rule := self._match("inverted_subject", child)) is not None:
+                self._note(child, rule)
+                return child
         # passive "was told by X"
         for child in verb.children:
             if child.dep_ == "agent":
@@ -561,6 +620,12 @@ class AttributionTagger(RulePackComponent):
             # when the parser ran it on into the reporter ('"… tried," Roe said')
             inside = [c for c in claims if q_start <= c.start_char < q_end]
             if not inside:
+                # a quotation that holds no claim ('"Well, I like him," Roe
+                # said.') still has a speaker whom the next one continues
+                reporter = self._quote_reporter(doc, q_start, q_end)
+                span = doc.char_span(q_start, q_end, alignment_mode="expand")
+                if reporter is not None and span is not None:
+                    previous = (sent_of[span.end - 1], reporter)
                 continue
             # a pronoun left unresolved inside the quotation ("are *you* saying
             # …?") is someone the speaker addresses, not the speaker
@@ -592,6 +657,32 @@ class AttributionTagger(RulePackComponent):
                     info["attribution"] = dict(source)
                     claim._.claim = info
             previous = (sent_of[inside[-1].start], source)
+
+    def _colon_paragraphs(self, doc: Doc, claims: list[Span], text: str) -> None:
+        """Give the claims of a paragraph quoted as a block, without quotation
+        marks, the source of the paragraph before it when that ends on a
+        verb of saying and a colon ("Roe writes:", "The council said in a
+        statement:"): the writer hands the next paragraph to that source. A
+        pronoun ("he wrote:") or a sentence with no verb of saying ("Here is
+        what we know:") hands on nothing."""
+        if ":" not in text or not claims:
+            return
+        paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+        for (start, end), (next_start, next_end) in zip(paragraphs, paragraphs[1:]):
+            if not text[start:end].rstrip().endswith(":") or text[next_start:next_end].lstrip()[:1] in "\"“":
+                continue
+            last = doc.char_span(end - 1, end, alignment_mode="expand")
+            if last is None:
+                continue
+            source = self._colon_reporter(doc, doc[last.end - 1].sent)
+            if source is None:
+                continue
+            for claim in claims:
+                if next_start <= claim.start_char < next_end:
+                    info = dict(claim._.claim or {})
+                    if info.get("attribution") is None:
+                        info["attribution"] = dict(source)
+                        claim._.claim = info
 
     def _colon_reporter(self, doc: Doc, sent: Span) -> dict[str, Any] | None:
         """The source a sentence ending in a colon hands its quotation to ("The
@@ -900,20 +991,34 @@ class AttributionTagger(RulePackComponent):
         return True
 
     def _resolve(
-        self, text: str, ents: list[Span], source: dict[str, Any], history: list[dict[str, Any]]
+        self, doc: Doc, text: str, ents: list[Span], source: dict[str, Any], history: list[dict[str, Any]]
     ) -> dict[str, Any]:
         """Point a pronoun source at the nearest earlier source or entity it can mean.
+
+        For "he" and "she", a person named as the subject of a main clause
+        after the last earlier source of the right kind is nearer: '"It is a
+        good deal," said the union's leader, Jane Roe. / "We are pleased,"
+        she told reporters' is Roe's even when her first quotation held no
+        claim (the subject of a sentence is what its next one speaks of).
 
         text (str): ``doc.text``; ents (list[Span]): ``list(doc.ents)``, both taken once per Doc.
         """
         if not source.get("pronoun"):
             return source
         want_person = text[source["start"] : source["end"]].lower() in PERSON_PRONOUNS
+        found = None
         for earlier in reversed(history):
             if earlier.get("pronoun"):
                 continue
             if (earlier["kind"] == KIND_NAMED) == want_person:
-                return {**earlier, "pronoun": False, "resolved": True}
+                found = earlier
+                break
+        after = -1 if found is None else found.get("at", found["start"])
+        speaker = self._nearest_speaker(doc, source["start"], after, want_person)
+        if speaker is not None:
+            return {**speaker, "pronoun": False, "resolved": True}
+        if found is not None:
+            return {**found, "pronoun": False, "resolved": True}
         labels = ("PERSON",) if want_person else ("ORG",)
         # a lone last name of a person named in full is a person, whatever its label
         before = [
@@ -931,6 +1036,46 @@ class AttributionTagger(RulePackComponent):
                 "resolved": True,
             }
         return source
+
+    def _nearest_speaker(self, doc: Doc, before: int, after: int, want_person: bool) -> dict[str, Any] | None:
+        """RETURNS (dict | None): for "he" or "she", the last person named as
+        the subject of a clause outside quotation marks between characters
+        ``after`` and ``before`` ("Jane Roe, the union's leader, welcomed the
+        deal. '…,' she said"), described as a source, else None."""
+        if not want_person:
+            return None
+        speakers = doc.user_data.get(_SPEAKER_CACHE)
+        if speakers is None or speakers[0] != len(doc):
+            text = doc.text
+            quoted = quotations(text) if '"' in text or "“" in text else []
+            # the subject of a main clause (not of a reported one: "Pence
+            # said *Trump* will …", nor of an infinitive: "allow *Clinton* to …")
+            found = [
+                t.i for t in doc
+                if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN") and t.head.dep_ in ("ROOT", "conj", "advcl")
+                and not any(qs <= t.idx < qe for qs, qe in quoted)
+            ]
+            speakers = (len(doc), found)
+            doc.user_data[_SPEAKER_CACHE] = speakers
+        for i in reversed(speakers[1]):
+            subject = doc[i]
+            if subject.idx >= before:
+                continue
+            if subject.idx <= after:
+                return None
+            # a person, not what is named after one ("the Clinton campaign"):
+            # a name, a role before a name, or a noun with a name in apposition
+            # ("the union's leader, Jane Roe")
+            if (
+                subject.ent_type_ == "PERSON" or self._titled(subject) or _person_surname(subject)
+                or any(t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in subject.subtree)
+            ):
+                return self._describe(doc, subject, verb=subject.head)
+        return None
+
+
+#: ``doc.user_data`` key of :meth:`AttributionTagger._nearest_speaker`
+_SPEAKER_CACHE = "claimx_named_speakers"
 
 
 #: function words between a rumour source's noun and its handle ("a tipster
