@@ -14,7 +14,9 @@ rebuilt from ``../shared/benchmarks`` by this script:
 
     python benchmarks/realnews/build.py [--benchmarks ../shared/benchmarks]
 
-``sources.tsv`` lists every article: ``set``, ``doc``, ``source``, ``path``.
+``sources.tsv`` lists every article: ``set``, ``doc``, ``source``, ``path``;
+``set`` is the folder under ``benchmarks/`` (a chain's too, e.g.
+``chains-held/clinton-email-fbi``).
 """
 
 from __future__ import annotations

@@ -109,7 +109,7 @@ def test_target_status_of_custom_tagger(nlp, doc):
         ("The banks announced a joint effort to calm the markets.", "calm", "expected", "effort"),
         ("The government is trying to stop the crisis.", "stop", "expected", "trying"),
         # the event noun of a light verb takes the verb's hedges and negation
-        ("The ruling may have a large impact on the industry.", "impact", "rumored", "may"),
+        ("The ruling may have a sizeable impact across the industry.", "impact", "rumored", "may"),
         ("The airline did not take delivery of the jets.", "delivery", "denied", "not"),
         # a decision about an action makes the action expected, not done
         ("The board voted to close the plant.", "close", "expected", "voted"),

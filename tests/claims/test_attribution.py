@@ -124,7 +124,7 @@ def test_attribution_nobody_is_no_source(analyse):
         # an outlet that reports passes on what others told it
         ("Bloomberg reported that the company will close the plant in March.", "rumored"),
         # an office holder who reports speaks for the company
-        ("Ford chief executive Alan Mulally has reported that Ford will rename the sedan.", "confirmed"),
+        ("Volvo chief executive Dana Ortiz has reported that Volvo will rename the sedan.", "confirmed"),
     ],
 )
 def test_attribution_reporting_officer_is_no_rumour(analyse, text, status):
