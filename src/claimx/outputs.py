@@ -29,13 +29,15 @@ VIEW_FILES: tuple[str, ...] = (CLAIMS_FILE, DOCUMENTS_FILE, STATUS_FILE, DECISIO
 
 
 @contextlib.contextmanager
-def _atomic_text(path: Path) -> Iterator[TextIO]:
-    """Open a temporary file beside ``path`` for writing; on success flush, fsync
-    and move it over ``path``, on any error remove it (the old file stays)."""
+def _atomic_file(path: Path, *, binary: bool = False) -> Iterator[Any]:
+    """Open a temporary file beside ``path`` for writing (UTF-8 text, or bytes with
+    ``binary``); on success flush, fsync and move it over ``path``, on any error
+    remove it (the old file stays)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        opened = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        with opened as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -43,6 +45,11 @@ def _atomic_text(path: Path) -> Iterator[TextIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _atomic_text(path: Path) -> contextlib.AbstractContextManager[TextIO]:
+    """:func:`_atomic_file` in UTF-8 text with ``\\n`` line ends."""
+    return _atomic_file(path)
 
 
 def write_jsonl_atomic(path: Path, records: Iterable[Any]) -> int:
@@ -92,29 +99,21 @@ def splice_lines_atomic(path: Path, pieces: Iterable[Piece]) -> int:
     RETURNS (int): the new lines written.
     """
     count = 0
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with open(path, "rb") as old, os.fdopen(fd, "wb") as handle:
-            buffered: list[bytes] = []
-            for piece in pieces:
-                if isinstance(piece, str):
-                    buffered.append(piece.encode("utf-8") + b"\n")
-                    count += 1
-                    continue
-                if buffered:
-                    handle.write(b"".join(buffered))
-                    buffered = []
-                start, end = piece
-                handle.flush()
-                _copy_range(old, handle, start, end)
+    with open(path, "rb") as old, _atomic_file(path, binary=True) as handle:
+        buffered: list[bytes] = []
+        for piece in pieces:
+            if isinstance(piece, str):
+                buffered.append(piece.encode("utf-8") + b"\n")
+                count += 1
+                continue
             if buffered:
                 handle.write(b"".join(buffered))
+                buffered = []
+            start, end = piece
             handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+            _copy_range(old, handle, start, end)
+        if buffered:
+            handle.write(b"".join(buffered))
     return count
 
 
