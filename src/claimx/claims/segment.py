@@ -141,17 +141,17 @@ def _boilerplate(lowered: str, phrases: tuple[str, ...]) -> bool:
     return any(tail.endswith(phrase) for phrase in phrases)
 
 
-def _credit(lowered: str, phrases: tuple[str, ...]) -> str | None:
-    """RETURNS (str | None): the credit phrase a sentence's lowercased text
-    holds ("ann lee contributed reporting from lima"), if any, as a whole
-    word: a credit line says who reported, researched, wrote or photographed
-    the story, and is no claim wherever the phrase stands in it."""
+def _credit(lowered: str, phrases: tuple[str, ...]) -> tuple[str, int] | None:
+    """RETURNS (tuple[str, int] | None): the credit phrase a sentence's lowercased
+    text holds ("ann lee contributed reporting from lima"), as a whole word, and
+    where it starts, if any: a credit line says who reported, researched, wrote
+    or photographed the story, and is no claim wherever the phrase stands in it."""
     for phrase in phrases:
         k = lowered.find(phrase)
         while k >= 0:
             end = k + len(phrase)
             if (k == 0 or not lowered[k - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
-                return phrase
+                return phrase, k
             k = lowered.find(phrase, k + 1)
     return None
 
@@ -1521,8 +1521,11 @@ class Segmenter(RulePackComponent):
             return []  # "Why glasses, and why now?" asks, it does not claim
         if _heading_or_byline(sent, doc.text if text is None else text) or _untitled_headline(sent, doc):
             return []
-        if self.credits and _credit(sent.text.lower(), self.credits) is not None:
-            self._record_nonclaim(sent, "credit")
+        credit = _credit(sent.text.lower(), self.credits) if self.credits else None
+        if credit is not None:
+            phrase, at = credit
+            start = sent.start_char + at
+            record_rule(doc, self.nonclaim_ids[("credit", phrase)], start, start + len(phrase))
             return []  # "Ann Lee contributed reporting from Lima": a credit line, a byline's kin
         heads = [
             t
@@ -1645,8 +1648,7 @@ class Segmenter(RulePackComponent):
 
     def _record_nonclaim(self, span: Span, decision: str) -> None:
         """Record the ``nonclaims.jsonl`` rules behind a decision on a clause:
-        the boilerplate phrase that ends a dropped one, the credit phrase of
-        a credit line (``span``: its sentence), the evaluative words
+        the boilerplate phrase that ends a dropped one, the evaluative words
         and opinion verbs of an opinion, the measurable superlatives of a
         clause kept as a fact."""
         doc = span.doc
@@ -1657,13 +1659,6 @@ class Segmenter(RulePackComponent):
                 if tail.endswith(phrase):
                     end = span.start_char + len(tail)
                     record_rule(doc, ids[("boilerplate", phrase)], end - len(phrase), end)
-            return
-        if decision == "credit":
-            lowered = span.text.lower()
-            phrase = _credit(lowered, self.credits)
-            if phrase is not None:
-                start = span.start_char + lowered.find(phrase)
-                record_rule(doc, ids[("credit", phrase)], start, start + len(phrase))
             return
         for t in span:
             words = (t.lemma_.lower(), t.lower_)
