@@ -42,9 +42,9 @@ from .status import (
     DocInfo,
     StatusChange,
     StatusRecord,
-    _maker_name,
     background_claims,
     diff,
+    filed_subject,
     followed_subjects,
     rollup,
 )
@@ -146,7 +146,7 @@ def _claim_subjects(
     """RETURNS (tuple[str, str]): the subject a claim is filed under before and after the article's
     followed subject, as :func:`claimx.status.rollup` files it: its canonical name, or its own
     name for a maker's own fact (job cuts, results) when the canonical name is its product's."""
-    subject = name.strip() if (topic, key) in makers and _maker_name(name, canon) else canon
+    subject = filed_subject(name, canon, topic, key, makers)
     final = followed[doc_id].get(subject, subject) if not text and doc_id in followed else subject
     return subject, final
 

@@ -216,6 +216,17 @@ def _attribute_words() -> dict[str, str]:
     }
 
 
+def filed_subject(name: str, canonical: str, topic: str | None, key: str | None, makers: frozenset[tuple[str, str]]) -> str:
+    """RETURNS (str): the subject a claim is filed under, before the article's
+    followed subject: its canonical name, or its own name for a maker's own
+    fact (``makers``: job cuts, results; :func:`claimx.slots.maker_keys`) when
+    the canonical name is its product's ("Talmar" goes by "Talmar V40", but
+    its job cuts are its own)."""
+    if (topic, key) in makers and _maker_name(name, canonical):
+        return name.strip()
+    return canonical
+
+
 def _maker_name(name: str, canonical: str) -> bool:
     """RETURNS (bool): whether ``name`` is a maker's name that the product's
     name ``canonical`` opens with a model number after it ("Talmar" in "Talmar V40")."""
@@ -739,11 +750,8 @@ def rollup(
         decision = resolution.by_claim.get(cid) if resolution else None
         if decision is not None and decision.action == "reject":
             continue
-        subject = resolver.canonical(claim["subject"]["name"])
-        if (claim["topic"], claim["key"]) in maker_keys and _maker_name(claim["subject"]["name"], subject):
-            # "Talmar" goes by its product's name "Talmar V40", but its job
-            # cuts and results are the maker's own
-            subject = claim["subject"]["name"].strip()
+        name = claim["subject"]["name"]
+        subject = filed_subject(name, resolver.canonical(name), claim["topic"], claim["key"], maker_keys)
         if not claim["subject"].get("text") and claim["doc_id"] in followed:
             # a claim that names nothing is about what the article follows
             subject = followed[claim["doc_id"]].get(subject, subject)
