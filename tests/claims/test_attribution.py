@@ -216,7 +216,7 @@ def test_attribution_of_quotations_and_neighbours(analyse, text, claim, source, 
     ],
 )
 def test_attribution_quotations_run_over_paragraphs(text, quotes):
-    from claimx.claims.attribution import quotations
+    from claimx.claims.sentences import quotations
 
     assert [text[a:b] for a, b in quotations(text)] == quotes
 

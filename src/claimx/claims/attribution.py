@@ -24,6 +24,7 @@ people and organisations.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from .segment import (
     absolute_clause,
     trailing_reporter,
 )
-from .sentences import doc_text, sentence_ids
+from .sentences import doc_quotations, doc_text, sentence_ids
 from .tree import SUBJECT_DEPS
 
 register_extensions()
@@ -141,7 +142,7 @@ class AttributionTagger(RulePackComponent):
         history: list[dict[str, Any]] = []  # earlier sources, for pronouns
         # surnames of sources introduced as analysts, leakers …
         rumor_names: set[str] = self._introduced_rumor_names(doc)
-        quoted = quotations(text) if '"' in text or "“" in text else []
+        quoted = doc_quotations(doc)
         for claim in claims:
             info = dict(claim._.claim or {})
             head = doc[info.get("head", claim.root.i)]
@@ -615,7 +616,7 @@ class AttributionTagger(RulePackComponent):
             return
         sent_of = sentence_ids(doc)
         previous: tuple[int, dict[str, Any]] | None = None  # (sentence, source) of the last sourced quotation
-        for q_start, q_end in quotations(text):
+        for q_start, q_end in doc_quotations(doc):
             # a claim that opens inside the quotation is the quotation's, even
             # when the parser ran it on into the reporter ('"… tried," Roe said')
             inside = [c for c in claims if q_start <= c.start_char < q_end]
@@ -651,11 +652,7 @@ class AttributionTagger(RulePackComponent):
                         source = self._colon_reporter(doc, doc[j].sent)
             if source is None:
                 continue
-            for claim in inside:
-                info = dict(claim._.claim or {})
-                if info.get("attribution") is None:
-                    info["attribution"] = dict(source)
-                    claim._.claim = info
+            _give_unsourced(inside, source)
             previous = (sent_of[inside[-1].start], source)
 
     def _colon_paragraphs(self, doc: Doc, claims: list[Span], text: str) -> None:
@@ -677,12 +674,7 @@ class AttributionTagger(RulePackComponent):
             source = self._colon_reporter(doc, doc[last.end - 1].sent)
             if source is None:
                 continue
-            for claim in claims:
-                if next_start <= claim.start_char < next_end:
-                    info = dict(claim._.claim or {})
-                    if info.get("attribution") is None:
-                        info["attribution"] = dict(source)
-                        claim._.claim = info
+            _give_unsourced((c for c in claims if next_start <= c.start_char < next_end), source)
 
     def _colon_reporter(self, doc: Doc, sent: Span) -> dict[str, Any] | None:
         """The source a sentence ending in a colon hands its quotation to ("The
@@ -1046,8 +1038,7 @@ class AttributionTagger(RulePackComponent):
             return None
         speakers = doc.user_data.get(_SPEAKER_CACHE)
         if speakers is None or speakers[0] != len(doc):
-            text = doc.text
-            quoted = quotations(text) if '"' in text or "“" in text else []
+            quoted = doc_quotations(doc)
             # the subject of a main clause (not of a reported one: "Pence
             # said *Trump* will …", nor of an infinitive: "allow *Clinton* to …")
             found = [
@@ -1094,57 +1085,13 @@ _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
 #: ``doc.user_data`` key of :meth:`AttributionTagger._according_index`
 _ACCORDING_CACHE = "claimx_according_sources"
 
-#: how many paragraphs one quotation may run over before an unclosed quote
-#: mark is taken for a stray one
-MAX_QUOTE_PARAGRAPHS = 4
-
-
-def quotations(text: str) -> list[tuple[int, int]]:
-    """The quotations of ``text`` as ``(start, end)`` character offsets, marks
-    included. Curly quotes pair as written; straight ones pair left to right.
-    A quotation may run over paragraphs, as long quotes do in news: either
-    each paragraph reopens it (its first character is a quote mark that does
-    not close it) or it closes in a later paragraph. One still open after
-    ``MAX_QUOTE_PARAGRAPHS`` paragraph breaks ends with the paragraph it opened in.
-    """
-    found: list[tuple[int, int]] = []
-    opened: int | None = None
-    closer = ""
-    breaks = 0
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if opened is None:
-            if ch in "“\"":
-                opened, closer, breaks = i, "”" if ch == "“" else '"', 0
-            i += 1
-            continue
-        if ch == closer:
-            found.append((opened, i + 1))
-            opened = None
-            i += 1
-            continue
-        if ch == "\n" and text[i + 1 : i + 2] == "\n":
-            breaks += 1
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            if breaks >= MAX_QUOTE_PARAGRAPHS:
-                found.append((opened, _line_end(text, opened)))
-                i, opened = _line_end(text, opened), None
-                continue
-            i = j + 1 if j < n and text[j] in "“\"" else j  # a reopening mark does not close it
-            continue
-        i += 1
-    if opened is not None:
-        found.append((opened, _line_end(text, opened)))
-    return found
-
-
-def _line_end(text: str, at: int) -> int:
-    """RETURNS (int): the offset of the end of the line holding ``at``."""
-    end = text.find("\n", at)
-    return end if end >= 0 else len(text)
+def _give_unsourced(claims: Iterable[Span], source: dict[str, Any]) -> None:
+    """Give ``source`` to those of ``claims`` that have none yet."""
+    for claim in claims:
+        info = dict(claim._.claim or {})
+        if info.get("attribution") is None:
+            info["attribution"] = dict(source)
+            claim._.claim = info
 
 
 #: a paragraph: a run of text between blank lines

@@ -42,10 +42,9 @@ from spacy.tokens import Doc, Span, Token
 from .. import timex
 from ..schemas import Timex
 from ..timex import Direction, Expression, Grammar, Timex3
-from .attribution import quotations
 from .component import RulePackComponent
 from .extensions import DATES_KEY, TIMEX3_ATTR, TIMEXES_KEY, record_rule  # registers doc._.published, span._.timex
-from .sentences import doc_text
+from .sentences import doc_quotations, doc_text
 
 logger = logging.getLogger(__name__)
 
@@ -541,7 +540,7 @@ def _read_as_spoken(
     the quotation opens in or the two before, else the first in the sentence it closes in ("Tuesday night, he said: 'We won
     tonight'"; "'We won tonight,' he said on Tuesday"). ``results`` is updated in place."""
     text = doc_text(doc)
-    quotes = quotations(text) if '"' in text or "\u201c" in text else []
+    quotes = doc_quotations(doc)
     if not quotes:
         return
     days = sorted(

@@ -169,6 +169,72 @@ def doc_text(doc: Doc) -> str:
 _TEXT_KEY = "claimx_text"
 
 
+def doc_quotations(doc: Doc) -> list[tuple[int, int]]:
+    """RETURNS (list): :func:`quotations` of ``doc``'s text, found once per Doc
+    and kept in ``doc.user_data`` (attribution and dates both read them)."""
+    found = doc.user_data.get(_QUOTES_KEY)
+    if found is None:
+        text = doc_text(doc)
+        found = doc.user_data[_QUOTES_KEY] = quotations(text) if '"' in text or "\u201c" in text else []
+    return found
+
+
+_QUOTES_KEY = "claimx_quotations"
+
+
+#: how many paragraphs one quotation may run over before an unclosed quote
+#: mark is taken for a stray one
+MAX_QUOTE_PARAGRAPHS = 4
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The quotations of ``text`` as ``(start, end)`` character offsets, marks
+    included. Curly quotes pair as written; straight ones pair left to right.
+    A quotation may run over paragraphs, as long quotes do in news: either
+    each paragraph reopens it (its first character is a quote mark that does
+    not close it) or it closes in a later paragraph. One still open after
+    ``MAX_QUOTE_PARAGRAPHS`` paragraph breaks ends with the paragraph it opened in.
+    """
+    found: list[tuple[int, int]] = []
+    opened: int | None = None
+    closer = ""
+    breaks = 0
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if opened is None:
+            if ch in "“\"":
+                opened, closer, breaks = i, "”" if ch == "“" else '"', 0
+            i += 1
+            continue
+        if ch == closer:
+            found.append((opened, i + 1))
+            opened = None
+            i += 1
+            continue
+        if ch == "\n" and text[i + 1 : i + 2] == "\n":
+            breaks += 1
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if breaks >= MAX_QUOTE_PARAGRAPHS:
+                found.append((opened, _line_end(text, opened)))
+                i, opened = _line_end(text, opened), None
+                continue
+            i = j + 1 if j < n and text[j] in "“\"" else j  # a reopening mark does not close it
+            continue
+        i += 1
+    if opened is not None:
+        found.append((opened, _line_end(text, opened)))
+    return found
+
+
+def _line_end(text: str, at: int) -> int:
+    """RETURNS (int): the offset of the end of the line holding ``at``."""
+    end = text.find("\n", at)
+    return end if end >= 0 else len(text)
+
+
 def sentence_ids(doc: Doc) -> list[int]:
     """RETURNS (list[int]): for every token, the number of its sentence
     (one pass over the Doc, so components need not call ``span.sent``, which
