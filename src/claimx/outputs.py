@@ -28,6 +28,13 @@ DECISIONS_FILE = "decisions.jsonl"
 VIEW_FILES: tuple[str, ...] = (CLAIMS_FILE, DOCUMENTS_FILE, STATUS_FILE, DECISIONS_FILE)
 
 
+def stat_key(st: os.stat_result) -> str:
+    """RETURNS (str): a file's size, mtime, ctime and inode: what changes when the
+    file is written, replaced or touched (the corpus files a run checks, the views
+    it may splice)."""
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+
+
 @contextlib.contextmanager
 def _atomic_file(path: Path, *, binary: bool = False) -> Iterator[Any]:
     """Open a temporary file beside ``path`` for writing (UTF-8 text, or bytes with

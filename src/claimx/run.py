@@ -33,6 +33,7 @@ from .fingerprint import extractor_info, saved_pipeline_packs
 from .increment import refresh_rollup
 from .outputs import (
     VIEW_FILES,
+    stat_key,
 )
 from .runlog import RunLog
 from .schemas import Article, DocumentRecord, Extractor, ReadFailure
@@ -136,7 +137,7 @@ def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[s
                     if st is None:
                         st = os.stat(text)
                     if now - max(st.st_mtime_ns, st.st_ctime_ns) >= RACY_NS:
-                        key = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+                        key = stat_key(st)
                 except OSError:
                     key = None
             found.append(("/".join(parts), text, key, refused))

@@ -33,6 +33,7 @@ from .outputs import (
     STATUS_FILE,
     Piece,
     splice_lines_atomic,
+    stat_key,
     write_jsonl_atomic,
     write_lines_atomic,
 )
@@ -203,7 +204,7 @@ def _file_stamp(path: Path) -> str | None:
         st = path.stat()
     except OSError:
         return None
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+    return stat_key(st)
 
 
 #: a key range of a view's lines, ``[low, high)``
