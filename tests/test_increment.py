@@ -104,12 +104,19 @@ def _run(corpus: Path, out: Path):
     return run(corpus, out, progress=False, workers=1)
 
 
-def test_incremental_rollup_equals_full_recompute(tmp_path, refreshes, monkeypatch):
+def _first_run(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
+    """Write the articles of ``ARTICLES`` into a corpus and run claimx on it once.
+    RETURNS (tuple[Path, Path]): the corpus and outputs folders."""
     monkeypatch.setattr(run_module, "RACY_NS", 0)  # files written a moment ago are trusted by their stat
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     for name, article in ARTICLES.items():
         _write(corpus, name, *article)
     _run(corpus, out)
+    return corpus, out
+
+
+def test_incremental_rollup_equals_full_recompute(tmp_path, refreshes, monkeypatch):
+    corpus, out = _first_run(tmp_path, monkeypatch)
     assert refreshes[-1].full  # a new store: everything
 
     # added articles (one an abbreviation of an earlier name), one changed, one removed
@@ -139,11 +146,7 @@ def test_incremental_rollup_equals_full_recompute(tmp_path, refreshes, monkeypat
 
 
 def test_incremental_rollup_with_decisions(tmp_path, refreshes, monkeypatch):
-    monkeypatch.setattr(run_module, "RACY_NS", 0)
-    corpus, out = tmp_path / "corpus", tmp_path / "out"
-    for name, article in ARTICLES.items():
-        _write(corpus, name, *article)
-    _run(corpus, out)
+    corpus, out = _first_run(tmp_path, monkeypatch)
     claims = (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()
     first, second = (json.loads(line) for line in claims[:2])
     mark(out, first["claim_id"], action="reject")
@@ -194,11 +197,7 @@ def splices(monkeypatch):
 
 
 def test_views_spliced_in_place_equal_a_whole_rewrite(tmp_path, splices, monkeypatch):
-    monkeypatch.setattr(run_module, "RACY_NS", 0)
-    corpus, out = tmp_path / "corpus", tmp_path / "out"
-    for name, article in ARTICLES.items():
-        _write(corpus, name, *article)
-    _run(corpus, out)
+    corpus, out = _first_run(tmp_path, monkeypatch)
     assert splices == []  # a new store: every view written whole
 
     # added (before, between and after the others in doc_id order), changed, removed, unreadable
@@ -227,11 +226,7 @@ def test_views_spliced_in_place_equal_a_whole_rewrite(tmp_path, splices, monkeyp
 
 
 def test_views_edited_by_hand_are_written_whole(tmp_path, splices, monkeypatch):
-    monkeypatch.setattr(run_module, "RACY_NS", 0)
-    corpus, out = tmp_path / "corpus", tmp_path / "out"
-    for name, article in ARTICLES.items():
-        _write(corpus, name, *article)
-    _run(corpus, out)
+    corpus, out = _first_run(tmp_path, monkeypatch)
     with open(out / "claims.jsonl", "a", encoding="utf-8") as handle:
         handle.write('{"claim_id": "mine"}\n')
     for name, article in LATER.items():
