@@ -35,6 +35,17 @@ ROOT = HERE.parent.parent
 QUOTES = {"``": '"', "''": '"'}  # PTB quote tokens back to the straight quotes of the page
 
 
+def iso_day(value: str) -> str:
+    """RETURNS (str): a creation time's day as YYYY-MM-DD. One MEANTIME file writes it
+    day first (``03-02-2009``, as Wikinews' European editors did); the rest are ISO.
+    """
+    day = value[:10]
+    parts = day.split("-")
+    if len(parts) == 3 and len(parts[0]) == 2 and len(parts[2]) == 4:
+        return f"{parts[2]}-{parts[1]}-{parts[0]}"
+    return day
+
+
 def meantime_article(path: Path) -> str:
     """RETURNS (str): the article file (front matter and body) of one MEANTIME CAT XML file."""
     root = ET.parse(path).getroot()
@@ -45,7 +56,7 @@ def meantime_article(path: Path) -> str:
     published = ""
     for element in root.iter("TIMEX3"):
         if element.get("functionInDocument") == "CREATION_TIME":
-            published = (element.get("value") or "")[:10]
+            published = iso_day(element.get("value") or "")
     title = join_tokens(sentences.get(0, []))[0]
     body = [join_tokens(sentences[n])[0] for n in sorted(sentences) if n >= 2]
     url = root.get("url", "")
