@@ -95,7 +95,7 @@ def small_gold(tmp_path: Path) -> Path:
     )
 
 
-def pred(doc, body, text, status, *, occurrence=0, attribution=None, dates=(), cues=(), claim_id=None):
+def pred(doc, body, text, status, *, occurrence=0, attribution=None, dates=(), cues=(), claim_id=None, topic="other"):
     """A ClaimRecord over the ``occurrence``-th ``text`` in ``body``; dates are (text, value, mod, occ)."""
     start = _find(body, text, occurrence)
     att = None
@@ -120,7 +120,7 @@ def pred(doc, body, text, status, *, occurrence=0, attribution=None, dates=(), c
         cues=cue_records,
         attribution=att,
         subject=Subject(name="Thing"),
-        topic="other",
+        topic=topic,
         key="k",
         dates=date_records,
         extractor=EXTRACTOR,
@@ -300,6 +300,20 @@ def test_evaluate_score_per_doc_and_error_lists(tmp_path):
         ("The studio expects record sales", "expected", "The studio expects record sales", "confirmed"),
     }
     json.dumps(result.to_dict())
+
+
+def test_evaluate_score_topic_over_matched_pairs(tmp_path):
+    """Topic is scored on matched pairs only: a spurious claim's topic does not count."""
+    predictions = small_predictions()
+    a, b = BODY_A, BODY_B
+    predictions["a"][3] = pred("a", a, "No date has been set", "unconfirmed", topic="release")  # matched (g4)
+    predictions["a"][5] = pred("a", a, "Sales rose in June", "confirmed", topic="business")  # spurious
+    predictions["b"][2] = pred("b", b, "The studio expects record sales", "confirmed", topic="business")  # g8
+    gold = load_gold(small_gold(tmp_path))
+    result = score(gold, predictions)
+    assert result.topic_accuracy == pytest.approx(4 / 6)
+    assert sorted(t.category for t in result.topic_errors) == ["other read as business", "other read as release"]
+    assert score(gold, small_predictions()).topic_accuracy == 1.0
 
 
 def test_evaluate_score_independent_of_prediction_order(tmp_path):

@@ -497,6 +497,22 @@ class AttributionError(BaseModel):
         return "source added" if self.gold_source is None else "wrong source"
 
 
+class TopicError(BaseModel):
+    """A matched pair whose topics differ: the claim would be filed under another fact."""
+
+    doc_id: str
+    line: int
+    claim_id: str
+    gold_text: str
+    gold_topic: Topic
+    pred_topic: Topic
+
+    @property
+    def category(self) -> str:
+        """RETURNS (str): the confusion ("plot read as business")."""
+        return f"{self.gold_topic} read as {self.pred_topic}"
+
+
 class EvalResult(BaseModel):
     """Everything ``claimx eval`` reports; ``to_dict()`` is JSON-ready."""
 
@@ -519,6 +535,9 @@ class EvalResult(BaseModel):
     unknown_docs: list[str] = Field(default_factory=list)  # predicted docs not in gold
     dates_missed: list[MissedDate] = Field(default_factory=list)
     attribution_errors: list[AttributionError] = Field(default_factory=list)
+    # topic over matched pairs: the roll-up files a claim by it, so a wrong topic is a wrong fact
+    topic_accuracy: float | None = None
+    topic_errors: list[TopicError] = Field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """RETURNS (dict): the result as plain JSON-serialisable data."""
@@ -611,6 +630,7 @@ def score(gold: GoldSet, predictions: Mapping[str, Sequence[ClaimRecord]]) -> Ev
     misclassified: list[MisclassifiedClaim] = []
     dates_missed: list[MissedDate] = []
     attribution_errors: list[AttributionError] = []
+    topic_errors: list[TopicError] = []
     for doc in gold.docs:
         preds = sorted(predictions.get(doc.doc_id, ()), key=_pred_order)
         pairs = match_claims(
@@ -620,6 +640,13 @@ def score(gold: GoldSet, predictions: Mapping[str, Sequence[ClaimRecord]]) -> Ev
         for gi, pi in pairs:
             g, p = doc.claims[gi], preds[pi]
             confusion[g.status][p.status] += 1
+            if g.topic != p.topic:
+                topic_errors.append(
+                    TopicError(
+                        doc_id=doc.doc_id, line=g.line, claim_id=p.claim_id, gold_text=g.evidence,
+                        gold_topic=g.topic, pred_topic=p.topic,
+                    )
+                )
             if g.status == p.status:
                 right_status += 1
             else:
@@ -737,6 +764,8 @@ def score(gold: GoldSet, predictions: Mapping[str, Sequence[ClaimRecord]]) -> Ev
         unknown_docs=unknown,
         dates_missed=dates_missed,
         attribution_errors=attribution_errors,
+        topic_accuracy=_ratio(matched_total - len(topic_errors), matched_total),
+        topic_errors=topic_errors,
     )
 
 

@@ -179,6 +179,10 @@ def print_result(console: Console, result: EvalResult, *, errors: bool = False) 
     console.print(
         f"dates          accuracy {_fmt(result.dates.accuracy)}  ({result.dates.found}/{result.dates.gold})"
     )
+    console.print(
+        f"topic          accuracy {_fmt(result.topic_accuracy)}"
+        f"  ({result.n_matched - len(result.topic_errors)}/{result.n_matched})"
+    )
 
 
 def _print_errors(console: Console, result: EvalResult) -> None:
@@ -197,6 +201,8 @@ def _print_errors(console: Console, result: EvalResult) -> None:
         groups.setdefault(f"attribution: {a.category}", []).append(
             f"  {a.doc_id}:{a.line} gold {a.gold_source!r} pred {a.pred_source!r}  | {a.gold_text}"
         )
+    for t in result.topic_errors:
+        groups.setdefault(f"topic: {t.category}", []).append(f"  {t.doc_id}:{t.line} {t.gold_text}")
     for d in result.dates_missed:
         gold = f"{d.value}/{d.mod}" if d.mod else d.value
         groups.setdefault("date missed or misread", []).append(
