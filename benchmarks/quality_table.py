@@ -3,7 +3,8 @@
     python benchmarks/quality_table.py [--shared ../shared] [--held]
 
 Claim sets (a ``gold/`` folder) get claim F1, claim+status F1, status
-macro-F1, attribution F1 and date accuracy; chains (a ``status_gold.jsonl``)
+macro-F1, attribution F1, date accuracy and topic accuracy (over matched
+pairs); chains (a ``status_gold.jsonl``)
 get group found, final status, whole history and value. The PolNeAR articles
 of the real-news sets are rebuilt first (``benchmarks/realnews/build.py``).
 Held-out sets (``*-held``) are scored only with ``--held``: run it once, at
@@ -59,14 +60,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "realnews" / "build.py"),
                     "--benchmarks", str(args.shared / "benchmarks")], check=False, capture_output=True)
-    print("| gold set | articles | gold claims | claim F1 | claim+status F1 | status macro-F1 | attribution F1 | dates |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| gold set | articles | gold claims | claim F1 | claim+status F1 | status macro-F1 | attribution F1 | dates | topic |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for folder in claim_sets(args.shared, args.held):
         r = evaluate(folder)
         name = folder.name if folder.parent.name != "shared" else f"../shared/{folder.name}"
         print(
             f"| {name} | {r['n_docs']} | {r['n_gold']} | {_f(r['claims']['f1'])} | {_f(r['claim_status']['f1'])} "
-            f"| {_f(r['status_macro_f1'])} | {_f(r['attribution']['f1'])} | {_f(r['dates']['accuracy'])} |"
+            f"| {_f(r['status_macro_f1'])} | {_f(r['attribution']['f1'])} | {_f(r['dates']['accuracy'])} "
+            f"| {_f(r.get('topic_accuracy'))} |"
         )
     print()
     print("| chain | facts | group found | final status | whole history | value |")
