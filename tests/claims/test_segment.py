@@ -398,6 +398,38 @@ def test_segment_statement_frame_is_no_claim(analyse, text, claims):
 @pytest.mark.parametrize(
     "text, claims",
     [
+        # a verb that ends its clause, its content split off after it, leaves no stub
+        (
+            "For the club, it means admitting that the new stadium will open a year late.",
+            ["the new stadium will open a year late"],
+        ),
+        ("It means conceding that the tower will never be finished.", ["the tower will never be finished"]),
+        ("In a normal season we would prefer that the players rest in August.", ["the players rest in August"]),
+        # an infinitive frame says how sure the content is, and stays
+        (
+            "The ministry has yet to confirm that the bridge will reopen in June.",
+            ["The ministry has yet to confirm", "the bridge will reopen in June"],
+        ),
+    ],
+)
+def test_segment_split_stub_is_no_claim(analyse, text, claims):
+    assert [r.text for r in analyse(text, title="Notes")] == claims
+
+
+def test_split_stub_keeps_a_frame_with_news_of_its_own(nlp):
+    from claimx.claims.segment import split_stub
+
+    doc = nlp("With the mayor weighing a second term, a poll found that most residents back her.")
+    found = next(t for t in doc if t.lower_ == "found")
+    assert not split_stub(doc[: found.i + 1], found)  # "the mayor weighing a second term" is news besides
+    doc = nlp("It means conceding that the tower will never be finished.")
+    means = next(t for t in doc if t.lower_ == "means")
+    assert split_stub(doc[: means.i + 2], means)
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
         # a list that leaves its verb out gives each item a fact of its own
         (
             "The mayor won 412 votes, Ana Ruiz 298 and Tom Hale 97.",

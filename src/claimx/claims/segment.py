@@ -178,6 +178,35 @@ def statement_frame(span: Span, head: Token, report_verbs: frozenset[str], state
     return False
 
 
+#: what a verb that ends its clause may govern outside it, the content of a split-off claim
+_STUB_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "acomp", "oprd"})
+
+
+def split_stub(span: Span, head: Token) -> bool:
+    """RETURNS (bool): whether a clause is only the stub of a frame whose
+    content was split off into the clause right after it: its predicate (or
+    the gerund it governs, "means *admitting*") is its last word, and that
+    verb's complement starts where the clause stops ("It means acknowledging
+    | that the plan failed", "The paper reports: | …", "we would prefer |
+    that markets decide"). A verb cut from what it takes asserts nothing a
+    reader could check; what it frames is the claim."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    last = words[-1]
+    if last.pos_ not in ("VERB", "AUX") or not (last.i == head.i or (last.dep_ == "xcomp" and last.tag_ == "VBG" and last.head.i == head.i)):
+        return False  # "refused to admit | that …", "has yet to confirm | that …": the infinitive's frame says how sure, and stays
+    if any(t.pos_ == "VERB" and t.i not in (head.i, last.i) for t in span):
+        return False  # "With the mayor considering a run, a poll found | that …": news of its own besides
+    for complement in last.children:
+        if complement.dep_ not in _STUB_COMPLEMENTS or complement.left_edge.i < span.end:
+            continue
+        between = span.doc[span.end : complement.left_edge.i]
+        if len(between) <= 3 and all(t.is_punct or t.is_space for t in between):
+            return True
+    return False
+
+
 def _measure(token: Token) -> bool:
     """RETURNS (bool): whether a token is part of a figure or a dated period ("2026", "38%"), not "one of" or "the decade"."""
     if token.ent_type_ not in NUMERIC_LABELS:  # "the biggest tour of 2026": a superlative with a figure is a fact
@@ -1632,6 +1661,8 @@ class Segmenter(RulePackComponent):
                     continue
                 if statement_frame(span, doc[head_i], self.report_verbs, self.statement_nouns):
                     continue  # "The union issued a statement saying": the frame of the claim split off after it
+                if split_stub(span, doc[head_i]):
+                    continue  # "It means acknowledging | that …": the verb's content is the claim after it
                 if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable, self.words):
                     self._record_nonclaim(span, "opinion")
                     continue
