@@ -962,3 +962,20 @@ def test_segment_frame_with_a_sentence_adverbial(analyse, text, expected):
 )
 def test_segment_relative_reporter_goes_with_its_report(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # a question that asks the one addressed for a stance claims nothing
+        ("Do you back the new stadium?", []),
+        ("If the vote were held today, would you still choose him?", []),
+        # a question on a proposition floats it, and stays
+        ("Do you think the stadium will open in May?", ["you think the stadium will open in May"]),
+        ("Will the stadium open in May?", ["Will the stadium open in May"]),
+        # "you" in a statement is no question
+        ("You backed the new stadium in 2019.", ["You backed the new stadium in 2019"]),
+    ],
+)
+def test_segment_addressee_question_is_no_claim(analyse, text, claims):
+    assert [r.text for r in analyse(text, title="Notes")] == claims

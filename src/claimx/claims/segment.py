@@ -207,6 +207,25 @@ def split_stub(span: Span, head: Token) -> bool:
     return False
 
 
+#: the pronoun of the one a question is put to
+ADDRESSEE = "you"
+
+
+def addressee_question(span: Span, head: Token) -> bool:
+    """RETURNS (bool): whether a clause asks the one it addresses about
+    themselves: its sentence ends in a question mark, its subject is "you",
+    and no clause in it says what might be so ("Do you back the plan?",
+    "If the vote were today, would you still choose him?"). It asks for a
+    stance and floats nothing about the world; a question on a proposition
+    ("Do you think the plan will pass?") floats that proposition, and stays."""
+    words = [t for t in span.sent if not t.is_space and not t.is_quote]
+    if not words or words[-1].text != "?":
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == ADDRESSEE for c in head.children):
+        return False
+    return not any(t.dep_ in ("ccomp", "acl", "xcomp") for t in span)
+
+
 def _measure(token: Token) -> bool:
     """RETURNS (bool): whether a token is part of a figure or a dated period ("2026", "38%"), not "one of" or "the decade"."""
     if token.ent_type_ not in NUMERIC_LABELS:  # "the biggest tour of 2026": a superlative with a figure is a fact
@@ -1663,6 +1682,8 @@ class Segmenter(RulePackComponent):
                     continue  # "The union issued a statement saying": the frame of the claim split off after it
                 if split_stub(span, doc[head_i]):
                     continue  # "It means acknowledging | that …": the verb's content is the claim after it
+                if addressee_question(span, doc[head_i]):
+                    continue  # "Do you back the plan?": asks for a stance, claims nothing
                 if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable, self.words):
                     self._record_nonclaim(span, "opinion")
                     continue
