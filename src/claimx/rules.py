@@ -420,8 +420,10 @@ class NonClaimRule(BaseModel):
     #: *expensive* production", "the *biggest* tour"); "credit": a phrase
     #: that makes its clause a credit line, a byline's kin, wherever it stands
     #: ("Ann Lee *contributed reporting* from Lima", "Photo: Jo Park *via
-    #: Getty Images*")
-    kind: Literal["boilerplate", "evaluative", "opinion_verb", "measurable", "credit"]
+    #: Getty Images*"); "performative": a verb that, said by "I" or "we" in
+    #: the present to "you", does what it names and claims nothing ("I *ask*
+    #: you to stay calm", "We *thank* you for your patience")
+    kind: Literal["boilerplate", "evaluative", "opinion_verb", "measurable", "credit", "performative"]
     phrase: str
     examples: list[Example] = []
     counter_examples: list[str] = []

@@ -226,6 +226,30 @@ def addressee_question(span: Span, head: Token) -> bool:
     return not any(t.dep_ in ("ccomp", "acl", "xcomp") for t in span)
 
 
+#: the pronouns of a speaker who performs an act by naming it
+SPEAKERS = frozenset({"i", "we"})
+
+
+def performative(head: Token, verbs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether a clause performs the act its verb names,
+    addressed to the listener, and so claims nothing: a verb of ``verbs``
+    in the simple present, "I" or "we" its subject, "you" its object ("I ask
+    you to stay off the floor", "We thank you all for your years of work",
+    "I appeal to you to vote"). Saying it is the asking or the thanking; what
+    someone else asked ("She asked them to leave") is a reported event."""
+    if head.lemma_.lower() not in verbs or head.tag_ != "VBP":
+        return False
+    if any(c.dep_ in ("aux", "neg") for c in head.children):
+        return False  # "I did ask you", "we don't thank you": a statement about the act
+    if not any(c.dep_ == "nsubj" and c.lower_ in SPEAKERS for c in head.children):
+        return False
+    return any(
+        (c.dep_ == "dobj" and c.lower_ == ADDRESSEE)
+        or (c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ == ADDRESSEE for g in c.children))
+        for c in head.children
+    )
+
+
 def _measure(token: Token) -> bool:
     """RETURNS (bool): whether a token is part of a figure or a dated period ("2026", "38%"), not "one of" or "the decade"."""
     if token.ent_type_ not in NUMERIC_LABELS:  # "the biggest tour of 2026": a superlative with a figure is a fact
@@ -1504,6 +1528,7 @@ class Segmenter(RulePackComponent):
         self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
         self.measurable = frozenset(load_nonclaim_phrases(rules_dir, "measurable"))
         self.credits = load_nonclaim_phrases(rules_dir, "credit")
+        self.performatives = frozenset(load_nonclaim_phrases(rules_dir, "performative"))
         self.afterthoughts = afterthought_adverbs(rules_dir)
         self.imperative_cues = imperative_cues(rules_dir)
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
@@ -1684,6 +1709,9 @@ class Segmenter(RulePackComponent):
                     continue  # "It means acknowledging | that …": the verb's content is the claim after it
                 if addressee_question(span, doc[head_i]):
                     continue  # "Do you back the plan?": asks for a stance, claims nothing
+                if performative(doc[head_i], self.performatives):
+                    self._record_nonclaim(span, "performative", doc[head_i])
+                    continue  # "I ask you to stay calm": the asking itself, no claim
                 if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable, self.words):
                     self._record_nonclaim(span, "opinion")
                     continue
@@ -1698,13 +1726,16 @@ class Segmenter(RulePackComponent):
                 claims.append(span)
         return claims
 
-    def _record_nonclaim(self, span: Span, decision: str) -> None:
+    def _record_nonclaim(self, span: Span, decision: str, head: Token | None = None) -> None:
         """Record the ``nonclaims.jsonl`` rules behind a decision on a clause:
         the boilerplate phrase that ends a dropped one, the evaluative words
         and opinion verbs of an opinion, the measurable superlatives of a
-        clause kept as a fact."""
+        clause kept as a fact, the verb (``head``) of a performative."""
         doc = span.doc
         ids = self.nonclaim_ids
+        if decision == "performative" and head is not None:
+            record_rule(doc, ids[("performative", head.lemma_.lower())], head.idx, head.idx + len(head.text))
+            return
         if decision == "boilerplate":
             tail = span.text.lower().rstrip(" .,;:!?\"'”’)")
             for phrase in self.boilerplate:
