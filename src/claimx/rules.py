@@ -422,8 +422,11 @@ class NonClaimRule(BaseModel):
     #: ("Ann Lee *contributed reporting* from Lima", "Photo: Jo Park *via
     #: Getty Images*"); "performative": a verb that, said by "I" or "we" in
     #: the present to "you", does what it names and claims nothing ("I *ask*
-    #: you to stay calm", "We *thank* you for your patience")
-    kind: Literal["boilerplate", "evaluative", "opinion_verb", "measurable", "credit", "performative"]
+    #: you to stay calm", "We *thank* you for your patience"); "aside": a verb
+    #: of knowing or granting that, with "you" and a modal and no object,
+    #: turns to the listener and claims nothing ("as you can *imagine*", "you
+    #: may not *agree*")
+    kind: Literal["boilerplate", "evaluative", "opinion_verb", "measurable", "credit", "performative", "aside"]
     phrase: str
     examples: list[Example] = []
     counter_examples: list[str] = []

@@ -979,3 +979,21 @@ def test_segment_relative_reporter_goes_with_its_report(analyse, text, expected)
 )
 def test_segment_addressee_question_is_no_claim(analyse, text, claims):
     assert [r.text for r in analyse(text, title="Notes")] == claims
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # said to "you" by "I"/"we" in the present, the verb is the act itself
+        ('"I ask you all to stay off the pitch," the captain said.', []),
+        ("The captain asked fans to stay off the pitch.", ["The captain asked fans to stay off the pitch"]),
+        # a turn to the listener with a modal and no object
+        (
+            "The ferry was late again, and as you can imagine, the commuters were not pleased.",
+            ["The ferry was late again", "the commuters were not pleased"],
+        ),
+        ("You can see the new ferry from the harbour wall.", ["You can see the new ferry from the harbour wall"]),
+    ],
+)
+def test_segment_performative_and_aside_are_no_claims(analyse, text, claims):
+    assert [r.text for r in analyse(text, title="Notes")] == claims

@@ -250,6 +250,21 @@ def performative(head: Token, verbs: frozenset[str]) -> bool:
     )
 
 
+def aside(head: Token, verbs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether a clause only turns to the listener: a verb of
+    ``verbs`` with "you" its subject, a modal, and no object or content of
+    its own ("as you can imagine", "You may not agree with the fare rise",
+    "as you might guess"). It grants or invites a thought, and claims
+    nothing; "You can see the damage from the road" has an object, and stays."""
+    if head.lemma_.lower() not in verbs:
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ == ADDRESSEE for c in head.children):
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in head.children)
+
+
 def _measure(token: Token) -> bool:
     """RETURNS (bool): whether a token is part of a figure or a dated period ("2026", "38%"), not "one of" or "the decade"."""
     if token.ent_type_ not in NUMERIC_LABELS:  # "the biggest tour of 2026": a superlative with a figure is a fact
@@ -1529,6 +1544,7 @@ class Segmenter(RulePackComponent):
         self.measurable = frozenset(load_nonclaim_phrases(rules_dir, "measurable"))
         self.credits = load_nonclaim_phrases(rules_dir, "credit")
         self.performatives = frozenset(load_nonclaim_phrases(rules_dir, "performative"))
+        self.asides = frozenset(load_nonclaim_phrases(rules_dir, "aside"))
         self.afterthoughts = afterthought_adverbs(rules_dir)
         self.imperative_cues = imperative_cues(rules_dir)
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
@@ -1712,6 +1728,9 @@ class Segmenter(RulePackComponent):
                 if performative(doc[head_i], self.performatives):
                     self._record_nonclaim(span, "performative", doc[head_i])
                     continue  # "I ask you to stay calm": the asking itself, no claim
+                if aside(doc[head_i], self.asides):
+                    self._record_nonclaim(span, "aside", doc[head_i])
+                    continue  # "as you can imagine": a turn to the listener, no claim
                 if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable, self.words):
                     self._record_nonclaim(span, "opinion")
                     continue
@@ -1730,11 +1749,11 @@ class Segmenter(RulePackComponent):
         """Record the ``nonclaims.jsonl`` rules behind a decision on a clause:
         the boilerplate phrase that ends a dropped one, the evaluative words
         and opinion verbs of an opinion, the measurable superlatives of a
-        clause kept as a fact, the verb (``head``) of a performative."""
+        clause kept as a fact, the verb (``head``) of a performative or an aside."""
         doc = span.doc
         ids = self.nonclaim_ids
-        if decision == "performative" and head is not None:
-            record_rule(doc, ids[("performative", head.lemma_.lower())], head.idx, head.idx + len(head.text))
+        if decision in ("performative", "aside") and head is not None:
+            record_rule(doc, ids[(decision, head.lemma_.lower())], head.idx, head.idx + len(head.text))
             return
         if decision == "boilerplate":
             tail = span.text.lower().rstrip(" .,;:!?\"'”’)")
