@@ -973,8 +973,9 @@ def test_segment_relative_reporter_goes_with_its_report(analyse, text, expected)
         # a question on a proposition floats it, and stays
         ("Do you think the stadium will open in May?", ["you think the stadium will open in May"]),
         ("Will the stadium open in May?", ["Will the stadium open in May"]),
-        # "you" in a statement is no question
+        # "you" in a statement is no question, even before one
         ("You backed the new stadium in 2019.", ["You backed the new stadium in 2019"]),
+        ("You voted for the budget in 2019; will you do so again?", ["You voted for the budget in 2019"]),
     ],
 )
 def test_segment_addressee_question_is_no_claim(analyse, text, claims):

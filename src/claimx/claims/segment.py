@@ -221,7 +221,14 @@ def addressee_question(span: Span, head: Token) -> bool:
     words = [t for t in span.sent if not t.is_space and not t.is_quote]
     if not words or words[-1].text != "?":
         return False
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == ADDRESSEE for c in head.children):
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == ADDRESSEE), None)
+    if subject is None:
+        return False
+    # the clause itself asks: "would you …" inverted, or the question mark right after it
+    # ("You backed the budget?"), not a statement before a question ("You voted for it; will you again?")
+    after = next((t for t in span.doc[span.end :] if not t.is_space and not t.is_quote), None)
+    inverted = any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in head.children)
+    if not inverted and (after is None or after.text != "?"):
         return False
     return not any(t.dep_ in ("ccomp", "acl", "xcomp") for t in span)
 
