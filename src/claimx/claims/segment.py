@@ -202,7 +202,9 @@ def split_stub(span: Span, head: Token) -> bool:
         if complement.dep_ not in _STUB_COMPLEMENTS or complement.left_edge.i < span.end:
             continue
         between = span.doc[span.end : complement.left_edge.i]
-        if len(between) <= 3 and all(t.is_punct or t.is_space for t in between):
+        # a comma, a colon or a quote mark leads into the content; a semicolon or a dash
+        # sets an independent clause apart ("Prices fell; the index closed lower")
+        if len(between) <= 3 and all(t.is_space or t.is_quote or t.text in (",", ":") for t in between):
             return True
     return False
 
