@@ -425,8 +425,10 @@ class NonClaimRule(BaseModel):
     #: you to stay calm", "We *thank* you for your patience"); "aside": a verb
     #: of knowing or granting that, with "you" and a modal and no object,
     #: turns to the listener and claims nothing ("as you can *imagine*", "you
-    #: may not *agree*")
-    kind: Literal["boilerplate", "evaluative", "opinion_verb", "measurable", "credit", "performative", "aside"]
+    #: may not *agree*"); "addition": a phrase that, opening a clause with no
+    #: finite verb, only adds a stronger case to the clause before it ("…,
+    #: *let alone* the archive", "*Not to mention* the fines")
+    kind: Literal["boilerplate", "evaluative", "opinion_verb", "measurable", "credit", "performative", "aside", "addition"]
     phrase: str
     examples: list[Example] = []
     counter_examples: list[str] = []

@@ -274,6 +274,29 @@ def aside(head: Token, verbs: frozenset[str]) -> bool:
     return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in head.children)
 
 
+#: the tags of a finite verb, which gives a clause a claim of its own
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def addition(span: Span, phrases: tuple[str, ...]) -> tuple[str, int] | None:
+    """RETURNS (tuple[str, int] | None): the phrase of ``phrases`` that opens a
+    clause with no finite verb after it, and where it starts in the text:
+    such a clause only adds a stronger or further case to the clause before
+    it ("no one read the memo, let alone the archive", "Not to mention the
+    fines."), with no predicate of its own, and is no claim. One with a verb
+    of its own ("not to mention that the fines were doubled") says more."""
+    lowered = span.text.lower()
+    k = len(lowered) - len(lowered.lstrip(" \"'“‘(—–-,"))
+    for phrase in phrases:
+        end = k + len(phrase)
+        if not lowered.startswith(phrase, k) or (end < len(lowered) and lowered[end].isalnum()):
+            continue
+        rest = [t for t in span if t.idx >= span.start_char + end]
+        if not any(t.tag_ in FINITE_TAGS for t in rest):
+            return phrase, span.start_char + k
+    return None
+
+
 def _measure(token: Token) -> bool:
     """RETURNS (bool): whether a token is part of a figure or a dated period ("2026", "38%"), not "one of" or "the decade"."""
     if token.ent_type_ not in NUMERIC_LABELS:  # "the biggest tour of 2026": a superlative with a figure is a fact
@@ -1554,6 +1577,7 @@ class Segmenter(RulePackComponent):
         self.credits = load_nonclaim_phrases(rules_dir, "credit")
         self.performatives = frozenset(load_nonclaim_phrases(rules_dir, "performative"))
         self.asides = frozenset(load_nonclaim_phrases(rules_dir, "aside"))
+        self.additions = load_nonclaim_phrases(rules_dir, "addition")
         self.afterthoughts = afterthought_adverbs(rules_dir)
         self.imperative_cues = imperative_cues(rules_dir)
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
@@ -1728,6 +1752,11 @@ class Segmenter(RulePackComponent):
                 if _boilerplate(lowered, self.boilerplate):
                     self._record_nonclaim(span, "boilerplate")
                     continue
+                added = addition(span, self.additions) if self.additions else None
+                if added is not None:
+                    phrase, at = added
+                    record_rule(doc, self.nonclaim_ids[("addition", phrase)], at, at + len(phrase))
+                    continue  # "…, let alone the archive": a further case of the clause before
                 if statement_frame(span, doc[head_i], self.report_verbs, self.statement_nouns):
                     continue  # "The union issued a statement saying": the frame of the claim split off after it
                 if split_stub(span, doc[head_i]):
