@@ -420,8 +420,15 @@ class NonClaimRule(BaseModel):
     #: *expensive* production", "the *biggest* tour"); "credit": a phrase
     #: that makes its clause a credit line, a byline's kin, wherever it stands
     #: ("Ann Lee *contributed reporting* from Lima", "Photo: Jo Park *via
-    #: Getty Images*")
-    kind: Literal["boilerplate", "evaluative", "opinion_verb", "measurable", "credit"]
+    #: Getty Images*"); "performative": a verb that, said by "I" or "we" in
+    #: the present to "you", does what it names and claims nothing ("I *ask*
+    #: you to stay calm", "We *thank* you for your patience"); "aside": a verb
+    #: of knowing or granting that, with "you" and a modal and no object,
+    #: turns to the listener and claims nothing ("as you can *imagine*", "you
+    #: may not *agree*"); "addition": a phrase that, opening a clause with no
+    #: finite verb, only adds a stronger case to the clause before it ("…,
+    #: *let alone* the archive", "*Not to mention* the fines")
+    kind: Literal["boilerplate", "evaluative", "opinion_verb", "measurable", "credit", "performative", "aside", "addition"]
     phrase: str
     examples: list[Example] = []
     counter_examples: list[str] = []

@@ -398,6 +398,38 @@ def test_segment_statement_frame_is_no_claim(analyse, text, claims):
 @pytest.mark.parametrize(
     "text, claims",
     [
+        # a verb that ends its clause, its content split off after it, leaves no stub
+        (
+            "For the club, it means admitting that the new stadium will open a year late.",
+            ["the new stadium will open a year late"],
+        ),
+        ("It means conceding that the tower will never be finished.", ["the tower will never be finished"]),
+        ("In a normal season we would prefer that the players rest in August.", ["the players rest in August"]),
+        # an infinitive frame says how sure the content is, and stays
+        (
+            "The ministry has yet to confirm that the bridge will reopen in June.",
+            ["The ministry has yet to confirm", "the bridge will reopen in June"],
+        ),
+    ],
+)
+def test_segment_split_stub_is_no_claim(analyse, text, claims):
+    assert [r.text for r in analyse(text, title="Notes")] == claims
+
+
+def test_split_stub_keeps_a_frame_with_news_of_its_own(nlp):
+    from claimx.claims.segment import split_stub
+
+    doc = nlp("With the mayor weighing a second term, a poll found that most residents back her.")
+    found = next(t for t in doc if t.lower_ == "found")
+    assert not split_stub(doc[: found.i + 1], found)  # "the mayor weighing a second term" is news besides
+    doc = nlp("It means conceding that the tower will never be finished.")
+    means = next(t for t in doc if t.lower_ == "means")
+    assert split_stub(doc[: means.i + 2], means)
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
         # a list that leaves its verb out gives each item a fact of its own
         (
             "The mayor won 412 votes, Ana Ruiz 298 and Tom Hale 97.",
@@ -930,3 +962,39 @@ def test_segment_frame_with_a_sentence_adverbial(analyse, text, expected):
 )
 def test_segment_relative_reporter_goes_with_its_report(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # a question that asks the one addressed for a stance claims nothing
+        ("Do you back the new stadium?", []),
+        ("If the vote were held today, would you still choose him?", []),
+        # a question on a proposition floats it, and stays
+        ("Do you think the stadium will open in May?", ["you think the stadium will open in May"]),
+        ("Will the stadium open in May?", ["Will the stadium open in May"]),
+        # "you" in a statement is no question, even before one
+        ("You backed the new stadium in 2019.", ["You backed the new stadium in 2019"]),
+        ("You voted for the budget in 2019; will you do so again?", ["You voted for the budget in 2019"]),
+    ],
+)
+def test_segment_addressee_question_is_no_claim(analyse, text, claims):
+    assert [r.text for r in analyse(text, title="Notes")] == claims
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # said to "you" by "I"/"we" in the present, the verb is the act itself
+        ('"I ask you all to stay off the pitch," the captain said.', []),
+        ("The captain asked fans to stay off the pitch.", ["The captain asked fans to stay off the pitch"]),
+        # a turn to the listener with a modal and no object
+        (
+            "The ferry was late again, and as you can imagine, the commuters were not pleased.",
+            ["The ferry was late again", "the commuters were not pleased"],
+        ),
+        ("You can see the new ferry from the harbour wall.", ["You can see the new ferry from the harbour wall"]),
+    ],
+)
+def test_segment_performative_and_aside_are_no_claims(analyse, text, claims):
+    assert [r.text for r in analyse(text, title="Notes")] == claims

@@ -178,6 +178,125 @@ def statement_frame(span: Span, head: Token, report_verbs: frozenset[str], state
     return False
 
 
+#: what a verb that ends its clause may govern outside it, the content of a split-off claim
+_STUB_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "acomp", "oprd"})
+
+
+def split_stub(span: Span, head: Token) -> bool:
+    """RETURNS (bool): whether a clause is only the stub of a frame whose
+    content was split off into the clause right after it: its predicate (or
+    the gerund it governs, "means *admitting*") is its last word, and that
+    verb's complement starts where the clause stops ("It means acknowledging
+    | that the plan failed", "The paper reports: | …", "we would prefer |
+    that markets decide"). A verb cut from what it takes asserts nothing a
+    reader could check; what it frames is the claim."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    last = words[-1]
+    if last.pos_ not in ("VERB", "AUX") or not (last.i == head.i or (last.dep_ == "xcomp" and last.tag_ == "VBG" and last.head.i == head.i)):
+        return False  # "refused to admit | that …", "has yet to confirm | that …": the infinitive's frame says how sure, and stays
+    if any(t.pos_ == "VERB" and t.i not in (head.i, last.i) for t in span):
+        return False  # "With the mayor considering a run, a poll found | that …": news of its own besides
+    for complement in last.children:
+        if complement.dep_ not in _STUB_COMPLEMENTS or complement.left_edge.i < span.end:
+            continue
+        between = span.doc[span.end : complement.left_edge.i]
+        # a comma, a colon or a quote mark leads into the content; a semicolon or a dash
+        # sets an independent clause apart ("Prices fell; the index closed lower")
+        if len(between) <= 3 and all(t.is_space or t.is_quote or t.text in (",", ":") for t in between):
+            return True
+    return False
+
+
+#: the pronoun of the one a question is put to
+ADDRESSEE = "you"
+
+
+def addressee_question(span: Span, head: Token) -> bool:
+    """RETURNS (bool): whether a clause asks the one it addresses about
+    themselves: its sentence ends in a question mark, its subject is "you",
+    and no clause in it says what might be so ("Do you back the plan?",
+    "If the vote were today, would you still choose him?"). It asks for a
+    stance and floats nothing about the world; a question on a proposition
+    ("Do you think the plan will pass?") floats that proposition, and stays."""
+    words = [t for t in span.sent if not t.is_space and not t.is_quote]
+    if not words or words[-1].text != "?":
+        return False
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == ADDRESSEE), None)
+    if subject is None:
+        return False
+    # the clause itself asks: "would you …" inverted, or the question mark right after it
+    # ("You backed the budget?"), not a statement before a question ("You voted for it; will you again?")
+    after = next((t for t in span.doc[span.end :] if not t.is_space and not t.is_quote), None)
+    inverted = any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in head.children)
+    if not inverted and (after is None or after.text != "?"):
+        return False
+    return not any(t.dep_ in ("ccomp", "acl", "xcomp") for t in span)
+
+
+#: the pronouns of a speaker who performs an act by naming it
+SPEAKERS = frozenset({"i", "we"})
+
+
+def performative(head: Token, verbs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether a clause performs the act its verb names,
+    addressed to the listener, and so claims nothing: a verb of ``verbs``
+    in the simple present, "I" or "we" its subject, "you" its object ("I ask
+    you to stay off the floor", "We thank you all for your years of work",
+    "I appeal to you to vote"). Saying it is the asking or the thanking; what
+    someone else asked ("She asked them to leave") is a reported event."""
+    if head.lemma_.lower() not in verbs or head.tag_ != "VBP":
+        return False
+    if any(c.dep_ in ("aux", "neg") for c in head.children):
+        return False  # "I did ask you", "we don't thank you": a statement about the act
+    if not any(c.dep_ == "nsubj" and c.lower_ in SPEAKERS for c in head.children):
+        return False
+    return any(
+        (c.dep_ == "dobj" and c.lower_ == ADDRESSEE)
+        or (c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ == ADDRESSEE for g in c.children))
+        for c in head.children
+    )
+
+
+def aside(head: Token, verbs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether a clause only turns to the listener: a verb of
+    ``verbs`` with "you" its subject, a modal, and no object or content of
+    its own ("as you can imagine", "You may not agree with the fare rise",
+    "as you might guess"). It grants or invites a thought, and claims
+    nothing; "You can see the damage from the road" has an object, and stays."""
+    if head.lemma_.lower() not in verbs:
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ == ADDRESSEE for c in head.children):
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in head.children)
+
+
+#: the tags of a finite verb, which gives a clause a claim of its own
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def addition(span: Span, phrases: tuple[str, ...]) -> tuple[str, int] | None:
+    """RETURNS (tuple[str, int] | None): the phrase of ``phrases`` that opens a
+    clause with no finite verb after it, and where it starts in the text:
+    such a clause only adds a stronger or further case to the clause before
+    it ("no one read the memo, let alone the archive", "Not to mention the
+    fines."), with no predicate of its own, and is no claim. One with a verb
+    of its own ("not to mention that the fines were doubled") says more."""
+    lowered = span.text.lower()
+    k = len(lowered) - len(lowered.lstrip(" \"'“‘(—–-,"))
+    for phrase in phrases:
+        end = k + len(phrase)
+        if not lowered.startswith(phrase, k) or (end < len(lowered) and lowered[end].isalnum()):
+            continue
+        rest = [t for t in span if t.idx >= span.start_char + end]
+        if not any(t.tag_ in FINITE_TAGS for t in rest):
+            return phrase, span.start_char + k
+    return None
+
+
 def _measure(token: Token) -> bool:
     """RETURNS (bool): whether a token is part of a figure or a dated period ("2026", "38%"), not "one of" or "the decade"."""
     if token.ent_type_ not in NUMERIC_LABELS:  # "the biggest tour of 2026": a superlative with a figure is a fact
@@ -1456,6 +1575,9 @@ class Segmenter(RulePackComponent):
         self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
         self.measurable = frozenset(load_nonclaim_phrases(rules_dir, "measurable"))
         self.credits = load_nonclaim_phrases(rules_dir, "credit")
+        self.performatives = frozenset(load_nonclaim_phrases(rules_dir, "performative"))
+        self.asides = frozenset(load_nonclaim_phrases(rules_dir, "aside"))
+        self.additions = load_nonclaim_phrases(rules_dir, "addition")
         self.afterthoughts = afterthought_adverbs(rules_dir)
         self.imperative_cues = imperative_cues(rules_dir)
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
@@ -1630,8 +1752,23 @@ class Segmenter(RulePackComponent):
                 if _boilerplate(lowered, self.boilerplate):
                     self._record_nonclaim(span, "boilerplate")
                     continue
+                added = addition(span, self.additions) if self.additions else None
+                if added is not None:
+                    phrase, at = added
+                    record_rule(doc, self.nonclaim_ids[("addition", phrase)], at, at + len(phrase))
+                    continue  # "…, let alone the archive": a further case of the clause before
                 if statement_frame(span, doc[head_i], self.report_verbs, self.statement_nouns):
                     continue  # "The union issued a statement saying": the frame of the claim split off after it
+                if split_stub(span, doc[head_i]):
+                    continue  # "It means acknowledging | that …": the verb's content is the claim after it
+                if addressee_question(span, doc[head_i]):
+                    continue  # "Do you back the plan?": asks for a stance, claims nothing
+                if performative(doc[head_i], self.performatives):
+                    self._record_nonclaim(span, "performative", doc[head_i])
+                    continue  # "I ask you to stay calm": the asking itself, no claim
+                if aside(doc[head_i], self.asides):
+                    self._record_nonclaim(span, "aside", doc[head_i])
+                    continue  # "as you can imagine": a turn to the listener, no claim
                 if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable, self.words):
                     self._record_nonclaim(span, "opinion")
                     continue
@@ -1646,13 +1783,16 @@ class Segmenter(RulePackComponent):
                 claims.append(span)
         return claims
 
-    def _record_nonclaim(self, span: Span, decision: str) -> None:
+    def _record_nonclaim(self, span: Span, decision: str, head: Token | None = None) -> None:
         """Record the ``nonclaims.jsonl`` rules behind a decision on a clause:
         the boilerplate phrase that ends a dropped one, the evaluative words
         and opinion verbs of an opinion, the measurable superlatives of a
-        clause kept as a fact."""
+        clause kept as a fact, the verb (``head``) of a performative or an aside."""
         doc = span.doc
         ids = self.nonclaim_ids
+        if decision in ("performative", "aside") and head is not None:
+            record_rule(doc, ids[(decision, head.lemma_.lower())], head.idx, head.idx + len(head.text))
+            return
         if decision == "boilerplate":
             tail = span.text.lower().rstrip(" .,;:!?\"'”’)")
             for phrase in self.boilerplate:
