@@ -427,8 +427,43 @@ class NonClaimRule(BaseModel):
     counter_examples: list[str] = []
 
 
+#: the roles of ``decision`` rules (``segmentation.jsonl``), the segmenter's
+#: decisions that a token pattern makes: "label", a sentence's root that is a
+#: label before a colon ("*Update*: the bridge reopened"), no claim itself;
+#: "source_note", a participle on a noun that says how a source got a document
+#: ("a memo *seen* by the paper"), no claim; "embedded_question", a complement
+#: clause that asks ("did not say *whether* it would close"), part of the
+#: claim that it is not known, never one of its own; "answered_question", the
+#: participle of the question an answer replies to ("*Asked* whether X, she
+#: said no"), no claim; "as_report", an "as" clause of saying with no object
+#: ("*As* one fan *noted*, …"), the attribution of its clause, no claim;
+#: "withheld_report", a negated verb of saying whose report is itself the
+#: claim ("did *not* confirm that X": it is not known), whose clause stays in it;
+#: "pseudo_cleft", the copula of a free relative ("What is certain *is* that
+#: X"), which adds no claim to the clause it introduces
+SegmentRole = Literal[
+    "label",
+    "source_note",
+    "embedded_question",
+    "answered_question",
+    "as_report",
+    "withheld_report",
+    "pseudo_cleft",
+]
+SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
+
+
 class SegmentRule(BaseModel):
-    """One line of ``segmentation.jsonl``: a word whose lemma decides how a clause is segmented."""
+    """One line of ``segmentation.jsonl``: a word whose lemma decides how a
+    clause is segmented, or (``kind: "decision"``) a token pattern the
+    segmenter asks for one of its decisions, by ``role`` (:data:`SEGMENT_ROLES`).
+
+    A decision's ``pattern`` is one token in the scope rules' syntax
+    (:mod:`claimx.claims.scope`), whose lexicons are the word kinds of this
+    file and of ``attribution.jsonl`` (``{"LEMMA": {"IN_LEXICON":
+    "report_verb"}}``); where it matches, the rule is recorded, and so is
+    the word rule of the lexicon its ``LEMMA`` names.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -460,10 +495,23 @@ class SegmentRule(BaseModel):
         "circumstance_preposition",
         "additive_preposition",
         "figure_noun",
+        "decision",
     ]
-    lemma: str
+    lemma: str | None = None
+    #: kind "decision": the segmenter's decision it serves, and the token pattern that finds it
+    role: SegmentRole | None = None
+    pattern: dict[str, Any] | None = None
     examples: list[Example] = []
     counter_examples: list[str] = []
+
+    @model_validator(mode="after")
+    def _fields_of_kind(self) -> SegmentRule:
+        if self.kind == "decision":
+            if self.role is None or not self.pattern or self.lemma is not None:
+                raise ValueError(f"a decision rule names its role, one of {', '.join(SEGMENT_ROLES)}, and a pattern, no lemma")
+        elif self.lemma is None or self.role is not None or self.pattern is not None:
+            raise ValueError(f"a {self.kind} rule names its lemma, no role or pattern")
+        return self
 
 
 class SentenceRule(BaseModel):

@@ -29,12 +29,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import RulePackError
 from ..rules import (
+    SEGMENT_ROLES,
     SegmentRule,
     afterthought_adverbs,
     default_rules_dir,
@@ -46,6 +47,7 @@ from ..rules import (
 )
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
+from .scope import Test, Walk, compile_pattern
 from .sentences import doc_text
 from .tree import CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS
 
@@ -63,11 +65,14 @@ EDGE_DEPS = frozenset({"cc", "mark", "punct", "prep_trail"})
 EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
 
 
-@dataclass(frozen=True)
+@dataclass
 class SegmentWords:
     """The words of ``segmentation.jsonl`` by kind, and the rule behind each.
 
-    ``fire`` records in ``doc._.rules_fired`` the rule of a word that took part in a decision.
+    ``fire`` records in ``doc._.rules_fired`` the rule of a word that took part
+    in a decision, once per word: while the component segments a Doc
+    (``begin``/``end``), the entries it recorded are kept in a set, state of
+    the component for that one call, so that a long Doc's checks stay constant time.
     """
 
     linking: frozenset[str] = frozenset()
@@ -79,43 +84,104 @@ class SegmentWords:
     additive_prepositions: frozenset[str] = frozenset()
     figure_nouns: frozenset[str] = frozenset()
     ids: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: role -> the ``decision`` rules that find it, with their compiled patterns
+    roles: dict[str, list[tuple[SegmentRule, Test]]] = field(default_factory=dict)
+    #: decision rule id -> the word kind its ``LEMMA`` tests (that word's rule is recorded with it)
+    word_kinds: dict[str, str] = field(default_factory=dict)
+    #: the Doc being segmented and the entries of its ``rules_fired``, while ``begin`` holds
+    _seen: tuple[Doc, set[tuple[str, int, int]]] | None = field(default=None, repr=False, compare=False)
+
+    def begin(self, doc: Doc) -> None:
+        """Start segmenting ``doc``: its recorded rules are indexed for ``fire``."""
+        self._seen = (doc, set(doc._.rules_fired or []))
+
+    def end(self) -> None:
+        """Release the Doc ``begin`` indexed."""
+        self._seen = None
 
     def fire(self, kind: str, token: Token) -> None:
         rule_id = self.ids.get((kind, token.lemma_.lower()))
         if rule_id is None:
             return
+        self.record(rule_id, token)
+
+    def match(self, role: str, token: Token) -> SegmentRule | None:
+        """RETURNS (SegmentRule | None): the first ``decision`` rule of ``role``
+        whose pattern matches ``token``, not recorded (see :meth:`note`)."""
+        found = self.roles.get(role)
+        if not found:
+            return None
+        walk = Walk({token.i}, None, None)
+        for rule, test in found:
+            if test(token, walk):
+                return rule
+        return None
+
+    def note(self, rule: SegmentRule, token: Token) -> None:
+        """Record that the ``decision`` rule ``rule`` decided at ``token``, and the word rule its lemma test used."""
+        self.record(rule.id, token)
+        kind = self.word_kinds.get(rule.id)
+        if kind is not None:
+            self.fire(kind, token)
+
+    def is_(self, role: str, token: Token) -> bool:
+        """RETURNS (bool): whether a ``decision`` rule of ``role`` matches ``token`` (recording it)."""
+        rule = self.match(role, token)
+        if rule is None:
+            return False
+        self.note(rule, token)
+        return True
+
+    def record(self, rule_id: str, token: Token) -> None:
+        """Record that ``rule_id`` decided at ``token``, unless it is recorded there already."""
         entry = (rule_id, token.idx, token.idx + len(token.text))
         doc = token.doc
-        if entry not in _fired_set(doc):
-            record_rule(doc, *entry)
+        if self._seen is not None and self._seen[0] is doc:
+            seen = self._seen[1]
+            if entry in seen:
+                return
+            seen.add(entry)
+        elif entry in (doc._.rules_fired or []):
+            return
+        record_rule(doc, *entry)
 
 
-#: :func:`_fired_set`'s index: the last Doc's ``rules_fired`` list, how many of its entries are in the set, the set
-_fired_index: list[Any] = [None, 0, set()]
-
-
-def _fired_set(doc: Doc) -> set[tuple[str, int, int]]:
-    """RETURNS (set): the entries of ``doc._.rules_fired``, as a set kept up to date with the list
-    (which :func:`record_rule` only appends to), so that a long Doc's checks stay constant time.
-    The index follows one list (the Doc being segmented) and holds it, so its identity is its own."""
-    fired = doc._.rules_fired or []
-    index = _fired_index
-    if index[0] is not fired or index[1] > len(fired):
-        index[:] = [fired, 0, set()]
-    if index[1] < len(fired):
-        index[2].update(fired[index[1] :])
-        index[1] = len(fired)
-    return index[2]
+#: an empty pack's words: the default of the helpers below (no word decides, none is recorded)
+NO_WORDS = SegmentWords()
 
 
 def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
-    """RETURNS (SegmentWords): the lemmas of ``segmentation.jsonl`` by kind (first rule wins for ids)."""
-    rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "segmentation.jsonl", SegmentRule)
+    """RETURNS (SegmentWords): the lemmas of ``segmentation.jsonl`` by kind (first rule wins for ids)
+    and its ``decision`` rules by role, their patterns compiled with the word
+    kinds of ``segmentation.jsonl`` and ``attribution.jsonl`` as lexicons.
+
+    RAISES (RulePackError): a pattern that does not compile, or a role no rule
+        serves, naming the file, the line and the rule.
+    """
+    path = Path(rules_dir or default_rules_dir()) / "segmentation.jsonl"
+    rules = load_jsonl(path, SegmentRule)
     sets: dict[str, set[str]] = {}
     ids: dict[tuple[str, str], str] = {}
     for rule in rules:
+        if rule.lemma is None:
+            continue
         sets.setdefault(rule.kind, set()).add(rule.lemma.lower())
         ids.setdefault((rule.kind, rule.lemma.lower()), rule.id)
+    lexicons = {**load_attribution_rules(rules_dir), **{kind: frozenset(words) for kind, words in sets.items()}}
+    lines = _rule_lines(path)
+    roles: dict[str, list[tuple[SegmentRule, Test]]] = {role: [] for role in SEGMENT_ROLES}
+    word_kinds: dict[str, str] = {}
+    for rule in rules:
+        if rule.role is None or rule.pattern is None:
+            continue
+        where = f"{path}:{lines.get(rule.id, 0)}: rule {rule.id!r}"
+        roles[rule.role].append((rule, compile_pattern(rule.pattern, lexicons, where)))
+        lemma = rule.pattern.get("LEMMA")
+        if isinstance(lemma, dict) and lemma.get("IN_LEXICON") in sets:
+            word_kinds[rule.id] = lemma["IN_LEXICON"]
+    missing = [role for role, found in roles.items() if not found]
+    if missing:
+        raise RulePackError(f"{path}: no decision rule for the role {', '.join(missing)}")
     return SegmentWords(
         linking=frozenset(sets.get("linking_verb", ())),
         causative=frozenset(sets.get("causative_verb", ())),
@@ -126,7 +192,20 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
         additive_prepositions=frozenset(sets.get("additive_preposition", ())),
         figure_nouns=frozenset(sets.get("figure_noun", ())),
         ids=ids,
+        roles=roles,
+        word_kinds=word_kinds,
     )
+
+
+def _rule_lines(path: Path) -> dict[str, int]:
+    """RETURNS (dict[str, int]): each rule id of a pack file and the line it stands on, for errors."""
+    lines: dict[str, int] = {}
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            match = re.match(r'\s*\{\s*"id"\s*:\s*"([^"]+)"', line)
+            if match:
+                lines.setdefault(match.group(1), number)
+    return lines
 
 
 #: the copula "be", a function word ("What is certain is that …")
@@ -195,7 +274,7 @@ def is_opinion(
     evaluative: frozenset[str],
     opinion_verbs: frozenset[str],
     measurable: frozenset[str] = frozenset(),
-    words: SegmentWords = SegmentWords(),
+    words: SegmentWords = NO_WORDS,
 ) -> bool:
     """RETURNS (bool): whether a clause is pure opinion or praise, which the
     guide does not count as a claim: a copula whose complement is a
@@ -280,27 +359,21 @@ def _bounding_superlative(token: Token) -> bool:
     return token.lower_ in ("least", "most") and token.i > 0 and token.doc[token.i - 1].lower_ == "at"
 
 
-def _label(token: Token) -> bool:
-    """RETURNS (bool): whether a sentence's root is a label before a colon ("Update:", "Correction:")."""
-    doc = token.doc
-    return (
-        token.dep_ == "ROOT"
-        and token.pos_ in ("NOUN", "PROPN")
-        and token.i + 1 < len(doc)
-        and doc[token.i + 1].text == ":"
-        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
-    )
+def _label(token: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a sentence's root is a label before a colon
+    ("Update:", "Correction:"): a ``label`` decision rule matches it."""
+    return words.is_("label", token)
 
 
-def _pseudo_cleft(token: Token, heads: set[int]) -> bool:
+def _pseudo_cleft(token: Token, heads: set[int], words: SegmentWords) -> bool:
     """RETURNS (bool): whether ``token`` is the copula of "What is certain is
-    that X" whose X is a claim of its own: the copula adds no claim."""
-    if token.lemma_ != BE:
+    that X" (a ``pseudo_cleft`` decision rule) whose X is a claim of its own:
+    the copula adds no claim."""
+    rule = words.match("pseudo_cleft", token)
+    if rule is None or not any(c.dep_ == "ccomp" and c.i in heads for c in token.children):
         return False
-    free_relative = any(
-        c.dep_ in ("csubj", "csubjpass") and c.left_edge.lower_ in ("what", "whatever") for c in token.children
-    )
-    return free_relative and any(c.dep_ == "ccomp" and c.i in heads for c in token.children)
+    words.note(rule, token)
+    return True
 
 
 def _is_predicate(token: Token) -> bool:
@@ -312,7 +385,7 @@ def _is_predicate(token: Token) -> bool:
 
 
 def is_clause_head(
-    token: Token, report_verbs: frozenset[str] | None = None, words: SegmentWords = SegmentWords()
+    token: Token, report_verbs: frozenset[str] | None = None, words: SegmentWords = NO_WORDS
 ) -> bool:
     """RETURNS (bool): whether ``token`` heads a clause that may be a claim.
 
@@ -321,8 +394,8 @@ def is_clause_head(
     words (SegmentWords): the segmentation pack's words.
     """
     if token.dep_ == "ROOT":
-        return not token.is_space and not token.is_punct and not _label(token)
-    if token.dep_ == "acl" and _label(token.head) and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return not token.is_space and not token.is_punct and not _label(token, words)
+    if token.dep_ == "acl" and _label(token.head, words) and any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return True  # "Update: Westbridge confirmed …", parsed as a clause on the label
     if (
         token.dep_ == "acl"
@@ -343,8 +416,7 @@ def is_clause_head(
         # noun's content clause: "reports that X") is a clause of its own,
         # whatever noun the parser hung it on
         return True
-    if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in words.source_participles:
-        words.fire("source_participle", token)
+    if words.is_("source_note", token):
         return False  # "a memo seen by a newspaper": where the source got it, no claim
     if token.dep_ == "acl" and token.tag_ == "VBN":
         if _according_to_object(token.head):
@@ -392,8 +464,7 @@ def is_clause_head(
     if token.dep_ == "ccomp":
         # "did not say whether …", "has not said how much …": an embedded
         # question is part of the claim that it is not known
-        first = token.left_edge
-        if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB"):
+        if words.is_("embedded_question", token):
             return False
         # A complement clause is a claim of its own under a reporting verb
         # or with its own complementiser "that"; "make it happen" stays
@@ -635,7 +706,7 @@ def _time_frame(advcl: Token, marks: list[str]) -> bool:
     return "as" in marks and advcl.tag_ == "VBG" and any(a.lemma_ == BE for a in aux)
 
 
-def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> bool:
+def _asserted_adverbial(advcl: Token, words: SegmentWords = NO_WORDS) -> bool:
     """RETURNS (bool): whether an adverbial clause asserts something: "while
     production has not yet begun" does; "if the deal closes" and purpose
     infinitives ("to cover the penalties", "for the money to get in") do not."""
@@ -652,8 +723,7 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> b
         return False
     if _time_frame(advcl, marks):
         return False
-    if advcl.lemma_ in words.question_participles and advcl.tag_ == "VBN":
-        words.fire("question_participle", advcl)
+    if words.is_("answered_question", advcl):
         return False  # "Asked whether X, she said no": the question belongs to its answer
     # an infinitive states no event, even with a subject of its own ("too
     # long for the money to get into the system", "in order for talks to
@@ -732,7 +802,7 @@ def event_gerund(token: Token) -> Token | None:
     return None
 
 
-def prepositional_claim(token: Token, words: SegmentWords = SegmentWords()) -> tuple[int, bool] | None:
+def prepositional_claim(token: Token, words: SegmentWords = NO_WORDS) -> tuple[int, bool] | None:
     """RETURNS (tuple[int, bool] | None): the noun of a prepositional phrase
     that is a claim of its own, and whether it adds to its clause's
     predicate; None for any other token.
@@ -771,7 +841,7 @@ def prepositional_claim(token: Token, words: SegmentWords = SegmentWords()) -> t
     return noun.i, additive
 
 
-def figure_phrase(token: Token, words: SegmentWords = SegmentWords()) -> int | None:
+def figure_phrase(token: Token, words: SegmentWords = NO_WORDS) -> int | None:
     """RETURNS (int | None): the noun of a "with" phrase that closes its
     clause and states a measure of its own (``figure_noun`` rules of
     ``segmentation.jsonl``): "surveyed 900 adults with a margin of error
@@ -1175,7 +1245,7 @@ def _wh_question(sent: Span) -> bool:
 def _reporting_participle(
     token: Token,
     report_verbs: frozenset[str],
-    words: SegmentWords = SegmentWords(),
+    words: SegmentWords = NO_WORDS,
     sources: frozenset[str] | None = None,
 ) -> bool:
     """ "…, saying the offer undervalues the business", "citing two people":
@@ -1368,28 +1438,23 @@ def _finite(verb: Token) -> bool:
 _FINITE_BE = frozenset({"is", "are", "was", "were", "'s", "'re", "am"})
 
 
-def reported_clause(
-    token: Token, report_verbs: frozenset[str], belief_verbs: frozenset[str] = frozenset()
-) -> Token | None:
+def reported_clause(token: Token, report_verbs: frozenset[str], words: SegmentWords = NO_WORDS) -> Token | None:
     """RETURNS (Token | None): the clause a reporting verb governs, if ``token`` is one.
 
-    belief_verbs (frozenset[str]): verbs whose negation passes to the clause
-        they govern ("I don't think it will pass": it will not, in the
-        speaker's view), so a negated one still frames it.
+    words (SegmentWords): the pack's decisions: a ``withheld_report`` rule
+        keeps the clause in the report ("did not confirm that …": the report
+        itself is the claim, what is not known; a negated belief verb still
+        frames it, "I don't think it will pass"), as an ``embedded_question``
+        one does ("did not say whether …"). ("Has yet to say …" never comes
+        here: an infinitive heads no claim of its own.)
     """
-    lemma = token.lemma_.lower()
-    if lemma not in report_verbs:
+    if token.lemma_.lower() not in report_verbs:
         return None
-    # "has yet to say how much…", "did not say whether…": the report itself is
-    # the claim (what is not yet known), so the clause is not split off.
-    if any(c.dep_ == "neg" for c in token.children) and lemma not in belief_verbs or (
-        token.dep_ == "xcomp" and any(c.lower_ == "yet" for c in token.head.children)
-    ):
+    if words.is_("withheld_report", token):
         return None
     for child in token.children:
         if child.dep_ in ("ccomp", "parataxis") and _is_predicate(child):
-            first = child.left_edge
-            if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB"):
+            if words.is_("embedded_question", child):
                 return None
             return child
     return _misattached_that_clause(token)
@@ -1444,7 +1509,6 @@ class Segmenter(RulePackComponent):
         """Read the reporting verbs, non-claim phrases and afterthought adverbs of the pack at ``rules_dir``."""
         attribution_rules = load_attribution_rules(rules_dir)
         self.report_verbs = attribution_rules.get("report_verb", frozenset())
-        self.belief_verbs = attribution_rules.get("belief_verb", frozenset())
         # what a reporting participle may cite as its source rather than as a matter of its own
         self.source_words = frozenset().union(
             *(attribution_rules.get(kind, frozenset()) for kind in SOURCE_KINDS)
@@ -1465,8 +1529,12 @@ class Segmenter(RulePackComponent):
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         text = doc_text(doc)
-        for sent in doc.sents:
-            spans.extend(self.segment_sentence(doc, sent, text))
+        self.words.begin(doc)
+        try:
+            for sent in doc.sents:
+                spans.extend(self.segment_sentence(doc, sent, text))
+        finally:
+            self.words.end()
         for colon, bullets in inline_bullet_lists(doc):
             spans = self._split_bullets(doc, spans, colon, bullets)
         embedded = embedded_posts(text)
@@ -1555,23 +1623,16 @@ class Segmenter(RulePackComponent):
             and any(c.dep_ == "ccomp" for c in t.children)
         )
         for token in heads:
-            content = reported_clause(token, self.report_verbs, self.belief_verbs)
+            content = reported_clause(token, self.report_verbs, self.words)
             if content is None:
                 continue
             frames[content.i] = token.i
             dropped.add(token.i)
         # "As one fan noted, X suggests Y": the reporting advcl is attribution only.
-        for token in heads:
-            if (
-                token.dep_ == "advcl"
-                and token.lemma_.lower() in self.report_verbs
-                and any(c.dep_ == "mark" and c.lower_ in ("as",) for c in token.children)
-                # "…, as the publisher reported a 7% fall in revenue": a report with news of its own stays
-                and not any(c.dep_ in ("dobj", "attr") for c in token.children)
-            ):
-                dropped.add(token.i)
+        # ("…, as the publisher reported a 7% fall in revenue": a report with news of its own stays)
+        dropped.update(t.i for t in heads if self.words.is_("as_report", t))
         heads_set = {t.i for t in heads}
-        dropped.update(t.i for t in heads if _pseudo_cleft(t, heads_set))
+        dropped.update(t.i for t in heads if _pseudo_cleft(t, heads_set, self.words))
         # "The survey found that X", "The rumour is that X": a verb whose only
         # content is a clause makes one claim with it, the verb its head (its
         # subject may carry the claim's status); no stub ("The survey found") is left
