@@ -440,7 +440,19 @@ class NonClaimRule(BaseModel):
 #: "withheld_report", a negated verb of saying whose report is itself the
 #: claim ("did *not* confirm that X": it is not known), whose clause stays in it;
 #: "pseudo_cleft", the copula of a free relative ("What is certain *is* that
-#: X"), which adds no claim to the clause it introduces
+#: X"), which adds no claim to the clause it introduces; "set_off_adjective",
+#: an adjective set off after its noun with a verb of its own ("a jet,
+#: *capable* of flying 20 hours"), a claim of its own; "event_gerund", the
+#: gerund after a preposition of time or concession ("… after *gaining*
+#: 2%"), a claim of its own; "leading_participle", a bare participle that
+#: opens its sentence ("*Heading* into the final, …"), part of its clause's
+#: claim; "time_frame", "as" with a verb in progress ("…, as the train was
+#: *leaving*"), the time of its clause, no claim; "event_frame", a clause of
+#: time or occasion that is all a bare verb says ("The move comes *as* the
+#: bank cuts …"), one claim with it; "consequence", a verb after "so" ("A,
+#: *so* B"), whose clause before it is not glued on as a claim of its own;
+#: "alternatives", a verb with "or" between its conjuncts ("fill *or* sort
+#: it"), one claim
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -449,6 +461,13 @@ SegmentRole = Literal[
     "as_report",
     "withheld_report",
     "pseudo_cleft",
+    "set_off_adjective",
+    "event_gerund",
+    "leading_participle",
+    "time_frame",
+    "event_frame",
+    "consequence",
+    "alternatives",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

@@ -425,7 +425,7 @@ def is_clause_head(
         # its noun ("figures released by the bureau") it says which one, as a restrictive
         # relative clause does, and stays in its claim
         return _parenthetical(token) or _set_off_participle(token)
-    if _set_off_adjective(token):
+    if _set_off_adjective(token, words):
         return True
     if token.dep_ == "appos" and _parenthetical(token):
         return any(t.tag_ == "VBN" or t.pos_ == "VERB" for t in token.subtree)
@@ -446,7 +446,7 @@ def is_clause_head(
         return _non_restrictive(token)
     if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
         return False
-    if token.dep_ == "advcl" and (_leading_participle(token) or _running_participle(token)):
+    if token.dep_ == "advcl" and (_leading_participle(token, words) or _running_participle(token)):
         return False
     if token.dep_ == "conj":
         if report_verbs is not None and _reported_that_clause(token, report_verbs):
@@ -455,7 +455,7 @@ def is_clause_head(
             # "aims to lift sales and is scheduled to publish results": a
             # finite conjunct the parser hung on an infinitive
             return True
-        if _coordinated_complement(token):
+        if _coordinated_complement(token, words):
             return True
         if _clausal_pcomp(token.head) and is_absolute(token.head.head) and _splits_from(token):
             # "…, with one bank losing 11% and another falling 9%": each half of an absolute is a claim
@@ -472,12 +472,12 @@ def is_clause_head(
         return report_verbs is not None and (
             token.head.lemma_.lower() in report_verbs
             or any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
-            or glued_clause(token, report_verbs)
+            or glued_clause(token, report_verbs, words)
         )
     return True
 
 
-def glued_clause(ccomp: Token, report_verbs: frozenset[str]) -> bool:
+def glued_clause(ccomp: Token, report_verbs: frozenset[str], words: SegmentWords) -> bool:
     """RETURNS (bool): whether the parser hung a sentence's earlier clause, a
     whole one, on a later verb as its complement: "The plant is old; it
     closed in May", "Sales fell & nothing was done". Only a reporting verb
@@ -492,36 +492,30 @@ def glued_clause(ccomp: Token, report_verbs: frozenset[str]) -> bool:
         return False
     if not _finite(head) or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
         return False  # "…, codenamed Orion": no clause to glue to
-    if any(c.dep_ in ("advmod", "mark") and c.lower_ == "so" and c.i < head.i for c in head.children):
+    if words.is_("consequence", head):
         return False  # "A, so B": the consequence of one claim
     # a colon announces what follows ("The plan is clear: X"): one claim
     after = ccomp.doc[ccomp.right_edge.i + 1]
     return after.i < head.i and ((after.is_punct and after.text != ":") or after.pos_ == "CCONJ")
 
 
-def glued_frame(ccomp: Token, report_verbs: frozenset[str]) -> bool:
+def glued_frame(ccomp: Token, report_verbs: frozenset[str], words: SegmentWords) -> bool:
     """RETURNS (bool): whether the verb a glued clause hangs on has only a
     subject besides it ("X is close, a new survey shows"; "…, he went on"):
     it frames the clause before it, as a trailing reporter does, and is no
     claim of its own."""
-    return glued_clause(ccomp, report_verbs) and all(
+    return glued_clause(ccomp, report_verbs, words) and all(
         c.dep_ in SUBJECT_DEPS or c.dep_ in EDGE_DEPS or c.i == ccomp.i for c in ccomp.head.children
     )
 
 
-def _set_off_adjective(token: Token) -> bool:
+def _set_off_adjective(token: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether an adjective set off by a comma after its noun
     says what the noun can do or does, with a verb of its own ("a new
     jet, capable of flying 20 hours non-stop", "its chief, responsible for
-    closing the plant"): a fact of its own, as a set-off participle is."""
-    if token.pos_ != "ADJ" or token.dep_ not in ("amod", "appos") or token.i < token.head.i:
-        return False
-    first = token.left_edge
-    if first.i != token.i or first.i == 0 or token.doc[first.i - 1].text != ",":
-        return False
-    return any(
-        c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in token.children
-    )
+    closing the plant"): a fact of its own, as a set-off participle is
+    (a ``set_off_adjective`` decision rule)."""
+    return words.is_("set_off_adjective", token)
 
 
 def _set_off_participle(acl: Token) -> bool:
@@ -587,11 +581,7 @@ def _sentence_adverbial(prep: Token, verb: Token) -> bool:
     return prep.i < verb.i and after < len(doc) and doc[after].text == ","
 
 
-#: subordinators (function words) of the time or the occasion of an event
-EVENT_FRAME_MARKS = frozenset({"as", "after", "before", "since"})
-
-
-def bare_event_frame(token: Token, heads: set[int]) -> Token | None:
+def bare_event_frame(token: Token, heads: set[int], words: SegmentWords) -> Token | None:
     """RETURNS (Token | None): the adverbial clause after ``token`` that is
     all ``token`` says besides its subject ("The move comes as the bank cuts
     its forecast", "Ten months passed before a judge ordered the release"):
@@ -601,14 +591,18 @@ def bare_event_frame(token: Token, heads: set[int]) -> Token | None:
     if len(content) != 1:
         return None
     (clause,) = content
-    if not any(c.dep_ == "mark" and c.lower_ in EVENT_FRAME_MARKS for c in clause.children):
-        return None  # "…, although the band plans a single": a concession says a thing of its own
-    if any(c.dep_ == "npadvmod" for c in clause.children):
-        return None  # "…comes three weeks after the maker unveiled it": an earlier event, dated, recalled on its own
+    # an ``event_frame`` decision rule: the clause's subordinator is one of
+    # time or occasion ("…, although the band plans a single": a concession
+    # says a thing of its own) and no measure dates it ("…comes three weeks
+    # after the maker unveiled it": an earlier event, recalled on its own)
+    rule = words.match("event_frame", clause)
+    if rule is None:
+        return None
     if not all(c.i == clause.i or (c.dep_ in _FRAME_DEPS and c.dep_ != "neg") for c in token.children):
         return None
     if not any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return None
+    words.note(rule, clause)
     return clause
 
 
@@ -697,13 +691,13 @@ def interrupted_subject(head: Token) -> int | None:
     return None
 
 
-def _time_frame(advcl: Token, marks: list[str]) -> bool:
+def _time_frame(advcl: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether an adverbial clause is the time frame of its
-    clause rather than an event put forward on its own: "as" with a verb in
-    progress ("…, as the train was leaving the station"). "As" with a plain
-    verb may give a reason or a fact of its own, and stays a claim."""
-    aux = [c for c in advcl.children if c.dep_ in ("aux", "auxpass")]
-    return "as" in marks and advcl.tag_ == "VBG" and any(a.lemma_ == BE for a in aux)
+    clause rather than an event put forward on its own (a ``time_frame``
+    decision rule): "as" with a verb in progress ("…, as the train was
+    leaving the station"). "As" with a plain verb may give a reason or a
+    fact of its own, and stays a claim."""
+    return words.is_("time_frame", advcl)
 
 
 def _asserted_adverbial(advcl: Token, words: SegmentWords = NO_WORDS) -> bool:
@@ -721,7 +715,7 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = NO_WORDS) -> bool:
         marks += [c.lower_ for c in advcl.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == first.i]
     if any(m in CONDITION_MARKS for m in marks):
         return False
-    if _time_frame(advcl, marks):
+    if _time_frame(advcl, words):
         return False
     if words.is_("answered_question", advcl):
         return False  # "Asked whether X, she said no": the question belongs to its answer
@@ -733,19 +727,15 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = NO_WORDS) -> bool:
     return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in advcl.children)
 
 
-def _leading_participle(advcl: Token) -> bool:
+def _leading_participle(advcl: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether an adverbial clause is a bare present
     participle that opens its sentence before the clause it hangs on
     ("Heading into the final round, the leader needs a par", "Weighing in
     on the row, the mayor agreed"): it sets the scene of that claim, with
-    no subject, subordinator or object of its own, and is part of it."""
-    if advcl.tag_ != "VBG" or advcl.i > advcl.head.i or advcl.left_edge.i != advcl.sent.start:
-        return False
-    if advcl.left_edge.i != advcl.i:
-        return False  # "As part of the group's restructuring, …": a noun read as a participle, not a bare one
-    # one with an object of its own does a thing a reader may track ("Facing
-    # its worst crisis in years, …", "Addressing a conference, …")
-    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass", "dobj", "ccomp") for c in advcl.children)
+    no subject, subordinator or object of its own, and is part of it (a
+    ``leading_participle`` decision rule). One with an object of its own
+    does a thing a reader may track ("Facing its worst crisis in years, …")."""
+    return words.is_("leading_participle", advcl)
 
 
 def _running_participle(advcl: Token) -> bool:
@@ -779,25 +769,17 @@ def is_absolute(token: Token) -> bool:
     return any(c.dep_ == "pobj" or _clausal_pcomp(c) for c in token.children) and token.head.pos_ in ("VERB", "AUX")
 
 
-#: prepositions (function words) whose gerund states an event before, after or despite the clause's
-EVENT_PREPOSITIONS = frozenset({"after", "before", "despite"})
-
-
-def event_gerund(token: Token) -> Token | None:
+def event_gerund(token: Token, words: SegmentWords) -> Token | None:
     """RETURNS (Token | None): the gerund of an event that a preposition of
     time or concession puts beside its clause, a claim of its own: "…
     after gaining 2%", "before losing narrowly to the incumbent", "despite
-    trailing in the polls"; None when ``token`` is no such preposition."""
-    if token.dep_ != "prep" or token.lower_ not in EVENT_PREPOSITIONS or token.head.pos_ not in ("VERB", "AUX"):
-        return None
-    if any(c.dep_ == "neg" for c in token.head.children):
-        return None  # "did not leave after losing": a negation may deny the time phrase itself
-    if token.i < token.head.i and token.i != token.sent.start:
-        return None  # "The senator, despite trailing, won": inside its clause's words, it stays there
+    trailing in the polls" (an ``event_gerund`` decision rule, tested on the
+    preposition's children); None when ``token`` has no such gerund. Not
+    where a negation may deny the time phrase itself ("did not leave after
+    losing"), nor inside its clause's words ("The senator, despite trailing,
+    won")."""
     for child in token.children:
-        if child.dep_ == "pcomp" and child.tag_ == "VBG" and any(
-            c.dep_ in ("dobj", "prep", "npadvmod", "attr", "acomp") for c in child.children
-        ):
+        if words.is_("event_gerund", child):
             return child
     return None
 
@@ -1402,7 +1384,7 @@ def gapped_conjunct(conj: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") for c in conj.head.children)
 
 
-def _coordinated_complement(conj: Token) -> bool:
+def _coordinated_complement(conj: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a verb coordinated with an infinitive or a
     participle that completes another verb is a claim of its own because it
     is marked as one: it repeats "to" ("is due to open in May and to run
@@ -1418,8 +1400,8 @@ def _coordinated_complement(conj: Token) -> bool:
         return False
     if not any(c.dep_ in ("dobj", "prep", "attr", "acomp", "ccomp", "xcomp") for c in conj.children):
         return False
-    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children):
-        return False
+    if words.is_("alternatives", head):
+        return False  # "fill or sort it": alternatives are one claim
     return any((c.dep_ == "aux" and c.tag_ == "TO") or (c.dep_ == "advmod" and c.i < conj.i) for c in conj.children)
 
 
@@ -1602,7 +1584,7 @@ class Segmenter(RulePackComponent):
                 is_clause_head(t, self.report_verbs, self.words)
                 or is_absolute(t)
                 or summary_appositive(t) is not None
-                or event_gerund(t) is not None
+                or event_gerund(t, self.words) is not None
                 or summary_phrase(t)
                 or afterthought(t, self.afterthoughts)
                 or prepositional_claim(t, self.words) is not None
@@ -1640,14 +1622,14 @@ class Segmenter(RulePackComponent):
         for token in heads:
             if token.i in dropped:
                 continue
-            content = bare_frame(token, heads_set) or bare_event_frame(token, heads_set)
+            content = bare_frame(token, heads_set) or bare_event_frame(token, heads_set, self.words)
             if content is not None and content.i not in frames and content.i not in dropped:
                 merged.add(content.i)
         if merged:
             heads = [t for t in heads if t.i not in merged]
             heads_set = {t.i for t in heads}
         # "X is close, a new survey shows": the verb a glued clause hangs on frames it
-        dropped.update(t.head.i for t in heads if t.dep_ == "ccomp" and glued_frame(t, self.report_verbs))
+        dropped.update(t.head.i for t in heads if t.dep_ == "ccomp" and glued_frame(t, self.report_verbs, self.words))
         # A reporting verb that governs a clause remains a claim when the
         # claim's own words are the report ("Valve denied that ..."): we keep
         # the report as the claim's frame rather than a claim of its own.
@@ -1664,8 +1646,8 @@ class Segmenter(RulePackComponent):
                     head_i = absolute_predicate(token).i
                 elif head_i == token.i and summary_appositive(token) is not None:
                     head_i = summary_appositive(token).i  # type: ignore[union-attr]
-                elif head_i == token.i and event_gerund(token) is not None:
-                    head_i = event_gerund(token).i  # type: ignore[union-attr]
+                elif head_i == token.i and event_gerund(token, self.words) is not None:
+                    head_i = event_gerund(token, self.words).i  # type: ignore[union-attr]
                 elif head_i == token.i and prepositional_claim(token, self.words) is not None:
                     head_i, additive = prepositional_claim(token, self.words)  # type: ignore[misc]
                     if additive and token.head.i < token.i:
