@@ -452,7 +452,9 @@ class NonClaimRule(BaseModel):
 #: bank cuts …"), one claim with it; "consequence", a verb after "so" ("A,
 #: *so* B"), whose clause before it is not glued on as a claim of its own;
 #: "alternatives", a verb with "or" between its conjuncts ("fill *or* sort
-#: it"), one claim
+#: it"), one claim; "unasserted_mark", the subordinator of an adverbial
+#: clause that is a condition, a time frame or a likeness ("*if* the deal
+#: closes", "*until* the vote"), which asserts nothing and is no claim
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -468,6 +470,7 @@ SegmentRole = Literal[
     "event_frame",
     "consequence",
     "alternatives",
+    "unasserted_mark",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

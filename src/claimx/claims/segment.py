@@ -635,9 +635,9 @@ def _according_to_object(noun: Token) -> bool:
     )
 
 
-#: Subordinators (function words) whose clause is a condition, a time frame
-#: or a likeness ("acting like they are undecided"), not an assertion.
-CONDITION_MARKS = frozenset({"if", "unless", "once", "when", "whenever", "until", "whether", "like"})
+#: "with", a function word: the preposition of an absolute ("…, with a debut planned for 2028"), also
+#: its subordinator where the parser made a clause of it ("…, with deliveries to begin in 2029")
+WITH = "with"
 
 
 def _non_restrictive(relcl: Token) -> bool:
@@ -704,7 +704,7 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = NO_WORDS) -> bool:
     """RETURNS (bool): whether an adverbial clause asserts something: "while
     production has not yet begun" does; "if the deal closes" and purpose
     infinitives ("to cover the penalties", "for the money to get in") do not."""
-    marks = [c.lower_ for c in advcl.children if c.dep_ == "mark"]
+    marks = [c for c in advcl.children if c.dep_ == "mark"]
     # the parser often makes "when" the clause's adverb rather than its
     # subordinator: right after its clause, not set off by a comma ("… pauses
     # the music when a call comes in"), it is the time of that claim all the
@@ -712,9 +712,9 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = NO_WORDS) -> bool:
     # adds a fact of its own, and so may a clause it opens before its head
     first = advcl.left_edge
     if first.i > advcl.head.i and first.i > 0 and advcl.doc[first.i - 1].text not in (",", "—", "–", ";"):
-        marks += [c.lower_ for c in advcl.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == first.i]
-    if any(m in CONDITION_MARKS for m in marks):
-        return False
+        marks += [c for c in advcl.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == first.i]
+    if any(words.is_("unasserted_mark", m) for m in marks):
+        return False  # "if the deal closes", "until the vote": an ``unasserted_mark`` decision rule
     if _time_frame(advcl, words):
         return False
     if words.is_("answered_question", advcl):
@@ -722,7 +722,7 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = NO_WORDS) -> bool:
     # an infinitive states no event, even with a subject of its own ("too
     # long for the money to get into the system", "in order for talks to
     # resume"), unless it is an absolute ("…, with deliveries to begin in 2029")
-    if "with" in marks:
+    if any(m.lower_ == WITH for m in marks):
         return True
     return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in advcl.children)
 
@@ -760,7 +760,7 @@ def is_absolute(token: Token) -> bool:
     """RETURNS (bool): whether ``token`` is the "with" of an absolute phrase
     that adds a claim of its own: "…, with a debut planned for late 2028",
     "…, with Stephen McFeely writing"."""
-    if token.lower_ != "with" or token.dep_ != "prep" or token.i == 0:
+    if token.lower_ != WITH or token.dep_ != "prep" or token.i == 0:
         return False
     if token.doc[token.i - 1].text not in (",", "—", "–", ";"):
         return False
@@ -803,7 +803,7 @@ def prepositional_claim(token: Token, words: SegmentWords = NO_WORDS) -> tuple[i
         return None  # "he lost the race amid a scandal": a phrase not set off is part of its claim
     lemma = token.lower_
     prep = token
-    if lemma in words.additive_prepositions and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "with":
+    if lemma in words.additive_prepositions and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == WITH:
         prep = token.doc[token.i + 1]  # "along with": the noun hangs on "with" or on "along"
         additive = True
     elif lemma in words.circumstance_prepositions:
@@ -829,7 +829,7 @@ def figure_phrase(token: Token, words: SegmentWords = NO_WORDS) -> int | None:
     ``segmentation.jsonl``): "surveyed 900 adults with a margin of error
     of 3 points" puts forward the margin as well as the survey; None for
     any other token. The phrase must hold a figure and end its clause."""
-    if token.dep_ != "prep" or token.lower_ != "with" or token.i < token.head.i:
+    if token.dep_ != "prep" or token.lower_ != WITH or token.i < token.head.i:
         return None
     noun = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in words.figure_nouns), None)
     if noun is None or not any(t.like_num for t in noun.subtree):
@@ -921,7 +921,7 @@ def absolute_clause(head: Token) -> bool:
     """RETURNS (bool): whether a claim's predicate heads an absolute the
     parser made a clause of: "…, with deliveries to begin in 2029" (an
     infinitive with "with" as its subordinator)."""
-    return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in head.children)
+    return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == WITH for c in head.children)
 
 
 def _clausal_pcomp(token: Token) -> bool:
@@ -1096,7 +1096,7 @@ def _absolute_halves(doc: Doc, start: int, end: int) -> list[int]:
     following in June" is two claims, each a noun with its participle. A
     half is a conjunction, a noun phrase (a determiner, adjectives, names and
     nouns) and a participle right after its noun."""
-    if doc[start].lower_ != "with":
+    if doc[start].lower_ != WITH:
         return []
     halves: list[int] = []
     for i in range(start + 2, end - 2):
