@@ -454,7 +454,9 @@ class NonClaimRule(BaseModel):
 #: "alternatives", a verb with "or" between its conjuncts ("fill *or* sort
 #: it"), one claim; "unasserted_mark", the subordinator of an adverbial
 #: clause that is a condition, a time frame or a likeness ("*if* the deal
-#: closes", "*until* the vote"), which asserts nothing and is no claim
+#: closes", "*until* the vote"), which asserts nothing and is no claim;
+#: "non_restrictive", a relative clause set off from its noun that adds a
+#: fact of its own ("The brewery, *which* opened a site, …"), a claim
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -471,6 +473,7 @@ SegmentRole = Literal[
     "consequence",
     "alternatives",
     "unasserted_mark",
+    "non_restrictive",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

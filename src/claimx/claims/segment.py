@@ -443,7 +443,7 @@ def is_clause_head(
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
         return False
     if token.dep_ == "relcl":
-        return _non_restrictive(token)
+        return _non_restrictive(token, words)
     if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
         return False
     if token.dep_ == "advcl" and (_leading_participle(token, words) or _running_participle(token)):
@@ -640,35 +640,19 @@ def _according_to_object(noun: Token) -> bool:
 WITH = "with"
 
 
-def _non_restrictive(relcl: Token) -> bool:
-    """RETURNS (bool): whether a relative clause adds a fact of its own:
-    "Deadlock, which is still in testing" does, and so does one in the past
-    tense on a time, set off by a comma ("in 2019, when the plant lost $2m"):
-    it recalls an event. One in the present describes its time ("in June,
-    when the school term ends"); "the plant that supplies its cells" only
-    narrows down its noun."""
-    doc = relcl.doc
-    first = relcl.left_edge
-    before = doc[first.i - 1] if first.i > 0 else None
-    if before is None or before.text not in (",", "(", "—", "–", "-"):
-        return False
-    if first.lower_ == "when":
-        return relcl.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in relcl.children)
-    if first.pos_ in ("ADP", "DET", "NUM", "PRON") and first.lower_ not in RELATIVE_WORDS:
-        # ", in which 300 jobs go", ", each of whom …", ", most of which …": the pronoun comes after a
-        # preposition or a quantifier and its "of"
-        pronoun = next((t for t in doc[first.i + 1 : min(first.i + 3, relcl.i)] if t.tag_ in ("WDT", "WP")), None)
-        return pronoun is not None and pronoun.lower_ in ("which", "whom") and (
-            first.pos_ == "ADP" or doc[pronoun.i - 1].lower_ == "of"
-        )
-    return first.lower_ in RELATIVE_WORDS
+def _non_restrictive(relcl: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a relative clause adds a fact of its own (a
+    ``non_restrictive`` decision rule): set off by a comma, a parenthesis or
+    a dash, "Deadlock, which is still in testing" does; so does one in the
+    past tense on a time ("in 2019, when the plant lost $2m"): it recalls an
+    event, and one whose pronoun follows a preposition or a quantifier and
+    its "of" (", in which 300 jobs go", ", each of whom …"). One in the
+    present describes its time ("in June, when the school term ends"); "the
+    plant that supplies its cells" only narrows down its noun."""
+    return words.is_("non_restrictive", relcl)
 
 
-#: relative pronouns and adverbs (function words) that open a non-restrictive relative clause after a comma
-RELATIVE_WORDS = frozenset({"which", "who", "whose", "where"})
-
-
-def interrupted_subject(head: Token) -> int | None:
+def interrupted_subject(head: Token, words: SegmentWords) -> int | None:
     """RETURNS (int | None): where a predicate's words begin after a subject
     that a non-restrictive relative clause interrupts ("The brewery, which
     opened a second site last spring, is cutting staff"): the
@@ -682,7 +666,7 @@ def interrupted_subject(head: Token) -> int | None:
         return None
     doc = head.doc
     for t in subject.children:
-        if t.dep_ != "relcl" or not _non_restrictive(t):
+        if t.dep_ != "relcl" or not _non_restrictive(t, words):
             continue
         after = t.right_edge.i + 1
         # the clause closes the subject: nothing of the subject follows its comma
@@ -1780,7 +1764,7 @@ class Segmenter(RulePackComponent):
                 if outer_subject is not None:
                     first = min(first, outer_subject.left_edge.i)
             start = min(start, first)
-        interrupted = interrupted_subject(token)
+        interrupted = interrupted_subject(token, self.words)
         if interrupted is not None and interrupted <= token.i:
             # "Vance, who hurt her knee in May, is unlikely to tour": the
             # relative clause is a claim of its own, and this one starts
