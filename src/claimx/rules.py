@@ -456,7 +456,13 @@ class NonClaimRule(BaseModel):
 #: clause that is a condition, a time frame or a likeness ("*if* the deal
 #: closes", "*until* the vote"), which asserts nothing and is no claim;
 #: "non_restrictive", a relative clause set off from its noun that adds a
-#: fact of its own ("The brewery, *which* opened a site, …"), a claim
+#: fact of its own ("The brewery, *which* opened a site, …"), a claim;
+#: "report_adjunct", a participle of saying that elaborates its clause (",
+#: *saying* the offer was low", "*Speaking* in Oslo, …"), no claim;
+#: "split_conjunct", a coordinated predicate that is a claim of its own
+#: ("closed in May *and will reopen* in June"); "gapped_conjunct", a
+#: coordinated clause that leaves out the auxiliaries before it ("jobs will
+#: be cut and two depots *closed*"), which shares its clause's status
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -474,6 +480,9 @@ SegmentRole = Literal[
     "alternatives",
     "unasserted_mark",
     "non_restrictive",
+    "report_adjunct",
+    "split_conjunct",
+    "gapped_conjunct",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

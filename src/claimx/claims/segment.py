@@ -67,7 +67,9 @@ EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
 
 @dataclass
 class SegmentWords:
-    """The words of ``segmentation.jsonl`` by kind, and the rule behind each.
+    """The segmentation pack: its words by kind (with the rule behind each)
+    and its ``decision`` rules by role, the engine that matches them
+    (:meth:`match`, :meth:`note`, :meth:`is_`).
 
     ``fire`` records in ``doc._.rules_fired`` the rule of a word that took part
     in a decision, once per word: while the component segments a Doc
@@ -77,9 +79,6 @@ class SegmentWords:
 
     linking: frozenset[str] = frozenset()
     causative: frozenset[str] = frozenset()
-    source_participles: frozenset[str] = frozenset()
-    question_participles: frozenset[str] = frozenset()
-    reporting_participles: frozenset[str] = frozenset()
     circumstance_prepositions: frozenset[str] = frozenset()
     additive_prepositions: frozenset[str] = frozenset()
     figure_nouns: frozenset[str] = frozenset()
@@ -185,9 +184,6 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
     return SegmentWords(
         linking=frozenset(sets.get("linking_verb", ())),
         causative=frozenset(sets.get("causative_verb", ())),
-        source_participles=frozenset(sets.get("source_participle", ())),
-        question_participles=frozenset(sets.get("question_participle", ())),
-        reporting_participles=frozenset(sets.get("reporting_participle", ())),
         circumstance_prepositions=frozenset(sets.get("circumstance_preposition", ())),
         additive_prepositions=frozenset(sets.get("additive_preposition", ())),
         figure_nouns=frozenset(sets.get("figure_noun", ())),
@@ -457,10 +453,10 @@ def is_clause_head(
             return True
         if _coordinated_complement(token, words):
             return True
-        if _clausal_pcomp(token.head) and is_absolute(token.head.head) and _splits_from(token):
+        if _clausal_pcomp(token.head) and is_absolute(token.head.head) and _splits_from(token, words):
             # "…, with one bank losing 11% and another falling 9%": each half of an absolute is a claim
             return True
-        return is_clause_head(token.head, report_verbs, words) and _splits_from(token)
+        return is_clause_head(token.head, report_verbs, words) and _splits_from(token, words)
     if token.dep_ == "ccomp":
         # "did not say whether …", "has not said how much …": an embedded
         # question is part of the claim that it is not known
@@ -1210,7 +1206,6 @@ def _wh_question(sent: Span) -> bool:
 
 def _reporting_participle(
     token: Token,
-    report_verbs: frozenset[str],
     words: SegmentWords = NO_WORDS,
     sources: frozenset[str] | None = None,
 ) -> bool:
@@ -1221,22 +1216,15 @@ def _reporting_participle(
     Weafer, commenting on the decision"). One that names a reason or a
     matter rather than a source or a statement (", citing a shortage of
     parts", ", hinting at more strikes") is a claim of its own: see
-    :func:`_gives_reason` (``sources``: the pack's words for sources)."""
-    lemma = token.lemma_.lower()
-    if token.tag_ != "VBG" or (lemma not in report_verbs and lemma not in words.reporting_participles):
+    :func:`_gives_reason` (``sources``: the pack's words for sources).
+    The participles are the ``report_adjunct`` decision rules."""
+    rule = words.match("report_adjunct", token)
+    if rule is None:
         return False
-    if token.dep_ == "advcl":
-        elaborates = not any(c.dep_ in SUBJECT_DEPS for c in token.children) and not _gives_reason(token, sources)
-    else:
-        elaborates = (
-            token.dep_ == "ccomp"
-            and token.head.i < token.i
-            and token.head.lemma_.lower() in report_verbs
-            and not any(c.dep_ in ("ccomp", "dobj") for c in token.children)
-        )
-    if elaborates and lemma not in report_verbs:
-        words.fire("reporting_participle", token)
-    return elaborates
+    if token.dep_ == "advcl" and _gives_reason(token, sources):
+        return False
+    words.note(rule, token)
+    return True
 
 
 #: entity labels of a source a participle may cite ("citing Reuters", "citing two officials")
@@ -1330,42 +1318,28 @@ def _reported_that_clause(conj: Token, report_verbs: frozenset[str]) -> bool:
     return any(a.lemma_.lower() in report_verbs for a in conj.ancestors)
 
 
-def _splits_from(conj: Token) -> bool:
-    """RETURNS (bool): whether a coordinated predicate is a claim of its own.
+def _splits_from(conj: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a coordinated predicate is a claim of its own
+    (a ``split_conjunct`` decision rule): it is finite or an auxiliary, has a
+    subject, auxiliary, negation or subordinator of its own, is a bare form
+    beside a finite verb with no modal, or a participle or adjective after
+    an auxiliary.
 
     "is in development and widely anticipated" and "had received … and had
     turned down" are two claims; "may spark alliances and catalyze a revolution"
     (one modal over two bare verbs) is one.
     """
-    if conj.pos_ == "AUX" or conj.tag_ in ("VBD", "VBZ", "VBP", "MD"):
-        return True
-    for child in conj.children:
-        if child.dep_ in SUBJECT_DEPS or child.dep_ in ("aux", "neg", "mark"):
-            return True
-        if child.dep_ == "auxpass" and (child.tag_ in ("VBZ", "VBP", "VBD") or child.lower_ in _FINITE_BE):
-            return True  # "is being mixed and is due out in May" (the tagger may call "is" VB)
-    head = conj.head
-    if conj.tag_ == "VB" and head.tag_ in ("VBZ", "VBP", "VBD") and not any(c.dep_ == "aux" for c in head.children):
-        # "The twins start their tour on May 3 and hope to …": a bare
-        # form beside a finite verb with no modal is finite too
-        return True
-    return head.pos_ == "AUX" and conj.tag_ in ("VBN", "JJ")
+    return words.is_("split_conjunct", conj)
 
 
-def gapped_conjunct(conj: Token) -> bool:
+def gapped_conjunct(conj: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a coordinated clause leaves out the
-    auxiliaries of the clause before it: a bare participle with a subject of
-    its own and no auxiliary, after a verb with one ("300 jobs will be cut
-    and two plants closed", "the site was sold and its staff moved"). It
-    says its clause's verb phrase again, with its modal, and shares its
-    status."""
-    if conj.dep_ != "conj" or conj.tag_ != "VBN" or conj.i < conj.head.i:
-        return False
-    if not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
-        return False
-    if any(c.dep_ in ("aux", "auxpass") for c in conj.children):
-        return False
-    return any(c.dep_ in ("aux", "auxpass") for c in conj.head.children)
+    auxiliaries of the clause before it (a ``gapped_conjunct`` decision
+    rule): a bare participle with a subject of its own and no auxiliary,
+    after a verb with one ("300 jobs will be cut and two plants closed",
+    "the site was sold and its staff moved"). It says its clause's verb
+    phrase again, with its modal, and shares its status."""
+    return words.is_("gapped_conjunct", conj)
 
 
 def _coordinated_complement(conj: Token, words: SegmentWords) -> bool:
@@ -1574,7 +1548,7 @@ class Segmenter(RulePackComponent):
                 or prepositional_claim(t, self.words) is not None
                 or figure_phrase(t, self.words) is not None
             )
-            and not _reporting_participle(t, self.report_verbs, self.words, self.source_words)
+            and not _reporting_participle(t, self.words, self.source_words)
         ]
         if not heads:
             return []
@@ -1585,7 +1559,7 @@ class Segmenter(RulePackComponent):
         # ", suggesting investors expect more": the participle frames the claim it reports
         dropped.update(
             t.i for t in sent
-            if _reporting_participle(t, self.report_verbs, self.words, self.source_words)
+            if _reporting_participle(t, self.words, self.source_words)
             and any(c.dep_ == "ccomp" for c in t.children)
         )
         for token in heads:
@@ -1636,7 +1610,7 @@ class Segmenter(RulePackComponent):
                     head_i, additive = prepositional_claim(token, self.words)  # type: ignore[misc]
                     if additive and token.head.i < token.i:
                         item_of = token.head.i  # "…, along with X": X shares its clause's predicate and status
-                elif head_i == token.i and gapped_conjunct(token):
+                elif head_i == token.i and gapped_conjunct(token, self.words):
                     item_of = token.head.i  # "…could be cut and two depots shut": the clause's auxiliaries, and status
                 elif head_i == token.i and figure_phrase(token, self.words) is not None:
                     head_i = figure_phrase(token, self.words)  # type: ignore[assignment]
