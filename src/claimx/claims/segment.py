@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -87,6 +88,11 @@ class SegmentWords:
     roles: dict[str, list[tuple[SegmentRule, Test]]] = field(default_factory=dict)
     #: decision rule id -> the word kind its ``LEMMA`` tests (that word's rule is recorded with it)
     word_kinds: dict[str, str] = field(default_factory=dict)
+    #: role -> (attribute, values): a test every rule of the role makes at its top
+    #: level (``DEP``, ``TAG``, ``POS``, ``LEMMA`` or ``LOWER``), asked first so that most tokens are passed over cheaply
+    gates: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    #: role -> the same for the token's ``HEAD``, asked of a head before its children are tried (:meth:`child`)
+    head_gates: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     #: the Doc being segmented and the entries of its ``rules_fired``, while ``begin`` holds
     _seen: tuple[Doc, set[tuple[str, int, int]]] | None = field(default=None, repr=False, compare=False)
 
@@ -110,10 +116,24 @@ class SegmentWords:
         found = self.roles.get(role)
         if not found:
             return None
+        gate = self.gates.get(role)
+        if gate is not None and getattr(token, gate[0]) not in gate[1]:
+            return None
         walk = Walk({token.i}, None, None)
         for rule, test in found:
             if test(token, walk):
                 return rule
+        return None
+
+    def child(self, role: str, token: Token) -> Token | None:
+        """RETURNS (Token | None): the first child of ``token`` that a ``decision``
+        rule of ``role`` matches (recording it), or None."""
+        gate = self.head_gates.get(role)
+        if gate is not None and getattr(token, gate[0]) not in gate[1]:
+            return None
+        for child in token.children:
+            if self.is_(role, child):
+                return child
         return None
 
     def note(self, rule: SegmentRule, token: Token) -> None:
@@ -125,6 +145,9 @@ class SegmentWords:
 
     def is_(self, role: str, token: Token) -> bool:
         """RETURNS (bool): whether a ``decision`` rule of ``role`` matches ``token`` (recording it)."""
+        gate = self.gates.get(role)
+        if gate is not None and getattr(token, gate[0]) not in gate[1]:
+            return False  # the common case, passed over before a call to match
         rule = self.match(role, token)
         if rule is None:
             return False
@@ -181,6 +204,10 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
     missing = [role for role, found in roles.items() if not found]
     if missing:
         raise RulePackError(f"{path}: no decision rule for the role {', '.join(missing)}")
+    gates = {role: gate for role, found in roles.items() if (gate := _gate([r.pattern or {} for r, _ in found]))}
+    head_gates = {
+        role: gate for role, found in roles.items() if (gate := _gate([(r.pattern or {}).get("HEAD") or {} for r, _ in found]))
+    }
     return SegmentWords(
         linking=frozenset(sets.get("linking_verb", ())),
         causative=frozenset(sets.get("causative_verb", ())),
@@ -190,7 +217,33 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
         ids=ids,
         roles=roles,
         word_kinds=word_kinds,
+        gates=gates,
+        head_gates=head_gates,
     )
+
+
+#: token attributes a gate may test, by pattern key
+_GATE_ATTRS = {"DEP": "dep_", "TAG": "tag_", "POS": "pos_", "LEMMA": "lemma_", "LOWER": "lower_"}
+
+
+def _gate(patterns: list[dict[str, Any]]) -> tuple[str, frozenset[str]] | None:
+    """RETURNS (tuple | None): an attribute that every one of ``patterns``
+    tests at its top level with a value or ``IN``, and the values any of
+    them allows (a token with another value matches none of them); None
+    if there is no such attribute."""
+    for key, attr in _GATE_ATTRS.items():
+        values: set[str] = set()
+        for pattern in patterns:
+            test = pattern.get(key)
+            if isinstance(test, str):
+                values.add(test)
+            elif isinstance(test, dict) and set(test) == {"IN"}:
+                values.update(test["IN"])
+            else:
+                break
+        else:
+            return attr, frozenset(values)
+    return None
 
 
 def _rule_lines(path: Path) -> dict[str, int]:
@@ -758,10 +811,7 @@ def event_gerund(token: Token, words: SegmentWords) -> Token | None:
     where a negation may deny the time phrase itself ("did not leave after
     losing"), nor inside its clause's words ("The senator, despite trailing,
     won")."""
-    for child in token.children:
-        if words.is_("event_gerund", child):
-            return child
-    return None
+    return words.child("event_gerund", token)
 
 
 def prepositional_claim(token: Token, words: SegmentWords = NO_WORDS) -> tuple[int, bool] | None:
