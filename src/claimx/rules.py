@@ -462,7 +462,14 @@ class NonClaimRule(BaseModel):
 #: "split_conjunct", a coordinated predicate that is a claim of its own
 #: ("closed in May *and will reopen* in June"); "gapped_conjunct", a
 #: coordinated clause that leaves out the auxiliaries before it ("jobs will
-#: be cut and two depots *closed*"), which shares its clause's status
+#: be cut and two depots *closed*"), which shares its clause's status;
+#: "own_complement", a complement clause that is a claim of its own: under
+#: a verb of saying, or with its own "that" ("*said* the plant will close",
+#: "believes *that* it will"); "second_report", a coordinated clause with
+#: its own "that" and subject under a verb of saying ("said A, and *that*
+#: B"), a second thing reported; "misattached_report", a "that" clause the
+#: parser hung on the noun after a verb of saying ("*said* in a statement
+#: *that* X"), the report's content
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -483,6 +490,9 @@ SegmentRole = Literal[
     "report_adjunct",
     "split_conjunct",
     "gapped_conjunct",
+    "own_complement",
+    "second_report",
+    "misattached_report",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

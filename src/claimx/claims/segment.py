@@ -449,10 +449,8 @@ def is_clause_head(
     if (
         token.dep_ == "acl"
         and report_verbs is not None
-        and token.head.dep_ == "pobj"
-        and token.head.head.dep_ == "prep"
-        and token.head.head.head.lemma_.lower() in report_verbs
-        and getattr(_misattached_that_clause(token.head.head.head), "i", None) == token.i
+        and words.is_("misattached_report", token)
+        and getattr(_misattached_that_clause(token.head.head.head, words), "i", None) == token.i
     ):
         return True
     if (
@@ -498,8 +496,8 @@ def is_clause_head(
     if token.dep_ == "advcl" and (_leading_participle(token, words) or _running_participle(token)):
         return False
     if token.dep_ == "conj":
-        if report_verbs is not None and _reported_that_clause(token, report_verbs):
-            return True
+        if report_verbs is not None and words.is_("second_report", token):
+            return True  # "He said A, and that B": a second thing reported, whatever the parser attached it to
         if token.head.dep_ == "xcomp" and _finite(token):
             # "aims to lift sales and is scheduled to publish results": a
             # finite conjunct the parser hung on an infinitive
@@ -516,12 +514,10 @@ def is_clause_head(
         if words.is_("embedded_question", token):
             return False
         # A complement clause is a claim of its own under a reporting verb
-        # or with its own complementiser "that"; "make it happen" stays
-        # inside its parent.
+        # or with its own complementiser "that" (``own_complement`` decision
+        # rules); "make it happen" stays inside its parent.
         return report_verbs is not None and (
-            token.head.lemma_.lower() in report_verbs
-            or any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
-            or glued_clause(token, report_verbs, words)
+            words.is_("own_complement", token) or glued_clause(token, report_verbs, words)
         )
     return True
 
@@ -1358,16 +1354,6 @@ def _parenthetical(token: Token) -> bool:
     return left > 0 and doc[left - 1].text == "(" and right + 1 < len(doc) and doc[right + 1].text == ")"
 
 
-def _reported_that_clause(conj: Token, report_verbs: frozenset[str]) -> bool:
-    """RETURNS (bool): whether a coordinated clause with its own "that" and
-    subject is a second thing reported ("He said A, and that B"), whatever the
-    parser attached it to."""
-    own_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
-    if not own_that or not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
-        return False
-    return any(a.lemma_.lower() in report_verbs for a in conj.ancestors)
-
-
 def _splits_from(conj: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a coordinated predicate is a claim of its own
     (a ``split_conjunct`` decision rule): it is finite or an auxiliary, has a
@@ -1447,26 +1433,19 @@ def reported_clause(token: Token, report_verbs: frozenset[str], words: SegmentWo
             if words.is_("embedded_question", child):
                 return None
             return child
-    return _misattached_that_clause(token)
+    return _misattached_that_clause(token, words)
 
 
-def _misattached_that_clause(verb: Token) -> Token | None:
+def _misattached_that_clause(verb: Token, words: SegmentWords) -> Token | None:
     """RETURNS (Token | None): a "that" clause the parser hung on the noun of
     a phrase after the reporting verb ("said in a statement that X", "can say
-    with confidence that X"): the report's content all the same."""
+    with confidence that X"): the report's content all the same (the first a
+    ``misattached_report`` decision rule matches)."""
     for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
         for noun in prep.children:
-            if noun.dep_ != "pobj":
-                continue
-            for clause in noun.children:
-                if (
-                    clause.dep_ == "acl"
-                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-                    and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
-                ):
-                    return clause
+            clause = words.child("misattached_report", noun)
+            if clause is not None:
+                return clause
     return None
 
 
