@@ -469,7 +469,10 @@ class NonClaimRule(BaseModel):
 #: its own "that" and subject under a verb of saying ("said A, and *that*
 #: B"), a second thing reported; "misattached_report", a "that" clause the
 #: parser hung on the noun after a verb of saying ("*said* in a statement
-#: *that* X"), the report's content
+#: *that* X"), the report's content; "imperative", a bare verb with no
+#: subject or auxiliary ("*Follow* the band on …"), an instruction, no claim
+#: (unless it is a status cue of its own, the ``imperative_cue`` lexicon:
+#: "*Imagine* the club selling its captain")
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -493,6 +496,7 @@ SegmentRole = Literal[
     "own_complement",
     "second_report",
     "misattached_report",
+    "imperative",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

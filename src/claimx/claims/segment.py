@@ -189,7 +189,11 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
             continue
         sets.setdefault(rule.kind, set()).add(rule.lemma.lower())
         ids.setdefault((rule.kind, rule.lemma.lower()), rule.id)
-    lexicons = {**load_attribution_rules(rules_dir), **{kind: frozenset(words) for kind, words in sets.items()}}
+    lexicons = {
+        **load_attribution_rules(rules_dir),
+        "imperative_cue": imperative_cues(rules_dir),
+        **{kind: frozenset(words) for kind, words in sets.items()},
+    }
     lines = _rule_lines(path)
     roles: dict[str, list[tuple[SegmentRule, Test]]] = {role: [] for role in SEGMENT_ROLES}
     word_kinds: dict[str, str] = {}
@@ -1211,28 +1215,27 @@ def imperative_cues(rules_dir: Path | None = None) -> frozenset[str]:
     return frozenset(lemmas)
 
 
-def _imperative(token: Token, cues: frozenset[str] = frozenset()) -> bool:
+def _imperative(token: Token, words: SegmentWords) -> bool:
     """Whether ``token`` heads an imperative, an instruction to the reader or
     listener ("Take a listen", "Follow her on …", "please ask yourself"): a
-    bare verb with no subject or auxiliary that opens its sentence (after
-    adverbs and interjections only), or one coordinated with such a verb.
-    Opening a quote, it is often parsed as hanging on what follows ("'Look
-    what the council has done, the shops are closing'", "'Let's see how
-    it goes,' she said"): an imperative all the same, unless the verb is a
-    status cue of its own (``cues``: "'Imagine the club selling its
-    captain,' one fan wrote" floats a rumour)."""
+    bare verb with no subject or auxiliary (an ``imperative`` decision rule)
+    that opens its sentence (after adverbs and interjections only), or one
+    coordinated with such a verb. Opening a quote, it is often parsed as
+    hanging on what follows ("'Look what the council has done, the shops
+    are closing'", "'Let's see how it goes,' she said"): an imperative all
+    the same, unless the verb is a status cue of its own (the
+    ``imperative_cue`` lexicon: "'Imagine the club selling its captain,'
+    one fan wrote" floats a rumour)."""
     if token.dep_ == "conj" and token.tag_ == "VB":
         token = token.head
-    if token.tag_ != "VB":
-        return False
-    if token.dep_ != "ROOT" and not (
-        token.dep_ in ("advcl", "ccomp") and token.head.i > token.i and token.lemma_.lower() not in cues
-    ):
-        return False
-    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "expl") for c in token.children):
+    rule = words.match("imperative", token)
+    if rule is None:
         return False
     before = token.doc[token.sent.start : token.i]
-    return all(t.pos_ in ("ADV", "INTJ", "CCONJ", "PUNCT", "SPACE") for t in before)
+    if not all(t.pos_ in ("ADV", "INTJ", "CCONJ", "PUNCT", "SPACE") for t in before):
+        return False
+    words.note(rule, token)
+    return True
 
 
 def _wh_question(sent: Span) -> bool:
@@ -1490,7 +1493,6 @@ class Segmenter(RulePackComponent):
         self.measurable = frozenset(load_nonclaim_phrases(rules_dir, "measurable"))
         self.credits = load_nonclaim_phrases(rules_dir, "credit")
         self.afterthoughts = afterthought_adverbs(rules_dir)
-        self.imperative_cues = imperative_cues(rules_dir)
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
         self.words = load_segment_words(rules_dir)
         self.copular = self.words.linking | self.words.causative
@@ -1622,7 +1624,7 @@ class Segmenter(RulePackComponent):
         # the report as the claim's frame rather than a claim of its own.
         claims: list[Span] = []
         for token in heads:
-            if token.i in dropped or _imperative(token, self.imperative_cues):
+            if token.i in dropped or _imperative(token, self.words):
                 continue
             frame_i = frames.get(token.i)
             frame = doc[frame_i] if frame_i is not None else None
