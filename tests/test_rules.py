@@ -94,3 +94,51 @@ def test_rules_a_pack_without_a_rule_for_a_role_is_refused(tmp_path, component, 
     }[component]
     with pytest.raises(RulePackError, match=rf"scope.jsonl: no \w+ rule for the role {role}"):
         build()
+
+
+def _pack_copy(tmp_path):
+    for path in default_rules_dir().glob("*.jsonl"):
+        shutil.copy(path, tmp_path / path.name)
+    return tmp_path / "segmentation.jsonl"
+
+
+@pytest.mark.parametrize("rule_id, role", [("decision-label", "label"), ("decision-pseudo-cleft", "pseudo_cleft")])
+def test_rules_a_segmentation_pack_without_a_decision_for_a_role_is_refused(tmp_path, rule_id, role):
+    """The segmenter asks its decisions by role; a pack with no rule for one is refused, naming the file."""
+    from claimx.claims.segment import Segmenter
+
+    path = _pack_copy(tmp_path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if json.loads(line)["id"] != rule_id]
+    assert len(kept) == len(lines) - 1
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    with pytest.raises(RulePackError, match=rf"segmentation.jsonl: no decision rule for the role {role}"):
+        Segmenter(rules_dir=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "rule, problem",
+    [
+        ({"pattern": {"DEP": "advcl", "CHILD": {"DEP": "mark"}}}, "unknown pattern key 'CHILD'"),
+        ({"pattern": {"LEMMA": {"IN_LEXICON": "no_such_kind"}}}, "no lexicon 'no_such_kind'"),
+    ],
+)
+def test_rules_a_bad_decision_pattern_names_file_line_and_rule(tmp_path, rule, problem):
+    from claimx.claims.segment import Segmenter
+
+    path = _pack_copy(tmp_path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    bad = {"id": "decision-bad", "kind": "decision", "role": "label", **rule}
+    lines.append(json.dumps(bad))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RulePackError, match=rf"segmentation.jsonl:{len(lines)}: rule 'decision-bad'.*{problem}"):
+        Segmenter(rules_dir=tmp_path)
+
+
+def test_rules_a_decision_rule_without_a_role_names_file_line_and_rule(tmp_path):
+    from claimx.rules import SegmentRule
+
+    path = tmp_path / "segmentation.jsonl"
+    path.write_text('{"id": "decision-x", "kind": "decision", "pattern": {"DEP": "acl"}}\n')
+    with pytest.raises(RulePackError, match=r"segmentation.jsonl:1: rule 'decision-x'.*role"):
+        load_jsonl(path, SegmentRule)

@@ -434,8 +434,91 @@ class NonClaimRule(BaseModel):
     counter_examples: list[str] = []
 
 
+#: the roles of ``decision`` rules (``segmentation.jsonl``), the segmenter's
+#: decisions that a token pattern makes: "label", a sentence's root that is a
+#: label before a colon ("*Update*: the bridge reopened"), no claim itself;
+#: "source_note", a participle on a noun that says how a source got a document
+#: ("a memo *seen* by the paper"), no claim; "embedded_question", a complement
+#: clause that asks ("did not say *whether* it would close"), part of the
+#: claim that it is not known, never one of its own; "answered_question", the
+#: participle of the question an answer replies to ("*Asked* whether X, she
+#: said no"), no claim; "as_report", an "as" clause of saying with no object
+#: ("*As* one fan *noted*, …"), the attribution of its clause, no claim;
+#: "withheld_report", a negated verb of saying whose report is itself the
+#: claim ("did *not* confirm that X": it is not known), whose clause stays in it;
+#: "pseudo_cleft", the copula of a free relative ("What is certain *is* that
+#: X"), which adds no claim to the clause it introduces; "set_off_adjective",
+#: an adjective set off after its noun with a verb of its own ("a jet,
+#: *capable* of flying 20 hours"), a claim of its own; "event_gerund", the
+#: gerund after a preposition of time or concession ("… after *gaining*
+#: 2%"), a claim of its own; "leading_participle", a bare participle that
+#: opens its sentence ("*Heading* into the final, …"), part of its clause's
+#: claim; "time_frame", "as" with a verb in progress ("…, as the train was
+#: *leaving*"), the time of its clause, no claim; "event_frame", a clause of
+#: time or occasion that is all a bare verb says ("The move comes *as* the
+#: bank cuts …"), one claim with it; "consequence", a verb after "so" ("A,
+#: *so* B"), whose clause before it is not glued on as a claim of its own;
+#: "alternatives", a verb with "or" between its conjuncts ("fill *or* sort
+#: it"), one claim; "unasserted_mark", the subordinator of an adverbial
+#: clause that is a condition, a time frame or a likeness ("*if* the deal
+#: closes", "*until* the vote"), which asserts nothing and is no claim;
+#: "non_restrictive", a relative clause set off from its noun that adds a
+#: fact of its own ("The brewery, *which* opened a site, …"), a claim;
+#: "report_adjunct", a participle of saying that elaborates its clause (",
+#: *saying* the offer was low", "*Speaking* in Oslo, …"), no claim;
+#: "split_conjunct", a coordinated predicate that is a claim of its own
+#: ("closed in May *and will reopen* in June"); "gapped_conjunct", a
+#: coordinated clause that leaves out the auxiliaries before it ("jobs will
+#: be cut and two depots *closed*"), which shares its clause's status;
+#: "own_complement", a complement clause that is a claim of its own: under
+#: a verb of saying, or with its own "that" ("*said* the plant will close",
+#: "believes *that* it will"); "second_report", a coordinated clause with
+#: its own "that" and subject under a verb of saying ("said A, and *that*
+#: B"), a second thing reported; "misattached_report", a "that" clause the
+#: parser hung on the noun after a verb of saying ("*said* in a statement
+#: *that* X"), the report's content; "imperative", a bare verb with no
+#: subject or auxiliary ("*Follow* the band on …"), an instruction, no claim
+#: (unless it is a status cue of its own, the ``imperative_cue`` lexicon:
+#: "*Imagine* the club selling its captain")
+SegmentRole = Literal[
+    "label",
+    "source_note",
+    "embedded_question",
+    "answered_question",
+    "as_report",
+    "withheld_report",
+    "pseudo_cleft",
+    "set_off_adjective",
+    "event_gerund",
+    "leading_participle",
+    "time_frame",
+    "event_frame",
+    "consequence",
+    "alternatives",
+    "unasserted_mark",
+    "non_restrictive",
+    "report_adjunct",
+    "split_conjunct",
+    "gapped_conjunct",
+    "own_complement",
+    "second_report",
+    "misattached_report",
+    "imperative",
+]
+SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
+
+
 class SegmentRule(BaseModel):
-    """One line of ``segmentation.jsonl``: a word whose lemma decides how a clause is segmented."""
+    """One line of ``segmentation.jsonl``: a word whose lemma decides how a
+    clause is segmented, or (``kind: "decision"``) a token pattern the
+    segmenter asks for one of its decisions, by ``role`` (:data:`SEGMENT_ROLES`).
+
+    A decision's ``pattern`` is one token in the scope rules' syntax
+    (:mod:`claimx.claims.scope`), whose lexicons are the word kinds of this
+    file and of ``attribution.jsonl`` (``{"LEMMA": {"IN_LEXICON":
+    "report_verb"}}``); where it matches, the rule is recorded, and so is
+    the word rule of the lexicon its ``LEMMA`` names.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -467,10 +550,23 @@ class SegmentRule(BaseModel):
         "circumstance_preposition",
         "additive_preposition",
         "figure_noun",
+        "decision",
     ]
-    lemma: str
+    lemma: str | None = None
+    #: kind "decision": the segmenter's decision it serves, and the token pattern that finds it
+    role: SegmentRole | None = None
+    pattern: dict[str, Any] | None = None
     examples: list[Example] = []
     counter_examples: list[str] = []
+
+    @model_validator(mode="after")
+    def _fields_of_kind(self) -> SegmentRule:
+        if self.kind == "decision":
+            if self.role is None or not self.pattern or self.lemma is not None:
+                raise ValueError(f"a decision rule names its role, one of {', '.join(SEGMENT_ROLES)}, and a pattern, no lemma")
+        elif self.lemma is None or self.role is not None or self.pattern is not None:
+            raise ValueError(f"a {self.kind} rule names its lemma, no role or pattern")
+        return self
 
 
 class SentenceRule(BaseModel):

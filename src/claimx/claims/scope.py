@@ -23,7 +23,7 @@ cue: no match).
 Facts of the walk (``true`` or ``false``): ``IN_SPINE`` (the token is the
 claim's predicate or its frame), ``IN_CLAIM`` (it lies in the claim),
 ``AS_LEMMA`` (it is written as its lemma: a base form), ``IS_CUE_ROOT`` (it is the cue's root),
-``AFTER_HEAD`` (it follows its head), ``SET_OFF_BY_COMMA`` (its subtree
+``AFTER_HEAD`` (it follows its head), ``SENT_START`` (it opens its sentence), ``SET_OFF_BY_COMMA`` (its subtree
 follows its head after a comma); ``CUE_TOKENS`` (an int, or ``IN``): the
 cue's length in tokens (or ``{">=": n}``); ``CUE_RULE`` (fields of the cue's rule and their
 values, ``{"subject_modifier": true}``). ``NOT`` (a nested pattern): the
@@ -69,7 +69,7 @@ _ATTRS: dict[str, Callable[[Token], str]] = {
 _RELATIONS = (
     "HEAD", "HAS_CHILD", "NO_CHILD", "HAS_DESCENDANT", "NO_DESCENDANT", "ANCESTOR", "PREV", "NEXT", "LEFT_EDGE", "RIGHT_EDGE", "FROM", "FRAME",
 )
-_FACTS = ("IN_SPINE", "IN_CLAIM", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA", "AS_LEMMA")
+_FACTS = ("IN_SPINE", "IN_CLAIM", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA", "AS_LEMMA", "SENT_START")
 
 
 def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset[str]], where: str) -> Test:
@@ -211,6 +211,8 @@ def _fact_test(key: str, value: bool) -> Test:
         return lambda t, w: (w.claim is not None and w.claim.start <= t.i < w.claim.end) == value
     if key == "AS_LEMMA":
         return lambda t, w: (t.lower_ == t.lemma_.lower()) == value
+    if key == "SENT_START":
+        return lambda t, w: (t.i == t.sent.start) == value
     if key == "SET_OFF_BY_COMMA":
         return lambda t, w: (t.left_edge.i > t.head.i and t.doc[t.left_edge.i - 1].text == ",") == value
     return lambda t, w: (t.i > t.head.i) == value  # AFTER_HEAD

@@ -34,7 +34,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import RulePackError
 from ..rules import (
+    SEGMENT_ROLES,
     SegmentRule,
     afterthought_adverbs,
     default_rules_dir,
@@ -46,6 +48,7 @@ from ..rules import (
 )
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
+from .scope import Test, Walk, compile_pattern
 from .sentences import doc_text
 from .tree import CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS
 
@@ -63,70 +66,199 @@ EDGE_DEPS = frozenset({"cc", "mark", "punct", "prep_trail"})
 EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
 
 
-@dataclass(frozen=True)
+@dataclass
 class SegmentWords:
-    """The words of ``segmentation.jsonl`` by kind, and the rule behind each.
+    """The segmentation pack: its words by kind (with the rule behind each)
+    and its ``decision`` rules by role, the engine that matches them
+    (:meth:`match`, :meth:`note`, :meth:`is_`).
 
-    ``fire`` records in ``doc._.rules_fired`` the rule of a word that took part in a decision.
+    ``fire`` records in ``doc._.rules_fired`` the rule of a word that took part
+    in a decision, once per word: while the component segments a Doc
+    (``begin``/``end``), the entries it recorded are kept in a set, state of
+    the component for that one call, so that a long Doc's checks stay constant time.
     """
 
     linking: frozenset[str] = frozenset()
     causative: frozenset[str] = frozenset()
-    source_participles: frozenset[str] = frozenset()
-    question_participles: frozenset[str] = frozenset()
-    reporting_participles: frozenset[str] = frozenset()
     circumstance_prepositions: frozenset[str] = frozenset()
     additive_prepositions: frozenset[str] = frozenset()
     figure_nouns: frozenset[str] = frozenset()
     ids: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: role -> the ``decision`` rules that find it, with their compiled patterns
+    roles: dict[str, list[tuple[SegmentRule, Test]]] = field(default_factory=dict)
+    #: decision rule id -> the word kind its ``LEMMA`` tests (that word's rule is recorded with it)
+    word_kinds: dict[str, str] = field(default_factory=dict)
+    #: role -> (attribute, values): a test every rule of the role makes at its top
+    #: level (``DEP``, ``TAG``, ``POS``, ``LEMMA`` or ``LOWER``), asked first so that most tokens are passed over cheaply
+    gates: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    #: role -> the same for the token's ``HEAD``, asked of a head before its children are tried (:meth:`child`)
+    head_gates: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    #: the Doc being segmented and the entries of its ``rules_fired``, while ``begin`` holds
+    _seen: tuple[Doc, set[tuple[str, int, int]]] | None = field(default=None, repr=False, compare=False)
+
+    def begin(self, doc: Doc) -> None:
+        """Start segmenting ``doc``: its recorded rules are indexed for ``fire``."""
+        self._seen = (doc, set(doc._.rules_fired or []))
+
+    def end(self) -> None:
+        """Release the Doc ``begin`` indexed."""
+        self._seen = None
 
     def fire(self, kind: str, token: Token) -> None:
         rule_id = self.ids.get((kind, token.lemma_.lower()))
         if rule_id is None:
             return
+        self.record(rule_id, token)
+
+    def match(self, role: str, token: Token) -> SegmentRule | None:
+        """RETURNS (SegmentRule | None): the first ``decision`` rule of ``role``
+        whose pattern matches ``token``, not recorded (see :meth:`note`)."""
+        found = self.roles.get(role)
+        if not found:
+            return None
+        gate = self.gates.get(role)
+        if gate is not None and getattr(token, gate[0]) not in gate[1]:
+            return None
+        walk = Walk({token.i}, None, None)
+        for rule, test in found:
+            if test(token, walk):
+                return rule
+        return None
+
+    def child(self, role: str, token: Token) -> Token | None:
+        """RETURNS (Token | None): the first child of ``token`` that a ``decision``
+        rule of ``role`` matches (recording it), or None."""
+        gate = self.head_gates.get(role)
+        if gate is not None and getattr(token, gate[0]) not in gate[1]:
+            return None
+        for child in token.children:
+            if self.is_(role, child):
+                return child
+        return None
+
+    def note(self, rule: SegmentRule, token: Token) -> None:
+        """Record that the ``decision`` rule ``rule`` decided at ``token``, and the word rule its lemma test used."""
+        self.record(rule.id, token)
+        kind = self.word_kinds.get(rule.id)
+        if kind is not None:
+            self.fire(kind, token)
+
+    def is_(self, role: str, token: Token) -> bool:
+        """RETURNS (bool): whether a ``decision`` rule of ``role`` matches ``token`` (recording it)."""
+        gate = self.gates.get(role)
+        if gate is not None and getattr(token, gate[0]) not in gate[1]:
+            return False  # the common case, passed over before a call to match
+        rule = self.match(role, token)
+        if rule is None:
+            return False
+        self.note(rule, token)
+        return True
+
+    def record(self, rule_id: str, token: Token) -> None:
+        """Record that ``rule_id`` decided at ``token``, unless it is recorded there already."""
         entry = (rule_id, token.idx, token.idx + len(token.text))
         doc = token.doc
-        if entry not in _fired_set(doc):
-            record_rule(doc, *entry)
+        if self._seen is not None and self._seen[0] is doc:
+            seen = self._seen[1]
+            if entry in seen:
+                return
+            seen.add(entry)
+        elif entry in (doc._.rules_fired or []):
+            return
+        record_rule(doc, *entry)
 
 
-#: :func:`_fired_set`'s index: the last Doc's ``rules_fired`` list, how many of its entries are in the set, the set
-_fired_index: list[Any] = [None, 0, set()]
-
-
-def _fired_set(doc: Doc) -> set[tuple[str, int, int]]:
-    """RETURNS (set): the entries of ``doc._.rules_fired``, as a set kept up to date with the list
-    (which :func:`record_rule` only appends to), so that a long Doc's checks stay constant time.
-    The index follows one list (the Doc being segmented) and holds it, so its identity is its own."""
-    fired = doc._.rules_fired or []
-    index = _fired_index
-    if index[0] is not fired or index[1] > len(fired):
-        index[:] = [fired, 0, set()]
-    if index[1] < len(fired):
-        index[2].update(fired[index[1] :])
-        index[1] = len(fired)
-    return index[2]
+#: an empty pack's words: the default of the helpers below (no word decides, none is recorded)
+NO_WORDS = SegmentWords()
 
 
 def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
-    """RETURNS (SegmentWords): the lemmas of ``segmentation.jsonl`` by kind (first rule wins for ids)."""
-    rules = load_jsonl(Path(rules_dir or default_rules_dir()) / "segmentation.jsonl", SegmentRule)
+    """RETURNS (SegmentWords): the lemmas of ``segmentation.jsonl`` by kind (first rule wins for ids)
+    and its ``decision`` rules by role, their patterns compiled with the word
+    kinds of ``segmentation.jsonl`` and ``attribution.jsonl`` as lexicons.
+
+    RAISES (RulePackError): a pattern that does not compile, or a role no rule
+        serves, naming the file, the line and the rule.
+    """
+    path = Path(rules_dir or default_rules_dir()) / "segmentation.jsonl"
+    rules = load_jsonl(path, SegmentRule)
     sets: dict[str, set[str]] = {}
     ids: dict[tuple[str, str], str] = {}
     for rule in rules:
+        if rule.lemma is None:
+            continue
         sets.setdefault(rule.kind, set()).add(rule.lemma.lower())
         ids.setdefault((rule.kind, rule.lemma.lower()), rule.id)
+    lexicons = {
+        **load_attribution_rules(rules_dir),
+        "imperative_cue": imperative_cues(rules_dir),
+        **{kind: frozenset(words) for kind, words in sets.items()},
+    }
+    lines = _rule_lines(path)
+    roles: dict[str, list[tuple[SegmentRule, Test]]] = {role: [] for role in SEGMENT_ROLES}
+    word_kinds: dict[str, str] = {}
+    for rule in rules:
+        if rule.role is None or rule.pattern is None:
+            continue
+        where = f"{path}:{lines.get(rule.id, 0)}: rule {rule.id!r}"
+        roles[rule.role].append((rule, compile_pattern(rule.pattern, lexicons, where)))
+        lemma = rule.pattern.get("LEMMA")
+        if isinstance(lemma, dict) and lemma.get("IN_LEXICON") in sets:
+            word_kinds[rule.id] = lemma["IN_LEXICON"]
+    missing = [role for role, found in roles.items() if not found]
+    if missing:
+        raise RulePackError(f"{path}: no decision rule for the role {', '.join(missing)}")
+    gates = {role: gate for role, found in roles.items() if (gate := _gate([r.pattern or {} for r, _ in found]))}
+    head_gates = {
+        role: gate for role, found in roles.items() if (gate := _gate([(r.pattern or {}).get("HEAD") or {} for r, _ in found]))
+    }
     return SegmentWords(
         linking=frozenset(sets.get("linking_verb", ())),
         causative=frozenset(sets.get("causative_verb", ())),
-        source_participles=frozenset(sets.get("source_participle", ())),
-        question_participles=frozenset(sets.get("question_participle", ())),
-        reporting_participles=frozenset(sets.get("reporting_participle", ())),
         circumstance_prepositions=frozenset(sets.get("circumstance_preposition", ())),
         additive_prepositions=frozenset(sets.get("additive_preposition", ())),
         figure_nouns=frozenset(sets.get("figure_noun", ())),
         ids=ids,
+        roles=roles,
+        word_kinds=word_kinds,
+        gates=gates,
+        head_gates=head_gates,
     )
+
+
+#: token attributes a gate may test, by pattern key
+_GATE_ATTRS = {"DEP": "dep_", "TAG": "tag_", "POS": "pos_", "LEMMA": "lemma_", "LOWER": "lower_"}
+
+
+def _gate(patterns: list[dict[str, Any]]) -> tuple[str, frozenset[str]] | None:
+    """RETURNS (tuple | None): an attribute that every one of ``patterns``
+    tests at its top level with a value or ``IN``, and the values any of
+    them allows (a token with another value matches none of them); None
+    if there is no such attribute."""
+    for key, attr in _GATE_ATTRS.items():
+        values: set[str] = set()
+        for pattern in patterns:
+            test = pattern.get(key)
+            if isinstance(test, str):
+                values.add(test)
+            elif isinstance(test, dict) and set(test) == {"IN"}:
+                values.update(test["IN"])
+            else:
+                break
+        else:
+            return attr, frozenset(values)
+    return None
+
+
+def _rule_lines(path: Path) -> dict[str, int]:
+    """RETURNS (dict[str, int]): each rule id of a pack file and the line it stands on, for errors."""
+    lines: dict[str, int] = {}
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            match = re.match(r'\s*\{\s*"id"\s*:\s*"([^"]+)"', line)
+            if match:
+                lines.setdefault(match.group(1), number)
+    return lines
 
 
 #: the copula "be", a function word ("What is certain is that …")
@@ -314,7 +446,7 @@ def is_opinion(
     evaluative: frozenset[str],
     opinion_verbs: frozenset[str],
     measurable: frozenset[str] = frozenset(),
-    words: SegmentWords = SegmentWords(),
+    words: SegmentWords = NO_WORDS,
 ) -> bool:
     """RETURNS (bool): whether a clause is pure opinion or praise, which the
     guide does not count as a claim: a copula whose complement is a
@@ -399,27 +531,21 @@ def _bounding_superlative(token: Token) -> bool:
     return token.lower_ in ("least", "most") and token.i > 0 and token.doc[token.i - 1].lower_ == "at"
 
 
-def _label(token: Token) -> bool:
-    """RETURNS (bool): whether a sentence's root is a label before a colon ("Update:", "Correction:")."""
-    doc = token.doc
-    return (
-        token.dep_ == "ROOT"
-        and token.pos_ in ("NOUN", "PROPN")
-        and token.i + 1 < len(doc)
-        and doc[token.i + 1].text == ":"
-        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
-    )
+def _label(token: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a sentence's root is a label before a colon
+    ("Update:", "Correction:"): a ``label`` decision rule matches it."""
+    return words.is_("label", token)
 
 
-def _pseudo_cleft(token: Token, heads: set[int]) -> bool:
+def _pseudo_cleft(token: Token, heads: set[int], words: SegmentWords) -> bool:
     """RETURNS (bool): whether ``token`` is the copula of "What is certain is
-    that X" whose X is a claim of its own: the copula adds no claim."""
-    if token.lemma_ != BE:
+    that X" (a ``pseudo_cleft`` decision rule) whose X is a claim of its own:
+    the copula adds no claim."""
+    rule = words.match("pseudo_cleft", token)
+    if rule is None or not any(c.dep_ == "ccomp" and c.i in heads for c in token.children):
         return False
-    free_relative = any(
-        c.dep_ in ("csubj", "csubjpass") and c.left_edge.lower_ in ("what", "whatever") for c in token.children
-    )
-    return free_relative and any(c.dep_ == "ccomp" and c.i in heads for c in token.children)
+    words.note(rule, token)
+    return True
 
 
 def _is_predicate(token: Token) -> bool:
@@ -431,7 +557,7 @@ def _is_predicate(token: Token) -> bool:
 
 
 def is_clause_head(
-    token: Token, report_verbs: frozenset[str] | None = None, words: SegmentWords = SegmentWords()
+    token: Token, report_verbs: frozenset[str] | None = None, words: SegmentWords = NO_WORDS
 ) -> bool:
     """RETURNS (bool): whether ``token`` heads a clause that may be a claim.
 
@@ -440,16 +566,14 @@ def is_clause_head(
     words (SegmentWords): the segmentation pack's words.
     """
     if token.dep_ == "ROOT":
-        return not token.is_space and not token.is_punct and not _label(token)
-    if token.dep_ == "acl" and _label(token.head) and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return not token.is_space and not token.is_punct and not _label(token, words)
+    if token.dep_ == "acl" and _label(token.head, words) and any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return True  # "Update: Westbridge confirmed …", parsed as a clause on the label
     if (
         token.dep_ == "acl"
         and report_verbs is not None
-        and token.head.dep_ == "pobj"
-        and token.head.head.dep_ == "prep"
-        and token.head.head.head.lemma_.lower() in report_verbs
-        and getattr(_misattached_that_clause(token.head.head.head), "i", None) == token.i
+        and words.is_("misattached_report", token)
+        and getattr(_misattached_that_clause(token.head.head.head, words), "i", None) == token.i
     ):
         return True
     if (
@@ -462,8 +586,7 @@ def is_clause_head(
         # noun's content clause: "reports that X") is a clause of its own,
         # whatever noun the parser hung it on
         return True
-    if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in words.source_participles:
-        words.fire("source_participle", token)
+    if words.is_("source_note", token):
         return False  # "a memo seen by a newspaper": where the source got it, no claim
     if token.dep_ == "acl" and token.tag_ == "VBN":
         if _according_to_object(token.head):
@@ -472,7 +595,7 @@ def is_clause_head(
         # its noun ("figures released by the bureau") it says which one, as a restrictive
         # relative clause does, and stays in its claim
         return _parenthetical(token) or _set_off_participle(token)
-    if _set_off_adjective(token):
+    if _set_off_adjective(token, words):
         return True
     if token.dep_ == "appos" and _parenthetical(token):
         return any(t.tag_ == "VBN" or t.pos_ == "VERB" for t in token.subtree)
@@ -490,42 +613,39 @@ def is_clause_head(
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
         return False
     if token.dep_ == "relcl":
-        return _non_restrictive(token)
+        return _non_restrictive(token, words)
     if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
         return False
-    if token.dep_ == "advcl" and (_leading_participle(token) or _running_participle(token)):
+    if token.dep_ == "advcl" and (_leading_participle(token, words) or _running_participle(token)):
         return False
     if token.dep_ == "conj":
-        if report_verbs is not None and _reported_that_clause(token, report_verbs):
-            return True
+        if report_verbs is not None and words.is_("second_report", token):
+            return True  # "He said A, and that B": a second thing reported, whatever the parser attached it to
         if token.head.dep_ == "xcomp" and _finite(token):
             # "aims to lift sales and is scheduled to publish results": a
             # finite conjunct the parser hung on an infinitive
             return True
-        if _coordinated_complement(token):
+        if _coordinated_complement(token, words):
             return True
-        if _clausal_pcomp(token.head) and is_absolute(token.head.head) and _splits_from(token):
+        if _clausal_pcomp(token.head) and is_absolute(token.head.head) and _splits_from(token, words):
             # "…, with one bank losing 11% and another falling 9%": each half of an absolute is a claim
             return True
-        return is_clause_head(token.head, report_verbs, words) and _splits_from(token)
+        return is_clause_head(token.head, report_verbs, words) and _splits_from(token, words)
     if token.dep_ == "ccomp":
         # "did not say whether …", "has not said how much …": an embedded
         # question is part of the claim that it is not known
-        first = token.left_edge
-        if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB"):
+        if words.is_("embedded_question", token):
             return False
         # A complement clause is a claim of its own under a reporting verb
-        # or with its own complementiser "that"; "make it happen" stays
-        # inside its parent.
+        # or with its own complementiser "that" (``own_complement`` decision
+        # rules); "make it happen" stays inside its parent.
         return report_verbs is not None and (
-            token.head.lemma_.lower() in report_verbs
-            or any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
-            or glued_clause(token, report_verbs)
+            words.is_("own_complement", token) or glued_clause(token, report_verbs, words)
         )
     return True
 
 
-def glued_clause(ccomp: Token, report_verbs: frozenset[str]) -> bool:
+def glued_clause(ccomp: Token, report_verbs: frozenset[str], words: SegmentWords) -> bool:
     """RETURNS (bool): whether the parser hung a sentence's earlier clause, a
     whole one, on a later verb as its complement: "The plant is old; it
     closed in May", "Sales fell & nothing was done". Only a reporting verb
@@ -540,36 +660,30 @@ def glued_clause(ccomp: Token, report_verbs: frozenset[str]) -> bool:
         return False
     if not _finite(head) or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
         return False  # "…, codenamed Orion": no clause to glue to
-    if any(c.dep_ in ("advmod", "mark") and c.lower_ == "so" and c.i < head.i for c in head.children):
+    if words.is_("consequence", head):
         return False  # "A, so B": the consequence of one claim
     # a colon announces what follows ("The plan is clear: X"): one claim
     after = ccomp.doc[ccomp.right_edge.i + 1]
     return after.i < head.i and ((after.is_punct and after.text != ":") or after.pos_ == "CCONJ")
 
 
-def glued_frame(ccomp: Token, report_verbs: frozenset[str]) -> bool:
+def glued_frame(ccomp: Token, report_verbs: frozenset[str], words: SegmentWords) -> bool:
     """RETURNS (bool): whether the verb a glued clause hangs on has only a
     subject besides it ("X is close, a new survey shows"; "…, he went on"):
     it frames the clause before it, as a trailing reporter does, and is no
     claim of its own."""
-    return glued_clause(ccomp, report_verbs) and all(
+    return glued_clause(ccomp, report_verbs, words) and all(
         c.dep_ in SUBJECT_DEPS or c.dep_ in EDGE_DEPS or c.i == ccomp.i for c in ccomp.head.children
     )
 
 
-def _set_off_adjective(token: Token) -> bool:
+def _set_off_adjective(token: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether an adjective set off by a comma after its noun
     says what the noun can do or does, with a verb of its own ("a new
     jet, capable of flying 20 hours non-stop", "its chief, responsible for
-    closing the plant"): a fact of its own, as a set-off participle is."""
-    if token.pos_ != "ADJ" or token.dep_ not in ("amod", "appos") or token.i < token.head.i:
-        return False
-    first = token.left_edge
-    if first.i != token.i or first.i == 0 or token.doc[first.i - 1].text != ",":
-        return False
-    return any(
-        c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in token.children
-    )
+    closing the plant"): a fact of its own, as a set-off participle is
+    (a ``set_off_adjective`` decision rule)."""
+    return words.is_("set_off_adjective", token)
 
 
 def _set_off_participle(acl: Token) -> bool:
@@ -635,11 +749,7 @@ def _sentence_adverbial(prep: Token, verb: Token) -> bool:
     return prep.i < verb.i and after < len(doc) and doc[after].text == ","
 
 
-#: subordinators (function words) of the time or the occasion of an event
-EVENT_FRAME_MARKS = frozenset({"as", "after", "before", "since"})
-
-
-def bare_event_frame(token: Token, heads: set[int]) -> Token | None:
+def bare_event_frame(token: Token, heads: set[int], words: SegmentWords) -> Token | None:
     """RETURNS (Token | None): the adverbial clause after ``token`` that is
     all ``token`` says besides its subject ("The move comes as the bank cuts
     its forecast", "Ten months passed before a judge ordered the release"):
@@ -649,14 +759,18 @@ def bare_event_frame(token: Token, heads: set[int]) -> Token | None:
     if len(content) != 1:
         return None
     (clause,) = content
-    if not any(c.dep_ == "mark" and c.lower_ in EVENT_FRAME_MARKS for c in clause.children):
-        return None  # "…, although the band plans a single": a concession says a thing of its own
-    if any(c.dep_ == "npadvmod" for c in clause.children):
-        return None  # "…comes three weeks after the maker unveiled it": an earlier event, dated, recalled on its own
+    # an ``event_frame`` decision rule: the clause's subordinator is one of
+    # time or occasion ("…, although the band plans a single": a concession
+    # says a thing of its own) and no measure dates it ("…comes three weeks
+    # after the maker unveiled it": an earlier event, recalled on its own)
+    rule = words.match("event_frame", clause)
+    if rule is None:
+        return None
     if not all(c.i == clause.i or (c.dep_ in _FRAME_DEPS and c.dep_ != "neg") for c in token.children):
         return None
     if not any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return None
+    words.note(rule, clause)
     return clause
 
 
@@ -689,40 +803,24 @@ def _according_to_object(noun: Token) -> bool:
     )
 
 
-#: Subordinators (function words) whose clause is a condition, a time frame
-#: or a likeness ("acting like they are undecided"), not an assertion.
-CONDITION_MARKS = frozenset({"if", "unless", "once", "when", "whenever", "until", "whether", "like"})
+#: "with", a function word: the preposition of an absolute ("…, with a debut planned for 2028"), also
+#: its subordinator where the parser made a clause of it ("…, with deliveries to begin in 2029")
+WITH = "with"
 
 
-def _non_restrictive(relcl: Token) -> bool:
-    """RETURNS (bool): whether a relative clause adds a fact of its own:
-    "Deadlock, which is still in testing" does, and so does one in the past
-    tense on a time, set off by a comma ("in 2019, when the plant lost $2m"):
-    it recalls an event. One in the present describes its time ("in June,
-    when the school term ends"); "the plant that supplies its cells" only
-    narrows down its noun."""
-    doc = relcl.doc
-    first = relcl.left_edge
-    before = doc[first.i - 1] if first.i > 0 else None
-    if before is None or before.text not in (",", "(", "—", "–", "-"):
-        return False
-    if first.lower_ == "when":
-        return relcl.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in relcl.children)
-    if first.pos_ in ("ADP", "DET", "NUM", "PRON") and first.lower_ not in RELATIVE_WORDS:
-        # ", in which 300 jobs go", ", each of whom …", ", most of which …": the pronoun comes after a
-        # preposition or a quantifier and its "of"
-        pronoun = next((t for t in doc[first.i + 1 : min(first.i + 3, relcl.i)] if t.tag_ in ("WDT", "WP")), None)
-        return pronoun is not None and pronoun.lower_ in ("which", "whom") and (
-            first.pos_ == "ADP" or doc[pronoun.i - 1].lower_ == "of"
-        )
-    return first.lower_ in RELATIVE_WORDS
+def _non_restrictive(relcl: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a relative clause adds a fact of its own (a
+    ``non_restrictive`` decision rule): set off by a comma, a parenthesis or
+    a dash, "Deadlock, which is still in testing" does; so does one in the
+    past tense on a time ("in 2019, when the plant lost $2m"): it recalls an
+    event, and one whose pronoun follows a preposition or a quantifier and
+    its "of" (", in which 300 jobs go", ", each of whom …"). One in the
+    present describes its time ("in June, when the school term ends"); "the
+    plant that supplies its cells" only narrows down its noun."""
+    return words.is_("non_restrictive", relcl)
 
 
-#: relative pronouns and adverbs (function words) that open a non-restrictive relative clause after a comma
-RELATIVE_WORDS = frozenset({"which", "who", "whose", "where"})
-
-
-def interrupted_subject(head: Token) -> int | None:
+def interrupted_subject(head: Token, words: SegmentWords) -> int | None:
     """RETURNS (int | None): where a predicate's words begin after a subject
     that a non-restrictive relative clause interrupts ("The brewery, which
     opened a second site last spring, is cutting staff"): the
@@ -736,7 +834,7 @@ def interrupted_subject(head: Token) -> int | None:
         return None
     doc = head.doc
     for t in subject.children:
-        if t.dep_ != "relcl" or not _non_restrictive(t):
+        if t.dep_ != "relcl" or not _non_restrictive(t, words):
             continue
         after = t.right_edge.i + 1
         # the clause closes the subject: nothing of the subject follows its comma
@@ -745,20 +843,20 @@ def interrupted_subject(head: Token) -> int | None:
     return None
 
 
-def _time_frame(advcl: Token, marks: list[str]) -> bool:
+def _time_frame(advcl: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether an adverbial clause is the time frame of its
-    clause rather than an event put forward on its own: "as" with a verb in
-    progress ("…, as the train was leaving the station"). "As" with a plain
-    verb may give a reason or a fact of its own, and stays a claim."""
-    aux = [c for c in advcl.children if c.dep_ in ("aux", "auxpass")]
-    return "as" in marks and advcl.tag_ == "VBG" and any(a.lemma_ == BE for a in aux)
+    clause rather than an event put forward on its own (a ``time_frame``
+    decision rule): "as" with a verb in progress ("…, as the train was
+    leaving the station"). "As" with a plain verb may give a reason or a
+    fact of its own, and stays a claim."""
+    return words.is_("time_frame", advcl)
 
 
-def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> bool:
+def _asserted_adverbial(advcl: Token, words: SegmentWords = NO_WORDS) -> bool:
     """RETURNS (bool): whether an adverbial clause asserts something: "while
     production has not yet begun" does; "if the deal closes" and purpose
     infinitives ("to cover the penalties", "for the money to get in") do not."""
-    marks = [c.lower_ for c in advcl.children if c.dep_ == "mark"]
+    marks = [c for c in advcl.children if c.dep_ == "mark"]
     # the parser often makes "when" the clause's adverb rather than its
     # subordinator: right after its clause, not set off by a comma ("… pauses
     # the music when a call comes in"), it is the time of that claim all the
@@ -766,35 +864,30 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = SegmentWords()) -> b
     # adds a fact of its own, and so may a clause it opens before its head
     first = advcl.left_edge
     if first.i > advcl.head.i and first.i > 0 and advcl.doc[first.i - 1].text not in (",", "—", "–", ";"):
-        marks += [c.lower_ for c in advcl.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == first.i]
-    if any(m in CONDITION_MARKS for m in marks):
+        marks += [c for c in advcl.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == first.i]
+    if any(words.is_("unasserted_mark", m) for m in marks):
+        return False  # "if the deal closes", "until the vote": an ``unasserted_mark`` decision rule
+    if _time_frame(advcl, words):
         return False
-    if _time_frame(advcl, marks):
-        return False
-    if advcl.lemma_ in words.question_participles and advcl.tag_ == "VBN":
-        words.fire("question_participle", advcl)
+    if words.is_("answered_question", advcl):
         return False  # "Asked whether X, she said no": the question belongs to its answer
     # an infinitive states no event, even with a subject of its own ("too
     # long for the money to get into the system", "in order for talks to
     # resume"), unless it is an absolute ("…, with deliveries to begin in 2029")
-    if "with" in marks:
+    if any(m.lower_ == WITH for m in marks):
         return True
     return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in advcl.children)
 
 
-def _leading_participle(advcl: Token) -> bool:
+def _leading_participle(advcl: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether an adverbial clause is a bare present
     participle that opens its sentence before the clause it hangs on
     ("Heading into the final round, the leader needs a par", "Weighing in
     on the row, the mayor agreed"): it sets the scene of that claim, with
-    no subject, subordinator or object of its own, and is part of it."""
-    if advcl.tag_ != "VBG" or advcl.i > advcl.head.i or advcl.left_edge.i != advcl.sent.start:
-        return False
-    if advcl.left_edge.i != advcl.i:
-        return False  # "As part of the group's restructuring, …": a noun read as a participle, not a bare one
-    # one with an object of its own does a thing a reader may track ("Facing
-    # its worst crisis in years, …", "Addressing a conference, …")
-    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass", "dobj", "ccomp") for c in advcl.children)
+    no subject, subordinator or object of its own, and is part of it (a
+    ``leading_participle`` decision rule). One with an object of its own
+    does a thing a reader may track ("Facing its worst crisis in years, …")."""
+    return words.is_("leading_participle", advcl)
 
 
 def _running_participle(advcl: Token) -> bool:
@@ -819,7 +912,7 @@ def is_absolute(token: Token) -> bool:
     """RETURNS (bool): whether ``token`` is the "with" of an absolute phrase
     that adds a claim of its own: "…, with a debut planned for late 2028",
     "…, with Stephen McFeely writing"."""
-    if token.lower_ != "with" or token.dep_ != "prep" or token.i == 0:
+    if token.lower_ != WITH or token.dep_ != "prep" or token.i == 0:
         return False
     if token.doc[token.i - 1].text not in (",", "—", "–", ";"):
         return False
@@ -828,30 +921,19 @@ def is_absolute(token: Token) -> bool:
     return any(c.dep_ == "pobj" or _clausal_pcomp(c) for c in token.children) and token.head.pos_ in ("VERB", "AUX")
 
 
-#: prepositions (function words) whose gerund states an event before, after or despite the clause's
-EVENT_PREPOSITIONS = frozenset({"after", "before", "despite"})
-
-
-def event_gerund(token: Token) -> Token | None:
+def event_gerund(token: Token, words: SegmentWords) -> Token | None:
     """RETURNS (Token | None): the gerund of an event that a preposition of
     time or concession puts beside its clause, a claim of its own: "…
     after gaining 2%", "before losing narrowly to the incumbent", "despite
-    trailing in the polls"; None when ``token`` is no such preposition."""
-    if token.dep_ != "prep" or token.lower_ not in EVENT_PREPOSITIONS or token.head.pos_ not in ("VERB", "AUX"):
-        return None
-    if any(c.dep_ == "neg" for c in token.head.children):
-        return None  # "did not leave after losing": a negation may deny the time phrase itself
-    if token.i < token.head.i and token.i != token.sent.start:
-        return None  # "The senator, despite trailing, won": inside its clause's words, it stays there
-    for child in token.children:
-        if child.dep_ == "pcomp" and child.tag_ == "VBG" and any(
-            c.dep_ in ("dobj", "prep", "npadvmod", "attr", "acomp") for c in child.children
-        ):
-            return child
-    return None
+    trailing in the polls" (an ``event_gerund`` decision rule, tested on the
+    preposition's children); None when ``token`` has no such gerund. Not
+    where a negation may deny the time phrase itself ("did not leave after
+    losing"), nor inside its clause's words ("The senator, despite trailing,
+    won")."""
+    return words.child("event_gerund", token)
 
 
-def prepositional_claim(token: Token, words: SegmentWords = SegmentWords()) -> tuple[int, bool] | None:
+def prepositional_claim(token: Token, words: SegmentWords = NO_WORDS) -> tuple[int, bool] | None:
     """RETURNS (tuple[int, bool] | None): the noun of a prepositional phrase
     that is a claim of its own, and whether it adds to its clause's
     predicate; None for any other token.
@@ -870,7 +952,7 @@ def prepositional_claim(token: Token, words: SegmentWords = SegmentWords()) -> t
         return None  # "he lost the race amid a scandal": a phrase not set off is part of its claim
     lemma = token.lower_
     prep = token
-    if lemma in words.additive_prepositions and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "with":
+    if lemma in words.additive_prepositions and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == WITH:
         prep = token.doc[token.i + 1]  # "along with": the noun hangs on "with" or on "along"
         additive = True
     elif lemma in words.circumstance_prepositions:
@@ -890,13 +972,13 @@ def prepositional_claim(token: Token, words: SegmentWords = SegmentWords()) -> t
     return noun.i, additive
 
 
-def figure_phrase(token: Token, words: SegmentWords = SegmentWords()) -> int | None:
+def figure_phrase(token: Token, words: SegmentWords = NO_WORDS) -> int | None:
     """RETURNS (int | None): the noun of a "with" phrase that closes its
     clause and states a measure of its own (``figure_noun`` rules of
     ``segmentation.jsonl``): "surveyed 900 adults with a margin of error
     of 3 points" puts forward the margin as well as the survey; None for
     any other token. The phrase must hold a figure and end its clause."""
-    if token.dep_ != "prep" or token.lower_ != "with" or token.i < token.head.i:
+    if token.dep_ != "prep" or token.lower_ != WITH or token.i < token.head.i:
         return None
     noun = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in words.figure_nouns), None)
     if noun is None or not any(t.like_num for t in noun.subtree):
@@ -988,7 +1070,7 @@ def absolute_clause(head: Token) -> bool:
     """RETURNS (bool): whether a claim's predicate heads an absolute the
     parser made a clause of: "…, with deliveries to begin in 2029" (an
     infinitive with "with" as its subordinator)."""
-    return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in head.children)
+    return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == WITH for c in head.children)
 
 
 def _clausal_pcomp(token: Token) -> bool:
@@ -1163,7 +1245,7 @@ def _absolute_halves(doc: Doc, start: int, end: int) -> list[int]:
     following in June" is two claims, each a noun with its participle. A
     half is a conjunction, a noun phrase (a determiner, adjectives, names and
     nouns) and a participle right after its noun."""
-    if doc[start].lower_ != "with":
+    if doc[start].lower_ != WITH:
         return []
     halves: list[int] = []
     for i in range(start + 2, end - 2):
@@ -1252,28 +1334,27 @@ def imperative_cues(rules_dir: Path | None = None) -> frozenset[str]:
     return frozenset(lemmas)
 
 
-def _imperative(token: Token, cues: frozenset[str] = frozenset()) -> bool:
+def _imperative(token: Token, words: SegmentWords) -> bool:
     """Whether ``token`` heads an imperative, an instruction to the reader or
     listener ("Take a listen", "Follow her on …", "please ask yourself"): a
-    bare verb with no subject or auxiliary that opens its sentence (after
-    adverbs and interjections only), or one coordinated with such a verb.
-    Opening a quote, it is often parsed as hanging on what follows ("'Look
-    what the council has done, the shops are closing'", "'Let's see how
-    it goes,' she said"): an imperative all the same, unless the verb is a
-    status cue of its own (``cues``: "'Imagine the club selling its
-    captain,' one fan wrote" floats a rumour)."""
+    bare verb with no subject or auxiliary (an ``imperative`` decision rule)
+    that opens its sentence (after adverbs and interjections only), or one
+    coordinated with such a verb. Opening a quote, it is often parsed as
+    hanging on what follows ("'Look what the council has done, the shops
+    are closing'", "'Let's see how it goes,' she said"): an imperative all
+    the same, unless the verb is a status cue of its own (the
+    ``imperative_cue`` lexicon: "'Imagine the club selling its captain,'
+    one fan wrote" floats a rumour)."""
     if token.dep_ == "conj" and token.tag_ == "VB":
         token = token.head
-    if token.tag_ != "VB":
-        return False
-    if token.dep_ != "ROOT" and not (
-        token.dep_ in ("advcl", "ccomp") and token.head.i > token.i and token.lemma_.lower() not in cues
-    ):
-        return False
-    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "expl") for c in token.children):
+    rule = words.match("imperative", token)
+    if rule is None:
         return False
     before = token.doc[token.sent.start : token.i]
-    return all(t.pos_ in ("ADV", "INTJ", "CCONJ", "PUNCT", "SPACE") for t in before)
+    if not all(t.pos_ in ("ADV", "INTJ", "CCONJ", "PUNCT", "SPACE") for t in before):
+        return False
+    words.note(rule, token)
+    return True
 
 
 def _wh_question(sent: Span) -> bool:
@@ -1293,8 +1374,7 @@ def _wh_question(sent: Span) -> bool:
 
 def _reporting_participle(
     token: Token,
-    report_verbs: frozenset[str],
-    words: SegmentWords = SegmentWords(),
+    words: SegmentWords = NO_WORDS,
     sources: frozenset[str] | None = None,
 ) -> bool:
     """ "…, saying the offer undervalues the business", "citing two people":
@@ -1304,22 +1384,15 @@ def _reporting_participle(
     Weafer, commenting on the decision"). One that names a reason or a
     matter rather than a source or a statement (", citing a shortage of
     parts", ", hinting at more strikes") is a claim of its own: see
-    :func:`_gives_reason` (``sources``: the pack's words for sources)."""
-    lemma = token.lemma_.lower()
-    if token.tag_ != "VBG" or (lemma not in report_verbs and lemma not in words.reporting_participles):
+    :func:`_gives_reason` (``sources``: the pack's words for sources).
+    The participles are the ``report_adjunct`` decision rules."""
+    rule = words.match("report_adjunct", token)
+    if rule is None:
         return False
-    if token.dep_ == "advcl":
-        elaborates = not any(c.dep_ in SUBJECT_DEPS for c in token.children) and not _gives_reason(token, sources)
-    else:
-        elaborates = (
-            token.dep_ == "ccomp"
-            and token.head.i < token.i
-            and token.head.lemma_.lower() in report_verbs
-            and not any(c.dep_ in ("ccomp", "dobj") for c in token.children)
-        )
-    if elaborates and lemma not in report_verbs:
-        words.fire("reporting_participle", token)
-    return elaborates
+    if token.dep_ == "advcl" and _gives_reason(token, sources):
+        return False
+    words.note(rule, token)
+    return True
 
 
 #: entity labels of a source a participle may cite ("citing Reuters", "citing two officials")
@@ -1403,55 +1476,31 @@ def _parenthetical(token: Token) -> bool:
     return left > 0 and doc[left - 1].text == "(" and right + 1 < len(doc) and doc[right + 1].text == ")"
 
 
-def _reported_that_clause(conj: Token, report_verbs: frozenset[str]) -> bool:
-    """RETURNS (bool): whether a coordinated clause with its own "that" and
-    subject is a second thing reported ("He said A, and that B"), whatever the
-    parser attached it to."""
-    own_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
-    if not own_that or not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
-        return False
-    return any(a.lemma_.lower() in report_verbs for a in conj.ancestors)
-
-
-def _splits_from(conj: Token) -> bool:
-    """RETURNS (bool): whether a coordinated predicate is a claim of its own.
+def _splits_from(conj: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a coordinated predicate is a claim of its own
+    (a ``split_conjunct`` decision rule): it is finite or an auxiliary, has a
+    subject, auxiliary, negation or subordinator of its own, is a bare form
+    beside a finite verb with no modal, or a participle or adjective after
+    an auxiliary.
 
     "is in development and widely anticipated" and "had received … and had
     turned down" are two claims; "may spark alliances and catalyze a revolution"
     (one modal over two bare verbs) is one.
     """
-    if conj.pos_ == "AUX" or conj.tag_ in ("VBD", "VBZ", "VBP", "MD"):
-        return True
-    for child in conj.children:
-        if child.dep_ in SUBJECT_DEPS or child.dep_ in ("aux", "neg", "mark"):
-            return True
-        if child.dep_ == "auxpass" and (child.tag_ in ("VBZ", "VBP", "VBD") or child.lower_ in _FINITE_BE):
-            return True  # "is being mixed and is due out in May" (the tagger may call "is" VB)
-    head = conj.head
-    if conj.tag_ == "VB" and head.tag_ in ("VBZ", "VBP", "VBD") and not any(c.dep_ == "aux" for c in head.children):
-        # "The twins start their tour on May 3 and hope to …": a bare
-        # form beside a finite verb with no modal is finite too
-        return True
-    return head.pos_ == "AUX" and conj.tag_ in ("VBN", "JJ")
+    return words.is_("split_conjunct", conj)
 
 
-def gapped_conjunct(conj: Token) -> bool:
+def gapped_conjunct(conj: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a coordinated clause leaves out the
-    auxiliaries of the clause before it: a bare participle with a subject of
-    its own and no auxiliary, after a verb with one ("300 jobs will be cut
-    and two plants closed", "the site was sold and its staff moved"). It
-    says its clause's verb phrase again, with its modal, and shares its
-    status."""
-    if conj.dep_ != "conj" or conj.tag_ != "VBN" or conj.i < conj.head.i:
-        return False
-    if not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
-        return False
-    if any(c.dep_ in ("aux", "auxpass") for c in conj.children):
-        return False
-    return any(c.dep_ in ("aux", "auxpass") for c in conj.head.children)
+    auxiliaries of the clause before it (a ``gapped_conjunct`` decision
+    rule): a bare participle with a subject of its own and no auxiliary,
+    after a verb with one ("300 jobs will be cut and two plants closed",
+    "the site was sold and its staff moved"). It says its clause's verb
+    phrase again, with its modal, and shares its status."""
+    return words.is_("gapped_conjunct", conj)
 
 
-def _coordinated_complement(conj: Token) -> bool:
+def _coordinated_complement(conj: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a verb coordinated with an infinitive or a
     participle that completes another verb is a claim of its own because it
     is marked as one: it repeats "to" ("is due to open in May and to run
@@ -1467,8 +1516,8 @@ def _coordinated_complement(conj: Token) -> bool:
         return False
     if not any(c.dep_ in ("dobj", "prep", "attr", "acomp", "ccomp", "xcomp") for c in conj.children):
         return False
-    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children):
-        return False
+    if words.is_("alternatives", head):
+        return False  # "fill or sort it": alternatives are one claim
     return any((c.dep_ == "aux" and c.tag_ == "TO") or (c.dep_ == "advmod" and c.i < conj.i) for c in conj.children)
 
 
@@ -1487,50 +1536,38 @@ def _finite(verb: Token) -> bool:
 _FINITE_BE = frozenset({"is", "are", "was", "were", "'s", "'re", "am"})
 
 
-def reported_clause(
-    token: Token, report_verbs: frozenset[str], belief_verbs: frozenset[str] = frozenset()
-) -> Token | None:
+def reported_clause(token: Token, report_verbs: frozenset[str], words: SegmentWords = NO_WORDS) -> Token | None:
     """RETURNS (Token | None): the clause a reporting verb governs, if ``token`` is one.
 
-    belief_verbs (frozenset[str]): verbs whose negation passes to the clause
-        they govern ("I don't think it will pass": it will not, in the
-        speaker's view), so a negated one still frames it.
+    words (SegmentWords): the pack's decisions: a ``withheld_report`` rule
+        keeps the clause in the report ("did not confirm that …": the report
+        itself is the claim, what is not known; a negated belief verb still
+        frames it, "I don't think it will pass"), as an ``embedded_question``
+        one does ("did not say whether …"). ("Has yet to say …" never comes
+        here: an infinitive heads no claim of its own.)
     """
-    lemma = token.lemma_.lower()
-    if lemma not in report_verbs:
+    if token.lemma_.lower() not in report_verbs:
         return None
-    # "has yet to say how much…", "did not say whether…": the report itself is
-    # the claim (what is not yet known), so the clause is not split off.
-    if any(c.dep_ == "neg" for c in token.children) and lemma not in belief_verbs or (
-        token.dep_ == "xcomp" and any(c.lower_ == "yet" for c in token.head.children)
-    ):
+    if words.is_("withheld_report", token):
         return None
     for child in token.children:
         if child.dep_ in ("ccomp", "parataxis") and _is_predicate(child):
-            first = child.left_edge
-            if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB"):
+            if words.is_("embedded_question", child):
                 return None
             return child
-    return _misattached_that_clause(token)
+    return _misattached_that_clause(token, words)
 
 
-def _misattached_that_clause(verb: Token) -> Token | None:
+def _misattached_that_clause(verb: Token, words: SegmentWords) -> Token | None:
     """RETURNS (Token | None): a "that" clause the parser hung on the noun of
     a phrase after the reporting verb ("said in a statement that X", "can say
-    with confidence that X"): the report's content all the same."""
+    with confidence that X"): the report's content all the same (the first a
+    ``misattached_report`` decision rule matches)."""
     for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
         for noun in prep.children:
-            if noun.dep_ != "pobj":
-                continue
-            for clause in noun.children:
-                if (
-                    clause.dep_ == "acl"
-                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-                    and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
-                ):
-                    return clause
+            clause = words.child("misattached_report", noun)
+            if clause is not None:
+                return clause
     return None
 
 
@@ -1563,7 +1600,6 @@ class Segmenter(RulePackComponent):
         """Read the reporting verbs, non-claim phrases and afterthought adverbs of the pack at ``rules_dir``."""
         attribution_rules = load_attribution_rules(rules_dir)
         self.report_verbs = attribution_rules.get("report_verb", frozenset())
-        self.belief_verbs = attribution_rules.get("belief_verb", frozenset())
         # what a reporting participle may cite as its source rather than as a matter of its own
         self.source_words = frozenset().union(
             *(attribution_rules.get(kind, frozenset()) for kind in SOURCE_KINDS)
@@ -1579,7 +1615,6 @@ class Segmenter(RulePackComponent):
         self.asides = frozenset(load_nonclaim_phrases(rules_dir, "aside"))
         self.additions = load_nonclaim_phrases(rules_dir, "addition")
         self.afterthoughts = afterthought_adverbs(rules_dir)
-        self.imperative_cues = imperative_cues(rules_dir)
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
         self.words = load_segment_words(rules_dir)
         self.copular = self.words.linking | self.words.causative
@@ -1587,8 +1622,12 @@ class Segmenter(RulePackComponent):
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         text = doc_text(doc)
-        for sent in doc.sents:
-            spans.extend(self.segment_sentence(doc, sent, text))
+        self.words.begin(doc)
+        try:
+            for sent in doc.sents:
+                spans.extend(self.segment_sentence(doc, sent, text))
+        finally:
+            self.words.end()
         for colon, bullets in inline_bullet_lists(doc):
             spans = self._split_bullets(doc, spans, colon, bullets)
         embedded = embedded_posts(text)
@@ -1656,13 +1695,13 @@ class Segmenter(RulePackComponent):
                 is_clause_head(t, self.report_verbs, self.words)
                 or is_absolute(t)
                 or summary_appositive(t) is not None
-                or event_gerund(t) is not None
+                or event_gerund(t, self.words) is not None
                 or summary_phrase(t)
                 or afterthought(t, self.afterthoughts)
                 or prepositional_claim(t, self.words) is not None
                 or figure_phrase(t, self.words) is not None
             )
-            and not _reporting_participle(t, self.report_verbs, self.words, self.source_words)
+            and not _reporting_participle(t, self.words, self.source_words)
         ]
         if not heads:
             return []
@@ -1673,27 +1712,20 @@ class Segmenter(RulePackComponent):
         # ", suggesting investors expect more": the participle frames the claim it reports
         dropped.update(
             t.i for t in sent
-            if _reporting_participle(t, self.report_verbs, self.words, self.source_words)
+            if _reporting_participle(t, self.words, self.source_words)
             and any(c.dep_ == "ccomp" for c in t.children)
         )
         for token in heads:
-            content = reported_clause(token, self.report_verbs, self.belief_verbs)
+            content = reported_clause(token, self.report_verbs, self.words)
             if content is None:
                 continue
             frames[content.i] = token.i
             dropped.add(token.i)
         # "As one fan noted, X suggests Y": the reporting advcl is attribution only.
-        for token in heads:
-            if (
-                token.dep_ == "advcl"
-                and token.lemma_.lower() in self.report_verbs
-                and any(c.dep_ == "mark" and c.lower_ in ("as",) for c in token.children)
-                # "…, as the publisher reported a 7% fall in revenue": a report with news of its own stays
-                and not any(c.dep_ in ("dobj", "attr") for c in token.children)
-            ):
-                dropped.add(token.i)
+        # ("…, as the publisher reported a 7% fall in revenue": a report with news of its own stays)
+        dropped.update(t.i for t in heads if self.words.is_("as_report", t))
         heads_set = {t.i for t in heads}
-        dropped.update(t.i for t in heads if _pseudo_cleft(t, heads_set))
+        dropped.update(t.i for t in heads if _pseudo_cleft(t, heads_set, self.words))
         # "The survey found that X", "The rumour is that X": a verb whose only
         # content is a clause makes one claim with it, the verb its head (its
         # subject may carry the claim's status); no stub ("The survey found") is left
@@ -1701,20 +1733,20 @@ class Segmenter(RulePackComponent):
         for token in heads:
             if token.i in dropped:
                 continue
-            content = bare_frame(token, heads_set) or bare_event_frame(token, heads_set)
+            content = bare_frame(token, heads_set) or bare_event_frame(token, heads_set, self.words)
             if content is not None and content.i not in frames and content.i not in dropped:
                 merged.add(content.i)
         if merged:
             heads = [t for t in heads if t.i not in merged]
             heads_set = {t.i for t in heads}
         # "X is close, a new survey shows": the verb a glued clause hangs on frames it
-        dropped.update(t.head.i for t in heads if t.dep_ == "ccomp" and glued_frame(t, self.report_verbs))
+        dropped.update(t.head.i for t in heads if t.dep_ == "ccomp" and glued_frame(t, self.report_verbs, self.words))
         # A reporting verb that governs a clause remains a claim when the
         # claim's own words are the report ("Valve denied that ..."): we keep
         # the report as the claim's frame rather than a claim of its own.
         claims: list[Span] = []
         for token in heads:
-            if token.i in dropped or _imperative(token, self.imperative_cues):
+            if token.i in dropped or _imperative(token, self.words):
                 continue
             frame_i = frames.get(token.i)
             frame = doc[frame_i] if frame_i is not None else None
@@ -1725,13 +1757,13 @@ class Segmenter(RulePackComponent):
                     head_i = absolute_predicate(token).i
                 elif head_i == token.i and summary_appositive(token) is not None:
                     head_i = summary_appositive(token).i  # type: ignore[union-attr]
-                elif head_i == token.i and event_gerund(token) is not None:
-                    head_i = event_gerund(token).i  # type: ignore[union-attr]
+                elif head_i == token.i and event_gerund(token, self.words) is not None:
+                    head_i = event_gerund(token, self.words).i  # type: ignore[union-attr]
                 elif head_i == token.i and prepositional_claim(token, self.words) is not None:
                     head_i, additive = prepositional_claim(token, self.words)  # type: ignore[misc]
                     if additive and token.head.i < token.i:
                         item_of = token.head.i  # "…, along with X": X shares its clause's predicate and status
-                elif head_i == token.i and gapped_conjunct(token):
+                elif head_i == token.i and gapped_conjunct(token, self.words):
                     item_of = token.head.i  # "…could be cut and two depots shut": the clause's auxiliaries, and status
                 elif head_i == token.i and figure_phrase(token, self.words) is not None:
                     head_i = figure_phrase(token, self.words)  # type: ignore[assignment]
@@ -1877,7 +1909,7 @@ class Segmenter(RulePackComponent):
                 if outer_subject is not None:
                     first = min(first, outer_subject.left_edge.i)
             start = min(start, first)
-        interrupted = interrupted_subject(token)
+        interrupted = interrupted_subject(token, self.words)
         if interrupted is not None and interrupted <= token.i:
             # "Vance, who hurt her knee in May, is unlikely to tour": the
             # relative clause is a claim of its own, and this one starts
