@@ -581,3 +581,20 @@ def test_lead_in_supposes_its_list_items_until_the_list_ends(analyse):
 def test_lead_in_without_a_supposition_leaves_its_items_alone(analyse):
     records = analyse("The club said that the new owner:\n\nSold the training ground to a developer.")
     assert _status_of(records, "Sold the training ground to a developer") == "confirmed"
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a participle of inference set off from its clause hedges what it infers
+        ("Ticket prices rose again in June, suggesting that demand for the tour remains strong.", "demand for the tour remains strong", "rumored"),
+        ("The mayor angered the council by suggesting that the budget was padded.", "the budget was padded", "rumored"),
+        # … a participle that shows or proves does not
+        ("Ticket prices rose again in June, showing that demand for the tour remains strong.", "demand for the tour remains strong", "confirmed"),
+        # a speculation noun that is the subject of a verb of its own is what the clause is about
+        ("Speculation about the merger lifted the shares on Monday.", "Speculation about the merger lifted the shares", "confirmed"),
+        ("Speculation grew that the coach would resign.", "the coach would resign", "rumored"),
+    ],
+)
+def test_inference_and_speculation_nouns(analyse, text, evidence, status):
+    assert _status_of(analyse(text), evidence) == status
