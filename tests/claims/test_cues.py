@@ -598,3 +598,17 @@ def test_lead_in_without_a_supposition_leaves_its_items_alone(analyse):
 )
 def test_inference_and_speculation_nouns(analyse, text, evidence, status):
     assert _status_of(analyse(text), evidence) == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        ("The owners said they'd like to open a second shop next year.", "like to open a second shop", "expected"),
+        ("It isn't yet clear whether the bridge will reopen in May.", "the bridge will reopen", "unconfirmed"),
+        ("The club says it is committed to keeping the old stadium.", "committed to keeping the old stadium", "expected"),
+    ],
+)
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_typographic_apostrophes_read_as_plain_ones(analyse, text, evidence, status, apostrophe):
+    # published news writes "I’d", "isn’t": the token patterns of the pack match both forms
+    assert _status_of(analyse(text.replace("'", apostrophe)), evidence.replace("'", apostrophe)) == status
