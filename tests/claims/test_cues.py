@@ -612,3 +612,16 @@ def test_inference_and_speculation_nouns(analyse, text, evidence, status):
 def test_typographic_apostrophes_read_as_plain_ones(analyse, text, evidence, status, apostrophe):
     # published news writes "I’d", "isn’t": the token patterns of the pack match both forms
     assert _status_of(analyse(text.replace("'", apostrophe)), evidence.replace("'", apostrophe)) == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a participle after its clause says what the clause brings about, hedged as much as the clause
+        ("The tower is thought to have drawn two million visitors, making it the busiest site in the region.", "making it the busiest site", "rumored"),
+        ("The council plans to shut the depot in May, leaving forty drivers without work.", "leaving forty drivers without work", "expected"),
+        ("The tower drew two million visitors, making it the busiest site in the region.", "making it the busiest site", "confirmed"),
+    ],
+)
+def test_result_participle_shares_the_hedge_of_its_clause(analyse, text, evidence, status):
+    assert _status_of(analyse(text), evidence) == status
