@@ -581,3 +581,47 @@ def test_lead_in_supposes_its_list_items_until_the_list_ends(analyse):
 def test_lead_in_without_a_supposition_leaves_its_items_alone(analyse):
     records = analyse("The club said that the new owner:\n\nSold the training ground to a developer.")
     assert _status_of(records, "Sold the training ground to a developer") == "confirmed"
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a participle of inference set off from its clause hedges what it infers
+        ("Ticket prices rose again in June, suggesting that demand for the tour remains strong.", "demand for the tour remains strong", "rumored"),
+        ("The mayor angered the council by suggesting that the budget was padded.", "the budget was padded", "rumored"),
+        # … a participle that shows or proves does not
+        ("Ticket prices rose again in June, showing that demand for the tour remains strong.", "demand for the tour remains strong", "confirmed"),
+        # a speculation noun that is the subject of a verb of its own is what the clause is about
+        ("Speculation about the merger lifted the shares on Monday.", "Speculation about the merger lifted the shares", "confirmed"),
+        ("Speculation grew that the coach would resign.", "the coach would resign", "rumored"),
+    ],
+)
+def test_inference_and_speculation_nouns(analyse, text, evidence, status):
+    assert _status_of(analyse(text), evidence) == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        ("The owners said they'd like to open a second shop next year.", "like to open a second shop", "expected"),
+        ("It isn't yet clear whether the bridge will reopen in May.", "the bridge will reopen", "unconfirmed"),
+        ("The club says it is committed to keeping the old stadium.", "committed to keeping the old stadium", "expected"),
+    ],
+)
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_typographic_apostrophes_read_as_plain_ones(analyse, text, evidence, status, apostrophe):
+    # published news writes "I’d", "isn’t": the token patterns of the pack match both forms
+    assert _status_of(analyse(text.replace("'", apostrophe)), evidence.replace("'", apostrophe)) == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a participle after its clause says what the clause brings about, hedged as much as the clause
+        ("The tower is thought to have drawn two million visitors, making it the busiest site in the region.", "making it the busiest site", "rumored"),
+        ("The council plans to shut the depot in May, leaving forty drivers without work.", "leaving forty drivers without work", "expected"),
+        ("The tower drew two million visitors, making it the busiest site in the region.", "making it the busiest site", "confirmed"),
+    ],
+)
+def test_result_participle_shares_the_hedge_of_its_clause(analyse, text, evidence, status):
+    assert _status_of(analyse(text), evidence) == status

@@ -369,9 +369,10 @@ class CueTagger(RulePackComponent):
             first = doc[claim.start]
             if is_absolute(first):
                 governing = decided.get(first.head.i)
-            elif absolute_clause(head) or summary_phrase(head):
+            elif absolute_clause(head) or summary_phrase(head) or _result_participle(head):
                 # (a phrase that sums its clause up, "…, its third weekly
-                # fall in a row", says the clause again)
+                # fall in a row", says the clause again; a participle after
+                # it, "…, making the jet worth $140bn", says what it brings about)
                 governing = decided.get(head.head.i)
             else:
                 governing = None
@@ -737,6 +738,24 @@ class CueTagger(RulePackComponent):
 
 #: the tag of a past-tense auxiliary that is not a modal ("had")
 _PAST_AUX_TAG = "VBD"
+
+
+def _result_participle(head: Token) -> bool:
+    """RETURNS (bool): whether a claim's predicate is a participle set off
+    after the clause it hangs on, with no subject, auxiliary or subordinator
+    of its own, that says what the clause brings about: "…, making the jet
+    worth $140bn", "…, causing prices to fall". What a hedged event would
+    bring about is hedged as much as the event."""
+    if head.dep_ != "advcl" or head.tag_ != "VBG" or head.i <= head.head.i:
+        return False
+    if any(c.dep_ in _OWN_CLAUSE_DEPS for c in head.children):
+        return False
+    first = head.left_edge
+    return first.i > 0 and head.doc[first.i - 1].text == ","
+
+
+#: the dependents that give a participle a clause of its own (a subject, an auxiliary, a subordinator)
+_OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark"})
 
 
 def _plain_present(head: Token) -> bool:
