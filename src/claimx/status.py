@@ -560,20 +560,48 @@ def _faint(claim: Mapping[str, Any], topic: str, key: str) -> bool:
     return not (claim.get("subject") or {}).get("text") and not claim.get("cues") and _value(claim, topic, key) is None
 
 
-def _standing_value(history: list[StatusStep]) -> str | None:
+def _standing_value(history: list[StatusStep], topic: str | None = None) -> str | None:
     """RETURNS (str | None): the value the current status rests on: the last
     step's, else that of the latest step before it with the same status, the
     steps between all keeping that status (an article that confirms the deal
     without its price leaves the price confirmed before standing). A fact
     confirmed without a value of its own keeps the one it was expected with
-    ("the plan is due by June 1", then "the plan was presented")."""
+    ("the plan is due by June 1", then "the plan was presented"). A thing
+    confirmed as done on a date keeps that date through the articles that
+    confirm it again (:func:`_done_on`), unless it is a release: an
+    announcement or a launch is set, then pinned down or moved, and a later
+    article's date is its latest word."""
     status = history[-1].status
-    for step in reversed(history):
+    for n in range(len(history) - 1, -1, -1):
+        step = history[n]
         if step.status != status and not (status == "confirmed" and step.status == "expected"):
             return None
         if step.value:
-            return step.value
+            return (_done_on(history[: n + 1]) if topic != "release" else None) or step.value
     return None
+
+
+def _done_on(history: list[StatusStep]) -> str | None:
+    """RETURNS (str | None): of the confirmed steps that end ``history``, one
+    after another, the earliest that gives a date on or before its article's
+    own (a thing done: "filed for bankruptcy on Monday"), when there is one
+    before the last: a later article that confirms it again gives the date
+    of its own news (a press conference), not that of the thing, which
+    cannot move; a date still to come (a launch set for May) can."""
+    done = None
+    for step in reversed(history):
+        if step.status != "confirmed":
+            break
+        if step.value and _DATE_VALUE.match(step.value) and step.published is not None:
+            day, published = step.value[:10], step.published.isoformat()
+            # a date years before its article is history it recalls ("merged in 1998"), not this fact's
+            if published[:4] > day[:4] >= str(step.published.year - 1) or day[:4] == published[:4] and day <= published[: len(day)]:
+                done = step.value
+    return done if done is not None and done != history[-1].value else None
+
+
+#: a value that is a date (TIMEX3: "2009-06-01", "2026-W23", "2027-FA")
+_DATE_VALUE = re.compile(r"^\d{4}(?:-|$)")
 
 
 def _history(
@@ -820,7 +848,7 @@ def rollup(
             topic=topic,  # type: ignore[arg-type]
             key=key,
             status=last.status,
-            value=_standing_value(history),
+            value=_standing_value(history, topic),
             doc_id=last.doc_id,
             published=last.published,
             claim_id=last.claim_id,
