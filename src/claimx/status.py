@@ -657,6 +657,17 @@ def _history(
             # earlier article gave: a faint claim left beside it ("the firm
             # pointed to a parts squeeze") does not make the article speak of it
             fresh = []
+        if not fresh and earlier:
+            # "Fiat bought a stake in the carmaker, which had just exited
+            # bankruptcy", after articles that only expected the exit: a
+            # claim worded as background that no earlier article said with
+            # its status is the first word of it, and speaks when nothing
+            # else of its article does
+            fresh = [
+                entry for entry, mine in zip(entries, said)
+                if entry[2]["claim_id"] in background and mine[0] == "confirmed"
+                and all(status != mine[0] for status, _, _ in earlier)
+            ]
         if not fresh:
             # an article that only restates earlier coverage does not speak
             earlier.extend(said)
