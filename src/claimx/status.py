@@ -781,9 +781,14 @@ def rollup(
     names: dict[tuple[str, str, str], set[str]] = {}
     # a person's other doings join their cast or crew group, where they have one
     people: dict[tuple[str, str], str] = {}
+    # "Trask will take over": a person named by surname alone is the one of
+    # that surname whose full name the subject's cast or crew already holds
+    surnames: dict[tuple[str, str], set[str]] = {}
     for claim in claims:
         if claim["topic"] in ("cast", "crew") and claim["key"] != claim["topic"]:
             people.setdefault((resolver.canonical(claim["subject"]["name"]), claim["key"]), claim["topic"])
+            if " " in claim["key"].strip():
+                surnames.setdefault((resolver.canonical(claim["subject"]["name"]), claim["key"].split()[-1]), set()).add(claim["key"])
     for position, claim in enumerate(claims):
         cid = claim["claim_id"]
         decision = resolution.by_claim.get(cid) if resolution else None
@@ -797,7 +802,10 @@ def rollup(
         topic = claim["topic"]
         if topic == "other":
             topic = people.get((subject, claim["key"]), topic)
-        gkey = (subject, topic, claim["key"])
+        key = claim["key"]
+        if topic in ("cast", "crew") and " " not in key.strip() and len(surnames.get((subject, key), ())) == 1:
+            (key,) = surnames[(subject, key)]
+        gkey = (subject, topic, key)
         # what an article says of a group: a reviewed claim first, then one
         # that names the subject and carries its status words, then one that
         # does either, then the first
