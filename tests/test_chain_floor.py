@@ -26,12 +26,12 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 12),
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 8),
-    "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 9),
+    "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 10),
     "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 10),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 2),
 }
 #: all dev chains together: group found, final status, whole history, value (of 138 facts)
-TOTAL_FLOORS = {"found": 106, "status": 86, "history": 52, "value": 77}
+TOTAL_FLOORS = {"found": 106, "status": 87, "history": 52, "value": 77}
 
 
 @pytest.fixture(scope="module")
