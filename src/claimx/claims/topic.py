@@ -675,7 +675,7 @@ class TopicTagger(RulePackComponent):
             after_preposition = ent.start > 0 and claim.doc[ent.start - 1].pos_ == "ADP"
             if after_preposition:
                 continue
-            if ent.label_ == "ORG" and topic != "business":
+            if ent.label_ == "ORG" and topic != "business" and not _other_party(ent, claim, main, subjects):
                 continue
             # "Naming: …": a heading word the body also writes in lower case is a word, not a name
             if len(ent) == 1 and ent.text.isalpha() and re.search(r"(?<!\w)" + re.escape(ent.text.lower()) + r"(?!\w)", doc_text(claim.doc)):
@@ -1150,6 +1150,20 @@ def _article_product(doc: Doc, main: str) -> str | None:
             continue
         return name
     return None
+
+
+def _other_party(ent: Span, claim: Span, main: str | None, subjects: set[int]) -> bool:
+    """RETURNS (bool): whether an organisation that is a claim's grammatical
+    subject is another party than the maker of the product the article
+    follows, when that product's name shows its maker ("Boeing 787"): a
+    customer or a rival ("Aeroflot has suffered from the delay", "Airbus is
+    preparing to release a rival jet") speaks of itself, not of the product."""
+    if not main or not any(ent.start <= i < ent.end for i in subjects):
+        return False
+    maker = _maker_of(claim.doc, main)
+    if not maker:
+        return False
+    return not (_name_part(ent.text, maker) or _name_part(ent.text, main))
 
 
 def _maker_of(doc: Doc, main: str) -> str | None:
