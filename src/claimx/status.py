@@ -660,13 +660,16 @@ def _history(
         if not fresh and earlier:
             # "Fiat bought a stake in the carmaker, which had just exited
             # bankruptcy", after articles that only expected the exit: a
-            # claim worded as background that no earlier article said with
-            # its status is the first word of it, and speaks when nothing
-            # else of its article does
+            # claim that tells by its tense (a background rule with
+            # ``followed_by``: "had" and a participle) of a thing done that
+            # no earlier article confirmed is the first word of it, and
+            # speaks when nothing else of its article does; "was initially
+            # to be" recalls a former plan and stays silent
             fresh = [
                 entry for entry, mine in zip(entries, said)
                 if entry[2]["claim_id"] in background and mine[0] == "confirmed"
                 and all(status != mine[0] for status, _, _ in earlier)
+                and (rule := matching_rule(entry[2].get("text") or "")) is not None and rule.followed_by
             ]
         if not fresh:
             # an article that only restates earlier coverage does not speak

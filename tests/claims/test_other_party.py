@@ -7,7 +7,7 @@ from __future__ import annotations
 TITLE = "Corvane X90 jet delayed again"
 BODY = (
     "The Corvane X90 will enter service in 2030, two years late. "
-    "Orvia Airlines has suffered as a result of the delay. "
+    "Orvia Airlines has had to cancel two routes because of the delay. "
     "Corvane has delayed the X90 again."
 )
 

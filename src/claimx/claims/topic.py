@@ -1156,8 +1156,9 @@ def _other_party(ent: Span, claim: Span, main: str | None, subjects: set[int]) -
     """RETURNS (bool): whether an organisation that is a claim's grammatical
     subject is another party than the maker of the product the article
     follows, when that product's name shows its maker ("Boeing 787"): a
-    customer or a rival ("Aeroflot has suffered from the delay", "Airbus is
-    preparing to release a rival jet") speaks of itself, not of the product."""
+    customer or a rival ("the airline had to cancel routes because of the
+    delay", "a rival is preparing to release a similar jet") speaks of
+    itself, not of the product."""
     if not main or not any(ent.start <= i < ent.end for i in subjects):
         return False
     maker = _maker_of(claim.doc, main)
