@@ -23,15 +23,15 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "devset": (SHARED / "devset", 5),
     "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 14),
     "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 13),
-    "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 11),
+    "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 12),
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 8),
-    "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 9),
+    "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 10),
     "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 10),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 2),
 }
 #: all dev chains together: group found, final status, whole history, value (of 138 facts)
-TOTAL_FLOORS = {"found": 106, "status": 85, "history": 49, "value": 74}
+TOTAL_FLOORS = {"found": 106, "status": 87, "history": 53, "value": 77}
 
 
 @pytest.fixture(scope="module")

@@ -266,3 +266,23 @@ def test_an_unknown_that_is_not_the_date_leaves_the_date_standing():
         _released("b", 2, "which colours the tablet comes in remains unclear", "unconfirmed", named=False, cues=["remains unclear"]),
     ]
     assert _steps(rollup(claims, _docs("a", "b")), "release_date") == [("a", "rumored"), ("b", "confirmed")]
+
+
+def test_first_confirmation_worded_as_background_speaks():
+    # "which had just exited bankruptcy" is worded as background, but no
+    # earlier article confirmed the exit: it is the chain's first word of it
+    claims = [
+        _claim("a", 1, "Corvel Motors expects its bankruptcy to take about two months", "expected", "bankruptcy exit"),
+        _claim("b", 1, "A rival bought a stake in Corvel Motors, which had just exited bankruptcy", "confirmed", "bankruptcy exit"),
+    ]
+    records = rollup(claims, _docs("a", "b"))
+    assert _steps(records, "bankruptcy exit") == [("a", "expected"), ("b", "confirmed")]
+
+
+def test_background_restating_a_confirmation_stays_silent():
+    claims = [
+        _claim("a", 1, "Corvel Motors exited bankruptcy on Monday", "confirmed", "bankruptcy exit"),
+        _claim("b", 1, "A rival bought a stake in Corvel Motors, which had just exited bankruptcy", "confirmed", "bankruptcy exit"),
+    ]
+    records = rollup(claims, _docs("a", "b"))
+    assert _steps(records, "bankruptcy exit") == [("a", "confirmed")]

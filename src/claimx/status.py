@@ -560,20 +560,48 @@ def _faint(claim: Mapping[str, Any], topic: str, key: str) -> bool:
     return not (claim.get("subject") or {}).get("text") and not claim.get("cues") and _value(claim, topic, key) is None
 
 
-def _standing_value(history: list[StatusStep]) -> str | None:
+def _standing_value(history: list[StatusStep], topic: str | None = None) -> str | None:
     """RETURNS (str | None): the value the current status rests on: the last
     step's, else that of the latest step before it with the same status, the
     steps between all keeping that status (an article that confirms the deal
     without its price leaves the price confirmed before standing). A fact
     confirmed without a value of its own keeps the one it was expected with
-    ("the plan is due by June 1", then "the plan was presented")."""
+    ("the plan is due by June 1", then "the plan was presented"). A thing
+    confirmed as done on a date keeps that date through the articles that
+    confirm it again (:func:`_done_on`), unless it is a release: an
+    announcement or a launch is set, then pinned down or moved, and a later
+    article's date is its latest word."""
     status = history[-1].status
-    for step in reversed(history):
+    for n in range(len(history) - 1, -1, -1):
+        step = history[n]
         if step.status != status and not (status == "confirmed" and step.status == "expected"):
             return None
         if step.value:
-            return step.value
+            return (_done_on(history[: n + 1]) if topic != "release" else None) or step.value
     return None
+
+
+def _done_on(history: list[StatusStep]) -> str | None:
+    """RETURNS (str | None): of the confirmed steps that end ``history``, one
+    after another, the earliest that gives a date on or before its article's
+    own (a thing done: "filed for bankruptcy on Monday"), when there is one
+    before the last: a later article that confirms it again gives the date
+    of its own news (a press conference), not that of the thing, which
+    cannot move; a date still to come (a launch set for May) can."""
+    done = None
+    for step in reversed(history):
+        if step.status != "confirmed":
+            break
+        if step.value and _DATE_VALUE.match(step.value) and step.published is not None:
+            day, published = step.value[:10], step.published.isoformat()
+            # a date years before its article is history it recalls ("merged in 1998"), not this fact's
+            if published[:4] > day[:4] >= str(step.published.year - 1) or day[:4] == published[:4] and day <= published[: len(day)]:
+                done = step.value
+    return done if done is not None and done != history[-1].value else None
+
+
+#: a value that is a date (TIMEX3: "2009-06-01", "2026-W23", "2027-FA")
+_DATE_VALUE = re.compile(r"^\d{4}(?:-|$)")
 
 
 def _history(
@@ -629,6 +657,20 @@ def _history(
             # earlier article gave: a faint claim left beside it ("the firm
             # pointed to a parts squeeze") does not make the article speak of it
             fresh = []
+        if not fresh and earlier:
+            # "Fiat bought a stake in the carmaker, which had just exited
+            # bankruptcy", after articles that only expected the exit: a
+            # claim that tells by its tense (a background rule with
+            # ``followed_by``: "had" and a participle) of a thing done that
+            # no earlier article confirmed is the first word of it, and
+            # speaks when nothing else of its article does; "was initially
+            # to be" recalls a former plan and stays silent
+            fresh = [
+                entry for entry, mine in zip(entries, said)
+                if entry[2]["claim_id"] in background and mine[0] == "confirmed"
+                and all(status != mine[0] for status, _, _ in earlier)
+                and (rule := matching_rule(entry[2].get("text") or "")) is not None and rule.followed_by
+            ]
         if not fresh:
             # an article that only restates earlier coverage does not speak
             earlier.extend(said)
@@ -742,9 +784,14 @@ def rollup(
     names: dict[tuple[str, str, str], set[str]] = {}
     # a person's other doings join their cast or crew group, where they have one
     people: dict[tuple[str, str], str] = {}
+    # "Trask will take over": a person named by surname alone is the one of
+    # that surname whose full name the subject's cast or crew already holds
+    surnames: dict[tuple[str, str], set[str]] = {}
     for claim in claims:
         if claim["topic"] in ("cast", "crew") and claim["key"] != claim["topic"]:
             people.setdefault((resolver.canonical(claim["subject"]["name"]), claim["key"]), claim["topic"])
+            if " " in claim["key"].strip():
+                surnames.setdefault((resolver.canonical(claim["subject"]["name"]), claim["key"].split()[-1]), set()).add(claim["key"])
     for position, claim in enumerate(claims):
         cid = claim["claim_id"]
         decision = resolution.by_claim.get(cid) if resolution else None
@@ -758,7 +805,10 @@ def rollup(
         topic = claim["topic"]
         if topic == "other":
             topic = people.get((subject, claim["key"]), topic)
-        gkey = (subject, topic, claim["key"])
+        key = claim["key"]
+        if topic in ("cast", "crew") and " " not in key.strip() and len(surnames.get((subject, key), ())) == 1:
+            (key,) = surnames[(subject, key)]
+        gkey = (subject, topic, key)
         # what an article says of a group: a reviewed claim first, then one
         # that names the subject and carries its status words, then one that
         # does either, then the first
@@ -820,7 +870,7 @@ def rollup(
             topic=topic,  # type: ignore[arg-type]
             key=key,
             status=last.status,
-            value=_standing_value(history),
+            value=_standing_value(history, topic),
             doc_id=last.doc_id,
             published=last.published,
             claim_id=last.claim_id,

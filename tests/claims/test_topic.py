@@ -44,9 +44,10 @@ def test_topic_main_subject_from_title(analyse):
         ("Jane Doe, the voice of the narrator, reportedly recorded new lines last month.", "cast", "Jane Doe"),
         ("The game has reportedly been playtested internally.", "production", "development"),
         ("The band sold more than four million albums.", "business", "sales"),
-        # business claims key on what they are about: a deal, the shares, results
+        # business claims key on what they are about: a deal, a stake, the share price, results
         ("Brightwell is in early talks to acquire rival software maker Corvane.", "business", "deal"),
-        ("Corvane shares rose 18% on Monday.", "business", "shares"),
+        ("Corvane shares rose 18% on Monday.", "business", "share price"),
+        ("Brightwell now holds a 12% stake in Corvane.", "business", "shares"),
         ("The company reported record revenue for the quarter.", "business", "results"),
         # a word counts only as the part of speech its rule names: the verb
         # "share" is no shares; an attribute is keyed by the noun the claim is about

@@ -675,7 +675,7 @@ class TopicTagger(RulePackComponent):
             after_preposition = ent.start > 0 and claim.doc[ent.start - 1].pos_ == "ADP"
             if after_preposition:
                 continue
-            if ent.label_ == "ORG" and topic != "business":
+            if ent.label_ == "ORG" and topic != "business" and not _other_party(ent, claim, main, subjects):
                 continue
             # "Naming: …": a heading word the body also writes in lower case is a word, not a name
             if len(ent) == 1 and ent.text.isalpha() and re.search(r"(?<!\w)" + re.escape(ent.text.lower()) + r"(?!\w)", doc_text(claim.doc)):
@@ -1152,6 +1152,21 @@ def _article_product(doc: Doc, main: str) -> str | None:
     return None
 
 
+def _other_party(ent: Span, claim: Span, main: str | None, subjects: set[int]) -> bool:
+    """RETURNS (bool): whether an organisation that is a claim's grammatical
+    subject is another party than the maker of the product the article
+    follows, when that product's name shows its maker ("Boeing 787"): a
+    customer or a rival ("the airline had to cancel routes because of the
+    delay", "a rival is preparing to release a similar jet") speaks of
+    itself, not of the product."""
+    if not main or not any(ent.start <= i < ent.end for i in subjects):
+        return False
+    maker = _maker_of(claim.doc, main)
+    if not maker:
+        return False
+    return not (_name_part(ent.text, maker) or _name_part(ent.text, main))
+
+
 def _maker_of(doc: Doc, main: str) -> str | None:
     """RETURNS (str | None): the company that makes the product an article
     follows (``main``, a name holding a model number): the name the body
@@ -1282,6 +1297,13 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
         tops = [c for c in head.children if c.dep_ == "dative"]
     if not tops:
         tops = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    if not tops and head.dep_ == "advcl" and head.tag_ == "VBG":
+        # "the group sold most of its stake, retaining 20 percent": a
+        # participle clause without a subject of its own acts through the
+        # subject of the clause it hangs on
+        tops = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
+        # that subject stands outside the claim: its names are the sentence's
+        ents = [*ents, *(e for e in head.sent.ents if any(e.start <= t.i < e.end for t in tops))]
     inside = {t.i for top in tops for t in top.subtree}
     # "the Danish brewer", "British and Irish airline …": a nationality that describes a noun is not the party
     parties = []
@@ -1321,12 +1343,20 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
     # the name that is the subject itself ("Polish flag carrier Ostra"),
     # else an organisation, a country, a nationality
     ent = min(parties, key=lambda e: (not any(e.start <= i < e.end for i in tops_i), ("ORG", "GPE", "NORP").index(e.label_) if e.label_ in _PARTY_LABELS else 0))
-    if main and (ent.text in main or main in ent.text):
+    if main and _name_part(ent.text, main):
         return None
     for g, rule in agents:
         if ent.start <= g.i < ent.end:
             _note(g, rule)
     return ent
+
+
+def _name_part(name: str, main: str) -> bool:
+    """RETURNS (bool): whether one of two names is the other or a part of it,
+    word by word ("Talmar" of "Talmar V40"); a name that only holds the other
+    inside a word ("DaimlerChrysler", "Chrysler") is another party."""
+    words, main_words = name.split(), main.split()
+    return all(w in main_words for w in words) or all(w in words for w in main_words)
 
 
 def _recipient(claim: Span, ents: list[Span], words: list[int], main: str | None) -> Span | None:
