@@ -91,3 +91,18 @@ def test_polnear_pronoun_source_scored_at_its_mention(nlp, tmp_path):
     f = polnear.run(nlp, tmp_path, progress=False).figures
     assert (f["source_claims"]["tp"], f["source_claims"]["fp"], f["source_claims"]["fn"]) == (1, 0, 0)
     assert (f["cue_claims"]["tp"], f["cue_claims"]["fp"], f["cue_claims"]["fn"]) == (2, 0, 0)
+
+
+def test_polnear_quotation_pronoun_reporter_is_the_mention(nlp):
+    """'"I think A," she said' after "Jane Doe …": claimx gives A to Jane Doe
+    through the quotation's reporter; PolNeAR marks "she" and "said", not the
+    claim's own "I think"."""
+    text = 'Jane Doe spoke to the council on Monday. "I think the bridge will close in May," she said.'
+    doc = nlp(text)
+    claim = next(c for c in doc.spans["claims"] if "bridge" in c.text)
+    info = claim._.claim
+    assert text[info["attribution"]["start"] : info["attribution"]["end"]] == "Jane Doe"
+    head = doc[info.get("head", claim.root.i)]
+    ranges = polnear.mention_ranges(doc, head, info.get("frame"), info["attribution"])
+    assert [text[a:b] for a, b in ranges] == ["she"]
+    assert [doc[i].text for i in polnear.cue_tokens(doc, info.get("frame"), info["attribution"])] == ["said"]

@@ -179,6 +179,19 @@ def test_attribution_per_and_silent_speech_verbs(analyse, text, source):
             None,
             "confirmed",
         ),
+        # a quotation split by "he said" is the speaker's on both sides of the pronoun
+        (
+            'Harbour master Tom Reid spoke at the quay. "The ferry is old," he said, "and the new one arrives in June." Officials agreed.',
+            "the new one arrives in June",
+            "Harbour master Tom Reid",
+            "confirmed",
+        ),
+        (
+            'Harbour master Tom Reid spoke at the quay. "We hope the cranes will be fixed by June," he said.',
+            "We hope the cranes will be fixed by June",
+            "Harbour master Tom Reid",
+            "expected",
+        ),
         # a coordinated clause with a verb that could report is no reporter unless it trails
         (
             "Leo Brandt is said to be seeking $2 million a season, and Ivy Stone is reportedly asking for the same fee.",

@@ -130,14 +130,20 @@ def mention_ranges(doc: Doc, head: Token, frame: int | None, attribution: dict) 
     """Where the source is mentioned in the claim's sentence.
 
     claimx resolves a pronoun source ("he said") to the name it stands for,
-    which may lie sentences away; PolNeAR marks the mention itself. When the
-    attribution lies outside the sentence, the reporting verb's subject is the
-    mention.
+    which may lie sentences away; PolNeAR marks the mention itself. A
+    quotation's pronoun reporter ('"A," he said') is given as ``mention``;
+    else, when the attribution lies outside the sentence, the reporting verb's
+    subject is the mention.
 
     RETURNS (Ranges): character ranges of the source mention (may be empty).
     """
     sent = head.sent
     start, end = attribution["start"], attribution["end"]
+    mention = attribution.get("mention")
+    if mention is not None:
+        # a quotation's "he said", resolved to a name elsewhere: the pronoun
+        # (PolNeAR's source of the whole quotation, whichever sentence it is in)
+        return [(mention[0], mention[1])]
     if start < sent.end_char and end > sent.start_char:
         return [(start, end)]
     if frame is None:
@@ -158,6 +164,9 @@ def cue_tokens(doc: Doc, frame: int | None, attribution: dict) -> list[int]:
 
     RETURNS (list[int]): token indices (may be empty).
     """
+    if attribution.get("mention_verb") is not None:
+        # a quotation's reporter ('"A," he said'), not the claim's own frame ("I think A")
+        frame = attribution["mention_verb"]
     if frame is not None:
         verb = doc[frame]
         return [verb.i, *(c.i for c in verb.children if c.dep_ in VERB_GROUP_DEPS)]

@@ -184,7 +184,7 @@ class AttributionTagger(RulePackComponent):
                 by_head[head.i] = source
                 by_token.update(dict.fromkeys(range(claim.start, claim.end), source))
             claim._.claim = info
-        self._share_within_quotes(doc, claims, text)
+        self._share_within_quotes(doc, claims, text, ents, history)
         self._colon_paragraphs(doc, claims, text)
         self._speaker_labels(doc, claims, text, ents)
         return doc
@@ -604,7 +604,9 @@ class AttributionTagger(RulePackComponent):
             return None
         return obj.i, [(per.id, token.i), (source.id, obj.i)]
 
-    def _share_within_quotes(self, doc: Doc, claims: list[Span], text: str) -> None:
+    def _share_within_quotes(
+        self, doc: Doc, claims: list[Span], text: str, ents: list[Span], history: list[dict[str, Any]]
+    ) -> None:
         """Give the claims of one quotation the source of the quotation: '"The
         frame is finished. The motor is not," said Ada Reyes' is Reyes's
         twice. A quotation with no source of its own that opens the sentence
@@ -623,7 +625,7 @@ class AttributionTagger(RulePackComponent):
             if not inside:
                 # a quotation that holds no claim ('"Well, I like him," Roe
                 # said.') still has a speaker whom the next one continues
-                reporter = self._quote_reporter(doc, q_start, q_end)
+                reporter = self._speaker_of(doc, text, ents, history, q_start, q_end)
                 span = doc.char_span(q_start, q_end, alignment_mode="expand")
                 if reporter is not None and span is not None:
                     previous = (sent_of[span.end - 1], reporter)
@@ -636,7 +638,7 @@ class AttributionTagger(RulePackComponent):
                 if (c._.claim or {}).get("attribution") and not c._.claim["attribution"].get("pronoun")
                 and not _nested(c._.claim["attribution"], q_start, q_end)
             ]
-            source = sources[0] if sources else self._quote_reporter(doc, q_start, q_end)
+            source = sources[0] if sources else self._speaker_of(doc, text, ents, history, q_start, q_end)
             first = sent_of[inside[0].start]
             if source is None and (previous is not None and previous[0] == first - 1 or first > 0):
                 # the quotation opens its sentence: only spaces and punctuation before it
@@ -749,19 +751,40 @@ class AttributionTagger(RulePackComponent):
                     info["attribution"] = dict(source)
                     claim._.claim = info
 
+    def _speaker_of(
+        self, doc: Doc, text: str, ents: list[Span], history: list[dict[str, Any]], start: int, end: int
+    ) -> dict[str, Any] | None:
+        """The reporter of the quotation at ``[start, end)`` (see
+        :meth:`_quote_reporter`), a pronoun ('"A," he said, "B."') resolved
+        to whom the article spoke of last before it, else None."""
+        source = self._quote_reporter(doc, start, end)
+        if source is None or not source.get("pronoun"):
+            return source
+        earlier = [h for h in history if h.get("at", h["start"]) < start]
+        resolved = self._resolve(doc, text, ents, source, earlier)
+        if resolved.get("pronoun"):
+            return None
+        # where the quotation itself names its speaker, and the verb it speaks
+        # through (what PolNeAR marks: "he", "said")
+        return {**resolved, "mention": [source["start"], source["end"]], "mention_verb": source.get("reporter")}
+
     def _quote_reporter(self, doc: Doc, start: int, end: int) -> dict[str, Any] | None:
         """The source of the reporting verb nearest the quotation at
         characters ``[start, end)``: after it in the sentence it ends in
         ('…," Larkin said'), else before it in the sentence it opens in
-        ('Larkin said: "…'). A pronoun ("she said") is left to the claims."""
+        ('Larkin said: "…'). A pronoun ("she said") is returned as one, for
+        the caller to resolve."""
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
         last, first = doc[span.end - 1].sent, doc[span.start].sent
         after: range | list[int] = range(span.end, last.end)
-        if all(doc[i].is_punct or doc[i].is_space for i in after) and last.end < len(doc):
+        opens = all(doc[i].is_punct or doc[i].is_space for i in range(first.start, span.start))
+        if opens and all(doc[i].is_punct or doc[i].is_space for i in after) and last.end < len(doc):
             # '"… in his taxes?" Roe said.': the parser may end the sentence
             # with the quotation and leave the reporter a sentence of its own
+            # (not the second half of '"A," he said, "B."', whose reporter
+            # stands before it)
             following = doc[last.end].sent
             if following.root.lemma_.lower() in self.report_verbs and "\n" not in doc[span.end - 1 : following.start + 1].text:
                 after = range(following.start, following.end)
@@ -784,6 +807,9 @@ class AttributionTagger(RulePackComponent):
                     continue
                 if subject.pos_ != "PRON":
                     return self._describe(doc, subject, verb=verb)
+                if subject.lower_ in PERSON_PRONOUNS:
+                    # '"A," he said': whom "he" means is resolved by the caller
+                    return {**self._describe(doc, subject, verb=verb), "reporter": verb.i}
                 break
         return None
 
