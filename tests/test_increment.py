@@ -250,3 +250,33 @@ def test_incremental_rollup_files_a_makers_own_facts_under_its_name(tmp_path, re
     records = [json.loads(line) for line in (out / "status.jsonl").read_text().splitlines()]
     assert ("Talmar", "job cuts") in {(r["subject"], r["key"]) for r in records}
     assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
+def test_incremental_resolves_only_the_names_connected_to_what_changed(tmp_path, refreshes, monkeypatch):
+    corpus, out = _first_run(tmp_path, monkeypatch)
+    with Store.open(out, write=False) as store:
+        every = {row[0] for row in store.conn.execute("SELECT DISTINCT name FROM rollup_names")}
+    assert {"Lumen Drift 4", "Harbor Line"} <= every
+
+    # a name no other name shares a word, initials or number with: resolved alone
+    _write(corpus, *("cinder.md",), *LATER["cinder.md"])
+    _run(corpus, out)
+    resolved = refreshes[-1].names
+    assert resolved is not None and "Cinder Vale" in resolved
+    assert not resolved & {"Lumen Drift 4", "Harbor Line", "Orbit Pad 3"}
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+    # an abbreviation: resolved with the name whose initials it spells, which it then joins
+    _write(corpus, "ld4.md", *LATER["ld4.md"])
+    _run(corpus, out)
+    resolved = refreshes[-1].names
+    assert resolved is not None and {"LD4", "Lumen Drift 4"} <= resolved and "Harbor Line" not in resolved
+    records = [json.loads(line) for line in (out / "status.jsonl").read_text().splitlines()]
+    assert "LD4" not in {r["subject"] for r in records}
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+    # an article removed: its names are resolved again (and dropped)
+    (corpus / "ld4.md").unlink()
+    _run(corpus, out)
+    assert "LD4" in (refreshes[-1].names or set())
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)

@@ -49,12 +49,25 @@ from .status import (
     rollup,
 )
 from .store import ROLLUP_CONTEXT, ROLLUP_GEN, Store, rollup_sort_key
-from .subjects import KNOWN_LABELS, SubjectResolver, is_abbreviation, load_aliases
+from .subjects import (
+    KNOWN_LABELS,
+    PARTNER_ROLES,
+    SubjectResolver,
+    initials,
+    is_abbreviation,
+    load_aliases,
+    name_features,
+    normalise,
+)
 from .views import ACTIVE_CLAIMS, LEARNED_ALIASES, ViewChanges, decisions_mark
 
-#: store meta keys: each name's canonical name and the followed subjects as of the last roll-up
+#: store meta keys: each name's canonical name (before the ``rollup_canon`` table) and the followed
+#: subjects as of the last roll-up; the names whose alias links the last roll-up changed
 ROLLUP_NAMES = "rollup_names"
 ROLLUP_FOLLOWED = "rollup_followed"
+ROLLUP_UNSETTLED = "rollup_unsettled"
+#: names resolved at most by their connections (:func:`_connected`); more, and every name is
+CONNECTED_LIMIT = 20000
 #: subjects rolled up in one call (memory is bounded by their claims)
 SUBJECTS_PER_CALL = 2000
 
@@ -89,6 +102,8 @@ class Refreshed:
     full: bool
     #: subjects recomputed
     subjects: int
+    #: the subject names resolved again (None: every name)
+    names: set[str] | None = None
     rejected_per_doc: dict[str, int] = field(default_factory=dict)
     #: what the views need to be brought up to date in place (None: every subject was recomputed)
     view_changes: ViewChanges | None = None
@@ -128,8 +143,9 @@ def _claims_of(store: Store, doc_ids: Iterable[str]) -> Iterator[tuple[str, str,
 
 
 #: how the subjects each article's claims go to are recorded (``rollup_subjects``); a store whose
-#: roll-up was recorded otherwise is rolled up whole once (2: a maker's own facts go to its own name)
-SUBJECTS_RECORDED = 2
+#: roll-up was recorded otherwise is rolled up whole once (2: a maker's own facts go to its own name;
+#: 3: each article's names, statuses and known names kept, each name's features and canonical name)
+SUBJECTS_RECORDED = 3
 
 
 def _context(store: Store, pinned: dict[str, list[str]], fingerprint: str, decisions: str) -> str:
@@ -192,59 +208,38 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
 
     # -- the whole corpus, lightly: names, statuses, titles
     docs = _doc_infos(store)
-    names: Counter[str] = Counter()
-    followers: list[dict[str, Any]] = []  # what followed_subjects reads: the first claim of each name, every unnamed one
-    first_of: set[str] = set()
-    status_counts: dict[str, int] = {}
-    claims = 0
-    rows = store.conn.execute(
-        "SELECT c.doc_id, c.claim_id, json_extract(c.record, '$.subject.name'), json_extract(c.record, '$.subject.text'), "
-        f"json_extract(c.record, '$.status') {ACTIVE_CLAIMS}"
-    )
-    for doc_id, cid, name, text, status in rows:
-        names[name] += 1
-        decision = resolution.by_claim.get(cid)
-        if decision is None or decision.action != "reject":
-            claims += 1
-            status = resolution.effective_status(cid, status)
-            status_counts[status] = status_counts.get(status, 0) + 1
-        if not (name or "").strip() or doc_id not in docs:
-            continue
-        if not text or name not in first_of:
-            first_of.add(name)
-            followers.append({"doc_id": doc_id, "subject": {"name": name, "text": text}})
-    resolver = SubjectResolver(names.elements(), pinned, learned=learned, known=_known_names(store, names))
-    followed = followed_subjects(followers, docs, resolver)
-    del followers, first_of
-    canonical = {name: resolver.canonical(name) for name in names if name}
-
-    # -- the articles whose subjects may have changed
     stamps = dict(store.doc_stamps())
+    resolved: set[str] | None = None
     if full:
+        canonical, followed, status_counts, claims, new_learned, unsettled = _resolve_all(
+            store, docs, pinned, learned, resolution
+        )
         recheck = set(docs)
         gone: set[str] = set(store.rollup_stamps())
     else:
         stored = store.rollup_stamps()
         recheck = {d for d in docs if stored.get(d) != stamps.get(d)}
         gone = {d for d in stored if d not in docs}
-        old_names = json.loads(store.get_meta(ROLLUP_NAMES) or "{}")
-        moved = [n for n, c in canonical.items() if old_names.get(n) != c]
-        moved += [n for n in old_names if n not in canonical]
-        for start in range(0, len(moved), 500):
-            chunk = moved[start : start + 500]
+        # the names of the articles that changed, before and after, and the names connected to
+        # them are resolved again (with every name, when too many are connected); the others'
+        # canonical names stay as stored
+        seeds, spelts = _replace_doc_rows(store, recheck, gone, docs)
+        unsettled_keys = json.loads(store.get_meta(ROLLUP_UNSETTLED) or "[]")
+        for key in unsettled_keys:
+            seeds.update(_having(store, "k", key))
+        canonical, moved, new_learned, unsettled, resolved = _resolve_connected(store, seeds, spelts, pinned, learned)
+        followed = followed_subjects(_followers(store), docs, _Canonical(canonical))
+        status_counts, claims = _status_counts(store, resolution)
+        for chunk in _chunks(sorted(moved)):
             marks = ",".join("?" * len(chunk))
             recheck.update(
-                row[0]
-                for row in store.conn.execute(
-                    "SELECT DISTINCT c.doc_id FROM claims c JOIN documents d ON d.doc_id = c.doc_id "
-                    f"WHERE d.state = 'active' AND json_extract(c.record, '$.subject.name') IN ({marks})",
-                    chunk,
-                )
+                row[0] for row in store.conn.execute(f"SELECT DISTINCT doc_id FROM rollup_names WHERE name IN ({marks})", chunk)
             )
         old_followed = json.loads(store.get_meta(ROLLUP_FOLLOWED) or "{}")
         recheck.update(d for d in set(old_followed) | set(followed) if old_followed.get(d) != followed.get(d))
         recheck.update(decision_docs)
         recheck &= set(docs)
+    resolver = _Canonical(canonical)
     touched: set[str] = store.subjects_of(recheck | gone) if not full else set()
 
     # the rechecked articles' subjects now
@@ -318,8 +313,9 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         store.update_rollup((gid for gid, _ in gone_groups), ())
     dropped.sort(key=lambda item: item[0])
     changes.extend(change for _, change in dropped)
-    store.set_meta(LEARNED_ALIASES, json.dumps(resolver.learned(), sort_keys=True))
-    store.set_meta(ROLLUP_NAMES, json.dumps(canonical, ensure_ascii=False, separators=(",", ":")))
+    store.set_meta(LEARNED_ALIASES, json.dumps(new_learned, sort_keys=True))
+    store.set_meta(ROLLUP_NAMES, None)
+    store.set_meta(ROLLUP_UNSETTLED, json.dumps(sorted(unsettled), ensure_ascii=False) if unsettled else None)
     store.set_meta(ROLLUP_FOLLOWED, json.dumps(followed, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     store.set_meta(ROLLUP_CONTEXT, context)
     return Refreshed(
@@ -328,9 +324,10 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         status_counts=status_counts,
         articles=len(docs),
         claims=claims,
-        learned=resolver.learned(),
+        learned=new_learned,
         full=full,
         subjects=len(touched),
+        names=resolved,
         rejected_per_doc=rejected_per_doc,
         view_changes=None if full else ViewChanges(since_gen, done, decision_docs),
     )
@@ -378,3 +375,364 @@ def _records(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, StatusReco
 
 def _key(record: StatusRecord) -> str:
     return rollup_sort_key(record.subject, record.topic, record.key)
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class _Canonical:
+    """Each name's canonical name, as :class:`~claimx.subjects.SubjectResolver` gave it (what
+    :func:`~claimx.status.rollup` and :func:`~claimx.status.followed_subjects` ask of one)."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self._names = names
+
+    def canonical(self, name: str) -> str:
+        if not name or not name.strip():
+            return ""
+        return self._names.get(name, name.strip())
+
+
+#: the claims' rows the roll-up keeps per article (``rollup_names``, ``rollup_statuses``)
+_CLAIM_ROWS = (
+    "SELECT c.doc_id, c.seq, c.claim_id, json_extract(c.record, '$.subject.name'), "
+    "json_extract(c.record, '$.subject.text'), json_extract(c.record, '$.status') "
+)
+
+
+class _DocRows:
+    """Writes each article's ``rollup_names`` and ``rollup_statuses`` rows from its claims, read
+    in store order (an article's rows are written when the next article's claims begin)."""
+
+    def __init__(self, store: Store, docs: dict[str, DocInfo]) -> None:
+        self.store, self.docs = store, docs
+        self.doc: str | None = None
+        self.names: dict[str, list[Any]] = {}
+        self.statuses: dict[str, list[int]] = {}
+        self.seen: set[str] = set()
+
+    def add(self, doc_id: str, seq: int, name: str | None, text: str | None, status: str | None) -> None:
+        if doc_id != self.doc:
+            self.flush()
+            self.doc = doc_id
+        row = self.statuses.get(status or "")
+        if row is None:
+            self.statuses[status or ""] = [1, seq]
+        else:
+            row[0] += 1
+        if not (name or "").strip() or doc_id not in self.docs:
+            return
+        assert name is not None
+        entry = self.names.get(name)
+        if entry is None:
+            entry = self.names[name] = [0, seq, 1 if text else 0, 0, None]
+        entry[0] += 1
+        if not text:
+            entry[3] += 1
+            if entry[4] is None:
+                entry[4] = seq
+
+    def flush(self) -> None:
+        if self.doc is None:
+            return
+        doc = self.doc
+        self.store.conn.executemany(
+            "INSERT INTO rollup_names (doc_id, name, claims, first_seq, texted, bare, bare_seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((doc, name, *entry) for name, entry in self.names.items()),
+        )
+        self.store.conn.executemany(
+            "INSERT INTO rollup_statuses (doc_id, status, claims, first_seq) VALUES (?, ?, ?, ?)",
+            ((doc, status, *entry) for status, entry in self.statuses.items()),
+        )
+        self.seen.update(self.names)
+        self.doc, self.names, self.statuses = None, {}, {}
+
+
+_KNOWN_ROWS = (
+    "SELECT DISTINCT c.doc_id, json_extract(e.value, '$.text') FROM claims c JOIN documents d ON d.doc_id = c.doc_id, "
+    "json_each(c.record, '$.entities') e WHERE d.state = 'active' AND json_extract(e.value, '$.label') IN ({labels})"
+)
+
+
+def _put_known(store: Store, rows: Iterable[tuple[str, str | None]]) -> set[str]:
+    """Keep the entities' names an abbreviation may stand for (``rollup_known``), with the initials
+    they spell. RETURNS (set[str]): those initials."""
+    spelts: set[str] = set()
+    put = []
+    for doc_id, text in rows:
+        if not text or " " not in text.strip() or is_abbreviation(text):
+            continue
+        spelt = initials(text)
+        if spelt:
+            spelts.add(spelt)
+            put.append((doc_id, spelt, text))
+    store.conn.executemany("INSERT OR IGNORE INTO rollup_known (doc_id, spelt, text) VALUES (?, ?, ?)", put)
+    return spelts
+
+
+def _put_features(store: Store, names: Iterable[str]) -> None:
+    """Record the features (:func:`~claimx.subjects.name_features`) of names not met before."""
+    fresh = []
+    for name in names:
+        if store.conn.execute("SELECT 1 FROM name_features WHERE name = ? LIMIT 1", (name,)).fetchone() is None:
+            fresh.extend((name, role, value) for role, value in name_features(name))
+    store.conn.executemany("INSERT OR IGNORE INTO name_features (name, role, value) VALUES (?, ?, ?)", fresh)
+
+
+def _having(store: Store, role: str, value: str) -> list[str]:
+    """RETURNS (list[str]): the names with this feature."""
+    return [row[0] for row in store.conn.execute("SELECT name FROM name_features WHERE value = ? AND role = ?", (value, role))]
+
+
+def _unsettled(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    """RETURNS (set[str]): the names (normalised) whose alias links a resolver changed: resolved again
+    on the next run, which starts from the links this one learned (as a full recompute would)."""
+    return {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+
+
+def _resolve_all(
+    store: Store, docs: dict[str, DocInfo], pinned: dict[str, list[str]], learned: dict[str, str], resolution: Resolution
+) -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, int], int, dict[str, str], set[str]]:
+    """Resolve every name of the store, and keep each article's rows and each name's features
+    and canonical name for the runs after (a full recompute).
+
+    RETURNS (tuple): canonical names, followed subjects, status counts, claims, learned links, unsettled names.
+    """
+    for table in ("rollup_names", "rollup_statuses", "rollup_known", "rollup_canon"):
+        store.conn.execute(f"DELETE FROM {table}")
+    names: Counter[str] = Counter()
+    followers: list[dict[str, Any]] = []  # what followed_subjects reads: the first claim of each name, every unnamed one
+    first_of: set[str] = set()
+    status_counts: dict[str, int] = {}
+    claims = 0
+    rows = _DocRows(store, docs)
+    for doc_id, seq, cid, name, text, status in store.conn.execute(_CLAIM_ROWS + ACTIVE_CLAIMS):
+        rows.add(doc_id, seq, name, text, status)
+        names[name] += 1
+        decision = resolution.by_claim.get(cid)
+        if decision is None or decision.action != "reject":
+            claims += 1
+            status = resolution.effective_status(cid, status)
+            status_counts[status] = status_counts.get(status, 0) + 1
+        if not (name or "").strip() or doc_id not in docs:
+            continue
+        if not text or name not in first_of:
+            first_of.add(name)
+            followers.append({"doc_id": doc_id, "subject": {"name": name, "text": text}})
+    rows.flush()
+    known_rows = store.conn.execute(_KNOWN_ROWS.format(labels=",".join("?" * len(KNOWN_LABELS))), KNOWN_LABELS).fetchall()
+    _put_known(store, known_rows)
+    known: set[str] = set()
+    if any(name and is_abbreviation(name) for name in names):
+        known = {text for _, text in known_rows if text and " " in text.strip()}
+    del known_rows
+    resolver = SubjectResolver(names.elements(), pinned, learned=learned, known=known)
+    followed = followed_subjects(followers, docs, resolver)
+    del followers, first_of
+    canonical = {name: resolver.canonical(name) for name in names if name}
+    _put_features(store, rows.seen)
+    store.conn.executemany(
+        "INSERT INTO rollup_canon (name, canonical) VALUES (?, ?)", ((n, c) for n, c in canonical.items() if n.strip())
+    )
+    new_learned = resolver.learned()
+    return canonical, followed, status_counts, claims, new_learned, _unsettled(learned, new_learned)
+
+
+def _replace_doc_rows(store: Store, changed: set[str], gone: set[str], docs: dict[str, DocInfo]) -> tuple[set[str], set[str]]:
+    """Replace the kept rows of the articles that changed or went.
+
+    RETURNS (tuple[set[str], set[str]]): the subject names of those articles' claims, and the
+        initials their entities' names spell, before and after.
+    """
+    names: set[str] = set()
+    spelts: set[str] = set()
+    for chunk in _chunks(sorted(changed | gone)):
+        marks = ",".join("?" * len(chunk))
+        names.update(row[0] for row in store.conn.execute(f"SELECT name FROM rollup_names WHERE doc_id IN ({marks})", chunk))
+        spelts.update(row[0] for row in store.conn.execute(f"SELECT spelt FROM rollup_known WHERE doc_id IN ({marks})", chunk))
+        for table in ("rollup_names", "rollup_statuses", "rollup_known"):
+            store.conn.execute(f"DELETE FROM {table} WHERE doc_id IN ({marks})", chunk)
+    rows = _DocRows(store, docs)
+    labels = ",".join("?" * len(KNOWN_LABELS))
+    for chunk in _chunks(sorted(changed)):
+        marks = ",".join("?" * len(chunk))
+        for doc_id, seq, _, name, text, status in store.conn.execute(
+            _CLAIM_ROWS + "FROM claims c JOIN documents d ON d.doc_id = c.doc_id "
+            f"WHERE d.state = 'active' AND c.doc_id IN ({marks}) ORDER BY c.doc_id, c.seq",
+            chunk,
+        ):
+            rows.add(doc_id, seq, name, text, status)
+        known = store.conn.execute(_KNOWN_ROWS.format(labels=labels) + f" AND c.doc_id IN ({marks})", (*KNOWN_LABELS, *chunk))
+        spelts |= _put_known(store, known.fetchall())
+    rows.flush()
+    names |= rows.seen
+    _put_features(store, rows.seen)
+    return names, spelts
+
+
+def _connected(
+    store: Store, seeds: set[str], spelts: set[str], pinned: dict[str, list[str]], learned: dict[str, str]
+) -> tuple[set[str], set[str]] | None:
+    """The names whose canonical names may depend on the seeds: the names that share a feature
+    with them in partner roles (:data:`~claimx.subjects.PARTNER_ROLES`), that earlier roll-ups
+    linked to them, that are pinned, and the abbreviations of the initials ``spelts`` (names the
+    entities write), with the names connected to those in turn.
+
+    RETURNS (tuple[set[str], set[str]] | None): the names, and the entities' names an abbreviation
+        among them may stand for; None when more than :data:`CONNECTED_LIMIT` names are connected.
+    """
+    groups: dict[str, set[str]] = {}
+    for key, root in learned.items():
+        groups.setdefault(root, {root}).add(key)
+    linked = {key: members for members in groups.values() for key in members}
+    memo: dict[tuple[str, str], list[str]] = {}
+
+    def having(role: str, value: str) -> list[str]:
+        if (role, value) not in memo:
+            memo[role, value] = _having(store, role, value)
+        return memo[role, value]
+
+    frontier = list(seeds)
+    for canonical, aliases in pinned.items():
+        for name in (canonical, *aliases):
+            frontier.extend(having("k", normalise(name)))
+    for spelt in spelts:
+        frontier.extend(having("A", spelt))
+    seen: set[str] = set()
+    known: set[str] = set()
+
+    def expand(features: Iterable[tuple[str, str]]) -> None:
+        for role, value in features:
+            for partner in PARTNER_ROLES[role]:
+                frontier.extend(having(partner, value))
+            if role == "k":
+                for key in linked.get(value, ()):
+                    frontier.extend(having("k", key))
+            elif role == "A":
+                for (text,) in store.conn.execute("SELECT DISTINCT text FROM rollup_known WHERE spelt = ?", (value,)):
+                    if text not in known:
+                        known.add(text)
+                        expand(name_features(text))
+
+    while frontier:
+        name = frontier.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        if len(seen) > CONNECTED_LIMIT:
+            return None
+        features = store.conn.execute("SELECT role, value FROM name_features WHERE name = ?", (name,)).fetchall()
+        expand(features or name_features(name))
+    return seen, known
+
+
+def _resolve_connected(
+    store: Store, seeds: set[str], spelts: set[str], pinned: dict[str, list[str]], learned: dict[str, str]
+) -> tuple[dict[str, str], set[str], dict[str, str], set[str], set[str] | None]:
+    """Resolve the names connected to the seeds (:func:`_connected`; every name when too many are)
+    as :class:`~claimx.subjects.SubjectResolver` resolves them among all names (the same names in
+    the same order, the same counts, links and known names), and keep their canonical names.
+
+    RETURNS (tuple): every name's canonical name, the names whose canonical name changed (or that
+        went), the learned links, the unsettled names, the names resolved (None: every name).
+    """
+    found = _connected(store, seeds, spelts, pinned, learned)
+    if found is None:
+        names = {row[0] for row in store.conn.execute("SELECT DISTINCT name FROM rollup_names")} | seeds
+        known = {
+            row[0] for row in store.conn.execute("SELECT DISTINCT text FROM rollup_known")
+        } if any(is_abbreviation(n) for n in names) else set()
+    else:
+        names, known = found
+    counts: Counter[str] = Counter()
+    firsts: dict[str, tuple[str, int]] = {}
+    for chunk in _chunks(sorted(names)):
+        marks = ",".join("?" * len(chunk))
+        for name, doc_id, claims, first_seq in store.conn.execute(
+            f"SELECT name, doc_id, claims, first_seq FROM rollup_names WHERE name IN ({marks})", chunk
+        ):
+            counts[name] += claims
+            if name not in firsts or (doc_id, first_seq) < firsts[name]:
+                firsts[name] = (doc_id, first_seq)
+    order = sorted(firsts, key=firsts.__getitem__)
+    resolver = SubjectResolver(
+        (name for name in order for _ in range(counts[name])), pinned, learned=learned,
+        known=known if any(is_abbreviation(n) for n in order) else (),
+    )
+    now = {name: resolver.canonical(name) for name in order}
+    before: dict[str, str] = {}
+    for chunk in _chunks(sorted(names)):
+        marks = ",".join("?" * len(chunk))
+        before.update(store.conn.execute(f"SELECT name, canonical FROM rollup_canon WHERE name IN ({marks})", chunk))
+    moved = {name for name in names if before.get(name) != now.get(name)}
+    store.conn.executemany("DELETE FROM rollup_canon WHERE name = ?", ((n,) for n in moved if n not in now))
+    store.conn.executemany(
+        "INSERT OR REPLACE INTO rollup_canon (name, canonical) VALUES (?, ?)", ((n, now[n]) for n in moved if n in now)
+    )
+    keys = {normalise(name) for name in names} | {normalise(text) for text in known}
+    mine = {key: root for key, root in learned.items() if key in keys or root in keys}
+    after = resolver.learned()
+    new_learned = {key: root for key, root in learned.items() if key not in mine}
+    new_learned.update(after)
+    canonical = dict(store.conn.execute("SELECT name, canonical FROM rollup_canon"))
+    return canonical, moved, new_learned, _unsettled(mine, after), None if found is None else names
+
+
+def _followers(store: Store) -> list[dict[str, Any]]:
+    """RETURNS (list[dict]): what :func:`~claimx.status.followed_subjects` reads of the claims, from the
+    kept rows: the first claim of each name and every claim that does not name its subject, in store order."""
+    out: list[dict[str, Any]] = []
+    first_of: set[str] = set()
+    doc: str | None = None
+    events: list[tuple[int, str, str | None]] = []
+    here: list[str] = []
+
+    def close() -> None:
+        events.sort(key=lambda event: event[0])
+        out.extend({"doc_id": doc, "subject": {"name": name, "text": text}} for _, name, text in events)
+        first_of.update(here)
+        events.clear()
+        here.clear()
+
+    for doc_id, name, first_seq, texted, bare, bare_seq in store.conn.execute(
+        "SELECT doc_id, name, first_seq, texted, bare, bare_seq FROM rollup_names ORDER BY doc_id"
+    ):
+        if doc_id != doc:
+            close()
+            doc = doc_id
+        here.append(name)
+        if texted and name not in first_of:
+            events.append((first_seq, name, name))
+        events.extend((bare_seq, name, None) for _ in range(bare))
+    close()
+    return out
+
+
+def _status_counts(store: Store, resolution: Resolution) -> tuple[dict[str, int], int]:
+    """RETURNS (tuple[dict[str, int], int]): the claims by status (in the order the statuses first
+    occur in the store) and how many claims count (reviewers' rejections left out)."""
+    if resolution.by_claim:
+        status_counts: dict[str, int] = {}
+        claims = 0
+        for cid, status in store.conn.execute(f"SELECT c.claim_id, json_extract(c.record, '$.status') {ACTIVE_CLAIMS}"):
+            decision = resolution.by_claim.get(cid)
+            if decision is None or decision.action != "reject":
+                claims += 1
+                status = resolution.effective_status(cid, status)
+                status_counts[status] = status_counts.get(status, 0) + 1
+        return status_counts, claims
+    totals: dict[str, int] = {}
+    firsts: dict[str, tuple[str, int]] = {}
+    for status, claims_n, doc_id, first_seq in store.conn.execute(
+        "SELECT status, SUM(claims), MIN(doc_id), 0 FROM rollup_statuses GROUP BY status"
+    ):
+        totals[status] = claims_n
+        row = store.conn.execute(
+            "SELECT doc_id, first_seq FROM rollup_statuses WHERE status = ? AND doc_id = ?", (status, doc_id)
+        ).fetchone()
+        firsts[status] = (row[0], row[1])
+    order = sorted(totals, key=firsts.__getitem__)
+    status_counts = {(status or None) if status == "" else status: totals[status] for status in order}
+    return status_counts, sum(totals.values())

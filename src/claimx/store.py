@@ -218,6 +218,50 @@ CREATE INDEX rollup_subjects_doc ON rollup_subjects (doc_id);
 """
 
 
+#: Per article, the subject names of its claims at the last roll-up (how many claims, the first
+#: one's place and whether it names the subject in its text, how many do not and the first of
+#: those), its claims' statuses, and the entities' names an abbreviation may stand for; per
+#: name, its features (:func:`claimx.subjects.name_features`) and canonical name.
+_ROLLUP_NAMES = """
+CREATE TABLE IF NOT EXISTS rollup_names (
+    doc_id     TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    claims     INTEGER NOT NULL,
+    first_seq  INTEGER NOT NULL,
+    texted     INTEGER NOT NULL,
+    bare       INTEGER NOT NULL,
+    bare_seq   INTEGER,
+    PRIMARY KEY (doc_id, name)
+);
+CREATE INDEX IF NOT EXISTS rollup_names_name ON rollup_names (name);
+CREATE TABLE IF NOT EXISTS rollup_statuses (
+    doc_id     TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    claims     INTEGER NOT NULL,
+    first_seq  INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, status)
+);
+CREATE TABLE IF NOT EXISTS rollup_known (
+    doc_id     TEXT NOT NULL,
+    spelt      TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    PRIMARY KEY (doc_id, text)
+);
+CREATE INDEX IF NOT EXISTS rollup_known_spelt ON rollup_known (spelt);
+CREATE TABLE IF NOT EXISTS name_features (
+    name       TEXT NOT NULL,
+    role       TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    PRIMARY KEY (name, role, value)
+);
+CREATE INDEX IF NOT EXISTS name_features_value ON name_features (value, role);
+CREATE TABLE IF NOT EXISTS rollup_canon (
+    name       TEXT PRIMARY KEY,
+    canonical  TEXT NOT NULL
+)
+"""
+
+
 #: Meta key: what the stored roll-up was computed with (see :mod:`claimx.increment`).
 ROLLUP_CONTEXT = "rollup_context"
 #: Meta key: the stored roll-up's generation, counted up by every change to it (the views
@@ -493,6 +537,10 @@ class Store:
             # the documents written since the views were (their lines are spliced into the views, not
             # every line rewritten); like the index, a table a claimx that does not know it leaves alone
             conn.execute("CREATE TABLE IF NOT EXISTS view_dirty (doc_id TEXT PRIMARY KEY)")
+            # what the incremental roll-up keeps of each article's claims, and each subject name's
+            # features and canonical name (:mod:`claimx.increment`); tables, like view_dirty, that a
+            # claimx which does not know them leaves alone (a roll-up it writes is redone whole once)
+            _execute_script(conn, _ROLLUP_NAMES)
 
     def schema_version(self) -> int:
         """RETURNS (int): the store's schema version (0 for an empty store)."""
