@@ -280,3 +280,35 @@ def test_incremental_resolves_only_the_names_connected_to_what_changed(tmp_path,
     _run(corpus, out)
     assert "LD4" in (refreshes[-1].names or set())
     assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
+def _followed(out: Path) -> dict:
+    with Store.open(out, write=False) as store:
+        return json.loads(store.get_meta("rollup_followed") or "{}")
+
+
+def test_incremental_followed_subject_changes_for_an_article_the_run_did_not_touch(tmp_path, refreshes, monkeypatch):
+    # an article's unnamed claims follow the subject most titles name: a new article whose
+    # title names the club changes what an unchanged article follows, and its removal undoes it
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    _write(corpus, "stadium.md", "Council backs Harland United stadium plan", "2026-05-25",
+           "Harland United will expand their stadium to 40,000 seats after the council approved the plans on Wednesday.")
+    _write(corpus, "bid.md", "Harland accept bid for Varo", "2026-06-02", (
+        "Harland United have accepted a bid of 30 million euros from Monteval for the striker Lena Varo. "
+        "The club confirmed the agreement on Monday and said talks on personal terms would begin this week."
+    ))
+    _run(corpus, out)
+    assert "stadium" not in _followed(out)
+
+    _write(corpus, "coach.md", "Fenn named Harland United coach", "2026-05-20",
+           "Harland United have appointed Dario Fenn as their new head coach on a three-year deal, the club announced on Friday.")
+    _run(corpus, out)
+    assert not refreshes[-1].full
+    assert set(_followed(out).get("stadium", {}).values()) == {"Harland United"}
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+    (corpus / "coach.md").unlink()
+    _run(corpus, out)
+    assert "stadium" not in _followed(out)
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)

@@ -46,7 +46,9 @@ from .status import (
     diff,
     filed_subject,
     followed_subjects,
+    name_ways,
     rollup,
+    title_words,
 )
 from .store import ROLLUP_CONTEXT, ROLLUP_GEN, Store, rollup_sort_key
 from .subjects import (
@@ -144,8 +146,9 @@ def _claims_of(store: Store, doc_ids: Iterable[str]) -> Iterator[tuple[str, str,
 
 #: how the subjects each article's claims go to are recorded (``rollup_subjects``); a store whose
 #: roll-up was recorded otherwise is rolled up whole once (2: a maker's own facts go to its own name;
-#: 3: each article's names, statuses and known names kept, each name's features and canonical name)
-SUBJECTS_RECORDED = 3
+#: 3: each article's names, statuses and known names kept, each name's features and canonical name;
+#: 4: each article's title words and each name's ways kept)
+SUBJECTS_RECORDED = 4
 
 
 def _context(store: Store, pinned: dict[str, list[str]], fingerprint: str, decisions: str) -> str:
@@ -223,19 +226,31 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         # the names of the articles that changed, before and after, and the names connected to
         # them are resolved again (with every name, when too many are connected); the others'
         # canonical names stay as stored
+        changed = recheck | gone
         seeds, spelts = _replace_doc_rows(store, recheck, gone, docs)
+        titles_before = _drop_titles(store, changed)
+        _put_titles(store, docs, recheck)
         unsettled_keys = json.loads(store.get_meta(ROLLUP_UNSETTLED) or "[]")
         for key in unsettled_keys:
             seeds.update(_having(store, "k", key))
-        canonical, moved, new_learned, unsettled, resolved = _resolve_connected(store, seeds, spelts, pinned, learned)
-        followed = followed_subjects(_followers(store), docs, _Canonical(canonical))
+        canonical, moved, new_learned, unsettled, resolved, before = _resolve_connected(
+            store, seeds, spelts, pinned, learned
+        )
         status_counts, claims = _status_counts(store, resolution)
+        moved_docs: set[str] = set()
         for chunk in _chunks(sorted(moved)):
             marks = ",".join("?" * len(chunk))
-            recheck.update(
+            moved_docs.update(
                 row[0] for row in store.conn.execute(f"SELECT DISTINCT doc_id FROM rollup_names WHERE name IN ({marks})", chunk)
             )
+        recheck |= moved_docs
         old_followed = json.loads(store.get_meta(ROLLUP_FOLLOWED) or "{}")
+        if resolved is None:
+            followed = followed_subjects(_followers(store), docs, _Canonical(canonical))
+        else:
+            followed = _followed_again(
+                store, docs, canonical, before, resolved, titles_before, changed | moved_docs, old_followed
+            )
         recheck.update(d for d in set(old_followed) | set(followed) if old_followed.get(d) != followed.get(d))
         recheck.update(decision_docs)
         recheck &= set(docs)
@@ -475,10 +490,45 @@ def _put_known(store: Store, rows: Iterable[tuple[str, str | None]]) -> set[str]
 def _put_features(store: Store, names: Iterable[str]) -> None:
     """Record the features (:func:`~claimx.subjects.name_features`) of names not met before."""
     fresh = []
+    ways = []
     for name in names:
         if store.conn.execute("SELECT 1 FROM name_features WHERE name = ? LIMIT 1", (name,)).fetchone() is None:
             fresh.extend((name, role, value) for role, value in name_features(name))
+            ways.extend((_anchor(way), name) for way in name_ways(name))
     store.conn.executemany("INSERT OR IGNORE INTO name_features (name, role, value) VALUES (?, ?, ?)", fresh)
+    store.conn.executemany("INSERT OR IGNORE INTO name_ways (anchor, name) VALUES (?, ?)", ways)
+
+
+def _anchor(way: frozenset[str]) -> str:
+    """RETURNS (str): the word a way is looked up by (its longest: the rarest, most often)."""
+    return max(way, key=lambda word: (len(word), word))
+
+
+def _put_titles(store: Store, docs: dict[str, DocInfo], doc_ids: Iterable[str]) -> None:
+    """Keep the title words of these articles (those with a title)."""
+    rows, words = [], []
+    for doc_id in doc_ids:
+        info = docs.get(doc_id)
+        if info is not None and info.title:
+            mine = sorted(title_words(info.title))
+            rows.append((doc_id, json.dumps(mine, ensure_ascii=False)))
+            words.extend((word, doc_id) for word in mine)
+    store.conn.executemany("INSERT OR REPLACE INTO rollup_titles (doc_id, words) VALUES (?, ?)", rows)
+    store.conn.executemany("INSERT OR IGNORE INTO title_words (word, doc_id) VALUES (?, ?)", words)
+
+
+def _drop_titles(store: Store, doc_ids: Iterable[str]) -> dict[str, set[str]]:
+    """Forget the title words of these articles. RETURNS (dict[str, set[str]]): what they were."""
+    old: dict[str, set[str]] = {}
+    for chunk in _chunks(sorted(doc_ids)):
+        marks = ",".join("?" * len(chunk))
+        for doc_id, words in store.conn.execute(f"SELECT doc_id, words FROM rollup_titles WHERE doc_id IN ({marks})", chunk):
+            old[doc_id] = set(json.loads(words))
+        store.conn.execute(f"DELETE FROM rollup_titles WHERE doc_id IN ({marks})", chunk)
+    store.conn.executemany(
+        "DELETE FROM title_words WHERE word = ? AND doc_id = ?", ((w, d) for d, words in old.items() for w in words)
+    )
+    return old
 
 
 def _having(store: Store, role: str, value: str) -> list[str]:
@@ -500,8 +550,12 @@ def _resolve_all(
 
     RETURNS (tuple): canonical names, followed subjects, status counts, claims, learned links, unsettled names.
     """
-    for table in ("rollup_names", "rollup_statuses", "rollup_known", "rollup_canon"):
+    for table in (
+        "rollup_names", "rollup_statuses", "rollup_known", "rollup_canon", "rollup_titles", "title_words", "name_features",
+        "name_ways",
+    ):
         store.conn.execute(f"DELETE FROM {table}")
+    _put_titles(store, docs, docs)
     names: Counter[str] = Counter()
     followers: list[dict[str, Any]] = []  # what followed_subjects reads: the first claim of each name, every unnamed one
     first_of: set[str] = set()
@@ -630,13 +684,14 @@ def _connected(
 
 def _resolve_connected(
     store: Store, seeds: set[str], spelts: set[str], pinned: dict[str, list[str]], learned: dict[str, str]
-) -> tuple[dict[str, str], set[str], dict[str, str], set[str], set[str] | None]:
+) -> tuple[dict[str, str], set[str], dict[str, str], set[str], set[str] | None, dict[str, str]]:
     """Resolve the names connected to the seeds (:func:`_connected`; every name when too many are)
     as :class:`~claimx.subjects.SubjectResolver` resolves them among all names (the same names in
     the same order, the same counts, links and known names), and keep their canonical names.
 
     RETURNS (tuple): every name's canonical name, the names whose canonical name changed (or that
-        went), the learned links, the unsettled names, the names resolved (None: every name).
+        went), the learned links, the unsettled names, the names resolved (None: every name), and
+        their canonical names before.
     """
     found = _connected(store, seeds, spelts, pinned, learned)
     if found is None:
@@ -677,37 +732,194 @@ def _resolve_connected(
     new_learned = {key: root for key, root in learned.items() if key not in mine}
     new_learned.update(after)
     canonical = dict(store.conn.execute("SELECT name, canonical FROM rollup_canon"))
-    return canonical, moved, new_learned, _unsettled(mine, after), None if found is None else names
+    return canonical, moved, new_learned, _unsettled(mine, after), None if found is None else names, before
 
 
-def _followers(store: Store) -> list[dict[str, Any]]:
-    """RETURNS (list[dict]): what :func:`~claimx.status.followed_subjects` reads of the claims, from the
-    kept rows: the first claim of each name and every claim that does not name its subject, in store order."""
+def _events(rows: Iterable[tuple[str, str, int, int, int, int | None]], firsts: set[tuple[str, str]]) -> list[dict[str, Any]]:
+    """RETURNS (list[dict]): what :func:`~claimx.status.followed_subjects` reads of the claims the
+    kept rows (``rollup_names``, in article order) stand for: the first claim of each name (those rows
+    in ``firsts``) and every claim that does not name its subject, in store order."""
     out: list[dict[str, Any]] = []
-    first_of: set[str] = set()
     doc: str | None = None
     events: list[tuple[int, str, str | None]] = []
-    here: list[str] = []
 
     def close() -> None:
         events.sort(key=lambda event: event[0])
         out.extend({"doc_id": doc, "subject": {"name": name, "text": text}} for _, name, text in events)
-        first_of.update(here)
         events.clear()
-        here.clear()
 
-    for doc_id, name, first_seq, texted, bare, bare_seq in store.conn.execute(
-        "SELECT doc_id, name, first_seq, texted, bare, bare_seq FROM rollup_names ORDER BY doc_id"
-    ):
+    for doc_id, name, first_seq, texted, bare, bare_seq in rows:
         if doc_id != doc:
             close()
             doc = doc_id
-        here.append(name)
-        if texted and name not in first_of:
+        if texted and (doc_id, name) in firsts:
             events.append((first_seq, name, name))
         events.extend((bare_seq, name, None) for _ in range(bare))
     close()
     return out
+
+
+def _followers(store: Store) -> list[dict[str, Any]]:
+    """RETURNS (list[dict]): what :func:`~claimx.status.followed_subjects` reads of every claim, from the kept rows."""
+    rows = store.conn.execute(
+        "SELECT doc_id, name, first_seq, texted, bare, bare_seq FROM rollup_names ORDER BY doc_id"
+    ).fetchall()
+    firsts: set[tuple[str, str]] = set()
+    named: set[str] = set()
+    for doc_id, name, *_ in rows:
+        if name not in named:
+            named.add(name)
+            firsts.add((doc_id, name))
+    del named
+    return _events(rows, firsts)
+
+
+class _Titles:
+    """Look-ups in the kept titles: the subjects a title names, the titles that name a subject."""
+
+    def __init__(self, store: Store, canonical: dict[str, str]) -> None:
+        self.store, self.canonical = store, canonical
+        self._holding: dict[frozenset[str], set[str]] = {}
+        self._named_in: dict[str, set[str]] = {}
+        self._names_of: dict[str, list[str]] = {}
+
+    def names_of(self, subject: str) -> list[str]:
+        if subject not in self._names_of:
+            self._names_of[subject] = [
+                row[0] for row in self.store.conn.execute("SELECT name FROM rollup_canon WHERE canonical = ?", (subject,))
+            ]
+        return self._names_of[subject]
+
+    def names_in(self, words: set[str]) -> set[str]:
+        """RETURNS (set[str]): the names (of the store's claims now) a title of these words names."""
+        found: set[str] = set()
+        for chunk in _chunks(sorted(words)):
+            marks = ",".join("?" * len(chunk))
+            for (name,) in self.store.conn.execute(f"SELECT DISTINCT name FROM name_ways WHERE anchor IN ({marks})", chunk):
+                if name in self.canonical and any(way <= words for way in name_ways(name)):
+                    found.add(name)
+        return found
+
+    def subjects_in(self, words: set[str]) -> set[str]:
+        return {self.canonical[name] for name in self.names_in(words)}
+
+    def holding(self, way: frozenset[str]) -> set[str]:
+        """RETURNS (set[str]): the articles whose titles hold every word of ``way``."""
+        if way not in self._holding:
+            conn = self.store.conn
+            counts = [(conn.execute("SELECT COUNT(*) FROM title_words WHERE word = ?", (w,)).fetchone()[0], w) for w in way]
+            rarest = min(counts)[1]
+            docs = {row[0] for row in conn.execute("SELECT doc_id FROM title_words WHERE word = ?", (rarest,))}
+            for word in way - {rarest}:
+                if not docs:
+                    break
+                kept: set[str] = set()
+                for chunk in _chunks(sorted(docs)):
+                    marks = ",".join("?" * len(chunk))
+                    kept.update(
+                        row[0]
+                        for row in conn.execute(
+                            f"SELECT doc_id FROM title_words WHERE word = ? AND doc_id IN ({marks})", (word, *chunk)
+                        )
+                    )
+                docs = kept
+            self._holding[way] = docs
+        return self._holding[way]
+
+    def named_in(self, subject: str) -> set[str]:
+        """RETURNS (set[str]): the articles whose titles name the subject (a way of one of its names)."""
+        if subject not in self._named_in:
+            where: set[str] = set()
+            for name in self.names_of(subject):
+                for way in name_ways(name):
+                    where |= self.holding(way)
+            self._named_in[subject] = where
+        return self._named_in[subject]
+
+
+def _followed_again(
+    store: Store,
+    docs: dict[str, DocInfo],
+    canonical: dict[str, str],
+    before: dict[str, str],
+    resolved: set[str],
+    titles_before: dict[str, set[str]],
+    changed: set[str],
+    old: dict[str, dict[str, str]],
+) -> dict[str, dict[str, str]]:
+    """Which subject each article follows (:func:`~claimx.status.followed_subjects`), worked out
+    again for the articles it may have changed for, the others' kept.
+
+    An article's followed subject depends on its own claims and title, and on how many titles
+    name each subject its title names, and their order. Those change for the subjects of the
+    names resolved again (their names' canonical names before and after) and the subjects the
+    changed articles' titles name (before and after); the articles worked out again are the
+    changed ones (``changed``: new, changed, gone, or holding a name whose canonical name
+    changed) and those whose titles name such a subject, or a way of a name resolved again. Each is
+    worked out by :func:`~claimx.status.followed_subjects` itself, on the articles whose titles
+    name any subject their titles name, with every claim of those subjects' names (the counts
+    and the order are the corpus's).
+    """
+    if store.conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM rollup_titles LIMIT 2)").fetchone()[0] < 2:
+        return {}
+    titles = _Titles(store, canonical)
+    touched: set[str] = set()
+    for name in resolved:
+        touched.update(subject for subject in (before.get(name), canonical.get(name)) if subject)
+    now: dict[str, set[str]] = {}
+    for chunk in _chunks(sorted(changed)):
+        marks = ",".join("?" * len(chunk))
+        for doc_id, words in store.conn.execute(f"SELECT doc_id, words FROM rollup_titles WHERE doc_id IN ({marks})", chunk):
+            now[doc_id] = set(json.loads(words))
+    for words in (*titles_before.values(), *now.values()):
+        touched |= titles.subjects_in(words)
+        for name in titles.names_in(words) & set(before):
+            touched.add(before[name])
+    again = set(changed)
+    for subject in touched:
+        again |= titles.named_in(subject)
+    for name in resolved:
+        for way in name_ways(name):
+            again |= titles.holding(way)
+    again &= set(docs)
+    # the articles their titles' subjects make count, and the claims of those subjects' names
+    rows_of: dict[str, list[str]] = {}
+    for chunk in _chunks(sorted(again)):
+        marks = ",".join("?" * len(chunk))
+        for doc_id, words in store.conn.execute(f"SELECT doc_id, words FROM rollup_titles WHERE doc_id IN ({marks})", chunk):
+            rows_of[doc_id] = json.loads(words)
+    subjects: set[str] = set()
+    for words in rows_of.values():
+        subjects |= titles.subjects_in(set(words))
+    part = set(again)
+    names: set[str] = set()
+    for subject in subjects:
+        part |= titles.named_in(subject)
+        names.update(titles.names_of(subject))
+    rows: dict[tuple[str, str], tuple[str, str, int, int, int, int | None]] = {}
+    for chunk in _chunks(sorted(names)):
+        marks = ",".join("?" * len(chunk))
+        for row in store.conn.execute(
+            f"SELECT doc_id, name, first_seq, texted, bare, bare_seq FROM rollup_names WHERE name IN ({marks})", chunk
+        ):
+            rows[row[0], row[1]] = row
+    firsts: dict[str, tuple[str, int]] = {}
+    for doc_id, name, first_seq, *_ in rows.values():
+        if name not in firsts or (doc_id, first_seq) < firsts[name]:
+            firsts[name] = (doc_id, first_seq)
+    for chunk in _chunks(sorted(again)):
+        marks = ",".join("?" * len(chunk))
+        for row in store.conn.execute(
+            f"SELECT doc_id, name, first_seq, texted, bare, bare_seq FROM rollup_names WHERE doc_id IN ({marks})", chunk
+        ):
+            rows.setdefault((row[0], row[1]), row)
+    followers = _events(
+        sorted(rows.values(), key=lambda row: row[0]), {(doc_id, name) for name, (doc_id, _) in firsts.items()}
+    )
+    out = followed_subjects(followers, {d: docs[d] for d in sorted(part) if d in docs}, _Canonical(canonical))
+    followed = {d: v for d, v in old.items() if d not in again and d in docs}
+    followed.update((d, out[d]) for d in again if d in out)
+    return followed
 
 
 def _status_counts(store: Store, resolution: Resolution) -> tuple[dict[str, int], int]:

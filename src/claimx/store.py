@@ -220,8 +220,9 @@ CREATE INDEX rollup_subjects_doc ON rollup_subjects (doc_id);
 
 #: Per article, the subject names of its claims at the last roll-up (how many claims, the first
 #: one's place and whether it names the subject in its text, how many do not and the first of
-#: those), its claims' statuses, and the entities' names an abbreviation may stand for; per
-#: name, its features (:func:`claimx.subjects.name_features`) and canonical name.
+#: those), its claims' statuses, the entities' names an abbreviation may stand for and its
+#: title's words; per name, its features (:func:`claimx.subjects.name_features`), canonical name
+#: and the longest word of each way a title names it (:func:`claimx.status.name_ways`).
 _ROLLUP_NAMES = """
 CREATE TABLE IF NOT EXISTS rollup_names (
     doc_id     TEXT NOT NULL,
@@ -258,6 +259,21 @@ CREATE INDEX IF NOT EXISTS name_features_value ON name_features (value, role);
 CREATE TABLE IF NOT EXISTS rollup_canon (
     name       TEXT PRIMARY KEY,
     canonical  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rollup_canon_canonical ON rollup_canon (canonical);
+CREATE TABLE IF NOT EXISTS rollup_titles (
+    doc_id     TEXT PRIMARY KEY,
+    words      TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS title_words (
+    word       TEXT NOT NULL,
+    doc_id     TEXT NOT NULL,
+    PRIMARY KEY (word, doc_id)
+);
+CREATE TABLE IF NOT EXISTS name_ways (
+    anchor     TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    PRIMARY KEY (anchor, name)
 )
 """
 
