@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -131,6 +131,55 @@ def _doc_infos(store: Store) -> dict[str, DocInfo]:
     return docs
 
 
+class _Docs(Mapping[str, DocInfo]):
+    """The readable articles (as :func:`_doc_infos` reads them), each one's dates and title read
+    when asked for: a run that changes little asks for few."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.ids = {
+            row[0]
+            for row in store.conn.execute(
+                "SELECT doc_id FROM documents WHERE state IN ('active', 'failed') "
+                "AND COALESCE(json_type(record, '$.error'), 'null') = 'null'"
+            )
+        }
+        self._infos: dict[str, DocInfo] = {}
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self.ids))
+
+    def __getitem__(self, doc_id: str) -> DocInfo:
+        if doc_id not in self.ids:
+            raise KeyError(doc_id)
+        if doc_id not in self._infos:
+            self.load([doc_id])
+        return self._infos[doc_id]
+
+    def load(self, doc_ids: Iterable[str]) -> None:
+        """Read these articles' dates and titles at once."""
+        wanted = sorted(d for d in doc_ids if d in self.ids and d not in self._infos)
+        for chunk in _chunks(wanted):
+            marks = ",".join("?" * len(chunk))
+            for doc_id, published, title, added_seq, added_on in self.store.conn.execute(
+                "SELECT doc_id, json_extract(record, '$.published'), json_extract(record, '$.title'), added_seq, added_on "
+                f"FROM documents WHERE doc_id IN ({marks})",
+                chunk,
+            ):
+                self._infos[doc_id] = DocInfo(
+                    published=dt.date.fromisoformat(published) if published else None,
+                    added_on=dt.date.fromisoformat(added_on),
+                    added_seq=int(added_seq),
+                    title=title,
+                )
+
+
 def _claims_of(store: Store, doc_ids: Iterable[str]) -> Iterator[tuple[str, str, str]]:
     """YIELDS (tuple): ``(doc_id, claim_id, record JSON)`` of the active claims of these articles, in store order."""
     wanted = sorted(set(doc_ids))
@@ -210,25 +259,26 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
     del decided
 
     # -- the whole corpus, lightly: names, statuses, titles
-    docs = _doc_infos(store)
-    stamps = dict(store.doc_stamps())
+    docs: Mapping[str, DocInfo] = _doc_infos(store) if full else _Docs(store)
     resolved: set[str] | None = None
     if full:
+        stamps = dict(store.doc_stamps())
         canonical, followed, status_counts, claims, new_learned, unsettled = _resolve_all(
             store, docs, pinned, learned, resolution
         )
         recheck = set(docs)
         gone: set[str] = set(store.rollup_stamps())
     else:
-        stored = store.rollup_stamps()
-        recheck = {d for d in docs if stored.get(d) != stamps.get(d)}
-        gone = {d for d in stored if d not in docs}
+        recheck = {d for d in store.restamped() if d in docs}
+        gone = {d for d in store.rollup_doc_ids() if d not in docs}
         # the names of the articles that changed, before and after, and the names connected to
         # them are resolved again (with every name, when too many are connected); the others'
         # canonical names stay as stored
         changed = recheck | gone
         seeds, spelts = _replace_doc_rows(store, recheck, gone, docs)
         titles_before = _drop_titles(store, changed)
+        if isinstance(docs, _Docs):
+            docs.load(recheck)
         _put_titles(store, docs, recheck)
         unsettled_keys = json.loads(store.get_meta(ROLLUP_UNSETTLED) or "[]")
         for key in unsettled_keys:
@@ -246,6 +296,7 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         recheck |= moved_docs
         old_followed = json.loads(store.get_meta(ROLLUP_FOLLOWED) or "{}")
         if resolved is None:
+            docs = _doc_infos(store)
             followed = followed_subjects(_followers(store), docs, _Canonical(canonical))
         else:
             followed = _followed_again(
@@ -253,7 +304,8 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
             )
         recheck.update(d for d in set(old_followed) | set(followed) if old_followed.get(d) != followed.get(d))
         recheck.update(decision_docs)
-        recheck &= set(docs)
+        recheck = {d for d in recheck if d in docs}
+        stamps = store.stamps_of(recheck)
     resolver = _Canonical(canonical)
     touched: set[str] = store.subjects_of(recheck | gone) if not full else set()
 
@@ -288,7 +340,10 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         befores = [(_key(rec), gid, rec) for gid, rec in _records(store.rollup_of(part).items())]
         slice_claims = []
         whole = []  # every claim of the slice's articles: background marks reach across subjects in a sentence
-        for doc_id, _, record in _claims_of(store, store.docs_of(part)):
+        part_docs = store.docs_of(part)
+        if isinstance(docs, _Docs):
+            docs.load(part_docs)
+        for doc_id, _, record in _claims_of(store, part_docs):
             claim = json.loads(record)
             name = (claim.get("subject") or {}).get("name", "")
             if not name.strip() or doc_id not in docs:
@@ -397,6 +452,34 @@ def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
         yield items[start : start + size]
 
 
+class _CanonicalNames(dict):  # type: ignore[type-arg]
+    """Each name's canonical name as kept (``rollup_canon``), read when asked for; ``now``: those
+    just resolved (a dict, so that a run that changes little reads few)."""
+
+    def __init__(self, store: Store, now: dict[str, str]) -> None:
+        super().__init__(now)
+        self.store = store
+        self._absent: set[str] = set()
+
+    def __missing__(self, name: str) -> str:
+        if name not in self._absent:
+            row = self.store.conn.execute("SELECT canonical FROM rollup_canon WHERE name = ?", (name,)).fetchone()
+            if row is not None:
+                self[name] = row[0]
+                return row[0]
+            self._absent.add(name)
+        raise KeyError(name)
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+    def __contains__(self, name: object) -> bool:
+        return self.get(name) is not None
+
+
 class _Canonical:
     """Each name's canonical name, as :class:`~claimx.subjects.SubjectResolver` gave it (what
     :func:`~claimx.status.rollup` and :func:`~claimx.status.followed_subjects` ask of one)."""
@@ -421,7 +504,7 @@ class _DocRows:
     """Writes each article's ``rollup_names`` and ``rollup_statuses`` rows from its claims, read
     in store order (an article's rows are written when the next article's claims begin)."""
 
-    def __init__(self, store: Store, docs: dict[str, DocInfo]) -> None:
+    def __init__(self, store: Store, docs: Mapping[str, DocInfo]) -> None:
         self.store, self.docs = store, docs
         self.doc: str | None = None
         self.names: dict[str, list[Any]] = {}
@@ -487,16 +570,21 @@ def _put_known(store: Store, rows: Iterable[tuple[str, str | None]]) -> set[str]
     return spelts
 
 
-def _put_features(store: Store, names: Iterable[str]) -> None:
-    """Record the features (:func:`~claimx.subjects.name_features`) of names not met before."""
-    fresh = []
-    ways = []
-    for name in names:
-        if store.conn.execute("SELECT 1 FROM name_features WHERE name = ? LIMIT 1", (name,)).fetchone() is None:
-            fresh.extend((name, role, value) for role, value in name_features(name))
-            ways.extend((_anchor(way), name) for way in name_ways(name))
-    store.conn.executemany("INSERT OR IGNORE INTO name_features (name, role, value) VALUES (?, ?, ?)", fresh)
-    store.conn.executemany("INSERT OR IGNORE INTO name_ways (anchor, name) VALUES (?, ?)", ways)
+def _put_features(store: Store, names: Iterable[str], *, fresh: bool = False) -> None:
+    """Record the features (:func:`~claimx.subjects.name_features`) and ways of names not met
+    before (``fresh``: none is recorded, the tables were emptied), streamed into the store."""
+    new = [name for name in names] if fresh else [
+        name for name in names
+        if store.conn.execute("SELECT 1 FROM name_features WHERE name = ? LIMIT 1", (name,)).fetchone() is None
+    ]
+    store.conn.executemany(
+        "INSERT OR IGNORE INTO name_features (name, role, value) VALUES (?, ?, ?)",
+        ((name, role, value) for name in new for role, value in name_features(name)),
+    )
+    store.conn.executemany(
+        "INSERT OR IGNORE INTO name_ways (anchor, name) VALUES (?, ?)",
+        ((_anchor(way), name) for name in new for way in name_ways(name)),
+    )
 
 
 def _anchor(way: frozenset[str]) -> str:
@@ -504,17 +592,17 @@ def _anchor(way: frozenset[str]) -> str:
     return max(way, key=lambda word: (len(word), word))
 
 
-def _put_titles(store: Store, docs: dict[str, DocInfo], doc_ids: Iterable[str]) -> None:
+def _put_titles(store: Store, docs: Mapping[str, DocInfo], doc_ids: Iterable[str]) -> None:
     """Keep the title words of these articles (those with a title)."""
-    rows, words = [], []
-    for doc_id in doc_ids:
-        info = docs.get(doc_id)
-        if info is not None and info.title:
-            mine = sorted(title_words(info.title))
-            rows.append((doc_id, json.dumps(mine, ensure_ascii=False)))
-            words.extend((word, doc_id) for word in mine)
-    store.conn.executemany("INSERT OR REPLACE INTO rollup_titles (doc_id, words) VALUES (?, ?)", rows)
-    store.conn.executemany("INSERT OR IGNORE INTO title_words (word, doc_id) VALUES (?, ?)", words)
+    titled = [(doc_id, sorted(title_words(docs[doc_id].title or ""))) for doc_id in doc_ids if doc_id in docs and docs[doc_id].title]
+    store.conn.executemany(
+        "INSERT OR REPLACE INTO rollup_titles (doc_id, words) VALUES (?, ?)",
+        ((doc_id, json.dumps(words, ensure_ascii=False)) for doc_id, words in titled),
+    )
+    store.conn.executemany(
+        "INSERT OR IGNORE INTO title_words (word, doc_id) VALUES (?, ?)",
+        ((word, doc_id) for doc_id, words in titled for word in words),
+    )
 
 
 def _drop_titles(store: Store, doc_ids: Iterable[str]) -> dict[str, set[str]]:
@@ -586,7 +674,7 @@ def _resolve_all(
     followed = followed_subjects(followers, docs, resolver)
     del followers, first_of
     canonical = {name: resolver.canonical(name) for name in names if name}
-    _put_features(store, rows.seen)
+    _put_features(store, rows.seen, fresh=True)
     store.conn.executemany(
         "INSERT INTO rollup_canon (name, canonical) VALUES (?, ?)", ((n, c) for n, c in canonical.items() if n.strip())
     )
@@ -594,7 +682,7 @@ def _resolve_all(
     return canonical, followed, status_counts, claims, new_learned, _unsettled(learned, new_learned)
 
 
-def _replace_doc_rows(store: Store, changed: set[str], gone: set[str], docs: dict[str, DocInfo]) -> tuple[set[str], set[str]]:
+def _replace_doc_rows(store: Store, changed: set[str], gone: set[str], docs: Mapping[str, DocInfo]) -> tuple[set[str], set[str]]:
     """Replace the kept rows of the articles that changed or went.
 
     RETURNS (tuple[set[str], set[str]]): the subject names of those articles' claims, and the
@@ -731,7 +819,7 @@ def _resolve_connected(
     after = resolver.learned()
     new_learned = {key: root for key, root in learned.items() if key not in mine}
     new_learned.update(after)
-    canonical = dict(store.conn.execute("SELECT name, canonical FROM rollup_canon"))
+    canonical = _CanonicalNames(store, now)
     return canonical, moved, new_learned, _unsettled(mine, after), None if found is None else names, before
 
 
@@ -839,7 +927,7 @@ class _Titles:
 
 def _followed_again(
     store: Store,
-    docs: dict[str, DocInfo],
+    docs: Mapping[str, DocInfo],
     canonical: dict[str, str],
     before: dict[str, str],
     resolved: set[str],
@@ -881,7 +969,7 @@ def _followed_again(
     for name in resolved:
         for way in name_ways(name):
             again |= titles.holding(way)
-    again &= set(docs)
+    again = {d for d in again if d in docs}
     # the articles their titles' subjects make count, and the claims of those subjects' names
     rows_of: dict[str, list[str]] = {}
     for chunk in _chunks(sorted(again)):
@@ -916,6 +1004,8 @@ def _followed_again(
     followers = _events(
         sorted(rows.values(), key=lambda row: row[0]), {(doc_id, name) for name, (doc_id, _) in firsts.items()}
     )
+    if isinstance(docs, _Docs):
+        docs.load(part)
     out = followed_subjects(followers, {d: docs[d] for d in sorted(part) if d in docs}, _Canonical(canonical))
     followed = {d: v for d, v in old.items() if d not in again and d in docs}
     followed.update((d, out[d]) for d in again if d in out)

@@ -278,6 +278,12 @@ CREATE TABLE IF NOT EXISTS name_ways (
 """
 
 
+#: a document's stamp (:meth:`Store.doc_stamps`), of the documents table as ``d``
+_STAMP = (
+    "d.state || '|' || COALESCE(d.extracted_run, '') || '|' || COALESCE(d.content_hash, '') || '|' || COALESCE(d.fingerprint, '')"
+)
+
+
 #: Meta key: what the stored roll-up was computed with (see :mod:`claimx.increment`).
 ROLLUP_CONTEXT = "rollup_context"
 #: Meta key: the stored roll-up's generation, counted up by every change to it (the views
@@ -854,10 +860,30 @@ class Store:
     def doc_stamps(self) -> Iterator[tuple[str, str]]:
         """YIELDS (tuple[str, str]): each active or failed document's id and stamp (state, extraction run,
         content hash, fingerprint): a document whose stamp is unchanged holds the same record and claims."""
-        yield from self.conn.execute(
-            "SELECT doc_id, state || '|' || COALESCE(extracted_run, '') || '|' || COALESCE(content_hash, '') "
-            "|| '|' || COALESCE(fingerprint, '') FROM documents WHERE state IN ('active', 'failed')"
-        )
+        yield from self.conn.execute(f"SELECT d.doc_id, {_STAMP} FROM documents d WHERE d.state IN ('active', 'failed')")
+
+    def restamped(self) -> list[str]:
+        """RETURNS (list[str]): the active or failed documents whose stamp (:meth:`doc_stamps`) differs
+        from the one recorded at the last roll-up, or that were not rolled up."""
+        return [
+            row[0]
+            for row in self.conn.execute(
+                f"SELECT d.doc_id FROM documents d LEFT JOIN rollup_docs r ON r.doc_id = d.doc_id "
+                f"WHERE d.state IN ('active', 'failed') AND (r.stamp IS NULL OR r.stamp != {_STAMP})"
+            )
+        ]
+
+    def rollup_doc_ids(self) -> list[str]:
+        """RETURNS (list[str]): the documents recorded at the last roll-up."""
+        return [row[0] for row in self.conn.execute("SELECT doc_id FROM rollup_docs")]
+
+    def stamps_of(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """RETURNS (dict[str, str]): these documents' stamps (:meth:`doc_stamps`)."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(sorted(doc_ids)):
+            marks = ",".join("?" * len(chunk))
+            found.update(self.conn.execute(f"SELECT d.doc_id, {_STAMP} FROM documents d WHERE d.doc_id IN ({marks})", chunk))
+        return found
 
     def subjects_of(self, doc_ids: Iterable[str]) -> set[str]:
         """RETURNS (set[str]): the subjects the claims of these articles went to at the last roll-up."""
