@@ -312,3 +312,34 @@ def test_incremental_followed_subject_changes_for_an_article_the_run_did_not_tou
     _run(corpus, out)
     assert "stadium" not in _followed(out)
     assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
+def test_incremental_fragment_of_many_names_resolved_with_three_standing_in(tmp_path, refreshes, monkeypatch):
+    # a maker's name is part of each of its products' names: with more of them than HUB_SIZE,
+    # three products of three subjects stand in for the rest, and the maker joins none
+    import claimx.increment as increment
+
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    monkeypatch.setattr(increment, "HUB_SIZE", 2)
+    used = []
+    real = increment._connected
+
+    def spy(*args, **kwargs):
+        found = real(*args, **kwargs)
+        used.append(found[2] if found else None)
+        return found
+
+    monkeypatch.setattr(increment, "_connected", spy)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    _write(corpus, "pad.md", "Orbit Pad 3 ships in May", "2026-03-01", "The Orbit Pad 3 will ship in May, the company confirmed on Monday.")
+    _write(corpus, "lens.md", "Orbit Lens 4 delayed", "2026-03-02",
+           "The Orbit Lens 4 has been delayed until the autumn, people familiar with the plans said.")
+    _write(corpus, "band.md", "Orbit Band 7 priced", "2026-03-03", "The Orbit Band 7 is expected to cost about 199 dollars, analysts said.")
+    _run(corpus, out)
+    _write(corpus, "jobs.md", "Orbit to cut jobs", "2026-03-04", "Orbit will cut 200 jobs at its Dublin office, a spokesperson said on Tuesday.")
+    _run(corpus, out)
+    assert used[-1] == {"Orbit Pad 3", "Orbit Lens 4", "Orbit Band 7"}
+    assert "Orbit" in (refreshes[-1].names or set()) and "Orbit Pad 3" not in (refreshes[-1].names or set())
+    records = [json.loads(line) for line in (out / "status.jsonl").read_text().splitlines()]
+    assert {"Orbit", "Orbit Pad 3", "Orbit Lens 4", "Orbit Band 7"} <= {r["subject"] for r in records}
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)

@@ -55,10 +55,12 @@ from .subjects import (
     KNOWN_LABELS,
     PARTNER_ROLES,
     SubjectResolver,
+    fragment_of,
     initials,
     is_abbreviation,
     load_aliases,
     name_features,
+    name_words,
     normalise,
 )
 from .views import ACTIVE_CLAIMS, LEARNED_ALIASES, ViewChanges, decisions_mark
@@ -70,6 +72,9 @@ ROLLUP_FOLLOWED = "rollup_followed"
 ROLLUP_UNSETTLED = "rollup_unsettled"
 #: names resolved at most by their connections (:func:`_connected`); more, and every name is
 CONNECTED_LIMIT = 20000
+#: a fragment ("Nimbus") of more longer names than this ("Nimbus X1" … "Nimbus X20000") is
+#: resolved with three of them standing for the rest (:func:`_connected`)
+HUB_SIZE = 50
 #: subjects rolled up in one call (memory is bounded by their claims)
 SUBJECTS_PER_CALL = 2000
 
@@ -715,15 +720,22 @@ def _replace_doc_rows(store: Store, changed: set[str], gone: set[str], docs: Map
 
 
 def _connected(
-    store: Store, seeds: set[str], spelts: set[str], pinned: dict[str, list[str]], learned: dict[str, str]
-) -> tuple[set[str], set[str]] | None:
+    store: Store, seeds: set[str], spelts: set[str], pinned: dict[str, list[str]], learned: dict[str, str],
+    *, hubs: bool = True,
+) -> tuple[set[str], set[str], set[str]] | None:
     """The names whose canonical names may depend on the seeds: the names that share a feature
     with them in partner roles (:data:`~claimx.subjects.PARTNER_ROLES`), that earlier roll-ups
     linked to them, that are pinned, and the abbreviations of the initials ``spelts`` (names the
     entities write), with the names connected to those in turn.
 
-    RETURNS (tuple[set[str], set[str]] | None): the names, and the entities' names an abbreviation
-        among them may stand for; None when more than :data:`CONNECTED_LIMIT` names are connected.
+    A fragment of more than :data:`HUB_SIZE` longer names (a maker's name before each of its
+    products') joins none of them when three of them, connected to nothing else here, are of three
+    different subjects (at the last roll-up, which for names connected to nothing that changed is
+    this one's): those three stand in for the rest (``stand_ins``: resolved with the names, their
+    own canonical names not kept; :func:`_resolve_connected` checks they stay apart).
+
+    RETURNS (tuple | None): the names, the entities' names an abbreviation among them may stand
+        for, and the stand-ins; None when more than :data:`CONNECTED_LIMIT` names are connected.
     """
     groups: dict[str, set[str]] = {}
     for key, root in learned.items():
@@ -744,11 +756,16 @@ def _connected(
         frontier.extend(having("A", spelt))
     seen: set[str] = set()
     known: set[str] = set()
+    deferred: dict[str, list[str]] = {}  # a fragment's words -> the longer names it is part of, not followed yet
 
     def expand(features: Iterable[tuple[str, str]]) -> None:
         for role, value in features:
             for partner in PARTNER_ROLES[role]:
-                frontier.extend(having(partner, value))
+                found = having(partner, value)
+                if hubs and role == "F" and len(found) > HUB_SIZE:
+                    deferred[value] = found
+                    continue
+                frontier.extend(found)
             if role == "k":
                 for key in linked.get(value, ()):
                     frontier.extend(having("k", key))
@@ -758,37 +775,43 @@ def _connected(
                         known.add(text)
                         expand(name_features(text))
 
-    while frontier:
-        name = frontier.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        if len(seen) > CONNECTED_LIMIT:
-            return None
-        features = store.conn.execute("SELECT role, value FROM name_features WHERE name = ?", (name,)).fetchall()
-        expand(features or name_features(name))
-    return seen, known
+    stand_ins: set[str] = set()
+    while True:
+        while frontier:
+            name = frontier.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            if len(seen) > CONNECTED_LIMIT:
+                return None
+            features = store.conn.execute("SELECT role, value FROM name_features WHERE name = ?", (name,)).fetchall()
+            expand(features or name_features(name))
+        stand_ins.clear()
+        for value, longer in deferred.items():
+            words = value.split(" ")
+            apart: dict[str, str] = {}  # canonical name -> one name of it
+            for other in longer:
+                if other in seen or other in stand_ins or not fragment_of(words, name_words(other)):
+                    continue
+                row = store.conn.execute("SELECT canonical FROM rollup_canon WHERE name = ?", (other,)).fetchone()
+                if row is not None and row[0] not in apart:
+                    apart[row[0]] = other
+                    if len(apart) == 3:
+                        break
+            if len(apart) == 3:
+                stand_ins.update(apart.values())
+            else:
+                frontier.extend(longer)
+        if not frontier:
+            return seen, known, stand_ins - seen
+        deferred.clear()
 
 
-def _resolve_connected(
-    store: Store, seeds: set[str], spelts: set[str], pinned: dict[str, list[str]], learned: dict[str, str]
-) -> tuple[dict[str, str], set[str], dict[str, str], set[str], set[str] | None, dict[str, str]]:
-    """Resolve the names connected to the seeds (:func:`_connected`; every name when too many are)
-    as :class:`~claimx.subjects.SubjectResolver` resolves them among all names (the same names in
-    the same order, the same counts, links and known names), and keep their canonical names.
-
-    RETURNS (tuple): every name's canonical name, the names whose canonical name changed (or that
-        went), the learned links, the unsettled names, the names resolved (None: every name), and
-        their canonical names before.
-    """
-    found = _connected(store, seeds, spelts, pinned, learned)
-    if found is None:
-        names = {row[0] for row in store.conn.execute("SELECT DISTINCT name FROM rollup_names")} | seeds
-        known = {
-            row[0] for row in store.conn.execute("SELECT DISTINCT text FROM rollup_known")
-        } if any(is_abbreviation(n) for n in names) else set()
-    else:
-        names, known = found
+def _resolver_of(
+    store: Store, names: set[str], pinned: dict[str, list[str]], learned: dict[str, str], known: set[str]
+) -> tuple[SubjectResolver, list[str]]:
+    """RETURNS (tuple): a resolver of these names as the store has them (each repeated once a claim,
+    in the order they first occur), and that order (the names no claim has any more left out)."""
     counts: Counter[str] = Counter()
     firsts: dict[str, tuple[str, int]] = {}
     for chunk in _chunks(sorted(names)):
@@ -804,7 +827,44 @@ def _resolve_connected(
         (name for name in order for _ in range(counts[name])), pinned, learned=learned,
         known=known if any(is_abbreviation(n) for n in order) else (),
     )
-    now = {name: resolver.canonical(name) for name in order}
+    return resolver, order
+
+
+def _resolve_connected(
+    store: Store, seeds: set[str], spelts: set[str], pinned: dict[str, list[str]], learned: dict[str, str],
+    *, stand_ins: bool = True,
+) -> tuple[dict[str, str], set[str], dict[str, str], set[str], set[str] | None, dict[str, str]]:
+    """Resolve the names connected to the seeds (:func:`_connected`; every name when too many are)
+    as :class:`~claimx.subjects.SubjectResolver` resolves them among all names (the same names in
+    the same order, the same counts, links and known names), and keep their canonical names.
+
+    RETURNS (tuple): every name's canonical name, the names whose canonical name changed (or that
+        went), the learned links, the unsettled names, the names resolved (None: every name), and
+        their canonical names before.
+    """
+    found = _connected(store, seeds, spelts, pinned, learned, hubs=stand_ins)
+    standing: set[str] = set()
+    if found is None:
+        names = {row[0] for row in store.conn.execute("SELECT DISTINCT name FROM rollup_names")} | seeds
+        known = {
+            row[0] for row in store.conn.execute("SELECT DISTINCT text FROM rollup_known")
+        } if any(is_abbreviation(n) for n in names) else set()
+    else:
+        names, known, standing = found
+    resolver, order = _resolver_of(store, names | standing, pinned, learned, known)
+    if standing:
+        # the stand-ins for a fragment's many longer names stay apart, and apart from the names
+        # resolved (else: resolved with every one of those longer names, as without them)
+        roots = {resolver.canonical(name) for name in standing}
+        linked = resolver.learned()
+        standing_keys = {normalise(name) for name in standing}
+        if (
+            len(roots) < len(standing)
+            or roots & {resolver.canonical(name) for name in names if name in order}
+            or any(key in standing_keys or root in standing_keys for key, root in linked.items())
+        ):
+            return _resolve_connected(store, seeds, spelts, pinned, learned, stand_ins=False)
+    now = {name: resolver.canonical(name) for name in order if name in names}
     before: dict[str, str] = {}
     for chunk in _chunks(sorted(names)):
         marks = ",".join("?" * len(chunk))

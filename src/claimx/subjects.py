@@ -358,6 +358,22 @@ PARTNER_ROLES: dict[str, tuple[str, ...]] = {
 }
 
 
+def name_words(name: str) -> list[str]:
+    """RETURNS (list[str]): the words of a name as :class:`SubjectResolver` compares them (normalised)."""
+    return _WORDS.findall(normalise(name))
+
+
+def fragment_of(fragment: list[str], longer: list[str]) -> bool:
+    """RETURNS (bool): whether :class:`SubjectResolver` counts a name of these words a longer
+    name the fragment ``fragment`` may join: its first words (not only a small number more,
+    a sequel) or its last words."""
+    if len(longer) <= len(fragment):
+        return False
+    if longer[: len(fragment)] == fragment and not all(w.isdigit() and len(w) <= 2 for w in longer[len(fragment) :]):
+        return True
+    return longer[-len(fragment) :] == fragment
+
+
 def name_features(name: str) -> list[tuple[str, str]]:
     """The features by which :class:`SubjectResolver` relates a name to others, each rule's
     own: two names the resolver could join, or whose joining one could decide the other's,
