@@ -317,7 +317,7 @@ def test_incremental_followed_subject_changes_for_an_article_the_run_did_not_tou
 def test_incremental_fragment_of_many_names_resolved_with_three_standing_in(tmp_path, refreshes, monkeypatch):
     # a maker's name is part of each of its products' names: with more of them than HUB_SIZE,
     # three products of three subjects stand in for the rest, and the maker joins none
-    import claimx.increment as increment
+    from claimx import increment
 
     monkeypatch.setattr(run_module, "RACY_NS", 0)
     monkeypatch.setattr(increment, "HUB_SIZE", 2)
