@@ -250,3 +250,96 @@ def test_incremental_rollup_files_a_makers_own_facts_under_its_name(tmp_path, re
     records = [json.loads(line) for line in (out / "status.jsonl").read_text().splitlines()]
     assert ("Talmar", "job cuts") in {(r["subject"], r["key"]) for r in records}
     assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
+def test_incremental_resolves_only_the_names_connected_to_what_changed(tmp_path, refreshes, monkeypatch):
+    corpus, out = _first_run(tmp_path, monkeypatch)
+    with Store.open(out, write=False) as store:
+        every = {row[0] for row in store.conn.execute("SELECT DISTINCT name FROM rollup_names")}
+    assert {"Lumen Drift 4", "Harbor Line"} <= every
+
+    # a name no other name shares a word, initials or number with: resolved alone
+    _write(corpus, *("cinder.md",), *LATER["cinder.md"])
+    _run(corpus, out)
+    resolved = refreshes[-1].names
+    assert resolved is not None and "Cinder Vale" in resolved
+    assert not resolved & {"Lumen Drift 4", "Harbor Line", "Orbit Pad 3"}
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+    # an abbreviation: resolved with the name whose initials it spells, which it then joins
+    _write(corpus, "ld4.md", *LATER["ld4.md"])
+    _run(corpus, out)
+    resolved = refreshes[-1].names
+    assert resolved is not None and {"LD4", "Lumen Drift 4"} <= resolved and "Harbor Line" not in resolved
+    records = [json.loads(line) for line in (out / "status.jsonl").read_text().splitlines()]
+    assert "LD4" not in {r["subject"] for r in records}
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+    # an article removed: its names are resolved again (and dropped)
+    (corpus / "ld4.md").unlink()
+    _run(corpus, out)
+    assert "LD4" in (refreshes[-1].names or set())
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
+def _followed(out: Path) -> dict:
+    with Store.open(out, write=False) as store:
+        return json.loads(store.get_meta("rollup_followed") or "{}")
+
+
+def test_incremental_followed_subject_changes_for_an_article_the_run_did_not_touch(tmp_path, refreshes, monkeypatch):
+    # an article's unnamed claims follow the subject most titles name: a new article whose
+    # title names the club changes what an unchanged article follows, and its removal undoes it
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    _write(corpus, "stadium.md", "Council backs Harland United stadium plan", "2026-05-25",
+           "Harland United will expand their stadium to 40,000 seats after the council approved the plans on Wednesday.")
+    _write(corpus, "bid.md", "Harland accept bid for Varo", "2026-06-02", (
+        "Harland United have accepted a bid of 30 million euros from Monteval for the striker Lena Varo. "
+        "The club confirmed the agreement on Monday and said talks on personal terms would begin this week."
+    ))
+    _run(corpus, out)
+    assert "stadium" not in _followed(out)
+
+    _write(corpus, "coach.md", "Fenn named Harland United coach", "2026-05-20",
+           "Harland United have appointed Dario Fenn as their new head coach on a three-year deal, the club announced on Friday.")
+    _run(corpus, out)
+    assert not refreshes[-1].full
+    assert set(_followed(out).get("stadium", {}).values()) == {"Harland United"}
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+    (corpus / "coach.md").unlink()
+    _run(corpus, out)
+    assert "stadium" not in _followed(out)
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
+def test_incremental_fragment_of_many_names_resolved_with_three_standing_in(tmp_path, refreshes, monkeypatch):
+    # a maker's name is part of each of its products' names: with more of them than HUB_SIZE,
+    # three products of three subjects stand in for the rest, and the maker joins none
+    from claimx import increment
+
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    monkeypatch.setattr(increment, "HUB_SIZE", 2)
+    used = []
+    real = increment._connected
+
+    def spy(*args, **kwargs):
+        found = real(*args, **kwargs)
+        used.append(found[2] if found else None)
+        return found
+
+    monkeypatch.setattr(increment, "_connected", spy)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    _write(corpus, "pad.md", "Orbit Pad 3 ships in May", "2026-03-01", "The Orbit Pad 3 will ship in May, the company confirmed on Monday.")
+    _write(corpus, "lens.md", "Orbit Lens 4 delayed", "2026-03-02",
+           "The Orbit Lens 4 has been delayed until the autumn, people familiar with the plans said.")
+    _write(corpus, "band.md", "Orbit Band 7 priced", "2026-03-03", "The Orbit Band 7 is expected to cost about 199 dollars, analysts said.")
+    _run(corpus, out)
+    _write(corpus, "jobs.md", "Orbit to cut jobs", "2026-03-04", "Orbit will cut 200 jobs at its Dublin office, a spokesperson said on Tuesday.")
+    _run(corpus, out)
+    assert used[-1] == {"Orbit Pad 3", "Orbit Lens 4", "Orbit Band 7"}
+    assert "Orbit" in (refreshes[-1].names or set()) and "Orbit Pad 3" not in (refreshes[-1].names or set())
+    records = [json.loads(line) for line in (out / "status.jsonl").read_text().splitlines()]
+    assert {"Orbit", "Orbit Pad 3", "Orbit Lens 4", "Orbit Band 7"} <= {r["subject"] for r in records}
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)

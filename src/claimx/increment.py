@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,15 +46,35 @@ from .status import (
     diff,
     filed_subject,
     followed_subjects,
+    name_ways,
     rollup,
+    title_words,
 )
 from .store import ROLLUP_CONTEXT, ROLLUP_GEN, Store, rollup_sort_key
-from .subjects import KNOWN_LABELS, SubjectResolver, is_abbreviation, load_aliases
+from .subjects import (
+    KNOWN_LABELS,
+    PARTNER_ROLES,
+    SubjectResolver,
+    fragment_of,
+    initials,
+    is_abbreviation,
+    load_aliases,
+    name_features,
+    name_words,
+    normalise,
+)
 from .views import ACTIVE_CLAIMS, LEARNED_ALIASES, ViewChanges, decisions_mark
 
-#: store meta keys: each name's canonical name and the followed subjects as of the last roll-up
+#: store meta keys: each name's canonical name (before the ``rollup_canon`` table) and the followed
+#: subjects as of the last roll-up; the names whose alias links the last roll-up changed
 ROLLUP_NAMES = "rollup_names"
 ROLLUP_FOLLOWED = "rollup_followed"
+ROLLUP_UNSETTLED = "rollup_unsettled"
+#: names resolved at most by their connections (:func:`_connected`); more, and every name is
+CONNECTED_LIMIT = 20000
+#: a fragment ("Nimbus") of more longer names than this ("Nimbus X1" … "Nimbus X20000") is
+#: resolved with three of them standing for the rest (:func:`_connected`)
+HUB_SIZE = 50
 #: subjects rolled up in one call (memory is bounded by their claims)
 SUBJECTS_PER_CALL = 2000
 
@@ -89,6 +109,8 @@ class Refreshed:
     full: bool
     #: subjects recomputed
     subjects: int
+    #: the subject names resolved again (None: every name)
+    names: set[str] | None = None
     rejected_per_doc: dict[str, int] = field(default_factory=dict)
     #: what the views need to be brought up to date in place (None: every subject was recomputed)
     view_changes: ViewChanges | None = None
@@ -114,6 +136,55 @@ def _doc_infos(store: Store) -> dict[str, DocInfo]:
     return docs
 
 
+class _Docs(Mapping[str, DocInfo]):
+    """The readable articles (as :func:`_doc_infos` reads them), each one's dates and title read
+    when asked for: a run that changes little asks for few."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.ids = {
+            row[0]
+            for row in store.conn.execute(
+                "SELECT doc_id FROM documents WHERE state IN ('active', 'failed') "
+                "AND COALESCE(json_type(record, '$.error'), 'null') = 'null'"
+            )
+        }
+        self._infos: dict[str, DocInfo] = {}
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self.ids))
+
+    def __getitem__(self, doc_id: str) -> DocInfo:
+        if doc_id not in self.ids:
+            raise KeyError(doc_id)
+        if doc_id not in self._infos:
+            self.load([doc_id])
+        return self._infos[doc_id]
+
+    def load(self, doc_ids: Iterable[str]) -> None:
+        """Read these articles' dates and titles at once."""
+        wanted = sorted(d for d in doc_ids if d in self.ids and d not in self._infos)
+        for chunk in _chunks(wanted):
+            marks = ",".join("?" * len(chunk))
+            for doc_id, published, title, added_seq, added_on in self.store.conn.execute(
+                "SELECT doc_id, json_extract(record, '$.published'), json_extract(record, '$.title'), added_seq, added_on "
+                f"FROM documents WHERE doc_id IN ({marks})",
+                chunk,
+            ):
+                self._infos[doc_id] = DocInfo(
+                    published=dt.date.fromisoformat(published) if published else None,
+                    added_on=dt.date.fromisoformat(added_on),
+                    added_seq=int(added_seq),
+                    title=title,
+                )
+
+
 def _claims_of(store: Store, doc_ids: Iterable[str]) -> Iterator[tuple[str, str, str]]:
     """YIELDS (tuple): ``(doc_id, claim_id, record JSON)`` of the active claims of these articles, in store order."""
     wanted = sorted(set(doc_ids))
@@ -128,8 +199,10 @@ def _claims_of(store: Store, doc_ids: Iterable[str]) -> Iterator[tuple[str, str,
 
 
 #: how the subjects each article's claims go to are recorded (``rollup_subjects``); a store whose
-#: roll-up was recorded otherwise is rolled up whole once (2: a maker's own facts go to its own name)
-SUBJECTS_RECORDED = 2
+#: roll-up was recorded otherwise is rolled up whole once (2: a maker's own facts go to its own name;
+#: 3: each article's names, statuses and known names kept, each name's features and canonical name;
+#: 4: each article's title words and each name's ways kept)
+SUBJECTS_RECORDED = 4
 
 
 def _context(store: Store, pinned: dict[str, list[str]], fingerprint: str, decisions: str) -> str:
@@ -191,60 +264,54 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
     del decided
 
     # -- the whole corpus, lightly: names, statuses, titles
-    docs = _doc_infos(store)
-    names: Counter[str] = Counter()
-    followers: list[dict[str, Any]] = []  # what followed_subjects reads: the first claim of each name, every unnamed one
-    first_of: set[str] = set()
-    status_counts: dict[str, int] = {}
-    claims = 0
-    rows = store.conn.execute(
-        "SELECT c.doc_id, c.claim_id, json_extract(c.record, '$.subject.name'), json_extract(c.record, '$.subject.text'), "
-        f"json_extract(c.record, '$.status') {ACTIVE_CLAIMS}"
-    )
-    for doc_id, cid, name, text, status in rows:
-        names[name] += 1
-        decision = resolution.by_claim.get(cid)
-        if decision is None or decision.action != "reject":
-            claims += 1
-            status = resolution.effective_status(cid, status)
-            status_counts[status] = status_counts.get(status, 0) + 1
-        if not (name or "").strip() or doc_id not in docs:
-            continue
-        if not text or name not in first_of:
-            first_of.add(name)
-            followers.append({"doc_id": doc_id, "subject": {"name": name, "text": text}})
-    resolver = SubjectResolver(names.elements(), pinned, learned=learned, known=_known_names(store, names))
-    followed = followed_subjects(followers, docs, resolver)
-    del followers, first_of
-    canonical = {name: resolver.canonical(name) for name in names if name}
-
-    # -- the articles whose subjects may have changed
-    stamps = dict(store.doc_stamps())
+    docs: Mapping[str, DocInfo] = _doc_infos(store) if full else _Docs(store)
+    resolved: set[str] | None = None
     if full:
+        stamps = dict(store.doc_stamps())
+        canonical, followed, status_counts, claims, new_learned, unsettled = _resolve_all(
+            store, docs, pinned, learned, resolution
+        )
         recheck = set(docs)
         gone: set[str] = set(store.rollup_stamps())
     else:
-        stored = store.rollup_stamps()
-        recheck = {d for d in docs if stored.get(d) != stamps.get(d)}
-        gone = {d for d in stored if d not in docs}
-        old_names = json.loads(store.get_meta(ROLLUP_NAMES) or "{}")
-        moved = [n for n, c in canonical.items() if old_names.get(n) != c]
-        moved += [n for n in old_names if n not in canonical]
-        for start in range(0, len(moved), 500):
-            chunk = moved[start : start + 500]
+        recheck = {d for d in store.restamped() if d in docs}
+        gone = {d for d in store.rollup_doc_ids() if d not in docs}
+        # the names of the articles that changed, before and after, and the names connected to
+        # them are resolved again (with every name, when too many are connected); the others'
+        # canonical names stay as stored
+        changed = recheck | gone
+        seeds, spelts = _replace_doc_rows(store, recheck, gone, docs)
+        titles_before = _drop_titles(store, changed)
+        if isinstance(docs, _Docs):
+            docs.load(recheck)
+        _put_titles(store, docs, recheck)
+        unsettled_keys = json.loads(store.get_meta(ROLLUP_UNSETTLED) or "[]")
+        for key in unsettled_keys:
+            seeds.update(_having(store, "k", key))
+        canonical, moved, new_learned, unsettled, resolved, before = _resolve_connected(
+            store, seeds, spelts, pinned, learned
+        )
+        status_counts, claims = _status_counts(store, resolution)
+        moved_docs: set[str] = set()
+        for chunk in _chunks(sorted(moved)):
             marks = ",".join("?" * len(chunk))
-            recheck.update(
-                row[0]
-                for row in store.conn.execute(
-                    "SELECT DISTINCT c.doc_id FROM claims c JOIN documents d ON d.doc_id = c.doc_id "
-                    f"WHERE d.state = 'active' AND json_extract(c.record, '$.subject.name') IN ({marks})",
-                    chunk,
-                )
+            moved_docs.update(
+                row[0] for row in store.conn.execute(f"SELECT DISTINCT doc_id FROM rollup_names WHERE name IN ({marks})", chunk)
             )
+        recheck |= moved_docs
         old_followed = json.loads(store.get_meta(ROLLUP_FOLLOWED) or "{}")
+        if resolved is None:
+            docs = _doc_infos(store)
+            followed = followed_subjects(_followers(store), docs, _Canonical(canonical))
+        else:
+            followed = _followed_again(
+                store, docs, canonical, before, resolved, titles_before, changed | moved_docs, old_followed
+            )
         recheck.update(d for d in set(old_followed) | set(followed) if old_followed.get(d) != followed.get(d))
         recheck.update(decision_docs)
-        recheck &= set(docs)
+        recheck = {d for d in recheck if d in docs}
+        stamps = store.stamps_of(recheck)
+    resolver = _Canonical(canonical)
     touched: set[str] = store.subjects_of(recheck | gone) if not full else set()
 
     # the rechecked articles' subjects now
@@ -278,7 +345,10 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         befores = [(_key(rec), gid, rec) for gid, rec in _records(store.rollup_of(part).items())]
         slice_claims = []
         whole = []  # every claim of the slice's articles: background marks reach across subjects in a sentence
-        for doc_id, _, record in _claims_of(store, store.docs_of(part)):
+        part_docs = store.docs_of(part)
+        if isinstance(docs, _Docs):
+            docs.load(part_docs)
+        for doc_id, _, record in _claims_of(store, part_docs):
             claim = json.loads(record)
             name = (claim.get("subject") or {}).get("name", "")
             if not name.strip() or doc_id not in docs:
@@ -318,8 +388,9 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         store.update_rollup((gid for gid, _ in gone_groups), ())
     dropped.sort(key=lambda item: item[0])
     changes.extend(change for _, change in dropped)
-    store.set_meta(LEARNED_ALIASES, json.dumps(resolver.learned(), sort_keys=True))
-    store.set_meta(ROLLUP_NAMES, json.dumps(canonical, ensure_ascii=False, separators=(",", ":")))
+    store.set_meta(LEARNED_ALIASES, json.dumps(new_learned, sort_keys=True))
+    store.set_meta(ROLLUP_NAMES, None)
+    store.set_meta(ROLLUP_UNSETTLED, json.dumps(sorted(unsettled), ensure_ascii=False) if unsettled else None)
     store.set_meta(ROLLUP_FOLLOWED, json.dumps(followed, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     store.set_meta(ROLLUP_CONTEXT, context)
     return Refreshed(
@@ -328,9 +399,10 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         status_counts=status_counts,
         articles=len(docs),
         claims=claims,
-        learned=resolver.learned(),
+        learned=new_learned,
         full=full,
         subjects=len(touched),
+        names=resolved,
         rejected_per_doc=rejected_per_doc,
         view_changes=None if full else ViewChanges(since_gen, done, decision_docs),
     )
@@ -378,3 +450,651 @@ def _records(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, StatusReco
 
 def _key(record: StatusRecord) -> str:
     return rollup_sort_key(record.subject, record.topic, record.key)
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class _CanonicalNames(dict):  # type: ignore[type-arg]
+    """Each name's canonical name as kept (``rollup_canon``), read when asked for; ``now``: those
+    just resolved (a dict, so that a run that changes little reads few)."""
+
+    def __init__(self, store: Store, now: dict[str, str]) -> None:
+        super().__init__(now)
+        self.store = store
+        self._absent: set[str] = set()
+
+    def __missing__(self, name: str) -> str:
+        if name not in self._absent:
+            row = self.store.conn.execute("SELECT canonical FROM rollup_canon WHERE name = ?", (name,)).fetchone()
+            if row is not None:
+                self[name] = row[0]
+                return row[0]
+            self._absent.add(name)
+        raise KeyError(name)
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+    def __contains__(self, name: object) -> bool:
+        return self.get(name) is not None
+
+
+class _Canonical:
+    """Each name's canonical name, as :class:`~claimx.subjects.SubjectResolver` gave it (what
+    :func:`~claimx.status.rollup` and :func:`~claimx.status.followed_subjects` ask of one)."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self._names = names
+
+    def canonical(self, name: str) -> str:
+        if not name or not name.strip():
+            return ""
+        return self._names.get(name, name.strip())
+
+
+#: the claims' rows the roll-up keeps per article (``rollup_names``, ``rollup_statuses``)
+_CLAIM_ROWS = (
+    "SELECT c.doc_id, c.seq, c.claim_id, json_extract(c.record, '$.subject.name'), "
+    "json_extract(c.record, '$.subject.text'), json_extract(c.record, '$.status') "
+)
+
+
+class _DocRows:
+    """Writes each article's ``rollup_names`` and ``rollup_statuses`` rows from its claims, read
+    in store order (an article's rows are written when the next article's claims begin)."""
+
+    def __init__(self, store: Store, docs: Mapping[str, DocInfo]) -> None:
+        self.store, self.docs = store, docs
+        self.doc: str | None = None
+        self.names: dict[str, list[Any]] = {}
+        self.statuses: dict[str, list[int]] = {}
+        self.seen: set[str] = set()
+
+    def add(self, doc_id: str, seq: int, name: str | None, text: str | None, status: str | None) -> None:
+        if doc_id != self.doc:
+            self.flush()
+            self.doc = doc_id
+        row = self.statuses.get(status or "")
+        if row is None:
+            self.statuses[status or ""] = [1, seq]
+        else:
+            row[0] += 1
+        if not (name or "").strip() or doc_id not in self.docs:
+            return
+        assert name is not None
+        entry = self.names.get(name)
+        if entry is None:
+            entry = self.names[name] = [0, seq, 1 if text else 0, 0, None]
+        entry[0] += 1
+        if not text:
+            entry[3] += 1
+            if entry[4] is None:
+                entry[4] = seq
+
+    def flush(self) -> None:
+        if self.doc is None:
+            return
+        doc = self.doc
+        self.store.conn.executemany(
+            "INSERT INTO rollup_names (doc_id, name, claims, first_seq, texted, bare, bare_seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((doc, name, *entry) for name, entry in self.names.items()),
+        )
+        self.store.conn.executemany(
+            "INSERT INTO rollup_statuses (doc_id, status, claims, first_seq) VALUES (?, ?, ?, ?)",
+            ((doc, status, *entry) for status, entry in self.statuses.items()),
+        )
+        self.seen.update(self.names)
+        self.doc, self.names, self.statuses = None, {}, {}
+
+
+_KNOWN_ROWS = (
+    "SELECT DISTINCT c.doc_id, json_extract(e.value, '$.text') FROM claims c JOIN documents d ON d.doc_id = c.doc_id, "
+    "json_each(c.record, '$.entities') e WHERE d.state = 'active' AND json_extract(e.value, '$.label') IN ({labels})"
+)
+
+
+def _put_known(store: Store, rows: Iterable[tuple[str, str | None]]) -> set[str]:
+    """Keep the entities' names an abbreviation may stand for (``rollup_known``), with the initials
+    they spell. RETURNS (set[str]): those initials."""
+    spelts: set[str] = set()
+    put = []
+    for doc_id, text in rows:
+        if not text or " " not in text.strip() or is_abbreviation(text):
+            continue
+        spelt = initials(text)
+        if spelt:
+            spelts.add(spelt)
+            put.append((doc_id, spelt, text))
+    store.conn.executemany("INSERT OR IGNORE INTO rollup_known (doc_id, spelt, text) VALUES (?, ?, ?)", put)
+    return spelts
+
+
+def _put_features(store: Store, names: Iterable[str], *, fresh: bool = False) -> None:
+    """Record the features (:func:`~claimx.subjects.name_features`) and ways of names not met
+    before (``fresh``: none is recorded, the tables were emptied), streamed into the store."""
+    new = [name for name in names] if fresh else [
+        name for name in names
+        if store.conn.execute("SELECT 1 FROM name_features WHERE name = ? LIMIT 1", (name,)).fetchone() is None
+    ]
+    store.conn.executemany(
+        "INSERT OR IGNORE INTO name_features (name, role, value) VALUES (?, ?, ?)",
+        ((name, role, value) for name in new for role, value in name_features(name)),
+    )
+    store.conn.executemany(
+        "INSERT OR IGNORE INTO name_ways (anchor, name) VALUES (?, ?)",
+        ((_anchor(way), name) for name in new for way in name_ways(name)),
+    )
+
+
+def _anchor(way: frozenset[str]) -> str:
+    """RETURNS (str): the word a way is looked up by (its longest: the rarest, most often)."""
+    return max(way, key=lambda word: (len(word), word))
+
+
+def _put_titles(store: Store, docs: Mapping[str, DocInfo], doc_ids: Iterable[str]) -> None:
+    """Keep the title words of these articles (those with a title)."""
+    titled = [(doc_id, sorted(title_words(docs[doc_id].title or ""))) for doc_id in doc_ids if doc_id in docs and docs[doc_id].title]
+    store.conn.executemany(
+        "INSERT OR REPLACE INTO rollup_titles (doc_id, words) VALUES (?, ?)",
+        ((doc_id, json.dumps(words, ensure_ascii=False)) for doc_id, words in titled),
+    )
+    store.conn.executemany(
+        "INSERT OR IGNORE INTO title_words (word, doc_id) VALUES (?, ?)",
+        ((word, doc_id) for doc_id, words in titled for word in words),
+    )
+
+
+def _drop_titles(store: Store, doc_ids: Iterable[str]) -> dict[str, set[str]]:
+    """Forget the title words of these articles. RETURNS (dict[str, set[str]]): what they were."""
+    old: dict[str, set[str]] = {}
+    for chunk in _chunks(sorted(doc_ids)):
+        marks = ",".join("?" * len(chunk))
+        for doc_id, words in store.conn.execute(f"SELECT doc_id, words FROM rollup_titles WHERE doc_id IN ({marks})", chunk):
+            old[doc_id] = set(json.loads(words))
+        store.conn.execute(f"DELETE FROM rollup_titles WHERE doc_id IN ({marks})", chunk)
+    store.conn.executemany(
+        "DELETE FROM title_words WHERE word = ? AND doc_id = ?", ((w, d) for d, words in old.items() for w in words)
+    )
+    return old
+
+
+def _having(store: Store, role: str, value: str) -> list[str]:
+    """RETURNS (list[str]): the names with this feature."""
+    return [row[0] for row in store.conn.execute("SELECT name FROM name_features WHERE value = ? AND role = ?", (value, role))]
+
+
+def _unsettled(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    """RETURNS (set[str]): the names (normalised) whose alias links a resolver changed: resolved again
+    on the next run, which starts from the links this one learned (as a full recompute would)."""
+    return {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+
+
+def _resolve_all(
+    store: Store, docs: dict[str, DocInfo], pinned: dict[str, list[str]], learned: dict[str, str], resolution: Resolution
+) -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, int], int, dict[str, str], set[str]]:
+    """Resolve every name of the store, and keep each article's rows and each name's features
+    and canonical name for the runs after (a full recompute).
+
+    RETURNS (tuple): canonical names, followed subjects, status counts, claims, learned links, unsettled names.
+    """
+    for table in (
+        "rollup_names", "rollup_statuses", "rollup_known", "rollup_canon", "rollup_titles", "title_words", "name_features",
+        "name_ways",
+    ):
+        store.conn.execute(f"DELETE FROM {table}")
+    _put_titles(store, docs, docs)
+    names: Counter[str] = Counter()
+    followers: list[dict[str, Any]] = []  # what followed_subjects reads: the first claim of each name, every unnamed one
+    first_of: set[str] = set()
+    status_counts: dict[str, int] = {}
+    claims = 0
+    rows = _DocRows(store, docs)
+    for doc_id, seq, cid, name, text, status in store.conn.execute(_CLAIM_ROWS + ACTIVE_CLAIMS):
+        rows.add(doc_id, seq, name, text, status)
+        names[name] += 1
+        decision = resolution.by_claim.get(cid)
+        if decision is None or decision.action != "reject":
+            claims += 1
+            status = resolution.effective_status(cid, status)
+            status_counts[status] = status_counts.get(status, 0) + 1
+        if not (name or "").strip() or doc_id not in docs:
+            continue
+        if not text or name not in first_of:
+            first_of.add(name)
+            followers.append({"doc_id": doc_id, "subject": {"name": name, "text": text}})
+    rows.flush()
+    known_rows = store.conn.execute(_KNOWN_ROWS.format(labels=",".join("?" * len(KNOWN_LABELS))), KNOWN_LABELS).fetchall()
+    _put_known(store, known_rows)
+    known: set[str] = set()
+    if any(name and is_abbreviation(name) for name in names):
+        known = {text for _, text in known_rows if text and " " in text.strip()}
+    del known_rows
+    resolver = SubjectResolver(names.elements(), pinned, learned=learned, known=known)
+    followed = followed_subjects(followers, docs, resolver)
+    del followers, first_of
+    canonical = {name: resolver.canonical(name) for name in names if name}
+    _put_features(store, rows.seen, fresh=True)
+    store.conn.executemany(
+        "INSERT INTO rollup_canon (name, canonical) VALUES (?, ?)", ((n, c) for n, c in canonical.items() if n.strip())
+    )
+    new_learned = resolver.learned()
+    return canonical, followed, status_counts, claims, new_learned, _unsettled(learned, new_learned)
+
+
+def _replace_doc_rows(store: Store, changed: set[str], gone: set[str], docs: Mapping[str, DocInfo]) -> tuple[set[str], set[str]]:
+    """Replace the kept rows of the articles that changed or went.
+
+    RETURNS (tuple[set[str], set[str]]): the subject names of those articles' claims, and the
+        initials their entities' names spell, before and after.
+    """
+    names: set[str] = set()
+    spelts: set[str] = set()
+    for chunk in _chunks(sorted(changed | gone)):
+        marks = ",".join("?" * len(chunk))
+        names.update(row[0] for row in store.conn.execute(f"SELECT name FROM rollup_names WHERE doc_id IN ({marks})", chunk))
+        spelts.update(row[0] for row in store.conn.execute(f"SELECT spelt FROM rollup_known WHERE doc_id IN ({marks})", chunk))
+        for table in ("rollup_names", "rollup_statuses", "rollup_known"):
+            store.conn.execute(f"DELETE FROM {table} WHERE doc_id IN ({marks})", chunk)
+    rows = _DocRows(store, docs)
+    labels = ",".join("?" * len(KNOWN_LABELS))
+    for chunk in _chunks(sorted(changed)):
+        marks = ",".join("?" * len(chunk))
+        for doc_id, seq, _, name, text, status in store.conn.execute(
+            _CLAIM_ROWS + "FROM claims c JOIN documents d ON d.doc_id = c.doc_id "
+            f"WHERE d.state = 'active' AND c.doc_id IN ({marks}) ORDER BY c.doc_id, c.seq",
+            chunk,
+        ):
+            rows.add(doc_id, seq, name, text, status)
+        known = store.conn.execute(_KNOWN_ROWS.format(labels=labels) + f" AND c.doc_id IN ({marks})", (*KNOWN_LABELS, *chunk))
+        spelts |= _put_known(store, known.fetchall())
+    rows.flush()
+    names |= rows.seen
+    _put_features(store, rows.seen)
+    return names, spelts
+
+
+def _connected(
+    store: Store, seeds: set[str], spelts: set[str], pinned: dict[str, list[str]], learned: dict[str, str],
+    *, hubs: bool = True,
+) -> tuple[set[str], set[str], set[str]] | None:
+    """The names whose canonical names may depend on the seeds: the names that share a feature
+    with them in partner roles (:data:`~claimx.subjects.PARTNER_ROLES`), that earlier roll-ups
+    linked to them, that are pinned, and the abbreviations of the initials ``spelts`` (names the
+    entities write), with the names connected to those in turn.
+
+    A fragment of more than :data:`HUB_SIZE` longer names (a maker's name before each of its
+    products') joins none of them when three of them, connected to nothing else here, are of three
+    different subjects (at the last roll-up, which for names connected to nothing that changed is
+    this one's): those three stand in for the rest (``stand_ins``: resolved with the names, their
+    own canonical names not kept; :func:`_resolve_connected` checks they stay apart).
+
+    RETURNS (tuple | None): the names, the entities' names an abbreviation among them may stand
+        for, and the stand-ins; None when more than :data:`CONNECTED_LIMIT` names are connected.
+    """
+    groups: dict[str, set[str]] = {}
+    for key, root in learned.items():
+        groups.setdefault(root, {root}).add(key)
+    linked = {key: members for members in groups.values() for key in members}
+    memo: dict[tuple[str, str], list[str]] = {}
+
+    def having(role: str, value: str) -> list[str]:
+        if (role, value) not in memo:
+            memo[role, value] = _having(store, role, value)
+        return memo[role, value]
+
+    frontier = list(seeds)
+    for canonical, aliases in pinned.items():
+        for name in (canonical, *aliases):
+            frontier.extend(having("k", normalise(name)))
+    for spelt in spelts:
+        frontier.extend(having("A", spelt))
+    seen: set[str] = set()
+    known: set[str] = set()
+    deferred: dict[str, list[str]] = {}  # a fragment's words -> the longer names it is part of, not followed yet
+
+    def expand(features: Iterable[tuple[str, str]]) -> None:
+        for role, value in features:
+            for partner in PARTNER_ROLES[role]:
+                found = having(partner, value)
+                if hubs and role == "F" and len(found) > HUB_SIZE:
+                    deferred[value] = found
+                    continue
+                frontier.extend(found)
+            if role == "k":
+                for key in linked.get(value, ()):
+                    frontier.extend(having("k", key))
+            elif role == "A":
+                for (text,) in store.conn.execute("SELECT DISTINCT text FROM rollup_known WHERE spelt = ?", (value,)):
+                    if text not in known:
+                        known.add(text)
+                        expand(name_features(text))
+
+    stand_ins: set[str] = set()
+    while True:
+        while frontier:
+            name = frontier.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            if len(seen) > CONNECTED_LIMIT:
+                return None
+            features = store.conn.execute("SELECT role, value FROM name_features WHERE name = ?", (name,)).fetchall()
+            expand(features or name_features(name))
+        stand_ins.clear()
+        for value, longer in deferred.items():
+            words = value.split(" ")
+            apart: dict[str, str] = {}  # canonical name -> one name of it
+            for other in longer:
+                if other in seen or other in stand_ins or not fragment_of(words, name_words(other)):
+                    continue
+                row = store.conn.execute("SELECT canonical FROM rollup_canon WHERE name = ?", (other,)).fetchone()
+                if row is not None and row[0] not in apart:
+                    apart[row[0]] = other
+                    if len(apart) == 3:
+                        break
+            if len(apart) == 3:
+                stand_ins.update(apart.values())
+            else:
+                frontier.extend(longer)
+        if not frontier:
+            return seen, known, stand_ins - seen
+        deferred.clear()
+
+
+def _resolver_of(
+    store: Store, names: set[str], pinned: dict[str, list[str]], learned: dict[str, str], known: set[str]
+) -> tuple[SubjectResolver, list[str]]:
+    """RETURNS (tuple): a resolver of these names as the store has them (each repeated once a claim,
+    in the order they first occur), and that order (the names no claim has any more left out)."""
+    counts: Counter[str] = Counter()
+    firsts: dict[str, tuple[str, int]] = {}
+    for chunk in _chunks(sorted(names)):
+        marks = ",".join("?" * len(chunk))
+        for name, doc_id, claims, first_seq in store.conn.execute(
+            f"SELECT name, doc_id, claims, first_seq FROM rollup_names WHERE name IN ({marks})", chunk
+        ):
+            counts[name] += claims
+            if name not in firsts or (doc_id, first_seq) < firsts[name]:
+                firsts[name] = (doc_id, first_seq)
+    order = sorted(firsts, key=firsts.__getitem__)
+    resolver = SubjectResolver(
+        (name for name in order for _ in range(counts[name])), pinned, learned=learned,
+        known=known if any(is_abbreviation(n) for n in order) else (),
+    )
+    return resolver, order
+
+
+def _resolve_connected(
+    store: Store, seeds: set[str], spelts: set[str], pinned: dict[str, list[str]], learned: dict[str, str],
+    *, stand_ins: bool = True,
+) -> tuple[dict[str, str], set[str], dict[str, str], set[str], set[str] | None, dict[str, str]]:
+    """Resolve the names connected to the seeds (:func:`_connected`; every name when too many are)
+    as :class:`~claimx.subjects.SubjectResolver` resolves them among all names (the same names in
+    the same order, the same counts, links and known names), and keep their canonical names.
+
+    RETURNS (tuple): every name's canonical name, the names whose canonical name changed (or that
+        went), the learned links, the unsettled names, the names resolved (None: every name), and
+        their canonical names before.
+    """
+    found = _connected(store, seeds, spelts, pinned, learned, hubs=stand_ins)
+    standing: set[str] = set()
+    if found is None:
+        names = {row[0] for row in store.conn.execute("SELECT DISTINCT name FROM rollup_names")} | seeds
+        known = {
+            row[0] for row in store.conn.execute("SELECT DISTINCT text FROM rollup_known")
+        } if any(is_abbreviation(n) for n in names) else set()
+    else:
+        names, known, standing = found
+    resolver, order = _resolver_of(store, names | standing, pinned, learned, known)
+    if standing:
+        # the stand-ins for a fragment's many longer names stay apart, and apart from the names
+        # resolved (else: resolved with every one of those longer names, as without them)
+        roots = {resolver.canonical(name) for name in standing}
+        linked = resolver.learned()
+        standing_keys = {normalise(name) for name in standing}
+        if (
+            len(roots) < len(standing)
+            or roots & {resolver.canonical(name) for name in names if name in order}
+            or any(key in standing_keys or root in standing_keys for key, root in linked.items())
+        ):
+            return _resolve_connected(store, seeds, spelts, pinned, learned, stand_ins=False)
+    now = {name: resolver.canonical(name) for name in order if name in names}
+    before: dict[str, str] = {}
+    for chunk in _chunks(sorted(names)):
+        marks = ",".join("?" * len(chunk))
+        before.update(store.conn.execute(f"SELECT name, canonical FROM rollup_canon WHERE name IN ({marks})", chunk))
+    moved = {name for name in names if before.get(name) != now.get(name)}
+    store.conn.executemany("DELETE FROM rollup_canon WHERE name = ?", ((n,) for n in moved if n not in now))
+    store.conn.executemany(
+        "INSERT OR REPLACE INTO rollup_canon (name, canonical) VALUES (?, ?)", ((n, now[n]) for n in moved if n in now)
+    )
+    keys = {normalise(name) for name in names} | {normalise(text) for text in known}
+    mine = {key: root for key, root in learned.items() if key in keys or root in keys}
+    after = resolver.learned()
+    new_learned = {key: root for key, root in learned.items() if key not in mine}
+    new_learned.update(after)
+    canonical = _CanonicalNames(store, now)
+    return canonical, moved, new_learned, _unsettled(mine, after), None if found is None else names, before
+
+
+def _events(rows: Iterable[tuple[str, str, int, int, int, int | None]], firsts: set[tuple[str, str]]) -> list[dict[str, Any]]:
+    """RETURNS (list[dict]): what :func:`~claimx.status.followed_subjects` reads of the claims the
+    kept rows (``rollup_names``, in article order) stand for: the first claim of each name (those rows
+    in ``firsts``) and every claim that does not name its subject, in store order."""
+    out: list[dict[str, Any]] = []
+    doc: str | None = None
+    events: list[tuple[int, str, str | None]] = []
+
+    def close() -> None:
+        events.sort(key=lambda event: event[0])
+        out.extend({"doc_id": doc, "subject": {"name": name, "text": text}} for _, name, text in events)
+        events.clear()
+
+    for doc_id, name, first_seq, texted, bare, bare_seq in rows:
+        if doc_id != doc:
+            close()
+            doc = doc_id
+        if texted and (doc_id, name) in firsts:
+            events.append((first_seq, name, name))
+        events.extend((bare_seq, name, None) for _ in range(bare))
+    close()
+    return out
+
+
+def _followers(store: Store) -> list[dict[str, Any]]:
+    """RETURNS (list[dict]): what :func:`~claimx.status.followed_subjects` reads of every claim, from the kept rows."""
+    rows = store.conn.execute(
+        "SELECT doc_id, name, first_seq, texted, bare, bare_seq FROM rollup_names ORDER BY doc_id"
+    ).fetchall()
+    firsts: set[tuple[str, str]] = set()
+    named: set[str] = set()
+    for doc_id, name, *_ in rows:
+        if name not in named:
+            named.add(name)
+            firsts.add((doc_id, name))
+    del named
+    return _events(rows, firsts)
+
+
+class _Titles:
+    """Look-ups in the kept titles: the subjects a title names, the titles that name a subject."""
+
+    def __init__(self, store: Store, canonical: dict[str, str]) -> None:
+        self.store, self.canonical = store, canonical
+        self._holding: dict[frozenset[str], set[str]] = {}
+        self._named_in: dict[str, set[str]] = {}
+        self._names_of: dict[str, list[str]] = {}
+
+    def names_of(self, subject: str) -> list[str]:
+        if subject not in self._names_of:
+            self._names_of[subject] = [
+                row[0] for row in self.store.conn.execute("SELECT name FROM rollup_canon WHERE canonical = ?", (subject,))
+            ]
+        return self._names_of[subject]
+
+    def names_in(self, words: set[str]) -> set[str]:
+        """RETURNS (set[str]): the names (of the store's claims now) a title of these words names."""
+        found: set[str] = set()
+        for chunk in _chunks(sorted(words)):
+            marks = ",".join("?" * len(chunk))
+            for (name,) in self.store.conn.execute(f"SELECT DISTINCT name FROM name_ways WHERE anchor IN ({marks})", chunk):
+                if name in self.canonical and any(way <= words for way in name_ways(name)):
+                    found.add(name)
+        return found
+
+    def subjects_in(self, words: set[str]) -> set[str]:
+        return {self.canonical[name] for name in self.names_in(words)}
+
+    def holding(self, way: frozenset[str]) -> set[str]:
+        """RETURNS (set[str]): the articles whose titles hold every word of ``way``."""
+        if way not in self._holding:
+            conn = self.store.conn
+            counts = [(conn.execute("SELECT COUNT(*) FROM title_words WHERE word = ?", (w,)).fetchone()[0], w) for w in way]
+            rarest = min(counts)[1]
+            docs = {row[0] for row in conn.execute("SELECT doc_id FROM title_words WHERE word = ?", (rarest,))}
+            for word in way - {rarest}:
+                if not docs:
+                    break
+                kept: set[str] = set()
+                for chunk in _chunks(sorted(docs)):
+                    marks = ",".join("?" * len(chunk))
+                    kept.update(
+                        row[0]
+                        for row in conn.execute(
+                            f"SELECT doc_id FROM title_words WHERE word = ? AND doc_id IN ({marks})", (word, *chunk)
+                        )
+                    )
+                docs = kept
+            self._holding[way] = docs
+        return self._holding[way]
+
+    def named_in(self, subject: str) -> set[str]:
+        """RETURNS (set[str]): the articles whose titles name the subject (a way of one of its names)."""
+        if subject not in self._named_in:
+            where: set[str] = set()
+            for name in self.names_of(subject):
+                for way in name_ways(name):
+                    where |= self.holding(way)
+            self._named_in[subject] = where
+        return self._named_in[subject]
+
+
+def _followed_again(
+    store: Store,
+    docs: Mapping[str, DocInfo],
+    canonical: dict[str, str],
+    before: dict[str, str],
+    resolved: set[str],
+    titles_before: dict[str, set[str]],
+    changed: set[str],
+    old: dict[str, dict[str, str]],
+) -> dict[str, dict[str, str]]:
+    """Which subject each article follows (:func:`~claimx.status.followed_subjects`), worked out
+    again for the articles it may have changed for, the others' kept.
+
+    An article's followed subject depends on its own claims and title, and on how many titles
+    name each subject its title names, and their order. Those change for the subjects of the
+    names resolved again (their names' canonical names before and after) and the subjects the
+    changed articles' titles name (before and after); the articles worked out again are the
+    changed ones (``changed``: new, changed, gone, or holding a name whose canonical name
+    changed) and those whose titles name such a subject, or a way of a name resolved again. Each is
+    worked out by :func:`~claimx.status.followed_subjects` itself, on the articles whose titles
+    name any subject their titles name, with every claim of those subjects' names (the counts
+    and the order are the corpus's).
+    """
+    if store.conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM rollup_titles LIMIT 2)").fetchone()[0] < 2:
+        return {}
+    titles = _Titles(store, canonical)
+    touched: set[str] = set()
+    for name in resolved:
+        touched.update(subject for subject in (before.get(name), canonical.get(name)) if subject)
+    now: dict[str, set[str]] = {}
+    for chunk in _chunks(sorted(changed)):
+        marks = ",".join("?" * len(chunk))
+        for doc_id, words in store.conn.execute(f"SELECT doc_id, words FROM rollup_titles WHERE doc_id IN ({marks})", chunk):
+            now[doc_id] = set(json.loads(words))
+    for words in (*titles_before.values(), *now.values()):
+        touched |= titles.subjects_in(words)
+        for name in titles.names_in(words) & set(before):
+            touched.add(before[name])
+    again = set(changed)
+    for subject in touched:
+        again |= titles.named_in(subject)
+    for name in resolved:
+        for way in name_ways(name):
+            again |= titles.holding(way)
+    again = {d for d in again if d in docs}
+    # the articles their titles' subjects make count, and the claims of those subjects' names
+    rows_of: dict[str, list[str]] = {}
+    for chunk in _chunks(sorted(again)):
+        marks = ",".join("?" * len(chunk))
+        for doc_id, words in store.conn.execute(f"SELECT doc_id, words FROM rollup_titles WHERE doc_id IN ({marks})", chunk):
+            rows_of[doc_id] = json.loads(words)
+    subjects: set[str] = set()
+    for words in rows_of.values():
+        subjects |= titles.subjects_in(set(words))
+    part = set(again)
+    names: set[str] = set()
+    for subject in subjects:
+        part |= titles.named_in(subject)
+        names.update(titles.names_of(subject))
+    rows: dict[tuple[str, str], tuple[str, str, int, int, int, int | None]] = {}
+    for chunk in _chunks(sorted(names)):
+        marks = ",".join("?" * len(chunk))
+        for row in store.conn.execute(
+            f"SELECT doc_id, name, first_seq, texted, bare, bare_seq FROM rollup_names WHERE name IN ({marks})", chunk
+        ):
+            rows[row[0], row[1]] = row
+    firsts: dict[str, tuple[str, int]] = {}
+    for doc_id, name, first_seq, *_ in rows.values():
+        if name not in firsts or (doc_id, first_seq) < firsts[name]:
+            firsts[name] = (doc_id, first_seq)
+    for chunk in _chunks(sorted(again)):
+        marks = ",".join("?" * len(chunk))
+        for row in store.conn.execute(
+            f"SELECT doc_id, name, first_seq, texted, bare, bare_seq FROM rollup_names WHERE doc_id IN ({marks})", chunk
+        ):
+            rows.setdefault((row[0], row[1]), row)
+    followers = _events(
+        sorted(rows.values(), key=lambda row: row[0]), {(doc_id, name) for name, (doc_id, _) in firsts.items()}
+    )
+    if isinstance(docs, _Docs):
+        docs.load(part)
+    out = followed_subjects(followers, {d: docs[d] for d in sorted(part) if d in docs}, _Canonical(canonical))
+    followed = {d: v for d, v in old.items() if d not in again and d in docs}
+    followed.update((d, out[d]) for d in again if d in out)
+    return followed
+
+
+def _status_counts(store: Store, resolution: Resolution) -> tuple[dict[str, int], int]:
+    """RETURNS (tuple[dict[str, int], int]): the claims by status (in the order the statuses first
+    occur in the store) and how many claims count (reviewers' rejections left out)."""
+    if resolution.by_claim:
+        status_counts: dict[str, int] = {}
+        claims = 0
+        for cid, status in store.conn.execute(f"SELECT c.claim_id, json_extract(c.record, '$.status') {ACTIVE_CLAIMS}"):
+            decision = resolution.by_claim.get(cid)
+            if decision is None or decision.action != "reject":
+                claims += 1
+                status = resolution.effective_status(cid, status)
+                status_counts[status] = status_counts.get(status, 0) + 1
+        return status_counts, claims
+    totals: dict[str, int] = {}
+    firsts: dict[str, tuple[str, int]] = {}
+    for status, claims_n, doc_id, first_seq in store.conn.execute(
+        "SELECT status, SUM(claims), MIN(doc_id), 0 FROM rollup_statuses GROUP BY status"
+    ):
+        totals[status] = claims_n
+        row = store.conn.execute(
+            "SELECT doc_id, first_seq FROM rollup_statuses WHERE status = ? AND doc_id = ?", (status, doc_id)
+        ).fetchone()
+        firsts[status] = (row[0], row[1])
+    order = sorted(totals, key=firsts.__getitem__)
+    status_counts = {(status or None) if status == "" else status: totals[status] for status in order}
+    return status_counts, sum(totals.values())

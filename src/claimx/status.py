@@ -260,6 +260,24 @@ def _title_words(title: str) -> set[str]:
     return set(_WORD.findall(title.casefold()))
 
 
+#: the words of a title, as :func:`followed_subjects` reads them
+title_words = _title_words
+
+
+def name_ways(name: str) -> set[frozenset[str]]:
+    """RETURNS (set[frozenset[str]]): the ways a title names a subject's name, for
+    :func:`followed_subjects`: all the words of the name, or the last one when it
+    is a word of four letters or more ("Brenner" for "Tomas Brenner"; not "3" for
+    "Orbit Pad 3")."""
+    words = _WORD.findall(name.casefold())
+    if not words:
+        return set()
+    ways = {frozenset(words)}
+    if words[-1].isalpha() and len(words[-1]) >= 4:
+        ways.add(frozenset(words[-1:]))
+    return ways
+
+
 def _followed_subjects(
     claims: list[Mapping[str, Any]], docs: Mapping[str, DocInfo], resolver: SubjectResolver
 ) -> dict[str, dict[str, str]]:
@@ -280,13 +298,9 @@ def _followed_subjects(
     marks: dict[str, set[frozenset[str]]] = {}
     for claim in claims:
         name = claim["subject"]["name"]
-        words = _WORD.findall(name.casefold())
-        if not words:
-            continue
-        ways = marks.setdefault(resolver.canonical(name), set())
-        ways.add(frozenset(words))
-        if words[-1].isalpha() and len(words[-1]) >= 4:
-            ways.add(frozenset(words[-1:]))
+        ways = name_ways(name)
+        if ways:
+            marks.setdefault(resolver.canonical(name), set()).update(ways)
     # the titles that hold each word (an index: not every title against every subject)
     holding: dict[str, set[str]] = {}
     for doc_id, words in titles.items():

@@ -218,6 +218,72 @@ CREATE INDEX rollup_subjects_doc ON rollup_subjects (doc_id);
 """
 
 
+#: Per article, the subject names of its claims at the last roll-up (how many claims, the first
+#: one's place and whether it names the subject in its text, how many do not and the first of
+#: those), its claims' statuses, the entities' names an abbreviation may stand for and its
+#: title's words; per name, its features (:func:`claimx.subjects.name_features`), canonical name
+#: and the longest word of each way a title names it (:func:`claimx.status.name_ways`).
+_ROLLUP_NAMES = """
+CREATE TABLE IF NOT EXISTS rollup_names (
+    doc_id     TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    claims     INTEGER NOT NULL,
+    first_seq  INTEGER NOT NULL,
+    texted     INTEGER NOT NULL,
+    bare       INTEGER NOT NULL,
+    bare_seq   INTEGER,
+    PRIMARY KEY (doc_id, name)
+);
+CREATE INDEX IF NOT EXISTS rollup_names_name ON rollup_names (name);
+CREATE TABLE IF NOT EXISTS rollup_statuses (
+    doc_id     TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    claims     INTEGER NOT NULL,
+    first_seq  INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, status)
+);
+CREATE TABLE IF NOT EXISTS rollup_known (
+    doc_id     TEXT NOT NULL,
+    spelt      TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    PRIMARY KEY (doc_id, text)
+);
+CREATE INDEX IF NOT EXISTS rollup_known_spelt ON rollup_known (spelt);
+CREATE TABLE IF NOT EXISTS name_features (
+    name       TEXT NOT NULL,
+    role       TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    PRIMARY KEY (name, role, value)
+);
+CREATE INDEX IF NOT EXISTS name_features_value ON name_features (value, role);
+CREATE TABLE IF NOT EXISTS rollup_canon (
+    name       TEXT PRIMARY KEY,
+    canonical  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rollup_canon_canonical ON rollup_canon (canonical);
+CREATE TABLE IF NOT EXISTS rollup_titles (
+    doc_id     TEXT PRIMARY KEY,
+    words      TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS title_words (
+    word       TEXT NOT NULL,
+    doc_id     TEXT NOT NULL,
+    PRIMARY KEY (word, doc_id)
+);
+CREATE TABLE IF NOT EXISTS name_ways (
+    anchor     TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    PRIMARY KEY (anchor, name)
+)
+"""
+
+
+#: a document's stamp (:meth:`Store.doc_stamps`), of the documents table as ``d``
+_STAMP = (
+    "d.state || '|' || COALESCE(d.extracted_run, '') || '|' || COALESCE(d.content_hash, '') || '|' || COALESCE(d.fingerprint, '')"
+)
+
+
 #: Meta key: what the stored roll-up was computed with (see :mod:`claimx.increment`).
 ROLLUP_CONTEXT = "rollup_context"
 #: Meta key: the stored roll-up's generation, counted up by every change to it (the views
@@ -493,6 +559,10 @@ class Store:
             # the documents written since the views were (their lines are spliced into the views, not
             # every line rewritten); like the index, a table a claimx that does not know it leaves alone
             conn.execute("CREATE TABLE IF NOT EXISTS view_dirty (doc_id TEXT PRIMARY KEY)")
+            # what the incremental roll-up keeps of each article's claims, and each subject name's
+            # features and canonical name (:mod:`claimx.increment`); tables, like view_dirty, that a
+            # claimx which does not know them leaves alone (a roll-up it writes is redone whole once)
+            _execute_script(conn, _ROLLUP_NAMES)
 
     def schema_version(self) -> int:
         """RETURNS (int): the store's schema version (0 for an empty store)."""
@@ -790,10 +860,30 @@ class Store:
     def doc_stamps(self) -> Iterator[tuple[str, str]]:
         """YIELDS (tuple[str, str]): each active or failed document's id and stamp (state, extraction run,
         content hash, fingerprint): a document whose stamp is unchanged holds the same record and claims."""
-        yield from self.conn.execute(
-            "SELECT doc_id, state || '|' || COALESCE(extracted_run, '') || '|' || COALESCE(content_hash, '') "
-            "|| '|' || COALESCE(fingerprint, '') FROM documents WHERE state IN ('active', 'failed')"
-        )
+        yield from self.conn.execute(f"SELECT d.doc_id, {_STAMP} FROM documents d WHERE d.state IN ('active', 'failed')")
+
+    def restamped(self) -> list[str]:
+        """RETURNS (list[str]): the active or failed documents whose stamp (:meth:`doc_stamps`) differs
+        from the one recorded at the last roll-up, or that were not rolled up."""
+        return [
+            row[0]
+            for row in self.conn.execute(
+                f"SELECT d.doc_id FROM documents d LEFT JOIN rollup_docs r ON r.doc_id = d.doc_id "
+                f"WHERE d.state IN ('active', 'failed') AND (r.stamp IS NULL OR r.stamp != {_STAMP})"
+            )
+        ]
+
+    def rollup_doc_ids(self) -> list[str]:
+        """RETURNS (list[str]): the documents recorded at the last roll-up."""
+        return [row[0] for row in self.conn.execute("SELECT doc_id FROM rollup_docs")]
+
+    def stamps_of(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """RETURNS (dict[str, str]): these documents' stamps (:meth:`doc_stamps`)."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(sorted(doc_ids)):
+            marks = ",".join("?" * len(chunk))
+            found.update(self.conn.execute(f"SELECT d.doc_id, {_STAMP} FROM documents d WHERE d.doc_id IN ({marks})", chunk))
+        return found
 
     def subjects_of(self, doc_ids: Iterable[str]) -> set[str]:
         """RETURNS (set[str]): the subjects the claims of these articles went to at the last roll-up."""

@@ -349,6 +349,61 @@ class SubjectResolver:
         return self._canonical.get(self._find(key), name.strip())
 
 
+#: which features of two names :class:`SubjectResolver` may compare (:func:`name_features`): a
+#: role with the roles it meets (the same normalised name, initials and the abbreviation that
+#: spells them, a long and a short form's first word and number, a model number, a name and
+#: its first or last words)
+PARTNER_ROLES: dict[str, tuple[str, ...]] = {
+    "k": ("k",), "I": ("A",), "A": ("I", "A"), "EL": ("ES",), "ES": ("EL",), "M": ("M",), "F": ("P",), "P": ("F",),
+}
+
+
+def name_words(name: str) -> list[str]:
+    """RETURNS (list[str]): the words of a name as :class:`SubjectResolver` compares them (normalised)."""
+    return _WORDS.findall(normalise(name))
+
+
+def fragment_of(fragment: list[str], longer: list[str]) -> bool:
+    """RETURNS (bool): whether :class:`SubjectResolver` counts a name of these words a longer
+    name the fragment ``fragment`` may join: its first words (not only a small number more,
+    a sequel) or its last words."""
+    if len(longer) <= len(fragment):
+        return False
+    if longer[: len(fragment)] == fragment and not all(w.isdigit() and len(w) <= 2 for w in longer[len(fragment) :]):
+        return True
+    return longer[-len(fragment) :] == fragment
+
+
+def name_features(name: str) -> list[tuple[str, str]]:
+    """The features by which :class:`SubjectResolver` relates a name to others, each rule's
+    own: two names the resolver could join, or whose joining one could decide the other's,
+    share a feature in roles :data:`PARTNER_ROLES` pairs. A subject's name changes only
+    with the names it is so connected to (:mod:`claimx.increment` resolves only those);
+    a feature more than the rules need costs time, one fewer a wrong name, so every rule
+    of the resolver must have its feature here.
+
+    name (str): a subject name as extracted (or a known name of several words).
+    RETURNS (list[tuple[str, str]]): ``(role, value)`` pairs.
+    """
+    key = normalise(name)
+    words = _WORDS.findall(key)
+    out = [("k", key)]
+    spelt = initials(name)
+    if spelt:
+        out.append(("I", spelt))
+    if is_abbreviation(name):
+        out.append(("A", _SPACES.sub("", name.strip()).lower()))
+    if len(words) >= 2 and words[-1].isdigit():
+        out.append(("EL" if len(words) >= 3 else "ES", f"{words[0]} {words[-1]}"))
+    out.extend(("M", word) for word in words if _is_model_number(word))
+    if words:
+        out.append(("F", " ".join(words)))
+    for cut in range(1, len(words)):
+        out.append(("P", " ".join(words[:cut])))
+        out.append(("P", " ".join(words[-cut:])))
+    return out
+
+
 #: entity labels whose names an abbreviation may stand for
 KNOWN_LABELS: tuple[str, ...] = ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "GPE", "NORP")
 
