@@ -58,6 +58,7 @@ def audit(name: str, folder: Path, nlp, extractor, rows: list) -> None:
         pairs = match_claims([(c.start, c.end) for c in gdoc.claims], [(p.span.start, p.span.end) for p in records])
         ents = list(doc.ents)
         sent_of = sentence_ids(doc)
+        words = Counter(t for t in map(tagger._topic_word, doc) if t)
         for gi, pi in pairs:
             g, p = gdoc.claims[gi], records[pi]
             claim = spans.get((p.span.start, p.span.end))
@@ -83,7 +84,11 @@ def audit(name: str, folder: Path, nlp, extractor, rows: list) -> None:
             rows.append({
                 "set": name, "doc": gdoc.doc_id, "line": g.line, "gold": g.topic, "pred": p.topic, "path": path,
                 "rules": rules, "votes": votes, "text": claim.text, "sentence": claim.sent.text,
-                "labels": [e.label_ for e in inside], "title": article.title,
+                "labels": [e.label_ for e in inside], "title": article.title, "doc_words": dict(words),
+                "subject_labels": [
+                    t.ent_type_ for c in doc[(claim._.claim or {}).get("head", claim.root.i)].children
+                    if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree if t.ent_type_
+                ],
             })
 
 

@@ -525,6 +525,9 @@ class TopicRule(BaseModel):
     #: ("announced that it had lost $2 billion", "revealed it will close"):
     #: then it is a verb of saying, no word of its topic
     not_reporting: bool = False
+    #: verbs whose particle the word names its topic as, whatever ``pos``
+    #: allows ("roll out", "bring out" a product; not "rule out", "set out"); empty for none
+    particle_of: list[str] = []
     #: as a verb, the word names its topic only when it gives a name (a
     #: capitalised complement: "the makers call it Orbit", "will name the
     #: tablet Vela Pro"), not when it says who or what ("has not named a

@@ -148,6 +148,8 @@ class TopicTagger(RulePackComponent):
         self.word_except: dict[str, tuple[str, ...]] = {}
         #: words that, as verbs taking a clause, report it ("announced that …")
         self.word_reporting: set[str] = set()
+        #: word -> the verbs whose particle it names its topic as, whatever its part of speech
+        self.word_particle_of: dict[str, frozenset[str]] = {}
         #: words that, as verbs, name their topic only when they give a name
         self.word_gives_name: set[str] = set()
         #: word -> the dependencies its children must not have (as a verb)
@@ -186,6 +188,8 @@ class TopicTagger(RulePackComponent):
                     self.word_except[lemma] = tuple(rule.except_in)
                 if rule.not_reporting:
                     self.word_reporting.add(lemma)
+                if rule.particle_of:
+                    self.word_particle_of[lemma] = frozenset(rule.particle_of)
                 if rule.gives_name:
                     self.word_gives_name.add(lemma)
                 if rule.verb_without:
@@ -921,7 +925,8 @@ class TopicTagger(RulePackComponent):
             topic = self.words.get(word)
             if topic is not None:
                 allowed = self.word_pos.get(word)
-                if allowed is not None and token.pos_ not in allowed:
+                particle = token.dep_ == "prt" and token.head.lemma_.lower() in self.word_particle_of.get(word, ())
+                if allowed is not None and token.pos_ not in allowed and not particle:
                     return None
                 bound = self.word_not_with.get(word)
                 if bound and any(c.dep_ in ("prep", "prt") and c.lower_ in bound for c in token.children):
@@ -1209,13 +1214,15 @@ def _maker_of(doc: Doc, main: str) -> str | None:
 
 def _gives_name(verb: Token) -> bool:
     """RETURNS (bool): whether a verb of naming gives a name: its object
-    predicate holds a capitalised word ("call it Orbit"), its object has a
+    predicate holds a capitalised word or a model number ("call it Orbit",
+    "was named the 7E7"), its object has a
     capitalised apposition ("call the sequel Harbour Lights"), or its object
     is a proper name after a common noun ("named the phone Orbit", as the
     parser reads it)."""
 
     def capitalised(token: Token) -> bool:
-        return any(t.text[:1].isupper() for t in token.subtree)
+        # a name, or a model number ("once named the 7E7")
+        return any(t.text[:1].isupper() or (t.text[:1].isdigit() and not t.like_num) for t in token.subtree)
 
     for child in verb.children:
         if child.dep_ == "oprd" and capitalised(child):
