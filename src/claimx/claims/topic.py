@@ -66,6 +66,8 @@ from .tree import NUMERIC_LABELS, PERSON_SUBJECT_PRONOUNS, SUBJECT_DEPS
 
 register_extensions()
 
+#: entity labels of sums of money: a claim with no topic word that states one is a business fact
+_MONEY_LABELS = frozenset({"MONEY"})
 #: entity labels of places and nationalities: never an article's main subject
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 SUBJECT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "ORG", "EVENT", "LAW", "FAC"})
@@ -373,9 +375,19 @@ class TopicTagger(RulePackComponent):
             if topic is None:
                 head = doc[(claim._.claim or {}).get("head", claim.root.i)]
                 source = (claim._.claim or {}).get("attribution") or {}
-                # "…, claiming the evaluation was skewed": a clause with a
-                # noun of its own is about that, not its sentence's topic
-                topic = "other" if _attribute(claim, head, source) else first_topic.get(sent_of[claim.start], "other")
+                if any(
+                    e.label_ in _MONEY_LABELS and e.start > head.i and not (source and source["start"] <= e.start_char < source["end"])
+                    for e in claim_ents[n]
+                ):
+                    # "workers there earn $28 an hour", "cutting its debt
+                    # from $27 billion": a sum of money the claim's predicate
+                    # states (not an opening adjunct's: "flush with millions
+                    # in donations, he is matching her on air") is a business fact
+                    topic = "business"
+                else:
+                    # "…, claiming the evaluation was skewed": a clause with a
+                    # noun of its own is about that, not its sentence's topic
+                    topic = "other" if _attribute(claim, head, source) else first_topic.get(sent_of[claim.start], "other")
             info = dict(claim._.claim or {})
             codename = self.identity_of(claim, alias_at) if alias_at else None
             if codename is not None:
