@@ -9,6 +9,7 @@ the dev gold sets, the topic's decision is one of:
 - ``words``: topic words (``topics.jsonl``) and slot words (``slots.jsonl``)
   voted; every rule that voted for the topic chosen is credited with the
   decision, and counted right when gold has that topic;
+- ``money``: no topic words, the predicate states a sum of money: ``business``;
 - ``attribute``: no topic words, the clause has a noun of its own: ``other``;
 - ``sentence``: no topic words, another claim of the sentence gave its topic;
 - ``default``: no topic words anywhere: ``other``;
@@ -72,7 +73,13 @@ def audit(name: str, folder: Path, nlp, extractor, rows: list) -> None:
             else:
                 info = claim._.claim or {}
                 head = doc[info.get("head", claim.root.i)]
-                if _attribute(claim, head, info.get("attribution") or {}):
+                source = info.get("attribution") or {}
+                if any(
+                    e.label_ == "MONEY" and e.start > head.i and not (source and source["start"] <= e.start_char < source["end"])
+                    for e in inside
+                ):
+                    path = "money"
+                elif _attribute(claim, head, source):
                     path = "attribute"
                 else:
                     same = [

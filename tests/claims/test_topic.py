@@ -579,3 +579,11 @@ def test_topic_money_in_predicate_is_business(analyse, text, topic):
     records = analyse(text)
     assert records
     assert records[0].topic == topic, [(r.text, r.topic, r.key) for r in records]
+
+
+def test_topic_attribute_noun_as_modifier_is_not_the_attribute(analyse):
+    # an attribute's noun before another noun names a kind of that one
+    # ("display supply" is supply): it does not outvote the claim's topic word
+    records = analyse("The timing of the launch mostly depends on display supply.")
+    assert records
+    assert records[0].topic == "release", [(r.text, r.topic, r.key) for r in records]

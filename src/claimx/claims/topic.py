@@ -756,6 +756,15 @@ class TopicTagger(RulePackComponent):
                 ):
                     continue
                 words = range(token.i, token.i + len(phrase))
+                last = doc[words[-1]]
+                if slot.topic == "other" and last.dep_ == "compound" and last.head.i not in words and not any(
+                    len(p) == 1 for p, _ in self.slot_words.get(last.head.lower_, [])
+                    + self.slot_words.get(last.head.lemma_.lower(), [])
+                ):
+                    # "panel supply", "chip shortage", "display maker": an
+                    # attribute's noun before another noun names a kind of
+                    # that one (supply, a shortage, a firm), not the attribute
+                    continue
                 if head_i in words:
                     weight = 3.0
                 elif any(doc[i].head.i == head_i and doc[i].dep_ not in SUBJECT_DEPS for i in words):
