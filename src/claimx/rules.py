@@ -628,6 +628,18 @@ class TopicRule(BaseModel):
     #: ("announced that it had lost $2 billion", "revealed it will close"):
     #: then it is a verb of saying, no word of its topic
     not_reporting: bool = False
+    #: verbs whose particle the word names its topic as, whatever ``pos``
+    #: allows ("roll out", "bring out" a product; not "rule out", "set out"); empty for none
+    particle_of: list[str] = []
+    #: as a verb, the word names its topic only when it gives a name (a
+    #: capitalised complement: "the makers call it Orbit", "will name the
+    #: tablet Vela Pro"), not when it says who or what ("has not named a
+    #: chair", "called the plan divisive", "called for a vote")
+    gives_name: bool = False
+    #: as a verb, the word does not name its topic with a child of one of
+    #: these dependencies ("the exhibition opens" is a release, "the chain
+    #: will open nine stores" is not: a ``dobj``); empty for none
+    verb_without: list[str] = []
     #: the roll-up key the word gives a claim of its topic ("acquire" -> "deal"
     #: within ``business``); None leaves the topic's own key
     key: str | None = None

@@ -564,3 +564,27 @@ def test_topic_call_names_only_without_its_particle(analyse, text, is_title):
     records = analyse(text)
     assert records
     assert (records[0].topic == "title") is is_title, [(r.text, r.topic, r.key) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        # no topic word: a sum of money the predicate states is a business fact
+        ("Nurses at the clinic earn about $31 an hour.", "business"),
+        ("The charity received $2 million from a single donor.", "business"),
+        # a sum in an opening adjunct says nothing of what the clause is about
+        ("Flush with $3 million, the mayor is visiting every district.", "other"),
+    ],
+)
+def test_topic_money_in_predicate_is_business(analyse, text, topic):
+    records = analyse(text)
+    assert records
+    assert records[0].topic == topic, [(r.text, r.topic, r.key) for r in records]
+
+
+def test_topic_attribute_noun_as_modifier_is_not_the_attribute(analyse):
+    # an attribute's noun before another noun names a kind of that one
+    # ("display supply" is supply): it does not outvote the claim's topic word
+    records = analyse("The timing of the launch mostly depends on display supply.")
+    assert records
+    assert records[0].topic == "release", [(r.text, r.topic, r.key) for r in records]

@@ -66,6 +66,8 @@ from .tree import NUMERIC_LABELS, PERSON_SUBJECT_PRONOUNS, SUBJECT_DEPS
 
 register_extensions()
 
+#: entity labels of sums of money: a claim with no topic word that states one is a business fact
+_MONEY_LABELS = frozenset({"MONEY"})
 #: entity labels of places and nationalities: never an article's main subject
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 SUBJECT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "ORG", "EVENT", "LAW", "FAC"})
@@ -148,6 +150,12 @@ class TopicTagger(RulePackComponent):
         self.word_except: dict[str, tuple[str, ...]] = {}
         #: words that, as verbs taking a clause, report it ("announced that …")
         self.word_reporting: set[str] = set()
+        #: word -> the verbs whose particle it names its topic as, whatever its part of speech
+        self.word_particle_of: dict[str, frozenset[str]] = {}
+        #: words that, as verbs, name their topic only when they give a name
+        self.word_gives_name: set[str] = set()
+        #: word -> the dependencies its children must not have (as a verb)
+        self.word_verb_without: dict[str, frozenset[str]] = {}
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
         for rule in rules:
             lemma = rule.lemma.lower()
@@ -182,6 +190,12 @@ class TopicTagger(RulePackComponent):
                     self.word_except[lemma] = tuple(rule.except_in)
                 if rule.not_reporting:
                     self.word_reporting.add(lemma)
+                if rule.particle_of:
+                    self.word_particle_of[lemma] = frozenset(rule.particle_of)
+                if rule.gives_name:
+                    self.word_gives_name.add(lemma)
+                if rule.verb_without:
+                    self.word_verb_without[lemma] = frozenset(rule.verb_without)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
         #: role -> the ``topic`` rules of ``scope.jsonl`` that find it (their
@@ -361,9 +375,19 @@ class TopicTagger(RulePackComponent):
             if topic is None:
                 head = doc[(claim._.claim or {}).get("head", claim.root.i)]
                 source = (claim._.claim or {}).get("attribution") or {}
-                # "…, claiming the evaluation was skewed": a clause with a
-                # noun of its own is about that, not its sentence's topic
-                topic = "other" if _attribute(claim, head, source) else first_topic.get(sent_of[claim.start], "other")
+                if any(
+                    e.label_ in _MONEY_LABELS and e.start > head.i and not (source and source["start"] <= e.start_char < source["end"])
+                    for e in claim_ents[n]
+                ):
+                    # "workers there earn $28 an hour", "cutting its debt
+                    # from $27 billion": a sum of money the claim's predicate
+                    # states (not an opening adjunct's: "flush with millions
+                    # in donations, he is matching her on air") is a business fact
+                    topic = "business"
+                else:
+                    # "…, claiming the evaluation was skewed": a clause with a
+                    # noun of its own is about that, not its sentence's topic
+                    topic = "other" if _attribute(claim, head, source) else first_topic.get(sent_of[claim.start], "other")
             info = dict(claim._.claim or {})
             codename = self.identity_of(claim, alias_at) if alias_at else None
             if codename is not None:
@@ -732,6 +756,15 @@ class TopicTagger(RulePackComponent):
                 ):
                     continue
                 words = range(token.i, token.i + len(phrase))
+                last = doc[words[-1]]
+                if slot.topic == "other" and last.dep_ == "compound" and last.head.i not in words and not any(
+                    len(p) == 1 for p, _ in self.slot_words.get(last.head.lower_, [])
+                    + self.slot_words.get(last.head.lemma_.lower(), [])
+                ):
+                    # "panel supply", "chip shortage", "display maker": an
+                    # attribute's noun before another noun names a kind of
+                    # that one (supply, a shortage, a firm), not the attribute
+                    continue
                 if head_i in words:
                     weight = 3.0
                 elif any(doc[i].head.i == head_i and doc[i].dep_ not in SUBJECT_DEPS for i in words):
@@ -754,7 +787,11 @@ class TopicTagger(RulePackComponent):
         return hits
 
     def topic(
-        self, claim: Span, ents: list[Span], slot_hits: Sequence[tuple[int, float, int, SlotRule]] | None = None
+        self,
+        claim: Span,
+        ents: list[Span],
+        slot_hits: Sequence[tuple[int, float, int, SlotRule]] | None = None,
+        votes: list[tuple[str, str, float]] | None = None,
     ) -> str | None:
         """RETURNS (str | None): the topic whose words the claim uses most, or None.
 
@@ -764,8 +801,13 @@ class TopicTagger(RulePackComponent):
         noun that names a fact is not. On a word that is
         also a topic word the topic word counts, unless the slot matched
         more than the word itself (a phrase, or the verb it hangs on:
-        "close a plant" is about closures, "a plant" about production)."""
+        "close a plant" is about closures, "a plant" about production).
+
+        votes (list | None): when given, every vote is appended to it as
+        (topic, rule id, weight), for the audit of what each rule decides.
+        """
         counts: Counter[str] = Counter()
+        log = votes if votes is not None else []
         info = claim._.claim or {}
         head_i = info.get("head", claim.root.i)
         in_subject = {
@@ -798,11 +840,14 @@ class TopicTagger(RulePackComponent):
             token = claim.doc[i]
             if i in named:
                 counts[slot.topic] += 2
+                log.append((slot.topic, slot.id, 2))
                 continue
             place = 3 if i == head_i else 0.5 if i in in_subject else 2 if token.head.i == head_i else 1
             # a slot verb at the predicate ("order", "fly", "cost") is a
             # common word; the noun that names a fact says more
-            counts[slot.topic] += place / 2 if i == head_i and i not in specific else place
+            weight = place / 2 if i == head_i and i not in specific else place
+            counts[slot.topic] += weight
+            log.append((slot.topic, slot.id, weight))
         for token in claim:
             # who says it ("chief executive Mina Cho said …") is not what it
             # is about, unless the claim is about them ("actor Mike Shapiro
@@ -815,14 +860,9 @@ class TopicTagger(RulePackComponent):
             if topic:
                 # the predicate and its complements say what the claim is
                 # about; the subject's words ("the sequel") say less
-                if token.i == head_i:
-                    counts[topic] += 3
-                elif token.i in in_subject:
-                    counts[topic] += 0.5
-                elif token.head.i == head_i:
-                    counts[topic] += 2
-                else:
-                    counts[topic] += 1
+                weight = 3 if token.i == head_i else 0.5 if token.i in in_subject else 2 if token.head.i == head_i else 1
+                counts[topic] += weight
+                log.append((topic, self._word_rule(token, topic), weight))
         # "Waltz as Ido": a person as a role (not "X, the chief executive,
         # described the plan as …")
         doc = claim.doc
@@ -843,6 +883,7 @@ class TopicTagger(RulePackComponent):
                 role = role_as[0].head
                 record_rule(doc, self.rule_ids[("role_noun", role.lemma_.lower())], role.idx, role.idx + len(role))
             counts["cast"] += 2
+            log.append(("cast", "role_as/person_as", 2))
         # "actor Jane Roe will appear in the campaign": a person who appears,
         # stars or returns is cast
         head = claim.doc[head_i]
@@ -850,6 +891,7 @@ class TopicTagger(RulePackComponent):
             e.label_ == "PERSON" and any(e.start <= i < e.end for i in in_subject) for e in ents
         ):
             counts["cast"] += 3
+            log.append(("cast", self.rule_ids.get(("cast_verb", head.lemma_.lower()), "cast_verb"), 3))
         if not counts:
             return None
         best = max(counts.values())
@@ -888,6 +930,13 @@ class TopicTagger(RulePackComponent):
                     _note(top, rule)
         return found
 
+    def _word_rule(self, token: Token, topic: str) -> str:
+        """RETURNS (str): the id of the ``topics.jsonl`` rule by which ``token`` names ``topic`` (form first, then lemma)."""
+        for word in (token.lower_, token.lemma_.lower()):
+            if (topic, word) in self.rule_ids:
+                return self.rule_ids[(topic, word)]
+        return topic
+
     def _topic_word(self, token: Token) -> str | None:
         """RETURNS (str | None): the topic ``token`` names, by form or lemma
         (the form first: "sales" is a business word, its lemma "sale" a
@@ -897,7 +946,8 @@ class TopicTagger(RulePackComponent):
             topic = self.words.get(word)
             if topic is not None:
                 allowed = self.word_pos.get(word)
-                if allowed is not None and token.pos_ not in allowed:
+                particle = token.dep_ == "prt" and token.head.lemma_.lower() in self.word_particle_of.get(word, ())
+                if allowed is not None and token.pos_ not in allowed and not particle:
                     return None
                 bound = self.word_not_with.get(word)
                 if bound and any(c.dep_ in ("prep", "prt") and c.lower_ in bound for c in token.children):
@@ -905,6 +955,13 @@ class TopicTagger(RulePackComponent):
                 held = self.word_except.get(word)
                 if held and _in_expression(token, held):
                     return None
+                if token.pos_ == "VERB":
+                    if word in self.word_gives_name and not _gives_name(token):
+                        return None  # "called for an inquiry", "has not named a chair": no name given
+                    without = self.word_verb_without.get(word)
+                    # a bare date the parser reads as an object ("will not open this Thanksgiving") is none
+                    if without and any(c.dep_ in without and c.ent_type_ not in ("DATE", "TIME") for c in token.children):
+                        return None  # "will open nine stores": something opened, not a work
                 if word in self.word_reporting and token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children):
                     # "announced it has lost $6 billion": what is said is the fact
                     return None
@@ -1189,6 +1246,29 @@ def _maker_of(doc: Doc, main: str) -> str | None:
             return doc[first : j + 1].text
     before = main.split()[: main.split().index(models[0])]
     return " ".join(before) if before else None
+
+
+def _gives_name(verb: Token) -> bool:
+    """RETURNS (bool): whether a verb of naming gives a name: its object
+    predicate holds a capitalised word or a model number ("call it Orbit",
+    "was named the 7E7"), its object has a
+    capitalised apposition ("call the sequel Harbour Lights"), or its object
+    is a proper name after a common noun ("named the phone Orbit", as the
+    parser reads it)."""
+
+    def capitalised(token: Token) -> bool:
+        # a name, or a model number ("once named the 7E7")
+        return any(t.text[:1].isupper() or (t.text[:1].isdigit() and not t.like_num) for t in token.subtree)
+
+    for child in verb.children:
+        if child.dep_ == "oprd" and capitalised(child):
+            return True
+        if child.dep_ == "dobj":
+            if any(c.dep_ == "appos" and capitalised(c) for c in child.children):
+                return True
+            if child.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in child.children):
+                return True
+    return False
 
 
 def _in_body(name: str, text: str) -> bool:
