@@ -1289,16 +1289,21 @@ def _is_model_word(word: str) -> bool:
 
 def _in_expression(token: Token, expressions: Sequence[str]) -> bool:
     """RETURNS (bool): whether ``token`` stands in one of the fixed
-    expressions (lower-case words as written: "in order to")."""
+    expressions (lower-case words, each as written or as its lemma: "in
+    order to"; "return to profit" also holds "returned to profit")."""
     doc = token.doc
+
+    def spells(t: Token, word: str) -> bool:
+        return t.lower_ == word or t.lemma_.lower() == word
+
     for expression in expressions:
         words = expression.split()
         for k, word in enumerate(words):
-            if word != token.lower_:
+            if not spells(token, word):
                 continue
             start = token.i - k
             if start >= 0 and start + len(words) <= len(doc) and all(
-                doc[start + m].lower_ == w for m, w in enumerate(words)
+                spells(doc[start + m], w) for m, w in enumerate(words)
             ):
                 return True
     return False
