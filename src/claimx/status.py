@@ -256,12 +256,9 @@ def _listed_attributes(text: str, words: Mapping[str, str]) -> set[str]:
     return {words[w] for w in _WORD.findall(text.casefold()) if w in words}
 
 
-def _title_words(title: str) -> set[str]:
+def title_words(title: str) -> set[str]:
+    """RETURNS (set[str]): the words of a title, as :func:`_followed_subjects` reads them."""
     return set(_WORD.findall(title.casefold()))
-
-
-#: the words of a title, as :func:`followed_subjects` reads them
-title_words = _title_words
 
 
 def name_ways(name: str) -> set[frozenset[str]]:
@@ -289,7 +286,7 @@ def _followed_subjects(
 
     RETURNS (dict[str, dict[str, str]]): doc id -> {default subject: followed subject}.
     """
-    titles = {doc_id: _title_words(info.title) for doc_id, info in docs.items() if info.title}
+    titles = {doc_id: title_words(info.title) for doc_id, info in docs.items() if info.title}
     if len(titles) < 2:
         return {}
     # every subject, with the ways a title names it: all the words of one
