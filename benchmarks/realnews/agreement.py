@@ -40,6 +40,7 @@ def as_predictions(other: GoldSet) -> dict[str, list[SimpleNamespace]]:
                     text=c.evidence,
                     span=SimpleNamespace(start=c.start, end=c.end),
                     status=c.status,
+                    topic=c.topic,
                     attribution=source,
                     cues=[],
                     dates=dates,
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{len(ids)} articles: claim F1 {result.claims.f1:.3f}, claim+status F1 {result.claim_status.f1:.3f}, "
         f"status macro-F1 {result.status_macro_f1:.3f}, attribution F1 {result.attribution.f1:.3f}, "
-        f"dates {result.dates.accuracy:.3f}"
+        f"dates {result.dates.accuracy:.3f}, topic {result.topic_accuracy:.3f}"
     )
     return 0
 
