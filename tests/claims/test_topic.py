@@ -578,3 +578,23 @@ def test_topic_attribute_noun_as_modifier_is_not_the_attribute(analyse):
     records = analyse("The timing of the launch mostly depends on display supply.")
     assert records
     assert records[0].topic == "release", [(r.text, r.topic, r.key) for r in records]
+
+
+def test_topic_business_story_takes_clauses_without_topic_words(analyse):
+    # in a business story (half its claims or more are business facts) a
+    # clause that names no topic of its own is part of that story ...
+    story = analyse(
+        "Corvane shares fell 12% on Tuesday after the software maker reported a quarterly loss of $40 million. "
+        "Analysts had expected a smaller loss. The board said it remains confident in the strategy.",
+        title="Corvane shares slide after weak quarter",
+    )
+    confident = next(r for r in story if "confident" in r.text)
+    assert confident.topic == "business"
+    # ... but not in a story of another kind, where one business word does not make it one
+    politics = analyse(
+        "Senator Ada Price said on Monday that she would vote against the bill. She said the measure was rushed. "
+        "Her office said the bank had lobbied hard for it. The vote is set for Thursday.",
+        title="Senator vows to fight the bill",
+    )
+    rushed = next(r for r in politics if "rushed" in r.text)
+    assert rushed.topic == "other"

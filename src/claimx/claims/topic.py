@@ -370,24 +370,19 @@ class TopicTagger(RulePackComponent):
         main_person = any(e.label_ == "PERSON" and e.text == main for e in doc.ents)
         #: the last subject a claim named, other than the main one, and its sentence
         named_last: tuple[str, int, str] | None = None  # and its entity label
+        # the claims no topic word speaks for
+        fallen = {n for n, topic in enumerate(topics) if topic is None}
+        for n in fallen:
+            topics[n] = _fallback(claims[n], claim_ents[n], first_topic.get(sent_of[claims[n].start]))
+        # "The board said it had received three proposals", "the index closed
+        # at 682": in an article that is a business story (half its claims or
+        # more are business facts) a clause that names no topic of its own
+        # is part of that story, the nearest topic the guide asks for
+        domain = _domain(topics)
         for n, claim in enumerate(claims):
             topic = topics[n]
-            if topic is None:
-                head = doc[(claim._.claim or {}).get("head", claim.root.i)]
-                source = (claim._.claim or {}).get("attribution") or {}
-                if any(
-                    e.label_ in _MONEY_LABELS and e.start > head.i and not (source and source["start"] <= e.start_char < source["end"])
-                    for e in claim_ents[n]
-                ):
-                    # "workers there earn $28 an hour", "cutting its debt
-                    # from $27 billion": a sum of money the claim's predicate
-                    # states (not an opening adjunct's: "flush with millions
-                    # in donations, he is matching her on air") is a business fact
-                    topic = "business"
-                else:
-                    # "…, claiming the evaluation was skewed": a clause with a
-                    # noun of its own is about that, not its sentence's topic
-                    topic = "other" if _attribute(claim, head, source) else first_topic.get(sent_of[claim.start], "other")
+            if topic == "other" and domain is not None and n in fallen:
+                topic = domain
             info = dict(claim._.claim or {})
             codename = self.identity_of(claim, alias_at) if alias_at else None
             if codename is not None:
@@ -1109,6 +1104,46 @@ class TopicTagger(RulePackComponent):
             if best is None or weight > best[0]:
                 best = (weight, key)
         return best[1] if best else topic
+
+
+def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None) -> str:
+    """RETURNS (str): the topic of a claim no topic word speaks for: a sum of
+    money its predicate states is a business fact; a clause with a noun of
+    its own is about that (``other``); else its sentence's topic, else ``other``."""
+    doc = claim.doc
+    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    source = (claim._.claim or {}).get("attribution") or {}
+    if any(
+        e.label_ in _MONEY_LABELS and e.start > head.i and not (source and source["start"] <= e.start_char < source["end"])
+        for e in ents
+    ):
+        # "workers there earn $28 an hour", "cutting its debt
+        # from $27 billion": a sum of money the claim's predicate
+        # states (not an opening adjunct's: "flush with millions
+        # in donations, he is matching her on air") is a business fact
+        return "business"
+    # "…, claiming the evaluation was skewed": a clause with a
+    # noun of its own is about that, not its sentence's topic
+    if _attribute(claim, head, source):
+        return "other"
+    return sentence_topic or "other"
+
+
+#: the share of an article's claims of one topic that makes the article a story of that topic
+_DOMAIN_SHARE = 0.5
+#: the topics that make an article's domain: a business story (results, markets, a takeover, a transfer)
+_DOMAIN_TOPICS = ("business",)
+
+
+def _domain(topics: Sequence[str]) -> str | None:
+    """RETURNS (str | None): the topic of :data:`_DOMAIN_TOPICS` that half or
+    more of an article's claims have (its domain: a company's results, a
+    market's day, a takeover), else None."""
+    counts = Counter(topics)
+    for topic in _DOMAIN_TOPICS:
+        if topics and counts[topic] >= _DOMAIN_SHARE * len(topics):
+            return topic
+    return None
 
 
 #: dependencies that make a word a noun, whatever its tag
