@@ -598,3 +598,22 @@ def test_topic_business_story_takes_clauses_without_topic_words(analyse):
     )
     rushed = next(r for r in politics if "rushed" in r.text)
     assert rushed.topic == "other"
+
+
+def test_topic_declined_topic_word_is_no_slot_word(analyse):
+    # "offer" is a business word only as a noun (topics.jsonl); its deal
+    # slot does not make the verb one either
+    (verb,) = analyse("The new model will offer up to 500 miles of range.")
+    (noun,) = analyse("The club rejected an offer for its captain.")
+    assert (verb.topic, noun.topic) == ("other", "business")
+
+
+def test_topic_claim_about_a_character_is_plot(analyse):
+    # the cast claims name the characters; a claim whose subject is one of
+    # them (or what one owns) tells the story, whatever slot word it holds
+    records = analyse(
+        "Mara Quill will return as Captain Ilse Vos in Star Harbour 3. "
+        "Vos's rescue mission may spark a war with the outer colonies. Kade betrays the crew in the second act.",
+        title="Star Harbour 3 casting news",
+    )
+    assert [r.topic for r in records] == ["cast", "plot", "other"]  # no cast claim names Kade

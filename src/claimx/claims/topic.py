@@ -356,6 +356,13 @@ class TopicTagger(RulePackComponent):
         claim_ents = [ents_within(ents, starts, claim) for claim in claims]
         slot_hits = [self._slot_hits(claim) for claim in claims]
         topics = [self.topic(claim, claim_ents[n], slot_hits[n]) for n, claim in enumerate(claims)]
+        characters = self.characters(claims, topics)
+        if characters:
+            # "Alita's awakening may spark alliances", "Kira loses the suit":
+            # a claim about a character the cast claims named is the story's
+            topics = [
+                self.topic(claim, claim_ents[n], slot_hits[n], characters=characters) for n, claim in enumerate(claims)
+            ]
         # A claim with no topic words takes its sentence's topic, else
         # ``other``: an article's most common topic says little about a
         # clause that names none (sales figures in a release story).
@@ -787,8 +794,12 @@ class TopicTagger(RulePackComponent):
         ents: list[Span],
         slot_hits: Sequence[tuple[int, float, int, SlotRule]] | None = None,
         votes: list[tuple[str, str, float]] | None = None,
+        characters: frozenset[str] = frozenset(),
     ) -> str | None:
         """RETURNS (str | None): the topic whose words the claim uses most, or None.
+
+        A claim whose subject is one of ``characters`` (or what one of them
+        owns: "the hero's journey") votes for ``plot`` as its predicate would.
 
         A slot word (``slot_hits``, from :meth:`_slot_hits`) counts for its
         slot's topic as a topic word in its place would, but at half that as
@@ -830,6 +841,12 @@ class TopicTagger(RulePackComponent):
         voted: set[int] = set()
         for i, _, length, slot in sorted(slot_hits, key=lambda h: (-h[2] - bool(h[3].heads or h[3].near), h[0])):
             if i in voted or (i not in specific and self._topic_word(claim.doc[i])):
+                continue
+            if i not in specific and self._declined(claim.doc[i], slot.topic):
+                # "the model will offer more range", "she offered her
+                # thoughts": a topic word whose rule declines this use of it
+                # (its part of speech, a particle, a fixed expression) does
+                # not name that topic as a slot word either
                 continue
             voted.add(i)
             token = claim.doc[i]
@@ -887,6 +904,17 @@ class TopicTagger(RulePackComponent):
         ):
             counts["cast"] += 3
             log.append(("cast", self.rule_ids.get(("cast_verb", head.lemma_.lower()), "cast_verb"), 3))
+        if characters:
+            for child in head.children:
+                # "Alita's star" is the actor who plays her, not the story
+                if child.dep_ not in SUBJECT_DEPS or self._topic_word(child) == "cast":
+                    continue
+                for name in (child, *(c for c in child.children if c.dep_ == "poss")):
+                    start, end = _name_from(doc, _name_start(name)) if name.pos_ == "PROPN" else (0, 0)
+                    if start != end and doc_text(doc)[start:end] in characters:
+                        counts["plot"] += 3
+                        log.append(("plot", "character", 3))
+                        break
         if not counts:
             return None
         best = max(counts.values())
@@ -924,6 +952,43 @@ class TopicTagger(RulePackComponent):
                 if rule is not None and any(t.i in found for t in top.subtree):
                     _note(top, rule)
         return found
+
+    def characters(self, claims: Sequence[Span], topics: Sequence[str | None]) -> frozenset[str]:
+        """RETURNS (frozenset[str]): the characters the article's cast claims
+        give a part to: the name after "as" that follows a person, a role or
+        a cast verb ("Mara Quill as Captain Vos", "her role as Vos", "returns
+        as Vos"), whole, by its last word and, of a name of two words, by
+        its first ("Captain Ilse Vos", "Vos"; "Kira Vance", "Kira")."""
+        found: set[str] = set()
+        for claim, topic in zip(claims, topics):
+            if topic != "cast":
+                continue
+            doc = claim.doc
+            for token in claim:
+                if token.lower_ != "as" or token.i + 1 >= claim.end:
+                    continue
+                after_person = token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON"
+                # "will return as Captain Vos", "joins as Kade": "as" on a cast word
+                on_cast = self._topic_word(token.head) == "cast" or token.head.lemma_.lower() in self.cast_verbs
+                if self._match("role_as", token) is None and not (
+                    (after_person or on_cast) and self._match("person_as", token)
+                ):
+                    continue
+                start, end = _name_from(doc, token.i + 1)
+                if start == end:
+                    continue
+                name = _char_text(claim, start, min(end, claim.end_char))
+                words = [w for w in name.split() if w[:1].isupper()]
+                # "Kira Vance" is also "Kira"; "Captain Ilse Vos" is "Vos", not "Captain"
+                first = words[:1] if len(words) == 2 and not words[0].endswith(".") else []
+                found.update({name, *first, *words[-1:]})
+        return frozenset(found)
+
+    def _declined(self, token: Token, topic: str) -> bool:
+        """RETURNS (bool): whether ``token`` is a word of ``topic`` in
+        ``topics.jsonl`` (by form or lemma) that :meth:`_topic_word` turns
+        down here."""
+        return any(self.words.get(w) == topic for w in (token.lower_, token.lemma_.lower())) and not self._topic_word(token)
 
     def _word_rule(self, token: Token, topic: str) -> str:
         """RETURNS (str): the id of the ``topics.jsonl`` rule by which ``token`` names ``topic`` (form first, then lemma)."""
@@ -1133,15 +1198,17 @@ def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None) -> str:
 _DOMAIN_SHARE = 0.5
 #: the topics that make an article's domain: a business story (results, markets, a takeover, a transfer)
 _DOMAIN_TOPICS = ("business",)
+#: the fewest claims of that topic that make a story of it (one deal in a two-claim brief does not)
+_DOMAIN_MIN = 3
 
 
 def _domain(topics: Sequence[str]) -> str | None:
     """RETURNS (str | None): the topic of :data:`_DOMAIN_TOPICS` that half or
-    more of an article's claims have (its domain: a company's results, a
+    more of an article's claims have, three at least (its domain: a company's results, a
     market's day, a takeover), else None."""
     counts = Counter(topics)
     for topic in _DOMAIN_TOPICS:
-        if topics and counts[topic] >= _DOMAIN_SHARE * len(topics):
+        if counts[topic] >= max(_DOMAIN_MIN, _DOMAIN_SHARE * len(topics)):
             return topic
     return None
 
