@@ -617,3 +617,22 @@ def test_topic_claim_about_a_character_is_plot(analyse):
         title="Star Harbour 3 casting news",
     )
     assert [r.topic for r in records] == ["cast", "plot", "other"]  # no cast claim names Kade
+
+
+def test_topic_crew_role_that_returns_is_crew(analyse):
+    # one who returns or joins does so in their role: a composer's return is crew, an actress's cast,
+    # and a director who returns as a character is cast
+    composer, actress, director = analyse(
+        "Composer Ansel Vey will not return for the sequel. Actress Mara Lind will return for the sequel. "
+        "Director Sam Reyes will return as Captain Holt.",
+        title="Harbour Lights 2: who is back",
+    )
+    assert (composer.topic, actress.topic, director.topic) == ("crew", "cast", "cast")
+
+
+def test_topic_first_word_and_number_name_the_main_subject(analyse):
+    records = analyse(
+        "Harbour Lights: Second Tide 2 is in development. Fans say Harbour 2 will be released in 2027.",
+        title="Harbour Lights: Second Tide 2 is in development",
+    )
+    assert {r.subject.name for r in records} == {"Harbour Lights: Second Tide 2"}

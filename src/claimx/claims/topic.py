@@ -904,6 +904,21 @@ class TopicTagger(RulePackComponent):
         ):
             counts["cast"] += 3
             log.append(("cast", self.rule_ids.get(("cast_verb", head.lemma_.lower()), "cast_verb"), 3))
+        # "Composer Ansel Marr will not return", "the showrunner joins the
+        # new series": one who returns, joins or leaves does so in their
+        # role; a crew role in the subject, and no cast word beside the
+        # verb, makes it a crew fact
+        if counts.get("cast") and (self._topic_word(head) == "cast" or head.lemma_.lower() in self.cast_verbs):
+            subject = {t.i for c in head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+            crew_role = any(self._topic_word(doc[i]) == "crew" for i in subject)
+            cast_word = any(
+                t.i != head_i and self._topic_word(t) == "cast" for t in claim
+            ) or person_as is not None or role_as is not None or any(
+                c.lower_ == "as" and self._match("person_as", c) is not None for c in head.children
+            )
+            if crew_role and not cast_word:
+                counts["crew"] += counts.pop("cast")
+                log.append(("crew", "crew-role-returns", counts["crew"]))
         if characters:
             for child in head.children:
                 # "Alita's star" is the actor who plays her, not the story
@@ -1741,10 +1756,14 @@ def _without_clauses(token: Token) -> list[Token]:
 def _short_mention(claim: Span, main: str) -> tuple[int, int] | None:
     """RETURNS (tuple[int, int] | None): where the claim names the main subject
     by the numbered end of its name ("X2" for "Nimbus X2", "Witcher 4" for
-    "The Witcher 4"), in characters; None if it does not."""
+    "The Witcher 4") or by its first word and number ("Alita 2" for "Alita:
+    Battle Angel 2"), in characters; None if it does not."""
     words = main.split(" ")
-    for k in range(len(words) - 1, 0, -1):
-        tail = " ".join(words[k:])
+    tails = [" ".join(words[k:]) for k in range(len(words) - 1, 0, -1)]
+    if len(words) > 2 and words[-1].isdigit() and words[0].rstrip(":").isalpha() and words[0].lower() not in ("the", "a", "an"):
+        # "Alita 2" for "Alita: Battle Angel 2": the name's first word and its number
+        tails.append(f"{words[0].rstrip(':')} {words[-1]}")
+    for tail in tails:
         if len(tail) < 2 or not any(ch.isdigit() for ch in tail) or not any(ch.isalpha() for ch in tail):
             continue
         match = re.search(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", claim.text)
