@@ -636,3 +636,18 @@ def test_topic_first_word_and_number_name_the_main_subject(analyse):
         title="Harbour Lights: Second Tide 2 is in development",
     )
     assert {r.subject.name for r in records} == {"Harbour Lights: Second Tide 2"}
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        # what is announced is the fact, as what is said is
+        ("Ticket prices have yet to be announced.", "business"),
+        ("The club announced a deal for the striker.", "business"),
+        # the work itself is no other fact: announcing it is its announcement
+        ("The studio will announce the sequel later this year.", "release"),
+    ],
+)
+def test_topic_what_is_announced_decides(analyse, text, topic):
+    (record,) = analyse(text)
+    assert record.topic == topic

@@ -999,6 +999,27 @@ class TopicTagger(RulePackComponent):
                 found.update({name, *first, *words[-1:]})
         return frozenset(found)
 
+    def _names_other_topic(self, verb: Token, topic: str) -> bool:
+        """RETURNS (bool): whether the object of ``verb`` (or the subject of
+        its passive: what it is done to, "prices have yet to be announced")
+        holds, as its head or a word compounded onto it, a word of a topic
+        other than ``topic``; the work itself ("announce the sequel") is no
+        other fact."""
+        children = list(verb.children)
+        if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children):
+            # "prices have yet to be announced": the subject of the verb the passive hangs on
+            children += [c for c in verb.head.children if c.dep_ == "nsubj"]
+        for child in children:
+            if child.dep_ not in ("dobj", "nsubj", *_PASSIVE_SUBJECTS) or (child.dep_ == "nsubj" and child.head.i == verb.i):
+                continue
+            for t in (child, *(c for c in child.children if c.dep_ == "compound")):
+                if t.lemma_.lower() in self.word_reporting:
+                    continue
+                other = self._topic_word(t)
+                if other is not None and other not in (topic, "franchise"):
+                    return True
+        return False
+
     def _declined(self, token: Token, topic: str) -> bool:
         """RETURNS (bool): whether ``token`` is a word of ``topic`` in
         ``topics.jsonl`` (by form or lemma) that :meth:`_topic_word` turns
@@ -1039,6 +1060,10 @@ class TopicTagger(RulePackComponent):
                         return None  # "will open nine stores": something opened, not a work
                 if word in self.word_reporting and token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children):
                     # "announced it has lost $6 billion": what is said is the fact
+                    return None
+                if word in self.word_reporting and token.pos_ == "VERB" and self._names_other_topic(token, topic):
+                    # "prices have yet to be announced", "announced a deal":
+                    # what is made known is the fact, as what is said is
                     return None
                 return topic
         return None
