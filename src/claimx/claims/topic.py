@@ -23,8 +23,12 @@
   claims are the product with a model number the article names.
 - The topic is the one whose words (``models/en/topics.jsonl``) occur most in
   the claim, the predicate's words weighing most and the speaker's title not
-  at all, ties going to the order of :data:`claimx.schemas.TOPICS`; none
-  gives the sentence's topic, else ``other``.
+  at all, ties going to the order of :data:`claimx.schemas.TOPICS`; a
+  character of the article (named after "as" in its cast claims) as the
+  subject votes ``plot``. None gives a money predicate ``business``, a
+  clause with a noun of its own ``other``, else the sentence's topic, else
+  ``other``; in a business story (half the claims or more business) such an
+  ``other`` is ``business``.
 - The key groups claims within subject and topic for the status roll-up:
   the slot (``models/en/slots.jsonl``) whose words stand nearest the
   predicate; a variant of the product ("a 5G model"); the person for
