@@ -13,6 +13,8 @@ the dev gold sets, the topic's decision is one of:
 - ``attribute``: no topic words, the clause has a noun of its own: ``other``;
 - ``sentence``: no topic words, another claim of the sentence gave its topic;
 - ``default``: no topic words anywhere: ``other``;
+- ``domain``: no topic words, and half the article's claims or more are of
+  one domain topic (a business story): that topic;
 - ``override``: a codename or a variant set the topic after the vote.
 
 The table gives, per rule, how often it decided and how often gold agreed
@@ -37,7 +39,7 @@ SETS = {**GOLD_SETS, "realnews-dev": HERE / "realnews-dev"}
 def audit(name: str, folder: Path, nlp, extractor, rows: list) -> None:
     from claimx.claims.extensions import CLAIMS_KEY
     from claimx.claims.sentences import sentence_ids
-    from claimx.claims.topic import _attribute
+    from claimx.claims.topic import _attribute, _domain
     from claimx.evaluate import _pred_order, load_gold, match_claims
     from claimx.nlp import make_doc
     from claimx.records import doc_records
@@ -54,6 +56,16 @@ def audit(name: str, folder: Path, nlp, extractor, rows: list) -> None:
         ents = list(doc.ents)
         sent_of = sentence_ids(doc)
         words = Counter(t for t in map(tagger._topic_word, doc) if t)
+        # the article's domain, as near as its records tell it (the tagger
+        # reads it from the topics before codenames and variants change them)
+        domain = _domain([r.topic for r in records])
+
+        def same_topic(claim, topic: str) -> bool:
+            """Whether another claim of the sentence has the topic (the sentence's topic, not the domain's)."""
+            return any(
+                c is not claim and sent_of[c.start] == sent_of[claim.start] and (c._.claim or {}).get("topic") == topic
+                for c in doc.spans[CLAIMS_KEY]
+            )
         for gi, pi in pairs:
             g, p = gdoc.claims[gi], records[pi]
             claim = spans.get((p.span.start, p.span.end))
@@ -81,6 +93,8 @@ def audit(name: str, folder: Path, nlp, extractor, rows: list) -> None:
                         if sent_of[c.start] == sent_of[claim.start] and c is not claim
                     ]
                     path = "sentence" if p.topic != "other" or same else "default"
+                if p.topic != "other" and p.topic == domain and (path == "attribute" or not same_topic(claim, p.topic)):
+                    path = "domain"
             rules = sorted({r for t, r, _ in votes if t == p.topic}) if path == "words" else [path]
             rows.append({
                 "set": name, "doc": gdoc.doc_id, "line": g.line, "gold": g.topic, "pred": p.topic, "path": path,

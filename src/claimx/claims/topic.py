@@ -23,8 +23,12 @@
   claims are the product with a model number the article names.
 - The topic is the one whose words (``models/en/topics.jsonl``) occur most in
   the claim, the predicate's words weighing most and the speaker's title not
-  at all, ties going to the order of :data:`claimx.schemas.TOPICS`; none
-  gives the sentence's topic, else ``other``.
+  at all, ties going to the order of :data:`claimx.schemas.TOPICS`; a
+  character of the article (named after "as" in its cast claims) as the
+  subject votes ``plot``. None gives a money predicate ``business``, a
+  clause with a noun of its own ``other``, else the sentence's topic, else
+  ``other``; in a business story (half the claims or more business) such an
+  ``other`` is ``business``.
 - The key groups claims within subject and topic for the status roll-up:
   the slot (``models/en/slots.jsonl``) whose words stand nearest the
   predicate; a variant of the product ("a 5G model"); the person for
@@ -356,6 +360,13 @@ class TopicTagger(RulePackComponent):
         claim_ents = [ents_within(ents, starts, claim) for claim in claims]
         slot_hits = [self._slot_hits(claim) for claim in claims]
         topics = [self.topic(claim, claim_ents[n], slot_hits[n]) for n, claim in enumerate(claims)]
+        characters = self.characters(claims, topics)
+        if characters:
+            # "Alita's awakening may spark alliances", "Kira loses the suit":
+            # a claim about a character the cast claims named is the story's
+            topics = [
+                self.topic(claim, claim_ents[n], slot_hits[n], characters=characters) for n, claim in enumerate(claims)
+            ]
         # A claim with no topic words takes its sentence's topic, else
         # ``other``: an article's most common topic says little about a
         # clause that names none (sales figures in a release story).
@@ -370,24 +381,19 @@ class TopicTagger(RulePackComponent):
         main_person = any(e.label_ == "PERSON" and e.text == main for e in doc.ents)
         #: the last subject a claim named, other than the main one, and its sentence
         named_last: tuple[str, int, str] | None = None  # and its entity label
+        # the claims no topic word speaks for
+        fallen = {n for n, topic in enumerate(topics) if topic is None}
+        for n in fallen:
+            topics[n] = _fallback(claims[n], claim_ents[n], first_topic.get(sent_of[claims[n].start]))
+        # "The board said it had received three proposals", "the index closed
+        # at 682": in an article that is a business story (half its claims or
+        # more are business facts) a clause that names no topic of its own
+        # is part of that story, the nearest topic the guide asks for
+        domain = _domain(topics)
         for n, claim in enumerate(claims):
             topic = topics[n]
-            if topic is None:
-                head = doc[(claim._.claim or {}).get("head", claim.root.i)]
-                source = (claim._.claim or {}).get("attribution") or {}
-                if any(
-                    e.label_ in _MONEY_LABELS and e.start > head.i and not (source and source["start"] <= e.start_char < source["end"])
-                    for e in claim_ents[n]
-                ):
-                    # "workers there earn $28 an hour", "cutting its debt
-                    # from $27 billion": a sum of money the claim's predicate
-                    # states (not an opening adjunct's: "flush with millions
-                    # in donations, he is matching her on air") is a business fact
-                    topic = "business"
-                else:
-                    # "…, claiming the evaluation was skewed": a clause with a
-                    # noun of its own is about that, not its sentence's topic
-                    topic = "other" if _attribute(claim, head, source) else first_topic.get(sent_of[claim.start], "other")
+            if topic == "other" and domain is not None and n in fallen:
+                topic = domain
             info = dict(claim._.claim or {})
             codename = self.identity_of(claim, alias_at) if alias_at else None
             if codename is not None:
@@ -792,8 +798,12 @@ class TopicTagger(RulePackComponent):
         ents: list[Span],
         slot_hits: Sequence[tuple[int, float, int, SlotRule]] | None = None,
         votes: list[tuple[str, str, float]] | None = None,
+        characters: frozenset[str] = frozenset(),
     ) -> str | None:
         """RETURNS (str | None): the topic whose words the claim uses most, or None.
+
+        A claim whose subject is one of ``characters`` (or what one of them
+        owns: "the hero's journey") votes for ``plot`` as its predicate would.
 
         A slot word (``slot_hits``, from :meth:`_slot_hits`) counts for its
         slot's topic as a topic word in its place would, but at half that as
@@ -835,6 +845,12 @@ class TopicTagger(RulePackComponent):
         voted: set[int] = set()
         for i, _, length, slot in sorted(slot_hits, key=lambda h: (-h[2] - bool(h[3].heads or h[3].near), h[0])):
             if i in voted or (i not in specific and self._topic_word(claim.doc[i])):
+                continue
+            if i not in specific and self._declined(claim.doc[i], slot.topic):
+                # "the model will offer more range", "she offered her
+                # thoughts": a topic word whose rule declines this use of it
+                # (its part of speech, a particle, a fixed expression) does
+                # not name that topic as a slot word either
                 continue
             voted.add(i)
             token = claim.doc[i]
@@ -892,6 +908,32 @@ class TopicTagger(RulePackComponent):
         ):
             counts["cast"] += 3
             log.append(("cast", self.rule_ids.get(("cast_verb", head.lemma_.lower()), "cast_verb"), 3))
+        # "Composer Ansel Marr will not return", "the showrunner joins the
+        # new series": one who returns, joins or leaves does so in their
+        # role; a crew role in the subject, and no cast word beside the
+        # verb, makes it a crew fact
+        if counts.get("cast") and (self._topic_word(head) == "cast" or head.lemma_.lower() in self.cast_verbs):
+            subject = {t.i for c in head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+            crew_role = any(self._topic_word(doc[i]) == "crew" for i in subject)
+            cast_word = any(
+                t.i != head_i and self._topic_word(t) == "cast" for t in claim
+            ) or person_as is not None or role_as is not None or any(
+                c.lower_ == "as" and self._match("person_as", c) is not None for c in head.children
+            )
+            if crew_role and not cast_word:
+                counts["crew"] += counts.pop("cast")
+                log.append(("crew", "crew-role-returns", counts["crew"]))
+        if characters:
+            for child in head.children:
+                # "Alita's star" is the actor who plays her, not the story
+                if child.dep_ not in SUBJECT_DEPS or self._topic_word(child) == "cast":
+                    continue
+                for name in (child, *(c for c in child.children if c.dep_ == "poss")):
+                    start, end = _name_from(doc, _name_start(name)) if name.pos_ == "PROPN" else (0, 0)
+                    if start != end and doc_text(doc)[start:end] in characters:
+                        counts["plot"] += 3
+                        log.append(("plot", "character", 3))
+                        break
         if not counts:
             return None
         best = max(counts.values())
@@ -930,6 +972,64 @@ class TopicTagger(RulePackComponent):
                     _note(top, rule)
         return found
 
+    def characters(self, claims: Sequence[Span], topics: Sequence[str | None]) -> frozenset[str]:
+        """RETURNS (frozenset[str]): the characters the article's cast claims
+        give a part to: the name after "as" that follows a person, a role or
+        a cast verb ("Mara Quill as Captain Vos", "her role as Vos", "returns
+        as Vos"), whole, by its last word and, of a name of two words, by
+        its first ("Captain Ilse Vos", "Vos"; "Kira Vance", "Kira")."""
+        found: set[str] = set()
+        for claim, topic in zip(claims, topics):
+            if topic != "cast":
+                continue
+            doc = claim.doc
+            for token in claim:
+                if token.lower_ != "as" or token.i + 1 >= claim.end:
+                    continue
+                after_person = token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON"
+                # "will return as Captain Vos", "joins as Kade": "as" on a cast word
+                on_cast = self._topic_word(token.head) == "cast" or token.head.lemma_.lower() in self.cast_verbs
+                if self._match("role_as", token) is None and not (
+                    (after_person or on_cast) and self._match("person_as", token)
+                ):
+                    continue
+                start, end = _name_from(doc, token.i + 1)
+                if start == end:
+                    continue
+                name = _char_text(claim, start, min(end, claim.end_char))
+                words = [w for w in name.split() if w[:1].isupper()]
+                # "Kira Vance" is also "Kira"; "Captain Ilse Vos" is "Vos", not "Captain"
+                first = words[:1] if len(words) == 2 and not words[0].endswith(".") else []
+                found.update({name, *first, *words[-1:]})
+        return frozenset(found)
+
+    def _names_other_topic(self, verb: Token, topic: str) -> bool:
+        """RETURNS (bool): whether the object of ``verb`` (or the subject of
+        its passive: what it is done to, "prices have yet to be announced")
+        holds, as its head or a word compounded onto it, a word of a topic
+        other than ``topic``; the work itself ("announce the sequel") is no
+        other fact."""
+        children = list(verb.children)
+        if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children):
+            # "prices have yet to be announced": the subject of the verb the passive hangs on
+            children += [c for c in verb.head.children if c.dep_ == "nsubj"]
+        for child in children:
+            if child.dep_ not in ("dobj", "nsubj", *_PASSIVE_SUBJECTS) or (child.dep_ == "nsubj" and child.head.i == verb.i):
+                continue
+            for t in (child, *(c for c in child.children if c.dep_ == "compound")):
+                if t.lemma_.lower() in self.word_reporting:
+                    continue
+                other = self._topic_word(t)
+                if other is not None and other not in (topic, "franchise"):
+                    return True
+        return False
+
+    def _declined(self, token: Token, topic: str) -> bool:
+        """RETURNS (bool): whether ``token`` is a word of ``topic`` in
+        ``topics.jsonl`` (by form or lemma) that :meth:`_topic_word` turns
+        down here."""
+        return any(self.words.get(w) == topic for w in (token.lower_, token.lemma_.lower())) and not self._topic_word(token)
+
     def _word_rule(self, token: Token, topic: str) -> str:
         """RETURNS (str): the id of the ``topics.jsonl`` rule by which ``token`` names ``topic`` (form first, then lemma)."""
         for word in (token.lower_, token.lemma_.lower()):
@@ -964,6 +1064,10 @@ class TopicTagger(RulePackComponent):
                         return None  # "will open nine stores": something opened, not a work
                 if word in self.word_reporting and token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children):
                     # "announced it has lost $6 billion": what is said is the fact
+                    return None
+                if word in self.word_reporting and token.pos_ == "VERB" and self._names_other_topic(token, topic):
+                    # "prices have yet to be announced", "announced a deal":
+                    # what is made known is the fact, as what is said is
                     return None
                 return topic
         return None
@@ -1109,6 +1213,48 @@ class TopicTagger(RulePackComponent):
             if best is None or weight > best[0]:
                 best = (weight, key)
         return best[1] if best else topic
+
+
+def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None) -> str:
+    """RETURNS (str): the topic of a claim no topic word speaks for: a sum of
+    money its predicate states is a business fact; a clause with a noun of
+    its own is about that (``other``); else its sentence's topic, else ``other``."""
+    doc = claim.doc
+    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    source = (claim._.claim or {}).get("attribution") or {}
+    if any(
+        e.label_ in _MONEY_LABELS and e.start > head.i and not (source and source["start"] <= e.start_char < source["end"])
+        for e in ents
+    ):
+        # "workers there earn $28 an hour", "cutting its debt
+        # from $27 billion": a sum of money the claim's predicate
+        # states (not an opening adjunct's: "flush with millions
+        # in donations, he is matching her on air") is a business fact
+        return "business"
+    # "…, claiming the evaluation was skewed": a clause with a
+    # noun of its own is about that, not its sentence's topic
+    if _attribute(claim, head, source):
+        return "other"
+    return sentence_topic or "other"
+
+
+#: the share of an article's claims of one topic that makes the article a story of that topic
+_DOMAIN_SHARE = 0.5
+#: the topics that make an article's domain: a business story (results, markets, a takeover, a transfer)
+_DOMAIN_TOPICS = ("business",)
+#: the fewest claims of that topic that make a story of it (one deal in a two-claim brief does not)
+_DOMAIN_MIN = 3
+
+
+def _domain(topics: Sequence[str]) -> str | None:
+    """RETURNS (str | None): the topic of :data:`_DOMAIN_TOPICS` that half or
+    more of an article's claims have, three at least (its domain: a company's results, a
+    market's day, a takeover), else None."""
+    counts = Counter(topics)
+    for topic in _DOMAIN_TOPICS:
+        if counts[topic] >= max(_DOMAIN_MIN, _DOMAIN_SHARE * len(topics)):
+            return topic
+    return None
 
 
 #: dependencies that make a word a noun, whatever its tag
@@ -1639,10 +1785,14 @@ def _without_clauses(token: Token) -> list[Token]:
 def _short_mention(claim: Span, main: str) -> tuple[int, int] | None:
     """RETURNS (tuple[int, int] | None): where the claim names the main subject
     by the numbered end of its name ("X2" for "Nimbus X2", "Witcher 4" for
-    "The Witcher 4"), in characters; None if it does not."""
+    "The Witcher 4") or by its first word and number ("Alita 2" for "Alita:
+    Battle Angel 2"), in characters; None if it does not."""
     words = main.split(" ")
-    for k in range(len(words) - 1, 0, -1):
-        tail = " ".join(words[k:])
+    tails = [" ".join(words[k:]) for k in range(len(words) - 1, 0, -1)]
+    if len(words) > 2 and words[-1].isdigit() and words[0].rstrip(":").isalpha() and words[0].lower() not in ("the", "a", "an"):
+        # "Alita 2" for "Alita: Battle Angel 2": the name's first word and its number
+        tails.append(f"{words[0].rstrip(':')} {words[-1]}")
+    for tail in tails:
         if len(tail) < 2 or not any(ch.isdigit() for ch in tail) or not any(ch.isalpha() for ch in tail):
             continue
         match = re.search(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", claim.text)
