@@ -73,6 +73,7 @@ from .rules import (
     FillerRule,
     ModifierRule,
     PatternRule,
+    TemporalDecisionRule,
     TemporalRule,
     TenseRule,
     Timex3Mod,
@@ -269,6 +270,13 @@ class Grammar:
     claim_only: frozenset[str] = frozenset()
     #: ids of the patterns whose words count from the speaker's day (``speaker: true``)
     speaker_rules: frozenset[str] = frozenset()
+    #: the ``decision`` rules, in file order: decisions on the parse around an
+    #: expression, compiled where the parse is (:mod:`claimx.claims.tense`)
+    decisions: list[TemporalDecisionRule] = field(default_factory=list)
+    #: the file the grammar was read from (None: built from rules in memory)
+    source: Path | None = None
+    #: what the finder compiled from ``decisions`` once (see :mod:`claimx.claims.tense`)
+    compiled_decisions: Any = field(init=False, default=None, repr=False, compare=False)
 
     def lookup(self, category: str, word: str) -> VocabRule | None:
         """RETURNS (VocabRule | None): the vocabulary entry ``word`` belongs to."""
@@ -329,6 +337,7 @@ def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compil
     claim_trigger_patterns: list[str] = []
     pattern_rules: list[PatternRule] = []
     tense: dict[str, set[str]] = {}
+    decisions: list[TemporalDecisionRule] = []
     for wrapped in rules:
         rule = wrapped.root
         if isinstance(rule, VocabRule):
@@ -354,6 +363,8 @@ def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compil
             pattern_rules.append(rule)
         elif isinstance(rule, TenseRule):
             tense.setdefault(rule.role + ":" + str(rule.direction), set()).update(_key(w) for w in rule.words)
+        elif isinstance(rule, TemporalDecisionRule):
+            decisions.append(rule)
 
     def category(name: str) -> list[VocabRule]:
         return vocab_rules.get(name, [])
@@ -420,6 +431,7 @@ def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compil
     grammar = Grammar(compiled, vocab, modifiers, filler_re, tense, gate, trigger, claim_compiled, trigger_extra)
     grammar.claim_only = frozenset(rule.id for rule in pattern_rules if not rule.timeml)
     grammar.speaker_rules = frozenset(rule.id for rule in pattern_rules if rule.speaker)
+    grammar.decisions = decisions
     return grammar
 
 
@@ -441,6 +453,7 @@ def load_grammar(rules_dir: Path | None = None) -> Grammar:
     cache.save()
     grammar.words = word_patterns(rules)
     grammar.tense_words = tense_words(rules)
+    grammar.source = path
     return grammar
 
 
