@@ -245,11 +245,34 @@ TopicRole = Literal[
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 
 #: the roles of ``target`` rules (``scope.jsonl``), which the cue tagger
-#: offers :func:`claimx.status_of`: "predicate_complement", the adjective or
+#: offers :func:`claimx.status_of` (the token each is tested on in brackets):
+#: "predicate_complement" (a nominal target), the adjective or
 #: noun a copula predicates ("is not *efficient*") or the event noun a light
 #: verb takes as its object ("may *have* a large *impact*", "will *hold*
-#: talks"), which its clause puts forward rather than takes for granted
-TargetRole = Literal["predicate_complement"]
+#: talks"), which its clause puts forward rather than takes for granted;
+#: "nominal_target" (the target): a word that is not a verb, taken for granted
+#: unless a predicate_complement rule says otherwise; "presupposed_clause" (a
+#: verbal target): the verb of a relative or participle clause ("the music
+#: *sold* there"); "core_argument" (a nominal target): the verb it is subject or
+#: object of speaks for it; "speech_act" (the target): a verb of reporting;
+#: "negated_verb" (the target): a verb with its own negation ("did not *say*");
+#: "embedded_clause" (each word on a cue's way up): the head of a clause of its
+#: own ("said [it *may* …]"); "stance_on_target" (a cue's root, ``IN_SPINE`` the
+#: target): a stance word that the target verb has or is ("*has* plans",
+#: "*are* likely"); the word that takes the target's event and sets its status
+#: (a ``complement`` cue) is found on the way up from the target:
+#: "verb_complement" ("*delayed* the tour"), "noun_complement" ("*efforts* to
+#: ease"), "prepositional_complement" ("*fears* of a recession"), on its
+#: children "participle_modifier" ("the *cancelled* deal") and, on the target's
+#: own, "verb_adverb" ("*nearly* broke"); "complement_passes" (the word on the
+#: way): the status passes up through it ("will be *insolvent*");
+#: "governor_modifier" (a child of that word): a dependent whose hedge takes
+#: the word's assertion back ("may be *delayed*"; not its subject or object)
+TargetRole = Literal[
+    "predicate_complement", "nominal_target", "presupposed_clause", "core_argument", "speech_act", "negated_verb",
+    "embedded_clause", "stance_on_target", "verb_complement", "noun_complement", "prepositional_complement",
+    "participle_modifier", "verb_adverb", "complement_passes", "governor_modifier",
+]
 TARGET_ROLES: tuple[str, ...] = get_args(TargetRole)
 
 
