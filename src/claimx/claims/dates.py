@@ -139,6 +139,10 @@ def _acceptable(span: Span, expression: Expression, names: list[Span], decisions
 POSSESSIVE_CLITICS = ("'s", "\u2019s")
 
 
+#: a run of word characters (what :func:`claimx.timex.word_index` indexes the rules' words by)
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _fire(token: Token, rule: TemporalDecisionRule) -> None:
     record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
 
@@ -431,7 +435,19 @@ def _record(doc: Doc, span: Span, expression: Expression, grammar: Grammar, trai
     before = max(0, span.start_char - 25)
     # each governor's forms read once, not once per rule
     forms = [(t.lower_, t.lemma_.lower(), t.idx, t.idx + len(t.text)) for t in path]
-    for rule_id, kind, words in grammar.words:
+    # only the rules whose words can stand in the stretch read are tried (the
+    # first run of word characters of one of their words is a run of it)
+    window = text[before : span.end_char]
+    by_run, always = grammar.word_index
+    if window.isascii() and by_run:
+        tried = set(always)
+        for run in _WORD_RUN.findall(window.lower()):
+            tried.update(by_run.get(run, ()))
+    else:
+        tried = None
+    for position, (rule_id, kind, words) in enumerate(grammar.words):
+        if kind != "tense" and tried is not None and position not in tried:
+            continue
         if kind == "tense":
             # a dict look-up of each governor's forms, not a regex per rule and form
             for lower, lemma, start, end in forms:
