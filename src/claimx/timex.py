@@ -82,6 +82,7 @@ from .rules import (
     VocabRule,
     default_rules_dir,
     load_jsonl,
+    rule_lines,
 )
 from .schemas import Mod, Timex
 
@@ -275,8 +276,9 @@ class Grammar:
     #: the ``decision`` rules, in file order: decisions on the parse around an
     #: expression, compiled where the parse is (:mod:`claimx.claims.tense`)
     decisions: list[TemporalDecisionRule] = field(default_factory=list)
-    #: the file the grammar was read from (None: built from rules in memory)
+    #: the file the grammar was read from (None: built from rules in memory) and the line of each rule id
     source: Path | None = None
+    lines: dict[str, int] = field(default_factory=dict)
     #: what the finder compiled from ``decisions`` once (see :mod:`claimx.claims.tense`)
     compiled_decisions: Any = field(init=False, default=None, repr=False, compare=False)
 
@@ -457,6 +459,7 @@ def load_grammar(rules_dir: Path | None = None) -> Grammar:
     grammar.word_index = word_index(rules)
     grammar.tense_words = tense_words(rules)
     grammar.source = path
+    grammar.lines = rule_lines(path)
     return grammar
 
 

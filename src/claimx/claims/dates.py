@@ -568,8 +568,9 @@ class DateFinder(RulePackComponent):
         self._setup_pack(nlp, rules_dir, load=load)
 
     def load_rules(self, path: Path, nlp: Language) -> None:
-        """Compile ``temporal.jsonl`` of the pack at ``path``."""
+        """Compile ``temporal.jsonl`` of the pack at ``path`` (its decision rules too, so a bad one is named now)."""
         self.grammar = timex.load_grammar(path)
+        decisions_of(self.grammar)
 
     def __call__(self, doc: Doc) -> Doc:
         """doc (Doc): a parsed Doc. RETURNS (Doc): the Doc, its span groups set."""

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import Direction, TemporalDecisionRule, TemporalRole, rule_lines
+from ..rules import Direction, TemporalDecisionRule, TemporalRole
 from ..timex import Grammar
 from .scope import Test, Walk, compile_pattern
 from .tree import served_verb
@@ -192,7 +192,7 @@ def decisions_of(grammar: Grammar) -> Decisions:
     for key, words in grammar.tense.items():
         role = key.split(":", 1)[0]
         lexicons[f"tense_{role}"] = lexicons.get(f"tense_{role}", frozenset()) | frozenset(words)
-    lines = rule_lines(grammar.source) if grammar.source is not None else {}
+    lines = grammar.lines
     roles: dict[str, list[tuple[TemporalDecisionRule, Test]]] = {}
     for rule in grammar.decisions:
         where = f"{grammar.source or 'temporal rules'}:{lines.get(rule.id, 0)}: rule {rule.id!r}"
