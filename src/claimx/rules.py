@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, get_args
@@ -244,11 +245,34 @@ TopicRole = Literal[
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 
 #: the roles of ``target`` rules (``scope.jsonl``), which the cue tagger
-#: offers :func:`claimx.status_of`: "predicate_complement", the adjective or
+#: offers :func:`claimx.status_of` (the token each is tested on in brackets):
+#: "predicate_complement" (a nominal target), the adjective or
 #: noun a copula predicates ("is not *efficient*") or the event noun a light
 #: verb takes as its object ("may *have* a large *impact*", "will *hold*
-#: talks"), which its clause puts forward rather than takes for granted
-TargetRole = Literal["predicate_complement"]
+#: talks"), which its clause puts forward rather than takes for granted;
+#: "nominal_target" (the target): a word that is not a verb, taken for granted
+#: unless a predicate_complement rule says otherwise; "presupposed_clause" (a
+#: verbal target): the verb of a relative or participle clause ("the music
+#: *sold* there"); "core_argument" (a nominal target): the verb it is subject or
+#: object of speaks for it; "speech_act" (the target): a verb of reporting;
+#: "negated_verb" (the target): a verb with its own negation ("did not *say*");
+#: "embedded_clause" (each word on a cue's way up): the head of a clause of its
+#: own ("said [it *may* …]"); "stance_on_target" (a cue's root, ``IN_SPINE`` the
+#: target): a stance word that the target verb has or is ("*has* plans",
+#: "*are* likely"); the word that takes the target's event and sets its status
+#: (a ``complement`` cue) is found on the way up from the target:
+#: "verb_complement" ("*delayed* the tour"), "noun_complement" ("*efforts* to
+#: ease"), "prepositional_complement" ("*fears* of a recession"), on its
+#: children "participle_modifier" ("the *cancelled* deal") and, on the target's
+#: own, "verb_adverb" ("*nearly* broke"); "complement_passes" (the word on the
+#: way): the status passes up through it ("will be *insolvent*");
+#: "governor_modifier" (a child of that word): a dependent whose hedge takes
+#: the word's assertion back ("may be *delayed*"; not its subject or object)
+TargetRole = Literal[
+    "predicate_complement", "nominal_target", "presupposed_clause", "core_argument", "speech_act", "negated_verb",
+    "embedded_clause", "stance_on_target", "verb_complement", "noun_complement", "prepositional_complement",
+    "participle_modifier", "verb_adverb", "complement_passes", "governor_modifier",
+]
 TARGET_ROLES: tuple[str, ...] = get_args(TargetRole)
 
 
@@ -987,10 +1011,65 @@ class TenseRule(_TemporalBase):
     direction: Direction | None = None
 
 
+#: what a ``decision`` rule of ``temporal.jsonl`` decides (read by :mod:`claimx.claims.tense` and
+#: :mod:`claimx.claims.dates`), the token its pattern is tested on in brackets:
+#: "tense" (a verb): which way its tense points; "clause_head" (each governor of a time
+#: expression, going up): where its tense is read; "governor" (the verb read, ``FROM`` the
+#: word of the expression's branch it governs): a direction the clause sets whatever the
+#: verb's tense; "event_day" (the expression's root): a day that names an event ("Monday's
+#: debate") is past unless the "ahead" walk (each word from the root up, ``HEAD`` its
+#: governor) finds that the event is still to come; "no_date" (a one-word expression): it
+#: is no date ("may spark"); "name" (an entity's root): a name that may hold a date word
+#: ("USA Today"); "name_break" (the word before an expression inside a name): the name
+#: ran into the sentence ("the X2 *to* November")
+TemporalRole = Literal["tense", "clause_head", "governor", "event_day", "ahead", "no_date", "name", "name_break"]
+
+
+class TemporalDecisionRule(_TemporalBase):
+    """One decision on the parse around a time expression: a token ``pattern``
+    (:mod:`claimx.claims.scope`'s syntax, with the tense rules' words as lexicons
+    ``tense_<role>``) and what it decides for its ``role``; the first rule of a
+    role that matches decides.
+
+    direction: "tense", "clause_head", "governor", "event_day": the direction
+        (null: the tense does not say). read: "self" (the tense of the verb the
+        word is, or serves) or "head" (that of its head's) instead; with
+        ``only``, the reading counts only when it is one of these, else the next
+        rule is asked. walk ("ahead" rules): "ahead" (the event is to come),
+        "stop" (it is not), "behind" (a word of what is past was passed: the
+        rules marked ``unless_behind`` no longer apply) or "up" (go on to the
+        head). kinds ("no_date"): the kinds of expression it applies to (all: empty).
+    """
+
+    type: Literal["decision"]
+    role: TemporalRole
+    pattern: dict[str, Any]
+    direction: Direction | None = None
+    read: Literal["self", "head"] | None = None
+    only: list[Direction | None] | None = None
+    walk: Literal["ahead", "stop", "behind", "up"] | None = None
+    unless_behind: bool = False
+    kinds: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _fields_of_role(self) -> TemporalDecisionRule:
+        if (self.walk is not None) != (self.role == "ahead"):
+            raise ValueError("walk is the outcome of an 'ahead' rule, and only of one")
+        if self.unless_behind and self.role != "ahead":
+            raise ValueError("unless_behind applies to 'ahead' rules only")
+        if self.read is not None and self.role not in ("tense", "clause_head"):
+            raise ValueError("read applies to 'tense' and 'clause_head' rules only")
+        if self.only is not None and self.read is None:
+            raise ValueError("only needs read")
+        if self.kinds and self.role != "no_date":
+            raise ValueError("kinds applies to 'no_date' rules only")
+        return self
+
+
 class TemporalRule(
     RootModel[
         Annotated[
-            VocabRule | ModifierRule | FillerRule | TriggerRule | PatternRule | TenseRule,
+            VocabRule | ModifierRule | FillerRule | TriggerRule | PatternRule | TenseRule | TemporalDecisionRule,
             Field(discriminator="type"),
         ]
     ]
@@ -1062,6 +1141,17 @@ def load_jsonl(path: Path, model: type[M]) -> list[M]:
                 )
                 raise RulePackError(f"{where}: {problems}") from exc
     return rules
+
+
+def rule_lines(path: Path) -> dict[str, int]:
+    """RETURNS (dict[str, int]): each rule id of a pack file and the line it stands on (for errors)."""
+    lines: dict[str, int] = {}
+    with Path(path).open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            match = re.match(r'\s*\{\s*"id"\s*:\s*"([^"]+)"', line)
+            if match:
+                lines.setdefault(match.group(1), number)
+    return lines
 
 
 @lru_cache(maxsize=8)

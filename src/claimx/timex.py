@@ -73,6 +73,7 @@ from .rules import (
     FillerRule,
     ModifierRule,
     PatternRule,
+    TemporalDecisionRule,
     TemporalRule,
     TenseRule,
     Timex3Mod,
@@ -81,6 +82,7 @@ from .rules import (
     VocabRule,
     default_rules_dir,
     load_jsonl,
+    rule_lines,
 )
 from .schemas import Mod, Timex
 
@@ -261,6 +263,8 @@ class Grammar:
     #: ``(rule id, type, regex of its words)`` of the rules that name words
     #: rather than patterns, to record which of them took part (:func:`word_patterns`)
     words: list[tuple[str, str, re.Pattern[str]]] = field(default_factory=list)
+    #: :func:`word_index` of ``words``: which of them a stretch of text with these word runs can hold
+    word_index: tuple[dict[str, tuple[int, ...]], tuple[int, ...]] = field(default_factory=lambda: ({}, ()))
     #: the words of the tense rules, lower-cased, with the ids of the rules that name them
     #: (what their ``words`` regexes fullmatch, looked up rather than matched)
     tense_words: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -269,6 +273,14 @@ class Grammar:
     claim_only: frozenset[str] = frozenset()
     #: ids of the patterns whose words count from the speaker's day (``speaker: true``)
     speaker_rules: frozenset[str] = frozenset()
+    #: the ``decision`` rules, in file order: decisions on the parse around an
+    #: expression, compiled where the parse is (:mod:`claimx.claims.tense`)
+    decisions: list[TemporalDecisionRule] = field(default_factory=list)
+    #: the file the grammar was read from (None: built from rules in memory) and the line of each rule id
+    source: Path | None = None
+    lines: dict[str, int] = field(default_factory=dict)
+    #: what the finder compiled from ``decisions`` once (see :mod:`claimx.claims.tense`)
+    compiled_decisions: Any = field(init=False, default=None, repr=False, compare=False)
 
     def lookup(self, category: str, word: str) -> VocabRule | None:
         """RETURNS (VocabRule | None): the vocabulary entry ``word`` belongs to."""
@@ -329,6 +341,7 @@ def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compil
     claim_trigger_patterns: list[str] = []
     pattern_rules: list[PatternRule] = []
     tense: dict[str, set[str]] = {}
+    decisions: list[TemporalDecisionRule] = []
     for wrapped in rules:
         rule = wrapped.root
         if isinstance(rule, VocabRule):
@@ -354,6 +367,8 @@ def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compil
             pattern_rules.append(rule)
         elif isinstance(rule, TenseRule):
             tense.setdefault(rule.role + ":" + str(rule.direction), set()).update(_key(w) for w in rule.words)
+        elif isinstance(rule, TemporalDecisionRule):
+            decisions.append(rule)
 
     def category(name: str) -> list[VocabRule]:
         return vocab_rules.get(name, [])
@@ -420,6 +435,7 @@ def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compil
     grammar = Grammar(compiled, vocab, modifiers, filler_re, tense, gate, trigger, claim_compiled, trigger_extra)
     grammar.claim_only = frozenset(rule.id for rule in pattern_rules if not rule.timeml)
     grammar.speaker_rules = frozenset(rule.id for rule in pattern_rules if rule.speaker)
+    grammar.decisions = decisions
     return grammar
 
 
@@ -440,7 +456,10 @@ def load_grammar(rules_dir: Path | None = None) -> Grammar:
     grammar = _build(rules, cache.compile)
     cache.save()
     grammar.words = word_patterns(rules)
+    grammar.word_index = word_index(rules)
     grammar.tense_words = tense_words(rules)
+    grammar.source = path
+    grammar.lines = rule_lines(path)
     return grammar
 
 
@@ -453,6 +472,38 @@ def tense_words(rules: list[TemporalRule]) -> dict[str, frozenset[str]]:
             for word in rule.words:
                 found.setdefault(word.lower(), set()).add(rule.id)
     return {word: frozenset(ids) for word, ids in found.items()}
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def word_index(rules: list[TemporalRule]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Which entries of :func:`word_patterns` can match a stretch of text, by its words.
+
+    An entry's regex matches only where the first run of word characters of one
+    of its words stands as a whole run (each word is bounded by ``(?<!\\w)``,
+    and after that run comes a non-word character of the word, or ``(?!\\w)``).
+
+    RETURNS (tuple): ASCII first runs, lower-cased -> the indices of the entries
+        whose words start with one; and the indices of the entries that must always
+        be tried (a raw pattern, a word with no ASCII run of its own).
+    """
+    index: dict[str, list[int]] = {}
+    always: list[int] = []
+    position = 0
+    for line in rules:
+        rule = line.root
+        words = getattr(rule, "words", None) or getattr(rule, "phrases", None) or []
+        if rule.type == "pattern" or not (words or getattr(rule, "patterns", None)):
+            continue
+        runs = [_WORD_RUN.search(w.lower()) for w in words]
+        if getattr(rule, "patterns", None) or not all(r is not None and r.group(0).isascii() for r in runs):
+            always.append(position)
+        else:
+            for run in {r.group(0) for r in runs if r is not None}:
+                index.setdefault(run, []).append(position)
+        position += 1
+    return {run: tuple(found) for run, found in index.items()}, tuple(always)
 
 
 def word_patterns(rules: list[TemporalRule]) -> list[tuple[str, str, re.Pattern[str]]]:

@@ -194,3 +194,36 @@ def test_target_presupposed(nlp, text, word, expected):
 
     doc = nlp(text)
     assert presupposed(next(t for t in doc if t.text == word)) is expected
+
+
+@pytest.mark.parametrize(
+    "text, word, dropped, before",
+    [
+        # the participle before the noun sets its status only through its rule
+        ("The scrapped merger hurt both banks.", "merger", "scope-target-participle-modifier", "scrapped"),
+        # an adverb of a near miss on the target verb, likewise
+        ("The runner almost broke the record.", "broke", "scope-target-verb-adverb", "almost"),
+    ],
+)
+def test_target_relations_come_from_the_pack(nlp, tmp_path, text, word, dropped, before):
+    import json
+    import shutil
+
+    import spacy
+
+    from claimx.claims.cues import CueTagger
+    from claimx.claims.target import complement_of, default_tagger
+    from claimx.rules import default_rules_dir
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert complement_of(token, default_tagger()).text == before
+    pack = tmp_path / "pack"
+    shutil.copytree(default_rules_dir(), pack)
+    scope = pack / "scope.jsonl"
+    lines = [line for line in scope.read_text(encoding="utf-8").splitlines() if json.loads(line)["id"] != dropped]
+    # the role keeps a rule that matches nothing, as a pack must serve every role
+    role = next(json.loads(line)["role"] for line in default_rules_dir().joinpath("scope.jsonl").read_text(encoding="utf-8").splitlines() if json.loads(line)["id"] == dropped)
+    lines.append(json.dumps({"id": "x-none", "kind": "target", "role": role, "pattern": {"DEP": "no-such-label"}, "examples": ["None."]}))
+    scope.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert complement_of(token, CueTagger(spacy.blank("en"), rules_dir=pack)) is None

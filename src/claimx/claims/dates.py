@@ -12,12 +12,15 @@ Expressions come from the patterns of ``models/en/temporal.jsonl`` (run over
 the text, so "mid‑2023" with a non-breaking hyphen is one expression however
 the model tags or splits it), then from the model's DATE entities the patterns
 missed (trimmed until :func:`claimx.timex.normalize` accepts them). A match is
-dropped when it is a verb or modal ("may spark"), or sits inside a longer name
-("NK Primorje 1921", "USA Today").
+dropped when a ``no_date`` decision rule says so (a verb or modal, "may spark";
+a year or a month in a name, "Expo 2025", "June Halloran"), or when it sits inside a
+longer name a ``name`` rule accepts ("NK Primorje 1921", "USA Today"), unless a
+``name_break`` rule shows the name ran into the sentence.
 
 Each expression is resolved against ``doc._.published``. A bare calendar name
 ("in February", "on Monday", "the summer") points the way the governing verb's
-tense does: past tense or perfect is "past"; "will", a modal, a to-infinitive
+tense does, as the ``decision`` rules of ``temporal.jsonl`` read it
+(:mod:`claimx.claims.tense`): past tense or perfect is "past"; "will", a modal, a to-infinitive
 or a planning word ("expected to", "set to", "slated for") is "future"; a
 present progressive ("is being lined up for") is "future"; a reporting noun
 ("Q1 revenue", "results for the September quarter") is "past"; anything else
@@ -40,18 +43,22 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import timex
+from ..rules import TemporalDecisionRule
 from ..schemas import Timex
 from ..timex import Direction, Expression, Grammar, Timex3
 from .component import RulePackComponent
-from .extensions import DATES_KEY, TIMEX3_ATTR, TIMEXES_KEY, record_rule  # registers doc._.published, span._.timex
+from .extensions import (  # registers doc._.published, span._.timex
+    DATES_KEY,
+    TIMEX3_ATTR,
+    TIMEXES_KEY,
+    record_rule,
+)
 from .sentences import doc_quotations, doc_text
+from .tense import Decisions, Trail, decisions_of
+from .tree import AUXILIARY_DEPS
 
 logger = logging.getLogger(__name__)
 
-#: Entity labels whose names may hold a year or a day word that is no date.
-NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "LAW", "EVENT", "PERSON", "NORP"})
-#: Tags of a single-token match that make it no date ("may" the modal, "spring" the verb).
-VERB_TAGS = frozenset({"MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
 _GRANULARITY = [
     (re.compile(r"^\d{4}-\d{2}-\d{2}(?:T[\w:]+)?$"), "day"),
@@ -87,244 +94,62 @@ def _published(doc: Doc) -> dt.date | None:
         return None
 
 
-class _Tense:
-    """The tense cues of the grammar, by role."""
-
-    def __init__(self, grammar: Grammar) -> None:
-        t = grammar.tense
-        self.future_aux = t.get("aux:future", set())
-        self.perfect = t.get("perfect:past", set())
-        self.future_lemmas = t.get("lemma:future", set())
-        self.passthrough = t.get("passthrough:None", set())
-        self.period_nouns = t.get("period_noun:past", set())
-        self.shift_verbs = t.get("shift:future", set())
-        self.booking_verbs = t.get("booking:future", set())
-        self.prospective = t.get("prospective:future", set())
-        self.event_ahead = t.get("event_ahead:future", set())
-        self.event_behind = t.get("event_behind:past", set())
-
-
-def _is(token: Token, words: set[str]) -> bool:
-    """Whether the token's lemma or form is one of ``words`` (the lemmatiser errs: "slated" -> "slat")."""
-    return token.lemma_.lower() in words or token.lower_ in words
-
-
-def _auxes(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-
-
-def _verb_direction(verb: Token, cues: _Tense, depth: int = 0) -> Direction | None:
-    """Which way ``verb``'s tense points, climbing through infinitives and participles."""
-    if depth > 4:
-        return None
-    auxes = _auxes(verb)
-    words = {a.lower_ for a in auxes}
-    if words & cues.future_aux:
-        return "future"
-    if words & cues.prospective and any(a.lower_ == "to" for a in verb.children):
-        return "future"
-    if any(c.dep_ in ("acomp", "oprd") and _is(c, cues.future_lemmas) for c in verb.children):
-        return "future"  # "a deal was likely before the holidays"
-    infinitive = any(a.tag_ == "TO" or a.lower_ == "to" for a in auxes)
-    if infinitive and verb.tag_ == "VBN" and words & cues.perfect:
-        return "past"  # a perfect infinitive: "are believed to have fallen in March"
-    if _is(verb, cues.future_lemmas) and (verb.tag_ != "VBD" or infinitive):
-        return "future"
-    if infinitive:
-        head = verb.head
-        if head is verb:
-            return "future"
-        if _is(head, cues.future_lemmas):
-            return "future"
-        if head.pos_ in ("VERB", "AUX"):
-            governing = _verb_direction(head, cues, depth + 1)
-            if _is(head, cues.passthrough) or (governing == "past" and head.tag_ == "VBD"):
-                return governing  # "began to film last month", "agreed to sell ... in October"
-        return "future"
-    if verb.tag_ == "VBN" and words & cues.perfect:
-        return "past"
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        if _backshifted(verb, cues):
-            return "future"  # "the funds would flow once the markets reopened on Monday"
-        return "past"
-    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "future"  # present progressive: an arrangement ("is being arranged for the spring")
-    if verb.tag_ == "VBN" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
-        if any(a.tag_ == "VBG" for a in auxes):
-            return "future"
-        return None
-    if verb.tag_ in ("VBG", "VBN") and not auxes:
-        if verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children):
-            return "past"  # a finite past tagged as participle ("The iPhone 17 launched in September")
-        head = verb.head
-        if (
-            head is not verb
-            and head.pos_ in ("VERB", "AUX")
-            and verb.dep_ in ("conj", "xcomp", "advcl", "dep")
-        ):
-            return _verb_direction(head, cues, depth + 1)
-        if verb.tag_ == "VBN":
-            return "past"
-    if verb.pos_ == "ADJ" and _is(verb, cues.future_lemmas):
-        return "future"
-    return None
-
-
-#: function words: conjunctions that open a clause of time ("when they opened on Friday")
-_TIME_CONJUNCTIONS = frozenset({"when", "once", "after", "before", "until", "till", "as"})
-
-
-def _backshifted(verb: Token, cues: _Tense) -> bool:
-    """Whether a past tense in a clause of time is the past of a future it hangs
-    on ("would be paid when the markets opened on Friday"), not a past event."""
-    head = verb.head
-    if verb.dep_ != "advcl" or head is verb or head.pos_ not in ("VERB", "AUX"):
-        return False
-    if not any(c.dep_ in ("advmod", "mark") and c.lower_ in _TIME_CONJUNCTIONS and c.i < verb.i for c in verb.children):
-        return False
-    # the head's future is set by "will" or a modal, not read off a present ("is running after ... stepped away")
-    return any(a.lower_ in cues.future_aux for a in _auxes(head))
-
-
-def direction_of(span: Span, grammar: Grammar | None = None) -> Direction | None:
-    """Which way the tense around a time expression points.
+def direction_of(span: Span, grammar: Grammar | None = None, trail: Trail | None = None) -> Direction | None:
+    """Which way the tense around a time expression points: the ``decision``
+    rules of ``temporal.jsonl`` (:mod:`claimx.claims.tense`).
 
     span (Span): the expression.
     grammar (Grammar | None): default :func:`claimx.timex.load_grammar`.
+    trail (Trail | None): receives the rules that decided, with the tokens they matched.
     RETURNS (str | None): "past", "future", or None when the tense does not say.
     """
-    cues = _Tense(grammar or timex.load_grammar())
-    found = _clause_direction(span, cues)
-    if span.root.dep_ in EVENT_DAY_DEPS and found != "past" and not _ahead(span.root, cues):
-        # "Monday's debate": an event named by its day is one the news has seen,
-        # unless a word says it is still ahead ("will", "expected to", "ahead of",
-        # "upcoming"); a present or progressive clause about it is no plan
-        return "past"
-    return found
-
-
-#: dependencies of a date that names an event by its day ("*Monday*'s debate")
-EVENT_DAY_DEPS = frozenset({"poss"})
-
-
-def _ahead(token: Token, cues: _Tense) -> bool:
-    """Whether a word on the way from ``token`` up to the first finite verb says the
-    event is still ahead: an ``event_ahead`` word ("ahead of", "before", "upcoming"),
-    a to-infinitive of purpose or plan ("to win Monday's debate"; not after "try",
-    "begin" and the other passthrough verbs), or on that verb an auxiliary of the
-    future or a modal, "going to", or a word of plans ("expect", "set"). Past an
-    ``event_behind`` word ("after", "since", "recover from") only the finite verb's
-    auxiliary counts ("will speak after Tuesday's vote")."""
-    current = token
-    behind = False
-    for _ in range(8):
-        for child in current.children:
-            if not behind and child is not token and child.i < current.i and _is(child, cues.event_ahead):
-                return True  # "the upcoming Monday debate"
-        head = current.head
-        if head is current:
-            return False
-        # the preposition that takes the event itself ("from Monday's debate", not "from winning Tuesday's primaries")
-        behind = behind or (current.dep_ == "pobj" and _is(head, cues.event_behind))
-        if not behind and (_is(head, cues.event_ahead) or (head.pos_ != "ADP" and _is(head, cues.future_lemmas))):
-            return True
-        auxes = _auxes(head)
-        if any(a.lower_ in cues.future_aux or a.lower_ in cues.prospective for a in auxes):
-            return True
-        if head.pos_ in ("VERB", "AUX"):
-            if any(a.lower_ == "to" for a in auxes):
-                if not behind and not _is(head.head, cues.passthrough):
-                    return True  # "to win Monday's debate", "an effort to stop him winning Tuesday's primaries"
-            elif auxes or head.tag_ not in ("VBG", "VBN"):
-                return False  # the first finite verb says nothing of what is ahead
-        current = head
-    return False
-
-
-def _clause_direction(span: Span, cues: _Tense) -> Direction | None:
-    """Which way the tense of the clause a time expression hangs on points."""
-    token = span.root
-    for _ in range(10):
-        head = token.head
-        if head is token:
-            return None
-        if head.i < span.start or head.i >= span.end:
-            if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and _is(head, cues.future_lemmas)):
-                if head.dep_ in ("aux", "auxpass") and head.head is not head:
-                    head = head.head
-                if token.dep_ == "prep" and token.lower_ in _DESTINATION_PREPOSITIONS and _is(head, cues.shift_verbs):
-                    return "future"  # "has delayed the film to November": where it was moved to
-                if _is(head, cues.booking_verbs) and (
-                    token.dep_ == "dobj"
-                    or (token.dep_ == "prep" and token.lower_ == "for")
-                    or (token.dep_ == "prep" and any(c.dep_ == "dobj" and c.i < token.i for c in head.children))
-                ):
-                    # "added a show on April 10", "booked arenas for October":
-                    # a date after what was booked is the booked event's
-                    return "future"
-                if (
-                    token.dep_ == "prep"
-                    and token.lower_ == "for"
-                    and any(c.dep_ == "dobj" and _is(c, cues.period_nouns) for c in head.children)
-                ):
-                    return "past"  # "report results for the September quarter": a period gone by
-                return _verb_direction(head, cues)
-            if head.pos_ in ("NOUN", "PROPN") and _is(head, cues.period_nouns):
-                return "past"
-        token = head
-    return None
+    return decisions_of(grammar or timex.load_grammar()).direction(span, trail)
 
 
 def _token_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _names(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the entities whose names may hold a date word."""
-    return [(ent.start, ent.end) for ent in doc.ents if ent.label_ in NAME_LABELS]
-
-
-#: function words: prepositions that lead to where a moved event now sits ("delayed *to* November")
-_DESTINATION_PREPOSITIONS = frozenset({"to", "until", "till", "into"})
-#: function words: prepositions that, inside a supposed name, show the
-#: recogniser ran a name into the sentence ("the Nimbus X2 to November")
-_NAME_BREAK_PREPOSITIONS = frozenset({"to", "in", "on", "until", "till", "into", "by", "from", "since", "before", "after"})
-
-
-def _inside_name(span: Span, names: list[tuple[int, int]]) -> bool:
-    if span.start > 0 and span.doc[span.start - 1].lower_ in _NAME_BREAK_PREPOSITIONS and span.doc[span.start - 1].is_lower:
+def _inside_name(span: Span, ents: list[Span], decisions: Decisions) -> bool:
+    """Whether ``span`` lies inside a longer name (an entity a ``name`` rule accepts),
+    recording the rules that decide."""
+    holders = [e for e in ents if e.start <= span.start and span.end <= e.end and len(e) > len(span)]
+    if not holders:
         return False
-    return any(start <= span.start and span.end <= end and end - start > len(span) for start, end in names)
-
-
-def _part_of_name(span: Span, expression: Expression) -> bool:
-    """A bare year, month, weekday or season that belongs to a proper name."""
-    if len(span) != 1:
+    named = next(((e, r) for e in holders if (r := decisions.name(e)) is not None), None)
+    if named is None:
         return False
-    token = span[0]
-    head = token.head
-    if expression.kind in ("month", "weekday", "season") and token.dep_ == "compound":
-        return head.i > token.i and head.tag_ in ("NNP", "NNPS")  # "June Halloran", "the Sunday Ledger"
-    if expression.kind == "year" and token.i > 0:
-        before = token.doc[token.i - 1]
-        return before.tag_ in ("NNP", "NNPS") and head.i == before.i  # "Cyberpunk 2077", "Expo 2025"
-    return False
-
-
-def _acceptable(span: Span, expression: Expression, names: list[tuple[int, int]]) -> bool:
-    if len(span) == 1 and span[0].tag_ in VERB_TAGS and not span[0].like_num:
-        return False  # "may spark", "spring into action"
-    if _part_of_name(span, expression):
+    broken = decisions.name_break(span)
+    if broken is not None:
+        _fire(broken[1], broken[0])  # "the Orbit X2 *to* November": the name ran into the sentence
         return False
-    return not _inside_name(span, names)
+    _fire(named[0].root, named[1])
+    return True
+
+
+def _acceptable(span: Span, expression: Expression, names: list[Span], decisions: Decisions) -> bool:
+    rule = decisions.no_date(span, expression.kind)
+    if rule is not None:
+        _fire(span[0], rule)  # "may spark", "June Halloran", "Expo 2025"
+        return False
+    return not _inside_name(span, names, decisions)
+
+
+#: function words: the possessive clitic, with the straight and the typographic apostrophe
+POSSESSIVE_CLITICS = ("'s", "\u2019s")
+
+
+#: a run of word characters (what :func:`claimx.timex.word_index` indexes the rules' words by)
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _fire(token: Token, rule: TemporalDecisionRule) -> None:
+    record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
 
 
 def _drop_mod_before_possessive(text: str, expression: Expression, grammar: Grammar) -> Expression:
     """ "Before Friday's announcement": "before" bounds the event, not the day; keep "Friday"."""
-    if expression.core_start <= expression.start or text[expression.end : expression.end + 2] not in (
-        "'s",
-        "\u2019s",
-    ):
+    if expression.core_start <= expression.start or text[expression.end : expression.end + 2] not in POSSESSIVE_CLITICS:
         return expression
     prefix = expression.text[: expression.core_start - expression.start]
     mod = timex.normalize(prefix + "2000", None, grammar=grammar)
@@ -345,7 +170,7 @@ def _ner_candidates(
             continue
         if any(ent.start_char < e and s < ent.end_char for s, e in taken):
             continue
-        for lead in range(0, min(3, len(ent))):
+        for lead in range(min(3, len(ent))):
             piece = ent[lead:]
             if not piece.text.strip():
                 continue
@@ -456,7 +281,8 @@ def _find(
     known: list[tuple[int, int, dict[str, Any]]] | None = None,
 ) -> list[tuple[int, int, dict[str, Any]]]:
     anchor = _published(doc)
-    names = _names(doc)
+    decisions = decisions_of(grammar)
+    names = list(doc.ents)
     sent_starts = _sentence_starts(doc)
     accepted: list[tuple[Span, Expression]] = []
     taken: list[tuple[int, int]] = []  # everything the patterns saw, kept or not
@@ -467,12 +293,12 @@ def _find(
             continue
         expression = _drop_mod_before_possessive(text, expression, grammar)
         span = _token_span(doc, expression.start, expression.end)
-        if span is None or not _acceptable(span, expression, names):
+        if span is None or not _acceptable(span, expression, names, decisions):
             continue
         accepted.append((span, expression))
     for expression in () if kinds is not None else _ner_candidates(doc, taken, grammar, anchor, everything):
         span = _token_span(doc, expression.start, expression.end)
-        if span is not None and not _inside_name(span, names):
+        if span is not None and not _inside_name(span, names, decisions):
             accepted.append((span, expression))
     accepted.sort(key=lambda item: item[0].start_char)
 
@@ -485,7 +311,8 @@ def _find(
     for span, expression in accepted:
         while pending and pending[0][0].start_char < span.start_char:
             history.append(pending.pop(0))
-        direction = direction_of(span, grammar)
+        trail: Trail = []
+        direction = decisions.direction(span, trail)
         use_anchor = anchor
         referred = _reference(span, expression, history, sent_starts)
         reference = dt.date.fromisoformat(referred["earliest"]) if referred is not None else None
@@ -510,7 +337,7 @@ def _find(
         if grammar.speaker_rules and expression.rule_id in grammar.speaker_rules:
             spoken.append((len(results), span, expression, direction))
         results.append((span.start_char, span.end_char, data))
-        _record(doc, span, expression, grammar)
+        _record(doc, span, expression, grammar, trail)
         if data.get("type", "DATE") == "DATE" or granularity(data.get("value")) == "day":
             history.append((span, data))  # a date, or a time on a day ("Tuesday morning")
     if spoken and anchor is not None:
@@ -550,7 +377,7 @@ def _read_as_spoken(
             if granularity(data.get("value")) == "day"
             and data.get("earliest")
             and not any(q_start <= start and end <= q_end for q_start, q_end in quotes)
-            and text[end : end + 2] not in ("'s", "\u2019s")  # "Tuesday's hearing" dates the hearing, not the words
+            and text[end : end + 2] not in POSSESSIVE_CLITICS  # "Tuesday's hearing" dates the hearing, not the words
         ),
         key=lambda d: d[0],
     )
@@ -591,21 +418,36 @@ def _sentence_bounds(doc: Doc, char: int, back: int) -> tuple[int, int] | None:
     return first.start_char, sent.end_char
 
 
-def _record(doc: Doc, span: Span, expression: Expression, grammar: Grammar) -> None:
+def _record(doc: Doc, span: Span, expression: Expression, grammar: Grammar, trail: Trail) -> None:
     """Record the ``temporal.jsonl`` rules behind a time expression: the
     pattern that found it, the vocabulary, modifier, filler and trigger
-    words inside it, and the tense words on the verb it hangs on."""
+    words inside it, the tense words on the verb it hangs on and the
+    ``decision`` rules that read its direction."""
     record_rule(doc, expression.rule_id, span.start_char, span.end_char)
+    for rule, token in trail:
+        _fire(token, rule)
     # the words the tense is read from: the expression's governors up to the
     # verb, and their auxiliaries
     path: list[Token] = []
     for ancestor in list(span.root.ancestors)[:4]:
-        path += [ancestor, *(c for c in ancestor.children if c.dep_ in ("aux", "auxpass"))]
+        path += [ancestor, *(c for c in ancestor.children if c.dep_ in AUXILIARY_DEPS)]
     text = doc_text(doc)
     before = max(0, span.start_char - 25)
     # each governor's forms read once, not once per rule
     forms = [(t.lower_, t.lemma_.lower(), t.idx, t.idx + len(t.text)) for t in path]
-    for rule_id, kind, words in grammar.words:
+    # only the rules whose words can stand in the stretch read are tried (the
+    # first run of word characters of one of their words is a run of it)
+    window = text[before : span.end_char]
+    by_run, always = grammar.word_index
+    if window.isascii() and by_run:
+        tried = set(always)
+        for run in _WORD_RUN.findall(window.lower()):
+            tried.update(by_run.get(run, ()))
+    else:
+        tried = None
+    for position, (rule_id, kind, words) in enumerate(grammar.words):
+        if kind != "tense" and tried is not None and position not in tried:
+            continue
         if kind == "tense":
             # a dict look-up of each governor's forms, not a regex per rule and form
             for lower, lemma, start, end in forms:
@@ -726,8 +568,9 @@ class DateFinder(RulePackComponent):
         self._setup_pack(nlp, rules_dir, load=load)
 
     def load_rules(self, path: Path, nlp: Language) -> None:
-        """Compile ``temporal.jsonl`` of the pack at ``path``."""
+        """Compile ``temporal.jsonl`` of the pack at ``path`` (its decision rules too, so a bad one is named now)."""
         self.grammar = timex.load_grammar(path)
+        decisions_of(self.grammar)
 
     def __call__(self, doc: Doc) -> Doc:
         """doc (Doc): a parsed Doc. RETURNS (Doc): the Doc, its span groups set."""

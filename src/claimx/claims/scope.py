@@ -10,6 +10,8 @@ Token attributes (a value, or ``{"IN": [...]}``, ``{"NOT_IN": [...]}``, several 
 ``DEP``, ``TAG``, ``POS``, ``LEMMA``, ``LOWER``, ``TEXT``, ``ENT_TYPE``; a lemma may also be
 tested against a lexicon of the pack, ``{"IN_LEXICON": "report_verb"}`` or
 ``{"NOT_IN_LEXICON": ...}`` (the kinds of ``attribution.jsonl``), lower-cased.
+``WORD`` (a value, ``IN`` or ``IN_LEXICON``) holds when the token's lemma or its
+lower-cased form does (the lemmatiser errs on participles: "slated" -> "slat").
 
 Relations (a nested pattern): ``HEAD`` (the token's head), ``HAS_CHILD`` (some
 child matches), ``NO_CHILD`` (no child matches), ``ANCESTOR`` (some token
@@ -23,12 +25,13 @@ cue: no match).
 Facts of the walk (``true`` or ``false``): ``IN_SPINE`` (the token is the
 claim's predicate or its frame), ``IN_CLAIM`` (it lies in the claim),
 ``AS_LEMMA`` (it is written as its lemma: a base form), ``IS_CUE_ROOT`` (it is the cue's root),
-``AFTER_HEAD`` (it follows its head), ``SENT_START`` (it opens its sentence), ``SET_OFF_BY_COMMA`` (its subtree
+``AFTER_HEAD`` (it follows its head), ``BEFORE_FROM`` (it precedes the token the walk came up
+from), ``IS_ROOT`` (it heads its sentence), ``LIKE_NUM`` (it reads as a number), ``SENT_START`` (it opens its sentence), ``SET_OFF_BY_COMMA`` (its subtree
 follows its head after a comma); ``CUE_TOKENS`` (an int, or ``IN``): the
 cue's length in tokens (or ``{">=": n}``); ``CUE_RULE`` (fields of the cue's rule and their
 values, ``{"subject_modifier": true}``). ``NOT`` (a nested pattern): the
 token does not match it; ``ANY`` (a list of patterns): it matches one of
-them; ``IN_CUE`` (a category, or ``IN``): it lies in a cue of that category.
+them; ``ALL`` (a list of patterns): it matches every one (two tests of one relation); ``IN_CUE`` (a category, or ``IN``): it lies in a cue of that category.
 """
 
 from __future__ import annotations
@@ -69,7 +72,10 @@ _ATTRS: dict[str, Callable[[Token], str]] = {
 _RELATIONS = (
     "HEAD", "HAS_CHILD", "NO_CHILD", "HAS_DESCENDANT", "NO_DESCENDANT", "ANCESTOR", "PREV", "NEXT", "LEFT_EDGE", "RIGHT_EDGE", "FROM", "FRAME",
 )
-_FACTS = ("IN_SPINE", "IN_CLAIM", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA", "AS_LEMMA", "SENT_START")
+_FACTS = (
+    "IN_SPINE", "IN_CLAIM", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA", "AS_LEMMA", "SENT_START", "IS_ROOT",
+    "BEFORE_FROM", "LIKE_NUM",
+)
 
 
 def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset[str]], where: str) -> Test:
@@ -81,9 +87,14 @@ def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset
     RAISES (RulePackError): an unknown key, value form or lexicon.
     """
     tests: list[Test] = []
-    for key, value in pattern.items():
+    # a token's own attributes and facts are asked before the relations that
+    # walk the tree: every test must hold, so their order changes nothing but the cost
+    items = sorted(pattern.items(), key=lambda item: item[0] not in _ATTRS and item[0] not in _FACTS and item[0] != "WORD")
+    for key, value in items:
         if key in _ATTRS:
             tests.append(_attr_test(_ATTRS[key], value, lexicons, f"{where}: {key}"))
+        elif key == "WORD":
+            tests.append(_word_test(value, lexicons, f"{where}: WORD"))
         elif key in _RELATIONS:
             if not isinstance(value, Mapping):
                 raise RulePackError(f"{where}: {key} takes a token pattern")
@@ -97,6 +108,11 @@ def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset
                 raise RulePackError(f"{where}: NOT takes a token pattern")
             negated = compile_pattern(value, lexicons, f"{where}: NOT")
             tests.append(lambda t, w, negated=negated: not negated(t, w))
+        elif key == "ALL":
+            if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+                raise RulePackError(f"{where}: ALL takes a list of token patterns")
+            parts = [compile_pattern(v, lexicons, f"{where}: ALL") for v in value]
+            tests.append(lambda t, w, parts=parts: all(part(t, w) for part in parts))
         elif key == "ANY":
             if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
                 raise RulePackError(f"{where}: ANY takes a list of token patterns")
@@ -117,6 +133,11 @@ def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset
             tests.append(_length_test(value, f"{where}: CUE_TOKENS"))
         else:
             raise RulePackError(f"{where}: unknown pattern key {key!r}")
+    if len(tests) == 1:
+        return tests[0]
+    if len(tests) == 2:
+        first, second = tests
+        return lambda token, walk: first(token, walk) and second(token, walk)
     return lambda token, walk: all(test(token, walk) for test in tests)
 
 
@@ -158,6 +179,26 @@ def _attr_test(
             return lambda t, w: get(t).lower() in words
         return lambda t, w: get(t).lower() not in words
     raise RulePackError(f"{where}: unknown operator {op!r}")
+
+
+def _word_test(value: Any, lexicons: Mapping[str, frozenset[str]], where: str) -> Test:
+    """``WORD``: the token's lemma or its lower-cased form is the value, one of ``IN`` or of a lexicon."""
+    if isinstance(value, str):
+        word = value.lower()
+        return lambda t, w: t.lemma_.lower() == word or t.lower_ == word
+    if isinstance(value, Mapping) and len(value) == 1:
+        (op, arg), = value.items()
+        if op == "IN":
+            words = frozenset(str(v).lower() for v in arg)
+        elif op == "IN_LEXICON":
+            if arg not in lexicons:
+                raise RulePackError(f"{where}: no lexicon {arg!r}")
+            words = lexicons[arg]
+        else:
+            words = None
+        if words is not None:
+            return lambda t, w: t.lemma_.lower() in words or t.lower_ in words
+    raise RulePackError(f"{where}: a value, IN or IN_LEXICON (for the opposite, NOT)")
 
 
 def _in_cue(token: Token, categories: frozenset[str]) -> bool:
@@ -211,6 +252,12 @@ def _fact_test(key: str, value: bool) -> Test:
         return lambda t, w: (w.claim is not None and w.claim.start <= t.i < w.claim.end) == value
     if key == "AS_LEMMA":
         return lambda t, w: (t.lower_ == t.lemma_.lower()) == value
+    if key == "IS_ROOT":
+        return lambda t, w: (t.head.i == t.i) == value
+    if key == "BEFORE_FROM":
+        return lambda t, w: (w.came_from is not None and t.i < w.came_from.i) == value
+    if key == "LIKE_NUM":
+        return lambda t, w: t.like_num == value
     if key == "SENT_START":
         return lambda t, w: (t.i == t.sent.start) == value
     if key == "SET_OFF_BY_COMMA":

@@ -58,16 +58,15 @@ from typing import Any, Literal
 from spacy.tokens import Doc, Span, Token
 
 from .cues import CueTagger
-from .extensions import CLAIMS_KEY, CUES_KEY
-from .tree import CORE_ARGUMENT_DEPS
+from .extensions import CLAIMS_KEY, CUES_KEY, record_rule
+from .scope import Walk
 
 #: Label of the ad-hoc sentence span, so its ``._`` values never alias a claim's.
 _TARGET_LABEL = "claimx_target"
-#: Dependencies of a verb that heads a clause embedded under another predicate.
-EMBEDDING_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "csubj", "xcomp", "pcomp"})
-#: Dependencies by which a verb takes the event it sets a status for
-#: ("*delayed* the tour", "the tour was *delayed*", "*fear* that it fails").
-VERB_COMPLEMENT_DEPS = frozenset({"dobj", "nsubjpass", "ccomp", "xcomp"})
+#: Cue categories (of ``cues.jsonl``) that take a word's assertion back: negation, hedge, plan.
+HEDGE_CATEGORIES = frozenset({"neg", "unknown", "pseudo", "spec", "expect"})
+#: Cue categories that a target word still takes from a cue on itself (the rest are stance words, facts).
+OWN_CUE_CATEGORIES = frozenset({"neg", "unknown"})
 
 
 @dataclass
@@ -190,8 +189,8 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
         claim_cues = [c for c in doc.spans[CUES_KEY] if (c.start_char, c.end_char) in own]
         # a cue of the claim that sits in a clause below the target ("tells
         # airlines *not* to buy") hedges that clause, not the target
-        inherited = [c for c in claim_cues if not _embedded(c, token, claim)]
-        on_target = any(c.start <= token.i < c.end or _on_target(c, token) for c in inherited)
+        inherited = [c for c in claim_cues if not _embedded(c, token, tagger, claim)]
+        on_target = any(c.start <= token.i < c.end or _on_target(c, token, tagger) for c in inherited)
         if head_i == token.i and len(inherited) == len(claim_cues) and not on_target:
             return _with_complement(TargetStatus(
                 status=info.get("status") or "confirmed",
@@ -206,7 +205,7 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
         nominal = presupposed(token, tagger)
         # a relative clause on the way up is taken for granted: "will not
         # announce the dealerships it intends to *shut*" keeps "will not" out
-        boundary = _relative_boundary(token, head_i)
+        boundary = _relative_boundary(token, head_i, tagger)
         cues = [] if nominal or boundary is not None else list(inherited)
         node = token
         while True:
@@ -215,17 +214,17 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
             if boundary is not None and node.i == boundary.head.i:
                 break
             for cue in tagger.cues_in_scope(doc, claim, node, None, by_token):
-                if cue not in cues and not _embedded(cue, node):
+                if cue not in cues and not _embedded(cue, node, tagger):
                     cues.append(cue)
             if node.i == head_i or node.head.i == node.i:
                 break
             node = node.head
         if nominal:
-            verb = _argument_of(token)
+            verb = _argument_of(token, tagger)
             if verb is not None and claim.start <= verb.i < claim.end:
                 cues += [c for c in tagger.cues_in_scope(doc, claim, verb, None, by_token) if c not in cues]
-            cues = [c for c in cues if _own_cue(c, token)]
-        cues = sorted((c for c in cues if not _on_target(c, token)), key=_cue_start)
+            cues = [c for c in cues if _own_cue(c, token, tagger)]
+        cues = sorted((c for c in cues if not _on_target(c, token, tagger)), key=_cue_start)
         # a nominal event in the claim is presupposed: who reports the claim
         # does not hedge it
         status, used = tagger.decide(
@@ -243,12 +242,12 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
     span = Span(doc, sent.start, sent.end, label=_TARGET_LABEL)
     nominal = presupposed(token, tagger)
     candidates = tagger.cues_in_scope(doc, span, token, None, by_token)
-    verb = _argument_of(token) if nominal else None
+    verb = _argument_of(token, tagger) if nominal else None
     if verb is not None:
         candidates += [c for c in tagger.cues_in_scope(doc, span, verb, None, by_token) if c not in candidates]
     cues = [
         c for c in candidates
-        if not _embedded(c, token) and not _on_target(c, token) and (not nominal or _own_cue(c, token))
+        if not _embedded(c, token, tagger) and not _on_target(c, token, tagger) and (not nominal or _own_cue(c, token, tagger))
         # a speech act takes only its own negation and modals ("may have *said*")
         and (not speech_act or c.root.i == token.i or c.root.head.i == token.i)
     ]
@@ -269,20 +268,20 @@ def _claim_info(claim: Span) -> dict[str, Any]:
     return {"start": claim.start_char, "end": claim.end_char, "head": info.get("head", claim.root.i), "status": info.get("status")}
 
 
-def _relative_boundary(token: Token, head_i: int) -> Token | None:
+def _relative_boundary(token: Token, head_i: int, tagger: CueTagger) -> Token | None:
     """The first relative or participle clause head on the way from ``token``
     (exclusive) up to the claim's predicate, or None."""
     node = token
     while node.i != head_i and node.head.i != node.i:
         node = node.head
-        if node.i != head_i and node.pos_ in ("VERB", "AUX") and presupposed(node):
+        if node.i != head_i and tagger.target_rule("nominal_target", node) is None and presupposed(node, tagger):
             return node
     return None
 
 
 def _speech_act(token: Token, tagger: CueTagger) -> bool:
     """Whether ``token`` is a verb of reporting (``report_verb`` rules)."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in tagger.report_verbs
+    return tagger.target_rule("speech_act", token) is not None
 
 
 def _negated_telling(token: Token, tagger: CueTagger) -> bool:
@@ -290,17 +289,7 @@ def _negated_telling(token: Token, tagger: CueTagger) -> bool:
     not *say* whether …"): what was not said is unknown, the saying did not
     happen."""
     lemma = token.lemma_.lower()
-    return (
-        token.pos_ in ("VERB", "AUX")
-        and (lemma in tagger.tell_verbs or lemma in tagger.report_verbs)
-        and any(c.dep_ == "neg" for c in token.children)
-    )
-
-
-def _infinitive_or_that(token: Token) -> bool:
-    """Whether a clause is an infinitive or a "that" clause: the content of the
-    word it hangs on ("a deal *to lease*", "fears *that* it fails")."""
-    return any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in token.children)
+    return (lemma in tagger.tell_verbs or lemma in tagger.report_verbs) and tagger.target_rule("negated_verb", token) is not None
 
 
 def presupposed(token: Token, tagger: CueTagger | None = None) -> bool:
@@ -311,29 +300,30 @@ def presupposed(token: Token, tagger: CueTagger | None = None) -> bool:
 
     tagger (CueTagger | None): whose ``target`` rules to use; None for the default pack's.
     """
-    if token.pos_ not in ("VERB", "AUX"):
+    tagger = tagger or default_tagger()
+    if tagger.target_rule("nominal_target", token) is not None:
         # "the company is not *efficient*", "it is not a *threat*", "may have
         # a large *impact*": the complement of a copula, or the event noun of
         # a light verb (a ``predicate_complement`` rule), is what the clause
         # puts forward
-        return (tagger or default_tagger()).target_rule("predicate_complement", token) is None
-    return token.dep_ in ("relcl", "acl") and not _infinitive_or_that(token)
+        return tagger.target_rule("predicate_complement", token) is None
+    return tagger.target_rule("presupposed_clause", token) is not None
 
 
-def _argument_of(token: Token) -> Token | None:
-    """The verb a presupposed noun is a core argument of, or None."""
-    if token.pos_ in ("VERB", "AUX") or token.dep_ not in CORE_ARGUMENT_DEPS or token.head.i == token.i:
+def _argument_of(token: Token, tagger: CueTagger) -> Token | None:
+    """The verb a presupposed noun is a core argument of (a ``core_argument`` rule), or None."""
+    if token.head.i == token.i or tagger.target_rule("core_argument", token) is None:
         return None
     return token.head
 
 
-def _own_cue(cue: Span, token: Token) -> bool:
+def _own_cue(cue: Span, token: Token, tagger: CueTagger) -> bool:
     """Whether a cue is in a presupposed target's own scope: inside its
     phrase, or, for a core argument, the verb it is an argument of."""
     root = cue.root
     if root.i == token.i or any(a.i == token.i for a in root.ancestors):
         return True
-    verb = _argument_of(token)
+    verb = _argument_of(token, tagger)
     return verb is not None and root.i == verb.i
 
 
@@ -353,27 +343,24 @@ def complement_of(token: Token, tagger: CueTagger) -> Token | None:
     for _ in range(4):
         head = node.head
         if head.i != node.i:
-            if node.dep_ in VERB_COMPLEMENT_DEPS and head.pos_ == "VERB" and tagger.complement_rule(head):
-                return head
-            if (
-                node.dep_ in ("acl", "relcl", "ccomp") and head.pos_ in ("NOUN", "ADJ")
-                and _infinitive_or_that(node) and tagger.complement_rule(head)
-            ):
-                return head
-            if node.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "ADJ"):
+            if tagger.target_rule("verb_complement", node) and tagger.complement_rule(head):
+                return head  # "*delayed* the tour", "the tour was *delayed*"
+            if tagger.target_rule("noun_complement", node) and tagger.complement_rule(head):
+                return head  # "*efforts* to ease", "*fears* that it fails"
+            if tagger.target_rule("prepositional_complement", node):
                 rule = tagger.complement_rule(head.head)
                 if rule is not None and head.lower_ in rule.preps:
                     return head.head
         for child in node.children:
             # "the *cancelled* deal", "test flight *delayed* after an accident"
-            if child.dep_ in ("amod", "acl") and child.tag_ == "VBN" and tagger.complement_rule(child):
+            if tagger.target_rule("participle_modifier", child) and tagger.complement_rule(child):
                 return child
             # "the Dow *nearly* broke the record": it did not
-            if node.i == token.i and node.pos_ == "VERB" and child.dep_ == "advmod" and tagger.complement_rule(child):
+            if node.i == token.i and tagger.target_rule("verb_adverb", child) and tagger.complement_rule(child):
                 return child
         # pass on: "will be *insolvent*", "stem the crash and *restore*",
         # "a deal to *lease*"
-        if node.dep_ in ("acomp", "attr", "conj") or node.dep_ in ("acl", "relcl") and _infinitive_or_that(node):
+        if tagger.target_rule("complement_passes", node):
             node = node.head
             continue
         return None
@@ -391,7 +378,7 @@ def _with_complement(result: TargetStatus, token: Token, tagger: CueTagger, by_t
         return result
     word = complement_of(token, tagger)
     if word is None or any(
-        _hedges(by_token.get(c.i)) for c in word.children if c.dep_ not in CORE_ARGUMENT_DEPS | {"nsubjpass"}
+        _hedges(by_token.get(c.i)) and tagger.target_rule("governor_modifier", c) for c in word.children
     ):
         return result  # "may be *delayed*", "was not *cancelled*"; its subject ("a *plan* … failed") does not count
     # the governing word is the cue closest to the target: it wins over a
@@ -411,15 +398,16 @@ def _with_complement(result: TargetStatus, token: Token, tagger: CueTagger, by_t
 
 def _hedges(cue: Span | None) -> bool:
     """Whether a cue takes a word's assertion back (negation, hedge, plan)."""
-    return cue is not None and (cue._.cue or {}).get("category") in ("neg", "unknown", "pseudo", "spec", "expect")
+    return cue is not None and (cue._.cue or {}).get("category") in HEDGE_CATEGORIES
 
 
-def _embedded(cue: Span, node: Token, claim: Span | None = None) -> bool:
-    """Whether a cue sits in a clause of its own below ``node`` ("said [it *may* …]")."""
+def _embedded(cue: Span, node: Token, tagger: CueTagger, claim: Span | None = None) -> bool:
+    """Whether a cue sits in a clause of its own below ``node`` ("said [it *may* …]"):
+    an ``embedded_clause`` rule matches a word on its way up."""
     t = cue.root
     crossed = False
     while t.i != node.i:
-        crossed = crossed or (t.dep_ in EMBEDDING_DEPS and t.pos_ in ("VERB", "AUX"))
+        crossed = crossed or tagger.target_rule("embedded_clause", t) is not None
         if t.head.i == t.i:
             # not below ``node``: a cue in a clause beside it is out of its
             # scope; one the claim took from the clause it hangs on ("…
@@ -429,19 +417,23 @@ def _embedded(cue: Span, node: Token, claim: Span | None = None) -> bool:
     return crossed
 
 
-def _on_target(cue: Span, token: Token) -> bool:
+def _on_target(cue: Span, token: Token, tagger: CueTagger) -> bool:
     """A stance word is itself a fact: "*intend* to launch" hedges the launch,
-    not the intending. So is a stance word that is the complement of a target
-    copula: "talks *are* likely to resume", "executives *are* in negotiations".
+    not the intending. So is a stance word that the target verb has or is
+    (a ``stance_on_target`` rule: "Apple *has* plans to import …", "talks *are*
+    likely to resume", "executives *are* in negotiations").
     Negation and unknown cues are kept."""
-    if (cue._.cue or {}).get("category") in ("neg", "unknown"):
+    if (cue._.cue or {}).get("category") in OWN_CUE_CATEGORIES:
         return False
     if cue.start <= token.i < cue.end:
         return True
     root = cue.root
-    if token.lemma_ == "have" and root.head.i == token.i and root.dep_ == "dobj":
-        return True  # "Apple *has* plans to import …": the having is a fact, the import planned
-    return token.lemma_ == "be" and root.head.i == token.i and root.dep_ in ("acomp", "attr", "prep")
+    walk = Walk({token.i}, cue, None)
+    for rule, test in tagger.target_roles["stance_on_target"]:
+        if test(root, walk):
+            record_rule(root.doc, rule.id, root.idx, root.idx + len(root.text))
+            return True
+    return False
 
 
 def _cue_start(cue: Span) -> int:

@@ -8,6 +8,8 @@ not English content words: those live in the rule packs (``models/en``).
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 #: Dependency labels that attach a clause of its own to its head.
 CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
 #: Dependencies of a clause's subject.
@@ -22,3 +24,12 @@ PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 #: subject; a superlative with one is a measurable fact ("the biggest tour of 2026").
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
+#: Dependencies of an auxiliary on the verb it serves.
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
+
+
+def served_verb(token: Token) -> Token:
+    """RETURNS (Token): the verb an auxiliary serves ("*has* delayed": "delayed"), else the token itself."""
+    if token.dep_ in AUXILIARY_DEPS and token.head is not token:
+        return token.head
+    return token
