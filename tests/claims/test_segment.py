@@ -179,6 +179,11 @@ def test_segment_opinion_is_no_claim(analyse, text):
         "The studio is in talks with the director.",
         # "most" that counts a noun is a quantity, no superlative of quality
         "They are small farms that in most cases are losing money.",
+        # a comparative of an evaluative word sets two states side by side: checkable
+        "The deficit was far greater than the treasury had forecast.",
+        "The new border checks are tougher than the old ones.",
+        # an opinion verb with a modal is a capacity or a wish, not the opinion
+        "The senator is a colleague she can admire.",
     ],
 )
 def test_segment_measurable_or_forecast_superlative_is_a_claim(analyse, text):

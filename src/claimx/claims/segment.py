@@ -456,7 +456,7 @@ def is_opinion(
     measurable fact ("one of the biggest tours of 2026")."""
     if any(_measure(t) for t in span):
         return False
-    if head.lemma_.lower() in opinion_verbs and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+    if head.lemma_.lower() in opinion_verbs and not _modal(head):
         return True  # "it deserves to work", "fans love it"; not the wish of "would like to expand"
     if any(
         c.dep_ == "advmod" and c.lower_ in evaluative and (c.i < head.i or span.doc[c.i - 1].text == ",")
@@ -487,10 +487,12 @@ def is_opinion(
                 words.fire(kind, head)
                 return True  # "the most eagerly awaited sequels"
             describes = t.pos_ == "ADJ" or t.dep_ in ("attr", "acomp", "amod")
-            if describes and (t.lemma_.lower() in evaluative or t.lower_ in evaluative):
+            # a comparative sets two states side by side ("the loss was far
+            # greater than forecast", "the new rules are tougher"): checkable, no verdict
+            if describes and t.tag_ != "JJR" and (t.lemma_.lower() in evaluative or t.lower_ in evaluative):
                 words.fire(kind, head)
                 return True
-            if t.dep_ == "relcl" and t.lemma_.lower() in opinion_verbs:
+            if t.dep_ == "relcl" and t.lemma_.lower() in opinion_verbs and not _modal(t):
                 words.fire(kind, head)
                 return True  # "Tiago is a player we like": a verdict on him
     return False
@@ -499,6 +501,12 @@ def is_opinion(
 #: what the model's lemmatizer misses of a contraction spelt with a curly
 #: apostrophe ("You’re", "He’s"): the normalised form the tagger saw
 _CONTRACTED_BE = frozenset({"are", "am", "is", "'s", "'re", "'m"})
+
+
+def _modal(token: Token) -> bool:
+    """RETURNS (bool): whether a verb has a modal ("would like to expand", "a
+    leader he can admire"): a wish or a capacity, not the opinion itself."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
 
 
 def _copula_lemma(token: Token) -> str:
