@@ -49,7 +49,7 @@ from ..rules import (
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
-from .sentences import doc_text
+from .sentences import doc_text, is_dateline
 from .tree import CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS
 
 register_extensions()
@@ -1690,6 +1690,8 @@ class Segmenter(RulePackComponent):
             return []  # "Why glasses, and why now?" asks, it does not claim
         if _heading_or_byline(sent, doc.text if text is None else text) or _untitled_headline(sent, doc):
             return []
+        if is_dateline(sent.text):
+            return []  # "WASHINGTON (AP) —": where and from whom, no claim
         credit = _credit(sent.text.lower(), self.credits) if self.credits else None
         if credit is not None:
             phrase, at = credit
