@@ -125,6 +125,14 @@ def test_segment_headings_and_bylines_are_not_claims(analyse, text):
             "Update: Northwind confirmed on Wednesday that it had accepted an improved offer.",
             ["Northwind confirmed on Wednesday that it had accepted an improved offer"],
         ),
+        # a clause that only leads into the list below its colon is no claim; the items are
+        (
+            "The audit also showed that:\n- Two depots missed their checks.",
+            ["Two depots missed their checks"],
+        ),
+        ("The three towns on the shortlist are:\nDover, Deal and Hythe.", ["Dover, Deal and Hythe"]),
+        # a clause with content before its colon stays
+        ("The mayor wrote:\nThe depot will close.", ["The mayor wrote", "The depot will close"]),
         # a pronoun with a subject is no predicate ("Whatever the outcome")
         ("Whatever the outcome, the club is planning a summer rebuild.", ["the club is planning a summer rebuild"]),
         # "according to X" in mid-sentence stays inside the claim

@@ -1087,6 +1087,26 @@ def _clausal_pcomp(token: Token) -> bool:
     return token.dep_ == "pcomp" and token.tag_ in ("VBN", "VBG", "VBD") and any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
+def _list_lead(span: Span, text: str | None) -> bool:
+    """Whether ``span`` only leads into a list or a block set below it: it ends
+    its line with a colon, on "that", "the following" or a copula that has
+    nothing after it ("The survey also found that:", "This year's finalists
+    are:");
+    what it says is in the lines that follow, each a claim of its own. A
+    clause with content before its colon ("The Post reported:", "One fan
+    tweeted:") stays: the act is news of its own."""
+    text = doc_text(span.doc) if text is None else text
+    after = text[span.end_char : span.end_char + 4].lstrip(" \t")
+    if not after.startswith(":") or after[1:2] not in ("\n", ""):
+        return False
+    last = next((t for t in reversed(span) if not t.is_punct and not t.is_space), None)
+    if last is None:
+        return False
+    if last.lower_ in ("that", "following"):
+        return True  # "found that:", "found the following:" (the parser reads "that" as a mark or an object)
+    return _copula_lemma(last) == BE and not any(c.dep_ in ("attr", "acomp") for c in last.children)
+
+
 def _heading_or_byline(sent: Span, text: str) -> bool:
     """A line of its own that is a heading ("## What we know", "Release date")
     or a byline ("By Jane Doe"): short, alone on its line, no closing
@@ -1790,6 +1810,8 @@ class Segmenter(RulePackComponent):
                     continue
                 if not _has_content(span):
                     continue  # "<tweet id=…>": markup, no proposition
+                if _list_lead(span, text):
+                    continue  # "The survey also found that:" + a list: the items are the claims
                 lowered = span.text.lower()
                 if _boilerplate(lowered, self.boilerplate):
                     self._record_nonclaim(span, "boilerplate")
