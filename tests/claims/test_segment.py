@@ -106,6 +106,9 @@ def test_segment_yes_no_question_is_a_rumored_claim(analyse):
         "## What we know so far\nThe sequel is officially in development.",
         "By Jane Doe\nThe sequel is officially in development.",
         "Release date and cast\n\nThe sequel is officially in development.",
+        # a sentence that is a bare noun phrase names or exclaims: a letter's signature, an outburst
+        "The sequel is officially in development.\nAnna Lindqvist-Moreau.",
+        "“Some truly awful numbers.” The sequel is officially in development.",
         # a dateline is where and from whom, no claim
         "PORTLAND, Ore., May 2 (AP) — The sequel is officially in development.",
     ],

@@ -1087,6 +1087,24 @@ def _clausal_pcomp(token: Token) -> bool:
     return token.dep_ == "pcomp" and token.tag_ in ("VBN", "VBG", "VBD") and any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
+def _bare_noun_phrase(span: Span) -> bool:
+    """Whether ``span`` is a whole sentence that is a bare noun phrase: no
+    verb, no preposition, no figure, its root a noun ("Jo Park." signing a
+    letter, "Some really bad things.", "A bold, brash newcomer."): it names
+    or exclaims and asserts nothing. The items of a list ("— Ann Lee of
+    the Post") open with a mark, and stay."""
+    sent = span.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space and not t.is_quote]
+    if not words or span.start > words[0].i or span.end <= words[-1].i:
+        return False
+    first = next((t for t in sent if not t.is_space), None)
+    if first is not None and first.is_punct and not first.is_quote:
+        return False
+    return sent.root.pos_ in ("NOUN", "PROPN") and not any(
+        t.pos_ in ("VERB", "AUX", "ADP") or t.like_num for t in words
+    )
+
+
 def _list_lead(span: Span, text: str | None) -> bool:
     """Whether ``span`` only leads into a list or a block set below it: it ends
     its line with a colon, on "that", "the following" or a copula that has
@@ -1810,6 +1828,8 @@ class Segmenter(RulePackComponent):
                     continue
                 if not _has_content(span):
                     continue  # "<tweet id=…>": markup, no proposition
+                if _bare_noun_phrase(span):
+                    continue  # "Jo Park." signing a letter, "Some really bad things.": names or exclaims, asserts nothing
                 if _list_lead(span, text):
                     continue  # "The survey also found that:" + a list: the items are the claims
                 lowered = span.text.lower()
