@@ -169,6 +169,8 @@ def test_segment_frames_labels_and_clefts(analyse, text, claims):
         "The hype makes the record one of the most eagerly awaited albums of the year.",
         "The soundtrack was the best thing about the old show.",
         "For a camera this refined, the cost seems fair.",
+        # an evaluative word in -ing the parser reads as a progressive is a verdict all the same
+        "The cost of the new stadium is simply breathtaking.",
         # a contracted copula spelt with a curly apostrophe is a copula all the same
         "It’s a dreadful ending.",
         "You’re brilliant.",
@@ -188,6 +190,8 @@ def test_segment_opinion_is_no_claim(analyse, text):
         "The budget would make it the studio's most expensive production to date.",
         # a superlative someone expects is a forecast
         "The label expects the record to be its best seller to date.",
+        # a verb in -ing with somewhere to go or an object is an event, not a verdict
+        "The firm is moving its head office to Leeds.",
         # a plain copula without evaluation stays a claim
         "The studio is in talks with the director.",
         # "most" that counts a noun is a quantity, no superlative of quality

@@ -463,6 +463,8 @@ def is_opinion(
         for c in head.children
     ):
         return True  # "Honestly, a bigger battery is …", "It is, frankly, the best …": a stance adverb marks a verdict
+    if _evaluative_participle(head, evaluative):
+        return True  # "It is simply breathtaking", parsed as a progressive: a verdict
     lemma = _copula_lemma(head)
     making = lemma in words.causative  # "fan support makes it one of the most awaited sequels"
     if lemma not in words.linking and not making:
@@ -501,6 +503,30 @@ def is_opinion(
 #: what the model's lemmatizer misses of a contraction spelt with a curly
 #: apostrophe ("You’re", "He’s"): the normalised form the tagger saw
 _CONTRACTED_BE = frozenset({"are", "am", "is", "'s", "'re", "'m"})
+
+
+#: adverbs that grade an adjective ("simply breathtaking", "truly appalling")
+_DEGREE = frozenset(
+    {"simply", "really", "truly", "very", "absolutely", "quite", "so", "just", "pretty", "utterly",
+     "genuinely", "downright", "rather", "totally", "completely", "frankly", "honestly", "most", "more"}
+)
+
+
+def _evaluative_participle(head: Token, evaluative: frozenset[str]) -> bool:
+    """RETURNS (bool): whether ``head`` is an evaluative adjective in -ing that
+    the parser read as a progressive after a copula ("The cost is
+    *breathtaking*", "It is simply *appalling*"): "be" its only auxiliary,
+    nothing after it but a full stop, and no adverb but one of degree ("The
+    firm is *moving* to Leeds", "is moving quickly" are events)."""
+    if head.tag_ != "VBG" or head.lower_ not in evaluative:
+        return False
+    if not any(c.dep_ == "aux" and _copula_lemma(c) == BE for c in head.children):
+        return False
+    for c in head.children:
+        if c.dep_ in ("aux", "nsubj", "punct") or (c.dep_ == "advmod" and c.lower_ in _DEGREE):
+            continue
+        return False
+    return True
 
 
 def _modal(token: Token) -> bool:
