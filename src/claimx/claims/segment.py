@@ -1118,7 +1118,7 @@ def _bare_noun_phrase(span: Span) -> bool:
     verb, no preposition, no figure, its root a noun ("Jo Park." signing a
     letter, "Some really bad things.", "A bold, brash newcomer."): it names
     or exclaims and asserts nothing. The items of a list ("— Ann Lee of
-    the Post") open with a mark, and stay."""
+    the Post", or any line after a colon) stay."""
     sent = span.sent
     words = [t for t in sent if not t.is_punct and not t.is_space and not t.is_quote]
     if not words or span.start > words[0].i or span.end <= words[-1].i:
@@ -1126,6 +1126,8 @@ def _bare_noun_phrase(span: Span) -> bool:
     first = next((t for t in sent if not t.is_space), None)
     if first is not None and first.is_punct and not first.is_quote:
         return False
+    if doc_text(span.doc)[: sent.start_char].rstrip().endswith(":"):
+        return False  # "The finalists are:\nDover and Deal.": the items of the line before
     return sent.root.pos_ in ("NOUN", "PROPN") and not any(
         t.pos_ in ("VERB", "AUX", "ADP") or t.like_num for t in words
     )
