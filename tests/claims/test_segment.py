@@ -106,6 +106,11 @@ def test_segment_yes_no_question_is_a_rumored_claim(analyse):
         "## What we know so far\nThe sequel is officially in development.",
         "By Jane Doe\nThe sequel is officially in development.",
         "Release date and cast\n\nThe sequel is officially in development.",
+        # a sentence that is a bare noun phrase names or exclaims: a letter's signature, an outburst
+        "The sequel is officially in development.\nAnna Lindqvist-Moreau.",
+        "“Some truly awful numbers.” The sequel is officially in development.",
+        # a dateline is where and from whom, no claim
+        "PORTLAND, Ore., May 2 (AP) — The sequel is officially in development.",
     ],
 )
 def test_segment_headings_and_bylines_are_not_claims(analyse, text):
@@ -123,6 +128,14 @@ def test_segment_headings_and_bylines_are_not_claims(analyse, text):
             "Update: Northwind confirmed on Wednesday that it had accepted an improved offer.",
             ["Northwind confirmed on Wednesday that it had accepted an improved offer"],
         ),
+        # a clause that only leads into the list below its colon is no claim; the items are
+        (
+            "The audit also showed that:\n- Two depots missed their checks.",
+            ["Two depots missed their checks"],
+        ),
+        ("The three towns on the shortlist are:\nDover, Deal and Hythe.", ["Dover, Deal and Hythe"]),
+        # a clause with content before its colon stays
+        ("The mayor wrote:\nThe depot will close.", ["The mayor wrote", "The depot will close"]),
         # a pronoun with a subject is no predicate ("Whatever the outcome")
         ("Whatever the outcome, the club is planning a summer rebuild.", ["the club is planning a summer rebuild"]),
         # "according to X" in mid-sentence stays inside the claim
@@ -156,6 +169,8 @@ def test_segment_frames_labels_and_clefts(analyse, text, claims):
         "The hype makes the record one of the most eagerly awaited albums of the year.",
         "The soundtrack was the best thing about the old show.",
         "For a camera this refined, the cost seems fair.",
+        # an evaluative word in -ing the parser reads as a progressive is a verdict all the same
+        "The cost of the new stadium is simply breathtaking.",
         # a contracted copula spelt with a curly apostrophe is a copula all the same
         "It’s a dreadful ending.",
         "You’re brilliant.",
@@ -175,10 +190,17 @@ def test_segment_opinion_is_no_claim(analyse, text):
         "The budget would make it the studio's most expensive production to date.",
         # a superlative someone expects is a forecast
         "The label expects the record to be its best seller to date.",
+        # a verb in -ing with somewhere to go or an object is an event, not a verdict
+        "The firm is moving its head office to Leeds.",
         # a plain copula without evaluation stays a claim
         "The studio is in talks with the director.",
         # "most" that counts a noun is a quantity, no superlative of quality
         "They are small farms that in most cases are losing money.",
+        # a comparative of an evaluative word sets two states side by side: checkable
+        "The deficit was far greater than the treasury had forecast.",
+        "The new border checks are tougher than the old ones.",
+        # an opinion verb with a modal is a capacity or a wish, not the opinion
+        "The senator is a colleague she can admire.",
     ],
 )
 def test_segment_measurable_or_forecast_superlative_is_a_claim(analyse, text):

@@ -94,3 +94,26 @@ def test_sentences_none_starts_right_after_a_word(nlp, text):
 def test_sentences_headline_words_still_break_at_a_newline(nlp):
     doc = nlp("Mayor Backs New Tram Line\nThe council will vote on the plan in May.")
     assert [s.text.strip() for s in doc.sents] == ["Mayor Backs New Tram Line", "The council will vote on the plan in May."]
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # a dateline opening a paragraph is a sentence of its own: place, state, day, agency, dash
+        (
+            "Intro line.\nDENVER (AP) — The governor signed the water bill on Friday.",
+            ["Intro line.", "DENVER (AP) —", "The governor signed the water bill on Friday."],
+        ),
+        (
+            "ALBANY, N.Y., Jan. 9 (UPI) -- Lawmakers passed the budget late on Thursday.",
+            ["ALBANY, N.Y., Jan. 9 (UPI) --", "Lawmakers passed the budget late on Thursday."],
+        ),
+        # a capitalised name and a dash inside a sentence is no dateline
+        (
+            "NATO troops left the base on Monday - two weeks early.",
+            ["NATO troops left the base on Monday - two weeks early."],
+        ),
+    ],
+)
+def test_sentences_dateline_is_its_own_sentence(nlp, text, sentences):
+    assert [s.text.strip() for s in nlp(text).sents] == sentences

@@ -49,7 +49,7 @@ from ..rules import (
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
-from .sentences import doc_text
+from .sentences import doc_text, is_dateline
 from .tree import CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS
 
 register_extensions()
@@ -456,13 +456,15 @@ def is_opinion(
     measurable fact ("one of the biggest tours of 2026")."""
     if any(_measure(t) for t in span):
         return False
-    if head.lemma_.lower() in opinion_verbs and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+    if head.lemma_.lower() in opinion_verbs and not _modal(head):
         return True  # "it deserves to work", "fans love it"; not the wish of "would like to expand"
     if any(
         c.dep_ == "advmod" and c.lower_ in evaluative and (c.i < head.i or span.doc[c.i - 1].text == ",")
         for c in head.children
     ):
         return True  # "Honestly, a bigger battery is …", "It is, frankly, the best …": a stance adverb marks a verdict
+    if _evaluative_participle(head, evaluative):
+        return True  # "It is simply breathtaking", parsed as a progressive: a verdict
     lemma = _copula_lemma(head)
     making = lemma in words.causative  # "fan support makes it one of the most awaited sequels"
     if lemma not in words.linking and not making:
@@ -487,10 +489,12 @@ def is_opinion(
                 words.fire(kind, head)
                 return True  # "the most eagerly awaited sequels"
             describes = t.pos_ == "ADJ" or t.dep_ in ("attr", "acomp", "amod")
-            if describes and (t.lemma_.lower() in evaluative or t.lower_ in evaluative):
+            # a comparative sets two states side by side ("the loss was far
+            # greater than forecast", "the new rules are tougher"): checkable, no verdict
+            if describes and t.tag_ != "JJR" and (t.lemma_.lower() in evaluative or t.lower_ in evaluative):
                 words.fire(kind, head)
                 return True
-            if t.dep_ == "relcl" and t.lemma_.lower() in opinion_verbs:
+            if t.dep_ == "relcl" and t.lemma_.lower() in opinion_verbs and not _modal(t):
                 words.fire(kind, head)
                 return True  # "Tiago is a player we like": a verdict on him
     return False
@@ -499,6 +503,36 @@ def is_opinion(
 #: what the model's lemmatizer misses of a contraction spelt with a curly
 #: apostrophe ("You’re", "He’s"): the normalised form the tagger saw
 _CONTRACTED_BE = frozenset({"are", "am", "is", "'s", "'re", "'m"})
+
+
+#: adverbs that grade an adjective ("simply breathtaking", "truly appalling")
+_DEGREE = frozenset(
+    {"simply", "really", "truly", "very", "absolutely", "quite", "so", "just", "pretty", "utterly",
+     "genuinely", "downright", "rather", "totally", "completely", "frankly", "honestly", "most", "more"}
+)
+
+
+def _evaluative_participle(head: Token, evaluative: frozenset[str]) -> bool:
+    """RETURNS (bool): whether ``head`` is an evaluative adjective in -ing that
+    the parser read as a progressive after a copula ("The cost is
+    *breathtaking*", "It is simply *appalling*"): "be" its only auxiliary,
+    nothing after it but a full stop, and no adverb but one of degree ("The
+    firm is *moving* to Leeds", "is moving quickly" are events)."""
+    if head.tag_ != "VBG" or head.lower_ not in evaluative:
+        return False
+    if not any(c.dep_ == "aux" and _copula_lemma(c) == BE for c in head.children):
+        return False
+    for c in head.children:
+        if c.dep_ in ("aux", "nsubj", "punct") or (c.dep_ == "advmod" and c.lower_ in _DEGREE):
+            continue
+        return False
+    return True
+
+
+def _modal(token: Token) -> bool:
+    """RETURNS (bool): whether a verb has a modal ("would like to expand", "a
+    leader he can admire"): a wish or a capacity, not the opinion itself."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
 
 
 def _copula_lemma(token: Token) -> str:
@@ -1077,6 +1111,46 @@ def _clausal_pcomp(token: Token) -> bool:
     """RETURNS (bool): whether ``token`` is a participle with a subject of its own, as a preposition's complement
     (a participle the tagger reads as a past tense, "with voters largely split", counts: no past tense follows "with")."""
     return token.dep_ == "pcomp" and token.tag_ in ("VBN", "VBG", "VBD") and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def _bare_noun_phrase(span: Span) -> bool:
+    """Whether ``span`` is a whole sentence that is a bare noun phrase: no
+    verb, no preposition, no figure, its root a noun ("Jo Park." signing a
+    letter, "Some really bad things.", "A bold, brash newcomer."): it names
+    or exclaims and asserts nothing. The items of a list ("— Ann Lee of
+    the Post", or any line after a colon) stay."""
+    sent = span.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space and not t.is_quote]
+    if not words or span.start > words[0].i or span.end <= words[-1].i:
+        return False
+    first = next((t for t in sent if not t.is_space), None)
+    if first is not None and first.is_punct and not first.is_quote:
+        return False
+    if doc_text(span.doc)[: sent.start_char].rstrip().endswith(":"):
+        return False  # "The finalists are:\nDover and Deal.": the items of the line before
+    return sent.root.pos_ in ("NOUN", "PROPN") and not any(
+        t.pos_ in ("VERB", "AUX", "ADP") or t.like_num for t in words
+    )
+
+
+def _list_lead(span: Span, text: str | None) -> bool:
+    """Whether ``span`` only leads into a list or a block set below it: it ends
+    its line with a colon, on "that", "the following" or a copula that has
+    nothing after it ("The survey also found that:", "This year's finalists
+    are:");
+    what it says is in the lines that follow, each a claim of its own. A
+    clause with content before its colon ("The Post reported:", "One fan
+    tweeted:") stays: the act is news of its own."""
+    text = doc_text(span.doc) if text is None else text
+    after = text[span.end_char : span.end_char + 4].lstrip(" \t")
+    if not after.startswith(":") or after[1:2] not in ("\n", ""):
+        return False
+    last = next((t for t in reversed(span) if not t.is_punct and not t.is_space), None)
+    if last is None:
+        return False
+    if last.lower_ in ("that", "following"):
+        return True  # "found that:", "found the following:" (the parser reads "that" as a mark or an object)
+    return _copula_lemma(last) == BE and not any(c.dep_ in ("attr", "acomp") for c in last.children)
 
 
 def _heading_or_byline(sent: Span, text: str) -> bool:
@@ -1682,6 +1756,8 @@ class Segmenter(RulePackComponent):
             return []  # "Why glasses, and why now?" asks, it does not claim
         if _heading_or_byline(sent, doc.text if text is None else text) or _untitled_headline(sent, doc):
             return []
+        if is_dateline(sent.text):
+            return []  # "WASHINGTON (AP) —": where and from whom, no claim
         credit = _credit(sent.text.lower(), self.credits) if self.credits else None
         if credit is not None:
             phrase, at = credit
@@ -1780,6 +1856,10 @@ class Segmenter(RulePackComponent):
                     continue
                 if not _has_content(span):
                     continue  # "<tweet id=…>": markup, no proposition
+                if _bare_noun_phrase(span):
+                    continue  # "Jo Park." signing a letter, "Some really bad things.": names or exclaims, asserts nothing
+                if _list_lead(span, text):
+                    continue  # "The survey also found that:" + a list: the items are the claims
                 lowered = span.text.lower()
                 if _boilerplate(lowered, self.boilerplate):
                     self._record_nonclaim(span, "boilerplate")

@@ -16,11 +16,16 @@ Runs before the parser, which respects sentence starts already set:
   said …"), and stays with the sentence it closes; after a question or
   exclamation mark it does so too, unless a short attribution ends there
   ("“Is it over?” Lee asked."), which belongs to the quote's sentence;
-- no sentence starts right after a word on the same line.
+- no sentence starts right after a word on the same line, except after a
+  dateline: a paragraph that opens with a place in capitals, perhaps a
+  state and a day, perhaps a news agency, and a dash ("WASHINGTON (AP) —
+  …", "NEW YORK, Dec. 4 (UPI) — …") is a sentence of its own, which is no
+  claim (the segmenter drops it), and the story starts after it.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from pathlib import Path
 
@@ -33,6 +38,26 @@ from .component import RulePackComponent
 from .extensions import record_rule
 
 RULE_FILE = "sentences.jsonl"
+
+#: a dateline: the place in capitals ("WASHINGTON", "ST. LOUIS", "DES
+#: MOINES"), perhaps its state or country ("MANCHESTER, N.H."), perhaps the
+#: day ("NEW YORK, Dec. 4"), perhaps the agency in brackets ("(AP)",
+#: "(Reuters)"), then a dash and a space, as wire copy and papers open a story
+_DATELINE = (
+    r"[A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z.]){0,3}"
+    r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?"
+    r"(?:, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
+    r"(?: ?\([A-Z][A-Za-z&.’' -]{0,24}\))?"
+    r" ?(?:—|–|--?) "
+)
+DATELINE = re.compile(r"(?m)^[ \t]*" + _DATELINE + r"(?=\S)")
+_WHOLE_DATELINE = re.compile(_DATELINE)
+
+
+def is_dateline(text: str) -> bool:
+    """RETURNS (bool): whether ``text`` (a sentence) is all dateline ("WASHINGTON (AP) —")."""
+    return _WHOLE_DATELINE.fullmatch(text.strip() + " ") is not None
+
 
 #: how many words an attribution after a quote may take ("Lee asked", "the
 #: minister told reporters") before its closing mark
@@ -128,8 +153,24 @@ def mark_sentence_starts(
             and token.is_title
         ):
             starts[i] = 1
+    if "—" in doc.text or "-" in doc.text or "–" in doc.text:
+        _split_datelines(doc, starts)
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
+
+
+def _split_datelines(doc: Doc, starts) -> None:  # type: ignore[no-untyped-def]
+    """Make every dateline opening a paragraph a sentence of its own (``starts``
+    is the Doc's SENT_START array, changed in place)."""
+    text = doc_text(doc)
+    offsets = [t.idx for t in doc]
+    for match in DATELINE.finditer(text):
+        first = bisect_left(offsets, match.start() + len(match.group()) - len(match.group().lstrip()))
+        after = bisect_left(offsets, match.end())
+        if after >= len(doc) or offsets[after] != match.end() or first >= after:
+            continue
+        starts[first + 1 : after] = -1
+        starts[after] = 1
 
 
 def _title_before(doc: Doc, j: int, titles: dict[str, str]) -> str | None:
