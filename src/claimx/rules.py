@@ -706,8 +706,15 @@ class SlotRule(BaseModel):
     #: article's main subject; "maker", the company whose product the
     #: article follows, when the claim is about that product ("France will
     #: lose 4,300 jobs" in an article on the Talmar V40: Talmar's job cuts);
+    #: "agent", the person, organisation or country that does what the
+    #: claim says (the predicate's subject, the agent of a passive, the owner
+    #: of the slot's noun: "the senator endorsed her", "Ryan's endorsement"):
+    #: an endorsement, a meeting, an inquiry is the fact of the one who acts,
+    #: and of the other party it names (the key then opens with that party's
+    #: name, "Kerr endorsement"), and a claim that names no party that acts
+    #: does not speak to it ("the tablet will support styluses");
     #: None for the claim's subject as usual
-    party: Literal["actor", "maker"] | None = None
+    party: Literal["actor", "maker", "agent"] | None = None
     #: the key of another slot whose party this fact also belongs to, when
     #: the article names one such party and the claim is about its main
     #: subject: deliveries are to the party that ordered ("orders": "It
