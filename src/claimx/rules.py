@@ -715,6 +715,11 @@ class SlotRule(BaseModel):
     #: does not speak to it ("the tablet will support styluses");
     #: None for the claim's subject as usual
     party: Literal["actor", "maker", "agent"] | None = None
+    #: for a slot of ``party`` "agent": its verb speaks to the fact only when
+    #: what it takes as its object is a party (a named person or body, a
+    #: pronoun, a role another such slot names: "the nominee"): "will support
+    #: Kerr" is an endorsement, "will not support the spending cuts" is none
+    object_party: bool = False
     #: the key of another slot whose party this fact also belongs to, when
     #: the article names one such party and the claim is about its main
     #: subject: deliveries are to the party that ordered ("orders": "It

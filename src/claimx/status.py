@@ -786,9 +786,11 @@ def rollup(
     if background is None:
         background = background_claims(claims)
     attribute_words = _attribute_words()
+    from .slots import agent_keys as slot_agent_keys
     from .slots import maker_keys as slot_maker_keys
 
     maker_keys = slot_maker_keys()
+    agent_keys = slot_agent_keys()
     attribute_keys = set(attribute_words.values())
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
@@ -870,6 +872,17 @@ def rollup(
     for okey, doc_id, entry in extra:
         groups.setdefault(okey, {}).setdefault(doc_id, []).append(entry)
         names.setdefault(okey, set()).add(entry[2]["subject"]["name"])
+    # "he will support the party's nominee" beside "he endorsed Kerr": an act
+    # of one party (``party`` "agent") that names no other is its one act of
+    # that kind the corpus names the other party of, when it has only one
+    for (subject, topic, key) in [g for g in groups if (g[1], g[2]) in agent_keys]:
+        keyed = [g for g in groups if g[0] == subject and g[1] == topic and g[2].endswith(" " + key)]
+        if len(keyed) != 1:
+            continue
+        into = groups[keyed[0]]
+        for doc_id, entries in groups.pop((subject, topic, key)).items():
+            into.setdefault(doc_id, []).extend((priority + 1, position, claim) for priority, position, claim in entries)
+        names[keyed[0]] |= names.pop((subject, topic, key))
     records: dict[str, StatusRecord] = {}
     for (subject, topic, key), by_doc in groups.items():
         history = _history(by_doc, docs, topic, key, resolution, background)

@@ -90,7 +90,11 @@ def test_slots_an_act_is_the_fact_of_the_one_who_acts(analyse, text, subject, ke
 
 @pytest.mark.parametrize(
     "text",
-    ["The new tablet will support a stylus and two keyboards.", "The plant cannot meet demand for the batteries."],
+    [
+        "The new tablet will support a stylus and two keyboards.",
+        "The plant cannot meet demand for the batteries.",
+        "Mayor Tobias Ferrant will not support the spending cuts, his office said.",
+    ],
 )
 def test_slots_an_act_needs_a_party(analyse, text):
     # with no person or body acting or named, "support" and "meet" are no endorsement or meeting

@@ -229,6 +229,10 @@ class TopicTagger(RulePackComponent):
         self.maker_keys: set[tuple[str, str]] = set()
         #: (topic, key) of the facts of the person or body that acts, keyed by the other party (``party``: "agent")
         self.agent_keys: set[tuple[str, str]] = set()
+        #: of those, the ones whose verb needs a party as its object (``object_party``)
+        self.object_party_keys: set[tuple[str, str]] = set()
+        #: the one-word nouns of those slots: a role that stands for a party ("the nominee")
+        self.agent_nouns: set[str] = set()
         #: (topic, key) -> the key whose party the fact follows (``follows``)
         self.follow_keys: dict[tuple[str, str], str] = {}
         for slot in load_slots(rules_dir):
@@ -242,6 +246,9 @@ class TopicTagger(RulePackComponent):
                 self.maker_keys.add((slot.topic, slot.key))
             elif slot.party == "agent":
                 self.agent_keys.add((slot.topic, slot.key))
+                self.agent_nouns.update(w for w in slot.words if " " not in w)
+                if slot.object_party:
+                    self.object_party_keys.add((slot.topic, slot.key))
             if slot.labels:
                 self.slot_labels.append(slot)
             for word in slot.words:
@@ -432,6 +439,8 @@ class TopicTagger(RulePackComponent):
                 # with no one acting it is no such fact ("the tablet will support styluses")
                 words = [h[0] for h in slot_hits[n] if (h[3].topic, h[3].key) == (info["topic"], info["key"])]
                 agent = _agent(claim, claim_ents[n], words, self._match)
+                if (info["topic"], info["key"]) in self.object_party_keys and not self._party_objects(claim, words):
+                    agent = None
                 if agent is None:
                     info["key"] = plain_key
                 else:
@@ -565,6 +574,23 @@ class TopicTagger(RulePackComponent):
                 if info["topic"] in _PRODUCT_TOPICS and info["subject"]["start"] is None and info["subject"]["name"] == main:
                     info["subject"] = {"name": product, "start": None, "end": None}
         return doc
+
+    def _party_objects(self, claim: Span, words: list[int]) -> bool:
+        """RETURNS (bool): whether the slot's verbs among ``words`` take no
+        direct object, or one that is a party: a named person or body, a
+        pronoun, a role an agent slot names ("support the nominee"); not a
+        thing ("support the spending cuts", "meet demand")."""
+        doc = claim.doc
+        for i in words:
+            if doc[i].pos_ != "VERB":
+                continue
+            for obj in (c for c in doc[i].children if c.dep_ == "dobj"):
+                if not (
+                    obj.ent_type_ in _AGENT_LABELS or obj.pos_ in ("PRON", "PROPN")
+                    or obj.lemma_.lower() in self.agent_nouns
+                ):
+                    return False
+        return True
 
     def _record(self, claim: Span, info: dict, aliases: dict[str, str]) -> None:
         """Record the ``topics.jsonl`` rules behind a claim's topic and key:
@@ -1533,26 +1559,48 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         previous = doc[sent.start - 1].sent if sent.start > 0 else None
         named = [e for e in (*(previous.ents if previous is not None else ()), *sent.ents) if e.end <= top.i]
         before = [e for e in named if e.label_ == "PERSON"]
-        found = said[0] if said else before[-1] if before and top.lower_ in ("he", "she") else None
+        # "Kerr fired back, saying he would not back her": the person who is
+        # the subject of a clause the pronoun's hangs on
+        governing = []
+        for above in top.head.ancestors:
+            governing = [
+                e for c in above.children if c.dep_ == "nsubj" and c.i < top.i
+                for e in sent_ents if e.label_ == "PERSON" and e.start <= c.i < e.end
+            ]
+            if governing:
+                break
+        if top.lower_ not in ("he", "she"):
+            before, governing = [], []
+        found = said[0] if said else governing[0] if governing else before[-1] if before else None
         if found is not None:
-            subject = {"name": found.text, "start": top.idx, "end": top.idx + len(top)}
+            subject = {"name": re.sub(r"['’]s$", "", found.text), "start": top.idx, "end": top.idx + len(top)}
     else:
         appos = [c for c in top.children if c.dep_ == "appos"]
         found = party(top) or next((p for c in appos if (p := party(c)) is not None), None)
         if found is not None:
-            subject = {"name": found.text, "start": found.start_char, "end": found.end_char}
+            # "Donald Trump’s endorsement": the name without its possessive
+            name = re.sub(r"['’]s$", "", found.text)
+            subject = {"name": name, "start": found.start_char, "end": found.start_char + len(name)}
     taken = (set(range(found.start, found.end)) if found is not None else set()) | ({top.i} if top is not None else set())
-    near: list[Token] = []
+    # the object itself, its owner, or what a preposition names: not a
+    # name deeper in the phrase ("cuts favored by conservatives like Cruz")
+    objects: list[Token] = []
     for t in {head, *(doc[i] for i in words)}:
         for c in t.children:
-            if c.dep_ in ("dobj", "dative", "pobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in _OTHER_PREPOSITIONS):
-                near.extend(c.subtree)
+            if c.dep_ in ("dobj", "dative", "pobj", "nsubjpass"):
+                objects.append(c)
+            elif c.dep_ == "prep" and c.lower_ in _OTHER_PREPOSITIONS:
+                objects.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "poss" and c.i not in taken:
-                near.extend(c.subtree)
+                objects.append(c)
+    near = [*objects, *(g for o in objects for g in o.children if g.dep_ in ("poss", "compound", "appos"))]
     inside = {t.i for t in near if not (source and source["start"] <= t.idx < source["end"])} - taken
+    # the party itself, not a word describing another noun ("a meeting with GOP leaders")
     others = [
         (e.start, e.text.split()[-1] if e.label_ == "PERSON" else re.sub(r"^the\s+", "", e.text, flags=re.I))
-        for e in sent_ents if e.start in inside and e.label_ != "NORP" and (found is None or e.text != found.text)
+        for e in sent_ents
+        if e.root.i in inside and e.label_ != "NORP" and e.root.dep_ not in ("compound", "amod", "nmod")
+        and (found is None or e.text != found.text)
     ]
     # "will meet with Governor Odell Price": a proper name the entity tagger missed
     others += [
