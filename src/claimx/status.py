@@ -210,7 +210,7 @@ def _attribute_words() -> dict[str, str]:
     return {
         word.casefold(): slot.key
         for slot in load_slots()
-        if slot.topic == "other"
+        if slot.topic == "other" and slot.party != "agent"  # an act is no attribute a clause lists
         for word in slot.words
         if " " not in word and "-" not in word
     }

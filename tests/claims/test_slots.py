@@ -101,3 +101,19 @@ def test_slots_an_act_needs_a_party(analyse, text):
     assert all("endorsement" not in r.key and "meeting" not in r.key for r in analyse(text)), [
         (r.text, r.key) for r in analyse(text)
     ]
+
+
+def test_slots_an_act_that_names_no_other_party_joins_the_one_that_does(analyse):
+    import datetime as dt
+
+    from claimx.status import DocInfo, rollup
+
+    text = (
+        "Senator Ada Rusk said on Monday that she will support the party's nominee. "
+        "Rusk endorsed Tobias Ferrant at a rally in Dunmore later that day."
+    )
+    claims = [r.model_dump(mode="json") for r in analyse(text)]
+    docs = {"t": DocInfo(dt.date(2025, 6, 4), dt.date(2025, 6, 4), 1)}
+    keys = sorted(rec.key for rec in rollup(claims, docs).values() if rec.topic == "other")
+    # one endorsement, Rusk's of Ferrant; the nominee is no attribute of hers
+    assert keys == ["Ferrant endorsement"], keys

@@ -1537,7 +1537,8 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         agents = [g for c in verb.children for g in c.children if match("agent_object", g) is not None]
         # the subject of a passive is done to ("Kerr was endorsed"), unless
         # the clause hangs on it ("Kerr is expected to meet …")
-        deps = ("nsubj", "csubj") if level == 0 else ("nsubj", "csubj", "nsubjpass")
+        raising = level > 0 or any(c.dep_ == "xcomp" for c in verb.children)
+        deps = ("nsubj", "csubj", "nsubjpass") if raising else ("nsubj", "csubj")
         tops = agents or [c for c in verb.children if c.dep_ in deps]
         if tops or verb.dep_ not in _OPEN_CLAUSES or verb.head is verb:
             break
