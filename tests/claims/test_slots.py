@@ -117,3 +117,16 @@ def test_slots_an_act_that_names_no_other_party_joins_the_one_that_does(analyse)
     keys = sorted(rec.key for rec in rollup(claims, docs).values() if rec.topic == "other")
     # one endorsement, Rusk's of Ferrant; the nominee is no attribute of hers
     assert keys == ["Ferrant endorsement"], keys
+
+
+def test_slots_an_acts_date_is_the_one_after_its_word(analyse):
+    import datetime as dt
+
+    from claimx.status import DocInfo, rollup
+
+    text = "Governor Lena Marsh's office said on Monday that Marsh will meet with Mayor Tobias Ferrant on Thursday."
+    claims = [r.model_dump(mode="json") for r in analyse(text, published=dt.date(2025, 6, 4))]
+    docs = {"t": DocInfo(dt.date(2025, 6, 4), dt.date(2025, 6, 4), 1)}
+    meetings = [rec for rec in rollup(claims, docs).values() if rec.key.endswith("meeting")]
+    # the meeting is on Thursday the 5th, not on the Monday it was announced
+    assert [rec.value for rec in meetings] == ["2025-06-05"], [(r.key, r.value) for r in rollup(claims, docs).values()]

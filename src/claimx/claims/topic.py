@@ -585,9 +585,11 @@ class TopicTagger(RulePackComponent):
             if doc[i].pos_ != "VERB":
                 continue
             for obj in (c for c in doc[i].children if c.dep_ == "dobj"):
-                if not (
-                    obj.ent_type_ in _AGENT_LABELS or obj.pos_ in ("PRON", "PROPN")
-                    or obj.lemma_.lower() in self.agent_nouns
+                # "support Kerr's campaign": what a party owns stands for it
+                owners = [c for c in obj.children if c.dep_ == "poss"]
+                if not any(
+                    t.ent_type_ in _AGENT_LABELS or t.pos_ in ("PRON", "PROPN") or t.lemma_.lower() in self.agent_nouns
+                    for t in (obj, *owners)
                 ):
                     return False
         return True
