@@ -720,6 +720,9 @@ class SlotRule(BaseModel):
     #: pronoun, a role another such slot names: "the nominee"): "will support
     #: Kerr" is an endorsement, "will not support the spending cuts" is none
     object_party: bool = False
+    #: entity labels in whose company the words speak of something else
+    #: ("support" beside a share, "36 percent support Kerr", is a poll's, no endorsement)
+    without_labels: list[str] = []
     #: the key of another slot whose party this fact also belongs to, when
     #: the article names one such party and the claim is about its main
     #: subject: deliveries are to the party that ordered ("orders": "It

@@ -94,6 +94,8 @@ def test_slots_an_act_is_the_fact_of_the_one_who_acts(analyse, text, subject, ke
         "The new tablet will support a stylus and two keyboards.",
         "The plant cannot meet demand for the batteries.",
         "Mayor Tobias Ferrant will not support the spending cuts, his office said.",
+        "About 41 percent of voters in Dunmore support Tobias Ferrant, the survey found.",
+        "The new operating system will support Orrin Systems' payment service.",
     ],
 )
 def test_slots_an_act_needs_a_party(analyse, text):

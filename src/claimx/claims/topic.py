@@ -233,6 +233,8 @@ class TopicTagger(RulePackComponent):
         self.object_party_keys: set[tuple[str, str]] = set()
         #: the one-word nouns of those slots: a role that stands for a party ("the nominee")
         self.agent_nouns: set[str] = set()
+        #: (topic, key) -> entity labels in whose company the slot's words speak of something else
+        self.without_labels: dict[tuple[str, str], frozenset[str]] = {}
         #: (topic, key) -> the key whose party the fact follows (``follows``)
         self.follow_keys: dict[tuple[str, str], str] = {}
         for slot in load_slots(rules_dir):
@@ -249,6 +251,8 @@ class TopicTagger(RulePackComponent):
                 self.agent_nouns.update(w for w in slot.words if " " not in w)
                 if slot.object_party:
                     self.object_party_keys.add((slot.topic, slot.key))
+            if slot.without_labels:
+                self.without_labels[(slot.topic, slot.key)] = frozenset(slot.without_labels)
             if slot.labels:
                 self.slot_labels.append(slot)
             for word in slot.words:
@@ -441,6 +445,8 @@ class TopicTagger(RulePackComponent):
                 agent = _agent(claim, claim_ents[n], words, self._match)
                 if (info["topic"], info["key"]) in self.object_party_keys and not self._party_objects(claim, words):
                     agent = None
+                if any(e.label_ in self.without_labels.get((info["topic"], info["key"]), ()) for e in claim_ents[n]):
+                    agent = None
                 if agent is None:
                     info["key"] = plain_key
                 else:
@@ -585,8 +591,9 @@ class TopicTagger(RulePackComponent):
             if doc[i].pos_ != "VERB":
                 continue
             for obj in (c for c in doc[i].children if c.dep_ == "dobj"):
-                # "support Kerr's campaign": what a party owns stands for it
-                owners = [c for c in obj.children if c.dep_ == "poss"]
+                # "support Kerr's campaign": what a person owns stands for them
+                # (not "support the firm's new service")
+                owners = [c for c in obj.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON")]
                 if not any(
                     t.ent_type_ in _AGENT_LABELS or t.pos_ in ("PRON", "PROPN") or t.lemma_.lower() in self.agent_nouns
                     for t in (obj, *owners)
