@@ -714,7 +714,10 @@ class SlotRule(BaseModel):
     #: name, "Kerr endorsement"), and a claim that names no party that acts
     #: does not speak to it ("the tablet will support styluses");
     #: None for the claim's subject as usual
-    party: Literal["actor", "maker", "agent"] | None = None
+    #: "patient", the person or organisation the act is done to (charges
+    #: are the accused's: "charges against Kerr", "Kerr was indicted",
+    #: "prosecutors charged Kerr"), when the claim names one;
+    party: Literal["actor", "maker", "agent", "patient"] | None = None
     #: for a slot of ``party`` "agent": its verb speaks to the fact only when
     #: what it takes as its object is a party (a named person or body, a
     #: pronoun, a role another such slot names: "the nominee"): "will support

@@ -132,3 +132,17 @@ def test_slots_an_acts_date_is_the_one_after_its_word(analyse):
     meetings = [rec for rec in rollup(claims, docs).values() if rec.key.endswith("meeting")]
     # the meeting is on Thursday the 5th, not on the Monday it was announced
     assert [rec.value for rec in meetings] == ["2025-06-05"], [(r.key, r.value) for r in rollup(claims, docs).values()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors filed fraud charges against Owen Tallis on Tuesday.",
+        "Owen Tallis will not face charges over the missing funds, the prosecutor said.",
+        "The state's attorney declined to prosecute Owen Tallis.",
+    ],
+)
+def test_slots_charges_are_the_accuseds(analyse, text):
+    # who is charged holds the fact, not who charges
+    got = [(r.subject.name, r.key) for r in analyse(text) if r.key == "charges"]
+    assert got and all(name == "Owen Tallis" for name, _ in got), [(r.subject.name, r.key) for r in analyse(text)]

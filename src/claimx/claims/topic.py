@@ -229,7 +229,9 @@ class TopicTagger(RulePackComponent):
         self.maker_keys: set[tuple[str, str]] = set()
         #: (topic, key) of the facts of the person or body that acts, keyed by the other party (``party``: "agent")
         self.agent_keys: set[tuple[str, str]] = set()
-        #: of those, the ones whose verb needs a party as its object (``object_party``)
+        #: (topic, key) of the facts of the one an act is done to (``party``: "patient")
+        self.patient_keys: set[tuple[str, str]] = set()
+        #: of the agent slots, the ones whose verb needs a party as its object (``object_party``)
         self.object_party_keys: set[tuple[str, str]] = set()
         #: the one-word nouns of those slots: a role that stands for a party ("the nominee")
         self.agent_nouns: set[str] = set()
@@ -246,6 +248,8 @@ class TopicTagger(RulePackComponent):
                 self.actor_keys.add((slot.topic, slot.key))
             elif slot.party == "maker":
                 self.maker_keys.add((slot.topic, slot.key))
+            elif slot.party == "patient":
+                self.patient_keys.add((slot.topic, slot.key))
             elif slot.party == "agent":
                 self.agent_keys.add((slot.topic, slot.key))
                 self.agent_nouns.update(w for w in slot.words if " " not in w)
@@ -437,6 +441,14 @@ class TopicTagger(RulePackComponent):
                 # attribute of the product, another model is released
                 info["topic"], info["key"] = variant
             agent = None
+            if codename is None and variant is None and (info["topic"], info["key"]) in self.patient_keys:
+                # "charges against Kerr", "Kerr was indicted": the accused's charges
+                words = [h[0] for h in slot_hits[n] if (h[3].topic, h[3].key) == (info["topic"], info["key"])]
+                patient = _patient(claim, words)
+                if patient is not None:
+                    name = re.sub(r"['’]s$", "", patient.text)
+                    info["subject"] = {"name": name, "start": patient.start_char, "end": patient.start_char + len(name)}
+                    agent = patient
             if codename is None and variant is None and (info["topic"], info["key"]) in self.agent_keys:
                 # "the senator endorsed Kerr", "will meet with the governor":
                 # the one who acts holds the fact, keyed by the other party;
@@ -1623,6 +1635,36 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         # other party says what the fact is; without either it is no such fact
         return (None, name) if name else None
     return subject, name or None
+
+
+#: verbs whose subject is the one an act is done to, when the act is their object ("face charges")
+_FACING_VERBS = frozenset({"face", "avoid", "escape"})
+
+
+def _patient(claim: Span, words: list[int]) -> Span | None:
+    """RETURNS (Span | None): the person or organisation a slot's act is done
+    to (``party`` "patient"): named after its noun's "against" ("charges
+    against Kerr"), as its verb's object ("prosecutors charged Kerr") or as
+    the subject of its passive ("Kerr was indicted"); else None."""
+    doc = claim.doc
+    ents = [e for e in claim.sent.ents if e.label_ in ("PERSON", "ORG")]
+    for i in words:
+        word = doc[i]
+        if word.pos_ in ("NOUN", "PROPN"):
+            tops = [g for c in word.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+            if word.dep_ == "dobj" and word.head.lemma_.lower() in _FACING_VERBS:
+                # "Kerr will not face charges": the one who faces them
+                tops += [c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        else:
+            tops = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+        for top in tops:
+            for t in (top, *(c for c in top.children if c.dep_ == "appos")):
+                found = next((e for e in ents if e.start <= t.i < e.end), None)
+                if found is None and t.pos_ == "PROPN" and t.ent_type_ not in NUMERIC_LABELS:
+                    found = doc[_name_start(t) : t.i + 1]  # a name the entity tagger missed
+                if found is not None:
+                    return found
+    return None
 
 
 def _name_part(name: str, main: str) -> bool:
