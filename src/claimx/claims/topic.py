@@ -1546,10 +1546,13 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
                 return None if match("describing_nationality", ent.root) is not None else ent
         return None
 
-    # "the governor's endorsement"; not "the party's nomination" (no one named)
+    # "the governor's endorsement", "a protest of the award by Boeing"; not
+    # "the party's nomination" (no one named)
     tops = [
-        c for i in words if doc[i].pos_ in ("NOUN", "PROPN")
-        for c in doc[i].children if c.dep_ == "poss" and party(c) is not None
+        t for i in words if doc[i].pos_ in ("NOUN", "PROPN")
+        for c in doc[i].children
+        for t in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "by" else [])
+        if party(t) is not None
     ]
     verb = head
     for level in range(4):
