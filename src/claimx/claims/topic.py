@@ -1546,7 +1546,7 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
                 return None if match("describing_nationality", ent.root) is not None else ent
         return None
 
-    # "the governor's endorsement", "a protest of the award by Boeing"; not
+    # "the governor's endorsement", "a formal protest by Harlan Aerospace"; not
     # "the party's nomination" (no one named)
     tops = [
         t for i in words if doc[i].pos_ in ("NOUN", "PROPN")
