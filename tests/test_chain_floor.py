@@ -28,10 +28,27 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 8),
     "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 10),
     "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 10),
-    "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 2),
+    "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 3),
+    # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
+    "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 6),
 }
-#: all dev chains together: group found, final status, whole history, value (of 138 facts)
-TOTAL_FLOORS = {"found": 107, "status": 87, "history": 54, "value": 77}
+#: all dev chains together: group found, final status, whole history, value (of 158 facts)
+TOTAL_FLOORS = {"found": 118, "status": 94, "history": 57, "value": 85}
+
+
+def _build_articles(folder: Path) -> None:
+    """Write a chain's PolNeAR articles (not committed) from the shared copy, when they are missing."""
+    if (folder / "articles").is_dir() and any((folder / "articles").glob("*.md")):
+        return
+    benchmarks = SHARED / "benchmarks"
+    if not (benchmarks / "polnear").is_dir():
+        pytest.skip(f"no PolNeAR copy under {benchmarks} to write {folder.name}'s articles")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("realnews_build", ROOT / "benchmarks" / "realnews" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(benchmarks)
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +57,7 @@ def results():
     for name, (folder, _) in STATUS_FLOORS.items():
         if not (folder / "status_gold.jsonl").is_file():
             pytest.skip(f"chain {folder} is not here")
+        _build_articles(folder)
         predictions = extract_articles(load_chain_articles(folder), progress=False)
         out[name] = evaluate_chain(folder, predictions=predictions)
     return out

@@ -130,3 +130,19 @@ def test_subjects_abbreviation_takes_a_full_name_the_corpus_writes():
     # a subject that spells it wins over the corpus's other names
     resolver = SubjectResolver(["PRA", "Pine Ridge Academy"], known={"Pacific Rim Airways"})
     assert resolver.canonical("PRA") == "Pine Ridge Academy"
+
+
+def test_subjects_a_middle_initial_names_the_same_person():
+    resolver = SubjectResolver(["Vera Holt", "Vera J. Holt", "Holt", "Xbox Series X"])
+    assert resolver.canonical("Vera Holt") == resolver.canonical("Vera J. Holt") == resolver.canonical("Holt")
+    # a single letter that ends a name is no initial
+    assert resolver.canonical("Xbox Series X") == "Xbox Series X"
+
+
+def test_subjects_a_linked_fragment_does_not_join_a_second_longer_name():
+    first = SubjectResolver(["Tomas Brenner", "Brenner"])
+    assert first.canonical("Brenner") == "Tomas Brenner"
+    # "Brenner", linked to the person, is not the firm named after him, which a later article names
+    later = SubjectResolver(["Tomas Brenner", "Brenner", "Brenner Logistics"], learned=first.learned())
+    assert later.canonical("Brenner") == "Tomas Brenner"
+    assert later.canonical("Brenner Logistics") == "Brenner Logistics"

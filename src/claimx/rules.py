@@ -730,8 +730,26 @@ class SlotRule(BaseModel):
     #: article's main subject; "maker", the company whose product the
     #: article follows, when the claim is about that product ("France will
     #: lose 4,300 jobs" in an article on the Talmar V40: Talmar's job cuts);
+    #: "agent", the person, organisation or country that does what the
+    #: claim says (the predicate's subject, the agent of a passive, the owner
+    #: of the slot's noun: "the senator endorsed her", "Ryan's endorsement"):
+    #: an endorsement, a meeting, an inquiry is the fact of the one who acts,
+    #: and of the other party it names (the key then opens with that party's
+    #: name, "Kerr endorsement"), and a claim that names no party that acts
+    #: does not speak to it ("the tablet will support styluses");
     #: None for the claim's subject as usual
-    party: Literal["actor", "maker"] | None = None
+    #: "patient", the person or organisation the act is done to (charges
+    #: are the accused's: "charges against Kerr", "Kerr was indicted",
+    #: "prosecutors charged Kerr"), when the claim names one;
+    party: Literal["actor", "maker", "agent", "patient"] | None = None
+    #: for a slot of ``party`` "agent": its verb speaks to the fact only when
+    #: what it takes as its object is a party (a named person or body, a
+    #: pronoun, a role another such slot names: "the nominee"): "will support
+    #: Kerr" is an endorsement, "will not support the spending cuts" is none
+    object_party: bool = False
+    #: entity labels in whose company the words speak of something else
+    #: ("support" beside a share, "36 percent support Kerr", is a poll's, no endorsement)
+    without_labels: list[str] = []
     #: the key of another slot whose party this fact also belongs to, when
     #: the article names one such party and the claim is about its main
     #: subject: deliveries are to the party that ordered ("orders": "It

@@ -36,6 +36,22 @@ def maker_keys(rules_dir: Path | None = None) -> frozenset[tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=8)
+def agent_keys(rules_dir: Path | None = None) -> frozenset[tuple[str, str]]:
+    """RETURNS (frozenset): (topic, key) of the acts of one party towards another (slots with ``"party": "agent"``)."""
+    return frozenset((slot.topic, slot.key) for slot in load_slots(rules_dir) if slot.party == "agent")
+
+
+@functools.lru_cache(maxsize=8)
+def agent_words(rules_dir: Path | None = None) -> dict[tuple[str, str], tuple[str, ...]]:
+    """RETURNS (dict): (topic, key) of each act of one party towards another -> its words, as written."""
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for slot in load_slots(rules_dir):
+        if slot.party == "agent":
+            out[(slot.topic, slot.key)] = out.get((slot.topic, slot.key), ()) + tuple(slot.words)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
 def value_kinds(rules_dir: Path | None = None) -> dict[tuple[str, str], ValueKind | None]:
     """RETURNS (dict): (topic, key) -> what the value of a fact in that slot is."""
     kinds: dict[tuple[str, str], ValueKind | None] = {}

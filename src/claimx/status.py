@@ -187,10 +187,24 @@ _MEASURE = re.compile(
 COUNT_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
+def slot_key(topic: str | None, key: str | None) -> str | None:
+    """RETURNS (str | None): the slot a fact's key is of: the key itself, or
+    for an act keyed by the other party ("Ferrant endorsement", ``party``
+    "agent" in ``slots.jsonl``) the act's slot ("endorsement")."""
+    from .slots import agent_keys
+
+    if key and " " in key:
+        last = key.rsplit(" ", 1)[1]
+        if (topic, last) in agent_keys():
+            return last
+    return key
+
+
 def _value_kind(topic: str | None, key: str | None) -> str | None:
     from .slots import value_kinds
 
     kinds = value_kinds()
+    key = slot_key(topic, key)
     return kinds[(topic, key)] if (topic, key) in kinds else DEFAULT_VALUE.get(str(topic))
 
 
@@ -199,7 +213,7 @@ def _wants_value(topic: str, key: str) -> bool:
     a release, and every fact whose slot (``slots.jsonl``) has a value (a date, an amount)."""
     from .slots import value_kinds
 
-    return topic == "release" or value_kinds().get((topic, key)) is not None
+    return topic == "release" or value_kinds().get((topic, slot_key(topic, key))) is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -210,7 +224,7 @@ def _attribute_words() -> dict[str, str]:
     return {
         word.casefold(): slot.key
         for slot in load_slots()
-        if slot.topic == "other"
+        if slot.topic == "other" and slot.party != "agent"  # an act is no attribute a clause lists
         for word in slot.words
         if " " not in word and "-" not in word
     }
@@ -368,6 +382,11 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         found = _MEASURE.search(claim.get("text") or "")
         return found.group(0) if found else None
     if kind in ("date", "any"):
+        act = _act_start(claim, topic, key)
+        if act is not None:
+            # "announced Friday that Kerr will meet the governor on Thursday":
+            # an act's date is the one written after its word, not the day it was told
+            dates = sorted(dates, key=lambda d: (d.get("start") or 0) < act)
         # "recently", "now" (PAST_REF, PRESENT_REF) say when, but give no date
         for date in dates:
             if date.get("value") and not str(date["value"]).endswith("_REF") and not _bracketed(claim, date):
@@ -384,6 +403,20 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
     return None
 
 
+def _act_start(claim: Mapping[str, Any], topic: str | None, key: str | None) -> int | None:
+    """RETURNS (int | None): for an act of one party towards another (``party``
+    "agent"), where the claim first writes a word of its slot ("meet",
+    "endorsed", "endorsement"), as an offset in the article; else None."""
+    from .slots import agent_words
+
+    words = agent_words().get((topic, slot_key(topic, key)))
+    base = (claim.get("span") or {}).get("start")
+    if not words or base is None:
+        return None
+    found = re.search(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")", claim.get("text") or "", re.IGNORECASE)
+    return base + found.start() if found else None
+
+
 #: the figures that measure an attribute: a share of it, a quantity with its unit
 _ATTRIBUTE_LABELS = ("PERCENT", "QUANTITY")
 
@@ -396,7 +429,7 @@ def _attribute_figure(claim: Mapping[str, Any], topic: str | None, key: str | No
     its value is) or a variant whose key already holds its figure ("1TB model")."""
     from .slots import value_kinds
 
-    if topic != "other" or not key or (topic, key) in value_kinds() or any(c.isdigit() for c in key):
+    if topic != "other" or not key or (topic, slot_key(topic, key)) in value_kinds() or any(c.isdigit() for c in key):
         return None
     for label in _ATTRIBUTE_LABELS:
         for ent in claim.get("entities") or []:
@@ -786,9 +819,11 @@ def rollup(
     if background is None:
         background = background_claims(claims)
     attribute_words = _attribute_words()
+    from .slots import agent_keys as slot_agent_keys
     from .slots import maker_keys as slot_maker_keys
 
     maker_keys = slot_maker_keys()
+    agent_keys = slot_agent_keys()
     attribute_keys = set(attribute_words.values())
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
@@ -870,6 +905,17 @@ def rollup(
     for okey, doc_id, entry in extra:
         groups.setdefault(okey, {}).setdefault(doc_id, []).append(entry)
         names.setdefault(okey, set()).add(entry[2]["subject"]["name"])
+    # "he will support the party's nominee" beside "he endorsed Kerr": an act
+    # of one party (``party`` "agent") that names no other is its one act of
+    # that kind the corpus names the other party of, when it has only one
+    for (subject, topic, key) in [g for g in groups if (g[1], g[2]) in agent_keys]:
+        keyed = [g for g in groups if g[0] == subject and g[1] == topic and g[2].endswith(" " + key)]
+        if len(keyed) != 1:
+            continue
+        into = groups[keyed[0]]
+        for doc_id, entries in groups.pop((subject, topic, key)).items():
+            into.setdefault(doc_id, []).extend((priority + 1, position, claim) for priority, position, claim in entries)
+        names[keyed[0]] |= names.pop((subject, topic, key))
     records: dict[str, StatusRecord] = {}
     for (subject, topic, key), by_doc in groups.items():
         history = _history(by_doc, docs, topic, key, resolution, background)

@@ -165,6 +165,15 @@ def _overlaps(names: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
+def _without_initials(words: list[str]) -> str | None:
+    """RETURNS (str | None): a name's words without the single letters between
+    its first and last ("paul d ryan" -> "paul ryan"), or None when it has none."""
+    if len(words) < 3:
+        return None
+    kept = [words[0], *(w for w in words[1:-1] if not (len(w) == 1 and w.isalpha())), words[-1]]
+    return " ".join(kept) if len(kept) < len(words) else None
+
+
 def _inside_corpus(path: Path, corpus: Path) -> bool:
     """RETURNS (bool): whether ``path`` resolves inside the corpus folder (a link out of it does not)."""
     return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(corpus))
@@ -260,6 +269,12 @@ class SubjectResolver:
             longer = {self._find(k) for k in by_ends.get((words[0], words[-1]), set())} - {self._find(key)}
             if len(longer) == 1:
                 self._union(key, next(iter(longer)))
+        # A person's name with a middle initial is the name without it
+        # ("Paul D. Ryan", "Paul Ryan"): news writes both for one person
+        for key in forms:
+            plain = _without_initials(_WORDS.findall(key))
+            if plain is not None and plain in forms:
+                self._union(key, plain)
         # A fragment joins the one longer name it is part of: its words, in
         # order, at the start ("Kilbride" -> "Kilbride Rovers") or at the end
         # ("Pad 3" -> "Orbit Pad 3") of the longer name; left alone when
@@ -288,17 +303,26 @@ class SubjectResolver:
                 continue
             here = self._find(key)
             longer = set()
+            # a fragment already linked to a longer name of its own (an
+            # earlier roll-up's link) that fits another is left where it is:
+            # "Trump", linked to "Donald Trump", is not "Trump University"
+            linked = False
             # "Alita: Battle Angel" is not "Alita: Battle Angel 2": a
             # longer name that only adds a number is a sequel or season;
             # a maker's name before its product's joins the product
             for other in starts.get(tuple(words), ()):
                 extra = word_forms[other][len(words) :]
-                if not all(w.isdigit() and len(w) <= 2 for w in extra) and self._find(other) != here:
-                    longer.add(self._find(other))
+                if not all(w.isdigit() and len(w) <= 2 for w in extra):
+                    if self._find(other) != here:
+                        longer.add(self._find(other))
+                    else:
+                        linked = True
             for other in ends.get(tuple(words), ()):
                 if self._find(other) != here:
                     longer.add(self._find(other))
-            if len(longer) == 1:
+                else:
+                    linked = True
+            if len(longer) == 1 and not linked:
                 self._union(key, next(iter(longer)))
         # Name each group: the pinned name, else its most frequent full name.
         members: dict[str, Counter[str]] = {}
@@ -352,9 +376,10 @@ class SubjectResolver:
 #: which features of two names :class:`SubjectResolver` may compare (:func:`name_features`): a
 #: role with the roles it meets (the same normalised name, initials and the abbreviation that
 #: spells them, a long and a short form's first word and number, a model number, a name and
-#: its first or last words)
+#: its first or last words, a name with a middle initial and the name without it)
 PARTNER_ROLES: dict[str, tuple[str, ...]] = {
-    "k": ("k",), "I": ("A",), "A": ("I", "A"), "EL": ("ES",), "ES": ("EL",), "M": ("M",), "F": ("P",), "P": ("F",),
+    "k": ("k",), "I": ("A",), "A": ("I", "A"), "EL": ("ES",), "ES": ("EL",), "M": ("M",), "F": ("P", "N"), "P": ("F",),
+    "N": ("F",),
 }
 
 
@@ -398,6 +423,9 @@ def name_features(name: str) -> list[tuple[str, str]]:
     out.extend(("M", word) for word in words if _is_model_number(word))
     if words:
         out.append(("F", " ".join(words)))
+    plain = _without_initials(words)
+    if plain is not None:
+        out.append(("N", plain))
     for cut in range(1, len(words)):
         out.append(("P", " ".join(words[:cut])))
         out.append(("P", " ".join(words[-cut:])))

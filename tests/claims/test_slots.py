@@ -9,6 +9,8 @@ from claimx.slots import load_slots
 
 SLOTS = load_slots()
 EXAMPLES = [(rule.id, rule.topic, rule.key, text) for rule in SLOTS if not rule.leaves for text in rule.examples]
+#: rules whose fact is the acting party's, keyed by the other party it names ("Kessling endorsement")
+AGENT = {rule.id for rule in SLOTS if rule.party == "agent"}
 #: rules that say a person leaves (read by the roll-up): their examples name the person and the words
 LEAVES = [(rule.id, text) for rule in SLOTS if rule.leaves for text in rule.examples]
 
@@ -20,7 +22,9 @@ def test_slots_every_rule_has_examples():
 @pytest.mark.parametrize("rule_id, topic, key, text", EXAMPLES, ids=[f"{e[0]}:{n}" for n, e in enumerate(EXAMPLES)])
 def test_slots_example_gets_its_slot(analyse, rule_id, topic, key, text):
     records = analyse(text)
-    assert any((r.topic, r.key) == (topic, key) for r in records), (rule_id, [(r.text, r.topic, r.key) for r in records])
+    assert any(
+        r.topic == topic and (r.key == key or (rule_id in AGENT and r.key.endswith(" " + key))) for r in records
+    ), (rule_id, [(r.text, r.topic, r.key) for r in records])
 
 
 @pytest.mark.parametrize("rule_id, text", LEAVES, ids=[f"{e[0]}:{n}" for n, e in enumerate(LEAVES)])
@@ -64,3 +68,81 @@ def test_slots_whose_approval_names_the_fact(analyse, text, key):
 def test_slots_a_share_of_something_is_no_stake(analyse, text):
     # "percent of" a workforce, of votes or of a market holds no one's shares
     assert all(r.key != "shares" for r in analyse(text)), [(r.text, r.topic, r.key) for r in analyse(text)]
+
+
+@pytest.mark.parametrize(
+    "text, subject, key",
+    [
+        ("Governor Lena Marsh endorsed Tobias Ferrant for mayor on Monday.", "Lena Marsh", "Ferrant endorsement"),
+        ("Tobias Ferrant was endorsed on Monday by Governor Lena Marsh.", "Lena Marsh", "Ferrant endorsement"),
+        ("Councillor Ada Rusk said she was not ready to support Mayor Tobias Ferrant.", "Ada Rusk", "Ferrant endorsement"),
+        ("Senator Piet Vandel will meet with Governor Odell Price on Friday.", "Piet Vandel", "Price meeting"),
+        ("The Vellmar Port Authority opened an investigation into Orrin Shipping.", "Vellmar Port Authority", "Orrin Shipping investigation"),
+    ],
+)
+def test_slots_an_act_is_the_fact_of_the_one_who_acts(analyse, text, subject, key):
+    # an endorsement, a meeting, an inquiry: the party that acts holds the
+    # fact, keyed by the other party it names
+    records = analyse(text)
+    got = [(r.subject.name, r.key) for r in records if r.topic == "other"]
+    assert any(s.endswith(subject) and (key is None or k == key) for s, k in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new tablet will support a stylus and two keyboards.",
+        "The plant cannot meet demand for the batteries.",
+        "Mayor Tobias Ferrant will not support the spending cuts, his office said.",
+        "About 41 percent of voters in Dunmore support Tobias Ferrant, the survey found.",
+        "The new operating system will support Orrin Systems' payment service.",
+    ],
+)
+def test_slots_an_act_needs_a_party(analyse, text):
+    # with no person or body acting or named, "support" and "meet" are no endorsement or meeting
+    assert all("endorsement" not in r.key and "meeting" not in r.key for r in analyse(text)), [
+        (r.text, r.key) for r in analyse(text)
+    ]
+
+
+def test_slots_an_act_that_names_no_other_party_joins_the_one_that_does(analyse):
+    import datetime as dt
+
+    from claimx.status import DocInfo, rollup
+
+    text = (
+        "Senator Ada Rusk said on Monday that she will support the party's nominee. "
+        "Rusk endorsed Tobias Ferrant at a rally in Dunmore later that day."
+    )
+    claims = [r.model_dump(mode="json") for r in analyse(text)]
+    docs = {"t": DocInfo(dt.date(2025, 6, 4), dt.date(2025, 6, 4), 1)}
+    keys = sorted(rec.key for rec in rollup(claims, docs).values() if rec.topic == "other")
+    # one endorsement, Rusk's of Ferrant; the nominee is no attribute of hers
+    assert keys == ["Ferrant endorsement"], keys
+
+
+def test_slots_an_acts_date_is_the_one_after_its_word(analyse):
+    import datetime as dt
+
+    from claimx.status import DocInfo, rollup
+
+    text = "Governor Lena Marsh's office said on Monday that Marsh will meet with Mayor Tobias Ferrant on Thursday."
+    claims = [r.model_dump(mode="json") for r in analyse(text, published=dt.date(2025, 6, 4))]
+    docs = {"t": DocInfo(dt.date(2025, 6, 4), dt.date(2025, 6, 4), 1)}
+    meetings = [rec for rec in rollup(claims, docs).values() if rec.key.endswith("meeting")]
+    # the meeting is on Thursday the 5th, not on the Monday it was announced
+    assert [rec.value for rec in meetings] == ["2025-06-05"], [(r.key, r.value) for r in rollup(claims, docs).values()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors filed fraud charges against Owen Tallis on Tuesday.",
+        "Owen Tallis will not face charges over the missing funds, the prosecutor said.",
+        "The state's attorney declined to prosecute Owen Tallis.",
+    ],
+)
+def test_slots_charges_are_the_accuseds(analyse, text):
+    # who is charged holds the fact, not who charges
+    got = [(r.subject.name, r.key) for r in analyse(text) if r.key == "charges"]
+    assert got and all(name == "Owen Tallis" for name, _ in got), [(r.subject.name, r.key) for r in analyse(text)]

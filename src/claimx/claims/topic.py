@@ -231,6 +231,16 @@ class TopicTagger(RulePackComponent):
         self.actor_keys: set[tuple[str, str]] = set()
         #: (topic, key) of the facts that belong to the maker of the product an article follows (``party``)
         self.maker_keys: set[tuple[str, str]] = set()
+        #: (topic, key) of the facts of the person or body that acts, keyed by the other party (``party``: "agent")
+        self.agent_keys: set[tuple[str, str]] = set()
+        #: (topic, key) of the facts of the one an act is done to (``party``: "patient")
+        self.patient_keys: set[tuple[str, str]] = set()
+        #: of the agent slots, the ones whose verb needs a party as its object (``object_party``)
+        self.object_party_keys: set[tuple[str, str]] = set()
+        #: the one-word nouns of those slots: a role that stands for a party ("the nominee")
+        self.agent_nouns: set[str] = set()
+        #: (topic, key) -> entity labels in whose company the slot's words speak of something else
+        self.without_labels: dict[tuple[str, str], frozenset[str]] = {}
         #: (topic, key) -> the key whose party the fact follows (``follows``)
         self.follow_keys: dict[tuple[str, str], str] = {}
         for slot in load_slots(rules_dir):
@@ -242,6 +252,15 @@ class TopicTagger(RulePackComponent):
                 self.actor_keys.add((slot.topic, slot.key))
             elif slot.party == "maker":
                 self.maker_keys.add((slot.topic, slot.key))
+            elif slot.party == "patient":
+                self.patient_keys.add((slot.topic, slot.key))
+            elif slot.party == "agent":
+                self.agent_keys.add((slot.topic, slot.key))
+                self.agent_nouns.update(w for w in slot.words if " " not in w)
+                if slot.object_party:
+                    self.object_party_keys.add((slot.topic, slot.key))
+            if slot.without_labels:
+                self.without_labels[(slot.topic, slot.key)] = frozenset(slot.without_labels)
             if slot.labels:
                 self.slot_labels.append(slot)
             for word in slot.words:
@@ -410,6 +429,7 @@ class TopicTagger(RulePackComponent):
                 # counting for theirs); the slot is then the one of that
                 # topic whose words stand nearest the predicate
                 found = _best_slot(slot_hits[n], info["topic"])
+                plain_key = info["key"]
                 if found is not None:
                     info["key"] = found[1].key
                 # "a first offer of some €30 million": an amount of money
@@ -426,10 +446,41 @@ class TopicTagger(RulePackComponent):
                 # a variant is a fact of its own; a capacity tier is an
                 # attribute of the product, another model is released
                 info["topic"], info["key"] = variant
+            agent = None
+            if codename is None and variant is None and (info["topic"], info["key"]) in self.patient_keys:
+                # "charges against Kerr", "Kerr was indicted": the accused's charges
+                words = [h[0] for h in slot_hits[n] if (h[3].topic, h[3].key) == (info["topic"], info["key"])]
+                patient = _patient(claim, words)
+                if patient is not None:
+                    name = re.sub(r"['’]s$", "", patient.text)
+                    info["subject"] = {"name": name, "start": patient.start_char, "end": patient.start_char + len(name)}
+                    agent = patient
+            if codename is None and variant is None and (info["topic"], info["key"]) in self.agent_keys:
+                # "the senator endorsed Kerr", "will meet with the governor":
+                # the one who acts holds the fact, keyed by the other party;
+                # with no one acting it is no such fact ("the tablet will support styluses")
+                words = [h[0] for h in slot_hits[n] if (h[3].topic, h[3].key) == (info["topic"], info["key"])]
+                agent = _agent(claim, claim_ents[n], words, self._match)
+                if (info["topic"], info["key"]) in self.object_party_keys and not self._party_objects(claim, words):
+                    agent = None
+                if any(e.label_ in self.without_labels.get((info["topic"], info["key"]), ()) for e in claim_ents[n]):
+                    agent = None
+                if agent is None:
+                    info["key"] = plain_key
+                else:
+                    subject, other = agent
+                    if other:
+                        info["key"] = f"{other} {info['key']}"
+                    if subject is not None:
+                        info["subject"] = subject
+                    else:
+                        agent = None
             # the fact's topic decides whether an organisation that acts is
             # the subject ("Brenwick has asked for $2 billion in loans": business)
             actor = _actor(claim, main, claim_ents[n], self._match) if (info["topic"], info["key"]) in self.actor_keys else None
-            if actor is not None:
+            if agent is not None:
+                pass
+            elif actor is not None:
                 # "Aeroflot has ordered 22 of the jets": the buyer's order, not the jet's
                 info["subject"] = {"name": actor.text, "start": actor.start_char, "end": actor.end_char}
                 parties.setdefault(info["key"], set()).add(actor.text)
@@ -547,6 +598,26 @@ class TopicTagger(RulePackComponent):
                 if info["topic"] in _PRODUCT_TOPICS and info["subject"]["start"] is None and info["subject"]["name"] == main:
                     info["subject"] = {"name": product, "start": None, "end": None}
         return doc
+
+    def _party_objects(self, claim: Span, words: list[int]) -> bool:
+        """RETURNS (bool): whether the slot's verbs among ``words`` take no
+        direct object, or one that is a party: a named person or body, a
+        pronoun, a role an agent slot names ("support the nominee"); not a
+        thing ("support the spending cuts", "meet demand")."""
+        doc = claim.doc
+        for i in words:
+            if doc[i].pos_ != "VERB":
+                continue
+            for obj in (c for c in doc[i].children if c.dep_ == "dobj"):
+                # "support Kerr's campaign": what a person owns stands for them
+                # (not "support the firm's new service")
+                owners = [c for c in obj.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON")]
+                if not any(
+                    t.ent_type_ in _AGENT_LABELS or t.pos_ in ("PRON", "PROPN") or t.lemma_.lower() in self.agent_nouns
+                    for t in (obj, *owners)
+                ):
+                    return False
+        return True
 
     def _record(self, claim: Span, info: dict, aliases: dict[str, str]) -> None:
         """Record the ``topics.jsonl`` rules behind a claim's topic and key:
@@ -1580,6 +1651,169 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
         if ent.start <= g.i < ent.end:
             _note(g, rule)
     return ent
+
+
+#: entity labels of a party that acts in a public act (an endorsement, a meeting, an inquiry): a person too
+_AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: clauses through which a predicate without a subject of its own acts through its head's ("is not ready to back her")
+_OPEN_CLAUSES = frozenset({"xcomp", "advcl", "acomp", "conj"})
+#: pronouns that stand for a person or body that acts
+_AGENT_PRONOUNS = frozenset({"he", "she", "i", "we"})
+#: prepositions after which a slot's noun or verb names the other party ("support for", "meet with", "inquiry into")
+_OTHER_PREPOSITIONS = frozenset({"with", "of", "for", "into", "against", "on", "to"})
+
+
+def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tuple[dict | None, str | None] | None:
+    """The party that does what a claim says, and the other party it names,
+    for a fact that is an act of one party towards another (an endorsement,
+    a meeting, an inquiry: ``party`` "agent" in ``slots.jsonl``): the owner
+    of the slot's noun ("the governor's endorsement"), else the agent of a
+    passive, else the predicate's subject (through the clause a subjectless
+    one hangs on: "is not ready to back her"); "he", "she", "I" or "we" is
+    the speaker, else the person the sentence named before it. The other
+    party is the person, organisation or country named as the object of
+    the predicate or of the slot's word, or after its "with", "for", "of"
+    ("endorsed Kerr", "will meet with the governor", "an inquiry into the
+    agency"): a person by surname, a body by its name.
+
+    RETURNS (tuple[dict | None, str | None] | None): the subject (name and
+        offsets; None when no one named acts) and the other party's name, or
+        None when the claim names neither."""
+    doc = claim.doc
+    info = claim._.claim or {}
+    source = info.get("attribution") or {}
+    head = doc[info.get("head", claim.root.i)]
+    sent_ents = [e for e in head.sent.ents if e.label_ in _AGENT_LABELS]
+
+    def party(token: Token) -> Span | None:
+        # a named person or body; not a bare title ("the Speaker") or a dateline
+        for ent in sent_ents:
+            if ent.start <= token.i < ent.end:
+                return None if match("describing_nationality", ent.root) is not None else ent
+        return None
+
+    # "the governor's endorsement", "a formal protest by Harlan Aerospace"; not
+    # "the party's nomination" (no one named)
+    tops = [
+        t for i in words if doc[i].pos_ in ("NOUN", "PROPN")
+        for c in doc[i].children
+        for t in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "by" else [])
+        if party(t) is not None
+    ]
+    verb = head
+    for level in range(4):
+        if tops:
+            break
+        agents = [g for c in verb.children for g in c.children if match("agent_object", g) is not None]
+        # the subject of a passive is done to ("Kerr was endorsed"), unless
+        # the clause hangs on it ("Kerr is expected to meet …")
+        raising = level > 0 or any(c.dep_ == "xcomp" for c in verb.children)
+        deps = ("nsubj", "csubj", "nsubjpass") if raising else ("nsubj", "csubj")
+        tops = agents or [c for c in verb.children if c.dep_ in deps]
+        if tops or verb.dep_ not in _OPEN_CLAUSES or verb.head is verb:
+            break
+        verb = verb.head
+    top = tops[0] if tops else None
+    found: Span | None = None
+    subject: dict | None = None
+    if top is None:
+        pass
+    elif top.lower_ in _AGENT_PRONOUNS:
+        speaker = doc.char_span(source["start"], source["end"], alignment_mode="expand") if source else None
+        # "House Speaker Paul Ryan said he …": the person before the body
+        said = sorted(
+            (e for e in (speaker.ents if speaker is not None else ()) if e.label_ in ("PERSON", "ORG")),
+            key=lambda e: (e.label_ != "PERSON", e.start),
+        )
+        # "he" or "she" unspoken for: the person last named, in its sentence or the one before
+        sent = top.sent
+        previous = doc[sent.start - 1].sent if sent.start > 0 else None
+        named = [e for e in (*(previous.ents if previous is not None else ()), *sent.ents) if e.end <= top.i]
+        before = [e for e in named if e.label_ == "PERSON"]
+        # "Kerr fired back, saying he would not back her": the person who is
+        # the subject of a clause the pronoun's hangs on
+        governing = []
+        for above in top.head.ancestors:
+            governing = [
+                e for c in above.children if c.dep_ == "nsubj" and c.i < top.i
+                for e in sent_ents if e.label_ == "PERSON" and e.start <= c.i < e.end
+            ]
+            if governing:
+                break
+        if top.lower_ not in ("he", "she"):
+            before, governing = [], []
+        found = said[0] if said else governing[0] if governing else before[-1] if before else None
+        if found is not None:
+            subject = {"name": re.sub(r"['’]s$", "", found.text), "start": top.idx, "end": top.idx + len(top)}
+    else:
+        appos = [c for c in top.children if c.dep_ == "appos"]
+        found = party(top) or next((p for c in appos if (p := party(c)) is not None), None)
+        if found is not None:
+            # "Donald Trump’s endorsement": the name without its possessive
+            name = re.sub(r"['’]s$", "", found.text)
+            subject = {"name": name, "start": found.start_char, "end": found.start_char + len(name)}
+    taken = (set(range(found.start, found.end)) if found is not None else set()) | ({top.i} if top is not None else set())
+    # the object itself, its owner, or what a preposition names: not a
+    # name deeper in the phrase ("cuts favored by conservatives like Cruz")
+    objects: list[Token] = []
+    for t in {head, *(doc[i] for i in words)}:
+        for c in t.children:
+            if c.dep_ in ("dobj", "dative", "pobj", "nsubjpass"):
+                objects.append(c)
+            elif c.dep_ == "prep" and c.lower_ in _OTHER_PREPOSITIONS:
+                objects.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "poss" and c.i not in taken:
+                objects.append(c)
+    near = [*objects, *(g for o in objects for g in o.children if g.dep_ in ("poss", "compound", "appos"))]
+    inside = {t.i for t in near if not (source and source["start"] <= t.idx < source["end"])} - taken
+    # the party itself, not a word describing another noun ("a meeting with GOP leaders")
+    others = [
+        (e.start, e.text.split()[-1] if e.label_ == "PERSON" else re.sub(r"^the\s+", "", e.text, flags=re.I))
+        for e in sent_ents
+        if e.root.i in inside and e.label_ != "NORP" and e.root.dep_ not in ("compound", "amod", "nmod")
+        and (found is None or e.text != found.text)
+    ]
+    # "will meet with Governor Odell Price": a proper name the entity tagger missed
+    others += [
+        (t.i, t.text) for t in near
+        if t.i in inside and t.pos_ == "PROPN" and t.dep_ in ("pobj", "dobj", "poss", "nsubjpass") and not t.ent_type_
+    ]
+    name = re.sub(r"['’]s?$", "", min(others)[1]) if others else None
+    if subject is None:
+        # "the former governor endorsed Kessling": no one named acts, but the
+        # other party says what the fact is; without either it is no such fact
+        return (None, name) if name else None
+    return subject, name or None
+
+
+#: verbs whose subject is the one an act is done to, when the act is their object ("face charges")
+_FACING_VERBS = frozenset({"face", "avoid", "escape"})
+
+
+def _patient(claim: Span, words: list[int]) -> Span | None:
+    """RETURNS (Span | None): the person or organisation a slot's act is done
+    to (``party`` "patient"): named after its noun's "against" ("charges
+    against Kerr"), as its verb's object ("prosecutors charged Kerr") or as
+    the subject of its passive ("Kerr was indicted"); else None."""
+    doc = claim.doc
+    ents = [e for e in claim.sent.ents if e.label_ in ("PERSON", "ORG")]
+    for i in words:
+        word = doc[i]
+        if word.pos_ in ("NOUN", "PROPN"):
+            tops = [g for c in word.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+            if word.dep_ == "dobj" and word.head.lemma_.lower() in _FACING_VERBS:
+                # "Kerr will not face charges": the one who faces them
+                tops += [c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        else:
+            tops = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+        for top in tops:
+            for t in (top, *(c for c in top.children if c.dep_ == "appos")):
+                found = next((e for e in ents if e.start <= t.i < e.end), None)
+                if found is None and t.pos_ == "PROPN" and t.ent_type_ not in NUMERIC_LABELS:
+                    found = doc[_name_start(t) : t.i + 1]  # a name the entity tagger missed
+                if found is not None:
+                    return found
+    return None
 
 
 def _name_part(name: str, main: str) -> bool:
