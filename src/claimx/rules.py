@@ -171,7 +171,9 @@ class CueRule(BaseModel):
 #: for an object), its subject;
 #: "first_person" and "addressee", the pronouns by which a speaker names
 #: themself ("*I* think A") or the one addressed ("*You* said A"), no source
-#: of their own (the quotation's reporter or the speaker's label is)
+#: of their own (the quotation's reporter or the speaker's label is);
+#: "concessive", an adverbial clause of concession ("*although* nothing is
+#: signed"), which the writer sets beside a reported clause: no part of it
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -200,6 +202,7 @@ ReportRole = Literal[
     "inverted_subject",
     "first_person",
     "addressee",
+    "concessive",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

@@ -571,7 +571,7 @@ def test_attribution_pronoun_means_the_person_the_sentence_before_was_about(anal
          "Rents in the old town have doubled since 2015", "several studies"),
         # not past a nearer verb of saying: the residents say it, not the survey
         ("A new county survey shows most residents say the council should delay the tram.",
-         "the council should delay the tram", None),
+         "the council should delay the tram", "most residents"),
     ],
 )
 def test_attribution_finding_after_the_clause_it_reports(analyse, text, claim, source):
@@ -622,3 +622,28 @@ def test_attribution_block_quote_after_a_colon_takes_its_reporter(analyse):
     close = records["Acme will close the Leeds plant in May"].attribution
     assert close is not None and close.text == "The columnist Jane Roe"
     assert records["Acme will open a new plant in Hull"].attribution is None
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a verb of saying that takes the claim's clause speaks through its subject,
+        # a participle's through the subject of the clause it hangs on
+        ("Mayor Ines Farrow welcomed the vote on Tuesday, saying the new bridge was \"exactly what the town needed.\"",
+         'the new bridge was "exactly what the town needed', "Mayor Ines Farrow"),
+        # a relative clause's speaker is the noun it is on, up to the clause
+        ("The inquiry heard from a pilot who said the runway lights had failed twice.",
+         "the runway lights had failed twice", "a pilot"),
+        # what the writer hangs on what was said is the writer's: a concession,
+        # a clause after a semicolon, a relative clause however parsed
+        ("The port authority said the ferry would sail in June, although no crew has been hired.",
+         "no crew has been hired", None),
+        ("The studio said the film would open in May; its budget remains unknown.",
+         "its budget remains unknown", None),
+    ],
+)
+def test_attribution_clause_taken_by_a_verb_of_saying(analyse, text, claim, source):
+    records = {r.text: r for r in analyse(text)}
+    assert claim in records, list(records)
+    got = records[claim].attribution
+    assert (got.text if got else None) == source

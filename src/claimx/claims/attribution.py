@@ -240,6 +240,13 @@ class AttributionTagger(RulePackComponent):
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if subject is not None and self._is("evidence_subject", subject):
                     return self._describe(doc, subject, verb=token)
+                if below.dep_ == "ccomp" and self._reports(token) and not self._aside(head, below):
+                    # "X welcomed the news, saying A": a verb of saying that
+                    # takes the claim's clause speaks through its subject (a
+                    # participle's, the subject of the clause it hangs on)
+                    said_by = self._said_by(doc, token)
+                    if said_by is not None:
+                        return said_by
             said_below = said_below or (token is not head and token.lemma_.lower() in self.report_verbs)
             below = token
             for child in token.children:
@@ -312,6 +319,55 @@ class AttributionTagger(RulePackComponent):
         if subject is not None and self._is("evidence_subject", subject):
             return self._describe(doc, subject)
         return None
+
+    def _said_by(self, doc: Doc, verb: Token) -> dict[str, Any] | None:
+        """RETURNS (dict | None): the source of a verb of saying that takes a
+        claim's clause: its subject; for a relative clause ("a pilot *who*
+        said A") the noun it is on, up to the clause; none for a passive's
+        subject ("the plants are thought to …"), one addressed ("*you* said
+        A") or no one in particular ("no matter what *anyone* says, A")."""
+        subject = self._subject_of(verb)
+        if subject is None or subject.dep_ != "nsubj" or subject.lower_ in _ANYONE:
+            return None
+        if subject.tag_ in ("WP", "WDT"):
+            if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+                return None
+            source = self._describe(doc, verb.head, verb=verb)
+            cut = verb.left_edge.i
+            while cut > verb.head.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+                cut -= 1
+            return {**source, "end": min(source["end"], doc[cut - 1].idx + len(doc[cut - 1].text))}
+        if self._match("addressee", subject) is not None:
+            return None
+        return self._describe(doc, subject, verb=verb)
+
+    def _aside(self, head: Token, top: Token) -> bool:
+        """RETURNS (bool): whether the way up from a claim's ``head`` to the
+        clause ``top`` a verb of saying takes leaves what was said: a clause
+        with a reporter of its own ("X said A, and Y *expects* B"), a
+        relative clause ("…, *which* would make it the largest") or a
+        participle (", *pouring* cold water on B") the writer hangs on it
+        (those a reported forecast projects are :meth:`_adjunct_source`'s),
+        a clause after a semicolon ("X said A; B"), a concession (a
+        ``concessive`` rule: "…, *although* nothing has been signed") or a
+        clause of time taken for granted (a ``presupposed`` rule: "…, five
+        weeks *after* the finale aired"), recording it."""
+        for token in (head, *head.ancestors):
+            lemma = token.lemma_.lower()
+            if (lemma in self.report_verbs or lemma in self.belief_verbs) and any(c.dep_ == "nsubj" for c in token.children):
+                return True
+            if token.dep_ == "relcl" or self._match("participle_adjunct", token) is not None:
+                return True
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children):
+                return True  # "…, which would make it the largest": a relative clause, however parsed
+            edge = token.left_edge
+            if edge.text == ";" or (edge.i > 0 and token.doc[edge.i - 1].text == ";"):
+                return True  # "X said A; B": a clause of the writer's after a semicolon, however parsed
+            if self._is("concessive", token) or self._is("presupposed", token):
+                return True
+            if token.i == top.i:
+                return False
+        return True
 
     def _adjunct_source(self, head: Token, by_token: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
         """RETURNS (dict | None): the source of the reported clause that a
@@ -1099,6 +1155,9 @@ _SPEAKER_CACHE = "claimx_named_speakers"
 #: known *as* X", "*who* goes *by* X", "posts *under the* handle X"); the verbs and
 #: content words there are ``handle_verb`` and ``handle_word`` rules
 _HANDLE_FUNCTION_WORDS = frozenset({"who", "as", "by", "under", "the"})
+
+#: function words: pronouns that name no one in particular ("no matter what *anyone* says")
+_ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever"})
 
 #: dependencies by which a verb of saying takes what it says
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "prep", "advcl", "pcomp"})
