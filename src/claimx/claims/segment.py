@@ -613,6 +613,8 @@ def is_clause_head(
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
         return False
     if token.dep_ == "relcl":
+        if getattr(summary_appositive(token.head), "i", None) == token.i:
+            return False  # "…, a firm that builds motors": the clause heads its appositive's claim
         return _non_restrictive(token, words)
     if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
         return False
@@ -825,7 +827,10 @@ def interrupted_subject(head: Token, words: SegmentWords) -> int | None:
     that a non-restrictive relative clause interrupts ("The brewery, which
     opened a second site last spring, is cutting staff"): the
     relative clause is a claim of its own, and the claim of the predicate
-    starts after the comma that closes it; None when the subject has none
+    starts after the comma that closes it. So it does after a relative
+    clause that closes the subject's appositive ("Ann Roe, the chemist who
+    found the leak, will retire"): an appositive is set off, and so is the
+    clause that ends it. None when the subject has none
     (an appositive, "Corvane, the cyber group, has rejected …", stays, as
     does a subject whose inner noun has the clause: "the wording of the
     deal, which …, could help")."""
@@ -833,7 +838,10 @@ def interrupted_subject(head: Token, words: SegmentWords) -> int | None:
     if subject is None:
         return None
     doc = head.doc
-    for t in subject.children:
+    # the subject's own relative clause, or one that closes its appositive
+    # ("Ann Roe, the chemist who found the leak, will retire")
+    appositives = [t for c in subject.children if c.dep_ == "appos" for t in c.subtree if t.dep_ == "relcl"]
+    for t in (*subject.children, *appositives):
         if t.dep_ != "relcl" or not _non_restrictive(t, words):
             continue
         after = t.right_edge.i + 1
@@ -1910,6 +1918,9 @@ class Segmenter(RulePackComponent):
                     first = min(first, outer_subject.left_edge.i)
             start = min(start, first)
         interrupted = interrupted_subject(token, self.words)
+        if frame is not None and frame.i < token.i:
+            # "Ann Roe, who found the leak, says the plant is safe": the report's subject is interrupted
+            interrupted = interrupted_subject(frame, self.words) or interrupted
         if interrupted is not None and interrupted <= token.i:
             # "Vance, who hurt her knee in May, is unlikely to tour": the
             # relative clause is a claim of its own, and this one starts
