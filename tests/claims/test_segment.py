@@ -717,6 +717,11 @@ def test_segment_embedded_post_is_no_claim(analyse):
             "The delay lies with Vellamo Motors, a Finnish firm that builds the rear axle.",
             ["The delay lies with Vellamo Motors", "a Finnish firm that builds the rear axle"],
         ),
+        # one set off by its own comma still frames what it reports
+        (
+            "The figures match a note from Brightwater, a small research firm, which said the plant began trials in May.",
+            ["The figures match a note from Brightwater, a small research firm", "which said the plant began trials in May"],
+        ),
         # an appositive, or a clause on a noun inside the subject, leaves the subject in the claim
         (
             "Halden Foods, the frozen-meals group, has rejected a takeover offer.",

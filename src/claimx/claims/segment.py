@@ -406,6 +406,9 @@ def aside(head: Token, verbs: frozenset[str]) -> bool:
     return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in head.children)
 
 
+#: the marks that set a phrase off from the words before it
+SET_OFF = frozenset({",", "(", "—", "–", "-"})
+
 #: the tags of a finite verb, which gives a clause a claim of its own
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -613,7 +616,7 @@ def is_clause_head(
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
         return False
     if token.dep_ == "relcl":
-        if getattr(summary_appositive(token.head), "i", None) == token.i:
+        if getattr(summary_appositive(token.head), "i", None) == token.i and token.doc[token.left_edge.i - 1].text not in SET_OFF:
             return False  # "…, a firm that builds motors": the clause heads its appositive's claim
         return _non_restrictive(token, words)
     if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
