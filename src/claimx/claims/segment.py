@@ -1921,9 +1921,6 @@ class Segmenter(RulePackComponent):
                     first = min(first, outer_subject.left_edge.i)
             start = min(start, first)
         interrupted = interrupted_subject(token, self.words)
-        if frame is not None and frame.i < token.i:
-            # "Ann Roe, who found the leak, says the plant is safe": the report's subject is interrupted
-            interrupted = interrupted_subject(frame, self.words) or interrupted
         if interrupted is not None and interrupted <= token.i:
             # "Vance, who hurt her knee in May, is unlikely to tour": the
             # relative clause is a claim of its own, and this one starts
