@@ -724,6 +724,21 @@ def test_segment_embedded_post_is_no_claim(analyse):
             "She said the dairy, which sells mostly to schools, has yet to raise its prices.",
             ["which sells mostly to schools", "has yet to raise its prices"],
         ),
+        # a relative clause that closes the subject's appositive is as set off as the appositive
+        (
+            "Ilse Marten, the engineer who designed the first bridge, will retire in June.",
+            ["who designed the first bridge", "will retire in June"],
+        ),
+        # a summing-up appositive with its clause is one claim
+        (
+            "The delay lies with Vellamo Motors, a Finnish firm that builds the rear axle.",
+            ["The delay lies with Vellamo Motors", "a Finnish firm that builds the rear axle"],
+        ),
+        # one set off by its own comma still frames what it reports
+        (
+            "The figures match a note from Brightwater, a small research firm, which said the plant began trials in May.",
+            ["The figures match a note from Brightwater, a small research firm", "which said the plant began trials in May"],
+        ),
         # an appositive, or a clause on a noun inside the subject, leaves the subject in the claim
         (
             "Halden Foods, the frozen-meals group, has rejected a takeover offer.",

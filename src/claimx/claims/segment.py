@@ -406,6 +406,9 @@ def aside(head: Token, verbs: frozenset[str]) -> bool:
     return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in head.children)
 
 
+#: the marks that set a phrase off from the words before it
+SET_OFF = frozenset({",", "(", "—", "–", "-"})
+
 #: the tags of a finite verb, which gives a clause a claim of its own
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -647,6 +650,8 @@ def is_clause_head(
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
         return False
     if token.dep_ == "relcl":
+        if getattr(summary_appositive(token.head), "i", None) == token.i and token.doc[token.left_edge.i - 1].text not in SET_OFF:
+            return False  # "…, a firm that builds motors": the clause heads its appositive's claim
         return _non_restrictive(token, words)
     if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
         return False
@@ -859,7 +864,10 @@ def interrupted_subject(head: Token, words: SegmentWords) -> int | None:
     that a non-restrictive relative clause interrupts ("The brewery, which
     opened a second site last spring, is cutting staff"): the
     relative clause is a claim of its own, and the claim of the predicate
-    starts after the comma that closes it; None when the subject has none
+    starts after the comma that closes it. So it does after a relative
+    clause that closes the subject's appositive ("Ann Roe, the chemist who
+    found the leak, will retire"): an appositive is set off, and so is the
+    clause that ends it. None when the subject has none
     (an appositive, "Corvane, the cyber group, has rejected …", stays, as
     does a subject whose inner noun has the clause: "the wording of the
     deal, which …, could help")."""
@@ -867,7 +875,10 @@ def interrupted_subject(head: Token, words: SegmentWords) -> int | None:
     if subject is None:
         return None
     doc = head.doc
-    for t in subject.children:
+    # the subject's own relative clause, or one that closes its appositive
+    # ("Ann Roe, the chemist who found the leak, will retire")
+    appositives = [t for c in subject.children if c.dep_ == "appos" for t in c.subtree if t.dep_ == "relcl"]
+    for t in (*subject.children, *appositives):
         if t.dep_ != "relcl" or not _non_restrictive(t, words):
             continue
         after = t.right_edge.i + 1
