@@ -38,6 +38,7 @@ from typing import Any
 
 from .decisions import Resolution, ReviewDecision, resolve
 from .slots import maker_keys
+from .spill import SpilledList
 from .status import (
     DocInfo,
     StatusChange,
@@ -99,7 +100,7 @@ def _known_names(store: Store, names: Counter[str]) -> set[str]:
 class Refreshed:
     """What a refresh of the roll-up did."""
 
-    changes: list[StatusChange]
+    changes: SpilledList[StatusChange]
     resolution: Resolution
     status_counts: dict[str, int]
     articles: int
@@ -335,7 +336,7 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
     # memory holds one slice's records, not the whole roll-up's. The slices follow the roll-up's
     # order (subjects case-folded; names folding alike stay in one slice), so the changes come
     # out in the order of the new roll-up, the dropped groups last, as diff() gives them.
-    changes: list[StatusChange] = []
+    changes: SpilledList[StatusChange] = SpilledList(StatusChange)  # one per new group on a first run: on disk past its head
     dropped: list[tuple[str, StatusChange]] = []
     done: set[str] = set()  # the subjects rolled up
     # a full recompute compares with every stored group: the subjects stored are rolled up too

@@ -377,7 +377,7 @@ def read_file(path: Path, root: Path, *, follow_symlinks: bool = False) -> list[
     return [result for _, result in read_located(path, root, follow_symlinks=follow_symlinks)]
 
 
-def _duplicate(where: str, result: Result, first: str, taken: dict[str, str]) -> ReadFailure:
+def duplicate_failure(where: str, result: Result, first: str, taken: dict[str, str]) -> ReadFailure:
     """The failure for a record whose doc_id is taken; its own doc_id is its location."""
     message = (
         f"duplicate doc_id {result.doc_id!r}: {first} already has it; "
@@ -413,7 +413,7 @@ def read_corpus(root: Path, *, follow_symlinks: bool = False) -> Iterator[Result
         for where, result in located:
             if result.doc_id in taken:
                 first = taken[result.doc_id]
-                result = _duplicate(where, result, first, taken)
+                result = duplicate_failure(where, result, first, taken)
                 logger.debug("%s: %s", result.path, result.error)
             taken[result.doc_id] = where
             yield result
