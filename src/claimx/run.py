@@ -124,7 +124,7 @@ def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[s
     import gc
     import time
 
-    from .read.corpus import walk_corpus
+    from .read.corpus import iter_walk_corpus
 
     now = time.time_ns()
     found: list[tuple[str, str, str | None, str | None]] = []
@@ -133,7 +133,7 @@ def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[s
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for parts, text, refused, st in walk_corpus(corpus, follow_symlinks=follow_symlinks):
+        for parts, text, refused, st in iter_walk_corpus(corpus, follow_symlinks=follow_symlinks):
             key = None
             if refused is None:
                 try:
