@@ -318,18 +318,22 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
 
     # the rechecked articles' subjects now
     makers = maker_keys()
-    new_subjects: list[tuple[str, str]] = []
-    for doc_id, name, text, topic, key in _subject_rows(store, recheck, full):
-        if not (name or "").strip() or doc_id not in docs:
-            continue
-        canon = canonical[name]
-        subject, final = _claim_subjects(doc_id, name, text, topic, key, canon, followed, makers)
-        new_subjects.append((canon, doc_id))
-        for other in {subject, final} - {canon}:
-            new_subjects.append((other, doc_id))
-    touched.update(subject for subject, _ in new_subjects)
+
+    def new_subjects() -> Iterator[tuple[str, str]]:
+        """``(subject, doc_id)`` of every claim rechecked, streamed into the store (one a claim on a first run)."""
+        for doc_id, name, text, topic, key in _subject_rows(store, recheck, full):
+            if not (name or "").strip() or doc_id not in docs:
+                continue
+            canon = canonical[name]
+            subject, final = _claim_subjects(doc_id, name, text, topic, key, canon, followed, makers)
+            touched.add(canon)
+            yield canon, doc_id
+            for other in {subject, final} - {canon}:
+                touched.add(other)
+                yield other, doc_id
+
     store.put_rollup_docs(
-        ((d, stamps[d]) for d in sorted(recheck)), new_subjects, recheck | gone, clear=full
+        ((d, stamps[d]) for d in sorted(recheck)), new_subjects(), recheck | gone, clear=full
     )
 
     # -- roll the touched subjects up, a slice at a time: each slice's records are compared with
