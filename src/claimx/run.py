@@ -394,8 +394,7 @@ def _extract_todo(
                     )
                     summary.extracted += 1
             if bar is not None:
-                if bar.n + len(shard) > bar.total:
-                    bar.total = bar.n + len(shard)
+                bar.total = max(bar.total, bar.n + len(shard))  # a file may hold several articles
                 bar.update(len(shard))
     finally:
         if bar is not None:

@@ -110,9 +110,3 @@ class SpilledList(Sequence[M], Generic[M]):
         if self._file is not None:
             self._file.close()
             self._file = None
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:  # noqa: S110  # interpreter shutdown
-            pass
