@@ -104,3 +104,44 @@ def test_run_index_duplicate_doc_id_reads_everything(tmp_path, trusted):
     summary = run(corpus, out, progress=False)
     assert [f.path for f in summary.failures] == ["alita-2-sequel.txt"]
     assert "duplicate doc_id" in summary.failures[0].error
+
+
+def test_run_index_new_file_takes_the_doc_id_of_an_unchanged_one(tmp_path, trusted, reads):
+    """A new file sorted first takes the doc_id of a file the index knows (not read again): the
+    known one becomes the duplicate, as reading everything from scratch makes it."""
+    corpus, out = _corpus(tmp_path), tmp_path / "out"
+    run(corpus, out, progress=False)
+    reads.clear()
+    (corpus / "alita-2-sequel.html").write_text("<html><body><p>The studio is reportedly casting the sequel.</p></body></html>")
+    summary = run(corpus, out, progress=False)
+    assert reads == ["alita-2-sequel.html"]
+    assert [f.path for f in summary.failures] == ["alita-2-sequel.md"]
+    assert "alita-2-sequel.html already has it" in summary.failures[0].error
+    fresh = tmp_path / "fresh"
+    again = run(corpus, fresh, progress=False)
+    assert [f.model_dump() for f in again.failures] == [f.model_dump() for f in summary.failures]
+    assert _views(fresh) == _views(out)
+
+
+def test_run_reads_the_corpus_while_it_extracts(tmp_path, trusted, monkeypatch):
+    """The articles are not all read before extraction starts: a shard is extracted once its
+    articles (and the look-ahead the shard cuts need) are read, so memory holds a few shards' texts."""
+    import claimx.pipeline
+
+    corpus, out = _corpus(tmp_path), tmp_path / "out"
+    events: list[str] = []
+    real_read, real_extract = claimx.read.read_located, claimx.pipeline.extract_shard
+
+    def read(path, root, **kwargs):
+        events.append("read")
+        return real_read(path, root, **kwargs)
+
+    def extract(extraction, articles):
+        events.append("extract")
+        return real_extract(extraction, articles)
+
+    monkeypatch.setattr(claimx.read, "read_located", read)
+    monkeypatch.setattr(claimx.pipeline, "extract_shard", extract)
+    summary = run(corpus, out, progress=False, batch_size=1, workers=1)
+    assert summary.extracted == 7 and events.count("read") == 6
+    assert events.index("extract") < len(events) - 1 - events[::-1].index("read")  # a shard before the last read

@@ -205,3 +205,26 @@ def test_issue11_dask_worker_killed_mid_shard_costs_only_a_rerun(tmp_path, clust
     assert killed, "no worker was seen extracting"
     assert summary.extracted == 7 and not summary.failures
     assert _views(out) == one_worker
+
+
+def _cuts_of_the_whole_list(n: int, size: int, workers: int) -> list[int]:
+    """The shard sizes when the whole list is known: full shards, and with several workers smaller
+    last ones (a quarter of ``size`` at least) once ``2 * size * workers`` articles are left."""
+    cuts, left = [], n
+    while left:
+        step = size if workers <= 1 or left > 2 * size * workers else min(size, max(-(-size // 4), -(-left // (2 * workers))))
+        cuts.append(min(step, left))
+        left -= cuts[-1]
+    return cuts
+
+
+def test_shards_of_a_stream_are_cut_as_the_whole_list_would_be():
+    from claimx.run import _shards
+
+    for n in (0, 1, 5, 16, 33, 64, 65, 100, 257):
+        for size in (1, 4, 16):
+            for workers in (1, 2, 3):
+                items = list(range(n))
+                shards = list(_shards(iter(items), size, workers))
+                assert [x for shard in shards for x in shard] == items
+                assert [len(shard) for shard in shards] == _cuts_of_the_whole_list(n, size, workers), (n, size, workers)

@@ -18,10 +18,12 @@ model's ``meta.json``).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -69,7 +71,8 @@ class RunSummary:
     unchanged: int = 0
     removed: int = 0
     extracted: int = 0
-    changes: list[StatusChange] = field(default_factory=list)
+    #: a :class:`~claimx.spill.SpilledList` after a run that rolled up (its tail on disk)
+    changes: Sequence[StatusChange] = field(default_factory=list)
     orphaned: list[ReviewDecision] = field(default_factory=list)
     model_loaded: bool = False
     run_id: int | None = None
@@ -121,7 +124,7 @@ def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[s
     import gc
     import time
 
-    from .read.corpus import walk_corpus
+    from .read.corpus import iter_walk_corpus
 
     now = time.time_ns()
     found: list[tuple[str, str, str | None, str | None]] = []
@@ -130,7 +133,7 @@ def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[s
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for parts, text, refused, st in walk_corpus(corpus, follow_symlinks=follow_symlinks):
+        for parts, text, refused, st in iter_walk_corpus(corpus, follow_symlinks=follow_symlinks):
             key = None
             if refused is None:
                 try:
@@ -185,77 +188,95 @@ class _Known(NamedTuple):
     content_hash: str
 
 
-@dataclass
 class _Scan:
-    """The corpus as this run sees it, in file order."""
-
-    items: list[Article | ReadFailure | _Known]
-    put: list[tuple[str, str, str]]
-    drop: list[str]
-
-
-def _scan_corpus(
-    store: Store,
-    corpus: Path,
-    fingerprint: str,
-    force_from: int,
-    states: dict[str, Any],
-    files: list[tuple[str, str, str | None, str | None]],
-    follow_symlinks: bool = False,
-) -> _Scan:
-    """Read the corpus, skipping files whose stat matches the store's file index.
+    """The corpus as this run sees it, read a file at a time as it is iterated, in file order.
 
     A file is read again when its stat changed, when it is new, when the
     pipeline fingerprint (claimx version included) changed, or when one of
-    its articles must be extracted (force, a failed extraction). When a doc_id appears twice, every file is read
-    (:func:`claimx.read.read_corpus` decides which one keeps it).
+    its articles must be extracted (force, a failed extraction); the others'
+    articles come from the store's file index (:class:`_Known`). A record
+    whose doc_id an earlier one holds becomes a failure, as
+    :func:`claimx.read.read_corpus` makes it. Nothing is held but what the
+    caller keeps: the index rows of files read are written to the store every
+    :data:`FILE_ROWS` files (safe before the run ends: a row only spares a
+    later run reading a file whose articles the store holds as extracted);
+    :attr:`drop` lists, once iterated, the indexed files no longer in the corpus.
     """
-    from .read import read_corpus, read_located, refusal
 
-    # a new claimx version, rule pack or model may read files differently: read them all again
-    index = store.files() if store.get_meta("fingerprint") == fingerprint else {}
-    items: list[Article | ReadFailure | _Known] = []
-    put: list[tuple[str, str, str]] = []
-    seen: set[str] = set()
-    doc_ids: set[str] = set()
-    duplicate = False
-    for rel, path, key, refused in files:
-        seen.add(rel)
-        if refused is not None:
-            # a link out of the corpus, a FIFO: reported, never opened
-            items.extend(result for _, result in refusal(rel, refused))
-            continue
-        cached = index.get(rel)
-        known: list[Article | ReadFailure | _Known] | None = None
-        if key is not None and cached is not None and cached[0] == key:
-            known = []
-            for _, doc_id, doc_path, content_hash, error in json.loads(cached[1]):
-                if error is not None:
-                    known.append(ReadFailure(doc_id=doc_id, path=doc_path, error=error))
-                    continue
-                st = states.get(doc_id)
-                if _needs_extraction(st, content_hash, fingerprint, force_from):
-                    known = None  # read it: its text is needed
-                    break
-                known.append(_Known(doc_id, doc_path, content_hash))
-        if known is None:
-            located = read_located(path, corpus, follow_symlinks=follow_symlinks)
-            known = [result for _, result in located]
-            if key is not None:
-                results = [
-                    [where, r.doc_id, r.path, getattr(r, "content_hash", None), getattr(r, "error", None)]
-                    for where, r in located
-                ]
-                put.append((rel, key, json.dumps(results, ensure_ascii=False)))
-        for item in known:
-            if item.doc_id in doc_ids:
-                duplicate = True
-            doc_ids.add(item.doc_id)
-        items.extend(known)
-    drop = [rel for rel in index if rel not in seen]
-    if duplicate:
-        items = list(read_corpus(corpus, follow_symlinks=follow_symlinks))  # type: ignore[arg-type]
-    return _Scan(items, put, drop)
+    def __init__(
+        self,
+        store: Store,
+        corpus: Path,
+        fingerprint: str,
+        force_from: int,
+        states: dict[str, Any],
+        files: list[tuple[str, str, str | None, str | None]],
+        follow_symlinks: bool = False,
+    ) -> None:
+        self.store, self.corpus, self.fingerprint, self.force_from = store, corpus, fingerprint, force_from
+        self.states, self.files, self.follow_symlinks = states, files, follow_symlinks
+        # a new claimx version, rule pack or model may read files differently: read them all again
+        self.index = store.files() if store.get_meta("fingerprint") == fingerprint else {}
+        self.put: list[tuple[str, str, str]] = []
+        self.drop: list[str] = []
+
+    def to_read(self) -> int:
+        """RETURNS (int): how many files the scan will read at least (for a progress bar's total)."""
+        index = self.index
+        return sum(1 for rel, _, key, refused in self.files if refused is None and (key is None or index.get(rel, ("",))[0] != key))
+
+    def flush(self) -> None:
+        """Write the index rows of the files read so far (outside a transaction)."""
+        if self.put:
+            with self.store.transaction():
+                self.store.replace_files(self.put, ())
+            self.put = []
+
+    def __iter__(self) -> Iterator[Article | ReadFailure | _Known]:
+        from .read import duplicate_failure, read_located, refusal
+
+        index, states, fingerprint, force_from = self.index, self.states, self.fingerprint, self.force_from
+        taken: dict[str, str] = {}  # doc_id -> where its record is (as read_corpus keeps it)
+        for rel, path, key, refused in self.files:
+            cached = index.pop(rel, None)  # what is left once the files are all seen has left the corpus
+            if refused is not None:
+                # a link out of the corpus, a FIFO: reported, never opened
+                located: list[tuple[str, Article | ReadFailure | _Known]] | None = list(refusal(rel, refused))
+            else:
+                located = None
+                if key is not None and cached is not None and cached[0] == key:
+                    located = []
+                    for where, doc_id, doc_path, content_hash, error in json.loads(cached[1]):
+                        if error is not None:
+                            located.append((where, ReadFailure(doc_id=doc_id, path=doc_path, error=error)))
+                            continue
+                        if _needs_extraction(states.get(doc_id), content_hash, fingerprint, force_from):
+                            located = None  # read it: its text is needed
+                            break
+                        located.append((where, _Known(doc_id, doc_path, content_hash)))
+                if located is None:
+                    read = read_located(path, self.corpus, follow_symlinks=self.follow_symlinks)
+                    located = list(read)
+                    if key is not None:
+                        results = [
+                            [where, r.doc_id, r.path, getattr(r, "content_hash", None), getattr(r, "error", None)]
+                            for where, r in read
+                        ]
+                        self.put.append((rel, key, json.dumps(results, ensure_ascii=False)))
+                        if len(self.put) >= FILE_ROWS:
+                            self.flush()
+            for where, result in located:
+                if result.doc_id in taken:
+                    result = duplicate_failure(where, result, taken[result.doc_id], taken)  # type: ignore[arg-type]
+                    logger.debug("%s: %s", result.path, result.error)
+                taken[result.doc_id] = where
+                yield result
+        self.drop = list(index)
+        index.clear()
+
+
+#: file index rows written together while the corpus is read
+FILE_ROWS = 1000
 
 
 def _needs_extraction(st: Any, content_hash: str | None, fingerprint: str, force_from: int) -> bool:
@@ -272,24 +293,32 @@ def _needs_extraction(st: Any, content_hash: str | None, fingerprint: str, force
 # -- the run ---------------------------------------------------------------------
 
 
-def _shards(todo: list[Article], size: int, workers: int = 1) -> Iterator[list[Article]]:
-    """Cut ``todo`` into shards of ``size`` articles, in order (emptying ``todo``'s slots as it goes); with several workers the
-    last shards are smaller, so that the workers finish about together rather than one
-    working through a whole shard while the others wait (a quarter of ``size`` at least:
-    the model is quicker on batches)."""
+def _shards(todo: Iterable[Article], size: int, workers: int = 1) -> Iterator[list[Article]]:
+    """Cut ``todo`` into shards of ``size`` articles, in order, reading it no further ahead than
+    the next shard needs; with several workers the last shards are smaller, so that the workers
+    finish about together rather than one working through a whole shard while the others wait
+    (a quarter of ``size`` at least: the model is quicker on batches). The cuts are those of
+    the whole list: whether ``2 * size * workers`` articles are left is all they ask."""
     size = max(1, size)
-    start = 0
-    while start < len(todo):
-        left = len(todo) - start
+    source = iter(todo)
+    ahead: deque[Article] = deque()
+    ended = False
+    while True:
+        while not ended and len(ahead) <= 2 * size * workers:
+            try:
+                ahead.append(next(source))
+            except StopIteration:
+                ended = True
+        left = len(ahead)
+        if not left:
+            return
         step = size if workers <= 1 or left > 2 * size * workers else min(size, max(-(-size // 4), -(-left // (2 * workers))))
-        yield todo[start : start + step]
-        todo[start : start + step] = [None] * step  # type: ignore[list-item]  # the list lets go of what was handed out
-        start += step
+        yield [ahead.popleft() for _ in range(min(step, left))]
 
 
 def _extract_todo(
     store: Store,
-    todo: list[Article],
+    todo: Iterable[Article],
     model: str | None,
     progress: bool,
     batch_size: int,
@@ -298,25 +327,40 @@ def _extract_todo(
     summary: RunSummary,
     workers: int | None,
     scheduler: str | None,
+    expected: int = 0,
 ) -> list[ReadFailure]:
     """Extract ``todo`` (here, in worker processes or on a Dask cluster) and commit each shard in order.
 
+    ``todo`` is read as the shards need it (the corpus is read while the articles before are
+    extracted); the model is loaded only when a first article needs it.
+
+    expected (int): about how many articles ``todo`` holds (a progress bar's total).
     RETURNS (list[ReadFailure]): the articles whose extraction failed.
     """
-    from .scale import executor
+    from .scale import default_workers, executor
 
     # a Dask task should be worth its round trip: larger shards there
     size = max(1, batch_size) * (DASK_SHARD_BATCHES if scheduler else 1)
-    pool = executor(model, workers=workers, scheduler=scheduler, shards=-(-len(todo) // size))
+    # the articles of the first shards, enough to know whether there are more shards than workers
+    source = iter(todo)
+    wanted = 1 if scheduler else default_workers() if workers is None else max(1, workers)
+    first: list[Article] = []
+    for article in source:
+        first.append(article)
+        if len(first) > 2 * size * wanted:
+            break
+    if not first:
+        return []
+    pool = executor(model, workers=workers, scheduler=scheduler, shards=-(-len(first) // size))
     summary.model_loaded = True
     failures: list[ReadFailure] = []
     bar = None
-    if progress and len(todo) > 3:
+    if progress and max(expected, len(first)) > 3:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(todo), unit="article", desc="claimx", leave=False, disable=None)
+        bar = tqdm(total=max(expected, len(first)), unit="article", desc="claimx", leave=False, disable=None)
     try:
-        for shard, results in pool.map(_shards(todo, size, pool.workers)):
+        for shard, results in pool.map(_shards(itertools.chain(first, source), size, pool.workers)):
             with store.transaction():
                 for article, result in zip(shard, results, strict=True):
                     if result.document is None:
@@ -350,6 +394,7 @@ def _extract_todo(
                     )
                     summary.extracted += 1
             if bar is not None:
+                bar.total = max(bar.total, bar.n + len(shard))  # a file may hold several articles
                 bar.update(len(shard))
     finally:
         if bar is not None:
@@ -505,45 +550,50 @@ def _full_run(
             store.set_meta("force_from", str(run_id))
     force_from = int(store.get_meta("force_from") or 0)
     states = store.doc_states()
-    scan = _scan_corpus(store, corpus, fingerprint, force_from, states, files, follow_symlinks)
-    articles: list[Article | _Known] = []
-    failures: list[ReadFailure] = []
-    for item in scan.items:
-        (failures if isinstance(item, ReadFailure) else articles).append(item)  # type: ignore[arg-type]
+    scan = _Scan(store, corpus, fingerprint, force_from, states, files, follow_symlinks)
     summary = RunSummary(outputs=outputs, run_id=run_id)
-    todo: list[Article] = []
-    revived: list[Article | _Known] = []
-    for article in articles:
-        st = states.get(article.doc_id)
-        if st is None or st.done_state in (None, "removed"):
-            summary.new += 1
-        elif st.done_hash != article.content_hash or st.done_state == "failed":
-            summary.changed += 1
-        else:
-            summary.unchanged += 1
-        if _needs_extraction(st, article.content_hash, fingerprint, force_from):
-            assert isinstance(article, Article), "a file whose article needs extraction is read"
-            todo.append(article)
-        elif st is not None and st.state != "active":
-            revived.append(article)
-    present = {a.doc_id for a in articles} | {f.doc_id for f in failures}
+    failures: list[ReadFailure] = []
+    revived: list[tuple[str, str]] = []  # (doc_id, path) of articles back in the corpus, not extracted again
+    present: set[str] = set()  # the stored articles still in the corpus
+
+    def todo() -> Iterator[Article]:
+        """The articles to extract, as the corpus is read (each one's text held until its shard is extracted)."""
+        for item in scan:
+            st = states.get(item.doc_id)
+            if st is not None:
+                present.add(item.doc_id)
+            if isinstance(item, ReadFailure):
+                failures.append(item)
+                continue
+            if st is None or st.done_state in (None, "removed"):
+                summary.new += 1
+            elif st.done_hash != item.content_hash or st.done_state == "failed":
+                summary.changed += 1
+            else:
+                summary.unchanged += 1
+            if _needs_extraction(st, item.content_hash, fingerprint, force_from):
+                assert isinstance(item, Article), "a file whose article needs extraction is read"
+                yield item
+            elif st is not None and st.state != "active":
+                revived.append((item.doc_id, item.path))
+
+    articles = todo()
+    extraction_failures = _extract_todo(
+        store, articles, model, progress, batch_size, fingerprint, run_id, summary, workers, scheduler,
+        expected=scan.to_read(),
+    )
+    for _ in articles:  # the corpus read to its end when nothing (more) needed extracting
+        raise AssertionError("an article to extract was left")
+    scan.flush()
     gone = [d for d, st in states.items() if d not in present and st.state != "removed"]
     summary.removed = sum(
         1 for d, st in states.items() if d not in present and st.done_state in ("active", "failed")
     )
-    # the articles' texts are held by ``todo`` alone from here, which lets go of each shard once it is handed out
-    del articles
-    scan.items.clear()
-    extraction_failures: list[ReadFailure] = []
-    if todo:
-        extraction_failures = _extract_todo(
-            store, todo, model, progress, batch_size, fingerprint, run_id, summary, workers, scheduler
-        )
     summary.failures = failures + extraction_failures
     with store.transaction():
-        for article in revived:
-            row = store.conn.execute("SELECT record FROM documents WHERE doc_id = ?", (article.doc_id,)).fetchone()
-            store.put_document(article.doc_id, article.path, row[0], state="active")
+        for doc_id, path in revived:
+            row = store.conn.execute("SELECT record FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+            store.put_document(doc_id, path, row[0], state="active")
         for failure in failures:
             store.put_document(
                 failure.doc_id,
@@ -560,10 +610,10 @@ def _full_run(
         summary.articles = refreshed.articles
         summary.claims = refreshed.claims
         summary.status_counts = refreshed.status_counts
-        store.put_changes(run_id, [c.model_dump_json() for c in summary.changes])
+        store.put_changes(run_id, refreshed.changes.json_lines())
         store.set_meta("fingerprint", fingerprint)
         store.set_meta("manifest", manifest)
-        store.replace_files(scan.put, scan.drop)
+        store.replace_files((), scan.drop)
         store.set_meta("corpus", str(corpus.resolve()))
         store.set_meta("force_from", None)
         store.set_meta("orphaned", json.dumps([d.model_dump(mode="json") for d in summary.orphaned]))

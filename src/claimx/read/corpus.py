@@ -121,7 +121,7 @@ def _link_problem(path: Path, real_root: Path, follow_symlinks: bool, *, folder:
 WalkRow = tuple[tuple[str, ...], str, "str | None", "os.stat_result | None"]
 
 
-def walk_corpus(root: Path, *, follow_symlinks: bool = False) -> list[WalkRow]:
+def iter_walk_corpus(root: Path, *, follow_symlinks: bool = False) -> Iterator[WalkRow]:
     """The article files below ``root`` as plain rows, in sorted order: what
     :func:`corpus_entries` lists, without a ``Path`` or an object per file
     (a run's no-change check walks 100,000 files with it).
@@ -134,18 +134,17 @@ def walk_corpus(root: Path, *, follow_symlinks: bool = False) -> list[WalkRow]:
 
     root (Path): the corpus folder.
     follow_symlinks (bool): as for :func:`corpus_entries`.
-    RETURNS (list[WalkRow]): ``(parts, path text, refused, lstat)`` sorted by parts.
+    YIELDS (WalkRow): ``(parts, path text, refused, lstat)`` sorted by parts, as each folder is
+        listed (only one folder's rows are held at a time).
     """
     root = Path(root)
     if not root.is_dir():
         raise ReadError(f"corpus folder {root} does not exist or is not a folder; pass a folder of articles")
     real_root = Path(os.path.realpath(root))
     seen_folders = {real_root}
-    found: list[WalkRow] = []
-    add = found.append
     is_regular = stat.S_ISREG
 
-    def visit(folder: str, base: tuple[str, ...]) -> None:
+    def visit(folder: str, base: tuple[str, ...]) -> Iterator[WalkRow]:
         # what os.walk does: a folder that cannot be listed is skipped whole; an entry whose
         # kind cannot be told is a file
         try:
@@ -183,9 +182,9 @@ def walk_corpus(root: Path, *, follow_symlinks: bool = False) -> list[WalkRow]:
             name = entry.name
             if name in folder_names:
                 if name in walk:
-                    visit(entry.path, (*base, name))
+                    yield from visit(entry.path, (*base, name))
                 elif name in refused:
-                    add(((*base, name), entry.path, refused[name], None))
+                    yield ((*base, name), entry.path, refused[name], None)
                 continue
             if not is_article_name(name):
                 continue
@@ -194,30 +193,37 @@ def walk_corpus(root: Path, *, follow_symlinks: bool = False) -> list[WalkRow]:
             try:
                 st = entry.stat(follow_symlinks=False)
             except OSError as exc:
-                add((parts, text, f"cannot read the file: {exc.strerror or exc}", None))
+                yield (parts, text, f"cannot read the file: {exc.strerror or exc}", None)
                 continue
             mode = st.st_mode
             if is_regular(mode):
-                add((parts, text, None, st))
+                yield (parts, text, None, st)
                 continue
             lstat: os.stat_result | None = st
             if stat.S_ISLNK(mode):
                 path = Path(text)
                 problem = _link_problem(path, real_root, follow_symlinks)
                 if problem is not None:
-                    add((parts, text, problem, None))
+                    yield (parts, text, problem, None)
                     continue
                 try:
                     mode = os.stat(path).st_mode
                 except OSError as exc:
-                    add((parts, text, f"symbolic link that leads nowhere ({exc.strerror or exc}); fix or remove it", None))
+                    yield (parts, text, f"symbolic link that leads nowhere ({exc.strerror or exc}); fix or remove it", None)
                     continue
                 lstat = None
             kind = _special_kind(mode)
-            add((parts, text, None if kind is None else f"{kind}, not a regular file; skipped without opening it", lstat))
+            yield (parts, text, None if kind is None else f"{kind}, not a regular file; skipped without opening it", lstat)
 
-    visit(os.fspath(root), ())
-    return found
+    yield from visit(os.fspath(root), ())
+
+
+def walk_corpus(root: Path, *, follow_symlinks: bool = False) -> list[WalkRow]:
+    """The article files below ``root`` as plain rows, in sorted order (:func:`iter_walk_corpus` as a list).
+
+    RETURNS (list[WalkRow]): ``(parts, path text, refused, lstat)`` sorted by parts.
+    """
+    return list(iter_walk_corpus(root, follow_symlinks=follow_symlinks))
 
 
 def _entry_name(entry: os.DirEntry[str]) -> str:
@@ -377,7 +383,7 @@ def read_file(path: Path, root: Path, *, follow_symlinks: bool = False) -> list[
     return [result for _, result in read_located(path, root, follow_symlinks=follow_symlinks)]
 
 
-def _duplicate(where: str, result: Result, first: str, taken: dict[str, str]) -> ReadFailure:
+def duplicate_failure(where: str, result: Result, first: str, taken: dict[str, str]) -> ReadFailure:
     """The failure for a record whose doc_id is taken; its own doc_id is its location."""
     message = (
         f"duplicate doc_id {result.doc_id!r}: {first} already has it; "
@@ -413,7 +419,7 @@ def read_corpus(root: Path, *, follow_symlinks: bool = False) -> Iterator[Result
         for where, result in located:
             if result.doc_id in taken:
                 first = taken[result.doc_id]
-                result = _duplicate(where, result, first, taken)
+                result = duplicate_failure(where, result, first, taken)
                 logger.debug("%s: %s", result.path, result.error)
             taken[result.doc_id] = where
             yield result
