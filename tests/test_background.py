@@ -12,12 +12,18 @@ from claimx.background import (
     load_background,
     matching_rule,
     rule_matches,
+    scene_rule,
 )
+from claimx.slots import load_slots
 from claimx.status import rollup
 
 RULES = load_background()
-EXAMPLES = [(rule.id, text) for rule in RULES for text in rule.examples]
-COUNTER = [(rule.id, text) for rule in RULES for text in rule.counter_examples]
+EXAMPLES = [(rule.id, text) for rule in RULES if not rule.scene for text in rule.examples]
+COUNTER = [(rule.id, text) for rule in RULES if not rule.scene for text in rule.counter_examples]
+#: the examples of the ``scene`` rules are written about meetings
+MEETING = tuple(word for slot in load_slots() if slot.key == "meeting" for word in slot.words)
+SCENE = [(rule.id, text) for rule in RULES if rule.scene for text in rule.examples]
+SCENE_COUNTER = [(rule.id, text) for rule in RULES if rule.scene for text in rule.counter_examples]
 
 
 def test_background_rules_have_examples():
@@ -37,6 +43,19 @@ def test_background_counter_example_does_not_match(rule_id, text):
         assert matching_rule(text) is None
     else:
         assert not rule_matches(rule_id, text)
+
+
+@pytest.mark.parametrize("rule_id,text", SCENE)
+def test_scene_example_names_its_fact_only_in_the_rules_phrase(rule_id, text):
+    rule = scene_rule(text, MEETING)
+    assert rule is not None and rule.id == rule_id
+    # a scene rule neither marks background nor says a status on its own
+    assert background_rule(text) is None
+
+
+@pytest.mark.parametrize("rule_id,text", SCENE_COUNTER)
+def test_scene_counter_example_names_its_fact_as_news(rule_id, text):
+    assert scene_rule(text, MEETING) is None
 
 
 def _claim(doc_id, n, text, status, *, cues=("said",), date=None):
@@ -178,3 +197,23 @@ def test_a_request_for_more_money_leaves_the_fact_undecided_with_the_sum_asked()
     claim["entities"] = [{"text": "$20m", "start": start, "end": start + 4, "label": "MONEY"}]
     (record,) = rollup([claim], _docs("a")).values()
     assert (record.status, record.value) == ("unconfirmed", "$20m")
+
+
+def _meeting(doc_id, n, text, status, *, date=None):
+    return claim_record(
+        doc_id, n, text, status, subject="Ilse Brandt", topic="other", key="Odell meeting", cues=("said",), date=date
+    )
+
+
+def test_a_dated_thing_a_claim_follows_is_done():
+    # "after a meeting on Monday": the meeting took place, whatever the vow's status
+    claims = [
+        _meeting("a", 1, "Ilse Brandt will meet Odell Price on Monday, an aide said", "expected", date="2026-03-02"),
+        _meeting("b", 1, "Ilse Brandt vowed to back the budget after a meeting with Odell Price on Monday", "expected", date="2026-03-02"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "confirmed")]
+    # a day still to come leaves the claim's own status: "will decide after a meeting on Friday"
+    claims[1] = _meeting("b", 1, "Ilse Brandt will decide on the budget after a meeting with Odell Price on 20 March", "expected", date="2026-03-20")
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "expected")]

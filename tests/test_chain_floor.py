@@ -27,13 +27,13 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 8),
     "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 10),
-    "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 10),
+    "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 11),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 3),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
-    "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 5),
+    "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 6),
 }
 #: all dev chains together: group found, final status, whole history, value (of 158 facts)
-TOTAL_FLOORS = {"found": 118, "status": 93, "history": 57, "value": 85}
+TOTAL_FLOORS = {"found": 118, "status": 95, "history": 57, "value": 85}
 
 
 def _build_articles(folder: Path) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from .rules import BackgroundRule, default_rules_dir, load_jsonl
@@ -68,7 +69,8 @@ def _compiled(rules_dir: Path | None = None) -> tuple[tuple[BackgroundRule, re.P
 def _first(text: str, rules_dir: Path | None, speaks: bool, reads: str | None = None) -> BackgroundRule | None:
     for rule, pattern, also in _compiled(rules_dir):
         if (
-            (rule.speaks is not None) == speaks
+            not rule.scene
+            and (rule.speaks is not None) == speaks
             and (reads is None or rule.reads == reads)
             and pattern.search(text)
             and (also is None or also.search(text))
@@ -103,3 +105,38 @@ def background_rule(text: str, rules_dir: Path | None = None) -> str | None:
     else one with ``speaks``) a claim's text matches, or None."""
     rule = matching_rule(text, rules_dir) or speaking_rule(text, rules_dir, status=None)
     return rule.id if rule is not None else None
+
+
+def scene_rule(text: str, words: Iterable[str], rules_dir: Path | None = None) -> BackgroundRule | None:
+    """RETURNS (BackgroundRule | None): the ``scene`` rule whose phrase of
+    time or circumstance holds the first of ``words`` (its fact's slot words:
+    a word stands for its forms, "meeting" for "meetings") a claim names,
+    when the claim names them only in such phrases ("pledged to work together
+    after a meeting on Thursday", "during talks with the union"): the phrase
+    sets the scene, the claim's news is something else. None when the claim
+    names them elsewhere, or not at all."""
+    words = [w for w in words if w]
+    if not words:
+        return None
+    named = [m.span() for m in re.finditer(r"(?<!\w)(?:" + _alternatives(words) + r")\w*", text, re.IGNORECASE)]
+    if not named:
+        return None
+    in_scene: dict[tuple[int, int], BackgroundRule] = {}
+    for rule, _, _ in _compiled(rules_dir):
+        if not rule.scene:
+            continue
+        # between the preposition and the slot word only the words of
+        # ``between`` (a determiner, a possessive pronoun, "first") or a
+        # name's possessive ("Monday's"): "has since increased its holding"
+        # and "after failing a vote" put a verb there, and are no scene
+        between = rf"(?:{_alternatives(rule.between)}|[\w-]+['’]s?)" if rule.between else r"[\w'’-]+"
+        scene = re.compile(
+            r"(?<!\w)(?:" + _alternatives(rule.words) + r")(?:\s+" + between + r"(?!\w)){0," + str(rule.reach)
+            + r"}?\s+((?:" + _alternatives(words) + r")\w*)",
+            re.IGNORECASE,
+        )
+        for m in scene.finditer(text):
+            in_scene.setdefault(m.span(1), rule)
+    if not all(span in in_scene for span in named):
+        return None
+    return in_scene[named[0]]

@@ -784,7 +784,8 @@ class BackgroundRule(BaseModel):
     #: them (a past participle after "had"); an entry "-ed" stands for any word
     #: ending in "ed"
     followed_by: list[str] = []
-    #: words that may stand between ``words`` and ``followed_by`` ("had *already* said")
+    #: words that may stand between ``words`` and ``followed_by`` ("had *already* said");
+    #: for a ``scene`` rule, between its words and the slot word ("after *their first* meeting")
     between: list[str] = []
     #: the words do not count after one of these in the claim: a clause they
     #: open reports what someone said ("confirmed that terms had been agreed")
@@ -811,6 +812,16 @@ class BackgroundRule(BaseModel):
     #: asked for ("asked for a further $2 billion"); otherwise the value goes,
     #: as a deadline to decide is not the value of the undecided fact
     keeps_value: bool = False
+    #: the rule marks no background: its words are prepositions of time or
+    #: circumstance ("after", "following", "during") and a claim that names
+    #: its fact's slot word only after them, with at most ``reach`` words
+    #: between ("pledged to cut costs after a meeting on Monday"), takes the
+    #: fact as a thing that took place: it speaks for it with ``speaks``
+    #: when it gives a date and none is after its article's day, whatever
+    #: the status of its own news (:func:`claimx.background.scene_rule`)
+    scene: bool = False
+    #: for a ``scene`` rule, how many words may stand between its words and the slot word ("after *their first* meeting")
+    reach: int = 3
     examples: list[str] = []
     counter_examples: list[str] = []
 

@@ -67,7 +67,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .background import matching_rule, speaking_rule
+from .background import matching_rule, scene_rule, speaking_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import Status, Topic
@@ -198,6 +198,15 @@ def slot_key(topic: str | None, key: str | None) -> str | None:
         if (topic, last) in agent_keys():
             return last
     return key
+
+
+@functools.lru_cache(maxsize=256)
+def _slot_words(topic: str | None, key: str | None) -> tuple[str, ...]:
+    """RETURNS (tuple[str, ...]): the words of a fact's slot (``slots.jsonl``), as written ("meet", "meeting")."""
+    from .slots import load_slots
+
+    key = slot_key(topic, key)
+    return tuple(word for slot in load_slots() if (slot.topic, slot.key) == (topic, key) for word in slot.words)
 
 
 def _value_kind(topic: str | None, key: str | None) -> str | None:
@@ -577,6 +586,15 @@ def _long_past(claim: Mapping[str, Any], year: int) -> bool:
     return bool(years) and all(y.isdigit() and int(y) < year - 1 for y in years)
 
 
+def _dated_by(claim: Mapping[str, Any], published: dt.date | None) -> bool:
+    """RETURNS (bool): whether a claim gives a date and every date it gives
+    ends on or before ``published`` (its article's day)."""
+    if published is None:
+        return False
+    ends = [str(d.get("latest") or d.get("value") or "") for d in claim.get("dates") or []]
+    return bool(ends) and all(_DATE_VALUE.match(end) and end[:10] <= published.isoformat() for end in ends)
+
+
 def _names_by_value(text: str, value: str) -> bool:
     """RETURNS (bool): whether a claim writes its value as the name of a
     thing, after "the" and before a noun ("the £40m sale now awaits the
@@ -763,6 +781,12 @@ def _history(
                 # for a further $2 billion" is: ``keeps_value``)
                 value = None
                 claim = {**claim, "dates": [], "entities": []}
+        scene = scene_rule(claim.get("text") or "", _slot_words(topic, key)) if not reviewed else None
+        if scene is not None and scene.speaks is not None and _dated_by(claim, docs[doc_id].published):
+            # "pledged to work together after a meeting on Thursday": the
+            # phrase takes the meeting as done, whatever the pledge's
+            # status, when the day it gives is not yet to come
+            status = scene.speaks
         if (
             topic in ("cast", "crew")
             and status in ("confirmed", "expected")
