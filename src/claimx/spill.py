@@ -59,19 +59,21 @@ class SpilledList(Sequence[M], Generic[M]):
         """YIELDS (str): each record's ``model_dump_json()``, in order."""
         for item in self.head:
             yield item.model_dump_json()
-        if self._file is not None:
-            self._file.flush()
-            self._file.seek(0)
-            for line in self._file:
-                yield line.rstrip("\n")
+        yield from self._tail_lines()
 
     def __iter__(self) -> Iterator[M]:
         yield from self.head
-        if self._file is not None:
-            self._file.flush()
-            self._file.seek(0)
-            for line in self._file:
-                yield self.model.model_validate_json(line)
+        for line in self._tail_lines():
+            yield self.model.model_validate_json(line)
+
+    def _tail_lines(self) -> Iterator[str]:
+        """YIELDS (str): the JSON of each record kept on disk, in order."""
+        if self._file is None:
+            return
+        self._file.flush()
+        self._file.seek(0)
+        for line in self._file:
+            yield line.rstrip("\n")
 
     @overload
     def __getitem__(self, index: int) -> M: ...
