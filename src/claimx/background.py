@@ -115,13 +115,30 @@ def scene_rule(text: str, words: Iterable[str], rules_dir: Path | None = None) -
     after a meeting on Thursday", "during talks with the union"): the phrase
     sets the scene, the claim's news is something else. None when the claim
     names them elsewhere, or not at all."""
-    words = [w for w in words if w]
+    words = tuple(w for w in words if w)
     if not words:
         return None
-    named = [m.span() for m in re.finditer(r"(?<!\w)(?:" + _alternatives(words) + r")\w*", text, re.IGNORECASE)]
+    named_pattern, scenes = _scene_patterns(words, rules_dir)
+    named = [m.span() for m in named_pattern.finditer(text)]
     if not named:
         return None
     in_scene: dict[tuple[int, int], BackgroundRule] = {}
+    for rule, scene in scenes:
+        for m in scene.finditer(text):
+            in_scene.setdefault(m.span(1), rule)
+    if not all(span in in_scene for span in named):
+        return None
+    return in_scene[named[0]]
+
+
+@functools.lru_cache(maxsize=256)
+def _scene_patterns(
+    words: tuple[str, ...], rules_dir: Path | None
+) -> tuple[re.Pattern[str], tuple[tuple[BackgroundRule, re.Pattern[str]], ...]]:
+    """RETURNS: the pattern of a slot's words, and per ``scene`` rule the pattern of
+    its phrase holding one of them (compiled once per slot: the roll-up asks per claim)."""
+    slot = _alternatives(list(words))
+    scenes = []
     for rule, _, _ in _compiled(rules_dir):
         if not rule.scene:
             continue
@@ -132,11 +149,8 @@ def scene_rule(text: str, words: Iterable[str], rules_dir: Path | None = None) -
         between = rf"(?:{_alternatives(rule.between)}|[\w-]+['’]s?)" if rule.between else r"[\w'’-]+"
         scene = re.compile(
             r"(?<!\w)(?:" + _alternatives(rule.words) + r")(?:\s+" + between + r"(?!\w)){0," + str(rule.reach)
-            + r"}?\s+((?:" + _alternatives(words) + r")\w*)",
+            + r"}?\s+((?:" + slot + r")\w*)",
             re.IGNORECASE,
         )
-        for m in scene.finditer(text):
-            in_scene.setdefault(m.span(1), rule)
-    if not all(span in in_scene for span in named):
-        return None
-    return in_scene[named[0]]
+        scenes.append((rule, scene))
+    return re.compile(r"(?<!\w)(?:" + slot + r")\w*", re.IGNORECASE), tuple(scenes)
