@@ -651,3 +651,29 @@ def test_topic_first_word_and_number_name_the_main_subject(analyse):
 def test_topic_what_is_announced_decides(analyse, text, topic):
     (record,) = analyse(text)
     assert record.topic == topic
+
+
+@pytest.mark.parametrize(
+    "body, subject",
+    [
+        # news saved as plain text opens with its headline: it names what
+        # the article follows, not the body's most frequent organisation
+        (
+            "Mayor Ilse Brandt says she will not back the harbour plan.\n\n"
+            "Mayor Ilse Brandt said on Monday that the Harbour Authority had not answered her questions. "
+            "The Harbour Authority said it would reply. The Harbour Authority meets in May.",
+            "Ilse Brandt",
+        ),
+        # a title-case headline: only a name the body tags counts, and a possessive is its owner
+        (
+            "Brandt's Harbour Plan Wins Council Vote.\n\n"
+            "The council backed the plan that Ilse Brandt drew up, and the Harbour Authority welcomed it.",
+            "Ilse Brandt",
+        ),
+    ],
+)
+def test_topic_main_subject_of_an_untitled_article_is_read_by_its_headline(nlp, body, subject):
+    doc = nlp.make_doc(body)
+    doc._.title = None
+    doc = nlp(doc)
+    assert nlp.get_pipe("claimx_topic").main_subject(doc) == subject

@@ -1195,26 +1195,40 @@ HEADLINE_WORDS = 20
 HEADLINE_LINES = 3
 
 
-def _untitled_headline(sent: Span, doc: Doc) -> bool:
-    """Whether ``sent`` lies in the headline an article without a title opens
-    with: a first paragraph of at most three short lines (a headline and its
-    deck) followed by a blank line, as news saved as plain text carries it
-    (with or without a stop)."""
-    if doc._.title or sent.start_char > HEADLINE_LINES * HEADLINE_WORDS * 20:
-        return False
+def untitled_headline(doc: Doc) -> tuple[int, int] | None:
+    """Where the headline an article without a title opens with lies: a first
+    paragraph of at most three short lines (a headline and its deck) followed
+    by a blank line, as news saved as plain text carries it (with or without
+    a stop).
+
+    RETURNS (tuple[int, int] | None): its start and end in the text, or None
+    (the article has a title, or opens with no such paragraph)."""
+    if doc._.title:
+        return None
     text = doc_text(doc)
     lead = len(text) - len(text.lstrip())
     end = text.find("\n\n", lead)
-    if end < 0 or sent.start_char >= end:
-        return False
+    if end < 0:
+        return None
     lines = [line for line in text[lead:end].split("\n") if line.strip()]
     line = lines[0].strip() if lines else ""
     if not line or len(lines) > HEADLINE_LINES or any(len(x.split()) > HEADLINE_WORDS for x in lines):
-        return False
+        return None
     # a quotation opening the story is its lead, not a headline; a quoted
     # phrase at the start of a headline closes early in the line
     closing = min((k for k in (line.find(c, 1) for c in "\"”’'") if k > 0), default=len(line))
-    return not (line[0] in "\"“‘'" and closing > len(line) / 2)
+    if line[0] in "\"“‘'" and closing > len(line) / 2:
+        return None
+    return lead, end
+
+
+def _untitled_headline(sent: Span, doc: Doc) -> bool:
+    """Whether ``sent`` lies in the headline an article without a title opens
+    with (:func:`untitled_headline`)."""
+    if doc._.title or sent.start_char > HEADLINE_LINES * HEADLINE_WORDS * 20:
+        return False
+    where = untitled_headline(doc)
+    return where is not None and sent.start_char < where[1]
 
 
 #: the fewest words of a gapped list's item: a name and its number

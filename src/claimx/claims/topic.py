@@ -64,7 +64,7 @@ from ..slots import load_slots
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
-from .segment import is_absolute
+from .segment import is_absolute, untitled_headline
 from .sentences import doc_text, ents_within, sentence_ids
 from .tree import NUMERIC_LABELS, PERSON_SUBJECT_PRONOUNS, SUBJECT_DEPS
 
@@ -285,9 +285,19 @@ class TopicTagger(RulePackComponent):
         """The title's name that best says what the article is about: names
         with numbers or colons (sequels, products, titles) first, then the
         earliest in the title; a place or a nationality is not one; a name the body also uses in lower case
-        ("Data rights bill …") is a capitalised word, not a name."""
-        title = doc._.title or ""
+        ("Data rights bill …") is a capitalised word, not a name. An article
+        without a title that opens with a headline (:func:`untitled_headline`,
+        news saved as plain text) is read by that headline."""
         text = doc.text if text is None else text
+        title = doc._.title or ""
+        # where the body starts, after a headline it opens with
+        skip = 0
+        if not title:
+            where = untitled_headline(doc)
+            if where is not None:
+                title = " ".join(text[where[0] : where[1]].split()).rstrip(".")
+                skip = where[1]
+        body = text[skip:]
         # "Lumora+ renews The Glass Meridian", "Rheinfeld raise Marević
         # offer": the organisation that acts is rarely what the story follows
         candidates = []
@@ -300,9 +310,19 @@ class TopicTagger(RulePackComponent):
         counts = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "CARDINAL"]
         places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS]
         names = title_names(title, frozenset(self.title_openers), frozenset(self.part_words))
+        if skip:
+            # a headline is often written in title case ("Mayor Brandt Backs
+            # Price In Close Race"): of its capitalised runs, only a name the
+            # body tags as one counts ("Brandt's" as "Brandt")
+            tagged = {e.text for e in doc.ents if e.start_char >= skip and e.label_ not in NUMERIC_LABELS}
+            owned = (re.sub(r"['’]s$", "", name) for name in names)
+            names = list(dict.fromkeys(
+                name for name in owned
+                if name in tagged or any(t.endswith(" " + name) for t in tagged)
+            ))
         split: dict[str, str] = {}  # a model's name the body writes only in parts -> a word of it the body writes
         for name in list(names):
-            if _in_body(name, text) or not any(_is_model_word(w) for w in name.split()):
+            if _in_body(name, body) or not any(_is_model_word(w) for w in name.split()):
                 continue
             # "First Airbus A380 delivered" / "The first A380, made by Airbus":
             # a model's name as the title writes it, which the body writes
@@ -310,9 +330,9 @@ class TopicTagger(RulePackComponent):
             # writes, holding the model number
             runs = [
                 n for n in names
-                if n in name and any(_is_model_word(w) for w in n.split()) and all(_in_body(w, text) for w in n.split())
+                if n in name and any(_is_model_word(w) for w in n.split()) and all(_in_body(w, body) for w in n.split())
             ]
-            whole = [n for n in names if n in name and " " in n and _in_body(n, text) and any(_is_model_word(w) for w in n.split())]
+            whole = [n for n in names if n in name and " " in n and _in_body(n, body) and any(_is_model_word(w) for w in n.split())]
             if runs and not whole:
                 best = max(runs, key=len)
                 split.setdefault(best, next(w for w in best.split() if _is_model_word(w)))
@@ -320,9 +340,9 @@ class TopicTagger(RulePackComponent):
             # "XL": a two-letter abbreviation is a name, "UK" (a place) is not
             short = len(name) == 2 and name.isupper() and name.isalpha()
             model = _is_model_word(name)
-            if (len(name) <= 2 and not short) or not (model or any(c.isalpha() for c in name)) or not (name in split or _in_body(name, text)):
+            if (len(name) <= 2 and not short) or not (model or any(c.isalpha() for c in name)) or not (name in split or _in_body(name, body)):
                 continue
-            at_body = text.find(split.get(name, name))
+            at_body = text.find(split.get(name, name), skip)
             if any(s == at_body and at_body + len(name) <= e for s, e in numeric):
                 continue
             if not any(_is_model_word(w) for w in name.split()) and any(s == at_body and at_body + len(name) <= e for s, e in counts):
@@ -332,10 +352,10 @@ class TopicTagger(RulePackComponent):
             # "Arlo and Brenwick seek aid": two subjects, each named on its own in the body
             parts = re.split(r" (?:and|&) ", name)
             if len(parts) > 1 and all(
-                len(re.findall(r"(?<!\w)" + re.escape(part) + r"(?!\w)", text)) > text.count(name) for part in parts
+                len(re.findall(r"(?<!\w)" + re.escape(part) + r"(?!\w)", body)) > body.count(name) for part in parts
             ):
                 continue
-            if " " not in name and name.lower() != name and name.lower() in text:
+            if " " not in name and name.lower() != name and name.lower() in body:
                 continue
             marked = any(ch.isdigit() for ch in name) or ":" in name
             at = title.find(name)
@@ -359,7 +379,7 @@ class TopicTagger(RulePackComponent):
         )
         if counts:
             return counts.most_common(1)[0][0]
-        return title.strip() or None
+        return (doc._.title or "").strip() or None
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
