@@ -750,6 +750,11 @@ class SlotRule(BaseModel):
     #: pronoun, a role another such slot names: "the nominee"): "will support
     #: Kerr" is an endorsement, "will not support the spending cuts" is none
     object_party: bool = False
+    #: for a slot of ``party`` "agent": the act is one both parties do
+    #: together ("Kerr will meet Price" is also Price's meeting with Kerr,
+    #: and "their meeting" either's): the roll-up keeps one fact of it,
+    #: whichever party's claims name it
+    mutual: bool = False
     #: entity labels in whose company the words speak of something else
     #: ("support" beside a share, "36 percent support Kerr", is a poll's, no endorsement)
     without_labels: list[str] = []

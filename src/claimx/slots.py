@@ -42,6 +42,12 @@ def agent_keys(rules_dir: Path | None = None) -> frozenset[tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=8)
+def mutual_keys(rules_dir: Path | None = None) -> frozenset[tuple[str, str]]:
+    """RETURNS (frozenset): (topic, key) of the acts both parties do together (agent slots with ``"mutual": true``: a meeting)."""
+    return frozenset((slot.topic, slot.key) for slot in load_slots(rules_dir) if slot.party == "agent" and slot.mutual)
+
+
+@functools.lru_cache(maxsize=8)
 def agent_words(rules_dir: Path | None = None) -> dict[tuple[str, str], tuple[str, ...]]:
     """RETURNS (dict): (topic, key) of each act of one party towards another -> its words, as written."""
     out: dict[tuple[str, str], tuple[str, ...]] = {}

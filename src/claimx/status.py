@@ -812,6 +812,29 @@ def _history(
     return history
 
 
+def _names_party(subject: str, party: str) -> bool:
+    """RETURNS (bool): whether a party as a claim's key writes it ("Trump",
+    "Donald Trump") names the subject ("Donald J. Trump"): the same last word,
+    its other words among the subject's."""
+    mine, theirs = _WORD.findall(subject.casefold()), _WORD.findall(party.casefold())
+    return bool(mine and theirs) and mine[-1] == theirs[-1] and set(theirs) <= set(mine)
+
+
+def _merge_group(
+    groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]],
+    names: dict[tuple[str, str, str], set[str]],
+    source: tuple[str, str, str],
+    into: tuple[str, str, str],
+    demote: int = 0,
+) -> None:
+    """Move the claims of group ``source`` into group ``into``, each article's
+    after ``into``'s own by ``demote`` (a priority added to theirs)."""
+    target = groups[into]
+    for doc_id, entries in groups.pop(source).items():
+        target.setdefault(doc_id, []).extend((priority + demote, position, claim) for priority, position, claim in entries)
+    names[into] |= names.pop(source)
+
+
 def rollup(
     claims: Iterable[Mapping[str, Any]],
     docs: Mapping[str, DocInfo],
@@ -845,6 +868,7 @@ def rollup(
     attribute_words = _attribute_words()
     from .slots import agent_keys as slot_agent_keys
     from .slots import maker_keys as slot_maker_keys
+    from .slots import mutual_keys
 
     maker_keys = slot_maker_keys()
     agent_keys = slot_agent_keys()
@@ -929,17 +953,41 @@ def rollup(
     for okey, doc_id, entry in extra:
         groups.setdefault(okey, {}).setdefault(doc_id, []).append(entry)
         names.setdefault(okey, set()).add(entry[2]["subject"]["name"])
+    # "Kerr will meet Price" and "Price will meet with Kerr": an act both
+    # parties do together (``mutual``) is one fact, kept under the party
+    # whose group more articles speak to (else the one spoken to first)
+    mutual = mutual_keys()
+    doc_order = _DocOrder(docs)
+    for topic, key in sorted(mutual):
+        keyed = sorted(
+            (g for g in groups if g[1] == topic and g[2].endswith(" " + key)),
+            key=lambda g: (-len(groups[g]), min(doc_order(d) for d in groups[g]), g),
+        )
+        for n, into in enumerate(keyed):
+            if into not in groups:
+                continue
+            for other in keyed[n + 1 :]:
+                if other in groups and _names_party(into[0], other[2][: -len(key) - 1]) and _names_party(
+                    other[0], into[2][: -len(key) - 1]
+                ):
+                    _merge_group(groups, names, other, into)
     # "he will support the party's nominee" beside "he endorsed Kerr": an act
     # of one party (``party`` "agent") that names no other is its one act of
-    # that kind the corpus names the other party of, when it has only one
+    # that kind the corpus names the other party of, when it has only one;
+    # for an act both do, "their meeting" is also the other party's that
+    # names this one ("Kerr will meet Price": Price's meeting too)
     for (subject, topic, key) in [g for g in groups if (g[1], g[2]) in agent_keys]:
         keyed = [g for g in groups if g[0] == subject and g[1] == topic and g[2].endswith(" " + key)]
+        if (topic, key) in mutual:
+            # (a party "meeting" itself is a claim whose other party was
+            # taken for its subject: no act towards another)
+            keyed = [g for g in keyed if not _names_party(subject, g[2][: -len(key) - 1])] + [
+                g for g in groups
+                if g[0] != subject and g[1] == topic and g[2].endswith(" " + key) and _names_party(subject, g[2][: -len(key) - 1])
+            ]
         if len(keyed) != 1:
             continue
-        into = groups[keyed[0]]
-        for doc_id, entries in groups.pop((subject, topic, key)).items():
-            into.setdefault(doc_id, []).extend((priority + 1, position, claim) for priority, position, claim in entries)
-        names[keyed[0]] |= names.pop((subject, topic, key))
+        _merge_group(groups, names, (subject, topic, key), keyed[0], demote=1)
     records: dict[str, StatusRecord] = {}
     for (subject, topic, key), by_doc in groups.items():
         history = _history(by_doc, docs, topic, key, resolution, background)
