@@ -9,6 +9,7 @@ from roll_records import claim_record, doc_infos
 
 from claimx.background import (
     background_rule,
+    generic_rule,
     load_background,
     matching_rule,
     rule_matches,
@@ -39,7 +40,10 @@ def test_background_example_matches(rule_id, text):
 def test_background_counter_example_does_not_match(rule_id, text):
     # no background rule matches a background rule's counter-example; a rule
     # with ``speaks`` does not match its own (another may: "missed the deadline")
-    if next(rule for rule in RULES if rule.id == rule_id).speaks is None:
+    rule = next(rule for rule in RULES if rule.id == rule_id)
+    if rule.generic:
+        assert generic_rule(text) is None and matching_rule(text) is None
+    elif rule.speaks is None:
         assert matching_rule(text) is None
     else:
         assert not rule_matches(rule_id, text)
@@ -217,3 +221,21 @@ def test_a_dated_thing_a_claim_follows_is_done():
     claims[1] = _meeting("b", 1, "Ilse Brandt will decide on the budget after a meeting with Odell Price on 20 March", "expected", date="2026-03-20")
     (record,) = rollup(claims, _docs("a", "b")).values()
     assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "expected")]
+
+
+def test_what_usually_happens_speaks_for_no_fact():
+    # a habit or rule of thumb ("generic" rules) is no news of the fact,
+    # even in the first article that names it; the article's own news speaks
+    claims = [
+        claim_record("a", 1, "Ferry fares tend to rise before the summer timetable", "confirmed",
+                     subject="Harbour Line", topic="business", key="price"),
+        claim_record("a", 2, "The Harbour Line fare will rise to £12 in May", "expected",
+                     subject="Harbour Line", topic="business", key="price"),
+        claim_record("b", 1, "Such refits are often delayed by a shortage of welders", "confirmed",
+                     subject="Harbour Line", topic="production", key="manufacturing"),
+    ]
+    records = rollup(claims, doc_infos(2026, 5, "a", "b"))
+    (price,) = [r for r in records.values() if r.key == "price"]
+    assert [(s.doc_id, s.status) for s in price.history] == [("a", "expected")]
+    # a fact of which only what usually happens was said is no tracked fact
+    assert not [r for r in records.values() if r.key == "manufacturing"]

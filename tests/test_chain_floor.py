@@ -33,7 +33,7 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 6),
 }
 #: all dev chains together: group found, final status, whole history, value (of 158 facts)
-TOTAL_FLOORS = {"found": 118, "status": 95, "history": 57, "value": 85}
+TOTAL_FLOORS = {"found": 118, "status": 95, "history": 58, "value": 85}
 
 
 def _build_articles(folder: Path) -> None:

@@ -70,6 +70,7 @@ def _first(text: str, rules_dir: Path | None, speaks: bool, reads: str | None = 
     for rule, pattern, also in _compiled(rules_dir):
         if (
             not rule.scene
+            and not rule.generic
             and (rule.speaks is not None) == speaks
             and (reads is None or rule.reads == reads)
             and pattern.search(text)
@@ -100,10 +101,20 @@ def speaking_rule(text: str, rules_dir: Path | None = None, status: str | None =
     return _first(text, rules_dir, speaks=True, reads=status)
 
 
+def generic_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | None:
+    """RETURNS (BackgroundRule | None): the first ``generic`` rule a claim's
+    text matches ("such contracts are often justified by their speed"): the
+    claim says what usually happens, not news of a fact; or None."""
+    for rule, pattern, also in _compiled(rules_dir):
+        if rule.generic and pattern.search(text) and (also is None or also.search(text)):
+            return rule
+    return None
+
+
 def background_rule(text: str, rules_dir: Path | None = None) -> str | None:
     """RETURNS (str | None): the id of the first rule of the pack (background,
-    else one with ``speaks``) a claim's text matches, or None."""
-    rule = matching_rule(text, rules_dir) or speaking_rule(text, rules_dir, status=None)
+    else one with ``speaks``, else a ``generic`` one) a claim's text matches, or None."""
+    rule = matching_rule(text, rules_dir) or speaking_rule(text, rules_dir, status=None) or generic_rule(text, rules_dir)
     return rule.id if rule is not None else None
 
 

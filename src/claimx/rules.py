@@ -825,6 +825,12 @@ class BackgroundRule(BaseModel):
     #: when it gives a date and none is after its article's day, whatever
     #: the status of its own news (:func:`claimx.background.scene_rule`)
     scene: bool = False
+    #: the rule marks no background: its words say the claim states what
+    #: usually happens ("such deals are often delayed", "prices tend to move
+    #: late"), a habit or a rule of thumb, not news of a tracked fact: such a
+    #: claim speaks for no fact, whether the fact was reported before or not
+    #: (:func:`claimx.background.generic_rule`)
+    generic: bool = False
     #: for a ``scene`` rule, how many words may stand between its words and the slot word ("after *their first* meeting")
     reach: int = 3
     examples: list[str] = []

@@ -67,7 +67,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .background import matching_rule, scene_rule, speaking_rule
+from .background import generic_rule, matching_rule, scene_rule, speaking_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import Status, Topic
@@ -699,7 +699,10 @@ def _history(
             for entry, mine in zip(entries, said)
             if entry[0] == 0
             or (
-                not (earlier and entry[2]["claim_id"] in background)
+                # "such contracts are often justified by their speed": what
+                # usually happens is no news of the fact, reported or not
+                generic_rule(entry[2].get("text") or "") is None
+                and not (earlier and entry[2]["claim_id"] in background)
                 and not any(
                     _restates(mine[1], theirs) for status, theirs, value in earlier if (status, value) == (mine[0], mine[2])
                 )
@@ -991,6 +994,9 @@ def rollup(
     records: dict[str, StatusRecord] = {}
     for (subject, topic, key), by_doc in groups.items():
         history = _history(by_doc, docs, topic, key, resolution, background)
+        if not history:
+            # only what usually happens was said of it: no fact
+            continue
         last = history[-1]
         gid = group_id(subject, topic, key)
         records[gid] = StatusRecord(
