@@ -30,6 +30,11 @@ The kinds, first that applies:
   hung as the complement (``ccomp``) of a verb that reports nothing, with no
   "that", "whether" or wh-word: two clauses glued into one (a run-on, a
   dash or "&" between them);
+- ``modifier_misattached``: a present participle of the evidence right
+  after a noun, with no comma and no subject, subordinator or auxiliary of
+  its own, is hung as an adverbial clause (``advcl``) on a verb of the
+  evidence: the noun's modifier ("left a shadow *hanging* over the staff",
+  "Times *bestselling* author") read as a clause of its own;
 - ``report_misattached``: a reporting verb (``report_verb`` rules of
   ``attribution.jsonl``) before the claim in its sentence has a subject that
   is the gold source (at least half of its words), but the predicate is
@@ -53,7 +58,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ("finite_no_subject", "clause_in_noun_phrase", "verb_as_noun", "clause_misattached", "report_misattached")
+KINDS = ("finite_no_subject", "clause_in_noun_phrase", "verb_as_noun", "clause_misattached", "modifier_misattached", "report_misattached")
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 #: dependencies of a word inside a noun phrase, or of a noun in its clause
@@ -131,6 +136,18 @@ def parse_kind(span: Any, source: str | None, report_verbs: frozenset[str]) -> s
                 t.dep_ in CLAUSAL_DEPS or (t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"))
             ):
                 return "verb_as_noun"
+    inside = {t.i for t in span}
+    for t in span:
+        if (
+            t.dep_ == "advcl"
+            and t.tag_ == "VBG"
+            and t.head.i in inside
+            and t.head.i < t.i
+            and t.i > span.start
+            and t.doc[t.i - 1].pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass") for c in t.children)
+        ):
+            return "modifier_misattached"
     if source and pred is not None:
         gold_words = {w.lower() for w in _WORD.findall(source)}
         for r in span.sent:

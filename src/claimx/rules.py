@@ -480,7 +480,10 @@ class NonClaimRule(BaseModel):
 #: gerund after a preposition of time or concession ("… after *gaining*
 #: 2%"), a claim of its own; "leading_participle", a bare participle that
 #: opens its sentence ("*Heading* into the final, …"), part of its clause's
-#: claim; "time_frame", "as" with a verb in progress ("…, as the train was
+#: claim; "noun_participle", a bare present participle the parser hung on a
+#: verb that stands right after a noun with no comma ("left a shadow
+#: *hanging* over the staff", "films of the mayor *praising* the bridge"): the
+#: noun's modifier, a reduced relative clause, part of its clause's claim; "time_frame", "as" with a verb in progress ("…, as the train was
 #: *leaving*"), the time of its clause, no claim; "event_frame", a clause of
 #: time or occasion that is all a bare verb says ("The move comes *as* the
 #: bank cuts …"), one claim with it; "consequence", a verb after "so" ("A,
@@ -518,6 +521,7 @@ SegmentRole = Literal[
     "set_off_adjective",
     "event_gerund",
     "leading_participle",
+    "noun_participle",
     "time_frame",
     "event_frame",
     "consequence",

@@ -655,7 +655,9 @@ def is_clause_head(
         return _non_restrictive(token, words)
     if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
         return False
-    if token.dep_ == "advcl" and (_leading_participle(token, words) or _running_participle(token)):
+    if token.dep_ == "advcl" and (
+        _leading_participle(token, words) or _running_participle(token) or words.is_("noun_participle", token)
+    ):
         return False
     if token.dep_ == "conj":
         if report_verbs is not None and words.is_("second_report", token):
