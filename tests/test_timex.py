@@ -176,6 +176,9 @@ CASES = [
     ("March", D(2025, 9, 25), "future", "2026-03", None, "2026-03-01", "2026-03-31"),
     ("next June", D(2025, 10, 13), None, "2026-06", None, "2026-06-01", "2026-06-30"),
     ("last December", TUE, None, "2025-12", None, "2025-12-01", "2025-12-31"),
+    # a two-digit year is the one nearest the article, whichever way the tense points
+    ("6/2/05", D(2005, 6, 3), "future", "2005-06-02", None, "2005-06-02", "2005-06-02"),
+    ("11/20/09", D(2009, 1, 5), "past", "2009-11-20", None, "2009-11-20", "2009-11-20"),
     # holidays
     ("Christmas", D(2025, 11, 4), "future", "2025-12-25", None, "2025-12-25", "2025-12-25"),
     ("Halloween 2025", None, None, "2025-10-31", None, "2025-10-31", "2025-10-31"),

@@ -1219,7 +1219,9 @@ def _h_date(ctx: _Ctx) -> Result:
     text = ctx.core
     if g.get("weekday"):
         text = re.sub(r"^\w+,?\s+", "", text)  # the weekday is implied by the date
-    parsed = _dateparse(text, ctx.anchor, ctx.direction)
+    # a year written in two digits is the one nearest the article, whichever way
+    # the tense points ("7/8/07" under "will" is not 2107)
+    parsed = _dateparse(text, ctx.anchor, None if g.get("yy") else ctx.direction)
     if parsed is not None and parsed.period == "day":
         day = parsed.date
     elif g.get("mm") and g.get("dd") and g.get("year"):

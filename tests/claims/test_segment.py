@@ -1035,3 +1035,30 @@ def test_segment_addressee_question_is_no_claim(analyse, text, claims):
 )
 def test_segment_performative_and_aside_are_no_claims(analyse, text, claims):
     assert [r.text for r in analyse(text, title="Notes")] == claims
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a phrase of time that opens the sentence dates the report: the evidence holds it
+        (
+            "Last week, the ferry operator announced that it would drop two winter routes.",
+            ["Last week, the ferry operator announced that it would drop two winter routes"],
+        ),
+        (
+            "Yesterday, in a memo to staff, the bakery chain said it would close four outlets.",
+            ["Yesterday, in a memo to staff, the bakery chain said it would close four outlets"],
+        ),
+        (
+            "Update: At a trade fair on March 31, the toy maker revealed that its robot would be called Pip.",
+            ["At a trade fair on March 31, the toy maker revealed that its robot would be called Pip"],
+        ),
+        # a phrase with no date stays out, as before
+        (
+            "In a memo to staff, the bakery chain said it would close four outlets.",
+            ["the bakery chain said it would close four outlets"],
+        ),
+    ],
+)
+def test_segment_dated_lead_of_a_report_is_evidence(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

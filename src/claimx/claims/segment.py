@@ -1679,6 +1679,37 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
+#: how a phrase of time hangs on a reporting verb: a preposition ("in an
+#: interview last month"), a bare noun phrase ("last week") or an adverb ("weeks ago")
+_LEAD_DEPS = frozenset({"prep", "npadvmod", "advmod"})
+
+
+def _dated_lead(doc: Doc, frame: Token, first: int) -> int:
+    """Where a reported claim starts when phrases on its reporting verb open
+    the sentence before the reporter, one of them of time ("Last week, the
+    minister said that …", "In an interview on Monday, she said …"): that
+    phrase dates the report, which the evidence holds (``first`` otherwise,
+    the reporter's first word). The phrases are set off by commas and open
+    the sentence, or follow a label ("Update: On Monday, …")."""
+    dates = doc.spans.get(DATES_KEY, [])
+    if not dates:
+        return first
+    lead, dated = first, False
+    for child in sorted((c for c in frame.children if c.i < first and not c.is_punct), key=lambda c: -c.i):
+        left, right = child.left_edge.i, child.right_edge.i
+        gap = doc[right + 1 : lead]
+        if child.dep_ not in _LEAD_DEPS or right >= lead or not all(t.is_punct for t in gap):
+            break
+        if lead == first and not any(t.text == "," for t in gap):
+            break  # "On Monday the board said": no comma sets the phrases off
+        dated = dated or any(left <= d.start and d.end <= right + 1 for d in dates)
+        lead = left
+    label = doc[frame.sent.start : lead]
+    if not dated or (len(label) and not (len(label) <= 4 and label[-1].text == ":")):
+        return first
+    return lead
+
+
 class Segmenter(RulePackComponent):
     """Find clause-sized claims in each sentence.
 
@@ -2015,6 +2046,7 @@ class Segmenter(RulePackComponent):
                 outer_subject = _subject(outer)
                 if outer_subject is not None:
                     first = min(first, outer_subject.left_edge.i)
+            first = min(first, _dated_lead(doc, frame, first))
             start = min(start, first)
         interrupted = interrupted_subject(token, self.words)
         if interrupted is not None and interrupted <= token.i:
