@@ -88,6 +88,10 @@ def _status_of(records, evidence: str) -> str:
         ("The button appears to have shifted to the left side.", "appears to have shifted", "rumored"),
         # questions, litotes, idioms, pending decisions
         ("Might the label just not be ready to comment?", "not be ready to comment", "rumored"),
+        # a quoted question the sentence goes on after asks as much as one that ends it
+        ("“Is the council ready to close the library?” the reporter asked.", "Is the council ready to close the library", "rumored"),
+        ("“Is the council ready to close the library?’.’", "Is the council ready to close the library", "rumored"),
+        ("“The council closed the library,” the reporter said.", "The council closed the library", "confirmed"),
         ("A price cut next month would not be a surprise.", "would not be a surprise", "rumored"),
         ("The rival studio wasted no time claiming the date.", "wasted no time claiming", "confirmed"),
         ("Their fees are not final.", "fees are not final", "unconfirmed"),

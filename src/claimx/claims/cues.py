@@ -722,6 +722,10 @@ class CueTagger(RulePackComponent):
         doc = claim.doc
         i = claim.end - 1
         while i + 1 < len(doc) and not doc[i].is_sent_end:
+            # a quoted question the sentence goes on after ("“Who pays for
+            # it?” the mayor asked."): the claim's own clause ends on its "?"
+            if i >= claim.end and doc[i].text in _CLAUSE_ENDS:
+                return doc[i].text == "?"
             i += 1
         while i > claim.start and (doc[i].is_space or not doc[i].text.rstrip('"”’\'')):
             i -= 1
@@ -735,6 +739,9 @@ class CueTagger(RulePackComponent):
             return True
         return self.condition is not None and self.condition(head, Walk({head.i}, None, None, None, claim))
 
+
+#: the marks that end a clause inside a sentence: the first after a claim says whether it asks
+_CLAUSE_ENDS = frozenset({"?", ".", "!"})
 
 #: the tag of a past-tense auxiliary that is not a modal ("had")
 _PAST_AUX_TAG = "VBD"
