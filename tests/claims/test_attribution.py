@@ -393,6 +393,18 @@ def test_attribution_reporter_in_a_sentence_of_its_own_after_a_question(analyse)
     assert sources.get("We know it cannot work") == "Mayor Dunn", sources
 
 
+def test_attribution_quotation_continues_one_whose_last_sentence_is_a_question(analyse):
+    # the question and its reporter make no claim; the next quotation is still the auditor's
+    text = (
+        "The city's auditor criticised the council's accounts at a hearing on Monday.\n\n"
+        "“There has been one revision after another. Where will it all end?,” the auditor said. "
+        "“The public has a right to see the accounts.”"
+    )
+    sources = {r.text: (r.attribution.text if r.attribution else None) for r in analyse(text)}
+    assert sources.get("There has been one revision after another") == "the auditor", sources
+    assert sources.get("The public has a right to see the accounts") == "the auditor", sources
+
+
 def test_attribution_first_and_second_person_take_the_quotation_speaker(analyse):
     text = (
         "The minister appeared on a radio show on Sunday.\n\n"

@@ -246,6 +246,28 @@ def test_segment_trailing_reporter_is_no_claim(analyse, text, claims):
     assert [r.text for r in analyse(text)] == claims
 
 
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # the reporter of a quoted question on what or why asks with it: no claim
+        ('"Why now?" asked the senator.', []),
+        ('"The delays keep coming. Where will it end?," the auditor said, according to a local paper.', ["The delays keep coming"]),
+        ('"We will not close the harbour," the mayor said. "Why would we?" she added.', ["We will not close the harbour"]),
+        # the reporter cut off from its quote: a sentence of its own, or after an instruction
+        ('"Is this the same minister who promised a new hospital?" the editorial asks.', ["Is this the same minister who promised a new hospital"]),
+        ('"Let\'s wait and see how the first week goes," the festival director said in a post on the group\'s website.', []),
+        # one that opens a paragraph of its own is a claim
+        (
+            'The ferry that links the island to the mainland failed its annual safety inspection last week, '
+            'officials said. "We are shocked."\n\nThe operator responded on Friday.',
+            ["The ferry that links the island to the mainland failed its annual safety inspection last week", "We are shocked", "The operator responded on Friday"],
+        ),
+    ],
+)
+def test_segment_reporter_of_a_question_or_a_cut_off_quote_is_no_claim(analyse, text, claims):
+    assert [r.text for r in analyse(text)] == claims
+
+
 def test_segment_reporting_participle_frames_what_it_reports(analyse):
     records = analyse("Shares closed 27% higher on Monday, suggesting investors expect a higher offer.")
     assert [(r.text, r.status) for r in records] == [

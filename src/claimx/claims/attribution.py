@@ -711,7 +711,10 @@ class AttributionTagger(RulePackComponent):
             if source is None:
                 continue
             _give_unsourced(inside, source)
-            previous = (sent_of[inside[-1].start], source)
+            # the next quotation continues this one from the sentence it ends in,
+            # though its last sentence holds no claim ('"… Why now?" she said.')
+            closing = doc.char_span(q_start, q_end, alignment_mode="expand")
+            previous = (max(sent_of[inside[-1].start], sent_of[closing.end - 1]) if closing is not None else sent_of[inside[-1].start], source)
 
     def _colon_paragraphs(self, doc: Doc, claims: list[Span], text: str) -> None:
         """Give the claims of a paragraph quoted as a block, without quotation

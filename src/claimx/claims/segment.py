@@ -367,6 +367,81 @@ def addressee_question(span: Span, head: Token) -> bool:
     return not any(t.dep_ in ("ccomp", "acl", "xcomp") for t in span)
 
 
+#: the tags of a word that opens a question on what, who, where, why or how
+WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
+
+
+def _asks(words: list[Token]) -> bool:
+    """RETURNS (bool): whether ``words`` (quote marks left out) are a question
+    on what, who, when or why: a question mark last and a wh-word first,
+    after conjunctions, adverbs and interjections ("Why would we?", "So who
+    pays for it?"). A yes/no question may float a rumour; this one asks."""
+    words = [t for t in words if not t.is_space and not t.is_quote and t.text != ","]
+    if len(words) < 2 or words[-1].text != "?":
+        return False
+    k = 0
+    while k < len(words) - 1 and words[k].pos_ in ("CCONJ", "ADV", "INTJ", "PUNCT") and words[k].tag_ not in WH_TAGS:
+        k += 1
+    return words[k].tag_ in WH_TAGS
+
+
+def quoted_question(sent: Span, report_verbs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether a sentence is a quoted question on what, who,
+    when or why and the reporter that says who asked it, nothing else
+    ("'Why now?' asked the senator.", "'Who pays for it?,' she said,
+    according to the paper."): it asks, as the bare question does, and the
+    reporter only says who did. The quote may open in a sentence before
+    ("'… The figures keep changing. Where will it end?,' the auditor said.")."""
+    words = [t for t in sent if not t.is_space]
+    mark = next((k for k, t in enumerate(words) if t.text == "?"), None)
+    if mark is None or mark < 2 or any(t.is_quote for t in words[1:mark]):
+        return False  # the question is the quote's last sentence, or all of it
+    k = mark + 1
+    while k < len(words) and words[k].text == ",":
+        k += 1
+    if k >= len(words) or not words[k].is_quote or not _asks(words[: k + 1]):
+        return False
+    rest = words[k + 1 :]
+    root = sent.root
+    if root not in rest or root.lemma_.lower() not in report_verbs:
+        return False
+    # nothing reported or done after the quote but the telling: "…,' she said, adding that …" has news of its own
+    return not any(t.i != root.i and t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS for t in rest)
+
+
+def reporter_of_no_claim(span: Span, head: Token, report_verbs: frozenset[str]) -> bool:
+    """RETURNS (bool): whether a clause only says who spoke the quote just
+    before it, a quote that is no claim of its own or a sentence of its
+    own: a reporting verb with its subject, negated or passive neither,
+    nothing reported or done after it, that starts right after a closing
+    quote mark. Its quote is an instruction the parser left outside the
+    clause ("'Let's wait and see,' the director said in a post") or a
+    sentence before it ("'Is this the same council?' | the paper asks.").
+    It is the trailing ", X said" of that quote (:func:`trailing_reporter`)
+    the parser cut off: attribution, no claim."""
+    if head.lemma_.lower() not in report_verbs:
+        return False
+    if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in head.children):
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i != span.start or subject.i > head.i:
+        return False
+    if any(c.dep_ in _CONTENT_DEPS and c.i > head.i for c in head.children):
+        return False  # "she said that the plan failed", "he told reporters": it reports or does something
+    if any(c.pos_ in ("VERB", "AUX") and c.i > head.i and c.dep_ in (*CLAUSE_DEPS, "xcomp") for c in head.children):
+        return False  # "…, the mayor said, adding that the bridge will reopen": news of its own besides
+    doc = span.doc
+    k = span.start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text == ","):
+        if "\n" in doc[k].text:
+            return False  # a paragraph of its own opens with what it says
+        k -= 1
+    if k < 1 or not doc[k].is_quote or doc[k].text in ("“", "‘"):
+        return False
+    # the mark closes a quote: a word or a stop, not a space, before it
+    return not doc[k - 1].is_space and not doc[k - 1].is_quote
+
+
 #: the pronouns of a speaker who performs an act by naming it
 SPEAKERS = frozenset({"i", "we"})
 
@@ -1810,8 +1885,8 @@ class Segmenter(RulePackComponent):
     # -- per sentence ---------------------------------------------------------
 
     def segment_sentence(self, doc: Doc, sent: Span, text: str | None = None) -> list[Span]:
-        if _wh_question(sent):
-            return []  # "Why glasses, and why now?" asks, it does not claim
+        if _wh_question(sent) or quoted_question(sent, self.report_verbs):
+            return []  # "Why glasses, and why now?" asks, it does not claim; "'Why now?' she asked." too
         if _heading_or_byline(sent, doc.text if text is None else text) or _untitled_headline(sent, doc):
             return []
         if is_dateline(sent.text):
@@ -1933,6 +2008,8 @@ class Segmenter(RulePackComponent):
                     continue  # "It means acknowledging | that …": the verb's content is the claim after it
                 if addressee_question(span, doc[head_i]):
                     continue  # "Do you back the plan?": asks for a stance, claims nothing
+                if reporter_of_no_claim(span, doc[head_i], self.report_verbs):
+                    continue  # "'Why now?' asked the senator", "'Is it fair?' | the paper asks.": who asked, no claim
                 if performative(doc[head_i], self.performatives):
                     self._record_nonclaim(span, "performative", doc[head_i])
                     continue  # "I ask you to stay calm": the asking itself, no claim
