@@ -427,6 +427,8 @@ class AttributionRule(BaseModel):
         "clause_verb",
         "handle_verb",
         "handle_word",
+        "judgement_verb",
+        "appeal_report",
     ]
     lemma: str
     examples: list[Example] = []

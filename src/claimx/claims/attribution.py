@@ -110,6 +110,11 @@ class AttributionTagger(RulePackComponent):
         #: tipster *known* as X", "who *posts* under the *handle* X")
         self.handle_verbs = rules.get("handle_verb", frozenset())
         self.handle_words = rules.get("handle_word", frozenset())
+        #: verbs that say a judgement of their object in a complement ("called
+        #: the plan *reckless*", "described him *as* a liar")
+        self.judgement_verbs = rules.get("judgement_verb", frozenset())
+        #: verb + preposition of an appeal ("call for", "call on"); negated, it says nothing
+        self.appeal_reports = rules.get("appeal_report", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
         #: the patterns of a verb of saying that says nothing ("has *not* said",
         #: "has *yet* to confirm"): ``unsaid`` rules of ``scope.jsonl``
@@ -283,9 +288,18 @@ class AttributionTagger(RulePackComponent):
             # a verb of saying with something said ("has denied recording",
             # "continues to confirm talks"); "with McFeely writing" says nothing
             phrasal = self._phrasal_report(token)
-            speech_act = (lemma in self.report_verbs and any(self._said(token, c) for c in token.children)) or phrasal is not None
+            judged = self._judgement(token)
+            # an appeal only as the claim's own predicate: "began calling for
+            # B" tells that a campaign began
+            appeal = self._appeal(token) if token is head else None
+            speech_act = (
+                (lemma in self.report_verbs and any(self._said(token, c) for c in token.children))
+                or phrasal is not None
+                or appeal is not None
+                or judged
+            )
             act = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in self.act_objects), None)
-            if speech_act and act is not None and phrasal is None:
+            if speech_act and act is not None and phrasal is None and not judged:
                 # "Ford posted a profit", "the chain reported a loss": a result
                 # or a picture given out is an act of the subject, not its report
                 self._fired(act, "act_object", act.lemma_.lower())
@@ -309,9 +323,42 @@ class AttributionTagger(RulePackComponent):
                     continue
                 if phrasal is not None:
                     self._fired(token, "phrasal_report", phrasal)
-                subject = next((c for c in controller.children if c.dep_ == "nsubj"), None)
+                if judged:
+                    self._fired(token, "judgement_verb", lemma)
+                if appeal is not None:
+                    self._fired(token, "appeal_report", appeal)
+                subjects = [c for c in controller.children if c.dep_ == "nsubj"]
+                # "cuts, which the unions insisted …", "Former minister and party
+                # leader Jane Roe is calling for …": the parser may give the verb
+                # a second subject; the one next to it is the speaker
+                subject = next((c for c in reversed(subjects) if c.tag_ not in ("WP", "WDT")), subjects[0] if subjects else None)
+                if subject is None and judged:
+                    # "the phone was hailed by its maker as …": the passive's agent
+                    subject = next((g for c in controller.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                shared = controller
+                while subject is None and shared.dep_ == "conj" and self._speech_act(shared.head):
+                    # "X called the plan reckless and *accused* Y of B": a
+                    # coordinated verb of saying speaks with the first one's subject
+                    shared = shared.head
+                    subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.tag_ in ("WP", "WDT"):
+                    # "Roe of Marquee, who predicts a rise": whoever holds the
+                    # expectation is the noun the clause hangs on; "the mayor,
+                    # who has called for an inquiry", "Roe, who wrote the
+                    # script": what the noun did, the article asserts
+                    said_by = self._said_by(doc, controller) if lemma in self.belief_verbs else None
+                    if said_by is None:
+                        continue
+                    source = said_by
+                elif subject is not None:
+                    source = self._describe(doc, subject)
                 if subject is not None:
-                    return self._describe(doc, subject)
+                    if (appeal is not None or judged) and token is head:
+                        # "an aide has called on the board to act": the
+                        # article states that the appeal was made; whose it is
+                        # weighs nothing on that
+                        source["authority"] = None
+                    return source
         # "The listing priced the watch at €349", "Photos show a device …":
         # a leaked document as the subject is where the claim comes from; so
         # is a poll, a study or an ad that shows or finds what the claim says
@@ -332,7 +379,10 @@ class AttributionTagger(RulePackComponent):
         if subject.tag_ in ("WP", "WDT"):
             if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
                 return None
-            source = self._describe(doc, verb.head, verb=verb)
+            holder = verb.head
+            if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.pos_ in ("NOUN", "PROPN"):
+                holder = holder.head.head  # "Jane Roe of Marquee Data, who …": the clause is on the whole name
+            source = self._describe(doc, holder, verb=verb)
             cut = verb.left_edge.i
             while cut > verb.head.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
                 cut -= 1
@@ -566,6 +616,51 @@ class AttributionTagger(RulePackComponent):
                 return phrase
         return None
 
+    def _appeal(self, verb: Token) -> str | None:
+        """RETURNS (str | None): the ``appeal_report`` rule a verb and its
+        preposition make ("called *for* an inquiry", "called *on* the council
+        to act"), as "lemma preposition", or None. The preposition may open
+        the verb's clause ("called *for* the league to act", however parsed);
+        a verb with an object of its own is no appeal ("called a meeting for
+        Friday")."""
+        if not self.appeal_reports or any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        marks = (g for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") for g in c.children if g.dep_ == "mark")
+        for child in (*verb.children, *marks):
+            if child.dep_ not in ("prep", "mark", "prt"):
+                continue
+            phrase = f"{verb.lemma_.lower()} {child.lower_}"
+            if phrase in self.appeal_reports:
+                return phrase
+        return None
+
+    def _speech_act(self, verb: Token) -> bool:
+        """RETURNS (bool): whether ``verb`` says something: a verb of saying,
+        a phrasal one ("called for"), or one that judges its object."""
+        return (
+            verb.lemma_.lower() in self.report_verbs
+            or self._phrasal_report(verb) is not None
+            or self._appeal(verb) is not None
+            or self._judgement(verb)
+        )
+
+    def _judgement(self, verb: Token) -> bool:
+        """RETURNS (bool): whether ``verb`` is a ``judgement_verb`` that says
+        what its object is: with an object and its complement ("called the
+        plan *reckless*", "called it "a disgrace"") or an "as" ("described the
+        deal *as* fair", "was hailed *as* a breakthrough"); not a name given
+        ("called the baby *Anna*")."""
+        if verb.lemma_.lower() not in self.judgement_verbs:
+            return False
+        if not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            return False
+        for child in verb.children:
+            if child.dep_ == "oprd" and child.pos_ != "PROPN":
+                return True
+            if child.dep_ == "prep" and child.lower_ == "as":
+                return True
+        return False
+
     def _fired(self, token: Token, kind: str, word: str) -> None:
         """Record that the ``attribution.jsonl`` rule ``(kind, word)`` decided at ``token``."""
         rule_id = self.rule_ids.get((kind, word))
@@ -585,6 +680,14 @@ class AttributionTagger(RulePackComponent):
             if (rule := self._match("inverted_subject", child)) is not None:
                 self._note(child, rule)
                 return child
+        # "X answered *by saying* A", "X ended *after saying* A": a verb of
+        # saying under a preposition of the verb speaks with that verb's subject
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in _MANNER_PREPOSITIONS:
+            outer = verb.head.head
+            if outer.pos_ in ("VERB", "AUX"):
+                shared = next((c for c in outer.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if shared is not None:
+                    return shared
         # passive "was told by X"
         for child in verb.children:
             if child.dep_ == "agent":
@@ -945,7 +1048,9 @@ class AttributionTagger(RulePackComponent):
             "end": span.end_char,
             "kind": kind,
             "authority": authority,
-            "pronoun": subject.pos_ == "PRON" or subject.lower_ in PERSON_PRONOUNS,
+            # a quantifier standing alone ("*Some* have urged …", "*Many* say
+            # …") names its source as it is: it stands for no one named before
+            "pronoun": (subject.pos_ == "PRON" and not _quantifier(subject)) or subject.lower_ in PERSON_PRONOUNS,
             # a leaked document speaks in the past tense of what it shows
             "evidence": subject.lemma_.lower() in self.evidence_nouns,
             # a poll or a survey measures what is, and forecasts what will be
@@ -1157,6 +1262,14 @@ _SPEAKER_CACHE = "claimx_named_speakers"
 _HANDLE_FUNCTION_WORDS = frozenset({"who", "as", "by", "under", "the"})
 
 #: function words: pronouns that name no one in particular ("no matter what *anyone* says")
+#: function words: the prepositions by which a participle tells how or when
+#: the subject of the verb they hang on acted ("replied *by* saying …"), not
+#: why it was judged ("praised her *for* saying …")
+_MANNER_PREPOSITIONS = frozenset({"by", "after", "before", "in", "while", "when"})
+
+#: function words: the demonstrative pronouns, which point back
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
 _ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever"})
 
 #: dependencies by which a verb of saying takes what it says
@@ -1194,6 +1307,12 @@ def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
     the quotation."""
     at = source.get("at")
     return bool(source.get("resolved")) and at is not None and q_start <= at < q_end
+
+
+def _quantifier(token: Token) -> bool:
+    """RETURNS (bool): whether a pronoun is a quantifier ("some", "many",
+    "others"): a determiner standing alone that is no demonstrative."""
+    return token.tag_ in ("DT", "PDT", "NNS", "JJ") and token.lower_ not in _DEMONSTRATIVES
 
 
 def _nobody(source_text: str) -> bool:
