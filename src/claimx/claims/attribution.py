@@ -192,6 +192,7 @@ class AttributionTagger(RulePackComponent):
         self._share_within_quotes(doc, claims, text, ents, history)
         self._colon_paragraphs(doc, claims, text)
         self._speaker_labels(doc, claims, text, ents)
+        self._signatures(doc, claims, text)
         return doc
 
     # -- finding --------------------------------------------------------------
@@ -910,6 +911,62 @@ class AttributionTagger(RulePackComponent):
                     info["attribution"] = dict(source)
                     claim._.claim = info
 
+    def _signatures(self, doc: Doc, claims: list[Span], text: str) -> None:
+        """Give the claims of a page of letters or readers' posts their
+        writers. A paragraph that is only a person's name or a handle ("Jane
+        Roe.", "@jroe.") signs the paragraphs above it, back to the last
+        signature, the place that follows one ("Leeds.") or a section's label
+        ("LETTERS."); only on a page signed twice or more, or under such a
+        label, so that an article's closing name ("Jane Roe.") signs
+        nothing. A claim that names a source of its own keeps it."""
+        if not claims or "\n" not in text:
+            return
+        paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+        signed: list[tuple[int, tuple[int, int]]] = []  # (paragraph, name span)
+        boundaries: set[int] = set()
+        for n, (start, end) in enumerate(paragraphs):
+            para = text[start:end].strip()
+            if _LABEL.fullmatch(para):
+                boundaries.add(n)
+                continue
+            name = _SIGNATURE.fullmatch(para)
+            if name is None:
+                continue
+            if n - 1 in boundaries and signed and signed[-1][0] == n - 1:
+                boundaries.add(n)  # "Jane Roe." / "Leeds.": the writer's place
+                continue
+            offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+            span = doc.char_span(offset + name.start(1), offset + name.end(1), alignment_mode="expand")
+            if span is None:
+                continue
+            handle = name.group(1).startswith("@")
+            if not handle and (
+                not all(t.pos_ == "PROPN" or t.is_punct for t in span)
+                or any(e.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC") for e in span.ents)
+            ):
+                continue  # "New York.": a place, not a writer
+            signed.append((n, (span.start_char, span.end_char)))
+            boundaries.add(n)
+        labelled = any(b < signed[0][0] and _LABEL.fullmatch(text[slice(*paragraphs[b])].strip()) for b in boundaries) if signed else False
+        if len(signed) < 2 and not labelled:
+            return
+        for n, (start, end) in signed:
+            first = max((b for b in boundaries if b < n), default=-1) + 1
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or first >= n:
+                continue
+            kind, authority = self._kind(span, span.root)
+            source = {"start": start, "end": end, "kind": kind, "authority": authority, "pronoun": False, "evidence": False}
+            block_start, block_end = paragraphs[first][0], paragraphs[n - 1][1]
+            for claim in claims:
+                if not (block_start <= claim.start_char < block_end):
+                    continue
+                info = dict(claim._.claim or {})
+                own = info.get("attribution")
+                if own is None or own.get("pronoun"):
+                    info["attribution"] = dict(source)
+                    claim._.claim = info
+
     def _speaker_of(
         self, doc: Doc, text: str, ents: list[Span], history: list[dict[str, Any]], start: int, end: int
     ) -> dict[str, Any] | None:
@@ -1298,6 +1355,14 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 #: a transcript speaker's label opening a paragraph: up to four capitalised
 #: words before a colon ("JANE ROE:", "Roe:")
 _SPEAKER = re.compile(r"\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*):\s")
+
+#: a paragraph that signs a letter or a post: a name of two to four
+#: capitalised words, or a handle, and a full stop ("Jane Roe.", "@jroe.")
+_SIGNATURE = re.compile(r"(@\w+|[A-Z][\w'’-]*(?: [A-Z][\w'’.-]*){1,3}?)\.")
+
+#: a section's label on a page of letters: one capitalised word ("LETTERS.")
+_LABEL = re.compile(r"[A-Z]{3,}\.?")
+
 
 def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
     """RETURNS (bool): whether a source is a pronoun inside the quotation at
