@@ -429,6 +429,7 @@ class AttributionRule(BaseModel):
         "handle_word",
         "judgement_verb",
         "appeal_report",
+        "tag_verb",
     ]
     lemma: str
     examples: list[Example] = []

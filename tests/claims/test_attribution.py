@@ -703,3 +703,24 @@ def test_attribution_speech_act_as_the_claims_own_predicate(analyse, text, claim
     assert claim in records, list(records)
     got = records[claim].attribution
     assert (got.text if got else None) == source
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a tag verb after a quotation names its speaker
+        ('The council met on Friday. "The bridge will reopen in June," Mayor Ines Farrow continued.',
+         "The bridge will reopen in June", "Mayor Ines Farrow"),
+        # a colon after a person's clause hands the quotation to that person, whatever the verb
+        ('Jane Roe lost her temper at the rally. She then turned to the crowd: "We fought hard for this town. '
+         'Sadly the plant will close in May."', "the plant will close in May", "Jane Roe"),
+        # a thing's clause before a colon speaks no quotation
+        ('The shop has struggled for years. The notice on its door was short: "The shop will close in May."',
+         "The shop will close in May", None),
+    ],
+)
+def test_attribution_quotation_tag_and_colon(analyse, text, claim, source):
+    records = [r for r in analyse(text) if claim in r.text]
+    assert records, claim
+    got = records[0].attribution
+    assert (got.text if got else None) == source

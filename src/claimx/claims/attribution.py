@@ -115,6 +115,8 @@ class AttributionTagger(RulePackComponent):
         self.judgement_verbs = rules.get("judgement_verb", frozenset())
         #: verb + preposition of an appeal ("call for", "call on"); negated, it says nothing
         self.appeal_reports = rules.get("appeal_report", frozenset())
+        #: verbs that say something only as a quotation's tag ('"…," he *continued*')
+        self.tag_verbs = rules.get("tag_verb", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
         #: the patterns of a verb of saying that says nothing ("has *not* said",
         #: "has *yet* to confirm"): ``unsaid`` rules of ``scope.jsonl``
@@ -1004,11 +1006,15 @@ class AttributionTagger(RulePackComponent):
             following = doc[last.end].sent
             if following.root.lemma_.lower() in self.report_verbs and "\n" not in doc[span.end - 1 : following.start + 1].text:
                 after = range(following.start, following.end)
-        for candidates in (after, range(span.start - 1, first.start - 1, -1)):
+        for candidates, tags in ((after, self.tag_verbs), (range(span.start - 1, first.start - 1, -1), frozenset())):
             # the nearest verb of saying with a subject: one without ("…,
             # saying, '…'" that the parser hung on the wrong clause) passes
-            # the quotation on to the next ("X said A, saying, '…'")
-            for verb in (doc[i] for i in candidates if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in self.report_verbs):
+            # the quotation on to the next ("X said A, saying, '…'"); a
+            # ``tag_verb`` says only as the tag after it ('"…," he continued')
+            for verb in (
+                doc[i] for i in candidates
+                if doc[i].pos_ == "VERB" and (doc[i].lemma_.lower() in self.report_verbs or doc[i].lemma_.lower() in tags)
+            ):
                 # '"The fact that he tried," Roe said': the parser may give the
                 # verb a second subject inside the quotation; the reporter is the
                 # one outside it
@@ -1021,12 +1027,37 @@ class AttributionTagger(RulePackComponent):
                 subject = next((c for c in subjects if c is not None and not (span.start <= c.i < span.end)), None)
                 if subject is None:
                     continue
+                if verb.lemma_.lower() not in self.report_verbs:
+                    self._fired(subject, "tag_verb", verb.lemma_.lower())  # where the source it gives stands
                 if subject.pos_ != "PRON":
                     return self._describe(doc, subject, verb=verb)
                 if subject.lower_ in PERSON_PRONOUNS:
                     # '"A," he said': whom "he" means is resolved by the caller
                     return {**self._describe(doc, subject, verb=verb), "reporter": verb.i}
                 break
+        return self._colon_speaker(doc, span)
+
+    def _colon_speaker(self, doc: Doc, span: Span) -> dict[str, Any] | None:
+        """The person whose clause a colon hands to the quotation ``span``
+        ('She then turned to the crowd: "…"', 'Roe spoke about the fire:
+        "…"'), whatever the verb, else None: a colon after a person's clause
+        gives what that person says. A thing or a plan ("The rules are
+        simple: '…'") speaks no quotation."""
+        i = span.start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].is_quote):
+            i -= 1
+        if i < 0 or doc[i].text != ":" or doc[i].sent.start != doc[span.start].sent.start and "\n" in doc[i : span.start].text:
+            return None
+        verb = doc[i].head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = self._subject_of(verb)
+        if subject is None or span.start <= subject.i < span.end:
+            return None
+        if subject.lower_ in PERSON_PRONOUNS:
+            return {**self._describe(doc, subject, verb=verb), "reporter": verb.i}
+        if subject.ent_type_ == "PERSON" or self._titled(subject) or subject.lemma_.lower() in self.person_roles:
+            return self._describe(doc, subject, verb=verb)
         return None
 
     def _record(self, doc: Doc, source: dict[str, Any], frame: Token | None) -> None:
