@@ -693,6 +693,10 @@ def test_attribution_closing_name_of_an_article_signs_nothing(analyse):
         # "by saying" speaks with the subject of the verb it hangs on
         ("The mayor defended the cuts by saying the plant had lost money for years.",
          "the plant had lost money for years", "The mayor"),
+        # a description and the name after it that the parser splits into two
+        # subjects: the name next to the verb speaks
+        ("The Danish brewer Carlsberg said it would close two plants in May.",
+         "The Danish brewer Carlsberg said it would close two plants in May", "Carlsberg"),
         # a quantifier is no pronoun that stands for a name met before
         ("The plan was announced on Monday. Some have urged the council to delay it.",
          "Some have urged the council to delay it", "Some"),

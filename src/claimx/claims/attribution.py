@@ -671,9 +671,15 @@ class AttributionTagger(RulePackComponent):
             record_rule(token.doc, rule_id, token.idx, token.idx + len(token.text))
 
     def _subject_of(self, verb: Token) -> Token | None:
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
-                return child
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
+        named = [c for c in subjects if c.dep_ == "nsubj" and c.i < verb.i and c.tag_ not in ("WP", "WDT")]
+        if len(named) > 1 and named[-1].pos_ == "PROPN":
+            # "The US carmaker General Motors said …": the parser may split a
+            # description and the name after it into two subjects; the name
+            # next to the verb is the source
+            return named[-1]
+        if subjects:
+            return subjects[0]
         # "X confirmed A but said B": the second verb shares the first's subject
         if verb.dep_ == "conj":
             return self._subject_of(verb.head)
