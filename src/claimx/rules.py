@@ -427,6 +427,9 @@ class AttributionRule(BaseModel):
         "clause_verb",
         "handle_verb",
         "handle_word",
+        "judgement_verb",
+        "appeal_report",
+        "tag_verb",
     ]
     lemma: str
     examples: list[Example] = []

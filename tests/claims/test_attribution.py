@@ -659,3 +659,84 @@ def test_attribution_clause_taken_by_a_verb_of_saying(analyse, text, claim, sour
     assert claim in records, list(records)
     got = records[claim].attribution
     assert (got.text if got else None) == source
+
+
+def test_attribution_page_of_letters_signed_by_its_writers(analyse):
+    # a paragraph that is only a name or a handle signs the paragraphs above
+    # it, back to the last signature, the writer's place or a section label
+    text = (
+        "Readers weigh in on the bridge.\n\n"
+        "LETTERS.\n\n"
+        "The new bridge is a waste of money. The council never asked the people who live near it.\n\n"
+        "Harold Pembury.\n\n"
+        "Leeds.\n\n"
+        "The bridge will cut my commute in half.\n\n"
+        "Maria Olsen.\n\n"
+        "FACEBOOK.\n\n"
+        "The tolls on the bridge are too high.\n\n"
+        "@kestrel_22."
+    )
+    records = {r.text: r for r in analyse(text)}
+    sources = {t: (r.attribution.text if r.attribution else None) for t, r in records.items()}
+    assert sources["The new bridge is a waste of money"] == "Harold Pembury", sources
+    assert sources["The bridge will cut my commute in half"] == "Maria Olsen", sources
+    assert sources["The tolls on the bridge are too high"] == "@kestrel_22", sources
+
+
+def test_attribution_closing_name_of_an_article_signs_nothing(analyse):
+    # one name at the end of an article, with no section label, is no page of letters
+    text = "The council approved the bridge on Monday.\n\nThe tolls will start in May.\n\nHarold Pembury."
+    records = analyse(text)
+    assert records and all(r.attribution is None for r in records), [(r.text, r.attribution) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # an appeal or a judgement as the claim's own predicate names its source
+        ("Former minister and party leader Jane Roe is calling for the council to reopen the station.",
+         "Former minister and party leader Jane Roe is calling for the council to reopen the station",
+         "Former minister and party leader Jane Roe"),
+        ("The senator called the plan reckless and accused the governor of hiding the cost.",
+         "accused the governor of hiding the cost", "The senator"),
+        # a negated appeal, an appeal that only began, and a relative clause assert the act
+        ("The union has not called for the director to step down.", "The union has not called for the director to step down", None),
+        ("The mayor, who has called for an inquiry, said the fire began in the kitchen.", "who has called for an inquiry", None),
+        # "by saying" speaks with the subject of the verb it hangs on
+        ("The mayor defended the cuts by saying the plant had lost money for years.",
+         "the plant had lost money for years", "The mayor"),
+        # a description and the name after it that the parser splits into two
+        # subjects: the name next to the verb speaks
+        ("The Danish brewer Carlsberg said it would close two plants in May.",
+         "The Danish brewer Carlsberg said it would close two plants in May", "Carlsberg"),
+        # a quantifier is no pronoun that stands for a name met before
+        ("The plan was announced on Monday. Some have urged the council to delay it.",
+         "Some have urged the council to delay it", "Some"),
+    ],
+)
+def test_attribution_speech_act_as_the_claims_own_predicate(analyse, text, claim, source):
+    records = {r.text: r for r in analyse(text)}
+    assert claim in records, list(records)
+    got = records[claim].attribution
+    assert (got.text if got else None) == source
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a tag verb after a quotation names its speaker
+        ('The council met on Friday. "The bridge will reopen in June," Mayor Ines Farrow continued.',
+         "The bridge will reopen in June", "Mayor Ines Farrow"),
+        # a colon after a person's clause hands the quotation to that person, whatever the verb
+        ('Jane Roe lost her temper at the rally. She then turned to the crowd: "We fought hard for this town. '
+         'Sadly the plant will close in May."', "the plant will close in May", "Jane Roe"),
+        # a thing's clause before a colon speaks no quotation
+        ('The shop has struggled for years. The notice on its door was short: "The shop will close in May."',
+         "The shop will close in May", None),
+    ],
+)
+def test_attribution_quotation_tag_and_colon(analyse, text, claim, source):
+    records = [r for r in analyse(text) if claim in r.text]
+    assert records, claim
+    got = records[0].attribution
+    assert (got.text if got else None) == source

@@ -110,6 +110,13 @@ class AttributionTagger(RulePackComponent):
         #: tipster *known* as X", "who *posts* under the *handle* X")
         self.handle_verbs = rules.get("handle_verb", frozenset())
         self.handle_words = rules.get("handle_word", frozenset())
+        #: verbs that say a judgement of their object in a complement ("called
+        #: the plan *reckless*", "described him *as* a liar")
+        self.judgement_verbs = rules.get("judgement_verb", frozenset())
+        #: verb + preposition of an appeal ("call for", "call on"); negated, it says nothing
+        self.appeal_reports = rules.get("appeal_report", frozenset())
+        #: verbs that say something only as a quotation's tag ('"…," he *continued*')
+        self.tag_verbs = rules.get("tag_verb", frozenset())
         self.rule_ids = rule_ids(rules_dir, "attribution.jsonl")
         #: the patterns of a verb of saying that says nothing ("has *not* said",
         #: "has *yet* to confirm"): ``unsaid`` rules of ``scope.jsonl``
@@ -187,6 +194,7 @@ class AttributionTagger(RulePackComponent):
         self._share_within_quotes(doc, claims, text, ents, history)
         self._colon_paragraphs(doc, claims, text)
         self._speaker_labels(doc, claims, text, ents)
+        self._signatures(doc, claims, text)
         return doc
 
     # -- finding --------------------------------------------------------------
@@ -283,9 +291,18 @@ class AttributionTagger(RulePackComponent):
             # a verb of saying with something said ("has denied recording",
             # "continues to confirm talks"); "with McFeely writing" says nothing
             phrasal = self._phrasal_report(token)
-            speech_act = (lemma in self.report_verbs and any(self._said(token, c) for c in token.children)) or phrasal is not None
+            judged = self._judgement(token)
+            # an appeal only as the claim's own predicate: "began calling for
+            # B" tells that a campaign began
+            appeal = self._appeal(token) if token is head else None
+            speech_act = (
+                (lemma in self.report_verbs and any(self._said(token, c) for c in token.children))
+                or phrasal is not None
+                or appeal is not None
+                or judged
+            )
             act = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in self.act_objects), None)
-            if speech_act and act is not None and phrasal is None:
+            if speech_act and act is not None and phrasal is None and not judged:
                 # "Ford posted a profit", "the chain reported a loss": a result
                 # or a picture given out is an act of the subject, not its report
                 self._fired(act, "act_object", act.lemma_.lower())
@@ -309,9 +326,42 @@ class AttributionTagger(RulePackComponent):
                     continue
                 if phrasal is not None:
                     self._fired(token, "phrasal_report", phrasal)
-                subject = next((c for c in controller.children if c.dep_ == "nsubj"), None)
+                if judged:
+                    self._fired(token, "judgement_verb", lemma)
+                if appeal is not None:
+                    self._fired(token, "appeal_report", appeal)
+                subjects = [c for c in controller.children if c.dep_ == "nsubj"]
+                # "cuts, which the unions insisted …", "Former minister and party
+                # leader Jane Roe is calling for …": the parser may give the verb
+                # a second subject; the one next to it is the speaker
+                subject = next((c for c in reversed(subjects) if c.tag_ not in ("WP", "WDT")), subjects[0] if subjects else None)
+                if subject is None and judged:
+                    # "the phone was hailed by its maker as …": the passive's agent
+                    subject = next((g for c in controller.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                shared = controller
+                while subject is None and shared.dep_ == "conj" and self._speech_act(shared.head):
+                    # "X called the plan reckless and *accused* Y of B": a
+                    # coordinated verb of saying speaks with the first one's subject
+                    shared = shared.head
+                    subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.tag_ in ("WP", "WDT"):
+                    # "Roe of Marquee, who predicts a rise": whoever holds the
+                    # expectation is the noun the clause hangs on; "the mayor,
+                    # who has called for an inquiry", "Roe, who wrote the
+                    # script": what the noun did, the article asserts
+                    said_by = self._said_by(doc, controller) if lemma in self.belief_verbs else None
+                    if said_by is None:
+                        continue
+                    source = said_by
+                elif subject is not None:
+                    source = self._describe(doc, subject)
                 if subject is not None:
-                    return self._describe(doc, subject)
+                    if (appeal is not None or judged) and token is head:
+                        # "an aide has called on the board to act": the
+                        # article states that the appeal was made; whose it is
+                        # weighs nothing on that
+                        source["authority"] = None
+                    return source
         # "The listing priced the watch at €349", "Photos show a device …":
         # a leaked document as the subject is where the claim comes from; so
         # is a poll, a study or an ad that shows or finds what the claim says
@@ -332,7 +382,10 @@ class AttributionTagger(RulePackComponent):
         if subject.tag_ in ("WP", "WDT"):
             if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
                 return None
-            source = self._describe(doc, verb.head, verb=verb)
+            holder = verb.head
+            if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.pos_ in ("NOUN", "PROPN"):
+                holder = holder.head.head  # "Jane Roe of Marquee Data, who …": the clause is on the whole name
+            source = self._describe(doc, holder, verb=verb)
             cut = verb.left_edge.i
             while cut > verb.head.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
                 cut -= 1
@@ -566,6 +619,51 @@ class AttributionTagger(RulePackComponent):
                 return phrase
         return None
 
+    def _appeal(self, verb: Token) -> str | None:
+        """RETURNS (str | None): the ``appeal_report`` rule a verb and its
+        preposition make ("called *for* an inquiry", "called *on* the council
+        to act"), as "lemma preposition", or None. The preposition may open
+        the verb's clause ("called *for* the league to act", however parsed);
+        a verb with an object of its own is no appeal ("called a meeting for
+        Friday")."""
+        if not self.appeal_reports or any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        marks = (g for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") for g in c.children if g.dep_ == "mark")
+        for child in (*verb.children, *marks):
+            if child.dep_ not in ("prep", "mark", "prt"):
+                continue
+            phrase = f"{verb.lemma_.lower()} {child.lower_}"
+            if phrase in self.appeal_reports:
+                return phrase
+        return None
+
+    def _speech_act(self, verb: Token) -> bool:
+        """RETURNS (bool): whether ``verb`` says something: a verb of saying,
+        a phrasal one ("called for"), or one that judges its object."""
+        return (
+            verb.lemma_.lower() in self.report_verbs
+            or self._phrasal_report(verb) is not None
+            or self._appeal(verb) is not None
+            or self._judgement(verb)
+        )
+
+    def _judgement(self, verb: Token) -> bool:
+        """RETURNS (bool): whether ``verb`` is a ``judgement_verb`` that says
+        what its object is: with an object and its complement ("called the
+        plan *reckless*", "called it "a disgrace"") or an "as" ("described the
+        deal *as* fair", "was hailed *as* a breakthrough"); not a name given
+        ("called the baby *Anna*")."""
+        if verb.lemma_.lower() not in self.judgement_verbs:
+            return False
+        if not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            return False
+        for child in verb.children:
+            if child.dep_ == "oprd" and child.pos_ != "PROPN":
+                return True
+            if child.dep_ == "prep" and child.lower_ == "as":
+                return True
+        return False
+
     def _fired(self, token: Token, kind: str, word: str) -> None:
         """Record that the ``attribution.jsonl`` rule ``(kind, word)`` decided at ``token``."""
         rule_id = self.rule_ids.get((kind, word))
@@ -573,9 +671,15 @@ class AttributionTagger(RulePackComponent):
             record_rule(token.doc, rule_id, token.idx, token.idx + len(token.text))
 
     def _subject_of(self, verb: Token) -> Token | None:
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
-                return child
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
+        named = [c for c in subjects if c.dep_ == "nsubj" and c.i < verb.i and c.tag_ not in ("WP", "WDT")]
+        if len(named) > 1 and named[-1].pos_ == "PROPN":
+            # "The US carmaker General Motors said …": the parser may split a
+            # description and the name after it into two subjects; the name
+            # next to the verb is the source
+            return named[-1]
+        if subjects:
+            return subjects[0]
         # "X confirmed A but said B": the second verb shares the first's subject
         if verb.dep_ == "conj":
             return self._subject_of(verb.head)
@@ -585,6 +689,14 @@ class AttributionTagger(RulePackComponent):
             if (rule := self._match("inverted_subject", child)) is not None:
                 self._note(child, rule)
                 return child
+        # "X answered *by saying* A", "X ended *after saying* A": a verb of
+        # saying under a preposition of the verb speaks with that verb's subject
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in _MANNER_PREPOSITIONS:
+            outer = verb.head.head
+            if outer.pos_ in ("VERB", "AUX"):
+                shared = next((c for c in outer.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if shared is not None:
+                    return shared
         # passive "was told by X"
         for child in verb.children:
             if child.dep_ == "agent":
@@ -810,6 +922,62 @@ class AttributionTagger(RulePackComponent):
                     info["attribution"] = dict(source)
                     claim._.claim = info
 
+    def _signatures(self, doc: Doc, claims: list[Span], text: str) -> None:
+        """Give the claims of a page of letters or readers' posts their
+        writers. A paragraph that is only a person's name or a handle ("Jane
+        Roe.", "@jroe.") signs the paragraphs above it, back to the last
+        signature, the place that follows one ("Leeds.") or a section's label
+        ("LETTERS."); only on a page signed twice or more, or under such a
+        label, so that an article's closing name ("Jane Roe.") signs
+        nothing. A claim that names a source of its own keeps it."""
+        if not claims or "\n" not in text:
+            return
+        paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+        signed: list[tuple[int, tuple[int, int]]] = []  # (paragraph, name span)
+        boundaries: set[int] = set()
+        for n, (start, end) in enumerate(paragraphs):
+            para = text[start:end].strip()
+            if _LABEL.fullmatch(para):
+                boundaries.add(n)
+                continue
+            name = _SIGNATURE.fullmatch(para)
+            if name is None:
+                continue
+            if n - 1 in boundaries and signed and signed[-1][0] == n - 1:
+                boundaries.add(n)  # "Jane Roe." / "Leeds.": the writer's place
+                continue
+            offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+            span = doc.char_span(offset + name.start(1), offset + name.end(1), alignment_mode="expand")
+            if span is None:
+                continue
+            handle = name.group(1).startswith("@")
+            if not handle and (
+                not all(t.pos_ == "PROPN" or t.is_punct for t in span)
+                or any(e.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC") for e in span.ents)
+            ):
+                continue  # "New York.": a place, not a writer
+            signed.append((n, (span.start_char, span.end_char)))
+            boundaries.add(n)
+        labelled = any(b < signed[0][0] and _LABEL.fullmatch(text[slice(*paragraphs[b])].strip()) for b in boundaries) if signed else False
+        if len(signed) < 2 and not labelled:
+            return
+        for n, (start, end) in signed:
+            first = max((b for b in boundaries if b < n), default=-1) + 1
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or first >= n:
+                continue
+            kind, authority = self._kind(span, span.root)
+            source = {"start": start, "end": end, "kind": kind, "authority": authority, "pronoun": False, "evidence": False}
+            block_start, block_end = paragraphs[first][0], paragraphs[n - 1][1]
+            for claim in claims:
+                if not (block_start <= claim.start_char < block_end):
+                    continue
+                info = dict(claim._.claim or {})
+                own = info.get("attribution")
+                if own is None or own.get("pronoun"):
+                    info["attribution"] = dict(source)
+                    claim._.claim = info
+
     def _speaker_of(
         self, doc: Doc, text: str, ents: list[Span], history: list[dict[str, Any]], start: int, end: int
     ) -> dict[str, Any] | None:
@@ -847,11 +1015,15 @@ class AttributionTagger(RulePackComponent):
             following = doc[last.end].sent
             if following.root.lemma_.lower() in self.report_verbs and "\n" not in doc[span.end - 1 : following.start + 1].text:
                 after = range(following.start, following.end)
-        for candidates in (after, range(span.start - 1, first.start - 1, -1)):
+        for candidates, tags in ((after, self.tag_verbs), (range(span.start - 1, first.start - 1, -1), frozenset())):
             # the nearest verb of saying with a subject: one without ("…,
             # saying, '…'" that the parser hung on the wrong clause) passes
-            # the quotation on to the next ("X said A, saying, '…'")
-            for verb in (doc[i] for i in candidates if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in self.report_verbs):
+            # the quotation on to the next ("X said A, saying, '…'"); a
+            # ``tag_verb`` says only as the tag after it ('"…," he continued')
+            for verb in (
+                doc[i] for i in candidates
+                if doc[i].pos_ == "VERB" and (doc[i].lemma_.lower() in self.report_verbs or doc[i].lemma_.lower() in tags)
+            ):
                 # '"The fact that he tried," Roe said': the parser may give the
                 # verb a second subject inside the quotation; the reporter is the
                 # one outside it
@@ -864,12 +1036,37 @@ class AttributionTagger(RulePackComponent):
                 subject = next((c for c in subjects if c is not None and not (span.start <= c.i < span.end)), None)
                 if subject is None:
                     continue
+                if verb.lemma_.lower() not in self.report_verbs:
+                    self._fired(subject, "tag_verb", verb.lemma_.lower())  # where the source it gives stands
                 if subject.pos_ != "PRON":
                     return self._describe(doc, subject, verb=verb)
                 if subject.lower_ in PERSON_PRONOUNS:
                     # '"A," he said': whom "he" means is resolved by the caller
                     return {**self._describe(doc, subject, verb=verb), "reporter": verb.i}
                 break
+        return self._colon_speaker(doc, span)
+
+    def _colon_speaker(self, doc: Doc, span: Span) -> dict[str, Any] | None:
+        """The person whose clause a colon hands to the quotation ``span``
+        ('She then turned to the crowd: "…"', 'Roe spoke about the fire:
+        "…"'), whatever the verb, else None: a colon after a person's clause
+        gives what that person says. A thing or a plan ("The rules are
+        simple: '…'") speaks no quotation."""
+        i = span.start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].is_quote):
+            i -= 1
+        if i < 0 or doc[i].text != ":" or doc[i].sent.start != doc[span.start].sent.start and "\n" in doc[i : span.start].text:
+            return None
+        verb = doc[i].head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = self._subject_of(verb)
+        if subject is None or span.start <= subject.i < span.end:
+            return None
+        if subject.lower_ in PERSON_PRONOUNS:
+            return {**self._describe(doc, subject, verb=verb), "reporter": verb.i}
+        if subject.ent_type_ == "PERSON" or self._titled(subject) or subject.lemma_.lower() in self.person_roles:
+            return self._describe(doc, subject, verb=verb)
         return None
 
     def _record(self, doc: Doc, source: dict[str, Any], frame: Token | None) -> None:
@@ -948,7 +1145,9 @@ class AttributionTagger(RulePackComponent):
             "end": span.end_char,
             "kind": kind,
             "authority": authority,
-            "pronoun": subject.pos_ == "PRON" or subject.lower_ in PERSON_PRONOUNS,
+            # a quantifier standing alone ("*Some* have urged …", "*Many* say
+            # …") names its source as it is: it stands for no one named before
+            "pronoun": (subject.pos_ == "PRON" and not _quantifier(subject)) or subject.lower_ in PERSON_PRONOUNS,
             # a leaked document speaks in the past tense of what it shows
             "evidence": subject.lemma_.lower() in self.evidence_nouns,
             # a poll or a survey measures what is, and forecasts what will be
@@ -1160,6 +1359,14 @@ _SPEAKER_CACHE = "claimx_named_speakers"
 _HANDLE_FUNCTION_WORDS = frozenset({"who", "as", "by", "under", "the"})
 
 #: function words: pronouns that name no one in particular ("no matter what *anyone* says")
+#: function words: the prepositions by which a participle tells how or when
+#: the subject of the verb they hang on acted ("replied *by* saying …"), not
+#: why it was judged ("praised her *for* saying …")
+_MANNER_PREPOSITIONS = frozenset({"by", "after", "before", "in", "while", "when"})
+
+#: function words: the demonstrative pronouns, which point back
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
 _ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever"})
 
 #: dependencies by which a verb of saying takes what it says
@@ -1189,6 +1396,14 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 #: words before a colon ("JANE ROE:", "Roe:")
 _SPEAKER = re.compile(r"\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*):\s")
 
+#: a paragraph that signs a letter or a post: a name of two to four
+#: capitalised words, or a handle, and a full stop ("Jane Roe.", "@jroe.")
+_SIGNATURE = re.compile(r"(@\w+|[A-Z][\w'’-]*(?: [A-Z][\w'’.-]*){1,3}?)\.")
+
+#: a section's label on a page of letters: one capitalised word ("LETTERS.")
+_LABEL = re.compile(r"[A-Z]{3,}\.?")
+
+
 def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
     """RETURNS (bool): whether a source is a pronoun inside the quotation at
     ``[q_start, q_end)`` that was resolved to someone named outside it ('"They
@@ -1197,6 +1412,12 @@ def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
     the quotation."""
     at = source.get("at")
     return bool(source.get("resolved")) and at is not None and q_start <= at < q_end
+
+
+def _quantifier(token: Token) -> bool:
+    """RETURNS (bool): whether a pronoun is a quantifier ("some", "many",
+    "others"): a determiner standing alone that is no demonstrative."""
+    return token.tag_ in ("DT", "PDT", "NNS", "JJ") and token.lower_ not in _DEMONSTRATIVES
 
 
 def _nobody(source_text: str) -> bool:
