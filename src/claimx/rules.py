@@ -228,7 +228,23 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: nominal ("HLX is the *codename*"), which say what a codename stands for;
 #: "scene_setting", an adjunct of the predicate set off before its clause
 #: ("*As part of the merger*, the chief executive left"), whose words weigh
-#: as little as the subject's in the claim's topic
+#: as little as the subject's in the claim's topic.
+#: The parties of a slot's act (``party`` in ``slots.jsonl``): "act_noun", a
+#: slot word that names the act as a noun ("the *endorsement*"), and
+#: "act_owner", the one it belongs to ("the governor*'s* endorsement", "a
+#: protest *by* Harlan"), who does it; "agent_pronoun", a pronoun as the
+#: subject that stands for the speaker or a person named before ("*she* met
+#: them"); "party_preposition", a preposition after which the act's noun or
+#: verb names the other party ("meet *with*", "an inquiry *into*");
+#: "act_object", the direct object of the act's verb, and "party_object", an
+#: object that is a party (a name, a pronoun, a role a slot names: "endorsed
+#: *the nominee*"), or "party_owner", an object's owner that is ("backed
+#: *Kerr's* bid"), for an act done to a party, not a thing;
+#: "patient_preposition", the preposition after which an act's noun names the
+#: one it is done to ("charges *against* Kerr"), and "patient_verb", the act
+#: as the object of a verb whose subject undergoes it ("Kerr will *face*
+#: charges"); "recipient_preposition", the preposition after which a slot's
+#: word names the one a thing goes to ("deliveries *to* Aerolux")
 TopicRole = Literal[
     "it_subject",
     "holder_dative",
@@ -244,6 +260,16 @@ TopicRole = Literal[
     "nominal_predicate",
     "codename_attribute",
     "scene_setting",
+    "act_noun",
+    "act_owner",
+    "agent_pronoun",
+    "party_preposition",
+    "act_object",
+    "party_object",
+    "party_owner",
+    "patient_preposition",
+    "patient_verb",
+    "recipient_preposition",
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 

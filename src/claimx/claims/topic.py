@@ -202,21 +202,6 @@ class TopicTagger(RulePackComponent):
                     self.word_verb_without[lemma] = frozenset(rule.verb_without)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
-        #: role -> the ``topic`` rules of ``scope.jsonl`` that find it (their
-        #: lexicons: the words of ``topics.jsonl`` by topic)
-        lexicons: dict[str, set[str]] = {}
-        for rule in rules:
-            lexicons.setdefault(rule.topic, set()).add(rule.lemma.lower())
-        frozen = {kind: frozenset(words) for kind, words in lexicons.items()}
-        self.topic_roles: dict[str, list[tuple[ScopeRule, Test]]] = {role: [] for role in TOPIC_ROLES}
-        for scope_rule in load_scope_rules(rules_dir):
-            if scope_rule.kind == "topic":
-                assert scope_rule.role is not None and scope_rule.pattern is not None
-                where = f"scope.jsonl rule {scope_rule.id!r}"
-                self.topic_roles[scope_rule.role].append((scope_rule, compile_pattern(scope_rule.pattern, frozen, where)))
-        missing = [role for role, found in self.topic_roles.items() if not found]
-        if missing:
-            raise RulePackError(f"scope.jsonl: no topic rule for the role {', '.join(missing)}")
         #: a figure with a unit (``measure_unit``): a capacity tier ("1TB", "512GB", "13-inch")
         self.measure_code: re.Pattern[str] | None = (
             re.compile(r"\d+(?:\.\d+)?-?(" + "|".join(re.escape(u) for u in self.measure_units) + ")", re.IGNORECASE)
@@ -266,6 +251,23 @@ class TopicTagger(RulePackComponent):
             for word in slot.words:
                 phrase = tuple(_phrase_words(word.lower()))
                 self.slot_words.setdefault(phrase[0], []).append((phrase, slot))
+        #: role -> the ``topic`` rules of ``scope.jsonl`` that find it (their
+        #: lexicons: the words of ``topics.jsonl`` by topic)
+        lexicons: dict[str, set[str]] = {}
+        for rule in rules:
+            lexicons.setdefault(rule.topic, set()).add(rule.lemma.lower())
+        frozen = {kind: frozenset(words) for kind, words in lexicons.items()}
+        # and the roles an agent slot names ("the nominee"): they stand for a party
+        frozen["agent_noun"] = frozenset(self.agent_nouns)
+        self.topic_roles: dict[str, list[tuple[ScopeRule, Test]]] = {role: [] for role in TOPIC_ROLES}
+        for scope_rule in load_scope_rules(rules_dir):
+            if scope_rule.kind == "topic":
+                assert scope_rule.role is not None and scope_rule.pattern is not None
+                where = f"scope.jsonl rule {scope_rule.id!r}"
+                self.topic_roles[scope_rule.role].append((scope_rule, compile_pattern(scope_rule.pattern, frozen, where)))
+        missing = [role for role, found in self.topic_roles.items() if not found]
+        if missing:
+            raise RulePackError(f"scope.jsonl: no topic rule for the role {', '.join(missing)}")
         #: first word -> (kind, phrase) of every codename and naming phrase
         self.first_words: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for kind, phrases in (("codename", self.codename_phrases), ("naming", self.naming_phrases)):
@@ -450,7 +452,7 @@ class TopicTagger(RulePackComponent):
             if codename is None and variant is None and (info["topic"], info["key"]) in self.patient_keys:
                 # "charges against Kerr", "Kerr was indicted": the accused's charges
                 words = [h[0] for h in slot_hits[n] if (h[3].topic, h[3].key) == (info["topic"], info["key"])]
-                patient = _patient(claim, words)
+                patient = _patient(claim, words, self._match)
                 if patient is not None:
                     name = re.sub(r"['’]s$", "", patient.text)
                     info["subject"] = {"name": name, "start": patient.start_char, "end": patient.start_char + len(name)}
@@ -487,7 +489,7 @@ class TopicTagger(RulePackComponent):
             else:
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
             recipient = (
-                _recipient(claim, claim_ents[n], [h[0] for h in slot_hits[n] if h[3].key == info["key"]], main)
+                _recipient(claim, claim_ents[n], [h[0] for h in slot_hits[n] if h[3].key == info["key"]], main, self._match)
                 if (info["topic"], info["key"]) in self.follow_keys else None
             )
             if recipient is not None:
@@ -606,17 +608,24 @@ class TopicTagger(RulePackComponent):
         thing ("support the spending cuts", "meet demand")."""
         doc = claim.doc
         for i in words:
-            if doc[i].pos_ != "VERB":
-                continue
-            for obj in (c for c in doc[i].children if c.dep_ == "dobj"):
-                # "support Kerr's campaign": what a person owns stands for them
-                # (not "support the firm's new service")
-                owners = [c for c in obj.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON")]
-                if not any(
-                    t.ent_type_ in _AGENT_LABELS or t.pos_ in ("PRON", "PROPN") or t.lemma_.lower() in self.agent_nouns
-                    for t in (obj, *owners)
-                ):
+            # an ``act_object`` rule: the direct object of a verb
+            for obj in doc[i].children:
+                act = self._match("act_object", obj)
+                if act is None:
+                    continue
+                # "support Kerr's campaign": what a person owns stands for
+                # them (a ``party_owner`` rule; not "support the firm's new service")
+                party = self._match("party_object", obj)
+                owner = None if party is not None else next(
+                    ((c, rule) for c in obj.children if (rule := self._match("party_owner", c)) is not None), None
+                )
+                if party is None and owner is None:
                     return False
+                _note(obj, act)
+                if party is not None:
+                    _note(obj, party)
+                else:
+                    _note(*owner)
         return True
 
     def _record(self, claim: Span, info: dict, aliases: dict[str, str]) -> None:
@@ -1657,10 +1666,6 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
 _AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: clauses through which a predicate without a subject of its own acts through its head's ("is not ready to back her")
 _OPEN_CLAUSES = frozenset({"xcomp", "advcl", "acomp", "conj"})
-#: pronouns that stand for a person or body that acts
-_AGENT_PRONOUNS = frozenset({"he", "she", "i", "we"})
-#: prepositions after which a slot's noun or verb names the other party ("support for", "meet with", "inquiry into")
-_OTHER_PREPOSITIONS = frozenset({"with", "of", "for", "into", "against", "on", "to"})
 
 
 def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tuple[dict | None, str | None] | None:
@@ -1694,12 +1699,22 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
 
     # "the governor's endorsement", "a formal protest by Harlan Aerospace"; not
     # "the party's nomination" (no one named)
+    # (an ``act_owner`` rule, on a child of the slot's noun or on a grandchild)
     tops = [
-        t for i in words if doc[i].pos_ in ("NOUN", "PROPN")
+        t for i in words if match("act_noun", doc[i]) is not None
         for c in doc[i].children
-        for t in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "by" else [])
+        for t in ([c] if match("act_owner", c) is not None else [g for g in c.children if match("act_owner", g) is not None])
         if party(t) is not None
     ]
+    if tops:
+        # the noun of the act and its owner
+        owner = tops[0]
+        owner_rule = match("act_owner", owner)
+        noun = owner.head if owner.head.i in words else owner.head.head
+        noun_rule = match("act_noun", noun)
+        if owner_rule is not None and noun_rule is not None:
+            _note(owner, owner_rule)
+            _note(noun, noun_rule)
     verb = head
     for level in range(4):
         if tops:
@@ -1718,7 +1733,7 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
     subject: dict | None = None
     if top is None:
         pass
-    elif top.lower_ in _AGENT_PRONOUNS:
+    elif (pronoun := match("agent_pronoun", top)) is not None:
         speaker = doc.char_span(source["start"], source["end"], alignment_mode="expand") if source else None
         # "House Speaker Paul Ryan said he …": the person before the body
         said = sorted(
@@ -1740,10 +1755,11 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
             ]
             if governing:
                 break
-        if top.lower_ not in ("he", "she"):
+        if top.lower_ not in PERSON_SUBJECT_PRONOUNS:
             before, governing = [], []
         found = said[0] if said else governing[0] if governing else before[-1] if before else None
         if found is not None:
+            _note(top, pronoun)
             subject = {"name": re.sub(r"['’]s$", "", found.text), "start": top.idx, "end": top.idx + len(top)}
     else:
         appos = [c for c in top.children if c.dep_ == "appos"]
@@ -1756,12 +1772,14 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
     # the object itself, its owner, or what a preposition names: not a
     # name deeper in the phrase ("cuts favored by conservatives like Cruz")
     objects: list[Token] = []
+    noted: list[tuple[Token, ScopeRule]] = []  # the ``party_preposition`` rules that found an object
     for t in {head, *(doc[i] for i in words)}:
         for c in t.children:
             if c.dep_ in ("dobj", "dative", "pobj", "nsubjpass"):
                 objects.append(c)
-            elif c.dep_ == "prep" and c.lower_ in _OTHER_PREPOSITIONS:
+            elif (rule := match("party_preposition", c)) is not None:
                 objects.extend(g for g in c.children if g.dep_ == "pobj")
+                noted.append((c, rule))
             elif c.dep_ == "poss" and c.i not in taken:
                 objects.append(c)
     near = [*objects, *(g for o in objects for g in o.children if g.dep_ in ("poss", "compound", "appos"))]
@@ -1779,6 +1797,11 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         if t.i in inside and t.pos_ == "PROPN" and t.dep_ in ("pobj", "dobj", "poss", "nsubjpass") and not t.ent_type_
     ]
     name = re.sub(r"['’]s?$", "", min(others)[1]) if others else None
+    if others:
+        first = min(others)[0]
+        for c, rule in noted:
+            if c.left_edge.i <= first <= c.right_edge.i:
+                _note(c, rule)
     if subject is None:
         # "the former governor endorsed Kessling": no one named acts, but the
         # other party says what the fact is; without either it is no such fact
@@ -1786,11 +1809,7 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
     return subject, name or None
 
 
-#: verbs whose subject is the one an act is done to, when the act is their object ("face charges")
-_FACING_VERBS = frozenset({"face", "avoid", "escape"})
-
-
-def _patient(claim: Span, words: list[int]) -> Span | None:
+def _patient(claim: Span, words: list[int], match: Match) -> Span | None:
     """RETURNS (Span | None): the person or organisation a slot's act is done
     to (``party`` "patient"): named after its noun's "against" ("charges
     against Kerr"), as its verb's object ("prosecutors charged Kerr") or as
@@ -1799,10 +1818,13 @@ def _patient(claim: Span, words: list[int]) -> Span | None:
     ents = [e for e in claim.sent.ents if e.label_ in ("PERSON", "ORG")]
     for i in words:
         word = doc[i]
-        if word.pos_ in ("NOUN", "PROPN"):
-            tops = [g for c in word.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
-            if word.dep_ == "dobj" and word.head.lemma_.lower() in _FACING_VERBS:
+        if match("act_noun", word) is not None:
+            # a ``patient_preposition`` rule: "charges *against* Kerr"
+            tops = [g for c in word.children if match("patient_preposition", c) is not None for g in c.children if g.dep_ == "pobj"]
+            facing = match("patient_verb", word)
+            if facing is not None:
                 # "Kerr will not face charges": the one who faces them
+                _note(word.head, facing)
                 tops += [c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         else:
             tops = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -1812,6 +1834,13 @@ def _patient(claim: Span, words: list[int]) -> Span | None:
                 if found is None and t.pos_ == "PROPN" and t.ent_type_ not in NUMERIC_LABELS:
                     found = doc[_name_start(t) : t.i + 1]  # a name the entity tagger missed
                 if found is not None:
+                    noun = match("act_noun", word)
+                    if noun is not None:
+                        _note(word, noun)
+                    for c in word.children:
+                        rule = match("patient_preposition", c)
+                        if rule is not None and top.head.i == c.i:
+                            _note(c, rule)
                     return found
     return None
 
@@ -1824,7 +1853,7 @@ def _name_part(name: str, main: str) -> bool:
     return all(w in main_words for w in words) or all(w in words for w in main_words)
 
 
-def _recipient(claim: Span, ents: list[Span], words: list[int], main: str | None) -> Span | None:
+def _recipient(claim: Span, ents: list[Span], words: list[int], main: str | None, match: Match) -> Span | None:
     """RETURNS (Span | None): the organisation a slot's word says the thing
     goes to ("deliveries *to Aerolux*", "was delivered today *to Aerolux*"):
     the party named after "to" hung on the word, when it is not the main
@@ -1832,13 +1861,15 @@ def _recipient(claim: Span, ents: list[Span], words: list[int], main: str | None
     doc = claim.doc
     for i in words:
         for prep in doc[i].children:
-            if prep.dep_ != "prep" or prep.lower_ != "to":
+            rule = match("recipient_preposition", prep)
+            if rule is None:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
                 found = [e for e in ents if e.label_ in _PARTY_LABELS and e.start <= obj.i < e.end]
                 if found and not (main and (found[0].text in main or main in found[0].text)):
+                    _note(prep, rule)
                     return found[0]
     return None
 
