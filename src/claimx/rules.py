@@ -244,7 +244,16 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: one it is done to ("charges *against* Kerr"), and "patient_verb", the act
 #: as the object of a verb whose subject undergoes it ("Kerr will *face*
 #: charges"); "recipient_preposition", the preposition after which a slot's
-#: word names the one a thing goes to ("deliveries *to* Aerolux")
+#: word names the one a thing goes to ("deliveries *to* Aerolux").
+#: The people and characters of a claim: "character_mention", a proper noun
+#: as a claim's subject (or its owner: a ``character_owner`` rule, "*Vos's*
+#: plan") that may name a character the cast claims gave a part to, which makes
+#: the claim a plot fact; "role_title", a noun that may name a role (a crew
+#: word, itself or in a ``role_modifier`` before it: "chief *operating*
+#: officer"); "role_owner", the owner of such a role ("*Skerra's* chief
+#: executive"), no person of the claim; "named_person", a proper noun that
+#: may be a person the entity tagger missed, when it stands in a
+#: "role_apposition" with a role ("its finance chief, *Ewan Rask*")
 TopicRole = Literal[
     "it_subject",
     "holder_dative",
@@ -270,6 +279,13 @@ TopicRole = Literal[
     "patient_preposition",
     "patient_verb",
     "recipient_preposition",
+    "character_mention",
+    "character_owner",
+    "role_title",
+    "role_modifier",
+    "role_owner",
+    "named_person",
+    "role_apposition",
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 

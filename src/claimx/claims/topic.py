@@ -998,7 +998,7 @@ class TopicTagger(RulePackComponent):
             cast_word = any(
                 t.i != head_i and self._topic_word(t) == "cast" for t in claim
             ) or person_as is not None or role_as is not None or any(
-                c.lower_ == "as" and self._match("person_as", c) is not None for c in head.children
+                self._match("person_as", c) is not None for c in head.children
             )
             if crew_role and not cast_word:
                 counts["crew"] += counts.pop("cast")
@@ -1008,11 +1008,18 @@ class TopicTagger(RulePackComponent):
                 # "Alita's star" is the actor who plays her, not the story
                 if child.dep_ not in SUBJECT_DEPS or self._topic_word(child) == "cast":
                     continue
-                for name in (child, *(c for c in child.children if c.dep_ == "poss")):
-                    start, end = _name_from(doc, _name_start(name)) if name.pos_ == "PROPN" else (0, 0)
+                # the subject, or its owner (a ``character_owner`` rule), as a
+                # proper name (a ``character_mention`` rule)
+                owners = [(c, rule) for c in child.children if (rule := self._match("character_owner", c)) is not None]
+                for name, owner in ((child, None), *owners):
+                    mention = self._match("character_mention", name)
+                    start, end = _name_from(doc, _name_start(name)) if mention is not None else (0, 0)
                     if start != end and doc_text(doc)[start:end] in characters:
+                        _note(name, mention)
+                        if owner is not None:
+                            _note(name, owner)
                         counts["plot"] += 3
-                        log.append(("plot", "character", 3))
+                        log.append(("plot", mention.id, 3))
                         break
         if not counts:
             return None
@@ -1064,13 +1071,14 @@ class TopicTagger(RulePackComponent):
                 continue
             doc = claim.doc
             for token in claim:
-                if token.lower_ != "as" or token.i + 1 >= claim.end:
-                    continue
-                after_person = token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON"
-                # "will return as Captain Vos", "joins as Kade": "as" on a cast word
-                on_cast = self._topic_word(token.head) == "cast" or token.head.lemma_.lower() in self.cast_verbs
-                if self._match("role_as", token) is None and not (
-                    (after_person or on_cast) and self._match("person_as", token)
+                if token.i + 1 >= claim.end or self._match("role_as", token) is None and (
+                    self._match("person_as", token) is None
+                    # "will return as Captain Vos", "joins as Kade": "as" on a cast word
+                    or not (
+                        (token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON")
+                        or self._topic_word(token.head) == "cast"
+                        or token.head.lemma_.lower() in self.cast_verbs
+                    )
                 ):
                     continue
                 start, end = _name_from(doc, token.i + 1)
@@ -1208,11 +1216,21 @@ class TopicTagger(RulePackComponent):
         main_words = set(main.split())
         main_person = bool(main) and any(e.label_ == "PERSON" and e.text == main for e in doc.ents)
 
-        def role(token: Token) -> bool:
-            # a noun that names a role ("boss", "chief operating officer")
-            return token.pos_ in ("NOUN", "PROPN") and any(
-                self._topic_word(t) == "crew" for t in (token, *(c for c in token.lefts if c.dep_ in ("amod", "compound")))
-            )
+        def role(token: Token) -> ScopeRule | None:
+            # a noun that names a role ("boss", "chief operating officer"):
+            # a ``role_title`` rule, a crew word itself or in a modifier before
+            # it (a ``role_modifier`` rule)
+            rule = self._match("role_title", token)
+            if rule is None:
+                return None
+            if self._topic_word(token) == "crew":
+                return rule
+            for c in token.lefts:
+                modifier = self._match("role_modifier", c)
+                if modifier is not None and self._topic_word(c) == "crew":
+                    _note(c, modifier)
+                    return rule
+            return None
 
         def of_main(name: Span) -> bool:
             return bool(main_words) and all(t.text in main_words for t in name)
@@ -1222,7 +1240,12 @@ class TopicTagger(RulePackComponent):
             if ent.label_ != "PERSON":
                 continue
             last = doc[ent.end - 1]
-            if last.dep_ == "poss" and role(last.head):
+            owner = self._match("role_owner", last)
+            title = role(last.head) if owner is not None else None
+            if title is not None:
+                # "Skerra's chief executive": the role's owner is no person of the claim
+                _note(last, owner)
+                _note(last.head, title)
                 continue
             if of_main(ent) and ent.text != main:
                 if main_person:
@@ -1230,12 +1253,32 @@ class TopicTagger(RulePackComponent):
                 continue
             found.append((ent, ent.text))
         for token in claim:
-            if token.pos_ != "PROPN" or any(e.start <= token.i < e.end for e, _ in found):
+            # a ``named_person`` rule: a proper noun the entity tagger gave no person
+            named = self._match("named_person", token)
+            if named is None or any(e.start <= token.i < e.end for e, _ in found):
                 continue
-            if not ((token.dep_ == "appos" and role(token.head)) or any(c.dep_ == "appos" and role(c) for c in token.children)):
+            # a ``role_apposition`` rule: the name in apposition to a role, or the role to it
+            title = None
+            apposition = self._match("role_apposition", token)
+            if apposition is not None:
+                title = role(token.head)
+                at, role_at = token, token.head
+            if title is None:
+                at, apposition, title = next(
+                    (
+                        (c, a, t) for c in token.children
+                        if (a := self._match("role_apposition", c)) is not None and (t := role(c))
+                    ),
+                    (token, None, None),
+                )
+                role_at = at
+            if title is None or apposition is None:
                 continue
             name = doc[_name_start(token) : token.i + 1]
             if name.root.ent_type_ in ("PERSON", "ORG", "") and not of_main(name):
+                _note(token, named)
+                _note(at, apposition)
+                _note(role_at, title)
                 found.append((name, name.text))
         return sorted(found, key=lambda item: item[0].start)
 
