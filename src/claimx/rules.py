@@ -253,7 +253,17 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: officer"); "role_owner", the owner of such a role ("*Skerra's* chief
 #: executive"), no person of the claim; "named_person", a proper noun that
 #: may be a person the entity tagger missed, when it stands in a
-#: "role_apposition" with a role ("its finance chief, *Ewan Rask*")
+#: "role_apposition" with a role ("its finance chief, *Ewan Rask*").
+#: The attribute an ``other`` claim speaks to (its key): "attribute_verb", a
+#: verb the predicate takes ("plans *to share* a roadmap"), and
+#: "attribute_raising", a predicate that hangs on the verb above ("the range
+#: is expected *to be* …"), whose dependents are asked in turn:
+#: "attribute_object" ("rejected *the proposal*"), else "attribute_subject"
+#: ("*the fault* was found"), else "attribute_predicate" ("was *a case* of
+#: …"), else "attribute_head", a predicate that is a noun itself; the word
+#: must be an "attribute_noun", or a quantity of one ("40% *of the
+#: components*": "attribute_counted"), with the nouns compounded onto it
+#: ("attribute_compound": "*battery* range")
 TopicRole = Literal[
     "it_subject",
     "holder_dative",
@@ -286,6 +296,15 @@ TopicRole = Literal[
     "role_owner",
     "named_person",
     "role_apposition",
+    "attribute_verb",
+    "attribute_raising",
+    "attribute_object",
+    "attribute_subject",
+    "attribute_predicate",
+    "attribute_head",
+    "attribute_noun",
+    "attribute_counted",
+    "attribute_compound",
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 

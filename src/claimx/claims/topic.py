@@ -405,7 +405,7 @@ class TopicTagger(RulePackComponent):
         # the claims no topic word speaks for
         fallen = {n for n, topic in enumerate(topics) if topic is None}
         for n in fallen:
-            topics[n] = _fallback(claims[n], claim_ents[n], first_topic.get(sent_of[claims[n].start]))
+            topics[n] = _fallback(claims[n], claim_ents[n], first_topic.get(sent_of[claims[n].start]), self._match)
         # "The board said it had received three proposals", "the index closed
         # at 682": in an article that is a business story (half its claims or
         # more are business facts) a clause that names no topic of its own
@@ -1318,7 +1318,7 @@ class TopicTagger(RulePackComponent):
             if topic == "other":
                 # "The range is expected to be 9,000 miles": an attribute is
                 # keyed by the noun the claim is about
-                return _attribute(claim, head, source) or topic
+                return _attribute(claim, head, source, self._match) or topic
             return topic
         if topic == "release":
             lemmas = {t.lemma_.lower() for t in claim}
@@ -1338,7 +1338,7 @@ class TopicTagger(RulePackComponent):
         return best[1] if best else topic
 
 
-def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None) -> str:
+def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None, match: Match) -> str:
     """RETURNS (str): the topic of a claim no topic word speaks for: a sum of
     money its predicate states is a business fact; a clause with a noun of
     its own is about that (``other``); else its sentence's topic, else ``other``."""
@@ -1356,7 +1356,7 @@ def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None) -> str:
         return "business"
     # "…, claiming the evaluation was skewed": a clause with a
     # noun of its own is about that, not its sentence's topic
-    if _attribute(claim, head, source):
+    if _attribute(claim, head, source, match):
         return "other"
     return sentence_topic or "other"
 
@@ -1380,11 +1380,7 @@ def _domain(topics: Sequence[str]) -> str | None:
     return None
 
 
-#: dependencies that make a word a noun, whatever its tag
-_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
-
-
-def _attribute(claim: Span, head: Token, source: dict) -> str | None:
+def _attribute(claim: Span, head: Token, source: dict, match: Match) -> str | None:
     """RETURNS (str | None): the attribute a claim of topic ``other`` speaks
     to, in lower case as written with the nouns compounded onto it: the
     common noun that is its predicate's object ("the board rejected the
@@ -1392,45 +1388,77 @@ def _attribute(claim: Span, head: Token, source: dict) -> str | None:
     miles": "range"), else its predicate noun ("it was a clear case of
     favouritism"); a quantity stands for what it counts ("40% of the
     components": "components"). None when the claim names no such noun
-    (a pronoun or a name as subject and nothing else)."""
-    doc = claim.doc
+    (a pronoun or a name as subject and nothing else).
 
-    def usable(token: Token | None) -> Token | None:
+    The ``attribute_*`` topic rules of ``scope.jsonl`` say which words these
+    are: the verbs the predicate hangs on or takes (``attribute_verb``,
+    ``attribute_raising``), the dependents asked in turn
+    (``attribute_object``, then ``attribute_subject``, then
+    ``attribute_predicate``), a noun (``attribute_noun``), what a quantity
+    counts (``attribute_counted``) and the nouns compounded onto it
+    (``attribute_compound``)."""
+    doc = claim.doc
+    Trail = list[tuple[Token, ScopeRule]]
+
+    def usable(token: Token | None, trail: Trail) -> Token | None:
         if token is None or not claim.start <= token.i < claim.end:
             return None
         if source and source["start"] <= token.idx < source["end"]:
             return None
         if token.ent_type_ in NUMERIC_LABELS or token.like_num:
             # "40% of the components", "two of the engines"
-            counted = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-            return usable(counted[0]) if counted else None
+            counted = [(g, rule) for c in token.children for g in c.children if (rule := match("attribute_counted", g)) is not None]
+            if not counted:
+                return None
+            trail.append(counted[0])
+            return usable(counted[0][0], trail)
         # a capitalised noun opening a sentence may be tagged a verb; its
         # place says it is a noun
-        if not (token.pos_ == "NOUN" or (token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS)) or not token.is_alpha:
+        rule = match("attribute_noun", token) if token.is_alpha else None
+        if rule is None:
             return None
+        trail.append((token, rule))
         return token
 
     # "plans to share a roadmap": the verbs the predicate hangs on
-    verbs = [head, *(c for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"))]
-    if head.dep_ in ("xcomp", "ccomp") and head.head.pos_ in ("VERB", "AUX"):
+    verbs: list[tuple[Token, Trail]] = [(head, [])]
+    verbs += [(c, [(c, rule)]) for c in head.children if (rule := match("attribute_verb", c)) is not None]
+    raising = match("attribute_raising", head)
+    if raising is not None:
         # "the range is expected to be …": the subject hangs on the verb above
-        verbs.append(head.head)
+        verbs.append((head.head, [(head, raising)]))
     found = None
+    trail: Trail = []
     # the thing done comes before the one who does it ("the board rejected
     # the proposal"); without an object, the subject ("the fault was found")
-    for deps in (("dobj",), ("nsubj", "nsubjpass"), ("attr", "acomp")):
-        for verb in verbs:
-            found = next((t for c in verb.children if c.dep_ in deps if (t := usable(c)) is not None), None)
+    for role in ("attribute_object", "attribute_subject", "attribute_predicate"):
+        for verb, how in verbs:
+            for c in verb.children:
+                rule = match(role, c)
+                if rule is None:
+                    continue
+                trail = [*how, (c, rule)]
+                found = usable(c, trail)
+                if found is not None:
+                    break
             if found is not None:
                 break
         if found is not None:
             break
-    if found is None and head.pos_ == "NOUN":
-        found = usable(head)
+    if found is None:
+        head_rule = match("attribute_head", head)
+        if head_rule is not None:
+            trail = [(head, head_rule)]
+            found = usable(head, trail)
     if found is None:
         return None
+    for token, rule in trail:
+        _note(token, rule)
     first = found.i
-    while first - 1 >= claim.start and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i in (found.i, first) and doc[first - 1].pos_ == "NOUN":
+    while first - 1 >= claim.start and doc[first - 1].head.i in (found.i, first) and (
+        (compound := match("attribute_compound", doc[first - 1])) is not None
+    ):
+        _note(doc[first - 1], compound)
         first -= 1
     return doc[first : found.i + 1].text.lower()
 
