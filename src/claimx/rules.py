@@ -263,7 +263,25 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: …"), else "attribute_head", a predicate that is a noun itself; the word
 #: must be an "attribute_noun", or a quantity of one ("40% *of the
 #: components*": "attribute_counted"), with the nouns compounded onto it
-#: ("attribute_compound": "*battery* range")
+#: ("attribute_compound": "*battery* range").
+#: Whether a word of ``topics.jsonl`` names its topic here: "topic_particle",
+#: the word as the particle of a verb its rule names ("roll *out*");
+#: "topic_bound", a particle or preposition its rule's ``not_with`` names
+#: that makes it another verb ("call *for*"); "topic_verb", the word as a verb,
+#: for the rule's ``gives_name``, ``verb_without`` and ``not_reporting``;
+#: "reported_clause", a clause such a reporting verb takes ("announced *it
+#: has lost* …"); "reported_object", what it makes known (its object, or the
+#: subject of its passive), also "raised_subject", the subject of the verb a
+#: "passive_infinitive" hangs on ("*prices* have yet *to be announced*"), and
+#: "reported_compound", a noun compounded onto them ("*price* cuts").
+#: How the words of a claim vote: "passive_subject", the subject of a
+#: passive (and a "passive_compound" onto it), what the verb is done to,
+#: weighs as an object; "fact_verb", a verb the predicate takes, and
+#: "fact_object", its last direct object, hold the slot words that name the
+#: fact the predicate speaks of ("signed *a contract*"); "kind_compound", an
+#: attribute's noun before another noun, names a kind of that one ("*panel*
+#: supply"); "slot_clause", a clause hung on a slot's noun, tells of that
+#: fact; "variant_head", a variant noun of ``topics.jsonl`` as a noun
 TopicRole = Literal[
     "it_subject",
     "holder_dative",
@@ -305,6 +323,21 @@ TopicRole = Literal[
     "attribute_noun",
     "attribute_counted",
     "attribute_compound",
+    "topic_particle",
+    "topic_bound",
+    "topic_verb",
+    "reported_clause",
+    "reported_object",
+    "raised_subject",
+    "passive_infinitive",
+    "reported_compound",
+    "passive_subject",
+    "passive_compound",
+    "fact_verb",
+    "fact_object",
+    "kind_compound",
+    "slot_clause",
+    "variant_head",
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 

@@ -70,6 +70,8 @@ from .tree import NUMERIC_LABELS, PERSON_SUBJECT_PRONOUNS, SUBJECT_DEPS
 
 register_extensions()
 
+#: the walk of a ``topic`` rule that asks nothing of it (no spine, cue, claim or frame)
+_NO_WALK = Walk(frozenset(), None, None)
 #: entity labels of sums of money: a claim with no topic word that states one is a business fact
 _MONEY_LABELS = frozenset({"MONEY"})
 #: entity labels of places and nationalities: never an article's main subject
@@ -265,6 +267,10 @@ class TopicTagger(RulePackComponent):
                 assert scope_rule.role is not None and scope_rule.pattern is not None
                 where = f"scope.jsonl rule {scope_rule.id!r}"
                 self.topic_roles[scope_rule.role].append((scope_rule, compile_pattern(scope_rule.pattern, frozen, where)))
+        #: the roles with a rule that asks whether a word is in the spine
+        self._spine_roles = frozenset(
+            role for role, found in self.topic_roles.items() if any("IN_SPINE" in repr(rule.pattern) for rule, _ in found)
+        )
         missing = [role for role, found in self.topic_roles.items() if not found]
         if missing:
             raise RulePackError(f"scope.jsonl: no topic rule for the role {', '.join(missing)}")
@@ -276,8 +282,12 @@ class TopicTagger(RulePackComponent):
 
     def _match(self, role: str, token: Token) -> ScopeRule | None:
         """RETURNS (ScopeRule | None): the first ``topic`` rule of ``role``
-        that matches ``token`` (the caller records it where it decides), or None."""
-        walk = Walk({token.i}, None, None)
+        that matches ``token`` (the caller records it where it decides), or None.
+
+        The walk holds the token itself as its spine (``IN_SPINE``); a role
+        none of whose rules asks for it shares one empty walk (the component
+        asks hundreds of thousands of times per hundred articles)."""
+        walk = Walk({token.i}, None, None) if role in self._spine_roles else _NO_WALK
         for rule, test in self.topic_roles[role]:
             if test(token, walk):
                 return rule
@@ -843,13 +853,16 @@ class TopicTagger(RulePackComponent):
                     continue
                 words = range(token.i, token.i + len(phrase))
                 last = doc[words[-1]]
-                if slot.topic == "other" and last.dep_ == "compound" and last.head.i not in words and not any(
+                kind = self._match("kind_compound", last) if slot.topic == "other" and last.head.i not in words else None
+                if kind is not None and not any(
                     len(p) == 1 for p, _ in self.slot_words.get(last.head.lower_, [])
                     + self.slot_words.get(last.head.lemma_.lower(), [])
                 ):
                     # "panel supply", "chip shortage", "display maker": an
-                    # attribute's noun before another noun names a kind of
-                    # that one (supply, a shortage, a firm), not the attribute
+                    # attribute's noun before another noun (a ``kind_compound``
+                    # rule) names a kind of that one (supply, a shortage, a
+                    # firm), not the attribute
+                    _note(last, kind)
                     continue
                 if head_i in words:
                     weight = 3.0
@@ -866,10 +879,13 @@ class TopicTagger(RulePackComponent):
             # billion contract to supply 40 boats at a rate of four a year"
             # is the contract's, not a production rate): its own slot words
             # do not vote against it
-            held = {
-                t.i for i, _, _, _ in hits for c in doc[i].children if c.dep_ in ("acl", "relcl") for t in c.subtree
-            }
-            hits = [hit for hit in hits if hit[0] not in held]
+            clauses = [(c, rule) for i, _, _, _ in hits for c in doc[i].children if (rule := self._match("slot_clause", c)) is not None]
+            held = {t.i for c, _ in clauses for t in c.subtree}
+            kept = [hit for hit in hits if hit[0] not in held]
+            if len(kept) < len(hits):
+                for c, rule in clauses:
+                    _note(c, rule)
+            hits = kept
         return hits
 
     def topic(
@@ -906,10 +922,18 @@ class TopicTagger(RulePackComponent):
         # the noun that is the subject of a passive is what the verb is done
         # to ("4,000 production jobs in Finland will be cut" cuts jobs): it and its
         # compounds weigh as an object, the rest of its phrase as a subject
-        in_subject -= {
-            t.i for c in claim.doc[head_i].children if c.dep_ in _PASSIVE_SUBJECTS
-            for t in (c, *(m for m in c.children if m.dep_ == "compound"))
-        }
+        # (``passive_subject`` and ``passive_compound`` rules)
+        for c in claim.doc[head_i].children:
+            passive = self._match("passive_subject", c)
+            if passive is None:
+                continue
+            _note(c, passive)
+            in_subject.discard(c.i)
+            for m in c.children:
+                compound = self._match("passive_compound", m)
+                if compound is not None:
+                    _note(m, compound)
+                    in_subject.discard(m.i)
         # an adjunct that sets the scene before the clause ("As part of the
         # restructuring, …") says as little of what the claim is about as its subject
         for child in claim.doc[head_i].children:
@@ -1037,12 +1061,13 @@ class TopicTagger(RulePackComponent):
             -> the predicate's verbs, when there are any; else empty."""
         doc = claim.doc
         head = doc[head_i]
-        verbs = [head, *(c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+        # the predicate and the verbs it takes (``fact_verb`` rules: "plans *to sign* a deal")
+        verbs = [head, *(c for c in head.children if self._match("fact_verb", c) is not None)]
         objects: list[Token] = []
         withs: list[Token] = []
         for verb in verbs:
-            # the last object: "join the panel show" is not about a panel
-            objects += [c for c in verb.children if c.dep_ == "dobj"][-1:]
+            # the last object (a ``fact_object`` rule): "join the panel show" is not about a panel
+            objects += [c for c in verb.children if self._match("fact_object", c) is not None][-1:]
             withs += [c for c in verb.children if self._match("with_attribute", c) is not None]
         in_object = {t.i for top in objects for t in top.subtree}
         in_with = {t.i for top in withs for t in top.subtree}
@@ -1053,6 +1078,12 @@ class TopicTagger(RulePackComponent):
         }
         if found:
             found["verbs"] = {v.i for v in verbs}
+            for top in objects:
+                rule = self._match("fact_object", top)
+                if rule is not None and any(t.i in found for t in top.subtree):
+                    _note(top, rule)
+                    if top.head.i != head.i:
+                        _note(top.head, self._match("fact_verb", top.head))
             for top in withs:
                 rule = self._match("with_attribute", top)
                 if rule is not None and any(t.i in found for t in top.subtree):
@@ -1097,18 +1128,25 @@ class TopicTagger(RulePackComponent):
         holds, as its head or a word compounded onto it, a word of a topic
         other than ``topic``; the work itself ("announce the sequel") is no
         other fact."""
-        children = list(verb.children)
-        if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children):
-            # "prices have yet to be announced": the subject of the verb the passive hangs on
-            children += [c for c in verb.head.children if c.dep_ == "nsubj"]
-        for child in children:
-            if child.dep_ not in ("dobj", "nsubj", *_PASSIVE_SUBJECTS) or (child.dep_ == "nsubj" and child.head.i == verb.i):
-                continue
-            for t in (child, *(c for c in child.children if c.dep_ == "compound")):
+        # its object or the subject of its passive (a ``reported_object`` rule)
+        children = [(c, rule) for c in verb.children if (rule := self._match("reported_object", c)) is not None]
+        passive = self._match("passive_infinitive", verb)
+        if passive is not None:
+            # "prices have yet to be announced": the subject of the verb the
+            # passive hangs on (a ``raised_subject`` rule)
+            children += [(c, rule) for c in verb.head.children if (rule := self._match("raised_subject", c)) is not None]
+        for child, rule in children:
+            compounds = [(c, r) for c in child.children if (r := self._match("reported_compound", c)) is not None]
+            for t, how in ((child, None), *compounds):
                 if t.lemma_.lower() in self.word_reporting:
                     continue
                 other = self._topic_word(t)
                 if other is not None and other not in (topic, "franchise"):
+                    _note(child, rule)
+                    if how is not None:
+                        _note(t, how)
+                    if passive is not None and child.head.i != verb.i:
+                        _note(verb, passive)
                     return True
         return False
 
@@ -1134,29 +1172,53 @@ class TopicTagger(RulePackComponent):
             topic = self.words.get(word)
             if topic is not None:
                 allowed = self.word_pos.get(word)
-                particle = token.dep_ == "prt" and token.head.lemma_.lower() in self.word_particle_of.get(word, ())
-                if allowed is not None and token.pos_ not in allowed and not particle:
-                    return None
+                if allowed is not None and token.pos_ not in allowed:
+                    # "roll out", "bring out": a ``topic_particle`` rule, the
+                    # word as the particle of a verb its rule names
+                    heads = self.word_particle_of.get(word)
+                    particle = self._match("topic_particle", token) if heads and token.head.lemma_.lower() in heads else None
+                    if particle is None:
+                        return None
+                    _note(token, particle)
                 bound = self.word_not_with.get(word)
-                if bound and any(c.dep_ in ("prep", "prt") and c.lower_ in bound for c in token.children):
-                    return None
+                if bound:
+                    # "call *for*", "call *on*": a ``topic_bound`` rule, a
+                    # particle or preposition its rule names, makes it another verb
+                    for c in token.children:
+                        rule = self._match("topic_bound", c) if c.lower_ in bound else None
+                        if rule is not None:
+                            _note(c, rule)
+                            return None
                 held = self.word_except.get(word)
                 if held and _in_expression(token, held):
                     return None
-                if token.pos_ == "VERB":
+                verb = (
+                    self._match("topic_verb", token)
+                    if word in self.word_gives_name or word in self.word_verb_without or word in self.word_reporting
+                    else None
+                )
+                if verb is not None:
                     if word in self.word_gives_name and not _gives_name(token):
+                        _note(token, verb)
                         return None  # "called for an inquiry", "has not named a chair": no name given
                     without = self.word_verb_without.get(word)
                     # a bare date the parser reads as an object ("will not open this Thanksgiving") is none
                     if without and any(c.dep_ in without and c.ent_type_ not in ("DATE", "TIME") for c in token.children):
+                        _note(token, verb)
                         return None  # "will open nine stores": something opened, not a work
-                if word in self.word_reporting and token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children):
-                    # "announced it has lost $6 billion": what is said is the fact
-                    return None
-                if word in self.word_reporting and token.pos_ == "VERB" and self._names_other_topic(token, topic):
-                    # "prices have yet to be announced", "announced a deal":
-                    # what is made known is the fact, as what is said is
-                    return None
+                if word in self.word_reporting and verb is not None:
+                    # "announced it has lost $6 billion": what is said (a
+                    # ``reported_clause`` rule) is the fact
+                    said = next(((c, r) for c in token.children if (r := self._match("reported_clause", c)) is not None), None)
+                    if said is not None:
+                        _note(token, verb)
+                        _note(*said)
+                        return None
+                    if self._names_other_topic(token, topic):
+                        # "prices have yet to be announced", "announced a deal":
+                        # what is made known is the fact, as what is said is
+                        _note(token, verb)
+                        return None
                 return topic
         return None
 
@@ -1172,7 +1234,11 @@ class TopicTagger(RulePackComponent):
             return None
         source = (claim._.claim or {}).get("attribution") or {}
         for token in claim:
-            if token.pos_ != "NOUN" or token.lemma_.lower() not in self.variant_nouns:
+            # a ``variant_head`` rule: the variant noun as a noun
+            if token.lemma_.lower() not in self.variant_nouns:
+                continue
+            head_rule = self._match("variant_head", token)
+            if head_rule is None:
                 continue
             if source and source["start"] <= token.idx < source["end"]:
                 continue
@@ -1192,6 +1258,7 @@ class TopicTagger(RulePackComponent):
             if rule:
                 record_rule(doc, rule, token.idx, token.idx + len(token.text))
             _note(doc[j], code_rule)
+            _note(token, head_rule)
             measured = self.measure_code.fullmatch(code) if self.measure_code is not None else None
             if measured is not None:
                 unit = self.measure_units[measured.group(1).lower()]
@@ -1620,8 +1687,6 @@ def _best_slot(
     return (best[0], best[2]) if best else None
 
 
-#: the subject of a passive verb, its object in the active
-_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 #: entity labels of a party that acts in a deal: a company, a government, a country
 _PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
