@@ -281,7 +281,13 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: fact the predicate speaks of ("signed *a contract*"); "kind_compound", an
 #: attribute's noun before another noun, names a kind of that one ("*panel*
 #: supply"); "slot_clause", a clause hung on a slot's noun, tells of that
-#: fact; "variant_head", a variant noun of ``topics.jsonl`` as a noun
+#: fact; "variant_head", a variant noun of ``topics.jsonl`` as a noun.
+#: The party that acts in its own fact (``party`` "actor"): "given_party",
+#: the one a verb gives to ("would give *Norvik* a stake");
+#: "participle_adjunct", a participle clause that acts through the subject of
+#: the clause it hangs on ("…, *bringing* the total to 40 orders");
+#: "untagged_party", a proper name as the subject that the entity tagger
+#: missed or took for a person's
 TopicRole = Literal[
     "it_subject",
     "holder_dative",
@@ -338,6 +344,9 @@ TopicRole = Literal[
     "kind_compound",
     "slot_clause",
     "variant_head",
+    "given_party",
+    "participle_adjunct",
+    "untagged_party",
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 

@@ -1735,19 +1735,25 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
     # the subject acts even when it also speaks ("Officials from Peru have agreed")
     # the agent of a passive acts, not its subject ("is to be 40 percent
     # owned by a pension fund"; the by-phrase may hang on the amount)
+    how: list[tuple[Token, ScopeRule]] = []  # the rules that led to the party, noted when one is found
     near = [head, *(c for c in head.children if c.dep_ == "npadvmod")]
     # an ``agent_object`` rule: the object of a passive's agent or of "by"
     agents = [(g, rule) for t in near for c in t.children for g in c.children if (rule := match("agent_object", g)) is not None]
     tops = [g for g, _ in agents]
     if not tops:
-        # "would give Norvik a 20 percent stake": the one given it holds it
-        tops = [c for c in head.children if c.dep_ == "dative"]
+        # "would give Norvik a 20 percent stake": the one given it (a
+        # ``given_party`` rule) holds it
+        given = [(c, rule) for c in head.children if (rule := match("given_party", c)) is not None]
+        tops = [c for c, _ in given]
+        how += given
     if not tops:
         tops = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
-    if not tops and head.dep_ == "advcl" and head.tag_ == "VBG":
+    adjunct = match("participle_adjunct", head) if not tops else None
+    if adjunct is not None:
         # "the group sold most of its stake, retaining 20 percent": a
-        # participle clause without a subject of its own acts through the
-        # subject of the clause it hangs on
+        # participle clause (a ``participle_adjunct`` rule) without a subject
+        # of its own acts through the subject of the clause it hangs on
+        how.append((head, adjunct))
         tops = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
         # that subject stands outside the claim: its names are the sentence's
         ents = [*ents, *(e for e in head.sent.ents if any(e.start <= t.i < e.end for t in tops))]
@@ -1766,10 +1772,12 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
         # "Launch customer Ostra have ordered 55": a proper name as the
         # subject, which the entity tagger missed or took for a person's
         # ("British and Irish airline Aer Solas has bought six")
-        names = [t for t in tops if t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON")]
+        # (an ``untagged_party`` rule)
+        names = [(t, rule) for t in tops if (rule := match("untagged_party", t)) is not None]
         if names:
-            name = doc[_name_start(names[0]) : names[0].i + 1]
+            name = doc[_name_start(names[0][0]) : names[0][0].i + 1]
             parties.insert(0, name)
+            how.append(names[0])
     pronoun = next(((t, rule) for t in tops if (rule := match("actor_pronoun", t)) is not None), None)
     if not parties and pronoun is not None:
         # "Halvard said it holds 9% of the shares": "it" is the speaker
@@ -1795,6 +1803,8 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
     for g, rule in agents:
         if ent.start <= g.i < ent.end:
             _note(g, rule)
+    for token, rule in how:
+        _note(token, rule)
     return ent
 
 
