@@ -287,7 +287,17 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: "participle_adjunct", a participle clause that acts through the subject of
 #: the clause it hangs on ("…, *bringing* the total to 40 orders");
 #: "untagged_party", a proper name as the subject that the entity tagger
-#: missed or took for a person's
+#: missed or took for a person's.
+#: The one who acts in an act of one party towards another (``party``
+#: "agent") and the other party: "raising_verb", a predicate that takes a
+#: clause, whose passive subject acts ("Kerr *is expected* to meet …");
+#: "party_apposition", a name in apposition to the subject;
+#: "party_argument" and, after a ``party_preposition``,
+#: "party_preposition_object", the words that may
+#: name the other party, with a "party_modifier" on them; "describing_name",
+#: a name that describes another noun ("a meeting with *Harlow Council*
+#: leaders"), no party; "untagged_other_party", a proper name there that the
+#: entity tagger missed
 TopicRole = Literal[
     "it_subject",
     "holder_dative",
@@ -347,6 +357,13 @@ TopicRole = Literal[
     "given_party",
     "participle_adjunct",
     "untagged_party",
+    "raising_verb",
+    "party_apposition",
+    "party_argument",
+    "party_preposition_object",
+    "party_modifier",
+    "describing_name",
+    "untagged_other_party",
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 

@@ -1868,9 +1868,12 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         agents = [g for c in verb.children for g in c.children if match("agent_object", g) is not None]
         # the subject of a passive is done to ("Kerr was endorsed"), unless
         # the clause hangs on it ("Kerr is expected to meet …")
-        raising = level > 0 or any(c.dep_ == "xcomp" for c in verb.children)
-        deps = ("nsubj", "csubj", "nsubjpass") if raising else ("nsubj", "csubj")
+        # (a ``raising_verb`` rule: the verb takes a clause)
+        raising = match("raising_verb", verb) if level == 0 else None
+        deps = ("nsubj", "csubj", "nsubjpass") if level > 0 or raising is not None else ("nsubj", "csubj")
         tops = agents or [c for c in verb.children if c.dep_ in deps]
+        if raising is not None and tops and not agents:
+            _note(verb, raising)
         if tops or verb.dep_ not in _OPEN_CLAUSES or verb.head is verb:
             break
         verb = verb.head
@@ -1908,8 +1911,16 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
             _note(top, pronoun)
             subject = {"name": re.sub(r"['’]s$", "", found.text), "start": top.idx, "end": top.idx + len(top)}
     else:
-        appos = [c for c in top.children if c.dep_ == "appos"]
-        found = party(top) or next((p for c in appos if (p := party(c)) is not None), None)
+        found = party(top)
+        if found is None:
+            # a name in apposition to the subject (a ``party_apposition`` rule)
+            appos = next(
+                ((p, c, rule) for c in top.children if (rule := match("party_apposition", c)) is not None and (p := party(c)) is not None),
+                None,
+            )
+            if appos is not None:
+                found = appos[0]
+                _note(*appos[1:])
         if found is not None:
             # "Donald Trump’s endorsement": the name without its possessive
             name = re.sub(r"['’]s$", "", found.text)
@@ -1919,33 +1930,42 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
     # name deeper in the phrase ("cuts favored by conservatives like Cruz")
     objects: list[Token] = []
     noted: list[tuple[Token, ScopeRule]] = []  # the ``party_preposition`` rules that found an object
+    # (``party_argument``, ``party_preposition`` with its
+    # ``party_preposition_object`` rules; a ``party_modifier`` rule: a word on the object)
     for t in {head, *(doc[i] for i in words)}:
         for c in t.children:
-            if c.dep_ in ("dobj", "dative", "pobj", "nsubjpass"):
+            if (rule := match("party_argument", c)) is not None:
                 objects.append(c)
-            elif (rule := match("party_preposition", c)) is not None:
-                objects.extend(g for g in c.children if g.dep_ == "pobj")
                 noted.append((c, rule))
+            elif (rule := match("party_preposition", c)) is not None:
+                held = [(g, r) for g in c.children if (r := match("party_preposition_object", g)) is not None]
+                objects.extend(g for g, _ in held)
+                noted += [(c, rule), *held]
             elif c.dep_ == "poss" and c.i not in taken:
                 objects.append(c)
-    near = [*objects, *(g for o in objects for g in o.children if g.dep_ in ("poss", "compound", "appos"))]
+    modifiers = [(g, rule) for o in objects for g in o.children if (rule := match("party_modifier", g)) is not None]
+    noted += modifiers
+    near = [*objects, *(g for g, _ in modifiers)]
     inside = {t.i for t in near if not (source and source["start"] <= t.idx < source["end"])} - taken
     # the party itself, not a word describing another noun ("a meeting with GOP leaders")
-    others = [
-        (e.start, e.text.split()[-1] if e.label_ == "PERSON" else re.sub(r"^the\s+", "", e.text, flags=re.I))
-        for e in sent_ents
-        if e.root.i in inside and e.label_ != "NORP" and e.root.dep_ not in ("compound", "amod", "nmod")
-        and (found is None or e.text != found.text)
-    ]
-    # "will meet with Governor Odell Price": a proper name the entity tagger missed
-    others += [
-        (t.i, t.text) for t in near
-        if t.i in inside and t.pos_ == "PROPN" and t.dep_ in ("pobj", "dobj", "poss", "nsubjpass") and not t.ent_type_
-    ]
+    # (a ``describing_name`` rule: a name that describes another noun)
+    others = []
+    for e in sent_ents:
+        if e.root.i not in inside or e.label_ == "NORP" or (found is not None and e.text == found.text):
+            continue
+        describing = match("describing_name", e.root)
+        if describing is not None:
+            _note(e.root, describing)
+            continue
+        others.append((e.start, e.text.split()[-1] if e.label_ == "PERSON" else re.sub(r"^the\s+", "", e.text, flags=re.I)))
+    # "will meet with Governor Odell Price": a proper name the entity tagger
+    # missed (an ``untagged_other_party`` rule)
+    untagged = [(t, rule) for t in near if t.i in inside and (rule := match("untagged_other_party", t)) is not None]
+    others += [(t.i, t.text) for t, _ in untagged]
     name = re.sub(r"['’]s?$", "", min(others)[1]) if others else None
     if others:
         first = min(others)[0]
-        for c, rule in noted:
+        for c, rule in [*noted, *untagged]:
             if c.left_edge.i <= first <= c.right_edge.i:
                 _note(c, rule)
     if subject is None:
