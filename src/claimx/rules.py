@@ -272,7 +272,7 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: "reported_clause", a clause such a reporting verb takes ("announced *it
 #: has lost* …"); "reported_object", what it makes known (its object, or the
 #: subject of its passive), also "raised_subject", the subject of the verb a
-#: "passive_infinitive" hangs on ("*prices* have yet *to be announced*"), and
+#: "passive_infinitive" hangs on ("*fares* are yet *to be set*"), and
 #: "reported_compound", a noun compounded onto them ("*price* cuts").
 #: How the words of a claim vote: "passive_subject", the subject of a
 #: passive (and a "passive_compound" onto it), what the verb is done to,
