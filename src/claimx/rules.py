@@ -228,7 +228,76 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: nominal ("HLX is the *codename*"), which say what a codename stands for;
 #: "scene_setting", an adjunct of the predicate set off before its clause
 #: ("*As part of the merger*, the chief executive left"), whose words weigh
-#: as little as the subject's in the claim's topic
+#: as little as the subject's in the claim's topic.
+#: The parties of a slot's act (``party`` in ``slots.jsonl``): "act_noun", a
+#: slot word that names the act as a noun ("the *endorsement*"), and
+#: "act_owner", the one it belongs to ("the governor*'s* endorsement", "a
+#: protest *by* Harlan"), who does it; "agent_pronoun", a pronoun as the
+#: subject that stands for the speaker or a person named before ("*she* met
+#: them"); "party_preposition", a preposition after which the act's noun or
+#: verb names the other party ("meet *with*", "an inquiry *into*");
+#: "act_object", the direct object of the act's verb, and "party_object", an
+#: object that is a party (a name, a pronoun, a role a slot names: "endorsed
+#: *the nominee*"), or "party_owner", an object's owner that is ("backed
+#: *Kerr's* bid"), for an act done to a party, not a thing;
+#: "patient_preposition", the preposition after which an act's noun names the
+#: one it is done to ("charges *against* Kerr"), and "patient_verb", the act
+#: as the object of a verb whose subject undergoes it ("Kerr will *face*
+#: charges"); "recipient_preposition", the preposition after which a slot's
+#: word names the one a thing goes to ("deliveries *to* Aerolux").
+#: The people and characters of a claim: "character_mention", a proper noun
+#: as a claim's subject (or its owner: a ``character_owner`` rule, "*Vos's*
+#: plan") that may name a character the cast claims gave a part to, which makes
+#: the claim a plot fact; "role_title", a noun that may name a role (a crew
+#: word, itself or in a ``role_modifier`` before it: "chief *operating*
+#: officer"); "role_owner", the owner of such a role ("*Skerra's* chief
+#: executive"), no person of the claim; "named_person", a proper noun that
+#: may be a person the entity tagger missed, when it stands in a
+#: "role_apposition" with a role ("its finance chief, *Ewan Rask*").
+#: The attribute an ``other`` claim speaks to (its key): "attribute_verb", a
+#: verb the predicate takes ("plans *to share* a roadmap"), and
+#: "attribute_raising", a predicate that hangs on the verb above ("the range
+#: is expected *to be* …"), whose dependents are asked in turn:
+#: "attribute_object" ("rejected *the proposal*"), else "attribute_subject"
+#: ("*the fault* was found"), else "attribute_predicate" ("was *a case* of
+#: …"), else "attribute_head", a predicate that is a noun itself; the word
+#: must be an "attribute_noun", or a quantity of one ("40% *of the
+#: components*": "attribute_counted"), with the nouns compounded onto it
+#: ("attribute_compound": "*battery* range").
+#: Whether a word of ``topics.jsonl`` names its topic here: "topic_particle",
+#: the word as the particle of a verb its rule names ("roll *out*");
+#: "topic_bound", a particle or preposition its rule's ``not_with`` names
+#: that makes it another verb ("call *for*"); "topic_verb", the word as a verb,
+#: for the rule's ``gives_name``, ``verb_without`` and ``not_reporting``;
+#: "reported_clause", a clause such a reporting verb takes ("announced *it
+#: has lost* …"); "reported_object", what it makes known (its object, or the
+#: subject of its passive), also "raised_subject", the subject of the verb a
+#: "passive_infinitive" hangs on ("*fares* are yet *to be set*"), and
+#: "reported_compound", a noun compounded onto them ("*price* cuts").
+#: How the words of a claim vote: "passive_subject", the subject of a
+#: passive (and a "passive_compound" onto it), what the verb is done to,
+#: weighs as an object; "fact_verb", a verb the predicate takes, and
+#: "fact_object", its last direct object, hold the slot words that name the
+#: fact the predicate speaks of ("signed *a contract*"); "kind_compound", an
+#: attribute's noun before another noun, names a kind of that one ("*panel*
+#: supply"); "slot_clause", a clause hung on a slot's noun, tells of that
+#: fact; "variant_head", a variant noun of ``topics.jsonl`` as a noun.
+#: The party that acts in its own fact (``party`` "actor"): "given_party",
+#: the one a verb gives to ("would give *Norvik* a stake");
+#: "participle_adjunct", a participle clause that acts through the subject of
+#: the clause it hangs on ("…, *bringing* the total to 40 orders");
+#: "untagged_party", a proper name as the subject that the entity tagger
+#: missed or took for a person's.
+#: The one who acts in an act of one party towards another (``party``
+#: "agent") and the other party: "raising_verb", a predicate that takes a
+#: clause, whose passive subject acts ("Kerr *is expected* to meet …");
+#: "party_apposition", a name in apposition to the subject;
+#: "party_argument" and, after a ``party_preposition``,
+#: "party_preposition_object", the words that may
+#: name the other party, with a "party_modifier" on them; "describing_name",
+#: a name that describes another noun ("a meeting with *Harlow Council*
+#: leaders"), no party; "untagged_other_party", a proper name there that the
+#: entity tagger missed
 TopicRole = Literal[
     "it_subject",
     "holder_dative",
@@ -244,6 +313,57 @@ TopicRole = Literal[
     "nominal_predicate",
     "codename_attribute",
     "scene_setting",
+    "act_noun",
+    "act_owner",
+    "agent_pronoun",
+    "party_preposition",
+    "act_object",
+    "party_object",
+    "party_owner",
+    "patient_preposition",
+    "patient_verb",
+    "recipient_preposition",
+    "character_mention",
+    "character_owner",
+    "role_title",
+    "role_modifier",
+    "role_owner",
+    "named_person",
+    "role_apposition",
+    "attribute_verb",
+    "attribute_raising",
+    "attribute_object",
+    "attribute_subject",
+    "attribute_predicate",
+    "attribute_head",
+    "attribute_noun",
+    "attribute_counted",
+    "attribute_compound",
+    "topic_particle",
+    "topic_bound",
+    "topic_verb",
+    "reported_clause",
+    "reported_object",
+    "raised_subject",
+    "passive_infinitive",
+    "reported_compound",
+    "passive_subject",
+    "passive_compound",
+    "fact_verb",
+    "fact_object",
+    "kind_compound",
+    "slot_clause",
+    "variant_head",
+    "given_party",
+    "participle_adjunct",
+    "untagged_party",
+    "raising_verb",
+    "party_apposition",
+    "party_argument",
+    "party_preposition_object",
+    "party_modifier",
+    "describing_name",
+    "untagged_other_party",
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 

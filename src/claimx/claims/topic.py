@@ -70,6 +70,8 @@ from .tree import NUMERIC_LABELS, PERSON_SUBJECT_PRONOUNS, SUBJECT_DEPS
 
 register_extensions()
 
+#: the walk of a ``topic`` rule that asks nothing of it (no spine, cue, claim or frame)
+_NO_WALK = Walk(frozenset(), None, None)
 #: entity labels of sums of money: a claim with no topic word that states one is a business fact
 _MONEY_LABELS = frozenset({"MONEY"})
 #: entity labels of places and nationalities: never an article's main subject
@@ -202,21 +204,6 @@ class TopicTagger(RulePackComponent):
                     self.word_verb_without[lemma] = frozenset(rule.verb_without)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
-        #: role -> the ``topic`` rules of ``scope.jsonl`` that find it (their
-        #: lexicons: the words of ``topics.jsonl`` by topic)
-        lexicons: dict[str, set[str]] = {}
-        for rule in rules:
-            lexicons.setdefault(rule.topic, set()).add(rule.lemma.lower())
-        frozen = {kind: frozenset(words) for kind, words in lexicons.items()}
-        self.topic_roles: dict[str, list[tuple[ScopeRule, Test]]] = {role: [] for role in TOPIC_ROLES}
-        for scope_rule in load_scope_rules(rules_dir):
-            if scope_rule.kind == "topic":
-                assert scope_rule.role is not None and scope_rule.pattern is not None
-                where = f"scope.jsonl rule {scope_rule.id!r}"
-                self.topic_roles[scope_rule.role].append((scope_rule, compile_pattern(scope_rule.pattern, frozen, where)))
-        missing = [role for role, found in self.topic_roles.items() if not found]
-        if missing:
-            raise RulePackError(f"scope.jsonl: no topic rule for the role {', '.join(missing)}")
         #: a figure with a unit (``measure_unit``): a capacity tier ("1TB", "512GB", "13-inch")
         self.measure_code: re.Pattern[str] | None = (
             re.compile(r"\d+(?:\.\d+)?-?(" + "|".join(re.escape(u) for u in self.measure_units) + ")", re.IGNORECASE)
@@ -266,6 +253,27 @@ class TopicTagger(RulePackComponent):
             for word in slot.words:
                 phrase = tuple(_phrase_words(word.lower()))
                 self.slot_words.setdefault(phrase[0], []).append((phrase, slot))
+        #: role -> the ``topic`` rules of ``scope.jsonl`` that find it (their
+        #: lexicons: the words of ``topics.jsonl`` by topic)
+        lexicons: dict[str, set[str]] = {}
+        for rule in rules:
+            lexicons.setdefault(rule.topic, set()).add(rule.lemma.lower())
+        frozen = {kind: frozenset(words) for kind, words in lexicons.items()}
+        # and the roles an agent slot names ("the nominee"): they stand for a party
+        frozen["agent_noun"] = frozenset(self.agent_nouns)
+        self.topic_roles: dict[str, list[tuple[ScopeRule, Test]]] = {role: [] for role in TOPIC_ROLES}
+        for scope_rule in load_scope_rules(rules_dir):
+            if scope_rule.kind == "topic":
+                assert scope_rule.role is not None and scope_rule.pattern is not None
+                where = f"scope.jsonl rule {scope_rule.id!r}"
+                self.topic_roles[scope_rule.role].append((scope_rule, compile_pattern(scope_rule.pattern, frozen, where)))
+        #: the roles with a rule that asks whether a word is in the spine
+        self._spine_roles = frozenset(
+            role for role, found in self.topic_roles.items() if any("IN_SPINE" in repr(rule.pattern) for rule, _ in found)
+        )
+        missing = [role for role, found in self.topic_roles.items() if not found]
+        if missing:
+            raise RulePackError(f"scope.jsonl: no topic rule for the role {', '.join(missing)}")
         #: first word -> (kind, phrase) of every codename and naming phrase
         self.first_words: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for kind, phrases in (("codename", self.codename_phrases), ("naming", self.naming_phrases)):
@@ -274,8 +282,12 @@ class TopicTagger(RulePackComponent):
 
     def _match(self, role: str, token: Token) -> ScopeRule | None:
         """RETURNS (ScopeRule | None): the first ``topic`` rule of ``role``
-        that matches ``token`` (the caller records it where it decides), or None."""
-        walk = Walk({token.i}, None, None)
+        that matches ``token`` (the caller records it where it decides), or None.
+
+        The walk holds the token itself as its spine (``IN_SPINE``); a role
+        none of whose rules asks for it shares one empty walk (the component
+        asks hundreds of thousands of times per hundred articles)."""
+        walk = Walk({token.i}, None, None) if role in self._spine_roles else _NO_WALK
         for rule, test in self.topic_roles[role]:
             if test(token, walk):
                 return rule
@@ -423,7 +435,7 @@ class TopicTagger(RulePackComponent):
         # the claims no topic word speaks for
         fallen = {n for n, topic in enumerate(topics) if topic is None}
         for n in fallen:
-            topics[n] = _fallback(claims[n], claim_ents[n], first_topic.get(sent_of[claims[n].start]))
+            topics[n] = _fallback(claims[n], claim_ents[n], first_topic.get(sent_of[claims[n].start]), self._match)
         # "The board said it had received three proposals", "the index closed
         # at 682": in an article that is a business story (half its claims or
         # more are business facts) a clause that names no topic of its own
@@ -470,7 +482,7 @@ class TopicTagger(RulePackComponent):
             if codename is None and variant is None and (info["topic"], info["key"]) in self.patient_keys:
                 # "charges against Kerr", "Kerr was indicted": the accused's charges
                 words = [h[0] for h in slot_hits[n] if (h[3].topic, h[3].key) == (info["topic"], info["key"])]
-                patient = _patient(claim, words)
+                patient = _patient(claim, words, self._match)
                 if patient is not None:
                     name = re.sub(r"['’]s$", "", patient.text)
                     info["subject"] = {"name": name, "start": patient.start_char, "end": patient.start_char + len(name)}
@@ -507,7 +519,7 @@ class TopicTagger(RulePackComponent):
             else:
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
             recipient = (
-                _recipient(claim, claim_ents[n], [h[0] for h in slot_hits[n] if h[3].key == info["key"]], main)
+                _recipient(claim, claim_ents[n], [h[0] for h in slot_hits[n] if h[3].key == info["key"]], main, self._match)
                 if (info["topic"], info["key"]) in self.follow_keys else None
             )
             if recipient is not None:
@@ -626,17 +638,24 @@ class TopicTagger(RulePackComponent):
         thing ("support the spending cuts", "meet demand")."""
         doc = claim.doc
         for i in words:
-            if doc[i].pos_ != "VERB":
-                continue
-            for obj in (c for c in doc[i].children if c.dep_ == "dobj"):
-                # "support Kerr's campaign": what a person owns stands for them
-                # (not "support the firm's new service")
-                owners = [c for c in obj.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON")]
-                if not any(
-                    t.ent_type_ in _AGENT_LABELS or t.pos_ in ("PRON", "PROPN") or t.lemma_.lower() in self.agent_nouns
-                    for t in (obj, *owners)
-                ):
+            # an ``act_object`` rule: the direct object of a verb
+            for obj in doc[i].children:
+                act = self._match("act_object", obj)
+                if act is None:
+                    continue
+                # "support Kerr's campaign": what a person owns stands for
+                # them (a ``party_owner`` rule; not "support the firm's new service")
+                party = self._match("party_object", obj)
+                owner = None if party is not None else next(
+                    ((c, rule) for c in obj.children if (rule := self._match("party_owner", c)) is not None), None
+                )
+                if party is None and owner is None:
                     return False
+                _note(obj, act)
+                if party is not None:
+                    _note(obj, party)
+                else:
+                    _note(*owner)
         return True
 
     def _record(self, claim: Span, info: dict, aliases: dict[str, str]) -> None:
@@ -854,13 +873,16 @@ class TopicTagger(RulePackComponent):
                     continue
                 words = range(token.i, token.i + len(phrase))
                 last = doc[words[-1]]
-                if slot.topic == "other" and last.dep_ == "compound" and last.head.i not in words and not any(
+                kind = self._match("kind_compound", last) if slot.topic == "other" and last.head.i not in words else None
+                if kind is not None and not any(
                     len(p) == 1 for p, _ in self.slot_words.get(last.head.lower_, [])
                     + self.slot_words.get(last.head.lemma_.lower(), [])
                 ):
                     # "panel supply", "chip shortage", "display maker": an
-                    # attribute's noun before another noun names a kind of
-                    # that one (supply, a shortage, a firm), not the attribute
+                    # attribute's noun before another noun (a ``kind_compound``
+                    # rule) names a kind of that one (supply, a shortage, a
+                    # firm), not the attribute
+                    _note(last, kind)
                     continue
                 if head_i in words:
                     weight = 3.0
@@ -877,10 +899,13 @@ class TopicTagger(RulePackComponent):
             # billion contract to supply 40 boats at a rate of four a year"
             # is the contract's, not a production rate): its own slot words
             # do not vote against it
-            held = {
-                t.i for i, _, _, _ in hits for c in doc[i].children if c.dep_ in ("acl", "relcl") for t in c.subtree
-            }
-            hits = [hit for hit in hits if hit[0] not in held]
+            clauses = [(c, rule) for i, _, _, _ in hits for c in doc[i].children if (rule := self._match("slot_clause", c)) is not None]
+            held = {t.i for c, _ in clauses for t in c.subtree}
+            kept = [hit for hit in hits if hit[0] not in held]
+            if len(kept) < len(hits):
+                for c, rule in clauses:
+                    _note(c, rule)
+            hits = kept
         return hits
 
     def topic(
@@ -917,10 +942,18 @@ class TopicTagger(RulePackComponent):
         # the noun that is the subject of a passive is what the verb is done
         # to ("4,000 production jobs in Finland will be cut" cuts jobs): it and its
         # compounds weigh as an object, the rest of its phrase as a subject
-        in_subject -= {
-            t.i for c in claim.doc[head_i].children if c.dep_ in _PASSIVE_SUBJECTS
-            for t in (c, *(m for m in c.children if m.dep_ == "compound"))
-        }
+        # (``passive_subject`` and ``passive_compound`` rules)
+        for c in claim.doc[head_i].children:
+            passive = self._match("passive_subject", c)
+            if passive is None:
+                continue
+            _note(c, passive)
+            in_subject.discard(c.i)
+            for m in c.children:
+                compound = self._match("passive_compound", m)
+                if compound is not None:
+                    _note(m, compound)
+                    in_subject.discard(m.i)
         # an adjunct that sets the scene before the clause ("As part of the
         # restructuring, …") says as little of what the claim is about as its subject
         for child in claim.doc[head_i].children:
@@ -1009,7 +1042,7 @@ class TopicTagger(RulePackComponent):
             cast_word = any(
                 t.i != head_i and self._topic_word(t) == "cast" for t in claim
             ) or person_as is not None or role_as is not None or any(
-                c.lower_ == "as" and self._match("person_as", c) is not None for c in head.children
+                self._match("person_as", c) is not None for c in head.children
             )
             if crew_role and not cast_word:
                 counts["crew"] += counts.pop("cast")
@@ -1019,11 +1052,18 @@ class TopicTagger(RulePackComponent):
                 # "Alita's star" is the actor who plays her, not the story
                 if child.dep_ not in SUBJECT_DEPS or self._topic_word(child) == "cast":
                     continue
-                for name in (child, *(c for c in child.children if c.dep_ == "poss")):
-                    start, end = _name_from(doc, _name_start(name)) if name.pos_ == "PROPN" else (0, 0)
+                # the subject, or its owner (a ``character_owner`` rule), as a
+                # proper name (a ``character_mention`` rule)
+                owners = [(c, rule) for c in child.children if (rule := self._match("character_owner", c)) is not None]
+                for name, owner in ((child, None), *owners):
+                    mention = self._match("character_mention", name)
+                    start, end = _name_from(doc, _name_start(name)) if mention is not None else (0, 0)
                     if start != end and doc_text(doc)[start:end] in characters:
+                        _note(name, mention)
+                        if owner is not None:
+                            _note(name, owner)
                         counts["plot"] += 3
-                        log.append(("plot", "character", 3))
+                        log.append(("plot", mention.id, 3))
                         break
         if not counts:
             return None
@@ -1041,12 +1081,13 @@ class TopicTagger(RulePackComponent):
             -> the predicate's verbs, when there are any; else empty."""
         doc = claim.doc
         head = doc[head_i]
-        verbs = [head, *(c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+        # the predicate and the verbs it takes (``fact_verb`` rules: "plans *to sign* a deal")
+        verbs = [head, *(c for c in head.children if self._match("fact_verb", c) is not None)]
         objects: list[Token] = []
         withs: list[Token] = []
         for verb in verbs:
-            # the last object: "join the panel show" is not about a panel
-            objects += [c for c in verb.children if c.dep_ == "dobj"][-1:]
+            # the last object (a ``fact_object`` rule): "join the panel show" is not about a panel
+            objects += [c for c in verb.children if self._match("fact_object", c) is not None][-1:]
             withs += [c for c in verb.children if self._match("with_attribute", c) is not None]
         in_object = {t.i for top in objects for t in top.subtree}
         in_with = {t.i for top in withs for t in top.subtree}
@@ -1057,6 +1098,12 @@ class TopicTagger(RulePackComponent):
         }
         if found:
             found["verbs"] = {v.i for v in verbs}
+            for top in objects:
+                rule = self._match("fact_object", top)
+                if rule is not None and any(t.i in found for t in top.subtree):
+                    _note(top, rule)
+                    if top.head.i != head.i:
+                        _note(top.head, self._match("fact_verb", top.head))
             for top in withs:
                 rule = self._match("with_attribute", top)
                 if rule is not None and any(t.i in found for t in top.subtree):
@@ -1075,13 +1122,14 @@ class TopicTagger(RulePackComponent):
                 continue
             doc = claim.doc
             for token in claim:
-                if token.lower_ != "as" or token.i + 1 >= claim.end:
-                    continue
-                after_person = token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON"
-                # "will return as Captain Vos", "joins as Kade": "as" on a cast word
-                on_cast = self._topic_word(token.head) == "cast" or token.head.lemma_.lower() in self.cast_verbs
-                if self._match("role_as", token) is None and not (
-                    (after_person or on_cast) and self._match("person_as", token)
+                if token.i + 1 >= claim.end or self._match("role_as", token) is None and (
+                    self._match("person_as", token) is None
+                    # "will return as Captain Vos", "joins as Kade": "as" on a cast word
+                    or not (
+                        (token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON")
+                        or self._topic_word(token.head) == "cast"
+                        or token.head.lemma_.lower() in self.cast_verbs
+                    )
                 ):
                     continue
                 start, end = _name_from(doc, token.i + 1)
@@ -1100,18 +1148,25 @@ class TopicTagger(RulePackComponent):
         holds, as its head or a word compounded onto it, a word of a topic
         other than ``topic``; the work itself ("announce the sequel") is no
         other fact."""
-        children = list(verb.children)
-        if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children):
-            # "prices have yet to be announced": the subject of the verb the passive hangs on
-            children += [c for c in verb.head.children if c.dep_ == "nsubj"]
-        for child in children:
-            if child.dep_ not in ("dobj", "nsubj", *_PASSIVE_SUBJECTS) or (child.dep_ == "nsubj" and child.head.i == verb.i):
-                continue
-            for t in (child, *(c for c in child.children if c.dep_ == "compound")):
+        # its object or the subject of its passive (a ``reported_object`` rule)
+        children = [(c, rule) for c in verb.children if (rule := self._match("reported_object", c)) is not None]
+        passive = self._match("passive_infinitive", verb)
+        if passive is not None:
+            # "prices have yet to be announced": the subject of the verb the
+            # passive hangs on (a ``raised_subject`` rule)
+            children += [(c, rule) for c in verb.head.children if (rule := self._match("raised_subject", c)) is not None]
+        for child, rule in children:
+            compounds = [(c, r) for c in child.children if (r := self._match("reported_compound", c)) is not None]
+            for t, how in ((child, None), *compounds):
                 if t.lemma_.lower() in self.word_reporting:
                     continue
                 other = self._topic_word(t)
                 if other is not None and other not in (topic, "franchise"):
+                    _note(child, rule)
+                    if how is not None:
+                        _note(t, how)
+                    if passive is not None and child.head.i != verb.i:
+                        _note(verb, passive)
                     return True
         return False
 
@@ -1137,29 +1192,53 @@ class TopicTagger(RulePackComponent):
             topic = self.words.get(word)
             if topic is not None:
                 allowed = self.word_pos.get(word)
-                particle = token.dep_ == "prt" and token.head.lemma_.lower() in self.word_particle_of.get(word, ())
-                if allowed is not None and token.pos_ not in allowed and not particle:
-                    return None
+                if allowed is not None and token.pos_ not in allowed:
+                    # "roll out", "bring out": a ``topic_particle`` rule, the
+                    # word as the particle of a verb its rule names
+                    heads = self.word_particle_of.get(word)
+                    particle = self._match("topic_particle", token) if heads and token.head.lemma_.lower() in heads else None
+                    if particle is None:
+                        return None
+                    _note(token, particle)
                 bound = self.word_not_with.get(word)
-                if bound and any(c.dep_ in ("prep", "prt") and c.lower_ in bound for c in token.children):
-                    return None
+                if bound:
+                    # "call *for*", "call *on*": a ``topic_bound`` rule, a
+                    # particle or preposition its rule names, makes it another verb
+                    for c in token.children:
+                        rule = self._match("topic_bound", c) if c.lower_ in bound else None
+                        if rule is not None:
+                            _note(c, rule)
+                            return None
                 held = self.word_except.get(word)
                 if held and _in_expression(token, held):
                     return None
-                if token.pos_ == "VERB":
+                verb = (
+                    self._match("topic_verb", token)
+                    if word in self.word_gives_name or word in self.word_verb_without or word in self.word_reporting
+                    else None
+                )
+                if verb is not None:
                     if word in self.word_gives_name and not _gives_name(token):
+                        _note(token, verb)
                         return None  # "called for an inquiry", "has not named a chair": no name given
                     without = self.word_verb_without.get(word)
                     # a bare date the parser reads as an object ("will not open this Thanksgiving") is none
                     if without and any(c.dep_ in without and c.ent_type_ not in ("DATE", "TIME") for c in token.children):
+                        _note(token, verb)
                         return None  # "will open nine stores": something opened, not a work
-                if word in self.word_reporting and token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children):
-                    # "announced it has lost $6 billion": what is said is the fact
-                    return None
-                if word in self.word_reporting and token.pos_ == "VERB" and self._names_other_topic(token, topic):
-                    # "prices have yet to be announced", "announced a deal":
-                    # what is made known is the fact, as what is said is
-                    return None
+                if word in self.word_reporting and verb is not None:
+                    # "announced it has lost $6 billion": what is said (a
+                    # ``reported_clause`` rule) is the fact
+                    said = next(((c, r) for c in token.children if (r := self._match("reported_clause", c)) is not None), None)
+                    if said is not None:
+                        _note(token, verb)
+                        _note(*said)
+                        return None
+                    if self._names_other_topic(token, topic):
+                        # "prices have yet to be announced", "announced a deal":
+                        # what is made known is the fact, as what is said is
+                        _note(token, verb)
+                        return None
                 return topic
         return None
 
@@ -1175,7 +1254,11 @@ class TopicTagger(RulePackComponent):
             return None
         source = (claim._.claim or {}).get("attribution") or {}
         for token in claim:
-            if token.pos_ != "NOUN" or token.lemma_.lower() not in self.variant_nouns:
+            # a ``variant_head`` rule: the variant noun as a noun
+            if token.lemma_.lower() not in self.variant_nouns:
+                continue
+            head_rule = self._match("variant_head", token)
+            if head_rule is None:
                 continue
             if source and source["start"] <= token.idx < source["end"]:
                 continue
@@ -1195,6 +1278,7 @@ class TopicTagger(RulePackComponent):
             if rule:
                 record_rule(doc, rule, token.idx, token.idx + len(token.text))
             _note(doc[j], code_rule)
+            _note(token, head_rule)
             measured = self.measure_code.fullmatch(code) if self.measure_code is not None else None
             if measured is not None:
                 unit = self.measure_units[measured.group(1).lower()]
@@ -1219,11 +1303,21 @@ class TopicTagger(RulePackComponent):
         main_words = set(main.split())
         main_person = bool(main) and any(e.label_ == "PERSON" and e.text == main for e in doc.ents)
 
-        def role(token: Token) -> bool:
-            # a noun that names a role ("boss", "chief operating officer")
-            return token.pos_ in ("NOUN", "PROPN") and any(
-                self._topic_word(t) == "crew" for t in (token, *(c for c in token.lefts if c.dep_ in ("amod", "compound")))
-            )
+        def role(token: Token) -> ScopeRule | None:
+            # a noun that names a role ("boss", "chief operating officer"):
+            # a ``role_title`` rule, a crew word itself or in a modifier before
+            # it (a ``role_modifier`` rule)
+            rule = self._match("role_title", token)
+            if rule is None:
+                return None
+            if self._topic_word(token) == "crew":
+                return rule
+            for c in token.lefts:
+                modifier = self._match("role_modifier", c)
+                if modifier is not None and self._topic_word(c) == "crew":
+                    _note(c, modifier)
+                    return rule
+            return None
 
         def of_main(name: Span) -> bool:
             return bool(main_words) and all(t.text in main_words for t in name)
@@ -1233,7 +1327,12 @@ class TopicTagger(RulePackComponent):
             if ent.label_ != "PERSON":
                 continue
             last = doc[ent.end - 1]
-            if last.dep_ == "poss" and role(last.head):
+            owner = self._match("role_owner", last)
+            title = role(last.head) if owner is not None else None
+            if title is not None:
+                # "Skerra's chief executive": the role's owner is no person of the claim
+                _note(last, owner)
+                _note(last.head, title)
                 continue
             if of_main(ent) and ent.text != main:
                 if main_person:
@@ -1241,12 +1340,32 @@ class TopicTagger(RulePackComponent):
                 continue
             found.append((ent, ent.text))
         for token in claim:
-            if token.pos_ != "PROPN" or any(e.start <= token.i < e.end for e, _ in found):
+            # a ``named_person`` rule: a proper noun the entity tagger gave no person
+            named = self._match("named_person", token)
+            if named is None or any(e.start <= token.i < e.end for e, _ in found):
                 continue
-            if not ((token.dep_ == "appos" and role(token.head)) or any(c.dep_ == "appos" and role(c) for c in token.children)):
+            # a ``role_apposition`` rule: the name in apposition to a role, or the role to it
+            title = None
+            apposition = self._match("role_apposition", token)
+            if apposition is not None:
+                title = role(token.head)
+                at, role_at = token, token.head
+            if title is None:
+                at, apposition, title = next(
+                    (
+                        (c, a, t) for c in token.children
+                        if (a := self._match("role_apposition", c)) is not None and (t := role(c))
+                    ),
+                    (token, None, None),
+                )
+                role_at = at
+            if title is None or apposition is None:
                 continue
             name = doc[_name_start(token) : token.i + 1]
             if name.root.ent_type_ in ("PERSON", "ORG", "") and not of_main(name):
+                _note(token, named)
+                _note(at, apposition)
+                _note(role_at, title)
                 found.append((name, name.text))
         return sorted(found, key=lambda item: item[0].start)
 
@@ -1286,7 +1405,7 @@ class TopicTagger(RulePackComponent):
             if topic == "other":
                 # "The range is expected to be 9,000 miles": an attribute is
                 # keyed by the noun the claim is about
-                return _attribute(claim, head, source) or topic
+                return _attribute(claim, head, source, self._match) or topic
             return topic
         if topic == "release":
             lemmas = {t.lemma_.lower() for t in claim}
@@ -1306,7 +1425,7 @@ class TopicTagger(RulePackComponent):
         return best[1] if best else topic
 
 
-def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None) -> str:
+def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None, match: Match) -> str:
     """RETURNS (str): the topic of a claim no topic word speaks for: a sum of
     money its predicate states is a business fact; a clause with a noun of
     its own is about that (``other``); else its sentence's topic, else ``other``."""
@@ -1324,7 +1443,7 @@ def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None) -> str:
         return "business"
     # "…, claiming the evaluation was skewed": a clause with a
     # noun of its own is about that, not its sentence's topic
-    if _attribute(claim, head, source):
+    if _attribute(claim, head, source, match):
         return "other"
     return sentence_topic or "other"
 
@@ -1348,11 +1467,7 @@ def _domain(topics: Sequence[str]) -> str | None:
     return None
 
 
-#: dependencies that make a word a noun, whatever its tag
-_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
-
-
-def _attribute(claim: Span, head: Token, source: dict) -> str | None:
+def _attribute(claim: Span, head: Token, source: dict, match: Match) -> str | None:
     """RETURNS (str | None): the attribute a claim of topic ``other`` speaks
     to, in lower case as written with the nouns compounded onto it: the
     common noun that is its predicate's object ("the board rejected the
@@ -1360,45 +1475,77 @@ def _attribute(claim: Span, head: Token, source: dict) -> str | None:
     miles": "range"), else its predicate noun ("it was a clear case of
     favouritism"); a quantity stands for what it counts ("40% of the
     components": "components"). None when the claim names no such noun
-    (a pronoun or a name as subject and nothing else)."""
-    doc = claim.doc
+    (a pronoun or a name as subject and nothing else).
 
-    def usable(token: Token | None) -> Token | None:
+    The ``attribute_*`` topic rules of ``scope.jsonl`` say which words these
+    are: the verbs the predicate hangs on or takes (``attribute_verb``,
+    ``attribute_raising``), the dependents asked in turn
+    (``attribute_object``, then ``attribute_subject``, then
+    ``attribute_predicate``), a noun (``attribute_noun``), what a quantity
+    counts (``attribute_counted``) and the nouns compounded onto it
+    (``attribute_compound``)."""
+    doc = claim.doc
+    Trail = list[tuple[Token, ScopeRule]]
+
+    def usable(token: Token | None, trail: Trail) -> Token | None:
         if token is None or not claim.start <= token.i < claim.end:
             return None
         if source and source["start"] <= token.idx < source["end"]:
             return None
         if token.ent_type_ in NUMERIC_LABELS or token.like_num:
             # "40% of the components", "two of the engines"
-            counted = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-            return usable(counted[0]) if counted else None
+            counted = [(g, rule) for c in token.children for g in c.children if (rule := match("attribute_counted", g)) is not None]
+            if not counted:
+                return None
+            trail.append(counted[0])
+            return usable(counted[0][0], trail)
         # a capitalised noun opening a sentence may be tagged a verb; its
         # place says it is a noun
-        if not (token.pos_ == "NOUN" or (token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS)) or not token.is_alpha:
+        rule = match("attribute_noun", token) if token.is_alpha else None
+        if rule is None:
             return None
+        trail.append((token, rule))
         return token
 
     # "plans to share a roadmap": the verbs the predicate hangs on
-    verbs = [head, *(c for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"))]
-    if head.dep_ in ("xcomp", "ccomp") and head.head.pos_ in ("VERB", "AUX"):
+    verbs: list[tuple[Token, Trail]] = [(head, [])]
+    verbs += [(c, [(c, rule)]) for c in head.children if (rule := match("attribute_verb", c)) is not None]
+    raising = match("attribute_raising", head)
+    if raising is not None:
         # "the range is expected to be …": the subject hangs on the verb above
-        verbs.append(head.head)
+        verbs.append((head.head, [(head, raising)]))
     found = None
+    trail: Trail = []
     # the thing done comes before the one who does it ("the board rejected
     # the proposal"); without an object, the subject ("the fault was found")
-    for deps in (("dobj",), ("nsubj", "nsubjpass"), ("attr", "acomp")):
-        for verb in verbs:
-            found = next((t for c in verb.children if c.dep_ in deps if (t := usable(c)) is not None), None)
+    for role in ("attribute_object", "attribute_subject", "attribute_predicate"):
+        for verb, how in verbs:
+            for c in verb.children:
+                rule = match(role, c)
+                if rule is None:
+                    continue
+                trail = [*how, (c, rule)]
+                found = usable(c, trail)
+                if found is not None:
+                    break
             if found is not None:
                 break
         if found is not None:
             break
-    if found is None and head.pos_ == "NOUN":
-        found = usable(head)
+    if found is None:
+        head_rule = match("attribute_head", head)
+        if head_rule is not None:
+            trail = [(head, head_rule)]
+            found = usable(head, trail)
     if found is None:
         return None
+    for token, rule in trail:
+        _note(token, rule)
     first = found.i
-    while first - 1 >= claim.start and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i in (found.i, first) and doc[first - 1].pos_ == "NOUN":
+    while first - 1 >= claim.start and doc[first - 1].head.i in (found.i, first) and (
+        (compound := match("attribute_compound", doc[first - 1])) is not None
+    ):
+        _note(doc[first - 1], compound)
         first -= 1
     return doc[first : found.i + 1].text.lower()
 
@@ -1560,8 +1707,6 @@ def _best_slot(
     return (best[0], best[2]) if best else None
 
 
-#: the subject of a passive verb, its object in the active
-_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 #: entity labels of a party that acts in a deal: a company, a government, a country
 _PARTY_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
@@ -1610,19 +1755,25 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
     # the subject acts even when it also speaks ("Officials from Peru have agreed")
     # the agent of a passive acts, not its subject ("is to be 40 percent
     # owned by a pension fund"; the by-phrase may hang on the amount)
+    how: list[tuple[Token, ScopeRule]] = []  # the rules that led to the party, noted when one is found
     near = [head, *(c for c in head.children if c.dep_ == "npadvmod")]
     # an ``agent_object`` rule: the object of a passive's agent or of "by"
     agents = [(g, rule) for t in near for c in t.children for g in c.children if (rule := match("agent_object", g)) is not None]
     tops = [g for g, _ in agents]
     if not tops:
-        # "would give Norvik a 20 percent stake": the one given it holds it
-        tops = [c for c in head.children if c.dep_ == "dative"]
+        # "would give Norvik a 20 percent stake": the one given it (a
+        # ``given_party`` rule) holds it
+        given = [(c, rule) for c in head.children if (rule := match("given_party", c)) is not None]
+        tops = [c for c, _ in given]
+        how += given
     if not tops:
         tops = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
-    if not tops and head.dep_ == "advcl" and head.tag_ == "VBG":
+    adjunct = match("participle_adjunct", head) if not tops else None
+    if adjunct is not None:
         # "the group sold most of its stake, retaining 20 percent": a
-        # participle clause without a subject of its own acts through the
-        # subject of the clause it hangs on
+        # participle clause (a ``participle_adjunct`` rule) without a subject
+        # of its own acts through the subject of the clause it hangs on
+        how.append((head, adjunct))
         tops = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
         # that subject stands outside the claim: its names are the sentence's
         ents = [*ents, *(e for e in head.sent.ents if any(e.start <= t.i < e.end for t in tops))]
@@ -1641,10 +1792,12 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
         # "Launch customer Ostra have ordered 55": a proper name as the
         # subject, which the entity tagger missed or took for a person's
         # ("British and Irish airline Aer Solas has bought six")
-        names = [t for t in tops if t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON")]
+        # (an ``untagged_party`` rule)
+        names = [(t, rule) for t in tops if (rule := match("untagged_party", t)) is not None]
         if names:
-            name = doc[_name_start(names[0]) : names[0].i + 1]
+            name = doc[_name_start(names[0][0]) : names[0][0].i + 1]
             parties.insert(0, name)
+            how.append(names[0])
     pronoun = next(((t, rule) for t in tops if (rule := match("actor_pronoun", t)) is not None), None)
     if not parties and pronoun is not None:
         # "Halvard said it holds 9% of the shares": "it" is the speaker
@@ -1670,6 +1823,8 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
     for g, rule in agents:
         if ent.start <= g.i < ent.end:
             _note(g, rule)
+    for token, rule in how:
+        _note(token, rule)
     return ent
 
 
@@ -1677,10 +1832,6 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
 _AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: clauses through which a predicate without a subject of its own acts through its head's ("is not ready to back her")
 _OPEN_CLAUSES = frozenset({"xcomp", "advcl", "acomp", "conj"})
-#: pronouns that stand for a person or body that acts
-_AGENT_PRONOUNS = frozenset({"he", "she", "i", "we"})
-#: prepositions after which a slot's noun or verb names the other party ("support for", "meet with", "inquiry into")
-_OTHER_PREPOSITIONS = frozenset({"with", "of", "for", "into", "against", "on", "to"})
 
 
 def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tuple[dict | None, str | None] | None:
@@ -1714,12 +1865,22 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
 
     # "the governor's endorsement", "a formal protest by Harlan Aerospace"; not
     # "the party's nomination" (no one named)
+    # (an ``act_owner`` rule, on a child of the slot's noun or on a grandchild)
     tops = [
-        t for i in words if doc[i].pos_ in ("NOUN", "PROPN")
+        t for i in words if match("act_noun", doc[i]) is not None
         for c in doc[i].children
-        for t in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "by" else [])
+        for t in ([c] if match("act_owner", c) is not None else [g for g in c.children if match("act_owner", g) is not None])
         if party(t) is not None
     ]
+    if tops:
+        # the noun of the act and its owner
+        owner = tops[0]
+        owner_rule = match("act_owner", owner)
+        noun = owner.head if owner.head.i in words else owner.head.head
+        noun_rule = match("act_noun", noun)
+        if owner_rule is not None and noun_rule is not None:
+            _note(owner, owner_rule)
+            _note(noun, noun_rule)
     verb = head
     for level in range(4):
         if tops:
@@ -1727,9 +1888,12 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         agents = [g for c in verb.children for g in c.children if match("agent_object", g) is not None]
         # the subject of a passive is done to ("Kerr was endorsed"), unless
         # the clause hangs on it ("Kerr is expected to meet …")
-        raising = level > 0 or any(c.dep_ == "xcomp" for c in verb.children)
-        deps = ("nsubj", "csubj", "nsubjpass") if raising else ("nsubj", "csubj")
+        # (a ``raising_verb`` rule: the verb takes a clause)
+        raising = match("raising_verb", verb) if level == 0 else None
+        deps = ("nsubj", "csubj", "nsubjpass") if level > 0 or raising is not None else ("nsubj", "csubj")
         tops = agents or [c for c in verb.children if c.dep_ in deps]
+        if raising is not None and tops and not agents:
+            _note(verb, raising)
         if tops or verb.dep_ not in _OPEN_CLAUSES or verb.head is verb:
             break
         verb = verb.head
@@ -1738,7 +1902,7 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
     subject: dict | None = None
     if top is None:
         pass
-    elif top.lower_ in _AGENT_PRONOUNS:
+    elif (pronoun := match("agent_pronoun", top)) is not None:
         speaker = doc.char_span(source["start"], source["end"], alignment_mode="expand") if source else None
         # "House Speaker Paul Ryan said he …": the person before the body
         said = sorted(
@@ -1760,14 +1924,23 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
             ]
             if governing:
                 break
-        if top.lower_ not in ("he", "she"):
+        if top.lower_ not in PERSON_SUBJECT_PRONOUNS:
             before, governing = [], []
         found = said[0] if said else governing[0] if governing else before[-1] if before else None
         if found is not None:
+            _note(top, pronoun)
             subject = {"name": re.sub(r"['’]s$", "", found.text), "start": top.idx, "end": top.idx + len(top)}
     else:
-        appos = [c for c in top.children if c.dep_ == "appos"]
-        found = party(top) or next((p for c in appos if (p := party(c)) is not None), None)
+        found = party(top)
+        if found is None:
+            # a name in apposition to the subject (a ``party_apposition`` rule)
+            appos = next(
+                ((p, c, rule) for c in top.children if (rule := match("party_apposition", c)) is not None and (p := party(c)) is not None),
+                None,
+            )
+            if appos is not None:
+                found = appos[0]
+                _note(*appos[1:])
         if found is not None:
             # "Donald Trump’s endorsement": the name without its possessive
             name = re.sub(r"['’]s$", "", found.text)
@@ -1776,29 +1949,45 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
     # the object itself, its owner, or what a preposition names: not a
     # name deeper in the phrase ("cuts favored by conservatives like Cruz")
     objects: list[Token] = []
+    noted: list[tuple[Token, ScopeRule]] = []  # the ``party_preposition`` rules that found an object
+    # (``party_argument``, ``party_preposition`` with its
+    # ``party_preposition_object`` rules; a ``party_modifier`` rule: a word on the object)
     for t in {head, *(doc[i] for i in words)}:
         for c in t.children:
-            if c.dep_ in ("dobj", "dative", "pobj", "nsubjpass"):
+            if (rule := match("party_argument", c)) is not None:
                 objects.append(c)
-            elif c.dep_ == "prep" and c.lower_ in _OTHER_PREPOSITIONS:
-                objects.extend(g for g in c.children if g.dep_ == "pobj")
+                noted.append((c, rule))
+            elif (rule := match("party_preposition", c)) is not None:
+                held = [(g, r) for g in c.children if (r := match("party_preposition_object", g)) is not None]
+                objects.extend(g for g, _ in held)
+                noted += [(c, rule), *held]
             elif c.dep_ == "poss" and c.i not in taken:
                 objects.append(c)
-    near = [*objects, *(g for o in objects for g in o.children if g.dep_ in ("poss", "compound", "appos"))]
+    modifiers = [(g, rule) for o in objects for g in o.children if (rule := match("party_modifier", g)) is not None]
+    noted += modifiers
+    near = [*objects, *(g for g, _ in modifiers)]
     inside = {t.i for t in near if not (source and source["start"] <= t.idx < source["end"])} - taken
     # the party itself, not a word describing another noun ("a meeting with GOP leaders")
-    others = [
-        (e.start, e.text.split()[-1] if e.label_ == "PERSON" else re.sub(r"^the\s+", "", e.text, flags=re.I))
-        for e in sent_ents
-        if e.root.i in inside and e.label_ != "NORP" and e.root.dep_ not in ("compound", "amod", "nmod")
-        and (found is None or e.text != found.text)
-    ]
-    # "will meet with Governor Odell Price": a proper name the entity tagger missed
-    others += [
-        (t.i, t.text) for t in near
-        if t.i in inside and t.pos_ == "PROPN" and t.dep_ in ("pobj", "dobj", "poss", "nsubjpass") and not t.ent_type_
-    ]
+    # (a ``describing_name`` rule: a name that describes another noun)
+    others = []
+    for e in sent_ents:
+        if e.root.i not in inside or e.label_ == "NORP" or (found is not None and e.text == found.text):
+            continue
+        describing = match("describing_name", e.root)
+        if describing is not None:
+            _note(e.root, describing)
+            continue
+        others.append((e.start, e.text.split()[-1] if e.label_ == "PERSON" else re.sub(r"^the\s+", "", e.text, flags=re.I)))
+    # "will meet with Governor Odell Price": a proper name the entity tagger
+    # missed (an ``untagged_other_party`` rule)
+    untagged = [(t, rule) for t in near if t.i in inside and (rule := match("untagged_other_party", t)) is not None]
+    others += [(t.i, t.text) for t, _ in untagged]
     name = re.sub(r"['’]s?$", "", min(others)[1]) if others else None
+    if others:
+        first = min(others)[0]
+        for c, rule in [*noted, *untagged]:
+            if c.left_edge.i <= first <= c.right_edge.i:
+                _note(c, rule)
     if subject is None:
         # "the former governor endorsed Kessling": no one named acts, but the
         # other party says what the fact is; without either it is no such fact
@@ -1806,11 +1995,7 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
     return subject, name or None
 
 
-#: verbs whose subject is the one an act is done to, when the act is their object ("face charges")
-_FACING_VERBS = frozenset({"face", "avoid", "escape"})
-
-
-def _patient(claim: Span, words: list[int]) -> Span | None:
+def _patient(claim: Span, words: list[int], match: Match) -> Span | None:
     """RETURNS (Span | None): the person or organisation a slot's act is done
     to (``party`` "patient"): named after its noun's "against" ("charges
     against Kerr"), as its verb's object ("prosecutors charged Kerr") or as
@@ -1819,10 +2004,13 @@ def _patient(claim: Span, words: list[int]) -> Span | None:
     ents = [e for e in claim.sent.ents if e.label_ in ("PERSON", "ORG")]
     for i in words:
         word = doc[i]
-        if word.pos_ in ("NOUN", "PROPN"):
-            tops = [g for c in word.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
-            if word.dep_ == "dobj" and word.head.lemma_.lower() in _FACING_VERBS:
+        if match("act_noun", word) is not None:
+            # a ``patient_preposition`` rule: "charges *against* Kerr"
+            tops = [g for c in word.children if match("patient_preposition", c) is not None for g in c.children if g.dep_ == "pobj"]
+            facing = match("patient_verb", word)
+            if facing is not None:
                 # "Kerr will not face charges": the one who faces them
+                _note(word.head, facing)
                 tops += [c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         else:
             tops = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -1832,6 +2020,13 @@ def _patient(claim: Span, words: list[int]) -> Span | None:
                 if found is None and t.pos_ == "PROPN" and t.ent_type_ not in NUMERIC_LABELS:
                     found = doc[_name_start(t) : t.i + 1]  # a name the entity tagger missed
                 if found is not None:
+                    noun = match("act_noun", word)
+                    if noun is not None:
+                        _note(word, noun)
+                    for c in word.children:
+                        rule = match("patient_preposition", c)
+                        if rule is not None and top.head.i == c.i:
+                            _note(c, rule)
                     return found
     return None
 
@@ -1844,7 +2039,7 @@ def _name_part(name: str, main: str) -> bool:
     return all(w in main_words for w in words) or all(w in words for w in main_words)
 
 
-def _recipient(claim: Span, ents: list[Span], words: list[int], main: str | None) -> Span | None:
+def _recipient(claim: Span, ents: list[Span], words: list[int], main: str | None, match: Match) -> Span | None:
     """RETURNS (Span | None): the organisation a slot's word says the thing
     goes to ("deliveries *to Aerolux*", "was delivered today *to Aerolux*"):
     the party named after "to" hung on the word, when it is not the main
@@ -1852,13 +2047,15 @@ def _recipient(claim: Span, ents: list[Span], words: list[int], main: str | None
     doc = claim.doc
     for i in words:
         for prep in doc[i].children:
-            if prep.dep_ != "prep" or prep.lower_ != "to":
+            rule = match("recipient_preposition", prep)
+            if rule is None:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
                 found = [e for e in ents if e.label_ in _PARTY_LABELS and e.start <= obj.i < e.end]
                 if found and not (main and (found[0].text in main or main in found[0].text)):
+                    _note(prep, rule)
                     return found[0]
     return None
 
