@@ -658,6 +658,8 @@ SegmentRole = Literal[
     "second_report",
     "misattached_report",
     "imperative",
+    "dated_report",
+    "report_part",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

@@ -216,7 +216,7 @@ def test_segment_measurable_or_forecast_superlative_is_a_claim(analyse, text):
             ["The bidder could come back with a sweeter offer"],
         ),
         (
-            "The singer will release her fourth album on February 20, the singer announced on Wednesday in a video.",
+            "The singer will release her fourth album on February 20, the singer announced in a video.",
             ["The singer will release her fourth album on February 20"],
         ),
         # a reporting participle the parser hangs on the reporter, with the
@@ -266,6 +266,36 @@ def test_segment_trailing_reporter_is_no_claim(analyse, text, claims):
 )
 def test_segment_reporter_of_a_question_or_a_cut_off_quote_is_no_claim(analyse, text, claims):
     assert [r.text for r in analyse(text)] == claims
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # a reporter after what it reports with a day of its own: the article
+        # states that the report was made that day, a claim of its own
+        (
+            "The singer will release her fourth album on February 20, the singer announced on Wednesday in a video.",
+            ["The singer will release her fourth album on February 20", "the singer announced on Wednesday in a video"],
+        ),
+        (
+            "The plant will shut in the autumn, a company spokesman told reporters Thursday night.",
+            ["The plant will shut in the autumn", "a company spokesman told reporters Thursday night"],
+        ),
+        # a reporter before what it reports stays in the reported claim, with its day
+        (
+            "The company said on Thursday that the plant will shut in the autumn.",
+            ["The company said on Thursday that the plant will shut in the autumn"],
+        ),
+    ],
+)
+def test_segment_dated_trailing_reporter_is_a_claim(analyse, text, claims):
+    records = analyse(text)
+    assert [r.text for r in records] == claims
+    if len(records) == 2:
+        # the report is the article's own statement; what it reports keeps its source
+        reported, report = records
+        assert report.attribution is None and report.status == "confirmed"
+        assert reported.attribution is not None and reported.attribution.text == report.text.split(" announced")[0].split(" told")[0]
 
 
 def test_segment_reporting_participle_frames_what_it_reports(analyse):

@@ -152,6 +152,11 @@ class AttributionTagger(RulePackComponent):
         quoted = doc_quotations(doc)
         for claim in claims:
             info = dict(claim._.claim or {})
+            if info.get("report"):
+                # "…, the senator said Monday": the report itself, which the article states
+                info["attribution"] = None
+                claim._.claim = info
+                continue
             head = doc[info.get("head", claim.root.i)]
             frame_i = info.get("frame")
             source = self.find_source(doc, claim, head, doc[frame_i] if frame_i is not None else None)

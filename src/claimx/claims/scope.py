@@ -27,7 +27,7 @@ claim's predicate or its frame), ``IN_CLAIM`` (it lies in the claim),
 ``AS_LEMMA`` (it is written as its lemma: a base form), ``IS_CUE_ROOT`` (it is the cue's root),
 ``AFTER_HEAD`` (it follows its head), ``BEFORE_FROM`` (it precedes the token the walk came up
 from), ``IS_ROOT`` (it heads its sentence), ``LIKE_NUM`` (it reads as a number), ``SENT_START`` (it opens its sentence), ``SET_OFF_BY_COMMA`` (its subtree
-follows its head after a comma); ``CUE_TOKENS`` (an int, or ``IN``): the
+follows its head after a comma), ``IN_DATE`` (it lies in a date the dates component found); ``CUE_TOKENS`` (an int, or ``IN``): the
 cue's length in tokens (or ``{">=": n}``); ``CUE_RULE`` (fields of the cue's rule and their
 values, ``{"subject_modifier": true}``). ``NOT`` (a nested pattern): the
 token does not match it; ``ANY`` (a list of patterns): it matches one of
@@ -42,7 +42,7 @@ from typing import Any, NamedTuple
 from spacy.tokens import Span, Token
 
 from ..errors import RulePackError
-from .extensions import CUES_KEY
+from .extensions import CUES_KEY, DATES_KEY
 
 
 class Walk(NamedTuple):
@@ -74,7 +74,7 @@ _RELATIONS = (
 )
 _FACTS = (
     "IN_SPINE", "IN_CLAIM", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA", "AS_LEMMA", "SENT_START", "IS_ROOT",
-    "BEFORE_FROM", "LIKE_NUM",
+    "BEFORE_FROM", "LIKE_NUM", "IN_DATE",
 )
 
 
@@ -260,6 +260,8 @@ def _fact_test(key: str, value: bool) -> Test:
         return lambda t, w: t.like_num == value
     if key == "SENT_START":
         return lambda t, w: (t.i == t.sent.start) == value
+    if key == "IN_DATE":
+        return lambda t, w: any(d.start <= t.i < d.end for d in t.doc.spans.get(DATES_KEY, [])) == value
     if key == "SET_OFF_BY_COMMA":
         return lambda t, w: (t.left_edge.i > t.head.i and t.doc[t.left_edge.i - 1].text == ",") == value
     return lambda t, w: (t.i > t.head.i) == value  # AFTER_HEAD

@@ -9,7 +9,9 @@ One claim per predicate:
   ``models/en/attribution.jsonl``) is not a claim of its own: the clause it
   governs is. When the reporter comes first ("Kuo says the phone will…") the
   claim's evidence starts at the reporter; when it trails (", X said") the
-  claim is the reported clause alone;
+  claim is the reported clause alone, and a trailing reporter with a date of
+  its own (", X said on Monday", a ``dated_report`` decision rule) is a
+  claim of its own besides, the report made that day;
 - a list of "Person as Role" items sharing one predicate (a cast list) is one
   claim per person.
 
@@ -110,16 +112,18 @@ class SegmentWords:
             return
         self.record(rule_id, token)
 
-    def match(self, role: str, token: Token) -> SegmentRule | None:
+    def match(self, role: str, token: Token, came_from: Token | None = None) -> SegmentRule | None:
         """RETURNS (SegmentRule | None): the first ``decision`` rule of ``role``
-        whose pattern matches ``token``, not recorded (see :meth:`note`)."""
+        whose pattern matches ``token``, not recorded (see :meth:`note`);
+        ``came_from`` is the token a ``BEFORE_FROM`` or ``FROM`` test compares
+        it with (what a reporter reports)."""
         found = self.roles.get(role)
         if not found:
             return None
         gate = self.gates.get(role)
         if gate is not None and getattr(token, gate[0]) not in gate[1]:
             return None
-        walk = Walk({token.i}, None, None)
+        walk = Walk({token.i}, None, came_from)
         for rule, test in found:
             if test(token, walk):
                 return rule
@@ -2028,7 +2032,53 @@ class Segmenter(RulePackComponent):
                 if item_of is not None:
                     span._.claim["item_of"] = item_of
                 claims.append(span)
+        claims.extend(self._dated_reports(doc, sent, dropped, frames, claims))
         return claims
+
+    def _dated_reports(
+        self, doc: Doc, sent: Span, dropped: set[int], frames: dict[int, int], claims: list[Span]
+    ) -> list[Span]:
+        """A reporter after what it reports that a ``dated_report`` decision
+        rule takes for an event of its own (", the senator said on Monday",
+        ", a spokesman told reporters Thursday night"): the article states
+        that the report was made, that day, a claim of its own. Its span is
+        the verb and its dependents that a ``report_part`` rule keeps (the
+        reporter, the day, the audience), never what it reports, and it ends
+        where a claim of its own starts in its phrases ("…, he said in a
+        video on Sunday, which suggests …")."""
+        if not doc.spans.get(DATES_KEY):
+            return []
+        found: list[Span] = []
+        contents = {frame: doc[content] for content, frame in frames.items()}
+        for i in sorted(dropped):
+            if not sent.start <= i < sent.end:
+                continue
+            verb = doc[i]
+            content = contents.get(i)
+            if content is None and trailing_reporter(verb, self.report_verbs):
+                content = verb.head
+            if content is None:
+                continue
+            rule = self.words.match("dated_report", verb, came_from=content)
+            if rule is None:
+                continue
+            parts = [c for c in verb.children if self.words.match("report_part", c) is not None]
+            own = [verb, *(t for c in parts for t in c.subtree)]
+            start, end = min(t.i for t in own), max(t.i for t in own) + 1
+            if start <= content.i < end:
+                continue  # the report would hold what it reports
+            end = min([end, *(c.start for c in claims if i < c.start < end)])
+            if not any(start <= d.start and d.end <= end for d in doc.spans[DATES_KEY]):
+                continue  # the date was in the claim cut off
+            span = self._trim(doc, start, end)
+            if span is None:
+                continue
+            self.words.note(rule, verb)
+            for part in parts:
+                self.words.is_("report_part", part)
+            span._.claim = {"head": i, "frame": None, "report": True}
+            found.append(span)
+        return found
 
     def _record_nonclaim(self, span: Span, decision: str, head: Token | None = None) -> None:
         """Record the ``nonclaims.jsonl`` rules behind a decision on a clause:
