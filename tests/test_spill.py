@@ -22,3 +22,43 @@ def test_spilled_list_is_the_list_it_was_given():
     spilled.append(_change(99))
     assert spilled[-1] == _change(99) and spilled != changes
     assert SpilledList(StatusChange) == [] and not SpilledList(StatusChange)
+
+
+def test_corpus_files_past_their_head_come_back_as_they_went(monkeypatch, tmp_path):
+    """The corpus walk's rows past FILES_HELD wait on disk; every kind of row comes back the same, every time."""
+    from claimx import run
+    from claimx.store import Store
+
+    monkeypatch.setattr(run, "FILES_HELD", 3)
+    rows = [
+        (f"a/{n}\nline\t\udcff.md", f"/c/a/{n}.md", None if n % 3 == 0 else f"1:2:3:{n}", None if n % 4 else "a link out")
+        for n in range(5000)
+    ]
+    files = run.CorpusFiles(rows)
+    assert len(files) == 5000 and files.head == rows[:3]
+    assert list(files) == rows and list(files) == rows
+    files.close()
+    # the doc_ids met: past the head in a temporary table, a duplicate found wherever the first one is
+    with Store.open(tmp_path / "out") as store:
+        taken = run._Taken(store)
+        assert [taken.add(f"d{n}", f"f{n}.md") for n in range(10)] == [False] * 10
+        assert taken.add("d1", "g.md") and taken.add("d8", "g.md") and taken["d8"] == "f8.md" and taken["d0"] == "f0.md"
+        assert "d9" in taken and "d10" not in taken
+        taken["d8~2"] = "g.md"
+        assert taken["d8~2"] == "g.md"
+        taken.close()
+
+
+def test_full_roll_up_slices_come_from_the_store_in_python_order(monkeypatch, tmp_path):
+    """A full recompute takes its slices of subjects from SQLite, sorted there: the slices _slices cuts."""
+    from claimx import increment
+    from claimx.store import Store
+
+    monkeypatch.setattr(increment, "SUBJECTS_PER_CALL", 3)
+    subjects = ["Zeta", "zeta", "ZETA", "Ärger", "apple", "Apple", "éclair", "Eclair", "ﬁsh", "Fish", "b", "B", "ǅ", "Ǆ", "c"]
+    with Store.open(tmp_path / "out") as store, store.transaction():
+        store.conn.executemany("INSERT INTO rollup_subjects (subject, doc_id) VALUES (?, 'd')", [(s,) for s in subjects[:9]])
+        store.conn.executemany(
+            "INSERT INTO rollup (group_id, record, subject, sort_key) VALUES (?, '{}', ?, '')", [(f"g{n}", s) for n, s in enumerate(subjects[6:])]
+        )
+        assert list(increment._all_slices(store)) == list(increment._slices(set(subjects)))

@@ -187,6 +187,61 @@ class _Docs(Mapping[str, DocInfo]):
                 )
 
 
+#: the readable articles (``documents`` as ``d``): active or failed, with no error
+_READABLE = "d.state IN ('active', 'failed') AND COALESCE(json_type(d.record, '$.error'), 'null') = 'null'"
+
+
+class _LeanDocs(_Docs):
+    """The readable articles as :class:`_Docs` gives them, holding nothing per article for long:
+    whether an article is one is asked of the store (the last answer kept: claims come an
+    article at a time), and the dates and titles read for a slice are let go after it
+    (:meth:`forget`). What a full recompute uses, so that its memory does not grow with the corpus."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._infos: dict[str, DocInfo] = {}
+        self._last: tuple[object, bool] = (None, False)
+
+    def __contains__(self, doc_id: object) -> bool:
+        if doc_id in self._infos:
+            return True
+        if self._last[0] != doc_id or self._last[0] is None:
+            row = self.store.conn.execute(f"SELECT 1 FROM documents d WHERE d.doc_id = ? AND {_READABLE}", (doc_id,)).fetchone()
+            self._last = (doc_id, row is not None)
+        return self._last[1]
+
+    def __len__(self) -> int:
+        return int(self.store.conn.execute(f"SELECT COUNT(*) FROM documents d WHERE {_READABLE}").fetchone()[0])
+
+    def __iter__(self) -> Iterator[str]:
+        return (row[0] for row in self.store.conn.execute(f"SELECT d.doc_id FROM documents d WHERE {_READABLE} ORDER BY d.doc_id"))
+
+    def __getitem__(self, doc_id: str) -> DocInfo:
+        if doc_id not in self._infos:
+            self.load([doc_id])
+        return self._infos[doc_id]
+
+    def load(self, doc_ids: Iterable[str]) -> None:
+        wanted = sorted(d for d in set(doc_ids) if d not in self._infos)
+        for chunk in _chunks(wanted):
+            marks = ",".join("?" * len(chunk))
+            for doc_id, published, title, added_seq, added_on in self.store.conn.execute(
+                "SELECT d.doc_id, json_extract(d.record, '$.published'), json_extract(d.record, '$.title'), d.added_seq, "
+                f"d.added_on FROM documents d WHERE d.doc_id IN ({marks}) AND {_READABLE}",
+                chunk,
+            ):
+                self._infos[doc_id] = DocInfo(
+                    published=dt.date.fromisoformat(published) if published else None,
+                    added_on=dt.date.fromisoformat(added_on),
+                    added_seq=int(added_seq),
+                    title=title,
+                )
+
+    def forget(self) -> None:
+        """Let go of the dates and titles read so far."""
+        self._infos.clear()
+
+
 def _claims_of(store: Store, doc_ids: Iterable[str]) -> Iterator[tuple[str, str, str]]:
     """YIELDS (tuple): ``(doc_id, claim_id, record JSON)`` of the active claims of these articles, in store order."""
     wanted = sorted(set(doc_ids))
@@ -266,15 +321,15 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
     del decided
 
     # -- the whole corpus, lightly: names, statuses, titles
-    docs: Mapping[str, DocInfo] = _doc_infos(store) if full else _Docs(store)
+    # (a full recompute holds nothing per article: what it needs of each is in the store's tables)
+    docs: Mapping[str, DocInfo] = _LeanDocs(store) if full else _Docs(store)
     resolved: set[str] | None = None
+    recheck: set[str] = set()
+    gone: set[str] = set()
     if full:
-        stamps = dict(store.doc_stamps())
         canonical, followed, status_counts, claims, new_learned, unsettled = _resolve_all(
             store, docs, pinned, learned, resolution
         )
-        recheck = set(docs)
-        gone: set[str] = set(store.rollup_stamps())
     else:
         recheck = {d for d in store.restamped() if d in docs}
         gone = {d for d in store.rollup_doc_ids() if d not in docs}
@@ -314,7 +369,7 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         recheck = {d for d in recheck if d in docs}
         stamps = store.stamps_of(recheck)
     resolver = _Canonical(canonical)
-    touched: set[str] = store.subjects_of(recheck | gone) if not full else set()
+    touched: set[str] = store.subjects_of(recheck | gone) if not full else set()  # (a full recompute: the store's)
 
     # the rechecked articles' subjects now
     makers = maker_keys()
@@ -326,15 +381,18 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
                 continue
             canon = canonical[name]
             subject, final = _claim_subjects(doc_id, name, text, topic, key, canon, followed, makers)
-            touched.add(canon)
+            if not full:
+                touched.add(canon)
             yield canon, doc_id
             for other in {subject, final} - {canon}:
-                touched.add(other)
+                if not full:
+                    touched.add(other)
                 yield other, doc_id
 
-    store.put_rollup_docs(
-        ((d, stamps[d]) for d in sorted(recheck)), new_subjects(), recheck | gone, clear=full
-    )
+    if full:  # every readable article, its stamp read as it is written
+        store.put_rollup_docs(store.readable_stamps(), new_subjects(), (), clear=True)
+    else:
+        store.put_rollup_docs(((d, stamps[d]) for d in sorted(recheck)), new_subjects(), recheck | gone)
 
     # -- roll the touched subjects up, a slice at a time: each slice's records are compared with
     # what was stored for its subjects and written before the next slice is rolled up, so that
@@ -343,11 +401,12 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
     # out in the order of the new roll-up, the dropped groups last, as diff() gives them.
     changes: SpilledList[StatusChange] = SpilledList(StatusChange)  # one per new group on a first run: on disk past its head
     dropped: list[tuple[str, StatusChange]] = []
-    done: set[str] = set()  # the subjects rolled up
+    done: set[str] = set()  # the subjects rolled up (not kept by a full recompute: every subject stored is)
     # a full recompute compares with every stored group: the subjects stored are rolled up too
     # (one no article speaks to any more gets no records: its groups are dropped)
-    for part in _slices(touched | store.rollup_subject_names() if full else touched):
-        done.update(part)
+    for part in _all_slices(store) if full else _slices(touched):
+        if not full:
+            done.update(part)
         befores = [(_key(rec), gid, rec) for gid, rec in _records(store.rollup_of(part).items())]
         slice_claims = []
         whole = []  # every claim of the slice's articles: background marks reach across subjects in a sentence
@@ -385,9 +444,12 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
             ((gid, rec.model_dump_json(), rec.subject, key) for key, gid, rec in afters),
         )
         del befores, afters, before, after, records, slice_claims, whole
+        if full:
+            docs.forget()  # type: ignore[attr-defined]
+            canonical.forget()  # type: ignore[attr-defined]
     if full:
-        # groups stored under subjects that no article speaks to any more
-        gone_groups = [(gid, rec) for gid, subject, rec in store.rollup_rows() if subject not in done]
+        # groups stored under no subject (every stored subject was rolled up with the slices)
+        gone_groups = [(gid, rec) for gid, subject, rec in store.rollup_rows() if subject is None]
         for gid, record in gone_groups:
             rec = StatusRecord.model_validate_json(record)
             dropped.extend((_key(rec), change) for change in diff({gid: rec}, {}))
@@ -407,7 +469,7 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         claims=claims,
         learned=new_learned,
         full=full,
-        subjects=len(touched),
+        subjects=store.rollup_subject_count() if full else len(touched),
         names=resolved,
         rejected_per_doc=rejected_per_doc,
         view_changes=None if full else ViewChanges(since_gen, done, decision_docs),
@@ -439,14 +501,37 @@ def _subject_rows(
 def _slices(subjects: set[str]) -> Iterator[set[str]]:
     """The subjects in the roll-up's order, :data:`SUBJECTS_PER_CALL` at a time; names
     that fold to the same text stay in one slice (their records' order keys tie on the subject)."""
-    order = sorted(subjects, key=lambda s: (s.casefold(), s))
-    start = 0
-    while start < len(order):
-        end = min(start + SUBJECTS_PER_CALL, len(order))
-        while end < len(order) and order[end].casefold() == order[end - 1].casefold():
-            end += 1
-        yield set(order[start:end])
-        start = end
+    return _cut(iter(sorted(subjects, key=lambda s: (s.casefold(), s))))
+
+
+def _cut(order: Iterator[str]) -> Iterator[set[str]]:
+    """``order`` (subjects in the roll-up's order) cut as :func:`_slices` cuts it, read as it goes."""
+    part: list[str] = []
+    for subject in order:
+        if len(part) >= SUBJECTS_PER_CALL and subject.casefold() != part[-1].casefold():
+            yield set(part)
+            part = []
+        part.append(subject)
+    if part:
+        yield set(part)
+
+
+def _all_slices(store: Store) -> Iterator[set[str]]:
+    """:func:`_slices` of every subject a full recompute rolls up (those the claims went to, and
+    those of the stored roll-up), sorted by SQLite (on disk past its cache) rather than in memory:
+    its order of texts is Python's (UTF-8 bytes compare as code points)."""
+    conn = store.conn
+    conn.create_function("claimx_casefold", 1, str.casefold, deterministic=True)
+    conn.execute("DROP TABLE IF EXISTS temp.slice_subjects")
+    conn.execute(
+        "CREATE TEMP TABLE slice_subjects AS SELECT subject FROM rollup_subjects "
+        "UNION SELECT subject FROM rollup WHERE subject IS NOT NULL"
+    )
+    try:
+        rows = conn.execute("SELECT subject FROM temp.slice_subjects ORDER BY claimx_casefold(subject), subject")
+        yield from _cut(row[0] for row in rows)
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.slice_subjects")
 
 
 def _records(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, StatusRecord]]:
@@ -467,12 +552,22 @@ class _CanonicalNames(dict):  # type: ignore[type-arg]
     """Each name's canonical name as kept (``rollup_canon``), read when asked for; ``now``: those
     just resolved (a dict, so that a run that changes little reads few)."""
 
-    def __init__(self, store: Store, now: dict[str, str]) -> None:
+    def __init__(self, store: Store, now: dict[str, str], *, cap: int = 0) -> None:
         super().__init__(now)
         self.store = store
         self._absent: set[str] = set()
+        #: with ``now`` empty, at most this many names are kept read (0: all)
+        self._cap = cap
+
+    def forget(self) -> None:
+        """Let go of the names read (only for one made with a cap, whose ``now`` is empty)."""
+        if self._cap:
+            self.clear()
+            self._absent.clear()
 
     def __missing__(self, name: str) -> str:
+        if self._cap and len(self) + len(self._absent) >= self._cap:
+            self.forget()
         if name not in self._absent:
             row = self.store.conn.execute("SELECT canonical FROM rollup_canon WHERE name = ?", (name,)).fetchone()
             if row is not None:
@@ -515,8 +610,10 @@ class _DocRows:
     """Writes each article's ``rollup_names`` and ``rollup_statuses`` rows from its claims, read
     in store order (an article's rows are written when the next article's claims begin)."""
 
-    def __init__(self, store: Store, docs: Mapping[str, DocInfo]) -> None:
+    def __init__(self, store: Store, docs: Mapping[str, DocInfo], *, features: bool = False) -> None:
         self.store, self.docs = store, docs
+        #: record each article's new names' features as it is flushed (``seen`` left empty)
+        self.features = features
         self.doc: str | None = None
         self.names: dict[str, list[Any]] = {}
         self.statuses: dict[str, list[int]] = {}
@@ -555,7 +652,10 @@ class _DocRows:
             "INSERT INTO rollup_statuses (doc_id, status, claims, first_seq) VALUES (?, ?, ?, ?)",
             ((doc, status, *entry) for status, entry in self.statuses.items()),
         )
-        self.seen.update(self.names)
+        if self.features:
+            _put_features(self.store, self.names)
+        else:
+            self.seen.update(self.names)
         self.doc, self.names, self.statuses = None, {}, {}
 
 
@@ -569,15 +669,17 @@ def _put_known(store: Store, rows: Iterable[tuple[str, str | None]]) -> set[str]
     """Keep the entities' names an abbreviation may stand for (``rollup_known``), with the initials
     they spell. RETURNS (set[str]): those initials."""
     spelts: set[str] = set()
-    put = []
-    for doc_id, text in rows:
-        if not text or " " not in text.strip() or is_abbreviation(text):
-            continue
-        spelt = initials(text)
-        if spelt:
-            spelts.add(spelt)
-            put.append((doc_id, spelt, text))
-    store.conn.executemany("INSERT OR IGNORE INTO rollup_known (doc_id, spelt, text) VALUES (?, ?, ?)", put)
+
+    def put() -> Iterator[tuple[str, str, str]]:
+        for doc_id, text in rows:
+            if not text or " " not in text.strip() or is_abbreviation(text):
+                continue
+            spelt = initials(text)
+            if spelt:
+                spelts.add(spelt)
+                yield doc_id, spelt, text
+
+    store.conn.executemany("INSERT OR IGNORE INTO rollup_known (doc_id, spelt, text) VALUES (?, ?, ?)", put())
     return spelts
 
 
@@ -642,55 +744,166 @@ def _unsettled(before: dict[str, str], after: dict[str, str]) -> set[str]:
 
 
 def _resolve_all(
-    store: Store, docs: dict[str, DocInfo], pinned: dict[str, list[str]], learned: dict[str, str], resolution: Resolution
+    store: Store, docs: Mapping[str, DocInfo], pinned: dict[str, list[str]], learned: dict[str, str], resolution: Resolution
 ) -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, int], int, dict[str, str], set[str]]:
     """Resolve every name of the store, and keep each article's rows and each name's features
-    and canonical name for the runs after (a full recompute).
+    and canonical name for the runs after (a full recompute), streaming: the rows are written
+    as the claims are read, the names resolved a few parts at a time (:func:`_resolve_parts`)
+    and the followed subjects worked out an article at a time (:func:`_followed_all`).
 
-    RETURNS (tuple): canonical names, followed subjects, status counts, claims, learned links, unsettled names.
+    RETURNS (tuple): canonical names (read from the store as asked for), followed subjects, status
+        counts, claims, learned links, unsettled names.
     """
     for table in (
         "rollup_names", "rollup_statuses", "rollup_known", "rollup_canon", "rollup_titles", "title_words", "name_features",
         "name_ways",
     ):
         store.conn.execute(f"DELETE FROM {table}")
-    _put_titles(store, docs, docs)
-    names: Counter[str] = Counter()
-    followers: list[dict[str, Any]] = []  # what followed_subjects reads: the first claim of each name, every unnamed one
-    first_of: set[str] = set()
+    _put_all_titles(store)
     status_counts: dict[str, int] = {}
     claims = 0
-    rows = _DocRows(store, docs)
+    rows = _DocRows(store, docs, features=True)
     for doc_id, seq, cid, name, text, status in store.conn.execute(_CLAIM_ROWS + ACTIVE_CLAIMS):
         rows.add(doc_id, seq, name, text, status)
-        names[name] += 1
         decision = resolution.by_claim.get(cid)
         if decision is None or decision.action != "reject":
             claims += 1
             status = resolution.effective_status(cid, status)
             status_counts[status] = status_counts.get(status, 0) + 1
-        if not (name or "").strip() or doc_id not in docs:
-            continue
-        if not text or name not in first_of:
-            first_of.add(name)
-            followers.append({"doc_id": doc_id, "subject": {"name": name, "text": text}})
     rows.flush()
-    known_rows = store.conn.execute(_KNOWN_ROWS.format(labels=",".join("?" * len(KNOWN_LABELS))), KNOWN_LABELS).fetchall()
-    _put_known(store, known_rows)
-    known: set[str] = set()
-    if any(name and is_abbreviation(name) for name in names):
-        known = {text for _, text in known_rows if text and " " in text.strip()}
-    del known_rows
-    resolver = SubjectResolver(names.elements(), pinned, learned=learned, known=known)
-    followed = followed_subjects(followers, docs, resolver)
-    del followers, first_of
-    canonical = {name: resolver.canonical(name) for name in names if name}
-    _put_features(store, rows.seen, fresh=True)
-    store.conn.executemany(
-        "INSERT INTO rollup_canon (name, canonical) VALUES (?, ?)", ((n, c) for n, c in canonical.items() if n.strip())
-    )
-    new_learned = resolver.learned()
+    _put_known(store, store.conn.execute(_KNOWN_ROWS.format(labels=",".join("?" * len(KNOWN_LABELS))), KNOWN_LABELS))
+    new_learned = _resolve_parts(store, pinned, learned)
+    canonical = _CanonicalNames(store, {}, cap=NAMES_KEPT)
+    followed = _followed_all(store, canonical)
     return canonical, followed, status_counts, claims, new_learned, _unsettled(learned, new_learned)
+
+
+#: a full recompute resolves the names connected to each other (:func:`_connected`) this many at a
+#: time, and keeps at most this many canonical names read from the store
+PART_NAMES = 2000
+NAMES_KEPT = 20000
+
+
+def _resolve_parts(store: Store, pinned: dict[str, list[str]], learned: dict[str, str]) -> dict[str, str]:
+    """Resolve every name of the kept rows (``rollup_names``) and keep each one's canonical name
+    (``rollup_canon``): the names connected to a name (:func:`_connected`, which the incremental
+    roll-up relies on: a name's canonical name depends on those alone) are resolved by
+    :func:`_resolver_of` with those of other unconnected names, :data:`PART_NAMES` at a time;
+    every name at once when one name is connected to more than :data:`CONNECTED_LIMIT`.
+
+    RETURNS (dict[str, str]): the links the resolvers learned (:meth:`SubjectResolver.learned`).
+    """
+    conn = store.conn
+    new_learned: dict[str, str] = {}
+    batch: set[str] = set()
+    known: set[str] = set()
+    linked = _linked(learned)
+
+    def resolve(names: set[str], texts: set[str]) -> None:
+        resolver, order = _resolver_of(store, names, pinned, learned, texts)
+        conn.executemany(
+            "INSERT OR REPLACE INTO rollup_canon (name, canonical) VALUES (?, ?)",
+            ((name, resolver.canonical(name)) for name in order if name in names and name.strip()),
+        )
+        new_learned.update(resolver.learned())
+
+    for (name,) in conn.execute("SELECT DISTINCT name FROM rollup_names ORDER BY name"):
+        if name in batch or conn.execute("SELECT 1 FROM rollup_canon WHERE name = ?", (name,)).fetchone() is not None:
+            continue
+        found = _connected(store, {name}, set(), pinned, learned, hubs=False, linked=linked)
+        if found is None:  # too many connected: every name at once, as before
+            conn.execute("DELETE FROM rollup_canon")
+            new_learned.clear()
+            names = {row[0] for row in conn.execute("SELECT DISTINCT name FROM rollup_names")}
+            texts = {row[0] for row in conn.execute("SELECT DISTINCT text FROM rollup_known")}
+            resolve(names, texts if any(is_abbreviation(n) for n in names) else set())
+            return new_learned
+        batch |= found[0]
+        known |= found[1]
+        if len(batch) >= PART_NAMES:
+            resolve(batch, known)
+            batch, known = set(), set()
+    if batch:
+        resolve(batch, known)
+    return new_learned
+
+
+def _put_all_titles(store: Store) -> None:
+    """Keep the title words of every readable article with a title (:func:`_put_titles` of all), streamed."""
+    rows = store.conn.execute(
+        f"SELECT d.doc_id, json_extract(d.record, '$.title') FROM documents d WHERE {_READABLE} ORDER BY d.doc_id"
+    )
+    while True:
+        chunk = rows.fetchmany(1000)
+        if not chunk:
+            return
+        titled = [(doc_id, sorted(title_words(title))) for doc_id, title in chunk if title]
+        store.conn.executemany(
+            "INSERT OR REPLACE INTO rollup_titles (doc_id, words) VALUES (?, ?)",
+            ((doc_id, json.dumps(words, ensure_ascii=False)) for doc_id, words in titled),
+        )
+        store.conn.executemany(
+            "INSERT OR IGNORE INTO title_words (word, doc_id) VALUES (?, ?)",
+            ((word, doc_id) for doc_id, words in titled for word in words),
+        )
+
+
+def _followed_all(store: Store, canonical: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Which subject each article follows, as :func:`~claimx.status.followed_subjects` gives it over
+    the whole store, worked out from the kept rows an article at a time (those whose claims do
+    not all name their subject, with a title), the titles naming each subject counted by the
+    store's indexes (:class:`_Titles`, its memory bounded)."""
+    conn = store.conn
+    if conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM rollup_titles LIMIT 2)").fetchone()[0] < 2:
+        return {}
+    titles = _Titles(store, canonical)
+    out: dict[str, dict[str, str]] = {}
+
+    def first_of(subject: str) -> tuple[str, int]:
+        """Where the subject's first claim stands (of its names a title can name): the order
+        in which followed_subjects meets the subjects."""
+        places = []
+        for name in titles.names_of(subject):
+            if name_ways(name):
+                row = conn.execute(
+                    "SELECT doc_id, first_seq FROM rollup_names WHERE name = ? ORDER BY doc_id, first_seq LIMIT 1", (name,)
+                ).fetchone()
+                if row is not None:
+                    places.append((row[0], row[1]))
+        return min(places)
+
+    def settle(doc_id: str, bare: list[tuple[int, str, int]]) -> None:
+        title = conn.execute("SELECT words FROM rollup_titles WHERE doc_id = ?", (doc_id,)).fetchone()
+        if title is None:
+            return
+        counts: Counter[str] = Counter()
+        for _, name, n in sorted(bare, key=lambda event: event[0]):
+            counts[canonical[name]] += n
+        default = counts.most_common(1)[0][0]
+        mine = titles.subjects_in(set(json.loads(title[0])))
+        if not mine or default not in mine:
+            return
+        named = {subject: len(titles.named_in(subject)) for subject in mine}
+        top = max((named[s], s == default) for s in mine)
+        tied = [s for s in mine if (named[s], s == default) == top]
+        best = tied[0] if len(tied) == 1 else min(tied, key=first_of)
+        if best != default and named[best] > named[default]:
+            out[doc_id] = {default: best}
+        titles.trim()
+
+    doc: str | None = None
+    bare: list[tuple[int, str, int]] = []
+    for doc_id, name, count, bare_seq in conn.execute(
+        "SELECT doc_id, name, bare, bare_seq FROM rollup_names WHERE bare > 0 ORDER BY doc_id"
+    ):
+        if doc_id != doc:
+            if doc is not None:
+                settle(doc, bare)
+            doc, bare = doc_id, []
+        bare.append((bare_seq, name, count))
+    if doc is not None:
+        settle(doc, bare)
+    return out
 
 
 def _replace_doc_rows(store: Store, changed: set[str], gone: set[str], docs: Mapping[str, DocInfo]) -> tuple[set[str], set[str]]:
@@ -725,9 +938,17 @@ def _replace_doc_rows(store: Store, changed: set[str], gone: set[str], docs: Map
     return names, spelts
 
 
+def _linked(learned: dict[str, str]) -> dict[str, set[str]]:
+    """RETURNS (dict[str, set[str]]): each name (normalised) an earlier roll-up linked -> its group."""
+    groups: dict[str, set[str]] = {}
+    for key, root in learned.items():
+        groups.setdefault(root, {root}).add(key)
+    return {key: members for members in groups.values() for key in members}
+
+
 def _connected(
     store: Store, seeds: set[str], spelts: set[str], pinned: dict[str, list[str]], learned: dict[str, str],
-    *, hubs: bool = True,
+    *, hubs: bool = True, linked: dict[str, set[str]] | None = None,
 ) -> tuple[set[str], set[str], set[str]] | None:
     """The names whose canonical names may depend on the seeds: the names that share a feature
     with them in partner roles (:data:`~claimx.subjects.PARTNER_ROLES`), that earlier roll-ups
@@ -743,10 +964,8 @@ def _connected(
     RETURNS (tuple | None): the names, the entities' names an abbreviation among them may stand
         for, and the stand-ins; None when more than :data:`CONNECTED_LIMIT` names are connected.
     """
-    groups: dict[str, set[str]] = {}
-    for key, root in learned.items():
-        groups.setdefault(root, {root}).add(key)
-    linked = {key: members for members in groups.values() for key in members}
+    if linked is None:
+        linked = _linked(learned)
     memo: dict[tuple[str, str], list[str]] = {}
 
     def having(role: str, value: str) -> list[str]:
@@ -936,6 +1155,13 @@ class _Titles:
         self._holding: dict[frozenset[str], set[str]] = {}
         self._named_in: dict[str, set[str]] = {}
         self._names_of: dict[str, list[str]] = {}
+
+    def trim(self, most: int = 5000) -> None:
+        """Let go of what was looked up, once more than ``most`` look-ups are kept (the answers do not change)."""
+        if len(self._holding) + len(self._named_in) + len(self._names_of) > most:
+            self._holding.clear()
+            self._named_in.clear()
+            self._names_of.clear()
 
     def names_of(self, subject: str) -> list[str]:
         if subject not in self._names_of:

@@ -115,8 +115,68 @@ def pipeline_extractor(model: str | None = None) -> Extractor:
 RACY_NS = 2_000_000_000
 
 
-def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[str, str, str | None, str | None]]:
-    """RETURNS (list): each article file as ``(relative path, path text, stat key, refused)``, in
+#: a corpus file as :func:`corpus_files` lists it: ``(relative path, path text, stat key, refused)``
+FileRow = tuple[str, str, str | None, str | None]
+#: corpus files whose rows a run holds in memory; the rows of the others wait in a temporary file
+FILES_HELD = 20000
+
+
+class CorpusFiles:
+    """The rows of :func:`corpus_files`, in order, iterable again and again: the first
+    :data:`FILES_HELD` held, the others written to an unnamed temporary file (their fields
+    NUL-separated, which no path holds, each key and reason marked present or None), so that
+    a run's memory does not grow with the corpus."""
+
+    def __init__(self, rows: Iterable[FileRow] = ()) -> None:
+        self.head: list[FileRow] = []
+        self._file: Any = None
+        self._len = 0
+        for row in rows:
+            self.append(row)
+
+    def append(self, row: FileRow) -> None:
+        self._len += 1
+        if len(self.head) < FILES_HELD:
+            self.head.append(row)
+            return
+        if self._file is None:
+            import tempfile
+
+            # paths that are not UTF-8 come from the OS as surrogates: written and read back as such
+            self._file = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass", newline="")  # noqa: SIM115
+        rel, text, key, refused = row
+        self._file.write(f"{rel}\0{text}\0{'' if key is None else '+' + key}\0{'' if refused is None else '+' + refused}\0")
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __iter__(self) -> Iterator[FileRow]:
+        yield from self.head
+        if self._file is None:
+            return
+        self._file.flush()
+        self._file.seek(0)
+        rest = ""
+        while True:
+            block = self._file.read(1 << 20)
+            if not block:
+                return
+            fields = (rest + block).split("\0")
+            rest = fields.pop()
+            whole = len(fields) - len(fields) % 4
+            rest = "\0".join(fields[whole:] + [rest])
+            for at in range(0, whole, 4):
+                key, refused = fields[at + 2], fields[at + 3]
+                yield fields[at], fields[at + 1], key[1:] if key else None, refused[1:] if refused else None
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> CorpusFiles:
+    """RETURNS (CorpusFiles): each article file as ``(relative path, path text, stat key, refused)``, in
     corpus order. The key is None for a file changed in the last :data:`RACY_NS`
     (or that cannot be stat'ed) and for one the corpus boundary refuses;
     ``refused`` says why (a link out of the corpus, a FIFO), and such a file
@@ -127,7 +187,7 @@ def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[s
     from .read.corpus import iter_walk_corpus
 
     now = time.time_ns()
-    found: list[tuple[str, str, str | None, str | None]] = []
+    found = CorpusFiles()
     # a few objects a file and no cycles: the collector's passes over a growing heap are a quarter
     # of the walk's time at 100,000 files (2.0 -> 1.5 s of CPU with it paused)
     collecting = gc.isenabled()
@@ -150,9 +210,7 @@ def corpus_files(corpus: Path, *, follow_symlinks: bool = False) -> list[tuple[s
     return found
 
 
-def corpus_manifest(
-    corpus: Path, files: list[tuple[str, str, str | None, str | None]] | None = None, *, follow_symlinks: bool = False
-) -> str:
+def corpus_manifest(corpus: Path, files: Iterable[FileRow] | None = None, *, follow_symlinks: bool = False) -> str:
     """RETURNS (str): a hash of every article file's path and stat (size, mtime, ctime, inode),
     of why a file is refused, and of the alias file.
 
@@ -210,7 +268,7 @@ class _Scan:
         fingerprint: str,
         force_from: int,
         states: dict[str, Any],
-        files: list[tuple[str, str, str | None, str | None]],
+        files: Iterable[FileRow],
         follow_symlinks: bool = False,
     ) -> None:
         self.store, self.corpus, self.fingerprint, self.force_from = store, corpus, fingerprint, force_from
@@ -236,7 +294,7 @@ class _Scan:
         from .read import duplicate_failure, read_located, refusal
 
         index, states, fingerprint, force_from = self.index, self.states, self.fingerprint, self.force_from
-        taken: dict[str, str] = {}  # doc_id -> where its record is (as read_corpus keeps it)
+        taken = _Taken(self.store)  # doc_id -> where its record is (as read_corpus keeps it)
         for rel, path, key, refused in self.files:
             cached = index.pop(rel, None)  # what is left once the files are all seen has left the corpus
             if refused is not None:
@@ -266,17 +324,69 @@ class _Scan:
                         if len(self.put) >= FILE_ROWS:
                             self.flush()
             for where, result in located:
-                if result.doc_id in taken:
+                if taken.add(result.doc_id, where):
                     result = duplicate_failure(where, result, taken[result.doc_id], taken)  # type: ignore[arg-type]
                     logger.debug("%s: %s", result.path, result.error)
-                taken[result.doc_id] = where
+                    taken[result.doc_id] = where
                 yield result
         self.drop = list(index)
         index.clear()
+        taken.close()
 
 
 #: file index rows written together while the corpus is read
 FILE_ROWS = 1000
+
+
+class _Taken:
+    """The doc_ids a scan has met, each with where its record is (what :func:`claimx.read.read_corpus`
+    keeps in a dict): the first :data:`FILES_HELD` in a dict, the others in a temporary table of the
+    store's connection (one statement an article), so that memory does not grow with the corpus."""
+
+    def __init__(self, store: Store) -> None:
+        self.conn = store.conn
+        self.head: dict[str, str] = {}
+        self._table = False
+
+    def __contains__(self, doc_id: object) -> bool:
+        if doc_id in self.head:
+            return True
+        return self._table and self.conn.execute("SELECT 1 FROM temp.scan_taken WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+
+    def __getitem__(self, doc_id: str) -> str:
+        if doc_id in self.head:
+            return self.head[doc_id]
+        row = self.conn.execute("SELECT place FROM temp.scan_taken WHERE doc_id = ?", (doc_id,)).fetchone() if self._table else None
+        if row is None:
+            raise KeyError(doc_id)
+        return str(row[0])
+
+    def add(self, doc_id: str, where: str) -> bool:
+        """Record a doc_id met. RETURNS (bool): whether it was met before (nothing recorded then)."""
+        if doc_id in self.head:
+            return True
+        if len(self.head) < FILES_HELD:
+            self.head[doc_id] = where
+            return False
+        if not self._table:
+            self.conn.execute("DROP TABLE IF EXISTS temp.scan_taken")
+            self.conn.execute("CREATE TEMP TABLE scan_taken (doc_id TEXT PRIMARY KEY, place TEXT NOT NULL)")
+            self._table = True
+        before = self.conn.total_changes
+        self.conn.execute("INSERT OR IGNORE INTO temp.scan_taken (doc_id, place) VALUES (?, ?)", (doc_id, where))
+        return self.conn.total_changes == before
+
+    def __setitem__(self, doc_id: str, where: str) -> None:
+        if doc_id in self.head or not self._table or len(self.head) < FILES_HELD:
+            self.head[doc_id] = where
+            return
+        self.conn.execute("INSERT OR REPLACE INTO temp.scan_taken (doc_id, place) VALUES (?, ?)", (doc_id, where))
+
+    def close(self) -> None:
+        if self._table:
+            self.conn.execute("DROP TABLE IF EXISTS temp.scan_taken")
+            self._table = False
+        self.head.clear()
 
 
 def _needs_extraction(st: Any, content_hash: str | None, fingerprint: str, force_from: int) -> bool:
@@ -445,15 +555,18 @@ def run(
     fingerprint = extractor.fingerprint
     with Store.open(outputs, lock_timeout=lock_timeout, rebuild=rebuild) as store, RunLog(outputs) as log:
         files = corpus_files(corpus, follow_symlinks=follow_symlinks)
-        manifest = corpus_manifest(corpus, files, follow_symlinks=follow_symlinks)
-        quick = None if force or rebuild else _nothing_to_do(store, corpus, fingerprint, manifest)
-        if quick is not None:
-            quick.outputs = outputs
-            return quick
-        summary = _full_run(
-            store, corpus, outputs, model, force, progress, batch_size, fingerprint, manifest, files,
-            workers, scheduler, follow_symlinks,
-        )
+        try:
+            manifest = corpus_manifest(corpus, files, follow_symlinks=follow_symlinks)
+            quick = None if force or rebuild else _nothing_to_do(store, corpus, fingerprint, manifest)
+            if quick is not None:
+                quick.outputs = outputs
+                return quick
+            summary = _full_run(
+                store, corpus, outputs, model, force, progress, batch_size, fingerprint, manifest, files,
+                workers, scheduler, follow_symlinks,
+            )
+        finally:
+            files.close()
         summary.log = log.logged
         summary.rebuilt = store.rebuilt
         return summary
@@ -539,7 +652,7 @@ def _full_run(
     batch_size: int,
     fingerprint: str,
     manifest: str,
-    files: list[tuple[str, str, str | None, str | None]],
+    files: Iterable[FileRow],
     workers: int | None = None,
     scheduler: str | None = None,
     follow_symlinks: bool = False,

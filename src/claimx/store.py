@@ -862,6 +862,17 @@ class Store:
         content hash, fingerprint): a document whose stamp is unchanged holds the same record and claims."""
         yield from self.conn.execute(f"SELECT d.doc_id, {_STAMP} FROM documents d WHERE d.state IN ('active', 'failed')")
 
+    def readable_stamps(self) -> Iterator[tuple[str, str]]:
+        """YIELDS (tuple[str, str]): :meth:`doc_stamps` of the documents whose record holds no error, by doc_id."""
+        yield from self.conn.execute(
+            f"SELECT d.doc_id, {_STAMP} FROM documents d WHERE d.state IN ('active', 'failed') "
+            "AND COALESCE(json_type(d.record, '$.error'), 'null') = 'null' ORDER BY d.doc_id"
+        )
+
+    def rollup_subject_count(self) -> int:
+        """RETURNS (int): how many subjects the claims went to at the last roll-up."""
+        return int(self.conn.execute("SELECT COUNT(DISTINCT subject) FROM rollup_subjects").fetchone()[0])
+
     def restamped(self) -> list[str]:
         """RETURNS (list[str]): the active or failed documents whose stamp (:meth:`doc_stamps`) differs
         from the one recorded at the last roll-up, or that were not rolled up."""

@@ -62,10 +62,11 @@ class AliasFile(RootModel[dict[str, list[str]]]):
     """``claimx-aliases.yml``: canonical name -> its aliases."""
 
 
-@functools.lru_cache(maxsize=1 << 18)
+@functools.lru_cache(maxsize=1 << 15)
 def normalise(name: str) -> str:
     """Normalise a subject name for comparison (a pure function, remembered: a roll-up
-    of 100,000 subjects asks for the same names and words about ten times each).
+    of 100,000 subjects asks for the same names and words about ten times each, a slice
+    of the roll-up at a time; the last 32,768 kept, so that memory does not grow with the corpus).
 
     name (str): a subject name as extracted or pinned.
     RETURNS (str): NFKC, case-folded, one kind of dash and quote, no leading
