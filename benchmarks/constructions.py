@@ -48,6 +48,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from parse_loss import open_sets  # noqa: E402  (the census scripts share their set-up)
+
 ROOT = Path(__file__).resolve().parent.parent
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -56,12 +59,6 @@ MARKS = frozenset(
     {"when", "after", "because", "while", "as", "before", "since", "although", "though", "if", "unless", "until", "so", "once", "whereas"}
 )
 SOURCES = ("polnear", "meantime", "written")
-
-
-def dev_sets(shared: Path) -> list[Path]:
-    """RETURNS (list[Path]): the development claim sets (never a held-out one)."""
-    sets = [shared / "realdev", shared / "devset", *sorted(p.parent for p in ROOT.glob("benchmarks/*/gold"))]
-    return [s for s in sets if (s / "gold").is_dir() and not s.name.endswith("-held")]
 
 
 def _finite(token: Any) -> bool:
@@ -249,18 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--json", action="store_true", help="print every pair as JSON")
     parser.add_argument("--list", metavar="CONSTRUCTION", help="also list the pairs of one construction where gold and claimx differ")
-    args = parser.parse_args(argv)
-    sets = args.sets or dev_sets(args.shared)
-    if any(s.name.endswith("-held") for s in sets):
-        parser.error("held-out sets are never read")
-
-    from claimx.claims.segment import load_attribution_rules
-    from claimx.fingerprint import extractor_info
-    from claimx.nlp import load_nlp, model_info
-
-    nlp = load_nlp()
-    extractor = extractor_info(*model_info(nlp))
-    report_verbs = load_attribution_rules().get("report_verb", frozenset())
+    args, sets, nlp, extractor, report_verbs = open_sets(parser, argv)
     rows = [row for s in sets for row in measure(s, nlp, extractor, report_verbs)]
     if args.json:
         print(json.dumps(rows, indent=1, ensure_ascii=False))

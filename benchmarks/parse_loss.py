@@ -192,12 +192,13 @@ def measure(gold_dir: Path, nlp: Any, extractor: Any, report_verbs: frozenset[st
     return {"set": gold_dir.name, "counts": {k: dict(v) for k, v in counts.items()}, "lost": lost}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sets", nargs="*", type=Path, help="gold sets (default: every development set)")
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--json", action="store_true", help="print the figures (and every lost claim) as JSON")
-    parser.add_argument("--list", metavar="KIND", help="also list the lost claims of one kind")
+def open_sets(parser: argparse.ArgumentParser, argv: list[str] | None) -> tuple[argparse.Namespace, list[Path], Any, Any, frozenset[str]]:
+    """Parse a census script's arguments (``sets``, ``--shared``) and load what it measures with.
+
+    RETURNS (tuple): the arguments, the development sets asked for (a held-out
+        set is refused), the model, its extractor fingerprint and the verbs of
+        saying (``report_verb`` rules of ``attribution.jsonl``).
+    """
     args = parser.parse_args(argv)
     sets = args.sets or dev_sets(args.shared)
     if any(s.name.endswith("-held") for s in sets):
@@ -208,8 +209,16 @@ def main(argv: list[str] | None = None) -> int:
     from claimx.nlp import load_nlp, model_info
 
     nlp = load_nlp()
-    extractor = extractor_info(*model_info(nlp))
-    report_verbs = load_attribution_rules().get("report_verb", frozenset())
+    return args, sets, nlp, extractor_info(*model_info(nlp)), load_attribution_rules().get("report_verb", frozenset())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sets", nargs="*", type=Path, help="gold sets (default: every development set)")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--json", action="store_true", help="print the figures (and every lost claim) as JSON")
+    parser.add_argument("--list", metavar="KIND", help="also list the lost claims of one kind")
+    args, sets, nlp, extractor, report_verbs = open_sets(parser, argv)
     results = [measure(s, nlp, extractor, report_verbs) for s in sets]
     if args.json:
         print(json.dumps(results, indent=2))

@@ -138,6 +138,24 @@ def _doc_infos(store: Store) -> dict[str, DocInfo]:
     return docs
 
 
+def _read_doc_infos(store: Store, doc_ids: list[str], readable_only: bool = False) -> Iterator[tuple[str, DocInfo]]:
+    """YIELDS (tuple[str, DocInfo]): these articles' dates, title and stamp, read from the store
+    (only the readable ones with ``readable_only``)."""
+    marks = ",".join("?" * len(doc_ids))
+    where = f" AND {_READABLE}" if readable_only else ""
+    for doc_id, published, title, added_seq, added_on in store.conn.execute(
+        "SELECT d.doc_id, json_extract(d.record, '$.published'), json_extract(d.record, '$.title'), d.added_seq, "
+        f"d.added_on FROM documents d WHERE d.doc_id IN ({marks}){where}",
+        doc_ids,
+    ):
+        yield doc_id, DocInfo(
+            published=dt.date.fromisoformat(published) if published else None,
+            added_on=dt.date.fromisoformat(added_on),
+            added_seq=int(added_seq),
+            title=title,
+        )
+
+
 class _Docs(Mapping[str, DocInfo]):
     """The readable articles (as :func:`_doc_infos` reads them), each one's dates and title read
     when asked for: a run that changes little asks for few."""
@@ -173,18 +191,7 @@ class _Docs(Mapping[str, DocInfo]):
         """Read these articles' dates and titles at once."""
         wanted = sorted(d for d in doc_ids if d in self.ids and d not in self._infos)
         for chunk in _chunks(wanted):
-            marks = ",".join("?" * len(chunk))
-            for doc_id, published, title, added_seq, added_on in self.store.conn.execute(
-                "SELECT doc_id, json_extract(record, '$.published'), json_extract(record, '$.title'), added_seq, added_on "
-                f"FROM documents WHERE doc_id IN ({marks})",
-                chunk,
-            ):
-                self._infos[doc_id] = DocInfo(
-                    published=dt.date.fromisoformat(published) if published else None,
-                    added_on=dt.date.fromisoformat(added_on),
-                    added_seq=int(added_seq),
-                    title=title,
-                )
+            self._infos.update(_read_doc_infos(self.store, chunk))
 
 
 #: the readable articles (``documents`` as ``d``): active or failed, with no error
@@ -224,18 +231,7 @@ class _LeanDocs(_Docs):
     def load(self, doc_ids: Iterable[str]) -> None:
         wanted = sorted(d for d in set(doc_ids) if d not in self._infos)
         for chunk in _chunks(wanted):
-            marks = ",".join("?" * len(chunk))
-            for doc_id, published, title, added_seq, added_on in self.store.conn.execute(
-                "SELECT d.doc_id, json_extract(d.record, '$.published'), json_extract(d.record, '$.title'), d.added_seq, "
-                f"d.added_on FROM documents d WHERE d.doc_id IN ({marks}) AND {_READABLE}",
-                chunk,
-            ):
-                self._infos[doc_id] = DocInfo(
-                    published=dt.date.fromisoformat(published) if published else None,
-                    added_on=dt.date.fromisoformat(added_on),
-                    added_seq=int(added_seq),
-                    title=title,
-                )
+            self._infos.update(_read_doc_infos(self.store, chunk, readable_only=True))
 
     def forget(self) -> None:
         """Let go of the dates and titles read so far."""
@@ -708,6 +704,11 @@ def _anchor(way: frozenset[str]) -> str:
 def _put_titles(store: Store, docs: Mapping[str, DocInfo], doc_ids: Iterable[str]) -> None:
     """Keep the title words of these articles (those with a title)."""
     titled = [(doc_id, sorted(title_words(docs[doc_id].title or ""))) for doc_id in doc_ids if doc_id in docs and docs[doc_id].title]
+    _keep_title_words(store, titled)
+
+
+def _keep_title_words(store: Store, titled: list[tuple[str, list[str]]]) -> None:
+    """Keep each article's title words (``rollup_titles``) and the index from word to article (``title_words``)."""
     store.conn.executemany(
         "INSERT OR REPLACE INTO rollup_titles (doc_id, words) VALUES (?, ?)",
         ((doc_id, json.dumps(words, ensure_ascii=False)) for doc_id, words in titled),
@@ -838,14 +839,7 @@ def _put_all_titles(store: Store) -> None:
         if not chunk:
             return
         titled = [(doc_id, sorted(title_words(title))) for doc_id, title in chunk if title]
-        store.conn.executemany(
-            "INSERT OR REPLACE INTO rollup_titles (doc_id, words) VALUES (?, ?)",
-            ((doc_id, json.dumps(words, ensure_ascii=False)) for doc_id, words in titled),
-        )
-        store.conn.executemany(
-            "INSERT OR IGNORE INTO title_words (word, doc_id) VALUES (?, ?)",
-            ((word, doc_id) for doc_id, words in titled for word in words),
-        )
+        _keep_title_words(store, titled)
 
 
 def _followed_all(store: Store, canonical: dict[str, str]) -> dict[str, dict[str, str]]:
