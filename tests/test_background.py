@@ -8,6 +8,7 @@ import pytest
 from roll_records import claim_record, doc_infos
 
 from claimx.background import (
+    asking_rule,
     background_rule,
     generic_rule,
     load_background,
@@ -19,8 +20,11 @@ from claimx.slots import load_slots
 from claimx.status import rollup
 
 RULES = load_background()
-EXAMPLES = [(rule.id, text) for rule in RULES if not rule.scene for text in rule.examples]
-COUNTER = [(rule.id, text) for rule in RULES if not rule.scene for text in rule.counter_examples]
+EXAMPLES = [(rule.id, text) for rule in RULES if not rule.scene and not rule.asks_date for text in rule.examples]
+COUNTER = [(rule.id, text) for rule in RULES if not rule.scene and not rule.asks_date for text in rule.counter_examples]
+#: the rules whose words ask for a date ("did not say when")
+ASKS = [(rule.id, text) for rule in RULES if rule.asks_date for text in rule.examples]
+ASKS_COUNTER = [(rule.id, text) for rule in RULES if rule.asks_date for text in rule.counter_examples]
 #: the examples of the ``scene`` rules are written about meetings
 MEETING = tuple(word for slot in load_slots() if slot.key == "meeting" for word in slot.words)
 SCENE = [(rule.id, text) for rule in RULES if rule.scene for text in rule.examples]
@@ -60,6 +64,43 @@ def test_scene_example_names_its_fact_only_in_the_rules_phrase(rule_id, text):
 @pytest.mark.parametrize("rule_id,text", SCENE_COUNTER)
 def test_scene_counter_example_names_its_fact_as_news(rule_id, text):
     assert scene_rule(text, MEETING) is None
+
+
+def test_the_pack_has_a_rule_that_asks_for_a_date():
+    assert ASKS, "background.jsonl has no rule with asks_date: the roll-up cannot tell 'did not say when' apart"
+
+
+@pytest.mark.parametrize("rule_id,text", ASKS)
+def test_asking_example_asks_for_a_date_and_marks_no_background(rule_id, text):
+    rule = asking_rule(text)
+    assert rule is not None and rule.id == rule_id
+    assert background_rule(text) is None
+
+
+@pytest.mark.parametrize("rule_id,text", ASKS_COUNTER)
+def test_asking_counter_example_asks_for_no_date(rule_id, text):
+    assert asking_rule(text) is None
+
+
+@pytest.mark.parametrize("rule_id,text", ASKS)
+def test_a_claim_that_asks_for_the_date_speaks_over_a_date_that_names_nothing(rule_id, text):
+    # the rule's own example, as the undecided claim of the article's second
+    # report: the half-year of a claim that names nothing is not the date
+    claims = [
+        _released("a", 1, "The Vell Pad will reportedly go on sale on 3 March", "rumored", date="2026-03-03"),
+        _released("b", 1, "a spokesman said partners would ship other devices in the first half", "confirmed",
+                  named=False, date="2026-H1"),
+        _released("b", 2, text, "unconfirmed", named=False),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [step.status for step in record.history] == ["rumored", "unconfirmed"] and record.value is None
+
+
+def _released(doc_id, n, text, status, *, named=True, date=None):
+    claim = claim_record(doc_id, n, text, status, subject="Vell Pad", topic="release", key="release_date", cues=("reportedly",), date=date)
+    if not named:
+        claim["subject"] = {"name": "Vell Pad", "text": None, "start": None, "end": None}
+    return claim
 
 
 def _claim(doc_id, n, text, status, *, cues=("said",), date=None):

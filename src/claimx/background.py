@@ -71,6 +71,7 @@ def _first(text: str, rules_dir: Path | None, speaks: bool, reads: str | None = 
         if (
             not rule.scene
             and not rule.generic
+            and not rule.asks_date
             and (rule.speaks is not None) == speaks
             and (reads is None or rule.reads == reads)
             and pattern.search(text)
@@ -107,6 +108,16 @@ def generic_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | N
     claim says what usually happens, not news of a fact; or None."""
     for rule, pattern, also in _compiled(rules_dir):
         if rule.generic and pattern.search(text) and (also is None or also.search(text)):
+            return rule
+    return None
+
+
+def asking_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | None:
+    """RETURNS (BackgroundRule | None): the first ``asks_date`` rule whose
+    words, asking for a date ("when", "timing"), a claim's text holds ("did
+    not say when the tablet goes on sale"), or None."""
+    for rule, pattern, also in _compiled(rules_dir):
+        if rule.asks_date and pattern.search(text) and (also is None or also.search(text)):
             return rule
     return None
 

@@ -960,6 +960,13 @@ class BackgroundRule(BaseModel):
     #: claim speaks for no fact, whether the fact was reported before or not
     #: (:func:`claimx.background.generic_rule`)
     generic: bool = False
+    #: the rule marks no background: its words ask for a date ("when",
+    #: "timing", "how soon"); in the roll-up, a claim left undecided
+    #: ("unconfirmed", with a cue) that holds one and gives no date says that
+    #: the date of its fact is not known ("the maker did not say when it goes
+    #: on sale"): it speaks over a date given by a claim that names nothing
+    #: (:func:`claimx.background.asking_rule`)
+    asks_date: bool = False
     #: for a ``scene`` rule, how many words may stand between its words and the slot word ("after *their first* meeting")
     reach: int = 3
     examples: list[str] = []

@@ -67,7 +67,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .background import generic_rule, matching_rule, scene_rule, speaking_rule
+from .background import asking_rule, generic_rule, matching_rule, scene_rule, speaking_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import Status, Topic
@@ -760,10 +760,11 @@ def _history(
             # the first half; the maker did not say when the phone goes on
             # sale": a date given by a claim that names nothing does not speak
             # over the article's saying in so many words that the date is not known
+            # (``background.jsonl``, the rule with ``asks_date``)
             untold = [
                 entry for entry in fresh
                 if entry[2]["status"] == "unconfirmed" and entry[2].get("cues") and not _value(entry[2], topic, key)
-                and _WHEN.search(entry[2].get("text") or "")
+                and asking_rule(entry[2].get("text") or "") is not None
             ]
             if untold:
                 claim = min(untold, key=_entry_order)[2]
@@ -1019,8 +1020,6 @@ def rollup(
 #: statuses that hedge: an explicit "not decided" in the same article speaks over them
 _HEDGED = frozenset({"expected", "rumored"})
 _WORD = re.compile(r"[^\W_]+")
-#: words that ask for a date: a claim undecided about one of them says the date is not known
-_WHEN = re.compile(r"\b(?:when|date|dates|timing|timetable|how soon)\b", re.IGNORECASE)
 #: words too common to say that two claims are the same statement
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as that this these those it its is are was were be "
