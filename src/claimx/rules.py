@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from .errors import RulePackError
+from .schemas import TOPICS
 from .schemas import Mod, Status
 
 M = TypeVar("M", bound=BaseModel)
@@ -748,8 +749,13 @@ class TopicRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    #: a topic; or "announcement": words that make a release claim's key
-    #: ``announcement`` rather than ``release_date``; or "title_opener": words
+    #: a topic; or "topic_key": the roll-up key every claim of a topic takes
+    #: (``lemma`` names the topic, ``key`` the key: "release" claims are keyed
+    #: "release_date", "production" claims "development"), save those of its
+    #: "announcement" words; such a topic takes no key from its words; or
+    #: "announcement": words that give a claim of the topic ``of_topic`` the
+    #: key ``key`` rather than that topic's "topic_key" (a release claim that
+    #: reveals or unveils is about the announcement); or "title_opener": words
     #: that open a title's question ("Could …") without being part of a name;
     #: or "codename": nouns that present a name as a codename ("HLX, the
     #: internal codename"); or "naming": words after which a codename follows
@@ -768,7 +774,7 @@ class TopicRule(BaseModel):
     #: Several words are matched as a phrase, word by word.
     topic: Literal[
         "release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other",
-        "announcement", "title_opener", "codename", "naming", "identity", "cast_verb",
+        "topic_key", "announcement", "title_opener", "codename", "naming", "identity", "cast_verb",
         "part_word", "role_noun", "variant_noun", "measure_unit",
     ]
     lemma: str
@@ -799,8 +805,20 @@ class TopicRule(BaseModel):
     #: the roll-up key the word gives a claim of its topic ("acquire" -> "deal"
     #: within ``business``); None leaves the topic's own key
     key: str | None = None
+    #: for an "announcement" rule: the topic whose claims the word keys ``key``
+    of_topic: str | None = None
     examples: list[Example] = []
     counter_examples: list[str] = []
+
+    @model_validator(mode="after")
+    def _keys_a_topic(self) -> TopicRule:
+        if self.topic == "topic_key" and (self.lemma not in TOPICS or not self.key):
+            raise ValueError(f"a topic_key rule names a topic ({', '.join(TOPICS)}) as its lemma and gives a key")
+        if self.topic == "announcement" and (self.of_topic not in TOPICS or not self.key):
+            raise ValueError(f"an announcement rule gives a key and the topic it keys (of_topic: one of {', '.join(TOPICS)})")
+        if self.of_topic is not None and self.topic != "announcement":
+            raise ValueError("of_topic is for announcement rules only")
+        return self
 
 
 class EntityRule(BaseModel):

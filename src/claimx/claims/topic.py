@@ -138,7 +138,10 @@ class TopicTagger(RulePackComponent):
         """Read the topic words and slots of the pack at ``rules_dir``."""
         rules = load_jsonl(rules_dir / "topics.jsonl", TopicRule)
         self.words: dict[str, str] = {}
-        self.announce_words: set[str] = set()
+        #: announcement word -> (the topic it keys, the key: ``announcement``)
+        self.announce_words: dict[str, tuple[str, str]] = {}
+        #: topic -> the key all its claims take (``topic_key``), save those of its announcement words
+        self.topic_keys: dict[str, str] = {}
         self.title_openers: set[str] = set()
         self.codename_phrases: list[tuple[str, ...]] = []
         self.naming_phrases: list[tuple[str, ...]] = []
@@ -166,8 +169,12 @@ class TopicTagger(RulePackComponent):
         for rule in rules:
             lemma = rule.lemma.lower()
             self.rule_ids.setdefault((rule.topic, lemma), rule.id)
-            if rule.topic == "announcement":
-                self.announce_words.add(lemma)
+            if rule.topic == "topic_key":
+                assert rule.key is not None
+                self.topic_keys.setdefault(lemma, rule.key)
+            elif rule.topic == "announcement":
+                assert rule.of_topic is not None and rule.key is not None
+                self.announce_words.setdefault(lemma, (rule.of_topic, rule.key))
             elif rule.topic == "title_opener":
                 self.title_openers.add(lemma)
             elif rule.topic == "codename":
@@ -257,7 +264,8 @@ class TopicTagger(RulePackComponent):
         #: lexicons: the words of ``topics.jsonl`` by topic)
         lexicons: dict[str, set[str]] = {}
         for rule in rules:
-            lexicons.setdefault(rule.topic, set()).add(rule.lemma.lower())
+            if rule.topic != "topic_key":
+                lexicons.setdefault(rule.topic, set()).add(rule.lemma.lower())
         frozen = {kind: frozenset(words) for kind, words in lexicons.items()}
         # and the roles an agent slot names ("the nominee"): they stand for a party
         frozen["agent_noun"] = frozenset(self.agent_nouns)
@@ -673,8 +681,10 @@ class TopicTagger(RulePackComponent):
             hits = []
             if self._topic_word(t) == topic:
                 hits += [(topic, w) for w in words if (topic, w) in ids][:1]
-            if topic == "release" and key == "announcement":
-                hits += [("announcement", w) for w in words if ("announcement", w) in ids][:1]
+            if topic in self.topic_keys and key != self.topic_keys[topic]:
+                hits += [("announcement", w) for w in words if self.announce_words.get(w) == (topic, key)][:1]
+            elif topic in self.topic_keys and t.i == head_i:
+                hits += [("topic_key", topic)]
             if topic == "cast" and t.i == head_i:
                 hits += [("cast_verb", w) for w in words if ("cast_verb", w) in ids][:1]
             if aliases and key in aliases and t.i == head_i:
@@ -1407,11 +1417,14 @@ class TopicTagger(RulePackComponent):
                 # keyed by the noun the claim is about
                 return _attribute(claim, head, source, self._match) or topic
             return topic
-        if topic == "release":
-            lemmas = {t.lemma_.lower() for t in claim}
-            return "announcement" if lemmas & self.announce_words else "release_date"
-        if topic == "production":
-            return "development"
+        if topic in self.topic_keys:
+            # "release": "release_date", or "announcement" for a claim that
+            # holds an announcement word ("will unveil the phone in May")
+            for token in claim:
+                announce = self.announce_words.get(token.lemma_.lower())
+                if announce is not None and announce[0] == topic:
+                    return announce[1]
+            return self.topic_keys[topic]
         # "in talks to acquire" (deal), "shares rose" (shares): the word
         # nearest the predicate that names a key, else the topic
         best: tuple[int, str] | None = None
