@@ -33,7 +33,8 @@
   the slot (``models/en/slots.jsonl``) whose words stand nearest the
   predicate; a variant of the product ("a 5G model"); the person for
   ``cast``/``crew`` (and ``other``, when the claim is about
-  one), ``release_date`` or ``announcement`` for ``release``, the codename
+  one), the topic's ``topic_key`` (``release_date`` for ``release``,
+  ``development`` for ``production``) or an ``announcement`` word's key, the codename
   for claims about what a codename is, ``deal``/``shares``/``results``/
   ``funding`` for ``business``, the attribute's noun for ``other`` ("the
   range is expected to be …": ``range``), and the topic's name otherwise.
