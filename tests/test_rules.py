@@ -142,3 +142,24 @@ def test_rules_a_decision_rule_without_a_role_names_file_line_and_rule(tmp_path)
     path.write_text('{"id": "decision-x", "kind": "decision", "pattern": {"DEP": "acl"}}\n')
     with pytest.raises(RulePackError, match=r"segmentation.jsonl:1: rule 'decision-x'.*role"):
         load_jsonl(path, SegmentRule)
+
+
+@pytest.mark.parametrize(
+    "line, problem",
+    [
+        # a topic_key rule names a topic and the key its claims take
+        ('{"id": "topic_key-x", "topic": "topic_key", "lemma": "launch", "key": "release_date"}', "topic_key"),
+        ('{"id": "topic_key-x", "topic": "topic_key", "lemma": "release"}', "topic_key"),
+        # an announcement rule gives its key and the topic it keys
+        ('{"id": "announcement-x", "topic": "announcement", "lemma": "unveil", "key": "announcement"}', "of_topic"),
+        ('{"id": "release-x", "topic": "release", "lemma": "ship", "of_topic": "release"}', "of_topic"),
+    ],
+)
+def test_rules_topic_key_rules_validate_with_file_line_and_rule(tmp_path, line, problem):
+    from claimx.rules import TopicRule
+
+    path = tmp_path / "topics.jsonl"
+    path.write_text('{"id": "release-launch", "topic": "release", "lemma": "launch"}\n' + line + "\n")
+    rule_id = json.loads(line)["id"]
+    with pytest.raises(RulePackError, match=rf"topics.jsonl:2: rule '{rule_id}'.*{problem}"):
+        load_jsonl(path, TopicRule)
