@@ -173,7 +173,11 @@ class CueRule(BaseModel):
 #: themself ("*I* think A") or the one addressed ("*You* said A"), no source
 #: of their own (the quotation's reporter or the speaker's label is);
 #: "concessive", an adverbial clause of concession ("*although* nothing is
-#: signed"), which the writer sets beside a reported clause: no part of it
+#: signed"), which the writer sets beside a reported clause: no part of it;
+#: "judgement", a ``judgement_verb`` that says what its object is, with an
+#: object (or a passive subject) and a complement that is no name ("called
+#: the plan *reckless*", not "called the baby *Anna*") or an "as" ("described
+#: the deal *as* fair")
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -203,6 +207,7 @@ ReportRole = Literal[
     "first_person",
     "addressee",
     "concessive",
+    "judgement",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

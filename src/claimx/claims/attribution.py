@@ -296,7 +296,8 @@ class AttributionTagger(RulePackComponent):
             # a verb of saying with something said ("has denied recording",
             # "continues to confirm talks"); "with McFeely writing" says nothing
             phrasal = self._phrasal_report(token)
-            judged = self._judgement(token)
+            judgement = self._judgement(token)
+            judged = judgement is not None
             # an appeal only as the claim's own predicate: "began calling for
             # B" tells that a campaign began
             appeal = self._appeal(token) if token is head else None
@@ -333,6 +334,7 @@ class AttributionTagger(RulePackComponent):
                     self._fired(token, "phrasal_report", phrasal)
                 if judged:
                     self._fired(token, "judgement_verb", lemma)
+                    self._note(token, judgement)
                 if appeal is not None:
                     self._fired(token, "appeal_report", appeal)
                 subjects = [c for c in controller.children if c.dep_ == "nsubj"]
@@ -649,25 +651,16 @@ class AttributionTagger(RulePackComponent):
             verb.lemma_.lower() in self.report_verbs
             or self._phrasal_report(verb) is not None
             or self._appeal(verb) is not None
-            or self._judgement(verb)
+            or self._judgement(verb) is not None
         )
 
-    def _judgement(self, verb: Token) -> bool:
-        """RETURNS (bool): whether ``verb`` is a ``judgement_verb`` that says
-        what its object is: with an object and its complement ("called the
-        plan *reckless*", "called it "a disgrace"") or an "as" ("described the
-        deal *as* fair", "was hailed *as* a breakthrough"); not a name given
-        ("called the baby *Anna*")."""
-        if verb.lemma_.lower() not in self.judgement_verbs:
-            return False
-        if not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
-            return False
-        for child in verb.children:
-            if child.dep_ == "oprd" and child.pos_ != "PROPN":
-                return True
-            if child.dep_ == "prep" and child.lower_ == "as":
-                return True
-        return False
+    def _judgement(self, verb: Token) -> Any:
+        """RETURNS (ScopeRule | None): the ``judgement`` rule of ``scope.jsonl``
+        by which ``verb`` is a ``judgement_verb`` that says what its object is
+        ("called the plan *reckless*", "described the deal *as* fair", "was
+        hailed *as* a breakthrough"; not a name given, "called the baby
+        *Anna*"), not recorded, or None."""
+        return self._match("judgement", verb)
 
     def _fired(self, token: Token, kind: str, word: str) -> None:
         """Record that the ``attribution.jsonl`` rule ``(kind, word)`` decided at ``token``."""
