@@ -177,7 +177,10 @@ class CueRule(BaseModel):
 #: "judgement", a ``judgement_verb`` that says what its object is, with an
 #: object (or a passive subject) and a complement that is no name ("called
 #: the plan *reckless*", not "called the baby *Anna*") or an "as" ("described
-#: the deal *as* fair")
+#: the deal *as* fair"); "manner_participle", a participle under a
+#: preposition of how or when a verb's subject acted ("replied *by saying*
+#: …", "left *after saying* …"), which speaks with that verb's subject (not
+#: why someone was judged: "praised her *for saying* …")
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -208,6 +211,7 @@ ReportRole = Literal[
     "addressee",
     "concessive",
     "judgement",
+    "manner_participle",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

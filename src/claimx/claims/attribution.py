@@ -689,12 +689,11 @@ class AttributionTagger(RulePackComponent):
                 return child
         # "X answered *by saying* A", "X ended *after saying* A": a verb of
         # saying under a preposition of the verb speaks with that verb's subject
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in _MANNER_PREPOSITIONS:
-            outer = verb.head.head
-            if outer.pos_ in ("VERB", "AUX"):
-                shared = next((c for c in outer.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if shared is not None:
-                    return shared
+        if (rule := self._match("manner_participle", verb)) is not None:
+            shared = next((c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if shared is not None:
+                self._note(verb, rule)
+                return shared
         # passive "was told by X"
         for child in verb.children:
             if child.dep_ == "agent":
@@ -1357,11 +1356,6 @@ _SPEAKER_CACHE = "claimx_named_speakers"
 _HANDLE_FUNCTION_WORDS = frozenset({"who", "as", "by", "under", "the"})
 
 #: function words: pronouns that name no one in particular ("no matter what *anyone* says")
-#: function words: the prepositions by which a participle tells how or when
-#: the subject of the verb they hang on acted ("replied *by* saying …"), not
-#: why it was judged ("praised her *for* saying …")
-_MANNER_PREPOSITIONS = frozenset({"by", "after", "before", "in", "while", "when"})
-
 #: function words: the demonstrative pronouns, which point back
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
