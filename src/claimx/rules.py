@@ -180,7 +180,9 @@ class CueRule(BaseModel):
 #: the deal *as* fair"); "manner_participle", a participle under a
 #: preposition of how or when a verb's subject acted ("replied *by saying*
 #: …", "left *after saying* …"), which speaks with that verb's subject (not
-#: why someone was judged: "praised her *for saying* …")
+#: why someone was judged: "praised her *for saying* …"); "of_holder",
+#: the object of an "of" on a noun ("Jane Roe of *Marquee*, who …"), whose
+#: relative clause is on the whole name: that noun holds what it says
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -212,6 +214,7 @@ ReportRole = Literal[
     "concessive",
     "judgement",
     "manner_participle",
+    "of_holder",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

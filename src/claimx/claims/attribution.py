@@ -390,7 +390,8 @@ class AttributionTagger(RulePackComponent):
             if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
                 return None
             holder = verb.head
-            if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.pos_ in ("NOUN", "PROPN"):
+            if (rule := self._match("of_holder", holder)) is not None:
+                self._note(holder, rule)
                 holder = holder.head.head  # "Jane Roe of Marquee Data, who …": the clause is on the whole name
             source = self._describe(doc, holder, verb=verb)
             cut = verb.left_edge.i
