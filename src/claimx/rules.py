@@ -182,7 +182,12 @@ class CueRule(BaseModel):
 #: …", "left *after saying* …"), which speaks with that verb's subject (not
 #: why someone was judged: "praised her *for saying* …"); "of_holder",
 #: the object of an "of" on a noun ("Jane Roe of *Marquee*, who …"), whose
-#: relative clause is on the whole name: that noun holds what it says
+#: relative clause is on the whole name: that noun holds what it says;
+#: "appeal_particle", a preposition or particle of a verb with no object of
+#: its own ("called *for* an inquiry", "called *on* the council"), and
+#: "appeal_mark", the same word opening the verb's clause ("called *for* the
+#: league to act", however parsed), which with the verb may make an
+#: ``appeal_report`` ("called a meeting for Friday" makes none)
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -215,6 +220,8 @@ ReportRole = Literal[
     "judgement",
     "manner_participle",
     "of_holder",
+    "appeal_particle",
+    "appeal_mark",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

@@ -336,7 +336,8 @@ class AttributionTagger(RulePackComponent):
                     self._fired(token, "judgement_verb", lemma)
                     self._note(token, judgement)
                 if appeal is not None:
-                    self._fired(token, "appeal_report", appeal)
+                    self._fired(token, "appeal_report", appeal[0])
+                    self._note(appeal[1], appeal[2])
                 subjects = [c for c in controller.children if c.dep_ == "nsubj"]
                 # "cuts, which the unions insisted …", "Former minister and party
                 # leader Jane Roe is calling for …": the parser may give the verb
@@ -627,22 +628,27 @@ class AttributionTagger(RulePackComponent):
                 return phrase
         return None
 
-    def _appeal(self, verb: Token) -> str | None:
-        """RETURNS (str | None): the ``appeal_report`` rule a verb and its
+    def _appeal(self, verb: Token) -> tuple[str, Token, Any] | None:
+        """RETURNS (tuple | None): the ``appeal_report`` rule a verb and its
         preposition make ("called *for* an inquiry", "called *on* the council
-        to act"), as "lemma preposition", or None. The preposition may open
-        the verb's clause ("called *for* the league to act", however parsed);
-        a verb with an object of its own is no appeal ("called a meeting for
-        Friday")."""
-        if not self.appeal_reports or any(c.dep_ == "dobj" for c in verb.children):
+        to act"), as "lemma preposition", with the preposition and the
+        ``appeal_particle`` or ``appeal_mark`` rule of ``scope.jsonl`` that
+        found it (not recorded), or None. The preposition may open the verb's
+        clause ("called *for* the league to act", however parsed); a verb with
+        an object of its own is no appeal ("called a meeting for Friday")."""
+        if not self.appeal_reports:
             return None
-        marks = (g for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") for g in c.children if g.dep_ == "mark")
-        for child in (*verb.children, *marks):
-            if child.dep_ not in ("prep", "mark", "prt"):
+        found = (
+            *((c, "appeal_particle") for c in verb.children),
+            *((g, "appeal_mark") for c in verb.children for g in c.children),
+        )
+        for child, role in found:
+            rule = self._match(role, child)
+            if rule is None:
                 continue
             phrase = f"{verb.lemma_.lower()} {child.lower_}"
             if phrase in self.appeal_reports:
-                return phrase
+                return phrase, child, rule
         return None
 
     def _speech_act(self, verb: Token) -> bool:
