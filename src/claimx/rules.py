@@ -187,7 +187,9 @@ class CueRule(BaseModel):
 #: its own ("called *for* an inquiry", "called *on* the council"), and
 #: "appeal_mark", the same word opening the verb's clause ("called *for* the
 #: league to act", however parsed), which with the verb may make an
-#: ``appeal_report`` ("called a meeting for Friday" makes none)
+#: ``appeal_report`` ("called a meeting for Friday" makes none);
+#: "judged_by", the object of a passive's "by" ("was hailed *by its maker*
+#: as …"), who speaks a judgement with no subject of its own
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -222,6 +224,7 @@ ReportRole = Literal[
     "of_holder",
     "appeal_particle",
     "appeal_mark",
+    "judged_by",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

@@ -345,7 +345,10 @@ class AttributionTagger(RulePackComponent):
                 subject = next((c for c in reversed(subjects) if c.tag_ not in ("WP", "WDT")), subjects[0] if subjects else None)
                 if subject is None and judged:
                     # "the phone was hailed by its maker as …": the passive's agent
-                    subject = next((g for c in controller.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                    agents = ((g, rule) for c in controller.children for g in c.children if (rule := self._match("judged_by", g)))
+                    if (agent := next(agents, None)) is not None:
+                        subject = agent[0]
+                        self._note(*agent)
                 shared = controller
                 while subject is None and shared.dep_ == "conj" and self._speech_act(shared.head):
                     # "X called the plan reckless and *accused* Y of B": a
