@@ -189,7 +189,10 @@ class CueRule(BaseModel):
 #: league to act", however parsed), which with the verb may make an
 #: ``appeal_report`` ("called a meeting for Friday" makes none);
 #: "judged_by", the object of a passive's "by" ("was hailed *by its maker*
-#: as …"), who speaks a judgement with no subject of its own
+#: as …"), who speaks a judgement with no subject of its own;
+#: "quantifier_subject", a pronoun that is a quantifier standing alone, no
+#: demonstrative ("*Some* have urged …", "*Many* say …"), which names its
+#: source as it is: it stands for no one named before
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -225,6 +228,7 @@ ReportRole = Literal[
     "appeal_particle",
     "appeal_mark",
     "judged_by",
+    "quantifier_subject",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

@@ -1147,14 +1147,17 @@ class AttributionTagger(RulePackComponent):
             # executive reported" speaks for the company; "as Bloomberg
             # reported, …" is the article vouching for what it cites
             authority = AUTHORITY_RUMOR
+        # a quantifier standing alone ("*Some* have urged …", "*Many* say
+        # …") names its source as it is: it stands for no one named before
+        quantifier = self._match("quantifier_subject", subject)
+        if quantifier is not None:
+            self._note(subject, quantifier)
         return {
             "start": span.start_char,
             "end": span.end_char,
             "kind": kind,
             "authority": authority,
-            # a quantifier standing alone ("*Some* have urged …", "*Many* say
-            # …") names its source as it is: it stands for no one named before
-            "pronoun": (subject.pos_ == "PRON" and not _quantifier(subject)) or subject.lower_ in PERSON_PRONOUNS,
+            "pronoun": (subject.pos_ == "PRON" and quantifier is None) or subject.lower_ in PERSON_PRONOUNS,
             # a leaked document speaks in the past tense of what it shows
             "evidence": subject.lemma_.lower() in self.evidence_nouns,
             # a poll or a survey measures what is, and forecasts what will be
@@ -1366,8 +1369,6 @@ _SPEAKER_CACHE = "claimx_named_speakers"
 _HANDLE_FUNCTION_WORDS = frozenset({"who", "as", "by", "under", "the"})
 
 #: function words: pronouns that name no one in particular ("no matter what *anyone* says")
-#: function words: the demonstrative pronouns, which point back
-_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 _ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever"})
 
@@ -1414,12 +1415,6 @@ def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
     the quotation."""
     at = source.get("at")
     return bool(source.get("resolved")) and at is not None and q_start <= at < q_end
-
-
-def _quantifier(token: Token) -> bool:
-    """RETURNS (bool): whether a pronoun is a quantifier ("some", "many",
-    "others"): a determiner standing alone that is no demonstrative."""
-    return token.tag_ in ("DT", "PDT", "NNS", "JJ") and token.lower_ not in _DEMONSTRATIVES
 
 
 def _nobody(source_text: str) -> bool:
