@@ -192,7 +192,10 @@ class CueRule(BaseModel):
 #: as …"), who speaks a judgement with no subject of its own;
 #: "quantifier_subject", a pronoun that is a quantifier standing alone, no
 #: demonstrative ("*Some* have urged …", "*Many* say …"), which names its
-#: source as it is: it stands for no one named before
+#: source as it is: it stands for no one named before; "named_subject", a
+#: subject before its verb that is no relative pronoun: of two such ("The
+#: furniture maker *Ikea* said …", a description and the name after it that
+#: the parser splits), a name next to the verb is the source
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -229,6 +232,7 @@ ReportRole = Literal[
     "appeal_mark",
     "judged_by",
     "quantifier_subject",
+    "named_subject",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

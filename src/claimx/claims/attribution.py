@@ -680,12 +680,13 @@ class AttributionTagger(RulePackComponent):
 
     def _subject_of(self, verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
-        named = [c for c in subjects if c.dep_ == "nsubj" and c.i < verb.i and c.tag_ not in ("WP", "WDT")]
-        if len(named) > 1 and named[-1].pos_ == "PROPN":
+        named = [(c, rule) for c in subjects if (rule := self._match("named_subject", c)) is not None]
+        if len(named) > 1 and named[-1][0].pos_ == "PROPN":
             # "The US carmaker General Motors said …": the parser may split a
             # description and the name after it into two subjects; the name
             # next to the verb is the source
-            return named[-1]
+            self._note(*named[-1])
+            return named[-1][0]
         if subjects:
             return subjects[0]
         # "X confirmed A but said B": the second verb shares the first's subject
