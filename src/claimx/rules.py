@@ -195,7 +195,9 @@ class CueRule(BaseModel):
 #: source as it is: it stands for no one named before; "named_subject", a
 #: subject before its verb that is no relative pronoun: of two such ("The
 #: furniture maker *Ikea* said …", a description and the name after it that
-#: the parser splits), a name next to the verb is the source
+#: the parser splits), a name next to the verb is the source; "colon_clause",
+#: a colon hung on a verb ('Roe turned to the crowd*:* "…"'), whose clause's
+#: person, whatever the verb, speaks the quotation it hands on
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -233,6 +235,7 @@ ReportRole = Literal[
     "judged_by",
     "quantifier_subject",
     "named_subject",
+    "colon_clause",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

@@ -1065,15 +1065,18 @@ class AttributionTagger(RulePackComponent):
             i -= 1
         if i < 0 or doc[i].text != ":" or doc[i].sent.start != doc[span.start].sent.start and "\n" in doc[i : span.start].text:
             return None
-        verb = doc[i].head
-        if verb.pos_ not in ("VERB", "AUX"):
+        rule = self._match("colon_clause", doc[i])
+        if rule is None:
             return None
+        verb = doc[i].head
         subject = self._subject_of(verb)
         if subject is None or span.start <= subject.i < span.end:
             return None
         if subject.lower_ in PERSON_PRONOUNS:
+            self._note(doc[i], rule)
             return {**self._describe(doc, subject, verb=verb), "reporter": verb.i}
         if subject.ent_type_ == "PERSON" or self._titled(subject) or subject.lemma_.lower() in self.person_roles:
+            self._note(doc[i], rule)
             return self._describe(doc, subject, verb=verb)
         return None
 
