@@ -174,7 +174,31 @@ class CueRule(BaseModel):
 #: themself ("*I* think A") or the one addressed ("*You* said A"), no source
 #: of their own (the quotation's reporter or the speaker's label is);
 #: "concessive", an adverbial clause of concession ("*although* nothing is
-#: signed"), which the writer sets beside a reported clause: no part of it
+#: signed"), which the writer sets beside a reported clause: no part of it;
+#: "judgement", a ``judgement_verb`` that says what its object is, with an
+#: object (or a passive subject) and a complement that is no name ("called
+#: the plan *reckless*", not "called the baby *Anna*") or an "as" ("described
+#: the deal *as* fair"); "manner_participle", a participle under a
+#: preposition of how or when a verb's subject acted ("replied *by saying*
+#: …", "left *after saying* …"), which speaks with that verb's subject (not
+#: why someone was judged: "praised her *for saying* …"); "of_holder",
+#: the object of an "of" on a noun ("Jane Roe of *Marquee*, who …"), whose
+#: relative clause is on the whole name: that noun holds what it says;
+#: "appeal_particle", a preposition or particle of a verb with no object of
+#: its own ("called *for* an inquiry", "called *on* the council"), and
+#: "appeal_mark", the same word opening the verb's clause ("called *for* the
+#: league to act", however parsed), which with the verb may make an
+#: ``appeal_report`` ("called a meeting for Friday" makes none);
+#: "judged_by", the object of a passive's "by" ("was hailed *by its maker*
+#: as …"), who speaks a judgement with no subject of its own;
+#: "quantifier_subject", a pronoun that is a quantifier standing alone, no
+#: demonstrative ("*Some* have urged …", "*Many* say …"), which names its
+#: source as it is: it stands for no one named before; "named_subject", a
+#: subject before its verb that is no relative pronoun: of two such ("The
+#: furniture maker *Ikea* said …", a description and the name after it that
+#: the parser splits), a name next to the verb is the source; "colon_clause",
+#: a colon hung on a verb ('Roe turned to the crowd*:* "…"'), whose clause's
+#: person, whatever the verb, speaks the quotation it hands on
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -204,6 +228,15 @@ ReportRole = Literal[
     "first_person",
     "addressee",
     "concessive",
+    "judgement",
+    "manner_participle",
+    "of_holder",
+    "appeal_particle",
+    "appeal_mark",
+    "judged_by",
+    "quantifier_subject",
+    "named_subject",
+    "colon_clause",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

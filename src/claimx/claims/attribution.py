@@ -296,7 +296,8 @@ class AttributionTagger(RulePackComponent):
             # a verb of saying with something said ("has denied recording",
             # "continues to confirm talks"); "with McFeely writing" says nothing
             phrasal = self._phrasal_report(token)
-            judged = self._judgement(token)
+            judgement = self._judgement(token)
+            judged = judgement is not None
             # an appeal only as the claim's own predicate: "began calling for
             # B" tells that a campaign began
             appeal = self._appeal(token) if token is head else None
@@ -333,8 +334,10 @@ class AttributionTagger(RulePackComponent):
                     self._fired(token, "phrasal_report", phrasal)
                 if judged:
                     self._fired(token, "judgement_verb", lemma)
+                    self._note(token, judgement)
                 if appeal is not None:
-                    self._fired(token, "appeal_report", appeal)
+                    self._fired(token, "appeal_report", appeal[0])
+                    self._note(appeal[1], appeal[2])
                 subjects = [c for c in controller.children if c.dep_ == "nsubj"]
                 # "cuts, which the unions insisted …", "Former minister and party
                 # leader Jane Roe is calling for …": the parser may give the verb
@@ -342,7 +345,10 @@ class AttributionTagger(RulePackComponent):
                 subject = next((c for c in reversed(subjects) if c.tag_ not in ("WP", "WDT")), subjects[0] if subjects else None)
                 if subject is None and judged:
                     # "the phone was hailed by its maker as …": the passive's agent
-                    subject = next((g for c in controller.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                    agents = ((g, rule) for c in controller.children for g in c.children if (rule := self._match("judged_by", g)))
+                    if (agent := next(agents, None)) is not None:
+                        subject = agent[0]
+                        self._note(*agent)
                 shared = controller
                 while subject is None and shared.dep_ == "conj" and self._speech_act(shared.head):
                     # "X called the plan reckless and *accused* Y of B": a
@@ -388,7 +394,8 @@ class AttributionTagger(RulePackComponent):
             if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
                 return None
             holder = verb.head
-            if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.pos_ in ("NOUN", "PROPN"):
+            if (rule := self._match("of_holder", holder)) is not None:
+                self._note(holder, rule)
                 holder = holder.head.head  # "Jane Roe of Marquee Data, who …": the clause is on the whole name
             source = self._describe(doc, holder, verb=verb)
             cut = verb.left_edge.i
@@ -624,22 +631,27 @@ class AttributionTagger(RulePackComponent):
                 return phrase
         return None
 
-    def _appeal(self, verb: Token) -> str | None:
-        """RETURNS (str | None): the ``appeal_report`` rule a verb and its
+    def _appeal(self, verb: Token) -> tuple[str, Token, Any] | None:
+        """RETURNS (tuple | None): the ``appeal_report`` rule a verb and its
         preposition make ("called *for* an inquiry", "called *on* the council
-        to act"), as "lemma preposition", or None. The preposition may open
-        the verb's clause ("called *for* the league to act", however parsed);
-        a verb with an object of its own is no appeal ("called a meeting for
-        Friday")."""
-        if not self.appeal_reports or any(c.dep_ == "dobj" for c in verb.children):
+        to act"), as "lemma preposition", with the preposition and the
+        ``appeal_particle`` or ``appeal_mark`` rule of ``scope.jsonl`` that
+        found it (not recorded), or None. The preposition may open the verb's
+        clause ("called *for* the league to act", however parsed); a verb with
+        an object of its own is no appeal ("called a meeting for Friday")."""
+        if not self.appeal_reports:
             return None
-        marks = (g for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") for g in c.children if g.dep_ == "mark")
-        for child in (*verb.children, *marks):
-            if child.dep_ not in ("prep", "mark", "prt"):
+        found = (
+            *((c, "appeal_particle") for c in verb.children),
+            *((g, "appeal_mark") for c in verb.children for g in c.children),
+        )
+        for child, role in found:
+            rule = self._match(role, child)
+            if rule is None:
                 continue
             phrase = f"{verb.lemma_.lower()} {child.lower_}"
             if phrase in self.appeal_reports:
-                return phrase
+                return phrase, child, rule
         return None
 
     def _speech_act(self, verb: Token) -> bool:
@@ -649,25 +661,16 @@ class AttributionTagger(RulePackComponent):
             verb.lemma_.lower() in self.report_verbs
             or self._phrasal_report(verb) is not None
             or self._appeal(verb) is not None
-            or self._judgement(verb)
+            or self._judgement(verb) is not None
         )
 
-    def _judgement(self, verb: Token) -> bool:
-        """RETURNS (bool): whether ``verb`` is a ``judgement_verb`` that says
-        what its object is: with an object and its complement ("called the
-        plan *reckless*", "called it "a disgrace"") or an "as" ("described the
-        deal *as* fair", "was hailed *as* a breakthrough"); not a name given
-        ("called the baby *Anna*")."""
-        if verb.lemma_.lower() not in self.judgement_verbs:
-            return False
-        if not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
-            return False
-        for child in verb.children:
-            if child.dep_ == "oprd" and child.pos_ != "PROPN":
-                return True
-            if child.dep_ == "prep" and child.lower_ == "as":
-                return True
-        return False
+    def _judgement(self, verb: Token) -> Any:
+        """RETURNS (ScopeRule | None): the ``judgement`` rule of ``scope.jsonl``
+        by which ``verb`` is a ``judgement_verb`` that says what its object is
+        ("called the plan *reckless*", "described the deal *as* fair", "was
+        hailed *as* a breakthrough"; not a name given, "called the baby
+        *Anna*"), not recorded, or None."""
+        return self._match("judgement", verb)
 
     def _fired(self, token: Token, kind: str, word: str) -> None:
         """Record that the ``attribution.jsonl`` rule ``(kind, word)`` decided at ``token``."""
@@ -677,12 +680,13 @@ class AttributionTagger(RulePackComponent):
 
     def _subject_of(self, verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
-        named = [c for c in subjects if c.dep_ == "nsubj" and c.i < verb.i and c.tag_ not in ("WP", "WDT")]
-        if len(named) > 1 and named[-1].pos_ == "PROPN":
+        named = [(c, rule) for c in subjects if (rule := self._match("named_subject", c)) is not None]
+        if len(named) > 1 and named[-1][0].pos_ == "PROPN":
             # "The US carmaker General Motors said …": the parser may split a
             # description and the name after it into two subjects; the name
             # next to the verb is the source
-            return named[-1]
+            self._note(*named[-1])
+            return named[-1][0]
         if subjects:
             return subjects[0]
         # "X confirmed A but said B": the second verb shares the first's subject
@@ -696,12 +700,11 @@ class AttributionTagger(RulePackComponent):
                 return child
         # "X answered *by saying* A", "X ended *after saying* A": a verb of
         # saying under a preposition of the verb speaks with that verb's subject
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in _MANNER_PREPOSITIONS:
-            outer = verb.head.head
-            if outer.pos_ in ("VERB", "AUX"):
-                shared = next((c for c in outer.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if shared is not None:
-                    return shared
+        if (rule := self._match("manner_participle", verb)) is not None:
+            shared = next((c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if shared is not None:
+                self._note(verb, rule)
+                return shared
         # passive "was told by X"
         for child in verb.children:
             if child.dep_ == "agent":
@@ -1062,15 +1065,18 @@ class AttributionTagger(RulePackComponent):
             i -= 1
         if i < 0 or doc[i].text != ":" or doc[i].sent.start != doc[span.start].sent.start and "\n" in doc[i : span.start].text:
             return None
-        verb = doc[i].head
-        if verb.pos_ not in ("VERB", "AUX"):
+        rule = self._match("colon_clause", doc[i])
+        if rule is None:
             return None
+        verb = doc[i].head
         subject = self._subject_of(verb)
         if subject is None or span.start <= subject.i < span.end:
             return None
         if subject.lower_ in PERSON_PRONOUNS:
+            self._note(doc[i], rule)
             return {**self._describe(doc, subject, verb=verb), "reporter": verb.i}
         if subject.ent_type_ == "PERSON" or self._titled(subject) or subject.lemma_.lower() in self.person_roles:
+            self._note(doc[i], rule)
             return self._describe(doc, subject, verb=verb)
         return None
 
@@ -1145,14 +1151,17 @@ class AttributionTagger(RulePackComponent):
             # executive reported" speaks for the company; "as Bloomberg
             # reported, …" is the article vouching for what it cites
             authority = AUTHORITY_RUMOR
+        # a quantifier standing alone ("*Some* have urged …", "*Many* say
+        # …") names its source as it is: it stands for no one named before
+        quantifier = self._match("quantifier_subject", subject)
+        if quantifier is not None:
+            self._note(subject, quantifier)
         return {
             "start": span.start_char,
             "end": span.end_char,
             "kind": kind,
             "authority": authority,
-            # a quantifier standing alone ("*Some* have urged …", "*Many* say
-            # …") names its source as it is: it stands for no one named before
-            "pronoun": (subject.pos_ == "PRON" and not _quantifier(subject)) or subject.lower_ in PERSON_PRONOUNS,
+            "pronoun": (subject.pos_ == "PRON" and quantifier is None) or subject.lower_ in PERSON_PRONOUNS,
             # a leaked document speaks in the past tense of what it shows
             "evidence": subject.lemma_.lower() in self.evidence_nouns,
             # a poll or a survey measures what is, and forecasts what will be
@@ -1364,13 +1373,6 @@ _SPEAKER_CACHE = "claimx_named_speakers"
 _HANDLE_FUNCTION_WORDS = frozenset({"who", "as", "by", "under", "the"})
 
 #: function words: pronouns that name no one in particular ("no matter what *anyone* says")
-#: function words: the prepositions by which a participle tells how or when
-#: the subject of the verb they hang on acted ("replied *by* saying …"), not
-#: why it was judged ("praised her *for* saying …")
-_MANNER_PREPOSITIONS = frozenset({"by", "after", "before", "in", "while", "when"})
-
-#: function words: the demonstrative pronouns, which point back
-_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 _ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever"})
 
@@ -1417,12 +1419,6 @@ def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
     the quotation."""
     at = source.get("at")
     return bool(source.get("resolved")) and at is not None and q_start <= at < q_end
-
-
-def _quantifier(token: Token) -> bool:
-    """RETURNS (bool): whether a pronoun is a quantifier ("some", "many",
-    "others"): a determiner standing alone that is no demonstrative."""
-    return token.tag_ in ("DT", "PDT", "NNS", "JJ") and token.lower_ not in _DEMONSTRATIVES
 
 
 def _nobody(source_text: str) -> bool:
