@@ -2062,8 +2062,8 @@ class Segmenter(RulePackComponent):
             rule = self.words.match("dated_report", verb, came_from=content)
             if rule is None:
                 continue
-            parts = [c for c in verb.children if self.words.match("report_part", c) is not None]
-            own = [verb, *(t for c in parts for t in c.subtree)]
+            parts = [(c, part_rule) for c in verb.children if (part_rule := self.words.match("report_part", c)) is not None]
+            own = [verb, *(t for c, _ in parts for t in c.subtree)]
             start, end = min(t.i for t in own), max(t.i for t in own) + 1
             if start <= content.i < end:
                 continue  # the report would hold what it reports
@@ -2074,8 +2074,8 @@ class Segmenter(RulePackComponent):
             if span is None:
                 continue
             self.words.note(rule, verb)
-            for part in parts:
-                self.words.is_("report_part", part)
+            for part, part_rule in parts:
+                self.words.note(part_rule, part)
             span._.claim = {"head": i, "frame": None, "report": True}
             found.append(span)
         return found
