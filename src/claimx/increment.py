@@ -679,10 +679,10 @@ def _put_known(store: Store, rows: Iterable[tuple[str, str | None]]) -> set[str]
     return spelts
 
 
-def _put_features(store: Store, names: Iterable[str], *, fresh: bool = False) -> None:
+def _put_features(store: Store, names: Iterable[str]) -> None:
     """Record the features (:func:`~claimx.subjects.name_features`) and ways of names not met
-    before (``fresh``: none is recorded, the tables were emptied), streamed into the store."""
-    new = [name for name in names] if fresh else [
+    before, streamed into the store."""
+    new = [
         name for name in names
         if store.conn.execute("SELECT 1 FROM name_features WHERE name = ? LIMIT 1", (name,)).fetchone() is None
     ]
