@@ -840,19 +840,34 @@ def _in_subject(noun: Token) -> bool:
 _FRAME_DEPS = SUBJECT_DEPS | {"aux", "auxpass", "neg", "advmod", "punct", "cc", "mark", "npadvmod"}
 
 
-def bare_frame(token: Token, heads: set[int]) -> Token | None:
+def bare_frame(token: Token, heads: set[int], words: SegmentWords = NO_WORDS) -> Token | None:
     """RETURNS (Token | None): the complement clause, a claim of its own
     after ``token``, when it is all ``token`` says ("The survey found that
     most voters …", "The upshot is that …"): the verb then frames that claim
     as a reporting verb does, and is no claim of its own (else a stub like
-    "The survey found" is left)."""
+    "The survey found" is left). A word may link the clause to the verb,
+    with nothing else of its own (a ``frame_link`` decision rule: "The data
+    *seem to show* that …", "It is *likely* that …", "She was *glad*
+    that …")."""
     content = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i and c.i in heads]
-    if len(content) != 1:
+    rest = [c for c in token.children if c.dep_ not in _FRAME_DEPS and not _sentence_adverbial(c, token)]
+    rest = [c for c in rest if c.i not in {k.i for k in content}]
+    if not rest:
+        return content[0] if len(content) == 1 else None
+    if len(rest) != 1 or len(content) > 1:
         return None
-    (clause,) = content
-    if not all(c.i == clause.i or c.dep_ in _FRAME_DEPS or _sentence_adverbial(c, token) for c in token.children):
+    (link,) = rest
+    rule = words.match("frame_link", link)
+    if rule is None:
         return None
-    return clause
+    if not content:
+        content = [c for c in link.children if c.dep_ == "ccomp" and c.i > link.i and c.i in heads]
+        if len(content) != 1:
+            return None
+    if not all(c.i == content[0].i or c.dep_ in _FRAME_DEPS for c in link.children):
+        return None
+    words.note(rule, link)
+    return content[0]
 
 
 def _sentence_adverbial(prep: Token, verb: Token) -> bool:
@@ -1946,7 +1961,7 @@ class Segmenter(RulePackComponent):
         for token in heads:
             if token.i in dropped:
                 continue
-            content = bare_frame(token, heads_set) or bare_event_frame(token, heads_set, self.words)
+            content = bare_frame(token, heads_set, self.words) or bare_event_frame(token, heads_set, self.words)
             if content is not None and content.i not in frames and content.i not in dropped:
                 merged.add(content.i)
         if merged:
