@@ -645,7 +645,9 @@ class NonClaimRule(BaseModel):
 #: time or occasion that is all a bare verb says ("The move comes *as* the
 #: bank cuts …"), one claim with it; "frame_link", the infinitive or
 #: adjective that links a bare verb to its "that" clause ("The data *seem
-#: to show* that X", "It is *likely* that X"), one claim with it; "consequence", a verb after "so" ("A,
+#: to show* that X", "It is *likely* that X"), one claim with it;
+#: "bare_absolute", the object of an absolute "with" that nothing is said
+#: of (", with a 3% *gain*"), a detail of its clause, no claim; "consequence", a verb after "so" ("A,
 #: *so* B"), whose clause before it is not glued on as a claim of its own;
 #: "alternatives", a verb with "or" between its conjuncts ("fill *or* sort
 #: it"), one claim; "unasserted_mark", the subordinator of an adverbial
@@ -684,6 +686,7 @@ SegmentRole = Literal[
     "time_frame",
     "event_frame",
     "frame_link",
+    "bare_absolute",
     "consequence",
     "alternatives",
     "unasserted_mark",

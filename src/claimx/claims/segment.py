@@ -747,7 +747,7 @@ def is_clause_head(
             return True
         if _coordinated_complement(token, words):
             return True
-        if _clausal_pcomp(token.head) and is_absolute(token.head.head) and _splits_from(token, words):
+        if _clausal_pcomp(token.head) and is_absolute(token.head.head, words) and _splits_from(token, words):
             # "…, with one bank losing 11% and another falling 9%": each half of an absolute is a claim
             return True
         return is_clause_head(token.head, report_verbs, words) and _splits_from(token, words)
@@ -1049,17 +1049,21 @@ def _running_participle(advcl: Token) -> bool:
     return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass", "advmod") for c in advcl.children)
 
 
-def is_absolute(token: Token) -> bool:
+def is_absolute(token: Token, words: SegmentWords = NO_WORDS) -> bool:
     """RETURNS (bool): whether ``token`` is the "with" of an absolute phrase
     that adds a claim of its own: "…, with a debut planned for late 2028",
-    "…, with Stephen McFeely writing"."""
+    "…, with Stephen McFeely writing". Not a bare noun phrase with nothing
+    said of it (a ``bare_absolute`` decision rule: "…, with a 3% gain"): a
+    detail of its clause's claim."""
     if token.lower_ != WITH or token.dep_ != "prep" or token.i == 0:
         return False
     if token.doc[token.i - 1].text not in (",", "—", "–", ";"):
         return False
     # "with a launch planned …" (pobj), or a clause the parser makes the
     # preposition's complement: "with Stephen McFeely writing" (pcomp)
-    return any(c.dep_ == "pobj" or _clausal_pcomp(c) for c in token.children) and token.head.pos_ in ("VERB", "AUX")
+    return any(
+        (c.dep_ == "pobj" and not words.is_("bare_absolute", c)) or _clausal_pcomp(c) for c in token.children
+    ) and token.head.pos_ in ("VERB", "AUX")
 
 
 def event_gerund(token: Token, words: SegmentWords) -> Token | None:
@@ -1921,7 +1925,7 @@ class Segmenter(RulePackComponent):
             for t in sent
             if (
                 is_clause_head(t, self.report_verbs, self.words)
-                or is_absolute(t)
+                or is_absolute(t, self.words)
                 or summary_appositive(t) is not None
                 or event_gerund(t, self.words) is not None
                 or summary_phrase(t)
@@ -1981,7 +1985,7 @@ class Segmenter(RulePackComponent):
             for start, end, head_i, min_words in self._claim_spans(doc, token, frame, heads_set, dropped):
                 # an item of a list ("…, 400 in Italy") states its clause's predicate again
                 item_of = token.i if head_i != token.i else None
-                if head_i == token.i and is_absolute(token):
+                if head_i == token.i and is_absolute(token, self.words):
                     head_i = absolute_predicate(token).i
                 elif head_i == token.i and summary_appositive(token) is not None:
                     head_i = summary_appositive(token).i  # type: ignore[union-attr]
