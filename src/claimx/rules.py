@@ -643,7 +643,11 @@ class NonClaimRule(BaseModel):
 #: noun's modifier, a reduced relative clause, part of its clause's claim; "time_frame", "as" with a verb in progress ("…, as the train was
 #: *leaving*"), the time of its clause, no claim; "event_frame", a clause of
 #: time or occasion that is all a bare verb says ("The move comes *as* the
-#: bank cuts …"), one claim with it; "consequence", a verb after "so" ("A,
+#: bank cuts …"), one claim with it; "frame_link", the infinitive or
+#: adjective that links a bare verb to its "that" clause ("The data *seem
+#: to show* that X", "It is *likely* that X"), one claim with it;
+#: "bare_absolute", the object of an absolute "with" that nothing is said
+#: of (", with a 3% *gain*"), a detail of its clause, no claim; "consequence", a verb after "so" ("A,
 #: *so* B"), whose clause before it is not glued on as a claim of its own;
 #: "alternatives", a verb with "or" between its conjuncts ("fill *or* sort
 #: it"), one claim; "unasserted_mark", the subordinator of an adverbial
@@ -681,6 +685,8 @@ SegmentRole = Literal[
     "noun_participle",
     "time_frame",
     "event_frame",
+    "frame_link",
+    "bare_absolute",
     "consequence",
     "alternatives",
     "unasserted_mark",

@@ -747,7 +747,7 @@ def is_clause_head(
             return True
         if _coordinated_complement(token, words):
             return True
-        if _clausal_pcomp(token.head) and is_absolute(token.head.head) and _splits_from(token, words):
+        if _clausal_pcomp(token.head) and is_absolute(token.head.head, words) and _splits_from(token, words):
             # "…, with one bank losing 11% and another falling 9%": each half of an absolute is a claim
             return True
         return is_clause_head(token.head, report_verbs, words) and _splits_from(token, words)
@@ -840,19 +840,34 @@ def _in_subject(noun: Token) -> bool:
 _FRAME_DEPS = SUBJECT_DEPS | {"aux", "auxpass", "neg", "advmod", "punct", "cc", "mark", "npadvmod"}
 
 
-def bare_frame(token: Token, heads: set[int]) -> Token | None:
+def bare_frame(token: Token, heads: set[int], words: SegmentWords = NO_WORDS) -> Token | None:
     """RETURNS (Token | None): the complement clause, a claim of its own
     after ``token``, when it is all ``token`` says ("The survey found that
     most voters …", "The upshot is that …"): the verb then frames that claim
     as a reporting verb does, and is no claim of its own (else a stub like
-    "The survey found" is left)."""
+    "The survey found" is left). A word may link the clause to the verb,
+    with nothing else of its own (a ``frame_link`` decision rule: "The data
+    *seem to show* that …", "It is *likely* that …", "She was *glad*
+    that …")."""
     content = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i and c.i in heads]
-    if len(content) != 1:
+    rest = [c for c in token.children if c.dep_ not in _FRAME_DEPS and not _sentence_adverbial(c, token)]
+    rest = [c for c in rest if c.i not in {k.i for k in content}]
+    if not rest:
+        return content[0] if len(content) == 1 else None
+    if len(rest) != 1 or len(content) > 1:
         return None
-    (clause,) = content
-    if not all(c.i == clause.i or c.dep_ in _FRAME_DEPS or _sentence_adverbial(c, token) for c in token.children):
+    (link,) = rest
+    rule = words.match("frame_link", link)
+    if rule is None:
         return None
-    return clause
+    if not content:
+        content = [c for c in link.children if c.dep_ == "ccomp" and c.i > link.i and c.i in heads]
+        if len(content) != 1:
+            return None
+    if not all(c.i == content[0].i or c.dep_ in _FRAME_DEPS for c in link.children):
+        return None
+    words.note(rule, link)
+    return content[0]
 
 
 def _sentence_adverbial(prep: Token, verb: Token) -> bool:
@@ -1034,17 +1049,21 @@ def _running_participle(advcl: Token) -> bool:
     return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass", "advmod") for c in advcl.children)
 
 
-def is_absolute(token: Token) -> bool:
+def is_absolute(token: Token, words: SegmentWords = NO_WORDS) -> bool:
     """RETURNS (bool): whether ``token`` is the "with" of an absolute phrase
     that adds a claim of its own: "…, with a debut planned for late 2028",
-    "…, with Stephen McFeely writing"."""
+    "…, with Stephen McFeely writing". Not a bare noun phrase with nothing
+    said of it (a ``bare_absolute`` decision rule: "…, with a 3% gain"): a
+    detail of its clause's claim."""
     if token.lower_ != WITH or token.dep_ != "prep" or token.i == 0:
         return False
     if token.doc[token.i - 1].text not in (",", "—", "–", ";"):
         return False
     # "with a launch planned …" (pobj), or a clause the parser makes the
     # preposition's complement: "with Stephen McFeely writing" (pcomp)
-    return any(c.dep_ == "pobj" or _clausal_pcomp(c) for c in token.children) and token.head.pos_ in ("VERB", "AUX")
+    return any(
+        (c.dep_ == "pobj" and not words.is_("bare_absolute", c)) or _clausal_pcomp(c) for c in token.children
+    ) and token.head.pos_ in ("VERB", "AUX")
 
 
 def event_gerund(token: Token, words: SegmentWords) -> Token | None:
@@ -1906,7 +1925,7 @@ class Segmenter(RulePackComponent):
             for t in sent
             if (
                 is_clause_head(t, self.report_verbs, self.words)
-                or is_absolute(t)
+                or is_absolute(t, self.words)
                 or summary_appositive(t) is not None
                 or event_gerund(t, self.words) is not None
                 or summary_phrase(t)
@@ -1946,7 +1965,7 @@ class Segmenter(RulePackComponent):
         for token in heads:
             if token.i in dropped:
                 continue
-            content = bare_frame(token, heads_set) or bare_event_frame(token, heads_set, self.words)
+            content = bare_frame(token, heads_set, self.words) or bare_event_frame(token, heads_set, self.words)
             if content is not None and content.i not in frames and content.i not in dropped:
                 merged.add(content.i)
         if merged:
@@ -1966,7 +1985,7 @@ class Segmenter(RulePackComponent):
             for start, end, head_i, min_words in self._claim_spans(doc, token, frame, heads_set, dropped):
                 # an item of a list ("…, 400 in Italy") states its clause's predicate again
                 item_of = token.i if head_i != token.i else None
-                if head_i == token.i and is_absolute(token):
+                if head_i == token.i and is_absolute(token, self.words):
                     head_i = absolute_predicate(token).i
                 elif head_i == token.i and summary_appositive(token) is not None:
                     head_i = summary_appositive(token).i  # type: ignore[union-attr]
