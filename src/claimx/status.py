@@ -203,10 +203,21 @@ def slot_key(topic: str | None, key: str | None) -> str | None:
 @functools.lru_cache(maxsize=256)
 def _slot_words(topic: str | None, key: str | None) -> tuple[str, ...]:
     """RETURNS (tuple[str, ...]): the words of a fact's slot (``slots.jsonl``), as written ("meet", "meeting")."""
+    from .rules import default_rules_dir
+
+    return _slot_word_table(default_rules_dir()).get((topic, slot_key(topic, key)), ())
+
+
+@functools.lru_cache(maxsize=4)
+def _slot_word_table(rules_dir: Path) -> dict[tuple[str | None, str | None], tuple[str, ...]]:
+    """RETURNS (dict): (topic, key) of each slot of the pack at ``rules_dir`` -> its words, in file order
+    (the pack is read once, not once for each fact's slot)."""
     from .slots import load_slots
 
-    key = slot_key(topic, key)
-    return tuple(word for slot in load_slots() if (slot.topic, slot.key) == (topic, key) for word in slot.words)
+    table: dict[tuple[str | None, str | None], tuple[str, ...]] = {}
+    for slot in load_slots(rules_dir):
+        table[(slot.topic, slot.key)] = table.get((slot.topic, slot.key), ()) + tuple(slot.words)
+    return table
 
 
 def _value_kind(topic: str | None, key: str | None) -> str | None:

@@ -629,3 +629,25 @@ def test_typographic_apostrophes_read_as_plain_ones(analyse, text, evidence, sta
 )
 def test_result_participle_shares_the_hedge_of_its_clause(analyse, text, evidence, status):
     assert _status_of(analyse(text), evidence) == status
+
+
+@pytest.mark.issue(11)
+def test_issue11_cue_patterns_of_a_docs_words_match_as_all_of_them(nlp):
+    """The Matcher of only the patterns whose first word a Doc holds finds the
+    matches of the whole Matcher, in the same order."""
+    from pathlib import Path
+
+    from claimx.read import read_corpus
+    from claimx.schemas import Article
+
+    root = Path(__file__).resolve().parent.parent.parent
+    texts = [a.body for folder in (root / "corpus", root / "benchmarks" / "goldset-2" / "articles")
+             for a in read_corpus(folder) if isinstance(a, Article)]
+    texts += ["The launch could slip, and the makers would not say when it might ship.", "", "Yes."]
+    cues = nlp.get_pipe("claimx_cues")
+    cues._subsets.clear()
+    docs = list(nlp.pipe(texts))
+    for doc in docs:
+        assert cues._pattern_matches(doc) == cues.patterns(doc)
+    assert cues._subsets and all(len(n) < len(cues._anchored) for n in cues._subsets)
+    assert any(cues.patterns(doc) for doc in docs)

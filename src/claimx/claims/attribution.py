@@ -139,6 +139,10 @@ class AttributionTagger(RulePackComponent):
         missing = [role for role, found in self.report_roles.items() if not found]
         if missing:
             raise RulePackError(f"scope.jsonl: no report rule for the role {', '.join(missing)}")
+        #: the roles with a rule that asks whether a word is in the spine (the others share one empty walk)
+        self._spine_roles = frozenset(
+            role for role, found in self.report_roles.items() if any("IN_SPINE" in repr(rule.pattern) for rule, _ in found)
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         claims = list(doc.spans[self.spans_key])
@@ -603,8 +607,10 @@ class AttributionTagger(RulePackComponent):
     def _match(self, role: str, token: Token) -> Any:
         """RETURNS (ScopeRule | None): the first ``report`` rule of ``role``
         that matches ``token``, not recorded (the caller records it where it
-        decides), or None."""
-        walk = Walk({token.i}, None, None)
+        decides), or None. The walk holds the token itself as its spine
+        (``IN_SPINE``); a role none of whose rules asks for it shares one
+        empty walk (asked of every token of a Doc for some roles)."""
+        walk = Walk({token.i}, None, None) if role in self._spine_roles else _NO_WALK
         for rule, test in self.report_roles[role]:
             if test(token, walk):
                 return rule
@@ -1386,6 +1392,8 @@ _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
 
 #: ``doc.user_data`` key of :meth:`AttributionTagger._according_index`
 _ACCORDING_CACHE = "claimx_according_sources"
+#: the walk of a ``report`` role none of whose rules asks for the spine
+_NO_WALK = Walk(frozenset(), None, None)
 
 def _give_unsourced(claims: Iterable[Span], source: dict[str, Any]) -> None:
     """Give ``source`` to those of ``claims`` that have none yet."""

@@ -43,9 +43,11 @@ expect is ``rumored``; a conditional or a question is ``rumored``.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from spacy.attrs import LEMMA, LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -124,6 +126,28 @@ def _bare_lemma(pattern: list[dict[str, Any]]) -> str | None:
 _SPLIT_ATTRS = ("LOWER", "LEMMA", "ORTH", "NORM", "TEXT")
 
 
+#: token attributes a pattern's first token may be anchored by (:func:`_anchor`), as ``Doc.to_array`` columns
+_ANCHOR_ATTRS = (LOWER, LEMMA, NORM, ORTH)
+_ANCHOR_NAMES = {"LOWER": LOWER, "LEMMA": LEMMA, "NORM": NORM, "ORTH": ORTH, "TEXT": ORTH}
+#: Matchers of a subset of the patterns kept for the next Docs (articles of one kind share their words)
+_SUBSETS_KEPT = 64
+
+
+def _anchor(pattern: list[dict[str, Any]], vocab: Any) -> tuple[int, int] | None:
+    """RETURNS (tuple[int, int] | None): ``(attribute, value hash)`` that a token
+    must have for ``pattern`` to start there (its first token's ``LOWER``,
+    ``LEMMA``, ``NORM`` or ``ORTH``/``TEXT`` equal to a string), or None: a first
+    token that may be skipped (``OP``) or tests none of these."""
+    first = pattern[0] if pattern else {}
+    if "OP" in first:
+        return None
+    for name, attr in _ANCHOR_NAMES.items():
+        value = first.get(name)
+        if isinstance(value, str):
+            return attr, vocab.strings.add(value)
+    return None
+
+
 def _first_token_split(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """The same matches as ``pattern``, as one pattern per value of its first token's ``IN`` list.
 
@@ -174,6 +198,10 @@ class CueTagger(RulePackComponent):
         self.intentions = frozenset(rule.id for rule in rules if rule.intention)
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.patterns = Matcher(nlp.vocab)
+        #: every pattern of ``patterns`` in the order it was added: (rule id, pattern, its anchor or None)
+        self._anchored: list[tuple[str, list[dict[str, Any]], tuple[int, int] | None]] = []
+        #: Matchers of the patterns a Doc's words allow, by the patterns' numbers (the last few kept)
+        self._subsets: OrderedDict[tuple[int, ...], Matcher | None] = OrderedDict()
         self.tell_verbs: set[str] = set()
         self.tell_ids: dict[str, str] = {}  # tell-verb lemma (or phrasal verb) -> rule id
         self.lemma_rules: dict[str, str] = {}  # lemma -> id of a one-token rule
@@ -199,7 +227,10 @@ class CueTagger(RulePackComponent):
                 # would do pattern by pattern on every token
                 self.lemma_rules.setdefault(_bare_lemma(rule.pattern), rule.id)
             else:
-                self.patterns.add(rule.id, _first_token_split(rule.pattern))
+                split = _first_token_split(rule.pattern)
+                self.patterns.add(rule.id, split)
+                self._anchored.extend((rule.id, pattern, _anchor(pattern, nlp.vocab)) for pattern in split)
+        self._subsets.clear()
 
     def _load_scope(self, rules: list[ScopeRule], lexicons: dict[str, frozenset[str]]) -> None:
         """Read the categories' precedence and the terminators of a cue's reach from ``scope.jsonl``."""
@@ -320,11 +351,47 @@ class CueTagger(RulePackComponent):
             record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
         return rule
 
+    def _pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """RETURNS (list): the matches of :attr:`patterns` in ``doc``, the same and in the same order.
+
+        spaCy's Matcher starts every pattern at every token. Almost every
+        pattern's first token must have a given form (its anchor,
+        :func:`_anchor`), and most forms are absent from a given article: the
+        Doc is matched with a Matcher of only the patterns whose anchor it holds
+        (and those with none), added in the same order. A pattern whose first
+        token matches nowhere yields no match and leaves the order of the
+        others' matches as it was."""
+        anchored = self._anchored
+        if not anchored:
+            return self.patterns(doc)
+        present = {attr: set(column.tolist()) for attr, column in zip(_ANCHOR_ATTRS, doc.to_array(list(_ANCHOR_ATTRS)).T)} if len(doc) else {}
+        wanted = tuple(
+            n for n, (_, _, anchor) in enumerate(anchored)
+            if anchor is None or anchor[1] in present.get(anchor[0], ())
+        )
+        if len(wanted) == len(anchored):
+            return self.patterns(doc)
+        subsets = self._subsets
+        matcher = subsets.get(wanted, False)
+        if matcher is False:
+            matcher = None
+            if wanted:
+                matcher = Matcher(doc.vocab)
+                for n in wanted:
+                    rule_id, pattern, _ = anchored[n]
+                    matcher.add(rule_id, [pattern])
+            subsets[wanted] = matcher
+            if len(subsets) > _SUBSETS_KEPT:
+                subsets.popitem(last=False)
+        else:
+            subsets.move_to_end(wanted)
+        return matcher(doc) if matcher is not None else []
+
     def match(self, doc: Doc) -> list[Span]:
         """RETURNS (list[Span]): every cue in the Doc, overlaps resolved to the longest."""
         found = [
             Span(doc, start, end, label=doc.vocab.strings[match_id])
-            for match_id, start, end in [*self.phrases(doc), *self.patterns(doc)]
+            for match_id, start, end in [*self.phrases(doc), *self._pattern_matches(doc)]
         ]
         if self.lemma_rules:
             lemma_rules = self.lemma_rules

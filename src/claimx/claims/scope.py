@@ -37,6 +37,7 @@ them; ``ALL`` (a list of patterns): it matches every one (two tests of one relat
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from spacy.tokens import Span, Token
@@ -59,14 +60,16 @@ class Walk(NamedTuple):
 #: a compiled pattern: (token, walk) -> whether it matches
 Test = Callable[[Token, Walk], bool]
 
+#: (the getters are ``attrgetter``\ s: a rule's test of a token's own attribute
+#: costs no Python call of its own, and most tests fail there)
 _ATTRS: dict[str, Callable[[Token], str]] = {
-    "DEP": lambda t: t.dep_,
-    "TAG": lambda t: t.tag_,
-    "POS": lambda t: t.pos_,
-    "LEMMA": lambda t: t.lemma_,
-    "LOWER": lambda t: t.lower_,
-    "TEXT": lambda t: t.text,
-    "ENT_TYPE": lambda t: t.ent_type_,
+    "DEP": attrgetter("dep_"),
+    "TAG": attrgetter("tag_"),
+    "POS": attrgetter("pos_"),
+    "LEMMA": attrgetter("lemma_"),
+    "LOWER": attrgetter("lower_"),
+    "TEXT": attrgetter("text"),
+    "ENT_TYPE": attrgetter("ent_type_"),
 }
 
 _RELATIONS = (
@@ -87,12 +90,20 @@ def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset
     RAISES (RulePackError): an unknown key, value form or lexicon.
     """
     tests: list[Test] = []
+    #: the token's own attributes that must be one of a set of values: asked
+    #: first, in one expression (most tests fail there)
+    gates: list[tuple[Callable[[Token], str], frozenset[str]]] = []
     # a token's own attributes and facts are asked before the relations that
-    # walk the tree: every test must hold, so their order changes nothing but the cost
+    # walk the tree: every test must hold, and none has a side effect, so
+    # their order changes nothing but the cost
     items = sorted(pattern.items(), key=lambda item: item[0] not in _ATTRS and item[0] not in _FACTS and item[0] != "WORD")
     for key, value in items:
         if key in _ATTRS:
-            tests.append(_attr_test(_ATTRS[key], value, lexicons, f"{where}: {key}"))
+            gate = _attr_gate(value)
+            if gate is not None:
+                gates.append((_ATTRS[key], gate))
+            else:
+                tests.append(_attr_test(_ATTRS[key], value, lexicons, f"{where}: {key}"))
         elif key == "WORD":
             tests.append(_word_test(value, lexicons, f"{where}: WORD"))
         elif key in _RELATIONS:
@@ -112,12 +123,12 @@ def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset
             if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
                 raise RulePackError(f"{where}: ALL takes a list of token patterns")
             parts = [compile_pattern(v, lexicons, f"{where}: ALL") for v in value]
-            tests.append(lambda t, w, parts=parts: all(part(t, w) for part in parts))
+            tests.append(_conjunction(parts) or (lambda t, w: True))
         elif key == "ANY":
             if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
                 raise RulePackError(f"{where}: ANY takes a list of token patterns")
             options = [compile_pattern(v, lexicons, f"{where}: ANY") for v in value]
-            tests.append(lambda t, w, options=options: any(option(t, w) for option in options))
+            tests.append(_disjunction(options))
         elif key == "IN_CUE":
             categories = frozenset(value["IN"]) if isinstance(value, Mapping) else frozenset([value])
             tests.append(lambda t, w, categories=categories: _in_cue(t, categories))
@@ -133,12 +144,74 @@ def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset
             tests.append(_length_test(value, f"{where}: CUE_TOKENS"))
         else:
             raise RulePackError(f"{where}: unknown pattern key {key!r}")
+    return _gated(gates, _conjunction(tests))
+
+
+def _conjunction(tests: list[Test]) -> Test | None:
+    """RETURNS (Test | None): a test that holds when all of ``tests`` do, asked in order; None for no test."""
+    if not tests:
+        return None
     if len(tests) == 1:
         return tests[0]
     if len(tests) == 2:
         first, second = tests
         return lambda token, walk: first(token, walk) and second(token, walk)
-    return lambda token, walk: all(test(token, walk) for test in tests)
+    every = tuple(tests)
+
+    def conjunction(token: Token, walk: Walk) -> bool:
+        for test in every:
+            if not test(token, walk):
+                return False
+        return True
+
+    return conjunction
+
+
+def _disjunction(tests: list[Test]) -> Test:
+    """RETURNS (Test): a test that holds when one of ``tests`` does, asked in order."""
+    options = tuple(tests)
+
+    def disjunction(token: Token, walk: Walk) -> bool:
+        for test in options:
+            if test(token, walk):
+                return True
+        return False
+
+    return disjunction
+
+
+def _attr_gate(value: Any) -> frozenset[str] | None:
+    """RETURNS (frozenset | None): the values an attribute test of a value or ``IN`` allows; None for any other test."""
+    if isinstance(value, str):
+        return frozenset([value])
+    if isinstance(value, Mapping) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+        return frozenset(value["IN"])
+    return None
+
+
+def _gated(gates: list[tuple[Callable[[Token], str], frozenset[str]]], rest: Test | None) -> Test:
+    """RETURNS (Test): ``rest`` behind the attribute gates (each ``(getter, allowed values)``)."""
+    if not gates:
+        return rest if rest is not None else (lambda token, walk: True)
+    if len(gates) == 1:
+        (get, allowed), = gates
+        if rest is None:
+            return lambda token, walk: get(token) in allowed
+        return lambda token, walk: get(token) in allowed and rest(token, walk)
+    if len(gates) == 2:
+        (get, allowed), (get2, allowed2) = gates
+        if rest is None:
+            return lambda token, walk: get(token) in allowed and get2(token) in allowed2
+        return lambda token, walk: get(token) in allowed and get2(token) in allowed2 and rest(token, walk)
+    every = tuple(gates)
+
+    def gated(token: Token, walk: Walk) -> bool:
+        for get, allowed in every:
+            if get(token) not in allowed:
+                return False
+        return rest is None or rest(token, walk)
+
+    return gated
 
 
 def _length_test(value: Any, where: str) -> Test:
