@@ -1564,8 +1564,8 @@ def _attribute(claim: Span, head: Token, source: dict, match: Match) -> str | No
     return doc[first : found.i + 1].text.lower()
 
 
-#: the topics of a product's own facts: how it is built, when it comes out, what it is like
-_PRODUCT_TOPICS = frozenset({"production", "release", "other"})
+#: the topics of a product's own facts: how it is built, when it comes out, what it is called and like
+_PRODUCT_TOPICS = frozenset({"production", "release", "title", "other"})
 
 
 def _article_product(doc: Doc, main: str) -> str | None:
