@@ -526,7 +526,7 @@ def test_topic_name_of_the_product_of_an_article_about_a_company(analyse):
 
 def test_topic_maker_owns_its_job_cuts_in_an_article_on_its_product(analyse):
     body = (
-        "The Talmar V40 took off from Seville on Monday for a four-hour test flight. "
+        "The Talmar V40 took off from Seville on Monday for its four-hour maiden flight. "
         "Delays have hurt the company, and its French plants will lose 2,000 jobs."
     )
     records = analyse(body, title="Talmar V40 makes its first flight")
