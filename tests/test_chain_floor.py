@@ -28,12 +28,12 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 8),
     "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 10),
     "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 11),
-    "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 3),
+    "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 4),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
-    "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 6),
+    "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 7),
 }
 #: all dev chains together: group found, final status, whole history, value (of 158 facts)
-TOTAL_FLOORS = {"found": 118, "status": 95, "history": 58, "value": 85}
+TOTAL_FLOORS = {"found": 119, "status": 97, "history": 59, "value": 87}
 
 
 def _build_articles(folder: Path) -> None:

@@ -55,6 +55,15 @@ def test_a_word_of_a_slot_that_needs_its_verb_is_no_mention():
     assert {r.key for r in rollup(claims, _docs("a")).values()} == {"orders"}
 
 
+def test_a_word_inside_a_phrase_of_the_claims_own_slot_is_no_mention():
+    # "first test flight" is the first flight's phrase: its "test" names no testing
+    claim = claim_record(
+        "a", 1, "The Kestrel K9's first test flight may take place in March", "rumored",
+        subject="Kestrel K9", topic="production", key="first flight",
+    )
+    assert {r.key for r in rollup([claim], _docs("a")).values()} == {"first flight"}
+
+
 def _priced(doc_id, n, text, status, amount=None):
     claim = _claim(doc_id, n, text, status, "price")
     if amount is not None:

@@ -273,7 +273,9 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: "act_object", the direct object of the act's verb, and "party_object", an
 #: object that is a party (a name, a pronoun, a role a slot names: "endorsed
 #: *the nominee*"), or "party_owner", an object's owner that is ("backed
-#: *Kerr's* bid"), for an act done to a party, not a thing;
+#: *Kerr's* bid"), or "owner_preposition", a preposition on the object after
+#: which a person it belongs to, a "preposition_owner", is named ("endorsed
+#: the nomination *of* *Kerr*"), for an act done to a party, not a thing;
 #: "patient_preposition", the preposition after which an act's noun names the
 #: one it is done to ("charges *against* Kerr"), and "patient_verb", the act
 #: as the object of a verb whose subject undergoes it ("Kerr will *face*
@@ -354,6 +356,8 @@ TopicRole = Literal[
     "act_object",
     "party_object",
     "party_owner",
+    "owner_preposition",
+    "preposition_owner",
     "patient_preposition",
     "patient_verb",
     "recipient_preposition",

@@ -285,6 +285,28 @@ def _mention_words() -> dict[str, dict[str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _slot_phrases() -> dict[tuple[str, str], tuple[str, ...]]:
+    """RETURNS (dict): (topic, key) -> the slot's words of several words, lower case,
+    longest first ("first test flight" before "test flight")."""
+    from .slots import load_slots
+
+    out: dict[tuple[str, str], list[str]] = {}
+    for slot in load_slots():
+        out.setdefault((slot.topic, slot.key), []).extend(w.casefold() for w in slot.words if " " in w.strip())
+    return {k: tuple(sorted(set(v), key=lambda w: (-len(w), w))) for k, v in out.items() if v}
+
+
+def _without_own_phrases(text: str, topic: str, key: str) -> str:
+    """RETURNS (str): a claim's text, lower case, without the phrases of its own
+    slot: their words name that fact, no other ("the first test flight" holds
+    "test", but is the first flight)."""
+    text = text.casefold()
+    for phrase in _slot_phrases().get((topic, key), ()):
+        text = re.sub(r"(?<![^\W_])" + re.escape(phrase) + r"(?![^\W_])", " ", text)
+    return text
+
+
 def _listed_attributes(text: str, words: Mapping[str, str]) -> set[str]:
     """RETURNS (set[str]): the attribute keys whose words a claim's text uses."""
     return {words[w] for w in _WORD.findall(text.casefold()) if w in words}
@@ -961,7 +983,8 @@ def rollup(
     for (subject, topic, key), by_doc in groups.items():
         for doc_id, entries in by_doc.items():
             for priority, position, claim in entries:
-                for other in _listed_attributes(claim["text"], mentions.get(topic, {})) - {key}:
+                said = _without_own_phrases(claim["text"], topic, key)
+                for other in _listed_attributes(said, mentions.get(topic, {})) - {key}:
                     okey = (subject, topic, other)
                     if doc_id not in groups.get(okey, {}):
                         extra.append((okey, doc_id, (priority + 3, position, claim)))

@@ -74,6 +74,8 @@ def test_slots_a_share_of_something_is_no_stake(analyse, text):
     "text, subject, key",
     [
         ("Governor Lena Marsh endorsed Tobias Ferrant for mayor on Monday.", "Lena Marsh", "Ferrant endorsement"),
+        # the person the act's object belongs to, after its "of" (a hyphenated object too)
+        ("Governor Lena Marsh endorsed the re-election of Mayor Tobias Ferrant on Friday.", "Lena Marsh", "Ferrant endorsement"),
         ("Tobias Ferrant was endorsed on Monday by Governor Lena Marsh.", "Lena Marsh", "Ferrant endorsement"),
         ("Councillor Ada Rusk said she was not ready to support Mayor Tobias Ferrant.", "Ada Rusk", "Ferrant endorsement"),
         ("Senator Piet Vandel will meet with Governor Odell Price on Friday.", "Piet Vandel", "Price meeting"),

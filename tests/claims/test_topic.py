@@ -511,9 +511,22 @@ def test_topic_product_of_an_article_about_a_company(analyse):
     assert not any(r.subject.name.startswith("May") for r in records)
 
 
+def test_topic_name_of_the_product_of_an_article_about_a_company(analyse):
+    # what the product is called is the product's fact, as how it is built
+    body = (
+        "Ostra Aerospace has won a $9 billion contract to supply the navy with 40 tankers. "
+        "The Ostra V40 tankers, also known as KV-40s, are based on an older airliner."
+    )
+    records = analyse(body, title="Ostra Aerospace wins navy tanker contract")
+    titles = [r for r in records if r.topic == "title"]
+    assert titles and all(r.subject.name == "Ostra V40" for r in titles), [
+        (r.text, r.subject.name, r.topic, r.key) for r in records
+    ]
+
+
 def test_topic_maker_owns_its_job_cuts_in_an_article_on_its_product(analyse):
     body = (
-        "The Talmar V40 took off from Seville on Monday for a four-hour test flight. "
+        "The Talmar V40 took off from Seville on Monday for its four-hour maiden flight. "
         "Delays have hurt the company, and its French plants will lose 2,000 jobs."
     )
     records = analyse(body, title="Talmar V40 makes its first flight")

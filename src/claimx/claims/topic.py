@@ -650,7 +650,9 @@ class TopicTagger(RulePackComponent):
             # an ``act_object`` rule: the direct object of a verb
             for obj in doc[i].children:
                 act = self._match("act_object", obj)
-                if act is None:
+                if act is None or _hyphen_piece(obj):
+                    # ("the re-election of Kerr": the parser may take each
+                    # piece of a hyphenated word for an object; the last speaks)
                     continue
                 # "support Kerr's campaign": what a person owns stands for
                 # them (a ``party_owner`` rule; not "support the firm's new service")
@@ -658,6 +660,20 @@ class TopicTagger(RulePackComponent):
                 owner = None if party is not None else next(
                     ((c, rule) for c in obj.children if (rule := self._match("party_owner", c)) is not None), None
                 )
+                if party is None and owner is None:
+                    # "backed the nomination of Kerr": the person named after
+                    # the object's preposition (``owner_preposition`` and
+                    # ``preposition_owner`` rules)
+                    held = next(
+                        (
+                            ((c, how), (g, rule)) for c in obj.children if (how := self._match("owner_preposition", c)) is not None
+                            for g in c.children if (rule := self._match("preposition_owner", g)) is not None
+                        ),
+                        None,
+                    )
+                    if held is not None:
+                        _note(*held[0])
+                        owner = held[1]
                 if party is None and owner is None:
                     return False
                 _note(obj, act)
@@ -1564,8 +1580,8 @@ def _attribute(claim: Span, head: Token, source: dict, match: Match) -> str | No
     return doc[first : found.i + 1].text.lower()
 
 
-#: the topics of a product's own facts: how it is built, when it comes out, what it is like
-_PRODUCT_TOPICS = frozenset({"production", "release", "other"})
+#: the topics of a product's own facts: how it is built, when it comes out, what it is called and like
+_PRODUCT_TOPICS = frozenset({"production", "release", "title", "other"})
 
 
 def _article_product(doc: Doc, main: str) -> str | None:
@@ -1978,6 +1994,13 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
             elif c.dep_ == "poss" and c.i not in taken:
                 objects.append(c)
     modifiers = [(g, rule) for o in objects for g in o.children if (rule := match("party_modifier", g)) is not None]
+    # "endorsed the re-election of Kerr": the person the object belongs to
+    owned = [
+        ((c, how), (g, rule)) for o in objects for c in o.children if (how := match("owner_preposition", c)) is not None
+        for g in c.children if (rule := match("preposition_owner", g)) is not None
+    ]
+    modifiers += [g for _, g in owned]
+    noted += [c for c, _ in owned]
     noted += modifiers
     near = [*objects, *(g for g, _ in modifiers)]
     inside = {t.i for t in near if not (source and source["start"] <= t.idx < source["end"])} - taken
@@ -2007,6 +2030,15 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         # other party says what the fact is; without either it is no such fact
         return (None, name) if name else None
     return subject, name or None
+
+
+def _hyphen_piece(token: Token) -> bool:
+    """RETURNS (bool): whether a token is a piece of a hyphenated word other
+    than its last ("re" and "-" of "re-election"): no word of its own."""
+    doc = token.doc
+    if token.is_punct:
+        return not token.whitespace_ and token.i > 0 and not doc[token.i - 1].whitespace_
+    return not token.whitespace_ and token.i + 2 < len(doc) and doc[token.i + 1].is_punct and not doc[token.i + 1].whitespace_ and doc[token.i + 2].is_alpha
 
 
 def _patient(claim: Span, words: list[int], match: Match) -> Span | None:
