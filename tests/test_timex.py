@@ -282,6 +282,7 @@ def test_timex_normalize_absolute_without_anchor(text):
             ["the weekend", "later this month"],
         ),
         ("Prices rose year after year, then fell by mid-year.", ["mid-year"]),
+        ("The fair runs Aug. 4-7 and the congress June 28-30.", ["Aug. 4", "June 28"]),
         ("United scored in the first half and in the fall of the empire.", []),
     ],
 )

@@ -144,9 +144,10 @@ _HYPHENS = str.maketrans(
 # A match may not start inside a word, a number, an amount or a hyphenated compound
 # (but the second year of "2009-2010" is a year, and the second day of "March 30-April 4" a day),
 # nor end inside a word, before a percentage or before a number other than the end
-# of a year range ("2009-2010", "2024-25" keep their first year).
+# of a range ("2009-2010", "2024-25" keep their first year; "Dec. 6-9", "May 12-14"
+# their first day).
 _START_GUARD = r"(?<![\w$€£¥/.])(?:(?<!-)|(?<=\d{4}-)|(?<=\d-)(?=[A-Za-z]))"
-_END_GUARD = r"(?![\w%]|/\d|-(?=\d)(?!\d\d(?!\d)|\d{4}(?!\d))|\s*(?:%|per\s*cent\b|percent\b))"
+_END_GUARD = r"(?![\w%]|/\d|-(?=\d)(?!\d\d?(?!\d)|\d{4}(?!\d))|\s*(?:%|per\s*cent\b|percent\b))"
 
 
 def clean_text(text: str) -> str:
