@@ -623,13 +623,18 @@ def _has_needs(
     return True
 
 
-def find_expressions(text: str, grammar: Grammar | None = None, *, everything: bool = False) -> list[Expression]:
+def find_expressions(
+    text: str, grammar: Grammar | None = None, *, everything: bool = False, prefer: tuple[str, ...] = ()
+) -> list[Expression]:
     """Find time expressions in ``text`` with the grammar's patterns (longest match wins).
 
     text (str): any text; offsets count code points in it.
     grammar (Grammar | None): default :func:`load_grammar`.
     everything (bool): every TIMEX3 (durations, sets, times, "now"...), not only
         claim dates; on equal extents the earlier rule of the file wins.
+    prefer (tuple): kinds of pattern that win on equal extents before the file's
+        order does (the reference words that date a claim, "the coming months"
+        FUTURE_REF, where TimeML marks a duration).
     RETURNS (list): non-overlapping :class:`Expression` in text order.
     """
     grammar = grammar or load_grammar()
@@ -638,7 +643,7 @@ def find_expressions(text: str, grammar: Grammar | None = None, *, everything: b
     if everything:
         found = [item for item in found if item[3].rule_id not in grammar.claim_only]
         found.extend(_matches(text, clean, grammar, False))
-    found.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
+    found.sort(key=lambda item: (-(item[1] - item[0]), item[3].kind not in prefer, item[2], item[0]))
     taken: list[tuple[int, int]] = []
     chosen: list[Expression] = []
     for start, end, _, expression in found:

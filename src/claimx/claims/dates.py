@@ -287,7 +287,7 @@ def _find(
     accepted: list[tuple[Span, Expression]] = []
     taken: list[tuple[int, int]] = []  # everything the patterns saw, kept or not
     text = doc_text(doc)
-    for expression in timex.find_expressions(text, grammar, everything=everything):
+    for expression in timex.find_expressions(text, grammar, everything=everything, prefer=kinds or ()):
         taken.append((expression.start, expression.end))
         if kinds is not None and expression.kind not in kinds:
             continue
