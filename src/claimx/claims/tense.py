@@ -123,7 +123,8 @@ class Decisions:
                     trail.append((rule, head))
                     if rule.read is None:
                         return rule.direction
-                    verb = served_verb(head)
+                    # "head": the word belongs to the clause above ("said *Wednesday* the bridge would reopen")
+                    verb = served_verb(head.head if rule.read == "head" else head)
                     governor = self.first("governor", verb, Walk(set(), span, token))
                     if governor is not None:
                         trail.append((governor, verb))
