@@ -55,10 +55,13 @@ from .extensions import (  # registers doc._.published, span._.timex
 )
 from .sentences import doc_quotations, doc_text
 from .tense import Decisions, Trail, decisions_of
-from .tree import AUXILIARY_DEPS
+from .tree import AUXILIARY_DEPS, COMPLEMENT_DEP, SUBJECT_DEPS, VERB_POS
 
 logger = logging.getLogger(__name__)
 
+
+#: how many words the search for the clause verb above a date climbs
+_MAX_REPORT_CLIMB = 4
 
 _GRANULARITY = [
     (re.compile(r"^\d{4}-\d{2}-\d{2}(?:T[\w:]+)?$"), "day"),
@@ -322,6 +325,11 @@ def _find(
         if reference is not None and (expression.context in ("anaphoric", "previous", "same", "count") or direction is None):
             use_anchor = reference
             like = referred["value"] if referred is not None else None
+        elif direction == "future" and expression.kind == "weekday" and anchor is not None:
+            # "said Thursday that the council would vote Friday": the day after the report
+            said = _report_day(span, history)
+            if said is not None and said < anchor:
+                use_anchor = said
         result: Timex | Timex3 | None
         if everything:
             result = timex.normalize_timex(
@@ -522,6 +530,35 @@ def _reference(
     if found is None and expression.context in ("previous", "same") and (expression.unit or "day") == "day":
         found = _last_date(list(reversed(history)), lambda earlier: True, "day")
     return found
+
+
+def _report_day(span: Span, history: list[tuple[Span, dict[str, Any]]]) -> dt.date | None:
+    """The day an earlier date of the sentence gives the verb whose complement holds
+    ``span`` ("*said Thursday* that the council would vote Friday"), or None."""
+    verb = span.root
+    for _ in range(_MAX_REPORT_CLIMB):
+        if verb.head is verb:
+            return None
+        verb = verb.head
+        if verb.pos_ in VERB_POS:
+            break
+    else:
+        return None
+    if verb.dep_ != COMPLEMENT_DEP or verb.head is verb:
+        return None
+    reporter = verb.head
+    # the complement starts at its subject: a date before it is the reporter's, however it is parsed
+    opening = min((c.i for c in verb.children if c.dep_ in SUBJECT_DEPS), default=verb.i)
+    for earlier, data in reversed(history):
+        if earlier.sent != span.sent:
+            break
+        own = earlier.root.head == reporter or reporter.i < earlier.start and earlier.end <= opening
+        if own and earlier.end <= verb.i and granularity(data.get("value")) == "day":
+            try:
+                return dt.date.fromisoformat(str(data.get("earliest")))
+            except ValueError:
+                return None
+    return None
 
 
 def _last_date(
