@@ -1252,8 +1252,12 @@ class TenseRule(_TemporalBase):
 #: the root of a longer one of a kind the rule names): it is no date ("may spark",
 #: "ABC's This Week"); "name" (an entity's root): a name that may hold a date word
 #: ("USA Today"); "name_break" (the word before an expression inside a name): the name
-#: ran into the sentence ("the X2 *to* November")
-TemporalRole = Literal["tense", "clause_head", "governor", "event_day", "ahead", "no_date", "name", "name_break"]
+#: ran into the sentence ("the X2 *to* November"); "report_day" (the verb of a complement
+#: clause): its future counts from the day its reporting verb is dated ("said Thursday
+#: that the council *would* vote Friday"), not from the article's
+TemporalRole = Literal[
+    "tense", "clause_head", "governor", "event_day", "ahead", "no_date", "name", "name_break", "report_day"
+]
 
 
 class TemporalDecisionRule(_TemporalBase):

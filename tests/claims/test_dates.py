@@ -495,6 +495,9 @@ def test_timexes_keep_timeml_extents_for_offsets(nlp_base):
         (D(2026, 6, 6), "The mayor said Thursday that the council would vote Friday.", ("Friday", "2026-06-05")),
         (D(2026, 6, 6), "Officials said Wednesday the bridge would reopen Friday.", ("Wednesday", "2026-06-03")),
         (D(2026, 6, 6), "Officials said Wednesday the bridge would reopen Friday.", ("Friday", "2026-06-05")),
+        # a report after what it reports dates it too; "will" is the article's own future
+        (D(2026, 6, 6), "The council would vote Friday, the mayor said Thursday.", ("Friday", "2026-06-05")),
+        (D(2026, 6, 6), "The council will vote Friday, the mayor said Thursday.", ("Friday", "2026-06-12")),
         # with no day of its own, the report is the article's
         (D(2026, 6, 6), "Officials said the bridge would reopen Friday.", ("Friday", "2026-06-12")),
         # a to-infinitive under a past verb: the nearest month

@@ -53,9 +53,10 @@ from .extensions import (  # registers doc._.published, span._.timex
     TIMEXES_KEY,
     record_rule,
 )
+from .scope import Walk
 from .sentences import doc_quotations, doc_text
 from .tense import Decisions, Trail, decisions_of
-from .tree import AUXILIARY_DEPS, COMPLEMENT_DEP, SUBJECT_DEPS, VERB_POS
+from .tree import AUXILIARY_DEPS, COMPLEMENT_DEP, OPEN_COMPLEMENT_DEP, SUBJECT_DEPS, VERB_POS
 
 logger = logging.getLogger(__name__)
 
@@ -311,7 +312,7 @@ def _find(
     history: list[tuple[Span, dict[str, Any]]] = []  # resolved dates so far
     # dates found before, which the expressions of the kinds sought may refer back to
     pending = [(span, data) for start, end, data in known or () if (span := _token_span(doc, start, end)) is not None]
-    for span, expression in accepted:
+    for index, (span, expression) in enumerate(accepted):
         while pending and pending[0][0].start_char < span.start_char:
             history.append(pending.pop(0))
         trail: Trail = []
@@ -327,7 +328,7 @@ def _find(
             like = referred["value"] if referred is not None else None
         elif direction == "future" and expression.kind == "weekday" and anchor is not None:
             # "said Thursday that the council would vote Friday": the day after the report
-            said = _report_day(span, history)
+            said = _report_day(span, history, accepted[index + 1 :], decisions, grammar, anchor)
             if said is not None and said < anchor:
                 use_anchor = said
         result: Timex | Timex3 | None
@@ -532,9 +533,10 @@ def _reference(
     return found
 
 
-def _report_day(span: Span, history: list[tuple[Span, dict[str, Any]]]) -> dt.date | None:
-    """The day an earlier date of the sentence gives the verb whose complement holds
-    ``span`` ("*said Thursday* that the council would vote Friday"), or None."""
+def _reporter(span: Span) -> tuple[Token, Token, int] | None:
+    """The verb whose complement clause holds ``span`` ("*said* that the council would
+    vote Friday"): (the complement's verb, the reporting verb, where the complement
+    opens: its subject), or None."""
     verb = span.root
     for _ in range(_MAX_REPORT_CLIMB):
         if verb.head is verb:
@@ -544,21 +546,60 @@ def _report_day(span: Span, history: list[tuple[Span, dict[str, Any]]]) -> dt.da
             break
     else:
         return None
+    while verb.dep_ == OPEN_COMPLEMENT_DEP and verb.head is not verb:
+        verb = verb.head  # "was set *to sail* Friday": the clause is the planning verb's
     if verb.dep_ != COMPLEMENT_DEP or verb.head is verb:
         return None
-    reporter = verb.head
     # the complement starts at its subject: a date before it is the reporter's, however it is parsed
     opening = min((c.i for c in verb.children if c.dep_ in SUBJECT_DEPS), default=verb.i)
-    for earlier, data in reversed(history):
+    return verb, verb.head, opening
+
+
+def _report_day(
+    span: Span,
+    history: list[tuple[Span, dict[str, Any]]],
+    later: list[tuple[Span, Expression]],
+    decisions: Decisions,
+    grammar: Grammar,
+    anchor: dt.date,
+) -> dt.date | None:
+    """The day a date of the sentence gives the verb whose complement holds ``span``:
+    one before it ("*said Thursday* that the council would vote Friday"), resolved
+    already, or one after ("the council would vote Friday, the mayor *said
+    Thursday*"), resolved here; or None."""
+    found = _reporter(span)
+    if found is None:
+        return None
+    verb, reporter, opening = found
+    rule = decisions.first("report_day", verb, Walk(set(), span, None))
+    if rule is None:
+        return None  # "will": the article's own future
+    data: dict[str, Any] | None = None
+    for earlier, known in reversed(history):
         if earlier.sent != span.sent:
             break
         own = earlier.root.head == reporter or reporter.i < earlier.start and earlier.end <= opening
-        if own and earlier.end <= verb.i and granularity(data.get("value")) == "day":
-            try:
-                return dt.date.fromisoformat(str(data.get("earliest")))
-            except ValueError:
-                return None
-    return None
+        if own and earlier.end <= verb.i:
+            data = known
+            break
+    else:
+        for after, expression in later:
+            if after.sent != span.sent:
+                break
+            if after.root.head == reporter and reporter.i < after.start:
+                direction = decisions.direction(after, [])
+                result = timex.normalize(expression.text, anchor, direction=direction, grammar=grammar, rule_id=expression.rule_id)
+                data = None if result is None else result.model_dump(mode="json")
+                break
+    if data is None or granularity(data.get("value")) != "day":
+        return None
+    try:
+        day = dt.date.fromisoformat(str(data.get("earliest")))
+    except ValueError:
+        return None
+    if day < anchor:
+        _fire(verb, rule)
+    return day
 
 
 def _last_date(
