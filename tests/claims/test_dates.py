@@ -465,6 +465,17 @@ def test_claim_dates_event_named_by_its_day(analyse, text, value):
     assert value in found, found
 
 
+def test_claim_dates_count_from_a_wire_dateline_near_the_article_date(analyse):
+    # the feed dates the article a day before the dateline of its story
+    text = "Poll puts the mayor ahead.\n\nDENVER, March 11 (UPI) — A poll released Wednesday put the mayor ahead."
+    records = analyse(text, published=D(2026, 3, 10), title="Dates")
+    assert ("Wednesday", "2026-03-11") in [(d.text, d.value) for r in records for d in r.dates]
+    # a dateline far from the article's date is no day to count from
+    text = "Poll puts the mayor ahead.\n\nDENVER, May 20 (UPI) — A poll released Wednesday put the mayor ahead."
+    records = analyse(text, published=D(2026, 3, 10), title="Dates")
+    assert ("Wednesday", "2026-03-04") in [(d.text, d.value) for r in records for d in r.dates]
+
+
 def test_claim_dates_part_of_day_needs_a_day(analyse):
     # with no day named before it, "in the morning" says nothing about when
     records = analyse("The baker said he starts work in the morning.", published=D(2026, 3, 10), title="Dates")

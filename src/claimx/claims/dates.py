@@ -98,6 +98,31 @@ def _published(doc: Doc) -> dt.date | None:
         return None
 
 
+#: a wire dateline, "NEW YORK, Dec. 14 (UPI) —": a place in capitals, a day, an agency in brackets, a dash
+_DATELINE = re.compile(r"(?m)^[^\S\n]*[A-Z][A-Z .'’-]+(?:,[^\S\n]*[A-Z][\w.]*)*,[^\S\n]+(?P<day>[^,()\n]{3,20}?)[^\S\n]*\([^()\n]{2,30}\)[^\S\n]*[—–-]")
+#: how far into the body a dateline may stand (after a headline), in characters
+_DATELINE_WITHIN = 600
+#: how many days a dateline may differ from the article's date and still be its day
+_DATELINE_DAYS = 2
+
+
+def _dateline_day(doc: Doc, grammar: Grammar, published: dt.date | None) -> dt.date | None:
+    """The day relative expressions count from: the article's date, or the day of the
+    wire dateline that opens its story ("NEW YORK, Dec. 14 (UPI) —") where the two
+    differ by a day or two (the story was filed on a day the feed dates otherwise)."""
+    if published is None:
+        return None
+    match = _DATELINE.search(doc_text(doc)[:_DATELINE_WITHIN])
+    if match is None:
+        return published
+    day = timex.normalize(match.group("day"), published, grammar=grammar)
+    if day is None or day.earliest is None or day.earliest != day.latest:
+        return published
+    if abs((day.earliest - published).days) > _DATELINE_DAYS:
+        return published
+    return day.earliest
+
+
 def direction_of(span: Span, grammar: Grammar | None = None, trail: Trail | None = None) -> Direction | None:
     """Which way the tense around a time expression points: the ``decision``
     rules of ``temporal.jsonl`` (:mod:`claimx.claims.tense`).
@@ -284,7 +309,7 @@ def _find(
     kinds: tuple[str, ...] | None = None,
     known: list[tuple[int, int, dict[str, Any]]] | None = None,
 ) -> list[tuple[int, int, dict[str, Any]]]:
-    anchor = _published(doc)
+    anchor = _dateline_day(doc, grammar, _published(doc))
     decisions = decisions_of(grammar)
     names = list(doc.ents)
     sent_starts = _sentence_starts(doc)
