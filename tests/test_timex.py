@@ -282,6 +282,7 @@ def test_timex_normalize_absolute_without_anchor(text):
             ["the weekend", "later this month"],
         ),
         ("Prices rose year after year, then fell by mid-year.", ["mid-year"]),
+        ("The fair runs Aug. 4-7 and the congress June 28-30.", ["Aug. 4", "June 28"]),
         ("United scored in the first half and in the fall of the empire.", []),
     ],
 )
@@ -307,7 +308,8 @@ def test_timex_rule_file_validates_and_examples_parse():
                 assert all(normalize(e.text, TUE, direction="future", rule_id=e.rule_id) for e in found), (rule.root.id, example)
         elif isinstance(rule.root, timex.PatternRule):
             for example in rule.root.examples:
-                found = find_expressions(example, everything=True)
+                # a reference word may win only where claim times are sought ("the coming months")
+                found = find_expressions(example, everything=True, prefer=(rule.root.kind,))
                 assert any(e.rule_id == rule.root.id for e in found), (rule.root.id, example)
                 for e in found:
                     assert normalize_timex(e.text, TUE, direction="future", rule_id=e.rule_id), (rule.root.id, example)

@@ -1258,11 +1258,16 @@ class TenseRule(_TemporalBase):
 #: word of the expression's branch it governs): a direction the clause sets whatever the
 #: verb's tense; "event_day" (the expression's root): a day that names an event ("Monday's
 #: debate") is past unless the "ahead" walk (each word from the root up, ``HEAD`` its
-#: governor) finds that the event is still to come; "no_date" (a one-word expression): it
-#: is no date ("may spark"); "name" (an entity's root): a name that may hold a date word
+#: governor) finds that the event is still to come; "no_date" (a one-word expression, or
+#: the root of a longer one of a kind the rule names): it is no date ("may spark",
+#: "ABC's This Week"); "name" (an entity's root): a name that may hold a date word
 #: ("USA Today"); "name_break" (the word before an expression inside a name): the name
-#: ran into the sentence ("the X2 *to* November")
-TemporalRole = Literal["tense", "clause_head", "governor", "event_day", "ahead", "no_date", "name", "name_break"]
+#: ran into the sentence ("the X2 *to* November"); "report_day" (the verb of a complement
+#: clause): its future counts from the day its reporting verb is dated ("said Thursday
+#: that the council *would* vote Friday"), not from the article's
+TemporalRole = Literal[
+    "tense", "clause_head", "governor", "event_day", "ahead", "no_date", "name", "name_break", "report_day"
+]
 
 
 class TemporalDecisionRule(_TemporalBase):

@@ -144,9 +144,10 @@ _HYPHENS = str.maketrans(
 # A match may not start inside a word, a number, an amount or a hyphenated compound
 # (but the second year of "2009-2010" is a year, and the second day of "March 30-April 4" a day),
 # nor end inside a word, before a percentage or before a number other than the end
-# of a year range ("2009-2010", "2024-25" keep their first year).
+# of a range ("2009-2010", "2024-25" keep their first year; "Dec. 6-9", "May 12-14"
+# their first day).
 _START_GUARD = r"(?<![\w$€£¥/.])(?:(?<!-)|(?<=\d{4}-)|(?<=\d-)(?=[A-Za-z]))"
-_END_GUARD = r"(?![\w%]|/\d|-(?=\d)(?!\d\d(?!\d)|\d{4}(?!\d))|\s*(?:%|per\s*cent\b|percent\b))"
+_END_GUARD = r"(?![\w%]|/\d|-(?=\d)(?!\d\d?(?!\d)|\d{4}(?!\d))|\s*(?:%|per\s*cent\b|percent\b))"
 
 
 def clean_text(text: str) -> str:
@@ -622,13 +623,18 @@ def _has_needs(
     return True
 
 
-def find_expressions(text: str, grammar: Grammar | None = None, *, everything: bool = False) -> list[Expression]:
+def find_expressions(
+    text: str, grammar: Grammar | None = None, *, everything: bool = False, prefer: tuple[str, ...] = ()
+) -> list[Expression]:
     """Find time expressions in ``text`` with the grammar's patterns (longest match wins).
 
     text (str): any text; offsets count code points in it.
     grammar (Grammar | None): default :func:`load_grammar`.
     everything (bool): every TIMEX3 (durations, sets, times, "now"...), not only
         claim dates; on equal extents the earlier rule of the file wins.
+    prefer (tuple): kinds of pattern that win on equal extents before the file's
+        order does (the reference words that date a claim, "the coming months"
+        FUTURE_REF, where TimeML marks a duration).
     RETURNS (list): non-overlapping :class:`Expression` in text order.
     """
     grammar = grammar or load_grammar()
@@ -637,7 +643,7 @@ def find_expressions(text: str, grammar: Grammar | None = None, *, everything: b
     if everything:
         found = [item for item in found if item[3].rule_id not in grammar.claim_only]
         found.extend(_matches(text, clean, grammar, False))
-    found.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
+    found.sort(key=lambda item: (-(item[1] - item[0]), item[3].kind not in prefer, item[2], item[0]))
     taken: list[tuple[int, int]] = []
     chosen: list[Expression] = []
     for start, end, _, expression in found:

@@ -455,12 +455,25 @@ def test_claim_dates_speaker_day_is_recent_and_no_possessive(analyse):
         ("Analysts expect the premier to lose Friday's vote.", "2026-03-13"),
         ("The city is closing two bridges ahead of Saturday's march.", "2026-03-14"),
         ("The union will meet before Friday's deadline.", "2026-03-13"),
+        # ... or that the clause's subject takes part in it
+        ("The mayor is fighting hard in Sunday's runoff.", "2026-03-15"),
     ],
 )
 def test_claim_dates_event_named_by_its_day(analyse, text, value):
     records = analyse(text, published=D(2026, 3, 10), title="Dates")  # a Tuesday
     found = [d.value for r in records for d in r.dates]
     assert value in found, found
+
+
+def test_claim_dates_count_from_a_wire_dateline_near_the_article_date(analyse):
+    # the feed dates the article a day before the dateline of its story
+    text = "Poll puts the mayor ahead.\n\nDENVER, March 11 (UPI) — A poll released Wednesday put the mayor ahead."
+    records = analyse(text, published=D(2026, 3, 10), title="Dates")
+    assert ("Wednesday", "2026-03-11") in [(d.text, d.value) for r in records for d in r.dates]
+    # a dateline far from the article's date is no day to count from
+    text = "Poll puts the mayor ahead.\n\nDENVER, May 20 (UPI) — A poll released Wednesday put the mayor ahead."
+    records = analyse(text, published=D(2026, 3, 10), title="Dates")
+    assert ("Wednesday", "2026-03-04") in [(d.text, d.value) for r in records for d in r.dates]
 
 
 def test_claim_dates_part_of_day_needs_a_day(analyse):
@@ -489,6 +502,17 @@ def test_timexes_keep_timeml_extents_for_offsets(nlp_base):
         (D(2026, 6, 3), "The minister resigned when the vote failed on Friday.", ("Friday", "2026-05-29")),
         # a month naming the period of published data is gone by
         (D(2026, 6, 3), "Traders expect the May inflation data to lift the bond market.", ("May", "2026-05")),
+        # a day said before the article counts a reported future from the report's day (a Saturday article)
+        (D(2026, 6, 6), "The mayor said Thursday that the council would vote Friday.", ("Friday", "2026-06-05")),
+        (D(2026, 6, 6), "Officials said Wednesday the bridge would reopen Friday.", ("Wednesday", "2026-06-03")),
+        (D(2026, 6, 6), "Officials said Wednesday the bridge would reopen Friday.", ("Friday", "2026-06-05")),
+        # a report after what it reports dates it too; "will" is the article's own future
+        (D(2026, 6, 6), "The council would vote Friday, the mayor said Thursday.", ("Friday", "2026-06-05")),
+        (D(2026, 6, 6), "The council will vote Friday, the mayor said Thursday.", ("Friday", "2026-06-12")),
+        # with no day of its own, the report is the article's
+        (D(2026, 6, 6), "Officials said the bridge would reopen Friday.", ("Friday", "2026-06-12")),
+        # a to-infinitive under a past verb: the nearest month
+        (D(2026, 6, 3), "The club invited the band to play at its gala in July.", ("July", "2026-07")),
     ],
 )
 def test_claim_dates_direction_of_tense(nlp_base, finder, published, text, expected):

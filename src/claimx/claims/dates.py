@@ -53,12 +53,16 @@ from .extensions import (  # registers doc._.published, span._.timex
     TIMEXES_KEY,
     record_rule,
 )
+from .scope import Walk
 from .sentences import doc_quotations, doc_text
 from .tense import Decisions, Trail, decisions_of
-from .tree import AUXILIARY_DEPS
+from .tree import AUXILIARY_DEPS, COMPLEMENT_DEP, OPEN_COMPLEMENT_DEP, SUBJECT_DEPS, VERB_POS
 
 logger = logging.getLogger(__name__)
 
+
+#: how many words the search for the clause verb above a date climbs
+_MAX_REPORT_CLIMB = 4
 
 _GRANULARITY = [
     (re.compile(r"^\d{4}-\d{2}-\d{2}(?:T[\w:]+)?$"), "day"),
@@ -92,6 +96,31 @@ def _published(doc: Doc) -> dt.date | None:
     except ValueError:
         logger.warning("doc._.published is not a date: %r", value)
         return None
+
+
+#: a wire dateline, "NEW YORK, Dec. 14 (UPI) —": a place in capitals, a day, an agency in brackets, a dash
+_DATELINE = re.compile(r"(?m)^[^\S\n]*[A-Z][A-Z .'’-]+(?:,[^\S\n]*[A-Z][\w.]*)*,[^\S\n]+(?P<day>[^,()\n]{3,20}?)[^\S\n]*\([^()\n]{2,30}\)[^\S\n]*[—–-]")
+#: how far into the body a dateline may stand (after a headline), in characters
+_DATELINE_WITHIN = 600
+#: how many days a dateline may differ from the article's date and still be its day
+_DATELINE_DAYS = 2
+
+
+def _dateline_day(doc: Doc, grammar: Grammar, published: dt.date | None) -> dt.date | None:
+    """The day relative expressions count from: the article's date, or the day of the
+    wire dateline that opens its story ("NEW YORK, Dec. 14 (UPI) —") where the two
+    differ by a day or two (the story was filed on a day the feed dates otherwise)."""
+    if published is None:
+        return None
+    match = _DATELINE.search(doc_text(doc)[:_DATELINE_WITHIN])
+    if match is None:
+        return published
+    day = timex.normalize(match.group("day"), published, grammar=grammar)
+    if day is None or day.earliest is None or day.earliest != day.latest:
+        return published
+    if abs((day.earliest - published).days) > _DATELINE_DAYS:
+        return published
+    return day.earliest
 
 
 def direction_of(span: Span, grammar: Grammar | None = None, trail: Trail | None = None) -> Direction | None:
@@ -280,14 +309,14 @@ def _find(
     kinds: tuple[str, ...] | None = None,
     known: list[tuple[int, int, dict[str, Any]]] | None = None,
 ) -> list[tuple[int, int, dict[str, Any]]]:
-    anchor = _published(doc)
+    anchor = _dateline_day(doc, grammar, _published(doc))
     decisions = decisions_of(grammar)
     names = list(doc.ents)
     sent_starts = _sentence_starts(doc)
     accepted: list[tuple[Span, Expression]] = []
     taken: list[tuple[int, int]] = []  # everything the patterns saw, kept or not
     text = doc_text(doc)
-    for expression in timex.find_expressions(text, grammar, everything=everything):
+    for expression in timex.find_expressions(text, grammar, everything=everything, prefer=kinds or ()):
         taken.append((expression.start, expression.end))
         if kinds is not None and expression.kind not in kinds:
             continue
@@ -308,7 +337,7 @@ def _find(
     history: list[tuple[Span, dict[str, Any]]] = []  # resolved dates so far
     # dates found before, which the expressions of the kinds sought may refer back to
     pending = [(span, data) for start, end, data in known or () if (span := _token_span(doc, start, end)) is not None]
-    for span, expression in accepted:
+    for index, (span, expression) in enumerate(accepted):
         while pending and pending[0][0].start_char < span.start_char:
             history.append(pending.pop(0))
         trail: Trail = []
@@ -322,6 +351,11 @@ def _find(
         if reference is not None and (expression.context in ("anaphoric", "previous", "same", "count") or direction is None):
             use_anchor = reference
             like = referred["value"] if referred is not None else None
+        elif direction == "future" and expression.kind == "weekday" and anchor is not None:
+            # "said Thursday that the council would vote Friday": the day after the report
+            said = _report_day(span, history, accepted[index + 1 :], decisions, grammar, anchor)
+            if said is not None and said < anchor:
+                use_anchor = said
         result: Timex | Timex3 | None
         if everything:
             result = timex.normalize_timex(
@@ -522,6 +556,75 @@ def _reference(
     if found is None and expression.context in ("previous", "same") and (expression.unit or "day") == "day":
         found = _last_date(list(reversed(history)), lambda earlier: True, "day")
     return found
+
+
+def _reporter(span: Span) -> tuple[Token, Token, int] | None:
+    """The verb whose complement clause holds ``span`` ("*said* that the council would
+    vote Friday"): (the complement's verb, the reporting verb, where the complement
+    opens: its subject), or None."""
+    verb = span.root
+    for _ in range(_MAX_REPORT_CLIMB):
+        if verb.head is verb:
+            return None
+        verb = verb.head
+        if verb.pos_ in VERB_POS:
+            break
+    else:
+        return None
+    while verb.dep_ == OPEN_COMPLEMENT_DEP and verb.head is not verb:
+        verb = verb.head  # "was set *to sail* Friday": the clause is the planning verb's
+    if verb.dep_ != COMPLEMENT_DEP or verb.head is verb:
+        return None
+    # the complement starts at its subject: a date before it is the reporter's, however it is parsed
+    opening = min((c.i for c in verb.children if c.dep_ in SUBJECT_DEPS), default=verb.i)
+    return verb, verb.head, opening
+
+
+def _report_day(
+    span: Span,
+    history: list[tuple[Span, dict[str, Any]]],
+    later: list[tuple[Span, Expression]],
+    decisions: Decisions,
+    grammar: Grammar,
+    anchor: dt.date,
+) -> dt.date | None:
+    """The day a date of the sentence gives the verb whose complement holds ``span``:
+    one before it ("*said Thursday* that the council would vote Friday"), resolved
+    already, or one after ("the council would vote Friday, the mayor *said
+    Thursday*"), resolved here; or None."""
+    found = _reporter(span)
+    if found is None:
+        return None
+    verb, reporter, opening = found
+    rule = decisions.first("report_day", verb, Walk(set(), span, None))
+    if rule is None:
+        return None  # "will": the article's own future
+    data: dict[str, Any] | None = None
+    for earlier, known in reversed(history):
+        if earlier.sent != span.sent:
+            break
+        own = earlier.root.head == reporter or reporter.i < earlier.start and earlier.end <= opening
+        if own and earlier.end <= verb.i:
+            data = known
+            break
+    else:
+        for after, expression in later:
+            if after.sent != span.sent:
+                break
+            if after.root.head == reporter and reporter.i < after.start:
+                direction = decisions.direction(after, [])
+                result = timex.normalize(expression.text, anchor, direction=direction, grammar=grammar, rule_id=expression.rule_id)
+                data = None if result is None else result.model_dump(mode="json")
+                break
+    if data is None or granularity(data.get("value")) != "day":
+        return None
+    try:
+        day = dt.date.fromisoformat(str(data.get("earliest")))
+    except ValueError:
+        return None
+    if day < anchor:
+        _fire(verb, rule)
+    return day
 
 
 def _last_date(

@@ -123,7 +123,8 @@ class Decisions:
                     trail.append((rule, head))
                     if rule.read is None:
                         return rule.direction
-                    verb = served_verb(head)
+                    # "head": the word belongs to the clause above ("said *Wednesday* the bridge would reopen")
+                    verb = served_verb(head.head if rule.read == "head" else head)
                     governor = self.first("governor", verb, Walk(set(), span, token))
                     if governor is not None:
                         trail.append((governor, verb))
@@ -157,12 +158,13 @@ class Decisions:
 
     def no_date(self, span: Span, kind: str) -> TemporalDecisionRule | None:
         """RETURNS (TemporalDecisionRule | None): the ``no_date`` rule that makes a
-        one-word match of ``kind`` no date ("may spark", "June Halloran"), or None."""
-        if len(span) != 1:
-            return None
+        one-word match of ``kind`` no date ("may spark", "June Halloran"), or a longer
+        one by its root, if the rule names ``kind`` ("ABC's This Week"), or None."""
         walk = Walk(set(), span, None)
         for rule, test in self.roles.get("no_date", ()):
-            if (not rule.kinds or kind in rule.kinds) and test(span[0], walk):
+            if len(span) != 1 and kind not in rule.kinds:
+                continue
+            if (not rule.kinds or kind in rule.kinds) and test(span.root, walk):
                 return rule
         return None
 

@@ -26,6 +26,12 @@ NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUA
 
 #: Dependencies of an auxiliary on the verb it serves.
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
+#: the dependency of a clause a verb takes as its complement ("said *that it would close*")
+COMPLEMENT_DEP = "ccomp"
+#: the dependency of a subjectless complement ("was set *to open*")
+OPEN_COMPLEMENT_DEP = "xcomp"
+#: the parts of speech of a verb
+VERB_POS = frozenset({"VERB", "AUX"})
 
 
 def served_verb(token: Token) -> Token:
