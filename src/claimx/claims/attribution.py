@@ -162,6 +162,11 @@ class AttributionTagger(RulePackComponent):
             source = self.find_source(doc, claim, head, doc[frame_i] if frame_i is not None else None)
             if source is not None and _nobody(text[source["start"] : source["end"]]):
                 source = None  # "no airline has confirmed it yet": a silence has no source
+            if source is not None and self._quoted_thing(doc, source, claim, quoted):
+                # '"…, and the results show that A," Roe said': a thing that
+                # shows or says inside a quotation is the speaker's reasoning;
+                # the quotation's speaker is the source
+                source = None
             if source is not None and source.get("pronoun") and self._first_person(doc, source):
                 # "I think A", "what we expect is B": whoever speaks, whom the
                 # quotation's reporter or the speaker's label gives, not the
@@ -207,6 +212,13 @@ class AttributionTagger(RulePackComponent):
     def find_source(
         self, doc: Doc, claim: Span, head: Token, frame: Token | None
     ) -> dict[str, Any] | None:
+        if frame is not None and frame.lemma_.lower() in self.clause_verbs:
+            # "found that A" states A; "found dozens of cracks running along
+            # B" finds a thing: a verb that says only in a clause frames none
+            clause = next((t for t in (head, *head.ancestors) if t.head.i == frame.i), None)
+            if clause is None or not self._is("stated_clause", clause):
+                self._fired(frame, "clause_verb", frame.lemma_.lower())
+                frame = None
         if frame is not None:
             subject = self._subject_of(frame)
             # "Novacell said it expects …": the pronoun is the outer reporter
@@ -253,7 +265,9 @@ class AttributionTagger(RulePackComponent):
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if subject is not None and self._is("evidence_subject", subject):
                     return self._describe(doc, subject, verb=token)
-                if below.dep_ == "ccomp" and self._reports(token) and not self._aside(head, below):
+                if below.dep_ == "ccomp" and self._reports(token) and not self._aside(head, below) and (
+                    token.lemma_.lower() not in self.clause_verbs or self._is("stated_clause", below)
+                ):
                     # "X welcomed the news, saying A": a verb of saying that
                     # takes the claim's clause speaks through its subject (a
                     # participle's, the subject of the clause it hangs on)
@@ -270,6 +284,12 @@ class AttributionTagger(RulePackComponent):
                 )
                 if child.dep_ in ("advcl", "parataxis", "ccomp", "conj") and not reports_other:
                     if child.dep_ in ("conj", "ccomp") and child.i < head.i:
+                        continue
+                    if child.lemma_.lower() in self.clause_verbs and any(c.dep_ == "dobj" for c in child.children):
+                        # "while the US added 292,000 jobs", "after emails showed
+                        # staff favouring B": a verb that says only in a clause,
+                        # with an object, reports nothing beside the claim
+                        self._fired(child, "clause_verb", child.lemma_.lower())
                         continue
                     if child.dep_ == "conj" and not trailing_reporter(child, self.report_verbs):
                         continue  # "…, and her agent is reportedly seeking the same fee" reports nothing
@@ -384,10 +404,20 @@ class AttributionTagger(RulePackComponent):
     def _said_by(self, doc: Doc, verb: Token) -> dict[str, Any] | None:
         """RETURNS (dict | None): the source of a verb of saying that takes a
         claim's clause: its subject; for a relative clause ("a pilot *who*
-        said A") the noun it is on, up to the clause; none for a passive's
+        said A") or a participle with no subject on a noun ("a report
+        *saying* A") the noun it is on, up to the clause; none for a passive's
         subject ("the plants are thought to …"), one addressed ("*you* said
         A") or no one in particular ("no matter what *anyone* says, A")."""
         subject = self._subject_of(verb)
+        if subject is None and (rule := self._match("noun_speaker", verb)) is not None:
+            # "a report saying A": the noun the participle hangs on, up to it
+            subject = verb.head
+            self._note(subject, rule)  # where the source it gives stands
+            source = self._describe(doc, subject, verb=verb)
+            cut = verb.left_edge.i
+            while cut > subject.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+                cut -= 1
+            return {**source, "end": min(source["end"], doc[cut - 1].idx + len(doc[cut - 1].text))}
         if subject is None or subject.dep_ != "nsubj" or subject.lower_ in _ANYONE:
             return None
         if subject.tag_ in ("WP", "WDT"):
@@ -692,6 +722,13 @@ class AttributionTagger(RulePackComponent):
         # "X confirmed A but said B": the second verb shares the first's subject
         if verb.dep_ == "conj":
             return self._subject_of(verb.head)
+        # "X went on to say A", "the emails seem to show A": an infinitive
+        # speaks with its verb's subject
+        if (rule := self._match("controlled_speaker", verb)) is not None:
+            shared = self._subject_of(verb.head)
+            if shared is not None:
+                self._note(shared, rule)  # where the source it gives stands
+                return shared
         # '"…," added Roe': the name after a verb of saying that follows what
         # it says is its subject, whatever the parser made of it
         for child in verb.children:
@@ -1172,13 +1209,29 @@ class AttributionTagger(RulePackComponent):
             "at": subject.idx,
         }
 
+    def _quoted_thing(self, doc: Doc, source: dict[str, Any], claim: Span, quoted: list[tuple[int, int]]) -> bool:
+        """RETURNS (bool): whether a source is a noun that names no one (a
+        ``quoted_thing`` rule) standing in the same quotation as the claim,
+        recording it."""
+        at = source.get("at")
+        if at is None:
+            return False
+        if not any(qs <= claim.start_char < qe and qs <= at < qe for qs, qe in quoted):
+            return False
+        span = doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        return self._is("quoted_thing", span[0])  # the subject word the source was described from
+
     def _first_person(self, doc: Doc, source: dict[str, Any]) -> bool:
         """RETURNS (bool): whether a source is a first-person pronoun alone (a
-        ``first_person`` rule: "*I* think A", "what *we* expect"), recording it."""
+        ``first_person`` rule: "*I* think A", "what *we* expect") or the one
+        addressed (an ``addressee`` rule: "as *you* are asking me, A"), whom
+        the quotation's reporter gives, recording it."""
         span = doc.char_span(source["start"], source["end"])
         if span is None or len(span) != 1:
             return False
-        return self._is("first_person", span[0])
+        return self._is("first_person", span[0]) or self._is("addressee", span[0])
 
     def _named_agent(self, noun: Token) -> Token | None:
         """RETURNS (Token | None): the named agent of a participle on ``noun``
