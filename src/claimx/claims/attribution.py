@@ -865,6 +865,9 @@ class AttributionTagger(RulePackComponent):
                         source = previous[1]
                     elif j >= 0:
                         source = self._colon_reporter(doc, doc[j].sent)
+                        if source is None and self._quote_reporter(doc, q_start, q_end) is None:
+                            # a quotation with no reporter, not even one left unresolved
+                            source = self._sentence_speaker(doc, claims, doc[j].sent)
             if source is None:
                 continue
             _give_unsourced(inside, source)
@@ -872,6 +875,37 @@ class AttributionTagger(RulePackComponent):
             # though its last sentence holds no claim ('"… Why now?" she said.')
             closing = doc.char_span(q_start, q_end, alignment_mode="expand")
             previous = (max(sent_of[inside[-1].start], sent_of[closing.end - 1]) if closing is not None else sent_of[inside[-1].start], source)
+
+    def _sentence_speaker(self, doc: Doc, claims: list[Span], sent: Span) -> dict[str, Any] | None:
+        """The person who speaks in the sentence before a quotation that
+        opens its own sentence with no reporter ('She says A. "B."', 'Roe
+        went on. / "B."'): the source of a claim of that sentence outside
+        quotation marks, when a person; else the person named as its
+        subject (a ``named_speaker`` rule), else None. A writer who quotes
+        straight after a speaker's words goes on quoting that speaker."""
+        quoted = doc_quotations(doc)
+        for claim in claims:
+            if not (sent.start <= claim.start < sent.end) or any(qs <= claim.start_char < qe for qs, qe in quoted):
+                continue
+            source = (claim._.claim or {}).get("attribution")
+            if (
+                source is not None and source.get("kind") in (KIND_NAMED, KIND_ORGANISATION)
+                and not (source.get("pronoun") or source.get("evidence") or source.get("finding"))
+            ):
+                return source
+        subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+            return None
+        return self._named_speaker(doc, sent.root) or (self._describe(doc, subject) if self._person(subject) else None)
+
+    def _person(self, subject: Token) -> bool:
+        """RETURNS (bool): whether a subject names a person: a name, a role
+        before a name, or a noun with a name in apposition ("the union's
+        leader, Jane Roe")."""
+        return (
+            subject.ent_type_ == "PERSON" or self._titled(subject) or _person_surname(subject)
+            or any(t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in subject.subtree)
+        )
 
     def _colon_paragraphs(self, doc: Doc, claims: list[Span], text: str) -> None:
         """Give the claims of a paragraph quoted as a block, without quotation
@@ -1408,10 +1442,7 @@ class AttributionTagger(RulePackComponent):
             # a person, not what is named after one ("the Clinton campaign"):
             # a name, a role before a name, or a noun with a name in apposition
             # ("the union's leader, Jane Roe")
-            if (
-                subject.ent_type_ == "PERSON" or self._titled(subject) or _person_surname(subject)
-                or any(t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in subject.subtree)
-            ):
+            if self._person(subject):
                 return self._describe(doc, subject, verb=subject.head)
         return None
 
