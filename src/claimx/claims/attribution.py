@@ -938,6 +938,11 @@ class AttributionTagger(RulePackComponent):
             return self._statement_issuer(doc, sent)
         for token in sent:
             if token.pos_ == "VERB" and self._reports(token):
+                if token.lemma_.lower() in self.clause_verbs and any(c.dep_ == "dobj" for c in token.children):
+                    # "X tweeted the transcript:", "posted the following
+                    # picture:": what the colon hands on is the thing, not X's words
+                    self._fired(token, "clause_verb", token.lemma_.lower())
+                    continue
                 subject = self._subject_of(token)
                 if subject is not None and subject.pos_ != "PRON":
                     return self._describe(doc, subject, verb=token)
