@@ -741,3 +741,11 @@ def test_attribution_quotation_tag_and_colon(analyse, text, claim, source):
     assert records, claim
     got = records[0].attribution
     assert (got.text if got else None) == source
+
+
+def test_attribution_a_clause_as_subject_is_no_speaker(analyse):
+    # "Not to act is saying A": a clause names no speaker; the quotation's does
+    text = "“We will repair the pier. Not to repair the pier is simply saying the harbour does not matter,” the mayor said."
+    records = analyse(text)
+    sources = {r.text: (r.attribution.text if r.attribution else None) for r in records}
+    assert sources and all(source == "the mayor" for source in sources.values()), sources

@@ -709,7 +709,8 @@ class AttributionTagger(RulePackComponent):
             record_rule(token.doc, rule_id, token.idx, token.idx + len(token.text))
 
     def _subject_of(self, verb: Token) -> Token | None:
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
+        # a clause as the subject ("*Not to act* is saying A") names no speaker
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in _NO_SPEAKER_DEPS]
         named = [(c, rule) for c in subjects if (rule := self._match("named_subject", c)) is not None]
         if len(named) > 1 and named[-1][0].pos_ == "PROPN":
             # "The US carmaker General Motors said …": the parser may split a
@@ -1464,6 +1465,10 @@ _HANDLE_FUNCTION_WORDS = frozenset({"who", "as", "by", "under", "the"})
 #: function words: pronouns that name no one in particular ("no matter what *anyone* says")
 
 _ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever"})
+
+#: subject dependencies that name no speaker: an expletive ("*it* is said"),
+#: a clause ("*not to act* is saying A")
+_NO_SPEAKER_DEPS = frozenset({"expl", "csubj", "csubjpass"})
 
 #: dependencies by which a verb of saying takes what it says
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "prep", "advcl", "pcomp"})
