@@ -741,7 +741,7 @@ class AttributionTagger(RulePackComponent):
         if (rule := self._match("manner_participle", verb)) is not None:
             shared = next((c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if shared is not None:
-                self._note(verb, rule)
+                self._note(shared, rule)  # where the source it gives stands
                 return shared
         # passive "was told by X"
         for child in verb.children:
