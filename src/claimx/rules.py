@@ -198,7 +198,16 @@ class CueRule(BaseModel):
 #: furniture maker *Ikea* said …", a description and the name after it that
 #: the parser splits), a name next to the verb is the source; "colon_clause",
 #: a colon hung on a verb ('Roe turned to the crowd*:* "…"'), whose clause's
-#: person, whatever the verb, speaks the quotation it hands on
+#: person, whatever the verb, speaks the quotation it hands on;
+#: "controlled_speaker", a verb of saying in an infinitive with no subject of
+#: its own under a verb with no object ("went on *to say* A", "seem *to
+#: show* A"), which speaks with that verb's subject (not "asked the mayor *to
+#: confirm*"); "noun_speaker", a verb of saying hung on a noun with no
+#: subject of its own ("a report *saying* A"), which the noun speaks;
+#: "quoted_thing", a noun that names no one (no name, no person's role, no
+#: source's head) as a source inside the quotation that holds the claim
+#: ('"…, and the *figures* show that A," Roe said'): the speaker's reasoning,
+#: whose source is the quotation's speaker
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -237,6 +246,9 @@ ReportRole = Literal[
     "quantifier_subject",
     "named_subject",
     "colon_clause",
+    "controlled_speaker",
+    "noun_speaker",
+    "quoted_thing",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

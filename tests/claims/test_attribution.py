@@ -582,8 +582,9 @@ def test_attribution_pronoun_means_the_person_the_sentence_before_was_about(anal
         ("Rents in the old town have doubled since 2015, several studies have found.",
          "Rents in the old town have doubled since 2015", "several studies"),
         # not past a nearer verb of saying: the residents say it, not the survey
+        # (a finding that shows is itself a report: the two stay one claim)
         ("A new county survey shows most residents say the council should delay the tram.",
-         "the council should delay the tram", "most residents"),
+         "A new county survey shows most residents say the council should delay the tram", "most residents"),
     ],
 )
 def test_attribution_finding_after_the_clause_it_reports(analyse, text, claim, source):
@@ -740,3 +741,11 @@ def test_attribution_quotation_tag_and_colon(analyse, text, claim, source):
     assert records, claim
     got = records[0].attribution
     assert (got.text if got else None) == source
+
+
+def test_attribution_a_clause_as_subject_is_no_speaker(analyse):
+    # "Not to act is saying A": a clause names no speaker; the quotation's does
+    text = "“We will repair the pier. Not to repair the pier is simply saying the harbour does not matter,” the mayor said."
+    records = analyse(text)
+    sources = {r.text: (r.attribution.text if r.attribution else None) for r in records}
+    assert sources and all(source == "the mayor" for source in sources.values()), sources

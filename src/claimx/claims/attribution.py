@@ -166,6 +166,11 @@ class AttributionTagger(RulePackComponent):
             source = self.find_source(doc, claim, head, doc[frame_i] if frame_i is not None else None)
             if source is not None and _nobody(text[source["start"] : source["end"]]):
                 source = None  # "no airline has confirmed it yet": a silence has no source
+            if source is not None and self._quoted_thing(doc, source, claim, quoted):
+                # '"…, and the results show that A," Roe said': a thing that
+                # shows or says inside a quotation is the speaker's reasoning;
+                # the quotation's speaker is the source
+                source = None
             if source is not None and source.get("pronoun") and self._first_person(doc, source):
                 # "I think A", "what we expect is B": whoever speaks, whom the
                 # quotation's reporter or the speaker's label gives, not the
@@ -211,6 +216,13 @@ class AttributionTagger(RulePackComponent):
     def find_source(
         self, doc: Doc, claim: Span, head: Token, frame: Token | None
     ) -> dict[str, Any] | None:
+        if frame is not None and frame.lemma_.lower() in self.clause_verbs:
+            # "found that A" states A; "found dozens of cracks running along
+            # B" finds a thing: a verb that says only in a clause frames none
+            clause = next((t for t in (head, *head.ancestors) if t.head.i == frame.i), None)
+            if clause is None or not self._is("stated_clause", clause):
+                self._fired(frame, "clause_verb", frame.lemma_.lower())
+                frame = None
         if frame is not None:
             subject = self._subject_of(frame)
             # "Novacell said it expects …": the pronoun is the outer reporter
@@ -257,7 +269,9 @@ class AttributionTagger(RulePackComponent):
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if subject is not None and self._is("evidence_subject", subject):
                     return self._describe(doc, subject, verb=token)
-                if below.dep_ == "ccomp" and self._reports(token) and not self._aside(head, below):
+                if below.dep_ == "ccomp" and self._reports(token) and not self._aside(head, below) and (
+                    token.lemma_.lower() not in self.clause_verbs or self._is("stated_clause", below)
+                ):
                     # "X welcomed the news, saying A": a verb of saying that
                     # takes the claim's clause speaks through its subject (a
                     # participle's, the subject of the clause it hangs on)
@@ -274,6 +288,12 @@ class AttributionTagger(RulePackComponent):
                 )
                 if child.dep_ in ("advcl", "parataxis", "ccomp", "conj") and not reports_other:
                     if child.dep_ in ("conj", "ccomp") and child.i < head.i:
+                        continue
+                    if child.lemma_.lower() in self.clause_verbs and any(c.dep_ == "dobj" for c in child.children):
+                        # "while the US added 292,000 jobs", "after emails showed
+                        # staff favouring B": a verb that says only in a clause,
+                        # with an object, reports nothing beside the claim
+                        self._fired(child, "clause_verb", child.lemma_.lower())
                         continue
                     if child.dep_ == "conj" and not trailing_reporter(child, self.report_verbs):
                         continue  # "…, and her agent is reportedly seeking the same fee" reports nothing
@@ -388,10 +408,20 @@ class AttributionTagger(RulePackComponent):
     def _said_by(self, doc: Doc, verb: Token) -> dict[str, Any] | None:
         """RETURNS (dict | None): the source of a verb of saying that takes a
         claim's clause: its subject; for a relative clause ("a pilot *who*
-        said A") the noun it is on, up to the clause; none for a passive's
+        said A") or a participle with no subject on a noun ("a report
+        *saying* A") the noun it is on, up to the clause; none for a passive's
         subject ("the plants are thought to …"), one addressed ("*you* said
         A") or no one in particular ("no matter what *anyone* says, A")."""
         subject = self._subject_of(verb)
+        if subject is None and (rule := self._match("noun_speaker", verb)) is not None:
+            # "a report saying A": the noun the participle hangs on, up to it
+            subject = verb.head
+            self._note(subject, rule)  # where the source it gives stands
+            source = self._describe(doc, subject, verb=verb)
+            cut = verb.left_edge.i
+            while cut > subject.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+                cut -= 1
+            return {**source, "end": min(source["end"], doc[cut - 1].idx + len(doc[cut - 1].text))}
         if subject is None or subject.dep_ != "nsubj" or subject.lower_ in _ANYONE:
             return None
         if subject.tag_ in ("WP", "WDT"):
@@ -685,7 +715,8 @@ class AttributionTagger(RulePackComponent):
             record_rule(token.doc, rule_id, token.idx, token.idx + len(token.text))
 
     def _subject_of(self, verb: Token) -> Token | None:
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
+        # a clause as the subject ("*Not to act* is saying A") names no speaker
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in _NO_SPEAKER_DEPS]
         named = [(c, rule) for c in subjects if (rule := self._match("named_subject", c)) is not None]
         if len(named) > 1 and named[-1][0].pos_ == "PROPN":
             # "The US carmaker General Motors said …": the parser may split a
@@ -698,6 +729,13 @@ class AttributionTagger(RulePackComponent):
         # "X confirmed A but said B": the second verb shares the first's subject
         if verb.dep_ == "conj":
             return self._subject_of(verb.head)
+        # "X went on to say A", "the emails seem to show A": an infinitive
+        # speaks with its verb's subject
+        if (rule := self._match("controlled_speaker", verb)) is not None:
+            shared = self._subject_of(verb.head)
+            if shared is not None:
+                self._note(shared, rule)  # where the source it gives stands
+                return shared
         # '"…," added Roe': the name after a verb of saying that follows what
         # it says is its subject, whatever the parser made of it
         for child in verb.children:
@@ -709,7 +747,7 @@ class AttributionTagger(RulePackComponent):
         if (rule := self._match("manner_participle", verb)) is not None:
             shared = next((c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if shared is not None:
-                self._note(verb, rule)
+                self._note(shared, rule)  # where the source it gives stands
                 return shared
         # passive "was told by X"
         for child in verb.children:
@@ -834,6 +872,9 @@ class AttributionTagger(RulePackComponent):
                         source = previous[1]
                     elif j >= 0:
                         source = self._colon_reporter(doc, doc[j].sent)
+                        if source is None and self._quote_reporter(doc, q_start, q_end) is None:
+                            # a quotation with no reporter, not even one left unresolved
+                            source = self._sentence_speaker(doc, claims, doc[j].sent)
             if source is None:
                 continue
             _give_unsourced(inside, source)
@@ -841,6 +882,37 @@ class AttributionTagger(RulePackComponent):
             # though its last sentence holds no claim ('"… Why now?" she said.')
             closing = doc.char_span(q_start, q_end, alignment_mode="expand")
             previous = (max(sent_of[inside[-1].start], sent_of[closing.end - 1]) if closing is not None else sent_of[inside[-1].start], source)
+
+    def _sentence_speaker(self, doc: Doc, claims: list[Span], sent: Span) -> dict[str, Any] | None:
+        """The person who speaks in the sentence before a quotation that
+        opens its own sentence with no reporter ('She says A. "B."', 'Roe
+        went on. / "B."'): the source of a claim of that sentence outside
+        quotation marks, when a person; else the person named as its
+        subject (a ``named_speaker`` rule), else None. A writer who quotes
+        straight after a speaker's words goes on quoting that speaker."""
+        quoted = doc_quotations(doc)
+        for claim in claims:
+            if not (sent.start <= claim.start < sent.end) or any(qs <= claim.start_char < qe for qs, qe in quoted):
+                continue
+            source = (claim._.claim or {}).get("attribution")
+            if (
+                source is not None and source.get("kind") in (KIND_NAMED, KIND_ORGANISATION)
+                and not (source.get("pronoun") or source.get("evidence") or source.get("finding"))
+            ):
+                return source
+        subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+            return None
+        return self._named_speaker(doc, sent.root) or (self._describe(doc, subject) if self._person(subject) else None)
+
+    def _person(self, subject: Token) -> bool:
+        """RETURNS (bool): whether a subject names a person: a name, a role
+        before a name, or a noun with a name in apposition ("the union's
+        leader, Jane Roe")."""
+        return (
+            subject.ent_type_ == "PERSON" or self._titled(subject) or _person_surname(subject)
+            or any(t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in subject.subtree)
+        )
 
     def _colon_paragraphs(self, doc: Doc, claims: list[Span], text: str) -> None:
         """Give the claims of a paragraph quoted as a block, without quotation
@@ -873,6 +945,11 @@ class AttributionTagger(RulePackComponent):
             return self._statement_issuer(doc, sent)
         for token in sent:
             if token.pos_ == "VERB" and self._reports(token):
+                if token.lemma_.lower() in self.clause_verbs and any(c.dep_ == "dobj" for c in token.children):
+                    # "X tweeted the transcript:", "posted the following
+                    # picture:": what the colon hands on is the thing, not X's words
+                    self._fired(token, "clause_verb", token.lemma_.lower())
+                    continue
                 subject = self._subject_of(token)
                 if subject is not None and subject.pos_ != "PRON":
                     return self._describe(doc, subject, verb=token)
@@ -1178,13 +1255,29 @@ class AttributionTagger(RulePackComponent):
             "at": subject.idx,
         }
 
+    def _quoted_thing(self, doc: Doc, source: dict[str, Any], claim: Span, quoted: list[tuple[int, int]]) -> bool:
+        """RETURNS (bool): whether a source is a noun that names no one (a
+        ``quoted_thing`` rule) standing in the same quotation as the claim,
+        recording it."""
+        at = source.get("at")
+        if at is None:
+            return False
+        if not any(qs <= claim.start_char < qe and qs <= at < qe for qs, qe in quoted):
+            return False
+        span = doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        return self._is("quoted_thing", span[0])  # the subject word the source was described from
+
     def _first_person(self, doc: Doc, source: dict[str, Any]) -> bool:
         """RETURNS (bool): whether a source is a first-person pronoun alone (a
-        ``first_person`` rule: "*I* think A", "what *we* expect"), recording it."""
+        ``first_person`` rule: "*I* think A", "what *we* expect") or the one
+        addressed (an ``addressee`` rule: "as *you* are asking me, A"), whom
+        the quotation's reporter gives, recording it."""
         span = doc.char_span(source["start"], source["end"])
         if span is None or len(span) != 1:
             return False
-        return self._is("first_person", span[0])
+        return self._is("first_person", span[0]) or self._is("addressee", span[0])
 
     def _named_agent(self, noun: Token) -> Token | None:
         """RETURNS (Token | None): the named agent of a participle on ``noun``
@@ -1361,10 +1454,7 @@ class AttributionTagger(RulePackComponent):
             # a person, not what is named after one ("the Clinton campaign"):
             # a name, a role before a name, or a noun with a name in apposition
             # ("the union's leader, Jane Roe")
-            if (
-                subject.ent_type_ == "PERSON" or self._titled(subject) or _person_surname(subject)
-                or any(t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in subject.subtree)
-            ):
+            if self._person(subject):
                 return self._describe(doc, subject, verb=subject.head)
         return None
 
@@ -1381,6 +1471,10 @@ _HANDLE_FUNCTION_WORDS = frozenset({"who", "as", "by", "under", "the"})
 #: function words: pronouns that name no one in particular ("no matter what *anyone* says")
 
 _ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever"})
+
+#: subject dependencies that name no speaker: an expletive ("*it* is said"),
+#: a clause ("*not to act* is saying A")
+_NO_SPEAKER_DEPS = frozenset({"expl", "csubj", "csubjpass"})
 
 #: dependencies by which a verb of saying takes what it says
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "prep", "advcl", "pcomp"})
