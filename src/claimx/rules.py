@@ -666,7 +666,23 @@ class NonClaimRule(BaseModel):
 #: *that* X"), the report's content; "imperative", a bare verb with no
 #: subject or auxiliary ("*Follow* the band on …"), an instruction, no claim
 #: (unless it is a status cue of its own, the ``imperative_cue`` lexicon:
-#: "*Imagine* the club selling its captain")
+#: "*Imagine* the club selling its captain"); "label_clause", a clause with
+#: its own subject the parser hung on a label ("Update: the museum
+#: *confirmed* …"), a claim; "clause_acl", a finite verb with its own subject
+#: and no "that" hung on a noun ("the plan *approved* …" is not one; "a
+#: report the agency *published* …" is), a clause of its own, whatever noun
+#: the parser hung it on; "set_off_participle", a past participle on a noun
+#: set off by parentheses or a comma that says where, when or what came of
+#: it ("the court, *located* in Leeds", "a launch in May, *followed* by a
+#: tour"), a claim; "restrictive_participle", any other past participle on a
+#: noun ("figures *released* by the bureau"), which says which one and stays
+#: in its claim; "parenthetical_appositive", an appositive in parentheses
+#: with a verb ("(*filmed* in Oslo)"), a claim; "noun_predicate", a noun the
+#: parser coordinated with a verb that is a predicate the tagger read as a
+#: noun (a participle before it, or a figure: "…, and *delayed* reports"),
+#: a claim when the verb is one; "infinitive_conjunct", a finite verb the
+#: parser coordinated with an infinitive ("aims to lift sales and *is*
+#: scheduled to …"), a claim
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -694,6 +710,13 @@ SegmentRole = Literal[
     "imperative",
     "dated_report",
     "report_part",
+    "label_clause",
+    "clause_acl",
+    "set_off_participle",
+    "restrictive_participle",
+    "parenthetical_appositive",
+    "noun_predicate",
+    "infinitive_conjunct",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

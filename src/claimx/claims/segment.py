@@ -52,7 +52,7 @@ from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .sentences import doc_text, is_dateline
-from .tree import CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS
+from .tree import CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS, finite
 
 register_extensions()
 
@@ -683,48 +683,41 @@ def is_clause_head(
     """
     if token.dep_ == "ROOT":
         return not token.is_space and not token.is_punct and not _label(token, words)
-    if token.dep_ == "acl" and _label(token.head, words) and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+    rule = words.match("label_clause", token)
+    if rule is not None and _label(token.head, words):
+        words.note(rule, token)
         return True  # "Update: Westbridge confirmed …", parsed as a clause on the label
     if (
-        token.dep_ == "acl"
-        and report_verbs is not None
+        report_verbs is not None
         and words.is_("misattached_report", token)
         and getattr(_misattached_that_clause(token.head.head.head, words), "i", None) == token.i
     ):
         return True
-    if (
-        token.dep_ == "acl"
-        and _finite(token)
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-        and not any(c.dep_ == "mark" for c in token.children)
-    ):
+    if words.is_("clause_acl", token):
         # a finite verb with its own subject and no "that" (which makes a
         # noun's content clause: "reports that X") is a clause of its own,
         # whatever noun the parser hung it on
         return True
     if words.is_("source_note", token):
         return False  # "a memo seen by a newspaper": where the source got it, no claim
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        if _according_to_object(token.head):
-            return False  # "according to figures released by NPD Group": the source, no claim
-        # "(tentatively titled …)", "…, located in Leeds", "…, followed by a tour"; right after
-        # its noun ("figures released by the bureau") it says which one, as a restrictive
-        # relative clause does, and stays in its claim
-        return _parenthetical(token) or _set_off_participle(token)
+    # "(tentatively titled …)", "…, located in Leeds", "…, followed by a tour"
+    # (``set_off_participle``); right after its noun ("figures released by the
+    # bureau", "according to figures released by NPD Group") it says which
+    # one, as a restrictive relative clause does, and stays in its claim
+    # (``restrictive_participle``)
+    if words.is_("set_off_participle", token):
+        return True
+    if words.is_("restrictive_participle", token):
+        return False
     if _set_off_adjective(token, words):
         return True
-    if token.dep_ == "appos" and _parenthetical(token):
-        return any(t.tag_ == "VBN" or t.pos_ == "VERB" for t in token.subtree)
-    if (
-        token.dep_ == "conj"
-        and token.pos_ == "NOUN"  # a name with a number is a gapped list's item ("and Moreno 41")
-        and token.head.pos_ == "VERB"
-        and token.i > token.head.i
-        and _verb_read_as_noun(token)
-        and is_clause_head(token.head, report_verbs, words)
-    ):
+    if words.is_("parenthetical_appositive", token):
+        return True  # "(working title Low Tide, filmed in Oslo)": a fact of its own
+    rule = words.match("noun_predicate", token)
+    if rule is not None and is_clause_head(token.head, report_verbs, words):
         # conjuncts share their kind, so a noun coordinated with a verb is a
         # predicate the tagger read as a noun (issue 12: robust to the parser)
+        words.note(rule, token)
         return True
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
         return False
@@ -741,7 +734,7 @@ def is_clause_head(
     if token.dep_ == "conj":
         if report_verbs is not None and words.is_("second_report", token):
             return True  # "He said A, and that B": a second thing reported, whatever the parser attached it to
-        if token.head.dep_ == "xcomp" and _finite(token):
+        if words.is_("infinitive_conjunct", token):
             # "aims to lift sales and is scheduled to publish results": a
             # finite conjunct the parser hung on an infinitive
             return True
@@ -774,11 +767,11 @@ def glued_clause(ccomp: Token, report_verbs: frozenset[str], words: SegmentWords
     conjunction after it, before a verb that reports nothing, is a claim of
     its own (issue 12: robust to the parser)."""
     head = ccomp.head
-    if ccomp.i > head.i or head.lemma_.lower() in report_verbs or not _finite(ccomp):
+    if ccomp.i > head.i or head.lemma_.lower() in report_verbs or not finite(ccomp):
         return False
     if not any(c.dep_ in SUBJECT_DEPS for c in ccomp.children) or any(c.dep_ == "mark" for c in ccomp.children):
         return False
-    if not _finite(head) or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+    if not finite(head) or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
         return False  # "…, codenamed Orion": no clause to glue to
     if words.is_("consequence", head):
         return False  # "A, so B": the consequence of one claim
@@ -804,36 +797,6 @@ def _set_off_adjective(token: Token, words: SegmentWords) -> bool:
     closing the plant"): a fact of its own, as a set-off participle is
     (a ``set_off_adjective`` decision rule)."""
     return words.is_("set_off_adjective", token)
-
-
-def _set_off_participle(acl: Token) -> bool:
-    """RETURNS (bool): whether a past participle on a noun is set off by a
-    comma and says where or when of it ("the court, located in central
-    Leeds", "the suit, filed in May 2024"): a fact of its own, unlike a
-    participle that names its noun ("a sequel codenamed Orion"). One with
-    an agent after a noun that is not its clause's subject says what comes
-    of or after it ("a launch in May, followed by a tour in June"); one that
-    breaks into a subject says whose its noun is ("the ban, sought by
-    campaigners, was dropped"), as a restrictive one does."""
-    doc = acl.doc
-    first = acl.left_edge
-    if first.i == 0 or doc[first.i - 1].text != "," or first.i < acl.head.i:
-        return False
-    if any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in acl.children):
-        return True
-    return not _in_subject(acl.head) and any(
-        c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in acl.children
-    )
-
-
-def _in_subject(noun: Token) -> bool:
-    """RETURNS (bool): whether a noun is its clause's subject or inside it ("the ban on X in public places")."""
-    token = noun
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        if token.dep_ in SUBJECT_DEPS:
-            return True
-        token = token.head
-    return token.dep_ in SUBJECT_DEPS and token.i == noun.i
 
 
 #: dependents that add nothing to what a verb says: its subject, auxiliaries, negation, adverbs, punctuation
@@ -894,33 +857,9 @@ def bare_event_frame(token: Token, heads: set[int], words: SegmentWords) -> Toke
     return clause
 
 
-def _verb_read_as_noun(noun: Token) -> bool:
-    """RETURNS (bool): whether a noun the parser coordinated with a verb is a
-    predicate of its own: a verb tagged as a participle on it ("…, and
-    delayed reports during the inquiry"), or a gapped clause that gives a
-    figure ("and 40% support the mayor", "and the larger model at $299").
-    Without either it is more likely a second object or subject hung on the
-    wrong word ("sent letters and photos"), and stays in its claim."""
-    first = noun.left_edge
-    if first.dep_ == "amod" and first.tag_ in ("VBD", "VBN") and first.head.i == noun.i:
-        return True
-    return any(t.like_num for t in noun.subtree)
-
-
 #: The compound preposition (a function word of two tokens) that introduces a
 #: source: "according to the ministry".
 SOURCE_PREPOSITION = ("according", "to")
-
-
-def _according_to_object(noun: Token) -> bool:
-    """RETURNS (bool): whether ``noun`` is the object of :data:`SOURCE_PREPOSITION`."""
-    prep = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and prep.lower_ == SOURCE_PREPOSITION[1]
-        and prep.i > 0
-        and noun.doc[prep.i - 1].lower_ == SOURCE_PREPOSITION[0]
-    )
 
 
 #: "with", a function word: the preposition of an absolute ("…, with a debut planned for 2028"), also
@@ -1648,14 +1587,6 @@ def absolute_predicate(with_token: Token) -> Token:
     return noun
 
 
-def _parenthetical(token: Token) -> bool:
-    """RETURNS (bool): whether the phrase ``token`` heads stands in parentheses,
-    as in "Star Harbour 3 (working title Low Tide)"."""
-    doc = token.doc
-    left, right = token.left_edge.i, token.right_edge.i
-    return left > 0 and doc[left - 1].text == "(" and right + 1 < len(doc) and doc[right + 1].text == ")"
-
-
 def _splits_from(conj: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a coordinated predicate is a claim of its own
     (a ``split_conjunct`` decision rule): it is finite or an auxiliary, has a
@@ -1699,21 +1630,6 @@ def _coordinated_complement(conj: Token, words: SegmentWords) -> bool:
     if words.is_("alternatives", head):
         return False  # "fill or sort it": alternatives are one claim
     return any((c.dep_ == "aux" and c.tag_ == "TO") or (c.dep_ == "advmod" and c.i < conj.i) for c in conj.children)
-
-
-def _finite(verb: Token) -> bool:
-    """RETURNS (bool): whether a verb is finite: a finite tag, or a finite
-    auxiliary ("is scheduled", "has said"), even where the tagger says "VB"."""
-    if verb.tag_ in ("VBD", "VBZ", "VBP"):
-        return True
-    return any(
-        c.dep_ in ("aux", "auxpass") and (c.tag_ in ("VBD", "VBZ", "VBP", "MD") or c.lower_ in _FINITE_BE)
-        for c in verb.children
-    )
-
-
-#: finite forms of "be" (function words)
-_FINITE_BE = frozenset({"is", "are", "was", "were", "'s", "'re", "am"})
 
 
 def reported_clause(token: Token, report_verbs: frozenset[str], words: SegmentWords = NO_WORDS) -> Token | None:
@@ -1878,7 +1794,7 @@ class Segmenter(RulePackComponent):
             if item is None or not _has_content(item):
                 continue
             # an item run into the next sentence ("… Ohio Sales fell 2%") has a clause of its own
-            verb = next((t for t in item if _finite(t) and any(c.dep_ in SUBJECT_DEPS for c in t.children)), None)
+            verb = next((t for t in item if finite(t) and any(c.dep_ in SUBJECT_DEPS for c in t.children)), None)
             if verb is not None:
                 item._.claim = {"head": verb.i, "frame": None}
             else:
