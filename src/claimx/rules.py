@@ -682,7 +682,20 @@ class NonClaimRule(BaseModel):
 #: noun (a participle before it, or a figure: "…, and *delayed* reports"),
 #: a claim when the verb is one; "infinitive_conjunct", a finite verb the
 #: parser coordinated with an infinitive ("aims to lift sales and *is*
-#: scheduled to …"), a claim
+#: scheduled to …"), a claim; "opinion_predicate", an opinion verb with
+#: no modal ("fans *love* it"; not "would like to"), a verdict, no claim;
+#: "stance_adverb", an evaluative adverb before its verb or after a comma
+#: ("*Honestly*, it is …"), which makes its clause a verdict;
+#: "verdict_participle", an evaluative word in -ing the parser read as a
+#: progressive after "be", with no adverb but one of degree ("It is simply
+#: *breathtaking*"), a verdict; "forecast_linking", a linking verb with no
+#: finite auxiliary ("expects it to *be* her best"), a forecast, never a
+#: verdict; "verdict_complement", the complement of a linking verb (or the
+#: clause of a causative one) whose words may make a verdict; "verdict", a
+#: word in it that does (a superlative, a graded or evaluative word, an
+#: opinion verb's relative clause: "one of the *finest*", "a *sensible*
+#: plan", "a player we *like*"), not a measurable word, a bound ("at
+#: *least*") or a count ("in *most* cases")
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -717,6 +730,12 @@ SegmentRole = Literal[
     "parenthetical_appositive",
     "noun_predicate",
     "infinitive_conjunct",
+    "opinion_predicate",
+    "stance_adverb",
+    "verdict_participle",
+    "forecast_linking",
+    "verdict_complement",
+    "verdict",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

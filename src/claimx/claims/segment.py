@@ -52,7 +52,7 @@ from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .sentences import doc_text, is_dateline
-from .tree import CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS, finite
+from .tree import BE, CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS, copula_lemma, finite
 
 register_extensions()
 
@@ -62,6 +62,10 @@ SOURCE_KINDS = (
     "person_role", "official_role", "unnamed_head", "rumor_source", "public_head",
     "finding_noun", "evidence_noun", "statement_noun", "unnamed_modifier",
 )
+
+#: ``nonclaims.jsonl`` kinds whose words the decision rules may test as lexicons
+#: (a verdict's evaluative words, opinion verbs and measurable superlatives)
+NONCLAIM_LEXICONS = ("evaluative", "opinion_verb", "measurable")
 
 #: Tokens trimmed from the edges of a claim.
 EDGE_DEPS = frozenset({"cc", "mark", "punct", "prep_trail"})
@@ -195,6 +199,7 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
         ids.setdefault((rule.kind, rule.lemma.lower()), rule.id)
     lexicons = {
         **load_attribution_rules(rules_dir),
+        **{kind: frozenset(load_nonclaim_phrases(rules_dir, kind)) for kind in NONCLAIM_LEXICONS},
         "imperative_cue": imperative_cues(rules_dir),
         **{kind: frozenset(words) for kind, words in sets.items()},
     }
@@ -265,8 +270,6 @@ def _rule_lines(path: Path) -> dict[str, int]:
     return lines
 
 
-#: the copula "be", a function word ("What is certain is that …")
-BE = "be"
 
 
 def _boilerplate(lowered: str, phrases: tuple[str, ...]) -> bool:
@@ -522,129 +525,47 @@ def _measure(token: Token) -> bool:
     return True
 
 
-def is_opinion(
-    span: Span,
-    head: Token,
-    evaluative: frozenset[str],
-    opinion_verbs: frozenset[str],
-    measurable: frozenset[str] = frozenset(),
-    words: SegmentWords = NO_WORDS,
-) -> bool:
+def is_opinion(span: Span, head: Token, words: SegmentWords = NO_WORDS) -> bool:
     """RETURNS (bool): whether a clause is pure opinion or praise, which the
     guide does not count as a claim: a copula whose complement is a
     superlative or an evaluative adjective ("It remains one of the finest
     games of the decade", "It is a sensible piece of legislation"), or an
     opinion verb ("it deserves to work"); unless figures or dates make it a
-    measurable fact ("one of the biggest tours of 2026")."""
+    measurable fact ("one of the biggest tours of 2026"). The words and the
+    shapes of a verdict are the ``opinion_predicate``, ``stance_adverb``,
+    ``verdict_participle``, ``forecast_linking``, ``verdict_complement`` and
+    ``verdict`` decision rules, with the ``evaluative``, ``opinion_verb`` and
+    ``measurable`` words of ``nonclaims.jsonl`` as their lexicons."""
     if any(_measure(t) for t in span):
         return False
-    if head.lemma_.lower() in opinion_verbs and not _modal(head):
+    if words.is_("opinion_predicate", head):
         return True  # "it deserves to work", "fans love it"; not the wish of "would like to expand"
-    if any(
-        c.dep_ == "advmod" and c.lower_ in evaluative and (c.i < head.i or span.doc[c.i - 1].text == ",")
-        for c in head.children
-    ):
+    if words.child("stance_adverb", head) is not None:
         return True  # "Honestly, a bigger battery is …", "It is, frankly, the best …": a stance adverb marks a verdict
-    if _evaluative_participle(head, evaluative):
+    if words.is_("verdict_participle", head):
         return True  # "It is simply breathtaking", parsed as a progressive: a verdict
-    lemma = _copula_lemma(head)
+    lemma = copula_lemma(head)
     making = lemma in words.causative  # "fan support makes it one of the most awaited sequels"
     if lemma not in words.linking and not making:
         return False
     kind = "causative_verb" if making else "linking_verb"
-    if head.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ == "aux" and c.tag_ != "TO" for c in head.children):
+    if words.is_("forecast_linking", head):
         return False  # "expects the album to be her best seller": a forecast, not a verdict ("has been" is one)
     for complement in head.children:
-        if complement.dep_ not in ("attr", "acomp", "oprd") and not (making and complement.dep_ == "ccomp"):
+        said = words.match("verdict_complement", complement)
+        if said is None:
             continue
         for t in complement.subtree:
-            if t.lemma_.lower() in measurable or t.lower_ in measurable:
-                continue  # "its most expensive production", "the biggest tour": measurable
-            if _bounding_superlative(t):
-                continue  # "at least partly responsible", "at most 40": a bound, no verdict
-            if _quantity_superlative(t):
-                continue  # "firms that in most cases lose money": how many, no verdict
-            if t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") and not _bounding_superlative(c) for c in t.children)):
+            # a superlative, an evaluative word, an opinion verb's relative
+            # clause ("Tiago is a player we like"); not a measurable word, a
+            # bound ("at least") or a count ("in most cases")
+            rule = words.match("verdict", t)
+            if rule is not None:
+                words.note(rule, t)
+                words.note(said, complement)
                 words.fire(kind, head)
                 return True
-            if t.tag_ == "RBS" and t.head.dep_ in ("amod", "advmod") and t.head.head.dep_ == "amod":
-                words.fire(kind, head)
-                return True  # "the most eagerly awaited sequels"
-            describes = t.pos_ == "ADJ" or t.dep_ in ("attr", "acomp", "amod")
-            # a comparative sets two states side by side ("the loss was far
-            # greater than forecast", "the new rules are tougher"): checkable, no verdict
-            if describes and t.tag_ != "JJR" and (t.lemma_.lower() in evaluative or t.lower_ in evaluative):
-                words.fire(kind, head)
-                return True
-            if t.dep_ == "relcl" and t.lemma_.lower() in opinion_verbs and not _modal(t):
-                words.fire(kind, head)
-                return True  # "Tiago is a player we like": a verdict on him
     return False
-
-
-#: what the model's lemmatizer misses of a contraction spelt with a curly
-#: apostrophe ("You’re", "He’s"): the normalised form the tagger saw
-_CONTRACTED_BE = frozenset({"are", "am", "is", "'s", "'re", "'m"})
-
-
-#: adverbs that grade an adjective ("simply breathtaking", "truly appalling")
-_DEGREE = frozenset(
-    {"simply", "really", "truly", "very", "absolutely", "quite", "so", "just", "pretty", "utterly",
-     "genuinely", "downright", "rather", "totally", "completely", "frankly", "honestly", "most", "more"}
-)
-
-
-def _evaluative_participle(head: Token, evaluative: frozenset[str]) -> bool:
-    """RETURNS (bool): whether ``head`` is an evaluative adjective in -ing that
-    the parser read as a progressive after a copula ("The cost is
-    *breathtaking*", "It is simply *appalling*"): "be" its only auxiliary,
-    nothing after it but a full stop, and no adverb but one of degree ("The
-    firm is *moving* to Leeds", "is moving quickly" are events)."""
-    if head.tag_ != "VBG" or head.lower_ not in evaluative:
-        return False
-    if not any(c.dep_ == "aux" and _copula_lemma(c) == BE for c in head.children):
-        return False
-    for c in head.children:
-        if c.dep_ in ("aux", "nsubj", "punct") or (c.dep_ == "advmod" and c.lower_ in _DEGREE):
-            continue
-        return False
-    return True
-
-
-def _modal(token: Token) -> bool:
-    """RETURNS (bool): whether a verb has a modal ("would like to expand", "a
-    leader he can admire"): a wish or a capacity, not the opinion itself."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
-
-
-def _copula_lemma(token: Token) -> str:
-    """RETURNS (str): ``token``'s lowercased lemma, "be" for a contracted copula
-    spelt with a curly apostrophe ("You’re late", "It’s a shame"), which the
-    lemmatizer leaves as it is (its straight twin "You're" gets "be")."""
-    lemma = token.lemma_.lower()
-    if "’" in token.text and token.tag_ in ("VBZ", "VBP") and token.norm_ in _CONTRACTED_BE:
-        return BE
-    return lemma
-
-
-def _quantity_superlative(token: Token) -> bool:
-    """RETURNS (bool): whether "most" or "least" counts the noun it modifies
-    ("in most cases", "the most votes", "the least money") rather than
-    grading a quality ("the most exciting film" grades an adjective)."""
-    doc = token.doc
-    return (
-        token.lower_ in ("most", "least")
-        and token.dep_ in ("amod", "det")
-        and token.head.pos_ in ("NOUN", "PROPN")
-        # "the least punctual carrier", parsed as "least carrier", grades "punctual"
-        and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "ADJ")
-    )
-
-
-def _bounding_superlative(token: Token) -> bool:
-    """RETURNS (bool): whether a superlative is the bound of "at least" or
-    "at most" (function words), not a verdict ("at least partly to blame")."""
-    return token.lower_ in ("least", "most") and token.i > 0 and token.doc[token.i - 1].lower_ == "at"
 
 
 def _label(token: Token, words: SegmentWords) -> bool:
@@ -1181,7 +1102,7 @@ def _list_lead(span: Span, text: str | None) -> bool:
         return False
     if last.lower_ in ("that", "following"):
         return True  # "found that:", "found the following:" (the parser reads "that" as a mark or an object)
-    return _copula_lemma(last) == BE and not any(c.dep_ in ("attr", "acomp") for c in last.children)
+    return copula_lemma(last) == BE and not any(c.dep_ in ("attr", "acomp") for c in last.children)
 
 
 def _heading_or_byline(sent: Span, text: str) -> bool:
@@ -1734,9 +1655,6 @@ class Segmenter(RulePackComponent):
         # "a statement", "a letter": what a reporting participle may hang on ("issued a statement saying X")
         self.statement_nouns = attribution_rules.get("statement_noun", frozenset())
         self.boilerplate = load_nonclaim_phrases(rules_dir)
-        self.evaluative = frozenset(load_nonclaim_phrases(rules_dir, "evaluative"))
-        self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
-        self.measurable = frozenset(load_nonclaim_phrases(rules_dir, "measurable"))
         self.credits = load_nonclaim_phrases(rules_dir, "credit")
         self.performatives = frozenset(load_nonclaim_phrases(rules_dir, "performative"))
         self.asides = frozenset(load_nonclaim_phrases(rules_dir, "aside"))
@@ -1936,7 +1854,7 @@ class Segmenter(RulePackComponent):
                 if aside(doc[head_i], self.asides):
                     self._record_nonclaim(span, "aside", doc[head_i])
                     continue  # "as you can imagine": a turn to the listener, no claim
-                if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable, self.words):
+                if is_opinion(span, doc[head_i], self.words):
                     self._record_nonclaim(span, "opinion")
                     continue
                 if doc[head_i].lemma_.lower() in self.copular:

@@ -64,3 +64,21 @@ def in_subject(noun: Token) -> bool:
             return True
         token = token.head
     return token.dep_ in SUBJECT_DEPS and token.i == noun.i
+
+
+#: the copula "be", a function word
+BE = "be"
+#: what the model's lemmatizer misses of a contraction spelt with a curly
+#: apostrophe ("You’re", "He’s"): the normalised form the tagger saw
+CONTRACTED_BE = frozenset({"are", "am", "is", "'s", "'re", "'m"})
+#: the tags of a present-tense verb, which a contracted copula carries
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def copula_lemma(token: Token) -> str:
+    """RETURNS (str): ``token``'s lowercased lemma, "be" for a contracted copula
+    spelt with a curly apostrophe ("You’re late", "It’s a shame"), which the
+    lemmatizer leaves as it is (its straight twin "You're" gets "be")."""
+    if "’" in token.text and token.tag_ in PRESENT_TAGS and token.norm_ in CONTRACTED_BE:
+        return BE
+    return token.lemma_.lower()
