@@ -695,7 +695,21 @@ class NonClaimRule(BaseModel):
 #: word in it that does (a superlative, a graded or evaluative word, an
 #: opinion verb's relative clause: "one of the *finest*", "a *sensible*
 #: plan", "a player we *like*"), not a measurable word, a bound ("at
-#: *least*") or a count ("in *most* cases")
+#: *least*") or a count ("in *most* cases"); "statement_object", the
+#: statement, letter or message a verb issues, and "statement_report", a
+#: participle of saying on it or on the verb with nothing of what it reports
+#: in the clause ("issued a *statement* | *saying* …"): the clause is only
+#: the frame of the claim split off after it, no claim; "addressee", the
+#: "you" a question asks about itself, and "question_content", a clause in
+#: the question that says what might be so ("Do *you* back the plan?" asks,
+#: no claim; "Do you *think* it will pass?" floats one); "quote_reporter", a
+#: reporting verb with its subject first in its clause and nothing reported
+#: or done after it ("'Why now?' | the paper *asks*"), who spoke the quote
+#: before it, no claim; "performative_act", a verb in the simple present
+#: with "I"/"we" its subject and "you" its object ("I *ask* you to stay
+#: calm"), the act itself, no claim; "listener_aside", a verb with "you"
+#: its subject, a modal and no object ("as you can *imagine*"), a turn to
+#: the listener, no claim
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -736,6 +750,13 @@ SegmentRole = Literal[
     "forecast_linking",
     "verdict_complement",
     "verdict",
+    "statement_object",
+    "statement_report",
+    "addressee",
+    "question_content",
+    "quote_reporter",
+    "performative_act",
+    "listener_aside",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

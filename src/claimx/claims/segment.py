@@ -28,8 +28,9 @@ None>, ...}``; later components fill in status, attribution, subject and topic.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,7 @@ from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .sentences import doc_text, is_dateline
-from .tree import BE, CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS, copula_lemma, finite
+from .tree import AUXILIARY_DEPS, BE, CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS, copula_lemma, finite
 
 register_extensions()
 
@@ -65,11 +66,15 @@ SOURCE_KINDS = (
 
 #: ``nonclaims.jsonl`` kinds whose words the decision rules may test as lexicons
 #: (a verdict's evaluative words, opinion verbs and measurable superlatives)
-NONCLAIM_LEXICONS = ("evaluative", "opinion_verb", "measurable")
+NONCLAIM_LEXICONS = ("evaluative", "opinion_verb", "measurable", "performative", "aside")
 
 #: Tokens trimmed from the edges of a claim.
 EDGE_DEPS = frozenset({"cc", "mark", "punct", "prep_trail"})
 EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
+
+
+#: a gate: what it reads of a token, and the values that may pass
+Gate = tuple[Callable[[Token], str], frozenset[str]]
 
 
 @dataclass
@@ -96,9 +101,9 @@ class SegmentWords:
     word_kinds: dict[str, str] = field(default_factory=dict)
     #: role -> (attribute, values): a test every rule of the role makes at its top
     #: level (``DEP``, ``TAG``, ``POS``, ``LEMMA`` or ``LOWER``), asked first so that most tokens are passed over cheaply
-    gates: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    gates: dict[str, Gate] = field(default_factory=dict)
     #: role -> the same for the token's ``HEAD``, asked of a head before its children are tried (:meth:`child`)
-    head_gates: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    head_gates: dict[str, Gate] = field(default_factory=dict)
     #: the Doc being segmented and the entries of its ``rules_fired``, while ``begin`` holds
     _seen: tuple[Doc, set[tuple[str, int, int]]] | None = field(default=None, repr=False, compare=False)
 
@@ -116,18 +121,27 @@ class SegmentWords:
             return
         self.record(rule_id, token)
 
-    def match(self, role: str, token: Token, came_from: Token | None = None) -> SegmentRule | None:
+    def match(
+        self, role: str, token: Token, came_from: Token | None = None, claim: Span | None = None
+    ) -> SegmentRule | None:
         """RETURNS (SegmentRule | None): the first ``decision`` rule of ``role``
         whose pattern matches ``token``, not recorded (see :meth:`note`);
         ``came_from`` is the token a ``BEFORE_FROM`` or ``FROM`` test compares
-        it with (what a reporter reports)."""
+        it with (what a reporter reports), ``claim`` the clause an ``IN_CLAIM``
+        test asks about."""
+        gate = self.gates.get(role)
+        if gate is not None and gate[0](token) not in gate[1]:
+            return None
+        return self._first(role, token, came_from, claim)
+
+    def _first(
+        self, role: str, token: Token, came_from: Token | None = None, claim: Span | None = None
+    ) -> SegmentRule | None:
+        """RETURNS (SegmentRule | None): the first rule of ``role`` that matches ``token``, its gate passed."""
         found = self.roles.get(role)
         if not found:
             return None
-        gate = self.gates.get(role)
-        if gate is not None and getattr(token, gate[0]) not in gate[1]:
-            return None
-        walk = Walk({token.i}, None, came_from)
+        walk = Walk({token.i}, None, came_from, claim=claim)
         for rule, test in found:
             if test(token, walk):
                 return rule
@@ -137,7 +151,7 @@ class SegmentWords:
         """RETURNS (Token | None): the first child of ``token`` that a ``decision``
         rule of ``role`` matches (recording it), or None."""
         gate = self.head_gates.get(role)
-        if gate is not None and getattr(token, gate[0]) not in gate[1]:
+        if gate is not None and gate[0](token) not in gate[1]:
             return None
         for child in token.children:
             if self.is_(role, child):
@@ -154,9 +168,9 @@ class SegmentWords:
     def is_(self, role: str, token: Token) -> bool:
         """RETURNS (bool): whether a ``decision`` rule of ``role`` matches ``token`` (recording it)."""
         gate = self.gates.get(role)
-        if gate is not None and getattr(token, gate[0]) not in gate[1]:
-            return False  # the common case, passed over before a call to match
-        rule = self.match(role, token)
+        if gate is not None and gate[0](token) not in gate[1]:
+            return False  # the common case, passed over before the rules are tried
+        rule = self._first(role, token)
         if rule is None:
             return False
         self.note(rule, token)
@@ -217,9 +231,11 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
     missing = [role for role, found in roles.items() if not found]
     if missing:
         raise RulePackError(f"{path}: no decision rule for the role {', '.join(missing)}")
-    gates = {role: gate for role, found in roles.items() if (gate := _gate([r.pattern or {} for r, _ in found]))}
+    gates = {role: gate for role, found in roles.items() if (gate := _gate([r.pattern or {} for r, _ in found], lexicons))}
     head_gates = {
-        role: gate for role, found in roles.items() if (gate := _gate([(r.pattern or {}).get("HEAD") or {} for r, _ in found]))
+        role: gate
+        for role, found in roles.items()
+        if (gate := _gate([(r.pattern or {}).get("HEAD") or {} for r, _ in found], lexicons))
     }
     return SegmentWords(
         linking=frozenset(sets.get("linking_verb", ())),
@@ -238,24 +254,32 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
 #: token attributes a gate may test, by pattern key
 _GATE_ATTRS = {"DEP": "dep_", "TAG": "tag_", "POS": "pos_", "LEMMA": "lemma_", "LOWER": "lower_"}
 
-
-def _gate(patterns: list[dict[str, Any]]) -> tuple[str, frozenset[str]] | None:
-    """RETURNS (tuple | None): an attribute that every one of ``patterns``
-    tests at its top level with a value or ``IN``, and the values any of
-    them allows (a token with another value matches none of them); None
-    if there is no such attribute."""
+def _gate(patterns: list[dict[str, Any]], lexicons: Mapping[str, frozenset[str]]) -> Gate | None:
+    """RETURNS (Gate | None): an attribute that every one of ``patterns``
+    tests at its top level with a value, ``IN`` or ``IN_LEXICON`` (read
+    lower-cased then, as the lexicon test does), and the values any of them
+    allows (a token with another value matches none of them); None if there
+    is no such attribute."""
     for key, attr in _GATE_ATTRS.items():
         values: set[str] = set()
+        lowered = False
         for pattern in patterns:
             test = pattern.get(key)
             if isinstance(test, str):
                 values.add(test)
             elif isinstance(test, dict) and set(test) == {"IN"}:
                 values.update(test["IN"])
+            elif isinstance(test, dict) and set(test) == {"IN_LEXICON"} and test["IN_LEXICON"] in lexicons:
+                values.update(lexicons[test["IN_LEXICON"]])
+                lowered = True
             else:
                 break
         else:
-            return attr, frozenset(values)
+            if not lowered:
+                return attrgetter(attr), frozenset(values)
+            # a lexicon is matched lower-cased: so is the gate, and a plain value passes in either case
+            get = attrgetter(attr)
+            return (lambda t, get=get: get(t).lower()), frozenset(values | {v.lower() for v in values})
     return None
 
 
@@ -295,25 +319,27 @@ def _credit(lowered: str, phrases: tuple[str, ...]) -> tuple[str, int] | None:
     return None
 
 
-def statement_frame(span: Span, head: Token, report_verbs: frozenset[str], statement_nouns: frozenset[str]) -> bool:
+def statement_frame(span: Span, head: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a clause is only the frame of a report whose
     content was split off as a claim of its own: a verb whose object is a
-    statement, letter or message, and a reporting participle on either with
-    none of what it reports in the clause ("The union issued a statement
-    saying | the closures were a betrayal", "Her office released a letter on
-    Friday | saying …"). It says no more than "X said" does."""
-    statement = next(
-        (c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in statement_nouns), None
-    )
+    statement, letter or message (a ``statement_object`` decision rule), and
+    a reporting participle on either with none of what it reports in the
+    clause (``statement_report``) ("The union issued a statement saying |
+    the closures were a betrayal", "Her office released a letter on Friday |
+    saying …"). It says no more than "X said" does."""
+    statement = next((c for c in head.children if words.match("statement_object", c) is not None), None)
     if statement is None:
         return False
     for part in (*statement.children, *head.children):
-        if part.tag_ != "VBG" or part.dep_ not in ("acl", "advcl", "xcomp") or part.lemma_.lower() not in report_verbs:
-            continue
-        if not all(t.i == part.i or not span.start <= t.i < span.end for t in part.subtree):
+        rule = words.match("statement_report", part, claim=span)
+        if rule is None:
             continue
         # a clause with news of its own besides ("X, who received threats, provided a statement …") stays
-        return not any(t.pos_ == "VERB" and t.i not in (head.i, part.i) for t in span)
+        if any(t.pos_ == "VERB" and t.i not in (head.i, part.i) for t in span):
+            return False
+        words.note(rule, part)
+        words.is_("statement_object", statement)
+        return True
     return False
 
 
@@ -348,30 +374,33 @@ def split_stub(span: Span, head: Token) -> bool:
     return False
 
 
-#: the pronoun of the one a question is put to
-ADDRESSEE = "you"
-
-
-def addressee_question(span: Span, head: Token) -> bool:
+def addressee_question(span: Span, head: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a clause asks the one it addresses about
-    themselves: its sentence ends in a question mark, its subject is "you",
-    and no clause in it says what might be so ("Do you back the plan?",
-    "If the vote were today, would you still choose him?"). It asks for a
-    stance and floats nothing about the world; a question on a proposition
-    ("Do you think the plan will pass?") floats that proposition, and stays."""
-    words = [t for t in span.sent if not t.is_space and not t.is_quote]
-    if not words or words[-1].text != "?":
+    themselves: its sentence ends in a question mark, its subject is "you"
+    (an ``addressee`` decision rule), and no clause in it says what might be
+    so (``question_content``) ("Do you back the plan?", "If the vote were
+    today, would you still choose him?"). It asks for a stance and floats
+    nothing about the world; a question on a proposition ("Do you think the
+    plan will pass?") floats that proposition, and stays."""
+    words_of = [t for t in span.sent if not t.is_space and not t.is_quote]
+    if not words_of or words_of[-1].text != "?":
         return False
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == ADDRESSEE), None)
+    subject = next((c for c in head.children if words.match("addressee", c) is not None), None)
     if subject is None:
         return False
     # the clause itself asks: "would you …" inverted, or the question mark right after it
     # ("You backed the budget?"), not a statement before a question ("You voted for it; will you again?")
     after = next((t for t in span.doc[span.end :] if not t.is_space and not t.is_quote), None)
-    inverted = any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in head.children)
+    inverted = any(c.dep_ in AUXILIARY_DEPS and c.i < subject.i for c in head.children)
     if not inverted and (after is None or after.text != "?"):
         return False
-    return not any(t.dep_ in ("ccomp", "acl", "xcomp") for t in span)
+    for t in span:
+        content = words.match("question_content", t)
+        if content is not None:
+            words.note(content, t)
+            return False
+    words.is_("addressee", subject)
+    return True
 
 
 #: the tags of a word that opens a question on what, who, where, why or how
@@ -416,27 +445,20 @@ def quoted_question(sent: Span, report_verbs: frozenset[str]) -> bool:
     return not any(t.i != root.i and t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS for t in rest)
 
 
-def reporter_of_no_claim(span: Span, head: Token, report_verbs: frozenset[str]) -> bool:
+def reporter_of_no_claim(span: Span, head: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a clause only says who spoke the quote just
     before it, a quote that is no claim of its own or a sentence of its
-    own: a reporting verb with its subject, negated or passive neither,
-    nothing reported or done after it, that starts right after a closing
-    quote mark. Its quote is an instruction the parser left outside the
-    clause ("'Let's wait and see,' the director said in a post") or a
-    sentence before it ("'Is this the same council?' | the paper asks.").
-    It is the trailing ", X said" of that quote (:func:`trailing_reporter`)
-    the parser cut off: attribution, no claim."""
-    if head.lemma_.lower() not in report_verbs:
+    own: a reporting verb with its subject first in the clause, negated or
+    passive neither, nothing reported or done after it (a ``quote_reporter``
+    decision rule), that starts right after a closing quote mark. Its quote
+    is an instruction the parser left outside the clause ("'Let's wait and
+    see,' the director said in a post") or a sentence before it ("'Is this
+    the same council?' | the paper asks."). It is the trailing ", X said"
+    of that quote (:func:`trailing_reporter`) the parser cut off:
+    attribution, no claim."""
+    rule = words.match("quote_reporter", head, claim=span)
+    if rule is None:
         return False
-    if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in head.children):
-        return False
-    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.left_edge.i != span.start or subject.i > head.i:
-        return False
-    if any(c.dep_ in _CONTENT_DEPS and c.i > head.i for c in head.children):
-        return False  # "she said that the plan failed", "he told reporters": it reports or does something
-    if any(c.pos_ in ("VERB", "AUX") and c.i > head.i and c.dep_ in (*CLAUSE_DEPS, "xcomp") for c in head.children):
-        return False  # "…, the mayor said, adding that the bridge will reopen": news of its own besides
     doc = span.doc
     k = span.start - 1
     while k >= 0 and (doc[k].is_space or doc[k].text == ","):
@@ -446,46 +468,33 @@ def reporter_of_no_claim(span: Span, head: Token, report_verbs: frozenset[str]) 
     if k < 1 or not doc[k].is_quote or doc[k].text in ("“", "‘"):
         return False
     # the mark closes a quote: a word or a stop, not a space, before it
-    return not doc[k - 1].is_space and not doc[k - 1].is_quote
+    if doc[k - 1].is_space or doc[k - 1].is_quote:
+        return False
+    words.note(rule, head)
+    return True
 
 
-#: the pronouns of a speaker who performs an act by naming it
-SPEAKERS = frozenset({"i", "we"})
-
-
-def performative(head: Token, verbs: frozenset[str]) -> bool:
+def performative(head: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a clause performs the act its verb names,
-    addressed to the listener, and so claims nothing: a verb of ``verbs``
-    in the simple present, "I" or "we" its subject, "you" its object ("I ask
-    you to stay off the floor", "We thank you all for your years of work",
-    "I appeal to you to vote"). Saying it is the asking or the thanking; what
-    someone else asked ("She asked them to leave") is a reported event."""
-    if head.lemma_.lower() not in verbs or head.tag_ != "VBP":
-        return False
-    if any(c.dep_ in ("aux", "neg") for c in head.children):
-        return False  # "I did ask you", "we don't thank you": a statement about the act
-    if not any(c.dep_ == "nsubj" and c.lower_ in SPEAKERS for c in head.children):
-        return False
-    return any(
-        (c.dep_ == "dobj" and c.lower_ == ADDRESSEE)
-        or (c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ == ADDRESSEE for g in c.children))
-        for c in head.children
-    )
+    addressed to the listener, and so claims nothing (a ``performative_act``
+    decision rule, the ``performative`` verbs of ``nonclaims.jsonl`` its
+    lexicon): a verb in the simple present, "I" or "we" its subject, "you"
+    its object ("I ask you to stay off the floor", "We thank you all for
+    your years of work", "I appeal to you to vote"). Saying it is the asking
+    or the thanking; what someone else asked ("She asked them to leave") is
+    a reported event, and "I did ask you" a statement about the act."""
+    return words.is_("performative_act", head)
 
 
-def aside(head: Token, verbs: frozenset[str]) -> bool:
-    """RETURNS (bool): whether a clause only turns to the listener: a verb of
-    ``verbs`` with "you" its subject, a modal, and no object or content of
-    its own ("as you can imagine", "You may not agree with the fare rise",
-    "as you might guess"). It grants or invites a thought, and claims
-    nothing; "You can see the damage from the road" has an object, and stays."""
-    if head.lemma_.lower() not in verbs:
-        return False
-    if not any(c.dep_ == "nsubj" and c.lower_ == ADDRESSEE for c in head.children):
-        return False
-    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
-        return False
-    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in head.children)
+def aside(head: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a clause only turns to the listener (a
+    ``listener_aside`` decision rule, the ``aside`` verbs of
+    ``nonclaims.jsonl`` its lexicon): "you" its subject, a modal, and no
+    object or content of its own ("as you can imagine", "You may not agree
+    with the fare rise", "as you might guess"). It grants or invites a
+    thought, and claims nothing; "You can see the damage from the road" has
+    an object, and stays."""
+    return words.is_("listener_aside", head)
 
 
 #: the marks that set a phrase off from the words before it
@@ -1652,12 +1661,8 @@ class Segmenter(RulePackComponent):
         self.source_words = frozenset().union(
             *(attribution_rules.get(kind, frozenset()) for kind in SOURCE_KINDS)
         )
-        # "a statement", "a letter": what a reporting participle may hang on ("issued a statement saying X")
-        self.statement_nouns = attribution_rules.get("statement_noun", frozenset())
         self.boilerplate = load_nonclaim_phrases(rules_dir)
         self.credits = load_nonclaim_phrases(rules_dir, "credit")
-        self.performatives = frozenset(load_nonclaim_phrases(rules_dir, "performative"))
-        self.asides = frozenset(load_nonclaim_phrases(rules_dir, "aside"))
         self.additions = load_nonclaim_phrases(rules_dir, "addition")
         self.afterthoughts = afterthought_adverbs(rules_dir)
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
@@ -1840,18 +1845,18 @@ class Segmenter(RulePackComponent):
                     phrase, at = added
                     record_rule(doc, self.nonclaim_ids[("addition", phrase)], at, at + len(phrase))
                     continue  # "…, let alone the archive": a further case of the clause before
-                if statement_frame(span, doc[head_i], self.report_verbs, self.statement_nouns):
+                if statement_frame(span, doc[head_i], self.words):
                     continue  # "The union issued a statement saying": the frame of the claim split off after it
                 if split_stub(span, doc[head_i]):
                     continue  # "It means acknowledging | that …": the verb's content is the claim after it
-                if addressee_question(span, doc[head_i]):
+                if addressee_question(span, doc[head_i], self.words):
                     continue  # "Do you back the plan?": asks for a stance, claims nothing
-                if reporter_of_no_claim(span, doc[head_i], self.report_verbs):
+                if reporter_of_no_claim(span, doc[head_i], self.words):
                     continue  # "'Why now?' asked the senator", "'Is it fair?' | the paper asks.": who asked, no claim
-                if performative(doc[head_i], self.performatives):
+                if performative(doc[head_i], self.words):
                     self._record_nonclaim(span, "performative", doc[head_i])
                     continue  # "I ask you to stay calm": the asking itself, no claim
-                if aside(doc[head_i], self.asides):
+                if aside(doc[head_i], self.words):
                     self._record_nonclaim(span, "aside", doc[head_i])
                     continue  # "as you can imagine": a turn to the listener, no claim
                 if is_opinion(span, doc[head_i], self.words):
