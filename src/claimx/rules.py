@@ -709,7 +709,13 @@ class NonClaimRule(BaseModel):
 #: with "I"/"we" its subject and "you" its object ("I *ask* you to stay
 #: calm"), the act itself, no claim; "listener_aside", a verb with "you"
 #: its subject, a modal and no object ("as you can *imagine*"), a turn to
-#: the listener, no claim
+#: the listener, no claim; "afterthought", a preposition (or an adverb or
+#: adjective with a phrase) on a verb that a hedging adverb opens after a
+#: comma ("…, *possibly for* a 2028 release"), a claim of its own;
+#: "complement_conjunct", a verb with an object or phrase coordinated with
+#: an infinitive or participle that completes another verb, and
+#: "conjunct_marker", what marks it as a claim of its own ("due to open in
+#: May and *to* run for six weeks", "…, *possibly* cutting costs")
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -757,6 +763,9 @@ SegmentRole = Literal[
     "quote_reporter",
     "performative_act",
     "listener_aside",
+    "afterthought",
+    "complement_conjunct",
+    "conjunct_marker",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

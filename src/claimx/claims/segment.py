@@ -215,6 +215,7 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
         **load_attribution_rules(rules_dir),
         **{kind: frozenset(load_nonclaim_phrases(rules_dir, kind)) for kind in NONCLAIM_LEXICONS},
         "imperative_cue": imperative_cues(rules_dir),
+        "afterthought": afterthought_adverbs(rules_dir),
         **{kind: frozenset(words) for kind, words in sets.items()},
     }
     lines = _rule_lines(path)
@@ -1036,29 +1037,14 @@ def summary_appositive(token: Token) -> Token | None:
     return None
 
 
-def afterthought(token: Token, adverbs: frozenset[str]) -> bool:
-    """RETURNS (bool): whether ``token`` is a preposition that a hedging
-    adverb opens after a comma, adding a claim of its own: "…, *possibly*
-    for a 2028 release", "…, *likely* by swapping in a smaller sensor".
-
-    adverbs (frozenset[str]): the adverbs (cue rules flagged ``afterthought``).
-    """
-    if token.i < 2 or token.head.pos_ not in ("VERB", "AUX"):
-        return False
-    if token.dep_ == "prep":
-        complete = any(c.dep_ in ("pobj", "pcomp") for c in token.children)
-    else:
-        # ", possibly out before Christmas": an adverb or adjective with a phrase of its own
-        complete = token.pos_ in ("ADV", "ADJ") and any(c.dep_ == "prep" for c in token.children)
-    doc = token.doc
-    adverb = doc[token.i - 1]
-    return (
-        complete
-        and adverb.dep_ == "advmod"
-        and adverb.head.i == token.i
-        and adverb.lower_ in adverbs
-        and doc[token.i - 2].text == ","
-    )
+def afterthought(token: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether ``token`` is a preposition (or an adverb or
+    adjective with a phrase of its own) that a hedging adverb opens after a
+    comma, adding a claim of its own: "…, *possibly* for a 2028 release",
+    "…, *likely* by swapping in a smaller sensor", "…, possibly *out* before
+    Christmas" (an ``afterthought`` decision rule; the adverbs are the cue
+    rules flagged ``afterthought``, its lexicon)."""
+    return words.is_("afterthought", token)
 
 
 def absolute_clause(head: Token) -> bool:
@@ -1543,23 +1529,24 @@ def gapped_conjunct(conj: Token, words: SegmentWords) -> bool:
 
 def _coordinated_complement(conj: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a verb coordinated with an infinitive or a
-    participle that completes another verb is a claim of its own because it
-    is marked as one: it repeats "to" ("is due to open in May and to run
-    for six weeks") or carries an adverb of its own that may set another
-    status ("…, probably lifting sales and possibly cutting costs"). An
-    unmarked pair under one verb ("decided to sell the plant and close the
-    office") is one claim, as are alternatives ("fill or sort it") and a
-    conjunct with no object or phrase ("to see and be seen")."""
-    head = conj.head
-    infinitive = head.dep_ == "xcomp" and head.tag_ == "VB" and conj.tag_ == "VB"
-    participle = head.tag_ == "VBG" and conj.tag_ == "VBG" and head.dep_ in ("advcl", "acl", "pcomp", "xcomp")
-    if not (infinitive or participle):
+    participle that completes another verb (a ``complement_conjunct``
+    decision rule: one with an object or a phrase of its own) is a claim of
+    its own because it is marked as one (``conjunct_marker``): it repeats
+    "to" ("is due to open in May and to run for six weeks") or carries an
+    adverb of its own that may set another status ("…, probably lifting
+    sales and possibly cutting costs"). An unmarked pair under one verb
+    ("decided to sell the plant and close the office") is one claim, as
+    are alternatives ("fill or sort it") and a conjunct with no object or
+    phrase ("to see and be seen")."""
+    rule = words.match("complement_conjunct", conj)
+    if rule is None:
         return False
-    if not any(c.dep_ in ("dobj", "prep", "attr", "acomp", "ccomp", "xcomp") for c in conj.children):
-        return False
-    if words.is_("alternatives", head):
+    if words.is_("alternatives", conj.head):
         return False  # "fill or sort it": alternatives are one claim
-    return any((c.dep_ == "aux" and c.tag_ == "TO") or (c.dep_ == "advmod" and c.i < conj.i) for c in conj.children)
+    if words.child("conjunct_marker", conj) is None:
+        return False
+    words.note(rule, conj)
+    return True
 
 
 def reported_clause(token: Token, report_verbs: frozenset[str], words: SegmentWords = NO_WORDS) -> Token | None:
@@ -1664,7 +1651,6 @@ class Segmenter(RulePackComponent):
         self.boilerplate = load_nonclaim_phrases(rules_dir)
         self.credits = load_nonclaim_phrases(rules_dir, "credit")
         self.additions = load_nonclaim_phrases(rules_dir, "addition")
-        self.afterthoughts = afterthought_adverbs(rules_dir)
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
         self.words = load_segment_words(rules_dir)
         self.copular = self.words.linking | self.words.causative
@@ -1749,7 +1735,7 @@ class Segmenter(RulePackComponent):
                 or summary_appositive(t) is not None
                 or event_gerund(t, self.words) is not None
                 or summary_phrase(t)
-                or afterthought(t, self.afterthoughts)
+                or afterthought(t, self.words)
                 or prepositional_claim(t, self.words) is not None
                 or figure_phrase(t, self.words) is not None
             )
