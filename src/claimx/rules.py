@@ -715,7 +715,14 @@ class NonClaimRule(BaseModel):
 #: "complement_conjunct", a verb with an object or phrase coordinated with
 #: an infinitive or participle that completes another verb, and
 #: "conjunct_marker", what marks it as a claim of its own ("due to open in
-#: May and *to* run for six weeks", "…, *possibly* cutting costs")
+#: May and *to* run for six weeks", "…, *possibly* cutting costs");
+#: "reason_participle", a participle of saying set off after its clause
+#: that reports no clause, "participle_object", its object (or its
+#: preposition's), and "reason_object", an object that is a matter, not a
+#: source, statement or finding (", *citing* the *need* for tests"): the
+#: participle is a claim of its own, not the frame of its clause;
+#: "inner_report", a report inside a report ("X said it *expects* …"),
+#: whose claim starts at the outer reporter
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -766,6 +773,10 @@ SegmentRole = Literal[
     "afterthought",
     "complement_conjunct",
     "conjunct_marker",
+    "reason_participle",
+    "participle_object",
+    "reason_object",
+    "inner_report",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

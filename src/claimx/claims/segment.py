@@ -211,11 +211,14 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
             continue
         sets.setdefault(rule.kind, set()).add(rule.lemma.lower())
         ids.setdefault((rule.kind, rule.lemma.lower()), rule.id)
+    attribution = load_attribution_rules(rules_dir)
     lexicons = {
-        **load_attribution_rules(rules_dir),
+        **attribution,
         **{kind: frozenset(load_nonclaim_phrases(rules_dir, kind)) for kind in NONCLAIM_LEXICONS},
         "imperative_cue": imperative_cues(rules_dir),
         "afterthought": afterthought_adverbs(rules_dir),
+        # what a reporting participle may cite as its source rather than as a matter of its own
+        "source_word": frozenset().union(*(attribution.get(kind, frozenset()) for kind in SOURCE_KINDS)),
         **{kind: frozenset(words) for kind, words in sets.items()},
     }
     lines = _rule_lines(path)
@@ -1407,11 +1410,7 @@ def _wh_question(sent: Span) -> bool:
     return words[k].tag_ in ("WRB", "WP", "WDT")
 
 
-def _reporting_participle(
-    token: Token,
-    words: SegmentWords = NO_WORDS,
-    sources: frozenset[str] | None = None,
-) -> bool:
+def _reporting_participle(token: Token, words: SegmentWords = NO_WORDS) -> bool:
     """ "…, saying the offer undervalues the business", "citing two people":
     a participle of reporting elaborates its clause, it is no claim itself.
     So does one after a trailing reporter, which the parser may hang on the
@@ -1419,51 +1418,46 @@ def _reporting_participle(
     Weafer, commenting on the decision"). One that names a reason or a
     matter rather than a source or a statement (", citing a shortage of
     parts", ", hinting at more strikes") is a claim of its own: see
-    :func:`_gives_reason` (``sources``: the pack's words for sources).
-    The participles are the ``report_adjunct`` decision rules."""
+    :func:`_gives_reason`. The participles are the ``report_adjunct``
+    decision rules."""
     rule = words.match("report_adjunct", token)
     if rule is None:
         return False
-    if token.dep_ == "advcl" and _gives_reason(token, sources):
+    if _gives_reason(token, words):
         return False
     words.note(rule, token)
     return True
 
 
-#: entity labels of a source a participle may cite ("citing Reuters", "citing two officials")
-SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-
-
-def _gives_reason(participle: Token, sources: frozenset[str] | None) -> bool:
+def _gives_reason(participle: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a reporting participle set off after its
-    clause puts forward a matter of its own, not where the clause came from:
-    its object (or its preposition's object) is a thing, not a source, a
-    statement or a finding ("…, citing the need for more tests", "…,
-    hinting at a return next year"; not "citing two people briefed on the
-    talks", "citing a report in a trade paper"), and it reports no clause
-    ("saying the offer is too low" frames the clause it reports).
-
-    sources (frozenset[str] | None): lemmas of sources, statements and
-        findings from ``attribution.jsonl``; None leaves every participle
-        framing its clause.
-    """
-    if sources is None or participle.i < participle.head.i:
+    clause, reporting no clause (a ``reason_participle`` decision rule),
+    puts forward a matter of its own, not where the clause came from: its
+    one object (or its preposition's object, ``participle_object``) is a
+    thing, not a source, a statement or a finding (``reason_object``, the
+    pack's words for sources its lexicon ``source_word``): "…, citing the
+    need for more tests", "…, hinting at a return next year"; not "citing
+    two people briefed on the talks", "citing a report in a trade paper";
+    "saying the offer is too low" frames the clause it reports."""
+    rule = words.match("reason_participle", participle)
+    if rule is None:
         return False
-    doc = participle.doc
-    if participle.left_edge.i == 0 or doc[participle.left_edge.i - 1].text not in (",", "—", "–"):
-        return False
-    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in participle.children):
-        return False
-    objects = [c for c in participle.children if c.dep_ == "dobj"]
-    objects += [g for c in participle.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objects = [
+        (g, found)
+        for c in participle.children
+        for g in (c, *c.children)
+        if (found := words.match("participle_object", g)) is not None
+    ]
     if len(objects) != 1:
         return False
-    (noun,) = objects
-    if noun.pos_ not in ("NOUN",) or noun.ent_type_ in SOURCE_LABELS:
+    ((noun, taken),) = objects
+    reason = words.match("reason_object", noun)
+    if reason is None:
         return False
-    return not any(
-        t.lemma_.lower() in sources or t.lower_ in sources or t.ent_type_ in SOURCE_LABELS for t in noun.subtree
-    )
+    words.note(rule, participle)
+    words.note(taken, noun)
+    words.note(reason, noun)
+    return True
 
 
 #: dependencies by which a verb says what it reports or does; a trailing
@@ -1644,10 +1638,6 @@ class Segmenter(RulePackComponent):
         """Read the reporting verbs, non-claim phrases and afterthought adverbs of the pack at ``rules_dir``."""
         attribution_rules = load_attribution_rules(rules_dir)
         self.report_verbs = attribution_rules.get("report_verb", frozenset())
-        # what a reporting participle may cite as its source rather than as a matter of its own
-        self.source_words = frozenset().union(
-            *(attribution_rules.get(kind, frozenset()) for kind in SOURCE_KINDS)
-        )
         self.boilerplate = load_nonclaim_phrases(rules_dir)
         self.credits = load_nonclaim_phrases(rules_dir, "credit")
         self.additions = load_nonclaim_phrases(rules_dir, "addition")
@@ -1739,7 +1729,7 @@ class Segmenter(RulePackComponent):
                 or prepositional_claim(t, self.words) is not None
                 or figure_phrase(t, self.words) is not None
             )
-            and not _reporting_participle(t, self.words, self.source_words)
+            and not _reporting_participle(t, self.words)
         ]
         if not heads:
             return []
@@ -1750,7 +1740,7 @@ class Segmenter(RulePackComponent):
         # ", suggesting investors expect more": the participle frames the claim it reports
         dropped.update(
             t.i for t in sent
-            if _reporting_participle(t, self.words, self.source_words)
+            if _reporting_participle(t, self.words)
             and any(c.dep_ == "ccomp" for c in t.children)
         )
         for token in heads:
@@ -1994,7 +1984,7 @@ class Segmenter(RulePackComponent):
             # "Novacell said it expects …": a report inside a report starts
             # at the outer reporter
             outer = frame.head
-            if frame.dep_ in ("ccomp", "parataxis") and outer.i < frame.i and outer.lemma_.lower() in self.report_verbs:
+            if self.words.is_("inner_report", frame):
                 outer_subject = _subject(outer)
                 if outer_subject is not None:
                     first = min(first, outer_subject.left_edge.i)
