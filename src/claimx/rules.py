@@ -711,7 +711,9 @@ class NonClaimRule(BaseModel):
 #: its subject, a modal and no object ("as you can *imagine*"), a turn to
 #: the listener, no claim; "afterthought", a preposition (or an adverb or
 #: adjective with a phrase) on a verb that a hedging adverb opens after a
-#: comma ("…, *possibly for* a 2028 release"), a claim of its own;
+#: comma ("…, *possibly for* a 2028 release"), a claim of its own
+#: ("afterthought_phrase" for the adverb or adjective: "…, possibly *out*
+#: before Christmas");
 #: "complement_conjunct", a verb with an object or phrase coordinated with
 #: an infinitive or participle that completes another verb, and
 #: "conjunct_marker", what marks it as a claim of its own ("due to open in
@@ -771,6 +773,7 @@ SegmentRole = Literal[
     "performative_act",
     "listener_aside",
     "afterthought",
+    "afterthought_phrase",
     "complement_conjunct",
     "conjunct_marker",
     "reason_participle",

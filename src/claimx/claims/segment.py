@@ -73,8 +73,9 @@ EDGE_DEPS = frozenset({"cc", "mark", "punct", "prep_trail"})
 EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
 
 
-#: a gate: what it reads of a token, and the values that may pass
-Gate = tuple[Callable[[Token], str], frozenset[str]]
+#: a gate: what it reads of a token, the values that may pass, and the attribute it reads
+#: ("dep_" lets a caller that read the token's dependency once hand it over)
+Gate = tuple[Callable[[Token], str], frozenset[str], str]
 
 
 @dataclass
@@ -122,15 +123,20 @@ class SegmentWords:
         self.record(rule_id, token)
 
     def match(
-        self, role: str, token: Token, came_from: Token | None = None, claim: Span | None = None
+        self,
+        role: str,
+        token: Token,
+        came_from: Token | None = None,
+        claim: Span | None = None,
+        dep: str | None = None,
     ) -> SegmentRule | None:
         """RETURNS (SegmentRule | None): the first ``decision`` rule of ``role``
         whose pattern matches ``token``, not recorded (see :meth:`note`);
         ``came_from`` is the token a ``BEFORE_FROM`` or ``FROM`` test compares
         it with (what a reporter reports), ``claim`` the clause an ``IN_CLAIM``
-        test asks about."""
+        test asks about; ``dep``, the token's dependency if the caller read it."""
         gate = self.gates.get(role)
-        if gate is not None and gate[0](token) not in gate[1]:
+        if gate is not None and (dep if dep is not None and gate[2] == "dep_" else gate[0](token)) not in gate[1]:
             return None
         return self._first(role, token, came_from, claim)
 
@@ -165,10 +171,11 @@ class SegmentWords:
         if kind is not None:
             self.fire(kind, token)
 
-    def is_(self, role: str, token: Token) -> bool:
-        """RETURNS (bool): whether a ``decision`` rule of ``role`` matches ``token`` (recording it)."""
-        gate = self.gates.get(role)
-        if gate is not None and gate[0](token) not in gate[1]:
+    def is_(self, role: str, token: Token, dep: str | None = None) -> bool:
+        """RETURNS (bool): whether a ``decision`` rule of ``role`` matches ``token`` (recording it);
+        ``dep``: the token's dependency, if the caller read it."""
+        gate = self.gates.get(role)  # (inlined: asked for every token of every sentence)
+        if gate is not None and (dep if dep is not None and gate[2] == "dep_" else gate[0](token)) not in gate[1]:
             return False  # the common case, passed over before the rules are tried
         rule = self._first(role, token)
         if rule is None:
@@ -280,10 +287,10 @@ def _gate(patterns: list[dict[str, Any]], lexicons: Mapping[str, frozenset[str]]
                 break
         else:
             if not lowered:
-                return attrgetter(attr), frozenset(values)
+                return attrgetter(attr), frozenset(values), attr
             # a lexicon is matched lower-cased: so is the gate, and a plain value passes in either case
             get = attrgetter(attr)
-            return (lambda t, get=get: get(t).lower()), frozenset(values | {v.lower() for v in values})
+            return (lambda t, get=get: get(t).lower()), frozenset(values | {v.lower() for v in values}), attr + ".lower"
     return None
 
 
@@ -615,39 +622,40 @@ def is_clause_head(
         complement clauses are claims of their own.
     words (SegmentWords): the segmentation pack's words.
     """
-    if token.dep_ == "ROOT":
+    dep = token.dep_  # read once: every rule below is gated on it
+    if dep == "ROOT":
         return not token.is_space and not token.is_punct and not _label(token, words)
-    rule = words.match("label_clause", token)
+    rule = words.match("label_clause", token, dep=dep)
     if rule is not None and _label(token.head, words):
         words.note(rule, token)
         return True  # "Update: Westbridge confirmed …", parsed as a clause on the label
     if (
         report_verbs is not None
-        and words.is_("misattached_report", token)
+        and words.is_("misattached_report", token, dep=dep)
         and getattr(_misattached_that_clause(token.head.head.head, words), "i", None) == token.i
     ):
         return True
-    if words.is_("clause_acl", token):
+    if words.is_("clause_acl", token, dep=dep):
         # a finite verb with its own subject and no "that" (which makes a
         # noun's content clause: "reports that X") is a clause of its own,
         # whatever noun the parser hung it on
         return True
-    if words.is_("source_note", token):
+    if words.is_("source_note", token, dep=dep):
         return False  # "a memo seen by a newspaper": where the source got it, no claim
     # "(tentatively titled …)", "…, located in Leeds", "…, followed by a tour"
     # (``set_off_participle``); right after its noun ("figures released by the
     # bureau", "according to figures released by NPD Group") it says which
     # one, as a restrictive relative clause does, and stays in its claim
     # (``restrictive_participle``)
-    if words.is_("set_off_participle", token):
+    if words.is_("set_off_participle", token, dep=dep):
         return True
-    if words.is_("restrictive_participle", token):
+    if words.is_("restrictive_participle", token, dep=dep):
         return False
-    if _set_off_adjective(token, words):
+    if words.is_("set_off_adjective", token, dep=dep):
         return True
-    if words.is_("parenthetical_appositive", token):
+    if words.is_("parenthetical_appositive", token, dep=dep):
         return True  # "(working title Low Tide, filmed in Oslo)": a fact of its own
-    rule = words.match("noun_predicate", token)
+    rule = words.match("noun_predicate", token, dep=dep)
     if rule is not None and is_clause_head(token.head, report_verbs, words):
         # conjuncts share their kind, so a noun coordinated with a verb is a
         # predicate the tagger read as a noun (issue 12: robust to the parser)
@@ -1045,9 +1053,10 @@ def afterthought(token: Token, words: SegmentWords) -> bool:
     adjective with a phrase of its own) that a hedging adverb opens after a
     comma, adding a claim of its own: "…, *possibly* for a 2028 release",
     "…, *likely* by swapping in a smaller sensor", "…, possibly *out* before
-    Christmas" (an ``afterthought`` decision rule; the adverbs are the cue
-    rules flagged ``afterthought``, its lexicon)."""
-    return words.is_("afterthought", token)
+    Christmas" (an ``afterthought`` decision rule, or ``afterthought_phrase``
+    for an adverb or adjective; the adverbs are the cue rules flagged
+    ``afterthought``, their lexicon)."""
+    return words.is_("afterthought", token) or words.is_("afterthought_phrase", token)
 
 
 def absolute_clause(head: Token) -> bool:
