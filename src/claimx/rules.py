@@ -686,7 +686,65 @@ class NonClaimRule(BaseModel):
 #: *that* X"), the report's content; "imperative", a bare verb with no
 #: subject or auxiliary ("*Follow* the band on …"), an instruction, no claim
 #: (unless it is a status cue of its own, the ``imperative_cue`` lexicon:
-#: "*Imagine* the club selling its captain")
+#: "*Imagine* the club selling its captain"); "label_clause", a clause with
+#: its own subject the parser hung on a label ("Update: the museum
+#: *confirmed* …"), a claim; "clause_acl", a finite verb with its own subject
+#: and no "that" hung on a noun ("the plan *approved* …" is not one; "a
+#: report the agency *published* …" is), a clause of its own, whatever noun
+#: the parser hung it on; "set_off_participle", a past participle on a noun
+#: set off by parentheses or a comma that says where, when or what came of
+#: it ("the court, *located* in Leeds", "a launch in May, *followed* by a
+#: tour"), a claim; "restrictive_participle", any other past participle on a
+#: noun ("figures *released* by the bureau"), which says which one and stays
+#: in its claim; "parenthetical_appositive", an appositive in parentheses
+#: with a verb ("(*filmed* in Oslo)"), a claim; "noun_predicate", a noun the
+#: parser coordinated with a verb that is a predicate the tagger read as a
+#: noun (a participle before it, or a figure: "…, and *delayed* reports"),
+#: a claim when the verb is one; "infinitive_conjunct", a finite verb the
+#: parser coordinated with an infinitive ("aims to lift sales and *is*
+#: scheduled to …"), a claim; "opinion_predicate", an opinion verb with
+#: no modal ("fans *love* it"; not "would like to"), a verdict, no claim;
+#: "stance_adverb", an evaluative adverb before its verb or after a comma
+#: ("*Honestly*, it is …"), which makes its clause a verdict;
+#: "verdict_participle", an evaluative word in -ing the parser read as a
+#: progressive after "be", with no adverb but one of degree ("It is simply
+#: *breathtaking*"), a verdict; "forecast_linking", a linking verb with no
+#: finite auxiliary ("expects it to *be* her best"), a forecast, never a
+#: verdict; "verdict_complement", the complement of a linking verb (or the
+#: clause of a causative one) whose words may make a verdict; "verdict", a
+#: word in it that does (a superlative, a graded or evaluative word, an
+#: opinion verb's relative clause: "one of the *finest*", "a *sensible*
+#: plan", "a player we *like*"), not a measurable word, a bound ("at
+#: *least*") or a count ("in *most* cases"); "statement_object", the
+#: statement, letter or message a verb issues, and "statement_report", a
+#: participle of saying on it or on the verb with nothing of what it reports
+#: in the clause ("issued a *statement* | *saying* …"): the clause is only
+#: the frame of the claim split off after it, no claim; "addressee", the
+#: "you" a question asks about itself, and "question_content", a clause in
+#: the question that says what might be so ("Do *you* back the plan?" asks,
+#: no claim; "Do you *think* it will pass?" floats one); "quote_reporter", a
+#: reporting verb with its subject first in its clause and nothing reported
+#: or done after it ("'Why now?' | the paper *asks*"), who spoke the quote
+#: before it, no claim; "performative_act", a verb in the simple present
+#: with "I"/"we" its subject and "you" its object ("I *ask* you to stay
+#: calm"), the act itself, no claim; "listener_aside", a verb with "you"
+#: its subject, a modal and no object ("as you can *imagine*"), a turn to
+#: the listener, no claim; "afterthought", a preposition (or an adverb or
+#: adjective with a phrase) on a verb that a hedging adverb opens after a
+#: comma ("…, *possibly for* a 2028 release"), a claim of its own
+#: ("afterthought_phrase" for the adverb or adjective: "…, possibly *out*
+#: before Christmas");
+#: "complement_conjunct", a verb with an object or phrase coordinated with
+#: an infinitive or participle that completes another verb, and
+#: "conjunct_marker", what marks it as a claim of its own ("due to open in
+#: May and *to* run for six weeks", "…, *possibly* cutting costs");
+#: "reason_participle", a participle of saying set off after its clause
+#: that reports no clause, "participle_object", its object (or its
+#: preposition's), and "reason_object", an object that is a matter, not a
+#: source, statement or finding (", *citing* the *need* for tests"): the
+#: participle is a claim of its own, not the frame of its clause;
+#: "inner_report", a report inside a report ("X said it *expects* …"),
+#: whose claim starts at the outer reporter
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -716,6 +774,34 @@ SegmentRole = Literal[
     "imperative",
     "dated_report",
     "report_part",
+    "label_clause",
+    "clause_acl",
+    "set_off_participle",
+    "restrictive_participle",
+    "parenthetical_appositive",
+    "noun_predicate",
+    "infinitive_conjunct",
+    "opinion_predicate",
+    "stance_adverb",
+    "verdict_participle",
+    "forecast_linking",
+    "verdict_complement",
+    "verdict",
+    "statement_object",
+    "statement_report",
+    "addressee",
+    "question_content",
+    "quote_reporter",
+    "performative_act",
+    "listener_aside",
+    "afterthought",
+    "afterthought_phrase",
+    "complement_conjunct",
+    "conjunct_marker",
+    "reason_participle",
+    "participle_object",
+    "reason_object",
+    "inner_report",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

@@ -27,7 +27,12 @@ claim's predicate or its frame), ``IN_CLAIM`` (it lies in the claim),
 ``AS_LEMMA`` (it is written as its lemma: a base form), ``IS_CUE_ROOT`` (it is the cue's root),
 ``AFTER_HEAD`` (it follows its head), ``BEFORE_FROM`` (it precedes the token the walk came up
 from), ``IS_ROOT`` (it heads its sentence), ``LIKE_NUM`` (it reads as a number), ``SENT_START`` (it opens its sentence), ``SET_OFF_BY_COMMA`` (its subtree
-follows its head after a comma), ``IN_DATE`` (it lies in a date the dates component found); ``CUE_TOKENS`` (an int, or ``IN``): the
+follows its head after a comma), ``IN_DATE`` (it lies in a date the dates component found), ``FINITE`` (a finite
+verb, or one with a finite auxiliary: :func:`claimx.claims.tree.finite`), ``IN_SUBJECT`` (it is its clause's
+subject or lies in it, up to the first verb: :func:`claimx.claims.tree.in_subject`), ``OPENS_HEAD`` (it is the
+first token of its head's subtree), ``IS_BE`` (it is a form of "be", a contraction spelt with a curly
+apostrophe too: :func:`claimx.claims.tree.copula_lemma`), ``JUST_BEFORE_HEAD`` (it stands right before its
+head); ``CUE_TOKENS`` (an int, or ``IN``): the
 cue's length in tokens (or ``{">=": n}``); ``CUE_RULE`` (fields of the cue's rule and their
 values, ``{"subject_modifier": true}``). ``NOT`` (a nested pattern): the
 token does not match it; ``ANY`` (a list of patterns): it matches one of
@@ -44,6 +49,7 @@ from spacy.tokens import Span, Token
 
 from ..errors import RulePackError
 from .extensions import CUES_KEY, DATES_KEY
+from .tree import BE, copula_lemma, finite, in_subject
 
 
 class Walk(NamedTuple):
@@ -77,7 +83,7 @@ _RELATIONS = (
 )
 _FACTS = (
     "IN_SPINE", "IN_CLAIM", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA", "AS_LEMMA", "SENT_START", "IS_ROOT",
-    "BEFORE_FROM", "LIKE_NUM", "IN_DATE",
+    "BEFORE_FROM", "LIKE_NUM", "IN_DATE", "FINITE", "IN_SUBJECT", "OPENS_HEAD", "IS_BE", "JUST_BEFORE_HEAD",
 )
 
 
@@ -333,6 +339,16 @@ def _fact_test(key: str, value: bool) -> Test:
         return lambda t, w: t.like_num == value
     if key == "SENT_START":
         return lambda t, w: (t.i == t.sent.start) == value
+    if key == "FINITE":
+        return lambda t, w: finite(t) == value
+    if key == "IN_SUBJECT":
+        return lambda t, w: in_subject(t) == value
+    if key == "JUST_BEFORE_HEAD":
+        return lambda t, w: (t.i + 1 == t.head.i) == value
+    if key == "IS_BE":
+        return lambda t, w: (copula_lemma(t) == BE) == value
+    if key == "OPENS_HEAD":
+        return lambda t, w: (t.head.left_edge.i == t.i) == value
     if key == "IN_DATE":
         return lambda t, w: any(d.start <= t.i < d.end for d in t.doc.spans.get(DATES_KEY, [])) == value
     if key == "SET_OFF_BY_COMMA":

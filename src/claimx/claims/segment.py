@@ -28,8 +28,9 @@ None>, ...}``; later components fill in status, attribution, subject and topic.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,7 @@ from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .sentences import doc_text, is_dateline
-from .tree import CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS
+from .tree import AUXILIARY_DEPS, BE, CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS, copula_lemma, finite
 
 register_extensions()
 
@@ -63,9 +64,18 @@ SOURCE_KINDS = (
     "finding_noun", "evidence_noun", "statement_noun", "unnamed_modifier",
 )
 
+#: ``nonclaims.jsonl`` kinds whose words the decision rules may test as lexicons
+#: (a verdict's evaluative words, opinion verbs and measurable superlatives)
+NONCLAIM_LEXICONS = ("evaluative", "opinion_verb", "measurable", "performative", "aside")
+
 #: Tokens trimmed from the edges of a claim.
 EDGE_DEPS = frozenset({"cc", "mark", "punct", "prep_trail"})
 EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
+
+
+#: a gate: what it reads of a token, the values that may pass, and the attribute it reads
+#: ("dep_" lets a caller that read the token's dependency once hand it over)
+Gate = tuple[Callable[[Token], str], frozenset[str], str]
 
 
 @dataclass
@@ -92,9 +102,9 @@ class SegmentWords:
     word_kinds: dict[str, str] = field(default_factory=dict)
     #: role -> (attribute, values): a test every rule of the role makes at its top
     #: level (``DEP``, ``TAG``, ``POS``, ``LEMMA`` or ``LOWER``), asked first so that most tokens are passed over cheaply
-    gates: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    gates: dict[str, Gate] = field(default_factory=dict)
     #: role -> the same for the token's ``HEAD``, asked of a head before its children are tried (:meth:`child`)
-    head_gates: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    head_gates: dict[str, Gate] = field(default_factory=dict)
     #: the Doc being segmented and the entries of its ``rules_fired``, while ``begin`` holds
     _seen: tuple[Doc, set[tuple[str, int, int]]] | None = field(default=None, repr=False, compare=False)
 
@@ -112,18 +122,32 @@ class SegmentWords:
             return
         self.record(rule_id, token)
 
-    def match(self, role: str, token: Token, came_from: Token | None = None) -> SegmentRule | None:
+    def match(
+        self,
+        role: str,
+        token: Token,
+        came_from: Token | None = None,
+        claim: Span | None = None,
+        dep: str | None = None,
+    ) -> SegmentRule | None:
         """RETURNS (SegmentRule | None): the first ``decision`` rule of ``role``
         whose pattern matches ``token``, not recorded (see :meth:`note`);
         ``came_from`` is the token a ``BEFORE_FROM`` or ``FROM`` test compares
-        it with (what a reporter reports)."""
+        it with (what a reporter reports), ``claim`` the clause an ``IN_CLAIM``
+        test asks about; ``dep``, the token's dependency if the caller read it."""
+        gate = self.gates.get(role)
+        if gate is not None and (dep if dep is not None and gate[2] == "dep_" else gate[0](token)) not in gate[1]:
+            return None
+        return self._first(role, token, came_from, claim)
+
+    def _first(
+        self, role: str, token: Token, came_from: Token | None = None, claim: Span | None = None
+    ) -> SegmentRule | None:
+        """RETURNS (SegmentRule | None): the first rule of ``role`` that matches ``token``, its gate passed."""
         found = self.roles.get(role)
         if not found:
             return None
-        gate = self.gates.get(role)
-        if gate is not None and getattr(token, gate[0]) not in gate[1]:
-            return None
-        walk = Walk({token.i}, None, came_from)
+        walk = Walk({token.i}, None, came_from, claim=claim)
         for rule, test in found:
             if test(token, walk):
                 return rule
@@ -133,7 +157,7 @@ class SegmentWords:
         """RETURNS (Token | None): the first child of ``token`` that a ``decision``
         rule of ``role`` matches (recording it), or None."""
         gate = self.head_gates.get(role)
-        if gate is not None and getattr(token, gate[0]) not in gate[1]:
+        if gate is not None and gate[0](token) not in gate[1]:
             return None
         for child in token.children:
             if self.is_(role, child):
@@ -147,12 +171,13 @@ class SegmentWords:
         if kind is not None:
             self.fire(kind, token)
 
-    def is_(self, role: str, token: Token) -> bool:
-        """RETURNS (bool): whether a ``decision`` rule of ``role`` matches ``token`` (recording it)."""
-        gate = self.gates.get(role)
-        if gate is not None and getattr(token, gate[0]) not in gate[1]:
-            return False  # the common case, passed over before a call to match
-        rule = self.match(role, token)
+    def is_(self, role: str, token: Token, dep: str | None = None) -> bool:
+        """RETURNS (bool): whether a ``decision`` rule of ``role`` matches ``token`` (recording it);
+        ``dep``: the token's dependency, if the caller read it."""
+        gate = self.gates.get(role)  # (inlined: asked for every token of every sentence)
+        if gate is not None and (dep if dep is not None and gate[2] == "dep_" else gate[0](token)) not in gate[1]:
+            return False  # the common case, passed over before the rules are tried
+        rule = self._first(role, token)
         if rule is None:
             return False
         self.note(rule, token)
@@ -193,9 +218,14 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
             continue
         sets.setdefault(rule.kind, set()).add(rule.lemma.lower())
         ids.setdefault((rule.kind, rule.lemma.lower()), rule.id)
+    attribution = load_attribution_rules(rules_dir)
     lexicons = {
-        **load_attribution_rules(rules_dir),
+        **attribution,
+        **{kind: frozenset(load_nonclaim_phrases(rules_dir, kind)) for kind in NONCLAIM_LEXICONS},
         "imperative_cue": imperative_cues(rules_dir),
+        "afterthought": afterthought_adverbs(rules_dir),
+        # what a reporting participle may cite as its source rather than as a matter of its own
+        "source_word": frozenset().union(*(attribution.get(kind, frozenset()) for kind in SOURCE_KINDS)),
         **{kind: frozenset(words) for kind, words in sets.items()},
     }
     lines = _rule_lines(path)
@@ -212,9 +242,11 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
     missing = [role for role, found in roles.items() if not found]
     if missing:
         raise RulePackError(f"{path}: no decision rule for the role {', '.join(missing)}")
-    gates = {role: gate for role, found in roles.items() if (gate := _gate([r.pattern or {} for r, _ in found]))}
+    gates = {role: gate for role, found in roles.items() if (gate := _gate([r.pattern or {} for r, _ in found], lexicons))}
     head_gates = {
-        role: gate for role, found in roles.items() if (gate := _gate([(r.pattern or {}).get("HEAD") or {} for r, _ in found]))
+        role: gate
+        for role, found in roles.items()
+        if (gate := _gate([(r.pattern or {}).get("HEAD") or {} for r, _ in found], lexicons))
     }
     return SegmentWords(
         linking=frozenset(sets.get("linking_verb", ())),
@@ -233,24 +265,32 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
 #: token attributes a gate may test, by pattern key
 _GATE_ATTRS = {"DEP": "dep_", "TAG": "tag_", "POS": "pos_", "LEMMA": "lemma_", "LOWER": "lower_"}
 
-
-def _gate(patterns: list[dict[str, Any]]) -> tuple[str, frozenset[str]] | None:
-    """RETURNS (tuple | None): an attribute that every one of ``patterns``
-    tests at its top level with a value or ``IN``, and the values any of
-    them allows (a token with another value matches none of them); None
-    if there is no such attribute."""
+def _gate(patterns: list[dict[str, Any]], lexicons: Mapping[str, frozenset[str]]) -> Gate | None:
+    """RETURNS (Gate | None): an attribute that every one of ``patterns``
+    tests at its top level with a value, ``IN`` or ``IN_LEXICON`` (read
+    lower-cased then, as the lexicon test does), and the values any of them
+    allows (a token with another value matches none of them); None if there
+    is no such attribute."""
     for key, attr in _GATE_ATTRS.items():
         values: set[str] = set()
+        lowered = False
         for pattern in patterns:
             test = pattern.get(key)
             if isinstance(test, str):
                 values.add(test)
             elif isinstance(test, dict) and set(test) == {"IN"}:
                 values.update(test["IN"])
+            elif isinstance(test, dict) and set(test) == {"IN_LEXICON"} and test["IN_LEXICON"] in lexicons:
+                values.update(lexicons[test["IN_LEXICON"]])
+                lowered = True
             else:
                 break
         else:
-            return attr, frozenset(values)
+            if not lowered:
+                return attrgetter(attr), frozenset(values), attr
+            # a lexicon is matched lower-cased: so is the gate, and a plain value passes in either case
+            get = attrgetter(attr)
+            return (lambda t, get=get: get(t).lower()), frozenset(values | {v.lower() for v in values}), attr + ".lower"
     return None
 
 
@@ -265,8 +305,6 @@ def _rule_lines(path: Path) -> dict[str, int]:
     return lines
 
 
-#: the copula "be", a function word ("What is certain is that …")
-BE = "be"
 
 
 def _boilerplate(lowered: str, phrases: tuple[str, ...]) -> bool:
@@ -292,25 +330,27 @@ def _credit(lowered: str, phrases: tuple[str, ...]) -> tuple[str, int] | None:
     return None
 
 
-def statement_frame(span: Span, head: Token, report_verbs: frozenset[str], statement_nouns: frozenset[str]) -> bool:
+def statement_frame(span: Span, head: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a clause is only the frame of a report whose
     content was split off as a claim of its own: a verb whose object is a
-    statement, letter or message, and a reporting participle on either with
-    none of what it reports in the clause ("The union issued a statement
-    saying | the closures were a betrayal", "Her office released a letter on
-    Friday | saying …"). It says no more than "X said" does."""
-    statement = next(
-        (c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in statement_nouns), None
-    )
+    statement, letter or message (a ``statement_object`` decision rule), and
+    a reporting participle on either with none of what it reports in the
+    clause (``statement_report``) ("The union issued a statement saying |
+    the closures were a betrayal", "Her office released a letter on Friday |
+    saying …"). It says no more than "X said" does."""
+    statement = next((c for c in head.children if words.match("statement_object", c) is not None), None)
     if statement is None:
         return False
     for part in (*statement.children, *head.children):
-        if part.tag_ != "VBG" or part.dep_ not in ("acl", "advcl", "xcomp") or part.lemma_.lower() not in report_verbs:
-            continue
-        if not all(t.i == part.i or not span.start <= t.i < span.end for t in part.subtree):
+        rule = words.match("statement_report", part, claim=span)
+        if rule is None:
             continue
         # a clause with news of its own besides ("X, who received threats, provided a statement …") stays
-        return not any(t.pos_ == "VERB" and t.i not in (head.i, part.i) for t in span)
+        if any(t.pos_ == "VERB" and t.i not in (head.i, part.i) for t in span):
+            return False
+        words.note(rule, part)
+        words.is_("statement_object", statement)
+        return True
     return False
 
 
@@ -345,30 +385,33 @@ def split_stub(span: Span, head: Token) -> bool:
     return False
 
 
-#: the pronoun of the one a question is put to
-ADDRESSEE = "you"
-
-
-def addressee_question(span: Span, head: Token) -> bool:
+def addressee_question(span: Span, head: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a clause asks the one it addresses about
-    themselves: its sentence ends in a question mark, its subject is "you",
-    and no clause in it says what might be so ("Do you back the plan?",
-    "If the vote were today, would you still choose him?"). It asks for a
-    stance and floats nothing about the world; a question on a proposition
-    ("Do you think the plan will pass?") floats that proposition, and stays."""
-    words = [t for t in span.sent if not t.is_space and not t.is_quote]
-    if not words or words[-1].text != "?":
+    themselves: its sentence ends in a question mark, its subject is "you"
+    (an ``addressee`` decision rule), and no clause in it says what might be
+    so (``question_content``) ("Do you back the plan?", "If the vote were
+    today, would you still choose him?"). It asks for a stance and floats
+    nothing about the world; a question on a proposition ("Do you think the
+    plan will pass?") floats that proposition, and stays."""
+    words_of = [t for t in span.sent if not t.is_space and not t.is_quote]
+    if not words_of or words_of[-1].text != "?":
         return False
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == ADDRESSEE), None)
+    subject = next((c for c in head.children if words.match("addressee", c) is not None), None)
     if subject is None:
         return False
     # the clause itself asks: "would you …" inverted, or the question mark right after it
     # ("You backed the budget?"), not a statement before a question ("You voted for it; will you again?")
     after = next((t for t in span.doc[span.end :] if not t.is_space and not t.is_quote), None)
-    inverted = any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in head.children)
+    inverted = any(c.dep_ in AUXILIARY_DEPS and c.i < subject.i for c in head.children)
     if not inverted and (after is None or after.text != "?"):
         return False
-    return not any(t.dep_ in ("ccomp", "acl", "xcomp") for t in span)
+    for t in span:
+        content = words.match("question_content", t)
+        if content is not None:
+            words.note(content, t)
+            return False
+    words.is_("addressee", subject)
+    return True
 
 
 #: the tags of a word that opens a question on what, who, where, why or how
@@ -413,27 +456,20 @@ def quoted_question(sent: Span, report_verbs: frozenset[str]) -> bool:
     return not any(t.i != root.i and t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS for t in rest)
 
 
-def reporter_of_no_claim(span: Span, head: Token, report_verbs: frozenset[str]) -> bool:
+def reporter_of_no_claim(span: Span, head: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a clause only says who spoke the quote just
     before it, a quote that is no claim of its own or a sentence of its
-    own: a reporting verb with its subject, negated or passive neither,
-    nothing reported or done after it, that starts right after a closing
-    quote mark. Its quote is an instruction the parser left outside the
-    clause ("'Let's wait and see,' the director said in a post") or a
-    sentence before it ("'Is this the same council?' | the paper asks.").
-    It is the trailing ", X said" of that quote (:func:`trailing_reporter`)
-    the parser cut off: attribution, no claim."""
-    if head.lemma_.lower() not in report_verbs:
+    own: a reporting verb with its subject first in the clause, negated or
+    passive neither, nothing reported or done after it (a ``quote_reporter``
+    decision rule), that starts right after a closing quote mark. Its quote
+    is an instruction the parser left outside the clause ("'Let's wait and
+    see,' the director said in a post") or a sentence before it ("'Is this
+    the same council?' | the paper asks."). It is the trailing ", X said"
+    of that quote (:func:`trailing_reporter`) the parser cut off:
+    attribution, no claim."""
+    rule = words.match("quote_reporter", head, claim=span)
+    if rule is None:
         return False
-    if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in head.children):
-        return False
-    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.left_edge.i != span.start or subject.i > head.i:
-        return False
-    if any(c.dep_ in _CONTENT_DEPS and c.i > head.i for c in head.children):
-        return False  # "she said that the plan failed", "he told reporters": it reports or does something
-    if any(c.pos_ in ("VERB", "AUX") and c.i > head.i and c.dep_ in (*CLAUSE_DEPS, "xcomp") for c in head.children):
-        return False  # "…, the mayor said, adding that the bridge will reopen": news of its own besides
     doc = span.doc
     k = span.start - 1
     while k >= 0 and (doc[k].is_space or doc[k].text == ","):
@@ -443,46 +479,33 @@ def reporter_of_no_claim(span: Span, head: Token, report_verbs: frozenset[str]) 
     if k < 1 or not doc[k].is_quote or doc[k].text in ("“", "‘"):
         return False
     # the mark closes a quote: a word or a stop, not a space, before it
-    return not doc[k - 1].is_space and not doc[k - 1].is_quote
+    if doc[k - 1].is_space or doc[k - 1].is_quote:
+        return False
+    words.note(rule, head)
+    return True
 
 
-#: the pronouns of a speaker who performs an act by naming it
-SPEAKERS = frozenset({"i", "we"})
-
-
-def performative(head: Token, verbs: frozenset[str]) -> bool:
+def performative(head: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a clause performs the act its verb names,
-    addressed to the listener, and so claims nothing: a verb of ``verbs``
-    in the simple present, "I" or "we" its subject, "you" its object ("I ask
-    you to stay off the floor", "We thank you all for your years of work",
-    "I appeal to you to vote"). Saying it is the asking or the thanking; what
-    someone else asked ("She asked them to leave") is a reported event."""
-    if head.lemma_.lower() not in verbs or head.tag_ != "VBP":
-        return False
-    if any(c.dep_ in ("aux", "neg") for c in head.children):
-        return False  # "I did ask you", "we don't thank you": a statement about the act
-    if not any(c.dep_ == "nsubj" and c.lower_ in SPEAKERS for c in head.children):
-        return False
-    return any(
-        (c.dep_ == "dobj" and c.lower_ == ADDRESSEE)
-        or (c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ == ADDRESSEE for g in c.children))
-        for c in head.children
-    )
+    addressed to the listener, and so claims nothing (a ``performative_act``
+    decision rule, the ``performative`` verbs of ``nonclaims.jsonl`` its
+    lexicon): a verb in the simple present, "I" or "we" its subject, "you"
+    its object ("I ask you to stay off the floor", "We thank you all for
+    your years of work", "I appeal to you to vote"). Saying it is the asking
+    or the thanking; what someone else asked ("She asked them to leave") is
+    a reported event, and "I did ask you" a statement about the act."""
+    return words.is_("performative_act", head)
 
 
-def aside(head: Token, verbs: frozenset[str]) -> bool:
-    """RETURNS (bool): whether a clause only turns to the listener: a verb of
-    ``verbs`` with "you" its subject, a modal, and no object or content of
-    its own ("as you can imagine", "You may not agree with the fare rise",
-    "as you might guess"). It grants or invites a thought, and claims
-    nothing; "You can see the damage from the road" has an object, and stays."""
-    if head.lemma_.lower() not in verbs:
-        return False
-    if not any(c.dep_ == "nsubj" and c.lower_ == ADDRESSEE for c in head.children):
-        return False
-    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
-        return False
-    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in head.children)
+def aside(head: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a clause only turns to the listener (a
+    ``listener_aside`` decision rule, the ``aside`` verbs of
+    ``nonclaims.jsonl`` its lexicon): "you" its subject, a modal, and no
+    object or content of its own ("as you can imagine", "You may not agree
+    with the fare rise", "as you might guess"). It grants or invites a
+    thought, and claims nothing; "You can see the damage from the road" has
+    an object, and stays."""
+    return words.is_("listener_aside", head)
 
 
 #: the marks that set a phrase off from the words before it
@@ -522,129 +545,47 @@ def _measure(token: Token) -> bool:
     return True
 
 
-def is_opinion(
-    span: Span,
-    head: Token,
-    evaluative: frozenset[str],
-    opinion_verbs: frozenset[str],
-    measurable: frozenset[str] = frozenset(),
-    words: SegmentWords = NO_WORDS,
-) -> bool:
+def is_opinion(span: Span, head: Token, words: SegmentWords = NO_WORDS) -> bool:
     """RETURNS (bool): whether a clause is pure opinion or praise, which the
     guide does not count as a claim: a copula whose complement is a
     superlative or an evaluative adjective ("It remains one of the finest
     games of the decade", "It is a sensible piece of legislation"), or an
     opinion verb ("it deserves to work"); unless figures or dates make it a
-    measurable fact ("one of the biggest tours of 2026")."""
+    measurable fact ("one of the biggest tours of 2026"). The words and the
+    shapes of a verdict are the ``opinion_predicate``, ``stance_adverb``,
+    ``verdict_participle``, ``forecast_linking``, ``verdict_complement`` and
+    ``verdict`` decision rules, with the ``evaluative``, ``opinion_verb`` and
+    ``measurable`` words of ``nonclaims.jsonl`` as their lexicons."""
     if any(_measure(t) for t in span):
         return False
-    if head.lemma_.lower() in opinion_verbs and not _modal(head):
+    if words.is_("opinion_predicate", head):
         return True  # "it deserves to work", "fans love it"; not the wish of "would like to expand"
-    if any(
-        c.dep_ == "advmod" and c.lower_ in evaluative and (c.i < head.i or span.doc[c.i - 1].text == ",")
-        for c in head.children
-    ):
+    if words.child("stance_adverb", head) is not None:
         return True  # "Honestly, a bigger battery is …", "It is, frankly, the best …": a stance adverb marks a verdict
-    if _evaluative_participle(head, evaluative):
+    if words.is_("verdict_participle", head):
         return True  # "It is simply breathtaking", parsed as a progressive: a verdict
-    lemma = _copula_lemma(head)
+    lemma = copula_lemma(head)
     making = lemma in words.causative  # "fan support makes it one of the most awaited sequels"
     if lemma not in words.linking and not making:
         return False
     kind = "causative_verb" if making else "linking_verb"
-    if head.tag_ in ("VB", "VBG", "VBN") and not any(c.dep_ == "aux" and c.tag_ != "TO" for c in head.children):
+    if words.is_("forecast_linking", head):
         return False  # "expects the album to be her best seller": a forecast, not a verdict ("has been" is one)
     for complement in head.children:
-        if complement.dep_ not in ("attr", "acomp", "oprd") and not (making and complement.dep_ == "ccomp"):
+        said = words.match("verdict_complement", complement)
+        if said is None:
             continue
         for t in complement.subtree:
-            if t.lemma_.lower() in measurable or t.lower_ in measurable:
-                continue  # "its most expensive production", "the biggest tour": measurable
-            if _bounding_superlative(t):
-                continue  # "at least partly responsible", "at most 40": a bound, no verdict
-            if _quantity_superlative(t):
-                continue  # "firms that in most cases lose money": how many, no verdict
-            if t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") and not _bounding_superlative(c) for c in t.children)):
+            # a superlative, an evaluative word, an opinion verb's relative
+            # clause ("Tiago is a player we like"); not a measurable word, a
+            # bound ("at least") or a count ("in most cases")
+            rule = words.match("verdict", t)
+            if rule is not None:
+                words.note(rule, t)
+                words.note(said, complement)
                 words.fire(kind, head)
                 return True
-            if t.tag_ == "RBS" and t.head.dep_ in ("amod", "advmod") and t.head.head.dep_ == "amod":
-                words.fire(kind, head)
-                return True  # "the most eagerly awaited sequels"
-            describes = t.pos_ == "ADJ" or t.dep_ in ("attr", "acomp", "amod")
-            # a comparative sets two states side by side ("the loss was far
-            # greater than forecast", "the new rules are tougher"): checkable, no verdict
-            if describes and t.tag_ != "JJR" and (t.lemma_.lower() in evaluative or t.lower_ in evaluative):
-                words.fire(kind, head)
-                return True
-            if t.dep_ == "relcl" and t.lemma_.lower() in opinion_verbs and not _modal(t):
-                words.fire(kind, head)
-                return True  # "Tiago is a player we like": a verdict on him
     return False
-
-
-#: what the model's lemmatizer misses of a contraction spelt with a curly
-#: apostrophe ("You’re", "He’s"): the normalised form the tagger saw
-_CONTRACTED_BE = frozenset({"are", "am", "is", "'s", "'re", "'m"})
-
-
-#: adverbs that grade an adjective ("simply breathtaking", "truly appalling")
-_DEGREE = frozenset(
-    {"simply", "really", "truly", "very", "absolutely", "quite", "so", "just", "pretty", "utterly",
-     "genuinely", "downright", "rather", "totally", "completely", "frankly", "honestly", "most", "more"}
-)
-
-
-def _evaluative_participle(head: Token, evaluative: frozenset[str]) -> bool:
-    """RETURNS (bool): whether ``head`` is an evaluative adjective in -ing that
-    the parser read as a progressive after a copula ("The cost is
-    *breathtaking*", "It is simply *appalling*"): "be" its only auxiliary,
-    nothing after it but a full stop, and no adverb but one of degree ("The
-    firm is *moving* to Leeds", "is moving quickly" are events)."""
-    if head.tag_ != "VBG" or head.lower_ not in evaluative:
-        return False
-    if not any(c.dep_ == "aux" and _copula_lemma(c) == BE for c in head.children):
-        return False
-    for c in head.children:
-        if c.dep_ in ("aux", "nsubj", "punct") or (c.dep_ == "advmod" and c.lower_ in _DEGREE):
-            continue
-        return False
-    return True
-
-
-def _modal(token: Token) -> bool:
-    """RETURNS (bool): whether a verb has a modal ("would like to expand", "a
-    leader he can admire"): a wish or a capacity, not the opinion itself."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
-
-
-def _copula_lemma(token: Token) -> str:
-    """RETURNS (str): ``token``'s lowercased lemma, "be" for a contracted copula
-    spelt with a curly apostrophe ("You’re late", "It’s a shame"), which the
-    lemmatizer leaves as it is (its straight twin "You're" gets "be")."""
-    lemma = token.lemma_.lower()
-    if "’" in token.text and token.tag_ in ("VBZ", "VBP") and token.norm_ in _CONTRACTED_BE:
-        return BE
-    return lemma
-
-
-def _quantity_superlative(token: Token) -> bool:
-    """RETURNS (bool): whether "most" or "least" counts the noun it modifies
-    ("in most cases", "the most votes", "the least money") rather than
-    grading a quality ("the most exciting film" grades an adjective)."""
-    doc = token.doc
-    return (
-        token.lower_ in ("most", "least")
-        and token.dep_ in ("amod", "det")
-        and token.head.pos_ in ("NOUN", "PROPN")
-        # "the least punctual carrier", parsed as "least carrier", grades "punctual"
-        and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "ADJ")
-    )
-
-
-def _bounding_superlative(token: Token) -> bool:
-    """RETURNS (bool): whether a superlative is the bound of "at least" or
-    "at most" (function words), not a verdict ("at least partly to blame")."""
-    return token.lower_ in ("least", "most") and token.i > 0 and token.doc[token.i - 1].lower_ == "at"
 
 
 def _label(token: Token, words: SegmentWords) -> bool:
@@ -681,50 +622,44 @@ def is_clause_head(
         complement clauses are claims of their own.
     words (SegmentWords): the segmentation pack's words.
     """
-    if token.dep_ == "ROOT":
+    dep = token.dep_  # read once: every rule below is gated on it
+    if dep == "ROOT":
         return not token.is_space and not token.is_punct and not _label(token, words)
-    if token.dep_ == "acl" and _label(token.head, words) and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+    rule = words.match("label_clause", token, dep=dep)
+    if rule is not None and _label(token.head, words):
+        words.note(rule, token)
         return True  # "Update: Westbridge confirmed …", parsed as a clause on the label
     if (
-        token.dep_ == "acl"
-        and report_verbs is not None
-        and words.is_("misattached_report", token)
+        report_verbs is not None
+        and words.is_("misattached_report", token, dep=dep)
         and getattr(_misattached_that_clause(token.head.head.head, words), "i", None) == token.i
     ):
         return True
-    if (
-        token.dep_ == "acl"
-        and _finite(token)
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-        and not any(c.dep_ == "mark" for c in token.children)
-    ):
+    if words.is_("clause_acl", token, dep=dep):
         # a finite verb with its own subject and no "that" (which makes a
         # noun's content clause: "reports that X") is a clause of its own,
         # whatever noun the parser hung it on
         return True
-    if words.is_("source_note", token):
+    if words.is_("source_note", token, dep=dep):
         return False  # "a memo seen by a newspaper": where the source got it, no claim
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        if _according_to_object(token.head):
-            return False  # "according to figures released by NPD Group": the source, no claim
-        # "(tentatively titled …)", "…, located in Leeds", "…, followed by a tour"; right after
-        # its noun ("figures released by the bureau") it says which one, as a restrictive
-        # relative clause does, and stays in its claim
-        return _parenthetical(token) or _set_off_participle(token)
-    if _set_off_adjective(token, words):
+    # "(tentatively titled …)", "…, located in Leeds", "…, followed by a tour"
+    # (``set_off_participle``); right after its noun ("figures released by the
+    # bureau", "according to figures released by NPD Group") it says which
+    # one, as a restrictive relative clause does, and stays in its claim
+    # (``restrictive_participle``)
+    if words.is_("set_off_participle", token, dep=dep):
         return True
-    if token.dep_ == "appos" and _parenthetical(token):
-        return any(t.tag_ == "VBN" or t.pos_ == "VERB" for t in token.subtree)
-    if (
-        token.dep_ == "conj"
-        and token.pos_ == "NOUN"  # a name with a number is a gapped list's item ("and Moreno 41")
-        and token.head.pos_ == "VERB"
-        and token.i > token.head.i
-        and _verb_read_as_noun(token)
-        and is_clause_head(token.head, report_verbs, words)
-    ):
+    if words.is_("restrictive_participle", token, dep=dep):
+        return False
+    if words.is_("set_off_adjective", token, dep=dep):
+        return True
+    if words.is_("parenthetical_appositive", token, dep=dep):
+        return True  # "(working title Low Tide, filmed in Oslo)": a fact of its own
+    rule = words.match("noun_predicate", token, dep=dep)
+    if rule is not None and is_clause_head(token.head, report_verbs, words):
         # conjuncts share their kind, so a noun coordinated with a verb is a
         # predicate the tagger read as a noun (issue 12: robust to the parser)
+        words.note(rule, token)
         return True
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
         return False
@@ -741,7 +676,7 @@ def is_clause_head(
     if token.dep_ == "conj":
         if report_verbs is not None and words.is_("second_report", token):
             return True  # "He said A, and that B": a second thing reported, whatever the parser attached it to
-        if token.head.dep_ == "xcomp" and _finite(token):
+        if words.is_("infinitive_conjunct", token):
             # "aims to lift sales and is scheduled to publish results": a
             # finite conjunct the parser hung on an infinitive
             return True
@@ -774,11 +709,11 @@ def glued_clause(ccomp: Token, report_verbs: frozenset[str], words: SegmentWords
     conjunction after it, before a verb that reports nothing, is a claim of
     its own (issue 12: robust to the parser)."""
     head = ccomp.head
-    if ccomp.i > head.i or head.lemma_.lower() in report_verbs or not _finite(ccomp):
+    if ccomp.i > head.i or head.lemma_.lower() in report_verbs or not finite(ccomp):
         return False
     if not any(c.dep_ in SUBJECT_DEPS for c in ccomp.children) or any(c.dep_ == "mark" for c in ccomp.children):
         return False
-    if not _finite(head) or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+    if not finite(head) or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
         return False  # "…, codenamed Orion": no clause to glue to
     if words.is_("consequence", head):
         return False  # "A, so B": the consequence of one claim
@@ -804,36 +739,6 @@ def _set_off_adjective(token: Token, words: SegmentWords) -> bool:
     closing the plant"): a fact of its own, as a set-off participle is
     (a ``set_off_adjective`` decision rule)."""
     return words.is_("set_off_adjective", token)
-
-
-def _set_off_participle(acl: Token) -> bool:
-    """RETURNS (bool): whether a past participle on a noun is set off by a
-    comma and says where or when of it ("the court, located in central
-    Leeds", "the suit, filed in May 2024"): a fact of its own, unlike a
-    participle that names its noun ("a sequel codenamed Orion"). One with
-    an agent after a noun that is not its clause's subject says what comes
-    of or after it ("a launch in May, followed by a tour in June"); one that
-    breaks into a subject says whose its noun is ("the ban, sought by
-    campaigners, was dropped"), as a restrictive one does."""
-    doc = acl.doc
-    first = acl.left_edge
-    if first.i == 0 or doc[first.i - 1].text != "," or first.i < acl.head.i:
-        return False
-    if any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in acl.children):
-        return True
-    return not _in_subject(acl.head) and any(
-        c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in acl.children
-    )
-
-
-def _in_subject(noun: Token) -> bool:
-    """RETURNS (bool): whether a noun is its clause's subject or inside it ("the ban on X in public places")."""
-    token = noun
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        if token.dep_ in SUBJECT_DEPS:
-            return True
-        token = token.head
-    return token.dep_ in SUBJECT_DEPS and token.i == noun.i
 
 
 #: dependents that add nothing to what a verb says: its subject, auxiliaries, negation, adverbs, punctuation
@@ -909,33 +814,9 @@ def bare_event_frame(token: Token, heads: set[int], words: SegmentWords) -> Toke
     return clause
 
 
-def _verb_read_as_noun(noun: Token) -> bool:
-    """RETURNS (bool): whether a noun the parser coordinated with a verb is a
-    predicate of its own: a verb tagged as a participle on it ("…, and
-    delayed reports during the inquiry"), or a gapped clause that gives a
-    figure ("and 40% support the mayor", "and the larger model at $299").
-    Without either it is more likely a second object or subject hung on the
-    wrong word ("sent letters and photos"), and stays in its claim."""
-    first = noun.left_edge
-    if first.dep_ == "amod" and first.tag_ in ("VBD", "VBN") and first.head.i == noun.i:
-        return True
-    return any(t.like_num for t in noun.subtree)
-
-
 #: The compound preposition (a function word of two tokens) that introduces a
 #: source: "according to the ministry".
 SOURCE_PREPOSITION = ("according", "to")
-
-
-def _according_to_object(noun: Token) -> bool:
-    """RETURNS (bool): whether ``noun`` is the object of :data:`SOURCE_PREPOSITION`."""
-    prep = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and prep.lower_ == SOURCE_PREPOSITION[1]
-        and prep.i > 0
-        and noun.doc[prep.i - 1].lower_ == SOURCE_PREPOSITION[0]
-    )
 
 
 #: "with", a function word: the preposition of an absolute ("…, with a debut planned for 2028"), also
@@ -1186,29 +1067,15 @@ def summary_appositive(token: Token) -> Token | None:
     return None
 
 
-def afterthought(token: Token, adverbs: frozenset[str]) -> bool:
-    """RETURNS (bool): whether ``token`` is a preposition that a hedging
-    adverb opens after a comma, adding a claim of its own: "…, *possibly*
-    for a 2028 release", "…, *likely* by swapping in a smaller sensor".
-
-    adverbs (frozenset[str]): the adverbs (cue rules flagged ``afterthought``).
-    """
-    if token.i < 2 or token.head.pos_ not in ("VERB", "AUX"):
-        return False
-    if token.dep_ == "prep":
-        complete = any(c.dep_ in ("pobj", "pcomp") for c in token.children)
-    else:
-        # ", possibly out before Christmas": an adverb or adjective with a phrase of its own
-        complete = token.pos_ in ("ADV", "ADJ") and any(c.dep_ == "prep" for c in token.children)
-    doc = token.doc
-    adverb = doc[token.i - 1]
-    return (
-        complete
-        and adverb.dep_ == "advmod"
-        and adverb.head.i == token.i
-        and adverb.lower_ in adverbs
-        and doc[token.i - 2].text == ","
-    )
+def afterthought(token: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether ``token`` is a preposition (or an adverb or
+    adjective with a phrase of its own) that a hedging adverb opens after a
+    comma, adding a claim of its own: "…, *possibly* for a 2028 release",
+    "…, *likely* by swapping in a smaller sensor", "…, possibly *out* before
+    Christmas" (an ``afterthought`` decision rule, or ``afterthought_phrase``
+    for an adverb or adjective; the adverbs are the cue rules flagged
+    ``afterthought``, their lexicon)."""
+    return words.is_("afterthought", token) or words.is_("afterthought_phrase", token)
 
 
 def absolute_clause(head: Token) -> bool:
@@ -1261,7 +1128,7 @@ def _list_lead(span: Span, text: str | None) -> bool:
         return False
     if last.lower_ in ("that", "following"):
         return True  # "found that:", "found the following:" (the parser reads "that" as a mark or an object)
-    return _copula_lemma(last) == BE and not any(c.dep_ in ("attr", "acomp") for c in last.children)
+    return copula_lemma(last) == BE and not any(c.dep_ in ("attr", "acomp") for c in last.children)
 
 
 def _heading_or_byline(sent: Span, text: str) -> bool:
@@ -1571,11 +1438,7 @@ def _wh_question(sent: Span) -> bool:
     return words[k].tag_ in ("WRB", "WP", "WDT")
 
 
-def _reporting_participle(
-    token: Token,
-    words: SegmentWords = NO_WORDS,
-    sources: frozenset[str] | None = None,
-) -> bool:
+def _reporting_participle(token: Token, words: SegmentWords = NO_WORDS) -> bool:
     """ "…, saying the offer undervalues the business", "citing two people":
     a participle of reporting elaborates its clause, it is no claim itself.
     So does one after a trailing reporter, which the parser may hang on the
@@ -1583,51 +1446,46 @@ def _reporting_participle(
     Weafer, commenting on the decision"). One that names a reason or a
     matter rather than a source or a statement (", citing a shortage of
     parts", ", hinting at more strikes") is a claim of its own: see
-    :func:`_gives_reason` (``sources``: the pack's words for sources).
-    The participles are the ``report_adjunct`` decision rules."""
+    :func:`_gives_reason`. The participles are the ``report_adjunct``
+    decision rules."""
     rule = words.match("report_adjunct", token)
     if rule is None:
         return False
-    if token.dep_ == "advcl" and _gives_reason(token, sources):
+    if _gives_reason(token, words):
         return False
     words.note(rule, token)
     return True
 
 
-#: entity labels of a source a participle may cite ("citing Reuters", "citing two officials")
-SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-
-
-def _gives_reason(participle: Token, sources: frozenset[str] | None) -> bool:
+def _gives_reason(participle: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a reporting participle set off after its
-    clause puts forward a matter of its own, not where the clause came from:
-    its object (or its preposition's object) is a thing, not a source, a
-    statement or a finding ("…, citing the need for more tests", "…,
-    hinting at a return next year"; not "citing two people briefed on the
-    talks", "citing a report in a trade paper"), and it reports no clause
-    ("saying the offer is too low" frames the clause it reports).
-
-    sources (frozenset[str] | None): lemmas of sources, statements and
-        findings from ``attribution.jsonl``; None leaves every participle
-        framing its clause.
-    """
-    if sources is None or participle.i < participle.head.i:
+    clause, reporting no clause (a ``reason_participle`` decision rule),
+    puts forward a matter of its own, not where the clause came from: its
+    one object (or its preposition's object, ``participle_object``) is a
+    thing, not a source, a statement or a finding (``reason_object``, the
+    pack's words for sources its lexicon ``source_word``): "…, citing the
+    need for more tests", "…, hinting at a return next year"; not "citing
+    two people briefed on the talks", "citing a report in a trade paper";
+    "saying the offer is too low" frames the clause it reports."""
+    rule = words.match("reason_participle", participle)
+    if rule is None:
         return False
-    doc = participle.doc
-    if participle.left_edge.i == 0 or doc[participle.left_edge.i - 1].text not in (",", "—", "–"):
-        return False
-    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in participle.children):
-        return False
-    objects = [c for c in participle.children if c.dep_ == "dobj"]
-    objects += [g for c in participle.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objects = [
+        (g, found)
+        for c in participle.children
+        for g in (c, *c.children)
+        if (found := words.match("participle_object", g)) is not None
+    ]
     if len(objects) != 1:
         return False
-    (noun,) = objects
-    if noun.pos_ not in ("NOUN",) or noun.ent_type_ in SOURCE_LABELS:
+    ((noun, taken),) = objects
+    reason = words.match("reason_object", noun)
+    if reason is None:
         return False
-    return not any(
-        t.lemma_.lower() in sources or t.lower_ in sources or t.ent_type_ in SOURCE_LABELS for t in noun.subtree
-    )
+    words.note(rule, participle)
+    words.note(taken, noun)
+    words.note(reason, noun)
+    return True
 
 
 #: dependencies by which a verb says what it reports or does; a trailing
@@ -1667,14 +1525,6 @@ def absolute_predicate(with_token: Token) -> Token:
     return noun
 
 
-def _parenthetical(token: Token) -> bool:
-    """RETURNS (bool): whether the phrase ``token`` heads stands in parentheses,
-    as in "Star Harbour 3 (working title Low Tide)"."""
-    doc = token.doc
-    left, right = token.left_edge.i, token.right_edge.i
-    return left > 0 and doc[left - 1].text == "(" and right + 1 < len(doc) and doc[right + 1].text == ")"
-
-
 def _splits_from(conj: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a coordinated predicate is a claim of its own
     (a ``split_conjunct`` decision rule): it is finite or an auxiliary, has a
@@ -1701,38 +1551,24 @@ def gapped_conjunct(conj: Token, words: SegmentWords) -> bool:
 
 def _coordinated_complement(conj: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a verb coordinated with an infinitive or a
-    participle that completes another verb is a claim of its own because it
-    is marked as one: it repeats "to" ("is due to open in May and to run
-    for six weeks") or carries an adverb of its own that may set another
-    status ("…, probably lifting sales and possibly cutting costs"). An
-    unmarked pair under one verb ("decided to sell the plant and close the
-    office") is one claim, as are alternatives ("fill or sort it") and a
-    conjunct with no object or phrase ("to see and be seen")."""
-    head = conj.head
-    infinitive = head.dep_ == "xcomp" and head.tag_ == "VB" and conj.tag_ == "VB"
-    participle = head.tag_ == "VBG" and conj.tag_ == "VBG" and head.dep_ in ("advcl", "acl", "pcomp", "xcomp")
-    if not (infinitive or participle):
+    participle that completes another verb (a ``complement_conjunct``
+    decision rule: one with an object or a phrase of its own) is a claim of
+    its own because it is marked as one (``conjunct_marker``): it repeats
+    "to" ("is due to open in May and to run for six weeks") or carries an
+    adverb of its own that may set another status ("…, probably lifting
+    sales and possibly cutting costs"). An unmarked pair under one verb
+    ("decided to sell the plant and close the office") is one claim, as
+    are alternatives ("fill or sort it") and a conjunct with no object or
+    phrase ("to see and be seen")."""
+    rule = words.match("complement_conjunct", conj)
+    if rule is None:
         return False
-    if not any(c.dep_ in ("dobj", "prep", "attr", "acomp", "ccomp", "xcomp") for c in conj.children):
-        return False
-    if words.is_("alternatives", head):
+    if words.is_("alternatives", conj.head):
         return False  # "fill or sort it": alternatives are one claim
-    return any((c.dep_ == "aux" and c.tag_ == "TO") or (c.dep_ == "advmod" and c.i < conj.i) for c in conj.children)
-
-
-def _finite(verb: Token) -> bool:
-    """RETURNS (bool): whether a verb is finite: a finite tag, or a finite
-    auxiliary ("is scheduled", "has said"), even where the tagger says "VB"."""
-    if verb.tag_ in ("VBD", "VBZ", "VBP"):
-        return True
-    return any(
-        c.dep_ in ("aux", "auxpass") and (c.tag_ in ("VBD", "VBZ", "VBP", "MD") or c.lower_ in _FINITE_BE)
-        for c in verb.children
-    )
-
-
-#: finite forms of "be" (function words)
-_FINITE_BE = frozenset({"is", "are", "was", "were", "'s", "'re", "am"})
+    if words.child("conjunct_marker", conj) is None:
+        return False
+    words.note(rule, conj)
+    return True
 
 
 def reported_clause(token: Token, report_verbs: frozenset[str], words: SegmentWords = NO_WORDS) -> Token | None:
@@ -1830,21 +1666,9 @@ class Segmenter(RulePackComponent):
         """Read the reporting verbs, non-claim phrases and afterthought adverbs of the pack at ``rules_dir``."""
         attribution_rules = load_attribution_rules(rules_dir)
         self.report_verbs = attribution_rules.get("report_verb", frozenset())
-        # what a reporting participle may cite as its source rather than as a matter of its own
-        self.source_words = frozenset().union(
-            *(attribution_rules.get(kind, frozenset()) for kind in SOURCE_KINDS)
-        )
-        # "a statement", "a letter": what a reporting participle may hang on ("issued a statement saying X")
-        self.statement_nouns = attribution_rules.get("statement_noun", frozenset())
         self.boilerplate = load_nonclaim_phrases(rules_dir)
-        self.evaluative = frozenset(load_nonclaim_phrases(rules_dir, "evaluative"))
-        self.opinion_verbs = frozenset(load_nonclaim_phrases(rules_dir, "opinion_verb"))
-        self.measurable = frozenset(load_nonclaim_phrases(rules_dir, "measurable"))
         self.credits = load_nonclaim_phrases(rules_dir, "credit")
-        self.performatives = frozenset(load_nonclaim_phrases(rules_dir, "performative"))
-        self.asides = frozenset(load_nonclaim_phrases(rules_dir, "aside"))
         self.additions = load_nonclaim_phrases(rules_dir, "addition")
-        self.afterthoughts = afterthought_adverbs(rules_dir)
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
         self.words = load_segment_words(rules_dir)
         self.copular = self.words.linking | self.words.causative
@@ -1897,7 +1721,7 @@ class Segmenter(RulePackComponent):
             if item is None or not _has_content(item):
                 continue
             # an item run into the next sentence ("… Ohio Sales fell 2%") has a clause of its own
-            verb = next((t for t in item if _finite(t) and any(c.dep_ in SUBJECT_DEPS for c in t.children)), None)
+            verb = next((t for t in item if finite(t) and any(c.dep_ in SUBJECT_DEPS for c in t.children)), None)
             if verb is not None:
                 item._.claim = {"head": verb.i, "frame": None}
             else:
@@ -1929,11 +1753,11 @@ class Segmenter(RulePackComponent):
                 or summary_appositive(t) is not None
                 or event_gerund(t, self.words) is not None
                 or summary_phrase(t)
-                or afterthought(t, self.afterthoughts)
+                or afterthought(t, self.words)
                 or prepositional_claim(t, self.words) is not None
                 or figure_phrase(t, self.words) is not None
             )
-            and not _reporting_participle(t, self.words, self.source_words)
+            and not _reporting_participle(t, self.words)
         ]
         if not heads:
             return []
@@ -1944,7 +1768,7 @@ class Segmenter(RulePackComponent):
         # ", suggesting investors expect more": the participle frames the claim it reports
         dropped.update(
             t.i for t in sent
-            if _reporting_participle(t, self.words, self.source_words)
+            if _reporting_participle(t, self.words)
             and any(c.dep_ == "ccomp" for c in t.children)
         )
         for token in heads:
@@ -2025,21 +1849,21 @@ class Segmenter(RulePackComponent):
                     phrase, at = added
                     record_rule(doc, self.nonclaim_ids[("addition", phrase)], at, at + len(phrase))
                     continue  # "…, let alone the archive": a further case of the clause before
-                if statement_frame(span, doc[head_i], self.report_verbs, self.statement_nouns):
+                if statement_frame(span, doc[head_i], self.words):
                     continue  # "The union issued a statement saying": the frame of the claim split off after it
                 if split_stub(span, doc[head_i]):
                     continue  # "It means acknowledging | that …": the verb's content is the claim after it
-                if addressee_question(span, doc[head_i]):
+                if addressee_question(span, doc[head_i], self.words):
                     continue  # "Do you back the plan?": asks for a stance, claims nothing
-                if reporter_of_no_claim(span, doc[head_i], self.report_verbs):
+                if reporter_of_no_claim(span, doc[head_i], self.words):
                     continue  # "'Why now?' asked the senator", "'Is it fair?' | the paper asks.": who asked, no claim
-                if performative(doc[head_i], self.performatives):
+                if performative(doc[head_i], self.words):
                     self._record_nonclaim(span, "performative", doc[head_i])
                     continue  # "I ask you to stay calm": the asking itself, no claim
-                if aside(doc[head_i], self.asides):
+                if aside(doc[head_i], self.words):
                     self._record_nonclaim(span, "aside", doc[head_i])
                     continue  # "as you can imagine": a turn to the listener, no claim
-                if is_opinion(span, doc[head_i], self.evaluative, self.opinion_verbs, self.measurable, self.words):
+                if is_opinion(span, doc[head_i], self.words):
                     self._record_nonclaim(span, "opinion")
                     continue
                 if doc[head_i].lemma_.lower() in self.copular:
@@ -2188,7 +2012,7 @@ class Segmenter(RulePackComponent):
             # "Novacell said it expects …": a report inside a report starts
             # at the outer reporter
             outer = frame.head
-            if frame.dep_ in ("ccomp", "parataxis") and outer.i < frame.i and outer.lemma_.lower() in self.report_verbs:
+            if self.words.is_("inner_report", frame):
                 outer_subject = _subject(outer)
                 if outer_subject is not None:
                     first = min(first, outer_subject.left_edge.i)

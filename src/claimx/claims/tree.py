@@ -39,3 +39,52 @@ def served_verb(token: Token) -> Token:
     if token.dep_ in AUXILIARY_DEPS and token.head is not token:
         return token.head
     return token
+
+
+#: the tags of a finite verb
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+#: the tags of a finite auxiliary (a modal is one)
+FINITE_AUXILIARY_TAGS = FINITE_TAGS | {"MD"}
+#: finite forms of "be" (function words), finite even where the tagger says "VB"
+FINITE_BE = frozenset({"is", "are", "was", "were", "'s", "'re", "am"})
+#: the parts of speech of a verb, which ends the walk up from a noun to its clause
+VERB_POS = frozenset({"VERB", "AUX"})
+
+
+def finite(verb: Token) -> bool:
+    """RETURNS (bool): whether a verb is finite: a finite tag, or a finite
+    auxiliary ("is scheduled", "has said"), even where the tagger says "VB"."""
+    if verb.tag_ in FINITE_TAGS:
+        return True
+    return any(
+        c.dep_ in AUXILIARY_DEPS and (c.tag_ in FINITE_AUXILIARY_TAGS or c.lower_ in FINITE_BE) for c in verb.children
+    )
+
+
+def in_subject(noun: Token) -> bool:
+    """RETURNS (bool): whether a noun is its clause's subject or inside it
+    ("the ban on X in public places"), walking up to the first verb."""
+    token = noun
+    while token.pos_ not in VERB_POS and token.head.i != token.i:
+        if token.dep_ in SUBJECT_DEPS:
+            return True
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS and token.i == noun.i
+
+
+#: the copula "be", a function word
+BE = "be"
+#: what the model's lemmatizer misses of a contraction spelt with a curly
+#: apostrophe ("You’re", "He’s"): the normalised form the tagger saw
+CONTRACTED_BE = frozenset({"are", "am", "is", "'s", "'re", "'m"})
+#: the tags of a present-tense verb, which a contracted copula carries
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def copula_lemma(token: Token) -> str:
+    """RETURNS (str): ``token``'s lowercased lemma, "be" for a contracted copula
+    spelt with a curly apostrophe ("You’re late", "It’s a shame"), which the
+    lemmatizer leaves as it is (its straight twin "You're" gets "be")."""
+    if "’" in token.text and token.tag_ in PRESENT_TAGS and token.norm_ in CONTRACTED_BE:
+        return BE
+    return token.lemma_.lower()
