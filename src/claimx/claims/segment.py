@@ -732,15 +732,6 @@ def glued_frame(ccomp: Token, report_verbs: frozenset[str], words: SegmentWords)
     )
 
 
-def _set_off_adjective(token: Token, words: SegmentWords) -> bool:
-    """RETURNS (bool): whether an adjective set off by a comma after its noun
-    says what the noun can do or does, with a verb of its own ("a new
-    jet, capable of flying 20 hours non-stop", "its chief, responsible for
-    closing the plant"): a fact of its own, as a set-off participle is
-    (a ``set_off_adjective`` decision rule)."""
-    return words.is_("set_off_adjective", token)
-
-
 #: dependents that add nothing to what a verb says: its subject, auxiliaries, negation, adverbs, punctuation
 _FRAME_DEPS = SUBJECT_DEPS | {"aux", "auxpass", "neg", "advmod", "punct", "cc", "mark", "npadvmod"}
 
