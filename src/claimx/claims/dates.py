@@ -440,7 +440,7 @@ def _read_as_spoken(
 
 def _sentence_bounds(doc: Doc, char: int, back: int) -> tuple[int, int] | None:
     """The character extent of the sentence holding ``char`` with the ``back`` sentences before it."""
-    token = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    token = doc.char_span(char, min(char + 1, len(doc_text(doc))), alignment_mode="expand")
     if token is None or not doc.has_annotation("SENT_START"):
         return None
     sent = token[0].sent

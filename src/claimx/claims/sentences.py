@@ -153,7 +153,8 @@ def mark_sentence_starts(
             and token.is_title
         ):
             starts[i] = 1
-    if "—" in doc.text or "-" in doc.text or "–" in doc.text:
+    text = doc.text  # built anew on each access
+    if "—" in text or "-" in text or "–" in text:
         _split_datelines(doc, starts)
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc

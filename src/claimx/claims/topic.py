@@ -438,7 +438,7 @@ class TopicTagger(RulePackComponent):
         last_person: str | None = None  # the person of the last cast or crew claim, for "he"/"she"
         parties: dict[str, set[str]] = {}  # key -> the parties that act in the article's claims of that key
         # a person is not "it": the pronoun does not name such a subject
-        main_person = any(e.label_ == "PERSON" and e.text == main for e in doc.ents)
+        main_person = any(e.label_ == "PERSON" and e.text == main for e in ents)
         #: the last subject a claim named, other than the main one, and its sentence
         named_last: tuple[str, int, str] | None = None  # and its entity label
         # the claims no topic word speaks for
@@ -463,7 +463,7 @@ class TopicTagger(RulePackComponent):
                 info["key"] = codename
             else:
                 info["topic"] = topic
-                info["key"] = self.key(claim, topic, claim_ents[n], last_person)
+                info["key"] = self.key(claim, topic, claim_ents[n], last_person, main_person=main_person)
                 if topic in ("cast", "crew") and info["key"] != topic:
                     last_person = info["key"]
                 # the topic is decided first (its words, the slot words
@@ -1315,7 +1315,7 @@ class TopicTagger(RulePackComponent):
             return topic, f"{code} model"
         return None
 
-    def _people(self, claim: Span, ents: list[Span]) -> list[tuple[Span, str]]:
+    def _people(self, claim: Span, ents: list[Span], main_person: bool | None = None) -> list[tuple[Span, str]]:
         """The people a claim names, in text order: its person entities,
         and a name in apposition to a role ("its chief operating officer,
         Ewan Rask"; "Ewan Rask, the group's finance chief"), whatever label
@@ -1324,11 +1324,15 @@ class TopicTagger(RulePackComponent):
         article's main subject when that is no person ("Norvel" for "Norvel
         Pad 3"); when it is one, a part of the name is that person in full.
 
+        main_person (bool | None): whether the main subject is a person entity of the
+            document, when the caller has read it once for all its claims.
         RETURNS (list[tuple[Span, str]]): each name where the claim writes it, and the name it goes by."""
         doc = claim.doc
         main = doc._.main_subject or ""
         main_words = set(main.split())
-        main_person = bool(main) and any(e.label_ == "PERSON" and e.text == main for e in doc.ents)
+        if main_person is None:
+            main_person = any(e.label_ == "PERSON" and e.text == main for e in doc.ents)
+        main_person = bool(main) and main_person
 
         def role(token: Token) -> ScopeRule | None:
             # a noun that names a role ("boss", "chief operating officer"):
@@ -1396,7 +1400,9 @@ class TopicTagger(RulePackComponent):
                 found.append((name, name.text))
         return sorted(found, key=lambda item: item[0].start)
 
-    def key(self, claim: Span, topic: str, ents: list[Span], last_person: str | None = None) -> str:
+    def key(
+        self, claim: Span, topic: str, ents: list[Span], last_person: str | None = None, main_person: bool | None = None
+    ) -> str:
         """What the roll-up groups on within subject and topic: the person for
         cast and crew (the one who is the claim's subject first; "he" or "she"
         as subject is the speaker, else the person of the article's last cast
@@ -1409,7 +1415,7 @@ class TopicTagger(RulePackComponent):
         subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
         in_subject = {t.i for c in subjects for t in c.subtree}
         people = [
-            (e, name) for e, name in self._people(claim, ents)
+            (e, name) for e, name in self._people(claim, ents, main_person)
             if not source or not source["start"] <= e.start_char < source["end"] or e.start in in_subject
         ]
         if topic in ("cast", "crew", "other"):
