@@ -311,6 +311,7 @@ class TopicTagger(RulePackComponent):
         news saved as plain text) is read by that headline."""
         text = doc.text if text is None else text
         title = doc._.title or ""
+        ents = list(doc.ents)  # spaCy builds the entity spans anew on each read
         # where the body starts, after a headline it opens with
         skip = 0
         if not title:
@@ -323,19 +324,19 @@ class TopicTagger(RulePackComponent):
         # offer": the organisation that acts is rarely what the story follows
         candidates = []
         # "… for April 14 event": a date, an amount or a number is no subject
-        numeric = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NUMERIC_LABELS and e.label_ != "CARDINAL"]
+        numeric = [(e.start_char, e.end_char) for e in ents if e.label_ in NUMERIC_LABELS and e.label_ != "CARDINAL"]
         if "dates" in doc.spans:
             numeric += [(d.start_char, d.end_char) for d in doc.spans["dates"]]
         # a count is no subject either, but a model number the tagger reads
         # as one ("the A380", "the 787") is
-        counts = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "CARDINAL"]
-        places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS]
+        counts = [(e.start_char, e.end_char) for e in ents if e.label_ == "CARDINAL"]
+        places = [(e.start_char, e.end_char) for e in ents if e.label_ in _PLACE_LABELS]
         names = title_names(title, frozenset(self.title_openers), frozenset(self.part_words))
         if skip:
             # a headline is often written in title case ("Mayor Brandt Backs
             # Price In Close Race"): of its capitalised runs, only a name the
             # body tags as one counts ("Brandt's" as "Brandt")
-            tagged = {e.text for e in doc.ents if e.start_char >= skip and e.label_ not in NUMERIC_LABELS}
+            tagged = {e.text for e in ents if e.start_char >= skip and e.label_ not in NUMERIC_LABELS}
             owned = (re.sub(r"['’]s$", "", name) for name in names)
             names = list(dict.fromkeys(
                 name for name in owned
@@ -391,12 +392,12 @@ class TopicTagger(RulePackComponent):
                 if model is not None:
                     return model
             # "Aasgaard" in the title, "Henrik Aasgaard" in the body
-            full = [e.text for e in doc.ents if e.label_ == "PERSON" and e.text.endswith(" " + best)]
+            full = [e.text for e in ents if e.label_ == "PERSON" and e.text.endswith(" " + best)]
             return max(full, key=len) if full else best
         # "on May 2" tagged a product is a date, no subject
         dated = {i for d in doc.spans["dates"] for i in range(d.start, d.end)} if "dates" in doc.spans else set()
         counts = Counter(
-            e.text for e in doc.ents if e.label_ in SUBJECT_LABELS and not any(i in dated for i in range(e.start, e.end))
+            e.text for e in ents if e.label_ in SUBJECT_LABELS and not any(i in dated for i in range(e.start, e.end))
         )
         if counts:
             return counts.most_common(1)[0][0]
