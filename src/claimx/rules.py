@@ -249,6 +249,8 @@ ReportRole = Literal[
     "controlled_speaker",
     "noun_speaker",
     "quoted_thing",
+    "relative_pronoun",
+    "relative_subject",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

@@ -366,7 +366,7 @@ class AttributionTagger(RulePackComponent):
                 # "cuts, which the unions insisted …", "Former minister and party
                 # leader Jane Roe is calling for …": the parser may give the verb
                 # a second subject; the one next to it is the speaker
-                subject = next((c for c in reversed(subjects) if c.tag_ not in ("WP", "WDT")), subjects[0] if subjects else None)
+                subject = next((c for c in reversed(subjects) if self._match("relative_pronoun", c) is None), subjects[0] if subjects else None)
                 if subject is None and judged:
                     # "the phone was hailed by its maker as …": the passive's agent
                     agents = ((g, rule) for c in controller.children for g in c.children if (rule := self._match("judged_by", g)))
@@ -379,7 +379,7 @@ class AttributionTagger(RulePackComponent):
                     # coordinated verb of saying speaks with the first one's subject
                     shared = shared.head
                     subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.tag_ in ("WP", "WDT"):
+                if subject is not None and self._is("relative_pronoun", subject):
                     # "Roe of Marquee, who predicts a rise": whoever holds the
                     # expectation is the noun the clause hangs on; "the mayor,
                     # who has called for an inquiry", "Roe, who wrote the
@@ -424,7 +424,7 @@ class AttributionTagger(RulePackComponent):
             return {**source, "end": min(source["end"], doc[cut - 1].idx + len(doc[cut - 1].text))}
         if subject is None or subject.dep_ != "nsubj" or subject.lower_ in _ANYONE:
             return None
-        if subject.tag_ in ("WP", "WDT"):
+        if self._is("relative_pronoun", subject):
             if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
                 return None
             holder = verb.head
@@ -457,7 +457,7 @@ class AttributionTagger(RulePackComponent):
                 return True
             if token.dep_ == "relcl" or self._match("participle_adjunct", token) is not None:
                 return True
-            if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children):
+            if any(self._is("relative_subject", c) for c in token.children):
                 return True  # "…, which would make it the largest": a relative clause, however parsed
             edge = token.left_edge
             if edge.text == ";" or (edge.i > 0 and token.doc[edge.i - 1].text == ";"):
