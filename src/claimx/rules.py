@@ -251,6 +251,7 @@ ReportRole = Literal[
     "quoted_thing",
     "relative_pronoun",
     "relative_subject",
+    "pronoun",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

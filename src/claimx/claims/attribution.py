@@ -228,14 +228,14 @@ class AttributionTagger(RulePackComponent):
             # "Novacell said it expects …": the pronoun is the outer reporter
             outer = frame
             # an ``outer_report`` rule: the pronoun's clause is itself reported
-            while subject is not None and subject.pos_ == "PRON" and (reported := self._match("outer_report", outer)) is not None:
+            while subject is not None and self._is("pronoun", subject) and (reported := self._match("outer_report", outer)) is not None:
                 outer = outer.head
                 if outer.i > frame.i and self._match("first_person", subject) is None:
                     # '"He is saying A," said X' quotes X on someone else;
                     # '"We expect A," said X' is X speaking
                     break
                 outer_subject = self._subject_of(outer)
-                if outer_subject is not None and outer_subject.pos_ != "PRON":
+                if outer_subject is not None and self._match("pronoun", outer_subject) is None:
                     self._note(outer, reported)
                     subject = outer_subject
             person = None if subject is None else self._match("addressee", subject) or self._match("first_person", subject)
@@ -951,7 +951,7 @@ class AttributionTagger(RulePackComponent):
                     self._fired(token, "clause_verb", token.lemma_.lower())
                     continue
                 subject = self._subject_of(token)
-                if subject is not None and subject.pos_ != "PRON":
+                if subject is not None and self._match("pronoun", subject) is None:
                     return self._describe(doc, subject, verb=token)
         return None
 
@@ -965,7 +965,7 @@ class AttributionTagger(RulePackComponent):
                 continue
             verb = token.head
             subject = self._subject_of(verb) if verb.pos_ == "VERB" else None
-            if subject is not None and subject.pos_ != "PRON":
+            if subject is not None and self._match("pronoun", subject) is None:
                 source = self._describe(doc, subject)
                 rule_id = self.rule_ids.get(("statement_noun", token.lemma_.lower()))
                 if rule_id is not None:
@@ -1129,7 +1129,7 @@ class AttributionTagger(RulePackComponent):
                     continue
                 if verb.lemma_.lower() not in self.report_verbs:
                     self._fired(subject, "tag_verb", verb.lemma_.lower())  # where the source it gives stands
-                if subject.pos_ != "PRON":
+                if self._match("pronoun", subject) is None:
                     return self._describe(doc, subject, verb=verb)
                 if subject.lower_ in PERSON_PRONOUNS:
                     # '"A," he said': whom "he" means is resolved by the caller
@@ -1244,7 +1244,7 @@ class AttributionTagger(RulePackComponent):
             "end": span.end_char,
             "kind": kind,
             "authority": authority,
-            "pronoun": (subject.pos_ == "PRON" and quantifier is None) or subject.lower_ in PERSON_PRONOUNS,
+            "pronoun": (quantifier is None and self._match("pronoun", subject) is not None) or subject.lower_ in PERSON_PRONOUNS,
             # a leaked document speaks in the past tense of what it shows
             "evidence": subject.lemma_.lower() in self.evidence_nouns,
             # a poll or a survey measures what is, and forecasts what will be
