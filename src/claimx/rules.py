@@ -252,6 +252,7 @@ ReportRole = Literal[
     "relative_pronoun",
     "relative_subject",
     "pronoun",
+    "conjunct",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

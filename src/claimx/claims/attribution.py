@@ -180,7 +180,7 @@ class AttributionTagger(RulePackComponent):
                 self._record(doc, source, doc[frame_i] if frame_i is not None else None)
             if frame_i is None and self._is("own_evidential", head):
                 source = None  # "…, X said, and the buyer is understood to …"
-            elif source is None and head.dep_ == "conj" and head.head.i in by_head:
+            elif source is None and head.head.i in by_head and self._is("conjunct", head):
                 source = by_head[head.head.i]
             if source is None and frame_i is None:
                 # "He expects a reveal at the show, followed by a release
@@ -374,9 +374,10 @@ class AttributionTagger(RulePackComponent):
                         subject = agent[0]
                         self._note(*agent)
                 shared = controller
-                while subject is None and shared.dep_ == "conj" and self._speech_act(shared.head):
+                while subject is None and (conjunct := self._match("conjunct", shared)) is not None and self._speech_act(shared.head):
                     # "X called the plan reckless and *accused* Y of B": a
                     # coordinated verb of saying speaks with the first one's subject
+                    self._note(shared, conjunct)
                     shared = shared.head
                     subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
                 if subject is not None and self._is("relative_pronoun", subject):
@@ -727,7 +728,7 @@ class AttributionTagger(RulePackComponent):
         if subjects:
             return subjects[0]
         # "X confirmed A but said B": the second verb shares the first's subject
-        if verb.dep_ == "conj":
+        if self._is("conjunct", verb):
             return self._subject_of(verb.head)
         # "X went on to say A", "the emails seem to show A": an infinitive
         # speaks with its verb's subject
