@@ -253,6 +253,8 @@ ReportRole = Literal[
     "relative_subject",
     "pronoun",
     "conjunct",
+    "quote_verb",
+    "quote_tag",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

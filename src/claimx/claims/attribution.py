@@ -1112,9 +1112,9 @@ class AttributionTagger(RulePackComponent):
             # saying, '…'" that the parser hung on the wrong clause) passes
             # the quotation on to the next ("X said A, saying, '…'"); a
             # ``tag_verb`` says only as the tag after it ('"…," he continued')
-            for verb in (
-                doc[i] for i in candidates
-                if doc[i].pos_ == "VERB" and (doc[i].lemma_.lower() in self.report_verbs or doc[i].lemma_.lower() in tags)
+            for verb, rule in (
+                (doc[i], rule) for i in candidates
+                if (rule := self._match("quote_verb", doc[i]) or (self._match("quote_tag", doc[i]) if tags else None)) is not None
             ):
                 # '"The fact that he tried," Roe said': the parser may give the
                 # verb a second subject inside the quotation; the reporter is the
@@ -1128,6 +1128,7 @@ class AttributionTagger(RulePackComponent):
                 subject = next((c for c in subjects if c is not None and not (span.start <= c.i < span.end)), None)
                 if subject is None:
                     continue
+                self._note(verb, rule)
                 if verb.lemma_.lower() not in self.report_verbs:
                     self._fired(subject, "tag_verb", verb.lemma_.lower())  # where the source it gives stands
                 if self._match("pronoun", subject) is None:
