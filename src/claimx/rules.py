@@ -255,6 +255,8 @@ ReportRole = Literal[
     "conjunct",
     "quote_verb",
     "quote_tag",
+    "main_speaker",
+    "nominal_subject",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

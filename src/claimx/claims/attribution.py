@@ -902,7 +902,7 @@ class AttributionTagger(RulePackComponent):
             ):
                 return source
         subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+        if subject is None or not self._is("nominal_subject", subject):
             return None
         return self._named_speaker(doc, sent.root) or (self._describe(doc, subject) if self._person(subject) else None)
 
@@ -1442,7 +1442,7 @@ class AttributionTagger(RulePackComponent):
             # said *Trump* will …", nor of an infinitive: "allow *Clinton* to …")
             found = [
                 t.i for t in doc
-                if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN") and t.head.dep_ in ("ROOT", "conj", "advcl")
+                if self._match("main_speaker", t) is not None
                 and not any(qs <= t.idx < qe for qs, qe in quoted)
             ]
             speakers = (len(doc), found)
@@ -1457,6 +1457,7 @@ class AttributionTagger(RulePackComponent):
             # a name, a role before a name, or a noun with a name in apposition
             # ("the union's leader, Jane Roe")
             if self._person(subject):
+                self._is("main_speaker", subject)  # where the source it gives stands
                 return self._describe(doc, subject, verb=subject.head)
         return None
 
