@@ -257,6 +257,7 @@ ReportRole = Literal[
     "quote_tag",
     "main_speaker",
     "nominal_subject",
+    "adjunct_speaker",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

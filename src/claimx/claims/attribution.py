@@ -764,7 +764,7 @@ class AttributionTagger(RulePackComponent):
         if self._is("participle_adjunct", verb):
             shared = self._subject_of(verb.head)
             if shared is not None and (
-                shared.pos_ in ("PROPN", "PRON") or verb.head.lemma_.lower() in self.report_verbs
+                self._is("adjunct_speaker", shared) or verb.head.lemma_.lower() in self.report_verbs
             ):
                 return shared
         return None
