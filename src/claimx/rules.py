@@ -249,6 +249,15 @@ ReportRole = Literal[
     "controlled_speaker",
     "noun_speaker",
     "quoted_thing",
+    "relative_pronoun",
+    "relative_subject",
+    "pronoun",
+    "conjunct",
+    "quote_verb",
+    "quote_tag",
+    "main_speaker",
+    "nominal_subject",
+    "adjunct_speaker",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

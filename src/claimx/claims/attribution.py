@@ -180,7 +180,7 @@ class AttributionTagger(RulePackComponent):
                 self._record(doc, source, doc[frame_i] if frame_i is not None else None)
             if frame_i is None and self._is("own_evidential", head):
                 source = None  # "…, X said, and the buyer is understood to …"
-            elif source is None and head.dep_ == "conj" and head.head.i in by_head:
+            elif source is None and head.head.i in by_head and self._is("conjunct", head):
                 source = by_head[head.head.i]
             if source is None and frame_i is None:
                 # "He expects a reveal at the show, followed by a release
@@ -228,14 +228,14 @@ class AttributionTagger(RulePackComponent):
             # "Novacell said it expects …": the pronoun is the outer reporter
             outer = frame
             # an ``outer_report`` rule: the pronoun's clause is itself reported
-            while subject is not None and subject.pos_ == "PRON" and (reported := self._match("outer_report", outer)) is not None:
+            while subject is not None and self._is("pronoun", subject) and (reported := self._match("outer_report", outer)) is not None:
                 outer = outer.head
                 if outer.i > frame.i and self._match("first_person", subject) is None:
                     # '"He is saying A," said X' quotes X on someone else;
                     # '"We expect A," said X' is X speaking
                     break
                 outer_subject = self._subject_of(outer)
-                if outer_subject is not None and outer_subject.pos_ != "PRON":
+                if outer_subject is not None and self._match("pronoun", outer_subject) is None:
                     self._note(outer, reported)
                     subject = outer_subject
             person = None if subject is None else self._match("addressee", subject) or self._match("first_person", subject)
@@ -366,7 +366,7 @@ class AttributionTagger(RulePackComponent):
                 # "cuts, which the unions insisted …", "Former minister and party
                 # leader Jane Roe is calling for …": the parser may give the verb
                 # a second subject; the one next to it is the speaker
-                subject = next((c for c in reversed(subjects) if c.tag_ not in ("WP", "WDT")), subjects[0] if subjects else None)
+                subject = next((c for c in reversed(subjects) if self._match("relative_pronoun", c) is None), subjects[0] if subjects else None)
                 if subject is None and judged:
                     # "the phone was hailed by its maker as …": the passive's agent
                     agents = ((g, rule) for c in controller.children for g in c.children if (rule := self._match("judged_by", g)))
@@ -374,12 +374,13 @@ class AttributionTagger(RulePackComponent):
                         subject = agent[0]
                         self._note(*agent)
                 shared = controller
-                while subject is None and shared.dep_ == "conj" and self._speech_act(shared.head):
+                while subject is None and (conjunct := self._match("conjunct", shared)) is not None and self._speech_act(shared.head):
                     # "X called the plan reckless and *accused* Y of B": a
                     # coordinated verb of saying speaks with the first one's subject
+                    self._note(shared, conjunct)
                     shared = shared.head
                     subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.tag_ in ("WP", "WDT"):
+                if subject is not None and self._is("relative_pronoun", subject):
                     # "Roe of Marquee, who predicts a rise": whoever holds the
                     # expectation is the noun the clause hangs on; "the mayor,
                     # who has called for an inquiry", "Roe, who wrote the
@@ -424,7 +425,7 @@ class AttributionTagger(RulePackComponent):
             return {**source, "end": min(source["end"], doc[cut - 1].idx + len(doc[cut - 1].text))}
         if subject is None or subject.dep_ != "nsubj" or subject.lower_ in _ANYONE:
             return None
-        if subject.tag_ in ("WP", "WDT"):
+        if self._is("relative_pronoun", subject):
             if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
                 return None
             holder = verb.head
@@ -457,7 +458,7 @@ class AttributionTagger(RulePackComponent):
                 return True
             if token.dep_ == "relcl" or self._match("participle_adjunct", token) is not None:
                 return True
-            if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children):
+            if any(self._is("relative_subject", c) for c in token.children):
                 return True  # "…, which would make it the largest": a relative clause, however parsed
             edge = token.left_edge
             if edge.text == ";" or (edge.i > 0 and token.doc[edge.i - 1].text == ";"):
@@ -727,7 +728,7 @@ class AttributionTagger(RulePackComponent):
         if subjects:
             return subjects[0]
         # "X confirmed A but said B": the second verb shares the first's subject
-        if verb.dep_ == "conj":
+        if self._is("conjunct", verb):
             return self._subject_of(verb.head)
         # "X went on to say A", "the emails seem to show A": an infinitive
         # speaks with its verb's subject
@@ -763,7 +764,7 @@ class AttributionTagger(RulePackComponent):
         if self._is("participle_adjunct", verb):
             shared = self._subject_of(verb.head)
             if shared is not None and (
-                shared.pos_ in ("PROPN", "PRON") or verb.head.lemma_.lower() in self.report_verbs
+                self._is("adjunct_speaker", shared) or verb.head.lemma_.lower() in self.report_verbs
             ):
                 return shared
         return None
@@ -901,7 +902,7 @@ class AttributionTagger(RulePackComponent):
             ):
                 return source
         subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+        if subject is None or not self._is("nominal_subject", subject):
             return None
         return self._named_speaker(doc, sent.root) or (self._describe(doc, subject) if self._person(subject) else None)
 
@@ -951,7 +952,7 @@ class AttributionTagger(RulePackComponent):
                     self._fired(token, "clause_verb", token.lemma_.lower())
                     continue
                 subject = self._subject_of(token)
-                if subject is not None and subject.pos_ != "PRON":
+                if subject is not None and self._match("pronoun", subject) is None:
                     return self._describe(doc, subject, verb=token)
         return None
 
@@ -965,7 +966,7 @@ class AttributionTagger(RulePackComponent):
                 continue
             verb = token.head
             subject = self._subject_of(verb) if verb.pos_ == "VERB" else None
-            if subject is not None and subject.pos_ != "PRON":
+            if subject is not None and self._match("pronoun", subject) is None:
                 source = self._describe(doc, subject)
                 rule_id = self.rule_ids.get(("statement_noun", token.lemma_.lower()))
                 if rule_id is not None:
@@ -1111,9 +1112,9 @@ class AttributionTagger(RulePackComponent):
             # saying, '…'" that the parser hung on the wrong clause) passes
             # the quotation on to the next ("X said A, saying, '…'"); a
             # ``tag_verb`` says only as the tag after it ('"…," he continued')
-            for verb in (
-                doc[i] for i in candidates
-                if doc[i].pos_ == "VERB" and (doc[i].lemma_.lower() in self.report_verbs or doc[i].lemma_.lower() in tags)
+            for verb, rule in (
+                (doc[i], rule) for i in candidates
+                if (rule := self._match("quote_verb", doc[i]) or (self._match("quote_tag", doc[i]) if tags else None)) is not None
             ):
                 # '"The fact that he tried," Roe said': the parser may give the
                 # verb a second subject inside the quotation; the reporter is the
@@ -1127,9 +1128,10 @@ class AttributionTagger(RulePackComponent):
                 subject = next((c for c in subjects if c is not None and not (span.start <= c.i < span.end)), None)
                 if subject is None:
                     continue
+                self._note(verb, rule)
                 if verb.lemma_.lower() not in self.report_verbs:
                     self._fired(subject, "tag_verb", verb.lemma_.lower())  # where the source it gives stands
-                if subject.pos_ != "PRON":
+                if self._match("pronoun", subject) is None:
                     return self._describe(doc, subject, verb=verb)
                 if subject.lower_ in PERSON_PRONOUNS:
                     # '"A," he said': whom "he" means is resolved by the caller
@@ -1244,7 +1246,7 @@ class AttributionTagger(RulePackComponent):
             "end": span.end_char,
             "kind": kind,
             "authority": authority,
-            "pronoun": (subject.pos_ == "PRON" and quantifier is None) or subject.lower_ in PERSON_PRONOUNS,
+            "pronoun": (quantifier is None and self._match("pronoun", subject) is not None) or subject.lower_ in PERSON_PRONOUNS,
             # a leaked document speaks in the past tense of what it shows
             "evidence": subject.lemma_.lower() in self.evidence_nouns,
             # a poll or a survey measures what is, and forecasts what will be
@@ -1440,7 +1442,7 @@ class AttributionTagger(RulePackComponent):
             # said *Trump* will …", nor of an infinitive: "allow *Clinton* to …")
             found = [
                 t.i for t in doc
-                if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN") and t.head.dep_ in ("ROOT", "conj", "advcl")
+                if self._match("main_speaker", t) is not None
                 and not any(qs <= t.idx < qe for qs, qe in quoted)
             ]
             speakers = (len(doc), found)
@@ -1455,6 +1457,7 @@ class AttributionTagger(RulePackComponent):
             # a name, a role before a name, or a noun with a name in apposition
             # ("the union's leader, Jane Roe")
             if self._person(subject):
+                self._is("main_speaker", subject)  # where the source it gives stands
                 return self._describe(doc, subject, verb=subject.head)
         return None
 
