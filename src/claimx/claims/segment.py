@@ -53,7 +53,21 @@ from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .sentences import doc_text, is_dateline
-from .tree import AUXILIARY_DEPS, BE, CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS, copula_lemma, finite
+from .tree import (
+    ATTACHED_CLAUSE_DEPS,
+    AUXILIARY_DEPS,
+    BE,
+    CLAUSAL_MODIFIER_DEPS,
+    CLAUSE_DEPS,
+    CONNECTIVE_DEPS,
+    NOMINAL_SUBJECT_DEPS,
+    NUMERIC_LABELS,
+    PARTICIPLE_TAGS,
+    SUBJECT_DEPS,
+    VERB_POS,
+    copula_lemma,
+    finite,
+)
 
 register_extensions()
 
@@ -370,7 +384,7 @@ def split_stub(span: Span, head: Token) -> bool:
     if not words:
         return False
     last = words[-1]
-    if last.pos_ not in ("VERB", "AUX") or not (last.i == head.i or (last.dep_ == "xcomp" and last.tag_ == "VBG" and last.head.i == head.i)):
+    if last.pos_ not in VERB_POS or not (last.i == head.i or (last.dep_ == "xcomp" and last.tag_ == "VBG" and last.head.i == head.i)):
         return False  # "refused to admit | that …", "has yet to confirm | that …": the infinitive's frame says how sure, and stays
     if any(t.pos_ == "VERB" and t.i not in (head.i, last.i) for t in span):
         return False  # "With the mayor considering a run, a poll found | that …": news of its own besides
@@ -453,7 +467,7 @@ def quoted_question(sent: Span, report_verbs: frozenset[str]) -> bool:
     if root not in rest or root.lemma_.lower() not in report_verbs:
         return False
     # nothing reported or done after the quote but the telling: "…,' she said, adding that …" has news of its own
-    return not any(t.i != root.i and t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS for t in rest)
+    return not any(t.i != root.i and t.pos_ in VERB_POS and t.dep_ in CLAUSE_DEPS for t in rest)
 
 
 def reporter_of_no_claim(span: Span, head: Token, words: SegmentWords) -> bool:
@@ -606,7 +620,7 @@ def _pseudo_cleft(token: Token, heads: set[int], words: SegmentWords) -> bool:
 
 
 def _is_predicate(token: Token) -> bool:
-    if token.pos_ in ("VERB", "AUX"):
+    if token.pos_ in VERB_POS:
         return True
     if token.pos_ in ("PRON", "DET", "SCONJ", "ADP"):
         return False  # "Whatever the outcome, …"
@@ -839,7 +853,7 @@ def interrupted_subject(head: Token, words: SegmentWords) -> int | None:
     (an appositive, "Corvane, the cyber group, has rejected …", stays, as
     does a subject whose inner noun has the clause: "the wording of the
     deal, which …, could help")."""
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
+    subject = next((c for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < head.i), None)
     if subject is None:
         return None
     doc = head.doc
@@ -935,7 +949,7 @@ def is_absolute(token: Token, words: SegmentWords = NO_WORDS) -> bool:
     # preposition's complement: "with Stephen McFeely writing" (pcomp)
     return any(
         (c.dep_ == "pobj" and not words.is_("bare_absolute", c)) or _clausal_pcomp(c) for c in token.children
-    ) and token.head.pos_ in ("VERB", "AUX")
+    ) and token.head.pos_ in VERB_POS
 
 
 def event_gerund(token: Token, words: SegmentWords) -> Token | None:
@@ -963,7 +977,7 @@ def prepositional_claim(token: Token, words: SegmentWords = NO_WORDS) -> tuple[i
     noun ("along" counts with its "with"); inside its clause ("the firm,
     along with its partner, said …", "lost the race amid a scandal") the
     phrase is part of the clause's claim."""
-    if token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX") or token.i < token.head.i:
+    if token.dep_ != "prep" or token.head.pos_ not in VERB_POS or token.i < token.head.i:
         return None
     if token.i == 0 or token.doc[token.i - 1].text not in (",", "—", "–"):
         return None  # "he lost the race amid a scandal": a phrase not set off is part of its claim
@@ -1024,7 +1038,7 @@ def summary_phrase(token: Token) -> bool:
     after = token.right_edge.i + 1
     if after < len(doc) and not (doc[after].is_punct and doc[after].text not in (",", "(", "—", "-")):
         return False  # only a phrase that ends its sentence
-    if token.head.pos_ not in ("VERB", "AUX"):
+    if token.head.pos_ not in VERB_POS:
         return False
     # a figure or a rank before the noun sums the clause up ("the first gain",
     # "a 3% decrease"); a bare description names what it follows ("…, its online shop")
@@ -1051,7 +1065,7 @@ def summary_appositive(token: Token) -> Token | None:
     if after < len(doc) and not (doc[after].is_punct and doc[after].text not in (",", "(", "—", "-")):
         return None  # only a phrase that ends its sentence
     for clause in token.children:
-        if clause.dep_ in ("relcl", "acl") and clause.pos_ in ("VERB", "AUX") and any(
+        if clause.dep_ in CLAUSAL_MODIFIER_DEPS and clause.pos_ in VERB_POS and any(
             c.dep_ in SUBJECT_DEPS or (c.dep_ == "mark" and c.lower_ == "that") for c in clause.children
         ):
             return clause
@@ -1142,7 +1156,7 @@ def _heading_or_byline(sent: Span, text: str) -> bool:
         return True  # a transcript's stage direction on a line of its own: "(APPLAUSE)", "[END OF CLIP.]"
     if line.lower().startswith("by "):
         # "By Jane Doe, staff writer" names; "By the end of May, the plant will close" is a sentence
-        return not any(t.pos_ in ("VERB", "AUX") for t in words_only)
+        return not any(t.pos_ in VERB_POS for t in words_only)
     words = line.split()
     return len(words) <= 10 and line[-1] not in ".!?\"”’:;)'"
 
@@ -1289,7 +1303,7 @@ def _gapped_comparisons(doc: Doc, start: int, end: int) -> list[int]:
         ):
             continue
         stop = next((j for j in range(k + 1, end) if doc[j].pos_ == "CCONJ" or doc[j].text in (",", ";")), end)
-        if any(t.pos_ in ("VERB", "AUX") for t in doc[k + 1 : stop]):
+        if any(t.pos_ in VERB_POS for t in doc[k + 1 : stop]):
             continue
         found.append(k + 1)
     return found
@@ -1312,10 +1326,10 @@ def _absolute_halves(doc: Doc, start: int, end: int) -> list[int]:
         while k < end and (
             doc[k].pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN")
             or doc[k].tag_ == "POS"
-            or (doc[k].tag_ in ("VBN", "VBG") and k + 1 < end and doc[k + 1].pos_ == "NOUN")  # "guided tours"
+            or (doc[k].tag_ in PARTICIPLE_TAGS and k + 1 < end and doc[k + 1].pos_ == "NOUN")  # "guided tours"
         ):
             k += 1
-        if k < end and k > i + 1 and doc[k].tag_ in ("VBG", "VBN") and doc[k - 1].pos_ in ("NOUN", "PROPN"):
+        if k < end and k > i + 1 and doc[k].tag_ in PARTICIPLE_TAGS and doc[k - 1].pos_ in ("NOUN", "PROPN"):
             halves.append(i + 1)
     return halves
 
@@ -1511,7 +1525,7 @@ def absolute_predicate(with_token: Token) -> Token:
         return clause
     noun = next(c for c in with_token.children if c.dep_ == "pobj")
     for child in noun.children:
-        if child.dep_ in ("acl", "relcl") or child.tag_ in ("VBN", "VBG"):
+        if child.dep_ in CLAUSAL_MODIFIER_DEPS or child.tag_ in PARTICIPLE_TAGS:
             return child
     return noun
 
@@ -1821,7 +1835,7 @@ class Segmenter(RulePackComponent):
                 if not span.start <= head_i < span.end and item_of is None:
                     # the parser put the predicate in a later half ("with a launch
                     # planned for May and sales set to open in June"): the half's own participle
-                    head_i = next((t.i for t in span if t.tag_ in ("VBN", "VBG")), span.root.i)
+                    head_i = next((t.i for t in span if t.tag_ in PARTICIPLE_TAGS), span.root.i)
                 words = sum(1 for t in span if not t.is_punct and not t.is_space)
                 if words < min_words:
                     continue
@@ -1953,7 +1967,7 @@ class Segmenter(RulePackComponent):
             for child in current.children:
                 if child.i in heads and child.i not in dropped:
                     continue
-                if child.i in dropped and child.dep_ in ("conj", "parataxis", "advcl", "ccomp", "relcl"):
+                if child.i in dropped and child.dep_ in ATTACHED_CLAUSE_DEPS:
                     # a coordinated reporting verb ("…, and analysts estimate
                     # that …"), or a relative one ("…, which said that …"),
                     # belongs to the claim it reports
@@ -1975,7 +1989,7 @@ class Segmenter(RulePackComponent):
         own = [
             t
             for t in self._own_tokens(token, heads, dropped)
-            if t.pos_ not in EDGE_POS and t.dep_ not in ("cc", "mark")
+            if t.pos_ not in EDGE_POS and t.dep_ not in CONNECTIVE_DEPS
         ] or [token]
         start = min(t.i for t in own)
         end = max(t.i for t in own) + 1
@@ -1986,7 +2000,7 @@ class Segmenter(RulePackComponent):
         # conjunct or a subject, as in a cast list "…, and Ed Skrein as Zapan")
         mine = {t.i for t in own}
         for i in range(token.i + 1, end):
-            if i in mine or doc[i].is_punct or doc[i].is_space or doc[i].pos_ in EDGE_POS or doc[i].dep_ in ("cc", "mark"):
+            if i in mine or doc[i].is_punct or doc[i].is_space or doc[i].pos_ in EDGE_POS or doc[i].dep_ in CONNECTIVE_DEPS:
                 continue
             tail = [t for t in own if t.i > i]
             if not any(t.dep_ in ("conj", "nsubj", "nsubjpass") for t in tail):
@@ -2054,7 +2068,7 @@ class Segmenter(RulePackComponent):
                 if all(doc[j].is_upper or doc[j].is_title for j in range(start, k)):
                     start = k + 1
                 break
-        while start < end and (doc[start].pos_ in EDGE_POS or doc[start].dep_ in ("cc", "mark")):
+        while start < end and (doc[start].pos_ in EDGE_POS or doc[start].dep_ in CONNECTIVE_DEPS):
             start += 1
         while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):
             end -= 1
