@@ -59,9 +59,11 @@ from .tree import (
     BE,
     CLAUSAL_MODIFIER_DEPS,
     CLAUSE_DEPS,
+    COMPLEMENT_DEP,
     CONNECTIVE_DEPS,
     NOMINAL_SUBJECT_DEPS,
     NUMERIC_LABELS,
+    OPEN_COMPLEMENT_DEP,
     PARTICIPLE_TAGS,
     SUBJECT_DEPS,
     VERB_POS,
@@ -384,7 +386,7 @@ def split_stub(span: Span, head: Token) -> bool:
     if not words:
         return False
     last = words[-1]
-    if last.pos_ not in VERB_POS or not (last.i == head.i or (last.dep_ == "xcomp" and last.tag_ == "VBG" and last.head.i == head.i)):
+    if last.pos_ not in VERB_POS or not (last.i == head.i or (last.dep_ == OPEN_COMPLEMENT_DEP and last.tag_ == "VBG" and last.head.i == head.i)):
         return False  # "refused to admit | that …", "has yet to confirm | that …": the infinitive's frame says how sure, and stays
     if any(t.pos_ == "VERB" and t.i not in (head.i, last.i) for t in span):
         return False  # "With the mayor considering a run, a poll found | that …": news of its own besides
@@ -613,7 +615,7 @@ def _pseudo_cleft(token: Token, heads: set[int], words: SegmentWords) -> bool:
     that X" (a ``pseudo_cleft`` decision rule) whose X is a claim of its own:
     the copula adds no claim."""
     rule = words.match("pseudo_cleft", token)
-    if rule is None or not any(c.dep_ == "ccomp" and c.i in heads for c in token.children):
+    if rule is None or not any(c.dep_ == COMPLEMENT_DEP and c.i in heads for c in token.children):
         return False
     words.note(rule, token)
     return True
@@ -700,7 +702,7 @@ def is_clause_head(
             # "…, with one bank losing 11% and another falling 9%": each half of an absolute is a claim
             return True
         return is_clause_head(token.head, report_verbs, words) and _splits_from(token, words)
-    if token.dep_ == "ccomp":
+    if token.dep_ == COMPLEMENT_DEP:
         # "did not say whether …", "has not said how much …": an embedded
         # question is part of the claim that it is not known
         if words.is_("embedded_question", token):
@@ -759,7 +761,7 @@ def bare_frame(token: Token, heads: set[int], words: SegmentWords = NO_WORDS) ->
     with nothing else of its own (a ``frame_link`` decision rule: "The data
     *seem to show* that …", "It is *likely* that …", "She was *glad*
     that …")."""
-    content = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i and c.i in heads]
+    content = [c for c in token.children if c.dep_ == COMPLEMENT_DEP and c.i > token.i and c.i in heads]
     rest = [c for c in token.children if c.dep_ not in _FRAME_DEPS and not _sentence_adverbial(c, token)]
     rest = [c for c in rest if c.i not in {k.i for k in content}]
     if not rest:
@@ -771,7 +773,7 @@ def bare_frame(token: Token, heads: set[int], words: SegmentWords = NO_WORDS) ->
     if rule is None:
         return None
     if not content:
-        content = [c for c in link.children if c.dep_ == "ccomp" and c.i > link.i and c.i in heads]
+        content = [c for c in link.children if c.dep_ == COMPLEMENT_DEP and c.i > link.i and c.i in heads]
         if len(content) != 1:
             return None
     if not all(c.i == content[0].i or c.dep_ in _FRAME_DEPS for c in link.children):
@@ -1774,7 +1776,7 @@ class Segmenter(RulePackComponent):
         dropped.update(
             t.i for t in sent
             if _reporting_participle(t, self.words)
-            and any(c.dep_ == "ccomp" for c in t.children)
+            and any(c.dep_ == COMPLEMENT_DEP for c in t.children)
         )
         for token in heads:
             content = reported_clause(token, self.report_verbs, self.words)
@@ -1801,7 +1803,7 @@ class Segmenter(RulePackComponent):
             heads = [t for t in heads if t.i not in merged]
             heads_set = {t.i for t in heads}
         # "X is close, a new survey shows": the verb a glued clause hangs on frames it
-        dropped.update(t.head.i for t in heads if t.dep_ == "ccomp" and glued_frame(t, self.report_verbs, self.words))
+        dropped.update(t.head.i for t in heads if t.dep_ == COMPLEMENT_DEP and glued_frame(t, self.report_verbs, self.words))
         # A reporting verb that governs a clause remains a claim when the
         # claim's own words are the report ("Valve denied that ..."): we keep
         # the report as the claim's frame rather than a claim of its own.
