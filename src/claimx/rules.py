@@ -744,7 +744,9 @@ class NonClaimRule(BaseModel):
 #: source, statement or finding (", *citing* the *need* for tests"): the
 #: participle is a claim of its own, not the frame of its clause;
 #: "inner_report", a report inside a report ("X said it *expects* …"),
-#: whose claim starts at the outer reporter
+#: whose claim starts at the outer reporter; "list_lead", the last word of a
+#: line that only leads into a list below it ("The survey also found
+#: *that*:", "… the *following*:"), no claim: the items are the claims
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -802,6 +804,7 @@ SegmentRole = Literal[
     "participle_object",
     "reason_object",
     "inner_report",
+    "list_lead",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

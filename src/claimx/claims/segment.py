@@ -1118,14 +1118,15 @@ def _bare_noun_phrase(span: Span) -> bool:
     )
 
 
-def _list_lead(span: Span, text: str | None) -> bool:
+def _list_lead(span: Span, text: str | None, words: SegmentWords = NO_WORDS) -> bool:
     """Whether ``span`` only leads into a list or a block set below it: it ends
     its line with a colon, on "that", "the following" or a copula that has
     nothing after it ("The survey also found that:", "This year's finalists
     are:");
     what it says is in the lines that follow, each a claim of its own. A
     clause with content before its colon ("The Post reported:", "One fan
-    tweeted:") stays: the act is news of its own."""
+    tweeted:") stays: the act is news of its own. The words that only lead
+    in are the ``list_lead`` decision rules."""
     text = doc_text(span.doc) if text is None else text
     after = text[span.end_char : span.end_char + 4].lstrip(" \t")
     if not after.startswith(":") or after[1:2] not in ("\n", ""):
@@ -1133,7 +1134,7 @@ def _list_lead(span: Span, text: str | None) -> bool:
     last = next((t for t in reversed(span) if not t.is_punct and not t.is_space), None)
     if last is None:
         return False
-    if last.lower_ in ("that", "following"):
+    if words.is_("list_lead", last):
         return True  # "found that:", "found the following:" (the parser reads "that" as a mark or an object)
     return copula_lemma(last) == BE and not any(c.dep_ in ("attr", "acomp") for c in last.children)
 
@@ -1845,7 +1846,7 @@ class Segmenter(RulePackComponent):
                     continue  # "<tweet id=…>": markup, no proposition
                 if _bare_noun_phrase(span):
                     continue  # "Jo Park." signing a letter, "Some really bad things.": names or exclaims, asserts nothing
-                if _list_lead(span, text):
+                if _list_lead(span, text, self.words):
                     continue  # "The survey also found that:" + a list: the items are the claims
                 lowered = span.text.lower()
                 if _boilerplate(lowered, self.boilerplate):
