@@ -746,7 +746,9 @@ class NonClaimRule(BaseModel):
 #: "inner_report", a report inside a report ("X said it *expects* …"),
 #: whose claim starts at the outer reporter; "list_lead", the last word of a
 #: line that only leads into a list below it ("The survey also found
-#: *that*:", "… the *following*:"), no claim: the items are the claims
+#: *that*:", "… the *following*:"), no claim: the items are the claims;
+#: "named_item", the word after a name that opens an item of a list of who
+#: plays or holds what ("…, Ann Lee *as* the judge, and …"), each item a claim
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -805,6 +807,7 @@ SegmentRole = Literal[
     "reason_object",
     "inner_report",
     "list_lead",
+    "named_item",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

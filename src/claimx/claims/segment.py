@@ -2037,12 +2037,13 @@ class Segmenter(RulePackComponent):
     def _split_lists(self, doc: Doc, start: int, end: int, head_i: int) -> Iterable[tuple[int, int, int, int]]:
         """Split "A as X, B as Y, and C as Z" lists into one claim per person.
 
-        An item is a proper name followed by "as", after a comma or "and"
-        (an adverb may come between: "and potentially Edward Norton as …").
+        An item is a proper name followed by "as" (a ``named_item`` decision
+        rule), after a comma or "and" (an adverb may come between: "and
+        potentially Edward Norton as …").
         """
         items: list[int] = []
         for i in range(start + 2, end):
-            if doc[i].lower_ != "as" or doc[i - 1].pos_ != "PROPN":
+            if not self.words.is_("named_item", doc[i]):
                 continue
             first = i - 1
             while first > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
