@@ -748,7 +748,9 @@ class NonClaimRule(BaseModel):
 #: line that only leads into a list below it ("The survey also found
 #: *that*:", "… the *following*:"), no claim: the items are the claims;
 #: "named_item", the word after a name that opens an item of a list of who
-#: plays or holds what ("…, Ann Lee *as* the judge, and …"), each item a claim
+#: plays or holds what ("…, Ann Lee *as* the judge, and …"), each item a claim;
+#: "concession_frame", a free relative that opens a concession before its
+#: clause ("*Whatever* the outcome, …"), no part of the claim
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -808,6 +810,7 @@ SegmentRole = Literal[
     "inner_report",
     "list_lead",
     "named_item",
+    "concession_frame",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

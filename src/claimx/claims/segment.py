@@ -1975,7 +1975,7 @@ class Segmenter(RulePackComponent):
                     # that …"), or a relative one ("…, which said that …"),
                     # belongs to the claim it reports
                     continue
-                if child.dep_ == "advcl" and child.pos_ in ("PRON", "DET") and child.i < current.i:
+                if self.words.is_("concession_frame", child, child.dep_):
                     continue  # "Whatever the outcome, …": a concession, no part of the claim
                 stack.append(child)
         return own
