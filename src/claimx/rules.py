@@ -753,7 +753,13 @@ class NonClaimRule(BaseModel):
 #: source, statement or finding (", *citing* the *need* for tests"): the
 #: participle is a claim of its own, not the frame of its clause;
 #: "inner_report", a report inside a report ("X said it *expects* …"),
-#: whose claim starts at the outer reporter
+#: whose claim starts at the outer reporter; "list_lead", the last word of a
+#: line that only leads into a list below it ("The survey also found
+#: *that*:", "… the *following*:"), no claim: the items are the claims;
+#: "named_item", the word after a name that opens an item of a list of who
+#: plays or holds what ("…, Ann Lee *as* the judge, and …"), each item a claim;
+#: "concession_frame", a free relative that opens a concession before its
+#: clause ("*Whatever* the outcome, …"), no part of the claim
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -811,6 +817,9 @@ SegmentRole = Literal[
     "participle_object",
     "reason_object",
     "inner_report",
+    "list_lead",
+    "named_item",
+    "concession_frame",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

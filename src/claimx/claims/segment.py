@@ -53,7 +53,23 @@ from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .sentences import doc_text, is_dateline
-from .tree import AUXILIARY_DEPS, BE, CLAUSE_DEPS, NUMERIC_LABELS, SUBJECT_DEPS, copula_lemma, finite
+from .tree import (
+    ATTACHED_CLAUSE_DEPS,
+    AUXILIARY_DEPS,
+    BE,
+    CLAUSAL_MODIFIER_DEPS,
+    CLAUSE_DEPS,
+    COMPLEMENT_DEP,
+    CONNECTIVE_DEPS,
+    NOMINAL_SUBJECT_DEPS,
+    NUMERIC_LABELS,
+    OPEN_COMPLEMENT_DEP,
+    PARTICIPLE_TAGS,
+    SUBJECT_DEPS,
+    VERB_POS,
+    copula_lemma,
+    finite,
+)
 
 register_extensions()
 
@@ -370,7 +386,7 @@ def split_stub(span: Span, head: Token) -> bool:
     if not words:
         return False
     last = words[-1]
-    if last.pos_ not in ("VERB", "AUX") or not (last.i == head.i or (last.dep_ == "xcomp" and last.tag_ == "VBG" and last.head.i == head.i)):
+    if last.pos_ not in VERB_POS or not (last.i == head.i or (last.dep_ == OPEN_COMPLEMENT_DEP and last.tag_ == "VBG" and last.head.i == head.i)):
         return False  # "refused to admit | that …", "has yet to confirm | that …": the infinitive's frame says how sure, and stays
     if any(t.pos_ == "VERB" and t.i not in (head.i, last.i) for t in span):
         return False  # "With the mayor considering a run, a poll found | that …": news of its own besides
@@ -453,7 +469,7 @@ def quoted_question(sent: Span, report_verbs: frozenset[str]) -> bool:
     if root not in rest or root.lemma_.lower() not in report_verbs:
         return False
     # nothing reported or done after the quote but the telling: "…,' she said, adding that …" has news of its own
-    return not any(t.i != root.i and t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS for t in rest)
+    return not any(t.i != root.i and t.pos_ in VERB_POS and t.dep_ in CLAUSE_DEPS for t in rest)
 
 
 def reporter_of_no_claim(span: Span, head: Token, words: SegmentWords) -> bool:
@@ -599,14 +615,14 @@ def _pseudo_cleft(token: Token, heads: set[int], words: SegmentWords) -> bool:
     that X" (a ``pseudo_cleft`` decision rule) whose X is a claim of its own:
     the copula adds no claim."""
     rule = words.match("pseudo_cleft", token)
-    if rule is None or not any(c.dep_ == "ccomp" and c.i in heads for c in token.children):
+    if rule is None or not any(c.dep_ == COMPLEMENT_DEP and c.i in heads for c in token.children):
         return False
     words.note(rule, token)
     return True
 
 
 def _is_predicate(token: Token) -> bool:
-    if token.pos_ in ("VERB", "AUX"):
+    if token.pos_ in VERB_POS:
         return True
     if token.pos_ in ("PRON", "DET", "SCONJ", "ADP"):
         return False  # "Whatever the outcome, …"
@@ -686,7 +702,7 @@ def is_clause_head(
             # "…, with one bank losing 11% and another falling 9%": each half of an absolute is a claim
             return True
         return is_clause_head(token.head, report_verbs, words) and _splits_from(token, words)
-    if token.dep_ == "ccomp":
+    if token.dep_ == COMPLEMENT_DEP:
         # "did not say whether …", "has not said how much …": an embedded
         # question is part of the claim that it is not known
         if words.is_("embedded_question", token):
@@ -745,7 +761,7 @@ def bare_frame(token: Token, heads: set[int], words: SegmentWords = NO_WORDS) ->
     with nothing else of its own (a ``frame_link`` decision rule: "The data
     *seem to show* that …", "It is *likely* that …", "She was *glad*
     that …")."""
-    content = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i and c.i in heads]
+    content = [c for c in token.children if c.dep_ == COMPLEMENT_DEP and c.i > token.i and c.i in heads]
     rest = [c for c in token.children if c.dep_ not in _FRAME_DEPS and not _sentence_adverbial(c, token)]
     rest = [c for c in rest if c.i not in {k.i for k in content}]
     if not rest:
@@ -757,7 +773,7 @@ def bare_frame(token: Token, heads: set[int], words: SegmentWords = NO_WORDS) ->
     if rule is None:
         return None
     if not content:
-        content = [c for c in link.children if c.dep_ == "ccomp" and c.i > link.i and c.i in heads]
+        content = [c for c in link.children if c.dep_ == COMPLEMENT_DEP and c.i > link.i and c.i in heads]
         if len(content) != 1:
             return None
     if not all(c.i == content[0].i or c.dep_ in _FRAME_DEPS for c in link.children):
@@ -839,7 +855,7 @@ def interrupted_subject(head: Token, words: SegmentWords) -> int | None:
     (an appositive, "Corvane, the cyber group, has rejected …", stays, as
     does a subject whose inner noun has the clause: "the wording of the
     deal, which …, could help")."""
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
+    subject = next((c for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < head.i), None)
     if subject is None:
         return None
     doc = head.doc
@@ -935,7 +951,7 @@ def is_absolute(token: Token, words: SegmentWords = NO_WORDS) -> bool:
     # preposition's complement: "with Stephen McFeely writing" (pcomp)
     return any(
         (c.dep_ == "pobj" and not words.is_("bare_absolute", c)) or _clausal_pcomp(c) for c in token.children
-    ) and token.head.pos_ in ("VERB", "AUX")
+    ) and token.head.pos_ in VERB_POS
 
 
 def event_gerund(token: Token, words: SegmentWords) -> Token | None:
@@ -963,7 +979,7 @@ def prepositional_claim(token: Token, words: SegmentWords = NO_WORDS) -> tuple[i
     noun ("along" counts with its "with"); inside its clause ("the firm,
     along with its partner, said …", "lost the race amid a scandal") the
     phrase is part of the clause's claim."""
-    if token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX") or token.i < token.head.i:
+    if token.dep_ != "prep" or token.head.pos_ not in VERB_POS or token.i < token.head.i:
         return None
     if token.i == 0 or token.doc[token.i - 1].text not in (",", "—", "–"):
         return None  # "he lost the race amid a scandal": a phrase not set off is part of its claim
@@ -1024,7 +1040,7 @@ def summary_phrase(token: Token) -> bool:
     after = token.right_edge.i + 1
     if after < len(doc) and not (doc[after].is_punct and doc[after].text not in (",", "(", "—", "-")):
         return False  # only a phrase that ends its sentence
-    if token.head.pos_ not in ("VERB", "AUX"):
+    if token.head.pos_ not in VERB_POS:
         return False
     # a figure or a rank before the noun sums the clause up ("the first gain",
     # "a 3% decrease"); a bare description names what it follows ("…, its online shop")
@@ -1051,7 +1067,7 @@ def summary_appositive(token: Token) -> Token | None:
     if after < len(doc) and not (doc[after].is_punct and doc[after].text not in (",", "(", "—", "-")):
         return None  # only a phrase that ends its sentence
     for clause in token.children:
-        if clause.dep_ in ("relcl", "acl") and clause.pos_ in ("VERB", "AUX") and any(
+        if clause.dep_ in CLAUSAL_MODIFIER_DEPS and clause.pos_ in VERB_POS and any(
             c.dep_ in SUBJECT_DEPS or (c.dep_ == "mark" and c.lower_ == "that") for c in clause.children
         ):
             return clause
@@ -1102,14 +1118,15 @@ def _bare_noun_phrase(span: Span) -> bool:
     )
 
 
-def _list_lead(span: Span, text: str | None) -> bool:
+def _list_lead(span: Span, text: str | None, words: SegmentWords = NO_WORDS) -> bool:
     """Whether ``span`` only leads into a list or a block set below it: it ends
     its line with a colon, on "that", "the following" or a copula that has
     nothing after it ("The survey also found that:", "This year's finalists
     are:");
     what it says is in the lines that follow, each a claim of its own. A
     clause with content before its colon ("The Post reported:", "One fan
-    tweeted:") stays: the act is news of its own."""
+    tweeted:") stays: the act is news of its own. The words that only lead
+    in are the ``list_lead`` decision rules."""
     text = doc_text(span.doc) if text is None else text
     after = text[span.end_char : span.end_char + 4].lstrip(" \t")
     if not after.startswith(":") or after[1:2] not in ("\n", ""):
@@ -1117,7 +1134,7 @@ def _list_lead(span: Span, text: str | None) -> bool:
     last = next((t for t in reversed(span) if not t.is_punct and not t.is_space), None)
     if last is None:
         return False
-    if last.lower_ in ("that", "following"):
+    if words.is_("list_lead", last):
         return True  # "found that:", "found the following:" (the parser reads "that" as a mark or an object)
     return copula_lemma(last) == BE and not any(c.dep_ in ("attr", "acomp") for c in last.children)
 
@@ -1142,7 +1159,7 @@ def _heading_or_byline(sent: Span, text: str) -> bool:
         return True  # a transcript's stage direction on a line of its own: "(APPLAUSE)", "[END OF CLIP.]"
     if line.lower().startswith("by "):
         # "By Jane Doe, staff writer" names; "By the end of May, the plant will close" is a sentence
-        return not any(t.pos_ in ("VERB", "AUX") for t in words_only)
+        return not any(t.pos_ in VERB_POS for t in words_only)
     words = line.split()
     return len(words) <= 10 and line[-1] not in ".!?\"”’:;)'"
 
@@ -1289,7 +1306,7 @@ def _gapped_comparisons(doc: Doc, start: int, end: int) -> list[int]:
         ):
             continue
         stop = next((j for j in range(k + 1, end) if doc[j].pos_ == "CCONJ" or doc[j].text in (",", ";")), end)
-        if any(t.pos_ in ("VERB", "AUX") for t in doc[k + 1 : stop]):
+        if any(t.pos_ in VERB_POS for t in doc[k + 1 : stop]):
             continue
         found.append(k + 1)
     return found
@@ -1312,10 +1329,10 @@ def _absolute_halves(doc: Doc, start: int, end: int) -> list[int]:
         while k < end and (
             doc[k].pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN")
             or doc[k].tag_ == "POS"
-            or (doc[k].tag_ in ("VBN", "VBG") and k + 1 < end and doc[k + 1].pos_ == "NOUN")  # "guided tours"
+            or (doc[k].tag_ in PARTICIPLE_TAGS and k + 1 < end and doc[k + 1].pos_ == "NOUN")  # "guided tours"
         ):
             k += 1
-        if k < end and k > i + 1 and doc[k].tag_ in ("VBG", "VBN") and doc[k - 1].pos_ in ("NOUN", "PROPN"):
+        if k < end and k > i + 1 and doc[k].tag_ in PARTICIPLE_TAGS and doc[k - 1].pos_ in ("NOUN", "PROPN"):
             halves.append(i + 1)
     return halves
 
@@ -1511,7 +1528,7 @@ def absolute_predicate(with_token: Token) -> Token:
         return clause
     noun = next(c for c in with_token.children if c.dep_ == "pobj")
     for child in noun.children:
-        if child.dep_ in ("acl", "relcl") or child.tag_ in ("VBN", "VBG"):
+        if child.dep_ in CLAUSAL_MODIFIER_DEPS or child.tag_ in PARTICIPLE_TAGS:
             return child
     return noun
 
@@ -1760,7 +1777,7 @@ class Segmenter(RulePackComponent):
         dropped.update(
             t.i for t in sent
             if _reporting_participle(t, self.words)
-            and any(c.dep_ == "ccomp" for c in t.children)
+            and any(c.dep_ == COMPLEMENT_DEP for c in t.children)
         )
         for token in heads:
             content = reported_clause(token, self.report_verbs, self.words)
@@ -1787,7 +1804,7 @@ class Segmenter(RulePackComponent):
             heads = [t for t in heads if t.i not in merged]
             heads_set = {t.i for t in heads}
         # "X is close, a new survey shows": the verb a glued clause hangs on frames it
-        dropped.update(t.head.i for t in heads if t.dep_ == "ccomp" and glued_frame(t, self.report_verbs, self.words))
+        dropped.update(t.head.i for t in heads if t.dep_ == COMPLEMENT_DEP and glued_frame(t, self.report_verbs, self.words))
         # A reporting verb that governs a clause remains a claim when the
         # claim's own words are the report ("Valve denied that ..."): we keep
         # the report as the claim's frame rather than a claim of its own.
@@ -1821,7 +1838,7 @@ class Segmenter(RulePackComponent):
                 if not span.start <= head_i < span.end and item_of is None:
                     # the parser put the predicate in a later half ("with a launch
                     # planned for May and sales set to open in June"): the half's own participle
-                    head_i = next((t.i for t in span if t.tag_ in ("VBN", "VBG")), span.root.i)
+                    head_i = next((t.i for t in span if t.tag_ in PARTICIPLE_TAGS), span.root.i)
                 words = sum(1 for t in span if not t.is_punct and not t.is_space)
                 if words < min_words:
                     continue
@@ -1829,7 +1846,7 @@ class Segmenter(RulePackComponent):
                     continue  # "<tweet id=…>": markup, no proposition
                 if _bare_noun_phrase(span):
                     continue  # "Jo Park." signing a letter, "Some really bad things.": names or exclaims, asserts nothing
-                if _list_lead(span, text):
+                if _list_lead(span, text, self.words):
                     continue  # "The survey also found that:" + a list: the items are the claims
                 lowered = span.text.lower()
                 if _boilerplate(lowered, self.boilerplate):
@@ -1953,12 +1970,12 @@ class Segmenter(RulePackComponent):
             for child in current.children:
                 if child.i in heads and child.i not in dropped:
                     continue
-                if child.i in dropped and child.dep_ in ("conj", "parataxis", "advcl", "ccomp", "relcl"):
+                if child.i in dropped and child.dep_ in ATTACHED_CLAUSE_DEPS:
                     # a coordinated reporting verb ("…, and analysts estimate
                     # that …"), or a relative one ("…, which said that …"),
                     # belongs to the claim it reports
                     continue
-                if child.dep_ == "advcl" and child.pos_ in ("PRON", "DET") and child.i < current.i:
+                if self.words.is_("concession_frame", child, child.dep_):
                     continue  # "Whatever the outcome, …": a concession, no part of the claim
                 stack.append(child)
         return own
@@ -1975,7 +1992,7 @@ class Segmenter(RulePackComponent):
         own = [
             t
             for t in self._own_tokens(token, heads, dropped)
-            if t.pos_ not in EDGE_POS and t.dep_ not in ("cc", "mark")
+            if t.pos_ not in EDGE_POS and t.dep_ not in CONNECTIVE_DEPS
         ] or [token]
         start = min(t.i for t in own)
         end = max(t.i for t in own) + 1
@@ -1986,7 +2003,7 @@ class Segmenter(RulePackComponent):
         # conjunct or a subject, as in a cast list "…, and Ed Skrein as Zapan")
         mine = {t.i for t in own}
         for i in range(token.i + 1, end):
-            if i in mine or doc[i].is_punct or doc[i].is_space or doc[i].pos_ in EDGE_POS or doc[i].dep_ in ("cc", "mark"):
+            if i in mine or doc[i].is_punct or doc[i].is_space or doc[i].pos_ in EDGE_POS or doc[i].dep_ in CONNECTIVE_DEPS:
                 continue
             tail = [t for t in own if t.i > i]
             if not any(t.dep_ in ("conj", "nsubj", "nsubjpass") for t in tail):
@@ -2020,12 +2037,13 @@ class Segmenter(RulePackComponent):
     def _split_lists(self, doc: Doc, start: int, end: int, head_i: int) -> Iterable[tuple[int, int, int, int]]:
         """Split "A as X, B as Y, and C as Z" lists into one claim per person.
 
-        An item is a proper name followed by "as", after a comma or "and"
-        (an adverb may come between: "and potentially Edward Norton as …").
+        An item is a proper name followed by "as" (a ``named_item`` decision
+        rule), after a comma or "and" (an adverb may come between: "and
+        potentially Edward Norton as …").
         """
         items: list[int] = []
         for i in range(start + 2, end):
-            if doc[i].lower_ != "as" or doc[i - 1].pos_ != "PROPN":
+            if not self.words.is_("named_item", doc[i]):
                 continue
             first = i - 1
             while first > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
@@ -2054,7 +2072,7 @@ class Segmenter(RulePackComponent):
                 if all(doc[j].is_upper or doc[j].is_title for j in range(start, k)):
                     start = k + 1
                 break
-        while start < end and (doc[start].pos_ in EDGE_POS or doc[start].dep_ in ("cc", "mark")):
+        while start < end and (doc[start].pos_ in EDGE_POS or doc[start].dep_ in CONNECTIVE_DEPS):
             start += 1
         while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):
             end -= 1

@@ -12,8 +12,18 @@ from spacy.tokens import Token
 
 #: Dependency labels that attach a clause of its own to its head.
 CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
+#: Dependency labels that attach a clause of its own to a head (every one of
+#: CLAUSE_DEPS but the root's).
+ATTACHED_CLAUSE_DEPS = CLAUSE_DEPS - {"ROOT"}
 #: Dependencies of a clause's subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+#: Dependencies of a nominal subject, active or passive.
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependencies of a clause that modifies a noun (a relative clause, a participle on it).
+CLAUSAL_MODIFIER_DEPS = frozenset({"relcl", "acl"})
+#: Dependencies of a connective that opens a clause (a coordinating conjunction,
+#: a subordinator): no part of a claim at its edges.
+CONNECTIVE_DEPS = frozenset({"cc", "mark"})
 #: Dependencies of a noun that is a core argument of its verb (subject, object,
 #: predicate nominal): the verb speaks for it ("the *launch* is scheduled",
 #: "plans an *event*").
@@ -41,6 +51,8 @@ def served_verb(token: Token) -> Token:
     return token
 
 
+#: the tags of a participle, past or present
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 #: the tags of a finite verb
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: the tags of a finite auxiliary (a modal is one)
