@@ -40,7 +40,7 @@ AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 COMPLEMENT_DEP = "ccomp"
 #: the dependency of a subjectless complement ("was set *to open*")
 OPEN_COMPLEMENT_DEP = "xcomp"
-#: the parts of speech of a verb
+#: the parts of speech of a verb (one ends the walk up from a noun to its clause)
 VERB_POS = frozenset({"VERB", "AUX"})
 
 
@@ -59,8 +59,6 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 FINITE_AUXILIARY_TAGS = FINITE_TAGS | {"MD"}
 #: finite forms of "be" (function words), finite even where the tagger says "VB"
 FINITE_BE = frozenset({"is", "are", "was", "were", "'s", "'re", "am"})
-#: the parts of speech of a verb, which ends the walk up from a noun to its clause
-VERB_POS = frozenset({"VERB", "AUX"})
 
 
 def finite(verb: Token) -> bool:
