@@ -5,6 +5,14 @@ from __future__ import annotations
 import pytest
 
 
+
+def assert_source(analyse, text: str, claim: str, source: str | None) -> None:
+    """``claim`` is a claim of ``text`` and ``source`` its attribution's text (None: no source)."""
+    records = {r.text: r for r in analyse(text)}
+    assert claim in records, list(records)
+    got = records[claim].attribution
+    assert (got.text if got else None) == source
+
 @pytest.mark.parametrize(
     "text, source, kind",
     [
@@ -300,9 +308,7 @@ def test_attribution_quotation_after_a_colon_takes_its_reporter(analyse):
     ],
 )
 def test_attribution_participle_adjunct_shares_the_subject(analyse, text, claim, source):
-    records = {r.text: r for r in analyse(text)}
-    assert claim in records, list(records)
-    assert records[claim].attribution is not None and records[claim].attribution.text == source
+    assert_source(analyse, text, claim, source)
 
 
 def test_attribution_participle_after_an_event_is_no_speaker(analyse):
@@ -588,10 +594,7 @@ def test_attribution_pronoun_means_the_person_the_sentence_before_was_about(anal
     ],
 )
 def test_attribution_finding_after_the_clause_it_reports(analyse, text, claim, source):
-    records = {r.text: r for r in analyse(text)}
-    assert claim in records, list(records)
-    got = records[claim].attribution
-    assert (got.text if got else None) == source
+    assert_source(analyse, text, claim, source)
 
 
 @pytest.mark.parametrize(
@@ -656,10 +659,7 @@ def test_attribution_block_quote_after_a_colon_takes_its_reporter(analyse):
     ],
 )
 def test_attribution_clause_taken_by_a_verb_of_saying(analyse, text, claim, source):
-    records = {r.text: r for r in analyse(text)}
-    assert claim in records, list(records)
-    got = records[claim].attribution
-    assert (got.text if got else None) == source
+    assert_source(analyse, text, claim, source)
 
 
 def test_attribution_page_of_letters_signed_by_its_writers(analyse):
@@ -716,10 +716,7 @@ def test_attribution_closing_name_of_an_article_signs_nothing(analyse):
     ],
 )
 def test_attribution_speech_act_as_the_claims_own_predicate(analyse, text, claim, source):
-    records = {r.text: r for r in analyse(text)}
-    assert claim in records, list(records)
-    got = records[claim].attribution
-    assert (got.text if got else None) == source
+    assert_source(analyse, text, claim, source)
 
 
 @pytest.mark.parametrize(

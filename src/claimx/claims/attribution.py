@@ -289,11 +289,9 @@ class AttributionTagger(RulePackComponent):
                 if child.dep_ in ("advcl", "parataxis", "ccomp", "conj") and not reports_other:
                     if child.dep_ in ("conj", "ccomp") and child.i < head.i:
                         continue
-                    if child.lemma_.lower() in self.clause_verbs and any(c.dep_ == "dobj" for c in child.children):
+                    if self._says_a_thing(child):
                         # "while the US added 292,000 jobs", "after emails showed
-                        # staff favouring B": a verb that says only in a clause,
-                        # with an object, reports nothing beside the claim
-                        self._fired(child, "clause_verb", child.lemma_.lower())
+                        # staff favouring B": nothing reported beside the claim
                         continue
                     if child.dep_ == "conj" and not trailing_reporter(child, self.report_verbs):
                         continue  # "…, and her agent is reportedly seeking the same fee" reports nothing
@@ -709,6 +707,16 @@ class AttributionTagger(RulePackComponent):
         *Anna*"), not recorded, or None."""
         return self._match("judgement", verb)
 
+    def _says_a_thing(self, verb: Token) -> bool:
+        """RETURNS (bool): whether a verb that says only in a clause (a
+        ``clause_verb`` word: "show", "tweet") has an object instead, so that
+        it reports no words ("the figures showed a rise"), recording it."""
+        word = verb.lemma_.lower()
+        if word not in self.clause_verbs or not any(c.dep_ == "dobj" for c in verb.children):
+            return False
+        self._fired(verb, "clause_verb", word)
+        return True
+
     def _fired(self, token: Token, kind: str, word: str) -> None:
         """Record that the ``attribution.jsonl`` rule ``(kind, word)`` decided at ``token``."""
         rule_id = self.rule_ids.get((kind, word))
@@ -946,10 +954,9 @@ class AttributionTagger(RulePackComponent):
             return self._statement_issuer(doc, sent)
         for token in sent:
             if token.pos_ == "VERB" and self._reports(token):
-                if token.lemma_.lower() in self.clause_verbs and any(c.dep_ == "dobj" for c in token.children):
+                if self._says_a_thing(token):
                     # "X tweeted the transcript:", "posted the following
                     # picture:": what the colon hands on is the thing, not X's words
-                    self._fired(token, "clause_verb", token.lemma_.lower())
                     continue
                 subject = self._subject_of(token)
                 if subject is not None and self._match("pronoun", subject) is None:
