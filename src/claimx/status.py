@@ -286,15 +286,18 @@ def _mention_words() -> dict[str, dict[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _slot_phrases() -> dict[tuple[str, str], tuple[str, ...]]:
-    """RETURNS (dict): (topic, key) -> the slot's words of several words, lower case,
-    longest first ("first test flight" before "test flight")."""
+def _slot_phrases() -> dict[tuple[str, str], re.Pattern[str]]:
+    """RETURNS (dict): (topic, key) -> one pattern of the slot's words of several
+    words, lower case, longest first ("first test flight" before "test flight")."""
     from .slots import load_slots
 
     out: dict[tuple[str, str], list[str]] = {}
     for slot in load_slots():
         out.setdefault((slot.topic, slot.key), []).extend(w.casefold() for w in slot.words if " " in w.strip())
-    return {k: tuple(sorted(set(v), key=lambda w: (-len(w), w))) for k, v in out.items() if v}
+    return {
+        k: re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in sorted(set(v), key=lambda w: (-len(w), w))) + r")(?![^\W_])")
+        for k, v in out.items() if v
+    }
 
 
 def _without_own_phrases(text: str, topic: str, key: str) -> str:
@@ -302,9 +305,8 @@ def _without_own_phrases(text: str, topic: str, key: str) -> str:
     slot: their words name that fact, no other ("the first test flight" holds
     "test", but is the first flight)."""
     text = text.casefold()
-    for phrase in _slot_phrases().get((topic, key), ()):
-        text = re.sub(r"(?<![^\W_])" + re.escape(phrase) + r"(?![^\W_])", " ", text)
-    return text
+    phrases = _slot_phrases().get((topic, key))
+    return phrases.sub(" ", text) if phrases is not None else text
 
 
 def _listed_attributes(text: str, words: Mapping[str, str]) -> set[str]:
