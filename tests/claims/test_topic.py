@@ -82,6 +82,8 @@ def test_topic_and_key(analyse, text, topic, key):
         ("About 40% of the components will be made locally.", "components"),
         # no noun of its own: the topic's name
         ("They said no.", "other"),
+        # a hyphenated noun is one word, whichever piece the parser takes for the noun
+        ("The governor said on Monday that he would not endorse her re-election.", "re-election"),
     ],
 )
 def test_topic_other_keys_on_its_attribute(analyse, text, key):
@@ -690,3 +692,18 @@ def test_topic_main_subject_of_an_untitled_article_is_read_by_its_headline(nlp, 
     doc._.title = None
     doc = nlp(doc)
     assert nlp.get_pipe("claimx_topic").main_subject(doc) == subject
+
+
+@pytest.mark.parametrize(
+    "body, start, subject",
+    [
+        # an abbreviation the article defines in brackets stands for the name before it
+        ("Orvane Air (OVA) has ordered ten jets. OVA said it will be paid compensation by the maker.", "OVA said", "Orvane Air"),
+        # not a bracket that spells another name's letters
+        ("Orvane Air (Oslo) has ordered ten jets. Oslo said it will be paid compensation by the maker.", "Oslo said", "Oslo"),
+    ],
+)
+def test_topic_abbreviation_defined_in_brackets_names_its_subject(analyse, body, start, subject):
+    records = analyse(body, title="Airline wins compensation")
+    record = [r for r in records if r.text.startswith(start)][0]
+    assert record.subject.name == subject, [(r.text, r.subject.name) for r in records]

@@ -639,6 +639,15 @@ class TopicTagger(RulePackComponent):
                 info = claim._.claim
                 if info["topic"] in _PRODUCT_TOPICS and info["subject"]["start"] is None and info["subject"]["name"] == main:
                     info["subject"] = {"name": product, "start": None, "end": None}
+        defined = _defined_abbreviations(doc, text)
+        if defined:
+            # "Singapore Airlines (SIA) … SIA says": an abbreviation the
+            # article defines in brackets names what it stands for
+            for claim in claims:
+                info = claim._.claim
+                full = defined.get(info["subject"]["name"])
+                if full is not None:
+                    info["subject"] = {**info["subject"], "name": full}
         return doc
 
     def _party_objects(self, claim: Span, words: list[int]) -> bool:
@@ -1584,11 +1593,45 @@ def _attribute(claim: Span, head: Token, source: dict, match: Match) -> str | No
     ):
         _note(doc[first - 1], compound)
         first -= 1
-    return doc[first : found.i + 1].text.lower()
+    # "endorse her re-election": the parser may take the first piece of a
+    # hyphenated word for the noun; the attribute is the whole word
+    last = found.i
+    while last + 2 < claim.end and _hyphen_piece(doc[last]):
+        last += 2
+    return doc[first : last + 1].text.lower()
 
 
 #: the topics of a product's own facts: how it is built, when it comes out, what it is called and like
 _PRODUCT_TOPICS = frozenset({"production", "release", "title", "other"})
+
+
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,7})\)")
+
+
+def _defined_abbreviations(doc: Doc, text: str) -> dict[str, str]:
+    """RETURNS (dict[str, str]): the abbreviations an article defines in
+    brackets after a name ("Singapore Airlines (SIA)", "the Federal Aviation
+    Administration (FAA)") -> that name: a named entity of two words or more
+    written just before the bracket, whose first letter the abbreviation
+    begins with and whose letters it takes in order. An abbreviation defined
+    for two names is left alone."""
+    out: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ in NUMERIC_LABELS or len(ent) < 2:
+            continue
+        found = _BRACKETED.match(text, ent.end_char)
+        if found is None:
+            continue
+        short, full = found.group(1), ent.text
+        if sum(c.isupper() for c in short) < 2 or short.lower() in full.lower().split():
+            continue
+        if full.lower().startswith("the "):
+            full = full[4:]
+        letters = iter(full.lower())
+        if full[:1].lower() != short[:1].lower() or not all(c in letters for c in short.lower()):
+            continue
+        out.setdefault(short, set()).add(full)
+    return {short: next(iter(fulls)) for short, fulls in out.items() if len(fulls) == 1}
 
 
 def _article_product(doc: Doc, main: str) -> str | None:
