@@ -707,3 +707,16 @@ def test_topic_abbreviation_defined_in_brackets_names_its_subject(analyse, body,
     records = analyse(body, title="Airline wins compensation")
     record = [r for r in records if r.text.startswith(start)][0]
     assert record.subject.name == subject, [(r.text, r.subject.name) for r in records]
+
+
+def test_topic_claim_writing_the_fuller_name_of_the_main_subject_takes_it(analyse):
+    body = (
+        "Brackley Athletic have rejected a bid of 20 million euros for their captain. "
+        "Brackley said the player is not for sale."
+    )
+    records = analyse(body, title="Brackley turn down bid for captain")
+    subjects = {r.text.split()[0]: r.subject.name for r in records}
+    assert subjects.get("Brackley") == "Brackley", [(r.text, r.subject.name) for r in records]
+    assert [r.subject.name for r in records if r.text.startswith("Brackley Athletic")] == ["Brackley Athletic"], [
+        (r.text, r.subject.name) for r in records
+    ]

@@ -828,6 +828,12 @@ class TopicTagger(RulePackComponent):
             at = claim.text.find(main)
             if at >= 0:
                 begin = claim.start_char + at
+                # "Harwick Rovers have accepted …" in an article titled on
+                # "Harwick": the claim writes the fuller name, when every
+                # time it names the subject it is the start of a longer one
+                fuller = _fuller_names(claim, ents, main)
+                if fuller is not None:
+                    return {"name": fuller.text, "start": fuller.start_char, "end": fuller.end_char}
                 return {"name": main, "start": begin, "end": begin + len(main)}
             for start, end, _ in alias_at:
                 if claim.start_char <= start and end <= claim.end_char:
@@ -1632,6 +1638,22 @@ def _defined_abbreviations(doc: Doc, text: str) -> dict[str, str]:
             continue
         out.setdefault(short, set()).add(full)
     return {short: next(iter(fulls)) for short, fulls in out.items() if len(fulls) == 1}
+
+
+def _fuller_names(claim: Span, ents: list[Span], main: str) -> Span | None:
+    """RETURNS (Span | None): the longer name a claim writes where it names
+    the article's subject only as the first words of that name ("Harwick
+    Rovers" for "Harwick", whatever the entity tagger takes it for), else
+    None (the claim also names the subject on its own)."""
+    text, base = claim.text, claim.start_char
+    fuller = None
+    for found in re.finditer(r"(?<!\w)" + re.escape(main) + r"(?!\w)", text):
+        begin = base + found.start()
+        ent = next((e for e in ents if e.start_char == begin and e.end_char > begin + len(main) and e.label_ not in NUMERIC_LABELS), None)
+        if ent is None or not ent.text.startswith(main + " "):
+            return None
+        fuller = fuller or ent
+    return fuller
 
 
 def _article_product(doc: Doc, main: str) -> str | None:
