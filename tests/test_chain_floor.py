@@ -27,13 +27,13 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 8),
     "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 10),
-    "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 11),
+    "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 12),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 4),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 7),
 }
 #: all dev chains together: group found, final status, whole history, value (of 158 facts)
-TOTAL_FLOORS = {"found": 120, "status": 97, "history": 59, "value": 88}
+TOTAL_FLOORS = {"found": 121, "status": 98, "history": 60, "value": 89}
 
 
 def _build_articles(folder: Path) -> None:

@@ -701,6 +701,14 @@ def test_topic_main_subject_of_an_untitled_article_is_read_by_its_headline(nlp, 
         ("Orvane Air (OVA) has ordered ten jets. OVA said it will be paid compensation by the maker.", "OVA said", "Orvane Air"),
         # not a bracket that spells another name's letters
         ("Orvane Air (Oslo) has ordered ten jets. Oslo said it will be paid compensation by the maker.", "Oslo said", "Oslo"),
+        # undefined, the one name the article writes whose letters it takes in order
+        ("Orvane Air has ordered ten jets. OVA said it will be paid compensation by the maker.", "OVA said", "Orvane Air"),
+        # two such names: left alone
+        (
+            "Orvane Air and Ostrava Aviation have ordered jets. OVA said it will be paid compensation by the maker.",
+            "OVA said",
+            "OVA",
+        ),
     ],
 )
 def test_topic_abbreviation_defined_in_brackets_names_its_subject(analyse, body, start, subject):

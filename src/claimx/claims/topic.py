@@ -640,14 +640,15 @@ class TopicTagger(RulePackComponent):
                 if info["topic"] in _PRODUCT_TOPICS and info["subject"]["start"] is None and info["subject"]["name"] == main:
                     info["subject"] = {"name": product, "start": None, "end": None}
         defined = _defined_abbreviations(doc, text)
-        if defined:
+        for claim in claims:
             # "Singapore Airlines (SIA) … SIA says": an abbreviation the
-            # article defines in brackets names what it stands for
-            for claim in claims:
-                info = claim._.claim
-                full = defined.get(info["subject"]["name"])
-                if full is not None:
-                    info["subject"] = {**info["subject"], "name": full}
+            # article defines in brackets names what it stands for; one it
+            # does not define, the one name it writes that it abbreviates
+            info = claim._.claim
+            short = info["subject"]["name"]
+            full = defined.get(short) if short in defined else _spelt_by(short, doc.ents, title_names(doc._.title or ""))
+            if full is not None:
+                info["subject"] = {**info["subject"], "name": full}
         return doc
 
     def _party_objects(self, claim: Span, words: list[int]) -> bool:
@@ -1654,6 +1655,34 @@ def _fuller_names(claim: Span, ents: list[Span], main: str) -> Span | None:
             return None
         fuller = fuller or ent
     return fuller
+
+
+_ABBREVIATION = re.compile(r"[A-Z][A-Z&]{1,5}")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """RETURNS (bool): whether ``short`` may abbreviate ``full``: it begins
+    with the first word's first letter, ends with the last word's, and takes
+    the name's letters in order ("SIA" for "Singapore Airlines")."""
+    words = full.split()
+    if len(words) < 2 or short.lower() in (w.lower() for w in words):
+        return False
+    if short[0].lower() != words[0][0].lower() or short[-1].lower() != words[-1][0].lower():
+        return False
+    letters = iter(full.lower())
+    return all(c in letters for c in short.lower())
+
+
+def _spelt_by(short: str, ents: Sequence[Span], titled: Sequence[str] = ()) -> str | None:
+    """RETURNS (str | None): the one name of several words among an
+    article's entities and its title's names that an abbreviation used as a
+    subject without definition abbreviates (the title's "Singapore
+    Airlines", the body's "SIA"), else None."""
+    if not _ABBREVIATION.fullmatch(short):
+        return None
+    names = [e.text for e in ents if e.label_ not in NUMERIC_LABELS and e.label_ != "PERSON"] + list(titled)
+    fulls = {name.removeprefix("the ") for name in names if _abbreviates(short, name.removeprefix("the "))}
+    return fulls.pop() if len(fulls) == 1 else None
 
 
 def _article_product(doc: Doc, main: str) -> str | None:
