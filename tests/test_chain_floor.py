@@ -33,7 +33,7 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 7),
 }
 #: all dev chains together: group found, final status, whole history, value (of 158 facts)
-TOTAL_FLOORS = {"found": 119, "status": 97, "history": 59, "value": 87}
+TOTAL_FLOORS = {"found": 119, "status": 97, "history": 59, "value": 88}
 
 
 def _build_articles(folder: Path) -> None:

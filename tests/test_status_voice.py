@@ -295,3 +295,21 @@ def test_background_restating_a_confirmation_stays_silent():
     ]
     records = rollup(claims, _docs("a", "b"))
     assert _steps(records, "bankruptcy exit") == [("a", "confirmed")]
+
+
+def test_background_before_any_news_does_not_speak_when_news_follows():
+    # "had lodged" restates coverage the group does not hold: the fact's
+    # history starts with the article that has news of it
+    claims = [
+        _claim("a", 1, "Corvel Motors had lodged a bid for the van maker", "confirmed", "deal"),
+        _claim("b", 1, "Corvel Motors withdrew its bid for the van maker", "denied", "deal"),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "deal") == [("b", "denied")]
+
+
+def test_background_speaks_when_no_article_has_news_of_the_fact():
+    claims = [
+        _claim("a", 1, "Corvel Motors had lodged a bid for the van maker", "confirmed", "deal"),
+        _claim("b", 1, "Analysts said Corvel Motors had lodged a bid for the van maker", "confirmed", "deal"),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "deal") == [("a", "confirmed")]

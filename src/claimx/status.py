@@ -24,7 +24,9 @@ news), as is one that writes the value an earlier article gave, with the
 same status, as the name of a thing ("the £40m sale now awaits the
 regulator"), and so, once an earlier article has spoken to the group, is a
 claim worded as background (``models/en/background.jsonl``: "had said",
-"initially", "earlier this year"); an article that only restates earlier
+"initially", "earlier this year"); an article whose every claim of a group
+is worded as background does not speak to it before any other article has,
+unless no later article has news of it; an article that only restates earlier
 coverage does not speak to the group, nor does one whose claims that say
 most restate it and whose others are faint (they neither name the subject,
 nor carry status words, nor give the value). A claim whose every date lies
@@ -718,8 +720,18 @@ def _history(
     history: list[StatusStep] = []  # in article order
     # what earlier articles said: (status, content words, value) per claim
     earlier: list[tuple[str, frozenset[str], str | None]] = []
-    for doc_id in sorted(by_doc, key=_DocOrder(docs)):
+    ordered = sorted(by_doc, key=_DocOrder(docs))
+    for n_doc, doc_id in enumerate(ordered):
         entries = by_doc[doc_id]
+        if not earlier and _all_background(entries, background) and any(
+            not _all_background(by_doc[later], background) for later in ordered[n_doc + 1 :]
+        ):
+            # "Earlier this month the two ferry firms had asked for state
+            # loans", before any article spoke to the fact: every claim of
+            # the article is worded as background, a restatement of coverage
+            # the group does not hold; it speaks only when no later article
+            # has news of the fact
+            continue
         # a claim that restates what an earlier article said, with the
         # same status, is background ("Seven months after Valve said …"),
         # and so is one worded as background once the fact has been
@@ -849,6 +861,11 @@ def _history(
             )
         )
     return history
+
+
+def _all_background(entries: list[tuple[int, int, Mapping[str, Any]]], background: frozenset[str]) -> bool:
+    """RETURNS (bool): whether every claim an article has in a group is worded as background."""
+    return all(entry[2]["claim_id"] in background for entry in entries)
 
 
 def _names_party(subject: str, party: str) -> bool:
