@@ -280,3 +280,28 @@ def test_what_usually_happens_speaks_for_no_fact():
     assert [(s.doc_id, s.status) for s in price.history] == [("a", "expected")]
     # a fact of which only what usually happens was said is no tracked fact
     assert not [r for r in records.values() if r.key == "manufacturing"]
+
+
+def test_a_refusal_denies_the_fact_refused():
+    # the refusal took place; the fact the claim speaks to, the rota's
+    # acceptance, did not, however hedged the report of the refusal
+    claims = [
+        claim_record("a", 1, "The drivers' union is expected to accept the new rota", "expected",
+                     subject="Harbour Line", topic="business", key="contract"),
+        claim_record("b", 1, "The drivers' union appeared to refuse to accept the new rota", "rumored",
+                     subject="Harbour Line", topic="business", key="contract"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "denied")]
+
+
+def test_declining_to_predict_leaves_the_fact_undecided_without_a_value():
+    claims = [
+        claim_record("a", 1, "Harbour Line could return to profit in 2027", "rumored",
+                     subject="Harbour Line", topic="business", key="profitability", date="2027"),
+        claim_record("b", 1, "The chief executive declined to predict when Harbour Line would return to profit",
+                     "rumored", subject="Harbour Line", topic="business", key="profitability"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "rumored"), ("b", "unconfirmed")]
+    assert record.value is None

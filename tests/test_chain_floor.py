@@ -21,7 +21,7 @@ SHARED = ROOT.parent / "shared"
 #: chain -> final status right, at least
 STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "devset": (SHARED / "devset", 5),
-    "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 14),
+    "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 15),
     "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 13),
     "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 12),
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
@@ -33,7 +33,7 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 7),
 }
 #: all dev chains together: group found, final status, whole history, value (of 158 facts)
-TOTAL_FLOORS = {"found": 119, "status": 97, "history": 59, "value": 88}
+TOTAL_FLOORS = {"found": 119, "status": 98, "history": 59, "value": 89}
 
 
 def _build_articles(folder: Path) -> None:

@@ -46,8 +46,10 @@ denies it; a denial that only says a plan is left untouched ("the strike
 will not affect its plans for a second line") speaks for the planned fact as
 expected, a person's forecast ("the analyst cut his forecast for its sales")
 as rumored, and a request for more money ("asked its lenders for a further
-$20m") as undecided, with the sum asked: the rules with ``speaks`` of
-``background.jsonl`` (their ``reads``, the status they apply to).
+$20m") as undecided, with the sum asked, a refusal ("the union refused to
+accept the rota") as denied, and declining to tell ("declined to predict
+when") as undecided: the rules with ``speaks`` of ``background.jsonl``
+(their ``reads``, the status or statuses they apply to).
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
