@@ -313,3 +313,18 @@ def test_background_speaks_when_no_article_has_news_of_the_fact():
         _claim("b", 1, "Analysts said Corvel Motors had lodged a bid for the van maker", "confirmed", "deal"),
     ]
     assert _steps(rollup(claims, _docs("a", "b")), "deal") == [("a", "confirmed")]
+
+
+def test_an_amount_tagged_without_its_figure_takes_the_figure_after_it():
+    # the tagger takes "more than" for the amount and leaves "$6 billion" out
+    text = "The delays have cost Corvel Motors more than $6 billion"
+    claim = _claim("a", 1, text, "confirmed", "price")
+    start = text.index("more than")
+    claim["entities"] = [{"text": "more than", "start": start, "end": start + 9, "label": "CARDINAL"}]
+    (record,) = rollup([claim], _docs("a")).values()
+    assert record.value == "$6 billion"
+    # with no figure after it, a phrase of comparison is no amount
+    claim = _claim("a", 1, "Corvel Motors sold more than it planned", "confirmed", "price")
+    claim["entities"] = [{"text": "more than", "start": 19, "end": 28, "label": "CARDINAL"}]
+    (record,) = rollup([claim], _docs("a")).values()
+    assert record.value is None

@@ -442,7 +442,7 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
     if kind in ("amount", "count", "any"):
         spans = [(d.get("start"), d.get("end")) for d in dates]
         for label in COUNT_LABELS if kind == "count" else AMOUNT_LABELS:
-            for ent in claim.get("entities") or []:
+            for ent in _entities(claim):
                 if _label(ent) != label or any(
                     s is not None and s <= ent.get("start", -1) < e for s, e in spans
                 ) or _model_number(claim, ent):
@@ -480,10 +480,47 @@ def _attribute_figure(claim: Mapping[str, Any], topic: str | None, key: str | No
     if topic != "other" or not key or (topic, slot_key(topic, key)) in value_kinds() or any(c.isdigit() for c in key):
         return None
     for label in _ATTRIBUTE_LABELS:
-        for ent in claim.get("entities") or []:
+        for ent in _entities(claim):
             if ent.get("label") == label:
                 return _written_amount(claim, ent)
     return None
+
+
+#: a figure as news writes an amount: a currency sign, digits or a number word, a scale, a unit of money
+_FIGURE = re.compile(
+    r"(?:[A-Z]{0,3}\$|€|£|¥)?\s?(?:\d[\d.,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s(?=hundred|thousand|million|billion))"
+    r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|m|k)\b)*(?:\s(?:US\s)?(?:dollars|euros|pounds|yen)\b)?",
+)
+#: a number word: an amount the tagger found without digits may still be written in words ("five", "a few hundred")
+_NUMBER_WORD = re.compile(
+    r"(?<![^\W_])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def _entities(claim: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """RETURNS (list): a claim's entities, an amount the tagger found with no
+    figure in it ("more than", "as much as" tagged apart from the "$6 billion"
+    after them) replaced by the figure written right after it, or left out
+    when none is."""
+    text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
+    out = []
+    for ent in claim.get("entities") or []:
+        written = str(ent.get("text") or "")
+        if ent.get("label") not in AMOUNT_LABELS or any(c.isdigit() for c in written) or _NUMBER_WORD.search(written):
+            out.append(ent)
+            continue
+        end = ent.get("end")
+        if base is None or end is None:
+            continue
+        after = re.compile(r"\s*").match(text, end - base).end()
+        figure = _FIGURE.match(text, after)
+        if figure and any(c.isdigit() for c in figure.group(0)) and not any(
+            (other.get("start") or -1) == base + after for other in claim.get("entities") or []
+        ):
+            out.append({**ent, "text": figure.group(0).strip(), "start": base + after, "end": base + figure.end()})
+    return out
 
 
 #: a bare number the entity tagger may take for a date ("the ferry line has so far booked 35")
@@ -510,7 +547,7 @@ def _counts(claim: Mapping[str, Any], topic: str, key: str) -> bool:
     value = _value(claim, topic, key)
     return value is not None and any(
         _label(ent) in ("CARDINAL", "QUANTITY") and _written_amount(claim, ent) == value
-        for ent in claim.get("entities") or []
+        for ent in _entities(claim)
     )
 
 
