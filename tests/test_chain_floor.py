@@ -30,10 +30,10 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 11),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 4),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
-    "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 7),
+    "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 8),
 }
 #: all dev chains together: group found, final status, whole history, value (of 158 facts)
-TOTAL_FLOORS = {"found": 119, "status": 98, "history": 59, "value": 89}
+TOTAL_FLOORS = {"found": 119, "status": 99, "history": 60, "value": 90}
 
 
 def _build_articles(folder: Path) -> None:

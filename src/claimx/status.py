@@ -599,6 +599,47 @@ def _successors(claim: Mapping[str, Any], person: str) -> list[str]:
     return found
 
 
+#: the parties an act may be towards: people, organisations, countries
+_PARTY_LABELS = ("PERSON", "ORG", "GPE")
+#: what stands between two names of one list: commas, "and", a title or a
+#: name's bracketed note ("Sen. Vera Odell (D-Ore.), and Rep. Ian Price")
+_LIST_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?[\s,]*(?:(?:and|or)\s+)?(?:the\s+)?(?:[A-Z][\w.]*\.?\s+){0,3}")
+
+
+def _listed_parties(claim: Mapping[str, Any], key: str, act: str | None) -> list[str]:
+    """RETURNS (list[str]): for a claim keyed as an act towards a party
+    ("Kerr endorsement"), the other parties the claim lists with that one
+    ("endorsed Mia Kerr, Sen. Vera Odell and Ian Price": Odell, Price), each
+    named as the key names a party (a person by surname, a body by its name)."""
+    if not act or not key.endswith(" " + act):
+        return []
+    party = key[: -len(act) - 1].strip()
+    text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
+    ents = sorted(
+        (e for e in claim.get("entities") or () if e.get("label") in _PARTY_LABELS and e.get("start") is not None),
+        key=lambda e: e["start"],
+    )
+    if base is None or not party:
+        return []
+    at = next((n for n, e in enumerate(ents) if str(e.get("text") or "").endswith(party)), None)
+    if at is None:
+        return []
+    found: list[str] = []
+    end = ents[at]["end"]
+    for ent in ents[at + 1 :]:
+        before = text[: ent["start"] - base]
+        if before.count("(") > before.count(")"):
+            # a name's bracketed note ("(D-Ore.)") is no party of the list
+            continue
+        gap = text[end - base : ent["start"] - base]
+        if not gap.strip() or _LIST_GAP.fullmatch(gap) is None:
+            break
+        name = str(ent.get("text") or "").strip()
+        found.append(name.split()[-1] if ent.get("label") == "PERSON" else name)
+        end = ent["end"]
+    return [name for name in found if name and name != party]
+
+
 @functools.lru_cache(maxsize=4)
 def _leaving_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """RETURNS (re.Pattern): a name's end, up to four words that do not
@@ -1025,6 +1066,13 @@ def rollup(
                 skey = (subject, topic, successor)
                 groups.setdefault(skey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
                 names.setdefault(skey, set()).add(claim["subject"]["name"])
+        # "endorsed Kerr, Odell and Price": an act towards each party of a
+        # list is an act towards each of them
+        if (topic, slot_key(topic, key)) in agent_keys:
+            for party in _listed_parties(claim, key, slot_key(topic, key)):
+                pkey = (subject, topic, f"{party} {slot_key(topic, key)}")
+                groups.setdefault(pkey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
+                names.setdefault(pkey, set()).add(claim["subject"]["name"])
         # "has a 12-inch display, 8GB of memory and a 5,000mAh battery": a
         # clause that lists attributes speaks to each of them
         if topic == "other" and claim["key"] in attribute_keys:
