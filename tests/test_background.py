@@ -305,3 +305,14 @@ def test_declining_to_predict_leaves_the_fact_undecided_without_a_value():
     (record,) = rollup(claims, _docs("a", "b")).values()
     assert [(s.doc_id, s.status) for s in record.history] == [("a", "rumored"), ("b", "unconfirmed")]
     assert record.value is None
+
+
+def test_a_rejection_or_withdrawal_denies_the_fact():
+    claims = [
+        claim_record("a", 1, "The harbour bill is expected to pass the upper house", "expected",
+                     subject="Harbour Bill", topic="other", key="passage"),
+        claim_record("b", 1, "The upper house rejected the harbour bill on Tuesday", "confirmed",
+                     subject="Harbour Bill", topic="other", key="passage"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "denied")]
