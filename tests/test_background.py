@@ -316,3 +316,18 @@ def test_a_rejection_or_withdrawal_denies_the_fact():
     ]
     (record,) = rollup(claims, _docs("a", "b")).values()
     assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "denied")]
+
+
+def test_a_plain_future_at_a_vague_time_is_expected():
+    # "sometime next week": a plan whose day is not fixed
+    claims = [claim_record("a", 1, "Ilse Brandt will meet Odell Price sometime next week", "confirmed",
+                           subject="Ilse Brandt", topic="other", key="Price meeting", date="2026-W20")]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert record.status == "expected"
+
+
+def test_withholding_denies_the_fact_withheld():
+    claims = [claim_record("a", 1, "The regulator withheld its approval of the Harbour Line merger", "confirmed",
+                           subject="Harbour Line", topic="other", key="regulatory approval")]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert record.status == "denied"

@@ -33,7 +33,7 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 8),
 }
 #: all dev chains together: group found, final status, whole history, value (of 158 facts)
-TOTAL_FLOORS = {"found": 119, "status": 99, "history": 60, "value": 90}
+TOTAL_FLOORS = {"found": 119, "status": 99, "history": 61, "value": 91}
 
 
 def _build_articles(folder: Path) -> None:
