@@ -331,3 +331,21 @@ def test_withholding_denies_the_fact_withheld():
                            subject="Harbour Line", topic="other", key="regulatory approval")]
     (record,) = rollup(claims, _docs("a")).values()
     assert record.status == "denied"
+
+
+def test_a_plan_put_at_risk_is_rumored():
+    claims = [
+        claim_record("a", 1, "Harbour Line plans to build its ferries in Leith", "expected",
+                     subject="Harbour Line", topic="production", key="manufacturing"),
+        claim_record("b", 1, "The ruling imperils Harbour Line's plan to build its ferries in Leith", "expected",
+                     subject="Harbour Line", topic="production", key="manufacturing"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "rumored")]
+
+
+def test_a_call_for_a_thing_leaves_it_undecided_without_the_calls_date():
+    claims = [claim_record("a", 1, "The auditors on 12 May called for a new tender for the Harbour Line contract",
+                           "confirmed", subject="Harbour Line", topic="business", key="contract", date="2026-05-12")]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert (record.status, record.value) == ("unconfirmed", None)
