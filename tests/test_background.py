@@ -337,7 +337,7 @@ def test_a_plan_put_at_risk_is_rumored():
     claims = [
         claim_record("a", 1, "Harbour Line plans to build its ferries in Leith", "expected",
                      subject="Harbour Line", topic="production", key="manufacturing"),
-        claim_record("b", 1, "The ruling imperils Harbour Line's plan to build its ferries in Leith", "expected",
+        claim_record("b", 1, "A court ruling on the shipyard's lease imperils that plan", "expected",
                      subject="Harbour Line", topic="production", key="manufacturing"),
     ]
     (record,) = rollup(claims, _docs("a", "b")).values()
