@@ -349,3 +349,21 @@ def test_a_call_for_a_thing_leaves_it_undecided_without_the_calls_date():
                            "confirmed", subject="Harbour Line", topic="business", key="contract", date="2026-05-12")]
     (record,) = rollup(claims, _docs("a")).values()
     assert (record.status, record.value) == ("unconfirmed", None)
+
+
+def test_not_due_until_a_date_expects_the_fact_then():
+    claims = [claim_record("a", 1, "Deliveries of the Harbour Line trams are not due until March", "denied",
+                           subject="Harbour Line", topic="release", key="delivery", date="2027-03")]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert (record.status, record.value) == ("expected", "2027-03")
+
+
+def test_undecided_former_plans_leave_the_new_date_standing():
+    # "no one knows if the dates originally set will hold" is of
+    # the former plan (background): the new date given beside it speaks
+    claims = [
+        _released("a", 1, "it is expected to arrive in shops on 11 November", "expected", named=False, date="2026-11-11"),
+        _released("a", 2, "It is not known if the launch dates originally set will hold", "unconfirmed", named=False),
+    ]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert (record.status, record.value) == ("expected", "2026-11-11")

@@ -879,6 +879,9 @@ def _history(
             entry for entry in (fresh or entries)
             if entry[2]["status"] == "unconfirmed" and entry[2].get("cues") and not _value(entry[2], topic, key)
             and entry[2].get("sentence") is not None and entry[2].get("sentence") == claim.get("sentence")
+            # "no one knows if the dates originally set will hold": what a
+            # former plan becomes leaves the new value standing
+            and entry[2]["claim_id"] not in background
         ]
         if best != 0 and claim["status"] in _HEDGED and undecided:
             claim = min(undecided, key=_entry_order)[2]
@@ -891,7 +894,7 @@ def _history(
             untold = [
                 entry for entry in fresh
                 if entry[2]["status"] == "unconfirmed" and entry[2].get("cues") and not _value(entry[2], topic, key)
-                and asking_rule(entry[2].get("text") or "") is not None
+                and asking_rule(entry[2].get("text") or "") is not None and entry[2]["claim_id"] not in background
             ]
             if untold:
                 claim = min(untold, key=_entry_order)[2]
