@@ -426,9 +426,15 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         return None
     dates = claim.get("dates") or []
     if kind == "measure":
-        # "a 12.4-inch display", "rated at 10,200mAh": the figure with its unit
-        found = _MEASURE.search(claim.get("text") or "")
-        return found.group(0) if found else None
+        # "a 12.4-inch display", "rated at 10,200mAh": the figure with its
+        # unit; of several ("a 12-inch display, 8GB of memory and a
+        # 5,000mAh battery"), the one nearest a word of the fact's slot
+        text = claim.get("text") or ""
+        found = list(_MEASURE.finditer(text))
+        if not found:
+            return None
+        near = [at for m in _slot_word_pattern(topic, key).finditer(text) for at in m.span()] if len(found) > 1 else []
+        return min(found, key=lambda m: min((max(m.start() - at, at - m.end(), 0) for at in near), default=0)).group(0)
     if kind in ("date", "any"):
         act = _act_start(claim, topic, key)
         if act is not None:
@@ -449,6 +455,18 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
                     continue
                 return _written_amount(claim, ent)
     return None
+
+
+def _slot_word_pattern(topic: str | None, key: str | None) -> re.Pattern[str]:
+    """RETURNS (re.Pattern): the words of a fact's slot (``slots.jsonl``), each standing for its forms; never matches for a slot with none."""
+    return _words_pattern(_slot_words(topic, key))
+
+
+@functools.lru_cache(maxsize=256)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*", re.IGNORECASE)
 
 
 def _act_start(claim: Mapping[str, Any], topic: str | None, key: str | None) -> int | None:
