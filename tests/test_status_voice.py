@@ -328,3 +328,16 @@ def test_an_amount_tagged_without_its_figure_takes_the_figure_after_it():
     claim["entities"] = [{"text": "more than", "start": 19, "end": 28, "label": "CARDINAL"}]
     (record,) = rollup([claim], _docs("a")).values()
     assert record.value is None
+
+
+def test_a_claim_speaking_for_another_fact_gives_it_the_amount_nearest_its_word():
+    # filed as the fee, the claim names the bonus too (a mention): the fee
+    # keeps the first amount, the bonus takes the one written beside it
+    text = "Corvel Motors agreed a fee of €40m plus a €5m bonus"
+    claim = _claim("a", 1, text, "confirmed", "price")
+    claim["entities"] = [
+        {"text": amount, "start": text.index(amount), "end": text.index(amount) + len(amount), "label": "MONEY"}
+        for amount in ("€40m", "€5m")
+    ]
+    values = {r.key: r.value for r in rollup([claim], _docs("a")).values()}
+    assert values == {"price": "€40m", "add-ons": "€5m"}

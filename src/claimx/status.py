@@ -447,13 +447,25 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
                 return str(date["value"])
     if kind in ("amount", "count", "any"):
         spans = [(d.get("start"), d.get("end")) for d in dates]
+        base = (claim.get("span") or {}).get("start") or 0
+        # a claim that speaks for another fact than its own ("a fee of €40m
+        # plus a €5m bonus", filed as the fee, for the add-ons)
+        # gives it the amount nearest a word of that fact's slot
+        near = (
+            [base + at for m in _slot_word_pattern(topic, key).finditer(claim.get("text") or "") for at in m.span()]
+            if claim.get("key") not in (None, key) else []
+        )
         for label in COUNT_LABELS if kind == "count" else AMOUNT_LABELS:
-            for ent in _entities(claim):
-                if _label(ent) != label or any(
-                    s is not None and s <= ent.get("start", -1) < e for s, e in spans
-                ) or _model_number(claim, ent):
-                    continue
-                return _written_amount(claim, ent)
+            found = [
+                ent for ent in _entities(claim)
+                if _label(ent) == label
+                and not any(s is not None and s <= ent.get("start", -1) < e for s, e in spans)
+                and not _model_number(claim, ent)
+            ]
+            if found:
+                return _written_amount(claim, min(found, key=lambda ent: min(
+                    (max((ent.get("start") or 0) - at, at - (ent.get("end") or 0), 0) for at in near), default=0
+                )))
     return None
 
 
