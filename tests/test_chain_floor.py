@@ -21,7 +21,7 @@ SHARED = ROOT.parent / "shared"
 #: chain -> final status right, at least
 STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "devset": (SHARED / "devset", 5),
-    "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 14),
+    "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 15),
     "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 13),
     "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 12),
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
@@ -30,10 +30,10 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 12),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 4),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
-    "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 7),
+    "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 8),
 }
 #: all dev chains together: group found, final status, whole history, value (of 158 facts)
-TOTAL_FLOORS = {"found": 121, "status": 98, "history": 60, "value": 89}
+TOTAL_FLOORS = {"found": 121, "status": 100, "history": 62, "value": 93}
 
 
 def _build_articles(folder: Path) -> None:

@@ -345,6 +345,16 @@ def test_status_rollup_a_listed_attribute_speaks_to_each():
     assert records == {("other", "display"): "rumored", ("other", "memory"): "rumored", ("other", "battery"): "rumored"}
 
 
+def test_status_rollup_each_listed_attribute_takes_its_own_figure():
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1)}
+    claim = _texted(
+        _claim("c1", "a", "rumored", subject="Orbit Pad 3", topic="other", key="display"),
+        "The tablet reportedly has an 11-inch display, 8GB of memory and a 9,000mAh battery",
+    )
+    values = {r.key: r.value for r in rollup([claim], docs).values()}
+    assert values == {"display": "11-inch", "memory": "8GB", "battery": "9,000mAh"}
+
+
 @pytest.mark.parametrize(
     "text, person, leaves",
     [

@@ -53,3 +53,31 @@ def test_two_meetings_of_one_party_with_others_stay_apart():
     assert sorted((r.subject, r.key) for r in records.values()) == [
         ("Alva Sorensen", "Okafor meeting"), ("Ilse Brandt", "Price meeting"), ("Ilse Brandt", "Sorensen meeting"),
     ]
+
+
+def _with_entities(claim, *names):
+    text = claim["text"]
+    claim["entities"] = [
+        {"text": name, "start": text.index(name), "end": text.index(name) + len(name), "label": label}
+        for name, label in names
+    ]
+    return claim
+
+
+def test_an_act_towards_each_party_of_a_list_is_an_act_towards_each():
+    claim = _with_entities(
+        _meeting("a", 1, "Brandt on Friday endorsed Odell Price (Ward 4), Councillor Mia Kerr and the Harbour Union",
+                 "confirmed", "Ilse Brandt", "Price endorsement"),
+        ("Brandt", "PERSON"), ("Odell Price", "PERSON"), ("Ward 4", "GPE"), ("Mia Kerr", "PERSON"), ("Harbour Union", "ORG"),
+    )
+    records = rollup([claim], doc_infos(2026, 5, "a"))
+    assert sorted(r.key for r in records.values()) == ["Harbour Union endorsement", "Kerr endorsement", "Price endorsement"]
+
+
+def test_a_party_named_outside_the_list_is_not_endorsed():
+    claim = _with_entities(
+        _meeting("a", 1, "Brandt endorsed Odell Price, a move that angered Mia Kerr", "confirmed", "Ilse Brandt", "Price endorsement"),
+        ("Brandt", "PERSON"), ("Odell Price", "PERSON"), ("Mia Kerr", "PERSON"),
+    )
+    records = rollup([claim], doc_infos(2026, 5, "a"))
+    assert [r.key for r in records.values()] == ["Price endorsement"]

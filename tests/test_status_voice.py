@@ -295,3 +295,49 @@ def test_background_restating_a_confirmation_stays_silent():
     ]
     records = rollup(claims, _docs("a", "b"))
     assert _steps(records, "bankruptcy exit") == [("a", "confirmed")]
+
+
+def test_background_before_any_news_does_not_speak_when_news_follows():
+    # "had lodged" restates coverage the group does not hold: the fact's
+    # history starts with the article that has news of it
+    claims = [
+        _claim("a", 1, "Corvel Motors had lodged a bid for the van maker", "confirmed", "deal"),
+        _claim("b", 1, "Corvel Motors withdrew its bid for the van maker", "denied", "deal"),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "deal") == [("b", "denied")]
+
+
+def test_background_speaks_when_no_article_has_news_of_the_fact():
+    claims = [
+        _claim("a", 1, "Corvel Motors had lodged a bid for the van maker", "confirmed", "deal"),
+        _claim("b", 1, "Analysts said Corvel Motors had lodged a bid for the van maker", "confirmed", "deal"),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "deal") == [("a", "confirmed")]
+
+
+def test_an_amount_tagged_without_its_figure_takes_the_figure_after_it():
+    # the tagger takes "more than" for the amount and leaves "$6 billion" out
+    text = "The delays have cost Corvel Motors more than $6 billion"
+    claim = _claim("a", 1, text, "confirmed", "price")
+    start = text.index("more than")
+    claim["entities"] = [{"text": "more than", "start": start, "end": start + 9, "label": "CARDINAL"}]
+    (record,) = rollup([claim], _docs("a")).values()
+    assert record.value == "$6 billion"
+    # with no figure after it, a phrase of comparison is no amount
+    claim = _claim("a", 1, "Corvel Motors sold more than it planned", "confirmed", "price")
+    claim["entities"] = [{"text": "more than", "start": 19, "end": 28, "label": "CARDINAL"}]
+    (record,) = rollup([claim], _docs("a")).values()
+    assert record.value is None
+
+
+def test_a_claim_speaking_for_another_fact_gives_it_the_amount_nearest_its_word():
+    # filed as the fee, the claim names the bonus too (a mention): the fee
+    # keeps the first amount, the bonus takes the one written beside it
+    text = "Corvel Motors agreed a fee of €40m plus a €5m bonus"
+    claim = _claim("a", 1, text, "confirmed", "price")
+    claim["entities"] = [
+        {"text": amount, "start": text.index(amount), "end": text.index(amount) + len(amount), "label": "MONEY"}
+        for amount in ("€40m", "€5m")
+    ]
+    values = {r.key: r.value for r in rollup([claim], _docs("a")).values()}
+    assert values == {"price": "€40m", "add-ons": "€5m"}

@@ -1114,11 +1114,13 @@ class BackgroundRule(BaseModel):
     #: when given, the rule marks no background: a claim the extractor read as
     #: ``confirmed`` that matches it speaks for its fact with this status
     speaks: Status | None = None
-    #: the status the extractor gave the claims a rule with ``speaks`` reads:
-    #: ``confirmed`` ("has until June 1 to file a plan"), or ``denied`` for
-    #: wording whose negation is not about the fact ("the strike will not
-    #: affect its plans for an electric van": the van is still planned)
-    reads: Status = "confirmed"
+    #: the status (or statuses) the extractor gave the claims a rule with
+    #: ``speaks`` reads: ``confirmed`` ("has until June 1 to file a plan"), or
+    #: ``denied`` for wording whose negation is not about the fact ("the
+    #: strike will not affect its plans for an electric van": the van is
+    #: still planned); a list for wording that speaks whatever the hedge
+    #: around it ("appeared to refuse to sign")
+    reads: Status | list[Status] = "confirmed"
     #: a rule that ``speaks`` unconfirmed keeps the claim's value: the amount
     #: asked for ("asked for a further $2 billion"); otherwise the value goes,
     #: as a deadline to decide is not the value of the undecided fact

@@ -24,7 +24,9 @@ news), as is one that writes the value an earlier article gave, with the
 same status, as the name of a thing ("the £40m sale now awaits the
 regulator"), and so, once an earlier article has spoken to the group, is a
 claim worded as background (``models/en/background.jsonl``: "had said",
-"initially", "earlier this year"); an article that only restates earlier
+"initially", "earlier this year"); an article whose every claim of a group
+is worded as background does not speak to it before any other article has,
+unless no later article has news of it; an article that only restates earlier
 coverage does not speak to the group, nor does one whose claims that say
 most restate it and whose others are faint (they neither name the subject,
 nor carry status words, nor give the value). A claim whose every date lies
@@ -44,8 +46,10 @@ denies it; a denial that only says a plan is left untouched ("the strike
 will not affect its plans for a second line") speaks for the planned fact as
 expected, a person's forecast ("the analyst cut his forecast for its sales")
 as rumored, and a request for more money ("asked its lenders for a further
-$20m") as undecided, with the sum asked: the rules with ``speaks`` of
-``background.jsonl`` (their ``reads``, the status they apply to).
+$20m") as undecided, with the sum asked, a refusal ("the union refused to
+accept the rota") as denied, and declining to tell ("declined to predict
+when") as undecided: the rules with ``speaks`` of ``background.jsonl``
+(their ``reads``, the status or statuses they apply to).
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
@@ -422,9 +426,15 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         return None
     dates = claim.get("dates") or []
     if kind == "measure":
-        # "a 12.4-inch display", "rated at 10,200mAh": the figure with its unit
-        found = _MEASURE.search(claim.get("text") or "")
-        return found.group(0) if found else None
+        # "a 12.4-inch display", "rated at 10,200mAh": the figure with its
+        # unit; of several ("a 12-inch display, 8GB of memory and a
+        # 5,000mAh battery"), the one nearest a word of the fact's slot
+        text = claim.get("text") or ""
+        found = list(_MEASURE.finditer(text))
+        if not found:
+            return None
+        near = [at for m in _slot_word_pattern(topic, key).finditer(text) for at in m.span()] if len(found) > 1 else []
+        return min(found, key=lambda m: min((max(m.start() - at, at - m.end(), 0) for at in near), default=0)).group(0)
     if kind in ("date", "any"):
         act = _act_start(claim, topic, key)
         if act is not None:
@@ -437,14 +447,38 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
                 return str(date["value"])
     if kind in ("amount", "count", "any"):
         spans = [(d.get("start"), d.get("end")) for d in dates]
+        base = (claim.get("span") or {}).get("start") or 0
+        # a claim that speaks for another fact than its own ("a fee of €40m
+        # plus a €5m bonus", filed as the fee, for the add-ons)
+        # gives it the amount nearest a word of that fact's slot
+        near = (
+            [base + at for m in _slot_word_pattern(topic, key).finditer(claim.get("text") or "") for at in m.span()]
+            if claim.get("key") not in (None, key) else []
+        )
         for label in COUNT_LABELS if kind == "count" else AMOUNT_LABELS:
-            for ent in claim.get("entities") or []:
-                if _label(ent) != label or any(
-                    s is not None and s <= ent.get("start", -1) < e for s, e in spans
-                ) or _model_number(claim, ent):
-                    continue
-                return _written_amount(claim, ent)
+            found = [
+                ent for ent in _entities(claim)
+                if _label(ent) == label
+                and not any(s is not None and s <= ent.get("start", -1) < e for s, e in spans)
+                and not _model_number(claim, ent)
+            ]
+            if found:
+                return _written_amount(claim, min(found, key=lambda ent: min(
+                    (max((ent.get("start") or 0) - at, at - (ent.get("end") or 0), 0) for at in near), default=0
+                )))
     return None
+
+
+def _slot_word_pattern(topic: str | None, key: str | None) -> re.Pattern[str]:
+    """RETURNS (re.Pattern): the words of a fact's slot (``slots.jsonl``), each standing for its forms; never matches for a slot with none."""
+    return _words_pattern(_slot_words(topic, key))
+
+
+@functools.lru_cache(maxsize=256)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*", re.IGNORECASE)
 
 
 def _act_start(claim: Mapping[str, Any], topic: str | None, key: str | None) -> int | None:
@@ -476,10 +510,47 @@ def _attribute_figure(claim: Mapping[str, Any], topic: str | None, key: str | No
     if topic != "other" or not key or (topic, slot_key(topic, key)) in value_kinds() or any(c.isdigit() for c in key):
         return None
     for label in _ATTRIBUTE_LABELS:
-        for ent in claim.get("entities") or []:
+        for ent in _entities(claim):
             if ent.get("label") == label:
                 return _written_amount(claim, ent)
     return None
+
+
+#: a figure as news writes an amount: a currency sign, digits or a number word, a scale, a unit of money
+_FIGURE = re.compile(
+    r"(?:[A-Z]{0,3}\$|€|£|¥)?\s?(?:\d[\d.,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s(?=hundred|thousand|million|billion))"
+    r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|m|k)\b)*(?:\s(?:US\s)?(?:dollars|euros|pounds|yen)\b)?",
+)
+#: a number word: an amount the tagger found without digits may still be written in words ("five", "a few hundred")
+_NUMBER_WORD = re.compile(
+    r"(?<![^\W_])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def _entities(claim: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """RETURNS (list): a claim's entities, an amount the tagger found with no
+    figure in it ("more than", "as much as" tagged apart from the "$6 billion"
+    after them) replaced by the figure written right after it, or left out
+    when none is."""
+    text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
+    out = []
+    for ent in claim.get("entities") or []:
+        written = str(ent.get("text") or "")
+        if ent.get("label") not in AMOUNT_LABELS or any(c.isdigit() for c in written) or _NUMBER_WORD.search(written):
+            out.append(ent)
+            continue
+        end = ent.get("end")
+        if base is None or end is None:
+            continue
+        after = re.compile(r"\s*").match(text, end - base).end()
+        figure = _FIGURE.match(text, after)
+        if figure and any(c.isdigit() for c in figure.group(0)) and not any(
+            (other.get("start") or -1) == base + after for other in claim.get("entities") or []
+        ):
+            out.append({**ent, "text": figure.group(0).strip(), "start": base + after, "end": base + figure.end()})
+    return out
 
 
 #: a bare number the entity tagger may take for a date ("the ferry line has so far booked 35")
@@ -506,7 +577,7 @@ def _counts(claim: Mapping[str, Any], topic: str, key: str) -> bool:
     value = _value(claim, topic, key)
     return value is not None and any(
         _label(ent) in ("CARDINAL", "QUANTITY") and _written_amount(claim, ent) == value
-        for ent in claim.get("entities") or []
+        for ent in _entities(claim)
     )
 
 
@@ -556,6 +627,47 @@ def _successors(claim: Mapping[str, Any], person: str) -> list[str]:
         if re.search(r"(?<!\w)(?:by|with)\s+" + re.escape(name) + r"(?!\w)", text):
             found.append(name)
     return found
+
+
+#: the parties an act may be towards: people, organisations, countries
+_PARTY_LABELS = ("PERSON", "ORG", "GPE")
+#: what stands between two names of one list: commas, "and", a title or a
+#: name's bracketed note ("Sen. Vera Odell (D-Ore.), and Rep. Ian Price")
+_LIST_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?[\s,]*(?:(?:and|or)\s+)?(?:the\s+)?(?:[A-Z][\w.]*\.?\s+){0,3}")
+
+
+def _listed_parties(claim: Mapping[str, Any], key: str, act: str | None) -> list[str]:
+    """RETURNS (list[str]): for a claim keyed as an act towards a party
+    ("Kerr endorsement"), the other parties the claim lists with that one
+    ("endorsed Mia Kerr, Sen. Vera Odell and Ian Price": Odell, Price), each
+    named as the key names a party (a person by surname, a body by its name)."""
+    if not act or not key.endswith(" " + act):
+        return []
+    party = key[: -len(act) - 1].strip()
+    text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
+    ents = sorted(
+        (e for e in claim.get("entities") or () if e.get("label") in _PARTY_LABELS and e.get("start") is not None),
+        key=lambda e: e["start"],
+    )
+    if base is None or not party:
+        return []
+    at = next((n for n, e in enumerate(ents) if str(e.get("text") or "").endswith(party)), None)
+    if at is None:
+        return []
+    found: list[str] = []
+    end = ents[at]["end"]
+    for ent in ents[at + 1 :]:
+        before = text[: ent["start"] - base]
+        if before.count("(") > before.count(")"):
+            # a name's bracketed note ("(D-Ore.)") is no party of the list
+            continue
+        gap = text[end - base : ent["start"] - base]
+        if not gap.strip() or _LIST_GAP.fullmatch(gap) is None:
+            break
+        name = str(ent.get("text") or "").strip()
+        found.append(name.split()[-1] if ent.get("label") == "PERSON" else name)
+        end = ent["end"]
+    return [name for name in found if name and name != party]
 
 
 @functools.lru_cache(maxsize=4)
@@ -718,8 +830,18 @@ def _history(
     history: list[StatusStep] = []  # in article order
     # what earlier articles said: (status, content words, value) per claim
     earlier: list[tuple[str, frozenset[str], str | None]] = []
-    for doc_id in sorted(by_doc, key=_DocOrder(docs)):
+    ordered = sorted(by_doc, key=_DocOrder(docs))
+    for n_doc, doc_id in enumerate(ordered):
         entries = by_doc[doc_id]
+        if not earlier and _all_background(entries, background) and any(
+            not _all_background(by_doc[later], background) for later in ordered[n_doc + 1 :]
+        ):
+            # "Earlier this month the two ferry firms had asked for state
+            # loans", before any article spoke to the fact: every claim of
+            # the article is worded as background, a restatement of coverage
+            # the group does not hold; it speaks only when no later article
+            # has news of the fact
+            continue
         # a claim that restates what an earlier article said, with the
         # same status, is background ("Seven months after Valve said …"),
         # and so is one worded as background once the fact has been
@@ -787,6 +909,9 @@ def _history(
             entry for entry in (fresh or entries)
             if entry[2]["status"] == "unconfirmed" and entry[2].get("cues") and not _value(entry[2], topic, key)
             and entry[2].get("sentence") is not None and entry[2].get("sentence") == claim.get("sentence")
+            # "no one knows if the dates originally set will hold": what a
+            # former plan becomes leaves the new value standing
+            and entry[2]["claim_id"] not in background
         ]
         if best != 0 and claim["status"] in _HEDGED and undecided:
             claim = min(undecided, key=_entry_order)[2]
@@ -799,7 +924,7 @@ def _history(
             untold = [
                 entry for entry in fresh
                 if entry[2]["status"] == "unconfirmed" and entry[2].get("cues") and not _value(entry[2], topic, key)
-                and asking_rule(entry[2].get("text") or "") is not None
+                and asking_rule(entry[2].get("text") or "") is not None and entry[2]["claim_id"] not in background
             ]
             if untold:
                 claim = min(untold, key=_entry_order)[2]
@@ -849,6 +974,11 @@ def _history(
             )
         )
     return history
+
+
+def _all_background(entries: list[tuple[int, int, Mapping[str, Any]]], background: frozenset[str]) -> bool:
+    """RETURNS (bool): whether every claim an article has in a group is worded as background."""
+    return all(entry[2]["claim_id"] in background for entry in entries)
 
 
 def _names_party(subject: str, party: str) -> bool:
@@ -969,6 +1099,13 @@ def rollup(
                 skey = (subject, topic, successor)
                 groups.setdefault(skey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
                 names.setdefault(skey, set()).add(claim["subject"]["name"])
+        # "endorsed Kerr, Odell and Price": an act towards each party of a
+        # list is an act towards each of them
+        if (topic, slot_key(topic, key)) in agent_keys:
+            for party in _listed_parties(claim, key, slot_key(topic, key)):
+                pkey = (subject, topic, f"{party} {slot_key(topic, key)}")
+                groups.setdefault(pkey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
+                names.setdefault(pkey, set()).add(claim["subject"]["name"])
         # "has a 12-inch display, 8GB of memory and a 5,000mAh battery": a
         # clause that lists attributes speaks to each of them
         if topic == "other" and claim["key"] in attribute_keys:
