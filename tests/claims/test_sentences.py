@@ -57,10 +57,10 @@ def test_sentences_abbreviation_full_stop(nlp, text, sentences):
             "The mayor called the plan \u201ca waste of money.\u201d Lee said the council would vote in May.",
             ["The mayor called the plan \u201ca waste of money.\u201d", "Lee said the council would vote in May."],
         ),
-        # a non-breaking space after the mark
+        # a non-breaking space after the mark (the words' whitespace, so no part of either sentence)
         (
             "The coach called it \u201ca disgrace.\u201d\u00a0Fans said the club had let them down.",
-            ["The coach called it \u201ca disgrace.\u201d\u00a0", "Fans said the club had let them down."],
+            ["The coach called it \u201ca disgrace.\u201d", "Fans said the club had let them down."],
         ),
         # an exclamation inside the quote
         (

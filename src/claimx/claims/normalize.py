@@ -5,9 +5,13 @@ News text is full of characters the small English model was not trained on
 wraps the model's tokenizer: it tokenizes the length-preserving normalisation
 of the text (:func:`claimx.read.normalize.normalize_text`), then builds a Doc
 whose words are the *original* characters at the same offsets, with each
-token's ``norm_`` taken from the normalised text. So ``doc.text`` is always the
-article body exactly, while the model's features (which read ``NORM``) see
-plain ASCII punctuation.
+token's ``norm_`` taken from the normalised text. An odd space between two
+words (a no-break space, a thin space) becomes their whitespace, as the model
+was trained to see words apart; a token of its own there misleads the tagger
+and the parser. So ``doc.text`` is the article body with those spaces plain,
+of the same length, and :func:`claimx.claims.sentences.doc_text` (which every
+component and the records read) is the body exactly, while the model's
+features (which read ``NORM``) see plain ASCII punctuation.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from spacy.util import ensure_path, registry
 from ..read.normalize import RULE_FILE, load_normalize_rules
 from ..rules import default_rules_dir
 from .extensions import record_rule
+from .sentences import keep_text
 
 
 class NormalizingTokenizer:
@@ -70,16 +75,15 @@ class NormalizingTokenizer:
             if not token.whitespace_:
                 spaces.append(False)
                 continue
-            gap = token.idx + len(token.text)
-            if text[gap] == " ":
-                spaces.append(True)
-            else:
-                # An odd space mapped to " ": keep the original as its own token.
-                spaces.append(False)
-                words.append(text[gap])
-                spaces.append(False)
-                norms.append(None)
+            # An odd space mapped to " " ("repeatedly\u00a0ignored") is the
+            # words' whitespace, as the model was trained to see it: a token
+            # of its own there misleads the tagger and the parser. The Doc's
+            # text then has " " in its place; the article's own text is kept
+            # for doc_text (same length, so every offset holds).
+            spaces.append(True)
         doc = Doc(self.vocab, words=words, spaces=spaces)
+        if doc.text != text:
+            keep_text(doc, text)
         for token, token_norm in zip(doc, norms):
             if token_norm is not None:
                 token.norm_ = token_norm

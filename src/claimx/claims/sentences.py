@@ -211,6 +211,13 @@ def doc_text(doc: Doc) -> str:
 _TEXT_KEY = "claimx_text"
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Make ``text`` what :func:`doc_text` gives for ``doc``: the article's
+    own characters where the tokenizer gave the model a plain space for an
+    odd one (a no-break space); ``text`` has ``doc.text``'s length."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def doc_quotations(doc: Doc) -> list[tuple[int, int]]:
     """RETURNS (list): :func:`quotations` of ``doc``'s text, found once per Doc
     and kept in ``doc.user_data`` (attribution and dates both read them)."""
