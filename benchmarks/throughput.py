@@ -13,6 +13,19 @@ interpreter start-up and model loading included:
   (reading, extraction, the store, the roll-up and the views), for each N of
   ``--workers``.
 
+``--compare SRC`` adds, beside each ``claimx -w N``, the same run of another
+claimx source folder (``SRC``, the ``src`` folder of an older checkout, with the
+rule pack of that checkout frozen too): ``old -w N``, so that the code before
+and after a change are timed alternately under the same load.
+
+Each claimx step runs a copy of its claimx package made at the start (an edit
+of the source meanwhile changes nothing). ``--bytecode``: claimx's processes
+(the run and its workers) read the bytecode of claimx's modules, compiled
+beforehand in that copy. Where ``PYTHONDONTWRITEBYTECODE`` is set and claimx
+runs from a source folder, every process otherwise compiles claimx's modules
+from source (about 0.2 s of CPU each), which an installed claimx does not do,
+nor does the bare model's spaCy (its bytecode is installed with it).
+
 The steps are run alternately ``--repeats`` times; the medians are printed
 with the ratios bare/claimx (≥ 1.0: claimx is as fast as the bare model) and
 claimx -w N / claimx -w 1. Each step's CPU time (user + system, of the process
@@ -68,6 +81,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1])
     parser.add_argument("--model", default=None)
     parser.add_argument("--no-bare", action="store_true", help="skip the bare model")
+    parser.add_argument("--compare", type=Path, default=None, help="another claimx source folder, timed alternately")
+    parser.add_argument("--bytecode", action="store_true", help="claimx's processes keep their modules' bytecode")
     args = parser.parse_args()
 
     from claimx.basemodel import base_model_info
@@ -87,23 +102,43 @@ def main() -> None:
     shutil.copytree(default_rules_dir(), rules)
     env[RULES_ENV] = str(rules)
 
-    steps: dict[str, list[str]] = {}
+    import claimx
+
+    envs = {"claimx": _claimx_env(env, Path(claimx.__file__).resolve().parent.parent, work / "src-new", args.bytecode)}
+    if args.compare is not None:
+        old_env = _claimx_env(env, args.compare.resolve(), work / "src-old", args.bytecode)
+        old_rules = args.compare.resolve().parent / "models" / "en"
+        if old_rules.is_dir():
+            shutil.copytree(old_rules, work / "rules-old")
+            old_env[RULES_ENV] = str(work / "rules-old")
+        envs["old"] = old_env
+    steps: dict[str, tuple[list[str], dict[str, str]]] = {}
     if not args.no_bare:
-        steps["bare"] = [sys.executable, "-c", BARE, str(work / "texts.json"), model]
+        steps["bare"] = ([sys.executable, "-c", BARE, str(work / "texts.json"), model], env)
     for n in args.workers:
-        steps[f"claimx -w {n}"] = [
-            sys.executable, "-m", "claimx", "run", str(corpus), "-o", str(work / "out"), "-q", "--force",
-            "--workers", str(n),
-        ]
+        for label, step_env in envs.items():
+            steps[f"{label} -w {n}"] = (
+                [
+                    sys.executable, "-m", "claimx", "run", str(corpus), "-o", str(work / f"out-{label}"), "-q", "--force",
+                    "--workers", str(n),
+                ],
+                step_env,
+            )
     times: dict[str, list[float]] = {name: [] for name in steps}
     cpu: dict[str, list[float]] = {name: [] for name in steps}
+    load_before = os.getloadavg()
     for _ in range(args.repeats):
-        for name, cmd in steps.items():
-            wall, used = timed(cmd, env)
+        for name, (cmd, step_env) in steps.items():
+            wall, used = timed(cmd, step_env)
             times[name].append(wall)
             cpu[name].append(used)
+    load_after = os.getloadavg()
     name, version = base_model_info(args.model)
     print(f"corpus: {len(texts)} articles, {words} words; model {name} {version}; {os.cpu_count()} cores")
+    print(
+        f"load average (1, 5, 15 min) before {' '.join(f'{x:.1f}' for x in load_before)}, "
+        f"after {' '.join(f'{x:.1f}' for x in load_after)}; claimx bytecode kept: {'yes' if args.bytecode else 'no'}"
+    )
     medians = {name: statistics.median(ts) for name, ts in times.items()}
     cpu_medians = {name: statistics.median(ts) for name, ts in cpu.items()}
     for name, ts in times.items():
@@ -120,12 +155,31 @@ def main() -> None:
                     f"ratio bare/{name}: {medians['bare'] / medians[name]:.3f}, "
                     f"of CPU times {cpu_medians['bare'] / cpu_medians[name]:.3f}  (target >= 1.0 for -w 1)"
                 )
-    one = medians.get("claimx -w 1")
-    if one:
-        for name in steps:
-            if name.startswith("claimx") and name != "claimx -w 1":
-                print(f"speed-up {name} / claimx -w 1: {one / medians[name]:.2f}x")
+    for label in envs:
+        one = medians.get(f"{label} -w 1")
+        if one:
+            for name in steps:
+                if name.startswith(label + " ") and name != f"{label} -w 1":
+                    print(f"speed-up {name} / {label} -w 1: {one / medians[name]:.2f}x")
+    if "old" in envs:
+        for n in args.workers:
+            new, old = f"claimx -w {n}", f"old -w {n}"
+            print(
+                f"{new} / {old}: wall {medians[new] / medians[old]:.3f}, CPU {cpu_medians[new] / cpu_medians[old]:.3f}"
+            )
     shutil.rmtree(work, ignore_errors=True)
+
+
+def _claimx_env(env: dict[str, str], src: Path, frozen: Path, bytecode: bool) -> dict[str, str]:
+    """The environment of a claimx step: a copy of ``src``'s claimx package in ``frozen`` (so that
+    an edit meanwhile changes nothing) first on the path; with ``bytecode``, its modules compiled
+    there beforehand (read even where ``PYTHONDONTWRITEBYTECODE`` is set, which only stops writing)."""
+    shutil.copytree(src / "claimx", frozen / "claimx", ignore=shutil.ignore_patterns("__pycache__"))
+    if bytecode:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(frozen / "claimx")], env=env, check=True)
+    step_env = dict(env)
+    step_env["PYTHONPATH"] = os.pathsep.join([str(frozen), *filter(None, [env.get("PYTHONPATH")])])
+    return step_env
 
 
 def _default_model() -> str:

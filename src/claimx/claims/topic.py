@@ -420,13 +420,16 @@ class TopicTagger(RulePackComponent):
         starts = [e.start for e in ents]
         claim_ents = [ents_within(ents, starts, claim) for claim in claims]
         slot_hits = [self._slot_hits(claim) for claim in claims]
-        topics = [self.topic(claim, claim_ents[n], slot_hits[n]) for n, claim in enumerate(claims)]
+        counted = [self.topic_votes(claim, claim_ents[n], slot_hits[n]) for n, claim in enumerate(claims)]
+        topics = [_most_voted(counts) for counts in counted]
         characters = self.characters(claims, topics)
         if characters:
             # "Alita's awakening may spark alliances", "Kira loses the suit":
             # a claim about a character the cast claims named is the story's
+            # (the votes of the first pass, and those for the characters)
             topics = [
-                self.topic(claim, claim_ents[n], slot_hits[n], characters=characters) for n, claim in enumerate(claims)
+                _most_voted(self._character_votes(claim, Counter(counted[n]), characters, []))
+                for n, claim in enumerate(claims)
             ]
         # A claim with no topic words takes its sentence's topic, else
         # ``other``: an article's most common topic says little about a
@@ -976,6 +979,20 @@ class TopicTagger(RulePackComponent):
         votes (list | None): when given, every vote is appended to it as
         (topic, rule id, weight), for the audit of what each rule decides.
         """
+        counts = self.topic_votes(claim, ents, slot_hits, votes)
+        if characters:
+            self._character_votes(claim, counts, characters, votes if votes is not None else [])
+        return _most_voted(counts)
+
+    def topic_votes(
+        self,
+        claim: Span,
+        ents: list[Span],
+        slot_hits: Sequence[tuple[int, float, int, SlotRule]] | None = None,
+        votes: list[tuple[str, str, float]] | None = None,
+    ) -> Counter[str]:
+        """RETURNS (Counter[str]): the votes of :meth:`topic` for each topic, those for ``characters`` aside
+        (:meth:`_character_votes` adds them: the characters are known only once every claim has its topic)."""
         counts: Counter[str] = Counter()
         log = votes if votes is not None else []
         info = claim._.claim or {}
@@ -1091,6 +1108,15 @@ class TopicTagger(RulePackComponent):
             if crew_role and not cast_word:
                 counts["crew"] += counts.pop("cast")
                 log.append(("crew", "crew-role-returns", counts["crew"]))
+        return counts
+
+    def _character_votes(
+        self, claim: Span, counts: Counter[str], characters: frozenset[str], log: list[tuple[str, str, float]]
+    ) -> Counter[str]:
+        """Add to ``counts`` (and return it) the votes for ``plot`` of a claim whose subject is one of
+        ``characters``, or what one of them owns."""
+        doc = claim.doc
+        head = doc[(claim._.claim or {}).get("head", claim.root.i)]
         if characters:
             for child in head.children:
                 # "Alita's star" is the actor who plays her, not the story
@@ -1109,10 +1135,7 @@ class TopicTagger(RulePackComponent):
                         counts["plot"] += 3
                         log.append(("plot", mention.id, 3))
                         break
-        if not counts:
-            return None
-        best = max(counts.values())
-        return next(t for t in TOPICS if counts.get(t) == best)
+        return counts
 
     def _named_fact(self, claim: Span, head_i: int, slot_hits: Sequence[tuple[int, float, int, SlotRule]]) -> dict:
         """The slot words that name what the predicate is about: in its
@@ -2209,6 +2232,14 @@ def _recipient(claim: Span, ents: list[Span], words: list[int], main: str | None
 
 #: a ``topic`` rule of ``scope.jsonl`` asked for its role: (role, token) -> the rule that matches, or None
 Match = Callable[[str, Token], "ScopeRule | None"]
+
+
+def _most_voted(counts: Counter[str]) -> str | None:
+    """RETURNS (str | None): the topic with the most votes (the first of :data:`TOPICS` on a tie), None without votes."""
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(t for t in TOPICS if counts.get(t) == best)
 
 
 def _note(token: Token, rule: ScopeRule) -> None:
