@@ -759,7 +759,12 @@ class NonClaimRule(BaseModel):
 #: "named_item", the word after a name that opens an item of a list of who
 #: plays or holds what ("…, Ann Lee *as* the judge, and …"), each item a claim;
 #: "concession_frame", a free relative that opens a concession before its
-#: clause ("*Whatever* the outcome, …"), no part of the claim
+#: clause ("*Whatever* the outcome, …"), no part of the claim;
+#: "half_conjunction", "half_word" and "half_participle", the conjunction,
+#: the words of the noun phrase and the participle right after its noun
+#: that make the second half of a coordinated absolute ("with pre-orders
+#: opening in May *and the first shipments following* in June"), a claim
+#: of its own (read from the words: the parser often hangs it elsewhere)
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -820,6 +825,9 @@ SegmentRole = Literal[
     "list_lead",
     "named_item",
     "concession_frame",
+    "half_conjunction",
+    "half_word",
+    "half_participle",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

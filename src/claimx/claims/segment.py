@@ -1312,27 +1312,31 @@ def _gapped_comparisons(doc: Doc, start: int, end: int) -> list[int]:
     return found
 
 
-def _absolute_halves(doc: Doc, start: int, end: int) -> list[int]:
+def _absolute_halves(doc: Doc, start: int, end: int, words: SegmentWords = NO_WORDS) -> list[int]:
     """RETURNS (list[int]): where the second half of a coordinated absolute
     starts, read from the words rather than the parse, which often hangs it
     on the wrong word: "with pre-orders opening in May and shipments
     following in June" is two claims, each a noun with its participle. A
-    half is a conjunction, a noun phrase (a determiner, adjectives, names and
-    nouns) and a participle right after its noun."""
+    half is a conjunction (a ``half_conjunction`` decision rule), a noun
+    phrase (``half_word`` rules: a determiner, adjectives, names and nouns)
+    and a participle right after its noun (``half_participle``); the rules
+    are recorded where a half is found."""
     if doc[start].lower_ != WITH:
         return []
+    claim = doc[start:end]
     halves: list[int] = []
     for i in range(start + 2, end - 2):
-        if doc[i].pos_ != "CCONJ":
+        conjunction = words.match("half_conjunction", doc[i], claim=claim)
+        if conjunction is None:
             continue
+        phrase: list[tuple[SegmentRule, Token]] = []
         k = i + 1
-        while k < end and (
-            doc[k].pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN")
-            or doc[k].tag_ == "POS"
-            or (doc[k].tag_ in PARTICIPLE_TAGS and k + 1 < end and doc[k + 1].pos_ == "NOUN")  # "guided tours"
-        ):
+        while k < end and (word := words.match("half_word", doc[k], claim=claim)) is not None:
+            phrase.append((word, doc[k]))
             k += 1
-        if k < end and k > i + 1 and doc[k].tag_ in PARTICIPLE_TAGS and doc[k - 1].pos_ in ("NOUN", "PROPN"):
+        if k < end and phrase and (last := words.match("half_participle", doc[k], claim=claim)) is not None:
+            for rule, token in ((conjunction, doc[i]), *phrase, (last, doc[k])):
+                words.note(rule, token)
             halves.append(i + 1)
     return halves
 
@@ -2056,7 +2060,7 @@ class Segmenter(RulePackComponent):
         gapped = set(_gapped_items(doc, start, end))
         items.extend(gapped)
         items.extend(_gapped_comparisons(doc, start, end))
-        items.extend(_absolute_halves(doc, start, end))
+        items.extend(_absolute_halves(doc, start, end, self.words))
         if not items:
             yield start, end, head_i, self.min_tokens
             return
