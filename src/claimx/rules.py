@@ -764,7 +764,13 @@ class NonClaimRule(BaseModel):
 #: the words of the noun phrase and the participle right after its noun
 #: that make the second half of a coordinated absolute ("with pre-orders
 #: opening in May *and the first shipments following* in June"), a claim
-#: of its own (read from the words: the parser often hangs it elsewhere)
+#: of its own (read from the words: the parser often hangs it elsewhere);
+#: "comparison_bound" and "comparison_figure", the conjunction or comma and
+#: the preposition with a figure after it that open a gapped comparison
+#: ("leads by 21 points among men *and by 10* points among women"), a claim
+#: of its own, and "compared_figure", the same word before a figure in the
+#: clause before ("leads *by 21*"); "list_bound", what ends an item of a
+#: list (a comma, a semicolon, a conjunction)
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -828,6 +834,10 @@ SegmentRole = Literal[
     "half_conjunction",
     "half_word",
     "half_participle",
+    "comparison_bound",
+    "comparison_figure",
+    "compared_figure",
+    "list_bound",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

@@ -1286,28 +1286,46 @@ def _dated_item(doc: Doc, start: int, bound: int, stop: int, in_date: set[int]) 
     return any(doc[i].lower_ == prep.lower_ and i + 1 in in_date for i in range(start, bound))
 
 
-def _gapped_comparisons(doc: Doc, start: int, end: int) -> list[int]:
+def _gapped_comparisons(doc: Doc, start: int, end: int, words: SegmentWords = NO_WORDS) -> list[int]:
     """RETURNS (list[int]): where a gapped comparison starts: a conjunction
-    then the preposition and figure the clause used before, its verb left
-    out ("leads by 21 points among men and by 10 points among women",
-    "rose 3% in May and by 5% in June"): a figure of its own, a claim of
-    its own. No verb may follow in it (that would be a clause, left to
-    the parse)."""
+    or comma (a ``comparison_bound`` decision rule) then the preposition and
+    figure (``comparison_figure``) the clause used before (``compared_figure``),
+    its verb left out ("leads by 21 points among men and by 10 points among
+    women", "rose 3% in May and by 5% in June"): a figure of its own, a
+    claim of its own. No verb may follow in it before the next bound of the
+    list (``list_bound``): that would be a clause, left to the parse. The
+    rules are recorded where a comparison is found."""
     found: list[int] = []
     for k in range(start + 3, end - 2):
-        if doc[k].pos_ != "CCONJ" and doc[k].text != ",":
+        bound = words.match("comparison_bound", doc[k])
+        if bound is None:
             continue
-        prep, number = doc[k + 1], doc[k + 2]
-        if prep.pos_ != "ADP" or not (number.like_num and number.pos_ == "NUM"):
+        prep = doc[k + 1]
+        figure = words.match("comparison_figure", prep)
+        if figure is None:
             continue
         # the clause before gives the same preposition a figure
-        if not any(
-            doc[i].lower_ == prep.lower_ and doc[i + 1].like_num and doc[i + 1].pos_ == "NUM" for i in range(start, k - 1)
-        ):
+        before = next(
+            (
+                (rule, doc[i])
+                for i in range(start, k - 1)
+                if doc[i].lower_ == prep.lower_ and (rule := words.match("compared_figure", doc[i])) is not None
+            ),
+            None,
+        )
+        if before is None:
             continue
-        stop = next((j for j in range(k + 1, end) if doc[j].pos_ == "CCONJ" or doc[j].text in (",", ";")), end)
+        stop, closing = next(
+            ((j, rule) for j in range(k + 1, end) if (rule := words.match("list_bound", doc[j])) is not None),
+            (end, None),
+        )
         if any(t.pos_ in VERB_POS for t in doc[k + 1 : stop]):
             continue
+        words.note(bound, doc[k])
+        words.note(figure, prep)
+        words.note(*before)
+        if closing is not None:
+            words.note(closing, doc[stop])
         found.append(k + 1)
     return found
 
@@ -2059,7 +2077,7 @@ class Segmenter(RulePackComponent):
                 items.append(j + 1)  # the item keeps its adverb ("potentially")
         gapped = set(_gapped_items(doc, start, end))
         items.extend(gapped)
-        items.extend(_gapped_comparisons(doc, start, end))
+        items.extend(_gapped_comparisons(doc, start, end, self.words))
         items.extend(_absolute_halves(doc, start, end, self.words))
         if not items:
             yield start, end, head_i, self.min_tokens
