@@ -770,7 +770,14 @@ class NonClaimRule(BaseModel):
 #: ("leads by 21 points among men *and by 10* points among women"), a claim
 #: of its own, and "compared_figure", the same word before a figure in the
 #: clause before ("leads *by 21*"); "list_bound", what ends an item of a
-#: list (a comma, a semicolon, a conjunction)
+#: list (a comma, a semicolon, a conjunction); "list_number", a number in
+#: a clause, after which a gapped list may follow ("X has 384 delegates, Y
+#: 300 and Z 151"), and the words of its items as "item_figure", "item_name"
+#: and "item_preposition" read them (an item is a name and a number, or a
+#: number and a place), "item_skip" the words they pass over and
+#: "item_unit" a unit after its number ("…, Y 30 *percent*"); "name_part",
+#: an earlier word of the name before a "named_item", and "item_adverb", an
+#: adverb between it and the list's bound ("…, and *possibly* Ann Lee as …")
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -838,6 +845,14 @@ SegmentRole = Literal[
     "comparison_figure",
     "compared_figure",
     "list_bound",
+    "list_number",
+    "item_figure",
+    "item_name",
+    "item_preposition",
+    "item_skip",
+    "item_unit",
+    "name_part",
+    "item_adverb",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

@@ -32,7 +32,7 @@ verb, or one with a finite auxiliary: :func:`claimx.claims.tree.finite`), ``IN_S
 subject or lies in it, up to the first verb: :func:`claimx.claims.tree.in_subject`), ``OPENS_HEAD`` (it is the
 first token of its head's subtree), ``IS_BE`` (it is a form of "be", a contraction spelt with a curly
 apostrophe too: :func:`claimx.claims.tree.copula_lemma`), ``JUST_BEFORE_HEAD`` (it stands right before its
-head); ``CUE_TOKENS`` (an int, or ``IN``): the
+head), ``IS_TITLE`` (it is written in title case); ``CUE_TOKENS`` (an int, or ``IN``): the
 cue's length in tokens (or ``{">=": n}``); ``CUE_RULE`` (fields of the cue's rule and their
 values, ``{"subject_modifier": true}``). ``NOT`` (a nested pattern): the
 token does not match it; ``ANY`` (a list of patterns): it matches one of
@@ -84,6 +84,7 @@ _RELATIONS = (
 _FACTS = (
     "IN_SPINE", "IN_CLAIM", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA", "AS_LEMMA", "SENT_START", "IS_ROOT",
     "BEFORE_FROM", "LIKE_NUM", "IN_DATE", "FINITE", "IN_SUBJECT", "OPENS_HEAD", "IS_BE", "JUST_BEFORE_HEAD",
+    "IS_TITLE",
 )
 
 
@@ -345,6 +346,8 @@ def _fact_test(key: str, value: bool) -> Test:
         return lambda t, w: in_subject(t) == value
     if key == "JUST_BEFORE_HEAD":
         return lambda t, w: (t.i + 1 == t.head.i) == value
+    if key == "IS_TITLE":
+        return lambda t, w: t.is_title == value
     if key == "IS_BE":
         return lambda t, w: (copula_lemma(t) == BE) == value
     if key == "OPENS_HEAD":

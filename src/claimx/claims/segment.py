@@ -1210,13 +1210,21 @@ def _untitled_headline(sent: Span, doc: Doc) -> bool:
 GAPPED_ITEM_WORDS = 2
 
 
-def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
-    """Where the items of a gapped list start: after a clause with a number,
-    a list that leaves its verb out and gives each item a number of its own
-    ("X has 384 delegates, Y 300 and Z 151"; "cuts 10,000 jobs, 3,700 in
-    Germany and 1,600 in Spain"). Each item is a fact of its own. An item is
-    a name and a number, or a number and a place, after a comma or "and"."""
-    if not any(doc[i].pos_ == "NUM" for i in range(start, end)):
+def _gapped_items(doc: Doc, start: int, end: int, words: SegmentWords = NO_WORDS) -> list[int]:
+    """Where the items of a gapped list start: after a clause with a number
+    (a ``list_number`` decision rule), a list that leaves its verb out and
+    gives each item a number of its own ("X has 384 delegates, Y 300 and Z
+    151"; "cuts 10,000 jobs, 3,700 in Germany and 1,600 in Spain"). Each
+    item is a fact of its own. An item is a name and a number, or a number
+    and a place, after a bound of the list (``list_bound``): its words are
+    read by ``item_figure``, ``item_name`` and ``item_preposition`` rules
+    (``item_skip``: words passed over; ``item_unit``: a unit after its
+    number). The rules are recorded where an item is found."""
+    first_number, number = next(
+        ((i, rule) for i in range(start, end) if (rule := words.match("list_number", doc[i])) is not None),
+        (None, None),
+    )
+    if first_number is None or number is None:
         return []  # most claims: no number, no gapped list
     in_date = {
         i for span in doc.spans.get(DATES_KEY, []) if span.start < end and start < span.end
@@ -1230,60 +1238,103 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
             inside.add(i)
     # the list starts after the clause's first number ("Ruiz, its chief,
     # said it would cut 900 jobs in Spain, 400 in Italy …")
-    first_number = next(i for i in range(start, end) if doc[i].pos_ == "NUM")
     bounds = [
-        i for i in range(first_number + 1, end)
-        if (doc[i].text in (",", ";") or doc[i].pos_ == "CCONJ") and i not in in_date and i not in inside
+        (i, rule) for i in range(first_number + 1, end)
+        if (rule := words.match("list_bound", doc[i])) is not None and i not in in_date and i not in inside
     ]
     if not bounds:
         return []
     items: list[int] = []
-    for n, j in enumerate(bounds):
-        stop = bounds[n + 1] if n + 1 < len(bounds) else end
-        words = [t for t in doc[j + 1 : stop] if not t.is_punct and t.pos_ not in ("DET", "CCONJ")]
+    for n, (j, bound) in enumerate(bounds):
+        stop = bounds[n + 1][0] if n + 1 < len(bounds) else end
+        # each word of the item with the rule that read it (None: any other word)
+        read: list[tuple[Token, SegmentRule | None]] = []
+        skipped: list[tuple[SegmentRule, Token]] = []
+        for t in doc[j + 1 : stop]:
+            if t.is_punct:
+                continue
+            skip = words.match("item_skip", t)
+            if skip is not None:
+                skipped.append((skip, t))
+                continue
+            read.append((t, _item_word(t, words)))
         # a model number ("3GS") is part of a name, not the item's figure
-        tags = [("NUM" if t.pos_ == "NUM" and t.like_num else "NAME" if t.pos_ == "PROPN" or t.is_title else "ADP" if t.pos_ == "ADP" else "X") for t in words]
-        while tags and words[-1].pos_ == "NOUN" and tags[-1] == "X" and len(words[-1]) <= 7 and tags[-2:-1] == ["NUM"]:
-            tags.pop()  # "2.8 %", "59 percent": the unit goes with its number
-            words.pop()
-        if not words:
+        tags = [_ITEM_TAGS.get(rule.role if rule else None, "X") for _, rule in read]
+        units: list[tuple[SegmentRule, Token]] = []
+        while (
+            tags and tags[-1] == "X" and len(read[-1][0]) <= 7 and tags[-2:-1] == ["NUM"]
+            and (unit := words.match("item_unit", read[-1][0])) is not None
+        ):
+            units.append((unit, read[-1][0]))  # "2.8 %", "59 percent": the unit goes with its number
+            tags.pop()
+            read.pop()
+        if not read:
             continue  # ", and": one bound after another
-        if any(t.i in in_date for t in words):
-            if _dated_item(doc, start, j, stop, in_date):
+        if any(t.i in in_date for t, _ in read):
+            preposition = _dated_item(doc, start, j, stop, in_date, words)
+            if preposition is not None:
+                for rule, token in ((number, doc[first_number]), (bound, doc[j]), preposition):
+                    words.note(rule, token)
                 items.append(j + 1)  # "…shut in 2026, three more in 2028"
                 continue
             break  # "between May 2 and June 9": a date is no item
         name_number = len(tags) >= 2 and tags[-1] == "NUM" and all(t == "NAME" for t in tags[:-1])
         number_place = len(tags) >= 3 and tags[0] == "NUM" and tags[1] == "ADP" and all(t == "NAME" for t in tags[2:])
         if name_number or number_place:
+            for rule, token in (
+                (number, doc[first_number]), (bound, doc[j]), *skipped, *units,
+                *((r, t) for t, r in read if r is not None),
+            ):
+                words.note(rule, token)
             items.append(j + 1)
         elif items:
             break  # the list is over
     return items
 
 
+#: the tag of a gapped item's word, by the role of the rule that read it
+_ITEM_TAGS = {"item_figure": "NUM", "item_name": "NAME", "item_preposition": "ADP"}
+
+
+def _item_word(token: Token, words: SegmentWords) -> SegmentRule | None:
+    """RETURNS (SegmentRule | None): the rule that reads a word of a gapped
+    item as its figure, a name or a preposition, in that order; None for any other word."""
+    for role in _ITEM_TAGS:
+        rule = words.match(role, token)
+        if rule is not None:
+            return rule
+    return None
+
+
 #: quantifiers (function words) that stand for the clause's noun in a gapped item ("another two in 2012", "all by 2016")
 GAPPED_QUANTIFIERS = frozenset({"all", "another", "both", "each", "most", "some", "the", "rest"})
 
 
-def _dated_item(doc: Doc, start: int, bound: int, stop: int, in_date: set[int]) -> bool:
-    """RETURNS (bool): whether the words between a list bound and ``stop``
-    are a gapped item with a date: a number or a quantifier, then the
-    preposition of a date the clause before has, then that date ("Two
-    plants will close in 2027, another two in 2029"; "The first jet flies
-    by 2027 and all by 2030")."""
-    words = [t for t in doc[bound + 1 : stop] if not t.is_punct and not t.is_space]
+def _dated_item(
+    doc: Doc, start: int, bound: int, stop: int, in_date: set[int], words: SegmentWords = NO_WORDS
+) -> tuple[SegmentRule, Token] | None:
+    """RETURNS (tuple | None): the preposition (with its ``item_preposition``
+    rule) if the words between a list bound and ``stop`` are a gapped item
+    with a date: a number or a quantifier, then the preposition of a date
+    the clause before has, then that date ("Two plants will close in 2027,
+    another two in 2029"; "The first jet flies by 2027 and all by 2030")."""
+    tokens = [t for t in doc[bound + 1 : stop] if not t.is_punct and not t.is_space]
     k = 0
-    while k < len(words) and (
-        (words[k].like_num and words[k].i not in in_date) or words[k].lower_ in GAPPED_QUANTIFIERS
+    while k < len(tokens) and (
+        (tokens[k].like_num and tokens[k].i not in in_date) or tokens[k].lower_ in GAPPED_QUANTIFIERS
     ):
         k += 1
-    if k == 0 or k + 1 >= len(words) or words[k].pos_ != "ADP":
-        return False
-    prep = words[k]
-    if not all(t.i in in_date for t in words[k + 1 :]):
-        return False
-    return any(doc[i].lower_ == prep.lower_ and i + 1 in in_date for i in range(start, bound))
+    if k == 0 or k + 1 >= len(tokens):
+        return None
+    prep = tokens[k]
+    rule = words.match("item_preposition", prep)
+    if rule is None:
+        return None
+    if not all(t.i in in_date for t in tokens[k + 1 :]):
+        return None
+    if not any(doc[i].lower_ == prep.lower_ and i + 1 in in_date for i in range(start, bound)):
+        return None
+    return rule, prep
 
 
 def _gapped_comparisons(doc: Doc, start: int, end: int, words: SegmentWords = NO_WORDS) -> list[int]:
@@ -2060,25 +2111,33 @@ class Segmenter(RulePackComponent):
         """Split "A as X, B as Y, and C as Z" lists into one claim per person.
 
         An item is a proper name followed by "as" (a ``named_item`` decision
-        rule), after a comma or "and" (an adverb may come between: "and
-        potentially Edward Norton as …").
+        rule; the name's earlier words, ``name_part``), after a bound of the
+        list (``list_bound``: a comma or "and"); an adverb may come between
+        (``item_adverb``: "and potentially Edward Norton as …"). The rules
+        are recorded where an item is found.
         """
+        words = self.words
         items: list[int] = []
         for i in range(start + 2, end):
-            if not self.words.is_("named_item", doc[i]):
+            if not words.is_("named_item", doc[i]):
                 continue
+            read: list[tuple[SegmentRule, Token]] = []
             first = i - 1
-            while first > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
+            while first > start and (part := words.match("name_part", doc[first - 1])) is not None:
                 first -= 1
+                read.append((part, doc[first]))
             j = first - 1
-            while j > start and doc[j].pos_ == "ADV":
+            while j > start and (adverb := words.match("item_adverb", doc[j])) is not None:
+                read.append((adverb, doc[j]))
                 j -= 1
-            if j > start and (doc[j].text in (",", ";") or doc[j].pos_ == "CCONJ"):
+            if j > start and (bound := words.match("list_bound", doc[j])) is not None:
+                for rule, token in ((bound, doc[j]), *read):
+                    words.note(rule, token)
                 items.append(j + 1)  # the item keeps its adverb ("potentially")
-        gapped = set(_gapped_items(doc, start, end))
+        gapped = set(_gapped_items(doc, start, end, words))
         items.extend(gapped)
-        items.extend(_gapped_comparisons(doc, start, end, self.words))
-        items.extend(_absolute_halves(doc, start, end, self.words))
+        items.extend(_gapped_comparisons(doc, start, end, words))
+        items.extend(_absolute_halves(doc, start, end, words))
         if not items:
             yield start, end, head_i, self.min_tokens
             return
