@@ -777,7 +777,12 @@ class NonClaimRule(BaseModel):
 #: number and a place), "item_skip" the words they pass over and
 #: "item_unit" a unit after its number ("…, Y 30 *percent*"); "name_part",
 #: an earlier word of the name before a "named_item", and "item_adverb", an
-#: adverb between it and the list's bound ("…, and *possibly* Ann Lee as …")
+#: adverb between it and the list's bound ("…, and *possibly* Ann Lee as …");
+#: "summary_phrase", a noun phrase with a figure or a rank that closes its
+#: sentence after a comma and sums up what the clause said ("…, *the third
+#: rise* in a row"), a claim of its own; "summary_appositive", one with "a"
+#: that does so with a clause of its own ("…, a *deal* that could …"), and
+#: "summary_clause", that clause, the claim's predicate
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -853,6 +858,9 @@ SegmentRole = Literal[
     "item_unit",
     "name_part",
     "item_adverb",
+    "summary_phrase",
+    "summary_appositive",
+    "summary_clause",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

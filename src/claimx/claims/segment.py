@@ -680,7 +680,7 @@ def is_clause_head(
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
         return False
     if token.dep_ == "relcl":
-        if getattr(summary_appositive(token.head), "i", None) == token.i and token.doc[token.left_edge.i - 1].text not in SET_OFF:
+        if getattr(summary_appositive(token.head, words), "i", None) == token.i and token.doc[token.left_edge.i - 1].text not in SET_OFF:
             return False  # "…, a firm that builds motors": the clause heads its appositive's claim
         return _non_restrictive(token, words)
     if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
@@ -1024,54 +1024,33 @@ def figure_phrase(token: Token, words: SegmentWords = NO_WORDS) -> int | None:
     return noun.i
 
 
-def summary_phrase(token: Token) -> bool:
+def summary_phrase(token: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether ``token`` heads a noun phrase that closes its
     sentence after a comma and sums up what the clause said, a claim of its
     own: "…, the first gain in four years", "…, a 3% fall on the week",
-    with a figure or a rank before its noun. The parser hangs such a phrase
-    on the verb as a second object (a verb takes one direct object) or as a
-    bare noun modifier."""
-    if token.pos_ != "NOUN" or token.ent_type_ in ("DATE", "TIME"):
+    with a figure or a rank before its noun (a ``summary_phrase`` decision
+    rule). The parser hangs such a phrase on the verb as a second object (a
+    verb takes one direct object) or as a bare noun modifier."""
+    gate = words.gates.get("summary_phrase")
+    if gate is not None and gate[0](token) not in gate[1]:
+        return False  # most tokens: passed over before the rules are tried
+    # (the other object, if any, must come before the phrase's first word)
+    rule = words.match("summary_phrase", token, came_from=token.left_edge)
+    if rule is None:
         return False
-    doc = token.doc
-    first = token.left_edge
-    if first.i == 0 or doc[first.i - 1].text != "," or first.i <= token.head.i:
-        return False
-    after = token.right_edge.i + 1
-    if after < len(doc) and not (doc[after].is_punct and doc[after].text not in (",", "(", "—", "-")):
-        return False  # only a phrase that ends its sentence
-    if token.head.pos_ not in VERB_POS:
-        return False
-    # a figure or a rank before the noun sums the clause up ("the first gain",
-    # "a 3% decrease"); a bare description names what it follows ("…, its online shop")
-    if not any(t.like_num or t.ent_type_ == "ORDINAL" for t in doc[first.i : token.i]):
-        return False
-    if token.dep_ == "dobj":
-        return any(c.dep_ == "dobj" and c.i < first.i for c in token.head.children)
-    return token.dep_ == "npadvmod"
+    words.note(rule, token)
+    return True
 
 
-def summary_appositive(token: Token) -> Token | None:
+def summary_appositive(token: Token, words: SegmentWords) -> Token | None:
     """RETURNS (Token | None): the predicate of a noun phrase that closes a
-    sentence by summing up what it said, with a clause of its own: "…, a
-    move that could ease his concerns", "… — a sign that traders expect
-    a sweetened bid"; None when ``token`` heads no such phrase."""
-    if token.dep_ not in ("appos", "npadvmod") or token.pos_ != "NOUN" or token.i == 0:
+    sentence by summing up what it said (a ``summary_appositive`` decision
+    rule), with a clause of its own (``summary_clause``): "…, a move that
+    could ease his concerns", "… — a sign that traders expect a sweetened
+    bid"; None when ``token`` heads no such phrase."""
+    if not words.is_("summary_appositive", token):
         return None
-    doc = token.doc
-    if doc[token.left_edge.i - 1].text not in (",", "—", "–") or not any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
-    ):
-        return None
-    after = token.right_edge.i + 1
-    if after < len(doc) and not (doc[after].is_punct and doc[after].text not in (",", "(", "—", "-")):
-        return None  # only a phrase that ends its sentence
-    for clause in token.children:
-        if clause.dep_ in CLAUSAL_MODIFIER_DEPS and clause.pos_ in VERB_POS and any(
-            c.dep_ in SUBJECT_DEPS or (c.dep_ == "mark" and c.lower_ == "that") for c in clause.children
-        ):
-            return clause
-    return None
+    return words.child("summary_clause", token)
 
 
 def afterthought(token: Token, words: SegmentWords) -> bool:
@@ -1831,9 +1810,9 @@ class Segmenter(RulePackComponent):
             if (
                 is_clause_head(t, self.report_verbs, self.words)
                 or is_absolute(t, self.words)
-                or summary_appositive(t) is not None
+                or summary_appositive(t, self.words) is not None
                 or event_gerund(t, self.words) is not None
-                or summary_phrase(t)
+                or summary_phrase(t, self.words)
                 or afterthought(t, self.words)
                 or prepositional_claim(t, self.words) is not None
                 or figure_phrase(t, self.words) is not None
@@ -1892,8 +1871,8 @@ class Segmenter(RulePackComponent):
                 item_of = token.i if head_i != token.i else None
                 if head_i == token.i and is_absolute(token, self.words):
                     head_i = absolute_predicate(token).i
-                elif head_i == token.i and summary_appositive(token) is not None:
-                    head_i = summary_appositive(token).i  # type: ignore[union-attr]
+                elif head_i == token.i and (summary := summary_appositive(token, self.words)) is not None:
+                    head_i = summary.i
                 elif head_i == token.i and event_gerund(token, self.words) is not None:
                     head_i = event_gerund(token, self.words).i  # type: ignore[union-attr]
                 elif head_i == token.i and prepositional_claim(token, self.words) is not None:
