@@ -782,7 +782,11 @@ class NonClaimRule(BaseModel):
 #: sentence after a comma and sums up what the clause said ("…, *the third
 #: rise* in a row"), a claim of its own; "summary_appositive", one with "a"
 #: that does so with a clause of its own ("…, a *deal* that could …"), and
-#: "summary_clause", that clause, the claim's predicate
+#: "summary_clause", that clause, the claim's predicate; "stub_gerund", a
+#: gerund that ends a clause under its predicate, whose content was split
+#: off after it ("It means *admitting* | that …"): the clause is only a
+#: stub, no claim, unless a "news_verb", a verb besides its frame, gives
+#: it news of its own ("With the mayor *weighing* a run, a poll found | …")
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -861,6 +865,8 @@ SegmentRole = Literal[
     "summary_phrase",
     "summary_appositive",
     "summary_clause",
+    "stub_gerund",
+    "news_verb",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

@@ -362,7 +362,7 @@ def statement_frame(span: Span, head: Token, words: SegmentWords) -> bool:
         if rule is None:
             continue
         # a clause with news of its own besides ("X, who received threats, provided a statement …") stays
-        if any(t.pos_ == "VERB" and t.i not in (head.i, part.i) for t in span):
+        if _news_besides(span, (head.i, part.i), words):
             return False
         words.note(rule, part)
         words.is_("statement_object", statement)
@@ -374,22 +374,41 @@ def statement_frame(span: Span, head: Token, words: SegmentWords) -> bool:
 _STUB_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "acomp", "oprd"})
 
 
-def split_stub(span: Span, head: Token) -> bool:
+def _news_besides(span: Span, frame: tuple[int, ...], words: SegmentWords) -> bool:
+    """RETURNS (bool): whether ``span`` has a verb besides the tokens of its
+    ``frame`` (a ``news_verb`` decision rule, recorded there): news of its
+    own, so the clause is more than a frame ("With the mayor weighing a
+    run, a poll found | that …")."""
+    for t in span:
+        if t.i in frame:
+            continue
+        rule = words.match("news_verb", t)
+        if rule is not None:
+            words.note(rule, t)
+            return True
+    return False
+
+
+def split_stub(span: Span, head: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a clause is only the stub of a frame whose
     content was split off into the clause right after it: its predicate (or
-    the gerund it governs, "means *admitting*") is its last word, and that
-    verb's complement starts where the clause stops ("It means acknowledging
-    | that the plan failed", "The paper reports: | …", "we would prefer |
-    that markets decide"). A verb cut from what it takes asserts nothing a
-    reader could check; what it frames is the claim."""
-    words = [t for t in span if not t.is_punct and not t.is_space]
-    if not words:
+    the gerund it governs, a ``stub_gerund`` decision rule: "means
+    *admitting*") is its last word, and that verb's complement starts where
+    the clause stops ("It means acknowledging | that the plan failed", "The
+    paper reports: | …", "we would prefer | that markets decide"). A verb
+    cut from what it takes asserts nothing a reader could check; what it
+    frames is the claim."""
+    tokens = [t for t in span if not t.is_punct and not t.is_space]
+    if not tokens:
         return False
-    last = words[-1]
-    if last.pos_ not in VERB_POS or not (last.i == head.i or (last.dep_ == OPEN_COMPLEMENT_DEP and last.tag_ == "VBG" and last.head.i == head.i)):
-        return False  # "refused to admit | that …", "has yet to confirm | that …": the infinitive's frame says how sure, and stays
-    if any(t.pos_ == "VERB" and t.i not in (head.i, last.i) for t in span):
-        return False  # "With the mayor considering a run, a poll found | that …": news of its own besides
+    last = tokens[-1]
+    if last.pos_ not in VERB_POS:
+        return False
+    gerund = None
+    if last.i != head.i:
+        gerund = words.match("stub_gerund", last) if last.head.i == head.i else None
+        if gerund is None:
+            return False  # "refused to admit | that …", "has yet to confirm | that …": the infinitive's frame says how sure, and stays
     for complement in last.children:
         if complement.dep_ not in _STUB_COMPLEMENTS or complement.left_edge.i < span.end:
             continue
@@ -397,8 +416,15 @@ def split_stub(span: Span, head: Token) -> bool:
         # a comma, a colon or a quote mark leads into the content; a semicolon or a dash
         # sets an independent clause apart ("Prices fell; the index closed lower")
         if len(between) <= 3 and all(t.is_space or t.is_quote or t.text in (",", ":") for t in between):
-            return True
-    return False
+            break
+    else:
+        return False
+    # (asked last, so that it is recorded only where it keeps a frame that would be a stub)
+    if _news_besides(span, (head.i, last.i), words):
+        return False  # "With the mayor considering a run, a poll found | that …": news of its own besides
+    if gerund is not None:
+        words.note(gerund, last)
+    return True
 
 
 def addressee_question(span: Span, head: Token, words: SegmentWords) -> bool:
@@ -1911,7 +1937,7 @@ class Segmenter(RulePackComponent):
                     continue  # "…, let alone the archive": a further case of the clause before
                 if statement_frame(span, doc[head_i], self.words):
                     continue  # "The union issued a statement saying": the frame of the claim split off after it
-                if split_stub(span, doc[head_i]):
+                if split_stub(span, doc[head_i], self.words):
                     continue  # "It means acknowledging | that …": the verb's content is the claim after it
                 if addressee_question(span, doc[head_i], self.words):
                     continue  # "Do you back the plan?": asks for a stance, claims nothing
