@@ -54,17 +54,23 @@ from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .sentences import doc_text, is_dateline
 from .tree import (
+    ACTIVE_SUBJECT_DEP,
     ATTACHED_CLAUSE_DEPS,
     AUXILIARY_DEPS,
     BE,
+    BEYOND_GAP_DEPS,
     CLAUSAL_MODIFIER_DEPS,
     CLAUSE_DEPS,
     COMPLEMENT_DEP,
+    CONJUNCT_DEP,
     CONNECTIVE_DEPS,
     NOMINAL_SUBJECT_DEPS,
     NUMERIC_LABELS,
     OPEN_COMPLEMENT_DEP,
     PARTICIPLE_TAGS,
+    PASSIVE_CONJUNCTION_NEGATION_DEPS,
+    REPORTED_CLAUSE_DEPS,
+    SIDE_CLAUSE_DEPS,
     SUBJECT_DEPS,
     VERB_POS,
     copula_lemma,
@@ -1583,9 +1589,9 @@ def trailing_reporter(token: Token, report_verbs: frozenset[str]) -> bool:
     """RETURNS (bool): whether ``token`` is a reporter after what it reports
     (", people familiar with its thinking said", ", the singer announced on
     Wednesday in a video"): attribution of the clause before it, no claim."""
-    if token.dep_ not in ("parataxis", "conj") or token.i < token.head.i or token.lemma_.lower() not in report_verbs:
+    if token.dep_ not in SIDE_CLAUSE_DEPS or token.i < token.head.i or token.lemma_.lower() not in report_verbs:
         return False
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in token.children if c.dep_ == ACTIVE_SUBJECT_DEP), None)
     if subject is None or subject.i > token.i:
         return False
     # active, set off by a comma, with nothing reported or done of its own:
@@ -1594,7 +1600,7 @@ def trailing_reporter(token: Token, report_verbs: frozenset[str]) -> bool:
     return (
         before >= 0
         and token.doc[before].text == ","
-        and not any(c.dep_ in _CONTENT_DEPS or c.dep_ in ("auxpass", "cc", "neg") for c in token.children)
+        and not any(c.dep_ in _CONTENT_DEPS or c.dep_ in PASSIVE_CONJUNCTION_NEGATION_DEPS for c in token.children)
     )
 
 
@@ -1672,7 +1678,7 @@ def reported_clause(token: Token, report_verbs: frozenset[str], words: SegmentWo
     if words.is_("withheld_report", token):
         return None
     for child in token.children:
-        if child.dep_ in ("ccomp", "parataxis") and _is_predicate(child):
+        if child.dep_ in REPORTED_CLAUSE_DEPS and _is_predicate(child):
             if words.is_("embedded_question", child):
                 return None
             return child
@@ -2084,7 +2090,7 @@ class Segmenter(RulePackComponent):
             if i in mine or doc[i].is_punct or doc[i].is_space or doc[i].pos_ in EDGE_POS or doc[i].dep_ in CONNECTIVE_DEPS:
                 continue
             tail = [t for t in own if t.i > i]
-            if not any(t.dep_ in ("conj", "nsubj", "nsubjpass") for t in tail):
+            if not any(t.dep_ in BEYOND_GAP_DEPS for t in tail):
                 end = i
             break
         if frame is not None and frame.i < token.i:
@@ -2093,7 +2099,7 @@ class Segmenter(RulePackComponent):
             first = subject.left_edge.i if subject is not None else frame.i
             # When the reporting verb is itself a conjunct ("X confirmed A but
             # said B"), its subject belongs to the first conjunct only.
-            if frame.dep_ == "conj" and subject is None:
+            if frame.dep_ == CONJUNCT_DEP and subject is None:
                 first = frame.i
             # "Novacell said it expects …": a report inside a report starts
             # at the outer reporter
