@@ -786,7 +786,11 @@ class NonClaimRule(BaseModel):
 #: gerund that ends a clause under its predicate, whose content was split
 #: off after it ("It means *admitting* | that …"): the clause is only a
 #: stub, no claim, unless a "news_verb", a verb besides its frame, gives
-#: it news of its own ("With the mayor *weighing* a run, a poll found | …")
+#: it news of its own ("With the mayor *weighing* a run, a poll found | …");
+#: "absolute_with", the "with" of an absolute set off after its verb's
+#: clause, with a noun (its "absolute_object") or a participle with a
+#: subject of its own ("clausal_pcomp"): "…, *with* a debut *planned* for
+#: 2028", "…, with the mayor *chairing*", a claim of its own
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -867,6 +871,9 @@ SegmentRole = Literal[
     "summary_clause",
     "stub_gerund",
     "news_verb",
+    "absolute_with",
+    "absolute_object",
+    "clausal_pcomp",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

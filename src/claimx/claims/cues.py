@@ -437,7 +437,7 @@ class CueTagger(RulePackComponent):
                 {"start": c.start_char, "end": c.end_char, "status": c._.cue["status"]} for c in used
             ]
             first = doc[claim.start]
-            if is_absolute(first):
+            if is_absolute(first, self.segment_words):
                 governing = decided.get(first.head.i)
             elif absolute_clause(head) or summary_phrase(head, self.segment_words) or _result_participle(head):
                 # (a phrase that sums its clause up, "…, its third weekly
@@ -472,7 +472,7 @@ class CueTagger(RulePackComponent):
                 sent_of[c.start]
                 for c in claims
                 if _speculative(c._.claim or {})
-                and not is_absolute(doc[c.start])
+                and not is_absolute(doc[c.start], self.segment_words)
                 and summary_appositive(c.root, self.segment_words) is None
             }
         for n in plain_future:

@@ -730,7 +730,7 @@ def is_clause_head(
             return True
         if _coordinated_complement(token, words):
             return True
-        if _clausal_pcomp(token.head) and is_absolute(token.head.head, words) and _splits_from(token, words):
+        if _clausal_pcomp(token.head, words) and is_absolute(token.head.head, words) and _splits_from(token, words):
             # "…, with one bank losing 11% and another falling 9%": each half of an absolute is a claim
             return True
         return is_clause_head(token.head, report_verbs, words) and _splits_from(token, words)
@@ -969,21 +969,29 @@ def _running_participle(advcl: Token) -> bool:
     return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass", "advmod") for c in advcl.children)
 
 
-def is_absolute(token: Token, words: SegmentWords = NO_WORDS) -> bool:
+def is_absolute(token: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether ``token`` is the "with" of an absolute phrase
-    that adds a claim of its own: "…, with a debut planned for late 2028",
-    "…, with Stephen McFeely writing". Not a bare noun phrase with nothing
-    said of it (a ``bare_absolute`` decision rule: "…, with a 3% gain"): a
-    detail of its clause's claim."""
-    if token.lower_ != WITH or token.dep_ != "prep" or token.i == 0:
-        return False
-    if token.doc[token.i - 1].text not in (",", "—", "–", ";"):
+    that adds a claim of its own (an ``absolute_with`` decision rule: set off
+    after its verb's clause), with a noun (``absolute_object``) or a
+    participle with a subject of its own (``clausal_pcomp``): "…, with a
+    debut planned for late 2028", "…, with Stephen McFeely writing". Not a
+    bare noun phrase with nothing said of it (a ``bare_absolute`` decision
+    rule: "…, with a 3% gain"): a detail of its clause's claim."""
+    opener = words.match("absolute_with", token)
+    if opener is None:
         return False
     # "with a launch planned …" (pobj), or a clause the parser makes the
     # preposition's complement: "with Stephen McFeely writing" (pcomp)
-    return any(
-        (c.dep_ == "pobj" and not words.is_("bare_absolute", c)) or _clausal_pcomp(c) for c in token.children
-    ) and token.head.pos_ in VERB_POS
+    for c in token.children:
+        rule = words.match("absolute_object", c)
+        if rule is not None and not words.is_("bare_absolute", c):
+            words.note(rule, c)
+            words.note(opener, token)
+            return True
+        if _clausal_pcomp(c, words):
+            words.note(opener, token)
+            return True
+    return False
 
 
 def event_gerund(token: Token, words: SegmentWords) -> Token | None:
@@ -1103,10 +1111,11 @@ def absolute_clause(head: Token) -> bool:
     return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == WITH for c in head.children)
 
 
-def _clausal_pcomp(token: Token) -> bool:
+def _clausal_pcomp(token: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether ``token`` is a participle with a subject of its own, as a preposition's complement
-    (a participle the tagger reads as a past tense, "with voters largely split", counts: no past tense follows "with")."""
-    return token.dep_ == "pcomp" and token.tag_ in ("VBN", "VBG", "VBD") and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    (a ``clausal_pcomp`` decision rule; a participle the tagger reads as a past tense, "with voters largely split",
+    counts: no past tense follows "with")."""
+    return words.is_("clausal_pcomp", token)
 
 
 def _bare_noun_phrase(span: Span) -> bool:
@@ -1604,13 +1613,13 @@ def trailing_reporter(token: Token, report_verbs: frozenset[str]) -> bool:
     )
 
 
-def absolute_predicate(with_token: Token) -> Token:
+def absolute_predicate(with_token: Token, words: SegmentWords) -> Token:
     """RETURNS (Token): what an absolute phrase predicates: the participle
-    ("planned", "writing") if there is one, else the noun."""
-    clause = next((c for c in with_token.children if _clausal_pcomp(c)), None)
+    ("planned", "writing") if there is one, else the noun (its ``absolute_object``)."""
+    clause = next((c for c in with_token.children if _clausal_pcomp(c, words)), None)
     if clause is not None:
         return clause
-    noun = next(c for c in with_token.children if c.dep_ == "pobj")
+    noun = next(c for c in with_token.children if words.match("absolute_object", c) is not None)
     for child in noun.children:
         if child.dep_ in CLAUSAL_MODIFIER_DEPS or child.tag_ in PARTICIPLE_TAGS:
             return child
@@ -1902,7 +1911,7 @@ class Segmenter(RulePackComponent):
                 # an item of a list ("…, 400 in Italy") states its clause's predicate again
                 item_of = token.i if head_i != token.i else None
                 if head_i == token.i and is_absolute(token, self.words):
-                    head_i = absolute_predicate(token).i
+                    head_i = absolute_predicate(token, self.words).i
                 elif head_i == token.i and (summary := summary_appositive(token, self.words)) is not None:
                     head_i = summary.i
                 elif head_i == token.i and event_gerund(token, self.words) is not None:
