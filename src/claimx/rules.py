@@ -790,7 +790,14 @@ class NonClaimRule(BaseModel):
 #: "absolute_with", the "with" of an absolute set off after its verb's
 #: clause, with a noun (its "absolute_object") or a participle with a
 #: subject of its own ("clausal_pcomp"): "…, *with* a debut *planned* for
-#: 2028", "…, with the mayor *chairing*", a claim of its own
+#: 2028", "…, with the mayor *chairing*", a claim of its own;
+#: "wh_subordinator", a wh-adverb that opens an adverbial clause right after
+#: its head, no comma before it, read as its subordinator ("… pauses the
+#: music *when* a call comes in"); "infinitive_marker", the "to" of an
+#: adverbial clause, which states no event ("to cover the costs");
+#: "running_participle", a bare present participle that runs on from its
+#: clause with no comma and closes its sentence ("will tour Asia
+#: *demonstrating* the jet"), part of that claim
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -874,6 +881,9 @@ SegmentRole = Literal[
     "absolute_with",
     "absolute_object",
     "clausal_pcomp",
+    "wh_subordinator",
+    "infinitive_marker",
+    "running_participle",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

@@ -718,7 +718,7 @@ def is_clause_head(
     if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
         return False
     if token.dep_ == "advcl" and (
-        _leading_participle(token, words) or _running_participle(token) or words.is_("noun_participle", token)
+        _leading_participle(token, words) or _running_participle(token, words) or words.is_("noun_participle", token)
     ):
         return False
     if token.dep_ == "conj":
@@ -913,7 +913,7 @@ def _time_frame(advcl: Token, words: SegmentWords) -> bool:
     return words.is_("time_frame", advcl)
 
 
-def _asserted_adverbial(advcl: Token, words: SegmentWords = NO_WORDS) -> bool:
+def _asserted_adverbial(advcl: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether an adverbial clause asserts something: "while
     production has not yet begun" does; "if the deal closes" and purpose
     infinitives ("to cover the penalties", "for the money to get in") do not."""
@@ -925,8 +925,15 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = NO_WORDS) -> bool:
     # adds a fact of its own, and so may a clause it opens before its head
     first = advcl.left_edge
     if first.i > advcl.head.i and first.i > 0 and advcl.doc[first.i - 1].text not in (",", "—", "–", ";"):
-        marks += [c for c in advcl.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == first.i]
-    if any(words.is_("unasserted_mark", m) for m in marks):
+        # (a ``wh_subordinator`` decision rule, recorded where it is the mark that decides)
+        wh = {c.i: rule for c in advcl.children if (rule := words.match("wh_subordinator", c)) is not None}
+        marks += [c for c in advcl.children if c.i in wh]
+    else:
+        wh = {}
+    deciding = next((m for m in marks if words.is_("unasserted_mark", m)), None)
+    if deciding is not None:
+        if deciding.i in wh:
+            words.note(wh[deciding.i], deciding)
         return False  # "if the deal closes", "until the vote": an ``unasserted_mark`` decision rule
     if _time_frame(advcl, words):
         return False
@@ -937,7 +944,7 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = NO_WORDS) -> bool:
     # resume"), unless it is an absolute ("…, with deliveries to begin in 2029")
     if any(m.lower_ == WITH for m in marks):
         return True
-    return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in advcl.children)
+    return words.child("infinitive_marker", advcl) is None  # "to": an ``infinitive_marker`` decision rule
 
 
 def _leading_participle(advcl: Token, words: SegmentWords) -> bool:
@@ -951,22 +958,23 @@ def _leading_participle(advcl: Token, words: SegmentWords) -> bool:
     return words.is_("leading_participle", advcl)
 
 
-def _running_participle(advcl: Token) -> bool:
+def _running_participle(advcl: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether an adverbial clause is a bare present
     participle that runs on from its clause with no comma ("posted a
     clip on Monday explaining the budget", "will tour Asia
     demonstrating the jet"): it says how or what of that claim, and is part
-    of it. Set off by a comma ("…, leaving many to wonder") it may add a
+    of it (a ``running_participle`` decision rule: no comma or dash in it, no
+    subject, subordinator, auxiliary or adverb of its own, and it closes its
+    sentence). Set off by a comma ("…, leaving many to wonder") it may add a
     claim of its own."""
-    if advcl.tag_ != "VBG" or advcl.i < advcl.head.i:
-        return False
-    first = advcl.left_edge
-    if first.i != advcl.i or advcl.doc[first.i - 1].is_punct:
+    rule = words.match("running_participle", advcl)
+    if rule is None:
         return False
     rest = advcl.doc[advcl.right_edge.i + 1 : advcl.sent.end]
-    if any(t.text in (",", ";", "—", "–") for t in advcl.subtree) or not all(t.is_punct or t.is_space for t in rest):
+    if not all(t.is_punct or t.is_space for t in rest):
         return False  # "…hanging over the staff, pending news of more closures": it must close its sentence
-    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass", "advmod") for c in advcl.children)
+    words.note(rule, advcl)
+    return True
 
 
 def is_absolute(token: Token, words: SegmentWords) -> bool:
