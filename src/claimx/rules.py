@@ -797,7 +797,14 @@ class NonClaimRule(BaseModel):
 #: adverbial clause, which states no event ("to cover the costs");
 #: "running_participle", a bare present participle that runs on from its
 #: clause with no comma and closes its sentence ("will tour Asia
-#: *demonstrating* the jet"), part of that claim
+#: *demonstrating* the jet"), part of that claim; "question_word", the
+#: wh-word that opens a sentence ending in a question mark, after
+#: "question_lead" words (conjunctions, adverbs, interjections): the
+#: sentence asks, no claim ("So *how* can that be justified?"), and
+#: "quoted_question_word" and "quoted_question_lead", the same of a quoted
+#: question before its reporter ("'*Who* pays for it?' she asked");
+#: "imperative_lead", what may stand before an imperative in its sentence
+#: (adverbs, interjections: "*Please* take a seat")
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -884,6 +891,11 @@ SegmentRole = Literal[
     "wh_subordinator",
     "infinitive_marker",
     "running_participle",
+    "question_lead",
+    "question_word",
+    "quoted_question_lead",
+    "quoted_question_word",
+    "imperative_lead",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

@@ -466,42 +466,57 @@ def addressee_question(span: Span, head: Token, words: SegmentWords) -> bool:
 WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
 
 
-def _asks(words: list[Token]) -> bool:
-    """RETURNS (bool): whether ``words`` (quote marks left out) are a question
-    on what, who, when or why: a question mark last and a wh-word first,
-    after conjunctions, adverbs and interjections ("Why would we?", "So who
-    pays for it?"). A yes/no question may float a rumour; this one asks."""
-    words = [t for t in words if not t.is_space and not t.is_quote and t.text != ","]
-    if len(words) < 2 or words[-1].text != "?":
-        return False
+def _asks(tokens: list[Token], words: SegmentWords) -> list[tuple[SegmentRule, Token]] | None:
+    """RETURNS (list | None): the words that make ``tokens`` (quote marks left
+    out) a question on what, who, when or why, with the rules that read
+    them: a question mark last and a wh-word first (a
+    ``quoted_question_word`` decision rule), after conjunctions, adverbs and
+    interjections (``quoted_question_lead``) ("Why would we?", "So who pays
+    for it?"); None if they are none. A yes/no question may float a rumour;
+    this one asks."""
+    tokens = [t for t in tokens if not t.is_space and not t.is_quote and t.text != ","]
+    if len(tokens) < 2 or tokens[-1].text != "?":
+        return None
+    read: list[tuple[SegmentRule, Token]] = []
     k = 0
-    while k < len(words) - 1 and words[k].pos_ in ("CCONJ", "ADV", "INTJ", "PUNCT") and words[k].tag_ not in WH_TAGS:
+    while k < len(tokens) - 1 and (lead := words.match("quoted_question_lead", tokens[k])) is not None:
+        read.append((lead, tokens[k]))
         k += 1
-    return words[k].tag_ in WH_TAGS
+    word = words.match("quoted_question_word", tokens[k])
+    if word is None:
+        return None
+    return [*read, (word, tokens[k])]
 
 
-def quoted_question(sent: Span, report_verbs: frozenset[str]) -> bool:
+def quoted_question(sent: Span, report_verbs: frozenset[str], words: SegmentWords) -> bool:
     """RETURNS (bool): whether a sentence is a quoted question on what, who,
     when or why and the reporter that says who asked it, nothing else
     ("'Why now?' asked the senator.", "'Who pays for it?,' she said,
     according to the paper."): it asks, as the bare question does, and the
     reporter only says who did. The quote may open in a sentence before
     ("'… The figures keep changing. Where will it end?,' the auditor said.")."""
-    words = [t for t in sent if not t.is_space]
-    mark = next((k for k, t in enumerate(words) if t.text == "?"), None)
-    if mark is None or mark < 2 or any(t.is_quote for t in words[1:mark]):
+    tokens = [t for t in sent if not t.is_space]
+    mark = next((k for k, t in enumerate(tokens) if t.text == "?"), None)
+    if mark is None or mark < 2 or any(t.is_quote for t in tokens[1:mark]):
         return False  # the question is the quote's last sentence, or all of it
     k = mark + 1
-    while k < len(words) and words[k].text == ",":
+    while k < len(tokens) and tokens[k].text == ",":
         k += 1
-    if k >= len(words) or not words[k].is_quote or not _asks(words[: k + 1]):
+    if k >= len(tokens) or not tokens[k].is_quote:
         return False
-    rest = words[k + 1 :]
+    asked = _asks(tokens[: k + 1], words)
+    if asked is None:
+        return False
+    rest = tokens[k + 1 :]
     root = sent.root
     if root not in rest or root.lemma_.lower() not in report_verbs:
         return False
     # nothing reported or done after the quote but the telling: "…,' she said, adding that …" has news of its own
-    return not any(t.i != root.i and t.pos_ in VERB_POS and t.dep_ in CLAUSE_DEPS for t in rest)
+    if any(t.i != root.i and t.pos_ in VERB_POS and t.dep_ in CLAUSE_DEPS for t in rest):
+        return False
+    for rule, token in asked:
+        words.note(rule, token)
+    return True
 
 
 def reporter_of_no_claim(span: Span, head: Token, words: SegmentWords) -> bool:
@@ -1513,8 +1528,8 @@ def _imperative(token: Token, words: SegmentWords) -> bool:
     """Whether ``token`` heads an imperative, an instruction to the reader or
     listener ("Take a listen", "Follow her on …", "please ask yourself"): a
     bare verb with no subject or auxiliary (an ``imperative`` decision rule)
-    that opens its sentence (after adverbs and interjections only), or one
-    coordinated with such a verb. Opening a quote, it is often parsed as
+    that opens its sentence (after adverbs and interjections only:
+    ``imperative_lead``), or one coordinated with such a verb. Opening a quote, it is often parsed as
     hanging on what follows ("'Look what the council has done, the shops
     are closing'", "'Let's see how it goes,' she said"): an imperative all
     the same, unless the verb is a status cue of its own (the
@@ -1526,25 +1541,36 @@ def _imperative(token: Token, words: SegmentWords) -> bool:
     if rule is None:
         return False
     before = token.doc[token.sent.start : token.i]
-    if not all(t.pos_ in ("ADV", "INTJ", "CCONJ", "PUNCT", "SPACE") for t in before):
+    leads = [(lead, t) for t in before if (lead := words.match("imperative_lead", t)) is not None]
+    if len(leads) < len(before):
         return False
     words.note(rule, token)
+    for lead, t in leads:
+        words.note(lead, t)
     return True
 
 
-def _wh_question(sent: Span) -> bool:
+def _wh_question(sent: Span, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a sentence asks rather than claims: it ends in
-    a question mark and opens with a wh-word, after a conjunction, an adverb
-    or a quote mark if any ("Why now?", "So how can that be justified?").
-    A yes/no question ("Will the tour go ahead?") may float a rumour, and
+    a question mark and opens with a wh-word (a ``question_word`` decision
+    rule), after a conjunction, an adverb or a quote mark if any
+    (``question_lead``) ("Why now?", "So how can that be justified?"). A
+    yes/no question ("Will the tour go ahead?") may float a rumour, and
     stays."""
-    words = [t for t in sent if not t.is_space and not t.is_quote]
-    if not words or words[-1].text != "?":
+    tokens = [t for t in sent if not t.is_space and not t.is_quote]
+    if not tokens or tokens[-1].text != "?":
         return False
+    read: list[tuple[SegmentRule, Token]] = []
     k = 0
-    while k < len(words) - 1 and words[k].pos_ in ("CCONJ", "ADV", "INTJ", "PUNCT") and words[k].tag_ not in ("WRB",):
+    while k < len(tokens) - 1 and (lead := words.match("question_lead", tokens[k])) is not None:
+        read.append((lead, tokens[k]))
         k += 1
-    return words[k].tag_ in ("WRB", "WP", "WDT")
+    word = words.match("question_word", tokens[k])
+    if word is None:
+        return False
+    for rule, token in (*read, (word, tokens[k])):
+        words.note(rule, token)
+    return True
 
 
 def _reporting_participle(token: Token, words: SegmentWords = NO_WORDS) -> bool:
@@ -1841,7 +1867,7 @@ class Segmenter(RulePackComponent):
     # -- per sentence ---------------------------------------------------------
 
     def segment_sentence(self, doc: Doc, sent: Span, text: str | None = None) -> list[Span]:
-        if _wh_question(sent) or quoted_question(sent, self.report_verbs):
+        if _wh_question(sent, self.words) or quoted_question(sent, self.report_verbs, self.words):
             return []  # "Why glasses, and why now?" asks, it does not claim; "'Why now?' she asked." too
         if _heading_or_byline(sent, doc.text if text is None else text) or _untitled_headline(sent, doc):
             return []
