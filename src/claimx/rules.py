@@ -804,7 +804,13 @@ class NonClaimRule(BaseModel):
 #: "quoted_question_word" and "quoted_question_lead", the same of a quoted
 #: question before its reporter ("'*Who* pays for it?' she asked");
 #: "imperative_lead", what may stand before an imperative in its sentence
-#: (adverbs, interjections: "*Please* take a seat")
+#: (adverbs, interjections: "*Please* take a seat"); "set_off_preposition",
+#: a preposition after its verb set off by a comma or a dash, its
+#: "phrase_noun" and the "phrase_close" after the phrase: a circumstance or
+#: an addition of its own (", *amid* weak *demand*."); "figure_with",
+#: "figure_object" and "figure_close", the same of a "with" phrase that
+#: closes its clause with a measure (" *with* a *margin* of error of 3
+#: points.")
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -896,6 +902,12 @@ SegmentRole = Literal[
     "quoted_question_lead",
     "quoted_question_word",
     "imperative_lead",
+    "set_off_preposition",
+    "phrase_noun",
+    "phrase_close",
+    "figure_with",
+    "figure_object",
+    "figure_close",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

@@ -1038,13 +1038,14 @@ def prepositional_claim(token: Token, words: SegmentWords = NO_WORDS) -> tuple[i
     rules of ``segmentation.jsonl``) asserts that it holds; an addition
     ("unveiled the phone, along with a new watch", ``additive_preposition``)
     is a second thing its clause says, with the clause's status. The
-    preposition follows its verb, set off by a comma or a dash, and takes a
-    noun ("along" counts with its "with"); inside its clause ("the firm,
+    preposition follows its verb, set off by a comma or a dash (a
+    ``set_off_preposition`` decision rule), and takes a noun
+    (``phrase_noun``; "along" counts with its "with"), and the phrase closes
+    its clause (``phrase_close`` after it, or the sentence's end); inside its clause ("the firm,
     along with its partner, said …", "lost the race amid a scandal") the
     phrase is part of the clause's claim."""
-    if token.dep_ != "prep" or token.head.pos_ not in VERB_POS or token.i < token.head.i:
-        return None
-    if token.i == 0 or token.doc[token.i - 1].text not in (",", "—", "–"):
+    opener = words.match("set_off_preposition", token)
+    if opener is None:
         return None  # "he lost the race amid a scandal": a phrase not set off is part of its claim
     lemma = token.lower_
     prep = token
@@ -1055,16 +1056,23 @@ def prepositional_claim(token: Token, words: SegmentWords = NO_WORDS) -> tuple[i
         additive = False
     else:
         return None
-    noun = next((c for c in (*token.children, *prep.children) if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
-    if noun is None:
+    found = next(
+        ((c, rule) for c in (*token.children, *prep.children) if (rule := words.match("phrase_noun", c)) is not None),
+        None,
+    )
+    if found is None:
         return None
+    noun, noun_rule = found
     doc = token.doc
     after = max(token.right_edge.i, prep.right_edge.i) + 1
-    if after < token.sent.end and not (doc[after].is_punct or doc[after].pos_ == "CCONJ"):
+    close = words.match("phrase_close", doc[after]) if after < token.sent.end else None
+    if after < token.sent.end and close is None:
         return None  # "ordered the office, along with the prosecutor, to release …": the phrase must close its clause
-    if after < token.sent.end and doc[after].text == ",":
-        return None
     words.fire("additive_preposition" if additive else "circumstance_preposition", token)
+    words.note(opener, token)
+    words.note(noun_rule, noun)
+    if close is not None:
+        words.note(close, doc[after])
     return noun.i, additive
 
 
@@ -1073,17 +1081,27 @@ def figure_phrase(token: Token, words: SegmentWords = NO_WORDS) -> int | None:
     clause and states a measure of its own (``figure_noun`` rules of
     ``segmentation.jsonl``): "surveyed 900 adults with a margin of error
     of 3 points" puts forward the margin as well as the survey; None for
-    any other token. The phrase must hold a figure and end its clause."""
-    if token.dep_ != "prep" or token.lower_ != WITH or token.i < token.head.i:
+    any other token. The phrase must hold a figure and end its clause: a
+    ``figure_with`` decision rule, its ``figure_object`` (the noun, with a
+    figure) and ``figure_close`` (what follows it, or the sentence's end)."""
+    opener = words.match("figure_with", token)
+    if opener is None:
         return None
-    noun = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in words.figure_nouns), None)
-    if noun is None or not any(t.like_num for t in noun.subtree):
+    found = next(
+        ((c, rule) for c in token.children if (rule := words.match("figure_object", c)) is not None), None
+    )
+    if found is None:
         return None
+    noun, noun_rule = found
     doc = token.doc
     after = token.right_edge.i + 1
-    if after < token.sent.end and not (doc[after].is_punct and doc[after].text not in (",", "(")):
+    close = words.match("figure_close", doc[after]) if after < token.sent.end else None
+    if after < token.sent.end and close is None:
         return None  # the phrase must close its clause
-    words.fire("figure_noun", noun)
+    words.note(opener, token)
+    words.note(noun_rule, noun)  # (and the figure_noun rule of its word)
+    if close is not None:
+        words.note(close, doc[after])
     return noun.i
 
 
