@@ -810,7 +810,9 @@ class NonClaimRule(BaseModel):
 #: an addition of its own (", *amid* weak *demand*."); "figure_with",
 #: "figure_object" and "figure_close", the same of a "with" phrase that
 #: closes its clause with a measure (" *with* a *margin* of error of 3
-#: points.")
+#: points."); "bare_phrase_root", the noun that heads a sentence that is a
+#: bare noun phrase, no claim ("A bold, brash *newcomer*."), unless it has
+#: an "asserting_word" (a verb, a preposition, a figure)
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -908,6 +910,8 @@ SegmentRole = Literal[
     "figure_with",
     "figure_object",
     "figure_close",
+    "bare_phrase_root",
+    "asserting_word",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

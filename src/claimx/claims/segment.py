@@ -1159,24 +1159,30 @@ def _clausal_pcomp(token: Token, words: SegmentWords) -> bool:
     return words.is_("clausal_pcomp", token)
 
 
-def _bare_noun_phrase(span: Span) -> bool:
-    """Whether ``span`` is a whole sentence that is a bare noun phrase: no
-    verb, no preposition, no figure, its root a noun ("Jo Park." signing a
-    letter, "Some really bad things.", "A bold, brash newcomer."): it names
-    or exclaims and asserts nothing. The items of a list ("— Ann Lee of
-    the Post", or any line after a colon) stay."""
+def _bare_noun_phrase(span: Span, words: SegmentWords) -> bool:
+    """Whether ``span`` is a whole sentence that is a bare noun phrase: its
+    root a noun (a ``bare_phrase_root`` decision rule) and no word that
+    could assert (``asserting_word``: a verb, a preposition, a figure) ("Jo
+    Park." signing a letter, "Some really bad things.", "A bold, brash
+    newcomer."): it names or exclaims and asserts nothing. The items of a
+    list ("— Ann Lee of the Post", or any line after a colon) stay."""
     sent = span.sent
-    words = [t for t in sent if not t.is_punct and not t.is_space and not t.is_quote]
-    if not words or span.start > words[0].i or span.end <= words[-1].i:
+    tokens = [t for t in sent if not t.is_punct and not t.is_space and not t.is_quote]
+    if not tokens or span.start > tokens[0].i or span.end <= tokens[-1].i:
         return False
     first = next((t for t in sent if not t.is_space), None)
     if first is not None and first.is_punct and not first.is_quote:
         return False
     if doc_text(span.doc)[: sent.start_char].rstrip().endswith(":"):
         return False  # "The finalists are:\nDover and Deal.": the items of the line before
-    return sent.root.pos_ in ("NOUN", "PROPN") and not any(
-        t.pos_ in ("VERB", "AUX", "ADP") or t.like_num for t in words
-    )
+    root = words.match("bare_phrase_root", sent.root)
+    if root is None:
+        return False
+    for t in tokens:
+        if words.is_("asserting_word", t):
+            return False
+    words.note(root, sent.root)
+    return True
 
 
 def _list_lead(span: Span, text: str | None, words: SegmentWords = NO_WORDS) -> bool:
@@ -1989,7 +1995,7 @@ class Segmenter(RulePackComponent):
                     continue
                 if not _has_content(span):
                     continue  # "<tweet id=…>": markup, no proposition
-                if _bare_noun_phrase(span):
+                if _bare_noun_phrase(span, self.words):
                     continue  # "Jo Park." signing a letter, "Some really bad things.": names or exclaims, asserts nothing
                 if _list_lead(span, text, self.words):
                     continue  # "The survey also found that:" + a list: the items are the claims
