@@ -812,7 +812,10 @@ class NonClaimRule(BaseModel):
 #: closes its clause with a measure (" *with* a *margin* of error of 3
 #: points."); "bare_phrase_root", the noun that heads a sentence that is a
 #: bare noun phrase, no claim ("A bold, brash *newcomer*."), unless it has
-#: an "asserting_word" (a verb, a preposition, a figure)
+#: an "asserting_word" (a verb, a preposition, a figure); "graded_word", a
+#: superlative or an adjective graded by "most" or "least", whose
+#: ``measurable`` word of ``nonclaims.jsonl`` is recorded where a clause
+#: with a figure is kept as a fact ("the *biggest* tour of 2026")
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -912,6 +915,7 @@ SegmentRole = Literal[
     "figure_close",
     "bare_phrase_root",
     "asserting_word",
+    "graded_word",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

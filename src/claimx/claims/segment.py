@@ -2106,10 +2106,12 @@ class Segmenter(RulePackComponent):
                     for word in dict.fromkeys(words):
                         if (kind, word) in ids:
                             record_rule(doc, ids[(kind, word)], t.idx, t.idx + len(t.text))
-            elif t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") for c in t.children)):
+            elif (graded := self.words.match("graded_word", t)) is not None:
+                # a superlative, or an adjective graded by "most" or "least" (a ``graded_word`` decision rule)
                 for word in dict.fromkeys(words):
                     if ("measurable", word) in ids:
                         record_rule(doc, ids[("measurable", word)], t.idx, t.idx + len(t.text))
+                        self.words.note(graded, t)
 
     def _own_tokens(self, token: Token, heads: set[int], dropped: set[int]) -> list[Token]:
         """Tokens of ``token``'s subtree that belong to no other claim."""
