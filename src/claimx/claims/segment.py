@@ -1415,12 +1415,13 @@ def _gapped_comparisons(doc: Doc, start: int, end: int, words: SegmentWords = NO
     rules are recorded where a comparison is found."""
     found: list[int] = []
     for k in range(start + 3, end - 2):
-        bound = words.match("comparison_bound", doc[k])
-        if bound is None:
-            continue
+        # (the preposition first: its rules' gate passes over most words at once)
         prep = doc[k + 1]
         figure = words.match("comparison_figure", prep)
         if figure is None:
+            continue
+        bound = words.match("comparison_bound", doc[k])
+        if bound is None:
             continue
         # the clause before gives the same preposition a figure
         before = next(
