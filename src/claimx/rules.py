@@ -759,7 +759,63 @@ class NonClaimRule(BaseModel):
 #: "named_item", the word after a name that opens an item of a list of who
 #: plays or holds what ("…, Ann Lee *as* the judge, and …"), each item a claim;
 #: "concession_frame", a free relative that opens a concession before its
-#: clause ("*Whatever* the outcome, …"), no part of the claim
+#: clause ("*Whatever* the outcome, …"), no part of the claim;
+#: "half_conjunction", "half_word" and "half_participle", the conjunction,
+#: the words of the noun phrase and the participle right after its noun
+#: that make the second half of a coordinated absolute ("with pre-orders
+#: opening in May *and the first shipments following* in June"), a claim
+#: of its own (read from the words: the parser often hangs it elsewhere);
+#: "comparison_bound" and "comparison_figure", the conjunction or comma and
+#: the preposition with a figure after it that open a gapped comparison
+#: ("leads by 21 points among men *and by 10* points among women"), a claim
+#: of its own, and "compared_figure", the same word before a figure in the
+#: clause before ("leads *by 21*"); "list_bound", what ends an item of a
+#: list (a comma, a semicolon, a conjunction); "list_number", a number in
+#: a clause, after which a gapped list may follow ("X has 384 delegates, Y
+#: 300 and Z 151"), and the words of its items as "item_figure", "item_name"
+#: and "item_preposition" read them (an item is a name and a number, or a
+#: number and a place), "item_skip" the words they pass over and
+#: "item_unit" a unit after its number ("…, Y 30 *percent*"); "name_part",
+#: an earlier word of the name before a "named_item", and "item_adverb", an
+#: adverb between it and the list's bound ("…, and *possibly* Ann Lee as …");
+#: "summary_phrase", a noun phrase with a figure or a rank that closes its
+#: sentence after a comma and sums up what the clause said ("…, *the third
+#: rise* in a row"), a claim of its own; "summary_appositive", one with "a"
+#: that does so with a clause of its own ("…, a *deal* that could …"), and
+#: "summary_clause", that clause, the claim's predicate; "stub_gerund", a
+#: gerund that ends a clause under its predicate, whose content was split
+#: off after it ("It means *admitting* | that …"): the clause is only a
+#: stub, no claim, unless a "news_verb", a verb besides its frame, gives
+#: it news of its own ("With the mayor *weighing* a run, a poll found | …");
+#: "absolute_with", the "with" of an absolute set off after its verb's
+#: clause, with a noun (its "absolute_object") or a participle with a
+#: subject of its own ("clausal_pcomp"): "…, *with* a debut *planned* for
+#: 2028", "…, with the mayor *chairing*", a claim of its own;
+#: "wh_subordinator", a wh-adverb that opens an adverbial clause right after
+#: its head, no comma before it, read as its subordinator ("… pauses the
+#: music *when* a call comes in"); "infinitive_marker", the "to" of an
+#: adverbial clause, which states no event ("to cover the costs");
+#: "running_participle", a bare present participle that runs on from its
+#: clause with no comma and closes its sentence ("will tour Asia
+#: *demonstrating* the jet"), part of that claim; "question_word", the
+#: wh-word that opens a sentence ending in a question mark, after
+#: "question_lead" words (conjunctions, adverbs, interjections): the
+#: sentence asks, no claim ("So *how* can that be justified?"), and
+#: "quoted_question_word" and "quoted_question_lead", the same of a quoted
+#: question before its reporter ("'*Who* pays for it?' she asked");
+#: "imperative_lead", what may stand before an imperative in its sentence
+#: (adverbs, interjections: "*Please* take a seat"); "set_off_preposition",
+#: a preposition after its verb set off by a comma or a dash, its
+#: "phrase_noun" and the "phrase_close" after the phrase: a circumstance or
+#: an addition of its own (", *amid* weak *demand*."); "figure_with",
+#: "figure_object" and "figure_close", the same of a "with" phrase that
+#: closes its clause with a measure (" *with* a *margin* of error of 3
+#: points."); "bare_phrase_root", the noun that heads a sentence that is a
+#: bare noun phrase, no claim ("A bold, brash *newcomer*."), unless it has
+#: an "asserting_word" (a verb, a preposition, a figure); "graded_word", a
+#: superlative or an adjective graded by "most" or "least", whose
+#: ``measurable`` word of ``nonclaims.jsonl`` is recorded where a clause
+#: with a figure is kept as a fact ("the *biggest* tour of 2026")
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -820,6 +876,46 @@ SegmentRole = Literal[
     "list_lead",
     "named_item",
     "concession_frame",
+    "half_conjunction",
+    "half_word",
+    "half_participle",
+    "comparison_bound",
+    "comparison_figure",
+    "compared_figure",
+    "list_bound",
+    "list_number",
+    "item_figure",
+    "item_name",
+    "item_preposition",
+    "item_skip",
+    "item_unit",
+    "name_part",
+    "item_adverb",
+    "summary_phrase",
+    "summary_appositive",
+    "summary_clause",
+    "stub_gerund",
+    "news_verb",
+    "absolute_with",
+    "absolute_object",
+    "clausal_pcomp",
+    "wh_subordinator",
+    "infinitive_marker",
+    "running_participle",
+    "question_lead",
+    "question_word",
+    "quoted_question_lead",
+    "quoted_question_word",
+    "imperative_lead",
+    "set_off_preposition",
+    "phrase_noun",
+    "phrase_close",
+    "figure_with",
+    "figure_object",
+    "figure_close",
+    "bare_phrase_root",
+    "asserting_word",
+    "graded_word",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

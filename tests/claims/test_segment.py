@@ -493,12 +493,13 @@ def test_segment_split_stub_is_no_claim(analyse, text, claims):
 def test_split_stub_keeps_a_frame_with_news_of_its_own(nlp):
     from claimx.claims.segment import split_stub
 
+    words = nlp.get_pipe("claimx_segment").words
     doc = nlp("With the mayor weighing a second term, a poll found that most residents back her.")
     found = next(t for t in doc if t.lower_ == "found")
-    assert not split_stub(doc[: found.i + 1], found)  # "the mayor weighing a second term" is news besides
+    assert not split_stub(doc[: found.i + 1], found, words)  # "the mayor weighing a second term" is news besides
     doc = nlp("It means conceding that the tower will never be finished.")
     means = next(t for t in doc if t.lower_ == "means")
-    assert split_stub(doc[: means.i + 2], means)
+    assert split_stub(doc[: means.i + 2], means, words)
 
 
 @pytest.mark.parametrize(

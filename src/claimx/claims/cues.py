@@ -75,6 +75,7 @@ from .extensions import (
 from .scope import Test, Walk, compile_pattern, related
 from .segment import (
     absolute_clause,
+    load_segment_words,
     is_absolute,
     summary_appositive,
     summary_phrase,
@@ -180,7 +181,7 @@ class CueTagger(RulePackComponent):
     load (bool): read it now (else in ``initialize`` or on first use).
     """
 
-    pack_files = ("cues.jsonl", "scope.jsonl", "attribution.jsonl")
+    pack_files = ("cues.jsonl", "scope.jsonl", "attribution.jsonl", "segmentation.jsonl", "nonclaims.jsonl")
 
     def __init__(
         self, nlp: Language, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, load: bool = True
@@ -211,6 +212,8 @@ class CueTagger(RulePackComponent):
         self.report_verbs = attribution_rules.get("report_verb", frozenset())
         self.belief_verbs = attribution_rules.get("belief_verb", frozenset())
         self._load_scope(load_scope_rules(rules_dir), attribution_rules)
+        #: the segmentation pack's decisions: a phrase that sums its clause up (``summary_phrase`` …)
+        self.segment_words = load_segment_words(rules_dir)
         for rule in rules:
             if rule.category == "tell_verb":
                 if isinstance(rule.pattern, list) and "LEMMA" in rule.pattern[0]:
@@ -434,9 +437,9 @@ class CueTagger(RulePackComponent):
                 {"start": c.start_char, "end": c.end_char, "status": c._.cue["status"]} for c in used
             ]
             first = doc[claim.start]
-            if is_absolute(first):
+            if is_absolute(first, self.segment_words):
                 governing = decided.get(first.head.i)
-            elif absolute_clause(head) or summary_phrase(head) or _result_participle(head):
+            elif absolute_clause(head) or summary_phrase(head, self.segment_words) or _result_participle(head):
                 # (a phrase that sums its clause up, "…, its third weekly
                 # fall in a row", says the clause again; a participle after
                 # it, "…, making the jet worth $140bn", says what it brings about)
@@ -469,8 +472,8 @@ class CueTagger(RulePackComponent):
                 sent_of[c.start]
                 for c in claims
                 if _speculative(c._.claim or {})
-                and not is_absolute(doc[c.start])
-                and summary_appositive(c.root) is None
+                and not is_absolute(doc[c.start], self.segment_words)
+                and summary_appositive(c.root, self.segment_words) is None
             }
         for n in plain_future:
             claim = claims[n]

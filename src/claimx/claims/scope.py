@@ -18,7 +18,8 @@ child matches), ``NO_CHILD`` (no child matches), ``ANCESTOR`` (some token
 on the way to the root matches), ``FRAME`` (the verb that frames the claim;
 none: no match), ``PREV`` and ``NEXT`` (the
 neighbouring tokens; none there: no match), ``LEFT_EDGE`` and ``RIGHT_EDGE`` (the first
-and the last token of the token's subtree), ``HAS_DESCENDANT`` and ``NO_DESCENDANT`` (some, or no,
+and the last token of the token's subtree), ``HAS_LEFT`` (some token from the first token of its
+subtree up to the token, not itself, matches), ``HAS_DESCENDANT`` and ``NO_DESCENDANT`` (some, or no,
 token of its subtree other than itself matches), ``FROM`` (the token the walk came up from; none at the
 cue: no match).
 
@@ -32,7 +33,7 @@ verb, or one with a finite auxiliary: :func:`claimx.claims.tree.finite`), ``IN_S
 subject or lies in it, up to the first verb: :func:`claimx.claims.tree.in_subject`), ``OPENS_HEAD`` (it is the
 first token of its head's subtree), ``IS_BE`` (it is a form of "be", a contraction spelt with a curly
 apostrophe too: :func:`claimx.claims.tree.copula_lemma`), ``JUST_BEFORE_HEAD`` (it stands right before its
-head); ``CUE_TOKENS`` (an int, or ``IN``): the
+head), ``IS_TITLE`` (it is written in title case), ``IS_PUNCT`` (it is punctuation); ``CUE_TOKENS`` (an int, or ``IN``): the
 cue's length in tokens (or ``{">=": n}``); ``CUE_RULE`` (fields of the cue's rule and their
 values, ``{"subject_modifier": true}``). ``NOT`` (a nested pattern): the
 token does not match it; ``ANY`` (a list of patterns): it matches one of
@@ -80,10 +81,12 @@ _ATTRS: dict[str, Callable[[Token], str]] = {
 
 _RELATIONS = (
     "HEAD", "HAS_CHILD", "NO_CHILD", "HAS_DESCENDANT", "NO_DESCENDANT", "ANCESTOR", "PREV", "NEXT", "LEFT_EDGE", "RIGHT_EDGE", "FROM", "FRAME",
+    "HAS_LEFT",
 )
 _FACTS = (
     "IN_SPINE", "IN_CLAIM", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA", "AS_LEMMA", "SENT_START", "IS_ROOT",
     "BEFORE_FROM", "LIKE_NUM", "IN_DATE", "FINITE", "IN_SUBJECT", "OPENS_HEAD", "IS_BE", "JUST_BEFORE_HEAD",
+    "IS_TITLE", "IS_PUNCT",
 )
 
 
@@ -317,6 +320,8 @@ def _relation_test(key: str, inner: Test) -> Test:
         return lambda t, w: t.i + 1 < len(t.doc) and inner(t.doc[t.i + 1], w)
     if key == "LEFT_EDGE":
         return lambda t, w: inner(t.left_edge, w)
+    if key == "HAS_LEFT":
+        return lambda t, w: any(inner(t.doc[k], w) for k in range(t.left_edge.i, t.i))
     if key == "RIGHT_EDGE":
         return lambda t, w: inner(t.right_edge, w)
     return lambda t, w: w.came_from is not None and inner(w.came_from, w)  # FROM
@@ -345,6 +350,10 @@ def _fact_test(key: str, value: bool) -> Test:
         return lambda t, w: in_subject(t) == value
     if key == "JUST_BEFORE_HEAD":
         return lambda t, w: (t.i + 1 == t.head.i) == value
+    if key == "IS_PUNCT":
+        return lambda t, w: t.is_punct == value
+    if key == "IS_TITLE":
+        return lambda t, w: t.is_title == value
     if key == "IS_BE":
         return lambda t, w: (copula_lemma(t) == BE) == value
     if key == "OPENS_HEAD":

@@ -54,17 +54,23 @@ from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .sentences import doc_text, is_dateline
 from .tree import (
+    ACTIVE_SUBJECT_DEP,
     ATTACHED_CLAUSE_DEPS,
     AUXILIARY_DEPS,
     BE,
+    BEYOND_GAP_DEPS,
     CLAUSAL_MODIFIER_DEPS,
     CLAUSE_DEPS,
     COMPLEMENT_DEP,
+    CONJUNCT_DEP,
     CONNECTIVE_DEPS,
     NOMINAL_SUBJECT_DEPS,
     NUMERIC_LABELS,
     OPEN_COMPLEMENT_DEP,
     PARTICIPLE_TAGS,
+    PASSIVE_CONJUNCTION_NEGATION_DEPS,
+    REPORTED_CLAUSE_DEPS,
+    SIDE_CLAUSE_DEPS,
     SUBJECT_DEPS,
     VERB_POS,
     copula_lemma,
@@ -362,7 +368,7 @@ def statement_frame(span: Span, head: Token, words: SegmentWords) -> bool:
         if rule is None:
             continue
         # a clause with news of its own besides ("X, who received threats, provided a statement …") stays
-        if any(t.pos_ == "VERB" and t.i not in (head.i, part.i) for t in span):
+        if _news_besides(span, (head.i, part.i), words):
             return False
         words.note(rule, part)
         words.is_("statement_object", statement)
@@ -374,22 +380,41 @@ def statement_frame(span: Span, head: Token, words: SegmentWords) -> bool:
 _STUB_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "attr", "acomp", "oprd"})
 
 
-def split_stub(span: Span, head: Token) -> bool:
+def _news_besides(span: Span, frame: tuple[int, ...], words: SegmentWords) -> bool:
+    """RETURNS (bool): whether ``span`` has a verb besides the tokens of its
+    ``frame`` (a ``news_verb`` decision rule, recorded there): news of its
+    own, so the clause is more than a frame ("With the mayor weighing a
+    run, a poll found | that …")."""
+    for t in span:
+        if t.i in frame:
+            continue
+        rule = words.match("news_verb", t)
+        if rule is not None:
+            words.note(rule, t)
+            return True
+    return False
+
+
+def split_stub(span: Span, head: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a clause is only the stub of a frame whose
     content was split off into the clause right after it: its predicate (or
-    the gerund it governs, "means *admitting*") is its last word, and that
-    verb's complement starts where the clause stops ("It means acknowledging
-    | that the plan failed", "The paper reports: | …", "we would prefer |
-    that markets decide"). A verb cut from what it takes asserts nothing a
-    reader could check; what it frames is the claim."""
-    words = [t for t in span if not t.is_punct and not t.is_space]
-    if not words:
+    the gerund it governs, a ``stub_gerund`` decision rule: "means
+    *admitting*") is its last word, and that verb's complement starts where
+    the clause stops ("It means acknowledging | that the plan failed", "The
+    paper reports: | …", "we would prefer | that markets decide"). A verb
+    cut from what it takes asserts nothing a reader could check; what it
+    frames is the claim."""
+    tokens = [t for t in span if not t.is_punct and not t.is_space]
+    if not tokens:
         return False
-    last = words[-1]
-    if last.pos_ not in VERB_POS or not (last.i == head.i or (last.dep_ == OPEN_COMPLEMENT_DEP and last.tag_ == "VBG" and last.head.i == head.i)):
-        return False  # "refused to admit | that …", "has yet to confirm | that …": the infinitive's frame says how sure, and stays
-    if any(t.pos_ == "VERB" and t.i not in (head.i, last.i) for t in span):
-        return False  # "With the mayor considering a run, a poll found | that …": news of its own besides
+    last = tokens[-1]
+    if last.pos_ not in VERB_POS:
+        return False
+    gerund = None
+    if last.i != head.i:
+        gerund = words.match("stub_gerund", last) if last.head.i == head.i else None
+        if gerund is None:
+            return False  # "refused to admit | that …", "has yet to confirm | that …": the infinitive's frame says how sure, and stays
     for complement in last.children:
         if complement.dep_ not in _STUB_COMPLEMENTS or complement.left_edge.i < span.end:
             continue
@@ -397,8 +422,15 @@ def split_stub(span: Span, head: Token) -> bool:
         # a comma, a colon or a quote mark leads into the content; a semicolon or a dash
         # sets an independent clause apart ("Prices fell; the index closed lower")
         if len(between) <= 3 and all(t.is_space or t.is_quote or t.text in (",", ":") for t in between):
-            return True
-    return False
+            break
+    else:
+        return False
+    # (asked last, so that it is recorded only where it keeps a frame that would be a stub)
+    if _news_besides(span, (head.i, last.i), words):
+        return False  # "With the mayor considering a run, a poll found | that …": news of its own besides
+    if gerund is not None:
+        words.note(gerund, last)
+    return True
 
 
 def addressee_question(span: Span, head: Token, words: SegmentWords) -> bool:
@@ -434,42 +466,57 @@ def addressee_question(span: Span, head: Token, words: SegmentWords) -> bool:
 WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
 
 
-def _asks(words: list[Token]) -> bool:
-    """RETURNS (bool): whether ``words`` (quote marks left out) are a question
-    on what, who, when or why: a question mark last and a wh-word first,
-    after conjunctions, adverbs and interjections ("Why would we?", "So who
-    pays for it?"). A yes/no question may float a rumour; this one asks."""
-    words = [t for t in words if not t.is_space and not t.is_quote and t.text != ","]
-    if len(words) < 2 or words[-1].text != "?":
-        return False
+def _asks(tokens: list[Token], words: SegmentWords) -> list[tuple[SegmentRule, Token]] | None:
+    """RETURNS (list | None): the words that make ``tokens`` (quote marks left
+    out) a question on what, who, when or why, with the rules that read
+    them: a question mark last and a wh-word first (a
+    ``quoted_question_word`` decision rule), after conjunctions, adverbs and
+    interjections (``quoted_question_lead``) ("Why would we?", "So who pays
+    for it?"); None if they are none. A yes/no question may float a rumour;
+    this one asks."""
+    tokens = [t for t in tokens if not t.is_space and not t.is_quote and t.text != ","]
+    if len(tokens) < 2 or tokens[-1].text != "?":
+        return None
+    read: list[tuple[SegmentRule, Token]] = []
     k = 0
-    while k < len(words) - 1 and words[k].pos_ in ("CCONJ", "ADV", "INTJ", "PUNCT") and words[k].tag_ not in WH_TAGS:
+    while k < len(tokens) - 1 and (lead := words.match("quoted_question_lead", tokens[k])) is not None:
+        read.append((lead, tokens[k]))
         k += 1
-    return words[k].tag_ in WH_TAGS
+    word = words.match("quoted_question_word", tokens[k])
+    if word is None:
+        return None
+    return [*read, (word, tokens[k])]
 
 
-def quoted_question(sent: Span, report_verbs: frozenset[str]) -> bool:
+def quoted_question(sent: Span, report_verbs: frozenset[str], words: SegmentWords) -> bool:
     """RETURNS (bool): whether a sentence is a quoted question on what, who,
     when or why and the reporter that says who asked it, nothing else
     ("'Why now?' asked the senator.", "'Who pays for it?,' she said,
     according to the paper."): it asks, as the bare question does, and the
     reporter only says who did. The quote may open in a sentence before
     ("'… The figures keep changing. Where will it end?,' the auditor said.")."""
-    words = [t for t in sent if not t.is_space]
-    mark = next((k for k, t in enumerate(words) if t.text == "?"), None)
-    if mark is None or mark < 2 or any(t.is_quote for t in words[1:mark]):
+    tokens = [t for t in sent if not t.is_space]
+    mark = next((k for k, t in enumerate(tokens) if t.text == "?"), None)
+    if mark is None or mark < 2 or any(t.is_quote for t in tokens[1:mark]):
         return False  # the question is the quote's last sentence, or all of it
     k = mark + 1
-    while k < len(words) and words[k].text == ",":
+    while k < len(tokens) and tokens[k].text == ",":
         k += 1
-    if k >= len(words) or not words[k].is_quote or not _asks(words[: k + 1]):
+    if k >= len(tokens) or not tokens[k].is_quote:
         return False
-    rest = words[k + 1 :]
+    asked = _asks(tokens[: k + 1], words)
+    if asked is None:
+        return False
+    rest = tokens[k + 1 :]
     root = sent.root
     if root not in rest or root.lemma_.lower() not in report_verbs:
         return False
     # nothing reported or done after the quote but the telling: "…,' she said, adding that …" has news of its own
-    return not any(t.i != root.i and t.pos_ in VERB_POS and t.dep_ in CLAUSE_DEPS for t in rest)
+    if any(t.i != root.i and t.pos_ in VERB_POS and t.dep_ in CLAUSE_DEPS for t in rest):
+        return False
+    for rule, token in asked:
+        words.note(rule, token)
+    return True
 
 
 def reporter_of_no_claim(span: Span, head: Token, words: SegmentWords) -> bool:
@@ -680,13 +727,13 @@ def is_clause_head(
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
         return False
     if token.dep_ == "relcl":
-        if getattr(summary_appositive(token.head), "i", None) == token.i and token.doc[token.left_edge.i - 1].text not in SET_OFF:
+        if getattr(summary_appositive(token.head, words), "i", None) == token.i and token.doc[token.left_edge.i - 1].text not in SET_OFF:
             return False  # "…, a firm that builds motors": the clause heads its appositive's claim
         return _non_restrictive(token, words)
     if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
         return False
     if token.dep_ == "advcl" and (
-        _leading_participle(token, words) or _running_participle(token) or words.is_("noun_participle", token)
+        _leading_participle(token, words) or _running_participle(token, words) or words.is_("noun_participle", token)
     ):
         return False
     if token.dep_ == "conj":
@@ -698,7 +745,7 @@ def is_clause_head(
             return True
         if _coordinated_complement(token, words):
             return True
-        if _clausal_pcomp(token.head) and is_absolute(token.head.head, words) and _splits_from(token, words):
+        if _clausal_pcomp(token.head, words) and is_absolute(token.head.head, words) and _splits_from(token, words):
             # "…, with one bank losing 11% and another falling 9%": each half of an absolute is a claim
             return True
         return is_clause_head(token.head, report_verbs, words) and _splits_from(token, words)
@@ -881,7 +928,7 @@ def _time_frame(advcl: Token, words: SegmentWords) -> bool:
     return words.is_("time_frame", advcl)
 
 
-def _asserted_adverbial(advcl: Token, words: SegmentWords = NO_WORDS) -> bool:
+def _asserted_adverbial(advcl: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether an adverbial clause asserts something: "while
     production has not yet begun" does; "if the deal closes" and purpose
     infinitives ("to cover the penalties", "for the money to get in") do not."""
@@ -893,8 +940,15 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = NO_WORDS) -> bool:
     # adds a fact of its own, and so may a clause it opens before its head
     first = advcl.left_edge
     if first.i > advcl.head.i and first.i > 0 and advcl.doc[first.i - 1].text not in (",", "—", "–", ";"):
-        marks += [c for c in advcl.children if c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == first.i]
-    if any(words.is_("unasserted_mark", m) for m in marks):
+        # (a ``wh_subordinator`` decision rule, recorded where it is the mark that decides)
+        wh = {c.i: rule for c in advcl.children if (rule := words.match("wh_subordinator", c)) is not None}
+        marks += [c for c in advcl.children if c.i in wh]
+    else:
+        wh = {}
+    deciding = next((m for m in marks if words.is_("unasserted_mark", m)), None)
+    if deciding is not None:
+        if deciding.i in wh:
+            words.note(wh[deciding.i], deciding)
         return False  # "if the deal closes", "until the vote": an ``unasserted_mark`` decision rule
     if _time_frame(advcl, words):
         return False
@@ -905,7 +959,7 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords = NO_WORDS) -> bool:
     # resume"), unless it is an absolute ("…, with deliveries to begin in 2029")
     if any(m.lower_ == WITH for m in marks):
         return True
-    return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in advcl.children)
+    return words.child("infinitive_marker", advcl) is None  # "to": an ``infinitive_marker`` decision rule
 
 
 def _leading_participle(advcl: Token, words: SegmentWords) -> bool:
@@ -919,39 +973,48 @@ def _leading_participle(advcl: Token, words: SegmentWords) -> bool:
     return words.is_("leading_participle", advcl)
 
 
-def _running_participle(advcl: Token) -> bool:
+def _running_participle(advcl: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether an adverbial clause is a bare present
     participle that runs on from its clause with no comma ("posted a
     clip on Monday explaining the budget", "will tour Asia
     demonstrating the jet"): it says how or what of that claim, and is part
-    of it. Set off by a comma ("…, leaving many to wonder") it may add a
+    of it (a ``running_participle`` decision rule: no comma or dash in it, no
+    subject, subordinator, auxiliary or adverb of its own, and it closes its
+    sentence). Set off by a comma ("…, leaving many to wonder") it may add a
     claim of its own."""
-    if advcl.tag_ != "VBG" or advcl.i < advcl.head.i:
-        return False
-    first = advcl.left_edge
-    if first.i != advcl.i or advcl.doc[first.i - 1].is_punct:
+    rule = words.match("running_participle", advcl)
+    if rule is None:
         return False
     rest = advcl.doc[advcl.right_edge.i + 1 : advcl.sent.end]
-    if any(t.text in (",", ";", "—", "–") for t in advcl.subtree) or not all(t.is_punct or t.is_space for t in rest):
+    if not all(t.is_punct or t.is_space for t in rest):
         return False  # "…hanging over the staff, pending news of more closures": it must close its sentence
-    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("mark", "aux", "auxpass", "advmod") for c in advcl.children)
+    words.note(rule, advcl)
+    return True
 
 
-def is_absolute(token: Token, words: SegmentWords = NO_WORDS) -> bool:
+def is_absolute(token: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether ``token`` is the "with" of an absolute phrase
-    that adds a claim of its own: "…, with a debut planned for late 2028",
-    "…, with Stephen McFeely writing". Not a bare noun phrase with nothing
-    said of it (a ``bare_absolute`` decision rule: "…, with a 3% gain"): a
-    detail of its clause's claim."""
-    if token.lower_ != WITH or token.dep_ != "prep" or token.i == 0:
-        return False
-    if token.doc[token.i - 1].text not in (",", "—", "–", ";"):
+    that adds a claim of its own (an ``absolute_with`` decision rule: set off
+    after its verb's clause), with a noun (``absolute_object``) or a
+    participle with a subject of its own (``clausal_pcomp``): "…, with a
+    debut planned for late 2028", "…, with Stephen McFeely writing". Not a
+    bare noun phrase with nothing said of it (a ``bare_absolute`` decision
+    rule: "…, with a 3% gain"): a detail of its clause's claim."""
+    opener = words.match("absolute_with", token)
+    if opener is None:
         return False
     # "with a launch planned …" (pobj), or a clause the parser makes the
     # preposition's complement: "with Stephen McFeely writing" (pcomp)
-    return any(
-        (c.dep_ == "pobj" and not words.is_("bare_absolute", c)) or _clausal_pcomp(c) for c in token.children
-    ) and token.head.pos_ in VERB_POS
+    for c in token.children:
+        rule = words.match("absolute_object", c)
+        if rule is not None and not words.is_("bare_absolute", c):
+            words.note(rule, c)
+            words.note(opener, token)
+            return True
+        if _clausal_pcomp(c, words):
+            words.note(opener, token)
+            return True
+    return False
 
 
 def event_gerund(token: Token, words: SegmentWords) -> Token | None:
@@ -975,13 +1038,14 @@ def prepositional_claim(token: Token, words: SegmentWords = NO_WORDS) -> tuple[i
     rules of ``segmentation.jsonl``) asserts that it holds; an addition
     ("unveiled the phone, along with a new watch", ``additive_preposition``)
     is a second thing its clause says, with the clause's status. The
-    preposition follows its verb, set off by a comma or a dash, and takes a
-    noun ("along" counts with its "with"); inside its clause ("the firm,
+    preposition follows its verb, set off by a comma or a dash (a
+    ``set_off_preposition`` decision rule), and takes a noun
+    (``phrase_noun``; "along" counts with its "with"), and the phrase closes
+    its clause (``phrase_close`` after it, or the sentence's end); inside its clause ("the firm,
     along with its partner, said …", "lost the race amid a scandal") the
     phrase is part of the clause's claim."""
-    if token.dep_ != "prep" or token.head.pos_ not in VERB_POS or token.i < token.head.i:
-        return None
-    if token.i == 0 or token.doc[token.i - 1].text not in (",", "—", "–"):
+    opener = words.match("set_off_preposition", token)
+    if opener is None:
         return None  # "he lost the race amid a scandal": a phrase not set off is part of its claim
     lemma = token.lower_
     prep = token
@@ -992,16 +1056,23 @@ def prepositional_claim(token: Token, words: SegmentWords = NO_WORDS) -> tuple[i
         additive = False
     else:
         return None
-    noun = next((c for c in (*token.children, *prep.children) if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
-    if noun is None:
+    found = next(
+        ((c, rule) for c in (*token.children, *prep.children) if (rule := words.match("phrase_noun", c)) is not None),
+        None,
+    )
+    if found is None:
         return None
+    noun, noun_rule = found
     doc = token.doc
     after = max(token.right_edge.i, prep.right_edge.i) + 1
-    if after < token.sent.end and not (doc[after].is_punct or doc[after].pos_ == "CCONJ"):
+    close = words.match("phrase_close", doc[after]) if after < token.sent.end else None
+    if after < token.sent.end and close is None:
         return None  # "ordered the office, along with the prosecutor, to release …": the phrase must close its clause
-    if after < token.sent.end and doc[after].text == ",":
-        return None
     words.fire("additive_preposition" if additive else "circumstance_preposition", token)
+    words.note(opener, token)
+    words.note(noun_rule, noun)
+    if close is not None:
+        words.note(close, doc[after])
     return noun.i, additive
 
 
@@ -1010,68 +1081,57 @@ def figure_phrase(token: Token, words: SegmentWords = NO_WORDS) -> int | None:
     clause and states a measure of its own (``figure_noun`` rules of
     ``segmentation.jsonl``): "surveyed 900 adults with a margin of error
     of 3 points" puts forward the margin as well as the survey; None for
-    any other token. The phrase must hold a figure and end its clause."""
-    if token.dep_ != "prep" or token.lower_ != WITH or token.i < token.head.i:
+    any other token. The phrase must hold a figure and end its clause: a
+    ``figure_with`` decision rule, its ``figure_object`` (the noun, with a
+    figure) and ``figure_close`` (what follows it, or the sentence's end)."""
+    opener = words.match("figure_with", token)
+    if opener is None:
         return None
-    noun = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in words.figure_nouns), None)
-    if noun is None or not any(t.like_num for t in noun.subtree):
+    found = next(
+        ((c, rule) for c in token.children if (rule := words.match("figure_object", c)) is not None), None
+    )
+    if found is None:
         return None
+    noun, noun_rule = found
     doc = token.doc
     after = token.right_edge.i + 1
-    if after < token.sent.end and not (doc[after].is_punct and doc[after].text not in (",", "(")):
+    close = words.match("figure_close", doc[after]) if after < token.sent.end else None
+    if after < token.sent.end and close is None:
         return None  # the phrase must close its clause
-    words.fire("figure_noun", noun)
+    words.note(opener, token)
+    words.note(noun_rule, noun)  # (and the figure_noun rule of its word)
+    if close is not None:
+        words.note(close, doc[after])
     return noun.i
 
 
-def summary_phrase(token: Token) -> bool:
+def summary_phrase(token: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether ``token`` heads a noun phrase that closes its
     sentence after a comma and sums up what the clause said, a claim of its
     own: "…, the first gain in four years", "…, a 3% fall on the week",
-    with a figure or a rank before its noun. The parser hangs such a phrase
-    on the verb as a second object (a verb takes one direct object) or as a
-    bare noun modifier."""
-    if token.pos_ != "NOUN" or token.ent_type_ in ("DATE", "TIME"):
+    with a figure or a rank before its noun (a ``summary_phrase`` decision
+    rule). The parser hangs such a phrase on the verb as a second object (a
+    verb takes one direct object) or as a bare noun modifier."""
+    gate = words.gates.get("summary_phrase")
+    if gate is not None and gate[0](token) not in gate[1]:
+        return False  # most tokens: passed over before the rules are tried
+    # (the other object, if any, must come before the phrase's first word)
+    rule = words.match("summary_phrase", token, came_from=token.left_edge)
+    if rule is None:
         return False
-    doc = token.doc
-    first = token.left_edge
-    if first.i == 0 or doc[first.i - 1].text != "," or first.i <= token.head.i:
-        return False
-    after = token.right_edge.i + 1
-    if after < len(doc) and not (doc[after].is_punct and doc[after].text not in (",", "(", "—", "-")):
-        return False  # only a phrase that ends its sentence
-    if token.head.pos_ not in VERB_POS:
-        return False
-    # a figure or a rank before the noun sums the clause up ("the first gain",
-    # "a 3% decrease"); a bare description names what it follows ("…, its online shop")
-    if not any(t.like_num or t.ent_type_ == "ORDINAL" for t in doc[first.i : token.i]):
-        return False
-    if token.dep_ == "dobj":
-        return any(c.dep_ == "dobj" and c.i < first.i for c in token.head.children)
-    return token.dep_ == "npadvmod"
+    words.note(rule, token)
+    return True
 
 
-def summary_appositive(token: Token) -> Token | None:
+def summary_appositive(token: Token, words: SegmentWords) -> Token | None:
     """RETURNS (Token | None): the predicate of a noun phrase that closes a
-    sentence by summing up what it said, with a clause of its own: "…, a
-    move that could ease his concerns", "… — a sign that traders expect
-    a sweetened bid"; None when ``token`` heads no such phrase."""
-    if token.dep_ not in ("appos", "npadvmod") or token.pos_ != "NOUN" or token.i == 0:
+    sentence by summing up what it said (a ``summary_appositive`` decision
+    rule), with a clause of its own (``summary_clause``): "…, a move that
+    could ease his concerns", "… — a sign that traders expect a sweetened
+    bid"; None when ``token`` heads no such phrase."""
+    if not words.is_("summary_appositive", token):
         return None
-    doc = token.doc
-    if doc[token.left_edge.i - 1].text not in (",", "—", "–") or not any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
-    ):
-        return None
-    after = token.right_edge.i + 1
-    if after < len(doc) and not (doc[after].is_punct and doc[after].text not in (",", "(", "—", "-")):
-        return None  # only a phrase that ends its sentence
-    for clause in token.children:
-        if clause.dep_ in CLAUSAL_MODIFIER_DEPS and clause.pos_ in VERB_POS and any(
-            c.dep_ in SUBJECT_DEPS or (c.dep_ == "mark" and c.lower_ == "that") for c in clause.children
-        ):
-            return clause
-    return None
+    return words.child("summary_clause", token)
 
 
 def afterthought(token: Token, words: SegmentWords) -> bool:
@@ -1092,30 +1152,37 @@ def absolute_clause(head: Token) -> bool:
     return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == WITH for c in head.children)
 
 
-def _clausal_pcomp(token: Token) -> bool:
+def _clausal_pcomp(token: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether ``token`` is a participle with a subject of its own, as a preposition's complement
-    (a participle the tagger reads as a past tense, "with voters largely split", counts: no past tense follows "with")."""
-    return token.dep_ == "pcomp" and token.tag_ in ("VBN", "VBG", "VBD") and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    (a ``clausal_pcomp`` decision rule; a participle the tagger reads as a past tense, "with voters largely split",
+    counts: no past tense follows "with")."""
+    return words.is_("clausal_pcomp", token)
 
 
-def _bare_noun_phrase(span: Span) -> bool:
-    """Whether ``span`` is a whole sentence that is a bare noun phrase: no
-    verb, no preposition, no figure, its root a noun ("Jo Park." signing a
-    letter, "Some really bad things.", "A bold, brash newcomer."): it names
-    or exclaims and asserts nothing. The items of a list ("— Ann Lee of
-    the Post", or any line after a colon) stay."""
+def _bare_noun_phrase(span: Span, words: SegmentWords) -> bool:
+    """Whether ``span`` is a whole sentence that is a bare noun phrase: its
+    root a noun (a ``bare_phrase_root`` decision rule) and no word that
+    could assert (``asserting_word``: a verb, a preposition, a figure) ("Jo
+    Park." signing a letter, "Some really bad things.", "A bold, brash
+    newcomer."): it names or exclaims and asserts nothing. The items of a
+    list ("— Ann Lee of the Post", or any line after a colon) stay."""
     sent = span.sent
-    words = [t for t in sent if not t.is_punct and not t.is_space and not t.is_quote]
-    if not words or span.start > words[0].i or span.end <= words[-1].i:
+    tokens = [t for t in sent if not t.is_punct and not t.is_space and not t.is_quote]
+    if not tokens or span.start > tokens[0].i or span.end <= tokens[-1].i:
         return False
     first = next((t for t in sent if not t.is_space), None)
     if first is not None and first.is_punct and not first.is_quote:
         return False
     if doc_text(span.doc)[: sent.start_char].rstrip().endswith(":"):
         return False  # "The finalists are:\nDover and Deal.": the items of the line before
-    return sent.root.pos_ in ("NOUN", "PROPN") and not any(
-        t.pos_ in ("VERB", "AUX", "ADP") or t.like_num for t in words
-    )
+    root = words.match("bare_phrase_root", sent.root)
+    if root is None:
+        return False
+    for t in tokens:
+        if words.is_("asserting_word", t):
+            return False
+    words.note(root, sent.root)
+    return True
 
 
 def _list_lead(span: Span, text: str | None, words: SegmentWords = NO_WORDS) -> bool:
@@ -1210,13 +1277,21 @@ def _untitled_headline(sent: Span, doc: Doc) -> bool:
 GAPPED_ITEM_WORDS = 2
 
 
-def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
-    """Where the items of a gapped list start: after a clause with a number,
-    a list that leaves its verb out and gives each item a number of its own
-    ("X has 384 delegates, Y 300 and Z 151"; "cuts 10,000 jobs, 3,700 in
-    Germany and 1,600 in Spain"). Each item is a fact of its own. An item is
-    a name and a number, or a number and a place, after a comma or "and"."""
-    if not any(doc[i].pos_ == "NUM" for i in range(start, end)):
+def _gapped_items(doc: Doc, start: int, end: int, words: SegmentWords = NO_WORDS) -> list[int]:
+    """Where the items of a gapped list start: after a clause with a number
+    (a ``list_number`` decision rule), a list that leaves its verb out and
+    gives each item a number of its own ("X has 384 delegates, Y 300 and Z
+    151"; "cuts 10,000 jobs, 3,700 in Germany and 1,600 in Spain"). Each
+    item is a fact of its own. An item is a name and a number, or a number
+    and a place, after a bound of the list (``list_bound``): its words are
+    read by ``item_figure``, ``item_name`` and ``item_preposition`` rules
+    (``item_skip``: words passed over; ``item_unit``: a unit after its
+    number). The rules are recorded where an item is found."""
+    first_number, number = next(
+        ((i, rule) for i in range(start, end) if (rule := words.match("list_number", doc[i])) is not None),
+        (None, None),
+    )
+    if first_number is None or number is None:
         return []  # most claims: no number, no gapped list
     in_date = {
         i for span in doc.spans.get(DATES_KEY, []) if span.start < end and start < span.end
@@ -1230,109 +1305,175 @@ def _gapped_items(doc: Doc, start: int, end: int) -> list[int]:
             inside.add(i)
     # the list starts after the clause's first number ("Ruiz, its chief,
     # said it would cut 900 jobs in Spain, 400 in Italy …")
-    first_number = next(i for i in range(start, end) if doc[i].pos_ == "NUM")
     bounds = [
-        i for i in range(first_number + 1, end)
-        if (doc[i].text in (",", ";") or doc[i].pos_ == "CCONJ") and i not in in_date and i not in inside
+        (i, rule) for i in range(first_number + 1, end)
+        if (rule := words.match("list_bound", doc[i])) is not None and i not in in_date and i not in inside
     ]
     if not bounds:
         return []
     items: list[int] = []
-    for n, j in enumerate(bounds):
-        stop = bounds[n + 1] if n + 1 < len(bounds) else end
-        words = [t for t in doc[j + 1 : stop] if not t.is_punct and t.pos_ not in ("DET", "CCONJ")]
+    for n, (j, bound) in enumerate(bounds):
+        stop = bounds[n + 1][0] if n + 1 < len(bounds) else end
+        # each word of the item with the rule that read it (None: any other word)
+        read: list[tuple[Token, SegmentRule | None]] = []
+        skipped: list[tuple[SegmentRule, Token]] = []
+        for t in doc[j + 1 : stop]:
+            if t.is_punct:
+                continue
+            skip = words.match("item_skip", t)
+            if skip is not None:
+                skipped.append((skip, t))
+                continue
+            read.append((t, _item_word(t, words)))
         # a model number ("3GS") is part of a name, not the item's figure
-        tags = [("NUM" if t.pos_ == "NUM" and t.like_num else "NAME" if t.pos_ == "PROPN" or t.is_title else "ADP" if t.pos_ == "ADP" else "X") for t in words]
-        while tags and words[-1].pos_ == "NOUN" and tags[-1] == "X" and len(words[-1]) <= 7 and tags[-2:-1] == ["NUM"]:
-            tags.pop()  # "2.8 %", "59 percent": the unit goes with its number
-            words.pop()
-        if not words:
+        tags = [_ITEM_TAGS.get(rule.role if rule else None, "X") for _, rule in read]
+        units: list[tuple[SegmentRule, Token]] = []
+        while (
+            tags and tags[-1] == "X" and len(read[-1][0]) <= 7 and tags[-2:-1] == ["NUM"]
+            and (unit := words.match("item_unit", read[-1][0])) is not None
+        ):
+            units.append((unit, read[-1][0]))  # "2.8 %", "59 percent": the unit goes with its number
+            tags.pop()
+            read.pop()
+        if not read:
             continue  # ", and": one bound after another
-        if any(t.i in in_date for t in words):
-            if _dated_item(doc, start, j, stop, in_date):
+        if any(t.i in in_date for t, _ in read):
+            preposition = _dated_item(doc, start, j, stop, in_date, words)
+            if preposition is not None:
+                for rule, token in ((number, doc[first_number]), (bound, doc[j]), preposition):
+                    words.note(rule, token)
                 items.append(j + 1)  # "…shut in 2026, three more in 2028"
                 continue
             break  # "between May 2 and June 9": a date is no item
         name_number = len(tags) >= 2 and tags[-1] == "NUM" and all(t == "NAME" for t in tags[:-1])
         number_place = len(tags) >= 3 and tags[0] == "NUM" and tags[1] == "ADP" and all(t == "NAME" for t in tags[2:])
         if name_number or number_place:
+            for rule, token in (
+                (number, doc[first_number]), (bound, doc[j]), *skipped, *units,
+                *((r, t) for t, r in read if r is not None),
+            ):
+                words.note(rule, token)
             items.append(j + 1)
         elif items:
             break  # the list is over
     return items
 
 
+#: the tag of a gapped item's word, by the role of the rule that read it
+_ITEM_TAGS = {"item_figure": "NUM", "item_name": "NAME", "item_preposition": "ADP"}
+
+
+def _item_word(token: Token, words: SegmentWords) -> SegmentRule | None:
+    """RETURNS (SegmentRule | None): the rule that reads a word of a gapped
+    item as its figure, a name or a preposition, in that order; None for any other word."""
+    for role in _ITEM_TAGS:
+        rule = words.match(role, token)
+        if rule is not None:
+            return rule
+    return None
+
+
 #: quantifiers (function words) that stand for the clause's noun in a gapped item ("another two in 2012", "all by 2016")
 GAPPED_QUANTIFIERS = frozenset({"all", "another", "both", "each", "most", "some", "the", "rest"})
 
 
-def _dated_item(doc: Doc, start: int, bound: int, stop: int, in_date: set[int]) -> bool:
-    """RETURNS (bool): whether the words between a list bound and ``stop``
-    are a gapped item with a date: a number or a quantifier, then the
-    preposition of a date the clause before has, then that date ("Two
-    plants will close in 2027, another two in 2029"; "The first jet flies
-    by 2027 and all by 2030")."""
-    words = [t for t in doc[bound + 1 : stop] if not t.is_punct and not t.is_space]
+def _dated_item(
+    doc: Doc, start: int, bound: int, stop: int, in_date: set[int], words: SegmentWords = NO_WORDS
+) -> tuple[SegmentRule, Token] | None:
+    """RETURNS (tuple | None): the preposition (with its ``item_preposition``
+    rule) if the words between a list bound and ``stop`` are a gapped item
+    with a date: a number or a quantifier, then the preposition of a date
+    the clause before has, then that date ("Two plants will close in 2027,
+    another two in 2029"; "The first jet flies by 2027 and all by 2030")."""
+    tokens = [t for t in doc[bound + 1 : stop] if not t.is_punct and not t.is_space]
     k = 0
-    while k < len(words) and (
-        (words[k].like_num and words[k].i not in in_date) or words[k].lower_ in GAPPED_QUANTIFIERS
+    while k < len(tokens) and (
+        (tokens[k].like_num and tokens[k].i not in in_date) or tokens[k].lower_ in GAPPED_QUANTIFIERS
     ):
         k += 1
-    if k == 0 or k + 1 >= len(words) or words[k].pos_ != "ADP":
-        return False
-    prep = words[k]
-    if not all(t.i in in_date for t in words[k + 1 :]):
-        return False
-    return any(doc[i].lower_ == prep.lower_ and i + 1 in in_date for i in range(start, bound))
+    if k == 0 or k + 1 >= len(tokens):
+        return None
+    prep = tokens[k]
+    rule = words.match("item_preposition", prep)
+    if rule is None:
+        return None
+    if not all(t.i in in_date for t in tokens[k + 1 :]):
+        return None
+    if not any(doc[i].lower_ == prep.lower_ and i + 1 in in_date for i in range(start, bound)):
+        return None
+    return rule, prep
 
 
-def _gapped_comparisons(doc: Doc, start: int, end: int) -> list[int]:
+def _gapped_comparisons(doc: Doc, start: int, end: int, words: SegmentWords = NO_WORDS) -> list[int]:
     """RETURNS (list[int]): where a gapped comparison starts: a conjunction
-    then the preposition and figure the clause used before, its verb left
-    out ("leads by 21 points among men and by 10 points among women",
-    "rose 3% in May and by 5% in June"): a figure of its own, a claim of
-    its own. No verb may follow in it (that would be a clause, left to
-    the parse)."""
+    or comma (a ``comparison_bound`` decision rule) then the preposition and
+    figure (``comparison_figure``) the clause used before (``compared_figure``),
+    its verb left out ("leads by 21 points among men and by 10 points among
+    women", "rose 3% in May and by 5% in June"): a figure of its own, a
+    claim of its own. No verb may follow in it before the next bound of the
+    list (``list_bound``): that would be a clause, left to the parse. The
+    rules are recorded where a comparison is found."""
     found: list[int] = []
     for k in range(start + 3, end - 2):
-        if doc[k].pos_ != "CCONJ" and doc[k].text != ",":
+        # (the preposition first: its rules' gate passes over most words at once)
+        prep = doc[k + 1]
+        figure = words.match("comparison_figure", prep)
+        if figure is None:
             continue
-        prep, number = doc[k + 1], doc[k + 2]
-        if prep.pos_ != "ADP" or not (number.like_num and number.pos_ == "NUM"):
+        bound = words.match("comparison_bound", doc[k])
+        if bound is None:
             continue
         # the clause before gives the same preposition a figure
-        if not any(
-            doc[i].lower_ == prep.lower_ and doc[i + 1].like_num and doc[i + 1].pos_ == "NUM" for i in range(start, k - 1)
-        ):
+        before = next(
+            (
+                (rule, doc[i])
+                for i in range(start, k - 1)
+                if doc[i].lower_ == prep.lower_ and (rule := words.match("compared_figure", doc[i])) is not None
+            ),
+            None,
+        )
+        if before is None:
             continue
-        stop = next((j for j in range(k + 1, end) if doc[j].pos_ == "CCONJ" or doc[j].text in (",", ";")), end)
+        stop, closing = next(
+            ((j, rule) for j in range(k + 1, end) if (rule := words.match("list_bound", doc[j])) is not None),
+            (end, None),
+        )
         if any(t.pos_ in VERB_POS for t in doc[k + 1 : stop]):
             continue
+        words.note(bound, doc[k])
+        words.note(figure, prep)
+        words.note(*before)
+        if closing is not None:
+            words.note(closing, doc[stop])
         found.append(k + 1)
     return found
 
 
-def _absolute_halves(doc: Doc, start: int, end: int) -> list[int]:
+def _absolute_halves(doc: Doc, start: int, end: int, words: SegmentWords = NO_WORDS) -> list[int]:
     """RETURNS (list[int]): where the second half of a coordinated absolute
     starts, read from the words rather than the parse, which often hangs it
     on the wrong word: "with pre-orders opening in May and shipments
     following in June" is two claims, each a noun with its participle. A
-    half is a conjunction, a noun phrase (a determiner, adjectives, names and
-    nouns) and a participle right after its noun."""
+    half is a conjunction (a ``half_conjunction`` decision rule), a noun
+    phrase (``half_word`` rules: a determiner, adjectives, names and nouns)
+    and a participle right after its noun (``half_participle``); the rules
+    are recorded where a half is found."""
     if doc[start].lower_ != WITH:
         return []
+    claim = doc[start:end]
     halves: list[int] = []
     for i in range(start + 2, end - 2):
-        if doc[i].pos_ != "CCONJ":
+        conjunction = words.match("half_conjunction", doc[i], claim=claim)
+        if conjunction is None:
             continue
+        phrase: list[tuple[SegmentRule, Token]] = []
         k = i + 1
-        while k < end and (
-            doc[k].pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN")
-            or doc[k].tag_ == "POS"
-            or (doc[k].tag_ in PARTICIPLE_TAGS and k + 1 < end and doc[k + 1].pos_ == "NOUN")  # "guided tours"
-        ):
+        while k < end and (word := words.match("half_word", doc[k], claim=claim)) is not None:
+            phrase.append((word, doc[k]))
             k += 1
-        if k < end and k > i + 1 and doc[k].tag_ in PARTICIPLE_TAGS and doc[k - 1].pos_ in ("NOUN", "PROPN"):
+        if k < end and phrase and (last := words.match("half_participle", doc[k], claim=claim)) is not None:
+            for rule, token in ((conjunction, doc[i]), *phrase, (last, doc[k])):
+                words.note(rule, token)
             halves.append(i + 1)
     return halves
 
@@ -1412,8 +1553,8 @@ def _imperative(token: Token, words: SegmentWords) -> bool:
     """Whether ``token`` heads an imperative, an instruction to the reader or
     listener ("Take a listen", "Follow her on …", "please ask yourself"): a
     bare verb with no subject or auxiliary (an ``imperative`` decision rule)
-    that opens its sentence (after adverbs and interjections only), or one
-    coordinated with such a verb. Opening a quote, it is often parsed as
+    that opens its sentence (after adverbs and interjections only:
+    ``imperative_lead``), or one coordinated with such a verb. Opening a quote, it is often parsed as
     hanging on what follows ("'Look what the council has done, the shops
     are closing'", "'Let's see how it goes,' she said"): an imperative all
     the same, unless the verb is a status cue of its own (the
@@ -1425,25 +1566,36 @@ def _imperative(token: Token, words: SegmentWords) -> bool:
     if rule is None:
         return False
     before = token.doc[token.sent.start : token.i]
-    if not all(t.pos_ in ("ADV", "INTJ", "CCONJ", "PUNCT", "SPACE") for t in before):
+    leads = [(lead, t) for t in before if (lead := words.match("imperative_lead", t)) is not None]
+    if len(leads) < len(before):
         return False
     words.note(rule, token)
+    for lead, t in leads:
+        words.note(lead, t)
     return True
 
 
-def _wh_question(sent: Span) -> bool:
+def _wh_question(sent: Span, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a sentence asks rather than claims: it ends in
-    a question mark and opens with a wh-word, after a conjunction, an adverb
-    or a quote mark if any ("Why now?", "So how can that be justified?").
-    A yes/no question ("Will the tour go ahead?") may float a rumour, and
+    a question mark and opens with a wh-word (a ``question_word`` decision
+    rule), after a conjunction, an adverb or a quote mark if any
+    (``question_lead``) ("Why now?", "So how can that be justified?"). A
+    yes/no question ("Will the tour go ahead?") may float a rumour, and
     stays."""
-    words = [t for t in sent if not t.is_space and not t.is_quote]
-    if not words or words[-1].text != "?":
+    tokens = [t for t in sent if not t.is_space and not t.is_quote]
+    if not tokens or tokens[-1].text != "?":
         return False
+    read: list[tuple[SegmentRule, Token]] = []
     k = 0
-    while k < len(words) - 1 and words[k].pos_ in ("CCONJ", "ADV", "INTJ", "PUNCT") and words[k].tag_ not in ("WRB",):
+    while k < len(tokens) - 1 and (lead := words.match("question_lead", tokens[k])) is not None:
+        read.append((lead, tokens[k]))
         k += 1
-    return words[k].tag_ in ("WRB", "WP", "WDT")
+    word = words.match("question_word", tokens[k])
+    if word is None:
+        return False
+    for rule, token in (*read, (word, tokens[k])):
+        words.note(rule, token)
+    return True
 
 
 def _reporting_participle(token: Token, words: SegmentWords = NO_WORDS) -> bool:
@@ -1505,9 +1657,9 @@ def trailing_reporter(token: Token, report_verbs: frozenset[str]) -> bool:
     """RETURNS (bool): whether ``token`` is a reporter after what it reports
     (", people familiar with its thinking said", ", the singer announced on
     Wednesday in a video"): attribution of the clause before it, no claim."""
-    if token.dep_ not in ("parataxis", "conj") or token.i < token.head.i or token.lemma_.lower() not in report_verbs:
+    if token.dep_ not in SIDE_CLAUSE_DEPS or token.i < token.head.i or token.lemma_.lower() not in report_verbs:
         return False
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in token.children if c.dep_ == ACTIVE_SUBJECT_DEP), None)
     if subject is None or subject.i > token.i:
         return False
     # active, set off by a comma, with nothing reported or done of its own:
@@ -1516,17 +1668,17 @@ def trailing_reporter(token: Token, report_verbs: frozenset[str]) -> bool:
     return (
         before >= 0
         and token.doc[before].text == ","
-        and not any(c.dep_ in _CONTENT_DEPS or c.dep_ in ("auxpass", "cc", "neg") for c in token.children)
+        and not any(c.dep_ in _CONTENT_DEPS or c.dep_ in PASSIVE_CONJUNCTION_NEGATION_DEPS for c in token.children)
     )
 
 
-def absolute_predicate(with_token: Token) -> Token:
+def absolute_predicate(with_token: Token, words: SegmentWords) -> Token:
     """RETURNS (Token): what an absolute phrase predicates: the participle
-    ("planned", "writing") if there is one, else the noun."""
-    clause = next((c for c in with_token.children if _clausal_pcomp(c)), None)
+    ("planned", "writing") if there is one, else the noun (its ``absolute_object``)."""
+    clause = next((c for c in with_token.children if _clausal_pcomp(c, words)), None)
     if clause is not None:
         return clause
-    noun = next(c for c in with_token.children if c.dep_ == "pobj")
+    noun = next(c for c in with_token.children if words.match("absolute_object", c) is not None)
     for child in noun.children:
         if child.dep_ in CLAUSAL_MODIFIER_DEPS or child.tag_ in PARTICIPLE_TAGS:
             return child
@@ -1594,7 +1746,7 @@ def reported_clause(token: Token, report_verbs: frozenset[str], words: SegmentWo
     if words.is_("withheld_report", token):
         return None
     for child in token.children:
-        if child.dep_ in ("ccomp", "parataxis") and _is_predicate(child):
+        if child.dep_ in REPORTED_CLAUSE_DEPS and _is_predicate(child):
             if words.is_("embedded_question", child):
                 return None
             return child
@@ -1740,7 +1892,7 @@ class Segmenter(RulePackComponent):
     # -- per sentence ---------------------------------------------------------
 
     def segment_sentence(self, doc: Doc, sent: Span, text: str | None = None) -> list[Span]:
-        if _wh_question(sent) or quoted_question(sent, self.report_verbs):
+        if _wh_question(sent, self.words) or quoted_question(sent, self.report_verbs, self.words):
             return []  # "Why glasses, and why now?" asks, it does not claim; "'Why now?' she asked." too
         if _heading_or_byline(sent, doc.text if text is None else text) or _untitled_headline(sent, doc):
             return []
@@ -1758,9 +1910,9 @@ class Segmenter(RulePackComponent):
             if (
                 is_clause_head(t, self.report_verbs, self.words)
                 or is_absolute(t, self.words)
-                or summary_appositive(t) is not None
+                or summary_appositive(t, self.words) is not None
                 or event_gerund(t, self.words) is not None
-                or summary_phrase(t)
+                or summary_phrase(t, self.words)
                 or afterthought(t, self.words)
                 or prepositional_claim(t, self.words) is not None
                 or figure_phrase(t, self.words) is not None
@@ -1818,9 +1970,9 @@ class Segmenter(RulePackComponent):
                 # an item of a list ("…, 400 in Italy") states its clause's predicate again
                 item_of = token.i if head_i != token.i else None
                 if head_i == token.i and is_absolute(token, self.words):
-                    head_i = absolute_predicate(token).i
-                elif head_i == token.i and summary_appositive(token) is not None:
-                    head_i = summary_appositive(token).i  # type: ignore[union-attr]
+                    head_i = absolute_predicate(token, self.words).i
+                elif head_i == token.i and (summary := summary_appositive(token, self.words)) is not None:
+                    head_i = summary.i
                 elif head_i == token.i and event_gerund(token, self.words) is not None:
                     head_i = event_gerund(token, self.words).i  # type: ignore[union-attr]
                 elif head_i == token.i and prepositional_claim(token, self.words) is not None:
@@ -1844,7 +1996,7 @@ class Segmenter(RulePackComponent):
                     continue
                 if not _has_content(span):
                     continue  # "<tweet id=…>": markup, no proposition
-                if _bare_noun_phrase(span):
+                if _bare_noun_phrase(span, self.words):
                     continue  # "Jo Park." signing a letter, "Some really bad things.": names or exclaims, asserts nothing
                 if _list_lead(span, text, self.words):
                     continue  # "The survey also found that:" + a list: the items are the claims
@@ -1859,7 +2011,7 @@ class Segmenter(RulePackComponent):
                     continue  # "…, let alone the archive": a further case of the clause before
                 if statement_frame(span, doc[head_i], self.words):
                     continue  # "The union issued a statement saying": the frame of the claim split off after it
-                if split_stub(span, doc[head_i]):
+                if split_stub(span, doc[head_i], self.words):
                     continue  # "It means acknowledging | that …": the verb's content is the claim after it
                 if addressee_question(span, doc[head_i], self.words):
                     continue  # "Do you back the plan?": asks for a stance, claims nothing
@@ -1955,10 +2107,12 @@ class Segmenter(RulePackComponent):
                     for word in dict.fromkeys(words):
                         if (kind, word) in ids:
                             record_rule(doc, ids[(kind, word)], t.idx, t.idx + len(t.text))
-            elif t.tag_ == "JJS" or (t.pos_ == "ADJ" and any(c.lower_ in ("most", "least") for c in t.children)):
+            elif (graded := self.words.match("graded_word", t)) is not None:
+                # a superlative, or an adjective graded by "most" or "least" (a ``graded_word`` decision rule)
                 for word in dict.fromkeys(words):
                     if ("measurable", word) in ids:
                         record_rule(doc, ids[("measurable", word)], t.idx, t.idx + len(t.text))
+                        self.words.note(graded, t)
 
     def _own_tokens(self, token: Token, heads: set[int], dropped: set[int]) -> list[Token]:
         """Tokens of ``token``'s subtree that belong to no other claim."""
@@ -2006,7 +2160,7 @@ class Segmenter(RulePackComponent):
             if i in mine or doc[i].is_punct or doc[i].is_space or doc[i].pos_ in EDGE_POS or doc[i].dep_ in CONNECTIVE_DEPS:
                 continue
             tail = [t for t in own if t.i > i]
-            if not any(t.dep_ in ("conj", "nsubj", "nsubjpass") for t in tail):
+            if not any(t.dep_ in BEYOND_GAP_DEPS for t in tail):
                 end = i
             break
         if frame is not None and frame.i < token.i:
@@ -2015,7 +2169,7 @@ class Segmenter(RulePackComponent):
             first = subject.left_edge.i if subject is not None else frame.i
             # When the reporting verb is itself a conjunct ("X confirmed A but
             # said B"), its subject belongs to the first conjunct only.
-            if frame.dep_ == "conj" and subject is None:
+            if frame.dep_ == CONJUNCT_DEP and subject is None:
                 first = frame.i
             # "Novacell said it expects …": a report inside a report starts
             # at the outer reporter
@@ -2038,25 +2192,33 @@ class Segmenter(RulePackComponent):
         """Split "A as X, B as Y, and C as Z" lists into one claim per person.
 
         An item is a proper name followed by "as" (a ``named_item`` decision
-        rule), after a comma or "and" (an adverb may come between: "and
-        potentially Edward Norton as …").
+        rule; the name's earlier words, ``name_part``), after a bound of the
+        list (``list_bound``: a comma or "and"); an adverb may come between
+        (``item_adverb``: "and potentially Edward Norton as …"). The rules
+        are recorded where an item is found.
         """
+        words = self.words
         items: list[int] = []
         for i in range(start + 2, end):
-            if not self.words.is_("named_item", doc[i]):
+            if not words.is_("named_item", doc[i]):
                 continue
+            read: list[tuple[SegmentRule, Token]] = []
             first = i - 1
-            while first > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
+            while first > start and (part := words.match("name_part", doc[first - 1])) is not None:
                 first -= 1
+                read.append((part, doc[first]))
             j = first - 1
-            while j > start and doc[j].pos_ == "ADV":
+            while j > start and (adverb := words.match("item_adverb", doc[j])) is not None:
+                read.append((adverb, doc[j]))
                 j -= 1
-            if j > start and (doc[j].text in (",", ";") or doc[j].pos_ == "CCONJ"):
+            if j > start and (bound := words.match("list_bound", doc[j])) is not None:
+                for rule, token in ((bound, doc[j]), *read):
+                    words.note(rule, token)
                 items.append(j + 1)  # the item keeps its adverb ("potentially")
-        gapped = set(_gapped_items(doc, start, end))
+        gapped = set(_gapped_items(doc, start, end, words))
         items.extend(gapped)
-        items.extend(_gapped_comparisons(doc, start, end))
-        items.extend(_absolute_halves(doc, start, end))
+        items.extend(_gapped_comparisons(doc, start, end, words))
+        items.extend(_absolute_halves(doc, start, end, words))
         if not items:
             yield start, end, head_i, self.min_tokens
             return

@@ -65,7 +65,7 @@ from ..slots import load_slots
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
-from .segment import is_absolute, untitled_headline
+from .segment import SegmentWords, is_absolute, load_segment_words, untitled_headline
 from .sentences import doc_text, ents_within, sentence_ids
 from .tree import NUMERIC_LABELS, PERSON_SUBJECT_PRONOUNS, SUBJECT_DEPS
 
@@ -129,7 +129,9 @@ class TopicTagger(RulePackComponent):
     load (bool): read it now (else in ``initialize`` or on first use).
     """
 
-    pack_files = ("topics.jsonl", "slots.jsonl", "scope.jsonl")
+    pack_files = (
+        "topics.jsonl", "slots.jsonl", "scope.jsonl", "segmentation.jsonl", "nonclaims.jsonl", "attribution.jsonl", "cues.jsonl",
+    )
 
     def __init__(self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, load: bool = True) -> None:
         self.spans_key = spans_key
@@ -138,6 +140,8 @@ class TopicTagger(RulePackComponent):
     def load_rules(self, rules_dir: Path, nlp: Language | None) -> None:
         """Read the topic words and slots of the pack at ``rules_dir``."""
         rules = load_jsonl(rules_dir / "topics.jsonl", TopicRule)
+        #: the segmentation pack's decisions (what an absolute is: ``absolute_with`` …)
+        self.segment_words = load_segment_words(rules_dir)
         self.words: dict[str, str] = {}
         #: announcement word -> (the topic it keys, the key: ``announcement``)
         self.announce_words: dict[str, tuple[str, str]] = {}
@@ -549,7 +553,7 @@ class TopicTagger(RulePackComponent):
             if info["subject"]["start"] is None:
                 # "The maker unveiled its new drone, with sales planned
                 # for late 2028": the absolute is about the clause's object
-                owner = _absolute_owner(claim, main)
+                owner = _absolute_owner(claim, main, self.segment_words)
                 if owner is not None:
                     info["subject"] = {"name": text[owner[0] : owner[1]], "start": owner[0], "end": owner[1]}
             if info["subject"]["start"] is None:
@@ -2499,12 +2503,12 @@ def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
     return all(doc[i + k].lower_ == word or doc[i + k].lemma_.lower() == word for k, word in enumerate(phrase))
 
 
-def _absolute_owner(claim: Span, main: str | None) -> tuple[int, int] | None:
+def _absolute_owner(claim: Span, main: str | None, words: SegmentWords) -> tuple[int, int] | None:
     """RETURNS (tuple[int, int] | None): the character span of the name that
     is the object of the clause an absolute claim ("with a launch planned …")
     hangs on, when it is not the main subject, or None."""
     first = claim.doc[claim.start]
-    if not is_absolute(first):
+    if not is_absolute(first, words):
         return None
     obj = next((c for c in first.head.children if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ != "PROPN":

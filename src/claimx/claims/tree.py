@@ -42,6 +42,21 @@ COMPLEMENT_DEP = "ccomp"
 OPEN_COMPLEMENT_DEP = "xcomp"
 #: the parts of speech of a verb (one ends the walk up from a noun to its clause)
 VERB_POS = frozenset({"VERB", "AUX"})
+#: the dependency of a conjunct on the first of its coordination
+CONJUNCT_DEP = "conj"
+#: the dependency of an active clause's nominal subject
+ACTIVE_SUBJECT_DEP = "nsubj"
+#: Dependencies of a clause set after another, coordinated with it or beside it
+#: (", analysts said"; "…, and the board agreed")
+SIDE_CLAUSE_DEPS = frozenset({CONJUNCT_DEP, "parataxis"})
+#: Dependencies of a clause a verb reports: its complement, or one beside it ("…: the plant will close")
+REPORTED_CLAUSE_DEPS = frozenset({COMPLEMENT_DEP, "parataxis"})
+#: Dependencies of what, past a gap after a claim's predicate, is more than a
+#: loose phrase: a conjunct or a nominal subject ("…, and Ed Lee as Bo")
+BEYOND_GAP_DEPS = NOMINAL_SUBJECT_DEPS | {CONJUNCT_DEP}
+#: Dependencies of a passive auxiliary, a coordinating conjunction and a negation
+#: on a verb (a reporter with one of them is more than ", X said")
+PASSIVE_CONJUNCTION_NEGATION_DEPS = frozenset({"auxpass", "cc", "neg"})
 
 
 def served_verb(token: Token) -> Token:
