@@ -771,8 +771,8 @@ class NonClaimRule(BaseModel):
 #: of its own, and "compared_figure", the same word before a figure in the
 #: clause before ("leads *by 21*"); "list_bound", what ends an item of a
 #: list (a comma, a semicolon, a conjunction); "list_number", a number in
-#: a clause, after which a gapped list may follow ("X has 384 delegates, Y
-#: 300 and Z 151"), and the words of its items as "item_figure", "item_name"
+#: a clause, after which a gapped list may follow ("X has 212 seats, Y
+#: 97 and Z 40"), and the words of its items as "item_figure", "item_name"
 #: and "item_preposition" read them (an item is a name and a number, or a
 #: number and a place), "item_skip" the words they pass over and
 #: "item_unit" a unit after its number ("…, Y 30 *percent*"); "name_part",

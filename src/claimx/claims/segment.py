@@ -1280,8 +1280,8 @@ GAPPED_ITEM_WORDS = 2
 def _gapped_items(doc: Doc, start: int, end: int, words: SegmentWords = NO_WORDS) -> list[int]:
     """Where the items of a gapped list start: after a clause with a number
     (a ``list_number`` decision rule), a list that leaves its verb out and
-    gives each item a number of its own ("X has 384 delegates, Y 300 and Z
-    151"; "cuts 10,000 jobs, 3,700 in Germany and 1,600 in Spain"). Each
+    gives each item a number of its own ("X has 212 seats, Y 97 and Z
+    40"; "cuts 10,000 jobs, 3,700 in Germany and 1,600 in Spain"). Each
     item is a fact of its own. An item is a name and a number, or a number
     and a place, after a bound of the list (``list_bound``): its words are
     read by ``item_figure``, ``item_name`` and ``item_preposition`` rules
