@@ -70,10 +70,12 @@ from .sentences import doc_text, ents_within, sentence_ids
 from .tree import (
     ACTIVE_SUBJECT_DEP,
     ADPOSITION_POS,
+    ARTICLES,
     APPOSITION_DEP,
     ATTRIBUTE_DEP,
     COMPOUND_DEP,
     CONTINUING_VERB_DEPS,
+    DEFINITE_ARTICLE,
     DIRECT_OBJECT_DEP,
     NOMINAL_SUBJECT_DEPS,
     NOUN_ADVERBIAL_DEP,
@@ -90,6 +92,7 @@ from .tree import (
     PREPOSITION_OBJECT_DEP,
     PRONOUN_POS,
     PROPER_NOUN_POS,
+    STAND_IN_PRONOUNS,
     SUBJECT_DEPS,
     SUBORDINATE_CLAUSE_DEPS,
 )
@@ -626,7 +629,7 @@ class TopicTagger(RulePackComponent):
             if info["subject"]["start"] is not None:
                 name = info["subject"]["name"]
                 mention = text[info["subject"]["start"] : info["subject"]["end"]]
-                if mention.lower() not in _LINKED_WORDS:  # a name, not a pronoun standing for one
+                if mention.lower() not in STAND_IN_PRONOUNS:  # a name, not a pronoun standing for one
                     at = claim.doc.char_span(info["subject"]["start"], info["subject"]["end"], alignment_mode="expand")
                     label = at.root.ent_type_ if at is not None else ""
                     named_last = None if name == main else (name, sent_of[claim.start], label)
@@ -1657,8 +1660,8 @@ def _defined_abbreviations(doc: Doc, text: str) -> dict[str, str]:
         short, full = found.group(1), ent.text
         if sum(c.isupper() for c in short) < 2 or short.lower() in full.lower().split():
             continue
-        if full.lower().startswith("the "):
-            full = full[4:]
+        if full.lower().startswith(f"{DEFINITE_ARTICLE} "):
+            full = full[len(DEFINITE_ARTICLE) + 1 :]
         letters = iter(full.lower())
         if full[:1].lower() != short[:1].lower() or not all(c in letters for c in short.lower()):
             continue
@@ -1706,7 +1709,7 @@ def _spelt_by(short: str, ents: Sequence[Span], titled: Sequence[str] = ()) -> s
     if not _ABBREVIATION.fullmatch(short):
         return None
     names = [e.text for e in ents if e.label_ not in NUMERIC_LABELS and e.label_ != "PERSON"] + list(titled)
-    fulls = {name.removeprefix("the ") for name in names if _abbreviates(short, name.removeprefix("the "))}
+    fulls = {name.removeprefix(f"{DEFINITE_ARTICLE} ") for name in names if _abbreviates(short, name.removeprefix(f"{DEFINITE_ARTICLE} "))}
     return fulls.pop() if len(fulls) == 1 else None
 
 
@@ -1740,7 +1743,7 @@ def _article_product(doc: Doc, main: str) -> str | None:
         # a model is written with its maker ("the Talmar V40"), its article
         # or the kind of thing it is ("V40 tankers"); a bare "G7S is …" is a company
         described = token.dep_ in NOUN_MODIFIER_DEPS and token.head.pos_ == NOUN_POS
-        if first == token.i and not described and not (first > 0 and doc[first - 1].lower_ == "the"):
+        if first == token.i and not described and not (first > 0 and doc[first - 1].lower_ == DEFINITE_ARTICLE):
             continue
         name = doc[first : token.i + 1].text
         if name in main:
@@ -2356,8 +2359,6 @@ def _subject_before(token: Token) -> Span | None:
     return t.doc[_name_start(t) : t.i + 1]
 
 
-#: pronouns and descriptions that stand for a name met before (they do not name one themselves)
-_LINKED_WORDS = frozenset({"it", "its", "which", "who", "that"})
 def _relative_subject(claim: Span, ents: list[Span], starts: list[int], match: Match) -> tuple[Token, Span] | None:
     """RETURNS (tuple[Token, Span] | None): the relative pronoun that is the
     subject of a claim that is a relative clause, and the name (a work,
@@ -2412,7 +2413,7 @@ def _short_mention(claim: Span, main: str) -> tuple[int, int] | None:
     Battle Angel 2"), in characters; None if it does not."""
     words = main.split(" ")
     tails = [" ".join(words[k:]) for k in range(len(words) - 1, 0, -1)]
-    if len(words) > 2 and words[-1].isdigit() and words[0].rstrip(":").isalpha() and words[0].lower() not in ("the", "a", "an"):
+    if len(words) > 2 and words[-1].isdigit() and words[0].rstrip(":").isalpha() and words[0].lower() not in ARTICLES:
         # "Alita 2" for "Alita: Battle Angel 2": the name's first word and its number
         tails.append(f"{words[0].rstrip(':')} {words[-1]}")
     for tail in tails:

@@ -30,6 +30,14 @@ CONNECTIVE_DEPS = frozenset({"cc", "mark"})
 CORE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 #: Function words: the subject pronouns that stand for one person ("*she* will direct").
 PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+#: Function words: the definite article, which a name may be written with
+#: ("*the* Talmar V40") and which is no part of the name itself.
+DEFINITE_ARTICLE = "the"
+#: Function words: the articles, none of them a name's first word.
+ARTICLES = frozenset({DEFINITE_ARTICLE, "a", "an"})
+#: Function words: the pronouns and relative words that stand for a name
+#: ("*it* will open", "the firm, *which* …"): a mention that is one names nothing itself.
+STAND_IN_PRONOUNS = frozenset({"it", "its", "which", "who", "that"})
 #: Entity labels of dates, times, amounts and numbers: figures, never a
 #: subject; a superlative with one is a measurable fact ("the biggest tour of 2026").
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
