@@ -79,7 +79,6 @@ from .tree import (
     DIRECT_OBJECT_DEP,
     NOMINAL_SUBJECT_DEPS,
     NOUN_ADVERBIAL_DEP,
-    NOUN_MODIFIER_DEPS,
     NOUN_PHRASE_MODIFIER_DEPS,
     NOUN_POS,
     NUMERIC_LABELS,
@@ -657,7 +656,7 @@ class TopicTagger(RulePackComponent):
                 info = claim._.claim
                 if (info["topic"], info["key"]) in self.maker_keys and info["subject"]["name"] == main:
                     info["subject"] = {"name": maker, "start": None, "end": None}
-        product = _article_product(doc, main) if main and not main_person else None
+        product = _article_product(doc, main, self._match) if main and not main_person else None
         if product is not None:
             # "Talmar wins the tanker order … The Talmar V40 tankers are based
             # on … Assembly of the first jets moves to Seville": in
@@ -1713,7 +1712,7 @@ def _spelt_by(short: str, ents: Sequence[Span], titled: Sequence[str] = ()) -> s
     return fulls.pop() if len(fulls) == 1 else None
 
 
-def _article_product(doc: Doc, main: str) -> str | None:
+def _article_product(doc: Doc, main: str, match: Match) -> str | None:
     """RETURNS (str | None): the product an article about an organisation
     (``main``, an organisation entity) names: the first name holding a
     model number ("KX900", "V-40") that is, or names, the grammatical
@@ -1740,14 +1739,23 @@ def _article_product(doc: Doc, main: str) -> str | None:
         first = token.i
         while first - 1 >= token.sent.start and doc[first - 1].pos_ == PROPER_NOUN_POS and doc[first - 1].text[:1].isupper():
             first -= 1
-        # a model is written with its maker ("the Talmar V40"), its article
-        # or the kind of thing it is ("V40 tankers"); a bare "G7S is …" is a company
-        described = token.dep_ in NOUN_MODIFIER_DEPS and token.head.pos_ == NOUN_POS
-        if first == token.i and not described and not (first > 0 and doc[first - 1].lower_ == DEFINITE_ARTICLE):
-            continue
+        # a model is written with its maker ("the Talmar V40"), or (a
+        # ``described_model`` or ``model_article`` rule) the kind of thing it
+        # is ("V40 tankers") or its article; a bare "G7S is …" is a company
+        how = None
+        if first == token.i:
+            how = match("described_model", token)
+            if how is not None:
+                how = (token, how)
+            elif first > 0 and (rule := match("model_article", doc[first - 1])) is not None:
+                how = (doc[first - 1], rule)
+            else:
+                continue
         name = doc[first : token.i + 1].text
         if name in main:
             continue
+        if how is not None:
+            _note(*how)
         return name
     return None
 
