@@ -76,6 +76,7 @@ from .tree import (
     COMPOUND_DEP,
     CONTINUING_VERB_DEPS,
     DEFINITE_ARTICLE,
+    DESCRIBER_POS,
     DIRECT_OBJECT_DEP,
     NOMINAL_SUBJECT_DEPS,
     NOUN_ADVERBIAL_DEP,
@@ -93,6 +94,7 @@ from .tree import (
     PROPER_NOUN_POS,
     STAND_IN_PRONOUNS,
     SUBJECT_DEPS,
+    SUBJECTLESS_PREDICATE_DEPS,
     SUBORDINATE_CLAUSE_DEPS,
 )
 
@@ -784,7 +786,7 @@ class TopicTagger(RulePackComponent):
                 if kind == "naming":
                     continue
                 j = i - 1
-                while j >= 0 and doc[j].pos_ in _DESCRIBERS:
+                while j >= 0 and doc[j].pos_ in DESCRIBER_POS:
                     j -= 1
                 if j >= 0 and doc[j].text in _APPOSITION:
                     found.append(_name_until(doc, j - 1))
@@ -1997,8 +1999,6 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
 
 #: entity labels of a party that acts in a public act (an endorsement, a meeting, an inquiry): a person too
 _AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-#: clauses through which a predicate without a subject of its own acts through its head's ("is not ready to back her")
-_OPEN_CLAUSES = frozenset({"xcomp", "advcl", "acomp", "conj"})
 
 
 def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tuple[dict | None, str | None] | None:
@@ -2061,7 +2061,7 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         tops = agents or [c for c in verb.children if c.dep_ in deps]
         if raising is not None and tops and not agents:
             _note(verb, raising)
-        if tops or verb.dep_ not in _OPEN_CLAUSES or verb.head is verb:
+        if tops or verb.dep_ not in SUBJECTLESS_PREDICATE_DEPS or verb.head is verb:
             break
         verb = verb.head
     top = tops[0] if tops else None
@@ -2484,8 +2484,7 @@ def _numbered(run: list[Token], main: str, parts: dict[str, str]) -> tuple[int, 
     return start, end
 
 
-#: parts of speech between an apposition's comma and its codename noun ("HLX, the internal codename")
-_DESCRIBERS = frozenset({"DET", "ADJ", "ADV", "PART", "NOUN", "PRON"})
+#: the marks that open an apposition before a codename noun ("HLX, the internal codename": between them, only words of DESCRIBER_POS)
 _APPOSITION = frozenset({",", "(", "—", "–"})
 _QUOTE_CHARS = frozenset("\"'“”‘’")
 

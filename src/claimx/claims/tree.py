@@ -62,6 +62,9 @@ SUBORDINATE_CLAUSE_DEPS = CLAUSAL_MODIFIER_DEPS | {"advcl", COMPLEMENT_DEP}
 #: Dependencies of a verb that continues another (a subjectless complement, a
 #: conjunct): the verb it continues holds its subject.
 CONTINUING_VERB_DEPS = frozenset({OPEN_COMPLEMENT_DEP, "conj"})
+#: Dependencies of a predicate with no subject of its own, which acts through
+#: its head's ("is not ready *to back* her", "*ready* to", a conjunct).
+SUBJECTLESS_PREDICATE_DEPS = frozenset({OPEN_COMPLEMENT_DEP, "advcl", "acomp", "conj"})
 #: the dependency of an apposition ("Ann Lee, *the director*")
 APPOSITION_DEP = "appos"
 #: the dependency of a noun before another that it names or describes ("*Talmar* tankers")
@@ -88,6 +91,10 @@ NOUN_POS = "NOUN"
 PRONOUN_POS = "PRON"
 #: the part of speech of a preposition
 ADPOSITION_POS = "ADP"
+#: parts of speech of the words that describe a noun in a noun phrase before
+#: it (an article, an adjective, an adverb, a particle, a noun, a pronoun:
+#: "HLX, *the internal* codename")
+DESCRIBER_POS = frozenset({"DET", "ADJ", "ADV", "PART", NOUN_POS, PRONOUN_POS})
 #: the tag of a possessive ending ("Ann*'s*")
 POSSESSIVE_TAG = "POS"
 #: the parts of speech of a verb (one ends the walk up from a noun to its clause)
