@@ -302,6 +302,11 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: as the object of a verb whose subject undergoes it ("Kerr will *face*
 #: charges"); "recipient_preposition", the preposition after which a slot's
 #: word names the one a thing goes to ("deliveries *to* Aerolux").
+#: The product an article about a company names (a model number the subject
+#: of its sentence, with no capitalised word written before it) is written as
+#: one: "described_model", a model number describing the noun it stands before
+#: ("the *K7* freighters"), else "model_article", the article before it
+#: ("*the* K7 is …"); a bare "K7 is …" is a company's name.
 #: The people and characters of a claim: "character_mention", a proper noun
 #: as a claim's subject (or its owner: a ``character_owner`` rule, "*Vos's*
 #: plan") that may name a character the cast claims gave a part to, which makes
@@ -382,6 +387,8 @@ TopicRole = Literal[
     "patient_preposition",
     "patient_verb",
     "recipient_preposition",
+    "described_model",
+    "model_article",
     "character_mention",
     "character_owner",
     "role_title",

@@ -67,7 +67,36 @@ from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .segment import SegmentWords, is_absolute, load_segment_words, untitled_headline
 from .sentences import doc_text, ents_within, sentence_ids
-from .tree import NUMERIC_LABELS, PERSON_SUBJECT_PRONOUNS, SUBJECT_DEPS
+from .tree import (
+    ACTIVE_SUBJECT_DEP,
+    ADPOSITION_POS,
+    ARTICLES,
+    APPOSITION_DEP,
+    ATTRIBUTE_DEP,
+    COMPOUND_DEP,
+    CONTINUING_VERB_DEPS,
+    DEFINITE_ARTICLE,
+    DESCRIBER_POS,
+    DIRECT_OBJECT_DEP,
+    NOMINAL_SUBJECT_DEPS,
+    NOUN_ADVERBIAL_DEP,
+    NOUN_PHRASE_MODIFIER_DEPS,
+    NOUN_POS,
+    NUMERIC_LABELS,
+    OBJECT_PREDICATE_DEP,
+    OPEN_COMPLEMENT_DEP,
+    PATIENT_DEPS,
+    PERSON_SUBJECT_PRONOUNS,
+    POSSESSIVE_TAG,
+    POSSESSOR_DEP,
+    PREPOSITION_OBJECT_DEP,
+    PRONOUN_POS,
+    PROPER_NOUN_POS,
+    STAND_IN_PRONOUNS,
+    SUBJECT_DEPS,
+    SUBJECTLESS_PREDICATE_DEPS,
+    SUBORDINATE_CLAUSE_DEPS,
+)
 
 register_extensions()
 
@@ -608,7 +637,7 @@ class TopicTagger(RulePackComponent):
             if info["subject"]["start"] is not None:
                 name = info["subject"]["name"]
                 mention = text[info["subject"]["start"] : info["subject"]["end"]]
-                if mention.lower() not in _LINKED_WORDS:  # a name, not a pronoun standing for one
+                if mention.lower() not in STAND_IN_PRONOUNS:  # a name, not a pronoun standing for one
                     at = claim.doc.char_span(info["subject"]["start"], info["subject"]["end"], alignment_mode="expand")
                     label = at.root.ent_type_ if at is not None else ""
                     named_last = None if name == main else (name, sent_of[claim.start], label)
@@ -636,7 +665,7 @@ class TopicTagger(RulePackComponent):
                 info = claim._.claim
                 if (info["topic"], info["key"]) in self.maker_keys and info["subject"]["name"] == main:
                     info["subject"] = {"name": maker, "start": None, "end": None}
-        product = _article_product(doc, main) if main and not main_person else None
+        product = _article_product(doc, main, self._match) if main and not main_person else None
         if product is not None:
             # "Talmar wins the tanker order … The Talmar V40 tankers are based
             # on … Assembly of the first jets moves to Seville": in
@@ -764,7 +793,7 @@ class TopicTagger(RulePackComponent):
                 if kind == "naming":
                     continue
                 j = i - 1
-                while j >= 0 and doc[j].pos_ in _DESCRIBERS:
+                while j >= 0 and doc[j].pos_ in DESCRIBER_POS:
                     j -= 1
                 if j >= 0 and doc[j].text in _APPOSITION:
                     found.append(_name_until(doc, j - 1))
@@ -775,7 +804,7 @@ class TopicTagger(RulePackComponent):
                     found.extend(_name_of(c) for c in last.head.children if c.dep_ in SUBJECT_DEPS)
             rule = self._match("nominal_predicate", token)
             if rule is not None:
-                said = [c for c in token.children if c.dep_ == "attr"]
+                said = [c for c in token.children if c.dep_ == ATTRIBUTE_DEP]
                 if any(main in doc[c.left_edge.i : c.right_edge.i + 1].text for c in said):
                     _note(token, rule)
                     found.extend(_name_of(c) for c in token.children if c.dep_ in SUBJECT_DEPS)
@@ -856,14 +885,14 @@ class TopicTagger(RulePackComponent):
             ents = [*ents, *(e for e in claim.doc.ents if any(e.start <= i < e.end for i in outside) and e not in ents)]
         # "the carmaker Brenwick, which …, has asked": the name in apposition
         # to the subject is the subject
-        subjects |= {c.i for i in list(subjects) for c in claim.doc[i].children if c.dep_ == "appos"}
+        subjects |= {c.i for i in list(subjects) for c in claim.doc[i].children if c.dep_ == APPOSITION_DEP}
         if main:
             short = _short_mention(claim, main)
             if short is not None:
                 return {"name": main, "start": short[0], "end": short[1]}
         for ent in ents:
             # "the sequel to Alita: Battle Angel" is not about the first film
-            after_preposition = ent.start > 0 and claim.doc[ent.start - 1].pos_ == "ADP"
+            after_preposition = ent.start > 0 and claim.doc[ent.start - 1].pos_ == ADPOSITION_POS
             if after_preposition:
                 continue
             if ent.label_ == "ORG" and topic != "business" and not _other_party(ent, claim, main, subjects):
@@ -1659,8 +1688,8 @@ def _defined_abbreviations(doc: Doc, text: str) -> dict[str, str]:
         short, full = found.group(1), ent.text
         if sum(c.isupper() for c in short) < 2 or short.lower() in full.lower().split():
             continue
-        if full.lower().startswith("the "):
-            full = full[4:]
+        if full.lower().startswith(f"{DEFINITE_ARTICLE} "):
+            full = full[len(DEFINITE_ARTICLE) + 1 :]
         letters = iter(full.lower())
         if full[:1].lower() != short[:1].lower() or not all(c in letters for c in short.lower()):
             continue
@@ -1708,11 +1737,11 @@ def _spelt_by(short: str, ents: Sequence[Span], titled: Sequence[str] = ()) -> s
     if not _ABBREVIATION.fullmatch(short):
         return None
     names = [e.text for e in ents if e.label_ not in NUMERIC_LABELS and e.label_ != "PERSON"] + list(titled)
-    fulls = {name.removeprefix("the ") for name in names if _abbreviates(short, name.removeprefix("the "))}
+    fulls = {name.removeprefix(f"{DEFINITE_ARTICLE} ") for name in names if _abbreviates(short, name.removeprefix(f"{DEFINITE_ARTICLE} "))}
     return fulls.pop() if len(fulls) == 1 else None
 
 
-def _article_product(doc: Doc, main: str) -> str | None:
+def _article_product(doc: Doc, main: str, match: Match) -> str | None:
     """RETURNS (str | None): the product an article about an organisation
     (``main``, an organisation entity) names: the first name holding a
     model number ("KX900", "V-40") that is, or names, the grammatical
@@ -1732,21 +1761,30 @@ def _article_product(doc: Doc, main: str) -> str | None:
             continue
         # what the sentence is about: its subject, or a word of the subject's name
         node = token
-        while node.dep_ in ("compound", "nummod", "nmod", "amod") and node.head is not node:
+        while node.dep_ in NOUN_PHRASE_MODIFIER_DEPS and node.head is not node:
             node = node.head
         if node.dep_ not in SUBJECT_DEPS or node.head != node.sent.root:
             continue
         first = token.i
-        while first - 1 >= token.sent.start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+        while first - 1 >= token.sent.start and doc[first - 1].pos_ == PROPER_NOUN_POS and doc[first - 1].text[:1].isupper():
             first -= 1
-        # a model is written with its maker ("the Talmar V40"), its article
-        # or the kind of thing it is ("V40 tankers"); a bare "G7S is …" is a company
-        described = token.dep_ in ("compound", "nummod", "nmod") and token.head.pos_ == "NOUN"
-        if first == token.i and not described and not (first > 0 and doc[first - 1].lower_ == "the"):
-            continue
+        # a model is written with its maker ("the Talmar V40"), or (a
+        # ``described_model`` or ``model_article`` rule) the kind of thing it
+        # is ("V40 tankers") or its article; a bare "G7S is …" is a company
+        how = None
+        if first == token.i:
+            how = match("described_model", token)
+            if how is not None:
+                how = (token, how)
+            elif first > 0 and (rule := match("model_article", doc[first - 1])) is not None:
+                how = (doc[first - 1], rule)
+            else:
+                continue
         name = doc[first : token.i + 1].text
         if name in main:
             continue
+        if how is not None:
+            _note(*how)
         return name
     return None
 
@@ -1782,7 +1820,7 @@ def _maker_of(doc: Doc, main: str) -> str | None:
         if j >= 0 and doc[j].text in ("'s", "’s"):
             j -= 1
         first = j + 1
-        while first - 1 >= 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+        while first - 1 >= 0 and doc[first - 1].pos_ == PROPER_NOUN_POS and doc[first - 1].text[:1].isupper():
             first -= 1
         if first <= j:
             return doc[first : j + 1].text
@@ -1803,12 +1841,12 @@ def _gives_name(verb: Token) -> bool:
         return any(t.text[:1].isupper() or (t.text[:1].isdigit() and not t.like_num) for t in token.subtree)
 
     for child in verb.children:
-        if child.dep_ == "oprd" and capitalised(child):
+        if child.dep_ == OBJECT_PREDICATE_DEP and capitalised(child):
             return True
-        if child.dep_ == "dobj":
-            if any(c.dep_ == "appos" and capitalised(c) for c in child.children):
+        if child.dep_ == DIRECT_OBJECT_DEP:
+            if any(c.dep_ == APPOSITION_DEP and capitalised(c) for c in child.children):
                 return True
-            if child.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in child.children):
+            if child.pos_ == PROPER_NOUN_POS and any(c.dep_ == COMPOUND_DEP and c.pos_ == NOUN_POS for c in child.children):
                 return True
     return False
 
@@ -1914,7 +1952,7 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
     # the agent of a passive acts, not its subject ("is to be 40 percent
     # owned by a pension fund"; the by-phrase may hang on the amount)
     how: list[tuple[Token, ScopeRule]] = []  # the rules that led to the party, noted when one is found
-    near = [head, *(c for c in head.children if c.dep_ == "npadvmod")]
+    near = [head, *(c for c in head.children if c.dep_ == NOUN_ADVERBIAL_DEP)]
     # an ``agent_object`` rule: the object of a passive's agent or of "by"
     agents = [(g, rule) for t in near for c in t.children for g in c.children if (rule := match("agent_object", g)) is not None]
     tops = [g for g, _ in agents]
@@ -1966,7 +2004,7 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
             said += [
                 doc[_name_start(t) : t.i + 1]
                 for t in speaker
-                if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and not t.ent_type_
+                if t.pos_ == PROPER_NOUN_POS and t.dep_ in SUBJECT_DEPS and not t.ent_type_
             ]
             parties = said[:1]
             if parties:
@@ -1988,8 +2026,6 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
 
 #: entity labels of a party that acts in a public act (an endorsement, a meeting, an inquiry): a person too
 _AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-#: clauses through which a predicate without a subject of its own acts through its head's ("is not ready to back her")
-_OPEN_CLAUSES = frozenset({"xcomp", "advcl", "acomp", "conj"})
 
 
 def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tuple[dict | None, str | None] | None:
@@ -2052,7 +2088,7 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         tops = agents or [c for c in verb.children if c.dep_ in deps]
         if raising is not None and tops and not agents:
             _note(verb, raising)
-        if tops or verb.dep_ not in _OPEN_CLAUSES or verb.head is verb:
+        if tops or verb.dep_ not in SUBJECTLESS_PREDICATE_DEPS or verb.head is verb:
             break
         verb = verb.head
     top = tops[0] if tops else None
@@ -2077,7 +2113,7 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         governing = []
         for above in top.head.ancestors:
             governing = [
-                e for c in above.children if c.dep_ == "nsubj" and c.i < top.i
+                e for c in above.children if c.dep_ == ACTIVE_SUBJECT_DEP and c.i < top.i
                 for e in sent_ents if e.label_ == "PERSON" and e.start <= c.i < e.end
             ]
             if governing:
@@ -2119,7 +2155,7 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
                 held = [(g, r) for g in c.children if (r := match("party_preposition_object", g)) is not None]
                 objects.extend(g for g, _ in held)
                 noted += [(c, rule), *held]
-            elif c.dep_ == "poss" and c.i not in taken:
+            elif c.dep_ == POSSESSOR_DEP and c.i not in taken:
                 objects.append(c)
     modifiers = [(g, rule) for o in objects for g in o.children if (rule := match("party_modifier", g)) is not None]
     # "endorsed the re-election of Kerr": the person the object belongs to
@@ -2180,18 +2216,18 @@ def _patient(claim: Span, words: list[int], match: Match) -> Span | None:
         word = doc[i]
         if match("act_noun", word) is not None:
             # a ``patient_preposition`` rule: "charges *against* Kerr"
-            tops = [g for c in word.children if match("patient_preposition", c) is not None for g in c.children if g.dep_ == "pobj"]
+            tops = [g for c in word.children if match("patient_preposition", c) is not None for g in c.children if g.dep_ == PREPOSITION_OBJECT_DEP]
             facing = match("patient_verb", word)
             if facing is not None:
                 # "Kerr will not face charges": the one who faces them
                 _note(word.head, facing)
-                tops += [c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                tops += [c for c in word.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
         else:
-            tops = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+            tops = [c for c in word.children if c.dep_ in PATIENT_DEPS]
         for top in tops:
-            for t in (top, *(c for c in top.children if c.dep_ == "appos")):
+            for t in (top, *(c for c in top.children if c.dep_ == APPOSITION_DEP)):
                 found = next((e for e in ents if e.start <= t.i < e.end), None)
-                if found is None and t.pos_ == "PROPN" and t.ent_type_ not in NUMERIC_LABELS:
+                if found is None and t.pos_ == PROPER_NOUN_POS and t.ent_type_ not in NUMERIC_LABELS:
                     found = doc[_name_start(t) : t.i + 1]  # a name the entity tagger missed
                 if found is not None:
                     noun = match("act_noun", word)
@@ -2225,7 +2261,7 @@ def _recipient(claim: Span, ents: list[Span], words: list[int], main: str | None
             if rule is None:
                 continue
             for obj in prep.children:
-                if obj.dep_ != "pobj":
+                if obj.dep_ != PREPOSITION_OBJECT_DEP:
                     continue
                 found = [e for e in ents if e.label_ in _PARTY_LABELS and e.start <= obj.i < e.end]
                 if found and not (main and (found[0].text in main or main in found[0].text)):
@@ -2257,7 +2293,7 @@ def _pronoun_subject(claim: Span, match: Match) -> Token | None:
     on), else None."""
     doc = claim.doc
     head = doc[(claim._.claim or {}).get("head", claim.root.i)]
-    for verb in (head, head.head) if head.dep_ in ("xcomp", "conj") else (head,):
+    for verb in (head, head.head) if head.dep_ in CONTINUING_VERB_DEPS else (head,):
         for child in verb.children:
             if claim.start <= child.i < claim.end:
                 rule = match("it_subject", child)
@@ -2281,23 +2317,23 @@ def _joined(claim: Span, ents: list[Span], person: str) -> Span | None:
 
     found = [
         e for e in ents
-        if e.label_ in SUBJECT_LABELS and outside(e.start_char) and not (e.end < len(doc) and doc[e.end].tag_ == "POS")
+        if e.label_ in SUBJECT_LABELS and outside(e.start_char) and not (e.end < len(doc) and doc[e.end].tag_ == POSSESSIVE_TAG)
         and not e.text.endswith(("'s", "’s"))
     ]
     i = claim.start
     while i < claim.end:
-        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ in _NOT_JOINED:
+        if doc[i].pos_ != PROPER_NOUN_POS or doc[i].ent_type_ in _NOT_JOINED:
             i += 1
             continue
         j = i
-        while j + 1 < claim.end and doc[j + 1].pos_ == "PROPN" and doc[j + 1].ent_type_ not in _NOT_JOINED:
+        while j + 1 < claim.end and doc[j + 1].pos_ == PROPER_NOUN_POS and doc[j + 1].ent_type_ not in _NOT_JOINED:
             j += 1
         run = doc[i : j + 1]
         kinds = {t.ent_type_ for t in run}
         # "Singer Jo Hale": a capitalised word the tagger gives no kind is
         # no team; "a move to Spain": a place after a preposition is where
-        where = kinds <= {"GPE", "LOC", "NORP"} and run[-1].dep_ == "pobj"
-        owner = j + 1 < len(doc) and doc[j + 1].tag_ == "POS"  # "Lucía Ferrand's adaptation": an owner
+        where = kinds <= {"GPE", "LOC", "NORP"} and run[-1].dep_ == PREPOSITION_OBJECT_DEP
+        owner = j + 1 < len(doc) and doc[j + 1].tag_ == POSSESSIVE_TAG  # "Lucía Ferrand's adaptation": an owner
         if (kinds - {""} or len(run) > 1) and not where and not owner and outside(run.start_char) and not any(
             e.start <= run.start < e.end or run.start <= e.start < run.end for e in found
         ):
@@ -2350,7 +2386,7 @@ def _subject_noun_before(token: Token) -> Token | None:
     while verb.head.i != verb.i:
         verb = verb.head
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and child.i < token.i and child.pos_ != "PRON":
+            if child.dep_ in SUBJECT_DEPS and child.i < token.i and child.pos_ != PRONOUN_POS:
                 return child
     return None
 
@@ -2361,13 +2397,11 @@ def _subject_before(token: Token) -> Span | None:
     it …"), or None when that subject is no name ("The union said it …") or
     there is none; a person, a date or a number is no name "it" stands for."""
     t = _subject_noun_before(token)
-    if t is None or t.pos_ != "PROPN" or t.ent_type_ in _NOT_JOINED:
+    if t is None or t.pos_ != PROPER_NOUN_POS or t.ent_type_ in _NOT_JOINED:
         return None
     return t.doc[_name_start(t) : t.i + 1]
 
 
-#: pronouns and descriptions that stand for a name met before (they do not name one themselves)
-_LINKED_WORDS = frozenset({"it", "its", "which", "who", "that"})
 def _relative_subject(claim: Span, ents: list[Span], starts: list[int], match: Match) -> tuple[Token, Span] | None:
     """RETURNS (tuple[Token, Span] | None): the relative pronoun that is the
     subject of a claim that is a relative clause, and the name (a work,
@@ -2400,8 +2434,8 @@ def _has_label(claim: Span, ents: list[Span], labels: list[str], in_object: bool
     if not in_object or not found:
         return bool(found)
     head = claim.doc[info.get("head", claim.root.i)]
-    verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]
-    inside = {t.i for v in verbs for c in v.children if c.dep_ == "dobj" for t in _without_clauses(c)}
+    verbs = [head, *(c for c in head.children if c.dep_ == OPEN_COMPLEMENT_DEP)]
+    inside = {t.i for v in verbs for c in v.children if c.dep_ == DIRECT_OBJECT_DEP for t in _without_clauses(c)}
     return any(e.start in inside for e in found)
 
 
@@ -2410,7 +2444,7 @@ def _without_clauses(token: Token) -> list[Token]:
     that hang on it ("the agreement reached between the two firms")."""
     out = [token]
     for child in token.children:
-        if child.dep_ not in ("acl", "relcl", "advcl", "ccomp"):
+        if child.dep_ not in SUBORDINATE_CLAUSE_DEPS:
             out += _without_clauses(child)
     return out
 
@@ -2422,7 +2456,7 @@ def _short_mention(claim: Span, main: str) -> tuple[int, int] | None:
     Battle Angel 2"), in characters; None if it does not."""
     words = main.split(" ")
     tails = [" ".join(words[k:]) for k in range(len(words) - 1, 0, -1)]
-    if len(words) > 2 and words[-1].isdigit() and words[0].rstrip(":").isalpha() and words[0].lower() not in ("the", "a", "an"):
+    if len(words) > 2 and words[-1].isdigit() and words[0].rstrip(":").isalpha() and words[0].lower() not in ARTICLES:
         # "Alita 2" for "Alita: Battle Angel 2": the name's first word and its number
         tails.append(f"{words[0].rstrip(':')} {words[-1]}")
     for tail in tails:
@@ -2443,7 +2477,7 @@ def _numbered_name(claim: Span, subjects: set[int], main: str, parts: dict[str, 
     for i in sorted(subjects):
         token = doc[i]
         # the subject itself, or a name in apposition to it
-        heads = [token, *(c for c in token.children if c.dep_ == "appos")]
+        heads = [token, *(c for c in token.children if c.dep_ == APPOSITION_DEP)]
         for head in heads:
             run = [t for t in doc[head.left_edge.i : head.i + 1] if t.i >= _name_start(head)]
             found = _numbered(run, main, parts)
@@ -2456,7 +2490,7 @@ def _name_start(head: Token) -> int:
     """RETURNS (int): the first token of the proper-name run that ends at ``head``."""
     i = head.i
     doc = head.doc
-    while i - 1 >= head.left_edge.i and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].text in ("-", ":")):
+    while i - 1 >= head.left_edge.i and (doc[i - 1].pos_ == PROPER_NOUN_POS or doc[i - 1].text in ("-", ":")):
         i -= 1
     return i
 
@@ -2485,8 +2519,7 @@ def _numbered(run: list[Token], main: str, parts: dict[str, str]) -> tuple[int, 
     return start, end
 
 
-#: parts of speech between an apposition's comma and its codename noun ("HLX, the internal codename")
-_DESCRIBERS = frozenset({"DET", "ADJ", "ADV", "PART", "NOUN", "PRON"})
+#: the marks that open an apposition before a codename noun ("HLX, the internal codename": between them, only words of DESCRIBER_POS)
 _APPOSITION = frozenset({",", "(", "—", "–"})
 _QUOTE_CHARS = frozenset("\"'“”‘’")
 
@@ -2510,8 +2543,8 @@ def _absolute_owner(claim: Span, main: str | None, words: SegmentWords) -> tuple
     first = claim.doc[claim.start]
     if not is_absolute(first, words):
         return None
-    obj = next((c for c in first.head.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ != "PROPN":
+    obj = next((c for c in first.head.children if c.dep_ == DIRECT_OBJECT_DEP), None)
+    if obj is None or obj.pos_ != PROPER_NOUN_POS:
         return None
     start, end = _name_until(claim.doc, obj.i)
     if start == end:

@@ -30,6 +30,14 @@ CONNECTIVE_DEPS = frozenset({"cc", "mark"})
 CORE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 #: Function words: the subject pronouns that stand for one person ("*she* will direct").
 PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+#: Function words: the definite article, which a name may be written with
+#: ("*the* Talmar V40") and which is no part of the name itself.
+DEFINITE_ARTICLE = "the"
+#: Function words: the articles, none of them a name's first word.
+ARTICLES = frozenset({DEFINITE_ARTICLE, "a", "an"})
+#: Function words: the pronouns and relative words that stand for a name
+#: ("*it* will open", "the firm, *which* …"): a mention that is one names nothing itself.
+STAND_IN_PRONOUNS = frozenset({"it", "its", "which", "who", "that"})
 #: Entity labels of dates, times, amounts and numbers: figures, never a
 #: subject; a superlative with one is a measurable fact ("the biggest tour of 2026").
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -40,6 +48,55 @@ AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 COMPLEMENT_DEP = "ccomp"
 #: the dependency of a subjectless complement ("was set *to open*")
 OPEN_COMPLEMENT_DEP = "xcomp"
+#: Dependencies of a noun, a number or a name that builds a noun phrase on its
+#: head noun ("the *Talmar* V40", "the *2027* models").
+NOUN_MODIFIER_DEPS = frozenset({"compound", "nummod", "nmod"})
+#: NOUN_MODIFIER_DEPS and an adjective's: every word a noun phrase builds on its head.
+NOUN_PHRASE_MODIFIER_DEPS = NOUN_MODIFIER_DEPS | {"amod"}
+#: Dependencies of what a verb acts on: its direct object, or its subject in the
+#: passive ("approved *the plan*", "*the plan* was approved").
+PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
+#: Dependencies of a clause that hangs on a word (a relative or participle
+#: clause, an adverbial clause, a complement).
+SUBORDINATE_CLAUSE_DEPS = CLAUSAL_MODIFIER_DEPS | {"advcl", COMPLEMENT_DEP}
+#: Dependencies of a verb that continues another (a subjectless complement, a
+#: conjunct): the verb it continues holds its subject.
+CONTINUING_VERB_DEPS = frozenset({OPEN_COMPLEMENT_DEP, "conj"})
+#: Dependencies of a predicate with no subject of its own, which acts through
+#: its head's ("is not ready *to back* her", "*ready* to", a conjunct).
+SUBJECTLESS_PREDICATE_DEPS = frozenset({OPEN_COMPLEMENT_DEP, "advcl", "acomp", "conj"})
+#: the dependency of an apposition ("Ann Lee, *the director*")
+APPOSITION_DEP = "appos"
+#: the dependency of a noun before another that it names or describes ("*Talmar* tankers")
+COMPOUND_DEP = "compound"
+#: the dependency of a verb's direct object
+DIRECT_OBJECT_DEP = "dobj"
+#: the dependency of a preposition's object
+PREPOSITION_OBJECT_DEP = "pobj"
+#: the dependency of a possessive determiner or noun ("*Ann's* film")
+POSSESSOR_DEP = "poss"
+#: the dependency of a predicate nominal ("is *the director*")
+ATTRIBUTE_DEP = "attr"
+#: the dependency of a noun used as an adverb ("*Monday*", "two *days* later")
+NOUN_ADVERBIAL_DEP = "npadvmod"
+#: the dependency of an object predicate ("named it *Talmar*")
+OBJECT_PREDICATE_DEP = "oprd"
+#: the dependency of an active clause's nominal subject
+ACTIVE_SUBJECT_DEP = "nsubj"
+#: the part of speech of a proper noun (a name)
+PROPER_NOUN_POS = "PROPN"
+#: the part of speech of a common noun
+NOUN_POS = "NOUN"
+#: the part of speech of a pronoun
+PRONOUN_POS = "PRON"
+#: the part of speech of a preposition
+ADPOSITION_POS = "ADP"
+#: parts of speech of the words that describe a noun in a noun phrase before
+#: it (an article, an adjective, an adverb, a particle, a noun, a pronoun:
+#: "HLX, *the internal* codename")
+DESCRIBER_POS = frozenset({"DET", "ADJ", "ADV", "PART", NOUN_POS, PRONOUN_POS})
+#: the tag of a possessive ending ("Ann*'s*")
+POSSESSIVE_TAG = "POS"
 #: the parts of speech of a verb (one ends the walk up from a noun to its clause)
 VERB_POS = frozenset({"VERB", "AUX"})
 #: the dependency of a conjunct on the first of its coordination
