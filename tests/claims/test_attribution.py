@@ -684,6 +684,21 @@ def test_attribution_page_of_letters_signed_by_its_writers(analyse):
     assert sources["The tolls on the bridge are too high"] == "@kestrel_22", sources
 
 
+def test_attribution_names_heading_sections_sign_nothing(analyse):
+    # names with writing after the last one head the sections below them: a
+    # page of letters ends on its last writer's name
+    text = (
+        "Where each runner stands before the final.\n\n"
+        "Here is how the field looks:\n\n"
+        "Marta Ilves.\n\n"
+        "Ilves won the indoor title in March. Her coach moved the team to Tartu.\n\n"
+        "Jonas Berg.\n\n"
+        "Berg has not lost a heat this season. His sponsor renewed his contract in May."
+    )
+    records = analyse(text)
+    assert records and all(r.attribution is None for r in records), [(r.text, r.attribution) for r in records]
+
+
 def test_attribution_closing_name_of_an_article_signs_nothing(analyse):
     # one name at the end of an article, with no section label, is no page of letters
     text = "The council approved the bridge on Monday.\n\nThe tolls will start in May.\n\nHarold Pembury."

@@ -1028,7 +1028,9 @@ class AttributionTagger(RulePackComponent):
         signature, the place that follows one ("Leeds.") or a section's label
         ("LETTERS."); only on a page signed twice or more, or under such a
         label, so that an article's closing name ("Jane Roe.") signs
-        nothing. A claim that names a source of its own keeps it."""
+        nothing; and only on a page that ends on a signature, a place or a
+        label: names with writing after the last one are the headings of the
+        sections below them. A claim that names a source of its own keeps it."""
         if not claims or "\n" not in text:
             return
         paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
@@ -1059,6 +1061,11 @@ class AttributionTagger(RulePackComponent):
             boundaries.add(n)
         labelled = any(b < signed[0][0] and _LABEL.fullmatch(text[slice(*paragraphs[b])].strip()) for b in boundaries) if signed else False
         if len(signed) < 2 and not labelled:
+            return
+        if any(n not in boundaries and text[start:end].strip() for n, (start, end) in enumerate(paragraphs) if n > signed[-1][0]):
+            # a page of letters ends on its last writer's name (or place, or a
+            # label): names with writing after the last one head the sections
+            # below them ("Jane Roe." / "Roe has led the party since …")
             return
         for n, (start, end) in signed:
             first = max((b for b in boundaries if b < n), default=-1) + 1
