@@ -207,7 +207,11 @@ class CueRule(BaseModel):
 #: "quoted_thing", a noun that names no one (no name, no person's role, no
 #: source's head) as a source inside the quotation that holds the claim
 #: ('"…, and the *figures* show that A," Roe said'): the speaker's reasoning,
-#: whose source is the quotation's speaker
+#: whose source is the quotation's speaker; "source_description", the
+#: clause by which a claim hangs on its own source's noun ("Roe, *who* wrote
+#: the bill, said …", "according to the centre, *which* ran the poll", "a
+#: poll, *conducted* by phone, shows …"): the article says who the source is,
+#: the source does not
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -258,6 +262,7 @@ ReportRole = Literal[
     "main_speaker",
     "nominal_subject",
     "adjunct_speaker",
+    "source_description",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

@@ -188,6 +188,8 @@ class AttributionTagger(RulePackComponent):
                 # half of it coming from C": a participle or absolute on a
                 # reported clause is part of what was reported
                 source = self._adjunct_source(head, by_token)
+            if source is not None and self._describes_source(doc, head, source):
+                source = None  # "Roe, who wrote the bill, said A": the article says who Roe is
             if source is not None:
                 source = self._resolve(doc, text, ents, source, history)
                 source = self._remembered(text, source, rumor_names)
@@ -403,6 +405,31 @@ class AttributionTagger(RulePackComponent):
         if subject is not None and self._is("evidence_subject", subject):
             return self._describe(doc, subject)
         return None
+
+    def _describes_source(self, doc: Doc, head: Token, source: dict[str, Any]) -> bool:
+        """RETURNS (bool): whether the claim headed by ``head`` hangs on its
+        own source's noun by a ``source_description`` rule ("Roe, *who* wrote
+        the bill, said A", "according to the centre, *which* ran the poll"),
+        with no verb of saying or belief on the way ("Roe, who *says* A, …"
+        is Roe's word on A)."""
+        at = source.get("at")
+        noun = doc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
+        if noun is None or noun.root.i == head.i:
+            return False
+        noun_i = noun.root.i
+        below = head
+        for token in head.ancestors:
+            if token.i == noun_i:
+                break
+            below = token
+        else:
+            return False
+        for token in (head, *head.ancestors):
+            if token.i == noun_i:
+                break
+            if token.lemma_.lower() in self.report_verbs or token.lemma_.lower() in self.belief_verbs:
+                return False
+        return self._is("source_description", below)
 
     def _said_by(self, doc: Doc, verb: Token) -> dict[str, Any] | None:
         """RETURNS (dict | None): the source of a verb of saying that takes a
