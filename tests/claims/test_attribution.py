@@ -684,6 +684,25 @@ def test_attribution_page_of_letters_signed_by_its_writers(analyse):
     assert sources["The tolls on the bridge are too high"] == "@kestrel_22", sources
 
 
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a participle of saying before a quotation speaks with the subject of
+        # the clause it hangs on, whoever that is
+        ("The mayor praised the crews on Monday, adding: \u201cThe bridge will reopen in May. It needs new boards first.\u201d",
+         "It needs new boards first", "The mayor"),
+        # the parser may hang the participle on the quoted words
+        ("The mayor praised the crews on Monday, writing \u201cProud of this team. The bridge will reopen in May.\u201d",
+         "The bridge will reopen in May", "The mayor"),
+        # the highest clause's subject, not that of the clause it reports
+        ("Jane Roe said the council would have to act, saying, \u201cSooner or later the vote will come to them.\u201d",
+         "Sooner or later the vote will come to them", "Jane Roe"),
+    ],
+)
+def test_attribution_participle_before_a_quotation(analyse, text, claim, source):
+    assert_source(analyse, text, claim, source)
+
+
 def test_attribution_names_heading_sections_sign_nothing(analyse):
     # names with writing after the last one head the sections below them: a
     # page of letters ends on its last writer's name

@@ -1167,6 +1167,13 @@ class AttributionTagger(RulePackComponent):
                     else [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"] or [self._subject_of(verb)]
                 )
                 subject = next((c for c in subjects if c is not None and not (span.start <= c.i < span.end)), None)
+                if subject is None and verb.i < span.start:
+                    # "The mayor praised the crews, adding: '…'", "Roe shared
+                    # the news, writing '…'": a participle of saying before a
+                    # quotation speaks with the subject of the clause it hangs
+                    # on, whoever that is (a quotation is someone's words), and
+                    # past a head the parser put inside the quotation
+                    subject = self._participle_speaker(verb, span)
                 if subject is None:
                     continue
                 self._note(verb, rule)
@@ -1179,6 +1186,26 @@ class AttributionTagger(RulePackComponent):
                     return {**self._describe(doc, subject, verb=verb), "reporter": verb.i}
                 break
         return self._colon_speaker(doc, span)
+
+    def _participle_speaker(self, verb: Token, span: Span) -> Token | None:
+        """RETURNS (Token | None): for a participle of saying with no subject
+        of its own before the quotation ``span`` (a ``participle_adjunct``,
+        or a participle the parser hung on a word inside the quotation), the
+        subject of the highest clause above it before the quotation: "X said
+        A would fall, adding: '…'" is X's, not A's subject's."""
+        if verb.tag_ != "VBG" or verb.dep_ in SUBJECT_DEPS and not (span.start <= verb.head.i < span.end):
+            return None
+        if verb.dep_ not in SUBJECT_DEPS and not self._is("participle_adjunct", verb):
+            return None
+        found = None
+        for token in verb.ancestors:
+            if span.start <= token.i < span.end:
+                continue
+            if token.i > span.start:
+                break
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != verb.i), None)
+            found = subject or found
+        return found
 
     def _colon_speaker(self, doc: Doc, span: Span) -> dict[str, Any] | None:
         """The person whose clause a colon hands to the quotation ``span``
