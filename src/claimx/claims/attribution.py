@@ -41,7 +41,7 @@ from .segment import (
     trailing_reporter,
 )
 from .sentences import doc_quotations, doc_text, sentence_ids
-from .tree import SUBJECT_DEPS
+from .tree import SUBJECT_DEPS, finite
 
 register_extensions()
 
@@ -410,8 +410,9 @@ class AttributionTagger(RulePackComponent):
         """RETURNS (bool): whether the claim headed by ``head`` hangs on its
         own source's noun by a ``source_description`` rule ("Roe, *who* wrote
         the bill, said A", "according to the centre, *which* ran the poll"),
-        with no verb of saying or belief on the way ("Roe, who *says* A, …"
-        is Roe's word on A)."""
+        with no verb of belief, nor of saying with a clause, on the way
+        ("Roe, who *says* A, …" is Roe's word on A; "Roe, who *wrote* the
+        bill, …" is the article's)."""
         at = source.get("at")
         noun = doc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
         if noun is None or noun.root.i == head.i:
@@ -427,7 +428,9 @@ class AttributionTagger(RulePackComponent):
         for token in (head, *head.ancestors):
             if token.i == noun_i:
                 break
-            if token.lemma_.lower() in self.report_verbs or token.lemma_.lower() in self.belief_verbs:
+            if token.lemma_.lower() in self.belief_verbs or (
+                token.lemma_.lower() in self.report_verbs and any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in token.children)
+            ):
                 return False
         return self._is("source_description", below)
 
@@ -762,6 +765,17 @@ class AttributionTagger(RulePackComponent):
             return named[-1][0]
         if subjects:
             return subjects[0]
+        # "Analysts expect X to be priced at 300p, and say B", "Roe aims to
+        # build boats and expects B": a finite verb that the parser joined to a
+        # non-finite one below the first verb shares the first verb's subject
+        if (rule := self._match("finite_conjunct", verb)) is not None:
+            above = verb.head
+            while not finite(above) and above.head.i != above.i:
+                above = above.head
+            shared = self._subject_of(above) if finite(above) else None
+            if shared is not None:
+                self._note(verb, rule)
+                return shared
         # "X confirmed A but said B": the second verb shares the first's subject
         if self._is("conjunct", verb):
             return self._subject_of(verb.head)
