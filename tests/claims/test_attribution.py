@@ -703,6 +703,33 @@ def test_attribution_participle_before_a_quotation(analyse, text, claim, source)
     assert_source(analyse, text, claim, source)
 
 
+def test_attribution_claim_running_into_a_quotation_is_the_quotation_speakers(analyse):
+    # a claim that opens on its reporter and lies mostly in the quotation
+    # takes the quotation's speaker, as the rest of the quotation does
+    text = (
+        "Harbour pilot Jane Roe wrote a book about the port.\n\n"
+        "She went on to say, \u201cThe old crane once fell onto a ship in the dock. Nobody was hurt.\u201d"
+    )
+    records = {r.text: r for r in analyse(text)}
+    sources = {t: (r.attribution.text if r.attribution else None) for t, r in records.items()}
+    running = [t for t in sources if t.endswith("fell onto a ship in the dock")]
+    assert running and all(sources[t] == "Harbour pilot Jane Roe" for t in running), sources
+
+
+def test_attribution_pronoun_report_inside_a_quotation_is_the_speakers(analyse):
+    # '"…, they say A," Roe said': a report that a pronoun inside the
+    # quotation makes is still the quotation's speaker's words
+    text = (
+        "The port board met on Monday.\n\n"
+        "\u201cThe dock will stay open in winter. Nobody suddenly becomes an expert because they say the tides are "
+        "rising,\u201d Jane Roe said."
+    )
+    records = {r.text: r for r in analyse(text)}
+    sources = {t: (r.attribution.text if r.attribution else None) for t, r in records.items()}
+    inside = [t for t in sources if "tides" in t or "winter" in t]
+    assert inside and all(sources[t] == "Jane Roe" for t in inside), sources
+
+
 def test_attribution_names_heading_sections_sign_nothing(analyse):
     # names with writing after the last one head the sections below them: a
     # page of letters ends on its last writer's name

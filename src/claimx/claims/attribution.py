@@ -517,6 +517,8 @@ class AttributionTagger(RulePackComponent):
             if projected is None:
                 return None
         anchor = head.head
+        if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.lower_ == "with":
+            anchor = anchor.head  # "…, with 13 percent backing B": the participle on the absolute's noun
         if anchor.dep_ == "prep" and anchor.lower_ == "with":
             anchor = anchor.head  # "…, with half of it coming from B"
         if anchor.i == head.i:
@@ -529,6 +531,12 @@ class AttributionTagger(RulePackComponent):
                 forecast = self._match("forecast", token)
                 if forecast is not None:
                     break
+            found = by_token.get(anchor.i)
+            if forecast is None and found is not None and found.get("finding"):
+                # "a poll shows A ahead, with 13 percent backing B": the
+                # figures a poll or a survey gives go on in its absolute
+                self._note(head, projected)
+                return found
             if forecast is None:
                 return None
             rule = projected
@@ -891,7 +899,9 @@ class AttributionTagger(RulePackComponent):
         for q_start, q_end in doc_quotations(doc):
             # a claim that opens inside the quotation is the quotation's, even
             # when the parser ran it on into the reporter ('"… tried," Roe said')
-            inside = [c for c in claims if q_start <= c.start_char < q_end]
+            # so is one that opens on its reporter and lies mostly in the
+            # quotation ('He went on to say, "She once threw …"')
+            inside = [c for c in claims if q_start <= c.start_char < q_end or _runs_into(c, q_start, q_end)]
             if not inside:
                 # a quotation that holds no claim ('"Well, I like him," Roe
                 # said.') still has a speaker whom the next one continues
@@ -928,6 +938,13 @@ class AttributionTagger(RulePackComponent):
             if source is None:
                 continue
             _give_unsourced(inside, source)
+            # a report that a pronoun inside the quotation makes ('"…, they
+            # say A," Roe said', '"… and he said B," Roe said') is still the
+            # quotation's speaker's word: the speaker is its source
+            for claim in inside:
+                own = (claim._.claim or {}).get("attribution")
+                if own is not None and (_nested(own, q_start, q_end) or own.get("pronoun") and q_start <= own["start"] < q_end):
+                    claim._.claim = {**claim._.claim, "attribution": dict(source)}
             # the next quotation continues this one from the sentence it ends in,
             # though its last sentence holds no claim ('"… Why now?" she said.')
             closing = doc.char_span(q_start, q_end, alignment_mode="expand")
@@ -1596,6 +1613,15 @@ _SIGNATURE = re.compile(r"(@\w+|[A-Z][\w'’-]*(?: [A-Z][\w'’.-]*){1,3}?)\.")
 
 #: a section's label on a page of letters: one capitalised word ("LETTERS.")
 _LABEL = re.compile(r"[A-Z]{3,}\.?")
+
+
+def _runs_into(claim: Span, q_start: int, q_end: int) -> bool:
+    """RETURNS (bool): whether a claim that opens before the quotation at
+    ``[q_start, q_end)`` lies mostly inside it: the reporter and the first
+    quoted clause read as one claim."""
+    if not claim.start_char < q_start < claim.end_char:
+        return False
+    return 2 * (min(claim.end_char, q_end) - q_start) > claim.end_char - claim.start_char
 
 
 def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
