@@ -703,6 +703,16 @@ def test_attribution_participle_before_a_quotation(analyse, text, claim, source)
     assert_source(analyse, text, claim, source)
 
 
+def test_attribution_relative_clause_of_saying_speaks_for_its_noun(analyse):
+    # "X, who says A, …": the noun the clause hangs on says A, not "who"
+    assert_source(
+        analyse,
+        "Senator Ann Graham, who says the allies should send more ships, tweeted that the plan would fail.",
+        "who says the allies should send more ships",
+        "Senator Ann Graham",
+    )
+
+
 def test_attribution_claim_running_into_a_quotation_is_the_quotation_speakers(analyse):
     # a claim that opens on its reporter and lies mostly in the quotation
     # takes the quotation's speaker, as the rest of the quotation does

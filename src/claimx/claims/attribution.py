@@ -246,6 +246,9 @@ class AttributionTagger(RulePackComponent):
                 # "I think A" is whoever speaks: the quotation gives its speaker
                 self._note(subject, person)
                 return None
+            if subject is not None and self._match("relative_pronoun", subject) is not None:
+                # "Graham, who says A, …": the noun the clause hangs on says A
+                return self._said_by(doc, frame)
             if subject is not None:
                 return self._describe(doc, subject, verb=frame)
         # "According to X, A could follow once B earned $2bn": an adverbial
@@ -1628,8 +1631,8 @@ def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
     """RETURNS (bool): whether a source is a pronoun inside the quotation at
     ``[q_start, q_end)`` that was resolved to someone named outside it ('"They
     say it is fair. It is not," Roe added'): a report nested in the quoted
-    speaker's own, which keeps its source but does not speak for the rest of
-    the quotation."""
+    speaker's own, which does not speak for the rest of the quotation and
+    whose claim the quoted speaker's word carries (the speaker is its source)."""
     at = source.get("at")
     return bool(source.get("resolved")) and at is not None and q_start <= at < q_end
 
