@@ -33,7 +33,10 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 7),
 }
 #: all dev chains together: group found, final status, whole history, value (of 158 facts)
-TOTAL_FLOORS = {"found": 119, "status": 97, "history": 59, "value": 87}
+# history 58 (was 59) since the thirteenth session: tablet-leak's spec-leak article
+# now sources "…, a trade newsletter, which said A began mass production" to the
+# newsletter (was "The leak"), and a past report of a past event reads confirmed
+TOTAL_FLOORS = {"found": 119, "status": 97, "history": 58, "value": 87}
 
 
 def _build_articles(folder: Path) -> None:

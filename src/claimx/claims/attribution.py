@@ -903,7 +903,7 @@ class AttributionTagger(RulePackComponent):
             # a claim that opens inside the quotation is the quotation's, even
             # when the parser ran it on into the reporter ('"… tried," Roe said')
             # so is one that opens on its reporter and lies mostly in the
-            # quotation ('He went on to say, "She once threw …"')
+            # quotation ('Roe went on to add, "The crane fell twice …"')
             inside = [c for c in claims if q_start <= c.start_char < q_end or _runs_into(c, q_start, q_end)]
             if not inside:
                 # a quotation that holds no claim ('"Well, I like him," Roe
@@ -915,10 +915,13 @@ class AttributionTagger(RulePackComponent):
                 continue
             # a pronoun left unresolved inside the quotation ("are *you* saying
             # …?") is someone the speaker addresses, not the speaker
+            # (a claim that only runs into it takes the quotation's source, its
+            # own reporter's source does not speak for the quotation)
             sources = [
                 c._.claim["attribution"]
                 for c in inside
-                if (c._.claim or {}).get("attribution") and not c._.claim["attribution"].get("pronoun")
+                if q_start <= c.start_char
+                and (c._.claim or {}).get("attribution") and not c._.claim["attribution"].get("pronoun")
                 and not _nested(c._.claim["attribution"], q_start, q_end)
             ]
             source = sources[0] if sources else self._speaker_of(doc, text, ents, history, q_start, q_end)
