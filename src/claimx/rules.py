@@ -207,7 +207,15 @@ class CueRule(BaseModel):
 #: "quoted_thing", a noun that names no one (no name, no person's role, no
 #: source's head) as a source inside the quotation that holds the claim
 #: ('"…, and the *figures* show that A," Roe said'): the speaker's reasoning,
-#: whose source is the quotation's speaker
+#: whose source is the quotation's speaker; "source_description", the
+#: clause by which a claim hangs on its own source's noun ("Roe, *who* wrote
+#: the bill, said …", "according to the centre, *which* ran the poll", "a
+#: poll, *conducted* by phone, shows …"): the article says who the source is,
+#: the source does not; "finite_conjunct", a finite verb with no subject of
+#: its own that the parser joined to a non-finite verb below the first one
+#: ("Analysts *expect* the offer to be priced at 300p, and *say* …", "Roe
+#: aims to build boats and *expects* …"): it shares the subject of the first
+#: finite verb above
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -258,6 +266,8 @@ ReportRole = Literal[
     "main_speaker",
     "nominal_subject",
     "adjunct_speaker",
+    "source_description",
+    "finite_conjunct",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

@@ -684,6 +684,77 @@ def test_attribution_page_of_letters_signed_by_its_writers(analyse):
     assert sources["The tolls on the bridge are too high"] == "@kestrel_22", sources
 
 
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a participle of saying before a quotation speaks with the subject of
+        # the clause it hangs on, whoever that is
+        ("The mayor praised the crews on Monday, adding: \u201cThe bridge will reopen in May. It needs new boards first.\u201d",
+         "It needs new boards first", "The mayor"),
+        # the parser may hang the participle on the quoted words
+        ("The mayor praised the crews on Monday, writing \u201cProud of this team. The bridge will reopen in May.\u201d",
+         "The bridge will reopen in May", "The mayor"),
+        # the highest clause's subject, not that of the clause it reports
+        ("Jane Roe said the council would have to act, saying, \u201cSooner or later the vote will come to them.\u201d",
+         "Sooner or later the vote will come to them", "Jane Roe"),
+    ],
+)
+def test_attribution_participle_before_a_quotation(analyse, text, claim, source):
+    assert_source(analyse, text, claim, source)
+
+
+def test_attribution_relative_clause_of_saying_speaks_for_its_noun(analyse):
+    # "X, who says A, …": the noun the clause hangs on says A, not "who"
+    assert_source(
+        analyse,
+        "Senator Ann Graham, who says the allies should send more ships, tweeted that the plan would fail.",
+        "who says the allies should send more ships",
+        "Senator Ann Graham",
+    )
+
+
+def test_attribution_claim_running_into_a_quotation_is_the_quotation_speakers(analyse):
+    # a claim that opens on its reporter and lies mostly in the quotation
+    # takes the quotation's speaker, as the rest of the quotation does
+    text = (
+        "Harbour pilot Jane Roe wrote a book about the port.\n\n"
+        "She went on to say, \u201cThe old crane once fell onto a ship in the dock. Nobody was hurt.\u201d"
+    )
+    records = {r.text: r for r in analyse(text)}
+    sources = {t: (r.attribution.text if r.attribution else None) for t, r in records.items()}
+    running = [t for t in sources if t.endswith("fell onto a ship in the dock")]
+    assert running and all(sources[t] == "Harbour pilot Jane Roe" for t in running), sources
+
+
+def test_attribution_pronoun_report_inside_a_quotation_is_the_speakers(analyse):
+    # '"…, they say A," Roe said': a report that a pronoun inside the
+    # quotation makes is still the quotation's speaker's words
+    text = (
+        "The port board met on Monday.\n\n"
+        "\u201cThe dock will stay open in winter. Nobody suddenly becomes an expert because they say the tides are "
+        "rising,\u201d Jane Roe said."
+    )
+    records = {r.text: r for r in analyse(text)}
+    sources = {t: (r.attribution.text if r.attribution else None) for t, r in records.items()}
+    inside = [t for t in sources if "tides" in t or "winter" in t]
+    assert inside and all(sources[t] == "Jane Roe" for t in inside), sources
+
+
+def test_attribution_names_heading_sections_sign_nothing(analyse):
+    # names with writing after the last one head the sections below them: a
+    # page of letters ends on its last writer's name
+    text = (
+        "Where each runner stands before the final.\n\n"
+        "Here is how the field looks:\n\n"
+        "Marta Ilves.\n\n"
+        "Ilves won the indoor title in March. Her coach moved the team to Tartu.\n\n"
+        "Jonas Berg.\n\n"
+        "Berg has not lost a heat this season. His sponsor renewed his contract in May."
+    )
+    records = analyse(text)
+    assert records and all(r.attribution is None for r in records), [(r.text, r.attribution) for r in records]
+
+
 def test_attribution_closing_name_of_an_article_signs_nothing(analyse):
     # one name at the end of an article, with no section label, is no page of letters
     text = "The council approved the bridge on Monday.\n\nThe tolls will start in May.\n\nHarold Pembury."

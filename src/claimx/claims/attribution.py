@@ -41,7 +41,7 @@ from .segment import (
     trailing_reporter,
 )
 from .sentences import doc_quotations, doc_text, sentence_ids
-from .tree import SUBJECT_DEPS
+from .tree import SUBJECT_DEPS, finite
 
 register_extensions()
 
@@ -188,6 +188,8 @@ class AttributionTagger(RulePackComponent):
                 # half of it coming from C": a participle or absolute on a
                 # reported clause is part of what was reported
                 source = self._adjunct_source(head, by_token)
+            if source is not None and self._describes_source(doc, head, source):
+                source = None  # "Roe, who wrote the bill, said A": the article says who Roe is
             if source is not None:
                 source = self._resolve(doc, text, ents, source, history)
                 source = self._remembered(text, source, rumor_names)
@@ -244,6 +246,9 @@ class AttributionTagger(RulePackComponent):
                 # "I think A" is whoever speaks: the quotation gives its speaker
                 self._note(subject, person)
                 return None
+            if subject is not None and self._match("relative_pronoun", subject) is not None:
+                # "Graham, who says A, …": the noun the clause hangs on says A
+                return self._said_by(doc, frame)
             if subject is not None:
                 return self._describe(doc, subject, verb=frame)
         # "According to X, A could follow once B earned $2bn": an adverbial
@@ -404,6 +409,34 @@ class AttributionTagger(RulePackComponent):
             return self._describe(doc, subject)
         return None
 
+    def _describes_source(self, doc: Doc, head: Token, source: dict[str, Any]) -> bool:
+        """RETURNS (bool): whether the claim headed by ``head`` hangs on its
+        own source's noun by a ``source_description`` rule ("Roe, *who* wrote
+        the bill, said A", "according to the centre, *which* ran the poll"),
+        with no verb of belief, nor of saying with a clause, on the way
+        ("Roe, who *says* A, …" is Roe's word on A; "Roe, who *wrote* the
+        bill, …" is the article's)."""
+        at = source.get("at")
+        noun = doc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
+        if noun is None or noun.root.i == head.i:
+            return False
+        noun_i = noun.root.i
+        below = head
+        for token in head.ancestors:
+            if token.i == noun_i:
+                break
+            below = token
+        else:
+            return False
+        for token in (head, *head.ancestors):
+            if token.i == noun_i:
+                break
+            if token.lemma_.lower() in self.belief_verbs or (
+                token.lemma_.lower() in self.report_verbs and any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in token.children)
+            ):
+                return False
+        return self._is("source_description", below)
+
     def _said_by(self, doc: Doc, verb: Token) -> dict[str, Any] | None:
         """RETURNS (dict | None): the source of a verb of saying that takes a
         claim's clause: its subject; for a relative clause ("a pilot *who*
@@ -487,6 +520,8 @@ class AttributionTagger(RulePackComponent):
             if projected is None:
                 return None
         anchor = head.head
+        if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.lower_ == "with":
+            anchor = anchor.head  # "…, with 13 percent backing B": the participle on the absolute's noun
         if anchor.dep_ == "prep" and anchor.lower_ == "with":
             anchor = anchor.head  # "…, with half of it coming from B"
         if anchor.i == head.i:
@@ -499,6 +534,12 @@ class AttributionTagger(RulePackComponent):
                 forecast = self._match("forecast", token)
                 if forecast is not None:
                     break
+            found = by_token.get(anchor.i)
+            if forecast is None and found is not None and found.get("finding"):
+                # "a poll shows A ahead, with 13 percent backing B": the
+                # figures a poll or a survey gives go on in its absolute
+                self._note(head, projected)
+                return found
             if forecast is None:
                 return None
             rule = projected
@@ -735,6 +776,17 @@ class AttributionTagger(RulePackComponent):
             return named[-1][0]
         if subjects:
             return subjects[0]
+        # "Analysts expect X to be priced at 300p, and say B", "Roe aims to
+        # build boats and expects B": a finite verb that the parser joined to a
+        # non-finite one below the first verb shares the first verb's subject
+        if (rule := self._match("finite_conjunct", verb)) is not None:
+            above = verb.head
+            while not finite(above) and above.head.i != above.i:
+                above = above.head
+            shared = self._subject_of(above) if finite(above) else None
+            if shared is not None:
+                self._note(verb, rule)
+                return shared
         # "X confirmed A but said B": the second verb shares the first's subject
         if self._is("conjunct", verb):
             return self._subject_of(verb.head)
@@ -850,7 +902,9 @@ class AttributionTagger(RulePackComponent):
         for q_start, q_end in doc_quotations(doc):
             # a claim that opens inside the quotation is the quotation's, even
             # when the parser ran it on into the reporter ('"… tried," Roe said')
-            inside = [c for c in claims if q_start <= c.start_char < q_end]
+            # so is one that opens on its reporter and lies mostly in the
+            # quotation ('Roe went on to add, "The crane fell twice …"')
+            inside = [c for c in claims if q_start <= c.start_char < q_end or _runs_into(c, q_start, q_end)]
             if not inside:
                 # a quotation that holds no claim ('"Well, I like him," Roe
                 # said.') still has a speaker whom the next one continues
@@ -861,10 +915,13 @@ class AttributionTagger(RulePackComponent):
                 continue
             # a pronoun left unresolved inside the quotation ("are *you* saying
             # …?") is someone the speaker addresses, not the speaker
+            # (a claim that only runs into it takes the quotation's source, its
+            # own reporter's source does not speak for the quotation)
             sources = [
                 c._.claim["attribution"]
                 for c in inside
-                if (c._.claim or {}).get("attribution") and not c._.claim["attribution"].get("pronoun")
+                if q_start <= c.start_char
+                and (c._.claim or {}).get("attribution") and not c._.claim["attribution"].get("pronoun")
                 and not _nested(c._.claim["attribution"], q_start, q_end)
             ]
             source = sources[0] if sources else self._speaker_of(doc, text, ents, history, q_start, q_end)
@@ -887,6 +944,13 @@ class AttributionTagger(RulePackComponent):
             if source is None:
                 continue
             _give_unsourced(inside, source)
+            # a report that a pronoun inside the quotation makes ('"…, they
+            # say A," Roe said', '"… and he said B," Roe said') is still the
+            # quotation's speaker's word: the speaker is its source
+            for claim in inside:
+                own = (claim._.claim or {}).get("attribution")
+                if own is not None and (_nested(own, q_start, q_end) or own.get("pronoun") and q_start <= own["start"] < q_end):
+                    claim._.claim = {**claim._.claim, "attribution": dict(source)}
             # the next quotation continues this one from the sentence it ends in,
             # though its last sentence holds no claim ('"… Why now?" she said.')
             closing = doc.char_span(q_start, q_end, alignment_mode="expand")
@@ -1028,7 +1092,9 @@ class AttributionTagger(RulePackComponent):
         signature, the place that follows one ("Leeds.") or a section's label
         ("LETTERS."); only on a page signed twice or more, or under such a
         label, so that an article's closing name ("Jane Roe.") signs
-        nothing. A claim that names a source of its own keeps it."""
+        nothing; and only on a page that ends on a signature, a place or a
+        label: names with writing after the last one are the headings of the
+        sections below them. A claim that names a source of its own keeps it."""
         if not claims or "\n" not in text:
             return
         paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
@@ -1059,6 +1125,11 @@ class AttributionTagger(RulePackComponent):
             boundaries.add(n)
         labelled = any(b < signed[0][0] and _LABEL.fullmatch(text[slice(*paragraphs[b])].strip()) for b in boundaries) if signed else False
         if len(signed) < 2 and not labelled:
+            return
+        if any(n not in boundaries and text[start:end].strip() for n, (start, end) in enumerate(paragraphs) if n > signed[-1][0]):
+            # a page of letters ends on its last writer's name (or place, or a
+            # label): names with writing after the last one head the sections
+            # below them ("Jane Roe." / "Roe has led the party since …")
             return
         for n, (start, end) in signed:
             first = max((b for b in boundaries if b < n), default=-1) + 1
@@ -1133,6 +1204,13 @@ class AttributionTagger(RulePackComponent):
                     else [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"] or [self._subject_of(verb)]
                 )
                 subject = next((c for c in subjects if c is not None and not (span.start <= c.i < span.end)), None)
+                if subject is None and verb.i < span.start:
+                    # "The mayor praised the crews, adding: '…'", "Roe shared
+                    # the news, writing '…'": a participle of saying before a
+                    # quotation speaks with the subject of the clause it hangs
+                    # on, whoever that is (a quotation is someone's words), and
+                    # past a head the parser put inside the quotation
+                    subject = self._participle_speaker(verb, span)
                 if subject is None:
                     continue
                 self._note(verb, rule)
@@ -1145,6 +1223,26 @@ class AttributionTagger(RulePackComponent):
                     return {**self._describe(doc, subject, verb=verb), "reporter": verb.i}
                 break
         return self._colon_speaker(doc, span)
+
+    def _participle_speaker(self, verb: Token, span: Span) -> Token | None:
+        """RETURNS (Token | None): for a participle of saying with no subject
+        of its own before the quotation ``span`` (a ``participle_adjunct``,
+        or a participle the parser hung on a word inside the quotation), the
+        subject of the highest clause above it before the quotation: "X said
+        A would fall, adding: '…'" is X's, not A's subject's."""
+        if verb.tag_ != "VBG" or verb.dep_ in SUBJECT_DEPS and not (span.start <= verb.head.i < span.end):
+            return None
+        if verb.dep_ not in SUBJECT_DEPS and not self._is("participle_adjunct", verb):
+            return None
+        found = None
+        for token in verb.ancestors:
+            if span.start <= token.i < span.end:
+                continue
+            if token.i > span.start:
+                break
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != verb.i), None)
+            found = subject or found
+        return found
 
     def _colon_speaker(self, doc: Doc, span: Span) -> dict[str, Any] | None:
         """The person whose clause a colon hands to the quotation ``span``
@@ -1523,12 +1621,21 @@ _SIGNATURE = re.compile(r"(@\w+|[A-Z][\w'’-]*(?: [A-Z][\w'’.-]*){1,3}?)\.")
 _LABEL = re.compile(r"[A-Z]{3,}\.?")
 
 
+def _runs_into(claim: Span, q_start: int, q_end: int) -> bool:
+    """RETURNS (bool): whether a claim that opens before the quotation at
+    ``[q_start, q_end)`` lies mostly inside it: the reporter and the first
+    quoted clause read as one claim."""
+    if not claim.start_char < q_start < claim.end_char:
+        return False
+    return 2 * (min(claim.end_char, q_end) - q_start) > claim.end_char - claim.start_char
+
+
 def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
     """RETURNS (bool): whether a source is a pronoun inside the quotation at
     ``[q_start, q_end)`` that was resolved to someone named outside it ('"They
     say it is fair. It is not," Roe added'): a report nested in the quoted
-    speaker's own, which keeps its source but does not speak for the rest of
-    the quotation."""
+    speaker's own, which does not speak for the rest of the quotation and
+    whose claim the quoted speaker's word carries (the speaker is its source)."""
     at = source.get("at")
     return bool(source.get("resolved")) and at is not None and q_start <= at < q_end
 
