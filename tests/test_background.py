@@ -282,80 +282,54 @@ def test_what_usually_happens_speaks_for_no_fact():
     assert not [r for r in records.values() if r.key == "manufacturing"]
 
 
-def test_a_refusal_denies_the_fact_refused():
-    # the refusal took place; the fact the claim speaks to, the rota's
-    # acceptance, did not, however hedged the report of the refusal
-    claims = [
-        claim_record("a", 1, "The drivers' union is expected to accept the new rota", "expected",
-                     subject="Harbour Line", topic="business", key="contract"),
-        claim_record("b", 1, "The drivers' union appeared to refuse to accept the new rota", "rumored",
-                     subject="Harbour Line", topic="business", key="contract"),
-    ]
-    (record,) = rollup(claims, _docs("a", "b")).values()
-    assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "denied")]
+def _harbour(doc, text, status, topic, key, subject="Harbour Line", date=None):
+    return claim_record(doc, 1, text, status, subject=subject, topic=topic, key=key, date=date)
 
 
-def test_declining_to_predict_leaves_the_fact_undecided_without_a_value():
-    claims = [
-        claim_record("a", 1, "Harbour Line could return to profit in 2027", "rumored",
-                     subject="Harbour Line", topic="business", key="profitability", date="2027"),
-        claim_record("b", 1, "The chief executive declined to predict when Harbour Line would return to profit",
-                     "rumored", subject="Harbour Line", topic="business", key="profitability"),
-    ]
-    (record,) = rollup(claims, _docs("a", "b")).values()
-    assert [(s.doc_id, s.status) for s in record.history] == [("a", "rumored"), ("b", "unconfirmed")]
-    assert record.value is None
-
-
-def test_a_rejection_or_withdrawal_denies_the_fact():
-    claims = [
-        claim_record("a", 1, "The harbour bill is expected to pass the upper house", "expected",
-                     subject="Harbour Bill", topic="other", key="passage"),
-        claim_record("b", 1, "The upper house rejected the harbour bill on Tuesday", "confirmed",
-                     subject="Harbour Bill", topic="other", key="passage"),
-    ]
-    (record,) = rollup(claims, _docs("a", "b")).values()
-    assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "denied")]
-
-
-def test_a_plain_future_at_a_vague_time_is_expected():
+#: what a speaking rule of background.jsonl makes of a fact: its claims, the
+#: history of (article, status) steps, and the value ("any": not checked)
+SPEAKS = [
+    # the refusal took place; the fact it speaks to, the rota's acceptance,
+    # did not, however hedged the report of the refusal
+    pytest.param([_harbour("a", "The drivers' union is expected to accept the new rota", "expected", "business", "contract"),
+                  _harbour("b", "The drivers' union appeared to refuse to accept the new rota", "rumored", "business", "contract")],
+                 [("a", "expected"), ("b", "denied")], "any", id="refusal-denies"),
+    pytest.param([_harbour("a", "Harbour Line could return to profit in 2027", "rumored", "business", "profitability", date="2027"),
+                  _harbour("b", "The chief executive declined to predict when Harbour Line would return to profit", "rumored",
+                           "business", "profitability")],
+                 [("a", "rumored"), ("b", "unconfirmed")], None, id="declining-to-predict-undecided"),
+    pytest.param([_harbour("a", "The harbour bill is expected to pass the upper house", "expected", "other", "passage",
+                           subject="Harbour Bill"),
+                  _harbour("b", "The upper house rejected the harbour bill on Tuesday", "confirmed", "other", "passage",
+                           subject="Harbour Bill")],
+                 [("a", "expected"), ("b", "denied")], "any", id="rejection-denies"),
     # "sometime next week": a plan whose day is not fixed
-    claims = [claim_record("a", 1, "Ilse Brandt will meet Odell Price sometime next week", "confirmed",
-                           subject="Ilse Brandt", topic="other", key="Price meeting", date="2026-W20")]
-    (record,) = rollup(claims, _docs("a")).values()
-    assert record.status == "expected"
+    pytest.param([_harbour("a", "Ilse Brandt will meet Odell Price sometime next week", "confirmed", "other", "Price meeting",
+                           subject="Ilse Brandt", date="2026-W20")],
+                 [("a", "expected")], "any", id="vague-future-expected"),
+    pytest.param([_harbour("a", "The regulator withheld its approval of the Harbour Line merger", "confirmed", "other",
+                           "regulatory approval")],
+                 [("a", "denied")], "any", id="withholding-denies"),
+    pytest.param([_harbour("a", "Harbour Line plans to build its ferries in Leith", "expected", "production", "manufacturing"),
+                  _harbour("b", "A court ruling on the shipyard's lease imperils that plan", "expected", "production",
+                           "manufacturing")],
+                 [("a", "expected"), ("b", "rumored")], "any", id="plan-at-risk-rumored"),
+    pytest.param([_harbour("a", "The auditors on 12 May called for a new tender for the Harbour Line contract", "confirmed",
+                           "business", "contract", date="2026-05-12")],
+                 [("a", "unconfirmed")], None, id="call-undecided-without-its-date"),
+    pytest.param([_harbour("a", "Deliveries of the Harbour Line trams are not due until March", "denied", "release", "delivery",
+                           date="2027-03")],
+                 [("a", "expected")], "2027-03", id="not-due-until-expected"),
+]
 
 
-def test_withholding_denies_the_fact_withheld():
-    claims = [claim_record("a", 1, "The regulator withheld its approval of the Harbour Line merger", "confirmed",
-                           subject="Harbour Line", topic="other", key="regulatory approval")]
-    (record,) = rollup(claims, _docs("a")).values()
-    assert record.status == "denied"
-
-
-def test_a_plan_put_at_risk_is_rumored():
-    claims = [
-        claim_record("a", 1, "Harbour Line plans to build its ferries in Leith", "expected",
-                     subject="Harbour Line", topic="production", key="manufacturing"),
-        claim_record("b", 1, "A court ruling on the shipyard's lease imperils that plan", "expected",
-                     subject="Harbour Line", topic="production", key="manufacturing"),
-    ]
-    (record,) = rollup(claims, _docs("a", "b")).values()
-    assert [(s.doc_id, s.status) for s in record.history] == [("a", "expected"), ("b", "rumored")]
-
-
-def test_a_call_for_a_thing_leaves_it_undecided_without_the_calls_date():
-    claims = [claim_record("a", 1, "The auditors on 12 May called for a new tender for the Harbour Line contract",
-                           "confirmed", subject="Harbour Line", topic="business", key="contract", date="2026-05-12")]
-    (record,) = rollup(claims, _docs("a")).values()
-    assert (record.status, record.value) == ("unconfirmed", None)
-
-
-def test_not_due_until_a_date_expects_the_fact_then():
-    claims = [claim_record("a", 1, "Deliveries of the Harbour Line trams are not due until March", "denied",
-                           subject="Harbour Line", topic="release", key="delivery", date="2027-03")]
-    (record,) = rollup(claims, _docs("a")).values()
-    assert (record.status, record.value) == ("expected", "2027-03")
+@pytest.mark.parametrize(("claims", "history", "value"), SPEAKS)
+def test_a_speaking_rule_sets_the_facts_steps(claims, history, value):
+    (record,) = rollup(claims, _docs(*sorted({c["doc_id"] for c in claims}))).values()
+    assert [(s.doc_id, s.status) for s in record.history] == history
+    assert record.status == history[-1][1]
+    if value != "any":
+        assert record.value == value
 
 
 def test_undecided_former_plans_leave_the_new_date_standing():

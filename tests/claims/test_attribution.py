@@ -6,12 +6,16 @@ import pytest
 
 
 
+def sources_of(analyse, text: str) -> dict[str, str | None]:
+    """Each claim of ``text`` and its attribution's text (None: no source)."""
+    return {r.text: (r.attribution.text if r.attribution else None) for r in analyse(text)}
+
+
 def assert_source(analyse, text: str, claim: str, source: str | None) -> None:
     """``claim`` is a claim of ``text`` and ``source`` its attribution's text (None: no source)."""
-    records = {r.text: r for r in analyse(text)}
-    assert claim in records, list(records)
-    got = records[claim].attribution
-    assert (got.text if got else None) == source
+    sources = sources_of(analyse, text)
+    assert claim in sources, list(sources)
+    assert sources[claim] == source
 
 @pytest.mark.parametrize(
     "text, source, kind",
@@ -677,8 +681,7 @@ def test_attribution_page_of_letters_signed_by_its_writers(analyse):
         "The tolls on the bridge are too high.\n\n"
         "@kestrel_22."
     )
-    records = {r.text: r for r in analyse(text)}
-    sources = {t: (r.attribution.text if r.attribution else None) for t, r in records.items()}
+    sources = sources_of(analyse, text)
     assert sources["The new bridge is a waste of money"] == "Harold Pembury", sources
     assert sources["The bridge will cut my commute in half"] == "Maria Olsen", sources
     assert sources["The tolls on the bridge are too high"] == "@kestrel_22", sources
@@ -720,8 +723,7 @@ def test_attribution_claim_running_into_a_quotation_is_the_quotation_speakers(an
         "Harbour pilot Jane Roe wrote a book about the port.\n\n"
         "She went on to say, \u201cThe old crane once fell onto a ship in the dock. Nobody was hurt.\u201d"
     )
-    records = {r.text: r for r in analyse(text)}
-    sources = {t: (r.attribution.text if r.attribution else None) for t, r in records.items()}
+    sources = sources_of(analyse, text)
     running = [t for t in sources if t.endswith("fell onto a ship in the dock")]
     assert running and all(sources[t] == "Harbour pilot Jane Roe" for t in running), sources
 
@@ -734,8 +736,7 @@ def test_attribution_pronoun_report_inside_a_quotation_is_the_speakers(analyse):
         "\u201cThe dock will stay open in winter. Nobody suddenly becomes an expert because they say the tides are "
         "rising,\u201d Jane Roe said."
     )
-    records = {r.text: r for r in analyse(text)}
-    sources = {t: (r.attribution.text if r.attribution else None) for t, r in records.items()}
+    sources = sources_of(analyse, text)
     inside = [t for t in sources if "tides" in t or "winter" in t]
     assert inside and all(sources[t] == "Jane Roe" for t in inside), sources
 
