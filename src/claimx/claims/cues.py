@@ -81,7 +81,22 @@ from .segment import (
     summary_phrase,
 )
 from .sentences import paragraph_starts, sentence_ids
-from .tree import CORE_ARGUMENT_DEPS
+from .tree import (
+    ADVERBIAL_CLAUSE_DEP,
+    AUXILIARY_DEP,
+    CORE_ARGUMENT_DEPS,
+    GERUND_TAG,
+    INFINITIVE_MARKER_TAG,
+    NEGATOR_DEPS,
+    NOMINAL_POS,
+    NON_FINITE_ATTACHMENT_DEPS,
+    NON_FINITE_TAGS,
+    OPEN_COMPLEMENT_DEP,
+    PARTICLE_DEP,
+    PAST_PARTICIPLE_TAG,
+    PAST_TAG,
+    PRESENT_TAGS,
+)
 
 register_extensions()
 
@@ -707,14 +722,14 @@ class CueTagger(RulePackComponent):
                 negated = doc[cue.end]  # "has yet to announce"
                 if negated.lower_ == _BE and cue.end + 1 < len(doc):
                     negated = doc[cue.end + 1]  # "has yet to be named"
-            elif cue.root.dep_ in ("neg", "det", "advmod", "preconj"):
+            elif cue.root.dep_ in NEGATOR_DEPS:
                 negated = cue.root.head
             else:
                 negated = cue.root
             # "neither deal has been finalised": from the noun to its verb
-            while negated.pos_ in ("NOUN", "PROPN", "PRON") and negated.dep_ in CORE_ARGUMENT_DEPS and negated.head is not negated:
+            while negated.pos_ in NOMINAL_POS and negated.dep_ in CORE_ARGUMENT_DEPS and negated.head is not negated:
                 negated = negated.head
-            particle = next((c.lower_ for c in negated.children if c.dep_ == "prt"), None)
+            particle = next((c.lower_ for c in negated.children if c.dep_ == PARTICLE_DEP), None)
             phrasal = f"{negated.lemma_.lower()} {particle}" if particle else None
             if negated.lemma_.lower() in self.tell_verbs or phrasal in self.tell_verbs:
                 tell = self.tell_ids.get(phrasal or "") or self.tell_ids.get(negated.lemma_.lower())
@@ -760,19 +775,19 @@ class CueTagger(RulePackComponent):
             return False  # "The listing priced the watch at €349": what the leak shows
         # an infinitive or participle takes the time of the verb it hangs
         # on: "it took too long for the money to *get* in"
-        while head.tag_ in ("VB", "VBG") and head.dep_ in ("xcomp", "advcl") and not any(
-            c.dep_ == "aux" and c.tag_ != "TO" for c in head.children
+        while head.tag_ in NON_FINITE_TAGS and head.dep_ in NON_FINITE_ATTACHMENT_DEPS and not any(
+            c.dep_ == AUXILIARY_DEP and c.tag_ != INFINITIVE_MARKER_TAG for c in head.children
         ):
             head = head.head
         if (attribution or {}).get("assessor") and _plain_present(head):
             return True  # "the shares are cheap, analyst Jane Roe said": an assessment of now
-        auxiliaries = [c for c in head.children if c.dep_ == "aux"]
-        if head.tag_ == "VBD" and not auxiliaries:
+        auxiliaries = [c for c in head.children if c.dep_ == AUXILIARY_DEP]
+        if head.tag_ == PAST_TAG and not auxiliaries:
             return True
         # "had resigned": the past perfect (a past-tense auxiliary alone on a
         # past participle, no modal, no "to") speaks of what had already
         # happened as plainly as the simple past does
-        return head.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].tag_ == _PAST_AUX_TAG
+        return head.tag_ == PAST_PARTICIPLE_TAG and len(auxiliaries) == 1 and auxiliaries[0].tag_ == _PAST_AUX_TAG
 
     def _reported(self, cue: Span, claim: Span, frame: Token | None) -> bool:
         """RETURNS (bool): whether a ``reported`` rule of ``scope.jsonl``
@@ -814,7 +829,7 @@ class CueTagger(RulePackComponent):
 _CLAUSE_ENDS = frozenset({"?", ".", "!"})
 
 #: the tag of a past-tense auxiliary that is not a modal ("had")
-_PAST_AUX_TAG = "VBD"
+_PAST_AUX_TAG = PAST_TAG
 
 
 def _result_participle(head: Token) -> bool:
@@ -823,7 +838,7 @@ def _result_participle(head: Token) -> bool:
     of its own, that says what the clause brings about: "…, making the jet
     worth $140bn", "…, causing prices to fall". What a hedged event would
     bring about is hedged as much as the event."""
-    if head.dep_ != "advcl" or head.tag_ != "VBG" or head.i <= head.head.i:
+    if head.dep_ != ADVERBIAL_CLAUSE_DEP or head.tag_ != GERUND_TAG or head.i <= head.head.i:
         return False
     if any(c.dep_ in _OWN_CLAUSE_DEPS for c in head.children):
         return False
@@ -839,11 +854,11 @@ def _plain_present(head: Token) -> bool:
     """RETURNS (bool): whether a predicate is in the simple or progressive
     present ("is cheap", "need a catalyst", "are getting calls"), with no
     verb after it that looks ahead ("looks to shed", "continue to see")."""
-    if any(c.dep_ == "xcomp" for c in head.children):
+    if any(c.dep_ == OPEN_COMPLEMENT_DEP for c in head.children):
         return False
-    if head.tag_ in ("VBZ", "VBP"):
+    if head.tag_ in PRESENT_TAGS:
         return True
-    return head.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in head.children)
+    return head.tag_ == GERUND_TAG and any(c.dep_ == AUXILIARY_DEP and c.tag_ in PRESENT_TAGS for c in head.children)
 
 
 def _speculative(info: dict[str, Any]) -> bool:

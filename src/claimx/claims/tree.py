@@ -101,8 +101,6 @@ POSSESSIVE_TAG = "POS"
 VERB_POS = frozenset({"VERB", "AUX"})
 #: the dependency of a conjunct on the first of its coordination
 CONJUNCT_DEP = "conj"
-#: the dependency of an active clause's nominal subject
-ACTIVE_SUBJECT_DEP = "nsubj"
 #: Dependencies of a clause set after another, coordinated with it or beside it
 #: (", analysts said"; "…, and the board agreed")
 SIDE_CLAUSE_DEPS = frozenset({CONJUNCT_DEP, "parataxis"})
@@ -170,3 +168,28 @@ def copula_lemma(token: Token) -> str:
     if "’" in token.text and token.tag_ in PRESENT_TAGS and token.norm_ in CONTRACTED_BE:
         return BE
     return token.lemma_.lower()
+
+#: the dependencies of a negating word on what it negates ("*not* ready",
+#: "*no* deal", "*never* signed", "*neither* … nor")
+NEGATOR_DEPS = frozenset({"neg", "det", "advmod", "preconj"})
+#: the parts of speech of a noun phrase's head (a noun, a name, a pronoun)
+NOMINAL_POS = frozenset({NOUN_POS, PROPER_NOUN_POS, PRONOUN_POS})
+#: the dependency of a verb's particle ("sign *off*")
+PARTICLE_DEP = "prt"
+#: the dependency of an auxiliary of tense, aspect or mood ("*has* signed")
+AUXILIARY_DEP = "aux"
+#: the dependency of an adverbial clause on its verb
+ADVERBIAL_CLAUSE_DEP = "advcl"
+#: the tag of the infinitive marker "to"
+INFINITIVE_MARKER_TAG = "TO"
+#: the tag of a past-tense verb ("signed")
+PAST_TAG = "VBD"
+#: the tag of a past participle ("has *signed*")
+PAST_PARTICIPLE_TAG = "VBN"
+#: the tag of a gerund or present participle ("*making* the jet")
+GERUND_TAG = "VBG"
+#: the tags of a verb that takes its time from the verb it hangs on (a bare
+#: infinitive, a gerund or participle)
+NON_FINITE_TAGS = frozenset({"VB", GERUND_TAG})
+#: the dependencies of a non-finite verb on the verb whose time it takes
+NON_FINITE_ATTACHMENT_DEPS = frozenset({OPEN_COMPLEMENT_DEP, ADVERBIAL_CLAUSE_DEP})
