@@ -41,7 +41,35 @@ from .segment import (
     trailing_reporter,
 )
 from .sentences import doc_quotations, doc_text, sentence_ids
-from .tree import SUBJECT_DEPS, finite
+from .tree import (
+    ABSOLUTE_PREPOSITION,
+    ACTIVE_SUBJECT_DEP,
+    ADPOSITION_POS,
+    ADVERBIAL_CLAUSE_DEP,
+    AGENT_DEP,
+    APPOSITION_DEP,
+    COMPLEMENT_DEP,
+    CONJUNCT_DEP,
+    CONJUNCT_OR_COMPLEMENT_DEPS,
+    CONTINUED_CLAUSE_DEPS,
+    DIRECT_OBJECT_DEP,
+    EXPLETIVE_DEP,
+    FULL_VERB_POS,
+    GERUND_TAG,
+    HANGING_CLAUSE_DEPS,
+    NOMINAL_SUBJECT_DEPS,
+    NOUN_OR_NAME_POS,
+    NOUN_POS,
+    OPEN_COMPLEMENT_DEP,
+    PREPOSITION_DEP,
+    PREPOSITION_OBJECT_DEP,
+    PROPER_NOUN_POS,
+    RELATIVE_CLAUSE_DEP,
+    REPORTED_CLAUSE_DEPS,
+    REPORT_COMPLEMENT_DEPS,
+    SUBJECT_DEPS,
+    finite,
+)
 
 register_extensions()
 
@@ -260,21 +288,21 @@ class AttributionTagger(RulePackComponent):
         below = head
         said_below = False  # a verb of saying on the way up from the claim
         for token in (head, *head.ancestors):
-            if second_that is not None and below.dep_ == "ccomp" and below.head.i == token.i and self._reports(token):
+            if second_that is not None and below.dep_ == COMPLEMENT_DEP and below.head.i == token.i and self._reports(token):
                 # "He said A, and that B": B reaches its reporter through A
                 subject = self._subject_of(token)
                 if subject is not None:
                     record_rule(doc, second_that.id, head.idx, head.idx + len(head.text))
                     return self._describe(doc, subject, verb=token)
-            if token is not head and below.dep_ in ("ccomp", "parataxis") and below.head.i == token.i and not said_below:
+            if token is not head and below.dep_ in REPORTED_CLAUSE_DEPS and below.head.i == token.i and not said_below:
                 # "A, a new poll shows", "the audit found that A": a finding
                 # or a document whose verb takes the claim's clause is its
                 # source, whatever the verb (not past a nearer verb of saying:
                 # "a poll shows most voters *say* A")
-                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                subject = next((c for c in token.children if c.dep_ == ACTIVE_SUBJECT_DEP), None)
                 if subject is not None and self._is("evidence_subject", subject):
                     return self._describe(doc, subject, verb=token)
-                if below.dep_ == "ccomp" and self._reports(token) and not self._aside(head, below) and (
+                if below.dep_ == COMPLEMENT_DEP and self._reports(token) and not self._aside(head, below) and (
                     token.lemma_.lower() not in self.clause_verbs or self._is("stated_clause", below)
                 ):
                     # "X welcomed the news, saying A": a verb of saying that
@@ -289,34 +317,34 @@ class AttributionTagger(RulePackComponent):
                 if child.i == head.i or child.lemma_.lower() not in self.report_verbs:
                     continue
                 reports_other = any(
-                    c.dep_ in ("ccomp", "parataxis") and c.i != head.i for c in child.children
+                    c.dep_ in REPORTED_CLAUSE_DEPS and c.i != head.i for c in child.children
                 )
-                if child.dep_ in ("advcl", "parataxis", "ccomp", "conj") and not reports_other:
-                    if child.dep_ in ("conj", "ccomp") and child.i < head.i:
+                if child.dep_ in HANGING_CLAUSE_DEPS and not reports_other:
+                    if child.dep_ in CONJUNCT_OR_COMPLEMENT_DEPS and child.i < head.i:
                         continue
                     if self._says_a_thing(child):
                         # "while the US added 292,000 jobs", "after emails showed
                         # staff favouring B": nothing reported beside the claim
                         continue
-                    if child.dep_ == "conj" and not trailing_reporter(child, self.report_verbs):
+                    if child.dep_ == CONJUNCT_DEP and not trailing_reporter(child, self.report_verbs):
                         continue  # "…, and her agent is reportedly seeking the same fee" reports nothing
                     # a reporter beside the claim names itself (", X said");
                     # a shared or passive subject ("is … and widely
                     # anticipated") is not a source
-                    subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                    subject = next((c for c in child.children if c.dep_ == ACTIVE_SUBJECT_DEP), None)
                     if subject is None and self._is("as_parenthetical", child):
                         subject = self._subject_of(child)  # "As reported by X, …": the agent
                     if subject is None and self._is("participle_adjunct", child) and child.left_edge.i <= head.i <= child.right_edge.i:
                         subject = self._subject_of(child)  # "X praised it, noting that B"
                     if subject is not None:
                         return self._describe(doc, subject, verb=child)
-            if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
+            if token.dep_ not in CONTINUED_CLAUSE_DEPS:
                 break
         # "Analysts expect X to …", "Shapiro has denied recording …", "Landau
         # and Rodriguez continue to confirm …": whoever holds the expectation
         # or performs the speech act is the source
-        chain = [head, *(t for t in head.children if t.dep_ == "xcomp")]
-        if head.dep_ == "xcomp":
+        chain = [head, *(t for t in head.children if t.dep_ == OPEN_COMPLEMENT_DEP)]
+        if head.dep_ == OPEN_COMPLEMENT_DEP:
             chain.append(head.head)
         for token in chain:
             lemma = token.lemma_.lower()
@@ -334,7 +362,7 @@ class AttributionTagger(RulePackComponent):
                 or appeal is not None
                 or judged
             )
-            act = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in self.act_objects), None)
+            act = next((c for c in token.children if c.dep_ == DIRECT_OBJECT_DEP and c.lemma_.lower() in self.act_objects), None)
             if speech_act and act is not None and phrasal is None and not judged:
                 # "Ford posted a profit", "the chain reported a loss": a result
                 # or a picture given out is an act of the subject, not its report
@@ -346,7 +374,7 @@ class AttributionTagger(RulePackComponent):
                 self._fired(token, "commit_verb", lemma)
                 speech_act = False
             if lemma in self.belief_verbs or speech_act:
-                controller = token.head if token.dep_ == "xcomp" or self._is("participle_adjunct", token) else token
+                controller = token.head if token.dep_ == OPEN_COMPLEMENT_DEP or self._is("participle_adjunct", token) else token
                 # "has not said", "has yet to confirm", "declined to say": the
                 # article reports a silence, nobody is its source; "has not
                 # ruled out" still says something
@@ -365,7 +393,7 @@ class AttributionTagger(RulePackComponent):
                 if appeal is not None:
                     self._fired(token, "appeal_report", appeal[0])
                     self._note(appeal[1], appeal[2])
-                subjects = [c for c in controller.children if c.dep_ == "nsubj"]
+                subjects = [c for c in controller.children if c.dep_ == ACTIVE_SUBJECT_DEP]
                 # "cuts, which the unions insisted …", "Former minister and party
                 # leader Jane Roe is calling for …": the parser may give the verb
                 # a second subject; the one next to it is the speaker
@@ -382,7 +410,7 @@ class AttributionTagger(RulePackComponent):
                     # coordinated verb of saying speaks with the first one's subject
                     self._note(shared, conjunct)
                     shared = shared.head
-                    subject = next((c for c in shared.children if c.dep_ == "nsubj"), None)
+                    subject = next((c for c in shared.children if c.dep_ == ACTIVE_SUBJECT_DEP), None)
                 if subject is not None and self._is("relative_pronoun", subject):
                     # "Roe of Marquee, who predicts a rise": whoever holds the
                     # expectation is the noun the clause hangs on; "the mayor,
@@ -404,7 +432,7 @@ class AttributionTagger(RulePackComponent):
         # "The listing priced the watch at €349", "Photos show a device …":
         # a leaked document as the subject is where the claim comes from; so
         # is a poll, a study or an ad that shows or finds what the claim says
-        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in head.children if c.dep_ == ACTIVE_SUBJECT_DEP), None)
         if subject is not None and self._is("evidence_subject", subject):
             return self._describe(doc, subject)
         return None
@@ -432,7 +460,7 @@ class AttributionTagger(RulePackComponent):
             if token.i == noun_i:
                 break
             if token.lemma_.lower() in self.belief_verbs or (
-                token.lemma_.lower() in self.report_verbs and any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in token.children)
+                token.lemma_.lower() in self.report_verbs and any(c.dep_ in REPORT_COMPLEMENT_DEPS for c in token.children)
             ):
                 return False
         return self._is("source_description", below)
@@ -454,10 +482,10 @@ class AttributionTagger(RulePackComponent):
             while cut > subject.i + 1 and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
                 cut -= 1
             return {**source, "end": min(source["end"], doc[cut - 1].idx + len(doc[cut - 1].text))}
-        if subject is None or subject.dep_ != "nsubj" or subject.lower_ in _ANYONE:
+        if subject is None or subject.dep_ != ACTIVE_SUBJECT_DEP or subject.lower_ in _ANYONE:
             return None
         if self._is("relative_pronoun", subject):
-            if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+            if verb.dep_ != RELATIVE_CLAUSE_DEP or verb.head.pos_ not in NOUN_OR_NAME_POS:
                 return None
             holder = verb.head
             if (rule := self._match("of_holder", holder)) is not None:
@@ -485,9 +513,9 @@ class AttributionTagger(RulePackComponent):
         weeks *after* the finale aired"), recording it."""
         for token in (head, *head.ancestors):
             lemma = token.lemma_.lower()
-            if (lemma in self.report_verbs or lemma in self.belief_verbs) and any(c.dep_ == "nsubj" for c in token.children):
+            if (lemma in self.report_verbs or lemma in self.belief_verbs) and any(c.dep_ == ACTIVE_SUBJECT_DEP for c in token.children):
                 return True
-            if token.dep_ == "relcl" or self._match("participle_adjunct", token) is not None:
+            if token.dep_ == RELATIVE_CLAUSE_DEP or self._match("participle_adjunct", token) is not None:
                 return True
             if any(self._is("relative_subject", c) for c in token.children):
                 return True  # "…, which would make it the largest": a relative clause, however parsed
@@ -520,9 +548,9 @@ class AttributionTagger(RulePackComponent):
             if projected is None:
                 return None
         anchor = head.head
-        if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.lower_ == "with":
+        if anchor.dep_ == PREPOSITION_OBJECT_DEP and anchor.head.dep_ == PREPOSITION_DEP and anchor.head.lower_ == ABSOLUTE_PREPOSITION:
             anchor = anchor.head  # "…, with 13 percent backing B": the participle on the absolute's noun
-        if anchor.dep_ == "prep" and anchor.lower_ == "with":
+        if anchor.dep_ == PREPOSITION_DEP and anchor.lower_ == ABSOLUTE_PREPOSITION:
             anchor = anchor.head  # "…, with half of it coming from B"
         if anchor.i == head.i:
             return None
@@ -553,7 +581,7 @@ class AttributionTagger(RulePackComponent):
         """RETURNS (dict | None): the named person who is the subject of a
         verb of saying that says nothing the claim holds ("Roe commented on
         the figures"), described as a source, else None."""
-        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in head.children if c.dep_ == ACTIVE_SUBJECT_DEP), None)
         # a ``named_speaker`` rule: the subject of a verb of saying, or a
         # person named as the subject ("Trump went on to discuss the plan.
         # '…,' he said")
@@ -575,14 +603,14 @@ class AttributionTagger(RulePackComponent):
         participle of its own (", *praising* his rival")."""
         if child.dep_ not in _SAID_DEPS:
             return False
-        if child.dep_ == "prep" and verb.lemma_.lower() in self.topic_verbs:
+        if child.dep_ == PREPOSITION_DEP and verb.lemma_.lower() in self.topic_verbs:
             # ("commented on the figures at a briefing": a topic, a place)
             self._fired(verb, "topic_verb", verb.lemma_.lower())
             return False
-        if child.dep_ == "xcomp" and verb.lemma_.lower() in self.commit_verbs:
+        if child.dep_ == OPEN_COMPLEMENT_DEP and verb.lemma_.lower() in self.commit_verbs:
             self._fired(verb, "commit_verb", verb.lemma_.lower())
             return False
-        if child.dep_ == "advcl" and self._is("participle_adjunct", child):
+        if child.dep_ == ADVERBIAL_CLAUSE_DEP and self._is("participle_adjunct", child):
             return False
         if verb.lemma_.lower() in self.clause_verbs and not self._is("stated_clause", child):
             # "Apple added a microphone", "Todd asked Pence whether …", "voters
@@ -601,7 +629,7 @@ class AttributionTagger(RulePackComponent):
         from the words after the noun, whatever the parse made of them)."""
         names: set[str] = set()
         for token in doc:
-            if token.pos_ != "NOUN" or token.lemma_.lower() not in self.rumor_sources:
+            if token.pos_ != NOUN_POS or token.lemma_.lower() not in self.rumor_sources:
                 continue
             rule = self._match("rumor_title", token)
             if rule is not None:
@@ -613,7 +641,7 @@ class AttributionTagger(RulePackComponent):
             used: list[tuple[Token, str, str]] = []  # the handle_verb and handle_word rules on the way
             while i < len(doc) and i <= token.i + 6:
                 word = doc[i]
-                if word.pos_ == "VERB" and word.lemma_.lower() in self.handle_verbs:
+                if word.pos_ == FULL_VERB_POS and word.lemma_.lower() in self.handle_verbs:
                     handle = True
                     used.append((word, "handle_verb", word.lemma_.lower()))
                 elif word.lower_ in self.handle_words:
@@ -621,8 +649,8 @@ class AttributionTagger(RulePackComponent):
                 elif not (word.lower_ in _HANDLE_FUNCTION_WORDS or word.is_quote):
                     break
                 i += 1
-            if handle and i < len(doc) and doc[i].pos_ == "PROPN":
-                while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+            if handle and i < len(doc) and doc[i].pos_ == PROPER_NOUN_POS:
+                while i + 1 < len(doc) and doc[i + 1].pos_ == PROPER_NOUN_POS:
                     i += 1
                 names.add(doc[i].text)
                 for word, kind, lemma in used:
@@ -753,7 +781,7 @@ class AttributionTagger(RulePackComponent):
         ``clause_verb`` word: "show", "tweet") has an object instead, so that
         it reports no words ("the figures showed a rise"), recording it."""
         word = verb.lemma_.lower()
-        if word not in self.clause_verbs or not any(c.dep_ == "dobj" for c in verb.children):
+        if word not in self.clause_verbs or not any(c.dep_ == DIRECT_OBJECT_DEP for c in verb.children):
             return False
         self._fired(verb, "clause_verb", word)
         return True
@@ -768,7 +796,7 @@ class AttributionTagger(RulePackComponent):
         # a clause as the subject ("*Not to act* is saying A") names no speaker
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in _NO_SPEAKER_DEPS]
         named = [(c, rule) for c in subjects if (rule := self._match("named_subject", c)) is not None]
-        if len(named) > 1 and named[-1][0].pos_ == "PROPN":
+        if len(named) > 1 and named[-1][0].pos_ == PROPER_NOUN_POS:
             # "The US carmaker General Motors said …": the parser may split a
             # description and the name after it into two subjects; the name
             # next to the verb is the source
@@ -806,15 +834,15 @@ class AttributionTagger(RulePackComponent):
         # "X answered *by saying* A", "X ended *after saying* A": a verb of
         # saying under a preposition of the verb speaks with that verb's subject
         if (rule := self._match("manner_participle", verb)) is not None:
-            shared = next((c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            shared = next((c for c in verb.head.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
             if shared is not None:
                 self._note(shared, rule)  # where the source it gives stands
                 return shared
         # passive "was told by X"
         for child in verb.children:
-            if child.dep_ == "agent":
+            if child.dep_ == AGENT_DEP:
                 for grandchild in child.children:
-                    if grandchild.dep_ == "pobj":
+                    if grandchild.dep_ == PREPOSITION_OBJECT_DEP:
                         return grandchild
         # "X said …, *remarking* that B", "Roe left, *noting* that B": a
         # participle adjunct with no subject of its own speaks with the
@@ -857,8 +885,8 @@ class AttributionTagger(RulePackComponent):
             according = self._match("according_to", token)
             if according is not None:
                 to = doc[token.i + 1]
-                objects = [c for c in to.children if c.dep_ == "pobj"] or [
-                    c for c in token.children if c.dep_ == "pobj"
+                objects = [c for c in to.children if c.dep_ == PREPOSITION_OBJECT_DEP] or [
+                    c for c in token.children if c.dep_ == PREPOSITION_OBJECT_DEP
                 ]
                 if objects:
                     sources[sent_of[token.i]] = (objects[0].i, [(according.id, token.i)])
@@ -877,7 +905,7 @@ class AttributionTagger(RulePackComponent):
         per = self._match("per", token)
         if per is None:
             return None
-        obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        obj = next((c for c in token.children if c.dep_ == PREPOSITION_OBJECT_DEP), None)
         if obj is None:
             return None
         source = self._match("per_object", obj)
@@ -973,7 +1001,7 @@ class AttributionTagger(RulePackComponent):
                 and not (source.get("pronoun") or source.get("evidence") or source.get("finding"))
             ):
                 return source
-        subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in sent.root.children if c.dep_ == ACTIVE_SUBJECT_DEP), None)
         if subject is None or not self._is("nominal_subject", subject):
             return None
         return self._named_speaker(doc, sent.root) or (self._describe(doc, subject) if self._person(subject) else None)
@@ -984,7 +1012,7 @@ class AttributionTagger(RulePackComponent):
         leader, Jane Roe")."""
         return (
             subject.ent_type_ == "PERSON" or self._titled(subject) or _person_surname(subject)
-            or any(t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in subject.subtree)
+            or any(t.dep_ == APPOSITION_DEP and t.ent_type_ == "PERSON" for t in subject.subtree)
         )
 
     def _colon_paragraphs(self, doc: Doc, claims: list[Span], text: str) -> None:
@@ -1017,7 +1045,7 @@ class AttributionTagger(RulePackComponent):
         if words[-1].text != ":":
             return self._statement_issuer(doc, sent)
         for token in sent:
-            if token.pos_ == "VERB" and self._reports(token):
+            if token.pos_ == FULL_VERB_POS and self._reports(token):
                 if self._says_a_thing(token):
                     # "X tweeted the transcript:", "posted the following
                     # picture:": what the colon hands on is the thing, not X's words
@@ -1033,10 +1061,10 @@ class AttributionTagger(RulePackComponent):
         "The union sent a letter to members, …"): the subject of a verb whose
         object is a ``statement_noun``, else None."""
         for token in sent:
-            if token.dep_ != "dobj" or token.lemma_.lower() not in self.statement_nouns:
+            if token.dep_ != DIRECT_OBJECT_DEP or token.lemma_.lower() not in self.statement_nouns:
                 continue
             verb = token.head
-            subject = self._subject_of(verb) if verb.pos_ == "VERB" else None
+            subject = self._subject_of(verb) if verb.pos_ == FULL_VERB_POS else None
             if subject is not None and self._match("pronoun", subject) is None:
                 source = self._describe(doc, subject)
                 rule_id = self.rule_ids.get(("statement_noun", token.lemma_.lower()))
@@ -1117,7 +1145,7 @@ class AttributionTagger(RulePackComponent):
                 continue
             handle = name.group(1).startswith("@")
             if not handle and (
-                not all(t.pos_ == "PROPN" or t.is_punct for t in span)
+                not all(t.pos_ == PROPER_NOUN_POS or t.is_punct for t in span)
                 or any(e.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC") for e in span.ents)
             ):
                 continue  # "New York.": a place, not a writer
@@ -1198,10 +1226,10 @@ class AttributionTagger(RulePackComponent):
                 # verb a second subject inside the quotation; the reporter is the
                 # one outside it
                 # "Roe was asked by the host, '…'": the agent of a passive speaks
-                agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                agent = next((g for c in verb.children if c.dep_ == AGENT_DEP for g in c.children if g.dep_ == PREPOSITION_OBJECT_DEP), None)
                 subjects = (
                     [agent] if agent is not None
-                    else [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"] or [self._subject_of(verb)]
+                    else [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != EXPLETIVE_DEP] or [self._subject_of(verb)]
                 )
                 subject = next((c for c in subjects if c is not None and not (span.start <= c.i < span.end)), None)
                 if subject is None and verb.i < span.start:
@@ -1230,7 +1258,7 @@ class AttributionTagger(RulePackComponent):
         or a participle the parser hung on a word inside the quotation), the
         subject of the highest clause above it before the quotation: "X said
         A would fall, adding: '…'" is X's, not A's subject's."""
-        if verb.tag_ != "VBG" or verb.dep_ in SUBJECT_DEPS and not (span.start <= verb.head.i < span.end):
+        if verb.tag_ != GERUND_TAG or verb.dep_ in SUBJECT_DEPS and not (span.start <= verb.head.i < span.end):
             return None
         if verb.dep_ not in SUBJECT_DEPS and not self._is("participle_adjunct", verb):
             return None
@@ -1240,7 +1268,7 @@ class AttributionTagger(RulePackComponent):
                 continue
             if token.i > span.start:
                 break
-            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != verb.i), None)
+            subject = next((c for c in token.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i != verb.i), None)
             found = subject or found
         return found
 
@@ -1281,7 +1309,7 @@ class AttributionTagger(RulePackComponent):
         ids = self.rule_ids
         words = [t for t in span]
         root = span.root
-        words += [t for c in root.children if c.dep_ == "appos" for t in c.subtree if not (span.start <= t.i < span.end)]
+        words += [t for c in root.children if c.dep_ == APPOSITION_DEP for t in c.subtree if not (span.start <= t.i < span.end)]
         for t in words:
             for kind in ("unnamed_head", "public_head", "unnamed_modifier", "rumor_source", "person_role", "evidence_noun", "finding_noun", "official_role"):
                 for word in dict.fromkeys((t.lemma_.lower(), t.lower_)):
@@ -1312,9 +1340,9 @@ class AttributionTagger(RulePackComponent):
                 right = child.left_edge.i
         # "analysts at Lumen Market Intelligence estimate": the parser may
         # leave the preposition without its object, the name hung on the verb
-        while right < len(doc) and doc[right - 1].pos_ == "ADP" and doc[right].pos_ == "PROPN":
+        while right < len(doc) and doc[right - 1].pos_ == ADPOSITION_POS and doc[right].pos_ == PROPER_NOUN_POS:
             right += 1
-            while right < len(doc) and doc[right].pos_ == "PROPN" and (verb is None or right < verb.i):
+            while right < len(doc) and doc[right].pos_ == PROPER_NOUN_POS and (verb is None or right < verb.i):
                 right += 1
         while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].is_space):
             right -= 1
@@ -1329,7 +1357,7 @@ class AttributionTagger(RulePackComponent):
         # "Lena Voss, a strategist at Harbour Research, said": the
         # appositive role is left out of the span but says who speaks
         for child in subject.children:
-            if child.dep_ == "appos" and child.i > subject.i and authority != AUTHORITY_RUMOR:
+            if child.dep_ == APPOSITION_DEP and child.i > subject.i and authority != AUTHORITY_RUMOR:
                 role = {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
                 noun = child.lemma_.lower()
                 if noun in self.rumor_sources or (role & self.rumor_sources and noun in self.person_roles):
@@ -1650,7 +1678,7 @@ def _person_surname(token: Token) -> bool:
     the article names in full ("Anna Weber …", then "Weber said"), whatever
     the entity recogniser made of it there; not when the word also opens an
     organisation's name ("Weber Logistics")."""
-    if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+    if token.pos_ != PROPER_NOUN_POS or token.ent_type_ == "PERSON":
         return False
     return token.text in _surnames(token.doc)
 
@@ -1661,7 +1689,7 @@ def _surnames(doc: Doc) -> frozenset[str]:
     cached = doc.user_data.get(_SURNAME_CACHE)
     if cached is not None and cached[0] == len(doc):
         return cached[1]
-    people = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].pos_ == "PROPN"}
+    people = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].pos_ == PROPER_NOUN_POS}
     firms = {e[0].text for e in doc.ents if e.label_ == "ORG" and len(e) > 1}
     names = frozenset(people - firms)
     doc.user_data[_SURNAME_CACHE] = (len(doc), names)

@@ -193,3 +193,28 @@ GERUND_TAG = "VBG"
 NON_FINITE_TAGS = frozenset({"VB", GERUND_TAG})
 #: the dependencies of a non-finite verb on the verb whose time it takes
 NON_FINITE_ATTACHMENT_DEPS = frozenset({OPEN_COMPLEMENT_DEP, ADVERBIAL_CLAUSE_DEP})
+#: the dependency of a relative clause on its noun ("the aide *who* spoke")
+RELATIVE_CLAUSE_DEP = "relcl"
+#: the dependency of a passive's "by" phrase on its verb
+AGENT_DEP = "agent"
+#: the dependency of a preposition on what it modifies
+PREPOSITION_DEP = "prep"
+#: the part of speech of a full (non-auxiliary) verb
+FULL_VERB_POS = "VERB"
+#: the parts of speech of a noun or a name
+NOUN_OR_NAME_POS = frozenset({NOUN_POS, PROPER_NOUN_POS})
+#: the dependencies of a clause a verb reports, or its open complement ("said
+#: that …", "…: …", "urged her to …")
+REPORT_COMPLEMENT_DEPS = REPORTED_CLAUSE_DEPS | {OPEN_COMPLEMENT_DEP}
+#: the dependencies of a clause that hangs on a verb beside its main clause
+#: (an adverbial clause, a clause beside it, a complement, a conjunct)
+HANGING_CLAUSE_DEPS = frozenset({ADVERBIAL_CLAUSE_DEP, "parataxis", COMPLEMENT_DEP, CONJUNCT_DEP})
+#: the dependencies of a clause coordinated with or reported by its verb
+CONJUNCT_OR_COMPLEMENT_DEPS = frozenset({CONJUNCT_DEP, COMPLEMENT_DEP})
+#: the dependencies by which a clause continues the verb above it (a
+#: complement, a conjunct, an open complement, an adverbial clause)
+CONTINUED_CLAUSE_DEPS = frozenset({COMPLEMENT_DEP, CONJUNCT_DEP, OPEN_COMPLEMENT_DEP, ADVERBIAL_CLAUSE_DEP})
+#: function word: the preposition that opens an absolute phrase ("*with* half of it coming from …")
+ABSOLUTE_PREPOSITION = "with"
+#: the dependency of an expletive subject ("*there* is", "*it* seems")
+EXPLETIVE_DEP = "expl"
