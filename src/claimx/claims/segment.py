@@ -55,8 +55,11 @@ from .scope import Test, Walk, compile_pattern
 from .sentences import doc_text, is_dateline
 from .tree import (
     ACTIVE_SUBJECT_DEP,
+    ADVERBIAL_CLAUSE_DEP,
+    APPOSITION_DEP,
     ATTACHED_CLAUSE_DEPS,
     AUXILIARY_DEPS,
+    BASE_FORM_TAG,
     BE,
     BEYOND_GAP_DEPS,
     CLAUSAL_MODIFIER_DEPS,
@@ -64,11 +67,18 @@ from .tree import (
     COMPLEMENT_DEP,
     CONJUNCT_DEP,
     CONNECTIVE_DEPS,
+    COORDINATOR_POS,
+    COPULA_COMPLEMENT_DEPS,
+    FUNCTION_WORD_POS,
+    MARKER_DEP,
+    NEGATION_DEP,
     NOMINAL_SUBJECT_DEPS,
     NUMERIC_LABELS,
-    OPEN_COMPLEMENT_DEP,
     PARTICIPLE_TAGS,
     PASSIVE_CONJUNCTION_NEGATION_DEPS,
+    PREPOSITION_DEP,
+    PRONOUN_ONE,
+    RELATIVE_CLAUSE_DEP,
     REPORTED_CLAUSE_DEPS,
     SIDE_CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -604,7 +614,7 @@ def _measure(token: Token) -> bool:
     if token.ent_type_ == "ORDINAL":
         return any(ch.isdigit() for ch in token.text)  # "3rd", not "the first film"
     if token.ent_type_ in ("DATE", "CARDINAL"):
-        return token.like_num and token.lower_ != "one"
+        return token.like_num and token.lower_ != PRONOUN_ONE
     return True
 
 
@@ -671,7 +681,7 @@ def _pseudo_cleft(token: Token, heads: set[int], words: SegmentWords) -> bool:
 def _is_predicate(token: Token) -> bool:
     if token.pos_ in VERB_POS:
         return True
-    if token.pos_ in ("PRON", "DET", "SCONJ", "ADP"):
+    if token.pos_ in FUNCTION_WORD_POS:
         return False  # "Whatever the outcome, …"
     return any(child.dep_ in SUBJECT_DEPS for child in token.children)
 
@@ -726,17 +736,17 @@ def is_clause_head(
         return True
     if token.dep_ not in CLAUSE_DEPS or not _is_predicate(token):
         return False
-    if token.dep_ == "relcl":
+    if token.dep_ == RELATIVE_CLAUSE_DEP:
         if getattr(summary_appositive(token.head, words), "i", None) == token.i and token.doc[token.left_edge.i - 1].text not in SET_OFF:
             return False  # "…, a firm that builds motors": the clause heads its appositive's claim
         return _non_restrictive(token, words)
-    if token.dep_ == "advcl" and not _asserted_adverbial(token, words):
+    if token.dep_ == ADVERBIAL_CLAUSE_DEP and not _asserted_adverbial(token, words):
         return False
-    if token.dep_ == "advcl" and (
+    if token.dep_ == ADVERBIAL_CLAUSE_DEP and (
         _leading_participle(token, words) or _running_participle(token, words) or words.is_("noun_participle", token)
     ):
         return False
-    if token.dep_ == "conj":
+    if token.dep_ == CONJUNCT_DEP:
         if report_verbs is not None and words.is_("second_report", token):
             return True  # "He said A, and that B": a second thing reported, whatever the parser attached it to
         if words.is_("infinitive_conjunct", token):
@@ -774,7 +784,7 @@ def glued_clause(ccomp: Token, report_verbs: frozenset[str], words: SegmentWords
     head = ccomp.head
     if ccomp.i > head.i or head.lemma_.lower() in report_verbs or not finite(ccomp):
         return False
-    if not any(c.dep_ in SUBJECT_DEPS for c in ccomp.children) or any(c.dep_ == "mark" for c in ccomp.children):
+    if not any(c.dep_ in SUBJECT_DEPS for c in ccomp.children) or any(c.dep_ == MARKER_DEP for c in ccomp.children):
         return False
     if not finite(head) or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
         return False  # "…, codenamed Orion": no clause to glue to
@@ -782,7 +792,7 @@ def glued_clause(ccomp: Token, report_verbs: frozenset[str], words: SegmentWords
         return False  # "A, so B": the consequence of one claim
     # a colon announces what follows ("The plan is clear: X"): one claim
     after = ccomp.doc[ccomp.right_edge.i + 1]
-    return after.i < head.i and ((after.is_punct and after.text != ":") or after.pos_ == "CCONJ")
+    return after.i < head.i and ((after.is_punct and after.text != ":") or after.pos_ == COORDINATOR_POS)
 
 
 def glued_frame(ccomp: Token, report_verbs: frozenset[str], words: SegmentWords) -> bool:
@@ -834,7 +844,7 @@ def _sentence_adverbial(prep: Token, verb: Token) -> bool:
     whole sentence rather than adding to what the verb says: it comes before
     the verb, set off by commas ("In fact, the upshot is that …"), or it
     names a source ("The implication, according to one aide, is that …")."""
-    if prep.dep_ != "prep":
+    if prep.dep_ != PREPOSITION_DEP:
         return False
     doc = prep.doc
     if prep.lower_ == SOURCE_PREPOSITION[1] and prep.i > 0 and doc[prep.i - 1].lower_ == SOURCE_PREPOSITION[0]:
@@ -849,7 +859,7 @@ def bare_event_frame(token: Token, heads: set[int], words: SegmentWords) -> Toke
     its forecast", "Ten months passed before a judge ordered the release"):
     the bare verb states nothing a reader would track without it, so the two
     make one claim (else a stub like "The move comes" is left)."""
-    content = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i and c.i in heads]
+    content = [c for c in token.children if c.dep_ == ADVERBIAL_CLAUSE_DEP and c.i > token.i and c.i in heads]
     if len(content) != 1:
         return None
     (clause,) = content
@@ -860,7 +870,7 @@ def bare_event_frame(token: Token, heads: set[int], words: SegmentWords) -> Toke
     rule = words.match("event_frame", clause)
     if rule is None:
         return None
-    if not all(c.i == clause.i or (c.dep_ in _FRAME_DEPS and c.dep_ != "neg") for c in token.children):
+    if not all(c.i == clause.i or (c.dep_ in _FRAME_DEPS and c.dep_ != NEGATION_DEP) for c in token.children):
         return None
     if not any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return None
@@ -908,9 +918,9 @@ def interrupted_subject(head: Token, words: SegmentWords) -> int | None:
     doc = head.doc
     # the subject's own relative clause, or one that closes its appositive
     # ("Ann Roe, the chemist who found the leak, will retire")
-    appositives = [t for c in subject.children if c.dep_ == "appos" for t in c.subtree if t.dep_ == "relcl"]
+    appositives = [t for c in subject.children if c.dep_ == APPOSITION_DEP for t in c.subtree if t.dep_ == RELATIVE_CLAUSE_DEP]
     for t in (*subject.children, *appositives):
-        if t.dep_ != "relcl" or not _non_restrictive(t, words):
+        if t.dep_ != RELATIVE_CLAUSE_DEP or not _non_restrictive(t, words):
             continue
         after = t.right_edge.i + 1
         # the clause closes the subject: nothing of the subject follows its comma
@@ -932,7 +942,7 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether an adverbial clause asserts something: "while
     production has not yet begun" does; "if the deal closes" and purpose
     infinitives ("to cover the penalties", "for the money to get in") do not."""
-    marks = [c for c in advcl.children if c.dep_ == "mark"]
+    marks = [c for c in advcl.children if c.dep_ == MARKER_DEP]
     # the parser often makes "when" the clause's adverb rather than its
     # subordinator: right after its clause, not set off by a comma ("… pauses
     # the music when a call comes in"), it is the time of that claim all the
@@ -1149,7 +1159,7 @@ def absolute_clause(head: Token) -> bool:
     """RETURNS (bool): whether a claim's predicate heads an absolute the
     parser made a clause of: "…, with deliveries to begin in 2029" (an
     infinitive with "with" as its subordinator)."""
-    return head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == WITH for c in head.children)
+    return head.dep_ == ADVERBIAL_CLAUSE_DEP and any(c.dep_ == MARKER_DEP and c.lower_ == WITH for c in head.children)
 
 
 def _clausal_pcomp(token: Token, words: SegmentWords) -> bool:
@@ -1203,7 +1213,7 @@ def _list_lead(span: Span, text: str | None, words: SegmentWords = NO_WORDS) -> 
         return False
     if words.is_("list_lead", last):
         return True  # "found that:", "found the following:" (the parser reads "that" as a mark or an object)
-    return copula_lemma(last) == BE and not any(c.dep_ in ("attr", "acomp") for c in last.children)
+    return copula_lemma(last) == BE and not any(c.dep_ in COPULA_COMPLEMENT_DEPS for c in last.children)
 
 
 def _heading_or_byline(sent: Span, text: str) -> bool:
@@ -1560,7 +1570,7 @@ def _imperative(token: Token, words: SegmentWords) -> bool:
     the same, unless the verb is a status cue of its own (the
     ``imperative_cue`` lexicon: "'Imagine the club selling its captain,'
     one fan wrote" floats a rumour)."""
-    if token.dep_ == "conj" and token.tag_ == "VB":
+    if token.dep_ == CONJUNCT_DEP and token.tag_ == BASE_FORM_TAG:
         token = token.head
     rule = words.match("imperative", token)
     if rule is None:

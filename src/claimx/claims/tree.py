@@ -218,3 +218,18 @@ CONTINUED_CLAUSE_DEPS = frozenset({COMPLEMENT_DEP, CONJUNCT_DEP, OPEN_COMPLEMENT
 ABSOLUTE_PREPOSITION = "with"
 #: the dependency of an expletive subject ("*there* is", "*it* seems")
 EXPLETIVE_DEP = "expl"
+#: the dependency of a subordinating conjunction on its clause ("*because* it rained")
+MARKER_DEP = "mark"
+#: the dependency of a negation on its verb ("did *not* sign")
+NEGATION_DEP = "neg"
+#: the dependencies of what a copula says of its subject ("is *a pilot*", "is *ready*")
+COPULA_COMPLEMENT_DEPS = frozenset({ATTRIBUTE_DEP, "acomp"})
+#: the part of speech of a coordinating conjunction ("and", "but")
+COORDINATOR_POS = "CCONJ"
+#: the tag of a verb's base form ("will *sign*", "*Sign* here")
+BASE_FORM_TAG = "VB"
+#: the parts of speech of function words that head no claim (a pronoun, a
+#: determiner, a subordinator, a preposition)
+FUNCTION_WORD_POS = frozenset({PRONOUN_POS, "DET", "SCONJ", ADPOSITION_POS})
+#: function word: "one" as a pronoun ("one of the films"), not a figure
+PRONOUN_ONE = "one"
