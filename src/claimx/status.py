@@ -64,10 +64,10 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -433,8 +433,8 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         found = list(_MEASURE.finditer(text))
         if not found:
             return None
-        near = [at for m in _slot_word_pattern(topic, key).finditer(text) for at in m.span()] if len(found) > 1 else []
-        return min(found, key=lambda m: min((max(m.start() - at, at - m.end(), 0) for at in near), default=0)).group(0)
+        near = _slot_word_offsets(text, topic, key) if len(found) > 1 else []
+        return _nearest(found, near, lambda m: m.start(), lambda m: m.end()).group(0)
     if kind in ("date", "any"):
         act = _act_start(claim, topic, key)
         if act is not None:
@@ -451,27 +451,35 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         # a claim that speaks for another fact than its own ("a fee of €40m
         # plus a €5m bonus", filed as the fee, for the add-ons)
         # gives it the amount nearest a word of that fact's slot
-        near = (
-            [base + at for m in _slot_word_pattern(topic, key).finditer(claim.get("text") or "") for at in m.span()]
-            if claim.get("key") not in (None, key) else []
-        )
+        near = _slot_word_offsets(claim.get("text") or "", topic, key, base) if claim.get("key") not in (None, key) else []
+        entities = _entities(claim)
         for label in COUNT_LABELS if kind == "count" else AMOUNT_LABELS:
             found = [
-                ent for ent in _entities(claim)
+                ent for ent in entities
                 if _label(ent) == label
                 and not any(s is not None and s <= ent.get("start", -1) < e for s, e in spans)
                 and not _model_number(claim, ent)
             ]
             if found:
-                return _written_amount(claim, min(found, key=lambda ent: min(
-                    (max((ent.get("start") or 0) - at, at - (ent.get("end") or 0), 0) for at in near), default=0
-                )))
+                return _written_amount(
+                    claim, _nearest(found, near, lambda ent: ent.get("start") or 0, lambda ent: ent.get("end") or 0)
+                )
     return None
 
 
-def _slot_word_pattern(topic: str | None, key: str | None) -> re.Pattern[str]:
-    """RETURNS (re.Pattern): the words of a fact's slot (``slots.jsonl``), each standing for its forms; never matches for a slot with none."""
-    return _words_pattern(_slot_words(topic, key))
+def _slot_word_offsets(text: str, topic: str | None, key: str | None, base: int = 0) -> list[int]:
+    """RETURNS (list[int]): where the words of a fact's slot (``slots.jsonl``,
+    each standing for its forms) start and end in ``text``, plus ``base``."""
+    return [base + at for m in _words_pattern(_slot_words(topic, key)).finditer(text) for at in m.span()]
+
+
+_T = TypeVar("_T")
+
+
+def _nearest(items: list[_T], near: list[int], start: Callable[[_T], int], end: Callable[[_T], int]) -> _T:
+    """RETURNS: the first of ``items`` (each from ``start`` to ``end``) nearest
+    any offset of ``near``; the first item when ``near`` is empty."""
+    return min(items, key=lambda it: min((max(start(it) - at, at - end(it), 0) for at in near), default=0))
 
 
 @functools.lru_cache(maxsize=256)
@@ -491,8 +499,14 @@ def _act_start(claim: Mapping[str, Any], topic: str | None, key: str | None) -> 
     base = (claim.get("span") or {}).get("start")
     if not words or base is None:
         return None
-    found = re.search(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")", claim.get("text") or "", re.IGNORECASE)
+    found = _act_word_pattern(words).search(claim.get("text") or "")
     return base + found.start() if found else None
+
+
+@functools.lru_cache(maxsize=64)
+def _act_word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """RETURNS (re.Pattern): the first word of an act's slot where a word starts (compiled once per slot)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
 
 
 #: the figures that measure an attribute: a share of it, a quantity with its unit
@@ -529,6 +543,9 @@ _NUMBER_WORD = re.compile(
 )
 
 
+_SPACES = re.compile(r"\s*")
+
+
 def _entities(claim: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """RETURNS (list): a claim's entities, an amount the tagger found with no
     figure in it ("more than", "as much as" tagged apart from the "$6 billion"
@@ -544,7 +561,7 @@ def _entities(claim: Mapping[str, Any]) -> list[Mapping[str, Any]]:
         end = ent.get("end")
         if base is None or end is None:
             continue
-        after = re.compile(r"\s*").match(text, end - base).end()
+        after = _SPACES.match(text, end - base).end()
         figure = _FIGURE.match(text, after)
         if figure and any(c.isdigit() for c in figure.group(0)) and not any(
             (other.get("start") or -1) == base + after for other in claim.get("entities") or []
