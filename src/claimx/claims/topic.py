@@ -1690,8 +1690,7 @@ def _defined_abbreviations(doc: Doc, text: str) -> dict[str, str]:
             continue
         if full.lower().startswith(f"{DEFINITE_ARTICLE} "):
             full = full[len(DEFINITE_ARTICLE) + 1 :]
-        letters = iter(full.lower())
-        if full[:1].lower() != short[:1].lower() or not all(c in letters for c in short.lower()):
+        if not _takes_letters(short, full):
             continue
         out.setdefault(short, set()).add(full)
     return {short: next(iter(fulls)) for short, fulls in out.items() if len(fulls) == 1}
@@ -1723,10 +1722,15 @@ def _abbreviates(short: str, full: str) -> bool:
     words = full.split()
     if len(words) < 2 or short.lower() in (w.lower() for w in words):
         return False
-    if short[0].lower() != words[0][0].lower() or short[-1].lower() != words[-1][0].lower():
-        return False
+    return short[-1].lower() == words[-1][0].lower() and _takes_letters(short, full)
+
+
+def _takes_letters(short: str, full: str) -> bool:
+    """RETURNS (bool): whether ``short`` begins with the first letter of
+    ``full`` and takes its letters in order ("FAA" of "Federal Aviation
+    Administration")."""
     letters = iter(full.lower())
-    return all(c in letters for c in short.lower())
+    return full[:1].lower() == short[:1].lower() and all(c in letters for c in short.lower())
 
 
 def _spelt_by(short: str, ents: Sequence[Span], titled: Sequence[str] = ()) -> str | None:
