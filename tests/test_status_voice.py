@@ -341,3 +341,13 @@ def test_a_claim_speaking_for_another_fact_gives_it_the_amount_nearest_its_word(
     ]
     values = {r.key: r.value for r in rollup([claim], _docs("a")).values()}
     assert values == {"price": "€40m", "add-ons": "€5m"}
+
+
+def test_an_amount_beside_the_claims_own_slot_word_is_no_value_of_a_fact_it_names():
+    # filed as the brands, the claim names the dealers too (a mention): the
+    # figure stands beside "brands", so the dealers get none
+    text = "Corvel Motors will keep four of its brands and shrink its dealer network to match"
+    claim = _claim("a", 1, text, "confirmed", "brands")
+    claim["entities"] = [{"text": "four", "start": text.index("four"), "end": text.index("four") + 4, "label": "CARDINAL"}]
+    values = {r.key: r.value for r in rollup([claim], _docs("a")).values()}
+    assert values == {"brands": "four", "dealer cuts": None}

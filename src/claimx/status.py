@@ -451,7 +451,12 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         # a claim that speaks for another fact than its own ("a fee of €40m
         # plus a €5m bonus", filed as the fee, for the add-ons)
         # gives it the amount nearest a word of that fact's slot
-        near = _slot_word_offsets(claim.get("text") or "", topic, key, base) if claim.get("key") not in (None, key) else []
+        other = claim.get("key") not in (None, key)
+        near = _slot_word_offsets(claim.get("text") or "", topic, key, base) if other else []
+        # and none that stands nearer a word of the claim's own slot: "will
+        # keep two of its marques and trim its dealer network" gives the
+        # dealers no figure
+        own = _slot_word_offsets(claim.get("text") or "", claim.get("topic"), claim.get("key"), base) if other and near else []
         entities = _entities(claim)
         for label in COUNT_LABELS if kind == "count" else AMOUNT_LABELS:
             found = [
@@ -459,6 +464,7 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
                 if _label(ent) == label
                 and not any(s is not None and s <= ent.get("start", -1) < e for s, e in spans)
                 and not _model_number(claim, ent)
+                and not (own and _distance(ent, own) < _distance(ent, near))
             ]
             if found:
                 return _written_amount(
@@ -474,6 +480,12 @@ def _slot_word_offsets(text: str, topic: str | None, key: str | None, base: int 
 
 
 _T = TypeVar("_T")
+
+
+def _distance(ent: Mapping[str, Any], near: list[int]) -> int:
+    """RETURNS (int): how far an entity stands from the nearest offset of ``near``."""
+    start, end = ent.get("start") or 0, ent.get("end") or 0
+    return min((max(start - at, at - end, 0) for at in near), default=0)
 
 
 def _nearest(items: list[_T], near: list[int], start: Callable[[_T], int], end: Callable[[_T], int]) -> _T:
