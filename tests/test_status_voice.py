@@ -351,3 +351,16 @@ def test_an_amount_beside_the_claims_own_slot_word_is_no_value_of_a_fact_it_name
     claim["entities"] = [{"text": "four", "start": text.index("four"), "end": text.index("four") + 4, "label": "CARDINAL"}]
     values = {r.key: r.value for r in rollup([claim], _docs("a")).values()}
     assert values == {"brands": "four", "dealer cuts": None}
+
+
+def test_a_claim_that_names_the_subject_speaks_before_a_cued_one_that_names_nothing():
+    # a conditional that names nothing ("would fold if …") and a plain
+    # statement that names the firm: the statement speaks for the article
+    cond = claim_record(
+        "b", 1, "operations there would fold if the loans do not come", "rumored",
+        subject="Corvel Motors", topic="business", key="funding", cues=["if"],
+    )
+    cond["subject"]["text"] = None
+    plain = _claim("b", 2, "Corvel Motors has received loans from the state", "confirmed", "funding")
+    (record,) = rollup([cond, plain], _docs("b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("b", "confirmed")]

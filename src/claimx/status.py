@@ -1103,18 +1103,21 @@ def rollup(
         gkey = (subject, topic, key)
         # what an article says of a group: a reviewed claim first, then one
         # that names the subject and carries its status words, then one that
-        # does either, then the first
+        # names it, then one that only carries status words (a conditional
+        # that names nothing, "operations would fold if the loans do not
+        # come", speaks less of the fact than "the firm has received $4
+        # billion in loans"), then the first
         named = bool(claim["subject"].get("text"))
         cued = bool(claim.get("cues"))
         # a denial in so many words is news: it speaks for the article as
         # strongly as a cued claim that names the subject
         cued_denial = cued and claim.get("status") == "denied"
-        priority = 0 if decision is not None else 1 + (not named and not cued_denial) + (not cued)
+        priority = 0 if decision is not None else 1 + 2 * (not named and not cued_denial) + (not cued)
         # what a claim about a dated or counted fact says is its value (a
         # release date, a price): one that gives it says more about the fact
         # than one that does not
         if decision is None and _wants_value(topic, claim["key"]) and _value(claim, topic, claim["key"]) is None:
-            priority += 3
+            priority += 4
         elif decision is None and not _counts(claim, topic, claim["key"]):
             # a count of things ("pre-orders passed 250,000") says more of
             # orders than a sum beside them ("a $50 credit for those who keep them")
