@@ -1261,6 +1261,11 @@ class BackgroundRule(BaseModel):
     asks_date: bool = False
     #: for a ``scene`` rule, how many words may stand between its words and the slot word ("after *their first* meeting")
     reach: int = 3
+    #: for a ``scene`` rule, it speaks whether or not the claim gives a date,
+    #: for a claim of a status it ``reads``: its phrase says the fact is
+    #: absent or still sought ("survived the winter *without* a loan",
+    #: "started *looking for* a successor"), and the fact gets no value
+    undated: bool = False
     examples: list[str] = []
     counter_examples: list[str] = []
 
