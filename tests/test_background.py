@@ -343,33 +343,16 @@ def test_undecided_former_plans_leave_the_new_date_standing():
     assert (record.status, record.value) == ("expected", "2026-11-11")
 
 
-def test_a_fact_named_only_after_without_is_denied_and_one_sought_is_unconfirmed():
-    # "got through the winter without a loan": the loan is not there;
+def test_a_fact_named_only_as_what_is_sought_is_unconfirmed():
     # "started looking for a successor": the successor is not yet found
-    def claim(doc, n, text, status, key):
-        return claim_record(doc, n, text, status, subject="Corvel Motors", topic="business", key=key)
-
-    docs = doc_infos(2026, 5, "a", "b")
-    records = rollup(
-        [
-            claim("a", 1, "Corvel Motors got through the winter without any state loans", "confirmed", "funding"),
-            claim("b", 1, "Corvel Motors has started looking for a replacement", "confirmed", "replacement"),
-        ],
-        docs,
-    )
-    assert {r.key: r.status for r in records.values()} == {"funding": "denied", "replacement": "unconfirmed"}
-
-
-def test_a_hedged_claim_keeps_its_own_status_for_a_fact_named_after_without():
-    # "might get through the winter without a loan": a hedge, read as it stands
-    docs = doc_infos(2026, 5, "a")
+    docs = doc_infos(2026, 5, "b")
     records = rollup(
         [
             claim_record(
-                "a", 1, "Corvel Motors might get through the winter without a state loan", "rumored",
-                subject="Corvel Motors", topic="business", key="funding",
+                "b", 1, "Corvel Motors has started looking for a replacement", "confirmed",
+                subject="Corvel Motors", topic="business", key="replacement",
             )
         ],
         docs,
     )
-    assert [r.status for r in records.values()] == ["rumored"]
+    assert [r.status for r in records.values()] == ["unconfirmed"]

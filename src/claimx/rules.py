@@ -1263,8 +1263,8 @@ class BackgroundRule(BaseModel):
     reach: int = 3
     #: for a ``scene`` rule, it speaks whether or not the claim gives a date,
     #: for a claim of a status it ``reads``: its phrase says the fact is
-    #: absent or still sought ("survived the winter *without* a loan",
-    #: "started *looking for* a successor"), and the fact gets no value
+    #: still sought ("started *looking for* a successor"), and the fact
+    #: gets no value
     undated: bool = False
     examples: list[str] = []
     counter_examples: list[str] = []

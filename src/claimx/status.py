@@ -976,11 +976,10 @@ def _history(
                 claim = {**claim, "dates": [], "entities": []}
         scene = scene_rule(claim.get("text") or "", _slot_words(topic, key)) if not reviewed else None
         if scene is not None and scene.speaks is not None and scene.undated:
-            # "the ferry line got through the winter without a loan", "has
-            # started looking for a successor": the phrase says the fact is
-            # absent or still sought, whatever the claim's own news, when
-            # that news is stated as fact or as a plan (not "cannot close
-            # without approval"); what the claim gives is not the fact's value
+            # "has started looking for a successor": the phrase says the
+            # fact is still sought, whatever the claim's own news, when that
+            # news is stated as fact or as a plan (not "might look for one");
+            # what the claim gives is not the fact's value
             if status in (scene.reads if isinstance(scene.reads, list) else [scene.reads]):
                 status = scene.speaks
                 value = None
