@@ -364,3 +364,33 @@ def test_a_claim_that_names_the_subject_speaks_before_a_cued_one_that_names_noth
     plain = _claim("b", 2, "Corvel Motors has received loans from the state", "confirmed", "funding")
     (record,) = rollup([cond, plain], _docs("b")).values()
     assert [(s.doc_id, s.status) for s in record.history] == [("b", "confirmed")]
+
+
+def _counted(doc_id, n, text, figure, cues=()):
+    claim = claim_record(doc_id, n, text, "confirmed", subject="Corvel Motors", topic="business", key="job cuts", cues=cues)
+    at = text.index(figure)
+    claim["span"] = {"start": 100 * n, "end": 100 * n + len(text)}
+    claim["entities"] = [{"text": figure, "start": 100 * n + at, "end": 100 * n + at + len(figure), "label": "CARDINAL"}]
+    return claim
+
+
+def test_the_total_of_a_counted_fact_speaks_over_its_parts():
+    # "a plan in which 9,000 jobs go" beside "2,500 in Spain" and "1,800 in
+    # Italy": the total is the fact's value, whichever claim carries a cue
+    claims = [
+        _counted("a", 1, "a plan in which 9,000 jobs go", "9,000"),
+        _counted("a", 2, "Spain will lose 2,500 jobs", "2,500", cues=["will"]),
+        _counted("a", 3, "Italy will lose 1,800 jobs", "1,800", cues=["will"]),
+    ]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert record.value == "9,000"
+
+
+def test_two_figures_are_no_total_and_its_parts():
+    # a figure and one other: which is the news is not arithmetic
+    claims = [
+        _counted("a", 1, "a plan in which 9,000 jobs go", "9,000"),
+        _counted("a", 2, "Spain will lose 2,500 jobs", "2,500", cues=["will"]),
+    ]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert record.value == "2,500"

@@ -930,6 +930,9 @@ def _history(
         # speaks for its article only when nothing else of it does
         year = docs[doc_id].rank()[0].year
         best, _, claim = min(fresh, key=lambda entry: (_long_past(entry[2], year), *_entry_order(entry)))
+        total = _total(fresh, claim, topic, key) if best != 0 else None
+        if total is not None:
+            claim = total
         value = _value(claim, topic, key)
         # "while widely anticipated for 2025, no final date has been set":
         # a sentence that hedges a value and says in so many words that it
@@ -1012,6 +1015,45 @@ def _history(
             )
         )
     return history
+
+
+#: an amount as written: its figure and its scale ("4,300", "$2.5 billion", "€50m")
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|m|k)?(?![^\W\d_])", re.IGNORECASE)
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+def _amount(value: str | None) -> float | None:
+    """RETURNS (float | None): the number an amount writes ("4,300" -> 4300, "$2.5bn" -> 2.5e9), or None."""
+    found = _AMOUNT.search(value or "")
+    if found is None:
+        return None
+    try:
+        number = float(found.group(1).replace(",", ""))
+    except ValueError:
+        return None
+    return number * _SCALE.get((found.group(2) or "").casefold(), 1.0)
+
+
+def _total(
+    fresh: list[tuple[int, int, Mapping[str, Any]]], claim: Mapping[str, Any], topic: str, key: str
+) -> Mapping[str, Any] | None:
+    """RETURNS (Mapping | None): of an article's claims on a fact counted or
+    summed (job cuts, orders), the one whose figure is the total of the
+    others', when the one chosen to speak gives a part: "the plan cuts 9,000
+    jobs", then "2,500 of them in Spain", "1,800 in Italy" (two parts or more,
+    the total at least their sum, the same status); else None."""
+    if _value_kind(topic, key) not in ("amount", "count"):
+        return None
+    figures = []
+    for _, _, other in fresh:
+        number = _amount(_value(other, topic, key))
+        if number is not None and other["status"] == claim["status"]:
+            figures.append((number, other))
+    if len(figures) < 3:
+        return None
+    top, whole = max(figures, key=lambda item: item[0])
+    parts = sum(number for number, other in figures if other is not whole)
+    return whole if whole is not claim and top >= parts else None
 
 
 def _all_background(entries: list[tuple[int, int, Mapping[str, Any]]], background: frozenset[str]) -> bool:
