@@ -511,6 +511,21 @@ def test_attribution_named_report_nested_in_a_quotation_does_not_speak_for_it(an
     assert rest.attribution is not None and "Reyes" in rest.attribution.text, rest.attribution
 
 
+def test_attribution_pronoun_report_nested_in_a_quotation_does_not_speak_for_it(analyse):
+    # "she" inside the quotation is someone the speaker reports: resolved to
+    # the banker named before, it keeps its own claim, not the quotation's
+    text = (
+        "Central bank chief Ada Vance spoke to lawmakers on Monday.\n\n"
+        '"Bond yields fell by two points after the speech. She is saying that prices will rise,"'
+        " said Tom Reyes, a strategist at Kestrel."
+    )
+    records = analyse(text)
+    first = next(r for r in records if "yields" in r.text)
+    assert first.attribution is not None and "Reyes" in first.attribution.text, first.attribution
+    nested = next(r for r in records if "prices" in r.text)
+    assert nested.attribution is not None and "Vance" in nested.attribution.text, nested.attribution
+
+
 def test_attribution_tag_verb_right_before_a_quotation_gives_its_speaker(analyse):
     # "continued" tags a quotation before it as well as after it
     text = 'Mayor Tom Reyes spoke at the quay. Reyes continued, "The ferry will stop in June. The pier is unsafe."'

@@ -1547,10 +1547,12 @@ class AttributionTagger(RulePackComponent):
                 break
         after = -1 if found is None else found.get("at", found["start"])
         speaker = self._nearest_speaker(doc, source["start"], after, want_person)
+        # where the pronoun itself stands, for a report nested in a quotation
+        said_at = source.get("at", source["start"])
         if speaker is not None:
-            return {**speaker, "pronoun": False, "resolved": True}
+            return {**speaker, "pronoun": False, "resolved": True, "said_at": said_at}
         if found is not None:
-            return {**found, "pronoun": False, "resolved": True}
+            return {**found, "pronoun": False, "resolved": True, "said_at": said_at}
         labels = ("PERSON",) if want_person else ("ORG",)
         # a lone last name of a person named in full is a person, whatever its label
         before = [
@@ -1686,7 +1688,7 @@ def _leads_into(doc: Doc, i: int, start: int) -> bool:
 def _within(source: dict[str, Any], q_start: int, q_end: int) -> bool:
     """RETURNS (bool): whether a source's own word stands inside the quotation
     at ``[q_start, q_end)``: someone the quoted speaker reports, not the speaker."""
-    at = source.get("at", source["start"])
+    at = source.get("said_at", source.get("at", source["start"]))
     return q_start <= at < q_end
 
 
