@@ -945,12 +945,16 @@ class AttributionTagger(RulePackComponent):
             # …?") is someone the speaker addresses, not the speaker
             # (a claim that only runs into it takes the quotation's source, its
             # own reporter's source does not speak for the quotation)
+            # a source named inside the quotation ('"A. Roe told me B," Lee
+            # said') is a report nested in the speaker's words: it speaks for
+            # its own claim, not for the rest of the quotation
             sources = [
                 c._.claim["attribution"]
                 for c in inside
                 if q_start <= c.start_char
                 and (c._.claim or {}).get("attribution") and not c._.claim["attribution"].get("pronoun")
                 and not _nested(c._.claim["attribution"], q_start, q_end)
+                and not _within(c._.claim["attribution"], q_start, q_end)
             ]
             source = sources[0] if sources else self._speaker_of(doc, text, ents, history, q_start, q_end)
             first = sent_of[inside[0].start]
@@ -1218,9 +1222,13 @@ class AttributionTagger(RulePackComponent):
             # saying, '…'" that the parser hung on the wrong clause) passes
             # the quotation on to the next ("X said A, saying, '…'"); a
             # ``tag_verb`` says only as the tag after it ('"…," he continued')
+            # so does one right before it ('She continued, "…"'), nothing but
+            # punctuation between them
             for verb, rule in (
                 (doc[i], rule) for i in candidates
-                if (rule := self._match("quote_verb", doc[i]) or (self._match("quote_tag", doc[i]) if tags else None)) is not None
+                if (rule := self._match("quote_verb", doc[i]) or (
+                    self._match("quote_tag", doc[i]) if tags or _leads_into(doc, i, span.start) else None
+                )) is not None
             ):
                 # '"The fact that he tried," Roe said': the parser may give the
                 # verb a second subject inside the quotation; the reporter is the
@@ -1539,10 +1547,12 @@ class AttributionTagger(RulePackComponent):
                 break
         after = -1 if found is None else found.get("at", found["start"])
         speaker = self._nearest_speaker(doc, source["start"], after, want_person)
+        # where the pronoun itself stands, for a report nested in a quotation
+        said_at = source.get("at", source["start"])
         if speaker is not None:
-            return {**speaker, "pronoun": False, "resolved": True}
+            return {**speaker, "pronoun": False, "resolved": True, "said_at": said_at}
         if found is not None:
-            return {**found, "pronoun": False, "resolved": True}
+            return {**found, "pronoun": False, "resolved": True, "said_at": said_at}
         labels = ("PERSON",) if want_person else ("ORG",)
         # a lone last name of a person named in full is a person, whatever its label
         before = [
@@ -1666,6 +1676,20 @@ def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
     whose claim the quoted speaker's word carries (the speaker is its source)."""
     at = source.get("at")
     return bool(source.get("resolved")) and at is not None and q_start <= at < q_end
+
+
+def _leads_into(doc: Doc, i: int, start: int) -> bool:
+    """RETURNS (bool): whether only punctuation lies between token ``i`` and
+    token ``start`` (a verb that opens the quotation after it: 'she went on,
+    "…"')."""
+    return i < start and all(doc[j].is_punct or doc[j].is_space for j in range(i + 1, start))
+
+
+def _within(source: dict[str, Any], q_start: int, q_end: int) -> bool:
+    """RETURNS (bool): whether a source's own word stands inside the quotation
+    at ``[q_start, q_end)``: someone the quoted speaker reports, not the speaker."""
+    at = source.get("said_at", source.get("at", source["start"]))
+    return q_start <= at < q_end
 
 
 def _nobody(source_text: str) -> bool:
