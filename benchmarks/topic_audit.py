@@ -85,7 +85,7 @@ def audit(name: str, folder: Path, nlp, extractor, rows: list) -> None:
                     for e in inside
                 ):
                     path = "money"
-                elif _attribute(claim, head, source):
+                elif _attribute(claim, head, source, tagger._match):
                     path = "attribute"
                 else:
                     same = [

@@ -440,6 +440,8 @@ TopicRole = Literal[
     "party_modifier",
     "describing_name",
     "untagged_other_party",
+    "governed_clause",
+    "relative_clause",
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 

@@ -468,10 +468,7 @@ class TopicTagger(RulePackComponent):
         # ``other``: an article's most common topic says little about a
         # clause that names none (sales figures in a release story).
         sent_of = sentence_ids(doc)
-        first_topic: dict[int, str] = {}
-        for claim, topic in zip(claims, topics):
-            if topic is not None:
-                first_topic.setdefault(sent_of[claim.start], topic)
+        heads = [claim.doc[(claim._.claim or {}).get("head", claim.root.i)] for claim in claims]
         last_person: str | None = None  # the person of the last cast or crew claim, for "he"/"she"
         parties: dict[str, set[str]] = {}  # key -> the parties that act in the article's claims of that key
         # a person is not "it": the pronoun does not name such a subject
@@ -481,7 +478,15 @@ class TopicTagger(RulePackComponent):
         # the claims no topic word speaks for
         fallen = {n for n, topic in enumerate(topics) if topic is None}
         for n in fallen:
-            topics[n] = _fallback(claims[n], claim_ents[n], first_topic.get(sent_of[claims[n].start]), self._match)
+            given = next(
+                (
+                    topics[m] for m in range(len(claims))
+                    if m not in fallen and sent_of[claims[m].start] == sent_of[claims[n].start]
+                    and self._takes_topic(heads[n], heads[m], topics[m])
+                ),
+                None,
+            )
+            topics[n] = _fallback(claims[n], claim_ents[n], given, self._match)
         # "The board said it had received three proposals", "the index closed
         # at 682": in an article that is a business story (half its claims or
         # more are business facts) a clause that names no topic of its own
@@ -686,6 +691,28 @@ class TopicTagger(RulePackComponent):
             if full is not None:
                 info["subject"] = {**info["subject"], "name": full}
         return doc
+
+    def _takes_topic(self, head: Token, giver: Token, topic: str) -> bool:
+        """RETURNS (bool): whether a claim with no topic word, headed by
+        ``head``, takes ``topic`` from the claim of its sentence headed by
+        ``giver``: not from a clause below its own (a ``governed_clause``
+        rule: what a frame reports, a relative or adverbial clause: "she
+        told reporters" is not about what the quote launches), and, as a
+        relative or participial clause (a ``relative_clause`` rule), only
+        when the noun it hangs on is a word of that topic ("the deliveries,
+        which were promised for May, will slip"; not "the group, which was
+        founded in 2009, launched an ad")."""
+        if giver.i != head.i and head in giver.ancestors:
+            below = next((t for t in (giver, *giver.ancestors) if t.head.i == head.i), giver)
+            rule = self._match("governed_clause", below)
+            if rule is not None:
+                _note(head, rule)
+                return False
+        rule = self._match("relative_clause", head)
+        if rule is not None and self._topic_word(head.head) != topic:
+            _note(head, rule)
+            return False
+        return True
 
     def _party_objects(self, claim: Span, words: list[int]) -> bool:
         """RETURNS (bool): whether the slot's verbs among ``words`` take no
