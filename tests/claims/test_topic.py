@@ -113,6 +113,13 @@ def test_topic_other_keys_on_its_attribute(analyse, text, key):
             "Taylor Reed will tour with Sam Cole in May.",
             "Taylor Reed",
         ),
+        # a person who acts, named by surname, is what the story follows, not the object
+        (
+            "Halvorsen urges council to block Dunmore Arena expansion",
+            "Councillor Erik Halvorsen urged the council to block the Dunmore Arena expansion. "
+            "Halvorsen said the plan was too costly.",
+            "Erik Halvorsen",
+        ),
         # a numbered name is what the story follows, wherever it stands
         (
             "Orrin denies Sky Relay 3 is in production",

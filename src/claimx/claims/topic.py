@@ -2,8 +2,9 @@
 
 - The article's *main subject* is a capitalised name of its title that the
   body also mentions: a numbered or colon name first ("Half-Life 3"), then
-  the object of the headline's verb ("Lumora+ renews *The Glass Meridian*"),
-  then the earliest; a surname grows to the body's full name; a model the
+  the object of the headline's verb ("Lumora+ renews *The Glass Meridian*")
+  unless a person acts before it, named by surname ("*Brandt* calls the
+  Harbour Authority's plan reckless"), then the earliest; a surname grows to the body's full name; a model the
   title names whole and the body only in parts ("First Talmar V40 …" /
   "the first V40, built by Talmar") is the title's name. Without one,
   the body's most frequent work, product or organisation entity. "The
@@ -415,6 +416,14 @@ class TopicTagger(RulePackComponent):
             marked = any(ch.isdigit() for ch in name) or ":" in name
             at = title.find(name)
             candidates.append((not marked, not self._object_in_title(doc, title, at), at, -len(name), name))
+        # "Brandt calls the rival plan reckless": a person who acts in the
+        # headline is the one the story follows, not the object of the verb;
+        # a person, as a headline names one: by the surname of a name the
+        # body writes in full (the tagger also takes a firm or a club for a person)
+        people = {e.text for e in ents if e.label_ == "PERSON"}
+        actors = [c for c in candidates if c[1] and any(p.endswith(" " + c[4]) and p not in title for p in people)]
+        if actors and min(actors)[2] < min(candidates)[2]:
+            candidates = [(c[0], True, *c[2:]) for c in candidates]
         if candidates:
             best = min(candidates)[4]
             if min(candidates)[0]:
@@ -2039,7 +2048,8 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
     of the slot's noun ("the governor's endorsement"), else the agent of a
     passive, else the predicate's subject (through the clause a subjectless
     one hangs on: "is not ready to back her"); "he", "she", "I" or "we" is
-    the speaker, else the person the sentence named before it. The other
+    the speaker, else the person the sentence named before it; "who" the
+    name its clause follows ("Vale, a senator who met Kerr"). The other
     party is the person, organisation or country named as the object of
     the predicate or of the slot's word, or after its "with", "for", "of"
     ("endorsed Kerr", "will meet with the governor", "an inquiry into the
@@ -2130,6 +2140,16 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
             subject = {"name": re.sub(r"['’]s$", "", found.text), "start": top.idx, "end": top.idx + len(top)}
     else:
         found = party(top)
+        relative = match("relative_pronoun", top) if found is None else None
+        if relative is not None:
+            # "Senator Vale, who met Kerr on Monday", "Vale, a senator who
+            # met Kerr": the one the clause follows
+            follows = top.head.head
+            if follows.dep_ == APPOSITION_DEP and party(follows.head) is not None:
+                follows = follows.head
+            found = party(follows)
+            if found is not None:
+                _note(top, relative)
         if found is None:
             # a name in apposition to the subject (a ``party_apposition`` rule)
             appos = next(
