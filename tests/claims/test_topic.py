@@ -692,6 +692,12 @@ def test_topic_what_is_announced_decides(analyse, text, topic):
             "The council backed the plan that Ilse Brandt drew up, and the Harbour Authority welcomed it.",
             "Ilse Brandt",
         ),
+        # a headline that calls a person by first name: the one the body names in full
+        (
+            "Big Night For Ilse As Voters Turn Out.\n\n"
+            "Mayor Ilse Brandt won a second term on Sunday, and the Harbour Authority congratulated her.",
+            "Ilse Brandt",
+        ),
     ],
 )
 def test_topic_main_subject_of_an_untitled_article_is_read_by_its_headline(nlp, body, subject):

@@ -371,10 +371,13 @@ class TopicTagger(RulePackComponent):
             # Price In Close Race"): of its capitalised runs, only a name the
             # body tags as one counts ("Brandt's" as "Brandt")
             tagged = {e.text for e in ents if e.start_char >= skip and e.label_ not in NUMERIC_LABELS}
+            people = {e.text for e in ents if e.start_char >= skip and e.label_ == "PERSON"}
             owned = (re.sub(r"['’]s$", "", name) for name in names)
+            # a surname, or a first name ("Hillary"), of a person the body names in full counts too
             names = list(dict.fromkeys(
                 name for name in owned
                 if name in tagged or any(t.endswith(" " + name) for t in tagged)
+                or (" " not in name and any(t.startswith(name + " ") for t in people))
             ))
         split: dict[str, str] = {}  # a model's name the body writes only in parts -> a word of it the body writes
         for name in list(names):
@@ -433,8 +436,17 @@ class TopicTagger(RulePackComponent):
                 model = _lead_model(doc, text, best)
                 if model is not None:
                     return model
-            # "Aasgaard" in the title, "Henrik Aasgaard" in the body
+            # "Aasgaard" in the title, "Henrik Aasgaard" in the body; a
+            # person a headline saved with the body calls by first name
+            # ("Hillary"), the one the body names in full
             full = [e.text for e in ents if e.label_ == "PERSON" and e.text.endswith(" " + best)]
+            if not full and skip and " " not in best:
+                firsts = Counter(
+                    re.sub(r"['’]s$", "", e.text) for e in ents
+                    if e.label_ == "PERSON" and e.start_char >= skip and e.text.startswith(best + " ")
+                )
+                if firsts:
+                    return firsts.most_common(1)[0][0]
             return max(full, key=len) if full else best
         # "on May 2" tagged a product is a date, no subject
         dated = {i for d in doc.spans["dates"] for i in range(d.start, d.end)} if "dates" in doc.spans else set()
