@@ -357,6 +357,20 @@ def test_topic_pronoun_subjects(analyse, start, subject):
     assert got == [subject], [(r.text, r.subject.name) for r in records]
 
 
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("The ferry plan was drawn up by Ilse Brandt, who has chaired the harbour board since 2019.", "who has"),
+        # through an apposition to the name
+        ("The plan was drawn up by Ilse Brandt, a councillor who has chaired the harbour board since 2019.", "a councillor"),
+    ],
+)
+def test_topic_who_is_the_person_its_clause_follows(analyse, text, start):
+    # a claim about an attribute ("other") in a "who" clause is the person's
+    got = [r.subject.name for r in analyse(text) if r.text.startswith(start)]
+    assert got == ["Ilse Brandt"], [(r.text, r.subject.name) for r in analyse(text)]
+
+
 def test_topic_it_in_a_joined_clause_and_after_a_noun(analyse):
     body = (
         "Lisko Air said on Monday that talks with its suitor continue. Ventra Airways has spoken to Lisko Air's "

@@ -609,7 +609,7 @@ class TopicTagger(RulePackComponent):
             if info["subject"]["start"] is None:
                 # "Brenwick, which has been hit hard, has asked for $4
                 # billion": "which" is the name its clause follows
-                relative = _relative_subject(claim, ents, starts, self._match)
+                relative = _relative_subject(claim, ents, starts, self._match, people=info["topic"] == "other")
                 if relative is not None and relative[1].text != main:
                     pronoun, name = relative
                     info["subject"] = {"name": name.text, "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
@@ -2438,11 +2438,13 @@ def _subject_before(token: Token) -> Span | None:
     return t.doc[_name_start(t) : t.i + 1]
 
 
-def _relative_subject(claim: Span, ents: list[Span], starts: list[int], match: Match) -> tuple[Token, Span] | None:
+def _relative_subject(
+    claim: Span, ents: list[Span], starts: list[int], match: Match, people: bool = False
+) -> tuple[Token, Span] | None:
     """RETURNS (tuple[Token, Span] | None): the relative pronoun that is the
     subject of a claim that is a relative clause, and the name (a work,
-    product or organisation entity) the clause follows ("Brenwick, which has
-    been hit hard"); else None."""
+    product or organisation entity; with ``people``, a person too: "Ilse
+    Brandt, who has led the council since 2019") the clause follows; else None."""
     import bisect
 
     doc = claim.doc
@@ -2453,8 +2455,12 @@ def _relative_subject(claim: Span, ents: list[Span], starts: list[int], match: M
         return None
     pronoun, rule = found
     at = head.head.i
+    if people and doc[at].dep_ == APPOSITION_DEP:
+        # "Ilse Brandt, a councillor who …": the name the apposition describes
+        at = doc[at].head.i
     n = bisect.bisect_right(starts, at) - 1
-    if n < 0 or not ents[n].start <= at < ents[n].end or ents[n].label_ not in SUBJECT_LABELS:
+    labels = SUBJECT_LABELS | {"PERSON"} if people else SUBJECT_LABELS
+    if n < 0 or not ents[n].start <= at < ents[n].end or ents[n].label_ not in labels:
         return None
     _note(pronoun, rule)
     return pronoun, ents[n]
