@@ -371,6 +371,19 @@ def test_topic_who_is_the_person_its_clause_follows(analyse, text, start):
     assert got == ["Ilse Brandt"], [(r.text, r.subject.name) for r in analyse(text)]
 
 
+def test_topic_a_named_party_holds_its_own_attribute_in_news_about_people(analyse):
+    # in an article that follows a person or a body, another person or body
+    # named as the subject of a claim about an attribute is that claim's subject
+    body = (
+        "Mayor Ilse Brandt won the harbour vote on Monday. Councillor Piet Vandel rejected the outcome of the count. "
+        "The Dunmore Ferry Union has dropped its objection."
+    )
+    records = analyse(body, title="Brandt wins harbour vote")
+    got = {r.text.split()[1]: r.subject.name for r in records if r.topic == "other"}
+    assert got.get("Piet", "").endswith("Piet Vandel"), [(r.text, r.topic, r.subject.name) for r in records]
+    assert got.get("Dunmore", "").endswith("Dunmore Ferry Union"), [(r.text, r.topic, r.subject.name) for r in records]
+
+
 def test_topic_it_in_a_joined_clause_and_after_a_noun(analyse):
     body = (
         "Lisko Air said on Monday that talks with its suitor continue. Ventra Airways has spoken to Lisko Air's "

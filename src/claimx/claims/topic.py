@@ -499,6 +499,8 @@ class TopicTagger(RulePackComponent):
         main_person = any(e.label_ == "PERSON" and e.text == main for e in ents)
         #: the last subject a claim named, other than the main one, and its sentence
         named_last: tuple[str, int, str] | None = None  # and its entity label
+        # news about people and bodies (the main subject is one): they hold their own facts
+        parties_act = bool(main) and any(e.text == main and e.label_ in _HOLDER_LABELS for e in ents)
         # the claims no topic word speaks for
         fallen = {n for n, topic in enumerate(topics) if topic is None}
         for n in fallen:
@@ -585,6 +587,15 @@ class TopicTagger(RulePackComponent):
                 parties.setdefault(info["key"], set()).add(actor.text)
             else:
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
+                named = _named_party(claim, claim_ents[n], main) if parties_act and info["topic"] == "other" and info["subject"]["start"] is None else None
+                if named is not None:
+                    # "Senator Vale will not vote for him", "the union refused
+                    # the demands": in news that follows people and bodies, one
+                    # named as the subject of an attribute's claim holds it
+                    info["subject"] = {"name": named.text, "start": named.start_char, "end": named.end_char}
+                    if info["key"] in (named.text, named.text.split()[-1]):
+                        head = claim.doc[info.get("head", claim.root.i)]
+                        info["key"] = _attribute(claim, head, info.get("attribution") or {}, self._match) or "other"
             recipient = (
                 _recipient(claim, claim_ents[n], [h[0] for h in slot_hits[n] if h[3].key == info["key"]], main, self._match)
                 if (info["topic"], info["key"]) in self.follow_keys else None
@@ -2436,6 +2447,30 @@ def _subject_before(token: Token) -> Span | None:
     if t is None or t.pos_ != PROPER_NOUN_POS or t.ent_type_ in _NOT_JOINED:
         return None
     return t.doc[_name_start(t) : t.i + 1]
+
+
+#: entity labels of a party that holds its own facts in news about people and bodies
+_HOLDER_LABELS = frozenset({"PERSON", "ORG"})
+
+
+def _named_party(claim: Span, ents: list[Span], main: str | None) -> Span | None:
+    """RETURNS (Span | None): the person or organisation entity that is the
+    grammatical subject of a claim's predicate, other than the main subject
+    and outside the claim's source; else None."""
+    doc = claim.doc
+    info = claim._.claim or {}
+    source = info.get("attribution") or {}
+    head = doc[info.get("head", claim.root.i)]
+    subjects = {c.i for c in head.children if c.dep_ in SUBJECT_DEPS}
+    subjects |= {c.i for i in list(subjects) for c in doc[i].children if c.dep_ == APPOSITION_DEP}
+    for ent in ents:
+        if ent.label_ not in _HOLDER_LABELS or ent.text == main or (main and ent.text in main):
+            continue
+        if source and source["start"] <= ent.start_char < source["end"]:
+            continue
+        if any(ent.start <= i < ent.end for i in subjects):
+            return ent
+    return None
 
 
 def _relative_subject(
