@@ -25,7 +25,7 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 13),
     "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 12),
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
-    "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 8),
+    "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 9),
     "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 10),
     "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 12),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 4),
@@ -36,7 +36,8 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # tablet-leak history 9 (was 10) since the thirteenth session: tablet-leak's spec-leak article
 # now sources "…, a trade newsletter, which said A began mass production" to the
 # newsletter (was "The leak"), and a past report of a past event reads confirmed
-TOTAL_FLOORS = {"found": 121, "status": 100, "history": 61, "value": 95}
+# 121/101/61/94 since the fourteenth session (roll-up history +2 value, groups +1 status -1 value)
+TOTAL_FLOORS = {"found": 121, "status": 101, "history": 61, "value": 94}
 
 
 def _build_articles(folder: Path) -> None:

@@ -79,6 +79,9 @@ def test_slots_a_share_of_something_is_no_stake(analyse, text):
         ("Tobias Ferrant was endorsed on Monday by Governor Lena Marsh.", "Lena Marsh", "Ferrant endorsement"),
         ("Councillor Ada Rusk said she was not ready to support Mayor Tobias Ferrant.", "Ada Rusk", "Ferrant endorsement"),
         ("Senator Piet Vandel will meet with Governor Odell Price on Friday.", "Piet Vandel", "Price meeting"),
+        # "who" is the one its clause follows, through an apposition to the name
+        ("Mayor Ilse Brandt, a Dunmore Liberal who has met Governor Hal Orme twice, backs the plan.", "Ilse Brandt", "Orme meeting"),
+        ("The board heard from Ada Rusk, who endorsed Tobias Ferrant last spring.", "Ada Rusk", "Ferrant endorsement"),
         ("The Vellmar Port Authority opened an investigation into Orrin Shipping.", "Vellmar Port Authority", "Orrin Shipping investigation"),
     ],
 )

@@ -113,6 +113,13 @@ def test_topic_other_keys_on_its_attribute(analyse, text, key):
             "Taylor Reed will tour with Sam Cole in May.",
             "Taylor Reed",
         ),
+        # a person who acts, named by surname, is what the story follows, not the object
+        (
+            "Halvorsen urges council to block Dunmore Arena expansion",
+            "Councillor Erik Halvorsen urged the council to block the Dunmore Arena expansion. "
+            "Halvorsen said the plan was too costly.",
+            "Erik Halvorsen",
+        ),
         # a numbered name is what the story follows, wherever it stands
         (
             "Orrin denies Sky Relay 3 is in production",
@@ -348,6 +355,33 @@ def test_topic_pronoun_subjects(analyse, start, subject):
     records = analyse(PRONOUN_BODY, title="Talmot seeks more aid")
     got = [r.subject.name for r in records if r.text.startswith(start)]
     assert got == [subject], [(r.text, r.subject.name) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("The ferry plan was drawn up by Ilse Brandt, who has chaired the harbour board since 2019.", "who has"),
+        # through an apposition to the name
+        ("The plan was drawn up by Ilse Brandt, a councillor who has chaired the harbour board since 2019.", "a councillor"),
+    ],
+)
+def test_topic_who_is_the_person_its_clause_follows(analyse, text, start):
+    # a claim about an attribute ("other") in a "who" clause is the person's
+    got = [r.subject.name for r in analyse(text) if r.text.startswith(start)]
+    assert got == ["Ilse Brandt"], [(r.text, r.subject.name) for r in analyse(text)]
+
+
+def test_topic_a_named_party_holds_its_own_attribute_in_news_about_people(analyse):
+    # in an article that follows a person or a body, another person or body
+    # named as the subject of a claim about an attribute is that claim's subject
+    body = (
+        "Mayor Ilse Brandt won the harbour vote on Monday. Councillor Piet Vandel rejected the outcome of the count. "
+        "The Dunmore Ferry Union has dropped its objection."
+    )
+    records = analyse(body, title="Brandt wins harbour vote")
+    got = {r.text.split()[1]: r.subject.name for r in records if r.topic == "other"}
+    assert got.get("Piet", "").endswith("Piet Vandel"), [(r.text, r.topic, r.subject.name) for r in records]
+    assert got.get("Dunmore", "").endswith("Dunmore Ferry Union"), [(r.text, r.topic, r.subject.name) for r in records]
 
 
 def test_topic_it_in_a_joined_clause_and_after_a_noun(analyse):
@@ -683,6 +717,12 @@ def test_topic_what_is_announced_decides(analyse, text, topic):
         (
             "Brandt's Harbour Plan Wins Council Vote.\n\n"
             "The council backed the plan that Ilse Brandt drew up, and the Harbour Authority welcomed it.",
+            "Ilse Brandt",
+        ),
+        # a headline that calls a person by first name: the one the body names in full
+        (
+            "Big Night For Ilse As Voters Turn Out.\n\n"
+            "Mayor Ilse Brandt won a second term on Sunday, and the Harbour Authority congratulated her.",
             "Ilse Brandt",
         ),
     ],

@@ -2,8 +2,9 @@
 
 - The article's *main subject* is a capitalised name of its title that the
   body also mentions: a numbered or colon name first ("Half-Life 3"), then
-  the object of the headline's verb ("Lumora+ renews *The Glass Meridian*"),
-  then the earliest; a surname grows to the body's full name; a model the
+  the object of the headline's verb ("Lumora+ renews *The Glass Meridian*")
+  unless a person acts before it, named by surname ("*Brandt* calls the
+  Harbour Authority's plan reckless"), then the earliest; a surname grows to the body's full name; a model the
   title names whole and the body only in parts ("First Talmar V40 …" /
   "the first V40, built by Talmar") is the title's name. Without one,
   the body's most frequent work, product or organisation entity. "The
@@ -370,10 +371,13 @@ class TopicTagger(RulePackComponent):
             # Price In Close Race"): of its capitalised runs, only a name the
             # body tags as one counts ("Brandt's" as "Brandt")
             tagged = {e.text for e in ents if e.start_char >= skip and e.label_ not in NUMERIC_LABELS}
+            people = {e.text for e in ents if e.start_char >= skip and e.label_ == "PERSON"}
             owned = (re.sub(r"['’]s$", "", name) for name in names)
+            # a surname, or a first name ("Hillary"), of a person the body names in full counts too
             names = list(dict.fromkeys(
                 name for name in owned
                 if name in tagged or any(t.endswith(" " + name) for t in tagged)
+                or (" " not in name and any(t.startswith(name + " ") for t in people))
             ))
         split: dict[str, str] = {}  # a model's name the body writes only in parts -> a word of it the body writes
         for name in list(names):
@@ -415,6 +419,14 @@ class TopicTagger(RulePackComponent):
             marked = any(ch.isdigit() for ch in name) or ":" in name
             at = title.find(name)
             candidates.append((not marked, not self._object_in_title(doc, title, at), at, -len(name), name))
+        # "Brandt calls the rival plan reckless": a person who acts in the
+        # headline is the one the story follows, not the object of the verb;
+        # a person, as a headline names one: by the surname of a name the
+        # body writes in full (the tagger also takes a firm or a club for a person)
+        people = {e.text for e in ents if e.label_ == "PERSON"}
+        actors = [c for c in candidates if c[1] and any(p.endswith(" " + c[4]) and p not in title for p in people)]
+        if actors and min(actors)[2] < min(candidates)[2]:
+            candidates = [(c[0], True, *c[2:]) for c in candidates]
         if candidates:
             best = min(candidates)[4]
             if min(candidates)[0]:
@@ -424,8 +436,17 @@ class TopicTagger(RulePackComponent):
                 model = _lead_model(doc, text, best)
                 if model is not None:
                     return model
-            # "Aasgaard" in the title, "Henrik Aasgaard" in the body
+            # "Aasgaard" in the title, "Henrik Aasgaard" in the body; a
+            # person a headline saved with the body calls by first name
+            # ("Hillary"), the one the body names in full
             full = [e.text for e in ents if e.label_ == "PERSON" and e.text.endswith(" " + best)]
+            if not full and skip and " " not in best:
+                firsts = Counter(
+                    re.sub(r"['’]s$", "", e.text) for e in ents
+                    if e.label_ == "PERSON" and e.start_char >= skip and e.text.startswith(best + " ")
+                )
+                if firsts:
+                    return firsts.most_common(1)[0][0]
             return max(full, key=len) if full else best
         # "on May 2" tagged a product is a date, no subject
         dated = {i for d in doc.spans["dates"] for i in range(d.start, d.end)} if "dates" in doc.spans else set()
@@ -475,6 +496,8 @@ class TopicTagger(RulePackComponent):
         main_person = any(e.label_ == "PERSON" and e.text == main for e in ents)
         #: the last subject a claim named, other than the main one, and its sentence
         named_last: tuple[str, int, str] | None = None  # and its entity label
+        # news about people and bodies (the main subject is one): they hold their own facts
+        parties_act = bool(main) and any(e.text == main and e.label_ in _HOLDER_LABELS for e in ents)
         # the claims no topic word speaks for
         fallen = {n for n, topic in enumerate(topics) if topic is None}
         for n in fallen:
@@ -569,6 +592,15 @@ class TopicTagger(RulePackComponent):
                 parties.setdefault(info["key"], set()).add(actor.text)
             else:
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
+                named = _named_party(claim, claim_ents[n], main) if parties_act and info["topic"] == "other" and info["subject"]["start"] is None else None
+                if named is not None:
+                    # "Senator Vale will not vote for him", "the union refused
+                    # the demands": in news that follows people and bodies, one
+                    # named as the subject of an attribute's claim holds it
+                    info["subject"] = {"name": named.text, "start": named.start_char, "end": named.end_char}
+                    if info["key"] in (named.text, named.text.split()[-1]):
+                        head = claim.doc[info.get("head", claim.root.i)]
+                        info["key"] = _attribute(claim, head, info.get("attribution") or {}, self._match) or "other"
             recipient = (
                 _recipient(claim, claim_ents[n], [h[0] for h in slot_hits[n] if h[3].key == info["key"]], main, self._match)
                 if (info["topic"], info["key"]) in self.follow_keys else None
@@ -593,7 +625,7 @@ class TopicTagger(RulePackComponent):
             if info["subject"]["start"] is None:
                 # "Brenwick, which has been hit hard, has asked for $4
                 # billion": "which" is the name its clause follows
-                relative = _relative_subject(claim, ents, starts, self._match)
+                relative = _relative_subject(claim, ents, starts, self._match, people=info["topic"] == "other")
                 if relative is not None and relative[1].text != main:
                     pronoun, name = relative
                     info["subject"] = {"name": name.text, "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
@@ -2066,7 +2098,8 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
     of the slot's noun ("the governor's endorsement"), else the agent of a
     passive, else the predicate's subject (through the clause a subjectless
     one hangs on: "is not ready to back her"); "he", "she", "I" or "we" is
-    the speaker, else the person the sentence named before it. The other
+    the speaker, else the person the sentence named before it; "who" the
+    name its clause follows ("Vale, a senator who met Kerr"). The other
     party is the person, organisation or country named as the object of
     the predicate or of the slot's word, or after its "with", "for", "of"
     ("endorsed Kerr", "will meet with the governor", "an inquiry into the
@@ -2157,6 +2190,16 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
             subject = {"name": re.sub(r"['’]s$", "", found.text), "start": top.idx, "end": top.idx + len(top)}
     else:
         found = party(top)
+        relative = match("relative_pronoun", top) if found is None else None
+        if relative is not None:
+            # "Senator Vale, who met Kerr on Monday", "Vale, a senator who
+            # met Kerr": the one the clause follows
+            follows = top.head.head
+            if follows.dep_ == APPOSITION_DEP and party(follows.head) is not None:
+                follows = follows.head
+            found = party(follows)
+            if found is not None:
+                _note(top, relative)
         if found is None:
             # a name in apposition to the subject (a ``party_apposition`` rule)
             appos = next(
@@ -2433,11 +2476,37 @@ def _subject_before(token: Token) -> Span | None:
     return t.doc[_name_start(t) : t.i + 1]
 
 
-def _relative_subject(claim: Span, ents: list[Span], starts: list[int], match: Match) -> tuple[Token, Span] | None:
+#: entity labels of a party that holds its own facts in news about people and bodies
+_HOLDER_LABELS = frozenset({"PERSON", "ORG"})
+
+
+def _named_party(claim: Span, ents: list[Span], main: str | None) -> Span | None:
+    """RETURNS (Span | None): the person or organisation entity that is the
+    grammatical subject of a claim's predicate, other than the main subject
+    and outside the claim's source; else None."""
+    doc = claim.doc
+    info = claim._.claim or {}
+    source = info.get("attribution") or {}
+    head = doc[info.get("head", claim.root.i)]
+    subjects = {c.i for c in head.children if c.dep_ in SUBJECT_DEPS}
+    subjects |= {c.i for i in list(subjects) for c in doc[i].children if c.dep_ == APPOSITION_DEP}
+    for ent in ents:
+        if ent.label_ not in _HOLDER_LABELS or ent.text == main or (main and ent.text in main):
+            continue
+        if source and source["start"] <= ent.start_char < source["end"]:
+            continue
+        if any(ent.start <= i < ent.end for i in subjects):
+            return ent
+    return None
+
+
+def _relative_subject(
+    claim: Span, ents: list[Span], starts: list[int], match: Match, people: bool = False
+) -> tuple[Token, Span] | None:
     """RETURNS (tuple[Token, Span] | None): the relative pronoun that is the
     subject of a claim that is a relative clause, and the name (a work,
-    product or organisation entity) the clause follows ("Brenwick, which has
-    been hit hard"); else None."""
+    product or organisation entity; with ``people``, a person too: "Ilse
+    Brandt, who has led the council since 2019") the clause follows; else None."""
     import bisect
 
     doc = claim.doc
@@ -2448,8 +2517,12 @@ def _relative_subject(claim: Span, ents: list[Span], starts: list[int], match: M
         return None
     pronoun, rule = found
     at = head.head.i
+    if people and doc[at].dep_ == APPOSITION_DEP:
+        # "Ilse Brandt, a councillor who …": the name the apposition describes
+        at = doc[at].head.i
     n = bisect.bisect_right(starts, at) - 1
-    if n < 0 or not ents[n].start <= at < ents[n].end or ents[n].label_ not in SUBJECT_LABELS:
+    labels = SUBJECT_LABELS | {"PERSON"} if people else SUBJECT_LABELS
+    if n < 0 or not ents[n].start <= at < ents[n].end or ents[n].label_ not in labels:
         return None
     _note(pronoun, rule)
     return pronoun, ents[n]
