@@ -751,7 +751,9 @@ class NonClaimRule(BaseModel):
 #: no claim; "Do you *think* it will pass?" floats one); "quote_reporter", a
 #: reporting verb with its subject first in its clause and nothing reported
 #: or done after it ("'Why now?' | the paper *asks*"), who spoke the quote
-#: before it, no claim; "performative_act", a verb in the simple present
+#: before it, no claim; "quote_lead", the same before the quotation it
+#: leads into, undated ("The mayor *said* in a statement. | '…'", "She
+#: *went* on to say, | '…'"), attribution, no claim; "performative_act", a verb in the simple present
 #: with "I"/"we" its subject and "you" its object ("I *ask* you to stay
 #: calm"), the act itself, no claim; "listener_aside", a verb with "you"
 #: its subject, a modal and no object ("as you can *imagine*"), a turn to
@@ -880,6 +882,7 @@ SegmentRole = Literal[
     "addressee",
     "question_content",
     "quote_reporter",
+    "quote_lead",
     "performative_act",
     "listener_aside",
     "afterthought",

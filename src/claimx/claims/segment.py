@@ -558,6 +558,37 @@ def reporter_of_no_claim(span: Span, head: Token, words: SegmentWords) -> bool:
     return True
 
 
+def quote_lead(span: Span, head: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a clause only says who speaks the quotation
+    right after it: a reporting verb with its subject first and nothing
+    reported or done in the clause (a ``quote_lead`` decision rule: "The
+    mayor said in a statement: | '…'", "She went on to say, | '…'"), no
+    date in it, and a quotation opening after it, past a comma, a colon, a
+    full stop or a line break. What the quote says is the claim, and the
+    clause its attribution; a dated one (", the mayor said on Monday: …") is
+    news of its own, a report made that day, and stays."""
+    rule = words.match("quote_lead", head, claim=span)
+    if rule is None:
+        return False
+    doc = span.doc
+    if any(d.start < span.end and span.start < d.end for d in doc.spans.get(DATES_KEY, [])):
+        return False
+    k = span.end
+    while k < len(doc) and (doc[k].is_space or (doc[k].is_punct and not doc[k].is_quote and doc[k].text in _LEAD_MARKS)):
+        k += 1
+    if k >= len(doc) or not (doc[k].is_quote and doc[k].text not in _CLOSING_QUOTES):
+        return False
+    words.note(rule, head)
+    return True
+
+
+#: what may stand between a quotation's reporter and the quote it leads into
+_LEAD_MARKS = frozenset({",", ":", "."})
+
+#: the quote marks that only close a quotation
+_CLOSING_QUOTES = frozenset({"”", "’"})
+
+
 def performative(head: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a clause performs the act its verb names,
     addressed to the listener, and so claims nothing (a ``performative_act``
@@ -2027,6 +2058,8 @@ class Segmenter(RulePackComponent):
                     continue  # "Do you back the plan?": asks for a stance, claims nothing
                 if reporter_of_no_claim(span, doc[head_i], self.words):
                     continue  # "'Why now?' asked the senator", "'Is it fair?' | the paper asks.": who asked, no claim
+                if quote_lead(span, doc[head_i], self.words):
+                    continue  # "The mayor said in a statement: | '…'": who speaks the quote after it, no claim
                 if performative(doc[head_i], self.words):
                     self._record_nonclaim(span, "performative", doc[head_i])
                     continue  # "I ask you to stay calm": the asking itself, no claim
