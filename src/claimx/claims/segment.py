@@ -52,7 +52,7 @@ from ..rules import (
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
-from .sentences import doc_text, is_dateline
+from .sentences import doc_quotations, doc_text, is_dateline
 from .tree import (
     ACTIVE_SUBJECT_DEP,
     ADVERBIAL_CLAUSE_DEP,
@@ -649,6 +649,23 @@ def _measure(token: Token) -> bool:
     return True
 
 
+def _reported_verdict(span: Span, head: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a clause is a verdict the article reports as a
+    named source's, in its own words, not quoted: its predicate is what a
+    verb of saying in the claim reports, and that verb has a noun or a name
+    as its subject (a ``reported_verdict`` decision rule: "The ministry
+    *says* the delay would be a terrible blow"). That the source said so is
+    a claim a reader can check; the speaker's own words in quotation marks
+    ("'It is a terrible blow,' she said") are the verdict."""
+    rule = words.match("reported_verdict", head, claim=span)
+    if rule is None:
+        return False
+    if any(start <= head.idx < end for start, end in doc_quotations(span.doc)):
+        return False
+    words.note(rule, head)
+    return True
+
+
 def is_opinion(span: Span, head: Token, words: SegmentWords = NO_WORDS) -> bool:
     """RETURNS (bool): whether a clause is pure opinion or praise, which the
     guide does not count as a claim: a copula whose complement is a
@@ -662,6 +679,8 @@ def is_opinion(span: Span, head: Token, words: SegmentWords = NO_WORDS) -> bool:
     ``measurable`` words of ``nonclaims.jsonl`` as their lexicons."""
     if any(_measure(t) for t in span):
         return False
+    if _reported_verdict(span, head, words):
+        return False  # "The ministry says the delay would be a terrible blow": what a named source said, a claim
     if words.is_("opinion_predicate", head):
         return True  # "it deserves to work", "fans love it"; not the wish of "would like to expand"
     if words.child("stance_adverb", head) is not None:
