@@ -676,13 +676,19 @@ def is_opinion(span: Span, head: Token, words: SegmentWords = NO_WORDS) -> bool:
     shapes of a verdict are the ``opinion_predicate``, ``stance_adverb``,
     ``verdict_participle``, ``forecast_linking``, ``verdict_complement`` and
     ``verdict`` decision rules, with the ``evaluative``, ``opinion_verb`` and
-    ``measurable`` words of ``nonclaims.jsonl`` as their lexicons."""
+    ``measurable`` words of ``nonclaims.jsonl`` as their lexicons; a verdict
+    a named source is reported to have given (``reported_verdict``) is a
+    claim that the source gave it."""
     if any(_measure(t) for t in span):
         return False
-    if _reported_verdict(span, head, words):
-        return False  # "The ministry says the delay would be a terrible blow": what a named source said, a claim
+    # "The ministry says the delay would be a terrible blow": what a named source said, a claim
+    return _verdict(span, head, words) and not _reported_verdict(span, head, words)
+
+
+def _verdict(span: Span, head: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a clause's predicate is a verdict (see :func:`is_opinion`)."""
     if words.is_("opinion_predicate", head):
-        return True  # "it deserves to work", "fans love it"; not the wish of "would like to expand"
+        return True  # "it deserves to work", "I love it"; not the wish of "would like to expand", nor "voters love him"
     if words.child("stance_adverb", head) is not None:
         return True  # "Honestly, a bigger battery is …", "It is, frankly, the best …": a stance adverb marks a verdict
     if words.is_("verdict_participle", head):
