@@ -753,7 +753,12 @@ class NonClaimRule(BaseModel):
 #: no claim; "Do you *think* it will pass?" floats one); "quote_reporter", a
 #: reporting verb with its subject first in its clause and nothing reported
 #: or done after it ("'Why now?' | the paper *asks*"), who spoke the quote
-#: before it, no claim; "performative_act", a verb in the simple present
+#: before it, no claim; "quote_lead", the same before the quotation it
+#: leads into, undated ("The mayor *said* in a statement. | '…'", "She
+#: *went* on to say, | '…'"), attribution, no claim; "reported_verdict", a
+#: clause a verb of saying with a noun or a name as its subject reports,
+#: outside quotation marks ("the ministry says a strike *would* be a
+#: terrible blow"): what the source said is a claim, no verdict; "performative_act", a verb in the simple present
 #: with "I"/"we" its subject and "you" its object ("I *ask* you to stay
 #: calm"), the act itself, no claim; "listener_aside", a verb with "you"
 #: its subject, a modal and no object ("as you can *imagine*"), a turn to
@@ -882,6 +887,8 @@ SegmentRole = Literal[
     "addressee",
     "question_content",
     "quote_reporter",
+    "quote_lead",
+    "reported_verdict",
     "performative_act",
     "listener_aside",
     "afterthought",

@@ -52,7 +52,7 @@ from ..rules import (
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
-from .sentences import doc_text, is_dateline
+from .sentences import doc_quotations, doc_text, is_dateline
 from .tree import (
     ACTIVE_SUBJECT_DEP,
     ADVERBIAL_CLAUSE_DEP,
@@ -558,6 +558,37 @@ def reporter_of_no_claim(span: Span, head: Token, words: SegmentWords) -> bool:
     return True
 
 
+def quote_lead(span: Span, head: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a clause only says who speaks the quotation
+    right after it: a reporting verb with its subject first and nothing
+    reported or done in the clause (a ``quote_lead`` decision rule: "The
+    mayor said in a statement: | '…'", "She went on to say, | '…'"), no
+    date in it, and a quotation opening after it, past a comma, a colon, a
+    full stop or a line break. What the quote says is the claim, and the
+    clause its attribution; a dated one (", the mayor said on Monday: …") is
+    news of its own, a report made that day, and stays."""
+    rule = words.match("quote_lead", head, claim=span)
+    if rule is None:
+        return False
+    doc = span.doc
+    if any(d.start < span.end and span.start < d.end for d in doc.spans.get(DATES_KEY, [])):
+        return False
+    k = span.end
+    while k < len(doc) and (doc[k].is_space or (doc[k].is_punct and not doc[k].is_quote and doc[k].text in _LEAD_MARKS)):
+        k += 1
+    if k >= len(doc) or not (doc[k].is_quote and doc[k].text not in _CLOSING_QUOTES):
+        return False
+    words.note(rule, head)
+    return True
+
+
+#: what may stand between a quotation's reporter and the quote it leads into
+_LEAD_MARKS = frozenset({",", ":", "."})
+
+#: the quote marks that only close a quotation
+_CLOSING_QUOTES = frozenset({"”", "’"})
+
+
 def performative(head: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether a clause performs the act its verb names,
     addressed to the listener, and so claims nothing (a ``performative_act``
@@ -618,6 +649,23 @@ def _measure(token: Token) -> bool:
     return True
 
 
+def _reported_verdict(span: Span, head: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a clause is a verdict the article reports as a
+    named source's, in its own words, not quoted: its predicate is what a
+    verb of saying in the claim reports, and that verb has a noun or a name
+    as its subject (a ``reported_verdict`` decision rule: "The ministry
+    *says* the delay would be a terrible blow"). That the source said so is
+    a claim a reader can check; the speaker's own words in quotation marks
+    ("'It is a terrible blow,' she said") are the verdict."""
+    rule = words.match("reported_verdict", head, claim=span)
+    if rule is None:
+        return False
+    if any(start <= head.idx < end for start, end in doc_quotations(span.doc)):
+        return False
+    words.note(rule, head)
+    return True
+
+
 def is_opinion(span: Span, head: Token, words: SegmentWords = NO_WORDS) -> bool:
     """RETURNS (bool): whether a clause is pure opinion or praise, which the
     guide does not count as a claim: a copula whose complement is a
@@ -628,11 +676,19 @@ def is_opinion(span: Span, head: Token, words: SegmentWords = NO_WORDS) -> bool:
     shapes of a verdict are the ``opinion_predicate``, ``stance_adverb``,
     ``verdict_participle``, ``forecast_linking``, ``verdict_complement`` and
     ``verdict`` decision rules, with the ``evaluative``, ``opinion_verb`` and
-    ``measurable`` words of ``nonclaims.jsonl`` as their lexicons."""
+    ``measurable`` words of ``nonclaims.jsonl`` as their lexicons; a verdict
+    a named source is reported to have given (``reported_verdict``) is a
+    claim that the source gave it."""
     if any(_measure(t) for t in span):
         return False
+    # "The ministry says the delay would be a terrible blow": what a named source said, a claim
+    return _verdict(span, head, words) and not _reported_verdict(span, head, words)
+
+
+def _verdict(span: Span, head: Token, words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a clause's predicate is a verdict (see :func:`is_opinion`)."""
     if words.is_("opinion_predicate", head):
-        return True  # "it deserves to work", "fans love it"; not the wish of "would like to expand"
+        return True  # "it deserves to work", "I love it"; not the wish of "would like to expand", nor "voters love him"
     if words.child("stance_adverb", head) is not None:
         return True  # "Honestly, a bigger battery is …", "It is, frankly, the best …": a stance adverb marks a verdict
     if words.is_("verdict_participle", head):
@@ -2027,6 +2083,8 @@ class Segmenter(RulePackComponent):
                     continue  # "Do you back the plan?": asks for a stance, claims nothing
                 if reporter_of_no_claim(span, doc[head_i], self.words):
                     continue  # "'Why now?' asked the senator", "'Is it fair?' | the paper asks.": who asked, no claim
+                if quote_lead(span, doc[head_i], self.words):
+                    continue  # "The mayor said in a statement: | '…'": who speaks the quote after it, no claim
                 if performative(doc[head_i], self.words):
                     self._record_nonclaim(span, "performative", doc[head_i])
                     continue  # "I ask you to stay calm": the asking itself, no claim
