@@ -270,6 +270,12 @@ class Grammar:
     #: (what their ``words`` regexes fullmatch, looked up rather than matched)
     tense_words: dict[str, frozenset[str]] = field(default_factory=dict)
     match_cache: dict[bool, tuple[str, list[Any]]] = field(init=False, default_factory=dict, repr=False, compare=False)
+    #: ``trigger`` and ``trigger_extra`` without IGNORECASE, searched in a lower-cased text
+    #: where that finds the same (:func:`_folded_pattern`, :func:`_lowered`); None where it may not
+    trigger_folded: re.Pattern[str] | None = None
+    trigger_extra_folded: re.Pattern[str] | None = None
+    #: the last text :func:`_lowered` was asked of, and its answer (a Doc's two passes share it)
+    lowered_cache: tuple[str, str | None] | None = field(init=False, default=None, repr=False, compare=False)
     #: ids of the claim-date patterns that give no TIMEX3 when every one is sought (``timeml: false``)
     claim_only: frozenset[str] = frozenset()
     #: ids of the patterns whose words count from the speaker's day (``speaker: true``)
@@ -434,6 +440,8 @@ def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compil
     extra = "".join(p + "|" for p in trigger_patterns)
     trigger_extra = compile(extra + r"\b(?:" + _alternation(extra_triggers) + r")\b", re.IGNORECASE)
     grammar = Grammar(compiled, vocab, modifiers, filler_re, tense, gate, trigger, claim_compiled, trigger_extra)
+    grammar.trigger_folded = _folded_pattern(trigger, compile)
+    grammar.trigger_extra_folded = _folded_pattern(trigger_extra, compile)
     grammar.claim_only = frozenset(rule.id for rule in pattern_rules if not rule.timeml)
     grammar.speaker_rules = frozenset(rule.id for rule in pattern_rules if rule.speaker)
     grammar.decisions = decisions
@@ -548,12 +556,51 @@ class Expression(NamedTuple):
 _BEFORE, _AFTER = 44, 16
 
 
-def _windows(clean: str, trigger: re.Pattern[str] | None) -> list[tuple[int, int]]:
-    """Stretches of ``clean`` around trigger words: the only places an expression can be."""
+#: characters outside ASCII that a case-insensitive ASCII letter matches though lower-casing
+#: does not make them ASCII ("ı" matches "i", "ſ" matches "s")
+_FOLDS_TO_ASCII = frozenset("\u0131\u017f")
+
+
+def _folded_pattern(pattern: re.Pattern[str] | None, compile: Callable[..., re.Pattern[str]]) -> re.Pattern[str] | None:
+    """RETURNS (re.Pattern | None): ``pattern`` (case-insensitive) compiled without IGNORECASE,
+    to be searched in a lower-cased text (:func:`_lowered`): the same matches, found faster
+    (the case-insensitive engine folds every character it compares). Only for a pattern all
+    ASCII with no capital (so no ``\\W``, ``\\D``, ``[A-Z]``); else None."""
+    if pattern is None or not pattern.flags & re.IGNORECASE:
+        return None
+    source = pattern.pattern
+    if not source.isascii() or source != source.lower():
+        return None
+    return compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+def _lowered(text: str, grammar: Grammar) -> str | None:
+    """RETURNS (str | None): ``text`` lower-cased, where a folded pattern (:func:`_folded_pattern`)
+    finds in it what its case-insensitive original finds in ``text``, at the same offsets: the
+    same length, and no character outside ASCII that lower-casing changes or that a
+    case-insensitive ASCII letter matches (:data:`_FOLDS_TO_ASCII`); else None."""
+    cached = grammar.lowered_cache
+    if cached is not None and cached[0] == text:
+        return cached[1]
+    low: str | None = text.lower()
+    if len(low) != len(text) or not text.isascii() and any(
+        c > "\x7f" and (c != c.lower() or c in _FOLDS_TO_ASCII) for c in set(text)
+    ):
+        low = None
+    grammar.lowered_cache = (text, low)
+    return low
+
+
+def _windows(clean: str, trigger: re.Pattern[str] | None, folded: tuple[str, re.Pattern[str]] | None = None) -> list[tuple[int, int]]:
+    """Stretches of ``clean`` around trigger words: the only places an expression can be.
+
+    folded (tuple | None): ``clean`` lower-cased and the trigger without IGNORECASE
+        (:func:`_lowered`, :func:`_folded_pattern`), searched instead: the same matches.
+    """
     if trigger is None:
         return [(0, len(clean))]
     windows: list[tuple[int, int]] = []
-    for match in trigger.finditer(clean):
+    for match in trigger.finditer(clean) if folded is None else folded[1].finditer(folded[0]):
         start, end = max(0, match.start() - _BEFORE), min(len(clean), match.end() + _AFTER)
         while end < len(clean) and not clean[end].isspace():  # never cut a word: the end guard looks ahead
             end += 1
@@ -573,7 +620,9 @@ def _matches(text: str, clean: str, grammar: Grammar, claim: bool) -> list[tuple
     cached = grammar.match_cache.get(claim)
     if cached is not None and cached[0] == text:
         return cached[1]
-    windows = _windows(clean, grammar.trigger if claim else grammar.trigger_extra)
+    trigger, folded_trigger = (grammar.trigger, grammar.trigger_folded) if claim else (grammar.trigger_extra, grammar.trigger_extra_folded)
+    low = _lowered(clean, grammar) if folded_trigger is not None else None
+    windows = _windows(clean, trigger, (low, folded_trigger) if low is not None and folded_trigger is not None else None)
     found: list[tuple[int, int, int, Expression]] = []
     # per window, whether each need of a pattern is there (searched once, shared by the patterns)
     present: list[dict[re.Pattern[str], bool]] = [{} for _ in windows]

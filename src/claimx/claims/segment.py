@@ -108,6 +108,18 @@ EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
 #: a gate: what it reads of a token, the values that may pass, and the attribute it reads
 #: ("dep_" lets a caller that read the token's dependency once hand it over)
 Gate = tuple[Callable[[Token], str], frozenset[str], str]
+#: several roles' gates merged by attribute (:meth:`SegmentWords.gate_union`): ``(getter, values)`` each
+GateUnion = tuple[tuple[Callable[[Token], str], frozenset[str]], ...]
+
+
+def passes_union(union: GateUnion | None, token: Token) -> bool:
+    """RETURNS (bool): whether ``token`` may pass a gate of ``union`` (always, for None)."""
+    if union is None:
+        return True
+    for get, values in union:
+        if get(token) in values:
+            return True
+    return False
 
 
 @dataclass
@@ -139,6 +151,28 @@ class SegmentWords:
     head_gates: dict[str, Gate] = field(default_factory=dict)
     #: the Doc being segmented and the entries of its ``rules_fired``, while ``begin`` holds
     _seen: tuple[Doc, set[tuple[str, int, int]]] | None = field(default=None, repr=False, compare=False)
+    #: :meth:`gate_union` of each list of roles asked
+    _unions: dict[tuple[tuple[str, str], ...], GateUnion | None] = field(default_factory=dict, repr=False, compare=False)
+
+    def gate_union(self, roles: tuple[tuple[str, str], ...]) -> GateUnion | None:
+        """RETURNS (GateUnion | None): the gates of ``roles`` (each ``("token", role)``, a
+        role's :attr:`gates`, or ``("head", role)``, its :attr:`head_gates`) merged by the
+        attribute they read: ``(getter, values)`` pairs such that a token for which no getter
+        gives one of its values passes the gate of none of them (so no rule of those roles
+        is tried, nor recorded). None when one of the roles has no gate: any token may pass."""
+        if roles in self._unions:
+            return self._unions[roles]
+        merged: dict[str, tuple[Callable[[Token], str], set[str]]] = {}
+        union: GateUnion | None = None
+        for where, role in roles:
+            gate = (self.gates if where == "token" else self.head_gates).get(role)
+            if gate is None:
+                break
+            merged.setdefault(gate[2], (gate[0], set()))[1].update(gate[1])
+        else:
+            union = tuple((get, frozenset(values)) for get, values in merged.values())
+        self._unions[roles] = union
+        return union
 
     def begin(self, doc: Doc) -> None:
         """Start segmenting ``doc``: its recorded rules are indexed for ``fire``."""
@@ -742,6 +776,16 @@ def _is_predicate(token: Token) -> bool:
     return any(child.dep_ in SUBJECT_DEPS for child in token.children)
 
 
+#: the gates of the roles :func:`is_clause_head` asks before its test of the clause dependencies
+_CLAUSE_HEAD_GATES = tuple(
+    ("token", role)
+    for role in (
+        "label_clause", "misattached_report", "clause_acl", "source_note", "set_off_participle",
+        "restrictive_participle", "set_off_adjective", "parenthetical_appositive", "noun_predicate",
+    )
+)
+
+
 def is_clause_head(
     token: Token, report_verbs: frozenset[str] | None = None, words: SegmentWords = NO_WORDS
 ) -> bool:
@@ -754,6 +798,8 @@ def is_clause_head(
     dep = token.dep_  # read once: every rule below is gated on it
     if dep == "ROOT":
         return not token.is_space and not token.is_punct and not _label(token, words)
+    if dep not in CLAUSE_DEPS and not passes_union(words.gate_union(_CLAUSE_HEAD_GATES), token):
+        return False  # most words: no rule below passes its gate, and the clause test fails
     rule = words.match("label_clause", token, dep=dep)
     if rule is not None and _label(token.head, words):
         words.note(rule, token)
@@ -1870,6 +1916,16 @@ def _dated_lead(doc: Doc, frame: Token, first: int) -> int:
     return lead
 
 
+#: the gates the claim heads other than clause heads are found behind, in the order
+#: ``segment_sentence`` asks: is_absolute, summary_appositive, event_gerund,
+#: summary_phrase, afterthought (two roles), prepositional_claim, figure_phrase
+_OTHER_HEAD_GATES = (
+    ("token", "absolute_with"), ("token", "summary_appositive"), ("head", "event_gerund"),
+    ("token", "summary_phrase"), ("token", "afterthought"), ("token", "afterthought_phrase"),
+    ("token", "set_off_preposition"), ("token", "figure_with"),
+)
+
+
 class Segmenter(RulePackComponent):
     """Find clause-sized claims in each sentence.
 
@@ -1970,18 +2026,22 @@ class Segmenter(RulePackComponent):
             start = sent.start_char + at
             record_rule(doc, self.nonclaim_ids[("credit", phrase)], start, start + len(phrase))
             return []  # "Ann Lee contributed reporting from Lima": a credit line, a byline's kin
+        others = self.words.gate_union(_OTHER_HEAD_GATES)
         heads = [
             t
             for t in sent
             if (
                 is_clause_head(t, self.report_verbs, self.words)
-                or is_absolute(t, self.words)
-                or summary_appositive(t, self.words) is not None
-                or event_gerund(t, self.words) is not None
-                or summary_phrase(t, self.words)
-                or afterthought(t, self.words)
-                or prepositional_claim(t, self.words) is not None
-                or figure_phrase(t, self.words) is not None
+                or passes_union(others, t)  # (the tests below pass over a word no gate of theirs lets by)
+                and (
+                    is_absolute(t, self.words)
+                    or summary_appositive(t, self.words) is not None
+                    or event_gerund(t, self.words) is not None
+                    or summary_phrase(t, self.words)
+                    or afterthought(t, self.words)
+                    or prepositional_claim(t, self.words) is not None
+                    or figure_phrase(t, self.words) is not None
+                )
             )
             and not _reporting_participle(t, self.words)
         ]

@@ -78,8 +78,10 @@ def mark_sentence_starts(
     # decisions are gathered and set at once: spaCy checks the whole Doc for a
     # parse on every single assignment, which made this loop quadratic
     starts = doc.to_array([SENT_START]).astype("int64")
+    # each Token made once (``doc[i]`` builds a new one on every call; the loop looks back and ahead)
+    tokens = list(doc)
     for i in range(1, len(doc)):
-        token, previous = doc[i], doc[i - 1]
+        token, previous = tokens[i], tokens[i - 1]
         if token.is_space:
             continue
         if previous.is_space and "\n" in previous.text:
@@ -89,13 +91,13 @@ def mark_sentence_starts(
             token.text in quotes
             and previous.text in (".", "!", "?")
             and previous.whitespace_ == ""
-            and (token.whitespace_ != "" or i + 1 == len(doc) or doc[i + 1].is_space)
+            and (token.whitespace_ != "" or i + 1 == len(doc) or tokens[i + 1].is_space)
         ):
             # '… "a disgrace."' then a paragraph break: the mark closes the sentence before it
             starts[i] = -1
             continue
         j = i - 1  # the word before, past spaces such as a non-breaking one
-        while j > 0 and doc[j].is_space:
+        while j > 0 and tokens[j].is_space:
             j -= 1
         rule = _title_before(doc, j, titles) if token.text[:1].isupper() and j == i - 1 else None
         if rule is not None:
@@ -112,28 +114,28 @@ def mark_sentence_starts(
             # "at 9 a.m. local time": an abbreviation's full stop before a lower-case word
             starts[i] = -1
             continue
-        if doc[j].text[-1:].isalnum() and (doc[j].is_alpha or doc[j].like_num):
+        if tokens[j].text[-1:].isalnum() and (tokens[j].is_alpha or tokens[j].like_num):
             # the parser at times starts a sentence mid-line right after a
             # word ("the sequel to Space Pilgrim | Returns Home", "in this
             # 2016 | [general] race"); no sentence starts there
             starts[i] = -1
             continue
-        quote = doc[j]
+        quote = tokens[j]
         if (
             j >= 1
             and quote.text in quotes
-            and doc[j - 1].text in (".", "!", "?")
-            and doc[j - 1].whitespace_ == ""
+            and tokens[j - 1].text in (".", "!", "?")
+            and tokens[j - 1].whitespace_ == ""
             and (quote.whitespace_ != "" or j < i - 1)
             and token.text[:1].isupper()
         ):
-            if doc[j - 1].text != "." and _attribution_tail(doc, i):
+            if tokens[j - 1].text != "." and _attribution_tail(doc, i):
                 continue  # '"Is it over?" Lee asked.': left to the parser
             starts[j] = -1
             for k in range(j + 1, i):
                 starts[k] = -1
             starts[i] = 1
-            record_rule(doc, quotes[quote.text], doc[j - 1].idx, token.idx + len(token.text))
+            record_rule(doc, quotes[quote.text], tokens[j - 1].idx, token.idx + len(token.text))
             continue
         if (
             len(previous.text) > 1
@@ -149,7 +151,7 @@ def mark_sentence_starts(
             and previous.text.count(".") == 1
             and 1 < len(previous.text) <= 4
             and previous.text[:-1].isalpha()
-            and doc[i - 2].like_num
+            and tokens[i - 2].like_num
             and token.is_title
         ):
             starts[i] = 1
