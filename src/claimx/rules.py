@@ -1568,6 +1568,62 @@ class TemporalRule(
 
 
 #: Each rule file of a pack and the model of its lines.
+class AmountExample(BaseModel):
+    """An example of ``amounts.jsonl``: a text and the amount read from it, as written."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    amount: str
+
+    @model_validator(mode="after")
+    def _amount_in_text(self) -> "AmountExample":
+        if self.amount not in self.text:
+            raise ValueError(f"the amount {self.amount!r} is not written in the example's text")
+        return self
+
+
+class AmountRule(BaseModel):
+    """One line of ``amounts.jsonl``: how news writes a figure (read by
+    :mod:`claimx.amounts` for the value of a tracked fact). ``number`` words
+    count things ("five", "dozens"); ``scale`` words multiply a figure
+    ("million", "bn"); a ``currency`` rule gives the signs written before a
+    figure, the signs a country's letters may precede ("US$"), the names
+    written after it ("euros") and the words that may stand before such a
+    name ("US dollars"); ``vague`` words stand for a number only before one
+    of the scale words of ``before`` ("several thousand")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: Literal["number", "scale", "currency", "vague"]
+    #: the words, lower case; several words are matched as a phrase
+    words: list[str]
+    signs: list[str] = []
+    coded_signs: list[str] = []
+    name_prefixes: list[str] = []
+    before: list[str] = []
+    examples: list[AmountExample] = []
+    #: texts in which no word of a ``number`` rule may be found
+    counter_examples: list[str] = []
+
+    @model_validator(mode="after")
+    def _fields_of_its_kind(self) -> "AmountRule":
+        if not self.words:
+            raise ValueError("an amount rule needs its words")
+        if self.kind != "currency" and (self.signs or self.coded_signs or self.name_prefixes):
+            raise ValueError("only a currency rule has signs, coded_signs or name_prefixes")
+        if self.kind != "vague" and self.before:
+            raise ValueError("only a vague rule has before")
+        if self.kind == "vague" and not self.before:
+            raise ValueError("a vague rule needs the scale words it stands before (before)")
+        if not set(self.coded_signs) <= set(self.signs):
+            raise ValueError("every coded sign must be one of the rule's signs")
+        if not self.examples:
+            raise ValueError("an amount rule needs at least one example")
+        return self
+
+
 PACK_SCHEMAS: dict[str, type[BaseModel]] = {
     "cues.jsonl": CueRule,
     "scope.jsonl": ScopeRule,
@@ -1579,6 +1635,7 @@ PACK_SCHEMAS: dict[str, type[BaseModel]] = {
     "entities.jsonl": EntityRule,
     "slots.jsonl": SlotRule,
     "background.jsonl": BackgroundRule,
+    "amounts.jsonl": AmountRule,
     "normalize.jsonl": NormalizeRule,
     "temporal.jsonl": TemporalRule,
 }

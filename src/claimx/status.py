@@ -71,6 +71,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from .amounts import figure_at, number_word
 from .background import asking_rule, generic_rule, matching_rule, scene_rule, speaking_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
@@ -542,19 +543,6 @@ def _attribute_figure(claim: Mapping[str, Any], topic: str | None, key: str | No
     return None
 
 
-#: a figure as news writes an amount: a currency sign, digits or a number word, a scale, a unit of money
-_FIGURE = re.compile(
-    r"(?:[A-Z]{0,3}\$|€|£|¥)?\s?(?:\d[\d.,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s(?=hundred|thousand|million|billion))"
-    r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|m|k)\b)*(?:\s(?:US\s)?(?:dollars|euros|pounds|yen)\b)?",
-)
-#: a number word: an amount the tagger found without digits may still be written in words ("five", "a few hundred")
-_NUMBER_WORD = re.compile(
-    r"(?<![^\W_])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half)(?![^\W_])",
-    re.IGNORECASE,
-)
-
-
 _SPACES = re.compile(r"\s*")
 
 
@@ -567,18 +555,18 @@ def _entities(claim: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     out = []
     for ent in claim.get("entities") or []:
         written = str(ent.get("text") or "")
-        if ent.get("label") not in AMOUNT_LABELS or any(c.isdigit() for c in written) or _NUMBER_WORD.search(written):
+        if ent.get("label") not in AMOUNT_LABELS or any(c.isdigit() for c in written) or number_word(written):
             out.append(ent)
             continue
         end = ent.get("end")
         if base is None or end is None:
             continue
         after = _SPACES.match(text, end - base).end()
-        figure = _FIGURE.match(text, after)
-        if figure and any(c.isdigit() for c in figure.group(0)) and not any(
+        figure = figure_at(text, after)
+        if figure and any(c.isdigit() for c in figure) and not any(
             (other.get("start") or -1) == base + after for other in claim.get("entities") or []
         ):
-            out.append({**ent, "text": figure.group(0).strip(), "start": base + after, "end": base + figure.end()})
+            out.append({**ent, "text": figure.strip(), "start": base + after, "end": base + after + len(figure)})
     return out
 
 
