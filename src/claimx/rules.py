@@ -1196,6 +1196,10 @@ class SlotRule(BaseModel):
     #: claim that says so of the person of its key speaks as ``denied`` for
     #: that person's membership in the roll-up
     leaves: bool = False
+    #: for a leaving rule, the words that may not stand between the person's
+    #: name and its leaving words: a verb of saying or a word that opens a
+    #: clause ("Marten *said* the board resigned" is not Marten leaving)
+    not_across: list[str] = []
     examples: list[str] = []
 
 

@@ -616,13 +616,13 @@ def _leaves(text: str, person: str) -> bool:
     """RETURNS (bool): whether a claim says that ``person`` leaves: their
     (last) name, then within a few words one of the leaving words of
     ``slots.jsonl`` ("Ilse Marten will step down", "Dekker was replaced")."""
-    from .slots import leaving_words
+    from .slots import leaving_stops, leaving_words
 
     words = leaving_words()
     name = person.split()[-1] if person.split() else ""
     if not words or len(name) < 2:
         return False
-    pattern = _leaving_pattern(words)
+    pattern = _leaving_pattern(words, leaving_stops())
     for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
         if pattern.match(text, match.end()):
             return True
@@ -688,11 +688,13 @@ def _listed_parties(claim: Mapping[str, Any], key: str, act: str | None) -> list
 
 
 @functools.lru_cache(maxsize=4)
-def _leaving_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """RETURNS (re.Pattern): a name's end, up to four words that do not
-    report or open a clause ("said", "that"), then a leaving word."""
+def _leaving_pattern(words: tuple[str, ...], stops: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """RETURNS (re.Pattern): a name's end, up to four words none of which is
+    one of ``stops`` (words that report or open a clause: ``not_across`` of
+    ``slots.jsonl``), then a leaving word."""
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    gap = r"(?:[\s,]+(?!(?:said|says|told|that|who|which)\b)[^\s.;:!?]+){0,4}?"
+    stop = r"(?!(?:" + "|".join(re.escape(w) for w in stops) + r")\b)" if stops else ""
+    gap = r"(?:[\s,]+" + stop + r"[^\s.;:!?]+){0,4}?"
     return re.compile(gap + r"[\s,]+(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
 
 
