@@ -489,41 +489,37 @@ def test_attribution_speaker_without_source_is_whom_he_means(analyse):
     assert quoted.attribution is not None and "Reyes" in quoted.attribution.text
 
 
-def test_attribution_report_nested_in_a_quotation_does_not_speak_for_it(analyse):
-    text = (
-        "Senator Ada Vance lost her seat in May.\n\n"
-        '"She said the tax cut was fair. The bridge is unsafe," Mayor Tom Reyes added.'
-    )
+@pytest.mark.parametrize(
+    "text, sources",
+    [
+        # a report inside the quotation ("She said …") leaves the rest to the speaker
+        (
+            "Senator Ada Vance lost her seat in May.\n\n"
+            '"She said the tax cut was fair. The bridge is unsafe," Mayor Tom Reyes added.',
+            {"unsafe": "Reyes"},
+        ),
+        # a source named inside the quotation is the speaker's report of someone
+        # else: it keeps its own claim and leaves the rest to the speaker
+        (
+            '"The ferry will stop in June," Mayor Tom Reyes said. '
+            '"Harbour master Ann Lee told the captain to close the pier, which the crews did on Monday."',
+            {"crews": "Reyes"},
+        ),
+        # "she" inside the quotation, resolved to the banker named before, keeps
+        # her own claim, not the quotation's
+        (
+            "Central bank chief Ada Vance spoke to lawmakers on Monday.\n\n"
+            '"Bond yields fell by two points after the speech. She is saying that prices will rise,"'
+            " said Tom Reyes, a strategist at Kestrel.",
+            {"yields": "Reyes", "prices": "Vance"},
+        ),
+    ],
+)
+def test_attribution_report_nested_in_a_quotation_does_not_speak_for_it(analyse, text, sources):
     records = analyse(text)
-    rest = next(r for r in records if "unsafe" in r.text)
-    assert rest.attribution is not None and "Reyes" in rest.attribution.text
-
-
-def test_attribution_named_report_nested_in_a_quotation_does_not_speak_for_it(analyse):
-    # a source named inside the quotation is the speaker's report of someone
-    # else: it keeps its own claim and leaves the rest to the speaker
-    text = (
-        '"The ferry will stop in June," Mayor Tom Reyes said. '
-        '"Harbour master Ann Lee told the captain to close the pier, which the crews did on Monday."'
-    )
-    records = analyse(text)
-    rest = next(r for r in records if "crews" in r.text)
-    assert rest.attribution is not None and "Reyes" in rest.attribution.text, rest.attribution
-
-
-def test_attribution_pronoun_report_nested_in_a_quotation_does_not_speak_for_it(analyse):
-    # "she" inside the quotation is someone the speaker reports: resolved to
-    # the banker named before, it keeps its own claim, not the quotation's
-    text = (
-        "Central bank chief Ada Vance spoke to lawmakers on Monday.\n\n"
-        '"Bond yields fell by two points after the speech. She is saying that prices will rise,"'
-        " said Tom Reyes, a strategist at Kestrel."
-    )
-    records = analyse(text)
-    first = next(r for r in records if "yields" in r.text)
-    assert first.attribution is not None and "Reyes" in first.attribution.text, first.attribution
-    nested = next(r for r in records if "prices" in r.text)
-    assert nested.attribution is not None and "Vance" in nested.attribution.text, nested.attribution
+    for word, source in sources.items():
+        record = next(r for r in records if word in r.text)
+        assert record.attribution is not None and source in record.attribution.text, (word, record.attribution)
 
 
 def test_attribution_tag_verb_right_before_a_quotation_gives_its_speaker(analyse):
