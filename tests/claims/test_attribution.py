@@ -850,3 +850,21 @@ def test_attribution_a_clause_as_subject_is_no_speaker(analyse):
     records = analyse(text)
     sources = {r.text: (r.attribution.text if r.attribution else None) for r in records}
     assert sources and all(source == "the mayor" for source in sources.values()), sources
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ('Shares of the carrier fell on Tuesday. Northwind Airlines said in a statement. "The route will close in June."', "Northwind Airlines"),
+        ('Shares of the carrier fell on Tuesday. The company said in a statement. "The route will close in June."', "The company"),
+        ('The port authority met on Tuesday. Marsh said in a statement. "The pier will close in June."', "Marsh"),
+    ],
+)
+def test_attribution_reporter_that_only_leads_into_a_quotation_speaks_for_it(analyse, text, source):
+    # the reporter is no claim of its own (a quote_lead decision), but its
+    # subject is still the speaker of the quotation after it
+    records = analyse(text)
+    assert not any("statement" in r.text for r in records)
+    quoted = next(r for r in records if "June" in r.text)
+    assert quoted.attribution is not None and quoted.attribution.text == source, quoted.attribution
+

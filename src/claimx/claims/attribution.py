@@ -1005,6 +1005,14 @@ class AttributionTagger(RulePackComponent):
                 and not (source.get("pronoun") or source.get("evidence") or source.get("finding"))
             ):
                 return source
+        if self._reports(sent.root) and not any(sent.start <= claim.start < sent.end for claim in claims):
+            # a reporter that only leads into the quotation is no claim of its
+            # own (a ``quote_lead`` decision: "The carrier said in a
+            # statement. / "…""): its verb's subject speaks, as it would be
+            # the source of the claim it no longer is
+            source = self._said_by(doc, sent.root)
+            if source is not None and source.get("kind") in (KIND_NAMED, KIND_ORGANISATION) and not source.get("pronoun"):
+                return source
         subject = next((c for c in sent.root.children if c.dep_ == ACTIVE_SUBJECT_DEP), None)
         if subject is None or not self._is("nominal_subject", subject):
             return None
