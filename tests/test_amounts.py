@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from claimx.amounts import figure_at, load_amounts, number_word
+from claimx.amounts import amount_number, figure_at, load_amounts, number_word
 from claimx.errors import RulePackError
 from claimx.rules import AmountRule, default_rules_dir, load_jsonl
 from claimx.status import _entities
@@ -91,3 +91,12 @@ def test_an_example_must_write_its_amount(tmp_path):
     path.write_text(json.dumps(bad) + "\n", encoding="utf-8")
     with pytest.raises(RulePackError, match="not written in the example"):
         load_jsonl(path, AmountRule)
+
+
+@pytest.mark.parametrize(
+    "value, number",
+    [("4,300", 4300.0), ("$2.5bn", 2.5e9), ("€50m", 5e7), ("US$ 1.2 billion", 1.2e9), ("nine hundred", None), ("3 ferries", 3.0)],
+)
+def test_the_number_an_amount_writes(value, number):
+    assert amount_number(value) == number
+

@@ -4,8 +4,9 @@ The roll-up (:mod:`claimx.status`) gives a tracked fact the amount a claim
 writes ("$1.2 billion", "300 million euros", "several thousand"). The
 entity tagger sometimes takes only the words before a figure for the amount
 ("more than", "as much as"); the figure written right after them is then read
-with :func:`figure_at`, and an amount written in words alone ("a dozen",
-"hundreds") is told apart with :func:`number_word`. The English words and
+with :func:`figure_at`, an amount written in words alone ("a dozen",
+"hundreds") is told apart with :func:`number_word`, and :func:`amount_number`
+reads the number an amount writes ("$2.5bn": 2.5e9). The English words and
 signs are the pack's; this module only compiles them. No spaCy here.
 """
 
@@ -78,3 +79,25 @@ def number_word(text: str, rules_dir: Path | None = None) -> str | None:
     """RETURNS (str | None): the first number word of ``text``, as written ("dozen", "Hundreds"), or None."""
     found = _number_word_pattern(rules_dir).search(text)
     return found.group(0) if found else None
+
+
+@functools.lru_cache(maxsize=8)
+def _number_pattern(rules_dir: Path | None = None) -> tuple[re.Pattern[str], dict[str, float]]:
+    """RETURNS: a figure in digits and the scale word after it, and each scale word's value (lower case)."""
+    scales = {word.lower(): value for rule in load_amounts(rules_dir) if rule.kind == "scale" for word, value in rule.values.items()}
+    pattern = re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s*({_alternatives(list(scales))})?(?![^\W\d_])", re.IGNORECASE)
+    return pattern, scales
+
+
+def amount_number(value: str | None, rules_dir: Path | None = None) -> float | None:
+    """RETURNS (float | None): the number an amount writes ("4,300" -> 4300,
+    "$2.5bn" -> 2.5e9, by the scale words of the pack), or None."""
+    pattern, scales = _number_pattern(rules_dir)
+    found = pattern.search(value or "")
+    if found is None:
+        return None
+    try:
+        number = float(found.group(1).replace(",", ""))
+    except ValueError:
+        return None
+    return number * scales.get((found.group(2) or "").lower(), 1.0)

@@ -85,7 +85,7 @@ def _first(text: str, rules_dir: Path | None, speaks: bool, reads: str | None = 
             and not rule.generic
             and not rule.asks_date
             and (rule.speaks is not None) == speaks
-            and (reads is None or reads in (rule.reads if isinstance(rule.reads, list) else (rule.reads,)))
+            and (reads is None or reads in rule.read_statuses)
             and words.search(text)
             and pattern.search(text)
             and (also is None or also.search(text))

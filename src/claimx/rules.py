@@ -1282,6 +1282,11 @@ class BackgroundRule(BaseModel):
     examples: list[str] = []
     counter_examples: list[str] = []
 
+    @property
+    def read_statuses(self) -> tuple[Status, ...]:
+        """The statuses of :attr:`reads`, as a tuple whether one or several."""
+        return tuple(self.reads) if isinstance(self.reads, list) else (self.reads,)
+
 
 class NormalizeRule(BaseModel):
     """One line of ``normalize.jsonl``: replace ``char`` by ``replacement``.
@@ -1607,6 +1612,8 @@ class AmountRule(BaseModel):
     coded_signs: list[str] = []
     name_prefixes: list[str] = []
     before: list[str] = []
+    #: for a ``scale`` rule, what each of its words multiplies a figure by ("bn": 1e9)
+    values: dict[str, float] = {}
     examples: list[AmountExample] = []
     #: texts in which no word of a ``number`` rule may be found
     counter_examples: list[str] = []
@@ -1621,6 +1628,8 @@ class AmountRule(BaseModel):
             raise ValueError("only a vague rule has before")
         if self.kind == "vague" and not self.before:
             raise ValueError("a vague rule needs the scale words it stands before (before)")
+        if (self.kind == "scale") != bool(self.values) or (self.values and set(self.values) != set(self.words)):
+            raise ValueError("a scale rule, and only it, gives a value for each of its words (values)")
         if not set(self.coded_signs) <= set(self.signs):
             raise ValueError("every coded sign must be one of the rule's signs")
         if not self.examples:

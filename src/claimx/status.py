@@ -71,7 +71,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from .amounts import figure_at, number_word
+from .amounts import amount_number, figure_at, number_word
 from .background import asking_rule, generic_rule, matching_rule, scene_rule, speaking_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
@@ -973,7 +973,7 @@ def _history(
             # fact is still sought, whatever the claim's own news, when that
             # news is stated as fact or as a plan (not "might look for one");
             # what the claim gives is not the fact's value
-            if status in (scene.reads if isinstance(scene.reads, list) else [scene.reads]):
+            if status in scene.read_statuses:
                 status = scene.speaks
                 value = None
                 claim = {**claim, "dates": [], "entities": []}
@@ -1007,23 +1007,6 @@ def _history(
     return history
 
 
-#: an amount as written: its figure and its scale ("4,300", "$2.5 billion", "€50m")
-_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|m|k)?(?![^\W\d_])", re.IGNORECASE)
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-
-
-def _amount(value: str | None) -> float | None:
-    """RETURNS (float | None): the number an amount writes ("4,300" -> 4300, "$2.5bn" -> 2.5e9), or None."""
-    found = _AMOUNT.search(value or "")
-    if found is None:
-        return None
-    try:
-        number = float(found.group(1).replace(",", ""))
-    except ValueError:
-        return None
-    return number * _SCALE.get((found.group(2) or "").casefold(), 1.0)
-
-
 def _total(
     fresh: list[tuple[int, int, Mapping[str, Any]]], claim: Mapping[str, Any], topic: str, key: str
 ) -> Mapping[str, Any] | None:
@@ -1036,7 +1019,7 @@ def _total(
         return None
     figures = []
     for _, _, other in fresh:
-        number = _amount(_value(other, topic, key))
+        number = amount_number(_value(other, topic, key))
         if number is not None and other["status"] == claim["status"]:
             figures.append((number, other))
     if len(figures) < 3:
