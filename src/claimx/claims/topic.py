@@ -500,12 +500,15 @@ class TopicTagger(RulePackComponent):
         parties_act = bool(main) and any(e.text == main and e.label_ in _HOLDER_LABELS for e in ents)
         # the claims no topic word speaks for
         fallen = {n for n, topic in enumerate(topics) if topic is None}
+        givers: dict[int, list[int]] = {}  # sentence -> its claims that have a topic word, in order
+        for m, claim in enumerate(claims):
+            if m not in fallen:
+                givers.setdefault(sent_of[claim.start], []).append(m)
         for n in fallen:
             given = next(
                 (
-                    topics[m] for m in range(len(claims))
-                    if m not in fallen and sent_of[claims[m].start] == sent_of[claims[n].start]
-                    and self._takes_topic(heads[n], heads[m], topics[m])
+                    topics[m] for m in givers.get(sent_of[claims[n].start], ())
+                    if self._takes_topic(heads[n], heads[m], topics[m])
                 ),
                 None,
             )
