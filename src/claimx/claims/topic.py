@@ -1048,6 +1048,18 @@ class TopicTagger(RulePackComponent):
                 for c, rule in clauses:
                     _note(c, rule)
             hits = kept
+        # "the bankruptcy process would take 60 days": a slot word that only
+        # modifies the noun of a slot that counts under its heads (or near
+        # its words) names that slot's fact, not its own (the length of the
+        # bankruptcy, not the bankruptcy)
+        narrow = {i for i, _, _, slot in hits if slot.heads or slot.near}
+        if narrow:
+            hits = [
+                hit for hit in hits
+                if hit[3].heads or hit[3].near or not (
+                    doc[hit[0] + hit[2] - 1].dep_ in NOUN_PHRASE_MODIFIER_DEPS and doc[hit[0] + hit[2] - 1].head.i in narrow
+                )
+            ]
         return hits
 
     def topic(
