@@ -2272,6 +2272,16 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
     # missed (an ``untagged_other_party`` rule)
     untagged = [(t, rule) for t in near if t.i in inside and (rule := match("untagged_other_party", t)) is not None]
     others += [(t.i, t.text) for t, _ in untagged]
+    if not others:
+        # "will not support the party's nominee", in an article that writes
+        # "nominee Dana Kerr" or "Kerr, the nominee": a role noun the article
+        # gives one person stands for that person
+        roles = _role_holders(doc)
+        others += [
+            (t.i, holder.split()[-1]) for t in near
+            if t.i in inside and t.pos_ == NOUN_POS and (holder := roles.get(t.lemma_.lower())) is not None
+            and (found is None or holder.split()[-1] not in found.text)
+        ]
     name = re.sub(r"['’]s?$", "", min(others)[1]) if others else None
     if others:
         first = min(others)[0]
@@ -2283,6 +2293,34 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         # other party says what the fact is; without either it is no such fact
         return (None, name) if name else None
     return subject, name or None
+
+
+def _role_holders(doc: Doc) -> dict[str, str]:
+    """RETURNS (dict[str, str]): role noun (lemma) -> the one person the
+    article gives it, as a common noun written before the name ("nominee
+    Dana Kerr") or in apposition to it ("Kerr, the nominee"); a role the
+    article gives two people stands for neither."""
+    cached = doc.user_data.get("claimx_role_holders")
+    if cached is not None:
+        return cached
+    holders: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = re.sub(r"['’]s$", "", ent.text)
+        for t in ent.root.children:
+            if t.pos_ == NOUN_POS and t.text.islower() and (
+                (t.dep_ == COMPOUND_DEP and t.i == ent.start - 1) or t.dep_ == APPOSITION_DEP
+            ):
+                holders.setdefault(t.lemma_.lower(), set()).add(name)
+    out: dict[str, str] = {}
+    for role, names in holders.items():
+        # "Dana Kerr" and "Kerr" are one person: the fullest name stands
+        full = max(names, key=len)
+        if all(full.split()[-1] == n.split()[-1] for n in names):
+            out[role] = full
+    doc.user_data["claimx_role_holders"] = out
+    return out
 
 
 def _hyphen_piece(token: Token) -> bool:
