@@ -586,7 +586,10 @@ class TopicTagger(RulePackComponent):
                         agent = None
             # the fact's topic decides whether an organisation that acts is
             # the subject ("Brenwick has asked for $2 billion in loans": business)
-            actor = _actor(claim, main, claim_ents[n], self._match) if (info["topic"], info["key"]) in self.actor_keys else None
+            actor = (
+                _actor(claim, main, claim_ents[n], self._match, [h[0] for h in slot_hits[n] if (h[3].topic, h[3].key) == (info["topic"], info["key"])])
+                if (info["topic"], info["key"]) in self.actor_keys else None
+            )
             if agent is not None:
                 pass
             elif actor is not None:
@@ -2017,12 +2020,14 @@ def _lead_model(doc: Doc, text: str, maker: str) -> str | None:
     return joined if joined in text else model
 
 
-def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Span | None:
+def _actor(claim: Span, main: str | None, ents: list[Span], match: Match, words: Sequence[int] = ()) -> Span | None:
     """RETURNS (Span | None): the organisation or country that acts in the
     claim -- named in its grammatical subject ("Officials from Peru have
     agreed to buy …") or as the agent of a passive ("owned 55 percent by the
-    union") -- when it is not the main subject or a part of its name (a maker
-    speaking of its product); else None."""
+    union"), else as the owner of the slot's noun (``words``: "pointed to
+    the bankruptcy of Brenwick", "Brenwick's bankruptcy") -- when it is not
+    the main subject or a part of its name (a maker speaking of its
+    product); else None."""
     doc = claim.doc
     info = claim._.claim or {}
     head = doc[info.get("head", claim.root.i)]
@@ -2087,6 +2092,27 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
             parties = said[:1]
             if parties:
                 _note(*pronoun)
+    if not parties and not any(e.label_ in _PARTY_LABELS or e.label_ == "PERSON" for e in ents if any(e.start <= i < e.end for i in inside)):
+        # "he pointed to the bankruptcy of Brenwick": with no party as the
+        # subject, the one that owns the slot's noun (an ``act_owner`` rule:
+        # its possessor; an ``owner_preposition`` rule: after its "of")
+        owners = [
+            (g, rule) for i in words if doc[i].pos_ == NOUN_POS for c in doc[i].children
+            for g, rule in (
+                [(c, match("act_owner", c))] if c.dep_ == POSSESSOR_DEP
+                else [(g, match("owner_preposition", c)) for g in c.children if g.dep_ == PREPOSITION_OBJECT_DEP]
+            )
+            if rule is not None
+        ]
+        # ("the bankruptcy of Brenwick, and the bankruptcy of Arlo": of
+        # several owners, none is the one party)
+        owned = [
+            (e, g, rule) for g, rule in owners
+            for e in doc.ents if e.start <= g.i < e.end and e.label_ in ("ORG", "GPE")
+        ]
+        if len({e.text for e, _, _ in owned}) == 1:
+            parties = [owned[0][0]]
+            how.append(owned[0][1:])
     if not parties:
         return None
     # the name that is the subject itself ("Polish flag carrier Ostra"),
@@ -2099,7 +2125,8 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
             _note(g, rule)
     for token, rule in how:
         _note(token, rule)
-    return ent
+    # "Brenwick Steel's bankruptcy": the name without its possessive ending
+    return ent[:-1] if len(ent) > 1 and ent[-1].tag_ == POSSESSIVE_TAG else ent
 
 
 #: entity labels of a party that acts in a public act (an endorsement, a meeting, an inquiry): a person too
