@@ -39,8 +39,9 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # 121/101/61/94 since the fourteenth session (roll-up history +2 value, groups +1 status -1 value)
 # 122/101/61/94 in the fifteenth: a slot word modifying a narrower slot's noun is that slot's;
 # 123/102/62/95: a role noun ("the nominee") stands for the one person the article gives it;
-# 123/103/62/95: "assistance" is funding; 123/104/63/95: a party's fact is the one its noun belongs to
-TOTAL_FLOORS = {"found": 123, "status": 104, "history": 63, "value": 95}
+# 123/103/62/95: "assistance" is funding; 123/104/63/95: a party's fact is the one its noun belongs to;
+# 123/104/63/96: a predicate joined by "and" names its own fact in the roll-up
+TOTAL_FLOORS = {"found": 123, "status": 104, "history": 63, "value": 96}
 
 
 def _build_articles(folder: Path) -> None:
