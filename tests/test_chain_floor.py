@@ -21,7 +21,7 @@ SHARED = ROOT.parent / "shared"
 #: chain -> final status right, at least
 STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "devset": (SHARED / "devset", 5),
-    "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 15),
+    "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 17),
     "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 13),
     "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 12),
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
@@ -30,14 +30,18 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 12),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 4),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
-    "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 8),
+    "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 9),
 }
 #: all dev chains together: group found, final status, whole history, value (of 158 facts)
 # tablet-leak history 9 (was 10) since the thirteenth session: tablet-leak's spec-leak article
 # now sources "…, a trade newsletter, which said A began mass production" to the
 # newsletter (was "The leak"), and a past report of a past event reads confirmed
 # 121/101/61/94 since the fourteenth session (roll-up history +2 value, groups +1 status -1 value)
-TOTAL_FLOORS = {"found": 121, "status": 101, "history": 61, "value": 94}
+# 122/101/61/94 in the fifteenth: a slot word modifying a narrower slot's noun is that slot's;
+# 123/102/62/95: a role noun ("the nominee") stands for the one person the article gives it;
+# 123/103/62/95: "assistance" is funding; 123/104/63/95: a party's fact is the one its noun belongs to;
+# 123/104/63/96: a predicate joined by "and" names its own fact in the roll-up
+TOTAL_FLOORS = {"found": 123, "status": 104, "history": 63, "value": 96}
 
 
 def _build_articles(folder: Path) -> None:

@@ -55,6 +55,17 @@ def test_a_word_of_a_slot_that_needs_its_verb_is_no_mention():
     assert {r.key for r in rollup(claims, _docs("a")).values()} == {"orders"}
 
 
+def test_a_predicate_joined_by_and_names_its_own_fact():
+    # "cut 6,000 jobs and close three plants": the closures are named in
+    # their verb's own predicate; "a plan which would close three plants" is
+    # no such predicate
+    joined = [_claim("a", 1, "Corvel Motors plans to cut 6,000 jobs and close three plants", "expected", "job cuts")]
+    assert {r.key for r in rollup(joined, _docs("a")).values()} == {"job cuts", "plant closures"}
+    assert _steps(rollup(joined, _docs("a")), "plant closures") == [("a", "expected")]
+    relative = [_claim("a", 1, "Corvel Motors filed a recovery plan which would close three plants", "confirmed", "restructuring plan")]
+    assert {r.key for r in rollup(relative, _docs("a")).values()} == {"restructuring plan"}
+
+
 def test_a_word_inside_a_phrase_of_the_claims_own_slot_is_no_mention():
     # "first test flight" is the first flight's phrase: its "test" names no testing
     claim = claim_record(

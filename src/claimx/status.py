@@ -64,7 +64,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -287,6 +287,43 @@ def _mention_words() -> dict[str, dict[str, str]]:
             for word in slot.words:
                 if " " not in word and "-" not in word:
                     out.setdefault(slot.topic, {})[word.casefold()] = slot.key
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _mention_pairs() -> dict[str, list[tuple[frozenset[str], tuple[str, ...], str]]]:
+    """RETURNS (dict): topic -> [(slot words, their heads, key)], for the
+    business and production slots whose one-word words count only under
+    one of their heads ("close five plants", "lay off 3,000 workers")."""
+    from .slots import load_slots
+
+    out: dict[str, list[tuple[frozenset[str], tuple[str, ...], str]]] = {}
+    for slot in load_slots():
+        if slot.topic in ("business", "production") and slot.heads and not slot.near:
+            words = frozenset(w.casefold() for w in slot.words if " " not in w and "-" not in w)
+            heads = tuple(h.casefold() for h in slot.heads if " " not in h)
+            if words and heads:
+                out.setdefault(slot.topic, []).append((words, heads, slot.key))
+    return out
+
+
+#: words a joined head may stand before its slot word ("and close [its] five plants")
+_HEAD_REACH = 3
+
+
+def _joined_mentions(text: str, pairs: Sequence[tuple[frozenset[str], tuple[str, ...], str]]) -> set[str]:
+    """RETURNS (set[str]): the keys of the headed slots a claim's text names in a
+    predicate joined to its own by "and" ("plans to cut 5,000 jobs and close
+    five plants": the closures too): the head right after "and", one of its
+    slot words a few words after it."""
+    words = _WORD.findall(text.casefold())
+    out = set()
+    for n, word in enumerate(words[1:], 1):
+        if words[n - 1] != "and":
+            continue
+        for slot_words, heads, key in pairs:
+            if word in heads and any(w in slot_words for w in words[n + 1 : n + 1 + _HEAD_REACH]):
+                out.add(key)
     return out
 
 
@@ -1174,12 +1211,14 @@ def rollup(
     # words speaks to it too, for an article that has no claim of its own
     # there ("plans to lay off 47,000 and close five plants": the closures)
     mentions = _mention_words()
+    headed = _mention_pairs()
     extra: list[tuple[tuple[str, str, str], str, tuple[int, int, Mapping[str, Any]]]] = []
     for (subject, topic, key), by_doc in groups.items():
         for doc_id, entries in by_doc.items():
             for priority, position, claim in entries:
                 said = _without_own_phrases(claim["text"], topic, key)
-                for other in _listed_attributes(said, mentions.get(topic, {})) - {key}:
+                named = _listed_attributes(said, mentions.get(topic, {})) | _joined_mentions(said, headed.get(topic, ()))
+                for other in named - {key}:
                     okey = (subject, topic, other)
                     if doc_id not in groups.get(okey, {}):
                         extra.append((okey, doc_id, (priority + 3, position, claim)))

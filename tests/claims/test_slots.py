@@ -110,6 +110,42 @@ def test_slots_an_act_needs_a_party(analyse, text):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        # the article gives the role to one person: the role stands for that person
+        ("Presumptive Liberal nominee Tobias Ferrant spoke in Dunmore on Monday. "
+         "Senator Ada Rusk said she would not support the nominee.", "Ferrant endorsement"),
+        ("Rusk met Tobias Ferrant, the presumptive nominee, in Dunmore. "
+         "Senator Ada Rusk said she would not support her party's nominee.", "Ferrant endorsement"),
+        # two nominees: the role names neither
+        ("Liberal nominee Tobias Ferrant and Labour nominee Ilse Brandt spoke on Monday. "
+         "Senator Ada Rusk said she would not support the nominee.", "endorsement"),
+    ],
+)
+def test_slots_a_role_noun_stands_for_the_one_person_the_article_gives_it(analyse, text, key):
+    got = [(r.subject.name, r.key) for r in analyse(text) if r.topic == "other" and r.subject.name.endswith("Rusk")]
+    assert any(k == key for _, k in got), got
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        # no party acts: the one that owns the slot's noun holds the fact
+        ("Ortega Motors is in talks with lenders. The minister pointed to the bankruptcy of Brenwick Steel "
+         "as a model for the carmaker.", "Brenwick Steel"),
+        # a possessive owner, without its "'s"
+        ("Ortega Motors is in talks with lenders. He said Brenwick Steel's bankruptcy had gone smoothly.", "Brenwick Steel"),
+        # two owners: neither is the one party
+        ("Ortega Motors is in talks with lenders. The minister described the bankruptcy of Brenwick Steel, "
+         "and the bankruptcy of Arlo Foods, as models.", "Ortega Motors"),
+    ],
+)
+def test_slots_a_partys_fact_is_the_one_its_noun_belongs_to(analyse, text, subject):
+    got = [r.subject.name for r in analyse(text) if r.key == "bankruptcy"]
+    assert got == [subject], got
+
+
 def test_slots_an_act_that_names_no_other_party_joins_the_one_that_does(analyse):
     import datetime as dt
 

@@ -586,7 +586,10 @@ class TopicTagger(RulePackComponent):
                         agent = None
             # the fact's topic decides whether an organisation that acts is
             # the subject ("Brenwick has asked for $2 billion in loans": business)
-            actor = _actor(claim, main, claim_ents[n], self._match) if (info["topic"], info["key"]) in self.actor_keys else None
+            actor = (
+                _actor(claim, main, claim_ents[n], self._match, [h[0] for h in slot_hits[n] if (h[3].topic, h[3].key) == (info["topic"], info["key"])])
+                if (info["topic"], info["key"]) in self.actor_keys else None
+            )
             if agent is not None:
                 pass
             elif actor is not None:
@@ -1048,6 +1051,18 @@ class TopicTagger(RulePackComponent):
                 for c, rule in clauses:
                     _note(c, rule)
             hits = kept
+        # "the bankruptcy process would take 60 days": a slot word that only
+        # modifies the noun of a slot that counts under its heads (or near
+        # its words) names that slot's fact, not its own (the length of the
+        # bankruptcy, not the bankruptcy)
+        narrow = {i for i, _, _, slot in hits if slot.heads or slot.near}
+        if narrow:
+            hits = [
+                hit for hit in hits
+                if hit[3].heads or hit[3].near or not (
+                    doc[hit[0] + hit[2] - 1].dep_ in NOUN_PHRASE_MODIFIER_DEPS and doc[hit[0] + hit[2] - 1].head.i in narrow
+                )
+            ]
         return hits
 
     def topic(
@@ -2005,12 +2020,14 @@ def _lead_model(doc: Doc, text: str, maker: str) -> str | None:
     return joined if joined in text else model
 
 
-def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Span | None:
+def _actor(claim: Span, main: str | None, ents: list[Span], match: Match, words: Sequence[int] = ()) -> Span | None:
     """RETURNS (Span | None): the organisation or country that acts in the
     claim -- named in its grammatical subject ("Officials from Peru have
     agreed to buy …") or as the agent of a passive ("owned 55 percent by the
-    union") -- when it is not the main subject or a part of its name (a maker
-    speaking of its product); else None."""
+    union"), else as the owner of the slot's noun (``words``: "pointed to
+    the bankruptcy of Brenwick", "Brenwick's bankruptcy") -- when it is not
+    the main subject or a part of its name (a maker speaking of its
+    product); else None."""
     doc = claim.doc
     info = claim._.claim or {}
     head = doc[info.get("head", claim.root.i)]
@@ -2075,6 +2092,27 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
             parties = said[:1]
             if parties:
                 _note(*pronoun)
+    if not parties and not any(e.label_ in _PARTY_LABELS or e.label_ == "PERSON" for e in ents if any(e.start <= i < e.end for i in inside)):
+        # "he pointed to the bankruptcy of Brenwick": with no party as the
+        # subject, the one that owns the slot's noun (an ``act_owner`` rule:
+        # its possessor; an ``owner_preposition`` rule: after its "of")
+        owners = [
+            (g, rule) for i in words if doc[i].pos_ == NOUN_POS for c in doc[i].children
+            for g, rule in (
+                [(c, match("act_owner", c))] if c.dep_ == POSSESSOR_DEP
+                else [(g, match("owner_preposition", c)) for g in c.children if g.dep_ == PREPOSITION_OBJECT_DEP]
+            )
+            if rule is not None
+        ]
+        # ("the bankruptcy of Brenwick, and the bankruptcy of Arlo": of
+        # several owners, none is the one party)
+        owned = [
+            (e, g, rule) for g, rule in owners
+            for e in doc.ents if e.start <= g.i < e.end and e.label_ in ("ORG", "GPE")
+        ]
+        if len({e.text for e, _, _ in owned}) == 1:
+            parties = [owned[0][0]]
+            how.append(owned[0][1:])
     if not parties:
         return None
     # the name that is the subject itself ("Polish flag carrier Ostra"),
@@ -2087,7 +2125,8 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match) -> Spa
             _note(g, rule)
     for token, rule in how:
         _note(token, rule)
-    return ent
+    # "Brenwick Steel's bankruptcy": the name without its possessive ending
+    return ent[:-1] if len(ent) > 1 and ent[-1].tag_ == POSSESSIVE_TAG else ent
 
 
 #: entity labels of a party that acts in a public act (an endorsement, a meeting, an inquiry): a person too
@@ -2260,6 +2299,16 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
     # missed (an ``untagged_other_party`` rule)
     untagged = [(t, rule) for t in near if t.i in inside and (rule := match("untagged_other_party", t)) is not None]
     others += [(t.i, t.text) for t, _ in untagged]
+    if not others:
+        # "will not support the party's nominee", in an article that writes
+        # "nominee Dana Kerr" or "Kerr, the nominee": a role noun the article
+        # gives one person stands for that person
+        roles = _role_holders(doc)
+        others += [
+            (t.i, holder.split()[-1]) for t in near
+            if t.i in inside and t.pos_ == NOUN_POS and (holder := roles.get(t.lemma_.lower())) is not None
+            and (found is None or holder.split()[-1] not in found.text)
+        ]
     name = re.sub(r"['’]s?$", "", min(others)[1]) if others else None
     if others:
         first = min(others)[0]
@@ -2271,6 +2320,34 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         # other party says what the fact is; without either it is no such fact
         return (None, name) if name else None
     return subject, name or None
+
+
+def _role_holders(doc: Doc) -> dict[str, str]:
+    """RETURNS (dict[str, str]): role noun (lemma) -> the one person the
+    article gives it, as a common noun written before the name ("nominee
+    Dana Kerr") or in apposition to it ("Kerr, the nominee"); a role the
+    article gives two people stands for neither."""
+    cached = doc.user_data.get("claimx_role_holders")
+    if cached is not None:
+        return cached
+    holders: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = re.sub(r"['’]s$", "", ent.text)
+        for t in ent.root.children:
+            if t.pos_ == NOUN_POS and t.text.islower() and (
+                (t.dep_ == COMPOUND_DEP and t.i == ent.start - 1) or t.dep_ == APPOSITION_DEP
+            ):
+                holders.setdefault(t.lemma_.lower(), set()).add(name)
+    out: dict[str, str] = {}
+    for role, names in holders.items():
+        # "Dana Kerr" and "Kerr" are one person: the fullest name stands
+        full = max(names, key=len)
+        if all(full.split()[-1] == n.split()[-1] for n in names):
+            out[role] = full
+    doc.user_data["claimx_role_holders"] = out
+    return out
 
 
 def _hyphen_piece(token: Token) -> bool:
