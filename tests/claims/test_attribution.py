@@ -810,6 +810,9 @@ def test_attribution_closing_name_of_an_article_signs_nothing(analyse):
         # "by saying" speaks with the subject of the verb it hangs on
         ("The mayor defended the cuts by saying the plant had lost money for years.",
          "the plant had lost money for years", "The mayor"),
+        # and so does a verb the parser joined to an earlier one ("… and started by saying")
+        ("The minister went on the radio on Monday and started by saying the ferry service had to change.",
+         "the ferry service had to change", "The minister"),
         # a description and the name after it that the parser splits into two
         # subjects: the name next to the verb speaks
         ("The Danish brewer Carlsberg said it would close two plants in May.",

@@ -835,6 +835,10 @@ class AttributionTagger(RulePackComponent):
         # saying under a preposition of the verb speaks with that verb's subject
         if (rule := self._match("manner_participle", verb)) is not None:
             shared = next((c for c in verb.head.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+            if shared is None and verb.head.head.i != verb.head.i:
+                # "X appeared on air and began *by saying* A": the verb the
+                # preposition hangs on may share its subject with another
+                shared = self._subject_of(verb.head.head)
             if shared is not None:
                 self._note(shared, rule)  # where the source it gives stands
                 return shared
