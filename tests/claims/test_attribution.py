@@ -719,6 +719,24 @@ def test_attribution_page_of_letters_signed_by_its_writers(analyse):
     assert sources["The tolls on the bridge are too high"] == "@kestrel_22", sources
 
 
+def test_attribution_page_of_letters_with_a_closing_line_that_claims_nothing(analyse):
+    # a page of letters may close on a line inviting more ("Write to us …"):
+    # it claims nothing, so the names above it still sign their letters
+    text = (
+        "Readers weigh in on the bridge.\n\n"
+        "LETTERS.\n\n"
+        "The new bridge is a waste of money.\n\n"
+        "Harold Pembury.\n\n"
+        "Leeds.\n\n"
+        "The bridge will cut my commute in half.\n\n"
+        "Maria Olsen.\n\n"
+        "Follow @CityDeskViews or #harbourletters."
+    )
+    sources = sources_of(analyse, text)
+    assert sources["The new bridge is a waste of money"] == "Harold Pembury", sources
+    assert sources["The bridge will cut my commute in half"] == "Maria Olsen", sources
+
+
 @pytest.mark.parametrize(
     "text, claim, source",
     [

@@ -1170,10 +1170,15 @@ class AttributionTagger(RulePackComponent):
         labelled = any(b < signed[0][0] and _LABEL.fullmatch(text[slice(*paragraphs[b])].strip()) for b in boundaries) if signed else False
         if len(signed) < 2 and not labelled:
             return
-        if any(n not in boundaries and text[start:end].strip() for n, (start, end) in enumerate(paragraphs) if n > signed[-1][0]):
+        if any(
+            n not in boundaries and any(start <= c.start_char < end for c in claims)
+            for n, (start, end) in enumerate(paragraphs)
+            if n > signed[-1][0]
+        ):
             # a page of letters ends on its last writer's name (or place, or a
-            # label): names with writing after the last one head the sections
-            # below them ("Jane Roe." / "Roe has led the party since …")
+            # label, or a line that claims nothing: "Write to us at …"): names
+            # with claims after the last one head the sections below them
+            # ("Jane Roe." / "Roe has led the party since …")
             return
         for n, (start, end) in signed:
             first = max((b for b in boundaries if b < n), default=-1) + 1
