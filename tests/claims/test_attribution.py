@@ -838,6 +838,11 @@ def test_attribution_closing_name_of_an_article_signs_nothing(analyse):
         # a quantifier is no pronoun that stands for a name met before
         ("The plan was announced on Monday. Some have urged the council to delay it.",
          "Some have urged the council to delay it", "Some"),
+        # nor is an indefinite pronoun, nor "those" with what picks them out
+        ("The ferry timetable was published on Monday. Someone has already called it a disgrace.",
+         "Someone has already called it a disgrace", "Someone"),
+        ("The council polled 900 residents in May. Those surveyed said the new tram line should be built.",
+         "Those surveyed said the new tram line should be built", "Those surveyed"),
     ],
 )
 def test_attribution_speech_act_as_the_claims_own_predicate(analyse, text, claim, source):
