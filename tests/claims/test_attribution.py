@@ -687,6 +687,14 @@ def test_attribution_block_quote_after_a_colon_takes_its_reporter(analyse):
         ("The inquiry heard from a pilot who said the runway lights had failed twice.",
          "the runway lights had failed twice", "a pilot"),
         # what the writer hangs on what was said is the writer's: a concession,
+        # a contrast set off by a comma goes on with what is reported, however
+        # parsed; a "while" of time does not
+        ("The mayor said on Monday that the bridge would reopen in May, while the ferry would stop in June.",
+         "the ferry would stop in June", "The mayor"),
+        ("The chairman said sales in Asia would grow by 6 percent, while sales in Europe would fall by 2 percent.",
+         "sales in Europe would fall by 2 percent", "The chairman"),
+        ("According to the report, the shop closed while the owner was away in 2019.",
+         "the owner was away in 2019", None),
         # a clause after a semicolon, a relative clause however parsed
         ("The port authority said the ferry would sail in June, although no crew has been hired.",
          "no crew has been hired", None),

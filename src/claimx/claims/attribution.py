@@ -311,6 +311,21 @@ class AttributionTagger(RulePackComponent):
                     said_by = self._said_by(doc, token)
                     if said_by is not None:
                         return said_by
+            if (
+                token is not head
+                and below.dep_ == ADVERBIAL_CLAUSE_DEP
+                and not said_below
+                and self._reports(token)
+                and any(c.dep_ in REPORTED_CLAUSE_DEPS for c in token.children)
+                and (contrast := self._match("contrast_clause", below)) is not None
+            ):
+                # "The poll found A, while B": a contrast set off after the
+                # reported clause, which the parser hangs on the verb of
+                # saying, goes on with what is reported
+                said_by = self._said_by(doc, token)
+                if said_by is not None:
+                    self._note(below, contrast)
+                    return said_by
             said_below = said_below or (token is not head and token.lemma_.lower() in self.report_verbs)
             below = token
             for child in token.children:
