@@ -615,6 +615,18 @@ def test_attribution_pronoun_means_the_person_the_sentence_before_was_about(anal
     assert shop is not None and shop.text == "Mary Quinn"
 
 
+def test_attribution_pronoun_means_the_person_whose_words_the_sentence_before_was_about(analyse):
+    # "Roe's column attacks …": the subject is Roe's work, and "she" is Roe
+    text = (
+        "The harbour board met on Monday.\n\n"
+        "Jane Roe's latest column attacks the council's plan for the quay.\n\n"
+        "\u201cThe bridge will never be finished on time,\u201d she wrote."
+    )
+    records = {r.text: r for r in analyse(text)}
+    bridge = records["The bridge will never be finished on time"].attribution
+    assert bridge is not None and bridge.text == "Jane Roe"
+
+
 @pytest.mark.parametrize(
     "text, claim, source",
     [

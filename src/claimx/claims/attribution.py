@@ -61,6 +61,8 @@ from .tree import (
     NOUN_OR_NAME_POS,
     NOUN_POS,
     OPEN_COMPLEMENT_DEP,
+    POSSESSIVE_TAG,
+    POSSESSOR_DEP,
     PREPOSITION_DEP,
     PREPOSITION_OBJECT_DEP,
     PROPER_NOUN_POS,
@@ -1634,6 +1636,16 @@ class AttributionTagger(RulePackComponent):
             if self._person(subject):
                 self._is("main_speaker", subject)  # where the source it gives stands
                 return self._describe(doc, subject, verb=subject.head)
+            owner = next((c for c in subject.children if c.dep_ == POSSESSOR_DEP and self._person(c)), None)
+            if owner is not None and subject.pos_ != PROPER_NOUN_POS:
+                # "Roe's latest column attacks the plan. '…,' she wrote": the
+                # person whose words or work the subject is
+                self._is("main_speaker", subject)
+                source = self._describe(doc, owner, verb=subject.head)
+                case = next((c for c in owner.children if c.tag_ == POSSESSIVE_TAG), None)
+                if case is not None and case.i > owner.left_edge.i:
+                    source["end"] = doc[case.i - 1].idx + len(doc[case.i - 1].text)  # "Roe", not "Roe's"
+                return source
         return None
 
 
