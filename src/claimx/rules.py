@@ -268,6 +268,7 @@ ReportRole = Literal[
     "adjunct_speaker",
     "source_description",
     "finite_conjunct",
+    "contrast_clause",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

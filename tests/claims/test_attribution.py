@@ -615,6 +615,18 @@ def test_attribution_pronoun_means_the_person_the_sentence_before_was_about(anal
     assert shop is not None and shop.text == "Mary Quinn"
 
 
+def test_attribution_pronoun_means_the_person_whose_words_the_sentence_before_was_about(analyse):
+    # "Roe's column attacks …": the subject is Roe's work, and "she" is Roe
+    text = (
+        "The harbour board met on Monday.\n\n"
+        "Jane Roe's latest column attacks the council's plan for the quay.\n\n"
+        "\u201cThe bridge will never be finished on time,\u201d she wrote."
+    )
+    records = {r.text: r for r in analyse(text)}
+    bridge = records["The bridge will never be finished on time"].attribution
+    assert bridge is not None and bridge.text == "Jane Roe"
+
+
 @pytest.mark.parametrize(
     "text, claim, source",
     [
@@ -687,6 +699,14 @@ def test_attribution_block_quote_after_a_colon_takes_its_reporter(analyse):
         ("The inquiry heard from a pilot who said the runway lights had failed twice.",
          "the runway lights had failed twice", "a pilot"),
         # what the writer hangs on what was said is the writer's: a concession,
+        # a contrast set off by a comma goes on with what is reported, however
+        # parsed; a "while" of time does not
+        ("The mayor said on Monday that the bridge would reopen in May, while the ferry would stop in June.",
+         "the ferry would stop in June", "The mayor"),
+        ("The chairman said sales in Asia would grow by 6 percent, while sales in Europe would fall by 2 percent.",
+         "sales in Europe would fall by 2 percent", "The chairman"),
+        ("According to the report, the shop closed while the owner was away in 2019.",
+         "the owner was away in 2019", None),
         # a clause after a semicolon, a relative clause however parsed
         ("The port authority said the ferry would sail in June, although no crew has been hired.",
          "no crew has been hired", None),
@@ -717,6 +737,24 @@ def test_attribution_page_of_letters_signed_by_its_writers(analyse):
     assert sources["The new bridge is a waste of money"] == "Harold Pembury", sources
     assert sources["The bridge will cut my commute in half"] == "Maria Olsen", sources
     assert sources["The tolls on the bridge are too high"] == "@kestrel_22", sources
+
+
+def test_attribution_page_of_letters_with_a_closing_line_that_claims_nothing(analyse):
+    # a page of letters may close on a line inviting more ("Write to us …"):
+    # it claims nothing, so the names above it still sign their letters
+    text = (
+        "Readers weigh in on the bridge.\n\n"
+        "LETTERS.\n\n"
+        "The new bridge is a waste of money.\n\n"
+        "Harold Pembury.\n\n"
+        "Leeds.\n\n"
+        "The bridge will cut my commute in half.\n\n"
+        "Maria Olsen.\n\n"
+        "Follow @CityDeskViews or #harbourletters."
+    )
+    sources = sources_of(analyse, text)
+    assert sources["The new bridge is a waste of money"] == "Harold Pembury", sources
+    assert sources["The bridge will cut my commute in half"] == "Maria Olsen", sources
 
 
 @pytest.mark.parametrize(
@@ -810,6 +848,9 @@ def test_attribution_closing_name_of_an_article_signs_nothing(analyse):
         # "by saying" speaks with the subject of the verb it hangs on
         ("The mayor defended the cuts by saying the plant had lost money for years.",
          "the plant had lost money for years", "The mayor"),
+        # and so does a verb the parser joined to an earlier one ("… and started by saying")
+        ("The minister went on the radio on Monday and started by saying the ferry service had to change.",
+         "the ferry service had to change", "The minister"),
         # a description and the name after it that the parser splits into two
         # subjects: the name next to the verb speaks
         ("The Danish brewer Carlsberg said it would close two plants in May.",
@@ -817,6 +858,11 @@ def test_attribution_closing_name_of_an_article_signs_nothing(analyse):
         # a quantifier is no pronoun that stands for a name met before
         ("The plan was announced on Monday. Some have urged the council to delay it.",
          "Some have urged the council to delay it", "Some"),
+        # nor is an indefinite pronoun, nor "those" with what picks them out
+        ("The ferry timetable was published on Monday. Someone has already called it a disgrace.",
+         "Someone has already called it a disgrace", "Someone"),
+        ("The council polled 900 residents in May. Those surveyed said the new tram line should be built.",
+         "Those surveyed said the new tram line should be built", "Those surveyed"),
     ],
 )
 def test_attribution_speech_act_as_the_claims_own_predicate(analyse, text, claim, source):

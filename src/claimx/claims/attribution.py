@@ -61,6 +61,8 @@ from .tree import (
     NOUN_OR_NAME_POS,
     NOUN_POS,
     OPEN_COMPLEMENT_DEP,
+    POSSESSIVE_TAG,
+    POSSESSOR_DEP,
     PREPOSITION_DEP,
     PREPOSITION_OBJECT_DEP,
     PROPER_NOUN_POS,
@@ -311,6 +313,21 @@ class AttributionTagger(RulePackComponent):
                     said_by = self._said_by(doc, token)
                     if said_by is not None:
                         return said_by
+            if (
+                token is not head
+                and below.dep_ == ADVERBIAL_CLAUSE_DEP
+                and not said_below
+                and self._reports(token)
+                and any(c.dep_ in REPORTED_CLAUSE_DEPS for c in token.children)
+                and (contrast := self._match("contrast_clause", below)) is not None
+            ):
+                # "The poll found A, while B": a contrast set off after the
+                # reported clause, which the parser hangs on the verb of
+                # saying, goes on with what is reported
+                said_by = self._said_by(doc, token)
+                if said_by is not None:
+                    self._note(below, contrast)
+                    return said_by
             said_below = said_below or (token is not head and token.lemma_.lower() in self.report_verbs)
             below = token
             for child in token.children:
@@ -835,6 +852,10 @@ class AttributionTagger(RulePackComponent):
         # saying under a preposition of the verb speaks with that verb's subject
         if (rule := self._match("manner_participle", verb)) is not None:
             shared = next((c for c in verb.head.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+            if shared is None and verb.head.head.i != verb.head.i:
+                # "X appeared on air and began *by saying* A": the verb the
+                # preposition hangs on may share its subject with another
+                shared = self._subject_of(verb.head.head)
             if shared is not None:
                 self._note(shared, rule)  # where the source it gives stands
                 return shared
@@ -1166,10 +1187,15 @@ class AttributionTagger(RulePackComponent):
         labelled = any(b < signed[0][0] and _LABEL.fullmatch(text[slice(*paragraphs[b])].strip()) for b in boundaries) if signed else False
         if len(signed) < 2 and not labelled:
             return
-        if any(n not in boundaries and text[start:end].strip() for n, (start, end) in enumerate(paragraphs) if n > signed[-1][0]):
+        if any(
+            n not in boundaries and any(start <= c.start_char < end for c in claims)
+            for n, (start, end) in enumerate(paragraphs)
+            if n > signed[-1][0]
+        ):
             # a page of letters ends on its last writer's name (or place, or a
-            # label): names with writing after the last one head the sections
-            # below them ("Jane Roe." / "Roe has led the party since …")
+            # label, or a line that claims nothing: "Write to us at …"): names
+            # with claims after the last one head the sections below them
+            # ("Jane Roe." / "Roe has led the party since …")
             return
         for n, (start, end) in signed:
             first = max((b for b in boundaries if b < n), default=-1) + 1
@@ -1610,6 +1636,16 @@ class AttributionTagger(RulePackComponent):
             if self._person(subject):
                 self._is("main_speaker", subject)  # where the source it gives stands
                 return self._describe(doc, subject, verb=subject.head)
+            owner = next((c for c in subject.children if c.dep_ == POSSESSOR_DEP and self._person(c)), None)
+            if owner is not None and subject.pos_ != PROPER_NOUN_POS:
+                # "Roe's latest column attacks the plan. '…,' she wrote": the
+                # person whose words or work the subject is
+                self._is("main_speaker", subject)
+                source = self._describe(doc, owner, verb=subject.head)
+                case = next((c for c in owner.children if c.tag_ == POSSESSIVE_TAG), None)
+                if case is not None and case.i > owner.left_edge.i:
+                    source["end"] = doc[case.i - 1].idx + len(doc[case.i - 1].text)  # "Roe", not "Roe's"
+                return source
         return None
 
 
