@@ -1126,6 +1126,13 @@ class TopicTagger(RulePackComponent):
         for i, _, length, slot in sorted(slot_hits, key=lambda h: (-h[2] - bool(h[3].heads or h[3].near), h[0])):
             if i in voted or (i not in specific and self._topic_word(claim.doc[i])):
                 continue
+            name = self._match("name_word", claim.doc[i])
+            if name is not None:
+                # "a rally at the Old Market Hall", "the Charter
+                # of Rights": a word of a proper name names the thing, not a
+                # topic (a ``name_word`` rule)
+                _note(claim.doc[i], name)
+                continue
             if i not in specific and self._declined(claim.doc[i], slot.topic):
                 # "the model will offer more range", "she offered her
                 # thoughts": a topic word whose rule declines this use of it
@@ -1152,6 +1159,9 @@ class TopicTagger(RulePackComponent):
                 continue
             topic = self._topic_word(token)
             if topic and (token.i in specific or (named and token.i in named["verbs"])):
+                continue
+            if topic and (name := self._match("name_word", token)) is not None:
+                _note(token, name)
                 continue
             if topic:
                 # the predicate and its complements say what the claim is
