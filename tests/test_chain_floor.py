@@ -27,7 +27,9 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 9),
     "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 10),
-    "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 12),
+    # 11 (was 12) since the fifteenth session: the A380's release in the article on its
+    # first commercial flight rested on "the soon-to-open terminal", a word in passing
+    "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 11),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 4),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 8),
@@ -37,7 +39,9 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # now sources "…, a trade newsletter, which said A began mass production" to the
 # newsletter (was "The leak"), and a past report of a past event reads confirmed
 # 121/101/61/94 since the fourteenth session (roll-up history +2 value, groups +1 status -1 value)
-TOTAL_FLOORS = {"found": 121, "status": 101, "history": 61, "value": 94}
+# 121/100/61/94 since the fifteenth session (airbus-a380 status -1: a topic word in passing in an
+# article that follows no topic makes no fact of that topic)
+TOTAL_FLOORS = {"found": 121, "status": 100, "history": 61, "value": 94}
 
 
 def _build_articles(folder: Path) -> None:

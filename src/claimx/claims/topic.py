@@ -29,7 +29,9 @@
   subject votes ``plot``. None gives a money predicate ``business``, a
   clause with a noun of its own ``other``, else the sentence's topic, else
   ``other``; in a business story (half the claims or more business) such an
-  ``other`` is ``business``.
+  ``other`` is ``business``. In an article that follows no topic (few claims
+  name one at their predicate), a claim whose topic words all stand in its
+  subject or adjuncts, of a topic few of its claims have, is ``other``.
 - The key groups claims within subject and topic for the status roll-up:
   the slot (``models/en/slots.jsonl``) whose words stand nearest the
   predicate; a variant of the product ("a 5G model"); the person for
@@ -485,6 +487,13 @@ class TopicTagger(RulePackComponent):
                 _most_voted(self._character_votes(claim, Counter(counted[n]), characters, []))
                 for n, claim in enumerate(claims)
             ]
+        for n in _incidental(counted, topics):
+            # "the poll's results are bad news for him", "he made the
+            # remark during a speech on the economy": in an article that
+            # follows no topic (few of its claims name one by their
+            # predicate), a topic named only by a word in a claim's subject
+            # or adjuncts, and one the article does not keep to, is no fact of it
+            topics[n] = "other"
         # A claim with no topic words takes its sentence's topic, else
         # ``other``: an article's most common topic says little about a
         # clause that names none (sales figures in a release story).
@@ -1635,6 +1644,35 @@ _DOMAIN_SHARE = 0.5
 _DOMAIN_TOPICS = ("business",)
 #: the fewest claims of that topic that make a story of it (one deal in a two-claim brief does not)
 _DOMAIN_MIN = 3
+
+
+#: the most a claim's topic words weigh when all of them stand away from its
+#: predicate (in its subject, or in an adjunct: :meth:`TopicTagger.topic_votes`)
+_INCIDENTAL_WEIGHT = 1.0
+#: the share of an article's claims below which those with a word of a topic at their predicate
+#: (or its complements) make it an article that follows no topic
+_FIRM_SHARE = 0.12
+#: the share of an article's claims a topic must win to be one the article keeps to
+_THEME_SHARE = 0.2
+
+
+def _incidental(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -> list[int]:
+    """RETURNS (list[int]): the claims whose topic rests on incidental words
+    only (no vote over :data:`_INCIDENTAL_WEIGHT`) in an article that follows
+    no topic: fewer than :data:`_FIRM_SHARE` of its claims have a firmer
+    vote, and the claim's topic wins fewer than :data:`_THEME_SHARE` of
+    them (a market report names its topic in passing, claim after claim)."""
+    if not topics:
+        return []
+    firm = sum(1 for counts in counted if counts and max(counts.values()) > _INCIDENTAL_WEIGHT)
+    if firm >= _FIRM_SHARE * len(topics):
+        return []
+    won = Counter(topics)
+    return [
+        n for n, (counts, topic) in enumerate(zip(counted, topics))
+        if topic not in (None, "other") and counts.get(topic) and max(counts.values()) <= _INCIDENTAL_WEIGHT
+        and won[topic] < _THEME_SHARE * len(topics)
+    ]
 
 
 def _domain(topics: Sequence[str]) -> str | None:
