@@ -31,7 +31,9 @@
   ``other``; in a business story (half the claims or more business) such an
   ``other`` is ``business``. In an article that follows no topic (few claims
   name one at their predicate), a claim whose topic words all stand in its
-  subject or adjuncts, of a topic few of its claims have, is ``other``.
+  subject or adjuncts, of a topic few of its claims have, is ``other``; in
+  one that names topics loosely, a claim with no topic word takes its
+  sentence's topic only if the article keeps to it.
 - The key groups claims within subject and topic for the status roll-up:
   the slot (``models/en/slots.jsonl``) whose words stand nearest the
   predicate; a variant of the product ("a 5G model"); the person for
@@ -513,6 +515,11 @@ class TopicTagger(RulePackComponent):
         for m, claim in enumerate(claims):
             if m not in fallen:
                 givers.setdefault(sent_of[claim.start], []).append(m)
+        # "Kerr climbed to 41 percent after the debate, before falling back":
+        # in an article that names topics loosely,
+        # a clause with no topic word of its own does not take its
+        # sentence's topic, unless the article keeps to it
+        kept = _kept_topics(counted, topics)
         for n in fallen:
             given = next(
                 (
@@ -521,6 +528,8 @@ class TopicTagger(RulePackComponent):
                 ),
                 None,
             )
+            if given is not None and given not in kept:
+                given = None
             topics[n] = _fallback(claims[n], claim_ents[n], given, self._match)
         # "The board said it had received three proposals", "the index closed
         # at 682": in an article that is a business story (half its claims or
@@ -1652,8 +1661,26 @@ _INCIDENTAL_WEIGHT = 1.0
 #: the share of an article's claims below which those with a word of a topic at their predicate
 #: (or its complements) make it an article that follows no topic
 _FIRM_SHARE = 0.12
+#: the share of an article's claims below which those with a topic word at their predicate
+#: make it an article that names topics loosely (:func:`_kept_topics`)
+_LOOSE_SHARE = 0.25
 #: the share of an article's claims a topic must win to be one the article keeps to
 _THEME_SHARE = 0.2
+
+
+def _kept_topics(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -> frozenset[str | None]:
+    """RETURNS (frozenset): the topics a claim with no topic word may take from
+    its sentence: every one, in an article where :data:`_LOOSE_SHARE` or more
+    of the claims have a topic word at their predicate (a vote over
+    :data:`_INCIDENTAL_WEIGHT`); else ``other`` and the ones the article
+    keeps to: the topic most of its claims have, and any that
+    :data:`_THEME_SHARE` of its claims or more have."""
+    firm = sum(1 for counts in counted if counts and max(counts.values()) > _INCIDENTAL_WEIGHT)
+    if not topics or firm >= _LOOSE_SHARE * len(topics):
+        return frozenset(TOPICS)
+    won = Counter(t for t in topics if t is not None and t != "other")
+    lead = [t for t, _ in won.most_common(1)]
+    return frozenset({"other", *lead, *(t for t in won if won[t] >= _THEME_SHARE * len(topics))})
 
 
 def _incidental(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -> list[int]:
