@@ -27,7 +27,9 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
     "transfer-saga": (ROOT / "benchmarks" / "chains" / "transfer-saga", 9),
     "airline-takeover": (ROOT / "benchmarks" / "chains" / "airline-takeover", 10),
-    "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 12),
+    # 11 (was 12) since the fifteenth session: the A380's release in the article on its
+    # first commercial flight rested on "the soon-to-open terminal", a word in passing
+    "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 11),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 4),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 9),
@@ -41,7 +43,9 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # 123/102/62/95: a role noun ("the nominee") stands for the one person the article gives it;
 # 123/103/62/95: "assistance" is funding; 123/104/63/95: a party's fact is the one its noun belongs to;
 # 123/104/63/96: a predicate joined by "and" names its own fact in the roll-up
-TOTAL_FLOORS = {"found": 123, "status": 104, "history": 63, "value": 96}
+# 123/103/63/96 (airbus-a380 status -1 with the topic rules of the same session: a topic word in passing in an
+# article that follows no topic makes no fact of that topic)
+TOTAL_FLOORS = {"found": 123, "status": 103, "history": 63, "value": 96}
 
 
 def _build_articles(folder: Path) -> None:

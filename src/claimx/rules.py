@@ -294,7 +294,9 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: nominal ("HLX is the *codename*"), which say what a codename stands for;
 #: "scene_setting", an adjunct of the predicate set off before its clause
 #: ("*As part of the merger*, the chief executive left"), whose words weigh
-#: as little as the subject's in the claim's topic.
+#: as little as the subject's in the claim's topic; "name_word", a word of a
+#: proper name ("a rally at the Old *Market* Hall", "the Charter
+#: of *Rights*"), which names the thing and votes for no topic.
 #: The parties of a slot's act (``party`` in ``slots.jsonl``): "act_noun", a
 #: slot word that names the act as a noun ("the *endorsement*"), and
 #: "act_owner", the one it belongs to ("the governor*'s* endorsement", "a
@@ -443,6 +445,7 @@ TopicRole = Literal[
     "untagged_other_party",
     "governed_clause",
     "relative_clause",
+    "name_word",
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 

@@ -649,6 +649,46 @@ def test_topic_business_story_takes_clauses_without_topic_words(analyse):
     assert rushed.topic == "other"
 
 
+def test_topic_incidental_word_in_an_article_of_no_topic(analyse):
+    # in an article that follows no topic (few claims name one at their
+    # predicate), a topic word standing only in an adjunct makes no fact of that topic ...
+    politics = analyse(
+        "Senator Ada Lorne said on Monday that she would vote against the measure. She said the plan was rushed and unfair. "
+        "Lorne spoke to reporters after a town hall in Dunmore. Her rival, Tom Reyes, leads in the latest survey. "
+        "Reyes said the race would tighten. Voters in the district are split, according to the survey. "
+        "Lorne made the remarks outside the state's largest bank. The vote is set for Thursday.",
+        title="Senator vows to fight the measure",
+    )
+    remarks = next(r for r in politics if "remarks" in r.text)
+    assert remarks.topic == "other"
+    # ... but a report that keeps to its topic, naming it in passing claim after claim, is of it
+    market = analyse(
+        "Stocks in Europe rose on Friday. The Dax index gained 2%, and the Cac index added 1.5%. "
+        "The FTSE index rose about one percent. Traders said the gains were broad. Oil prices edged lower. "
+        "Analysts said the rally may not last.",
+        title="European stocks rise",
+    )
+    assert all(r.topic == "business" for r in market if "index" in r.text)
+
+
+def test_topic_loose_article_keeps_sentence_topic_to_its_own(analyse):
+    # in an article that names topics loosely (few claims have a topic word
+    # at their predicate), a clause with no topic word does not take its
+    # sentence's topic when the article does not keep to it
+    records = analyse(
+        "Senator Ada Lorne leads the race by six points, a new survey found. Her rival, Tom Reyes, has gained ground "
+        "since March. Lorne said she would debate him twice. The campaign signed a contract with a polling firm in May. "
+        "Reyes released a new advertisement on Monday, and Lorne called it dishonest. Voters in the district remain split. "
+        "The vote is set for Thursday. Lorne will hold a rally in Dunmore on Friday. Her aides said the crowd would be "
+        "large. Reyes has accused her of ducking questions. The state party has paid $2 million for television time. "
+        "Turnout is expected to be low. Both candidates will visit the coast next week.",
+        title="Lorne leads in new survey",
+    )
+    released = next(r for r in records if "released" in r.text)
+    dishonest = next(r for r in records if "dishonest" in r.text)
+    assert (released.topic, dishonest.topic) == ("release", "other")
+
+
 def test_topic_declined_topic_word_is_no_slot_word(analyse):
     # "offer" is a business word only as a noun (topics.jsonl); its deal
     # slot does not make the verb one either

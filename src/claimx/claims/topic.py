@@ -29,7 +29,11 @@
   subject votes ``plot``. None gives a money predicate ``business``, a
   clause with a noun of its own ``other``, else the sentence's topic, else
   ``other``; in a business story (half the claims or more business) such an
-  ``other`` is ``business``.
+  ``other`` is ``business``. In an article that follows no topic (few claims
+  name one at their predicate), a claim whose topic words all stand in its
+  subject or adjuncts, of a topic few of its claims have, is ``other``; in
+  one that names topics loosely, a claim with no topic word takes its
+  sentence's topic only if the article keeps to it.
 - The key groups claims within subject and topic for the status roll-up:
   the slot (``models/en/slots.jsonl``) whose words stand nearest the
   predicate; a variant of the product ("a 5G model"); the person for
@@ -485,6 +489,13 @@ class TopicTagger(RulePackComponent):
                 _most_voted(self._character_votes(claim, Counter(counted[n]), characters, []))
                 for n, claim in enumerate(claims)
             ]
+        for n in _incidental(counted, topics):
+            # "the poll's results are bad news for him", "he made the
+            # remark during a speech on the economy": in an article that
+            # follows no topic (few of its claims name one by their
+            # predicate), a topic named only by a word in a claim's subject
+            # or adjuncts, and one the article does not keep to, is no fact of it
+            topics[n] = "other"
         # A claim with no topic words takes its sentence's topic, else
         # ``other``: an article's most common topic says little about a
         # clause that names none (sales figures in a release story).
@@ -504,6 +515,11 @@ class TopicTagger(RulePackComponent):
         for m, claim in enumerate(claims):
             if m not in fallen:
                 givers.setdefault(sent_of[claim.start], []).append(m)
+        # "Kerr climbed to 41 percent after the debate, before falling back":
+        # in an article that names topics loosely,
+        # a clause with no topic word of its own does not take its
+        # sentence's topic, unless the article keeps to it
+        kept = _kept_topics(counted, topics)
         for n in fallen:
             given = next(
                 (
@@ -512,6 +528,8 @@ class TopicTagger(RulePackComponent):
                 ),
                 None,
             )
+            if given is not None and given not in kept:
+                given = None
             topics[n] = _fallback(claims[n], claim_ents[n], given, self._match)
         # "The board said it had received three proposals", "the index closed
         # at 682": in an article that is a business story (half its claims or
@@ -1141,6 +1159,13 @@ class TopicTagger(RulePackComponent):
         for i, _, length, slot in sorted(slot_hits, key=lambda h: (-h[2] - bool(h[3].heads or h[3].near), h[0])):
             if i in voted or (i not in specific and self._topic_word(claim.doc[i])):
                 continue
+            name = self._match("name_word", claim.doc[i])
+            if name is not None:
+                # "a rally at the Old Market Hall", "the Charter
+                # of Rights": a word of a proper name names the thing, not a
+                # topic (a ``name_word`` rule)
+                _note(claim.doc[i], name)
+                continue
             if i not in specific and self._declined(claim.doc[i], slot.topic):
                 # "the model will offer more range", "she offered her
                 # thoughts": a topic word whose rule declines this use of it
@@ -1167,6 +1192,9 @@ class TopicTagger(RulePackComponent):
                 continue
             topic = self._topic_word(token)
             if topic and (token.i in specific or (named and token.i in named["verbs"])):
+                continue
+            if topic and (name := self._match("name_word", token)) is not None:
+                _note(token, name)
                 continue
             if topic:
                 # the predicate and its complements say what the claim is
@@ -1640,6 +1668,53 @@ _DOMAIN_SHARE = 0.5
 _DOMAIN_TOPICS = ("business",)
 #: the fewest claims of that topic that make a story of it (one deal in a two-claim brief does not)
 _DOMAIN_MIN = 3
+
+
+#: the most a claim's topic words weigh when all of them stand away from its
+#: predicate (in its subject, or in an adjunct: :meth:`TopicTagger.topic_votes`)
+_INCIDENTAL_WEIGHT = 1.0
+#: the share of an article's claims below which those with a word of a topic at their predicate
+#: (or its complements) make it an article that follows no topic
+_FIRM_SHARE = 0.12
+#: the share of an article's claims below which those with a topic word at their predicate
+#: make it an article that names topics loosely (:func:`_kept_topics`)
+_LOOSE_SHARE = 0.25
+#: the share of an article's claims a topic must win to be one the article keeps to
+_THEME_SHARE = 0.2
+
+
+def _kept_topics(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -> frozenset[str | None]:
+    """RETURNS (frozenset): the topics a claim with no topic word may take from
+    its sentence: every one, in an article where :data:`_LOOSE_SHARE` or more
+    of the claims have a topic word at their predicate (a vote over
+    :data:`_INCIDENTAL_WEIGHT`); else ``other`` and the ones the article
+    keeps to: the topic most of its claims have, and any that
+    :data:`_THEME_SHARE` of its claims or more have."""
+    firm = sum(1 for counts in counted if counts and max(counts.values()) > _INCIDENTAL_WEIGHT)
+    if not topics or firm >= _LOOSE_SHARE * len(topics):
+        return frozenset(TOPICS)
+    won = Counter(t for t in topics if t is not None and t != "other")
+    lead = [t for t, _ in won.most_common(1)]
+    return frozenset({"other", *lead, *(t for t in won if won[t] >= _THEME_SHARE * len(topics))})
+
+
+def _incidental(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -> list[int]:
+    """RETURNS (list[int]): the claims whose topic rests on incidental words
+    only (no vote over :data:`_INCIDENTAL_WEIGHT`) in an article that follows
+    no topic: fewer than :data:`_FIRM_SHARE` of its claims have a firmer
+    vote, and the claim's topic wins fewer than :data:`_THEME_SHARE` of
+    them (a market report names its topic in passing, claim after claim)."""
+    if not topics:
+        return []
+    firm = sum(1 for counts in counted if counts and max(counts.values()) > _INCIDENTAL_WEIGHT)
+    if firm >= _FIRM_SHARE * len(topics):
+        return []
+    won = Counter(topics)
+    return [
+        n for n, (counts, topic) in enumerate(zip(counted, topics))
+        if topic not in (None, "other") and counts.get(topic) and max(counts.values()) <= _INCIDENTAL_WEIGHT
+        and won[topic] < _THEME_SHARE * len(topics)
+    ]
 
 
 def _domain(topics: Sequence[str]) -> str | None:
