@@ -839,7 +839,12 @@ class NonClaimRule(BaseModel):
 #: an "asserting_word" (a verb, a preposition, a figure); "graded_word", a
 #: superlative or an adjective graded by "most" or "least", whose
 #: ``measurable`` word of ``nonclaims.jsonl`` is recorded where a clause
-#: with a figure is kept as a fact ("the *biggest* tour of 2026")
+#: with a figure is kept as a fact ("the *biggest* tour of 2026");
+#: "stub_complement", a complement clause right after the verb it completes,
+#: that verb deep in another claim with nothing of its own after it ("voters
+#: *who said* | the plan was fair", "*let* them *know* | that …"): the clause
+#: stays in that claim, whose words would otherwise end in a verb cut from
+#: what it takes
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -942,6 +947,7 @@ SegmentRole = Literal[
     "bare_phrase_root",
     "asserting_word",
     "graded_word",
+    "stub_complement",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

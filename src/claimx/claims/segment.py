@@ -941,6 +941,35 @@ def bare_frame(token: Token, heads: set[int], words: SegmentWords = NO_WORDS) ->
     return content[0]
 
 
+def stub_complement(clause: Token, heads: set[int], dropped: set[int], words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a complement clause stays in the claim of the
+    verb it completes (a ``stub_complement`` decision rule): that verb heads
+    no claim of its own, lies inside another claim, takes nothing after it
+    but the clause, and the clause follows it at once, with no comma or colon
+    that would set a quotation apart ("…among voters *who said* the plan was
+    fair", "we need to *make sure* that …"). Split off, the clause would leave
+    its claim ending in a verb cut from what it takes, and the proposition
+    is the two together (issue 12)."""
+    verb = clause.head
+    if verb.i in heads or verb.i in dropped or clause.i < verb.i:
+        return False
+    if any(c.i > verb.i and c.i != clause.i and not c.is_punct for c in verb.children):
+        return False
+    between = clause.doc[verb.i + 1 : clause.left_edge.i]
+    if not all(t.is_space or t.is_quote for t in between):
+        return False
+    holder = verb.head
+    while holder.i not in heads and holder.head.i != holder.i:
+        holder = holder.head
+    if holder.i not in heads or holder.i in dropped:
+        return False
+    rule = words.match("stub_complement", clause)
+    if rule is None:
+        return False
+    words.note(rule, clause)
+    return True
+
+
 def _sentence_adverbial(prep: Token, verb: Token) -> bool:
     """RETURNS (bool): whether a preposition on a frame verb comments on the
     whole sentence rather than adding to what the verb says: it comes before
@@ -1318,6 +1347,10 @@ def _list_lead(span: Span, text: str | None, words: SegmentWords = NO_WORDS) -> 
     return copula_lemma(last) == BE and not any(c.dep_ in COPULA_COMPLEMENT_DEPS for c in last.children)
 
 
+#: the fewest letters of a line in capitals that makes it a heading ("NO." or "US" alone does not)
+CAPITALS_HEADING_LETTERS = 6
+
+
 def _heading_or_byline(sent: Span, text: str) -> bool:
     """A line of its own that is a heading ("## What we know", "Release date")
     or a byline ("By Jane Doe"): short, alone on its line, no closing
@@ -1336,6 +1369,11 @@ def _heading_or_byline(sent: Span, text: str) -> bool:
         return True
     if line[0] in "([" and line[-1] in ")]" and not any(ch.islower() for ch in line):
         return True  # a transcript's stage direction on a line of its own: "(APPLAUSE)", "[END OF CLIP.]"
+    letters = [ch for ch in line if ch.isalpha()]
+    if len(letters) >= CAPITALS_HEADING_LETTERS and not any(ch.islower() for ch in letters) and len(line.split()) > 1:
+        # "3. STORM CUTS POWER TO THE COAST.": a line in capitals throughout heads
+        # what follows, whatever its stop (issue 12: headings are no claims)
+        return True
     if line.lower().startswith("by "):
         # "By Jane Doe, staff writer" names; "By the end of May, the plant will close" is a sentence
         return not any(t.pos_ in VERB_POS for t in words_only)
@@ -2078,6 +2116,12 @@ class Segmenter(RulePackComponent):
             content = bare_frame(token, heads_set, self.words) or bare_event_frame(token, heads_set, self.words)
             if content is not None and content.i not in frames and content.i not in dropped:
                 merged.add(content.i)
+        # "voters who said | X", "let them know | that X": a complement that ends a verb deep in another claim stays there
+        merged.update(
+            t.i for t in heads
+            if t.i not in frames and t.i not in dropped and t.i not in merged
+            and stub_complement(t, heads_set, dropped, self.words)
+        )
         if merged:
             heads = [t for t in heads if t.i not in merged]
             heads_set = {t.i for t in heads}
