@@ -844,7 +844,9 @@ class NonClaimRule(BaseModel):
 #: that verb deep in another claim with nothing of its own after it ("voters
 #: *who said* | the plan was fair", "*let* them *know* | that …"): the clause
 #: stays in that claim, whose words would otherwise end in a verb cut from
-#: what it takes
+#: what it takes; "nested_clause", the head of a clause whose words all lie
+#: inside another claim of its sentence ("Ann Lee, *while* on tour, *signed*
+#: the deal"): no claim of its own, the words are the other claim's
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -948,6 +950,7 @@ SegmentRole = Literal[
     "asserting_word",
     "graded_word",
     "stub_complement",
+    "nested_clause",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

@@ -2207,8 +2207,26 @@ class Segmenter(RulePackComponent):
                 if item_of is not None:
                     span._.claim["item_of"] = item_of
                 claims.append(span)
+        claims = [span for span in claims if not self._nested(span, claims)]
         claims.extend(self._dated_reports(doc, sent, dropped, frames, claims))
         return claims
+
+    def _nested(self, span: Span, claims: list[Span]) -> bool:
+        """RETURNS (bool): whether a clause's claim lies wholly inside another
+        claim of its sentence, its head a ``nested_clause`` decision rule ("The
+        mayor, while on a visit to Lyon, signed the deal"): its words are that
+        claim's, and one proposition is not two claims (issue 12)."""
+        if not any(
+            other is not span and other.start <= span.start and span.end <= other.end and len(other) > len(span)
+            for other in claims
+        ):
+            return False
+        head = span.doc[span._.claim["head"]]
+        rule = self.words.match("nested_clause", head)
+        if rule is None:
+            return False
+        self.words.note(rule, head)
+        return True
 
     def _dated_reports(
         self, doc: Doc, sent: Span, dropped: set[int], frames: dict[int, int], claims: list[Span]
