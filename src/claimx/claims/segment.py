@@ -2215,13 +2215,19 @@ class Segmenter(RulePackComponent):
         """RETURNS (bool): whether a clause's claim lies wholly inside another
         claim of its sentence, its head a ``nested_clause`` decision rule ("The
         mayor, while on a visit to Lyon, signed the deal"): its words are that
-        claim's, and one proposition is not two claims (issue 12)."""
+        claim's, and one proposition is not two claims (issue 12). A claim
+        whose evidence was stretched back to its reporter ("X said A, … B")
+        holds other claims' words, not its own, and swallows none."""
+        head = span.doc[span._.claim["head"]]
         if not any(
-            other is not span and other.start <= span.start and span.end <= other.end and len(other) > len(span)
+            other is not span
+            and other.start <= span.start
+            and span.end <= other.end
+            and len(other) > len(span)
+            and other._.claim["frame"] is None  # (a span stretched back to its reporter holds others' words)
             for other in claims
         ):
             return False
-        head = span.doc[span._.claim["head"]]
         rule = self.words.match("nested_clause", head)
         if rule is None:
             return False
