@@ -846,7 +846,10 @@ class NonClaimRule(BaseModel):
 #: stays in that claim, whose words would otherwise end in a verb cut from
 #: what it takes; "nested_clause", the head of a clause whose words all lie
 #: inside another claim of its sentence ("Ann Lee, *while* on tour, *signed*
-#: the deal"): no claim of its own, the words are the other claim's
+#: the deal"): no claim of its own, the words are the other claim's;
+#: "shared_arguments", a verb conjunct with no subject or auxiliary of its
+#: own after a verb that takes nothing before the conjunction ("fans *booed
+#: and jeered* the referee"): the arguments after it are both verbs', one claim
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -951,6 +954,7 @@ SegmentRole = Literal[
     "graded_word",
     "stub_complement",
     "nested_clause",
+    "shared_arguments",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 
