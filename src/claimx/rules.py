@@ -848,8 +848,9 @@ class NonClaimRule(BaseModel):
 #: inside another claim of its sentence ("Ann Lee, *while* on tour, *signed*
 #: the deal"): no claim of its own, the words are the other claim's;
 #: "shared_arguments", a verb conjunct with no subject or auxiliary of its
-#: own after a verb that takes nothing before the conjunction ("fans *booed
-#: and jeered* the referee"): the arguments after it are both verbs', one claim
+#: own after a verb that takes nothing before the conjunction and is not
+#: negated ("fans *booed and jeered* the referee"; "did not attend and sent a
+#: deputy" are two): the arguments after it are both verbs', one claim
 SegmentRole = Literal[
     "label",
     "source_note",
