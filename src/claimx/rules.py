@@ -843,7 +843,18 @@ class NonClaimRule(BaseModel):
 #: an "asserting_word" (a verb, a preposition, a figure); "graded_word", a
 #: superlative or an adjective graded by "most" or "least", whose
 #: ``measurable`` word of ``nonclaims.jsonl`` is recorded where a clause
-#: with a figure is kept as a fact ("the *biggest* tour of 2026")
+#: with a figure is kept as a fact ("the *biggest* tour of 2026");
+#: "stub_complement", a complement clause right after the verb it completes,
+#: that verb deep in another claim with nothing of its own after it ("voters
+#: *who said* | the plan was fair", "*let* them *know* | that …"): the clause
+#: stays in that claim, whose words would otherwise end in a verb cut from
+#: what it takes; "nested_clause", the head of a clause whose words all lie
+#: inside another claim of its sentence ("Ann Lee, *while* on tour, *signed*
+#: the deal"): no claim of its own, the words are the other claim's;
+#: "shared_arguments", a verb conjunct with no subject or auxiliary of its
+#: own after a verb that takes nothing before the conjunction and is not
+#: negated ("fans *booed and jeered* the referee"; "did not attend and sent a
+#: deputy" are two): the arguments after it are both verbs', one claim
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -946,6 +957,9 @@ SegmentRole = Literal[
     "bare_phrase_root",
     "asserting_word",
     "graded_word",
+    "stub_complement",
+    "nested_clause",
+    "shared_arguments",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

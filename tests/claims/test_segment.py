@@ -106,6 +106,8 @@ def test_segment_yes_no_question_is_a_rumored_claim(analyse):
         "## What we know so far\nThe sequel is officially in development.",
         "By Jane Doe\nThe sequel is officially in development.",
         "Release date and cast\n\nThe sequel is officially in development.",
+        # a line in capitals throughout heads what follows, whatever its stop
+        "4. HARBOUR TOWN BRACES FOR SECOND STORM.\n\nThe sequel is officially in development.",
         # a sentence that is a bare noun phrase names or exclaims: a letter's signature, an outburst
         "The sequel is officially in development.\nAnna Lindqvist-Moreau.",
         "“Some truly awful numbers.” The sequel is officially in development.",

@@ -786,6 +786,10 @@ _CLAUSE_HEAD_GATES = tuple(
 )
 
 
+#: what may stand between a verb and the conjunct that shares its arguments: the conjunction, punctuation
+SHARED_ARGUMENT_GAP = frozenset({"cc", "punct"})
+
+
 def is_clause_head(
     token: Token, report_verbs: frozenset[str] | None = None, words: SegmentWords = NO_WORDS
 ) -> bool:
@@ -849,6 +853,12 @@ def is_clause_head(
     ):
         return False
     if token.dep_ == CONJUNCT_DEP:
+        if words.is_("shared_arguments", token) and not any(
+            c.i > token.head.i and c.i != token.i and c.dep_ not in SHARED_ARGUMENT_GAP for c in token.head.children
+        ):
+            # "fans booed and jeered the referee": the first verb takes its
+            # arguments after the second, so the two make one claim (issue 12)
+            return False
         if report_verbs is not None and words.is_("second_report", token):
             return True  # "He said A, and that B": a second thing reported, whatever the parser attached it to
         if words.is_("infinitive_conjunct", token):
@@ -939,6 +949,35 @@ def bare_frame(token: Token, heads: set[int], words: SegmentWords = NO_WORDS) ->
         return None
     words.note(rule, link)
     return content[0]
+
+
+def stub_complement(clause: Token, heads: set[int], dropped: set[int], words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a complement clause stays in the claim of the
+    verb it completes (a ``stub_complement`` decision rule): that verb heads
+    no claim of its own, lies inside another claim, takes nothing after it
+    but the clause, and the clause follows it at once, with no comma or colon
+    that would set a quotation apart ("…among voters *who said* the plan was
+    fair", "we need to *make sure* that …"). Split off, the clause would leave
+    its claim ending in a verb cut from what it takes, and the proposition
+    is the two together (issue 12)."""
+    verb = clause.head
+    if verb.i in heads or verb.i in dropped or clause.i < verb.i:
+        return False
+    if any(c.i > verb.i and c.i != clause.i and not c.is_punct for c in verb.children):
+        return False
+    between = clause.doc[verb.i + 1 : clause.left_edge.i]
+    if not all(t.is_space or t.is_quote for t in between):
+        return False
+    holder = verb.head
+    while holder.i not in heads and holder.head.i != holder.i:
+        holder = holder.head
+    if holder.i not in heads or holder.i in dropped:
+        return False
+    rule = words.match("stub_complement", clause)
+    if rule is None:
+        return False
+    words.note(rule, clause)
+    return True
 
 
 def _sentence_adverbial(prep: Token, verb: Token) -> bool:
@@ -1318,6 +1357,10 @@ def _list_lead(span: Span, text: str | None, words: SegmentWords = NO_WORDS) -> 
     return copula_lemma(last) == BE and not any(c.dep_ in COPULA_COMPLEMENT_DEPS for c in last.children)
 
 
+#: the fewest letters of a line in capitals that makes it a heading ("NO." or "US" alone does not)
+CAPITALS_HEADING_LETTERS = 6
+
+
 def _heading_or_byline(sent: Span, text: str) -> bool:
     """A line of its own that is a heading ("## What we know", "Release date")
     or a byline ("By Jane Doe"): short, alone on its line, no closing
@@ -1336,6 +1379,11 @@ def _heading_or_byline(sent: Span, text: str) -> bool:
         return True
     if line[0] in "([" and line[-1] in ")]" and not any(ch.islower() for ch in line):
         return True  # a transcript's stage direction on a line of its own: "(APPLAUSE)", "[END OF CLIP.]"
+    letters = [ch for ch in line if ch.isalpha()]
+    if len(letters) >= CAPITALS_HEADING_LETTERS and not any(ch.islower() for ch in letters) and len(line.split()) > 1:
+        # "3. STORM CUTS POWER TO THE COAST.": a line in capitals throughout heads
+        # what follows, whatever its stop (issue 12: headings are no claims)
+        return True
     if line.lower().startswith("by "):
         # "By Jane Doe, staff writer" names; "By the end of May, the plant will close" is a sentence
         return not any(t.pos_ in VERB_POS for t in words_only)
@@ -2078,6 +2126,12 @@ class Segmenter(RulePackComponent):
             content = bare_frame(token, heads_set, self.words) or bare_event_frame(token, heads_set, self.words)
             if content is not None and content.i not in frames and content.i not in dropped:
                 merged.add(content.i)
+        # "voters who said | X", "let them know | that X": a complement that ends a verb deep in another claim stays there
+        merged.update(
+            t.i for t in heads
+            if t.i not in frames and t.i not in dropped and t.i not in merged
+            and stub_complement(t, heads_set, dropped, self.words)
+        )
         if merged:
             heads = [t for t in heads if t.i not in merged]
             heads_set = {t.i for t in heads}
@@ -2163,8 +2217,32 @@ class Segmenter(RulePackComponent):
                 if item_of is not None:
                     span._.claim["item_of"] = item_of
                 claims.append(span)
+        claims = [span for span in claims if not self._nested(span, claims)]
         claims.extend(self._dated_reports(doc, sent, dropped, frames, claims))
         return claims
+
+    def _nested(self, span: Span, claims: list[Span]) -> bool:
+        """RETURNS (bool): whether a clause's claim lies wholly inside another
+        claim of its sentence, its head a ``nested_clause`` decision rule ("The
+        mayor, while on a visit to Lyon, signed the deal"): its words are that
+        claim's, and one proposition is not two claims (issue 12). A claim
+        whose evidence was stretched back to its reporter ("X said A, … B")
+        holds other claims' words, not its own, and swallows none."""
+        head = span.doc[span._.claim["head"]]
+        if not any(
+            other is not span
+            and other.start <= span.start
+            and span.end <= other.end
+            and len(other) > len(span)
+            and other._.claim["frame"] is None  # (a span stretched back to its reporter holds others' words)
+            for other in claims
+        ):
+            return False
+        rule = self.words.match("nested_clause", head)
+        if rule is None:
+            return False
+        self.words.note(rule, head)
+        return True
 
     def _dated_reports(
         self, doc: Doc, sent: Span, dropped: set[int], frames: dict[int, int], claims: list[Span]
