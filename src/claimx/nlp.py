@@ -90,10 +90,14 @@ def load_nlp(model: str | None = None, *, rules_dir: str | Path | None = None) -
     """
     _import_components()
     nlp = load_base(model)
+    from .fastlemma import speed_up_lemmatizer
+    from .fastner import speed_up_ner
     from .fastops import speed_up_ops
     from .fastruler import speed_up
 
     speed_up(nlp)  # same annotations, a fraction of the time
+    speed_up_lemmatizer(nlp)  # the same lemmas, one look-up per distinct token
+    speed_up_ner(nlp)  # the same entities, decoded over arrays
     speed_up_ops(nlp)  # numpy's BLAS for the model's matrix products
     from .claims.normalize import NormalizingTokenizer
 

@@ -43,13 +43,15 @@ expect is ``rumored``; a conditional or a question is ``rumored``.
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from spacy.attrs import LEMMA, LOWER, NORM, ORTH
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -221,6 +223,7 @@ class CueTagger(RulePackComponent):
         self.tell_verbs: set[str] = set()
         self.tell_ids: dict[str, str] = {}  # tell-verb lemma (or phrasal verb) -> rule id
         self.lemma_rules: dict[str, str] = {}  # lemma -> id of a one-token rule
+        self._lemma_hashes: dict[int, str] | None = None  # the same, keyed by the lemma's hash
         #: (lemma, coarse POS) -> the rule a word sets its complement's status with
         self.complement_words: dict[tuple[str, str], CueRule] = {}
         attribution_rules = load_attribution_rules(rules_dir)
@@ -412,11 +415,14 @@ class CueTagger(RulePackComponent):
             for match_id, start, end in [*self.phrases(doc), *self._pattern_matches(doc)]
         ]
         if self.lemma_rules:
-            lemma_rules = self.lemma_rules
+            by_hash = self._lemma_hashes
+            if by_hash is None:
+                by_hash = self._lemma_hashes = {get_string_id(lemma): rule for lemma, rule in self.lemma_rules.items()}
+            # the lemma column, not a Token per token
             found += [
-                Span(doc, token.i, token.i + 1, label=lemma_rules[token.lemma_])
-                for token in doc
-                if token.lemma_ in lemma_rules
+                Span(doc, i, i + 1, label=by_hash[lemma])
+                for i, lemma in enumerate(doc.to_array(LEMMA).tolist())
+                if lemma in by_hash
             ]
         spans = filter_spans(found)
         for span in spans:
@@ -805,16 +811,17 @@ class CueTagger(RulePackComponent):
         last word, closing quotes aside, ends in "?"). Walks to the sentence
         end from the claim, not ``claim.sent``, which walks the whole Doc."""
         doc = claim.doc
+        texts, spaces, sent_end = _token_columns(doc)
         i = claim.end - 1
-        while i + 1 < len(doc) and not doc[i].is_sent_end:
+        while i + 1 < len(doc) and not sent_end[i]:
             # a quoted question the sentence goes on after ("“Who pays for
             # it?” the mayor asked."): the claim's own clause ends on its "?"
-            if i >= claim.end and doc[i].text in _CLAUSE_ENDS:
-                return doc[i].text == "?"
+            if i >= claim.end and texts[i] in _CLAUSE_ENDS:
+                return texts[i] == "?"
             i += 1
-        while i > claim.start and (doc[i].is_space or not doc[i].text.rstrip('"”’\'')):
+        while i > claim.start and (spaces[i] or not texts[i].rstrip('"”’\'')):
             i -= 1
-        return doc[i].text.rstrip('"”’\'').endswith("?")
+        return texts[i].rstrip('"”’\'').endswith("?")
 
     def _conditional_or_question(self, claim: Span, head: Token) -> bool:
         """A question, or a clause that the pattern of the ``condition``
@@ -827,6 +834,25 @@ class CueTagger(RulePackComponent):
 
 #: the marks that end a clause inside a sentence: the first after a claim says whether it asks
 _CLAUSE_ENDS = frozenset({"?", ".", "!"})
+#: the last Doc :func:`_token_columns` read, and its columns
+_COLUMNS: tuple[Any, tuple[list[str], list[bool], list[bool]]] | None = None
+
+
+def _token_columns(doc: Doc) -> tuple[list[str], list[bool], list[bool]]:
+    """RETURNS: each token's text, whether it is a space, whether it ends its
+    sentence (``Token.is_sent_end``), read once per Doc as columns (a claim's
+    walk to its sentence's end made a ``Token`` at every step)."""
+    global _COLUMNS
+    if _COLUMNS is not None and _COLUMNS[0]() is doc:
+        return _COLUMNS[1]
+    columns = doc.to_array([ORTH, IS_SPACE, SENT_START]).tolist()
+    strings = doc.vocab.strings
+    texts = [strings[orth] for orth, _, _ in columns]
+    spaces = [bool(space) for _, space, _ in columns]
+    # a token ends its sentence when it is the last or the next one starts one
+    sent_end = [start == 1 for _, _, start in columns[1:]] + [True]
+    _COLUMNS = (weakref.ref(doc), (texts, spaces, sent_end))
+    return texts, spaces, sent_end
 
 #: the tag of a past-tense auxiliary that is not a modal ("had")
 _PAST_AUX_TAG = PAST_TAG

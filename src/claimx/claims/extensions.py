@@ -91,10 +91,17 @@ def record_rule(doc: Doc, rule_id: str, start: int, end: int) -> None:
     doc (Doc): the Doc. rule_id (str): the rule's id (unique over the pack).
     start (int), end (int): character offsets of the words it fired on.
     """
-    fired = doc._.rules_fired
+    # ``doc._.rules_fired``, read where spaCy keeps it (a rule fires some
+    # 200 times an article; ``doc._`` makes an Underscore at each access)
+    user_data = doc.user_data
+    fired = user_data.get(_FIRED_KEY)
     if fired is None:
-        fired = doc._.rules_fired = []
+        fired = user_data[_FIRED_KEY] = []
     fired.append((rule_id, start, end))
+
+
+#: where spaCy keeps ``doc._.rules_fired`` (a Doc extension with a default, no getter): ``Underscore._get_key``
+_FIRED_KEY = ("._.", "rules_fired", None, None)
 
 
 register_extensions()

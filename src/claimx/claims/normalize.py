@@ -16,11 +16,13 @@ features (which read ``NORM``) see plain ASCII punctuation.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import srsly
+from spacy.attrs import LENGTH, NORM, SPACY
 from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
 
@@ -47,12 +49,15 @@ class NormalizingTokenizer:
         self.pack_dir: Path | None = None  # the folder it was read from
         self._table: dict[int, str] = {}
         self._ids: dict[str, str] = {}
+        self._changed: re.Pattern[str] = re.compile("(?!)")
 
     def _load(self, path: Path) -> None:
         """Read ``normalize.jsonl`` of the pack at ``path``."""
         rules = load_normalize_rules(path)
         self._table = {ord(rule.char): rule.replacement for rule in rules}
         self._ids = {rule.char: rule.id for rule in rules}
+        # the characters a rule replaces (each by another character)
+        self._changed = re.compile("[" + "".join(re.escape(rule.char) for rule in rules) + "]" if rules else "(?!)")
         self._rules = (path / RULE_FILE).read_text(encoding="utf-8")
         self.pack_dir = path
 
@@ -66,31 +71,28 @@ class NormalizingTokenizer:
         if norm == text:
             return self.tokenizer(text)
         ndoc = self.tokenizer(norm)
+        # each token's length, whitespace and norm, read as columns (no Token made)
+        columns = ndoc.to_array([LENGTH, SPACY, NORM])
+        lengths = columns[:, 0].tolist()
+        # An odd space mapped to " " ("repeatedly\u00a0ignored") is the
+        # words' whitespace, as the model was trained to see it: a token
+        # of its own there misleads the tagger and the parser. The Doc's
+        # text then has " " in its place; the article's own text is kept
+        # for doc_text (same length, so every offset holds).
+        spaces = columns[:, 1].astype(bool).tolist()
         words: list[str] = []
-        spaces: list[bool] = []
-        norms: list[str | None] = []
-        for token in ndoc:
-            words.append(text[token.idx : token.idx + len(token.text)])
-            norms.append(token.norm_)
-            if not token.whitespace_:
-                spaces.append(False)
-                continue
-            # An odd space mapped to " " ("repeatedly\u00a0ignored") is the
-            # words' whitespace, as the model was trained to see it: a token
-            # of its own there misleads the tagger and the parser. The Doc's
-            # text then has " " in its place; the article's own text is kept
-            # for doc_text (same length, so every offset holds).
-            spaces.append(True)
+        start = 0
+        for length, space in zip(lengths, spaces):
+            words.append(text[start : start + length])
+            start += length + space
         doc = Doc(self.vocab, words=words, spaces=spaces)
         if doc.text != text:
             keep_text(doc, text)
-        for token, token_norm in zip(doc, norms):
-            if token_norm is not None:
-                token.norm_ = token_norm
+        if len(doc):
+            doc.from_array([NORM], columns[:, 2:3])  # the model's features read the normalised forms
         ids = self._ids
-        for i, (before, after) in enumerate(zip(text, norm)):
-            if before != after and before in ids:
-                record_rule(doc, ids[before], i, i + 1)
+        for found in self._changed.finditer(text):
+            record_rule(doc, ids[found.group()], found.start(), found.end())
         return doc
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:

@@ -737,13 +737,14 @@ class TopicTagger(RulePackComponent):
                 if info["topic"] in _PRODUCT_TOPICS and info["subject"]["start"] is None and info["subject"]["name"] == main:
                     info["subject"] = {"name": product, "start": None, "end": None}
         defined = _defined_abbreviations(doc, text)
+        titled = title_names(doc._.title or "")  # once, not per claim (as doc.ents: read once above)
         for claim in claims:
             # "Singapore Airlines (SIA) … SIA says": an abbreviation the
             # article defines in brackets names what it stands for; one it
             # does not define, the one name it writes that it abbreviates
             info = claim._.claim
             short = info["subject"]["name"]
-            full = defined.get(short) if short in defined else _spelt_by(short, doc.ents, title_names(doc._.title or ""))
+            full = defined.get(short) if short in defined else _spelt_by(short, ents, titled)
             if full is not None:
                 info["subject"] = {**info["subject"], "name": full}
         return doc

