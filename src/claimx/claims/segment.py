@@ -1361,6 +1361,17 @@ def _list_lead(span: Span, text: str | None, words: SegmentWords = NO_WORDS) -> 
 CAPITALS_HEADING_LETTERS = 6
 
 
+#: the number of a numbered list item before its text, the parser's sentence of its own: "3. ", "12) "
+LIST_NUMBER = re.compile(r"\s*\d{1,3}[.)]\s*")
+
+
+def _in_capitals(line: str) -> bool:
+    """RETURNS (bool): whether a line of more than one word is in capitals
+    throughout, with at least :data:`CAPITALS_HEADING_LETTERS` letters."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= CAPITALS_HEADING_LETTERS and not any(ch.islower() for ch in letters) and len(line.split()) > 1
+
+
 def _heading_or_byline(sent: Span, text: str) -> bool:
     """A line of its own that is a heading ("## What we know", "Release date")
     or a byline ("By Jane Doe"): short, alone on its line, no closing
@@ -1372,15 +1383,18 @@ def _heading_or_byline(sent: Span, text: str) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    own_line = text[line_start:start].strip(" \t#>*-") == "" and text[end : line_end if line_end >= 0 else len(text)].strip() == ""
+    before = text[line_start:start]
+    rest_empty = text[end : line_end if line_end >= 0 else len(text)].strip() == ""
+    own_line = before.strip(" \t#>*-") == "" and rest_empty
+    if not own_line and rest_empty and LIST_NUMBER.fullmatch(before) and _in_capitals(line):
+        return True  # "3. STORM CUTS POWER TO THE COAST.": the parser splits the item's number off
     if not own_line or not line:
         return False
     if line.startswith("#"):
         return True
     if line[0] in "([" and line[-1] in ")]" and not any(ch.islower() for ch in line):
         return True  # a transcript's stage direction on a line of its own: "(APPLAUSE)", "[END OF CLIP.]"
-    letters = [ch for ch in line if ch.isalpha()]
-    if len(letters) >= CAPITALS_HEADING_LETTERS and not any(ch.islower() for ch in letters) and len(line.split()) > 1:
+    if _in_capitals(line):
         # "3. STORM CUTS POWER TO THE COAST.": a line in capitals throughout heads
         # what follows, whatever its stop (issue 12: headings are no claims)
         return True
