@@ -204,6 +204,8 @@ class TopicTagger(RulePackComponent):
         self.word_gives_name: set[str] = set()
         #: word -> the dependencies its children must not have (as a verb)
         self.word_verb_without: dict[str, frozenset[str]] = {}
+        #: words that, as verbs, name something else when done to a person
+        self.word_person_patient: set[str] = set()
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
         for rule in rules:
             lemma = rule.lemma.lower()
@@ -248,6 +250,8 @@ class TopicTagger(RulePackComponent):
                     self.word_gives_name.add(lemma)
                 if rule.verb_without:
                     self.word_verb_without[lemma] = frozenset(rule.verb_without)
+                if rule.not_person_patient:
+                    self.word_person_patient.add(lemma)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
         #: a figure with a unit (``measure_unit``): a capacity tier ("1TB", "512GB", "13-inch")
@@ -1030,6 +1034,8 @@ class TopicTagger(RulePackComponent):
                     continue
                 if slot.except_in and _in_expression(token, slot.except_in):
                     continue
+                if slot.not_person_patient and self._person_patient(token):
+                    continue  # "will replace the senator": a seat, no deal
                 if slot.near and not any(
                     t.lemma_.lower() in slot.near for t in doc[head_i].subtree if claim.start <= t.i < claim.end
                 ):
@@ -1375,6 +1381,21 @@ class TopicTagger(RulePackComponent):
                     return True
         return False
 
+    def _person_patient(self, verb: Token) -> bool:
+        """RETURNS (bool): whether ``verb``, as a verb, is done to a person:
+        a child a ``person_patient`` rule matches (a person's name as its
+        object or as the subject of its passive), which is recorded."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        # verbs joined by "and" share the object after them ("shot and wounded Kerr")
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        for child in (c for v in verbs for c in v.children):
+            rule = self._match("person_patient", child)
+            if rule is not None:
+                _note(child, rule)
+                return True
+        return False
+
     def _declined(self, token: Token, topic: str) -> bool:
         """RETURNS (bool): whether ``token`` is a word of ``topic`` in
         ``topics.jsonl`` (by form or lemma) that :meth:`_topic_word` turns
@@ -1417,6 +1438,8 @@ class TopicTagger(RulePackComponent):
                 held = self.word_except.get(word)
                 if held and _in_expression(token, held):
                     return None
+                if word in self.word_person_patient and self._person_patient(token):
+                    return None  # "hit the senator over the vote": an attack, no release
                 verb = (
                     self._match("topic_verb", token)
                     if word in self.word_gives_name or word in self.word_verb_without or word in self.word_reporting
