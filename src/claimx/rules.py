@@ -350,7 +350,9 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: "passive_infinitive" hangs on ("*fares* are yet *to be set*"), and
 #: "reported_compound", a noun compounded onto them ("*price* cuts");
 #: "person_patient", a verb's child that is a person it is done to ("hit
-#: *Kerr* over the vote", "*Kerr* was replaced"), for a rule's ``not_person_patient``.
+#: *Kerr* over the vote", "*Kerr* was replaced"), for a rule's ``not_person_patient``;
+#: "sense_object", a verb's child that is what it is done to ("voiced
+#: *concern*"), for a rule's ``not_objects``.
 #: How the words of a claim vote: "passive_subject", the subject of a
 #: passive (and a "passive_compound" onto it), what the verb is done to,
 #: weighs as an object; "fact_verb", a verb the predicate takes, and
@@ -431,6 +433,7 @@ TopicRole = Literal[
     "passive_subject",
     "passive_compound",
     "person_patient",
+    "sense_object",
     "fact_verb",
     "fact_object",
     "kind_compound",
@@ -1104,6 +1107,11 @@ class TopicRule(BaseModel):
     #: these dependencies ("the exhibition opens" is a release, "the chain
     #: will open nine stores" is not: a ``dobj``); empty for none
     verb_without: list[str] = []
+    #: as a verb, the word speaks of something else when what it is done to
+    #: (a ``sense_object`` rule: its object or its passive's subject) is one
+    #: of these nouns, by lemma ("voice the villain" is a part, "voice
+    #: concern" a remark, "play this game" no part); empty for none
+    not_objects: list[str] = []
     #: as a verb, the word speaks of something else when the one it is done
     #: to is a person (a ``person_patient`` rule: a person's name as its
     #: object or as the subject of its passive): "will hit stores" is a

@@ -206,6 +206,8 @@ class TopicTagger(RulePackComponent):
         self.word_verb_without: dict[str, frozenset[str]] = {}
         #: words that, as verbs, name something else when done to a person
         self.word_person_patient: set[str] = set()
+        #: word -> the nouns that, as what the verb is done to, make it another verb
+        self.word_not_objects: dict[str, frozenset[str]] = {}
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
         for rule in rules:
             lemma = rule.lemma.lower()
@@ -252,6 +254,8 @@ class TopicTagger(RulePackComponent):
                     self.word_verb_without[lemma] = frozenset(rule.verb_without)
                 if rule.not_person_patient:
                     self.word_person_patient.add(lemma)
+                if rule.not_objects:
+                    self.word_not_objects[lemma] = frozenset(w.lower() for w in rule.not_objects)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
         #: a figure with a unit (``measure_unit``): a capacity tier ("1TB", "512GB", "13-inch")
@@ -1232,7 +1236,8 @@ class TopicTagger(RulePackComponent):
         # "actor Jane Roe will appear in the campaign": a person who appears,
         # stars or returns is cast
         head = claim.doc[head_i]
-        if head.lemma_.lower() in self.cast_verbs and any(
+        # (not where its own rule turns the word down: "voiced concern", "plays to the crowd")
+        if head.lemma_.lower() in self.cast_verbs and not self._declined(head, "cast") and any(
             e.label_ == "PERSON" and any(e.start <= i < e.end for i in in_subject) for e in ents
         ):
             counts["cast"] += 3
@@ -1396,6 +1401,21 @@ class TopicTagger(RulePackComponent):
                 return True
         return False
 
+    def _sense_object(self, verb: Token, nouns: frozenset[str]) -> bool:
+        """RETURNS (bool): whether what ``verb``, as a verb, is done to (a
+        child a ``sense_object`` rule matches) is one of ``nouns`` (by
+        lemma or form), which is recorded."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        for child in verb.children:
+            if child.lemma_.lower() not in nouns and child.lower_ not in nouns:
+                continue
+            rule = self._match("sense_object", child)
+            if rule is not None:
+                _note(child, rule)
+                return True
+        return False
+
     def _declined(self, token: Token, topic: str) -> bool:
         """RETURNS (bool): whether ``token`` is a word of ``topic`` in
         ``topics.jsonl`` (by form or lemma) that :meth:`_topic_word` turns
@@ -1440,6 +1460,9 @@ class TopicTagger(RulePackComponent):
                     return None
                 if word in self.word_person_patient and self._person_patient(token):
                     return None  # "hit the senator over the vote": an attack, no release
+                objects = self.word_not_objects.get(word)
+                if objects and self._sense_object(token, objects):
+                    return None  # "voiced concern": a remark, no part
                 verb = (
                     self._match("topic_verb", token)
                     if word in self.word_gives_name or word in self.word_verb_without or word in self.word_reporting
