@@ -1107,6 +1107,12 @@ class TopicRule(BaseModel):
     #: these dependencies ("the exhibition opens" is a release, "the chain
     #: will open nine stores" is not: a ``dobj``); empty for none
     verb_without: list[str] = []
+    #: as a verb with something it is done to (a ``sense_object`` rule: its
+    #: object or its passive's subject), the word names its topic only when
+    #: that is one of these nouns, by lemma, or a name of no person
+    #: ("will hit shelves", "hits Netflix on Friday" are releases, "hit a
+    #: checkpoint", "hit a record high" are not); empty for any
+    objects: list[str] = []
     #: as a verb, the word speaks of something else when what it is done to
     #: (a ``sense_object`` rule: its object or its passive's subject) is one
     #: of these nouns, by lemma ("voice the villain" is a part, "voice

@@ -208,6 +208,8 @@ class TopicTagger(RulePackComponent):
         self.word_person_patient: set[str] = set()
         #: word -> the nouns that, as what the verb is done to, make it another verb
         self.word_not_objects: dict[str, frozenset[str]] = {}
+        #: word -> the only nouns (besides a name of no person) it may be done to
+        self.word_objects: dict[str, frozenset[str]] = {}
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
         for rule in rules:
             lemma = rule.lemma.lower()
@@ -256,6 +258,8 @@ class TopicTagger(RulePackComponent):
                     self.word_person_patient.add(lemma)
                 if rule.not_objects:
                     self.word_not_objects[lemma] = frozenset(w.lower() for w in rule.not_objects)
+                if rule.objects:
+                    self.word_objects[lemma] = frozenset(w.lower() for w in rule.objects)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
         #: a figure with a unit (``measure_unit``): a capacity tier ("1TB", "512GB", "13-inch")
@@ -1416,6 +1420,24 @@ class TopicTagger(RulePackComponent):
                 return True
         return False
 
+    def _other_object(self, verb: Token, nouns: frozenset[str]) -> bool:
+        """RETURNS (bool): whether ``verb``, as a verb, is done to something
+        (a child a ``sense_object`` rule matches) that is none of ``nouns``
+        (by lemma or form) nor a name of no person, which is recorded."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        for child in verb.children:
+            rule = self._match("sense_object", child)
+            if rule is None:
+                continue
+            if child.lemma_.lower() in nouns or child.lower_ in nouns:
+                return False
+            if child.pos_ == "PROPN" and child.ent_type_ != "PERSON":
+                return False  # a service or a store by name (the tagger takes some for places)
+            _note(child, rule)
+            return True
+        return False
+
     def _declined(self, token: Token, topic: str) -> bool:
         """RETURNS (bool): whether ``token`` is a word of ``topic`` in
         ``topics.jsonl`` (by form or lemma) that :meth:`_topic_word` turns
@@ -1463,6 +1485,9 @@ class TopicTagger(RulePackComponent):
                 objects = self.word_not_objects.get(word)
                 if objects and self._sense_object(token, objects):
                     return None  # "voiced concern": a remark, no part
+                allowed_objects = self.word_objects.get(word)
+                if allowed_objects and self._other_object(token, allowed_objects):
+                    return None  # "hit a checkpoint": no shelves, no service
                 verb = (
                     self._match("topic_verb", token)
                     if word in self.word_gives_name or word in self.word_verb_without or word in self.word_reporting
