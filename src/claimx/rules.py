@@ -348,7 +348,11 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: has lost* …"); "reported_object", what it makes known (its object, or the
 #: subject of its passive), also "raised_subject", the subject of the verb a
 #: "passive_infinitive" hangs on ("*fares* are yet *to be set*"), and
-#: "reported_compound", a noun compounded onto them ("*price* cuts").
+#: "reported_compound", a noun compounded onto them ("*price* cuts");
+#: "person_patient", a verb's child that is a person it is done to ("hit
+#: *Kerr* over the vote", "*Kerr* was replaced"), for a rule's ``not_person_patient``;
+#: "sense_object", a verb's child that is what it is done to ("voiced
+#: *concern*"), for a rule's ``not_objects``.
 #: How the words of a claim vote: "passive_subject", the subject of a
 #: passive (and a "passive_compound" onto it), what the verb is done to,
 #: weighs as an object; "fact_verb", a verb the predicate takes, and
@@ -428,6 +432,8 @@ TopicRole = Literal[
     "reported_compound",
     "passive_subject",
     "passive_compound",
+    "person_patient",
+    "sense_object",
     "fact_verb",
     "fact_object",
     "kind_compound",
@@ -1101,6 +1107,22 @@ class TopicRule(BaseModel):
     #: these dependencies ("the exhibition opens" is a release, "the chain
     #: will open nine stores" is not: a ``dobj``); empty for none
     verb_without: list[str] = []
+    #: as a verb with something it is done to (a ``sense_object`` rule: its
+    #: object or its passive's subject), the word names its topic only when
+    #: that is one of these nouns, by lemma, or a name of no person
+    #: ("will hit shelves", "hits Netflix on Friday" are releases, "hit a
+    #: checkpoint", "hit a record high" are not); empty for any
+    objects: list[str] = []
+    #: as a verb, the word speaks of something else when what it is done to
+    #: (a ``sense_object`` rule: its object or its passive's subject) is one
+    #: of these nouns, by lemma ("voice the villain" is a part, "voice
+    #: concern" a remark, "play this game" no part); empty for none
+    not_objects: list[str] = []
+    #: as a verb, the word speaks of something else when the one it is done
+    #: to is a person (a ``person_patient`` rule: a person's name as its
+    #: object or as the subject of its passive): "will hit stores" is a
+    #: release, "hit the senator over his votes" an attack
+    not_person_patient: bool = False
     #: the roll-up key the word gives a claim of its topic ("acquire" -> "deal"
     #: within ``business``); None leaves the topic's own key
     key: str | None = None
@@ -1168,6 +1190,11 @@ class SlotRule(BaseModel):
     #: fixed expressions, as written, that hold a word of the rule without
     #: speaking to the fact ("in order to" is no order); empty for none
     except_in: list[str] = []
+    #: as a verb, a word of the rule speaks to the fact only when the one it
+    #: is done to is no person (a ``person_patient`` rule: a person's name as
+    #: its object or as the subject of its passive): "replaced the old
+    #: system" may be a deal, "replaced the senator" is not
+    not_person_patient: bool = False
     #: what the fact's value is: a date, an amount, a count (an amount, a
     #: number of things first: "60 jets", not the deal's "$7bn"), a measure
     #: (a number written with its unit: "12.4-inch", "10,200mAh", "256GB"),

@@ -204,6 +204,12 @@ class TopicTagger(RulePackComponent):
         self.word_gives_name: set[str] = set()
         #: word -> the dependencies its children must not have (as a verb)
         self.word_verb_without: dict[str, frozenset[str]] = {}
+        #: words that, as verbs, name something else when done to a person
+        self.word_person_patient: set[str] = set()
+        #: word -> the nouns that, as what the verb is done to, make it another verb
+        self.word_not_objects: dict[str, frozenset[str]] = {}
+        #: word -> the only nouns (besides a name of no person) it may be done to
+        self.word_objects: dict[str, frozenset[str]] = {}
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
         for rule in rules:
             lemma = rule.lemma.lower()
@@ -248,6 +254,12 @@ class TopicTagger(RulePackComponent):
                     self.word_gives_name.add(lemma)
                 if rule.verb_without:
                     self.word_verb_without[lemma] = frozenset(rule.verb_without)
+                if rule.not_person_patient:
+                    self.word_person_patient.add(lemma)
+                if rule.not_objects:
+                    self.word_not_objects[lemma] = frozenset(w.lower() for w in rule.not_objects)
+                if rule.objects:
+                    self.word_objects[lemma] = frozenset(w.lower() for w in rule.objects)
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
         #: a figure with a unit (``measure_unit``): a capacity tier ("1TB", "512GB", "13-inch")
@@ -1031,6 +1043,8 @@ class TopicTagger(RulePackComponent):
                     continue
                 if slot.except_in and _in_expression(token, slot.except_in):
                     continue
+                if slot.not_person_patient and self._person_patient(token):
+                    continue  # "will replace the senator": a seat, no deal
                 if slot.near and not any(
                     t.lemma_.lower() in slot.near for t in doc[head_i].subtree if claim.start <= t.i < claim.end
                 ):
@@ -1227,7 +1241,8 @@ class TopicTagger(RulePackComponent):
         # "actor Jane Roe will appear in the campaign": a person who appears,
         # stars or returns is cast
         head = claim.doc[head_i]
-        if head.lemma_.lower() in self.cast_verbs and any(
+        # (not where its own rule turns the word down: "voiced concern", "plays to the crowd")
+        if head.lemma_.lower() in self.cast_verbs and not self._declined(head, "cast") and any(
             e.label_ == "PERSON" and any(e.start <= i < e.end for i in in_subject) for e in ents
         ):
             counts["cast"] += 3
@@ -1376,6 +1391,54 @@ class TopicTagger(RulePackComponent):
                     return True
         return False
 
+    def _person_patient(self, verb: Token) -> bool:
+        """RETURNS (bool): whether ``verb``, as a verb, is done to a person:
+        a child a ``person_patient`` rule matches (a person's name as its
+        object or as the subject of its passive), which is recorded."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        # verbs joined by "and" share the object after them ("shot and wounded Kerr")
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        for child in (c for v in verbs for c in v.children):
+            rule = self._match("person_patient", child)
+            if rule is not None:
+                _note(child, rule)
+                return True
+        return False
+
+    def _sense_object(self, verb: Token, nouns: frozenset[str]) -> bool:
+        """RETURNS (bool): whether what ``verb``, as a verb, is done to (a
+        child a ``sense_object`` rule matches) is one of ``nouns`` (by
+        lemma or form), which is recorded."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        for child in verb.children:
+            if child.lemma_.lower() not in nouns and child.lower_ not in nouns:
+                continue
+            rule = self._match("sense_object", child)
+            if rule is not None:
+                _note(child, rule)
+                return True
+        return False
+
+    def _other_object(self, verb: Token, nouns: frozenset[str]) -> bool:
+        """RETURNS (bool): whether ``verb``, as a verb, is done to something
+        (a child a ``sense_object`` rule matches) that is none of ``nouns``
+        (by lemma or form) nor a name of no person, which is recorded."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        for child in verb.children:
+            rule = self._match("sense_object", child)
+            if rule is None:
+                continue
+            if child.lemma_.lower() in nouns or child.lower_ in nouns:
+                return False
+            if child.pos_ == "PROPN" and child.ent_type_ != "PERSON":
+                return False  # a service or a store by name (the tagger takes some for places)
+            _note(child, rule)
+            return True
+        return False
+
     def _declined(self, token: Token, topic: str) -> bool:
         """RETURNS (bool): whether ``token`` is a word of ``topic`` in
         ``topics.jsonl`` (by form or lemma) that :meth:`_topic_word` turns
@@ -1418,6 +1481,14 @@ class TopicTagger(RulePackComponent):
                 held = self.word_except.get(word)
                 if held and _in_expression(token, held):
                     return None
+                if word in self.word_person_patient and self._person_patient(token):
+                    return None  # "hit the senator over the vote": an attack, no release
+                objects = self.word_not_objects.get(word)
+                if objects and self._sense_object(token, objects):
+                    return None  # "voiced concern": a remark, no part
+                allowed_objects = self.word_objects.get(word)
+                if allowed_objects and self._other_object(token, allowed_objects):
+                    return None  # "hit a checkpoint": no shelves, no service
                 verb = (
                     self._match("topic_verb", token)
                     if word in self.word_gives_name or word in self.word_verb_without or word in self.word_reporting
