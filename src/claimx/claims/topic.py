@@ -50,7 +50,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from spacy.language import Language
@@ -1406,31 +1406,29 @@ class TopicTagger(RulePackComponent):
                 return True
         return False
 
-    def _sense_object(self, verb: Token, nouns: frozenset[str]) -> bool:
-        """RETURNS (bool): whether what ``verb``, as a verb, is done to (a
-        child a ``sense_object`` rule matches) is one of ``nouns`` (by
-        lemma or form), which is recorded."""
+    def _sense_objects(self, verb: Token) -> Iterator[tuple[Token, ScopeRule]]:
+        """YIELDS (tuple[Token, ScopeRule]): what ``verb``, as a verb, is done to:
+        each child a ``sense_object`` rule matches, with that rule."""
         if verb.pos_ not in ("VERB", "AUX"):
-            return False
+            return
         for child in verb.children:
-            if child.lemma_.lower() not in nouns and child.lower_ not in nouns:
-                continue
             rule = self._match("sense_object", child)
             if rule is not None:
+                yield child, rule
+
+    def _sense_object(self, verb: Token, nouns: frozenset[str]) -> bool:
+        """RETURNS (bool): whether what ``verb`` is done to is one of
+        ``nouns`` (by lemma or form), which is recorded."""
+        for child, rule in self._sense_objects(verb):
+            if child.lemma_.lower() in nouns or child.lower_ in nouns:
                 _note(child, rule)
                 return True
         return False
 
     def _other_object(self, verb: Token, nouns: frozenset[str]) -> bool:
-        """RETURNS (bool): whether ``verb``, as a verb, is done to something
-        (a child a ``sense_object`` rule matches) that is none of ``nouns``
-        (by lemma or form) nor a name of no person, which is recorded."""
-        if verb.pos_ not in ("VERB", "AUX"):
-            return False
-        for child in verb.children:
-            rule = self._match("sense_object", child)
-            if rule is None:
-                continue
+        """RETURNS (bool): whether the first thing ``verb`` is done to is none
+        of ``nouns`` (by lemma or form) nor a name of no person, which is recorded."""
+        for child, rule in self._sense_objects(verb):
             if child.lemma_.lower() in nouns or child.lower_ in nouns:
                 return False
             if child.pos_ == "PROPN" and child.ent_type_ != "PERSON":
@@ -1755,6 +1753,12 @@ _LOOSE_SHARE = 0.25
 _THEME_SHARE = 0.2
 
 
+def _firm_claims(counted: Sequence[Counter[str]]) -> int:
+    """RETURNS (int): how many claims have a topic word at their predicate
+    (a vote over :data:`_INCIDENTAL_WEIGHT`)."""
+    return sum(1 for counts in counted if counts and max(counts.values()) > _INCIDENTAL_WEIGHT)
+
+
 def _kept_topics(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -> frozenset[str | None]:
     """RETURNS (frozenset): the topics a claim with no topic word may take from
     its sentence: every one, in an article where :data:`_LOOSE_SHARE` or more
@@ -1762,8 +1766,7 @@ def _kept_topics(counted: Sequence[Counter[str]], topics: Sequence[str | None]) 
     :data:`_INCIDENTAL_WEIGHT`); else ``other`` and the ones the article
     keeps to: the topic most of its claims have, and any that
     :data:`_THEME_SHARE` of its claims or more have."""
-    firm = sum(1 for counts in counted if counts and max(counts.values()) > _INCIDENTAL_WEIGHT)
-    if not topics or firm >= _LOOSE_SHARE * len(topics):
+    if not topics or _firm_claims(counted) >= _LOOSE_SHARE * len(topics):
         return frozenset(TOPICS)
     won = Counter(t for t in topics if t is not None and t != "other")
     lead = [t for t, _ in won.most_common(1)]
@@ -1776,10 +1779,7 @@ def _incidental(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -
     no topic: fewer than :data:`_FIRM_SHARE` of its claims have a firmer
     vote, and the claim's topic wins fewer than :data:`_THEME_SHARE` of
     them (a market report names its topic in passing, claim after claim)."""
-    if not topics:
-        return []
-    firm = sum(1 for counts in counted if counts and max(counts.values()) > _INCIDENTAL_WEIGHT)
-    if firm >= _FIRM_SHARE * len(topics):
+    if not topics or _firm_claims(counted) >= _FIRM_SHARE * len(topics):
         return []
     won = Counter(topics)
     return [
