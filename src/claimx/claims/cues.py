@@ -43,7 +43,6 @@ expect is ``rumored``; a conditional or a question is ``rumored``.
 
 from __future__ import annotations
 
-import weakref
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -834,24 +833,24 @@ class CueTagger(RulePackComponent):
 
 #: the marks that end a clause inside a sentence: the first after a claim says whether it asks
 _CLAUSE_ENDS = frozenset({"?", ".", "!"})
-#: the last Doc :func:`_token_columns` read, and its columns
-_COLUMNS: tuple[Any, tuple[list[str], list[bool], list[bool]]] | None = None
+#: where a Doc keeps its columns for :func:`_token_columns` (``doc.user_data``, as the other components' caches)
+_COLUMNS_KEY = "claimx_cue_columns"
 
 
 def _token_columns(doc: Doc) -> tuple[list[str], list[bool], list[bool]]:
     """RETURNS: each token's text, whether it is a space, whether it ends its
     sentence (``Token.is_sent_end``), read once per Doc as columns (a claim's
     walk to its sentence's end made a ``Token`` at every step)."""
-    global _COLUMNS
-    if _COLUMNS is not None and _COLUMNS[0]() is doc:
-        return _COLUMNS[1]
+    cached = doc.user_data.get(_COLUMNS_KEY)
+    if cached is not None:
+        return cached
     columns = doc.to_array([ORTH, IS_SPACE, SENT_START]).tolist()
     strings = doc.vocab.strings
     texts = [strings[orth] for orth, _, _ in columns]
     spaces = [bool(space) for _, space, _ in columns]
     # a token ends its sentence when it is the last or the next one starts one
     sent_end = [start == 1 for _, _, start in columns[1:]] + [True]
-    _COLUMNS = (weakref.ref(doc), (texts, spaces, sent_end))
+    doc.user_data[_COLUMNS_KEY] = (texts, spaces, sent_end)
     return texts, spaces, sent_end
 
 #: the tag of a past-tense auxiliary that is not a modal ("had")

@@ -2469,12 +2469,16 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
     return subject, name or None
 
 
+#: where a Doc keeps :func:`_role_holders` (``doc.user_data``)
+_ROLE_HOLDERS_KEY = "claimx_role_holders"
+
+
 def _role_holders(doc: Doc) -> dict[str, str]:
     """RETURNS (dict[str, str]): role noun (lemma) -> the one person the
     article gives it, as a common noun written before the name ("nominee
     Dana Kerr") or in apposition to it ("Kerr, the nominee"); a role the
     article gives two people stands for neither."""
-    cached = doc.user_data.get("claimx_role_holders")
+    cached = doc.user_data.get(_ROLE_HOLDERS_KEY)
     if cached is not None:
         return cached
     holders: dict[str, set[str]] = {}
@@ -2493,7 +2497,7 @@ def _role_holders(doc: Doc) -> dict[str, str]:
         full = max(names, key=len)
         if all(full.split()[-1] == n.split()[-1] for n in names):
             out[role] = full
-    doc.user_data["claimx_role_holders"] = out
+    doc.user_data[_ROLE_HOLDERS_KEY] = out
     return out
 
 
