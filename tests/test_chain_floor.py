@@ -31,10 +31,12 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     # first commercial flight rested on "the soon-to-open terminal", a word in passing
     "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 11),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 4),
+    # held until the sixteenth session, then made a read chain (MEANTIME, annotated twice)
+    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 11),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 9),
 }
-#: all dev chains together: group found, final status, whole history, value (of 158 facts)
+#: all dev chains together: group found, final status, whole history, value (of 212 facts)
 # tablet-leak history 9 (was 10) since the thirteenth session: tablet-leak's spec-leak article
 # now sources "…, a trade newsletter, which said A began mass production" to the
 # newsletter (was "The leak"), and a past report of a past event reads confirmed
@@ -45,7 +47,8 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # 123/104/63/96: a predicate joined by "and" names its own fact in the roll-up
 # 123/103/63/96 (airbus-a380 status -1 with the topic rules of the same session: a topic word in passing in an
 # article that follows no topic makes no fact of that topic)
-TOTAL_FLOORS = {"found": 123, "status": 103, "history": 63, "value": 96}
+# 136/114/70/100 of 212 in the sixteenth: ford-restructuring (13/11/7/4 of 54) joined the dev chains
+TOTAL_FLOORS = {"found": 136, "status": 114, "history": 70, "value": 100}
 
 
 def _build_articles(folder: Path) -> None:
