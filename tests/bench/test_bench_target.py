@@ -124,7 +124,7 @@ def test_target_status_of_custom_tagger(nlp, doc):
         ("The index fell almost three percent on Friday.", "fell", "confirmed", None),
         # an analyst's word on what already happened is a fact, down to the
         # infinitive that takes the past verb's time
-        ("It took too long for the money to reach the banks, analyst Tom Reyes said.", "reach", "confirmed", None),
+        ("It took months for the grant to reach the schools, analyst Tom Reyes said.", "reach", "confirmed", None),
         # implicative verbs: what failed or was refused did not happen, and
         # the governing word wins over a hedge of the clause around it
         ("The bill failed to pass the Senate.", "pass", "denied", "failed"),

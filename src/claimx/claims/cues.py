@@ -779,7 +779,7 @@ class CueTagger(RulePackComponent):
         if (attribution or {}).get("kind") == KIND_UNNAMED or (attribution or {}).get("evidence"):
             return False  # "The listing priced the watch at €349": what the leak shows
         # an infinitive or participle takes the time of the verb it hangs
-        # on: "it took too long for the money to *get* in"
+        # on: "it took months for the grant to *reach* the schools"
         while head.tag_ in NON_FINITE_TAGS and head.dep_ in NON_FINITE_ATTACHMENT_DEPS and not any(
             c.dep_ == AUXILIARY_DEP and c.tag_ != INFINITIVE_MARKER_TAG for c in head.children
         ):

@@ -1082,7 +1082,7 @@ def _time_frame(advcl: Token, words: SegmentWords) -> bool:
 def _asserted_adverbial(advcl: Token, words: SegmentWords) -> bool:
     """RETURNS (bool): whether an adverbial clause asserts something: "while
     production has not yet begun" does; "if the deal closes" and purpose
-    infinitives ("to cover the penalties", "for the money to get in") do not."""
+    infinitives ("to cover the penalties", "for the aid to arrive") do not."""
     marks = [c for c in advcl.children if c.dep_ == MARKER_DEP]
     # the parser often makes "when" the clause's adverb rather than its
     # subordinator: right after its clause, not set off by a comma ("… pauses
@@ -1105,8 +1105,8 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords) -> bool:
         return False
     if words.is_("answered_question", advcl):
         return False  # "Asked whether X, she said no": the question belongs to its answer
-    # an infinitive states no event, even with a subject of its own ("too
-    # long for the money to get into the system", "in order for talks to
+    # an infinitive states no event, even with a subject of its own ("months
+    # for the grant to reach the schools", "in order for talks to
     # resume"), unless it is an absolute ("…, with deliveries to begin in 2029")
     if any(m.lower_ == WITH for m in marks):
         return True
