@@ -339,9 +339,10 @@ class AttributionTagger(RulePackComponent):
                 if child.dep_ in HANGING_CLAUSE_DEPS and not reports_other:
                     if child.dep_ in CONJUNCT_OR_COMPLEMENT_DEPS and child.i < head.i:
                         continue
-                    if self._says_a_thing(child):
+                    if self._says_a_thing(child) or self._acts(child):
                         # "while the US added 292,000 jobs", "after emails showed
-                        # staff favouring B": nothing reported beside the claim
+                        # staff favouring B", "as dealers reported their sales":
+                        # nothing reported beside the claim
                         continue
                     if child.dep_ == CONJUNCT_DEP and not trailing_reporter(child, self.report_verbs):
                         continue  # "…, and her agent is reportedly seeking the same fee" reports nothing
@@ -379,11 +380,9 @@ class AttributionTagger(RulePackComponent):
                 or appeal is not None
                 or judged
             )
-            act = next((c for c in token.children if c.dep_ == DIRECT_OBJECT_DEP and c.lemma_.lower() in self.act_objects), None)
-            if speech_act and act is not None and phrasal is None and not judged:
+            if speech_act and phrasal is None and not judged and self._acts(token):
                 # "Ford posted a profit", "the chain reported a loss": a result
                 # or a picture given out is an act of the subject, not its report
-                self._fired(act, "act_object", act.lemma_.lower())
                 speech_act = False
             if phrasal is None and lemma in self.report_verbs and self._is("commitment", token):
                 # "Officials have agreed to buy 60 jets": what the subject
@@ -801,6 +800,17 @@ class AttributionTagger(RulePackComponent):
         if word not in self.clause_verbs or not any(c.dep_ == DIRECT_OBJECT_DEP for c in verb.children):
             return False
         self._fired(verb, "clause_verb", word)
+        return True
+
+    def _acts(self, verb: Token) -> bool:
+        """RETURNS (bool): whether a verb of saying gives out a result or a
+        picture as its direct object (an ``act_object`` word: "posted a
+        *profit*", "reported a 9% *fall*"), an act of its subject rather than
+        a report, recording it."""
+        act = next((c for c in verb.children if c.dep_ == DIRECT_OBJECT_DEP and c.lemma_.lower() in self.act_objects), None)
+        if act is None:
+            return False
+        self._fired(act, "act_object", act.lemma_.lower())
         return True
 
     def _fired(self, token: Token, kind: str, word: str) -> None:
