@@ -912,6 +912,7 @@ def _dateparse(text: str, anchor: dt.date | None, direction: Direction | None) -
 
 _REL_OFFSET = {
     "this": 0,
+    "the current": 0,
     "next": 1,
     "last": -1,
     "earlier this": 0,
