@@ -407,7 +407,7 @@ def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compil
     # a count of days or weeks before or after the date that follows ("the day after
     # Christmas", "two weeks before March 3", "the eve of"): the date is shifted by it
     places["SHIFT"] = (
-        r"(?:(?P<seve>the\s+eve\s+of)|(?:(?:the|an?|one)\s+(?P<sone>day|week|month)"
+        r"(?:(?P<seve>the\s+eve\s+of)|(?P<sweek>the\s+week\s+of)|(?:(?:the|an?|one)\s+(?P<sone>day|week|month)"
         rf"|(?P<snum>{second}|\d{{1,2}})\s+(?P<sunit>days|weeks|months))"
         r"\s+(?P<sdir>before|after|ahead\s+of|prior\s+to))\s+"
     )
@@ -1225,6 +1225,9 @@ def _h_offset(ctx: _Ctx) -> Result:
     if unit_entry is None:
         return None
     unit = str(unit_entry.value)
+    scale = 1
+    if unit == "decade":  # "two decades ago": counted in years, a year as TimeML writes it
+        unit, scale = "year", 10
     raw = (g.get("num") or "").lower()
     if raw.isdigit():
         amount = int(raw)
@@ -1241,6 +1244,7 @@ def _h_offset(ctx: _Ctx) -> Result:
         return None  # "sold out in two weeks": a duration
     if ctx.anchor is None:
         return UNRESOLVED
+    amount *= scale
     target = _shift(unit, ctx.anchor, -amount if ago else amount)
     return _unit_period("day" if unit == "week" else unit, target)
 
@@ -1550,7 +1554,10 @@ def _shifted(grammar: Grammar, groups: dict[str, str | None], period: Period) ->
         return None
     if groups.get("seve"):
         return day_period(period.earliest - dt.timedelta(days=1))
+    if groups.get("sweek"):
+        return week_period(period.earliest)  # "the week of March 16": the week it lies in
     unit = (groups.get("sunit") or groups.get("sone") or "day").lower().rstrip("s")
+    unit = unit.split()[-1]  # "the day": its unit
     raw = (groups.get("snum") or "").lower()
     if not raw:
         amount = 1
@@ -1602,7 +1609,7 @@ def _parse(
             resolve_direction = "future"  # "before February", "beyond August": plans
         ctx = _Ctx(grammar, pattern.rule, groups, anchor, resolve_direction, match.group("core"), like)
         result = _HANDLERS[pattern.rule.kind](ctx)
-        if isinstance(result, Period) and (groups.get("sunit") or groups.get("sone") or groups.get("seve")):
+        if isinstance(result, Period) and any(groups.get(g) for g in ("sunit", "sone", "seve", "sweek")):
             result = _shifted(grammar, groups, result)
         if isinstance(result, _Unresolved):
             return Timex(value=None, mod=mod, unresolved=True)
