@@ -184,7 +184,36 @@ CASES = [
     ("Halloween 2025", None, None, "2025-10-31", None, "2025-10-31", "2025-10-31"),
     ("Easter", TUE, "future", "2026-04-05", None, "2026-04-05", "2026-04-05"),
     ("Thanksgiving", D(2026, 10, 1), "future", "2026-11-26", None, "2026-11-26", "2026-11-26"),
+    ("Memorial Day", D(2026, 3, 11), "future", "2026-05-25", None, "2026-05-25", "2026-05-25"),
+    ("Black Friday", D(2025, 11, 1), "future", "2025-11-28", None, "2025-11-28", "2025-11-28"),
+    ("before the November election", D(2016, 5, 12), None, "2016-11-08", "BEFORE", None, "2016-11-07"),
+    # a day shifted by the count before it
+    ("the day after Christmas", D(2025, 12, 24), None, "2025-12-26", None, "2025-12-26", "2025-12-26"),
+    ("two weeks before November 3", D(2026, 9, 1), "future", "2026-10-20", None, "2026-10-20", "2026-10-20"),
+    ("on the eve of 1 May 2026", None, None, "2026-04-30", None, "2026-04-30", "2026-04-30"),
+    ("the day after tomorrow", TUE, None, "2026-02-05", None, "2026-02-05", "2026-02-05"),
+    ("the week of March 16", TUE, "future", "2026-W12", None, "2026-03-16", "2026-03-22"),
+    # decades, whole units, the current quarter
+    ("two decades ago", TUE, None, "2006", None, "2006-01-01", "2006-12-31"),
+    ("the 70s", None, None, "197X", None, "1970-01-01", "1979-12-31"),
+    ("this election year", TUE, None, "2026", None, "2026-01-01", "2026-12-31"),
+    ("the entire week", D(2016, 8, 1), "past", "2016-W30", None, "2016-07-25", "2016-07-31"),
+    ("the current quarter", TUE, None, "2026-Q1", None, "2026-01-01", "2026-03-31"),
 ]
+
+
+@pytest.mark.parametrize(
+    "text,anchor,value",
+    [
+        ("the first ten months", D(2015, 11, 13), "2015"),  # over by November
+        ("the first 11 months", D(2016, 1, 8), "2015"),  # reported in January: last year's
+    ],
+)
+def test_timex_first_months_is_their_year(text, anchor, value):
+    # the pattern holds only where the search found it (not "the first six months after the fire")
+    result = normalize(text, anchor, direction="past", rule_id="unit-first-months")
+    assert result is not None and result.value == value
+    assert find_expressions("Output fell in the first six months after the fire.") == []
 
 
 @pytest.mark.parametrize("text,anchor,direction,value,mod,earliest,latest", CASES)

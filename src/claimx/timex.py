@@ -404,6 +404,13 @@ def _build(rules: list[Any], compile: Callable[..., re.Pattern[str]] = re.compil
         rf"(?P<qty>(?:(?:{numbers})(?:[\s-]+(?:{second})(?!\w))?|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
         r"(?:\s+and\s+a\s+half)?)(?!\w)"
     )
+    # a count of days or weeks before or after the date that follows ("the day after
+    # Christmas", "two weeks before March 3", "the eve of"): the date is shifted by it
+    places["SHIFT"] = (
+        r"(?:(?P<seve>the\s+eve\s+of)|(?P<sweek>the\s+week\s+of)|(?:(?:the|an?|one)\s+(?P<sone>day|week|month)"
+        rf"|(?P<snum>{second}|\d{{1,2}})\s+(?P<sunit>days|weeks|months))"
+        r"\s+(?P<sdir>before|after|ahead\s+of|prior\s+to))\s+"
+    )
     places["DUNIT"] = _vocab_alternation(category("duration_unit"), "dunit")
     places["POD"] = _vocab_alternation(category("part_of_day"), "pod")
     places["TZ"] = _vocab_alternation(category("timezone"), "tz")
@@ -905,6 +912,7 @@ def _dateparse(text: str, anchor: dt.date | None, direction: Direction | None) -
 
 _REL_OFFSET = {
     "this": 0,
+    "the current": 0,
     "next": 1,
     "last": -1,
     "earlier this": 0,
@@ -997,8 +1005,8 @@ def _h_decade(ctx: _Ctx) -> Result:
     g = ctx.groups
     if g.get("decade"):
         return decade_period(int(g["decade"]) * 10)  # type: ignore[arg-type]
-    if g.get("dec2"):
-        digit = int(g["dec2"])  # type: ignore[arg-type]
+    if g.get("dec2") or g.get("dec2b"):
+        digit = int(g.get("dec2") or g["dec2b"])  # type: ignore[arg-type]
         return decade_period((1900 if digit >= 3 else 2000) + digit * 10)
     if ctx.anchor is None:
         return UNRESOLVED
@@ -1144,12 +1152,39 @@ def _h_unit(ctx: _Ctx) -> Result:
     if ctx.anchor is None:
         return UNRESOLVED
     unit = (ctx.groups.get("unit") or "year").lower()
+    if ctx.groups.get("first"):
+        return _first_months(ctx)
     rel = _rel(ctx.groups) or "this"
+    if ctx.groups.get("whole"):
+        # "spent the entire week": a whole unit the tense puts behind is one already over
+        candidates = [_unit_period(unit, _shift(unit, ctx.anchor, k)) for k in (-1, 0, 1)]
+        if ctx.direction == "past":
+            return max((p for p in candidates if p.latest < ctx.anchor), key=lambda p: p.latest)
+        return choose(candidates, ctx.anchor, ctx.direction, ctx.rule.future_from)
     if unit == "weekend" and ctx.rule.context == "sentence" and rel == "this":
         return _recurring_days(ctx, [weekend_period(ctx.anchor + dt.timedelta(weeks=k)) for k in (-1, 0, 1)])
     shift = _rel(ctx.groups, "shift")
     offset = _SHIFT_OFFSET.get(shift, 0) if shift else _REL_OFFSET.get(rel, 0)
     return _unit_period(unit, _shift(unit, ctx.anchor, offset))
+
+
+def _first_months(ctx: _Ctx) -> Result:
+    """ "The first ten months" (of the year): the year they lie in, the anchor's
+    once that many months are over by its month, else the year before."""
+    assert ctx.anchor is not None
+    count = _count(ctx, ctx.groups.get("first") or "")
+    if count is None or not 1 <= count <= 12:
+        return None
+    return year_period(ctx.anchor.year if ctx.anchor.month > count else ctx.anchor.year - 1)
+
+
+def _count(ctx: _Ctx, raw: str) -> int | None:
+    """A count written in figures or as a number word of the grammar ("ten"), or None."""
+    raw = raw.lower().strip()
+    if raw.isdigit():
+        return int(raw)
+    entry = ctx.grammar.lookup("number", raw) or ctx.grammar.lookup("quantity", raw)
+    return int(entry.value) if entry is not None and isinstance(entry.value, int) else None
 
 
 def _recurring_days(ctx: _Ctx, candidates: list[Period], day_override: bool = False) -> Result:
@@ -1190,6 +1225,9 @@ def _h_offset(ctx: _Ctx) -> Result:
     if unit_entry is None:
         return None
     unit = str(unit_entry.value)
+    scale = 1
+    if unit == "decade":  # "two decades ago": counted in years, a year as TimeML writes it
+        unit, scale = "year", 10
     raw = (g.get("num") or "").lower()
     if raw.isdigit():
         amount = int(raw)
@@ -1206,6 +1244,7 @@ def _h_offset(ctx: _Ctx) -> Result:
         return None  # "sold out in two weeks": a duration
     if ctx.anchor is None:
         return UNRESOLVED
+    amount *= scale
     target = _shift(unit, ctx.anchor, -amount if ago else amount)
     return _unit_period("day" if unit == "week" else unit, target)
 
@@ -1508,6 +1547,31 @@ def _make_timex(period: Period, mod: Mod | None) -> Timex:
     return Timex(value=period.value, mod=mod, earliest=earliest, latest=latest)
 
 
+def _shifted(grammar: Grammar, groups: dict[str, str | None], period: Period) -> Period | None:
+    """A day moved by the count before it ("the day after Christmas": 26 December;
+    "the eve of" one day back); None for a period longer than a day."""
+    if period.earliest != period.latest:
+        return None
+    if groups.get("seve"):
+        return day_period(period.earliest - dt.timedelta(days=1))
+    if groups.get("sweek"):
+        return week_period(period.earliest)  # "the week of March 16": the week it lies in
+    unit = (groups.get("sunit") or groups.get("sone") or "day").lower().rstrip("s")
+    unit = unit.split()[-1]  # "the day": its unit
+    raw = (groups.get("snum") or "").lower()
+    if not raw:
+        amount = 1
+    elif raw.isdigit():
+        amount = int(raw)
+    else:
+        number = grammar.lookup("number", raw) or grammar.lookup("quantity", raw)
+        if number is None or not isinstance(number.value, int):
+            return None
+        amount = number.value
+    back = (groups.get("sdir") or "").lower() in ("before", "prior to") or (groups.get("sdir") or "").lower().startswith("ahead")
+    return day_period(_shift(unit, period.earliest, -amount if back else amount))
+
+
 def _parse(
     grammar: Grammar,
     text: str,
@@ -1545,6 +1609,8 @@ def _parse(
             resolve_direction = "future"  # "before February", "beyond August": plans
         ctx = _Ctx(grammar, pattern.rule, groups, anchor, resolve_direction, match.group("core"), like)
         result = _HANDLERS[pattern.rule.kind](ctx)
+        if isinstance(result, Period) and any(groups.get(g) for g in ("sunit", "sone", "seve", "sweek")):
+            result = _shifted(grammar, groups, result)
         if isinstance(result, _Unresolved):
             return Timex(value=None, mod=mod, unresolved=True)
         if result is None:
