@@ -32,7 +32,8 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 11),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 4),
     # held until the sixteenth session, then made a read chain (MEANTIME, annotated twice)
-    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 11),
+    # 18 (was 11): results and sales are a fact per period as well as a running figure
+    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 18),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 9),
 }
@@ -48,7 +49,8 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # 123/103/63/96 (airbus-a380 status -1 with the topic rules of the same session: a topic word in passing in an
 # article that follows no topic makes no fact of that topic)
 # 136/114/70/100 of 212 in the sixteenth: ford-restructuring (13/11/7/4 of 54) joined the dev chains
-TOTAL_FLOORS = {"found": 136, "status": 114, "history": 70, "value": 100}
+# 143/121/75/103: results and sales are a fact per period ("Q3 2009 results") beside the running figure
+TOTAL_FLOORS = {"found": 143, "status": 121, "history": 75, "value": 103}
 
 
 def _build_articles(folder: Path) -> None:

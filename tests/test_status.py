@@ -390,3 +390,26 @@ def test_status_rollup_attribute_value_is_a_measure(text, value):
     claim["entities"] = [{"text": "one", "label": "CARDINAL", "start": 0, "end": 3}]
     (record,) = rollup([claim], docs).values()
     assert record.value == value
+
+
+def test_status_rollup_results_are_a_fact_per_period():
+    # "The brewer lost $40 million in the second quarter" (article a), "its
+    # revenue fell" (a, no period: the quarter a reports), "it could return to
+    # profit in the fourth quarter" (a), then "it made $12 million in the
+    # fourth quarter of 2025" (b): each quarter is a fact, the results the latest
+    docs = {"a": DocInfo(D(2025, 8, 1), D(2025, 8, 1), 1), "b": DocInfo(D(2026, 2, 1), D(2026, 2, 1), 2)}
+    claims = [
+        _claim("c1", "a", "confirmed", subject="Brewer", topic="business", key="results", value="2025-Q2"),
+        _claim("c2", "a", "confirmed", subject="Brewer", topic="business", key="results", start=10),
+        _claim("c3", "a", "rumored", subject="Brewer", topic="business", key="results", value="2025-Q4", start=20),
+        _claim("c4", "b", "confirmed", subject="Brewer", topic="business", key="results", value="2025-Q4"),
+    ]
+    records = {r.key: r for r in rollup(claims, docs).values()}
+    assert set(records) == {"results", "Q2 2025 results", "Q4 2025 results"}
+    assert [s.claim_id for s in records["Q2 2025 results"].history] == ["c1"]
+    assert [(s.doc_id, s.status) for s in records["Q4 2025 results"].history] == [("a", "rumored"), ("b", "confirmed")]
+    assert [s.doc_id for s in records["results"].history] == ["a", "b"]
+    # a bound is a deadline, not a period: "to return to profit by 2027"
+    deadline = _claim("c5", "b", "expected", subject="Brewer", topic="business", key="results", start=30)
+    deadline["dates"] = [{"value": "2027", "mod": "BEFORE"}]
+    assert "2027 results" not in {r.key for r in rollup([deadline], docs).values()}

@@ -1245,6 +1245,11 @@ class SlotRule(BaseModel):
     #: name and its leaving words: a verb of saying or a word that opens a
     #: clause ("Marten *said* the board resigned" is not Marten leaving)
     not_across: list[str] = []
+    #: the fact is a flow reported per period (results, sales): each period
+    #: the claim names ("in the third quarter", "for 2009", "in February") is
+    #: a fact of its own, keyed with its period ("Q3 2009 results"), and a
+    #: claim of the article that names none speaks to the period it last named
+    period: bool = False
     examples: list[str] = []
 
 

@@ -70,3 +70,9 @@ def value_kinds(rules_dir: Path | None = None) -> dict[tuple[str, str], ValueKin
     for slot in load_slots(rules_dir):
         kinds.setdefault((slot.topic, slot.key), slot.value)
     return kinds
+
+
+@functools.lru_cache(maxsize=8)
+def period_keys(rules_dir: Path | None = None) -> frozenset[tuple[str, str]]:
+    """RETURNS (frozenset): (topic, key) of the facts reported per period (slots with ``"period": true``: results, sales)."""
+    return frozenset((slot.topic, slot.key) for slot in load_slots(rules_dir) if slot.period)

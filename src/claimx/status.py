@@ -196,13 +196,36 @@ def slot_key(topic: str | None, key: str | None) -> str | None:
     """RETURNS (str | None): the slot a fact's key is of: the key itself, or
     for an act keyed by the other party ("Ferrant endorsement", ``party``
     "agent" in ``slots.jsonl``) the act's slot ("endorsement")."""
-    from .slots import agent_keys
+    from .slots import agent_keys, period_keys
 
     if key and " " in key:
         last = key.rsplit(" ", 1)[1]
-        if (topic, last) in agent_keys():
+        if (topic, last) in agent_keys() or (topic, last) in period_keys():
             return last
     return key
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
+#: a date that names a period a flow is reported for: a year, a half, a quarter, a month
+_PERIOD = re.compile(r"^(\d{4})(?:-(?:(Q[1-4]|H[12])|(0[1-9]|1[0-2])))?$")
+
+
+def _period(claim: Mapping[str, Any]) -> str | None:
+    """RETURNS (str | None): the period a claim first names, as a reader names
+    it ("Q3 2009", "H1 2010", "February 2010", "2009"): the first of its dates
+    that is a year, a half, a quarter or a month, without a bound ("by 2012"
+    is a deadline, no period); None when it names none."""
+    for date in sorted(claim.get("dates") or (), key=lambda d: d.get("start", 0)):
+        match = _PERIOD.match(str(date.get("value") or ""))
+        if match is None or date.get("mod") in ("BEFORE", "AFTER"):
+            continue
+        year, part, month = match.groups()
+        if part:
+            return f"{part} {year}"
+        if month:
+            return f"{_MONTHS[int(month) - 1]} {year}"
+        return year
+    return None
 
 
 @functools.lru_cache(maxsize=256)
@@ -1127,10 +1150,15 @@ def rollup(
     attribute_words = _attribute_words()
     from .slots import agent_keys as slot_agent_keys
     from .slots import maker_keys as slot_maker_keys
+    from .slots import period_keys as slot_period_keys
     from .slots import mutual_keys
 
     maker_keys = slot_maker_keys()
     agent_keys = slot_agent_keys()
+    period_keys = slot_period_keys()
+    # (doc, subject, topic, key) -> the period its article first names for that flow
+    first_period: dict[tuple[str, str, str, str], str] = {}
+    flows: list[str] = []  # the claim's period key, if it has one
     attribute_keys = set(attribute_words.values())
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
@@ -1161,6 +1189,19 @@ def rollup(
         key = claim["key"]
         if topic in ("cast", "crew") and " " not in key.strip() and len(surnames.get((subject, key), ())) == 1:
             (key,) = surnames[(subject, key)]
+        if (topic, key) in period_keys:
+            # "posted a loss in the third quarter", then "its profit equals 26
+            # cents a share": results and sales are a fact per period, and a
+            # claim that names none is of the period its article reports, the
+            # first it names (a period named later, "a loss of $3 million in
+            # the same quarter last year", is named again where it speaks);
+            # the flow itself stays a fact too, the latest figures whatever
+            # their period ("the firm's results"), read as before
+            said = (claim["doc_id"], subject, topic, key)
+            period = _period(claim) or first_period.get(said)
+            if period:
+                first_period.setdefault(said, period)
+                flows.append(f"{period} {key}")
         gkey = (subject, topic, key)
         # what an article says of a group: a reviewed claim first, then one
         # that names the subject and carries its status words, then one that
@@ -1185,6 +1226,11 @@ def rollup(
             priority += 1
         groups.setdefault(gkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
         names.setdefault(gkey, set()).add(claim["subject"]["name"])
+        for period_key in flows:
+            pgkey = (subject, topic, period_key)
+            groups.setdefault(pgkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
+            names.setdefault(pgkey, set()).add(claim["subject"]["name"])
+        flows.clear()
         # "Ilse Marten was replaced on Sunday by Ewan Rask": the one who
         # leaves and the one who takes the post are both the claim's news
         if topic in ("cast", "crew"):
@@ -1218,7 +1264,7 @@ def rollup(
             for priority, position, claim in entries:
                 said = _without_own_phrases(claim["text"], topic, key)
                 named = _listed_attributes(said, mentions.get(topic, {})) | _joined_mentions(said, headed.get(topic, ()))
-                for other in named - {key}:
+                for other in named - {key, slot_key(topic, key)}:
                     okey = (subject, topic, other)
                     if doc_id not in groups.get(okey, {}):
                         extra.append((okey, doc_id, (priority + 3, position, claim)))
