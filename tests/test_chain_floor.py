@@ -32,8 +32,9 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 11),
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 4),
     # held until the sixteenth session, then made a read chain (MEANTIME, annotated twice)
-    # 18 (was 11): results and sales are a fact per period as well as a running figure
-    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 18),
+    # 18 (was 11): results and sales are a fact per period as well as a running figure;
+    # 19: an article whose title names a product in full follows it, not its maker
+    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 19),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 9),
 }
@@ -50,7 +51,8 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # article that follows no topic makes no fact of that topic)
 # 136/114/70/100 of 212 in the sixteenth: ford-restructuring (13/11/7/4 of 54) joined the dev chains
 # 143/121/75/103: results and sales are a fact per period ("Q3 2009 results") beside the running figure
-TOTAL_FLOORS = {"found": 143, "status": 121, "history": 75, "value": 103}
+# 146/122/75/104: an article whose title names a product in full ("Ardent Vela to return") follows the product
+TOTAL_FLOORS = {"found": 146, "status": 122, "history": 75, "value": 104}
 
 
 def _build_articles(folder: Path) -> None:

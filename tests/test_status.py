@@ -413,3 +413,23 @@ def test_status_rollup_results_are_a_fact_per_period():
     deadline = _claim("c5", "b", "expected", subject="Brewer", topic="business", key="results", start=30)
     deadline["dates"] = [{"value": "2027", "mod": "BEFORE"}]
     assert "2027 results" not in {r.key for r in rollup([deadline], docs).values()}
+
+
+def test_status_rollup_unnamed_claims_keep_the_product_their_title_names_in_full():
+    # every title names the maker (a name of two products, so no fragment of
+    # either); the third names a product in full, the maker's name only inside
+    # the product's: that article follows the product
+    docs = {
+        "a": DocInfo(D(2026, 1, 1), D(2026, 1, 1), 1, "Ardent cuts 4,000 jobs"),
+        "b": DocInfo(D(2026, 2, 1), D(2026, 2, 1), 2, "Ardent posts a quarterly loss"),
+        "c": DocInfo(D(2026, 3, 1), D(2026, 3, 1), 3, "Ardent Vela to return next year"),
+    }
+    claims = [
+        _claim("a1", "a", "confirmed", subject="Ardent", topic="business", key="job cuts"),
+        _claim("b1", "b", "confirmed", subject="Ardent", topic="business", key="price"),
+        _claim("b2", "b", "confirmed", subject="Ardent Kora", topic="business", key="sales", start=10),
+        _claim("c1", "c", "confirmed", subject="Ardent Vela", topic="title", key="title"),
+        _claim("c2", "c", "expected", subject="Ardent Vela", mention=False, topic="business", key="sales", start=10),
+    ]
+    records = {(r.subject, r.key) for r in rollup(claims, docs).values()}
+    assert ("Ardent Vela", "sales") in records

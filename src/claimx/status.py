@@ -455,6 +455,13 @@ def _followed_subjects(
             continue
         best = max(mine, key=lambda s: (len(named_in[s]), s == default))
         if best != default and len(named_in[best]) > len(named_in.get(default, ())):
+            # "Ardent Vela to be revived": the maker's name the title holds is
+            # part of its product's, which the title names in full (by the
+            # name the product goes by); the article follows the product, as its claims do
+            title = titles[doc_id]
+            product = frozenset(_WORD.findall(default.casefold()))
+            if product <= title and all(way <= product for way in marks[best] if way <= title):
+                continue
             out[doc_id] = {default: best}
     return out
 
