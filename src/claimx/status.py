@@ -458,9 +458,12 @@ def _followed_subjects(
             # "Ardent Vela to be revived": the maker's name the title holds is
             # part of its product's, which the title names in full (by the
             # name the product goes by); the article follows the product, as its claims do
+            # (a proper name: "Harland United stadium" is the club's stadium,
+            # a description of the club's that follows the club)
             title = titles[doc_id]
             product = frozenset(_WORD.findall(default.casefold()))
-            if product <= title and all(way <= product for way in marks[best] if way <= title):
+            proper = all(w[0].isupper() or w[0].isdigit() for w in _WORD.findall(default))
+            if proper and product <= title and all(way <= product for way in marks[best] if way <= title):
                 continue
             out[doc_id] = {default: best}
     return out
