@@ -433,3 +433,27 @@ def test_status_rollup_unnamed_claims_keep_the_product_their_title_names_in_full
     ]
     records = {(r.subject, r.key) for r in rollup(claims, docs).values()}
     assert ("Ardent Vela", "sales") in records
+
+
+def test_status_rollup_a_plant_named_by_its_own_name_holds_its_closure():
+    docs = {"a": DocInfo(D(2026, 1, 1), D(2026, 1, 1), 1)}
+
+    def closing(cid, text, places, start=0):
+        claim = _texted(_claim(cid, "a", "confirmed", subject="Ardent Motors", topic="business", key="plant closures", start=start), text)
+        claim["span"] = {"start": start, "end": start + len(text)}
+        claim["entities"] = [
+            {"text": name, "label": label, "start": start + text.index(name), "end": start + text.index(name) + len(name)}
+            for name, label in places
+        ]
+        return claim
+
+    claims = [
+        closing("c1", "the Leeds and Derby plants will be closed next year", [("Leeds", "GPE"), ("Derby", "GPE")]),
+        closing("c2", "it will also shut its Dover, Kent plant", [("Dover", "GPE"), ("Kent", "GPE")], start=100),
+        # the maker's own plants, and plants that no name stands before, are the maker's
+        closing("c3", "Ardent Motors plants will close, 12 plants in all", [("Ardent Motors", "ORG")], start=200),
+    ]
+    records = {(r.subject, r.key) for r in rollup(claims, docs).values()}
+    assert records == {
+        ("Ardent Motors", "plant closures"), ("Leeds plant", "closure"), ("Derby plant", "closure"), ("Dover plant", "closure")
+    }

@@ -1250,6 +1250,11 @@ class SlotRule(BaseModel):
     #: a fact of its own, keyed with its period ("Q3 2009 results"), and a
     #: claim of the article that names none speaks to the period it last named
     period: bool = False
+    #: the key of the fact a place holds when the claim names it by its own
+    #: name before one of the rule's words ("the Leeds and Derby plants will
+    #: close": the Leeds plant's and the Derby plant's closure), beside the
+    #: fact of the claim's subject; None for none
+    named: str | None = None
     examples: list[str] = []
 
 

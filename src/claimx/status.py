@@ -723,6 +723,55 @@ _PARTY_LABELS = ("PERSON", "ORG", "GPE")
 _LIST_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?[\s,]*(?:(?:and|or)\s+)?(?:the\s+)?(?:[A-Z][\w.]*\.?\s+){0,3}")
 
 
+#: entity labels of a place's own name ("the *Leeds* plant", "the *Halden Casting* plant")
+_PLACE_LABELS = ("GPE", "ORG", "FAC", "LOC")
+#: what stands between two place names before one noun: "and" ("the Leeds and Derby plants")
+_PLACE_AND = re.compile(r"\s*,?\s*(?:and|&)\s*")
+#: or a comma before the region the first is in ("its Wixom, Michigan plant")
+_PLACE_REGION = re.compile(r"\s*,\s*")
+
+
+def _named_places(claim: Mapping[str, Any], words: tuple[str, ...]) -> list[tuple[str, str]]:
+    """RETURNS (list[str]): the places a claim names by their own names before
+    one of a slot's words, each with that word in the singular ("the Leeds and
+    Derby plants will close": "Leeds plant", "Derby plant"; "its Wixom, Michigan
+    plant": "Wixom plant"), as (name, word)."""
+    text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
+    if base is None or not words:
+        return []
+    ents = sorted(
+        (e for e in claim.get("entities") or () if e.get("label") in _PLACE_LABELS and e.get("start") is not None),
+        key=lambda e: e["start"],
+    )
+    out: list[tuple[str, str]] = []
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![^\W_])", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        written = m.group(0).lower()
+        noun = next(
+            (w for w in (written[:-3] + "y" if written.endswith("ies") else "", written[:-1]) if w and w in words and w != written),
+            written,
+        )
+        names: list[str] = []
+        at = m.start()
+        for ent in reversed([e for e in ents if e["end"] - base <= at]):
+            gap = text[ent["end"] - base : at]
+            if not names and gap.strip():
+                break
+            if names and _PLACE_REGION.fullmatch(gap) and len(names) == 1:
+                names[0] = str(ent["text"])  # the place, before the region it is in
+            elif names and not _PLACE_AND.fullmatch(gap):
+                break
+            else:
+                names.append(str(ent["text"]))
+            at = ent["start"] - base
+        for name in reversed(names):
+            parts = name.split()
+            if len(parts) > 1 and parts[0][:1].islower():
+                parts = parts[1:]  # an article the entity holds ("the Halden Casting")
+            out.append((" ".join(parts), noun))
+    return list(dict.fromkeys(out))
+
+
 def _listed_parties(claim: Mapping[str, Any], key: str, act: str | None) -> list[str]:
     """RETURNS (list[str]): for a claim keyed as an act towards a party
     ("Kerr endorsement"), the other parties the claim lists with that one
@@ -1160,12 +1209,14 @@ def rollup(
     attribute_words = _attribute_words()
     from .slots import agent_keys as slot_agent_keys
     from .slots import maker_keys as slot_maker_keys
+    from .slots import named_places as slot_named_places
     from .slots import period_keys as slot_period_keys
     from .slots import mutual_keys
 
     maker_keys = slot_maker_keys()
     agent_keys = slot_agent_keys()
     period_keys = slot_period_keys()
+    places = slot_named_places()
     # (doc, subject, topic, key) -> the period its article first names for that flow
     first_period: dict[tuple[str, str, str, str], str] = {}
     flows: list[str] = []  # the claim's period key, if it has one
@@ -1255,6 +1306,16 @@ def rollup(
                 pkey = (subject, topic, f"{party} {slot_key(topic, key)}")
                 groups.setdefault(pkey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
                 names.setdefault(pkey, set()).add(claim["subject"]["name"])
+        # "the Leeds and Derby plants will be closed": a place named by its
+        # own name holds its fact too, beside the maker's plant closures
+        if (topic, key) in places:
+            place_key, place_words = places[(topic, key)]
+            for place, noun in _named_places(claim, place_words):
+                if resolver.canonical(place) == subject or _names_party(subject, place):
+                    continue  # "Ardent plants will close": the maker's own, no place
+                nkey = (resolver.canonical(f"{place} {noun}"), topic, place_key)
+                groups.setdefault(nkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
+                names.setdefault(nkey, set()).add(f"{place} {noun}")
         # "has a 12-inch display, 8GB of memory and a 5,000mAh battery": a
         # clause that lists attributes speaks to each of them
         if topic == "other" and claim["key"] in attribute_keys:
