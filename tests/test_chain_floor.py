@@ -35,8 +35,9 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     # held until the sixteenth session, then made a read chain (MEANTIME, annotated twice)
     # 18 (was 11): results and sales are a fact per period as well as a running figure;
     # 19: an article whose title names a product in full follows it, not its maker;
-    # 21: a plant named by its own name holds its closure; 23: debt and costs are slots
-    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 23),
+    # 21: a plant named by its own name holds its closure; 23: debt and costs are slots;
+    # 24: market share is a slot
+    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 24),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 9),
 }
@@ -58,7 +59,8 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # a short name fitting several longer ones stands for the one named far more often
 # 148/124/78/107: a place named by its own name before a slot's word holds its fact ("the Leeds plant": its closure)
 # 150/127/79/109: a firm's debt and its costs are slots of their own (no longer a price)
-TOTAL_FLOORS = {"found": 150, "status": 127, "history": 79, "value": 109}
+# 151/128/79/109: a firm's market share is a slot of its own
+TOTAL_FLOORS = {"found": 151, "status": 128, "history": 79, "value": 109}
 
 
 def _build_articles(folder: Path) -> None:
