@@ -390,3 +390,70 @@ def test_status_rollup_attribute_value_is_a_measure(text, value):
     claim["entities"] = [{"text": "one", "label": "CARDINAL", "start": 0, "end": 3}]
     (record,) = rollup([claim], docs).values()
     assert record.value == value
+
+
+def test_status_rollup_results_are_a_fact_per_period():
+    # "The brewer lost $40 million in the second quarter" (article a), "its
+    # revenue fell" (a, no period: the quarter a reports), "it could return to
+    # profit in the fourth quarter" (a), then "it made $12 million in the
+    # fourth quarter of 2025" (b): each quarter is a fact, the results the latest
+    docs = {"a": DocInfo(D(2025, 8, 1), D(2025, 8, 1), 1), "b": DocInfo(D(2026, 2, 1), D(2026, 2, 1), 2)}
+    claims = [
+        _claim("c1", "a", "confirmed", subject="Brewer", topic="business", key="results", value="2025-Q2"),
+        _claim("c2", "a", "confirmed", subject="Brewer", topic="business", key="results", start=10),
+        _claim("c3", "a", "rumored", subject="Brewer", topic="business", key="results", value="2025-Q4", start=20),
+        _claim("c4", "b", "confirmed", subject="Brewer", topic="business", key="results", value="2025-Q4"),
+    ]
+    records = {r.key: r for r in rollup(claims, docs).values()}
+    assert set(records) == {"results", "Q2 2025 results", "Q4 2025 results"}
+    assert [s.claim_id for s in records["Q2 2025 results"].history] == ["c1"]
+    assert [(s.doc_id, s.status) for s in records["Q4 2025 results"].history] == [("a", "rumored"), ("b", "confirmed")]
+    assert [s.doc_id for s in records["results"].history] == ["a", "b"]
+    # a bound is a deadline, not a period: "to return to profit by 2027"
+    deadline = _claim("c5", "b", "expected", subject="Brewer", topic="business", key="results", start=30)
+    deadline["dates"] = [{"value": "2027", "mod": "BEFORE"}]
+    assert "2027 results" not in {r.key for r in rollup([deadline], docs).values()}
+
+
+def test_status_rollup_unnamed_claims_keep_the_product_their_title_names_in_full():
+    # every title names the maker (a name of two products, so no fragment of
+    # either); the third names a product in full, the maker's name only inside
+    # the product's: that article follows the product
+    docs = {
+        "a": DocInfo(D(2026, 1, 1), D(2026, 1, 1), 1, "Ardent cuts 4,000 jobs"),
+        "b": DocInfo(D(2026, 2, 1), D(2026, 2, 1), 2, "Ardent posts a quarterly loss"),
+        "c": DocInfo(D(2026, 3, 1), D(2026, 3, 1), 3, "Ardent Vela to return next year"),
+    }
+    claims = [
+        _claim("a1", "a", "confirmed", subject="Ardent", topic="business", key="job cuts"),
+        _claim("b1", "b", "confirmed", subject="Ardent", topic="business", key="price"),
+        _claim("b2", "b", "confirmed", subject="Ardent Kora", topic="business", key="sales", start=10),
+        _claim("c1", "c", "confirmed", subject="Ardent Vela", topic="title", key="title"),
+        _claim("c2", "c", "expected", subject="Ardent Vela", mention=False, topic="business", key="sales", start=10),
+    ]
+    records = {(r.subject, r.key) for r in rollup(claims, docs).values()}
+    assert ("Ardent Vela", "sales") in records
+
+
+def test_status_rollup_a_plant_named_by_its_own_name_holds_its_closure():
+    docs = {"a": DocInfo(D(2026, 1, 1), D(2026, 1, 1), 1)}
+
+    def closing(cid, text, places, start=0):
+        claim = _texted(_claim(cid, "a", "confirmed", subject="Ardent Motors", topic="business", key="plant closures", start=start), text)
+        claim["span"] = {"start": start, "end": start + len(text)}
+        claim["entities"] = [
+            {"text": name, "label": label, "start": start + text.index(name), "end": start + text.index(name) + len(name)}
+            for name, label in places
+        ]
+        return claim
+
+    claims = [
+        closing("c1", "the Leeds and Derby plants will be closed next year", [("Leeds", "GPE"), ("Derby", "GPE")]),
+        closing("c2", "it will also shut its Dover, Kent plant", [("Dover", "GPE"), ("Kent", "GPE")], start=100),
+        # the maker's own plants, and plants that no name stands before, are the maker's
+        closing("c3", "Ardent Motors plants will close, 12 plants in all", [("Ardent Motors", "ORG")], start=200),
+    ]
+    records = {(r.subject, r.key) for r in rollup(claims, docs).values()}
+    assert records == {
+        ("Ardent Motors", "plant closures"), ("Leeds plant", "closure"), ("Derby plant", "closure"), ("Dover plant", "closure")
+    }

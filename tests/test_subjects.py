@@ -146,3 +146,15 @@ def test_subjects_a_linked_fragment_does_not_join_a_second_longer_name():
     later = SubjectResolver(["Tomas Brenner", "Brenner", "Brenner Logistics"], learned=first.learned())
     assert later.canonical("Brenner") == "Tomas Brenner"
     assert later.canonical("Brenner Logistics") == "Brenner Logistics"
+
+
+def test_subjects_fragment_joins_the_longer_name_named_far_more_often():
+    from claimx.subjects import SubjectResolver
+
+    # "Ardent" fits "Ardent Motor Group", the subject of eight claims, and
+    # "Ardent Vela", of one: it stands for the group the corpus is about
+    names = ["Ardent Motor Group"] * 8 + ["Ardent Vela", "Ardent", "Ardent"]
+    assert SubjectResolver(names).canonical("Ardent") == "Ardent Motor Group"
+    # named about as often: left alone
+    names = ["Ardent Motor Group"] * 3 + ["Ardent Vela"] * 2 + ["Ardent"]
+    assert SubjectResolver(names).canonical("Ardent") == "Ardent"

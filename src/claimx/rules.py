@@ -1245,6 +1245,16 @@ class SlotRule(BaseModel):
     #: name and its leaving words: a verb of saying or a word that opens a
     #: clause ("Marten *said* the board resigned" is not Marten leaving)
     not_across: list[str] = []
+    #: the fact is a flow reported per period (results, sales): each period
+    #: the claim names ("in the third quarter", "for 2009", "in February") is
+    #: a fact of its own, keyed with its period ("Q3 2009 results"), and a
+    #: claim of the article that names none speaks to the period it last named
+    period: bool = False
+    #: the key of the fact a place holds when the claim names it by its own
+    #: name before one of the rule's words ("the Leeds and Derby plants will
+    #: close": the Leeds plant's and the Derby plant's closure), beside the
+    #: fact of the claim's subject; None for none
+    named: str | None = None
     examples: list[str] = []
 
 

@@ -70,3 +70,21 @@ def value_kinds(rules_dir: Path | None = None) -> dict[tuple[str, str], ValueKin
     for slot in load_slots(rules_dir):
         kinds.setdefault((slot.topic, slot.key), slot.value)
     return kinds
+
+
+@functools.lru_cache(maxsize=8)
+def period_keys(rules_dir: Path | None = None) -> frozenset[tuple[str, str]]:
+    """RETURNS (frozenset): (topic, key) of the facts reported per period (slots with ``"period": true``: results, sales)."""
+    return frozenset((slot.topic, slot.key) for slot in load_slots(rules_dir) if slot.period)
+
+
+@functools.lru_cache(maxsize=8)
+def named_places(rules_dir: Path | None = None) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
+    """RETURNS (dict): (topic, key) of a slot whose words a place's own name may stand
+    before (``named``) -> the key of that place's fact and the words, as written."""
+    out: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+    for slot in load_slots(rules_dir):
+        if slot.named:
+            named, words = out.get((slot.topic, slot.key), (slot.named, ()))
+            out[(slot.topic, slot.key)] = (named, words + tuple(w.lower() for w in slot.words))
+    return out

@@ -196,13 +196,36 @@ def slot_key(topic: str | None, key: str | None) -> str | None:
     """RETURNS (str | None): the slot a fact's key is of: the key itself, or
     for an act keyed by the other party ("Ferrant endorsement", ``party``
     "agent" in ``slots.jsonl``) the act's slot ("endorsement")."""
-    from .slots import agent_keys
+    from .slots import agent_keys, period_keys
 
     if key and " " in key:
         last = key.rsplit(" ", 1)[1]
-        if (topic, last) in agent_keys():
+        if (topic, last) in agent_keys() or (topic, last) in period_keys():
             return last
     return key
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
+#: a date that names a period a flow is reported for: a year, a half, a quarter, a month
+_PERIOD = re.compile(r"^(\d{4})(?:-(?:(Q[1-4]|H[12])|(0[1-9]|1[0-2])))?$")
+
+
+def _period(claim: Mapping[str, Any]) -> str | None:
+    """RETURNS (str | None): the period a claim first names, as a reader names
+    it ("Q3 2009", "H1 2010", "February 2010", "2009"): the first of its dates
+    that is a year, a half, a quarter or a month, without a bound ("by 2012"
+    is a deadline, no period); None when it names none."""
+    for date in sorted(claim.get("dates") or (), key=lambda d: d.get("start", 0)):
+        match = _PERIOD.match(str(date.get("value") or ""))
+        if match is None or date.get("mod") in ("BEFORE", "AFTER"):
+            continue
+        year, part, month = match.groups()
+        if part:
+            return f"{part} {year}"
+        if month:
+            return f"{_MONTHS[int(month) - 1]} {year}"
+        return year
+    return None
 
 
 @functools.lru_cache(maxsize=256)
@@ -432,6 +455,16 @@ def _followed_subjects(
             continue
         best = max(mine, key=lambda s: (len(named_in[s]), s == default))
         if best != default and len(named_in[best]) > len(named_in.get(default, ())):
+            # "Ardent Vela to be revived": the maker's name the title holds is
+            # part of its product's, which the title names in full (by the
+            # name the product goes by); the article follows the product, as its claims do
+            # (a proper name: "Harland United stadium" is the club's stadium,
+            # a description of the club's that follows the club)
+            title = titles[doc_id]
+            product = frozenset(_WORD.findall(default.casefold()))
+            proper = all(w[0].isupper() or w[0].isdigit() for w in _WORD.findall(default))
+            if proper and product <= title and all(way <= product for way in marks[best] if way <= title):
+                continue
             out[doc_id] = {default: best}
     return out
 
@@ -688,6 +721,55 @@ _PARTY_LABELS = ("PERSON", "ORG", "GPE")
 #: what stands between two names of one list: commas, "and", a title or a
 #: name's bracketed note ("Sen. Vera Odell (D-Ore.), and Rep. Ian Price")
 _LIST_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?[\s,]*(?:(?:and|or)\s+)?(?:the\s+)?(?:[A-Z][\w.]*\.?\s+){0,3}")
+
+
+#: entity labels of a place's own name ("the *Leeds* plant", "the *Halden Casting* plant")
+_PLACE_LABELS = ("GPE", "ORG", "FAC", "LOC")
+#: what stands between two place names before one noun: "and" ("the Leeds and Derby plants")
+_PLACE_AND = re.compile(r"\s*,?\s*(?:and|&)\s*")
+#: or a comma before the region the first is in ("its Wixom, Michigan plant")
+_PLACE_REGION = re.compile(r"\s*,\s*")
+
+
+def _named_places(claim: Mapping[str, Any], words: tuple[str, ...]) -> list[tuple[str, str]]:
+    """RETURNS (list[str]): the places a claim names by their own names before
+    one of a slot's words, each with that word in the singular ("the Leeds and
+    Derby plants will close": "Leeds plant", "Derby plant"; "its Wixom, Michigan
+    plant": "Wixom plant"), as (name, word)."""
+    text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
+    if base is None or not words:
+        return []
+    ents = sorted(
+        (e for e in claim.get("entities") or () if e.get("label") in _PLACE_LABELS and e.get("start") is not None),
+        key=lambda e: e["start"],
+    )
+    out: list[tuple[str, str]] = []
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![^\W_])", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        written = m.group(0).lower()
+        noun = next(
+            (w for w in (written[:-3] + "y" if written.endswith("ies") else "", written[:-1]) if w and w in words and w != written),
+            written,
+        )
+        names: list[str] = []
+        at = m.start()
+        for ent in reversed([e for e in ents if e["end"] - base <= at]):
+            gap = text[ent["end"] - base : at]
+            if not names and gap.strip():
+                break
+            if names and _PLACE_REGION.fullmatch(gap) and len(names) == 1:
+                names[0] = str(ent["text"])  # the place, before the region it is in
+            elif names and not _PLACE_AND.fullmatch(gap):
+                break
+            else:
+                names.append(str(ent["text"]))
+            at = ent["start"] - base
+        for name in reversed(names):
+            parts = name.split()
+            if len(parts) > 1 and parts[0][:1].islower():
+                parts = parts[1:]  # an article the entity holds ("the Halden Casting")
+            out.append((" ".join(parts), noun))
+    return list(dict.fromkeys(out))
 
 
 def _listed_parties(claim: Mapping[str, Any], key: str, act: str | None) -> list[str]:
@@ -1127,10 +1209,17 @@ def rollup(
     attribute_words = _attribute_words()
     from .slots import agent_keys as slot_agent_keys
     from .slots import maker_keys as slot_maker_keys
+    from .slots import named_places as slot_named_places
+    from .slots import period_keys as slot_period_keys
     from .slots import mutual_keys
 
     maker_keys = slot_maker_keys()
     agent_keys = slot_agent_keys()
+    period_keys = slot_period_keys()
+    places = slot_named_places()
+    # (doc, subject, topic, key) -> the period its article first names for that flow
+    first_period: dict[tuple[str, str, str, str], str] = {}
+    flows: list[str] = []  # the claim's period key, if it has one
     attribute_keys = set(attribute_words.values())
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
@@ -1161,6 +1250,19 @@ def rollup(
         key = claim["key"]
         if topic in ("cast", "crew") and " " not in key.strip() and len(surnames.get((subject, key), ())) == 1:
             (key,) = surnames[(subject, key)]
+        if (topic, key) in period_keys:
+            # "posted a loss in the third quarter", then "its profit equals 26
+            # cents a share": results and sales are a fact per period, and a
+            # claim that names none is of the period its article reports, the
+            # first it names (a period named later, "a loss of $3 million in
+            # the same quarter last year", is named again where it speaks);
+            # the flow itself stays a fact too, the latest figures whatever
+            # their period ("the firm's results"), read as before
+            said = (claim["doc_id"], subject, topic, key)
+            period = _period(claim) or first_period.get(said)
+            if period:
+                first_period.setdefault(said, period)
+                flows.append(f"{period} {key}")
         gkey = (subject, topic, key)
         # what an article says of a group: a reviewed claim first, then one
         # that names the subject and carries its status words, then one that
@@ -1185,6 +1287,11 @@ def rollup(
             priority += 1
         groups.setdefault(gkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
         names.setdefault(gkey, set()).add(claim["subject"]["name"])
+        for period_key in flows:
+            pgkey = (subject, topic, period_key)
+            groups.setdefault(pgkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
+            names.setdefault(pgkey, set()).add(claim["subject"]["name"])
+        flows.clear()
         # "Ilse Marten was replaced on Sunday by Ewan Rask": the one who
         # leaves and the one who takes the post are both the claim's news
         if topic in ("cast", "crew"):
@@ -1199,6 +1306,16 @@ def rollup(
                 pkey = (subject, topic, f"{party} {slot_key(topic, key)}")
                 groups.setdefault(pkey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
                 names.setdefault(pkey, set()).add(claim["subject"]["name"])
+        # "the Leeds and Derby plants will be closed": a place named by its
+        # own name holds its fact too, beside the maker's plant closures
+        if (topic, key) in places:
+            place_key, place_words = places[(topic, key)]
+            for place, noun in _named_places(claim, place_words):
+                if resolver.canonical(place) == subject or _names_party(subject, place):
+                    continue  # "Ardent plants will close": the maker's own, no place
+                nkey = (resolver.canonical(f"{place} {noun}"), topic, place_key)
+                groups.setdefault(nkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
+                names.setdefault(nkey, set()).add(f"{place} {noun}")
         # "has a 12-inch display, 8GB of memory and a 5,000mAh battery": a
         # clause that lists attributes speaks to each of them
         if topic == "other" and claim["key"] in attribute_keys:
@@ -1218,7 +1335,7 @@ def rollup(
             for priority, position, claim in entries:
                 said = _without_own_phrases(claim["text"], topic, key)
                 named = _listed_attributes(said, mentions.get(topic, {})) | _joined_mentions(said, headed.get(topic, ()))
-                for other in named - {key}:
+                for other in named - {key, slot_key(topic, key)}:
                     okey = (subject, topic, other)
                     if doc_id not in groups.get(okey, {}):
                         extra.append((okey, doc_id, (priority + 3, position, claim)))

@@ -180,6 +180,11 @@ def _inside_corpus(path: Path, corpus: Path) -> bool:
     return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(corpus))
 
 
+#: how many times more often than all the others together a longer name must
+#: be named for a short name that fits several to stand for it
+_DOMINANT = 4
+
+
 class SubjectResolver:
     """Map subject names, as extracted, to one canonical name per subject.
 
@@ -304,6 +309,7 @@ class SubjectResolver:
                 continue
             here = self._find(key)
             longer = set()
+            weight: Counter[str] = Counter()  # how often each longer name is named
             # a fragment already linked to a longer name of its own (an
             # earlier roll-up's link) that fits another is left where it is:
             # "Trump", linked to "Donald Trump", is not "Trump University"
@@ -316,13 +322,23 @@ class SubjectResolver:
                 if not all(w.isdigit() and len(w) <= 2 for w in extra):
                     if self._find(other) != here:
                         longer.add(self._find(other))
+                        weight[self._find(other)] += sum(forms[other].values())
                     else:
                         linked = True
             for other in ends.get(tuple(words), ()):
                 if self._find(other) != here:
                     longer.add(self._find(other))
+                    weight[self._find(other)] += sum(forms[other].values())
                 else:
                     linked = True
+            if len(longer) > 1 and not linked:
+                # "Ford" beside "Ford Motor Company", named in every other
+                # claim, and "Ford Explorer", named once: a short name stands
+                # for the one longer name the corpus is about, when it is
+                # named far more often than all the others together
+                top = max(sorted(longer), key=lambda root: weight[root])
+                if weight[top] >= _DOMINANT * max(1, sum(weight.values()) - weight[top]):
+                    longer = {top}
             if len(longer) == 1 and not linked:
                 self._union(key, next(iter(longer)))
         # Name each group: the pinned name, else its most frequent full name.

@@ -658,6 +658,7 @@ class TopicTagger(RulePackComponent):
                 owner = _absolute_owner(claim, main, self.segment_words)
                 if owner is not None:
                     info["subject"] = {"name": text[owner[0] : owner[1]], "start": owner[0], "end": owner[1]}
+            relative_pronoun = False
             if info["subject"]["start"] is None:
                 # "Brenwick, which has been hit hard, has asked for $4
                 # billion": "which" is the name its clause follows
@@ -665,6 +666,9 @@ class TopicTagger(RulePackComponent):
                 if relative is not None and relative[1].text != main:
                     pronoun, name = relative
                     info["subject"] = {"name": name.text, "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
+                    # the relative pronoun stands for a name its sentence
+                    # gave as no claim's subject: no subject a later "it" means
+                    relative_pronoun = True
             pronoun = _pronoun_subject(claim, self._match) if info["subject"]["start"] is None else None
             if pronoun is not None:
                 # "it" stands for the name that is the subject of the clause
@@ -710,7 +714,7 @@ class TopicTagger(RulePackComponent):
             if info["subject"]["start"] is not None:
                 name = info["subject"]["name"]
                 mention = text[info["subject"]["start"] : info["subject"]["end"]]
-                if mention.lower() not in STAND_IN_PRONOUNS:  # a name, not a pronoun standing for one
+                if mention.lower() not in STAND_IN_PRONOUNS and not relative_pronoun:  # a name, not a pronoun standing for one
                     at = claim.doc.char_span(info["subject"]["start"], info["subject"]["end"], alignment_mode="expand")
                     label = at.root.ent_type_ if at is not None else ""
                     named_last = None if name == main else (name, sent_of[claim.start], label)
@@ -2742,8 +2746,18 @@ def _relative_subject(
 
     doc = claim.doc
     head = doc[(claim._.claim or {}).get("head", claim.root.i)]
-    # a ``relative_pronoun`` rule: "which" or "who" as the subject of a relative clause
+    # a ``relative_pronoun`` rule: "which" or "who" as the subject of a
+    # relative clause, or "whose" on that subject ("the Vela, whose sales fell")
     found = next(((c, rule) for c in head.children if (rule := match("relative_pronoun", c)) is not None), None)
+    if found is None:
+        found = next(
+            (
+                (g, rule)
+                for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS
+                for g in c.children if (rule := match("relative_pronoun", g)) is not None
+            ),
+            None,
+        )
     if found is None:
         return None
     pronoun, rule = found
@@ -2753,7 +2767,17 @@ def _relative_subject(
         at = doc[at].head.i
     n = bisect.bisect_right(starts, at) - 1
     labels = SUBJECT_LABELS | {"PERSON"} if people else SUBJECT_LABELS
-    if n < 0 or not ents[n].start <= at < ents[n].end or ents[n].label_ not in labels:
+    if n < 0 or not ents[n].start <= at < ents[n].end:
+        if doc[at].pos_ != PROPER_NOUN_POS or doc[at].ent_type_:
+            return None
+        # "the Vela X, whose sales fell": a name of several words the entity
+        # tagger missed is the name its clause follows
+        name = doc[_name_start(doc[at]) : at + 1]
+        if len(name) < 2:
+            return None
+        _note(pronoun, rule)
+        return pronoun, name
+    if ents[n].label_ not in labels:
         return None
     _note(pronoun, rule)
     return pronoun, ents[n]
