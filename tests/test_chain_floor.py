@@ -60,7 +60,9 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # 148/124/78/107: a place named by its own name before a slot's word holds its fact ("the Leeds plant": its closure)
 # 150/127/79/109: a firm's debt and its costs are slots of their own (no longer a price)
 # 151/128/79/109: a firm's market share is a slot of its own
-TOTAL_FLOORS = {"found": 151, "status": 128, "history": 79, "value": 109}
+# 150 found (was 151) once merged with the topic word senses of the same session: ford's Taurus
+# release date was "found" only through "pushed the other automakers to follow suit" read as a release
+TOTAL_FLOORS = {"found": 150, "status": 128, "history": 79, "value": 109}
 
 
 def _build_articles(folder: Path) -> None:
