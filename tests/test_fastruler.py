@@ -40,3 +40,26 @@ def test_fast_attribute_ruler_gives_the_same_annotations(nlp_base):
         assert [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in nlp_base(text)] == expected
     finally:
         del ruler.match  # the instance attribute goes; the class's match is back
+        ruler.__dict__.pop("set_annotations", None)  # and so does the class's set_annotations
+
+
+@pytest.mark.issue(11)
+def test_issue11_fast_attribute_ruler_sets_spacys_annotations(nlp_base):
+    """Matches' attributes set once per token, merged in rule order: every token ends as with spaCy's own."""
+    from claimx.fastruler import FastAnnotate
+
+    ruler = nlp_base.get_pipe("attribute_ruler")
+    fast = FastAnnotate(ruler)
+    assert fast.usable  # the small model's rules set only token fields
+    texts = [a.body for folder in FOLDERS for a in read_corpus(folder) if isinstance(a, Article)]
+    texts.append("Y'all ain't gonna believe it: there's nothin' I'd say, let's go. C'mon!\n\n  \nIt is.")
+    before = [name for name in nlp_base.pipe_names if name not in ("attribute_ruler", "lemmatizer", "ner")]
+    with nlp_base.select_pipes(enable=before):
+        docs = list(nlp_base.pipe(texts))
+    columns = lambda doc: [(t.pos, t.tag, t.morph.key, t.lemma, t.dep) for t in doc]  # noqa: E731
+    for doc in docs:
+        matches = ruler.match(doc)
+        theirs, ours = doc.copy(), doc.copy()
+        type(ruler).set_annotations(ruler, theirs, matches)
+        fast(ours, matches)
+        assert columns(ours) == columns(theirs)

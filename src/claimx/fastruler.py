@@ -216,8 +216,67 @@ class FastMatch:
         return sorted(found)
 
 
+class FastAnnotate:
+    """A drop-in ``set_annotations`` for an ``AttributeRuler``: the same token attributes, set once per token.
+
+    The ruler's own sets each match's attributes on its token through a
+    ``Span`` (about three matches a token: the tag map, the morph rules),
+    later rules overwriting earlier ones. The attributes its rules set
+    (``TAG``, ``POS``, ``MORPH``, ``LEMMA``, ``DEP``) are token fields with no
+    side effect (none is a lexeme's), so a token's end state is its matching
+    rules' attributes merged in rule order, set in one call. A ruler whose
+    rules set anything else (an extension, a lexeme's field), or a match whose
+    index falls outside it (spaCy's error E1001), goes through the ruler's own.
+    """
+
+    #: Attributes the merge may set: token fields only (``Lexeme.set_struct_attr`` ignores ids from 64 up, flags below).
+    FIELDS = frozenset(("TAG", "POS", "MORPH", "LEMMA", "DEP"))
+
+    def __init__(self, ruler: Any) -> None:
+        from spacy.attrs import IDS
+        from spacy.tokens._retokenize import set_token_attrs
+
+        self.ruler = ruler
+        self.own = ruler.set_annotations
+        self.set_token_attrs = set_token_attrs
+        allowed = {IDS[name] for name in self.FIELDS}
+        self.usable = all(isinstance(key, int) and key in allowed for attrs in ruler.attrs for key in attrs)
+        self.merged: dict[tuple[int, ...], dict[int, Any]] = {}
+
+    def __call__(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        if not self.usable:
+            self.own(doc, matches)
+            return
+        attrs, indices = self.ruler.attrs, self.ruler.indices
+        per_token: dict[int, list[int]] = {}
+        for attr_id, _, start, end in matches:  # sorted by rule: later rules win
+            index = indices[attr_id]
+            i = start + index if index >= 0 else end + index
+            if not start <= i < end:
+                self.own(doc, matches)  # nothing set yet: the ruler's own raises where it would
+                return
+            rules = per_token.get(i)
+            if rules is None:
+                per_token[i] = [attr_id]
+            elif rules[-1] != attr_id:
+                rules.append(attr_id)
+        merged = self.merged
+        if len(merged) > _MAX_MEMO:
+            merged.clear()
+        set_token_attrs = self.set_token_attrs
+        for i, rules in per_token.items():
+            key = tuple(rules)
+            values = merged.get(key)
+            if values is None:
+                values = merged[key] = {}
+                for attr_id in key:
+                    values.update(attrs[attr_id])
+            set_token_attrs(doc[i], values)
+
+
 def speed_up(nlp: Any, name: str = "attribute_ruler") -> bool:
-    """Give the pipeline's attribute ruler the table look-up :class:`FastMatch`.
+    """Give the pipeline's attribute ruler the table look-up :class:`FastMatch` and the
+    once-a-token :class:`FastAnnotate`.
 
     RETURNS (bool): whether there was an attribute ruler to speed up.
     """
@@ -227,4 +286,6 @@ def speed_up(nlp: Any, name: str = "attribute_ruler") -> bool:
     if not hasattr(ruler, "match") or not hasattr(ruler, "patterns"):
         return False
     ruler.match = FastMatch(ruler)
+    if hasattr(ruler, "set_annotations") and hasattr(ruler, "attrs") and hasattr(ruler, "indices"):
+        ruler.set_annotations = FastAnnotate(ruler)
     return True
