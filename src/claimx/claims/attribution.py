@@ -1387,15 +1387,6 @@ class AttributionTagger(RulePackComponent):
         if rule is None:
             return None
         verb = doc[i].head
-        if span.start <= verb.i < span.end:
-            # 'Roe spoke about the fire: "We …"': the parser may hang the
-            # clause before the colon on a verb inside the quotation; that
-            # clause's own verb is the one before the colon whose head lies
-            # outside it
-            first = doc[i].sent.start
-            tops = [t for t in doc[first:i] if t.pos_ == FULL_VERB_POS and not (first <= t.head.i < i)]
-            if tops:
-                verb = tops[-1]
         subject = self._subject_of(verb)
         if subject is None or span.start <= subject.i < span.end:
             return None

@@ -232,9 +232,6 @@ def doc_quotations(doc: Doc) -> list[tuple[int, int]]:
 
 _QUOTES_KEY = "claimx_quotations"
 
-#: two apostrophes written for a double quote mark
-_TWO_APOSTROPHES = "''"
-
 
 #: how many paragraphs one quotation may run over before an unclosed quote
 #: mark is taken for a stray one
@@ -259,12 +256,6 @@ def quotations(text: str) -> list[tuple[int, int]]:
         if opened is None:
             if ch in "“\"":
                 opened, closer, breaks = i, "”" if ch == "“" else '"', 0
-            elif text.startswith(_TWO_APOSTROPHES, i) and (i == 0 or text[i - 1].isspace()) and text[i + 2 : i + 3].isalnum():
-                # two apostrophes opening a word stand for a straight double
-                # mark (as some wikis write it): its quotation closes on one
-                opened, closer, breaks = i, '"', 0
-                i += 2
-                continue
             i += 1
             continue
         if ch == closer:
