@@ -49,6 +49,7 @@ from .tree import (
     AGENT_DEP,
     APPOSITION_DEP,
     COMPLEMENT_DEP,
+    CLAUSAL_MODIFIER_DEPS,
     CONJUNCT_DEP,
     CONJUNCT_OR_COMPLEMENT_DEPS,
     CONTINUED_CLAUSE_DEPS,
@@ -489,6 +490,10 @@ class AttributionTagger(RulePackComponent):
         subject ("the plants are thought to …"), one addressed ("*you* said
         A") or no one in particular ("no matter what *anyone* says, A")."""
         subject = self._subject_of(verb)
+        if subject is None:
+            # "The club issued a statement saying A", "Roe resigned in a
+            # letter stating A": the one who issues the statement speaks
+            subject = self._statement_issuer_of(verb)
         if subject is None and (rule := self._match("noun_speaker", verb)) is not None:
             # "a report saying A": the noun the participle hangs on, up to it
             subject = verb.head
@@ -1285,6 +1290,10 @@ class AttributionTagger(RulePackComponent):
                 )
                 subject = next((c for c in subjects if c is not None and not (span.start <= c.i < span.end)), None)
                 if subject is None and verb.i < span.start:
+                    # 'Roe resigned in a letter stating, "…"': the issuer of the
+                    # statement the participle hangs on speaks the quotation
+                    subject = self._statement_issuer_of(verb)
+                if subject is None and verb.i < span.start:
                     # "The mayor praised the crews, adding: '…'", "Roe shared
                     # the news, writing '…'": a participle of saying before a
                     # quotation speaks with the subject of the clause it hangs
@@ -1303,6 +1312,45 @@ class AttributionTagger(RulePackComponent):
                     return {**self._describe(doc, subject, verb=verb), "reporter": verb.i}
                 break
         return self._colon_speaker(doc, span)
+
+    def _statement_issuer_of(self, verb: Token) -> Token | None:
+        """RETURNS (Token | None): for a verb of saying with no subject of
+        its own hung on a ``statement_noun`` ("a statement *saying* A", "a
+        letter *stating* A"), the subject of the clause that issues the
+        statement: its object ("The club issued a statement saying A") or
+        the object of its preposition ("Roe resigned in a letter stating
+        A"). A statement with an issuer of its own ("a statement from the
+        club", "the club's letter") or none in its clause gives None."""
+        noun = verb.head
+        if (
+            verb.dep_ not in CLAUSAL_MODIFIER_DEPS or verb.dep_ == RELATIVE_CLAUSE_DEP
+            or noun.i == verb.i or noun.lemma_.lower() not in self.statement_nouns
+        ):
+            return None
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None
+        # a statement that names its own issuer or holder ("the club's
+        # statement", "a statement from Roe") is not the clause subject's
+        if any(
+            c.dep_ == POSSESSOR_DEP
+            or c.dep_ == PREPOSITION_DEP and any(g.dep_ == PREPOSITION_OBJECT_DEP and g.pos_ == PROPER_NOUN_POS for g in c.children)
+            for c in noun.children
+        ):
+            return None
+        holder = noun.head
+        if noun.dep_ == PREPOSITION_OBJECT_DEP and holder.dep_ == PREPOSITION_DEP:
+            holder = holder.head
+        elif noun.dep_ != DIRECT_OBJECT_DEP:
+            return None
+        if holder.pos_ != FULL_VERB_POS or holder.i == noun.i:
+            return None
+        subject = self._subject_of(holder)
+        if subject is None or subject.dep_ != ACTIVE_SUBJECT_DEP:
+            return None
+        rule_id = self.rule_ids.get(("statement_noun", noun.lemma_.lower()))
+        if rule_id is not None:
+            record_rule(verb.doc, rule_id, subject.idx, subject.idx + len(subject.text))  # where the source it gives stands
+        return subject
 
     def _participle_speaker(self, verb: Token, span: Span) -> Token | None:
         """RETURNS (Token | None): for a participle of saying with no subject
