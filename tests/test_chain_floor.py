@@ -48,7 +48,7 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # 123/103/63/96 (airbus-a380 status -1 with the topic rules of the same session: a topic word in passing in an
 # article that follows no topic makes no fact of that topic)
 # 136/114/70/100 of 212 in the sixteenth: ford-restructuring (13/11/7/4 of 54) joined the dev chains
-TOTAL_FLOORS = {"found": 136, "status": 114, "history": 70, "value": 100}
+TOTAL_FLOORS = {"found": 137, "status": 114, "history": 70, "value": 100}
 
 
 def _build_articles(folder: Path) -> None:
