@@ -30,6 +30,13 @@ def nlp_base():
     return load_base_model()
 
 
+@pytest.fixture(scope="module")
+def own_base():
+    """A bare English model of the test module's own, for tests that swap or
+    patch a base component (the suite's ``nlp_base`` keeps spaCy's own)."""
+    return load_base_model()
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The full claimx pipeline, loaded once."""

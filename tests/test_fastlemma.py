@@ -10,7 +10,6 @@ from spacy.tokens import Doc
 
 from claimx.fastlemma import ArrayLemmatizer, speed_up_lemmatizer
 from claimx.read import read_corpus
-from conftest import load_base_model
 from claimx.schemas import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,27 +22,21 @@ OWN = [
 ]
 
 
-@pytest.fixture(scope="module")
-def base():
-    """A base model of the module's own (the suite's ``nlp_base`` keeps spaCy's lemmatizer)."""
-    return load_base_model()
-
-
 @pytest.mark.issue(11)
-def test_issue11_array_lemmatizer_gives_spacys_lemmas(base):
+def test_issue11_array_lemmatizer_gives_spacys_lemmas(own_base):
     texts = [a.body for folder in FOLDERS for a in read_corpus(folder) if isinstance(a, Article)] + OWN
-    lemmatizer = base.get_pipe("lemmatizer")
+    lemmatizer = own_base.get_pipe("lemmatizer")
     spacys = type(lemmatizer)
-    docs = list(base.pipe(texts, disable=["lemmatizer", "ner"]))
+    docs = list(own_base.pipe(texts, disable=["lemmatizer", "ner"]))
     expected = []
     for doc in docs:
-        copy = Doc(base.vocab).from_bytes(doc.to_bytes())
+        copy = Doc(own_base.vocab).from_bytes(doc.to_bytes())
         expected.append([t.lemma_ for t in lemmatizer(copy)])
-    assert speed_up_lemmatizer(base)
+    assert speed_up_lemmatizer(own_base)
     assert isinstance(lemmatizer, ArrayLemmatizer) and isinstance(lemmatizer, spacys)
-    assert base.get_pipe("lemmatizer") is lemmatizer and not speed_up_lemmatizer(base)
+    assert own_base.get_pipe("lemmatizer") is lemmatizer and not speed_up_lemmatizer(own_base)
     for _ in range(2):  # the second time from the memo
         for doc, lemmas in zip(docs, expected, strict=True):
-            copy = Doc(base.vocab).from_bytes(doc.to_bytes())
+            copy = Doc(own_base.vocab).from_bytes(doc.to_bytes())
             assert [t.lemma_ for t in lemmatizer(copy)] == lemmas
     assert pickle.loads(pickle.dumps(type(lemmatizer))) is type(lemmatizer)  # a class of the module, not made on the fly

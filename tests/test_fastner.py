@@ -12,7 +12,6 @@ from spacy.tokens import Doc, Span
 
 from claimx.fastner import ArrayEntityRecognizer, speed_up_ner
 from claimx.read import read_corpus
-from conftest import load_base_model
 from claimx.schemas import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,26 +30,20 @@ OWN = [
 ]
 
 
-@pytest.fixture(scope="module")
-def base():
-    """A base model of the module's own (the suite's ``nlp_base`` must keep spaCy's recogniser)."""
-    return load_base_model()
-
-
 def _ents(doc: Doc) -> tuple[list[tuple[int, int, str]], list[list[int]]]:
     return [(e.start, e.end, e.label_) for e in doc.ents], doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID]).tolist()
 
 
 @pytest.mark.issue(11)
-def test_issue11_array_ner_finds_the_loops_entities(base):
+def test_issue11_array_ner_finds_the_loops_entities(own_base):
     texts = [a.body for folder in FOLDERS for a in read_corpus(folder) if isinstance(a, Article)] + OWN
-    names = base.pipe_names
-    assert speed_up_ner(base)
-    ner = base.get_pipe("ner")
-    assert isinstance(ner, ArrayEntityRecognizer) and base.pipe_names == names
-    docs = list(base.pipe(texts, disable=["ner"]))
-    loop = [Doc(base.vocab).from_bytes(d.to_bytes()) for d in docs]
-    fast = [Doc(base.vocab).from_bytes(d.to_bytes()) for d in docs]
+    names = own_base.pipe_names
+    assert speed_up_ner(own_base)
+    ner = own_base.get_pipe("ner")
+    assert isinstance(ner, ArrayEntityRecognizer) and own_base.pipe_names == names
+    docs = list(own_base.pipe(texts, disable=["ner"]))
+    loop = [Doc(own_base.vocab).from_bytes(d.to_bytes()) for d in docs]
+    fast = [Doc(own_base.vocab).from_bytes(d.to_bytes()) for d in docs]
     for start in range(0, len(loop), 12):  # spaCy's own decoding, in the batches its pipe makes
         by_length = sorted(loop[start : start + 12], key=len)
         for sub in range(0, len(by_length), 3):
@@ -62,13 +55,13 @@ def test_issue11_array_ner_finds_the_loops_entities(base):
         assert _ents(a) == _ents(b)
 
 
-def test_array_ner_leaves_preset_entities_to_the_loop(base):
-    speed_up_ner(base)
-    ner = base.get_pipe("ner")
+def test_array_ner_leaves_preset_entities_to_the_loop(own_base):
+    speed_up_ner(own_base)
+    ner = own_base.get_pipe("ner")
     text = "Maria Oliveira of Greenfield Motors flew to Lisbon on Friday."
     docs = []
     for _ in range(2):
-        doc = base(text, disable=["ner"])
+        doc = own_base(text, disable=["ner"])
         doc.set_ents([Span(doc, 3, 5, label="PRODUCT")], default="unmodified")
         docs.append(doc)
     Parser.set_annotations(ner, docs[:1], Parser.predict(ner, docs[:1]))
@@ -77,10 +70,10 @@ def test_array_ner_leaves_preset_entities_to_the_loop(base):
     assert ("PRODUCT" in [e.label_ for e in docs[1].ents]) and numpy.all(docs[1].to_array([ENT_IOB]) > 0)
 
 
-def test_array_ner_serialises_as_spacys(base):
-    speed_up_ner(base)
-    ner = base.get_pipe("ner")
-    assert not speed_up_ner(base)  # already replaced
+def test_array_ner_serialises_as_spacys(own_base):
+    speed_up_ner(own_base)
+    ner = own_base.get_pipe("ner")
+    assert not speed_up_ner(own_base)  # already replaced
     assert type(ner).__mro__[1].__name__ == "EntityRecognizer"
-    assert base.get_pipe_meta("ner").factory == "ner"
+    assert own_base.get_pipe_meta("ner").factory == "ner"
     assert ner.to_bytes()
