@@ -566,10 +566,14 @@ def _nearest(items: list[_T], near: list[int], start: Callable[[_T], int], end: 
 
 
 @functools.lru_cache(maxsize=256)
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def _words_pattern(words: tuple[str, ...], whole: bool = False) -> re.Pattern[str]:
+    """RETURNS (Pattern): any of ``words``, the longest first, in any case, from
+    a word's start: with what follows it in its word ("endorse" finds
+    "endorsed"), or with ``whole`` as a whole word only."""
     if not words:
         return re.compile(r"(?!)")
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\w*", re.IGNORECASE)
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![^\W_])(?:" + alternatives + (r")(?![^\W_])" if whole else r")\w*"), re.IGNORECASE)
 
 
 def _act_start(claim: Mapping[str, Any], topic: str | None, key: str | None) -> int | None:
@@ -744,8 +748,7 @@ def _named_places(claim: Mapping[str, Any], words: tuple[str, ...]) -> list[tupl
         key=lambda e: e["start"],
     )
     out: list[tuple[str, str]] = []
-    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![^\W_])", re.IGNORECASE)
-    for m in pattern.finditer(text):
+    for m in _words_pattern(words, whole=True).finditer(text):
         written = m.group(0).lower()
         noun = next(
             (w for w in (written[:-3] + "y" if written.endswith("ies") else "", written[:-1]) if w and w in words and w != written),
@@ -1219,11 +1222,16 @@ def rollup(
     places = slot_named_places()
     # (doc, subject, topic, key) -> the period its article first names for that flow
     first_period: dict[tuple[str, str, str, str], str] = {}
-    flows: list[str] = []  # the claim's period key, if it has one
     attribute_keys = set(attribute_words.values())
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
     names: dict[tuple[str, str, str], set[str]] = {}
+
+    def file(gkey: tuple[str, str, str], doc_id: str, entry: tuple[int, int, Mapping[str, Any]], name: str | None = None) -> None:
+        """File what a claim says of a group for its article, with the name it goes by there (the claim subject's)."""
+        groups.setdefault(gkey, {}).setdefault(doc_id, []).append(entry)
+        names.setdefault(gkey, set()).add(entry[2]["subject"]["name"] if name is None else name)
+
     # a person's other doings join their cast or crew group, where they have one
     people: dict[tuple[str, str], str] = {}
     # "Trask will take over": a person named by surname alone is the one of
@@ -1250,6 +1258,7 @@ def rollup(
         key = claim["key"]
         if topic in ("cast", "crew") and " " not in key.strip() and len(surnames.get((subject, key), ())) == 1:
             (key,) = surnames[(subject, key)]
+        period_key = None  # the claim's fact of its period ("Q3 2009 results"), if it has one
         if (topic, key) in period_keys:
             # "posted a loss in the third quarter", then "its profit equals 26
             # cents a share": results and sales are a fact per period, and a
@@ -1262,7 +1271,7 @@ def rollup(
             period = _period(claim) or first_period.get(said)
             if period:
                 first_period.setdefault(said, period)
-                flows.append(f"{period} {key}")
+                period_key = f"{period} {key}"
         gkey = (subject, topic, key)
         # what an article says of a group: a reviewed claim first, then one
         # that names the subject and carries its status words, then one that
@@ -1285,27 +1294,21 @@ def rollup(
             # a count of things ("pre-orders passed 250,000") says more of
             # orders than a sum beside them ("a $50 credit for those who keep them")
             priority += 1
-        groups.setdefault(gkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
-        names.setdefault(gkey, set()).add(claim["subject"]["name"])
-        for period_key in flows:
-            pgkey = (subject, topic, period_key)
-            groups.setdefault(pgkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
-            names.setdefault(pgkey, set()).add(claim["subject"]["name"])
-        flows.clear()
+        file(gkey, claim["doc_id"], (priority, position, claim))
+        if period_key:
+            file((subject, topic, period_key), claim["doc_id"], (priority, position, claim))
         # "Ilse Marten was replaced on Sunday by Ewan Rask": the one who
         # leaves and the one who takes the post are both the claim's news
         if topic in ("cast", "crew"):
             for successor in _successors(claim, claim["key"]):
                 skey = (subject, topic, successor)
-                groups.setdefault(skey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
-                names.setdefault(skey, set()).add(claim["subject"]["name"])
+                file(skey, claim["doc_id"], (priority + 1, position, claim))
         # "endorsed Kerr, Odell and Price": an act towards each party of a
         # list is an act towards each of them
         if (topic, slot_key(topic, key)) in agent_keys:
             for party in _listed_parties(claim, key, slot_key(topic, key)):
                 pkey = (subject, topic, f"{party} {slot_key(topic, key)}")
-                groups.setdefault(pkey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
-                names.setdefault(pkey, set()).add(claim["subject"]["name"])
+                file(pkey, claim["doc_id"], (priority + 1, position, claim))
         # "the Leeds and Derby plants will be closed": a place named by its
         # own name holds its fact too, beside the maker's plant closures
         if (topic, key) in places:
@@ -1314,15 +1317,13 @@ def rollup(
                 if resolver.canonical(place) == subject or _names_party(subject, place):
                     continue  # "Ardent plants will close": the maker's own, no place
                 nkey = (resolver.canonical(f"{place} {noun}"), topic, place_key)
-                groups.setdefault(nkey, {}).setdefault(claim["doc_id"], []).append((priority, position, claim))
-                names.setdefault(nkey, set()).add(f"{place} {noun}")
+                file(nkey, claim["doc_id"], (priority, position, claim), f"{place} {noun}")
         # "has a 12-inch display, 8GB of memory and a 5,000mAh battery": a
         # clause that lists attributes speaks to each of them
         if topic == "other" and claim["key"] in attribute_keys:
             for other in _listed_attributes(claim["text"], attribute_words) - {claim["key"]}:
                 okey = (subject, "other", other)
-                groups.setdefault(okey, {}).setdefault(claim["doc_id"], []).append((priority + 1, position, claim))
-                names.setdefault(okey, set()).add(claim["subject"]["name"])
+                file(okey, claim["doc_id"], (priority + 1, position, claim))
     # "sought protection from creditors, but its merger goes ahead": a claim
     # tagged with one slot that names another fact of its subject in so many
     # words speaks to it too, for an article that has no claim of its own
@@ -1340,8 +1341,7 @@ def rollup(
                     if doc_id not in groups.get(okey, {}):
                         extra.append((okey, doc_id, (priority + 3, position, claim)))
     for okey, doc_id, entry in extra:
-        groups.setdefault(okey, {}).setdefault(doc_id, []).append(entry)
-        names.setdefault(okey, set()).add(entry[2]["subject"]["name"])
+        file(okey, doc_id, entry)
     # "Kerr will meet Price" and "Price will meet with Kerr": an act both
     # parties do together (``mutual``) is one fact, kept under the party
     # whose group more articles speak to (else the one spoken to first)
