@@ -63,7 +63,8 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # 150 found (was 151) once merged with the topic word senses of the same session: ford's Taurus
 # release date was "found" only through "pushed the other automakers to follow suit" read as a release
 # 151/128/79/109 with the second round's topic rules ("introduce" a product is a launch)
-TOTAL_FLOORS = {"found": 151, "status": 128, "history": 79, "value": 109}
+# 151/128/79/110 in the seventeenth: a range the tagger cut after its first figure is the value whole ("25,000 to 30,000")
+TOTAL_FLOORS = {"found": 151, "status": 128, "history": 79, "value": 110}
 
 
 def _build_articles(folder: Path) -> None:

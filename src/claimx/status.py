@@ -71,7 +71,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from .amounts import amount_number, figure_at, number_word
+from .amounts import amount_number, figure_at, number_word, range_end
 from .background import asking_rule, generic_rule, matching_rule, scene_rule, speaking_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
@@ -822,7 +822,8 @@ def _leaving_pattern(words: tuple[str, ...], stops: tuple[str, ...] = ()) -> re.
 
 def _written_amount(claim: Mapping[str, Any], ent: Mapping[str, Any]) -> str:
     """RETURNS (str): an amount as the claim writes it, with the symbol and
-    unit the tagger left out of the entity ("$699", "16GB", "€50m")."""
+    unit the tagger left out of the entity ("$699", "16GB", "€50m"), and the
+    rest of a range it opens ("25,000 to 30,000")."""
     text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
     start, end = ent.get("start"), ent.get("end")
     if base is None or start is None or end is None or not 0 <= start - base <= end - base <= len(text):
@@ -832,7 +833,20 @@ def _written_amount(claim: Mapping[str, Any], ent: Mapping[str, Any]) -> str:
         i -= 1
     while j < len(text) and not text[j].isspace():
         j += 1
-    return text[i:j].strip(",.;:!?()[]\"'“”‘’") or str(ent["text"])
+    written = text[i:j].strip(_EDGE_MARKS)
+    # "25,000 to 30,000 positions": a range the tagger cut after its first
+    # figure is one amount, the whole range (``amounts.jsonl``, ``range``)
+    i += len(text[i:j]) - len(text[i:j].lstrip(_EDGE_MARKS))
+    k = range_end(text, i, i + len(written)) if written else None
+    if k is not None:
+        while k < len(text) and not text[k].isspace():
+            k += 1
+        written = text[i:k].strip(_EDGE_MARKS)
+    return written or str(ent["text"])
+
+
+#: the marks around an amount as written that are not part of it
+_EDGE_MARKS = ",.;:!?()[]\"'“”‘’"
 
 
 def background_claims(claims: Iterable[Mapping[str, Any]]) -> frozenset[str]:
