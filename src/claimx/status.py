@@ -36,8 +36,10 @@ article does. A business or production claim that names another fact of its
 subject in so many words (a one-word slot word of ``slots.jsonl``: "sought
 bankruptcy protection, but its merger goes ahead") speaks to that fact too,
 last, for an article with no claim of its own there; the first such word on
-a fact makes its group. A group's value is the date or amount (as its slot
-says) that the speaking claim gives. A claim stated as fact that speaks of a
+a fact makes its group; a flow reported per period that it names so is also
+of the period written nearest its words ("a first-quarter loss and a 12%
+drop in sales for April": April's sales). A group's value is the date or
+amount (as its slot says) that the speaking claim gives. A claim stated as fact that speaks of a
 deadline or a schedule ("has until June 1 to file a plan", "a vote scheduled
 for May") speaks for its fact as expected, or as undecided and without a
 value when the deadline is for a decision ("has until 21 September to
@@ -226,6 +228,19 @@ def _period(claim: Mapping[str, Any]) -> str | None:
             return f"{_MONTHS[int(month) - 1]} {year}"
         return year
     return None
+
+
+def _period_near(claim: Mapping[str, Any], topic: str, key: str) -> str | None:
+    """RETURNS (str | None): of the periods a claim names (:func:`_period`), the
+    one written nearest a word of the slot ``key`` ("a first-quarter loss and
+    a 12% drop in sales for April": April, for the sales);
+    None when it names none or no word of the slot."""
+    base = (claim.get("span") or {}).get("start") or 0
+    near = _slot_word_offsets(claim.get("text") or "", topic, key, base)
+    dates = [d for d in claim.get("dates") or () if d.get("start") is not None and _period({"dates": [d]})]
+    if not near or not dates:
+        return None
+    return _period({"dates": [_nearest(dates, near, lambda d: d["start"], lambda d: d.get("end") or d["start"])]})
 
 
 @functools.lru_cache(maxsize=256)
@@ -1354,6 +1369,12 @@ def rollup(
                     okey = (subject, topic, other)
                     if doc_id not in groups.get(okey, {}):
                         extra.append((okey, doc_id, (priority + 3, position, claim)))
+                    # "a first-quarter loss and a 12% drop in sales for April":
+                    # a flow reported per period that the claim names beside its
+                    # own is of the period written nearest its words (July's sales)
+                    period = _period_near(claim, topic, other) if (topic, other) in period_keys else None
+                    if period and doc_id not in groups.get((subject, topic, f"{period} {other}"), {}):
+                        extra.append(((subject, topic, f"{period} {other}"), doc_id, (priority + 3, position, claim)))
     for okey, doc_id, entry in extra:
         file(okey, doc_id, entry)
     # "Kerr will meet Price" and "Price will meet with Kerr": an act both
