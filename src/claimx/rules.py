@@ -1327,6 +1327,14 @@ class BackgroundRule(BaseModel):
     #: on sale"): it speaks over a date given by a claim that names nothing
     #: (:func:`claimx.background.asking_rule`)
     asks_date: bool = False
+    #: the rule marks no background: its words are the names of a post
+    #: ("chief executive", "chairman"), and a claim that names the person of
+    #: a cast or crew fact with one of them in apposition ("the maker's chief
+    #: executive, Dana Holt, …", "CEO Dana Holt …") states that the person
+    #: holds the post, whatever the status of its own news: it speaks for
+    #: that fact with ``speaks``, without a value, when its status is one the
+    #: rule ``reads`` (:func:`claimx.background.post_rule`)
+    post: bool = False
     #: for a ``scene`` rule, how many words may stand between its words and the slot word ("after *their first* meeting")
     reach: int = 3
     #: for a ``scene`` rule, it speaks whether or not the claim gives a date,

@@ -51,7 +51,11 @@ as rumored, and a request for more money ("asked its lenders for a further
 $20m") as undecided, with the sum asked, a refusal ("the union refused to
 accept the rota") as denied, and declining to tell ("declined to predict
 when") as undecided: the rules with ``speaks`` of ``background.jsonl``
-(their ``reads``, the status or statuses they apply to).
+(their ``reads``, the status or statuses they apply to). A claim that names
+the person of a cast or crew fact with a post in apposition ("the plan of its
+chief executive, Dana Holt, is to return to profit by 2030") states that the
+person holds the post: it speaks for that fact as confirmed, without the
+claim's date (a ``post`` rule of ``background.jsonl``).
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
@@ -74,7 +78,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from .amounts import amount_number, figure_at, number_word, range_end
-from .background import asking_rule, generic_rule, matching_rule, scene_rule, speaking_rule
+from .background import asking_rule, generic_rule, matching_rule, post_rule, scene_rule, speaking_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import Status, Topic
@@ -1133,6 +1137,15 @@ def _history(
             # phrase takes the meeting as done, whatever the pledge's
             # status, when the day it gives is not yet to come
             status = scene.speaks
+        post = post_rule(claim.get("text") or "", key) if topic in ("cast", "crew") and not reviewed else None
+        if post is not None and post.speaks is not None and status in post.read_statuses:
+            # "the scheme, drawn up by its chief executive, Dana Holt, is
+            # to end the losses by 2030": a post in apposition to the person
+            # states that the person holds it, whatever the plan's status;
+            # the plan's date is no value of the post
+            status = post.speaks
+            value = None
+            claim = {**claim, "dates": [], "entities": []}
         if (
             topic in ("cast", "crew")
             and status in ("confirmed", "expected")
