@@ -99,6 +99,24 @@ def test_a_post_in_apposition_confirms_the_persons_post_without_the_claims_date(
     assert record.status == "denied"
 
 
+def test_a_post_named_in_a_source_speaks_for_the_persons_existing_crew_fact():
+    # article a: she is named chief executive; article b: a results claim
+    # sourced to "the airline's chief executive, Rosa Lind" confirms she
+    # holds the post, without the quarter its own news gives
+    named = claim_record("a", 1, "Skylark Air named Rosa Lind its chief executive", "confirmed",
+                         subject="Skylark Air", topic="crew", key="Rosa Lind")
+    results = claim_record("b", 1, "Our third-quarter figures show the turnaround is working", "confirmed",
+                           subject="Skylark Air", topic="business", key="results", date="2026-Q3")
+    results["attribution"] = {"text": "the airline's chief executive, Rosa Lind"}
+    records = {r.key: r for r in rollup([named, results], _docs("a", "b")).values()}
+    steps = records["Rosa Lind"].history
+    assert [(s.doc_id, s.status, s.value) for s in steps] == [("a", "confirmed", None), ("b", "confirmed", None)]
+    # a denial in its own news is no word on her post
+    denial = {**results, "claim_id": "b-2", "status": "denied", "text": "The airline will not cut routes this winter"}
+    records = {r.key: r for r in rollup([named, denial], _docs("a", "b")).values()}
+    assert [s.doc_id for s in records["Rosa Lind"].history] == ["a"]
+
+
 def test_the_pack_has_a_rule_that_asks_for_a_date():
     assert ASKS, "background.jsonl has no rule with asks_date: the roll-up cannot tell 'did not say when' apart"
 

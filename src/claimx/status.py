@@ -55,7 +55,10 @@ when") as undecided: the rules with ``speaks`` of ``background.jsonl``
 the person of a cast or crew fact with a post in apposition ("the plan of its
 chief executive, Dana Holt, is to return to profit by 2030") states that the
 person holds the post: it speaks for that fact as confirmed, without the
-claim's date (a ``post`` rule of ``background.jsonl``).
+claim's date (a ``post`` rule of ``background.jsonl``); a claim of the
+person's subject that names the person so only in its source ("…, said the
+firm's chief executive, Dana Holt") speaks for that fact too, last, for an
+article with no claim of its own there.
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
@@ -1137,12 +1140,17 @@ def _history(
             # phrase takes the meeting as done, whatever the pledge's
             # status, when the day it gives is not yet to come
             status = scene.speaks
-        post = post_rule(claim.get("text") or "", key) if topic in ("cast", "crew") and not reviewed else None
-        if post is not None and post.speaks is not None and status in post.read_statuses:
+        source = (claim.get("attribution") or {}).get("text") or ""
+        post = (
+            post_rule(claim.get("text") or "", key) or (post_rule(source, key) if source else None)
+            if topic in ("cast", "crew") and not reviewed else None
+        )
+        if post is not None and post.speaks is not None and (status in post.read_statuses or best == _POST_PRIORITY):
             # "the scheme, drawn up by its chief executive, Dana Holt, is
             # to end the losses by 2030": a post in apposition to the person
             # states that the person holds it, whatever the plan's status;
-            # the plan's date is no value of the post
+            # the plan's date is no value of the post (nor is the date of
+            # the news of a claim that speaks only through the post it names)
             status = post.speaks
             value = None
             claim = {**claim, "dates": [], "entities": []}
@@ -1191,6 +1199,47 @@ def _total(
     top, whole = max(figures, key=lambda item: item[0])
     parts = sum(number for number, other in figures if other is not whole)
     return whole if whole is not claim and top >= parts else None
+
+
+#: the priority of a claim filed for a fact only because it names the fact's person with a post: after every claim of its own
+_POST_PRIORITY = 20
+
+
+def _post_mentions(
+    claims: Sequence[Mapping[str, Any]],
+    filed_under: Mapping[int, str],
+    groups: Mapping[tuple[str, str, str], Mapping[str, list[tuple[int, int, Mapping[str, Any]]]]],
+    resolution: Resolution | None,
+) -> list[tuple[tuple[str, str, str], str, tuple[int, int, Mapping[str, Any]]]]:
+    """RETURNS (list): (group, article, entry) for each cast or crew fact of a
+    person a claim names with a post in apposition (in its text or its
+    source's: "…, said the firm's chief executive, Dana Holt"), of the subject
+    the claim is filed under (``filed_under``, by the claim's position: the
+    roll-up of a slice of subjects sees the same), when the claim's article
+    has no claim of that fact; a claim that denies stays out (its denial is
+    of its own news, not of the post)."""
+    by_surname: dict[str, list[tuple[str, str, str]]] = {}
+    for gkey in groups:
+        _, topic, person = gkey
+        words = _WORD.findall(person.casefold())
+        if topic in ("cast", "crew") and person not in ("cast", "crew") and len(words) > 1:
+            by_surname.setdefault(words[-1], []).append(gkey)
+    if not by_surname:
+        return []
+    out = []
+    for position, claim in enumerate(claims):
+        decision = resolution.by_claim.get(claim["claim_id"]) if resolution else None
+        if claim.get("status") == "denied" or (decision is not None and decision.action == "reject"):
+            continue
+        subject = filed_under.get(position)
+        texts = [claim.get("text") or "", ((claim.get("attribution") or {}).get("text") or "")]
+        said = {w for text in texts for w in _WORD.findall(text.casefold())}
+        for surname in said & by_surname.keys():
+            for gkey in by_surname[surname]:
+                if gkey[0] != subject or claim["doc_id"] in groups[gkey] or not any(post_rule(text, gkey[2]) for text in texts if text):
+                    continue
+                out.append((gkey, claim["doc_id"], (_POST_PRIORITY, position, claim)))
+    return out
 
 
 def _all_background(entries: list[tuple[int, int, Mapping[str, Any]]], background: frozenset[str]) -> bool:
@@ -1268,6 +1317,8 @@ def rollup(
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
     names: dict[tuple[str, str, str], set[str]] = {}
+    # the subject each claim is filed under, by its position
+    filed_under: dict[int, str] = {}
 
     def file(gkey: tuple[str, str, str], doc_id: str, entry: tuple[int, int, Mapping[str, Any]], name: str | None = None) -> None:
         """File what a claim says of a group for its article, with the name it goes by there (the claim subject's)."""
@@ -1315,6 +1366,7 @@ def rollup(
                 first_period.setdefault(said, period)
                 period_key = f"{period} {key}"
         gkey = (subject, topic, key)
+        filed_under[position] = subject
         # what an article says of a group: a reviewed claim first, then one
         # that names the subject and carries its status words, then one that
         # names it, then one that only carries status words (a conditional
@@ -1390,6 +1442,12 @@ def rollup(
                         extra.append(((subject, topic, f"{period} {other}"), doc_id, (priority + 3, position, claim)))
     for okey, doc_id, entry in extra:
         file(okey, doc_id, entry)
+    # "…, said the firm's chief executive, Dana Holt": a claim that names a
+    # person with a post in apposition, in its words or its source's, speaks
+    # to that person's cast or crew fact too, last, for an article with no
+    # claim of its own there (a ``post`` rule of ``background.jsonl``)
+    for gkey, doc_id, entry in _post_mentions(claims, filed_under, groups, resolution):
+        file(gkey, doc_id, entry)
     # "Kerr will meet Price" and "Price will meet with Kerr": an act both
     # parties do together (``mutual``) is one fact, kept under the party
     # whose group more articles speak to (else the one spoken to first)
