@@ -39,11 +39,11 @@ last, for an article with no claim of its own there; the first such word on
 a fact makes its group; a flow reported per period that it names so is also
 of the period written nearest its words ("a first-quarter loss and a 12%
 drop in sales for April": April's sales). A group's value is the date or
-amount (as its slot says) that the speaking claim gives. A claim stated as fact that speaks of a
-deadline or a schedule ("has until June 1 to file a plan", "a vote scheduled
-for May") speaks for its fact as expected, or as undecided and without a
-value when the deadline is for a decision ("has until 21 September to
-decide"); one that says the date was missed ("two years behind schedule")
+amount (as its slot says) that the speaking claim gives. A claim stated as
+fact that speaks of a deadline or a schedule ("has until June 1 to file a
+plan", "a vote scheduled for May") speaks for its fact as expected, or as
+undecided and without a value when the deadline is for a decision ("has
+until 21 September to decide"); one that says the date was missed ("two years behind schedule")
 denies it; a denial that only says a plan is left untouched ("the strike
 will not affect its plans for a second line") speaks for the planned fact as
 expected, a person's forecast ("the analyst cut his forecast for its sales")
@@ -1436,7 +1436,7 @@ def rollup(
                         extra.append((okey, doc_id, (priority + 3, position, claim)))
                     # "a first-quarter loss and a 12% drop in sales for April":
                     # a flow reported per period that the claim names beside its
-                    # own is of the period written nearest its words (July's sales)
+                    # own is of the period written nearest its words (April's sales)
                     period = _period_near(claim, topic, other) if (topic, other) in period_keys else None
                     if period and doc_id not in groups.get((subject, topic, f"{period} {other}"), {}):
                         extra.append(((subject, topic, f"{period} {other}"), doc_id, (priority + 3, position, claim)))
