@@ -5,19 +5,20 @@ reads the figure written after an amount the tagger cut short."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
-from claimx.amounts import amount_number, figure_at, load_amounts, number_word
+from claimx.amounts import amount_number, figure_at, load_amounts, number_word, range_end
 from claimx.errors import RulePackError
 from claimx.rules import AmountRule, default_rules_dir, load_jsonl
-from claimx.status import _entities
+from claimx.status import _entities, _written_amount
 
 RULES = load_amounts()
 
 
 def test_every_kind_has_a_rule():
-    assert {rule.kind for rule in RULES} == {"number", "scale", "currency", "vague"}
+    assert {rule.kind for rule in RULES} == {"number", "scale", "currency", "vague", "range"}
 
 
 @pytest.mark.parametrize(
@@ -28,6 +29,12 @@ def test_example_reads_its_amount(rule_id, text, amount):
     rule = next(r for r in RULES if r.id == rule_id)
     if rule.kind == "number":
         assert number_word(text) == amount
+    elif rule.kind == "range":
+        at = text.index(amount)
+        first = figure_at(text, at)
+        assert first is not None
+        end = range_end(text, at, at + len(first.rstrip()))
+        assert end is not None and text[at:end] == amount
     else:
         assert figure_at(text, text.index(amount)) == amount
 
@@ -36,7 +43,14 @@ def test_example_reads_its_amount(rule_id, text, amount):
     "rule_id,text", [(rule.id, text) for rule in RULES for text in rule.counter_examples]
 )
 def test_counter_example_holds_no_number_word(rule_id, text):
-    assert number_word(text) is None
+    rule = next(r for r in RULES if r.id == rule_id)
+    if rule.kind == "range":
+        # no figure of the text opens a range
+        for found in re.finditer(r"\S*\d\S*", text):
+            written = found.group(0).rstrip(".,")
+            assert range_end(text, found.start(), found.start() + len(written)) is None, written
+    else:
+        assert number_word(text) is None
 
 
 def test_a_word_inside_a_longer_word_is_no_number():
@@ -65,6 +79,20 @@ def test_the_roll_up_reads_the_figure_after_an_amount_cut_short():
     (ent,) = _entities(claim)
     assert ent["text"] == "$3.5 billion"
     assert text[ent["start"] - 100 : ent["end"] - 100] == "$3.5 billion"
+
+
+def test_the_roll_up_reads_a_whole_range_the_tagger_cut_after_its_first_figure():
+    text = "The mill will shed 1,200 to 1,500 jobs by spring."
+    start = text.index("1,200")
+    claim = {"text": text, "span": {"start": 0}, "entities": [
+        {"label": "CARDINAL", "text": "1,200", "start": start, "end": start + 5},
+        {"label": "CARDINAL", "text": "1,500", "start": start + 9, "end": start + 14},
+    ]}
+    assert _written_amount(claim, claim["entities"][0]) == "1,200 to 1,500"
+    change = "Its headcount went from 1,200 to 1,500 in a year."
+    start = change.index("1,200")
+    claim = {"text": change, "span": {"start": 0}, "entities": [{"label": "CARDINAL", "text": "1,200", "start": start, "end": start + 5}]}
+    assert _written_amount(claim, claim["entities"][0]) == "1,200"
 
 
 def test_an_amount_in_words_is_kept_as_the_tagger_found_it():

@@ -13,6 +13,7 @@ from claimx.background import (
     generic_rule,
     load_background,
     matching_rule,
+    post_rule,
     rule_matches,
     scene_rule,
 )
@@ -20,8 +21,11 @@ from claimx.slots import load_slots
 from claimx.status import rollup
 
 RULES = load_background()
-EXAMPLES = [(rule.id, text) for rule in RULES if not rule.scene and not rule.asks_date for text in rule.examples]
-COUNTER = [(rule.id, text) for rule in RULES if not rule.scene and not rule.asks_date for text in rule.counter_examples]
+EXAMPLES = [(rule.id, text) for rule in RULES if not rule.scene and not rule.asks_date and not rule.post for text in rule.examples]
+COUNTER = [(rule.id, text) for rule in RULES if not rule.scene and not rule.asks_date and not rule.post for text in rule.counter_examples]
+#: the rules whose words name a post ("chief executive"); their examples are written about Rosa Lind
+POST = [(rule.id, text) for rule in RULES if rule.post for text in rule.examples]
+POST_COUNTER = [(rule.id, text) for rule in RULES if rule.post for text in rule.counter_examples]
 #: the rules whose words ask for a date ("did not say when")
 ASKS = [(rule.id, text) for rule in RULES if rule.asks_date for text in rule.examples]
 ASKS_COUNTER = [(rule.id, text) for rule in RULES if rule.asks_date for text in rule.counter_examples]
@@ -64,6 +68,53 @@ def test_scene_example_names_its_fact_only_in_the_rules_phrase(rule_id, text):
 @pytest.mark.parametrize("rule_id,text", SCENE_COUNTER)
 def test_scene_counter_example_names_its_fact_as_news(rule_id, text):
     assert scene_rule(text, MEETING) is None
+
+
+@pytest.mark.parametrize("rule_id,text", POST)
+def test_post_example_names_the_person_with_the_post_and_marks_no_background(rule_id, text):
+    rule = post_rule(text, "Rosa Lind")
+    assert rule is not None and rule.id == rule_id
+    assert matching_rule(text) is None and generic_rule(text) is None
+    # the post is hers, no one else's
+    assert post_rule(text, "Ivo Brandt") is None
+
+
+@pytest.mark.parametrize("rule_id,text", POST_COUNTER)
+def test_post_counter_example_states_no_post_held(rule_id, text):
+    assert post_rule(text, "Rosa Lind") is None
+
+
+def test_a_post_in_apposition_confirms_the_persons_post_without_the_claims_date():
+    # "the scheme, the idea of its chief executive, Rosa Lind, is meant to
+    # return it to profit by 2030": a plan, expected; that she is the chief
+    # executive is stated as fact, and 2030 is no date of her post
+    text = "The scheme, the idea of the airline's chief executive, Rosa Lind, is meant to return it to profit by 2030"
+    claim = claim_record("a", 1, text, "expected", subject="Skylark Air", topic="crew", key="Rosa Lind", date="2030")
+    (record,) = rollup([claim], _docs("a")).values()
+    assert record.status == "confirmed" and record.value is None
+    # one who leaves the post does not hold it
+    leaving = claim_record("a", 1, "Chief executive Rosa Lind will step down in May", "expected",
+                           subject="Skylark Air", topic="crew", key="Rosa Lind")
+    (record,) = rollup([leaving], _docs("a")).values()
+    assert record.status == "denied"
+
+
+def test_a_post_named_in_a_source_speaks_for_the_persons_existing_crew_fact():
+    # article a: she is named chief executive; article b: a results claim
+    # sourced to "the airline's chief executive, Rosa Lind" confirms she
+    # holds the post, without the quarter its own news gives
+    named = claim_record("a", 1, "Skylark Air named Rosa Lind its chief executive", "confirmed",
+                         subject="Skylark Air", topic="crew", key="Rosa Lind")
+    results = claim_record("b", 1, "Our third-quarter figures show the turnaround is working", "confirmed",
+                           subject="Skylark Air", topic="business", key="results", date="2026-Q3")
+    results["attribution"] = {"text": "the airline's chief executive, Rosa Lind"}
+    records = {r.key: r for r in rollup([named, results], _docs("a", "b")).values()}
+    steps = records["Rosa Lind"].history
+    assert [(s.doc_id, s.status, s.value) for s in steps] == [("a", "confirmed", None), ("b", "confirmed", None)]
+    # a denial in its own news is no word on her post
+    denial = {**results, "claim_id": "b-2", "status": "denied", "text": "The airline will not cut routes this winter"}
+    records = {r.key: r for r in rollup([named, denial], _docs("a", "b")).values()}
+    assert [s.doc_id for s in records["Rosa Lind"].history] == ["a"]
 
 
 def test_the_pack_has_a_rule_that_asks_for_a_date():

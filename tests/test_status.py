@@ -415,6 +415,27 @@ def test_status_rollup_results_are_a_fact_per_period():
     assert "2027 results" not in {r.key for r in rollup([deadline], docs).values()}
 
 
+def test_status_rollup_a_flow_named_beside_the_claims_own_is_of_the_period_written_by_it():
+    # "the brewer posted a first-quarter loss of $8 million and a 12% drop in
+    # sales for April": the loss is Q1's results, the sales April's
+    text = "the brewer posted a first-quarter loss of $8 million and a 12% drop in sales for April"
+    docs = {"a": DocInfo(D(2025, 5, 20), D(2025, 5, 20), 1)}
+    claim = _texted(_claim("c1", "a", "confirmed", subject="Brewer", topic="business", key="results"), text)
+    claim["span"] = {"start": 0, "end": len(text)}
+    claim["dates"] = [
+        {"value": "2025-Q1", "start": text.index("first"), "end": text.index("first") + 13},
+        {"value": "2025-04", "start": text.index("April"), "end": text.index("April") + 5},
+    ]
+    claim["entities"] = [
+        {"text": "$8 million", "label": "MONEY", "start": text.index("$8"), "end": text.index("$8") + 10},
+        {"text": "12%", "label": "PERCENT", "start": text.index("12%"), "end": text.index("12%") + 3},
+    ]
+    records = {r.key: r for r in rollup([claim], docs).values()}
+    assert {"Q1 2025 results", "April 2025 sales"} <= set(records)
+    assert "Q1 2025 sales" not in records and "April 2025 results" not in records
+    assert records["April 2025 sales"].value == "12%"
+
+
 def test_status_rollup_unnamed_claims_keep_the_product_their_title_names_in_full():
     # every title names the maker (a name of two products, so no fragment of
     # either); the third names a product in full, the maker's name only inside

@@ -5,8 +5,10 @@ writes ("$1.2 billion", "300 million euros", "several thousand"). The
 entity tagger sometimes takes only the words before a figure for the amount
 ("more than", "as much as"); the figure written right after them is then read
 with :func:`figure_at`, an amount written in words alone ("a dozen",
-"hundreds") is told apart with :func:`number_word`, and :func:`amount_number`
-reads the number an amount writes ("$2.5bn": 2.5e9). The English words and
+"hundreds") is told apart with :func:`number_word`, :func:`amount_number`
+reads the number an amount writes ("$2.5bn": 2.5e9), and :func:`range_end`
+finds where a range the tagger cut after its first figure ends ("25,000 to
+30,000": a reader wants the whole range). The English words and
 signs are the pack's; this module only compiles them. No spaCy here.
 """
 
@@ -73,6 +75,43 @@ def figure_at(text: str, at: int, rules_dir: Path | None = None) -> str | None:
     euros", "several thousand"), or None."""
     found = _figure_pattern(rules_dir).match(text, at)
     return found.group(0) if found and found.group(0).strip() else None
+
+
+@functools.lru_cache(maxsize=8)
+def _range_patterns(rules_dir: Path | None = None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """RETURNS: the words that join two figures of a range, with the spaces
+    around them, and the words before a first figure that make the two no range."""
+    rules = [rule for rule in load_amounts(rules_dir) if rule.kind == "range"]
+    joins = _alternatives([word for rule in rules for word in rule.words])
+    nots = _alternatives([word for rule in rules for word in rule.not_after])
+    return re.compile(rf"\s+(?:{joins})\s+", re.IGNORECASE), re.compile(rf"(?<![^\W_])(?:{nots})\s*$", re.IGNORECASE)
+
+
+def range_end(text: str, start: int, end: int, rules_dir: Path | None = None) -> int | None:
+    """text (str): a claim's text. start, end (int): a figure's place in it, as written.
+    RETURNS (int | None): where the range it opens ends ("25,000 to 30,000
+    jobs": after "30,000"), or None when no second figure is joined to it,
+    the two are a change ("from 14% to 17%"), or the second is a figure of
+    another kind ("fell 3% to $8": a share, then a price; "$8 to €9")."""
+    joins, nots = _range_patterns(rules_dir)
+    joined = joins.match(text, end)
+    if joined is None or nots.search(text, 0, start):
+        return None
+    figure = figure_at(text, joined.end(), rules_dir)
+    first = _bare_figure(rules_dir).fullmatch(text[start:end])
+    if not figure or first is None:
+        return None
+    second = _bare_figure(rules_dir).match(figure.strip())
+    if second is None or second.group(1) not in ("", first.group(1)):
+        return None
+    return joined.end() + len(figure.rstrip())
+
+
+@functools.lru_cache(maxsize=8)
+def _bare_figure(rules_dir: Path | None = None) -> re.Pattern[str]:
+    """RETURNS (re.Pattern): a figure with no unit after it but a scale word ("$5 billion"), its sign (if any) its first group."""
+    scales = _alternatives(_words(load_amounts(rules_dir), "scale"))
+    return re.compile(rf"(\D*?)\d[\d.,]*(?:\s?(?:{scales})\b)?", re.IGNORECASE)
 
 
 def number_word(text: str, rules_dir: Path | None = None) -> str | None:

@@ -84,6 +84,7 @@ def _first(text: str, rules_dir: Path | None, speaks: bool, reads: str | None = 
             not rule.scene
             and not rule.generic
             and not rule.asks_date
+            and not rule.post
             and (rule.speaks is not None) == speaks
             and (reads is None or reads in rule.read_statuses)
             and words.search(text)
@@ -121,6 +122,31 @@ def generic_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | N
     claim says what usually happens, not news of a fact; or None."""
     for (rule, pattern, also), words in zip(_compiled(rules_dir), _word_gates(rules_dir), strict=True):
         if rule.generic and words.search(text) and pattern.search(text) and (also is None or also.search(text)):
+            return rule
+    return None
+
+
+#: how many words may stand between a person's name and the post after it ("Dana Holt, *the maker's* chief executive")
+_POST_REACH = 3
+
+
+def post_rule(text: str, person: str, rules_dir: Path | None = None) -> BackgroundRule | None:
+    """RETURNS (BackgroundRule | None): the first ``post`` rule one of whose
+    words, a post, stands in apposition to ``person`` in a claim's text: right
+    before the name ("CEO Dana Holt", "its chief executive, Dana Holt") or
+    after it and a comma, a few words on ("Dana Holt, the maker's chief
+    executive"); None when none does, or the text holds one of the rule's
+    ``unless`` words (the person takes or leaves the post: "named", "former")."""
+    name = re.escape(person.strip()).replace(r"\ ", r"\s+")
+    if not name:
+        return None
+    for rule, pattern, _ in _compiled(rules_dir):
+        if not rule.post or not pattern.search(text):
+            continue
+        posts = _alternatives(rule.words)
+        before = rf"(?<!\w)(?:{posts})\s*,?\s+{name}(?!\w)"
+        after = rf"(?<!\w){name}\s*,\s+(?:[\w'’.-]+\s+){{0,{_POST_REACH}}}?(?:{posts})(?!\w)"
+        if re.search(before, text, re.IGNORECASE) or re.search(after, text, re.IGNORECASE):
             return rule
     return None
 

@@ -1327,6 +1327,14 @@ class BackgroundRule(BaseModel):
     #: on sale"): it speaks over a date given by a claim that names nothing
     #: (:func:`claimx.background.asking_rule`)
     asks_date: bool = False
+    #: the rule marks no background: its words are the names of a post
+    #: ("chief executive", "chairman"), and a claim that names the person of
+    #: a cast or crew fact with one of them in apposition ("the maker's chief
+    #: executive, Dana Holt, …", "CEO Dana Holt …") states that the person
+    #: holds the post, whatever the status of its own news: it speaks for
+    #: that fact with ``speaks``, without a value, when its status is one the
+    #: rule ``reads`` (:func:`claimx.background.post_rule`)
+    post: bool = False
     #: for a ``scene`` rule, how many words may stand between its words and the slot word ("after *their first* meeting")
     reach: int = 3
     #: for a ``scene`` rule, it speaks whether or not the claim gives a date,
@@ -1655,22 +1663,28 @@ class AmountRule(BaseModel):
     figure, the signs a country's letters may precede ("US$"), the names
     written after it ("euros") and the words that may stand before such a
     name ("US dollars"); ``vague`` words stand for a number only before one
-    of the scale words of ``before`` ("several thousand")."""
+    of the scale words of ``before`` ("several thousand"); ``range`` words
+    join two figures into one amount ("25,000 to 30,000 jobs"), unless one
+    of its ``not_after`` words stands right before the first ("rose from 14%
+    to 17%" is a change, no range)."""
 
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    kind: Literal["number", "scale", "currency", "vague"]
+    kind: Literal["number", "scale", "currency", "vague", "range"]
     #: the words, lower case; several words are matched as a phrase
     words: list[str]
     signs: list[str] = []
     coded_signs: list[str] = []
     name_prefixes: list[str] = []
     before: list[str] = []
+    #: for a ``range`` rule, the words before the first figure that make two figures no range ("from")
+    not_after: list[str] = []
     #: for a ``scale`` rule, what each of its words multiplies a figure by ("bn": 1e9)
     values: dict[str, float] = {}
     examples: list[AmountExample] = []
-    #: texts in which no word of a ``number`` rule may be found
+    #: texts in which no word of a ``number`` rule may be found, or, for a
+    #: ``range`` rule, in which the figure after its first one is read as no range
     counter_examples: list[str] = []
 
     @model_validator(mode="after")
@@ -1681,6 +1695,8 @@ class AmountRule(BaseModel):
             raise ValueError("only a currency rule has signs, coded_signs or name_prefixes")
         if self.kind != "vague" and self.before:
             raise ValueError("only a vague rule has before")
+        if self.kind != "range" and self.not_after:
+            raise ValueError("only a range rule has not_after")
         if self.kind == "vague" and not self.before:
             raise ValueError("a vague rule needs the scale words it stands before (before)")
         if (self.kind == "scale") != bool(self.values) or (self.values and set(self.values) != set(self.words)):

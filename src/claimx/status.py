@@ -36,12 +36,14 @@ article does. A business or production claim that names another fact of its
 subject in so many words (a one-word slot word of ``slots.jsonl``: "sought
 bankruptcy protection, but its merger goes ahead") speaks to that fact too,
 last, for an article with no claim of its own there; the first such word on
-a fact makes its group. A group's value is the date or amount (as its slot
-says) that the speaking claim gives. A claim stated as fact that speaks of a
-deadline or a schedule ("has until June 1 to file a plan", "a vote scheduled
-for May") speaks for its fact as expected, or as undecided and without a
-value when the deadline is for a decision ("has until 21 September to
-decide"); one that says the date was missed ("two years behind schedule")
+a fact makes its group; a flow reported per period that it names so is also
+of the period written nearest its words ("a first-quarter loss and a 12%
+drop in sales for April": April's sales). A group's value is the date or
+amount (as its slot says) that the speaking claim gives. A claim stated as
+fact that speaks of a deadline or a schedule ("has until June 1 to file a
+plan", "a vote scheduled for May") speaks for its fact as expected, or as
+undecided and without a value when the deadline is for a decision ("has
+until 21 September to decide"); one that says the date was missed ("two years behind schedule")
 denies it; a denial that only says a plan is left untouched ("the strike
 will not affect its plans for a second line") speaks for the planned fact as
 expected, a person's forecast ("the analyst cut his forecast for its sales")
@@ -49,7 +51,14 @@ as rumored, and a request for more money ("asked its lenders for a further
 $20m") as undecided, with the sum asked, a refusal ("the union refused to
 accept the rota") as denied, and declining to tell ("declined to predict
 when") as undecided: the rules with ``speaks`` of ``background.jsonl``
-(their ``reads``, the status or statuses they apply to).
+(their ``reads``, the status or statuses they apply to). A claim that names
+the person of a cast or crew fact with a post in apposition ("the plan of its
+chief executive, Dana Holt, is to return to profit by 2030") states that the
+person holds the post: it speaks for that fact as confirmed, without the
+claim's date (a ``post`` rule of ``background.jsonl``); a claim of the
+person's subject that names the person so only in its source ("…, said the
+firm's chief executive, Dana Holt") speaks for that fact too, last, for an
+article with no claim of its own there.
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
@@ -71,8 +80,8 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from .amounts import amount_number, figure_at, number_word
-from .background import asking_rule, generic_rule, matching_rule, scene_rule, speaking_rule
+from .amounts import amount_number, figure_at, number_word, range_end
+from .background import asking_rule, generic_rule, matching_rule, post_rule, scene_rule, speaking_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import Status, Topic
@@ -226,6 +235,19 @@ def _period(claim: Mapping[str, Any]) -> str | None:
             return f"{_MONTHS[int(month) - 1]} {year}"
         return year
     return None
+
+
+def _period_near(claim: Mapping[str, Any], topic: str, key: str) -> str | None:
+    """RETURNS (str | None): of the periods a claim names (:func:`_period`), the
+    one written nearest a word of the slot ``key`` ("a first-quarter loss and
+    a 12% drop in sales for April": April, for the sales);
+    None when it names none or no word of the slot."""
+    base = (claim.get("span") or {}).get("start") or 0
+    near = _slot_word_offsets(claim.get("text") or "", topic, key, base)
+    dates = [d for d in claim.get("dates") or () if d.get("start") is not None and _period({"dates": [d]})]
+    if not near or not dates:
+        return None
+    return _period({"dates": [_nearest(dates, near, lambda d: d["start"], lambda d: d.get("end") or d["start"])]})
 
 
 @functools.lru_cache(maxsize=256)
@@ -822,7 +844,8 @@ def _leaving_pattern(words: tuple[str, ...], stops: tuple[str, ...] = ()) -> re.
 
 def _written_amount(claim: Mapping[str, Any], ent: Mapping[str, Any]) -> str:
     """RETURNS (str): an amount as the claim writes it, with the symbol and
-    unit the tagger left out of the entity ("$699", "16GB", "€50m")."""
+    unit the tagger left out of the entity ("$699", "16GB", "€50m"), and the
+    rest of a range it opens ("25,000 to 30,000")."""
     text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
     start, end = ent.get("start"), ent.get("end")
     if base is None or start is None or end is None or not 0 <= start - base <= end - base <= len(text):
@@ -832,7 +855,20 @@ def _written_amount(claim: Mapping[str, Any], ent: Mapping[str, Any]) -> str:
         i -= 1
     while j < len(text) and not text[j].isspace():
         j += 1
-    return text[i:j].strip(",.;:!?()[]\"'“”‘’") or str(ent["text"])
+    written = text[i:j].strip(_EDGE_MARKS)
+    # "25,000 to 30,000 positions": a range the tagger cut after its first
+    # figure is one amount, the whole range (``amounts.jsonl``, ``range``)
+    i += len(text[i:j]) - len(text[i:j].lstrip(_EDGE_MARKS))
+    k = range_end(text, i, i + len(written)) if written else None
+    if k is not None:
+        while k < len(text) and not text[k].isspace():
+            k += 1
+        written = text[i:k].strip(_EDGE_MARKS)
+    return written or str(ent["text"])
+
+
+#: the marks around an amount as written that are not part of it
+_EDGE_MARKS = ",.;:!?()[]\"'“”‘’"
 
 
 def background_claims(claims: Iterable[Mapping[str, Any]]) -> frozenset[str]:
@@ -1104,6 +1140,20 @@ def _history(
             # phrase takes the meeting as done, whatever the pledge's
             # status, when the day it gives is not yet to come
             status = scene.speaks
+        source = (claim.get("attribution") or {}).get("text") or ""
+        post = (
+            post_rule(claim.get("text") or "", key) or (post_rule(source, key) if source else None)
+            if topic in ("cast", "crew") and not reviewed else None
+        )
+        if post is not None and post.speaks is not None and (status in post.read_statuses or best == _POST_PRIORITY):
+            # "the scheme, drawn up by its chief executive, Dana Holt, is
+            # to end the losses by 2030": a post in apposition to the person
+            # states that the person holds it, whatever the plan's status;
+            # the plan's date is no value of the post (nor is the date of
+            # the news of a claim that speaks only through the post it names)
+            status = post.speaks
+            value = None
+            claim = {**claim, "dates": [], "entities": []}
         if (
             topic in ("cast", "crew")
             and status in ("confirmed", "expected")
@@ -1149,6 +1199,47 @@ def _total(
     top, whole = max(figures, key=lambda item: item[0])
     parts = sum(number for number, other in figures if other is not whole)
     return whole if whole is not claim and top >= parts else None
+
+
+#: the priority of a claim filed for a fact only because it names the fact's person with a post: after every claim of its own
+_POST_PRIORITY = 20
+
+
+def _post_mentions(
+    claims: Sequence[Mapping[str, Any]],
+    filed_under: Mapping[int, str],
+    groups: Mapping[tuple[str, str, str], Mapping[str, list[tuple[int, int, Mapping[str, Any]]]]],
+    resolution: Resolution | None,
+) -> list[tuple[tuple[str, str, str], str, tuple[int, int, Mapping[str, Any]]]]:
+    """RETURNS (list): (group, article, entry) for each cast or crew fact of a
+    person a claim names with a post in apposition (in its text or its
+    source's: "…, said the firm's chief executive, Dana Holt"), of the subject
+    the claim is filed under (``filed_under``, by the claim's position: the
+    roll-up of a slice of subjects sees the same), when the claim's article
+    has no claim of that fact; a claim that denies stays out (its denial is
+    of its own news, not of the post)."""
+    by_surname: dict[str, list[tuple[str, str, str]]] = {}
+    for gkey in groups:
+        _, topic, person = gkey
+        words = _WORD.findall(person.casefold())
+        if topic in ("cast", "crew") and person not in ("cast", "crew") and len(words) > 1:
+            by_surname.setdefault(words[-1], []).append(gkey)
+    if not by_surname:
+        return []
+    out = []
+    for position, claim in enumerate(claims):
+        decision = resolution.by_claim.get(claim["claim_id"]) if resolution else None
+        if claim.get("status") == "denied" or (decision is not None and decision.action == "reject"):
+            continue
+        subject = filed_under.get(position)
+        texts = [claim.get("text") or "", ((claim.get("attribution") or {}).get("text") or "")]
+        said = {w for text in texts for w in _WORD.findall(text.casefold())}
+        for surname in said & by_surname.keys():
+            for gkey in by_surname[surname]:
+                if gkey[0] != subject or claim["doc_id"] in groups[gkey] or not any(post_rule(text, gkey[2]) for text in texts if text):
+                    continue
+                out.append((gkey, claim["doc_id"], (_POST_PRIORITY, position, claim)))
+    return out
 
 
 def _all_background(entries: list[tuple[int, int, Mapping[str, Any]]], background: frozenset[str]) -> bool:
@@ -1226,6 +1317,8 @@ def rollup(
     # group -> doc -> [(priority, position, claim)]
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]] = {}
     names: dict[tuple[str, str, str], set[str]] = {}
+    # the subject each claim is filed under, by its position
+    filed_under: dict[int, str] = {}
 
     def file(gkey: tuple[str, str, str], doc_id: str, entry: tuple[int, int, Mapping[str, Any]], name: str | None = None) -> None:
         """File what a claim says of a group for its article, with the name it goes by there (the claim subject's)."""
@@ -1273,6 +1366,7 @@ def rollup(
                 first_period.setdefault(said, period)
                 period_key = f"{period} {key}"
         gkey = (subject, topic, key)
+        filed_under[position] = subject
         # what an article says of a group: a reviewed claim first, then one
         # that names the subject and carries its status words, then one that
         # names it, then one that only carries status words (a conditional
@@ -1340,8 +1434,20 @@ def rollup(
                     okey = (subject, topic, other)
                     if doc_id not in groups.get(okey, {}):
                         extra.append((okey, doc_id, (priority + 3, position, claim)))
+                    # "a first-quarter loss and a 12% drop in sales for April":
+                    # a flow reported per period that the claim names beside its
+                    # own is of the period written nearest its words (April's sales)
+                    period = _period_near(claim, topic, other) if (topic, other) in period_keys else None
+                    if period and doc_id not in groups.get((subject, topic, f"{period} {other}"), {}):
+                        extra.append(((subject, topic, f"{period} {other}"), doc_id, (priority + 3, position, claim)))
     for okey, doc_id, entry in extra:
         file(okey, doc_id, entry)
+    # "…, said the firm's chief executive, Dana Holt": a claim that names a
+    # person with a post in apposition, in its words or its source's, speaks
+    # to that person's cast or crew fact too, last, for an article with no
+    # claim of its own there (a ``post`` rule of ``background.jsonl``)
+    for gkey, doc_id, entry in _post_mentions(claims, filed_under, groups, resolution):
+        file(gkey, doc_id, entry)
     # "Kerr will meet Price" and "Price will meet with Kerr": an act both
     # parties do together (``mutual``) is one fact, kept under the party
     # whose group more articles speak to (else the one spoken to first)
