@@ -1095,11 +1095,6 @@ class TopicRule(BaseModel):
     #: ("announced that it had lost $2 billion", "revealed it will close"):
     #: then it is a verb of saying, no word of its topic
     not_reporting: bool = False
-    #: whether the word names its topic only in a story of that topic (half
-    #: the article's claims or more have it): "the economy", "funding for
-    #: the clinic", "a minimum wage increase" are policy in a campaign story,
-    #: business in a company's or a market's
-    story_only: bool = False
     #: verbs whose particle the word names its topic as, whatever ``pos``
     #: allows ("roll out", "bring out" a product; not "rule out", "set out"); empty for none
     particle_of: list[str] = []

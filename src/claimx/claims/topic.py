@@ -214,8 +214,6 @@ class TopicTagger(RulePackComponent):
         #: word -> the only nouns (besides a name of no person) it may be done to
         self.word_objects: dict[str, frozenset[str]] = {}
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
-        #: the ids of the words that name their topic only in a story of it (``story_only``)
-        self.story_only: frozenset[str] = frozenset(rule.id for rule in rules if rule.story_only)
         for rule in rules:
             lemma = rule.lemma.lower()
             self.rule_ids.setdefault((rule.topic, lemma), rule.id)
@@ -515,25 +513,6 @@ class TopicTagger(RulePackComponent):
             # predicate), a topic named only by a word in a claim's subject
             # or adjuncts, and one the article does not keep to, is no fact of it
             topics[n] = "other"
-        if self.story_only:
-            # "turn our economy around", "protect funding for the clinics":
-            # in an article that is no story of the topic (under half of its
-            # claims that name a topic name that one), a claim that names it
-            # by ``story_only`` words alone speaks of policy, not of a fact of it
-            won = Counter(t for t in topics if t is not None)
-            named = sum(won.values())
-            for n, topic in enumerate(topics):
-                if topic is None or won[topic] >= _DOMAIN_SHARE * named:
-                    continue
-                log: list[tuple[str, str, float]] = []
-                counts = self.topic_votes(claims[n], claim_ents[n], slot_hits[n], log)
-                if characters:
-                    self._character_votes(claims[n], counts, characters, log)
-                ids = {rule for t, rule, _ in log if t == topic}
-                if ids and ids <= self.story_only:
-                    counts.pop(topic, None)
-                    counted[n] = counts
-                    topics[n] = _most_voted(counts)
         # A claim with no topic words takes its sentence's topic, else
         # ``other``: an article's most common topic says little about a
         # clause that names none (sales figures in a release story).
