@@ -186,6 +186,9 @@ class TopicTagger(RulePackComponent):
         self.naming_phrases: list[tuple[str, ...]] = []
         self.identity_words: set[str] = set()
         self.cast_verbs: set[str] = set()
+        #: cast verb -> the dependencies of a child that make it another verb
+        #: ("appears to be", "appears likely": a raising verb, its complement the predicate)
+        self.cast_verb_without: dict[str, frozenset[str]] = {}
         self.part_words: dict[str, str] = {}  # word -> rule id
         self.role_nouns: set[str] = set()
         self.variant_nouns: set[str] = set()
@@ -230,6 +233,8 @@ class TopicTagger(RulePackComponent):
                 self.identity_words.add(lemma)
             elif rule.topic == "cast_verb":
                 self.cast_verbs.add(lemma)
+                if rule.verb_without:
+                    self.cast_verb_without[lemma] = frozenset(rule.verb_without)
             elif rule.topic == "part_word":
                 self.part_words.setdefault(lemma, rule.id)
             elif rule.topic == "role_noun":
@@ -1246,7 +1251,8 @@ class TopicTagger(RulePackComponent):
         # stars or returns is cast
         head = claim.doc[head_i]
         # (not where its own rule turns the word down: "voiced concern", "plays to the crowd")
-        if head.lemma_.lower() in self.cast_verbs and not self._declined(head, "cast") and any(
+        # (nor as a verb that takes a complement its rule names: "appears to be", "appears likely")
+        if head.lemma_.lower() in self.cast_verbs and not self._declined(head, "cast") and not self._raising_cast_verb(head) and any(
             e.label_ == "PERSON" and any(e.start <= i < e.end for i in in_subject) for e in ents
         ):
             counts["cast"] += 3
@@ -1440,6 +1446,20 @@ class TopicTagger(RulePackComponent):
             _note(child, rule)
             return True
         return False
+
+    def _raising_cast_verb(self, verb: Token) -> bool:
+        """RETURNS (bool): whether ``verb``, a cast verb, has a child of a
+        dependency its rule's ``verb_without`` names (a ``topic_verb`` rule,
+        which is recorded): "Kerr appears to be the favourite" says how
+        things look, nobody appears anywhere."""
+        without = self.cast_verb_without.get(verb.lemma_.lower())
+        if not without or not any(c.dep_ in without for c in verb.children):
+            return False
+        rule = self._match("topic_verb", verb)
+        if rule is None:
+            return False
+        _note(verb, rule)
+        return True
 
     def _declined(self, token: Token, topic: str) -> bool:
         """RETURNS (bool): whether ``token`` is a word of ``topic`` in
