@@ -316,17 +316,21 @@ class SubjectResolver:
         # A company's name with a legal form at its end ("Co.", "Inc.",
         # "Company": names.jsonl) is the name without it, its last word in
         # the singular or not ("Ridgeway Motors Co." and "Ridgeway Motor
-        # Company"); names of one core join when one of them writes a legal form
+        # Company"); names of one core join when one of them writes a legal
+        # form, and a core of one word only among names that write one (the
+        # person "Marlowe" is not "The Marlowe Company")
         by_core: dict[str, list[str]] = {}
         formal: set[str] = set()
+        with_form: set[str] = set()
         for key in forms:
             core, has_form = legal_core(key)
             if core:
                 by_core.setdefault(core, []).append(key)
                 if has_form:
                     formal.add(core)
+                    with_form.add(key)
         for core in formal:
-            keys = by_core[core]
+            keys = by_core[core] if " " in core else [k for k in by_core[core] if k in with_form]
             for other in keys[1:]:
                 self._union(other, keys[0])
         # A fragment joins the one longer name it is part of: its words, in
