@@ -67,7 +67,8 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # 151/128/79/110 in the seventeenth: a range the tagger cut after its first figure is the value whole ("25,000 to 30,000")
 # 152/129/80/111: a flow named beside a claim's own is of the period written nearest it ("its April sales")
 # 152/130/81/112: a post in apposition to a person states that the person holds it ("its chief executive, X, …")
-TOTAL_FLOORS = {"found": 152, "status": 130, "history": 81, "value": 112}
+# 152/130/82/115: a company's name with and without its legal form is one subject ("Ridgeway Motors Co.")
+TOTAL_FLOORS = {"found": 152, "status": 130, "history": 82, "value": 115}
 
 
 def _build_articles(folder: Path) -> None:

@@ -158,3 +158,25 @@ def test_subjects_fragment_joins_the_longer_name_named_far_more_often():
     # named about as often: left alone
     names = ["Ardent Motor Group"] * 3 + ["Ardent Vela"] * 2 + ["Ardent"]
     assert SubjectResolver(names).canonical("Ardent") == "Ardent"
+
+
+def _name_rules():
+    from claimx.rules import NameRule, default_rules_dir, load_jsonl
+
+    return load_jsonl(default_rules_dir() / "names.jsonl", NameRule)
+
+
+@pytest.mark.parametrize("rule", _name_rules(), ids=lambda rule: rule.id)
+def test_subjects_name_rules_examples_and_counter_examples(rule):
+    from claimx.subjects import SubjectResolver, name_features
+
+    for names in rule.examples:
+        resolver = SubjectResolver(names)
+        assert len({resolver.canonical(n) for n in names}) == 1, names
+        # the resolver's rule has its feature: every two names share one in partner roles
+        first = set(name_features(names[0]))
+        for other in names[1:]:
+            assert first & set(name_features(other)), (names[0], other)
+    for names in rule.counter_examples:
+        resolver = SubjectResolver(names)
+        assert len({resolver.canonical(n) for n in names}) == len(names), names

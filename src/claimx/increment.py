@@ -254,8 +254,8 @@ def _claims_of(store: Store, doc_ids: Iterable[str]) -> Iterator[tuple[str, str,
 #: how the subjects each article's claims go to are recorded (``rollup_subjects``); a store whose
 #: roll-up was recorded otherwise is rolled up whole once (2: a maker's own facts go to its own name;
 #: 3: each article's names, statuses and known names kept, each name's features and canonical name;
-#: 4: each article's title words and each name's ways kept)
-SUBJECTS_RECORDED = 4
+#: 4: each article's title words and each name's ways kept; 5: a name's legal-form core among its features)
+SUBJECTS_RECORDED = 5
 
 
 def _context(store: Store, pinned: dict[str, list[str]], fingerprint: str, decisions: str) -> str:

@@ -1258,6 +1258,35 @@ class SlotRule(BaseModel):
     examples: list[str] = []
 
 
+class NameRule(BaseModel):
+    """One line of ``names.jsonl``: how news writes one organisation's name in
+    several ways that are one subject. Read by :class:`claimx.subjects.SubjectResolver`.
+    A ``legal_form`` rule lists the words of a company's legal form ("Co.",
+    "Inc.", "Company"): two names are one subject when, without such a word at
+    their end and with their last word in the singular, they are the same, and
+    one of them writes a legal form ("Ridgeway Motors Co." and "Ridgeway Motor
+    Company")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: Literal["legal_form"]
+    #: the words, lower case, without a closing period
+    words: list[str]
+    #: sets of names (as written) that must resolve to one subject
+    examples: list[list[str]]
+    #: sets of names that must stay apart
+    counter_examples: list[list[str]] = []
+
+    @model_validator(mode="after")
+    def _check(self) -> "NameRule":
+        if not self.words or any(w != w.lower().strip(".") for w in self.words):
+            raise ValueError("a name rule's words are lower case, without a closing period")
+        if not self.examples or any(len(names) < 2 for names in (*self.examples, *self.counter_examples)):
+            raise ValueError("a name rule needs examples, each of two names or more")
+        return self
+
+
 class BackgroundRule(BaseModel):
     """One line of ``background.jsonl``: wording that marks a claim as background,
     a restatement of what happened or was said before ("had said", "initially",
@@ -1719,6 +1748,7 @@ PACK_SCHEMAS: dict[str, type[BaseModel]] = {
     "entities.jsonl": EntityRule,
     "slots.jsonl": SlotRule,
     "background.jsonl": BackgroundRule,
+    "names.jsonl": NameRule,
     "amounts.jsonl": AmountRule,
     "normalize.jsonl": NormalizeRule,
     "temporal.jsonl": TemporalRule,

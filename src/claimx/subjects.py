@@ -10,7 +10,9 @@ names fit), a short form with the one longer name of the same first word and
 closing number ("Alita 2" -> "Alita: Battle Angel 2"), a fragment with the one
 longer name it begins or ends ("Pad 3" -> "Orbit Pad 3", a maker's name ->
 its one product; not a name that only adds a small number, a sequel), names
-that share a model number ("Skyward 350", "350 Albatross"), the links earlier
+that share a model number ("Skyward 350", "350 Albatross"), a company's name
+with and without its legal form ("Ridgeway Motors Co.", "Ridgeway Motor
+Company": the words of ``names.jsonl``), the links earlier
 roll-ups made (the alias table the store keeps, :meth:`SubjectResolver.learned`),
 and the aliases a user pins in ``claimx-aliases.yml`` (or ``.yaml``/``.json``)
 in the corpus folder, which win::
@@ -180,6 +182,36 @@ def _inside_corpus(path: Path, corpus: Path) -> bool:
     return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(corpus))
 
 
+@functools.lru_cache(maxsize=4)
+def _legal_forms(rules_dir: str | None = None) -> frozenset[str]:
+    """RETURNS (frozenset[str]): the legal-form words of the name rules (``names.jsonl``), none without the file."""
+    from .rules import NameRule, default_rules_dir, load_jsonl
+
+    path = Path(rules_dir or default_rules_dir()) / "names.jsonl"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(w for rule in load_jsonl(path, NameRule) if rule.kind == "legal_form" for w in rule.words)
+
+
+def legal_core(name: str) -> tuple[str, bool]:
+    """RETURNS (tuple[str, bool]): a name's words without the legal-form words
+    at its end (``names.jsonl``), its last word in the singular (a closing "s"
+    dropped from a word of five letters or more, not "ss"), and whether it
+    had a legal form; ("", False) when no word with a letter is left."""
+    words = _WORDS.findall(normalise(name))
+    forms = _legal_forms()
+    cut = len(words)
+    while cut > 1 and words[cut - 1] in forms:
+        cut -= 1
+    core = words[:cut]
+    if not core or not any(ch.isalpha() for w in core for ch in w):
+        return "", False
+    last = core[-1]
+    if len(last) >= 5 and last.endswith("s") and not last.endswith("ss"):
+        core = [*core[:-1], last[:-1]]
+    return " ".join(core), cut < len(words)
+
+
 #: how many times more often than all the others together a longer name must
 #: be named for a short name that fits several to stand for it
 _DOMINANT = 4
@@ -281,6 +313,26 @@ class SubjectResolver:
             plain = _without_initials(_WORDS.findall(key))
             if plain is not None and plain in forms:
                 self._union(key, plain)
+        # A company's name with a legal form at its end ("Co.", "Inc.",
+        # "Company": names.jsonl) is the name without it, its last word in
+        # the singular or not ("Ridgeway Motors Co." and "Ridgeway Motor
+        # Company"); names of one core join when one of them writes a legal
+        # form, and a core of one word only among names that write one (the
+        # person "Marlowe" is not "The Marlowe Company")
+        by_core: dict[str, list[str]] = {}
+        formal: set[str] = set()
+        with_form: set[str] = set()
+        for key in forms:
+            core, has_form = legal_core(key)
+            if core:
+                by_core.setdefault(core, []).append(key)
+                if has_form:
+                    formal.add(core)
+                    with_form.add(key)
+        for core in formal:
+            keys = by_core[core] if " " in core else [k for k in by_core[core] if k in with_form]
+            for other in keys[1:]:
+                self._union(other, keys[0])
         # A fragment joins the one longer name it is part of: its words, in
         # order, at the start ("Kilbride" -> "Kilbride Rovers") or at the end
         # ("Pad 3" -> "Orbit Pad 3") of the longer name; left alone when
@@ -393,10 +445,11 @@ class SubjectResolver:
 #: which features of two names :class:`SubjectResolver` may compare (:func:`name_features`): a
 #: role with the roles it meets (the same normalised name, initials and the abbreviation that
 #: spells them, a long and a short form's first word and number, a model number, a name and
-#: its first or last words, a name with a middle initial and the name without it)
+#: its first or last words, a name with a middle initial and the name without it, a company's name
+#: with and without its legal form)
 PARTNER_ROLES: dict[str, tuple[str, ...]] = {
     "k": ("k",), "I": ("A",), "A": ("I", "A"), "EL": ("ES",), "ES": ("EL",), "M": ("M",), "F": ("P", "N"), "P": ("F",),
-    "N": ("F",),
+    "N": ("F",), "L": ("L",),
 }
 
 
@@ -443,6 +496,9 @@ def name_features(name: str) -> list[tuple[str, str]]:
     plain = _without_initials(words)
     if plain is not None:
         out.append(("N", plain))
+    core = legal_core(name)[0]
+    if core:
+        out.append(("L", core))
     for cut in range(1, len(words)):
         out.append(("P", " ".join(words[:cut])))
         out.append(("P", " ".join(words[-cut:])))
