@@ -296,7 +296,13 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: ("*As part of the merger*, the chief executive left"), whose words weigh
 #: as little as the subject's in the claim's topic; "name_word", a word of a
 #: proper name ("a rally at the Old *Market* Hall", "the Charter
-#: of *Rights*"), which names the thing and votes for no topic.
+#: of *Rights*"), which names the thing and votes for no topic;
+#: "given_name", a child of a verb of naming (a ``gives_name`` word of
+#: ``topics.jsonl``) that gives a name: a capitalised object predicate or
+#: apposition or a model number ("call it *Orbit*", "call the sequel Harbour
+#: *Lights*", "was named the *7E7*"), or a proper name after a common noun
+#: ("named the phone *Orbit*", as the parser reads it); a verb with none
+#: says who or what, no name ("has not named a chair").
 #: The parties of a slot's act (``party`` in ``slots.jsonl``): "act_noun", a
 #: slot word that names the act as a noun ("the *endorsement*"), and
 #: "act_owner", the one it belongs to ("the governor*'s* endorsement", "a
@@ -452,6 +458,7 @@ TopicRole = Literal[
     "governed_clause",
     "relative_clause",
     "name_word",
+    "given_name",
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 
@@ -1072,7 +1079,8 @@ class TopicRule(BaseModel):
     #: 2", "*Chapter* 4 of …"); or "role_noun": nouns after which "as" names
     #: the person an actor plays ("the *role* as the pilot"); or
     #: "variant_noun": nouns that, after a code or a figure, name a variant of
-    #: the product, a fact of its own ("an LTE *model*", "a 2TB *version*"); or
+    #: the product, a fact of its own ("an LTE *model*", "a 2TB *version*"),
+    #: keyed by the code and the rule's ``key`` word ("4G model"); or
     #: "measure_unit": units of storage, charge or size that, glued to a figure
     #: before a variant noun, make the variant a capacity tier, an attribute of
     #: the product, not a model of its own ("a 2*TB* version", "a 13-*inch* model").
@@ -1124,7 +1132,8 @@ class TopicRule(BaseModel):
     #: release, "hit the senator over his votes" an attack
     not_person_patient: bool = False
     #: the roll-up key the word gives a claim of its topic ("acquire" -> "deal"
-    #: within ``business``); None leaves the topic's own key
+    #: within ``business``); None leaves the topic's own key; for a
+    #: "variant_noun", the word after the code in its variant's key
     key: str | None = None
     #: for an "announcement" rule: the topic whose claims the word keys ``key``
     of_topic: str | None = None
@@ -1137,6 +1146,8 @@ class TopicRule(BaseModel):
             raise ValueError(f"a topic_key rule names a topic ({', '.join(TOPICS)}) as its lemma and gives a key")
         if self.topic == "announcement" and (self.of_topic not in TOPICS or not self.key):
             raise ValueError(f"an announcement rule gives a key and the topic it keys (of_topic: one of {', '.join(TOPICS)})")
+        if self.topic == "variant_noun" and not self.key:
+            raise ValueError("a variant_noun rule gives the word its variant's key ends with (key: \"model\")")
         if self.of_topic is not None and self.topic != "announcement":
             raise ValueError("of_topic is for announcement rules only")
         return self
