@@ -867,7 +867,14 @@ class NonClaimRule(BaseModel):
 #: "shared_arguments", a verb conjunct with no subject or auxiliary of its
 #: own after a verb that takes nothing before the conjunction and is not
 #: negated ("fans *booed and jeered* the referee"; "did not attend and sent a
-#: deputy" are two): the arguments after it are both verbs', one claim
+#: deputy" are two): the arguments after it are both verbs', one claim;
+#: "source_preposition", the last word of a preposition that names a source
+#: ("according *to* the ministry"): as an adjunct of a frame verb it
+#: comments on the whole sentence ("The upshot, according to one aide, is
+#: that …"), and after a comma at the end of a claim it is attribution, not
+#: the claim's words; "item_quantifier", a quantifier that stands for the
+#: clause's noun in a gapped item with a date ("two plants will close in
+#: 2027, *another* two in 2029", "*the rest* by 2030")
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -973,6 +980,8 @@ SegmentRole = Literal[
     "stub_complement",
     "nested_clause",
     "shared_arguments",
+    "source_preposition",
+    "item_quantifier",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

@@ -931,7 +931,7 @@ def bare_frame(token: Token, heads: set[int], words: SegmentWords = NO_WORDS) ->
     *seem to show* that …", "It is *likely* that …", "She was *glad*
     that …")."""
     content = [c for c in token.children if c.dep_ == COMPLEMENT_DEP and c.i > token.i and c.i in heads]
-    rest = [c for c in token.children if c.dep_ not in _FRAME_DEPS and not _sentence_adverbial(c, token)]
+    rest = [c for c in token.children if c.dep_ not in _FRAME_DEPS and not _sentence_adverbial(c, token, words)]
     rest = [c for c in rest if c.i not in {k.i for k in content}]
     if not rest:
         return content[0] if len(content) == 1 else None
@@ -980,15 +980,16 @@ def stub_complement(clause: Token, heads: set[int], dropped: set[int], words: Se
     return True
 
 
-def _sentence_adverbial(prep: Token, verb: Token) -> bool:
+def _sentence_adverbial(prep: Token, verb: Token, words: SegmentWords = NO_WORDS) -> bool:
     """RETURNS (bool): whether a preposition on a frame verb comments on the
     whole sentence rather than adding to what the verb says: it comes before
     the verb, set off by commas ("In fact, the upshot is that …"), or it
-    names a source ("The implication, according to one aide, is that …")."""
+    names a source (a ``source_preposition`` decision rule: "The
+    implication, according to one aide, is that …")."""
     if prep.dep_ != PREPOSITION_DEP:
         return False
     doc = prep.doc
-    if prep.lower_ == SOURCE_PREPOSITION[1] and prep.i > 0 and doc[prep.i - 1].lower_ == SOURCE_PREPOSITION[0]:
+    if words.is_("source_preposition", prep):
         return True
     after = prep.right_edge.i + 1
     return prep.i < verb.i and after < len(doc) and doc[after].text == ","
@@ -1017,11 +1018,6 @@ def bare_event_frame(token: Token, heads: set[int], words: SegmentWords) -> Toke
         return None
     words.note(rule, clause)
     return clause
-
-
-#: The compound preposition (a function word of two tokens) that introduces a
-#: source: "according to the ministry".
-SOURCE_PREPOSITION = ("according", "to")
 
 
 #: "with", a function word: the preposition of an absolute ("…, with a debut planned for 2028"), also
@@ -1547,10 +1543,6 @@ def _item_word(token: Token, words: SegmentWords) -> SegmentRule | None:
     return None
 
 
-#: quantifiers (function words) that stand for the clause's noun in a gapped item ("another two in 2012", "all by 2016")
-GAPPED_QUANTIFIERS = frozenset({"all", "another", "both", "each", "most", "some", "the", "rest"})
-
-
 def _dated_item(
     doc: Doc, start: int, bound: int, stop: int, in_date: set[int], words: SegmentWords = NO_WORDS
 ) -> tuple[SegmentRule, Token] | None:
@@ -1558,12 +1550,18 @@ def _dated_item(
     rule) if the words between a list bound and ``stop`` are a gapped item
     with a date: a number or a quantifier, then the preposition of a date
     the clause before has, then that date ("Two plants will close in 2027,
-    another two in 2029"; "The first jet flies by 2027 and all by 2030")."""
+    another two in 2029"; "The first jet flies by 2027 and all by 2030"). A
+    quantifier (an ``item_quantifier`` decision rule) stands for the
+    clause's noun; its rule is recorded where the item is found."""
     tokens = [t for t in doc[bound + 1 : stop] if not t.is_punct and not t.is_space]
     k = 0
-    while k < len(tokens) and (
-        (tokens[k].like_num and tokens[k].i not in in_date) or tokens[k].lower_ in GAPPED_QUANTIFIERS
-    ):
+    quantifiers: list[tuple[SegmentRule, Token]] = []
+    while k < len(tokens):
+        if not (tokens[k].like_num and tokens[k].i not in in_date):
+            quantifier = words.match("item_quantifier", tokens[k])
+            if quantifier is None:
+                break
+            quantifiers.append((quantifier, tokens[k]))
         k += 1
     if k == 0 or k + 1 >= len(tokens):
         return None
@@ -1575,6 +1573,8 @@ def _dated_item(
         return None
     if not any(doc[i].lower_ == prep.lower_ and i + 1 in in_date for i in range(start, bound)):
         return None
+    for quantifier, token in quantifiers:
+        words.note(quantifier, token)
     return rule, prep
 
 
@@ -2458,12 +2458,14 @@ class Segmenter(RulePackComponent):
             start += 1
         while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):
             end -= 1
-        # a trailing "according to X" is attribution, not evidence; one in
-        # mid-sentence ("What is off the table, according to the board, is …") stays
+        # a trailing "according to X" (a ``source_preposition`` decision rule,
+        # on its last word) is attribution, not evidence; one in mid-sentence
+        # ("What is off the table, according to the board, is …") stays
         for i in range(start + 1, end - 1):
-            if (doc[i].lower_, doc[i + 1].lower_) == SOURCE_PREPOSITION and doc[i - 1].is_punct:
+            if doc[i - 1].is_punct and (rule := self.words.match("source_preposition", doc[i + 1])) is not None:
                 rest = doc[doc[i].right_edge.i + 1 : end]
                 if all(t.is_punct or t.is_space for t in rest):
+                    self.words.note(rule, doc[i + 1])
                     end = i - 1
                 break
         while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):
