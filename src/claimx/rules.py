@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, get_args
@@ -1787,6 +1788,20 @@ def rule_lines(path: Path) -> dict[str, int]:
             if match:
                 lines.setdefault(match.group(1), number)
     return lines
+
+
+def rule_places(path: Path) -> Callable[[str], str]:
+    """RETURNS (Callable[[str], str]): rule id -> where the rule stands, for
+    an error about it: its file, line and id ("…/scope.jsonl:12: rule 'x'"),
+    as :func:`load_jsonl` names a rule that fails to validate (the file is
+    read once, here)."""
+    lines = rule_lines(path) if Path(path).is_file() else {}
+
+    def where(rule_id: str) -> str:
+        number = lines.get(rule_id)
+        return f"{path}:{number}: rule {rule_id!r}" if number is not None else f"{path}: rule {rule_id!r}"
+
+    return where
 
 
 @lru_cache(maxsize=8)

@@ -64,6 +64,7 @@ from ..rules import (
     TopicRule,
     load_jsonl,
     load_scope_rules,
+    rule_places,
 )
 from ..schemas import TOPICS
 from ..slots import load_slots
@@ -322,11 +323,11 @@ class TopicTagger(RulePackComponent):
         # and the roles an agent slot names ("the nominee"): they stand for a party
         frozen["agent_noun"] = frozenset(self.agent_nouns)
         self.topic_roles: dict[str, list[tuple[ScopeRule, Test]]] = {role: [] for role in TOPIC_ROLES}
+        where = rule_places(rules_dir / "scope.jsonl")  # rule id -> its file, line and id, for an error
         for scope_rule in load_scope_rules(rules_dir):
             if scope_rule.kind == "topic":
                 assert scope_rule.role is not None and scope_rule.pattern is not None
-                where = f"scope.jsonl rule {scope_rule.id!r}"
-                self.topic_roles[scope_rule.role].append((scope_rule, compile_pattern(scope_rule.pattern, frozen, where)))
+                self.topic_roles[scope_rule.role].append((scope_rule, compile_pattern(scope_rule.pattern, frozen, where(scope_rule.id))))
         #: the roles with a rule that asks whether a word is in the spine
         self._spine_roles = frozenset(
             role for role, found in self.topic_roles.items() if any("IN_SPINE" in repr(rule.pattern) for rule, _ in found)
