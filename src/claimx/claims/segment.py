@@ -48,6 +48,7 @@ from ..rules import (
     load_jsonl,
     load_nonclaim_phrases,
     rule_ids,
+    rule_lines,
 )
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
@@ -294,7 +295,7 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
         "source_word": frozenset().union(*(attribution.get(kind, frozenset()) for kind in SOURCE_KINDS)),
         **{kind: frozenset(words) for kind, words in sets.items()},
     }
-    lines = _rule_lines(path)
+    lines = rule_lines(path)
     roles: dict[str, list[tuple[SegmentRule, Test]]] = {role: [] for role in SEGMENT_ROLES}
     word_kinds: dict[str, str] = {}
     for rule in rules:
@@ -358,19 +359,6 @@ def _gate(patterns: list[dict[str, Any]], lexicons: Mapping[str, frozenset[str]]
             get = attrgetter(attr)
             return (lambda t, get=get: get(t).lower()), frozenset(values | {v.lower() for v in values}), attr + ".lower"
     return None
-
-
-def _rule_lines(path: Path) -> dict[str, int]:
-    """RETURNS (dict[str, int]): each rule id of a pack file and the line it stands on, for errors."""
-    lines: dict[str, int] = {}
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            match = re.match(r'\s*\{\s*"id"\s*:\s*"([^"]+)"', line)
-            if match:
-                lines.setdefault(match.group(1), number)
-    return lines
-
-
 
 
 def _boilerplate(lowered: str, phrases: tuple[str, ...]) -> bool:
