@@ -1058,8 +1058,10 @@ class SentenceRule(BaseModel):
     #: ("*Sen.* Ann Lee", "*Gov.* Bo Park"): that full stop never ends the
     #: sentence; "closing_quote": a closing quotation mark that, after a full
     #: stop, question or exclamation mark and before a capitalised word, ends
-    #: the sentence (``word`` is the mark)
-    kind: Literal["title_abbreviation", "closing_quote"]
+    #: the sentence (``word`` is the mark); "dateline_month": a month as a
+    #: dateline writes it, perhaps shortened, before the day ("NEW YORK, *Dec*.
+    #: 4 (AP) — …": the dateline is a sentence of its own, no claim)
+    kind: Literal["title_abbreviation", "closing_quote", "dateline_month"]
     word: str
     examples: list[Example] = []
     counter_examples: list[str] = []

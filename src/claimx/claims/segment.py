@@ -53,7 +53,7 @@ from ..rules import (
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
-from .sentences import doc_quotations, doc_text, is_dateline
+from .sentences import doc_quotations, doc_text, is_dateline, load_datelines
 from .tree import (
     ACTIVE_SUBJECT_DEP,
     ADVERBIAL_CLAUSE_DEP,
@@ -1985,7 +1985,7 @@ class Segmenter(RulePackComponent):
     load (bool): read the rule pack now (else in ``initialize`` or on first use).
     """
 
-    pack_files = ("attribution.jsonl", "nonclaims.jsonl", "cues.jsonl", "segmentation.jsonl")
+    pack_files = ("attribution.jsonl", "nonclaims.jsonl", "cues.jsonl", "segmentation.jsonl", "sentences.jsonl")
 
     def __init__(
         self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, min_tokens: int = 3, load: bool = True
@@ -2004,6 +2004,8 @@ class Segmenter(RulePackComponent):
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
         self.words = load_segment_words(rules_dir)
         self.copular = self.words.linking | self.words.causative
+        #: the sentence pack's dateline patterns: a sentence that is all dateline is no claim
+        self.datelines = load_datelines(rules_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -2068,7 +2070,7 @@ class Segmenter(RulePackComponent):
             return []  # "Why glasses, and why now?" asks, it does not claim; "'Why now?' she asked." too
         if _heading_or_byline(sent, doc.text if text is None else text) or _untitled_headline(sent, doc):
             return []
-        if is_dateline(sent.text):
+        if is_dateline(sent.text, self.datelines):
             return []  # "WASHINGTON (AP) —": where and from whom, no claim
         credit = _credit(sent.text.lower(), self.credits) if self.credits else None
         if credit is not None:
