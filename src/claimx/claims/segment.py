@@ -774,10 +774,6 @@ _CLAUSE_HEAD_GATES = tuple(
 )
 
 
-#: what may stand between a verb and the conjunct that shares its arguments: the conjunction, punctuation
-SHARED_ARGUMENT_GAP = frozenset({"cc", "punct"})
-
-
 def is_clause_head(
     token: Token, report_verbs: frozenset[str] | None = None, words: SegmentWords = NO_WORDS
 ) -> bool:
@@ -841,11 +837,10 @@ def is_clause_head(
     ):
         return False
     if token.dep_ == CONJUNCT_DEP:
-        if words.is_("shared_arguments", token) and not any(
-            c.i > token.head.i and c.i != token.i and c.dep_ not in SHARED_ARGUMENT_GAP for c in token.head.children
-        ):
+        if words.is_("shared_arguments", token):
             # "fans booed and jeered the referee": the first verb takes its
-            # arguments after the second, so the two make one claim (issue 12)
+            # arguments after the second, nothing after it but the
+            # conjunction, so the two make one claim (issue 12)
             return False
         if report_verbs is not None and words.is_("second_report", token):
             return True  # "He said A, and that B": a second thing reported, whatever the parser attached it to
