@@ -150,10 +150,15 @@ def usage(parses: Path | None = None) -> dict[str, dict[str, dict[str, int]]]:
         pipeline: Counter[str] = Counter()
         timex: Counter[str] = Counter()
         articles = _articles(folder, gold=name in GOLD_SETS)
-        kept = DocBin()
+        # the user data keeps what the parse's own components leave there (the
+        # text as written, before the tokenizer normalised it); the article's
+        # date, which msgpack cannot write, is set again from the article
+        kept = DocBin(store_user_data=True)
         for article in articles:
             doc = _run(nlp, make_doc(nlp, article), 0, end)
+            published, doc._.published = doc._.published, None
             kept.add(doc)
+            doc._.published = published
             doc = _run(nlp, doc, end)
             pipeline.update(rule for rule, _, _ in doc._.rules_fired or [])
             before = len(doc._.rules_fired or [])
@@ -212,6 +217,7 @@ def _with_meta(doc: Any, article: Any) -> Any:
     doc._.doc_id = article.doc_id
     doc._.published = article.published
     doc._.title = article.title
+    doc._.rules_fired = [tuple(fired) for fired in doc._.rules_fired or ()]  # read back as tuples of lists
     return doc
 
 

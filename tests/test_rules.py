@@ -135,6 +135,42 @@ def test_rules_a_bad_decision_pattern_names_file_line_and_rule(tmp_path, rule, p
         Segmenter(rules_dir=tmp_path)
 
 
+@pytest.mark.parametrize(
+    "component, pack, rule",
+    [
+        # a pattern of scope.jsonl, compiled by the component whose kind it is
+        ("cues", "scope.jsonl", {"id": "scope-bad", "kind": "terminator", "pattern": {"DEP": "advcl", "CHILD": {"DEP": "mark"}}}),
+        ("attribution", "scope.jsonl", {"id": "scope-bad", "kind": "report", "role": "forecast", "pattern": {"LEMMA": {"IN_LEXICON": "no_such_kind"}}}),
+        ("topic", "scope.jsonl", {"id": "scope-bad", "kind": "topic", "role": "given_name", "pattern": {"DEP": "oprd", "SPELT": True}}),
+        # a cue's or an entity's Matcher pattern that spaCy cannot read
+        ("cues", "cues.jsonl", {"id": "spec-bad", "category": "spec", "status": "rumored", "pattern": [{"LEMMA": "float"}, {"NO_SUCH_ATTR": "x"}]}),
+        ("entities", "entities.jsonl", {"id": "entity-bad", "label": "PRODUCT", "pattern": [{"NO_SUCH_ATTR": "x"}]}),
+    ],
+)
+def test_rules_a_bad_pattern_names_file_line_and_rule(tmp_path, component, pack, rule):
+    """A rule whose pattern the engine cannot compile is named by its file,
+    line and id, as a rule that fails to validate is (issue 10)."""
+    import spacy
+
+    from claimx.claims.attribution import AttributionTagger
+    from claimx.claims.cues import CueTagger
+    from claimx.claims.entities import EntityPatterns
+    from claimx.claims.topic import TopicTagger
+
+    path = _pack_copy(tmp_path).with_name(pack)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append(json.dumps(rule))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build = {
+        "attribution": lambda: AttributionTagger(rules_dir=tmp_path),
+        "topic": lambda: TopicTagger(rules_dir=tmp_path),
+        "cues": lambda: CueTagger(spacy.blank("en"), rules_dir=tmp_path),
+        "entities": lambda: EntityPatterns(spacy.blank("en"), rules_dir=tmp_path),
+    }[component]
+    with pytest.raises(RulePackError, match=rf"{pack}:{len(lines)}: rule '{rule['id']}'"):
+        build()
+
+
 def test_rules_a_decision_rule_without_a_role_names_file_line_and_rule(tmp_path):
     from claimx.rules import SegmentRule
 

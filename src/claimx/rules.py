@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, get_args
@@ -296,7 +297,13 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: ("*As part of the merger*, the chief executive left"), whose words weigh
 #: as little as the subject's in the claim's topic; "name_word", a word of a
 #: proper name ("a rally at the Old *Market* Hall", "the Charter
-#: of *Rights*"), which names the thing and votes for no topic.
+#: of *Rights*"), which names the thing and votes for no topic;
+#: "given_name", a child of a verb of naming (a ``gives_name`` word of
+#: ``topics.jsonl``) that gives a name: a capitalised object predicate or
+#: apposition or a model number ("call it *Orbit*", "call the sequel Harbour
+#: *Lights*", "was named the *7E7*"), or a proper name after a common noun
+#: ("named the phone *Orbit*", as the parser reads it); a verb with none
+#: says who or what, no name ("has not named a chair").
 #: The parties of a slot's act (``party`` in ``slots.jsonl``): "act_noun", a
 #: slot word that names the act as a noun ("the *endorsement*"), and
 #: "act_owner", the one it belongs to ("the governor*'s* endorsement", "a
@@ -452,6 +459,7 @@ TopicRole = Literal[
     "governed_clause",
     "relative_clause",
     "name_word",
+    "given_name",
 ]
 TOPIC_ROLES: tuple[str, ...] = get_args(TopicRole)
 
@@ -860,7 +868,14 @@ class NonClaimRule(BaseModel):
 #: "shared_arguments", a verb conjunct with no subject or auxiliary of its
 #: own after a verb that takes nothing before the conjunction and is not
 #: negated ("fans *booed and jeered* the referee"; "did not attend and sent a
-#: deputy" are two): the arguments after it are both verbs', one claim
+#: deputy" are two): the arguments after it are both verbs', one claim;
+#: "source_preposition", the last word of a preposition that names a source
+#: ("according *to* the ministry"): as an adjunct of a frame verb it
+#: comments on the whole sentence ("The upshot, according to one aide, is
+#: that …"), and after a comma at the end of a claim it is attribution, not
+#: the claim's words; "item_quantifier", a quantifier that stands for the
+#: clause's noun in a gapped item with a date ("two plants will close in
+#: 2027, *another* two in 2029", "*the rest* by 2030")
 SegmentRole = Literal[
     "label",
     "source_note",
@@ -966,6 +981,8 @@ SegmentRole = Literal[
     "stub_complement",
     "nested_clause",
     "shared_arguments",
+    "source_preposition",
+    "item_quantifier",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 
@@ -1041,8 +1058,10 @@ class SentenceRule(BaseModel):
     #: ("*Sen.* Ann Lee", "*Gov.* Bo Park"): that full stop never ends the
     #: sentence; "closing_quote": a closing quotation mark that, after a full
     #: stop, question or exclamation mark and before a capitalised word, ends
-    #: the sentence (``word`` is the mark)
-    kind: Literal["title_abbreviation", "closing_quote"]
+    #: the sentence (``word`` is the mark); "dateline_month": a month as a
+    #: dateline writes it, perhaps shortened, before the day ("NEW YORK, *Dec*.
+    #: 4 (AP) — …": the dateline is a sentence of its own, no claim)
+    kind: Literal["title_abbreviation", "closing_quote", "dateline_month"]
     word: str
     examples: list[Example] = []
     counter_examples: list[str] = []
@@ -1072,7 +1091,8 @@ class TopicRule(BaseModel):
     #: 2", "*Chapter* 4 of …"); or "role_noun": nouns after which "as" names
     #: the person an actor plays ("the *role* as the pilot"); or
     #: "variant_noun": nouns that, after a code or a figure, name a variant of
-    #: the product, a fact of its own ("an LTE *model*", "a 2TB *version*"); or
+    #: the product, a fact of its own ("an LTE *model*", "a 2TB *version*"),
+    #: keyed by the code and the rule's ``key`` word ("4G model"); or
     #: "measure_unit": units of storage, charge or size that, glued to a figure
     #: before a variant noun, make the variant a capacity tier, an attribute of
     #: the product, not a model of its own ("a 2*TB* version", "a 13-*inch* model").
@@ -1124,7 +1144,8 @@ class TopicRule(BaseModel):
     #: release, "hit the senator over his votes" an attack
     not_person_patient: bool = False
     #: the roll-up key the word gives a claim of its topic ("acquire" -> "deal"
-    #: within ``business``); None leaves the topic's own key
+    #: within ``business``); None leaves the topic's own key; for a
+    #: "variant_noun", the word after the code in its variant's key
     key: str | None = None
     #: for an "announcement" rule: the topic whose claims the word keys ``key``
     of_topic: str | None = None
@@ -1137,6 +1158,8 @@ class TopicRule(BaseModel):
             raise ValueError(f"a topic_key rule names a topic ({', '.join(TOPICS)}) as its lemma and gives a key")
         if self.topic == "announcement" and (self.of_topic not in TOPICS or not self.key):
             raise ValueError(f"an announcement rule gives a key and the topic it keys (of_topic: one of {', '.join(TOPICS)})")
+        if self.topic == "variant_noun" and not self.key:
+            raise ValueError("a variant_noun rule gives the word its variant's key ends with (key: \"model\")")
         if self.of_topic is not None and self.topic != "announcement":
             raise ValueError("of_topic is for announcement rules only")
         return self
@@ -1813,6 +1836,20 @@ def rule_lines(path: Path) -> dict[str, int]:
             if match:
                 lines.setdefault(match.group(1), number)
     return lines
+
+
+def rule_places(path: Path) -> Callable[[str], str]:
+    """RETURNS (Callable[[str], str]): rule id -> where the rule stands, for
+    an error about it: its file, line and id ("…/scope.jsonl:12: rule 'x'"),
+    as :func:`load_jsonl` names a rule that fails to validate (the file is
+    read once, here)."""
+    lines = rule_lines(path) if Path(path).is_file() else {}
+
+    def where(rule_id: str) -> str:
+        number = lines.get(rule_id)
+        return f"{path}:{number}: rule {rule_id!r}" if number is not None else f"{path}: rule {rule_id!r}"
+
+    return where
 
 
 @lru_cache(maxsize=8)

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import RulePackError
-from ..rules import REPORT_ROLES, load_attribution_rules, load_scope_rules, rule_ids
+from ..rules import REPORT_ROLES, load_attribution_rules, load_scope_rules, rule_ids, rule_places
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .scope import Walk, compile_pattern
@@ -152,8 +152,9 @@ class AttributionTagger(RulePackComponent):
         #: the patterns of a verb of saying that says nothing ("has *not* said",
         #: "has *yet* to confirm"): ``unsaid`` rules of ``scope.jsonl``
         scope_rules = load_scope_rules(rules_dir)
+        where = rule_places(rules_dir / "scope.jsonl")  # rule id -> its file, line and id, for an error
         self.unsaid = [
-            (rule, compile_pattern(rule.pattern or {}, rules, f"scope.jsonl rule {rule.id!r}"))
+            (rule, compile_pattern(rule.pattern or {}, rules, where(rule.id)))
             for rule in scope_rules
             if rule.kind == "unsaid"
         ]
@@ -165,7 +166,7 @@ class AttributionTagger(RulePackComponent):
             if rule.kind == "report":
                 assert rule.role is not None
                 self.report_roles[rule.role].append(
-                    (rule, compile_pattern(rule.pattern or {}, rules, f"scope.jsonl rule {rule.id!r}"))
+                    (rule, compile_pattern(rule.pattern or {}, rules, where(rule.id)))
                 )
         missing = [role for role, found in self.report_roles.items() if not found]
         if missing:

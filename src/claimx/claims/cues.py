@@ -44,6 +44,7 @@ expect is ``rumored``; a conditional or a question is ``rumored``.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -63,6 +64,7 @@ from ..rules import (
     load_attribution_rules,
     load_cue_rules,
     load_scope_rules,
+    rule_places,
 )
 from .attribution import AUTHORITY_MAKER, AUTHORITY_RUMOR, KIND_UNNAMED
 from .component import RulePackComponent
@@ -208,6 +210,8 @@ class CueTagger(RulePackComponent):
     def load_rules(self, rules_dir: Path, nlp: Language) -> None:
         """Build the matchers from ``cues.jsonl`` (and read the reporting verbs) of the pack at ``rules_dir``."""
         rules = load_cue_rules(rules_dir)
+        #: rule id -> its file, line and id, for an error
+        self._cue_where = rule_places(rules_dir / "cues.jsonl")
         self.rules = {rule.id: rule for rule in rules}
         #: ``spec`` rules of a deliberation the makers may state as a fact ("in talks")
         self.maker_states = frozenset(rule.id for rule in rules if rule.maker_states)
@@ -228,7 +232,7 @@ class CueTagger(RulePackComponent):
         attribution_rules = load_attribution_rules(rules_dir)
         self.report_verbs = attribution_rules.get("report_verb", frozenset())
         self.belief_verbs = attribution_rules.get("belief_verb", frozenset())
-        self._load_scope(load_scope_rules(rules_dir), attribution_rules)
+        self._load_scope(load_scope_rules(rules_dir), attribution_rules, rule_places(rules_dir / "scope.jsonl"))
         #: the segmentation pack's decisions: a phrase that sums its clause up (``summary_phrase`` …)
         self.segment_words = load_segment_words(rules_dir)
         for rule in rules:
@@ -248,12 +252,18 @@ class CueTagger(RulePackComponent):
                 self.lemma_rules.setdefault(_bare_lemma(rule.pattern), rule.id)
             else:
                 split = _first_token_split(rule.pattern)
-                self.patterns.add(rule.id, split)
+                try:
+                    self.patterns.add(rule.id, split)
+                except ValueError as exc:  # spaCy's MatchPatternError is one: a pattern it cannot read
+                    raise RulePackError(f"{self._cue_where(rule.id)}: {exc}") from exc
                 self._anchored.extend((rule.id, pattern, _anchor(pattern, nlp.vocab)) for pattern in split)
         self._subsets.clear()
 
-    def _load_scope(self, rules: list[ScopeRule], lexicons: dict[str, frozenset[str]]) -> None:
-        """Read the categories' precedence and the terminators of a cue's reach from ``scope.jsonl``."""
+    def _load_scope(
+        self, rules: list[ScopeRule], lexicons: dict[str, frozenset[str]], where: Callable[[str], str]
+    ) -> None:
+        """Read the categories' precedence and the terminators of a cue's reach from ``scope.jsonl``
+        (``where``: rule id -> its file, line and id, for an error)."""
         #: cue category (or the clause's mood) -> its defaults
         self.categories: dict[str, ScopeRule] = {}
         patterns: dict[str, tuple[ScopeRule, Test]] = {}
@@ -265,14 +275,14 @@ class CueTagger(RulePackComponent):
                 continue  # the topic component's, with its own lexicons
             else:
                 assert rule.pattern is not None
-                patterns[rule.id] = (rule, compile_pattern(rule.pattern, lexicons, f"scope.jsonl rule {rule.id!r}"))
+                patterns[rule.id] = (rule, compile_pattern(rule.pattern, lexicons, where(rule.id)))
         missing = {"neg", "unknown", "pseudo", "spec", "expect", "future", "certain", CLAUSE_MOOD} - set(self.categories)
         if missing:
             raise RulePackError(f"scope.jsonl: no category rule for {', '.join(sorted(missing))}")
         for rule, _ in patterns.values():
             wrong = [k for k in rule.unless if k not in patterns or patterns[k][0].kind != "keep"]
             if wrong:
-                raise RulePackError(f"scope.jsonl rule {rule.id!r}: no keep rule {', '.join(wrong)}")
+                raise RulePackError(f"{where(rule.id)}: no keep rule {', '.join(wrong)}")
         terminators = {t: p for t, p in patterns.items() if p[0].kind == "terminator"}
 
         def reach(category: str, named: list[str]) -> Reach:
@@ -292,12 +302,12 @@ class CueTagger(RulePackComponent):
         for cue_rule in self.rules.values():
             unknown = [t for t in cue_rule.terminated_by if t not in terminators]
             if unknown:
-                raise RulePackError(f"cue rule {cue_rule.id!r}: no terminator {', '.join(unknown)} in scope.jsonl")
+                raise RulePackError(f"{self._cue_where(cue_rule.id)}: no terminator {', '.join(unknown)} in scope.jsonl")
             self.reach[cue_rule.id] = reach(cue_rule.category, cue_rule.terminated_by)
         mood = self.categories[CLAUSE_MOOD]
         #: whether a claim's predicate is conditioned (the ``condition`` category's pattern)
         self.condition: Test | None = (
-            compile_pattern(mood.pattern, lexicons, f"scope.jsonl rule {mood.id!r}") if mood.pattern else None
+            compile_pattern(mood.pattern, lexicons, where(mood.id)) if mood.pattern else None
         )
         #: (category, pattern, new category): cues that count as another category where the pattern matches their root
         self.recasts: list[tuple[ScopeRule, Test]] = []
@@ -319,7 +329,7 @@ class CueTagger(RulePackComponent):
         self.wholes: list[tuple[ScopeRule, Test]] = [(r, t) for r, t in patterns.values() if r.kind == "whole"]
         #: the lead-in rules: (rule, the pattern of the cue's root, the pattern of an item's first word)
         self.lead_ins: list[tuple[ScopeRule, Test, Test]] = [
-            (r, t, compile_pattern(r.item or {}, lexicons, f"scope.jsonl rule {r.id!r}: item"))
+            (r, t, compile_pattern(r.item or {}, lexicons, f"{where(r.id)}: item"))
             for r, t in patterns.values()
             if r.kind == "lead_in"
         ]
@@ -327,14 +337,13 @@ class CueTagger(RulePackComponent):
         self.shares: list[tuple[ScopeRule, Test, list[tuple[str, Test]]]] = []
         for rule, test in patterns.values():
             if rule.kind == "share":
-                where = f"scope.jsonl rule {rule.id!r}"
-                steps = [(rel, compile_pattern(p, lexicons, f"{where}: path")) for step in rule.path for rel, p in step.items()]
+                steps = [(rel, compile_pattern(p, lexicons, f"{where(rule.id)}: path")) for step in rule.path for rel, p in step.items()]
                 self.shares.append((rule, test, steps))
 
     def _add_complement_word(self, rule: CueRule) -> None:
         """A complement rule is one token: ``[{"LEMMA": {"IN": [...]}, "POS": {"IN": [...]}}]``."""
         if not isinstance(rule.pattern, list) or len(rule.pattern) != 1:
-            raise RulePackError(f"cue rule {rule.id!r}: a complement pattern is one token with LEMMA and POS")
+            raise RulePackError(f"{self._cue_where(rule.id)}: a complement pattern is one token with LEMMA and POS")
         spec = rule.pattern[0]
         lemmas, pos = spec.get("LEMMA"), spec.get("POS")
         lemmas = lemmas.get("IN", []) if isinstance(lemmas, dict) else [lemmas]

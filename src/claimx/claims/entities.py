@@ -17,7 +17,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..rules import EntityRule, load_jsonl
+from ..errors import RulePackError
+from ..rules import EntityRule, load_jsonl, rule_places
 from .component import RulePackComponent
 from .extensions import record_rule
 
@@ -35,8 +36,12 @@ class EntityPatterns(RulePackComponent):
         rules = load_jsonl(path / "entities.jsonl", EntityRule)
         self.labels = {rule.id: rule.label for rule in rules}
         self.matcher = Matcher(nlp.vocab)
+        where = rule_places(path / "entities.jsonl")  # rule id -> its file, line and id, for an error
         for rule in rules:
-            self.matcher.add(rule.id, [rule.pattern], greedy="LONGEST")
+            try:
+                self.matcher.add(rule.id, [rule.pattern], greedy="LONGEST")
+            except ValueError as exc:  # spaCy's MatchPatternError is one: a pattern it cannot read
+                raise RulePackError(f"{where(rule.id)}: {exc}") from exc
 
     def __call__(self, doc: Doc) -> Doc:
         found = [(doc.vocab.strings[match_id], Span(doc, start, end, label=self.labels[doc.vocab.strings[match_id]])) for match_id, start, end in self.matcher(doc)]

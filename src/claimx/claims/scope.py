@@ -33,7 +33,9 @@ verb, or one with a finite auxiliary: :func:`claimx.claims.tree.finite`), ``IN_S
 subject or lies in it, up to the first verb: :func:`claimx.claims.tree.in_subject`), ``OPENS_HEAD`` (it is the
 first token of its head's subtree), ``IS_BE`` (it is a form of "be", a contraction spelt with a curly
 apostrophe too: :func:`claimx.claims.tree.copula_lemma`), ``JUST_BEFORE_HEAD`` (it stands right before its
-head), ``IS_TITLE`` (it is written in title case), ``IS_PUNCT`` (it is punctuation); ``CUE_TOKENS`` (an int, or ``IN``): the
+head), ``IS_TITLE`` (it is written in title case), ``IS_PUNCT`` (it is punctuation), ``CAPITALISED`` (its first
+character is a capital: "Orbit", "iPhone" is not, "HLX" is), ``DIGIT_FIRST`` (its first character is a digit: "7E7",
+"2TB", "40"); ``CUE_TOKENS`` (an int, or ``IN``): the
 cue's length in tokens (or ``{">=": n}``); ``CUE_RULE`` (fields of the cue's rule and their
 values, ``{"subject_modifier": true}``). ``NOT`` (a nested pattern): the
 token does not match it; ``ANY`` (a list of patterns): it matches one of
@@ -86,7 +88,7 @@ _RELATIONS = (
 _FACTS = (
     "IN_SPINE", "IN_CLAIM", "IS_CUE_ROOT", "AFTER_HEAD", "SET_OFF_BY_COMMA", "AS_LEMMA", "SENT_START", "IS_ROOT",
     "BEFORE_FROM", "LIKE_NUM", "IN_DATE", "FINITE", "IN_SUBJECT", "OPENS_HEAD", "IS_BE", "JUST_BEFORE_HEAD",
-    "IS_TITLE", "IS_PUNCT",
+    "IS_TITLE", "IS_PUNCT", "CAPITALISED", "DIGIT_FIRST",
 )
 
 
@@ -354,6 +356,10 @@ def _fact_test(key: str, value: bool) -> Test:
         return lambda t, w: t.is_punct == value
     if key == "IS_TITLE":
         return lambda t, w: t.is_title == value
+    if key == "CAPITALISED":
+        return lambda t, w: t.text[:1].isupper() == value
+    if key == "DIGIT_FIRST":
+        return lambda t, w: t.text[:1].isdigit() == value
     if key == "IS_BE":
         return lambda t, w: (copula_lemma(t) == BE) == value
     if key == "OPENS_HEAD":

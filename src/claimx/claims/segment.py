@@ -48,11 +48,12 @@ from ..rules import (
     load_jsonl,
     load_nonclaim_phrases,
     rule_ids,
+    rule_lines,
 )
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
-from .sentences import doc_quotations, doc_text, is_dateline
+from .sentences import doc_quotations, doc_text, is_dateline, load_datelines
 from .tree import (
     ACTIVE_SUBJECT_DEP,
     ADVERBIAL_CLAUSE_DEP,
@@ -294,7 +295,7 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
         "source_word": frozenset().union(*(attribution.get(kind, frozenset()) for kind in SOURCE_KINDS)),
         **{kind: frozenset(words) for kind, words in sets.items()},
     }
-    lines = _rule_lines(path)
+    lines = rule_lines(path)
     roles: dict[str, list[tuple[SegmentRule, Test]]] = {role: [] for role in SEGMENT_ROLES}
     word_kinds: dict[str, str] = {}
     for rule in rules:
@@ -358,19 +359,6 @@ def _gate(patterns: list[dict[str, Any]], lexicons: Mapping[str, frozenset[str]]
             get = attrgetter(attr)
             return (lambda t, get=get: get(t).lower()), frozenset(values | {v.lower() for v in values}), attr + ".lower"
     return None
-
-
-def _rule_lines(path: Path) -> dict[str, int]:
-    """RETURNS (dict[str, int]): each rule id of a pack file and the line it stands on, for errors."""
-    lines: dict[str, int] = {}
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            match = re.match(r'\s*\{\s*"id"\s*:\s*"([^"]+)"', line)
-            if match:
-                lines.setdefault(match.group(1), number)
-    return lines
-
-
 
 
 def _boilerplate(lowered: str, phrases: tuple[str, ...]) -> bool:
@@ -786,10 +774,6 @@ _CLAUSE_HEAD_GATES = tuple(
 )
 
 
-#: what may stand between a verb and the conjunct that shares its arguments: the conjunction, punctuation
-SHARED_ARGUMENT_GAP = frozenset({"cc", "punct"})
-
-
 def is_clause_head(
     token: Token, report_verbs: frozenset[str] | None = None, words: SegmentWords = NO_WORDS
 ) -> bool:
@@ -853,11 +837,10 @@ def is_clause_head(
     ):
         return False
     if token.dep_ == CONJUNCT_DEP:
-        if words.is_("shared_arguments", token) and not any(
-            c.i > token.head.i and c.i != token.i and c.dep_ not in SHARED_ARGUMENT_GAP for c in token.head.children
-        ):
+        if words.is_("shared_arguments", token):
             # "fans booed and jeered the referee": the first verb takes its
-            # arguments after the second, so the two make one claim (issue 12)
+            # arguments after the second, nothing after it but the
+            # conjunction, so the two make one claim (issue 12)
             return False
         if report_verbs is not None and words.is_("second_report", token):
             return True  # "He said A, and that B": a second thing reported, whatever the parser attached it to
@@ -931,7 +914,7 @@ def bare_frame(token: Token, heads: set[int], words: SegmentWords = NO_WORDS) ->
     *seem to show* that …", "It is *likely* that …", "She was *glad*
     that …")."""
     content = [c for c in token.children if c.dep_ == COMPLEMENT_DEP and c.i > token.i and c.i in heads]
-    rest = [c for c in token.children if c.dep_ not in _FRAME_DEPS and not _sentence_adverbial(c, token)]
+    rest = [c for c in token.children if c.dep_ not in _FRAME_DEPS and not _sentence_adverbial(c, token, words)]
     rest = [c for c in rest if c.i not in {k.i for k in content}]
     if not rest:
         return content[0] if len(content) == 1 else None
@@ -980,15 +963,16 @@ def stub_complement(clause: Token, heads: set[int], dropped: set[int], words: Se
     return True
 
 
-def _sentence_adverbial(prep: Token, verb: Token) -> bool:
+def _sentence_adverbial(prep: Token, verb: Token, words: SegmentWords = NO_WORDS) -> bool:
     """RETURNS (bool): whether a preposition on a frame verb comments on the
     whole sentence rather than adding to what the verb says: it comes before
     the verb, set off by commas ("In fact, the upshot is that …"), or it
-    names a source ("The implication, according to one aide, is that …")."""
+    names a source (a ``source_preposition`` decision rule: "The
+    implication, according to one aide, is that …")."""
     if prep.dep_ != PREPOSITION_DEP:
         return False
     doc = prep.doc
-    if prep.lower_ == SOURCE_PREPOSITION[1] and prep.i > 0 and doc[prep.i - 1].lower_ == SOURCE_PREPOSITION[0]:
+    if words.is_("source_preposition", prep):
         return True
     after = prep.right_edge.i + 1
     return prep.i < verb.i and after < len(doc) and doc[after].text == ","
@@ -1017,11 +1001,6 @@ def bare_event_frame(token: Token, heads: set[int], words: SegmentWords) -> Toke
         return None
     words.note(rule, clause)
     return clause
-
-
-#: The compound preposition (a function word of two tokens) that introduces a
-#: source: "according to the ministry".
-SOURCE_PREPOSITION = ("according", "to")
 
 
 #: "with", a function word: the preposition of an absolute ("…, with a debut planned for 2028"), also
@@ -1547,10 +1526,6 @@ def _item_word(token: Token, words: SegmentWords) -> SegmentRule | None:
     return None
 
 
-#: quantifiers (function words) that stand for the clause's noun in a gapped item ("another two in 2012", "all by 2016")
-GAPPED_QUANTIFIERS = frozenset({"all", "another", "both", "each", "most", "some", "the", "rest"})
-
-
 def _dated_item(
     doc: Doc, start: int, bound: int, stop: int, in_date: set[int], words: SegmentWords = NO_WORDS
 ) -> tuple[SegmentRule, Token] | None:
@@ -1558,12 +1533,18 @@ def _dated_item(
     rule) if the words between a list bound and ``stop`` are a gapped item
     with a date: a number or a quantifier, then the preposition of a date
     the clause before has, then that date ("Two plants will close in 2027,
-    another two in 2029"; "The first jet flies by 2027 and all by 2030")."""
+    another two in 2029"; "The first jet flies by 2027 and all by 2030"). A
+    quantifier (an ``item_quantifier`` decision rule) stands for the
+    clause's noun; its rule is recorded where the item is found."""
     tokens = [t for t in doc[bound + 1 : stop] if not t.is_punct and not t.is_space]
     k = 0
-    while k < len(tokens) and (
-        (tokens[k].like_num and tokens[k].i not in in_date) or tokens[k].lower_ in GAPPED_QUANTIFIERS
-    ):
+    quantifiers: list[tuple[SegmentRule, Token]] = []
+    while k < len(tokens):
+        if not (tokens[k].like_num and tokens[k].i not in in_date):
+            quantifier = words.match("item_quantifier", tokens[k])
+            if quantifier is None:
+                break
+            quantifiers.append((quantifier, tokens[k]))
         k += 1
     if k == 0 or k + 1 >= len(tokens):
         return None
@@ -1575,6 +1556,8 @@ def _dated_item(
         return None
     if not any(doc[i].lower_ == prep.lower_ and i + 1 in in_date for i in range(start, bound)):
         return None
+    for quantifier, token in quantifiers:
+        words.note(quantifier, token)
     return rule, prep
 
 
@@ -1997,7 +1980,7 @@ class Segmenter(RulePackComponent):
     load (bool): read the rule pack now (else in ``initialize`` or on first use).
     """
 
-    pack_files = ("attribution.jsonl", "nonclaims.jsonl", "cues.jsonl", "segmentation.jsonl")
+    pack_files = ("attribution.jsonl", "nonclaims.jsonl", "cues.jsonl", "segmentation.jsonl", "sentences.jsonl")
 
     def __init__(
         self, *, rules_dir: Path | None = None, spans_key: str = CLAIMS_KEY, min_tokens: int = 3, load: bool = True
@@ -2016,6 +1999,8 @@ class Segmenter(RulePackComponent):
         self.nonclaim_ids = rule_ids(rules_dir, "nonclaims.jsonl")
         self.words = load_segment_words(rules_dir)
         self.copular = self.words.linking | self.words.causative
+        #: the sentence pack's dateline patterns: a sentence that is all dateline is no claim
+        self.datelines = load_datelines(rules_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -2080,7 +2065,7 @@ class Segmenter(RulePackComponent):
             return []  # "Why glasses, and why now?" asks, it does not claim; "'Why now?' she asked." too
         if _heading_or_byline(sent, doc.text if text is None else text) or _untitled_headline(sent, doc):
             return []
-        if is_dateline(sent.text):
+        if is_dateline(sent.text, self.datelines):
             return []  # "WASHINGTON (AP) —": where and from whom, no claim
         credit = _credit(sent.text.lower(), self.credits) if self.credits else None
         if credit is not None:
@@ -2458,12 +2443,14 @@ class Segmenter(RulePackComponent):
             start += 1
         while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):
             end -= 1
-        # a trailing "according to X" is attribution, not evidence; one in
-        # mid-sentence ("What is off the table, according to the board, is …") stays
+        # a trailing "according to X" (a ``source_preposition`` decision rule,
+        # on its last word) is attribution, not evidence; one in mid-sentence
+        # ("What is off the table, according to the board, is …") stays
         for i in range(start + 1, end - 1):
-            if (doc[i].lower_, doc[i + 1].lower_) == SOURCE_PREPOSITION and doc[i - 1].is_punct:
+            if doc[i - 1].is_punct and (rule := self.words.match("source_preposition", doc[i + 1])) is not None:
                 rest = doc[doc[i].right_edge.i + 1 : end]
                 if all(t.is_punct or t.is_space for t in rest):
+                    self.words.note(rule, doc[i + 1])
                     end = i - 1
                 break
         while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -41,22 +42,49 @@ RULE_FILE = "sentences.jsonl"
 
 #: a dateline: the place in capitals ("WASHINGTON", "ST. LOUIS", "DES
 #: MOINES"), perhaps its state or country ("MANCHESTER, N.H."), perhaps the
-#: day ("NEW YORK, Dec. 4"), perhaps the agency in brackets ("(AP)",
-#: "(Reuters)"), then a dash and a space, as wire copy and papers open a story
+#: day ("NEW YORK, Dec. 4": a ``dateline_month`` rule's word, perhaps
+#: written out, and the day), perhaps the agency in brackets ("(AP)",
+#: "(Reuters)"), then a dash and a space, as wire copy and papers open a
+#: story; ``{months}`` is where the month words go
 _DATELINE = (
-    r"[A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z.]){0,3}"
-    r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?"
-    r"(?:, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
-    r"(?: ?\([A-Z][A-Za-z&.’' -]{0,24}\))?"
+    r"[A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z.]){{0,3}}"
+    r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}})?"
+    r"(?:, (?P<month>{months})[a-z]*\.? \d{{1,2}})?"
+    r"(?: ?\([A-Z][A-Za-z&.’' -]{{0,24}}\))?"
     r" ?(?:—|–|--?) "
 )
-DATELINE = re.compile(r"(?m)^[ \t]*" + _DATELINE + r"(?=\S)")
-_WHOLE_DATELINE = re.compile(_DATELINE)
 
 
-def is_dateline(text: str) -> bool:
+class Datelines(NamedTuple):
+    """The dateline patterns of a pack's ``dateline_month`` words."""
+
+    opening: re.Pattern[str]  # a dateline that opens a line, before the story's first word
+    whole: re.Pattern[str]  # a dateline and nothing else (a sentence)
+    months: dict[str, str]  # month word -> rule id
+
+
+def datelines(months: dict[str, str] | None = None) -> Datelines:
+    """RETURNS (Datelines): the dateline patterns with the month words of
+    ``months`` (word, as written -> rule id; none: a dateline gives no day)."""
+    months = months or {}
+    words = "|".join(re.escape(m) for m in sorted(months, key=lambda m: (-len(m), m))) or "(?!)"
+    pattern = _DATELINE.format(months=words)
+    return Datelines(re.compile(r"(?m)^[ \t]*" + pattern + r"(?=\S)"), re.compile(pattern), dict(months))
+
+
+#: the dateline patterns with no month words (a dateline gives no day)
+_NO_MONTHS = datelines()
+
+
+def load_datelines(rules_dir: Path) -> Datelines:
+    """RETURNS (Datelines): the dateline patterns of the pack at ``rules_dir``."""
+    rules = load_jsonl(rules_dir / RULE_FILE, SentenceRule) if (rules_dir / RULE_FILE).is_file() else []
+    return datelines({r.word: r.id for r in rules if r.kind == "dateline_month"})
+
+
+def is_dateline(text: str, lines: Datelines) -> bool:
     """RETURNS (bool): whether ``text`` (a sentence) is all dateline ("WASHINGTON (AP) —")."""
-    return _WHOLE_DATELINE.fullmatch(text.strip() + " ") is not None
+    return lines.whole.fullmatch(text.strip() + " ") is not None
 
 
 #: how many words an attribution after a quote may take ("Lee asked", "the
@@ -65,16 +93,21 @@ _TAIL = 5
 
 
 def mark_sentence_starts(
-    doc: Doc, titles: dict[str, str] | None = None, quotes: dict[str, str] | None = None
+    doc: Doc,
+    titles: dict[str, str] | None = None,
+    quotes: dict[str, str] | None = None,
+    lines: Datelines | None = None,
 ) -> Doc:
     """Set ``is_sent_start`` on tokens that surely begin a sentence, and unset it
     on tokens that surely do not.
 
     titles (dict[str, str]): lower-cased title abbreviations (no full stop) -> rule id.
     quotes (dict[str, str]): closing quotation marks -> rule id.
+    lines (Datelines): the dateline patterns (None: datelines without a day).
     """
     titles = titles or {}
     quotes = quotes or {}
+    lines = lines or _NO_MONTHS
     # decisions are gathered and set at once: spaCy checks the whole Doc for a
     # parse on every single assignment, which made this loop quadratic
     starts = doc.to_array([SENT_START]).astype("int64")
@@ -157,23 +190,25 @@ def mark_sentence_starts(
             starts[i] = 1
     text = doc.text  # built anew on each access
     if "—" in text or "-" in text or "–" in text:
-        _split_datelines(doc, starts)
+        _split_datelines(doc, starts, lines)
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 
 
-def _split_datelines(doc: Doc, starts) -> None:  # type: ignore[no-untyped-def]
+def _split_datelines(doc: Doc, starts, lines: Datelines) -> None:  # type: ignore[no-untyped-def]
     """Make every dateline opening a paragraph a sentence of its own (``starts``
-    is the Doc's SENT_START array, changed in place)."""
+    is the Doc's SENT_START array, changed in place); the month rule of its day is recorded."""
     text = doc_text(doc)
     offsets = [t.idx for t in doc]
-    for match in DATELINE.finditer(text):
+    for match in lines.opening.finditer(text):
         first = bisect_left(offsets, match.start() + len(match.group()) - len(match.group().lstrip()))
         after = bisect_left(offsets, match.end())
         if after >= len(doc) or offsets[after] != match.end() or first >= after:
             continue
         starts[first + 1 : after] = -1
         starts[after] = 1
+        if match.group("month"):
+            record_rule(doc, lines.months[match.group("month")], match.start("month"), match.end("month"))
 
 
 def _title_before(doc: Doc, j: int, titles: dict[str, str]) -> str | None:
@@ -344,16 +379,18 @@ class SentenceMarker(RulePackComponent):
     def __init__(self, *, rules_dir: Path | None = None, load: bool = True) -> None:
         self.titles: dict[str, str] = {}
         self.quotes: dict[str, str] = {}
+        self.lines = _NO_MONTHS
         self._setup_pack(None, rules_dir, load=load)
 
     def load_rules(self, rules_dir: Path, nlp: Language | None) -> None:
-        """Read the title abbreviations and closing quotation marks of the pack at ``rules_dir``."""
+        """Read the title abbreviations, closing quotation marks and dateline months of the pack at ``rules_dir``."""
         rules = load_jsonl(rules_dir / RULE_FILE, SentenceRule) if (rules_dir / RULE_FILE).is_file() else []
         self.titles = {r.word.lower().rstrip("."): r.id for r in rules if r.kind == "title_abbreviation"}
         self.quotes = {r.word: r.id for r in rules if r.kind == "closing_quote"}
+        self.lines = datelines({r.word: r.id for r in rules if r.kind == "dateline_month"})
 
     def __call__(self, doc: Doc) -> Doc:
-        return mark_sentence_starts(doc, self.titles, self.quotes)
+        return mark_sentence_starts(doc, self.titles, self.quotes, self.lines)
 
 
 @Language.factory(

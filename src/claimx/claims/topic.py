@@ -64,6 +64,7 @@ from ..rules import (
     TopicRule,
     load_jsonl,
     load_scope_rules,
+    rule_places,
 )
 from ..schemas import TOPICS
 from ..slots import load_slots
@@ -88,7 +89,6 @@ from .tree import (
     NOUN_PHRASE_MODIFIER_DEPS,
     NOUN_POS,
     NUMERIC_LABELS,
-    OBJECT_PREDICATE_DEP,
     OPEN_COMPLEMENT_DEP,
     PATIENT_DEPS,
     PERSON_SUBJECT_PRONOUNS,
@@ -191,7 +191,8 @@ class TopicTagger(RulePackComponent):
         self.cast_verb_without: dict[str, frozenset[str]] = {}
         self.part_words: dict[str, str] = {}  # word -> rule id
         self.role_nouns: set[str] = set()
-        self.variant_nouns: set[str] = set()
+        #: variant noun -> the word its variant's key ends with ("a 4G *version*" is keyed "4G model")
+        self.variant_nouns: dict[str, str] = {}
         self.measure_units: dict[str, str] = {}  # unit -> rule id
         self.keys: dict[tuple[str, str], str] = {}  # (topic, word) -> roll-up key
         self.word_pos: dict[str, frozenset[str]] = {}  # word -> the only parts of speech it counts as
@@ -240,7 +241,8 @@ class TopicTagger(RulePackComponent):
             elif rule.topic == "role_noun":
                 self.role_nouns.add(lemma)
             elif rule.topic == "variant_noun":
-                self.variant_nouns.add(lemma)
+                assert rule.key is not None
+                self.variant_nouns.setdefault(lemma, rule.key)
             elif rule.topic == "measure_unit":
                 self.measure_units.setdefault(lemma, rule.id)
             else:
@@ -326,11 +328,11 @@ class TopicTagger(RulePackComponent):
         # and the roles an agent slot names ("the nominee"): they stand for a party
         frozen["agent_noun"] = frozenset(self.agent_nouns)
         self.topic_roles: dict[str, list[tuple[ScopeRule, Test]]] = {role: [] for role in TOPIC_ROLES}
+        where = rule_places(rules_dir / "scope.jsonl")  # rule id -> its file, line and id, for an error
         for scope_rule in load_scope_rules(rules_dir):
             if scope_rule.kind == "topic":
                 assert scope_rule.role is not None and scope_rule.pattern is not None
-                where = f"scope.jsonl rule {scope_rule.id!r}"
-                self.topic_roles[scope_rule.role].append((scope_rule, compile_pattern(scope_rule.pattern, frozen, where)))
+                self.topic_roles[scope_rule.role].append((scope_rule, compile_pattern(scope_rule.pattern, frozen, where(scope_rule.id))))
         #: the roles with a rule that asks whether a word is in the spine
         self._spine_roles = frozenset(
             role for role, found in self.topic_roles.items() if any("IN_SPINE" in repr(rule.pattern) for rule, _ in found)
@@ -1517,7 +1519,7 @@ class TopicTagger(RulePackComponent):
                     else None
                 )
                 if verb is not None:
-                    if word in self.word_gives_name and not _gives_name(token):
+                    if word in self.word_gives_name and not self._gives_name(token):
                         _note(token, verb)
                         return None  # "called for an inquiry", "has not named a chair": no name given
                     without = self.word_verb_without.get(word)
@@ -1546,7 +1548,8 @@ class TopicTagger(RulePackComponent):
         (``topics.jsonl``, "variant_noun") after a code or a figure ("a 5G
         model", "the 1TB version"). A figure with a unit is a capacity tier,
         an attribute (``other``); a code names a model of its own, released
-        or not (``release``). The key is the code and "model".
+        or not (``release``). The key is the code and the variant noun's
+        ``key`` word (one word for all: "a 4G version" and "a 4G model" are one fact).
 
         RETURNS (tuple[str, str] | None): (topic, key), or None."""
         if not self.variant_nouns:
@@ -1584,8 +1587,22 @@ class TopicTagger(RulePackComponent):
                 start = doc[first].idx + measured.start(1)
                 record_rule(doc, unit, start, start + len(measured.group(1)))
             topic = "other" if measured is not None else "release"
-            return topic, f"{code} model"
+            return topic, f"{code} {self.variant_nouns[token.lemma_.lower()]}"
         return None
+
+    def _gives_name(self, verb: Token) -> bool:
+        """RETURNS (bool): whether a verb of naming gives a name: a child of
+        it is a ``given_name`` rule's (a capitalised object predicate or
+        apposition, "call it Orbit", "call the sequel Harbour Lights"; a
+        model number, "was named the 7E7"; a proper name after a common
+        noun, "named the phone Orbit", as the parser reads it); the rule is
+        recorded."""
+        for child in verb.children:
+            rule = self._match("given_name", child)
+            if rule is not None:
+                _note(child, rule)
+                return True
+        return False
 
     def _people(self, claim: Span, ents: list[Span], main_person: bool | None = None) -> list[tuple[Span, str]]:
         """The people a claim names, in text order: its person entities,
@@ -2078,29 +2095,6 @@ def _maker_of(doc: Doc, main: str) -> str | None:
             return doc[first : j + 1].text
     before = main.split()[: main.split().index(models[0])]
     return " ".join(before) if before else None
-
-
-def _gives_name(verb: Token) -> bool:
-    """RETURNS (bool): whether a verb of naming gives a name: its object
-    predicate holds a capitalised word or a model number ("call it Orbit",
-    "was named the 7E7"), its object has a
-    capitalised apposition ("call the sequel Harbour Lights"), or its object
-    is a proper name after a common noun ("named the phone Orbit", as the
-    parser reads it)."""
-
-    def capitalised(token: Token) -> bool:
-        # a name, or a model number ("once named the 7E7")
-        return any(t.text[:1].isupper() or (t.text[:1].isdigit() and not t.like_num) for t in token.subtree)
-
-    for child in verb.children:
-        if child.dep_ == OBJECT_PREDICATE_DEP and capitalised(child):
-            return True
-        if child.dep_ == DIRECT_OBJECT_DEP:
-            if any(c.dep_ == APPOSITION_DEP and capitalised(c) for c in child.children):
-                return True
-            if child.pos_ == PROPER_NOUN_POS and any(c.dep_ == COMPOUND_DEP and c.pos_ == NOUN_POS for c in child.children):
-                return True
-    return False
 
 
 def _in_body(name: str, text: str) -> bool:
