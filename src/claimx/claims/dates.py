@@ -142,7 +142,11 @@ def _token_span(doc: Doc, start: int, end: int) -> Span | None:
 def _inside_name(span: Span, ents: list[Span], decisions: Decisions) -> bool:
     """Whether ``span`` lies inside a longer name (an entity a ``name`` rule accepts),
     recording the rules that decide."""
-    holders = [e for e in ents if e.start <= span.start and span.end <= e.end and len(e) > len(span)]
+    holders = [
+        e
+        for e in ents
+        if e.start <= span.start and span.end <= e.end and len(e) > len(span) and not _only_determined(e, span)
+    ]
     if not holders:
         return False
     named = next(((e, r) for e in holders if (r := decisions.name(e)) is not None), None)
@@ -154,6 +158,14 @@ def _inside_name(span: Span, ents: list[Span], decisions: Decisions) -> bool:
         return False
     _fire(named[0].root, named[1])
     return True
+
+
+def _only_determined(entity: Span, span: Span) -> bool:
+    """Whether ``entity`` is ``span`` with nothing but determiners and punctuation
+    around it ("*The* September 29, 2012, email", "on *the* November 24 show"):
+    the tagger's name is the date itself, no name that holds one."""
+    rest = [t for t in entity if not span.start <= t.i < span.end]
+    return all(t.pos_ in ("DET", "PUNCT") for t in rest)
 
 
 def _acceptable(span: Span, expression: Expression, names: list[Span], decisions: Decisions) -> bool:
