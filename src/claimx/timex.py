@@ -1238,10 +1238,7 @@ def _h_offset(ctx: _Ctx) -> Result:
         amount = int(number.value)
     # "two weeks ago", and counting back from the date referred to: "a day earlier", "a week before"
     ago = bool(g.get("ago")) and g["ago"].lower() in ("ago", "earlier", "before")  # type: ignore[union-attr]
-    # a pattern's ``back`` group counts back from the anchor whatever its word
-    # ("the endorsement comes two days *after*" the event it follows)
-    ago = ago or bool(g.get("back"))
-    if ago and (g.get("ago") or "").lower() == "ago" and not raw.isdigit() and number.vague:
+    if ago and g["ago"].lower() == "ago" and not raw.isdigit() and number.vague:  # type: ignore[union-attr]
         return PAST_REF  # "a few weeks ago", "several years ago": TimeML's past reference
     if not ago and ctx.direction == "past" and not g.get("ago"):
         return None  # "sold out in two weeks": a duration

@@ -354,6 +354,7 @@ def _find(
             history.append(pending.pop(0))
         trail: Trail = []
         direction = decisions.direction(span, trail)
+        narrative: tuple[dt.date, Direction | None] | None = None
         use_anchor = anchor
         referred = _reference(span, expression, history, sent_starts)
         reference = dt.date.fromisoformat(referred["earliest"]) if referred is not None else None
@@ -363,6 +364,18 @@ def _find(
         if reference is not None and (expression.context in ("anaphoric", "previous", "same", "count") or direction is None):
             use_anchor = reference
             like = referred["value"] if referred is not None else None
+        elif (
+            direction == "past"
+            and referred is None
+            and expression.kind in _NARRATIVE_KINDS
+            and expression.context == "sentence"
+            and anchor is not None
+            and (told := _narrative_day(span, history, sent_starts, anchor)) is not None
+        ):
+            # "On March 2, 2015, the paper revealed ... On March 25, the firm had a call":
+            # a story told in an earlier year goes on in it, forward
+            narrative = (told, direction)
+            use_anchor, direction = told, "future"
         elif direction == "future" and expression.kind == "weekday" and anchor is not None:
             # "said Thursday that the council would vote Friday": the day after the report
             said = _report_day(span, history, accepted[index + 1 :], decisions, grammar, anchor)
@@ -377,6 +390,11 @@ def _find(
             result = timex.normalize(
                 expression.text, use_anchor, direction=direction, grammar=grammar, like=like, rule_id=expression.rule_id
             )
+        if narrative is not None and (result is None or result.earliest is None or result.earliest.year != narrative[0].year):
+            # the day is not later in the story's year: read it as the sentence alone would
+            direction = narrative[1]
+            norm = timex.normalize_timex if everything else timex.normalize
+            result = norm(expression.text, anchor, direction=direction, grammar=grammar, rule_id=expression.rule_id)
         if result is None:
             continue
         data = result.model_dump(mode="json")
@@ -568,6 +586,36 @@ def _reference(
     if found is None and expression.context in ("previous", "same") and (expression.unit or "day") == "day":
         found = _last_date(list(reversed(history)), lambda earlier: True, "day")
     return found
+
+
+#: the kinds of a bare calendar name whose year a story told in an earlier year gives ("On March 25")
+_NARRATIVE_KINDS = ("date",)
+
+
+def _narrative_day(
+    span: Span, history: list[tuple[Span, dict[str, Any]]], sent_starts: list[int] | None, anchor: dt.date
+) -> dt.date | None:
+    """The day a story told in an earlier year has reached, for a bare month or
+    day in a past clause: the last date of the sentence before or the one before
+    that (none of its own sentence), when it is a day or a month of a year before
+    the article's ("On March 2, 2015, ... On March 25, ..."), or None."""
+    if sent_starts is None:
+        return None
+    own = sent_starts[span.start]
+    floor = own
+    for _ in range(_LOOK_BACK):
+        if floor > 0:
+            floor = sent_starts[floor - 1]
+    for earlier, data in reversed(history):
+        if earlier.start >= own:
+            return None  # a date of its own sentence comes first: the sentence's rules read it
+        if earlier.start < floor:
+            return None
+        if data.get("mod") or granularity(data.get("value")) not in ("day", "month") or not data.get("earliest"):
+            continue
+        day = dt.date.fromisoformat(str(data["earliest"]))
+        return day if day.year < anchor.year else None
+    return None
 
 
 def _reporter(span: Span) -> tuple[Token, Token, int] | None:
