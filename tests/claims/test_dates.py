@@ -131,6 +131,28 @@ SENTENCES = [
         [("2022", "2022", None)],
     ),
     (D(2025, 6, 10), "Tessa Ruiz will not come back, the network said.", []),
+    (
+        # a story told in an earlier year goes on in it; a day before the story's stays the article's year
+        D(2026, 9, 7),
+        "On March 2, 2024, a paper revealed the private account. On March 25, the contractor held a call.",
+        [("March 2, 2024", "2024-03-02", None), ("March 25", "2024-03-25", None)],
+    ),
+    (
+        D(2026, 9, 7),
+        "In a July 4, 2023, speech, the senator praised the plan. On March 25, he attacked it.",
+        [("July 4, 2023", "2023-07-04", None), ("March 25", "2026-03-25", None)],
+    ),
+    (
+        # "since" points back, with or without a verb; a full date the tagger calls a name is a date
+        D(2026, 9, 29),
+        "The city has seen hundreds of burglaries, hundreds since January 1.",
+        [("January 1", "2026-01-01", None)],
+    ),
+    (
+        D(2026, 4, 26),
+        "The September 29, 2024, email to the minister concerns the talking points.",
+        [("September 29, 2024", "2024-09-29", None)],
+    ),
     (D(2025, 6, 10), "The bank will shed 3,500 roles over the next two years and its stock may drop 4%.", []),
 ]
 

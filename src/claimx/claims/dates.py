@@ -142,7 +142,11 @@ def _token_span(doc: Doc, start: int, end: int) -> Span | None:
 def _inside_name(span: Span, ents: list[Span], decisions: Decisions) -> bool:
     """Whether ``span`` lies inside a longer name (an entity a ``name`` rule accepts),
     recording the rules that decide."""
-    holders = [e for e in ents if e.start <= span.start and span.end <= e.end and len(e) > len(span)]
+    holders = [
+        e
+        for e in ents
+        if e.start <= span.start and span.end <= e.end and len(e) > len(span) and not _only_determined(e, span)
+    ]
     if not holders:
         return False
     named = next(((e, r) for e in holders if (r := decisions.name(e)) is not None), None)
@@ -154,6 +158,14 @@ def _inside_name(span: Span, ents: list[Span], decisions: Decisions) -> bool:
         return False
     _fire(named[0].root, named[1])
     return True
+
+
+def _only_determined(entity: Span, span: Span) -> bool:
+    """Whether ``entity`` is ``span`` with nothing but determiners and punctuation
+    around it ("*The* September 29, 2012, email", "on *the* November 24 show"):
+    the tagger's name is the date itself, no name that holds one."""
+    rest = [t for t in entity if not span.start <= t.i < span.end]
+    return all(t.pos_ in ("DET", "PUNCT") for t in rest)
 
 
 def _acceptable(span: Span, expression: Expression, names: list[Span], decisions: Decisions) -> bool:
@@ -342,6 +354,7 @@ def _find(
             history.append(pending.pop(0))
         trail: Trail = []
         direction = decisions.direction(span, trail)
+        narrative: tuple[dt.date, Direction | None] | None = None
         use_anchor = anchor
         referred = _reference(span, expression, history, sent_starts)
         reference = dt.date.fromisoformat(referred["earliest"]) if referred is not None else None
@@ -351,6 +364,18 @@ def _find(
         if reference is not None and (expression.context in ("anaphoric", "previous", "same", "count") or direction is None):
             use_anchor = reference
             like = referred["value"] if referred is not None else None
+        elif (
+            direction == "past"
+            and referred is None
+            and expression.kind in _NARRATIVE_KINDS
+            and expression.context == "sentence"
+            and anchor is not None
+            and (told := _narrative_day(span, history, sent_starts, anchor)) is not None
+        ):
+            # "On March 2, 2015, the paper revealed ... On March 25, the firm had a call":
+            # a story told in an earlier year goes on in it, forward
+            narrative = (told, direction)
+            use_anchor, direction = told, "future"
         elif direction == "future" and expression.kind == "weekday" and anchor is not None:
             # "said Thursday that the council would vote Friday": the day after the report
             said = _report_day(span, history, accepted[index + 1 :], decisions, grammar, anchor)
@@ -365,6 +390,11 @@ def _find(
             result = timex.normalize(
                 expression.text, use_anchor, direction=direction, grammar=grammar, like=like, rule_id=expression.rule_id
             )
+        if narrative is not None and (result is None or result.earliest is None or result.earliest.year != narrative[0].year):
+            # the day is not later in the story's year: read it as the sentence alone would
+            direction = narrative[1]
+            norm = timex.normalize_timex if everything else timex.normalize
+            result = norm(expression.text, anchor, direction=direction, grammar=grammar, rule_id=expression.rule_id)
         if result is None:
             continue
         data = result.model_dump(mode="json")
@@ -556,6 +586,36 @@ def _reference(
     if found is None and expression.context in ("previous", "same") and (expression.unit or "day") == "day":
         found = _last_date(list(reversed(history)), lambda earlier: True, "day")
     return found
+
+
+#: the kinds of a bare calendar name whose year a story told in an earlier year gives ("On March 25")
+_NARRATIVE_KINDS = ("date",)
+
+
+def _narrative_day(
+    span: Span, history: list[tuple[Span, dict[str, Any]]], sent_starts: list[int] | None, anchor: dt.date
+) -> dt.date | None:
+    """The day a story told in an earlier year has reached, for a bare month or
+    day in a past clause: the last date of the sentence before or the one before
+    that (none of its own sentence), when it is a day or a month of a year before
+    the article's ("On March 2, 2015, ... On March 25, ..."), or None."""
+    if sent_starts is None:
+        return None
+    own = sent_starts[span.start]
+    floor = own
+    for _ in range(_LOOK_BACK):
+        if floor > 0:
+            floor = sent_starts[floor - 1]
+    for earlier, data in reversed(history):
+        if earlier.start >= own:
+            return None  # a date of its own sentence comes first: the sentence's rules read it
+        if earlier.start < floor:
+            return None
+        if data.get("mod") or granularity(data.get("value")) not in ("day", "month") or not data.get("earliest"):
+            continue
+        day = dt.date.fromisoformat(str(data["earliest"]))
+        return day if day.year < anchor.year else None
+    return None
 
 
 def _reporter(span: Span) -> tuple[Token, Token, int] | None:
