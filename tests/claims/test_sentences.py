@@ -130,6 +130,9 @@ def test_sentences_dateline_is_its_own_sentence(nlp, text, sentences):
         # a straight quotation nested in a curly one does not close it
         ('“They called the plan "a shambles" at the time,” the mayor said.',
          ['“They called the plan "a shambles" at the time,”']),
+        # two apostrophes typed for a double mark, as some archives write it
+        ("''The ferry is late,'' the captain said. ''It will sail at noon.''",
+         ["''The ferry is late,''", "''It will sail at noon.''"]),
         # nor a curly one nested in a straight one
         ('"The sign read “Closed for repairs” all week," he said.',
          ['"The sign read “Closed for repairs” all week,"']),

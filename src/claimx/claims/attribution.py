@@ -959,7 +959,7 @@ class AttributionTagger(RulePackComponent):
         time," said Walt Dohrn. "They're teenagers now."'). A quotation none of
         whose claims has a source takes the reporter beside it ('"No other dates
         are fixed. We will wait and see," Moreau said')."""
-        if not claims or ('"' not in text and "“" not in text):
+        if not claims or ('"' not in text and "“" not in text and "''" not in text):
             return
         sent_of = sentence_ids(doc)
         previous: tuple[int, dict[str, Any]] | None = None  # (sentence, source) of the last sourced quotation

@@ -226,7 +226,7 @@ def doc_quotations(doc: Doc) -> list[tuple[int, int]]:
     found = doc.user_data.get(_QUOTES_KEY)
     if found is None:
         text = doc_text(doc)
-        found = doc.user_data[_QUOTES_KEY] = quotations(text) if '"' in text or "\u201c" in text else []
+        found = doc.user_data[_QUOTES_KEY] = quotations(text) if '"' in text or "\u201c" in text or "''" in text else []
     return found
 
 
@@ -250,6 +250,9 @@ def quotations(text: str) -> list[tuple[int, int]]:
     not close it) or it closes in a later paragraph. One still open after
     ``MAX_QUOTE_PARAGRAPHS`` paragraph breaks ends with the paragraph it opened in.
     """
+    # two apostrophes typed for a double mark ("''A,'' she said", as some
+    # archives write it) are a straight mark; the second keeps its offset
+    text = text.replace("''", '"' + _SECOND_APOSTROPHE)
     found: list[tuple[int, int]] = []
     opened: int | None = None
     closer = ""
@@ -273,7 +276,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
             continue
         if ch == closer or ch in _OTHER_CLOSER[closer]:
             nested = False
-            found.append((opened, i + 1))
+            found.append((opened, i + 2 if text[i + 1 : i + 2] == _SECOND_APOSTROPHE else i + 1))
             opened = None
             i += 1
             continue
@@ -294,6 +297,9 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return found
 
 
+#: stands for the second of two apostrophes typed as a double mark
+_SECOND_APOSTROPHE = "\x01"
+
 #: the closing mark of the other kind that also closes a quotation
 _OTHER_CLOSER = {"”": '"', '"': "”"}
 
@@ -306,7 +312,8 @@ def _closes(text: str, i: int) -> bool:
     if text[i] != '"':
         return True
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    j = i + 2 if text[i + 1 : i + 2] == _SECOND_APOSTROPHE else i + 1
+    after = text[j] if j < len(text) else " "
     return not ((before.isspace() or before in "([") and (after.isalnum() or after in "'‘"))
 
 
