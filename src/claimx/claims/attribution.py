@@ -239,7 +239,7 @@ class AttributionTagger(RulePackComponent):
                 by_token.update(dict.fromkeys(range(claim.start, claim.end), source))
             claim._.claim = info
         self._share_within_quotes(doc, claims, text, ents, history)
-        self._colon_paragraphs(doc, claims, text)
+        self._colon_paragraphs(doc, claims, text, ents, history)
         self._speaker_labels(doc, claims, text, ents)
         self._signatures(doc, claims, text)
         return doc
@@ -1005,7 +1005,7 @@ class AttributionTagger(RulePackComponent):
                     if previous is not None and previous[0] == first - 1:
                         source = previous[1]
                     elif j >= 0:
-                        source = self._colon_reporter(doc, doc[j].sent)
+                        source = self._colon_reporter(doc, doc[j].sent, text, ents, history)
                         if source is None and self._quote_reporter(doc, q_start, q_end) is None:
                             # a quotation with no reporter, not even one left unresolved
                             source = self._sentence_speaker(doc, claims, doc[j].sent)
@@ -1063,13 +1063,15 @@ class AttributionTagger(RulePackComponent):
             or any(t.dep_ == APPOSITION_DEP and t.ent_type_ == "PERSON" for t in subject.subtree)
         )
 
-    def _colon_paragraphs(self, doc: Doc, claims: list[Span], text: str) -> None:
+    def _colon_paragraphs(
+        self, doc: Doc, claims: list[Span], text: str, ents: list[Span], history: list[dict[str, Any]]
+    ) -> None:
         """Give the claims of a paragraph quoted as a block, without quotation
         marks, the source of the paragraph before it when that ends on a
         verb of saying and a colon ("Roe writes:", "The council said in a
-        statement:"): the writer hands the next paragraph to that source. A
-        pronoun ("he wrote:") or a sentence with no verb of saying ("Here is
-        what we know:") hands on nothing."""
+        statement:"): the writer hands the next paragraph to that source ("he
+        wrote:" to the person the article spoke of last). A sentence with no
+        verb of saying ("Here is what we know:") hands on nothing."""
         if ":" not in text or not claims:
             return
         paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
@@ -1079,14 +1081,17 @@ class AttributionTagger(RulePackComponent):
             last = doc.char_span(end - 1, end, alignment_mode="expand")
             if last is None:
                 continue
-            source = self._colon_reporter(doc, doc[last.end - 1].sent)
+            source = self._colon_reporter(doc, doc[last.end - 1].sent, text, ents, history)
             if source is None:
                 continue
             _give_unsourced((c for c in claims if next_start <= c.start_char < next_end), source)
 
-    def _colon_reporter(self, doc: Doc, sent: Span) -> dict[str, Any] | None:
+    def _colon_reporter(
+        self, doc: Doc, sent: Span, text: str, ents: list[Span], history: list[dict[str, Any]]
+    ) -> dict[str, Any] | None:
         """The source a sentence ending in a colon hands its quotation to ("The
-        paper reports:", "In a statement, the board said:"), else None."""
+        paper reports:", "In a statement, the board said:"; "he said:"
+        resolved to whom the article spoke of last before it), else None."""
         words = [t for t in sent if not t.is_space]
         if not words:
             return None
@@ -1099,8 +1104,17 @@ class AttributionTagger(RulePackComponent):
                     # picture:": what the colon hands on is the thing, not X's words
                     continue
                 subject = self._subject_of(token)
-                if subject is not None and self._match("pronoun", subject) is None:
+                if subject is None:
+                    continue
+                if self._match("pronoun", subject) is None:
                     return self._describe(doc, subject, verb=token)
+                if subject.lower_ not in PERSON_PRONOUNS:
+                    continue
+                # "He said:" / "…": the person the article spoke of last
+                source = self._describe(doc, subject, verb=token)
+                earlier = [h for h in history if h.get("at", h["start"]) < source["start"]]
+                resolved = self._resolve(doc, text, ents, source, earlier)
+                return None if resolved.get("pronoun") else resolved
         return None
 
     def _statement_issuer(self, doc: Doc, sent: Span) -> dict[str, Any] | None:
