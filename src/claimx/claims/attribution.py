@@ -1175,6 +1175,17 @@ class AttributionTagger(RulePackComponent):
                     info["attribution"] = dict(source)
                     claim._.claim = info
 
+    def _page_prompt(self, doc: Doc, start: int, end: int) -> bool:
+        """RETURNS (bool): whether the paragraph at characters ``[start, end)``
+        opens with a sentence by which a page of letters or posts speaks for
+        itself (a ``page_prompt`` rule on its root: "We asked our readers …"),
+        recording it."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        first = next((t for t in span if not t.is_space), None)
+        return first is not None and self._is("page_prompt", first.sent.root)
+
     def _signatures(self, doc: Doc, claims: list[Span], text: str) -> None:
         """Give the claims of a page of letters or readers' posts their
         writers. A paragraph that is only a person's name or a handle ("Jane
@@ -1193,6 +1204,10 @@ class AttributionTagger(RulePackComponent):
         for n, (start, end) in enumerate(paragraphs):
             para = text[start:end].strip()
             if _LABEL.fullmatch(para):
+                boundaries.add(n)
+                continue
+            if n - 1 in boundaries and self._page_prompt(doc, start, end):
+                # "TWITTER." / "We asked our followers …": the page's own words
                 boundaries.add(n)
                 continue
             name = _SIGNATURE.fullmatch(para)
