@@ -901,6 +901,10 @@ class AttributionTagger(RulePackComponent):
         if found is None:
             return None
         source, rules = found
+        if not (head.left_edge.i <= source <= head.right_edge.i) and self._is("concessive", head):
+            # "Though A, B, according to X": a concession outside the
+            # "according to" is the writer's aside, as beside a verb of saying
+            return None
         for rule_id, at in rules:
             record_rule(doc, rule_id, doc[at].idx, doc[at].idx + len(doc[at].text))
         return self._describe(doc, doc[source])
