@@ -260,8 +260,13 @@ class AttributionTagger(RulePackComponent):
             subject = self._subject_of(frame)
             # "Novacell said it expects …": the pronoun is the outer reporter
             outer = frame
-            # an ``outer_report`` rule: the pronoun's clause is itself reported
-            while subject is not None and self._is("pronoun", subject) and (reported := self._match("outer_report", outer)) is not None:
+            # an ``outer_report`` rule: the pronoun's clause is itself reported;
+            # so is a belief's ("Roe told the paper that Lee believes A": Roe
+            # is the one who puts A forward, as Lee's belief)
+            belief = frame.lemma_.lower() in self.belief_verbs
+            while subject is not None and (
+                self._is("pronoun", subject) or (belief and outer is frame)
+            ) and (reported := self._match("outer_report", outer)) is not None:
                 outer = outer.head
                 if outer.i > frame.i and self._match("first_person", subject) is None:
                     # '"He is saying A," said X' quotes X on someone else;
