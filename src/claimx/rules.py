@@ -216,7 +216,10 @@ class CueRule(BaseModel):
 #: its own that the parser joined to a non-finite verb below the first one
 #: ("Analysts *expect* the offer to be priced at 300p, and *say* …", "Roe
 #: aims to build boats and *expects* …"): it shares the subject of the first
-#: finite verb above
+#: finite verb above; "page_prompt", the root of the first sentence of a
+#: paragraph right under a section's label on a page of readers' letters or
+#: posts, by which the page itself speaks ("*We asked* our readers …"): no
+#: writer's signature below it covers it
 ReportRole = Literal[
     "presupposed",
     "as_parenthetical",
@@ -270,6 +273,7 @@ ReportRole = Literal[
     "source_description",
     "finite_conjunct",
     "contrast_clause",
+    "page_prompt",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

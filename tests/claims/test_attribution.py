@@ -303,6 +303,27 @@ def test_attribution_quotation_after_a_colon_takes_its_reporter(analyse):
     assert records["The agency lost $2 million in 2024"] == "The auditor"
 
 
+def test_attribution_concession_outside_according_to_is_the_writers(analyse):
+    text = "Though the tram line has no funding yet, support for it has risen to 61 percent, according to a county poll."
+    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text)}
+    assert records["the tram line has no funding yet"] is None
+    assert records["support for it has risen to 61 percent"] == "a county poll"
+
+
+def test_attribution_pronoun_before_a_colon_is_resolved(analyse):
+    # "he said:" hands the quotation or the block after it to the person named before
+    text = (
+        "Senator Ana Ruiz spoke in Dayton on Monday. She took questions for an hour.\n\n"
+        "Later she said:\n\n"
+        '"The mill will reopen in June. We found the money."\n\n'
+        "In a radio interview, she said:\n\n"
+        "The bridge toll will end next year."
+    )
+    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text)}
+    assert records["The mill will reopen in June"] == "Senator Ana Ruiz"
+    assert records["The bridge toll will end next year"] == "Senator Ana Ruiz"
+
+
 @pytest.mark.parametrize(
     "text, claim, source",
     [

@@ -117,3 +117,28 @@ def test_sentences_headline_words_still_break_at_a_newline(nlp):
 )
 def test_sentences_dateline_is_its_own_sentence(nlp, text, sentences):
     assert [s.text.strip() for s in nlp(text).sents] == sentences
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        # a curly quotation closed by a straight mark, as typed text often has it
+        ('“The pier will reopen in May," the harbour master said. “Boats can dock now.”',
+         ['“The pier will reopen in May,"', "“Boats can dock now.”"]),
+        # and a straight one closed by a curly mark
+        ('"The pier will reopen in May,” she said.', ['"The pier will reopen in May,”']),
+        # a straight quotation nested in a curly one does not close it
+        ('“They called the plan "a shambles" at the time,” the mayor said.',
+         ['“They called the plan "a shambles" at the time,”']),
+        # two apostrophes typed for a double mark, as some archives write it
+        ("''The ferry is late,'' the captain said. ''It will sail at noon.''",
+         ["''The ferry is late,''", "''It will sail at noon.''"]),
+        # nor a curly one nested in a straight one
+        ('"The sign read “Closed for repairs” all week," he said.',
+         ['"The sign read “Closed for repairs” all week,"']),
+    ],
+)
+def test_quotations_mixed_marks(text, quoted):
+    from claimx.claims.sentences import quotations
+
+    assert [text[a:b] for a, b in quotations(text)] == quoted

@@ -240,7 +240,7 @@ class AttributionTagger(RulePackComponent):
                 by_token.update(dict.fromkeys(range(claim.start, claim.end), source))
             claim._.claim = info
         self._share_within_quotes(doc, claims, text, ents, history)
-        self._colon_paragraphs(doc, claims, text)
+        self._colon_paragraphs(doc, claims, text, ents, history)
         self._speaker_labels(doc, claims, text, ents)
         self._signatures(doc, claims, text)
         return doc
@@ -261,8 +261,13 @@ class AttributionTagger(RulePackComponent):
             subject = self._subject_of(frame)
             # "Novacell said it expects …": the pronoun is the outer reporter
             outer = frame
-            # an ``outer_report`` rule: the pronoun's clause is itself reported
-            while subject is not None and self._is("pronoun", subject) and (reported := self._match("outer_report", outer)) is not None:
+            # an ``outer_report`` rule: the pronoun's clause is itself reported;
+            # so is a belief's ("Roe told the paper that Lee believes A": Roe
+            # is the one who puts A forward, as Lee's belief)
+            belief = frame.lemma_.lower() in self.belief_verbs
+            while subject is not None and (
+                self._is("pronoun", subject) or (belief and outer is frame)
+            ) and (reported := self._match("outer_report", outer)) is not None:
                 outer = outer.head
                 if outer.i > frame.i and self._match("first_person", subject) is None:
                     # '"He is saying A," said X' quotes X on someone else;
@@ -902,6 +907,10 @@ class AttributionTagger(RulePackComponent):
         if found is None:
             return None
         source, rules = found
+        if not (head.left_edge.i <= source <= head.right_edge.i) and self._is("concessive", head):
+            # "Though A, B, according to X": a concession outside the
+            # "according to" is the writer's aside, as beside a verb of saying
+            return None
         for rule_id, at in rules:
             record_rule(doc, rule_id, doc[at].idx, doc[at].idx + len(doc[at].text))
         return self._describe(doc, doc[source])
@@ -960,7 +969,7 @@ class AttributionTagger(RulePackComponent):
         time," said Walt Dohrn. "They're teenagers now."'). A quotation none of
         whose claims has a source takes the reporter beside it ('"No other dates
         are fixed. We will wait and see," Moreau said')."""
-        if not claims or ('"' not in text and "“" not in text):
+        if not claims or ('"' not in text and "“" not in text and "''" not in text):
             return
         sent_of = sentence_ids(doc)
         previous: tuple[int, dict[str, Any]] | None = None  # (sentence, source) of the last sourced quotation
@@ -1006,7 +1015,7 @@ class AttributionTagger(RulePackComponent):
                     if previous is not None and previous[0] == first - 1:
                         source = previous[1]
                     elif j >= 0:
-                        source = self._colon_reporter(doc, doc[j].sent)
+                        source = self._colon_reporter(doc, doc[j].sent, text, ents, history)
                         if source is None and self._quote_reporter(doc, q_start, q_end) is None:
                             # a quotation with no reporter, not even one left unresolved
                             source = self._sentence_speaker(doc, claims, doc[j].sent)
@@ -1064,13 +1073,15 @@ class AttributionTagger(RulePackComponent):
             or any(t.dep_ == APPOSITION_DEP and t.ent_type_ == "PERSON" for t in subject.subtree)
         )
 
-    def _colon_paragraphs(self, doc: Doc, claims: list[Span], text: str) -> None:
+    def _colon_paragraphs(
+        self, doc: Doc, claims: list[Span], text: str, ents: list[Span], history: list[dict[str, Any]]
+    ) -> None:
         """Give the claims of a paragraph quoted as a block, without quotation
         marks, the source of the paragraph before it when that ends on a
         verb of saying and a colon ("Roe writes:", "The council said in a
-        statement:"): the writer hands the next paragraph to that source. A
-        pronoun ("he wrote:") or a sentence with no verb of saying ("Here is
-        what we know:") hands on nothing."""
+        statement:"): the writer hands the next paragraph to that source ("he
+        wrote:" to the person the article spoke of last). A sentence with no
+        verb of saying ("Here is what we know:") hands on nothing."""
         if ":" not in text or not claims:
             return
         paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
@@ -1080,14 +1091,17 @@ class AttributionTagger(RulePackComponent):
             last = doc.char_span(end - 1, end, alignment_mode="expand")
             if last is None:
                 continue
-            source = self._colon_reporter(doc, doc[last.end - 1].sent)
+            source = self._colon_reporter(doc, doc[last.end - 1].sent, text, ents, history)
             if source is None:
                 continue
             _give_unsourced((c for c in claims if next_start <= c.start_char < next_end), source)
 
-    def _colon_reporter(self, doc: Doc, sent: Span) -> dict[str, Any] | None:
+    def _colon_reporter(
+        self, doc: Doc, sent: Span, text: str, ents: list[Span], history: list[dict[str, Any]]
+    ) -> dict[str, Any] | None:
         """The source a sentence ending in a colon hands its quotation to ("The
-        paper reports:", "In a statement, the board said:"), else None."""
+        paper reports:", "In a statement, the board said:"; "he said:"
+        resolved to whom the article spoke of last before it), else None."""
         words = [t for t in sent if not t.is_space]
         if not words:
             return None
@@ -1100,8 +1114,17 @@ class AttributionTagger(RulePackComponent):
                     # picture:": what the colon hands on is the thing, not X's words
                     continue
                 subject = self._subject_of(token)
-                if subject is not None and self._match("pronoun", subject) is None:
+                if subject is None:
+                    continue
+                if self._match("pronoun", subject) is None:
                     return self._describe(doc, subject, verb=token)
+                if subject.lower_ not in PERSON_PRONOUNS:
+                    continue
+                # "He said:" / "…": the person the article spoke of last
+                source = self._describe(doc, subject, verb=token)
+                earlier = [h for h in history if h.get("at", h["start"]) < source["start"]]
+                resolved = self._resolve(doc, text, ents, source, earlier)
+                return None if resolved.get("pronoun") else resolved
         return None
 
     def _statement_issuer(self, doc: Doc, sent: Span) -> dict[str, Any] | None:
@@ -1162,6 +1185,17 @@ class AttributionTagger(RulePackComponent):
                     info["attribution"] = dict(source)
                     claim._.claim = info
 
+    def _page_prompt(self, doc: Doc, start: int, end: int) -> bool:
+        """RETURNS (bool): whether the paragraph at characters ``[start, end)``
+        opens with a sentence by which a page of letters or posts speaks for
+        itself (a ``page_prompt`` rule on its root: "We asked our readers …"),
+        recording it."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        first = next((t for t in span if not t.is_space), None)
+        return first is not None and self._is("page_prompt", first.sent.root)
+
     def _signatures(self, doc: Doc, claims: list[Span], text: str) -> None:
         """Give the claims of a page of letters or readers' posts their
         writers. A paragraph that is only a person's name or a handle ("Jane
@@ -1180,6 +1214,10 @@ class AttributionTagger(RulePackComponent):
         for n, (start, end) in enumerate(paragraphs):
             para = text[start:end].strip()
             if _LABEL.fullmatch(para):
+                boundaries.add(n)
+                continue
+            if n - 1 in boundaries and self._page_prompt(doc, start, end):
+                # "TWITTER." / "We asked our followers …": the page's own words
                 boundaries.add(n)
                 continue
             name = _SIGNATURE.fullmatch(para)

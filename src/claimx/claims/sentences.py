@@ -261,7 +261,7 @@ def doc_quotations(doc: Doc) -> list[tuple[int, int]]:
     found = doc.user_data.get(_QUOTES_KEY)
     if found is None:
         text = doc_text(doc)
-        found = doc.user_data[_QUOTES_KEY] = quotations(text) if '"' in text or "\u201c" in text else []
+        found = doc.user_data[_QUOTES_KEY] = quotations(text) if '"' in text or "\u201c" in text or "''" in text else []
     return found
 
 
@@ -275,26 +275,43 @@ MAX_QUOTE_PARAGRAPHS = 4
 
 def quotations(text: str) -> list[tuple[int, int]]:
     """The quotations of ``text`` as ``(start, end)`` character offsets, marks
-    included. Curly quotes pair as written; straight ones pair left to right.
+    included. Curly quotes pair as written; straight ones pair left to right;
+    a quotation opened with one kind of mark closes at a closing mark of the
+    other kind too (‘“A," X said’: typed text often mixes them), though a
+    straight mark never closes it where it opens another (after a space or a
+    line start, before a word).
     A quotation may run over paragraphs, as long quotes do in news: either
     each paragraph reopens it (its first character is a quote mark that does
     not close it) or it closes in a later paragraph. One still open after
     ``MAX_QUOTE_PARAGRAPHS`` paragraph breaks ends with the paragraph it opened in.
     """
+    # two apostrophes typed for a double mark ("''A,'' she said", as some
+    # archives write it) are a straight mark; the second keeps its offset
+    text = text.replace("''", '"' + _SECOND_APOSTROPHE)
     found: list[tuple[int, int]] = []
     opened: int | None = None
     closer = ""
+    nested = False
     breaks = 0
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
         if opened is None:
             if ch in "“\"":
-                opened, closer, breaks = i, "”" if ch == "“" else '"', 0
+                opened, closer, breaks, nested = i, "”" if ch == "“" else '"', 0, False
             i += 1
             continue
-        if ch == closer:
-            found.append((opened, i + 1))
+        if not nested and (ch == "“" and closer == '"' or ch == '"' and closer == "”" and not _closes(text, i)):
+            nested = True  # '“A "B" C”', '"A “B” C"': a quotation of the other kind inside
+            i += 1
+            continue
+        if nested and ch in _OTHER_CLOSER[closer]:
+            nested = False
+            i += 1
+            continue
+        if ch == closer or ch in _OTHER_CLOSER[closer]:
+            nested = False
+            found.append((opened, i + 2 if text[i + 1 : i + 2] == _SECOND_APOSTROPHE else i + 1))
             opened = None
             i += 1
             continue
@@ -313,6 +330,26 @@ def quotations(text: str) -> list[tuple[int, int]]:
     if opened is not None:
         found.append((opened, _line_end(text, opened)))
     return found
+
+
+#: stands for the second of two apostrophes typed as a double mark
+_SECOND_APOSTROPHE = "\x01"
+
+#: the closing mark of the other kind that also closes a quotation
+_OTHER_CLOSER = {"”": '"', '"': "”"}
+
+
+def _closes(text: str, i: int) -> bool:
+    """RETURNS (bool): whether the mark at ``i`` may close a quotation of the
+    other kind: a curly closing mark always; a straight one unless it opens a
+    word after a space, a line start or an opening bracket (then it opens a
+    quotation nested in the curly one: ‘“A "B" C”’)."""
+    if text[i] != '"':
+        return True
+    before = text[i - 1] if i > 0 else " "
+    j = i + 2 if text[i + 1 : i + 2] == _SECOND_APOSTROPHE else i + 1
+    after = text[j] if j < len(text) else " "
+    return not ((before.isspace() or before in "([") and (after.isalnum() or after in "'‘"))
 
 
 def _line_end(text: str, at: int) -> int:
