@@ -420,7 +420,7 @@ def test_claim_dates_count_needs_a_date_to_count_from(analyse):
     [
         # a superlative or ordinal "of the year" is the year of the article
         ("The airline's merger was the biggest deal of the year.", "2026"),
-        ("Tourism income doubled in the first quarter of the year.", "2026-Q1"),
+        ("Tourism income doubled in the first quarter of this year.", "2026-Q1"),
     ],
 )
 def test_claim_dates_of_the_year(analyse, text, value):
