@@ -40,3 +40,32 @@ def test_issue11_array_lemmatizer_gives_spacys_lemmas(own_base):
             copy = Doc(own_base.vocab).from_bytes(doc.to_bytes())
             assert [t.lemma_ for t in lemmatizer(copy)] == lemmas
     assert pickle.loads(pickle.dumps(type(lemmatizer))) is type(lemmatizer)  # a class of the module, not made on the fly
+
+
+@pytest.mark.issue(11)
+def test_issue11_index_sets_give_the_rule_lemmatizers_answers():
+    """The word index's lists with their sets (``IndexList``): each first look-up (spaCy's cache
+    and the memo emptied) gives the lemmas of spaCy's own lists, and the tables serialise as before."""
+    from claimx.fastlemma import IndexList
+
+    from conftest import load_base_model
+
+    own_base = load_base_model()  # its lemmatizer as spaCy made it
+
+    texts = [a.body for folder in FOLDERS for a in read_corpus(folder) if isinstance(a, Article)] + OWN
+    lemmatizer = own_base.get_pipe("lemmatizer")
+    docs = list(own_base.pipe(texts, disable=["lemmatizer", "ner"]))
+    before = lemmatizer.lookups.to_bytes()
+    lemmatizer.cache.clear()
+    expected = [[t.lemma_ for t in lemmatizer(Doc(own_base.vocab).from_bytes(doc.to_bytes()))] for doc in docs]
+    assert speed_up_lemmatizer(own_base)
+    table = lemmatizer.lookups.get_table("lemma_index")
+    assert table and all(isinstance(words, IndexList) for words in table.values())
+    assert lemmatizer.lookups.to_bytes() == before
+    words = next(iter(table.values()))
+    assert words == list(words) and words[0] in words and "no such word at all" not in words and ["a"] not in words
+    assert pickle.loads(pickle.dumps(words)) == words and type(pickle.loads(pickle.dumps(words))) is IndexList
+    lemmatizer.cache.clear()
+    lemmatizer.__dict__.pop("_lemma_memo", None)
+    for doc, lemmas in zip(docs, expected, strict=True):
+        assert [t.lemma_ for t in lemmatizer(Doc(own_base.vocab).from_bytes(doc.to_bytes()))] == lemmas

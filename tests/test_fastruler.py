@@ -27,6 +27,14 @@ def test_issue11_fast_attribute_ruler_matches_are_spacys(nlp_base):
     for doc in docs:
         assert fast(doc) == ruler.match(doc)
     assert any(len(fast(doc)) and max(e - s for _, _, s, e in fast(doc)) == 2 for doc in docs)  # a two-token rule fired
+    # each token's tests, from its attributes' masks, as each test of each attribute's string says
+    strings = nlp_base.vocab.strings
+    rows = {row[:3] for doc in docs for row in map(tuple, doc.to_array(["TAG", "LOWER", "DEP"]).tolist())}
+    for tag, lower, dep in rows:
+        values = {"TAG": strings[tag] if tag else "", "LOWER": strings[lower] if lower else "", "DEP": strings[dep] if dep else ""}
+        expected = tuple(all(test(values[name]) for name, test in spec.items()) for spec in fast.specs)
+        assert fast._spec_bits(strings, tag, lower, dep) == expected
+    assert any(any(fast._spec_bits(strings, *row)) for row in rows)
 
 
 def test_fast_attribute_ruler_gives_the_same_annotations(nlp_base):

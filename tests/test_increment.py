@@ -225,6 +225,27 @@ def test_views_spliced_in_place_equal_a_whole_rewrite(tmp_path, splices, monkeyp
     assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
 
 
+def test_views_written_whole_when_most_articles_changed(tmp_path, splices, refreshes, monkeypatch):
+    """A run that changed more than half of the articles (and at least SPLICE_WHOLE_LEAST) writes
+    the views whole, the bytes a splice gives; one that changed fewer splices them."""
+    import claimx.views as views_module
+
+    corpus, out = _first_run(tmp_path, monkeypatch)
+    monkeypatch.setattr(views_module, "SPLICE_WHOLE_LEAST", 2)
+    names = sorted(ARTICLES)
+    for name in names[: len(names) // 2 + 1]:
+        title, published, body = ARTICLES[name]
+        _write(corpus, name, title, published, body + " The company declined to comment further.")
+    _run(corpus, out)
+    assert not refreshes[-1].full and splices == []
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+    title, published, body = ARTICLES[names[-1]]
+    _write(corpus, names[-1], title, published, body + " A decision is expected next week.")
+    _run(corpus, out)
+    assert not refreshes[-1].full and "claims.jsonl" in splices
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
 def test_views_edited_by_hand_are_written_whole(tmp_path, splices, monkeypatch):
     corpus, out = _first_run(tmp_path, monkeypatch)
     with open(out / "claims.jsonl", "a", encoding="utf-8") as handle:

@@ -10,6 +10,14 @@ those three columns with ``Doc.to_array``, asks the lemmatizer once per
 distinct triple (remembered across Docs, the memory bounded) and writes the
 lemma column back with ``Doc.from_array``. Same lemmas, a fraction of the
 time.
+
+The rule mode's first look-up of a triple tries each suffix rule's form
+against the part of speech's word index, which the model's tables hold as a
+list (57,000 nouns): ``form in index`` walks it. :func:`speed_up_lemmatizer`
+gives each list of that table a set beside it for ``in`` (:class:`IndexList`,
+still the same list: serialised, iterated and compared as before). About a
+second of CPU on 150 news articles in a fresh process, as much as the rest of
+the lemmatizer's time.
 """
 
 from __future__ import annotations
@@ -26,6 +34,41 @@ from spacy.tokens import Doc
 _MAX_MEMO = 200_000
 #: The modes whose answer depends only on the triple.
 _PURE_MODES = ("rule", "lookup")
+
+
+class IndexList(list):  # type: ignore[type-arg]
+    """A list of words whose ``in`` asks a set of them: the same answers, without walking the list."""
+
+    __slots__ = ("_members",)
+
+    def __init__(self, items: Any = ()) -> None:
+        super().__init__(items)
+        self._members = frozenset(self)
+
+    def __contains__(self, item: object) -> bool:
+        try:
+            return item in self._members
+        except TypeError:  # an unhashable item: the list's own walk
+            return list.__contains__(self, item)
+
+    def __reduce__(self) -> Any:
+        return (IndexList, (list(self),))
+
+
+def _index_sets(lemmatizer: Any) -> int:
+    """Give each list of the lemmatizer's ``lemma_index`` table its set (:class:`IndexList`).
+    RETURNS (int): the lists given one."""
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return 0
+    table = lookups.get_table("lemma_index")
+    done = 0
+    for key in list(table.keys()):
+        value = table[key]
+        if type(value) is list:
+            table[key] = IndexList(value)
+            done += 1
+    return done
 
 
 class ArrayLemmatizer(Lemmatizer):
@@ -81,4 +124,6 @@ def speed_up_lemmatizer(nlp: Any, name: str = "lemmatizer") -> bool:
     if array_class is None or lemmatizer.mode not in _PURE_MODES:
         return False
     lemmatizer.__class__ = array_class
+    if lemmatizer.mode == "rule":
+        _index_sets(lemmatizer)
     return True

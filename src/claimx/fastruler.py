@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 #: Token attributes the table handles, with their column in ``Doc.to_array``.
 _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _ARRAY = [TAG, LOWER, DEP, IS_SPACE]
+#: The attributes a token test of several-token patterns reads (:func:`_token_test`), in ``_row``'s column order.
+_SPEC_NAMES = ("TAG", "LOWER", "DEP")
 #: Distinct tokens remembered before the memo starts again (memory stays bounded on any corpus).
 _MAX_MEMO = 200_000
 
@@ -133,6 +135,9 @@ class FastMatch:
                 self.sequences.append((number, match_id, tuple(ids)))
         self.table = dict(self.table)
         self.memo: dict[tuple[int, int], tuple[list[tuple[int, int]], list[tuple[int, int, Any]]]] = {}
+        # per attribute of _SPEC_NAMES, each value's bit mask of the token tests it passes (:meth:`_spec_bits`)
+        self._passes: tuple[dict[int, int], dict[int, int], dict[int, int]] = ({}, {}, {})
+        self._bit_tuples: dict[int, tuple[bool, ...]] = {}
 
     @staticmethod
     def _tests(vocab: Any, pattern: list[dict[str, Any]]) -> dict[str, tuple[frozenset[int], bool]] | None:
@@ -149,12 +154,34 @@ class FastMatch:
         return tests
 
     def _spec_bits(self, strings: Any, tag: int, lower: int, dep: int) -> tuple[bool, ...]:
-        values = {
-            "TAG": strings[tag] if tag else "",
-            "LOWER": strings[lower] if lower else "",
-            "DEP": strings[dep] if dep else "",
-        }
-        return tuple(all(test(values[name]) for name, test in spec.items()) for spec in self.specs)
+        """Which token tests (:attr:`specs`) a token with this tag, lower-case form and dependency passes.
+
+        A test is the conjunction of its attributes' tests, each a function of one
+        attribute's string: each attribute value's passes are worked out once (a bit
+        mask of the tests that pass it or do not test that attribute), the token's the
+        masks of its three values together."""
+        passes = self._passes
+        if len(passes[1]) > _MAX_MEMO:
+            passes[1].clear()
+        mask = -1
+        for index, value in ((0, tag), (1, lower), (2, dep)):
+            known = passes[index].get(value)
+            if known is None:
+                known = passes[index][value] = self._attribute_mask(_SPEC_NAMES[index], strings[value] if value else "")
+            mask &= known
+        bits = self._bit_tuples.get(mask)
+        if bits is None:
+            bits = self._bit_tuples[mask] = tuple(bool(mask >> k & 1) for k in range(len(self.specs)))
+        return bits
+
+    def _attribute_mask(self, name: str, text: str) -> int:
+        """RETURNS (int): the bits of the tests (:attr:`specs`) that do not test ``name`` or whose test of it passes ``text``."""
+        mask = 0
+        for k, spec in enumerate(self.specs):
+            test = spec.get(name)
+            if test is None or test(text):
+                mask |= 1 << k
+        return mask
 
     def _candidates(self, tag: int, lower: int) -> tuple[list[tuple[int, int]], list[tuple[int, int, Any]]]:
         """The rules a token with this tag and lower-case form may match: those with no other test, and the rest."""

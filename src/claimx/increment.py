@@ -468,7 +468,7 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         subjects=store.rollup_subject_count() if full else len(touched),
         names=resolved,
         rejected_per_doc=rejected_per_doc,
-        view_changes=None if full else ViewChanges(since_gen, done, decision_docs),
+        view_changes=None if full else ViewChanges(since_gen, done, decision_docs, len(docs)),
     )
 
 
