@@ -85,6 +85,7 @@ from .background import asking_rule, generic_rule, matching_rule, post_rule, sce
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import Status, Topic
+from .slots import agent_keys, agent_words, leaving_stops, leaving_words, period_keys, value_kinds
 from .subjects import SubjectResolver, known_names
 
 
@@ -205,8 +206,6 @@ def slot_key(topic: str | None, key: str | None) -> str | None:
     """RETURNS (str | None): the slot a fact's key is of: the key itself, or
     for an act keyed by the other party ("Ferrant endorsement", ``party``
     "agent" in ``slots.jsonl``) the act's slot ("endorsement")."""
-    from .slots import agent_keys, period_keys
-
     if key and " " in key:
         last = key.rsplit(" ", 1)[1]
         if (topic, last) in agent_keys() or (topic, last) in period_keys():
@@ -271,8 +270,6 @@ def _slot_word_table(rules_dir: Path) -> dict[tuple[str | None, str | None], tup
 
 
 def _value_kind(topic: str | None, key: str | None) -> str | None:
-    from .slots import value_kinds
-
     kinds = value_kinds()
     key = slot_key(topic, key)
     return kinds[(topic, key)] if (topic, key) in kinds else DEFAULT_VALUE.get(str(topic))
@@ -281,8 +278,6 @@ def _value_kind(topic: str | None, key: str | None) -> str | None:
 def _wants_value(topic: str, key: str) -> bool:
     """RETURNS (bool): whether the claim that gives a fact's value speaks first for its article:
     a release, and every fact whose slot (``slots.jsonl``) has a value (a date, an amount)."""
-    from .slots import value_kinds
-
     return topic == "release" or value_kinds().get((topic, slot_key(topic, key))) is not None
 
 
@@ -602,8 +597,6 @@ def _act_start(claim: Mapping[str, Any], topic: str | None, key: str | None) -> 
     """RETURNS (int | None): for an act of one party towards another (``party``
     "agent"), where the claim first writes a word of its slot ("meet",
     "endorsed", "endorsement"), as an offset in the article; else None."""
-    from .slots import agent_words
-
     words = agent_words().get((topic, slot_key(topic, key)))
     base = (claim.get("span") or {}).get("start")
     if not words or base is None:
@@ -628,8 +621,6 @@ def _attribute_figure(claim: Mapping[str, Any], topic: str | None, key: str | No
     the claim gives it ("60% of the parts will be made at home", "a range of
     8,000 nautical miles"); none for a slot's attribute (its slot says what
     its value is) or a variant whose key already holds its figure ("1TB model")."""
-    from .slots import value_kinds
-
     if topic != "other" or not key or (topic, slot_key(topic, key)) in value_kinds() or any(c.isdigit() for c in key):
         return None
     for label in _ATTRIBUTE_LABELS:
@@ -712,8 +703,6 @@ def _leaves(text: str, person: str) -> bool:
     """RETURNS (bool): whether a claim says that ``person`` leaves: their
     (last) name, then within a few words one of the leaving words of
     ``slots.jsonl`` ("Ilse Marten will step down", "Dekker was replaced")."""
-    from .slots import leaving_stops, leaving_words
-
     words = leaving_words()
     name = person.split()[-1] if person.split() else ""
     if not words or len(name) < 2:
