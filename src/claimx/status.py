@@ -920,12 +920,39 @@ def _names_by_value(text: str, value: str) -> bool:
 _FIGURES = re.compile(r"\d[\d.,]*")
 
 
-def _same_amount(one: str | None, other: str | None) -> bool:
-    """RETURNS (bool): whether two values write the same figures ("about £40m", "£40m")."""
-    if one is None or other is None:
-        return False
-    figures = _FIGURES.findall(one)
-    return bool(figures) and figures == _FIGURES.findall(other)
+class _Earlier:
+    """What earlier articles of a group said (:func:`_history`): (status, content words, value) per
+    claim, kept by what is asked of them (a claim restated with the same status and value, the same
+    figures with the same status, a status said), so that each question reads the few that can
+    answer it rather than every claim said before (a group of many articles is not read again
+    for each of its claims)."""
+
+    def __init__(self) -> None:
+        self.said = 0
+        self.statuses: set[str] = set()
+        self._words: dict[tuple[str, str | None], set[frozenset[str]]] = {}
+        self._figures: dict[str, set[tuple[str, ...]]] = {}
+
+    def __bool__(self) -> bool:
+        return self.said > 0
+
+    def extend(self, said: Iterable[tuple[str, frozenset[str], str | None]]) -> None:
+        for status, words, value in said:
+            self.said += 1
+            self.statuses.add(status)
+            if len(words) >= 2:  # fewer restate nothing (:func:`_restates`)
+                self._words.setdefault((status, value), set()).add(words)
+            if value is not None and (figures := tuple(_FIGURES.findall(value))):
+                self._figures.setdefault(status, set()).add(figures)
+
+    def restated(self, status: str, words: frozenset[str], value: str | None) -> bool:
+        """RETURNS (bool): whether an earlier claim with this status and value says (nearly) these words."""
+        return any(_restates(words, theirs) for theirs in self._words.get((status, value), ()))
+
+    def same_amount(self, status: str, value: str) -> bool:
+        """RETURNS (bool): whether an earlier claim with this status writes the same figures as ``value`` ("about £40m", "£40m")."""
+        figures = tuple(_FIGURES.findall(value))
+        return bool(figures) and figures in self._figures.get(status, ())
 
 
 def _faint(claim: Mapping[str, Any], topic: str, key: str) -> bool:
@@ -995,7 +1022,7 @@ def _history(
     that says most, does a faint one (:func:`_faint`)."""
     history: list[StatusStep] = []  # in article order
     # what earlier articles said: (status, content words, value) per claim
-    earlier: list[tuple[str, frozenset[str], str | None]] = []
+    earlier = _Earlier()
     ordered = sorted(by_doc, key=_DocOrder(docs))
     for n_doc, doc_id in enumerate(ordered):
         entries = by_doc[doc_id]
@@ -1026,13 +1053,11 @@ def _history(
                 # usually happens is no news of the fact, reported or not
                 generic_rule(entry[2].get("text") or "") is None
                 and not (earlier and entry[2]["claim_id"] in background)
-                and not any(
-                    _restates(mine[1], theirs) for status, theirs, value in earlier if (status, value) == (mine[0], mine[2])
-                )
+                and not earlier.restated(*mine)
                 and not (
                     mine[2] is not None
                     and _names_by_value(entry[2]["text"], mine[2])
-                    and any(status == mine[0] and _same_amount(value, mine[2]) for status, _, value in earlier)
+                    and earlier.same_amount(mine[0], mine[2])
                 )
             )
         ]
@@ -1056,7 +1081,7 @@ def _history(
             fresh = [
                 entry for entry, mine in zip(entries, said)
                 if entry[2]["claim_id"] in background and mine[0] == "confirmed"
-                and all(status != mine[0] for status, _, _ in earlier)
+                and mine[0] not in earlier.statuses
                 and (rule := matching_rule(entry[2].get("text") or "")) is not None and rule.followed_by
             ]
         if not fresh:
