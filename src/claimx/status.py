@@ -1485,14 +1485,24 @@ def rollup(
     # that kind the corpus names the other party of, when it has only one;
     # for an act both do, "their meeting" is also the other party's that
     # names this one ("Kerr will meet Price": Price's meeting too)
+    # the groups of each act keyed by the other party ("Kerr endorsement"), in the groups' order
+    # (merging only drops groups: one dropped is skipped), read for each act rather than every group
+    acts_of: dict[str, list[str]] = {}
+    for topic, key in agent_keys:
+        acts_of.setdefault(topic, []).append(key)
+    towards: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for g in groups:
+        for key in acts_of.get(g[1], ()):
+            if g[2].endswith(" " + key):
+                towards.setdefault((g[1], key), []).append(g)
     for (subject, topic, key) in [g for g in groups if (g[1], g[2]) in agent_keys]:
-        keyed = [g for g in groups if g[0] == subject and g[1] == topic and g[2].endswith(" " + key)]
+        acts = [g for g in towards.get((topic, key), ()) if g in groups]
+        keyed = [g for g in acts if g[0] == subject]
         if (topic, key) in mutual:
             # (a party "meeting" itself is a claim whose other party was
             # taken for its subject: no act towards another)
             keyed = [g for g in keyed if not _names_party(subject, g[2][: -len(key) - 1])] + [
-                g for g in groups
-                if g[0] != subject and g[1] == topic and g[2].endswith(" " + key) and _names_party(subject, g[2][: -len(key) - 1])
+                g for g in acts if g[0] != subject and _names_party(subject, g[2][: -len(key) - 1])
             ]
         if len(keyed) != 1:
             continue
