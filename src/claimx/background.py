@@ -78,19 +78,48 @@ def _word_gates(rules_dir: Path | None = None) -> tuple[re.Pattern[str], ...]:
     )
 
 
-def _first(text: str, rules_dir: Path | None, speaks: bool, reads: str | None = None) -> BackgroundRule | None:
+@functools.lru_cache(maxsize=32)
+def _candidates(
+    rules_dir: Path | None, kind: str, reads: str | None
+) -> tuple[re.Pattern[str] | None, tuple[tuple[BackgroundRule, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str]], ...]]:
+    """RETURNS (tuple): the rules :func:`_first` (``kind`` "speaks" or "background") or
+    :func:`generic_rule` (``kind`` "generic") tries, in the pack's order, each with its
+    patterns, and one pattern of all their words (a text none of them is found in
+    matches none of the rules: one search instead of one a rule; None when no rule is left)."""
+    chosen = []
     for (rule, pattern, also), words in zip(_compiled(rules_dir), _word_gates(rules_dir), strict=True):
-        if (
-            not rule.scene
-            and not rule.generic
-            and not rule.asks_date
-            and not rule.post
-            and (rule.speaks is not None) == speaks
-            and (reads is None or reads in rule.read_statuses)
-            and words.search(text)
-            and pattern.search(text)
-            and (also is None or also.search(text))
+        if kind == "generic":
+            if not rule.generic:
+                continue
+        elif (
+            rule.scene
+            or rule.generic
+            or rule.asks_date
+            or rule.post
+            or (rule.speaks is not None) != (kind == "speaks")
+            or not (reads is None or reads in rule.read_statuses)
         ):
+            continue
+        chosen.append((rule, pattern, also, words))
+    if not chosen:
+        return None, ()
+    gate = re.compile(
+        r"(?<!\w)(?:" + "|".join(f"(?:{_alternatives(rule.words)})" for rule, _, _, _ in chosen) + r")",
+        re.IGNORECASE | re.DOTALL,
+    )
+    return gate, tuple(chosen)
+
+
+def _first(text: str, rules_dir: Path | None, speaks: bool, reads: str | None = None) -> BackgroundRule | None:
+    return _first_of(text, rules_dir, "speaks" if speaks else "background", reads)
+
+
+def _first_of(text: str, rules_dir: Path | None, kind: str, reads: str | None) -> BackgroundRule | None:
+    gate, chosen = _candidates(rules_dir, kind, reads)
+    if gate is None or not gate.search(text):
+        return None
+    for rule, pattern, also, words in chosen:
+        if words.search(text) and pattern.search(text) and (also is None or also.search(text)):
             return rule
     return None
 
@@ -120,10 +149,7 @@ def generic_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | N
     """RETURNS (BackgroundRule | None): the first ``generic`` rule a claim's
     text matches ("such contracts are often justified by their speed"): the
     claim says what usually happens, not news of a fact; or None."""
-    for (rule, pattern, also), words in zip(_compiled(rules_dir), _word_gates(rules_dir), strict=True):
-        if rule.generic and words.search(text) and pattern.search(text) and (also is None or also.search(text)):
-            return rule
-    return None
+    return _first_of(text, rules_dir, "generic", None)
 
 
 #: how many words may stand between a person's name and the post after it ("Dana Holt, *the maker's* chief executive")

@@ -85,6 +85,7 @@ from .background import asking_rule, generic_rule, matching_rule, post_rule, sce
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import Status, Topic
+from .slots import agent_keys, agent_words, leaving_stops, leaving_words, period_keys, value_kinds
 from .subjects import SubjectResolver, known_names
 
 
@@ -205,8 +206,6 @@ def slot_key(topic: str | None, key: str | None) -> str | None:
     """RETURNS (str | None): the slot a fact's key is of: the key itself, or
     for an act keyed by the other party ("Ferrant endorsement", ``party``
     "agent" in ``slots.jsonl``) the act's slot ("endorsement")."""
-    from .slots import agent_keys, period_keys
-
     if key and " " in key:
         last = key.rsplit(" ", 1)[1]
         if (topic, last) in agent_keys() or (topic, last) in period_keys():
@@ -271,8 +270,6 @@ def _slot_word_table(rules_dir: Path) -> dict[tuple[str | None, str | None], tup
 
 
 def _value_kind(topic: str | None, key: str | None) -> str | None:
-    from .slots import value_kinds
-
     kinds = value_kinds()
     key = slot_key(topic, key)
     return kinds[(topic, key)] if (topic, key) in kinds else DEFAULT_VALUE.get(str(topic))
@@ -281,8 +278,6 @@ def _value_kind(topic: str | None, key: str | None) -> str | None:
 def _wants_value(topic: str, key: str) -> bool:
     """RETURNS (bool): whether the claim that gives a fact's value speaks first for its article:
     a release, and every fact whose slot (``slots.jsonl``) has a value (a date, an amount)."""
-    from .slots import value_kinds
-
     return topic == "release" or value_kinds().get((topic, slot_key(topic, key))) is not None
 
 
@@ -602,8 +597,6 @@ def _act_start(claim: Mapping[str, Any], topic: str | None, key: str | None) -> 
     """RETURNS (int | None): for an act of one party towards another (``party``
     "agent"), where the claim first writes a word of its slot ("meet",
     "endorsed", "endorsement"), as an offset in the article; else None."""
-    from .slots import agent_words
-
     words = agent_words().get((topic, slot_key(topic, key)))
     base = (claim.get("span") or {}).get("start")
     if not words or base is None:
@@ -628,8 +621,6 @@ def _attribute_figure(claim: Mapping[str, Any], topic: str | None, key: str | No
     the claim gives it ("60% of the parts will be made at home", "a range of
     8,000 nautical miles"); none for a slot's attribute (its slot says what
     its value is) or a variant whose key already holds its figure ("1TB model")."""
-    from .slots import value_kinds
-
     if topic != "other" or not key or (topic, slot_key(topic, key)) in value_kinds() or any(c.isdigit() for c in key):
         return None
     for label in _ATTRIBUTE_LABELS:
@@ -712,8 +703,6 @@ def _leaves(text: str, person: str) -> bool:
     """RETURNS (bool): whether a claim says that ``person`` leaves: their
     (last) name, then within a few words one of the leaving words of
     ``slots.jsonl`` ("Ilse Marten will step down", "Dekker was replaced")."""
-    from .slots import leaving_stops, leaving_words
-
     words = leaving_words()
     name = person.split()[-1] if person.split() else ""
     if not words or len(name) < 2:
@@ -931,12 +920,39 @@ def _names_by_value(text: str, value: str) -> bool:
 _FIGURES = re.compile(r"\d[\d.,]*")
 
 
-def _same_amount(one: str | None, other: str | None) -> bool:
-    """RETURNS (bool): whether two values write the same figures ("about £40m", "£40m")."""
-    if one is None or other is None:
-        return False
-    figures = _FIGURES.findall(one)
-    return bool(figures) and figures == _FIGURES.findall(other)
+class _Earlier:
+    """What earlier articles of a group said (:func:`_history`): (status, content words, value) per
+    claim, kept by what is asked of them (a claim restated with the same status and value, the same
+    figures with the same status, a status said), so that each question reads the few that can
+    answer it rather than every claim said before (a group of many articles is not read again
+    for each of its claims)."""
+
+    def __init__(self) -> None:
+        self.said = 0
+        self.statuses: set[str] = set()
+        self._words: dict[tuple[str, str | None], set[frozenset[str]]] = {}
+        self._figures: dict[str, set[tuple[str, ...]]] = {}
+
+    def __bool__(self) -> bool:
+        return self.said > 0
+
+    def extend(self, said: Iterable[tuple[str, frozenset[str], str | None]]) -> None:
+        for status, words, value in said:
+            self.said += 1
+            self.statuses.add(status)
+            if len(words) >= 2:  # fewer restate nothing (:func:`_restates`)
+                self._words.setdefault((status, value), set()).add(words)
+            if value is not None and (figures := tuple(_FIGURES.findall(value))):
+                self._figures.setdefault(status, set()).add(figures)
+
+    def restated(self, status: str, words: frozenset[str], value: str | None) -> bool:
+        """RETURNS (bool): whether an earlier claim with this status and value says (nearly) these words."""
+        return any(_restates(words, theirs) for theirs in self._words.get((status, value), ()))
+
+    def same_amount(self, status: str, value: str) -> bool:
+        """RETURNS (bool): whether an earlier claim with this status writes the same figures as ``value`` ("about £40m", "£40m")."""
+        figures = tuple(_FIGURES.findall(value))
+        return bool(figures) and figures in self._figures.get(status, ())
 
 
 def _faint(claim: Mapping[str, Any], topic: str, key: str) -> bool:
@@ -1006,7 +1022,7 @@ def _history(
     that says most, does a faint one (:func:`_faint`)."""
     history: list[StatusStep] = []  # in article order
     # what earlier articles said: (status, content words, value) per claim
-    earlier: list[tuple[str, frozenset[str], str | None]] = []
+    earlier = _Earlier()
     ordered = sorted(by_doc, key=_DocOrder(docs))
     for n_doc, doc_id in enumerate(ordered):
         entries = by_doc[doc_id]
@@ -1037,13 +1053,11 @@ def _history(
                 # usually happens is no news of the fact, reported or not
                 generic_rule(entry[2].get("text") or "") is None
                 and not (earlier and entry[2]["claim_id"] in background)
-                and not any(
-                    _restates(mine[1], theirs) for status, theirs, value in earlier if (status, value) == (mine[0], mine[2])
-                )
+                and not earlier.restated(*mine)
                 and not (
                     mine[2] is not None
                     and _names_by_value(entry[2]["text"], mine[2])
-                    and any(status == mine[0] and _same_amount(value, mine[2]) for status, _, value in earlier)
+                    and earlier.same_amount(mine[0], mine[2])
                 )
             )
         ]
@@ -1067,7 +1081,7 @@ def _history(
             fresh = [
                 entry for entry, mine in zip(entries, said)
                 if entry[2]["claim_id"] in background and mine[0] == "confirmed"
-                and all(status != mine[0] for status, _, _ in earlier)
+                and mine[0] not in earlier.statuses
                 and (rule := matching_rule(entry[2].get("text") or "")) is not None and rule.followed_by
             ]
         if not fresh:
@@ -1471,14 +1485,24 @@ def rollup(
     # that kind the corpus names the other party of, when it has only one;
     # for an act both do, "their meeting" is also the other party's that
     # names this one ("Kerr will meet Price": Price's meeting too)
+    # the groups of each act keyed by the other party ("Kerr endorsement"), in the groups' order
+    # (merging only drops groups: one dropped is skipped), read for each act rather than every group
+    acts_of: dict[str, list[str]] = {}
+    for topic, key in agent_keys:
+        acts_of.setdefault(topic, []).append(key)
+    towards: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for g in groups:
+        for key in acts_of.get(g[1], ()):
+            if g[2].endswith(" " + key):
+                towards.setdefault((g[1], key), []).append(g)
     for (subject, topic, key) in [g for g in groups if (g[1], g[2]) in agent_keys]:
-        keyed = [g for g in groups if g[0] == subject and g[1] == topic and g[2].endswith(" " + key)]
+        acts = [g for g in towards.get((topic, key), ()) if g in groups]
+        keyed = [g for g in acts if g[0] == subject]
         if (topic, key) in mutual:
             # (a party "meeting" itself is a claim whose other party was
             # taken for its subject: no act towards another)
             keyed = [g for g in keyed if not _names_party(subject, g[2][: -len(key) - 1])] + [
-                g for g in groups
-                if g[0] != subject and g[1] == topic and g[2].endswith(" " + key) and _names_party(subject, g[2][: -len(key) - 1])
+                g for g in acts if g[0] != subject and _names_party(subject, g[2][: -len(key) - 1])
             ]
         if len(keyed) != 1:
             continue
