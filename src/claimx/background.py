@@ -163,18 +163,25 @@ def post_rule(text: str, person: str, rules_dir: Path | None = None) -> Backgrou
     after it and a comma, a few words on ("Dana Holt, the maker's chief
     executive"); None when none does, or the text holds one of the rule's
     ``unless`` words (the person takes or leaves the post: "named", "former")."""
-    name = re.escape(person.strip()).replace(r"\ ", r"\s+")
-    if not name:
+    if not person.strip():
         return None
     for rule, pattern, _ in _compiled(rules_dir):
         if not rule.post or not pattern.search(text):
             continue
-        posts = _alternatives(rule.words)
-        before = rf"(?<!\w)(?:{posts})\s*,?\s+{name}(?!\w)"
-        after = rf"(?<!\w){name}\s*,\s+(?:[\w'’.-]+\s+){{0,{_POST_REACH}}}?(?:{posts})(?!\w)"
-        if re.search(before, text, re.IGNORECASE) or re.search(after, text, re.IGNORECASE):
+        if any(p.search(text) for p in _post_patterns(_alternatives(rule.words), person.strip())):
             return rule
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _post_patterns(posts: str, person: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """RETURNS (tuple): the patterns of a post (``posts``, alternatives) in
+    apposition to ``person``, before the name and after it, compiled once per
+    person and rule."""
+    name = re.escape(person).replace(r"\ ", r"\s+")
+    before = rf"(?<!\w)(?:{posts})\s*,?\s+{name}(?!\w)"
+    after = rf"(?<!\w){name}\s*,\s+(?:[\w'’.-]+\s+){{0,{_POST_REACH}}}?(?:{posts})(?!\w)"
+    return re.compile(before, re.IGNORECASE), re.compile(after, re.IGNORECASE)
 
 
 def asking_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | None:

@@ -40,7 +40,7 @@ from .segment import (
     absolute_clause,
     trailing_reporter,
 )
-from .sentences import doc_quotations, doc_text, sentence_ids
+from .sentences import doc_quotations, doc_text, has_quotation_mark, sentence_ids
 from .tree import (
     ABSOLUTE_PREPOSITION,
     ACTIVE_SUBJECT_DEP,
@@ -969,7 +969,7 @@ class AttributionTagger(RulePackComponent):
         time," said Walt Dohrn. "They're teenagers now."'). A quotation none of
         whose claims has a source takes the reporter beside it ('"No other dates
         are fixed. We will wait and see," Moreau said')."""
-        if not claims or ('"' not in text and "“" not in text and "''" not in text):
+        if not claims or not has_quotation_mark(text):
             return
         sent_of = sentence_ids(doc)
         previous: tuple[int, dict[str, Any]] | None = None  # (sentence, source) of the last sourced quotation

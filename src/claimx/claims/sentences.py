@@ -261,8 +261,15 @@ def doc_quotations(doc: Doc) -> list[tuple[int, int]]:
     found = doc.user_data.get(_QUOTES_KEY)
     if found is None:
         text = doc_text(doc)
-        found = doc.user_data[_QUOTES_KEY] = quotations(text) if '"' in text or "\u201c" in text or "''" in text else []
+        found = doc.user_data[_QUOTES_KEY] = quotations(text) if has_quotation_mark(text) else []
     return found
+
+
+def has_quotation_mark(text: str) -> bool:
+    """RETURNS (bool): whether ``text`` holds a mark that can open a
+    quotation (a straight or curly double mark, or two apostrophes typed for
+    one): without one, :func:`quotations` finds none."""
+    return '"' in text or "\u201c" in text or "''" in text
 
 
 _QUOTES_KEY = "claimx_quotations"
