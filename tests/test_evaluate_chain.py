@@ -45,6 +45,8 @@ def test_evaluate_chain_subject_fits(pred, gold, expected):
         ("release_date", "announcement", False),
         ("development", "filming", False),
         ("of the", "of the", False),  # function words are no key
+        ("2031 sales", "2031 output", False),  # nor is a year
+        ("2031 sales", "sales", True),
     ],
 )
 def test_evaluate_chain_key_fits(pred, gold, expected):

@@ -973,9 +973,10 @@ def subject_fits(pred: str, gold: str) -> bool:
 
 
 def key_fits(pred: str, gold: str) -> bool:
-    """RETURNS (bool): whether two keys share a word ("funding" and "additional funding")."""
-    p = {w for w in _words(pred) if w not in _KEY_STOP}
-    g = {w for w in _words(gold) if w not in _KEY_STOP}
+    """RETURNS (bool): whether two keys share a word ("funding" and "additional funding");
+    a bare number (a year) is no such word: "2009 sales" and "2009 output" are two slots."""
+    p = {w for w in _words(pred) if w not in _KEY_STOP and not w.isdigit()}
+    g = {w for w in _words(gold) if w not in _KEY_STOP and not w.isdigit()}
     return bool(p & g)
 
 
