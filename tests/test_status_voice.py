@@ -405,3 +405,39 @@ def test_two_figures_are_no_total_and_its_parts():
     ]
     (record,) = rollup(claims, _docs("a")).values()
     assert record.value == "2,500"
+
+
+def _day(claim, day):
+    """The claim with one date, known to the day (``day``) or to its month (``2026-04``)."""
+    latest = day if len(day) == 10 else f"{day}-30"
+    return {**claim, "dates": [{"value": day, "earliest": day if len(day) == 10 else f"{day}-01", "latest": latest}]}
+
+
+def test_what_a_claim_dates_before_the_last_article_that_spoke_does_not_speak():
+    # "b" (published on the 2nd) had the refusal of the 1st; "c" recalls it
+    claims = [
+        _claim("a", 1, "Corvel Motors may ask the state for a loan", "rumored", "funding"),
+        _day(_claim("b", 1, "Corvel Motors said on Friday it would not take a state loan", "denied", "funding"), "2026-05-01"),
+        _day(_claim("c", 1, "Corvel Motors turned down a state loan two days ago", "denied", "funding"), "2026-05-01"),
+        _claim("c", 2, "Corvel Motors may yet borrow from its banks", "rumored", "funding"),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b", "c")), "funding") == [("a", "rumored"), ("b", "denied"), ("c", "rumored")]
+
+
+def test_a_claim_dated_after_the_last_article_that_spoke_speaks():
+    claims = [
+        _claim("a", 1, "Corvel Motors may ask the state for a loan", "rumored", "funding"),
+        _day(_claim("b", 1, "Corvel Motors turned down a state loan on Saturday", "denied", "funding"), "2026-05-02"),
+    ]
+    assert _steps(rollup(claims, _docs("a", "b")), "funding") == [("a", "rumored"), ("b", "denied")]
+
+
+def test_the_first_word_that_a_thing_was_done_speaks_whenever_it_dates_it():
+    # "a" and "b" only expected the loan; "c" is the first to say it came, in April
+    claims = [
+        _claim("a", 1, "Corvel Motors expects a state loan", "expected", "funding"),
+        _claim("b", 1, "Corvel Motors told its staff that the money should come through soon", "expected", "funding"),
+        _day(_claim("c", 1, "Corvel Motors received the state loan in April", "confirmed", "funding"), "2026-04"),
+    ]
+    docs = doc_infos(2026, 5, "a", "b", "c")
+    assert _steps(rollup(claims, docs), "funding") == [("a", "expected"), ("b", "expected"), ("c", "confirmed")]

@@ -908,6 +908,21 @@ def _dated_by(claim: Mapping[str, Any], published: dt.date | None) -> bool:
     return bool(ends) and all(_DATE_VALUE.match(end) and end[:10] <= published.isoformat() for end in ends)
 
 
+def _told_before(claim: Mapping[str, Any], published: dt.date | None) -> bool:
+    """RETURNS (bool): whether a claim gives a date and every date it gives
+    ends before ``published`` (the day of an earlier article): "lost $2
+    billion in 2025", "a week ago", "when asked in May", in a later article.
+    A date known only to its year or month ends on its last day (``latest``)."""
+    if published is None:
+        return False
+    ends = [str(d.get("latest") or d.get("value") or "") for d in claim.get("dates") or []]
+    return bool(ends) and all(_DAY.match(end) and end[:10] < published.isoformat() for end in ends)
+
+
+#: a date's value to the day ("2026-05-04", "2026-05-04T10:00")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
 def _names_by_value(text: str, value: str) -> bool:
     """RETURNS (bool): whether a claim writes its value as the name of a
     thing, after "the" and before a noun ("the £40m sale now awaits the
@@ -1044,6 +1059,8 @@ def _history(
         # a claim that gives another value than the one it seems to restate
         # is news ("now expects to complete the deal by the end of the year")
         said = [(claim["status"], mine, _value(claim, topic, key)) for (_, _, claim), mine in zip(entries, words)]
+        # the day of the last article that spoke to the fact
+        last_told = history[-1].published if history else None
         fresh = [
             entry
             for entry, mine in zip(entries, said)
@@ -1053,6 +1070,14 @@ def _history(
                 # usually happens is no news of the fact, reported or not
                 generic_rule(entry[2].get("text") or "") is None
                 and not (earlier and entry[2]["claim_id"] in background)
+                # "withheld his backing a week ago", after an article of
+                # that week had the news: what a claim dates before the last
+                # article that spoke to its fact was that article's to tell,
+                # unless it is the first word that the thing was done
+                and not (
+                    _told_before(entry[2], last_told)
+                    and not (mine[0] == "confirmed" and "confirmed" not in earlier.statuses)
+                )
                 and not earlier.restated(*mine)
                 and not (
                     mine[2] is not None
