@@ -59,7 +59,10 @@ A gold claim is *lost* when no predicted claim matches it (the guide's
 matching, as ``claimx eval`` scores); it was *merged* when a predicted claim
 covers at least half of it (it went into a longer claim), else *dropped*.
 The figures: per kind, gold claims with that parse, lost, merged, dropped;
-and the same for the claims whose parse passes every test.
+and the same for the claims whose parse passes every test. Across the kinds,
+``merged_at_misparse`` counts the lost claims merged, with another gold
+claim, into a predicted claim that holds a word tagged a finite verb hung as
+an unlabelled dependent or a noun's modifier (the merge the misparse made).
 """
 
 from __future__ import annotations
@@ -225,6 +228,18 @@ def sentence_kind(span: Any) -> str | None:
     return None
 
 
+def _merged_at_misparse(doc: Any, pred: tuple[int, int], n: int, gspans: list[tuple[int, int]]) -> bool:
+    """RETURNS (bool): whether the predicted claim ``pred`` a lost gold claim
+    (number ``n``) went into holds another gold claim too (at least half of
+    it), and a word of it tagged a finite verb hangs as an unlabelled
+    dependent or a noun's modifier: two claims merged where the parser
+    found no place for a clause."""
+    if not any(m != n and 2 * (min(e, pred[1]) - max(s, pred[0])) >= e - s for m, (s, e) in enumerate(gspans)):
+        return False
+    span = doc.char_span(pred[0], pred[1], alignment_mode="expand")
+    return span is not None and any(t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ in MODIFIER_DEPS for t in span)
+
+
 def measure(gold_dir: Path, nlp: Any, extractor: Any, report_verbs: frozenset[str]) -> dict[str, Any]:
     """RETURNS (dict): per kind (and "plausible"), gold claims, lost, merged, dropped, and the lost claims."""
     from claimx.evaluate import load_gold, match_claims
@@ -247,11 +262,16 @@ def measure(gold_dir: Path, nlp: Any, extractor: Any, report_verbs: frozenset[st
             counts[kind]["gold"] += 1
             if n in matched:
                 continue
-            covered = max((min(e, claim.end) - max(s, claim.start) for s, e in pspans), default=0)
+            covered, best = max(((min(e, claim.end) - max(s, claim.start), (s, e)) for s, e in pspans), default=(0, None))
             how = "merged" if 2 * covered >= claim.end - claim.start else "dropped"
             counts[kind]["lost"] += 1
             counts[kind][how] += 1
-            lost.append({"doc": article.doc_id, "line": claim.line, "kind": kind, "how": how, "text": claim.evidence})
+            at_misparse = how == "merged" and best is not None and _merged_at_misparse(doc, best, n, gspans)
+            if at_misparse:
+                counts[kind]["merged_at_misparse"] += 1
+            lost.append(
+                {"doc": article.doc_id, "line": claim.line, "kind": kind, "how": how, "at_misparse": at_misparse, "text": claim.evidence}
+            )
     return {"set": gold_dir.name, "counts": {k: dict(v) for k, v in counts.items()}, "lost": lost}
 
 
@@ -300,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
             total["lost"] += r["counts"][k].get("lost", 0)
             total["gold"] += r["counts"][k].get("gold", 0)
     print(f"\nimplausible parse: {total['lost']} of {total['gold']} gold claims lost", file=sys.stderr)
+    for r in results:
+        merged = sum(c.get("merged_at_misparse", 0) for c in r["counts"].values())
+        print(f"{r['set']}: {merged} lost gold claims merged with another into a claim that holds a finite verb the parser left unattached", file=sys.stderr)
     if args.list:
         for r in results:
             for item in r["lost"]:
