@@ -741,7 +741,10 @@ class NonClaimRule(BaseModel):
 #: *confirmed* …"), a claim; "clause_acl", a finite verb with its own subject
 #: and no "that" hung on a noun ("the plan *approved* …" is not one; "a
 #: report the agency *published* …" is), a clause of its own, whatever noun
-#: the parser hung it on; "set_off_participle", a past participle on a noun
+#: the parser hung it on, and a finite verb with an object or complement but
+#: no subject, right after a comma or dash, that the parser left unlabelled
+#: (``dep``: "…, a step the board has, up to now, *refused* to discuss"), a
+#: predicate of its own; "set_off_participle", a past participle on a noun
 #: set off by parentheses or a comma that says where, when or what came of
 #: it ("the court, *located* in Leeds", "a launch in May, *followed* by a
 #: tour"), a claim; "restrictive_participle", any other past participle on a
