@@ -1050,7 +1050,7 @@ class TopicTagger(RulePackComponent):
                     continue
                 if slot.pos and token.pos_ not in slot.pos:
                     continue
-                if slot.heads and token.head.lemma_.lower() not in slot.heads:
+                if slot.heads and _governor(token).lemma_.lower() not in slot.heads:
                     continue
                 if slot.except_in and _in_expression(token, slot.except_in):
                     continue
@@ -2133,6 +2133,17 @@ def _in_expression(token: Token, expressions: Sequence[str]) -> bool:
             ):
                 return True
     return False
+
+
+def _governor(token: Token) -> Token:
+    """RETURNS (Token): the word that governs a token's phrase, for an item of
+    a list or an apposition the one that governs the list's first item ("will
+    close its Leeds plant, its Derby mill and a depot": each is closed)."""
+    seen = {token.i}
+    while token.dep_ in ("conj", "appos") and token.head.i not in seen:
+        token = token.head
+        seen.add(token.i)
+    return token.head
 
 
 def _best_slot(
