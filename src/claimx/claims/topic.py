@@ -578,6 +578,12 @@ class TopicTagger(RulePackComponent):
                 plain_key = info["key"]
                 if found is not None:
                     info["key"] = found[1].key
+                    # "would not give more aid", "two more plants will close":
+                    # a slot word that modifies the noun of the fact's own
+                    # slot names a narrower fact (further aid, more closures)
+                    narrower = _narrower(claim.doc, slot_hits[n], found[1])
+                    if narrower is not None:
+                        info["key"] = narrower.key
                 # "a first offer of some €30 million": an amount of money
                 # in a claim about a deal speaks to its price
                 for slot in self.slot_labels:
@@ -1050,7 +1056,9 @@ class TopicTagger(RulePackComponent):
                     continue
                 if slot.pos and token.pos_ not in slot.pos:
                     continue
-                if slot.heads and token.head.lemma_.lower() not in slot.heads:
+                if slot.heads and _governor(token).lemma_.lower() not in slot.heads and (
+                    token.dep_ not in NOUN_PHRASE_MODIFIER_DEPS or _modified_noun(token).lemma_.lower() not in slot.heads
+                ):
                     continue
                 if slot.except_in and _in_expression(token, slot.except_in):
                     continue
@@ -2133,6 +2141,40 @@ def _in_expression(token: Token, expressions: Sequence[str]) -> bool:
             ):
                 return True
     return False
+
+
+def _governor(token: Token) -> Token:
+    """RETURNS (Token): the word that governs a token's phrase, for an item of
+    a list or an apposition the one that governs the list's first item ("will
+    close its Leeds plant, its Derby mill and a depot": each is closed)."""
+    seen = {token.i}
+    while token.dep_ in ("conj", "appos") and token.head.i not in seen:
+        token = token.head
+        seen.add(token.i)
+    return token.head
+
+
+def _modified_noun(token: Token) -> Token:
+    """RETURNS (Token): the noun a modifier's phrase builds on ("more" in
+    "two more plants": "plants"), or the token itself when it modifies nothing."""
+    seen = {token.i}
+    while token.dep_ in NOUN_PHRASE_MODIFIER_DEPS and token.head.i not in seen:
+        token = token.head
+        seen.add(token.i)
+    return token
+
+
+def _narrower(doc: Doc, hits: Sequence[tuple[int, float, int, SlotRule]], slot: SlotRule) -> SlotRule | None:
+    """RETURNS (SlotRule | None): a slot of ``slot``'s topic whose word (under
+    its ``heads``) modifies a word of ``slot`` itself ("more aid" for
+    funding: further funding), else None."""
+    own = {i for i, _, _, s in hits if s.key == slot.key and s.topic == slot.topic}
+    for i, _, _, other in hits:
+        if other.topic != slot.topic or other.key == slot.key or not other.heads:
+            continue
+        if doc[i].dep_ in NOUN_PHRASE_MODIFIER_DEPS and _modified_noun(doc[i]).i in own:
+            return other
+    return None
 
 
 def _best_slot(
