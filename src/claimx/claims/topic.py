@@ -30,7 +30,7 @@
   clause with a noun of its own ``other``, else the sentence's topic, else
   ``other``; in a business story (half the claims or more business) such an
   ``other`` is ``business``. In an article that follows no topic (few claims
-  name one at their predicate), a claim whose topic words all stand in its
+  name one at their predicate, or most name none at all), a claim whose topic words all stand in its
   subject or adjuncts, of a topic few of its claims have, is ``other``; in
   one that names topics loosely, a claim with no topic word takes its
   sentence's topic only if the article keeps to it.
@@ -1787,6 +1787,12 @@ _INCIDENTAL_WEIGHT = 1.0
 #: the share of an article's claims below which those with a word of a topic at their predicate
 #: (or its complements) make it an article that follows no topic
 _FIRM_SHARE = 0.12
+#: the share of an article's claims below which those with any topic word (at
+#: their predicate or not) make it an article that follows no topic, however
+#: many of them stand at their predicate: a political story that names a
+#: release or a role here and there, where a story about a film or a product
+#: names its topics in most of its claims
+_NAMED_SHARE = 0.4
 #: the share of an article's claims below which those with a topic word at their predicate
 #: make it an article that names topics loosely (:func:`_kept_topics`)
 _LOOSE_SHARE = 0.25
@@ -1818,9 +1824,12 @@ def _incidental(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -
     """RETURNS (list[int]): the claims whose topic rests on incidental words
     only (no vote over :data:`_INCIDENTAL_WEIGHT`) in an article that follows
     no topic: fewer than :data:`_FIRM_SHARE` of its claims have a firmer
-    vote, and the claim's topic wins fewer than :data:`_THEME_SHARE` of
+    vote, or fewer than :data:`_NAMED_SHARE` have a vote at all, and the claim's topic wins fewer than :data:`_THEME_SHARE` of
     them (a market report names its topic in passing, claim after claim)."""
-    if not topics or _firm_claims(counted) >= _FIRM_SHARE * len(topics):
+    if not topics or (
+        _firm_claims(counted) >= _FIRM_SHARE * len(topics)
+        and sum(1 for counts in counted if counts) >= _NAMED_SHARE * len(topics)
+    ):
         return []
     won = Counter(topics)
     return [
