@@ -70,7 +70,9 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # 152/130/82/115: a company's name with and without its legal form is one subject ("Ridgeway Motors Co.")
 # 152/131/83/115 in the eighteenth: an article where most claims name no topic at all follows no topic
 # (a topic word in passing there makes no fact of that topic)
-TOTAL_FLOORS = {"found": 152, "status": 131, "history": 83, "value": 115}
+# 152/131/82/115: there, a word of a topic the article does not keep to makes a fact only as the predicate
+# itself (ryan-trump found/status/value +1; ford-restructuring loses the Ford Taurus title fact, -1 each)
+TOTAL_FLOORS = {"found": 152, "status": 131, "history": 82, "value": 115}
 
 
 def _build_articles(folder: Path) -> None:
