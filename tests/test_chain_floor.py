@@ -77,7 +77,12 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # 156/132/84/117: a slot word modifying the noun of a fact's own slot names a narrower fact ("more aid", "two more plants": further funding, more closures)
 # 157/133/85/118: the cost of a project or programme (beside its budget) is its development cost, not a price
 # 157/133/86/118: with the history branch (merged)
-TOTAL_FLOORS = {"found": 157, "status": 133, "history": 86, "value": 118}
+# 152/131/83/115 in the eighteenth: an article where most claims name no topic at all follows no topic
+# (a topic word in passing there makes no fact of that topic)
+# 152/131/82/115: there, a word of a topic the article does not keep to makes a fact only as the predicate
+# itself (ryan-trump found/status/value +1; ford-restructuring loses the Ford Taurus title fact, -1 each)
+# 157/134/86/118: the groups, history and topic branches merged (ford loses its Taurus title fact, ryan-trump gains)
+TOTAL_FLOORS = {"found": 157, "status": 134, "history": 86, "value": 118}
 
 
 def _build_articles(folder: Path) -> None:

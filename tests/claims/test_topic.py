@@ -671,6 +671,39 @@ def test_topic_incidental_word_in_an_article_of_no_topic(analyse):
     assert all(r.topic == "business" for r in market if "index" in r.text)
 
 
+def test_topic_incidental_word_in_an_article_that_names_few_topics(analyse):
+    # an article where a few claims name a topic at their predicate (a
+    # campaign launch, a new chair) but most name none at all follows no
+    # topic either: a word in an adjunct ("outside the plant") is no fact of its topic
+    politics = analyse(
+        "Senator Ada Lorne said on Monday that she would vote against the measure. She said the plan was rushed and unfair. "
+        "Her rival, Tom Reyes, will launch his campaign in May. The state party appointed a new chair last week. "
+        "Lorne spoke to reporters outside the old brick plant in Dunmore. Voters in the district are split, according "
+        "to a survey. Reyes said the race would tighten. Lorne called the survey flawed. The vote is set for Thursday. "
+        "Her aides expect a close result.",
+        title="Senator vows to fight the measure",
+    )
+    topics = {r.text.split()[0] + " " + r.text.split()[1]: r.topic for r in politics}
+    assert topics["Lorne spoke"] == "other"
+    assert (topics["Her rival,"], topics["The state"]) == ("release", "crew")
+
+
+def test_topic_complement_word_in_an_article_that_follows_no_topic(analyse):
+    # there, a word of a topic the article does not keep to makes a fact of
+    # it only as the predicate itself ("will launch", "appointed"), not as
+    # its object ("wants a bigger budget")
+    politics = analyse(
+        "Senator Ada Lorne said on Monday that she would vote against the measure. She said the plan was rushed and unfair. "
+        "Her rival, Tom Reyes, will launch his campaign in May. The state party appointed a new chair last week. "
+        "Lorne wants a bigger budget for the schools. Voters in the district are split, according to a survey. "
+        "Reyes said the race would tighten. Lorne called the survey flawed. The vote is set for Thursday. "
+        "Her aides expect a close result.",
+        title="Senator vows to fight the measure",
+    )
+    topic = {word: next(r.topic for r in politics if word in r.text) for word in ("budget", "launch", "appointed")}
+    assert topic == {"budget": "other", "launch": "release", "appointed": "crew"}
+
+
 def test_topic_loose_article_keeps_sentence_topic_to_its_own(analyse):
     # in an article that names topics loosely (few claims have a topic word
     # at their predicate), a clause with no topic word does not take its

@@ -30,8 +30,10 @@
   clause with a noun of its own ``other``, else the sentence's topic, else
   ``other``; in a business story (half the claims or more business) such an
   ``other`` is ``business``. In an article that follows no topic (few claims
-  name one at their predicate), a claim whose topic words all stand in its
-  subject or adjuncts, of a topic few of its claims have, is ``other``; in
+  name one at their predicate, or most name none at all), a claim whose
+  topic words weigh less than one at its predicate itself (they stand in
+  its subject, adjuncts or complements), of a topic few of its claims
+  have, is ``other``; in
   one that names topics loosely, a claim with no topic word takes its
   sentence's topic only if the article keeps to it.
 - The key groups claims within subject and topic for the status roll-up:
@@ -508,12 +510,16 @@ class TopicTagger(RulePackComponent):
                 _most_voted(self._character_votes(claim, Counter(counted[n]), characters, []))
                 for n, claim in enumerate(claims)
             ]
+        # the topics as the words voted, before those named in passing fall:
+        # what the article keeps to (:func:`_kept_topics`)
+        voted_topics = list(topics)
         for n in _incidental(counted, topics):
             # "the poll's results are bad news for him", "he made the
             # remark during a speech on the economy": in an article that
             # follows no topic (few of its claims name one by their
-            # predicate), a topic named only by a word in a claim's subject
-            # or adjuncts, and one the article does not keep to, is no fact of it
+            # predicate, or most name none), a topic named only by a word in
+            # a claim's subject, adjuncts or complements ("he pressed her on
+            # the release of her emails"), and one the article does not keep to, is no fact of it
             topics[n] = "other"
         # A claim with no topic words takes its sentence's topic, else
         # ``other``: an article's most common topic says little about a
@@ -538,7 +544,7 @@ class TopicTagger(RulePackComponent):
         # in an article that names topics loosely,
         # a clause with no topic word of its own does not take its
         # sentence's topic, unless the article keeps to it
-        kept = _kept_topics(counted, topics)
+        kept = _kept_topics(counted, voted_topics)
         for n in fallen:
             given = next(
                 (
@@ -1792,9 +1798,20 @@ _DOMAIN_MIN = 3
 #: the most a claim's topic words weigh when all of them stand away from its
 #: predicate (in its subject, or in an adjunct: :meth:`TopicTagger.topic_votes`)
 _INCIDENTAL_WEIGHT = 1.0
+#: what a topic word weighs as the predicate itself (:meth:`TopicTagger.topic_votes`): in an
+#: article that follows no topic, the only place where a word of a topic the article does not
+#: keep to makes a fact of it ("the congressman resigned", "the state launched a rocket"; not
+#: "he pressed her on the release of her emails")
+_PREDICATE_WEIGHT = 3.0
 #: the share of an article's claims below which those with a word of a topic at their predicate
 #: (or its complements) make it an article that follows no topic
 _FIRM_SHARE = 0.12
+#: the share of an article's claims below which those with any topic word (at
+#: their predicate or not) make it an article that follows no topic, however
+#: many of them stand at their predicate: a political story that names a
+#: release or a role here and there, where a story about a film or a product
+#: names its topics in most of its claims
+_NAMED_SHARE = 0.4
 #: the share of an article's claims below which those with a topic word at their predicate
 #: make it an article that names topics loosely (:func:`_kept_topics`)
 _LOOSE_SHARE = 0.25
@@ -1823,17 +1840,22 @@ def _kept_topics(counted: Sequence[Counter[str]], topics: Sequence[str | None]) 
 
 
 def _incidental(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -> list[int]:
-    """RETURNS (list[int]): the claims whose topic rests on incidental words
-    only (no vote over :data:`_INCIDENTAL_WEIGHT`) in an article that follows
-    no topic: fewer than :data:`_FIRM_SHARE` of its claims have a firmer
-    vote, and the claim's topic wins fewer than :data:`_THEME_SHARE` of
-    them (a market report names its topic in passing, claim after claim)."""
-    if not topics or _firm_claims(counted) >= _FIRM_SHARE * len(topics):
+    """RETURNS (list[int]): the claims whose topic rests on no word at their
+    predicate itself (no vote of :data:`_PREDICATE_WEIGHT`) in an article
+    that follows no topic: fewer than :data:`_FIRM_SHARE` of its claims have
+    a vote over :data:`_INCIDENTAL_WEIGHT`, or fewer than
+    :data:`_NAMED_SHARE` have a vote at all; and whose topic wins fewer
+    than :data:`_THEME_SHARE` of them (a market report names its topic in
+    passing, claim after claim)."""
+    if not topics or (
+        _firm_claims(counted) >= _FIRM_SHARE * len(topics)
+        and sum(1 for counts in counted if counts) >= _NAMED_SHARE * len(topics)
+    ):
         return []
     won = Counter(topics)
     return [
         n for n, (counts, topic) in enumerate(zip(counted, topics))
-        if topic not in (None, "other") and counts.get(topic) and max(counts.values()) <= _INCIDENTAL_WEIGHT
+        if topic not in (None, "other") and counts.get(topic) and max(counts.values()) < _PREDICATE_WEIGHT
         and won[topic] < _THEME_SHARE * len(topics)
     ]
 
