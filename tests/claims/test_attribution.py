@@ -983,3 +983,19 @@ def test_attribution_source_starts_after_the_quotation_hung_on_it(nlp):
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
     source = nlp.get_pipe("claimx_attribution")._describe(doc, doc[6], verb=doc[10])
     assert doc.text[source["start"] : source["end"]] == "Okonjo"
+
+
+def test_attribution_speaker_the_parser_hung_on_the_clause_before(analyse):
+    # a verb of saying with no subject: the noun phrase set off by a comma right before it speaks
+    text = (
+        "Although there is no such link with the rival team, a city official who spoke anonymously "
+        'to discuss the plan said Monday, "Certainly there are talks between the city and the club."'
+    )
+    sources = {r.attribution.text for r in analyse(text) if r.attribution is not None}
+    assert sources == {"a city official who spoke anonymously to discuss the plan"}
+
+
+def test_attribution_participle_keeps_its_clause_subject(analyse):
+    text = "The mayor toured the flood zone in Tulsa, Oklahoma, arguing that the levees had failed."
+    sources = {r.attribution.text for r in analyse(text) if r.attribution is not None}
+    assert "Oklahoma" not in sources

@@ -859,6 +859,12 @@ class AttributionTagger(RulePackComponent):
             if shared is not None:
                 self._note(verb, rule)
                 return shared
+        # "A, a spokeswoman, Ada Moss, said, and B": the parser may hang the
+        # noun before a verb of saying on the clause before it; a noun set off
+        # by a comma that ends right before the verb is its subject
+        stranded = self._stranded_subject(verb)
+        if stranded is not None:
+            return stranded
         # "X confirmed A but said B": the second verb shares the first's subject
         if self._is("conjunct", verb):
             return self._subject_of(verb.head)
@@ -904,6 +910,34 @@ class AttributionTagger(RulePackComponent):
             ):
                 return shared
         return None
+
+    def _stranded_subject(self, verb: Token) -> Token | None:
+        """RETURNS (Token | None): for a verb of saying with no subject, the
+        widest noun phrase on the way up from the word before it (only
+        punctuation between) that ends there and that a ``stranded_subject``
+        rule matches (a noun set off by a comma, hung by the parser on the
+        clause before), recording it; else None."""
+        if not finite(verb):
+            return None  # a participle speaks with its clause's subject ("…, arguing that A")
+        doc = verb.doc
+        i = verb.i - 1
+        while i >= 0 and doc[i].is_punct and not doc[i].is_quote:
+            i -= 1
+        if i < 0:
+            return None
+        found = None
+        token = doc[i]
+        while token.i < verb.i and token.right_edge.i < verb.i:
+            rule = self._match("stranded_subject", token)
+            if rule is not None:
+                found = (token, rule)
+            if token.head.i == token.i:
+                break
+            token = token.head
+        if found is None:
+            return None
+        self._note(*found)
+        return found[0]
 
     def _according_to(self, claim: Span, head: Token) -> dict[str, Any] | None:
         """The source an "according to X" or ", per X" in the claim's sentence names, or None."""
