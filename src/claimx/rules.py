@@ -222,6 +222,7 @@ class CueRule(BaseModel):
 #: writer's signature below it covers it
 ReportRole = Literal[
     "presupposed",
+    "stranded_subject",
     "as_parenthetical",
     "participle_adjunct",
     "own_evidential",

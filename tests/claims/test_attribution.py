@@ -935,3 +935,67 @@ def test_attribution_reporter_that_only_leads_into_a_quotation_speaks_for_it(ana
     quoted = next(r for r in records if "June" in r.text)
     assert quoted.attribution is not None and quoted.attribution.text == source, quoted.attribution
 
+
+
+def test_attribution_concession_beside_a_claim_is_not_its_reporter(analyse):
+    # a verb of saying in a "though" clause says something of its own, not the claim beside it
+    text = "The leaflet came from the council, though it reads like an advert for the new mall."
+    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text)}
+    assert records["The leaflet came from the council"] is None
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a document quoted, the tag's verb "read(s)", the document before or after it
+        ('"We will add 300 jobs," a company statement read. "The new line opens in May."', "The new line opens in May", "a company statement"),
+        ('"We will add 300 jobs," read the statement. "The new line opens in May."', "We will add 300 jobs", "the statement"),
+    ],
+)
+def test_attribution_quotation_tag_after_the_quotation(analyse, text, claim, source):
+    assert_source(analyse, text, claim, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker named after the closing mark, whatever the parser hung on
+        # what: a word of the quotation taken for the subject, the name as its
+        # apposition; the name as a clause of the verb
+        "“Half my customers come from the villages — maybe more,” Okonjo, 61, told the local radio station.",
+        "“That’s a real worry, because they’re very loyal and very proud,” Okonjo, 61, told the station Monday when asked about the vote.",
+    ],
+)
+def test_attribution_speaker_named_after_the_quotation(analyse, text):
+    sources = [r.attribution.text if r.attribution else None for r in analyse(text) if r.span.start < text.index("”")]
+    assert sources and set(sources) == {"Okonjo"}, sources
+
+
+def test_attribution_source_starts_after_the_quotation_hung_on_it(nlp):
+    # the parser may hang the quotation on the name after it: the source is the name alone
+    from spacy.tokens import Doc
+
+    words = ["“", "It", "is", "late", ",", "”", "Okonjo", ",", "61", ",", "said", "."]
+    heads = [6, 2, 6, 2, 2, 6, 10, 6, 6, 6, 10, 10]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "nsubj", "punct", "appos", "punct", "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PUNCT"]
+    spaces = [False, True, True, False, False, True, False, True, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    source = nlp.get_pipe("claimx_attribution")._describe(doc, doc[6], verb=doc[10])
+    assert doc.text[source["start"] : source["end"]] == "Okonjo"
+
+
+def test_attribution_speaker_the_parser_hung_on_the_clause_before(analyse):
+    # a verb of saying with no subject: the noun phrase set off by a comma right before it speaks
+    text = (
+        "Although there is no such link with the rival team, a city official who spoke anonymously "
+        'to discuss the plan said Monday, "Certainly there are talks between the city and the club."'
+    )
+    sources = {r.attribution.text for r in analyse(text) if r.attribution is not None}
+    assert sources == {"a city official who spoke anonymously to discuss the plan"}
+
+
+def test_attribution_participle_keeps_its_clause_subject(analyse):
+    text = "The mayor toured the flood zone in Tulsa, Oklahoma, arguing that the levees had failed."
+    sources = {r.attribution.text for r in analyse(text) if r.attribution is not None}
+    assert "Oklahoma" not in sources

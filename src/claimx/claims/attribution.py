@@ -58,6 +58,7 @@ from .tree import (
     FULL_VERB_POS,
     GERUND_TAG,
     HANGING_CLAUSE_DEPS,
+    NOMINAL_POS,
     NOMINAL_SUBJECT_DEPS,
     NOUN_OR_NAME_POS,
     NOUN_POS,
@@ -345,6 +346,11 @@ class AttributionTagger(RulePackComponent):
                 )
                 if child.dep_ in HANGING_CLAUSE_DEPS and not reports_other:
                     if child.dep_ in CONJUNCT_OR_COMPLEMENT_DEPS and child.i < head.i:
+                        continue
+                    if self._is("concessive", child):
+                        # "The note came from the mayor, though it reads like
+                        # an advert": a concession beside the claim says
+                        # something of its own, not the claim
                         continue
                     if self._says_a_thing(child) or self._acts(child):
                         # "while the US added 292,000 jobs", "after emails showed
@@ -853,6 +859,12 @@ class AttributionTagger(RulePackComponent):
             if shared is not None:
                 self._note(verb, rule)
                 return shared
+        # "A, a spokeswoman, Ada Moss, said, and B": the parser may hang the
+        # noun before a verb of saying on the clause before it; a noun set off
+        # by a comma that ends right before the verb is its subject
+        stranded = self._stranded_subject(verb)
+        if stranded is not None:
+            return stranded
         # "X confirmed A but said B": the second verb shares the first's subject
         if self._is("conjunct", verb):
             return self._subject_of(verb.head)
@@ -898,6 +910,34 @@ class AttributionTagger(RulePackComponent):
             ):
                 return shared
         return None
+
+    def _stranded_subject(self, verb: Token) -> Token | None:
+        """RETURNS (Token | None): for a verb of saying with no subject, the
+        widest noun phrase on the way up from the word before it (only
+        punctuation between) that ends there and that a ``stranded_subject``
+        rule matches (a noun set off by a comma, hung by the parser on the
+        clause before), recording it; else None."""
+        if not finite(verb):
+            return None  # a participle speaks with its clause's subject ("…, arguing that A")
+        doc = verb.doc
+        i = verb.i - 1
+        while i >= 0 and doc[i].is_punct and not doc[i].is_quote:
+            i -= 1
+        if i < 0:
+            return None
+        found = None
+        token = doc[i]
+        while token.i < verb.i and token.right_edge.i < verb.i:
+            rule = self._match("stranded_subject", token)
+            if rule is not None:
+                found = (token, rule)
+            if token.head.i == token.i:
+                break
+            token = token.head
+        if found is None:
+            return None
+        self._note(*found)
+        return found[0]
 
     def _according_to(self, claim: Span, head: Token) -> dict[str, Any] | None:
         """The source an "according to X" or ", per X" in the claim's sentence names, or None."""
@@ -1468,7 +1508,14 @@ class AttributionTagger(RulePackComponent):
         """The source span of ``subject``, its kind and authority. A source
         that *reports* ("Bloomberg reported", "Deadline reports") passes on
         what others told it: its word is a rumour's (``rumor_verb`` rules)."""
+        subject = self._past_quotation(doc, subject, verb)
         left, right = subject.left_edge.i, subject.right_edge.i + 1
+        if left < subject.i:
+            # '"A, because B," Roe, 52, said': the parser may hang the
+            # quotation on the name; the source starts after the closing mark
+            end = next((qe for qs, qe in doc_quotations(doc) if qs <= doc[left].idx < qe <= subject.idx), None)
+            if end is not None:
+                left = next(t.i for t in doc[left : subject.i + 1] if t.idx >= end)
         # keep what says who the source is ("Dataminers who examined the
         # demo", "Jane Roe, an analyst at Kestrel"); drop a clause set off by
         # a comma that says more about them (", who has tracked it for years")
@@ -1528,6 +1575,25 @@ class AttributionTagger(RulePackComponent):
             # where the source's own word stands (a pronoun keeps it when resolved)
             "at": subject.idx,
         }
+
+    @staticmethod
+    def _past_quotation(doc: Doc, subject: Token, verb: Token | None) -> Token:
+        """RETURNS (Token): the subject of a verb of saying that follows a
+        quotation, as written after the closing mark. '"A, nearly all of
+        them," Roe, 52, said': the parser may take a word inside the
+        quotation for the subject and hang the name after the closing mark on
+        it as an apposition (or on the verb, as a clause of its own); the one
+        who speaks is that name."""
+        if verb is None or subject.i >= verb.i:
+            return subject
+        quoted = doc_quotations(doc)
+        if not quoted:
+            return subject
+        end = next((qe for qs, qe in quoted if qs <= subject.idx < qe <= verb.idx), None)
+        if end is None:
+            return subject
+        after = (c for t in (subject, verb) for c in t.children if end <= c.idx < verb.idx and c.pos_ in NOMINAL_POS)
+        return next(after, subject)
 
     def _quoted_thing(self, doc: Doc, source: dict[str, Any], claim: Span, quoted: list[tuple[int, int]]) -> bool:
         """RETURNS (bool): whether a source is a noun that names no one (a
