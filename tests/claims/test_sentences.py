@@ -162,3 +162,15 @@ def test_doc_tokens_are_the_docs_own(nlp_base):
     with first.retokenize() as retokenizer:
         retokenizer.merge(first[0:2])
     assert [t.text for t in doc_tokens(first)] == [t.text for t in first]
+
+
+def test_span_text_is_the_spans_own(nlp):
+    """span_text gives ``span.text``, the model's text, also where the article's
+    own text keeps an odd space that the model saw as a plain one (doc_text)."""
+    from claimx.claims.sentences import doc_text, span_text
+
+    doc = nlp.make_doc("The fare rises by 4\u00a0percent in May, the operator said.  Nothing else changes.")
+    assert doc_text(doc) != doc.text  # the article's no-break space is kept for doc_text
+    for start in range(len(doc)):
+        for end in range(start, len(doc) + 1):
+            assert span_text(doc[start:end]) == doc[start:end].text

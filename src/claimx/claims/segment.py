@@ -53,7 +53,7 @@ from ..rules import (
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
-from .sentences import doc_quotations, doc_text, doc_tokens, is_dateline, load_datelines, span_tokens
+from .sentences import doc_quotations, doc_text, doc_tokens, is_dateline, load_datelines, span_text, span_tokens
 from .tree import (
     ACTIVE_SUBJECT_DEP,
     ADVERBIAL_CLAUSE_DEP,
@@ -648,7 +648,7 @@ def addition(span: Span, phrases: tuple[str, ...]) -> tuple[str, int] | None:
     it ("no one read the memo, let alone the archive", "Not to mention the
     fines."), with no predicate of its own, and is no claim. One with a verb
     of its own ("not to mention that the fines were doubled") says more."""
-    lowered = span.text.lower()
+    lowered = span_text(span).lower()
     k = len(lowered) - len(lowered.lstrip(" \"'“‘(—–-,"))
     for phrase in phrases:
         end = k + len(phrase)
@@ -1693,7 +1693,7 @@ def embedded_posts(text: str) -> list[tuple[int, int]]:
 def _has_content(span: Span) -> bool:
     """RETURNS (bool): whether a claim's words are more than markup (an
     embedded post's placeholder, "<tweet id=…></tweet>")."""
-    return any(ch.isalnum() for ch in _MARKUP.sub("", span.text))
+    return any(ch.isalnum() for ch in _MARKUP.sub("", span_text(span)))
 
 
 def imperative_cues(rules_dir: Path | None = None) -> frozenset[str]:
@@ -2069,9 +2069,9 @@ class Segmenter(RulePackComponent):
             return []  # "Why glasses, and why now?" asks, it does not claim; "'Why now?' she asked." too
         if _heading_or_byline(sent, doc.text if text is None else text) or _untitled_headline(sent, doc):
             return []
-        if is_dateline(sent.text, self.datelines):
+        if is_dateline(span_text(sent), self.datelines):
             return []  # "WASHINGTON (AP) —": where and from whom, no claim
-        credit = _credit(sent.text.lower(), self.credits) if self.credits else None
+        credit = _credit(span_text(sent).lower(), self.credits) if self.credits else None
         if credit is not None:
             phrase, at = credit
             start = sent.start_char + at
@@ -2183,7 +2183,7 @@ class Segmenter(RulePackComponent):
                     continue  # "Jo Park." signing a letter, "Some really bad things.": names or exclaims, asserts nothing
                 if _list_lead(span, text, self.words):
                     continue  # "The survey also found that:" + a list: the items are the claims
-                lowered = span.text.lower()
+                lowered = span_text(span).lower()
                 if _boilerplate(lowered, self.boilerplate):
                     self._record_nonclaim(span, "boilerplate")
                     continue
@@ -2303,7 +2303,7 @@ class Segmenter(RulePackComponent):
             record_rule(doc, ids[(decision, head.lemma_.lower())], head.idx, head.idx + len(head.text))
             return
         if decision == "boilerplate":
-            tail = span.text.lower().rstrip(" .,;:!?\"'”’)")
+            tail = span_text(span).lower().rstrip(" .,;:!?\"'”’)")
             for phrase in self.boilerplate:
                 if tail.endswith(phrase):
                     end = span.start_char + len(tail)

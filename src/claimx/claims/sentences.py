@@ -267,6 +267,24 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return tokens
 
 
+def span_text(span: Span) -> str:
+    """RETURNS (str): ``span.text`` (the model's text: an odd space the tokenizer
+    made plain stays plain, unlike :func:`doc_text`), sliced from ``doc.text``
+    built once per Doc and kept in ``doc.user_data``; ``Span.text`` joins the
+    span's tokens, each made anew, on every access."""
+    if span.start >= span.end:
+        return span.text
+    doc = span.doc
+    text = doc.user_data.get(_MODEL_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_MODEL_TEXT_KEY] = doc.text
+    return text[span.start_char : span.end_char]
+
+
+#: ``doc.user_data`` key of :func:`span_text`
+_MODEL_TEXT_KEY = "claimx_model_text"
+
+
 def span_tokens(span: Span) -> list[Token]:
     """RETURNS (list[Token]): ``list(span)`` from :func:`doc_tokens` of its Doc."""
     return doc_tokens(span.doc)[span.start : span.end]

@@ -72,7 +72,7 @@ from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .segment import SegmentWords, is_absolute, load_segment_words, untitled_headline
-from .sentences import doc_text, doc_tokens, ents_within, sentence_ids, span_tokens
+from .sentences import doc_text, doc_tokens, ents_within, sentence_ids, span_text, span_tokens
 from .tree import (
     ACTIVE_SUBJECT_DEP,
     ADPOSITION_POS,
@@ -969,7 +969,7 @@ class TopicTagger(RulePackComponent):
         claim ("HBO has not announced a date", "Valve has nothing to
         announce") is the maker of the subject, not the subject."""
         if main:
-            at = claim.text.find(main)
+            at = span_text(claim).find(main)
             if at >= 0:
                 begin = claim.start_char + at
                 # "Harwick Rovers have accepted …" in an article titled on
@@ -1966,7 +1966,7 @@ def _fuller_names(claim: Span, ents: list[Span], main: str) -> Span | None:
     the article's subject only as the first words of that name ("Harwick
     Rovers" for "Harwick", whatever the entity tagger takes it for), else
     None (the claim also names the subject on its own)."""
-    text, base = claim.text, claim.start_char
+    text, base = span_text(claim), claim.start_char
     fuller = None
     for found in re.finditer(r"(?<!\w)" + re.escape(main) + r"(?!\w)", text):
         begin = base + found.start()
@@ -2837,7 +2837,7 @@ def _short_mention(claim: Span, main: str) -> tuple[int, int] | None:
         if len(tail) < 2 or not any(ch.isdigit() for ch in tail) or not any(ch.isalpha() for ch in tail):
             continue
         if text is None:
-            text = claim.text
+            text = span_text(claim)
         match = re.search(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", text)
         if match:
             return claim.start_char + match.start(), claim.start_char + match.end()
@@ -2976,7 +2976,7 @@ def _name_of(token: Token) -> tuple[int, int]:
 
 def _char_text(span: Span, start: int, end: int) -> str:
     """RETURNS (str): the text at character offsets inside ``span`` (not ``doc.text``, which is built anew on each call)."""
-    return span.text[start - span.start_char : end - span.start_char]
+    return span_text(span)[start - span.start_char : end - span.start_char]
 
 
 def _mentions(text: str, aliases: dict[str, str]) -> list[tuple[int, int, str]]:
