@@ -142,3 +142,35 @@ def test_quotations_mixed_marks(text, quoted):
     from claimx.claims.sentences import quotations
 
     assert [text[a:b] for a, b in quotations(text)] == quoted
+
+
+def test_doc_tokens_are_the_docs_own(nlp_base):
+    """doc_tokens lists a Doc's Tokens once while it is worked on: equal to
+    ``list(doc)``, made again for another Doc and when the Doc's length changed;
+    span_tokens is the span's part of that list."""
+    from claimx.claims.sentences import doc_tokens, span_tokens
+
+    first = nlp_base.make_doc("The mill will reopen in spring, its owner said.")
+    second = nlp_base.make_doc("Tickets go on sale next week.")
+    tokens = doc_tokens(first)
+    assert tokens == list(first) and [t.i for t in tokens] == list(range(len(first)))
+    assert doc_tokens(first) is tokens  # the same list while the Doc is the last one asked
+    assert doc_tokens(second) == list(second) and doc_tokens(second)[0].doc is second
+    assert doc_tokens(first) == list(first) and doc_tokens(first) is not tokens
+    assert span_tokens(first[2:5]) == list(first[2:5])
+    assert span_tokens(first[3:3]) == []
+    with first.retokenize() as retokenizer:
+        retokenizer.merge(first[0:2])
+    assert [t.text for t in doc_tokens(first)] == [t.text for t in first]
+
+
+def test_span_text_is_the_spans_own(nlp):
+    """span_text gives ``span.text``, the model's text, also where the article's
+    own text keeps an odd space that the model saw as a plain one (doc_text)."""
+    from claimx.claims.sentences import doc_text, span_text
+
+    doc = nlp.make_doc("The fare rises by 4\u00a0percent in May, the operator said.  Nothing else changes.")
+    assert doc_text(doc) != doc.text  # the article's no-break space is kept for doc_text
+    for start in range(len(doc)):
+        for end in range(start, len(doc) + 1):
+            assert span_text(doc[start:end]) == doc[start:end].text

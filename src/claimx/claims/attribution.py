@@ -40,7 +40,7 @@ from .segment import (
     absolute_clause,
     trailing_reporter,
 )
-from .sentences import doc_quotations, doc_text, has_quotation_mark, sentence_ids
+from .sentences import doc_quotations, doc_text, doc_tokens, has_quotation_mark, sentence_ids, span_tokens
 from .tree import (
     ABSOLUTE_PREPOSITION,
     ACTIVE_SUBJECT_DEP,
@@ -661,7 +661,7 @@ class AttributionTagger(RulePackComponent):
         leaker who posts as 'Orbweaver'", "who goes by Orb Leaks" (read
         from the words after the noun, whatever the parse made of them)."""
         names: set[str] = set()
-        for token in doc:
+        for token in doc_tokens(doc):
             if token.pos_ != NOUN_POS or token.lemma_.lower() not in self.rumor_sources:
                 continue
             rule = self._match("rumor_title", token)
@@ -965,7 +965,7 @@ class AttributionTagger(RulePackComponent):
             return cached[1], cached[2]
         sent_of = sentence_ids(doc)
         sources: dict[int, tuple[int, list[tuple[str, int]]]] = {}
-        for token in doc:
+        for token in doc_tokens(doc):
             if sent_of[token.i] in sources:
                 continue
             according = self._match("according_to", token)
@@ -1142,12 +1142,12 @@ class AttributionTagger(RulePackComponent):
         """The source a sentence ending in a colon hands its quotation to ("The
         paper reports:", "In a statement, the board said:"; "he said:"
         resolved to whom the article spoke of last before it), else None."""
-        words = [t for t in sent if not t.is_space]
+        words = [t for t in span_tokens(sent) if not t.is_space]
         if not words:
             return None
         if words[-1].text != ":":
             return self._statement_issuer(doc, sent)
-        for token in sent:
+        for token in span_tokens(sent):
             if token.pos_ == FULL_VERB_POS and self._reports(token):
                 if self._says_a_thing(token):
                     # "X tweeted the transcript:", "posted the following
@@ -1172,7 +1172,7 @@ class AttributionTagger(RulePackComponent):
         after it then gives ("The council issued a statement on Friday." /
         "The union sent a letter to members, …"): the subject of a verb whose
         object is a ``statement_noun``, else None."""
-        for token in sent:
+        for token in span_tokens(sent):
             if token.dep_ != DIRECT_OBJECT_DEP or token.lemma_.lower() not in self.statement_nouns:
                 continue
             verb = token.head
@@ -1781,7 +1781,7 @@ class AttributionTagger(RulePackComponent):
             # the subject of a main clause (not of a reported one: "Pence
             # said *Trump* will …", nor of an infinitive: "allow *Clinton* to …")
             found = [
-                t.i for t in doc
+                t.i for t in doc_tokens(doc)
                 if self._match("main_speaker", t) is not None
                 and not any(qs <= t.idx < qe for qs, qe in quoted)
             ]

@@ -53,7 +53,7 @@ from ..rules import (
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
-from .sentences import doc_quotations, doc_text, is_dateline, load_datelines
+from .sentences import doc_quotations, doc_text, doc_tokens, is_dateline, load_datelines, span_text, span_tokens
 from .tree import (
     ACTIVE_SUBJECT_DEP,
     ADVERBIAL_CLAUSE_DEP,
@@ -417,7 +417,7 @@ def _news_besides(span: Span, frame: tuple[int, ...], words: SegmentWords) -> bo
     ``frame`` (a ``news_verb`` decision rule, recorded there): news of its
     own, so the clause is more than a frame ("With the mayor weighing a
     run, a poll found | that …")."""
-    for t in span:
+    for t in span_tokens(span):
         if t.i in frame:
             continue
         rule = words.match("news_verb", t)
@@ -436,7 +436,7 @@ def split_stub(span: Span, head: Token, words: SegmentWords) -> bool:
     paper reports: | …", "we would prefer | that markets decide"). A verb
     cut from what it takes asserts nothing a reader could check; what it
     frames is the claim."""
-    tokens = [t for t in span if not t.is_punct and not t.is_space]
+    tokens = [t for t in span_tokens(span) if not t.is_punct and not t.is_space]
     if not tokens:
         return False
     last = tokens[-1]
@@ -473,7 +473,7 @@ def addressee_question(span: Span, head: Token, words: SegmentWords) -> bool:
     today, would you still choose him?"). It asks for a stance and floats
     nothing about the world; a question on a proposition ("Do you think the
     plan will pass?") floats that proposition, and stays."""
-    words_of = [t for t in span.sent if not t.is_space and not t.is_quote]
+    words_of = [t for t in span_tokens(span.sent) if not t.is_space and not t.is_quote]
     if not words_of or words_of[-1].text != "?":
         return False
     subject = next((c for c in head.children if words.match("addressee", c) is not None), None)
@@ -485,7 +485,7 @@ def addressee_question(span: Span, head: Token, words: SegmentWords) -> bool:
     inverted = any(c.dep_ in AUXILIARY_DEPS and c.i < subject.i for c in head.children)
     if not inverted and (after is None or after.text != "?"):
         return False
-    for t in span:
+    for t in span_tokens(span):
         content = words.match("question_content", t)
         if content is not None:
             words.note(content, t)
@@ -527,7 +527,7 @@ def quoted_question(sent: Span, report_verbs: frozenset[str], words: SegmentWord
     according to the paper."): it asks, as the bare question does, and the
     reporter only says who did. The quote may open in a sentence before
     ("'… The figures keep changing. Where will it end?,' the auditor said.")."""
-    tokens = [t for t in sent if not t.is_space]
+    tokens = [t for t in span_tokens(sent) if not t.is_space]
     mark = next((k for k, t in enumerate(tokens) if t.text == "?"), None)
     if mark is None or mark < 2 or any(t.is_quote for t in tokens[1:mark]):
         return False  # the question is the quote's last sentence, or all of it
@@ -648,13 +648,13 @@ def addition(span: Span, phrases: tuple[str, ...]) -> tuple[str, int] | None:
     it ("no one read the memo, let alone the archive", "Not to mention the
     fines."), with no predicate of its own, and is no claim. One with a verb
     of its own ("not to mention that the fines were doubled") says more."""
-    lowered = span.text.lower()
+    lowered = span_text(span).lower()
     k = len(lowered) - len(lowered.lstrip(" \"'“‘(—–-,"))
     for phrase in phrases:
         end = k + len(phrase)
         if not lowered.startswith(phrase, k) or (end < len(lowered) and lowered[end].isalnum()):
             continue
-        rest = [t for t in span if t.idx >= span.start_char + end]
+        rest = [t for t in span_tokens(span) if t.idx >= span.start_char + end]
         if not any(t.tag_ in FINITE_TAGS for t in rest):
             return phrase, span.start_char + k
     return None
@@ -701,7 +701,7 @@ def is_opinion(span: Span, head: Token, words: SegmentWords = NO_WORDS) -> bool:
     ``measurable`` words of ``nonclaims.jsonl`` as their lexicons; a verdict
     a named source is reported to have given (``reported_verdict``) is a
     claim that the source gave it."""
-    if any(_measure(t) for t in span):
+    if any(_measure(t) for t in span_tokens(span)):
         return False
     # "The ministry says the delay would be a terrible blow": what a named source said, a claim
     return _verdict(span, head, words) and not _reported_verdict(span, head, words)
@@ -1297,10 +1297,10 @@ def _bare_noun_phrase(span: Span, words: SegmentWords) -> bool:
     newcomer."): it names or exclaims and asserts nothing. The items of a
     list ("— Ann Lee of the Post", or any line after a colon) stay."""
     sent = span.sent
-    tokens = [t for t in sent if not t.is_punct and not t.is_space and not t.is_quote]
+    tokens = [t for t in span_tokens(sent) if not t.is_punct and not t.is_space and not t.is_quote]
     if not tokens or span.start > tokens[0].i or span.end <= tokens[-1].i:
         return False
-    first = next((t for t in sent if not t.is_space), None)
+    first = next((t for t in span_tokens(sent) if not t.is_space), None)
     if first is not None and first.is_punct and not first.is_quote:
         return False
     if doc_text(span.doc)[: sent.start_char].rstrip().endswith(":"):
@@ -1355,7 +1355,7 @@ def _heading_or_byline(sent: Span, text: str) -> bool:
     """A line of its own that is a heading ("## What we know", "Release date")
     or a byline ("By Jane Doe"): short, alone on its line, no closing
     punctuation. ``text`` is ``doc.text``, built once per Doc by the caller."""
-    words_only = [t for t in sent if not t.is_space]
+    words_only = [t for t in span_tokens(sent) if not t.is_space]
     if not words_only:
         return False
     start, end = words_only[0].idx, words_only[-1].idx + len(words_only[-1].text)
@@ -1440,8 +1440,9 @@ def _gapped_items(doc: Doc, start: int, end: int, words: SegmentWords = NO_WORDS
     read by ``item_figure``, ``item_name`` and ``item_preposition`` rules
     (``item_skip``: words passed over; ``item_unit``: a unit after its
     number). The rules are recorded where an item is found."""
+    toks = doc_tokens(doc)
     first_number, number = next(
-        ((i, rule) for i in range(start, end) if (rule := words.match("list_number", doc[i])) is not None),
+        ((i, rule) for i in range(start, end) if (rule := words.match("list_number", toks[i])) is not None),
         (None, None),
     )
     if first_number is None or number is None:
@@ -1452,15 +1453,15 @@ def _gapped_items(doc: Doc, start: int, end: int, words: SegmentWords = NO_WORDS
     }
     depth, inside = 0, set()
     for i in range(start, end):
-        depth += doc[i].text == "("
-        depth -= doc[i].text == ")" and depth > 0
+        depth += toks[i].text == "("
+        depth -= toks[i].text == ")" and depth > 0
         if depth:
             inside.add(i)
     # the list starts after the clause's first number ("Ruiz, its chief,
     # said it would cut 900 jobs in Spain, 400 in Italy …")
     bounds = [
         (i, rule) for i in range(first_number + 1, end)
-        if (rule := words.match("list_bound", doc[i])) is not None and i not in in_date and i not in inside
+        if (rule := words.match("list_bound", toks[i])) is not None and i not in in_date and i not in inside
     ]
     if not bounds:
         return []
@@ -1493,7 +1494,7 @@ def _gapped_items(doc: Doc, start: int, end: int, words: SegmentWords = NO_WORDS
         if any(t.i in in_date for t, _ in read):
             preposition = _dated_item(doc, start, j, stop, in_date, words)
             if preposition is not None:
-                for rule, token in ((number, doc[first_number]), (bound, doc[j]), preposition):
+                for rule, token in ((number, toks[first_number]), (bound, toks[j]), preposition):
                     words.note(rule, token)
                 items.append(j + 1)  # "…shut in 2026, three more in 2028"
                 continue
@@ -1502,7 +1503,7 @@ def _gapped_items(doc: Doc, start: int, end: int, words: SegmentWords = NO_WORDS
         number_place = len(tags) >= 3 and tags[0] == "NUM" and tags[1] == "ADP" and all(t == "NAME" for t in tags[2:])
         if name_number or number_place:
             for rule, token in (
-                (number, doc[first_number]), (bound, doc[j]), *skipped, *units,
+                (number, toks[first_number]), (bound, toks[j]), *skipped, *units,
                 *((r, t) for t, r in read if r is not None),
             ):
                 words.note(rule, token)
@@ -1570,38 +1571,39 @@ def _gapped_comparisons(doc: Doc, start: int, end: int, words: SegmentWords = NO
     claim of its own. No verb may follow in it before the next bound of the
     list (``list_bound``): that would be a clause, left to the parse. The
     rules are recorded where a comparison is found."""
+    toks = doc_tokens(doc)
     found: list[int] = []
     for k in range(start + 3, end - 2):
         # (the preposition first: its rules' gate passes over most words at once)
-        prep = doc[k + 1]
+        prep = toks[k + 1]
         figure = words.match("comparison_figure", prep)
         if figure is None:
             continue
-        bound = words.match("comparison_bound", doc[k])
+        bound = words.match("comparison_bound", toks[k])
         if bound is None:
             continue
         # the clause before gives the same preposition a figure
         before = next(
             (
-                (rule, doc[i])
+                (rule, toks[i])
                 for i in range(start, k - 1)
-                if doc[i].lower_ == prep.lower_ and (rule := words.match("compared_figure", doc[i])) is not None
+                if toks[i].lower_ == prep.lower_ and (rule := words.match("compared_figure", toks[i])) is not None
             ),
             None,
         )
         if before is None:
             continue
         stop, closing = next(
-            ((j, rule) for j in range(k + 1, end) if (rule := words.match("list_bound", doc[j])) is not None),
+            ((j, rule) for j in range(k + 1, end) if (rule := words.match("list_bound", toks[j])) is not None),
             (end, None),
         )
         if any(t.pos_ in VERB_POS for t in doc[k + 1 : stop]):
             continue
-        words.note(bound, doc[k])
+        words.note(bound, toks[k])
         words.note(figure, prep)
         words.note(*before)
         if closing is not None:
-            words.note(closing, doc[stop])
+            words.note(closing, toks[stop])
         found.append(k + 1)
     return found
 
@@ -1615,21 +1617,22 @@ def _absolute_halves(doc: Doc, start: int, end: int, words: SegmentWords = NO_WO
     phrase (``half_word`` rules: a determiner, adjectives, names and nouns)
     and a participle right after its noun (``half_participle``); the rules
     are recorded where a half is found."""
-    if doc[start].lower_ != WITH:
+    toks = doc_tokens(doc)
+    if toks[start].lower_ != WITH:
         return []
     claim = doc[start:end]
     halves: list[int] = []
     for i in range(start + 2, end - 2):
-        conjunction = words.match("half_conjunction", doc[i], claim=claim)
+        conjunction = words.match("half_conjunction", toks[i], claim=claim)
         if conjunction is None:
             continue
         phrase: list[tuple[SegmentRule, Token]] = []
         k = i + 1
-        while k < end and (word := words.match("half_word", doc[k], claim=claim)) is not None:
-            phrase.append((word, doc[k]))
+        while k < end and (word := words.match("half_word", toks[k], claim=claim)) is not None:
+            phrase.append((word, toks[k]))
             k += 1
-        if k < end and phrase and (last := words.match("half_participle", doc[k], claim=claim)) is not None:
-            for rule, token in ((conjunction, doc[i]), *phrase, (last, doc[k])):
+        if k < end and phrase and (last := words.match("half_participle", toks[k], claim=claim)) is not None:
+            for rule, token in ((conjunction, toks[i]), *phrase, (last, toks[k])):
                 words.note(rule, token)
             halves.append(i + 1)
     return halves
@@ -1644,18 +1647,19 @@ def inline_bullet_lists(doc: Doc) -> list[tuple[int, list[int]]]:
     a line of text, as ``(index of the colon, indices of the bullets)``: two
     or more bullet marks standing between spaces on one line, the first right
     after a colon ("These shops will close: * Leeds * York * Hull")."""
+    toks = doc_tokens(doc)
     found: list[tuple[int, list[int]]] = []
     i = 0
     while i < len(doc):
-        token = doc[i]
+        token = toks[i]
         j = i - 1
-        while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+        while j >= 0 and toks[j].is_space and "\n" not in toks[j].text:
             j -= 1
-        if token.text in BULLETS and j >= 0 and doc[j].text == ":" and doc[j].whitespace_:
+        if token.text in BULLETS and j >= 0 and toks[j].text == ":" and toks[j].whitespace_:
             bullets = [i]
             k = i + 1
-            while k < len(doc) and not (doc[k].is_space and "\n" in doc[k].text):
-                if doc[k].text in BULLETS and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            while k < len(doc) and not (toks[k].is_space and "\n" in toks[k].text):
+                if toks[k].text in BULLETS and toks[k - 1].whitespace_ and toks[k].whitespace_:
                     bullets.append(k)
                 k += 1
             if len(bullets) >= 2:
@@ -1689,7 +1693,7 @@ def embedded_posts(text: str) -> list[tuple[int, int]]:
 def _has_content(span: Span) -> bool:
     """RETURNS (bool): whether a claim's words are more than markup (an
     embedded post's placeholder, "<tweet id=…></tweet>")."""
-    return any(ch.isalnum() for ch in _MARKUP.sub("", span.text))
+    return any(ch.isalnum() for ch in _MARKUP.sub("", span_text(span)))
 
 
 def imperative_cues(rules_dir: Path | None = None) -> frozenset[str]:
@@ -1739,7 +1743,7 @@ def _wh_question(sent: Span, words: SegmentWords) -> bool:
     (``question_lead``) ("Why now?", "So how can that be justified?"). A
     yes/no question ("Will the tour go ahead?") may float a rumour, and
     stays."""
-    tokens = [t for t in sent if not t.is_space and not t.is_quote]
+    tokens = [t for t in span_tokens(sent) if not t.is_space and not t.is_quote]
     if not tokens or tokens[-1].text != "?":
         return False
     read: list[tuple[SegmentRule, Token]] = []
@@ -2065,9 +2069,9 @@ class Segmenter(RulePackComponent):
             return []  # "Why glasses, and why now?" asks, it does not claim; "'Why now?' she asked." too
         if _heading_or_byline(sent, doc.text if text is None else text) or _untitled_headline(sent, doc):
             return []
-        if is_dateline(sent.text, self.datelines):
+        if is_dateline(span_text(sent), self.datelines):
             return []  # "WASHINGTON (AP) —": where and from whom, no claim
-        credit = _credit(sent.text.lower(), self.credits) if self.credits else None
+        credit = _credit(span_text(sent).lower(), self.credits) if self.credits else None
         if credit is not None:
             phrase, at = credit
             start = sent.start_char + at
@@ -2076,7 +2080,7 @@ class Segmenter(RulePackComponent):
         others = self.words.gate_union(_OTHER_HEAD_GATES)
         heads = [
             t
-            for t in sent
+            for t in span_tokens(sent)
             if (
                 is_clause_head(t, self.report_verbs, self.words)
                 or passes_union(others, t)  # (the tests below pass over a word no gate of theirs lets by)
@@ -2100,7 +2104,7 @@ class Segmenter(RulePackComponent):
         dropped: set[int] = {t.i for t in heads if trailing_reporter(t, self.report_verbs)}
         # ", suggesting investors expect more": the participle frames the claim it reports
         dropped.update(
-            t.i for t in sent
+            t.i for t in span_tokens(sent)
             if _reporting_participle(t, self.words)
             and any(c.dep_ == COMPLEMENT_DEP for c in t.children)
         )
@@ -2169,8 +2173,8 @@ class Segmenter(RulePackComponent):
                 if not span.start <= head_i < span.end and item_of is None:
                     # the parser put the predicate in a later half ("with a launch
                     # planned for May and sales set to open in June"): the half's own participle
-                    head_i = next((t.i for t in span if t.tag_ in PARTICIPLE_TAGS), span.root.i)
-                words = sum(1 for t in span if not t.is_punct and not t.is_space)
+                    head_i = next((t.i for t in span_tokens(span) if t.tag_ in PARTICIPLE_TAGS), span.root.i)
+                words = sum(1 for t in span_tokens(span) if not t.is_punct and not t.is_space)
                 if words < min_words:
                     continue
                 if not _has_content(span):
@@ -2179,7 +2183,7 @@ class Segmenter(RulePackComponent):
                     continue  # "Jo Park." signing a letter, "Some really bad things.": names or exclaims, asserts nothing
                 if _list_lead(span, text, self.words):
                     continue  # "The survey also found that:" + a list: the items are the claims
-                lowered = span.text.lower()
+                lowered = span_text(span).lower()
                 if _boilerplate(lowered, self.boilerplate):
                     self._record_nonclaim(span, "boilerplate")
                     continue
@@ -2299,13 +2303,13 @@ class Segmenter(RulePackComponent):
             record_rule(doc, ids[(decision, head.lemma_.lower())], head.idx, head.idx + len(head.text))
             return
         if decision == "boilerplate":
-            tail = span.text.lower().rstrip(" .,;:!?\"'”’)")
+            tail = span_text(span).lower().rstrip(" .,;:!?\"'”’)")
             for phrase in self.boilerplate:
                 if tail.endswith(phrase):
                     end = span.start_char + len(tail)
                     record_rule(doc, ids[("boilerplate", phrase)], end - len(phrase), end)
             return
-        for t in span:
+        for t in span_tokens(span):
             words = (t.lemma_.lower(), t.lower_)
             if decision == "opinion":
                 for kind in ("evaluative", "opinion_verb"):
@@ -2402,22 +2406,23 @@ class Segmenter(RulePackComponent):
         (``item_adverb``: "and potentially Edward Norton as …"). The rules
         are recorded where an item is found.
         """
+        toks = doc_tokens(doc)
         words = self.words
         items: list[int] = []
         for i in range(start + 2, end):
-            if not words.is_("named_item", doc[i]):
+            if not words.is_("named_item", toks[i]):
                 continue
             read: list[tuple[SegmentRule, Token]] = []
             first = i - 1
-            while first > start and (part := words.match("name_part", doc[first - 1])) is not None:
+            while first > start and (part := words.match("name_part", toks[first - 1])) is not None:
                 first -= 1
-                read.append((part, doc[first]))
+                read.append((part, toks[first]))
             j = first - 1
-            while j > start and (adverb := words.match("item_adverb", doc[j])) is not None:
-                read.append((adverb, doc[j]))
+            while j > start and (adverb := words.match("item_adverb", toks[j])) is not None:
+                read.append((adverb, toks[j]))
                 j -= 1
-            if j > start and (bound := words.match("list_bound", doc[j])) is not None:
-                for rule, token in ((bound, doc[j]), *read):
+            if j > start and (bound := words.match("list_bound", toks[j])) is not None:
+                for rule, token in ((bound, toks[j]), *read):
                     words.note(rule, token)
                 items.append(j + 1)  # the item keeps its adverb ("potentially")
         gapped = set(_gapped_items(doc, start, end, words))
@@ -2434,26 +2439,27 @@ class Segmenter(RulePackComponent):
 
     def _trim(self, doc: Doc, start: int, end: int) -> Span | None:
         # a label before a colon that opens the claim ("ROE: …", "Update: …") is no part of it
+        toks = doc_tokens(doc)
         for k in range(start + 1, min(start + 5, end - 1)):
-            if doc[k].text == ":":
-                if all(doc[j].is_upper or doc[j].is_title for j in range(start, k)):
+            if toks[k].text == ":":
+                if all(toks[j].is_upper or toks[j].is_title for j in range(start, k)):
                     start = k + 1
                 break
-        while start < end and (doc[start].pos_ in EDGE_POS or doc[start].dep_ in CONNECTIVE_DEPS):
+        while start < end and (toks[start].pos_ in EDGE_POS or toks[start].dep_ in CONNECTIVE_DEPS):
             start += 1
-        while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):
+        while end > start and (toks[end - 1].pos_ in EDGE_POS or toks[end - 1].is_space):
             end -= 1
         # a trailing "according to X" (a ``source_preposition`` decision rule,
         # on its last word) is attribution, not evidence; one in mid-sentence
         # ("What is off the table, according to the board, is …") stays
         for i in range(start + 1, end - 1):
-            if doc[i - 1].is_punct and (rule := self.words.match("source_preposition", doc[i + 1])) is not None:
-                rest = doc[doc[i].right_edge.i + 1 : end]
+            if toks[i - 1].is_punct and (rule := self.words.match("source_preposition", toks[i + 1])) is not None:
+                rest = doc[toks[i].right_edge.i + 1 : end]
                 if all(t.is_punct or t.is_space for t in rest):
-                    self.words.note(rule, doc[i + 1])
+                    self.words.note(rule, toks[i + 1])
                     end = i - 1
                 break
-        while end > start and (doc[end - 1].pos_ in EDGE_POS or doc[end - 1].is_space):
+        while end > start and (toks[end - 1].pos_ in EDGE_POS or toks[end - 1].is_space):
             end -= 1
         if end <= start:
             return None

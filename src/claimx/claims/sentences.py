@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..rules import SentenceRule, load_jsonl
 from .component import RulePackComponent
@@ -112,7 +112,7 @@ def mark_sentence_starts(
     # parse on every single assignment, which made this loop quadratic
     starts = doc.to_array([SENT_START]).astype("int64")
     # each Token made once (``doc[i]`` builds a new one on every call; the loop looks back and ahead)
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     for i in range(1, len(doc)):
         token, previous = tokens[i], tokens[i - 1]
         if token.is_space:
@@ -188,7 +188,7 @@ def mark_sentence_starts(
             and token.is_title
         ):
             starts[i] = 1
-    text = doc.text  # built anew on each access
+    text = doc_text(doc)  # (``doc.text`` is built anew on each access)
     if "—" in text or "-" in text or "–" in text:
         _split_datelines(doc, starts, lines)
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
@@ -246,6 +246,48 @@ def doc_text(doc: Doc) -> str:
 
 
 _TEXT_KEY = "claimx_text"
+
+
+#: the Doc :func:`doc_tokens` listed last, with its Tokens (held here, not in
+#: ``doc.user_data``: a Token does not pickle, and Docs travel between processes)
+_TOKENS: tuple[Doc | None, list[Token]] = (None, [])
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """RETURNS (list[Token]): ``list(doc)``, made once per Doc while the components
+    work on it (``doc[i]`` and iterating a Doc or a Span make a new Token on every
+    step, a third of what some components spend). The same Tokens, equal to
+    ``doc[i]``; the list is shared: never changed by a caller."""
+    global _TOKENS
+    held, tokens = _TOKENS
+    if held is doc and len(tokens) == len(doc):
+        return tokens
+    tokens = list(doc)
+    _TOKENS = (doc, tokens)
+    return tokens
+
+
+def span_text(span: Span) -> str:
+    """RETURNS (str): ``span.text`` (the model's text: an odd space the tokenizer
+    made plain stays plain, unlike :func:`doc_text`), sliced from ``doc.text``
+    built once per Doc and kept in ``doc.user_data``; ``Span.text`` joins the
+    span's tokens, each made anew, on every access."""
+    if span.start >= span.end:
+        return span.text
+    doc = span.doc
+    text = doc.user_data.get(_MODEL_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_MODEL_TEXT_KEY] = doc.text
+    return text[span.start_char : span.end_char]
+
+
+#: ``doc.user_data`` key of :func:`span_text`
+_MODEL_TEXT_KEY = "claimx_model_text"
+
+
+def span_tokens(span: Span) -> list[Token]:
+    """RETURNS (list[Token]): ``list(span)`` from :func:`doc_tokens` of its Doc."""
+    return doc_tokens(span.doc)[span.start : span.end]
 
 
 def keep_text(doc: Doc, text: str) -> None:

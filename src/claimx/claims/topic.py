@@ -74,7 +74,7 @@ from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .segment import SegmentWords, is_absolute, load_segment_words, untitled_headline
-from .sentences import doc_text, ents_within, sentence_ids
+from .sentences import doc_text, doc_tokens, ents_within, sentence_ids, span_text, span_tokens
 from .tree import (
     ACTIVE_SUBJECT_DEP,
     ADPOSITION_POS,
@@ -859,7 +859,7 @@ class TopicTagger(RulePackComponent):
         ids = self.rule_ids
         topic, key = info.get("topic"), info.get("key")
         head_i = (claim._.claim or {}).get("head", claim.root.i)
-        for t in claim:
+        for t in span_tokens(claim):
             words = (t.lemma_.lower(), t.lower_)
             hits = []
             if self._topic_word(t) == topic:
@@ -902,7 +902,7 @@ class TopicTagger(RulePackComponent):
         RETURNS (dict[str, str]): codename -> the main subject.
         """
         found: list[tuple[int, int]] = []
-        for token in doc:
+        for token in doc_tokens(doc):
             i = token.i
             for kind, phrase in self._phrases_from(token):
                 if not _phrase_at(doc, i, phrase):
@@ -952,7 +952,7 @@ class TopicTagger(RulePackComponent):
         head = claim.doc[(claim._.claim or {}).get("head", claim.root.i)]
         described = any(
             kind == "codename" and t.i + len(p) <= claim.end and _phrase_at(claim.doc, t.i, p)
-            for t in claim
+            for t in span_tokens(claim)
             for kind, p in self._phrases_from(t)
         )
         named = [name for start, _, name in alias_at if claim.start_char <= start < claim.end_char]
@@ -981,7 +981,7 @@ class TopicTagger(RulePackComponent):
         claim ("HBO has not announced a date", "Valve has nothing to
         announce") is the maker of the subject, not the subject."""
         if main:
-            at = claim.text.find(main)
+            at = span_text(claim).find(main)
             if at >= 0:
                 begin = claim.start_char + at
                 # "Harwick Rovers have accepted …" in an article titled on
@@ -994,7 +994,7 @@ class TopicTagger(RulePackComponent):
             for start, end, _ in alias_at:
                 if claim.start_char <= start and end <= claim.end_char:
                     return {"name": main, "start": start, "end": end}
-        subjects = {t.i for t in claim if t.dep_ in SUBJECT_DEPS}
+        subjects = {t.i for t in span_tokens(claim) if t.dep_ in SUBJECT_DEPS}
         # "Brenwick, which has been hit hard, | has asked for aid": a claim that
         # starts after a relative clause interrupting its subject still has it
         head = claim.doc[(claim._.claim or {}).get("head", claim.root.i)]
@@ -1051,7 +1051,7 @@ class TopicTagger(RulePackComponent):
         head_i = info.get("head", claim.root.i)
         source = info.get("attribution") or {}
         hits: list[tuple[int, float, int, SlotRule]] = []
-        for token in claim:
+        for token in span_tokens(claim):
             if source and source["start"] <= token.idx < source["end"]:
                 continue
             candidates = self.slot_words.get(token.lower_, []) + (
@@ -1224,7 +1224,7 @@ class TopicTagger(RulePackComponent):
             weight = place / 2 if i == head_i and i not in specific else place
             counts[slot.topic] += weight
             log.append((slot.topic, slot.id, weight))
-        for token in claim:
+        for token in span_tokens(claim):
             # who says it ("chief executive Mina Cho said …") is not what it
             # is about, unless the claim is about them ("actor Mike Shapiro
             # has denied recording …")
@@ -1245,7 +1245,7 @@ class TopicTagger(RulePackComponent):
         # "Waltz as Ido": a person as a role (not "X, the chief executive,
         # described the plan as …")
         doc = claim.doc
-        role_as = next(((t, rule) for t in claim if (rule := self._match("role_as", t)) is not None), None)
+        role_as = next(((t, rule) for t in span_tokens(claim) if (rule := self._match("role_as", t)) is not None), None)
         person_as = next(
             (
                 (doc[e.end], rule)
@@ -1281,7 +1281,7 @@ class TopicTagger(RulePackComponent):
             subject = {t.i for c in head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
             crew_role = any(self._topic_word(doc[i]) == "crew" for i in subject)
             cast_word = any(
-                t.i != head_i and self._topic_word(t) == "cast" for t in claim
+                t.i != head_i and self._topic_word(t) == "cast" for t in span_tokens(claim)
             ) or person_as is not None or role_as is not None or any(
                 self._match("person_as", c) is not None for c in head.children
             )
@@ -1368,7 +1368,7 @@ class TopicTagger(RulePackComponent):
             if topic != "cast":
                 continue
             doc = claim.doc
-            for token in claim:
+            for token in span_tokens(claim):
                 if token.i + 1 >= claim.end or self._match("role_as", token) is None and (
                     self._match("person_as", token) is None
                     # "will return as Captain Vos", "joins as Kade": "as" on a cast word
@@ -1569,7 +1569,7 @@ class TopicTagger(RulePackComponent):
         if not self.variant_nouns:
             return None
         source = (claim._.claim or {}).get("attribution") or {}
-        for token in claim:
+        for token in span_tokens(claim):
             # a ``variant_head`` rule: the variant noun as a noun
             if token.lemma_.lower() not in self.variant_nouns:
                 continue
@@ -1654,7 +1654,7 @@ class TopicTagger(RulePackComponent):
             return None
 
         def of_main(name: Span) -> bool:
-            return bool(main_words) and all(t.text in main_words for t in name)
+            return bool(main_words) and all(t.text in main_words for t in span_tokens(name))
 
         found: list[tuple[Span, str]] = []
         for ent in ents:
@@ -1673,7 +1673,7 @@ class TopicTagger(RulePackComponent):
                     found.append((ent, main))
                 continue
             found.append((ent, ent.text))
-        for token in claim:
+        for token in span_tokens(claim):
             # a ``named_person`` rule: a proper noun the entity tagger gave no person
             named = self._match("named_person", token)
             if named is None or any(e.start <= token.i < e.end for e, _ in found):
@@ -1746,7 +1746,7 @@ class TopicTagger(RulePackComponent):
         if topic in self.topic_keys:
             # "release": "release_date", or "announcement" for a claim that
             # holds an announcement word ("will unveil the phone in May")
-            for token in claim:
+            for token in span_tokens(claim):
                 announce = self.announce_words.get(token.lemma_.lower())
                 if announce is not None and announce[0] == topic:
                     return announce[1]
@@ -1754,7 +1754,7 @@ class TopicTagger(RulePackComponent):
         # "in talks to acquire" (deal), "shares rose" (shares): the word
         # nearest the predicate that names a key, else the topic
         best: tuple[int, str] | None = None
-        for token in claim:
+        for token in span_tokens(claim):
             key = self.keys.get((topic, token.lemma_.lower())) or self.keys.get((topic, token.lower_))
             if key is None or self._topic_word(token) != topic:
                 continue
@@ -1996,7 +1996,7 @@ def _fuller_names(claim: Span, ents: list[Span], main: str) -> Span | None:
     the article's subject only as the first words of that name ("Harwick
     Rovers" for "Harwick", whatever the entity tagger takes it for), else
     None (the claim also names the subject on its own)."""
-    text, base = claim.text, claim.start_char
+    text, base = span_text(claim), claim.start_char
     fuller = None
     for found in re.finditer(r"(?<!\w)" + re.escape(main) + r"(?!\w)", text):
         begin = base + found.start()
@@ -2050,7 +2050,7 @@ def _article_product(doc: Doc, main: str, match: Match) -> str | None:
     if not any(e.text == main and e.label_ == "ORG" for e in doc.ents):
         return None
     dates = {i for d in doc.spans["dates"] for i in range(d.start, d.end)} if "dates" in doc.spans else set()
-    for token in doc:
+    for token in doc_tokens(doc):
         # the entity tagger's product label is no proof ("a June 3 hearing"): a model number is
         if not (token.text[:1].isupper() and _is_model_word(token.text.replace("-", ""))):
             continue
@@ -2112,7 +2112,7 @@ def _maker_of(doc: Doc, main: str) -> str | None:
     models = [w for w in main.split() if _is_model_word(w.replace("-", ""))]
     if not models:
         return None
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.text != models[0]:
             continue
         j = token.i - 1
@@ -2896,10 +2896,13 @@ def _short_mention(claim: Span, main: str) -> tuple[int, int] | None:
     if len(words) > 2 and words[-1].isdigit() and words[0].rstrip(":").isalpha() and words[0].lower() not in ARTICLES:
         # "Alita 2" for "Alita: Battle Angel 2": the name's first word and its number
         tails.append(f"{words[0].rstrip(':')} {words[-1]}")
+    text = None  # the claim's text, built once (``Span.text`` joins its tokens on every access)
     for tail in tails:
         if len(tail) < 2 or not any(ch.isdigit() for ch in tail) or not any(ch.isalpha() for ch in tail):
             continue
-        match = re.search(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", claim.text)
+        if text is None:
+            text = span_text(claim)
+        match = re.search(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", text)
         if match:
             return claim.start_char + match.start(), claim.start_char + match.end()
     return None
@@ -3029,7 +3032,7 @@ def _name_until(doc: Doc, i: int) -> tuple[int, int]:
 def _name_of(token: Token) -> tuple[int, int]:
     """RETURNS (tuple[int, int]): the character span of a subject that is a bare capitalised name, or (0, 0)."""
     span = token.doc[token.left_edge.i : token.right_edge.i + 1]
-    words = [t for t in span if t.text not in _QUOTE_CHARS]
+    words = [t for t in span_tokens(span) if t.text not in _QUOTE_CHARS]
     if not words or not all(_is_name_token(t) for t in words) or not words[0].text[:1].isupper():
         return (0, 0)
     return (words[0].idx, words[-1].idx + len(words[-1]))
@@ -3037,7 +3040,7 @@ def _name_of(token: Token) -> tuple[int, int]:
 
 def _char_text(span: Span, start: int, end: int) -> str:
     """RETURNS (str): the text at character offsets inside ``span`` (not ``doc.text``, which is built anew on each call)."""
-    return span.text[start - span.start_char : end - span.start_char]
+    return span_text(span)[start - span.start_char : end - span.start_char]
 
 
 def _mentions(text: str, aliases: dict[str, str]) -> list[tuple[int, int, str]]:
