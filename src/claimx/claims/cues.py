@@ -741,7 +741,7 @@ class CueTagger(RulePackComponent):
             else:
                 negated = cue.root
             # "neither deal has been finalised": from the noun to its verb
-            while negated.pos_ in NOMINAL_POS and negated.dep_ in CORE_ARGUMENT_DEPS and negated.head is not negated:
+            while negated.pos_ in NOMINAL_POS and negated.dep_ in CORE_ARGUMENT_DEPS and negated.head.i != negated.i:
                 negated = negated.head
             particle = next((c.lower_ for c in negated.children if c.dep_ == PARTICLE_DEP), None)
             phrasal = f"{negated.lemma_.lower()} {particle}" if particle else None

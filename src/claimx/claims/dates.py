@@ -624,16 +624,16 @@ def _reporter(span: Span) -> tuple[Token, Token, int] | None:
     opens: its subject), or None."""
     verb = span.root
     for _ in range(_MAX_REPORT_CLIMB):
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             return None
         verb = verb.head
         if verb.pos_ in VERB_POS:
             break
     else:
         return None
-    while verb.dep_ == OPEN_COMPLEMENT_DEP and verb.head is not verb:
+    while verb.dep_ == OPEN_COMPLEMENT_DEP and verb.head.i != verb.i:
         verb = verb.head  # "was set *to sail* Friday": the clause is the planning verb's
-    if verb.dep_ != COMPLEMENT_DEP or verb.head is verb:
+    if verb.dep_ != COMPLEMENT_DEP or verb.head.i == verb.i:
         return None
     # the complement starts at its subject: a date before it is the reporter's, however it is parsed
     opening = min((c.i for c in verb.children if c.dep_ in SUBJECT_DEPS), default=verb.i)

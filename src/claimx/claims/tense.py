@@ -115,7 +115,7 @@ class Decisions:
         token = span.root
         for _ in range(_MAX_CLAUSE_STEPS):
             head = token.head
-            if head is token:
+            if head.i == token.i:
                 return None
             if head.i < span.start or head.i >= span.end:
                 rule = self.first("clause_head", head, Walk(set(), span, token))
@@ -151,7 +151,7 @@ class Decisions:
                 if rule.walk == "up":
                     break
                 behind = True  # "behind": the next rules are asked, those marked unless_behind no more
-            if current.head is current:
+            if current.head.i == current.i:
                 return False
             current = current.head
         return False

@@ -2060,7 +2060,7 @@ def _article_product(doc: Doc, main: str, match: Match) -> str | None:
             continue
         # what the sentence is about: its subject, or a word of the subject's name
         node = token
-        while node.dep_ in NOUN_PHRASE_MODIFIER_DEPS and node.head is not node:
+        while node.dep_ in NOUN_PHRASE_MODIFIER_DEPS and node.head.i != node.i:
             node = node.head
         if node.dep_ not in SUBJECT_DEPS or node.head != node.sent.root:
             continue
@@ -2423,7 +2423,7 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         tops = agents or [c for c in verb.children if c.dep_ in deps]
         if raising is not None and tops and not agents:
             _note(verb, raising)
-        if tops or verb.dep_ not in SUBJECTLESS_PREDICATE_DEPS or verb.head is verb:
+        if tops or verb.dep_ not in SUBJECTLESS_PREDICATE_DEPS or verb.head.i == verb.i:
             break
         verb = verb.head
     top = tops[0] if tops else None

@@ -116,7 +116,7 @@ PASSIVE_CONJUNCTION_NEGATION_DEPS = frozenset({"auxpass", "cc", "neg"})
 
 def served_verb(token: Token) -> Token:
     """RETURNS (Token): the verb an auxiliary serves ("*has* delayed": "delayed"), else the token itself."""
-    if token.dep_ in AUXILIARY_DEPS and token.head is not token:
+    if token.dep_ in AUXILIARY_DEPS and token.head.i != token.i:
         return token.head
     return token
 
