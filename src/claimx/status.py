@@ -742,15 +742,15 @@ _LIST_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?[\s,]*(?:(?:and|or)\s+)?(?:the\s
 _PLACE_LABELS = ("GPE", "ORG", "FAC", "LOC")
 #: what stands between two place names before one noun: "and" ("the Leeds and Derby plants")
 _PLACE_AND = re.compile(r"\s*,?\s*(?:and|&)\s*")
-#: or a comma before the region the first is in ("its Wixom, Michigan plant")
+#: or a comma before the region the first is in ("its Selby, Yorkshire plant")
 _PLACE_REGION = re.compile(r"\s*,\s*")
 
 
 def _named_places(claim: Mapping[str, Any], words: tuple[str, ...]) -> list[tuple[str, str]]:
     """RETURNS (list[str]): the places a claim names by their own names before
     one of a slot's words, each with that word in the singular ("the Leeds and
-    Derby plants will close": "Leeds plant", "Derby plant"; "its Wixom, Michigan
-    plant": "Wixom plant"), as (name, word)."""
+    Derby plants will close": "Leeds plant", "Derby plant"; "its Selby, Yorkshire
+    plant": "Selby plant"), as (name, word)."""
     text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
     if base is None or not words:
         return []
@@ -904,7 +904,7 @@ def _dated_by(claim: Mapping[str, Any], published: dt.date | None) -> bool:
     ends on or before ``published`` (its article's day)."""
     if published is None:
         return False
-    ends = [str(d.get("latest") or d.get("value") or "") for d in claim.get("dates") or []]
+    ends = _date_ends(claim)
     return bool(ends) and all(_DATE_VALUE.match(end) and end[:10] <= published.isoformat() for end in ends)
 
 
@@ -915,8 +915,14 @@ def _told_before(claim: Mapping[str, Any], published: dt.date | None) -> bool:
     A date known only to its year or month ends on its last day (``latest``)."""
     if published is None:
         return False
-    ends = [str(d.get("latest") or d.get("value") or "") for d in claim.get("dates") or []]
+    ends = _date_ends(claim)
     return bool(ends) and all(_DAY.match(end) and end[:10] < published.isoformat() for end in ends)
+
+
+def _date_ends(claim: Mapping[str, Any]) -> list[str]:
+    """RETURNS (list[str]): where each date a claim gives ends: its ``latest``
+    (a year or month ends on its last day), else its value."""
+    return [str(d.get("latest") or d.get("value") or "") for d in claim.get("dates") or []]
 
 
 #: a date's value to the day ("2026-05-04", "2026-05-04T10:00")
