@@ -78,8 +78,17 @@ _NO_MONTHS = datelines()
 
 def load_datelines(rules_dir: Path) -> Datelines:
     """RETURNS (Datelines): the dateline patterns of the pack at ``rules_dir``."""
-    rules = load_jsonl(rules_dir / RULE_FILE, SentenceRule) if (rules_dir / RULE_FILE).is_file() else []
-    return datelines({r.word: r.id for r in rules if r.kind == "dateline_month"})
+    return datelines(_months(_sentence_rules(rules_dir)))
+
+
+def _sentence_rules(rules_dir: Path) -> list[SentenceRule]:
+    """RETURNS (list[SentenceRule]): the rules of the pack's ``sentences.jsonl`` (none when it has none)."""
+    return load_jsonl(rules_dir / RULE_FILE, SentenceRule) if (rules_dir / RULE_FILE).is_file() else []
+
+
+def _months(rules: list[SentenceRule]) -> dict[str, str]:
+    """RETURNS (dict[str, str]): the month words of the ``dateline_month`` rules -> rule id."""
+    return {r.word: r.id for r in rules if r.kind == "dateline_month"}
 
 
 def is_dateline(text: str, lines: Datelines) -> bool:
@@ -199,7 +208,7 @@ def _split_datelines(doc: Doc, starts, lines: Datelines) -> None:  # type: ignor
     """Make every dateline opening a paragraph a sentence of its own (``starts``
     is the Doc's SENT_START array, changed in place); the month rule of its day is recorded."""
     text = doc_text(doc)
-    offsets = [t.idx for t in doc]
+    offsets = [t.idx for t in doc_tokens(doc)]
     for match in lines.opening.finditer(text):
         first = bisect_left(offsets, match.start() + len(match.group()) - len(match.group().lstrip()))
         after = bisect_left(offsets, match.end())
@@ -470,10 +479,10 @@ class SentenceMarker(RulePackComponent):
 
     def load_rules(self, rules_dir: Path, nlp: Language | None) -> None:
         """Read the title abbreviations, closing quotation marks and dateline months of the pack at ``rules_dir``."""
-        rules = load_jsonl(rules_dir / RULE_FILE, SentenceRule) if (rules_dir / RULE_FILE).is_file() else []
+        rules = _sentence_rules(rules_dir)
         self.titles = {r.word.lower().rstrip("."): r.id for r in rules if r.kind == "title_abbreviation"}
         self.quotes = {r.word: r.id for r in rules if r.kind == "closing_quote"}
-        self.lines = datelines({r.word: r.id for r in rules if r.kind == "dateline_month"})
+        self.lines = datelines(_months(rules))
 
     def __call__(self, doc: Doc) -> Doc:
         return mark_sentence_starts(doc, self.titles, self.quotes, self.lines)

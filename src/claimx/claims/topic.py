@@ -80,6 +80,7 @@ from .tree import (
     ADPOSITION_POS,
     ARTICLES,
     APPOSITION_DEP,
+    CONJUNCT_DEP,
     ATTRIBUTE_DEP,
     COMPOUND_DEP,
     CONTINUING_VERB_DEPS,
@@ -2059,9 +2060,7 @@ def _article_product(doc: Doc, main: str, match: Match) -> str | None:
         if token.ent_type_ in NUMERIC_LABELS and token.ent_type_ != "CARDINAL":
             continue
         # what the sentence is about: its subject, or a word of the subject's name
-        node = token
-        while node.dep_ in NOUN_PHRASE_MODIFIER_DEPS and node.head.i != node.i:
-            node = node.head
+        node = _modified_noun(token)
         if node.dep_ not in SUBJECT_DEPS or node.head != node.sent.root:
             continue
         first = token.i
@@ -2170,7 +2169,7 @@ def _governor(token: Token) -> Token:
     a list or an apposition the one that governs the list's first item ("will
     close its Leeds plant, its Derby mill and a depot": each is closed)."""
     seen = {token.i}
-    while token.dep_ in ("conj", "appos") and token.head.i not in seen:
+    while token.dep_ in (CONJUNCT_DEP, APPOSITION_DEP) and token.head.i not in seen:
         token = token.head
         seen.add(token.i)
     return token.head
