@@ -216,6 +216,22 @@ def test_timex_first_months_is_their_year(text, anchor, value):
     assert find_expressions("Output fell in the first six months after the fire.") == []
 
 
+@pytest.mark.parametrize(
+    "text,anchor,rule_id,value",
+    [
+        # the first three months are the first quarter, the first six the first half
+        ("the first three months", D(2015, 5, 13), "unit-first-months", "2015-Q1"),
+        ("the first six months", D(2015, 5, 13), "unit-first-months", "2014-H1"),
+        # a year named after them is theirs, whenever the article was written
+        ("the first three months of 2012", D(2015, 5, 13), "unit-first-months-of-year", "2012-Q1"),
+        ("the first nine months of last year", D(2015, 5, 13), "unit-first-months-of-year", "2014"),
+    ],
+)
+def test_timex_first_months_of_a_year(text, anchor, rule_id, value):
+    result = normalize(text, anchor, direction="past", rule_id=rule_id)
+    assert result is not None and result.value == value
+
+
 @pytest.mark.parametrize("text,anchor,direction,value,mod,earliest,latest", CASES)
 def test_timex_normalize_table(text, anchor, direction, value, mod, earliest, latest):
     result = normalize(text, anchor, direction=direction)

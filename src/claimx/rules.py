@@ -1654,7 +1654,9 @@ class TemporalDecisionRule(_TemporalBase):
     role that matches decides.
 
     direction: "tense", "clause_head", "governor", "event_day": the direction
-        (null: the tense does not say). read: "self" (the tense of the verb the
+        (null: the tense does not say); "ahead": the direction its find gives
+        where the clause's tense says nothing (a word that puts the event ahead
+        of itself, "*ahead of* Tuesday's primary"). read: "self" (the tense of the verb the
         word is, or serves) or "head" (that of its head's) instead; with
         ``only``, the reading counts only when it is one of these, else the next
         rule is asked. walk ("ahead" rules): "ahead" (the event is to come),

@@ -1169,13 +1169,23 @@ def _h_unit(ctx: _Ctx) -> Result:
 
 
 def _first_months(ctx: _Ctx) -> Result:
-    """ "The first ten months" (of the year): the year they lie in, the anchor's
-    once that many months are over by its month, else the year before."""
+    """ "The first ten months" (of the year): the year they lie in, the one named
+    ("of 2015") or else the anchor's once that many months are over by its month,
+    else the year before; the first three months are its first quarter, the first
+    six its first half, as TimeML writes them (``2015-Q1``, ``2015-H1``)."""
     assert ctx.anchor is not None
     count = _count(ctx, ctx.groups.get("first") or "")
     if count is None or not 1 <= count <= 12:
         return None
-    return year_period(ctx.anchor.year if ctx.anchor.month > count else ctx.anchor.year - 1)
+    named = _year_of(ctx.groups, ctx.anchor)
+    if isinstance(named, _Unresolved):
+        return named
+    year = named if named is not None else ctx.anchor.year if ctx.anchor.month > count else ctx.anchor.year - 1
+    if count == 3:
+        return quarter_period(year, 1)
+    if count == 6:
+        return half_period(year, 1)
+    return year_period(year)
 
 
 def _count(ctx: _Ctx, raw: str) -> int | None:

@@ -477,6 +477,8 @@ def test_claim_dates_speaker_day_is_recent_and_no_possessive(analyse):
         ("Analysts expect the premier to lose Friday's vote.", "2026-03-13"),
         ("The city is closing two bridges ahead of Saturday's march.", "2026-03-14"),
         ("The union will meet before Friday's deadline.", "2026-03-13"),
+        # ... under a verb whose tense says nothing, too
+        ("The mayor has grown hoarse as she tours the wards ahead of Saturday's runoff.", "2026-03-14"),
         # ... or that the clause's subject takes part in it
         ("The mayor is fighting hard in Sunday's runoff.", "2026-03-15"),
     ],

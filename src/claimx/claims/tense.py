@@ -73,8 +73,10 @@ class Decisions:
         if rule is None:
             return found
         ahead = self._ahead(span, trail)  # the walk's rules decide either way
-        if ahead:
-            return found
+        if ahead is not None:
+            # under a verb whose tense says nothing ("as he tours the state ahead
+            # of Tuesday's primary"), the rule's own direction, if it sets one
+            return found or ahead.direction
         trail.append((rule, root))
         return rule.direction
 
@@ -133,9 +135,9 @@ class Decisions:
             token = head
         return None
 
-    def _ahead(self, span: Span, trail: Trail) -> bool:
-        """Whether the ``ahead`` rules, asked of each word from the expression's root
-        up, find that the event it names is still to come."""
+    def _ahead(self, span: Span, trail: Trail) -> TemporalDecisionRule | None:
+        """The ``ahead`` rule that, asked of each word from the expression's root
+        up, finds that the event it names is still to come, or None."""
         current = span.root
         behind = False
         for _ in range(_MAX_AHEAD_STEPS):
@@ -145,16 +147,16 @@ class Decisions:
                     continue
                 trail.append((rule, current))
                 if rule.walk == "ahead":
-                    return True
+                    return rule
                 if rule.walk == "stop":
-                    return False
+                    return None
                 if rule.walk == "up":
                     break
                 behind = True  # "behind": the next rules are asked, those marked unless_behind no more
             if current.head.i == current.i:
-                return False
+                return None
             current = current.head
-        return False
+        return None
 
     def no_date(self, span: Span, kind: str) -> TemporalDecisionRule | None:
         """RETURNS (TemporalDecisionRule | None): the ``no_date`` rule that makes a
