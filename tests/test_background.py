@@ -407,3 +407,19 @@ def test_a_fact_named_only_as_what_is_sought_is_unconfirmed():
         docs,
     )
     assert [r.status for r in records.values()] == ["unconfirmed"]
+
+
+def test_a_slot_word_only_after_without_a_or_any_denies_the_fact():
+    # "can get through the winter without any state aid": no aid
+    text = "The ferry line says it can get through the winter without any state aid"
+    claim = claim_record("a", 1, text, "confirmed", subject="Tidewater Ferries", topic="business", key="funding")
+    (record,) = rollup([claim], _docs("a")).values()
+    assert record.status == "denied"
+
+
+def test_a_slot_word_as_the_state_after_remain_confirms_it_as_it_stands():
+    # "expects to remain profitable": it is profitable now
+    text = "The bakery chain expects to remain profitable next year"
+    claim = claim_record("a", 1, text, "expected", subject="Crumb & Co", topic="business", key="profitability")
+    (record,) = rollup([claim], _docs("a")).values()
+    assert record.status == "confirmed"

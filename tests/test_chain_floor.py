@@ -22,7 +22,8 @@ SHARED = ROOT.parent / "shared"
 STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     "devset": (SHARED / "devset", 5),
     # 18 (was 17) since the sixteenth session: a firm's debt and costs are facts of their own
-    "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 18),
+    # 19 (s19): "envisioned the process would take" expects the length it gives
+    "gm-bankruptcy": (SHARED / "realdev" / "chains" / "gm-bankruptcy", 19),
     "boeing-787": (ROOT / "benchmarks" / "chains" / "boeing-787", 13),
     "chrysler": (ROOT / "benchmarks" / "chains" / "chrysler", 12),
     "tablet-leak": (ROOT / "benchmarks" / "chains" / "tablet-leak", 13),
@@ -40,8 +41,8 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     # 24: market share is a slot; 25: a flow named beside a claim's own is of the period written by it;
     # 26: a post in apposition to a person states that the person holds it;
     # 27: each item of a list the act governs is acted on ("close its X plant, Y and the Z plant");
-    # 28: a firm's financial targets are a slot of their own
-    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 28),
+    # 28: a firm's financial targets are a slot of their own; 29: "expects to continue to be profitable" says it is
+    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 29),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 9),
 }
@@ -82,7 +83,9 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # 152/131/82/115: there, a word of a topic the article does not keep to makes a fact only as the predicate
 # itself (ryan-trump found/status/value +1; ford-restructuring loses the Ford Taurus title fact, -1 each)
 # 157/134/86/118: the groups, history and topic branches merged (ford loses its Taurus title fact, ryan-trump gains)
-TOTAL_FLOORS = {"found": 157, "status": 134, "history": 86, "value": 118}
+# 157/136/87/118 (s19 history): a slot word only after "without a/any" denies its fact, only after "remain"/"continue
+# to be" confirms it, "envisaged … would" expects it (gm-bankruptcy status +1 history +1, ford status +1)
+TOTAL_FLOORS = {"found": 157, "status": 136, "history": 87, "value": 118}
 
 
 def _build_articles(folder: Path) -> None:
