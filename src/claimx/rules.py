@@ -246,6 +246,7 @@ ReportRole = Literal[
     "set_off_clause",
     "focus_adverb",
     "outer_report",
+    "evidence_frame",
     "inverted_subject",
     "first_person",
     "addressee",

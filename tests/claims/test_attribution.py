@@ -656,10 +656,11 @@ def test_attribution_pronoun_means_the_person_whose_words_the_sentence_before_wa
          "Support for the tram plan has fallen below 40 percent", "a new county survey"),
         ("Rents in the old town have doubled since 2015, several studies have found.",
          "Rents in the old town have doubled since 2015", "several studies"),
-        # not past a nearer verb of saying: the residents say it, not the survey
-        # (a finding that shows is itself a report: the two stay one claim)
+        # those a finding counts speak through it: the survey, not the
+        # residents it asked (a finding that shows is itself a report: the two
+        # stay one claim)
         ("A new county survey shows most residents say the council should delay the tram.",
-         "A new county survey shows most residents say the council should delay the tram", "most residents"),
+         "A new county survey shows most residents say the council should delay the tram", "A new county survey"),
     ],
 )
 def test_attribution_finding_after_the_clause_it_reports(analyse, text, claim, source):

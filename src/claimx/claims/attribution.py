@@ -266,8 +266,18 @@ class AttributionTagger(RulePackComponent):
             # so is a belief's ("Roe told the paper that Lee believes A": Roe
             # is the one who puts A forward, as Lee's belief)
             belief = frame.lemma_.lower() in self.belief_verbs
+            # an ``evidence_frame`` rule: a verb by which acts or papers show
+            # a thing, inside what someone says ("Roe noted that the figures
+            # suggest A", "Roe said the two have shown they can agree"): the
+            # one who says it puts A forward
+            evidential = self._match("evidence_frame", frame)
+            # "A poll shows most voters say A": those a finding counts speak
+            # through it, the finding is the source
+            counted = frame.head.i != frame.i and any(
+                c.dep_ == ACTIVE_SUBJECT_DEP and self._is("evidence_subject", c) for c in frame.head.children
+            )
             while subject is not None and (
-                self._is("pronoun", subject) or (belief and outer is frame)
+                self._is("pronoun", subject) or ((belief or counted or evidential is not None) and outer is frame)
             ) and (reported := self._match("outer_report", outer)) is not None:
                 outer = outer.head
                 if outer.i > frame.i and self._match("first_person", subject) is None:
@@ -277,6 +287,8 @@ class AttributionTagger(RulePackComponent):
                 outer_subject = self._subject_of(outer)
                 if outer_subject is not None and self._match("pronoun", outer_subject) is None:
                     self._note(outer, reported)
+                    if evidential is not None and frame.head.i == outer.i:
+                        self._note(frame, evidential)
                     subject = outer_subject
             person = None if subject is None else self._match("addressee", subject) or self._match("first_person", subject)
             if person is not None:
