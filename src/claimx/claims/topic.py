@@ -772,6 +772,17 @@ class TopicTagger(RulePackComponent):
                 info = claim._.claim
                 if info["topic"] in _PRODUCT_TOPICS and info["subject"]["start"] is None and info["subject"]["name"] == main:
                     info["subject"] = {"name": product, "start": None, "end": None}
+        # "Assembly of the jets moves to a new hall in Leeds. This is
+        # expected to create 800 jobs": "this" as the subject stands for what
+        # the sentence before told, and so for the subject of its last claim
+        told: dict[int, str] = {}  # sentence -> the subject of its last claim
+        for claim in claims:
+            info = claim._.claim
+            sent = sent_of[claim.start]
+            demonstrative = _demonstrative_subject(claim, self._match) if info["subject"]["start"] is None else None
+            if demonstrative is not None and told.get(sent - 1) not in (None, "", info["subject"]["name"]):
+                info["subject"] = {"name": told[sent - 1], "start": demonstrative.idx, "end": demonstrative.idx + len(demonstrative)}
+            told[sent] = info["subject"]["name"]
         defined = _defined_abbreviations(doc, text)
         titled = title_names(doc._.title or "")  # once, not per claim (as doc.ents: read once above)
         for claim in claims:
@@ -2686,6 +2697,20 @@ def _pronoun_subject(claim: Span, match: Match) -> Token | None:
                 if rule is not None:
                     _note(child, rule)
                     return child
+    return None
+
+
+def _demonstrative_subject(claim: Span, match: Match) -> Token | None:
+    """RETURNS (Token | None): "this" or "that" (a ``demonstrative_subject``
+    rule) as the grammatical subject of the claim's predicate, else None."""
+    doc = claim.doc
+    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    for child in head.children:
+        if claim.start <= child.i < claim.end:
+            rule = match("demonstrative_subject", child)
+            if rule is not None:
+                _note(child, rule)
+                return child
     return None
 
 
