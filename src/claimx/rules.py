@@ -282,6 +282,9 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: "it_subject", "it" as a clause's subject, which stands for a name met
 #: before; "demonstrative_subject", "this" or "that" as a clause's subject,
 #: which stands for what the sentence before told, and so for its subject;
+#: "pair_subject", "both" as a clause's subject or on its subject noun
+#: ("*Both* were fined", "*Both* models sold well"), which stands for the
+#: last two names of a kind written before it;
 #: "holder_dative", a description as the one a verb gives to ("would
 #: give *the brewer* a stake"), and "holder_possessive", "its" on the object
 #: ("raised *its* holding"), which name the article's own subject as the party
@@ -394,6 +397,7 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 TopicRole = Literal[
     "it_subject",
     "demonstrative_subject",
+    "pair_subject",
     "holder_dative",
     "holder_possessive",
     "relative_pronoun",

@@ -782,6 +782,14 @@ class TopicTagger(RulePackComponent):
             demonstrative = _demonstrative_subject(claim, self._match) if info["subject"]["start"] is None else None
             if demonstrative is not None and told.get(sent - 1) not in (None, "", info["subject"]["name"]):
                 info["subject"] = {"name": told[sent - 1], "start": demonstrative.idx, "end": demonstrative.idx + len(demonstrative)}
+            # "… Lars Odell and his deputy Maren Holt. Both have resigned":
+            # "both" stands for the last two names of one kind written before
+            # it, in its sentence or the one before; the claim is filed under
+            # the first here, and under the other too in the roll-up
+            pair = _pair_subject(claim, self._match) if info["subject"]["start"] is None else None
+            pair_names = _pair_antecedents(pair, ents, sent_of) if pair is not None else None
+            if pair is not None and pair_names is not None:
+                info["subject"] = {"name": pair_names[0].text, "start": pair.idx, "end": pair.idx + len(pair)}
             told[sent] = info["subject"]["name"]
         defined = _defined_abbreviations(doc, text)
         titled = title_names(doc._.title or "")  # once, not per claim (as doc.ents: read once above)
@@ -2711,6 +2719,46 @@ def _demonstrative_subject(claim: Span, match: Match) -> Token | None:
             if rule is not None:
                 _note(child, rule)
                 return child
+    return None
+
+
+def _pair_subject(claim: Span, match: Match) -> Token | None:
+    """RETURNS (Token | None): "both" (a ``pair_subject`` rule) as the
+    grammatical subject of the claim's predicate or on that subject's noun, else None."""
+    doc = claim.doc
+    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    for child in head.children:
+        if not claim.start <= child.i < claim.end:
+            continue
+        for token in (child, *child.children):
+            rule = match("pair_subject", token)
+            if rule is not None:
+                _note(token, rule)
+                return token
+    return None
+
+
+#: entity labels of the names "both" may stand for
+_PAIR_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
+#: dependencies of a name that modifies a noun rather than names a thing of its own
+_MODIFIER_DEPS = NOUN_PHRASE_MODIFIER_DEPS | {POSSESSOR_DEP}
+
+
+def _pair_antecedents(token: Token, ents: list[Span], sent_of: list[int]) -> tuple[Span, Span] | None:
+    """RETURNS (tuple[Span, Span] | None): the last two names (a person, an
+    organisation, a product …) written before ``token``, in its sentence or
+    the one before, in text order; a name that modifies a noun ("*Orvik*
+    executive Lars Odell", "*Orvik's* chief") is no thing "both" counts.
+    None when there are not two."""
+    sent = sent_of[token.i]
+    found: list[Span] = []
+    for ent in reversed([e for e in ents if e.end <= token.i and sent - 1 <= sent_of[e.start] <= sent]):
+        if ent.label_ not in _PAIR_LABELS or ent.root.dep_ in _MODIFIER_DEPS or ent[-1].tag_ == POSSESSIVE_TAG:
+            continue
+        if all(e.text != ent.text for e in found):
+            found.append(ent)
+        if len(found) == 2:
+            return found[1], found[0]
     return None
 
 
