@@ -43,7 +43,9 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     # 26: a post in apposition to a person states that the person holds it;
     # 27: each item of a list the act governs is acted on ("close its X plant, Y and the Z plant");
     # 28: a firm's financial targets are a slot of their own
-    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 28),
+    # 29 in the nineteenth: a share of a group ("12% of its officers") is governed by what governs the share;
+    # firing executives is a fact of its own (executive cuts)
+    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 29),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 9),
 }
@@ -88,7 +90,10 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # before told, and so for the subject of its last claim ("… production moves to a new hall. This will create 800 jobs")
 # 160/137/88/121: "both" as a subject (or on its noun) stands for the last two names written before it
 # that are no modifier of a noun ("Orvik executive Lars Odell"); the claim is filed under each
-TOTAL_FLOORS = {"found": 160, "status": 137, "history": 88, "value": 121}
+# 162/138/89/123: renegotiating (an agreement, its terms) is a contract's fact; a share of a group
+# ("fire 12% of its officers", "close two of its plants") is governed by what governs the share (a slot's
+# heads); cuts of executives, officers and managers are a fact of their own (executive cuts)
+TOTAL_FLOORS = {"found": 162, "status": 138, "history": 89, "value": 123}
 
 
 def _build_articles(folder: Path) -> None:

@@ -92,6 +92,7 @@ from .tree import (
     NOUN_PHRASE_MODIFIER_DEPS,
     NOUN_POS,
     NUMERIC_LABELS,
+    NUMBER_POS,
     OPEN_COMPLEMENT_DEP,
     PATIENT_DEPS,
     PERSON_SUBJECT_PRONOUNS,
@@ -2188,10 +2189,21 @@ def _governor(token: Token) -> Token:
     a list or an apposition the one that governs the list's first item ("will
     close its Leeds plant, its Derby mill and a depot": each is closed)."""
     seen = {token.i}
-    while token.dep_ in (CONJUNCT_DEP, APPOSITION_DEP) and token.head.i not in seen:
-        token = token.head
-        seen.add(token.i)
-    return token.head
+    while True:
+        while token.dep_ in (CONJUNCT_DEP, APPOSITION_DEP) and token.head.i not in seen:
+            token = token.head
+            seen.add(token.i)
+        head = token.head
+        # "will fire 12% of its managers", "will close two of its plants": a
+        # share of a group is governed by what governs the share
+        share = head.head
+        if not (
+            token.dep_ == PREPOSITION_OBJECT_DEP and head.pos_ == ADPOSITION_POS and share.i not in seen
+            and (share.pos_ == NUMBER_POS or share.ent_type_ in NUMERIC_LABELS)
+        ):
+            return head
+        token = share
+        seen.update((head.i, share.i))
 
 
 def _modified_noun(token: Token) -> Token:
