@@ -31,3 +31,20 @@ def test_a_surname_two_people_share_stays_apart():
     ]
     records = rollup(claims, doc_infos(2026, 5, "a", "b"))
     assert {r.key for r in records.values()} == {"Irena Dahl", "Piet Dahl", "Dahl"}
+
+
+def test_both_speaks_of_the_two_names_before_it():
+    # "Orvik Air's finance chief Lars Odell had hired the regulator Maren Holt. Both were later fined."
+    first = "Orvik Air's finance chief Lars Odell had hired the regulator Maren Holt"
+    hired = claim_record("a", 1, first, "confirmed", subject="Orvik Air", topic="crew", key="Maren Holt")
+    hired["entities"] = [
+        {"text": name, "start": first.index(name), "end": first.index(name) + len(name), "label": label}
+        for name, label in (("Orvik Air", "ORG"), ("Lars Odell", "PERSON"), ("Maren Holt", "PERSON"))
+    ]
+    both = claim_record("a", 2, "Both were later fined", "confirmed", subject="Lars Odell", topic="other", key="charges")
+    offset = len(first) + 2
+    both["span"] = both["sentence"] = {"start": offset, "end": offset + len(both["text"])}
+    both["subject"] = {"name": "Lars Odell", "text": "Both", "start": offset, "end": offset + 4}
+    records = rollup([hired, both], doc_infos(2026, 5, "a"))
+    fined = {r.subject for r in records.values() if r.key == "charges"}
+    assert fined == {"Lars Odell", "Maren Holt"}

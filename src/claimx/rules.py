@@ -281,7 +281,12 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 
 #: the roles of ``topic`` rules (``scope.jsonl``) in the topic component:
 #: "it_subject", "it" as a clause's subject, which stands for a name met
-#: before; "holder_dative", a description as the one a verb gives to ("would
+#: before; "demonstrative_subject", "this" or "that" as a clause's subject,
+#: which stands for what the sentence before told, and so for its subject;
+#: "pair_subject", "both" as a clause's subject or on its subject noun
+#: ("*Both* were fined", "*Both* models sold well"), which stands for the
+#: last two names of a kind written before it;
+#: "holder_dative", a description as the one a verb gives to ("would
 #: give *the brewer* a stake"), and "holder_possessive", "its" on the object
 #: ("raised *its* holding"), which name the article's own subject as the party
 #: whose fact it is; "relative_pronoun", the relative pronoun that is the
@@ -392,6 +397,8 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: entity tagger missed
 TopicRole = Literal[
     "it_subject",
+    "demonstrative_subject",
+    "pair_subject",
     "holder_dative",
     "holder_possessive",
     "relative_pronoun",

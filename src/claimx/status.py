@@ -295,6 +295,35 @@ def _attribute_words() -> dict[str, str]:
     }
 
 
+@functools.lru_cache(maxsize=1)
+def _pair_words() -> frozenset[str]:
+    """RETURNS (frozenset[str]): the words that stand for two names ("both": the ``pair_subject`` rules of ``scope.jsonl``)."""
+    from .rules import load_scope_rules
+
+    words: set[str] = set()
+    for rule in load_scope_rules():
+        if rule.kind == "topic" and rule.role == "pair_subject" and isinstance(rule.pattern, dict):
+            lower = rule.pattern.get("LOWER")
+            words.update([lower] if isinstance(lower, str) else (lower or {}).get("IN", []))
+    return frozenset(words)
+
+
+#: entity labels of the names "both" may stand for (as the extractor reads them)
+_PAIR_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
+def _pair_other(claim: Mapping[str, Any], named: Sequence[Mapping[str, Any]]) -> str | None:
+    """RETURNS (str | None): for a claim whose subject is "both" (filed under the
+    first of two names), the other: the last name its article's claims write
+    before "both" that is not the first; None for any other claim."""
+    subject = claim.get("subject") or {}
+    mention, start = (subject.get("text") or "").casefold(), subject.get("start")
+    if start is None or mention not in _pair_words():
+        return None
+    before = [e for e in named if e["end"] <= start and e["label"] in _PAIR_LABELS and e["text"] != subject["name"]]
+    return max(before, key=lambda e: e["start"])["text"] if before else None
+
+
 def filed_subject(name: str, canonical: str, topic: str | None, key: str | None, makers: frozenset[tuple[str, str]]) -> str:
     """RETURNS (str): the subject a claim is filed under, before the article's
     followed subject: its canonical name, or its own name for a maker's own
@@ -1370,6 +1399,10 @@ def rollup(
         groups.setdefault(gkey, {}).setdefault(doc_id, []).append(entry)
         names.setdefault(gkey, set()).add(entry[2]["subject"]["name"] if name is None else name)
 
+    # each article's names, as its claims write them (for "both": :func:`_pair_other`)
+    named_in: dict[str, list[Mapping[str, Any]]] = {}
+    for claim in claims:
+        named_in.setdefault(claim["doc_id"], []).extend(claim.get("entities") or ())
     # a person's other doings join their cast or crew group, where they have one
     people: dict[tuple[str, str], str] = {}
     # "Trask will take over": a person named by surname alone is the one of
@@ -1434,6 +1467,10 @@ def rollup(
             # orders than a sum beside them ("a $50 credit for those who keep them")
             priority += 1
         file(gkey, claim["doc_id"], (priority, position, claim))
+        # "Both were fined": a claim about two names speaks of the other too
+        other = _pair_other(claim, named_in.get(claim["doc_id"], ()))
+        if other is not None:
+            file((filed_subject(other, resolver.canonical(other), topic, claim["key"], maker_keys), topic, key), claim["doc_id"], (priority, position, claim), other)
         if period_key:
             file((subject, topic, period_key), claim["doc_id"], (priority, position, claim))
         # "Ilse Marten was replaced on Sunday by Ewan Rask": the one who

@@ -841,3 +841,23 @@ def test_topic_claim_writing_the_fuller_name_of_the_main_subject_takes_it(analys
     assert [r.subject.name for r in records if r.text.startswith("Brackley Athletic")] == ["Brackley Athletic"], [
         (r.text, r.subject.name) for r in records
     ]
+
+
+def test_topic_both_stands_for_the_last_two_names(analyse):
+    records = analyse(
+        "Orvik Air said its former finance chief Lars Odell had hired the regulator Maren Holt while talks "
+        "were under way. Both were later fined.",
+        title="Orvik Air fined",
+    )
+    both = next(r for r in records if r.text.startswith("Both"))
+    assert (both.subject.name, both.subject.text) == ("Lars Odell", "Both")
+
+
+
+def test_topic_this_takes_the_subject_of_the_sentence_before(analyse):
+    records = analyse(
+        "Varga Aero won the order on Friday. The Kestrel 9 will be built in Leeds from 2029. "
+        "This is expected to create 300 jobs.",
+        title="Varga Aero wins order",
+    )
+    assert [(r.subject.name, r.subject.text) for r in records[1:]] == [("Kestrel 9", "Kestrel 9"), ("Kestrel 9", "This")]

@@ -92,6 +92,7 @@ from .tree import (
     NOUN_PHRASE_MODIFIER_DEPS,
     NOUN_POS,
     NUMERIC_LABELS,
+    NUMBER_POS,
     OPEN_COMPLEMENT_DEP,
     PATIENT_DEPS,
     PERSON_SUBJECT_PRONOUNS,
@@ -772,6 +773,25 @@ class TopicTagger(RulePackComponent):
                 info = claim._.claim
                 if info["topic"] in _PRODUCT_TOPICS and info["subject"]["start"] is None and info["subject"]["name"] == main:
                     info["subject"] = {"name": product, "start": None, "end": None}
+        # "Assembly of the jets moves to a new hall in Leeds. This is
+        # expected to create 800 jobs": "this" as the subject stands for what
+        # the sentence before told, and so for the subject of its last claim
+        told: dict[int, str] = {}  # sentence -> the subject of its last claim
+        for claim in claims:
+            info = claim._.claim
+            sent = sent_of[claim.start]
+            demonstrative = _demonstrative_subject(claim, self._match) if info["subject"]["start"] is None else None
+            if demonstrative is not None and told.get(sent - 1) not in (None, "", info["subject"]["name"]):
+                info["subject"] = {"name": told[sent - 1], "start": demonstrative.idx, "end": demonstrative.idx + len(demonstrative)}
+            # "… Lars Odell and his deputy Maren Holt. Both have resigned":
+            # "both" stands for the last two names of one kind written before
+            # it, in its sentence or the one before; the claim is filed under
+            # the first here, and under the other too in the roll-up
+            pair = _pair_subject(claim, self._match) if info["subject"]["start"] is None else None
+            pair_names = _pair_antecedents(pair, ents, sent_of) if pair is not None else None
+            if pair is not None and pair_names is not None:
+                info["subject"] = {"name": pair_names[0].text, "start": pair.idx, "end": pair.idx + len(pair)}
+            told[sent] = info["subject"]["name"]
         defined = _defined_abbreviations(doc, text)
         titled = title_names(doc._.title or "")  # once, not per claim (as doc.ents: read once above)
         for claim in claims:
@@ -2169,10 +2189,21 @@ def _governor(token: Token) -> Token:
     a list or an apposition the one that governs the list's first item ("will
     close its Leeds plant, its Derby mill and a depot": each is closed)."""
     seen = {token.i}
-    while token.dep_ in (CONJUNCT_DEP, APPOSITION_DEP) and token.head.i not in seen:
-        token = token.head
-        seen.add(token.i)
-    return token.head
+    while True:
+        while token.dep_ in (CONJUNCT_DEP, APPOSITION_DEP) and token.head.i not in seen:
+            token = token.head
+            seen.add(token.i)
+        head = token.head
+        # "will fire 12% of its managers", "will close two of its plants": a
+        # share of a group is governed by what governs the share
+        share = head.head
+        if not (
+            token.dep_ == PREPOSITION_OBJECT_DEP and head.pos_ == ADPOSITION_POS and share.i not in seen
+            and (share.pos_ == NUMBER_POS or share.ent_type_ in NUMERIC_LABELS)
+        ):
+            return head
+        token = share
+        seen.update((head.i, share.i))
 
 
 def _modified_noun(token: Token) -> Token:
@@ -2686,6 +2717,60 @@ def _pronoun_subject(claim: Span, match: Match) -> Token | None:
                 if rule is not None:
                     _note(child, rule)
                     return child
+    return None
+
+
+def _demonstrative_subject(claim: Span, match: Match) -> Token | None:
+    """RETURNS (Token | None): "this" or "that" (a ``demonstrative_subject``
+    rule) as the grammatical subject of the claim's predicate, else None."""
+    doc = claim.doc
+    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    for child in head.children:
+        if claim.start <= child.i < claim.end:
+            rule = match("demonstrative_subject", child)
+            if rule is not None:
+                _note(child, rule)
+                return child
+    return None
+
+
+def _pair_subject(claim: Span, match: Match) -> Token | None:
+    """RETURNS (Token | None): "both" (a ``pair_subject`` rule) as the
+    grammatical subject of the claim's predicate or on that subject's noun, else None."""
+    doc = claim.doc
+    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    for child in head.children:
+        if not claim.start <= child.i < claim.end:
+            continue
+        for token in (child, *child.children):
+            rule = match("pair_subject", token)
+            if rule is not None:
+                _note(token, rule)
+                return token
+    return None
+
+
+#: entity labels of the names "both" may stand for
+_PAIR_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
+#: dependencies of a name that modifies a noun rather than names a thing of its own
+_MODIFIER_DEPS = NOUN_PHRASE_MODIFIER_DEPS | {POSSESSOR_DEP}
+
+
+def _pair_antecedents(token: Token, ents: list[Span], sent_of: list[int]) -> tuple[Span, Span] | None:
+    """RETURNS (tuple[Span, Span] | None): the last two names (a person, an
+    organisation, a product …) written before ``token``, in its sentence or
+    the one before, in text order; a name that modifies a noun ("*Orvik*
+    executive Lars Odell", "*Orvik's* chief") is no thing "both" counts.
+    None when there are not two."""
+    sent = sent_of[token.i]
+    found: list[Span] = []
+    for ent in reversed([e for e in ents if e.end <= token.i and sent - 1 <= sent_of[e.start] <= sent]):
+        if ent.label_ not in _PAIR_LABELS or ent.root.dep_ in _MODIFIER_DEPS or ent[-1].tag_ == POSSESSIVE_TAG:
+            continue
+        if all(e.text != ent.text for e in found):
+            found.append(ent)
+        if len(found) == 2:
+            return found[1], found[0]
     return None
 
 

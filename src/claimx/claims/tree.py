@@ -87,6 +87,8 @@ ACTIVE_SUBJECT_DEP = "nsubj"
 PROPER_NOUN_POS = "PROPN"
 #: the part of speech of a common noun
 NOUN_POS = "NOUN"
+#: the part of speech of a number
+NUMBER_POS = "NUM"
 #: the part of speech of a pronoun
 PRONOUN_POS = "PRON"
 #: the part of speech of a preposition
