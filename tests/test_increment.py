@@ -11,7 +11,8 @@ import pytest
 
 import claimx.run as run_module
 from claimx.run import run
-from claimx.status import diff
+from claimx.increment import _doc_infos
+from claimx.status import diff, rollup
 from claimx.store import Store
 from claimx.views import mark, rebuild_views, stored_rollup
 
@@ -364,3 +365,27 @@ def test_incremental_fragment_of_many_names_resolved_with_three_standing_in(tmp_
     records = [json.loads(line) for line in (out / "status.jsonl").read_text().splitlines()]
     assert {"Orbit", "Orbit Pad 3", "Orbit Lens 4", "Orbit Band 7"} <= {r["subject"] for r in records}
     assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
+def test_incremental_rollup_files_a_claim_under_the_other_subjects_it_speaks_to(tmp_path, refreshes, monkeypatch):
+    # status.rollup files "Both were charged" under the second of the two names too, and a plant
+    # named by its own name under that plant: the stored roll-up rolls those subjects up as well,
+    # so that `claimx status` shows what a roll-up over every claim (`claimx eval`) shows
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    _write(corpus, "a.md", "Ardent results", "2025-04-02", "Ardent Motors posted a loss of $2 billion for 2024, the carmaker said on Tuesday.")
+    _run(corpus, out)
+    _write(
+        corpus, "b.md", "Ardent to shut plants", "2025-05-02",
+        "Ardent Motors will close the Brenton and Calder plants next year, the company said on Monday.\n\n"
+        "The union leaders Ilse Dorn and Piet Maas met the managers on Friday. Both were later charged with trespass.",
+    )
+    _run(corpus, out)
+    assert not refreshes[-1].full
+    groups = {(r["subject"], r["key"]) for r in map(json.loads, (out / "status.jsonl").read_text().splitlines())}
+    assert {("Ilse Dorn", "charges"), ("Piet Maas", "charges"), ("Calder plant", "closure")} <= groups
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+    with Store.open(out, write=False) as store:
+        claims = [json.loads(row[0]) for row in store.conn.execute("SELECT record FROM claims ORDER BY doc_id, seq")]
+        everything = {(r.subject, r.key) for r in rollup(claims, _doc_infos(store)).values()}
+    assert groups == everything

@@ -37,15 +37,18 @@ from pathlib import Path
 from typing import Any
 
 from .decisions import Resolution, ReviewDecision, resolve
-from .slots import maker_keys
+from .slots import maker_keys, named_places
 from .spill import SpilledList
 from .status import (
     DocInfo,
     StatusChange,
     StatusRecord,
+    also_filed,
+    article_entities,
     background_claims,
     diff,
     filed_subject,
+    files_elsewhere,
     followed_subjects,
     name_ways,
     rollup,
@@ -254,8 +257,9 @@ def _claims_of(store: Store, doc_ids: Iterable[str]) -> Iterator[tuple[str, str,
 #: how the subjects each article's claims go to are recorded (``rollup_subjects``); a store whose
 #: roll-up was recorded otherwise is rolled up whole once (2: a maker's own facts go to its own name;
 #: 3: each article's names, statuses and known names kept, each name's features and canonical name;
-#: 4: each article's title words and each name's ways kept; 5: a name's legal-form core among its features)
-SUBJECTS_RECORDED = 5
+#: 4: each article's title words and each name's ways kept; 5: a name's legal-form core among its features;
+#: 6: the other subjects a claim speaks to, :func:`claimx.status.also_filed`: "both"'s second name, named places)
+SUBJECTS_RECORDED = 6
 
 
 def _context(store: Store, pinned: dict[str, list[str]], fingerprint: str, decisions: str) -> str:
@@ -275,6 +279,53 @@ def _claim_subjects(
     subject = filed_subject(name, canon, topic, key, makers)
     final = followed[doc_id].get(subject, subject) if not text and doc_id in followed else subject
     return subject, final
+
+
+def _filings(
+    claim: Mapping[str, Any], canonical: Mapping[str, str], followed: dict[str, dict[str, str]],
+    makers: frozenset[tuple[str, str]], places: Mapping[tuple[str, str], Any], resolver: Any,
+    named: Mapping[str, list[Mapping[str, Any]]],
+) -> set[str]:
+    """RETURNS (set[str]): every subject a claim is filed under by :func:`claimx.status.rollup`:
+    its canonical name, its own or its article's followed one (:func:`_claim_subjects`), and
+    the others it speaks to (:func:`claimx.status.also_filed`)."""
+    doc_id, name, text = claim["doc_id"], claim["subject"]["name"], claim["subject"].get("text")
+    topic, key = claim.get("topic"), claim.get("key")
+    canon = canonical[name]
+    subject, final = _claim_subjects(doc_id, name, text, topic, key, canon, followed, makers)
+    out = {canon, subject, final}
+    if files_elsewhere(text, topic, key, places):
+        out.update(g[0] for g, _ in also_filed(claim, final, topic, key, named.get(doc_id, ()), resolver, makers, places))
+    return out
+
+
+def _files_in(
+    claim: Mapping[str, Any], part: set[str], canonical: Mapping[str, str], followed: dict[str, dict[str, str]],
+    makers: frozenset[tuple[str, str]], places: Mapping[tuple[str, str], Any], resolver: Any,
+    named: Mapping[str, list[Mapping[str, Any]]],
+) -> bool:
+    """RETURNS (bool): whether a claim is filed under any subject of ``part``."""
+    return not _filings(claim, canonical, followed, makers, places, resolver, named).isdisjoint(part)
+
+
+def _also_filed_in(
+    store: Store, doc_ids: set[str], canonical: Mapping[str, str], followed: dict[str, dict[str, str]],
+    makers: frozenset[tuple[str, str]], places: Mapping[tuple[str, str], Any], resolver: Any,
+) -> Iterator[tuple[str, set[str]]]:
+    """YIELDS (tuple): ``(doc_id, subjects)``: for each of these articles, the subjects its claims
+    speak to besides their own (:func:`claimx.status.also_filed`), read from its whole claims."""
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for doc_id, _, record in _claims_of(store, doc_ids):
+        claim = json.loads(record)
+        if ((claim.get("subject") or {}).get("name") or "").strip():
+            by_doc.setdefault(doc_id, []).append(claim)
+    for doc_id, claims in by_doc.items():
+        named = article_entities(claims)
+        others: set[str] = set()
+        for claim in claims:
+            own = {canonical[claim["subject"]["name"]]}
+            others |= _filings(claim, canonical, followed, makers, places, resolver, named) - own
+        yield doc_id, others
 
 
 def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full: bool = False) -> Refreshed:
@@ -369,9 +420,11 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
 
     # the rechecked articles' subjects now
     makers = maker_keys()
+    places = named_places()
 
     def new_subjects() -> Iterator[tuple[str, str]]:
         """``(subject, doc_id)`` of every claim rechecked, streamed into the store (one a claim on a first run)."""
+        elsewhere: set[str] = set()  # articles with a claim that may speak to another subject too
         for doc_id, name, text, topic, key in _subject_rows(store, recheck, full):
             if not (name or "").strip() or doc_id not in docs:
                 continue
@@ -381,6 +434,14 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
                 touched.add(canon)
             yield canon, doc_id
             for other in {subject, final} - {canon}:
+                if not full:
+                    touched.add(other)
+                yield other, doc_id
+            if files_elsewhere(text, topic, key, places):
+                elsewhere.add(doc_id)
+        # those articles read whole (few: "both", a place's own name before a slot's word)
+        for doc_id, others in _also_filed_in(store, elsewhere, canonical, followed, makers, places, resolver):
+            for other in others:
                 if not full:
                     touched.add(other)
                 yield other, doc_id
@@ -412,18 +473,15 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         for doc_id, _, record in _claims_of(store, part_docs):
             claim = json.loads(record)
             name = (claim.get("subject") or {}).get("name", "")
-            if not name.strip() or doc_id not in docs:
-                continue
-            whole.append(claim)
-            canon = canonical[name]
-            subject, final = _claim_subjects(
-                doc_id, name, claim["subject"].get("text"), claim.get("topic"), claim.get("key"), canon, followed, makers
-            )
-            if canon in part or subject in part or final in part:
+            if name.strip() and doc_id in docs:
+                whole.append(claim)
+        named = article_entities(whole)
+        for claim in whole:
+            if _files_in(claim, part, canonical, followed, makers, places, resolver, named):
                 slice_claims.append(claim)
         records = rollup(
             slice_claims, docs, resolver=resolver, resolution=resolution, followed=followed,
-            background=background_claims(whole),
+            background=background_claims(whole), named=named,
         )
         afters = sorted(((_key(rec), gid, rec) for gid, rec in records.items() if rec.subject in part), key=lambda item: item[0])
         befores.sort(key=lambda item: item[0])

@@ -815,6 +815,46 @@ def _named_places(claim: Mapping[str, Any], words: tuple[str, ...]) -> list[tupl
     return list(dict.fromkeys(out))
 
 
+def also_filed(
+    claim: Mapping[str, Any], subject: str, topic: str, key: str, named: Sequence[Mapping[str, Any]],
+    resolver: SubjectResolver, makers: frozenset[tuple[str, str]],
+    places: Mapping[tuple[str, str], tuple[str, tuple[str, ...]]],
+) -> list[tuple[tuple[str, str, str], str]]:
+    """RETURNS (list): the groups a claim filed under ``subject`` also speaks to
+    under another subject, each ``((subject, topic, key), name it goes by)``:
+    the other of two names "both" stands for (``named``: its article's
+    entities, :func:`article_entities`), and a place named by its own name
+    before a slot's word ("the Leeds and Derby plants will close": the Leeds
+    plant's closure, the Derby plant's). :func:`rollup` files the claim there;
+    the stored roll-up rolls those subjects up with the claim's own."""
+    out: list[tuple[tuple[str, str, str], str]] = []
+    other = _pair_other(claim, named)
+    if other is not None:
+        out.append(((filed_subject(other, resolver.canonical(other), topic, claim["key"], makers), topic, key), other))
+    if (topic, key) in places:
+        place_key, place_words = places[(topic, key)]
+        for place, noun in _named_places(claim, place_words):
+            if resolver.canonical(place) == subject or _names_party(subject, place):
+                continue  # "Ardent plants will close": the maker's own, no place
+            out.append(((resolver.canonical(f"{place} {noun}"), topic, place_key), f"{place} {noun}"))
+    return out
+
+
+def files_elsewhere(text: str | None, topic: str | None, key: str | None, places: Mapping[tuple[str, str], Any]) -> bool:
+    """RETURNS (bool): whether a claim whose subject is written ``text`` (None: not
+    written) may also be filed under another subject (:func:`also_filed`): its subject
+    is a word for two names, or its slot holds places named by their own names."""
+    return (topic, key) in places or (text or "").casefold() in _pair_words()
+
+
+def article_entities(claims: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
+    """RETURNS (dict): each article's names, as its claims write them (doc id -> entities, in claim order)."""
+    named: dict[str, list[Mapping[str, Any]]] = {}
+    for claim in claims:
+        named.setdefault(claim["doc_id"], []).extend(claim.get("entities") or ())
+    return named
+
+
 def _listed_parties(claim: Mapping[str, Any], key: str, act: str | None) -> list[str]:
     """RETURNS (list[str]): for a claim keyed as an act towards a party
     ("Kerr endorsement"), the other parties the claim lists with that one
@@ -1352,6 +1392,7 @@ def rollup(
     resolution: Resolution | None = None,
     followed: Mapping[str, Mapping[str, str]] | None = None,
     background: frozenset[str] | None = None,
+    named: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
 ) -> dict[str, StatusRecord]:
     """Roll claims up into one status record per (subject, topic, key).
 
@@ -1365,6 +1406,8 @@ def rollup(
         (:func:`background_claims`), worked out over whole articles when the claims
         are only some subjects' (a mark covers the claims after it in its sentence,
         whatever their subject); None works it out from ``claims``.
+    named (Mapping | None): each article's entities (:func:`article_entities`) over whole
+        articles, when the claims are only some subjects'; None takes them from ``claims``.
     RETURNS (dict[str, StatusRecord]): by group id.
     """
     claims = [c for c in claims if (c.get("subject") or {}).get("name", "").strip() and c["doc_id"] in docs]
@@ -1400,9 +1443,7 @@ def rollup(
         names.setdefault(gkey, set()).add(entry[2]["subject"]["name"] if name is None else name)
 
     # each article's names, as its claims write them (for "both": :func:`_pair_other`)
-    named_in: dict[str, list[Mapping[str, Any]]] = {}
-    for claim in claims:
-        named_in.setdefault(claim["doc_id"], []).extend(claim.get("entities") or ())
+    named_in = article_entities(claims) if named is None else named
     # a person's other doings join their cast or crew group, where they have one
     people: dict[tuple[str, str], str] = {}
     # "Trask will take over": a person named by surname alone is the one of
@@ -1467,10 +1508,11 @@ def rollup(
             # orders than a sum beside them ("a $50 credit for those who keep them")
             priority += 1
         file(gkey, claim["doc_id"], (priority, position, claim))
-        # "Both were fined": a claim about two names speaks of the other too
-        other = _pair_other(claim, named_in.get(claim["doc_id"], ()))
-        if other is not None:
-            file((filed_subject(other, resolver.canonical(other), topic, claim["key"], maker_keys), topic, key), claim["doc_id"], (priority, position, claim), other)
+        # "Both were fined": a claim about two names speaks of the other too;
+        # "the Leeds and Derby plants will be closed": a place named by its
+        # own name holds its fact too, beside the maker's plant closures
+        for okey, other in also_filed(claim, subject, topic, key, named_in.get(claim["doc_id"], ()), resolver, maker_keys, places):
+            file(okey, claim["doc_id"], (priority, position, claim), other)
         if period_key:
             file((subject, topic, period_key), claim["doc_id"], (priority, position, claim))
         # "Ilse Marten was replaced on Sunday by Ewan Rask": the one who
@@ -1485,15 +1527,6 @@ def rollup(
             for party in _listed_parties(claim, key, slot_key(topic, key)):
                 pkey = (subject, topic, f"{party} {slot_key(topic, key)}")
                 file(pkey, claim["doc_id"], (priority + 1, position, claim))
-        # "the Leeds and Derby plants will be closed": a place named by its
-        # own name holds its fact too, beside the maker's plant closures
-        if (topic, key) in places:
-            place_key, place_words = places[(topic, key)]
-            for place, noun in _named_places(claim, place_words):
-                if resolver.canonical(place) == subject or _names_party(subject, place):
-                    continue  # "Ardent plants will close": the maker's own, no place
-                nkey = (resolver.canonical(f"{place} {noun}"), topic, place_key)
-                file(nkey, claim["doc_id"], (priority, position, claim), f"{place} {noun}")
         # "has a 12-inch display, 8GB of memory and a 5,000mAh battery": a
         # clause that lists attributes speaks to each of them
         if topic == "other" and claim["key"] in attribute_keys:
