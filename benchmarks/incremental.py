@@ -26,9 +26,10 @@ from claimx.rules import RULES_ENV, default_rules_dir
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_corpus(target: Path, count: int, start: int = 0) -> None:
-    """Write ``count`` articles, numbered from ``start``, each with its own first line."""
-    sources = sorted(p for p in (ROOT / "corpus").rglob("*") if p.suffix in (".md", ".txt"))
+def build_corpus(target: Path, count: int, start: int = 0, source: Path | None = None) -> None:
+    """Write ``count`` articles, numbered from ``start``, each with its own first line: copies of
+    the .md/.txt articles of ``source`` (the sample corpus when None), taken in turn."""
+    sources = sorted(p for p in (source or ROOT / "corpus").rglob("*") if p.suffix in (".md", ".txt"))
     target.mkdir(parents=True, exist_ok=True)
     for n in range(start, start + count):
         src = sources[n % len(sources)]

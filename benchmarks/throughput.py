@@ -4,7 +4,11 @@
 
 The corpus is the sample corpus's .md/.txt articles repeated (each copy with a
 numbered first line, so every file has its own content hash) up to
-``--articles`` files. Each step is a fresh process, timed wall clock,
+``--articles`` files; ``--corpus DIR`` takes another folder's articles instead,
+e.g. ``benchmarks/realnews-dev/articles`` (287 published articles, built by
+``benchmarks/realnews/build.py``): the sample corpus is three articles, so every
+cost that is paid once per distinct article (a subset of the cue patterns'
+matcher, say) is paid three times there, and once per article on real news. Each step is a fresh process, timed wall clock,
 interpreter start-up and model loading included:
 
 - ``bare``: ``spacy.load(model)`` and ``nlp.pipe`` (batch size 16) over the
@@ -80,6 +84,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--workers", type=int, nargs="+", default=[1])
     parser.add_argument("--model", default=None)
+    parser.add_argument("--corpus", type=Path, default=None, help="a folder of .md/.txt articles (default: the sample corpus)")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare model")
     parser.add_argument("--compare", type=Path, default=None, help="another claimx source folder, timed alternately")
     parser.add_argument("--bytecode", action="store_true", help="claimx's processes keep their modules' bytecode")
@@ -92,7 +97,7 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="claimx-throughput-"))
     corpus = work / "corpus"
-    build_corpus(corpus, args.articles)
+    build_corpus(corpus, args.articles, source=args.corpus.resolve() if args.corpus else None)
     texts = [a.body for a in read_corpus(corpus) if isinstance(a, Article)]
     (work / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
     words = sum(len(t.split()) for t in texts)
@@ -134,7 +139,10 @@ def main() -> None:
             cpu[name].append(used)
     load_after = os.getloadavg()
     name, version = base_model_info(args.model)
-    print(f"corpus: {len(texts)} articles, {words} words; model {name} {version}; {os.cpu_count()} cores")
+    print(
+        f"corpus: {len(texts)} articles from {args.corpus or 'the sample corpus'}, {words} words; "
+        f"model {name} {version}; {os.cpu_count()} cores"
+    )
     print(
         f"load average (1, 5, 15 min) before {' '.join(f'{x:.1f}' for x in load_before)}, "
         f"after {' '.join(f'{x:.1f}' for x in load_after)}; claimx bytecode kept: {'yes' if args.bytecode else 'no'}"

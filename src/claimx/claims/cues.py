@@ -405,7 +405,10 @@ class CueTagger(RulePackComponent):
         if matcher is False:
             matcher = None
             if wanted:
-                matcher = Matcher(doc.vocab)
+                # the patterns were checked when added to ``patterns`` at load: spaCy's check
+                # again is half of what building a subset costs (a new one per article, as a
+                # rule word set differs from article to article)
+                matcher = Matcher(doc.vocab, validate=False)
                 for n in wanted:
                     rule_id, pattern, _ = anchored[n]
                     matcher.add(rule_id, [pattern])

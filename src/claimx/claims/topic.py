@@ -160,6 +160,33 @@ def title_names(title: str, openers: frozenset[str] = frozenset(), parts: frozen
     return sorted(names, key=lambda n: (-len(n), n))
 
 
+#: the Doc the topic component is working on and its entities, read once: ``doc.ents`` (and
+#: ``span.ents``, which reads it) builds every entity's Span anew on each read, a few times per
+#: claim here. Set by :meth:`TopicTagger.__call__` for the Doc it works on, cleared after it.
+_ENTS: tuple[Doc | None, tuple[Span, ...]] = (None, ())
+
+
+def _doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """RETURNS (tuple[Span, ...]): ``doc.ents``, read once while the component works on ``doc``."""
+    held, ents = _ENTS
+    return ents if held is doc else tuple(doc.ents)
+
+
+def _span_ents(span: Span) -> list[Span]:
+    """RETURNS (list[Span]): ``span.ents`` (the entities wholly inside ``span``, in order,
+    up to the first that starts in it and ends past it, as spaCy's loop stops there) from
+    :func:`_doc_ents`."""
+    found = []
+    start, end = span.start, span.end
+    for ent in _doc_ents(span.doc):
+        if ent.start >= start:
+            if ent.end <= end:
+                found.append(ent)
+            else:
+                break
+    return found
+
+
 class TopicTagger(RulePackComponent):
     """Set subject, topic and key on every claim.
 
@@ -372,7 +399,7 @@ class TopicTagger(RulePackComponent):
         news saved as plain text) is read by that headline."""
         text = doc.text if text is None else text
         title = doc._.title or ""
-        ents = list(doc.ents)  # spaCy builds the entity spans anew on each read
+        ents = list(_doc_ents(doc))  # spaCy builds the entity spans anew on each read
         # where the body starts, after a headline it opens with
         skip = 0
         if not title:
@@ -485,6 +512,14 @@ class TopicTagger(RulePackComponent):
         return (doc._.title or "").strip() or None
 
     def __call__(self, doc: Doc) -> Doc:
+        global _ENTS
+        _ENTS = (doc, tuple(doc.ents))  # read once for the whole Doc (see :func:`_doc_ents`)
+        try:
+            return self._tag(doc)
+        finally:
+            _ENTS = (None, ())
+
+    def _tag(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         main = self.main_subject(doc, text)
         doc._.main_subject = main
@@ -497,7 +532,7 @@ class TopicTagger(RulePackComponent):
         aliases = self.codenames(doc, main, text) if main else {}
         alias_at = _mentions(text, aliases)
         claims = list(doc.spans[self.spans_key])
-        ents = list(doc.ents)
+        ents = list(_doc_ents(doc))
         starts = [e.start for e in ents]
         claim_ents = [ents_within(ents, starts, claim) for claim in claims]
         slot_hits = [self._slot_hits(claim) for claim in claims]
@@ -948,7 +983,7 @@ class TopicTagger(RulePackComponent):
                 if any(main in doc[c.left_edge.i : c.right_edge.i + 1].text for c in said):
                     _note(token, rule)
                     found.extend(_name_of(c) for c in token.children if c.dep_ in SUBJECT_DEPS)
-        people = {e.text for e in doc.ents if e.label_ in ("PERSON", "DATE", "TIME", "GPE")}
+        people = {e.text for e in _doc_ents(doc) if e.label_ in ("PERSON", "DATE", "TIME", "GPE")}
         text = doc.text if text is None else text
         aliases = {}
         for start, end in found:
@@ -1022,7 +1057,7 @@ class TopicTagger(RulePackComponent):
         outside = {c.i for c in head.children if c.dep_ in SUBJECT_DEPS and not claim.start <= c.i < claim.end}
         if outside:
             subjects |= outside
-            ents = [*ents, *(e for e in claim.doc.ents if any(e.start <= i < e.end for i in outside) and e not in ents)]
+            ents = [*ents, *(e for e in _doc_ents(claim.doc) if any(e.start <= i < e.end for i in outside) and e not in ents)]
         # "the carmaker Brenwick, which …, has asked": the name in apposition
         # to the subject is the subject
         subjects |= {c.i for i in list(subjects) for c in claim.doc[i].children if c.dep_ == APPOSITION_DEP}
@@ -1655,7 +1690,7 @@ class TopicTagger(RulePackComponent):
         main = doc._.main_subject or ""
         main_words = set(main.split())
         if main_person is None:
-            main_person = any(e.label_ == "PERSON" and e.text == main for e in doc.ents)
+            main_person = any(e.label_ == "PERSON" and e.text == main for e in _doc_ents(doc))
         main_person = bool(main) and main_person
 
         def role(token: Token) -> ScopeRule | None:
@@ -1995,7 +2030,7 @@ def _defined_abbreviations(doc: Doc, text: str) -> dict[str, str]:
     begins with and whose letters it takes in order. An abbreviation defined
     for two names is left alone."""
     out: dict[str, set[str]] = {}
-    for ent in doc.ents:
+    for ent in _doc_ents(doc):
         if ent.label_ in NUMERIC_LABELS or len(ent) < 2:
             continue
         found = _BRACKETED.match(text, ent.end_char)
@@ -2068,7 +2103,7 @@ def _article_product(doc: Doc, main: str, match: Match) -> str | None:
     subject of its sentence ("The Talmar V40 tankers are based on …"), with
     the capitalised words written before it ("Talmar V40"), when it is not
     the organisation's own name; else None."""
-    if not any(e.text == main and e.label_ == "ORG" for e in doc.ents):
+    if not any(e.text == main and e.label_ == "ORG" for e in _doc_ents(doc)):
         return None
     dates = {i for d in doc.spans["dates"] for i in range(d.start, d.end)} if "dates" in doc.spans else set()
     for token in doc_tokens(doc):
@@ -2253,14 +2288,14 @@ def _lead_model(doc: Doc, text: str, maker: str) -> str | None:
     digits or more that are no year ("KX900", "the 747"; not "230p"), inside a named entity that
     is not ``maker`` -- when the title's chosen name is an organisation that
     makes it; else None."""
-    if not any(e.text == maker and e.label_ == "ORG" for e in doc.ents):
+    if not any(e.text == maker and e.label_ == "ORG" for e in _doc_ents(doc)):
         return None
     first = next(iter(doc.sents), None)
     if first is None:
         return None
     models = [
         e.text
-        for e in first.ents
+        for e in _span_ents(first)
         if e.text != maker
         and e.label_ not in NUMERIC_LABELS
         and any(
@@ -2314,7 +2349,7 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match, words:
         how.append((head, adjunct))
         tops = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS]
         # that subject stands outside the claim: its names are the sentence's
-        ents = [*ents, *(e for e in head.sent.ents if any(e.start <= t.i < e.end for t in tops))]
+        ents = [*ents, *(e for e in _span_ents(head.sent) if any(e.start <= t.i < e.end for t in tops))]
     inside = {t.i for top in tops for t in top.subtree}
     # "the Danish brewer", "British and Irish airline …": a nationality that describes a noun is not the party
     parties = []
@@ -2342,7 +2377,7 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match, words:
         source = info.get("attribution") or {}
         speaker = doc.char_span(source["start"], source["end"], alignment_mode="expand") if source else None
         if speaker is not None:
-            said = [e for e in speaker.ents if e.label_ in _PARTY_LABELS]
+            said = [e for e in _span_ents(speaker) if e.label_ in _PARTY_LABELS]
             said += [
                 doc[_name_start(t) : t.i + 1]
                 for t in speaker
@@ -2367,7 +2402,7 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match, words:
         # several owners, none is the one party)
         owned = [
             (e, g, rule) for g, rule in owners
-            for e in doc.ents if e.start <= g.i < e.end and e.label_ in ("ORG", "GPE")
+            for e in _doc_ents(doc) if e.start <= g.i < e.end and e.label_ in ("ORG", "GPE")
         ]
         if len({e.text for e, _, _ in owned}) == 1:
             parties = [owned[0][0]]
@@ -2413,7 +2448,7 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
     info = claim._.claim or {}
     source = info.get("attribution") or {}
     head = doc[info.get("head", claim.root.i)]
-    sent_ents = [e for e in head.sent.ents if e.label_ in _AGENT_LABELS]
+    sent_ents = [e for e in _span_ents(head.sent) if e.label_ in _AGENT_LABELS]
 
     def party(token: Token) -> Span | None:
         # a named person or body; not a bare title ("the Speaker") or a dateline
@@ -2465,13 +2500,13 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         speaker = doc.char_span(source["start"], source["end"], alignment_mode="expand") if source else None
         # "House Speaker Paul Ryan said he …": the person before the body
         said = sorted(
-            (e for e in (speaker.ents if speaker is not None else ()) if e.label_ in ("PERSON", "ORG")),
+            (e for e in (_span_ents(speaker) if speaker is not None else ()) if e.label_ in ("PERSON", "ORG")),
             key=lambda e: (e.label_ != "PERSON", e.start),
         )
         # "he" or "she" unspoken for: the person last named, in its sentence or the one before
         sent = top.sent
         previous = doc[sent.start - 1].sent if sent.start > 0 else None
-        named = [e for e in (*(previous.ents if previous is not None else ()), *sent.ents) if e.end <= top.i]
+        named = [e for e in (*(_span_ents(previous) if previous is not None else ()), *_span_ents(sent)) if e.end <= top.i]
         before = [e for e in named if e.label_ == "PERSON"]
         # "Kerr fired back, saying he would not back her": the person who is
         # the subject of a clause the pronoun's hangs on
@@ -2594,7 +2629,7 @@ def _role_holders(doc: Doc) -> dict[str, str]:
     if cached is not None:
         return cached
     holders: dict[str, set[str]] = {}
-    for ent in doc.ents:
+    for ent in _doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         name = re.sub(r"['’]s$", "", ent.text)
@@ -2628,7 +2663,7 @@ def _patient(claim: Span, words: list[int], match: Match) -> Span | None:
     against Kerr"), as its verb's object ("prosecutors charged Kerr") or as
     the subject of its passive ("Kerr was indicted"); else None."""
     doc = claim.doc
-    ents = [e for e in claim.sent.ents if e.label_ in ("PERSON", "ORG")]
+    ents = [e for e in _span_ents(claim.sent) if e.label_ in ("PERSON", "ORG")]
     for i in words:
         word = doc[i]
         if match("act_noun", word) is not None:
