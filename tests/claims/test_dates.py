@@ -556,7 +556,7 @@ def test_claim_dates_direction_of_tense(nlp_base, finder, published, text, expec
         # a week at the end or start of a month
         (D(2026, 6, 3), "Bookings picked up in the last week of May.", ("the last week of May", "2026-05")),
         # the rest of a year is that year
-        (D(2026, 6, 3), "The airline will freeze hiring for the rest of the year.", ("the rest of the year", "2026")),
+        (D(2026, 6, 3), "The airline will freeze hiring over the rest of the year.", ("the rest of the year", "2026")),
     ],
 )
 def test_claim_dates_more_expressions(nlp_base, finder, published, text, expected):
