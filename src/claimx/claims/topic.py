@@ -2739,34 +2739,33 @@ def _note(token: Token, rule: ScopeRule) -> None:
     record_rule(token.doc, rule.id, token.idx, token.idx + len(token.text))
 
 
-def _pronoun_subject(claim: Span, match: Match) -> Token | None:
-    """RETURNS (Token | None): "it" (an ``it_subject`` rule) as the
-    grammatical subject of the claim's predicate (or of the verb it hangs
-    on), else None."""
+def _ruled_child(claim: Span, match: Match, kind: str, *, hung_on: bool) -> Token | None:
+    """RETURNS (Token | None): the first child inside the claim of its predicate
+    (and, with ``hung_on``, of the verb a continuing predicate hangs on) that a
+    ``kind`` rule matches, recorded, else None."""
     doc = claim.doc
     head = doc[(claim._.claim or {}).get("head", claim.root.i)]
-    for verb in (head, head.head) if head.dep_ in CONTINUING_VERB_DEPS else (head,):
+    for verb in (head, head.head) if hung_on and head.dep_ in CONTINUING_VERB_DEPS else (head,):
         for child in verb.children:
             if claim.start <= child.i < claim.end:
-                rule = match("it_subject", child)
+                rule = match(kind, child)
                 if rule is not None:
                     _note(child, rule)
                     return child
     return None
 
 
+def _pronoun_subject(claim: Span, match: Match) -> Token | None:
+    """RETURNS (Token | None): "it" (an ``it_subject`` rule) as the
+    grammatical subject of the claim's predicate (or of the verb it hangs
+    on), else None."""
+    return _ruled_child(claim, match, "it_subject", hung_on=True)
+
+
 def _demonstrative_subject(claim: Span, match: Match) -> Token | None:
     """RETURNS (Token | None): "this" or "that" (a ``demonstrative_subject``
     rule) as the grammatical subject of the claim's predicate, else None."""
-    doc = claim.doc
-    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
-    for child in head.children:
-        if claim.start <= child.i < claim.end:
-            rule = match("demonstrative_subject", child)
-            if rule is not None:
-                _note(child, rule)
-                return child
-    return None
+    return _ruled_child(claim, match, "demonstrative_subject", hung_on=False)
 
 
 def _pair_subject(claim: Span, match: Match) -> Token | None:
