@@ -299,21 +299,13 @@ def _filings(
     return out
 
 
-def _files_in(
-    claim: Mapping[str, Any], part: set[str], canonical: Mapping[str, str], followed: dict[str, dict[str, str]],
-    makers: frozenset[tuple[str, str]], places: Mapping[tuple[str, str], Any], resolver: Any,
-    named: Mapping[str, list[Mapping[str, Any]]],
-) -> bool:
-    """RETURNS (bool): whether a claim is filed under any subject of ``part``."""
-    return not _filings(claim, canonical, followed, makers, places, resolver, named).isdisjoint(part)
-
-
 def _also_filed_in(
     store: Store, doc_ids: set[str], canonical: Mapping[str, str], followed: dict[str, dict[str, str]],
     makers: frozenset[tuple[str, str]], places: Mapping[tuple[str, str], Any], resolver: Any,
 ) -> Iterator[tuple[str, set[str]]]:
-    """YIELDS (tuple): ``(doc_id, subjects)``: for each of these articles, the subjects its claims
-    speak to besides their own (:func:`claimx.status.also_filed`), read from its whole claims."""
+    """YIELDS (tuple): ``(doc_id, subjects)``: for each of these articles, every subject its claims
+    are filed under (:func:`_filings`: with those of :func:`claimx.status.also_filed`), read from
+    its whole claims (the article's names decide whom "both" stands for)."""
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for doc_id, _, record in _claims_of(store, doc_ids):
         claim = json.loads(record)
@@ -321,11 +313,7 @@ def _also_filed_in(
             by_doc.setdefault(doc_id, []).append(claim)
     for doc_id, claims in by_doc.items():
         named = article_entities(claims)
-        others: set[str] = set()
-        for claim in claims:
-            own = {canonical[claim["subject"]["name"]]}
-            others |= _filings(claim, canonical, followed, makers, places, resolver, named) - own
-        yield doc_id, others
+        yield doc_id, set().union(*(_filings(c, canonical, followed, makers, places, resolver, named) for c in claims))
 
 
 def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full: bool = False) -> Refreshed:
@@ -477,7 +465,7 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
                 whole.append(claim)
         named = article_entities(whole)
         for claim in whole:
-            if _files_in(claim, part, canonical, followed, makers, places, resolver, named):
+            if not _filings(claim, canonical, followed, makers, places, resolver, named).isdisjoint(part):
                 slice_claims.append(claim)
         records = rollup(
             slice_claims, docs, resolver=resolver, resolution=resolution, followed=followed,

@@ -13,6 +13,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 STATUSES: tuple[str, ...] = ("confirmed", "expected", "rumored", "denied", "unconfirmed")
+#: entity labels of the names "both" may stand for: the extractor's choice of the two names
+#: (``claims/topic.py``) and the roll-up's of the second (``status.py``) read the same kinds
+PAIR_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
+
 TOPICS: tuple[str, ...] = (
     "release",
     "production",

@@ -84,7 +84,7 @@ from .amounts import amount_number, figure_at, number_word, range_end
 from .background import asking_rule, generic_rule, matching_rule, post_rule, scene_rule, speaking_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
-from .schemas import Status, Topic
+from .schemas import PAIR_LABELS, Status, Topic
 from .slots import agent_keys, agent_words, leaving_stops, leaving_words, period_keys, value_kinds
 from .subjects import SubjectResolver, known_names
 
@@ -308,10 +308,6 @@ def _pair_words() -> frozenset[str]:
     return frozenset(words)
 
 
-#: entity labels of the names "both" may stand for (as the extractor reads them)
-_PAIR_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
-
-
 def _pair_other(claim: Mapping[str, Any], named: Sequence[Mapping[str, Any]]) -> str | None:
     """RETURNS (str | None): for a claim whose subject is "both" (filed under the
     first of two names), the other: the last name its article's claims write
@@ -320,7 +316,7 @@ def _pair_other(claim: Mapping[str, Any], named: Sequence[Mapping[str, Any]]) ->
     mention, start = (subject.get("text") or "").casefold(), subject.get("start")
     if start is None or mention not in _pair_words():
         return None
-    before = [e for e in named if e["end"] <= start and e["label"] in _PAIR_LABELS and e["text"] != subject["name"]]
+    before = [e for e in named if e["end"] <= start and e["label"] in PAIR_LABELS and e["text"] != subject["name"]]
     return max(before, key=lambda e: e["start"])["text"] if before else None
 
 

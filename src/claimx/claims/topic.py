@@ -68,7 +68,7 @@ from ..rules import (
     load_scope_rules,
     rule_places,
 )
-from ..schemas import TOPICS
+from ..schemas import PAIR_LABELS, TOPICS
 from ..slots import load_slots
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
@@ -2784,8 +2784,6 @@ def _pair_subject(claim: Span, match: Match) -> Token | None:
     return None
 
 
-#: entity labels of the names "both" may stand for
-_PAIR_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
 #: dependencies of a name that modifies a noun rather than names a thing of its own
 _MODIFIER_DEPS = NOUN_PHRASE_MODIFIER_DEPS | {POSSESSOR_DEP}
 
@@ -2799,7 +2797,7 @@ def _pair_antecedents(token: Token, ents: list[Span], sent_of: list[int]) -> tup
     sent = sent_of[token.i]
     found: list[Span] = []
     for ent in reversed([e for e in ents if e.end <= token.i and sent - 1 <= sent_of[e.start] <= sent]):
-        if ent.label_ not in _PAIR_LABELS or ent.root.dep_ in _MODIFIER_DEPS or ent[-1].tag_ == POSSESSIVE_TAG:
+        if ent.label_ not in PAIR_LABELS or ent.root.dep_ in _MODIFIER_DEPS or ent[-1].tag_ == POSSESSIVE_TAG:
             continue
         if all(e.text != ent.text for e in found):
             found.append(ent)
