@@ -389,3 +389,37 @@ def test_incremental_rollup_files_a_claim_under_the_other_subjects_it_speaks_to(
         claims = [json.loads(row[0]) for row in store.conn.execute("SELECT record FROM claims ORDER BY doc_id, seq")]
         everything = {(r.subject, r.key) for r in rollup(claims, _doc_infos(store)).values()}
     assert groups == everything
+
+
+def test_incremental_rollup_merges_an_act_done_together_across_subjects(tmp_path, refreshes, monkeypatch):
+    # "Kerr will meet Price" and, later, "Price will meet with Kerr": status.rollup keeps the one
+    # meeting under one of the two parties, whichever article came first; a run that adds the second
+    # article touches only Price's subject, and must roll Kerr's up with it (rollup_acts), or the
+    # stored roll-up keeps two meetings where a roll-up over every claim keeps one
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    articles = [
+        ("kerr.md", "Kerr to meet Price", "2025-04-01", "Senator Mia Kerr will meet Governor Tom Price in Denver on Friday, her office said on Monday."),
+        ("price.md", "Price on Kerr", "2025-04-03", "Tom Price said on Wednesday that he will meet with Kerr after the vote."),
+    ]
+    for name, title, published, body in articles:
+        _write(corpus, name, title, published, body)
+        _run(corpus, out)
+    assert not refreshes[-1].full
+    records = [json.loads(line) for line in (out / "status.jsonl").read_text().splitlines()]
+    meetings = [(r["subject"], r["key"], [h["doc_id"] for h in r["history"]]) for r in records if r["key"].endswith("meeting")]
+    assert meetings == [("Mia Kerr", "Price meeting", ["kerr", "price"])]
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+    # a first run rolled up one subject at a time (as past SUBJECTS_PER_CALL subjects) merges them too
+    from claimx import increment
+
+    monkeypatch.setattr(increment, "SUBJECTS_PER_CALL", 1)
+    _run(corpus, tmp_path / "sliced")
+    assert refreshes[-1].full
+    assert (tmp_path / "sliced" / "status.jsonl").read_bytes() == (out / "status.jsonl").read_bytes()
+    monkeypatch.setattr(increment, "SUBJECTS_PER_CALL", 500)
+    # the second article gone again: the meeting is Kerr's alone, as a full recompute has it
+    (corpus / "price.md").unlink()
+    _run(corpus, out)
+    assert not refreshes[-1].full
+    assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)

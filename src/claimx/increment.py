@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from .decisions import Resolution, ReviewDecision, resolve
-from .slots import maker_keys, named_places
+from .slots import maker_keys, mutual_keys, named_places
 from .spill import SpilledList
 from .status import (
     DocInfo,
@@ -50,8 +50,11 @@ from .status import (
     filed_subject,
     files_elsewhere,
     followed_subjects,
+    last_word,
+    mutual_parties,
     name_ways,
     rollup,
+    slot_key,
     title_words,
 )
 from .store import ROLLUP_CONTEXT, ROLLUP_GEN, Store, rollup_sort_key
@@ -258,8 +261,9 @@ def _claims_of(store: Store, doc_ids: Iterable[str]) -> Iterator[tuple[str, str,
 #: roll-up was recorded otherwise is rolled up whole once (2: a maker's own facts go to its own name;
 #: 3: each article's names, statuses and known names kept, each name's features and canonical name;
 #: 4: each article's title words and each name's ways kept; 5: a name's legal-form core among its features;
-#: 6: the other subjects a claim speaks to, :func:`claimx.status.also_filed`: "both"'s second name, named places)
-SUBJECTS_RECORDED = 6
+#: 6: the other subjects a claim speaks to, :func:`claimx.status.also_filed`: "both"'s second name, named places;
+#: 7: the acts done together and the parties they name, ``rollup_acts``)
+SUBJECTS_RECORDED = 7
 
 
 def _context(store: Store, pinned: dict[str, list[str]], fingerprint: str, decisions: str) -> str:
@@ -299,13 +303,14 @@ def _filings(
     return out
 
 
-def _also_filed_in(
+def _whole_filings(
     store: Store, doc_ids: set[str], canonical: Mapping[str, str], followed: dict[str, dict[str, str]],
     makers: frozenset[tuple[str, str]], places: Mapping[tuple[str, str], Any], resolver: Any,
-) -> Iterator[tuple[str, set[str]]]:
-    """YIELDS (tuple): ``(doc_id, subjects)``: for each of these articles, every subject its claims
-    are filed under (:func:`_filings`: with those of :func:`claimx.status.also_filed`), read from
-    its whole claims (the article's names decide whom "both" stands for)."""
+) -> Iterator[tuple[str, dict[str, Any], set[str]]]:
+    """YIELDS (tuple): ``(doc_id, claim, subjects)``: each claim (with a subject) of these articles
+    and every subject it is filed under (:func:`_filings`: with those of
+    :func:`claimx.status.also_filed`), read from the articles' whole claims (an article's names
+    decide whom "both" stands for)."""
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for doc_id, _, record in _claims_of(store, doc_ids):
         claim = json.loads(record)
@@ -313,7 +318,48 @@ def _also_filed_in(
             by_doc.setdefault(doc_id, []).append(claim)
     for doc_id, claims in by_doc.items():
         named = article_entities(claims)
-        yield doc_id, set().union(*(_filings(c, canonical, followed, makers, places, resolver, named) for c in claims))
+        for claim in claims:
+            yield doc_id, claim, _filings(claim, canonical, followed, makers, places, resolver, named)
+
+
+class _Partners:
+    """The subjects whose groups :func:`claimx.status.rollup` may merge across subjects: an act
+    both parties do together ("Kerr will meet Price", "Price will meet with Kerr") is kept under
+    one of the two, and one party's act that names no other joins the act the other keyed by its
+    name. A subject's records so depend on its partners' claims: they are rolled up with them
+    and touched with them. Read from ``rollup_acts`` (few rows: only such acts); two subjects
+    are partners when one names an act's party whose last word is the other's (a superset of
+    those the roll-up merges, :func:`claimx.status._names_party`: more context, never less)."""
+
+    def __init__(self, store: Store) -> None:
+        #: subject -> the last words of the parties its acts name ("" for an act naming none)
+        self.parties: dict[str, set[str]] = {}
+        #: a party's last word -> the subjects whose acts name it
+        self.naming: dict[str, set[str]] = {}
+        #: a last word -> the subjects with acts whose name ends in it
+        self.acting: dict[str, set[str]] = {}
+        for subject, party in store.rollup_acts():
+            word = last_word(party)
+            self.parties.setdefault(subject, set()).add(word)
+            if word:
+                self.naming.setdefault(word, set()).add(subject)
+            self.acting.setdefault(last_word(subject), set()).add(subject)
+
+    def closure(self, subjects: Iterable[str]) -> set[str]:
+        """RETURNS (set[str]): these subjects and, transitively, their partners."""
+        out = set(subjects)
+        if not self.parties:
+            return out
+        todo = list(out)
+        while todo:
+            subject = todo.pop()
+            found = set(self.naming.get(last_word(subject), ()))
+            for word in self.parties.get(subject, ()):
+                found.update(self.acting.get(word, ()))
+            for other in found - out:
+                out.add(other)
+                todo.append(other)
+        return out
 
 
 def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full: bool = False) -> Refreshed:
@@ -404,11 +450,15 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         recheck = {d for d in recheck if d in docs}
         stamps = store.stamps_of(recheck)
     resolver = _Canonical(canonical)
-    touched: set[str] = store.subjects_of(recheck | gone) if not full else set()  # (a full recompute: the store's)
+    # the subjects the rechecked and gone articles' claims went to, with their partners as they were
+    # (an act dropped with its article leaves the subject it was merged into to recompute)
+    touched: set[str] = _Partners(store).closure(store.subjects_of(recheck | gone)) if not full else set()
+    acts: list[tuple[str, str, str]] = []  # (doc, subject, party) of the acts done together: new_subjects() lists them
 
     # the rechecked articles' subjects now
     makers = maker_keys()
     places = named_places()
+    mutual = mutual_keys()
 
     def new_subjects() -> Iterator[tuple[str, str]]:
         """``(subject, doc_id)`` of every claim rechecked, streamed into the store (one a claim on a first run)."""
@@ -425,19 +475,27 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
                 if not full:
                     touched.add(other)
                 yield other, doc_id
-            if files_elsewhere(text, topic, key, places):
+            if files_elsewhere(text, topic, key, places) or (topic, slot_key(topic, key)) in mutual:
                 elsewhere.add(doc_id)
-        # those articles read whole (few: "both", a place's own name before a slot's word)
-        for doc_id, others in _also_filed_in(store, elsewhere, canonical, followed, makers, places, resolver):
+        # those articles read whole (few: "both", a place's own name before a slot's word, acts
+        # done together, whose parties are recorded)
+        for doc_id, claim, others in _whole_filings(store, elsewhere, canonical, followed, makers, places, resolver):
             for other in others:
                 if not full:
                     touched.add(other)
                 yield other, doc_id
+                acts.extend((doc_id, other, party) for party in mutual_parties(claim))
 
     if full:  # every readable article, its stamp read as it is written
         store.put_rollup_docs(store.readable_stamps(), new_subjects(), (), clear=True)
     else:
         store.put_rollup_docs(((d, stamps[d]) for d in sorted(recheck)), new_subjects(), recheck | gone)
+    store.put_rollup_acts(acts)
+    # subjects whose groups the roll-up may merge with a touched one's are touched too, and
+    # every slice is rolled up with its partners' claims (its own records kept)
+    partners = _Partners(store)
+    if not full:
+        touched = partners.closure(touched)
 
     # -- roll the touched subjects up, a slice at a time: each slice's records are compared with
     # what was stored for its subjects and written before the next slice is rolled up, so that
@@ -455,7 +513,8 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         befores = [(_key(rec), gid, rec) for gid, rec in _records(store.rollup_of(part).items())]
         slice_claims = []
         whole = []  # every claim of the slice's articles: background marks reach across subjects in a sentence
-        part_docs = store.docs_of(part)
+        with_partners = partners.closure(part)
+        part_docs = store.docs_of(with_partners)
         if isinstance(docs, _Docs):
             docs.load(part_docs)
         for doc_id, _, record in _claims_of(store, part_docs):
@@ -465,7 +524,7 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
                 whole.append(claim)
         named = article_entities(whole)
         for claim in whole:
-            if not _filings(claim, canonical, followed, makers, places, resolver, named).isdisjoint(part):
+            if not _filings(claim, canonical, followed, makers, places, resolver, named).isdisjoint(with_partners):
                 slice_claims.append(claim)
         records = rollup(
             slice_claims, docs, resolver=resolver, resolution=resolution, followed=followed,

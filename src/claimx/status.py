@@ -885,6 +885,31 @@ def _listed_parties(claim: Mapping[str, Any], key: str, act: str | None) -> list
     return [name for name in found if name and name != party]
 
 
+def mutual_parties(claim: Mapping[str, Any]) -> list[str]:
+    """RETURNS (list[str]): for a claim about an act both parties do together (a
+    ``mutual`` slot: "Kerr will meet Price"), the other parties its groups are
+    keyed by ("Price"; "" for one that names none), as :func:`rollup` keys them
+    (the key's party and the parties listed with it); [] for any other claim.
+    The roll-up merges such groups across subjects, so the subjects they name
+    are rolled up together (:mod:`claimx.increment`)."""
+    from .slots import mutual_keys
+
+    topic, key = claim.get("topic"), claim.get("key") or ""
+    act = slot_key(topic, key)
+    if (topic, act) not in mutual_keys():
+        return []
+    if key == act:
+        return [""]
+    return [key[: -len(act) - 1].strip(), *_listed_parties(claim, key, act)]
+
+
+def last_word(name: str) -> str:
+    """RETURNS (str): a name's last word, case-folded ("" for none): what a party
+    ("Trump") and the subject it names ("Donald J. Trump") share (:func:`_names_party`)."""
+    words = _WORD.findall(name.casefold())
+    return words[-1] if words else ""
+
+
 @functools.lru_cache(maxsize=4)
 def _leaving_pattern(words: tuple[str, ...], stops: tuple[str, ...] = ()) -> re.Pattern[str]:
     """RETURNS (re.Pattern): a name's end, up to four words none of which is

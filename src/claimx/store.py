@@ -222,7 +222,8 @@ CREATE INDEX rollup_subjects_doc ON rollup_subjects (doc_id);
 #: one's place and whether it names the subject in its text, how many do not and the first of
 #: those), its claims' statuses, the entities' names an abbreviation may stand for and its
 #: title's words; per name, its features (:func:`claimx.subjects.name_features`), canonical name
-#: and the longest word of each way a title names it (:func:`claimx.status.name_ways`).
+#: and the longest word of each way a title names it (:func:`claimx.status.name_ways`); per article,
+#: the subjects of its acts done together and the parties they name (:func:`claimx.status.mutual_parties`).
 _ROLLUP_NAMES = """
 CREATE TABLE IF NOT EXISTS rollup_names (
     doc_id     TEXT NOT NULL,
@@ -274,6 +275,12 @@ CREATE TABLE IF NOT EXISTS name_ways (
     anchor     TEXT NOT NULL,
     name       TEXT NOT NULL,
     PRIMARY KEY (anchor, name)
+);
+CREATE TABLE IF NOT EXISTS rollup_acts (
+    doc_id     TEXT NOT NULL,
+    subject    TEXT NOT NULL,
+    party      TEXT NOT NULL,
+    PRIMARY KEY (doc_id, subject, party)
 )
 """
 
@@ -922,12 +929,23 @@ class Store:
         if clear:
             self.conn.execute("DELETE FROM rollup_docs")
             self.conn.execute("DELETE FROM rollup_subjects")
+            self.conn.execute("DELETE FROM rollup_acts")
         for chunk in _chunks(list(drop)):
             marks = ",".join("?" * len(chunk))
             self.conn.execute(f"DELETE FROM rollup_docs WHERE doc_id IN ({marks})", chunk)
             self.conn.execute(f"DELETE FROM rollup_subjects WHERE doc_id IN ({marks})", chunk)
+            self.conn.execute(f"DELETE FROM rollup_acts WHERE doc_id IN ({marks})", chunk)
         self.conn.executemany("INSERT OR REPLACE INTO rollup_docs (doc_id, stamp) VALUES (?, ?)", stamps)
         self.conn.executemany("INSERT OR IGNORE INTO rollup_subjects (subject, doc_id) VALUES (?, ?)", subjects)
+
+    def put_rollup_acts(self, acts: Iterable[tuple[str, str, str]]) -> None:
+        """Record ``(doc id, subject, party)`` of the articles' acts done together (after
+        :meth:`put_rollup_docs`, which forgets those of the articles it drops)."""
+        self.conn.executemany("INSERT OR IGNORE INTO rollup_acts (doc_id, subject, party) VALUES (?, ?, ?)", acts)
+
+    def rollup_acts(self) -> list[tuple[str, str]]:
+        """RETURNS (list[tuple[str, str]]): every ``(subject, party)`` of the recorded acts done together."""
+        return self.conn.execute("SELECT DISTINCT subject, party FROM rollup_acts").fetchall()
 
     def put_changes(self, run_id: int, records: Iterable[str]) -> None:
         """Store a run's status changes (call inside a transaction)."""
