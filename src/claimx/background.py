@@ -156,38 +156,21 @@ def generic_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | N
 _POST_REACH = 3
 
 
-def post_rule(text: str, person: str, rules_dir: Path | None = None, *, of: Iterable[str] = ()) -> BackgroundRule | None:
+def post_rule(text: str, person: str, rules_dir: Path | None = None) -> BackgroundRule | None:
     """RETURNS (BackgroundRule | None): the first ``post`` rule one of whose
     words, a post, stands in apposition to ``person`` in a claim's text: right
     before the name ("CEO Dana Holt", "its chief executive, Dana Holt") or
     after it and a comma, a few words on ("Dana Holt, the maker's chief
     executive"); None when none does, or the text holds one of the rule's
-    ``unless`` words (the person takes or leaves the post: "named", "former").
-    With ``of`` (an organisation's names), only a post the text gives as that
-    organisation's, its name right before the post ("Kestrel Air CEO Dana
-    Holt", "Kestrel's chief executive, Dana Holt")."""
+    ``unless`` words (the person takes or leaves the post: "named", "former")."""
     if not person.strip():
         return None
-    names = tuple(sorted({n.strip() for n in of if n.strip()}, key=lambda n: (-len(n), n)))
     for rule, pattern, _ in _compiled(rules_dir):
         if not rule.post or not pattern.search(text):
             continue
-        posts = _alternatives(rule.words)
-        if names:
-            if _held_post_pattern(posts, person.strip(), names).search(text):
-                return rule
-        elif any(p.search(text) for p in _post_patterns(posts, person.strip())):
+        if any(p.search(text) for p in _post_patterns(_alternatives(rule.words), person.strip())):
             return rule
     return None
-
-
-@functools.lru_cache(maxsize=1024)
-def _held_post_pattern(posts: str, person: str, names: tuple[str, ...]) -> re.Pattern[str]:
-    """RETURNS (re.Pattern): a post right after one of an organisation's names
-    (possessive or not) and right before ``person``'s name."""
-    name = re.escape(person).replace(r"\ ", r"\s+")
-    orgs = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(rf"(?<!\w)(?:{orgs})(?:['’]s)?\s+(?:{posts})\s*,?\s+{name}(?!\w)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -1320,7 +1320,6 @@ def _post_mentions(
     filed_under: Mapping[int, str],
     groups: Mapping[tuple[str, str, str], Mapping[str, list[tuple[int, int, Mapping[str, Any]]]]],
     resolution: Resolution | None,
-    names: Mapping[tuple[str, str, str], set[str]] | None = None,
 ) -> list[tuple[tuple[str, str, str], str, tuple[int, int, Mapping[str, Any]]]]:
     """RETURNS (list): (group, article, entry) for each cast or crew fact of a
     person a claim names with a post in apposition (in its text or its
@@ -1328,10 +1327,7 @@ def _post_mentions(
     the claim is filed under (``filed_under``, by the claim's position: the
     roll-up of a slice of subjects sees the same), when the claim's article
     has no claim of that fact; a claim that denies stays out (its denial is
-    of its own news, not of the post). A claim filed under another subject
-    speaks to the fact when it gives the post as the fact's subject's, by one
-    of the names its group goes by (``names``): "Orrin Motors CEO Dana Holt"."""
-    names = names or {}
+    of its own news, not of the post)."""
     by_surname: dict[str, list[tuple[str, str, str]]] = {}
     for gkey in groups:
         _, topic, person = gkey
@@ -1350,16 +1346,7 @@ def _post_mentions(
         said = {w for text in texts for w in _WORD.findall(text.casefold())}
         for surname in said & by_surname.keys():
             for gkey in by_surname[surname]:
-                if claim["doc_id"] in groups[gkey]:
-                    continue
-                if gkey[0] == subject:
-                    held = any(post_rule(text, gkey[2]) for text in texts if text)
-                else:
-                    # "Orrin Motors CEO Dana Holt said the coupe will be
-                    # renamed": a claim filed under another subject names
-                    # the person's post as that organisation's
-                    held = any(post_rule(text, gkey[2], of=names.get(gkey, ())) for text in texts if text)
-                if not held:
+                if gkey[0] != subject or claim["doc_id"] in groups[gkey] or not any(post_rule(text, gkey[2]) for text in texts if text):
                     continue
                 out.append((gkey, claim["doc_id"], (_POST_PRIORITY, position, claim)))
     return out
@@ -1573,7 +1560,7 @@ def rollup(
     # person with a post in apposition, in its words or its source's, speaks
     # to that person's cast or crew fact too, last, for an article with no
     # claim of its own there (a ``post`` rule of ``background.jsonl``)
-    for gkey, doc_id, entry in _post_mentions(claims, filed_under, groups, resolution, {g: names[g] | {g[0]} for g in groups}):
+    for gkey, doc_id, entry in _post_mentions(claims, filed_under, groups, resolution):
         file(gkey, doc_id, entry)
     # "Kerr will meet Price" and "Price will meet with Kerr": an act both
     # parties do together (``mutual``) is one fact, kept under the party
