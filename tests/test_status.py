@@ -59,6 +59,22 @@ def test_status_rollup_one_step_per_article_first_naming_claim():
     assert len(record.history) == 1 and record.history[0].claims == 3
 
 
+def test_status_rollup_reports_the_claims_each_group_holds():
+    # the claims of a group are all held, whichever speaks for the article
+    docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1), "b": DocInfo(D(2025, 2, 1), D(2025, 2, 1), 2)}
+    claims = [
+        _claim("c1", "a", "confirmed", mention=False),
+        _claim("c2", "a", "denied", start=10),
+        _claim("c3", "b", "rumored"),
+        _claim("c4", "b", "confirmed", key="release_date", topic="release"),
+    ]
+    members: dict = {}
+    records = rollup(claims, docs, members=members)
+    assert members.keys() == records.keys()
+    held = {records[gid].key: {doc: sorted(ids) for doc, ids in by_doc.items()} for gid, by_doc in members.items()}
+    assert held == {"development": {"a": ["c1", "c2"], "b": ["c3"]}, "release_date": {"b": ["c4"]}}
+
+
 def test_status_rollup_groups_by_subject_topic_key_across_names():
     docs = {"a": DocInfo(D(2025, 1, 1), D(2025, 1, 1), 1), "b": DocInfo(D(2025, 2, 1), D(2025, 1, 1), 2)}
     claims = [

@@ -1100,9 +1100,16 @@ def score_chain(facts: Sequence[GoldFact], records: Mapping[str, Any], *, root: 
     )
 
 
-def chain_rollup(articles: Sequence[Article], predictions: Mapping[str, Sequence[ClaimRecord]], *, pinned: dict[str, list[str]] | None = None) -> dict[str, Any]:
+def chain_rollup(
+    articles: Sequence[Article],
+    predictions: Mapping[str, Sequence[ClaimRecord]],
+    *,
+    pinned: dict[str, list[str]] | None = None,
+    members: dict[str, dict[str, list[str]]] | None = None,
+) -> dict[str, Any]:
     """Add the articles one at a time, in the order given, and roll up after each, as ``claimx run`` would.
 
+    members (dict | None): when given, filled with the claim ids each group of the last roll-up holds, per article.
     RETURNS (dict[str, StatusRecord]): the roll-up after the last article.
     """
     from .status import DocInfo, rollup
@@ -1117,7 +1124,9 @@ def chain_rollup(articles: Sequence[Article], predictions: Mapping[str, Sequence
         docs[article.doc_id] = DocInfo(published=article.published, added_on=added_on, added_seq=seq, title=article.title)
         claims.extend(r.model_dump(mode="json") for r in predictions.get(article.doc_id, []))
         resolver = SubjectResolver((c["subject"]["name"] for c in claims), pinned, learned=learned, known=known_names(claims))
-        records = rollup(claims, docs, resolver=resolver)
+        if members is not None:
+            members.clear()
+        records = rollup(claims, docs, resolver=resolver, members=members)
         learned = resolver.learned()
     return records
 

@@ -1414,6 +1414,7 @@ def rollup(
     followed: Mapping[str, Mapping[str, str]] | None = None,
     background: frozenset[str] | None = None,
     named: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+    members: dict[str, dict[str, list[str]]] | None = None,
 ) -> dict[str, StatusRecord]:
     """Roll claims up into one status record per (subject, topic, key).
 
@@ -1429,6 +1430,8 @@ def rollup(
         whatever their subject); None works it out from ``claims``.
     named (Mapping | None): each article's entities (:func:`article_entities`) over whole
         articles, when the claims are only some subjects'; None takes them from ``claims``.
+    members (dict | None): when given, filled with the ids of the claims each record's
+        group holds, by group id and article (what ``benchmarks/chain_steps.py`` reads).
     RETURNS (dict[str, StatusRecord]): by group id.
     """
     claims = [c for c in claims if (c.get("subject") or {}).get("name", "").strip() and c["doc_id"] in docs]
@@ -1637,6 +1640,8 @@ def rollup(
             continue
         last = history[-1]
         gid = group_id(subject, topic, key)
+        if members is not None:
+            members[gid] = {doc_id: [entry[2]["claim_id"] for entry in entries] for doc_id, entries in by_doc.items()}
         records[gid] = StatusRecord(
             group_id=gid,
             subject=subject,

@@ -1,0 +1,165 @@
+"""The steps of the tracked facts a chain's roll-up finds: which are right, which wrong, and why.
+
+    python benchmarks/chain_steps.py [CHAIN ...] [--why] [--shared ../shared]
+
+``claimx eval CHAIN`` scores a found fact's history as a whole; this script
+counts its steps (one per article that speaks to the fact, ``ANNOTATION.md``,
+"Tracked facts across articles"): right (the article speaks, with gold's
+status), missing (gold has a step, the group none), extra (the group has a
+step, gold none) and with the wrong status, and the found facts whose value
+is wrong. With no CHAIN it scores the dev chains (the shared GM chain, the
+chains of ``benchmarks/chains`` and the shared devset); held chains
+(``*-held``) are refused.
+
+``--why`` prints, for a chain whose errors may be read (the read chains of the
+session's brief, never a chain that is only scored), every found fact whose
+history or value is wrong, step by step: gold's and the roll-up's status, the
+claim that spoke, and for a missing step or a wrong status, the claims of
+that article whose words best match a phrase the chain's ``NOTES.md`` quotes
+for the step, with the groups each is filed under ("-" for none: no group
+holds it) or "no claim" when none matches. That tells a step lost to grouping
+(the article's claim sits under another subject or slot) from one the
+roll-up lost (the group holds the claim, another spoke or none did).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from claimx.evaluate import STATUS_GOLD, chain_rollup, load_chain_articles, load_status_gold, score_chain
+from claimx.pipeline import extract_articles
+from claimx.subjects import load_aliases
+
+ROOT = Path(__file__).resolve().parent.parent
+_WORDS = re.compile(r"\w+")
+#: a fact's line in NOTES.md: "3. General Motors / business / funding (…) = confirmed, …"
+_FACT = re.compile(r"^\d+\. (.+?) / (\w+) / (.+?)(?: \(.*?\))? = ")
+#: a step's line under it: "   wn-121134 confirmed: "quote" / "quote" …"
+_STEP = re.compile(r"^\s+([\w.-]+) (\w+): (.*)")
+_QUOTE = re.compile(r'"([^"]{6,})"')
+
+
+def dev_chains(shared: Path) -> list[Path]:
+    """RETURNS (list[Path]): the dev chains: the shared GM chain, ``benchmarks/chains/*``, the shared devset."""
+    chains = [shared / "realdev" / "chains" / "gm-bankruptcy", *sorted(p for p in (ROOT / "benchmarks" / "chains").iterdir() if p.is_dir())]
+    return [*chains, shared / "devset"]
+
+
+def step_counts(facts, records) -> dict[str, int]:
+    """RETURNS (dict): over the found facts of a scored chain, steps right / missing / extra / wrong status, and values wrong."""
+    result = score_chain(facts, records)
+    out = {"facts": result.n_facts, "found": result.found, "right": 0, "missing": 0, "extra": 0, "status": 0, "value": 0}
+    for fact in result.facts:
+        if not fact.found:
+            continue
+        gold = dict(step.split(":") for step in fact.gold_history)
+        pred = dict(step.rsplit(":", 1) for step in fact.pred_history)
+        for doc in gold.keys() | pred.keys():
+            if doc in gold and doc in pred:
+                out["right" if gold[doc] == pred[doc] else "status"] += 1
+            else:
+                out["missing" if doc in gold else "extra"] += 1
+        out["value"] += not fact.value_right
+    return out
+
+
+def notes_quotes(notes: str) -> dict[tuple[str, str, str], dict[str, list[str]]]:
+    """RETURNS (dict): (subject, topic, key) -> article -> the phrases NOTES.md quotes for that step."""
+    out: dict[tuple[str, str, str], dict[str, list[str]]] = {}
+    fact = None
+    for line in notes.splitlines():
+        if m := _FACT.match(line):
+            fact = (m.group(1).strip(), m.group(2), m.group(3).strip())
+        elif fact is not None and (m := _STEP.match(line)):
+            out.setdefault(fact, {}).setdefault(m.group(1), []).extend(_QUOTE.findall(m.group(3)))
+    return out
+
+
+def best_matches(claims, quotes: list[str]) -> list:
+    """RETURNS (list): per quoted phrase, the claim sharing most of its words (at least half of the shorter's), if any."""
+    out = []
+    for quote in quotes:
+        words = set(_WORDS.findall(quote.casefold()))
+        scored = []
+        for claim in claims:
+            mine = set(_WORDS.findall(claim.text.casefold()))
+            if mine and words:
+                scored.append((len(mine & words) / min(len(mine), len(words)), claim))
+        if scored:
+            share, claim = max(scored, key=lambda pair: pair[0])
+            if share >= 0.5 and claim not in out:
+                out.append(claim)
+    return out
+
+
+def why(folder: Path, facts, records, members, predictions, order: list[str]) -> None:
+    """Print each found fact whose history or value is wrong, step by step (see the module's doc)."""
+    notes = (folder / "NOTES.md").read_text(encoding="utf-8") if (folder / "NOTES.md").exists() else ""
+    quotes = notes_quotes(notes)
+    filed: dict[str, list[str]] = {}
+    for gid, by_doc in members.items():
+        rec = records[gid]
+        for ids in by_doc.values():
+            for cid in ids:
+                filed.setdefault(cid, []).append(f"{rec.subject} / {rec.topic} / {rec.key}")
+    by_name = {(r.subject, r.topic, r.key): r for r in records.values()}
+    for fact in score_chain(facts, records).facts:
+        if not fact.found or (fact.history_right and fact.value_right):
+            continue
+        rec = by_name[(fact.pred_subject, fact.pred_topic, fact.pred_key)]
+        print(f"\n{fact.subject} / {fact.topic} / {fact.key}  (group {rec.subject} / {rec.key}): "
+              f"status {fact.gold_status} / {fact.pred_status}, value {fact.gold_value!r} / {fact.pred_value!r}")
+        gold = dict(step.split(":") for step in fact.gold_history)
+        steps = {step.doc_id: step for step in rec.history}
+        said = quotes.get((fact.subject, fact.topic, fact.key), {})
+        for doc in order:
+            if doc not in gold and doc not in steps:
+                continue
+            g, p = gold.get(doc, "-"), steps[doc].status if doc in steps else "-"
+            mark = "" if g == p else "missing" if p == "-" else "extra" if g == "-" else "status"
+            spoke = f"  {steps[doc].text[:100]!r}" if doc in steps else ""
+            print(f"  {mark:8s} {doc[:40]:40s} {g:11s} {p:11s}{spoke}")
+            if mark in ("missing", "status") and notes:
+                found = best_matches(predictions.get(doc, []), said.get(doc, []))
+                if said.get(doc) and not found:
+                    print(f"           no claim: {said[doc][0][:90]!r}")
+                for claim in found:
+                    print(f"           [{claim.status}] {claim.text[:80]!r} -> {filed.get(claim.claim_id, ['-'])}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("chains", nargs="*", type=Path)
+    parser.add_argument("--why", action="store_true", help="the wrong steps of each found fact, and where the quoted claims are filed")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    if args.why and not args.chains:
+        parser.error("--why reads a chain's errors: name the chains whose errors may be read")
+    chains = args.chains or dev_chains(args.shared)
+    if any(part.endswith("-held") for chain in chains for part in chain.resolve().parts):
+        parser.error("held chains are only scored, by claimx eval at the end of a session")
+    total: dict[str, int] = {}
+    for folder in chains:
+        articles = load_chain_articles(folder)
+        predictions = extract_articles(articles, progress=False)
+        facts = load_status_gold(folder / STATUS_GOLD)
+        members: dict[str, dict[str, list[str]]] = {}
+        records = chain_rollup(articles, predictions, pinned=load_aliases(folder) or None, members=members)
+        counts = step_counts(facts, records)
+        for k, v in counts.items():
+            total[k] = total.get(k, 0) + v
+        print(f"{folder.name:20s} found {counts['found']}/{counts['facts']}; steps of found facts: right {counts['right']}, "
+              f"missing {counts['missing']}, extra {counts['extra']}, wrong status {counts['status']}; values wrong {counts['value']}")
+        if args.why:
+            why(folder, facts, records, members, predictions, [a.doc_id for a in articles])
+    if len(chains) > 1:
+        print(f"{'all':20s} found {total['found']}/{total['facts']}; steps of found facts: right {total['right']}, "
+              f"missing {total['missing']}, extra {total['extra']}, wrong status {total['status']}; values wrong {total['value']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
