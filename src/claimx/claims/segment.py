@@ -1416,7 +1416,8 @@ def _heading_line(sent: Span, text: str, words: SegmentWords) -> bool:
     river."). Section heads and captions of published news carry a stop as
     often as not, so the stop does not tell (issue 12: the guide counts no
     heading as a claim; blind annotators annotated none of them). The items
-    of a list stay: a line after a colon, or one opened by a dash or a bullet."""
+    of a list stay: a line after a colon, or one opened by a dash or a bullet;
+    so does the first line of the body (a headline is :func:`untitled_headline`'s)."""
     tokens = [t for t in span_tokens(sent) if not t.is_space]
     if not tokens:
         return False
@@ -1424,6 +1425,8 @@ def _heading_line(sent: Span, text: str, words: SegmentWords) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
+    if not text[:line_start].strip():
+        return False  # the body's first line: its headline (see untitled_headline) or its lead
     if _list_item_line(text, line_start):
         return False  # "The finalists are:\nDover and Deal.": the items of the line before
     doc = sent.doc
