@@ -870,7 +870,15 @@ class NonClaimRule(BaseModel):
 #: closes its clause with a measure (" *with* a *margin* of error of 3
 #: points."); "bare_phrase_root", the noun that heads a sentence that is a
 #: bare noun phrase, no claim ("A bold, brash *newcomer*."), unless it has
-#: an "asserting_word" (a verb, a preposition, a figure); "graded_word", a
+#: an "asserting_word" (a verb, a preposition, a figure); "heading_word",
+#: a word that may stand in a heading written in title case (a capitalised
+#: word, a figure, a stop, the small words a title leaves in lower case): a
+#: short line of its own made only of them, three of them capitalised, is a
+#: heading ("The *Best* *Bakeries* in *Town*."), no claim; "statement_word", a
+#: word by which a short line of its own states something (a verb, not a
+#: bare "-ing" form; a figure): a line with none is a heading ("*Rivals* on the river."),
+#: no claim, unless it is an item of a list (after a colon, or opened by a
+#: dash or a bullet); "graded_word", a
 #: superlative or an adjective graded by "most" or "least", whose
 #: ``measurable`` word of ``nonclaims.jsonl`` is recorded where a clause
 #: with a figure is kept as a fact ("the *biggest* tour of 2026");
@@ -993,6 +1001,8 @@ SegmentRole = Literal[
     "figure_close",
     "bare_phrase_root",
     "asserting_word",
+    "heading_word",
+    "statement_word",
     "graded_word",
     "stub_complement",
     "nested_clause",

@@ -135,6 +135,48 @@ def test_segment_numbered_heading_in_capitals_after_a_paragraph_is_not_a_claim(a
 
 
 @pytest.mark.parametrize(
+    "heading",
+    [
+        # a section head in title case, with the stop published news often gives it
+        "Ferry Crews Walk Out Over Night Shifts.",
+        "Mayor Okafor: I’m Not Done With The Harbour Yet.",
+        # a short line of its own that states nothing: a heading, a caption
+        "A long night for the ferry crews.",
+        "Counting the cost of the long strike.",
+    ],
+)
+def test_segment_heading_line_inside_the_body_is_not_a_claim(analyse, heading):
+    text = f"Ferry fares rise\n\nThe ferry company raised its fares on Monday.\n\n{heading}\n\nThe harbour master changed course on Friday."
+    assert [r.text for r in analyse(text)] == [
+        "The ferry company raised its fares on Monday",
+        "The harbour master changed course on Friday",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line, claim",
+    [
+        # a short line of its own with a verb states
+        ("Ferry crews walked out over night shifts.", "Ferry crews walked out over night shifts"),
+        # the items of a list stay, after a colon or opened by a dash
+        ("The prize went to:\n\nNell Fry of the Harbour Gazette.", "Nell Fry of the Harbour Gazette"),
+        ("— Nell Fry of the Harbour Gazette, winner of the prize for local news.", "Nell Fry of the Harbour Gazette"),
+    ],
+)
+def test_segment_short_line_that_states_or_lists_stays(analyse, line, claim):
+    text = f"Ferry fares rise\n\nThe ferry company raised its fares on Monday.\n\n{line}\n\nThe harbour master changed course on Friday."
+    assert any(r.text.startswith(claim) for r in analyse(text)), [r.text for r in analyse(text)]
+
+
+def test_segment_list_item_line_follows_its_colon_through_its_block():
+    from claimx.claims.segment import _list_item_line
+
+    text = "The mayor spoke.\n\nShe has three tasks:\n\nRaise fares\nMend the quay\nA new timetable.\n\nA long night.\n\nShe left."
+    items = {line: _list_item_line(text, text.index(line)) for line in ("Raise fares", "Mend the quay", "A new timetable.", "A long night.", "She left.")}
+    assert items == {"Raise fares": True, "Mend the quay": True, "A new timetable.": True, "A long night.": False, "She left.": False}
+
+
+@pytest.mark.parametrize(
     "text, claims",
     [
         # a pseudo-cleft's copula adds no claim: the "that" clause is the claim

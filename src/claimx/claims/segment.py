@@ -1384,6 +1384,70 @@ def _heading_or_byline(sent: Span, text: str) -> bool:
     return len(words) <= 10 and line[-1] not in ".!?\"”’:;)'"
 
 
+#: the most words a line of its own may have to be read as a heading by
+#: :func:`_heading_line`, and the fewest capitalised words of a heading in title case
+HEADING_LINE_WORDS = 15
+TITLE_HEADING_CAPITALS = 3
+
+
+def _list_item_line(text: str, line_start: int) -> bool:
+    """RETURNS (bool): whether the line at ``line_start`` is an item of a list
+    led by a colon: the line before it ends with one, or it follows such a
+    line in a block of lines with no blank line between ("… the
+    following:\n\nShip it\nSell it\nPrice it")."""
+    at = line_start
+    while at > 0:
+        if text[:at].rstrip().endswith(":"):
+            return True
+        before = text.rfind("\n", 0, at - 1) + 1
+        if not text[before : at - 1].strip():
+            return False  # a blank line: the block starts here
+        at = before
+    return False
+
+
+def _heading_line(sent: Span, text: str, words: SegmentWords) -> bool:
+    """Whether ``sent`` lies in a heading inside the body: a line of its own,
+    of at most :data:`HEADING_LINE_WORDS` words, that is written in title case
+    (every word a ``heading_word`` decision rule takes, at least
+    :data:`TITLE_HEADING_CAPITALS` of them capitalised: "Rivals Trade Blows
+    Over Budget.", "Mayor: I Will Not Go."), or a sentence that is a line of
+    its own and states nothing (no ``statement_word``: "Rivals on the
+    river."). Section heads and captions of published news carry a stop as
+    often as not, so the stop does not tell (issue 12: the guide counts no
+    heading as a claim; blind annotators annotated none of them). The items
+    of a list stay: a line after a colon, or one opened by a dash or a bullet;
+    so does the first line of the body (a headline is :func:`untitled_headline`'s)."""
+    tokens = [t for t in span_tokens(sent) if not t.is_space]
+    if not tokens:
+        return False
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[:line_start].strip():
+        return False  # the body's first line: its headline (see untitled_headline) or its lead
+    if _list_item_line(text, line_start):
+        return False  # "The finalists are:\nDover and Deal.": the items of the line before
+    doc = sent.doc
+    first = doc.char_span(line_start, line_end, alignment_mode="expand")
+    line = [t for t in first if not t.is_space] if first is not None else []
+    if not line or (line[0].is_punct and not line[0].is_quote):
+        return False  # "— Ann Lee of the Post, winner of the prize": an item of a list
+    content = [t for t in line if not t.is_punct]
+    if not content or len(content) > HEADING_LINE_WORDS:
+        return False
+    rules = [words.match("heading_word", t) for t in content]
+    capitals = sum(1 for t in content if t.text[:1].isupper())
+    if all(rules) and capitals >= TITLE_HEADING_CAPITALS and any(ch.islower() for t in content for ch in t.text):
+        words.note(rules[0], content[0])
+        return True
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False  # a sentence of a longer line
+    # (the line stays a claim at its first word that states: that rule is recorded)
+    return not any(words.is_("statement_word", t) for t in content)
+
+
 #: the most words a line of the headline block opening an untitled body may
 #: have, and the most lines the block may have (a headline and its deck)
 HEADLINE_WORDS = 20
@@ -2067,7 +2131,8 @@ class Segmenter(RulePackComponent):
     def segment_sentence(self, doc: Doc, sent: Span, text: str | None = None) -> list[Span]:
         if _wh_question(sent, self.words) or quoted_question(sent, self.report_verbs, self.words):
             return []  # "Why glasses, and why now?" asks, it does not claim; "'Why now?' she asked." too
-        if _heading_or_byline(sent, doc.text if text is None else text) or _untitled_headline(sent, doc):
+        line_text = doc.text if text is None else text
+        if _heading_or_byline(sent, line_text) or _untitled_headline(sent, doc):
             return []
         if is_dateline(span_text(sent), self.datelines):
             return []  # "WASHINGTON (AP) —": where and from whom, no claim
@@ -2077,6 +2142,8 @@ class Segmenter(RulePackComponent):
             start = sent.start_char + at
             record_rule(doc, self.nonclaim_ids[("credit", phrase)], start, start + len(phrase))
             return []  # "Ann Lee contributed reporting from Lima": a credit line, a byline's kin
+        if _heading_line(sent, line_text, self.words):
+            return []  # "Rivals on the river.": a heading inside the body
         others = self.words.gate_union(_OTHER_HEAD_GATES)
         heads = [
             t
