@@ -1877,8 +1877,13 @@ _THEME_SHARE = 0.2
 
 def _firm_claims(counted: Sequence[Counter[str]]) -> int:
     """RETURNS (int): how many claims have a topic word at their predicate
-    (a vote over :data:`_INCIDENTAL_WEIGHT`)."""
-    return sum(1 for counts in counted if counts and max(counts.values()) > _INCIDENTAL_WEIGHT)
+    (a vote over :data:`_INCIDENTAL_WEIGHT`) of a topic other than ``other``: a
+    trial, a lawsuit, an inquiry are facts of their own, but an article of
+    them follows none of the guide's topics."""
+    return sum(
+        1 for counts in counted
+        if any(weight > _INCIDENTAL_WEIGHT for topic, weight in counts.items() if topic != "other")
+    )
 
 
 def _kept_topics(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -> frozenset[str | None]:
