@@ -494,6 +494,13 @@ class TopicTagger(RulePackComponent):
             # person a headline saved with the body calls by first name
             # ("Hillary"), the one the body names in full
             full = [e.text for e in ents if e.label_ == "PERSON" and e.text.endswith(" " + best)]
+            if not full:
+                # "Senator Ruth Calder to retire", "Apple CEO Tim Cook …": a
+                # person's post before the name the body tags is no part of it
+                full = [
+                    e.text for e in ents
+                    if e.label_ == "PERSON" and " " in e.text and best.endswith(" " + e.text)
+                ]
             if not full and skip and " " not in best:
                 firsts = Counter(
                     re.sub(r"['’]s$", "", e.text) for e in ents
@@ -693,6 +700,12 @@ class TopicTagger(RulePackComponent):
                     if info["key"] in (named.text, named.text.split()[-1]):
                         head = claim.doc[info.get("head", claim.root.i)]
                         info["key"] = _attribute(claim, head, info.get("attribution") or {}, self._match) or "other"
+                elif info["topic"] == "other" and main_person and info["key"] == main == info["subject"]["name"]:
+                    # "Senator Ruth Calder will not seek re-election" in an
+                    # article that follows her: her own fact is keyed by what
+                    # it is about, not by her name
+                    head = claim.doc[info.get("head", claim.root.i)]
+                    info["key"] = _attribute(claim, head, info.get("attribution") or {}, self._match) or "other"
             recipient = (
                 _recipient(claim, claim_ents[n], [h[0] for h in slot_hits[n] if h[3].key == info["key"]], main, self._match)
                 if (info["topic"], info["key"]) in self.follow_keys else None
