@@ -134,6 +134,33 @@ def test_topic_main_subject_prefers_the_headline_object(analyse, title, body, ma
     assert records[0].subject.name == main
 
 
+@pytest.mark.parametrize(
+    "title, body, main, key",
+    [
+        (
+            "Senator Ruth Calder to retire",
+            "Senator Ruth Calder will not seek re-election in November, her office said.",
+            "Ruth Calder",
+            "re-election",
+        ),
+        (
+            "Harbour board chair Ines Varga quits",
+            "Ines Varga will step down from the harbour board at the end of May, aides said.",
+            "Ines Varga",
+            None,
+        ),
+    ],
+)
+def test_topic_main_subject_without_the_persons_post(analyse, title, body, main, key):
+    # a person's post before the name the body tags is no part of the name the story follows,
+    # and her own fact is keyed by what it is about, not by her name
+    records = analyse(body, title=title)
+    assert records and records[0].subject.name == main, [(r.subject.name, r.key) for r in records]
+    assert all(r.key != main for r in records), [(r.subject.name, r.key) for r in records]
+    if key is not None:
+        assert records[0].key == key
+
+
 def test_topic_title_names_season_tail(nlp):
     parts = frozenset(nlp.get_pipe("claimx_topic").part_words)  # the part_word rules of topics.jsonl
     assert "Copper Lantern season 2" in title_names("Copper Lantern season 2: what we know", parts=parts)

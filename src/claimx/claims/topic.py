@@ -494,6 +494,13 @@ class TopicTagger(RulePackComponent):
             # person a headline saved with the body calls by first name
             # ("Hillary"), the one the body names in full
             full = [e.text for e in ents if e.label_ == "PERSON" and e.text.endswith(" " + best)]
+            if not full:
+                # "Senator Ruth Calder to retire", "Apple CEO Tim Cook …": a
+                # person's post before the name the body tags is no part of it
+                full = [
+                    e.text for e in ents
+                    if e.label_ == "PERSON" and " " in e.text and best.endswith(" " + e.text)
+                ]
             if not full and skip and " " not in best:
                 firsts = Counter(
                     re.sub(r"['’]s$", "", e.text) for e in ents
@@ -693,6 +700,12 @@ class TopicTagger(RulePackComponent):
                     if info["key"] in (named.text, named.text.split()[-1]):
                         head = claim.doc[info.get("head", claim.root.i)]
                         info["key"] = _attribute(claim, head, info.get("attribution") or {}, self._match) or "other"
+                elif info["topic"] == "other" and main_person and info["key"] == main == info["subject"]["name"]:
+                    # "Senator Ruth Calder will not seek re-election" in an
+                    # article that follows her: her own fact is keyed by what
+                    # it is about, not by her name
+                    head = claim.doc[info.get("head", claim.root.i)]
+                    info["key"] = _attribute(claim, head, info.get("attribution") or {}, self._match) or "other"
             recipient = (
                 _recipient(claim, claim_ents[n], [h[0] for h in slot_hits[n] if h[3].key == info["key"]], main, self._match)
                 if (info["topic"], info["key"]) in self.follow_keys else None
@@ -1877,8 +1890,13 @@ _THEME_SHARE = 0.2
 
 def _firm_claims(counted: Sequence[Counter[str]]) -> int:
     """RETURNS (int): how many claims have a topic word at their predicate
-    (a vote over :data:`_INCIDENTAL_WEIGHT`)."""
-    return sum(1 for counts in counted if counts and max(counts.values()) > _INCIDENTAL_WEIGHT)
+    (a vote over :data:`_INCIDENTAL_WEIGHT`) of a topic other than ``other``: a
+    trial, a lawsuit, an inquiry are facts of their own, but an article of
+    them follows none of the guide's topics."""
+    return sum(
+        1 for counts in counted
+        if any(weight > _INCIDENTAL_WEIGHT for topic, weight in counts.items() if topic != "other")
+    )
 
 
 def _kept_topics(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -> frozenset[str | None]:
