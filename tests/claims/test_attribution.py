@@ -280,6 +280,21 @@ def test_attribution_transcript_speaker_who_takes_turns(analyse):
     assert records["The bill will pass"] is None  # one turn, named nowhere
 
 
+def test_attribution_transcript_quoted_paragraph_by_paragraph(analyse):
+    # a transcript quoted whole opens each paragraph with a quotation mark
+    # before the speaker's label
+    text = (
+        "The mayor spoke to the station on Sunday. Partial transcript as follows:\n\n"
+        '"HOST: The council has cut the bus budget. Will the night routes close?\n\n'
+        '"LOPEZ: Well, look, the night routes will stay open. The council found the money in the parks budget.\n\n'
+        '"HOST: And the fares?\n\n'
+        '"LOPEZ: Fares will rise by ten cents in March.'
+    )
+    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text, title="Transcript")}
+    assert records["The council found the money in the parks budget"] == "LOPEZ"
+    assert records["Fares will rise by ten cents in March"] == "LOPEZ"
+
+
 @pytest.mark.parametrize(
     "text, source",
     [

@@ -1867,8 +1867,9 @@ def _give_unsourced(claims: Iterable[Span], source: dict[str, Any]) -> None:
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 
 #: a transcript speaker's label opening a paragraph: up to four capitalised
-#: words before a colon ("JANE ROE:", "Roe:")
-_SPEAKER = re.compile(r"\s*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*):\s")
+#: words before a colon ("JANE ROE:", "Roe:"), after the opening quotation
+#: mark of a transcript quoted paragraph by paragraph ('"ROE: …')
+_SPEAKER = re.compile(r"\s*[\"“]?((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*):\s")
 
 #: a paragraph that signs a letter or a post: a name of two to four
 #: capitalised words, or a handle, and a full stop ("Jane Roe.", "@jroe.")
