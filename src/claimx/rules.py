@@ -219,7 +219,12 @@ class CueRule(BaseModel):
 #: finite verb above; "page_prompt", the root of the first sentence of a
 #: paragraph right under a section's label on a page of readers' letters or
 #: posts, by which the page itself speaks ("*We asked* our readers …"): no
-#: writer's signature below it covers it
+#: writer's signature below it covers it; "noun_tag", a verb of saying
+#: that the tagger read as a noun at the end of a quotation's tag ('"…," a
+#: narrator in the ad *states*.'), and "tag_noun_phrase", a word of the noun
+#: phrase before it (a determiner, an adjective, a noun, a name, a number, a
+#: preposition inside it): the words between the quotation and the verb are
+#: its source
 ReportRole = Literal[
     "presupposed",
     "stranded_subject",
@@ -276,6 +281,8 @@ ReportRole = Literal[
     "finite_conjunct",
     "contrast_clause",
     "page_prompt",
+    "noun_tag",
+    "tag_noun_phrase",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

@@ -296,6 +296,20 @@ def test_attribution_transcript_quoted_paragraph_by_paragraph(analyse):
 
 
 @pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a verb of saying the tagger reads as a noun still ends the tag
+        ('"The harbour will stay open all winter," the two ministers state in the letter.',
+         "The harbour will stay open all winter", "the two ministers"),
+        ('"The new line will open in May," the minister counters.', "The new line will open in May", "the minister"),
+    ],
+)
+def test_attribution_quotation_tag_read_as_a_noun(analyse, text, claim, source):
+    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text, title="Tags")}
+    assert records.get(claim) == source, records
+
+
+@pytest.mark.parametrize(
     "text, source",
     [
         # a poll, a study or an ad that shows or finds what the claim says is its source

@@ -1402,7 +1402,46 @@ class AttributionTagger(RulePackComponent):
                     # '"A," he said': whom "he" means is resolved by the caller
                     return {**self._describe(doc, subject, verb=verb), "reporter": verb.i}
                 break
+        tag = self._noun_tag(doc, after)
+        if tag is not None:
+            return tag
         return self._colon_speaker(doc, span)
+
+    def _noun_tag(self, doc: Doc, after: range | list[int]) -> dict[str, Any] | None:
+        """The source of a quotation's tag whose verb of saying the tagger
+        read as a noun ('"…," a narrator in the ad *states*.', '"…," the two
+        ministers *state* in the letter'): a ``noun_tag`` rule on the first
+        word after the quotation that is no name's part nor a function word
+        of one; the words before it are the source."""
+        words = [i for i in after if not (doc[i].is_punct or doc[i].is_space)]
+        if len(words) < 2:
+            return None
+        for i in words[1:]:
+            rule = self._match("noun_tag", doc[i])
+            if rule is not None:
+                span = doc[words[0] : i]
+                nouns = [t for t in span if t.pos_ in NOMINAL_POS]
+                if not nouns:
+                    return None
+                self._note(doc[i], rule)
+                # the head noun: the last before a preposition ("a narrator in the ad")
+                cut = next((t.i for t in span if t.pos_ == ADPOSITION_POS), i)
+                subject = ([t for t in nouns if t.i < cut] or nouns)[-1]
+                kind, authority = self._kind(span, subject)
+                return {
+                    "start": span.start_char,
+                    "end": span.end_char,
+                    "kind": kind,
+                    "authority": authority,
+                    "pronoun": False,
+                    "evidence": False,
+                    "finding": False,
+                    "assessor": self._assessor(subject),
+                    "at": subject.idx,
+                }
+            if not self._is("tag_noun_phrase", doc[i]):
+                return None
+        return None
 
     def _statement_issuer_of(self, verb: Token) -> Token | None:
         """RETURNS (Token | None): for a verb of saying with no subject of
