@@ -38,11 +38,14 @@ def test_damaged_cache_is_ignored(tmp_path, monkeypatch):
     cache = RegexCache("test")
     cache.compile(*PATTERNS[0])
     cache.save()
-    text = cache.path.read_text(encoding="utf-8")
-    cache.path.write_text(text.replace('"month"', '"mouth"'), encoding="utf-8")  # checksum no longer fits
+    data = cache.path.read_bytes()
+    assert b"month" in data
+    cache.path.write_bytes(data.replace(b"month", b"mouth"))  # checksum no longer fits
     damaged = RegexCache("test")
     assert damaged._stored == {}
     assert _same(damaged.compile(*PATTERNS[0]), re.compile(*PATTERNS[0]))
+    cache.path.write_bytes(b"")  # an empty (truncated) file too
+    assert RegexCache("test")._stored == {}
 
 
 def test_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -199,3 +200,23 @@ def test_rules_topic_key_rules_validate_with_file_line_and_rule(tmp_path, line, 
     rule_id = json.loads(line)["id"]
     with pytest.raises(RulePackError, match=rf"topics.jsonl:2: rule '{rule_id}'.*{problem}"):
         load_jsonl(path, TopicRule)
+
+
+def test_load_jsonl_never_gives_the_rules_of_an_edited_file(tmp_path):
+    """The rules of a file read before come back only while its text is the same: an edit
+    that keeps the size and the timestamp is read anew, and so is an edit that breaks it."""
+    path = tmp_path / "nonclaims.jsonl"
+    line = {"id": "bp-one", "kind": "boilerplate", "phrase": "aaaa bbbb"}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    first = load_jsonl(path, PACK_SCHEMAS["nonclaims.jsonl"])
+    again = load_jsonl(path, PACK_SCHEMAS["nonclaims.jsonl"])
+    assert [r.phrase for r in again] == ["aaaa bbbb"] and again is not first
+    stat = path.stat()
+    path.write_text(json.dumps({**line, "phrase": "cccc dddd"}) + "\n", encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the same size and timestamp
+    assert [r.phrase for r in load_jsonl(path, PACK_SCHEMAS["nonclaims.jsonl"])] == ["cccc dddd"]
+    path.write_text(json.dumps({**line, "kind": 3}) + "\n", encoding="utf-8")
+    with pytest.raises(RulePackError, match=r"nonclaims.jsonl:1: rule 'bp-one'"):
+        load_jsonl(path, PACK_SCHEMAS["nonclaims.jsonl"])
+    with pytest.raises(RulePackError):  # a failed file is not remembered as good
+        load_jsonl(path, PACK_SCHEMAS["nonclaims.jsonl"])

@@ -1831,8 +1831,19 @@ def default_rules_dir() -> Path:
     )
 
 
+#: the last text of each rule file :func:`load_jsonl` validated, with its rules, by (path, model)
+_VALIDATED: dict[tuple[str, type[BaseModel]], tuple[str, list[Any]]] = {}
+
+
 def load_jsonl(path: Path, model: type[M]) -> list[M]:
     """Read one rule file, validating every line against ``model``.
+
+    A process reads the same files several times (the components share
+    packs: ``nonclaims.jsonl`` about twenty times as the pipeline loads): a
+    file whose text is the one last validated against ``model`` gives the same
+    rules again without parsing and validating its lines (the text itself is
+    compared, so an edited file is always read anew). The rules are shared
+    between callers, which only read them.
 
     path (Path): a ``.jsonl`` file of the pack.
     model (type): the pydantic model of one line.
@@ -1840,25 +1851,38 @@ def load_jsonl(path: Path, model: type[M]) -> list[M]:
     """
     if not path.is_file():
         raise RulePackError(f"Rule file {path} is missing: restore it or point {RULES_ENV} at a full pack.")
+    text = path.read_text(encoding="utf-8")
+    key = (str(path), model)
+    known = _VALIDATED.get(key)
+    if known is not None and known[0] == text:
+        return list(known[1])
+    rules = _validate_lines(path, text, model)
+    _VALIDATED[key] = (text, rules)
+    return list(rules)
+
+
+def _validate_lines(path: Path, text: str, model: type[M]) -> list[M]:
+    """RETURNS (list): the rules of a rule file's ``text``, each line validated against ``model``."""
     rules: list[M] = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            line = line.strip()
-            if not line or line.startswith("//"):
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise RulePackError(f"{path}:{number}: not valid JSON ({exc.msg}).") from exc
+    # split as the file's lines are (read_text made every line end "\n"), not by str.splitlines,
+    # which also breaks a line at characters a JSON string may hold (U+2028)
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.strip()
+        if not line or line.startswith("//"):
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RulePackError(f"{path}:{number}: not valid JSON ({exc.msg}).") from exc
+        try:
+            rules.append(model.model_validate(data))
+        except ValidationError as exc:
             rule_id = data.get("id") if isinstance(data, dict) else None
             where = f"{path}:{number}: rule {rule_id!r}" if rule_id is not None else f"{path}:{number}"
-            try:
-                rules.append(model.model_validate(data))
-            except ValidationError as exc:
-                problems = "; ".join(
-                    f"[{'.'.join(str(p) for p in e['loc'])}] {e['msg']}" for e in exc.errors()
-                )
-                raise RulePackError(f"{where}: {problems}") from exc
+            problems = "; ".join(
+                f"[{'.'.join(str(p) for p in e['loc'])}] {e['msg']}" for e in exc.errors()
+            )
+            raise RulePackError(f"{where}: {problems}") from exc
     return rules
 
 

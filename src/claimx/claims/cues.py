@@ -299,11 +299,15 @@ class CueTagger(RulePackComponent):
         self.category_reach: dict[str, Reach] = {category: reach(category, []) for category in self.categories}
         #: cue rule id -> the terminators of its reach tested on its root, and on its way up
         self.reach: dict[str, Reach] = {}
+        reaches: dict[tuple[str, tuple[str, ...]], Reach] = {}  # most cue rules share their category's reach
         for cue_rule in self.rules.values():
             unknown = [t for t in cue_rule.terminated_by if t not in terminators]
             if unknown:
                 raise RulePackError(f"{self._cue_where(cue_rule.id)}: no terminator {', '.join(unknown)} in scope.jsonl")
-            self.reach[cue_rule.id] = reach(cue_rule.category, cue_rule.terminated_by)
+            key = (cue_rule.category, tuple(cue_rule.terminated_by))
+            if key not in reaches:
+                reaches[key] = reach(cue_rule.category, cue_rule.terminated_by)
+            self.reach[cue_rule.id] = reaches[key]
         mood = self.categories[CLAUSE_MOOD]
         #: whether a claim's predicate is conditioned (the ``condition`` category's pattern)
         self.condition: Test | None = (
