@@ -87,7 +87,7 @@ def test_segment_absolute_with_phrase_is_a_claim(analyse, text, absolute, status
 @pytest.mark.parametrize(
     "text",
     [
-        "The maker did not respond to requests for comment.",
+        "The maker would not respond to requests for comment.",
         "Why glasses, and why now?",
     ],
 )
