@@ -1351,19 +1351,30 @@ def _in_capitals(line: str) -> bool:
     return len(letters) >= CAPITALS_HEADING_LETTERS and not any(ch.islower() for ch in letters) and len(line.split()) > 1
 
 
+def _sentence_line(sent: Span, text: str) -> tuple[list[Token], int, int, int, int] | None:
+    """RETURNS (tuple | None): a sentence's tokens other than spaces, where they
+    start and end, and where the line they lie on starts and ends (``text`` is
+    ``doc.text``); None for a sentence of spaces only."""
+    tokens = [t for t in span_tokens(sent) if not t.is_space]
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return tokens, start, end, line_start, len(text) if line_end < 0 else line_end
+
+
 def _heading_or_byline(sent: Span, text: str) -> bool:
     """A line of its own that is a heading ("## What we know", "Release date")
     or a byline ("By Jane Doe"): short, alone on its line, no closing
     punctuation. ``text`` is ``doc.text``, built once per Doc by the caller."""
-    words_only = [t for t in span_tokens(sent) if not t.is_space]
-    if not words_only:
+    placed = _sentence_line(sent, text)
+    if placed is None:
         return False
-    start, end = words_only[0].idx, words_only[-1].idx + len(words_only[-1].text)
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    words_only, start, end, line_start, line_end = placed
+    line = text[line_start:line_end].strip()
     before = text[line_start:start]
-    rest_empty = text[end : line_end if line_end >= 0 else len(text)].strip() == ""
+    rest_empty = text[end:line_end].strip() == ""
     own_line = before.strip(" \t#>*-") == "" and rest_empty
     if not own_line and rest_empty and LIST_NUMBER.fullmatch(before) and _in_capitals(line):
         return True  # "3. STORM CUTS POWER TO THE COAST.": the parser splits the item's number off
@@ -1418,13 +1429,10 @@ def _heading_line(sent: Span, text: str, words: SegmentWords) -> bool:
     heading as a claim; blind annotators annotated none of them). The items
     of a list stay: a line after a colon, or one opened by a dash or a bullet;
     so does the first line of the body (a headline is :func:`untitled_headline`'s)."""
-    tokens = [t for t in span_tokens(sent) if not t.is_space]
-    if not tokens:
+    placed = _sentence_line(sent, text)
+    if placed is None:
         return False
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    _, start, end, line_start, line_end = placed
     if not text[:line_start].strip():
         return False  # the body's first line: its headline (see untitled_headline) or its lead
     if _list_item_line(text, line_start):
