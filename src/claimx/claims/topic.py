@@ -697,13 +697,12 @@ class TopicTagger(RulePackComponent):
                     # the demands": in news that follows people and bodies, one
                     # named as the subject of an attribute's claim holds it
                     info["subject"] = {"name": named.text, "start": named.start_char, "end": named.end_char}
-                    if info["key"] in (named.text, named.text.split()[-1]):
-                        head = claim.doc[info.get("head", claim.root.i)]
-                        info["key"] = _attribute(claim, head, info.get("attribution") or {}, self._match) or "other"
-                elif info["topic"] == "other" and main_person and info["key"] == main == info["subject"]["name"]:
-                    # "Senator Ruth Calder will not seek re-election" in an
-                    # article that follows her: her own fact is keyed by what
-                    # it is about, not by her name
+                # a person's own fact is keyed by what it is about, not by their
+                # name: the named party's, or in an article that follows a person
+                # hers ("Senator Ruth Calder will not seek re-election")
+                if (named is not None and info["key"] in (named.text, named.text.split()[-1])) or (
+                    named is None and info["topic"] == "other" and main_person and info["key"] == main == info["subject"]["name"]
+                ):
                     head = claim.doc[info.get("head", claim.root.i)]
                     info["key"] = _attribute(claim, head, info.get("attribution") or {}, self._match) or "other"
             recipient = (
