@@ -46,8 +46,8 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     # 28: a firm's financial targets are a slot of their own; 29 (s19 history): "expects to continue to be
     # profitable" says it is; 29 (s19 groups): a share of a group ("12% of its officers") is governed by what
     # governs the share; firing executives is a fact of its own (executive cuts)
-    # 30: both of those together
-    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 30),
+    # 30: both of those together; 31: a model's discontinuation (discontinued, phased out) is a production fact
+    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 31),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 9),
     # a real chain annotated blind in the twentieth session (PolNeAR, not committed), read from the twenty-first;
@@ -109,7 +109,8 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # joined the dev chains; the other dev chains at 163/140/89/124 of 212
 # 178/146/93/131: a candidacy (running, remaining candidate, leaving the race) and a front-runner are slots of
 # their own, and leaving a race denies the candidacy (cruz-2016 10/3/2/3 -> 14/6/4/6, ryan-trump found and value +1)
-TOTAL_FLOORS = {"found": 178, "status": 146, "history": 93, "value": 131}
+# 180/147/93/133: a model's discontinuation is a production fact of its own (ford-restructuring 32/30/23/21 -> 34/31/23/23)
+TOTAL_FLOORS = {"found": 180, "status": 147, "history": 93, "value": 133}
 
 
 def _build_articles(folder: Path) -> None:
