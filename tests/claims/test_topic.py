@@ -384,6 +384,14 @@ def test_topic_pronoun_subjects(analyse, start, subject):
     assert got == [subject], [(r.text, r.subject.name) for r in records]
 
 
+def test_topic_which_after_a_noun_a_name_is_compounded_onto(analyse):
+    # "the Kestrel Vela sedan, which …": the clause follows the name compounded onto the common noun
+    body = "Kestrel Motors will close its Dunmore plant. The Dunmore plant makes the Kestrel Vela sedan, which is being phased out."
+    records = analyse(body, title="Kestrel Motors to close Dunmore plant")
+    got = [(r.subject.name, r.topic, r.key) for r in records if r.text.startswith("which")]
+    assert got == [("Kestrel Vela", "production", "discontinuation")], [(r.text, r.subject.name, r.key) for r in records]
+
+
 @pytest.mark.parametrize(
     "text, start",
     [

@@ -2976,6 +2976,10 @@ def _relative_subject(
     if people and doc[at].dep_ == APPOSITION_DEP:
         # "Ilse Brandt, a councillor who …": the name the apposition describes
         at = doc[at].head.i
+    if at > 0 and doc[at].pos_ == NOUN_POS and doc[at - 1].dep_ == COMPOUND_DEP and doc[at - 1].head.i == at:
+        # "the Vela X sedan, which is being phased out": a common noun after
+        # a name compounded onto it follows that name
+        at -= 1
     n = bisect.bisect_right(starts, at) - 1
     labels = SUBJECT_LABELS | {"PERSON"} if people else SUBJECT_LABELS
     if n < 0 or not ents[n].start <= at < ents[n].end:
