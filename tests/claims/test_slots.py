@@ -187,3 +187,9 @@ def test_slots_charges_are_the_accuseds(analyse, text):
     # who is charged holds the fact, not who charges
     got = [(r.subject.name, r.key) for r in analyse(text) if r.key == "charges"]
     assert got and all(name == "Owen Tallis" for name, _ in got), [(r.subject.name, r.key) for r in analyse(text)]
+
+
+def test_slots_a_leading_issue_is_no_front_runner(analyse):
+    # "lead" names a front-runner only beside a field, a pack or the polls, not a race's leading issue
+    records = analyse("Crime has become a leading issue in both races.")
+    assert all(r.key != "front-runner" for r in records), [(r.text, r.key) for r in records]
