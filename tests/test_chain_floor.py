@@ -106,7 +106,9 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # "had no trouble ... in endorsing", is now filed in its group)
 # 173/143/91/127 of 242: cruz-2016 (30 facts; 10/3/2/3 when it joined, after the twentieth session's merges)
 # joined the dev chains; the other dev chains at 163/140/89/124 of 212
-TOTAL_FLOORS = {"found": 173, "status": 143, "history": 91, "value": 127}
+# 173/143/92/127: a clause opening on "when" right after a date is of that date's period ("an
+# improvement from 2008, when the firm posted a loss": 2008's results; ford-restructuring history +1)
+TOTAL_FLOORS = {"found": 173, "status": 143, "history": 92, "value": 127}
 
 
 def _build_articles(folder: Path) -> None:
