@@ -51,7 +51,7 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
     "ryan-trump": (ROOT / "benchmarks" / "chains" / "ryan-trump", 9),
     # a real chain annotated blind in the twentieth session (PolNeAR, not committed), read from the twenty-first
-    "cruz-2016": (ROOT / "benchmarks" / "chains" / "cruz-2016", 3),
+    "cruz-2016": (ROOT / "benchmarks" / "chains" / "cruz-2016", 4),
 }
 #: all dev chains together: group found, final status, whole history, value (of 242 facts)
 # tablet-leak history 9 (was 10) since the thirteenth session: tablet-leak's spec-leak article
@@ -108,7 +108,9 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # joined the dev chains; the other dev chains at 163/140/89/124 of 212
 # 173/143/92/127: a clause opening on "when" right after a date is of that date's period ("an
 # improvement from 2008, when the firm posted a loss": 2008's results; ford-restructuring history +1)
-TOTAL_FLOORS = {"found": 173, "status": 143, "history": 92, "value": 127}
+# 173/144/93/127: of an attribute keyed on its own noun, a claim that counts it ("won 14 delegates")
+# speaks over one that only names it, and gives its value (cruz-2016 status 3 -> 4, history 2 -> 3)
+TOTAL_FLOORS = {"found": 173, "status": 144, "history": 93, "value": 127}
 
 
 def _build_articles(folder: Path) -> None:

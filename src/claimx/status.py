@@ -681,7 +681,28 @@ def _attribute_figure(claim: Mapping[str, Any], topic: str | None, key: str | No
         for ent in _entities(claim):
             if ent.get("label") == label:
                 return _written_amount(claim, ent)
+    # "won 14 delegates", "nine of the state's delegates": a number that
+    # counts the thing the attribute is keyed on is its value
+    text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
+    counted = _counted_pattern(key.split()[-1].casefold())
+    for ent in _entities(claim):
+        end = ent.get("end")
+        if _label(ent) == "CARDINAL" and base is not None and end is not None and counted.match(text, end - base):
+            return _written_amount(claim, ent)
     return None
+
+
+#: how many words may stand between a number and the thing it counts: its
+#: modifiers ("14 *pledged* delegates"), or after "of" a phrase ("nine of *the Wyoming* delegates")
+_COUNTED_REACH = 2
+
+
+@functools.lru_cache(maxsize=256)
+def _counted_pattern(noun: str) -> re.Pattern[str]:
+    """RETURNS (re.Pattern): from where a number ends, the noun it counts, a few words on."""
+    word = r"\s+[\w'’-]+"
+    between = rf"(?:\s+of(?:{word}){{0,{_COUNTED_REACH + 1}}}?|(?:{word}){{0,{_COUNTED_REACH}}}?)"
+    return re.compile(between + r"\s+" + re.escape(noun) + r"(?!\w)", re.IGNORECASE)
 
 
 _SPACES = re.compile(r"\s*")
@@ -1563,6 +1584,15 @@ def rollup(
             # a count of things ("pre-orders passed 250,000") says more of
             # orders than a sum beside them ("a $50 credit for those who keep them")
             priority += 1
+        elif (
+            decision is None and topic == "other" and _value_kind(topic, claim["key"]) is None
+            and not any(c.isdigit() for c in claim["key"]) and _attribute_figure(claim, topic, claim["key"]) is None
+        ):
+            # an attribute keyed on its own noun: a claim that gives its figure
+            # ("won 14 delegates") says more of it than one that only names it
+            # ("told delegates their votes could help"), as a release date
+            # or a price does for its slot
+            priority += 4
         file(gkey, claim["doc_id"], (priority, position, claim))
         # "Both were fined": a claim about two names speaks of the other too;
         # "the Leeds and Derby plants will be closed": a place named by its
