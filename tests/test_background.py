@@ -39,8 +39,9 @@ POST_COUNTER = [(rule.id, text) for rule in RULES if rule.post for text in rule.
 #: the rules whose words ask for a date ("did not say when")
 ASKS = [(rule.id, text) for rule in RULES if rule.asks_date for text in rule.examples]
 ASKS_COUNTER = [(rule.id, text) for rule in RULES if rule.asks_date for text in rule.counter_examples]
-#: the examples of the ``scene`` rules are written about meetings
-MEETING = tuple(word for slot in load_slots() if slot.key == "meeting" for word in slot.words)
+#: the examples of the ``scene`` rules are written about meetings, or about a party's nominee
+#: (a nomination: "the presumptive nominee")
+MEETING = tuple(word for slot in load_slots() if slot.key in ("meeting", "nomination") for word in slot.words)
 SCENE = [(rule.id, text) for rule in RULES if rule.scene for text in rule.examples]
 SCENE_COUNTER = [(rule.id, text) for rule in RULES if rule.scene for text in rule.counter_examples]
 
@@ -463,3 +464,16 @@ def test_a_slot_word_as_the_state_after_remain_confirms_it_as_it_stands():
     claim = claim_record("a", 1, text, "expected", subject="Crumb & Co", topic="business", key="profitability")
     (record,) = rollup([claim], _docs("a")).values()
     assert record.status == "confirmed"
+
+
+def test_a_presumptive_nominee_is_expected_to_be_nominated():
+    # "the chair hailed Brandt as the presumptive nominee": that he was
+    # hailed is fact, his nomination is not yet settled
+    claim = claim_record("a", 1, "The party chair hailed Ivo Brandt as the presumptive nominee", "confirmed",
+                         subject="Ivo Brandt", topic="other", key="nomination")
+    (record,) = rollup([claim], _docs("a")).values()
+    assert record.status == "expected"
+    won = claim_record("b", 1, "Ivo Brandt won the nomination at the convention", "confirmed",
+                       subject="Ivo Brandt", topic="other", key="nomination")
+    (record,) = rollup([claim, won], _docs("a", "b")).values()
+    assert [s.status for s in record.history] == ["expected", "confirmed"]
