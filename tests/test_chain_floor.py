@@ -106,8 +106,8 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # "had no trouble ... in endorsing", is now filed in its group)
 # 173/143/91/127 of 242: cruz-2016 (30 facts; 10/3/2/3 when it joined, after the twentieth session's merges)
 # joined the dev chains; the other dev chains at 163/140/89/124 of 212
-# 173/143/92/127: a clause opening on "when" right after a date is of that date's period ("an
-# improvement from 2008, when the firm posted a loss": 2008's results; ford-restructuring history +1)
+# 173/143/92/127: a clause opening on "when" right after a date is of that date's period ("beats
+# 2026, when the ferry line lost £3 million": 2026's results; ford-restructuring history +1)
 # 173/144/93/127: of an attribute keyed on its own noun, a claim that counts it ("won 14 delegates")
 # speaks over one that only names it, and gives its value (cruz-2016 status 3 -> 4, history 2 -> 3)
 TOTAL_FLOORS = {"found": 173, "status": 144, "history": 93, "value": 127}
