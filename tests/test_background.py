@@ -8,6 +8,7 @@ import pytest
 from roll_records import claim_record, doc_infos
 
 from claimx.background import (
+    antecedent_rule,
     asking_rule,
     background_rule,
     generic_rule,
@@ -21,16 +22,26 @@ from claimx.slots import load_slots
 from claimx.status import rollup
 
 RULES = load_background()
-EXAMPLES = [(rule.id, text) for rule in RULES if not rule.scene and not rule.asks_date and not rule.post for text in rule.examples]
-COUNTER = [(rule.id, text) for rule in RULES if not rule.scene and not rule.asks_date and not rule.post for text in rule.counter_examples]
+EXAMPLES = [
+    (rule.id, text) for rule in RULES if not rule.scene and not rule.asks_date and not rule.post and not rule.antecedent
+    for text in rule.examples
+]
+COUNTER = [
+    (rule.id, text) for rule in RULES if not rule.scene and not rule.asks_date and not rule.post and not rule.antecedent
+    for text in rule.counter_examples
+]
+#: the rules whose words open a clause telling when the date before it was ("2008, when")
+ANTECEDENT = [(rule.id, text) for rule in RULES if rule.antecedent for text in rule.examples]
+ANTECEDENT_COUNTER = [(rule.id, text) for rule in RULES if rule.antecedent for text in rule.counter_examples]
 #: the rules whose words name a post ("chief executive"); their examples are written about Rosa Lind
 POST = [(rule.id, text) for rule in RULES if rule.post for text in rule.examples]
 POST_COUNTER = [(rule.id, text) for rule in RULES if rule.post for text in rule.counter_examples]
 #: the rules whose words ask for a date ("did not say when")
 ASKS = [(rule.id, text) for rule in RULES if rule.asks_date for text in rule.examples]
 ASKS_COUNTER = [(rule.id, text) for rule in RULES if rule.asks_date for text in rule.counter_examples]
-#: the examples of the ``scene`` rules are written about meetings
-MEETING = tuple(word for slot in load_slots() if slot.key == "meeting" for word in slot.words)
+#: the examples of the ``scene`` rules are written about meetings, or about a party's nominee
+#: (a nomination: "the presumptive nominee")
+MEETING = tuple(word for slot in load_slots() if slot.key in ("meeting", "nomination") for word in slot.words)
 SCENE = [(rule.id, text) for rule in RULES if rule.scene for text in rule.examples]
 SCENE_COUNTER = [(rule.id, text) for rule in RULES if rule.scene for text in rule.counter_examples]
 
@@ -115,6 +126,36 @@ def test_a_post_named_in_a_source_speaks_for_the_persons_existing_crew_fact():
     denial = {**results, "claim_id": "b-2", "status": "denied", "text": "The airline will not cut routes this winter"}
     records = {r.key: r for r in rollup([named, denial], _docs("a", "b")).values()}
     assert [s.doc_id for s in records["Rosa Lind"].history] == ["a"]
+
+
+@pytest.mark.parametrize("rule_id,text", ANTECEDENT)
+def test_antecedent_example_opens_a_clause_of_time_and_marks_no_background(rule_id, text):
+    rule = antecedent_rule(text)
+    assert rule is not None and rule.id == rule_id
+    assert background_rule(text) is None
+
+
+@pytest.mark.parametrize("rule_id,text", ANTECEDENT_COUNTER)
+def test_antecedent_counter_example_opens_no_clause_of_time(rule_id, text):
+    assert antecedent_rule(text) is None
+
+
+def test_a_clause_telling_when_a_year_was_is_of_that_years_results():
+    # "Its 2027 profit beats 2026, when the ferry line lost £3 million", in
+    # an article that reports 2027: the loss is 2026's, not 2027's
+    before = claim_record("a", 1, "Its 2027 profit of £5 million beats 2026", "confirmed",
+                          subject="Gull Ferries", topic="business", key="results")
+    before["dates"] = [{"value": "2027", "start": 4, "end": 8}, {"value": "2026", "start": 37, "end": 41}]
+    when = claim_record("a", 2, "when the ferry line lost £3 million", "confirmed",
+                        subject="Gull Ferries", topic="business", key="results")
+    when["span"] = {"start": 43, "end": 43 + len(when["text"])}
+    when["sentence"] = before["sentence"] = {"start": 0, "end": 80}
+    keys = {r.key for r in rollup([before, when], doc_infos(2028, 2, "a")).values()}
+    assert {"2026 results", "2027 results"} <= keys
+    # with words between the date and the clause, the clause tells of no date of the claim before it
+    when["span"] = {"start": 60, "end": 60 + len(when["text"])}
+    keys = {r.key for r in rollup([before, when], doc_infos(2028, 2, "a")).values()}
+    assert "2026 results" not in keys
 
 
 def test_the_pack_has_a_rule_that_asks_for_a_date():
@@ -423,3 +464,16 @@ def test_a_slot_word_as_the_state_after_remain_confirms_it_as_it_stands():
     claim = claim_record("a", 1, text, "expected", subject="Crumb & Co", topic="business", key="profitability")
     (record,) = rollup([claim], _docs("a")).values()
     assert record.status == "confirmed"
+
+
+def test_a_presumptive_nominee_is_expected_to_be_nominated():
+    # "the chair hailed Brandt as the presumptive nominee": that he was
+    # hailed is fact, his nomination is not yet settled
+    claim = claim_record("a", 1, "The party chair hailed Ivo Brandt as the presumptive nominee", "confirmed",
+                         subject="Ivo Brandt", topic="other", key="nomination")
+    (record,) = rollup([claim], _docs("a")).values()
+    assert record.status == "expected"
+    won = claim_record("b", 1, "Ivo Brandt won the nomination at the convention", "confirmed",
+                       subject="Ivo Brandt", topic="other", key="nomination")
+    (record,) = rollup([claim, won], _docs("a", "b")).values()
+    assert [s.status for s in record.history] == ["expected", "confirmed"]

@@ -441,3 +441,27 @@ def test_the_first_word_that_a_thing_was_done_speaks_whenever_it_dates_it():
     ]
     docs = doc_infos(2026, 5, "a", "b", "c")
     assert _steps(rollup(claims, docs), "funding") == [("a", "expected"), ("b", "expected"), ("c", "confirmed")]
+
+
+def test_a_claim_that_counts_an_attribute_speaks_for_it_with_its_count():
+    # an attribute keyed on its own noun ("delegates"): "won 12 delegates"
+    # says more of it than "told delegates their votes could help"
+    def delegates(n, text, status, cues=(), ents=()):
+        claim = claim_record("a", n, text, status, subject="Maren Holt", topic="other", key="delegates", cues=cues)
+        claim["span"] = {"start": 100 * n, "end": 100 * n + len(text)}
+        claim["entities"] = [
+            {"text": e, "start": 100 * n + text.index(e), "end": 100 * n + text.index(e) + len(e), "label": "CARDINAL"}
+            for e in ents
+        ]
+        return claim
+
+    claims = [
+        delegates(1, "Holt told delegates in the hall that their votes could still help her", "rumored", cues=("could",)),
+        delegates(2, "Holt won twelve of the county's delegates", "confirmed", ents=("twelve",)),
+    ]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert record.status == "confirmed" and record.value == "twelve"
+    # a number that counts something else is no count of the delegates
+    other = delegates(3, "Holt met 40 voters before the delegates arrived", "confirmed", ents=("40",))
+    (record,) = rollup([other], _docs("a")).values()
+    assert record.value is None

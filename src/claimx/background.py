@@ -96,6 +96,7 @@ def _candidates(
             or rule.generic
             or rule.asks_date
             or rule.post
+            or rule.antecedent
             or (rule.speaks is not None) != (kind == "speaks")
             or not (reads is None or reads in rule.read_statuses)
         ):
@@ -182,6 +183,16 @@ def _post_patterns(posts: str, person: str) -> tuple[re.Pattern[str], re.Pattern
     before = rf"(?<!\w)(?:{posts})\s*,?\s+{name}(?!\w)"
     after = rf"(?<!\w){name}\s*,\s+(?:[\w'’.-]+\s+){{0,{_POST_REACH}}}?(?:{posts})(?!\w)"
     return re.compile(before, re.IGNORECASE), re.compile(after, re.IGNORECASE)
+
+
+def antecedent_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | None:
+    """RETURNS (BackgroundRule | None): the first ``antecedent`` rule whose
+    words open a claim's text ("when the firm lost $15 billion"): the clause
+    tells when the date written right before it was; or None."""
+    for rule, pattern, also in _compiled(rules_dir):
+        if rule.antecedent and pattern.search(text) and (also is None or also.search(text)):
+            return rule
+    return None
 
 
 def asking_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | None:

@@ -1420,6 +1420,13 @@ class BackgroundRule(BaseModel):
     #: that fact with ``speaks``, without a value, when its status is one the
     #: rule ``reads`` (:func:`claimx.background.post_rule`)
     post: bool = False
+    #: the rule marks no background: its words open a clause that tells
+    #: when the date written right before it was ("fell short in 2008,
+    #: *when* the firm lost $15 billion"): the roll-up reads the claim of
+    #: that clause as of the date's period (the results of 2008, not of the
+    #: article's year) when the claim itself names none
+    #: (:func:`claimx.background.antecedent_rule`)
+    antecedent: bool = False
     #: for a ``scene`` rule, how many words may stand between its words and the slot word ("after *their first* meeting")
     reach: int = 3
     #: for a ``scene`` rule, it speaks whether or not the claim gives a date,

@@ -81,7 +81,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from .amounts import amount_number, figure_at, number_word, range_end
-from .background import asking_rule, generic_rule, matching_rule, post_rule, scene_rule, speaking_rule
+from .background import antecedent_rule, asking_rule, generic_rule, matching_rule, post_rule, scene_rule, speaking_rule
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import PAIR_LABELS, Status, Topic
@@ -234,6 +234,35 @@ def _period(claim: Mapping[str, Any]) -> str | None:
             return f"{_MONTHS[int(month) - 1]} {year}"
         return year
     return None
+
+
+#: how many characters may stand between a date and the clause that tells when it was ("2008, when")
+_ANTECEDENT_GAP = 2
+
+
+def _antecedent_periods(claims: Sequence[Mapping[str, Any]]) -> dict[int, str]:
+    """RETURNS (dict[int, str]): by position in ``claims``, the period (:func:`_period`)
+    of the claims that open with a clause telling when the date written
+    right before them was, in the claim before them in the same sentence
+    (an ``antecedent`` rule of ``background.jsonl``: "the loss is a third
+    of 2008's, when the firm lost $15 billion": the loss of 2008), for those
+    that name no period of their own."""
+    out: dict[int, str] = {}
+    for position in range(1, len(claims)):
+        claim, before = claims[position], claims[position - 1]
+        start = (claim.get("span") or {}).get("start")
+        if (
+            start is None
+            or before["doc_id"] != claim["doc_id"]
+            or (before.get("sentence") or {}).get("start") != (claim.get("sentence") or {}).get("start")
+            or _period(claim)
+            or antecedent_rule(claim.get("text") or "") is None
+        ):
+            continue
+        dates = [d for d in before.get("dates") or () if d.get("end") is not None and 0 <= start - d["end"] <= _ANTECEDENT_GAP]
+        if dates and (period := _period({"dates": dates})):
+            out[position] = period
+    return out
 
 
 def _period_near(claim: Mapping[str, Any], topic: str, key: str) -> str | None:
@@ -652,7 +681,28 @@ def _attribute_figure(claim: Mapping[str, Any], topic: str | None, key: str | No
         for ent in _entities(claim):
             if ent.get("label") == label:
                 return _written_amount(claim, ent)
+    # "won 14 delegates", "nine of the state's delegates": a number that
+    # counts the thing the attribute is keyed on is its value
+    text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
+    counted = _counted_pattern(key.split()[-1].casefold())
+    for ent in _entities(claim):
+        end = ent.get("end")
+        if _label(ent) == "CARDINAL" and base is not None and end is not None and counted.match(text, end - base):
+            return _written_amount(claim, ent)
     return None
+
+
+#: how many words may stand between a number and the thing it counts: its
+#: modifiers ("14 *pledged* delegates"), or after "of" a phrase ("nine of *the Wyoming* delegates")
+_COUNTED_REACH = 2
+
+
+@functools.lru_cache(maxsize=256)
+def _counted_pattern(noun: str) -> re.Pattern[str]:
+    """RETURNS (re.Pattern): from where a number ends, the noun it counts, a few words on."""
+    word = r"\s+[\w'’-]+"
+    between = rf"(?:\s+of(?:{word}){{0,{_COUNTED_REACH + 1}}}?|(?:{word}){{0,{_COUNTED_REACH}}}?)"
+    return re.compile(between + r"\s+" + re.escape(noun) + r"(?!\w)", re.IGNORECASE)
 
 
 _SPACES = re.compile(r"\s*")
@@ -1460,6 +1510,8 @@ def rollup(
     names: dict[tuple[str, str, str], set[str]] = {}
     # the subject each claim is filed under, by its position
     filed_under: dict[int, str] = {}
+    # "2008, when the firm lost $15 billion": the period a clause is of by the date it tells of
+    told_of = _antecedent_periods(claims)
 
     def file(gkey: tuple[str, str, str], doc_id: str, entry: tuple[int, int, Mapping[str, Any]], name: str | None = None) -> None:
         """File what a claim says of a group for its article, with the name it goes by there (the claim subject's)."""
@@ -1504,9 +1556,10 @@ def rollup(
             # the flow itself stays a fact too, the latest figures whatever
             # their period ("the firm's results"), read as before
             said = (claim["doc_id"], subject, topic, key)
-            period = _period(claim) or first_period.get(said)
+            period = _period(claim) or told_of.get(position) or first_period.get(said)
             if period:
-                first_period.setdefault(said, period)
+                if position not in told_of:
+                    first_period.setdefault(said, period)
                 period_key = f"{period} {key}"
         gkey = (subject, topic, key)
         filed_under[position] = subject
@@ -1531,6 +1584,15 @@ def rollup(
             # a count of things ("pre-orders passed 250,000") says more of
             # orders than a sum beside them ("a $50 credit for those who keep them")
             priority += 1
+        elif (
+            decision is None and topic == "other" and _value_kind(topic, claim["key"]) is None
+            and not any(c.isdigit() for c in claim["key"]) and _attribute_figure(claim, topic, claim["key"]) is None
+        ):
+            # an attribute keyed on its own noun: a claim that gives its figure
+            # ("won 14 delegates") says more of it than one that only names it
+            # ("told delegates their votes could help"), as a release date
+            # or a price does for its slot
+            priority += 4
         file(gkey, claim["doc_id"], (priority, position, claim))
         # "Both were fined": a claim about two names speaks of the other too;
         # "the Leeds and Derby plants will be closed": a place named by its
