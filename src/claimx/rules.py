@@ -1695,6 +1695,10 @@ class TemporalDecisionRule(_TemporalBase):
         "stop" (it is not), "behind" (a word of what is past was passed: the
         rules marked ``unless_behind`` no longer apply) or "up" (go on to the
         head). kinds ("no_date"): the kinds of expression it applies to (all: empty).
+        firm ("tense"): the direction holds for a weekday six days off when the
+        rule reads it on the very verb the weekday hangs on ("*will* vote
+        Friday" in a Saturday article); any other reading that puts a bare
+        weekday six days off yields to the nearest one, a day off.
     """
 
     type: Literal["decision"]
@@ -1706,6 +1710,7 @@ class TemporalDecisionRule(_TemporalBase):
     walk: Literal["ahead", "stop", "behind", "up"] | None = None
     unless_behind: bool = False
     kinds: list[str] = Field(default_factory=list)
+    firm: bool = False
 
     @model_validator(mode="after")
     def _fields_of_role(self) -> TemporalDecisionRule:
@@ -1719,6 +1724,8 @@ class TemporalDecisionRule(_TemporalBase):
             raise ValueError("only needs read")
         if self.kinds and self.role != "no_date":
             raise ValueError("kinds applies to 'no_date' rules only")
+        if self.firm and self.role != "tense":
+            raise ValueError("firm applies to 'tense' rules only")
         return self
 
 

@@ -1247,8 +1247,9 @@ def _h_offset(ctx: _Ctx) -> Result:
             return None
         amount = int(number.value)
     # "two weeks ago", and counting back from the date referred to: "a day earlier", "a week before"
-    ago = bool(g.get("ago")) and g["ago"].lower() in ("ago", "earlier", "before")  # type: ignore[union-attr]
-    if ago and g["ago"].lower() == "ago" and not raw.isdigit() and number.vague:  # type: ignore[union-attr]
+    # ("two years back" counts back as "ago" does)
+    ago = bool(g.get("ago")) and g["ago"].lower() in ("ago", "back", "earlier", "before")  # type: ignore[union-attr]
+    if ago and g["ago"].lower() in ("ago", "back") and not raw.isdigit() and number.vague:  # type: ignore[union-attr]
         return PAST_REF  # "a few weeks ago", "several years ago": TimeML's past reference
     if not ago and ctx.direction == "past" and not g.get("ago"):
         return None  # "sold out in two weeks": a duration

@@ -535,6 +535,10 @@ def test_timexes_keep_timeml_extents_for_offsets(nlp_base):
         (D(2026, 6, 6), "The council will vote Friday, the mayor said Thursday.", ("Friday", "2026-06-12")),
         # with no day of its own, the report is the article's
         (D(2026, 6, 6), "Officials said the bridge would reopen Friday.", ("Friday", "2026-06-12")),
+        # a future read off anything but the weekday's own verb does not put it six days ahead:
+        # the weekday a day gone (a plan told in the past, a past event in a future clause)
+        (D(2026, 6, 3), "The gala, which the senator was set to host Tuesday, raised little money.", ("Tuesday", "2026-06-02")),
+        (D(2026, 6, 2), "Monday's ruling will weigh on the race for months.", ("Monday", "2026-06-01")),
         # a to-infinitive under a past verb: the nearest month
         (D(2026, 6, 3), "The club invited the band to play at its gala in July.", ("July", "2026-07")),
     ],

@@ -390,6 +390,23 @@ def _find(
             result = timex.normalize(
                 expression.text, use_anchor, direction=direction, grammar=grammar, like=like, rule_id=expression.rule_id
             )
+        if (
+            direction == "future"
+            and expression.kind == "weekday"
+            and result is not None
+            and result.earliest is not None
+            and use_anchor is not None
+            and (result.earliest - use_anchor).days >= _WEEKDAY_FAR
+            and not _firm(span, trail)
+        ):
+            # a bare weekday six days ahead is the one a day gone: news writes a day
+            # that far off as "next Tuesday", and a future read off anything but
+            # the weekday's own verb ("was *set to* headline Tuesday", "Monday's
+            # ruling *will* weigh on ...") is often a past event's
+            norm = timex.normalize_timex if everything else timex.normalize
+            nearest = norm(expression.text, use_anchor, direction=None, grammar=grammar, rule_id=expression.rule_id)
+            if nearest is not None:
+                result = nearest
         if narrative is not None and (result is None or result.earliest is None or result.earliest.year != narrative[0].year):
             # the day is not later in the story's year: read it as the sentence alone would
             direction = narrative[1]
@@ -616,6 +633,21 @@ def _narrative_day(
         day = dt.date.fromisoformat(str(data["earliest"]))
         return day if day.year < anchor.year else None
     return None
+
+
+#: how many days ahead a weekday the tense puts in the future may lie before it is
+#: read as the nearest one instead, unless a ``firm`` rule decided on its own verb
+_WEEKDAY_FAR = 6
+
+
+def _firm(span: Span, trail: Trail) -> bool:
+    """Whether a ``firm`` tense rule decided the direction on the verb the
+    expression hangs on, directly or through its preposition ("will vote
+    *on* Friday")."""
+    head = span.root.head
+    if head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    return any(rule.firm and token.i == head.i for rule, token in trail)
 
 
 def _reporter(span: Span) -> tuple[Token, Token, int] | None:
