@@ -766,7 +766,11 @@ class NonClaimRule(BaseModel):
 #: tour"), a claim; "restrictive_participle", any other past participle on a
 #: noun ("figures *released* by the bureau"), which says which one and stays
 #: in its claim; "parenthetical_appositive", an appositive in parentheses
-#: with a verb ("(*filmed* in Oslo)"), a claim; "noun_predicate", a noun the
+#: with a verb ("(*filmed* in Oslo)"), a claim; "speaker_appositive", the
+#: title of a speaker named after the verb of saying that closes a quotation
+#: ('"…," said Ann Roe, *a spokeswoman* for the port'), the article's own
+#: statement of who the speaker is, a claim with no source;
+#: "noun_predicate", a noun the
 #: parser coordinated with a verb that is a predicate the tagger read as a
 #: noun (a participle before it, or a figure: "…, and *delayed* reports"),
 #: a claim when the verb is one; "infinitive_conjunct", a finite verb the
@@ -941,6 +945,7 @@ SegmentRole = Literal[
     "set_off_participle",
     "restrictive_participle",
     "parenthetical_appositive",
+    "speaker_appositive",
     "noun_predicate",
     "infinitive_conjunct",
     "opinion_predicate",

@@ -769,7 +769,8 @@ _CLAUSE_HEAD_GATES = tuple(
     ("token", role)
     for role in (
         "label_clause", "misattached_report", "clause_acl", "source_note", "set_off_participle",
-        "restrictive_participle", "set_off_adjective", "parenthetical_appositive", "noun_predicate",
+        "restrictive_participle", "set_off_adjective", "parenthetical_appositive", "speaker_appositive",
+        "noun_predicate",
     )
 )
 
@@ -818,6 +819,8 @@ def is_clause_head(
         return True
     if words.is_("parenthetical_appositive", token, dep=dep):
         return True  # "(working title Low Tide, filmed in Oslo)": a fact of its own
+    if words.is_("speaker_appositive", token, dep=dep):
+        return True  # '"…," said Ann Roe, a spokeswoman for the port': who the speaker is, the article's own fact
     rule = words.match("noun_predicate", token, dep=dep)
     if rule is not None and is_clause_head(token.head, report_verbs, words):
         # conjuncts share their kind, so a noun coordinated with a verb is a
