@@ -359,10 +359,12 @@ class AttributionTagger(RulePackComponent):
                 if child.dep_ in HANGING_CLAUSE_DEPS and not reports_other:
                     if child.dep_ in CONJUNCT_OR_COMPLEMENT_DEPS and child.i < head.i:
                         continue
-                    if self._is("concessive", child):
+                    if self._is("concessive", child) or self._is("presupposed", child):
                         # "The note came from the mayor, though it reads like
                         # an advert": a concession beside the claim says
-                        # something of its own, not the claim
+                        # something of its own, not the claim; "after the
+                        # hearing concluded, the mayor said A": a clause of
+                        # time sets the scene, it reports nothing
                         continue
                     if self._says_a_thing(child) or self._acts(child):
                         # "while the US added 292,000 jobs", "after emails showed
