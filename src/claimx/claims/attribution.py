@@ -221,7 +221,7 @@ class AttributionTagger(RulePackComponent):
                 # half of it coming from C": a participle or absolute on a
                 # reported clause is part of what was reported
                 source = self._adjunct_source(head, by_token)
-            if source is not None and self._describes_source(doc, head, source):
+            if source is not None and self._describes_source(doc, claim, head, source):
                 source = None  # "Roe, who wrote the bill, said A": the article says who Roe is
             if source is not None:
                 source = self._resolve(doc, text, ents, source, history)
@@ -480,17 +480,22 @@ class AttributionTagger(RulePackComponent):
             return self._describe(doc, subject)
         return None
 
-    def _describes_source(self, doc: Doc, head: Token, source: dict[str, Any]) -> bool:
+    def _describes_source(self, doc: Doc, claim: Span, head: Token, source: dict[str, Any]) -> bool:
         """RETURNS (bool): whether the claim headed by ``head`` hangs on its
         own source's noun by a ``source_description`` rule ("Roe, *who* wrote
         the bill, said A", "according to the centre, *which* ran the poll"),
-        with no verb of belief, nor of saying with a clause, on the way
-        ("Roe, who *says* A, …" is Roe's word on A; "Roe, who *wrote* the
-        bill, …" is the article's)."""
+        or lies inside its own source's words (an apposition: "according to
+        X, *a tool that tracks posts*", "Roe, *a former judge*, said B"; the
+        source's own noun phrase), with no verb of belief, nor of saying with
+        a clause, on the way ("Roe, who *says* A, …" is Roe's word on A;
+        "Roe, who *wrote* the bill, …" is the article's)."""
         at = source.get("at")
         noun = doc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
-        if noun is None or noun.root.i == head.i:
+        if noun is None:
             return False
+        inside = source["start"] <= claim.start_char < claim.end_char <= source["end"]
+        if noun.root.i == head.i:
+            return inside
         noun_i = noun.root.i
         below = head
         for token in head.ancestors:
@@ -506,7 +511,7 @@ class AttributionTagger(RulePackComponent):
                 token.lemma_.lower() in self.report_verbs and any(c.dep_ in REPORT_COMPLEMENT_DEPS for c in token.children)
             ):
                 return False
-        return self._is("source_description", below)
+        return inside or self._is("source_description", below)
 
     def _said_by(self, doc: Doc, verb: Token) -> dict[str, Any] | None:
         """RETURNS (dict | None): the source of a verb of saying that takes a
