@@ -904,7 +904,22 @@ class AttributionTagger(RulePackComponent):
             return stranded
         # "X confirmed A but said B": the second verb shares the first's subject
         if self._is("conjunct", verb):
-            return self._subject_of(verb.head)
+            shared = self._subject_of(verb.head)
+            first = verb.head
+            if (
+                (shared is None or shared.dep_ != ACTIVE_SUBJECT_DEP)
+                and verb.lemma_.lower() in self.report_verbs
+                and first.dep_ in REPORTED_CLAUSE_DEPS
+                and self._reports(first.head)
+            ):
+                # "X expects A to be priced at 300p, and says B", "X said A -
+                # there are C - but said B": the parser may join a verb of
+                # saying to the clause X reports, whose subject speaks no
+                # words (a passive's, an expletive, none); it goes with X
+                outer = self._subject_of(first.head)
+                if outer is not None:
+                    return outer
+            return shared
         # "X went on to say A", "the emails seem to show A": an infinitive
         # speaks with its verb's subject
         if (rule := self._match("controlled_speaker", verb)) is not None:
