@@ -1059,8 +1059,8 @@ def test_attribution_clause_of_time_reports_nothing(analyse):
     "text, claim, source",
     [
         (
-            "Analysts at Harbor Bank expect any new offer to be pitched at 300p, and say a rival bid is unlikely.",
-            "a rival bid is unlikely",
+            "Analysts at Harbor Bank expect any new offer to be pitched at 300p, and say a counter bid looks doubtful.",
+            "a counter bid looks doubtful",
             "Analysts at Harbor Bank",
         ),
         (
