@@ -1029,3 +1029,46 @@ def test_attribution_participle_keeps_its_clause_subject(analyse):
     text = "The mayor toured the flood zone in Tulsa, Oklahoma, arguing that the levees had failed."
     sources = {r.attribution.text for r in analyse(text) if r.attribution is not None}
     assert "Oklahoma" not in sources
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        (
+            "The mayor has posted 300 times since June, according to BusCount, a tool that tracks bus posts.",
+            "a tool that tracks bus posts",
+            None,
+        ),
+        (
+            "The mayor has posted 300 times since June, according to BusCount, a tool that tracks bus posts.",
+            "The mayor has posted 300 times since June",
+            "BusCount, a tool that tracks bus posts",
+        ),
+    ],
+)
+def test_attribution_description_inside_its_source_is_the_articles(analyse, text, claim, source):
+    assert_source(analyse, text, claim, source)
+
+
+def test_attribution_clause_of_time_reports_nothing(analyse):
+    # a reporter in a clause of time beside the claim only dates it
+    assert_source(analyse, "The pier closed in May, two weeks after the council announced the cuts.", "The pier closed in May", None)
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        (
+            "Analysts at Harbor Bank expect any new offer to be pitched at 300p, and say a counter bid looks doubtful.",
+            "a counter bid looks doubtful",
+            "Analysts at Harbor Bank",
+        ),
+        (
+            "The chair said the mayor had begun calling members - there are 20 of them - but said the outcome was still open.",
+            "said the outcome was still open",
+            "The chair",
+        ),
+    ],
+)
+def test_attribution_verb_of_saying_joined_to_a_reported_clause_speaks_with_its_reporter(analyse, text, claim, source):
+    assert_source(analyse, text, claim, source)

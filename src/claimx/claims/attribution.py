@@ -221,7 +221,7 @@ class AttributionTagger(RulePackComponent):
                 # half of it coming from C": a participle or absolute on a
                 # reported clause is part of what was reported
                 source = self._adjunct_source(head, by_token)
-            if source is not None and self._describes_source(doc, head, source):
+            if source is not None and self._describes_source(doc, claim, head, source):
                 source = None  # "Roe, who wrote the bill, said A": the article says who Roe is
             if source is not None:
                 source = self._resolve(doc, text, ents, source, history)
@@ -359,10 +359,12 @@ class AttributionTagger(RulePackComponent):
                 if child.dep_ in HANGING_CLAUSE_DEPS and not reports_other:
                     if child.dep_ in CONJUNCT_OR_COMPLEMENT_DEPS and child.i < head.i:
                         continue
-                    if self._is("concessive", child):
+                    if self._is("concessive", child) or self._is("presupposed", child):
                         # "The note came from the mayor, though it reads like
                         # an advert": a concession beside the claim says
-                        # something of its own, not the claim
+                        # something of its own, not the claim; "after the
+                        # hearing concluded, the mayor said A": a clause of
+                        # time sets the scene, it reports nothing
                         continue
                     if self._says_a_thing(child) or self._acts(child):
                         # "while the US added 292,000 jobs", "after emails showed
@@ -399,11 +401,15 @@ class AttributionTagger(RulePackComponent):
             # an appeal only as the claim's own predicate: "began calling for
             # B" tells that a campaign began
             appeal = self._appeal(token) if token is head else None
+            # "voiced *confidence* that A", "made the *case* that A": a clause
+            # on the subject's own stance, which the verb puts forward
+            stance = self._stance(token)
             speech_act = (
                 (lemma in self.report_verbs and any(self._said(token, c) for c in token.children))
                 or phrasal is not None
                 or appeal is not None
                 or judged
+                or stance is not None
             )
             if speech_act and phrasal is None and not judged and self._acts(token):
                 # "Ford posted a profit", "the chain reported a loss": a result
@@ -431,6 +437,9 @@ class AttributionTagger(RulePackComponent):
                 if judged:
                     self._fired(token, "judgement_verb", lemma)
                     self._note(token, judgement)
+                if stance is not None:
+                    self._fired(stance[0], "stance_noun", stance[0].lemma_.lower())
+                    self._note(*stance)
                 if appeal is not None:
                     self._fired(token, "appeal_report", appeal[0])
                     self._note(appeal[1], appeal[2])
@@ -478,17 +487,22 @@ class AttributionTagger(RulePackComponent):
             return self._describe(doc, subject)
         return None
 
-    def _describes_source(self, doc: Doc, head: Token, source: dict[str, Any]) -> bool:
+    def _describes_source(self, doc: Doc, claim: Span, head: Token, source: dict[str, Any]) -> bool:
         """RETURNS (bool): whether the claim headed by ``head`` hangs on its
         own source's noun by a ``source_description`` rule ("Roe, *who* wrote
         the bill, said A", "according to the centre, *which* ran the poll"),
-        with no verb of belief, nor of saying with a clause, on the way
-        ("Roe, who *says* A, …" is Roe's word on A; "Roe, who *wrote* the
-        bill, …" is the article's)."""
+        or lies inside its own source's words (an apposition: "according to
+        X, *a tool that tracks posts*", "Roe, *a former judge*, said B"; the
+        source's own noun phrase), with no verb of belief, nor of saying with
+        a clause, on the way ("Roe, who *says* A, …" is Roe's word on A;
+        "Roe, who *wrote* the bill, …" is the article's)."""
         at = source.get("at")
         noun = doc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
-        if noun is None or noun.root.i == head.i:
+        if noun is None:
             return False
+        inside = source["start"] <= claim.start_char < claim.end_char <= source["end"]
+        if noun.root.i == head.i:
+            return inside
         noun_i = noun.root.i
         below = head
         for token in head.ancestors:
@@ -504,7 +518,7 @@ class AttributionTagger(RulePackComponent):
                 token.lemma_.lower() in self.report_verbs and any(c.dep_ in REPORT_COMPLEMENT_DEPS for c in token.children)
             ):
                 return False
-        return self._is("source_description", below)
+        return inside or self._is("source_description", below)
 
     def _said_by(self, doc: Doc, verb: Token) -> dict[str, Any] | None:
         """RETURNS (dict | None): the source of a verb of saying that takes a
@@ -821,6 +835,17 @@ class AttributionTagger(RulePackComponent):
         *Anna*"), not recorded, or None."""
         return self._match("judgement", verb)
 
+    def _stance(self, verb: Token) -> tuple[Token, Any] | None:
+        """RETURNS (tuple | None): the object of ``verb`` (or of a preposition
+        on it) that a ``stance_object`` rule of ``scope.jsonl`` matches, a
+        ``stance_noun`` with a clause of its own ("voiced *confidence* that
+        A", "persisted in *arguments* that A"), and the rule; else None."""
+        for child in verb.children:
+            for noun in (child, *child.children) if child.dep_ == PREPOSITION_DEP else (child,):
+                if (rule := self._match("stance_object", noun)) is not None:
+                    return noun, rule
+        return None
+
     def _says_a_thing(self, verb: Token) -> bool:
         """RETURNS (bool): whether a verb that says only in a clause (a
         ``clause_verb`` word: "show", "tweet") has an object instead, so that
@@ -879,7 +904,22 @@ class AttributionTagger(RulePackComponent):
             return stranded
         # "X confirmed A but said B": the second verb shares the first's subject
         if self._is("conjunct", verb):
-            return self._subject_of(verb.head)
+            shared = self._subject_of(verb.head)
+            first = verb.head
+            if (
+                (shared is None or shared.dep_ != ACTIVE_SUBJECT_DEP)
+                and verb.lemma_.lower() in self.report_verbs
+                and first.dep_ in REPORTED_CLAUSE_DEPS
+                and self._reports(first.head)
+            ):
+                # "X expects A to be priced at 300p, and says B", "X said A -
+                # there are C - but said B": the parser may join a verb of
+                # saying to the clause X reports, whose subject speaks no
+                # words (a passive's, an expletive, none); it goes with X
+                outer = self._subject_of(first.head)
+                if outer is not None:
+                    return outer
+            return shared
         # "X went on to say A", "the emails seem to show A": an infinitive
         # speaks with its verb's subject
         if (rule := self._match("controlled_speaker", verb)) is not None:
