@@ -283,7 +283,6 @@ ReportRole = Literal[
     "page_prompt",
     "noun_tag",
     "tag_noun_phrase",
-    "stance_object",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 
@@ -667,7 +666,6 @@ class AttributionRule(BaseModel):
         "judgement_verb",
         "appeal_report",
         "tag_verb",
-        "stance_noun",
     ]
     lemma: str
     examples: list[Example] = []

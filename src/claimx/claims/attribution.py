@@ -401,15 +401,11 @@ class AttributionTagger(RulePackComponent):
             # an appeal only as the claim's own predicate: "began calling for
             # B" tells that a campaign began
             appeal = self._appeal(token) if token is head else None
-            # "voiced *confidence* that A", "made the *case* that A": a clause
-            # on the subject's own stance, which the verb puts forward
-            stance = self._stance(token)
             speech_act = (
                 (lemma in self.report_verbs and any(self._said(token, c) for c in token.children))
                 or phrasal is not None
                 or appeal is not None
                 or judged
-                or stance is not None
             )
             if speech_act and phrasal is None and not judged and self._acts(token):
                 # "Ford posted a profit", "the chain reported a loss": a result
@@ -437,9 +433,6 @@ class AttributionTagger(RulePackComponent):
                 if judged:
                     self._fired(token, "judgement_verb", lemma)
                     self._note(token, judgement)
-                if stance is not None:
-                    self._fired(stance[0], "stance_noun", stance[0].lemma_.lower())
-                    self._note(*stance)
                 if appeal is not None:
                     self._fired(token, "appeal_report", appeal[0])
                     self._note(appeal[1], appeal[2])
@@ -834,17 +827,6 @@ class AttributionTagger(RulePackComponent):
         hailed *as* a breakthrough"; not a name given, "called the baby
         *Anna*"), not recorded, or None."""
         return self._match("judgement", verb)
-
-    def _stance(self, verb: Token) -> tuple[Token, Any] | None:
-        """RETURNS (tuple | None): the object of ``verb`` (or of a preposition
-        on it) that a ``stance_object`` rule of ``scope.jsonl`` matches, a
-        ``stance_noun`` with a clause of its own ("voiced *confidence* that
-        A", "persisted in *arguments* that A"), and the rule; else None."""
-        for child in verb.children:
-            for noun in (child, *child.children) if child.dep_ == PREPOSITION_DEP else (child,):
-                if (rule := self._match("stance_object", noun)) is not None:
-                    return noun, rule
-        return None
 
     def _says_a_thing(self, verb: Token) -> bool:
         """RETURNS (bool): whether a verb that says only in a clause (a
