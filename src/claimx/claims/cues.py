@@ -56,6 +56,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import RulePackError
+from ..fastmatch import AnchoredMatcher
 from ..rules import (
     CLAUSE_MOOD,
     TARGET_ROLES,
@@ -258,6 +259,8 @@ class CueTagger(RulePackComponent):
                     raise RulePackError(f"{self._cue_where(rule.id)}: {exc}") from exc
                 self._anchored.extend((rule.id, pattern, _anchor(pattern, nlp.vocab)) for pattern in split)
         self._subsets.clear()
+        #: the patterns tried only at the tokens that can start them (None: one of them tests what it does not read)
+        self._anchored_matcher = AnchoredMatcher.compile([(rule_id, pattern) for rule_id, pattern, _ in self._anchored], nlp.vocab)
 
     def _load_scope(
         self, rules: list[ScopeRule], lexicons: dict[str, frozenset[str]], where: Callable[[str], str]
@@ -385,15 +388,23 @@ class CueTagger(RulePackComponent):
         return rule
 
     def _pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """RETURNS (list): the matches of :attr:`patterns` in ``doc``, the same and in the same order.
+        """RETURNS (list): the matches of :attr:`patterns` in ``doc``: the same
+        matches, and where two rules match one span, in the same order (the
+        first is the one :meth:`match` keeps).
 
-        spaCy's Matcher starts every pattern at every token. Almost every
-        pattern's first token must have a given form (its anchor,
-        :func:`_anchor`), and most forms are absent from a given article: the
-        Doc is matched with a Matcher of only the patterns whose anchor it holds
-        (and those with none), added in the same order. A pattern whose first
-        token matches nowhere yields no match and leaves the order of the
-        others' matches as it was."""
+        spaCy's Matcher starts every pattern at every token. Every pattern is
+        first tried only at the tokens that can start it
+        (:class:`claimx.fastmatch.AnchoredMatcher`: the same matches, in order
+        of position). Where two rules match one span, spaCy's order decides, and
+        the Doc is matched as before: with a Matcher of only the patterns
+        whose first word (their anchor, :func:`_anchor`) it holds (and those
+        with none), added in the same order. A pattern whose first token matches
+        nowhere yields no match and leaves the order of the others' matches as
+        it was."""
+        if self._anchored_matcher is not None:
+            found = self._anchored_matcher(doc)
+            if found is not None:
+                return found
         anchored = self._anchored
         if not anchored:
             return self.patterns(doc)

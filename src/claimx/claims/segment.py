@@ -1442,11 +1442,21 @@ def _heading_line(sent: Span, text: str, words: SegmentWords) -> bool:
         return False  # "The finalists are:\nDover and Deal.": the items of the line before
     doc = sent.doc
     first = doc.char_span(line_start, line_end, alignment_mode="expand")
-    line = [t for t in first if not t.is_space] if first is not None else []
+    line: list[Token] = []
+    content: list[Token] = []
+    # a line of more words is no heading: its tokens are not read past them (a paragraph's line is long)
+    for i in range(first.start, first.end) if first is not None else ():
+        t = doc[i]
+        if t.is_space:
+            continue
+        line.append(t)
+        if not t.is_punct:
+            content.append(t)
+            if len(content) > HEADING_LINE_WORDS:
+                return False
     if not line or (line[0].is_punct and not line[0].is_quote):
         return False  # "— Ann Lee of the Post, winner of the prize": an item of a list
-    content = [t for t in line if not t.is_punct]
-    if not content or len(content) > HEADING_LINE_WORDS:
+    if not content:
         return False
     rules = [words.match("heading_word", t) for t in content]
     capitals = sum(1 for t in content if t.text[:1].isupper())
