@@ -896,3 +896,16 @@ def test_topic_this_takes_the_subject_of_the_sentence_before(analyse):
         title="Varga Aero wins order",
     )
     assert [(r.subject.name, r.subject.text) for r in records[1:]] == [("Kestrel 9", "Kestrel 9"), ("Kestrel 9", "This")]
+
+
+def test_topic_speaker_title_after_said_is_a_crew_fact_of_the_speaker(analyse):
+    # the title is the post the speaker holds, keyed by her name; it gives
+    # its topic to no other claim of its sentence, and the quotation keeps its own
+    records = analyse(
+        '"The new tax will hurt small shops," said Petra Lund, an economist at a research group in Leeds. '
+        "The council will vote on the plan in May.",
+        title="Council to vote on shop tax",
+    )
+    title = next(r for r in records if r.text.startswith("an economist"))
+    assert (title.topic, title.key) == ("crew", "Petra Lund")
+    assert all(r.topic != "crew" for r in records if r is not title)

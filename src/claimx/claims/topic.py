@@ -600,6 +600,21 @@ class TopicTagger(RulePackComponent):
             if given is not None and given not in kept:
                 given = None
             topics[n] = _fallback(claims[n], claim_ents[n], given, self._match)
+        titled: dict[int, str] = {}  # claim -> the speaker whose title it is
+        for n, head in enumerate(heads):
+            # '"…," said Ann Roe, a spokeswoman for the port': a speaker's
+            # title after the verb of saying is the post she holds, a crew
+            # fact whatever its words name (a ``speaker_title`` rule), keyed
+            # by her name; set once the article's topics are counted and
+            # given, it neither makes the article one that follows a topic
+            # nor gives its topic to the other claims of its sentence
+            title = self._match("speaker_title", head)
+            if title is not None:
+                _note(head, title)
+                topics[n] = "crew"
+                speaker = next((e for e in ents if e.label_ == "PERSON" and e.start <= head.head.i < e.end), None)
+                if speaker is not None:
+                    titled[n] = speaker.text
         # "The board said it had received three proposals", "the index closed
         # at 682": in an article that is a business story (half its claims or
         # more are business facts) a clause that names no topic of its own
@@ -621,6 +636,8 @@ class TopicTagger(RulePackComponent):
                 info["key"] = self.key(claim, topic, claim_ents[n], last_person, main_person=main_person)
                 if topic in ("cast", "crew") and info["key"] != topic:
                     last_person = info["key"]
+                if n in titled:
+                    info["key"] = titled[n]
                 # the topic is decided first (its words, the slot words
                 # counting for theirs); the slot is then the one of that
                 # topic whose words stand nearest the predicate
