@@ -909,3 +909,16 @@ def test_topic_speaker_title_after_said_is_a_crew_fact_of_the_speaker(analyse):
     title = next(r for r in records if r.text.startswith("an economist"))
     assert (title.topic, title.key) == ("crew", "Petra Lund")
     assert all(r.topic != "crew" for r in records if r is not title)
+
+
+def test_topic_incidental_business_word_keeps_a_claim_that_states_money():
+    # an article that follows no topic: a business word away from the
+    # predicate names no fact, unless the predicate states a sum of money
+    from collections import Counter
+
+    from claimx.claims.topic import _incidental
+
+    counted = [Counter({"business": 1.0})] * 2 + [Counter()] * 10
+    topics = ["business", "business"] + [None] * 10
+    assert _incidental(counted, topics) == [0, 1]
+    assert _incidental(counted, topics, frozenset({1})) == [0]

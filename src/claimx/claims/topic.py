@@ -557,7 +557,8 @@ class TopicTagger(RulePackComponent):
         # the topics as the words voted, before those named in passing fall:
         # what the article keeps to (:func:`_kept_topics`)
         voted_topics = list(topics)
-        for n in _incidental(counted, topics):
+        money = frozenset(n for n, claim in enumerate(claims) if _states_money(claim, claim_ents[n]))
+        for n in _incidental(counted, topics, money):
             # "the poll's results are bad news for him", "he made the
             # remark during a speech on the economy": in an article that
             # follows no topic (few of its claims name one by their
@@ -1856,10 +1857,7 @@ def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None, match: 
     doc = claim.doc
     head = doc[(claim._.claim or {}).get("head", claim.root.i)]
     source = (claim._.claim or {}).get("attribution") or {}
-    if any(
-        e.label_ in _MONEY_LABELS and e.start > head.i and not (source and source["start"] <= e.start_char < source["end"])
-        for e in ents
-    ):
+    if _states_money(claim, ents):
         # "workers there earn $28 an hour", "cutting its debt
         # from $27 billion": a sum of money the claim's predicate
         # states (not an opening adjunct's: "flush with millions
@@ -1870,6 +1868,17 @@ def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None, match: 
     if _attribute(claim, head, source, match):
         return "other"
     return sentence_topic or "other"
+
+
+def _states_money(claim: Span, ents: list[Span]) -> bool:
+    """RETURNS (bool): whether the claim's predicate states a sum of money (an
+    entity of :data:`_MONEY_LABELS` after its head, not in its source's words)."""
+    head = claim.doc[(claim._.claim or {}).get("head", claim.root.i)]
+    source = (claim._.claim or {}).get("attribution") or {}
+    return any(
+        e.label_ in _MONEY_LABELS and e.start > head.i and not (source and source["start"] <= e.start_char < source["end"])
+        for e in ents
+    )
 
 
 #: the share of an article's claims of one topic that makes the article a story of that topic
@@ -1929,14 +1938,16 @@ def _kept_topics(counted: Sequence[Counter[str]], topics: Sequence[str | None]) 
     return frozenset({"other", *lead, *(t for t in won if won[t] >= _THEME_SHARE * len(topics))})
 
 
-def _incidental(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -> list[int]:
+def _incidental(counted: Sequence[Counter[str]], topics: Sequence[str | None], money: frozenset[int] = frozenset()) -> list[int]:
     """RETURNS (list[int]): the claims whose topic rests on no word at their
     predicate itself (no vote of :data:`_PREDICATE_WEIGHT`) in an article
     that follows no topic: fewer than :data:`_FIRM_SHARE` of its claims have
     a vote over :data:`_INCIDENTAL_WEIGHT`, or fewer than
     :data:`_NAMED_SHARE` have a vote at all; and whose topic wins fewer
     than :data:`_THEME_SHARE` of them (a market report names its topic in
-    passing, claim after claim)."""
+    passing, claim after claim); save a business claim whose predicate
+    states a sum of money (``money``: "her speeches earned her $675,000"):
+    the sum is the fact, wherever the business word stands."""
     if not topics or (
         _firm_claims(counted) >= _FIRM_SHARE * len(topics)
         and sum(1 for counts in counted if counts) >= _NAMED_SHARE * len(topics)
@@ -1947,6 +1958,7 @@ def _incidental(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -
         n for n, (counts, topic) in enumerate(zip(counted, topics))
         if topic not in (None, "other") and counts.get(topic) and max(counts.values()) < _PREDICATE_WEIGHT
         and won[topic] < _THEME_SHARE * len(topics)
+        and not (n in money and topic in _DOMAIN_TOPICS)
     ]
 
 
