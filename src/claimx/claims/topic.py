@@ -1989,7 +1989,7 @@ def _incidental(counted: Sequence[Counter[str]], topics: Sequence[str | None], m
     :data:`_NAMED_SHARE` have a vote at all; and whose topic wins fewer
     than :data:`_THEME_SHARE` of them (a market report names its topic in
     passing, claim after claim); save a business claim whose predicate
-    states a sum of money (``money``: "her speeches earned her $675,000"):
+    states a sum of money (``money``: "the talks earned the mayor $40,000"):
     the sum is the fact, wherever the business word stands."""
     if not topics or (
         _firm_claims(counted) >= _FIRM_SHARE * len(topics)
