@@ -30,7 +30,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from rule_usage import KNOWN_SETS
+from rule_usage import KNOWN_SETS, set_folders
 
 #: the dev gold sets and realnews-dev, as rule_usage.py knows them
 SETS = dict(KNOWN_SETS)
@@ -120,8 +120,10 @@ def main() -> None:
     name_, version = model_info(nlp)
     extractor = extractor_info(name_, version, rules_dir=rule_packs(nlp), settings={})
     rows: list = []
-    for name in args.sets:
-        audit(name, SETS[name], nlp, extractor, rows)
+    folders = set_folders(args.sets)
+    args.sets = list(folders)
+    for name, folder in folders.items():
+        audit(name, folder, nlp, extractor, rows)
         print(f"{name}: {sum(r['set'] == name for r in rows)} matched claims", file=sys.stderr)
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=0))

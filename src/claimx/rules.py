@@ -353,7 +353,11 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: officer"); "role_owner", the owner of such a role ("*Skerra's* chief
 #: executive"), no person of the claim; "named_person", a proper noun that
 #: may be a person the entity tagger missed, when it stands in a
-#: "role_apposition" with a role ("its finance chief, *Ewan Rask*").
+#: "role_apposition" with a role ("its finance chief, *Ewan Rask*");
+#: "speaker_title", the title of a speaker named after the verb that closes
+#: a quotation ('"…," said Ann Roe, *a spokeswoman* for the port'), a claim
+#: of its own (segmentation's ``speaker_appositive``) that says what post the
+#: speaker holds: a crew fact, whatever words its title has.
 #: The attribute an ``other`` claim speaks to (its key): "attribute_verb", a
 #: verb the predicate takes ("plans *to share* a roadmap"), and
 #: "attribute_raising", a predicate that hangs on the verb above ("the range
@@ -440,6 +444,7 @@ TopicRole = Literal[
     "role_owner",
     "named_person",
     "role_apposition",
+    "speaker_title",
     "attribute_verb",
     "attribute_raising",
     "attribute_object",

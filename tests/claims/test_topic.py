@@ -896,3 +896,39 @@ def test_topic_this_takes_the_subject_of_the_sentence_before(analyse):
         title="Varga Aero wins order",
     )
     assert [(r.subject.name, r.subject.text) for r in records[1:]] == [("Kestrel 9", "Kestrel 9"), ("Kestrel 9", "This")]
+
+
+def test_topic_speaker_title_after_said_is_a_crew_fact_of_the_speaker(analyse):
+    # the title is the post the speaker holds, keyed by her name; it gives
+    # its topic to no other claim of its sentence, and the quotation keeps its own
+    records = analyse(
+        '"The new tax will hurt small shops," said Petra Lund, an economist at a research group in Leeds. '
+        "The council will vote on the plan in May.",
+        title="Council to vote on shop tax",
+    )
+    title = next(r for r in records if r.text.startswith("an economist"))
+    assert (title.topic, title.key) == ("crew", "Petra Lund")
+    assert all(r.topic != "crew" for r in records if r is not title)
+
+
+def test_topic_incidental_business_word_keeps_a_claim_that_states_money():
+    # an article that follows no topic: a business word away from the
+    # predicate names no fact, unless the predicate states a sum of money
+    from collections import Counter
+
+    from claimx.claims.topic import _incidental
+
+    counted = [Counter({"business": 1.0})] * 2 + [Counter()] * 10
+    topics = ["business", "business"] + [None] * 10
+    assert _incidental(counted, topics) == [0, 1]
+    assert _incidental(counted, topics, frozenset({1})) == [0]
+
+
+def test_topic_claim_about_the_followed_product_goes_on_with_the_topic_before(analyse):
+    # a product story: a claim about the product with no topic word and no
+    # noun of its own goes on with the topic of the claim before it
+    records = analyse(
+        "The Orla X2 will be released in Japan in May. It will follow in Europe in June.",
+        title="Orla X2 release date set",
+    )
+    assert [r.topic for r in records] == ["release", "release"]

@@ -557,7 +557,8 @@ class TopicTagger(RulePackComponent):
         # the topics as the words voted, before those named in passing fall:
         # what the article keeps to (:func:`_kept_topics`)
         voted_topics = list(topics)
-        for n in _incidental(counted, topics):
+        money = frozenset(n for n, claim in enumerate(claims) if _states_money(claim, claim_ents[n]))
+        for n in _incidental(counted, topics, money):
             # "the poll's results are bad news for him", "he made the
             # remark during a speech on the economy": in an article that
             # follows no topic (few of its claims name one by their
@@ -600,6 +601,23 @@ class TopicTagger(RulePackComponent):
             if given is not None and given not in kept:
                 given = None
             topics[n] = _fallback(claims[n], claim_ents[n], given, self._match)
+        titled: dict[int, str] = {}  # claim -> the speaker whose title it is
+        titles: set[int] = set()  # the claims that are a speaker's title
+        for n, head in enumerate(heads):
+            # '"…," said Ann Roe, a spokeswoman for the port': a speaker's
+            # title after the verb of saying is the post she holds, a crew
+            # fact whatever its words name (a ``speaker_title`` rule), keyed
+            # by her name; set once the article's topics are counted and
+            # given, it neither makes the article one that follows a topic
+            # nor gives its topic to the other claims of its sentence
+            title = self._match("speaker_title", head)
+            if title is not None:
+                _note(head, title)
+                topics[n] = "crew"
+                titles.add(n)
+                speaker = next((e for e in ents if e.label_ == "PERSON" and e.start <= head.head.i < e.end), None)
+                if speaker is not None:
+                    titled[n] = speaker.text
         # "The board said it had received three proposals", "the index closed
         # at 682": in an article that is a business story (half its claims or
         # more are business facts) a clause that names no topic of its own
@@ -621,6 +639,8 @@ class TopicTagger(RulePackComponent):
                 info["key"] = self.key(claim, topic, claim_ents[n], last_person, main_person=main_person)
                 if topic in ("cast", "crew") and info["key"] != topic:
                     last_person = info["key"]
+                if n in titled:
+                    info["key"] = titled[n]
                 # the topic is decided first (its words, the slot words
                 # counting for theirs); the slot is then the one of that
                 # topic whose words stand nearest the predicate
@@ -850,7 +870,45 @@ class TopicTagger(RulePackComponent):
             full = defined.get(short) if short in defined else _spelt_by(short, ents, titled)
             if full is not None:
                 info["subject"] = {**info["subject"], "name": full}
+        if main and not main_person:
+            self._follow_topic(claims, fallen | titles, main, claim_ents, titles)
         return doc
+
+    def _follow_topic(
+        self, claims: list[Span], fallen: set[int], main: str, claim_ents: list[list[Span]], titles: set[int]
+    ) -> None:
+        """"The Orla X2 will be released in Japan in May. It will follow in
+        Europe in June": in an article that follows a topic
+        (:data:`_FOLLOWED_SHARE` of its claims or more have one other than
+        ``other``) and whose subject is no person (the caller's test), a
+        claim about the article's own subject that no topic word speaks for,
+        and that has no noun of its own (no attribute: "it has a 6-inch
+        screen" stays ``other``), goes on with the topic of the claim right
+        before it, when that claim is about the same subject (the topics as
+        they stood before: one such claim does not pass
+        its topic on). A speaker's title (``titles``) is no claim of the
+        article's story: it neither counts nor passes its topic on."""
+        order = sorted((n for n in range(len(claims)) if n not in titles), key=lambda n: (claims[n].start, claims[n].end))
+        infos = [claims[n]._.claim or {} for n in order]
+        topics = [info.get("topic") for info in infos]
+        if sum(1 for t in topics if t not in (None, "other")) < _FOLLOWED_SHARE * len(topics):
+            return
+        subjects = [(info.get("subject") or {}).get("name") for info in infos]
+        for at in range(1, len(order)):
+            n = order[at]
+            before = topics[at - 1]
+            if (
+                n not in fallen or topics[at] != "other" or subjects[at] != main
+                or before in (None, "other") or subjects[at - 1] != main
+            ):
+                continue
+            head = claims[n].doc[infos[at].get("head", claims[n].root.i)]
+            if _attribute(claims[n], head, infos[at].get("attribution") or {}, self._match):
+                continue  # "the phone has a 6-inch screen": an attribute of its own
+            info = dict(infos[at])
+            info["topic"] = before
+            info["key"] = self.key(claims[n], before, claim_ents[n])
+            claims[n]._.claim = info
 
     def _takes_topic(self, head: Token, giver: Token, topic: str) -> bool:
         """RETURNS (bool): whether a claim with no topic word, headed by
@@ -1839,10 +1897,7 @@ def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None, match: 
     doc = claim.doc
     head = doc[(claim._.claim or {}).get("head", claim.root.i)]
     source = (claim._.claim or {}).get("attribution") or {}
-    if any(
-        e.label_ in _MONEY_LABELS and e.start > head.i and not (source and source["start"] <= e.start_char < source["end"])
-        for e in ents
-    ):
+    if _states_money(claim, ents):
         # "workers there earn $28 an hour", "cutting its debt
         # from $27 billion": a sum of money the claim's predicate
         # states (not an opening adjunct's: "flush with millions
@@ -1855,6 +1910,20 @@ def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None, match: 
     return sentence_topic or "other"
 
 
+def _states_money(claim: Span, ents: list[Span]) -> bool:
+    """RETURNS (bool): whether the claim's predicate states a sum of money (an
+    entity of :data:`_MONEY_LABELS` after its head, not in its source's words)."""
+    head = claim.doc[(claim._.claim or {}).get("head", claim.root.i)]
+    source = (claim._.claim or {}).get("attribution") or {}
+    return any(
+        e.label_ in _MONEY_LABELS and e.start > head.i and not (source and source["start"] <= e.start_char < source["end"])
+        for e in ents
+    )
+
+
+#: the share of an article's claims with a topic other than ``other`` that makes it an
+#: article that follows a topic (:meth:`TopicTagger._follow_topic`)
+_FOLLOWED_SHARE = 0.5
 #: the share of an article's claims of one topic that makes the article a story of that topic
 _DOMAIN_SHARE = 0.5
 #: the topics that make an article's domain: a business story (results, markets, a takeover, a transfer)
@@ -1912,14 +1981,16 @@ def _kept_topics(counted: Sequence[Counter[str]], topics: Sequence[str | None]) 
     return frozenset({"other", *lead, *(t for t in won if won[t] >= _THEME_SHARE * len(topics))})
 
 
-def _incidental(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -> list[int]:
+def _incidental(counted: Sequence[Counter[str]], topics: Sequence[str | None], money: frozenset[int] = frozenset()) -> list[int]:
     """RETURNS (list[int]): the claims whose topic rests on no word at their
     predicate itself (no vote of :data:`_PREDICATE_WEIGHT`) in an article
     that follows no topic: fewer than :data:`_FIRM_SHARE` of its claims have
     a vote over :data:`_INCIDENTAL_WEIGHT`, or fewer than
     :data:`_NAMED_SHARE` have a vote at all; and whose topic wins fewer
     than :data:`_THEME_SHARE` of them (a market report names its topic in
-    passing, claim after claim)."""
+    passing, claim after claim); save a business claim whose predicate
+    states a sum of money (``money``: "the talks earned the mayor $40,000"):
+    the sum is the fact, wherever the business word stands."""
     if not topics or (
         _firm_claims(counted) >= _FIRM_SHARE * len(topics)
         and sum(1 for counts in counted if counts) >= _NAMED_SHARE * len(topics)
@@ -1930,6 +2001,7 @@ def _incidental(counted: Sequence[Counter[str]], topics: Sequence[str | None]) -
         n for n, (counts, topic) in enumerate(zip(counted, topics))
         if topic not in (None, "other") and counts.get(topic) and max(counts.values()) < _PREDICATE_WEIGHT
         and won[topic] < _THEME_SHARE * len(topics)
+        and not (n in money and topic in _DOMAIN_TOPICS)
     ]
 
 
