@@ -922,13 +922,3 @@ def test_topic_incidental_business_word_keeps_a_claim_that_states_money():
     topics = ["business", "business"] + [None] * 10
     assert _incidental(counted, topics) == [0, 1]
     assert _incidental(counted, topics, frozenset({1})) == [0]
-
-
-def test_topic_claim_about_the_followed_product_goes_on_with_the_topic_before(analyse):
-    # a product story: a claim about the product with no topic word and no
-    # noun of its own goes on with the topic of the claim before it
-    records = analyse(
-        "The Orla X2 will be released in Japan in May. It will follow in Europe in June.",
-        title="Orla X2 release date set",
-    )
-    assert [r.topic for r in records] == ["release", "release"]

@@ -602,7 +602,6 @@ class TopicTagger(RulePackComponent):
                 given = None
             topics[n] = _fallback(claims[n], claim_ents[n], given, self._match)
         titled: dict[int, str] = {}  # claim -> the speaker whose title it is
-        titles: set[int] = set()  # the claims that are a speaker's title
         for n, head in enumerate(heads):
             # '"…," said Ann Roe, a spokeswoman for the port': a speaker's
             # title after the verb of saying is the post she holds, a crew
@@ -614,7 +613,6 @@ class TopicTagger(RulePackComponent):
             if title is not None:
                 _note(head, title)
                 topics[n] = "crew"
-                titles.add(n)
                 speaker = next((e for e in ents if e.label_ == "PERSON" and e.start <= head.head.i < e.end), None)
                 if speaker is not None:
                     titled[n] = speaker.text
@@ -870,45 +868,7 @@ class TopicTagger(RulePackComponent):
             full = defined.get(short) if short in defined else _spelt_by(short, ents, titled)
             if full is not None:
                 info["subject"] = {**info["subject"], "name": full}
-        if main and not main_person:
-            self._follow_topic(claims, fallen | titles, main, claim_ents, titles)
         return doc
-
-    def _follow_topic(
-        self, claims: list[Span], fallen: set[int], main: str, claim_ents: list[list[Span]], titles: set[int]
-    ) -> None:
-        """"The Orla X2 will be released in Japan in May. It will follow in
-        Europe in June": in an article that follows a topic
-        (:data:`_FOLLOWED_SHARE` of its claims or more have one other than
-        ``other``) and whose subject is no person (the caller's test), a
-        claim about the article's own subject that no topic word speaks for,
-        and that has no noun of its own (no attribute: "it has a 6-inch
-        screen" stays ``other``), goes on with the topic of the claim right
-        before it, when that claim is about the same subject (the topics as
-        they stood before: one such claim does not pass
-        its topic on). A speaker's title (``titles``) is no claim of the
-        article's story: it neither counts nor passes its topic on."""
-        order = sorted((n for n in range(len(claims)) if n not in titles), key=lambda n: (claims[n].start, claims[n].end))
-        infos = [claims[n]._.claim or {} for n in order]
-        topics = [info.get("topic") for info in infos]
-        if sum(1 for t in topics if t not in (None, "other")) < _FOLLOWED_SHARE * len(topics):
-            return
-        subjects = [(info.get("subject") or {}).get("name") for info in infos]
-        for at in range(1, len(order)):
-            n = order[at]
-            before = topics[at - 1]
-            if (
-                n not in fallen or topics[at] != "other" or subjects[at] != main
-                or before in (None, "other") or subjects[at - 1] != main
-            ):
-                continue
-            head = claims[n].doc[infos[at].get("head", claims[n].root.i)]
-            if _attribute(claims[n], head, infos[at].get("attribution") or {}, self._match):
-                continue  # "the phone has a 6-inch screen": an attribute of its own
-            info = dict(infos[at])
-            info["topic"] = before
-            info["key"] = self.key(claims[n], before, claim_ents[n])
-            claims[n]._.claim = info
 
     def _takes_topic(self, head: Token, giver: Token, topic: str) -> bool:
         """RETURNS (bool): whether a claim with no topic word, headed by
@@ -1921,9 +1881,6 @@ def _states_money(claim: Span, ents: list[Span]) -> bool:
     )
 
 
-#: the share of an article's claims with a topic other than ``other`` that makes it an
-#: article that follows a topic (:meth:`TopicTagger._follow_topic`)
-_FOLLOWED_SHARE = 0.5
 #: the share of an article's claims of one topic that makes the article a story of that topic
 _DOMAIN_SHARE = 0.5
 #: the topics that make an article's domain: a business story (results, markets, a takeover, a transfer)
