@@ -1837,16 +1837,28 @@ PACK_SCHEMAS: dict[str, type[BaseModel]] = {
 }
 
 
+_PACKAGE_DIR: list[Path] = []
+
+
+def _package_dir() -> Path:
+    """RETURNS (Path): this package's folder, resolved once a process (resolving walks every
+    folder of the path: the roll-up asks for the rule pack per slot it has not met)."""
+    if not _PACKAGE_DIR:
+        _PACKAGE_DIR.append(Path(__file__).resolve().parent)
+    return _PACKAGE_DIR[0]
+
+
 def default_rules_dir() -> Path:
     """RETURNS (Path): the rule pack in use: ``$CLAIMX_RULES``, the installed copy, or the checkout's."""
     env = os.environ.get(RULES_ENV)
     if env:
         return Path(env)
-    packaged = Path(__file__).resolve().parent / "models" / "en"
+    here = _package_dir()
+    packaged = here / "models" / "en"
     if packaged.is_dir():
         return packaged
     # An editable install runs from the source checkout: src/claimx/ -> models/en
-    checkout = Path(__file__).resolve().parent.parent.parent / "models" / "en"
+    checkout = here.parent.parent / "models" / "en"
     if checkout.is_dir():
         return checkout
     raise RulePackError(

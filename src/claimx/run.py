@@ -80,6 +80,11 @@ class RunSummary:
     log: Path | None = None
     #: what ``rebuild=True`` moved aside and carried over
     rebuilt: Rebuilt | None = None
+    #: seconds of wall-clock time and of this process's CPU per phase of a run that extracted
+    #: ("load": the model, in this process or the workers' pool; "extraction": the shards,
+    #: committed as they come back; "roll-up"; "views": the run's last commit and its views), in order
+    #: (``benchmarks/phases.py``)
+    phases: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -461,8 +466,10 @@ def _extract_todo(
             break
     if not first:
         return []
+    phase = _Phase(summary)
     pool = executor(model, workers=workers, scheduler=scheduler, shards=-(-len(first) // size))
     summary.model_loaded = True
+    phase.end("load")
     failures: list[ReadFailure] = []
     bar = None
     if progress and max(expected, len(first)) > 3:
@@ -510,7 +517,26 @@ def _extract_todo(
         if bar is not None:
             bar.close()
         pool.close()
+    phase.end("extraction")
     return failures
+
+
+class _Phase:
+    """Times the phases of a run into ``summary.phases``: each :meth:`end` closes the phase
+    begun at the last one (or at creation)."""
+
+    def __init__(self, summary: RunSummary) -> None:
+        import time
+
+        self.summary = summary
+        self.clock = time.perf_counter
+        self.cpu = time.process_time
+        self.wall, self.used = self.clock(), self.cpu()
+
+    def end(self, name: str) -> None:
+        wall, used = self.clock(), self.cpu()
+        self.summary.phases[name] = (wall - self.wall, used - self.used)
+        self.wall, self.used = wall, used
 
 
 def run(
@@ -717,7 +743,9 @@ def _full_run(
         store.mark_removed(gone, run_id)
         store.settle_documents()
         # the roll-up of the subjects this run's articles touch, as a full recompute would give it
+        phase = _Phase(summary)
         refreshed = refresh_rollup(store, corpus, fingerprint)
+        phase.end("roll-up")
         summary.changes = refreshed.changes
         summary.orphaned = refreshed.resolution.orphaned
         summary.articles = refreshed.articles
@@ -735,5 +763,6 @@ def _full_run(
     with store.transaction():
         store.set_meta("views_run", str(run_id))
         store.set_meta(VIEWS_DECISIONS, decisions_mark(store))
+    phase.end("views")
     return summary
 

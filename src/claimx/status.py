@@ -278,7 +278,7 @@ def _period_near(claim: Mapping[str, Any], topic: str, key: str) -> str | None:
     return _period({"dates": [_nearest(dates, near, lambda d: d["start"], lambda d: d.get("end") or d["start"])]})
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4096)
 def _slot_words(topic: str | None, key: str | None) -> tuple[str, ...]:
     """RETURNS (tuple[str, ...]): the words of a fact's slot (``slots.jsonl``), as written ("meet", "meeting")."""
     from .rules import default_rules_dir
@@ -684,10 +684,10 @@ def _attribute_figure(claim: Mapping[str, Any], topic: str | None, key: str | No
     # "won 14 delegates", "nine of the state's delegates": a number that
     # counts the thing the attribute is keyed on is its value
     text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
-    counted = _counted_pattern(key.split()[-1].casefold())
+    noun = key.split()[-1].casefold()
     for ent in _entities(claim):
         end = ent.get("end")
-        if _label(ent) == "CARDINAL" and base is not None and end is not None and counted.match(text, end - base):
+        if _label(ent) == "CARDINAL" and base is not None and end is not None and _counted_at(text, end - base, noun):
             return _written_amount(claim, ent)
     return None
 
@@ -697,12 +697,32 @@ def _attribute_figure(claim: Mapping[str, Any], topic: str | None, key: str | No
 _COUNTED_REACH = 2
 
 
-@functools.lru_cache(maxsize=256)
-def _counted_pattern(noun: str) -> re.Pattern[str]:
-    """RETURNS (re.Pattern): from where a number ends, the noun it counts, a few words on."""
-    word = r"\s+[\w'’-]+"
-    between = rf"(?:\s+of(?:{word}){{0,{_COUNTED_REACH + 1}}}?|(?:{word}){{0,{_COUNTED_REACH}}}?)"
-    return re.compile(between + r"\s+" + re.escape(noun) + r"(?!\w)", re.IGNORECASE)
+#: from where a number ends, each way to the word where the noun it counts may stand: up to
+#: :data:`_COUNTED_REACH` words, or "of" and one word more (the words whole: each runs to a space)
+_COUNTED_WAYS = tuple(
+    re.compile(rf"{lead}(?:\s+[\w'’-]+){{{n}}}\s+", re.IGNORECASE)
+    for lead, reach in (("", _COUNTED_REACH), (r"\s+of", _COUNTED_REACH + 1))
+    for n in range(reach + 1)
+)
+
+
+def _counted_at(text: str, at: int, noun: str) -> bool:
+    """RETURNS (bool): whether the noun stands a few words on from ``at`` (where a number ends),
+    as :data:`_COUNTED_WAYS` allow. The words between are fixed patterns; only the noun's own
+    pattern is made per noun (a pattern of the noun and the words before it, made per noun,
+    cost most of the roll-up's time on published news: a thousand nouns and more)."""
+    noun_at = _noun_pattern(noun)
+    for way in _COUNTED_WAYS:
+        m = way.match(text, at)
+        if m is not None and noun_at.match(text, m.end()):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _noun_pattern(noun: str) -> re.Pattern[str]:
+    """RETURNS (re.Pattern): the noun a number counts, as a whole word."""
+    return re.compile(re.escape(noun) + r"(?!\w)", re.IGNORECASE)
 
 
 _SPACES = re.compile(r"\s*")
