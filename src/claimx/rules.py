@@ -1837,15 +1837,11 @@ PACK_SCHEMAS: dict[str, type[BaseModel]] = {
 }
 
 
-_PACKAGE_DIR: list[Path] = []
-
-
+@lru_cache(maxsize=1)
 def _package_dir() -> Path:
     """RETURNS (Path): this package's folder, resolved once a process (resolving walks every
     folder of the path: the roll-up asks for the rule pack per slot it has not met)."""
-    if not _PACKAGE_DIR:
-        _PACKAGE_DIR.append(Path(__file__).resolve().parent)
-    return _PACKAGE_DIR[0]
+    return Path(__file__).resolve().parent
 
 
 def default_rules_dir() -> Path:

@@ -22,6 +22,7 @@ import itertools
 import json
 import logging
 import os
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -526,8 +527,6 @@ class _Phase:
     begun at the last one (or at creation)."""
 
     def __init__(self, summary: RunSummary) -> None:
-        import time
-
         self.summary = summary
         self.clock = time.perf_counter
         self.cpu = time.process_time
