@@ -159,9 +159,10 @@ def main() -> None:
     if "bare" in medians:
         for name in steps:
             if name != "bare":
+                target = "  (target >= 1.0 for -w 1)" if name.endswith(" -w 1") else ""
                 print(
                     f"ratio bare/{name}: {medians['bare'] / medians[name]:.3f}, "
-                    f"of CPU times {cpu_medians['bare'] / cpu_medians[name]:.3f}  (target >= 1.0 for -w 1)"
+                    f"of CPU times {cpu_medians['bare'] / cpu_medians[name]:.3f}{target}"
                 )
     for label in envs:
         one = medians.get(f"{label} -w 1")
