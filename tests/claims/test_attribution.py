@@ -6,9 +6,9 @@ import pytest
 
 
 
-def sources_of(analyse, text: str) -> dict[str, str | None]:
-    """Each claim of ``text`` and its attribution's text (None: no source)."""
-    return {r.text: (r.attribution.text if r.attribution else None) for r in analyse(text)}
+def sources_of(analyse, text: str, title: str | None = None) -> dict[str, str | None]:
+    """Each claim of ``text`` (an article titled ``title``) and its attribution's text (None: no source)."""
+    return {r.text: (r.attribution.text if r.attribution else None) for r in analyse(text, title=title)}
 
 
 def assert_source(analyse, text: str, claim: str, source: str | None) -> None:
@@ -263,7 +263,7 @@ def test_attribution_transcript_speaker_labels(analyse):
         "ROE: Thank you.\n\n"
         "UPDATE: The council met again on Monday."
     )
-    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text, title="Transcript")}
+    records = sources_of(analyse, text, "Transcript")
     assert records["The council approved the budget last week"] == "JANE ROE"
     assert records["The new bridge opens in June"] == "HALE"
     # a paragraph with no label between two turns is the speaker's still
@@ -275,7 +275,7 @@ def test_attribution_transcript_speaker_labels(analyse):
 def test_attribution_transcript_speaker_who_takes_turns(analyse):
     # a speaker the article never names is one when the label recurs
     text = "HOST: The vote is on Friday.\n\nGUEST: The bill will pass.\n\nHOST: Turnout was low last time."
-    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text, title="Transcript")}
+    records = sources_of(analyse, text, "Transcript")
     assert records["The vote is on Friday"] == "HOST"
     assert records["The bill will pass"] is None  # one turn, named nowhere
 
@@ -290,7 +290,7 @@ def test_attribution_transcript_quoted_paragraph_by_paragraph(analyse):
         '"HOST: And the fares?\n\n'
         '"LOPEZ: Fares will rise by ten cents in March.'
     )
-    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text, title="Transcript")}
+    records = sources_of(analyse, text, "Transcript")
     assert records["The council found the money in the parks budget"] == "LOPEZ"
     assert records["Fares will rise by ten cents in March"] == "LOPEZ"
 
@@ -305,7 +305,7 @@ def test_attribution_transcript_quoted_paragraph_by_paragraph(analyse):
     ],
 )
 def test_attribution_quotation_tag_read_as_a_noun(analyse, text, claim, source):
-    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text, title="Tags")}
+    records = sources_of(analyse, text, "Tags")
     assert records.get(claim) == source, records
 
 
@@ -328,13 +328,13 @@ def test_attribution_findings_are_sources(analyse, text, source):
 
 def test_attribution_quotation_after_a_colon_takes_its_reporter(analyse):
     text = 'The council published its findings.\n\nThe auditor wrote:\n\n"The agency lost $2 million in 2024."'
-    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text, title="Audit")}
+    records = sources_of(analyse, text, "Audit")
     assert records["The agency lost $2 million in 2024"] == "The auditor"
 
 
 def test_attribution_concession_outside_according_to_is_the_writers(analyse):
     text = "Though the tram line has no funding yet, support for it has risen to 61 percent, according to a county poll."
-    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text)}
+    records = sources_of(analyse, text)
     assert records["the tram line has no funding yet"] is None
     assert records["support for it has risen to 61 percent"] == "a county poll"
 
@@ -348,7 +348,7 @@ def test_attribution_pronoun_before_a_colon_is_resolved(analyse):
         "In a radio interview, she said:\n\n"
         "The bridge toll will end next year."
     )
-    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text)}
+    records = sources_of(analyse, text)
     assert records["The mill will reopen in June"] == "Senator Ana Ruiz"
     assert records["The bridge toll will end next year"] == "Senator Ana Ruiz"
 
@@ -970,7 +970,7 @@ def test_attribution_reporter_that_only_leads_into_a_quotation_speaks_for_it(ana
 def test_attribution_concession_beside_a_claim_is_not_its_reporter(analyse):
     # a verb of saying in a "though" clause says something of its own, not the claim beside it
     text = "The leaflet came from the council, though it reads like an advert for the new mall."
-    records = {r.text: r.attribution.text if r.attribution else None for r in analyse(text)}
+    records = sources_of(analyse, text)
     assert records["The leaflet came from the council"] is None
 
 
