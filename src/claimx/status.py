@@ -61,7 +61,9 @@ person holds the post: it speaks for that fact as confirmed, without the
 claim's date (a ``post`` rule of ``background.jsonl``); a claim of the
 person's subject that names the person so only in its source ("…, said the
 firm's chief executive, Dana Holt") speaks for that fact too, last, for an
-article with no claim of its own there.
+article with no claim of its own there, and so does a claim filed under
+another subject that writes the person's firm by name ("Ridgeway CEO Dana
+Holt said the Vela will be renamed", filed under the Vela).
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
@@ -1438,12 +1440,15 @@ def _post_mentions(
     filed_under: Mapping[int, str],
     groups: Mapping[tuple[str, str, str], Mapping[str, list[tuple[int, int, Mapping[str, Any]]]]],
     resolution: Resolution | None,
+    names: Mapping[tuple[str, str, str], set[str]] | None = None,
 ) -> list[tuple[tuple[str, str, str], str, tuple[int, int, Mapping[str, Any]]]]:
     """RETURNS (list): (group, article, entry) for each cast or crew fact of a
     person a claim names with a post in apposition (in its text or its
     source's: "…, said the firm's chief executive, Dana Holt"), of the subject
     the claim is filed under (``filed_under``, by the claim's position: the
-    roll-up of a slice of subjects sees the same), when the claim's article
+    roll-up of a slice of subjects sees the same) or of one it writes by a
+    name the fact's group goes by (``names``: "Ridgeway CEO Dana Holt" in a
+    claim filed under a Ridgeway model), when the claim's article
     has no claim of that fact; a claim that denies stays out (its denial is
     of its own news, not of the post)."""
     by_surname: dict[str, list[tuple[str, str, str]]] = {}
@@ -1464,10 +1469,19 @@ def _post_mentions(
         said = {w for text in texts for w in _WORD.findall(text.casefold())}
         for surname in said & by_surname.keys():
             for gkey in by_surname[surname]:
-                if gkey[0] != subject or claim["doc_id"] in groups[gkey] or not any(post_rule(text, gkey[2]) for text in texts if text):
+                if gkey[0] != subject and not _writes_name(texts, (names or {}).get(gkey, set()) | {gkey[0]}):
+                    # "Ridgeway CEO Dana Holt said the Vela will be renamed",
+                    # filed under the Vela: the post is Ridgeway's, named there
+                    continue
+                if claim["doc_id"] in groups[gkey] or not any(post_rule(text, gkey[2]) for text in texts if text):
                     continue
                 out.append((gkey, claim["doc_id"], (_POST_PRIORITY, position, claim)))
     return out
+
+
+def _writes_name(texts: Iterable[str], names: Iterable[str]) -> bool:
+    """RETURNS (bool): whether one of ``texts`` writes one of ``names`` as whole words."""
+    return any(re.search(r"(?<![^\W_])" + re.escape(n) + r"(?![^\W_])", t) for n in names if n.strip() for t in texts if t)
 
 
 def _all_background(entries: list[tuple[int, int, Mapping[str, Any]]], background: frozenset[str]) -> bool:
@@ -1690,7 +1704,7 @@ def rollup(
     # person with a post in apposition, in its words or its source's, speaks
     # to that person's cast or crew fact too, last, for an article with no
     # claim of its own there (a ``post`` rule of ``background.jsonl``)
-    for gkey, doc_id, entry in _post_mentions(claims, filed_under, groups, resolution):
+    for gkey, doc_id, entry in _post_mentions(claims, filed_under, groups, resolution, names):
         file(gkey, doc_id, entry)
     # "Kerr will meet Price" and "Price will meet with Kerr": an act both
     # parties do together (``mutual``) is one fact, kept under the party
