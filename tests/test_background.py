@@ -128,6 +128,23 @@ def test_a_post_named_in_a_source_speaks_for_the_persons_existing_crew_fact():
     assert [s.doc_id for s in records["Rosa Lind"].history] == ["a"]
 
 
+def test_a_post_named_with_its_firm_speaks_for_the_crew_fact_from_a_claim_of_another_subject():
+    # article b follows the airline's new jet: "Skylark Air CEO Rosa Lind said
+    # the jet will be rebadged" is filed under the jet, and names the post at
+    # the airline, by the airline's name, all the same
+    named = claim_record("a", 1, "Skylark Air named Rosa Lind its chief executive", "confirmed",
+                         subject="Skylark Air", topic="crew", key="Rosa Lind")
+    renamed = claim_record("b", 1, "Skylark Air CEO Rosa Lind said the Kestrel K9 will be rebadged as the K10", "confirmed",
+                           subject="Kestrel K9", topic="title", key="title")
+    renamed["subject"] = {"name": "Kestrel K9", "text": None, "start": None, "end": None}
+    records = {(r.subject, r.key): r for r in rollup([named, renamed], _docs("a", "b")).values()}
+    assert [s.doc_id for s in records[("Skylark Air", "Rosa Lind")].history] == ["a", "b"]
+    # a claim of another subject that does not write the airline's name is no word on her post there
+    other = {**renamed, "text": "CEO Rosa Lind said the Kestrel K9 will be rebadged as the K10"}
+    records = {(r.subject, r.key): r for r in rollup([named, other], _docs("a", "b")).values()}
+    assert [s.doc_id for s in records[("Skylark Air", "Rosa Lind")].history] == ["a"]
+
+
 def test_a_clause_telling_when_a_year_was_is_of_that_years_results():
     # "Its 2027 profit beats 2026, when the ferry line lost £3 million", in
     # an article that reports 2027: the loss is 2026's, not 2027's

@@ -120,7 +120,10 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # speaks over one that only names it, and gives its value (cruz-2016 status 3 -> 4, history 2 -> 3)
 # 180/147/96/133: the groups and history rules of the twenty-first session together
 # 181/148/96/133: a speaker's title after the verb of saying is a crew fact of its own (cruz-2016 14/7 -> 15/8)
-TOTAL_FLOORS = {"found": 181, "status": 148, "history": 96, "value": 133}
+# 181/148/96/134 (s22 history): a claim recalling long past history speaks without a value ("built there since
+# 1998"; ford-restructuring value +1); 181/148/97/134: a post named with its firm's name ("Ridgeway CEO Dana Holt
+# said …") speaks for that person's crew fact from a claim filed under another subject (ford history +1)
+TOTAL_FLOORS = {"found": 181, "status": 148, "history": 97, "value": 134}
 
 
 def _build_articles(folder: Path) -> None:

@@ -66,6 +66,16 @@ def test_a_predicate_joined_by_and_names_its_own_fact():
     assert {r.key for r in rollup(relative, _docs("a")).values()} == {"restructuring plan"}
 
 
+def test_a_head_its_narrower_slot_word_modifies_names_no_broader_fact():
+    # "more public aid" is further funding (slots.jsonl: a word with heads, ADJ):
+    # its "aid" names no funding fact beside it
+    narrower = [_claim("a", 1, "Ministers will not give Corvel Motors any more public aid this year", "denied", "additional funding")]
+    assert {r.key for r in rollup(narrower, _docs("a")).values()} == {"additional funding"}
+    # "aid" on its own, in a claim of another slot, still names funding
+    other = [_claim("a", 1, "Corvel Motors cut 900 jobs while it waits for state aid", "confirmed", "job cuts")]
+    assert {r.key for r in rollup(other, _docs("a")).values()} == {"job cuts", "funding"}
+
+
 def test_a_word_inside_a_phrase_of_the_claims_own_slot_is_no_mention():
     # "first test flight" is the first flight's phrase: its "test" names no testing
     claim = claim_record(
@@ -230,6 +240,15 @@ def test_claim_recalling_long_past_history_does_not_speak_over_the_news():
 def test_claim_recalling_long_past_history_speaks_when_nothing_else_does():
     claims = [_dealt("a", 1, "Corvel Motors opened its first store in 2019", "confirmed", "2019")]
     assert _steps(rollup(claims, _docs("a")), "deal") == [("a", "confirmed")]
+
+
+def test_claim_recalling_long_past_history_gives_no_value():
+    # "has built the van at Leeds since 2015": the date is of the history the
+    # claim recalls, not the fact's value now
+    claims = [_dealt("a", 1, "Corvel Motors has run its Leeds depot jointly with a rival since 2015", "confirmed", "2015")]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert record.history[0].status == "confirmed"
+    assert record.value is None
 
 
 def test_claim_of_the_year_before_is_still_news():

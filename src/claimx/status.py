@@ -32,11 +32,14 @@ most restate it and whose others are faint (they neither name the subject,
 nor carry status words, nor give the value). A claim whose every date lies
 before the year before its article's ("its first store, opened in 2011")
 recalls history: it speaks for its article only when nothing else of the
-article does. A business or production claim that names another fact of its
-subject in so many words (a one-word slot word of ``slots.jsonl``: "sought
-bankruptcy protection, but its merger goes ahead") speaks to that fact too,
-last, for an article with no claim of its own there; the first such word on
-a fact makes its group; a flow reported per period that it names so is also
+article does, and then without a value (the dates and amounts it gives are
+of that history: "made at the Leeds plant since 1998"). A business or
+production claim that names another fact of its subject in so many words (a
+one-word slot word of ``slots.jsonl``: "sought bankruptcy protection, but its
+merger goes ahead") speaks to that fact too, last, for an article with no
+claim of its own there (not the head a word of the claim's own narrower slot
+modifies: "more aid" is further funding, its "aid" names no funding beside
+it); the first such word on a fact makes its group; a flow reported per period that it names so is also
 of the period written nearest its words ("a first-quarter loss and a 12%
 drop in sales for April": April's sales). A group's value is the date or
 amount (as its slot says) that the speaking claim gives. A claim stated as
@@ -58,7 +61,9 @@ person holds the post: it speaks for that fact as confirmed, without the
 claim's date (a ``post`` rule of ``background.jsonl``); a claim of the
 person's subject that names the person so only in its source ("…, said the
 firm's chief executive, Dana Holt") speaks for that fact too, last, for an
-article with no claim of its own there.
+article with no claim of its own there, and so does a claim filed under
+another subject that writes the person's firm by name ("Ridgeway CEO Dana
+Holt said the Vela will be renamed", filed under the Vela).
 
 Articles are ordered by publication date; an article without one counts as
 published on the day claimx first read it, and articles of the same day keep
@@ -421,19 +426,34 @@ def _joined_mentions(text: str, pairs: Sequence[tuple[frozenset[str], tuple[str,
     return out
 
 
+#: words a narrower slot's word may stand before the head it modifies ("more *financial* aid")
+_MODIFIER_REACH = 2
+
+
 @functools.lru_cache(maxsize=1)
 def _slot_phrases() -> dict[tuple[str, str], re.Pattern[str]]:
     """RETURNS (dict): (topic, key) -> one pattern of the slot's words of several
-    words, lower case, longest first ("first test flight" before "test flight")."""
+    words, lower case, longest first ("first test flight" before "test flight"),
+    and for a slot whose word modifies a head (``pos`` ADJ: "more aid", "further
+    loans"), the word with its head a few words on: the phrase names the
+    narrower fact, its head no broader one."""
     from .slots import load_slots
 
     out: dict[tuple[str, str], list[str]] = {}
+    narrower: dict[tuple[str, str], list[str]] = {}
     for slot in load_slots():
         out.setdefault((slot.topic, slot.key), []).extend(w.casefold() for w in slot.words if " " in w.strip())
-    return {
-        k: re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in sorted(set(v), key=lambda w: (-len(w), w))) + r")(?![^\W_])")
-        for k, v in out.items() if v
+        if slot.heads and "ADJ" in slot.pos:
+            modifiers = "|".join(re.escape(w.casefold()) for w in slot.words)
+            heads = "|".join(re.escape(h.casefold()) for h in slot.heads)
+            narrower.setdefault((slot.topic, slot.key), []).append(
+                rf"(?:{modifiers})(?:\s+[\w-]+){{0,{_MODIFIER_REACH}}}?\s+(?:{heads})[^\W_]*"
+            )
+    patterns = {
+        k: [re.escape(w) for w in sorted(set(out.get(k, ())), key=lambda w: (-len(w), w))] + narrower.get(k, [])
+        for k in out.keys() | narrower.keys()
     }
+    return {k: re.compile(r"(?<![^\W_])(?:" + "|".join(v) + r")(?![^\W_])") for k, v in patterns.items() if v}
 
 
 def _without_own_phrases(text: str, topic: str, key: str) -> str:
@@ -1283,6 +1303,11 @@ def _history(
         # speaks for its article only when nothing else of it does
         year = docs[doc_id].rank()[0].year
         best, _, claim = min(fresh, key=lambda entry: (_long_past(entry[2], year), *_entry_order(entry)))
+        if best != 0 and _long_past(claim, year):
+            # "the van, made at the Leeds plant since 1998": the dates and
+            # amounts of a claim that recalls long past history are of that
+            # history, not the fact's value now
+            claim = {**claim, "dates": [], "entities": []}
         total = _total(fresh, claim, topic, key) if best != 0 else None
         if total is not None:
             claim = total
@@ -1415,12 +1440,15 @@ def _post_mentions(
     filed_under: Mapping[int, str],
     groups: Mapping[tuple[str, str, str], Mapping[str, list[tuple[int, int, Mapping[str, Any]]]]],
     resolution: Resolution | None,
+    names: Mapping[tuple[str, str, str], set[str]] | None = None,
 ) -> list[tuple[tuple[str, str, str], str, tuple[int, int, Mapping[str, Any]]]]:
     """RETURNS (list): (group, article, entry) for each cast or crew fact of a
     person a claim names with a post in apposition (in its text or its
     source's: "…, said the firm's chief executive, Dana Holt"), of the subject
     the claim is filed under (``filed_under``, by the claim's position: the
-    roll-up of a slice of subjects sees the same), when the claim's article
+    roll-up of a slice of subjects sees the same) or of one it writes by a
+    name the fact's group goes by (``names``: "Ridgeway CEO Dana Holt" in a
+    claim filed under a Ridgeway model), when the claim's article
     has no claim of that fact; a claim that denies stays out (its denial is
     of its own news, not of the post)."""
     by_surname: dict[str, list[tuple[str, str, str]]] = {}
@@ -1441,10 +1469,19 @@ def _post_mentions(
         said = {w for text in texts for w in _WORD.findall(text.casefold())}
         for surname in said & by_surname.keys():
             for gkey in by_surname[surname]:
-                if gkey[0] != subject or claim["doc_id"] in groups[gkey] or not any(post_rule(text, gkey[2]) for text in texts if text):
+                if gkey[0] != subject and not _writes_name(texts, (names or {}).get(gkey, set()) | {gkey[0]}):
+                    # "Ridgeway CEO Dana Holt said the Vela will be renamed",
+                    # filed under the Vela: the post is Ridgeway's, named there
+                    continue
+                if claim["doc_id"] in groups[gkey] or not any(post_rule(text, gkey[2]) for text in texts if text):
                     continue
                 out.append((gkey, claim["doc_id"], (_POST_PRIORITY, position, claim)))
     return out
+
+
+def _writes_name(texts: Iterable[str], names: Iterable[str]) -> bool:
+    """RETURNS (bool): whether one of ``texts`` writes one of ``names`` as whole words."""
+    return any(re.search(r"(?<![^\W_])" + re.escape(n) + r"(?![^\W_])", t) for n in names if n.strip() for t in texts if t)
 
 
 def _all_background(entries: list[tuple[int, int, Mapping[str, Any]]], background: frozenset[str]) -> bool:
@@ -1667,7 +1704,7 @@ def rollup(
     # person with a post in apposition, in its words or its source's, speaks
     # to that person's cast or crew fact too, last, for an article with no
     # claim of its own there (a ``post`` rule of ``background.jsonl``)
-    for gkey, doc_id, entry in _post_mentions(claims, filed_under, groups, resolution):
+    for gkey, doc_id, entry in _post_mentions(claims, filed_under, groups, resolution, names):
         file(gkey, doc_id, entry)
     # "Kerr will meet Price" and "Price will meet with Kerr": an act both
     # parties do together (``mutual``) is one fact, kept under the party
