@@ -1072,3 +1072,45 @@ def test_attribution_clause_of_time_reports_nothing(analyse):
 )
 def test_attribution_verb_of_saying_joined_to_a_reported_clause_speaks_with_its_reporter(analyse, text, claim, source):
     assert_source(analyse, text, claim, source)
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        (
+            "The coach said the squad was ready, but lamented that the pitch had not been repaired.",
+            "lamented that the pitch had not been repaired",
+            "The coach",
+        ),
+        (
+            "The senator implied that the vote would be delayed again.",
+            "The senator implied that the vote would be delayed again",
+            "The senator",
+        ),
+    ],
+)
+def test_attribution_verb_of_lament_or_implication_names_its_subject(analyse, text, claim, source):
+    assert_source(analyse, text, claim, source)
+
+
+def test_attribution_name_after_a_quotation_and_a_comma_keeps_its_description(analyse):
+    # the parser may hang the name on the quotation; the description after it is
+    # then the only noun next to the verb
+    text = "\"They were allies, but also competitors,\" Walter K. Dunn, Governor Lee's longtime press secretary, said about those years."
+    sources = sources_of(analyse, text)
+    assert "Walter K. Dunn, Governor Lee's longtime press secretary" in sources.values(), sources
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        (
+            "As Jane Roe, the deputy leader, put it: \"This plan will not pass. So there is no point pretending otherwise.\"",
+            "So there is no point pretending otherwise",
+            "Jane Roe, the deputy leader",
+        ),
+        ("As one trader puts it, \"The shares are cheap, and everyone knows it.\"", "everyone knows it", "one trader"),
+    ],
+)
+def test_attribution_as_someone_put_it_gives_the_quotation_its_speaker(analyse, text, claim, source):
+    assert_source(analyse, text, claim, source)
