@@ -144,7 +144,10 @@ class CueRule(BaseModel):
 #: writer's aside on a reported fact; "forecast", a predicate that speaks of
 #: the future ("*will* win", "is *going* to win"), which a finding does not
 #: measure; "second_that", a coordinated clause with its own "that" ("said A,
-#: and *that* B"), which reaches its reporter through the first; and, for a
+#: and *that* B"), which reaches its reporter through the first;
+#: "continued_clause", a clause with an expletive or a passive subject
+#: coordinated with a verb of saying ("said A, and *there was* no B"), which
+#: goes on with what is reported; and, for a
 #: named person who is one of a group of rumour sources ("Analysts were
 #: split. Jane Roe *of* Kestrel says …"), "affiliated_name", the name given
 #: with its firm, and "rumor_group", the group as the subject of the sentence
@@ -235,6 +238,7 @@ ReportRole = Literal[
     "forecast_adjunct",
     "forecast",
     "second_that",
+    "continued_clause",
     "affiliated_name",
     "rumor_group",
     "on_record",

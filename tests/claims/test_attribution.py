@@ -1068,7 +1068,44 @@ def test_attribution_clause_of_time_reports_nothing(analyse):
             "said the outcome was still open",
             "The chair",
         ),
+        (
+            "The coach said the squad was ready, but lamented that the pitch had not been repaired.",
+            "lamented that the pitch had not been repaired",
+            "The coach",
+        ),
     ],
 )
 def test_attribution_verb_of_saying_joined_to_a_reported_clause_speaks_with_its_reporter(analyse, text, claim, source):
+    assert_source(analyse, text, claim, source)
+
+
+def test_attribution_name_after_a_quotation_and_a_comma_keeps_its_description(analyse):
+    # the parser may hang the name on the quotation; the description after it is
+    # then the only noun next to the verb
+    text = "\"They were allies, but also competitors,\" Walter K. Dunn, Governor Lee's longtime press secretary, said about those years."
+    sources = sources_of(analyse, text)
+    assert "Walter K. Dunn, Governor Lee's longtime press secretary" in sources.values(), sources
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        pytest.param(
+            "The senator implied that the vote would be delayed again.",
+            "The senator implied that the vote would be delayed again",
+            "The senator",
+            id="implied",
+        ),
+        pytest.param(
+            "As Jane Roe, the deputy leader, put it: \"This plan will not pass. So there is no point pretending otherwise.\"",
+            "So there is no point pretending otherwise",
+            "Jane Roe, the deputy leader",
+            id="as-put-it-colon",
+        ),
+        pytest.param(
+            "As one trader puts it, \"The shares are cheap, and everyone knows it.\"", "everyone knows it", "one trader", id="as-puts-it-comma"
+        ),
+    ],
+)
+def test_attribution_implication_and_as_someone_put_it_name_the_speaker(analyse, text, claim, source):
     assert_source(analyse, text, claim, source)

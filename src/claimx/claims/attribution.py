@@ -182,6 +182,7 @@ class AttributionTagger(RulePackComponent):
         text = doc_text(doc)
         ents = list(doc.ents)
         by_head: dict[int, dict[str, Any]] = {}
+        by_frame: dict[int, dict[str, Any]] = {}  # verbs of saying -> the source of the first clause they report
         by_token: dict[int, dict[str, Any]] = {}  # tokens of attributed claims -> their source
         history: list[dict[str, Any]] = []  # earlier sources, for pronouns
         # surnames of sources introduced as analysts, leakers …
@@ -215,6 +216,12 @@ class AttributionTagger(RulePackComponent):
                 source = None  # "…, X said, and the buyer is understood to …"
             elif source is None and head.head.i in by_head and self._is("conjunct", head):
                 source = by_head[head.head.i]
+            elif source is None and head.head.i in by_frame and self._is("continued_clause", head):
+                # "X said A, and there was no B", "X said A, but no B was
+                # made": a clause with no actor of its own that the parser
+                # hangs on the verb of saying, after what it reports, goes on
+                # with what X says
+                source = by_frame[head.head.i]
             if source is None and frame_i is None:
                 # "He expects a reveal at the show, followed by a release
                 # next year", "X said A would rise, freeing up B", "…, with
@@ -238,6 +245,8 @@ class AttributionTagger(RulePackComponent):
             info["attribution"] = source
             if source is not None:
                 by_head[head.i] = source
+                if frame_i is not None:
+                    by_frame.setdefault(frame_i, source)
                 by_token.update(dict.fromkeys(range(claim.start, claim.end), source))
             claim._.claim = info
         self._share_within_quotes(doc, claims, text, ents, history)
