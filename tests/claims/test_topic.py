@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from claimx.claims.topic import title_names
+from claimx.claims.topic import title_names, without_middle_initials
 
 
 @pytest.mark.parametrize(
@@ -969,3 +969,24 @@ def test_topic_person_pronoun_leaves_a_numbered_work_its_subject(analyse):
     )
     record = next(r for r in records if "film is finished" in r.text)
     assert record.subject.name == "Copper Lantern 2", [(r.text, r.subject.name) for r in records]
+
+
+@pytest.mark.parametrize(
+    "name, plain",
+    [
+        ("Paul D. Ryan", "Paul Ryan"),
+        ("Anna K. L. Berg", "Anna Berg"),
+        ("Joseph R. Biden Jr.", "Joseph Biden Jr."),
+        # an initial that opens the name is how the person goes by
+        ("J. Edgar Hoover", "J. Edgar Hoover"),
+        ("Alita: Battle Angel 2", "Alita: Battle Angel 2"),
+        ("Paul Ryan", "Paul Ryan"),
+    ],
+)
+def test_topic_without_middle_initials(name, plain):
+    assert without_middle_initials(name) == plain
+
+
+def test_topic_subject_without_middle_initial(analyse):
+    records = analyse("Senator Mara T. Quill was booed at the rally on Friday.")
+    assert records and records[0].subject.name == "Mara Quill", [(r.text, r.subject.name) for r in records]

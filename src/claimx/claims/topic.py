@@ -886,6 +886,11 @@ class TopicTagger(RulePackComponent):
             full = defined.get(short) if short in defined else _spelt_by(short, ents, titled)
             if full is not None:
                 info["subject"] = {**info["subject"], "name": full}
+            # "Paul D. Ryan": news writes a person with and without a middle
+            # initial; the name without it is a shorter form of both
+            plain = without_middle_initials(info["subject"]["name"])
+            if plain != info["subject"]["name"]:
+                info["subject"] = {**info["subject"], "name": plain}
         return doc
 
     def _takes_topic(self, head: Token, giver: Token, topic: str) -> bool:
@@ -2997,6 +3002,21 @@ def _person_before(pronoun: Token, ents: list[Span], sent_of: Sequence[int], sou
     if found is None or (noun is None and found[-1].text in source.split()):
         return None
     return re.sub(r"['’]s$", "", found.text)
+
+
+#: a middle initial: one capital letter and a period ("D.")
+_MIDDLE_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def without_middle_initials(name: str) -> str:
+    """RETURNS (str): a name without the initials between its first and last
+    words ("Paul D. Ryan" -> "Paul Ryan", "Anna K. L. Berg" -> "Anna Berg"),
+    when its first word is a word, not an initial ("J. Edgar Hoover" is kept); else the name."""
+    words = name.split(" ")
+    if len(words) < 3 or not words[0].isalpha() or len(words[0]) < 2:
+        return name
+    kept = [words[0], *(w for w in words[1:-1] if not _MIDDLE_INITIAL.match(w)), words[-1]]
+    return " ".join(kept) if len(kept) < len(words) else name
 
 
 def _quoted(token: Token) -> bool:
