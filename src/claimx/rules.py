@@ -292,7 +292,8 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 
 #: the roles of ``topic`` rules (``scope.jsonl``) in the topic component:
 #: "it_subject", "it" as a clause's subject, which stands for a name met
-#: before; "demonstrative_subject", "this" or "that" as a clause's subject,
+#: before; "person_pronoun", "he" or "she" as a clause's subject, which stands
+#: for the person named as the subject before it; "demonstrative_subject", "this" or "that" as a clause's subject,
 #: which stands for what the sentence before told, and so for its subject;
 #: "pair_subject", "both" as a clause's subject or on its subject noun
 #: ("*Both* were fined", "*Both* models sold well"), which stands for the
@@ -412,6 +413,7 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: entity tagger missed
 TopicRole = Literal[
     "it_subject",
+    "person_pronoun",
     "demonstrative_subject",
     "pair_subject",
     "holder_dative",

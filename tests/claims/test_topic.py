@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from claimx.claims.topic import title_names
+from claimx.claims.topic import title_names, without_middle_initials
 
 
 @pytest.mark.parametrize(
@@ -922,3 +922,71 @@ def test_topic_incidental_business_word_keeps_a_claim_that_states_money():
     topics = ["business", "business"] + [None] * 10
     assert _incidental(counted, topics) == [0, 1]
     assert _incidental(counted, topics, frozenset({1})) == [0]
+
+
+@pytest.mark.parametrize(
+    "body, claim, subject",
+    [
+        # a person named as the subject of a claim no topic names is what it is about
+        (
+            "The mayor's race is tightening. Councillor Dana Whitlow was booed at the rally.",
+            "was booed at the rally",
+            "Dana Whitlow",
+        ),
+        # "he" after "said" is the speaker, who speaks of himself
+        (
+            "The mayor's race is tightening. Councillor Omar Fenwick said he would not endorse anyone before the vote.",
+            "would not endorse anyone",
+            "Omar Fenwick",
+        ),
+        # "she" opening a sentence is the person the sentence before named as its subject
+        (
+            "The mayor's race is tightening. Dana Whitlow toured the harbour on Monday. She has promised to rebuild the pier.",
+            "has promised to rebuild the pier",
+            "Dana Whitlow",
+        ),
+    ],
+)
+def test_topic_person_subject_in_news_about_people(analyse, body, claim, subject):
+    records = analyse(body)
+    record = next(r for r in records if claim in r.text)
+    assert record.subject.name == subject, [(r.text, r.subject.name) for r in records]
+
+
+def test_topic_person_pronoun_in_a_quotation_is_not_its_speaker(analyse):
+    records = analyse(
+        "The mayor's race is tightening. Dana Whitlow spoke to reporters on Monday. "
+        '"He has never rebuilt a single pier," Whitlow said.'
+    )
+    record = next(r for r in records if "rebuilt a single pier" in r.text)
+    assert record.subject.name != "Dana Whitlow", [(r.text, r.subject.name) for r in records]
+
+
+def test_topic_person_pronoun_leaves_a_numbered_work_its_subject(analyse):
+    records = analyse(
+        "Copper Lantern 2 will open in May. Director Ana Ruiz visited the set, and she said the film is finished.",
+        title="Copper Lantern 2 opens in May",
+    )
+    record = next(r for r in records if "film is finished" in r.text)
+    assert record.subject.name == "Copper Lantern 2", [(r.text, r.subject.name) for r in records]
+
+
+@pytest.mark.parametrize(
+    "name, plain",
+    [
+        ("Paul D. Ryan", "Paul Ryan"),
+        ("Anna K. L. Berg", "Anna Berg"),
+        ("Joseph R. Biden Jr.", "Joseph Biden Jr."),
+        # an initial that opens the name is how the person goes by
+        ("J. Edgar Hoover", "J. Edgar Hoover"),
+        ("Alita: Battle Angel 2", "Alita: Battle Angel 2"),
+        ("Paul Ryan", "Paul Ryan"),
+    ],
+)
+def test_topic_without_middle_initials(name, plain):
+    assert without_middle_initials(name) == plain
+
+
+def test_topic_subject_without_middle_initial(analyse):
+    records = analyse("Senator Mara T. Quill was booed at the rally on Friday.")
+    assert records and records[0].subject.name == "Mara Quill", [(r.text, r.subject.name) for r in records]

@@ -579,6 +579,7 @@ class TopicTagger(RulePackComponent):
         named_last: tuple[str, int, str] | None = None  # and its entity label
         # news about people and bodies (the main subject is one): they hold their own facts
         parties_act = bool(main) and any(e.text == main and e.label_ in _HOLDER_LABELS for e in ents)
+        numbered = bool(main) and any(ch.isdigit() for ch in main)
         # the claims no topic word speaks for
         fallen = {n for n, topic in enumerate(topics) if topic is None}
         givers: dict[int, list[int]] = {}  # sentence -> its claims that have a topic word, in order
@@ -709,7 +710,12 @@ class TopicTagger(RulePackComponent):
                 parties.setdefault(info["key"], set()).add(actor.text)
             else:
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
-                named = _named_party(claim, claim_ents[n], main) if parties_act and info["topic"] == "other" and info["subject"]["start"] is None else None
+                named = None
+                if info["subject"]["start"] is None:
+                    if parties_act and info["topic"] == "other":
+                        named = _named_party(claim, claim_ents[n], main)
+                    elif info["topic"] == "other" and not numbered:
+                        named = _named_party(claim, claim_ents[n], main, labels=_PERSON_LABELS)
                 if named is not None:
                     # "Senator Vale will not vote for him", "the union refused
                     # the demands": in news that follows people and bodies, one
@@ -791,6 +797,18 @@ class TopicTagger(RulePackComponent):
                     and (candidate[1] != "ORG" or info["topic"] == "business")
                 ):
                     info["subject"] = {"name": candidate[0], "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
+            if info["subject"]["start"] is None and not numbered and info["topic"] not in ("cast", "crew"):
+                # "Senator Grant said he would not back the bill", "Reyes
+                # toured the towns, and she has asked for aid": in news that
+                # follows people, "he" or "she" is the person named as the
+                # subject before it, the speaker too (who speaks of herself)
+                pronoun = _ruled_child(claim, self._match, "person_pronoun", hung_on=True)
+                source = info.get("attribution") or {}
+                # in a quotation, "he" is not the one quoted ('"He will lose," Reyes said')
+                speaker = text[source["start"] : source["end"]] if source and pronoun is not None and _quoted(pronoun) else ""
+                person = _person_before(pronoun, ents, sent_of, speaker) if pronoun is not None else None
+                if person is not None and person != main:
+                    info["subject"] = {"name": person, "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
             if info["subject"]["start"] is None and main and not main_person and (info["topic"], info["key"]) in self.actor_keys:
                 # "it has lifted its holding to 30 percent": the party
                 # whose fact it is is the article's own subject, named by "its"
@@ -868,6 +886,11 @@ class TopicTagger(RulePackComponent):
             full = defined.get(short) if short in defined else _spelt_by(short, ents, titled)
             if full is not None:
                 info["subject"] = {**info["subject"], "name": full}
+            # "Paul D. Ryan": news writes a person with and without a middle
+            # initial; the name without it is a shorter form of both
+            plain = without_middle_initials(info["subject"]["name"])
+            if plain != info["subject"]["name"]:
+                info["subject"] = {**info["subject"], "name": plain}
         return doc
 
     def _takes_topic(self, head: Token, giver: Token, topic: str) -> bool:
@@ -2951,11 +2974,63 @@ def _subject_before(token: Token) -> Span | None:
     return t.doc[_name_start(t) : t.i + 1]
 
 
+def _person_before(pronoun: Token, ents: list[Span], sent_of: Sequence[int], source: str = "") -> str | None:
+    """RETURNS (str | None): the name of the person "he" or "she" stands for:
+    the person who is the subject of a clause its own hangs on or is joined
+    to ("Grant said he …"), else the last person named as a clause's subject
+    before it in its sentence or the one before ("Reyes toured the towns.
+    She has asked …"), but not the claim's speaker (``source``, the words of
+    its attribution, when "he" is quoted: '"He will lose," Reyes said'
+    speaks of another);
+    without a closing possessive; None if there is none."""
+    doc = pronoun.doc
+    noun = _subject_noun_before(pronoun)
+    people = [e for e in ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+    if noun is not None:
+        found = next((e for e in people if e.start <= noun.i < e.end), None)
+        if found is None:
+            return None  # "The senator said he …": a description, not a name
+    else:
+        found = next(
+            (
+                e for e in reversed(people)
+                if sent_of[pronoun.i] - sent_of[e.start] <= 1
+                and any(doc[i].dep_ in NOMINAL_SUBJECT_DEPS and doc[i].head.i not in range(e.start, e.end) for i in range(e.start, e.end))
+            ),
+            None,
+        )
+    if found is None or (noun is None and found[-1].text in source.split()):
+        return None
+    return re.sub(r"['’]s$", "", found.text)
+
+
+#: a middle initial: one capital letter and a period ("D.")
+_MIDDLE_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def without_middle_initials(name: str) -> str:
+    """RETURNS (str): a name without the initials between its first and last
+    words ("Paul D. Ryan" -> "Paul Ryan", "Anna K. L. Berg" -> "Anna Berg"),
+    when its first word is a word, not an initial ("J. Edgar Hoover" is kept); else the name."""
+    words = name.split(" ")
+    if len(words) < 3 or not words[0].isalpha() or len(words[0]) < 2:
+        return name
+    kept = [words[0], *(w for w in words[1:-1] if not _MIDDLE_INITIAL.match(w)), words[-1]]
+    return " ".join(kept) if len(kept) < len(words) else name
+
+
+def _quoted(token: Token) -> bool:
+    """RETURNS (bool): whether a token stands inside a quotation its sentence opens before it."""
+    before = token.doc.text[token.sent.start_char : token.idx]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
 #: entity labels of a party that holds its own facts in news about people and bodies
 _HOLDER_LABELS = frozenset({"PERSON", "ORG"})
+_PERSON_LABELS = frozenset({"PERSON"})
 
 
-def _named_party(claim: Span, ents: list[Span], main: str | None) -> Span | None:
+def _named_party(claim: Span, ents: list[Span], main: str | None, labels: frozenset[str] = _HOLDER_LABELS) -> Span | None:
     """RETURNS (Span | None): the person or organisation entity that is the
     grammatical subject of a claim's predicate, other than the main subject
     and outside the claim's source; else None."""
@@ -2966,7 +3041,7 @@ def _named_party(claim: Span, ents: list[Span], main: str | None) -> Span | None
     subjects = {c.i for c in head.children if c.dep_ in SUBJECT_DEPS}
     subjects |= {c.i for i in list(subjects) for c in doc[i].children if c.dep_ == APPOSITION_DEP}
     for ent in ents:
-        if ent.label_ not in _HOLDER_LABELS or ent.text == main or (main and ent.text in main):
+        if ent.label_ not in labels or ent.text == main or (main and ent.text in main):
             continue
         if source and source["start"] <= ent.start_char < source["end"]:
             continue
