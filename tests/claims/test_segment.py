@@ -1190,3 +1190,12 @@ def test_segment_semicolon_before_subordinate_clause_kept(analyse):
     # "…; if …" goes on with a condition, no item of its own
     texts = [r.text for r in analyse("The fare stays the same if you travel before nine; if you travel later, it doubles.")]
     assert not any(t.startswith("if you travel later") for t in texts), texts
+
+
+def test_segment_set_off_despite_phrase_is_a_claim(analyse):
+    # "…, despite X" asserts X: a circumstance of its own, as "…, amid X" is
+    records = analyse("The ferry company kept its winter timetable, despite a sharp fall in bookings.")
+    assert [(r.text, r.status) for r in records] == [
+        ("The ferry company kept its winter timetable", "confirmed"),
+        ("despite a sharp fall in bookings", "confirmed"),
+    ]

@@ -2060,6 +2060,17 @@ _OTHER_HEAD_GATES = (
 )
 
 
+def _item_claim(item: Span, info: dict[str, Any], head: int) -> dict[str, Any]:
+    """RETURNS (dict): the claim info of an item split out of a claim whose
+    info is ``info`` and head ``head``: a clause of its own where a finite
+    verb of the item has its own subject, else an item of that claim
+    (``item_of``: it shares its status, and its frame)."""
+    verb = next((t for t in item if finite(t) and any(c.dep_ in SUBJECT_DEPS for c in t.children)), None)
+    if verb is not None:
+        return {"head": verb.i, "frame": None}
+    return {"head": item.root.i, "frame": info.get("frame"), "item_of": head}
+
+
 class Segmenter(RulePackComponent):
     """Find clause-sized claims in each sentence.
 
@@ -2149,14 +2160,7 @@ class Segmenter(RulePackComponent):
                 piece = self._trim(doc, a + 1, b)
                 if piece is None or not _has_content(piece) or (piece.start, piece.end) in taken:
                     continue
-                if piece.start <= head < piece.end:
-                    piece._.claim = info
-                else:
-                    verb = next((t for t in piece if finite(t) and any(c.dep_ in SUBJECT_DEPS for c in t.children)), None)
-                    if verb is not None:
-                        piece._.claim = {"head": verb.i, "frame": None}
-                    else:
-                        piece._.claim = {"head": piece.root.i, "frame": info.get("frame"), "item_of": head}
+                piece._.claim = info if piece.start <= head < piece.end else _item_claim(piece, info, head)
                 pieces.append(piece)
             if not pieces:
                 out.append(span)
@@ -2197,11 +2201,7 @@ class Segmenter(RulePackComponent):
             if item is None or not _has_content(item):
                 continue
             # an item run into the next sentence ("… Ohio Sales fell 2%") has a clause of its own
-            verb = next((t for t in item if finite(t) and any(c.dep_ in SUBJECT_DEPS for c in t.children)), None)
-            if verb is not None:
-                item._.claim = {"head": verb.i, "frame": None}
-            else:
-                item._.claim = {"head": item.root.i, "frame": info.get("frame"), "item_of": info["head"]}
+            item._.claim = _item_claim(item, info, info["head"])
             items.append(item)
         return sorted([*kept, *items], key=lambda s: (s.start, s.end))
 
