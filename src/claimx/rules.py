@@ -1032,6 +1032,7 @@ SegmentRole = Literal[
     "shared_arguments",
     "source_preposition",
     "item_quantifier",
+    "item_separator",
 ]
 SEGMENT_ROLES: tuple[str, ...] = get_args(SegmentRole)
 

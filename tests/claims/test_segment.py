@@ -1164,3 +1164,38 @@ def test_segment_performative_and_aside_are_no_claims(analyse, text, claims):
 )
 def test_segment_dated_lead_of_a_report_is_evidence(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # items a semicolon sets apart are claims of their own, whatever the parser hung them on
+        (
+            "She was born in Cork in 1950; studied law at Trinity College, Dublin, and medicine in Paris.",
+            ["She was born in Cork in 1950", "studied law at Trinity College, Dublin, and medicine in Paris"],
+        ),
+        (
+            "Its largest donors include Ann Roe, who runs a bakery chain; Ed Lim, a builder from Leeds; and a teachers' union.",
+            ["Its largest donors include Ann Roe, who runs a bakery chain", "Ed Lim, a builder from Leeds", "a teachers' union"],
+        ),
+    ],
+)
+def test_segment_semicolon_items_split(analyse, text, expected):
+    texts = [r.text for r in analyse(text)]
+    for part in expected:
+        assert part in texts, (part, texts)
+
+
+def test_segment_semicolon_before_subordinate_clause_kept(analyse):
+    # "…; if …" goes on with a condition, no item of its own
+    texts = [r.text for r in analyse("The fare stays the same if you travel before nine; if you travel later, it doubles.")]
+    assert not any(t.startswith("if you travel later") for t in texts), texts
+
+
+def test_segment_set_off_despite_phrase_is_a_claim(analyse):
+    # "…, despite X" asserts X: a circumstance of its own, as "…, amid X" is
+    records = analyse("The ferry company kept its winter timetable, despite a sharp fall in bookings.")
+    assert [(r.text, r.status) for r in records] == [
+        ("The ferry company kept its winter timetable", "confirmed"),
+        ("despite a sharp fall in bookings", "confirmed"),
+    ]

@@ -2060,6 +2060,17 @@ _OTHER_HEAD_GATES = (
 )
 
 
+def _item_claim(item: Span, info: dict[str, Any], head: int) -> dict[str, Any]:
+    """RETURNS (dict): the claim info of an item split out of a claim whose
+    info is ``info`` and head ``head``: a clause of its own where a finite
+    verb of the item has its own subject, else an item of that claim
+    (``item_of``: it shares its status, and its frame)."""
+    verb = next((t for t in item if finite(t) and any(c.dep_ in SUBJECT_DEPS for c in t.children)), None)
+    if verb is not None:
+        return {"head": verb.i, "frame": None}
+    return {"head": item.root.i, "frame": info.get("frame"), "item_of": head}
+
+
 class Segmenter(RulePackComponent):
     """Find clause-sized claims in each sentence.
 
@@ -2098,6 +2109,7 @@ class Segmenter(RulePackComponent):
         try:
             for sent in doc.sents:
                 spans.extend(self.segment_sentence(doc, sent, text))
+            spans = self._split_separated_items(doc, spans)
         finally:
             self.words.end()
         for colon, bullets in inline_bullet_lists(doc):
@@ -2107,6 +2119,56 @@ class Segmenter(RulePackComponent):
             spans = [s for s in spans if not any(a < s.end_char and s.start_char < b for a, b in embedded)]
         doc.spans[self.spans_key] = spans
         return doc
+
+    def _split_separated_items(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """One claim per item that a semicolon sets apart inside a claim
+        (an ``item_separator`` decision rule on the semicolon): "The board
+        hired more nurses; opened two clinics; and cut waiting times", "Its
+        donors include Ann Roe, who runs a bakery; Ed Lim, a builder; and a
+        union". News puts a semicolon between items long enough to say a
+        thing of their own, whatever the parser hung them on (issue 12:
+        robust to the parser). A cut is made only where both pieces keep
+        enough words for a claim. The piece with the claim's head keeps its
+        head and frame; another piece with a finite verb and a subject of its
+        own is a clause of its own, any other an item of the claim
+        (``item_of``: it shares its status)."""
+        taken = {(s.start, s.end) for s in spans}
+        out: list[Span] = []
+        for span in spans:
+            toks = span_tokens(span)
+            found = [(t, rule) for t in toks[1:-1] if (rule := self.words.match("item_separator", t)) is not None]
+            if not found:
+                out.append(span)
+                continue
+            counts = [sum(1 for t in toks if t.i < cut.i and not t.is_punct and not t.is_space) for cut, _ in found]
+            total = sum(1 for t in toks if not t.is_punct and not t.is_space)
+            cuts: list[tuple[Token, SegmentRule]] = []
+            before = 0
+            for k, (cut, rule) in enumerate(found):
+                after = (counts[k + 1] if k + 1 < len(found) else total) - counts[k]
+                if counts[k] - before >= self.min_tokens and after >= self.min_tokens:
+                    cuts.append((cut, rule))
+                    before = counts[k]
+            if not cuts:
+                out.append(span)
+                continue
+            info = dict(span._.claim or {})
+            head = info.get("head", span.root.i)
+            bounds = [span.start - 1, *(cut.i for cut, _ in cuts), span.end]
+            pieces: list[Span] = []
+            for a, b in zip(bounds, bounds[1:]):
+                piece = self._trim(doc, a + 1, b)
+                if piece is None or not _has_content(piece) or (piece.start, piece.end) in taken:
+                    continue
+                piece._.claim = info if piece.start <= head < piece.end else _item_claim(piece, info, head)
+                pieces.append(piece)
+            if not pieces:
+                out.append(span)
+                continue
+            for cut, rule in cuts:
+                self.words.note(rule, cut)
+            out.extend(pieces)
+        return sorted(out, key=lambda s: (s.start, s.end))
 
     def _split_bullets(self, doc: Doc, spans: list[Span], colon: int, bullets: list[int]) -> list[Span]:
         """One claim per item of an inline bullet list: the claim that ends at
@@ -2139,11 +2201,7 @@ class Segmenter(RulePackComponent):
             if item is None or not _has_content(item):
                 continue
             # an item run into the next sentence ("… Ohio Sales fell 2%") has a clause of its own
-            verb = next((t for t in item if finite(t) and any(c.dep_ in SUBJECT_DEPS for c in t.children)), None)
-            if verb is not None:
-                item._.claim = {"head": verb.i, "frame": None}
-            else:
-                item._.claim = {"head": item.root.i, "frame": info.get("frame"), "item_of": info["head"]}
+            item._.claim = _item_claim(item, info, info["head"])
             items.append(item)
         return sorted([*kept, *items], key=lambda s: (s.start, s.end))
 
