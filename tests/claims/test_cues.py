@@ -666,3 +666,20 @@ def test_issue11_cue_patterns_of_a_docs_words_match_as_all_of_them(nlp):
     finally:
         cues._anchored_matcher = fast
     assert any(cues.patterns(doc) for doc in docs)
+
+
+@pytest.mark.parametrize(
+    "text, word, status",
+    [
+        # a refusal negates what is refused; the refusing itself is a fact
+        ("The mayor refused to sign the new budget on Friday.", "refused", "confirmed"),
+        ("The mayor refused to sign the new budget on Friday.", "sign", "denied"),
+        ("The ferry company declined to comment on the strike.", "declined", "confirmed"),
+    ],
+)
+def test_cues_refusal_negates_its_complement_not_itself(nlp, text, word, status):
+    import claimx
+
+    doc = nlp(text)
+    start = text.index(word)
+    assert claimx.status_of(doc, start, start + len(word)).status == status

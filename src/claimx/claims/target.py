@@ -60,6 +60,7 @@ from spacy.tokens import Doc, Span, Token
 from .cues import CueTagger
 from .extensions import CLAIMS_KEY, CUES_KEY, record_rule
 from .scope import Walk
+from .tree import INFINITIVE_MARKER_TAG
 
 #: Label of the ad-hoc sentence span, so its ``._`` values never alias a claim's.
 _TARGET_LABEL = "claimx_target"
@@ -422,9 +423,12 @@ def _on_target(cue: Span, token: Token, tagger: CueTagger) -> bool:
     not the intending. So is a stance word that the target verb has or is
     (a ``stance_on_target`` rule: "Apple *has* plans to import …", "talks *are*
     likely to resume", "executives *are* in negotiations").
-    Negation and unknown cues are kept."""
+    Negation and unknown cues are kept, but for one that starts on the
+    target and runs on through the infinitive marker: it takes the verb after
+    it ("the union *refused* to sign", "*declined* to comment": the refusing
+    is a fact)."""
     if (cue._.cue or {}).get("category") in OWN_CUE_CATEGORIES:
-        return False
+        return cue.start == token.i and any(t.tag_ == INFINITIVE_MARKER_TAG for t in cue[1:])
     if cue.start <= token.i < cue.end:
         return True
     root = cue.root
