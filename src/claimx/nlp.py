@@ -17,13 +17,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-from thinc.api import Config
+from .leanspacy import import_spacy
 
-from .basemodel import DEFAULT_MODELS, model_not_found
-from .schemas import Article
+spacy = import_spacy()  # without spacy.cli, before any other spaCy import
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+from thinc.api import Config  # noqa: E402
+
+from .basemodel import DEFAULT_MODELS, model_not_found  # noqa: E402
+from .schemas import Article  # noqa: E402
 
 logger = logging.getLogger(__name__)
 

@@ -697,15 +697,16 @@ def _attribute_figure(claim: Mapping[str, Any], topic: str | None, key: str | No
     its value is) or a variant whose key already holds its figure ("1TB model")."""
     if topic != "other" or not key or (topic, slot_key(topic, key)) in value_kinds() or any(c.isdigit() for c in key):
         return None
+    entities = _entities(claim)  # (read once: asked for each claim, twice, in a roll-up)
     for label in _ATTRIBUTE_LABELS:
-        for ent in _entities(claim):
+        for ent in entities:
             if ent.get("label") == label:
                 return _written_amount(claim, ent)
     # "won 14 delegates", "nine of the state's delegates": a number that
     # counts the thing the attribute is keyed on is its value
     text, base = claim.get("text") or "", (claim.get("span") or {}).get("start")
     noun = key.split()[-1].casefold()
-    for ent in _entities(claim):
+    for ent in entities:
         end = ent.get("end")
         if _label(ent) == "CARDINAL" and base is not None and end is not None and _counted_at(text, end - base, noun):
             return _written_amount(claim, ent)
@@ -1141,14 +1142,22 @@ class _Earlier:
         for status, words, value in said:
             self.said += 1
             self.statuses.add(status)
-            if len(words) >= 2:  # fewer restate nothing (:func:`_restates`)
+            if len(words) >= 2:  # fewer restate nothing (:meth:`restated`)
                 self._words.setdefault((status, value), set()).add(words)
             if value is not None and (figures := tuple(_FIGURES.findall(value))):
                 self._figures.setdefault(status, set()).add(figures)
 
     def restated(self, status: str, words: frozenset[str], value: str | None) -> bool:
-        """RETURNS (bool): whether an earlier claim with this status and value says (nearly) these words."""
-        return any(_restates(words, theirs) for theirs in self._words.get((status, value), ()))
+        """RETURNS (bool): whether an earlier claim with this status and value says (nearly) these
+        words: of the fewer content words of the two (two or more each), 80% are in the other's."""
+        said = self._words.get((status, value))
+        if not said or len(words) < 2:
+            return False
+        size = len(words)
+        for theirs in said:  # (each of two words or more: :meth:`extend`; asked for each claim of a fact)
+            if len(words & theirs) >= 0.8 * min(size, len(theirs)):
+                return True
+        return False
 
     def same_amount(self, status: str, value: str) -> bool:
         """RETURNS (bool): whether an earlier claim with this status writes the same figures as ``value`` ("about £40m", "£40m")."""
@@ -1790,14 +1799,6 @@ _STOPWORDS = frozenset(
 
 def _content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOPWORDS)
-
-
-def _restates(mine: frozenset[str], theirs: frozenset[str]) -> bool:
-    """RETURNS (bool): whether one claim's content words are (nearly) all in the other's."""
-    if len(mine) < 2 or len(theirs) < 2:
-        return False
-    shared = len(mine & theirs)
-    return shared >= 0.8 * min(len(mine), len(theirs))
 
 
 class _DocOrder:
