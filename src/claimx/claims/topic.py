@@ -26,7 +26,9 @@
   the claim, the predicate's words weighing most and the speaker's title not
   at all, ties going to the order of :data:`claimx.schemas.TOPICS`; a
   character of the article (named after "as" in its cast claims) as the
-  subject votes ``plot``. None gives a money predicate ``business``, a
+  subject votes ``plot``, and a post a person holds, said of them by the
+  predicate ("was governor of …", "served on the board", "stepped down"),
+  votes ``crew`` as a crew word at the predicate would. None gives a money predicate ``business``, a
   clause with a noun of its own ``other``, else the sentence's topic, else
   ``other``; in a business story (half the claims or more business) such an
   ``other`` is ``business``. In an article that follows no topic (few claims
