@@ -362,7 +362,11 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: "speaker_title", the title of a speaker named after the verb that closes
 #: a quotation ('"…," said Ann Roe, *a spokeswoman* for the port'), a claim
 #: of its own (segmentation's ``speaker_appositive``) that says what post the
-#: speaker holds: a crew fact, whatever words its title has.
+#: speaker holds: a crew fact, whatever words its title has; "office_predicate",
+#: the predicate itself or a word that hangs on it (or on its "as"), that says
+#: a person holds a post ("Kunin *was governor* of Vermont", "*served as
+#: ambassador* to Japan", "*served* on the board"): a crew fact, at the
+#: weight of a topic word that is the predicate.
 #: The attribute an ``other`` claim speaks to (its key): "attribute_verb", a
 #: verb the predicate takes ("plans *to share* a roadmap"), and
 #: "attribute_raising", a predicate that hangs on the verb above ("the range
@@ -451,6 +455,7 @@ TopicRole = Literal[
     "named_person",
     "role_apposition",
     "speaker_title",
+    "office_predicate",
     "attribute_verb",
     "attribute_raising",
     "attribute_object",
@@ -1145,12 +1150,15 @@ class TopicRule(BaseModel):
     #: keyed by the code and the rule's ``key`` word ("4G model"); or
     #: "measure_unit": units of storage, charge or size that, glued to a figure
     #: before a variant noun, make the variant a capacity tier, an attribute of
-    #: the product, not a model of its own ("a 2*TB* version", "a 13-*inch* model").
+    #: the product, not a model of its own ("a 2*TB* version", "a 13-*inch* model");
+    #: or "office_noun": nouns of a post a person holds ("governor", "ambassador")
+    #: that make a crew fact only where an ``office_predicate`` rule finds them
+    #: (said of a person as what they are or serve as), not as a title before a name.
     #: Several words are matched as a phrase, word by word.
     topic: Literal[
         "release", "production", "cast", "crew", "title", "plot", "franchise", "business", "other",
         "topic_key", "announcement", "title_opener", "codename", "naming", "identity", "cast_verb",
-        "part_word", "role_noun", "variant_noun", "measure_unit",
+        "part_word", "role_noun", "variant_noun", "measure_unit", "office_noun",
     ]
     lemma: str
     #: parts of speech the word counts as (e.g. only the noun "share"); empty for any

@@ -990,3 +990,20 @@ def test_topic_without_middle_initials(name, plain):
 def test_topic_subject_without_middle_initial(analyse):
     records = analyse("Senator Mara T. Quill was booed at the rally on Friday.")
     assert records and records[0].subject.name == "Mara Quill", [(r.text, r.subject.name) for r in records]
+
+
+def test_topic_post_a_person_holds_is_a_crew_fact_in_a_story_of_no_topic(analyse):
+    # a post said of a person by the predicate ("was governor of …", "served
+    # on …") is a crew fact, as a crew word at the predicate would make it,
+    # even in an article that follows no topic; a post wished for ("wants to
+    # be …") or held while doing something else ("as mayor, she …") is not
+    records = analyse(
+        "Ruth Alder won the primary in Dunmore on Tuesday. Alder was governor of the province from 2009 to 2015. "
+        "She served on the harbour board for a decade. Her rival has always wanted to be mayor of Dunmore. "
+        "As mayor, she would not raise the port's fees. Turnout rose sharply in the north of the county.",
+        title="Alder wins Dunmore primary",
+    )
+    topics = {r.text: r.topic for r in records}
+    assert topics["Alder was governor of the province from 2009 to 2015"] == "crew"
+    assert topics["She served on the harbour board for a decade"] == "crew"
+    assert all(t != "crew" for text, t in topics.items() if "mayor" in text)

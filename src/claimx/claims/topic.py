@@ -26,7 +26,9 @@
   the claim, the predicate's words weighing most and the speaker's title not
   at all, ties going to the order of :data:`claimx.schemas.TOPICS`; a
   character of the article (named after "as" in its cast claims) as the
-  subject votes ``plot``. None gives a money predicate ``business``, a
+  subject votes ``plot``, and a post a person holds, said of them by the
+  predicate ("was governor of …", "served on the board", "stepped down"),
+  votes ``crew`` as a crew word at the predicate would. None gives a money predicate ``business``, a
   clause with a noun of its own ``other``, else the sentence's topic, else
   ``other``; in a business story (half the claims or more business) such an
   ``other`` is ``business``. In an article that follows no topic (few claims
@@ -271,6 +273,8 @@ class TopicTagger(RulePackComponent):
                 self.part_words.setdefault(lemma, rule.id)
             elif rule.topic == "role_noun":
                 self.role_nouns.add(lemma)
+            elif rule.topic == "office_noun":
+                pass  # a lexicon of the ``office_predicate`` rules alone
             elif rule.topic == "variant_noun":
                 assert rule.key is not None
                 self.variant_nouns.setdefault(lemma, rule.key)
@@ -1372,6 +1376,28 @@ class TopicTagger(RulePackComponent):
                 record_rule(doc, self.rule_ids[("role_noun", role.lemma_.lower())], role.idx, role.idx + len(role))
             counts["cast"] += 2
             log.append(("cast", "role_as/person_as", 2))
+        # "Kunin was governor of Vermont", "served as ambassador to Japan",
+        # "has served on the board since 2019": a post a person holds, said
+        # of them by the predicate (an ``office_predicate`` rule, on the
+        # predicate, a word hung on it or one hung on its "as"), is a crew
+        # fact, as a crew word that is the predicate would make it
+        office = next(
+            (
+                (t, rule) for t in span_tokens(claim)
+                if (t.i == head_i or t.head.i == head_i or t.head.head.i == head_i)
+                and not (source and source["start"] <= t.idx < source["end"])
+                and (rule := self._match("office_predicate", t)) is not None
+            ),
+            None,
+        )
+        if office is not None:
+            word, rule = office
+            _note(word, rule)
+            noun = self.rule_ids.get(("office_noun", word.lemma_.lower()))
+            if noun is not None:
+                record_rule(doc, noun, word.idx, word.idx + len(word))
+            counts["crew"] += _PREDICATE_WEIGHT
+            log.append(("crew", rule.id, _PREDICATE_WEIGHT))
         # "actor Jane Roe will appear in the campaign": a person who appears,
         # stars or returns is cast
         head = claim.doc[head_i]
