@@ -73,6 +73,8 @@ SENTENCES = [
         [("the end of March", "2027-03", "END")],
     ),
     (D(2026, 10, 15), "The measure was first tabled in March.", [("March", "2026-03", None)]),
+    # a gerund after "since" is past whatever its clause's verb says
+    (D(2026, 1, 10), "Since opening in March, the bakery has hired twelve bakers.", [("March", "2025-03", None)]),
     (D(2025, 11, 4), "Seats can be booked from 10am on Friday.", [("Friday", "2025-11-07", None)]),
     (
         D(2025, 11, 4),
