@@ -73,6 +73,13 @@ SENTENCES = [
         [("the end of March", "2027-03", "END")],
     ),
     (D(2026, 10, 15), "The measure was first tabled in March.", [("March", "2026-03", None)]),
+    # a gerund after "since" is past whatever its clause's verb says
+    (D(2026, 1, 10), "Since opening in March, the bakery has hired twelve bakers.", [("March", "2025-03", None)]),
+    # a month that names an event ("the mayor's March speech") is the nearest one, not the clause's tense
+    (D(2026, 6, 10), "Critics are still quoting the mayor's March speech.", [("March", "2026-03", None)]),
+    (D(2026, 2, 10), "Fans are already talking about May's cup final.", [("May", "2026-05", None)]),
+    # "come November": the month still to come, whatever the clause's verb
+    (D(2026, 3, 10), "The club needs a new keeper come November.", [("November", "2026-11", None)]),
     (D(2025, 11, 4), "Seats can be booked from 10am on Friday.", [("Friday", "2025-11-07", None)]),
     (
         D(2025, 11, 4),
