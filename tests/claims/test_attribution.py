@@ -280,6 +280,35 @@ def test_attribution_transcript_speaker_who_takes_turns(analyse):
     assert records["The bill will pass"] is None  # one turn, named nowhere
 
 
+def test_attribution_transcript_label_with_party_and_state(analyse):
+    # a lawmaker's label carries party and state between the name and the colon
+    text = (
+        "The host spoke to Senator Amy Vance on Sunday.\n\n"
+        "HOST: Will the bill pass this week?\n\n"
+        "SEN. AMY VANCE (D-Ore.): The bill will pass on Thursday.\n\n"
+        "HOST: And the tax part?\n\n"
+        "VANCE (D-Ore.): The tax part was dropped last night."
+    )
+    records = sources_of(analyse, text, "Transcript")
+    assert records["The bill will pass on Thursday"] == "SEN. AMY VANCE"
+    # (spaCy's tokenizer keeps "):" one token, so this claim's span keeps the label)
+    assert next(source for claim, source in records.items() if "The tax part was dropped" in claim) == "VANCE"
+
+
+def test_attribution_interview_question_and_answer_letters_name_no_one(analyse):
+    # "Q:" and "A:" mark the turns of an interview; the letter is no speaker
+    text = (
+        "The minister answered questions from the paper.\n\n"
+        "Q: Will the plant close?\n\n"
+        "A: The plant will stay open until 2030.\n\n"
+        "Q: And the jobs?\n\n"
+        "A: About 200 jobs will move to the new site."
+    )
+    records = sources_of(analyse, text, "Interview")
+    assert records["The plant will stay open until 2030"] is None
+    assert records["About 200 jobs will move to the new site"] is None
+
+
 def test_attribution_transcript_quoted_paragraph_by_paragraph(analyse):
     # a transcript quoted whole opens each paragraph with a quotation mark
     # before the speaker's label
@@ -1105,7 +1134,25 @@ def test_attribution_name_after_a_quotation_and_a_comma_keeps_its_description(an
         pytest.param(
             "As one trader puts it, \"The shares are cheap, and everyone knows it.\"", "everyone knows it", "one trader", id="as-puts-it-comma"
         ),
+        pytest.param(
+            "As one banker puts it, the town will soon have no branch at all.",
+            "the town will soon have no branch at all",
+            "one banker",
+            id="as-puts-it-unquoted",
+        ),
+        pytest.param(
+            "The ferry will stop running in winter, as the harbour master put it on Friday.",
+            "The ferry will stop running in winter",
+            "the harbour master",
+            id="as-put-it-trailing",
+        ),
     ],
 )
 def test_attribution_implication_and_as_someone_put_it_name_the_speaker(analyse, text, claim, source):
     assert_source(analyse, text, claim, source)
+
+
+def test_attribution_as_someone_puts_it_is_no_claim_of_its_own(analyse):
+    # "as X puts it" only says who speaks; it claims nothing itself
+    sources = sources_of(analyse, "As one banker puts it, the town will soon have no branch at all.")
+    assert not any("puts it" in claim for claim in sources), sources

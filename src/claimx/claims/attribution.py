@@ -360,7 +360,8 @@ class AttributionTagger(RulePackComponent):
             said_below = said_below or (token is not head and token.lemma_.lower() in self.report_verbs)
             below = token
             for child in token.children:
-                if child.i == head.i or child.lemma_.lower() not in self.report_verbs:
+                # "As X puts it, A": the ``quote_verb`` rule's "put it" says A too
+                if child.i == head.i or (child.lemma_.lower() not in self.report_verbs and not self._is("quote_verb", child)):
                     continue
                 reports_other = any(
                     c.dep_ in REPORTED_CLAUSE_DEPS and c.i != head.i for c in child.children
@@ -1244,8 +1245,9 @@ class AttributionTagger(RulePackComponent):
         last = [m.group(1).split()[-1].lower().strip(".") if m else None for m in labels]
         turns: list[tuple[int, int, tuple[int, int] | None]] = []
         for (start, end), label, word in zip(paragraphs, labels, last):
-            # a speaker the article names, or one who speaks in more than one turn
-            known = word is not None and (word in names or last.count(word) > 1)
+            # a speaker the article names, or one who speaks in more than one
+            # turn; a lone letter ("Q:", "A:" of an interview) names no one
+            known = word is not None and len(word) > 1 and (word in names or last.count(word) > 1)
             turns.append((start, end, (label.start(1), label.end(1)) if known and label else None))
         unlabelled = [label is None for label in labels]
         for n, (start, end, label) in enumerate(turns):
@@ -1938,8 +1940,10 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 
 #: a transcript speaker's label opening a paragraph: up to four capitalised
 #: words before a colon ("JANE ROE:", "Roe:"), after the opening quotation
-#: mark of a transcript quoted paragraph by paragraph ('"ROE: …')
-_SPEAKER = re.compile(r"\s*[\"“]?((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*):\s")
+#: mark of a transcript quoted paragraph by paragraph ('"ROE: …'); a
+#: lawmaker's party and state may stand between the name and the colon
+#: ("ROE (D-Ore.):"), outside the label
+_SPEAKER = re.compile(r"\s*[\"“]?((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*)(?:\s\([A-Z][^()\n]{0,20}\))?:\s")
 
 #: a paragraph that signs a letter or a post: a name of two to four
 #: capitalised words, or a handle, and a full stop ("Jane Roe.", "@jroe.")
