@@ -107,6 +107,13 @@ def test_topic_other_keys_on_its_attribute(analyse, text, key):
             "Brackley have raised their offer for Daniel Okafor, who scored 20 goals. Okafor is 24.",
             "Daniel Okafor",
         ),
+        # a surname the body gives two people: the one it names most, then first, not the longer name
+        (
+            "Young voters flock to Kessler",
+            "Turnout in Dunmore is expected to reach a record on Friday, when Anna Kessler speaks. "
+            "Anna Kessler leads the county polls. Her uncle, Bartholomew Kessler, will introduce her.",
+            "Anna Kessler",
+        ),
         # after a function word the name is not the headline's object
         (
             "Taylor Reed announces tour with Sam Cole",
