@@ -468,7 +468,8 @@ class TopicTagger(RulePackComponent):
                 len(re.findall(r"(?<!\w)" + re.escape(part) + r"(?!\w)", body)) > body.count(name) for part in parts
             ):
                 continue
-            if " " not in name and name.lower() != name and name.lower() in body:
+            # "Trump" is a name though the body writes "trumpeting": the word, not a part of one
+            if " " not in name and name.lower() != name and re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", body):
                 continue
             marked = any(ch.isdigit() for ch in name) or ":" in name
             at = title.find(name)
