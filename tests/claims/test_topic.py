@@ -107,6 +107,19 @@ def test_topic_other_keys_on_its_attribute(analyse, text, key):
             "Brackley have raised their offer for Daniel Okafor, who scored 20 goals. Okafor is 24.",
             "Daniel Okafor",
         ),
+        # a surname the body gives two people: the one it names most, then first, not the longer name
+        (
+            "Young voters flock to Kessler",
+            "Turnout in Dunmore is expected to reach a record on Friday, when Anna Kessler speaks. "
+            "Anna Kessler leads the county polls. Her uncle, Bartholomew Kessler, will introduce her.",
+            "Anna Kessler",
+        ),
+        # a name the body writes inside a lower-case word ("thorny") is still a name
+        (
+            "Horn expected to carry budget vote",
+            "The thorny budget vote is expected to pass on Monday. Ada Horn has the votes, aides said.",
+            "Ada Horn",
+        ),
         # after a function word the name is not the headline's object
         (
             "Taylor Reed announces tour with Sam Cole",

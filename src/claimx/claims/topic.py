@@ -472,7 +472,8 @@ class TopicTagger(RulePackComponent):
                 len(re.findall(r"(?<!\w)" + re.escape(part) + r"(?!\w)", body)) > body.count(name) for part in parts
             ):
                 continue
-            if " " not in name and name.lower() != name and name.lower() in body:
+            # "Trump" is a name though the body writes "trumpeting": the word, not a part of one
+            if " " not in name and name.lower() != name and re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", body):
                 continue
             marked = any(ch.isdigit() for ch in name) or ":" in name
             at = title.find(name)
@@ -512,7 +513,13 @@ class TopicTagger(RulePackComponent):
                 )
                 if firsts:
                     return firsts.most_common(1)[0][0]
-            return max(full, key=len) if full else best
+            if not full:
+                return best
+            # "Cruz" in the title, "Ted Cruz" and his father "Rafael Cruz" in
+            # the body: the full name the body writes most, then first (the
+            # lead introduces the one the headline means), not the longest
+            written = Counter(full)
+            return min(written, key=lambda name: (-written[name], full.index(name)))
         # "on May 2" tagged a product is a date, no subject
         dated = {i for d in doc.spans["dates"] for i in range(d.start, d.end)} if "dates" in doc.spans else set()
         counts = Counter(
