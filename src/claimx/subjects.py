@@ -168,13 +168,36 @@ def _overlaps(names: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
-def _without_initials(words: list[str]) -> str | None:
-    """RETURNS (str | None): a name's words without the single letters between
-    its first and last ("paul d ryan" -> "paul ryan"), or None when it has none."""
+def _drop_middle(words: list[str], is_initial) -> str | None:
+    """RETURNS (str | None): ``words`` joined without the ones between the
+    first and the last that ``is_initial`` takes for an initial, or None when
+    there is none."""
     if len(words) < 3:
         return None
-    kept = [words[0], *(w for w in words[1:-1] if not (len(w) == 1 and w.isalpha())), words[-1]]
+    kept = [words[0], *(w for w in words[1:-1] if not is_initial(w)), words[-1]]
     return " ".join(kept) if len(kept) < len(words) else None
+
+
+def _without_initials(words: list[str]) -> str | None:
+    """RETURNS (str | None): a normalised name's words without the single
+    letters between its first and last ("paul d ryan" -> "paul ryan"), or None
+    when it has none."""
+    return _drop_middle(words, lambda w: len(w) == 1 and w.isalpha())
+
+
+#: a middle initial as a name is written: one capital letter and a period ("D.")
+_MIDDLE_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def without_middle_initials(name: str) -> str:
+    """RETURNS (str): a name as written without the initials between its first
+    and last words ("Paul D. Ryan" -> "Paul Ryan", "Anna K. L. Berg" -> "Anna
+    Berg"), when its first word is a word, not an initial ("J. Edgar Hoover"
+    is kept; "Plan B Films" too: no period, no initial); else the name."""
+    words = name.split(" ")
+    if not words[0].isalpha() or len(words[0]) < 2:
+        return name
+    return _drop_middle(words, _MIDDLE_INITIAL.match) or name
 
 
 def _inside_corpus(path: Path, corpus: Path) -> bool:

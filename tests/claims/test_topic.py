@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from claimx.claims.topic import title_names, without_middle_initials
+from claimx.claims.topic import title_names
+from claimx.subjects import without_middle_initials
 
 
 @pytest.mark.parametrize(

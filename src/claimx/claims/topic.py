@@ -72,11 +72,12 @@ from ..rules import (
 )
 from ..schemas import PAIR_LABELS, TOPICS
 from ..slots import load_slots
+from ..subjects import without_middle_initials
 from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .segment import SegmentWords, is_absolute, load_segment_words, untitled_headline
-from .sentences import doc_text, doc_tokens, ents_within, sentence_ids, span_text, span_tokens
+from .sentences import doc_quotations, doc_text, doc_tokens, ents_within, sentence_ids, span_text, span_tokens
 from .tree import (
     ACTIVE_SUBJECT_DEP,
     ADPOSITION_POS,
@@ -3037,25 +3038,9 @@ def _person_before(pronoun: Token, ents: list[Span], sent_of: Sequence[int], sou
     return re.sub(r"['’]s$", "", found.text)
 
 
-#: a middle initial: one capital letter and a period ("D.")
-_MIDDLE_INITIAL = re.compile(r"^[A-Z]\.$")
-
-
-def without_middle_initials(name: str) -> str:
-    """RETURNS (str): a name without the initials between its first and last
-    words ("Paul D. Ryan" -> "Paul Ryan", "Anna K. L. Berg" -> "Anna Berg"),
-    when its first word is a word, not an initial ("J. Edgar Hoover" is kept); else the name."""
-    words = name.split(" ")
-    if len(words) < 3 or not words[0].isalpha() or len(words[0]) < 2:
-        return name
-    kept = [words[0], *(w for w in words[1:-1] if not _MIDDLE_INITIAL.match(w)), words[-1]]
-    return " ".join(kept) if len(kept) < len(words) else name
-
-
 def _quoted(token: Token) -> bool:
-    """RETURNS (bool): whether a token stands inside a quotation its sentence opens before it."""
-    before = token.doc.text[token.sent.start_char : token.idx]
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+    """RETURNS (bool): whether a token stands inside one of its Doc's quotations."""
+    return any(start < token.idx < end for start, end in doc_quotations(token.doc))
 
 
 #: entity labels of a party that holds its own facts in news about people and bodies
