@@ -392,8 +392,40 @@ def test_a_claim_that_names_the_subject_speaks_before_a_cued_one_that_names_noth
     )
     cond["subject"]["text"] = None
     plain = _claim("b", 2, "Corvel Motors has received loans from the state", "confirmed", "funding")
-    (record,) = rollup([cond, plain], _docs("b")).values()
-    assert [(s.doc_id, s.status) for s in record.history] == [("b", "confirmed")]
+    # both after the article's lede (which speaks first: the next test)
+    lede = claim_record("b", 0, "Its staff met on Monday", "confirmed", subject="Corvel staff", topic="other", key="meeting")
+    _sentence(cond, 100)
+    _sentence(plain, 200)
+    records = rollup([lede, cond, plain], _docs("b"))
+    assert _steps(records, "funding") == [("b", "confirmed")]
+
+
+def _sentence(claim, start):
+    """Place a claim, a sentence of its own, at ``start`` of its article."""
+    claim["span"] = {"start": start, "end": start + len(claim["text"])}
+    claim["sentence"] = dict(claim["span"])
+    return claim
+
+
+def test_a_claim_of_the_lede_speaks_before_a_later_cued_one():
+    # the rename told first, in a sentence that names the model only by its
+    # new name, then a forecast denied in so many words of what it brings:
+    # the lede is the article's news of the name
+    rename = claim_record(
+        "b", 1, "Its chief said the firm will rename the Vela saloon the Orca", "confirmed",
+        subject="Corvel Orca", topic="title", key="title", cues=["will"],
+    )
+    rename["subject"]["text"] = None
+    forecast = claim_record(
+        "b", 2, "the new name is not expected to lift sales much", "denied",
+        subject="Corvel Orca", topic="title", key="title", cues=["not"],
+    )
+    forecast["subject"]["text"] = None
+    _sentence(forecast, 300)
+    assert _steps(rollup([rename, forecast], _docs("b")), "title") == [("b", "confirmed")]
+    # the same forecast before a rename told further down speaks for the article
+    _sentence(rename, 400)
+    assert _steps(rollup([rename, forecast], _docs("b")), "title") == [("b", "denied")]
 
 
 def _counted(doc_id, n, text, figure, cues=()):

@@ -45,6 +45,7 @@ from .status import (
     StatusRecord,
     also_filed,
     article_entities,
+    article_ledes,
     background_claims,
     diff,
     filed_subject,
@@ -528,7 +529,7 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
                 slice_claims.append(claim)
         records = rollup(
             slice_claims, docs, resolver=resolver, resolution=resolution, followed=followed,
-            background=background_claims(whole), named=named,
+            background=background_claims(whole), named=named, ledes=article_ledes(whole),
         )
         afters = sorted(((_key(rec), gid, rec) for gid, rec in records.items() if rec.subject in part), key=lambda item: item[0])
         befores.sort(key=lambda item: item[0])

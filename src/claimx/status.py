@@ -942,6 +942,18 @@ def article_entities(claims: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapp
     return named
 
 
+def article_ledes(claims: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """RETURNS (dict): where each article's lede starts (doc id -> offset): the
+    first sentence that holds a claim, read over the article's whole claims
+    (a headline or a dateline above it holds none)."""
+    ledes: dict[str, int] = {}
+    for claim in claims:
+        start = (claim.get("sentence") or {}).get("start")
+        if start is not None and start < ledes.get(claim["doc_id"], start + 1):
+            ledes[claim["doc_id"]] = start
+    return ledes
+
+
 def _listed_parties(claim: Mapping[str, Any], key: str, act: str | None) -> list[str]:
     """RETURNS (list[str]): for a claim keyed as an act towards a party
     ("Kerr endorsement"), the other parties the claim lists with that one
@@ -1530,6 +1542,7 @@ def rollup(
     followed: Mapping[str, Mapping[str, str]] | None = None,
     background: frozenset[str] | None = None,
     named: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+    ledes: Mapping[str, int] | None = None,
     members: dict[str, dict[str, list[str]]] | None = None,
 ) -> dict[str, StatusRecord]:
     """Roll claims up into one status record per (subject, topic, key).
@@ -1546,6 +1559,8 @@ def rollup(
         whatever their subject); None works it out from ``claims``.
     named (Mapping | None): each article's entities (:func:`article_entities`) over whole
         articles, when the claims are only some subjects'; None takes them from ``claims``.
+    ledes (Mapping | None): where each article's lede starts (:func:`article_ledes`) over whole
+        articles, when the claims are only some subjects'; None takes it from ``claims``.
     members (dict | None): when given, filled with the ids of the claims each record's
         group holds, by group id and article (what ``benchmarks/chain_steps.py`` reads).
     RETURNS (dict[str, StatusRecord]): by group id.
@@ -1557,6 +1572,8 @@ def rollup(
         followed = _followed_subjects(claims, docs, resolver)
     if background is None:
         background = background_claims(claims)
+    if ledes is None:
+        ledes = article_ledes(claims)
     attribute_words = _attribute_words()
     from .slots import agent_keys as slot_agent_keys
     from .slots import maker_keys as slot_maker_keys
@@ -1640,7 +1657,13 @@ def rollup(
         # a denial in so many words is news: it speaks for the article as
         # strongly as a cued claim that names the subject
         cued_denial = cued and claim.get("status") == "denied"
-        priority = 0 if decision is not None else 1 + 2 * (not named and not cued_denial) + (not cued)
+        # and so does a claim of the article's lede, its first sentence that
+        # holds a claim: news is told first ("Its chief said it will rename
+        # the Vela the Orca", before "the new name is not expected to lift
+        # sales much", a forecast of what the news brings)
+        opens = (claim.get("sentence") or {}).get("start")
+        lede = opens is not None and opens == ledes.get(claim["doc_id"])
+        priority = 0 if decision is not None else 1 + 2 * (not named and not cued_denial and not lede) + (not cued)
         # what a claim about a dated or counted fact says is its value (a
         # release date, a price): one that gives it says more about the fact
         # than one that does not
