@@ -1196,6 +1196,15 @@ class TopicRule(BaseModel):
     #: of these nouns, by lemma ("voice the villain" is a part, "voice
     #: concern" a remark, "play this game" no part); empty for none
     not_objects: list[str] = []
+    #: as a noun, the word speaks of something else as what one of these
+    #: verbs (by lemma) is done to: their object, or the noun a relative
+    #: clause of theirs hangs on ("played a role in the talks", "the role the
+    #: court played" are no part); empty for none
+    not_object_of: list[str] = []
+    #: prepositions (lower-cased) that, hung on the word, keep it a word of its
+    #: topic where ``not_object_of`` would turn it down ("play the role *of*
+    #: the queen", "a role *as* a pilot"); empty for none
+    object_unless: list[str] = []
     #: as a verb, the word speaks of something else when the one it is done
     #: to is a person (a ``person_patient`` rule: a person's name as its
     #: object or as the subject of its passive): "will hit stores" is a
@@ -1271,6 +1280,11 @@ class SlotRule(BaseModel):
     #: fixed expressions, as written, that hold a word of the rule without
     #: speaking to the fact ("in order to" is no order); empty for none
     except_in: list[str] = []
+    #: as a verb, a word of the rule speaks of something else when what it is
+    #: done to (a ``sense_object`` rule: its object or its passive's subject)
+    #: is one of these nouns, by lemma ("deliver a speech" is no delivery);
+    #: empty for none
+    not_objects: list[str] = []
     #: as a verb, a word of the rule speaks to the fact only when the one it
     #: is done to is no person (a ``person_patient`` rule: a person's name as
     #: its object or as the subject of its passive): "replaced the old

@@ -1021,3 +1021,19 @@ def test_topic_post_a_person_holds_is_a_crew_fact_in_a_story_of_no_topic(analyse
     assert topics["Alder was governor of the province from 2009 to 2015"] == "crew"
     assert topics["She served on the harbour board for a decade"] == "crew"
     assert all(t != "crew" for text, t in topics.items() if "mayor" in text)
+
+
+def test_topic_delivered_speech_is_no_delivery(analyse):
+    # "deliver" is a release word of the delivery slot; a speech or remarks
+    # delivered are a talk given (the slot's ``not_objects``)
+    (speech,) = analyse("The mayor delivered a long speech at the harbour on Friday.")
+    (jets,) = analyse("The planemaker delivered its first jets to the airline in March.")
+    assert (speech.topic, jets.topic) == ("other", "release")
+
+
+def test_topic_role_played_in_events_is_no_part(analyse):
+    # "role" is a cast word, but not as what "play" is done to, unless it
+    # names the part ("the role of …"); "play" with "role" as its object neither
+    (events,) = analyse("Luck played a small role in the victory.")
+    (part,) = analyse("She will play the role of a retired detective in the new series.")
+    assert (events.topic, part.topic) == ("other", "cast")

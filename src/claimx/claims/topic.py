@@ -248,6 +248,8 @@ class TopicTagger(RulePackComponent):
         self.word_not_objects: dict[str, frozenset[str]] = {}
         #: word -> the only nouns (besides a name of no person) it may be done to
         self.word_objects: dict[str, frozenset[str]] = {}
+        #: word -> (the verbs whose object it names no topic as, the prepositions that keep it one)
+        self.word_object_of: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self.rule_ids: dict[tuple[str, str], str] = {}  # (topic, word) -> rule id, to record firings
         for rule in rules:
             lemma = rule.lemma.lower()
@@ -303,6 +305,10 @@ class TopicTagger(RulePackComponent):
                     self.word_not_objects[lemma] = frozenset(w.lower() for w in rule.not_objects)
                 if rule.objects:
                     self.word_objects[lemma] = frozenset(w.lower() for w in rule.objects)
+                if rule.not_object_of:
+                    self.word_object_of[lemma] = (
+                        frozenset(w.lower() for w in rule.not_object_of), frozenset(w.lower() for w in rule.object_unless)
+                    )
                 if rule.key:
                     self.keys.setdefault((rule.topic, lemma), rule.key)
         #: a figure with a unit (``measure_unit``): a capacity tier ("1TB", "512GB", "13-inch")
@@ -1189,6 +1195,8 @@ class TopicTagger(RulePackComponent):
                     continue
                 if slot.except_in and _in_expression(token, slot.except_in):
                     continue
+                if slot.not_objects and self._sense_object(token, frozenset(slot.not_objects)):
+                    continue  # "delivered a speech": a talk given, no delivery
                 if slot.not_person_patient and self._person_patient(token):
                     continue  # "will replace the senator": a seat, no deal
                 if slot.near and not any(
@@ -1594,6 +1602,26 @@ class TopicTagger(RulePackComponent):
                 return True
         return False
 
+    def _object_of(self, noun: Token, verbs: frozenset[str], keeping: frozenset[str]) -> bool:
+        """RETURNS (bool): whether ``noun`` is what one of ``verbs`` (by lemma) is
+        done to, as a ``sense_object`` rule finds it on the verb or as the noun a
+        relative clause of the verb hangs on ("the role the court played"),
+        with no preposition of ``keeping`` hung on it ("the role of the queen"),
+        which is recorded."""
+        if noun.pos_ not in ("NOUN", "PROPN") or any(c.lower_ in keeping for c in noun.children):
+            return False
+        verbs_of = [c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in verbs]
+        if noun.head.lemma_.lower() in verbs:
+            verbs_of.append(noun.head)
+        for verb in verbs_of:
+            for child, rule in self._sense_objects(verb):
+                if child.i == noun.i or (verb.head.i == noun.i and child.pos_ == "PRON"):
+                    _note(child, rule)
+                    return True
+            if verb.head.i == noun.i and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+                return True  # "the role the court played": the clause's gap is its object
+        return False
+
     def _other_object(self, verb: Token, nouns: frozenset[str]) -> bool:
         """RETURNS (bool): whether the first thing ``verb`` is done to is none
         of ``nouns`` (by lemma or form) nor a name of no person, which is recorded."""
@@ -1667,6 +1695,9 @@ class TopicTagger(RulePackComponent):
                 objects = self.word_not_objects.get(word)
                 if objects and self._sense_object(token, objects):
                     return None  # "voiced concern": a remark, no part
+                object_of = self.word_object_of.get(word)
+                if object_of and self._object_of(token, *object_of):
+                    return None  # "played a role in the talks": a part in events, no cast
                 allowed_objects = self.word_objects.get(word)
                 if allowed_objects and self._other_object(token, allowed_objects):
                     return None  # "hit a checkpoint": no shelves, no service
