@@ -272,6 +272,36 @@ def test_attribution_transcript_speaker_labels(analyse):
     assert records["The council met again on Monday"] is None
 
 
+def test_attribution_quoted_transcript_turn_runs_over_paragraphs(analyse):
+    # a transcript quoted paragraph by paragraph: each opens with a mark, and
+    # a run of paragraphs with no label goes on with the turn before it
+    text = (
+        '"HOST: What will the council cut next year?\n\n'
+        '"HALE: The budget will be cut by a tenth. The schools will lose two teachers each.\n\n'
+        '"The library will close on Sundays.\n\n'
+        '"The museum will charge for entry from May.\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"HOST: Will the pool stay open?\n\n'
+        '"HALE: The pool will stay open all summer.'
+    )
+    records = sources_of(analyse, text, "Transcript")
+    assert records["The library will close on Sundays"] == "HALE"
+    assert records["The museum will charge for entry from May"] == "HALE"
+    assert records["Will the pool stay open"] == "HOST"
+
+
+def test_attribution_quote_after_a_full_stop_the_parser_kept_its_mark(analyse):
+    # "''They" after a sentence's full stop: the parser may end that sentence on
+    # the opening mark; the quotation still opens the next and goes on with
+    # the speaker of the one before
+    text = (
+        "''You put the two crowds face to face, you will get trouble,'' said Tom Reyes, "
+        "head of a group called Friends of the Park, which expects 4,000 to come. "
+        "''They have made the whole square more dangerous.''"
+    )
+    assert_source(analyse, text, "They have made the whole square more dangerous", "Tom Reyes, head of a group called Friends of the Park, which expects 4,000 to come")
+
+
 def test_attribution_transcript_speaker_who_takes_turns(analyse):
     # a speaker the article never names is one when the label recurs
     text = "HOST: The vote is on Friday.\n\nGUEST: The bill will pass.\n\nHOST: Turnout was low last time."

@@ -79,6 +79,8 @@ register_extensions()
 
 #: function words: the pronouns that stand for one person
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# what ends a sentence before a quotation that opens the next
+SENTENCE_ENDS = frozenset(".!?")
 
 # Labels of a source (``kind``, written to records; see ``claimx.schemas``)
 # and of its ``authority`` (read by the cue tagger): record values, not words
@@ -1095,7 +1097,10 @@ class AttributionTagger(RulePackComponent):
                 j = k - 1
                 while j >= 0 and sent_of[j] == sent_of[k] and (doc[j].is_space or doc[j].is_punct):
                     j -= 1
-                if j < 0 or sent_of[j] != sent_of[k]:
+                # '… to attend. "They …': the parser may end the sentence
+                # before on the opening mark, after its full stop
+                glued = 0 < k < len(doc) - 1 and sent_of[k + 1] != sent_of[k] and doc[k - 1].text[-1:] in SENTENCE_ENDS
+                if j < 0 or sent_of[j] != sent_of[k] or glued:
                     if previous is not None and previous[0] == first - 1:
                         source = previous[1]
                     elif j >= 0:
@@ -1250,10 +1255,19 @@ class AttributionTagger(RulePackComponent):
             known = word is not None and len(word) > 1 and (word in names or last.count(word) > 1)
             turns.append((start, end, (label.start(1), label.end(1)) if known and label else None))
         unlabelled = [label is None for label in labels]
+        # a transcript quoted paragraph by paragraph opens each with a
+        # quotation mark ('"ROE: …' / '"…' / '"LEE: …'): a run of such
+        # paragraphs without a label goes on with the turn before it
+        quoted = [_QUOTED_PARAGRAPH.match(text, start, end) is not None for start, end in paragraphs]
         for n, (start, end, label) in enumerate(turns):
             if label is None and unlabelled[n] and 0 < n < len(turns) - 1:
                 before, after = turns[n - 1][2], turns[n + 1][2]
                 label = before if before is not None and after is not None else None
+                if label is None and quoted[n]:
+                    p = next((k for k in range(n - 1, -1, -1) if not unlabelled[k] or not quoted[k]), None)
+                    q = next((k for k in range(n + 1, len(turns)) if not unlabelled[k] or not quoted[k]), None)
+                    if p is not None and q is not None and quoted[p] and quoted[q] and turns[q][2] is not None:
+                        label = turns[p][2]
             if label is None:
                 continue
             span = doc.char_span(label[0], label[1], alignment_mode="expand")
@@ -1944,6 +1958,9 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 #: lawmaker's party and state may stand between the name and the colon
 #: ("ROE (D-Ore.):"), outside the label
 _SPEAKER = re.compile(r"\s*[\"“]?((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*)(?:\s\([A-Z][^()\n]{0,20}\))?:\s")
+
+#: a paragraph that opens with a quotation mark
+_QUOTED_PARAGRAPH = re.compile(r"\s*[\"“]")
 
 #: a paragraph that signs a letter or a post: a name of two to four
 #: capitalised words, or a handle, and a full stop ("Jane Roe.", "@jroe.")
