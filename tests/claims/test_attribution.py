@@ -211,6 +211,44 @@ def test_attribution_per_and_silent_speech_verbs(analyse, text, source):
             None,
             "rumored",
         ),
+        # '"…?" she said. "…"': the parser may make the tag a sentence of its
+        # own; the next quotation goes on from the tag, not from the question
+        (
+            "Sarah Johnson, a nurse from Ohio, said her rent would double next year.\n\n"
+            '"Who can pay that rent at 30?" she said. "I can\'t. The landlord will raise it again in spring."',
+            "The landlord will raise it again in spring",
+            "Sarah Johnson, a nurse from Ohio",
+            "confirmed",
+        ),
+        # '"Now they are saying B," Wu said': "they" is resolved to a source named
+        # before the quotation, but what it reports is still the quoted speaker's word
+        (
+            "Critics did not complain when the city's spending helped the region grow, a city official said, "
+            "adding that the new towers would open in May.\n\n"
+            "''At that time, the whole region thanked the city,'' Mayor Lin Wu told a news briefing. "
+            "''Now they are saying that the city has a glut of housing that drags on the region.''",
+            "they are saying that the city has a glut of housing that drags on the region",
+            "Mayor Lin Wu",
+            "confirmed",
+        ),
+        # 'Now, "…"': an adverb before the opening mark brings in no speaker of its own
+        (
+            "''The shop owners hated the levy at the start,'' said Ana Ruiz, the guild's policy chief. "
+            "Now, ''most shops in the town have accepted the new levy.''",
+            "Now, ''most shops in the town have accepted the new levy",
+            "Ana Ruiz, the guild's policy chief",
+            "confirmed",
+        ),
+        # "''They" after a sentence's full stop: the parser may end that sentence
+        # on the opening mark; the quotation still opens the next
+        (
+            "''You put the two crowds face to face, you will get trouble,'' said Tom Reyes, "
+            "head of a group called Friends of the Park, which expects 4,000 to come. "
+            "''They have made the whole square more dangerous.''",
+            "They have made the whole square more dangerous",
+            "Tom Reyes, head of a group called Friends of the Park, which expects 4,000 to come",
+            "confirmed",
+        ),
         # a time clause is taken for granted, not reported by "according to"
         (
             "According to sources close to the studio, the lead could come back after the first film earned $900 million.",
@@ -270,6 +308,23 @@ def test_attribution_transcript_speaker_labels(analyse):
     assert records["It will cost less than the old plan"] == "HALE"
     # a label that names nobody in the article is no speaker
     assert records["The council met again on Monday"] is None
+    # a transcript quoted paragraph by paragraph opens each with a mark: a run
+    # of such paragraphs with no label goes on with the turn before it
+    quoted = "\n\n".join(
+        '"' + turn for turn in (
+            "HOST: What will the council cut next year?",
+            "HALE: The budget will be cut by a tenth. The schools will lose two teachers each.",
+            "The library will close on Sundays.",
+            "The museum will charge for entry from May.",
+            "(CROSSTALK.)",
+            "HOST: Will the pool stay open?",
+            "HALE: The pool will stay open all summer.",
+        )
+    )
+    records = sources_of(analyse, quoted, "Transcript")
+    assert records["The library will close on Sundays"] == "HALE"
+    assert records["The museum will charge for entry from May"] == "HALE"
+    assert records["Will the pool stay open"] == "HOST"
 
 
 def test_attribution_transcript_speaker_who_takes_turns(analyse):

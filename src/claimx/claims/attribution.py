@@ -79,6 +79,12 @@ register_extensions()
 
 #: function words: the pronouns that stand for one person
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: function words: the pronouns that stand for a group
+GROUP_PRONOUNS = frozenset({"they", "them"})
+#: what ends a sentence before a quotation that opens the next
+SENTENCE_ENDS = frozenset(".!?")
+#: parts of speech that may lead into a quotation that still opens its sentence
+QUOTE_LEAD_POS = frozenset({"ADV", "CCONJ"})
 
 # Labels of a source (``kind``, written to records; see ``claimx.schemas``)
 # and of its ``authority`` (read by the cue tagger): record values, not words
@@ -1069,7 +1075,7 @@ class AttributionTagger(RulePackComponent):
                 reporter = self._speaker_of(doc, text, ents, history, q_start, q_end)
                 span = doc.char_span(q_start, q_end, alignment_mode="expand")
                 if reporter is not None and span is not None:
-                    previous = (sent_of[span.end - 1], reporter)
+                    previous = (max(sent_of[span.end - 1], _tag_sentence(doc, sent_of, reporter, q_end)), reporter)
                 continue
             # a pronoun left unresolved inside the quotation ("are *you* saying
             # …?") is someone the speaker addresses, not the speaker
@@ -1093,9 +1099,14 @@ class AttributionTagger(RulePackComponent):
                 opening = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
                 k = opening.start if opening is not None else inside[0].start
                 j = k - 1
-                while j >= 0 and sent_of[j] == sent_of[k] and (doc[j].is_space or doc[j].is_punct):
+                # 'Instead, "…"', 'And now "…"': an adverb or a conjunction
+                # before the mark brings in no speaker of its own
+                while j >= 0 and sent_of[j] == sent_of[k] and (doc[j].is_space or doc[j].is_punct or doc[j].pos_ in QUOTE_LEAD_POS):
                     j -= 1
-                if j < 0 or sent_of[j] != sent_of[k]:
+                # '… to attend. "They …': the parser may end the sentence
+                # before on the opening mark, after its full stop
+                glued = 0 < k < len(doc) - 1 and sent_of[k + 1] != sent_of[k] and doc[k - 1].text[-1:] in SENTENCE_ENDS
+                if j < 0 or sent_of[j] != sent_of[k] or glued:
                     if previous is not None and previous[0] == first - 1:
                         source = previous[1]
                     elif j >= 0:
@@ -1116,7 +1127,10 @@ class AttributionTagger(RulePackComponent):
             # the next quotation continues this one from the sentence it ends in,
             # though its last sentence holds no claim ('"… Why now?" she said.')
             closing = doc.char_span(q_start, q_end, alignment_mode="expand")
-            previous = (max(sent_of[inside[-1].start], sent_of[closing.end - 1]) if closing is not None else sent_of[inside[-1].start], source)
+            ends = [sent_of[inside[-1].start], _tag_sentence(doc, sent_of, source, q_end)]
+            if closing is not None:
+                ends.append(sent_of[closing.end - 1])
+            previous = (max(ends), source)
 
     def _sentence_speaker(self, doc: Doc, claims: list[Span], sent: Span) -> dict[str, Any] | None:
         """The person who speaks in the sentence before a quotation that
@@ -1250,10 +1264,19 @@ class AttributionTagger(RulePackComponent):
             known = word is not None and len(word) > 1 and (word in names or last.count(word) > 1)
             turns.append((start, end, (label.start(1), label.end(1)) if known and label else None))
         unlabelled = [label is None for label in labels]
+        # a transcript quoted paragraph by paragraph opens each with a
+        # quotation mark ('"ROE: …' / '"…' / '"LEE: …'): a run of such
+        # paragraphs without a label goes on with the turn before it
+        quoted = [_QUOTED_PARAGRAPH.match(text, start, end) is not None for start, end in paragraphs]
         for n, (start, end, label) in enumerate(turns):
             if label is None and unlabelled[n] and 0 < n < len(turns) - 1:
                 before, after = turns[n - 1][2], turns[n + 1][2]
                 label = before if before is not None and after is not None else None
+                if label is None and quoted[n]:
+                    p = next((k for k in range(n - 1, -1, -1) if not unlabelled[k] or not quoted[k]), None)
+                    q = next((k for k in range(n + 1, len(turns)) if not unlabelled[k] or not quoted[k]), None)
+                    if p is not None and q is not None and quoted[p] and quoted[q] and turns[q][2] is not None:
+                        label = turns[p][2]
             if label is None:
                 continue
             span = doc.char_span(label[0], label[1], alignment_mode="expand")
@@ -1830,10 +1853,11 @@ class AttributionTagger(RulePackComponent):
         speaker = self._nearest_speaker(doc, source["start"], after, want_person)
         # where the pronoun itself stands, for a report nested in a quotation
         said_at = source.get("at", source["start"])
+        said_as = text[source["start"] : source["end"]].lower()
         if speaker is not None:
-            return {**speaker, "pronoun": False, "resolved": True, "said_at": said_at}
+            return {**speaker, "pronoun": False, "resolved": True, "said_at": said_at, "said_as": said_as}
         if found is not None:
-            return {**found, "pronoun": False, "resolved": True, "said_at": said_at}
+            return {**found, "pronoun": False, "resolved": True, "said_at": said_at, "said_as": said_as}
         labels = ("PERSON",) if want_person else ("ORG",)
         # a lone last name of a person named in full is a person, whatever its label
         before = [
@@ -1945,12 +1969,27 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 #: ("ROE (D-Ore.):"), outside the label
 _SPEAKER = re.compile(r"\s*[\"“]?((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*)(?:\s\([A-Z][^()\n]{0,20}\))?:\s")
 
+#: a paragraph that opens with a quotation mark
+_QUOTED_PARAGRAPH = re.compile(r"\s*[\"“]")
+
 #: a paragraph that signs a letter or a post: a name of two to four
 #: capitalised words, or a handle, and a full stop ("Jane Roe.", "@jroe.")
 _SIGNATURE = re.compile(r"(@\w+|[A-Z][\w'’-]*(?: [A-Z][\w'’.-]*){1,3}?)\.")
 
 #: a section's label on a page of letters: one capitalised word ("LETTERS.")
 _LABEL = re.compile(r"[A-Z]{3,}\.?")
+
+
+def _tag_sentence(doc: Doc, sent_of: list[int], source: dict[str, Any], q_end: int) -> int:
+    """The sentence of a quotation's tag after it ('"Who wants that?" she
+    said.'), which the parser may leave a sentence of its own: the next
+    quotation goes on from there. -1 when the source stands before the
+    quotation's end."""
+    at = source.get("mention", (source["start"],))[0]
+    if at < q_end:
+        return -1
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    return -1 if span is None else sent_of[span.start]
 
 
 def _runs_into(claim: Span, q_start: int, q_end: int) -> bool:
@@ -1969,6 +2008,12 @@ def _nested(source: dict[str, Any], q_start: int, q_end: int) -> bool:
     speaker's own, which does not speak for the rest of the quotation and
     whose claim the quoted speaker's word carries (the speaker is its source)."""
     at = source.get("at")
+    if source.get("said_as") in GROUP_PRONOUNS:
+        # "they" resolved to an earlier source keeps that one's "at": where
+        # the pronoun stands is what counts. A quoted "they say A" is mostly
+        # people at large, whom the speaker reports; a quoted "he" can be the
+        # one the article named, and is left to what it was resolved to
+        at = source.get("said_at", at)
     return bool(source.get("resolved")) and at is not None and q_start <= at < q_end
 
 
