@@ -18,6 +18,7 @@ from claimx.background import (
     rule_matches,
     scene_rule,
 )
+from claimx.background import _compiled, _scene_pattern, _word_gates
 from claimx.slots import load_slots
 from claimx.status import rollup
 
@@ -79,6 +80,26 @@ def test_scene_example_names_its_fact_only_in_the_rules_phrase(rule_id, text):
 @pytest.mark.parametrize("rule_id,text", SCENE_COUNTER)
 def test_scene_counter_example_names_its_fact_as_news(rule_id, text):
     assert scene_rule(text, MEETING) is None
+
+
+def test_a_scene_pattern_is_compiled_only_for_a_claim_holding_its_rules_words():
+    # the roll-up asks each claim of a fact: a scene rule's phrase with the fact's slot
+    # words is compiled for a claim that holds the rule's own words, not for every slot
+    scenes = [rule for rule, _, _ in _compiled() if rule.scene]
+    text = f"Delegates welcomed the {MEETING[0]} and its agenda"
+    assert not any(word in text.lower().split() for rule in scenes for word in rule.words)
+    _scene_pattern.cache_clear()
+    assert scene_rule(text, MEETING) is None
+    assert _scene_pattern.cache_info().currsize == 0
+
+
+def test_the_rules_word_gates_search_a_lower_cased_text():
+    # every rule's words are written in lower case: each gate has its case-sensitive twin,
+    # and a claim in capitals finds the same rules as in lower case
+    assert all(gate.folded is not None for gate in _word_gates())
+    for rule_id, text in EXAMPLES[:40]:
+        assert matching_rule(text.upper()) == matching_rule(text)
+        assert generic_rule(text.upper()) == generic_rule(text)
 
 
 @pytest.mark.parametrize("rule_id,text", POST)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from claimx.decisions import make_decision, resolve
-from claimx.status import DocInfo, diff, filter_records, rollup
+from claimx.status import DocInfo, _names_by_value, diff, filter_records, rollup
 
 D = dt.date
 
@@ -494,3 +494,27 @@ def test_status_rollup_a_plant_named_by_its_own_name_holds_its_closure():
     assert records == {
         ("Ardent Motors", "plant closures"), ("Leeds plant", "closure"), ("Derby plant", "closure"), ("Dover plant", "closure")
     }
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("the £40m sale now awaits the regulator", "£40m"),
+        ("The £40m sale now awaits the regulator", "£40m"),  # "the" in lower case only, as the pattern asks
+        ("bathe £40m sale", "£40m"),  # "the" as a whole word
+        ("the\u00a0$90 headset sold out", "$90"),  # any space
+        ("the $90 Headset sold out", "$90"),  # a small letter after it
+        ("the $90, a bargain", "$90"),
+        ("it cost $90 and the $90 deal held", "$90"),  # the second place it is written
+        ("the $90", "$90"),
+        ("the  2027 launch", "2027"),
+        ("the 2027", ""),
+        ("_the 5 x", "5"),
+        ("٣the 5 x", "5"),  # a digit of another script is a word character
+    ],
+)
+def test_a_value_named_by_the_and_a_noun_is_found_as_the_pattern_finds_it(text, value):
+    import re
+
+    expected = bool(re.search(r"(?<!\w)the\s+" + re.escape(value) + r"\s+[a-z]", text))
+    assert _names_by_value(text, value) is expected

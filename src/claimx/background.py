@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .casefold import folded_pattern, lowered
 from .rules import BackgroundRule, default_rules_dir, load_jsonl
 
 
@@ -66,14 +67,32 @@ def _compiled(rules_dir: Path | None = None) -> tuple[tuple[BackgroundRule, re.P
     )
 
 
+class _Gate:
+    """A case-insensitive pattern of words, searched in a claim's text lower-cased where that
+    finds the same (:mod:`claimx.casefold`: most claims are searched by every gate, and the
+    case-insensitive engine is the slower)."""
+
+    __slots__ = ("pattern", "folded")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.folded = folded_pattern(pattern)
+
+    def search(self, text: str, low: str | None) -> bool:
+        """RETURNS (bool): whether the pattern is found in ``text`` (``low``: :func:`claimx.casefold.lowered` of it)."""
+        if low is not None and self.folded is not None:
+            return self.folded.search(low) is not None
+        return self.pattern.search(text) is not None
+
+
 @functools.lru_cache(maxsize=8)
-def _word_gates(rules_dir: Path | None = None) -> tuple[re.Pattern[str], ...]:
-    """RETURNS (tuple[re.Pattern, ...]): per rule of :func:`_compiled`, in its order, the
+def _word_gates(rules_dir: Path | None = None) -> tuple[_Gate, ...]:
+    """RETURNS (tuple[_Gate, ...]): per rule of :func:`_compiled`, in its order, the
     pattern of its words alone, as the rule's pattern opens them: every match of the rule holds
     one, so a text none is found in matches no rule of it (a quick search: most claims hold none,
     and the rules' look-aheads make theirs slow)."""
     return tuple(
-        re.compile(r"(?<!\w)(?:" + _alternatives(rule.words) + r")", re.IGNORECASE | re.DOTALL)
+        _Gate(re.compile(r"(?<!\w)(?:" + _alternatives(rule.words) + r")", re.IGNORECASE | re.DOTALL))
         for rule, _, _ in _compiled(rules_dir)
     )
 
@@ -81,7 +100,7 @@ def _word_gates(rules_dir: Path | None = None) -> tuple[re.Pattern[str], ...]:
 @functools.lru_cache(maxsize=32)
 def _candidates(
     rules_dir: Path | None, kind: str, reads: str | None
-) -> tuple[re.Pattern[str] | None, tuple[tuple[BackgroundRule, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str]], ...]]:
+) -> tuple[_Gate | None, tuple[tuple[BackgroundRule, re.Pattern[str], re.Pattern[str] | None, _Gate], ...]]:
     """RETURNS (tuple): the rules :func:`_first` (``kind`` "speaks" or "background") or
     :func:`generic_rule` (``kind`` "generic") tries, in the pack's order, each with its
     patterns, and one pattern of all their words (a text none of them is found in
@@ -108,7 +127,7 @@ def _candidates(
         r"(?<!\w)(?:" + "|".join(f"(?:{_alternatives(rule.words)})" for rule, _, _, _ in chosen) + r")",
         re.IGNORECASE | re.DOTALL,
     )
-    return gate, tuple(chosen)
+    return _Gate(gate), tuple(chosen)
 
 
 def _first(text: str, rules_dir: Path | None, speaks: bool, reads: str | None = None) -> BackgroundRule | None:
@@ -117,10 +136,13 @@ def _first(text: str, rules_dir: Path | None, speaks: bool, reads: str | None = 
 
 def _first_of(text: str, rules_dir: Path | None, kind: str, reads: str | None) -> BackgroundRule | None:
     gate, chosen = _candidates(rules_dir, kind, reads)
-    if gate is None or not gate.search(text):
+    if gate is None:
+        return None
+    low = lowered(text)
+    if not gate.search(text, low):
         return None
     for rule, pattern, also, words in chosen:
-        if words.search(text) and pattern.search(text) and (also is None or also.search(text)):
+        if words.search(text, low) and pattern.search(text) and (also is None or also.search(text)):
             return rule
     return None
 
@@ -166,8 +188,9 @@ def post_rule(text: str, person: str, rules_dir: Path | None = None) -> Backgrou
     ``unless`` words (the person takes or leaves the post: "named", "former")."""
     if not person.strip():
         return None
-    for rule, pattern, _ in _compiled(rules_dir):
-        if not rule.post or not pattern.search(text):
+    gates, low = _word_gates(rules_dir), lowered(text)
+    for n, (rule, pattern, _) in enumerate(_compiled(rules_dir)):
+        if not rule.post or not gates[n].search(text, low) or not pattern.search(text):
             continue
         if any(p.search(text) for p in _post_patterns(_alternatives(rule.words), person.strip())):
             return rule
@@ -223,13 +246,16 @@ def scene_rule(text: str, words: Iterable[str], rules_dir: Path | None = None) -
     words = tuple(w for w in words if w)
     if not words:
         return None
-    named_pattern, scenes = _scene_patterns(words, rules_dir)
-    named = [m.span() for m in named_pattern.finditer(text)]
+    named = [m.span() for m in _named_pattern(words).finditer(text)]
     if not named:
         return None
     in_scene: dict[tuple[int, int], BackgroundRule] = {}
-    for rule, scene in scenes:
-        for m in scene.finditer(text):
+    gates, low = _word_gates(rules_dir), lowered(text)
+    for n, (rule, _, _) in enumerate(_compiled(rules_dir)):
+        # a scene opens with its rule's words: where none is, its pattern is not even compiled
+        if not rule.scene or not gates[n].search(text, low):
+            continue
+        for m in _scene_pattern(words, n, rules_dir).finditer(text):
             in_scene.setdefault(m.span(1), rule)
     if not all(span in in_scene for span in named):
         return None
@@ -237,25 +263,25 @@ def scene_rule(text: str, words: Iterable[str], rules_dir: Path | None = None) -
 
 
 @functools.lru_cache(maxsize=256)
-def _scene_patterns(
-    words: tuple[str, ...], rules_dir: Path | None
-) -> tuple[re.Pattern[str], tuple[tuple[BackgroundRule, re.Pattern[str]], ...]]:
-    """RETURNS: the pattern of a slot's words, and per ``scene`` rule the pattern of
-    its phrase holding one of them (compiled once per slot: the roll-up asks per claim)."""
+def _named_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """RETURNS (re.Pattern): a slot's words as a claim names them ("meeting", "meetings")."""
+    return re.compile(r"(?<!\w)(?:" + _alternatives(list(words)) + r")\w*", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=2048)
+def _scene_pattern(words: tuple[str, ...], n: int, rules_dir: Path | None) -> re.Pattern[str]:
+    """RETURNS (re.Pattern): the phrase of the ``n``-th rule of the pack, a ``scene``
+    rule, holding one of a slot's ``words``, compiled once per rule and slot, and
+    only when a claim holds the rule's words (the roll-up asks per claim)."""
+    rule = _compiled(rules_dir)[n][0]
     slot = _alternatives(list(words))
-    scenes = []
-    for rule, _, _ in _compiled(rules_dir):
-        if not rule.scene:
-            continue
-        # between the preposition and the slot word only the words of
-        # ``between`` (a determiner, a possessive pronoun, "first") or a
-        # name's possessive ("Monday's"): "has since increased its holding"
-        # and "after failing a vote" put a verb there, and are no scene
-        between = rf"(?:{_alternatives(rule.between)}|[\w-]+['’]s?)" if rule.between else r"[\w'’-]+"
-        scene = re.compile(
-            r"(?<!\w)(?:" + _alternatives(rule.words) + r")(?:\s+" + between + r"(?!\w)){0," + str(rule.reach)
-            + r"}?\s+((?:" + slot + r")\w*)",
-            re.IGNORECASE,
-        )
-        scenes.append((rule, scene))
-    return re.compile(r"(?<!\w)(?:" + slot + r")\w*", re.IGNORECASE), tuple(scenes)
+    # between the preposition and the slot word only the words of
+    # ``between`` (a determiner, a possessive pronoun, "first") or a
+    # name's possessive ("Monday's"): "has since increased its holding"
+    # and "after failing a vote" put a verb there, and are no scene
+    between = rf"(?:{_alternatives(rule.between)}|[\w-]+['’]s?)" if rule.between else r"[\w'’-]+"
+    return re.compile(
+        r"(?<!\w)(?:" + _alternatives(rule.words) + r")(?:\s+" + between + r"(?!\w)){0," + str(rule.reach)
+        + r"}?\s+((?:" + slot + r")\w*)",
+        re.IGNORECASE,
+    )

@@ -68,6 +68,7 @@ from dateparser.conf import Settings
 from dateparser.date import DateDataParser
 from pydantic import BaseModel, ConfigDict
 
+from .casefold import folded_pattern, lowered
 from .rules import (
     Direction,
     FillerRule,
@@ -563,37 +564,21 @@ class Expression(NamedTuple):
 _BEFORE, _AFTER = 44, 16
 
 
-#: characters outside ASCII that a case-insensitive ASCII letter matches though lower-casing
-#: does not make them ASCII ("ı" matches "i", "ſ" matches "s")
-_FOLDS_TO_ASCII = frozenset("\u0131\u017f")
-
-
 def _folded_pattern(pattern: re.Pattern[str] | None, compile: Callable[..., re.Pattern[str]]) -> re.Pattern[str] | None:
     """RETURNS (re.Pattern | None): ``pattern`` (case-insensitive) compiled without IGNORECASE,
-    to be searched in a lower-cased text (:func:`_lowered`): the same matches, found faster
-    (the case-insensitive engine folds every character it compares). Only for a pattern all
-    ASCII with no capital (so no ``\\W``, ``\\D``, ``[A-Z]``); else None."""
-    if pattern is None or not pattern.flags & re.IGNORECASE:
-        return None
-    source = pattern.pattern
-    if not source.isascii() or source != source.lower():
-        return None
-    return compile(source, pattern.flags & ~re.IGNORECASE)
+    to be searched in a lower-cased text (:func:`_lowered`), where that finds the same
+    (:func:`claimx.casefold.folded_pattern`); else None."""
+    return folded_pattern(pattern, compile)
 
 
 def _lowered(text: str, grammar: Grammar) -> str | None:
     """RETURNS (str | None): ``text`` lower-cased, where a folded pattern (:func:`_folded_pattern`)
-    finds in it what its case-insensitive original finds in ``text``, at the same offsets: the
-    same length, and no character outside ASCII that lower-casing changes or that a
-    case-insensitive ASCII letter matches (:data:`_FOLDS_TO_ASCII`); else None."""
+    finds in it what its case-insensitive original finds in ``text`` (:func:`claimx.casefold.lowered`);
+    else None. The last text's answer is kept (a Doc's two passes share it)."""
     cached = grammar.lowered_cache
     if cached is not None and cached[0] == text:
         return cached[1]
-    low: str | None = text.lower()
-    if len(low) != len(text) or not text.isascii() and any(
-        c > "\x7f" and (c != c.lower() or c in _FOLDS_TO_ASCII) for c in set(text)
-    ):
-        low = None
+    low = lowered(text)
     grammar.lowered_cache = (text, low)
     return low
 

@@ -480,7 +480,7 @@ class TopicTagger(RulePackComponent):
             ):
                 continue
             # "Trump" is a name though the body writes "trumpeting": the word, not a part of one
-            if " " not in name and name.lower() != name and re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", body):
+            if " " not in name and name.lower() != name and _in_body(name.lower(), body):
                 continue
             marked = any(ch.isdigit() for ch in name) or ":" in name
             at = title.find(name)
@@ -1144,7 +1144,7 @@ class TopicTagger(RulePackComponent):
             if ent.label_ == "ORG" and topic != "business" and not _other_party(ent, claim, main, subjects):
                 continue
             # "Naming: …": a heading word the body also writes in lower case is a word, not a name
-            if len(ent) == 1 and ent.text.isalpha() and re.search(r"(?<!\w)" + re.escape(ent.text.lower()) + r"(?!\w)", doc_text(claim.doc)):
+            if len(ent) == 1 and ent.text.isalpha() and _in_body(ent.text.lower(), doc_text(claim.doc)):
                 continue
             if ent.label_ in SUBJECT_LABELS and any(ent.start <= i < ent.end for i in subjects):
                 return {"name": ent.text, "start": ent.start_char, "end": ent.end_char}
@@ -2317,7 +2317,8 @@ def _maker_of(doc: Doc, main: str) -> str | None:
 
 def _in_body(name: str, text: str) -> bool:
     """RETURNS (bool): whether the body writes ``name`` as a word or words of its own."""
-    return bool(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
+    # (a name the text does not hold at all is not searched for: a pattern per name costs more than the test)
+    return name in text and bool(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
 
 
 def _is_model_word(word: str) -> bool:
@@ -3192,7 +3193,7 @@ def _short_mention(claim: Span, main: str) -> tuple[int, int] | None:
             continue
         if text is None:
             text = span_text(claim)
-        match = re.search(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", text)
+        match = re.search(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", text) if tail in text else None
         if match:
             return claim.start_char + match.start(), claim.start_char + match.end()
     return None
@@ -3337,6 +3338,8 @@ def _mentions(text: str, aliases: dict[str, str]) -> list[tuple[int, int, str]]:
     """RETURNS (list[tuple[int, int, str]]): every whole-word mention of a codename in ``text``, in order."""
     found = []
     for name in aliases:
+        if name not in text:
+            continue
         for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
             found.append((match.start(), match.end(), name))
     return sorted(found)
