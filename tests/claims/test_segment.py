@@ -347,6 +347,22 @@ def test_segment_dated_trailing_reporter_is_a_claim(analyse, text, claims):
         assert reported.attribution is not None and reported.attribution.text == report.text.split(" announced")[0].split(" told")[0]
 
 
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        ("The new stadium, the council said, will be hard to pay for.", "The new stadium, the council said, will be hard to pay for", "the council"),
+        ("In some districts, the organisers noted, turnout fell by half.", "In some districts, the organisers noted, turnout fell by half", "the organisers"),
+        ("The old bridge, the engineers warned, will need new cables.", "The old bridge, the engineers warned, will need new cables", "the engineers"),
+    ],
+)
+def test_segment_reporter_set_off_inside_its_clause_is_no_claim(analyse, text, claim, source):
+    # a reporter between commas inside the clause it reports is that clause's
+    # source, not a claim of its own ("the council said" alone asserts nothing)
+    records = analyse(text)
+    assert [r.text for r in records] == [claim]
+    assert records[0].attribution is not None and records[0].attribution.text == source
+
+
 def test_segment_reporting_participle_frames_what_it_reports(analyse):
     records = analyse("Shares closed 27% higher on Monday, suggesting investors expect a higher offer.")
     assert [(r.text, r.status) for r in records] == [
