@@ -348,6 +348,19 @@ def test_segment_dated_trailing_reporter_is_a_claim(analyse, text, claims):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The band left the stage before the storm broke.",
+        "Fans are often asked to leave before the match even starts.",
+    ],
+)
+def test_segment_before_clause_is_part_of_its_claim(analyse, text):
+    # "before X" does not say that X ever happened ("left before it broke",
+    # "before it even starts"): the time of its clause's claim, no claim of its own
+    assert [r.text for r in analyse(text)] == [text.rstrip(".")]
+
+
+@pytest.mark.parametrize(
     "text, claim, source",
     [
         ("The new stadium, the council said, will be hard to pay for.", "The new stadium, the council said, will be hard to pay for", "the council"),

@@ -1082,7 +1082,7 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords) -> bool:
     if deciding is not None:
         if deciding.i in wh:
             words.note(wh[deciding.i], deciding)
-        return False  # "if the deal closes", "until the vote": an ``unasserted_mark`` decision rule
+        return False  # "if the deal closes", "until the vote", "before it opens": an ``unasserted_mark`` decision rule
     if _time_frame(advcl, words):
         return False
     if words.is_("answered_question", advcl):
