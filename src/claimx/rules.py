@@ -753,8 +753,9 @@ class NonClaimRule(BaseModel):
 #: "alternatives", a verb with "or" between its conjuncts ("fill *or* sort
 #: it"), one claim; "unasserted_mark", the subordinator of an adverbial
 #: clause that is a condition, a time frame or a likeness ("*if* the deal
-#: closes", "*until* the vote", "*before* the season starts": "before" does
-#: not say its clause ever happened), which asserts nothing and is no claim;
+#: closes", "*until* the vote", "*before* the season starts": bare "before"
+#: does not say its clause ever happened, "two days before" or "shortly
+#: before" does), which asserts nothing and is no claim;
 #: "non_restrictive", a relative clause set off from its noun that adds a
 #: fact of its own ("The brewery, *which* opened a site, …"), a claim;
 #: "report_adjunct", a participle of saying that elaborates its clause (",

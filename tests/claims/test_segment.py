@@ -360,6 +360,12 @@ def test_segment_before_clause_is_part_of_its_claim(analyse, text):
     assert [r.text for r in analyse(text)] == [text.rstrip(".")]
 
 
+def test_segment_before_clause_after_a_measure_is_a_claim(analyse):
+    # "two days before X" says that X happened: a claim of its own
+    texts = [r.text for r in analyse("The mayor will cut the ribbon on Friday, just hours before the bridge opens.")]
+    assert texts == ["The mayor will cut the ribbon on Friday", "just hours before the bridge opens"]
+
+
 @pytest.mark.parametrize(
     "text, source",
     [
