@@ -726,6 +726,9 @@ class NonClaimRule(BaseModel):
 #: participle of the question an answer replies to ("*Asked* whether X, she
 #: said no"), no claim; "as_report", an "as" clause of saying with no object
 #: ("*As* one fan *noted*, …"), the attribution of its clause, no claim;
+#: "medial_reporter", a verb of saying set off by commas inside the clause
+#: it reports ("The plan, the council *said*, had stalled"), the
+#: attribution of that clause, no claim;
 #: "withheld_report", a negated verb of saying whose report is itself the
 #: claim ("did *not* confirm that X": it is not known), whose clause stays in it;
 #: "pseudo_cleft", the copula of a free relative ("What is certain *is* that
@@ -750,7 +753,9 @@ class NonClaimRule(BaseModel):
 #: "alternatives", a verb with "or" between its conjuncts ("fill *or* sort
 #: it"), one claim; "unasserted_mark", the subordinator of an adverbial
 #: clause that is a condition, a time frame or a likeness ("*if* the deal
-#: closes", "*until* the vote"), which asserts nothing and is no claim;
+#: closes", "*until* the vote", "*before* the season starts": bare "before"
+#: does not say its clause ever happened, "two days before" or "shortly
+#: before" does), which asserts nothing and is no claim;
 #: "non_restrictive", a relative clause set off from its noun that adds a
 #: fact of its own ("The brewery, *which* opened a site, …"), a claim;
 #: "report_adjunct", a participle of saying that elaborates its clause (",
@@ -933,6 +938,7 @@ SegmentRole = Literal[
     "embedded_question",
     "answered_question",
     "as_report",
+    "medial_reporter",
     "withheld_report",
     "pseudo_cleft",
     "set_off_adjective",

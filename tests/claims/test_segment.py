@@ -347,6 +347,41 @@ def test_segment_dated_trailing_reporter_is_a_claim(analyse, text, claims):
         assert reported.attribution is not None and reported.attribution.text == report.text.split(" announced")[0].split(" told")[0]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The band left the stage before the storm broke.",
+        "Fans are often asked to leave before the match even starts.",
+    ],
+)
+def test_segment_before_clause_is_part_of_its_claim(analyse, text):
+    # "before X" does not say that X ever happened ("left before it broke",
+    # "before it even starts"): the time of its clause's claim, no claim of its own
+    assert [r.text for r in analyse(text)] == [text.rstrip(".")]
+
+
+def test_segment_before_clause_after_a_measure_is_a_claim(analyse):
+    # "two days before X" says that X happened: a claim of its own
+    texts = [r.text for r in analyse("The mayor will cut the ribbon on Friday, just hours before the bridge opens.")]
+    assert texts == ["The mayor will cut the ribbon on Friday", "just hours before the bridge opens"]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("The new stadium, the council said, will be hard to pay for.", "the council"),
+        ("In some districts, the organisers noted, turnout fell by half.", "the organisers"),
+        ("The old bridge, the engineers warned, will need new cables.", "the engineers"),
+    ],
+)
+def test_segment_reporter_set_off_inside_its_clause_is_no_claim(analyse, text, source):
+    # a reporter between commas inside the clause it reports is that clause's
+    # source, not a claim of its own ("the council said" alone asserts nothing)
+    (record,) = analyse(text)
+    assert record.text == text.rstrip(".")
+    assert record.attribution is not None and record.attribution.text == source
+
+
 def test_segment_reporting_participle_frames_what_it_reports(analyse):
     records = analyse("Shares closed 27% higher on Monday, suggesting investors expect a higher offer.")
     assert [(r.text, r.status) for r in records] == [

@@ -1082,7 +1082,7 @@ def _asserted_adverbial(advcl: Token, words: SegmentWords) -> bool:
     if deciding is not None:
         if deciding.i in wh:
             words.note(wh[deciding.i], deciding)
-        return False  # "if the deal closes", "until the vote": an ``unasserted_mark`` decision rule
+        return False  # "if the deal closes", "until the vote", "before it opens": an ``unasserted_mark`` decision rule
     if _time_frame(advcl, words):
         return False
     if words.is_("answered_question", advcl):
@@ -2263,6 +2263,8 @@ class Segmenter(RulePackComponent):
         # "As one fan noted, X suggests Y": the reporting advcl is attribution only.
         # ("…, as the publisher reported a 7% fall in revenue": a report with news of its own stays)
         dropped.update(t.i for t in heads if self.words.is_("as_report", t))
+        # "The plan, the council said, had stalled": a reporter set off inside the clause it reports frames it
+        dropped.update(t.i for t in heads if self.words.is_("medial_reporter", t))
         heads_set = {t.i for t in heads}
         dropped.update(t.i for t in heads if _pseudo_cleft(t, heads_set, self.words))
         # "The survey found that X", "The rumour is that X": a verb whose only
