@@ -1046,7 +1046,7 @@ def _h_season(ctx: _Ctx) -> Result:
         if rel == "this coming":
             current = season_period(this_year, code)
             return current if current.earliest > a else season_period(this_year + 1, code)
-        if rel == "this past":
+        if rel in ("last", "this past"):  # "last summer" in a December paper is the summer just gone
             current = season_period(this_year, code)
             return current if current.latest < a else season_period(this_year - 1, code)
         return season_period(this_year + _REL_OFFSET[rel], code)
@@ -1146,7 +1146,9 @@ def _h_unit(ctx: _Ctx) -> Result:
         if ctx.direction == "past":
             return max((p for p in candidates if p.latest < ctx.anchor), key=lambda p: p.latest)
         return choose(candidates, ctx.anchor, ctx.direction, ctx.rule.future_from)
-    if unit == "weekend" and ctx.rule.context == "sentence" and rel == "this":
+    # "the weekend" takes the one the tense points to; so does "this weekend" under a past
+    # tense ("told voters this weekend" in a Monday paper is the weekend just gone)
+    if unit == "weekend" and rel == "this" and (ctx.rule.context == "sentence" or ctx.direction == "past"):
         return _recurring_days(ctx, [weekend_period(ctx.anchor + dt.timedelta(weeks=k)) for k in (-1, 0, 1)])
     shift = _rel(ctx.groups, "shift")
     offset = _SHIFT_OFFSET.get(shift, 0) if shift else _REL_OFFSET.get(rel, 0)
@@ -1258,6 +1260,10 @@ def _easter(year: int) -> dt.date:
     return dt.date(year, month, (h + weekday - 7 * m + 33 * month + 19) % 32)
 
 
+#: a holiday value that is one day in history, not a yearly one
+_HISTORIC_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def _holiday_date(value: str, year: int) -> dt.date | None:
     """value (str): "MM-DD", "MM-nth-weekday" (Monday = 0), either with "+n" days after
     ("11-1-0+1": the Tuesday after the first Monday of November), or "E+n"/"E-n" (days from Easter)."""
@@ -1279,9 +1285,11 @@ def _holiday_date(value: str, year: int) -> dt.date | None:
 
 
 def _h_holiday(ctx: _Ctx) -> Result:
-    value = _vocab_value(ctx, "holiday", "holiday")
+    value = ctx.rule.value or _vocab_value(ctx, "holiday", "holiday")
     if not isinstance(value, str):
         return None
+    if _HISTORIC_DAY.fullmatch(value):  # a day in history named on its own ("since 9/11")
+        return day_period(dt.date.fromisoformat(value))
 
     def make(year: int) -> Period | None:
         day = _holiday_date(value, year)
