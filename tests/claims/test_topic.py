@@ -1034,6 +1034,13 @@ def test_topic_post_a_person_holds_is_a_crew_fact_in_a_story_of_no_topic(analyse
             "at risk of losing",
             "Dana Whitlow",
         ),
+        # a person who owns the claim's subject holds the fact
+        (
+            "Mayor Ilse Brandt wants a second term. Councillor Dana Whitlow's lead over Ilse Brandt has narrowed to two points.",
+            "Brandt seeks a second term",
+            "lead over",
+            "Dana Whitlow",
+        ),
         # a campaign a name marks as its own, as the claim's subject
         (
             "The race for mayor is tightening. The Harwick campaign has spent heavily on radio advertising in the north.",

@@ -731,12 +731,25 @@ class TopicTagger(RulePackComponent):
             else:
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
                 named = None
-                if info["subject"]["start"] is None:
+                event = None
+                if info["topic"] == "other" and not numbered and (info["subject"]["start"] is None or info["subject"]["name"] == main):
+                    # "The Harwick campaign has spent heavily", "The poll
+                    # found the mayor ahead": an event, an issue or a
+                    # document a name marks as its own (an ``event_noun``
+                    # rule), as the claim's subject, is what the claim is
+                    # about; "the poll" is the one the article named before
+                    # it; "Whitlow's campaign" is the campaign's, not Whitlow's
+                    if events is None:
+                        events = self._named_events(doc)
+                    event = self._event_subject(claim, events)
+                    if event is not None:
+                        info["subject"] = event
+                if event is None and info["subject"]["start"] is None:
                     if parties_act and info["topic"] == "other":
                         named = _named_party(claim, claim_ents[n], main)
                     elif info["topic"] == "other" and not numbered:
                         named = _named_party(claim, claim_ents[n], main, labels=_PERSON_LABELS)
-                elif info["subject"]["name"] == main and info["topic"] == "other" and not numbered:
+                elif event is None and info["subject"]["name"] == main and info["topic"] == "other" and not numbered:
                     # "Councillor Whitlow is at risk of losing to Ilse
                     # Brandt" in an article on Brandt: a person named as the
                     # claim's own subject holds the fact, though the claim
@@ -746,17 +759,6 @@ class TopicTagger(RulePackComponent):
                     named = _named_party(claim, claim_ents[n], main, labels=_PERSON_LABELS)
                     if named is not None and named.root.pos_ != PROPER_NOUN_POS:
                         named = None
-                if named is None and info["topic"] == "other" and not numbered and (info["subject"]["start"] is None or info["subject"]["name"] == main):
-                    # "The Harwick campaign has spent heavily", "The poll
-                    # found the mayor ahead": an event, an issue or a
-                    # document a name marks as its own (an ``event_noun``
-                    # rule), as the claim's subject, is what the claim is
-                    # about; "the poll" is the one the article named before it
-                    if events is None:
-                        events = self._named_events(doc)
-                    event = self._event_subject(claim, events)
-                    if event is not None:
-                        info["subject"] = event
                 if named is not None:
                     # "Senator Vale will not vote for him", "the union refused
                     # the demands": in news that follows people and bodies, one
@@ -3155,21 +3157,23 @@ _PERSON_LABELS = frozenset({"PERSON"})
 
 def _named_party(claim: Span, ents: list[Span], main: str | None, labels: frozenset[str] = _HOLDER_LABELS) -> Span | None:
     """RETURNS (Span | None): the person or organisation entity that is the
-    grammatical subject of a claim's predicate, other than the main subject
+    grammatical subject of a claim's predicate, stands in apposition to it
+    or owns it ("Whitlow's lead has narrowed"), other than the main subject
     and outside the claim's source; else None."""
     doc = claim.doc
     info = claim._.claim or {}
     source = info.get("attribution") or {}
     head = doc[info.get("head", claim.root.i)]
     subjects = {c.i for c in head.children if c.dep_ in SUBJECT_DEPS}
-    subjects |= {c.i for i in list(subjects) for c in doc[i].children if c.dep_ == APPOSITION_DEP}
+    subjects |= {c.i for i in list(subjects) for c in doc[i].children if c.dep_ in (APPOSITION_DEP, POSSESSOR_DEP)}
     for ent in ents:
         if ent.label_ not in labels or ent.text == main or (main and ent.text in main):
             continue
         if source and source["start"] <= ent.start_char < source["end"]:
             continue
         if any(ent.start <= i < ent.end for i in subjects):
-            return ent
+            # "Dana Whitlow's": the name without its possessive ending
+            return ent[:-1] if len(ent) > 1 and ent[-1].tag_ == POSSESSIVE_TAG else ent
     return None
 
 
