@@ -404,7 +404,9 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: "participle_adjunct", a participle clause that acts through the subject of
 #: the clause it hangs on ("…, *bringing* the total to 40 orders");
 #: "untagged_party", a proper name as the subject that the entity tagger
-#: missed or took for a person's.
+#: missed or took for a person's; "event_noun", a noun that names an event,
+#: an issue or a document a name may mark as its own ("the Harwick
+#: *campaign*", "a Civic Post *poll*"), the subject of a claim that has it as its own.
 #: The one who acts in an act of one party towards another (``party``
 #: "agent") and the other party: "raising_verb", a predicate that takes a
 #: clause, whose passive subject acts ("Kerr *is expected* to meet …");
@@ -485,6 +487,7 @@ TopicRole = Literal[
     "given_party",
     "participle_adjunct",
     "untagged_party",
+    "event_noun",
     "raising_verb",
     "party_apposition",
     "party_argument",

@@ -1037,3 +1037,65 @@ def test_topic_role_played_in_events_is_no_part(analyse):
     (events,) = analyse("Luck played a small role in the victory.")
     (part,) = analyse("She will play the role of a retired detective in the new series.")
     assert (events.topic, part.topic) == ("other", "cast")
+
+
+@pytest.mark.parametrize(
+    "body, title, claim, subject",
+    [
+        # the article follows Brandt, but this claim is Whitlow's: she is its subject, Brandt its object
+        (
+            "Mayor Ilse Brandt wants a second term. Councillor Dana Whitlow is at risk of losing her seat to Ilse Brandt, aides say.",
+            "Brandt seeks a second term",
+            "at risk of losing",
+            "Dana Whitlow",
+        ),
+        # a person who owns the claim's subject holds the fact
+        (
+            "Mayor Ilse Brandt wants a second term. Councillor Dana Whitlow's lead over Ilse Brandt has narrowed to two points.",
+            "Brandt seeks a second term",
+            "lead over",
+            "Dana Whitlow",
+        ),
+        # a campaign a name marks as its own, as the claim's subject
+        (
+            "The race for mayor is tightening. The Harwick campaign has spent heavily on radio advertising in the north.",
+            None,
+            "has spent heavily",
+            "Harwick campaign",
+        ),
+        # "the poll" is the one the article named before it
+        (
+            "A Civic Post poll of 900 voters was taken last week. The poll found the mayor ahead by six points.",
+            None,
+            "found the mayor ahead",
+            "Civic Post poll",
+        ),
+        # a possessive and a title outside the person's name are dropped, a compounded noun kept
+        (
+            "Mayor Ilse Brandt wants a second term. Mr. Brandt's housing plan has drawn criticism from landlords.",
+            None,
+            "drawn criticism",
+            "Brandt housing plan",
+        ),
+        # a day is no name of the debate; a bare campaign the article never named stays the article's
+        (
+            "The race for mayor is tightening. Wednesday's debate settled very little for either of the candidates.",
+            None,
+            "settled very little",
+            "-debate",
+        ),
+        (
+            "Mayor Ilse Brandt wants a second term. The campaign has spent heavily on radio advertising.",
+            None,
+            "spent heavily",
+            "-campaign",
+        ),
+    ],
+)
+def test_topic_subject_is_what_the_claim_names_as_its_own_subject(analyse, body, title, claim, subject):
+    records = analyse(body, title=title)
+    record = next(r for r in records if claim in r.text)
+    if subject.startswith("-"):
+        assert subject[1:] not in record.subject.name, [(r.text, r.subject.name) for r in records]
+    else:
+        assert record.subject.name == subject, [(r.text, r.subject.name) for r in records]

@@ -21,7 +21,12 @@
   the team's, work's or firm's the claim names. In an article about a
   product, its maker's own facts (job cuts, results) are the maker's; in an
   article about a company, the unnamed production, release and attribute
-  claims are the product with a model number the article names.
+  claims are the product with a model number the article names. In news
+  about people and bodies, a claim of no product topic whose grammatical
+  subject is a person is that person's, though it names the main subject
+  elsewhere, and one whose subject is an event, issue or document a name
+  marks as its own (``event_noun`` rules: "the Harwick campaign", "a Civic
+  Post poll"; "the poll" for the one named before) is about that event.
 - The topic is the one whose words (``models/en/topics.jsonl``) occur most in
   the claim, the predicate's words weighing most and the speaker's title not
   at all, ties going to the order of :data:`claimx.schemas.TOPICS`; a
@@ -80,6 +85,7 @@ from .segment import SegmentWords, is_absolute, load_segment_words, untitled_hea
 from .sentences import doc_quotations, doc_text, doc_tokens, ents_within, sentence_ids, span_text, span_tokens
 from .tree import (
     ACTIVE_SUBJECT_DEP,
+    ADJECTIVE_POS,
     ADPOSITION_POS,
     ARTICLES,
     APPOSITION_DEP,
@@ -104,6 +110,7 @@ from .tree import (
     PREPOSITION_OBJECT_DEP,
     PRONOUN_POS,
     PROPER_NOUN_POS,
+    SINGULAR_NOUN_TAG,
     STAND_IN_PRONOUNS,
     SUBJECT_DEPS,
     SUBJECTLESS_PREDICATE_DEPS,
@@ -640,6 +647,7 @@ class TopicTagger(RulePackComponent):
         # more are business facts) a clause that names no topic of its own
         # is part of that story, the nearest topic the guide asks for
         domain = _domain(topics)
+        events: list[tuple[Token, str]] | None = None  # the events a name marks, in order (built when first asked)
         for n, claim in enumerate(claims):
             topic = topics[n]
             if topic == "other" and domain is not None and n in fallen:
@@ -729,11 +737,34 @@ class TopicTagger(RulePackComponent):
             else:
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
                 named = None
-                if info["subject"]["start"] is None:
+                event = None
+                if info["topic"] == "other" and not numbered and (info["subject"]["start"] is None or info["subject"]["name"] == main):
+                    # "The Harwick campaign has spent heavily", "The poll
+                    # found the mayor ahead": an event, an issue or a
+                    # document a name marks as its own (an ``event_noun``
+                    # rule), as the claim's subject, is what the claim is
+                    # about; "the poll" is the one the article named before
+                    # it; "Whitlow's campaign" is the campaign's, not Whitlow's
+                    if events is None:
+                        events = self._named_events(doc)
+                    event = self._event_subject(claim, events)
+                    if event is not None:
+                        info["subject"] = event
+                if event is None and info["subject"]["start"] is None:
                     if parties_act and info["topic"] == "other":
                         named = _named_party(claim, claim_ents[n], main)
                     elif info["topic"] == "other" and not numbered:
                         named = _named_party(claim, claim_ents[n], main, labels=_PERSON_LABELS)
+                elif event is None and info["subject"]["name"] == main and info["topic"] == "other" and not numbered:
+                    # "Councillor Whitlow is at risk of losing to Ilse
+                    # Brandt" in an article on Brandt: a person named as the
+                    # claim's own subject holds the fact, though the claim
+                    # names the main subject elsewhere (its object, its
+                    # source); a proper name, not a word the tagger took for
+                    # one ("Turnout is expected to reach a record when Brandt speaks")
+                    named = _named_party(claim, claim_ents[n], main, labels=_PERSON_LABELS)
+                    if named is not None and named.root.pos_ != PROPER_NOUN_POS:
+                        named = None
                 if named is not None:
                     # "Senator Vale will not vote for him", "the union refused
                     # the demands": in news that follows people and bodies, one
@@ -910,6 +941,43 @@ class TopicTagger(RulePackComponent):
             if plain != info["subject"]["name"]:
                 info["subject"] = {**info["subject"], "name": plain}
         return doc
+
+    def _named_events(self, doc: Doc) -> list[tuple[Token, str]]:
+        """RETURNS (list[tuple[Token, str]]): every noun of an ``event_noun``
+        rule that a name marks as its own, with the event's name ("the
+        Harwick campaign": "Harwick campaign"), in the order written."""
+        return [
+            (token, name) for token in doc_tokens(doc)
+            if token.pos_ == NOUN_POS and self._match("event_noun", token) is not None
+            and (name := _event_name(token)) is not None
+        ]
+
+    def _event_subject(self, claim: Span, events: Sequence[tuple[Token, str]]) -> dict | None:
+        """RETURNS (dict | None): the subject a claim takes from its
+        grammatical subject when that is an event a name marks ("The
+        Harwick campaign has spent heavily": "Harwick campaign"), or the
+        bare event ("the poll", "the new poll") the article last named
+        before it ("A Civic Post poll … The poll found": "Civic Post poll");
+        else None."""
+        doc = claim.doc
+        head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+        for noun in head.children:
+            if noun.dep_ not in NOMINAL_SUBJECT_DEPS or noun.pos_ != NOUN_POS:
+                continue
+            rule = self._match("event_noun", noun)
+            if rule is None:
+                continue
+            name = _event_name(noun)
+            # "the caucuses", "the debates": a plural may stand for several, not the one named before
+            if name is None and noun.tag_ == SINGULAR_NOUN_TAG and any(c.lower_ == DEFINITE_ARTICLE for c in noun.lefts) and all(
+                c.lower_ == DEFINITE_ARTICLE or (c.pos_ == ADJECTIVE_POS and not c.ent_type_) for c in noun.lefts
+            ):
+                name = next((named for token, named in reversed(events) if token.i < noun.i and token.lower_ == noun.lower_), None)
+            if name is None:
+                continue
+            _note(noun, rule)
+            return {"name": name, "start": noun.left_edge.idx, "end": noun.idx + len(noun.text)}
+        return None
 
     def _takes_topic(self, head: Token, giver: Token, topic: str) -> bool:
         """RETURNS (bool): whether a claim with no topic word, headed by
@@ -1936,6 +2004,45 @@ class TopicTagger(RulePackComponent):
             if best is None or weight > best[0]:
                 best = (weight, key)
         return best[1] if best else topic
+
+
+#: entity labels of a name that may mark an event as its own ("the Harwick campaign", "a Northern primary")
+_EVENT_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "EVENT", "LAW", "FAC"})
+
+
+#: the connectors inside a name that marks an event ("the Ledger/Civic Post poll", "a Harlow-Vane debate")
+_NAME_JOINERS = frozenset({"/", "-", "&"})
+
+
+def _event_name(noun: Token) -> str | None:
+    """RETURNS (str | None): the name of an event a name marks as its own:
+    the run of proper names before its noun, the nouns compounded between
+    them kept, possessive endings and titles outside the entity dropped
+    ("the Harwick campaign", "Mayor Brandt's housing plan": "Harwick
+    campaign", "Brandt housing plan"); None when no name stands before it."""
+    doc = noun.doc
+    i = noun.i - 1
+    kept: list[Token] = []
+    while i >= noun.left_edge.i and doc[i].dep_ == COMPOUND_DEP and doc[i].pos_ == NOUN_POS:
+        kept.insert(0, doc[i])
+        i -= 1
+    if i >= noun.left_edge.i and doc[i].tag_ == POSSESSIVE_TAG:
+        i -= 1
+    last = i
+    # "Wednesday's debate": a day is a date, no name
+    while i >= noun.left_edge.i and doc[i].ent_type_ not in NUMERIC_LABELS and (
+        doc[i].pos_ == PROPER_NOUN_POS or doc[i].ent_type_ in _EVENT_NAME_LABELS
+        or (doc[i].text in _NAME_JOINERS and i > noun.left_edge.i and doc[i - 1].pos_ == PROPER_NOUN_POS)
+    ):
+        i -= 1
+    first = i + 1
+    if first > last:
+        return None
+    # "Mr. Brandt's plan": a title outside the person's name is no part of it
+    while first < last and not doc[first].ent_type_ and any(doc[j].ent_type_ for j in range(first + 1, last + 1)):
+        first += 1
+    name = doc.text[doc[first].idx : doc[last].idx + len(doc[last].text)]
+    return " ".join([name, *(t.text for t in kept), noun.text])
 
 
 def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None, match: Match) -> str:
@@ -3082,21 +3189,23 @@ _PERSON_LABELS = frozenset({"PERSON"})
 
 def _named_party(claim: Span, ents: list[Span], main: str | None, labels: frozenset[str] = _HOLDER_LABELS) -> Span | None:
     """RETURNS (Span | None): the person or organisation entity that is the
-    grammatical subject of a claim's predicate, other than the main subject
+    grammatical subject of a claim's predicate, stands in apposition to it
+    or owns it ("Whitlow's lead has narrowed"), other than the main subject
     and outside the claim's source; else None."""
     doc = claim.doc
     info = claim._.claim or {}
     source = info.get("attribution") or {}
     head = doc[info.get("head", claim.root.i)]
     subjects = {c.i for c in head.children if c.dep_ in SUBJECT_DEPS}
-    subjects |= {c.i for i in list(subjects) for c in doc[i].children if c.dep_ == APPOSITION_DEP}
+    subjects |= {c.i for i in list(subjects) for c in doc[i].children if c.dep_ in (APPOSITION_DEP, POSSESSOR_DEP)}
     for ent in ents:
         if ent.label_ not in labels or ent.text == main or (main and ent.text in main):
             continue
         if source and source["start"] <= ent.start_char < source["end"]:
             continue
         if any(ent.start <= i < ent.end for i in subjects):
-            return ent
+            # "Dana Whitlow's": the name without its possessive ending
+            return ent[:-1] if len(ent) > 1 and ent[-1].tag_ == POSSESSIVE_TAG else ent
     return None
 
 

@@ -96,9 +96,13 @@ ADPOSITION_POS = "ADP"
 #: parts of speech of the words that describe a noun in a noun phrase before
 #: it (an article, an adjective, an adverb, a particle, a noun, a pronoun:
 #: "HLX, *the internal* codename")
-DESCRIBER_POS = frozenset({"DET", "ADJ", "ADV", "PART", NOUN_POS, PRONOUN_POS})
+#: The part of speech of an adjective.
+ADJECTIVE_POS = "ADJ"
+DESCRIBER_POS = frozenset({"DET", ADJECTIVE_POS, "ADV", "PART", NOUN_POS, PRONOUN_POS})
 #: the tag of a possessive ending ("Ann*'s*")
 POSSESSIVE_TAG = "POS"
+#: the tag of a singular common noun ("the *poll*", not "the *polls*")
+SINGULAR_NOUN_TAG = "NN"
 #: the parts of speech of a verb (one ends the walk up from a noun to its clause)
 VERB_POS = frozenset({"VERB", "AUX"})
 #: the dependency of a conjunct on the first of its coordination
