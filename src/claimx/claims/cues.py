@@ -909,9 +909,10 @@ _OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass", "m
 
 def _no_forecast(head: Token) -> bool:
     """RETURNS (bool): whether a predicate speaks of what is or was: a
-    present or past verb, or "be"/"have" before a participle ("is cheap",
-    "are getting calls", "has stalled", "were upgraded"), with no modal and
-    no verb after it that looks ahead ("looks to shed", "continue to see")."""
+    present or past verb, the present progressive, or "be"/"have" before a
+    past participle ("is cheap", "are getting calls", "has stalled", "were
+    upgraded"), with no modal and no verb after it that looks ahead ("looks
+    to shed", "continue to see")."""
     if any(c.dep_ == OPEN_COMPLEMENT_DEP for c in head.children):
         return False
     auxiliaries = [c for c in head.children if c.dep_ in AUXILIARY_DEPS]
@@ -919,7 +920,9 @@ def _no_forecast(head: Token) -> bool:
         return False  # "will rise", "could rise", "to rise"
     if head.tag_ in PRESENT_TAGS or head.tag_ == PAST_TAG:
         return True
-    return bool(auxiliaries) and head.tag_ in (GERUND_TAG, PAST_PARTICIPLE_TAG)
+    if head.tag_ == GERUND_TAG:
+        return any(a.tag_ in PRESENT_TAGS for a in auxiliaries)  # "are getting", not "were getting"
+    return bool(auxiliaries) and head.tag_ == PAST_PARTICIPLE_TAG
 
 
 #: the auxiliaries of a predicate that looks ahead: a modal ("will", "could"), "to"
