@@ -679,6 +679,7 @@ class AttributionRule(BaseModel):
         "commit_verb",
         "topic_verb",
         "assessor_role",
+        "office_head",
         "clause_verb",
         "handle_verb",
         "handle_word",

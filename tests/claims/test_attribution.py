@@ -566,14 +566,18 @@ def test_attribution_first_and_second_person_take_the_quotation_speaker(analyse)
     "text, kind, status",
     [
         ("Railway officials said the line had reopened on Monday.", "organisation", "confirmed"),
-        ("Officials from three agencies said the line had reopened on Monday.", "unnamed", "rumored"),
+        # counted officials stay unnamed sources: what they say will happen is
+        # a rumour, what they say has happened stands, as an assessor's account
+        ("Officials from three agencies said the line had reopened on Monday.", "unnamed", "confirmed"),
+        ("Officials from three agencies said the line will reopen on Monday.", "unnamed", "rumored"),
         ("Officials briefed on the plan said the line had reopened on Monday.", "unnamed", "rumored"),
-        ("One official said the line had reopened on Monday.", "unnamed", "rumored"),
+        ("One official said the line had reopened on Monday.", "unnamed", "confirmed"),
+        ("One official said the line will reopen on Monday.", "unnamed", "rumored"),
     ],
 )
 def test_attribution_officials_on_the_record_speak_for_their_body(analyse, text, kind, status):
     records = analyse(text)
-    claim = next(r for r in records if "reopened" in r.text)
+    claim = next(r for r in records if "reopen" in r.text)
     assert claim.attribution is not None and claim.attribution.kind == kind
     assert claim.status == status
 

@@ -540,12 +540,21 @@ def test_cues_unless_names_a_keep_rule(nlp_base, tmp_path):
         ("Ann Mills, an analyst at a Leeds broker, said the airline's shares will rise.", "rumored"),
         ("Ann Mills, an analyst at a Leeds broker, said the airline looks to cut more routes.", "rumored"),
         ("A person close to the airline said its shares are cheap.", "rumored"),
+        ("Ann Mills, an analyst at a Leeds broker, said the airline has lost its best routes.", "confirmed"),
+        # named again by her surname alone, the analyst is still an assessor
+        (
+            "Ann Mills, an analyst at a Leeds broker, said fares will rise. The airline is short of pilots, Mills said.",
+            "confirmed",
+        ),
+        ("An aide to the mayor said the depot has been sold.", "confirmed"),
+        ("An aide to the mayor said the depot will be sold.", "rumored"),
     ],
 )
 def test_assessor_states_the_present_as_fact(analyse, text, status):
-    # an analyst's account of how things stand now is a fact; a forecast, or an insider's word, is not
-    records = analyse(text)
-    assert records and records[0].status == status, [(r.text, r.status) for r in records]
+    # an analyst's (or an unnamed office holder's) account of how things
+    # stand now, or stood, is a fact; a forecast, or an insider's word, is not
+    records = [r for r in analyse(text) if "airline" in r.text or "depot" in r.text]
+    assert records and records[-1].status == status, [(r.text, r.status) for r in records]
 
 
 def test_cue_first_token_in_list_spelled_out_matches_the_same():

@@ -142,6 +142,9 @@ class AttributionTagger(RulePackComponent):
         self.clause_verbs = rules.get("clause_verb", frozenset())
         #: roles whose holders assess (analysts, economists): a rumour's word on the future, a fact's on the present
         self.assessor_roles = rules.get("assessor_role", frozenset())
+        #: unnamed sources named by their post in a body (an official, an aide): as
+        #: assessors, their account of what is or was is a fact, their forecasts rumours
+        self.office_heads = rules.get("office_head", frozenset())
         #: nouns of a written statement that a quotation after them gives ("issued a statement")
         self.statement_nouns = rules.get("statement_noun", frozenset())
         #: verbs and words that put a handle after a rumour source's noun ("a
@@ -193,6 +196,7 @@ class AttributionTagger(RulePackComponent):
         history: list[dict[str, Any]] = []  # earlier sources, for pronouns
         # surnames of sources introduced as analysts, leakers …
         rumor_names: set[str] = self._introduced_rumor_names(doc)
+        assessor_names: set[str] = set()  # … of those, the assessors (an economist, an expert)
         quoted = doc_quotations(doc)
         for claim in claims:
             info = dict(claim._.claim or {})
@@ -238,7 +242,7 @@ class AttributionTagger(RulePackComponent):
                 source = None  # "Roe, who wrote the bill, said A": the article says who Roe is
             if source is not None:
                 source = self._resolve(doc, text, ents, source, history)
-                source = self._remembered(text, source, rumor_names)
+                source = self._remembered(text, source, rumor_names, assessor_names)
                 source = self._measured(source, head)
                 history.append(source)
             if source is None and frame_i is None and not any(qs <= claim.start_char < qe for qs, qe in quoted):
@@ -726,22 +730,24 @@ class AttributionTagger(RulePackComponent):
         return names
 
     @staticmethod
-    def _remembered(text: str, source: dict[str, Any], rumor_names: set[str]) -> dict[str, Any]:
+    def _remembered(text: str, source: dict[str, Any], rumor_names: set[str], assessor_names: set[str]) -> dict[str, Any]:
         """A source introduced as an analyst or leaker ("supply-chain
         analyst Tomasz Reiner", "a tipster known as Orbweaver") keeps that
-        authority when named again ("Reiner expects …", "Orbweaver says …")."""
+        authority when named again ("Reiner expects …", "Orbweaver says …"),
+        and an assessor stays one ("economist Ana Diaz" … "Diaz said")."""
         if source.get("kind") not in (KIND_NAMED, KIND_ORGANISATION):
             return source
-        words = text[source["start"] : source["end"]].split()
+        # the name before a description set off after it ("Ann Mills, an analyst at …")
+        words = text[source["start"] : source["end"]].split(",")[0].split()
         if not words:
             return source
         surname = words[-1].strip("\"'“”‘’")
-        if source.get("authority") == AUTHORITY_RUMOR:
-            if source.get("kind") == KIND_NAMED:
-                rumor_names.add(surname)
-            return source
+        if source.get("authority") == AUTHORITY_RUMOR and source.get("kind") == KIND_NAMED:
+            rumor_names.add(surname)
+            if source.get("assessor"):
+                assessor_names.add(surname)
         if surname in rumor_names:
-            return {**source, "authority": AUTHORITY_RUMOR}
+            return {**source, "authority": AUTHORITY_RUMOR, "assessor": source.get("assessor") or surname in assessor_names}
         return source
 
     def _titled(self, subject: Token) -> bool:
@@ -1753,9 +1759,16 @@ class AttributionTagger(RulePackComponent):
 
     def _assessor(self, subject: Token) -> bool:
         """RETURNS (bool): whether a source is named by an ``assessor_role``
-        ("analyst Jane Roe", "Jane Roe, chief economist at Kestrel"): one whose
-        forecasts are rumours but whose account of how things stand now is
-        the article's fact."""
+        ("analyst Jane Roe", "Jane Roe, chief economist at Kestrel"), or is
+        an unnamed holder of a post in a body, an ``office_head`` ("a
+        ministry official", "aides"): one whose forecasts are rumours but
+        whose account of how things stand now, or stood, is the article's fact."""
+        lemma = subject.lemma_.lower()
+        words = {w for t in subject.subtree for w in (t.lemma_.lower(), t.lower_)}
+        if lemma in self.office_heads and not words & self.unnamed_modifiers:
+            # not "officials familiar with the talks", who pass on what insiders know
+            self._fired(subject, "office_head", lemma)
+            return True
         if not self.assessor_roles:
             return False
         words = list(subject.subtree)

@@ -88,6 +88,7 @@ from .sentences import paragraph_starts, sentence_ids
 from .tree import (
     ADVERBIAL_CLAUSE_DEP,
     AUXILIARY_DEP,
+    AUXILIARY_DEPS,
     CORE_ARGUMENT_DEPS,
     GERUND_TAG,
     INFINITIVE_MARKER_TAG,
@@ -802,16 +803,20 @@ class CueTagger(RulePackComponent):
     def _settled_past(head: Token, attribution: dict[str, Any] | None) -> bool:
         """An analyst or fan stating what already happened ("shares fell 9%,
         an analyst said") reports a fact; only unnamed sources make even
-        that a rumour."""
-        if (attribution or {}).get("kind") == KIND_UNNAMED or (attribution or {}).get("evidence"):
+        that a rumour, but for the holders of a post ("an aide said the
+        talks have stalled"), who, as assessors, speak of what is or was."""
+        attribution = attribution or {}
+        if attribution.get("evidence"):
             return False  # "The listing priced the watch at €349": what the leak shows
+        if attribution.get("kind") == KIND_UNNAMED and not attribution.get("assessor"):
+            return False  # "people familiar with the talks said the deal was signed"
         # an infinitive or participle takes the time of the verb it hangs
         # on: "it took months for the grant to *reach* the schools"
         while head.tag_ in NON_FINITE_TAGS and head.dep_ in NON_FINITE_ATTACHMENT_DEPS and not any(
             c.dep_ == AUXILIARY_DEP and c.tag_ != INFINITIVE_MARKER_TAG for c in head.children
         ):
             head = head.head
-        if (attribution or {}).get("assessor") and _plain_present(head):
+        if attribution.get("assessor") and _no_forecast(head):
             return True  # "the shares are cheap, analyst Jane Roe said": an assessment of now
         auxiliaries = [c for c in head.children if c.dep_ == AUXILIARY_DEP]
         if head.tag_ == PAST_TAG and not auxiliaries:
@@ -902,15 +907,26 @@ def _result_participle(head: Token) -> bool:
 _OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark"})
 
 
-def _plain_present(head: Token) -> bool:
-    """RETURNS (bool): whether a predicate is in the simple or progressive
-    present ("is cheap", "need a catalyst", "are getting calls"), with no
-    verb after it that looks ahead ("looks to shed", "continue to see")."""
+def _no_forecast(head: Token) -> bool:
+    """RETURNS (bool): whether a predicate speaks of what is or was: a
+    present or past verb, the present progressive, or "be"/"have" before a
+    past participle ("is cheap", "are getting calls", "has stalled", "were
+    upgraded"), with no modal and no verb after it that looks ahead ("looks
+    to shed", "continue to see")."""
     if any(c.dep_ == OPEN_COMPLEMENT_DEP for c in head.children):
         return False
-    if head.tag_ in PRESENT_TAGS:
+    auxiliaries = [c for c in head.children if c.dep_ in AUXILIARY_DEPS]
+    if any(a.tag_ in _FORECAST_AUX_TAGS for a in auxiliaries):
+        return False  # "will rise", "could rise", "to rise"
+    if head.tag_ in PRESENT_TAGS or head.tag_ == PAST_TAG:
         return True
-    return head.tag_ == GERUND_TAG and any(c.dep_ == AUXILIARY_DEP and c.tag_ in PRESENT_TAGS for c in head.children)
+    if head.tag_ == GERUND_TAG:
+        return any(a.tag_ in PRESENT_TAGS for a in auxiliaries)  # "are getting", not "were getting"
+    return bool(auxiliaries) and head.tag_ == PAST_PARTICIPLE_TAG
+
+
+#: the auxiliaries of a predicate that looks ahead: a modal ("will", "could"), "to"
+_FORECAST_AUX_TAGS = frozenset({"MD", INFINITIVE_MARKER_TAG})
 
 
 def _speculative(info: dict[str, Any]) -> bool:
