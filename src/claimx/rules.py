@@ -1360,6 +1360,11 @@ class SlotRule(BaseModel):
     #: close": the Leeds plant's and the Derby plant's closure), beside the
     #: fact of the claim's subject; None for none
     named: str | None = None
+    #: the words are a weak sign, a last resort: they speak only for a claim
+    #: that has no other slot word and no topic word of its own ("the record
+    #: is due in 2026" is a release date; "the reshoots are planned for May"
+    #: stays production's, "deliveries are due in 2029" a delivery)
+    fallback: bool = False
     examples: list[str] = []
 
 

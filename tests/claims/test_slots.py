@@ -193,3 +193,21 @@ def test_slots_a_leading_issue_is_no_front_runner(analyse):
     # "lead" names a front-runner only beside a field, a pack or the polls, not a race's leading issue
     records = analyse("Crime has become a leading issue in both races.")
     assert all(r.key != "front-runner" for r in records), [(r.text, r.key) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, topic, key",
+    [
+        ("The reshoots are scheduled for April.", "production", None),
+        ("The first deliveries are due in 2030.", "release", "delivery"),
+        ("An announcement is slated for the autumn.", None, "announcement"),
+    ],
+)
+def test_slots_a_schedule_phrase_speaks_only_where_no_other_word_does(analyse, text, topic, key):
+    # "slated for", "due in" (a ``fallback`` slot) make a release date only of a claim that names no
+    # topic of its own: the reshoots stay production's, the deliveries and the announcement keep their keys
+    records = analyse(text)
+    assert any(
+        (topic is None or r.topic == topic) and (key is None or r.key == key) and r.key != "release_date"
+        for r in records
+    ), [(r.text, r.topic, r.key) for r in records]

@@ -1318,7 +1318,23 @@ class TopicTagger(RulePackComponent):
                     doc[hit[0] + hit[2] - 1].dep_ in NOUN_PHRASE_MODIFIER_DEPS and doc[hit[0] + hit[2] - 1].head.i in narrow
                 )
             ]
+        weak = [hit for hit in hits if hit[3].fallback]
+        if weak and (len(weak) < len(hits) or self._names_topic(claim, weak)):
+            # "the reshoots are planned for May": a ``fallback`` slot ("planned
+            # for") speaks only where no other slot word or topic word does
+            hits = [hit for hit in hits if not hit[3].fallback]
         return hits
+
+    def _names_topic(self, claim: Span, hits: Sequence[tuple[int, float, int, SlotRule]]) -> bool:
+        """RETURNS (bool): whether a word of ``claim`` outside ``hits`` and
+        outside its speaker's words is a topic word (not one of a proper name)."""
+        source = (claim._.claim or {}).get("attribution") or {}
+        held = {i for start, _, length, _ in hits for i in range(start, start + length)}
+        return any(
+            self._topic_word(token) is not None and self._match("name_word", token) is None
+            for token in span_tokens(claim)
+            if token.i not in held and not (source and source["start"] <= token.idx < source["end"])
+        )
 
     def topic(
         self,
