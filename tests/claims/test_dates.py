@@ -548,6 +548,8 @@ def test_timexes_keep_timeml_extents_for_offsets(nlp_base):
         (D(2026, 6, 2), "Monday's ruling will weigh on the race for months.", ("Monday", "2026-06-01")),
         # a to-infinitive under a past verb: the nearest month
         (D(2026, 6, 3), "The club invited the band to play at its gala in July.", ("July", "2026-07")),
+        # a bare infinitive after "let", "see", "make" takes its tense from that verb
+        (D(2026, 4, 3), "The accord would let the union strike on Tuesday.", ("Tuesday", "2026-04-07")),
     ],
 )
 def test_claim_dates_direction_of_tense(nlp_base, finder, published, text, expected):
