@@ -85,12 +85,16 @@ def test_a_word_inside_a_phrase_of_the_claims_own_slot_is_no_mention():
     assert {r.key for r in rollup([claim], _docs("a")).values()} == {"first flight"}
 
 
-def _priced(doc_id, n, text, status, amount=None):
-    claim = _claim(doc_id, n, text, status, "price")
+def _money(claim, amount):
+    """RETURNS (dict): ``claim``, with ``amount`` (a sum its text writes, if any) as its one entity."""
     if amount is not None:
-        start = text.index(amount)
+        start = claim["text"].index(amount)
         claim["entities"] = [{"text": amount, "start": start, "end": start + len(amount), "label": "MONEY"}]
     return claim
+
+
+def _priced(doc_id, n, text, status, amount=None):
+    return _money(_claim(doc_id, n, text, status, "price"), amount)
 
 
 def test_value_confirmed_earlier_stands_when_a_later_confirmation_gives_none():
@@ -519,11 +523,7 @@ def test_a_claim_that_counts_an_attribute_speaks_for_it_with_its_count():
 
 
 def _moved(doc_id, n, text, status, topic, key, amount=None):
-    claim = claim_record(doc_id, n, text, status, subject="Tomas Ferreira", topic=topic, key=key)
-    if amount is not None:
-        start = text.index(amount)
-        claim["entities"] = [{"text": amount, "start": start, "end": start + len(amount), "label": "MONEY"}]
-    return claim
+    return _money(claim_record(doc_id, n, text, status, subject="Tomas Ferreira", topic=topic, key=key), amount)
 
 
 def test_a_claim_of_a_person_speaks_to_a_business_fact_of_theirs_it_names():
