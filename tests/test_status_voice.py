@@ -85,12 +85,16 @@ def test_a_word_inside_a_phrase_of_the_claims_own_slot_is_no_mention():
     assert {r.key for r in rollup([claim], _docs("a")).values()} == {"first flight"}
 
 
-def _priced(doc_id, n, text, status, amount=None):
-    claim = _claim(doc_id, n, text, status, "price")
+def _money(claim, amount):
+    """RETURNS (dict): ``claim``, with ``amount`` (a sum its text writes, if any) as its one entity."""
     if amount is not None:
-        start = text.index(amount)
+        start = claim["text"].index(amount)
         claim["entities"] = [{"text": amount, "start": start, "end": start + len(amount), "label": "MONEY"}]
     return claim
+
+
+def _priced(doc_id, n, text, status, amount=None):
+    return _money(_claim(doc_id, n, text, status, "price"), amount)
 
 
 def test_value_confirmed_earlier_stands_when_a_later_confirmation_gives_none():
@@ -516,3 +520,31 @@ def test_a_claim_that_counts_an_attribute_speaks_for_it_with_its_count():
     other = delegates(3, "Holt met 40 voters before the delegates arrived", "confirmed", ents=("40",))
     (record,) = rollup([other], _docs("a")).values()
     assert record.value is None
+
+
+def _moved(doc_id, n, text, status, topic, key, amount=None):
+    return _money(claim_record(doc_id, n, text, status, subject="Tomas Ferreira", topic=topic, key=key), amount)
+
+
+def test_a_claim_of_a_person_speaks_to_a_business_fact_of_theirs_it_names():
+    # "joined the club for a fee of … plus … in add-ons": the move (a cast
+    # claim) names the fee and the add-ons of the player's transfer, facts
+    # that earlier articles opened; a hyphened slot word ("add-ons") counts whole
+    claims = [
+        _moved("a", 1, "Tomas Ferreira will cost around €20m, with bonuses on top", "rumored", "business", "price", "€20m"),
+        _moved("a", 2, "The deal for Tomas Ferreira includes up to €3m in add-ons", "rumored", "business", "add-ons", "€3m"),
+        _moved("b", 1, "The fee for Tomas Ferreira is not yet settled", "unconfirmed", "business", "price"),
+        _moved("b", 2, "Tomas Ferreira joined Dorval City for a fee of €24m plus €3m in add-ons", "confirmed", "cast", "cast", "€24m"),
+    ]
+    records = rollup(claims, _docs("a", "b"))
+    assert _steps(records, "add-ons") == [("a", "rumored"), ("b", "confirmed")]
+    (price,) = [r for r in records.values() if r.key == "price"]
+    # the move gives the fee, beside a claim of the slot's own that gives none
+    assert [(s.doc_id, s.status) for s in price.history] == [("a", "rumored"), ("b", "confirmed")]
+    assert price.value == "€24m"
+
+
+def test_a_claim_of_a_person_opens_no_business_fact():
+    # a business fact no claim of its own opened is no fact of the person's move
+    claims = [_moved("a", 1, "Tomas Ferreira joined Dorval City for a fee of €24m", "confirmed", "cast", "cast", "€24m")]
+    assert {r.key for r in rollup(claims, _docs("a")).values()} == {"cast"}

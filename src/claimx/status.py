@@ -384,7 +384,7 @@ def _mention_words() -> dict[str, dict[str, str]]:
     for slot in load_slots():
         if slot.topic in ("business", "production") and not slot.heads and not slot.pos:
             for word in slot.words:
-                if " " not in word and "-" not in word:
+                if " " not in word:
                     out.setdefault(slot.topic, {})[word.casefold()] = slot.key
     return out
 
@@ -406,6 +406,8 @@ def _mention_pairs() -> dict[str, list[tuple[frozenset[str], tuple[str, ...], st
     return out
 
 
+#: the topics of a person's place, whose claims may name a business fact of theirs ("joined for a fee of €24m")
+_PEOPLE_TOPICS = frozenset({"cast", "crew"})
 #: words a joined head may stand before its slot word ("and close [its] five plants")
 _HEAD_REACH = 3
 
@@ -467,7 +469,8 @@ def _without_own_phrases(text: str, topic: str, key: str) -> str:
 
 def _listed_attributes(text: str, words: Mapping[str, str]) -> set[str]:
     """RETURNS (set[str]): the attribute keys whose words a claim's text uses."""
-    return {words[w] for w in _WORD.findall(text.casefold()) if w in words}
+    low = text.casefold()
+    return {words[w] for w in (*_WORD.findall(low), *_HYPHENED.findall(low)) if w in words}
 
 
 def title_words(title: str) -> set[str]:
@@ -1758,6 +1761,16 @@ def rollup(
                     period = _period_near(claim, topic, other) if (topic, other) in period_keys else None
                     if period and doc_id not in groups.get((subject, topic, f"{period} {other}"), {}):
                         extra.append(((subject, topic, f"{period} {other}"), doc_id, (priority + 3, position, claim)))
+                # "Ferreira joined Dorval City for a fee of €24m plus €3m in
+                # add-ons": a claim of a person's move (cast or crew) that
+                # names a business fact its subject already has (the fee, the
+                # add-ons) speaks to it too, beside that article's own claims
+                # there, as a mention (only the move's topic is its own)
+                if topic in _PEOPLE_TOPICS:
+                    for other in _listed_attributes(said, mentions.get("business", {})):
+                        okey = (subject, "business", other)
+                        if okey in groups:
+                            extra.append((okey, doc_id, (priority + 3, position, claim)))
     for okey, doc_id, entry in extra:
         file(okey, doc_id, entry)
     # "…, said the firm's chief executive, Dana Holt": a claim that names a
@@ -1841,6 +1854,8 @@ def rollup(
 #: statuses that hedge: an explicit "not decided" in the same article speaks over them
 _HEDGED = frozenset({"expected", "rumored"})
 _WORD = re.compile(r"[^\W_]+")
+#: a word written with hyphens, whole ("add-ons"), beside its pieces
+_HYPHENED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 #: words too common to say that two claims are the same statement
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as that this these those it its is are was were be "

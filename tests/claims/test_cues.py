@@ -65,6 +65,9 @@ def _status_of(records, evidence: str) -> str:
         ("The demo has a multiplayer mode, which the studio has never mentioned.", "has never mentioned", "unconfirmed"),
         # "could not be ruled out" is a possibility, not a denial
         ("Another delay could not be ruled out.", "could not be ruled out", "rumored"),
+        # "had no trouble winning" says it won: no denial of the act
+        ("The governor had no trouble winning the vote in the upper house.", "had no trouble winning", "confirmed"),
+        ("The senator had no hesitation in backing her rival for the seat.", "had no hesitation in backing", "confirmed"),
         # denials by negative subject or by calling a report false
         ("Nobody has fallen out over the dates.", "Nobody has fallen out", "denied"),
         ("Reports that he would play the villain are simply untrue.", "are simply untrue", "denied"),
