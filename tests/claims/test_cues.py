@@ -692,3 +692,18 @@ def test_cues_refusal_negates_its_complement_not_itself(nlp, text, word, status)
     doc = nlp(text)
     start = text.index(word)
     assert claimx.status_of(doc, start, start + len(word)).status == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a complement clause of a hedging noun outside the claim keeps its hedge
+        ("The bank declined to comment on reports that its chief had resigned.", "its chief had resigned", "rumored"),
+        ("The club would not comment on rumors that the coach had been sacked.", "the coach had been sacked", "rumored"),
+        # a noun that hedges nothing passes no status on
+        ("The club would not comment on news that the coach had been sacked.", "the coach had been sacked", "confirmed"),
+    ],
+)
+def test_cues_complement_of_a_hedging_noun_keeps_its_hedge(analyse, text, evidence, status):
+    records = {r.text: r.status for r in analyse(text)}
+    assert records.get(evidence) == status, records
