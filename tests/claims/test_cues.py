@@ -707,3 +707,20 @@ def test_cues_refusal_negates_its_complement_not_itself(nlp, text, word, status)
 def test_cues_complement_of_a_hedging_noun_keeps_its_hedge(analyse, text, evidence, status):
     records = {r.text: r.status for r in analyse(text)}
     assert records.get(evidence) == status, records
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # an estimate is a forecast of a figure, not a count
+        ("Other estimates put the cost of the bridge far higher.", "Other estimates put the cost of the bridge far higher", "rumored"),
+        ("The agency estimates the number of empty homes at 40,000.", "The agency estimates the number of empty homes at 40,000", "rumored"),
+        # "seemed" that the parser takes for an auxiliary still hedges
+        ("The goalkeeper seemed rattled by the boos from the home crowd.", "The goalkeeper seemed rattled by the boos from the home crowd", "rumored"),
+        # an estimate named in a free relative leaves its clause alone
+        ("The repairs cost what the council estimated was a fair price.", "The repairs cost what the council estimated was a fair price", "confirmed"),
+    ],
+)
+def test_cues_estimates_and_auxiliary_seem_hedge(analyse, text, evidence, status):
+    records = {r.text: r.status for r in analyse(text)}
+    assert records.get(evidence) == status, records
