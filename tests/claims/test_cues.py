@@ -695,3 +695,25 @@ def test_cues_refusal_negates_its_complement_not_itself(nlp, text, word, status)
     doc = nlp(text)
     start = text.index(word)
     assert claimx.status_of(doc, start, start + len(word)).status == status
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a complement clause of a hedging noun outside the claim keeps its hedge
+        ("The bank declined to comment on reports that its chief had resigned.", "its chief had resigned", "rumored"),
+        ("The club would not comment on rumors that the coach had been sacked.", "the coach had been sacked", "rumored"),
+        # a noun that hedges nothing passes no status on
+        ("The club would not comment on news that the coach had been sacked.", "the coach had been sacked", "confirmed"),
+        # an estimate is a forecast of a figure, not a count
+        ("Other estimates put the cost of the bridge far higher.", "Other estimates put the cost of the bridge far higher", "rumored"),
+        ("The agency estimates the number of empty homes at 40,000.", "The agency estimates the number of empty homes at 40,000", "rumored"),
+        # "seemed" that the parser takes for an auxiliary still hedges
+        ("The goalkeeper seemed rattled by the boos from the home crowd.", "The goalkeeper seemed rattled by the boos from the home crowd", "rumored"),
+        # an estimate named in a free relative leaves its clause alone
+        ("The repairs cost what the council estimated was a fair price.", "The repairs cost what the council estimated was a fair price", "confirmed"),
+    ],
+)
+def test_cues_hedges_of_nouns_estimates_and_seem(analyse, text, evidence, status):
+    records = {r.text: r.status for r in analyse(text)}
+    assert records.get(evidence) == status, records
