@@ -1255,7 +1255,9 @@ class AttributionTagger(RulePackComponent):
         and so is a paragraph without a label between two labelled ones. A
         label counts only when its last word ends the name of a person or
         organisation the article mentions or labels more than one turn, so a
-        lone "UPDATE:" or "Note:" is none.
+        lone "UPDATE:" or "Note:" is none. A label that opens a line of a few
+        words over a section ("Roe: Now or never."), in an article none of
+        whose labels opens a longer line, is a heading, no turn.
         What a claim attributes to someone else inside the turn stays theirs."""
         if ":" not in text or not claims:
             return
@@ -1263,17 +1265,26 @@ class AttributionTagger(RulePackComponent):
         paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
         labels = [_SPEAKER.match(text, start, end) for start, end in paragraphs]
         last = [m.group(1).split()[-1].lower().strip(".") if m else None for m in labels]
-        turns: list[tuple[int, int, tuple[int, int] | None]] = []
-        for (start, end), label, word in zip(paragraphs, labels, last):
-            # a speaker the article names, or one who speaks in more than one
-            # turn; a lone letter ("Q:", "A:" of an interview) names no one
-            known = word is not None and len(word) > 1 and (word in names or last.count(word) > 1)
-            turns.append((start, end, (label.start(1), label.end(1)) if known and label else None))
-        unlabelled = [label is None for label in labels]
         # a transcript quoted paragraph by paragraph opens each with a
         # quotation mark ('"ROE: …' / '"…' / '"LEE: …'): a run of such
         # paragraphs without a label goes on with the turn before it
         quoted = [_QUOTED_PARAGRAPH.match(text, start, end) is not None for start, end in paragraphs]
+        # a speaker the article names, or one who speaks in more than one
+        # turn; a lone letter ("Q:", "A:" of an interview) names no one
+        known = [word is not None and len(word) > 1 and (word in names or last.count(word) > 1) for word in last]
+        # "Roe: Now or never." over paragraphs without labels (or over a line
+        # break) heads a section about Roe, in an article none of whose labels
+        # opens a line of more than a few words: no turn, and none for the
+        # paragraphs below it
+        lines = [None if label is None else text[label.end() : end].split("\n", 1) for label, (_, end) in zip(labels, paragraphs)]
+        headings = not any(k and line is not None and len(line[0].split()) > _HEADING_WORDS for k, line in zip(known, lines))
+        turns: list[tuple[int, int, tuple[int, int] | None]] = []
+        for n, ((start, end), label, line) in enumerate(zip(paragraphs, labels, lines)):
+            heading = headings and line is not None and (
+                len(line) > 1 or n + 1 < len(labels) and labels[n + 1] is None and not quoted[n + 1]
+            )
+            turns.append((start, end, (label.start(1), label.end(1)) if known[n] and label and not heading else None))
+        unlabelled = [label is None for label in labels]
         for n, (start, end, label) in enumerate(turns):
             if label is None and unlabelled[n] and 0 < n < len(turns) - 1:
                 before, after = turns[n - 1][2], turns[n + 1][2]
@@ -1991,6 +2002,10 @@ _SIGNATURE = re.compile(r"(@\w+|[A-Z][\w'’-]*(?: [A-Z][\w'’.-]*){1,3}?)\.")
 
 #: a section's label on a page of letters: one capitalised word ("LETTERS.")
 _LABEL = re.compile(r"[A-Z]{3,}\.?")
+
+
+#: the most words of a section's heading after its label ("Roe: Now or never.")
+_HEADING_WORDS = 6
 
 
 def _tag_sentence(doc: Doc, sent_of: list[int], source: dict[str, Any], q_end: int) -> int:
