@@ -346,6 +346,25 @@ def test_attribution_section_headings_are_no_speaker_labels(analyse):
     assert records["Lena Dunn still trails both rivals by ten points"] is None, records
 
 
+def test_attribution_dash_signs_the_quotation_above(analyse):
+    # a fact check quotes the words it checks and signs them with a dash
+    text = (
+        "Here are some of the claims made in the debate, with our notes.\n\n"
+        '"Our plan would cut the tax on every family farm by half."\n\n'
+        "- Jane Roe.\n\n"
+        "The plan cuts the tax by a third, not half.\n\n"
+        '"I never voted for the bridge. The council voted for it twice."\n\n'
+        "- Tom Hale.\n\n"
+        "Hale voted for the bridge in 2019.\n\n"
+        "- Ann Lee."
+    )
+    records = sources_of(analyse, text, "Fact check")
+    assert records["Our plan would cut the tax on every family farm by half"] == "Jane Roe", records
+    assert records["The council voted for it twice"] == "Tom Hale", records
+    # the writer's own paragraph above a byline is no quotation
+    assert records["Hale voted for the bridge in 2019"] is None, records
+
+
 def test_attribution_transcript_speaker_who_takes_turns(analyse):
     # a speaker the article never names is one when the label recurs
     text = "HOST: The vote is on Friday.\n\nGUEST: The bill will pass.\n\nHOST: Turnout was low last time."

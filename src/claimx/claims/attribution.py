@@ -263,6 +263,7 @@ class AttributionTagger(RulePackComponent):
         self._colon_paragraphs(doc, claims, text, ents, history)
         self._speaker_labels(doc, claims, text, ents)
         self._signatures(doc, claims, text)
+        self._dash_signatures(doc, claims, text)
         return doc
 
     # -- finding --------------------------------------------------------------
@@ -1393,6 +1394,40 @@ class AttributionTagger(RulePackComponent):
                     info["attribution"] = dict(source)
                     claim._.claim = info
 
+    def _dash_signatures(self, doc: Doc, claims: list[Span], text: str) -> None:
+        """Give the claims of quoted paragraphs the speaker a dash signs them
+        with in the paragraph after them ('"We will cut the tax." / "- Roe."'),
+        as a fact check lists the words it checks: back to the paragraph
+        before that does not open with a quotation mark. A source named
+        inside the quotation stays."""
+        if not claims or "\n" not in text:
+            return
+        paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+        for n, (start, end) in enumerate(paragraphs):
+            name = _DASH_SIGNATURE.fullmatch(text, start, end)
+            if name is None or n == 0:
+                continue
+            first = n
+            while first > 0 and _QUOTED_PARAGRAPH.match(text, *paragraphs[first - 1]) is not None:
+                first -= 1
+            if first == n:
+                continue  # a byline under the writer's own paragraph signs no quotation
+            name_end = name.start(1) + len(name.group(1).rstrip("."))
+            span = doc.char_span(name.start(1), name_end, alignment_mode="expand")
+            if span is None or not any(t.pos_ == PROPER_NOUN_POS for t in span):
+                continue
+            kind, authority = self._kind(span, span.root)
+            source = {"start": name.start(1), "end": name_end, "kind": kind, "authority": authority, "pronoun": False, "evidence": False}
+            block_start, block_end = paragraphs[first][0], paragraphs[n - 1][1]
+            for claim in claims:
+                if not (block_start <= claim.start_char < block_end):
+                    continue
+                info = dict(claim._.claim or {})
+                own = info.get("attribution")
+                if own is None or own.get("pronoun") or not (block_start <= own.get("said_at", own["start"]) < block_end):
+                    info["attribution"] = dict(source)
+                    claim._.claim = info
+
     def _speaker_of(
         self, doc: Doc, text: str, ents: list[Span], history: list[dict[str, Any]], start: int, end: int
     ) -> dict[str, Any] | None:
@@ -1999,6 +2034,10 @@ _QUOTED_PARAGRAPH = re.compile(r"\s*[\"“]")
 #: a paragraph that signs a letter or a post: a name of two to four
 #: capitalised words, or a handle, and a full stop ("Jane Roe.", "@jroe.")
 _SIGNATURE = re.compile(r"(@\w+|[A-Z][\w'’-]*(?: [A-Z][\w'’.-]*){1,3}?)\.")
+
+#: a paragraph that signs the quotation above it with a dash and a name of
+#: one to four capitalised words ("- Roe.", "— Jane Roe")
+_DASH_SIGNATURE = re.compile(r"\s*[-–—]\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}?)\.?\s*")
 
 #: a section's label on a page of letters: one capitalised word ("LETTERS.")
 _LABEL = re.compile(r"[A-Z]{3,}\.?")
