@@ -1382,17 +1382,8 @@ class AttributionTagger(RulePackComponent):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or first >= n:
                 continue
-            kind, authority = self._kind(span, span.root)
-            source = {"start": start, "end": end, "kind": kind, "authority": authority, "pronoun": False, "evidence": False}
-            block_start, block_end = paragraphs[first][0], paragraphs[n - 1][1]
-            for claim in claims:
-                if not (block_start <= claim.start_char < block_end):
-                    continue
-                info = dict(claim._.claim or {})
-                own = info.get("attribution")
-                if own is None or own.get("pronoun"):
-                    info["attribution"] = dict(source)
-                    claim._.claim = info
+            block = (paragraphs[first][0], paragraphs[n - 1][1])
+            _sign(claims, self._signer(span, start, end), block, outside=False)
 
     def _dash_signatures(self, doc: Doc, claims: list[Span], text: str) -> None:
         """Give the claims of quoted paragraphs the speaker a dash signs them
@@ -1416,17 +1407,14 @@ class AttributionTagger(RulePackComponent):
             span = doc.char_span(name.start(1), name_end, alignment_mode="expand")
             if span is None or not any(t.pos_ == PROPER_NOUN_POS for t in span):
                 continue
-            kind, authority = self._kind(span, span.root)
-            source = {"start": name.start(1), "end": name_end, "kind": kind, "authority": authority, "pronoun": False, "evidence": False}
-            block_start, block_end = paragraphs[first][0], paragraphs[n - 1][1]
-            for claim in claims:
-                if not (block_start <= claim.start_char < block_end):
-                    continue
-                info = dict(claim._.claim or {})
-                own = info.get("attribution")
-                if own is None or own.get("pronoun") or not (block_start <= own.get("said_at", own["start"]) < block_end):
-                    info["attribution"] = dict(source)
-                    claim._.claim = info
+            block = (paragraphs[first][0], paragraphs[n - 1][1])
+            _sign(claims, self._signer(span, name.start(1), name_end), block, outside=True)
+
+    def _signer(self, span: Span, start: int, end: int) -> dict[str, Any]:
+        """RETURNS (dict): the source a signature at characters ``[start,
+        end)`` (the tokens ``span``) gives the paragraphs it signs."""
+        kind, authority = self._kind(span, span.root)
+        return {"start": start, "end": end, "kind": kind, "authority": authority, "pronoun": False, "evidence": False}
 
     def _speaker_of(
         self, doc: Doc, text: str, ents: list[Span], history: list[dict[str, Any]], start: int, end: int
@@ -2008,6 +1996,21 @@ _NOBODY = ("none", "nobody", "no one", "no-one", "neither", "no ")
 _ACCORDING_CACHE = "claimx_according_sources"
 #: the walk of a ``report`` role none of whose rules asks for the spine
 _NO_WALK = Walk(frozenset(), None, None)
+
+def _sign(claims: Iterable[Span], source: dict[str, Any], block: tuple[int, int], *, outside: bool) -> None:
+    """Give ``source`` to the claims that open in the characters ``block``
+    and have no source, or only a pronoun; with ``outside``, also to those
+    whose source stands outside the block (a quotation's words are its
+    signer's, whoever the text around them named)."""
+    for claim in claims:
+        if not (block[0] <= claim.start_char < block[1]):
+            continue
+        info = dict(claim._.claim or {})
+        own = info.get("attribution")
+        if own is None or own.get("pronoun") or (outside and not block[0] <= own.get("said_at", own["start"]) < block[1]):
+            info["attribution"] = dict(source)
+            claim._.claim = info
+
 
 def _give_unsourced(claims: Iterable[Span], source: dict[str, Any]) -> None:
     """Give ``source`` to those of ``claims`` that have none yet."""
