@@ -327,6 +327,44 @@ def test_attribution_transcript_speaker_labels(analyse):
     assert records["Will the pool stay open"] == "HOST"
 
 
+def test_attribution_section_headings_are_no_speaker_labels(analyse):
+    # "Name: a few words." over paragraphs without labels heads a section
+    # about that person; the paragraphs below are the writer's
+    text = (
+        "Here is what each of the three hopefuls needs in the county vote.\n\n"
+        "Marsh: Hold the lead.\n\n"
+        "Ada Marsh has led every poll in the county since March.\n\n"
+        "Okafor: Win the north.\n\n"
+        "Tom Okafor has spent most of his budget in the northern towns.\n\n"
+        "Dunn: A late surge.\n"  # a heading the page runs into its section
+        "Lena Dunn still trails both rivals by ten points."
+    )
+    records = sources_of(analyse, text, "Primary")
+    assert records["Ada Marsh has led every poll in the county since March"] is None, records
+    assert records["Tom Okafor has spent most of his budget in the northern towns"] is None, records
+    assert records["Hold the lead"] is None, records
+    assert records["Lena Dunn still trails both rivals by ten points"] is None, records
+
+
+def test_attribution_dash_signs_the_quotation_above(analyse):
+    # a fact check quotes the words it checks and signs them with a dash
+    text = (
+        "Here are some of the claims made in the debate, with our notes.\n\n"
+        '"Our plan would cut the tax on every family farm by half."\n\n'
+        "- Jane Roe.\n\n"
+        "The plan cuts the tax by a third, not half.\n\n"
+        '"I never voted for the bridge. The council voted for it twice."\n\n'
+        "- Tom Hale.\n\n"
+        "Hale voted for the bridge in 2019.\n\n"
+        "- Ann Lee."
+    )
+    records = sources_of(analyse, text, "Fact check")
+    assert records["Our plan would cut the tax on every family farm by half"] == "Jane Roe", records
+    assert records["The council voted for it twice"] == "Tom Hale", records
+    # the writer's own paragraph above a byline is no quotation
+    assert records["Hale voted for the bridge in 2019"] is None, records
+
+
 def test_attribution_transcript_speaker_who_takes_turns(analyse):
     # a speaker the article never names is one when the label recurs
     text = "HOST: The vote is on Friday.\n\nGUEST: The bill will pass.\n\nHOST: Turnout was low last time."

@@ -263,6 +263,7 @@ class AttributionTagger(RulePackComponent):
         self._colon_paragraphs(doc, claims, text, ents, history)
         self._speaker_labels(doc, claims, text, ents)
         self._signatures(doc, claims, text)
+        self._dash_signatures(doc, claims, text)
         return doc
 
     # -- finding --------------------------------------------------------------
@@ -1255,7 +1256,9 @@ class AttributionTagger(RulePackComponent):
         and so is a paragraph without a label between two labelled ones. A
         label counts only when its last word ends the name of a person or
         organisation the article mentions or labels more than one turn, so a
-        lone "UPDATE:" or "Note:" is none.
+        lone "UPDATE:" or "Note:" is none. A label that opens a line of a few
+        words over a section ("Roe: Now or never."), in an article none of
+        whose labels opens a longer line, is a heading, no turn.
         What a claim attributes to someone else inside the turn stays theirs."""
         if ":" not in text or not claims:
             return
@@ -1263,17 +1266,26 @@ class AttributionTagger(RulePackComponent):
         paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
         labels = [_SPEAKER.match(text, start, end) for start, end in paragraphs]
         last = [m.group(1).split()[-1].lower().strip(".") if m else None for m in labels]
-        turns: list[tuple[int, int, tuple[int, int] | None]] = []
-        for (start, end), label, word in zip(paragraphs, labels, last):
-            # a speaker the article names, or one who speaks in more than one
-            # turn; a lone letter ("Q:", "A:" of an interview) names no one
-            known = word is not None and len(word) > 1 and (word in names or last.count(word) > 1)
-            turns.append((start, end, (label.start(1), label.end(1)) if known and label else None))
-        unlabelled = [label is None for label in labels]
         # a transcript quoted paragraph by paragraph opens each with a
         # quotation mark ('"ROE: …' / '"…' / '"LEE: …'): a run of such
         # paragraphs without a label goes on with the turn before it
         quoted = [_QUOTED_PARAGRAPH.match(text, start, end) is not None for start, end in paragraphs]
+        # a speaker the article names, or one who speaks in more than one
+        # turn; a lone letter ("Q:", "A:" of an interview) names no one
+        known = [word is not None and len(word) > 1 and (word in names or last.count(word) > 1) for word in last]
+        # "Roe: Now or never." over paragraphs without labels (or over a line
+        # break) heads a section about Roe, in an article none of whose labels
+        # opens a line of more than a few words: no turn, and none for the
+        # paragraphs below it
+        lines = [None if label is None else text[label.end() : end].split("\n", 1) for label, (_, end) in zip(labels, paragraphs)]
+        headings = not any(k and line is not None and len(line[0].split()) > _HEADING_WORDS for k, line in zip(known, lines))
+        turns: list[tuple[int, int, tuple[int, int] | None]] = []
+        for n, ((start, end), label, line) in enumerate(zip(paragraphs, labels, lines)):
+            heading = headings and line is not None and (
+                len(line) > 1 or n + 1 < len(labels) and labels[n + 1] is None and not quoted[n + 1]
+            )
+            turns.append((start, end, (label.start(1), label.end(1)) if known[n] and label and not heading else None))
+        unlabelled = [label is None for label in labels]
         for n, (start, end, label) in enumerate(turns):
             if label is None and unlabelled[n] and 0 < n < len(turns) - 1:
                 before, after = turns[n - 1][2], turns[n + 1][2]
@@ -1370,17 +1382,39 @@ class AttributionTagger(RulePackComponent):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or first >= n:
                 continue
-            kind, authority = self._kind(span, span.root)
-            source = {"start": start, "end": end, "kind": kind, "authority": authority, "pronoun": False, "evidence": False}
-            block_start, block_end = paragraphs[first][0], paragraphs[n - 1][1]
-            for claim in claims:
-                if not (block_start <= claim.start_char < block_end):
-                    continue
-                info = dict(claim._.claim or {})
-                own = info.get("attribution")
-                if own is None or own.get("pronoun"):
-                    info["attribution"] = dict(source)
-                    claim._.claim = info
+            block = (paragraphs[first][0], paragraphs[n - 1][1])
+            _sign(claims, self._signer(span, start, end), block, outside=False)
+
+    def _dash_signatures(self, doc: Doc, claims: list[Span], text: str) -> None:
+        """Give the claims of quoted paragraphs the speaker a dash signs them
+        with in the paragraph after them ('"We will cut the tax." / "- Roe."'),
+        as a fact check lists the words it checks: back to the paragraph
+        before that does not open with a quotation mark. A source named
+        inside the quotation stays."""
+        if not claims or "\n" not in text:
+            return
+        paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+        for n, (start, end) in enumerate(paragraphs):
+            name = _DASH_SIGNATURE.fullmatch(text, start, end)
+            if name is None or n == 0:
+                continue
+            first = n
+            while first > 0 and _QUOTED_PARAGRAPH.match(text, *paragraphs[first - 1]) is not None:
+                first -= 1
+            if first == n:
+                continue  # a byline under the writer's own paragraph signs no quotation
+            name_end = name.start(1) + len(name.group(1).rstrip("."))
+            span = doc.char_span(name.start(1), name_end, alignment_mode="expand")
+            if span is None or not any(t.pos_ == PROPER_NOUN_POS for t in span):
+                continue
+            block = (paragraphs[first][0], paragraphs[n - 1][1])
+            _sign(claims, self._signer(span, name.start(1), name_end), block, outside=True)
+
+    def _signer(self, span: Span, start: int, end: int) -> dict[str, Any]:
+        """RETURNS (dict): the source a signature at characters ``[start,
+        end)`` (the tokens ``span``) gives the paragraphs it signs."""
+        kind, authority = self._kind(span, span.root)
+        return {"start": start, "end": end, "kind": kind, "authority": authority, "pronoun": False, "evidence": False}
 
     def _speaker_of(
         self, doc: Doc, text: str, ents: list[Span], history: list[dict[str, Any]], start: int, end: int
@@ -1963,6 +1997,21 @@ _ACCORDING_CACHE = "claimx_according_sources"
 #: the walk of a ``report`` role none of whose rules asks for the spine
 _NO_WALK = Walk(frozenset(), None, None)
 
+def _sign(claims: Iterable[Span], source: dict[str, Any], block: tuple[int, int], *, outside: bool) -> None:
+    """Give ``source`` to the claims that open in the characters ``block``
+    and have no source, or only a pronoun; with ``outside``, also to those
+    whose source stands outside the block (a quotation's words are its
+    signer's, whoever the text around them named)."""
+    for claim in claims:
+        if not (block[0] <= claim.start_char < block[1]):
+            continue
+        info = dict(claim._.claim or {})
+        own = info.get("attribution")
+        if own is None or own.get("pronoun") or (outside and not block[0] <= own.get("said_at", own["start"]) < block[1]):
+            info["attribution"] = dict(source)
+            claim._.claim = info
+
+
 def _give_unsourced(claims: Iterable[Span], source: dict[str, Any]) -> None:
     """Give ``source`` to those of ``claims`` that have none yet."""
     for claim in claims:
@@ -1989,8 +2038,16 @@ _QUOTED_PARAGRAPH = re.compile(r"\s*[\"“]")
 #: capitalised words, or a handle, and a full stop ("Jane Roe.", "@jroe.")
 _SIGNATURE = re.compile(r"(@\w+|[A-Z][\w'’-]*(?: [A-Z][\w'’.-]*){1,3}?)\.")
 
+#: a paragraph that signs the quotation above it with a dash and a name of
+#: one to four capitalised words ("- Roe.", "— Jane Roe")
+_DASH_SIGNATURE = re.compile(r"\s*[-–—]\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}?)\.?\s*")
+
 #: a section's label on a page of letters: one capitalised word ("LETTERS.")
 _LABEL = re.compile(r"[A-Z]{3,}\.?")
+
+
+#: the most words of a section's heading after its label ("Roe: Now or never.")
+_HEADING_WORDS = 6
 
 
 def _tag_sentence(doc: Doc, sent_of: list[int], source: dict[str, Any], q_end: int) -> int:
