@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from claimx.errors import RulePackError
-from claimx.rules import PACK_SCHEMAS, CueRule, default_rules_dir, load_jsonl, rules_hash
+from claimx.rules import PACK_SCHEMAS, RULES_ENV, CueRule, default_rules_dir, load_jsonl, rules_hash
 
 
 def _packs():
@@ -220,3 +220,14 @@ def test_load_jsonl_never_gives_the_rules_of_an_edited_file(tmp_path):
         load_jsonl(path, PACK_SCHEMAS["nonclaims.jsonl"])
     with pytest.raises(RulePackError):  # a failed file is not remembered as good
         load_jsonl(path, PACK_SCHEMAS["nonclaims.jsonl"])
+
+
+def test_default_rules_dir_follows_the_environment_after_the_package_pack_was_found(monkeypatch, tmp_path):
+    """The installed (or checkout's) pack is looked for once a process; ``$CLAIMX_RULES`` is read at every call."""
+    monkeypatch.delenv(RULES_ENV, raising=False)
+    packaged = default_rules_dir()
+    assert (packaged / "cues.jsonl").is_file()
+    monkeypatch.setenv(RULES_ENV, str(tmp_path))
+    assert default_rules_dir() == tmp_path
+    monkeypatch.delenv(RULES_ENV)
+    assert default_rules_dir() == packaged

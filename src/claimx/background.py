@@ -188,13 +188,23 @@ def post_rule(text: str, person: str, rules_dir: Path | None = None) -> Backgrou
     ``unless`` words (the person takes or leaves the post: "named", "former")."""
     if not person.strip():
         return None
-    gates, low = _word_gates(rules_dir), lowered(text)
-    for n, (rule, pattern, _) in enumerate(_compiled(rules_dir)):
-        if not rule.post or not gates[n].search(text, low) or not pattern.search(text):
-            continue
-        if any(p.search(text) for p in _post_patterns(_alternatives(rule.words), person.strip())):
+    for rule, posts in _posts_in(text, rules_dir):
+        if any(p.search(text) for p in _post_patterns(posts, person.strip())):
             return rule
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _posts_in(text: str, rules_dir: Path | None) -> tuple[tuple[BackgroundRule, str], ...]:
+    """RETURNS (tuple): the ``post`` rules whose pattern a claim's text matches, in the pack's
+    order, each with its posts as alternatives: what :func:`post_rule` tries for a person (the
+    roll-up asks it of one text for each person a claim may name, one after another)."""
+    gates, low = _word_gates(rules_dir), lowered(text)
+    return tuple(
+        (rule, _alternatives(rule.words))
+        for n, (rule, pattern, _) in enumerate(_compiled(rules_dir))
+        if rule.post and gates[n].search(text, low) and pattern.search(text)
+    )
 
 
 @functools.lru_cache(maxsize=1024)

@@ -1881,19 +1881,20 @@ PACK_SCHEMAS: dict[str, type[BaseModel]] = {
 }
 
 
-@lru_cache(maxsize=1)
-def _package_dir() -> Path:
-    """RETURNS (Path): this package's folder, resolved once a process (resolving walks every
-    folder of the path: the roll-up asks for the rule pack per slot it has not met)."""
-    return Path(__file__).resolve().parent
-
-
 def default_rules_dir() -> Path:
     """RETURNS (Path): the rule pack in use: ``$CLAIMX_RULES``, the installed copy, or the checkout's."""
     env = os.environ.get(RULES_ENV)
     if env:
         return Path(env)
-    here = _package_dir()
+    return _package_rules_dir()
+
+
+@lru_cache(maxsize=1)
+def _package_rules_dir() -> Path:
+    """RETURNS (Path): the installed rule pack, else the checkout's, found once a process (resolving
+    the package's path walks every folder of it, and each look-up asks the file system twice:
+    the roll-up asks for the rule pack per slot it has not met, thousands on published news)."""
+    here = Path(__file__).resolve().parent
     packaged = here / "models" / "en"
     if packaged.is_dir():
         return packaged
