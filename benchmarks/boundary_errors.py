@@ -43,6 +43,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -110,19 +111,26 @@ def where(span: Any) -> str:
     return "quote" if any(q in span.sent.text for q in QUOTES) else "plain"
 
 
-def measure(gold_dir: Path, nlp: Any, extractor: Any, report_verbs: frozenset[str]) -> list[dict[str, Any]]:
-    """RETURNS (list[dict]): one row per unmatched claim of a set: kind, category, text."""
+def matched_articles(gold_dir: Path, nlp: Any, extractor: Any) -> Iterator[tuple[Any, Any, list, list, list]]:
+    """YIELDS (tuple): per article of a set, the article, its Doc, the gold
+    claims' and claimx's claims' character spans, and their matched pairs
+    (``(gold index, claimx index)``, the guide's matching)."""
     from claimx.evaluate import load_gold, match_claims
     from claimx.nlp import pipe_articles
     from claimx.records import doc_records
 
     gold = load_gold(gold_dir)
     docs = {d.doc_id: d for d in gold.docs}
-    rows: list[dict[str, Any]] = []
     for article, doc in pipe_articles(nlp, gold.articles()):
         gspans = [(c.start, c.end) for c in docs[article.doc_id].claims]
         pspans = [(r.span.start, r.span.end) for r in doc_records(doc, article, extractor)]
-        pairs = match_claims(gspans, pspans)
+        yield article, doc, gspans, pspans, match_claims(gspans, pspans)
+
+
+def measure(gold_dir: Path, nlp: Any, extractor: Any, report_verbs: frozenset[str]) -> list[dict[str, Any]]:
+    """RETURNS (list[dict]): one row per unmatched claim of a set: kind, category, text."""
+    rows: list[dict[str, Any]] = []
+    for article, doc, gspans, pspans, pairs in matched_articles(gold_dir, nlp, extractor):
         sides = (
             ("gold", gspans, {g for g, _ in pairs}, pspans, ("merged", "not found")),
             ("pred", pspans, {p for _, p in pairs}, gspans, ("oversplit", "no gold")),
