@@ -1179,6 +1179,10 @@ class TopicRule(BaseModel):
     #: fixed expressions, as written, that hold the word without naming its
     #: topic ("to date" is "so far", no release date); empty for none
     except_in: list[str] = []
+    #: fixed expressions, as written, outside which the word does not name its
+    #: topic ("effect" is a release only as "take effect" or "into effect",
+    #: not as "had little effect"); empty for any
+    only_in: list[str] = []
     #: whether the word, as a verb that takes a clause, only reports it
     #: ("announced that it had lost $2 billion", "revealed it will close"):
     #: then it is a verb of saying, no word of its topic

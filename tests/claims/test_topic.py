@@ -61,6 +61,10 @@ def test_topic_main_subject_from_title(analyse):
         # a person "as" a job (a crew word) is hired, not cast; "as" a character is cast
         ("Brightwell Corp. has hired Jane Roe as its new chief financial officer.", "crew", "Jane Roe"),
         ("The sequel will star Mara Quill as the detective.", "cast", "Mara Quill"),
+        # "effect" names a release only within its rule's only_in expressions
+        ("The new parking rules take effect in July.", "release", "release_date"),
+        ("The new parking rules will go into effect in July.", "release", "release_date"),
+        ("The new parking rules have had little effect on traffic.", "other", "effect"),
     ],
 )
 def test_topic_and_key(analyse, text, topic, key):

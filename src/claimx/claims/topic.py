@@ -241,6 +241,7 @@ class TopicTagger(RulePackComponent):
         self.word_not_with: dict[str, frozenset[str]] = {}
         #: word -> the fixed expressions that hold it without naming its topic
         self.word_except: dict[str, tuple[str, ...]] = {}
+        self.word_only: dict[str, tuple[str, ...]] = {}
         #: words that, as verbs taking a clause, report it ("announced that …")
         self.word_reporting: set[str] = set()
         #: word -> the verbs whose particle it names its topic as, whatever its part of speech
@@ -298,6 +299,8 @@ class TopicTagger(RulePackComponent):
                     self.word_not_with[lemma] = frozenset(rule.not_with)
                 if rule.except_in:
                     self.word_except[lemma] = tuple(rule.except_in)
+                if rule.only_in:
+                    self.word_only[lemma] = tuple(rule.only_in)
                 if rule.not_reporting:
                     self.word_reporting.add(lemma)
                 if rule.particle_of:
@@ -1774,6 +1777,9 @@ class TopicTagger(RulePackComponent):
                 held = self.word_except.get(word)
                 if held and _in_expression(token, held):
                     return None
+                only = self.word_only.get(word)
+                if only and not _in_expression(token, only):
+                    return None  # "had little effect": no law takes effect
                 if word in self.word_person_patient and self._person_patient(token):
                     return None  # "hit the senator over the vote": an attack, no release
                 objects = self.word_not_objects.get(word)
