@@ -16,7 +16,7 @@ category        status       e.g.
 ``unknown``     unconfirmed  no date has been set, remains unconfirmed
 ``pseudo``      (its own)    has not ruled out → rumored
 ``tell_verb``   —            announce, say, name: negated → unconfirmed
-``ignore``      —            "not all", "if compared to": no cue, but
+``ignore``      —            "if any", "if compared to": no cue, but
                              shadows the shorter cues inside it
 ``complement``  (its own)    fears (of), cancelled, efforts (to): no cue of
                              a claim; sets the status of the event the word
