@@ -1103,3 +1103,15 @@ def test_topic_subject_is_what_the_claim_names_as_its_own_subject(analyse, body,
         assert subject[1:] not in record.subject.name, [(r.text, r.subject.name) for r in records]
     else:
         assert record.subject.name == subject, [(r.text, r.subject.name) for r in records]
+
+
+def test_topic_clause_without_a_subject_shares_the_one_its_sentence_named_before(analyse):
+    # a clause that names no subject of its own speaks of what the claim
+    # before it in its sentence named, not of the article's main subject
+    records = analyse(
+        "Mayor Ilse Brandt will run again in May. The Harwick Rovers stadium plan was rejected last week, "
+        "though the council may vote on it again in June.",
+        title="Ilse Brandt to run again",
+    )
+    record = [r for r in records if r.text.startswith("the council may vote")][0]
+    assert record.subject.name == "The Harwick Rovers stadium plan", [(r.text, r.subject.name) for r in records]

@@ -27,6 +27,8 @@
   elsewhere, and one whose subject is an event, issue or document a name
   marks as its own (``event_noun`` rules: "the Harwick campaign", "a Civic
   Post poll"; "the poll" for the one named before) is about that event.
+  A clause that names no subject of its own, which would fall back on the
+  main subject, speaks of what the claim before it in its sentence named.
 - The topic is the one whose words (``models/en/topics.jsonl``) occur most in
   the claim, the predicate's words weighing most and the speaker's title not
   at all, ties going to the order of :data:`claimx.schemas.TOPICS`; a
@@ -912,6 +914,7 @@ class TopicTagger(RulePackComponent):
         # expected to create 800 jobs": "this" as the subject stands for what
         # the sentence before told, and so for the subject of its last claim
         told: dict[int, str] = {}  # sentence -> the subject of its last claim
+        named_in: dict[int, str] = {}  # sentence -> the subject its last claim that names one names
         for claim in claims:
             info = claim._.claim
             sent = sent_of[claim.start]
@@ -926,6 +929,14 @@ class TopicTagger(RulePackComponent):
             pair_names = _pair_antecedents(pair, ents, sent_of) if pair is not None else None
             if pair is not None and pair_names is not None:
                 info["subject"] = {"name": pair_names[0].text, "start": pair.idx, "end": pair.idx + len(pair)}
+            if info["subject"]["start"] is not None:
+                named_in[sent] = info["subject"]["name"]
+            elif info["subject"]["name"] == (main or "") and named_in.get(sent) not in (None, "", main):
+                # "The Harwick campaign spent $2 million on radio ads, more than
+                # any rival": a clause that names no subject of its own speaks
+                # of what the claim before it in its sentence named, not of the
+                # article's main subject
+                info["subject"] = {"name": named_in[sent], "start": None, "end": None}
             told[sent] = info["subject"]["name"]
         defined = _defined_abbreviations(doc, text)
         titled = title_names(doc._.title or "")  # once, not per claim (as doc.ents: read once above)
