@@ -218,6 +218,13 @@ def test_dates_find_dates_offsets_match_spans(nlp_base, finder):
         ("On Thursday the band added an extra Porto date on April 10.", "April 10", "future"),
         ("The band had booked venues in Cardiff for October.", "October", "future"),
         ("The singer announced the tour on Monday.", "Monday", "past"),
+        # a perfect through a period's end counts what is done; a present "through" looks ahead
+        ("The charity has raised $40,000 through the end of May.", "the end of May", "past"),
+        ("The ceasefire holds through the end of May.", "the end of May", "future"),
+        # a past clause, an event a non-finite word puts ahead: the nearest day
+        ("Heading into Sunday's derby, the coach rested three players.", "Sunday", None),
+        # a finite verb's "until" keeps the clause's past
+        ("Until Monday's merger, the shares traded at a discount.", "Monday", "past"),
     ],
 )
 def test_dates_direction_of(nlp_base, text, date, direction):

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..rules import Direction, TemporalDecisionRule, TemporalRole
 from ..timex import Grammar
 from .scope import Test, Walk, compile_pattern
-from .tree import served_verb
+from .tree import VERB_POS, finite, served_verb
 
 #: the decisions made, in order: (rule, the token it matched)
 Trail = list[tuple[TemporalDecisionRule, Token]]
@@ -66,13 +66,21 @@ class Decisions:
         """
         trail = [] if trail is None else trail
         found = self._clause_direction(span, trail)
-        if found == "past":
-            return found
         root = span.root
         rule = self.first("event_day", root, Walk(set(), span, None))
         if rule is None:
             return found
         ahead = self._ahead(span, trail)  # the walk's rules decide either way
+        if found == "past":
+            # a past clause, an event put ahead by a word that is no finite verb's
+            # ("challenged him to a debate *before* Monday's caucus", "*heading*
+            # into Tuesday's primary"): the two disagree, the nearest day is meant;
+            # a finite verb's ("*until* Monday's merger, the shares traded low") is the clause's
+            if ahead is None or ahead.direction != "future":
+                return found
+            word = trail[-1][1].head
+            governor = word.head if word.pos_ == "ADP" else word
+            return found if governor.pos_ in VERB_POS and finite(governor) else None
         if ahead is not None:
             # under a verb whose tense says nothing ("as he tours the state ahead
             # of Tuesday's primary"), the rule's own direction, if it sets one
