@@ -20,7 +20,7 @@ from claimx.background import (
 )
 from claimx.background import _compiled, _scene_pattern, _word_gates
 from claimx.slots import load_slots
-from claimx.status import rollup
+from claimx.status import antecedent_periods, rollup
 
 RULES = load_background()
 EXAMPLES = [
@@ -182,6 +182,24 @@ def test_a_clause_telling_when_a_year_was_is_of_that_years_results():
     when["span"] = {"start": 60, "end": 60 + len(when["text"])}
     keys = {r.key for r in rollup([before, when], doc_infos(2028, 2, "a")).values()}
     assert "2026 results" not in keys
+
+
+def test_a_clause_telling_when_is_of_the_date_of_another_subjects_claim_in_a_slice():
+    # "Its parent's 2027 profit beats 2026, when the ferry line lost £3 million":
+    # the claim before the clause is the parent's; a roll-up of the ferry line's
+    # claims alone (a slice of subjects) reads the period over the whole article
+    before = claim_record("a", 1, "Its parent's 2027 profit of £5 million beats 2026", "confirmed",
+                          subject="Tern Holdings", topic="business", key="results")
+    before["dates"] = [{"value": "2027", "start": 13, "end": 17}, {"value": "2026", "start": 46, "end": 50}]
+    when = claim_record("a", 2, "when the ferry line lost £3 million", "confirmed",
+                        subject="Gull Ferries", topic="business", key="results")
+    when["span"] = {"start": 52, "end": 52 + len(when["text"])}
+    when["sentence"] = before["sentence"] = {"start": 0, "end": 90}
+    docs = doc_infos(2028, 2, "a")
+    whole = {(r.subject, r.key) for r in rollup([before, when], docs).values()}
+    assert ("Gull Ferries", "2026 results") in whole
+    sliced = {(r.subject, r.key) for r in rollup([when], docs, antecedents=antecedent_periods([before, when])).values()}
+    assert sliced == {k for k in whole if k[0] == "Gull Ferries"}
 
 
 def test_the_pack_has_a_rule_that_asks_for_a_date():

@@ -194,17 +194,35 @@ def post_rule(text: str, person: str, rules_dir: Path | None = None) -> Backgrou
     return None
 
 
+def names_post(text: str, rules_dir: Path | None = None) -> bool:
+    """RETURNS (bool): whether a ``post`` rule's pattern matches a claim's text (:func:`post_rule`
+    finds a post in apposition to a person only in such a text)."""
+    low = text.casefold()
+    return any(word in low for word in _post_rules(rules_dir)[0]) and bool(_posts_in(text, rules_dir))
+
+
 @functools.lru_cache(maxsize=1024)
 def _posts_in(text: str, rules_dir: Path | None) -> tuple[tuple[BackgroundRule, str], ...]:
     """RETURNS (tuple): the ``post`` rules whose pattern a claim's text matches, in the pack's
     order, each with its posts as alternatives: what :func:`post_rule` tries for a person (the
     roll-up asks it of one text for each person a claim may name, one after another)."""
-    gates, low = _word_gates(rules_dir), lowered(text)
-    return tuple(
-        (rule, _alternatives(rule.words))
-        for n, (rule, pattern, _) in enumerate(_compiled(rules_dir))
-        if rule.post and gates[n].search(text, low) and pattern.search(text)
+    low = lowered(text)
+    return tuple((rule, posts) for rule, pattern, gate, posts in _post_rules(rules_dir)[1] if gate.search(text, low) and pattern.search(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _post_rules(
+    rules_dir: Path | None,
+) -> tuple[frozenset[str], tuple[tuple[BackgroundRule, re.Pattern[str], _Gate, str], ...]]:
+    """RETURNS (tuple): the first words of the ``post`` rules' words, case-folded (a text
+    that holds none names no post: most claims), and those rules of :func:`_compiled`, in its
+    order, each with its pattern, its words' gate (:func:`_word_gates`) and its posts as alternatives."""
+    rules = tuple(
+        (rule, pattern, gate, _alternatives(rule.words))
+        for (rule, pattern, _), gate in zip(_compiled(rules_dir), _word_gates(rules_dir), strict=True)
+        if rule.post
     )
+    return frozenset(word.split()[0].casefold() for rule, *_ in rules for word in rule.words if word.split()), rules
 
 
 @functools.lru_cache(maxsize=1024)

@@ -17,7 +17,11 @@ subjects touched are those of the articles that are new, changed or gone
 (their stamp differs from the one stored with the roll-up), of the articles
 holding a name whose canonical name changed or whose followed subject
 changed, and of the articles reviewers' decisions point at; each before and
-after. Everything is recomputed when the decisions, the pinned aliases or the
+after; with the subjects whose people those articles' claims name with a post
+("…, said Ridgeway's chief executive, Dana Holt", filed under another subject:
+``rollup_posts``, ``rollup_people``). Each slice of subjects is rolled up with
+every claim that may be filed under them, those of such posts included, so that
+the records do not depend on how the subjects are cut (:data:`SUBJECTS_PER_CALL`). Everything is recomputed when the decisions, the pinned aliases or the
 pipeline fingerprint changed, or when a roll-up was written without this
 module (``claimx mark``, views rebuilt), and on a store's first run.
 
@@ -44,6 +48,7 @@ from .status import (
     StatusChange,
     StatusRecord,
     also_filed,
+    antecedent_periods,
     article_entities,
     article_ledes,
     background_claims,
@@ -54,6 +59,8 @@ from .status import (
     last_word,
     mutual_parties,
     name_ways,
+    people_words,
+    post_words,
     rollup,
     slot_key,
     title_words,
@@ -84,7 +91,9 @@ CONNECTED_LIMIT = 20000
 #: resolved with three of them standing for the rest (:func:`_connected`)
 HUB_SIZE = 50
 #: subjects rolled up in one call (memory is bounded by their claims: a slice of 2,000 took about
-#: 38 MB at its peak, one of 500 about a quarter; the results do not depend on it, checked down to 5)
+#: 38 MB at its peak, one of 500 about a quarter; the results do not depend on it, checked down to 5
+#: on 300 published articles: a slice is rolled up with the claims of other subjects that name its
+#: people with a post, ``tests/test_slices.py``)
 SUBJECTS_PER_CALL = 500
 
 
@@ -263,8 +272,9 @@ def _claims_of(store: Store, doc_ids: Iterable[str]) -> Iterator[tuple[str, str,
 #: 3: each article's names, statuses and known names kept, each name's features and canonical name;
 #: 4: each article's title words and each name's ways kept; 5: a name's legal-form core among its features;
 #: 6: the other subjects a claim speaks to, :func:`claimx.status.also_filed`: "both"'s second name, named places;
-#: 7: the acts done together and the parties they name, ``rollup_acts``)
-SUBJECTS_RECORDED = 7
+#: 7: the acts done together and the parties they name, ``rollup_acts``;
+#: 8: the words of the claims that name a post and the people of cast and crew facts, ``rollup_posts``, ``rollup_people``)
+SUBJECTS_RECORDED = 8
 
 
 def _context(store: Store, pinned: dict[str, list[str]], fingerprint: str, decisions: str) -> str:
@@ -453,8 +463,15 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
     resolver = _Canonical(canonical)
     # the subjects the rechecked and gone articles' claims went to, with their partners as they were
     # (an act dropped with its article leaves the subject it was merged into to recompute)
-    touched: set[str] = _Partners(store).closure(store.subjects_of(recheck | gone)) if not full else set()
+    touched: set[str] = set()
+    if not full:
+        # and the subjects whose people their claims named with a post, as they were
+        touched = _Partners(store).closure(
+            store.subjects_of(recheck | gone) | store.people_subjects(store.post_words_of(recheck | gone))
+        )
     acts: list[tuple[str, str, str]] = []  # (doc, subject, party) of the acts done together: new_subjects() lists them
+    posts: list[tuple[str, str]] = []  # (word, doc) of the claims that name a post: new_subjects() lists them
+    people: list[tuple[str, str, str]] = []  # (surname, subject, doc) of the cast and crew facts: new_subjects() lists them
 
     # the rechecked articles' subjects now
     makers = maker_keys()
@@ -464,7 +481,7 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
     def new_subjects() -> Iterator[tuple[str, str]]:
         """``(subject, doc_id)`` of every claim rechecked, streamed into the store (one a claim on a first run)."""
         elsewhere: set[str] = set()  # articles with a claim that may speak to another subject too
-        for doc_id, name, text, topic, key in _subject_rows(store, recheck, full):
+        for doc_id, name, text, topic, key, said, source, entities in _subject_rows(store, recheck, full):
             if not (name or "").strip() or doc_id not in docs:
                 continue
             canon = canonical[name]
@@ -476,6 +493,12 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
                 if not full:
                     touched.add(other)
                 yield other, doc_id
+            words = post_words((said or "", source or ""))
+            if words:
+                posts.extend((word, doc_id) for word in words)
+            if entities is not None:  # (a cast or crew claim's)
+                surnames = people_words(topic, key, json.loads(entities))
+                people.extend((word, filed, doc_id) for word in surnames for filed in {canon, subject, final})
             if files_elsewhere(text, topic, key, places) or (topic, slot_key(topic, key)) in mutual:
                 elsewhere.add(doc_id)
         # those articles read whole (few: "both", a place's own name before a slot's word, acts
@@ -486,12 +509,19 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
                     touched.add(other)
                 yield other, doc_id
                 acts.extend((doc_id, other, party) for party in mutual_parties(claim))
+                surnames = people_words(claim.get("topic"), claim.get("key"), claim.get("entities") or ())
+                people.extend((word, other, doc_id) for word in surnames)
 
     if full:  # every readable article, its stamp read as it is written
         store.put_rollup_docs(store.readable_stamps(), new_subjects(), (), clear=True)
     else:
         store.put_rollup_docs(((d, stamps[d]) for d in sorted(recheck)), new_subjects(), recheck | gone)
     store.put_rollup_acts(acts)
+    store.put_rollup_posts(posts, people)
+    if not full:
+        touched |= store.people_subjects({word for word, _ in posts})
+    posts.clear()
+    people.clear()
     # subjects whose groups the roll-up may merge with a touched one's are touched too, and
     # every slice is rolled up with its partners' claims (its own records kept)
     partners = _Partners(store)
@@ -512,24 +542,36 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         if not full:
             done.update(part)
         befores = [(_key(rec), gid, rec) for gid, rec in _records(store.rollup_of(part).items())]
-        slice_claims = []
-        whole = []  # every claim of the slice's articles: background marks reach across subjects in a sentence
         with_partners = partners.closure(part)
         part_docs = store.docs_of(with_partners)
-        if isinstance(docs, _Docs):
-            docs.load(part_docs)
-        for doc_id, _, record in _claims_of(store, part_docs):
-            claim = json.loads(record)
-            name = (claim.get("subject") or {}).get("name", "")
-            if name.strip() and doc_id in docs:
-                whole.append(claim)
+        # every claim of the slice's articles: background marks reach across subjects in a sentence
+        whole = _whole_claims(store, docs, part_docs)
         named = article_entities(whole)
-        for claim in whole:
-            if not _filings(claim, canonical, followed, makers, places, resolver, named).isdisjoint(with_partners):
-                slice_claims.append(claim)
+        filed = {
+            claim["claim_id"] for claim in whole
+            if not _filings(claim, canonical, followed, makers, places, resolver, named).isdisjoint(with_partners)
+        }
+        # and the claims of other subjects, in any article, that may name the slice's people with a
+        # post ("…, said Ridgeway's chief executive, Dana Holt": :func:`claimx.status.rollup` files
+        # them in those people's facts), given only for that: what one slice sees, every slice does
+        surnames = set().union(
+            *(people_words(c.get("topic"), c.get("key"), c.get("entities") or ()) for c in whole if c["claim_id"] in filed)
+        )
+        post_docs = store.post_docs(surnames) if surnames else set()
+        if post_docs - part_docs:
+            more = _whole_claims(store, docs, post_docs - part_docs)
+            named.update(article_entities(more))
+            whole = sorted(whole + more, key=lambda c: c["doc_id"])  # (stable: each article's claims in order)
+        post_only = frozenset(
+            claim["claim_id"] for claim in whole
+            if claim["claim_id"] not in filed and claim["doc_id"] in post_docs
+            and post_words((claim.get("text") or "", (claim.get("attribution") or {}).get("text") or ""), surnames)
+        )
+        slice_claims = [claim for claim in whole if claim["claim_id"] in filed or claim["claim_id"] in post_only]
         records = rollup(
             slice_claims, docs, resolver=resolver, resolution=resolution, followed=followed,
             background=background_claims(whole), named=named, ledes=article_ledes(whole),
+            antecedents=antecedent_periods(whole), post_only=post_only,
         )
         afters = sorted(((_key(rec), gid, rec) for gid, rec in records.items() if rec.subject in part), key=lambda item: item[0])
         befores.sort(key=lambda item: item[0])
@@ -580,11 +622,14 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
 
 def _subject_rows(
     store: Store, doc_ids: set[str], every: bool
-) -> Iterator[tuple[str, str, str | None, str | None, str | None]]:
-    """YIELDS (tuple): ``(doc_id, subject name, subject text, topic, key)`` of the active claims of these articles."""
+) -> Iterator[tuple[str, str, str | None, str | None, str | None, str | None, str | None, str | None]]:
+    """YIELDS (tuple): ``(doc_id, subject name, subject text, topic, key, text, source's text,
+    entities JSON)`` of the active claims of these articles (the entities of cast and crew claims only)."""
     select = (
         "SELECT c.doc_id, json_extract(c.record, '$.subject.name'), json_extract(c.record, '$.subject.text'), "
-        "json_extract(c.record, '$.topic'), json_extract(c.record, '$.key') "
+        "json_extract(c.record, '$.topic'), json_extract(c.record, '$.key'), json_extract(c.record, '$.text'), "
+        "json_extract(c.record, '$.attribution.text'), CASE WHEN json_extract(c.record, '$.topic') IN ('cast', 'crew') "
+        "THEN json_extract(c.record, '$.entities') END "
     )
     if every:
         yield from store.conn.execute(select + ACTIVE_CLAIMS)
@@ -634,6 +679,19 @@ def _all_slices(store: Store) -> Iterator[set[str]]:
         yield from _cut(row[0] for row in rows)
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.slice_subjects")
+
+
+def _whole_claims(store: Store, docs: Mapping[str, DocInfo], doc_ids: set[str]) -> list[dict[str, Any]]:
+    """RETURNS (list[dict]): the claims with a subject of these readable articles, in store order
+    (their dates and titles read)."""
+    if isinstance(docs, _Docs):
+        docs.load(doc_ids)
+    whole = []
+    for doc_id, _, record in _claims_of(store, doc_ids):
+        claim = json.loads(record)
+        if (claim.get("subject") or {}).get("name", "").strip() and doc_id in docs:
+            whole.append(claim)
+    return whole
 
 
 def _records(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, StatusRecord]]:

@@ -86,7 +86,9 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from .amounts import amount_number, figure_at, number_word, range_end
-from .background import antecedent_rule, asking_rule, generic_rule, matching_rule, post_rule, scene_rule, speaking_rule
+from .background import (
+    antecedent_rule, asking_rule, generic_rule, matching_rule, names_post, post_rule, scene_rule, speaking_rule,
+)
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import PAIR_LABELS, Status, Topic
@@ -243,6 +245,12 @@ def _period(claim: Mapping[str, Any]) -> str | None:
 
 #: how many characters may stand between a date and the clause that tells when it was ("2008, when")
 _ANTECEDENT_GAP = 2
+
+
+def antecedent_periods(claims: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """RETURNS (dict[str, str]): :func:`_antecedent_periods` by claim id, read over whole
+    articles (the claim before a claim in its sentence may be of another subject)."""
+    return {claims[position]["claim_id"]: period for position, period in _antecedent_periods(claims).items()}
 
 
 def _antecedent_periods(claims: Sequence[Mapping[str, Any]]) -> dict[int, str]:
@@ -1570,6 +1578,28 @@ def _post_mentions(
     return out
 
 
+def post_words(texts: Iterable[str], among: set[str] | None = None) -> set[str]:
+    """RETURNS (set[str]): the words (case-folded) of a claim's texts (its own and its source's),
+    those ``among`` these when given, if one of the texts names a post
+    (:func:`claimx.background.names_post`): those by which :func:`_post_mentions` may find a
+    person's cast or crew fact the claim speaks to; none otherwise."""
+    texts = [text for text in texts if text]
+    if not any(names_post(text) for text in texts):
+        return set()
+    words = {w for text in texts for w in _WORD.findall(text.casefold())}
+    return words if among is None else words & among
+
+
+def people_words(topic: str | None, key: str | None, entities: Iterable[Mapping[str, Any]]) -> set[str]:
+    """RETURNS (set[str]): the surnames (case-folded last words) of the people whose cast or crew
+    fact a claim may be filed in (:func:`rollup`): its key's and, for one that tells who takes a
+    post (:func:`_successors`), its people's; none for a claim of another topic."""
+    if topic not in ("cast", "crew"):
+        return set()
+    names = [key or ""] + [str(ent.get("text") or "") for ent in entities if ent.get("label") == "PERSON"]
+    return {words[-1] for words in (_WORD.findall(name.casefold()) for name in names) if words}
+
+
 def _writes_name(texts: Iterable[str], names: Iterable[str]) -> bool:
     """RETURNS (bool): whether one of ``texts`` writes one of ``names`` as whole words."""
     # (a name the text does not hold at all is not searched for: a pattern per name costs more than the test)
@@ -1615,6 +1645,8 @@ def rollup(
     named: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
     ledes: Mapping[str, int] | None = None,
     members: dict[str, dict[str, list[str]]] | None = None,
+    antecedents: Mapping[str, str] | None = None,
+    post_only: frozenset[str] = frozenset(),
 ) -> dict[str, StatusRecord]:
     """Roll claims up into one status record per (subject, topic, key).
 
@@ -1634,6 +1666,11 @@ def rollup(
         articles, when the claims are only some subjects'; None takes it from ``claims``.
     members (dict | None): when given, filled with the ids of the claims each record's
         group holds, by group id and article (what ``benchmarks/chain_steps.py`` reads).
+    antecedents (Mapping | None): :func:`antecedent_periods` over whole articles, when the
+        claims are only some subjects'; None works them out from ``claims``.
+    post_only (frozenset[str]): the ids of claims given only for the posts they name
+        (:func:`_post_mentions`: a claim of another subject that names this one's person
+        with a post), filed under no subject of their own.
     RETURNS (dict[str, StatusRecord]): by group id.
     """
     claims = [c for c in claims if (c.get("subject") or {}).get("name", "").strip() and c["doc_id"] in docs]
@@ -1665,7 +1702,10 @@ def rollup(
     # the subject each claim is filed under, by its position
     filed_under: dict[int, str] = {}
     # "2008, when the firm lost $15 billion": the period a clause is of by the date it tells of
-    told_of = _antecedent_periods(claims)
+    if antecedents is None:
+        told_of = _antecedent_periods(claims)
+    else:
+        told_of = {n: antecedents[c["claim_id"]] for n, c in enumerate(claims) if c["claim_id"] in antecedents}
 
     def file(gkey: tuple[str, str, str], doc_id: str, entry: tuple[int, int, Mapping[str, Any]], name: str | None = None) -> None:
         """File what a claim says of a group for its article, with the name it goes by there (the claim subject's)."""
@@ -1680,6 +1720,8 @@ def rollup(
     # that surname whose full name the subject's cast or crew already holds
     surnames: dict[tuple[str, str], set[str]] = {}
     for claim in claims:
+        if claim["claim_id"] in post_only:
+            continue
         if claim["topic"] in ("cast", "crew") and claim["key"] != claim["topic"]:
             people.setdefault((resolver.canonical(claim["subject"]["name"]), claim["key"]), claim["topic"])
             if " " in claim["key"].strip():
@@ -1687,7 +1729,7 @@ def rollup(
     for position, claim in enumerate(claims):
         cid = claim["claim_id"]
         decision = resolution.by_claim.get(cid) if resolution else None
-        if decision is not None and decision.action == "reject":
+        if (decision is not None and decision.action == "reject") or cid in post_only:
             continue
         name = claim["subject"]["name"]
         subject = filed_subject(name, resolver.canonical(name), claim["topic"], claim["key"], maker_keys)

@@ -223,7 +223,9 @@ CREATE INDEX rollup_subjects_doc ON rollup_subjects (doc_id);
 #: those), its claims' statuses, the entities' names an abbreviation may stand for and its
 #: title's words; per name, its features (:func:`claimx.subjects.name_features`), canonical name
 #: and the longest word of each way a title names it (:func:`claimx.status.name_ways`); per article,
-#: the subjects of its acts done together and the parties they name (:func:`claimx.status.mutual_parties`).
+#: the subjects of its acts done together and the parties they name (:func:`claimx.status.mutual_parties`);
+#: per article, the words of its claims that name a post (:func:`claimx.status.post_words`) and the
+#: surnames of the people its claims file a cast or crew fact of under a subject (:func:`claimx.status.people_words`).
 _ROLLUP_NAMES = """
 CREATE TABLE IF NOT EXISTS rollup_names (
     doc_id     TEXT NOT NULL,
@@ -281,7 +283,20 @@ CREATE TABLE IF NOT EXISTS rollup_acts (
     subject    TEXT NOT NULL,
     party      TEXT NOT NULL,
     PRIMARY KEY (doc_id, subject, party)
-)
+);
+CREATE TABLE IF NOT EXISTS rollup_posts (
+    word       TEXT NOT NULL,
+    doc_id     TEXT NOT NULL,
+    PRIMARY KEY (word, doc_id)
+);
+CREATE INDEX IF NOT EXISTS rollup_posts_doc ON rollup_posts (doc_id);
+CREATE TABLE IF NOT EXISTS rollup_people (
+    word       TEXT NOT NULL,
+    subject    TEXT NOT NULL,
+    doc_id     TEXT NOT NULL,
+    PRIMARY KEY (word, subject, doc_id)
+);
+CREATE INDEX IF NOT EXISTS rollup_people_doc ON rollup_people (doc_id)
 """
 
 
@@ -913,13 +928,7 @@ class Store:
 
     def _rollup_subjects(self, column: str, by: str, values: Iterable[str]) -> set[str]:
         """RETURNS (set[str]): ``column`` of the ``rollup_subjects`` rows whose ``by`` is one of ``values``."""
-        found: set[str] = set()
-        for chunk in _chunks(list(values)):
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                row[0] for row in self.conn.execute(f"SELECT {column} FROM rollup_subjects WHERE {by} IN ({marks})", chunk)
-            )
-        return found
+        return self._lookup(f"SELECT {column} FROM rollup_subjects WHERE {by} IN ({{marks}})", values)
 
     def put_rollup_docs(
         self, stamps: Iterable[tuple[str, str]], subjects: Iterable[tuple[str, str]], drop: Iterable[str], *, clear: bool = False
@@ -930,11 +939,15 @@ class Store:
             self.conn.execute("DELETE FROM rollup_docs")
             self.conn.execute("DELETE FROM rollup_subjects")
             self.conn.execute("DELETE FROM rollup_acts")
+            self.conn.execute("DELETE FROM rollup_posts")
+            self.conn.execute("DELETE FROM rollup_people")
         for chunk in _chunks(list(drop)):
             marks = ",".join("?" * len(chunk))
             self.conn.execute(f"DELETE FROM rollup_docs WHERE doc_id IN ({marks})", chunk)
             self.conn.execute(f"DELETE FROM rollup_subjects WHERE doc_id IN ({marks})", chunk)
             self.conn.execute(f"DELETE FROM rollup_acts WHERE doc_id IN ({marks})", chunk)
+            self.conn.execute(f"DELETE FROM rollup_posts WHERE doc_id IN ({marks})", chunk)
+            self.conn.execute(f"DELETE FROM rollup_people WHERE doc_id IN ({marks})", chunk)
         self.conn.executemany("INSERT OR REPLACE INTO rollup_docs (doc_id, stamp) VALUES (?, ?)", stamps)
         self.conn.executemany("INSERT OR IGNORE INTO rollup_subjects (subject, doc_id) VALUES (?, ?)", subjects)
 
@@ -942,6 +955,30 @@ class Store:
         """Record ``(doc id, subject, party)`` of the articles' acts done together (after
         :meth:`put_rollup_docs`, which forgets those of the articles it drops)."""
         self.conn.executemany("INSERT OR IGNORE INTO rollup_acts (doc_id, subject, party) VALUES (?, ?, ?)", acts)
+
+    def put_rollup_posts(self, posts: Iterable[tuple[str, str]], people: Iterable[tuple[str, str, str]]) -> None:
+        """Record ``(word, doc id)`` of the articles' claims that name a post and ``(surname, subject,
+        doc id)`` of the people they file cast or crew facts of (after :meth:`put_rollup_docs`)."""
+        self.conn.executemany("INSERT OR IGNORE INTO rollup_posts (word, doc_id) VALUES (?, ?)", posts)
+        self.conn.executemany("INSERT OR IGNORE INTO rollup_people (word, subject, doc_id) VALUES (?, ?, ?)", people)
+
+    def post_docs(self, words: Iterable[str]) -> set[str]:
+        """RETURNS (set[str]): the articles with a claim that names a post and writes one of these words."""
+        return self._lookup("SELECT doc_id FROM rollup_posts WHERE word IN ({marks})", words)
+
+    def post_words_of(self, doc_ids: Iterable[str]) -> set[str]:
+        """RETURNS (set[str]): the words of these articles' claims that name a post."""
+        return self._lookup("SELECT word FROM rollup_posts WHERE doc_id IN ({marks})", doc_ids)
+
+    def people_subjects(self, words: Iterable[str]) -> set[str]:
+        """RETURNS (set[str]): the subjects with a cast or crew fact of a person of one of these surnames."""
+        return self._lookup("SELECT subject FROM rollup_people WHERE word IN ({marks})", words)
+
+    def _lookup(self, query: str, values: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(values))):
+            found.update(row[0] for row in self.conn.execute(query.format(marks=",".join("?" * len(chunk))), chunk))
+        return found
 
     def rollup_acts(self) -> list[tuple[str, str]]:
         """RETURNS (list[tuple[str, str]]): every ``(subject, party)`` of the recorded acts done together."""
