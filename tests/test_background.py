@@ -166,16 +166,24 @@ def test_a_post_named_with_its_firm_speaks_for_the_crew_fact_from_a_claim_of_ano
     assert [s.doc_id for s in records[("Skylark Air", "Rosa Lind")].history] == ["a"]
 
 
+def _results_and_when(text: str, subject: str, when_at: int) -> tuple[dict, dict]:
+    """A results claim of ``subject`` naming 2027 and 2026 (``text``), and Gull Ferries' clause
+    "when the ferry line lost £3 million" opening at character ``when_at`` of the same sentence."""
+    before = claim_record("a", 1, text, "confirmed", subject=subject, topic="business", key="results")
+    # the 2026 that ends the results claim stands just before ", when"
+    first, last = text.index("2027"), when_at - 6
+    before["dates"] = [{"value": "2027", "start": first, "end": first + 4}, {"value": "2026", "start": last, "end": last + 4}]
+    when = claim_record("a", 2, "when the ferry line lost £3 million", "confirmed",
+                        subject="Gull Ferries", topic="business", key="results")
+    when["span"] = {"start": when_at, "end": when_at + len(when["text"])}
+    when["sentence"] = before["sentence"] = {"start": 0, "end": when_at + 40}
+    return before, when
+
+
 def test_a_clause_telling_when_a_year_was_is_of_that_years_results():
     # "Its 2027 profit beats 2026, when the ferry line lost £3 million", in
     # an article that reports 2027: the loss is 2026's, not 2027's
-    before = claim_record("a", 1, "Its 2027 profit of £5 million beats 2026", "confirmed",
-                          subject="Gull Ferries", topic="business", key="results")
-    before["dates"] = [{"value": "2027", "start": 4, "end": 8}, {"value": "2026", "start": 37, "end": 41}]
-    when = claim_record("a", 2, "when the ferry line lost £3 million", "confirmed",
-                        subject="Gull Ferries", topic="business", key="results")
-    when["span"] = {"start": 43, "end": 43 + len(when["text"])}
-    when["sentence"] = before["sentence"] = {"start": 0, "end": 80}
+    before, when = _results_and_when("Its 2027 profit of £5 million beats 2026", "Gull Ferries", 43)
     keys = {r.key for r in rollup([before, when], doc_infos(2028, 2, "a")).values()}
     assert {"2026 results", "2027 results"} <= keys
     # with words between the date and the clause, the clause tells of no date of the claim before it
@@ -188,13 +196,7 @@ def test_a_clause_telling_when_is_of_the_date_of_another_subjects_claim_in_a_sli
     # "Its parent's 2027 profit beats 2026, when the ferry line lost £3 million":
     # the claim before the clause is the parent's; a roll-up of the ferry line's
     # claims alone (a slice of subjects) reads the period over the whole article
-    before = claim_record("a", 1, "Its parent's 2027 profit of £5 million beats 2026", "confirmed",
-                          subject="Tern Holdings", topic="business", key="results")
-    before["dates"] = [{"value": "2027", "start": 13, "end": 17}, {"value": "2026", "start": 46, "end": 50}]
-    when = claim_record("a", 2, "when the ferry line lost £3 million", "confirmed",
-                        subject="Gull Ferries", topic="business", key="results")
-    when["span"] = {"start": 52, "end": 52 + len(when["text"])}
-    when["sentence"] = before["sentence"] = {"start": 0, "end": 90}
+    before, when = _results_and_when("Its parent's 2027 profit of £5 million beats 2026", "Tern Holdings", 52)
     docs = doc_infos(2028, 2, "a")
     whole = {(r.subject, r.key) for r in rollup([before, when], docs).values()}
     assert ("Gull Ferries", "2026 results") in whole
