@@ -414,7 +414,8 @@ def _mention_pairs() -> dict[str, list[tuple[frozenset[str], tuple[str, ...], st
     return out
 
 
-#: the topics of a person's place, whose claims may name a business fact of theirs ("joined for a fee of €24m")
+#: the topics of a person's place (a cast or crew fact is keyed by the person; its claims may name a
+#: business fact of theirs: "joined for a fee of €24m")
 _PEOPLE_TOPICS = frozenset({"cast", "crew"})
 #: words a joined head may stand before its slot word ("and close [its] five plants")
 _HEAD_REACH = 3
@@ -593,7 +594,7 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
     kind = _value_kind(topic, key)
     if kind is None:
         return _attribute_figure(claim, topic, key)
-    if topic in ("cast", "crew") and claim.get("status") in ("denied", "unconfirmed"):
+    if topic in _PEOPLE_TOPICS and claim.get("status") in ("denied", "unconfirmed"):
         # "Jane Roe denied it, telling a fan this week": a person's denial
         # has no date of its own; the one it gives is of the telling
         return None
@@ -1472,7 +1473,7 @@ def _history(
         source = (claim.get("attribution") or {}).get("text") or ""
         post = (
             post_rule(claim.get("text") or "", key) or (post_rule(source, key) if source else None)
-            if topic in ("cast", "crew") and not reviewed else None
+            if topic in _PEOPLE_TOPICS and not reviewed else None
         )
         if post is not None and post.speaks is not None and (status in post.read_statuses or best == _POST_PRIORITY):
             # "the scheme, drawn up by its chief executive, Dana Holt, is
@@ -1484,7 +1485,7 @@ def _history(
             value = None
             claim = {**claim, "dates": [], "entities": []}
         if (
-            topic in ("cast", "crew")
+            topic in _PEOPLE_TOPICS
             and status in ("confirmed", "expected")
             and not reviewed
             and _leaves(claim.get("text") or "", key)
@@ -1554,7 +1555,7 @@ def _post_mentions(
     for gkey in groups:
         _, topic, person = gkey
         words = _WORD.findall(person.casefold())
-        if topic in ("cast", "crew") and person not in ("cast", "crew") and len(words) > 1:
+        if topic in _PEOPLE_TOPICS and person not in _PEOPLE_TOPICS and len(words) > 1:
             by_surname.setdefault(words[-1], []).append(gkey)
     if not by_surname:
         return []
@@ -1594,7 +1595,7 @@ def people_words(topic: str | None, key: str | None, entities: Iterable[Mapping[
     """RETURNS (set[str]): the surnames (case-folded last words) of the people whose cast or crew
     fact a claim may be filed in (:func:`rollup`): its key's and, for one that tells who takes a
     post (:func:`_successors`), its people's; none for a claim of another topic."""
-    if topic not in ("cast", "crew"):
+    if topic not in _PEOPLE_TOPICS:
         return set()
     names = [key or ""] + [str(ent.get("text") or "") for ent in entities if ent.get("label") == "PERSON"]
     return {words[-1] for words in (_WORD.findall(name.casefold()) for name in names) if words}
@@ -1722,7 +1723,7 @@ def rollup(
     for claim in claims:
         if claim["claim_id"] in post_only:
             continue
-        if claim["topic"] in ("cast", "crew") and claim["key"] != claim["topic"]:
+        if claim["topic"] in _PEOPLE_TOPICS and claim["key"] != claim["topic"]:
             people.setdefault((resolver.canonical(claim["subject"]["name"]), claim["key"]), claim["topic"])
             if " " in claim["key"].strip():
                 surnames.setdefault((resolver.canonical(claim["subject"]["name"]), claim["key"].split()[-1]), set()).add(claim["key"])
@@ -1740,7 +1741,7 @@ def rollup(
         if topic == "other":
             topic = people.get((subject, claim["key"]), topic)
         key = claim["key"]
-        if topic in ("cast", "crew") and " " not in key.strip() and len(surnames.get((subject, key), ())) == 1:
+        if topic in _PEOPLE_TOPICS and " " not in key.strip() and len(surnames.get((subject, key), ())) == 1:
             (key,) = surnames[(subject, key)]
         period_key = None  # the claim's fact of its period ("Q3 2009 results"), if it has one
         if (topic, key) in period_keys:
@@ -1805,7 +1806,7 @@ def rollup(
             file((subject, topic, period_key), claim["doc_id"], (priority, position, claim))
         # "Ilse Marten was replaced on Sunday by Ewan Rask": the one who
         # leaves and the one who takes the post are both the claim's news
-        if topic in ("cast", "crew"):
+        if topic in _PEOPLE_TOPICS:
             for successor in _successors(claim, claim["key"]):
                 skey = (subject, topic, successor)
                 file(skey, claim["doc_id"], (priority + 1, position, claim))
