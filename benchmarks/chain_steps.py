@@ -40,6 +40,8 @@ _FACT = re.compile(r"^\d+\. (.+?) / (\w+) / (.+?)(?: \(.*?\))? = ")
 #: a step's line under it: "   wn-121134 confirmed: "quote" / "quote" …"
 _STEP = re.compile(r"^\s+([\w.-]+) (\w+): (.*)")
 _QUOTE = re.compile(r'"([^"]{6,})"')
+#: an article's letter in the notes' list of articles: 'nyt_2015-12-18_rubio (2015-12-18, NYT, "A")'
+_LETTER = re.compile(r'([\w.-]+) \([^()]*"([A-Z])"\)')
 
 
 def dev_chains(shared: Path) -> list[Path]:
@@ -69,12 +71,15 @@ def step_counts(facts, records) -> dict[str, int]:
 def notes_quotes(notes: str) -> dict[tuple[str, str, str], dict[str, list[str]]]:
     """RETURNS (dict): (subject, topic, key) -> article -> the phrases NOTES.md quotes for that step."""
     out: dict[tuple[str, str, str], dict[str, list[str]]] = {}
+    # notes that name each article by a letter ("A confirmed: …") list the letters first
+    letters = {letter: doc for doc, letter in _LETTER.findall(notes)}
     fact = None
     for line in notes.splitlines():
         if m := _FACT.match(line):
             fact = (m.group(1).strip(), m.group(2), m.group(3).strip())
         elif fact is not None and (m := _STEP.match(line)):
-            out.setdefault(fact, {}).setdefault(m.group(1), []).extend(_QUOTE.findall(m.group(3)))
+            doc = letters.get(m.group(1), m.group(1))
+            out.setdefault(fact, {}).setdefault(doc, []).extend(_QUOTE.findall(m.group(3)))
     return out
 
 
