@@ -262,6 +262,22 @@ def test_topic_acting_organisation_is_subject_only_in_business(analyse, text, su
 
 
 @pytest.mark.parametrize(
+    "text, subject",
+    [
+        # a paper that reports is the claim's source, not what it is about
+        ("The Daily Ledger reports that Vantor Aerospace will cut 500 jobs at its main plant.", "Vantor Aerospace"),
+        ("The Financial Courier claims Vantor Aerospace has agreed to sell its engine unit.", "Vantor Aerospace"),
+        # the speaker is still the subject when the clause names no one else
+        ("Vantor Aerospace said it would cut 500 jobs at its main plant.", "Vantor Aerospace"),
+    ],
+)
+def test_topic_source_is_subject_only_when_the_clause_names_none(analyse, text, subject):
+    records = analyse("Ostra Air will order 20 jets this year, the airline said on Monday. " + text, title="Ostra Air to order 20 jets")
+    record = [r for r in records if r.text in text][0]
+    assert record.subject.name == subject, (record.text, record.subject)
+
+
+@pytest.mark.parametrize(
     "text, topic, key",
     [
         # the reporter's title does not make a claim about crew

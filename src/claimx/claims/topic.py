@@ -1218,6 +1218,13 @@ class TopicTagger(RulePackComponent):
             short = _short_mention(claim, main)
             if short is not None:
                 return {"name": main, "start": short[0], "end": short[1]}
+        # "The Courier reports that Harwick will sell": the source is who
+        # tells, not what is told of; a name of the claim's source is its
+        # subject only when the clause it tells names none of its own
+        # ("Brenwick said it would close two plants")
+        source = (claim._.claim or {}).get("attribution") or {}
+        if source.get("start") is not None:
+            ents = sorted(ents, key=lambda e: source["start"] <= e.start_char < source["end"])
         for ent in ents:
             # "the sequel to Alita: Battle Angel" is not about the first film
             after_preposition = ent.start > 0 and claim.doc[ent.start - 1].pos_ == ADPOSITION_POS
