@@ -389,7 +389,9 @@ def test_attribution_transcript_label_with_party_and_state(analyse):
 
 
 def test_attribution_interview_question_and_answer_letters_name_no_one(analyse):
-    # "Q:" and "A:" mark the turns of an interview; the letter is no speaker
+    # "Q:" and "A:" mark the turns of an interview; the letter is no speaker,
+    # and an article that names no one before the first question gives the
+    # answers to no one
     text = (
         "The minister answered questions from the paper.\n\n"
         "Q: Will the plant close?\n\n"
@@ -400,6 +402,26 @@ def test_attribution_interview_question_and_answer_letters_name_no_one(analyse):
     records = sources_of(analyse, text, "Interview")
     assert records["The plant will stay open until 2030"] is None
     assert records["About 200 jobs will move to the new site"] is None
+
+
+def test_attribution_interview_answers_are_the_person_the_article_names(analyse):
+    # an interview printed as questions and answers speaks to the person the
+    # article names before the first question: the answers are theirs, the
+    # questions the interviewer's, whom the page calls "Q"
+    text = (
+        "Chef Marta Olsen has run the harbour kitchen for ten years. Olsen spoke to us about her new book.\n\n"
+        "Q: You left the city in 2015. Why the harbour?\n\n"
+        "A: The rents were half of what I paid before. My brother found the building.\n\n"
+        "The first winter was hard.\n\n"
+        "Q: The book came out in May. What comes next?\n\n"
+        "A: A second kitchen will open in the spring."
+    )
+    records = sources_of(analyse, text, "Interview")
+    assert records["You left the city in 2015"] == "Q", records
+    assert records["The rents were half of what I paid before"] == "Chef Marta Olsen", records
+    # a paragraph between an answer and the next question goes on with the answer
+    assert records["The first winter was hard"] == "Chef Marta Olsen", records
+    assert records["A second kitchen will open in the spring"] == "Chef Marta Olsen", records
 
 
 def test_attribution_transcript_quoted_paragraph_by_paragraph(analyse):
