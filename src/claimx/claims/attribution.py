@@ -72,6 +72,7 @@ from .tree import (
     REPORTED_CLAUSE_DEPS,
     REPORT_COMPLEMENT_DEPS,
     SUBJECT_DEPS,
+    VERB_POS,
     finite,
 )
 
@@ -1650,6 +1651,15 @@ class AttributionTagger(RulePackComponent):
         if rule is None:
             return None
         verb = doc[i].head
+        if span.start <= verb.i < span.end:
+            # 'Roe apologized for the remark: "It was a mistake."': the parser
+            # may hang the colon, and the clause before it, on the quoted
+            # verb; the clause's own verb is its topmost word before the colon
+            verb = doc[i - 1]
+            while verb.head.i != verb.i and verb.head.i < i and verb.head.i >= doc[i].sent.start:
+                verb = verb.head
+            if verb.pos_ not in VERB_POS:
+                return None
         subject = self._subject_of(verb)
         if subject is None or span.start <= subject.i < span.end:
             return None
@@ -1658,7 +1668,10 @@ class AttributionTagger(RulePackComponent):
             return {**self._describe(doc, subject, verb=verb), "reporter": verb.i}
         if subject.ent_type_ == "PERSON" or self._titled(subject) or subject.lemma_.lower() in self.person_roles:
             self._note(doc[i], rule)
-            return self._describe(doc, subject, verb=verb)
+            source = self._describe(doc, subject, verb=verb)
+            # a quotation the parser hung on the name is no part of it
+            last = doc[max((t.i for t in subject.subtree if t.i < verb.i), default=subject.i)]
+            return {**source, "end": min(source["end"], last.idx + len(last.text))}
         return None
 
     def _record(self, doc: Doc, source: dict[str, Any], frame: Token | None) -> None:
