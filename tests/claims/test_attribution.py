@@ -1221,6 +1221,23 @@ def test_attribution_clause_of_time_reports_nothing(analyse):
             "lamented that the pitch had not been repaired",
             "The coach",
         ),
+        # the reported clause has a subject of its own, but its verb says nothing
+        (
+            "Ruiz said Okafor was not on the payroll of the club and said Brandt knew nothing of the deal.",
+            "said Brandt knew nothing of the deal",
+            "Ruiz",
+        ),
+        (
+            "The mayor conceded that the builder had missed the deadline but implied that the city would not pay the fine.",
+            "implied that the city would not pay the fine",
+            "The mayor",
+        ),
+        # a verb of saying joined to one inside the report is the reported speaker's
+        (
+            "The minister said the firm confirmed the sale and announced that the plant would close.",
+            "announced that the plant would close",
+            "the firm",
+        ),
     ],
 )
 def test_attribution_verb_of_saying_joined_to_a_reported_clause_speaks_with_its_reporter(analyse, text, claim, source):

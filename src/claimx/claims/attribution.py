@@ -913,7 +913,7 @@ class AttributionTagger(RulePackComponent):
             shared = self._subject_of(verb.head)
             first = verb.head
             if (
-                (shared is None or shared.dep_ != ACTIVE_SUBJECT_DEP)
+                (shared is None or shared.dep_ != ACTIVE_SUBJECT_DEP or first.lemma_.lower() not in self.report_verbs)
                 and verb.lemma_.lower() in self.report_verbs
                 and first.dep_ in REPORTED_CLAUSE_DEPS
                 and self._reports(first.head)
@@ -921,7 +921,11 @@ class AttributionTagger(RulePackComponent):
                 # "X expects A to be priced at 300p, and says B", "X said A -
                 # there are C - but said B": the parser may join a verb of
                 # saying to the clause X reports, whose subject speaks no
-                # words (a passive's, an expletive, none); it goes with X
+                # words (a passive's, an expletive, none); it goes with X.
+                # So it does after a clause whose verb says nothing ("X said
+                # Roe was not working for them and said B": Roe's clause
+                # tells what X said; "X said the firm confirmed A and
+                # announced B" is the firm's word twice)
                 outer = self._subject_of(first.head)
                 if outer is not None:
                     return outer
