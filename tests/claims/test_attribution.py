@@ -388,18 +388,34 @@ def test_attribution_transcript_label_with_party_and_state(analyse):
     assert next(source for claim, source in records.items() if "The tax part was dropped" in claim) == "VANCE"
 
 
-def test_attribution_interview_question_and_answer_letters_name_no_one(analyse):
-    # "Q:" and "A:" mark the turns of an interview; the letter is no speaker
+@pytest.mark.parametrize(
+    "intro, answerer",
+    [
+        # "Q:" and "A:" mark the turns of an interview; the letter is no
+        # speaker, and an article that names no one before the first question
+        # gives the answers to no one
+        ("The minister answered questions from the paper.", None),
+        # the answers are the person the article names before the first
+        # question, in the fullest form it gives the name there
+        ("Chef Marta Olsen has run the harbour kitchen for ten years. Olsen spoke to us about her new book.", "Chef Marta Olsen"),
+    ],
+)
+def test_attribution_interview_answers_are_the_person_the_article_names(analyse, intro, answerer):
     text = (
-        "The minister answered questions from the paper.\n\n"
-        "Q: Will the plant close?\n\n"
-        "A: The plant will stay open until 2030.\n\n"
+        intro + "\n\n"
+        "Q: You left the city in 2015. Why the harbour?\n\n"
+        "A: The plant will stay open until 2030. My brother found the building.\n\n"
+        "The first winter was hard.\n\n"
         "Q: And the jobs?\n\n"
         "A: About 200 jobs will move to the new site."
     )
     records = sources_of(analyse, text, "Interview")
-    assert records["The plant will stay open until 2030"] is None
-    assert records["About 200 jobs will move to the new site"] is None
+    # the questions are the interviewer's, whom the page calls "Q"
+    assert records["You left the city in 2015"] == "Q", records
+    assert records["The plant will stay open until 2030"] == answerer, records
+    # a paragraph between an answer and the next question goes on with the answer
+    assert records["The first winter was hard"] == answerer, records
+    assert records["About 200 jobs will move to the new site"] == answerer, records
 
 
 def test_attribution_transcript_quoted_paragraph_by_paragraph(analyse):
@@ -1055,6 +1071,12 @@ def test_attribution_speech_act_as_the_claims_own_predicate(analyse, text, claim
         # a colon after a person's clause hands the quotation to that person, whatever the verb
         ('Jane Roe lost her temper at the rally. She then turned to the crowd: "We fought hard for this town. '
          'Sadly the plant will close in May."', "the plant will close in May", "Jane Roe"),
+        # the parser may hang the colon and the clause before it on the
+        # quoted verb: the clause's own subject still speaks
+        ('The senator has since apologized for the remark: "I should not have said it. It was a mistake."',
+         "It was a mistake", "The senator"),
+        ('Jane Roe is sure the ban will only help her rivals: "They are making a martyr of him."',
+         "They are making a martyr of him", "Jane Roe"),
         # a thing's clause before a colon speaks no quotation
         ('The shop has struggled for years. The notice on its door was short: "The shop will close in May."',
          "The shop will close in May", None),
@@ -1198,6 +1220,23 @@ def test_attribution_clause_of_time_reports_nothing(analyse):
             "The coach said the squad was ready, but lamented that the pitch had not been repaired.",
             "lamented that the pitch had not been repaired",
             "The coach",
+        ),
+        # the reported clause has a subject of its own, but its verb says nothing
+        (
+            "Ruiz said Okafor was not on the payroll of the club and said Brandt knew nothing of the deal.",
+            "said Brandt knew nothing of the deal",
+            "Ruiz",
+        ),
+        (
+            "The mayor conceded that the builder had missed the deadline but implied that the city would not pay the fine.",
+            "implied that the city would not pay the fine",
+            "The mayor",
+        ),
+        # a verb of saying joined to one inside the report is the reported speaker's
+        (
+            "The minister said the firm confirmed the sale and announced that the plant would close.",
+            "announced that the plant would close",
+            "the firm",
         ),
     ],
 )

@@ -72,6 +72,7 @@ from .tree import (
     REPORTED_CLAUSE_DEPS,
     REPORT_COMPLEMENT_DEPS,
     SUBJECT_DEPS,
+    VERB_POS,
     finite,
 )
 
@@ -912,7 +913,7 @@ class AttributionTagger(RulePackComponent):
             shared = self._subject_of(verb.head)
             first = verb.head
             if (
-                (shared is None or shared.dep_ != ACTIVE_SUBJECT_DEP)
+                (shared is None or shared.dep_ != ACTIVE_SUBJECT_DEP or first.lemma_.lower() not in self.report_verbs)
                 and verb.lemma_.lower() in self.report_verbs
                 and first.dep_ in REPORTED_CLAUSE_DEPS
                 and self._reports(first.head)
@@ -920,7 +921,11 @@ class AttributionTagger(RulePackComponent):
                 # "X expects A to be priced at 300p, and says B", "X said A -
                 # there are C - but said B": the parser may join a verb of
                 # saying to the clause X reports, whose subject speaks no
-                # words (a passive's, an expletive, none); it goes with X
+                # words (a passive's, an expletive, none); it goes with X.
+                # So it does after a clause whose verb says nothing ("X said
+                # Roe was not working for them and said B": Roe's clause
+                # tells what X said; "X said the firm confirmed A and
+                # announced B" is the firm's word twice)
                 outer = self._subject_of(first.head)
                 if outer is not None:
                     return outer
@@ -1258,7 +1263,10 @@ class AttributionTagger(RulePackComponent):
         organisation the article mentions or labels more than one turn, so a
         lone "UPDATE:" or "Note:" is none. A label that opens a line of a few
         words over a section ("Roe: Now or never."), in an article none of
-        whose labels opens a longer line, is a heading, no turn.
+        whose labels opens a longer line, is a heading, no turn. An interview
+        printed as questions and answers ("Q: …" / "A: …", two of each) gives
+        its questions to "Q", as the page names the interviewer, and its
+        answers to the person the article names before the first question.
         What a claim attributes to someone else inside the turn stays theirs."""
         if ":" not in text or not claims:
             return
@@ -1270,9 +1278,23 @@ class AttributionTagger(RulePackComponent):
         # quotation mark ('"ROE: …' / '"…' / '"LEE: …'): a run of such
         # paragraphs without a label goes on with the turn before it
         quoted = [_QUOTED_PARAGRAPH.match(text, start, end) is not None for start, end in paragraphs]
+        # an interview printed as questions and answers, two of each: the
+        # questions are the interviewer's, whom the page calls "Q", the
+        # answers are the person the article names before the first question
+        interview = all(last.count(letter) > 1 for letter in _INTERVIEW_LETTERS)
         # a speaker the article names, or one who speaks in more than one
-        # turn; a lone letter ("Q:", "A:" of an interview) names no one
-        known = [word is not None and len(word) > 1 and (word in names or last.count(word) > 1) for word in last]
+        # turn; a lone letter names no one outside such an interview
+        known = [
+            word is not None and (len(word) > 1 or interview and word in _INTERVIEW_LETTERS)
+            and (word in names or last.count(word) > 1)
+            for word in last
+        ]
+        spans = [None if label is None else (label.start(1), label.end(1)) for label in labels]
+        if interview:
+            first = next(label.start() for label, word in zip(labels, last) if word in _INTERVIEW_LETTERS)
+            answers = self._interviewee(ents, first)
+            spans = [answers if word == _ANSWER_LETTER else span for span, word in zip(spans, last)]
+            known = [k and span is not None for k, span in zip(known, spans)]
         # "Roe: Now or never." over paragraphs without labels (or over a line
         # break) heads a section about Roe, in an article none of whose labels
         # opens a line of more than a few words: no turn, and none for the
@@ -1284,7 +1306,7 @@ class AttributionTagger(RulePackComponent):
             heading = headings and line is not None and (
                 len(line) > 1 or n + 1 < len(labels) and labels[n + 1] is None and not quoted[n + 1]
             )
-            turns.append((start, end, (label.start(1), label.end(1)) if known[n] and label and not heading else None))
+            turns.append((start, end, spans[n] if known[n] and label and not heading else None))
         unlabelled = [label is None for label in labels]
         for n, (start, end, label) in enumerate(turns):
             if label is None and unlabelled[n] and 0 < n < len(turns) - 1:
@@ -1310,6 +1332,26 @@ class AttributionTagger(RulePackComponent):
                 if own is None or not (start <= own["start"] < end) or own.get("pronoun"):
                     info["attribution"] = dict(source)
                     claim._.claim = info
+
+    @staticmethod
+    def _interviewee(ents: list[Span], before: int) -> tuple[int, int] | None:
+        """RETURNS (tuple[int, int] | None): the characters of the name of
+        the person an interview printed as questions and answers speaks to:
+        of the people the article names before its first question (at
+        character ``before``), the one named most often (the first of
+        those), in the fullest form it is given there ("actress Jane Roe has
+        written a memoir. … Roe said" gives "Jane Roe"); None when the
+        article names no one before it."""
+        people = [e for e in ents if e.label_ == "PERSON" and e.end_char <= before and e.text.split()]
+        if not people:
+            return None
+        counts: dict[str, int] = {}
+        for person in people:
+            counts[person.text.split()[-1]] = counts.get(person.text.split()[-1], 0) + 1
+        most = max(counts.values())
+        surname = next(p.text.split()[-1] for p in people if counts[p.text.split()[-1]] == most)
+        name = max((p for p in people if p.text.split()[-1] == surname), key=lambda p: (len(p), -p.start_char))
+        return name.start_char, name.end_char
 
     def _page_prompt(self, doc: Doc, start: int, end: int) -> bool:
         """RETURNS (bool): whether the paragraph at characters ``[start, end)``
@@ -1613,6 +1655,15 @@ class AttributionTagger(RulePackComponent):
         if rule is None:
             return None
         verb = doc[i].head
+        if span.start <= verb.i < span.end:
+            # 'Roe apologized for the remark: "It was a mistake."': the parser
+            # may hang the colon, and the clause before it, on the quoted
+            # verb; the clause's own verb is its topmost word before the colon
+            verb = doc[i - 1]
+            while verb.head.i != verb.i and verb.head.i < i and verb.head.i >= doc[i].sent.start:
+                verb = verb.head
+            if verb.pos_ not in VERB_POS:
+                return None
         subject = self._subject_of(verb)
         if subject is None or span.start <= subject.i < span.end:
             return None
@@ -1621,7 +1672,10 @@ class AttributionTagger(RulePackComponent):
             return {**self._describe(doc, subject, verb=verb), "reporter": verb.i}
         if subject.ent_type_ == "PERSON" or self._titled(subject) or subject.lemma_.lower() in self.person_roles:
             self._note(doc[i], rule)
-            return self._describe(doc, subject, verb=verb)
+            source = self._describe(doc, subject, verb=verb)
+            # a quotation the parser hung on the name is no part of it
+            last = doc[max((t.i for t in subject.subtree if t.i < verb.i), default=subject.i)]
+            return {**source, "end": min(source["end"], last.idx + len(last.text))}
         return None
 
     def _record(self, doc: Doc, source: dict[str, Any], frame: Token | None) -> None:
@@ -2030,6 +2084,11 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 #: lawmaker's party and state may stand between the name and the colon
 #: ("ROE (D-Ore.):"), outside the label
 _SPEAKER = re.compile(r"\s*[\"“]?((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Za-z.'’-]*)(?:\s\([A-Z][^()\n]{0,20}\))?:\s")
+
+#: the labels of an interview printed as questions and answers ("Q: …", "A: …"), lower-cased
+_INTERVIEW_LETTERS = ("q", "a")
+#: the label of an answer, lower-cased: the interviewee speaks
+_ANSWER_LETTER = "a"
 
 #: a paragraph that opens with a quotation mark
 _QUOTED_PARAGRAPH = re.compile(r"\s*[\"“]")
