@@ -228,3 +228,26 @@ def test_shards_of_a_stream_are_cut_as_the_whole_list_would_be():
                 shards = list(_shards(iter(items), size, workers))
                 assert [x for shard in shards for x in shard] == items
                 assert [len(shard) for shard in shards] == _cuts_of_the_whole_list(n, size, workers), (n, size, workers)
+
+
+def test_forked_work_hands_its_result_back():
+    from claimx.scale import Forked
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("forked work on Linux only")
+    table = {"k": [1, 2, 3]}  # the child holds this process's memory: nothing is sent to it
+    assert Forked(lambda: {**table, "pid": os.getpid()}).result()["k"] == [1, 2, 3]
+    assert Forked(lambda: os.getpid()).result() not in (None, os.getpid())
+
+
+def test_forked_work_that_fails_or_is_killed_gives_none():
+    from claimx.scale import Forked
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("forked work on Linux only")
+
+    def fails() -> None:
+        raise KeyboardInterrupt  # not even a BaseException gets past the child
+
+    assert Forked(fails).result() is None
+    assert Forked(lambda: os.kill(os.getpid(), signal.SIGKILL)).result() is None

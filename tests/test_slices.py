@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import sys
 import time
 from pathlib import Path
 
+import pytest
+
 import claimx.run as run_module
-from claimx import increment
-from claimx.run import run
+from claimx import increment, scale
+from claimx.run import pipeline_extractor, run
 from claimx.store import Store
 from claimx.views import rebuild_views
 
@@ -72,3 +77,76 @@ def test_an_article_that_names_a_person_with_a_post_touches_that_persons_subject
     # and gone again: it leaves the fact
     (corpus / "b.md").unlink()
     assert _crew(_run(corpus, out)) == ["a"]
+
+
+def _rollup_rows(out: Path) -> list[tuple[str, str, str, str]]:
+    with Store.open(out) as store:
+        return store.conn.execute("SELECT group_id, record, subject, sort_key FROM rollup ORDER BY group_id").fetchall()
+
+
+def _rolled_again(corpus: Path, out: Path, workers: int) -> int:
+    """A full roll-up of ``out``'s store with ``workers``: RETURNS (int) how many status changes it found."""
+    with Store.open(out) as store, store.transaction():
+        refreshed = increment.refresh_rollup(store, corpus, pipeline_extractor(None).fingerprint, full=True, workers=workers)
+        return len(refreshed.changes)
+
+
+def _may_fork(monkeypatch) -> None:
+    """Forks allowed on Linux, even where another test module left a thread running (a Dask cluster's)."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the roll-up forks on Linux only")
+    monkeypatch.setattr(increment, "can_fork", lambda: True)
+
+
+def _forks(monkeypatch) -> list[int]:
+    made: list[int] = []
+
+    def counted(work):
+        made.append(1)
+        return scale.Forked(work)
+
+    monkeypatch.setattr(increment, "Forked", counted)
+    return made
+
+
+def _sliced_store(tmp_path: Path, monkeypatch, out: Path) -> tuple[Path, bytes, list[tuple[str, str, str, str]]]:
+    """Both articles run in one process into ``out``, and every roll-up after cut one subject a slice.
+    RETURNS (tuple): the corpus, the status view and the roll-up's rows."""
+    _may_fork(monkeypatch)
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    corpus = tmp_path / "corpus"
+    for name in ARTICLES:
+        _write(corpus, name)
+    status = _run(corpus, out)
+    monkeypatch.setattr(increment, "SUBJECTS_PER_CALL", 1)
+    return corpus, status, _rollup_rows(out)
+
+
+def test_issue11_slices_rolled_up_in_forked_processes_write_the_same_records(tmp_path, monkeypatch):
+    corpus, whole, rows = _sliced_store(tmp_path, monkeypatch, tmp_path / "whole")
+    made = _forks(monkeypatch)
+    assert _rolled_again(corpus, tmp_path / "whole", workers=2) == 0
+    assert len(made) == 1  # (of two slices: the last one is rolled up here)
+    assert _rollup_rows(tmp_path / "whole") == rows
+    # a whole run with two workers: the same views
+    assert run(corpus, tmp_path / "two", progress=False, workers=2).ok
+    assert (tmp_path / "two" / "status.jsonl").read_bytes() == whole
+
+
+def test_issue11_a_forked_roll_up_that_dies_or_needs_the_store_costs_its_slice_a_rerun(tmp_path, monkeypatch):
+    corpus, _, rows = _sliced_store(tmp_path, monkeypatch, tmp_path / "out")
+    real = increment._rolled_apart
+
+    def killed(store, rolled, piece):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def reads(store, rolled, piece):
+        real(store, rolled, piece)
+        return store.conn.execute("SELECT 1")  # cut off in the child: it ends, and its parent does the work
+
+    for child in (killed, reads):
+        monkeypatch.setattr(increment, "_rolled_apart", child)
+        made = _forks(monkeypatch)
+        assert _rolled_again(corpus, tmp_path / "out", workers=2) == 0
+        assert len(made) == 1
+        assert _rollup_rows(tmp_path / "out") == rows

@@ -21,7 +21,9 @@ after; with the subjects whose people those articles' claims name with a post
 ("…, said Ridgeway's chief executive, Dana Holt", filed under another subject:
 ``rollup_posts``, ``rollup_people``). Each slice of subjects is rolled up with
 every claim that may be filed under them, those of such posts included, so that
-the records do not depend on how the subjects are cut (:data:`SUBJECTS_PER_CALL`). Everything is recomputed when the decisions, the pinned aliases or the
+the records do not depend on how the subjects are cut (:data:`SUBJECTS_PER_CALL`), and so that,
+with several workers, a slice can be rolled up in a forked process while this one rolls up the next
+(only this one writes the store, each slice's records in order). Everything is recomputed when the decisions, the pinned aliases or the
 pipeline fingerprint changed, or when a roll-up was written without this
 module (``claimx mark``, views rebuilt), and on a store's first run.
 
@@ -33,15 +35,17 @@ memory).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .decisions import Resolution, ReviewDecision, resolve
 from .slots import maker_keys, mutual_keys, named_places
+from .scale import Forked, can_fork
 from .spill import SpilledList
 from .status import (
     DocInfo,
@@ -373,13 +377,17 @@ class _Partners:
         return out
 
 
-def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full: bool = False) -> Refreshed:
+def refresh_rollup(
+    store: Store, corpus: Path | None, fingerprint: str, *, full: bool = False, workers: int = 1
+) -> Refreshed:
     """Bring the stored roll-up up to date with the store's documents and claims (call inside a transaction).
 
     store (Store): an open store holding the run lock.
     corpus (Path | None): the corpus folder, for its alias file.
     fingerprint (str): the run's pipeline fingerprint (a new one recomputes everything).
     full (bool): recompute every subject.
+    workers (int): processes the slices of subjects may be rolled up in at once (forked from this
+        one, where that is safe: :func:`claimx.scale.can_fork`); the records are the same.
     RETURNS (Refreshed): the status changes, decisions matched, counts.
     """
     pinned = load_aliases(corpus) if corpus is not None and corpus.is_dir() else {}
@@ -538,10 +546,8 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
     done: set[str] = set()  # the subjects rolled up (not kept by a full recompute: every subject stored is)
     # a full recompute compares with every stored group: the subjects stored are rolled up too
     # (one no article speaks to any more gets no records: its groups are dropped)
-    for part in _all_slices(store) if full else _slices(touched):
-        if not full:
-            done.update(part)
-        befores = [(_key(rec), gid, rec) for gid, rec in _records(store.rollup_of(part).items())]
+    def prepared(part: set[str]) -> _Slice:
+        """The slice's claims and what :func:`claimx.status.rollup` reads with them (read from the store)."""
         with_partners = partners.closure(part)
         part_docs = store.docs_of(with_partners)
         # every claim of the slice's articles: background marks reach across subjects in a sentence
@@ -567,13 +573,22 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
             if claim["claim_id"] not in filed and claim["doc_id"] in post_docs
             and post_words((claim.get("text") or "", (claim.get("attribution") or {}).get("text") or ""), surnames)
         )
-        slice_claims = [claim for claim in whole if claim["claim_id"] in filed or claim["claim_id"] in post_only]
+        return _Slice(part, [claim for claim in whole if claim["claim_id"] in filed or claim["claim_id"] in post_only], whole, named, post_only)
+
+    def rolled(piece: _Slice) -> dict[str, StatusRecord]:
+        """The slice's records (of its own subjects): what the store does not hold, it is not asked for."""
+        whole = piece.whole
         records = rollup(
-            slice_claims, docs, resolver=resolver, resolution=resolution, followed=followed,
-            background=background_claims(whole), named=named, ledes=article_ledes(whole),
-            antecedents=antecedent_periods(whole), post_only=post_only,
+            piece.claims, docs, resolver=resolver, resolution=resolution, followed=followed,
+            background=background_claims(whole), named=piece.named, ledes=article_ledes(whole),
+            antecedents=antecedent_periods(whole), post_only=piece.post_only,
         )
-        afters = sorted(((_key(rec), gid, rec) for gid, rec in records.items() if rec.subject in part), key=lambda item: item[0])
+        return {gid: rec for gid, rec in records.items() if rec.subject in piece.part}
+
+    def finished(part: set[str], records: dict[str, StatusRecord]) -> None:
+        """Compare the slice's records with those stored for its subjects, and write them."""
+        befores = [(_key(rec), gid, rec) for gid, rec in _records(store.rollup_of(part).items())]
+        afters = sorted(((_key(rec), gid, rec) for gid, rec in records.items()), key=lambda item: item[0])
         befores.sort(key=lambda item: item[0])
         before = {gid: rec for _, gid, rec in befores}
         after = {gid: rec for _, gid, rec in afters}
@@ -587,10 +602,37 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
             (gid for gid in before if gid not in after),
             ((gid, rec.model_dump_json(), rec.subject, key) for key, gid, rec in afters),
         )
-        del befores, afters, before, after, records, slice_claims, whole
+
+    def let_go() -> None:
         if full:
             docs.forget()  # type: ignore[attr-defined]
             canonical.forget()  # type: ignore[attr-defined]
+
+    # with several workers, a slice is rolled up in a process forked from this one while this one
+    # reads and rolls up the next (:class:`claimx.scale.Forked`; the last slice always here): the
+    # child reads nothing from the store (it holds what the slice needs) and this process writes
+    # every slice's records, in order, as one process would
+    pending: deque[tuple[set[str], Forked]] = deque()
+    slices = _all_slices(store) if full else _slices(touched)
+    part = next(slices, None)
+    while part is not None:
+        following = next(slices, None)
+        if not full:
+            done.update(part)
+        piece = prepared(part)
+        if following is not None and len(pending) < workers - 1 and can_fork():
+            pending.append((part, Forked(functools.partial(_rolled_apart, store, rolled, piece))))
+            del piece
+            let_go()
+        else:
+            records = rolled(piece)
+            del piece
+            let_go()
+            _finish_pending(pending, prepared, rolled, finished, let_go)
+            finished(part, records)
+            del records
+        part = following
+    _finish_pending(pending, prepared, rolled, finished, let_go)
     if full:
         # groups stored under no subject (every stored subject was rolled up with the slices)
         gone_groups = [(gid, rec) for gid, subject, rec in store.rollup_rows() if subject is None]
@@ -618,6 +660,49 @@ def refresh_rollup(store: Store, corpus: Path | None, fingerprint: str, *, full:
         rejected_per_doc=rejected_per_doc,
         view_changes=None if full else ViewChanges(since_gen, done, decision_docs, len(docs)),
     )
+
+
+class _Slice(NamedTuple):
+    """A slice of subjects and what it is rolled up with (:func:`refresh_rollup`)."""
+
+    part: set[str]
+    #: the claims filed under its subjects (and their partners'), and those read for a post alone
+    claims: list[dict[str, Any]]
+    #: every claim of their articles
+    whole: list[dict[str, Any]]
+    named: dict[str, list[dict[str, Any]]]
+    post_only: frozenset[str]
+
+
+class _StoreTouched(BaseException):
+    """A forked roll-up asked the store for something (:func:`_rolled_apart`): its parent rolls the slice up
+    instead. A BaseException, so that no ``except Exception`` on the way takes it for a failure of its own."""
+
+
+class _NoStore:
+    """Stands for the store's connection in a forked child, which must not use the connection it inherited."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise _StoreTouched(name)
+
+
+def _rolled_apart(store: Store, rolled: Any, piece: _Slice) -> dict[str, StatusRecord]:
+    """``rolled(piece)`` in a forked child: any read of the store (a name or an article not read
+    beforehand) ends it, and the parent rolls the slice up itself."""
+    store.conn = _NoStore()  # type: ignore[assignment]  (the child's copy of the store; the parent's keeps its own)
+    return rolled(piece)  # type: ignore[no-any-return]
+
+
+def _finish_pending(pending: deque[tuple[set[str], Forked]], prepared: Any, rolled: Any, finished: Any, let_go: Any) -> None:
+    """Write the records of the slices rolled up in forked children, in order; a slice whose child
+    failed (killed, out of memory, or it needed the store) is rolled up here."""
+    while pending:
+        part, child = pending.popleft()
+        records = child.result()
+        if records is None:
+            records = rolled(prepared(part))
+            let_go()
+        finished(part, records)
 
 
 def _subject_rows(

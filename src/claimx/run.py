@@ -432,6 +432,15 @@ def _shards(todo: Iterable[Article], size: int, workers: int = 1) -> Iterator[li
         yield [ahead.popleft() for _ in range(min(step, left))]
 
 
+def _rollup_workers(workers: int | None, scheduler: str | None) -> int:
+    """RETURNS (int): the processes the roll-up's slices may use: this machine's workers (none of a Dask cluster's)."""
+    from .scale import default_workers
+
+    if scheduler:
+        return 1
+    return default_workers() if workers is None else max(1, workers)
+
+
 def _extract_todo(
     store: Store,
     todo: Iterable[Article],
@@ -743,7 +752,7 @@ def _full_run(
         store.settle_documents()
         # the roll-up of the subjects this run's articles touch, as a full recompute would give it
         phase = _Phase(summary)
-        refreshed = refresh_rollup(store, corpus, fingerprint)
+        refreshed = refresh_rollup(store, corpus, fingerprint, workers=_rollup_workers(workers, scheduler))
         phase.end("roll-up")
         summary.changes = refreshed.changes
         summary.orphaned = refreshed.resolution.orphaned

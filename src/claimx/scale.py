@@ -94,12 +94,8 @@ def extract_shard_task(articles: list[Article], model: str | None) -> list[Any]:
         return extract_shard(_extraction(model), articles)
 
 
-def _die_with_parent(parent: int) -> None:
-    """End this worker process when the run that started it dies (``kill -9`` included).
-
-    Workers of a process pool hold both ends of their task queue, so they
-    would wait for work forever once the parent is gone.
-    """
+def _killed_with_parent() -> None:
+    """Have the kernel kill this process when its parent ends (Linux; elsewhere nothing)."""
     import signal
 
     try:
@@ -109,6 +105,15 @@ def _die_with_parent(parent: int) -> None:
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
     except (OSError, AttributeError):
         pass
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker process when the run that started it dies (``kill -9`` included).
+
+    Workers of a process pool hold both ends of their task queue, so they
+    would wait for work forever once the parent is gone.
+    """
+    _killed_with_parent()
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -209,6 +214,63 @@ def _fork_context() -> Any:
         return multiprocessing.get_context("fork")
     except ValueError:
         return None
+
+
+def can_fork() -> bool:
+    """RETURNS (bool): whether this process may fork a child that runs Python (:func:`_fork_context`)."""
+    return _fork_context() is not None
+
+
+class Forked:
+    """``work()`` run in a child forked from this process, which carries on meanwhile; the child
+    holds this process's memory as it was (nothing is sent to it) and hands its result back
+    pickled, in an unnamed temporary file. The child runs nothing else: no exit handlers, no
+    collections (nothing it inherited is freed or copied for them), and it ends with this
+    process. Call where :func:`can_fork`.
+
+    work (Callable[[], Any]): what the child computes.
+    """
+
+    def __init__(self, work: Any) -> None:
+        import gc
+        import tempfile
+
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by result()
+        parent = os.getpid()
+        self._pid = os.fork()
+        if self._pid == 0:  # the child
+            code = 1
+            try:
+                gc.disable()
+                _killed_with_parent()  # (it holds the store's lock file open: not past its parent's end)
+                if os.getppid() != parent:
+                    return
+                import pickle
+
+                pickle.dump(work(), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+                self._file.flush()
+                code = 0
+            except BaseException:  # noqa: BLE001 - whatever the failure, the parent does the work
+                pass
+            finally:
+                os._exit(code)
+
+    def result(self) -> Any:
+        """RETURNS (Any): what ``work()`` returned; None when the child failed (killed, or it raised)."""
+        import pickle
+
+        try:
+            _, status = os.waitpid(self._pid, 0)
+            if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+                logger.debug("forked child %d ended with status %d: its work is done again", self._pid, status)
+                return None
+            self._file.seek(0)
+            return pickle.load(self._file)  # noqa: S301 - written by this process's own child
+        except (OSError, EOFError, pickle.UnpicklingError) as exc:
+            logger.debug("forked child %d's result unreadable (%s): its work is done again", self._pid, exc)
+            return None
+        finally:
+            self._file.close()
 
 
 class LocalPool:
