@@ -718,6 +718,19 @@ def test_topic_business_story_takes_clauses_without_topic_words(analyse):
     assert rushed.topic == "other"
 
 
+def test_topic_production_story_takes_clauses_without_topic_words(analyse):
+    # so does a story of building and testing (half its claims or more are
+    # production facts): "it remains confident in the design" is part of it
+    story = analyse(
+        "Talmar has finished building the second prototype of the Vela drone at its plant in Ohio. "
+        "Engineers tested its engines last week and began assembling a third airframe on Monday. "
+        "Production of the drone is expected to start in the spring. The company said it remains confident in the design.",
+        title="Talmar finishes second Vela prototype",
+    )
+    confident = next(r for r in story if "confident" in r.text)
+    assert confident.topic == "production", [(r.text, r.topic) for r in story]
+
+
 def test_topic_incidental_word_in_an_article_of_no_topic(analyse):
     # in an article that follows no topic (few claims name one at their
     # predicate), a topic word standing only in an adjunct makes no fact of that topic ...

@@ -38,8 +38,8 @@
   votes ``crew`` as a crew word at the predicate would. None gives a money predicate ``business``, a
   clause with a noun of its own ``other``, else the sentence's topic, else
   ``other``; in a business story (half the claims or more business) such an
-  ``other`` is ``business``. In an article that follows no topic (few claims
-  name one at their predicate, or most name none at all), a claim whose
+  ``other`` is ``business``, and so in a production or a release story. In
+  an article that follows no topic (few claims name one at their predicate, or most name none at all), a claim whose
   topic words weigh less than one at its predicate itself (they stand in
   its subject, adjuncts or complements), of a topic few of its claims
   have, is ``other``; in
@@ -649,8 +649,10 @@ class TopicTagger(RulePackComponent):
                     titled[n] = speaker.text
         # "The board said it had received three proposals", "the index closed
         # at 682": in an article that is a business story (half its claims or
-        # more are business facts) a clause that names no topic of its own
-        # is part of that story, the nearest topic the guide asks for
+        # more are business facts; or production or release facts: "the
+        # company said it remains confident in the design") a clause that
+        # names no topic of its own is part of that story, the nearest topic
+        # the guide asks for
         domain = _domain(topics)
         events: list[tuple[Token, str]] | None = None  # the events a name marks, in order (built when first asked)
         for n, claim in enumerate(claims):
@@ -2118,8 +2120,9 @@ def _states_money(claim: Span, ents: list[Span]) -> bool:
 
 #: the share of an article's claims of one topic that makes the article a story of that topic
 _DOMAIN_SHARE = 0.5
-#: the topics that make an article's domain: a business story (results, markets, a takeover, a transfer)
-_DOMAIN_TOPICS = ("business",)
+#: the topics that make an article's domain: a business story (results, markets, a takeover, a
+#: transfer), a production story (a prototype built and tested), a release story (a launch, a delay)
+_DOMAIN_TOPICS = ("business", "production", "release")
 #: the fewest claims of that topic that make a story of it (one deal in a two-claim brief does not)
 _DOMAIN_MIN = 3
 
@@ -2193,14 +2196,14 @@ def _incidental(counted: Sequence[Counter[str]], topics: Sequence[str | None], m
         n for n, (counts, topic) in enumerate(zip(counted, topics))
         if topic not in (None, "other") and counts.get(topic) and max(counts.values()) < _PREDICATE_WEIGHT
         and won[topic] < _THEME_SHARE * len(topics)
-        and not (n in money and topic in _DOMAIN_TOPICS)
+        and not (n in money and topic == "business")
     ]
 
 
 def _domain(topics: Sequence[str]) -> str | None:
     """RETURNS (str | None): the topic of :data:`_DOMAIN_TOPICS` that half or
     more of an article's claims have, three at least (its domain: a company's results, a
-    market's day, a takeover), else None."""
+    market's day, a takeover; a prototype built and tested; a launch and its delays), else None."""
     counts = Counter(topics)
     for topic in _DOMAIN_TOPICS:
         if counts[topic] >= max(_DOMAIN_MIN, _DOMAIN_SHARE * len(topics)):
