@@ -1110,17 +1110,44 @@ def test_topic_role_played_in_events_is_no_part(analyse):
             "drawn criticism",
             "Brandt housing plan",
         ),
-        # a day is no name of the debate; a bare campaign the article never named stays the article's
+        # a day is no name of the debate
         (
             "The race for mayor is tightening. Wednesday's debate settled very little for either of the candidates.",
             None,
             "settled very little",
             "-debate",
         ),
+        # an event no name marks is named by its own words, a bare one by the fullest the article wrote
         (
-            "Mayor Ilse Brandt wants a second term. The campaign has spent heavily on radio advertising.",
+            "Mayor Ilse Brandt wants a second term. The campaign has grown quieter since the spring.",
             None,
-            "spent heavily",
+            "grown quieter",
+            "campaign",
+        ),
+        (
+            "Mayor Ilse Brandt wants a second term. The tax plan has drawn criticism from landlords.",
+            None,
+            "drawn criticism",
+            "tax plan",
+        ),
+        (
+            "Mayor Ilse Brandt wants a second term. Her aides drafted a tax plan in May. The plan is popular with young voters.",
+            None,
+            "popular with young voters",
+            "tax plan",
+        ),
+        # a piece of a hyphenated word is no part of the name
+        (
+            "Mayor Ilse Brandt wants a second term. The bare-bones plan is popular with young voters.",
+            None,
+            "popular with young voters",
+            "plan",
+        ),
+        # "several campaigns" are no one campaign
+        (
+            "Mayor Ilse Brandt wants a second term. Several campaigns have grown quieter since the spring.",
+            None,
+            "grown quieter",
             "-campaign",
         ),
     ],

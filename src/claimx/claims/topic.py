@@ -973,8 +973,11 @@ class TopicTagger(RulePackComponent):
         grammatical subject when that is an event a name marks ("The
         Harwick campaign has spent heavily": "Harwick campaign"), or the
         bare event ("the poll", "the new poll") the article last named
-        before it ("A Civic Post poll … The poll found": "Civic Post poll");
-        else None."""
+        before it ("A Civic Post poll … The poll found": "Civic Post poll"),
+        or one no name marks, by its own words (:func:`_common_event_name`:
+        "The tax plan would hurt renters": "tax plan"; "The debate settled
+        little": "debate"; a plural, "the caucuses", may stand for
+        several); else None."""
         doc = claim.doc
         head = doc[(claim._.claim or {}).get("head", claim.root.i)]
         for noun in head.children:
@@ -989,6 +992,10 @@ class TopicTagger(RulePackComponent):
                 c.lower_ == DEFINITE_ARTICLE or (c.pos_ == ADJECTIVE_POS and not c.ent_type_) for c in noun.lefts
             ):
                 name = next((named for token, named in reversed(events) if token.i < noun.i and token.lower_ == noun.lower_), None)
+            if name is None and noun.tag_ == SINGULAR_NOUN_TAG and any(c.lower_ == DEFINITE_ARTICLE for c in noun.lefts) and all(
+                c.lower_ == DEFINITE_ARTICLE or (c.pos_ in (ADJECTIVE_POS, NOUN_POS) and not c.ent_type_) for c in noun.lefts
+            ):
+                name = _common_event_name(noun)
             if name is None:
                 continue
             _note(noun, rule)
@@ -2054,6 +2061,36 @@ _EVENT_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "EVENT", "LAW", 
 
 #: the connectors inside a name that marks an event ("the Ledger/Civic Post poll", "a Harlow-Vane debate")
 _NAME_JOINERS = frozenset({"/", "-", "&"})
+
+
+def _compound_words(noun: Token) -> list[Token]:
+    """RETURNS (list[Token]): the common nouns compounded onto ``noun`` right before it ("the tax plan": "tax")."""
+    doc = noun.doc
+    kept: list[Token] = []
+    i = noun.i - 1
+    while i >= noun.left_edge.i and doc[i].dep_ == COMPOUND_DEP and doc[i].pos_ == NOUN_POS and not doc[i].ent_type_:
+        if i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+            # "a bare-bones plan", "the 10-page agreement": a piece of a hyphenated word is no noun of the name
+            break
+        kept.insert(0, doc[i])
+        i -= 1
+    return kept
+
+
+def _common_event_name(noun: Token) -> str:
+    """RETURNS (str): the name of an event no proper name marks: the noun with
+    the common nouns compounded onto it ("the tax plan": "tax plan"); a bare
+    noun ("the plan") by the fullest such name the article gave it before
+    ("the tax plan … the plan": "tax plan"), else by itself ("plan")."""
+    kept = _compound_words(noun)
+    if not kept:
+        lemma = noun.lemma_.lower()
+        for token in reversed(noun.doc[: noun.i]):
+            if token.lemma_.lower() == lemma and token.pos_ == NOUN_POS:
+                kept = _compound_words(token)
+                if kept:
+                    break
+    return " ".join([*(t.text for t in kept), noun.text])
 
 
 def _event_name(noun: Token) -> str | None:
