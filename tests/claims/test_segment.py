@@ -510,17 +510,6 @@ def test_segment_untitled_article_opens_with_its_headline(analyse):
     # a headline and its deck on the next line are one block
     deck = "Ferry operator adds a winter route;\nTwo crossings a day from March.\n\nThe chief said demand had doubled."
     assert [r.text for r in analyse(deck, title=None)] == ["The chief said demand had doubled"]
-    # a deck set off as a paragraph of its own after a one-line headline, the story after it
-    set_off = "Ferry operator adds a winter route.\n\nCrossings start in March as demand grows.\n\nThe chief said demand had doubled."
-    assert [r.text for r in analyse(set_off, title=None)] == ["The chief said demand had doubled"]
-    # a longer paragraph there is the story's lead
-    lead = (
-        "Ferry operator adds a winter route.\n\nThe operator will run two crossings a day from March, its chief said."
-        "\n\nDemand had doubled."
-    )
-    assert [r.text for r in analyse(lead, title=None)] == [
-        "The operator will run two crossings a day from March", "Demand had doubled"
-    ]
     # with a title of its own, the first paragraph is the story's lead
     titled = [r.text for r in analyse(text, title="Winter ferries")]
     assert titled[0] == "Ferry operator adds a winter route"

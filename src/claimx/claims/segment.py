@@ -1474,18 +1474,12 @@ def _heading_line(sent: Span, text: str, words: SegmentWords) -> bool:
 HEADLINE_WORDS = 20
 HEADLINE_LINES = 3
 
-#: the most words of a deck set off as a paragraph of its own after a one-line headline
-DECK_WORDS = 12
-
 
 def untitled_headline(doc: Doc) -> tuple[int, int] | None:
     """Where the headline an article without a title opens with lies: a first
     paragraph of at most three short lines (a headline and its deck) followed
     by a blank line, as news saved as plain text carries it (with or without
-    a stop). A headline of one line may have its deck as the next
-    paragraph: one line of at most :data:`DECK_WORDS` words, with more of the
-    story after it ("Mayor quits. | Council to pick successor by May. | The
-    mayor of …"; issue 12: no annotator took a deck for a claim).
+    a stop).
 
     RETURNS (tuple[int, int] | None): its start and end in the text, or None
     (the article has a title, or opens with no such paragraph)."""
@@ -1505,21 +1499,7 @@ def untitled_headline(doc: Doc) -> tuple[int, int] | None:
     closing = min((k for k in (line.find(c, 1) for c in "\"”’'") if k > 0), default=len(line))
     if line[0] in "\"“‘'" and closing > len(line) / 2:
         return None
-    return lead, (_deck_end(text, end) if len(lines) == 1 else None) or end
-
-
-def _deck_end(text: str, end: int) -> int | None:
-    """RETURNS (int | None): where the deck set off after a one-line headline
-    ends (``end``: where the headline's paragraph ends), or None: the next
-    paragraph is one line of at most :data:`DECK_WORDS` words, no quotation
-    opens it, and another paragraph follows it (a story of one short
-    paragraph is its own lead)."""
-    start = len(text) - len(text[end:].lstrip())
-    stop = text.find("\n\n", start)
-    deck = text[start:stop].strip() if stop >= 0 else ""
-    if not deck or "\n" in deck or len(deck.split()) > DECK_WORDS or deck[0] in "\"“‘'":
-        return None
-    return stop if text[stop:].strip() else None
+    return lead, end
 
 
 def _untitled_headline(sent: Span, doc: Doc) -> bool:
