@@ -832,7 +832,9 @@ class NonClaimRule(BaseModel):
 #: with "I"/"we" its subject and "you" its object ("I *ask* you to stay
 #: calm"), the act itself, no claim; "listener_aside", a verb with "you"
 #: its subject, a modal and no object ("as you can *imagine*"), a turn to
-#: the listener, no claim; "afterthought", a preposition (or an adverb or
+#: the listener, no claim; "credit_clause", the root of a sentence that only
+#: says where a named reporter filed from ("Ann Lee *reported* from
+#: Lima."), a byline's kin, no claim; "afterthought", a preposition (or an adverb or
 #: adjective with a phrase) on a verb that a hedging adverb opens after a
 #: comma ("…, *possibly for* a 2028 release"), a claim of its own
 #: ("afterthought_phrase" for the adverb or adjective: "…, possibly *out*
@@ -989,6 +991,7 @@ SegmentRole = Literal[
     "reported_verdict",
     "performative_act",
     "listener_aside",
+    "credit_clause",
     "afterthought",
     "afterthought_phrase",
     "complement_conjunct",

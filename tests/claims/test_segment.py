@@ -1168,6 +1168,13 @@ def test_segment_addressee_question_is_no_claim(analyse, text, claims):
             ["The ferry was late again", "the commuters were not pleased"],
         ),
         ("You can see the new ferry from the harbour wall.", ["You can see the new ferry from the harbour wall"]),
+        # formulas of thanks, congratulation and blessing do what they name, subject or none
+        ('"Thank you for coming out in the rain," the mayor told the crowd.', []),
+        ("Thanks for all the photos of the regatta, everyone.", []),
+        ("Congratulations to the rowing club on a third title.", []),
+        ('"God bless you all," the bishop told the pilgrims.', []),
+        ("Thanks to the strike, the trains stopped at noon.", ["Thanks to the strike, the trains stopped at noon"]),
+        ("God blessed them with three children.", ["God blessed them with three children"]),
     ],
 )
 def test_segment_performative_and_aside_are_no_claims(analyse, text, claims):
@@ -1234,3 +1241,29 @@ def test_segment_set_off_despite_phrase_is_a_claim(analyse):
         ("The ferry company kept its winter timetable", "confirmed"),
         ("despite a sharp fall in bookings", "confirmed"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # where a named reporter filed from closes the story as a byline does
+        ("The ferry strike ended on Tuesday.\n\nHale reported from Bergen.", ["The ferry strike ended on Tuesday"]),
+        (
+            "Hale reported from Bergen that the ferry strike had ended.",
+            ["Hale reported from Bergen that the ferry strike had ended"],
+        ),
+        # a page's standing lines: a digest's opening, a video player's notice
+        (
+            "The storm reached the coast at dawn.\n\nThe Latest on the storm sweeping the south coast (all times local):",
+            ["The storm reached the coast at dawn"],
+        ),
+        ("The pool will shut in June.\n\nThe video is restricted from playing outside the UK.", ["The pool will shut in June"]),
+        # "what's more" only adds the clause after it
+        (
+            "The ferry is late again. What's more, the café on board is shut.",
+            ["The ferry is late again", "the café on board is shut"],
+        ),
+    ],
+)
+def test_segment_credit_lines_and_page_notices_are_no_claims(analyse, text, claims):
+    assert [r.text for r in analyse(text, title="Notes")] == claims

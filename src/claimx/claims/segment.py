@@ -2221,6 +2221,8 @@ class Segmenter(RulePackComponent):
             start = sent.start_char + at
             record_rule(doc, self.nonclaim_ids[("credit", phrase)], start, start + len(phrase))
             return []  # "Ann Lee contributed reporting from Lima": a credit line, a byline's kin
+        if self.words.is_("credit_clause", sent.root):
+            return []  # "Ann Lee reported from Lima.": where the reporter filed from, a byline's kin
         if _heading_line(sent, line_text, self.words):
             return []  # "Rivals on the river.": a heading inside the body
         others = self.words.gate_union(_OTHER_HEAD_GATES)
@@ -2448,7 +2450,9 @@ class Segmenter(RulePackComponent):
         doc = span.doc
         ids = self.nonclaim_ids
         if decision in ("performative", "aside") and head is not None:
-            record_rule(doc, ids[(decision, head.lemma_.lower())], head.idx, head.idx + len(head.text))
+            # the lemma, or the word itself where the tagger's lemma is no word ("congrats": "congrat")
+            key = next(k for k in ((decision, head.lemma_.lower()), (decision, head.lower_)) if k in ids)
+            record_rule(doc, ids[key], head.idx, head.idx + len(head.text))
             return
         if decision == "boilerplate":
             tail = span_text(span).lower().rstrip(" .,;:!?\"'”’)")
