@@ -1252,11 +1252,7 @@ def test_segment_set_off_despite_phrase_is_a_claim(analyse):
             "Hale reported from Bergen that the ferry strike had ended.",
             ["Hale reported from Bergen that the ferry strike had ended"],
         ),
-        # a page's standing lines: a digest's opening, a video player's notice
-        (
-            "The storm reached the coast at dawn.\n\nThe Latest on the storm sweeping the south coast (all times local):",
-            ["The storm reached the coast at dawn"],
-        ),
+        # a page's standing line: a video player's notice
         ("The pool will shut in June.\n\nThe video is restricted from playing outside the UK.", ["The pool will shut in June"]),
         # "what's more" only adds the clause after it
         (
