@@ -1263,3 +1263,9 @@ def test_segment_set_off_despite_phrase_is_a_claim(analyse):
 )
 def test_segment_credit_lines_and_page_notices_are_no_claims(analyse, text, claims):
     assert [r.text for r in analyse(text, title="Notes")] == claims
+
+
+def test_segment_comparison_clause_stays_in_its_claim(analyse):
+    # "than it did a year earlier" is the standard of the comparison, no claim of its own
+    texts = [r.text for r in analyse("The bakery sold more bread in May than it did a year earlier.")]
+    assert texts == ["The bakery sold more bread in May than it did a year earlier"]
