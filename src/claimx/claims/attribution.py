@@ -24,6 +24,7 @@ people and organisations.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -1345,12 +1346,11 @@ class AttributionTagger(RulePackComponent):
         people = [e for e in ents if e.label_ == "PERSON" and e.end_char <= before and e.text.split()]
         if not people:
             return None
-        counts: dict[str, int] = {}
-        for person in people:
-            counts[person.text.split()[-1]] = counts.get(person.text.split()[-1], 0) + 1
+        surnames = [person.text.split()[-1] for person in people]
+        counts = Counter(surnames)
         most = max(counts.values())
-        surname = next(p.text.split()[-1] for p in people if counts[p.text.split()[-1]] == most)
-        name = max((p for p in people if p.text.split()[-1] == surname), key=lambda p: (len(p), -p.start_char))
+        surname = next(s for s in surnames if counts[s] == most)
+        name = max((p for p, s in zip(people, surnames) if s == surname), key=lambda p: (len(p), -p.start_char))
         return name.start_char, name.end_char
 
     def _page_prompt(self, doc: Doc, start: int, end: int) -> bool:
