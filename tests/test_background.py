@@ -34,9 +34,11 @@ COUNTER = [
 #: the rules whose words open a clause telling when the date before it was ("2008, when")
 ANTECEDENT = [(rule.id, text) for rule in RULES if rule.antecedent for text in rule.examples]
 ANTECEDENT_COUNTER = [(rule.id, text) for rule in RULES if rule.antecedent for text in rule.counter_examples]
-#: the rules whose words name a post ("chief executive"); their examples are written about Rosa Lind
+#: the rules whose words name a post ("chief executive") or a title ("nominee"); their examples are written about Rosa Lind
 POST = [(rule.id, text) for rule in RULES if rule.post for text in rule.examples]
 POST_COUNTER = [(rule.id, text) for rule in RULES if rule.post for text in rule.counter_examples]
+#: the fact each post rule's title states of its holder (None: a cast or crew post)
+HOLDS = {rule.id: rule.holds for rule in RULES if rule.post}
 #: the rules whose words ask for a date ("did not say when")
 ASKS = [(rule.id, text) for rule in RULES if rule.asks_date for text in rule.examples]
 ASKS_COUNTER = [(rule.id, text) for rule in RULES if rule.asks_date for text in rule.counter_examples]
@@ -104,16 +106,18 @@ def test_the_rules_word_gates_search_a_lower_cased_text():
 
 @pytest.mark.parametrize("rule_id,text", POST)
 def test_post_example_names_the_person_with_the_post_and_marks_no_background(rule_id, text):
-    rule = post_rule(text, "Rosa Lind")
+    rule = post_rule(text, "Rosa Lind", holds=HOLDS[rule_id])
     assert rule is not None and rule.id == rule_id
     assert matching_rule(text) is None and generic_rule(text) is None
     # the post is hers, no one else's
-    assert post_rule(text, "Ivo Brandt") is None
+    assert post_rule(text, "Ivo Brandt", holds=HOLDS[rule_id]) is None
+    # a title is no post of a crew, nor a post a title
+    assert post_rule(text, "Rosa Lind", holds="no such fact") is None
 
 
 @pytest.mark.parametrize("rule_id,text", POST_COUNTER)
 def test_post_counter_example_states_no_post_held(rule_id, text):
-    assert post_rule(text, "Rosa Lind") is None
+    assert post_rule(text, "Rosa Lind", holds=HOLDS[rule_id]) is None
 
 
 def test_a_post_in_apposition_confirms_the_persons_post_without_the_claims_date():
@@ -164,6 +168,28 @@ def test_a_post_named_with_its_firm_speaks_for_the_crew_fact_from_a_claim_of_ano
     other = {**renamed, "text": "CEO Rosa Lind said the Kestrel K9 will be rebadged as the K10"}
     records = {(r.subject, r.key): r for r in rollup([named, other], _docs("a", "b")).values()}
     assert [s.doc_id for s in records[("Skylark Air", "Rosa Lind")].history] == ["a"]
+
+
+def test_a_title_beside_a_persons_name_speaks_for_the_fact_it_states_of_them():
+    # article a: the senator wins the party's backing (her nomination, keyed by
+    # the party); b: "will meet presumptive nominee Rosa Lind" (filed under the
+    # mayor) says she is the expected nominee; c: "Rosa Lind, the party's
+    # nominee, has yet to name a running mate" says she is, whatever its own denial
+    won = claim_record("a", 1, "The Green Party made Rosa Lind its pick for the nomination on Tuesday", "confirmed",
+                       subject="Rosa Lind", topic="other", key="Green Party nomination")
+    meet = claim_record("b", 1, "Mayor Ivo Brandt will meet presumptive nominee Rosa Lind on Friday", "expected",
+                        subject="Ivo Brandt", topic="other", key="Rosa Lind meeting", date="2026-03-06")
+    named = claim_record("c", 1, "Ms. Lind, the Green Party's nominee for governor, has yet to name a running mate", "denied",
+                         subject="Ivo Brandt", topic="other", key="running mate")
+    records = {(r.subject, r.key): r for r in rollup([won, meet, named], _docs("a", "b", "c")).values()}
+    steps = records[("Rosa Lind", "Green Party nomination")].history
+    assert [(s.doc_id, s.status, s.value) for s in steps] == [("a", "confirmed", None), ("b", "expected", None), ("c", "confirmed", None)]
+    # a former nominee holds no nomination now; and a person with no such fact gets none from a title
+    former = {**named, "text": "Ms. Lind, the Green Party's former nominee, has yet to name a running mate"}
+    records = {(r.subject, r.key): r for r in rollup([won, former], _docs("a", "c")).values()}
+    assert [s.doc_id for s in records[("Rosa Lind", "Green Party nomination")].history] == ["a"]
+    records = {(r.subject, r.key) for r in rollup([meet, named], _docs("b", "c")).values()}
+    assert not any(subject == "Rosa Lind" for subject, _ in records)
 
 
 def _results_and_when(text: str, subject: str, when_at: int) -> tuple[dict, dict]:

@@ -79,6 +79,37 @@ def test_an_article_that_names_a_person_with_a_post_touches_that_persons_subject
     assert _crew(_run(corpus, out)) == ["a"]
 
 
+# article d's claim is filed under the mayor's meeting, and names the senator with her title: it
+# speaks to her nomination (:func:`claimx.status._post_mentions`, a ``post`` rule with ``holds``)
+TITLED = {
+    "c.md": ("Lind wins the nod", "2025-06-02", "Rosa Lind won the Green Party nomination for governor on Monday."),
+    "d.md": ("Brandt to meet Lind", "2025-06-05", "Mayor Ivo Brandt will meet presumptive nominee Rosa Lind in Harlow on Friday."),
+}
+
+
+def _nomination(status: bytes) -> list[tuple[str, str]]:
+    records = [json.loads(line) for line in status.decode().splitlines()]
+    (fact,) = [r for r in records if r["subject"] == "Rosa Lind" and r["key"].endswith("nomination")]
+    return [(step["doc_id"], step["status"]) for step in fact["history"]]
+
+
+def test_a_claim_naming_a_person_with_a_title_reaches_the_fact_it_states_across_slices(tmp_path, monkeypatch):
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    monkeypatch.setattr(sys.modules[__name__], "ARTICLES", TITLED)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    _write(corpus, "c.md")
+    _run(corpus, out)
+    # the second article's claims go to the mayor alone; the senator's nomination is rolled up again
+    _write(corpus, "d.md")
+    added = _run(corpus, out)
+    assert _nomination(added) == [("c", "confirmed"), ("d", "expected")]
+    whole = _run(corpus, tmp_path / "whole")
+    assert whole == added
+    # one subject a slice: the mayor's claim is rolled up with the senator's slice too
+    monkeypatch.setattr(increment, "SUBJECTS_PER_CALL", 1)
+    assert _run(corpus, tmp_path / "sliced") == whole
+
+
 def _rollup_rows(out: Path) -> list[tuple[str, str, str, str]]:
     with Store.open(out) as store:
         return store.conn.execute("SELECT group_id, record, subject, sort_key FROM rollup ORDER BY group_id").fetchall()

@@ -175,23 +175,36 @@ def generic_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule | N
     return _first_of(text, rules_dir, "generic", None)
 
 
-#: how many words may stand between a person's name and the post after it ("Dana Holt, *the maker's* chief executive")
-_POST_REACH = 3
+#: how many words may stand between a person's name and the post after it ("Dana Holt, *the maker's* chief
+#: executive", "Ms. Holt, *the party's presumptive presidential* nominee")
+_POST_REACH = 4
 
 
-def post_rule(text: str, person: str, rules_dir: Path | None = None) -> BackgroundRule | None:
+def post_rule(text: str, person: str, rules_dir: Path | None = None, holds: str | None = None) -> BackgroundRule | None:
     """RETURNS (BackgroundRule | None): the first ``post`` rule one of whose
     words, a post, stands in apposition to ``person`` in a claim's text: right
     before the name ("CEO Dana Holt", "its chief executive, Dana Holt") or
     after it and a comma, a few words on ("Dana Holt, the maker's chief
     executive"); None when none does, or the text holds one of the rule's
-    ``unless`` words (the person takes or leaves the post: "named", "former")."""
+    ``unless`` words (the person takes or leaves the post: "named", "former")
+    or not one of its ``also`` words.
+
+    holds (str | None): the rules of a title that states a fact of the person's
+    own (their ``holds``: "nomination"); None, the posts of a cast or crew."""
     if not person.strip():
         return None
-    for rule, posts in _posts_in(text, rules_dir):
-        if any(p.search(text) for p in _post_patterns(posts, person.strip())):
+    for rule, posts, also in _posts_in(text, rules_dir):
+        if rule.holds == holds and (also is None or also.search(text)) and any(
+            p.search(text) for p in _post_patterns(posts, person.strip())
+        ):
             return rule
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def title_keys(rules_dir: Path | None = None) -> frozenset[str]:
+    """RETURNS (frozenset[str]): the keys of the facts a title states of its holder (the ``holds`` of ``post`` rules)."""
+    return frozenset(rule.holds for rule in load_background(rules_dir) if rule.post and rule.holds)
 
 
 def names_post(text: str, rules_dir: Path | None = None) -> bool:
@@ -202,24 +215,29 @@ def names_post(text: str, rules_dir: Path | None = None) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
-def _posts_in(text: str, rules_dir: Path | None) -> tuple[tuple[BackgroundRule, str], ...]:
+def _posts_in(text: str, rules_dir: Path | None) -> tuple[tuple[BackgroundRule, str, re.Pattern[str] | None], ...]:
     """RETURNS (tuple): the ``post`` rules whose pattern a claim's text matches, in the pack's
-    order, each with its posts as alternatives: what :func:`post_rule` tries for a person (the
-    roll-up asks it of one text for each person a claim may name, one after another)."""
+    order, each with its posts as alternatives and its ``also`` pattern: what :func:`post_rule`
+    tries for a person (the roll-up asks it of one text for each person a claim may name, one
+    after another)."""
     low = lowered(text)
-    return tuple((rule, posts) for rule, pattern, gate, posts in _post_rules(rules_dir)[1] if gate.search(text, low) and pattern.search(text))
+    return tuple(
+        (rule, posts, also) for rule, pattern, gate, posts, also in _post_rules(rules_dir)[1]
+        if gate.search(text, low) and pattern.search(text)
+    )
 
 
 @functools.lru_cache(maxsize=8)
 def _post_rules(
     rules_dir: Path | None,
-) -> tuple[frozenset[str], tuple[tuple[BackgroundRule, re.Pattern[str], _Gate, str], ...]]:
+) -> tuple[frozenset[str], tuple[tuple[BackgroundRule, re.Pattern[str], _Gate, str, re.Pattern[str] | None], ...]]:
     """RETURNS (tuple): the first words of the ``post`` rules' words, case-folded (a text
     that holds none names no post: most claims), and those rules of :func:`_compiled`, in its
-    order, each with its pattern, its words' gate (:func:`_word_gates`) and its posts as alternatives."""
+    order, each with its pattern, its words' gate (:func:`_word_gates`), its posts as alternatives
+    and its ``also`` pattern."""
     rules = tuple(
-        (rule, pattern, gate, _alternatives(rule.words))
-        for (rule, pattern, _), gate in zip(_compiled(rules_dir), _word_gates(rules_dir), strict=True)
+        (rule, pattern, gate, _alternatives(rule.words), also)
+        for (rule, pattern, also), gate in zip(_compiled(rules_dir), _word_gates(rules_dir), strict=True)
         if rule.post
     )
     return frozenset(word.split()[0].casefold() for rule, *_ in rules for word in rule.words if word.split()), rules

@@ -507,6 +507,8 @@ def refresh_rollup(
             if entities is not None:  # (a cast or crew claim's)
                 surnames = people_words(topic, key, json.loads(entities))
                 people.extend((word, filed, doc_id) for word in surnames for filed in {canon, subject, final})
+            elif topic == "other":  # (a fact a title may state of its holder: their surname)
+                people.extend((word, filed, doc_id) for filed in {canon, subject, final} for word in people_words(topic, key, (), filed))
             if files_elsewhere(text, topic, key, places) or (topic, slot_key(topic, key)) in mutual:
                 elsewhere.add(doc_id)
         # those articles read whole (few: "both", a place's own name before a slot's word, acts
@@ -517,7 +519,7 @@ def refresh_rollup(
                     touched.add(other)
                 yield other, doc_id
                 acts.extend((doc_id, other, party) for party in mutual_parties(claim))
-                surnames = people_words(claim.get("topic"), claim.get("key"), claim.get("entities") or ())
+                surnames = people_words(claim.get("topic"), claim.get("key"), claim.get("entities") or (), other)
                 people.extend((word, other, doc_id) for word in surnames)
 
     if full:  # every readable article, its stamp read as it is written
@@ -553,15 +555,21 @@ def refresh_rollup(
         # every claim of the slice's articles: background marks reach across subjects in a sentence
         whole = _whole_claims(store, docs, part_docs)
         named = article_entities(whole)
-        filed = {
-            claim["claim_id"] for claim in whole
-            if not _filings(claim, canonical, followed, makers, places, resolver, named).isdisjoint(with_partners)
+        filings = {
+            claim["claim_id"]: mine
+            for claim in whole
+            if (mine := _filings(claim, canonical, followed, makers, places, resolver, named) & with_partners)
         }
+        filed = set(filings)
         # and the claims of other subjects, in any article, that may name the slice's people with a
         # post ("…, said Ridgeway's chief executive, Dana Holt": :func:`claimx.status.rollup` files
-        # them in those people's facts), given only for that: what one slice sees, every slice does
+        # them in those people's facts) or a title ("presumptive nominee Dana Holt": her nomination),
+        # given only for that: what one slice sees, every slice does
         surnames = set().union(
-            *(people_words(c.get("topic"), c.get("key"), c.get("entities") or ()) for c in whole if c["claim_id"] in filed)
+            *(
+                people_words(c.get("topic"), c.get("key"), c.get("entities") or (), s)
+                for c in whole if c["claim_id"] in filed for s in filings[c["claim_id"]]
+            )
         )
         post_docs = store.post_docs(surnames) if surnames else set()
         if post_docs - part_docs:

@@ -1481,6 +1481,13 @@ class BackgroundRule(BaseModel):
     #: that fact with ``speaks``, without a value, when its status is one the
     #: rule ``reads`` (:func:`claimx.background.post_rule`)
     post: bool = False
+    #: for a ``post`` rule, the key (of topic ``other``) of the fact of the
+    #: person's own that the title states: "presumptive nominee Dana Holt",
+    #: "Dana Holt, the party's candidate" name her nomination, her candidacy;
+    #: the roll-up files such a claim in that fact of a person who has one
+    #: (keyed by the other party, as an act is, or not); None for a post of a
+    #: cast or crew (:func:`claimx.background.post_rule`)
+    holds: str | None = None
     #: the rule marks no background: its words open a clause that tells
     #: when the date written right before it was ("fell short in 2008,
     #: *when* the firm lost $15 billion"): the roll-up reads the claim of

@@ -87,7 +87,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .amounts import amount_number, figure_at, number_word, range_end
 from .background import (
-    antecedent_rule, asking_rule, generic_rule, matching_rule, names_post, post_rule, scene_rule, speaking_rule,
+    antecedent_rule, asking_rule, generic_rule, matching_rule, names_post, post_rule, scene_rule, speaking_rule, title_keys,
 )
 from .decisions import Resolution
 from .fingerprint import canonical_hash
@@ -1552,30 +1552,53 @@ def _post_mentions(
     has no claim of that fact; a claim that denies stays out (its denial is
     of its own news, not of the post)."""
     by_surname: dict[str, list[tuple[str, str, str]]] = {}
+    titles = title_keys()
     for gkey in groups:
-        _, topic, person = gkey
+        subject, topic, person = gkey
         words = _WORD.findall(person.casefold())
         if topic in _PEOPLE_TOPICS and person not in _PEOPLE_TOPICS and len(words) > 1:
+            by_surname.setdefault(words[-1], []).append(gkey)
+        elif topic == "other" and slot_key(topic, person) in titles and (words := _WORD.findall(subject.casefold())):
+            # "presumptive nominee Dana Holt": a title names a fact of its holder's own
             by_surname.setdefault(words[-1], []).append(gkey)
     if not by_surname:
         return []
     out = []
     for position, claim in enumerate(claims):
         decision = resolution.by_claim.get(claim["claim_id"]) if resolution else None
-        if claim.get("status") == "denied" or (decision is not None and decision.action == "reject"):
+        if decision is not None and decision.action == "reject":
             continue
         subject = filed_under.get(position)
         texts = [claim.get("text") or "", ((claim.get("attribution") or {}).get("text") or "")]
         said = {w for text in texts for w in _WORD.findall(text.casefold())}
         for surname in said & by_surname.keys():
             for gkey in by_surname[surname]:
-                if gkey[0] != subject and not _writes_name(texts, (names or {}).get(gkey, set()) | {gkey[0]}):
-                    # "Ridgeway CEO Dana Holt said the Vela will be renamed",
-                    # filed under the Vela: the post is Ridgeway's, named there
+                if claim["doc_id"] in groups[gkey]:
                     continue
-                if claim["doc_id"] in groups[gkey] or not any(post_rule(text, gkey[2]) for text in texts if text):
+                if gkey[1] in _PEOPLE_TOPICS:
+                    if claim.get("status") == "denied":
+                        continue
+                    if gkey[0] != subject and not _writes_name(texts, (names or {}).get(gkey, set()) | {gkey[0]}):
+                        # "Ridgeway CEO Dana Holt said the Vela will be renamed",
+                        # filed under the Vela: the post is Ridgeway's, named there
+                        continue
+                    if any(post_rule(text, gkey[2]) for text in texts if text):
+                        out.append((gkey, claim["doc_id"], (_POST_PRIORITY, position, claim)))
                     continue
-                out.append((gkey, claim["doc_id"], (_POST_PRIORITY, position, claim)))
+                # "Kerr will meet presumptive nominee Dana Holt", "Ms. Holt, the
+                # presumptive nominee": the title states her nomination,
+                # expected, whatever the meeting's status (a denial of it too:
+                # "nominee Dana Holt has yet to endorse Kerr"), and gives it no value;
+                # the holder goes by any name of hers, her surname too
+                holds = slot_key(gkey[1], gkey[2])
+                ways = sorted({gkey[0], *(names or {}).get(gkey, ()), gkey[0].split()[-1]})
+                rule = next(
+                    (rule for name in ways for text in texts if text if (rule := post_rule(text, name, holds=holds)) is not None),
+                    None,
+                )
+                if rule is not None and rule.speaks is not None:
+                    said = {**claim, "status": rule.speaks, "dates": [], "entities": []}
+                    out.append((gkey, claim["doc_id"], (_POST_PRIORITY, position, said)))
     return out
 
 
@@ -1591,10 +1614,17 @@ def post_words(texts: Iterable[str], among: set[str] | None = None) -> set[str]:
     return words if among is None else words & among
 
 
-def people_words(topic: str | None, key: str | None, entities: Iterable[Mapping[str, Any]]) -> set[str]:
+def people_words(
+    topic: str | None, key: str | None, entities: Iterable[Mapping[str, Any]], subject: str | None = None
+) -> set[str]:
     """RETURNS (set[str]): the surnames (case-folded last words) of the people whose cast or crew
     fact a claim may be filed in (:func:`rollup`): its key's and, for one that tells who takes a
-    post (:func:`_successors`), its people's; none for a claim of another topic."""
+    post (:func:`_successors`), its people's; for a fact a title states of its holder (a ``post``
+    rule's ``holds``: a nomination), the last word of ``subject``, the one it is filed under;
+    none for a claim of another topic."""
+    if topic == "other" and subject and slot_key(topic, key) in title_keys():
+        words = _WORD.findall(subject.casefold())
+        return {words[-1]} if words else set()
     if topic not in _PEOPLE_TOPICS:
         return set()
     names = [key or ""] + [str(ent.get("text") or "") for ent in entities if ent.get("label") == "PERSON"]
