@@ -145,7 +145,10 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # 181/154/102/136 (s26 history): a title beside a person's name ("presumptive nominee Dana Holt", "Holt,
 # the only Green candidate") speaks for the fact it states of them (their nomination, their candidacy) in an
 # article with no claim of its own there (ryan-trump status 10 -> 11, steps right 15 -> 19; cruz-2016 steps right 8 -> 9)
-TOTAL_FLOORS = {"found": 181, "status": 154, "history": 102, "value": 136}
+# 181/154/103/136: "support Brandt's campaign" is an endorsement of Brandt whatever tag the name gets (a proper
+# noun the tagger reads as a body), and "not ready to support Kerr's agenda" is an act towards the thing of hers,
+# keyed "Kerr agenda" (ryan-trump 14/11/7/13 -> 14/11/8/13, steps right 19 -> 21, extra 2 -> 1)
+TOTAL_FLOORS = {"found": 181, "status": 154, "history": 103, "value": 136}
 
 
 def _build_articles(folder: Path) -> None:

@@ -1171,3 +1171,20 @@ def test_topic_clause_without_a_subject_shares_the_one_its_sentence_named_before
     )
     record = [r for r in records if r.text.startswith("the council may vote")][0]
     assert record.subject.name == "The Harwick Rovers stadium plan", [(r.text, r.subject.name) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, subject, key",
+    [
+        # what a person owns stands for them when it is their bid, whatever tag the
+        # tagger gives the owner's name (a proper noun it may read as a body)
+        ("On Thursday, Senator Dana Kerr said she was not ready to support Ivo Brandt's campaign for governor.", "Dana Kerr",
+         "Ivo Brandt endorsement"),
+        # an act towards another thing of theirs is no act towards them, but a fact of
+        # its own, keyed by the owner's name and the thing
+        ("Senator Amos Drury is not ready to support Tomas Reyes's housing agenda.", "Amos Drury", "Reyes agenda"),
+    ],
+)
+def test_topic_an_act_towards_what_a_person_owns(analyse, text, subject, key):
+    (record,) = [r for r in analyse(text) if r.topic == "other"]
+    assert (record.subject.name, record.key) == (subject, key)

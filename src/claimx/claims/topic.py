@@ -715,15 +715,23 @@ class TopicTagger(RulePackComponent):
                 # with no one acting it is no such fact ("the tablet will support styluses")
                 words = [h[0] for h in slot_hits[n] if (h[3].topic, h[3].key) == (info["topic"], info["key"])]
                 agent = _agent(claim, claim_ents[n], words, self._match)
+                owned = None
                 if (info["topic"], info["key"]) in self.object_party_keys and not self._party_objects(claim, words):
-                    agent = None
+                    # "is not ready to support Kerr's agenda": no act towards
+                    # Kerr, but one towards the thing of hers it names, a fact
+                    # of its own keyed by her name and the thing ("Kerr agenda")
+                    owned = _owned_object(claim, words)
+                    if owned is None or agent is None or agent[0] is None or not agent[1]:
+                        agent = None
                 if any(e.label_ in self.without_labels.get((info["topic"], info["key"]), ()) for e in claim_ents[n]):
                     agent = None
                 if agent is None:
                     info["key"] = plain_key
                 else:
                     subject, other = agent
-                    if other:
+                    if owned is not None:
+                        info["key"] = f"{other} {owned.lemma_.lower()}"
+                    elif other:
                         info["key"] = f"{other} {info['key']}"
                     if subject is not None:
                         info["subject"] = subject
@@ -2968,6 +2976,20 @@ def _role_holders(doc: Doc) -> dict[str, str]:
             out[role] = full
     doc.user_data[_ROLE_HOLDERS_KEY] = out
     return out
+
+
+def _owned_object(claim: Span, words: Sequence[int]) -> Token | None:
+    """RETURNS (Token | None): the direct object of one of the slot's verbs
+    (``words``) that a proper name owns ("support Kerr's agenda": "agenda"),
+    or None."""
+    doc = claim.doc
+    for i in words:
+        for obj in doc[i].children:
+            if obj.dep_ == DIRECT_OBJECT_DEP and obj.pos_ == NOUN_POS and claim.start <= obj.i < claim.end and any(
+                c.dep_ == POSSESSOR_DEP and c.pos_ == PROPER_NOUN_POS for c in obj.children
+            ):
+                return obj
+    return None
 
 
 def _hyphen_piece(token: Token) -> bool:
