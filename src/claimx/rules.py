@@ -182,7 +182,11 @@ class CueRule(BaseModel):
 #: "judgement", a ``judgement_verb`` that says what its object is, with an
 #: object (or a passive subject) and a complement that is no name ("called
 #: the plan *reckless*", not "called the baby *Anna*") or an "as" ("described
-#: the deal *as* fair"); "manner_participle", a participle under a
+#: the deal *as* fair"), or one that rebuts a notion it names with a clause
+#: ("*rejected* the idea that A", "*played down* the notion that A");
+#: "stance", a predicate adjective of belief or feeling with a clause of its
+#: own ("were *hopeful* that A", "is *convinced* A", "remain *uncertain*
+#: whether A"), whose clause the subject it is said of holds; "manner_participle", a participle under a
 #: preposition of how or when a verb's subject acted ("replied *by saying*
 #: …", "left *after saying* …"), which speaks with that verb's subject (not
 #: why someone was judged: "praised her *for saying* …"); "of_holder",
@@ -261,6 +265,7 @@ ReportRole = Literal[
     "addressee",
     "concessive",
     "judgement",
+    "stance",
     "manner_participle",
     "of_holder",
     "appeal_particle",

@@ -1292,3 +1292,70 @@ def test_attribution_as_someone_puts_it_is_no_claim_of_its_own(analyse):
     # "as X puts it" only says who speaks; it claims nothing itself
     sources = sources_of(analyse, "As one banker puts it, the town will soon have no branch at all.")
     assert not any("puts it" in claim for claim in sources), sources
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a conclusion or a thing noticed, stated in a clause, is the word of whoever reached it
+        pytest.param(
+            "The inspectors concluded last week that the bridge had been poorly maintained.",
+            "The inspectors concluded last week that the bridge had been poorly maintained",
+            "The inspectors",
+            id="concluded-that",
+        ),
+        pytest.param(
+            "A local reporter noticed that the mayor had skipped three council meetings.",
+            "A local reporter noticed that the mayor had skipped three council meetings",
+            "A local reporter",
+            id="noticed-that",
+        ),
+        pytest.param(
+            '"The bridge will open in May," the engineers concluded.', "The bridge will open in May", "the engineers", id="concluded-tag"
+        ),
+        # with no clause they report nothing
+        pytest.param("The talks concluded on Friday without a deal.", "The talks concluded on Friday without a deal", None, id="talks-concluded"),
+        pytest.param("Hikers noticed smoke above the ridge on Tuesday.", "Hikers noticed smoke above the ridge on Tuesday", None, id="noticed-smoke"),
+        # a notion rejected, with its clause, is the rejecter's denial
+        pytest.param(
+            "The coach rejected the notion that the club would sell its captain.",
+            "The coach rejected the notion that the club would sell its captain",
+            "The coach",
+            id="rejected-the-notion",
+        ),
+        pytest.param(
+            "The union leader played down the idea that her members would strike.",
+            "The union leader played down the idea that her members would strike",
+            "The union leader",
+            id="played-down-the-idea",
+        ),
+        pytest.param(
+            "The mayor rejected the idea of a new stadium.", "The mayor rejected the idea of a new stadium", None, id="rejected-an-idea"
+        ),
+        pytest.param(
+            "The coach rejected the offer from the rival club.", "The coach rejected the offer from the rival club", None, id="rejected-an-offer"
+        ),
+        # an adjective of belief with a clause: the clause is held by whom it is said of
+        pytest.param(
+            "Local residents are convinced that the plant will close.",
+            "Local residents are convinced that the plant will close",
+            "Local residents",
+            id="convinced-that",
+        ),
+        pytest.param(
+            "Some board members are uncertain whether the merger will go ahead.",
+            "Some board members are uncertain whether the merger will go ahead",
+            "Some board members",
+            id="uncertain-whether",
+        ),
+        pytest.param("The coach is confident in his squad.", "The coach is confident in his squad", None, id="confident-in"),
+        pytest.param(
+            "The minister was clear that the border would stay open.",
+            "The minister was clear that the border would stay open",
+            None,
+            id="clear-that",
+        ),
+    ],
+)
+def test_attribution_conclusions_rebuttals_and_stances_name_their_holder(analyse, text, claim, source):
+    assert_source(analyse, text, claim, source)
