@@ -156,9 +156,10 @@ class CueRule(BaseModel):
 #: its body; "named_speaker", a subject whose word a later "he" or "she"
 #: quotes ("Roe *commented* on the figures"); "according_to" and "per", the
 #: words that name a source in their object ("*according* to X", ", *per*
-#: X"), and "per_object", the object of "per" that is a source (not "$5 per
-#: share"); "commitment", a verb of saying whose infinitive binds its subject
-#: ("*agreed* to buy"), not something said; "titled_name", a name after a
+#: X", "*in* X's view", "*by* one estimate"), and "per_object", the object
+#: of "per" that is a source (not "$5 per share"); "commitment", a verb of
+#: saying whose infinitive binds its subject ("*agreed* to buy"), not
+#: something said; "titled_name", a name after a
 #: person's role ("director Jane Roe"); "stated_clause", the clause a
 #: ``clause_verb`` states ("added *that* …"), not an open question ("asked
 #: *whether* …"); "evidence_subject", a leaked document or a finding as the

@@ -1359,3 +1359,39 @@ def test_attribution_as_someone_puts_it_is_no_claim_of_its_own(analyse):
 )
 def test_attribution_conclusions_rebuttals_and_stances_name_their_holder(analyse, text, claim, source):
     assert_source(analyse, text, claim, source)
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # "in X's view", "by X's count", "by one estimate" name a source as "according to X" does
+        pytest.param(
+            "In the mayor's view, the new line will ease traffic in the centre.",
+            "In the mayor's view, the new line will ease traffic in the centre",
+            "the mayor's view",
+            id="in-someones-view",
+        ),
+        pytest.param(
+            "About 4,000 homes were damaged in the flood, by one estimate.",
+            "About 4,000 homes were damaged in the flood, by one estimate",
+            "one estimate",
+            id="by-one-estimate-trailing",
+        ),
+        pytest.param(
+            "By the union's own count, 300 workers have left since May.",
+            "By the union's own count, 300 workers have left since May",
+            "the union's own count",
+            id="by-someones-count",
+        ),
+        # a manner, a yardstick or a view held by nobody named is no source
+        pytest.param("The mayor paid by bank transfer.", "The mayor paid by bank transfer", None, id="by-transfer"),
+        pytest.param(
+            "By any measure, the new line has been a success.", "By any measure, the new line has been a success", None, id="by-any-measure"
+        ),
+        pytest.param(
+            "Voters were split in their opinions of the plan.", "Voters were split in their opinions of the plan", None, id="split-in-opinions"
+        ),
+    ],
+)
+def test_attribution_in_someones_view_names_the_holder(analyse, text, claim, source):
+    assert_source(analyse, text, claim, source)
