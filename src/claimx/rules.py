@@ -156,9 +156,10 @@ class CueRule(BaseModel):
 #: its body; "named_speaker", a subject whose word a later "he" or "she"
 #: quotes ("Roe *commented* on the figures"); "according_to" and "per", the
 #: words that name a source in their object ("*according* to X", ", *per*
-#: X"), and "per_object", the object of "per" that is a source (not "$5 per
-#: share"); "commitment", a verb of saying whose infinitive binds its subject
-#: ("*agreed* to buy"), not something said; "titled_name", a name after a
+#: X", "*in* X's view", "*by* one estimate"), and "per_object", the object
+#: of "per" that is a source (not "$5 per share"); "commitment", a verb of
+#: saying whose infinitive binds its subject ("*agreed* to buy"), not
+#: something said; "titled_name", a name after a
 #: person's role ("director Jane Roe"); "stated_clause", the clause a
 #: ``clause_verb`` states ("added *that* …"), not an open question ("asked
 #: *whether* …"); "evidence_subject", a leaked document or a finding as the
@@ -182,7 +183,11 @@ class CueRule(BaseModel):
 #: "judgement", a ``judgement_verb`` that says what its object is, with an
 #: object (or a passive subject) and a complement that is no name ("called
 #: the plan *reckless*", not "called the baby *Anna*") or an "as" ("described
-#: the deal *as* fair"); "manner_participle", a participle under a
+#: the deal *as* fair"), or one that rebuts a notion it names with a clause
+#: ("*rejected* the idea that A", "*played down* the notion that A");
+#: "stance", a predicate adjective of belief or feeling with a clause of its
+#: own ("were *hopeful* that A", "is *convinced* A", "remain *uncertain*
+#: whether A"), whose clause the subject it is said of holds; "manner_participle", a participle under a
 #: preposition of how or when a verb's subject acted ("replied *by saying*
 #: …", "left *after saying* …"), which speaks with that verb's subject (not
 #: why someone was judged: "praised her *for saying* …"); "of_holder",
@@ -261,6 +266,7 @@ ReportRole = Literal[
     "addressee",
     "concessive",
     "judgement",
+    "stance",
     "manner_participle",
     "of_holder",
     "appeal_particle",

@@ -1292,3 +1292,43 @@ def test_attribution_as_someone_puts_it_is_no_claim_of_its_own(analyse):
     # "as X puts it" only says who speaks; it claims nothing itself
     sources = sources_of(analyse, "As one banker puts it, the town will soon have no branch at all.")
     assert not any("puts it" in claim for claim in sources), sources
+
+
+
+# sentences that are one claim each, and the source that claim should name
+_HOLDERS = [
+    # a conclusion or a thing noticed, stated in a clause, is the word of whoever reached it
+    ("The inspectors concluded last week that the bridge had been poorly maintained.", "The inspectors"),
+    ("A local reporter noticed that the mayor had skipped three council meetings.", "A local reporter"),
+    # with no clause they report nothing
+    ("The talks concluded on Friday without a deal.", None),
+    ("Hikers noticed smoke above the ridge on Tuesday.", None),
+    # a notion rejected, with its clause, is the rejecter's denial; an idea or an offer rejected is not
+    ("The coach rejected the notion that the club would sell its captain.", "The coach"),
+    ("The union leader played down the idea that her members would strike.", "The union leader"),
+    ("The mayor rejected the idea of a new stadium.", None),
+    ("The coach rejected the offer from the rival club.", None),
+    # an adjective of belief with a clause: the clause is held by whom it is said of
+    ("Local residents are convinced that the plant will close.", "Local residents"),
+    ("Some board members are uncertain whether the merger will go ahead.", "Some board members"),
+    ("The coach is confident in his squad.", None),
+    ("The minister was clear that the border would stay open.", None),
+    # "in X's view", "by X's count", "by one estimate" name a source as "according to X" does
+    ("In the mayor's view, the new line will ease traffic in the centre.", "the mayor's view"),
+    ("About 4,000 homes were damaged in the flood, by one estimate.", "one estimate"),
+    ("By the union's own count, 300 workers have left since May.", "the union's own count"),
+    # a manner, a yardstick or a view held by nobody named is no source
+    ("The mayor paid by bank transfer.", None),
+    ("By any measure, the new line has been a success.", None),
+    ("Voters were split in their opinions of the plan.", None),
+]
+
+
+@pytest.mark.parametrize("text, source", _HOLDERS)
+def test_attribution_conclusions_rebuttals_stances_and_views_name_their_holder(analyse, text, source):
+    assert_source(analyse, text, text.rstrip("."), source)
+
+
+def test_attribution_conclusion_as_a_quotation_tag(analyse):
+    text = '"The bridge will open in May," the engineers concluded.'
+    assert_source(analyse, text, "The bridge will open in May", "the engineers")

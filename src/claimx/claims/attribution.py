@@ -370,6 +370,12 @@ class AttributionTagger(RulePackComponent):
                 if said_by is not None:
                     self._note(below, contrast)
                     return said_by
+            if token is not head and below.dep_ == COMPLEMENT_DEP and below.head.i == token.i and not said_below:
+                # "The owners were hopeful that A": the clause of an adjective
+                # of belief is held by whom the adjective is said of
+                holder = self._stance_holder(doc, token)
+                if holder is not None:
+                    return holder
             said_below = said_below or (token is not head and token.lemma_.lower() in self.report_verbs)
             below = token
             for child in token.children:
@@ -408,6 +414,11 @@ class AttributionTagger(RulePackComponent):
                         return self._describe(doc, subject, verb=child)
             if token.dep_ not in CONTINUED_CLAUSE_DEPS:
                 break
+        # "Residents are convinced that A": the whole clause, its adjective of
+        # belief on the claim's own verb
+        holder = next((h for c in head.children if (h := self._stance_holder(doc, c)) is not None), None)
+        if holder is not None:
+            return holder
         # "Analysts expect X to …", "Shapiro has denied recording …", "Landau
         # and Rodriguez continue to confirm …": whoever holds the expectation
         # or performs the speech act is the source
@@ -502,6 +513,21 @@ class AttributionTagger(RulePackComponent):
         if subject is not None and self._is("evidence_subject", subject):
             return self._describe(doc, subject)
         return None
+
+    def _stance_holder(self, doc: Doc, adjective: Token) -> dict[str, Any] | None:
+        """RETURNS (dict | None): the source that holds the clause of a
+        ``stance`` adjective ("The owners were *hopeful* that A", "Residents
+        remain *convinced* A"): the subject of the verb the adjective
+        completes; None for another word, or with no subject to name (a
+        relative pronoun names the noun it hangs on, which speaks for itself)."""
+        rule = self._match("stance", adjective)
+        if rule is None:
+            return None
+        subject = self._subject_of(adjective.head)
+        if subject is None or self._match("relative_pronoun", subject) is not None:
+            return None
+        self._note(adjective, rule)
+        return self._describe(doc, subject)
 
     def _describes_source(self, doc: Doc, claim: Span, head: Token, source: dict[str, Any]) -> bool:
         """RETURNS (bool): whether the claim headed by ``head`` hangs on its
