@@ -1287,22 +1287,3 @@ def test_segment_comparison_clause_stays_in_its_claim(analyse):
 )
 def test_segment_equal_comparison_clause_stays_in_its_claim(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # a reporting infinitive after the verb it completes ("went on to say",
-        # "replied to suggest") ends its claim: what it reports stays in that claim
-        # rather than leaving "The harbour master went on to say" as a stub (issue 12)
-        ("The harbour master went on to say that the ferry would sail at noon.",
-         ["The harbour master went on to say that the ferry would sail at noon"]),
-        ("The mayor replied on Friday to suggest the bridge needs new cables.",
-         ["The mayor replied on Friday to suggest the bridge needs new cables"]),
-        # a reporting verb that heads its own clause still frames the clause it reports
-        ("The harbour master said that the ferry would sail at noon.",
-         ["The harbour master said that the ferry would sail at noon"]),
-    ],
-)
-def test_segment_controlled_reporter_keeps_its_clause(analyse, text, expected):
-    assert [r.text for r in analyse(text)] == expected
