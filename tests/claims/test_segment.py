@@ -1269,3 +1269,21 @@ def test_segment_comparison_clause_stays_in_its_claim(analyse):
     # "than it did a year earlier" is the standard of the comparison, no claim of its own
     texts = [r.text for r in analyse("The bakery sold more bread in May than it did a year earlier.")]
     assert texts == ["The bakery sold more bread in May than it did a year earlier"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "as ... as she was": the second "as" opens the standard of an equal
+        # comparison, no claim of its own, as "than" does for an unequal one
+        ("The mayor remains as popular with renters as she was a year ago.",
+         ["The mayor remains as popular with renters as she was a year ago"]),
+        ("The new ferry is twice as fast as the old one was.",
+         ["The new ferry is twice as fast as the old one was"]),
+        # an "as" of time, with no "as" before it to compare, still splits
+        ("The ferry left port, as the storm grew worse.",
+         ["The ferry left port", "the storm grew worse"]),
+    ],
+)
+def test_segment_equal_comparison_clause_stays_in_its_claim(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
