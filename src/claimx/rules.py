@@ -395,6 +395,8 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: "reported_compound", a noun compounded onto them ("*price* cuts");
 #: "person_patient", a verb's child that is a person it is done to ("hit
 #: *Kerr* over the vote", "*Kerr* was replaced"), for a rule's ``not_person_patient``;
+#: "person_agent", a verb's child that is a person or a group of people who
+#: do it, bound somewhere ("*the senator* arrived in Dunmore"), for a rule's ``not_person_agent``;
 #: "sense_object", a verb's child that is what it is done to ("voiced
 #: *concern*"), for a rule's ``not_objects``.
 #: How the words of a claim vote: "passive_subject", the subject of a
@@ -484,6 +486,7 @@ TopicRole = Literal[
     "passive_subject",
     "passive_compound",
     "person_patient",
+    "person_agent",
     "sense_object",
     "fact_verb",
     "fact_object",
@@ -1233,6 +1236,10 @@ class TopicRule(BaseModel):
     #: object or as the subject of its passive): "will hit stores" is a
     #: release, "hit the senator over his votes" an attack
     not_person_patient: bool = False
+    #: as a verb, the word does not name its topic when a person or a group of
+    #: people does it (a ``person_agent`` rule: its subject): "the senator
+    #: arrived in Dunmore" is a journey, "the update will arrive next week" a release
+    not_person_agent: bool = False
     #: the roll-up key the word gives a claim of its topic ("acquire" -> "deal"
     #: within ``business``); None leaves the topic's own key; for a
     #: "variant_noun", the word after the code in its variant's key

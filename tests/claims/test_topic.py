@@ -1064,6 +1064,22 @@ def test_topic_delivered_speech_is_no_delivery(analyse):
     assert (speech.topic, jets.topic) == ("other", "release")
 
 
+def test_topic_person_arriving_somewhere_is_no_release(analyse):
+    # "arrive" is a release word, but not when a person or a group of people
+    # arrives at a place (the rule's ``not_person_agent``): a journey
+    (senator,) = analyse("Senator Ilse Varga arrived in Dunmore on Monday night.")
+    (voters,) = analyse("The first voters arrived at the polling stations before dawn.")
+    (update,) = analyse("The new firmware will arrive on all handsets next week.")
+    assert (senator.topic, voters.topic, update.topic) == ("other", "other", "release")
+
+
+def test_topic_banking_on_is_no_bank(analyse):
+    # "bank on" is "count on", no bank (the rule's ``not_with``)
+    (hope,) = analyse("The governor is banking on a late surge in the northern counties.")
+    (lender,) = analyse("The bank will lend the carmaker $2 billion next year.")
+    assert (hope.topic, lender.topic) == ("other", "business")
+
+
 def test_topic_role_played_in_events_is_no_part(analyse):
     # "role" is a cast word, but not as what "play" is done to, unless it
     # names the part ("the role of …"); "play" with "role" as its object neither

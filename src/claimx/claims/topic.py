@@ -254,6 +254,8 @@ class TopicTagger(RulePackComponent):
         self.word_verb_without: dict[str, frozenset[str]] = {}
         #: words that, as verbs, name something else when done to a person
         self.word_person_patient: set[str] = set()
+        #: words that, as verbs, name something else when a person does them
+        self.word_person_agent: set[str] = set()
         #: word -> the nouns that, as what the verb is done to, make it another verb
         self.word_not_objects: dict[str, frozenset[str]] = {}
         #: word -> the only nouns (besides a name of no person) it may be done to
@@ -313,6 +315,8 @@ class TopicTagger(RulePackComponent):
                     self.word_verb_without[lemma] = frozenset(rule.verb_without)
                 if rule.not_person_patient:
                     self.word_person_patient.add(lemma)
+                if rule.not_person_agent:
+                    self.word_person_agent.add(lemma)
                 if rule.not_objects:
                     self.word_not_objects[lemma] = frozenset(w.lower() for w in rule.not_objects)
                 if rule.objects:
@@ -1705,6 +1709,19 @@ class TopicTagger(RulePackComponent):
                 return True
         return False
 
+    def _person_agent(self, verb: Token) -> bool:
+        """RETURNS (bool): whether ``verb``, as a verb, is done by a person or
+        a group of people: a child a ``person_agent`` rule matches (its
+        subject), which is recorded."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        for child in verb.children:
+            rule = self._match("person_agent", child)
+            if rule is not None:
+                _note(child, rule)
+                return True
+        return False
+
     def _sense_objects(self, verb: Token) -> Iterator[tuple[Token, ScopeRule]]:
         """YIELDS (tuple[Token, ScopeRule]): what ``verb``, as a verb, is done to:
         each child a ``sense_object`` rule matches, with that rule."""
@@ -1817,6 +1834,8 @@ class TopicTagger(RulePackComponent):
                     return None  # "had little effect": no law takes effect
                 if word in self.word_person_patient and self._person_patient(token):
                     return None  # "hit the senator over the vote": an attack, no release
+                if word in self.word_person_agent and self._person_agent(token):
+                    return None  # "the senator arrived in Dunmore": a journey, no release
                 objects = self.word_not_objects.get(word)
                 if objects and self._sense_object(token, objects):
                     return None  # "voiced concern": a remark, no part
