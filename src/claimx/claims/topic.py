@@ -1713,10 +1713,13 @@ class TopicTagger(RulePackComponent):
         """RETURNS (bool): whether ``verb``, as a verb, is done by a person or
         a group of people: a child a ``person_agent`` rule matches (its
         subject), which is recorded."""
-        if verb.pos_ not in ("VERB", "AUX"):
-            return False
-        for child in verb.children:
-            rule = self._match("person_agent", child)
+        return verb.pos_ in ("VERB", "AUX") and self._noted_child(verb, "person_agent")
+
+    def _noted_child(self, token: Token, role: str) -> bool:
+        """RETURNS (bool): whether a child of ``token`` matches a topic rule of
+        ``role`` (``scope.jsonl``), the first of which is recorded."""
+        for child in token.children:
+            rule = self._match(role, child)
             if rule is not None:
                 _note(child, rule)
                 return True
@@ -1929,12 +1932,7 @@ class TopicTagger(RulePackComponent):
         model number, "was named the 7E7"; a proper name after a common
         noun, "named the phone Orbit", as the parser reads it); the rule is
         recorded."""
-        for child in verb.children:
-            rule = self._match("given_name", child)
-            if rule is not None:
-                _note(child, rule)
-                return True
-        return False
+        return self._noted_child(verb, "given_name")
 
     def _people(self, claim: Span, ents: list[Span], main_person: bool | None = None) -> list[tuple[Span, str]]:
         """The people a claim names, in text order: its person entities,
