@@ -880,6 +880,14 @@ def test_topic_what_is_announced_decides(analyse, text, topic):
             "Mayor Ilse Brandt won a second term on Sunday, and the Harbour Authority congratulated her.",
             "Ilse Brandt",
         ),
+        # a question in the headline: "Will" opens it, no first name; the
+        # person the body names in full, in the possessive too
+        (
+            "Game over. Will Okafor quit the race?\n\n"
+            "After Tuesday night, Dana Okafor's slim chance of winning the nomination rests on the superdelegates. "
+            "Dana Okafor has spent weeks courting them.",
+            "Dana Okafor",
+        ),
     ],
 )
 def test_topic_main_subject_of_an_untitled_article_is_read_by_its_headline(nlp, body, subject):
@@ -1204,3 +1212,36 @@ def test_topic_clause_without_a_subject_shares_the_one_its_sentence_named_before
 def test_topic_an_act_towards_what_a_person_owns(analyse, text, subject, key):
     (record,) = [r for r in analyse(text) if r.topic == "other"]
     assert (record.subject.name, record.key) == (subject, key)
+
+
+_HARBOUR = (
+    "The Harbour Act would fund a new pier in Leeds. Senator Tomas Whitlow spoke for it on Monday. "
+    "Whitlow grew up near the coast. Whitlow has never lost a race, and he has asked donors for more money.",
+    "Harbour Act heads to a vote",
+)
+_BRANDT = (
+    "Mayor Ilse Brandt lost her seat in the spring. Senator Tomas Whitlow has slipped in the polls since March. "
+    "Dana Okafor will launch her campaign in May.",
+    "Mayor Ilse Brandt faces a hard winter",
+)
+
+
+@pytest.mark.parametrize(
+    "article, claim, subject",
+    [
+        # a surname the tagger took for a firm, as the clause's subject, is
+        # the person the article named in full
+        (_HARBOUR, "Whitlow grew up near the coast", "Whitlow"),
+        (_HARBOUR, "Whitlow has never lost a race", "Whitlow"),
+        # and "he" after it stands for that person
+        (_HARBOUR, "he has asked donors for more money", "Whitlow"),
+        # in news that follows a person, another person named as the
+        # clause's subject holds its fact, whatever its topic
+        (_BRANDT, "Senator Tomas Whitlow has slipped", "Tomas Whitlow"),
+        (_BRANDT, "Dana Okafor will launch her campaign", "Dana Okafor"),
+    ],
+)
+def test_topic_person_named_as_the_clause_subject_holds_its_fact(analyse, article, claim, subject):
+    records = analyse(article[0], title=article[1])
+    record = next(r for r in records if r.text.startswith(claim))
+    assert record.subject.name == subject, [(r.text, r.subject.name) for r in records]

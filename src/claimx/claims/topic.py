@@ -521,7 +521,7 @@ class TopicTagger(RulePackComponent):
             # "Aasgaard" in the title, "Henrik Aasgaard" in the body; a
             # person a headline saved with the body calls by first name
             # ("Hillary"), the one the body names in full
-            full = [e.text for e in ents if e.label_ == "PERSON" and e.text.endswith(" " + best)]
+            full = _full_names(ents, best, skip)
             if not full:
                 # "Senator Ruth Calder to retire", "Apple CEO Tim Cook …": a
                 # person's post before the name the body tags is no part of it
@@ -609,6 +609,7 @@ class TopicTagger(RulePackComponent):
         parties: dict[str, set[str]] = {}  # key -> the parties that act in the article's claims of that key
         # a person is not "it": the pronoun does not name such a subject
         main_person = any(e.label_ == "PERSON" and e.text == main for e in ents)
+        surnames = _surnames(ents)
         #: the last subject a claim named, other than the main one, and its sentence
         named_last: tuple[str, int, str] | None = None  # and its entity label
         # news about people and bodies (the main subject is one): they hold their own facts
@@ -771,9 +772,16 @@ class TopicTagger(RulePackComponent):
                         info["subject"] = event
                 if event is None and info["subject"]["start"] is None:
                     if parties_act and info["topic"] == "other":
-                        named = _named_party(claim, claim_ents[n], main)
+                        named = _named_party(claim, claim_ents[n], main, surnames=surnames)
                     elif info["topic"] == "other" and not numbered:
-                        named = _named_party(claim, claim_ents[n], main, labels=_PERSON_LABELS)
+                        named = _named_party(claim, claim_ents[n], main, labels=_PERSON_LABELS, surnames=surnames)
+                    elif main_person and info["topic"] not in ("cast", "crew", "plot"):
+                        # "Carson has slipped in the polls" in news that
+                        # follows a person: a person named as the clause's
+                        # subject holds its fact, whatever its topic (in news
+                        # on a firm, the tagger takes other firms for people;
+                        # a character's deeds are the story's)
+                        named = _named_party(claim, claim_ents[n], main, labels=_PERSON_LABELS, surnames=surnames)
                 elif event is None and info["subject"]["name"] == main and info["topic"] == "other" and not numbered:
                     # "Councillor Whitlow is at risk of losing to Ilse
                     # Brandt" in an article on Brandt: a person named as the
@@ -781,7 +789,7 @@ class TopicTagger(RulePackComponent):
                     # names the main subject elsewhere (its object, its
                     # source); a proper name, not a word the tagger took for
                     # one ("Turnout is expected to reach a record when Brandt speaks")
-                    named = _named_party(claim, claim_ents[n], main, labels=_PERSON_LABELS)
+                    named = _named_party(claim, claim_ents[n], main, labels=_PERSON_LABELS, surnames=surnames)
                     if named is not None and named.root.pos_ != PROPER_NOUN_POS:
                         named = None
                 if named is not None:
@@ -874,7 +882,14 @@ class TopicTagger(RulePackComponent):
                 source = info.get("attribution") or {}
                 # in a quotation, "he" is not the one quoted ('"He will lose," Reyes said')
                 speaker = text[source["start"] : source["end"]] if source and pronoun is not None and _quoted(pronoun) else ""
-                person = _person_before(pronoun, ents, sent_of, speaker) if pronoun is not None else None
+                # a surname the tagger missed names the one "he" stands for
+                # only where "he" is the clause's own subject and that person
+                # is not its speaker ("Holt said he expects the sale to take
+                # a month": the speaker's view of the sale)
+                own = pronoun is not None and pronoun.head.i == info.get("head", claim.root.i) and not (
+                    source and any(w in surnames for w in text[source["start"] : source["end"]].split())
+                )
+                person = _person_before(pronoun, ents, sent_of, speaker, surnames if own else frozenset()) if pronoun is not None else None
                 if person is not None and person != main:
                     info["subject"] = {"name": person, "start": pronoun.idx, "end": pronoun.idx + len(pronoun)}
             if info["subject"]["start"] is None and main and not main_person and (info["topic"], info["key"]) in self.actor_keys:
@@ -3266,7 +3281,9 @@ def _subject_before(token: Token) -> Span | None:
     return t.doc[_name_start(t) : t.i + 1]
 
 
-def _person_before(pronoun: Token, ents: list[Span], sent_of: Sequence[int], source: str = "") -> str | None:
+def _person_before(
+    pronoun: Token, ents: list[Span], sent_of: Sequence[int], source: str = "", surnames: frozenset[str] = frozenset()
+) -> str | None:
     """RETURNS (str | None): the name of the person "he" or "she" stands for:
     the person who is the subject of a clause its own hangs on or is joined
     to ("Grant said he …"), else the last person named as a clause's subject
@@ -3274,10 +3291,19 @@ def _person_before(pronoun: Token, ents: list[Span], sent_of: Sequence[int], sou
     She has asked …"), but not the claim's speaker (``source``, the words of
     its attribution, when "he" is quoted: '"He will lose," Reyes said'
     speaks of another);
-    without a closing possessive; None if there is none."""
+    without a closing possessive; a surname of a person the article names
+    in full (``surnames``) is a person's name where the tagger missed it
+    ("Whitlow toured the towns. She has asked …"); None if there is none."""
     doc = pronoun.doc
     noun = _subject_noun_before(pronoun)
     people = [e for e in ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+    if surnames:
+        first = next((i for i in range(pronoun.i, -1, -1) if sent_of[pronoun.i] - sent_of[i] > 1), -1) + 1
+        tagged = {i for e in people for i in range(e.start, e.end)}
+        people = sorted(
+            [*people, *(doc[i : i + 1] for i in range(first, pronoun.i) if i not in tagged and _surname_token(doc[i], surnames))],
+            key=lambda e: e.start,
+        )
     if noun is not None:
         found = next((e for e in people if e.start <= noun.i < e.end), None)
         if found is None:
@@ -3306,11 +3332,39 @@ _HOLDER_LABELS = frozenset({"PERSON", "ORG"})
 _PERSON_LABELS = frozenset({"PERSON"})
 
 
-def _named_party(claim: Span, ents: list[Span], main: str | None, labels: frozenset[str] = _HOLDER_LABELS) -> Span | None:
+def _full_names(ents: Sequence[Span], surname: str, skip: int = 0) -> list[str]:
+    """RETURNS (list[str]): the full names the body writes that end in
+    ``surname``, in the order written: a person's entity ("Ilse Brandt",
+    "Ilse Brandt's" as "Ilse Brandt"), or a run of proper nouns the tagger
+    took for an organisation ("Carly Fiorina" tagged ORG beside her father
+    "Frank Fiorina" tagged PERSON); none from a headline the body opens
+    with (before ``skip``: "Will Brandt Run?" is no name)."""
+    found = []
+    for ent in ents:
+        if ent.start_char < skip:
+            continue
+        text = re.sub(r"['’]s$", "", ent.text)
+        if not text.endswith(" " + surname):
+            continue
+        if ent.label_ == "PERSON" or (
+            ent.label_ == "ORG" and len(text.split()) <= 3
+            and all(t.pos_ == PROPER_NOUN_POS and t.text[:1].isupper() for t in ent if t.tag_ != POSSESSIVE_TAG)
+        ):
+            found.append(text)
+    return found
+
+
+def _named_party(
+    claim: Span, ents: list[Span], main: str | None, labels: frozenset[str] = _HOLDER_LABELS,
+    surnames: frozenset[str] = frozenset(),
+) -> Span | None:
     """RETURNS (Span | None): the person or organisation entity that is the
     grammatical subject of a claim's predicate, stands in apposition to it
     or owns it ("Whitlow's lead has narrowed"), other than the main subject
-    and outside the claim's source; else None."""
+    and outside the claim's source; else a proper noun there that is the
+    surname of a person the article names in full (``surnames``: "Whitlow
+    conceded on Friday" where the tagger missed the name or took it for a
+    firm); else None."""
     doc = claim.doc
     info = claim._.claim or {}
     source = info.get("attribution") or {}
@@ -3325,7 +3379,38 @@ def _named_party(claim: Span, ents: list[Span], main: str | None, labels: frozen
         if any(ent.start <= i < ent.end for i in subjects):
             # "Dana Whitlow's": the name without its possessive ending
             return ent[:-1] if len(ent) > 1 and ent[-1].tag_ == POSSESSIVE_TAG else ent
+    for i in sorted(subjects):
+        token = doc[i]
+        if not _surname_token(token, surnames) or token.ent_type_ in labels:
+            continue
+        if (source and source["start"] <= token.idx < source["end"]) or (main and token.text in main.split()):
+            continue
+        return doc[i : i + 1]
     return None
+
+
+def _surname_token(token: Token, surnames: frozenset[str]) -> bool:
+    """RETURNS (bool): whether a token is a proper noun written as the surname of
+    a person the article names in full (:func:`_surnames`), on its own: not
+    the end of a longer name ("Vigo County" is no Mr. County; whatever the
+    tagger took the lone surname for), nor a word of a longer proper name
+    ("the Northrop Grumman tankers"; a title such as "Mr." or "Sen." may
+    stand before it)."""
+    return (
+        token.pos_ == PROPER_NOUN_POS and token.text in surnames
+        and token.ent_iob_ != "I" and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I")
+        and token.dep_ != COMPOUND_DEP
+        and not any(c.dep_ == COMPOUND_DEP and c.pos_ == PROPER_NOUN_POS and not c.text.endswith(".") for c in token.children)
+    )
+
+
+def _surnames(ents: Sequence[Span]) -> frozenset[str]:
+    """RETURNS (frozenset[str]): the last words of the persons' names an
+    article writes in full ("Dana Whitlow", "Dana Whitlow's": "Whitlow")."""
+    return frozenset(
+        words[-1] for e in ents if e.label_ == "PERSON"
+        for words in [re.sub(r"['’]s$", "", e.text).split()] if len(words) > 1 and words[-1][:1].isupper()
+    )
 
 
 def _relative_subject(
