@@ -423,3 +423,31 @@ def test_incremental_rollup_merges_an_act_done_together_across_subjects(tmp_path
     _run(corpus, out)
     assert not refreshes[-1].full
     assert _snapshot(out) == _full_recompute(out, corpus, tmp_path)
+
+
+def test_rollup_reads_only_the_stored_records_that_differ_from_the_new_ones(tmp_path, monkeypatch):
+    # a forced re-run rolls every subject up again: the stored records written as the new ones are
+    # have no change to report and are not parsed; a changed one is, and its change is reported
+    import claimx.increment as increment
+
+    corpus, out = _first_run(tmp_path, monkeypatch)
+    parsed: list[str] = []
+    real = increment._records
+
+    def spy(items):
+        for gid, record in real(items):
+            parsed.append(gid)
+            yield gid, record
+
+    monkeypatch.setattr(increment, "_records", spy)
+    again = run(corpus, out, progress=False, workers=1, force=True)
+    assert parsed == [] and list(again.changes) == []
+    with Store.open(out, write=False) as store:
+        previous = stored_rollup(store)
+    title, published, body = ARTICLES["pad.md"]
+    _write(corpus, "pad.md", title, published, body.replace("$499", "$549"))
+    changed = _run(corpus, out)
+    with Store.open(out, write=False) as store:
+        now = stored_rollup(store)
+    assert list(changed.changes) == diff(previous, now) != []
+    assert 0 < len(parsed) < len(previous)

@@ -518,3 +518,26 @@ def test_a_value_named_by_the_and_a_noun_is_found_as_the_pattern_finds_it(text, 
 
     expected = bool(re.search(r"(?<!\w)the\s+" + re.escape(value) + r"\s+[a-z]", text))
     assert _names_by_value(text, value) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the maker will cut 500 jobs and close two plants",
+        "joined for a fee of 24 million plus add-ons and a sell-on clause",
+        "a tablet with a 12-inch display and 8 gb of memory",
+        "",
+    ],
+)
+def test_status_words_read_once_are_the_words_each_reading_found(text):
+    # the mentions loop reads a claim's words once for the attributes, the joined heads and the
+    # business facts: the same words the readings found apart, hyphened ones whole only where a
+    # hyphen is
+    from claimx.status import _HYPHENED, _WORD, _all_words, _joined_in, _joined_mentions, _listed_attributes, _listed_in
+
+    low = text.casefold()
+    assert _all_words(low) == [*_WORD.findall(low), *_HYPHENED.findall(low)]
+    words = {"add-ons": "add-ons", "memory": "memory", "plants": "closures", "fee": "fee"}
+    assert _listed_in(_all_words(low), words) == _listed_attributes(text, words)
+    pairs = [(frozenset({"plants", "stores"}), ("close",), "closures")]
+    assert _joined_in(_WORD.findall(low), pairs) == _joined_mentions(text, pairs)

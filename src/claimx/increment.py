@@ -594,12 +594,15 @@ def refresh_rollup(
         return {gid: rec for gid, rec in records.items() if rec.subject in piece.part}
 
     def finished(part: set[str], records: dict[str, StatusRecord]) -> None:
-        """Compare the slice's records with those stored for its subjects, and write them."""
-        befores = [(_key(rec), gid, rec) for gid, rec in _records(store.rollup_of(part).items())]
+        """Compare the slice's records with those stored for its subjects, and write them. A stored
+        record written as the new one is (the same JSON) has no change to report: it is not read."""
+        stored = store.rollup_of(part)
         afters = sorted(((_key(rec), gid, rec) for gid, rec in records.items()), key=lambda item: item[0])
+        written = {gid: rec.model_dump_json() for _, gid, rec in afters}
+        befores = [(_key(rec), gid, rec) for gid, rec in _records(item for item in stored.items() if written.get(item[0]) != item[1])]
         befores.sort(key=lambda item: item[0])
         before = {gid: rec for _, gid, rec in befores}
-        after = {gid: rec for _, gid, rec in afters}
+        after = {gid: rec for _, gid, rec in afters if gid in before or gid not in stored}
         keys = {gid: key for key, gid, _ in befores}
         for change in diff(before, after):
             if change.kind == "dropped":
@@ -607,8 +610,8 @@ def refresh_rollup(
             else:
                 changes.append(change)
         store.update_rollup(
-            (gid for gid in before if gid not in after),
-            ((gid, rec.model_dump_json(), rec.subject, key) for key, gid, rec in afters),
+            (gid for gid in stored if gid not in written),
+            ((gid, written[gid], rec.subject, key) for key, gid, rec in afters),
         )
 
     def let_go() -> None:

@@ -426,7 +426,11 @@ def _joined_mentions(text: str, pairs: Sequence[tuple[frozenset[str], tuple[str,
     predicate joined to its own by "and" ("plans to cut 5,000 jobs and close
     five plants": the closures too): the head right after "and", one of its
     slot words a few words after it."""
-    words = _WORD.findall(text.casefold())
+    return _joined_in(_WORD.findall(text.casefold()), pairs)
+
+
+def _joined_in(words: Sequence[str], pairs: Sequence[tuple[frozenset[str], tuple[str, ...], str]]) -> set[str]:
+    """RETURNS (set[str]): :func:`_joined_mentions` of a text's words (lower case, in order)."""
     out = set()
     for n, word in enumerate(words[1:], 1):
         if words[n - 1] != "and":
@@ -478,8 +482,19 @@ def _without_own_phrases(text: str, topic: str, key: str) -> str:
 
 def _listed_attributes(text: str, words: Mapping[str, str]) -> set[str]:
     """RETURNS (set[str]): the attribute keys whose words a claim's text uses."""
-    low = text.casefold()
-    return {words[w] for w in (*_WORD.findall(low), *_HYPHENED.findall(low)) if w in words}
+    return _listed_in(_all_words(text.casefold()), words)
+
+
+def _all_words(low: str) -> list[str]:
+    """RETURNS (list[str]): the words of a lower-cased text, in order, then those written with
+    hyphens, whole (a text without a hyphen has none: not searched for them)."""
+    found = _WORD.findall(low)
+    return found + _HYPHENED.findall(low) if "-" in low else found
+
+
+def _listed_in(found: Iterable[str], words: Mapping[str, str]) -> set[str]:
+    """RETURNS (set[str]): :func:`_listed_attributes` of a text's words (:func:`_all_words`)."""
+    return {words[w] for w in found if w in words}
 
 
 def title_words(title: str) -> set[str]:
@@ -1862,8 +1877,11 @@ def rollup(
     for (subject, topic, key), by_doc in groups.items():
         for doc_id, entries in by_doc.items():
             for priority, position, claim in entries:
-                said = _without_own_phrases(claim["text"], topic, key)
-                named = _listed_attributes(said, mentions.get(topic, {})) | _joined_mentions(said, headed.get(topic, ()))
+                said = _without_own_phrases(claim["text"], topic, key).casefold()
+                # the text's words found once for the attributes, the joined heads and the business facts
+                found = _all_words(said)
+                plain = found if "-" not in said else _WORD.findall(said)
+                named = _listed_in(found, mentions.get(topic, {})) | _joined_in(plain, headed.get(topic, ()))
                 for other in named - {key, slot_key(topic, key)}:
                     okey = (subject, topic, other)
                     if doc_id not in groups.get(okey, {}):
@@ -1880,7 +1898,7 @@ def rollup(
                 # add-ons) speaks to it too, beside that article's own claims
                 # there, as a mention (only the move's topic is its own)
                 if topic in _PEOPLE_TOPICS:
-                    for other in _listed_attributes(said, mentions.get("business", {})):
+                    for other in _listed_in(found, mentions.get("business", {})):
                         okey = (subject, "business", other)
                         if okey in groups:
                             extra.append((okey, doc_id, (priority + 3, position, claim)))
