@@ -487,9 +487,14 @@ def _listed_attributes(text: str, words: Mapping[str, str]) -> set[str]:
 
 def _all_words(low: str) -> list[str]:
     """RETURNS (list[str]): the words of a lower-cased text, in order, then those written with
-    hyphens, whole (a text without a hyphen has none: not searched for them)."""
-    found = _WORD.findall(low)
-    return found + _HYPHENED.findall(low) if "-" in low else found
+    hyphens, whole (:func:`_with_hyphened`)."""
+    return _with_hyphened(_WORD.findall(low), low)
+
+
+def _with_hyphened(words: list[str], low: str) -> list[str]:
+    """RETURNS (list[str]): ``words``, a lower-cased text's words in order, then those it writes
+    with hyphens, whole (a text without a hyphen has none: not searched for them)."""
+    return words + _HYPHENED.findall(low) if "-" in low else words
 
 
 def _listed_in(found: Iterable[str], words: Mapping[str, str]) -> set[str]:
@@ -1612,8 +1617,8 @@ def _post_mentions(
                     None,
                 )
                 if rule is not None and rule.speaks is not None:
-                    said = {**claim, "status": rule.speaks, "dates": [], "entities": []}
-                    out.append((gkey, claim["doc_id"], (_POST_PRIORITY, position, said)))
+                    stated = {**claim, "status": rule.speaks, "dates": [], "entities": []}
+                    out.append((gkey, claim["doc_id"], (_POST_PRIORITY, position, stated)))
     return out
 
 
@@ -1879,8 +1884,8 @@ def rollup(
             for priority, position, claim in entries:
                 said = _without_own_phrases(claim["text"], topic, key).casefold()
                 # the text's words found once for the attributes, the joined heads and the business facts
-                found = _all_words(said)
-                plain = found if "-" not in said else _WORD.findall(said)
+                plain = _WORD.findall(said)
+                found = _with_hyphened(plain, said)
                 named = _listed_in(found, mentions.get(topic, {})) | _joined_in(plain, headed.get(topic, ()))
                 for other in named - {key, slot_key(topic, key)}:
                     okey = (subject, topic, other)
