@@ -738,6 +738,10 @@ def test_cues_hedges_of_nouns_estimates_and_seem(analyse, text, evidence, status
         ("The pilot was apparently unable to see the runway lights.", "The pilot was apparently unable to see the runway lights", "rumored"),
         ("The new stadium is nowhere near ready for the opening match.", "The new stadium is nowhere near ready for the opening match", "denied"),
         ("The club says the reports about its finances are false.", "the reports about its finances are false", "denied"),
+        ("The talks have shown little sign of progress since March.", "The talks have shown little sign of progress since March", "denied"),
+        # what is explicitly unsettled
+        ("The first tests of the vaccine were inconclusive.", "The first tests of the vaccine were inconclusive", "unconfirmed"),
+        ("The reasons for the delay remain murky.", "The reasons for the delay remain murky", "unconfirmed"),
         # rejecting an offer is an event, not a denial
         ("The striker rejected an offer from the rival club on Thursday.", "The striker rejected an offer from the rival club on Thursday", "confirmed"),
     ],
