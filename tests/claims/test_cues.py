@@ -110,6 +110,28 @@ def _status_of(records, evidence: str) -> str:
         ("The sale is reportedly set for May 13, with bookings starting a day earlier.", "with bookings starting", "rumored"),
         ("The sale is set for May 13, with bookings starting a day earlier.", "with bookings starting", "expected"),
         ("The phone went on sale on May 13, with stores opening early.", "with stores opening early", "confirmed"),
+        # a first-person belief that governs a claim from outside it hedges it, or with "not" negates it
+        (
+            "“The rules keep changing, because the board is biased, so I think the final is going to be a lopsided game,” the coach said on Friday.",
+            "the final is going to be a lopsided game",
+            "rumored",
+        ),
+        (
+            "“The rules keep changing, because the board is biased, so I don't think the final is going to be a fair game,” the coach said on Friday.",
+            "the final is going to be a fair game",
+            "denied",
+        ),
+        # words that deny what they say: not being able, not knowing, a falsehood; a hedge over them still wins
+        ("The rescue team was unable to reach the village before dark.", "The rescue team was unable to reach the village before dark", "denied"),
+        ("The pilot was apparently unable to see the runway lights.", "The pilot was apparently unable to see the runway lights", "rumored"),
+        ("The new stadium is nowhere near ready for the opening match.", "The new stadium is nowhere near ready for the opening match", "denied"),
+        ("The club says the reports about its finances are false.", "the reports about its finances are false", "denied"),
+        ("The talks have shown little sign of progress since March.", "The talks have shown little sign of progress since March", "denied"),
+        # what is explicitly unsettled
+        ("The first tests of the vaccine were inconclusive.", "The first tests of the vaccine were inconclusive", "unconfirmed"),
+        ("The reasons for the delay remain murky.", "The reasons for the delay remain murky", "unconfirmed"),
+        # rejecting an offer is an event, not a denial
+        ("The striker rejected an offer from the rival club on Thursday.", "The striker rejected an offer from the rival club on Thursday", "confirmed"),
     ],
 )
 def test_status_rules_of_thumb(analyse, text, evidence, status):
@@ -717,34 +739,3 @@ def test_cues_refusal_negates_its_complement_not_itself(nlp, text, word, status)
 def test_cues_hedges_of_nouns_estimates_and_seem(analyse, text, evidence, status):
     records = {r.text: r.status for r in analyse(text)}
     assert records.get(evidence) == status, records
-
-
-@pytest.mark.parametrize(
-    "text, evidence, status",
-    [
-        # a first-person belief that governs a claim from outside it hedges it, or with "not" negates it
-        (
-            "“The rules keep changing, because the board is biased, so I think the final is going to be a lopsided game,” the coach said on Friday.",
-            "the final is going to be a lopsided game",
-            "rumored",
-        ),
-        (
-            "“The rules keep changing, because the board is biased, so I don't think the final is going to be a fair game,” the coach said on Friday.",
-            "the final is going to be a fair game",
-            "denied",
-        ),
-        # words that deny what they say: not being able, not knowing, a falsehood; a hedge over them still wins
-        ("The rescue team was unable to reach the village before dark.", "The rescue team was unable to reach the village before dark", "denied"),
-        ("The pilot was apparently unable to see the runway lights.", "The pilot was apparently unable to see the runway lights", "rumored"),
-        ("The new stadium is nowhere near ready for the opening match.", "The new stadium is nowhere near ready for the opening match", "denied"),
-        ("The club says the reports about its finances are false.", "the reports about its finances are false", "denied"),
-        ("The talks have shown little sign of progress since March.", "The talks have shown little sign of progress since March", "denied"),
-        # what is explicitly unsettled
-        ("The first tests of the vaccine were inconclusive.", "The first tests of the vaccine were inconclusive", "unconfirmed"),
-        ("The reasons for the delay remain murky.", "The reasons for the delay remain murky", "unconfirmed"),
-        # rejecting an offer is an event, not a denial
-        ("The striker rejected an offer from the rival club on Thursday.", "The striker rejected an offer from the rival club on Thursday", "confirmed"),
-    ],
-)
-def test_cues_lexical_negations_and_governing_beliefs(analyse, text, evidence, status):
-    assert _status_of(analyse(text), evidence) == status
