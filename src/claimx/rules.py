@@ -783,7 +783,9 @@ class NonClaimRule(BaseModel):
 #: its own "that" and subject under a verb of saying ("said A, and *that*
 #: B"), a second thing reported; "misattached_report", a "that" clause the
 #: parser hung on the noun after a verb of saying ("*said* in a statement
-#: *that* X"), the report's content; "imperative", a bare verb with no
+#: *that* X"), the report's content; "appositive_relative", a relative
+#: clause right after an appositive's noun ("…, a firm *that makes* pumps"),
+#: one claim with that appositive; "imperative", a bare verb with no
 #: subject or auxiliary ("*Follow* the band on …"), an instruction, no claim
 #: (unless it is a status cue of its own, the ``imperative_cue`` lexicon:
 #: "*Imagine* the club selling its captain"); "label_clause", a clause with
@@ -974,6 +976,7 @@ SegmentRole = Literal[
     "own_complement",
     "second_report",
     "misattached_report",
+    "appositive_relative",
     "imperative",
     "dated_report",
     "report_part",

@@ -861,10 +861,16 @@ def test_segment_embedded_post_is_no_claim(analyse):
             "She said the dairy, which sells mostly to schools, has yet to raise its prices.",
             ["which sells mostly to schools", "has yet to raise its prices"],
         ),
-        # a relative clause that closes the subject's appositive is as set off as the appositive
+        # a relative clause that closes the subject's appositive is as set off as the appositive,
+        # and one claim with the appositive's noun (``appositive_relative``)
         (
             "Ilse Marten, the engineer who designed the first bridge, will retire in June.",
-            ["who designed the first bridge", "will retire in June"],
+            ["the engineer who designed the first bridge", "will retire in June"],
+        ),
+        # so is one that closes an object's appositive, which the clause it hangs in leaves
+        (
+            "The council hired Ostrava Works, a local firm that repaired the old pier.",
+            ["The council hired Ostrava Works", "a local firm that repaired the old pier"],
         ),
         # a summing-up appositive with its clause is one claim
         (

@@ -2490,6 +2490,11 @@ class Segmenter(RulePackComponent):
                     # that …"), or a relative one ("…, which said that …"),
                     # belongs to the claim it reports
                     continue
+                if child.dep_ == APPOSITION_DEP and any(
+                    r.i in heads and r.i not in dropped and self.words.match("appositive_relative", r) is not None
+                    for r in child.children
+                ):
+                    continue  # "…, a firm that makes pumps": the appositive goes with its relative clause
                 if self.words.is_("concession_frame", child, child.dep_):
                     continue  # "Whatever the outcome, …": a concession, no part of the claim
                 stack.append(child)
@@ -2541,6 +2546,11 @@ class Segmenter(RulePackComponent):
                     first = min(first, outer_subject.left_edge.i)
             first = min(first, _dated_lead(doc, frame, first))
             start = min(start, first)
+        if self.words.is_("appositive_relative", token):
+            # "…, an oligarch who made billions": the relative clause that
+            # closes an appositive says what the appositive's noun is, one
+            # claim with it, which the clause the appositive hangs on leaves
+            start = min(start, token.head.left_edge.i)
         interrupted = interrupted_subject(token, self.words)
         if interrupted is not None and interrupted <= token.i:
             # "Vance, who hurt her knee in May, is unlikely to tour": the
