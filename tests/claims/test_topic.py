@@ -185,7 +185,7 @@ def test_topic_main_subject_without_the_persons_post(analyse, title, body, main,
         (
             "Regional government announces rescue loan for Harland",
             "The regional government said on Tuesday it would lend Harland Marine Engines $40 million to keep its "
-            "shipyard open. Harland will also cut 200 jobs by the end of the year, the company said.",
+            "shipyard open. Harland also plans to shed 200 jobs before December, a spokesman said.",
             "Harland Marine Engines",
         ),
         (
