@@ -49,7 +49,8 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     # governs the share; firing executives is a fact of its own (executive cuts)
     # 30: both of those together; 31: a model's discontinuation (discontinued, phased out) is a production fact
     # 32 (s23 history): a claim of the article's lede speaks for it as one naming the subject does
-    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 32),
+    # 33 (s27 chains): a title's short name the lead writes as the start of an organisation's full name is that one
+    "ford-restructuring": (ROOT / "benchmarks" / "chains" / "ford-restructuring", 33),
     # PolNeAR articles, not committed: written by benchmarks/realnews/build.py
     # 10 (s24 history): "had no trouble ... in endorsing" is no denial of the endorsing (Pence's of Ryan)
     # 11 (s26 history): a title beside a name ("Republican presidential nominee Donald Trump") states its fact
@@ -148,7 +149,10 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # 181/154/103/136: "support Brandt's campaign" is an endorsement of Brandt whatever tag the name gets (a proper
 # noun the tagger reads as a body), and "not ready to support Kerr's agenda" is an act towards the thing of hers,
 # keyed "Kerr agenda" (ryan-trump 14/11/7/13 -> 14/11/8/13, steps right 19 -> 21, extra 2 -> 1)
-TOTAL_FLOORS = {"found": 181, "status": 154, "history": 103, "value": 136}
+# 182/155/104/137 (s27 chains): a title's short name ("Ford") that the lead first writes as the start of a
+# longer organisation's name ("… providing Ford Australia with …") is that organisation: the article follows
+# it (ford-restructuring 34/32/27/24 -> 35/33/28/25)
+TOTAL_FLOORS = {"found": 182, "status": 155, "history": 104, "value": 137}
 
 
 def _build_articles(folder: Path) -> None:

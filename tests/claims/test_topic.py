@@ -179,6 +179,30 @@ def test_topic_main_subject_without_the_persons_post(analyse, title, body, main,
         assert records[0].key == key
 
 
+@pytest.mark.parametrize(
+    "title, body, main",
+    [
+        (
+            "Regional government announces rescue loan for Harland",
+            "The regional government said on Tuesday it would lend Harland Marine Engines $40 million to keep its "
+            "shipyard open. Harland also plans to shed 200 jobs before December, a spokesman said.",
+            "Harland Marine Engines",
+        ),
+        (
+            "State aid package for Corvell",
+            "Ministers will give Corvell Motors Europe a grant of 30 million euros, officials said on Friday. "
+            "Corvell plans to build a new engine plant in the north.",
+            "Corvell Motors Europe",
+        ),
+    ],
+)
+def test_topic_main_subject_is_the_organisation_the_lead_names_in_full(analyse, title, body, main):
+    # a title's short name that the body first writes as the start of a longer organisation's
+    # name is that organisation: every claim that names only the short name is its
+    records = analyse(body, title=title)
+    assert records and all(r.subject.name == main for r in records), [(r.subject.name, r.key) for r in records]
+
+
 def test_topic_title_names_season_tail(nlp):
     parts = frozenset(nlp.get_pipe("claimx_topic").part_words)  # the part_word rules of topics.jsonl
     assert "Copper Lantern season 2" in title_names("Copper Lantern season 2: what we know", parts=parts)
@@ -927,7 +951,9 @@ def test_topic_claim_writing_the_fuller_name_of_the_main_subject_takes_it(analys
     )
     records = analyse(body, title="Brackley turn down bid for captain")
     subjects = {r.text.split()[0]: r.subject.name for r in records}
-    assert subjects.get("Brackley") == "Brackley", [(r.text, r.subject.name) for r in records]
+    # the lead names the club the title calls "Brackley" in full: the article follows
+    # "Brackley Athletic", and a claim that names only "Brackley" is the club's too
+    assert subjects.get("Brackley") == "Brackley Athletic", [(r.text, r.subject.name) for r in records]
     assert [r.subject.name for r in records if r.text.startswith("Brackley Athletic")] == ["Brackley Athletic"], [
         (r.text, r.subject.name) for r in records
     ]

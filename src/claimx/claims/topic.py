@@ -537,7 +537,7 @@ class TopicTagger(RulePackComponent):
                 if firsts:
                     return firsts.most_common(1)[0][0]
             if not full:
-                return best
+                return _lede_organisation(ents, best, text, skip) or best
             # "Cruz" in the title, "Ted Cruz" and his father "Rafael Cruz" in
             # the body: the full name the body writes most, then first (the
             # lead introduces the one the headline means), not the longest
@@ -3330,6 +3330,23 @@ def _quoted(token: Token) -> bool:
 #: entity labels of a party that holds its own facts in news about people and bodies
 _HOLDER_LABELS = frozenset({"PERSON", "ORG"})
 _PERSON_LABELS = frozenset({"PERSON"})
+
+
+def _lede_organisation(ents: Sequence[Span], name: str, text: str, skip: int = 0) -> str | None:
+    """RETURNS (str | None): the organisation's full name where a title's name
+    ("Ford") is, where the body first writes it, the start of a longer
+    organisation's name ("… providing Ford Australia with a package"): the
+    article follows that one, named in full in its lead; else None."""
+    at = re.search(r"(?<![^\W_])" + re.escape(name) + r"(?![^\W_])", text[skip:])
+    if at is None:
+        return None
+    first = skip + at.start()
+    for ent in ents:
+        if ent.label_ == "ORG" and ent.start_char == first:
+            full = re.sub(r"['’]s$", "", ent.text)
+            if full.startswith(name + " ") and all(t.text[:1].isupper() for t in ent if t.tag_ != POSSESSIVE_TAG):
+                return full
+    return None
 
 
 def _full_names(ents: Sequence[Span], surname: str, skip: int = 0) -> list[str]:
