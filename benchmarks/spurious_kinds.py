@@ -9,12 +9,21 @@ the kinds that apply to it (a claim may have several), read from the parse
 of its words and its sentence:
 
 - ``question``, ``exclamation``: its sentence ends in "?" or "!";
+  ``wh-question``: a question opened by "who", "what", "why", "how" ...;
 - ``imperative``: its predicate is a bare verb with no subject or auxiliary;
 - ``if-clause``: "if" or "unless" opens it or its predicate's clause;
 - ``modal``: its predicate has "would", "could", "might", "may" or "should";
 - ``first-person``, ``second-person``: the predicate's subject is "I"/"we" or "you";
 - ``no name or figure``: no word of it is a name, an entity or a figure;
 - ``short``: at most four words; ``verbless``: no verb at all;
+- ``role appositive``: verbless, its top word an apposition or a noun with
+  an article ("a Democratic pollster", "the president of the bank");
+- ``participle``: its predicate an "-ing" or "-ed" participle with no
+  subject and no finite auxiliary ("referring to the two resorts");
+- ``bare report``: its predicate a reporting verb whose content is not in
+  the claim ("Clinton said Tuesday", "he said of the claim");
+- ``comment boilerplate``: it says someone did not comment ("declined to
+  comment", "did not respond to a request for comment");
 - ``top:<dep>``: how its top word hangs on the rest of its sentence
   (``ROOT``, ``advcl``, ``ccomp``, ``conj``, ``relcl`` ...);
 - ``nested``: claimx's claim lies inside another claim of claimx;
@@ -51,11 +60,18 @@ FIRST_PERSON = frozenset({"i", "we"})
 SECOND_PERSON = frozenset({"you"})
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "'d"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+#: what a reporting verb reports, when the claim holds it
+CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "parataxis"})
+COMMENT_REFUSAL = re.compile(
+    r"\b(?:declin\w* to comment|not (?:immediately )?(?:respond|reply|return)\w*\b.{0,40}\bcomment|(?:has|have|had) not commented)",
+    re.I,
+)
 SHORT_WORDS = 4
 LINE_WORDS = 15
 
 
-def kinds(span: Any, line: str, in_quote: bool, nested: bool) -> list[str]:
+def kinds(span: Any, line: str, in_quote: bool, nested: bool, report_verbs: frozenset[str] = frozenset()) -> list[str]:
     """RETURNS (list[str]): the kinds of the claim whose words are ``span`` (see the module's doc)."""
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not words:
@@ -70,6 +86,9 @@ def kinds(span: Any, line: str, in_quote: bool, nested: bool) -> list[str]:
     found = [f"top:{top.dep_}"]
     if sentence.endswith("?"):
         found.append("question")
+        opening = [t for t in top.sent if not (t.is_punct or t.is_space or t.pos_ == "CCONJ" or t.lower_ in ("so", "then"))]
+        if opening and opening[0].tag_ in WH_TAGS:
+            found.append("wh-question")
     if sentence.endswith("!"):
         found.append("exclamation")
     if top.tag_ == "VB" and not subjects and not any(c.dep_ in ("aux", "auxpass") for c in children):
@@ -88,6 +107,15 @@ def kinds(span: Any, line: str, in_quote: bool, nested: bool) -> list[str]:
         found.append("short")
     if not any(t.pos_ in ("VERB", "AUX") for t in words):
         found.append("verbless")
+        if top.dep_ == "appos" or (top.pos_ == "NOUN" and any(c.dep_ == "det" for c in children)):
+            found.append("role appositive")
+    finite_aux = [c for c in children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
+    if top.tag_ in ("VBG", "VBN") and not subjects and not finite_aux:
+        found.append("participle")
+    if top.lemma_ in report_verbs and not any(c.dep_ in CONTENT_DEPS and c.i in inside for c in children):
+        found.append("bare report")
+    if COMMENT_REFUSAL.search(span.text):
+        found.append("comment boilerplate")
     if nested:
         found.append("nested")
     if len(line.split()) <= LINE_WORDS and not re.search(r"[.!?:;\"”’)]$", line.strip()):
@@ -95,7 +123,7 @@ def kinds(span: Any, line: str, in_quote: bool, nested: bool) -> list[str]:
     return [f"{'Q' if in_quote else 'N'}:{k}" for k in found] + found
 
 
-def measure(gold_dir: Path, nlp: Any, extractor: Any) -> list[dict[str, Any]]:
+def measure(gold_dir: Path, nlp: Any, extractor: Any, report_verbs: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """RETURNS (list[dict]): one row per claim of a set, gold's and claimx's, with its kinds and outcome."""
     from claimx.claims.sentences import doc_quotations
 
@@ -122,7 +150,7 @@ def measure(gold_dir: Path, nlp: Any, extractor: Any) -> list[dict[str, Any]]:
                     outcome = "no gold"
                 rows.append({
                     "doc": article.doc_id, "side": side, "outcome": outcome, "text": span.text,
-                    "kinds": kinds(span, line, any(a <= s and e <= b for a, b in quotes), nested),
+                    "kinds": kinds(span, line, any(a <= s and e <= b for a, b in quotes), nested, report_verbs),
                 })
     return rows
 
@@ -165,11 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     if refused:
         parser.error(f"{', '.join(refused)}: held-out sets and checking halves are never read")
 
+    from claimx.claims.segment import load_attribution_rules
     from claimx.fingerprint import extractor_info
     from claimx.nlp import load_nlp, model_info
 
     nlp = load_nlp()
-    rows = [row for s in args.sets for row in measure(s, nlp, extractor_info(*model_info(nlp)))]
+    report_verbs = load_attribution_rules().get("report_verb", frozenset())
+    rows = [row for s in args.sets for row in measure(s, nlp, extractor_info(*model_info(nlp)), report_verbs)]
     print("\n".join(table(rows, args.min)))
     listed = (r for r in rows if r["side"] == "pred" and r["outcome"] == "no gold" and args.list in r["kinds"])
     for row in listed if args.list else ():
