@@ -1260,6 +1260,17 @@ def test_segment_set_off_despite_phrase_is_a_claim(analyse):
         ),
         # a page's standing line: a video player's notice
         ("The pool will shut in June.\n\nThe video is restricted from playing outside the UK.", ["The pool will shut in June"]),
+        # a lead-in with no verb before a colon heads the entries that follow
+        (
+            "The Latest on the ferry strike in Norway (all times local):\n\nThe union says the strike will end on Friday.",
+            ["The union says the strike will end on Friday"],
+        ),
+        ("Among the winners at the county show:\n\nThe Hale farm took the prize for its cheese.", ["The Hale farm took the prize for its cheese"]),
+        # a verb keeps the sentence before the colon
+        (
+            "The ferry company has cut three routes:\n\nThe night crossing to Bergen is the first to go.",
+            ["The ferry company has cut three routes", "The night crossing to Bergen is the first to go"],
+        ),
         # "what's more" only adds the clause after it
         (
             "The ferry is late again. What's more, the café on board is shut.",

@@ -70,10 +70,12 @@ from .tree import (
     CONNECTIVE_DEPS,
     COORDINATOR_POS,
     COPULA_COMPLEMENT_DEPS,
+    FINITE_AUXILIARY_TAGS,
     FUNCTION_WORD_POS,
     MARKER_DEP,
     NEGATION_DEP,
     NOMINAL_SUBJECT_DEPS,
+    NON_FINITE_TAGS,
     NUMERIC_LABELS,
     PARTICIPLE_TAGS,
     PASSIVE_CONJUNCTION_NEGATION_DEPS,
@@ -1420,6 +1422,22 @@ def _list_item_line(text: str, line_start: int) -> bool:
     return False
 
 
+#: the tags of a verb, whatever its part of speech ("says" read as a noun is still tagged VBZ)
+VERB_TAGS = FINITE_AUXILIARY_TAGS | NON_FINITE_TAGS | PARTICIPLE_TAGS
+
+
+def _verbless_lead_in(sent: Span) -> bool:
+    """Whether ``sent`` is a lead-in with no verb that ends in a colon
+    ("The Latest on the ferry strike (all times local):", "Among the
+    winners:"): it heads the lines that follow and states nothing itself
+    (issue 12: the guide counts no heading as a claim). A verb keeps the
+    sentence ("The film reunites three stars:")."""
+    tokens = [t for t in span_tokens(sent) if not t.is_space]
+    if not tokens or not tokens[-1].text.endswith(":"):
+        return False
+    return not any(t.pos_ in VERB_POS or t.tag_ in VERB_TAGS for t in tokens)
+
+
 def _heading_line(sent: Span, text: str, words: SegmentWords) -> bool:
     """Whether ``sent`` lies in a heading inside the body: a line of its own,
     of at most :data:`HEADING_LINE_WORDS` words, that is written in title case
@@ -2225,6 +2243,8 @@ class Segmenter(RulePackComponent):
             return []  # "Ann Lee reported from Lima.": where the reporter filed from, a byline's kin
         if _heading_line(sent, line_text, self.words):
             return []  # "Rivals on the river.": a heading inside the body
+        if _verbless_lead_in(sent):
+            return []  # "The Latest on the strike (all times local):": what follows is told, not this
         others = self.words.gate_union(_OTHER_HEAD_GATES)
         heads = [
             t
