@@ -14,7 +14,12 @@ processes, from ``getrusage``):
 4. one article's front matter touched (mtime changed, bytes the same).
 
 Each step prints its wall-clock time, its CPU time (user + system, of all its
-processes: what to compare on a shared machine) and its peak memory.
+processes: what to compare on a shared machine), its peak memory, and, for a
+run that loads the model, how much of that CPU the model's loading and the
+extraction took (``RunSummary.phases``, printed by the small prelude
+:data:`PHASES` that runs claimx's command line): "the rest" is what the target
+for 10 added articles counts (the corpus walk, the file index, the roll-up, the
+views, and the interpreter's start and imports).
 
 The targets (issue 11) at 100,000 articles: a no-change re-run under 2 s; 10
 articles added under 5 s plus their extraction (the model's loading and its
@@ -65,7 +70,33 @@ def article(n: int) -> str:
     return f"---\ntitle: Brief {n}\npublished: 2025-{1 + n % 12:02d}-{day:02d}\nurl: https://example.com/{n}\n---\n{first} {second}\n"
 
 
-#: ``python -c STAND_IN run ...``: claimx's command line with the model's extraction replaced (``--stand-in``)
+#: run before claimx's command line: the run's CPU seconds in the model's loading and the
+#: extraction (this process's, as ``RunSummary.phases`` has them), printed last on stderr
+PHASES = r"""
+import sys
+import claimx.run
+
+_run = claimx.run.run
+
+
+def _phased(*args, **kwargs):
+    summary = _run(*args, **kwargs)
+    used = sum(cpu for name, (_, cpu) in summary.phases.items() if name in ("load", "extraction"))
+    sys.stderr.write("\nmodel %d %.3f\n" % (summary.model_loaded, used))
+    return summary
+
+
+claimx.run.run = _phased
+"""
+
+#: ``python -c PHASES + CLI run ...``: claimx's command line
+CLI = r"""
+from claimx.cli import main
+sys.argv[0] = "claimx"
+main()
+"""
+
+#: ``python -c PHASES + STAND_IN run ...``: claimx's command line with the model's extraction replaced (``--stand-in``)
 STAND_IN = r"""
 import re, sys
 from claimx import pipeline
@@ -131,13 +162,16 @@ _WRAP = (
 )
 
 
-def step(
-    name: str, corpus: Path, outputs: Path, workers: int | None, stand_in: bool = False
-) -> tuple[str, float, float, float, str]:
-    cmd = [sys.executable, "-m", "claimx", "run", str(corpus), "-o", str(outputs), "-q"]
+#: a step's figures: name, wall-clock s, peak MB, CPU s, CPU s of the model's loading and the
+#: extraction (None when the model was not loaded), claimx's summary line
+Row = tuple[str, float, float, float, "float | None", str]
+
+
+def step(name: str, corpus: Path, outputs: Path, workers: int | None, stand_in: bool = False) -> Row:
+    cmd = [sys.executable, "-c", PHASES + CLI, "run", str(corpus), "-o", str(outputs), "-q"]
     if stand_in:  # in this process: the stand-in is not in the workers' spawned interpreters
         names = "|".join(re.escape(t).replace(re.escape("{n}"), r"\d+") for t in SUBJECTS)
-        cmd = [sys.executable, "-c", STAND_IN, names, "run", str(corpus), "-o", str(outputs), "-q", "--workers", "1"]
+        cmd = [sys.executable, "-c", PHASES + STAND_IN, names, "run", str(corpus), "-o", str(outputs), "-q", "--workers", "1"]
     elif workers:
         cmd += ["--workers", str(workers)]
     start = time.perf_counter()
@@ -145,9 +179,12 @@ def step(
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{name}: claimx run failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-    _, peak_kb, cpu = done.stderr.strip().splitlines()[-1].split()
+    lines = done.stderr.strip().splitlines()
+    _, peak_kb, cpu = lines[-1].split()
+    model = next((line.split() for line in reversed(lines) if line.startswith("model ")), None)
+    used = float(model[2]) if model is not None and model[1] == "1" else None
     summary = next((line for line in done.stdout.splitlines() if " new, " in line), "")
-    return name, elapsed, int(peak_kb) / 1024, float(cpu), summary
+    return name, elapsed, int(peak_kb) / 1024, float(cpu), used, summary
 
 
 def main() -> None:
@@ -183,10 +220,12 @@ def main() -> None:
         rows.append(step("1 file touched", corpus, outputs, args.workers))
     print(f"claimx scale benchmark: {args.articles} articles, python {sys.version.split()[0]}, {os.cpu_count()} cores")
     print("(wall clock includes interpreter start-up; CPU: user + system time of the step's processes, which")
-    print(" other work on the machine disturbs less; peak: the largest resident set among them)")
+    print(" other work on the machine disturbs less; peak: the largest resident set among them; model: the CPU")
+    print(" of loading the model (or the stand-in) and extracting, rest: the step's other CPU)")
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    for name, seconds, peak, cpu, summary in rows:
-        print(f"{name:26s} {seconds:8.2f} s  CPU {cpu:7.2f} s  peak {peak:7.0f} MB   {summary}")
+    for name, seconds, peak, cpu, used, summary in rows:
+        split = f"model {used:6.2f} s  rest {cpu - used:6.2f} s" if used is not None else " " * 29
+        print(f"{name:26s} {seconds:8.2f} s  CPU {cpu:7.2f} s  {split}  peak {peak:7.0f} MB   {summary}")
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 
