@@ -14,7 +14,15 @@ processes, from ``getrusage``):
 4. one article's front matter touched (mtime changed, bytes the same).
 
 Each step prints its wall-clock time, its CPU time (user + system, of all its
-processes: what to compare on a shared machine) and its peak memory.
+processes: what to compare on a shared machine), its peak memory, and, for a
+run that loads the model, how much of that CPU the model's loading and the
+extraction took in claimx's own process (``RunSummary.phases``, printed by the
+small prelude :data:`PHASES` that runs claimx's command line) and the rest of
+that process's CPU: the rest is what the target for 10 added articles counts
+(the interpreter's start and imports, the corpus walk, the file index, the
+roll-up, the views). Ten articles are one shard, extracted in claimx's process;
+a run of more shards extracts in worker processes, whose CPU is in the step's
+CPU but in neither part.
 
 The targets (issue 11) at 100,000 articles: a no-change re-run under 2 s; 10
 articles added under 5 s plus their extraction (the model's loading and its
@@ -65,7 +73,35 @@ def article(n: int) -> str:
     return f"---\ntitle: Brief {n}\npublished: 2025-{1 + n % 12:02d}-{day:02d}\nurl: https://example.com/{n}\n---\n{first} {second}\n"
 
 
-#: ``python -c STAND_IN run ...``: claimx's command line with the model's extraction replaced (``--stand-in``)
+#: run before claimx's command line: the run's CPU seconds in the model's loading and the
+#: extraction (this process's, as ``RunSummary.phases`` has them), printed last on stderr
+PHASES = r"""
+import resource
+import sys
+import claimx.run
+
+_run = claimx.run.run
+
+
+def _phased(*args, **kwargs):
+    summary = _run(*args, **kwargs)
+    used = sum(cpu for name, (_, cpu) in summary.phases.items() if name in ("load", "extraction"))
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    sys.stderr.write("\nmodel %d %.3f %.3f\n" % (summary.model_loaded, used, own.ru_utime + own.ru_stime))
+    return summary
+
+
+claimx.run.run = _phased
+"""
+
+#: ``python -c PHASES + CLI run ...``: claimx's command line
+CLI = r"""
+from claimx.cli import main
+sys.argv[0] = "claimx"
+main()
+"""
+
+#: ``python -c PHASES + STAND_IN run ...``: claimx's command line with the model's extraction replaced (``--stand-in``)
 STAND_IN = r"""
 import re, sys
 from claimx import pipeline
@@ -131,13 +167,16 @@ _WRAP = (
 )
 
 
-def step(
-    name: str, corpus: Path, outputs: Path, workers: int | None, stand_in: bool = False
-) -> tuple[str, float, float, float, str]:
-    cmd = [sys.executable, "-m", "claimx", "run", str(corpus), "-o", str(outputs), "-q"]
+#: a step's figures: name, wall-clock s, peak MB, CPU s, the claimx process's CPU s in the model's
+#: loading and the extraction and in the rest (None when the model was not loaded), claimx's summary line
+Row = tuple[str, float, float, float, "tuple[float, float] | None", str]
+
+
+def step(name: str, corpus: Path, outputs: Path, workers: int | None, stand_in: bool = False) -> Row:
+    cmd = [sys.executable, "-c", PHASES + CLI, "run", str(corpus), "-o", str(outputs), "-q"]
     if stand_in:  # in this process: the stand-in is not in the workers' spawned interpreters
         names = "|".join(re.escape(t).replace(re.escape("{n}"), r"\d+") for t in SUBJECTS)
-        cmd = [sys.executable, "-c", STAND_IN, names, "run", str(corpus), "-o", str(outputs), "-q", "--workers", "1"]
+        cmd = [sys.executable, "-c", PHASES + STAND_IN, names, "run", str(corpus), "-o", str(outputs), "-q", "--workers", "1"]
     elif workers:
         cmd += ["--workers", str(workers)]
     start = time.perf_counter()
@@ -145,9 +184,12 @@ def step(
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{name}: claimx run failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-    _, peak_kb, cpu = done.stderr.strip().splitlines()[-1].split()
+    lines = done.stderr.strip().splitlines()
+    _, peak_kb, cpu = lines[-1].split()
+    model = next((line.split() for line in reversed(lines) if line.startswith("model ")), None)
+    split = (float(model[2]), float(model[3]) - float(model[2])) if model is not None and model[1] == "1" else None
     summary = next((line for line in done.stdout.splitlines() if " new, " in line), "")
-    return name, elapsed, int(peak_kb) / 1024, float(cpu), summary
+    return name, elapsed, int(peak_kb) / 1024, float(cpu), split, summary
 
 
 def main() -> None:
@@ -183,10 +225,13 @@ def main() -> None:
         rows.append(step("1 file touched", corpus, outputs, args.workers))
     print(f"claimx scale benchmark: {args.articles} articles, python {sys.version.split()[0]}, {os.cpu_count()} cores")
     print("(wall clock includes interpreter start-up; CPU: user + system time of the step's processes, which")
-    print(" other work on the machine disturbs less; peak: the largest resident set among them)")
+    print(" other work on the machine disturbs less; peak: the largest resident set among them; model: claimx's")
+    print(" CPU loading the model (or the stand-in) and extracting in its own process, rest: its other CPU,")
+    print(" start-up included; extraction workers, with more than one shard, are in CPU only)")
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    for name, seconds, peak, cpu, summary in rows:
-        print(f"{name:26s} {seconds:8.2f} s  CPU {cpu:7.2f} s  peak {peak:7.0f} MB   {summary}")
+    for name, seconds, peak, cpu, phases, summary in rows:
+        split = f"model {phases[0]:6.2f} s  rest {phases[1]:6.2f} s" if phases is not None else " " * 29
+        print(f"{name:26s} {seconds:8.2f} s  CPU {cpu:7.2f} s  {split}  peak {peak:7.0f} MB   {summary}")
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -145,3 +145,51 @@ def test_run_reads_the_corpus_while_it_extracts(tmp_path, trusted, monkeypatch):
     summary = run(corpus, out, progress=False, batch_size=1, workers=1)
     assert summary.extracted == 7 and events.count("read") == 6
     assert events.index("extract") < len(events) - 1 - events[::-1].index("read")  # a shard before the last read
+
+
+@pytest.mark.issue(11)
+def test_run_index_settled_articles_and_taken_table_give_a_full_runs_outputs(tmp_path, trusted, reads, monkeypatch):
+    """A re-run holds the articles the last run settled as their content hash alone (not a state
+    each), and the doc_ids past the first FILES_HELD in a table behind a Bloom filter: adding,
+    changing, touching, deleting and bringing back articles, and a new file taking a settled
+    article's doc_id, give the failures and views of a run from scratch, reading only what changed."""
+    from claimx.store import Store
+
+    monkeypatch.setattr(claimx.run, "FILES_HELD", 1)
+    monkeypatch.setattr(claimx.run, "TAKEN_BITS", 8)  # every doc_id "may" be in the table: all looked up
+    monkeypatch.setattr(claimx.run, "TAKEN_ROWS", 2)
+    corpus, out = _corpus(tmp_path), tmp_path / "out"
+    first = run(corpus, out, progress=False)
+    with Store.open(out) as store:
+        fingerprint = store.get_meta("fingerprint") or ""
+        assert len(store.settled_hashes(fingerprint, 0)) == first.articles
+        assert store.doc_states(unsettled=(fingerprint, 0)) == {}
+        assert len(store.doc_states()) == first.articles
+
+    def same_as_fresh(summary, name):
+        fresh = run(corpus, tmp_path / name, progress=False)
+        assert [f.model_dump() for f in summary.failures] == [f.model_dump() for f in fresh.failures]
+        assert _views(out) == _views(tmp_path / name)
+        assert summary.articles == fresh.articles and summary.claims == fresh.claims
+
+    saved = (corpus / "ravell-transfer.json").read_bytes()
+    (corpus / "added.md").write_text("---\ntitle: Added\n---\nThe sequel is reportedly in development.\n")
+    body = (corpus / "alita-2-sequel.md").read_text()
+    (corpus / "alita-2-sequel.md").write_text(body.replace("sequel", "Sequel", 1))
+    os.utime(corpus / "glass-orchard-sequel.txt")  # touched: read again, nothing extracted
+    (corpus / "ravell-transfer.json").unlink()
+    reads.clear()
+    summary = run(corpus, out, progress=False)
+    assert sorted(reads) == ["added.md", "alita-2-sequel.md", "glass-orchard-sequel.txt"]
+    assert (summary.new, summary.changed, summary.removed, summary.extracted) == (1, 1, 1, 2)
+    assert summary.unchanged == first.articles - 2
+    same_as_fresh(summary, "fresh1")
+
+    (corpus / "ravell-transfer.json").write_bytes(saved)  # back, as it was: not extracted again
+    (corpus / "a-first.html").write_text("<html><body><p>The studio is reportedly casting the sequel.</p></body></html>")
+    os.rename(corpus / "a-first.html", corpus / "alita-2-sequel.html")  # takes a settled article's doc_id
+    reads.clear()
+    summary = run(corpus, out, progress=False)
+    assert sorted(reads) == ["alita-2-sequel.html", "ravell-transfer.json"]
+    assert [f.path for f in summary.failures] == ["alita-2-sequel.md"]
+    same_as_fresh(summary, "fresh2")

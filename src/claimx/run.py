@@ -276,9 +276,12 @@ class _Scan:
         states: dict[str, Any],
         files: Iterable[FileRow],
         follow_symlinks: bool = False,
+        settled: dict[str, str] | None = None,
     ) -> None:
         self.store, self.corpus, self.fingerprint, self.force_from = store, corpus, fingerprint, force_from
         self.states, self.files, self.follow_symlinks = states, files, follow_symlinks
+        #: doc_id -> content hash of the settled documents (:meth:`Store.settled_hashes`), not in ``states``
+        self.settled = settled or {}
         # a new claimx version, rule pack or model may read files differently: read them all again
         self.index = store.files() if store.get_meta("fingerprint") == fingerprint else {}
         self.put: list[tuple[str, str, str]] = []
@@ -300,6 +303,7 @@ class _Scan:
         from .read import duplicate_failure, read_located, refusal
 
         index, states, fingerprint, force_from = self.index, self.states, self.fingerprint, self.force_from
+        settled = self.settled
         taken = _Taken(self.store)  # doc_id -> where its record is (as read_corpus keeps it)
         for rel, path, key, refused in self.files:
             cached = index.pop(rel, None)  # what is left once the files are all seen has left the corpus
@@ -314,7 +318,9 @@ class _Scan:
                         if error is not None:
                             located.append((where, ReadFailure(doc_id=doc_id, path=doc_path, error=error)))
                             continue
-                        if _needs_extraction(states.get(doc_id), content_hash, fingerprint, force_from):
+                        if settled.get(doc_id, False) != content_hash and _needs_extraction(
+                            states.get(doc_id), content_hash, fingerprint, force_from
+                        ):
                             located = None  # read it: its text is needed
                             break
                         located.append((where, _Known(doc_id, doc_path, content_hash)))
@@ -347,25 +353,63 @@ FILE_ROWS = 1000
 class _Taken:
     """The doc_ids a scan has met, each with where its record is (what :func:`claimx.read.read_corpus`
     keeps in a dict): the first :data:`FILES_HELD` in a dict, the others in a temporary table of the
-    store's connection (one statement an article), so that memory does not grow with the corpus."""
+    store's connection, so that memory does not grow with the corpus. The table is written
+    :data:`TAKEN_ROWS` rows at a time and asked only about a doc_id a Bloom filter of fixed size says
+    may be in it (a doc_id met twice is rare: most are never looked up)."""
 
     def __init__(self, store: Store) -> None:
         self.conn = store.conn
         self.head: dict[str, str] = {}
+        self._pending: dict[str, str] = {}
+        self._bits = bytearray(TAKEN_BITS // 8)
         self._table = False
 
+    def _slots(self, doc_id: str) -> tuple[int, int]:
+        code = hash(doc_id) & 0xFFFFFFFFFFFFFFFF
+        return code % TAKEN_BITS, (code >> 32) % TAKEN_BITS
+
+    def _maybe(self, doc_id: str) -> bool:
+        bits = self._bits
+        one, two = self._slots(doc_id)
+        return bool(bits[one >> 3] & (1 << (one & 7)) and bits[two >> 3] & (1 << (two & 7)))
+
+    def _stored(self, doc_id: str) -> str | None:
+        """RETURNS (str | None): where a doc_id past the head is, if met."""
+        if doc_id in self._pending:
+            return self._pending[doc_id]
+        if not self._table or not self._maybe(doc_id):
+            return None
+        row = self.conn.execute("SELECT place FROM temp.scan_taken WHERE doc_id = ?", (doc_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _keep(self, doc_id: str, where: str) -> None:
+        """Record a doc_id past the head (its place replaced if it is there)."""
+        if not self._table:
+            self.conn.execute("DROP TABLE IF EXISTS temp.scan_taken")
+            self.conn.execute("CREATE TEMP TABLE scan_taken (doc_id TEXT PRIMARY KEY, place TEXT NOT NULL)")
+            self._table = True
+        bits = self._bits
+        for slot in self._slots(doc_id):
+            bits[slot >> 3] |= 1 << (slot & 7)
+        self._pending[doc_id] = where
+        if len(self._pending) >= TAKEN_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self.conn.executemany("INSERT OR REPLACE INTO temp.scan_taken (doc_id, place) VALUES (?, ?)", self._pending.items())
+            self._pending.clear()
+
     def __contains__(self, doc_id: object) -> bool:
-        if doc_id in self.head:
-            return True
-        return self._table and self.conn.execute("SELECT 1 FROM temp.scan_taken WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+        return doc_id in self.head or (isinstance(doc_id, str) and self._stored(doc_id) is not None)
 
     def __getitem__(self, doc_id: str) -> str:
         if doc_id in self.head:
             return self.head[doc_id]
-        row = self.conn.execute("SELECT place FROM temp.scan_taken WHERE doc_id = ?", (doc_id,)).fetchone() if self._table else None
-        if row is None:
+        where = self._stored(doc_id)
+        if where is None:
             raise KeyError(doc_id)
-        return str(row[0])
+        return where
 
     def add(self, doc_id: str, where: str) -> bool:
         """Record a doc_id met. RETURNS (bool): whether it was met before (nothing recorded then)."""
@@ -374,25 +418,30 @@ class _Taken:
         if len(self.head) < FILES_HELD:
             self.head[doc_id] = where
             return False
-        if not self._table:
-            self.conn.execute("DROP TABLE IF EXISTS temp.scan_taken")
-            self.conn.execute("CREATE TEMP TABLE scan_taken (doc_id TEXT PRIMARY KEY, place TEXT NOT NULL)")
-            self._table = True
-        before = self.conn.total_changes
-        self.conn.execute("INSERT OR IGNORE INTO temp.scan_taken (doc_id, place) VALUES (?, ?)", (doc_id, where))
-        return self.conn.total_changes == before
+        if self._stored(doc_id) is not None:
+            return True
+        self._keep(doc_id, where)
+        return False
 
     def __setitem__(self, doc_id: str, where: str) -> None:
         if doc_id in self.head or not self._table or len(self.head) < FILES_HELD:
             self.head[doc_id] = where
             return
-        self.conn.execute("INSERT OR REPLACE INTO temp.scan_taken (doc_id, place) VALUES (?, ?)", (doc_id, where))
+        self._keep(doc_id, where)
 
     def close(self) -> None:
+        self._pending.clear()
         if self._table:
             self.conn.execute("DROP TABLE IF EXISTS temp.scan_taken")
             self._table = False
         self.head.clear()
+
+
+#: the bits of :class:`_Taken`'s Bloom filter (1 MB; two bits a doc_id: about 1 in 2,000 doc_ids
+#: past the head is looked up in vain at 100,000, 1 in 20 at a million)
+TAKEN_BITS = 1 << 23
+#: doc_ids :class:`_Taken` writes to its table at once
+TAKEN_ROWS = 1000
 
 
 def _needs_extraction(st: Any, content_hash: str | None, fingerprint: str, force_from: int) -> bool:
@@ -696,8 +745,11 @@ def _full_run(
         with store.transaction():
             store.set_meta("force_from", str(run_id))
     force_from = int(store.get_meta("force_from") or 0)
-    states = store.doc_states()
-    scan = _Scan(store, corpus, fingerprint, force_from, states, files, follow_symlinks)
+    # the documents settled by the last run, held as their content hash alone (most of a large
+    # corpus on a run that changes little), and the others' states
+    settled = store.settled_hashes(fingerprint, force_from)
+    states = store.doc_states(unsettled=(fingerprint, force_from))
+    scan = _Scan(store, corpus, fingerprint, force_from, states, files, follow_symlinks, settled)
     summary = RunSummary(outputs=outputs, run_id=run_id)
     failures: list[ReadFailure] = []
     revived: list[tuple[str, str]] = []  # (doc_id, path) of articles back in the corpus, not extracted again
@@ -706,6 +758,18 @@ def _full_run(
     def todo() -> Iterator[Article]:
         """The articles to extract, as the corpus is read (each one's text held until its shard is extracted)."""
         for item in scan:
+            held = settled.get(item.doc_id)
+            if held is not None:  # active as at the last run, extracted by this pipeline
+                present.add(item.doc_id)
+                if isinstance(item, ReadFailure):
+                    failures.append(item)
+                elif held == item.content_hash:
+                    summary.unchanged += 1
+                else:
+                    summary.changed += 1
+                    assert isinstance(item, Article), "a file whose article needs extraction is read"
+                    yield item
+                continue
             st = states.get(item.doc_id)
             if st is not None:
                 present.add(item.doc_id)
@@ -727,13 +791,15 @@ def _full_run(
     articles = todo()
     extraction_failures = _extract_todo(
         store, articles, model, progress, batch_size, fingerprint, run_id, summary, workers, scheduler,
-        expected=scan.to_read(),
+        expected=scan.to_read() if progress else 0,
     )
     for _ in articles:  # the corpus read to its end when nothing (more) needed extracting
         raise AssertionError("an article to extract was left")
     scan.flush()
-    gone = [d for d, st in states.items() if d not in present and st.state != "removed"]
-    summary.removed = sum(
+    gone = [d for d in settled if d not in present]
+    summary.removed = len(gone)
+    gone += [d for d, st in states.items() if d not in present and st.state != "removed"]
+    summary.removed += sum(
         1 for d, st in states.items() if d not in present and st.done_state in ("active", "failed")
     )
     summary.failures = failures + extraction_failures

@@ -380,6 +380,14 @@ def _write_checked(outputs: Path) -> None:
         pass  # the next run checks the store page by page
 
 
+#: the documents :meth:`Store.settled_hashes` gives (parameters: the fingerprint, the first forced run);
+#: never NULL (``state`` is not), so that ``NOT`` of it gives the others
+_SETTLED = (
+    "state = 'active' AND done_state IS 'active' AND content_hash IS NOT NULL AND done_hash IS content_hash "
+    "AND fingerprint IS ? AND extracted_run IS NOT NULL AND extracted_run >= ?"
+)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -646,13 +654,25 @@ class Store:
 
     # -- documents and claims ----------------------------------------------
 
-    def doc_states(self) -> dict[str, DocState]:
-        """RETURNS (dict[str, DocState]): every document the store knows, by doc_id."""
+    def doc_states(self, unsettled: tuple[str, int] | None = None) -> dict[str, DocState]:
+        """RETURNS (dict[str, DocState]): every document the store knows, by doc_id.
+
+        unsettled (tuple[str, int] | None): ``(fingerprint, force_from)``: only the documents
+            :meth:`settled_hashes` does not give.
+        """
+        where, params = (f" WHERE NOT ({_SETTLED})", unsettled) if unsettled is not None else ("", ())
         rows = self.conn.execute(
             "SELECT doc_id, content_hash, fingerprint, state, extracted_run, done_hash, done_state, "
-            "added_seq, added_on FROM documents"
+            f"added_seq, added_on FROM documents{where}",
+            params,
         )
         return {row[0]: DocState(*row) for row in rows}
+
+    def settled_hashes(self, fingerprint: str, force_from: int) -> dict[str, str]:
+        """RETURNS (dict[str, str]): doc_id -> content hash of the documents a run need not look at
+        again when their content is unchanged: active at the last finished run as now, with the
+        same content, extracted by the pipeline ``fingerprint`` (at or after run ``force_from``)."""
+        return dict(self.conn.execute(f"SELECT doc_id, content_hash FROM documents WHERE {_SETTLED}", (fingerprint, force_from)))
 
     def _next_seq(self) -> int:
         row = self.conn.execute("SELECT COALESCE(MAX(added_seq), 0) FROM documents").fetchone()
