@@ -1698,7 +1698,7 @@ class TopicTagger(RulePackComponent):
             children += [(c, rule) for c in verb.head.children if (rule := self._match("raised_subject", c)) is not None]
         for child, rule in children:
             if child.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == RELATIVE_CLAUSE_DEP:
-                # "a deal that could be announced in June": the pronoun
+                # "a merger which their boards will announce": the pronoun
                 # stands for the noun its clause hangs on
                 child = verb.head
             compounds = [(c, r) for c in child.children if (r := self._match("reported_compound", c)) is not None]
