@@ -65,6 +65,24 @@ def test_topic_main_subject_from_title(analyse):
         ("The new parking rules take effect in July.", "release", "release_date"),
         ("The new parking rules will go into effect in July.", "release", "release_date"),
         ("The new parking rules have had little effect on traffic.", "other", "effect"),
+        # a post taken, left or lost, and a nominee confirmed, are crew
+        # facts (``office_predicate`` rules); office space is none
+        ("The new governor took office in January.", "crew", "crew"),
+        ("The army removed the president from office in 2011.", "crew", "crew"),
+        ("She was fired after the audit.", "crew", "crew"),
+        ("The Senate confirmed two federal judges on Thursday.", "crew", "crew"),
+        ("The council took office space in the old mill last year.", "other", "office space"),
+        ("Police said no shots were fired during the protest.", "other", "shots"),
+        ("The agency confirmed the report on Monday.", "other", "report"),
+        # a report or a handover of duties is made, not manufactured or
+        # delivered (the slots' ``not_objects``); goods still are
+        ("The inquiry is expected to produce a report by the autumn.", "other", "report"),
+        ("The plant will produce 40,000 vans a year from 2027.", "production", "manufacturing"),
+        ("In May the trust handed over management of the estate to the county.", "other", "management"),
+        ("The first of the new ferries will be handed over to the operator in March.", "release", "delivery"),
+        # what a relative clause's verb of saying makes known is the noun its
+        # pronoun stands for: a merger announced is a deal, no release
+        ("Both carriers are close to a merger which their boards will announce next week.", "business", "deal"),
     ],
 )
 def test_topic_and_key(analyse, text, topic, key):

@@ -111,6 +111,8 @@ from .tree import (
     POSSESSOR_DEP,
     PREPOSITION_OBJECT_DEP,
     PRONOUN_POS,
+    RELATIVE_CLAUSE_DEP,
+    RELATIVE_PRONOUN_TAGS,
     PROPER_NOUN_POS,
     SINGULAR_NOUN_TAG,
     STAND_IN_PRONOUNS,
@@ -1695,6 +1697,10 @@ class TopicTagger(RulePackComponent):
             # passive hangs on (a ``raised_subject`` rule)
             children += [(c, rule) for c in verb.head.children if (rule := self._match("raised_subject", c)) is not None]
         for child, rule in children:
+            if child.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == RELATIVE_CLAUSE_DEP:
+                # "a merger which their boards will announce": the pronoun
+                # stands for the noun its clause hangs on
+                child = verb.head
             compounds = [(c, r) for c in child.children if (r := self._match("reported_compound", c)) is not None]
             for t, how in ((child, None), *compounds):
                 if t.lemma_.lower() in self.word_reporting:

@@ -201,6 +201,8 @@ NON_FINITE_TAGS = frozenset({"VB", GERUND_TAG})
 NON_FINITE_ATTACHMENT_DEPS = frozenset({OPEN_COMPLEMENT_DEP, ADVERBIAL_CLAUSE_DEP})
 #: the dependency of a relative clause on its noun ("the aide *who* spoke")
 RELATIVE_CLAUSE_DEP = "relcl"
+#: tags of the pronoun that opens a relative clause ("which", "that", "who"), standing for the noun it hangs on
+RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
 #: the dependency of a passive's "by" phrase on its verb
 AGENT_DEP = "agent"
 #: the dependency of a preposition on what it modifies
