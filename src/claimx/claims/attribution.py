@@ -993,7 +993,19 @@ class AttributionTagger(RulePackComponent):
         # a reporter
         # ("Corvane shares rose, suggesting …" is an inference, not a speaker's)
         if self._is("participle_adjunct", verb):
-            shared = self._subject_of(verb.head)
+            host = verb.head
+            if (rule := self._match("content_clause", host)) is not None:
+                # "X welcomed the news that A, saying B", "X insisted that A,
+                # claiming B": a participle the parser hangs on the clause
+                # that tells what is held speaks with the clause above it
+                above = host.head
+                if above.pos_ in NOMINAL_POS and above.head.i != above.i:
+                    above = above.head  # "the news that A": the verb of the noun
+                outer = self._subject_of(above)
+                if outer is not None:
+                    self._note(outer, rule)  # where the source it gives stands
+                    return outer
+            shared = self._subject_of(host)
             if shared is not None and (
                 self._is("adjunct_speaker", shared) or verb.head.lemma_.lower() in self.report_verbs
             ):
