@@ -1337,3 +1337,16 @@ def test_attribution_conclusions_rebuttals_stances_and_views_name_their_holder(a
 def test_attribution_conclusion_as_a_quotation_tag(analyse):
     text = '"The bridge will open in May," the engineers concluded.'
     assert_source(analyse, text, "The bridge will open in May", "the engineers")
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a party's mark after a name keeps its closing bracket
+        ('After the floods in the valley, Governor Ana Ruiz (R-OK) said the levees were "failing."', None, "Governor Ana Ruiz (R-OK)"),
+        ('"It is a clean break," said Rep. Hal Moss (D-Ga.).', "It is a clean break", "Rep. Hal Moss (D-Ga.)"),
+    ],
+)
+def test_attribution_source_keeps_its_closing_bracket(analyse, text, claim, source):
+    sources = {r.attribution.text for r in analyse(text) if r.attribution is not None and (claim is None or r.text == claim)}
+    assert sources == {source}
