@@ -232,7 +232,10 @@ class CueRule(BaseModel):
 #: narrator in the ad *states*.'), and "tag_noun_phrase", a word of the noun
 #: phrase before it (a determiner, an adjective, a noun, a name, a number, a
 #: preposition inside it): the words between the quotation and the verb are
-#: its source
+#: its source; "content_clause", the verb of a clause that tells what a verb
+#: or a noun holds ("welcomed the news *that* the plant would *stay*"), on
+#: which the parser may hang a participle of saying that speaks with the
+#: subject of the clause above it
 ReportRole = Literal[
     "presupposed",
     "stranded_subject",
@@ -287,6 +290,7 @@ ReportRole = Literal[
     "main_speaker",
     "nominal_subject",
     "adjunct_speaker",
+    "content_clause",
     "source_description",
     "finite_conjunct",
     "contrast_clause",

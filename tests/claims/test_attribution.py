@@ -497,6 +497,11 @@ def test_attribution_pronoun_before_a_colon_is_resolved(analyse):
         # a participle adjunct with no subject speaks with the clause's subject
         ("Mayor Ruth Okafor opened the bridge on Friday, noting that tolls would end in May.", "tolls would end in May", "Mayor Ruth Okafor"),
         ("Union leader Sam Cole rejected the offer on Monday, insisting that the pay rise was too low.", "the pay rise was too low", "Union leader Sam Cole"),
+        # the parser hangs the participle on the clause a noun or a verb holds: it speaks with the clause above
+        ("The minister welcomed the news that the mill would stay, saying the jobs were safe.", "the jobs were safe", "The minister"),
+        ("The mayor insisted that the tram had been a success, claiming that it carried more riders than expected.", "it carried more riders", "The mayor"),
+        # on the second of two verbs the participle speaks with their shared subject
+        ("The coach took questions for an hour, and thanked the fans, saying the team would be back next year.", "the team would be back next year", "The coach"),
     ],
 )
 def test_attribution_participle_adjunct_shares_the_subject(analyse, text, claim, source):
@@ -1332,3 +1337,16 @@ def test_attribution_conclusions_rebuttals_stances_and_views_name_their_holder(a
 def test_attribution_conclusion_as_a_quotation_tag(analyse):
     text = '"The bridge will open in May," the engineers concluded.'
     assert_source(analyse, text, "The bridge will open in May", "the engineers")
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a party's mark after a name keeps its closing bracket
+        ('After the floods in the valley, Governor Ana Ruiz (R-OK) said the levees were "failing."', None, "Governor Ana Ruiz (R-OK)"),
+        ('"It is a clean break," said Rep. Hal Moss (D-Ga.).', "It is a clean break", "Rep. Hal Moss (D-Ga.)"),
+    ],
+)
+def test_attribution_source_keeps_its_closing_bracket(analyse, text, claim, source):
+    sources = {r.attribution.text for r in analyse(text) if r.attribution is not None and (claim is None or r.text == claim)}
+    assert sources == {source}

@@ -993,7 +993,19 @@ class AttributionTagger(RulePackComponent):
         # a reporter
         # ("Corvane shares rose, suggesting …" is an inference, not a speaker's)
         if self._is("participle_adjunct", verb):
-            shared = self._subject_of(verb.head)
+            host = verb.head
+            if (rule := self._match("content_clause", host)) is not None:
+                # "X welcomed the news that A, saying B", "X insisted that A,
+                # claiming B": a participle the parser hangs on the clause
+                # that tells what is held speaks with the clause above it
+                above = host.head
+                if above.pos_ in NOMINAL_POS and above.head.i != above.i:
+                    above = above.head  # "the news that A": the verb of the noun
+                outer = self._subject_of(above)
+                if outer is not None:
+                    self._note(outer, rule)  # where the source it gives stands
+                    return outer
+            shared = self._subject_of(host)
             if shared is not None and (
                 self._is("adjunct_speaker", shared) or verb.head.lemma_.lower() in self.report_verbs
             ):
@@ -1758,7 +1770,14 @@ class AttributionTagger(RulePackComponent):
             while right < len(doc) and doc[right].pos_ == PROPER_NOUN_POS and (verb is None or right < verb.i):
                 right += 1
         while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].is_space):
+            if doc[right - 1].text == ")" and _open_bracket(doc[left : right - 1].text):
+                break  # "Sen. Jane Roe (D-Ore.)": the bracket closes the party's mark
             right -= 1
+        if _open_bracket(doc[left:right].text):
+            # the parser may leave the closing bracket out of the subject
+            close = next((t.i for t in doc[right : right + 3] if t.text == ")"), None)
+            if close is not None:
+                right = close + 1
         while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
             left += 1
         # "*even* a party strategist", "*only* the mayor": a focus adverb is no part of the name
@@ -2184,6 +2203,11 @@ def _within(source: dict[str, Any], q_start: int, q_end: int) -> bool:
     at ``[q_start, q_end)``: someone the quoted speaker reports, not the speaker."""
     at = source.get("said_at", source.get("at", source["start"]))
     return q_start <= at < q_end
+
+
+def _open_bracket(text: str) -> bool:
+    """RETURNS (bool): whether ``text`` opens a round bracket it does not close."""
+    return text.count("(") > text.count(")")
 
 
 def _nobody(source_text: str) -> bool:
