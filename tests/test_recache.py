@@ -55,3 +55,24 @@ def test_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
     cache = RegexCache("test")
     assert _same(cache.compile(*PATTERNS[1]), re.compile(*PATTERNS[1]))
     cache.save()  # no error
+
+
+def test_time_word_patterns_kept_with_the_grammar(tmp_path, monkeypatch):
+    """The time grammar's word patterns (one per rule that names words) are compiled through the
+    grammar's cache: read back by the next process, equal to what re.compile makes."""
+    from claimx.rules import TemporalRule, default_rules_dir, load_jsonl
+    from claimx.timex import TEMPORAL_FILE, load_grammar, word_patterns
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    load_grammar.cache_clear()
+    try:
+        grammar = load_grammar()
+        plain = word_patterns(load_jsonl(default_rules_dir() / TEMPORAL_FILE, TemporalRule))
+        assert len(grammar.words) == len(plain) > 100
+        assert all(a[:2] == b[:2] and _same(a[2], b[2]) for a, b in zip(grammar.words, plain))
+        again = RegexCache("timex")
+        kept = [again.compile(p.pattern, p.flags & ~re.UNICODE) for _, _, p in plain]
+        assert again._missed == 0  # every word pattern read back, none compiled again
+        assert all(_same(k, p) for k, (_, _, p) in zip(kept, plain))
+    finally:
+        load_grammar.cache_clear()

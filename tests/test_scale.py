@@ -251,3 +251,44 @@ def test_forked_work_that_fails_or_is_killed_gives_none():
 
     assert Forked(fails).result() is None
     assert Forked(lambda: os.kill(os.getpid(), signal.SIGKILL)).result() is None
+
+
+def test_model_loads_without_collections_and_frozen_until_closed():
+    """The load runs with no automatic collection, though srsly switches the collector back on
+    after each msgpack read; what it built is frozen until the executor closes, and the
+    collector's thresholds are as they were."""
+    import gc
+
+    from claimx.scale import InProcess, frozen_load
+
+    thresholds = gc.get_threshold()
+    collected: list[int] = []
+    watch = lambda phase, info: collected.append(info["generation"]) if phase == "start" else None  # noqa: E731
+    gc.callbacks.append(watch)
+    try:
+        with frozen_load():
+            gc.enable()  # as srsly.msgpack_loads does
+            kept = [[i] for i in range(50_000)]  # enough allocations for many a young collection
+            assert collected == []
+        assert gc.get_freeze_count() >= len(kept) and gc.get_threshold() == thresholds
+        gc.unfreeze()
+        pool = InProcess(None)
+        try:
+            assert gc.get_freeze_count() > 100_000 and gc.get_threshold() == thresholds
+        finally:
+            pool.close()
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.callbacks.remove(watch)
+        gc.unfreeze()
+
+
+def test_run_leaves_nothing_frozen(tmp_path, one_worker):
+    """A run freezes the heap while it rolls up (its collections walk only what the roll-up makes)
+    and lets go of it after: the outputs as before, nothing left frozen."""
+    import gc
+
+    out = tmp_path / "out"
+    run(CORPUS, out, progress=False, workers=1)
+    assert gc.get_freeze_count() == 0
+    assert _views(out) == one_worker

@@ -17,6 +17,7 @@ model's ``meta.json``).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import json
@@ -816,9 +817,15 @@ def _full_run(
             )
         store.mark_removed(gone, run_id)
         store.settle_documents()
-        # the roll-up of the subjects this run's articles touch, as a full recompute would give it
+        # the roll-up of the subjects this run's articles touch, as a full recompute would give it;
+        # what the process held before it frozen meanwhile (the model among it, with one worker):
+        # the collector's passes walk only what the roll-up makes
         phase = _Phase(summary)
-        refreshed = refresh_rollup(store, corpus, fingerprint, workers=_rollup_workers(workers, scheduler))
+        gc.freeze()
+        try:
+            refreshed = refresh_rollup(store, corpus, fingerprint, workers=_rollup_workers(workers, scheduler))
+        finally:
+            gc.unfreeze()
         phase.end("roll-up")
         summary.changes = refreshed.changes
         summary.orphaned = refreshed.resolution.orphaned

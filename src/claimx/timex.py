@@ -471,8 +471,8 @@ def load_grammar(rules_dir: Path | None = None) -> Grammar:
     # the compiled patterns are kept across runs: compiling them is most of loading the grammar
     cache = RegexCache("timex")
     grammar = _build(rules, cache.compile)
+    grammar.words = word_patterns(rules, cache.compile)
     cache.save()
-    grammar.words = word_patterns(rules)
     grammar.word_index = word_index(rules)
     grammar.tense_words = tense_words(rules)
     grammar.source = path
@@ -523,9 +523,13 @@ def word_index(rules: list[TemporalRule]) -> tuple[dict[str, tuple[int, ...]], t
     return {run: tuple(found) for run, found in index.items()}, tuple(always)
 
 
-def word_patterns(rules: list[TemporalRule]) -> list[tuple[str, str, re.Pattern[str]]]:
+def word_patterns(
+    rules: list[TemporalRule], compile: Callable[..., re.Pattern[str]] = re.compile
+) -> list[tuple[str, str, re.Pattern[str]]]:
     """RETURNS (list): ``(rule id, type, regex of its words)`` for the rules of
-    ``temporal.jsonl`` that name words rather than patterns."""
+    ``temporal.jsonl`` that name words rather than patterns.
+
+    compile (Callable): ``re.compile`` or the grammar's cache of compiled patterns (:class:`claimx.recache.RegexCache`)."""
     found: list[tuple[str, str, re.Pattern[str]]] = []
     for line in rules:
         rule = line.root
@@ -537,7 +541,7 @@ def word_patterns(rules: list[TemporalRule]) -> list[tuple[str, str, re.Pattern[
             r"(?<!\w)" + re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "")
             for w in sorted(words, key=len, reverse=True)
         ] + list(getattr(rule, "patterns", None) or [])
-        found.append((rule.id, rule.type, re.compile("|".join(alternatives), flags)))
+        found.append((rule.id, rule.type, compile("|".join(alternatives), flags)))
     return found
 
 
