@@ -42,7 +42,7 @@ from .outputs import (
 from .runlog import RunLog
 from .schemas import Article, DocumentRecord, Extractor, ReadFailure
 from .status import StatusChange
-from .store import Rebuilt, Store
+from .store import DocState, Rebuilt, Store
 from .subjects import alias_file
 from .views import (
     VIEWS_DECISIONS,
@@ -319,6 +319,7 @@ class _Scan:
                         if error is not None:
                             located.append((where, ReadFailure(doc_id=doc_id, path=doc_path, error=error)))
                             continue
+                        # a settled document with the same content needs nothing (read no more of it)
                         if settled.get(doc_id, False) != content_hash and _needs_extraction(
                             states.get(doc_id), content_hash, fingerprint, force_from
                         ):
@@ -443,6 +444,19 @@ class _Taken:
 TAKEN_BITS = 1 << 23
 #: doc_ids :class:`_Taken` writes to its table at once
 TAKEN_ROWS = 1000
+
+
+def _doc_state(
+    states: dict[str, DocState], settled: dict[str, str], doc_id: str, fingerprint: str, force_from: int
+) -> DocState | None:
+    """RETURNS (DocState | None): what the store knows of ``doc_id``: its state, or, for a document
+    the last run settled (held as its content hash alone, :meth:`Store.settled_hashes`), the state
+    such a document has: active, with that content, extracted by ``fingerprint`` at or after
+    ``force_from``."""
+    st = states.get(doc_id)
+    if st is None and (held := settled.get(doc_id)) is not None:
+        st = DocState(doc_id, held, fingerprint, "active", force_from, held, "active", 0, "")
+    return st
 
 
 def _needs_extraction(st: Any, content_hash: str | None, fingerprint: str, force_from: int) -> bool:
@@ -759,19 +773,7 @@ def _full_run(
     def todo() -> Iterator[Article]:
         """The articles to extract, as the corpus is read (each one's text held until its shard is extracted)."""
         for item in scan:
-            held = settled.get(item.doc_id)
-            if held is not None:  # active as at the last run, extracted by this pipeline
-                present.add(item.doc_id)
-                if isinstance(item, ReadFailure):
-                    failures.append(item)
-                elif held == item.content_hash:
-                    summary.unchanged += 1
-                else:
-                    summary.changed += 1
-                    assert isinstance(item, Article), "a file whose article needs extraction is read"
-                    yield item
-                continue
-            st = states.get(item.doc_id)
+            st = _doc_state(states, settled, item.doc_id, fingerprint, force_from)
             if st is not None:
                 present.add(item.doc_id)
             if isinstance(item, ReadFailure):
