@@ -249,6 +249,15 @@ def test_attribution_per_and_silent_speech_verbs(analyse, text, source):
             "Tom Reyes, head of a group called Friends of the Park, which expects 4,000 to come",
             "confirmed",
         ),
+        # a quotation that goes on after its tag is still its speaker's; the
+        # next sentence, whose verb reports a clause of its own, tags nothing
+        (
+            '"It is a sad day," Coach Dana Roe told reporters outside the ground. '
+            '"The board has let the fans down." Club captain Ben Ashby said he would have resigned over it.',
+            "The board has let the fans down",
+            "Coach Dana Roe",
+            "confirmed",
+        ),
         # a time clause is taken for granted, not reported by "according to"
         (
             "According to sources close to the studio, the lead could come back after the first film earned $900 million.",

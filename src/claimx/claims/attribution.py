@@ -1531,7 +1531,14 @@ class AttributionTagger(RulePackComponent):
             # (not the second half of '"A," he said, "B."', whose reporter
             # stands before it)
             following = doc[last.end].sent
-            if following.root.lemma_.lower() in self.report_verbs and "\n" not in doc[span.end - 1 : following.start + 1].text:
+            # ('"… a campaign." Roe said he would have fired him.': a verb
+            # that reports a clause of its own says that clause, it tags no
+            # quotation before it)
+            if (
+                following.root.lemma_.lower() in self.report_verbs
+                and "\n" not in doc[span.end - 1 : following.start + 1].text
+                and not any(c.dep_ in REPORTED_CLAUSE_DEPS for c in following.root.children)
+            ):
                 after = range(following.start, following.end)
         for candidates, tags in ((after, self.tag_verbs), (range(span.start - 1, first.start - 1, -1), frozenset())):
             # the nearest verb of saying with a subject: one without ("…,
