@@ -130,6 +130,15 @@ def _status_of(records, evidence: str) -> str:
         # what is explicitly unsettled
         ("The first tests of the vaccine were inconclusive.", "The first tests of the vaccine were inconclusive", "unconfirmed"),
         ("The reasons for the delay remain murky.", "The reasons for the delay remain murky", "unconfirmed"),
+        # a first-person assumption hedges the clause it takes, not an object it takes
+        ("I assume the builders saw the housing market recovering.", "I assume the builders saw the housing market recovering", "rumored"),
+        ("I assume full responsibility for the delay.", "I assume full responsibility for the delay", "confirmed"),
+        # an it-cleft puts forward its relative clause: that clause's hedge is the claim's
+        ("Now it is the smaller parties who could lose their seats in the spring.", "it is the smaller parties who could lose their seats", "rumored"),
+        ("Yet it was the mayor who seemed most at ease with the new plan.", "it was the mayor who seemed most at ease", "rumored"),
+        ("It was a speech that seemed to last for hours.", "It was a speech that seemed to last for hours", "confirmed"),
+        # a pledge with its day between the verb and its "to"
+        ("The mayor pledged on Monday to rebuild the harbour wall.", "The mayor pledged on Monday to rebuild the harbour wall", "expected"),
         # rejecting an offer is an event, not a denial
         ("The striker rejected an offer from the rival club on Thursday.", "The striker rejected an offer from the rival club on Thursday", "confirmed"),
     ],
