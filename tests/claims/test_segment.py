@@ -1254,6 +1254,8 @@ def test_segment_set_off_despite_phrase_is_a_claim(analyse):
     [
         # where a named reporter filed from closes the story as a byline does
         ("The ferry strike ended on Tuesday.\n\nHale reported from Bergen.", ["The ferry strike ended on Tuesday"]),
+        # two reporters on one credit line, the second one's verb left out
+        ("The ferry strike ended on Tuesday.\n\nHale reported from Bergen; Moss, from Oslo.", ["The ferry strike ended on Tuesday"]),
         (
             "Hale reported from Bergen that the ferry strike had ended.",
             ["Hale reported from Bergen that the ferry strike had ended"],
