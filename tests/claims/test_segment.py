@@ -762,6 +762,19 @@ def test_segment_wh_question_after_a_conjunction_is_no_claim(analyse):
     assert len(analyse("Will the tour go ahead in May?")) == 1
 
 
+@pytest.mark.parametrize(
+    "text, told",
+    [
+        ("Why did the mayor, who signed the harbour deal in May, wait until now to announce it?", "who signed the harbour deal in May"),
+        ("Why is the ferry still idle, even though the strike ended a week ago?", "even though the strike ended a week ago"),
+        ("Why did the council shut the pool in June, leaving the town without one all summer?", "leaving the town without one all summer"),
+    ],
+)
+def test_segment_clause_a_wh_question_sets_off_is_a_confirmed_claim(analyse, text, told):
+    # the question asks and is no claim; the clause it sets off tells, as it would in a statement
+    assert [(r.text, r.status) for r in analyse(text)] == [(told, "confirmed")]
+
+
 def test_segment_restrictive_participle_with_an_agent_stays_in_its_claim(analyse):
     # a participle right after its noun says which one, as a restrictive relative
     # clause does ("figures that were published by the bureau"): part of the claim,
