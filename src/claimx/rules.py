@@ -914,6 +914,10 @@ class NonClaimRule(BaseModel):
 #: sentence asks, no claim ("So *how* can that be justified?"), and
 #: "quoted_question_word" and "quoted_question_lead", the same of a quoted
 #: question before its reporter ("'*Who* pays for it?' she asked");
+#: "question_aside", the head of a clause a wh-question sets off (a
+#: non-restrictive relative clause, a concession, a consequence): the
+#: question asks, the clause it sets off tells, a claim ("Why did the
+#: mayor, *who* *signed* the deal in May, wait?");
 #: "imperative_lead", what may stand before an imperative in its sentence
 #: (adverbs, interjections: "*Please* take a seat"); "set_off_preposition",
 #: a preposition after its verb set off by a comma or a dash, its
@@ -1049,6 +1053,7 @@ SegmentRole = Literal[
     "question_word",
     "quoted_question_lead",
     "quoted_question_word",
+    "question_aside",
     "imperative_lead",
     "set_off_preposition",
     "phrase_noun",

@@ -762,6 +762,19 @@ def test_segment_wh_question_after_a_conjunction_is_no_claim(analyse):
     assert len(analyse("Will the tour go ahead in May?")) == 1
 
 
+@pytest.mark.parametrize(
+    "text, told",
+    [
+        ("Why did the mayor, who signed the harbour deal in May, wait until now to announce it?", "who signed the harbour deal in May"),
+        ("Why is the ferry still idle, even though the strike ended a week ago?", "even though the strike ended a week ago"),
+        ("Why did the council shut the pool in June, leaving the town without one all summer?", "leaving the town without one all summer"),
+    ],
+)
+def test_segment_clause_a_wh_question_sets_off_is_a_confirmed_claim(analyse, text, told):
+    # the question asks and is no claim; the clause it sets off tells, as it would in a statement
+    assert [(r.text, r.status) for r in analyse(text)] == [(told, "confirmed")]
+
+
 def test_segment_restrictive_participle_with_an_agent_stays_in_its_claim(analyse):
     # a participle right after its noun says which one, as a restrictive relative
     # clause does ("figures that were published by the bureau"): part of the claim,
@@ -1254,6 +1267,8 @@ def test_segment_set_off_despite_phrase_is_a_claim(analyse):
     [
         # where a named reporter filed from closes the story as a byline does
         ("The ferry strike ended on Tuesday.\n\nHale reported from Bergen.", ["The ferry strike ended on Tuesday"]),
+        # two reporters on one credit line, the second one's verb left out
+        ("The ferry strike ended on Tuesday.\n\nHale reported from Bergen; Moss, from Oslo.", ["The ferry strike ended on Tuesday"]),
         (
             "Hale reported from Bergen that the ferry strike had ended.",
             ["Hale reported from Bergen that the ferry strike had ended"],

@@ -840,7 +840,11 @@ class CueTagger(RulePackComponent):
     def _question(claim: Span) -> bool:
         """RETURNS (bool): whether the claim's sentence is a question (its
         last word, closing quotes aside, ends in "?"). Walks to the sentence
-        end from the claim, not ``claim.sent``, which walks the whole Doc."""
+        end from the claim, not ``claim.sent``, which walks the whole Doc. A
+        clause a wh-question sets off (``told`` by the segmenter: "Why did the
+        mayor, who signed the deal, wait?") tells, it does not ask."""
+        if (claim._.claim or {}).get("told"):
+            return False
         doc = claim.doc
         texts, spaces, sent_end = _token_columns(doc)
         i = claim.end - 1

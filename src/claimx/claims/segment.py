@@ -2226,8 +2226,9 @@ class Segmenter(RulePackComponent):
     # -- per sentence ---------------------------------------------------------
 
     def segment_sentence(self, doc: Doc, sent: Span, text: str | None = None) -> list[Span]:
-        if _wh_question(sent, self.words) or quoted_question(sent, self.report_verbs, self.words):
-            return []  # "Why glasses, and why now?" asks, it does not claim; "'Why now?' she asked." too
+        asking = _wh_question(sent, self.words)
+        if not asking and quoted_question(sent, self.report_verbs, self.words):
+            return []  # "'Why now?' she asked.": asks, as the bare question does
         line_text = doc.text if text is None else text
         if _heading_or_byline(sent, line_text) or _untitled_headline(sent, doc):
             return []
@@ -2392,7 +2393,23 @@ class Segmenter(RulePackComponent):
                 claims.append(span)
         claims = [span for span in claims if not self._nested(span, claims)]
         claims.extend(self._dated_reports(doc, sent, dropped, frames, claims))
+        if asking:
+            # "Why glasses, and why now?" asks, it does not claim; a clause it sets off tells
+            return [span for span in claims if self._question_aside(doc, span)]
         return claims
+
+    def _question_aside(self, doc: Doc, span: Span) -> bool:
+        """RETURNS (bool): whether a claim of a wh-question is a clause the
+        question sets off (a ``question_aside`` decision rule: "Why did the
+        mayor, who signed the deal in May, wait?"): the question asks, the
+        clause tells."""
+        head = (span._.claim or {}).get("head")
+        rule = None if head is None else self.words.match("question_aside", doc[head])
+        if rule is None:
+            return False
+        self.words.note(rule, doc[head])
+        span._.claim = {**span._.claim, "told": True}  # the cue tagger reads no question into it
+        return True
 
     def _nested(self, span: Span, claims: list[Span]) -> bool:
         """RETURNS (bool): whether a clause's claim lies wholly inside another
