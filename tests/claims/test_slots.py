@@ -233,3 +233,15 @@ def test_slots_a_things_attribute_is_no_fact_of_news_on_a_person(analyse, title,
 def test_slots_a_things_attribute_holds_in_news_on_the_thing(analyse):
     records = analyse("The Orvik X2 will ship with a larger rear camera.", title="Orvik X2 to ship in May")
     assert any(r.key == "camera" for r in records), [(r.text, r.subject.name, r.topic, r.key) for r in records]
+
+
+def test_slots_a_clause_that_dates_the_predicate_names_no_fact_of_it(analyse):
+    # "… after the summer tour ends" dates the repainting (a ``time_adjunct`` rule): the claim is no tour's
+    records = analyse("The jets will be repainted after the summer tour ends.")
+    assert records and all(r.key != "tour" for r in records), [(r.text, r.topic, r.key) for r in records]
+
+
+def test_slots_a_phrase_after_the_predicate_may_name_its_fact(analyse):
+    # "landed after a test flight": the flight is the landing, a test of the jet
+    records = analyse("The new Varga V90 landed in Seattle on Monday after a test flight.")
+    assert any(r.key == "testing" for r in records), [(r.text, r.topic, r.key) for r in records]
