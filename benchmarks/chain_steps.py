@@ -20,6 +20,14 @@ for the step, with the groups each is filed under ("-" for none: no group
 holds it) or "no claim" when none matches. That tells a step lost to grouping
 (the article's claim sits under another subject or slot) from one the
 roll-up lost (the group holds the claim, another spoke or none did).
+
+``--misses`` prints, for such a chain, why each fact no group stands for is
+missed (:func:`miss_kind`): under the gold subject and topic the groups have
+other keys ("key"); under the subject and key another topic ("topic"); of
+the topic and key only other subjects ("subject"); the subject alone
+("topic+key"); the subject's last word in no group but in a claim's subject
+("subject: claim only") or in none ("subject: absent"); or a group that fits
+is another fact's ("taken"); and counts the kinds over the chains named.
 """
 
 from __future__ import annotations
@@ -27,14 +35,19 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
-from claimx.evaluate import STATUS_GOLD, chain_rollup, load_chain_articles, load_status_gold, score_chain
+from claimx.evaluate import (
+    STATUS_GOLD, chain_rollup, key_fits, load_chain_articles, load_status_gold, score_chain, subject_fits,
+)
 from claimx.pipeline import extract_articles
-from claimx.subjects import load_aliases
+from claimx.subjects import load_aliases, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 _WORDS = re.compile(r"\w+")
+#: a word of a name, as the chain scorer compares names (:func:`claimx.evaluate.subject_fits`)
+_NAME_WORD = re.compile(r"[^\W_]+")
 #: a fact's line in NOTES.md: "3. General Motors / business / funding (…) = confirmed, …"
 _FACT = re.compile(r"^\d+\. (.+?) / (\w+) / (.+?)(?: \(.*?\))? = ")
 #: a step's line under it: "   wn-121134 confirmed: "quote" / "quote" …"
@@ -66,6 +79,47 @@ def step_counts(facts, records) -> dict[str, int]:
                 out["missing" if doc in gold else "extra"] += 1
         out["value"] += not fact.value_right
     return out
+
+
+def miss_kind(fact, groups, claim_subjects) -> str:
+    """RETURNS (str): why no group stands for a gold fact (see the module's doc):
+    ``groups`` the roll-up's records, ``claim_subjects`` the claims' subject names."""
+    by_subject = [g for g in groups if subject_fits(g.subject, fact.subject)]
+    same_topic = [g for g in by_subject if g.topic == fact.topic]
+    if any(key_fits(g.key, fact.key) for g in same_topic):
+        return "taken"
+    if same_topic:
+        return "key"
+    if any(key_fits(g.key, fact.key) for g in by_subject):
+        return "topic"
+    if any(g.topic == fact.topic and key_fits(g.key, fact.key) for g in groups):
+        return "subject"
+    if by_subject:
+        return "topic+key"
+    last = _NAME_WORD.findall(normalise(fact.subject))[-1:]
+    said = (_NAME_WORD.findall(normalise(name)) for name in claim_subjects)
+    return "subject: claim only" if last and any(last[0] in words for words in said) else "subject: absent"
+
+
+def misses(facts, records, predictions) -> Counter:
+    """Print each fact no group stands for with its kind (:func:`miss_kind`) and the groups nearest it.
+
+    RETURNS (Counter): the kinds, counted."""
+    groups = list(records.values())
+    subjects = [c.subject.name for claims in predictions.values() for c in claims]
+    kinds: Counter = Counter()
+    for fact in score_chain(facts, records).facts:
+        if fact.found:
+            continue
+        kind = miss_kind(fact, groups, subjects)
+        kinds[kind] += 1
+        near = sorted({
+            f"{g.subject} / {g.topic} / {g.key}" for g in groups
+            if subject_fits(g.subject, fact.subject) and (g.topic == fact.topic or key_fits(g.key, fact.key))
+            or (g.topic == fact.topic and key_fits(g.key, fact.key))
+        })
+        print(f"  [{kind}] {fact.subject} / {fact.topic} / {fact.key}: {'; '.join(near[:8]) or '-'}")
+    return kinds
 
 
 def notes_quotes(notes: str) -> dict[tuple[str, str, str], dict[str, list[str]]]:
@@ -139,14 +193,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("chains", nargs="*", type=Path)
     parser.add_argument("--why", action="store_true", help="the wrong steps of each found fact, and where the quoted claims are filed")
+    parser.add_argument("--misses", action="store_true", help="why each fact no group stands for is missed, and the kinds counted")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args()
-    if args.why and not args.chains:
-        parser.error("--why reads a chain's errors: name the chains whose errors may be read")
+    if (args.why or args.misses) and not args.chains:
+        parser.error("--why and --misses read a chain's errors: name the chains whose errors may be read")
     chains = args.chains or dev_chains(args.shared)
     if any(part.endswith("-held") for chain in chains for part in chain.resolve().parts):
         parser.error("held chains are only scored, by claimx eval at the end of a session")
     total: dict[str, int] = {}
+    kinds: Counter = Counter()
     for folder in chains:
         articles = load_chain_articles(folder)
         predictions = extract_articles(articles, progress=False)
@@ -160,9 +216,13 @@ def main() -> int:
               f"missing {counts['missing']}, extra {counts['extra']}, wrong status {counts['status']}; values wrong {counts['value']}")
         if args.why:
             why(folder, facts, records, members, predictions, [a.doc_id for a in articles])
+        if args.misses:
+            kinds += misses(facts, records, predictions)
     if len(chains) > 1:
         print(f"{'all':20s} found {total['found']}/{total['facts']}; steps of found facts: right {total['right']}, "
               f"missing {total['missing']}, extra {total['extra']}, wrong status {total['status']}; values wrong {total['value']}")
+    if args.misses:
+        print("facts missed, by kind: " + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common()))
     return 0
 
 

@@ -33,7 +33,8 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
     # 11 (was 12) since the fifteenth session: the A380's release in the article on its
     # first commercial flight rested on "the soon-to-open terminal", a word in passing
     # 12 in the eighteenth: the cost of a project, over budget, is its development cost (no price)
-    "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 12),
+    # 13 (s28 chains): a clause after the predicate that dates it names no fact of the claim
+    "airbus-a380": (ROOT / "benchmarks" / "chains" / "airbus-a380", 13),
     # 5 (was 4) in the nineteenth: "this" as a subject stands for the sentence before, and its subject;
     # 7: "both" stands for the last two names before it, and its claim speaks of each
     "air-force-tanker": (ROOT / "benchmarks" / "chains" / "air-force-tanker", 7),
@@ -152,7 +153,10 @@ STATUS_FLOORS: dict[str, tuple[Path, int]] = {
 # 182/155/104/137 (s27 chains): a title's short name ("Ford") that the lead first writes as the start of a
 # longer organisation's name ("… providing Ford Australia with …") is that organisation: the article follows
 # it (ford-restructuring 34/32/27/24 -> 35/33/28/25)
-TOTAL_FLOORS = {"found": 182, "status": 155, "history": 104, "value": 137}
+# 183/156/104/137 (s28 chains): a clause after the predicate that dates it ("the jets will be repainted
+# after the summer tour ends") names no fact of the claim (a ``time_adjunct`` rule): an A380 claim of its
+# engines is their fact, not a tour's (airbus-a380 14/12/6/10 -> 15/13/6/10)
+TOTAL_FLOORS = {"found": 183, "status": 156, "history": 104, "value": 137}
 
 
 def _build_articles(folder: Path) -> None:

@@ -410,7 +410,9 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: fact the predicate speaks of ("signed *a contract*"); "kind_compound", an
 #: attribute's noun before another noun, names a kind of that one ("*panel*
 #: supply"); "slot_clause", a clause hung on a slot's noun, tells of that
-#: fact; "variant_head", a variant noun of ``topics.jsonl`` as a noun.
+#: fact; "variant_head", a variant noun of ``topics.jsonl`` as a noun;
+#: "time_adjunct", a clause after the predicate that dates it ("replaced
+#: *before the tour began*"), whose slot words name no fact of the claim.
 #: The party that acts in its own fact (``party`` "actor"): "given_party",
 #: the one a verb gives to ("would give *Norvik* a stake");
 #: "participle_adjunct", a participle clause that acts through the subject of
@@ -496,6 +498,7 @@ TopicRole = Literal[
     "fact_object",
     "kind_compound",
     "slot_clause",
+    "time_adjunct",
     "variant_head",
     "given_party",
     "participle_adjunct",
@@ -1397,6 +1400,12 @@ class SlotRule(BaseModel):
     #: is due in 2026" is a release date; "the reshoots are planned for May"
     #: stays production's, "deliveries are due in 2029" a delivery)
     fallback: bool = False
+    #: the fact is an attribute of a made thing (a device's processor or
+    #: display, an aircraft's seats or fuel use): an article that follows a
+    #: person has no such fact, and its words there speak of something else
+    #: ("a crush of reporters and cameras" around a candidate, "to keep their
+    #: Senate seats"); the claim keeps the key it has without the slot
+    thing: bool = False
     examples: list[str] = []
 
 

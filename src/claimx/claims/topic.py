@@ -683,7 +683,22 @@ class TopicTagger(RulePackComponent):
                 # the topic is decided first (its words, the slot words
                 # counting for theirs); the slot is then the one of that
                 # topic whose words stand nearest the predicate
-                found = _best_slot(slot_hits[n], info["topic"])
+                # "signed it with a borrowed pen", "to keep their Senate
+                # seats": an attribute of a made thing (a ``thing`` slot) is no
+                # fact of news that follows a person, nor of a claim whose
+                # subject is one
+                person = main_person or _person_subject(heads[n])
+                # "two engines will be replaced before the tour began": a slot
+                # word in a clause after the predicate that dates it (a
+                # ``time_adjunct`` rule) names no fact of the claim; a phrase
+                # may ("landed after a test flight": the flight is the landing)
+                dating = self._time_adjuncts(heads[n])
+                found = _best_slot(
+                    [h for h in slot_hits[n] if not (person and h[3].thing) and h[0] not in dating], info["topic"]
+                )
+                if any(h[0] in dating for h in slot_hits[n]):
+                    for child, rule in self._dating_rules(heads[n]):
+                        _note(child, rule)
                 plain_key = info["key"]
                 if found is not None:
                     info["key"] = found[1].key
@@ -1383,6 +1398,15 @@ class TopicTagger(RulePackComponent):
             # for") speaks only where no other slot word or topic word does
             hits = [hit for hit in hits if not hit[3].fallback]
         return hits
+
+    def _dating_rules(self, head: Token) -> list[tuple[Token, ScopeRule]]:
+        """RETURNS (list): the clauses that date a predicate from after it
+        (``time_adjunct`` rules: "… after the merger was announced"), each with its rule."""
+        return [(c, rule) for c in head.children if (rule := self._match("time_adjunct", c)) is not None]
+
+    def _time_adjuncts(self, head: Token) -> set[int]:
+        """RETURNS (set[int]): the tokens of the clauses that date a predicate from after it."""
+        return {t.i for c, _ in self._dating_rules(head) for t in c.subtree}
 
     def _names_topic(self, claim: Span, hits: Sequence[tuple[int, float, int, SlotRule]]) -> bool:
         """RETURNS (bool): whether a word of ``claim`` outside ``hits`` and
@@ -2617,6 +2641,14 @@ def _modified_noun(token: Token) -> Token:
         token = token.head
         seen.add(token.i)
     return token
+
+
+def _person_subject(head: Token) -> bool:
+    """RETURNS (bool): whether a predicate's subject is a person: a name the
+    tagger takes for one, or "he" or "she"."""
+    return any(
+        c.dep_ in SUBJECT_DEPS and (c.ent_type_ == "PERSON" or c.lower_ in PERSON_SUBJECT_PRONOUNS) for c in head.children
+    )
 
 
 def _narrower(doc: Doc, hits: Sequence[tuple[int, float, int, SlotRule]], slot: SlotRule) -> SlotRule | None:
