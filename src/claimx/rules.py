@@ -1400,12 +1400,6 @@ class SlotRule(BaseModel):
     #: is due in 2026" is a release date; "the reshoots are planned for May"
     #: stays production's, "deliveries are due in 2029" a delivery)
     fallback: bool = False
-    #: the fact is an attribute of a made thing (a device's processor or
-    #: display, an aircraft's seats or fuel use): an article that follows a
-    #: person has no such fact, and its words there speak of something else
-    #: ("a crush of reporters and cameras" around a candidate, "to keep their
-    #: Senate seats"); the claim keeps the key it has without the slot
-    thing: bool = False
     examples: list[str] = []
 
 

@@ -213,28 +213,6 @@ def test_slots_a_schedule_phrase_speaks_only_where_no_other_word_does(analyse, t
     ), [(r.text, r.topic, r.key) for r in records]
 
 
-@pytest.mark.parametrize(
-    "title, text, key",
-    [
-        ("Mara Kessling tours the north", "Mara Kessling signed the pledge with a borrowed pen.", "stylus"),
-        ("Mara Kessling tours the north", "Mara Kessling said she would help her allies keep their Senate seats.", "capacity"),
-        ("Mara Kessling tours the north", "Mara Kessling said her rival's remarks would fuel fresh doubts among donors.", "fuel efficiency"),
-        # in any news, a claim whose subject is a person
-        (None, "Dana Holt signed the pledge with a borrowed pen.", "stylus"),
-    ],
-)
-def test_slots_a_things_attribute_is_no_fact_of_news_on_a_person(analyse, title, text, key):
-    # an attribute of a made thing (a ``thing`` slot) is no fact of an article that follows a person,
-    # nor of a claim whose subject is one
-    records = analyse(text, title=title)
-    assert records and all(r.key != key for r in records), [(r.text, r.subject.name, r.topic, r.key) for r in records]
-
-
-def test_slots_a_things_attribute_holds_in_news_on_the_thing(analyse):
-    records = analyse("The Orvik X2 will ship with a larger rear camera.", title="Orvik X2 to ship in May")
-    assert any(r.key == "camera" for r in records), [(r.text, r.subject.name, r.topic, r.key) for r in records]
-
-
 def test_slots_a_clause_that_dates_the_predicate_names_no_fact_of_it(analyse):
     # "… after the summer tour ends" dates the repainting (a ``time_adjunct`` rule): the claim is no tour's
     records = analyse("The jets will be repainted after the summer tour ends.")

@@ -683,19 +683,12 @@ class TopicTagger(RulePackComponent):
                 # the topic is decided first (its words, the slot words
                 # counting for theirs); the slot is then the one of that
                 # topic whose words stand nearest the predicate
-                # "signed it with a borrowed pen", "to keep their Senate
-                # seats": an attribute of a made thing (a ``thing`` slot) is no
-                # fact of news that follows a person, nor of a claim whose
-                # subject is one
-                person = main_person or _person_subject(heads[n])
                 # "two engines will be replaced before the tour began": a slot
                 # word in a clause after the predicate that dates it (a
                 # ``time_adjunct`` rule) names no fact of the claim; a phrase
                 # may ("landed after a test flight": the flight is the landing)
                 dating = self._time_adjuncts(heads[n])
-                found = _best_slot(
-                    [h for h in slot_hits[n] if not (person and h[3].thing) and h[0] not in dating], info["topic"]
-                )
+                found = _best_slot([h for h in slot_hits[n] if h[0] not in dating], info["topic"])
                 if any(h[0] in dating for h in slot_hits[n]):
                     for child, rule in self._dating_rules(heads[n]):
                         _note(child, rule)
@@ -2641,14 +2634,6 @@ def _modified_noun(token: Token) -> Token:
         token = token.head
         seen.add(token.i)
     return token
-
-
-def _person_subject(head: Token) -> bool:
-    """RETURNS (bool): whether a predicate's subject is a person: a name the
-    tagger takes for one, or "he" or "she"."""
-    return any(
-        c.dep_ in SUBJECT_DEPS and (c.ent_type_ == "PERSON" or c.lower_ in PERSON_SUBJECT_PRONOUNS) for c in head.children
-    )
 
 
 def _narrower(doc: Doc, hits: Sequence[tuple[int, float, int, SlotRule]], slot: SlotRule) -> SlotRule | None:
