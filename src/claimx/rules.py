@@ -1400,6 +1400,12 @@ class SlotRule(BaseModel):
     #: is due in 2026" is a release date; "the reshoots are planned for May"
     #: stays production's, "deliveries are due in 2029" a delivery)
     fallback: bool = False
+    #: the fact is one per place: a contest held in a state or a country (a
+    #: primary, a caucus) is a fact of its own for each place, keyed with the
+    #: place's name the claim writes with the word ("won the Ohio primary",
+    #: "the primary in Ohio", "Iowa's caucuses": "Ohio primary", "Iowa
+    #: caucuses"); a claim that names no one place keeps the bare key
+    placed: bool = False
     examples: list[str] = []
 
 

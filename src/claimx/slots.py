@@ -88,3 +88,9 @@ def named_places(rules_dir: Path | None = None) -> dict[tuple[str, str], tuple[s
             named, words = out.get((slot.topic, slot.key), (slot.named, ()))
             out[(slot.topic, slot.key)] = (named, words + tuple(w.lower() for w in slot.words))
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def placed_keys(rules_dir: Path | None = None) -> frozenset[tuple[str, str]]:
+    """RETURNS (frozenset): (topic, key) of the facts held once per place (slots with ``"placed": true``: a primary)."""
+    return frozenset((slot.topic, slot.key) for slot in load_slots(rules_dir) if slot.placed)

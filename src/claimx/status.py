@@ -92,7 +92,7 @@ from .background import (
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import PAIR_LABELS, Status, Topic
-from .slots import agent_keys, agent_words, leaving_stops, leaving_words, period_keys, value_kinds
+from .slots import agent_keys, agent_words, leaving_stops, leaving_words, period_keys, placed_keys, value_kinds
 from .subjects import SubjectResolver, known_names
 
 
@@ -212,10 +212,11 @@ COUNT_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 def slot_key(topic: str | None, key: str | None) -> str | None:
     """RETURNS (str | None): the slot a fact's key is of: the key itself, or
     for an act keyed by the other party ("Ferrant endorsement", ``party``
-    "agent" in ``slots.jsonl``) the act's slot ("endorsement")."""
+    "agent" in ``slots.jsonl``) the act's slot ("endorsement"), for a fact
+    held per period or per place ("Q3 2009 results", "Ohio primary") its slot."""
     if key and " " in key:
         last = key.rsplit(" ", 1)[1]
-        if (topic, last) in agent_keys() or (topic, last) in period_keys():
+        if (topic, last) in agent_keys() or (topic, last) in period_keys() or (topic, last) in placed_keys():
             return last
     return key
 

@@ -9,8 +9,9 @@ from claimx.slots import load_slots
 
 SLOTS = load_slots()
 EXAMPLES = [(rule.id, rule.topic, rule.key, text) for rule in SLOTS if not rule.leaves for text in rule.examples]
-#: rules whose fact is the acting party's, keyed by the other party it names ("Kessling endorsement")
-AGENT = {rule.id for rule in SLOTS if rule.party == "agent"}
+#: rules whose fact is the acting party's, keyed by the other party it names ("Kessling endorsement"),
+#: or held per place, keyed by the place it names ("Oregon primary")
+AGENT = {rule.id for rule in SLOTS if rule.party == "agent" or rule.placed}
 #: rules that say a person leaves (read by the roll-up): their examples name the person and the words
 LEAVES = [(rule.id, text) for rule in SLOTS if rule.leaves for text in rule.examples]
 
@@ -223,3 +224,33 @@ def test_slots_a_phrase_after_the_predicate_may_name_its_fact(analyse):
     # "landed after a test flight": the flight is the landing, a test of the jet
     records = analyse("The new Varga V90 landed in Seattle on Monday after a test flight.")
     assert any(r.key == "testing" for r in records), [(r.text, r.topic, r.key) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Senator Dale Brandt won the Oregon primary on Tuesday.", "Oregon primary"),
+        ("Governor Ames is expected to win the primary in Nevada next month.", "Nevada primary"),
+        ("Mayor Quint finished third in New Mexico's caucuses.", "New Mexico caucuses"),
+        ("The state party moved its primary to the first week of March.", "primary"),
+        ("Governor Ames won the primaries in Nevada and Utah.", "primary"),
+    ],
+)
+def test_slots_a_contest_is_a_fact_per_place(analyse, text, key):
+    # a ``placed`` slot: the place named with the word keys the fact; no one place, the bare slot
+    records = analyse(text)
+    assert any(r.topic == "other" and r.key == key for r in records), [(r.text, r.topic, r.key) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "primary voters": the word modifies another noun
+        "Most primary voters in the state said the economy was their main concern.",
+        # a contest named in passing, neither the predicate's own nor a place's
+        "The district was carried narrowly by Vale in February's primary.",
+    ],
+)
+def test_slots_a_contest_in_passing_is_no_contest(analyse, text):
+    records = analyse(text)
+    assert records and all(not r.key.endswith("primary") for r in records), [(r.text, r.key) for r in records]

@@ -701,6 +701,11 @@ class TopicTagger(RulePackComponent):
                     narrower = _narrower(claim.doc, slot_hits[n], found[1])
                     if narrower is not None:
                         info["key"] = narrower.key
+                    elif found[1].placed:
+                        # "won the Ohio primary": a contest is a fact per place
+                        place = next((p for i, _, _, hit in slot_hits[n] if hit is found[1] and (p := _place_of(doc[i])) is not None), None)
+                        if place is not None:
+                            info["key"] = f"{place} {found[1].key}"
                 # "a first offer of some €30 million": an amount of money
                 # in a claim about a deal speaks to its price
                 for slot in self.slot_labels:
@@ -1360,6 +1365,11 @@ class TopicTagger(RulePackComponent):
                     weight = 1.5
                 else:
                     weight = 1.0
+                if slot.placed and weight < 1.5 and _place_of(last) is None:
+                    # "carried by Vale in February's primary": a contest named
+                    # in passing, neither the predicate's own nor a place's, is
+                    # no fact of the claim
+                    continue
                 hits.append((token.i, weight, len(phrase), slot))
         if len(hits) > 1:
             # a clause hung on a slot's noun tells of that fact ("a $2
@@ -2647,6 +2657,35 @@ def _narrower(doc: Doc, hits: Sequence[tuple[int, float, int, SlotRule]], slot: 
         if doc[i].dep_ in NOUN_PHRASE_MODIFIER_DEPS and _modified_noun(doc[i]).i in own:
             return other
     return None
+
+
+#: the dependencies by which a place's name qualifies a noun ("the Ohio primary", "Iowa's caucuses")
+_PLACE_DEPS = frozenset({"compound", "poss", "nmod", "amod", "npadvmod"})
+#: the entity labels of a place's name
+_PLACE_NAME_LABELS = frozenset({"GPE", "LOC"})
+#: the prepositions after a noun that name its place ("the primary in Ohio")
+_PLACE_PREPS = frozenset({"in", "of"})
+
+
+def _place_of(noun: Token) -> str | None:
+    """RETURNS (str | None): the one place (a ``GPE`` or ``LOC`` name) written
+    with a noun: before it ("the Ohio primary", "Iowa's caucuses") or after
+    it, by "in" or "of" ("the primary in Ohio"); None when there is none, or
+    several ("the primaries in Ohio and Florida": no one place)."""
+    doc = noun.doc
+    found = [c for c in noun.children if c.dep_ in _PLACE_DEPS and c.ent_type_ in _PLACE_NAME_LABELS]
+    found += [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS
+        for g in c.children if g.dep_ == "pobj" and g.ent_type_ in _PLACE_NAME_LABELS
+    ]
+    if len(found) != 1 or any(c.dep_ == "conj" for c in found[0].children):
+        return None
+    start = end = found[0].i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return re.sub(r"['’]s$", "", doc[start : end + 1].text)
 
 
 def _best_slot(
