@@ -181,3 +181,45 @@ def test_issue11_a_forked_roll_up_that_dies_or_needs_the_store_costs_its_slice_a
         assert _rolled_again(corpus, tmp_path / "out", workers=2) == 0
         assert len(made) == 1
         assert _rollup_rows(tmp_path / "out") == rows
+
+
+def test_issue11_the_only_slice_is_cut_in_two_with_two_workers_its_claims_read_once(tmp_path, monkeypatch):
+    _may_fork(monkeypatch)
+    monkeypatch.setattr(run_module, "RACY_NS", 0)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    for name in ARTICLES:
+        _write(corpus, name)
+    whole = _run(corpus, out)
+    rows = _rollup_rows(out)
+    read: list[str] = []
+    real = increment._claims_of
+
+    def counted(store, doc_ids):
+        doc_ids = set(doc_ids)
+        read.extend(doc_ids)
+        return real(store, doc_ids)
+
+    monkeypatch.setattr(increment, "_claims_of", counted)
+    made = _forks(monkeypatch)
+    monkeypatch.setattr(increment, "HALVES_MIN_ARTICLES", 1)  # (two articles: too few to cut for otherwise)
+    # one slice of every subject: its first half rolled up in a child, the second here, the same records
+    assert _rolled_again(corpus, out, workers=2) == 0
+    assert len(made) == 1
+    assert _rollup_rows(out) == rows
+    assert sorted(read) == ["a", "b"]  # (each article's claims read once for both halves)
+    # and a whole run with two workers: the same views
+    assert run(corpus, tmp_path / "two", progress=False, workers=2).ok
+    assert (tmp_path / "two" / "status.jsonl").read_bytes() == whole
+
+
+def test_issue11_a_slice_is_halved_where_the_work_is_about_even_names_folding_alike_kept_together(tmp_path, monkeypatch):
+    monkeypatch.setattr(increment, "HALVES_MIN_ARTICLES", 7)
+    with Store.open(tmp_path / "out") as store, store.transaction():
+        rows = [("Apex", "a1"), ("Apex", "a2"), ("Apex", "a3"), ("apex", "a4"), ("Birch", "b1"), ("Cobalt", "c1"), ("Cobalt", "c2")]
+        store.put_rollup_docs((), rows, ())
+        # Apex and apex fold alike: 4 articles (+2) against 3 (+2): cut before Birch
+        assert increment._halves(store, {"Apex", "apex", "Birch", "Cobalt"}) == ({"Apex", "apex"}, {"Birch", "Cobalt"})
+        assert increment._halves(store, {"Apex", "apex"}) is None
+        assert increment._halves(store, {"Birch", "Cobalt"}) is None  # (3 articles: too few)
+        monkeypatch.setattr(increment, "HALVES_MIN_ARTICLES", 3)
+        assert increment._halves(store, {"Birch", "Cobalt"}) == ({"Birch"}, {"Cobalt"})

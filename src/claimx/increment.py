@@ -99,6 +99,10 @@ HUB_SIZE = 50
 #: on 300 published articles: a slice is rolled up with the claims of other subjects that name its
 #: people with a post, ``tests/test_slices.py``)
 SUBJECTS_PER_CALL = 500
+#: a last slice is cut in two for a forked child (:func:`_halves`) when its subjects' claims went to
+#: at least this many articles (counted once per subject) at the last roll-up: below it, the fork and
+#: the records handed back cost about what the child would spare
+HALVES_MIN_ARTICLES = 100
 
 
 
@@ -548,12 +552,13 @@ def refresh_rollup(
     done: set[str] = set()  # the subjects rolled up (not kept by a full recompute: every subject stored is)
     # a full recompute compares with every stored group: the subjects stored are rolled up too
     # (one no article speaks to any more gets no records: its groups are dropped)
-    def prepared(part: set[str]) -> _Slice:
-        """The slice's claims and what :func:`claimx.status.rollup` reads with them (read from the store)."""
+    def prepared(part: set[str], held: dict[str, list[dict[str, Any]]] | None = None) -> _Slice:
+        """The slice's claims and what :func:`claimx.status.rollup` reads with them (read from the store;
+        with ``held``, each article's claims read once for the slices that share it)."""
         with_partners = partners.closure(part)
         part_docs = store.docs_of(with_partners)
         # every claim of the slice's articles: background marks reach across subjects in a sentence
-        whole = _whole_claims(store, docs, part_docs)
+        whole = _whole_claims(store, docs, part_docs, held)
         named = article_entities(whole)
         filings = {
             claim["claim_id"]: mine
@@ -573,7 +578,7 @@ def refresh_rollup(
         )
         post_docs = store.post_docs(surnames) if surnames else set()
         if post_docs - part_docs:
-            more = _whole_claims(store, docs, post_docs - part_docs)
+            more = _whole_claims(store, docs, post_docs - part_docs, held)
             named.update(article_entities(more))
             whole = sorted(whole + more, key=lambda c: c["doc_id"])  # (stable: each article's claims in order)
         post_only = frozenset(
@@ -625,12 +630,21 @@ def refresh_rollup(
     # every slice's records, in order, as one process would
     pending: deque[tuple[set[str], Forked]] = deque()
     slices = _all_slices(store) if full else _slices(touched)
+    held: dict[str, list[dict[str, Any]]] | None = None  # the claims of a slice cut in two, read once for both halves
     part = next(slices, None)
     while part is not None:
         following = next(slices, None)
+        if following is None and not pending and workers > 1 and can_fork():
+            # the last slice with no child at work (a small corpus's only slice): cut in two, its first
+            # half rolled up in a child while this process rolls up the second (as two slices are)
+            halves = _halves(store, part)
+            if halves is not None:
+                (part, following), held = halves, {}
         if not full:
             done.update(part)
-        piece = prepared(part)
+        piece = prepared(part, held)
+        if held is not None and following is None:
+            held = None  # (both halves prepared)
         if following is not None and len(pending) < workers - 1 and can_fork():
             pending.append((part, Forked(functools.partial(_rolled_apart, store, rolled, piece))))
             del piece
@@ -777,17 +791,57 @@ def _all_slices(store: Store) -> Iterator[set[str]]:
         conn.execute("DROP TABLE IF EXISTS temp.slice_subjects")
 
 
-def _whole_claims(store: Store, docs: Mapping[str, DocInfo], doc_ids: set[str]) -> list[dict[str, Any]]:
+def _whole_claims(
+    store: Store, docs: Mapping[str, DocInfo], doc_ids: set[str], held: dict[str, list[dict[str, Any]]] | None = None
+) -> list[dict[str, Any]]:
     """RETURNS (list[dict]): the claims with a subject of these readable articles, in store order
-    (their dates and titles read)."""
+    (their dates and titles read). ``held``: each article's claims as read before (those of the
+    others are read and kept there): the same list, each article's claims parsed once."""
     if isinstance(docs, _Docs):
         docs.load(doc_ids)
-    whole = []
+    if held is None:
+        return [claim for _, claim in _read_whole(store, docs, doc_ids)]
+    missing = {d for d in doc_ids if d not in held}
+    held.update((d, []) for d in missing)
+    for doc_id, claim in _read_whole(store, docs, missing):
+        held[doc_id].append(claim)
+    # the store's order: by doc_id (as SQLite sorts texts: by code point), each article's claims in order
+    return [claim for doc_id in sorted(doc_ids) for claim in held[doc_id]]
+
+
+def _read_whole(store: Store, docs: Mapping[str, DocInfo], doc_ids: set[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """YIELDS (tuple): ``(doc_id, claim)`` of the claims with a subject of these readable articles, in store order."""
     for doc_id, _, record in _claims_of(store, doc_ids):
         claim = json.loads(record)
         if (claim.get("subject") or {}).get("name", "").strip() and doc_id in docs:
-            whole.append(claim)
-    return whole
+            yield doc_id, claim
+
+
+def _halves(store: Store, part: set[str]) -> tuple[set[str], set[str]] | None:
+    """RETURNS (tuple | None): a slice cut in two in the roll-up's order, names that fold alike kept
+    together (as :func:`_cut` keeps them), where the articles their claims went to at the last
+    roll-up (a measure of the work) are about half on each side; None for a slice of one name, or
+    of fewer than :data:`HALVES_MIN_ARTICLES` such articles."""
+    order = sorted(part, key=lambda s: (s.casefold(), s))
+    weights = Counter(
+        subject for chunk in _chunks(order) for (subject,) in store.conn.execute(
+            f"SELECT subject FROM rollup_subjects WHERE subject IN ({','.join('?' * len(chunk))})", chunk
+        )
+    )
+    total = sum(weights[s] + 1 for s in order)
+    if total - len(order) < HALVES_MIN_ARTICLES:
+        return None
+    best: tuple[int, int] | None = None  # (how far from half, where)
+    reached = 0
+    for at in range(1, len(order)):
+        reached += weights[order[at - 1]] + 1
+        if order[at].casefold() != order[at - 1].casefold():
+            off = abs(2 * reached - total)
+            if best is None or off < best[0]:
+                best = (off, at)
+    if best is None:
+        return None
+    return set(order[: best[1]]), set(order[best[1] :])
 
 
 def _records(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, StatusRecord]]:
