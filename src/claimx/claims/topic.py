@@ -687,11 +687,12 @@ class TopicTagger(RulePackComponent):
                 # word in a clause after the predicate that dates it (a
                 # ``time_adjunct`` rule) names no fact of the claim; a phrase
                 # may ("landed after a test flight": the flight is the landing)
-                dating = self._time_adjuncts(heads[n])
+                dating_rules = self._dating_rules(heads[n])
+                dating = {t.i for clause, _ in dating_rules for t in clause.subtree}
                 found = _best_slot([h for h in slot_hits[n] if h[0] not in dating], info["topic"])
                 if any(h[0] in dating for h in slot_hits[n]):
-                    for child, rule in self._dating_rules(heads[n]):
-                        _note(child, rule)
+                    for clause, rule in dating_rules:
+                        _note(clause, rule)
                 plain_key = info["key"]
                 if found is not None:
                     info["key"] = found[1].key
@@ -1406,10 +1407,6 @@ class TopicTagger(RulePackComponent):
         """RETURNS (list): the clauses that date a predicate from after it
         (``time_adjunct`` rules: "… after the merger was announced"), each with its rule."""
         return [(c, rule) for c in head.children if (rule := self._match("time_adjunct", c)) is not None]
-
-    def _time_adjuncts(self, head: Token) -> set[int]:
-        """RETURNS (set[int]): the tokens of the clauses that date a predicate from after it."""
-        return {t.i for c, _ in self._dating_rules(head) for t in c.subtree}
 
     def _names_topic(self, claim: Span, hits: Sequence[tuple[int, float, int, SlotRule]]) -> bool:
         """RETURNS (bool): whether a word of ``claim`` outside ``hits`` and
