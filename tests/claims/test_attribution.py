@@ -1359,3 +1359,18 @@ def test_attribution_conclusion_as_a_quotation_tag(analyse):
 def test_attribution_source_keeps_its_closing_bracket(analyse, text, claim, source):
     sources = {r.attribution.text for r in analyse(text) if r.attribution is not None and (claim is None or r.text == claim)}
     assert sources == {source}
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # the second verb is the article's own account of what the speaker did
+        ("The harbour board announced a new ferry route on Monday and closed the old pier.", "closed the old pier", None),
+        ("The senator claimed a win in the primary but trails her rival in delegates.", "trails her rival in delegates", None),
+        ("The harbour board announced a new ferry route, but the old pier stayed open all winter.", "the old pier stayed open all winter", None),
+        # a second verb of saying is still the speaker's word
+        ("The mayor confirmed the closure and said the bridge would reopen in May.", "said the bridge would reopen in May", "The mayor"),
+    ],
+)
+def test_attribution_act_beside_a_report_is_the_articles(analyse, text, claim, source):
+    assert_source(analyse, text, claim, source)
