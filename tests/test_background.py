@@ -558,3 +558,19 @@ def test_a_presumptive_nominee_is_expected_to_be_nominated():
                        subject="Ivo Brandt", topic="other", key="nomination")
     (record,) = rollup([claim, won], _docs("a", "b")).values()
     assert [s.status for s in record.history] == ["expected", "confirmed"]
+
+
+def _campaign(doc_id, n, text, status, date=None):
+    return claim_record(
+        doc_id, n, text, status, subject="Ada Brenn", topic="other", key="presidential candidacy", date=date
+    )
+
+
+def test_a_campaign_suspended_denies_the_candidacy():
+    # "suspended her campaign": the campaign is over; the extractor read the sentence as a plain fact
+    claims = [
+        _campaign("a", 1, "Mayor Ada Brenn is running for governor", "confirmed"),
+        _campaign("b", 1, "Mayor Ada Brenn suspended her campaign on Tuesday night", "confirmed"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "confirmed"), ("b", "denied")]
