@@ -574,3 +574,12 @@ def test_a_campaign_suspended_denies_the_candidacy():
     ]
     (record,) = rollup(claims, _docs("a", "b")).values()
     assert [(s.doc_id, s.status) for s in record.history] == [("a", "confirmed"), ("b", "denied")]
+
+
+def test_all_but_sealed_leaves_the_fact_expected():
+    claims = [
+        claim_record("a", 1, "A third win all but sealed Ada Brenn's nomination", "confirmed",
+                     subject="Ada Brenn", topic="other", key="nomination"),
+    ]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert record.status == "expected"
