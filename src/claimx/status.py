@@ -639,7 +639,7 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         # "recently", "now" (PAST_REF, PRESENT_REF) say when, but give no date
         for date in dates:
             if date.get("value") and not str(date["value"]).endswith("_REF") and not _bracketed(claim, date):
-                return str(date["value"])
+                return _day_of(str(date["value"]))
     if kind in ("amount", "count", "any"):
         spans = [(d.get("start"), d.get("end")) for d in dates]
         base = (claim.get("span") or {}).get("start") or 0
@@ -666,6 +666,19 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
                     claim, _nearest(found, near, lambda ent: ent.get("start") or 0, lambda ent: ent.get("end") or 0)
                 )
     return None
+
+
+#: a date to the day with a time of day after it ("2026-05-04TNI", "2026-05-04T10:00")
+_TIMED_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
+
+
+def _day_of(value: str) -> str:
+    """RETURNS (str): a date's value without its time of day ("suspended his
+    campaign Tuesday night": the day, 2026-05-05): a fact is done, set or moved
+    on a day; the hour is the telling's, and articles that give the same day
+    at other hours, or none, speak of the same date."""
+    m = _TIMED_DAY.match(value)
+    return m.group(1) if m else value
 
 
 def _slot_word_offsets(text: str, topic: str | None, key: str | None, base: int = 0) -> list[int]:
