@@ -583,3 +583,15 @@ def test_all_but_sealed_leaves_the_fact_expected():
     ]
     (record,) = rollup(claims, _docs("a")).values()
     assert record.status == "expected"
+
+
+def test_a_withdrawal_speaks_for_its_article_over_a_claim_that_only_names_the_fact():
+    # the article's news is that she left the race; a plan for a later race only names it
+    claims = [
+        _campaign("a", 1, "Mayor Ada Brenn is running for governor", "confirmed"),
+        _campaign("b", 1, "Ada Brenn eyes a bid for the senate in 2030", "confirmed", date="2030"),
+        _campaign("b", 2, "Brenn pulled out of the governor's race on the third", "confirmed", date="2026-03-03"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "confirmed"), ("b", "denied")]
+    assert record.value == "2026-03-03"

@@ -1684,6 +1684,16 @@ def _names_party(subject: str, party: str) -> bool:
     return bool(mine and theirs) and mine[-1] == theirs[-1] and set(theirs) <= set(mine)
 
 
+def _ends_fact(claim: Mapping[str, Any]) -> bool:
+    """RETURNS (bool): whether a claim read as fact says in so many words that its fact's party
+    left or ended it ("the senator dropped out of the race", "suspended her campaign"): the
+    ``speaks`` rule of ``background.jsonl`` it matches ``ends`` the fact."""
+    if claim.get("status") != "confirmed":
+        return False
+    rule = speaking_rule(claim.get("text") or "", status="confirmed")
+    return rule is not None and rule.ends
+
+
 def _merge_group(
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]],
     names: dict[tuple[str, str, str], set[str]],
@@ -1831,10 +1841,15 @@ def rollup(
         # come", speaks less of the fact than "the firm has received $4
         # billion in loans"), then the first
         named = bool(claim["subject"].get("text"))
-        cued = bool(claim.get("cues"))
+        # "dropped out of the race", "suspended her campaign": a verb that
+        # ends the fact (a ``speaks`` rule of ``background.jsonl`` that
+        # ``ends`` it) is a cue, though the extractor read the clause as a
+        # plain fact
+        ends = _ends_fact(claim)
+        cued = bool(claim.get("cues")) or ends
         # a denial in so many words is news: it speaks for the article as
         # strongly as a cued claim that names the subject
-        cued_denial = cued and claim.get("status") == "denied"
+        cued_denial = cued and claim.get("status") == "denied" or ends
         # and so does a claim of the article's lede, its first sentence that
         # holds a claim: news is told first ("Its chief said it will rename
         # the Vela the Orca", before "the new name is not expected to lift
