@@ -558,3 +558,40 @@ def test_a_presumptive_nominee_is_expected_to_be_nominated():
                        subject="Ivo Brandt", topic="other", key="nomination")
     (record,) = rollup([claim, won], _docs("a", "b")).values()
     assert [s.status for s in record.history] == ["expected", "confirmed"]
+
+
+def _campaign(doc_id, n, text, status, date=None):
+    return claim_record(
+        doc_id, n, text, status, subject="Ada Brenn", topic="other", key="presidential candidacy", date=date
+    )
+
+
+def test_a_campaign_suspended_denies_the_candidacy():
+    # "suspended her campaign": the campaign is over; the extractor read the sentence as a plain fact
+    claims = [
+        _campaign("a", 1, "Mayor Ada Brenn is running for governor", "confirmed"),
+        _campaign("b", 1, "Mayor Ada Brenn suspended her campaign on Tuesday night", "confirmed"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "confirmed"), ("b", "denied")]
+
+
+def test_all_but_sealed_leaves_the_fact_expected():
+    claims = [
+        claim_record("a", 1, "A third win all but sealed Ada Brenn's nomination", "confirmed",
+                     subject="Ada Brenn", topic="other", key="nomination"),
+    ]
+    (record,) = rollup(claims, _docs("a")).values()
+    assert record.status == "expected"
+
+
+def test_a_withdrawal_speaks_for_its_article_over_a_claim_that_only_names_the_fact():
+    # the article's news is that she left the race; a plan for a later race only names it
+    claims = [
+        _campaign("a", 1, "Mayor Ada Brenn is running for governor", "confirmed"),
+        _campaign("b", 1, "Ada Brenn eyes a bid for the senate in 2030", "confirmed", date="2030"),
+        _campaign("b", 2, "Brenn pulled out of the governor's race on the third", "confirmed", date="2026-03-03"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "confirmed"), ("b", "denied")]
+    assert record.value == "2026-03-03"

@@ -44,3 +44,13 @@ def test_a_launch_date_is_the_latest_articles():
                      topic="release", key="release_date", date="2026-05-29"),
     ]
     assert _value(claims, ("a", "b"), "release_date") == "2026-05-29"
+
+
+def test_a_date_given_with_a_time_of_day_is_the_day():
+    # "suspended her campaign on Tuesday night", "landed at 12:30": the hour is
+    # the telling's; the fact is done on the day
+    claims = [
+        claim_record("a", 1, "Corvel Motors filed for bankruptcy on Monday night", "confirmed", subject="Corvel Motors",
+                     topic="business", key="bankruptcy", date="2026-05-01TNI"),
+    ]
+    assert _value(claims, ("a",), "bankruptcy") == "2026-05-01"

@@ -1486,6 +1486,11 @@ class BackgroundRule(BaseModel):
     #: asked for ("asked for a further $2 billion"); otherwise the value goes,
     #: as a deadline to decide is not the value of the undecided fact
     keeps_value: bool = False
+    #: for a rule that ``speaks`` denied, its words say the fact's party left
+    #: it or ended it ("dropped out of the race", "suspended her campaign"):
+    #: the roll-up takes such a claim as its article's news of the fact, as
+    #: it does a cued denial, over claims that only name it
+    ends: bool = False
     #: the rule marks no background: its words are prepositions of time or
     #: circumstance ("after", "following", "during") and a claim that names
     #: its fact's slot word only after them, with at most ``reach`` words

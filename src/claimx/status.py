@@ -639,7 +639,7 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
         # "recently", "now" (PAST_REF, PRESENT_REF) say when, but give no date
         for date in dates:
             if date.get("value") and not str(date["value"]).endswith("_REF") and not _bracketed(claim, date):
-                return str(date["value"])
+                return _day_of(str(date["value"]))
     if kind in ("amount", "count", "any"):
         spans = [(d.get("start"), d.get("end")) for d in dates]
         base = (claim.get("span") or {}).get("start") or 0
@@ -666,6 +666,19 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
                     claim, _nearest(found, near, lambda ent: ent.get("start") or 0, lambda ent: ent.get("end") or 0)
                 )
     return None
+
+
+#: a date to the day with a time of day after it ("2026-05-04TNI", "2026-05-04T10:00")
+_TIMED_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
+
+
+def _day_of(value: str) -> str:
+    """RETURNS (str): a date's value without its time of day ("suspended his
+    campaign Tuesday night": the day, 2026-05-05): a fact is done, set or moved
+    on a day; the hour is the telling's, and articles that give the same day
+    at other hours, or none, speak of the same date."""
+    m = _TIMED_DAY.match(value)
+    return m.group(1) if m else value
 
 
 def _slot_word_offsets(text: str, topic: str | None, key: str | None, base: int = 0) -> list[int]:
@@ -1671,6 +1684,16 @@ def _names_party(subject: str, party: str) -> bool:
     return bool(mine and theirs) and mine[-1] == theirs[-1] and set(theirs) <= set(mine)
 
 
+def _ends_fact(claim: Mapping[str, Any]) -> bool:
+    """RETURNS (bool): whether a claim read as fact says in so many words that its fact's party
+    left or ended it ("the senator dropped out of the race", "suspended her campaign"): the
+    ``speaks`` rule of ``background.jsonl`` it matches ``ends`` the fact."""
+    if claim.get("status") != "confirmed":
+        return False
+    rule = speaking_rule(claim.get("text") or "", status="confirmed")
+    return rule is not None and rule.ends
+
+
 def _merge_group(
     groups: dict[tuple[str, str, str], dict[str, list[tuple[int, int, Mapping[str, Any]]]]],
     names: dict[tuple[str, str, str], set[str]],
@@ -1818,10 +1841,15 @@ def rollup(
         # come", speaks less of the fact than "the firm has received $4
         # billion in loans"), then the first
         named = bool(claim["subject"].get("text"))
-        cued = bool(claim.get("cues"))
+        # "dropped out of the race", "suspended her campaign": a verb that
+        # ends the fact (a ``speaks`` rule of ``background.jsonl`` that
+        # ``ends`` it) is a cue, though the extractor read the clause as a
+        # plain fact
+        ends = _ends_fact(claim)
+        cued = bool(claim.get("cues")) or ends
         # a denial in so many words is news: it speaks for the article as
         # strongly as a cued claim that names the subject
-        cued_denial = cued and claim.get("status") == "denied"
+        cued_denial = cued and claim.get("status") == "denied" or ends
         # and so does a claim of the article's lede, its first sentence that
         # holds a claim: news is told first ("Its chief said it will rename
         # the Vela the Orca", before "the new name is not expected to lift
