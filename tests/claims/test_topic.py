@@ -1164,6 +1164,13 @@ def test_topic_role_played_in_events_is_no_part(analyse):
             "has spent heavily",
             "Harwick campaign",
         ),
+        # a campaign's money is the campaign's
+        (
+            "Senator Ruth Calder is running for governor. Calder's campaign raised $3 million in May.",
+            None,
+            "raised $3 million",
+            "Calder campaign",
+        ),
         # "the poll" is the one the article named before it
         (
             "A Civic Post poll of 900 voters was taken last week. The poll found the mayor ahead by six points.",

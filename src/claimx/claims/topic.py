@@ -774,13 +774,14 @@ class TopicTagger(RulePackComponent):
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
                 named = None
                 event = None
-                if info["topic"] == "other" and not numbered and (info["subject"]["start"] is None or info["subject"]["name"] == main):
+                if info["topic"] in ("other", "business") and not numbered and (info["subject"]["start"] is None or info["subject"]["name"] == main):
                     # "The Harwick campaign has spent heavily", "The poll
                     # found the mayor ahead": an event, an issue or a
                     # document a name marks as its own (an ``event_noun``
                     # rule), as the claim's subject, is what the claim is
                     # about; "the poll" is the one the article named before
-                    # it; "Whitlow's campaign" is the campaign's, not Whitlow's
+                    # it; "Whitlow's campaign" is the campaign's, not Whitlow's,
+                    # and so is the money it raises or spends (``business``)
                     if events is None:
                         events = self._named_events(doc)
                     event = self._event_subject(claim, events)
