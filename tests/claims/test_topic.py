@@ -1171,6 +1171,19 @@ def test_topic_role_played_in_events_is_no_part(analyse):
             "raised $3 million",
             "Calder campaign",
         ),
+        # a quantity stands for what it counts; what a release claim releases is what it is about
+        (
+            "Senator Ruth Calder is running for governor. The ministry said 40 of Calder's emails were classified.",
+            None,
+            "were classified",
+            "Calder emails",
+        ),
+        (
+            "Senator Ruth Calder is running for governor. The ministry released 900 pages of Ruth Calder's emails on Friday.",
+            None,
+            "released 900 pages",
+            "Ruth Calder emails",
+        ),
         # "the poll" is the one the article named before it
         (
             "A Civic Post poll of 900 voters was taken last week. The poll found the mayor ahead by six points.",

@@ -103,6 +103,7 @@ from .tree import (
     NOUN_PHRASE_MODIFIER_DEPS,
     NOUN_POS,
     NUMERIC_LABELS,
+    NUMBER_MODIFIER_DEP,
     NUMBER_POS,
     OPEN_COMPLEMENT_DEP,
     PATIENT_DEPS,
@@ -774,17 +775,18 @@ class TopicTagger(RulePackComponent):
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
                 named = None
                 event = None
-                if info["topic"] in ("other", "business") and not numbered and (info["subject"]["start"] is None or info["subject"]["name"] == main):
+                if info["topic"] in ("other", "release", "business") and not numbered and (info["subject"]["start"] is None or info["subject"]["name"] == main):
                     # "The Harwick campaign has spent heavily", "The poll
                     # found the mayor ahead": an event, an issue or a
                     # document a name marks as its own (an ``event_noun``
                     # rule), as the claim's subject, is what the claim is
                     # about; "the poll" is the one the article named before
                     # it; "Whitlow's campaign" is the campaign's, not Whitlow's,
-                    # and so is the money it raises or spends (``business``)
+                    # and so is the money it raises or spends (``business``);
+                    # what a release claim releases is what it is about
                     if events is None:
                         events = self._named_events(doc)
-                    event = self._event_subject(claim, events)
+                    event = self._event_subject(claim, events, released=info["topic"] == "release")
                     if event is not None:
                         info["subject"] = event
                 if event is None and info["subject"]["start"] is None:
@@ -1012,7 +1014,7 @@ class TopicTagger(RulePackComponent):
             and (name := _event_name(token)) is not None
         ]
 
-    def _event_subject(self, claim: Span, events: Sequence[tuple[Token, str]]) -> dict | None:
+    def _event_subject(self, claim: Span, events: Sequence[tuple[Token, str]], *, released: bool = False) -> dict | None:
         """RETURNS (dict | None): the subject a claim takes from its
         grammatical subject when that is an event a name marks ("The
         Harwick campaign has spent heavily": "Harwick campaign"), or the
@@ -1021,11 +1023,19 @@ class TopicTagger(RulePackComponent):
         or one no name marks, by its own words (:func:`_common_event_name`:
         "The tax plan would hurt renters": "tax plan"; "The debate settled
         little": "debate"; a plural, "the caucuses", may stand for
-        several); else None."""
+        several); else None. A quantity stands for what it counts ("40 of
+        Calder's emails were classified", "released 900 pages of Calder's
+        emails"); in a release claim (``released``) what is released, the
+        predicate's object, is what the claim is about too ("the ministry
+        released Calder's emails")."""
         doc = claim.doc
         head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+        deps = NOMINAL_SUBJECT_DEPS | {DIRECT_OBJECT_DEP} if released else NOMINAL_SUBJECT_DEPS
         for noun in head.children:
-            if noun.dep_ not in NOMINAL_SUBJECT_DEPS or noun.pos_ != NOUN_POS:
+            if noun.dep_ not in deps:
+                continue
+            noun = self._counted(noun)
+            if noun.pos_ != NOUN_POS:
                 continue
             rule = self._match("event_noun", noun)
             if rule is None:
@@ -1045,6 +1055,19 @@ class TopicTagger(RulePackComponent):
             _note(noun, rule)
             return {"name": name, "start": noun.left_edge.idx, "end": noun.idx + len(noun.text)}
         return None
+
+    def _counted(self, noun: Token) -> Token:
+        """RETURNS (Token): what a quantity counts ("40 of the emails", "900
+        pages of the emails": "emails", an ``attribute_counted`` rule), else the noun itself."""
+        if not (noun.like_num or noun.ent_type_ in NUMERIC_LABELS or any(c.dep_ == NUMBER_MODIFIER_DEP for c in noun.children)):
+            return noun
+        for prep in noun.children:
+            for counted in prep.children:
+                rule = self._match("attribute_counted", counted)
+                if rule is not None:
+                    _note(counted, rule)
+                    return counted
+        return noun
 
     def _takes_topic(self, head: Token, giver: Token, topic: str) -> bool:
         """RETURNS (bool): whether a claim with no topic word, headed by
