@@ -1184,6 +1184,20 @@ def test_topic_role_played_in_events_is_no_part(analyse):
             "released 900 pages",
             "Ruth Calder emails",
         ),
+        # a post on a campaign is the campaign's, named by its owner's last name
+        (
+            "Senator Ruth Calder is running for governor. Last month, Calder fired her campaign manager, Tom Reyes.",
+            None,
+            "fired her campaign manager",
+            "Calder campaign",
+        ),
+        (
+            "Senator Ruth Calder is running for governor. Last month, Calder fired her campaign manager, Tom Reyes. "
+            "Calder hired Ann Lowe as her campaign chairman in May.",
+            None,
+            "hired Ann Lowe",
+            "Calder campaign",
+        ),
         # "the poll" is the one the article named before it
         (
             "A Civic Post poll of 900 voters was taken last week. The poll found the mayor ahead by six points.",

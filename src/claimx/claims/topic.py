@@ -18,7 +18,8 @@
   clause it is joined to, else the other company the sentence before named.
   A party's own fact (orders, shares) is the party's; deliveries follow the
   article's one buyer; in an article about a person, a cast or crew fact is
-  the team's, work's or firm's the claim names. In an article about a
+  the team's, work's or firm's the claim names, and a post on a campaign
+  ("her campaign manager, Tom Reyes") the campaign's. In an article about a
   product, its maker's own facts (job cuts, results) are the maker's; in an
   article about a company, the unnamed production, release and attribute
   claims are the product with a model number the article names. In news
@@ -839,6 +840,12 @@ class TopicTagger(RulePackComponent):
                 joined = _joined(claim, claim_ents[n], info["key"])
                 if joined is not None:
                     info["subject"] = {"name": joined.text, "start": joined.start_char, "end": joined.end_char}
+            if info["topic"] == "crew" and info["key"] != "crew":
+                # "Calder fired her campaign manager, Tom Reyes": a post on a
+                # campaign (an ``event_noun`` before the role) is the campaign's
+                team = self._team_event(claim, info["key"], info["subject"]["name"])
+                if team is not None:
+                    info["subject"] = team
             if info["subject"]["start"] is None:
                 # "The maker unveiled its new drone, with sales planned
                 # for late 2028": the absolute is about the clause's object
@@ -1054,6 +1061,40 @@ class TopicTagger(RulePackComponent):
                 continue
             _note(noun, rule)
             return {"name": name, "start": noun.left_edge.idx, "end": noun.idx + len(noun.text)}
+        return None
+
+    def _team_event(self, claim: Span, person: str, holder: str) -> dict | None:
+        """RETURNS (dict | None): the campaign a crew claim's ``person`` holds
+        a post on, when the role names it (an ``event_noun`` compounded onto
+        the role: "her campaign manager, Tom Reyes", "Calder campaign chairman
+        Ann Lowe", "hired Ann Lowe as her campaign chairman"), by its owner's
+        last name as news names a campaign ("Calder campaign"); "her" or "his"
+        is the claim's subject, ``holder``. Else None."""
+        last = person.split()[-1]
+        for token in span_tokens(claim):
+            if token.text != last or token.ent_type_ != "PERSON":
+                continue
+            roles = [c for c in token.children if c.dep_ in (COMPOUND_DEP, APPOSITION_DEP) and c.pos_ == NOUN_POS]
+            if token.dep_ == APPOSITION_DEP:
+                roles.append(token.head)
+            roles += [g for c in token.head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.pos_ == NOUN_POS]
+            for role in roles:
+                event = next((c for c in role.children if c.dep_ == COMPOUND_DEP and c.i < role.i and c.pos_ == NOUN_POS), None)
+                rule = self._match("event_noun", event) if event is not None else None
+                if rule is None:
+                    continue
+                owners = [c for c in role.children if c.i < event.i and (c.dep_ == POSSESSOR_DEP or c.pos_ == PROPER_NOUN_POS)]
+                if not owners:
+                    continue
+                owner = owners[-1]
+                if owner.pos_ == PRONOUN_POS:
+                    name = holder if owner.lower_ in ("his", "her") else ""
+                else:
+                    name = re.sub(r"['’]s$", "", owner.text)
+                if not name or not name.split()[-1][:1].isupper():
+                    continue
+                _note(event, rule)
+                return {"name": f"{name.split()[-1]} {event.text}", "start": owner.idx, "end": event.idx + len(event.text)}
         return None
 
     def _counted(self, noun: Token) -> Token:
