@@ -1164,6 +1164,40 @@ def test_topic_role_played_in_events_is_no_part(analyse):
             "has spent heavily",
             "Harwick campaign",
         ),
+        # a campaign's money is the campaign's
+        (
+            "Senator Ruth Calder is running for governor. Calder's campaign raised $3 million in May.",
+            None,
+            "raised $3 million",
+            "Calder campaign",
+        ),
+        # a quantity stands for what it counts; what a release claim releases is what it is about
+        (
+            "Senator Ruth Calder is running for governor. The ministry said 40 of Calder's emails were classified.",
+            None,
+            "were classified",
+            "Calder emails",
+        ),
+        (
+            "Senator Ruth Calder is running for governor. The ministry released 900 pages of Ruth Calder's emails on Friday.",
+            None,
+            "released 900 pages",
+            "Ruth Calder emails",
+        ),
+        # a post on a campaign is the campaign's, named by its owner's last name
+        (
+            "Senator Ruth Calder is running for governor. Last month, Calder fired her campaign manager, Tom Reyes.",
+            None,
+            "fired her campaign manager",
+            "Calder campaign",
+        ),
+        (
+            "Senator Ruth Calder is running for governor. Last month, Calder fired her campaign manager, Tom Reyes. "
+            "Calder hired Ann Lowe as her campaign chairman in May.",
+            None,
+            "hired Ann Lowe",
+            "Calder campaign",
+        ),
         # "the poll" is the one the article named before it
         (
             "A Civic Post poll of 900 voters was taken last week. The poll found the mayor ahead by six points.",

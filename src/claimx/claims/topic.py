@@ -18,7 +18,8 @@
   clause it is joined to, else the other company the sentence before named.
   A party's own fact (orders, shares) is the party's; deliveries follow the
   article's one buyer; in an article about a person, a cast or crew fact is
-  the team's, work's or firm's the claim names. In an article about a
+  the team's, work's or firm's the claim names, and a post on a campaign
+  ("her campaign manager, Tom Reyes") the campaign's. In an article about a
   product, its maker's own facts (job cuts, results) are the maker's; in an
   article about a company, the unnamed production, release and attribute
   claims are the product with a model number the article names. In news
@@ -103,6 +104,7 @@ from .tree import (
     NOUN_PHRASE_MODIFIER_DEPS,
     NOUN_POS,
     NUMERIC_LABELS,
+    NUMBER_MODIFIER_DEP,
     NUMBER_POS,
     OPEN_COMPLEMENT_DEP,
     PATIENT_DEPS,
@@ -774,16 +776,18 @@ class TopicTagger(RulePackComponent):
                 info["subject"] = self.subject(claim, main, claim_ents[n], alias_at, info["topic"])
                 named = None
                 event = None
-                if info["topic"] == "other" and not numbered and (info["subject"]["start"] is None or info["subject"]["name"] == main):
+                if info["topic"] in ("other", "release", "business") and not numbered and (info["subject"]["start"] is None or info["subject"]["name"] == main):
                     # "The Harwick campaign has spent heavily", "The poll
                     # found the mayor ahead": an event, an issue or a
                     # document a name marks as its own (an ``event_noun``
                     # rule), as the claim's subject, is what the claim is
                     # about; "the poll" is the one the article named before
-                    # it; "Whitlow's campaign" is the campaign's, not Whitlow's
+                    # it; "Whitlow's campaign" is the campaign's, not Whitlow's,
+                    # and so is the money it raises or spends (``business``);
+                    # what a release claim releases is what it is about
                     if events is None:
                         events = self._named_events(doc)
-                    event = self._event_subject(claim, events)
+                    event = self._event_subject(claim, events, released=info["topic"] == "release")
                     if event is not None:
                         info["subject"] = event
                 if event is None and info["subject"]["start"] is None:
@@ -836,6 +840,12 @@ class TopicTagger(RulePackComponent):
                 joined = _joined(claim, claim_ents[n], info["key"])
                 if joined is not None:
                     info["subject"] = {"name": joined.text, "start": joined.start_char, "end": joined.end_char}
+            if info["topic"] == "crew" and info["key"] != "crew":
+                # "Calder fired her campaign manager, Tom Reyes": a post on a
+                # campaign (an ``event_noun`` before the role) is the campaign's
+                team = self._team_event(claim, info["key"], info["subject"]["name"])
+                if team is not None:
+                    info["subject"] = team
             if info["subject"]["start"] is None:
                 # "The maker unveiled its new drone, with sales planned
                 # for late 2028": the absolute is about the clause's object
@@ -1011,7 +1021,7 @@ class TopicTagger(RulePackComponent):
             and (name := _event_name(token)) is not None
         ]
 
-    def _event_subject(self, claim: Span, events: Sequence[tuple[Token, str]]) -> dict | None:
+    def _event_subject(self, claim: Span, events: Sequence[tuple[Token, str]], *, released: bool = False) -> dict | None:
         """RETURNS (dict | None): the subject a claim takes from its
         grammatical subject when that is an event a name marks ("The
         Harwick campaign has spent heavily": "Harwick campaign"), or the
@@ -1020,11 +1030,19 @@ class TopicTagger(RulePackComponent):
         or one no name marks, by its own words (:func:`_common_event_name`:
         "The tax plan would hurt renters": "tax plan"; "The debate settled
         little": "debate"; a plural, "the caucuses", may stand for
-        several); else None."""
+        several); else None. A quantity stands for what it counts ("40 of
+        Calder's emails were classified", "released 900 pages of Calder's
+        emails"); in a release claim (``released``) what is released, the
+        predicate's object, is what the claim is about too ("the ministry
+        released Calder's emails")."""
         doc = claim.doc
         head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+        deps = NOMINAL_SUBJECT_DEPS | {DIRECT_OBJECT_DEP} if released else NOMINAL_SUBJECT_DEPS
         for noun in head.children:
-            if noun.dep_ not in NOMINAL_SUBJECT_DEPS or noun.pos_ != NOUN_POS:
+            if noun.dep_ not in deps:
+                continue
+            noun = self._counted(noun)
+            if noun.pos_ != NOUN_POS:
                 continue
             rule = self._match("event_noun", noun)
             if rule is None:
@@ -1044,6 +1062,53 @@ class TopicTagger(RulePackComponent):
             _note(noun, rule)
             return {"name": name, "start": noun.left_edge.idx, "end": noun.idx + len(noun.text)}
         return None
+
+    def _team_event(self, claim: Span, person: str, holder: str) -> dict | None:
+        """RETURNS (dict | None): the campaign a crew claim's ``person`` holds
+        a post on, when the role names it (an ``event_noun`` compounded onto
+        the role: "her campaign manager, Tom Reyes", "Calder campaign chairman
+        Ann Lowe", "hired Ann Lowe as her campaign chairman"), by its owner's
+        last name as news names a campaign ("Calder campaign"); "her" or "his"
+        is the claim's subject, ``holder``. Else None."""
+        last = person.split()[-1]
+        for token in span_tokens(claim):
+            if token.text != last or token.ent_type_ != "PERSON":
+                continue
+            roles = [c for c in token.children if c.dep_ in (COMPOUND_DEP, APPOSITION_DEP) and c.pos_ == NOUN_POS]
+            if token.dep_ == APPOSITION_DEP:
+                roles.append(token.head)
+            roles += [g for c in token.head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.pos_ == NOUN_POS]
+            for role in roles:
+                event = next((c for c in role.children if c.dep_ == COMPOUND_DEP and c.i < role.i and c.pos_ == NOUN_POS), None)
+                rule = self._match("event_noun", event) if event is not None else None
+                if rule is None:
+                    continue
+                owners = [c for c in role.children if c.i < event.i and (c.dep_ == POSSESSOR_DEP or c.pos_ == PROPER_NOUN_POS)]
+                if not owners:
+                    continue
+                owner = owners[-1]
+                if owner.pos_ == PRONOUN_POS:
+                    name = holder if owner.lower_ in ("his", "her") else ""
+                else:
+                    name = re.sub(r"['’]s$", "", owner.text)
+                if not name or not name.split()[-1][:1].isupper():
+                    continue
+                _note(event, rule)
+                return {"name": f"{name.split()[-1]} {event.text}", "start": owner.idx, "end": event.idx + len(event.text)}
+        return None
+
+    def _counted(self, noun: Token) -> Token:
+        """RETURNS (Token): what a quantity counts ("40 of the emails", "900
+        pages of the emails": "emails", an ``attribute_counted`` rule), else the noun itself."""
+        if not (noun.like_num or noun.ent_type_ in NUMERIC_LABELS or any(c.dep_ == NUMBER_MODIFIER_DEP for c in noun.children)):
+            return noun
+        for prep in noun.children:
+            for counted in prep.children:
+                rule = self._match("attribute_counted", counted)
+                if rule is not None:
+                    _note(counted, rule)
+                    return counted
+        return noun
 
     def _takes_topic(self, head: Token, giver: Token, topic: str) -> bool:
         """RETURNS (bool): whether a claim with no topic word, headed by

@@ -71,6 +71,8 @@ APPOSITION_DEP = "appos"
 COMPOUND_DEP = "compound"
 #: the dependency of a verb's direct object
 DIRECT_OBJECT_DEP = "dobj"
+#: a number that counts a noun ("*900* pages")
+NUMBER_MODIFIER_DEP = "nummod"
 #: the dependency of a preposition's object
 PREPOSITION_OBJECT_DEP = "pobj"
 #: the dependency of a possessive determiner or noun ("*Ann's* film")
