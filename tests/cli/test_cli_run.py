@@ -89,3 +89,43 @@ def test_cli_schema_lists_every_record_type(record):
     result = runner.invoke(app, ["schema", record])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["type"] == "object"
+
+
+_ENDED = """
+import atexit, sys
+from pathlib import Path
+
+from claimx.cli import main
+
+marks = Path(sys.argv[1])
+
+
+class TornDown:
+    def __del__(self):
+        (marks / "torn-down").write_text("freed at the interpreter's teardown")
+
+
+kept = TornDown()
+atexit.register(lambda: (marks / "exit-handler").write_text("ran"))
+sys.argv = ["claimx", *sys.argv[2:]]
+main()
+"""
+
+
+@pytest.mark.parametrize(("args", "status"), [(["schema"], 0), (["run", "no-such-folder", "-o", "out"], 2)])
+def test_cli_main_ends_without_the_teardown(tmp_path, args, status):
+    """``claimx`` ends its process once its exit handlers ran and its output is flushed, with the
+    command's status, without freeing every object (after a run, the model's) one by one."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _ENDED, str(tmp_path), *args], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
+    assert done.returncode == status, done.stdout + done.stderr
+    assert (tmp_path / "exit-handler").read_text() == "ran"
+    assert not (tmp_path / "torn-down").exists()
+    if status == 0:
+        assert "claim_id" in done.stdout  # the output, flushed
+    else:
+        assert "no-such-folder" in done.stdout + done.stderr
