@@ -63,6 +63,15 @@ def _status_of(records, evidence: str) -> str:
         ("Her lawyer did not respond to questions about the case.", "did not respond to questions", "unconfirmed"),
         ("The council has yet to sign off on the new stadium.", "has yet to sign off", "unconfirmed"),
         ("The demo has a multiplayer mode, which the studio has never mentioned.", "has never mentioned", "unconfirmed"),
+        # a particle verb tells only as itself: giving up is an event, not a telling withheld
+        ("The coach has not given up on the title.", "The coach has not given up on the title", "denied"),
+        # "not sure if" asks as "not sure whether" does: no condition
+        ("I'm not sure if the ferry will run on Sunday.", "I'm not sure if the ferry will run on Sunday", "unconfirmed"),
+        # a past "should have" judges what happened, it plans nothing
+        ("The council should have repaired the bridge years ago.", "The council should have repaired the bridge years ago", "confirmed"),
+        # negations that deny nothing
+        ("The former treasurer pleaded not guilty to fraud on Monday.", "pleaded not guilty to fraud", "confirmed"),
+        ("The irony of the vote was not lost on the council.", "The irony of the vote was not lost on the council", "confirmed"),
         # "could not be ruled out" is a possibility, not a denial
         ("Another delay could not be ruled out.", "could not be ruled out", "rumored"),
         # "had no trouble winning" says it won: no denial of the act
@@ -137,6 +146,9 @@ def _status_of(records, evidence: str) -> str:
         ("Now it is the smaller parties who could lose their seats in the spring.", "it is the smaller parties who could lose their seats", "rumored"),
         ("Yet it was the mayor who seemed most at ease with the new plan.", "it was the mayor who seemed most at ease", "rumored"),
         ("It was a speech that seemed to last for hours.", "It was a speech that seemed to last for hours", "confirmed"),
+        # a copula's predicate noun with a negated relative clause: the negation is the claim's
+        ("It was a season that the club never wants to repeat.", "It was a season that the club never wants to repeat", "denied"),
+        ("There is one road that has not reopened since the flood.", "There is one road that has not reopened since the flood", "denied"),
         # a pledge with its day between the verb and its "to"
         ("The mayor pledged on Monday to rebuild the harbour wall.", "The mayor pledged on Monday to rebuild the harbour wall", "expected"),
         # rejecting an offer is an event, not a denial

@@ -763,9 +763,11 @@ class CueTagger(RulePackComponent):
             while negated.pos_ in NOMINAL_POS and negated.dep_ in CORE_ARGUMENT_DEPS and negated.head.i != negated.i:
                 negated = negated.head
             particle = next((c.lower_ for c in negated.children if c.dep_ == PARTICLE_DEP), None)
-            phrasal = f"{negated.lemma_.lower()} {particle}" if particle else None
-            if negated.lemma_.lower() in self.tell_verbs or phrasal in self.tell_verbs:
-                tell = self.tell_ids.get(phrasal or "") or self.tell_ids.get(negated.lemma_.lower())
+            # a verb with a particle tells only as that phrasal verb: "has yet to
+            # sign off on it" tells, "has not given up" is an event
+            verb = f"{negated.lemma_.lower()} {particle}" if particle else negated.lemma_.lower()
+            if verb in self.tell_verbs:
+                tell = self.tell_ids.get(verb)
                 if tell is not None:
                     record_rule(doc, tell, negated.idx, negated.idx + len(negated.text))
                 return "unconfirmed", [cue]  # "has yet to sign off on it": a decision pending
