@@ -435,7 +435,8 @@ def split_stub(span: Span, head: Token, words: SegmentWords) -> bool:
     the gerund it governs, a ``stub_gerund`` decision rule: "means
     *admitting*") is its last word, and that verb's complement starts where
     the clause stops ("It means acknowledging | that the plan failed", "The
-    paper reports: | …", "we would prefer | that markets decide"). A verb
+    paper reports: | …"; a "that" clause of a verb heading a claim stays
+    with it, :func:`kept_complement`). A verb
     cut from what it takes asserts nothing a reader could check; what it
     frames is the claim."""
     tokens = [t for t in span_tokens(span) if not t.is_punct and not t.is_space]
@@ -962,6 +963,26 @@ def stub_complement(clause: Token, heads: set[int], dropped: set[int], words: Se
     if holder.i not in heads or holder.i in dropped:
         return False
     rule = words.match("stub_complement", clause)
+    if rule is None:
+        return False
+    words.note(rule, clause)
+    return True
+
+
+def kept_complement(clause: Token, heads: set[int], dropped: set[int], words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a "that" clause after a verb that reports
+    nothing stays in the claim of that verb (a ``kept_complement`` decision
+    rule): "It is plain to us that the plan will fail", "She informed her
+    sister that …", "We figured out that the pump leaked". The verb and its
+    clause state one proposition, as a reporting verb and its clause do;
+    split, they leave a stub ("It is plain to us") that claims nothing of its
+    own (issue 12). The verb must head a claim that is kept: a verb deeper
+    in another claim ("…, using her remark that X", "and ensure that X")
+    leaves the clause a claim of its own, as before."""
+    verb = clause.head
+    if clause.i < verb.i or verb.i not in heads or verb.i in dropped:
+        return False
+    rule = words.match("kept_complement", clause)
     if rule is None:
         return False
     words.note(rule, clause)
@@ -2300,11 +2321,12 @@ class Segmenter(RulePackComponent):
             content = bare_frame(token, heads_set, self.words) or bare_event_frame(token, heads_set, self.words)
             if content is not None and content.i not in frames and content.i not in dropped:
                 merged.add(content.i)
-        # "voters who said | X", "let them know | that X": a complement that ends a verb deep in another claim stays there
+        # "voters who said | X", "let them know | that X": a complement that ends a verb deep in another claim stays there;
+        # "It is plain to us | that X", "We figured out | that X": so does a "that" clause of a verb that reports nothing
         merged.update(
             t.i for t in heads
             if t.i not in frames and t.i not in dropped and t.i not in merged
-            and stub_complement(t, heads_set, dropped, self.words)
+            and (stub_complement(t, heads_set, dropped, self.words) or kept_complement(t, heads_set, dropped, self.words))
         )
         if merged:
             heads = [t for t in heads if t.i not in merged]
