@@ -982,11 +982,7 @@ def kept_complement(clause: Token, heads: set[int], dropped: set[int], words: Se
     verb = clause.head
     if clause.i < verb.i or verb.i not in heads or verb.i in dropped:
         return False
-    rule = words.match("kept_complement", clause)
-    if rule is None:
-        return False
-    words.note(rule, clause)
-    return True
+    return words.is_("kept_complement", clause)
 
 
 def _sentence_adverbial(prep: Token, verb: Token, words: SegmentWords = NO_WORDS) -> bool:
