@@ -435,8 +435,7 @@ def split_stub(span: Span, head: Token, words: SegmentWords) -> bool:
     the gerund it governs, a ``stub_gerund`` decision rule: "means
     *admitting*") is its last word, and that verb's complement starts where
     the clause stops ("It means acknowledging | that the plan failed", "The
-    paper reports: | …"; a "that" clause of a verb heading a claim stays
-    with it, :func:`kept_complement`). A verb
+    paper reports: | …", "we would prefer | that markets decide"). A verb
     cut from what it takes asserts nothing a reader could check; what it
     frames is the claim."""
     tokens = [t for t in span_tokens(span) if not t.is_punct and not t.is_space]
@@ -978,10 +977,15 @@ def kept_complement(clause: Token, heads: set[int], dropped: set[int], words: Se
     split, they leave a stub ("It is plain to us") that claims nothing of its
     own (issue 12). The verb must head a claim that is kept: a verb deeper
     in another claim ("…, using her remark that X", "and ensure that X")
-    leaves the clause a claim of its own, as before."""
+    leaves the clause a claim of its own, as before, and so does a verb
+    right before its clause, a stub that :func:`split_stub` drops ("we
+    would prefer | that X")."""
     verb = clause.head
     if clause.i < verb.i or verb.i not in heads or verb.i in dropped:
         return False
+    between = clause.doc[verb.i + 1 : clause.left_edge.i]
+    if all(t.is_space or t.is_quote or t.text in (",", ":") for t in between):
+        return False  # "we would prefer | that X": the verb alone is a stub, dropped (split_stub)
     return words.is_("kept_complement", clause)
 
 
