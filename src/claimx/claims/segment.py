@@ -22,7 +22,9 @@ pack; the Python names only dependency labels, tags and function words
 
 Each claim becomes a span in ``doc.spans["claims"]`` with ``span._.claim``
 holding ``{"head": <predicate token index>, "frame": <reporting verb index or
-None>, ...}``; later components fill in status, attribution, subject and topic.
+None>, ...}`` (``"complement"``: the "that" clause a verb keeps in its claim,
+:func:`kept_complement`); later components fill in status, attribution,
+subject and topic.
 """
 
 from __future__ import annotations
@@ -2323,11 +2325,15 @@ class Segmenter(RulePackComponent):
                 merged.add(content.i)
         # "voters who said | X", "let them know | that X": a complement that ends a verb deep in another claim stays there;
         # "It is plain to us | that X", "We figured out | that X": so does a "that" clause of a verb that reports nothing
-        merged.update(
-            t.i for t in heads
-            if t.i not in frames and t.i not in dropped and t.i not in merged
-            and (stub_complement(t, heads_set, dropped, self.words) or kept_complement(t, heads_set, dropped, self.words))
-        )
+        kept: dict[int, int] = {}  # verb -> the "that" clause kept in its claim
+        for t in heads:
+            if t.i in frames or t.i in dropped or t.i in merged:
+                continue
+            if stub_complement(t, heads_set, dropped, self.words):
+                merged.add(t.i)
+            elif kept_complement(t, heads_set, dropped, self.words):
+                merged.add(t.i)
+                kept.setdefault(t.head.i, t.i)
         if merged:
             heads = [t for t in heads if t.i not in merged]
             heads_set = {t.i for t in heads}
@@ -2412,6 +2418,8 @@ class Segmenter(RulePackComponent):
                 }
                 if item_of is not None:
                     span._.claim["item_of"] = item_of
+                if head_i in kept:
+                    span._.claim["complement"] = kept[head_i]  # the frame's own cue decides (claimx.claims.cues)
                 claims.append(span)
         claims = [span for span in claims if not self._nested(span, claims)]
         claims.extend(self._dated_reports(doc, sent, dropped, frames, claims))
