@@ -946,7 +946,9 @@ class NonClaimRule(BaseModel):
 #: that verb deep in another claim with nothing of its own after it ("voters
 #: *who said* | the plan was fair", "*let* them *know* | that …"): the clause
 #: stays in that claim, whose words would otherwise end in a verb cut from
-#: what it takes; "nested_clause", the head of a clause whose words all lie
+#: what it takes; "kept_complement", a "that" clause after a verb that
+#: reports nothing ("It is plain to us | that …", "We figured out | that
+#: …"): the clause stays in the claim of that verb; "nested_clause", the head of a clause whose words all lie
 #: inside another claim of its sentence ("Ann Lee, *while* on tour, *signed*
 #: the deal"): no claim of its own, the words are the other claim's;
 #: "shared_arguments", a verb conjunct with no subject or auxiliary of its
@@ -1070,6 +1072,7 @@ SegmentRole = Literal[
     "statement_word",
     "graded_word",
     "stub_complement",
+    "kept_complement",
     "nested_clause",
     "shared_arguments",
     "source_preposition",

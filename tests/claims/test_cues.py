@@ -760,3 +760,24 @@ def test_cues_refusal_negates_its_complement_not_itself(nlp, text, word, status)
 def test_cues_hedges_of_nouns_estimates_and_seem(analyse, text, evidence, status):
     records = {r.text: r.status for r in analyse(text)}
     assert records.get(evidence) == status, records
+
+
+@pytest.mark.parametrize(
+    "text, evidence, status",
+    [
+        # a frame kept in one claim with its "that" clause: a status cue of
+        # the frame's own sets the claim's status, ahead of the clause's cues
+        ("It is no secret that the coach plans to leave in May.",
+         "It is no secret that the coach plans to leave in May", "confirmed"),
+        ("It was no secret that the owner expected to sell the hotel.",
+         "It was no secret that the owner expected to sell the hotel", "confirmed"),
+        # a frame with no cue of its own leaves the status to the clause's cues
+        ("It is plain to us that the ferry service will not resume this winter.",
+         "It is plain to us that the ferry service will not resume this winter", "denied"),
+        ("It is a common view among growers that the frost may have come early.",
+         "It is a common view among growers that the frost may have come early", "rumored"),
+    ],
+)
+def test_cues_kept_frame_with_a_cue_of_its_own_sets_the_status(analyse, text, evidence, status):
+    records = {r.text: r.status for r in analyse(text)}
+    assert records.get(evidence) == status, records

@@ -1319,3 +1319,23 @@ def test_segment_comparison_clause_stays_in_its_claim(analyse):
 )
 def test_segment_equal_comparison_clause_stays_in_its_claim(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a "that" clause of a verb that reports nothing: one claim with its
+        # verb, no stub ("It is plain to us") left beside it (issue 12)
+        ("It is plain to us that the ferry service will not resume this winter.",
+         ["It is plain to us that the ferry service will not resume this winter"]),
+        ("The engineers figured out that the pump had leaked for months.",
+         ["The engineers figured out that the pump had leaked for months"]),
+        ("It is a common belief among growers that the frost came early.",
+         ["It is a common belief among growers that the frost came early"]),
+        # a reporting verb's clause is reported, as before
+        ("The coach said that the striker would miss the final.",
+         ["The coach said that the striker would miss the final"]),
+    ],
+)
+def test_segment_that_clause_of_a_verb_that_reports_nothing_stays(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected

@@ -476,6 +476,8 @@ class CueTagger(RulePackComponent):
             frame_i = info.get("frame")
             frame = doc[frame_i] if frame_i is not None else None
             in_scope = self.cues_in_scope(doc, claim, head, frame, by_token)
+            if info.get("complement") is not None:
+                in_scope = _frame_cues_first(doc[info["complement"]], in_scope)
             status, used = self.decide(doc, claim, head, in_scope, info.get("attribution"))
             if status == "future":
                 plain_future.append(n)
@@ -867,6 +869,18 @@ class CueTagger(RulePackComponent):
         if CueTagger._question(claim):
             return True
         return self.condition is not None and self.condition(head, Walk({head.i}, None, None, None, claim))
+
+
+def _frame_cues_first(clause: Token, cues: list[Span]) -> list[Span]:
+    """RETURNS (list[Span]): the cues that decide a claim whose verb keeps
+    its "that" clause (``complement`` in the claim's info, set by
+    :func:`claimx.claims.segment.kept_complement`): the frame's own cues,
+    those outside the clause, when it has one ("It is *no secret* that the
+    club wants a stadium": the frame vouches for the clause, so its cue
+    sets the status, not the clause's "wants"); else the clause's cues."""
+    first, last = clause.left_edge.i, clause.right_edge.i
+    own = [c for c in cues if not first <= c.start <= last]
+    return own if any(c._.cue["category"] != "ignore" for c in own) else cues
 
 
 #: the marks that end a clause inside a sentence: the first after a claim says whether it asks

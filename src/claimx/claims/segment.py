@@ -22,7 +22,9 @@ pack; the Python names only dependency labels, tags and function words
 
 Each claim becomes a span in ``doc.spans["claims"]`` with ``span._.claim``
 holding ``{"head": <predicate token index>, "frame": <reporting verb index or
-None>, ...}``; later components fill in status, attribution, subject and topic.
+None>, ...}`` (``"complement"``: the "that" clause a verb keeps in its claim,
+:func:`kept_complement`); later components fill in status, attribution,
+subject and topic.
 """
 
 from __future__ import annotations
@@ -966,6 +968,27 @@ def stub_complement(clause: Token, heads: set[int], dropped: set[int], words: Se
         return False
     words.note(rule, clause)
     return True
+
+
+def kept_complement(clause: Token, heads: set[int], dropped: set[int], words: SegmentWords) -> bool:
+    """RETURNS (bool): whether a "that" clause after a verb that reports
+    nothing stays in the claim of that verb (a ``kept_complement`` decision
+    rule): "It is plain to us that the plan will fail", "She informed her
+    sister that …", "We figured out that the pump leaked". The verb and its
+    clause state one proposition, as a reporting verb and its clause do;
+    split, they leave a stub ("It is plain to us") that claims nothing of its
+    own (issue 12). The verb must head a claim that is kept: a verb deeper
+    in another claim ("…, using her remark that X", "and ensure that X")
+    leaves the clause a claim of its own, as before, and so does a verb
+    right before its clause, a stub that :func:`split_stub` drops ("we
+    would prefer | that X")."""
+    verb = clause.head
+    if clause.i < verb.i or verb.i not in heads or verb.i in dropped:
+        return False
+    between = clause.doc[verb.i + 1 : clause.left_edge.i]
+    if all(t.is_space or t.is_quote or t.text in (",", ":") for t in between):
+        return False  # "we would prefer | that X": the verb alone is a stub, dropped (split_stub)
+    return words.is_("kept_complement", clause)
 
 
 def _sentence_adverbial(prep: Token, verb: Token, words: SegmentWords = NO_WORDS) -> bool:
@@ -2300,12 +2323,17 @@ class Segmenter(RulePackComponent):
             content = bare_frame(token, heads_set, self.words) or bare_event_frame(token, heads_set, self.words)
             if content is not None and content.i not in frames and content.i not in dropped:
                 merged.add(content.i)
-        # "voters who said | X", "let them know | that X": a complement that ends a verb deep in another claim stays there
-        merged.update(
-            t.i for t in heads
-            if t.i not in frames and t.i not in dropped and t.i not in merged
-            and stub_complement(t, heads_set, dropped, self.words)
-        )
+        # "voters who said | X", "let them know | that X": a complement that ends a verb deep in another claim stays there;
+        # "It is plain to us | that X", "We figured out | that X": so does a "that" clause of a verb that reports nothing
+        kept: dict[int, int] = {}  # verb -> the "that" clause kept in its claim
+        for t in heads:
+            if t.i in frames or t.i in dropped or t.i in merged:
+                continue
+            if stub_complement(t, heads_set, dropped, self.words):
+                merged.add(t.i)
+            elif kept_complement(t, heads_set, dropped, self.words):
+                merged.add(t.i)
+                kept.setdefault(t.head.i, t.i)
         if merged:
             heads = [t for t in heads if t.i not in merged]
             heads_set = {t.i for t in heads}
@@ -2390,6 +2418,8 @@ class Segmenter(RulePackComponent):
                 }
                 if item_of is not None:
                     span._.claim["item_of"] = item_of
+                if head_i in kept:
+                    span._.claim["complement"] = kept[head_i]  # the frame's own cue decides (claimx.claims.cues)
                 claims.append(span)
         claims = [span for span in claims if not self._nested(span, claims)]
         claims.extend(self._dated_reports(doc, sent, dropped, frames, claims))
