@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import RulePackError
 from ..rules import REPORT_ROLES, load_attribution_rules, load_scope_rules, rule_ids, rule_places
 from .component import RulePackComponent
-from .extensions import CLAIMS_KEY, record_rule, register_extensions
+from .extensions import CLAIMS_KEY, claim_of, record_rule, register_extensions
 from .scope import Walk, compile_pattern
 from .segment import (
     absolute_clause,
@@ -201,7 +201,7 @@ class AttributionTagger(RulePackComponent):
         assessor_names: set[str] = set()  # … of those, the assessors (an economist, an expert)
         quoted = doc_quotations(doc)
         for claim in claims:
-            info = dict(claim._.claim or {})
+            info = dict(claim_of(claim) or {})
             if info.get("report"):
                 # "…, the senator said Monday": the report itself, which the article states
                 info["attribution"] = None
@@ -1136,12 +1136,12 @@ class AttributionTagger(RulePackComponent):
             # said') is a report nested in the speaker's words: it speaks for
             # its own claim, not for the rest of the quotation
             sources = [
-                c._.claim["attribution"]
+                claim_of(c)["attribution"]
                 for c in inside
                 if q_start <= c.start_char
-                and (c._.claim or {}).get("attribution") and not c._.claim["attribution"].get("pronoun")
-                and not _nested(c._.claim["attribution"], q_start, q_end)
-                and not _within(c._.claim["attribution"], q_start, q_end)
+                and (claim_of(c) or {}).get("attribution") and not claim_of(c)["attribution"].get("pronoun")
+                and not _nested(claim_of(c)["attribution"], q_start, q_end)
+                and not _within(claim_of(c)["attribution"], q_start, q_end)
             ]
             source = sources[0] if sources else self._speaker_of(doc, text, ents, history, q_start, q_end)
             first = sent_of[inside[0].start]
@@ -1172,9 +1172,9 @@ class AttributionTagger(RulePackComponent):
             # say A," Roe said', '"… and he said B," Roe said') is still the
             # quotation's speaker's word: the speaker is its source
             for claim in inside:
-                own = (claim._.claim or {}).get("attribution")
+                own = (claim_of(claim) or {}).get("attribution")
                 if own is not None and (_nested(own, q_start, q_end) or own.get("pronoun") and q_start <= own["start"] < q_end):
-                    claim._.claim = {**claim._.claim, "attribution": dict(source)}
+                    claim._.claim = {**claim_of(claim), "attribution": dict(source)}
             # the next quotation continues this one from the sentence it ends in,
             # though its last sentence holds no claim ('"… Why now?" she said.')
             closing = doc.char_span(q_start, q_end, alignment_mode="expand")
@@ -1194,7 +1194,7 @@ class AttributionTagger(RulePackComponent):
         for claim in claims:
             if not (sent.start <= claim.start < sent.end) or any(qs <= claim.start_char < qe for qs, qe in quoted):
                 continue
-            source = (claim._.claim or {}).get("attribution")
+            source = (claim_of(claim) or {}).get("attribution")
             if (
                 source is not None and source.get("kind") in (KIND_NAMED, KIND_ORGANISATION)
                 and not (source.get("pronoun") or source.get("evidence") or source.get("finding"))
@@ -1366,7 +1366,7 @@ class AttributionTagger(RulePackComponent):
             for claim in claims:
                 if not (start <= claim.start_char < end):
                     continue
-                info = dict(claim._.claim or {})
+                info = dict(claim_of(claim) or {})
                 own = info.get("attribution")
                 if own is None or not (start <= own["start"] < end) or own.get("pronoun"):
                     info["attribution"] = dict(source)
@@ -2111,7 +2111,7 @@ def _sign(claims: Iterable[Span], source: dict[str, Any], block: tuple[int, int]
     for claim in claims:
         if not (block[0] <= claim.start_char < block[1]):
             continue
-        info = dict(claim._.claim or {})
+        info = dict(claim_of(claim) or {})
         own = info.get("attribution")
         if own is None or own.get("pronoun") or (outside and not block[0] <= own.get("said_at", own["start"]) < block[1]):
             info["attribution"] = dict(source)
@@ -2121,7 +2121,7 @@ def _sign(claims: Iterable[Span], source: dict[str, Any], block: tuple[int, int]
 def _give_unsourced(claims: Iterable[Span], source: dict[str, Any]) -> None:
     """Give ``source`` to those of ``claims`` that have none yet."""
     for claim in claims:
-        info = dict(claim._.claim or {})
+        info = dict(claim_of(claim) or {})
         if info.get("attribution") is None:
             info["attribution"] = dict(source)
             claim._.claim = info

@@ -58,9 +58,23 @@ CLAIM_KEYS = (
 CLAIM_FIELDS = (*CLAIM_KEYS, "frame")
 
 
+def claim_of(span: Span) -> dict | None:
+    """RETURNS (dict | None): ``span._.claim``, read where spaCy keeps it
+    (``Underscore._get_key``: a Span attribute with a default and no getter is
+    keyed by the span's character offsets in ``doc.user_data``); ``span._``
+    makes an Underscore object at each access, and the components read a
+    claim's analysis some 200,000 times per 300 articles."""
+    return span.doc.user_data.get(("._.", "claim", span.start_char, span.end_char))
+
+
+def cue_of(span: Span) -> dict | None:
+    """RETURNS (dict | None): ``span._.cue``, read as :func:`claim_of` reads ``span._.claim``."""
+    return span.doc.user_data.get(("._.", "cue", span.start_char, span.end_char))
+
+
 def _claim_field(field: str):  # noqa: ANN202 - a spaCy extension getter
     def get(span: Span) -> object:
-        return (span._.claim or {}).get(field)
+        return (claim_of(span) or {}).get(field)
 
     return get
 

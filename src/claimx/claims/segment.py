@@ -51,7 +51,7 @@ from ..rules import (
     rule_lines,
 )
 from .component import RulePackComponent
-from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
+from .extensions import CLAIMS_KEY, DATES_KEY, claim_of, record_rule, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .sentences import doc_quotations, doc_text, doc_tokens, is_dateline, load_datelines, span_text, span_tokens
 from .tree import (
@@ -2170,7 +2170,7 @@ class Segmenter(RulePackComponent):
             if not cuts:
                 out.append(span)
                 continue
-            info = dict(span._.claim or {})
+            info = dict(claim_of(span) or {})
             head = info.get("head", span.root.i)
             bounds = [span.start - 1, *(cut.i for cut, _ in cuts), span.end]
             pieces: list[Span] = []
@@ -2201,7 +2201,7 @@ class Segmenter(RulePackComponent):
             return spans
         bounds = [*bullets, end]
         kept = [s for s in spans if s is not intro and not (s.start > colon and s.start < end)]
-        info = dict(intro._.claim or {})
+        info = dict(claim_of(intro) or {})
         start = intro.start
         if info.get("head", intro.root.i) > colon:
             # the parser made a verb inside the list the clause's head: the
@@ -2389,7 +2389,7 @@ class Segmenter(RulePackComponent):
                     "frame": frame.i if frame is not None else None,
                 }
                 if item_of is not None:
-                    span._.claim["item_of"] = item_of
+                    claim_of(span)["item_of"] = item_of
                 claims.append(span)
         claims = [span for span in claims if not self._nested(span, claims)]
         claims.extend(self._dated_reports(doc, sent, dropped, frames, claims))
@@ -2403,12 +2403,12 @@ class Segmenter(RulePackComponent):
         question sets off (a ``question_aside`` decision rule: "Why did the
         mayor, who signed the deal in May, wait?"): the question asks, the
         clause tells."""
-        head = (span._.claim or {}).get("head")
+        head = (claim_of(span) or {}).get("head")
         rule = None if head is None else self.words.match("question_aside", doc[head])
         if rule is None:
             return False
         self.words.note(rule, doc[head])
-        span._.claim = {**span._.claim, "told": True}  # the cue tagger reads no question into it
+        span._.claim = {**claim_of(span), "told": True}  # the cue tagger reads no question into it
         return True
 
     def _nested(self, span: Span, claims: list[Span]) -> bool:
@@ -2418,13 +2418,13 @@ class Segmenter(RulePackComponent):
         claim's, and one proposition is not two claims (issue 12). A claim
         whose evidence was stretched back to its reporter ("X said A, … B")
         holds other claims' words, not its own, and swallows none."""
-        head = span.doc[span._.claim["head"]]
+        head = span.doc[claim_of(span)["head"]]
         if not any(
             other is not span
             and other.start <= span.start
             and span.end <= other.end
             and len(other) > len(span)
-            and other._.claim["frame"] is None  # (a span stretched back to its reporter holds others' words)
+            and claim_of(other)["frame"] is None  # (a span stretched back to its reporter holds others' words)
             for other in claims
         ):
             return False
