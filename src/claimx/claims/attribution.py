@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import RulePackError
 from ..rules import REPORT_ROLES, load_attribution_rules, load_scope_rules, rule_ids, rule_places
 from .component import RulePackComponent
-from .extensions import CLAIMS_KEY, claim_of, record_rule, register_extensions
+from .extensions import CLAIMS_KEY, claim_of, record_rule, records_rules, register_extensions
 from .scope import Walk, compile_pattern
 from .segment import (
     absolute_clause,
@@ -1728,6 +1728,8 @@ class AttributionTagger(RulePackComponent):
         the source span (and of its appositive) that say what kind of source it
         is, and the verb it speaks through (the claim's reporting verb, or the
         verb the source is the subject of)."""
+        if not records_rules(doc):
+            return
         span = doc.char_span(source["start"], source["end"], alignment_mode="expand")
         if span is None:
             return

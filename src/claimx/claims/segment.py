@@ -51,7 +51,7 @@ from ..rules import (
     rule_lines,
 )
 from .component import RulePackComponent
-from .extensions import CLAIMS_KEY, DATES_KEY, claim_of, record_rule, register_extensions
+from .extensions import CLAIMS_KEY, DATES_KEY, claim_of, record_rule, records_rules, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .sentences import doc_quotations, doc_text, doc_tokens, is_dateline, load_datelines, span_text, span_tokens
 from .tree import (
@@ -254,8 +254,10 @@ class SegmentWords:
 
     def record(self, rule_id: str, token: Token) -> None:
         """Record that ``rule_id`` decided at ``token``, unless it is recorded there already."""
-        entry = (rule_id, token.idx, token.idx + len(token.text))
         doc = token.doc
+        if not records_rules(doc):
+            return
+        entry = (rule_id, token.idx, token.idx + len(token.text))
         if self._seen is not None and self._seen[0] is doc:
             seen = self._seen[1]
             if entry in seen:
@@ -2485,6 +2487,8 @@ class Segmenter(RulePackComponent):
         and opinion verbs of an opinion, the measurable superlatives of a
         clause kept as a fact, the verb (``head``) of a performative or an aside."""
         doc = span.doc
+        if not records_rules(doc):
+            return
         ids = self.nonclaim_ids
         if decision in ("performative", "aside") and head is not None:
             # the lemma, or the word itself where the tagger's lemma is no word ("congrats": "congrat")

@@ -81,7 +81,7 @@ from ..schemas import PAIR_LABELS, TOPICS
 from ..slots import load_slots
 from ..subjects import without_middle_initials
 from .component import RulePackComponent
-from .extensions import CLAIMS_KEY, claim_of, record_rule, register_extensions
+from .extensions import CLAIMS_KEY, claim_of, record_rule, records_rules, register_extensions
 from .scope import Test, Walk, compile_pattern
 from .segment import SegmentWords, is_absolute, load_segment_words, untitled_headline
 from .sentences import doc_quotations, doc_text, doc_tokens, ents_within, sentence_ids, span_text, span_tokens
@@ -1117,6 +1117,8 @@ class TopicTagger(RulePackComponent):
         release claim's key, and the codename, naming and identity words that
         tied it to a codename."""
         doc = claim.doc
+        if not records_rules(doc):
+            return
         ids = self.rule_ids
         topic, key = info.get("topic"), info.get("key")
         head_i = (claim_of(claim) or {}).get("head", claim.root.i)
