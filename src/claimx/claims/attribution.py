@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import RulePackError
 from ..rules import REPORT_ROLES, load_attribution_rules, load_scope_rules, rule_ids, rule_places
 from .component import RulePackComponent
-from .extensions import CLAIMS_KEY, claim_of, record_rule, records_rules, register_extensions
+from .extensions import CLAIMS_KEY, claim_of, record_rule, records_rules, register_extensions, set_claim
 from .scope import Walk, compile_pattern
 from .segment import (
     absolute_clause,
@@ -205,7 +205,7 @@ class AttributionTagger(RulePackComponent):
             if info.get("report"):
                 # "…, the senator said Monday": the report itself, which the article states
                 info["attribution"] = None
-                claim._.claim = info
+                set_claim(claim, info)
                 continue
             head = doc[info.get("head", claim.root.i)]
             frame_i = info.get("frame")
@@ -260,7 +260,7 @@ class AttributionTagger(RulePackComponent):
                 if frame_i is not None:
                     by_frame.setdefault(frame_i, source)
                 by_token.update(dict.fromkeys(range(claim.start, claim.end), source))
-            claim._.claim = info
+            set_claim(claim, info)
         self._share_within_quotes(doc, claims, text, ents, history)
         self._colon_paragraphs(doc, claims, text, ents, history)
         self._speaker_labels(doc, claims, text, ents)
@@ -1174,7 +1174,7 @@ class AttributionTagger(RulePackComponent):
             for claim in inside:
                 own = (claim_of(claim) or {}).get("attribution")
                 if own is not None and (_nested(own, q_start, q_end) or own.get("pronoun") and q_start <= own["start"] < q_end):
-                    claim._.claim = {**claim_of(claim), "attribution": dict(source)}
+                    set_claim(claim, {**claim_of(claim), "attribution": dict(source)})
             # the next quotation continues this one from the sentence it ends in,
             # though its last sentence holds no claim ('"… Why now?" she said.')
             closing = doc.char_span(q_start, q_end, alignment_mode="expand")
@@ -1370,7 +1370,7 @@ class AttributionTagger(RulePackComponent):
                 own = info.get("attribution")
                 if own is None or not (start <= own["start"] < end) or own.get("pronoun"):
                     info["attribution"] = dict(source)
-                    claim._.claim = info
+                    set_claim(claim, info)
 
     @staticmethod
     def _interviewee(ents: list[Span], before: int) -> tuple[int, int] | None:
@@ -2117,7 +2117,7 @@ def _sign(claims: Iterable[Span], source: dict[str, Any], block: tuple[int, int]
         own = info.get("attribution")
         if own is None or own.get("pronoun") or (outside and not block[0] <= own.get("said_at", own["start"]) < block[1]):
             info["attribution"] = dict(source)
-            claim._.claim = info
+            set_claim(claim, info)
 
 
 def _give_unsourced(claims: Iterable[Span], source: dict[str, Any]) -> None:
@@ -2126,7 +2126,7 @@ def _give_unsourced(claims: Iterable[Span], source: dict[str, Any]) -> None:
         info = dict(claim_of(claim) or {})
         if info.get("attribution") is None:
             info["attribution"] = dict(source)
-            claim._.claim = info
+            set_claim(claim, info)
 
 
 #: a paragraph: a run of text between blank lines

@@ -77,6 +77,8 @@ from .extensions import (
     cue_of,
     record_rule,
     register_extensions,
+    set_claim,
+    set_cue,
 )
 from .scope import Test, Walk, compile_pattern, related
 from .segment import (
@@ -456,7 +458,7 @@ class CueTagger(RulePackComponent):
         spans = filter_spans(found)
         for span in spans:
             rule = self.rules[span.label_]
-            span._.cue = {"status": rule.status, "category": rule.category, "id": rule.id}
+            set_cue(span, {"status": rule.status, "category": rule.category, "id": rule.id})
             record_rule(doc, rule.id, span.start_char, span.end_char)
         return spans
 
@@ -507,7 +509,7 @@ class CueTagger(RulePackComponent):
                 items.append((n, holder[item_of]))
             decided.update(dict.fromkeys(range(claim.start, claim.end), info))
             holder.update(dict.fromkeys(range(claim.start, claim.end), n))
-            claim._.claim = info
+            set_claim(claim, info)
         dates = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
         if plain_future:
             sent_of = sentence_ids(doc)
@@ -538,7 +540,7 @@ class CueTagger(RulePackComponent):
             if window & hedged_sentences:
                 info = dict(claim_of(claim))
                 info["status"] = "expected"
-                claim._.claim = info
+                set_claim(claim, info)
         for n, first in items:
             # "The maker expects to cut 900 jobs in Spain, 400 in Italy and
             # 300 in France": an item of a list that leaves its verb out
@@ -548,7 +550,7 @@ class CueTagger(RulePackComponent):
             info = dict(claim_of(claims[n]))
             info["status"] = governing["status"]
             info["cues"] = list(governing["cues"])
-            claims[n]._.claim = info
+            set_claim(claims[n], info)
         if self.lead_ins:
             self._hand_down_lead_ins(doc, cues, claims)
         return doc
@@ -596,7 +598,7 @@ class CueTagger(RulePackComponent):
                         info = dict(claim_of(claim))
                         info["status"] = cue_of(cue)["status"]
                         info["cues"] = [handed]
-                        claim._.claim = info
+                        set_claim(claim, info)
                         record_rule(doc, rule.id, claim.start_char, claim.end_char)
 
     # -- scope ----------------------------------------------------------------

@@ -75,6 +75,16 @@ def cue_of(span: Span) -> dict | None:
     return span.doc.user_data.get(("._.", "cue", span.start_char, span.end_char))
 
 
+def set_claim(span: Span, info: dict | None) -> None:
+    """Set ``span._.claim`` where spaCy keeps it (as :func:`claim_of` reads it)."""
+    span.doc.user_data[("._.", "claim", span.start_char, span.end_char)] = info
+
+
+def set_cue(span: Span, info: dict | None) -> None:
+    """Set ``span._.cue`` where spaCy keeps it (as :func:`cue_of` reads it)."""
+    span.doc.user_data[("._.", "cue", span.start_char, span.end_char)] = info
+
+
 def _claim_field(field: str):  # noqa: ANN202 - a spaCy extension getter
     def get(span: Span) -> object:
         return (claim_of(span) or {}).get(field)

@@ -51,7 +51,7 @@ from ..rules import (
     rule_lines,
 )
 from .component import RulePackComponent
-from .extensions import CLAIMS_KEY, DATES_KEY, claim_of, record_rule, records_rules, register_extensions
+from .extensions import CLAIMS_KEY, DATES_KEY, claim_of, record_rule, records_rules, register_extensions, set_claim
 from .scope import Test, Walk, compile_pattern
 from .sentences import doc_quotations, doc_text, doc_tokens, is_dateline, load_datelines, span_text, span_tokens
 from .tree import (
@@ -2180,7 +2180,7 @@ class Segmenter(RulePackComponent):
                 piece = self._trim(doc, a + 1, b)
                 if piece is None or not _has_content(piece) or (piece.start, piece.end) in taken:
                     continue
-                piece._.claim = info if piece.start <= head < piece.end else _item_claim(piece, info, head)
+                set_claim(piece, info if piece.start <= head < piece.end else _item_claim(piece, info, head))
                 pieces.append(piece)
             if not pieces:
                 out.append(span)
@@ -2214,14 +2214,14 @@ class Segmenter(RulePackComponent):
         first = self._trim(doc, start, bounds[1])
         items: list[Span] = []
         if first is not None:
-            first._.claim = info
+            set_claim(first, info)
             items.append(first)
         for a, b in zip(bounds[1:], bounds[2:]):
             item = self._trim(doc, a + 1, b)
             if item is None or not _has_content(item):
                 continue
             # an item run into the next sentence ("… Ohio Sales fell 2%") has a clause of its own
-            item._.claim = _item_claim(item, info, info["head"])
+            set_claim(item, _item_claim(item, info, info["head"]))
             items.append(item)
         return sorted([*kept, *items], key=lambda s: (s.start, s.end))
 
@@ -2410,7 +2410,7 @@ class Segmenter(RulePackComponent):
         if rule is None:
             return False
         self.words.note(rule, doc[head])
-        span._.claim = {**claim_of(span), "told": True}  # the cue tagger reads no question into it
+        set_claim(span, {**claim_of(span), "told": True})  # the cue tagger reads no question into it
         return True
 
     def _nested(self, span: Span, claims: list[Span]) -> bool:
@@ -2477,7 +2477,7 @@ class Segmenter(RulePackComponent):
             self.words.note(rule, verb)
             for part, part_rule in parts:
                 self.words.note(part_rule, part)
-            span._.claim = {"head": i, "frame": None, "report": True}
+            set_claim(span, {"head": i, "frame": None, "report": True})
             found.append(span)
         return found
 

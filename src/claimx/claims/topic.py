@@ -81,7 +81,7 @@ from ..schemas import PAIR_LABELS, TOPICS
 from ..slots import load_slots
 from ..subjects import without_middle_initials
 from .component import RulePackComponent
-from .extensions import CLAIMS_KEY, claim_of, record_rule, records_rules, register_extensions
+from .extensions import CLAIMS_KEY, claim_of, record_rule, records_rules, register_extensions, set_claim
 from .scope import Test, Walk, compile_pattern
 from .segment import SegmentWords, is_absolute, load_segment_words, untitled_headline
 from .sentences import doc_quotations, doc_text, doc_tokens, ents_within, sentence_ids, span_text, span_tokens
@@ -921,7 +921,7 @@ class TopicTagger(RulePackComponent):
                     at = claim.doc.char_span(info["subject"]["start"], info["subject"]["end"], alignment_mode="expand")
                     label = at.root.ent_type_ if at is not None else ""
                     named_last = None if name == main else (name, sent_of[claim.start], label)
-            claim._.claim = info
+            set_claim(claim, info)
             self._record(claim, info, aliases)
         if self.follow_keys and parties:
             # "Aerolux has ordered 12 … deliveries start in 2031": the
