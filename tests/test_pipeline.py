@@ -76,7 +76,7 @@ def test_pipeline_normalizing_tokenizer_from_config():
 #: an article of the kinds whose rules every component records: dates, sources, cues, topics, an opinion
 RECORDED = (
     "Harbor Lights Studio said on Tuesday that the sequel will open in cinemas in May 2026. "
-    "According to two people familiar with the talks, the studio is expected to name a new director next week. "
+    "According to three people who know the plans, the studio is expected to name a new director next week. "
     "The city's mayor denied reports that the ferry terminal would close before the summer. "
     "It was a truly wonderful season for the whole cast, the producer wrote."
 )
