@@ -71,3 +71,51 @@ def test_pipeline_normalizing_tokenizer_from_config():
     doc = nlp("It\u2019s \u201cofficial\u201d")
     assert doc.text == "It\u2019s \u201cofficial\u201d"
     assert [t.norm_ for t in doc][-2] == "official"
+
+
+#: an article of the kinds whose rules every component records: dates, sources, cues, topics, an opinion
+RECORDED = (
+    "Harbor Lights Studio said on Tuesday that the sequel will open in cinemas in May 2026. "
+    "According to three people who know the plans, the studio is expected to name a new director next week. "
+    "The city's mayor denied reports that the ferry terminal would close before the summer. "
+    "It was a truly wonderful season for the whole cast, the producer wrote."
+)
+
+
+def test_pipeline_records_rules_only_where_asked(nlp):
+    """A Doc made with ``record_rules=False`` (as a run's extraction makes them) records no
+    rule firings, and its records are those of a Doc that records them, byte for byte."""
+    import datetime as dt
+
+    from claimx.fingerprint import extractor_info
+    from claimx.nlp import make_doc, model_info
+    from claimx.pipeline import Extraction
+    from claimx.records import doc_records
+    from claimx.schemas import Article
+
+    import json
+
+    from claimx.rules import default_rules_dir
+
+    article = Article(
+        doc_id="harbor", path="harbor.md", body=RECORDED, published=dt.date(2025, 6, 3), title="Harbor Lights sequel set", content_hash="0"
+    )
+    pack_of = {
+        json.loads(line)["id"]: path.stem
+        for path in default_rules_dir().glob("*.jsonl")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and '"id"' in line
+    }
+    extractor = extractor_info(*model_info(nlp))
+    recorded = nlp(make_doc(nlp, article))
+    skipped = nlp(make_doc(nlp, article, record_rules=False))
+    fired = recorded._.rules_fired or []
+    # every component that records its rules' firings recorded some here
+    assert {pack_of.get(rule) for rule, _, _ in fired} >= {"temporal", "topics", "attribution", "cues"}, fired
+    assert not skipped._.rules_fired
+    json_of = lambda doc: [r.model_dump_json() for r in doc_records(doc, article, extractor)]  # noqa: E731
+    assert json_of(skipped) == json_of(recorded) != []
+    extraction = Extraction.__new__(Extraction)  # the run's path, on the suite's pipeline
+    extraction.nlp, extraction.extractor, extraction.batch_size = nlp, extractor, 16
+    [(_, records)] = list(extraction.extract([article]))
+    assert [r.model_dump_json() for r in records] == json_of(recorded)

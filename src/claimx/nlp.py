@@ -144,15 +144,21 @@ def model_info(nlp: Language) -> tuple[str, str]:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}", str(meta.get("version", "0"))
 
 
-def make_doc(nlp: Language, article: Article) -> Doc:
+def make_doc(nlp: Language, article: Article, *, record_rules: bool = True) -> Doc:
     """Make an unprocessed Doc for an article, with its metadata set first.
 
     The Doc's text is exactly ``article.body``, so every offset maps back.
+    record_rules (bool): False: the pipeline records no rule firings for it
+        (``doc._.rules_fired``, which no record holds; :func:`claimx.claims.extensions.skip_rules`).
     """
     doc = nlp.make_doc(article.body)
     doc._.doc_id = article.doc_id
     doc._.published = article.published
     doc._.title = article.title
+    if not record_rules:
+        from .claims.extensions import skip_rules
+
+        skip_rules(doc)
     return doc
 
 

@@ -66,6 +66,8 @@ def long_pieces(text: str, limit: int) -> list[tuple[int, int]]:
 class Extraction:
     """A loaded claimx pipeline and what identifies its output.
 
+    Its Docs record no rule firings (``doc._.rules_fired``: no record holds them).
+
     model (str | None): the base spaCy pipeline; None for the default.
     """
 
@@ -107,7 +109,7 @@ class Extraction:
                     if bar is not None:
                         bar.update(1)
                     continue
-                pairs = ((make_doc(nlp, article), article) for article in run)  # type: ignore[arg-type]
+                pairs = ((make_doc(nlp, article, record_rules=False), article) for article in run)  # type: ignore[arg-type]
                 for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):  # type: ignore[attr-defined]
                     yield article, doc_records(doc, article, self.extractor)
                     if bar is not None:
@@ -126,7 +128,7 @@ class Extraction:
         records: list[ClaimRecord] = []
         for start, end in pieces:
             piece = article.model_copy(update={"body": article.body[start:end]})
-            doc = self.nlp(make_doc(self.nlp, piece))  # type: ignore[operator,arg-type]
+            doc = self.nlp(make_doc(self.nlp, piece, record_rules=False))  # type: ignore[operator,arg-type]
             records.extend(doc_records(doc, article, self.extractor, start))
             del doc
         return records

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .claims.extensions import CLAIMS_KEY, DATES_KEY
+from .claims.extensions import CLAIMS_KEY, DATES_KEY, claim_of
 from .claims.sentences import doc_text, ents_within
 from .fingerprint import canonical_hash
 from .schemas import (
@@ -56,7 +56,7 @@ def claim_record(
     def _cut(s: int, e: int) -> dict[str, Any]:
         return {"text": body[s + offset : e + offset], "start": s + offset, "end": e + offset}
 
-    info = span._.claim or {}
+    info = claim_of(span) or {}
     start, end = span.start_char, span.end_char
     sent = span.sent
     attribution = info.get("attribution")

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import RulePackError
 from ..rules import REPORT_ROLES, load_attribution_rules, load_scope_rules, rule_ids, rule_places
 from .component import RulePackComponent
-from .extensions import CLAIMS_KEY, record_rule, register_extensions
+from .extensions import CLAIMS_KEY, claim_of, record_rule, records_rules, register_extensions, set_claim
 from .scope import Walk, compile_pattern
 from .segment import (
     absolute_clause,
@@ -201,11 +201,11 @@ class AttributionTagger(RulePackComponent):
         assessor_names: set[str] = set()  # … of those, the assessors (an economist, an expert)
         quoted = doc_quotations(doc)
         for claim in claims:
-            info = dict(claim._.claim or {})
+            info = dict(claim_of(claim) or {})
             if info.get("report"):
                 # "…, the senator said Monday": the report itself, which the article states
                 info["attribution"] = None
-                claim._.claim = info
+                set_claim(claim, info)
                 continue
             head = doc[info.get("head", claim.root.i)]
             frame_i = info.get("frame")
@@ -260,7 +260,7 @@ class AttributionTagger(RulePackComponent):
                 if frame_i is not None:
                     by_frame.setdefault(frame_i, source)
                 by_token.update(dict.fromkeys(range(claim.start, claim.end), source))
-            claim._.claim = info
+            set_claim(claim, info)
         self._share_within_quotes(doc, claims, text, ents, history)
         self._colon_paragraphs(doc, claims, text, ents, history)
         self._speaker_labels(doc, claims, text, ents)
@@ -1136,12 +1136,12 @@ class AttributionTagger(RulePackComponent):
             # said') is a report nested in the speaker's words: it speaks for
             # its own claim, not for the rest of the quotation
             sources = [
-                c._.claim["attribution"]
+                claim_of(c)["attribution"]
                 for c in inside
                 if q_start <= c.start_char
-                and (c._.claim or {}).get("attribution") and not c._.claim["attribution"].get("pronoun")
-                and not _nested(c._.claim["attribution"], q_start, q_end)
-                and not _within(c._.claim["attribution"], q_start, q_end)
+                and (claim_of(c) or {}).get("attribution") and not claim_of(c)["attribution"].get("pronoun")
+                and not _nested(claim_of(c)["attribution"], q_start, q_end)
+                and not _within(claim_of(c)["attribution"], q_start, q_end)
             ]
             source = sources[0] if sources else self._speaker_of(doc, text, ents, history, q_start, q_end)
             first = sent_of[inside[0].start]
@@ -1172,9 +1172,9 @@ class AttributionTagger(RulePackComponent):
             # say A," Roe said', '"… and he said B," Roe said') is still the
             # quotation's speaker's word: the speaker is its source
             for claim in inside:
-                own = (claim._.claim or {}).get("attribution")
+                own = (claim_of(claim) or {}).get("attribution")
                 if own is not None and (_nested(own, q_start, q_end) or own.get("pronoun") and q_start <= own["start"] < q_end):
-                    claim._.claim = {**claim._.claim, "attribution": dict(source)}
+                    set_claim(claim, {**claim_of(claim), "attribution": dict(source)})
             # the next quotation continues this one from the sentence it ends in,
             # though its last sentence holds no claim ('"… Why now?" she said.')
             closing = doc.char_span(q_start, q_end, alignment_mode="expand")
@@ -1194,7 +1194,7 @@ class AttributionTagger(RulePackComponent):
         for claim in claims:
             if not (sent.start <= claim.start < sent.end) or any(qs <= claim.start_char < qe for qs, qe in quoted):
                 continue
-            source = (claim._.claim or {}).get("attribution")
+            source = (claim_of(claim) or {}).get("attribution")
             if (
                 source is not None and source.get("kind") in (KIND_NAMED, KIND_ORGANISATION)
                 and not (source.get("pronoun") or source.get("evidence") or source.get("finding"))
@@ -1366,11 +1366,11 @@ class AttributionTagger(RulePackComponent):
             for claim in claims:
                 if not (start <= claim.start_char < end):
                     continue
-                info = dict(claim._.claim or {})
+                info = dict(claim_of(claim) or {})
                 own = info.get("attribution")
                 if own is None or not (start <= own["start"] < end) or own.get("pronoun"):
                     info["attribution"] = dict(source)
-                    claim._.claim = info
+                    set_claim(claim, info)
 
     @staticmethod
     def _interviewee(ents: list[Span], before: int) -> tuple[int, int] | None:
@@ -1728,6 +1728,8 @@ class AttributionTagger(RulePackComponent):
         the source span (and of its appositive) that say what kind of source it
         is, and the verb it speaks through (the claim's reporting verb, or the
         verb the source is the subject of)."""
+        if not records_rules(doc):
+            return
         span = doc.char_span(source["start"], source["end"], alignment_mode="expand")
         if span is None:
             return
@@ -2111,20 +2113,20 @@ def _sign(claims: Iterable[Span], source: dict[str, Any], block: tuple[int, int]
     for claim in claims:
         if not (block[0] <= claim.start_char < block[1]):
             continue
-        info = dict(claim._.claim or {})
+        info = dict(claim_of(claim) or {})
         own = info.get("attribution")
         if own is None or own.get("pronoun") or (outside and not block[0] <= own.get("said_at", own["start"]) < block[1]):
             info["attribution"] = dict(source)
-            claim._.claim = info
+            set_claim(claim, info)
 
 
 def _give_unsourced(claims: Iterable[Span], source: dict[str, Any]) -> None:
     """Give ``source`` to those of ``claims`` that have none yet."""
     for claim in claims:
-        info = dict(claim._.claim or {})
+        info = dict(claim_of(claim) or {})
         if info.get("attribution") is None:
             info["attribution"] = dict(source)
-            claim._.claim = info
+            set_claim(claim, info)
 
 
 #: a paragraph: a run of text between blank lines

@@ -73,8 +73,12 @@ from .extensions import (
     CLAIMS_KEY,
     CUES_KEY,
     DATES_KEY,
+    claim_of,
+    cue_of,
     record_rule,
     register_extensions,
+    set_claim,
+    set_cue,
 )
 from .scope import Test, Walk, compile_pattern, related
 from .segment import (
@@ -454,7 +458,7 @@ class CueTagger(RulePackComponent):
         spans = filter_spans(found)
         for span in spans:
             rule = self.rules[span.label_]
-            span._.cue = {"status": rule.status, "category": rule.category, "id": rule.id}
+            set_cue(span, {"status": rule.status, "category": rule.category, "id": rule.id})
             record_rule(doc, rule.id, span.start_char, span.end_char)
         return spans
 
@@ -471,7 +475,7 @@ class CueTagger(RulePackComponent):
         holder: dict[int, int] = {}  # token -> the number of the claim holding it
         items: list[tuple[int, int]] = []  # (list item with no cue of its own, the claim it repeats)
         for n, claim in enumerate(claims):
-            info = dict(claim._.claim or {})
+            info = dict(claim_of(claim) or {})
             head = doc[info.get("head", claim.root.i)]
             frame_i = info.get("frame")
             frame = doc[frame_i] if frame_i is not None else None
@@ -484,7 +488,7 @@ class CueTagger(RulePackComponent):
                 status = "confirmed"
             info["status"] = status
             info["cues"] = [
-                {"start": c.start_char, "end": c.end_char, "status": c._.cue["status"]} for c in used
+                {"start": c.start_char, "end": c.end_char, "status": cue_of(c)["status"]} for c in used
             ]
             first = doc[claim.start]
             if is_absolute(first, self.segment_words):
@@ -507,7 +511,7 @@ class CueTagger(RulePackComponent):
                 items.append((n, holder[item_of]))
             decided.update(dict.fromkeys(range(claim.start, claim.end), info))
             holder.update(dict.fromkeys(range(claim.start, claim.end), n))
-            claim._.claim = info
+            set_claim(claim, info)
         dates = list(doc.spans[DATES_KEY]) if DATES_KEY in doc.spans else []
         if plain_future:
             sent_of = sentence_ids(doc)
@@ -521,7 +525,7 @@ class CueTagger(RulePackComponent):
             hedged_sentences = {
                 sent_of[c.start]
                 for c in claims
-                if _speculative(c._.claim or {})
+                if _speculative(claim_of(c) or {})
                 and not is_absolute(doc[c.start], self.segment_words)
                 and summary_appositive(c.root, self.segment_words) is None
             }
@@ -536,19 +540,19 @@ class CueTagger(RulePackComponent):
             number = sent_of[claim.start]
             window = {number} if number in opens_paragraph else {number, number - 1}
             if window & hedged_sentences:
-                info = dict(claim._.claim)
+                info = dict(claim_of(claim))
                 info["status"] = "expected"
-                claim._.claim = info
+                set_claim(claim, info)
         for n, first in items:
             # "The maker expects to cut 900 jobs in Spain, 400 in Italy and
             # 300 in France": an item of a list that leaves its verb out
             # states the first item's predicate again, with its status
             # (once that is final) and the cues that set it
-            governing = claims[first]._.claim
-            info = dict(claims[n]._.claim)
+            governing = claim_of(claims[first])
+            info = dict(claim_of(claims[n]))
             info["status"] = governing["status"]
             info["cues"] = list(governing["cues"])
-            claims[n]._.claim = info
+            set_claim(claims[n], info)
         if self.lead_ins:
             self._hand_down_lead_ins(doc, cues, claims)
         return doc
@@ -562,7 +566,7 @@ class CueTagger(RulePackComponent):
         # and then their paragraphs are never built
         leads: list[tuple[Span, ScopeRule, Test]] = []
         for cue in cues:
-            walk = Walk(set(), cue, None, self.rules.get(cue._.cue["id"]))
+            walk = Walk(set(), cue, None, self.rules.get(cue_of(cue)["id"]))
             found = next(((rule, item) for rule, test, item in self.lead_ins if test(cue.root, walk)), None)
             if found is not None:
                 leads.append((cue, *found))
@@ -585,7 +589,7 @@ class CueTagger(RulePackComponent):
             if lead is None:
                 continue
             cue, rule, item = lead
-            handed = {"start": cue.start_char, "end": cue.end_char, "status": cue._.cue["status"]}
+            handed = {"start": cue.start_char, "end": cue.end_char, "status": cue_of(cue)["status"]}
             for first_i, end_i in paragraphs[p + 1 :]:
                 while first_i < end_i and doc[first_i].is_space:
                     first_i += 1
@@ -593,10 +597,10 @@ class CueTagger(RulePackComponent):
                     break
                 for claim in claims:
                     if first_i <= claim.start < end_i:
-                        info = dict(claim._.claim)
-                        info["status"] = cue._.cue["status"]
+                        info = dict(claim_of(claim))
+                        info["status"] = cue_of(cue)["status"]
                         info["cues"] = [handed]
-                        claim._.claim = info
+                        set_claim(claim, info)
                         record_rule(doc, rule.id, claim.start_char, claim.end_char)
 
     # -- scope ----------------------------------------------------------------
@@ -630,9 +634,9 @@ class CueTagger(RulePackComponent):
                 cue = by_token.get(token.i)
                 if cue is None or cue in seen:
                     continue
-                if rule.applies_to and (cue._.cue or {}).get("category") not in rule.applies_to:
+                if rule.applies_to and (cue_of(cue) or {}).get("category") not in rule.applies_to:
                     continue
-                if last(token, Walk(spine, cue, None, self.rules.get(cue._.cue["id"]), claim)):
+                if last(token, Walk(spine, cue, None, self.rules.get(cue_of(cue)["id"]), claim)):
                     record_rule(doc, rule.id, cue.start_char, cue.end_char)
                     seen.append(cue)
         return seen
@@ -641,12 +645,12 @@ class CueTagger(RulePackComponent):
         """Walk from the cue up the tree to the predicate; modifiers inside
         noun phrases and embedded clauses are out of scope."""
         token = cue.root
-        walk = Walk(spine, cue, None, self.rules.get(cue._.cue["id"]))
+        walk = Walk(spine, cue, None, self.rules.get(cue_of(cue)["id"]))
         for rule, test in self.wholes:
-            if (not rule.applies_to or cue._.cue["category"] in rule.applies_to) and test(token, walk):
+            if (not rule.applies_to or cue_of(cue)["category"] in rule.applies_to) and test(token, walk):
                 record_rule(token.doc, rule.id, cue.start_char, cue.end_char)
                 return True  # a long pattern carries its own context
-        at_cue, on_path = self.reach.get(cue._.cue["id"]) or self.category_reach[cue._.cue["category"]]
+        at_cue, on_path = self.reach.get(cue_of(cue)["id"]) or self.category_reach[cue_of(cue)["category"]]
         if any(stop.stops(token, walk) for stop in at_cue):
             return False
         steps = 0
@@ -684,13 +688,13 @@ class CueTagger(RulePackComponent):
         plain assertion is confirmed (or rumoured, from a rumour's source).
         """
         by_cat: dict[str, list[Span]] = {}
-        frame_i = (claim._.claim or {}).get("frame")
+        frame_i = (claim_of(claim) or {}).get("frame")
         frame = doc[frame_i] if frame_i is not None else None
         for cue in cues:
-            category = cue._.cue["category"]
+            category = cue_of(cue)["category"]
             if category == "ignore":
                 continue
-            reported_as = getattr(self.rules.get(cue._.cue["id"]), "reported_as", None)
+            reported_as = getattr(self.rules.get(cue_of(cue)["id"]), "reported_as", None)
             if reported_as is not None and self._reported(cue, claim, frame):
                 category = reported_as  # "said that the network would …" reports a "will"
             for rule, test in self.recasts:
@@ -703,7 +707,7 @@ class CueTagger(RulePackComponent):
             by_cat.setdefault(category, []).append(cue)
         if by_cat.get("spec") and (attribution or {}).get("authority") == AUTHORITY_MAKER:
             # "the council said it is in talks with a new operator": the makers' own deliberation is a fact
-            by_cat["spec"] = [c for c in by_cat["spec"] if c._.cue["id"] not in self.maker_states]
+            by_cat["spec"] = [c for c in by_cat["spec"] if cue_of(c)["id"] not in self.maker_states]
             if not by_cat["spec"]:
                 del by_cat["spec"]
         ranked: list[tuple[int, int, str]] = [
@@ -726,7 +730,7 @@ class CueTagger(RulePackComponent):
     def category_priority(self, category: str, cue: Span) -> int:
         """RETURNS (int): the precedence of a cue counted in ``category``:
         its rule's own priority, else the category's."""
-        rule = self.rules.get(cue._.cue["id"])
+        rule = self.rules.get(cue_of(cue)["id"])
         if rule is not None and rule.priority is not None:
             return rule.priority
         return self.categories[category].priority or 0
@@ -777,7 +781,7 @@ class CueTagger(RulePackComponent):
         if category == "unknown":
             return "unconfirmed", cues
         if category == "pseudo":
-            return cues[0]._.cue["status"], cues
+            return cue_of(cues[0])["status"], cues
         if category == "spec":
             return "rumored", cues
         if category == "expect":
@@ -791,13 +795,13 @@ class CueTagger(RulePackComponent):
             if source == AUTHORITY_MAKER:
                 # "we are going to cut prices": what the makers intend is
                 # their plan; their "will" is a statement
-                if all(c._.cue["id"] in self.intentions for c in cues):
+                if all(cue_of(c)["id"] in self.intentions for c in cues):
                     return "expected", cues
                 return "confirmed", cues
             return "future", cues
         # "certain", or no cue: an analyst's estimate of the past is still an
         # estimate ("analysts estimate that the maker sold under two million handsets")
-        frame_i = (claim._.claim or {}).get("frame")
+        frame_i = (claim_of(claim) or {}).get("frame")
         estimate = frame_i is not None and doc[frame_i].lemma_.lower() in self.belief_verbs
         if rumor_source and (estimate or not self._settled_past(head, attribution)):
             return "rumored", cues
@@ -833,7 +837,7 @@ class CueTagger(RulePackComponent):
     def _reported(self, cue: Span, claim: Span, frame: Token | None) -> bool:
         """RETURNS (bool): whether a ``reported`` rule of ``scope.jsonl``
         finds the cue in a reported clause ("said that … *would* cease"), recording it."""
-        walk = Walk(set(), cue, None, self.rules.get(cue._.cue["id"]), claim, frame)
+        walk = Walk(set(), cue, None, self.rules.get(cue_of(cue)["id"]), claim, frame)
         for rule, test in self.reported:
             if test(cue.root, walk):
                 record_rule(cue.doc, rule.id, cue.start_char, cue.end_char)
@@ -847,7 +851,7 @@ class CueTagger(RulePackComponent):
         end from the claim, not ``claim.sent``, which walks the whole Doc. A
         clause a wh-question sets off (``told`` by the segmenter: "Why did the
         mayor, who signed the deal, wait?") tells, it does not ask."""
-        if (claim._.claim or {}).get("told"):
+        if (claim_of(claim) or {}).get("told"):
             return False
         doc = claim.doc
         texts, spaces, sent_end = _token_columns(doc)

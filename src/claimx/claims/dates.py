@@ -52,6 +52,7 @@ from .extensions import (  # registers doc._.published, span._.timex
     TIMEX3_ATTR,
     TIMEXES_KEY,
     record_rule,
+    records_rules,
 )
 from .scope import Walk
 from .sentences import doc_quotations, doc_text
@@ -504,6 +505,8 @@ def _record(doc: Doc, span: Span, expression: Expression, grammar: Grammar, trai
     pattern that found it, the vocabulary, modifier, filler and trigger
     words inside it, the tense words on the verb it hangs on and the
     ``decision`` rules that read its direction."""
+    if not records_rules(doc):
+        return
     record_rule(doc, expression.rule_id, span.start_char, span.end_char)
     for rule, token in trail:
         _fire(token, rule)

@@ -51,7 +51,7 @@ from typing import Any, NamedTuple
 from spacy.tokens import Span, Token
 
 from ..errors import RulePackError
-from .extensions import CUES_KEY, DATES_KEY
+from .extensions import CUES_KEY, DATES_KEY, cue_of
 from .tree import BE, copula_lemma, finite, in_subject
 
 
@@ -288,7 +288,7 @@ def _word_test(value: Any, lexicons: Mapping[str, frozenset[str]], where: str) -
 def _in_cue(token: Token, categories: frozenset[str]) -> bool:
     """RETURNS (bool): whether ``token`` lies in a cue of one of ``categories``."""
     cues = token.doc.spans.get(CUES_KEY, [])
-    return any(cue.start <= token.i < cue.end and (cue._.cue or {}).get("category") in categories for cue in cues)
+    return any(cue.start <= token.i < cue.end and (cue_of(cue) or {}).get("category") in categories for cue in cues)
 
 
 def related(token: Token, relation: str) -> list[Token]:

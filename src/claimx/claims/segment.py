@@ -53,7 +53,7 @@ from ..rules import (
     rule_lines,
 )
 from .component import RulePackComponent
-from .extensions import CLAIMS_KEY, DATES_KEY, record_rule, register_extensions
+from .extensions import CLAIMS_KEY, DATES_KEY, claim_of, record_rule, records_rules, register_extensions, set_claim
 from .scope import Test, Walk, compile_pattern
 from .sentences import doc_quotations, doc_text, doc_tokens, is_dateline, load_datelines, span_text, span_tokens
 from .tree import (
@@ -256,8 +256,10 @@ class SegmentWords:
 
     def record(self, rule_id: str, token: Token) -> None:
         """Record that ``rule_id`` decided at ``token``, unless it is recorded there already."""
-        entry = (rule_id, token.idx, token.idx + len(token.text))
         doc = token.doc
+        if not records_rules(doc):
+            return
+        entry = (rule_id, token.idx, token.idx + len(token.text))
         if self._seen is not None and self._seen[0] is doc:
             seen = self._seen[1]
             if entry in seen:
@@ -2193,7 +2195,7 @@ class Segmenter(RulePackComponent):
             if not cuts:
                 out.append(span)
                 continue
-            info = dict(span._.claim or {})
+            info = dict(claim_of(span) or {})
             head = info.get("head", span.root.i)
             bounds = [span.start - 1, *(cut.i for cut, _ in cuts), span.end]
             pieces: list[Span] = []
@@ -2201,7 +2203,7 @@ class Segmenter(RulePackComponent):
                 piece = self._trim(doc, a + 1, b)
                 if piece is None or not _has_content(piece) or (piece.start, piece.end) in taken:
                     continue
-                piece._.claim = info if piece.start <= head < piece.end else _item_claim(piece, info, head)
+                set_claim(piece, info if piece.start <= head < piece.end else _item_claim(piece, info, head))
                 pieces.append(piece)
             if not pieces:
                 out.append(span)
@@ -2224,7 +2226,7 @@ class Segmenter(RulePackComponent):
             return spans
         bounds = [*bullets, end]
         kept = [s for s in spans if s is not intro and not (s.start > colon and s.start < end)]
-        info = dict(intro._.claim or {})
+        info = dict(claim_of(intro) or {})
         start = intro.start
         if info.get("head", intro.root.i) > colon:
             # the parser made a verb inside the list the clause's head: the
@@ -2235,14 +2237,14 @@ class Segmenter(RulePackComponent):
         first = self._trim(doc, start, bounds[1])
         items: list[Span] = []
         if first is not None:
-            first._.claim = info
+            set_claim(first, info)
             items.append(first)
         for a, b in zip(bounds[1:], bounds[2:]):
             item = self._trim(doc, a + 1, b)
             if item is None or not _has_content(item):
                 continue
             # an item run into the next sentence ("… Ohio Sales fell 2%") has a clause of its own
-            item._.claim = _item_claim(item, info, info["head"])
+            set_claim(item, _item_claim(item, info, info["head"]))
             items.append(item)
         return sorted([*kept, *items], key=lambda s: (s.start, s.end))
 
@@ -2417,9 +2419,9 @@ class Segmenter(RulePackComponent):
                     "frame": frame.i if frame is not None else None,
                 }
                 if item_of is not None:
-                    span._.claim["item_of"] = item_of
+                    claim_of(span)["item_of"] = item_of
                 if head_i in kept:
-                    span._.claim["complement"] = kept[head_i]  # the frame's own cue decides (claimx.claims.cues)
+                    claim_of(span)["complement"] = kept[head_i]  # the frame's own cue decides (claimx.claims.cues)
                 claims.append(span)
         claims = [span for span in claims if not self._nested(span, claims)]
         claims.extend(self._dated_reports(doc, sent, dropped, frames, claims))
@@ -2433,12 +2435,12 @@ class Segmenter(RulePackComponent):
         question sets off (a ``question_aside`` decision rule: "Why did the
         mayor, who signed the deal in May, wait?"): the question asks, the
         clause tells."""
-        head = (span._.claim or {}).get("head")
+        head = (claim_of(span) or {}).get("head")
         rule = None if head is None else self.words.match("question_aside", doc[head])
         if rule is None:
             return False
         self.words.note(rule, doc[head])
-        span._.claim = {**span._.claim, "told": True}  # the cue tagger reads no question into it
+        set_claim(span, {**claim_of(span), "told": True})  # the cue tagger reads no question into it
         return True
 
     def _nested(self, span: Span, claims: list[Span]) -> bool:
@@ -2448,13 +2450,13 @@ class Segmenter(RulePackComponent):
         claim's, and one proposition is not two claims (issue 12). A claim
         whose evidence was stretched back to its reporter ("X said A, … B")
         holds other claims' words, not its own, and swallows none."""
-        head = span.doc[span._.claim["head"]]
+        head = span.doc[claim_of(span)["head"]]
         if not any(
             other is not span
             and other.start <= span.start
             and span.end <= other.end
             and len(other) > len(span)
-            and other._.claim["frame"] is None  # (a span stretched back to its reporter holds others' words)
+            and claim_of(other)["frame"] is None  # (a span stretched back to its reporter holds others' words)
             for other in claims
         ):
             return False
@@ -2505,7 +2507,7 @@ class Segmenter(RulePackComponent):
             self.words.note(rule, verb)
             for part, part_rule in parts:
                 self.words.note(part_rule, part)
-            span._.claim = {"head": i, "frame": None, "report": True}
+            set_claim(span, {"head": i, "frame": None, "report": True})
             found.append(span)
         return found
 
@@ -2515,6 +2517,8 @@ class Segmenter(RulePackComponent):
         and opinion verbs of an opinion, the measurable superlatives of a
         clause kept as a fact, the verb (``head``) of a performative or an aside."""
         doc = span.doc
+        if not records_rules(doc):
+            return
         ids = self.nonclaim_ids
         if decision in ("performative", "aside") and head is not None:
             # the lemma, or the word itself where the tagger's lemma is no word ("congrats": "congrat")

@@ -58,7 +58,7 @@ from typing import Any, Literal
 from spacy.tokens import Doc, Span, Token
 
 from .cues import CueTagger
-from .extensions import CLAIMS_KEY, CUES_KEY, record_rule
+from .extensions import CLAIMS_KEY, CUES_KEY, claim_of, cue_of, record_rule
 from .scope import Walk
 from .tree import INFINITIVE_MARKER_TAG
 
@@ -136,7 +136,7 @@ def containing_claim(doc: Doc, token: Token) -> Span | None:
     for claim in doc.spans[CLAIMS_KEY]:
         if not (claim.start <= token.i < claim.end):
             continue
-        head_i = (claim._.claim or {}).get("head", claim.root.i)
+        head_i = (claim_of(claim) or {}).get("head", claim.root.i)
         head = doc[head_i]
         if not _governs(head, token):
             continue
@@ -148,7 +148,7 @@ def containing_claim(doc: Doc, token: Token) -> Span | None:
 
 def _cue_dicts(cues: list[Span]) -> list[dict[str, Any]]:
     return [
-        {"start": c.start_char, "end": c.end_char, "status": (c._.cue or {}).get("status"), "text": c.text}
+        {"start": c.start_char, "end": c.end_char, "status": (cue_of(c) or {}).get("status"), "text": c.text}
         for c in cues
     ]
 
@@ -182,7 +182,7 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
     speech_act = _speech_act(token, tagger)
     claim = containing_claim(doc, token)
     if claim is not None and not speech_act:
-        info = claim._.claim or {}
+        info = claim_of(claim) or {}
         claim_info = _claim_info(claim)
         head_i = claim_info["head"]
         attribution = info.get("attribution")
@@ -265,7 +265,7 @@ def status_of(doc: Doc, start_char: int, end_char: int, *, tagger: CueTagger | N
 
 def _claim_info(claim: Span) -> dict[str, Any]:
     """The ``claim`` field of a :class:`TargetStatus`."""
-    info = claim._.claim or {}
+    info = claim_of(claim) or {}
     return {"start": claim.start_char, "end": claim.end_char, "head": info.get("head", claim.root.i), "status": info.get("status")}
 
 
@@ -399,7 +399,7 @@ def _with_complement(result: TargetStatus, token: Token, tagger: CueTagger, by_t
 
 def _hedges(cue: Span | None) -> bool:
     """Whether a cue takes a word's assertion back (negation, hedge, plan)."""
-    return cue is not None and (cue._.cue or {}).get("category") in HEDGE_CATEGORIES
+    return cue is not None and (cue_of(cue) or {}).get("category") in HEDGE_CATEGORIES
 
 
 def _embedded(cue: Span, node: Token, tagger: CueTagger, claim: Span | None = None) -> bool:
@@ -427,7 +427,7 @@ def _on_target(cue: Span, token: Token, tagger: CueTagger) -> bool:
     target and runs on through the infinitive marker: it takes the verb after
     it ("the union *refused* to sign", "*declined* to comment": the refusing
     is a fact)."""
-    if (cue._.cue or {}).get("category") in OWN_CUE_CATEGORIES:
+    if (cue_of(cue) or {}).get("category") in OWN_CUE_CATEGORIES:
         return cue.start == token.i and any(t.tag_ == INFINITIVE_MARKER_TAG for t in cue[1:])
     if cue.start <= token.i < cue.end:
         return True

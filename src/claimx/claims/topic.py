@@ -82,7 +82,7 @@ from ..schemas import PAIR_LABELS, TOPICS
 from ..slots import load_slots
 from ..subjects import without_middle_initials
 from .component import RulePackComponent
-from .extensions import CLAIMS_KEY, record_rule, register_extensions
+from .extensions import CLAIMS_KEY, claim_of, record_rule, records_rules, register_extensions, set_claim
 from .scope import Test, Walk, compile_pattern
 from .segment import SegmentWords, is_absolute, load_segment_words, untitled_headline
 from .sentences import doc_quotations, doc_text, doc_tokens, ents_within, sentence_ids, span_text, span_tokens
@@ -608,7 +608,7 @@ class TopicTagger(RulePackComponent):
         # ``other``: an article's most common topic says little about a
         # clause that names none (sales figures in a release story).
         sent_of = sentence_ids(doc)
-        heads = [claim.doc[(claim._.claim or {}).get("head", claim.root.i)] for claim in claims]
+        heads = [claim.doc[(claim_of(claim) or {}).get("head", claim.root.i)] for claim in claims]
         last_person: str | None = None  # the person of the last cast or crew claim, for "he"/"she"
         parties: dict[str, set[str]] = {}  # key -> the parties that act in the article's claims of that key
         # a person is not "it": the pronoun does not name such a subject
@@ -668,7 +668,7 @@ class TopicTagger(RulePackComponent):
             topic = topics[n]
             if topic == "other" and domain is not None and n in fallen:
                 topic = domain
-            info = dict(claim._.claim or {})
+            info = dict(claim_of(claim) or {})
             codename = self.identity_of(claim, alias_at) if alias_at else None
             if codename is not None:
                 # whether a codename is the subject is a question of what is
@@ -931,13 +931,13 @@ class TopicTagger(RulePackComponent):
                     at = claim.doc.char_span(info["subject"]["start"], info["subject"]["end"], alignment_mode="expand")
                     label = at.root.ent_type_ if at is not None else ""
                     named_last = None if name == main else (name, sent_of[claim.start], label)
-            claim._.claim = info
+            set_claim(claim, info)
             self._record(claim, info, aliases)
         if self.follow_keys and parties:
             # "Aerolux has ordered 12 … deliveries start in 2031": the
             # deliveries are the buyer's, when the article has one
             for claim in claims:
-                info = claim._.claim
+                info = claim_of(claim)
                 follows = self.follow_keys.get((info["topic"], info["key"]))
                 # the maker, written before its product's name ("Varga Orion
                 # 500"), sells; it is no buyer
@@ -952,7 +952,7 @@ class TopicTagger(RulePackComponent):
             # "France will lose 4,300 jobs" in an article on the Talmar V40:
             # job cuts, results and restructuring are the maker's, not its product's
             for claim in claims:
-                info = claim._.claim
+                info = claim_of(claim)
                 if (info["topic"], info["key"]) in self.maker_keys and info["subject"]["name"] == main:
                     info["subject"] = {"name": maker, "start": None, "end": None}
         product = _article_product(doc, main, self._match) if main and not main_person else None
@@ -962,7 +962,7 @@ class TopicTagger(RulePackComponent):
             # an article about a company, what is built, released or measured
             # without a name of its own is the product the article names
             for claim in claims:
-                info = claim._.claim
+                info = claim_of(claim)
                 if info["topic"] in _PRODUCT_TOPICS and info["subject"]["start"] is None and info["subject"]["name"] == main:
                     info["subject"] = {"name": product, "start": None, "end": None}
         # "Assembly of the jets moves to a new hall in Leeds. This is
@@ -971,7 +971,7 @@ class TopicTagger(RulePackComponent):
         told: dict[int, str] = {}  # sentence -> the subject of its last claim
         named_in: dict[int, str] = {}  # sentence -> the subject its last claim that names one names
         for claim in claims:
-            info = claim._.claim
+            info = claim_of(claim)
             sent = sent_of[claim.start]
             demonstrative = _demonstrative_subject(claim, self._match) if info["subject"]["start"] is None else None
             if demonstrative is not None and told.get(sent - 1) not in (None, "", info["subject"]["name"]):
@@ -999,7 +999,7 @@ class TopicTagger(RulePackComponent):
             # "Singapore Airlines (SIA) … SIA says": an abbreviation the
             # article defines in brackets names what it stands for; one it
             # does not define, the one name it writes that it abbreviates
-            info = claim._.claim
+            info = claim_of(claim)
             short = info["subject"]["name"]
             full = defined.get(short) if short in defined else _spelt_by(short, ents, titled)
             if full is not None:
@@ -1036,7 +1036,7 @@ class TopicTagger(RulePackComponent):
         predicate's object, is what the claim is about too ("the ministry
         released Calder's emails")."""
         doc = claim.doc
-        head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+        head = doc[(claim_of(claim) or {}).get("head", claim.root.i)]
         deps = NOMINAL_SUBJECT_DEPS | {DIRECT_OBJECT_DEP} if released else NOMINAL_SUBJECT_DEPS
         for noun in head.children:
             if noun.dep_ not in deps:
@@ -1182,9 +1182,11 @@ class TopicTagger(RulePackComponent):
         release claim's key, and the codename, naming and identity words that
         tied it to a codename."""
         doc = claim.doc
+        if not records_rules(doc):
+            return
         ids = self.rule_ids
         topic, key = info.get("topic"), info.get("key")
-        head_i = (claim._.claim or {}).get("head", claim.root.i)
+        head_i = (claim_of(claim) or {}).get("head", claim.root.i)
         for t in span_tokens(claim):
             words = (t.lemma_.lower(), t.lower_)
             hits = []
@@ -1275,7 +1277,7 @@ class TopicTagger(RulePackComponent):
         """The codename whose identity a claim is about -- "K-7 is not the new
         console", "the codename may refer to the sequel", "HLX, the internal codename
         that dataminers tied to …" -- else None."""
-        head = claim.doc[(claim._.claim or {}).get("head", claim.root.i)]
+        head = claim.doc[(claim_of(claim) or {}).get("head", claim.root.i)]
         described = any(
             kind == "codename" and t.i + len(p) <= claim.end and _phrase_at(claim.doc, t.i, p)
             for t in span_tokens(claim)
@@ -1323,7 +1325,7 @@ class TopicTagger(RulePackComponent):
         subjects = {t.i for t in span_tokens(claim) if t.dep_ in SUBJECT_DEPS}
         # "Brenwick, which has been hit hard, | has asked for aid": a claim that
         # starts after a relative clause interrupting its subject still has it
-        head = claim.doc[(claim._.claim or {}).get("head", claim.root.i)]
+        head = claim.doc[(claim_of(claim) or {}).get("head", claim.root.i)]
         outside = {c.i for c in head.children if c.dep_ in SUBJECT_DEPS and not claim.start <= c.i < claim.end}
         if outside:
             subjects |= outside
@@ -1339,7 +1341,7 @@ class TopicTagger(RulePackComponent):
         # tells, not what is told of; a name of the claim's source is its
         # subject only when the clause it tells names none of its own
         # ("Brenwick said it would close two plants")
-        source = (claim._.claim or {}).get("attribution") or {}
+        source = (claim_of(claim) or {}).get("attribution") or {}
         if source.get("start") is not None:
             ents = sorted(ents, key=lambda e: source["start"] <= e.start_char < source["end"])
         for ent in ents:
@@ -1379,7 +1381,7 @@ class TopicTagger(RulePackComponent):
         """
         if not self.slot_words:
             return []
-        info = claim._.claim or {}
+        info = claim_of(claim) or {}
         doc = claim.doc
         head_i = info.get("head", claim.root.i)
         source = info.get("attribution") or {}
@@ -1476,7 +1478,7 @@ class TopicTagger(RulePackComponent):
     def _names_topic(self, claim: Span, hits: Sequence[tuple[int, float, int, SlotRule]]) -> bool:
         """RETURNS (bool): whether a word of ``claim`` outside ``hits`` and
         outside its speaker's words is a topic word (not one of a proper name)."""
-        source = (claim._.claim or {}).get("attribution") or {}
+        source = (claim_of(claim) or {}).get("attribution") or {}
         held = {i for start, _, length, _ in hits for i in range(start, start + length)}
         return any(
             self._topic_word(token) is not None and self._match("name_word", token) is None
@@ -1524,7 +1526,7 @@ class TopicTagger(RulePackComponent):
         (:meth:`_character_votes` adds them: the characters are known only once every claim has its topic)."""
         counts: Counter[str] = Counter()
         log = votes if votes is not None else []
-        info = claim._.claim or {}
+        info = claim_of(claim) or {}
         head_i = info.get("head", claim.root.i)
         in_subject = {
             t.i for c in claim.doc[head_i].children if c.dep_ in SUBJECT_DEPS for t in c.subtree
@@ -1679,7 +1681,7 @@ class TopicTagger(RulePackComponent):
         """Add to ``counts`` (and return it) the votes for ``plot`` of a claim whose subject is one of
         ``characters``, or what one of them owns."""
         doc = claim.doc
-        head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+        head = doc[(claim_of(claim) or {}).get("head", claim.root.i)]
         if characters:
             for child in head.children:
                 # "Alita's star" is the actor who plays her, not the story
@@ -1999,7 +2001,7 @@ class TopicTagger(RulePackComponent):
         RETURNS (tuple[str, str] | None): (topic, key), or None."""
         if not self.variant_nouns:
             return None
-        source = (claim._.claim or {}).get("attribution") or {}
+        source = (claim_of(claim) or {}).get("attribution") or {}
         for token in span_tokens(claim):
             # a ``variant_head`` rule: the variant noun as a noun
             if token.lemma_.lower() not in self.variant_nouns:
@@ -2138,7 +2140,7 @@ class TopicTagger(RulePackComponent):
         or crew claim), and for ``other`` the person the claim is about, if
         any (the speaker's title does not count); for releases, the announcement (reveal, unveil, announce)
         apart from the release date; the topic's name otherwise."""
-        info = claim._.claim or {}
+        info = claim_of(claim) or {}
         source = info.get("attribution") or {}
         head = claim.doc[info.get("head", claim.root.i)]
         subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
@@ -2264,8 +2266,8 @@ def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None, match: 
     money its predicate states is a business fact; a clause with a noun of
     its own is about that (``other``); else its sentence's topic, else ``other``."""
     doc = claim.doc
-    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
-    source = (claim._.claim or {}).get("attribution") or {}
+    head = doc[(claim_of(claim) or {}).get("head", claim.root.i)]
+    source = (claim_of(claim) or {}).get("attribution") or {}
     if _states_money(claim, ents):
         # "workers there earn $28 an hour", "cutting its debt
         # from $27 billion": a sum of money the claim's predicate
@@ -2282,8 +2284,8 @@ def _fallback(claim: Span, ents: list[Span], sentence_topic: str | None, match: 
 def _states_money(claim: Span, ents: list[Span]) -> bool:
     """RETURNS (bool): whether the claim's predicate states a sum of money (an
     entity of :data:`_MONEY_LABELS` after its head, not in its source's words)."""
-    head = claim.doc[(claim._.claim or {}).get("head", claim.root.i)]
-    source = (claim._.claim or {}).get("attribution") or {}
+    head = claim.doc[(claim_of(claim) or {}).get("head", claim.root.i)]
+    source = (claim_of(claim) or {}).get("attribution") or {}
     return any(
         e.label_ in _MONEY_LABELS and e.start > head.i and not (source and source["start"] <= e.start_char < source["end"])
         for e in ents
@@ -2809,7 +2811,7 @@ def _actor(claim: Span, main: str | None, ents: list[Span], match: Match, words:
     the main subject or a part of its name (a maker speaking of its
     product); else None."""
     doc = claim.doc
-    info = claim._.claim or {}
+    info = claim_of(claim) or {}
     head = doc[info.get("head", claim.root.i)]
     # the subject acts even when it also speaks ("Officials from Peru have agreed")
     # the agent of a passive acts, not its subject ("is to be 40 percent
@@ -2931,7 +2933,7 @@ def _agent(claim: Span, ents: list[Span], words: list[int], match: Match) -> tup
         offsets; None when no one named acts) and the other party's name, or
         None when the claim names neither."""
     doc = claim.doc
-    info = claim._.claim or {}
+    info = claim_of(claim) or {}
     source = info.get("attribution") or {}
     head = doc[info.get("head", claim.root.i)]
     sent_ents = [e for e in _span_ents(head.sent) if e.label_ in _AGENT_LABELS]
@@ -3244,7 +3246,7 @@ def _ruled_child(claim: Span, match: Match, kind: str, *, hung_on: bool) -> Toke
     (and, with ``hung_on``, of the verb a continuing predicate hangs on) that a
     ``kind`` rule matches, recorded, else None."""
     doc = claim.doc
-    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    head = doc[(claim_of(claim) or {}).get("head", claim.root.i)]
     for verb in (head, head.head) if hung_on and head.dep_ in CONTINUING_VERB_DEPS else (head,):
         for child in verb.children:
             if claim.start <= child.i < claim.end:
@@ -3272,7 +3274,7 @@ def _pair_subject(claim: Span, match: Match) -> Token | None:
     """RETURNS (Token | None): "both" (a ``pair_subject`` rule) as the
     grammatical subject of the claim's predicate or on that subject's noun, else None."""
     doc = claim.doc
-    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    head = doc[(claim_of(claim) or {}).get("head", claim.root.i)]
     for child in head.children:
         if not claim.start <= child.i < claim.end:
             continue
@@ -3313,7 +3315,7 @@ def _joined(claim: Span, ents: list[Span], person: str) -> Span | None:
     nouns that no person, date or number entity holds ("a Kilbride Rovers
     player", whatever label the tagger gave it); else None."""
     doc = claim.doc
-    source = (claim._.claim or {}).get("attribution") or {}
+    source = (claim_of(claim) or {}).get("attribution") or {}
 
     def outside(start_char: int) -> bool:
         return not (source and source["start"] <= start_char < source["end"])
@@ -3362,7 +3364,7 @@ def _holder_pronoun(claim: Span, match: Match) -> Token | None:
     ``holder_possessive``), or a description as the one it gives to ("would
     give the Danish brewer a stake", ``holder_dative``), else None."""
     doc = claim.doc
-    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    head = doc[(claim_of(claim) or {}).get("head", claim.root.i)]
     for child in head.children:
         rule = match("it_subject", child) or match("holder_dative", child)
         if rule is not None:
@@ -3507,7 +3509,7 @@ def _named_party(
     conceded on Friday" where the tagger missed the name or took it for a
     firm); else None."""
     doc = claim.doc
-    info = claim._.claim or {}
+    info = claim_of(claim) or {}
     source = info.get("attribution") or {}
     head = doc[info.get("head", claim.root.i)]
     subjects = {c.i for c in head.children if c.dep_ in SUBJECT_DEPS}
@@ -3564,7 +3566,7 @@ def _relative_subject(
     import bisect
 
     doc = claim.doc
-    head = doc[(claim._.claim or {}).get("head", claim.root.i)]
+    head = doc[(claim_of(claim) or {}).get("head", claim.root.i)]
     # a ``relative_pronoun`` rule: "which" or "who" as the subject of a
     # relative clause, or "whose" on that subject ("the Vela, whose sales fell")
     found = next(((c, rule) for c in head.children if (rule := match("relative_pronoun", c)) is not None), None)
@@ -3610,7 +3612,7 @@ def _has_label(claim: Span, ents: list[Span], labels: list[str], in_object: bool
     """RETURNS (bool): whether the claim holds an entity of one of ``labels``
     outside its speaker's words (with ``in_object``: in the direct object of
     its predicate, or of the verb the predicate takes: "agreed to buy 60 jets")."""
-    info = claim._.claim or {}
+    info = claim_of(claim) or {}
     source = info.get("attribution") or {}
     found = [e for e in ents if e.label_ in labels and not (source and source["start"] <= e.start_char < source["end"])]
     if not in_object or not found:
