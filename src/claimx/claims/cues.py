@@ -884,7 +884,7 @@ def _frame_cues_first(clause: Token, cues: list[Span]) -> list[Span]:
     sets the status, not the clause's "wants"); else the clause's cues."""
     first, last = clause.left_edge.i, clause.right_edge.i
     own = [c for c in cues if not first <= c.start <= last]
-    return own if any(c._.cue["category"] != "ignore" for c in own) else cues
+    return own if any(cue_of(c)["category"] != "ignore" for c in own) else cues
 
 
 #: the marks that end a clause inside a sentence: the first after a claim says whether it asks

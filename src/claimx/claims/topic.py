@@ -111,6 +111,7 @@ from .tree import (
     PERSON_SUBJECT_PRONOUNS,
     POSSESSIVE_TAG,
     POSSESSOR_DEP,
+    PREPOSITION_DEP,
     PREPOSITION_OBJECT_DEP,
     PRONOUN_POS,
     RELATIVE_CLAUSE_DEP,
@@ -1077,7 +1078,7 @@ class TopicTagger(RulePackComponent):
             roles = [c for c in token.children if c.dep_ in (COMPOUND_DEP, APPOSITION_DEP) and c.pos_ == NOUN_POS]
             if token.dep_ == APPOSITION_DEP:
                 roles.append(token.head)
-            roles += [g for c in token.head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.pos_ == NOUN_POS]
+            roles += [g for c in token.head.children if c.dep_ == PREPOSITION_DEP and c.lower_ == "as" for g in c.children if g.pos_ == NOUN_POS]
             for role in roles:
                 event = next((c for c in role.children if c.dep_ == COMPOUND_DEP and c.i < role.i and c.pos_ == NOUN_POS), None)
                 rule = self._match("event_noun", event) if event is not None else None
