@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -75,10 +76,72 @@ def load_base(model: str | None = None) -> Language:
     names = (model,) if model else DEFAULT_MODELS
     for name in names:
         try:
-            return spacy.load(name)
+            if model:
+                return spacy.load(name)
+            with _tokenizer_from_disk():
+                nlp = spacy.load(name)
+            return _loaded_tokenizer(nlp)
         except OSError as exc:
             logger.debug("spaCy model %s not loadable: %s", name, exc)
     raise model_not_found(model)
+
+
+#: the tokenizer spaCy's config names for a pipeline's own (``spacy.Tokenizer.v1``)
+SPACY_TOKENIZER = "spacy.Tokenizer.v1"
+
+
+#: the blank tokenizers :func:`_blank_tokenizer` made while a default model loads, with their pipelines
+_BLANK: list[tuple[Any, Any]] = []
+
+
+def _blank_tokenizer() -> Any:
+    """``spacy.Tokenizer.v1`` while a default model loads: a tokenizer with no settings, which
+    the model's own ``tokenizer`` file then sets whole (:func:`_tokenizer_from_disk`)."""
+    from spacy.tokenizer import Tokenizer
+
+    def factory(nlp: Language) -> Any:
+        tokenizer = Tokenizer(nlp.vocab)
+        _BLANK.append((nlp, tokenizer))
+        return tokenizer
+
+    return factory
+
+
+@contextmanager
+def _tokenizer_from_disk() -> Iterator[None]:
+    """Load a default model without building its tokenizer twice.
+
+    ``spacy.load`` first makes the language's default tokenizer (its ~1,300
+    special cases added one by one, about 0.1 s of CPU), then reads the
+    model's ``tokenizer`` file, which resets every setting and adds the
+    special cases again. Within the block the first tokenizer is made blank;
+    :func:`_loaded_tokenizer` makes the default one after all where no file
+    was read (a model without its ``tokenizer`` file)."""
+    from spacy.util import registry
+
+    populate = getattr(registry, "ensure_populated", None)  # (spaCy 3.8 registers its functions lazily)
+    if populate is not None:
+        populate()
+    original = registry.tokenizers.get(SPACY_TOKENIZER)
+    _BLANK.clear()
+    registry.tokenizers.register(SPACY_TOKENIZER, func=_blank_tokenizer)
+    try:
+        yield
+    finally:
+        registry.tokenizers.register(SPACY_TOKENIZER, func=original)
+
+
+def _loaded_tokenizer(nlp: Language) -> Language:
+    """RETURNS (Language): ``nlp``, its tokenizer the language's default one if the blank one
+    made while it loaded (:func:`_tokenizer_from_disk`, the block left) was never read from a file."""
+    from spacy.util import registry
+
+    made, _BLANK[:] = list(_BLANK), []
+    for owner, tokenizer in made:
+        unread = not tokenizer.rules and tokenizer.prefix_search is None and tokenizer.suffix_search is None
+        if owner is nlp and nlp.tokenizer is tokenizer and unread and tokenizer.infix_finditer is None:
+            nlp.tokenizer = registry.tokenizers.get(SPACY_TOKENIZER)()(nlp)
+    return nlp
 
 
 def load_nlp(model: str | None = None, *, rules_dir: str | Path | None = None) -> Language:

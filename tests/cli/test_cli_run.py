@@ -129,3 +129,47 @@ def test_cli_main_ends_without_the_teardown(tmp_path, args, status):
         assert "claim_id" in done.stdout  # the output, flushed
     else:
         assert "no-such-folder" in done.stdout + done.stderr
+
+
+_IMPORTED = """
+import atexit, sys
+
+from claimx.cli import main
+
+
+def imported():
+    print(" ".join(sorted(m for m in sys.modules if m.startswith(("claimx.cli.", "claimx.review", "rich")))))
+
+
+atexit.register(imported)
+sys.argv = ["claimx", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "modules"),
+    [
+        (["run", "no-such-folder", "-o", "out"], {"claimx.cli._app", "claimx.cli.run"}),
+        (["schema"], {"claimx.cli._app", "claimx.cli.schema"}),
+    ],
+)
+def test_cli_command_imports_its_own_module_alone(tmp_path, args, modules):
+    """``claimx COMMAND`` imports that command's module and none of the others' (``claimx run``
+    neither the review's nor rich), and is still called by its name."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _IMPORTED, *args], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert done.returncode == (2 if args[0] == "run" else 0), done.stdout + done.stderr  # (no such corpus)
+    assert set(done.stdout.strip().splitlines()[-1].split()) == modules
+
+
+def test_cli_app_holds_every_command():
+    """``app`` as this package gives it has every command registered (help lists them all)."""
+    from claimx.cli import COMMANDS
+
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.output

@@ -6,22 +6,41 @@ and this package is the only place that prints.
 
 from __future__ import annotations
 
-from . import bench as _bench  # noqa: E402,F401
-from . import eval as _eval  # noqa: E402,F401
-from . import mark as _mark  # noqa: E402,F401
-from . import report as _report  # noqa: E402,F401
-from . import review as _review  # noqa: E402,F401
+import sys
+from collections.abc import Iterable
+from typing import Any
 
-# Each command module registers itself on ``app`` when imported.
-from . import run as _run  # noqa: E402,F401
-from . import schema as _schema  # noqa: E402,F401
-from . import status as _status  # noqa: E402,F401
-from ._app import app
+#: the command modules, each registering its command on ``app`` when imported: ``claimx COMMAND``
+#: imports its own alone (``claimx run`` none of the others' modules: rich, the review, the
+#: evaluation); help, an unknown command and ``app`` from this package import them all
+COMMANDS: tuple[str, ...] = ("bench", "eval", "mark", "report", "review", "run", "schema", "status")
+
+
+def register(commands: Iterable[str] = COMMANDS) -> Any:
+    """Import the modules of ``commands`` (every command's by default).
+
+    RETURNS (typer.Typer): the app they are registered on."""
+    import importlib
+
+    for name in commands:
+        importlib.import_module(f"{__name__}.{name}")
+    from ._app import app, one_of_many
+
+    one_of_many()
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole command line, every command registered
+        return register()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
     """The ``claimx`` command: the app run, then the process ended without the interpreter's teardown
     (:func:`end_process`)."""
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    app = register((command,) if command in COMMANDS else COMMANDS)
     try:
         app()
     except SystemExit as done:

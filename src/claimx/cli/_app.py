@@ -30,6 +30,17 @@ app = typer.Typer(
 )
 
 
+def one_of_many() -> None:
+    """Keep ``app`` a group of commands when one alone is registered (``claimx run`` imports only its
+    own module, :func:`claimx.cli.register`): typer runs a lone command without its name."""
+    if app.registered_callback is None:
+        app.callback()(_group)
+
+
+def _group() -> None:  # (no options of its own, nor help: the app's help is shown)
+    return None
+
+
 @contextmanager
 def command_log(outputs: Path) -> Iterator[RunLog]:
     """Run a command on an outputs folder: tracebacks to ``OUTPUTS/claimx.log``, one line to the terminal.
