@@ -1409,6 +1409,15 @@ class SlotRule(BaseModel):
     #: "the primary in Ohio", "Iowa's caucuses": "Ohio primary", "Iowa
     #: caucuses"); a claim that names no one place keeps the bare key
     placed: bool = False
+    #: with ``placed``, the words name a contest only by its outcome ("won
+    #: Ohio", "a victory over Vale in Iowa", "swept Utah"): they count only
+    #: with one place of their own; the fact is that place's contest as the
+    #: article names it ("Iowa caucuses"), else the rule's key with the place
+    outcome: bool = False
+    #: words (lower case, as written) of which the article must write one
+    #: for the rule's words to count anywhere in it: a win is a contest's
+    #: only in a story of elections; empty for any article
+    article_words: list[str] = []
     examples: list[str] = []
 
 

@@ -234,6 +234,15 @@ def test_slots_a_phrase_after_the_predicate_may_name_its_fact(analyse):
         ("Mayor Quint finished third in New Mexico's caucuses.", "New Mexico caucuses"),
         ("The state party moved its primary to the first week of March.", "primary"),
         ("Governor Ames won the primaries in Nevada and Utah.", "primary"),
+        # the place the predicate's, the one written before "there", the one "that state" points back to
+        ("Ohio will be a test of her appeal: Senator Reyes won the primary there by ten points.", "Ohio primary"),
+        ("Aides named Vermont as a place he could help. He won 12 percent in that state's primary.", "Vermont primary"),
+        # a contest named only by its outcome, in a story of elections
+        ("Governor Ames won Nevada on Tuesday, and the primary in Utah is next.", "Nevada primary"),
+        ("He scored a narrow victory over Mayor Quint in Utah last month, and his delegates are many.", "Utah primary"),
+        ("Senator Reyes has only won her home state of Idaho, and the nomination is slipping away.", "Idaho primary"),
+        # the contest as the article names it in that place
+        ("Mayor Quint carried Iowa by nine points, a week after the Iowa caucuses were moved.", "Iowa caucuses"),
     ],
 )
 def test_slots_a_contest_is_a_fact_per_place(analyse, text, key):
@@ -249,6 +258,10 @@ def test_slots_a_contest_is_a_fact_per_place(analyse, text, key):
         "Most primary voters in the state said the economy was their main concern.",
         # a contest named in passing, neither the predicate's own nor a place's
         "The district was carried narrowly by Vale in February's primary.",
+        # an outcome with no place, or in a story of no elections
+        "Senator Reyes won the debate easily, and her delegates cheered.",
+        "Senator Reyes won the debate in Boston easily, and her delegates cheered.",
+        "The Lions won in Leeds on Saturday, and the builder won a contract in Ohio.",
     ],
 )
 def test_slots_a_contest_in_passing_is_no_contest(analyse, text):

@@ -122,6 +122,7 @@ from .tree import (
     SUBJECT_DEPS,
     SUBJECTLESS_PREDICATE_DEPS,
     SUBORDINATE_CLAUSE_DEPS,
+    VERB_POS,
 )
 
 register_extensions()
@@ -358,6 +359,10 @@ class TopicTagger(RulePackComponent):
         self.without_labels: dict[tuple[str, str], frozenset[str]] = {}
         #: (topic, key) -> the key whose party the fact follows (``follows``)
         self.follow_keys: dict[tuple[str, str], str] = {}
+        #: the slots of a contest held per place, named by their own words ("primary", "caucuses")
+        self.contest_slots: list[SlotRule] = []
+        #: slot id -> the last article asked about and whether it writes the slot's ``article_words``
+        self._article_found: dict[str, tuple[Doc, bool]] = {}
         for slot in load_slots(rules_dir):
             if slot.leaves:
                 continue  # read by the roll-up, not a slot of its own
@@ -378,6 +383,8 @@ class TopicTagger(RulePackComponent):
                 self.without_labels[(slot.topic, slot.key)] = frozenset(slot.without_labels)
             if slot.labels:
                 self.slot_labels.append(slot)
+            if slot.placed and not slot.outcome:
+                self.contest_slots.append(slot)
             for word in slot.words:
                 phrase = tuple(_phrase_words(word.lower()))
                 self.slot_words.setdefault(phrase[0], []).append((phrase, slot))
@@ -705,9 +712,17 @@ class TopicTagger(RulePackComponent):
                     narrower = _narrower(claim.doc, slot_hits[n], found[1])
                     if narrower is not None:
                         info["key"] = narrower.key
+                    elif found[1].outcome:
+                        # "won Ohio", "her victory over Vale in Iowa": the place's contest
+                        place = next(p for i, _, _, hit in slot_hits[n] if hit is found[1] and (p := _outcome_place(doc[i])) is not None)
+                        info["key"] = f"{place} {self._contest_key(doc, place, found[1].key)}"
                     elif found[1].placed:
-                        # "won the Ohio primary": a contest is a fact per place
-                        place = next((p for i, _, _, hit in slot_hits[n] if hit is found[1] and (p := _place_of(doc[i])) is not None), None)
+                        # "won the Ohio primary", "won the primary there": a
+                        # contest is a fact per place
+                        place = next(
+                            (p for i, _, _, hit in slot_hits[n] if hit is found[1] and (p := _place_of(doc[i]) or _predicate_place(doc[i])) is not None),
+                            None,
+                        )
                         if place is not None:
                             info["key"] = f"{place} {found[1].key}"
                 # "a first offer of some €30 million": an amount of money
@@ -1434,7 +1449,11 @@ class TopicTagger(RulePackComponent):
                     weight = 1.5
                 else:
                     weight = 1.0
-                if slot.placed and weight < 1.5 and _place_of(last) is None:
+                if slot.article_words and not self._article_writes(doc, slot):
+                    continue  # "the Lions won in Leeds": no story of elections
+                if slot.outcome and _outcome_place(token) is None:
+                    continue  # "won the contract": an outcome is a contest's only with a place
+                if slot.placed and not slot.outcome and weight < 1.5 and _place_of(last) is None and _predicate_place(last) is None:
                     # "carried by Vale in February's primary": a contest named
                     # in passing, neither the predicate's own nor a place's, is
                     # no fact of the claim
@@ -1470,6 +1489,24 @@ class TopicTagger(RulePackComponent):
             # for") speaks only where no other slot word or topic word does
             hits = [hit for hit in hits if not hit[3].fallback]
         return hits
+
+    def _article_writes(self, doc: Doc, slot: SlotRule) -> bool:
+        """RETURNS (bool): whether the article writes one of a slot's ``article_words``."""
+        found = self._article_found.get(slot.id)
+        if found is None or found[0] is not doc:
+            pattern = r"\b(?:" + "|".join(re.escape(w) for w in slot.article_words) + r")\b"
+            found = self._article_found[slot.id] = (doc, re.search(pattern, doc.text, re.IGNORECASE) is not None)
+        return found[1]
+
+    def _contest_key(self, doc: Doc, place: str, key: str) -> str:
+        """RETURNS (str): the key of the contest the article names with a place
+        ("the Iowa caucuses", "the caucuses in Iowa": "caucuses"), else ``key``."""
+        at = re.escape(place)
+        for slot in self.contest_slots:
+            words = "|".join(re.escape(w) for w in slot.words)
+            if re.search(rf"\b{at}(?:['’]s)?\s+(?:\w+\s+)?(?:{words})\b|\b(?:{words})\s+(?:of|in)\s+{at}\b", doc.text, re.IGNORECASE):
+                return slot.key
+        return key
 
     def _dating_rules(self, head: Token) -> list[tuple[Token, ScopeRule]]:
         """RETURNS (list): the clauses that date a predicate from after it
@@ -2737,7 +2774,6 @@ def _place_of(noun: Token) -> str | None:
     with a noun: before it ("the Ohio primary", "Iowa's caucuses") or after
     it, by "in" or "of" ("the primary in Ohio"); None when there is none, or
     several ("the primaries in Ohio and Florida": no one place)."""
-    doc = noun.doc
     found = [c for c in noun.children if c.dep_ in _PLACE_DEPS and c.ent_type_ in _PLACE_NAME_LABELS]
     found += [
         g for c in noun.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS
@@ -2745,7 +2781,95 @@ def _place_of(noun: Token) -> str | None:
     ]
     if len(found) != 1 or any(c.dep_ == "conj" for c in found[0].children):
         return None
-    start = end = found[0].i
+    return _entity_text(found[0])
+
+
+#: the marks that end a sentence as written
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+#: the prepositions of a contest's rival ("a win over Quint", "lost to Quint")
+_RIVAL_PREPS = frozenset({"to", "over", "against"})
+#: the words that point back to a place named before ("that state's primary")
+_POINTING_WORDS = frozenset({"that", "the", "this"})
+#: the nouns a victory's object may be that stand for a place's contest ("won the state of Ohio")
+_PLACE_NOUNS = frozenset({"state"})
+
+
+def _outcome_place(word: Token) -> str | None:
+    """RETURNS (str | None): the one place of a contest's outcome: written
+    with its noun ("the Ohio victory", "a win in Utah", "a victory in the
+    Utah primary"), as what its verb wins or loses ("won Ohio", "won the
+    state of Ohio") or, with nothing won, where ("won in Ohio", "lost to
+    Vale in Iowa"); None when there is none, or several, or when the verb
+    wins something else ("won the debate in Boston")."""
+    if word.pos_ in VERB_POS:
+        objects = [c for c in word.children if c.dep_ == DIRECT_OBJECT_DEP]
+        if len(objects) > 1 or (objects and any(c.dep_ == CONJUNCT_DEP for c in objects[0].children)):
+            return None
+        if objects:
+            if objects[0].ent_type_ in _PLACE_NAME_LABELS:
+                return _entity_text(objects[0])
+            return _place_of(objects[0]) if objects[0].lemma_.lower() in _PLACE_NOUNS else None
+    place = _place_of(word)
+    if place is not None:
+        return place
+    for child in word.children:
+        if child.dep_ == PREPOSITION_DEP and child.lower_ == "in":
+            contests = [g for g in child.children if g.dep_ == PREPOSITION_OBJECT_DEP and g.pos_ == NOUN_POS]
+            if len(contests) == 1 and (place := _place_of(contests[0])) is not None:
+                return place  # "a victory in the Utah primary"
+        if child.dep_ == PREPOSITION_DEP and child.lower_ in _RIVAL_PREPS:
+            # "a victory over Quint in Utah": the place hung on the rival
+            rivals = [g for g in child.children if g.dep_ == PREPOSITION_OBJECT_DEP]
+            places = [
+                p for g in rivals for c in g.children if c.dep_ == PREPOSITION_DEP and c.lower_ == "in"
+                for p in c.children if p.dep_ == PREPOSITION_OBJECT_DEP and p.ent_type_ in _PLACE_NAME_LABELS
+            ]
+            if len(places) == 1:
+                return _entity_text(places[0])
+    return None
+
+
+def _predicate_place(noun: Token) -> str | None:
+    """RETURNS (str | None): the one place of the verb a contest's noun hangs
+    on, for a noun with none of its own: "won the primary in Ohio" (the place
+    the verb's), "Ohio will be a test: she won the primary there" (the one
+    place written before it in its sentence); or the place "that state's
+    primary" points back to (the last one written, in its sentence or the
+    one before)."""
+    owner = [c for c in noun.children if c.dep_ == POSSESSOR_DEP and c.lemma_.lower() in _PLACE_NOUNS]
+    if owner and any(d.lower_ in _POINTING_WORDS for d in owner[0].children):
+        # "she won 12 percent in that state's primary": the place last named
+        places = [t for t in noun.doc[_sentence_start(noun.doc, owner[0].i, 2) : owner[0].i] if t.ent_type_ in _PLACE_NAME_LABELS]
+        return _entity_text(places[-1]) if places else None
+    verb = noun.head
+    if verb.pos_ not in VERB_POS or noun.dep_ != DIRECT_OBJECT_DEP and noun.dep_ not in NOMINAL_SUBJECT_DEPS:
+        return None
+    place = _place_of(verb)
+    if place is not None or not any(c.lower_ == "there" and c.dep_ == "advmod" for c in verb.children):
+        return place
+    doc = noun.doc
+    before = {_entity_text(t) for t in doc[_sentence_start(doc, verb.i) : verb.i] if t.ent_type_ in _PLACE_NAME_LABELS}
+    return before.pop() if len(before) == 1 else None
+
+
+def _sentence_start(doc: Doc, i: int, sentences: int = 1) -> int:
+    """RETURNS (int): where the written sentence of token ``i`` starts, or
+    the one before it for ``sentences`` 2 (a colon or a dash ends none: "Ohio
+    will be a test: she won there"; a paragraph's end does)."""
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        if doc[start - 1].text in _SENTENCE_ENDS:
+            sentences -= 1
+            if sentences == 0:
+                break
+        start -= 1
+    return start
+
+
+def _entity_text(token: Token) -> str:
+    """RETURNS (str): the whole entity a token is part of, without a possessive ending."""
+    doc = token.doc
+    start = end = token.i
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
