@@ -379,6 +379,11 @@ def test_status_rollup_each_listed_attribute_takes_its_own_figure():
         # the one who replaces does not leave; a report of someone else's words is not hers
         ("coach Arno Dekker was replaced on Sunday with Jo Hale", "Jo Hale", False),
         ("Marten said the board resigned itself to a loss", "Ilse Marten", False),
+        # another's act, the person named after it
+        ("Last spring the owners fired their head coach, Arno Dekker, after a run of defeats", "Arno Dekker", True),
+        ("Jo Hale replaced Arno Dekker in May", "Arno Dekker", True),
+        ("Arno Dekker was replaced by Jo Hale in May", "Jo Hale", False),
+        ("The owners fired the coach and hired Jo Hale", "Jo Hale", False),
     ],
 )
 def test_status_rollup_person_who_leaves(text, person, leaves):

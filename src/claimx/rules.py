@@ -1388,6 +1388,12 @@ class SlotRule(BaseModel):
     #: name and its leaving words: a verb of saying or a word that opens a
     #: clause ("Marten *said* the board resigned" is not Marten leaving)
     not_across: list[str] = []
+    #: for a leaving rule, the words, as written, that say the person named
+    #: after them leaves, by another's act ("the board fired its coach, Arno
+    #: Dekker"; "Jo Hale replaced Dekker"): the person's name comes within a
+    #: few words after them, not after "by" ("was replaced by Jo Hale" is
+    #: Hale taking the post)
+    ousts: list[str] = []
     #: the fact is a flow reported per period (results, sales): each period
     #: the claim names ("in the third quarter", "for 2009", "in February") is
     #: a fact of its own, keyed with its period ("Q3 2009 results"), and a

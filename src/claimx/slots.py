@@ -36,6 +36,12 @@ def leaving_stops(rules_dir: Path | None = None) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=8)
+def ousting_words(rules_dir: Path | None = None) -> tuple[str, ...]:
+    """RETURNS (tuple[str, ...]): the words, as written, that say the person named after them leaves (``ousts``)."""
+    return tuple(word.lower() for slot in load_slots(rules_dir) if slot.leaves for word in slot.ousts)
+
+
+@functools.lru_cache(maxsize=8)
 def maker_keys(rules_dir: Path | None = None) -> frozenset[tuple[str, str]]:
     """RETURNS (frozenset): (topic, key) of the facts that are a maker's own, not its product's (slots with ``"party": "maker"``)."""
     return frozenset((slot.topic, slot.key) for slot in load_slots(rules_dir) if slot.party == "maker")

@@ -92,7 +92,7 @@ from .background import (
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import PAIR_LABELS, Status, Topic
-from .slots import agent_keys, agent_words, leaving_stops, leaving_words, period_keys, placed_keys, value_kinds
+from .slots import agent_keys, agent_words, leaving_stops, leaving_words, ousting_words, period_keys, placed_keys, value_kinds
 from .subjects import SubjectResolver, known_names
 
 
@@ -877,10 +877,32 @@ def _leaves(text: str, person: str) -> bool:
     if not words or len(name) < 2 or name not in text:
         return False
     pattern = _leaving_pattern(words, leaving_stops())
+    ousted = _ousting_pattern(ousting_words(), leaving_stops())
     for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
         if pattern.match(text, match.end()):
             return True
+        # "the board fired its coach, Arno Dekker": another's act, the name after it
+        if ousted is not None and ousted.search(text[: match.start()]):
+            return True
     return False
+
+
+@functools.lru_cache(maxsize=4)
+def _ousting_pattern(words: tuple[str, ...], stops: tuple[str, ...] = ()) -> re.Pattern[str] | None:
+    """RETURNS (re.Pattern | None): an ousting word (``ousts`` of ``slots.jsonl``),
+    not after "was", "been" and the like, then up to four words, none "by",
+    "with", "and", "or", "but" nor one of ``stops``,
+    then the end of the text before a name (the person's first name may stand
+    there): "fired his campaign manager, Corey", not "was replaced by" nor
+    "fired the coach and hired"."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    stop = r"(?!(?:" + "|".join(re.escape(w) for w in (*stops, "by", "with", "and", "or", "but")) + r")\b)"
+    gap = r"(?:[\s,]+" + stop + r"[^\s.;:!?]+){0,4}?"
+    # "was replaced on Sunday with Jo Hale": in the passive the one named after is the one who takes the post
+    passive = r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeing )"
+    return re.compile(passive + r"(?<!\w)(?:" + alternatives + r")" + gap + r"[\s,]+(?:[A-Z][\w.'’-]*\s+)?$", re.IGNORECASE)
 
 
 def _successors(claim: Mapping[str, Any], person: str) -> list[str]:
