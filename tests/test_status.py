@@ -546,3 +546,17 @@ def test_status_words_read_once_are_the_words_each_reading_found(text):
     assert _listed_in(_all_words(low), words) == _listed_attributes(text, words)
     pairs = [(frozenset({"plants", "stores"}), ("close",), "closures")]
     assert _joined_in(_WORD.findall(low), pairs) == _joined_mentions(text, pairs)
+
+
+def test_status_rollup_a_contest_of_one_place_has_one_day_for_every_party():
+    # "Kerr's big win in the Oregon primary" tells no day; the same article
+    # gives the Oregon primary's day for Price: it is one contest, one day
+    docs = {"a": DocInfo(D(2026, 5, 20), D(2026, 5, 20), 1)}
+    claims = [
+        _texted(_claim("a1", "a", "confirmed", subject="Dale Kerr", topic="other", key="Oregon primary"),
+                "Dale Kerr's big win in the Oregon primary widens his lead"),
+        _texted(_claim("a2", "a", "confirmed", subject="Ada Price", topic="other", key="Oregon primary", value="2026-05-19", start=40),
+                "Ada Price lost Tuesday's Oregon primary"),
+    ]
+    values = {r.subject: r.value for r in rollup(claims, docs).values()}
+    assert values == {"Dale Kerr": "2026-05-19", "Ada Price": "2026-05-19"}

@@ -2013,8 +2013,10 @@ def rollup(
         _merge_group(groups, names, (subject, topic, key), keyed[0], demote=1)
     records: dict[str, StatusRecord] = {}
     texts = _TextFacts()
+    histories = {gkey: _history(by_doc, docs, gkey[1], gkey[2], resolution, background, texts) for gkey, by_doc in groups.items()}
+    _share_contest_days(histories)
     for (subject, topic, key), by_doc in groups.items():
-        history = _history(by_doc, docs, topic, key, resolution, background, texts)
+        history = histories[(subject, topic, key)]
         if not history:
             # only what usually happens was said of it: no fact
             continue
@@ -2037,6 +2039,26 @@ def rollup(
             history=history,
         )
     return dict(sorted(records.items(), key=_record_order))
+
+
+def _share_contest_days(histories: Mapping[tuple[str, str, str], list[StatusStep]]) -> None:
+    """Give a step of a contest held once per place (``placed`` in ``slots.jsonl``:
+    "the Ohio primary") that tells no date the one day its article gives the same
+    contest in another party's step: "Kerr's win in the Ohio primary" beside
+    "Price lost Tuesday's Ohio primary" is Tuesday's win (one place, one contest,
+    one day); a contest given two days stays without."""
+    days: dict[tuple[str, str, str], set[str]] = {}
+    for (_, topic, key), history in histories.items():
+        if slot_key(topic, key) == key or (topic, slot_key(topic, key)) not in placed_keys():
+            continue
+        for step in history:
+            if step.value and _DAY.match(step.value):
+                days.setdefault((topic, key, step.doc_id), set()).add(step.value)
+    for (_, topic, key), history in histories.items():
+        for step in history:
+            told = days.get((topic, key, step.doc_id), ())
+            if not step.value and len(told) == 1:
+                (step.value,) = told
 
 
 #: statuses that hedge: an explicit "not decided" in the same article speaks over them
