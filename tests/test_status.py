@@ -560,3 +560,27 @@ def test_status_rollup_a_contest_of_one_place_has_one_day_for_every_party():
     ]
     values = {r.subject: r.value for r in rollup(claims, docs).values()}
     assert values == {"Dale Kerr": "2026-05-19", "Ada Price": "2026-05-19"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # each party's figure after its possessive name is its own
+        ("Mayor Kerr has won 412 seats so far, compared to Price's 230 and Governor Ada Odell's 97", {"Price": "230", "Odell": "97"}),
+        # a year before a noun is no figure of the party's
+        ("Mayor Kerr has won 412 seats so far, more than in Price's 2019 campaign", {"Price": "180", "Odell": "40"}),
+    ],
+)
+def test_status_rollup_a_party_s_own_figure_beside_another_s(text, expected):
+    docs = {"a": DocInfo(D(2026, 1, 10), D(2026, 1, 10), 1), "b": DocInfo(D(2026, 4, 10), D(2026, 4, 10), 2)}
+    claims = [
+        _texted(_claim("a1", "a", "confirmed", subject="Price", topic="other", key="seats"), "Price has won 180 seats"),
+        _texted(_claim("a2", "a", "confirmed", subject="Odell", topic="other", key="seats", start=30), "Odell has won 40 seats"),
+        _texted(_claim("b1", "b", "confirmed", subject="Kerr", topic="other", key="seats"), text),
+    ]
+    for claim, figure in zip(claims, ("180", "40", "412")):
+        claim["span"] = {"start": 0, "end": len(claim["text"])}
+        at = claim["text"].index(figure)
+        claim["entities"] = [{"text": figure, "label": "CARDINAL", "start": at, "end": at + len(figure)}]
+    values = {r.subject: r.value for r in rollup(claims, docs).values() if r.subject != "Kerr"}
+    assert values == expected

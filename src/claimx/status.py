@@ -610,6 +610,9 @@ def _bracketed(claim: Mapping[str, Any], date: Mapping[str, Any]) -> bool:
 def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None = None) -> str | None:
     """RETURNS (str | None): the value a claim gives its fact: the first date
     or amount in it, as the fact's slot wants (a date first for "any")."""
+    if claim.get("given_value"):
+        # the figure another party's claim gives this party ("compared to Cruz's 538": :func:`_parties_figures`)
+        return claim["given_value"]
     topic = topic or claim.get("topic")
     key = key or claim.get("key")
     kind = _value_kind(topic, key)
@@ -1591,6 +1594,54 @@ def _total(
 _POST_PRIORITY = 20
 
 
+#: a party's possessive name and the figure right after it ("Kasich’s 145", "GM's 19%"): the name's capitalised words
+_PARTY_FIGURE = re.compile(
+    r"(?<![\w'’])((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+(?:own\s+)?"
+    r"(\d[\d,.]*\d|\d)(\s*(?:%|percent|per\s+cent|million|billion|m|bn)\b|%)?"
+    r"(?=\s*(?:[,;.)]|$|\s(?:and|or|to|in|at|for|against|versus|vs)\b))"
+)
+
+
+def _parties_figures(
+    claims: Sequence[Mapping[str, Any]],
+    filed_under: Mapping[int, str],
+    groups: Mapping[tuple[str, str, str], Mapping[str, list[tuple[int, int, Mapping[str, Any]]]]],
+    resolution: Resolution | None,
+) -> list[tuple[tuple[str, str, str], str, tuple[int, int, Mapping[str, Any]]]]:
+    """RETURNS (list): (group, article, entry) for each figure a claim gives
+    another party by its possessive name ("has won 758 delegates, compared to
+    Cruz's 538"), for the group of that party with the claim's topic and key,
+    when the roll-up tracks one (the party's name and the group's subject share
+    their last word): a counted or summed fact, or an attribute keyed on its
+    own noun. The entry is the claim, named and with that figure for its value."""
+    by_fact: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for gkey in groups:
+        by_fact.setdefault((gkey[1], gkey[2]), []).append(gkey)
+    out = []
+    for position, claim in enumerate(claims):
+        subject = filed_under.get(position)
+        text = claim.get("text") or ""
+        if subject is None or ("'s" not in text and "’s" not in text):
+            continue
+        decision = resolution.by_claim.get(claim["claim_id"]) if resolution else None
+        if decision is not None and decision.action == "reject":
+            continue
+        topic, key = claim["topic"], claim["key"]
+        kind = _value_kind(topic, key)
+        if not (kind in ("amount", "count") or (topic == "other" and kind is None and not _has_digit(key))):
+            continue
+        for match in _PARTY_FIGURE.finditer(text):
+            party = last_word(match.group(1))
+            if not party or party == last_word(subject):
+                continue
+            for gkey in by_fact.get((topic, key), ()):
+                if gkey[0] != subject and last_word(gkey[0]) == party:
+                    figure = match.group(2) + (match.group(3) or "")
+                    stated = {**claim, "given_value": figure.strip()}
+                    out.append((gkey, claim["doc_id"], (1 + (not claim.get("cues")), position, stated)))
+    return out
+
+
 def _post_mentions(
     claims: Sequence[Mapping[str, Any]],
     filed_under: Mapping[int, str],
@@ -1923,6 +1974,11 @@ def rollup(
             for other in _listed_attributes(claim["text"], attribute_words) - {claim["key"]}:
                 okey = (subject, "other", other)
                 file(okey, claim["doc_id"], (priority + 1, position, claim))
+    # "won 758 delegates, compared to Cruz's 538 and Kasich's 145": a figure
+    # written after another party's possessive name is that party's own
+    # figure of the claim's fact, where that party's fact is tracked
+    for gkey, doc_id, entry in _parties_figures(claims, filed_under, groups, resolution):
+        file(gkey, doc_id, entry)
     # "sought protection from creditors, but its merger goes ahead": a claim
     # tagged with one slot that names another fact of its subject in so many
     # words speaks to it too, for an article that has no claim of its own
