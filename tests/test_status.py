@@ -584,3 +584,25 @@ def test_status_rollup_a_party_s_own_figure_beside_another_s(text, expected):
         claim["entities"] = [{"text": figure, "label": "CARDINAL", "start": at, "end": at + len(figure)}]
     values = {r.subject: r.value for r in rollup(claims, docs).values() if r.subject != "Kerr"}
     assert values == expected
+
+
+@pytest.mark.parametrize(
+    "text, ended",
+    [
+        # the party named right before the words that end the fact is the one whose fact ends
+        ("Kerr's win in the north led Senator Ada Price to drop out of the race", True),
+        # the claim's own subject ends it: it stays
+        ("Senator Kerr dropped out of the race after Price won the north", False),
+    ],
+)
+def test_status_rollup_a_fact_ended_by_another_party_s_name(text, ended):
+    docs = {"a": DocInfo(D(2026, 3, 1), D(2026, 3, 1), 1), "b": DocInfo(D(2026, 5, 4), D(2026, 5, 4), 2)}
+    claims = [
+        _texted(_claim("a1", "a", "confirmed", subject="Ada Price", topic="other", key="candidacy"), "Ada Price is running for governor"),
+        _texted(_claim("b1", "b", "confirmed", subject="Kerr", topic="other", key="candidacy"), text),
+    ]
+    records = {r.subject: [(s.doc_id, s.status) for s in r.history] for r in rollup(claims, docs).values()}
+    if ended:
+        assert records == {"Ada Price": [("a", "confirmed"), ("b", "denied")]}
+    else:
+        assert records == {"Ada Price": [("a", "confirmed")], "Kerr": [("b", "denied")]}

@@ -1594,6 +1594,49 @@ def _total(
 _POST_PRIORITY = 20
 
 
+def _ended_by_other(
+    claims: Sequence[Mapping[str, Any]],
+    filed_under: Mapping[int, str],
+    groups: Mapping[tuple[str, str, str], Mapping[str, list[tuple[int, int, Mapping[str, Any]]]]],
+) -> list[tuple[tuple[str, str, str], tuple[str, str, str], str, tuple[int, int, Mapping[str, Any]]]]:
+    """RETURNS (list): (group, other group, article, entry) for each claim that
+    ends a fact (:func:`_ends_fact`: "drop out of the race") with another
+    party's name right before the words that end it ("led Senator Price to
+    drop out of the race", filed under Kerr) and not its own subject's, when
+    the roll-up tracks that party's fact of the claim's topic and key (the
+    name and the group's subject share their last word): the claim's entry
+    moves there."""
+    out = []
+    for position, claim in enumerate(claims):
+        subject = filed_under.get(position)
+        if subject is None or not _ends_fact(claim):
+            continue
+        rule = speaking_rule(claim.get("text") or "", status="confirmed")
+        text = claim.get("text") or ""
+        pattern = _leaving_pattern(tuple(w.lower() for w in rule.words), leaving_stops()) if rule else None
+        gkey = next(
+            (g for g in groups if g[0] == subject and claim["doc_id"] in groups[g]
+             and any(e[2] is claim for e in groups[g][claim["doc_id"]])), None,
+        )
+        if pattern is None or gkey is None or _ended_at(text, last_word(subject), pattern):
+            continue
+        for okey in groups:
+            party = last_word(okey[0])
+            if okey[1:] == gkey[1:] and okey[0] != subject and party and _ended_at(text, party, pattern):
+                entry = next(e for e in groups[gkey][claim["doc_id"]] if e[2] is claim)
+                out.append((gkey, okey, claim["doc_id"], entry))
+                break
+    return out
+
+
+def _ended_at(text: str, name: str, pattern: re.Pattern[str]) -> bool:
+    """RETURNS (bool): whether ``name`` (a last word, case-folded) stands in ``text`` right before the words of ``pattern``."""
+    for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE):
+        if pattern.match(text, match.end()):
+            return True
+    return False
+
+
 #: a party's possessive name and the figure right after it ("Kasich’s 145", "GM's 19%"): the name's capitalised words
 _PARTY_FIGURE = re.compile(
     r"(?<![\w'’])((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+(?:own\s+)?"
@@ -1974,6 +2017,14 @@ def rollup(
             for other in _listed_attributes(claim["text"], attribute_words) - {claim["key"]}:
                 okey = (subject, "other", other)
                 file(okey, claim["doc_id"], (priority + 1, position, claim))
+    # "Kerr's win led Senator Price to drop out of the race", filed under
+    # Kerr: the fact the words end is that of the party named right before
+    # them, where that party's fact is tracked
+    for gkey, okey, doc_id, entry in _ended_by_other(claims, filed_under, groups):
+        groups[gkey][doc_id].remove(entry)
+        if not groups[gkey][doc_id]:
+            del groups[gkey][doc_id]
+        file(okey, doc_id, entry)
     # "won 758 delegates, compared to Cruz's 538 and Kasich's 145": a figure
     # written after another party's possessive name is that party's own
     # figure of the claim's fact, where that party's fact is tracked
