@@ -606,3 +606,15 @@ def test_status_rollup_a_fact_ended_by_another_party_s_name(text, ended):
         assert records == {"Ada Price": [("a", "confirmed"), ("b", "denied")]}
     else:
         assert records == {"Ada Price": [("a", "confirmed")], "Kerr": [("b", "denied")]}
+
+
+def test_status_rollup_an_ending_its_clause_does_not_date_takes_its_sentence_s_date():
+    docs = {"a": DocInfo(D(2026, 5, 6), D(2026, 5, 6), 1)}
+    sentence = {"start": 0, "end": 90}
+    won = _texted(_claim("a1", "a", "confirmed", subject="Kerr", topic="other", key="primary", value="2026-05-05TNI"),
+                  "Kerr's win in the north on Tuesday night sealed the primary")
+    ended = _texted(_claim("a2", "a", "confirmed", subject="Ada Price", topic="other", key="presidential candidacy", start=60),
+                    "Ada Price dropped out of the race")
+    won["sentence"], ended["sentence"] = sentence, sentence
+    values = {r.key: r.value for r in rollup([won, ended], docs).values()}
+    assert values["presidential candidacy"] == "2026-05-05"

@@ -1616,14 +1616,14 @@ def _ended_by_other(
         pattern = _leaving_pattern(tuple(w.lower() for w in rule.words), leaving_stops()) if rule else None
         gkey = next(
             (g for g in groups if g[0] == subject and claim["doc_id"] in groups[g]
-             and any(e[2] is claim for e in groups[g][claim["doc_id"]])), None,
+             and any(e[2]["claim_id"] == claim["claim_id"] for e in groups[g][claim["doc_id"]])), None,
         )
         if pattern is None or gkey is None or _ended_at(text, last_word(subject), pattern):
             continue
         for okey in groups:
             party = last_word(okey[0])
             if okey[1:] == gkey[1:] and okey[0] != subject and party and _ended_at(text, party, pattern):
-                entry = next(e for e in groups[gkey][claim["doc_id"]] if e[2] is claim)
+                entry = next(e for e in groups[gkey][claim["doc_id"]] if e[2]["claim_id"] == claim["claim_id"])
                 out.append((gkey, okey, claim["doc_id"], entry))
                 break
     return out
@@ -1917,6 +1917,12 @@ def rollup(
             people.setdefault((resolver.canonical(claim["subject"]["name"]), claim["key"]), claim["topic"])
             if " " in claim["key"].strip():
                 surnames.setdefault((resolver.canonical(claim["subject"]["name"]), claim["key"].split()[-1]), set()).add(claim["key"])
+    # the first date each sentence gives, by article and the sentence's start
+    told_on: dict[tuple[str, Any], Mapping[str, Any]] = {}
+    for claim in claims:
+        for date in claim.get("dates") or ():
+            if date.get("value") and not str(date["value"]).endswith("_REF"):
+                told_on.setdefault((claim["doc_id"], (claim.get("sentence") or {}).get("start")), date)
     for position, claim in enumerate(claims):
         cid = claim["claim_id"]
         decision = resolution.by_claim.get(cid) if resolution else None
@@ -1962,6 +1968,10 @@ def rollup(
         # ``ends`` it) is a cue, though the extractor read the clause as a
         # plain fact
         ends = _ends_fact(claim)
+        if ends and not claim.get("dates") and (day := told_on.get((claim["doc_id"], (claim.get("sentence") or {}).get("start")))):
+            # "Kerr's win on Tuesday night led Price to drop out of the race":
+            # an ending its clause does not date took place when its sentence says
+            claim = {**claim, "dates": [day]}
         cued = bool(claim.get("cues")) or ends
         # a denial in so many words is news: it speaks for the article as
         # strongly as a cued claim that names the subject
