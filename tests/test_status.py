@@ -618,3 +618,18 @@ def test_status_rollup_an_ending_its_clause_does_not_date_takes_its_sentence_s_d
     won["sentence"], ended["sentence"] = sentence, sentence
     values = {r.key: r.value for r in rollup([won, ended], docs).values()}
     assert values["presidential candidacy"] == "2026-05-05"
+
+
+def test_status_rollup_a_milestone_told_done_is_not_told_again_for_a_later_day():
+    # the maiden flight was made; a later article's "first flight" on a day
+    # after it is another event (the first flight with passengers)
+    docs = {"a": DocInfo(D(2026, 4, 27), D(2026, 4, 27), 1), "b": DocInfo(D(2027, 10, 1), D(2027, 10, 1), 2)}
+    claims = [
+        _texted(_claim("a1", "a", "confirmed", subject="Talmar V40", topic="production", key="first flight", value="2026-04-27"),
+                "The Talmar V40 made its maiden flight today"),
+        _texted(_claim("b1", "b", "confirmed", subject="Talmar V40", topic="production", key="first flight", value="2027-10-25"),
+                "The first flight with paying passengers will take off on 25 October"),
+    ]
+    (record,) = rollup(claims, docs).values()
+    assert [s.doc_id for s in record.history] == ["a"]
+    assert record.value == "2026-04-27"

@@ -1399,6 +1399,11 @@ class SlotRule(BaseModel):
     #: a fact of its own, keyed with its period ("Q3 2009 results"), and a
     #: claim of the article that names none speaks to the period it last named
     period: bool = False
+    #: the fact is a milestone that happens once (a first flight, an
+    #: unveiling): once an article has told it done on a day, a later claim
+    #: that dates it after that day is of another event ("the first
+    #: commercial flight will take off on 25 October") and does not speak
+    once: bool = False
     #: the key of the fact a place holds when the claim names it by its own
     #: name before one of the rule's words ("the Leeds and Derby plants will
     #: close": the Leeds plant's and the Derby plant's closure), beside the

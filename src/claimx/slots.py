@@ -79,6 +79,12 @@ def value_kinds(rules_dir: Path | None = None) -> dict[tuple[str, str], ValueKin
 
 
 @functools.lru_cache(maxsize=8)
+def once_keys(rules_dir: Path | None = None) -> frozenset[tuple[str, str]]:
+    """RETURNS (frozenset): (topic, key) of the milestones that happen once (slots with ``"once": true``: a first flight)."""
+    return frozenset((slot.topic, slot.key) for slot in load_slots(rules_dir) if slot.once)
+
+
+@functools.lru_cache(maxsize=8)
 def period_keys(rules_dir: Path | None = None) -> frozenset[tuple[str, str]]:
     """RETURNS (frozenset): (topic, key) of the facts reported per period (slots with ``"period": true``: results, sales)."""
     return frozenset((slot.topic, slot.key) for slot in load_slots(rules_dir) if slot.period)

@@ -92,7 +92,7 @@ from .background import (
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import PAIR_LABELS, Status, Topic
-from .slots import agent_keys, agent_words, leaving_stops, leaving_words, ousting_words, period_keys, placed_keys, value_kinds
+from .slots import agent_keys, agent_words, leaving_stops, leaving_words, once_keys, ousting_words, period_keys, placed_keys, value_kinds
 from .subjects import SubjectResolver, known_names
 
 
@@ -1311,6 +1311,21 @@ def _standing_value(history: list[StatusStep], topic: str | None = None) -> str 
     return None
 
 
+def _done_day(history: list[StatusStep]) -> str | None:
+    """RETURNS (str | None): the day (YYYY-MM-DD) by which a step of ``history`` confirmed the
+    thing done: of the first confirmed step with a day on or before its article's own, that
+    day; or with no date ("has made its maiden flight"), its article's."""
+    for step in history:
+        if step.status != "confirmed" or step.published is None:
+            continue
+        published = step.published.isoformat()
+        if not step.value:
+            return published
+        if _DAY.match(step.value) and step.value[:10] <= published:
+            return step.value[:10]
+    return None
+
+
 def _done_on(history: list[StatusStep]) -> str | None:
     """RETURNS (str | None): of the confirmed steps that end ``history``, one
     after another, the earliest that gives a date on or before its article's
@@ -1406,6 +1421,8 @@ def _history(
         values = {id(claim): mine[2] for (_, _, claim), mine in zip(entries, said)}
         # the day of the last article that spoke to the fact
         last_told = history[-1].published if history else None
+        # a milestone that happens once, told done on a day: a claim that dates it later is of another event
+        done = _done_day(history) if (topic, key) in once_keys() else None
         fresh = [
             entry
             for entry, mine in zip(entries, said)
@@ -1414,6 +1431,7 @@ def _history(
                 # "such contracts are often justified by their speed": what
                 # usually happens is no news of the fact, reported or not
                 not texts.generic(entry[2].get("text") or "")
+                and not (done and mine[2] and _DAY.match(mine[2]) and mine[2][:10] > done)
                 and not (earlier and entry[2]["claim_id"] in background)
                 # "withheld his backing a week ago", after an article of
                 # that week had the news: what a claim dates before the last
@@ -1553,12 +1571,13 @@ def _history(
             # no longer of the crew, whatever the certainty of the news
             status = "denied"
         info = docs[doc_id]
+        value = (values[id(claim)] if id(claim) in values else _value(claim, topic, key)) or value
         history.append(
             StatusStep(
                 doc_id=doc_id,
                 published=info.published,
                 status=status,
-                value=(values[id(claim)] if id(claim) in values else _value(claim, topic, key)) or value,
+                value=value,
                 claim_id=cid,
                 text=claim["text"],
                 claims=len(entries),
