@@ -633,3 +633,15 @@ def test_status_rollup_a_milestone_told_done_is_not_told_again_for_a_later_day()
     (record,) = rollup(claims, docs).values()
     assert [s.doc_id for s in record.history] == ["a"]
     assert record.value == "2026-04-27"
+
+
+def test_status_rollup_a_milestone_first_told_done_undated_took_place_on_its_article_s_day():
+    docs = {"a": DocInfo(D(2026, 3, 1), D(2026, 3, 1), 1), "b": DocInfo(D(2026, 4, 27), D(2026, 4, 27), 2)}
+    claims = [
+        _texted(_claim("a1", "a", "rumored", subject="Talmar V40", topic="production", key="first flight", value="2026-04", cues=True),
+                "The Talmar V40 may fly for the first time in April"),
+        _texted(_claim("b1", "b", "confirmed", subject="Talmar V40", topic="production", key="first flight"),
+                "The Talmar V40 has made its maiden flight"),
+    ]
+    (record,) = rollup(claims, docs).values()
+    assert (record.status, record.value) == ("confirmed", "2026-04-27")

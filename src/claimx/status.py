@@ -1572,6 +1572,10 @@ def _history(
             status = "denied"
         info = docs[doc_id]
         value = (values[id(claim)] if id(claim) in values else _value(claim, topic, key)) or value
+        if not value and status == "confirmed" and done is None and info.published and (topic, key) in once_keys():
+            # "the airliner has made its maiden flight": a milestone first told
+            # done, undated, took place on its article's day
+            value = info.published.isoformat()
         history.append(
             StatusStep(
                 doc_id=doc_id,
