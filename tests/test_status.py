@@ -645,3 +645,21 @@ def test_status_rollup_a_milestone_first_told_done_undated_took_place_on_its_art
     ]
     (record,) = rollup(claims, docs).values()
     assert (record.status, record.value) == ("confirmed", "2026-04-27")
+
+
+@pytest.mark.parametrize(
+    "text, cue, expected",
+    [
+        # the hedge is the aside's: the win is stated as fact
+        ("Ada Price won all 40 seats in the north, in what could end her rival's run", "could", "confirmed"),
+        # a hedge of the claim's own news stays
+        ("Ada Price could win all 40 seats in the north, in what would end her rival's run", "could", "rumored"),
+    ],
+)
+def test_status_rollup_a_hedge_in_an_aside_is_not_the_claim_s(text, cue, expected):
+    docs = {"a": DocInfo(D(2026, 3, 1), D(2026, 3, 1), 1)}
+    claim = _texted(_claim("a1", "a", "rumored", subject="Ada Price", topic="other", key="seats"), text)
+    claim["span"] = {"start": 100, "end": 100 + len(text)}
+    claim["cues"] = [{"text": cue, "status": "rumored", "start": 100 + text.index(cue), "end": 100 + text.index(cue) + len(cue)}]
+    (record,) = rollup([claim], docs).values()
+    assert record.status == expected

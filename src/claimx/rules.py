@@ -1513,6 +1513,12 @@ class BackgroundRule(BaseModel):
     #: when it gives a date and none is after its article's day, whatever
     #: the status of its own news (:func:`claimx.background.scene_rule`)
     scene: bool = False
+    #: the rule marks no background: its words open an aside after the
+    #: claim's main clause ("won all 66 delegates, *in what could* stall his
+    #: rival"): the hedge of a cue written after them is the aside's, and a
+    #: claim whose every cue stands there states its own news as fact
+    #: (:func:`claimx.background.aside_at`)
+    aside: bool = False
     #: the rule marks no background: its words say the claim states what
     #: usually happens ("such deals are often delayed", "prices tend to move
     #: late"), a habit or a rule of thumb, not news of a tracked fact: such a

@@ -87,7 +87,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .amounts import amount_number, figure_at, number_word, range_end
 from .background import (
-    antecedent_rule, asking_rule, generic_rule, matching_rule, names_post, post_rule, scene_rule, speaking_rule, title_keys,
+    antecedent_rule, aside_at, asking_rule, generic_rule, matching_rule, names_post, post_rule, scene_rule, speaking_rule, title_keys,
 )
 from .decisions import Resolution
 from .fingerprint import canonical_hash
@@ -1311,6 +1311,15 @@ def _standing_value(history: list[StatusStep], topic: str | None = None) -> str 
     return None
 
 
+def _hedged_aside(claim: Mapping[str, Any]) -> bool:
+    """RETURNS (bool): whether every cue of a claim stands in an aside after its main clause
+    (an ``aside`` rule of ``background.jsonl``: "grabbed all 66 delegates, in what could stall
+    his rival"): the claim's own news is stated as fact."""
+    text, base, cues = claim.get("text") or "", (claim.get("span") or {}).get("start"), claim.get("cues") or []
+    at = aside_at(text) if base is not None and cues else None
+    return at is not None and all((cue.get("start") or 0) - base >= at for cue in cues)
+
+
 def _done_day(history: list[StatusStep]) -> str | None:
     """RETURNS (str | None): the day (YYYY-MM-DD) by which a step of ``history`` confirmed the
     thing done: of the first confirmed step with a day on or before its article's own, that
@@ -1532,6 +1541,10 @@ def _history(
                 # for a further $2 billion" is: ``keeps_value``)
                 value = None
                 claim = {**claim, "dates": [], "entities": []}
+        if status in ("rumored", "expected") and not reviewed and _hedged_aside(claim):
+            # "grabbed all 66 delegates in the Ohio primary, in what could stall
+            # his rival": the hedge is the aside's, the win is stated as fact
+            status = "confirmed"
         scene = scene_rule(claim.get("text") or "", _slot_words(topic, key)) if not reviewed else None
         if scene is not None and scene.speaks is not None and scene.undated:
             # "has started looking for a successor": the phrase says the
