@@ -1514,7 +1514,7 @@ class BackgroundRule(BaseModel):
     #: the status of its own news (:func:`claimx.background.scene_rule`)
     scene: bool = False
     #: the rule marks no background: its words open an aside after the
-    #: claim's main clause ("won all 66 delegates, *in what could* stall his
+    #: claim's main clause ("took all 40 seats, *in what could* end her
     #: rival"): the hedge of a cue written after them is the aside's, and a
     #: claim whose every cue stands there states its own news as fact
     #: (:func:`claimx.background.aside_at`)

@@ -611,7 +611,7 @@ def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None =
     """RETURNS (str | None): the value a claim gives its fact: the first date
     or amount in it, as the fact's slot wants (a date first for "any")."""
     if claim.get("given_value"):
-        # the figure another party's claim gives this party ("compared to Cruz's 538": :func:`_parties_figures`)
+        # the figure another party's claim gives this party ("compared with Odell's 97": :func:`_parties_figures`)
         return claim["given_value"]
     topic = topic or claim.get("topic")
     key = key or claim.get("key")
@@ -896,7 +896,7 @@ def _ousting_pattern(words: tuple[str, ...], stops: tuple[str, ...] = ()) -> re.
     not after "was", "been" and the like, then up to four words, none "by",
     "with", "and", "or", "but" nor one of ``stops``,
     then the end of the text before a name (the person's first name may stand
-    there): "fired his campaign manager, Corey", not "was replaced by" nor
+    there): "sacked their head coach, Arno", not "was replaced by" nor
     "fired the coach and hired"."""
     if not words:
         return None
@@ -1313,8 +1313,8 @@ def _standing_value(history: list[StatusStep], topic: str | None = None) -> str 
 
 def _hedged_aside(claim: Mapping[str, Any]) -> bool:
     """RETURNS (bool): whether every cue of a claim stands in an aside after its main clause
-    (an ``aside`` rule of ``background.jsonl``: "grabbed all 66 delegates, in what could stall
-    his rival"): the claim's own news is stated as fact."""
+    (an ``aside`` rule of ``background.jsonl``: "took all 40 seats, in what could end
+    her rival's run"): the claim's own news is stated as fact."""
     text, base, cues = claim.get("text") or "", (claim.get("span") or {}).get("start"), claim.get("cues") or []
     at = aside_at(text) if base is not None and cues else None
     return at is not None and all((cue.get("start") or 0) - base >= at for cue in cues)
@@ -1542,8 +1542,8 @@ def _history(
                 value = None
                 claim = {**claim, "dates": [], "entities": []}
         if status in ("rumored", "expected") and not reviewed and _hedged_aside(claim):
-            # "grabbed all 66 delegates in the Ohio primary, in what could stall
-            # his rival": the hedge is the aside's, the win is stated as fact
+            # "Price took all 40 seats in the north, in what could end
+            # her rival's run": the hedge is the aside's, the win is stated as fact
             status = "confirmed"
         scene = scene_rule(claim.get("text") or "", _slot_words(topic, key)) if not reviewed else None
         if scene is not None and scene.speaks is not None and scene.undated:
@@ -1673,7 +1673,7 @@ def _ended_at(text: str, name: str, pattern: re.Pattern[str]) -> bool:
     return False
 
 
-#: a party's possessive name and the figure right after it ("Kasich’s 145", "GM's 19%"): the name's capitalised words
+#: a party's possessive name and the figure right after it ("Odell’s 97", "Orvik's 19%"): the name's capitalised words
 _PARTY_FIGURE = re.compile(
     r"(?<![\w'’])((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+(?:own\s+)?"
     r"(\d[\d,.]*\d|\d)(\s*(?:%|percent|per\s+cent|million|billion|m|bn)\b|%)?"
@@ -1688,8 +1688,8 @@ def _parties_figures(
     resolution: Resolution | None,
 ) -> list[tuple[tuple[str, str, str], str, tuple[int, int, Mapping[str, Any]]]]:
     """RETURNS (list): (group, article, entry) for each figure a claim gives
-    another party by its possessive name ("has won 758 delegates, compared to
-    Cruz's 538"), for the group of that party with the claim's topic and key,
+    another party by its possessive name ("has won 412 seats, compared with
+    Price's 230"), for the group of that party with the claim's topic and key,
     when the roll-up tracks one (the party's name and the group's subject share
     their last word): a counted or summed fact, or an attribute keyed on its
     own noun. The entry is the claim, named and with that figure for its value."""
@@ -2071,7 +2071,7 @@ def rollup(
         if not groups[gkey][doc_id]:
             del groups[gkey][doc_id]
         file(okey, doc_id, entry)
-    # "won 758 delegates, compared to Cruz's 538 and Kasich's 145": a figure
+    # "won 412 seats, compared with Price's 230 and Odell's 97": a figure
     # written after another party's possessive name is that party's own
     # figure of the claim's fact, where that party's fact is tracked
     for gkey, doc_id, entry in _parties_figures(claims, filed_under, groups, resolution):
