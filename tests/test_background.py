@@ -9,6 +9,7 @@ from roll_records import claim_record, doc_infos
 
 from claimx.background import (
     antecedent_rule,
+    aside_at,
     asking_rule,
     background_rule,
     generic_rule,
@@ -17,6 +18,7 @@ from claimx.background import (
     post_rule,
     rule_matches,
     scene_rule,
+    speaking_rule,
 )
 from claimx.background import _compiled, _scene_pattern, _word_gates
 from claimx.slots import load_slots
@@ -24,13 +26,18 @@ from claimx.status import antecedent_periods, rollup
 
 RULES = load_background()
 EXAMPLES = [
-    (rule.id, text) for rule in RULES if not rule.scene and not rule.asks_date and not rule.post and not rule.antecedent
+    (rule.id, text) for rule in RULES
+    if not rule.scene and not rule.asks_date and not rule.post and not rule.antecedent and not rule.aside
     for text in rule.examples
 ]
 COUNTER = [
-    (rule.id, text) for rule in RULES if not rule.scene and not rule.asks_date and not rule.post and not rule.antecedent
+    (rule.id, text) for rule in RULES
+    if not rule.scene and not rule.asks_date and not rule.post and not rule.antecedent and not rule.aside
     for text in rule.counter_examples
 ]
+#: the rules whose words open an aside after a claim's main clause ("…, in what could")
+ASIDE = [text for rule in RULES if rule.aside for text in rule.examples]
+ASIDE_COUNTER = [text for rule in RULES if rule.aside for text in rule.counter_examples]
 #: the rules whose words open a clause telling when the date before it was ("2008, when")
 ANTECEDENT = [(rule.id, text) for rule in RULES if rule.antecedent for text in rule.examples]
 ANTECEDENT_COUNTER = [(rule.id, text) for rule in RULES if rule.antecedent for text in rule.counter_examples]
@@ -595,3 +602,16 @@ def test_a_withdrawal_speaks_for_its_article_over_a_claim_that_only_names_the_fa
     (record,) = rollup(claims, _docs("a", "b")).values()
     assert [(s.doc_id, s.status) for s in record.history] == [("a", "confirmed"), ("b", "denied")]
     assert record.value == "2026-03-03"
+
+
+@pytest.mark.parametrize("text", ASIDE)
+def test_aside_example_opens_an_aside(text):
+    at = aside_at(text)
+    assert at is not None and text[:at].rstrip().endswith(",")
+    # an aside rule marks no background and says no status
+    assert matching_rule(text) is None and speaking_rule(text, status=None) is None
+
+
+@pytest.mark.parametrize("text", ASIDE_COUNTER)
+def test_aside_counter_example_opens_none(text):
+    assert aside_at(text) is None

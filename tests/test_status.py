@@ -379,6 +379,11 @@ def test_status_rollup_each_listed_attribute_takes_its_own_figure():
         # the one who replaces does not leave; a report of someone else's words is not hers
         ("coach Arno Dekker was replaced on Sunday with Jo Hale", "Jo Hale", False),
         ("Marten said the board resigned itself to a loss", "Ilse Marten", False),
+        # another's act, the person named after it
+        ("Last spring the owners fired their head coach, Arno Dekker, after a run of defeats", "Arno Dekker", True),
+        ("Jo Hale replaced Arno Dekker in May", "Arno Dekker", True),
+        ("Arno Dekker was replaced by Jo Hale in May", "Jo Hale", False),
+        ("The owners fired the coach and hired Jo Hale", "Jo Hale", False),
     ],
 )
 def test_status_rollup_person_who_leaves(text, person, leaves):
@@ -541,3 +546,120 @@ def test_status_words_read_once_are_the_words_each_reading_found(text):
     assert _listed_in(_all_words(low), words) == _listed_attributes(text, words)
     pairs = [(frozenset({"plants", "stores"}), ("close",), "closures")]
     assert _joined_in(_WORD.findall(low), pairs) == _joined_mentions(text, pairs)
+
+
+def test_status_rollup_a_contest_of_one_place_has_one_day_for_every_party():
+    # "Kerr's big win in the Oregon primary" tells no day; the same article
+    # gives the Oregon primary's day for Price: it is one contest, one day
+    docs = {"a": DocInfo(D(2026, 5, 20), D(2026, 5, 20), 1)}
+    claims = [
+        _texted(_claim("a1", "a", "confirmed", subject="Dale Kerr", topic="other", key="Oregon primary"),
+                "Dale Kerr's big win in the Oregon primary widens his lead"),
+        _texted(_claim("a2", "a", "confirmed", subject="Ada Price", topic="other", key="Oregon primary", value="2026-05-19", start=40),
+                "Ada Price lost Tuesday's Oregon primary"),
+    ]
+    values = {r.subject: r.value for r in rollup(claims, docs).values()}
+    assert values == {"Dale Kerr": "2026-05-19", "Ada Price": "2026-05-19"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # each party's figure after its possessive name is its own
+        ("Mayor Kerr has won 412 seats so far, compared to Price's 230 and Governor Ada Odell's 97", {"Price": "230", "Odell": "97"}),
+        # a year before a noun is no figure of the party's
+        ("Mayor Kerr has won 412 seats so far, more than in Price's 2019 campaign", {"Price": "180", "Odell": "40"}),
+    ],
+)
+def test_status_rollup_a_party_s_own_figure_beside_another_s(text, expected):
+    docs = {"a": DocInfo(D(2026, 1, 10), D(2026, 1, 10), 1), "b": DocInfo(D(2026, 4, 10), D(2026, 4, 10), 2)}
+    claims = [
+        _texted(_claim("a1", "a", "confirmed", subject="Price", topic="other", key="seats"), "Price has won 180 seats"),
+        _texted(_claim("a2", "a", "confirmed", subject="Odell", topic="other", key="seats", start=30), "Odell has won 40 seats"),
+        _texted(_claim("b1", "b", "confirmed", subject="Kerr", topic="other", key="seats"), text),
+    ]
+    for claim, figure in zip(claims, ("180", "40", "412")):
+        claim["span"] = {"start": 0, "end": len(claim["text"])}
+        at = claim["text"].index(figure)
+        claim["entities"] = [{"text": figure, "label": "CARDINAL", "start": at, "end": at + len(figure)}]
+    values = {r.subject: r.value for r in rollup(claims, docs).values() if r.subject != "Kerr"}
+    assert values == expected
+
+
+@pytest.mark.parametrize(
+    "text, ended",
+    [
+        # the party named right before the words that end the fact is the one whose fact ends
+        ("Kerr's win in the north led Senator Ada Price to drop out of the race", True),
+        # the claim's own subject ends it: it stays
+        ("Senator Kerr dropped out of the race after Price won the north", False),
+    ],
+)
+def test_status_rollup_a_fact_ended_by_another_party_s_name(text, ended):
+    docs = {"a": DocInfo(D(2026, 3, 1), D(2026, 3, 1), 1), "b": DocInfo(D(2026, 5, 4), D(2026, 5, 4), 2)}
+    claims = [
+        _texted(_claim("a1", "a", "confirmed", subject="Ada Price", topic="other", key="candidacy"), "Ada Price is running for governor"),
+        _texted(_claim("b1", "b", "confirmed", subject="Kerr", topic="other", key="candidacy"), text),
+    ]
+    records = {r.subject: [(s.doc_id, s.status) for s in r.history] for r in rollup(claims, docs).values()}
+    if ended:
+        assert records == {"Ada Price": [("a", "confirmed"), ("b", "denied")]}
+    else:
+        assert records == {"Ada Price": [("a", "confirmed")], "Kerr": [("b", "denied")]}
+
+
+def test_status_rollup_an_ending_its_clause_does_not_date_takes_its_sentence_s_date():
+    docs = {"a": DocInfo(D(2026, 5, 6), D(2026, 5, 6), 1)}
+    sentence = {"start": 0, "end": 90}
+    won = _texted(_claim("a1", "a", "confirmed", subject="Kerr", topic="other", key="primary", value="2026-05-05TNI"),
+                  "Kerr's win in the north on Tuesday night sealed the primary")
+    ended = _texted(_claim("a2", "a", "confirmed", subject="Ada Price", topic="other", key="presidential candidacy", start=60),
+                    "Ada Price dropped out of the race")
+    won["sentence"], ended["sentence"] = sentence, sentence
+    values = {r.key: r.value for r in rollup([won, ended], docs).values()}
+    assert values["presidential candidacy"] == "2026-05-05"
+
+
+def test_status_rollup_a_milestone_told_done_is_not_told_again_for_a_later_day():
+    # the maiden flight was made; a later article's "first flight" on a day
+    # after it is another event (the first flight with passengers)
+    docs = {"a": DocInfo(D(2026, 4, 27), D(2026, 4, 27), 1), "b": DocInfo(D(2027, 10, 1), D(2027, 10, 1), 2)}
+    claims = [
+        _texted(_claim("a1", "a", "confirmed", subject="Talmar V40", topic="production", key="first flight", value="2026-04-27"),
+                "The Talmar V40 made its maiden flight today"),
+        _texted(_claim("b1", "b", "confirmed", subject="Talmar V40", topic="production", key="first flight", value="2027-10-25"),
+                "The first flight with paying passengers will take off on 25 October"),
+    ]
+    (record,) = rollup(claims, docs).values()
+    assert [s.doc_id for s in record.history] == ["a"]
+    assert record.value == "2026-04-27"
+
+
+def test_status_rollup_a_milestone_first_told_done_undated_took_place_on_its_article_s_day():
+    docs = {"a": DocInfo(D(2026, 3, 1), D(2026, 3, 1), 1), "b": DocInfo(D(2026, 4, 27), D(2026, 4, 27), 2)}
+    claims = [
+        _texted(_claim("a1", "a", "rumored", subject="Talmar V40", topic="production", key="first flight", value="2026-04", cues=True),
+                "The Talmar V40 may fly for the first time in April"),
+        _texted(_claim("b1", "b", "confirmed", subject="Talmar V40", topic="production", key="first flight"),
+                "The Talmar V40 has made its maiden flight"),
+    ]
+    (record,) = rollup(claims, docs).values()
+    assert (record.status, record.value) == ("confirmed", "2026-04-27")
+
+
+@pytest.mark.parametrize(
+    "text, cue, expected",
+    [
+        # the hedge is the aside's: the win is stated as fact
+        ("Ada Price won all 40 seats in the north, in what could end her rival's run", "could", "confirmed"),
+        # a hedge of the claim's own news stays
+        ("Ada Price could win all 40 seats in the north, in what would end her rival's run", "could", "rumored"),
+    ],
+)
+def test_status_rollup_a_hedge_in_an_aside_is_not_the_claim_s(text, cue, expected):
+    docs = {"a": DocInfo(D(2026, 3, 1), D(2026, 3, 1), 1)}
+    claim = _texted(_claim("a1", "a", "rumored", subject="Ada Price", topic="other", key="seats"), text)
+    claim["span"] = {"start": 100, "end": 100 + len(text)}
+    claim["cues"] = [{"text": cue, "status": "rumored", "start": 100 + text.index(cue), "end": 100 + text.index(cue) + len(cue)}]
+    (record,) = rollup([claim], docs).values()
+    assert record.status == expected

@@ -116,6 +116,7 @@ def _candidates(
             or rule.asks_date
             or rule.post
             or rule.antecedent
+            or rule.aside
             or (rule.speaks is not None) != (kind == "speaks")
             or not (reads is None or reads in rule.read_statuses)
         ):
@@ -261,6 +262,18 @@ def antecedent_rule(text: str, rules_dir: Path | None = None) -> BackgroundRule 
     for rule, pattern, also in _compiled(rules_dir):
         if rule.antecedent and pattern.search(text) and (also is None or also.search(text)):
             return rule
+    return None
+
+
+def aside_at(text: str, rules_dir: Path | None = None) -> int | None:
+    """RETURNS (int | None): where the words of an ``aside`` rule open an aside
+    in a claim's text, after a comma that ends its main clause ("grabbed all 66
+    delegates, in what could stall his rival"); None when no aside rule's words
+    stand there (nor at the claim's start: the claim is then the aside itself)."""
+    for rule, pattern, also in _compiled(rules_dir):
+        if rule.aside and (match := pattern.search(text)) is not None and (also is None or also.search(text)):
+            if text[: match.start()].rstrip().endswith(","):
+                return match.start()
     return None
 
 

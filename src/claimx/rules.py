@@ -1388,11 +1388,22 @@ class SlotRule(BaseModel):
     #: name and its leaving words: a verb of saying or a word that opens a
     #: clause ("Marten *said* the board resigned" is not Marten leaving)
     not_across: list[str] = []
+    #: for a leaving rule, the words, as written, that say the person named
+    #: after them leaves, by another's act ("the board fired its coach, Arno
+    #: Dekker"; "Jo Hale replaced Dekker"): the person's name comes within a
+    #: few words after them, not after "by" ("was replaced by Jo Hale" is
+    #: Hale taking the post)
+    ousts: list[str] = []
     #: the fact is a flow reported per period (results, sales): each period
     #: the claim names ("in the third quarter", "for 2009", "in February") is
     #: a fact of its own, keyed with its period ("Q3 2009 results"), and a
     #: claim of the article that names none speaks to the period it last named
     period: bool = False
+    #: the fact is a milestone that happens once (a first flight, an
+    #: unveiling): once an article has told it done on a day, a later claim
+    #: that dates it after that day is of another event ("the first
+    #: commercial flight will take off on 25 October") and does not speak
+    once: bool = False
     #: the key of the fact a place holds when the claim names it by its own
     #: name before one of the rule's words ("the Leeds and Derby plants will
     #: close": the Leeds plant's and the Derby plant's closure), beside the
@@ -1511,6 +1522,12 @@ class BackgroundRule(BaseModel):
     #: when it gives a date and none is after its article's day, whatever
     #: the status of its own news (:func:`claimx.background.scene_rule`)
     scene: bool = False
+    #: the rule marks no background: its words open an aside after the
+    #: claim's main clause ("took all 40 seats, *in what could* end her
+    #: rival"): the hedge of a cue written after them is the aside's, and a
+    #: claim whose every cue stands there states its own news as fact
+    #: (:func:`claimx.background.aside_at`)
+    aside: bool = False
     #: the rule marks no background: its words say the claim states what
     #: usually happens ("such deals are often delayed", "prices tend to move
     #: late"), a habit or a rule of thumb, not news of a tracked fact: such a

@@ -36,6 +36,12 @@ def leaving_stops(rules_dir: Path | None = None) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=8)
+def ousting_words(rules_dir: Path | None = None) -> tuple[str, ...]:
+    """RETURNS (tuple[str, ...]): the words, as written, that say the person named after them leaves (``ousts``)."""
+    return tuple(word.lower() for slot in load_slots(rules_dir) if slot.leaves for word in slot.ousts)
+
+
+@functools.lru_cache(maxsize=8)
 def maker_keys(rules_dir: Path | None = None) -> frozenset[tuple[str, str]]:
     """RETURNS (frozenset): (topic, key) of the facts that are a maker's own, not its product's (slots with ``"party": "maker"``)."""
     return frozenset((slot.topic, slot.key) for slot in load_slots(rules_dir) if slot.party == "maker")
@@ -70,6 +76,12 @@ def value_kinds(rules_dir: Path | None = None) -> dict[tuple[str, str], ValueKin
     for slot in load_slots(rules_dir):
         kinds.setdefault((slot.topic, slot.key), slot.value)
     return kinds
+
+
+@functools.lru_cache(maxsize=8)
+def once_keys(rules_dir: Path | None = None) -> frozenset[tuple[str, str]]:
+    """RETURNS (frozenset): (topic, key) of the milestones that happen once (slots with ``"once": true``: a first flight)."""
+    return frozenset((slot.topic, slot.key) for slot in load_slots(rules_dir) if slot.once)
 
 
 @functools.lru_cache(maxsize=8)

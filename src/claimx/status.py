@@ -87,12 +87,12 @@ from pydantic import BaseModel, ConfigDict
 
 from .amounts import amount_number, figure_at, number_word, range_end
 from .background import (
-    antecedent_rule, asking_rule, generic_rule, matching_rule, names_post, post_rule, scene_rule, speaking_rule, title_keys,
+    antecedent_rule, aside_at, asking_rule, generic_rule, matching_rule, names_post, post_rule, scene_rule, speaking_rule, title_keys,
 )
 from .decisions import Resolution
 from .fingerprint import canonical_hash
 from .schemas import PAIR_LABELS, Status, Topic
-from .slots import agent_keys, agent_words, leaving_stops, leaving_words, period_keys, placed_keys, value_kinds
+from .slots import agent_keys, agent_words, leaving_stops, leaving_words, once_keys, ousting_words, period_keys, placed_keys, value_kinds
 from .subjects import SubjectResolver, known_names
 
 
@@ -610,6 +610,9 @@ def _bracketed(claim: Mapping[str, Any], date: Mapping[str, Any]) -> bool:
 def _value(claim: Mapping[str, Any], topic: str | None = None, key: str | None = None) -> str | None:
     """RETURNS (str | None): the value a claim gives its fact: the first date
     or amount in it, as the fact's slot wants (a date first for "any")."""
+    if claim.get("given_value"):
+        # the figure another party's claim gives this party ("compared with Odell's 97": :func:`_parties_figures`)
+        return claim["given_value"]
     topic = topic or claim.get("topic")
     key = key or claim.get("key")
     kind = _value_kind(topic, key)
@@ -877,10 +880,32 @@ def _leaves(text: str, person: str) -> bool:
     if not words or len(name) < 2 or name not in text:
         return False
     pattern = _leaving_pattern(words, leaving_stops())
+    ousted = _ousting_pattern(ousting_words(), leaving_stops())
     for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
         if pattern.match(text, match.end()):
             return True
+        # "the board fired its coach, Arno Dekker": another's act, the name after it
+        if ousted is not None and ousted.search(text[: match.start()]):
+            return True
     return False
+
+
+@functools.lru_cache(maxsize=4)
+def _ousting_pattern(words: tuple[str, ...], stops: tuple[str, ...] = ()) -> re.Pattern[str] | None:
+    """RETURNS (re.Pattern | None): an ousting word (``ousts`` of ``slots.jsonl``),
+    not after "was", "been" and the like, then up to four words, none "by",
+    "with", "and", "or", "but" nor one of ``stops``,
+    then the end of the text before a name (the person's first name may stand
+    there): "sacked their head coach, Arno", not "was replaced by" nor
+    "fired the coach and hired"."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    stop = r"(?!(?:" + "|".join(re.escape(w) for w in (*stops, "by", "with", "and", "or", "but")) + r")\b)"
+    gap = r"(?:[\s,]+" + stop + r"[^\s.;:!?]+){0,4}?"
+    # "was replaced on Sunday with Jo Hale": in the passive the one named after is the one who takes the post
+    passive = r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbeing )"
+    return re.compile(passive + r"(?<!\w)(?:" + alternatives + r")" + gap + r"[\s,]+(?:[A-Z][\w.'’-]*\s+)?$", re.IGNORECASE)
 
 
 def _successors(claim: Mapping[str, Any], person: str) -> list[str]:
@@ -1286,6 +1311,30 @@ def _standing_value(history: list[StatusStep], topic: str | None = None) -> str 
     return None
 
 
+def _hedged_aside(claim: Mapping[str, Any]) -> bool:
+    """RETURNS (bool): whether every cue of a claim stands in an aside after its main clause
+    (an ``aside`` rule of ``background.jsonl``: "took all 40 seats, in what could end
+    her rival's run"): the claim's own news is stated as fact."""
+    text, base, cues = claim.get("text") or "", (claim.get("span") or {}).get("start"), claim.get("cues") or []
+    at = aside_at(text) if base is not None and cues else None
+    return at is not None and all((cue.get("start") or 0) - base >= at for cue in cues)
+
+
+def _done_day(history: list[StatusStep]) -> str | None:
+    """RETURNS (str | None): the day (YYYY-MM-DD) by which a step of ``history`` confirmed the
+    thing done: of the first confirmed step with a day on or before its article's own, that
+    day; or with no date ("has made its maiden flight"), its article's."""
+    for step in history:
+        if step.status != "confirmed" or step.published is None:
+            continue
+        published = step.published.isoformat()
+        if not step.value:
+            return published
+        if _DAY.match(step.value) and step.value[:10] <= published:
+            return step.value[:10]
+    return None
+
+
 def _done_on(history: list[StatusStep]) -> str | None:
     """RETURNS (str | None): of the confirmed steps that end ``history``, one
     after another, the earliest that gives a date on or before its article's
@@ -1381,6 +1430,8 @@ def _history(
         values = {id(claim): mine[2] for (_, _, claim), mine in zip(entries, said)}
         # the day of the last article that spoke to the fact
         last_told = history[-1].published if history else None
+        # a milestone that happens once, told done on a day: a claim that dates it later is of another event
+        done = _done_day(history) if (topic, key) in once_keys() else None
         fresh = [
             entry
             for entry, mine in zip(entries, said)
@@ -1389,6 +1440,7 @@ def _history(
                 # "such contracts are often justified by their speed": what
                 # usually happens is no news of the fact, reported or not
                 not texts.generic(entry[2].get("text") or "")
+                and not (done and mine[2] and _DAY.match(mine[2]) and mine[2][:10] > done)
                 and not (earlier and entry[2]["claim_id"] in background)
                 # "withheld his backing a week ago", after an article of
                 # that week had the news: what a claim dates before the last
@@ -1489,6 +1541,10 @@ def _history(
                 # for a further $2 billion" is: ``keeps_value``)
                 value = None
                 claim = {**claim, "dates": [], "entities": []}
+        if status in ("rumored", "expected") and not reviewed and _hedged_aside(claim):
+            # "Price took all 40 seats in the north, in what could end
+            # her rival's run": the hedge is the aside's, the win is stated as fact
+            status = "confirmed"
         scene = scene_rule(claim.get("text") or "", _slot_words(topic, key)) if not reviewed else None
         if scene is not None and scene.speaks is not None and scene.undated:
             # "has started looking for a successor": the phrase says the
@@ -1528,12 +1584,17 @@ def _history(
             # no longer of the crew, whatever the certainty of the news
             status = "denied"
         info = docs[doc_id]
+        value = (values[id(claim)] if id(claim) in values else _value(claim, topic, key)) or value
+        if not value and status == "confirmed" and done is None and info.published and (topic, key) in once_keys():
+            # "the airliner has made its maiden flight": a milestone first told
+            # done, undated, took place on its article's day
+            value = info.published.isoformat()
         history.append(
             StatusStep(
                 doc_id=doc_id,
                 published=info.published,
                 status=status,
-                value=(values[id(claim)] if id(claim) in values else _value(claim, topic, key)) or value,
+                value=value,
                 claim_id=cid,
                 text=claim["text"],
                 claims=len(entries),
@@ -1567,6 +1628,97 @@ def _total(
 
 #: the priority of a claim filed for a fact only because it names the fact's person with a post: after every claim of its own
 _POST_PRIORITY = 20
+
+
+def _ended_by_other(
+    claims: Sequence[Mapping[str, Any]],
+    filed_under: Mapping[int, str],
+    groups: Mapping[tuple[str, str, str], Mapping[str, list[tuple[int, int, Mapping[str, Any]]]]],
+) -> list[tuple[tuple[str, str, str], tuple[str, str, str], str, tuple[int, int, Mapping[str, Any]]]]:
+    """RETURNS (list): (group, other group, article, entry) for each claim that
+    ends a fact (:func:`_ends_fact`: "drop out of the race") with another
+    party's name right before the words that end it ("led Senator Price to
+    drop out of the race", filed under Kerr) and not its own subject's, when
+    the roll-up tracks that party's fact of the claim's topic and key (the
+    name and the group's subject share their last word): the claim's entry
+    moves there."""
+    out = []
+    for position, claim in enumerate(claims):
+        subject = filed_under.get(position)
+        if subject is None or not _ends_fact(claim):
+            continue
+        rule = speaking_rule(claim.get("text") or "", status="confirmed")
+        text = claim.get("text") or ""
+        pattern = _leaving_pattern(tuple(w.lower() for w in rule.words), leaving_stops()) if rule else None
+        gkey = next(
+            (g for g in groups if g[0] == subject and claim["doc_id"] in groups[g]
+             and any(e[2]["claim_id"] == claim["claim_id"] for e in groups[g][claim["doc_id"]])), None,
+        )
+        if pattern is None or gkey is None or _ended_at(text, last_word(subject), pattern):
+            continue
+        for okey in groups:
+            party = last_word(okey[0])
+            if okey[1:] == gkey[1:] and okey[0] != subject and party and _ended_at(text, party, pattern):
+                entry = next(e for e in groups[gkey][claim["doc_id"]] if e[2]["claim_id"] == claim["claim_id"])
+                out.append((gkey, okey, claim["doc_id"], entry))
+                break
+    return out
+
+
+def _ended_at(text: str, name: str, pattern: re.Pattern[str]) -> bool:
+    """RETURNS (bool): whether ``name`` (a last word, case-folded) stands in ``text`` right before the words of ``pattern``."""
+    for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE):
+        if pattern.match(text, match.end()):
+            return True
+    return False
+
+
+#: a party's possessive name and the figure right after it ("Odell’s 97", "Orvik's 19%"): the name's capitalised words
+_PARTY_FIGURE = re.compile(
+    r"(?<![\w'’])((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+(?:own\s+)?"
+    r"(\d[\d,.]*\d|\d)(\s*(?:%|percent|per\s+cent|million|billion|m|bn)\b|%)?"
+    r"(?=\s*(?:[,;.)]|$|\s(?:and|or|to|in|at|for|against|versus|vs)\b))"
+)
+
+
+def _parties_figures(
+    claims: Sequence[Mapping[str, Any]],
+    filed_under: Mapping[int, str],
+    groups: Mapping[tuple[str, str, str], Mapping[str, list[tuple[int, int, Mapping[str, Any]]]]],
+    resolution: Resolution | None,
+) -> list[tuple[tuple[str, str, str], str, tuple[int, int, Mapping[str, Any]]]]:
+    """RETURNS (list): (group, article, entry) for each figure a claim gives
+    another party by its possessive name ("has won 412 seats, compared with
+    Price's 230"), for the group of that party with the claim's topic and key,
+    when the roll-up tracks one (the party's name and the group's subject share
+    their last word): a counted or summed fact, or an attribute keyed on its
+    own noun. The entry is the claim, named and with that figure for its value."""
+    by_fact: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for gkey in groups:
+        by_fact.setdefault((gkey[1], gkey[2]), []).append(gkey)
+    out = []
+    for position, claim in enumerate(claims):
+        subject = filed_under.get(position)
+        text = claim.get("text") or ""
+        if subject is None or ("'s" not in text and "’s" not in text):
+            continue
+        decision = resolution.by_claim.get(claim["claim_id"]) if resolution else None
+        if decision is not None and decision.action == "reject":
+            continue
+        topic, key = claim["topic"], claim["key"]
+        kind = _value_kind(topic, key)
+        if not (kind in ("amount", "count") or (topic == "other" and kind is None and not _has_digit(key))):
+            continue
+        for match in _PARTY_FIGURE.finditer(text):
+            party = last_word(match.group(1))
+            if not party or party == last_word(subject):
+                continue
+            for gkey in by_fact.get((topic, key), ()):
+                if gkey[0] != subject and last_word(gkey[0]) == party:
+                    figure = match.group(2) + (match.group(3) or "")
+                    stated = {**claim, "given_value": figure.strip()}
+                    out.append((gkey, claim["doc_id"], (1 + (not claim.get("cues")), position, stated)))
+    return out
 
 
 def _post_mentions(
@@ -1801,6 +1953,12 @@ def rollup(
             people.setdefault((resolver.canonical(claim["subject"]["name"]), claim["key"]), claim["topic"])
             if " " in claim["key"].strip():
                 surnames.setdefault((resolver.canonical(claim["subject"]["name"]), claim["key"].split()[-1]), set()).add(claim["key"])
+    # the first date each sentence gives, by article and the sentence's start
+    told_on: dict[tuple[str, Any], Mapping[str, Any]] = {}
+    for claim in claims:
+        for date in claim.get("dates") or ():
+            if date.get("value") and not str(date["value"]).endswith("_REF"):
+                told_on.setdefault((claim["doc_id"], (claim.get("sentence") or {}).get("start")), date)
     for position, claim in enumerate(claims):
         cid = claim["claim_id"]
         decision = resolution.by_claim.get(cid) if resolution else None
@@ -1846,6 +2004,10 @@ def rollup(
         # ``ends`` it) is a cue, though the extractor read the clause as a
         # plain fact
         ends = _ends_fact(claim)
+        if ends and not claim.get("dates") and (day := told_on.get((claim["doc_id"], (claim.get("sentence") or {}).get("start")))):
+            # "Kerr's win on Tuesday night led Price to drop out of the race":
+            # an ending its clause does not date took place when its sentence says
+            claim = {**claim, "dates": [day]}
         cued = bool(claim.get("cues")) or ends
         # a denial in so many words is news: it speaks for the article as
         # strongly as a cued claim that names the subject
@@ -1901,6 +2063,19 @@ def rollup(
             for other in _listed_attributes(claim["text"], attribute_words) - {claim["key"]}:
                 okey = (subject, "other", other)
                 file(okey, claim["doc_id"], (priority + 1, position, claim))
+    # "Kerr's win led Senator Price to drop out of the race", filed under
+    # Kerr: the fact the words end is that of the party named right before
+    # them, where that party's fact is tracked
+    for gkey, okey, doc_id, entry in _ended_by_other(claims, filed_under, groups):
+        groups[gkey][doc_id].remove(entry)
+        if not groups[gkey][doc_id]:
+            del groups[gkey][doc_id]
+        file(okey, doc_id, entry)
+    # "won 412 seats, compared with Price's 230 and Odell's 97": a figure
+    # written after another party's possessive name is that party's own
+    # figure of the claim's fact, where that party's fact is tracked
+    for gkey, doc_id, entry in _parties_figures(claims, filed_under, groups, resolution):
+        file(gkey, doc_id, entry)
     # "sought protection from creditors, but its merger goes ahead": a claim
     # tagged with one slot that names another fact of its subject in so many
     # words speaks to it too, for an article that has no claim of its own
@@ -1991,8 +2166,10 @@ def rollup(
         _merge_group(groups, names, (subject, topic, key), keyed[0], demote=1)
     records: dict[str, StatusRecord] = {}
     texts = _TextFacts()
+    histories = {gkey: _history(by_doc, docs, gkey[1], gkey[2], resolution, background, texts) for gkey, by_doc in groups.items()}
+    _share_contest_days(histories)
     for (subject, topic, key), by_doc in groups.items():
-        history = _history(by_doc, docs, topic, key, resolution, background, texts)
+        history = histories[(subject, topic, key)]
         if not history:
             # only what usually happens was said of it: no fact
             continue
@@ -2015,6 +2192,26 @@ def rollup(
             history=history,
         )
     return dict(sorted(records.items(), key=_record_order))
+
+
+def _share_contest_days(histories: Mapping[tuple[str, str, str], list[StatusStep]]) -> None:
+    """Give a step of a contest held once per place (``placed`` in ``slots.jsonl``:
+    "the Ohio primary") that tells no date the one day its article gives the same
+    contest in another party's step: "Kerr's win in the Ohio primary" beside
+    "Price lost Tuesday's Ohio primary" is Tuesday's win (one place, one contest,
+    one day); a contest given two days stays without."""
+    days: dict[tuple[str, str, str], set[str]] = {}
+    for (_, topic, key), history in histories.items():
+        if slot_key(topic, key) == key or (topic, slot_key(topic, key)) not in placed_keys():
+            continue
+        for step in history:
+            if step.value and _DAY.match(step.value):
+                days.setdefault((topic, key, step.doc_id), set()).add(step.value)
+    for (_, topic, key), history in histories.items():
+        for step in history:
+            told = days.get((topic, key, step.doc_id), ())
+            if not step.value and len(told) == 1:
+                (step.value,) = told
 
 
 #: statuses that hedge: an explicit "not decided" in the same article speaks over them
