@@ -1374,3 +1374,25 @@ def test_attribution_source_keeps_its_closing_bracket(analyse, text, claim, sour
 )
 def test_attribution_act_beside_a_report_is_the_articles(analyse, text, claim, source):
     assert_source(analyse, text, claim, source)
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        # a verb of saying set off inside the clause it reports speaks for it,
+        # however the parser hangs it (as the clause's complement, or with its
+        # subject taken for a compound)
+        (
+            "If anything, Rivera argued in her letter, the delay is a sign of why the board should change its rules.",
+            "the delay is a sign of why the board should change its rules",
+            "Rivera",
+        ),
+        (
+            "The turning point, Rivera wrote, came on Monday, when the council dropped the plan.",
+            "The turning point, Rivera wrote, came on Monday",
+            "Rivera",
+        ),
+    ],
+)
+def test_attribution_parenthetical_reporter_inside_its_clause(analyse, text, claim, source):
+    assert_source(analyse, text, claim, source)
