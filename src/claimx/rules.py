@@ -235,7 +235,11 @@ class CueRule(BaseModel):
 #: its source; "content_clause", the verb of a clause that tells what a verb
 #: or a noun holds ("welcomed the news *that* the plant would *stay*"), on
 #: which the parser may hang a participle of saying that speaks with the
-#: subject of the clause above it
+#: subject of the clause above it; "parenthetical_reporter", a verb of saying
+#: with nothing said of its own that stands inside the clause it reports,
+#: before its verb and set off by commas ("The turning point, *Roe wrote*,
+#: came in May", "If anything, *Roe argued* in a letter, the delay helps"),
+#: which the parser may hang on that verb as its complement
 ReportRole = Literal[
     "presupposed",
     "stranded_subject",
@@ -297,6 +301,7 @@ ReportRole = Literal[
     "page_prompt",
     "noun_tag",
     "tag_noun_phrase",
+    "parenthetical_reporter",
 ]
 REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 

@@ -86,6 +86,19 @@ def test_attribution_silence_has_no_source(analyse, text):
             "followed by a launch",
             "Tipster Kai Brandt",
         ),
+        # a verb of saying set off inside the clause it reports speaks for it,
+        # however the parser hangs it (as the clause's complement, or with its
+        # subject taken for a compound)
+        (
+            "If anything, Rivera argued in her letter, the delay is a sign of why the board should change its rules.",
+            "the delay is a sign of why the board should change its rules",
+            "Rivera",
+        ),
+        (
+            "The turning point, Rivera wrote, came on Monday, when the council dropped the plan.",
+            "The turning point, Rivera wrote, came on Monday",
+            "Rivera",
+        ),
     ],
 )
 def test_attribution_reaches_embedded_clauses(analyse, text, claim, source):
@@ -1374,3 +1387,14 @@ def test_attribution_source_keeps_its_closing_bracket(analyse, text, claim, sour
 )
 def test_attribution_act_beside_a_report_is_the_articles(analyse, text, claim, source):
     assert_source(analyse, text, claim, source)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["The plan is a mess", "It will cost far more than anyone has admitted"],
+)
+def test_attribution_quotation_with_a_wrong_way_closing_mark(analyse, claim):
+    # '“A,“ said X': an opening mark typed where the closing one belongs
+    # closes the quotation, so its tag names the speaker of both quotations
+    text = "“The plan is a mess,“ said Tom Reyes, a lawyer with the city. “It will cost far more than anyone has admitted.”"
+    assert_source(analyse, text, claim, "Tom Reyes, a lawyer with the city")

@@ -133,6 +133,9 @@ def test_sentences_dateline_is_its_own_sentence(nlp, text, sentences):
         # two apostrophes typed for a double mark, as some archives write it
         ("''The ferry is late,'' the captain said. ''It will sail at noon.''",
          ["''The ferry is late,''", "''It will sail at noon.''"]),
+        # an opening curly mark typed where the closing one belongs
+        ('“The pier will reopen in May,“ the harbour master said. “Boats can dock now.”',
+         ['“The pier will reopen in May,“', "“Boats can dock now.”"]),
         # nor a curly one nested in a straight one
         ('"The sign read “Closed for repairs” all week," he said.',
          ['"The sign read “Closed for repairs” all week,"']),

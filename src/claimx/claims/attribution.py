@@ -386,7 +386,15 @@ class AttributionTagger(RulePackComponent):
                     c.dep_ in REPORTED_CLAUSE_DEPS and c.i != head.i for c in child.children
                 )
                 if child.dep_ in HANGING_CLAUSE_DEPS and not reports_other:
-                    if child.dep_ in CONJUNCT_OR_COMPLEMENT_DEPS and child.i < head.i:
+                    # "The turning point, Roe wrote, came in May": a verb of
+                    # saying set off inside the clause it reports, which the
+                    # parser may take for that clause's complement
+                    parenthetical = (
+                        self._match("parenthetical_reporter", child)
+                        if child.i < head.i and not child.left_edge.i <= head.i <= child.right_edge.i
+                        else None
+                    )
+                    if child.dep_ in CONJUNCT_OR_COMPLEMENT_DEPS and child.i < head.i and parenthetical is None:
                         continue
                     if self._is("concessive", child) or self._is("presupposed", child):
                         # "The note came from the mayor, though it reads like
@@ -410,6 +418,10 @@ class AttributionTagger(RulePackComponent):
                         subject = self._subject_of(child)  # "As reported by X, …": the agent
                     if subject is None and self._is("participle_adjunct", child) and child.left_edge.i <= head.i <= child.right_edge.i:
                         subject = self._subject_of(child)  # "X praised it, noting that B"
+                    if subject is None and parenthetical is not None:
+                        subject = self._subject_of(child)  # ", Roe wrote,": a name the parser took for a compound
+                    if subject is not None and parenthetical is not None:
+                        self._note(head, parenthetical)  # the claim it speaks for
                     if subject is not None:
                         return self._describe(doc, subject, verb=child)
             if token.dep_ not in CONTINUED_CLAUSE_DEPS:

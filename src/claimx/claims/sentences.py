@@ -337,7 +337,9 @@ def quotations(text: str) -> list[tuple[int, int]]:
     a quotation opened with one kind of mark closes at a closing mark of the
     other kind too (‘“A," X said’: typed text often mixes them), though a
     straight mark never closes it where it opens another (after a space or a
-    line start, before a word).
+    line start, before a word); so does an opening curly mark typed where a
+    closing one belongs, after a comma or a full stop and before a space
+    (‘“A,“ X said’).
     A quotation may run over paragraphs, as long quotes do in news: either
     each paragraph reopens it (its first character is a quote mark that does
     not close it) or it closes in a later paragraph. One still open after
@@ -367,7 +369,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
             nested = False
             i += 1
             continue
-        if ch == closer or ch in _OTHER_CLOSER[closer]:
+        if ch == closer or ch in _OTHER_CLOSER[closer] or _typed_closer(text, i, closer):
             nested = False
             found.append((opened, i + 2 if text[i + 1 : i + 2] == _SECOND_APOSTROPHE else i + 1))
             opened = None
@@ -395,6 +397,16 @@ _SECOND_APOSTROPHE = "\x01"
 
 #: the closing mark of the other kind that also closes a quotation
 _OTHER_CLOSER = {"”": '"', '"': "”"}
+
+
+def _typed_closer(text: str, i: int, closer: str) -> bool:
+    """RETURNS (bool): whether the opening curly mark at ``i`` stands where a
+    quotation opened with one closes: right after the sentence's or the
+    clause's last mark and before a space or the end ('“A,“ said Roe': a mark
+    typed the wrong way round)."""
+    if closer != "”" or text[i] != "“" or i == 0 or text[i - 1] not in ",.!?":
+        return False
+    return i + 1 == len(text) or text[i + 1].isspace()
 
 
 def _closes(text: str, i: int) -> bool:
