@@ -208,6 +208,25 @@ def test_status_reported_past_perfect_is_settled(analyse, text, status):
 
 
 @pytest.mark.parametrize(
+    "text, status",
+    [
+        # what speakers said they would do themselves is their intention, as
+        # their own undated "will" is: expected
+        ("The governor said she would veto the tax bill.", "expected"),
+        ("Both unions told reporters they would join the strike.", "expected"),
+        # a reported "would" of another subject, or with a date, stays a statement
+        ("The governor said the tax bill would reach her desk.", "confirmed"),
+        ("The governor said she would veto the tax bill on Friday.", "confirmed"),
+        # a preference, an obligation or a counterfactual is no plan
+        ("The governor said she would rather veto the tax bill.", "confirmed"),
+    ],
+)
+def test_cues_speakers_own_reported_would_is_their_intention(analyse, text, status):
+    records = analyse(text)
+    assert [r.status for r in records] == [status], [(r.text, r.status) for r in records]
+
+
+@pytest.mark.parametrize(
     "text, evidence",
     [
         # complement words set the status of the event they govern (see
