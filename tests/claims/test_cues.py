@@ -210,6 +210,21 @@ def test_status_reported_past_perfect_is_settled(analyse, text, status):
 @pytest.mark.parametrize(
     "text, status",
     [
+        # a comparison of likelihoods between groups states a measured
+        # difference, not a forecast
+        ("Older drivers are more likely to buy electric cars than younger ones.", "confirmed"),
+        ("Renters were less likely to vote in the council election than homeowners.", "confirmed"),
+        ("The council is likely to raise parking fees next year.", "expected"),
+    ],
+)
+def test_cues_comparative_likelihood_is_no_forecast(analyse, text, status):
+    records = analyse(text)
+    assert [r.status for r in records] == [status], [(r.text, r.status) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
         # what speakers said they would do themselves is their intention, as
         # their own undated "will" is: expected
         ("The governor said she would veto the tax bill.", "expected"),
