@@ -208,6 +208,31 @@ def test_status_reported_past_perfect_is_settled(analyse, text, status):
 
 
 @pytest.mark.parametrize(
+    "text, status",
+    [
+        # a comparison of likelihoods between groups states a measured
+        # difference, not a forecast; of one subject it is a forecast
+        ("Older drivers are more likely to buy electric cars than younger ones.", "confirmed"),
+        ("Renters were less likely to vote in the council election than homeowners.", "confirmed"),
+        ("The mayor is more likely to win after the debate.", "expected"),
+        ("The council is likely to raise parking fees next year.", "expected"),
+        # but what speakers said they would do themselves is their intention, as
+        # their own undated "will" is: expected
+        ("The governor said she would veto the tax bill.", "expected"),
+        ("Both unions told reporters they would join the strike.", "expected"),
+        # a reported "would" of another subject, or with a date, stays a statement
+        ("The governor said the tax bill would reach her desk.", "confirmed"),
+        ("The governor said she would veto the tax bill on Friday.", "confirmed"),
+        # a preference, an obligation or a counterfactual is no plan
+        ("The governor said she would rather veto the tax bill.", "confirmed"),
+    ],
+)
+def test_cues_measured_states_and_reported_intentions(analyse, text, status):
+    records = analyse(text)
+    assert [r.status for r in records] == [status], [(r.text, r.status) for r in records]
+
+
+@pytest.mark.parametrize(
     "text, evidence",
     [
         # complement words set the status of the event they govern (see
