@@ -50,3 +50,13 @@ def test_scope_ids_segment_gate_passes_what_the_values_allow(nlp):
     get, allowed, attr = _gate([{"LEMMA": {"IN_LEXICON": "verbs"}}], {"verbs": frozenset({"say", "tell"})})
     assert attr == "lemma_.lower"
     assert [t.i for t in tokens if get(t) in allowed] == [t.i for t in tokens if t.lemma_.lower() in ("say", "tell")]
+
+
+def test_scope_ids_segment_dependency_handed_over_as_id(nlp):
+    """A caller that read ``token.dep`` hands it over: the same answer as the token's own."""
+    words = nlp.get_pipe("claimx_segment").words
+    doc = nlp("Whatever the outcome, the club is planning a summer rebuild, its owner said.")
+    for role in words.roles:
+        for token in doc:
+            assert words.is_(role, token, token.dep) == words.is_(role, token), (role, token.text)
+            assert words.match(role, token, dep=token.dep) == words.match(role, token), (role, token.text)

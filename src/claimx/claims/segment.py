@@ -2573,7 +2573,7 @@ class Segmenter(RulePackComponent):
                     for r in child.children
                 ):
                     continue  # "…, a firm that makes pumps": the appositive goes with its relative clause
-                if self.words.is_("concession_frame", child, child.dep_):
+                if self.words.is_("concession_frame", child, child.dep):
                     continue  # "Whatever the outcome, …": a concession, no part of the claim
                 stack.append(child)
         return own
