@@ -177,3 +177,20 @@ def test_span_text_is_the_spans_own(nlp):
     for start in range(len(doc)):
         for end in range(start, len(doc) + 1):
             assert span_text(doc[start:end]) == doc[start:end].text
+
+
+def test_sentences_marked_from_columns_without_tokens(nlp):
+    """The sentence marker reads the tokens' texts, offsets and flags as columns (it runs a batch
+    at a time, before the parser): it lists no Tokens of the Doc, and records its rules at the
+    words' offsets as before."""
+    from claimx.claims import sentences
+
+    marker = nlp.get_pipe("claimx_sentences")
+    text = 'LIMA \u2014 The union called the offer "deeply unfair." Talks resume next week with Sen. Ruiz.'
+    doc = nlp.make_doc(text)
+    sentences._TOKENS = (None, [])
+    marker(doc)
+    assert sentences._TOKENS[0] is not doc
+    fired = {(start, end) for _, start, end in doc._.rules_fired or []}
+    assert (text.index('."'), text.index("Talks") + len("Talks")) in fired  # the closing quote
+    assert (text.index("Sen."), text.index("Ruiz") + len("Ruiz")) in fired  # the title's full stop

@@ -48,6 +48,7 @@ from collections.abc import Callable, Mapping
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from ..errors import RulePackError
@@ -81,6 +82,20 @@ _ATTRS: dict[str, Callable[[Token], str]] = {
     "ENT_TYPE": attrgetter("ent_type_"),
 }
 
+#: the same attributes as the ids spaCy keeps them by (the string store's hash
+#: of the value, a symbol's id for a symbol: :func:`spacy.strings.get_string_id`),
+#: for the tests of a value or ``IN``/``NOT_IN``: an int read and compared, no
+#: string made for the token on every test (the values are made ids once)
+_IDS: dict[str, Callable[[Token], int]] = {
+    "DEP": attrgetter("dep"),
+    "TAG": attrgetter("tag"),
+    "POS": attrgetter("pos"),
+    "LEMMA": attrgetter("lemma"),
+    "LOWER": attrgetter("lower"),
+    "TEXT": attrgetter("orth"),
+    "ENT_TYPE": attrgetter("ent_type"),
+}
+
 _RELATIONS = (
     "HEAD", "HAS_CHILD", "NO_CHILD", "HAS_DESCENDANT", "NO_DESCENDANT", "ANCESTOR", "PREV", "NEXT", "LEFT_EDGE", "RIGHT_EDGE", "FROM", "FRAME",
     "HAS_LEFT",
@@ -103,7 +118,7 @@ def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset
     tests: list[Test] = []
     #: the token's own attributes that must be one of a set of values: asked
     #: first, in one expression (most tests fail there)
-    gates: list[tuple[Callable[[Token], str], frozenset[str]]] = []
+    gates: list[tuple[Callable[[Token], int], frozenset[int]]] = []
     # a token's own attributes and facts are asked before the relations that
     # walk the tree: every test must hold, and none has a side effect, so
     # their order changes nothing but the cost
@@ -112,9 +127,9 @@ def compile_pattern(pattern: Mapping[str, Any], lexicons: Mapping[str, frozenset
         if key in _ATTRS:
             gate = _attr_gate(value)
             if gate is not None:
-                gates.append((_ATTRS[key], gate))
+                gates.append((_IDS[key], frozenset(get_string_id(v) for v in gate)))
             else:
-                tests.append(_attr_test(_ATTRS[key], value, lexicons, f"{where}: {key}"))
+                tests.append(_attr_test(key, value, lexicons, f"{where}: {key}"))
         elif key == "WORD":
             tests.append(_word_test(value, lexicons, f"{where}: WORD"))
         elif key in _RELATIONS:
@@ -200,8 +215,8 @@ def _attr_gate(value: Any) -> frozenset[str] | None:
     return None
 
 
-def _gated(gates: list[tuple[Callable[[Token], str], frozenset[str]]], rest: Test | None) -> Test:
-    """RETURNS (Test): ``rest`` behind the attribute gates (each ``(getter, allowed values)``)."""
+def _gated(gates: list[tuple[Callable[[Token], int], frozenset[int]]], rest: Test | None) -> Test:
+    """RETURNS (Test): ``rest`` behind the attribute gates (each ``(getter, allowed ids)``)."""
     if not gates:
         return rest if rest is not None else (lambda token, walk: True)
     if len(gates) == 1:
@@ -238,27 +253,30 @@ def _length_test(value: Any, where: str) -> Test:
     raise RulePackError(f"{where}: a number, IN or >=")
 
 
-def _attr_test(
-    get: Callable[[Token], str], value: Any, lexicons: Mapping[str, frozenset[str]], where: str
-) -> Test:
+def _attr_test(key: str, value: Any, lexicons: Mapping[str, frozenset[str]], where: str) -> Test:
+    """A test of the token's attribute ``key`` (of :data:`_ATTRS`): a value and ``IN``/``NOT_IN``
+    compare ids (:data:`_IDS`), a lexicon the attribute's text lower-cased."""
+    ids = _IDS[key]
     if isinstance(value, str):
-        return lambda t, w: get(t) == value
+        wanted = get_string_id(value)
+        return lambda t, w: ids(t) == wanted
     if not isinstance(value, Mapping) or not value:
         raise RulePackError(f"{where}: a value, or some of IN, NOT_IN, IN_LEXICON, NOT_IN_LEXICON")
     if len(value) > 1:
         # several operators, as the Matcher allows: all must hold
-        tests = [_attr_test(get, {op: arg}, lexicons, where) for op, arg in value.items()]
+        tests = [_attr_test(key, {op: arg}, lexicons, where) for op, arg in value.items()]
         return lambda t, w: all(test(t, w) for test in tests)
     (op, arg), = value.items()
     if op in ("IN", "NOT_IN"):
-        values = frozenset(arg)
+        values = frozenset(get_string_id(v) for v in arg)
         if op == "IN":
-            return lambda t, w: get(t) in values
-        return lambda t, w: get(t) not in values
+            return lambda t, w: ids(t) in values
+        return lambda t, w: ids(t) not in values
     if op in ("IN_LEXICON", "NOT_IN_LEXICON"):
         if arg not in lexicons:
             raise RulePackError(f"{where}: no lexicon {arg!r}")
         words = lexicons[arg]
+        get = _ATTRS[key]
         if op == "IN_LEXICON":
             return lambda t, w: get(t).lower() in words
         return lambda t, w: get(t).lower() not in words

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import RulePackError
@@ -111,10 +112,11 @@ EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
 
 
 #: a gate: what it reads of a token, the values that may pass, and the attribute it reads
-#: ("dep_" lets a caller that read the token's dependency once hand it over)
-Gate = tuple[Callable[[Token], str], frozenset[str], str]
+#: (an id, ``"dep"``, ``"tag"``..., or a string lower-cased, ``"lemma_.lower"``; ``"dep"``
+#: lets a caller that read the token's dependency once hand it over)
+Gate = tuple[Callable[[Token], Any], frozenset[Any], str]
 #: several roles' gates merged by attribute (:meth:`SegmentWords.gate_union`): ``(getter, values)`` each
-GateUnion = tuple[tuple[Callable[[Token], str], frozenset[str]], ...]
+GateUnion = tuple[tuple[Callable[[Token], Any], frozenset[Any]], ...]
 
 
 def passes_union(union: GateUnion | None, token: Token) -> bool:
@@ -167,7 +169,7 @@ class SegmentWords:
         is tried, nor recorded). None when one of the roles has no gate: any token may pass."""
         if roles in self._unions:
             return self._unions[roles]
-        merged: dict[str, tuple[Callable[[Token], str], set[str]]] = {}
+        merged: dict[str, tuple[Callable[[Token], Any], set[Any]]] = {}
         union: GateUnion | None = None
         for where, role in roles:
             gate = (self.gates if where == "token" else self.head_gates).get(role)
@@ -199,15 +201,15 @@ class SegmentWords:
         token: Token,
         came_from: Token | None = None,
         claim: Span | None = None,
-        dep: str | None = None,
+        dep: int | None = None,
     ) -> SegmentRule | None:
         """RETURNS (SegmentRule | None): the first ``decision`` rule of ``role``
         whose pattern matches ``token``, not recorded (see :meth:`note`);
         ``came_from`` is the token a ``BEFORE_FROM`` or ``FROM`` test compares
         it with (what a reporter reports), ``claim`` the clause an ``IN_CLAIM``
-        test asks about; ``dep``, the token's dependency if the caller read it."""
+        test asks about; ``dep``, the token's dependency id (``token.dep``) if the caller read it."""
         gate = self.gates.get(role)
-        if gate is not None and (dep if dep is not None and gate[2] == "dep_" else gate[0](token)) not in gate[1]:
+        if gate is not None and (dep if dep is not None and gate[2] == "dep" else gate[0](token)) not in gate[1]:
             return None
         return self._first(role, token, came_from, claim)
 
@@ -242,11 +244,11 @@ class SegmentWords:
         if kind is not None:
             self.fire(kind, token)
 
-    def is_(self, role: str, token: Token, dep: str | None = None) -> bool:
+    def is_(self, role: str, token: Token, dep: int | None = None) -> bool:
         """RETURNS (bool): whether a ``decision`` rule of ``role`` matches ``token`` (recording it);
-        ``dep``: the token's dependency, if the caller read it."""
+        ``dep``: the token's dependency id (``token.dep``), if the caller read it."""
         gate = self.gates.get(role)  # (inlined: asked for every token of every sentence)
-        if gate is not None and (dep if dep is not None and gate[2] == "dep_" else gate[0](token)) not in gate[1]:
+        if gate is not None and (dep if dep is not None and gate[2] == "dep" else gate[0](token)) not in gate[1]:
             return False  # the common case, passed over before the rules are tried
         rule = self._first(role, token)
         if rule is None:
@@ -335,16 +337,20 @@ def load_segment_words(rules_dir: Path | None = None) -> SegmentWords:
     )
 
 
-#: token attributes a gate may test, by pattern key
-_GATE_ATTRS = {"DEP": "dep_", "TAG": "tag_", "POS": "pos_", "LEMMA": "lemma_", "LOWER": "lower_"}
+#: token attributes a gate may test, by pattern key: the string, and the id spaCy keeps it by
+_GATE_ATTRS = {
+    "DEP": ("dep_", "dep"), "TAG": ("tag_", "tag"), "POS": ("pos_", "pos"), "LEMMA": ("lemma_", "lemma"),
+    "LOWER": ("lower_", "lower"),
+}
 
 def _gate(patterns: list[dict[str, Any]], lexicons: Mapping[str, frozenset[str]]) -> Gate | None:
     """RETURNS (Gate | None): an attribute that every one of ``patterns``
     tests at its top level with a value, ``IN`` or ``IN_LEXICON`` (read
     lower-cased then, as the lexicon test does), and the values any of them
     allows (a token with another value matches none of them); None if there
-    is no such attribute."""
-    for key, attr in _GATE_ATTRS.items():
+    is no such attribute. A gate of values compares ids (the values made ids once, as
+    :mod:`claimx.claims.scope` does), a lexicon's gate the attribute's text lower-cased."""
+    for key, (attr, id_attr) in _GATE_ATTRS.items():
         values: set[str] = set()
         lowered = False
         for pattern in patterns:
@@ -360,7 +366,7 @@ def _gate(patterns: list[dict[str, Any]], lexicons: Mapping[str, frozenset[str]]
                 break
         else:
             if not lowered:
-                return attrgetter(attr), frozenset(values), attr
+                return attrgetter(id_attr), frozenset(get_string_id(v) for v in values), id_attr
             # a lexicon is matched lower-cased: so is the gate, and a plain value passes in either case
             get = attrgetter(attr)
             return (lambda t, get=get: get(t).lower()), frozenset(values | {v.lower() for v in values}), attr + ".lower"
@@ -795,39 +801,40 @@ def is_clause_head(
         return not token.is_space and not token.is_punct and not _label(token, words)
     if dep not in CLAUSE_DEPS and not passes_union(words.gate_union(_CLAUSE_HEAD_GATES), token):
         return False  # most words: no rule below passes its gate, and the clause test fails
-    rule = words.match("label_clause", token, dep=dep)
+    dep_id = token.dep  # the rules' gates compare ids
+    rule = words.match("label_clause", token, dep=dep_id)
     if rule is not None and _label(token.head, words):
         words.note(rule, token)
         return True  # "Update: Westbridge confirmed …", parsed as a clause on the label
     if (
         report_verbs is not None
-        and words.is_("misattached_report", token, dep=dep)
+        and words.is_("misattached_report", token, dep=dep_id)
         and getattr(_misattached_that_clause(token.head.head.head, words), "i", None) == token.i
     ):
         return True
-    if words.is_("clause_acl", token, dep=dep):
+    if words.is_("clause_acl", token, dep=dep_id):
         # a finite verb with its own subject and no "that" (which makes a
         # noun's content clause: "reports that X") is a clause of its own,
         # whatever noun the parser hung it on
         return True
-    if words.is_("source_note", token, dep=dep):
+    if words.is_("source_note", token, dep=dep_id):
         return False  # "a memo seen by a newspaper": where the source got it, no claim
     # "(tentatively titled …)", "…, located in Leeds", "…, followed by a tour"
     # (``set_off_participle``); right after its noun ("figures released by the
     # bureau", "according to figures released by NPD Group") it says which
     # one, as a restrictive relative clause does, and stays in its claim
     # (``restrictive_participle``)
-    if words.is_("set_off_participle", token, dep=dep):
+    if words.is_("set_off_participle", token, dep=dep_id):
         return True
-    if words.is_("restrictive_participle", token, dep=dep):
+    if words.is_("restrictive_participle", token, dep=dep_id):
         return False
-    if words.is_("set_off_adjective", token, dep=dep):
+    if words.is_("set_off_adjective", token, dep=dep_id):
         return True
-    if words.is_("parenthetical_appositive", token, dep=dep):
+    if words.is_("parenthetical_appositive", token, dep=dep_id):
         return True  # "(working title Low Tide, filmed in Oslo)": a fact of its own
-    if words.is_("speaker_appositive", token, dep=dep):
+    if words.is_("speaker_appositive", token, dep=dep_id):
         return True  # '"…," said Ann Roe, a spokeswoman for the port': who the speaker is, the article's own fact
-    rule = words.match("noun_predicate", token, dep=dep)
+    rule = words.match("noun_predicate", token, dep=dep_id)
     if rule is not None and is_clause_head(token.head, report_verbs, words):
         # conjuncts share their kind, so a noun coordinated with a verb is a
         # predicate the tagger read as a noun (issue 12: robust to the parser)
@@ -2566,7 +2573,7 @@ class Segmenter(RulePackComponent):
                     for r in child.children
                 ):
                     continue  # "…, a firm that makes pumps": the appositive goes with its relative clause
-                if self.words.is_("concession_frame", child, child.dep_):
+                if self.words.is_("concession_frame", child, child.dep):
                     continue  # "Whatever the outcome, …": a concession, no part of the claim
                 stack.append(child)
         return own

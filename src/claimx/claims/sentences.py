@@ -30,7 +30,7 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import NamedTuple
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, IS_TITLE, LIKE_NUM, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -120,95 +120,103 @@ def mark_sentence_starts(
     # decisions are gathered and set at once: spaCy checks the whole Doc for a
     # parse on every single assignment, which made this loop quadratic
     starts = doc.to_array([SENT_START]).astype("int64")
-    # each Token made once (``doc[i]`` builds a new one on every call; the loop looks back and ahead)
-    tokens = doc_tokens(doc)
-    for i in range(1, len(doc)):
-        token, previous = tokens[i], tokens[i - 1]
-        if token.is_space:
+    # the tokens' texts, offsets and flags read as columns, no Token made (the component
+    # runs before the parser, a batch at a time: a list of a Doc's Tokens made here
+    # would not be the one the components after the parser use)
+    n = len(doc)
+    orths, offsets, space, spaced, alpha, number, title = (
+        doc.to_array([ORTH, IDX, IS_SPACE, SPACY, IS_ALPHA, LIKE_NUM, IS_TITLE]).T.tolist() if n else ([],) * 7
+    )
+    strings = doc.vocab.strings
+    texts = [strings[orth] for orth in orths]
+    for i in range(1, n):
+        if space[i]:
             continue
-        if previous.is_space and "\n" in previous.text:
+        text, previous = texts[i], texts[i - 1]
+        if space[i - 1] and "\n" in previous:
             starts[i] = 1
             continue
         if (
-            token.text in quotes
-            and previous.text in (".", "!", "?")
-            and previous.whitespace_ == ""
-            and (token.whitespace_ != "" or i + 1 == len(doc) or tokens[i + 1].is_space)
+            text in quotes
+            and previous in (".", "!", "?")
+            and not spaced[i - 1]
+            and (spaced[i] or i + 1 == n or space[i + 1])
         ):
             # '… "a disgrace."' then a paragraph break: the mark closes the sentence before it
             starts[i] = -1
             continue
         j = i - 1  # the word before, past spaces such as a non-breaking one
-        while j > 0 and tokens[j].is_space:
+        while j > 0 and space[j]:
             j -= 1
-        rule = _title_before(doc, j, titles) if token.text[:1].isupper() and j == i - 1 else None
+        # (a title's full stop ends the word before: asked of no other word)
+        rule = _title_before(doc, j, titles) if text[:1].isupper() and j == i - 1 and previous.endswith(".") else None
         if rule is not None:
             starts[i] = -1
-            record_rule(doc, rule, previous.idx, token.idx + len(token.text))
+            record_rule(doc, rule, offsets[i - 1], offsets[i] + len(text))
             continue
         if (
-            token.text[:1].islower()
-            and len(previous.text) > 1
-            and previous.text.endswith(".")
-            and previous.text[-2].isalpha()
-            and previous.whitespace_ != ""
+            text[:1].islower()
+            and len(previous) > 1
+            and previous.endswith(".")
+            and previous[-2].isalpha()
+            and spaced[i - 1]
         ):
             # "at 9 a.m. local time": an abbreviation's full stop before a lower-case word
             starts[i] = -1
             continue
-        if tokens[j].text[-1:].isalnum() and (tokens[j].is_alpha or tokens[j].like_num):
+        if texts[j][-1:].isalnum() and (alpha[j] or number[j]):
             # the parser at times starts a sentence mid-line right after a
             # word ("the sequel to Space Pilgrim | Returns Home", "in this
             # 2016 | [general] race"); no sentence starts there
             starts[i] = -1
             continue
-        quote = tokens[j]
+        quote = texts[j]
         if (
             j >= 1
-            and quote.text in quotes
-            and tokens[j - 1].text in (".", "!", "?")
-            and tokens[j - 1].whitespace_ == ""
-            and (quote.whitespace_ != "" or j < i - 1)
-            and token.text[:1].isupper()
+            and quote in quotes
+            and texts[j - 1] in (".", "!", "?")
+            and not spaced[j - 1]
+            and (spaced[j] or j < i - 1)
+            and text[:1].isupper()
         ):
-            if tokens[j - 1].text != "." and _attribution_tail(doc, i):
+            if texts[j - 1] != "." and _attribution_tail(doc, i):
                 continue  # '"Is it over?" Lee asked.': left to the parser
             starts[j] = -1
             for k in range(j + 1, i):
                 starts[k] = -1
             starts[i] = 1
-            record_rule(doc, quotes[quote.text], tokens[j - 1].idx, token.idx + len(token.text))
+            record_rule(doc, quotes[quote], offsets[j - 1], offsets[i] + len(text))
             continue
         if (
-            len(previous.text) > 1
-            and previous.text.endswith(".")
-            and any(ch.isdigit() for ch in previous.text)
-            and token.is_title
+            len(previous) > 1
+            and previous.endswith(".")
+            and any(ch.isdigit() for ch in previous)
+            and title[i]
         ):
             starts[i] = 1
         elif (
             # "£140m. The board …": a unit glued to a figure, then a full stop
             i >= 2
-            and previous.text.endswith(".")
-            and previous.text.count(".") == 1
-            and 1 < len(previous.text) <= 4
-            and previous.text[:-1].isalpha()
-            and tokens[i - 2].like_num
-            and token.is_title
+            and previous.endswith(".")
+            and previous.count(".") == 1
+            and 1 < len(previous) <= 4
+            and previous[:-1].isalpha()
+            and number[i - 2]
+            and title[i]
         ):
             starts[i] = 1
     text = doc_text(doc)  # (``doc.text`` is built anew on each access)
     if "—" in text or "-" in text or "–" in text:
-        _split_datelines(doc, starts, lines)
+        _split_datelines(doc, starts, lines, offsets)
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 
 
-def _split_datelines(doc: Doc, starts, lines: Datelines) -> None:  # type: ignore[no-untyped-def]
+def _split_datelines(doc: Doc, starts, lines: Datelines, offsets: list[int]) -> None:  # type: ignore[no-untyped-def]
     """Make every dateline opening a paragraph a sentence of its own (``starts``
-    is the Doc's SENT_START array, changed in place); the month rule of its day is recorded."""
+    is the Doc's SENT_START array, changed in place, ``offsets`` its tokens' ``idx``);
+    the month rule of its day is recorded."""
     text = doc_text(doc)
-    offsets = [t.idx for t in doc_tokens(doc)]
     for match in lines.opening.finditer(text):
         first = bisect_left(offsets, match.start() + len(match.group()) - len(match.group().lstrip()))
         after = bisect_left(offsets, match.end())
