@@ -916,8 +916,9 @@ def test_attribution_block_quote_after_a_colon_takes_its_reporter(analyse):
         ("Mayor Ines Farrow welcomed the vote on Tuesday, saying the new bridge was \"exactly what the town needed.\"",
          'the new bridge was "exactly what the town needed', "Mayor Ines Farrow"),
         # a relative clause's speaker is the noun it is on, up to the clause
-        ("The inquiry heard from a pilot who said the runway lights had failed twice.",
-         "the runway lights had failed twice", "a pilot"),
+        # (one set off by a comma: a restrictive one stays in the claim it is in)
+        ("The inquiry heard from the pilot, who said the runway lights had failed twice.",
+         "who said the runway lights had failed twice", "the pilot"),
         # what the writer hangs on what was said is the writer's: a concession,
         # a contrast set off by a comma goes on with what is reported, however
         # parsed; a "while" of time does not

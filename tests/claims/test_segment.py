@@ -1339,3 +1339,22 @@ def test_segment_equal_comparison_clause_stays_in_its_claim(analyse, text, expec
 )
 def test_segment_that_clause_of_a_verb_that_reports_nothing_stays(analyse, text, expected):
     assert [r.text for r in analyse(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a reporting verb in a restrictive relative clause, deep in another
+        # claim, keeps the clause it reports: the group is the one that said
+        # it, and split, "… among voters who said" would end in a stub verb
+        ("The mayor won by ten points among voters who said the bridge mattered most.",
+         ["The mayor won by ten points among voters who said the bridge mattered most"]),
+        ("The board heard from a pilot who said the gates had jammed twice.",
+         ["The board heard from a pilot who said the gates had jammed twice"]),
+        # one set off by a comma is a claim of its own, with what it reports
+        ("The inquiry heard from the pilot, who said the runway lights had failed twice.",
+         ["The inquiry heard from the pilot", "who said the runway lights had failed twice"]),
+    ],
+)
+def test_segment_reporter_in_a_restrictive_relative_keeps_its_clause(analyse, text, expected):
+    assert [r.text for r in analyse(text)] == expected
