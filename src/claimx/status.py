@@ -78,7 +78,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -879,15 +879,11 @@ def _leaves(text: str, person: str) -> bool:
     name = person.split()[-1] if person.split() else ""
     if not words or len(name) < 2 or name not in text:
         return False
-    pattern = _leaving_pattern(words, leaving_stops())
+    if _ended_at(text, name, _leaving_pattern(words, leaving_stops()), flags=0):
+        return True
+    # "the board fired its coach, Arno Dekker": another's act, the name after it
     ousted = _ousting_pattern(ousting_words(), leaving_stops())
-    for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
-        if pattern.match(text, match.end()):
-            return True
-        # "the board fired its coach, Arno Dekker": another's act, the name after it
-        if ousted is not None and ousted.search(text[: match.start()]):
-            return True
-    return False
+    return ousted is not None and any(ousted.search(text[: match.start()]) for match in _name_matches(text, name, 0))
 
 
 @functools.lru_cache(maxsize=4)
@@ -1650,27 +1646,33 @@ def _ended_by_other(
         rule = speaking_rule(claim.get("text") or "", status="confirmed")
         text = claim.get("text") or ""
         pattern = _leaving_pattern(tuple(w.lower() for w in rule.words), leaving_stops()) if rule else None
-        gkey = next(
-            (g for g in groups if g[0] == subject and claim["doc_id"] in groups[g]
-             and any(e[2]["claim_id"] == claim["claim_id"] for e in groups[g][claim["doc_id"]])), None,
-        )
-        if pattern is None or gkey is None or _ended_at(text, last_word(subject), pattern):
+        if pattern is None or _ended_at(text, last_word(subject), pattern):
             continue
+        # the group the claim was filed in under its subject, and its entry there
+        filed = next(
+            ((g, e) for g in groups if g[0] == subject for e in groups[g].get(claim["doc_id"], ())
+             if e[2]["claim_id"] == claim["claim_id"]), None,
+        )
+        if filed is None:
+            continue
+        gkey, entry = filed
         for okey in groups:
             party = last_word(okey[0])
             if okey[1:] == gkey[1:] and okey[0] != subject and party and _ended_at(text, party, pattern):
-                entry = next(e for e in groups[gkey][claim["doc_id"]] if e[2]["claim_id"] == claim["claim_id"])
                 out.append((gkey, okey, claim["doc_id"], entry))
                 break
     return out
 
 
-def _ended_at(text: str, name: str, pattern: re.Pattern[str]) -> bool:
-    """RETURNS (bool): whether ``name`` (a last word, case-folded) stands in ``text`` right before the words of ``pattern``."""
-    for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE):
-        if pattern.match(text, match.end()):
-            return True
-    return False
+def _name_matches(text: str, name: str, flags: int = re.IGNORECASE) -> Iterator[re.Match[str]]:
+    """YIELDS (re.Match): each place ``name`` stands in ``text`` as whole words."""
+    return re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, flags)
+
+
+def _ended_at(text: str, name: str, pattern: re.Pattern[str], flags: int = re.IGNORECASE) -> bool:
+    """RETURNS (bool): whether ``name`` (a last word, case-folded unless ``flags`` say
+    otherwise) stands in ``text`` right before the words of ``pattern``."""
+    return any(pattern.match(text, match.end()) for match in _name_matches(text, name, flags))
 
 
 #: a party's possessive name and the figure right after it ("Odell’s 97", "Orvik's 19%"): the name's capitalised words
