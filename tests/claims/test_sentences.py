@@ -194,3 +194,18 @@ def test_sentences_marked_from_columns_without_tokens(nlp):
     fired = {(start, end) for _, start, end in doc._.rules_fired or []}
     assert (text.index('."'), text.index("Talks") + len("Talks")) in fired  # the closing quote
     assert (text.index("Sen."), text.index("Ruiz") + len("Ruiz")) in fired  # the title's full stop
+
+
+def test_model_text_joined_from_columns_once(nlp):
+    """model_text is ``doc.text`` joined from the tokens' columns, once per Doc (``Doc.text``
+    makes a Token for every token on each access, and the components asked it per claim);
+    doc_text gives the same text where the article's own text is the model's."""
+    from claimx.claims.sentences import doc_text, joined_text, model_text
+
+    for text in ("", " ", "Fares rise  in May.\n\n Talks resume\u00a0next week. ", "The fare rises by 4\u00a0percent."):
+        doc = nlp.make_doc(text)
+        assert joined_text(doc) == doc.text
+        assert model_text(doc) == doc.text
+    doc = nlp.make_doc("Talks resume next week, the union said.")
+    text = model_text(doc)
+    assert text == doc.text and model_text(doc) is text and doc_text(doc) is text

@@ -86,7 +86,8 @@ class NormalizingTokenizer:
             words.append(text[start : start + length])
             start += length + space
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        if doc.text != text:
+        # (the Doc's text joined from its words, not read back from ``doc.text``, which makes a Token for every token)
+        if "".join([word + " " if space else word for word, space in zip(words, spaces)]) != text:
             keep_text(doc, text)
         if len(doc):
             doc.from_array([NORM], columns[:, 2:3])  # the model's features read the normalised forms

@@ -253,13 +253,33 @@ def _attribution_tail(doc: Doc, i: int) -> bool:
 
 
 def doc_text(doc: Doc) -> str:
-    """RETURNS (str): ``doc.text``, built once per Doc and kept in
+    """RETURNS (str): ``doc.text`` (the article's own characters where the tokenizer
+    made an odd space plain: :func:`keep_text`), built once per Doc and kept in
     ``doc.user_data`` (spaCy joins every token's text on each access, which
     costs as much as a claimx component when done once per component)."""
     text = doc.user_data.get(_TEXT_KEY)
+    return model_text(doc) if text is None else text
+
+
+def model_text(doc: Doc) -> str:
+    """RETURNS (str): ``doc.text``, the model's text (an odd space the tokenizer made
+    plain stays plain, unlike :func:`doc_text`), built once per Doc and kept in
+    ``doc.user_data``: from the tokens' ``ORTH`` and ``SPACY`` columns, no Token made
+    (``Doc.text`` makes a Token for every token on every access)."""
+    text = doc.user_data.get(_MODEL_TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc.user_data[_MODEL_TEXT_KEY] = joined_text(doc)
     return text
+
+
+def joined_text(doc: Doc) -> str:
+    """RETURNS (str): ``doc.text``, joined from the tokens' ``ORTH`` and ``SPACY``
+    columns (each token's text, and a space after it where it has one)."""
+    if not len(doc):
+        return ""
+    strings = doc.vocab.strings
+    orths, spaced = doc.to_array([ORTH, SPACY]).T.tolist()
+    return "".join([strings[orth] + " " if space else strings[orth] for orth, space in zip(orths, spaced)])
 
 
 _TEXT_KEY = "claimx_text"
@@ -291,14 +311,10 @@ def span_text(span: Span) -> str:
     span's tokens, each made anew, on every access."""
     if span.start >= span.end:
         return span.text
-    doc = span.doc
-    text = doc.user_data.get(_MODEL_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_MODEL_TEXT_KEY] = doc.text
-    return text[span.start_char : span.end_char]
+    return model_text(span.doc)[span.start_char : span.end_char]
 
 
-#: ``doc.user_data`` key of :func:`span_text`
+#: ``doc.user_data`` key of :func:`model_text`
 _MODEL_TEXT_KEY = "claimx_model_text"
 
 

@@ -85,7 +85,7 @@ from .component import RulePackComponent
 from .extensions import CLAIMS_KEY, claim_of, record_rule, records_rules, register_extensions, set_claim
 from .scope import Test, Walk, compile_pattern
 from .segment import SegmentWords, is_absolute, load_segment_words, untitled_headline
-from .sentences import doc_quotations, doc_text, doc_tokens, ents_within, sentence_ids, span_text, span_tokens
+from .sentences import doc_quotations, doc_text, doc_tokens, ents_within, model_text, sentence_ids, span_text, span_tokens
 from .tree import (
     ACTIVE_SUBJECT_DEP,
     ADJECTIVE_POS,
@@ -1495,7 +1495,7 @@ class TopicTagger(RulePackComponent):
         found = self._article_found.get(slot.id)
         if found is None or found[0] is not doc:
             pattern = r"\b(?:" + "|".join(re.escape(w) for w in slot.article_words) + r")\b"
-            found = self._article_found[slot.id] = (doc, re.search(pattern, doc.text, re.IGNORECASE) is not None)
+            found = self._article_found[slot.id] = (doc, re.search(pattern, model_text(doc), re.IGNORECASE) is not None)
         return found[1]
 
     def _contest_key(self, doc: Doc, place: str, key: str) -> str:
@@ -1504,7 +1504,7 @@ class TopicTagger(RulePackComponent):
         at = re.escape(place)
         for slot in self.contest_slots:
             words = "|".join(re.escape(w) for w in slot.words)
-            if re.search(rf"\b{at}(?:['’]s)?\s+(?:\w+\s+)?(?:{words})\b|\b(?:{words})\s+(?:of|in)\s+{at}\b", doc.text, re.IGNORECASE):
+            if re.search(rf"\b{at}(?:['’]s)?\s+(?:\w+\s+)?(?:{words})\b|\b(?:{words})\s+(?:of|in)\s+{at}\b", model_text(doc), re.IGNORECASE):
                 return slot.key
         return key
 
@@ -2295,7 +2295,7 @@ def _event_name(noun: Token) -> str | None:
     # "Mr. Brandt's plan": a title outside the person's name is no part of it
     while first < last and not doc[first].ent_type_ and any(doc[j].ent_type_ for j in range(first + 1, last + 1)):
         first += 1
-    name = doc.text[doc[first].idx : doc[last].idx + len(doc[last].text)]
+    name = model_text(doc)[doc[first].idx : doc[last].idx + len(doc[last].text)]
     return " ".join([name, *(t.text for t in kept), noun.text])
 
 
