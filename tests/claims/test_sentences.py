@@ -209,3 +209,29 @@ def test_model_text_joined_from_columns_once(nlp):
     doc = nlp.make_doc("Talks resume next week, the union said.")
     text = model_text(doc)
     assert text == doc.text and model_text(doc) is text and doc_text(doc) is text
+
+
+def test_sentence_ids_from_the_column(nlp):
+    """sentence_ids numbers each token's sentence as ``doc.sents`` cuts them, read from the
+    ``SENT_START`` column: the same numbers for parsed articles and for hand-set starts."""
+    from claimx.claims.sentences import sentence_ids
+
+    def by_sents(doc):
+        ids = [0] * len(doc)
+        for number, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                ids[i] = number
+        return ids
+
+    for text in (
+        "The mill will reopen in spring. Its owner said so.\n\nTalks resume next week, the union said.",
+        "One.",
+        'LIMA \u2014 The union called the offer "deeply unfair." Talks resume next week with Sen. Ruiz.',
+    ):
+        doc = nlp(text)
+        assert sentence_ids(doc) == by_sents(doc)
+    doc = nlp.make_doc("Fares rise in May . Talks resume")
+    for token in doc:
+        token.is_sent_start = token.i in (0, 5)
+    doc[0].is_sent_start = False  # the first token's own flag counts for nothing
+    assert sentence_ids(doc) == by_sents(doc) == [0] * 5 + [1] * 2
