@@ -615,3 +615,17 @@ def test_aside_example_opens_an_aside(text):
 @pytest.mark.parametrize("text", ASIDE_COUNTER)
 def test_aside_counter_example_opens_none(text):
     assert aside_at(text) is None
+
+
+def test_rule_lookups_kept_per_text() -> None:
+    """The roll-up asks the same claim's text again for each group it is filed in: the first
+    rule of a kind found for a text is kept, and asked again it is answered from there."""
+    from claimx import background
+
+    background._first_of.cache_clear()
+    text = "The mayor has until Friday to file the new budget"
+    found = [background.speaking_rule(text), background.matching_rule(text), background.generic_rule(text)]
+    asked = background._first_of.cache_info()
+    assert [background.speaking_rule(text), background.matching_rule(text), background.generic_rule(text)] == found
+    after = background._first_of.cache_info()
+    assert after.hits == asked.hits + 3 and after.misses == asked.misses
