@@ -152,3 +152,13 @@ def test_package_paths_rules_names_the_pack_of_every_component(tmp_path):
     nlp = load_nlp(rules_dir=pack)
     assert rule_packs(nlp) == [pack]
     assert {nlp.config["components"][name]["rules_dir"] for name, _ in COMPONENTS} == {str(pack)}
+
+
+def test_package_tests_import_this_checkouts_code():
+    """The suite tests the checkout it runs from, not whatever checkout an editable install points at."""
+    from pathlib import Path
+
+    import claimx
+
+    src = Path(__file__).resolve().parent.parent / "src"
+    assert Path(claimx.__file__).resolve().is_relative_to(src.resolve())
