@@ -104,6 +104,11 @@ def _status_of(records, evidence: str) -> str:
         ("“Is the council ready to close the library?” the reporter asked.", "Is the council ready to close the library", "rumored"),
         ("“Is the council ready to close the library?’.’", "Is the council ready to close the library", "rumored"),
         ("“The council closed the library,” the reporter said.", "The council closed the library", "confirmed"),
+        # a statement the sentence puts forward before it goes on to ask is no question; the question asks
+        ("The mayor won the vote by a wide margin, so why would the council overturn it?", "The mayor won the vote by a wide margin", "confirmed"),
+        ("The mayor won the vote by a wide margin, so why would the council overturn it?", "why would the council overturn it", "rumored"),
+        ("The reporters were hostile: “Is it time to go?”", "The reporters were hostile", "confirmed"),
+        ("Will the tour go ahead, or is it off?", "Will the tour go ahead", "rumored"),
         ("A price cut next month would not be a surprise.", "would not be a surprise", "rumored"),
         ("The rival studio wasted no time claiming the date.", "wasted no time claiming", "confirmed"),
         ("Their fees are not final.", "fees are not final", "unconfirmed"),
