@@ -197,8 +197,8 @@ class AttributionTagger(RulePackComponent):
         by_token: dict[int, dict[str, Any]] = {}  # tokens of attributed claims -> their source
         history: list[dict[str, Any]] = []  # earlier sources, for pronouns
         # surnames of sources introduced as analysts, leakers …
-        rumor_names: set[str] = self._introduced_rumor_names(doc)
-        assessor_names: set[str] = set()  # … of those, the assessors (an economist, an expert)
+        # … and of those, the assessors (an economist, an expert)
+        rumor_names, assessor_names = self._introduced_rumor_names(doc)
         quoted = doc_quotations(doc)
         for claim in claims:
             info = dict(claim_of(claim) or {})
@@ -733,22 +733,31 @@ class AttributionTagger(RulePackComponent):
             return False
         return True
 
-    def _introduced_rumor_names(self, doc: Doc) -> set[str]:
-        """RETURNS (set[str]): the last words of the names a rumour source
-        (``rumor_source`` rules: a tipster, a leaker, an analyst) is
-        introduced by, as a source or not: "the tipster Orbweaver",
-        "Orbweaver, a prolific leaker", "a tipster known as Orbweaver", "a
-        leaker who posts as 'Orbweaver'", "who goes by Orb Leaks" (read
-        from the words after the noun, whatever the parse made of them)."""
+    def _introduced_rumor_names(self, doc: Doc) -> tuple[set[str], set[str]]:
+        """RETURNS (tuple[set[str], set[str]]): the last words of the names a
+        rumour source (``rumor_source`` rules: a tipster, a leaker, an
+        analyst) is introduced by, as a source or not: "the tipster
+        Orbweaver", "Orbweaver, a prolific leaker", "a tipster known as
+        Orbweaver", "a leaker who posts as 'Orbweaver'", "who goes by Orb
+        Leaks" (read from the words after the noun, whatever the parse made
+        of them); and, of those, the names introduced by an
+        ``assessor_role`` ("Ana Diaz, an economist at Kestrel, led the
+        study" … "Diaz said"), whose account of what is or was stays a fact.
+        A thing that shows (an ``evidence_noun``: a photo, a listing) names
+        no one: "the photo Roe posted" does not make Roe a leaker."""
         names: set[str] = set()
+        assessors: set[str] = set()
         for token in doc_tokens(doc):
             if token.pos_ != NOUN_POS or token.lemma_.lower() not in self.rumor_sources:
                 continue
-            rule = self._match("rumor_title", token)
+            rule = self._match("rumor_title", token) if token.lemma_.lower() not in self.evidence_nouns else None
             if rule is not None:
                 # "the tipster Orbweaver", "Orbweaver, a prolific leaker"
                 self._note(token, rule)
                 names.add(token.head.text)
+                if token.lemma_.lower() in self.assessor_roles:
+                    self._fired(token, "assessor_role", token.lemma_.lower())
+                    assessors.add(token.head.text)
                 continue
             i, handle = token.i + 1, False
             used: list[tuple[Token, str, str]] = []  # the handle_verb and handle_word rules on the way
@@ -768,7 +777,7 @@ class AttributionTagger(RulePackComponent):
                 names.add(doc[i].text)
                 for word, kind, lemma in used:
                     self._fired(word, kind, lemma)
-        return names
+        return names, assessors
 
     @staticmethod
     def _remembered(text: str, source: dict[str, Any], rumor_names: set[str], assessor_names: set[str]) -> dict[str, Any]:

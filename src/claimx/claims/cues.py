@@ -93,6 +93,10 @@ from .tree import (
     ADVERBIAL_CLAUSE_DEP,
     AUXILIARY_DEP,
     AUXILIARY_DEPS,
+    ADVERB_POS,
+    AUXILIARY_POS,
+    COORDINATION_DEP,
+    COORDINATOR_POS,
     CORE_ARGUMENT_DEPS,
     GERUND_TAG,
     INFINITIVE_MARKER_TAG,
@@ -105,6 +109,7 @@ from .tree import (
     PAST_PARTICIPLE_TAG,
     PAST_TAG,
     PRESENT_TAGS,
+    WH_TAGS,
 )
 
 register_extensions()
@@ -860,11 +865,11 @@ class CueTagger(RulePackComponent):
             # a quoted question the sentence goes on after ("“Who pays for
             # it?” the mayor asked."): the claim's own clause ends on its "?"
             if i >= claim.end and texts[i] in _CLAUSE_ENDS:
-                return texts[i] == "?"
+                return texts[i] == "?" and not _put_before_question(claim, i)
             i += 1
         while i > claim.start and (spaces[i] or not texts[i].rstrip('"”’\'')):
             i -= 1
-        return texts[i].rstrip('"”’\'').endswith("?")
+        return texts[i].rstrip('"”’\'').endswith("?") and not _put_before_question(claim, i)
 
     def _conditional_or_question(self, claim: Span, head: Token) -> bool:
         """A question, or a clause that the pattern of the ``condition``
@@ -873,6 +878,36 @@ class CueTagger(RulePackComponent):
         if CueTagger._question(claim):
             return True
         return self.condition is not None and self.condition(head, Walk({head.i}, None, None, None, claim))
+
+
+#: what may stand between a statement and the question after it: a coordinator, an adverb ("so", "then")
+_QUESTION_LEAD_POS = frozenset({COORDINATOR_POS, ADVERB_POS})
+
+
+def _put_before_question(claim: Span, mark: int) -> bool:
+    """RETURNS (bool): whether a claim whose sentence ends in a question mark
+    (at token ``mark``) is a statement the sentence puts forward before it
+    goes on to ask: after the claim come punctuation (a comma, a colon, a
+    dash, quote marks), a coordinator or an adverb if any, and then a clause
+    that opens as a question does, on a wh-word or an auxiliary ("Fares rose
+    again, so *why* not cut them?", "The town is broke, but *does* the council care?",
+    "… ranged from polite to hostile: “*Is* it time to go?”"). A claim that
+    opens so itself asks ("*Will* the tour go ahead, or is it off?"); one
+    with the question inside it asks with it."""
+    doc = claim.doc
+    opener = claim[0]
+    if opener.tag_ in WH_TAGS or opener.pos_ == AUXILIARY_POS:
+        return False
+    set_off = False
+    for i in range(claim.end, mark):
+        token = doc[i]
+        if token.is_punct or token.is_space:
+            set_off = True
+            continue
+        if token.pos_ in _QUESTION_LEAD_POS or token.dep_ == COORDINATION_DEP:
+            continue  # "and", "but", "so", "then"
+        return set_off and (token.tag_ in WH_TAGS or token.pos_ == AUXILIARY_POS)
+    return False
 
 
 def _frame_cues_first(clause: Token, cues: list[Span]) -> list[Span]:

@@ -236,6 +236,14 @@ NEGATION_DEP = "neg"
 COPULA_COMPLEMENT_DEPS = frozenset({ATTRIBUTE_DEP, "acomp"})
 #: the part of speech of a coordinating conjunction ("and", "but")
 COORDINATOR_POS = "CCONJ"
+#: the dependency of a coordinator on what it joins ("and", and "so" or "yet" tagged as adverbs)
+COORDINATION_DEP = "cc"
+#: the part of speech of an adverb ("so", "then", "quickly")
+ADVERB_POS = "ADV"
+#: the part of speech of an auxiliary or a copula ("*does* it", "*will* they", "*is* it")
+AUXILIARY_POS = "AUX"
+#: tags of a wh-word ("*why*", "*who*", "*which*", "*whose*")
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 #: the tag of a verb's base form ("will *sign*", "*Sign* here")
 BASE_FORM_TAG = "VB"
 #: the parts of speech of function words that head no claim (a pronoun, a
