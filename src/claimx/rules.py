@@ -194,10 +194,8 @@ class CueRule(BaseModel):
 #: the object of an "of" on a noun ("Jane Roe of *Marquee*, who …"), whose
 #: relative clause is on the whole name: that noun holds what it says;
 #: "appeal_particle", a preposition or particle of a verb with no object of
-#: its own ("called *for* an inquiry", "called *on* the council"), and
-#: "appeal_mark", the same word opening the verb's clause ("called *for* the
-#: league to act", however parsed), which with the verb may make an
-#: ``appeal_report`` ("called a meeting for Friday" makes none);
+#: its own ("called *on* the council"), which with the verb may make an
+#: ``appeal_report`` ("called a meeting on Friday" makes none);
 #: "judged_by", the object of a passive's "by" ("was hailed *by its maker*
 #: as …"), who speaks a judgement with no subject of its own;
 #: "quantifier_subject", a pronoun that is a quantifier standing alone, no
@@ -277,7 +275,6 @@ ReportRole = Literal[
     "manner_participle",
     "of_holder",
     "appeal_particle",
-    "appeal_mark",
     "judged_by",
     "quantifier_subject",
     "named_subject",
