@@ -1,6 +1,6 @@
 """The steps of the tracked facts a chain's roll-up finds: which are right, which wrong, and why.
 
-    python benchmarks/chain_steps.py [CHAIN ...] [--why] [--shared ../shared]
+    python benchmarks/chain_steps.py [CHAIN ...] [--why] [--misses] [--causes] [--shared ../shared]
 
 ``claimx eval CHAIN`` scores a found fact's history as a whole; this script
 counts its steps (one per article that speaks to the fact, ``ANNOTATION.md``,
@@ -28,6 +28,16 @@ the topic and key only other subjects ("subject"); the subject alone
 ("topic+key"); the subject's last word in no group but in a claim's subject
 ("subject: claim only") or in none ("subject: absent"); or a group that fits
 is another fact's ("taken"); and counts the kinds over the chains named.
+
+``--causes`` counts, for such a chain and over the chains named, the wrong
+steps and values of found facts by cause (:func:`causes`): a wrong status
+where another claim of the group in that article has gold's status (the
+roll-up chose the voice) or where none has (the claims' own status, or the
+claim that speaks filed elsewhere); an extra step; a missing step whose
+``NOTES.md`` quote matches a claim filed under another key of the fact's
+subject, under another subject, in no group, or matches no claim, or that
+the notes quote nothing for; a value wrong where the roll-up gives none or
+another.
 """
 
 from __future__ import annotations
@@ -189,20 +199,69 @@ def why(folder: Path, facts, records, members, predictions, order: list[str]) ->
                     print(f"           [{claim.status}] {claim.text[:80]!r} -> {filed.get(claim.claim_id, ['-'])}")
 
 
+def causes(folder: Path, facts, records, members, predictions) -> Counter:
+    """RETURNS (Counter): the wrong steps and values of the found facts of a chain whose errors
+    may be read, by cause (see the module's doc: ``--causes``)."""
+    notes = (folder / "NOTES.md").read_text(encoding="utf-8") if (folder / "NOTES.md").exists() else ""
+    quotes = notes_quotes(notes)
+    filed: dict[str, list] = {}
+    for gid, by_doc in members.items():
+        for ids in by_doc.values():
+            for cid in ids:
+                filed.setdefault(cid, []).append(records[gid])
+    by_id = {claim.claim_id: claim for claims in predictions.values() for claim in claims}
+    by_name = {(r.subject, r.topic, r.key): (gid, r) for gid, r in records.items()}
+    out: Counter = Counter()
+    for fact in score_chain(facts, records).facts:
+        if not fact.found:
+            continue
+        gid, rec = by_name[(fact.pred_subject, fact.pred_topic, fact.pred_key)]
+        if not fact.value_right:
+            out["value: none given" if fact.pred_value is None else "value: another"] += 1
+        gold = dict(step.split(":") for step in fact.gold_history)
+        steps = {step.doc_id: step.status for step in rec.history}
+        said = quotes.get((fact.subject, fact.topic, fact.key), {})
+        for doc in gold.keys() | steps.keys():
+            if doc in gold and doc in steps:
+                if gold[doc] != steps[doc]:
+                    held = [by_id[c] for c in members.get(gid, {}).get(doc, []) if c in by_id]
+                    # the group holds a claim of that article with gold's status: another spoke
+                    voice = any(claim.status == gold[doc] for claim in held)
+                    out["status: another claim of the group spoke" if voice else "status: no claim of the group has it"] += 1
+            elif doc in steps:
+                out["extra"] += 1
+            elif not said.get(doc):
+                out["missing: no quote in the notes"] += 1
+            else:
+                found = best_matches(predictions.get(doc, []), said[doc])
+                groups = [g for claim in found for g in filed.get(claim.claim_id, [])]
+                if not found:
+                    out["missing: no claim matches the notes"] += 1
+                elif not groups:
+                    out["missing: the claim is in no group"] += 1
+                elif any(g.subject == rec.subject for g in groups):
+                    out["missing: under another key of the subject"] += 1
+                else:
+                    out["missing: under another subject"] += 1
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("chains", nargs="*", type=Path)
     parser.add_argument("--why", action="store_true", help="the wrong steps of each found fact, and where the quoted claims are filed")
     parser.add_argument("--misses", action="store_true", help="why each fact no group stands for is missed, and the kinds counted")
+    parser.add_argument("--causes", action="store_true", help="the wrong steps and values of found facts counted by cause")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args()
-    if (args.why or args.misses) and not args.chains:
-        parser.error("--why and --misses read a chain's errors: name the chains whose errors may be read")
+    if (args.why or args.misses or args.causes) and not args.chains:
+        parser.error("--why, --misses and --causes read a chain's errors: name the chains whose errors may be read")
     chains = args.chains or dev_chains(args.shared)
     if any(part.endswith("-held") for chain in chains for part in chain.resolve().parts):
         parser.error("held chains are only scored, by claimx eval at the end of a session")
     total: dict[str, int] = {}
     kinds: Counter = Counter()
+    wrong: Counter = Counter()
     for folder in chains:
         articles = load_chain_articles(folder)
         predictions = extract_articles(articles, progress=False)
@@ -218,9 +277,15 @@ def main() -> int:
             why(folder, facts, records, members, predictions, [a.doc_id for a in articles])
         if args.misses:
             kinds += misses(facts, records, predictions)
+        if args.causes:
+            mine = causes(folder, facts, records, members, predictions)
+            print("  " + ", ".join(f"{kind} {n}" for kind, n in sorted(mine.items())))
+            wrong += mine
     if len(chains) > 1:
         print(f"{'all':20s} found {total['found']}/{total['facts']}; steps of found facts: right {total['right']}, "
               f"missing {total['missing']}, extra {total['extra']}, wrong status {total['status']}; values wrong {total['value']}")
+    if args.causes and len(chains) > 1:
+        print("wrong steps and values of found facts, by cause: " + ", ".join(f"{kind} {n}" for kind, n in wrong.most_common()))
     if args.misses:
         print("facts missed, by kind: " + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common()))
     return 0

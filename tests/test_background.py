@@ -310,6 +310,19 @@ def test_background_claim_speaks_for_a_fact_not_reported_before():
     assert [(s.doc_id, s.status) for s in record.history] == [("a", "confirmed")]
 
 
+def test_a_thing_told_done_already_inside_reported_speech_does_not_speak_once_reported():
+    # "said that the firm had already received …": what was done before the
+    # telling is background, even in the clause of a verb of saying (where a
+    # bare past perfect may be the news told: "confirmed that terms had been agreed")
+    claims = [
+        _claim("a", 1, "Brightline Pad's maker received $40 million from its lenders", "confirmed"),
+        _claim("b", 1, "Its chief said that Brightline Pad's maker had already received $2 million from a state fund", "confirmed"),
+    ]
+    (record,) = rollup(claims, _docs("a", "b")).values()
+    assert [(s.doc_id, s.status) for s in record.history] == [("a", "confirmed")]
+    assert matching_rule("Its chief said that the maker had received $2 million") is None
+
+
 def test_article_with_only_background_does_not_speak():
     claims = [
         _claim("a", 1, "Brightline Pad will be assembled in Penang, a supplier said", "rumored"),
