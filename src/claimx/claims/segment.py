@@ -1552,13 +1552,44 @@ def untitled_headline(doc: Doc) -> tuple[int, int] | None:
     return lead, end
 
 
-def _untitled_headline(sent: Span, doc: Doc) -> bool:
+def _untitled_headline(sent: Span, doc: Doc, words: SegmentWords = NO_WORDS) -> bool:
     """Whether ``sent`` lies in the headline an article without a title opens
-    with (:func:`untitled_headline`)."""
+    with (:func:`untitled_headline`), or in the deck set below it as
+    paragraphs of their own (:func:`_in_deck`)."""
     if doc._.title or sent.start_char > HEADLINE_LINES * HEADLINE_WORDS * 20:
         return False
     where = untitled_headline(doc)
-    return where is not None and sent.start_char < where[1]
+    if where is None:
+        return False
+    return sent.start_char < where[1] or _in_deck(sent, doc, where[1], words)
+
+
+def _in_deck(sent: Span, doc: Doc, end: int, words: SegmentWords) -> bool:
+    """Whether ``sent`` lies in the deck of an untitled article's headline
+    that ends at ``end``: up to :data:`HEADLINE_LINES` paragraphs after it,
+    each one line of at most :data:`HEADLINE_WORDS` words with no finite
+    verb (``deck_verb`` decision rules), written as a headline is ("Crews
+    walking out over night shifts.", "ABSTRACT."). It sums up the story
+    and asserts nothing of its own (issue 12: rn-read gold marks no claim
+    in any such paragraph, 0 of 10); the first paragraph with a finite verb
+    ends it, a deck so written and the story's lead alike."""
+    text = doc_text(doc)
+    for _ in range(HEADLINE_LINES):
+        start = len(text) - len(text[end:].lstrip())
+        if start > sent.start_char:
+            return False
+        stop = text.find("\n\n", start)
+        stop = len(text) if stop < 0 else stop
+        paragraph = text[start:stop].strip()
+        if not paragraph or "\n" in paragraph or len(paragraph.split()) > HEADLINE_WORDS:
+            return False
+        span = doc.char_span(start, start + len(paragraph), alignment_mode="expand")
+        if span is None or any(words.is_("deck_verb", t) for t in span):
+            return False
+        if sent.start_char < stop:
+            return True
+        end = stop
+    return False
 
 
 #: the fewest words of a gapped list's item: a name and its number
@@ -2262,7 +2293,7 @@ class Segmenter(RulePackComponent):
         if not asking and quoted_question(sent, self.report_verbs, self.words):
             return []  # "'Why now?' she asked.": asks, as the bare question does
         line_text = doc.text if text is None else text
-        if _heading_or_byline(sent, line_text) or _untitled_headline(sent, doc):
+        if _heading_or_byline(sent, line_text) or _untitled_headline(sent, doc, self.words):
             return []
         if is_dateline(span_text(sent), self.datelines):
             return []  # "WASHINGTON (AP) —": where and from whom, no claim
