@@ -946,7 +946,7 @@ class NonClaimRule(BaseModel):
 #: no claim, unless it is an item of a list (after a colon, or opened by a
 #: dash or a bullet); "deck_verb", a word by which a one-line paragraph
 #: after the headline of an untitled article is a sentence of the story
-#: (a finite verb): one with none is the headline's deck ("Crews *walking*
+#: (a finite verb, a figure): one with none is the headline's deck ("Crews *walking*
 #: out over night shifts."), no claim; "graded_word", a
 #: superlative or an adjective graded by "most" or "least", whose
 #: ``measurable`` word of ``nonclaims.jsonl`` is recorded where a clause

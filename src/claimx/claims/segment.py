@@ -1552,23 +1552,29 @@ def untitled_headline(doc: Doc) -> tuple[int, int] | None:
     return lead, end
 
 
-def _untitled_headline(sent: Span, doc: Doc, words: SegmentWords = NO_WORDS) -> bool:
+def _untitled_headline(sent: Span, doc: Doc) -> bool:
     """Whether ``sent`` lies in the headline an article without a title opens
-    with (:func:`untitled_headline`), or in the deck set below it as
-    paragraphs of their own (:func:`_in_deck`)."""
+    with (:func:`untitled_headline`)."""
     if doc._.title or sent.start_char > HEADLINE_LINES * HEADLINE_WORDS * 20:
         return False
     where = untitled_headline(doc)
-    if where is None:
+    return where is not None and sent.start_char < where[1]
+
+
+def _untitled_deck(sent: Span, doc: Doc, words: SegmentWords = NO_WORDS) -> bool:
+    """Whether ``sent`` lies in the deck set below the headline an article
+    without a title opens with, in paragraphs of their own (:func:`_in_deck`)."""
+    if doc._.title or sent.start_char > HEADLINE_LINES * HEADLINE_WORDS * 20:
         return False
-    return sent.start_char < where[1] or _in_deck(sent, doc, where[1], words)
+    where = untitled_headline(doc)
+    return where is not None and sent.start_char >= where[1] and _in_deck(sent, doc, where[1], words)
 
 
 def _in_deck(sent: Span, doc: Doc, end: int, words: SegmentWords) -> bool:
     """Whether ``sent`` lies in the deck of an untitled article's headline
     that ends at ``end``: up to :data:`HEADLINE_LINES` paragraphs after it,
     each one line of at most :data:`HEADLINE_WORDS` words with no finite
-    verb (``deck_verb`` decision rules), written as a headline is ("Crews
+    verb nor figure (``deck_verb`` decision rules), written as a headline is ("Crews
     walking out over night shifts.", "ABSTRACT."). It sums up the story
     and asserts nothing of its own (issue 12: rn-read gold marks no claim
     in any such paragraph, 0 of 10); the first paragraph with a finite verb
@@ -2293,7 +2299,7 @@ class Segmenter(RulePackComponent):
         if not asking and quoted_question(sent, self.report_verbs, self.words):
             return []  # "'Why now?' she asked.": asks, as the bare question does
         line_text = doc.text if text is None else text
-        if _heading_or_byline(sent, line_text) or _untitled_headline(sent, doc, self.words):
+        if _heading_or_byline(sent, line_text) or _untitled_headline(sent, doc):
             return []
         if is_dateline(span_text(sent), self.datelines):
             return []  # "WASHINGTON (AP) —": where and from whom, no claim
@@ -2309,6 +2315,8 @@ class Segmenter(RulePackComponent):
             return []  # "Rivals on the river.": a heading inside the body
         if _verbless_lead_in(sent):
             return []  # "The Latest on the strike (all times local):": what follows is told, not this
+        if _untitled_deck(sent, doc, self.words):
+            return []  # "Night shifts at the heart of the dispute.": the deck below an untitled headline
         others = self.words.gate_union(_OTHER_HEAD_GATES)
         heads = [
             t
