@@ -854,7 +854,8 @@ class NonClaimRule(BaseModel):
 #: its subject, a modal and no object ("as you can *imagine*"), a turn to
 #: the listener, no claim; "credit_clause", the root of a sentence that only
 #: says where a named reporter filed from ("Ann Lee *reported* from
-#: Lima."), a byline's kin, no claim; "afterthought", a preposition (or an adverb or
+#: Lima.") or who the writer is ("Ann Lee *is* a columnist for the Post."),
+#: a byline's kin, no claim; "afterthought", a preposition (or an adverb or
 #: adjective with a phrase) on a verb that a hedging adverb opens after a
 #: comma ("…, *possibly for* a 2028 release"), a claim of its own
 #: ("afterthought_phrase" for the adverb or adjective: "…, possibly *out*
@@ -940,7 +941,10 @@ class NonClaimRule(BaseModel):
 #: word by which a short line of its own states something (a verb, not a
 #: bare "-ing" form; a figure): a line with none is a heading ("*Rivals* on the river."),
 #: no claim, unless it is an item of a list (after a colon, or opened by a
-#: dash or a bullet); "graded_word", a
+#: dash or a bullet); "deck_verb", a word by which a one-line paragraph
+#: after the headline of an untitled article is a sentence of the story
+#: (a finite verb, a figure): one with none is the headline's deck ("Crews *walking*
+#: out over night shifts."), no claim; "graded_word", a
 #: superlative or an adjective graded by "most" or "least", whose
 #: ``measurable`` word of ``nonclaims.jsonl`` is recorded where a clause
 #: with a figure is kept as a fact ("the *biggest* tour of 2026");
@@ -1072,6 +1076,7 @@ SegmentRole = Literal[
     "asserting_word",
     "heading_word",
     "statement_word",
+    "deck_verb",
     "graded_word",
     "stub_complement",
     "kept_complement",

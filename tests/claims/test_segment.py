@@ -1291,10 +1291,59 @@ def test_segment_set_off_despite_phrase_is_a_claim(analyse):
             "The ferry is late again. What's more, the café on board is shut.",
             ["The ferry is late again", "the café on board is shut"],
         ),
+        # who the writer is, closing the story: a byline's kin
+        ("The ferry strike ended on Tuesday.\n\nMara Holt is a staff columnist for the Harbour Gazette.", ["The ferry strike ended on Tuesday"]),
+        ("The ferry strike ended on Tuesday.\n\nIvo Hale is senior transport editor at the Bergen Courier.", ["The ferry strike ended on Tuesday"]),
+        # a past post, or a new one, is news
+        (
+            "The ferry strike ended on Tuesday.\n\nMara Holt was a columnist for the Harbour Gazette.",
+            ["The ferry strike ended on Tuesday", "Mara Holt was a columnist for the Harbour Gazette"],
+        ),
+        (
+            "The ferry strike ended on Tuesday.\n\nIvo Hale is now editor of the Bergen Courier.",
+            ["The ferry strike ended on Tuesday", "Ivo Hale is now editor of the Bergen Courier"],
+        ),
+        # a pointer to the page's own link
+        ("The council voted to close the pool.\n\nThe full minutes of the meeting can be found here.", ["The council voted to close the pool"]),
+        (
+            "The council voted to close the pool.\n\nThe minutes can be found on the council's website.",
+            ["The council voted to close the pool", "The minutes can be found on the council's website"],
+        ),
+        # a numbered entry's name heads the entry, its list number no figure
+        (
+            "The ranking follows.\n\n6. Ivo Hale.  The governor is in a similar place.\n\n5. Ann Lee.  The mayor took 6 percent of the vote.",
+            ["The ranking follows", "The governor is in a similar place", "The mayor took 6 percent of the vote"],
+        ),
     ],
 )
 def test_segment_credit_lines_and_page_notices_are_no_claims(analyse, text, claims):
     assert [r.text for r in analyse(text, title="Notes")] == claims
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # a deck with no finite verb, set below an untitled article's headline, sums the story up
+        (
+            "Ferry crews strike in Bergen.\n\nNight shifts at the heart of the dispute.\n\n"
+            "The strike began at dawn on Tuesday, when the first crews left the harbour.",
+            ["The strike began at dawn on Tuesday", "when the first crews left the harbour"],
+        ),
+        (
+            "Ferry crews strike in Bergen; \nHarbour quiet.\n\nABSTRACT.\n\nCrews walking out over night shifts.\n\n"
+            "FULL TEXT.\n\nThe strike began at dawn on Tuesday, when the first crews left the harbour.",
+            ["The strike began at dawn on Tuesday", "when the first crews left the harbour"],
+        ),
+        # a paragraph with a finite verb is the story's (a lead, or a deck that states)
+        (
+            "Ferry crews strike in Bergen.\n\nThe union says the night shifts must end.\n\n"
+            "The strike began at dawn on Tuesday, when the first crews left the harbour.",
+            ["The union says the night shifts must end", "The strike began at dawn on Tuesday", "when the first crews left the harbour"],
+        ),
+    ],
+)
+def test_segment_untitled_headline_deck_is_no_claim(analyse, text, claims):
+    assert [r.text for r in analyse(text)] == claims
 
 
 def test_segment_comparison_clause_stays_in_its_claim(analyse):

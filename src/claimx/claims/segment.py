@@ -1561,6 +1561,43 @@ def _untitled_headline(sent: Span, doc: Doc) -> bool:
     return where is not None and sent.start_char < where[1]
 
 
+def _untitled_deck(sent: Span, doc: Doc, words: SegmentWords = NO_WORDS) -> bool:
+    """Whether ``sent`` lies in the deck set below the headline an article
+    without a title opens with, in paragraphs of their own (:func:`_in_deck`)."""
+    if doc._.title or sent.start_char > HEADLINE_LINES * HEADLINE_WORDS * 20:
+        return False
+    where = untitled_headline(doc)
+    return where is not None and sent.start_char >= where[1] and _in_deck(sent, doc, where[1], words)
+
+
+def _in_deck(sent: Span, doc: Doc, end: int, words: SegmentWords) -> bool:
+    """Whether ``sent`` lies in the deck of an untitled article's headline
+    that ends at ``end``: up to :data:`HEADLINE_LINES` paragraphs after it,
+    each one line of at most :data:`HEADLINE_WORDS` words with no finite
+    verb nor figure (``deck_verb`` decision rules), written as a headline is ("Crews
+    walking out over night shifts.", "ABSTRACT."). It sums up the story
+    and asserts nothing of its own (issue 12: rn-read gold marks no claim
+    in any such paragraph, 0 of 10); the first paragraph with a finite verb
+    ends it, a deck so written and the story's lead alike."""
+    text = doc_text(doc)
+    for _ in range(HEADLINE_LINES):
+        start = len(text) - len(text[end:].lstrip())
+        if start > sent.start_char:
+            return False
+        stop = text.find("\n\n", start)
+        stop = len(text) if stop < 0 else stop
+        paragraph = text[start:stop].strip()
+        if not paragraph or "\n" in paragraph or len(paragraph.split()) > HEADLINE_WORDS:
+            return False
+        span = doc.char_span(start, start + len(paragraph), alignment_mode="expand")
+        if span is None or any(words.is_("deck_verb", t) for t in span):
+            return False
+        if sent.start_char < stop:
+            return True
+        end = stop
+    return False
+
+
 #: the fewest words of a gapped list's item: a name and its number
 GAPPED_ITEM_WORDS = 2
 
@@ -2278,6 +2315,8 @@ class Segmenter(RulePackComponent):
             return []  # "Rivals on the river.": a heading inside the body
         if _verbless_lead_in(sent):
             return []  # "The Latest on the strike (all times local):": what follows is told, not this
+        if _untitled_deck(sent, doc, self.words):
+            return []  # "Night shifts at the heart of the dispute.": the deck below an untitled headline
         others = self.words.gate_union(_OTHER_HEAD_GATES)
         heads = [
             t
