@@ -401,6 +401,10 @@ REPORT_ROLES: tuple[str, ...] = get_args(ReportRole)
 #: "reported_compound", a noun compounded onto them ("*price* cuts");
 #: "person_patient", a verb's child that is a person it is done to ("hit
 #: *Kerr* over the vote", "*Kerr* was replaced"), for a rule's ``not_person_patient``;
+#: "person_taken", what a verb that gives, takes or weighs a post is done to
+#: ("hired *Reyes* as her chairman", "introduced his running *mate*, Lisa
+#: Moor"): the person it names is the one whose cast or crew fact the claim
+#: speaks to, not the one who acts;
 #: "person_agent", a verb's child that is a person or a group of people who
 #: do it, bound somewhere ("*the senator* arrived in Dunmore"), for a rule's ``not_person_agent``;
 #: "sense_object", a verb's child that is what it is done to ("voiced
@@ -494,6 +498,7 @@ TopicRole = Literal[
     "passive_subject",
     "passive_compound",
     "person_patient",
+    "person_taken",
     "person_agent",
     "sense_object",
     "fact_verb",

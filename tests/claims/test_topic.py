@@ -422,6 +422,28 @@ def test_topic_crew_key_is_the_person_in_the_role(analyse, text, title, key):
     assert [r.key for r in records if r.topic == "crew"] == [key], [(r.text, r.topic, r.key) for r in records]
 
 
+@pytest.mark.parametrize(
+    "text, title, subject, key",
+    [
+        # the person a post is given to is the fact's key, the one who gives it holds it
+        ("Governor Ivo Brandt picked Lisa Moor as his running mate on Friday.", "Brandt picks a running mate",
+         "Ivo Brandt", "Lisa Moor"),
+        ("Senator Dana Kerr is expected to name Tom Reyes as her running mate, aides said.", "Kerr weighs her choices",
+         "Dana Kerr", "Tom Reyes"),
+        ("Ridgeway Motors named Jane Roe as its chief executive on Monday.", "Ridgeway Motors names a new boss",
+         "Ridgeway Motors", "Jane Roe"),
+        # a running mate in apposition is the post of the one who owns it
+        ("Governor Ivo Brandt's running mate, Lisa Moor, will campaign in Ohio next week.", "Brandt heads to Ohio",
+         "Ivo Brandt", "Lisa Moor"),
+    ],
+)
+def test_topic_a_post_given_is_the_givers_fact_keyed_by_the_person(analyse, text, title, subject, key):
+    records = analyse(text, title=title)
+    assert [(r.subject.name, r.topic, r.key) for r in records] == [(subject, "crew", key)], [
+        (r.text, r.subject.name, r.topic, r.key) for r in records
+    ]
+
+
 def test_topic_deliveries_follow_the_buyer(analyse):
     body = (
         "Kestrel Airways has ordered 14 Orion 500 jets from Varga Aerospace in a deal worth about $2 billion. "

@@ -856,6 +856,13 @@ class TopicTagger(RulePackComponent):
                 joined = _joined(claim, claim_ents[n], info["key"])
                 if joined is not None:
                     info["subject"] = {"name": joined.text, "start": joined.start_char, "end": joined.end_char}
+            if info["topic"] in ("cast", "crew") and info["key"] != info["topic"]:
+                # "Brandt picked Lisa Moor as his running mate", "Brandt's running
+                # mate, Lisa Moor": the post is the one's who gives or owns it
+                giver = self._post_giver(claim, info["key"])
+                if giver is not None:
+                    name = re.sub(r"['’]s$", "", giver.text)
+                    info["subject"] = {"name": name, "start": giver.start_char, "end": giver.start_char + len(name)}
             if info["topic"] == "crew" and info["key"] != "crew":
                 # "Calder fired her campaign manager, Tom Reyes": a post on a
                 # campaign (an ``event_noun`` before the role) is the campaign's
@@ -2169,6 +2176,65 @@ class TopicTagger(RulePackComponent):
                 found.append((name, name.text))
         return sorted(found, key=lambda item: item[0].start)
 
+    def _taken_person(self, claim: Span, people: list[tuple[Span, str]]) -> str | None:
+        """RETURNS (str | None): the name of the person a verb of the claim gives,
+        takes or weighs a post for (a ``person_taken`` rule: its object, or a
+        name in apposition to it), among the claim's ``people``; None when none is."""
+        for token in span_tokens(claim):
+            rule = self._match("person_taken", token)
+            appositions = [c for c in token.children if c.dep_ == APPOSITION_DEP]
+            if rule is not None:
+                targets = [token, *appositions]
+            elif appositions and token.pos_ == NOUN_POS and self._topic_word(token) in ("cast", "crew"):
+                # "Brandt's running mate, Lisa Moor, will campaign …": the name the post noun stands beside
+                targets = appositions
+            else:
+                continue
+            for person, name in people:
+                if any(person.start <= t.i < person.end for t in targets):
+                    if rule is not None:
+                        _note(token, rule)
+                    return name
+        return None
+
+    def _post_giver(self, claim: Span, person: str) -> Span | None:
+        """RETURNS (Span | None): the named person or firm that gives, takes or
+        weighs the post of the claim's ``person`` (the subject of a
+        ``person_taken`` rule's verb: "*Brandt* picked Lisa Moor as his running
+        mate"), or owns it ("*Brandt*'s running mate, Lisa Moor"); None when
+        no name is either."""
+        doc = claim.doc
+        last = person.split()[-1]
+        for token in span_tokens(claim):
+            rule = self._match("person_taken", token)
+            targets = [token, *(c for c in token.children if c.dep_ == APPOSITION_DEP)]
+            if not any(t.text == last and t.ent_type_ == "PERSON" for t in targets):
+                continue
+            if rule is not None:
+                verb = token.head
+                givers = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+                if not givers and verb.dep_ == "xcomp":
+                    # "Brandt is expected to name Lisa Moor as …": the subject it hangs on
+                    givers = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+            else:
+                givers = [c for c in token.children if c.dep_ == POSSESSOR_DEP]
+            for giver in givers:
+                # the tagger takes many a surname for an organisation ("Brandt"),
+                # and a firm gives posts too ("Ridgeway named Jane Roe as …")
+                ent = next((e for e in doc.ents if e.start <= giver.i < e.end), None)
+                if ent is not None and (ent.label_ not in _GIVER_LABELS or ent.root.i != giver.i):
+                    continue
+                if ent is None:
+                    if giver.pos_ != PROPER_NOUN_POS:
+                        continue
+                    ent = doc[_name_start(giver) : giver.i + 1]
+                if last in ent.text.split():
+                    continue
+                if rule is not None:
+                    _note(token, rule)
+                return ent
+        return None
+
     def key(
         self, claim: Span, topic: str, ents: list[Span], last_person: str | None = None, main_person: bool | None = None
     ) -> str:
@@ -2187,6 +2253,12 @@ class TopicTagger(RulePackComponent):
             (e, name) for e, name in self._people(claim, ents, main_person)
             if not source or not source["start"] <= e.start_char < source["end"] or e.start in in_subject
         ]
+        if topic in ("cast", "crew"):
+            # "Calder hired Tom Reyes as her chairman", "introduced his running
+            # mate, Lisa Moor": the person given or denied the post, not the giver
+            taken = self._taken_person(claim, people)
+            if taken is not None:
+                return taken
         if topic in ("cast", "crew", "other"):
             for person, name in people:
                 if any(person.start <= s.i < person.end for s in subjects):
@@ -2509,6 +2581,10 @@ def _attribute(claim: Span, head: Token, source: dict, match: Match) -> str | No
     while last + 2 < claim.end and _hyphen_piece(doc[last]):
         last += 2
     return doc[first : last + 1].text.lower()
+
+
+#: entity labels of one who gives or owns a post (:meth:`TopicTagger._post_giver`)
+_GIVER_LABELS = frozenset({"PERSON", "ORG"})
 
 
 #: the topics of a product's own facts: how it is built, when it comes out, what it is called and like
