@@ -233,6 +233,23 @@ def test_cues_measured_states_and_reported_intentions(analyse, text, status):
 
 
 @pytest.mark.parametrize(
+    "text, status",
+    [
+        # a "should" a speaker argues for, with the verb of saying in the
+        # claim, states what the speaker argued: confirmed
+        ("The tenants' group argued that the landlord should repair the lifts.", "confirmed"),
+        ("Two council members have said the city should sell the old depot.", "confirmed"),
+        # on its own it is an expectation, under a belief verb a hedge
+        ("The old depot should sell quickly.", "expected"),
+        ("The councillor thinks the city should sell the old depot.", "rumored"),
+    ],
+)
+def test_cues_reported_advice_states_what_was_argued(analyse, text, status):
+    records = analyse(text)
+    assert [r.status for r in records] == [status], [(r.text, r.status) for r in records]
+
+
+@pytest.mark.parametrize(
     "text, evidence",
     [
         # complement words set the status of the event they govern (see
