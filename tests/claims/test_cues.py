@@ -242,9 +242,17 @@ def test_cues_measured_states_and_reported_intentions(analyse, text, status):
         # on its own it is an expectation, under a belief verb a hedge
         ("The old depot should sell quickly.", "expected"),
         ("The councillor thinks the city should sell the old depot.", "rumored"),
+        # a prediction of a clause is a forecast: rumored (ANNOTATION.md,
+        # "forecasts by others"), not a plan
+        ("The candidate predicted that turnout would be the highest in decades.", "rumored"),
+        ("Two economists forecast that the currency will weaken.", "rumored"),
+        # a forecast of the forecaster's own doing is their expectation
+        ("The mayor predicted that her council would meet its budget targets.", "expected"),
+        # a figure forecast to move keeps its expectation
+        ("Ticket sales are forecast to double next season.", "expected"),
     ],
 )
-def test_cues_reported_advice_states_what_was_argued(analyse, text, status):
+def test_cues_reported_advice_and_predicted_clauses(analyse, text, status):
     records = analyse(text)
     assert [r.status for r in records] == [status], [(r.text, r.status) for r in records]
 
