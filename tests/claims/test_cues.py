@@ -238,6 +238,31 @@ def test_cues_measured_states_and_reported_intentions(analyse, text, status):
 
 
 @pytest.mark.parametrize(
+    "text, status",
+    [
+        # a "should" a speaker argues for, with the verb of saying in the
+        # claim, states what the speaker argued: confirmed
+        ("The tenants' group argued that the landlord should repair the lifts.", "confirmed"),
+        ("Two council members have said the city should sell the old depot.", "confirmed"),
+        # on its own it is an expectation, under a belief verb a hedge
+        ("The old depot should sell quickly.", "expected"),
+        ("The councillor thinks the city should sell the old depot.", "rumored"),
+        # a prediction of a clause is a forecast: rumored (ANNOTATION.md,
+        # "forecasts by others"), not a plan
+        ("The candidate predicted that turnout would be the highest in decades.", "rumored"),
+        ("Two economists forecast that the currency will weaken.", "rumored"),
+        # a forecast of the forecaster's own doing is their expectation
+        ("The mayor predicted that her council would meet its budget targets.", "expected"),
+        # a figure forecast to move keeps its expectation
+        ("Ticket sales are forecast to double next season.", "expected"),
+    ],
+)
+def test_cues_reported_advice_and_predicted_clauses(analyse, text, status):
+    records = analyse(text)
+    assert [r.status for r in records] == [status], [(r.text, r.status) for r in records]
+
+
+@pytest.mark.parametrize(
     "text, evidence",
     [
         # complement words set the status of the event they govern (see
