@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# pyproject's pythonpath puts this checkout's src/ first for the suite; processes the tests start
+# (a saved pipeline loaded afresh, `python -m claimx ...`) get it too, not the editable install's checkout
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH")) if p)
 SHARED = ROOT.parent / "shared"
 DEVSET = SHARED / "devset"
 DATA = Path(__file__).resolve().parent / "data"

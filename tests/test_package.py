@@ -160,5 +160,11 @@ def test_package_tests_import_this_checkouts_code():
 
     import claimx
 
+    import subprocess
+    import sys
+
     src = Path(__file__).resolve().parent.parent / "src"
     assert Path(claimx.__file__).resolve().is_relative_to(src.resolve())
+    child = subprocess.run([sys.executable, "-c", "import claimx; print(claimx.__file__)"],
+                           capture_output=True, text=True, check=True, cwd="/")
+    assert Path(child.stdout.strip()).resolve().is_relative_to(src.resolve())
