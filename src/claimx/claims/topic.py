@@ -2221,7 +2221,7 @@ class TopicTagger(RulePackComponent):
             for giver in givers:
                 # the tagger takes many a surname for an organisation ("Brandt"),
                 # and a firm gives posts too ("Ridgeway named Jane Roe as …")
-                ent = next((e for e in doc.ents if e.start <= giver.i < e.end), None)
+                ent = next((e for e in _doc_ents(doc) if e.start <= giver.i < e.end), None)
                 if ent is not None and (ent.label_ not in _GIVER_LABELS or ent.root.i != giver.i):
                     continue
                 if ent is None:
